@@ -1,0 +1,1 @@
+"""The ReviewDesk store: models, engine set-up, locking, auditing and migrations (no Qt)."""

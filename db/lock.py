@@ -1,0 +1,83 @@
+"""One writer per store: an OS-level lock file next to the store.
+
+The lock is held by the operating system (flock / LockFileEx), so a crashed instance never
+leaves a stale lock behind. Who holds it is written to a small side file, read only to tell
+the next person who has the store open.
+"""
+
+import getpass
+import json
+import os
+import socket
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+
+@dataclass(frozen=True)
+class LockOwner:
+    user: str
+    host: str
+    pid: int
+    since: str
+
+    def describe(self) -> str:
+        when = self.since
+        try:
+            when = datetime.fromisoformat(self.since).strftime("%d %b %Y %H:%M")
+        except ValueError:
+            pass
+        return f"{self.user} on {self.host} (since {when})"
+
+
+class StoreLock:
+    def __init__(self, store_path: Path):
+        self.lock_path = store_path.with_name(store_path.name + ".lock")
+        self.owner_path = store_path.with_name(store_path.name + ".lock-owner")
+        self._lock = FileLock(str(self.lock_path))
+
+    def try_acquire(self) -> bool:
+        """Take the lock if nobody holds it; never waits."""
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return False
+        info = {
+            "user": _current_user(),
+            "host": socket.gethostname(),
+            "pid": os.getpid(),
+            "since": datetime.now().isoformat(timespec="seconds"),
+        }
+        try:
+            self.owner_path.write_text(json.dumps(info), encoding="utf-8")
+        except OSError:
+            pass  # the lock itself is what protects the store; the note is a courtesy
+        return True
+
+    def owner(self) -> LockOwner | None:
+        try:
+            info = json.loads(self.owner_path.read_text(encoding="utf-8"))
+            return LockOwner(info["user"], info["host"], int(info["pid"]), info["since"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    @property
+    def held(self) -> bool:
+        return self._lock.is_locked
+
+    def release(self) -> None:
+        if self._lock.is_locked:
+            try:
+                self.owner_path.unlink(missing_ok=True)
+            except OSError:
+                pass
+            self._lock.release(force=True)
+
+
+def _current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in some sandboxes
+        return "unknown user"

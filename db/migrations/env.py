@@ -1,0 +1,19 @@
+"""Alembic environment: always run with a connection handed over by db.migrate."""
+
+from alembic import context
+
+from db.base import Base
+import db.models  # noqa: F401  (registers the tables on Base.metadata)
+
+connection = context.config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("ReviewDesk migrations run through db.migrate.upgrade(), not the CLI.")
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()
