@@ -1,0 +1,44 @@
+"""Reading the audit trail of a review, newest first, in words people use."""
+
+from sqlalchemy import select
+
+from app.context import AppContext
+from app.edits import FIELDS
+from app.records import AuditRecord
+from db.models import AuditEvent
+
+ENTITY_KINDS = {
+    "review": "review",
+    "line_of_enquiry": "line_of_enquiry",
+    "panel_member": "panel_member",
+    "agency": "agency",
+    "imr": "imr",
+    "challenge_question": "challenge",
+    "recommendation": "recommendation",
+}
+
+
+def field_label(entity: str, field: str | None) -> str:
+    """The readable name of a stored field ("date_due" -> "date due")."""
+    if not field:
+        return ""
+    kind = ENTITY_KINDS.get(entity)
+    if kind and field in FIELDS[kind][1]:
+        return FIELDS[kind][1][field][2]
+    return field.replace("_", " ")
+
+
+def list_audit(ctx: AppContext, review_id: int, limit: int = 5000) -> list[AuditRecord]:
+    with ctx.session() as session:
+        rows = session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.review_id == review_id)
+            .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+            .limit(limit)
+        )
+        return [
+            AuditRecord(
+                e.at, e.actor, e.action, e.entity, e.label, e.field, e.old_value, e.new_value
+            )
+            for e in rows
+        ]

@@ -1,0 +1,290 @@
+"""The ``reviewdesk`` command: the window by default, and scripting commands."""
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+
+from app import __version__
+from app.config import display_name, resolve_store_path
+from app.context import AppContext
+from app.errors import UserError
+from app.vocab import IMR_STATUSES, REVIEW_TYPES, SECTORS
+from db.store import StoreError, StoreLockedError, backup_to, check_store, open_store
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def parse_cli_date(text: str) -> date:
+    """A date typed on the command line: 2024-03-31 or 31/03/2024."""
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"'{text}' is not a date (use 2024-03-31 or 31/03/2024)")
+
+
+@contextmanager
+def _context(args, *, write: bool):
+    """Open the store for a command. Readers fall back to read-only when the store is locked."""
+    path = resolve_store_path(args.db)
+    if not write and not path.exists():
+        raise StoreError(
+            f"There is no store at {path} yet. Start ReviewDesk or run 'reviewdesk demo' "
+            "to create one, or give the right file with --db."
+        )
+    try:
+        store = open_store(path)
+    except StoreLockedError:
+        if write:
+            raise
+        store = open_store(path, readonly=True)
+    try:
+        if store.upgraded_from:
+            print(
+                f"The store was upgraded from schema {store.upgraded_from}; "
+                f"a copy of the old one is at {store.backup_path}.",
+                file=sys.stderr,
+            )
+        yield AppContext(store, args.user or display_name())
+    finally:
+        store.close()
+
+
+def _print_json(data) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False, default=_json_default))
+
+
+def _json_default(value):
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def cmd_gui(args) -> int:
+    from ui.main import run  # Qt is imported only when a window is wanted
+
+    return run(resolve_store_path(args.db), actor=args.user)
+
+
+def cmd_demo(args) -> int:
+    from app.demo import add_demo_reviews
+
+    with _context(args, write=True) as ctx:
+        added, skipped = add_demo_reviews(ctx)
+    for ref in added:
+        print(f"Added demo review {ref}")
+    for ref in skipped:
+        print(f"Demo review {ref} is already in the store; left as it is")
+    print(f"Store: {resolve_store_path(args.db)}")
+    return EXIT_OK
+
+
+def cmd_list(args) -> int:
+    from app.reviews import list_reviews
+
+    with _context(args, write=False) as ctx:
+        reviews = list_reviews(ctx)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": r.id,
+                    "reference": r.reference,
+                    "title": r.title,
+                    "type": r.review_type,
+                    "type_label": REVIEW_TYPES[r.review_type].label
+                    if r.review_type in REVIEW_TYPES
+                    else r.review_type,
+                    "status": r.status,
+                    "target_date": r.target_date,
+                    "imrs": r.imr_counts,
+                    "overdue_imrs": r.overdue_imrs,
+                }
+                for r in reviews
+            ]
+        )
+        return EXIT_OK
+    if not reviews:
+        print("No reviews in this store yet.")
+        return EXIT_OK
+    for r in reviews:
+        target = r.target_date.strftime("%d %b %Y") if r.target_date else "no target"
+        counts = ", ".join(
+            f"{n} {IMR_STATUSES[s].lower()}" for s, n in r.imr_counts.items() if n
+        )
+        overdue = f"; {r.overdue_imrs} overdue" if r.overdue_imrs else ""
+        print(f"{r.id:>4}  {r.reference:<16} {r.type_label:<15} {r.status_label:<22} {target}")
+        print(f"      {r.title}")
+        print(f"      IMRs: {counts or 'none'}{overdue}")
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    health = check_store(resolve_store_path(args.db))
+    if args.json:
+        _print_json(
+            {
+                "path": str(health.path),
+                "schema": health.revision,
+                "current_schema": health.head,
+                "healthy": health.healthy,
+                "problems": health.problems,
+            }
+        )
+    else:
+        state = "current" if health.revision == health.head else f"will be upgraded to {health.head}"
+        print(f"Store:        {health.path}")
+        print(f"Schema:       {health.revision or 'none'} ({state})")
+        print(f"Integrity:    {'ok' if health.healthy else 'PROBLEMS FOUND'}")
+        for problem in health.problems:
+            print(f"  - {problem}")
+    return EXIT_OK if health.healthy else EXIT_ERROR
+
+
+def cmd_create_review(args) -> int:
+    from app.reviews import create_review, get_review, parse_review_type
+
+    optional = {
+        key: value
+        for key, value in {
+            "subject_pseudonym": args.subject,
+            "partnership": args.partnership,
+            "incident_date": args.incident_date,
+            "notification_date": args.notification_date,
+            "decision_date": args.decision_date,
+        }.items()
+        if value is not None
+    }
+    with _context(args, write=True) as ctx:
+        review_id = create_review(
+            ctx,
+            review_type=parse_review_type(args.type),
+            reference=args.reference,
+            title=args.title,
+            **optional,
+        )
+        review = get_review(ctx, review_id)
+    if args.json:
+        _print_json(
+            {
+                "id": review.id,
+                "reference": review.reference,
+                "title": review.title,
+                "type": review.review_type,
+                "target_date": review.target_date,
+            }
+        )
+    else:
+        print(f"Created review {review.reference} (id {review.id}): {review.title}")
+    return EXIT_OK
+
+
+def cmd_add_agency(args) -> int:
+    from app.imrs import add_agency, parse_sector
+    from app.reviews import find_review_id
+
+    sector = parse_sector(args.sector) if args.sector else "other"
+    with _context(args, write=True) as ctx:
+        review_id = find_review_id(ctx, args.review)
+        add_agency(ctx, review_id, args.name, sector)
+    print(f"Added {args.name.strip()} to review {args.review}")
+    return EXIT_OK
+
+
+def cmd_backup(args) -> int:
+    source = resolve_store_path(args.db)
+    target = Path(args.output).expanduser()
+    health = check_store(source)  # refuses what is not a ReviewDesk store
+    if target.exists() and not args.force:
+        raise UserError(f"{target} already exists. Choose another name, or add --force.")
+    if target.resolve() == source.resolve():
+        raise UserError("The backup must not be the store itself.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    try:
+        backup_to(source, tmp)
+        copy = check_store(tmp)
+        if not copy.healthy:
+            raise UserError("The copy failed its integrity check: " + "; ".join(copy.problems))
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    size = target.stat().st_size
+    print(f"Backed up {source} (schema {health.revision}) to {target} ({size / 1024:.0f} KB)")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS,
+        help="the store file (default: $REVIEWDESK_DB, else your ReviewDesk data folder)",
+    )
+    common.add_argument(
+        "--user", metavar="NAME", default=argparse.SUPPRESS,
+        help="name recorded in the audit trail (default: your saved display name)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="reviewdesk",
+        description="ReviewDesk: safeguarding practice reviews, from IMRs to the overview report.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"ReviewDesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, func: Callable, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        return p
+
+    add("gui", cmd_gui, "open the ReviewDesk window (the default)")
+    add("demo", cmd_demo, "add fictional demonstration reviews to the store")
+    p = add("list", cmd_list, "list the reviews in the store")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = add("check", cmd_check, "check the store's integrity and schema version")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add("create-review", cmd_create_review, "create a review")
+    p.add_argument("--type", required=True, help="one of: " + ", ".join(REVIEW_TYPES))
+    p.add_argument("--reference", required=True, help="e.g. LCSPR-2024-03")
+    p.add_argument("--title", required=True)
+    p.add_argument("--subject", help="the subject's pseudonym, e.g. 'Child A'")
+    p.add_argument("--partnership")
+    p.add_argument("--incident-date", type=parse_cli_date, metavar="DATE")
+    p.add_argument("--notification-date", type=parse_cli_date, metavar="DATE")
+    p.add_argument("--decision-date", type=parse_cli_date, metavar="DATE")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add("add-agency", cmd_add_agency, "add an agency (with its IMR) to a review")
+    p.add_argument("--review", required=True, metavar="REF", help="review reference or id")
+    p.add_argument("--name", required=True)
+    p.add_argument("--sector", help="one of: " + ", ".join(SECTORS))
+
+    p = add("backup", cmd_backup, "write a consistent copy of the store (safe while it is open)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.db = getattr(args, "db", None)
+    args.user = getattr(args, "user", None)
+    func = getattr(args, "func", cmd_gui)
+    try:
+        return func(args)
+    except (UserError, StoreError) as exc:
+        print(f"reviewdesk: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

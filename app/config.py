@@ -1,0 +1,62 @@
+"""Where the store lives by default, and who the user is (for the audit trail).
+
+Nothing sensitive is kept here: only a store path and a display name.
+"""
+
+import getpass
+import json
+import os
+from pathlib import Path
+
+from platformdirs import user_config_dir, user_data_dir
+
+APP_NAME = "ReviewDesk"
+STORE_ENV = "REVIEWDESK_DB"
+USER_ENV = "REVIEWDESK_USER"
+CONFIG_ENV = "REVIEWDESK_CONFIG_DIR"
+
+
+def default_store_path() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "reviewdesk.db"
+
+
+def resolve_store_path(explicit: str | os.PathLike | None = None) -> Path:
+    """``--db`` first, then ``REVIEWDESK_DB``, then the per-user data directory."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(STORE_ENV)
+    if env:
+        return Path(env).expanduser()
+    return default_store_path()
+
+
+def _config_file() -> Path:
+    base = os.environ.get(CONFIG_ENV) or user_config_dir(APP_NAME, appauthor=False)
+    return Path(base) / "profile.json"
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - some sandboxes have no login name
+        return "unknown user"
+
+
+def display_name() -> str:
+    """The name recorded in the audit trail: REVIEWDESK_USER, the saved profile, the OS user."""
+    env = os.environ.get(USER_ENV, "").strip()
+    if env:
+        return env
+    try:
+        saved = json.loads(_config_file().read_text(encoding="utf-8")).get("display_name", "")
+        if isinstance(saved, str) and saved.strip():
+            return saved.strip()
+    except (OSError, ValueError, AttributeError):
+        pass
+    return _os_user()
+
+
+def save_display_name(name: str) -> None:
+    path = _config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"display_name": name.strip()}), encoding="utf-8")

@@ -1,0 +1,177 @@
+"""One validated path for changing fields of stored things.
+
+Every edit made in the window or on the command line goes through ``apply_fields``; it returns
+the values before and after, which is all an undo needs.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+
+from app.context import AppContext
+from app.errors import NotFoundError, ValidationError
+from app.vocab import (
+    IMR_STATUSES,
+    PANEL_ROLES,
+    REVIEW_STATUSES,
+    REVIEW_TYPES,
+    SECTORS,
+)
+from db.models import (
+    Agency,
+    ChallengeQuestion,
+    Imr,
+    LineOfEnquiry,
+    PanelMember,
+    Recommendation,
+    Review,
+)
+
+TEXT, REQUIRED, DATE, CHOICE = "text", "required", "date", "choice"
+
+# kind -> (model, {field: (type, choices or None, label)})
+FIELDS: dict[str, tuple[type, dict[str, tuple]]] = {
+    "review": (
+        Review,
+        {
+            "reference": (REQUIRED, None, "reference"),
+            "title": (REQUIRED, None, "title"),
+            "review_type": (CHOICE, REVIEW_TYPES, "review type"),
+            "subject_pseudonym": (TEXT, None, "subject"),
+            "partnership": (TEXT, None, "partnership"),
+            "protective_marking": (REQUIRED, None, "protective marking"),
+            "status": (CHOICE, REVIEW_STATUSES, "status"),
+            "incident_date": (DATE, None, "date of the incident"),
+            "notification_date": (DATE, None, "notification date"),
+            "decision_date": (DATE, None, "date of the decision to review"),
+            "scope_start": (DATE, None, "start of the scope"),
+            "scope_end": (DATE, None, "end of the scope"),
+            "target_override": (DATE, None, "target date"),
+        },
+    ),
+    "line_of_enquiry": (LineOfEnquiry, {"text": (TEXT, None, "line of enquiry")}),
+    "panel_member": (
+        PanelMember,
+        {
+            "name": (REQUIRED, None, "name"),
+            "role": (CHOICE, PANEL_ROLES, "role"),
+            "organisation": (TEXT, None, "organisation"),
+        },
+    ),
+    "agency": (
+        Agency,
+        {"name": (REQUIRED, None, "agency name"), "sector": (CHOICE, SECTORS, "sector")},
+    ),
+    "imr": (
+        Imr,
+        {
+            "status": (CHOICE, IMR_STATUSES, "IMR status"),
+            "author_name": (TEXT, None, "IMR author"),
+            "author_role": (TEXT, None, "author's role"),
+            "date_requested": (DATE, None, "date requested"),
+            "date_due": (DATE, None, "date due"),
+            "date_received": (DATE, None, "date received"),
+            "date_accepted": (DATE, None, "date accepted"),
+            "date_records_secured": (DATE, None, "date records secured"),
+            "not_required_reason": (TEXT, None, "reason not required"),
+            "summary": (TEXT, None, "summary"),
+            "context": (TEXT, None, "contextual information"),
+            "analysis": (TEXT, None, "analysis"),
+            "good_practice": (TEXT, None, "good practice"),
+            "lessons": (TEXT, None, "lessons"),
+        },
+    ),
+    "challenge": (
+        ChallengeQuestion,
+        {
+            "question": (TEXT, None, "question"),
+            "raised_on": (DATE, None, "date raised"),
+            "answer": (TEXT, None, "answer"),
+            "answered_on": (DATE, None, "date answered"),
+        },
+    ),
+    "recommendation": (Recommendation, {"text": (TEXT, None, "recommendation")}),
+}
+
+# Pairs that must not run backwards: (kind, earlier, later, message).
+DATE_ORDER = [
+    ("review", "scope_start", "scope_end", "The scope cannot end before it starts."),
+    ("imr", "date_requested", "date_received", "An IMR cannot be received before it was requested."),
+    ("imr", "date_received", "date_accepted", "An IMR cannot be accepted before it was received."),
+    ("challenge", "raised_on", "answered_on", "A question cannot be answered before it was raised."),
+]
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    kind: str
+    id: int
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+def clean_value(kind: str, field: str, value: Any) -> Any:
+    """Check one value against its field; return it as stored."""
+    try:
+        ftype, choices, label = FIELDS[kind][1][field]
+    except KeyError:
+        raise ValidationError(f"'{field}' cannot be changed here.") from None
+    if ftype == DATE:
+        if value is not None and not isinstance(value, date):
+            raise ValidationError(f"The {label} must be a date.")
+        return value
+    if not isinstance(value, str):
+        raise ValidationError(f"The {label} must be text.")
+    if ftype == REQUIRED:
+        value = value.strip()
+        if not value:
+            raise ValidationError(f"The {label} cannot be empty.")
+    if ftype == CHOICE and value not in choices:
+        raise ValidationError(f"'{value}' is not a valid {label}.")
+    if kind == "review" and field == "protective_marking" and len(value) > 60:
+        raise ValidationError("The protective marking is too long (60 characters at most).")
+    return value
+
+
+def _check_order(kind: str, obj) -> None:
+    for k, earlier, later, message in DATE_ORDER:
+        if k != kind:
+            continue
+        a, b = getattr(obj, earlier), getattr(obj, later)
+        if a is not None and b is not None and b < a:
+            raise ValidationError(message)
+
+
+def apply_fields(ctx: AppContext, kind: str, obj_id: int, values: dict[str, Any]) -> FieldChange:
+    """Set several fields of one thing at once, validated, audited, in one transaction."""
+    if kind not in FIELDS:
+        raise ValidationError(f"Unknown kind of record: {kind}.")
+    model = FIELDS[kind][0]
+    cleaned = {f: clean_value(kind, f, v) for f, v in values.items()}
+    try:
+        with ctx.session() as session:
+            obj = session.get(model, obj_id)
+            if obj is None:
+                raise NotFoundError(f"That {kind.replace('_', ' ')} no longer exists.")
+            before = {f: getattr(obj, f) for f in cleaned}
+            for f, v in cleaned.items():
+                setattr(obj, f, v)
+            _check_order(kind, obj)
+    except IntegrityError as exc:
+        raise ValidationError(_integrity_message(kind, cleaned)) from exc
+    return FieldChange(kind, obj_id, before, cleaned)
+
+
+def _integrity_message(kind: str, values: dict) -> str:
+    if kind == "review" and "reference" in values:
+        return f"Another review already uses the reference '{values['reference']}'."
+    if kind == "agency" and "name" in values:
+        return f"This review already has an agency called '{values['name']}'."
+    return "That change conflicts with other records and was not saved."
+

@@ -1,0 +1,244 @@
+"""Reviews: create, find, list with IMR progress, full detail, delete."""
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from app.context import AppContext
+from app.edits import clean_value
+from app.errors import NotFoundError, ValidationError
+from app.records import (
+    ImrSummary,
+    LineOfEnquiryRecord,
+    PanelMemberRecord,
+    ReviewDetail,
+    ReviewSummary,
+    days_overdue,
+)
+from app.timescales import notification_due, review_target
+from app.vocab import IMR_STATUSES, REVIEW_TYPE_ALIASES, REVIEW_TYPES, parse_choice
+from db.models import (
+    Agency,
+    Attachment,
+    ChallengeQuestion,
+    Imr,
+    LineOfEnquiry,
+    Recommendation,
+    Review,
+)
+
+OPTIONAL_REVIEW_FIELDS = (
+    "subject_pseudonym",
+    "partnership",
+    "protective_marking",
+    "status",
+    "incident_date",
+    "notification_date",
+    "decision_date",
+    "scope_start",
+    "scope_end",
+    "target_override",
+)
+
+
+def parse_review_type(text: str) -> str:
+    try:
+        return parse_choice(text, REVIEW_TYPES, REVIEW_TYPE_ALIASES, "review type")
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from None
+
+
+def create_review(
+    ctx: AppContext,
+    *,
+    review_type: str,
+    reference: str,
+    title: str,
+    lines_of_enquiry: list[str] | None = None,
+    **optional,
+) -> int:
+    """Create a review and return its id."""
+    unknown = set(optional) - set(OPTIONAL_REVIEW_FIELDS)
+    if unknown:
+        raise ValidationError(f"Unknown review fields: {', '.join(sorted(unknown))}.")
+    values = {
+        "review_type": clean_value("review", "review_type", review_type),
+        "reference": clean_value("review", "reference", reference),
+        "title": clean_value("review", "title", title),
+    }
+    values.update({k: clean_value("review", k, v) for k, v in optional.items()})
+    if len(values["reference"]) > 60:
+        raise ValidationError("The reference is too long (60 characters at most).")
+    try:
+        with ctx.session() as session:
+            review = Review(**values)
+            session.add(review)
+            session.flush()
+            for position, text in enumerate(lines_of_enquiry or [], start=1):
+                review.lines_of_enquiry.append(LineOfEnquiry(text=text, position=position))
+            session.flush()
+            return review.id
+    except IntegrityError as exc:
+        raise ValidationError(
+            f"Another review already uses the reference '{values['reference']}'."
+        ) from exc
+
+
+def find_review_id(ctx: AppContext, ref: str | int) -> int:
+    """A review's id from its id or its reference (case-insensitive)."""
+    with ctx.session() as session:
+        text = str(ref).strip()
+        review_id = session.scalar(select(Review.id).where(Review.reference == text))
+        if review_id is None:
+            review_id = session.scalar(
+                select(Review.id).where(func.lower(Review.reference) == text.lower())
+            )
+        if review_id is None and text.isdigit():
+            review_id = session.scalar(select(Review.id).where(Review.id == int(text)))
+        if review_id is None:
+            raise NotFoundError(f"There is no review with the reference or id '{text}'.")
+        return review_id
+
+
+def _target(review: Review):
+    return review_target(
+        review.review_type, review.decision_date, review.notification_date, review.target_override
+    )
+
+
+def list_reviews(ctx: AppContext) -> list[ReviewSummary]:
+    """Every review, with its IMR counts by status and how many IMRs are overdue."""
+    today = ctx.today()
+    with ctx.session() as session:
+        reviews = session.scalars(select(Review).order_by(Review.created_at.desc(), Review.id.desc()))
+        counts: dict[int, dict[str, int]] = {}
+        overdue: dict[int, int] = {}
+        rows = session.execute(
+            select(Agency.review_id, Imr.status, Imr.date_due).join(Imr, Imr.agency_id == Agency.id)
+        )
+        for review_id, status, due in rows:
+            per = counts.setdefault(review_id, dict.fromkeys(IMR_STATUSES, 0))
+            per[status] = per.get(status, 0) + 1
+            if days_overdue(status, due, today):
+                overdue[review_id] = overdue.get(review_id, 0) + 1
+        return [
+            ReviewSummary(
+                id=r.id,
+                reference=r.reference,
+                title=r.title,
+                review_type=r.review_type,
+                status=r.status,
+                subject_pseudonym=r.subject_pseudonym,
+                target_date=_target(r).due,
+                imr_counts=counts.get(r.id, dict.fromkeys(IMR_STATUSES, 0)),
+                overdue_imrs=overdue.get(r.id, 0),
+            )
+            for r in reviews
+        ]
+
+
+def imr_summaries(session, review_id: int, today: date) -> list[ImrSummary]:
+    """IMR board rows of one review, in the agencies' order."""
+    open_challenges = dict(
+        session.execute(
+            select(ChallengeQuestion.imr_id, func.count())
+            .join(Imr, Imr.id == ChallengeQuestion.imr_id)
+            .join(Agency, Agency.id == Imr.agency_id)
+            .where(Agency.review_id == review_id, func.trim(ChallengeQuestion.answer) == "")
+            .group_by(ChallengeQuestion.imr_id)
+        ).all()
+    )
+    recs = dict(
+        session.execute(
+            select(Recommendation.imr_id, func.count())
+            .where(Recommendation.review_id == review_id, Recommendation.imr_id.is_not(None))
+            .group_by(Recommendation.imr_id)
+        ).all()
+    )
+    attachments = dict(
+        session.execute(
+            select(Attachment.imr_id, func.count())
+            .join(Imr, Imr.id == Attachment.imr_id)
+            .join(Agency, Agency.id == Imr.agency_id)
+            .where(Agency.review_id == review_id)
+            .group_by(Attachment.imr_id)
+        ).all()
+    )
+    rows = session.execute(
+        select(Agency, Imr)
+        .join(Imr, Imr.agency_id == Agency.id)
+        .where(Agency.review_id == review_id)
+        .order_by(Agency.position, Agency.id)
+    )
+    return [imr_summary(agency, imr, today, open_challenges, recs, attachments) for agency, imr in rows]
+
+
+def imr_summary(agency, imr, today, open_challenges, recs, attachments) -> ImrSummary:
+    return ImrSummary(
+        imr_id=imr.id,
+        agency_id=agency.id,
+        agency=agency.name,
+        sector=agency.sector,
+        status=imr.status,
+        author_name=imr.author_name,
+        author_role=imr.author_role,
+        date_requested=imr.date_requested,
+        date_due=imr.date_due,
+        date_received=imr.date_received,
+        date_accepted=imr.date_accepted,
+        open_challenges=open_challenges.get(imr.id, 0),
+        recommendations=recs.get(imr.id, 0),
+        attachments=attachments.get(imr.id, 0),
+        days_overdue=days_overdue(imr.status, imr.date_due, today),
+    )
+
+
+def get_review(ctx: AppContext, review_id: int) -> ReviewDetail:
+    today = ctx.today()
+    with ctx.session() as session:
+        review = session.scalar(
+            select(Review)
+            .where(Review.id == review_id)
+            .options(selectinload(Review.lines_of_enquiry), selectinload(Review.panel_members))
+        )
+        if review is None:
+            raise NotFoundError("That review no longer exists.")
+        target = _target(review)
+        return ReviewDetail(
+            id=review.id,
+            reference=review.reference,
+            title=review.title,
+            review_type=review.review_type,
+            subject_pseudonym=review.subject_pseudonym,
+            partnership=review.partnership,
+            protective_marking=review.protective_marking,
+            status=review.status,
+            incident_date=review.incident_date,
+            notification_date=review.notification_date,
+            decision_date=review.decision_date,
+            scope_start=review.scope_start,
+            scope_end=review.scope_end,
+            target_override=review.target_override,
+            target_date=target.due,
+            target_basis=target.basis,
+            notification_due=notification_due(review.incident_date),
+            lines_of_enquiry=[
+                LineOfEnquiryRecord(x.id, x.position, x.text) for x in review.lines_of_enquiry
+            ],
+            panel=[
+                PanelMemberRecord(m.id, m.position, m.name, m.role, m.organisation)
+                for m in review.panel_members
+            ],
+            imrs=imr_summaries(session, review.id, today),
+        )
+
+
+def delete_review(ctx: AppContext, review_id: int) -> None:
+    """Delete a review and everything in it (the audit trail keeps the record of it)."""
+    with ctx.session() as session:
+        review = session.get(Review, review_id)
+        if review is None:
+            raise NotFoundError("That review no longer exists.")
+        session.delete(review)

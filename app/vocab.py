@@ -1,0 +1,134 @@
+"""Controlled vocabularies: stored keys and the labels people read."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ReviewType:
+    key: str
+    label: str
+    short: str
+    # Usual timescale: months from the decision to review, or working days from notification.
+    months: int | None = None
+    working_days: int | None = None
+    timescale_note: str = ""
+
+
+REVIEW_TYPES: dict[str, ReviewType] = {
+    t.key: t
+    for t in (
+        ReviewType(
+            "lcspr", "Local Child Safeguarding Practice Review", "LCSPR", months=6,
+            timescale_note="publish within 6 months of the decision to review",
+        ),
+        ReviewType(
+            "rapid", "Rapid Review", "Rapid Review", working_days=15,
+            timescale_note="15 working days from notification",
+        ),
+        ReviewType(
+            "scr", "Serious Case Review", "SCR", months=6,
+            timescale_note="complete within 6 months of the decision to review",
+        ),
+        ReviewType(
+            "sar", "Safeguarding Adults Review", "SAR", months=6,
+            timescale_note="locally set; 6 months from the decision is assumed",
+        ),
+        ReviewType(
+            "dhr", "Domestic Homicide Review", "DHR", months=6,
+            timescale_note="6 months from the decision to review",
+        ),
+        ReviewType(
+            "audit", "Serious case audit", "Audit",
+            timescale_note="set locally: enter a target date",
+        ),
+        ReviewType(
+            "learning", "Practice / learning review", "Learning review",
+            timescale_note="set locally: enter a target date",
+        ),
+    )
+}
+
+# Accepted spellings on the command line and in imports, besides the keys.
+REVIEW_TYPE_ALIASES = {
+    "rapid review": "rapid",
+    "rapid-review": "rapid",
+    "serious case review": "scr",
+    "local child safeguarding practice review": "lcspr",
+    "safeguarding adults review": "sar",
+    "domestic homicide review": "dhr",
+    "darrd": "dhr",
+    "serious case audit": "audit",
+    "practice review": "learning",
+    "learning review": "learning",
+}
+
+REVIEW_STATUSES = {
+    "commissioned": "Commissioned",
+    "gathering": "Gathering information",
+    "analysis": "Analysis",
+    "drafting": "Drafting report",
+    "sign_off": "With the board for sign-off",
+    "published": "Published",
+    "closed": "Closed",
+}
+FINISHED_REVIEW_STATUSES = {"published", "closed"}
+
+PROTECTIVE_MARKINGS = ["OFFICIAL-SENSITIVE", "OFFICIAL", "NOT PROTECTIVELY MARKED"]
+
+PANEL_ROLES = {
+    "chair": "Chair",
+    "overview_author": "Overview author",
+    "member": "Panel member",
+    "business_manager": "Business manager",
+    "adviser": "Adviser",
+}
+
+SECTORS = {
+    "police": "Police",
+    "health": "Health",
+    "childrens_social_care": "Children's social care",
+    "adult_social_care": "Adult social care",
+    "education": "Education",
+    "probation": "Probation",
+    "housing": "Housing",
+    "voluntary": "Voluntary sector",
+    "local_authority": "Local authority (other)",
+    "other": "Other",
+}
+
+IMR_STATUSES = {
+    "not_requested": "Not requested",
+    "requested": "Requested",
+    "received": "Received",
+    "under_challenge": "Under challenge",
+    "accepted": "Accepted",
+    "not_required": "Not required",
+}
+
+# The panel's workflow. Going back one step is allowed to correct a slip.
+IMR_TRANSITIONS = {
+    "not_requested": ("requested", "not_required"),
+    "requested": ("received", "not_requested", "not_required"),
+    "received": ("under_challenge", "accepted", "requested"),
+    "under_challenge": ("received", "accepted"),
+    "accepted": ("under_challenge",),
+    "not_required": ("not_requested", "requested"),
+}
+# IMRs still owed by the agency: these can be overdue.
+IMR_AWAITED = {"requested"}
+
+
+def parse_choice(value: str, choices: dict, aliases: dict | None = None, what: str = "value") -> str:
+    """Map a key, a label or an alias (any case) to the stored key, or raise ValueError."""
+    wanted = value.strip().casefold()
+    for key, item in choices.items():
+        label = item.label if isinstance(item, ReviewType) else item
+        names = {key.casefold(), label.casefold()}
+        if isinstance(item, ReviewType):
+            names.add(item.short.casefold())
+        if wanted in names:
+            return key
+    if aliases and wanted in aliases:
+        return aliases[wanted]
+    options = ", ".join(choices)
+    raise ValueError(f"'{value}' is not a known {what}. Use one of: {options}.")
