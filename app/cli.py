@@ -13,7 +13,7 @@ from app.config import display_name, resolve_store_path
 from app.context import AppContext
 from app.errors import UserError
 from app.vocab import IMR_STATUSES, REVIEW_TYPES, SECTORS
-from db.store import StoreError, StoreLockedError, backup_to, check_store, open_store
+from db.store import StoreError, StoreLockedError, check_store, open_store
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -197,25 +197,13 @@ def cmd_add_agency(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    source = resolve_store_path(args.db)
-    target = Path(args.output).expanduser()
-    health = check_store(source)  # refuses what is not a ReviewDesk store
-    if target.exists() and not args.force:
-        raise UserError(f"{target} already exists. Choose another name, or add --force.")
-    if target.resolve() == source.resolve():
-        raise UserError("The backup must not be the store itself.")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
-    try:
-        backup_to(source, tmp)
-        copy = check_store(tmp)
-        if not copy.healthy:
-            raise UserError("The copy failed its integrity check: " + "; ".join(copy.problems))
-        tmp.replace(target)
-    finally:
-        tmp.unlink(missing_ok=True)
-    size = target.stat().st_size
-    print(f"Backed up {source} (schema {health.revision}) to {target} ({size / 1024:.0f} KB)")
+    from app.backups import backup_store
+
+    result = backup_store(resolve_store_path(args.db), Path(args.output), overwrite=args.force)
+    print(
+        f"Backed up {result.source} (schema {result.schema}) to {result.target} "
+        f"({result.size / 1024:.0f} KB)"
+    )
     return EXIT_OK
 
 

@@ -1,0 +1,27 @@
+"""Shared fixtures: a real store in a temporary folder and a service context over it."""
+
+from datetime import date
+
+import pytest
+
+from app.context import AppContext
+from db.store import open_store
+
+TODAY = date(2026, 6, 15)
+
+
+@pytest.fixture
+def store_path(tmp_path):
+    return tmp_path / "store.db"
+
+
+@pytest.fixture
+def store(store_path):
+    opened = open_store(store_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def ctx(store):
+    return AppContext(store, "Tester", today_override=TODAY)

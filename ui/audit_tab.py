@@ -1,0 +1,87 @@
+"""The review's audit trail: who changed what, when, from what to what."""
+
+from datetime import UTC
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from app.audit_log import field_label
+from app.records import AuditRecord
+
+COLUMNS = ["When", "Who", "What", "Change"]
+_ACTIONS = {"create": "Added", "delete": "Removed"}
+
+
+def _short(value: str | None, limit: int = 80) -> str:
+    if value is None or value == "":
+        return "(empty)"
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def describe_change(record: AuditRecord) -> str:
+    if record.action in _ACTIONS:
+        return _ACTIONS[record.action]
+    label = field_label(record.entity, record.field)
+    return f"{label}: {_short(record.old_value)} → {_short(record.new_value)}"
+
+
+class AuditModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.records: list[AuditRecord] = []
+
+    def set_records(self, records: list[AuditRecord]) -> None:
+        self.beginResetModel()
+        self.records = records
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        record = self.records[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            local = record.at.replace(tzinfo=UTC).astimezone()
+            return [
+                local.strftime("%d/%m/%Y %H:%M"),
+                record.actor,
+                record.label,
+                describe_change(record),
+            ][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3 and record.action == "update":
+            return f"Before:\n{record.old_value or '(empty)'}\n\nAfter:\n{record.new_value or '(empty)'}"
+        return None
+
+
+class AuditTab(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.view = QTableView()
+        self.view.setObjectName("audit_table")
+        self.model = AuditModel(self.view)
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        note = QLabel("Every change to this review, newest first. The trail cannot be edited.")
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.view, 1)
+
+    def show_records(self, records: list[AuditRecord]) -> None:
+        self.model.set_records(records)

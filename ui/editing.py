@@ -1,0 +1,172 @@
+"""Edits from the window: saved at once through the app services, undoable with QUndoStack."""
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from app.context import AppContext
+from app.edits import FieldChange, apply_fields
+from app.errors import UserError
+from app.imrs import set_imr_status
+from app.items import add_item, move_item, remove_item, restore_item
+from db.store import StoreError
+
+
+class Editor(QObject):
+    """The window's one way to change the store. Views listen to ``changed`` and reload."""
+
+    changed = Signal(str)  # the kind of thing that changed ("review", "imr", ...)
+    failed = Signal(str)  # a message for the user
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.undo_stack = QUndoStack(self)
+
+    @property
+    def readonly(self) -> bool:
+        return self.ctx.readonly
+
+    def call(self, func: Callable, *args, **kwargs) -> Any:
+        """Run a service; on an expected error tell the user and return None."""
+        if self.readonly:
+            self.failed.emit("This store is open read-only; changes cannot be saved.")
+            return None
+        try:
+            return func(self.ctx, *args, **kwargs)
+        except (UserError, StoreError) as exc:
+            self.failed.emit(str(exc))
+            return None
+
+    # Field edits -------------------------------------------------------------------------
+    def edit(self, kind: str, obj_id: int, values: dict[str, Any], text: str) -> bool:
+        change = self.call(apply_fields, kind, obj_id, values)
+        return self._record(change, text)
+
+    def set_imr_status(self, imr_id: int, status: str, text: str) -> bool:
+        change = self.call(set_imr_status, imr_id, status)
+        return self._record(change, text)
+
+    def _record(self, change: FieldChange | None, text: str) -> bool:
+        if change is None:
+            self.changed.emit("")  # let editors show the saved value again
+            return False
+        if change.changed:
+            self.undo_stack.push(_FieldCommand(self, change, text))
+        self.changed.emit(change.kind)
+        return True
+
+    # Ordered items -----------------------------------------------------------------------
+    def add_item(self, kind: str, parent_id: int, values: dict[str, Any], text: str) -> int | None:
+        item_id = self.call(add_item, kind, parent_id, values)
+        if item_id is not None:
+            self.undo_stack.push(_AddItemCommand(self, kind, item_id, text))
+            self.changed.emit(kind)
+        return item_id
+
+    def remove_item(self, kind: str, item_id: int, text: str) -> bool:
+        snapshot = self.call(remove_item, kind, item_id)
+        if snapshot is None:
+            return False
+        self.undo_stack.push(_RemoveItemCommand(self, kind, snapshot, text))
+        self.changed.emit(kind)
+        return True
+
+    def move_item(self, kind: str, item_id: int, position: int, text: str) -> bool:
+        old = self.call(move_item, kind, item_id, position)
+        if old is None:
+            return False
+        if old != position:
+            self.undo_stack.push(_MoveItemCommand(self, kind, item_id, old, position, text))
+        self.changed.emit(kind)
+        return True
+
+    # Not undoable (whole records with everything in them) -----------------------------------
+    def run(self, func: Callable, *args, kind: str = "", **kwargs) -> Any:
+        result = self.call(func, *args, **kwargs)
+        self.changed.emit(kind)
+        return result
+
+
+class _StoredCommand(QUndoCommand):
+    """A command whose first redo already happened when the edit was saved."""
+
+    def __init__(self, editor: Editor, text: str):
+        super().__init__(text)
+        self.editor = editor
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self.editor.call(self.do_redo)
+        self.editor.changed.emit(self.kind)
+
+    def undo(self) -> None:
+        self.editor.call(self.do_undo)
+        self.editor.changed.emit(self.kind)
+
+    kind = ""
+
+    def do_redo(self, ctx) -> None:
+        raise NotImplementedError
+
+    def do_undo(self, ctx) -> None:
+        raise NotImplementedError
+
+
+class _FieldCommand(_StoredCommand):
+    def __init__(self, editor: Editor, change: FieldChange, text: str):
+        super().__init__(editor, text)
+        self.change = change
+        self.kind = change.kind
+
+    def do_redo(self, ctx) -> None:
+        apply_fields(ctx, self.change.kind, self.change.id, self.change.after)
+
+    def do_undo(self, ctx) -> None:
+        apply_fields(ctx, self.change.kind, self.change.id, self.change.before)
+
+
+class _AddItemCommand(_StoredCommand):
+    def __init__(self, editor: Editor, kind: str, item_id: int, text: str):
+        super().__init__(editor, text)
+        self.kind = kind
+        self.item_id = item_id
+        self.snapshot: dict | None = None
+
+    def do_undo(self, ctx) -> None:
+        self.snapshot = remove_item(ctx, self.kind, self.item_id)
+
+    def do_redo(self, ctx) -> None:
+        if self.snapshot is not None:
+            restore_item(ctx, self.kind, self.snapshot)
+
+
+class _RemoveItemCommand(_StoredCommand):
+    def __init__(self, editor: Editor, kind: str, snapshot: dict, text: str):
+        super().__init__(editor, text)
+        self.kind = kind
+        self.snapshot = snapshot
+
+    def do_undo(self, ctx) -> None:
+        restore_item(ctx, self.kind, self.snapshot)
+
+    def do_redo(self, ctx) -> None:
+        self.snapshot = remove_item(ctx, self.kind, self.snapshot["id"])
+
+
+class _MoveItemCommand(_StoredCommand):
+    def __init__(self, editor: Editor, kind: str, item_id: int, old: int, new: int, text: str):
+        super().__init__(editor, text)
+        self.kind = kind
+        self.item_id, self.old, self.new = item_id, old, new
+
+    def do_undo(self, ctx) -> None:
+        move_item(ctx, self.kind, self.item_id, self.old)
+
+    def do_redo(self, ctx) -> None:
+        move_item(ctx, self.kind, self.item_id, self.new)

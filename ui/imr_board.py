@@ -1,0 +1,307 @@
+"""Agencies and IMRs: the status board, with overdue IMRs obvious at a glance."""
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.imrs import add_agency, allowed_statuses, remove_agency
+from app.records import ImrSummary
+from app.vocab import IMR_STATUSES, SECTORS
+from ui.editing import Editor
+from ui.imr_panel import ImrPanel
+from ui.item_table import format_date
+from ui.theme import danger_colour, status_colour
+
+COLUMNS = ["Agency", "Sector", "IMR status", "Author", "Requested", "Due", "Received", "Accepted", "Open questions"]
+DUE_COLUMN = 5
+STATUS_COLUMN = 2
+ImrIdRole = Qt.ItemDataRole.UserRole + 20
+
+
+def due_text(imr: ImrSummary) -> str:
+    if imr.overdue:
+        days = imr.days_overdue
+        return f"{format_date(imr.date_due)}  (overdue {days} day{'s' if days != 1 else ''})"
+    return format_date(imr.date_due)
+
+
+class ImrBoardModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[ImrSummary] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_rows(self, rows: list[ImrSummary]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        imr = self.rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(imr, col)
+        if role == ImrIdRole:
+            return imr.imr_id
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == STATUS_COLUMN:
+                return status_colour(imr.status)
+            if col == DUE_COLUMN and imr.overdue:
+                return danger_colour()
+        if role == Qt.ItemDataRole.FontRole and (
+            col == STATUS_COLUMN or (col == DUE_COLUMN and imr.overdue) or col == 0
+        ):
+            return self._bold
+        if role == Qt.ItemDataRole.DecorationRole and col == DUE_COLUMN and imr.overdue:
+            view = self.parent()
+            if view is not None:
+                return view.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.ToolTipRole and imr.overdue:
+            return f"The IMR was due on {imr.date_due:%d %B %Y} and has not been received."
+        return None
+
+    def _text(self, imr: ImrSummary, col: int) -> str:
+        return [
+            imr.agency,
+            imr.sector_label,
+            imr.status_label,
+            ", ".join(p for p in (imr.author_name, imr.author_role) if p),
+            format_date(imr.date_requested),
+            due_text(imr),
+            format_date(imr.date_received),
+            format_date(imr.date_accepted),
+            str(imr.open_challenges) if imr.open_challenges else "",
+        ][col]
+
+
+class AddAgencyDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Add agency")
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("e.g. Metropolitan Police Service")
+        self.sector = QComboBox()
+        for key, label in SECTORS.items():
+            self.sector.addItem(label, key)
+        form = QFormLayout(self)
+        form.addRow("Agency name", self.name)
+        form.addRow("Sector", self.sector)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setMinimumWidth(420)
+
+
+class AgenciesTab(QWidget):
+    """The board on the left, the selected IMR on the right."""
+
+    imr_selected = Signal(int)
+
+    def __init__(self, editor: Editor, parent=None):
+        super().__init__(parent)
+        self.editor = editor
+        self.review_id: int | None = None
+        self.summary = QLabel()
+        self.summary.setObjectName("imr_summary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setAccessibleName("IMR summary")
+
+        self.view = QTableView()
+        self.view.setObjectName("imr_board")
+        self.model = ImrBoardModel(self.view)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.view.setAccessibleName("IMR status board")
+
+        self.add_button = QPushButton("Add agency…")
+        self.add_button.clicked.connect(self.add_agency)
+        self.status_button = QToolButton()
+        self.status_button.setText("Change IMR status")
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.status_menu = QMenu(self.status_button)
+        self.status_menu.aboutToShow.connect(self._fill_status_menu)
+        self.status_button.setMenu(self.status_menu)
+        self.remove_button = QPushButton("Remove agency…")
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.status_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.summary)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addLayout(buttons)
+
+        self.panel = ImrPanel(editor)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("agencies_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self._update_buttons()
+
+    # Loading -------------------------------------------------------------------------------
+    def show_imrs(self, review_id: int, imrs: list[ImrSummary], today: date) -> None:
+        current = self.selected_imr_id()
+        self.review_id = review_id
+        self.model.set_rows(imrs)
+        self.summary.setText(board_summary(imrs))
+        row = next((i for i, imr in enumerate(imrs) if imr.imr_id == current), 0 if imrs else -1)
+        if row >= 0:
+            self.view.selectRow(row)
+        self.panel.show_imr(self.selected_imr_id())
+        self._update_buttons()
+
+    def selected_imr_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return index.data(ImrIdRole) if index.isValid() else None
+
+    def selected_summary(self) -> ImrSummary | None:
+        index = self.view.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() else None
+
+    def select_agency(self, name: str) -> None:
+        for row, imr in enumerate(self.model.rows):
+            if imr.agency == name:
+                self.view.selectRow(row)
+                return
+
+    def _row_changed(self, *_args) -> None:
+        self.panel.show_imr(self.selected_imr_id())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        writable = not self.editor.readonly and self.review_id is not None
+        selected = self.selected_summary() is not None
+        self.add_button.setEnabled(writable)
+        self.remove_button.setEnabled(writable and selected)
+        self.status_button.setEnabled(writable and selected)
+
+    # Actions -------------------------------------------------------------------------------
+    def status_actions(self, menu: QMenu) -> None:
+        imr = self.selected_summary()
+        if imr is None:
+            return
+        for status in allowed_statuses(imr.status):
+            action = QAction(f"Mark as {IMR_STATUSES[status].lower()}", menu)
+            action.setObjectName(f"status_{status}")
+            action.triggered.connect(lambda _c=False, s=status: self.change_status(s))
+            menu.addAction(action)
+
+    def _fill_status_menu(self) -> None:
+        self.status_menu.clear()
+        self.status_actions(self.status_menu)
+
+    def _context_menu(self, pos) -> None:
+        if self.editor.readonly or self.selected_summary() is None:
+            return
+        menu = QMenu(self)
+        self.status_actions(menu)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def change_status(self, status: str) -> None:
+        imr = self.selected_summary()
+        if imr is None:
+            return
+        self.editor.set_imr_status(
+            imr.imr_id, status, f"Mark {imr.agency} IMR as {IMR_STATUSES[status].lower()}"
+        )
+
+    def add_agency(self) -> None:
+        if self.review_id is None:
+            return
+        dialog = AddAgencyDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        name = dialog.name.text()
+        if self.editor.run(add_agency, self.review_id, name, dialog.sector.currentData(), kind="agency"):
+            self.select_agency(name.strip())
+
+    def remove_selected(self) -> None:
+        imr = self.selected_summary()
+        if imr is None:
+            return
+        answer = QMessageBox.warning(
+            self,
+            "Remove agency",
+            f"Remove {imr.agency} from this review, with its IMR, the panel's questions, its "
+            f"recommendations and its attached documents?\n\nThis cannot be undone.",
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Discard:
+            self.editor.run(remove_agency, imr.agency_id, kind="agency")
+
+
+def board_summary(imrs: list[ImrSummary]) -> str:
+    if not imrs:
+        return "No agencies yet. Add the agencies involved to track their IMRs."
+    counts: dict[str, int] = {}
+    for imr in imrs:
+        counts[imr.status] = counts.get(imr.status, 0) + 1
+    parts = [f"<b>{len(imrs)}</b> agenc{'y' if len(imrs) == 1 else 'ies'}"]
+    for status, label in IMR_STATUSES.items():
+        if counts.get(status):
+            colour = status_colour(status).name()
+            parts.append(f"<span style='color:{colour}'><b>{counts[status]}</b> {label.lower()}</span>")
+    overdue = sum(1 for imr in imrs if imr.overdue)
+    if overdue:
+        parts.append(
+            f"<span style='color:{danger_colour().name()}'><b>{overdue} overdue</b></span>"
+        )
+    return " &nbsp;·&nbsp; ".join(parts)

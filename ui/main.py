@@ -1,0 +1,63 @@
+"""Starting the window: open the store (offering read-only if it is in use), then show it."""
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.config import display_name
+from app.context import AppContext
+from db.store import Store, StoreError, StoreLockedError, open_store
+from resources import resource_path
+from ui.editing import Editor
+from ui.main_window import MainWindow
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName("ReviewDesk")
+    QCoreApplication.setApplicationName("ReviewDesk")
+    app.setApplicationDisplayName("ReviewDesk")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "reviewdesk.svg"))))
+    return app
+
+
+def open_for_window(path: Path, parent=None) -> Store | None:
+    """Open the store, asking the user what to do when it is locked; None if it cannot be."""
+    try:
+        return open_store(path)
+    except StoreLockedError as exc:
+        box = QMessageBox(QMessageBox.Icon.Information, "Store in use", str(exc), parent=parent)
+        read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not read_only:
+            return None
+        try:
+            return open_store(path, readonly=True)
+        except StoreError as again:
+            QMessageBox.critical(parent, "ReviewDesk", str(again))
+            return None
+    except StoreError as exc:
+        QMessageBox.critical(parent, "ReviewDesk cannot open the store", str(exc))
+        return None
+
+
+def build_window(store: Store, actor: str | None = None, settings: QSettings | None = None) -> MainWindow:
+    ctx = AppContext(store, actor or display_name())
+    return MainWindow(Editor(ctx), settings)
+
+
+def run(path: Path, actor: str | None = None) -> int:
+    app = make_application()
+    store = open_for_window(path)
+    if store is None:
+        return 1
+    try:
+        window = build_window(store, actor)
+        window.show()
+        return app.exec()
+    finally:
+        store.close()

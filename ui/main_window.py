@@ -1,0 +1,342 @@
+"""The main window: reviews on the left, the selected review's workspace on the right."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from app.backups import backup_store
+from app.config import save_display_name
+from app.errors import UserError
+from app.reviews import create_review, delete_review, list_reviews
+from app.vocab import REVIEW_TYPES
+from db.store import StoreError
+from ui.editing import Editor
+from ui.review_list import ReviewListModel, ReviewListView
+from ui.widgets import DateField
+from ui.workspace import ReviewWorkspace
+
+
+class NewReviewDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("New review")
+        self.review_type = QComboBox()
+        for key, kind in REVIEW_TYPES.items():
+            self.review_type.addItem(kind.label, key)
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText("e.g. LCSPR-2024-03")
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("e.g. Child A: review of multi-agency practice")
+        self.subject = QLineEdit()
+        self.subject.setPlaceholderText("e.g. Child A")
+        self.decision = DateField()
+        self.notification = DateField()
+        form = QFormLayout(self)
+        form.addRow("Type of review", self.review_type)
+        form.addRow("Reference", self.reference)
+        form.addRow("Title", self.title_edit)
+        form.addRow("Subject (pseudonym)", self.subject)
+        form.addRow("Decision to review", self.decision)
+        form.addRow("Notification date", self.notification)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create review")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setMinimumWidth(480)
+
+    def values(self) -> dict:
+        values = {
+            "review_type": self.review_type.currentData(),
+            "reference": self.reference.text(),
+            "title": self.title_edit.text(),
+            "subject_pseudonym": self.subject.text().strip(),
+        }
+        if self.decision.value():
+            values["decision_date"] = self.decision.value()
+        if self.notification.value():
+            values["notification_date"] = self.notification.value()
+        return values
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, editor: Editor, settings: QSettings | None = None):
+        super().__init__()
+        self.editor = editor
+        self.settings = settings or QSettings()
+        self.setWindowTitle(f"ReviewDesk: {editor.ctx.store.path.name}")
+        self.setObjectName("main_window")
+
+        self.list_model = ReviewListModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.list_model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("review_filter")
+        self.filter.setPlaceholderText("Find a review (Ctrl+F)")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.list_view = ReviewListView()
+        self.list_view.setObjectName("review_list")
+        self.list_view.setModel(self.proxy)
+        self.list_view.selectionModel().currentChanged.connect(self._review_chosen)
+        self.new_button = QPushButton("New review…")
+        self.new_button.clicked.connect(self.new_review)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 0, 8)
+        left_layout.addWidget(self.filter)
+        left_layout.addWidget(self.list_view, 1)
+        left_layout.addWidget(self.new_button)
+
+        self.workspace = ReviewWorkspace(editor)
+        self.welcome = QLabel()
+        self.welcome.setObjectName("welcome")
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.workspace)
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([320, 960])
+        container = QWidget()
+        outer = QVBoxLayout(container)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        if editor.readonly:
+            banner = QLabel(
+                "Read-only: this store is open in another ReviewDesk window. You can look, "
+                "but nothing you change here can be saved."
+            )
+            banner.setObjectName("readonly_banner")
+            banner.setWordWrap(True)
+            banner.setStyleSheet("padding: 8px; background: palette(highlight); color: palette(highlighted-text);")
+            outer.addWidget(banner)
+        outer.addWidget(self.splitter, 1)
+        self.setCentralWidget(container)
+
+        self._build_menus()
+        self.statusBar().showMessage(
+            f"Store: {editor.ctx.store.path}    ·    Recorded as: {editor.ctx.actor}"
+            + ("    ·    READ-ONLY" if editor.readonly else "")
+        )
+        if editor.ctx.store.upgraded_from:
+            self.statusBar().showMessage(
+                f"The store was upgraded; the previous copy was kept as "
+                f"{editor.ctx.store.backup_path.name}.",
+                15000,
+            )
+        editor.changed.connect(self.refresh)
+        editor.failed.connect(self.show_error)
+        self.new_button.setEnabled(not editor.readonly)
+        self.refresh()
+        self._restore_state()
+
+    # Menus ---------------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&New review…", self.new_review, QKeySequence.StandardKey.New, "new_review")
+        self._action(file_menu, "&Back up the store…", self.backup, "Ctrl+Shift+B", "backup")
+        file_menu.addSeparator()
+        self.delete_action = self._action(file_menu, "&Delete this review…", self.delete_review, None, "delete_review")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = bar.addMenu("&Edit")
+        undo = self.editor.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.editor.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Find a review", self.filter.setFocus, QKeySequence.StandardKey.Find)
+        self._action(edit_menu, "Your &name in the audit trail…", self.change_name)
+
+        view_menu = bar.addMenu("&View")
+        for index, name in enumerate(
+            ["Details and dates", "Terms of reference", "Panel", "Agencies and IMRs", "Audit trail"]
+        ):
+            self._action(
+                view_menu, name, lambda _c=False, i=index: self.workspace.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}"
+            )
+        view_menu.addSeparator()
+        self._action(view_menu, "&Reload", self.refresh, QKeySequence.StandardKey.Refresh)
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About ReviewDesk", self.about)
+        for action in (undo, redo):
+            action.setEnabled(action.isEnabled() and not self.editor.readonly)
+
+    # Data ----------------------------------------------------------------------------------
+    def current_review_id(self) -> int | None:
+        index = self.list_view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.list_model.review_at(self.proxy.mapToSource(index).row()).id
+
+    def select_review(self, review_id: int) -> None:
+        row = self.list_model.row_of(review_id)
+        if row >= 0:
+            self.list_view.setCurrentIndex(self.proxy.mapFromSource(self.list_model.index(row)))
+
+    def refresh(self, _kind: str = "") -> None:
+        current = self.current_review_id()
+        try:
+            reviews = list_reviews(self.editor.ctx)
+        except (UserError, StoreError) as exc:
+            self.show_error(str(exc))
+            return
+        self.list_model.set_reviews(reviews, self.editor.ctx.today())
+        if current is not None and self.list_model.row_of(current) >= 0:
+            self.list_view.blockSignals(True)
+            self.select_review(current)
+            self.list_view.blockSignals(False)
+        self._show(self.current_review_id())
+        if not reviews:
+            self.welcome.setText(
+                "<h2>No reviews yet</h2><p>Create the first one with <b>File › New review</b> "
+                "(Ctrl+N).</p><p>To explore with fictional examples, run <code>reviewdesk demo</code>.</p>"
+            )
+        else:
+            self.welcome.setText("<h2>Choose a review</h2><p>Select a review on the left.</p>")
+
+    def _review_chosen(self, *_args) -> None:
+        self._show(self.current_review_id())
+
+    def _show(self, review_id: int | None) -> None:
+        shown = self.workspace.show_review(review_id)
+        self.stack.setCurrentWidget(self.workspace if shown else self.welcome)
+        self.delete_action.setEnabled(shown and not self.editor.readonly)
+
+    # Commands ------------------------------------------------------------------------------
+    def new_review(self) -> None:
+        if self.editor.readonly:
+            return
+        dialog = NewReviewDialog(self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            review_id = self.editor.run(create_review, kind="review", **dialog.values())
+            if review_id is not None:
+                self.select_review(review_id)
+                self.workspace.tabs.setCurrentIndex(0)
+                return
+
+    def delete_review(self) -> None:
+        review = self.workspace.review
+        if review is None:
+            return
+        answer = QMessageBox.warning(
+            self,
+            "Delete review",
+            f"Delete {review.reference} ({review.title}) and everything in it: terms of "
+            "reference, panel, agencies, IMRs, questions, recommendations and documents?\n\n"
+            "This cannot be undone. Consider backing up the store first.",
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Discard:
+            self.editor.run(delete_review, review.id, kind="review")
+
+    def backup(self) -> None:
+        store_path = self.editor.ctx.store.path
+        suggestion = str(store_path.with_name(store_path.stem + "-backup.db"))
+        target, _ = QFileDialog.getSaveFileName(self, "Back up the store", suggestion, "ReviewDesk store (*.db)")
+        if not target:
+            return
+        try:
+            # The file dialog has already asked before replacing an existing file.
+            result = backup_store(store_path, Path(target), overwrite=True)
+        except (UserError, StoreError) as exc:
+            self.show_error(str(exc))
+            return
+        path = result.target
+        self.statusBar().showMessage(f"Backed up to {path}", 10000)
+
+    def change_name(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, "Your name", "Name recorded in the audit trail for your changes:", text=self.editor.ctx.actor
+        )
+        if ok and name.strip():
+            self.editor.ctx.actor = name.strip()
+            try:
+                save_display_name(name)
+            except OSError:
+                pass
+            self.statusBar().showMessage(f"Your changes are now recorded as {name.strip()}.", 8000)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About ReviewDesk",
+            f"<h3>ReviewDesk {__version__}</h3><p>Safeguarding practice reviews, from IMRs to "
+            f"the overview report. Works offline; your data stays in the store file.</p>"
+            f"<p>Store: {self.editor.ctx.store.path}</p>",
+        )
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, "ReviewDesk", message)
+
+    # Window state --------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 860)
+        splitter = self.settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        tab = self.settings.value("window/tab", 0, type=int)
+        last = self.settings.value("window/review", 0, type=int)
+        if last and self.list_model.row_of(last) >= 0:
+            self.select_review(last)
+        elif self.list_model.rowCount():
+            self.list_view.setCurrentIndex(self.proxy.index(0, 0))
+        self.workspace.tabs.setCurrentIndex(tab)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()  # commits a field still being edited
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/tab", self.workspace.tabs.currentIndex())
+        self.settings.setValue("window/review", self.current_review_id() or 0)
+        super().closeEvent(event)

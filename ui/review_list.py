@@ -1,0 +1,151 @@
+"""The list of reviews on the left of the main window."""
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QPalette
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate
+
+from app.records import ReviewSummary
+from app.timescales import countdown
+from app.vocab import FINISHED_REVIEW_STATUSES
+from ui.theme import danger_colour, muted_colour, scaled_font
+
+SummaryRole = Qt.ItemDataRole.UserRole + 1
+TodayRole = Qt.ItemDataRole.UserRole + 2
+
+
+class ReviewListModel(QAbstractListModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._reviews: list[ReviewSummary] = []
+        self.today = date.today()
+
+    def set_reviews(self, reviews: list[ReviewSummary], today: date) -> None:
+        self.beginResetModel()
+        self._reviews = list(reviews)
+        self.today = today
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
+        return 0 if parent.isValid() else len(self._reviews)
+
+    def review_at(self, row: int) -> ReviewSummary:
+        return self._reviews[row]
+
+    def row_of(self, review_id: int) -> int:
+        for row, review in enumerate(self._reviews):
+            if review.id == review_id:
+                return row
+        return -1
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._reviews):
+            return None
+        review = self._reviews[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{review.reference}: {review.title}"
+        if role == SummaryRole:
+            return review
+        if role == TodayRole:
+            return self.today
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{review.reference}\n{review.title}\n{review.status_label}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text, _ = countdown(
+                review.target_date, self.today, review.status in FINISHED_REVIEW_STATUSES
+            )
+            return f"{review.reference}, {review.title}, {review.status_label}, {text}"
+        return None
+
+
+def progress_text(review: ReviewSummary) -> str:
+    counts = review.imr_counts
+    expected = sum(counts.values()) - counts.get("not_required", 0)
+    if not expected:
+        return "No IMRs yet"
+    text = f"IMRs {counts.get('accepted', 0)} of {expected} accepted"
+    if counts.get("under_challenge"):
+        text += f" · {counts['under_challenge']} under challenge"
+    return text
+
+
+class ReviewItemDelegate(QStyledItemDelegate):
+    """Three lines: reference and time left; title; IMR progress and overdue IMRs."""
+
+    PAD = 10
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt naming
+        fm = QFontMetrics(option.font)
+        return QSize(260, self.PAD * 2 + fm.height() * 3 + 8)
+
+    def paint(self, painter, option, index) -> None:
+        review: ReviewSummary = index.data(SummaryRole)
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        base_colour = option.palette.color(text_role)
+        rect = option.rect.adjusted(self.PAD, self.PAD - 2, -self.PAD, -self.PAD)
+        fm = QFontMetrics(option.font)
+        line = fm.height() + 2
+
+        painter.save()
+        finished = review.status in FINISHED_REVIEW_STATUSES
+        when, days = countdown(review.target_date, index.data(TodayRole), finished)
+        late = days is not None and days < 0 and not finished
+        small = scaled_font(option.font, 0.92)
+        painter.setFont(small)
+        painter.setPen(danger_colour() if late and not selected else base_colour)
+        when_width = QFontMetrics(small).horizontalAdvance(when) + 4
+        painter.drawText(
+            QRect(rect.right() - when_width, rect.top(), when_width, line),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            when,
+        )
+        bold = scaled_font(option.font, 1.0, bold=True)
+        painter.setFont(bold)
+        painter.setPen(base_colour)
+        head = f"{review.reference} · {review.type_label}"
+        head_rect = QRect(rect.left(), rect.top(), rect.width() - when_width - 8, line)
+        painter.drawText(
+            head_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            QFontMetrics(bold).elidedText(head, Qt.TextElideMode.ElideRight, head_rect.width()),
+        )
+        painter.setFont(option.font)
+        title_rect = QRect(rect.left(), rect.top() + line, rect.width(), line)
+        painter.drawText(
+            title_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(review.title, Qt.TextElideMode.ElideRight, title_rect.width()),
+        )
+        painter.setFont(small)
+        progress = progress_text(review)
+        painter.setPen(base_colour if selected else muted_colour())
+        progress_rect = QRect(rect.left(), rect.top() + 2 * line, rect.width(), line)
+        if review.overdue_imrs:
+            progress += "  ·  "
+        painter.drawText(progress_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, progress)
+        if review.overdue_imrs:
+            offset = QFontMetrics(small).horizontalAdvance(progress)
+            painter.setPen(base_colour if selected else danger_colour())
+            overdue = f"{review.overdue_imrs} IMR{'s' if review.overdue_imrs > 1 else ''} overdue"
+            painter.drawText(
+                progress_rect.adjusted(offset, 0, 0, 0),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                overdue,
+            )
+        painter.restore()
+
+
+class ReviewListView(QListView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setItemDelegate(ReviewItemDelegate(self))
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.setAccessibleName("Reviews")

@@ -1,0 +1,134 @@
+"""The workspace of one review: a header with the countdown, and tabs for each part of it."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from app.audit_log import list_audit
+from app.errors import UserError
+from app.records import ReviewDetail
+from app.reviews import get_review
+from app.timescales import countdown
+from app.vocab import FINISHED_REVIEW_STATUSES, PANEL_ROLES, REVIEW_STATUSES
+from ui.audit_tab import AuditTab
+from ui.details_tab import DetailsTab
+from ui.editing import Editor
+from ui.imr_board import AgenciesTab
+from ui.item_table import Column, ItemTable
+from ui.theme import danger_colour, muted_colour, scaled_font
+
+TAB_DETAILS, TAB_TOR, TAB_PANEL, TAB_AGENCIES, TAB_AUDIT = range(5)
+
+
+class ReviewWorkspace(QWidget):
+    def __init__(self, editor: Editor, parent=None):
+        super().__init__(parent)
+        self.editor = editor
+        self.review: ReviewDetail | None = None
+
+        self.title = QLabel()
+        self.title.setObjectName("review_title")
+        self.title.setFont(scaled_font(self.font(), 1.6, bold=True))
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("review_subtitle")
+        self.countdown = QLabel()
+        self.countdown.setObjectName("review_countdown")
+        self.countdown.setFont(scaled_font(self.font(), 1.35, bold=True))
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.target = QLabel()
+        self.target.setObjectName("review_target")
+        self.target.setAlignment(Qt.AlignmentFlag.AlignRight)
+        left = QVBoxLayout()
+        left.addWidget(self.title)
+        left.addWidget(self.subtitle)
+        right = QVBoxLayout()
+        right.addWidget(self.countdown)
+        right.addWidget(self.target)
+        header = QHBoxLayout()
+        header.addLayout(left, 1)
+        header.addLayout(right)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("review_tabs")
+        self.details = DetailsTab(editor)
+        self.tor = ItemTable(
+            editor,
+            "line_of_enquiry",
+            [Column("text", "Key line of enquiry", stretch=True)],
+            "line of enquiry",
+            {"text": "New line of enquiry"},
+        )
+        self.panel = ItemTable(
+            editor,
+            "panel_member",
+            [
+                Column("name", "Name", stretch=True),
+                Column("role", "Role", choices=PANEL_ROLES),
+                Column("organisation", "Agency or organisation", stretch=True),
+            ],
+            "panel member",
+            {"name": "New member", "role": "member"},
+        )
+        self.agencies = AgenciesTab(editor)
+        self.audit = AuditTab()
+        self.tabs.addTab(self.details, "Details and dates")
+        self.tabs.addTab(_padded(self.tor, "The questions the review must answer, in order."), "Terms of reference")
+        self.tabs.addTab(_padded(self.panel, "Who sits on the review panel."), "Panel")
+        self.tabs.addTab(self.agencies, "Agencies and IMRs")
+        self.tabs.addTab(self.audit, "Audit trail")
+        self.tabs.currentChanged.connect(lambda _i: self._load_audit())
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+
+    def show_review(self, review_id: int | None) -> bool:
+        """Load (or reload) a review; False when it no longer exists."""
+        if review_id is None:
+            self.review = None
+            return False
+        try:
+            review = get_review(self.editor.ctx, review_id)
+        except UserError:
+            self.review = None
+            return False
+        self.review = review
+        self.title.setText(review.title)
+        parts = [review.reference, review.type_label, REVIEW_STATUSES.get(review.status, review.status)]
+        if review.subject_pseudonym:
+            parts.insert(1, review.subject_pseudonym)
+        self.subtitle.setText("  ·  ".join(parts) + f"   [{review.protective_marking}]")
+        finished = review.status in FINISHED_REVIEW_STATUSES
+        text, days = countdown(review.target_date, self.editor.ctx.today(), finished)
+        self.countdown.setText(text)
+        late = days is not None and days < 0 and not finished
+        palette = self.countdown.palette()
+        colour = danger_colour() if late else (muted_colour() if days is None else self.palette().text().color())
+        palette.setColor(self.countdown.foregroundRole(), colour)
+        self.countdown.setPalette(palette)
+        self.target.setText(
+            f"Target {review.target_date:%d %B %Y}" if review.target_date else review.target_basis
+        )
+        self.details.show_review(review)
+        self.tor.show_items(review.id, review.lines_of_enquiry)
+        self.panel.show_items(review.id, review.panel)
+        self.agencies.show_imrs(review.id, review.imrs, self.editor.ctx.today())
+        self._load_audit()
+        return True
+
+    def _load_audit(self) -> None:
+        if self.review is not None and self.tabs.currentWidget() is self.audit:
+            self.audit.show_records(list_audit(self.editor.ctx, self.review.id))
+
+
+def _padded(widget: QWidget, note: str) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    label = QLabel(note)
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    layout.addWidget(widget, 1)
+    return page
