@@ -64,7 +64,7 @@ class DetailsTab(QWidget):
         form.addRow("Protective marking", self.marking)
 
         dates = QGroupBox("Key dates")
-        date_form = QFormLayout(dates)
+        date_form = self.date_form = QFormLayout(dates)
         for field, label in DATE_FIELDS:
             widget = DateField()
             widget.setObjectName(field)
@@ -132,7 +132,7 @@ class DetailsTab(QWidget):
         self.notification_due.setText(
             f"Notification due by {due:%d %B %Y} (5 working days)" if due else ""
         )
-        self.notification_due.setVisible(due is not None)
+        self.date_form.setRowVisible(self.notification_due, due is not None)
         target = review.target_date
         if target and not review.target_override:
             self.target_info.setText(f"Target {target:%d %B %Y}: {review.target_basis}.")

@@ -3,7 +3,7 @@
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction, QFont, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -201,6 +201,9 @@ class AgenciesTab(QWidget):
         self.review_id = review_id
         self.model.set_rows(imrs)
         self.summary.setText(board_summary(imrs))
+        self.summary.setAccessibleDescription(
+            QTextDocumentFragment.fromHtml(self.summary.text()).toPlainText()
+        )
         row = next((i for i, imr in enumerate(imrs) if imr.imr_id == current), 0 if imrs else -1)
         if row >= 0:
             self.view.selectRow(row)

@@ -27,11 +27,13 @@ class CommitLineEdit(QLineEdit):
         self.editingFinished.connect(self._finish)
 
     def set_saved(self, text: str) -> None:
+        """Show the stored value, unless the user is part-way through typing a new one."""
         self._saved = text
-        if not self.hasFocus() or self.text() == text:
+        if not (self.hasFocus() and self.isModified()):
             self.setText(text)
 
     def _finish(self) -> None:
+        self.setModified(False)
         if self.text() != self._saved:
             self.committed.emit(self.text())
 
