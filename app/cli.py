@@ -114,9 +114,7 @@ def cmd_list(args) -> int:
         return EXIT_OK
     for r in reviews:
         target = r.target_date.strftime("%d %b %Y") if r.target_date else "no target"
-        counts = ", ".join(
-            f"{n} {IMR_STATUSES[s].lower()}" for s, n in r.imr_counts.items() if n
-        )
+        counts = ", ".join(f"{n} {IMR_STATUSES[s].lower()}" for s, n in r.imr_counts.items() if n)
         overdue = f"; {r.overdue_imrs} overdue" if r.overdue_imrs else ""
         print(f"{r.id:>4}  {r.reference:<16} {r.type_label:<15} {r.status_label:<22} {target}")
         print(f"      {r.title}")
@@ -137,7 +135,9 @@ def cmd_check(args) -> int:
             }
         )
     else:
-        state = "current" if health.revision == health.head else f"will be upgraded to {health.head}"
+        state = (
+            "current" if health.revision == health.head else f"will be upgraded to {health.head}"
+        )
         print(f"Store:        {health.path}")
         print(f"Schema:       {health.revision or 'none'} ({state})")
         print(f"Integrity:    {'ok' if health.healthy else 'PROBLEMS FOUND'}")
@@ -210,11 +210,15 @@ def cmd_backup(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--db", metavar="PATH", default=argparse.SUPPRESS,
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
         help="the store file (default: $REVIEWDESK_DB, else your ReviewDesk data folder)",
     )
     common.add_argument(
-        "--user", metavar="NAME", default=argparse.SUPPRESS,
+        "--user",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
         help="name recorded in the audit trail (default: your saved display name)",
     )
     parser = argparse.ArgumentParser(

@@ -98,9 +98,19 @@ FIELDS: dict[str, tuple[type, dict[str, tuple]]] = {
 # Pairs that must not run backwards: (kind, earlier, later, message).
 DATE_ORDER = [
     ("review", "scope_start", "scope_end", "The scope cannot end before it starts."),
-    ("imr", "date_requested", "date_received", "An IMR cannot be received before it was requested."),
+    (
+        "imr",
+        "date_requested",
+        "date_received",
+        "An IMR cannot be received before it was requested.",
+    ),
     ("imr", "date_received", "date_accepted", "An IMR cannot be accepted before it was received."),
-    ("challenge", "raised_on", "answered_on", "A question cannot be answered before it was raised."),
+    (
+        "challenge",
+        "raised_on",
+        "answered_on",
+        "A question cannot be answered before it was raised.",
+    ),
 ]
 
 
@@ -174,4 +184,3 @@ def _integrity_message(kind: str, values: dict) -> str:
     if kind == "agency" and "name" in values:
         return f"This review already has an agency called '{values['name']}'."
     return "That change conflicts with other records and was not saved."
-

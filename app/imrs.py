@@ -130,7 +130,9 @@ def get_imr(ctx: AppContext, imr_id: int) -> ImrDetail:
         ]
         recs = [RecommendationRecord(r.id, r.position, r.text) for r in imr.recommendations]
         attachments = [
-            AttachmentRecord(a.id, a.filename, a.media_type, a.size, a.sha256, a.added_at, a.added_by)
+            AttachmentRecord(
+                a.id, a.filename, a.media_type, a.size, a.sha256, a.added_at, a.added_by
+            )
             for a in imr.attachments
         ]
         summary: ImrSummary = imr_summary(
@@ -207,7 +209,9 @@ def save_attachment(ctx: AppContext, attachment_id: int, destination: Path | str
     try:
         destination.write_bytes(data)
     except OSError as exc:
-        raise UserError(f"The document could not be saved to {destination}: {exc.strerror}.") from None
+        raise UserError(
+            f"The document could not be saved to {destination}: {exc.strerror}."
+        ) from None
     return destination
 
 

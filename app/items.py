@@ -116,4 +116,3 @@ def count_items(ctx: AppContext, kind: str, parent_id: int) -> int:
         return session.scalar(
             select(func.count()).select_from(model).where(getattr(model, parent_col) == parent_id)
         )
-

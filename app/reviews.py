@@ -112,7 +112,9 @@ def list_reviews(ctx: AppContext) -> list[ReviewSummary]:
     """Every review, with its IMR counts by status and how many IMRs are overdue."""
     today = ctx.today()
     with ctx.session() as session:
-        reviews = session.scalars(select(Review).order_by(Review.created_at.desc(), Review.id.desc()))
+        reviews = session.scalars(
+            select(Review).order_by(Review.created_at.desc(), Review.id.desc())
+        )
         counts: dict[int, dict[str, int]] = {}
         overdue: dict[int, int] = {}
         rows = session.execute(
@@ -172,7 +174,9 @@ def imr_summaries(session, review_id: int, today: date) -> list[ImrSummary]:
         .where(Agency.review_id == review_id)
         .order_by(Agency.position, Agency.id)
     )
-    return [imr_summary(agency, imr, today, open_challenges, recs, attachments) for agency, imr in rows]
+    return [
+        imr_summary(agency, imr, today, open_challenges, recs, attachments) for agency, imr in rows
+    ]
 
 
 def imr_summary(agency, imr, today, open_challenges, recs, attachments) -> ImrSummary:

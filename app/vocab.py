@@ -18,31 +18,50 @@ REVIEW_TYPES: dict[str, ReviewType] = {
     t.key: t
     for t in (
         ReviewType(
-            "lcspr", "Local Child Safeguarding Practice Review", "LCSPR", months=6,
+            "lcspr",
+            "Local Child Safeguarding Practice Review",
+            "LCSPR",
+            months=6,
             timescale_note="publish within 6 months of the decision to review",
         ),
         ReviewType(
-            "rapid", "Rapid Review", "Rapid Review", working_days=15,
+            "rapid",
+            "Rapid Review",
+            "Rapid Review",
+            working_days=15,
             timescale_note="15 working days from notification",
         ),
         ReviewType(
-            "scr", "Serious Case Review", "SCR", months=6,
+            "scr",
+            "Serious Case Review",
+            "SCR",
+            months=6,
             timescale_note="complete within 6 months of the decision to review",
         ),
         ReviewType(
-            "sar", "Safeguarding Adults Review", "SAR", months=6,
+            "sar",
+            "Safeguarding Adults Review",
+            "SAR",
+            months=6,
             timescale_note="locally set; 6 months from the decision is assumed",
         ),
         ReviewType(
-            "dhr", "Domestic Homicide Review", "DHR", months=6,
+            "dhr",
+            "Domestic Homicide Review",
+            "DHR",
+            months=6,
             timescale_note="6 months from the decision to review",
         ),
         ReviewType(
-            "audit", "Serious case audit", "Audit",
+            "audit",
+            "Serious case audit",
+            "Audit",
             timescale_note="set locally: enter a target date",
         ),
         ReviewType(
-            "learning", "Practice / learning review", "Learning review",
+            "learning",
+            "Practice / learning review",
+            "Learning review",
             timescale_note="set locally: enter a target date",
         ),
     )
@@ -118,7 +137,9 @@ IMR_TRANSITIONS = {
 IMR_AWAITED = {"requested"}
 
 
-def parse_choice(value: str, choices: dict, aliases: dict | None = None, what: str = "value") -> str:
+def parse_choice(
+    value: str, choices: dict, aliases: dict | None = None, what: str = "value"
+) -> str:
     """Map a key, a label or an alias (any case) to the stored key, or raise ValueError."""
     wanted = value.strip().casefold()
     for key, item in choices.items():

@@ -132,9 +132,7 @@ class Imr(Base):
     __tablename__ = "imr"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    agency_id: Mapped[int] = mapped_column(
-        ForeignKey("agency.id", ondelete="CASCADE"), unique=True
-    )
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id", ondelete="CASCADE"), unique=True)
     status: Mapped[str] = mapped_column(String(40), default="not_requested")
     author_name: Mapped[str] = mapped_column(String(200), default="")
     author_role: Mapped[str] = mapped_column(String(200), default="")
@@ -202,9 +200,7 @@ class Recommendation(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     review_id: Mapped[int] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"), index=True)
-    imr_id: Mapped[int | None] = mapped_column(
-        ForeignKey("imr.id", ondelete="CASCADE"), index=True
-    )
+    imr_id: Mapped[int | None] = mapped_column(ForeignKey("imr.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(Text, default="")
 

@@ -3,7 +3,14 @@
 from datetime import UTC
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.audit_log import field_label
 from app.records import AuditRecord
@@ -59,7 +66,11 @@ class AuditModel(QAbstractTableModel):
                 record.label,
                 describe_change(record),
             ][index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3 and record.action == "update":
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and index.column() == 3
+            and record.action == "update"
+        ):
             return f"Before:\n{record.old_value or '(empty)'}\n\nAfter:\n{record.new_value or '(empty)'}"
         return None
 

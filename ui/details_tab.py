@@ -103,9 +103,11 @@ class DetailsTab(QWidget):
         for key, text in choices.items():
             combo.addItem(text, key)
         combo.activated.connect(
-            lambda _i, c=combo: self._save(field, c.currentData(), label)
-            if self.review and getattr(self.review, field) != c.currentData()
-            else None
+            lambda _i, c=combo: (
+                self._save(field, c.currentData(), label)
+                if self.review and getattr(self.review, field) != c.currentData()
+                else None
+            )
         )
         return combo
 
@@ -125,7 +127,10 @@ class DetailsTab(QWidget):
             edit.set_saved(getattr(review, field))
         for field, widget in self.dates.items():
             widget.set_saved(getattr(review, field))
-        for combo, value in ((self.type_combo, review.review_type), (self.status_combo, review.status)):
+        for combo, value in (
+            (self.type_combo, review.review_type),
+            (self.status_combo, review.status),
+        ):
             combo.setCurrentIndex(max(0, combo.findData(value)))
         self.marking.setCurrentText(review.protective_marking)
         due = review.notification_due

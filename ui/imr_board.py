@@ -33,7 +33,17 @@ from ui.imr_panel import ImrPanel
 from ui.item_table import format_date
 from ui.theme import danger_colour, status_colour
 
-COLUMNS = ["Agency", "Sector", "IMR status", "Author", "Requested", "Due", "Received", "Accepted", "Open questions"]
+COLUMNS = [
+    "Agency",
+    "Sector",
+    "IMR status",
+    "Author",
+    "Requested",
+    "Due",
+    "Received",
+    "Accepted",
+    "Open questions",
+]
 DUE_COLUMN = 5
 STATUS_COLUMN = 2
 ImrIdRole = Qt.ItemDataRole.UserRole + 20
@@ -272,7 +282,9 @@ class AgenciesTab(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name = dialog.name.text()
-        if self.editor.run(add_agency, self.review_id, name, dialog.sector.currentData(), kind="agency"):
+        if self.editor.run(
+            add_agency, self.review_id, name, dialog.sector.currentData(), kind="agency"
+        ):
             self.select_agency(name.strip())
 
     def remove_selected(self) -> None:
@@ -301,7 +313,9 @@ def board_summary(imrs: list[ImrSummary]) -> str:
     for status, label in IMR_STATUSES.items():
         if counts.get(status):
             colour = status_colour(status).name()
-            parts.append(f"<span style='color:{colour}'><b>{counts[status]}</b> {label.lower()}</span>")
+            parts.append(
+                f"<span style='color:{colour}'><b>{counts[status]}</b> {label.lower()}</span>"
+            )
     overdue = sum(1 for imr in imrs if imr.overdue)
     if overdue:
         parts.append(

@@ -180,7 +180,9 @@ class ImrPanel(QWidget):
         imr = self.imr
         s = imr.summary
         self.heading.setText(f"{s.agency}: IMR")
-        self.status_label.setText(s.status_label + (f" · overdue {s.days_overdue} days" if s.overdue else ""))
+        self.status_label.setText(
+            s.status_label + (f" · overdue {s.days_overdue} days" if s.overdue else "")
+        )
         palette = self.status_label.palette()
         palette.setColor(self.status_label.foregroundRole(), status_colour(s.status))
         self.status_label.setPalette(palette)
@@ -209,7 +211,13 @@ class ImrPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole + 1, doc.filename)
             self.documents.addItem(item)
         writable = not self.editor.readonly
-        for widget in [self.author, self.author_role, self.not_required, *self.dates.values(), *self.sections.values()]:
+        for widget in [
+            self.author,
+            self.author_role,
+            self.not_required,
+            *self.dates.values(),
+            *self.sections.values(),
+        ]:
             widget.setEnabled(writable)
         self.attach_button.setEnabled(writable)
         self.remove_doc_button.setEnabled(writable)
@@ -225,7 +233,10 @@ class ImrPanel(QWidget):
         if self.imr is None:
             return
         path, _ = QFileDialog.getOpenFileName(
-            self, "Attach a document", "", "Documents (*.docx *.doc *.pdf *.odt *.rtf *.txt);;All files (*)"
+            self,
+            "Attach a document",
+            "",
+            "Documents (*.docx *.doc *.pdf *.odt *.rtf *.txt);;All files (*)",
         )
         if path:
             self.editor.run(attach_document, self.imr.summary.imr_id, Path(path), kind="imr")

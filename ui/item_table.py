@@ -106,7 +106,11 @@ class ItemTable(QWidget):
         )
         header = self.table.horizontalHeader()
         for i, column in enumerate(columns):
-            mode = QHeaderView.ResizeMode.Stretch if column.stretch else QHeaderView.ResizeMode.Interactive
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if column.stretch
+                else QHeaderView.ResizeMode.Interactive
+            )
             header.setSectionResizeMode(i, mode)
             if column.choices:
                 self.table.setItemDelegateForColumn(i, _ChoiceDelegate(column.choices, self.table))
@@ -178,7 +182,9 @@ class ItemTable(QWidget):
         self.remove_button.setEnabled(writable and row >= 0)
         self.up_button.setEnabled(writable and row > 0)
         self.down_button.setEnabled(writable and 0 <= row < self.table.rowCount() - 1)
-        triggers = self.table.editTriggers() if writable else QAbstractItemView.EditTrigger.NoEditTriggers
+        triggers = (
+            self.table.editTriggers() if writable else QAbstractItemView.EditTrigger.NoEditTriggers
+        )
         self.table.setEditTriggers(triggers)
 
     # Editing -------------------------------------------------------------------------------
@@ -198,9 +204,7 @@ class ItemTable(QWidget):
             self.editor.failed.emit(str(exc))
             self.editor.changed.emit(self.kind)
             return
-        self.editor.edit(
-            self.kind, item.data(IdRole), {column.field: value}, f"Edit {self.noun}"
-        )
+        self.editor.edit(self.kind, item.data(IdRole), {column.field: value}, f"Edit {self.noun}")
 
     def add_row(self) -> None:
         if self.parent_id is None:

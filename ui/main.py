@@ -45,7 +45,9 @@ def open_for_window(path: Path, parent=None) -> Store | None:
         return None
 
 
-def build_window(store: Store, actor: str | None = None, settings: QSettings | None = None) -> MainWindow:
+def build_window(
+    store: Store, actor: str | None = None, settings: QSettings | None = None
+) -> MainWindow:
     ctx = AppContext(store, actor or display_name())
     return MainWindow(Editor(ctx), settings)
 

@@ -136,7 +136,9 @@ class MainWindow(QMainWindow):
             )
             banner.setObjectName("readonly_banner")
             banner.setWordWrap(True)
-            banner.setStyleSheet("padding: 8px; background: palette(highlight); color: palette(highlighted-text);")
+            banner.setStyleSheet(
+                "padding: 8px; background: palette(highlight); color: palette(highlighted-text);"
+            )
             outer.addWidget(banner)
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(container)
@@ -172,10 +174,14 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&New review…", self.new_review, QKeySequence.StandardKey.New, "new_review")
+        self._action(
+            file_menu, "&New review…", self.new_review, QKeySequence.StandardKey.New, "new_review"
+        )
         self._action(file_menu, "&Back up the store…", self.backup, "Ctrl+Shift+B", "backup")
         file_menu.addSeparator()
-        self.delete_action = self._action(file_menu, "&Delete this review…", self.delete_review, None, "delete_review")
+        self.delete_action = self._action(
+            file_menu, "&Delete this review…", self.delete_review, None, "delete_review"
+        )
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -187,7 +193,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
-        self._action(edit_menu, "&Find a review", self.filter.setFocus, QKeySequence.StandardKey.Find)
+        self._action(
+            edit_menu, "&Find a review", self.filter.setFocus, QKeySequence.StandardKey.Find
+        )
         self._action(edit_menu, "Your &name in the audit trail…", self.change_name)
 
         view_menu = bar.addMenu("&View")
@@ -195,7 +203,10 @@ class MainWindow(QMainWindow):
             ["Details and dates", "Terms of reference", "Panel", "Agencies and IMRs", "Audit trail"]
         ):
             self._action(
-                view_menu, name, lambda _c=False, i=index: self.workspace.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}"
+                view_menu,
+                name,
+                lambda _c=False, i=index: self.workspace.tabs.setCurrentIndex(i),
+                f"Ctrl+{index + 1}",
             )
         view_menu.addSeparator()
         self._action(view_menu, "&Reload", self.refresh, QKeySequence.StandardKey.Refresh)
@@ -277,7 +288,9 @@ class MainWindow(QMainWindow):
     def backup(self) -> None:
         store_path = self.editor.ctx.store.path
         suggestion = str(store_path.with_name(store_path.stem + "-backup.db"))
-        target, _ = QFileDialog.getSaveFileName(self, "Back up the store", suggestion, "ReviewDesk store (*.db)")
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Back up the store", suggestion, "ReviewDesk store (*.db)"
+        )
         if not target:
             return
         try:
@@ -291,7 +304,10 @@ class MainWindow(QMainWindow):
 
     def change_name(self) -> None:
         name, ok = QInputDialog.getText(
-            self, "Your name", "Name recorded in the audit trail for your changes:", text=self.editor.ctx.actor
+            self,
+            "Your name",
+            "Name recorded in the audit trail for your changes:",
+            text=self.editor.ctx.actor,
         )
         if ok and name.strip():
             self.editor.ctx.actor = name.strip()

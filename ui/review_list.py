@@ -129,7 +129,9 @@ class ReviewItemDelegate(QStyledItemDelegate):
         progress_rect = QRect(rect.left(), rect.top() + 2 * line, rect.width(), line)
         if review.overdue_imrs:
             progress += "  ·  "
-        painter.drawText(progress_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, progress)
+        painter.drawText(
+            progress_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, progress
+        )
         if review.overdue_imrs:
             offset = QFontMetrics(small).horizontalAdvance(progress)
             painter.setPen(base_colour if selected else danger_colour())

@@ -116,7 +116,10 @@ class DateField(QWidget):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt naming
         # Delete or Backspace on an empty-looking field clears the date.
         if obj is self.edit and event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Delete,) and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            if (
+                event.key() in (Qt.Key.Key_Delete,)
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            ):
                 self._emit(None)
                 return True
         return super().eventFilter(obj, event)

@@ -73,7 +73,10 @@ class ReviewWorkspace(QWidget):
         self.agencies = AgenciesTab(editor)
         self.audit = AuditTab()
         self.tabs.addTab(self.details, "Details and dates")
-        self.tabs.addTab(_padded(self.tor, "The questions the review must answer, in order."), "Terms of reference")
+        self.tabs.addTab(
+            _padded(self.tor, "The questions the review must answer, in order."),
+            "Terms of reference",
+        )
         self.tabs.addTab(_padded(self.panel, "Who sits on the review panel."), "Panel")
         self.tabs.addTab(self.agencies, "Agencies and IMRs")
         self.tabs.addTab(self.audit, "Audit trail")
@@ -97,7 +100,11 @@ class ReviewWorkspace(QWidget):
             return False
         self.review = review
         self.title.setText(review.title)
-        parts = [review.reference, review.type_label, REVIEW_STATUSES.get(review.status, review.status)]
+        parts = [
+            review.reference,
+            review.type_label,
+            REVIEW_STATUSES.get(review.status, review.status),
+        ]
         if review.subject_pseudonym:
             parts.insert(1, review.subject_pseudonym)
         self.subtitle.setText("  ·  ".join(parts) + f"   [{review.protective_marking}]")
@@ -106,7 +113,11 @@ class ReviewWorkspace(QWidget):
         self.countdown.setText(text)
         late = days is not None and days < 0 and not finished
         palette = self.countdown.palette()
-        colour = danger_colour() if late else (muted_colour() if days is None else self.palette().text().color())
+        colour = (
+            danger_colour()
+            if late
+            else (muted_colour() if days is None else self.palette().text().color())
+        )
         palette.setColor(self.countdown.foregroundRole(), colour)
         self.countdown.setPalette(palette)
         self.target.setText(

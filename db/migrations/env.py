@@ -2,8 +2,8 @@
 
 from alembic import context
 
-from db.base import Base
 import db.models  # noqa: F401  (registers the tables on Base.metadata)
+from db.base import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:

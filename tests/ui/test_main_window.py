@@ -21,7 +21,10 @@ from ui.workspace import TAB_AGENCIES, TAB_AUDIT, TAB_DETAILS, TAB_TOR
 
 def _review(ctx, reference="LCSPR-2026-01", title="Child L: review of practice"):
     return create_review(
-        ctx, review_type="lcspr", reference=reference, title=title,
+        ctx,
+        review_type="lcspr",
+        reference=reference,
+        title=title,
         decision_date=ctx.today() - timedelta(days=30),
     )
 

@@ -44,7 +44,9 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("sector", sa.String(length=60), nullable=False),
         sa.ForeignKeyConstraint(
-            ["review_id"], ["review.id"], name=op.f("fk_agency_review_id_review"),
+            ["review_id"],
+            ["review.id"],
+            name=op.f("fk_agency_review_id_review"),
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_agency")),
@@ -60,7 +62,9 @@ def upgrade() -> None:
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["review_id"], ["review.id"], name=op.f("fk_line_of_enquiry_review_id_review"),
+            ["review_id"],
+            ["review.id"],
+            name=op.f("fk_line_of_enquiry_review_id_review"),
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_line_of_enquiry")),
@@ -79,7 +83,9 @@ def upgrade() -> None:
         sa.Column("role", sa.String(length=40), nullable=False),
         sa.Column("organisation", sa.String(length=200), nullable=False),
         sa.ForeignKeyConstraint(
-            ["review_id"], ["review.id"], name=op.f("fk_panel_member_review_id_review"),
+            ["review_id"],
+            ["review.id"],
+            name=op.f("fk_panel_member_review_id_review"),
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_panel_member")),
@@ -106,7 +112,9 @@ def upgrade() -> None:
         sa.Column("lessons", sa.Text(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["agency_id"], ["agency.id"], name=op.f("fk_imr_agency_id_agency"),
+            ["agency_id"],
+            ["agency.id"],
+            name=op.f("fk_imr_agency_id_agency"),
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_imr")),
@@ -123,7 +131,9 @@ def upgrade() -> None:
             ["imr_id"], ["imr.id"], name=op.f("fk_recommendation_imr_id_imr"), ondelete="CASCADE"
         ),
         sa.ForeignKeyConstraint(
-            ["review_id"], ["review.id"], name=op.f("fk_recommendation_review_id_review"),
+            ["review_id"],
+            ["review.id"],
+            name=op.f("fk_recommendation_review_id_review"),
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_recommendation")),

@@ -28,7 +28,9 @@ def upgrade() -> None:
         sa.Column("answer", sa.Text(), nullable=False),
         sa.Column("answered_on", sa.Date(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["imr_id"], ["imr.id"], name=op.f("fk_challenge_question_imr_id_imr"),
+            ["imr_id"],
+            ["imr.id"],
+            name=op.f("fk_challenge_question_imr_id_imr"),
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_challenge_question")),
