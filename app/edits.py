@@ -5,7 +5,7 @@ the values before and after, which is all an undo needs.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -133,7 +133,8 @@ def clean_value(kind: str, field: str, value: Any) -> Any:
     except KeyError:
         raise ValidationError(f"'{field}' cannot be changed here.") from None
     if ftype == DATE:
-        if value is not None and not isinstance(value, date):
+        # A datetime is a date too in Python, but a time of day has no place here.
+        if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
             raise ValidationError(f"The {label} must be a date.")
         return value
     if not isinstance(value, str):

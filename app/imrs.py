@@ -36,6 +36,15 @@ STATUS_DATE = {
     "received": "date_received",
     "accepted": "date_accepted",
 }
+# How far along the workflow a status is. Stepping back clears the dates of the steps undone
+# (accepted -> under challenge clears "accepted"; received -> requested clears "received").
+STATUS_RANK = {
+    "not_requested": 0,
+    "requested": 1,
+    "received": 2,
+    "under_challenge": 3,
+    "accepted": 4,
+}
 
 
 def parse_sector(text: str) -> str:
@@ -80,12 +89,10 @@ def remove_agency(ctx: AppContext, agency_id: int) -> None:
 
 def find_agency(ctx: AppContext, review_id: int, name: str) -> int | None:
     """The agency id for a name in a review (case-insensitive), or None."""
+    wanted = name.strip().casefold()
     with ctx.session() as session:
-        return session.scalar(
-            select(Agency.id).where(
-                Agency.review_id == review_id, func.lower(Agency.name) == name.strip().lower()
-            )
-        )
+        rows = session.execute(select(Agency.id, Agency.name).where(Agency.review_id == review_id))
+        return next((aid for aid, found in rows if found.casefold() == wanted), None)
 
 
 def allowed_statuses(current: str) -> tuple[str, ...]:
@@ -105,6 +112,12 @@ def set_imr_status(
         current = imr.status
         stamp_field = STATUS_DATE.get(status)
         needs_stamp = stamp_field is not None and getattr(imr, stamp_field) is None
+        rank = STATUS_RANK.get(status)
+        undone = [
+            field
+            for step, field in STATUS_DATE.items()
+            if rank is not None and STATUS_RANK[step] > rank and getattr(imr, field) is not None
+        ]
     if status == current:
         return FieldChange("imr", imr_id, {}, {})
     if status not in allowed_statuses(current):
@@ -112,6 +125,7 @@ def set_imr_status(
             f"An IMR that is '{IMR_STATUSES[current]}' cannot become '{IMR_STATUSES[status]}'."
         )
     values: dict = {"status": status}
+    values.update(dict.fromkeys(undone))
     if needs_stamp:
         values[stamp_field] = on or ctx.today()
     return apply_fields(ctx, "imr", imr_id, values)

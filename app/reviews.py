@@ -18,7 +18,13 @@ from app.records import (
     days_overdue,
 )
 from app.timescales import notification_due, review_target
-from app.vocab import IMR_STATUSES, REVIEW_TYPE_ALIASES, REVIEW_TYPES, parse_choice
+from app.vocab import (
+    FINISHED_REVIEW_STATUSES,
+    IMR_STATUSES,
+    REVIEW_TYPE_ALIASES,
+    REVIEW_TYPES,
+    parse_choice,
+)
 from db.models import (
     Agency,
     Attachment,
@@ -92,8 +98,15 @@ def find_review_id(ctx: AppContext, ref: str | int) -> int:
         text = str(ref).strip()
         review_id = session.scalar(select(Review.id).where(Review.reference == text))
         if review_id is None:
-            review_id = session.scalar(
-                select(Review.id).where(func.lower(Review.reference) == text.lower())
+            # casefold in Python: SQLite's lower() folds ASCII letters only (not Ŵ or Ł).
+            wanted = text.casefold()
+            review_id = next(
+                (
+                    rid
+                    for rid, ref in session.execute(select(Review.id, Review.reference))
+                    if ref.casefold() == wanted
+                ),
+                None,
             )
         if review_id is None and text.isdigit():
             review_id = session.scalar(select(Review.id).where(Review.id == int(text)))
@@ -125,7 +138,7 @@ def list_reviews(ctx: AppContext) -> list[ReviewSummary]:
             per[status] = per.get(status, 0) + 1
             if days_overdue(status, due, today):
                 overdue[review_id] = overdue.get(review_id, 0) + 1
-        return [
+        summaries = [
             ReviewSummary(
                 id=r.id,
                 reference=r.reference,
@@ -139,6 +152,17 @@ def list_reviews(ctx: AppContext) -> list[ReviewSummary]:
             )
             for r in reviews
         ]
+        return sorted(summaries, key=_urgency)
+
+
+def _urgency(review: ReviewSummary) -> tuple:
+    """Open reviews before finished ones; the nearest target first; no target last."""
+    return (
+        review.status in FINISHED_REVIEW_STATUSES,
+        review.target_date is None,
+        review.target_date or date.max,
+        review.reference.casefold(),
+    )
 
 
 def imr_summaries(session, review_id: int, today: date) -> list[ImrSummary]:

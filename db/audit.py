@@ -28,7 +28,8 @@ def _text(value) -> str | None:
 
 
 def _audited(obj) -> bool:
-    return hasattr(obj, "audit_label") and not isinstance(obj, AuditEvent)
+    # Checked on the class: evaluating the property here could fail and hide the change.
+    return hasattr(type(obj), "audit_label") and not isinstance(obj, AuditEvent)
 
 
 def _base_row(session: Session, obj, action: str, at: datetime) -> dict:

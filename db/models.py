@@ -14,9 +14,19 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
 
 from db.base import Base, utcnow
+
+
+def _parent(obj, relationship_name: str, model: type, key: str):
+    """The parent of ``obj``, looked up by key when only the key was set (a row just added)."""
+    parent = getattr(obj, relationship_name)
+    if parent is None and getattr(obj, key) is not None:
+        session = object_session(obj)
+        if session is not None:
+            parent = session.get(model, getattr(obj, key))
+    return parent
 
 
 class Review(Base):
@@ -162,11 +172,11 @@ class Imr(Base):
 
     @property
     def audit_review_id(self) -> int:
-        return self.agency.review_id
+        return _parent(self, "agency", Agency, "agency_id").review_id
 
     @property
     def audit_label(self) -> str:
-        return f"IMR {self.agency.name}"
+        return f"IMR {_parent(self, 'agency', Agency, 'agency_id').name}"
 
 
 class ChallengeQuestion(Base):
@@ -186,11 +196,11 @@ class ChallengeQuestion(Base):
 
     @property
     def audit_review_id(self) -> int:
-        return self.imr.agency.review_id
+        return _parent(self, "imr", Imr, "imr_id").audit_review_id
 
     @property
     def audit_label(self) -> str:
-        return f"Challenge to {self.imr.agency.name}"
+        return f"Challenge to {_parent(self, 'imr', Imr, 'imr_id').agency.name}"
 
 
 class Recommendation(Base):
@@ -212,8 +222,9 @@ class Recommendation(Base):
 
     @property
     def audit_label(self) -> str:
-        if self.imr is not None:
-            return f"Recommendation ({self.imr.agency.name})"
+        imr = _parent(self, "imr", Imr, "imr_id")
+        if imr is not None:
+            return f"Recommendation ({imr.agency.name})"
         return "Recommendation"
 
 
@@ -237,7 +248,7 @@ class Attachment(Base):
 
     @property
     def audit_review_id(self) -> int:
-        return self.imr.agency.review_id
+        return _parent(self, "imr", Imr, "imr_id").audit_review_id
 
     @property
     def audit_label(self) -> str:
