@@ -1,5 +1,7 @@
 """Reading the audit trail of a review, newest first, in words people use."""
 
+from datetime import date
+
 from sqlalchemy import select
 
 from app.context import AppContext
@@ -28,6 +30,23 @@ def field_label(entity: str, field: str | None) -> str:
     return field.replace("_", " ")
 
 
+def value_label(entity: str, field: str | None, value: str | None) -> str | None:
+    """A stored value as people read it: a status label rather than its key, UK dates."""
+    kind = ENTITY_KINDS.get(entity)
+    if value is None or not kind or not field or field not in FIELDS[kind][1]:
+        return value
+    ftype, choices, _label = FIELDS[kind][1][field]
+    if choices and value in choices:
+        choice = choices[value]
+        return getattr(choice, "label", choice)
+    if ftype == "date":
+        try:
+            return date.fromisoformat(value).strftime("%d/%m/%Y")
+        except ValueError:
+            return value
+    return value
+
+
 def list_audit(ctx: AppContext, review_id: int, limit: int = 5000) -> list[AuditRecord]:
     with ctx.session() as session:
         rows = session.scalars(
@@ -38,7 +57,14 @@ def list_audit(ctx: AppContext, review_id: int, limit: int = 5000) -> list[Audit
         )
         return [
             AuditRecord(
-                e.at, e.actor, e.action, e.entity, e.label, e.field, e.old_value, e.new_value
+                e.at,
+                e.actor,
+                e.action,
+                e.entity,
+                e.label,
+                e.field,
+                value_label(e.entity, e.field, e.old_value),
+                value_label(e.entity, e.field, e.new_value),
             )
             for e in rows
         ]

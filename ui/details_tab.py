@@ -74,6 +74,7 @@ class DetailsTab(QWidget):
         self.notification_due = QLabel()
         self.target_info = QLabel()
         self.target_info.setWordWrap(True)
+        self.notification_due.setWordWrap(True)
         for label in (self.notification_due, self.target_info):
             palette = label.palette()
             palette.setColor(label.foregroundRole(), muted_colour())

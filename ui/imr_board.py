@@ -35,24 +35,22 @@ from ui.theme import danger_colour, status_colour
 
 COLUMNS = [
     "Agency",
-    "Sector",
     "IMR status",
     "Author",
     "Requested",
     "Due",
     "Received",
     "Accepted",
-    "Open questions",
+    "Questions",
 ]
-DUE_COLUMN = 5
-STATUS_COLUMN = 2
+AGENCY_COLUMN, STATUS_COLUMN, AUTHOR_COLUMN, DUE_COLUMN = 0, 1, 2, 4
 ImrIdRole = Qt.ItemDataRole.UserRole + 20
 
 
 def due_text(imr: ImrSummary) -> str:
     if imr.overdue:
         days = imr.days_overdue
-        return f"{format_date(imr.date_due)}  (overdue {days} day{'s' if days != 1 else ''})"
+        return f"{format_date(imr.date_due)}  ({days} day{'s' if days != 1 else ''} late)"
     return format_date(imr.date_due)
 
 
@@ -101,16 +99,22 @@ class ImrBoardModel(QAbstractTableModel):
             view = self.parent()
             if view is not None:
                 return view.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        if role == Qt.ItemDataRole.ToolTipRole and imr.overdue:
-            return f"The IMR was due on {imr.date_due:%d %B %Y} and has not been received."
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if imr.overdue:
+                return f"The IMR was due on {imr.date_due:%d %B %Y} and has not been received."
+            if col == AUTHOR_COLUMN and imr.author_role:
+                return f"{imr.author_name}, {imr.author_role}"
+            if col == AGENCY_COLUMN:
+                return f"{imr.agency} ({imr.sector_label})"
+            if col == len(COLUMNS) - 1 and imr.open_challenges:
+                return "Questions from the panel still waiting for an answer"
         return None
 
     def _text(self, imr: ImrSummary, col: int) -> str:
         return [
             imr.agency,
-            imr.sector_label,
             imr.status_label,
-            ", ".join(p for p in (imr.author_name, imr.author_role) if p),
+            imr.author_name,
             format_date(imr.date_requested),
             due_text(imr),
             format_date(imr.date_received),
@@ -162,9 +166,14 @@ class AgenciesTab(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(False)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Agency names get room first (sized on loading); the author takes what is left.
+        header.setSectionResizeMode(AGENCY_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(AUTHOR_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -198,8 +207,8 @@ class AgenciesTab(QWidget):
         self.splitter.setObjectName("agencies_splitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -210,6 +219,7 @@ class AgenciesTab(QWidget):
         current = self.selected_imr_id()
         self.review_id = review_id
         self.model.set_rows(imrs)
+        self._size_agency_column()
         self.summary.setText(board_summary(imrs))
         self.summary.setAccessibleDescription(
             QTextDocumentFragment.fromHtml(self.summary.text()).toPlainText()
@@ -219,6 +229,12 @@ class AgenciesTab(QWidget):
             self.view.selectRow(row)
         self.panel.show_imr(self.selected_imr_id())
         self._update_buttons()
+
+    def _size_agency_column(self) -> None:
+        metrics = self.view.fontMetrics()
+        widest = max((metrics.horizontalAdvance(r.agency) for r in self.model.rows), default=0)
+        limit = metrics.horizontalAdvance("M") * 26
+        self.view.horizontalHeader().resizeSection(AGENCY_COLUMN, min(widest + 36, limit))
 
     def selected_imr_id(self) -> int | None:
         index = self.view.currentIndex()

@@ -24,7 +24,7 @@ from app.imrs import IMR_SECTIONS, attach_document, get_imr, remove_attachment, 
 from app.records import ImrDetail
 from ui.editing import Editor
 from ui.item_table import Column, ItemTable
-from ui.theme import scaled_font, status_colour
+from ui.theme import danger_colour, scaled_font, status_colour
 from ui.widgets import CommitLineEdit, CommitTextEdit, DateField
 
 DATE_FIELDS = [
@@ -184,7 +184,10 @@ class ImrPanel(QWidget):
             s.status_label + (f" · overdue {s.days_overdue} days" if s.overdue else "")
         )
         palette = self.status_label.palette()
-        palette.setColor(self.status_label.foregroundRole(), status_colour(s.status))
+        palette.setColor(
+            self.status_label.foregroundRole(),
+            danger_colour() if s.overdue else status_colour(s.status),
+        )
         self.status_label.setPalette(palette)
         self.author.set_saved(s.author_name)
         self.author_role.set_saved(s.author_role)

@@ -106,11 +106,12 @@ class ItemTable(QWidget):
         )
         header = self.table.horizontalHeader()
         for i, column in enumerate(columns):
-            mode = (
-                QHeaderView.ResizeMode.Stretch
-                if column.stretch
-                else QHeaderView.ResizeMode.Interactive
-            )
+            if column.stretch:
+                mode = QHeaderView.ResizeMode.Stretch
+            elif column.choices or column.is_date:
+                mode = QHeaderView.ResizeMode.ResizeToContents
+            else:
+                mode = QHeaderView.ResizeMode.Interactive
             header.setSectionResizeMode(i, mode)
             if column.choices:
                 self.table.setItemDelegateForColumn(i, _ChoiceDelegate(column.choices, self.table))

@@ -1,9 +1,10 @@
 """Starting the window: open the store (offering read-only if it is in use), then show it."""
 
 import sys
+import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -21,7 +22,15 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("ReviewDesk")
     app.setApplicationDisplayName("ReviewDesk")
     app.setWindowIcon(QIcon(str(resource_path("icons", "reviewdesk.svg"))))
+    follow_colour_scheme(app)
     return app
+
+
+def follow_colour_scheme(app: QApplication) -> None:
+    """Windows' classic style draws light whatever the system says; Fusion follows dark mode."""
+    hints = app.styleHints()
+    if hints.colorScheme() == Qt.ColorScheme.Dark and app.style().name().lower() == "windowsvista":
+        app.setStyle("Fusion")
 
 
 def open_for_window(path: Path, parent=None) -> Store | None:
@@ -45,6 +54,31 @@ def open_for_window(path: Path, parent=None) -> Store | None:
         return None
 
 
+def install_error_hook(parent_getter) -> None:
+    """Unexpected errors get a plain message; the details go to stderr for a bug report.
+
+    Each edit is saved in its own transaction, so a failure part-way leaves the store as it
+    was before that edit.
+    """
+    previous = sys.excepthook
+
+    def hook(exc_type, exc, tb):
+        previous(exc_type, exc, tb)
+        if issubclass(exc_type, KeyboardInterrupt):
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "ReviewDesk",
+            "Something went wrong and the last action did not complete. Everything saved "
+            "before it is safe in the store.",
+            parent=parent_getter(),
+        )
+        box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
+        box.exec()
+
+    sys.excepthook = hook
+
+
 def build_window(
     store: Store, actor: str | None = None, settings: QSettings | None = None
 ) -> MainWindow:
@@ -59,6 +93,7 @@ def run(path: Path, actor: str | None = None) -> int:
         return 1
     try:
         window = build_window(store, actor)
+        install_error_hook(lambda: window)
         window.show()
         return app.exec()
     finally:

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
                 15000,
             )
         editor.changed.connect(self.refresh)
+        # Status colours are chosen for the palette in use: redraw when the system switches.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.refresh())
         editor.failed.connect(self.show_error)
         self.new_button.setEnabled(not editor.readonly)
         self.refresh()

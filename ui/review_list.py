@@ -64,10 +64,7 @@ def progress_text(review: ReviewSummary) -> str:
     expected = sum(counts.values()) - counts.get("not_required", 0)
     if not expected:
         return "No IMRs yet"
-    text = f"IMRs {counts.get('accepted', 0)} of {expected} accepted"
-    if counts.get("under_challenge"):
-        text += f" · {counts['under_challenge']} under challenge"
-    return text
+    return f"IMRs: {counts.get('accepted', 0)} of {expected} accepted"
 
 
 class ReviewItemDelegate(QStyledItemDelegate):
@@ -135,7 +132,7 @@ class ReviewItemDelegate(QStyledItemDelegate):
         if review.overdue_imrs:
             offset = QFontMetrics(small).horizontalAdvance(progress)
             painter.setPen(base_colour if selected else danger_colour())
-            overdue = f"{review.overdue_imrs} IMR{'s' if review.overdue_imrs > 1 else ''} overdue"
+            overdue = f"{review.overdue_imrs} overdue"
             painter.drawText(
                 progress_rect.adjusted(offset, 0, 0, 0),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

@@ -31,6 +31,7 @@ class CommitLineEdit(QLineEdit):
         self._saved = text
         if not (self.hasFocus() and self.isModified()):
             self.setText(text)
+            self.setCursorPosition(0)  # show the start of a long value, not its end
 
     def _finish(self) -> None:
         self.setModified(False)

@@ -101,7 +101,7 @@ def test_overdue_imr_is_obvious_and_clears_when_received(window, ctx):
     board = window.workspace.agencies
 
     due = board.model.index(0, DUE_COLUMN)
-    assert "overdue 12 days" in due.data()
+    assert "12 days late" in due.data()
     assert due.data(Qt.ItemDataRole.ForegroundRole) == danger_colour()
     assert due.data(Qt.ItemDataRole.DecorationRole) is not None
     assert "1 overdue" in board.summary.accessibleDescription()
@@ -110,7 +110,7 @@ def test_overdue_imr_is_obvious_and_clears_when_received(window, ctx):
 
     board.change_status("received")
     due = board.model.index(0, DUE_COLUMN)
-    assert "overdue" not in due.data()
+    assert "late" not in due.data()
     assert "overdue" not in board.summary.accessibleDescription()
     assert window.list_view.currentIndex().data(SummaryRole).overdue_imrs == 0
 
