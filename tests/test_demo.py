@@ -200,7 +200,7 @@ def test_audit_trail_records_the_demo(ctx):
     assert events
     assert {e.actor for e in events} == {"tester"}
     status_changes = [e for e in events if e.entity == "imr" and e.field == "status"]
-    assert {e.new_value for e in status_changes} >= {"requested", "received", "accepted"}
+    assert {e.new_value for e in status_changes} >= {"Requested", "Received", "Accepted"}
 
 
 def test_names_are_fictional_and_exercise_fonts(ctx):
