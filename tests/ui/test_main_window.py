@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from app.audit_log import list_audit
 from app.context import AppContext
-from app.imrs import add_agency, get_imr, set_imr_status
 from app.edits import apply_fields
+from app.imrs import add_agency, get_imr, set_imr_status
 from app.reviews import create_review, get_review, list_reviews
 from ui.editing import Editor
 from ui.imr_board import DUE_COLUMN, AddAgencyDialog

@@ -1,0 +1,260 @@
+"""The schema: fresh stores match the models, and older stores upgrade without losing anything."""
+
+from datetime import date
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from app.context import AppContext
+from app.reviews import get_review
+from db.base import Base
+from db.engine import create_store_engine
+from db.migrate import alembic_config, current_revision, head_revision, upgrade
+from db.store import StoreError, open_store, verify
+from tests.support import query, sha256_of
+
+OLD_REVISION = "0001"
+
+# Rows written into a store at revision 0001 with raw SQL, as an older ReviewDesk stored them.
+OLD_ROWS: dict[str, list[dict]] = {
+    "review": [
+        {
+            "id": 1,
+            "reference": "LCSPR-2023-07",
+            "title": "Child A: Siobhán and Zoë",
+            "review_type": "lcspr",
+            "subject_pseudonym": "Child A",
+            "partnership": "Cyngor Sir Ynys Môn Safeguarding Partnership",
+            "protective_marking": "OFFICIAL-SENSITIVE",
+            "status": "gathering",
+            "incident_date": "2023-05-02",
+            "notification_date": "2023-05-04",
+            "decision_date": "2023-08-31",
+            "scope_start": "2021-01-01",
+            "scope_end": "2023-05-02",
+            "target_override": None,
+            "created_at": "2023-09-01 09:30:00.000000",
+            "updated_at": "2023-09-02 10:00:00.000000",
+        },
+        {
+            "id": 2,
+            "reference": "SAR-2024-01",
+            "title": "Adult B (محمد)",
+            "review_type": "sar",
+            "subject_pseudonym": "Adult B",
+            "partnership": "",
+            "protective_marking": "OFFICIAL",
+            "status": "commissioned",
+            "incident_date": None,
+            "notification_date": None,
+            "decision_date": None,
+            "scope_start": None,
+            "scope_end": None,
+            "target_override": "2024-12-31",
+            "created_at": "2024-01-05 08:00:00.000000",
+            "updated_at": "2024-01-05 08:00:00.000000",
+        },
+    ],
+    "agency": [
+        {
+            "id": 1,
+            "review_id": 1,
+            "position": 1,
+            "name": "Heddlu Gogledd Cymru",
+            "sector": "police",
+        },
+        {"id": 2, "review_id": 1, "position": 2, "name": "Health visiting", "sector": "health"},
+    ],
+    "imr": [
+        {
+            "id": 1,
+            "agency_id": 1,
+            "status": "received",
+            "author_name": "Łukasz Nowak",
+            "author_role": "Detective Inspector",
+            "date_requested": "2023-09-05",
+            "date_due": "2023-10-31",
+            "date_received": "2023-10-30",
+            "date_accepted": None,
+            "not_required_reason": "",
+            "summary": 'Mum & dad <fight>; "quoted"',
+            "context": "Staff turnover: nine team managers in three years",
+            "analysis": "",
+            "good_practice": "",
+            "lessons": "",
+            "updated_at": "2023-10-30 12:00:00.000000",
+        },
+        {
+            "id": 2,
+            "agency_id": 2,
+            "status": "requested",
+            "author_name": "",
+            "author_role": "",
+            "date_requested": "2023-09-05",
+            "date_due": "2023-10-31",
+            "date_received": None,
+            "date_accepted": None,
+            "not_required_reason": "",
+            "summary": "",
+            "context": "",
+            "analysis": "",
+            "good_practice": "",
+            "lessons": "",
+            "updated_at": "2023-09-05 12:00:00.000000",
+        },
+    ],
+    "line_of_enquiry": [
+        {"id": 1, "review_id": 1, "position": 1, "text": "Was the voice of the child heard?"},
+        {"id": 2, "review_id": 1, "position": 2, "text": "Management oversight – gaps?"},
+    ],
+    "panel_member": [
+        {
+            "id": 1,
+            "review_id": 1,
+            "position": 1,
+            "name": "Siân Jones",
+            "role": "chair",
+            "organisation": "Independent",
+        }
+    ],
+    "recommendation": [
+        {"id": 1, "review_id": 1, "imr_id": 1, "position": 1, "text": "Train staff on curiosity"},
+        {"id": 2, "review_id": 1, "imr_id": None, "position": 1, "text": "All agencies: escalate"},
+    ],
+}
+NEW_TABLES = ("audit_event", "attachment", "challenge_question")
+
+
+def insert_rows(conn, rows: dict[str, list[dict]]) -> None:
+    for table, records in rows.items():
+        for record in records:
+            columns = ", ".join(record)
+            marks = ", ".join("?" for _ in record)
+            conn.exec_driver_sql(
+                f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(record.values())
+            )
+
+
+def stored_rows(path, table: str, columns) -> list[tuple]:
+    return query(path, f"SELECT {', '.join(columns)} FROM {table} ORDER BY id")
+
+
+def all_revisions() -> list[str]:
+    """Every migration, oldest first."""
+    scripts = ScriptDirectory.from_config(alembic_config())
+    return [s.revision for s in reversed(list(scripts.walk_revisions()))]
+
+
+@pytest.fixture
+def old_store(tmp_path):
+    """A store file at revision 0001, holding OLD_ROWS."""
+    path = tmp_path / "old.db"
+    engine = create_store_engine(path, enforce_foreign_keys=False)
+    try:
+        upgrade(engine, OLD_REVISION)
+        with engine.begin() as conn:
+            insert_rows(conn, OLD_ROWS)
+    finally:
+        engine.dispose()
+    assert query(path, "SELECT version_num FROM alembic_version") == [(OLD_REVISION,)]
+    return path
+
+
+@pytest.fixture
+def upgraded(old_store):
+    store = open_store(old_store)
+    yield store
+    store.close()
+
+
+def schema_differences(engine) -> list:
+    with engine.connect() as conn:
+        return compare_metadata(MigrationContext.configure(conn), Base.metadata)
+
+
+def test_fresh_store_schema_equals_the_models(store):
+    assert schema_differences(store.engine) == []
+
+
+def test_upgrade_reports_where_it_came_from_and_backs_up_first(upgraded, old_store):
+    assert upgraded.upgraded_from == OLD_REVISION
+    backup = upgraded.backup_path
+    assert backup is not None and backup.is_file() and backup.parent == old_store.parent
+    assert backup != old_store
+    assert query(backup, "SELECT version_num FROM alembic_version") == [(OLD_REVISION,)]
+    for table, records in OLD_ROWS.items():
+        assert stored_rows(backup, table, records[0]) == [tuple(r.values()) for r in records]
+
+
+@pytest.mark.parametrize("table", OLD_ROWS)
+def test_upgrade_keeps_every_row_with_the_same_values(upgraded, old_store, table):
+    records = OLD_ROWS[table]
+    assert stored_rows(old_store, table, records[0]) == [tuple(r.values()) for r in records]
+
+
+def test_upgraded_rows_read_back_through_the_services(upgraded):
+    old = OLD_ROWS["review"][0]
+    detail = get_review(AppContext(upgraded, "Tester"), old["id"])
+    assert detail.title == old["title"]
+    assert detail.decision_date == date.fromisoformat(old["decision_date"])
+    assert [x.text for x in detail.lines_of_enquiry] == [
+        r["text"] for r in OLD_ROWS["line_of_enquiry"] if r["review_id"] == old["id"]
+    ]
+    assert [(i.agency, i.author_name) for i in detail.imrs] == [
+        (a["name"], imr["author_name"])
+        for a, imr in zip(OLD_ROWS["agency"], OLD_ROWS["imr"], strict=True)
+    ]
+
+
+def test_upgrade_adds_the_new_column_and_tables(upgraded, old_store):
+    with upgraded.engine.connect() as conn:
+        assert current_revision(conn) == head_revision()
+        inspector = inspect(conn)
+        assert set(NEW_TABLES) <= set(inspector.get_table_names())
+        assert "date_records_secured" in {c["name"] for c in inspector.get_columns("imr")}
+    assert query(old_store, "SELECT date_records_secured FROM imr ORDER BY id") == [
+        (None,) for _ in OLD_ROWS["imr"]
+    ]
+    assert schema_differences(upgraded.engine) == []
+    assert verify(upgraded.engine) == []
+
+
+def test_readonly_open_refuses_an_old_store_and_leaves_it_alone(old_store):
+    before = sha256_of(old_store)
+    with pytest.raises(StoreError, match="older version"):
+        open_store(old_store, readonly=True)
+    assert sha256_of(old_store) == before
+    assert not list(old_store.parent.glob("*before-upgrade*"))
+
+
+def test_opening_a_store_at_head_makes_no_backup(old_store):
+    open_store(old_store).close()  # upgrades, with one backup
+    backups = set(old_store.parent.glob("*before-upgrade*"))
+    with open_store(old_store) as again:
+        assert again.upgraded_from is None and again.backup_path is None
+    assert set(old_store.parent.glob("*before-upgrade*")) == backups
+
+
+def test_walking_every_revision_one_step_at_a_time(tmp_path):
+    revisions = all_revisions()
+    assert revisions[-1] == head_revision()
+    path = tmp_path / "stepwise.db"
+    engine = create_store_engine(path, enforce_foreign_keys=False)
+    try:
+        for revision in revisions:
+            upgrade(engine, revision)
+            with engine.begin() as conn:
+                assert current_revision(conn) == revision
+                if revision == OLD_REVISION:  # rows written at 0001 ride through later steps
+                    insert_rows(conn, OLD_ROWS)
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+            assert conn.exec_driver_sql("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert schema_differences(engine) == []
+    finally:
+        engine.dispose()
+    for table, records in OLD_ROWS.items():
+        assert stored_rows(path, table, records[0]) == [tuple(r.values()) for r in records]
