@@ -160,10 +160,11 @@ def cmd_create_review(args) -> int:
         }.items()
         if value is not None
     }
+    review_type = parse_review_type(args.type)  # before the store is opened (or created)
     with _context(args, write=True) as ctx:
         review_id = create_review(
             ctx,
-            review_type=parse_review_type(args.type),
+            review_type=review_type,
             reference=args.reference,
             title=args.title,
             **optional,

@@ -145,8 +145,8 @@ def clean_value(kind: str, field: str, value: Any) -> Any:
             raise ValidationError(f"The {label} cannot be empty.")
     if ftype == CHOICE and value not in choices:
         raise ValidationError(f"'{value}' is not a valid {label}.")
-    if kind == "review" and field == "protective_marking" and len(value) > 60:
-        raise ValidationError("The protective marking is too long (60 characters at most).")
+    if kind == "review" and field in ("reference", "protective_marking") and len(value) > 60:
+        raise ValidationError(f"The {label} is too long (60 characters at most).")
     return value
 
 

@@ -75,8 +75,6 @@ def create_review(
         "title": clean_value("review", "title", title),
     }
     values.update({k: clean_value("review", k, v) for k, v in optional.items()})
-    if len(values["reference"]) > 60:
-        raise ValidationError("The reference is too long (60 characters at most).")
     try:
         with ctx.session() as session:
             review = Review(**values)

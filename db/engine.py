@@ -21,9 +21,17 @@ def sqlite_url(path: Path, *, readonly: bool = False) -> URL:
 
 
 def create_store_engine(
-    path: Path, *, readonly: bool = False, enforce_foreign_keys: bool = True
+    path: Path,
+    *,
+    readonly: bool = False,
+    enforce_foreign_keys: bool = True,
+    wal: bool = True,
 ) -> Engine:
-    """Engine for a SQLite store file with foreign keys, WAL and synchronous=FULL."""
+    """Engine for a SQLite store file with foreign keys, WAL and synchronous=FULL.
+
+    ``wal=False`` is for looking at a file not yet known to be a store: switching to WAL
+    rewrites the file's header, and a file that is not ours must be left untouched.
+    """
     engine = create_engine(sqlite_url(path, readonly=readonly))
 
     @event.listens_for(engine, "connect")
@@ -33,7 +41,7 @@ def create_store_engine(
         try:
             cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             cursor.execute(f"PRAGMA foreign_keys={'ON' if enforce_foreign_keys else 'OFF'}")
-            if not readonly:
+            if wal and not readonly:
                 cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=FULL")
         finally:

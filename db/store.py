@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.audit import install_audit
@@ -143,6 +143,8 @@ def backup_to(source: Path, destination: Path) -> None:
         dst = sqlite3.connect(str(destination))
         try:
             src.backup(dst)
+            # A backup is one self-contained file: no -wal or -shm companions.
+            dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
     finally:
@@ -156,17 +158,26 @@ def _backup_before_upgrade(path: Path, revision: str) -> Path:
     return target
 
 
+MAX_PROBLEMS = 20
+
+
 def verify(engine: Engine) -> list[str]:
     """Problems found by SQLite's integrity and foreign-key checks (empty when healthy)."""
     problems: list[str] = []
-    with engine.connect() as conn:
-        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
-        if rows != ["ok"]:
-            problems.extend(f"integrity: {r}" for r in rows[:20])
-        for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
-            problems.append(f"foreign key: row {rowid} of {table} points to a missing {parent}")
-            if len(problems) > 40:
-                break
+    try:
+        with engine.connect() as conn:
+            rows = conn.exec_driver_sql(f"PRAGMA integrity_check({MAX_PROBLEMS})").fetchall()
+            # SQLite may pack several problems into one row, one per line.
+            lines = [line for row in rows for line in str(row[0]).splitlines() if line.strip()]
+            if lines != ["ok"]:
+                problems.extend(f"integrity: {line}" for line in lines[:MAX_PROBLEMS])
+            for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
+                problems.append(f"foreign key: row {rowid} of {table} points to a missing {parent}")
+                if len(problems) >= 2 * MAX_PROBLEMS:
+                    break
+    except DatabaseError as exc:
+        # Damage bad enough that the checks themselves cannot run.
+        problems.append(f"the file is damaged ({_sqlite_reason(exc)})")
     return problems
 
 
@@ -199,7 +210,7 @@ def open_store(path: Path | str, *, readonly: bool = False, create: bool = True)
 
 
 def _open_locked(path: Path, readonly: bool, lock: StoreLock | None, exists: bool) -> Store:
-    probe = create_store_engine(path, readonly=readonly, enforce_foreign_keys=False)
+    probe = create_store_engine(path, readonly=readonly, enforce_foreign_keys=False, wal=False)
     backup_path = None
     upgraded_from = None
     try:
@@ -215,14 +226,14 @@ def _open_locked(path: Path, readonly: bool, lock: StoreLock | None, exists: boo
                 upgraded_from = revision
             try:
                 upgrade(probe)
-            except OperationalError as exc:
+            except DatabaseError as exc:
                 raise StoreError(
                     f"The store {path} could not be upgraded ({_sqlite_reason(exc)}). "
                     "It was left as it was"
                     + (f"; a copy was saved as {backup_path.name}." if backup_path else ".")
                 ) from exc
         problems = verify(probe)
-    except OperationalError as exc:
+    except DatabaseError as exc:
         raise StoreError(f"The store {path} cannot be opened: {_sqlite_reason(exc)}.") from exc
     finally:
         probe.dispose()
@@ -254,7 +265,7 @@ def check_store(path: Path | str) -> StoreHealth:
     if not path.exists():
         raise StoreError(f"There is no store at {path}.")
     _check_recognisable(path)
-    engine = create_store_engine(path, readonly=True, enforce_foreign_keys=False)
+    engine = create_store_engine(path, readonly=True, enforce_foreign_keys=False, wal=False)
     try:
         revision = _schema_state(engine, path)
         problems = verify(engine)
@@ -262,7 +273,7 @@ def check_store(path: Path | str) -> StoreHealth:
             problems.append("the store holds no ReviewDesk schema yet")
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
-    except OperationalError as exc:
+    except DatabaseError as exc:
         raise StoreError(f"The store {path} cannot be read: {_sqlite_reason(exc)}.") from exc
     finally:
         engine.dispose()

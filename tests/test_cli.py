@@ -12,7 +12,6 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from sqlalchemy.exc import DatabaseError
 
 import app
 from app.audit_log import list_audit
@@ -229,11 +228,6 @@ def test_unknown_review_type_is_a_clean_error(cli, review_store):
     assert read_store(path, lambda c: [r.reference for r in list_reviews(c)]) == [REFERENCE]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ODDITY: create-review opens (and so creates) the store before it parses --type, so "
-    "a command that fails on a misspelt type leaves a new empty store behind",
-)
 def test_failed_create_review_does_not_create_a_store(cli, tmp_path):
     path = tmp_path / "never.db"
     assert_clean_failure(cli(*create_args("X-1", "inquest"), "--db", path))
@@ -418,11 +412,6 @@ def test_backup_of_an_open_store_has_the_same_reviews(cli, ctx, store_path, tmp_
     assert listed_json(cli, copy) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ODDITY: the copy is checked read-only as '<name>.part' while in WAL mode, which "
-    "leaves '<name>.part-wal' and '<name>.part-shm' behind after the rename",
-)
 def test_backup_leaves_only_the_copy(cli, review_store, tmp_path):
     path, _ = review_store
     folder = tmp_path / "backups"
@@ -473,11 +462,6 @@ COMMANDS = {
     "add-agency": ["add-agency", "--review", "BAD-1", "--name", "Police"],
     "backup": ["backup", "-o", "{tmp}/copy.db"],
 }
-WAL_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="BUG (see test_store): opening the file for writing switches another program's "
-    "database to WAL before refusing it",
-)
 
 
 def bad_store_cases():
@@ -485,9 +469,7 @@ def bad_store_cases():
         for command, argv in COMMANDS.items():
             if kind == "missing" and command in ("create-review", "add-agency"):
                 continue  # writers create a new store where there is none: not an error
-            writes = command in ("list", "create-review", "add-agency")
-            marks = [WAL_BUG] if kind == "other program's database" and writes else []
-            yield pytest.param(build, argv, id=f"{command}-{kind}", marks=marks)
+            yield pytest.param(build, argv, id=f"{command}-{kind}")
 
 
 @pytest.mark.parametrize(("build", "argv"), list(bad_store_cases()))
@@ -504,12 +486,6 @@ def test_unusable_store_is_a_clean_error_and_stays_as_it_was(cli, tmp_path, buil
     assert not (tmp_path / "copy.db").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=DatabaseError,
-    reason="BUG (see test_store): a store whose page is overwritten makes integrity_check raise "
-    "sqlite3.DatabaseError, which escapes main() as a traceback instead of exit 1",
-)
 def test_corrupted_store_is_a_clean_error(cli, tmp_path):
     path = make_store(tmp_path / "big.db", reviews=300)
     corrupt(path, "whole page")

@@ -285,11 +285,6 @@ def test_a_datetime_is_not_accepted_as_a_date(ctx, review_id, stored_end):
     assert get_review(ctx, review_id) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: create_review refuses a reference over 60 characters (the column is "
-    "String(60)), but apply_fields lets an existing review be renamed to any length",
-)
 def test_renaming_a_reference_is_held_to_the_same_length_limit(ctx, review_id):
     with pytest.raises(ValidationError):
         apply_fields(ctx, "review", review_id, {"reference": "R" * 61})

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 from sqlalchemy import func, select, text
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import OperationalError
 
 from app.context import AppContext
 from app.reviews import create_review, list_reviews
@@ -132,12 +132,6 @@ def test_foreign_sqlite_database_is_refused(tmp_path, opener):
         pytest.param(
             open_and_close,
             id="open_store",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="BUG: the probe engine sets PRAGMA journal_mode=WAL on connect, which "
-                "rewrites the file header of a foreign (rollback-journal) database before it "
-                "is recognised and refused",
-            ),
         ),
         pytest.param(lambda path: open_readonly(path).close(), id="readonly"),
         pytest.param(check_store, id="check_store"),
@@ -194,13 +188,6 @@ def check_refuses(path):
         "scattered",
         pytest.param(
             "whole page",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=DatabaseError,
-                reason="BUG: PRAGMA integrity_check itself raises sqlite3.DatabaseError "
-                "('database disk image is malformed'); open_store and check_store only catch "
-                "OperationalError, so a raw sqlalchemy.exc.DatabaseError escapes",
-            ),
         ),
     ],
 )
@@ -214,11 +201,6 @@ def test_corrupted_store_is_refused_and_not_modified(tmp_path, sizeable_store, h
     assert sha256_of(path) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ODDITY: SQLite returns all integrity problems as one multi-line row, so "
-    "'problems[:5]' does not bound the message: a damaged store gives ~100 lines of page numbers",
-)
 def test_damaged_store_message_stays_readable(tmp_path, sizeable_store):
     path = tmp_path / "damaged.db"
     shutil.copyfile(sizeable_store, path)
