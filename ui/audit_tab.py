@@ -2,7 +2,7 @@
 
 from datetime import UTC
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from app.audit_log import field_label
 from app.records import AuditRecord
+from ui.table_model import RecordTableModel
 
 COLUMNS = ["When", "Who", "What", "Change"]
 _ACTIONS = {"create": "Added", "delete": "Removed"}
@@ -33,31 +34,10 @@ def describe_change(record: AuditRecord) -> str:
     return f"{label}: {_short(record.old_value)} → {_short(record.new_value)}"
 
 
-class AuditModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.records: list[AuditRecord] = []
+class AuditModel(RecordTableModel):
+    columns = COLUMNS
 
-    def set_records(self, records: list[AuditRecord]) -> None:
-        self.beginResetModel()
-        self.records = records
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
-        return 0 if parent.isValid() else len(self.records)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        record = self.records[index.row()]
+    def cell(self, record: AuditRecord, column: int, role):
         if role == Qt.ItemDataRole.DisplayRole:
             local = record.at.replace(tzinfo=UTC).astimezone()
             return [
@@ -65,13 +45,10 @@ class AuditModel(QAbstractTableModel):
                 record.actor,
                 record.label,
                 describe_change(record),
-            ][index.column()]
-        if (
-            role == Qt.ItemDataRole.ToolTipRole
-            and index.column() == 3
-            and record.action == "update"
-        ):
-            return f"Before:\n{record.old_value or '(empty)'}\n\nAfter:\n{record.new_value or '(empty)'}"
+            ][column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3 and record.action == "update":
+            before, after = record.old_value or "(empty)", record.new_value or "(empty)"
+            return f"Before:\n{before}\n\nAfter:\n{after}"
         return None
 
 
@@ -97,4 +74,4 @@ class AuditTab(QWidget):
         layout.addWidget(self.view, 1)
 
     def show_records(self, records: list[AuditRecord]) -> None:
-        self.model.set_records(records)
+        self.model.set_rows(records)

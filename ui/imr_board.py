@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from app.vocab import IMR_STATUSES, SECTORS
 from ui.editing import Editor
 from ui.imr_panel import ImrPanel
 from ui.item_table import format_date
+from ui.table_model import RecordTableModel
 from ui.theme import danger_colour, status_colour
 
 COLUMNS = [
@@ -54,34 +55,15 @@ def due_text(imr: ImrSummary) -> str:
     return format_date(imr.date_due)
 
 
-class ImrBoardModel(QAbstractTableModel):
+class ImrBoardModel(RecordTableModel):
+    columns = COLUMNS
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[ImrSummary] = []
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def set_rows(self, rows: list[ImrSummary]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        imr = self.rows[index.row()]
-        col = index.column()
+    def cell(self, imr: ImrSummary, col: int, role):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(imr, col)
         if role == ImrIdRole:
