@@ -14,6 +14,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+import db.chronology_models  # noqa: F401  (every table is mapped before a store is used)
 from db.audit import install_audit
 from db.engine import create_store_engine
 from db.lock import LockOwner, StoreLock
@@ -114,6 +115,11 @@ def _schema_state(engine: Engine, path: Path) -> str | None:
             tables = set(inspect(conn).get_table_names())
             revision = current_revision(conn)
     except DatabaseError as exc:
+        if "malformed" in _sqlite_reason(exc):
+            raise StoreDamagedError(
+                f"The store {path} is damaged ({_sqlite_reason(exc)}). It was not changed. "
+                "Restore it from a backup; 'reviewdesk check' shows what is wrong."
+            ) from exc
         raise NotAStoreError(
             f"{path} cannot be read as a ReviewDesk store ({_sqlite_reason(exc)})."
         ) from exc

@@ -2,7 +2,8 @@
 
 from alembic import context
 
-import db.models  # noqa: F401  (registers the tables on Base.metadata)
+import db.chronology_models  # noqa: F401  (registers the tables on Base.metadata)
+import db.models  # noqa: F401
 from db.base import Base
 
 connection = context.config.attributes.get("connection")

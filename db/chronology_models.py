@@ -1,0 +1,147 @@
+"""Chronology models: entries merged from agencies' returns, their imports, key episodes."""
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.base import Base, utcnow
+from db.models import Agency
+
+
+class ChronologyImport(Base):
+    """One agency file imported into a review's chronology (replaced when the agency resends it)."""
+
+    __tablename__ = "chronology_import"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"), index=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id", ondelete="CASCADE"), index=True)
+    file_name: Mapped[str] = mapped_column(String(260))
+    sheet: Mapped[str] = mapped_column(String(200), default="")
+    sha256: Mapped[str] = mapped_column(String(64))
+    header_row: Mapped[int] = mapped_column(Integer, default=1)
+    mapping: Mapped[str] = mapped_column(Text, default="{}")  # JSON: field -> header name
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    imported_by: Mapped[str] = mapped_column(String(200), default="")
+    row_count: Mapped[int] = mapped_column(Integer, default=0)
+    flagged_count: Mapped[int] = mapped_column(Integer, default=0)
+    report: Mapped[str] = mapped_column(Text, default="")  # what the import decided, in words
+
+    agency: Mapped[Agency] = relationship()
+
+    @property
+    def audit_review_id(self) -> int:
+        return self.review_id
+
+    @property
+    def audit_label(self) -> str:
+        return f"Chronology import {self.file_name}"
+
+
+class ChronologyEntry(Base):
+    __tablename__ = "chronology_entry"
+    __table_args__ = (
+        Index("ix_chronology_entry_order", "review_id", "sort_date", "sequence"),
+        Index("ix_chronology_entry_agency", "review_id", "agency_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"))
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id", ondelete="CASCADE"))
+    import_id: Mapped[int | None] = mapped_column(
+        ForeignKey("chronology_import.id", ondelete="CASCADE"), index=True
+    )
+    # When: the date as written, what it was understood to mean, and the order key.
+    date_text: Mapped[str] = mapped_column(String(200), default="")
+    precision: Mapped[str] = mapped_column(String(20), default="unknown")
+    granularity: Mapped[str] = mapped_column(String(20), default="day")
+    date_start: Mapped[date | None]
+    date_end: Mapped[date | None]
+    time: Mapped[str] = mapped_column(String(5), default="")
+    sort_date: Mapped[date | None]
+    sequence: Mapped[float] = mapped_column(Float, default=0.0)
+    recorded: Mapped[date | None]
+    recorded_text: Mapped[str] = mapped_column(String(200), default="")
+    # Who and what, exactly as the agency wrote it.
+    source: Mapped[str] = mapped_column(Text, default="")
+    practitioner: Mapped[str] = mapped_column(Text, default="")
+    role: Mapped[str] = mapped_column(Text, default="")
+    subjects: Mapped[str] = mapped_column(Text, default="")
+    event_type: Mapped[str] = mapped_column(String(40), default="", index=True)
+    event_type_text: Mapped[str] = mapped_column(Text, default="")
+    event: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    significance: Mapped[str] = mapped_column(Text, default="")
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+    flag_reason: Mapped[str] = mapped_column(Text, default="")
+    # Where it came from: the file row, and every cell of it as imported (JSON).
+    source_row: Mapped[int | None]
+    source_values: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    agency: Mapped[Agency] = relationship()
+    themes: Mapped[list["EntryTheme"]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    @property
+    def audit_review_id(self) -> int:
+        return self.review_id
+
+    @property
+    def audit_label(self) -> str:
+        return f"Chronology entry {self.date_text or 'undated'}"
+
+
+class EntryTheme(Base):
+    __tablename__ = "chronology_entry_theme"
+
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("chronology_entry.id", ondelete="CASCADE"), primary_key=True
+    )
+    theme: Mapped[str] = mapped_column(String(120), primary_key=True, index=True)
+
+
+class KeyEpisode(Base):
+    """A key practice episode: a period of the case the review analyses as one."""
+
+    __tablename__ = "key_episode"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(300), default="")
+    start: Mapped[date | None]
+    end: Mapped[date | None]
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+    @property
+    def audit_review_id(self) -> int:
+        return self.review_id
+
+    @property
+    def audit_label(self) -> str:
+        return f"Key practice episode {self.title}"
+
+
+class EpisodeEntry(Base):
+    __tablename__ = "key_episode_entry"
+
+    episode_id: Mapped[int] = mapped_column(
+        ForeignKey("key_episode.id", ondelete="CASCADE"), primary_key=True
+    )
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("chronology_entry.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class ColumnMapping(Base):
+    """The column mapping last confirmed for an agency, offered for its next file."""
+
+    __tablename__ = "column_mapping"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_key: Mapped[str] = mapped_column(String(200), unique=True)  # casefolded name
+    mapping: Mapped[str] = mapped_column(Text, default="{}")  # JSON: field -> header name
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
