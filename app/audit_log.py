@@ -17,6 +17,8 @@ ENTITY_KINDS = {
     "imr": "imr",
     "challenge_question": "challenge",
     "recommendation": "recommendation",
+    "chronology_entry": "chronology_entry",
+    "key_episode": "key_episode",
 }
 
 

@@ -208,6 +208,95 @@ def cmd_backup(args) -> int:
     return EXIT_OK
 
 
+EXIT_REFUSED = 2
+
+
+def cmd_import_chronology(args) -> int:
+    from app.chronology.importer import commit_import, plan_import
+    from app.chronology.reading import ImportRefused
+    from app.reviews import find_review_id
+
+    path = Path(args.file).expanduser()
+    with _context(args, write=True) as ctx:
+        review_id = find_review_id(ctx, args.review)
+        try:
+            plan = plan_import(ctx, review_id, args.agency, path, sheet=args.sheet)
+            if not plan.can_commit:
+                raise ImportRefused(f"{path.name}: " + " ".join(plan.problems))
+        except ImportRefused as exc:
+            print(f"reviewdesk: {exc}", file=sys.stderr)
+            return EXIT_REFUSED
+        result = commit_import(ctx, plan)
+    if args.json:
+        _print_json(
+            {
+                "imported": result.imported,
+                "flagged": [{"row": n.row, "reason": n.reason} for n in result.flagged],
+                "replaced": result.replaced,
+            }
+        )
+    else:
+        for line in plan.report_lines():
+            print(line)
+        replaced = (
+            f", replacing {result.replaced} from the earlier import" if result.replaced else ""
+        )
+        print(
+            f"Imported {result.imported} entries from {path.name} for {args.agency}"
+            f"{replaced}; {len(result.flagged)} flagged for checking."
+        )
+    return EXIT_OK
+
+
+def cmd_chronology(args) -> int:
+    from app.chronology.entries import fetch_entries, query_entry_ids
+    from app.chronology.export import entry_json
+    from app.reviews import find_review_id
+
+    with _context(args, write=False) as ctx:
+        review_id = find_review_id(ctx, args.review)
+        rows = fetch_entries(ctx, query_entry_ids(ctx, review_id))
+    if args.json:
+        _print_json([entry_json(row) for row in rows])
+        return EXIT_OK
+    for row in rows:
+        flag = "  [flagged]" if row.flagged else ""
+        print(
+            f"{row.date_text or '(no date)':<14} {row.agency[:24]:<24} {row.type_label[:22]:<22} "
+            f"{' '.join(row.event.split())[:90]}{flag}"
+        )
+    print(f"{len(rows)} entries")
+    return EXIT_OK
+
+
+def cmd_analyse(args) -> int:
+    from app.chronology.export import analyse_review
+    from app.reviews import find_review_id
+
+    with _context(args, write=False) as ctx:
+        review_id = find_review_id(ctx, args.review)
+        analysis = analyse_review(ctx, review_id, gap_days=args.gap_days, late_days=args.late_days)
+    data = analysis.to_json()
+    if args.json:
+        _print_json(data)
+    else:
+        for line in analysis.summary_lines():
+            print(line)
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from app.chronology.export import export_chronology
+    from app.reviews import find_review_id
+
+    target = Path(args.output).expanduser()
+    with _context(args, write=False) as ctx:
+        review_id = find_review_id(ctx, args.review)
+        count = export_chronology(ctx, review_id, target)
+    print(f"Wrote {count} chronology entries to {target}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -257,6 +346,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--review", required=True, metavar="REF", help="review reference or id")
     p.add_argument("--name", required=True)
     p.add_argument("--sector", help="one of: " + ", ".join(SECTORS))
+
+    p = add(
+        "import-chronology",
+        cmd_import_chronology,
+        "import an agency's chronology (xlsx, xls, ods or csv) into a review",
+    )
+    p.add_argument("--review", required=True, metavar="REF", help="review reference or id")
+    p.add_argument("--agency", required=True, help="the agency the file comes from")
+    p.add_argument("--sheet", help="the sheet to read (default: the one holding the table)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("file", metavar="FILE")
+
+    p = add("chronology", cmd_chronology, "print a review's merged chronology")
+    p.add_argument("--review", required=True, metavar="REF", help="review reference or id")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add(
+        "analyse",
+        cmd_analyse,
+        "silences, practitioner turnover, late recording, missing episodes, oversight gaps",
+    )
+    p.add_argument("--review", required=True, metavar="REF", help="review reference or id")
+    p.add_argument(
+        "--gap-days", type=int, default=90, metavar="N", help="silence and oversight gap (90)"
+    )
+    p.add_argument("--late-days", type=int, default=7, metavar="N", help="late recording (7)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add("export", cmd_export, "export a document (chronology: .xlsx or .pdf)")
+    p.add_argument("what", choices=["chronology"], help="what to export")
+    p.add_argument("--review", required=True, metavar="REF", help="review reference or id")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.xlsx or FILE.pdf")
 
     p = add("backup", cmd_backup, "write a consistent copy of the store (safe while it is open)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")

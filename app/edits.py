@@ -19,6 +19,7 @@ from app.vocab import (
     REVIEW_TYPES,
     SECTORS,
 )
+from db.chronology_models import ChronologyEntry, KeyEpisode
 from db.models import (
     Agency,
     ChallengeQuestion,
@@ -29,7 +30,7 @@ from db.models import (
     Review,
 )
 
-TEXT, REQUIRED, DATE, CHOICE = "text", "required", "date", "choice"
+TEXT, REQUIRED, DATE, CHOICE, FLAG, NUMBER = "text", "required", "date", "choice", "flag", "number"
 
 # kind -> (model, {field: (type, choices or None, label)})
 FIELDS: dict[str, tuple[type, dict[str, tuple]]] = {
@@ -93,6 +94,43 @@ FIELDS: dict[str, tuple[type, dict[str, tuple]]] = {
         },
     ),
     "recommendation": (Recommendation, {"text": (TEXT, None, "recommendation")}),
+    # Derived date fields are set together by app.chronology.entries, never one by one.
+    "chronology_entry": (
+        ChronologyEntry,
+        {
+            "date_text": (TEXT, None, "date"),
+            "precision": (TEXT, None, "date precision"),
+            "granularity": (TEXT, None, "date granularity"),
+            "date_start": (DATE, None, "first day"),
+            "date_end": (DATE, None, "last day"),
+            "sort_date": (DATE, None, "date used for ordering"),
+            "time": (TEXT, None, "time"),
+            "sequence": (NUMBER, None, "order"),
+            "recorded": (DATE, None, "date recorded"),
+            "recorded_text": (TEXT, None, "date recorded"),
+            "source": (TEXT, None, "source"),
+            "practitioner": (TEXT, None, "practitioner"),
+            "role": (TEXT, None, "role"),
+            "subjects": (TEXT, None, "person(s)"),
+            "event_type": (TEXT, None, "event type"),
+            "event_type_text": (TEXT, None, "event type"),
+            "event": (TEXT, None, "event"),
+            "outcome": (TEXT, None, "outcome"),
+            "significance": (TEXT, None, "significance"),
+            "flagged": (FLAG, None, "flag"),
+            "flag_reason": (TEXT, None, "flag reason"),
+            "agency_id": (NUMBER, None, "agency"),
+        },
+    ),
+    "key_episode": (
+        KeyEpisode,
+        {
+            "title": (REQUIRED, None, "title"),
+            "start": (DATE, None, "start"),
+            "end": (DATE, None, "end"),
+            "summary": (TEXT, None, "summary"),
+        },
+    ),
 }
 
 # Pairs that must not run backwards: (kind, earlier, later, message).
@@ -132,6 +170,14 @@ def clean_value(kind: str, field: str, value: Any) -> Any:
         ftype, choices, label = FIELDS[kind][1][field]
     except KeyError:
         raise ValidationError(f"'{field}' cannot be changed here.") from None
+    if ftype == FLAG:
+        if not isinstance(value, bool):
+            raise ValidationError(f"The {label} must be yes or no.")
+        return value
+    if ftype == NUMBER:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValidationError(f"The {label} must be a number.")
+        return value
     if ftype == DATE:
         # A datetime is a date too in Python, but a time of day has no place here.
         if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):

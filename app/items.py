@@ -11,6 +11,7 @@ from sqlalchemy import func, inspect, select
 from app.context import AppContext
 from app.edits import clean_value
 from app.errors import NotFoundError, ValidationError
+from db.chronology_models import KeyEpisode
 from db.models import ChallengeQuestion, Imr, LineOfEnquiry, PanelMember, Recommendation, Review
 
 # kind -> (model, parent column, parent model)
@@ -19,6 +20,7 @@ ITEM_KINDS: dict[str, tuple[type, str, type]] = {
     "panel_member": (PanelMember, "review_id", Review),
     "challenge": (ChallengeQuestion, "imr_id", Imr),
     "recommendation": (Recommendation, "imr_id", Imr),
+    "key_episode": (KeyEpisode, "review_id", Review),
 }
 
 

@@ -153,3 +153,34 @@ def parse_choice(
         return aliases[wanted]
     options = ", ".join(choices)
     raise ValueError(f"'{value}' is not a known {what}. Use one of: {options}.")
+
+
+# Sensible default theme tags (editable per review later).
+DEFAULT_THEMES = [
+    "Information sharing",
+    "Multi-agency working",
+    "Voice of the child",
+    "Professional curiosity",
+    "Disguised compliance / non-engagement",
+    "Domestic abuse",
+    "Parental mental health",
+    "Parental substance misuse",
+    "Coercive control",
+    "Neglect",
+    "Poverty",
+    "Risk assessment",
+    "Escalation and challenge",
+    "Management oversight and supervision",
+    "Record keeping and chronologies",
+    "Workforce turnover",
+    "Leadership and culture",
+    "Race, ethnicity and culture",
+    "Whole-family approach / 'invisible men'",
+    "Vulnerability of babies",
+    "Exploitation and extra-familial harm",
+    "Children missing from home or education",
+    "Disability and complex health needs",
+    "Transitions to adult services",
+    "Mental capacity",
+    "Self-neglect",
+]

@@ -6,6 +6,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from app.chronology.entries import remove_entry
 from app.context import AppContext
 from app.edits import FieldChange, apply_fields
 from app.errors import UserError
@@ -43,13 +44,14 @@ class Editor(QObject):
     # Field edits -------------------------------------------------------------------------
     def edit(self, kind: str, obj_id: int, values: dict[str, Any], text: str) -> bool:
         change = self.call(apply_fields, kind, obj_id, values)
-        return self._record(change, text)
+        return self.record_change(change, text)
 
     def set_imr_status(self, imr_id: int, status: str, text: str) -> bool:
         change = self.call(set_imr_status, imr_id, status)
-        return self._record(change, text)
+        return self.record_change(change, text)
 
-    def _record(self, change: FieldChange | None, text: str) -> bool:
+    def record_change(self, change: FieldChange | None, text: str) -> bool:
+        """Put a saved change (from any service returning a FieldChange) on the undo stack."""
         if change is None:
             self.changed.emit("")  # let editors show the saved value again
             return False
@@ -62,15 +64,34 @@ class Editor(QObject):
     def add_item(self, kind: str, parent_id: int, values: dict[str, Any], text: str) -> int | None:
         item_id = self.call(add_item, kind, parent_id, values)
         if item_id is not None:
-            self.undo_stack.push(_AddItemCommand(self, kind, item_id, text))
-            self.changed.emit(kind)
+            self.added(
+                kind,
+                item_id,
+                text,
+                lambda ctx, i: remove_item(ctx, kind, i),
+                lambda ctx, snap: restore_item(ctx, kind, snap),
+            )
         return item_id
 
+    def added(self, kind: str, item_id: int, text: str, remove_fn, restore_fn) -> None:
+        """Record something just added, so undo removes it and redo puts it back."""
+        self.undo_stack.push(AddedCommand(self, kind, item_id, text, remove_fn, restore_fn))
+        self.changed.emit(kind)
+
     def remove_item(self, kind: str, item_id: int, text: str) -> bool:
-        snapshot = self.call(remove_item, kind, item_id)
+        return self.remove(
+            kind,
+            lambda ctx, i=item_id: remove_item(ctx, kind, i),
+            lambda ctx, snap: restore_item(ctx, kind, snap),
+            text,
+        )
+
+    def remove(self, kind: str, remove_fn: Callable, restore_fn: Callable, text: str) -> bool:
+        """Delete something with ``remove_fn(ctx) -> snapshot``; undo is ``restore_fn(ctx, snapshot)``."""
+        snapshot = self.call(remove_fn)
         if snapshot is None:
             return False
-        self.undo_stack.push(_RemoveItemCommand(self, kind, snapshot, text))
+        self.undo_stack.push(_RemoveCommand(self, kind, snapshot, restore_fn, text))
         self.changed.emit(kind)
         return True
 
@@ -131,32 +152,36 @@ class _FieldCommand(_StoredCommand):
         apply_fields(ctx, self.change.kind, self.change.id, self.change.before)
 
 
-class _AddItemCommand(_StoredCommand):
-    def __init__(self, editor: Editor, kind: str, item_id: int, text: str):
+class AddedCommand(_StoredCommand):
+    def __init__(self, editor: Editor, kind: str, item_id: int, text: str, remove_fn, restore_fn):
         super().__init__(editor, text)
         self.kind = kind
         self.item_id = item_id
+        self.remove_fn, self.restore_fn = remove_fn, restore_fn
         self.snapshot: dict | None = None
 
     def do_undo(self, ctx) -> None:
-        self.snapshot = remove_item(ctx, self.kind, self.item_id)
+        self.snapshot = self.remove_fn(ctx, self.item_id)
 
     def do_redo(self, ctx) -> None:
         if self.snapshot is not None:
-            restore_item(ctx, self.kind, self.snapshot)
+            self.restore_fn(ctx, self.snapshot)
 
 
-class _RemoveItemCommand(_StoredCommand):
-    def __init__(self, editor: Editor, kind: str, snapshot: dict, text: str):
+class _RemoveCommand(_StoredCommand):
+    """Undo puts the snapshot back (same id); redo removes it again by that id."""
+
+    def __init__(self, editor: Editor, kind: str, snapshot: dict, restore_fn, text: str):
         super().__init__(editor, text)
         self.kind = kind
         self.snapshot = snapshot
+        self.restore_fn = restore_fn
 
     def do_undo(self, ctx) -> None:
-        restore_item(ctx, self.kind, self.snapshot)
+        self.restore_fn(ctx, self.snapshot)
 
     def do_redo(self, ctx) -> None:
-        self.snapshot = remove_item(ctx, self.kind, self.snapshot["id"])
+        self.snapshot = REMOVERS[self.kind](ctx, self.snapshot["id"])
 
 
 class _MoveItemCommand(_StoredCommand):
@@ -170,3 +195,19 @@ class _MoveItemCommand(_StoredCommand):
 
     def do_redo(self, ctx) -> None:
         move_item(ctx, self.kind, self.item_id, self.new)
+
+
+# How a redo removes again what its undo restored, by kind.
+REMOVERS: dict[str, Callable] = {
+    "chronology_entry": remove_entry,
+    **{
+        kind: (lambda ctx, item_id, k=kind: remove_item(ctx, k, item_id))
+        for kind in (
+            "line_of_enquiry",
+            "panel_member",
+            "challenge",
+            "recommendation",
+            "key_episode",
+        )
+    },
+}

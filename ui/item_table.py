@@ -34,6 +34,7 @@ class Column:
     choices: dict[str, str] | None = None  # stored key -> label
     is_date: bool = False
     stretch: bool = False
+    editable: bool = True
 
 
 def format_date(value: date | None) -> str:
@@ -154,9 +155,11 @@ class ItemTable(QWidget):
                 elif column.choices:
                     text = column.choices.get(value, value)
                 else:
-                    text = value
+                    text = "" if value is None else str(value)
                 item = QTableWidgetItem(text)
                 item.setData(IdRole, record.id)
+                if not column.editable:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, col, item)
         self._loading = False
         if selected is not None:

@@ -32,7 +32,7 @@ from db.store import StoreError
 from ui.editing import Editor
 from ui.review_list import ReviewListModel, ReviewListView
 from ui.widgets import DateField
-from ui.workspace import ReviewWorkspace
+from ui.workspace import CHRONOLOGY_KINDS, TAB_NAMES, ReviewWorkspace
 
 
 class NewReviewDialog(QDialog):
@@ -201,9 +201,7 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, "Your &name in the audit trail…", self.change_name)
 
         view_menu = bar.addMenu("&View")
-        for index, name in enumerate(
-            ["Details and dates", "Terms of reference", "Panel", "Agencies and IMRs", "Audit trail"]
-        ):
+        for index, name in enumerate(TAB_NAMES):
             self._action(
                 view_menu,
                 name,
@@ -230,7 +228,10 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self.list_view.setCurrentIndex(self.proxy.mapFromSource(self.list_model.index(row)))
 
-    def refresh(self, _kind: str = "") -> None:
+    def refresh(self, kind: str = "") -> None:
+        if kind in CHRONOLOGY_KINDS and self.workspace.review is not None:
+            self.workspace.chronology_changed()
+            return
         current = self.current_review_id()
         try:
             reviews = list_reviews(self.editor.ctx)

@@ -10,13 +10,23 @@ from app.reviews import get_review
 from app.timescales import countdown
 from app.vocab import FINISHED_REVIEW_STATUSES, PANEL_ROLES, REVIEW_STATUSES
 from ui.audit_tab import AuditTab
+from ui.chronology_tab import ChronologyTab
 from ui.details_tab import DetailsTab
 from ui.editing import Editor
 from ui.imr_board import AgenciesTab
 from ui.item_table import Column, ItemTable
 from ui.theme import danger_colour, muted_colour, scaled_font
 
-TAB_DETAILS, TAB_TOR, TAB_PANEL, TAB_AGENCIES, TAB_AUDIT = range(5)
+TAB_DETAILS, TAB_TOR, TAB_PANEL, TAB_AGENCIES, TAB_CHRONOLOGY, TAB_AUDIT = range(6)
+TAB_NAMES = [
+    "Details and dates",
+    "Terms of reference",
+    "Panel",
+    "Agencies and IMRs",
+    "Chronology",
+    "Audit trail",
+]
+CHRONOLOGY_KINDS = {"chronology_entry", "key_episode"}
 
 
 class ReviewWorkspace(QWidget):
@@ -71,6 +81,7 @@ class ReviewWorkspace(QWidget):
             {"name": "New member", "role": "member"},
         )
         self.agencies = AgenciesTab(editor)
+        self.chronology = ChronologyTab(editor)
         self.audit = AuditTab()
         self.tabs.addTab(self.details, "Details and dates")
         self.tabs.addTab(
@@ -79,6 +90,7 @@ class ReviewWorkspace(QWidget):
         )
         self.tabs.addTab(_padded(self.panel, "Who sits on the review panel."), "Panel")
         self.tabs.addTab(self.agencies, "Agencies and IMRs")
+        self.tabs.addTab(self.chronology, "Chronology")
         self.tabs.addTab(self.audit, "Audit trail")
         self.tabs.currentChanged.connect(lambda _i: self._load_audit())
 
@@ -127,8 +139,14 @@ class ReviewWorkspace(QWidget):
         self.tor.show_items(review.id, review.lines_of_enquiry)
         self.panel.show_items(review.id, review.panel)
         self.agencies.show_imrs(review.id, review.imrs, self.editor.ctx.today())
+        self.chronology.show_review(review.id, review.imrs)
         self._load_audit()
         return True
+
+    def chronology_changed(self) -> None:
+        """Only the chronology changed: reload it (and the audit trail if shown), not the rest."""
+        self.chronology.data_changed()
+        self._load_audit()
 
     def _load_audit(self) -> None:
         if self.review is not None and self.tabs.currentWidget() is self.audit:

@@ -1,0 +1,1 @@
+"""The integrated multi-agency chronology: reading agency files, merging, analysing (no Qt)."""

@@ -1,0 +1,526 @@
+"""Reading the dates agencies write in chronologies: UK day-first, exact or approximate."""
+
+import calendar
+import math
+import re
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from time import monotonic
+
+from app.chronology.types import ParsedDate
+
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+
+_EXCEL_EPOCH = date(1899, 12, 30)  # serial 61 and later (Excel's fictitious 29/02/1900 is 60)
+_MAX_SERIAL = (date(MAX_YEAR, 12, 31) - _EXCEL_EPOCH).days
+
+_MONTHS = {
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
+}
+_MONTH_NAMES = [""] + [calendar.month_name[i] for i in range(1, 13)]
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(year: int, month: int) -> int:
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS_IN_MONTH[month]
+
+
+_MON = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = (
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?"
+)
+_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<y>\d{4}|'?\d{2})"
+# An optional time after a date: "14:30", "14.30", "14:30:00", "2.30pm", "2pm", "at 14:30".
+_TIME = (
+    r"(?:\s*(?:,|\bat\b|@|t)?\s*(?:(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2}(?:\.\d+)?)?"
+    r"|(?P<h2>\d{1,2})(?=\s*[ap]))\s*(?P<ap>[ap]\.?m\.?)?(?:\s*hrs?)?)?"
+)
+
+_I = re.IGNORECASE
+# The common exact forms first: 02/01/2008, 2/1/08, 02-01-2008, 02.01.2008 (+ a time).
+_DMY = re.compile(r"(?P<d>\d{1,2})([/.\-])(?P<m>\d{1,2})\2(?P<y>\d{4}|\d{2})" + _TIME, _I)
+_YMD = re.compile(r"(?P<y>\d{4})([/.\-])(?P<m>\d{1,2})\2(?P<d>\d{1,2})" + _TIME, _I)
+_D_MON_Y = re.compile(
+    _WEEKDAY + _DAY + r"(?:\s+of)?[\s\-/.]*" + _MON + r"[\s\-/.,]*" + _YEAR + _TIME, _I
+)
+_MON_D_Y = re.compile(_WEEKDAY + _MON + r"\s*" + _DAY + r",?\s+(?P<y>\d{4})" + _TIME, _I)
+_D_MON = re.compile(_WEEKDAY + _DAY + r"(?:\s+of)?[\s\-/.]*" + _MON, _I)
+_MON_Y = re.compile(_MON + r"(?:[\s,\-/.']*(?P<y>\d{4})|\s*[\-']\s*(?P<yy>\d{2}))", _I)
+_M_Y = re.compile(r"(?P<m>\d{1,2})[/.\-](?P<y>\d{4})")
+_Y_M_OR_FY = re.compile(
+    r"(?:fy|financial\s+year)?\s*(?P<y>\d{4})\s*(?P<sep>[/\-])\s*(?P<n>\d{4}|\d{1,2})"
+    r"(?:\s+financial\s+year)?",
+    _I,
+)
+_Y = re.compile(r"(?P<y>\d{4})")
+_SERIAL_TEXT = re.compile(r"\d{5}(?:\.\d+)?")
+_PART = re.compile(
+    r"(?P<part>early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of)"
+    r"[\s\-]*(?:(?P<mon>[a-z]+)\.?\s+)?(?P<y>\d{4})",
+    _I,
+)
+_SEASON = re.compile(
+    r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>\d{4})"
+    r"(?:\s*[/\-]\s*(?P<n>\d{2}|\d{4}))?",
+    _I,
+)
+_APPROX_PREFIX = re.compile(
+    r"(?:\?+|~|c\.|c(?=\s|\d)|ca\.?(?=\s|\d)|circa\b|approx(?:imately|\.)?|about\b|around\b"
+    r"|abt\.?|est(?:imated|\.)?(?=\s)|roughly\b|some\s*time\s+in\b|possibly\b|probably\b)\s*",
+    _I,
+)
+_APPROX_SUFFIX = re.compile(
+    r"\s*(?:\?+|\(\s*(?:\?|approx\w*\.?|est\w*\.?|circa)\s*\)|\bapprox\w*\.?|\bestimated)$", _I
+)
+
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+_YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+_new = object.__new__
+
+
+def _parsed(
+    text: str,
+    precision: str,
+    start: date | None = None,
+    end: date | None = None,
+    granularity: str = "day",
+    time: str = "",
+    problem: str = "",
+) -> ParsedDate:
+    """ParsedDate(...) without the frozen dataclass's __init__, which costs more than reading
+    the date itself (an import parses tens of thousands); the result is the same object."""
+    parsed = _new(ParsedDate)
+    parsed.__dict__.update(
+        text=text,
+        precision=precision,
+        start=start,
+        end=end,
+        granularity=granularity,
+        time=time,
+        problem=problem,
+    )
+    return parsed
+
+
+def _part_key(part: str) -> str:
+    part = part.lower()
+    if part.startswith(("early", "beginning", "start")):
+        return "early"
+    if part.startswith("mid"):
+        return "mid"
+    return "late"
+
+
+def _unknown(text: str, problem: str) -> ParsedDate:
+    return _parsed(text=text, precision="unknown", problem=problem)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, _days_in(year, month))
+
+
+def _expand_year(digits: str, pivot: int) -> int:
+    """A year as written: four digits as they are; two digits 00..pivot are 2000s, else 1900s."""
+    digits = digits.lstrip("'")
+    year = int(digits)
+    if len(digits) == 2:
+        year += 2000 if year <= pivot else 1900
+    return year
+
+
+def _clock(m: re.Match) -> tuple[int, int] | None:
+    """(hour, minute) from a _TIME match; None when there was no time; (-1, -1) when invalid."""
+    h, h2 = m.group("h"), m.group("h2")
+    if h is None and h2 is None:
+        return None
+    hour = int(h if h is not None else h2)
+    minute = int(m.group("mi")) if h is not None else 0
+    ap = (m.group("ap") or "").lower()
+    if ap:
+        if not 1 <= hour <= 12:
+            return (-1, -1)
+        hour = hour % 12 + (12 if ap.startswith("p") else 0)
+    if hour > 23 or minute > 59:
+        return (-1, -1)
+    return (hour, minute)
+
+
+def _out_of_range(text: str, year: int) -> ParsedDate:
+    return _unknown(
+        text,
+        f"'{text.strip()}' is outside the years ReviewDesk accepts ({MIN_YEAR}-{MAX_YEAR}): "
+        f"check the year ({year})",
+    )
+
+
+def _day(raw: str, day: int, month: int, year: int, m: re.Match | None) -> ParsedDate:
+    """An exact day, checked, with the time of day when one was written."""
+    if not 1 <= month <= 12:
+        shown = raw.strip()
+        return _unknown(
+            raw,
+            f"'{shown}' is not a day/month/year date: there is no month {month} "
+            "(ReviewDesk reads dates day first, as written in the UK)",
+        )
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return _out_of_range(raw, year)
+    last = _days_in(year, month)
+    if day == 0:
+        return _unknown(raw, f"{raw.strip()} is not a real date: there is no day 0")
+    if day > last:
+        return _unknown(
+            raw,
+            f"{raw.strip()} is not a real date: {_MONTH_NAMES[month]} {year} has {last} days",
+        )
+    when = date(year, month, day)
+    # Without a time the last group a pattern matched is the year ("y").
+    hour_minute = _clock(m) if m is not None and m.lastgroup != "y" else None
+    if hour_minute == (-1, -1):
+        return _unknown(raw, f"'{raw.strip()}' has a time of day that does not exist")
+    hhmm = f"{hour_minute[0]:02d}:{hour_minute[1]:02d}" if hour_minute else ""
+    return _parsed(text=raw, precision="day", start=when, end=when, time=hhmm)
+
+
+def _month(raw: str, month: int, year: int) -> ParsedDate:
+    if not 1 <= month <= 12:
+        return _unknown(raw, f"'{raw.strip()}' is not a month/year date: there is no month {month}")
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return _out_of_range(raw, year)
+    return _parsed(
+        text=raw,
+        precision="month",
+        start=date(year, month, 1),
+        end=_month_end(year, month),
+        granularity="month",
+    )
+
+
+def _year(raw: str, year: int) -> ParsedDate:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return _out_of_range(raw, year)
+    return _parsed(
+        text=raw,
+        precision="year",
+        start=date(year, 1, 1),
+        end=date(year, 12, 31),
+        granularity="year",
+    )
+
+
+def _approximate(raw: str, start: date, end: date, granularity: str) -> ParsedDate:
+    return _parsed(text=raw, precision="approximate", start=start, end=end, granularity=granularity)
+
+
+def _financial_year(raw: str, year: int) -> ParsedDate:
+    if not MIN_YEAR <= year < MAX_YEAR:
+        return _out_of_range(raw, year)
+    return _approximate(raw, date(year, 4, 1), date(year + 1, 3, 31), "year")
+
+
+def _exact(raw: str, s: str, pivot: int) -> ParsedDate | None:
+    """A date without any approximation marker, or None when s is no form ReviewDesk knows."""
+    m = _DMY.fullmatch(s)
+    if m:  # the commonest form by far: kept lean
+        d, _sep, mo, y = m.group(1, 2, 3, 4)
+        year = int(y)
+        if len(y) == 2:
+            year += 2000 if year <= pivot else 1900
+        return _day(raw, int(d), int(mo), year, m)
+    m = _YMD.fullmatch(s)
+    if m:
+        return _day(raw, int(m["d"]), int(m["m"]), int(m["y"]), m)
+    m = _D_MON_Y.fullmatch(s)
+    if m:
+        month = _MONTHS[m["mon"].lower()]
+        return _day(raw, int(m["d"]), month, _expand_year(m["y"], pivot), m)
+    m = _MON_D_Y.fullmatch(s)
+    if m:
+        return _day(raw, int(m["d"]), _MONTHS[m["mon"].lower()], int(m["y"]), m)
+    m = _MON_Y.fullmatch(s)
+    if m:
+        year = int(m["y"]) if m["y"] else _expand_year(m["yy"], pivot)
+        return _month(raw, _MONTHS[m["mon"].lower()], year)
+    m = _M_Y.fullmatch(s)
+    if m:
+        return _month(raw, int(m["m"]), int(m["y"]))
+    m = _Y_M_OR_FY.fullmatch(s)
+    if m:
+        year, n = int(m["y"]), m["n"]
+        following = year + 1 if len(n) == 4 else (year + 1) % 100
+        # "2016/17" and "2016-17": a UK financial year (a wider reading than a month, so an
+        # ambiguous "2008-09" can never place the event outside what was meant).
+        if int(n) == following:
+            return _financial_year(raw, year)
+        if len(n) <= 2:
+            return _month(raw, int(n), year)
+        return None
+    m = _Y.fullmatch(s)
+    if m:
+        return _year(raw, int(m["y"]))
+    m = _SERIAL_TEXT.fullmatch(s)
+    if m:
+        parsed = _from_number(float(s))
+        return _parsed(
+            text=raw,
+            precision=parsed.precision,
+            start=parsed.start,
+            end=parsed.end,
+            granularity=parsed.granularity,
+            time=parsed.time,
+            problem=parsed.problem,
+        )
+    m = _PART.fullmatch(s)
+    if m:
+        return _part_of(raw, m)
+    m = _SEASON.fullmatch(s)
+    if m:
+        return _season(raw, m)
+    return None
+
+
+def _part_of(raw: str, m: re.Match) -> ParsedDate | None:
+    year = int(m["y"])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return _out_of_range(raw, year)
+    part = _part_key(m["part"])
+    if m["mon"]:
+        month = _MONTHS.get(m["mon"].lower())
+        if month is None:
+            return None
+        first, last = _MONTH_PARTS[part]
+        last = min(last, _days_in(year, month))
+        return _approximate(raw, date(year, month, first), date(year, month, last), "month")
+    first, last = _YEAR_PARTS[part]
+    return _approximate(raw, date(year, first, 1), _month_end(year, last), "season")
+
+
+def _season(raw: str, m: re.Match) -> ParsedDate:
+    year = int(m["y"])
+    if not MIN_YEAR <= year < MAX_YEAR:
+        return _out_of_range(raw, year)
+    season = m["season"].lower()
+    if m["n"] is not None:
+        following = year + 1 if len(m["n"]) == 4 else (year + 1) % 100
+        if season != "winter" or int(m["n"]) != following:
+            return _unknown(raw, f"'{raw.strip()}' is not a date ReviewDesk can read")
+    if season == "winter":
+        return _approximate(raw, date(year, 12, 1), _month_end(year + 1, 2), "season")
+    first, last = _SEASON_MONTHS[season]
+    return _approximate(raw, date(year, first, 1), _month_end(year, last), "season")
+
+
+@lru_cache(maxsize=32768)
+def _parse_text(raw: str, pivot: int) -> ParsedDate:
+    s = " ".join(raw.split()).rstrip(".,; ")
+    if not s:
+        return _unknown(raw, "no date given")
+    parsed = _exact(raw, s, pivot)
+    if parsed is not None:
+        return parsed
+    # Approximate: a marker before ("?", "c.", "circa", "about"...) or after ("?", "(approx)").
+    inner, approx = s, False
+    m = _APPROX_SUFFIX.search(inner)
+    if m:
+        inner, approx = inner[: m.start()], True
+    m = _APPROX_PREFIX.match(inner)
+    if m and m.end() > 0:
+        inner, approx = inner[m.end() :], True
+    inner = inner.strip().rstrip(".,; ")
+    if approx and inner:
+        parsed = _exact(raw, inner, pivot)
+        if parsed is not None:
+            if not parsed.ok or parsed.precision == "approximate":
+                return parsed
+            return _approximate(raw, parsed.start, parsed.end, parsed.granularity)
+    if _D_MON.fullmatch(s):
+        return _unknown(raw, f"'{raw.strip()}' has no year: write it as, e.g., 2 January 2008")
+    return _unknown(raw, f"'{raw.strip()}' is not a date ReviewDesk can read")
+
+
+@lru_cache(maxsize=8192)
+def _from_date(value: date) -> ParsedDate:
+    text = f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+    return _parsed(text=text, precision="day", start=value, end=value)
+
+
+@lru_cache(maxsize=8192)
+def _from_datetime(value: datetime) -> ParsedDate:
+    day = value.date()
+    text = f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+    hhmm = ""
+    if value.hour or value.minute:
+        hhmm = f"{value.hour:02d}:{value.minute:02d}"
+        text = f"{text} {hhmm}"
+    return _parsed(text=text, precision="day", start=day, end=day, time=hhmm)
+
+
+def _from_number(value: float) -> ParsedDate:
+    """An Excel serial number (1900 date system); a whole number 1900-2100 is a year."""
+    if not math.isfinite(value):
+        return _unknown(str(value), f"{value} is not a date")
+    if value == int(value) and MIN_YEAR <= value <= MAX_YEAR:
+        return _year(str(int(value)), int(value))
+    text = f"{value:g}"
+    if not 1 <= value < _MAX_SERIAL + 1:
+        return _unknown(text, f"the number {text} is not a date (nor an Excel date serial number)")
+    days = int(value)
+    if days == 60:
+        return _unknown(text, "Excel's day 60 is 29/02/1900, which is not a real date")
+    minutes = round((value - days) * 1440)
+    if minutes >= 1440:
+        days, minutes = days + 1, 0
+    when = _EXCEL_EPOCH + timedelta(days=days if days > 60 else days + 1)
+    return _from_datetime(datetime(when.year, when.month, when.day, minutes // 60, minutes % 60))
+
+
+_TODAY = [date.min, -1.0]  # today's date, and until when (monotonic clock) it holds
+
+
+def _today() -> date:
+    """date.today(), asked of the system at most once a minute (it is called per cell)."""
+    now = monotonic()
+    if now > _TODAY[1]:
+        _TODAY[0], _TODAY[1] = date.today(), now + 60
+    return _TODAY[0]
+
+
+def parse_date(value: object, *, today: date | None = None) -> ParsedDate:
+    """Read one date as an agency wrote it (UK day-first); never raises."""
+    if value is None:
+        return _unknown("", "no date given")
+    if isinstance(value, str):
+        return _parse_text(value, (today or _today()).year % 100 + 1)
+    if isinstance(value, datetime):
+        return _from_datetime(value)
+    if isinstance(value, date):
+        return _from_date(value)
+    if isinstance(value, bool):
+        return _unknown(str(value).upper(), f"{str(value).upper()} is not a date")
+    if isinstance(value, (int, float)):
+        return _from_number(float(value))
+    if isinstance(value, time):
+        return _unknown(
+            value.strftime("%H:%M"),
+            f"{value.strftime('%H:%M')} is a time of day with no date",
+        )
+    if isinstance(value, timedelta):
+        return _unknown(str(value), f"{value} is a length of time, not a date")
+    return parse_date(str(value), today=today)
+
+
+# --- times -------------------------------------------------------------------------------------
+
+_CLOCK = re.compile(
+    r"(?P<h>\d{1,2})(?:\s*[:.]\s*(?P<mi>\d{2})(?:[:.]\d{2}(?:\.\d+)?)?)?"
+    r"\s*(?P<ap>[ap]\.?\s*m\.?)?(?:\s*(?:hrs?|hours|h))?",
+    _I,
+)
+_HHMM = re.compile(r"(?P<h>\d{2})(?P<mi>\d{2})(?:\s*(?:hrs?|hours|h))?", _I)
+_NAMED_TIMES = {"noon": "12:00", "midday": "12:00", "midnight": "00:00"}
+
+
+def _hhmm(hour: int, minute: int) -> str:
+    if 0 <= hour <= 23 and 0 <= minute <= 59:
+        return f"{hour:02d}:{minute:02d}"
+    return ""
+
+
+def _fraction_time(fraction: float) -> str:
+    minutes = round(fraction * 1440)
+    if not 0 <= minutes < 1440:
+        return ""
+    return _hhmm(minutes // 60, minutes % 60)
+
+
+@lru_cache(maxsize=4096)
+def _parse_time_text(text: str) -> str:
+    s = " ".join(text.split()).rstrip(".").lower()
+    if not s:
+        return ""
+    if s in _NAMED_TIMES:
+        return _NAMED_TIMES[s]
+    m = _HHMM.fullmatch(s)
+    if m:
+        return _hhmm(int(m["h"]), int(m["mi"]))
+    m = _CLOCK.fullmatch(s)
+    if m:
+        if m["mi"] is None and m["ap"] is None:
+            return ""  # a bare number such as "14" is not a time anyone writes
+        hour, minute = int(m["h"]), int(m["mi"] or 0)
+        if m["ap"]:
+            if not 1 <= hour <= 12:
+                return ""
+            hour = hour % 12 + (12 if m["ap"].startswith("p") else 0)
+        return _hhmm(hour, minute)
+    try:
+        number = float(s)
+    except ValueError:
+        return ""
+    return _time_from_number(number)
+
+
+def _time_from_number(number: float) -> str:
+    if not math.isfinite(number) or number < 0:
+        return ""
+    if number < 1:
+        return _fraction_time(number)
+    if number == int(number):
+        if number <= 2359 and number % 100 < 60:  # 1430 typed into a number cell
+            return _hhmm(int(number) // 100, int(number) % 100)
+        return ""
+    return _fraction_time(number - int(number))  # a date-and-time serial: keep its time
+
+
+def parse_time(value: object) -> str:
+    """A time of day as "HH:MM", or "" when the value holds none; never raises."""
+    try:
+        if value is None or isinstance(value, bool):
+            return ""
+        if isinstance(value, str):
+            return _parse_time_text(value)
+        if isinstance(value, datetime):
+            return f"{value.hour:02d}:{value.minute:02d}"
+        if isinstance(value, time):
+            return f"{value.hour:02d}:{value.minute:02d}"
+        if isinstance(value, timedelta):
+            seconds = value.total_seconds()
+            return _fraction_time(seconds / 86400) if 0 <= seconds < 86400 else ""
+        if isinstance(value, (int, float)):
+            return _time_from_number(float(value))
+    except (ValueError, OverflowError, TypeError):
+        return ""
+    return ""

@@ -1,0 +1,294 @@
+"""Matching an agency's column headers to the chronology's fields."""
+
+import re
+from functools import lru_cache
+
+from app.chronology.types import MAPPABLE_FIELDS
+
+# Headers agencies use for each field (compared after normalise_header).
+FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "date": (
+        "date",
+        "date of contact",
+        "event date",
+        "date of event",
+        "contact date",
+        "incident date",
+        "date/time",
+        "date and time",
+        "date of incident",
+        "date of visit",
+        "date of activity",
+        "activity date",
+        "start date",
+        "date from",
+        "when",
+    ),
+    "time": ("time", "time of contact", "time of event", "event time", "contact time"),
+    "end_date": ("end date", "date to", "to date", "until", "date ended", "finish date"),
+    "recorded": (
+        "date recorded",
+        "recorded",
+        "date entered",
+        "date of recording",
+        "input date",
+        "date written up",
+        "recorded on",
+        "date input",
+        "entry date",
+        "date of entry",
+        "recording date",
+    ),
+    "source": (
+        "source",
+        "record",
+        "system",
+        "source document",
+        "record type",
+        "source of information",
+        "information source",
+        "document",
+        "record source",
+    ),
+    "practitioner": (
+        "practitioner",
+        "worker",
+        "officer",
+        "staff member",
+        "professional",
+        "author",
+        "name",
+        "completed by",
+        "recorded by",
+        "staff",
+        "practitioner name",
+        "name of practitioner",
+        "staff name",
+        "key worker",
+        "clinician",
+        "entered by",
+    ),
+    "role": (
+        "role",
+        "designation",
+        "job title",
+        "practitioner role",
+        "role of practitioner",
+        "position",
+        "title",
+    ),
+    "event_type": (
+        "event type",
+        "contact type",
+        "type",
+        "category",
+        "type of contact",
+        "type of event",
+        "activity type",
+        "type of activity",
+        "nature of contact",
+        "incident type",
+        "type of incident",
+        "contact category",
+    ),
+    "event": (
+        "event",
+        "details",
+        "details of contact",
+        "concern",
+        "description",
+        "summary",
+        "event details",
+        "what happened",
+        "contact details",
+        "narrative",
+        "details of event",
+        "event description",
+        "information",
+        "notes",
+        "detail",
+        "contact",
+        "activity",
+        "incident",
+        "event and outcome",
+        "details and outcome",
+        "contact and outcome",
+    ),
+    "outcome": (
+        "outcome",
+        "action",
+        "action taken",
+        "action / outcome",
+        "actions",
+        "outcome / action",
+        "actions taken",
+        "response",
+        "result",
+        "decision",
+        "next steps",
+        "action and outcome",
+        "outcome and action",
+    ),
+    "significance": (
+        "significance",
+        "analysis / significance",
+        "comment",
+        "imr author comment",
+        "analysis",
+        "author's comment",
+        "comments",
+        "imr author's comment",
+        "imr comment",
+        "significance / analysis",
+        "reviewer comment",
+        "analysis of significance",
+        "learning",
+    ),
+    "subjects": (
+        "person",
+        "subject",
+        "child",
+        "family member",
+        "persons involved",
+        "name of child",
+        "child's name",
+        "child name",
+        "people involved",
+        "person involved",
+        "individual",
+        "service user",
+        "client",
+        "family members",
+    ),
+}
+
+# A partial match is refused when the header also holds one of these words ("Date of birth" is
+# not the date of the event; "Date recorded" belongs to "recorded", never to "date").
+_PARTIAL_EXCLUDES: dict[str, frozenset[str]] = {
+    "date": frozenset(
+        "birth dob death recorded recording entered input written entry end ended finish "
+        "closed until to".split()
+    ),
+    "end_date": frozenset("birth dob start".split()),
+    "recorded": frozenset("birth dob by".split()),
+    "practitioner": frozenset(
+        "child childs subject person persons client family people service".split()
+    ),
+    "time": frozenset("recorded recording entered input".split()),
+    "event": frozenset("date time type category by".split()),
+}
+
+REQUIRED_FIELDS = ("date", "event")
+
+_EXACT = 1000
+_PARTIAL = 100
+_MAX_HEADER_WORDS = 8
+_MAX_HEADER_CHARS = 60
+
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+
+
+@lru_cache(maxsize=4096)
+def normalise_header(text: str) -> str:
+    """Lower case, "&" as "and", apostrophes dropped, other punctuation as single spaces."""
+    text = text.lower().replace("&", " and ").replace("'", "").replace("\u2019", "")
+    return _NOT_WORD.sub(" ", text).strip()
+
+
+_NORMALISED_SYNONYMS: dict[str, tuple[str, ...]] = {
+    name: tuple(dict.fromkeys(normalise_header(s) for s in synonyms))
+    for name, synonyms in FIELD_SYNONYMS.items()
+}
+_ALL_EXACT: frozenset[str] = frozenset(s for ss in _NORMALISED_SYNONYMS.values() for s in ss)
+
+
+@lru_cache(maxsize=4096)
+def _field_scores(header: str) -> dict[str, int]:
+    """How well one header (normalised) fits each field: exact 1000+, partial 100+, else absent."""
+    scores: dict[str, int] = {}
+    if not header:
+        return scores
+    words = header.split()
+    padded = f" {header} "
+    for name, synonyms in _NORMALISED_SYNONYMS.items():
+        best = 0
+        for synonym in synonyms:
+            if header == synonym:
+                best = max(best, _EXACT + len(synonym))
+            elif (
+                len(words) <= _MAX_HEADER_WORDS
+                and f" {synonym} " in padded
+                and not _PARTIAL_EXCLUDES.get(name, frozenset()).intersection(words)
+            ):
+                # The longer the synonym found, the more specific the match.
+                best = max(best, _PARTIAL + len(synonym))
+        if best:
+            scores[name] = best
+    return scores
+
+
+def header_fields(header: str) -> dict[str, int]:
+    """Each field this header could mean, with a score (higher is a better fit)."""
+    return _field_scores(normalise_header(header))
+
+
+@lru_cache(maxsize=8192)
+def _looks_like_header(cell: str) -> bool:
+    if len(cell) > _MAX_HEADER_CHARS:
+        return False
+    normalised = normalise_header(cell)
+    return normalised in _ALL_EXACT or bool(_field_scores(normalised))
+
+
+def header_score(cells: list) -> int:
+    """How many cells of a row look like known chronology column headers."""
+    return sum(1 for cell in cells if isinstance(cell, str) and cell and _looks_like_header(cell))
+
+
+def guess_mapping(headers: list[str]) -> dict[str, int]:
+    """Field -> column index: exact synonyms before partial ones, one column per field."""
+    candidates: list[tuple[int, int, int, str]] = []
+    field_order = {name: i for i, name in enumerate(MAPPABLE_FIELDS)}
+    for column, header in enumerate(headers):
+        if not isinstance(header, str):
+            continue
+        for name, score in header_fields(header).items():
+            if name in field_order:
+                candidates.append((-score, column, field_order[name], name))
+    candidates.sort()
+    mapping: dict[str, int] = {}
+    taken: set[int] = set()
+    for _score, column, _order, name in candidates:
+        if name in mapping or column in taken:
+            continue
+        mapping[name] = column
+        taken.add(column)
+    return {name: mapping[name] for name in MAPPABLE_FIELDS if name in mapping}
+
+
+_REQUIRED_PROBLEMS = {
+    "date": "No column is mapped to the date of the event: a date column is required.",
+    "event": "No column is mapped to the event or contact (what happened): "
+    "an event column is required.",
+}
+
+
+def mapping_problems(mapping: dict[str, int]) -> list[str]:
+    """What stops this mapping being used, in plain words; [] when it can be used."""
+    problems = [_REQUIRED_PROBLEMS[name] for name in REQUIRED_FIELDS if mapping.get(name) is None]
+    for name in mapping:
+        if name not in MAPPABLE_FIELDS:
+            problems.append(f"'{name}' is not a chronology field ReviewDesk knows.")
+    by_column: dict[int, list[str]] = {}
+    for name, column in mapping.items():
+        if column is None:
+            continue
+        if not isinstance(column, int) or isinstance(column, bool) or column < 0:
+            problems.append(f"The column given for {MAPPABLE_FIELDS.get(name, name)} is not valid.")
+            continue
+        by_column.setdefault(column, []).append(name)
+    for column, names in sorted(by_column.items()):
+        if len(names) > 1:
+            labels = " and ".join(MAPPABLE_FIELDS.get(n, n) for n in names)
+            problems.append(f"Column {column + 1} is mapped to both {labels}: choose one.")
+    return problems

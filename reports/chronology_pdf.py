@@ -1,0 +1,292 @@
+"""The integrated chronology as a printable PDF (A4 landscape, one table, marked pages).
+
+Long entries: an entry taller than half a page is cut into several table rows between
+lines; the cut rows end "(continued…)" and the next row repeats the date and agency with
+"(…continued)", so no text is ever dropped or truncated (and reportlab never meets a row
+taller than a page, which it refuses with LayoutError). reportlab's own ``splitInRow`` is
+not used: with a long table it repeats the header row in the middle of pages.
+
+Limitations: reportlab does not shape complex scripts, so Arabic (and other joining or
+right-to-left scripts) is drawn with unjoined letters in logical order; the characters
+are in the text layer and searchable. Characters DejaVu Sans lacks (e.g. Chinese) appear
+as empty boxes.
+"""
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from reports.chronology_data import (
+    CHRONOLOGY_TITLE,
+    DATES_NOTE,
+    ChronologyDocument,
+    ChronologyRow,
+)
+from reports.fonts import SANS_CONDENSED
+from reports.pdf_common import (
+    ACCENT,
+    INK,
+    MUTED,
+    DocumentInfo,
+    PageFurniture,
+    ReviewDocTemplate,
+    para,
+    style,
+)
+from reports.pdf_table import Padding, PagedRow, PagedTable, PageOfRows, cut_cell, measure_row
+
+ProgressCallback = Callable[[int, int], None]
+
+PAGE_SIZE = landscape(A4)
+CELL_FAMILY = SANS_CONDENSED
+CELL_SIZE = 8.5
+CELL_LEADING = 10.5
+PADDING = Padding(left=4, right=4, top=3, bottom=4)
+FLAG_TINT = colors.HexColor("#FFF1CC")  # light amber behind a flagged entry
+FLAG_BAR = colors.HexColor("#C98A00")
+FLAG_INK = colors.HexColor("#6B3F00")  # dark amber-brown text, > 7:1 on the tint
+ROW_RULE = colors.HexColor("#C4C4C4")
+HEADER_TEXT = colors.white
+
+# (heading, width in points); "Event and outcome" takes what is left of the frame.
+COLUMNS = (
+    ("Date", 66),
+    ("Agency", 104),
+    ("Type", 92),
+    ("Event and outcome", None),
+    ("Practitioner", 122),
+)
+# An entry taller than this share of the body frame is cut into several rows.
+CUT_SHARE = 0.5
+PROGRESS_EVERY = 250  # rows between progress reports while preparing
+
+CONTINUED_AFTER = "(continued…)"
+CONTINUED_BEFORE = "(…continued)"
+
+_TABLE_COMMANDS = (
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+    ("LINEBELOW", (0, 1), (-1, -1), 0.4, ROW_RULE),
+)
+# Per row (row 0 = the row itself): a tint and a bar down the left edge.
+_FLAG_COMMANDS = (
+    ("BACKGROUND", (0, 0), (-1, 0), FLAG_TINT),
+    ("LINEBEFORE", (0, 0), (0, 0), 3, FLAG_BAR),
+)
+
+
+class _Styles:
+    def __init__(self) -> None:
+        cell = dict(family=CELL_FAMILY, leading=CELL_LEADING)
+        self.cell = style("ChronCell", CELL_SIZE, **cell)
+        self.cell_italic = style("ChronCellItalic", CELL_SIZE, italic=True, **cell)
+        self.outcome = style("ChronOutcome", CELL_SIZE, spaceBefore=3, **cell)
+        self.significance = style(
+            "ChronSignificance", CELL_SIZE, italic=True, color=MUTED, spaceBefore=3, **cell
+        )
+        self.flag = style("ChronFlag", CELL_SIZE, bold=True, color=FLAG_INK, spaceBefore=3, **cell)
+        self.marker = style("ChronMarker", CELL_SIZE - 0.5, italic=True, color=MUTED, **cell)
+        self.header = style("ChronHeader", CELL_SIZE + 0.5, bold=True, color=HEADER_TEXT, **cell)
+        self.kicker = style("ChronKicker", 10, color=MUTED, spaceAfter=2)
+        self.title = style("ChronTitle", 17, bold=True, color=ACCENT, leading=21, spaceAfter=8)
+        self.label = style("ChronLabel", 9, bold=True, color=INK)
+        self.value = style("ChronValue", 9, color=INK)
+        self.note = style("ChronNote", 8.5, italic=True, color=MUTED, spaceBefore=6)
+
+
+def write_chronology_pdf(
+    doc: ChronologyDocument, path: Path, *, on_progress: ProgressCallback | None = None
+) -> int:
+    """Write the chronology as a PDF at ``path`` and return its page count.
+
+    ``on_progress(done, total)`` is called now and then: rows are counted twice, once
+    while preparing them and once as they are laid out, so ``total`` is twice the entries.
+    """
+    styles = _Styles()
+    furniture = PageFurniture(
+        marking=doc.protective_marking,
+        header_left=f"{CHRONOLOGY_TITLE}: {doc.subject}" if doc.subject else CHRONOLOGY_TITLE,
+        header_right=doc.review_reference,
+        footer_left=f"{doc.review_reference} · generated {_uk_date(doc.generated_on)}",
+    )
+    template = _ChronologyTemplate(
+        path,
+        furniture=furniture,
+        info=DocumentInfo(
+            title=f"{CHRONOLOGY_TITLE}: {doc.review_reference} {doc.review_title}".strip(),
+            subject=f"{CHRONOLOGY_TITLE} for {doc.subject}" if doc.subject else CHRONOLOGY_TITLE,
+            keywords=(doc.protective_marking, doc.review_reference, "chronology"),
+        ),
+        pagesize=PAGE_SIZE,
+    )
+    total = 2 * len(doc.rows)
+    progress = _Progress(on_progress, total)
+    template.progress = progress
+
+    story = [*_title_block(doc, styles), _entries_table(doc.rows, template, styles, progress)]
+    pages = template.build_furnished(story)
+    progress.report(total)
+    return pages
+
+
+class _Progress:
+    def __init__(self, callback: ProgressCallback | None, total: int) -> None:
+        self.callback, self.total, self.done = callback, total, 0
+
+    def report(self, done: int) -> None:
+        done = min(max(done, self.done), self.total)
+        self.done = done
+        if self.callback is not None:
+            self.callback(done, self.total)
+
+
+class _ChronologyTemplate(ReviewDocTemplate):
+    """Reports progress as the entries are placed on pages."""
+
+    progress: _Progress
+
+    def afterFlowable(self, flowable):
+        if isinstance(flowable, PageOfRows) and flowable.keys:
+            last = flowable.keys[-1]
+        elif isinstance(flowable, PagedTable) and flowable.rows:
+            last = flowable.rows[-1].key
+        else:
+            return
+        self.progress.report(self.progress.total // 2 + last + 1)
+
+
+def _uk_date(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _title_block(doc: ChronologyDocument, styles: _Styles) -> list[Flowable]:
+    heading = " – ".join(t for t in (doc.review_reference, doc.review_title) if t.strip())
+    details = [
+        ("Subject", doc.subject),
+        ("Partnership", doc.partnership),
+        ("Generated", _uk_date(doc.generated_on)),
+        ("Entries", f"{len(doc.rows):,}"),
+        ("Agencies", ", ".join(doc.agencies) if doc.agencies else "None"),
+    ]
+    if doc.filters_note:
+        details.append(("View", doc.filters_note))
+    if doc.protective_marking:
+        details.append(("Marking", doc.protective_marking))
+    table = Table(
+        [[Paragraph(para(k), styles.label), Paragraph(para(v), styles.value)] for k, v in details],
+        colWidths=[28 * mm, 200 * mm],
+        hAlign="LEFT",
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        ),
+    )
+    note = f"{DATES_NOTE}, in italics and marked (approx.). Flagged entries are shaded and marked ⚑."
+    return [
+        Paragraph(para(CHRONOLOGY_TITLE), styles.kicker),
+        Paragraph(para(heading or "Untitled review"), styles.title),
+        table,
+        Paragraph(para(note), styles.note),
+        Spacer(1, 5 * mm),
+    ]
+
+
+# ---- the entries table --------------------------------------------------------------
+
+
+def _column_widths(frame_width: float) -> list[float]:
+    fixed = sum(w for _, w in COLUMNS if w)
+    return [w if w else frame_width - fixed for _, w in COLUMNS]
+
+
+def _date_markup(row: ChronologyRow) -> str:
+    text = para(row.date_text)
+    if row.precision == "approximate":
+        shown = f"<i>{text}</i><br/><i>(approx.)</i>" if text else "<i>(approx.)</i>"
+    elif row.precision == "unknown" or not text:
+        shown = f"<i>{text}</i><br/><i>(date unclear)</i>" if text else "<i>Date not known</i>"
+    else:
+        shown = text
+    if row.time:
+        shown += f'<br/><font color="#4D4D4D">{para(row.time)}</font>'
+    return shown
+
+
+def _cells(row: ChronologyRow, styles: _Styles) -> list[list[Flowable]]:
+    event = [Paragraph(para(row.event), styles.cell)]
+    if row.outcome.strip():
+        event.append(Paragraph("<b>Outcome:</b> " + para(row.outcome), styles.outcome))
+    if row.significance.strip():
+        event.append(Paragraph("Significance: " + para(row.significance), styles.significance))
+    if row.flagged:
+        reason = para(row.flag_reason) if row.flag_reason.strip() else "no reason given"
+        event.append(Paragraph("⚑ Flagged: " + reason, styles.flag))
+    who = para(row.practitioner)
+    if row.role.strip():
+        role = f'<font color="#4D4D4D">{para(row.role)}</font>'
+        who = f"{who}<br/>{role}" if who else role
+    return [
+        [Paragraph(_date_markup(row), styles.cell)],
+        [Paragraph(para(row.agency), styles.cell)],
+        [Paragraph(para(row.event_type), styles.cell)],
+        event,
+        [Paragraph(who, styles.cell)],
+    ]
+
+
+def _prepared_rows(
+    index: int,
+    entry: ChronologyRow,
+    widths: list[float],
+    budget: float,
+    styles: _Styles,
+) -> list[PagedRow]:
+    """The entry as one measured table row, or several when it is taller than ``budget``."""
+    cells = _cells(entry, styles)
+    commands = _FLAG_COMMANDS if entry.flagged else ()
+    height = measure_row(cells, widths, PADDING)
+    if height <= budget:
+        return [PagedRow(cells, height, index, commands)]
+
+    inner = [w - PADDING.left - PADDING.right for w in widths]
+    room = budget - PADDING.top - PADDING.bottom - 2 * (CELL_LEADING + 2)  # for the markers
+    pieces = [cut_cell(cell, inner[i], room) for i, cell in enumerate(cells)]
+    rows = []
+    for n in range(max(len(p) for p in pieces)):
+        out = [list(p[n]) if n < len(p) else [] for p in pieces]
+        for i, p in enumerate(pieces):
+            if n < len(p) - 1:
+                out[i].append(Paragraph(CONTINUED_AFTER, styles.marker))
+        if n > 0:
+            # Repeat the date and agency (muted) so each piece can be read on its own.
+            if n >= len(pieces[0]):
+                out[0] = [Paragraph(_date_markup(entry), styles.marker)]
+            out[0].append(Paragraph(CONTINUED_BEFORE, styles.marker))
+            if n >= len(pieces[1]):
+                out[1] = [Paragraph(para(entry.agency), styles.marker)]
+        rows.append(PagedRow(out, measure_row(out, widths, PADDING), index, commands))
+    return rows
+
+
+def _entries_table(
+    entries: list[ChronologyRow], template: _ChronologyTemplate, styles: _Styles, progress
+) -> PagedTable:
+    widths = _column_widths(template.width)
+    header = [[Paragraph(para(h), styles.header)] for h, _ in COLUMNS]
+    budget = CUT_SHARE * template.height
+    rows: list[PagedRow] = []
+    for index, entry in enumerate(entries):
+        rows.extend(_prepared_rows(index, entry, widths, budget, styles))
+        if (index + 1) % PROGRESS_EVERY == 0:
+            progress.report(index + 1)
+    progress.report(len(entries))
+    return PagedTable(header, rows, widths, padding=PADDING, commands=_TABLE_COMMANDS)
