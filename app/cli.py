@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -270,7 +271,7 @@ def cmd_chronology(args) -> int:
 
 
 def cmd_analyse(args) -> int:
-    from app.chronology.export import analyse_review
+    from app.chronology.export import analyse_review, analysis_summary
     from app.reviews import find_review_id
 
     with _context(args, write=False) as ctx:
@@ -280,7 +281,7 @@ def cmd_analyse(args) -> int:
     if args.json:
         _print_json(data)
     else:
-        for line in analysis.summary_lines():
+        for line in analysis_summary(data):
             print(line)
     return EXIT_OK
 
@@ -398,6 +399,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. "| head"): not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":

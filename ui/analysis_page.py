@@ -85,8 +85,8 @@ def analysis_html(data: dict, gap_days: int, late_days: int) -> str:
             )
             late = f"<b style='color:{danger}'>{a['late']}</b>" if a["late"] else "0"
             median = a["median_days"]
-            median_text = "" if median is None else f"{median:g} days"
-            max_text = "" if a["max_days"] is None else f"{a['max_days']} days"
+            median_text = "" if median is None else f"{median:g} day{'' if median == 1 else 's'}"
+            max_text = "" if a["max_days"] is None else _plural(a["max_days"], "day")
             out.append(
                 f"<tr><td>{escape(a['agency'])}</td><td align='center'>{a['with_both']}</td>"
                 f"<td align='center'>{late}</td><td align='center'>{median_text}</td>"

@@ -22,7 +22,7 @@ from app.chronology.timeline import (
 from ui.editing import Editor
 from ui.theme import is_dark, muted_colour
 
-LANE_HEIGHT = 30
+MIN_LANE_HEIGHT, MAX_LANE_HEIGHT = 26, 64
 AXIS_HEIGHT = 34
 LABEL_WIDTH = 200
 MIN_DAYS = 14
@@ -54,8 +54,15 @@ class TimelineCanvas(QWidget):
         self.layout_ = layout
         self._rebin()
         lanes = len(layout.lanes) if layout else 0
-        self.setMinimumHeight(AXIS_HEIGHT + max(lanes, 3) * LANE_HEIGHT + 8)
+        self.setMinimumHeight(AXIS_HEIGHT + max(lanes, 3) * MIN_LANE_HEIGHT + 8)
         self.update()
+
+    @property
+    def lane_height(self) -> float:
+        """Lanes share the height there is, within limits, so a few agencies fill the view."""
+        lanes = len(self.layout_.lanes) if self.layout_ and self.layout_.lanes else 1
+        available = (self.height() - AXIS_HEIGHT - 8) / lanes
+        return max(MIN_LANE_HEIGHT, min(MAX_LANE_HEIGHT, available))
 
     def show_range(self, start: date, end: date) -> None:
         if self.full is None:
@@ -96,7 +103,7 @@ class TimelineCanvas(QWidget):
         return (x - LABEL_WIDTH) / self._plot_width()
 
     def _lane_top(self, lane: int) -> float:
-        return AXIS_HEIGHT + lane * LANE_HEIGHT
+        return AXIS_HEIGHT + lane * self.lane_height
 
     # Painting ------------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:
@@ -113,6 +120,13 @@ class TimelineCanvas(QWidget):
         text = palette.text().color()
         grid = QColor(text)
         grid.setAlpha(40)
+        # Lane shading first, so bands and markers are drawn over it.
+        for lane in layout.lanes:
+            if lane.index % 2:
+                top = self._lane_top(lane.index)
+                painter.fillRect(
+                    QRectF(0, top, self.width(), self.lane_height), palette.alternateBase()
+                )
         # Key practice episodes: shaded bands with their titles.
         episode_fill = QColor(palette.highlight().color())
         episode_fill.setAlpha(38)
@@ -159,16 +173,12 @@ class TimelineCanvas(QWidget):
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
                     tick.label,
                 )
-        # Lanes.
+        # Agency names.
         metrics = QFontMetrics(self.font())
+        painter.setPen(text)
         for lane in layout.lanes:
-            top = self._lane_top(lane.index)
-            if lane.index % 2:
-                shade = QColor(palette.alternateBase().color())
-                painter.fillRect(QRectF(0, top, self.width(), LANE_HEIGHT), shade)
-            painter.setPen(text)
             painter.drawText(
-                QRectF(8, top, LABEL_WIDTH - 16, LANE_HEIGHT),
+                QRectF(8, self._lane_top(lane.index), LABEL_WIDTH - 16, self.lane_height),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 metrics.elidedText(lane.agency, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 16),
             )
@@ -177,15 +187,16 @@ class TimelineCanvas(QWidget):
             top = self._lane_top(marker_bin.lane)
             colour = category_colour(marker_bin.category)
             x0, x1 = self._x(marker_bin.x0), self._x(marker_bin.x1)
-            height = LANE_HEIGHT - 12 if marker_bin.count == 1 else LANE_HEIGHT - 6
-            rect = QRectF(x0, top + (LANE_HEIGHT - height) / 2, max(3.0, x1 - x0), height)
+            lane = self.lane_height
+            height = min(lane - 12, 18) if marker_bin.count == 1 else min(lane - 6, 26)
+            rect = QRectF(x0, top + (self.lane_height - height) / 2, max(3.0, x1 - x0), height)
             painter.fillRect(rect, colour)
         painter.setPen(QPen(grid, 1))
         painter.drawLine(QPointF(LABEL_WIDTH, AXIS_HEIGHT), QPointF(self.width(), AXIS_HEIGHT))
 
     # Interaction ---------------------------------------------------------------------------
     def _bin_at(self, pos: QPointF):
-        lane = int((pos.y() - AXIS_HEIGHT) // LANE_HEIGHT)
+        lane = int((pos.y() - AXIS_HEIGHT) // self.lane_height)
         fraction = self._fraction(pos.x())
         slack = 3 / self._plot_width()
         hits = [

@@ -191,3 +191,32 @@ def analyse_review(
         scope_start=review.scope_start,
         scope_end=review.scope_end,
     )
+
+
+def analysis_summary(data: dict[str, Any]) -> list[str]:
+    """The analysis in a few plain lines, for the command line."""
+    lines = []
+    s = data["silences"]
+    lines.append(
+        f"Silences over {s['gap_days']} days with no contact from any agency: {len(s['overall'])}"
+    )
+    lines += [f"  {i['start']} to {i['end']} ({i['days']} days)" for i in s["overall"]]
+    lines.append("Practitioners:")
+    lines += [f"  {a['summary']}" for a in data["practitioners"]["agencies"]]
+    r = data["recording_delays"]
+    lines.append(f"Recorded more than {r['late_days']} days after the event:")
+    lines += [
+        f"  {a['agency']}: {a['late']} of {a['with_both']} (median {a['median_days']}, "
+        f"longest {a['max_days']} days)"
+        for a in r["agencies"]
+        if a["with_both"]
+    ]
+    m = data["missing_episodes"]
+    lines.append(
+        f"Missing episodes: {m['count']}, {m['with_rhi_within_72h']} with a return home "
+        "interview within 72 hours"
+    )
+    o = data["oversight_gaps"]
+    lines.append(f"Oversight gaps over {o['oversight_gap_days']} days: {len(o['gaps'])}")
+    lines += [f"  {g['agency']}: {g['start']} to {g['end']} ({g['days']} days)" for g in o["gaps"]]
+    return lines
