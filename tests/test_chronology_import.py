@@ -40,8 +40,8 @@ def review_id(ctx):
     return create_review(ctx, review_type="lcspr", reference="LCSPR-2026-09", title="Child T")
 
 
-def _entries(ctx, review_id, flt=EntryFilter(), sort="date"):
-    return fetch_entries(ctx, query_entry_ids(ctx, review_id, flt, sort))
+def _entries(ctx, review_id, flt=None, sort="date"):
+    return fetch_entries(ctx, query_entry_ids(ctx, review_id, flt or EntryFilter(), sort))
 
 
 def _count(ctx, model=ChronologyEntry):

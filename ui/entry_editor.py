@@ -181,7 +181,9 @@ class EntryEditor(QWidget):
     def _save(self, changes: dict, label: str) -> None:
         if self.entry is None:
             return
-        self.editor.record_change(
-            self.editor.call(edit_entry, self.entry.id, changes), f"Change entry {label.lower()}"
-        )
+        change = self.editor.call(edit_entry, self.entry.id, changes)
+        if change is None:
+            self.show_entry(self.entry.id)  # refused: show what is stored again
+            return
+        self.editor.record_change(change, f"Change entry {label.lower()}")
         self.changed.emit()

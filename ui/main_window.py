@@ -229,9 +229,6 @@ class MainWindow(QMainWindow):
             self.list_view.setCurrentIndex(self.proxy.mapFromSource(self.list_model.index(row)))
 
     def refresh(self, kind: str = "") -> None:
-        if kind in CHRONOLOGY_KINDS and self.workspace.review is not None:
-            self.workspace.chronology_changed()
-            return
         current = self.current_review_id()
         try:
             reviews = list_reviews(self.editor.ctx)
@@ -243,7 +240,11 @@ class MainWindow(QMainWindow):
             self.list_view.blockSignals(True)
             self.select_review(current)
             self.list_view.blockSignals(False)
-        self._show(self.current_review_id())
+        if kind in CHRONOLOGY_KINDS and self.workspace.review is not None:
+            # Only the chronology side changed: reload it, not every tab.
+            self.workspace.chronology_changed()
+        else:
+            self._show(self.current_review_id())
         if not reviews:
             self.welcome.setText(
                 "<h2>No reviews yet</h2><p>Create the first one with <b>File › New review</b> "

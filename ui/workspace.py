@@ -144,7 +144,17 @@ class ReviewWorkspace(QWidget):
         return True
 
     def chronology_changed(self) -> None:
-        """Only the chronology changed: reload it (and the audit trail if shown), not the rest."""
+        """The chronology changed (an import may also have added agencies): reload it and
+        the agencies, keeping the rest of the workspace as it is."""
+        if self.review is None:
+            return
+        try:
+            review = get_review(self.editor.ctx, self.review.id)
+        except UserError:
+            return
+        self.review = review
+        self.agencies.show_imrs(review.id, review.imrs, self.editor.ctx.today())
+        self.chronology.agencies = review.imrs
         self.chronology.data_changed()
         self._load_audit()
 

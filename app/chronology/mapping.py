@@ -67,6 +67,10 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "key worker",
         "clinician",
         "entered by",
+        "crew",
+        "crew member",
+        "seen by",
+        "lead professional",
     ),
     "role": (
         "role",

@@ -87,7 +87,6 @@ _BINARY_MAGICS: tuple[tuple[bytes, str], ...] = (
     (b"GIF8", "an image"),
     (b"II*\x00", "an image"),
     (b"MM\x00*", "an image"),
-    (b"MZ", "a program"),
     (b"\x7fELF", "a program"),
     (b"Rar!", "a compressed archive"),
     (b"7z\xbc\xaf", "a compressed archive"),
@@ -608,12 +607,14 @@ def _read_workbook(
         raise ImportRefused(f"{shown} holds no chronology rows: every sheet is empty.")
     _rank, name, rows, row0, col0 = best
     notes = []
+    seen = {n for n, _score, _count in looked}
     others = [n for n, score, count in looked if n != name and score >= 2 and count > 1]
+    others += [n for n in visible if n not in seen and not _NOT_CHRONOLOGY_SHEET.search(n)]
     if others:
         listed = ", ".join(f"'{n}'" for n in others)
         notes.append(
-            f"Sheet(s) {listed} also look like a chronology; only '{name}' was read. Import the "
-            "others separately if they belong to this chronology."
+            f"Only sheet '{name}' was read; {listed} may hold more of the chronology: import "
+            "them separately if so."
         )
     if name in hidden:
         notes.append(f"Sheet '{name}' is hidden in the workbook.")

@@ -44,7 +44,12 @@ SYNONYMS = {
         "went missing",
         "absent",
     ],
-    "supervision": ["Management oversight", "supervision", "case supervision", "management decision"],
+    "supervision": [
+        "Management oversight",
+        "supervision",
+        "case supervision",
+        "management decision",
+    ],
     "return_home_interview": ["RHI", "return interview", "return home interview"],
     "ed_attendance": ["A&E", "A & E attendance", "emergency department", "ED attendance"],
     "missed_appointment": [

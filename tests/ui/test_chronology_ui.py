@@ -1,0 +1,217 @@
+"""The chronology in the window: the import dialog's mapping, filters, the lazy table, editing."""
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from PySide6.QtCore import Qt
+
+from app.chronology.entries import EntryFilter, get_entry, query_entry_ids
+from app.chronology.importer import import_chronology
+from app.imrs import add_agency
+from app.items import add_item
+from app.reviews import create_review
+from ui.chronology_model import DATE_COL, EVENT_COL, EntryIdRole
+from ui.import_dialog import ImportDialog, guess_agency
+from ui.workspace import TAB_CHRONOLOGY
+
+SAMPLES = Path(__file__).parents[1] / "data" / "chronologies"
+
+
+@pytest.fixture
+def review_id(ctx):
+    review_id = create_review(ctx, review_type="lcspr", reference="LCSPR-2026-11", title="Child T")
+    add_agency(ctx, review_id, "Police", "police")
+    return review_id
+
+
+@pytest.fixture
+def chronology(window, review_id):
+    window.refresh()
+    window.select_review(review_id)
+    window.workspace.tabs.setCurrentIndex(TAB_CHRONOLOGY)
+    return window.workspace.chronology
+
+
+@pytest.fixture
+def imported(ctx, review_id):
+    import_chronology(ctx, review_id, "Police", SAMPLES / "police_chronology.xlsx")
+    import_chronology(ctx, review_id, "Health", SAMPLES / "health_chronology.xlsx")
+    return review_id
+
+
+def test_import_dialog_guesses_then_follows_a_changed_mapping(qtbot, editor, review_id, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Police chronology"])
+    ws.append(["Occurred", "Officer", "Summary", "Notes"])
+    ws.append(["02/01/2015", "PC 1", "Call from neighbour.", "Attended."])
+    ws.append(["03/01/2015", "PC 2", "Follow-up visit.", "No answer."])
+    path = tmp_path / "police_return.xlsx"
+    wb.save(path)
+    assert guess_agency(path, ["Health", "Police"]) == "Police"
+
+    dialog = ImportDialog(editor, review_id, ["Police"], path)
+    qtbot.addWidget(dialog)
+    assert dialog.agency.currentText() == "Police"
+    # "Occurred" is not a heading ReviewDesk knows: no date column, so nothing can be imported.
+    assert not dialog.import_button.isEnabled()
+    assert "date" in dialog.problems.text().lower()
+
+    date_combo = dialog.mapping_combos["date"]
+    date_combo.setCurrentIndex(date_combo.findText("Occurred"))
+    date_combo.activated.emit(date_combo.currentIndex())
+    event_combo = dialog.mapping_combos["event"]
+    if event_combo.currentText() != "Summary":
+        event_combo.setCurrentIndex(event_combo.findText("Summary"))
+        event_combo.activated.emit(event_combo.currentIndex())
+    assert dialog.import_button.isEnabled()
+    assert "2" in dialog.summary.text() and "entries" in dialog.summary.text()
+
+    dialog.import_button.click()
+    assert dialog.result is not None and dialog.result.imported == 2
+    ids = query_entry_ids(editor.ctx, review_id)
+    assert [get_entry(editor.ctx, i).event for i in ids] == [
+        "Call from neighbour.",
+        "Follow-up visit.",
+    ]
+
+
+def test_refused_file_is_explained_in_the_dialog(qtbot, editor, review_id, tmp_path):
+    path = tmp_path / "minutes.xlsx"
+    path.write_bytes(b"%PDF-1.7 this is a pdf")
+    dialog = ImportDialog(editor, review_id, ["Police"], path)
+    qtbot.addWidget(dialog)
+    assert "minutes.xlsx" in dialog.problems.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_text_filter_narrows_the_table_after_a_pause(qtbot, chronology, ctx, imported):
+    chronology.window().refresh("chronology_entry")
+    everything = len(chronology.model.ids)
+    assert everything == len(query_entry_ids(ctx, imported))
+    qtbot.keyClicks(chronology.filters.text, "CAMHS")
+    expected = query_entry_ids(ctx, imported, EntryFilter(text="CAMHS"))
+    qtbot.waitUntil(lambda: chronology.model.ids == expected, timeout=2000)
+    assert 0 < len(expected) < everything
+    assert f"{len(expected)} of {everything}" in chronology.count.text()
+
+    chronology.filters.clear()
+    assert len(chronology.model.ids) == everything
+
+
+def test_agency_and_flag_filters(chronology, ctx, imported):
+    chronology.window().refresh("chronology_entry")
+    combo = chronology.filters.agency
+    combo.setCurrentIndex(combo.findText("Health"))
+    combo.activated.emit(combo.currentIndex())
+    agencies = {chronology.model.entry_at(r).agency for r in range(len(chronology.model.ids))}
+    assert agencies == {"Health"}
+    chronology.filters.flagged.setChecked(True)
+    assert all(chronology.model.entry_at(r).flagged for r in range(len(chronology.model.ids)))
+
+
+def test_chronology_model_passes_the_model_tester(qtmodeltester, chronology, imported):
+    chronology.window().refresh("chronology_entry")
+    qtmodeltester.check(chronology.model)
+
+
+def test_sorting_by_agency_happens_in_the_query(chronology, imported):
+    chronology.window().refresh("chronology_entry")
+    chronology.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    names = [chronology.model.entry_at(r).agency for r in range(len(chronology.model.ids))]
+    assert names == sorted(names)
+    chronology.view.sortByColumn(DATE_COL, Qt.SortOrder.AscendingOrder)
+
+
+def test_editing_an_entry_saves_it_and_undo_restores_it(qtbot, chronology, window, ctx, imported):
+    chronology.window().refresh("chronology_entry")
+    chronology.view.selectRow(3)
+    entry_id = chronology.current_entry_id()
+    before = get_entry(ctx, entry_id)
+    date_edit = chronology.entry_editor.lines["date"]
+    date_edit.setFocus()
+    date_edit.selectAll()
+    qtbot.keyClicks(date_edit, "c. March 2019")
+    qtbot.keyClick(date_edit, Qt.Key.Key_Return)
+
+    after = get_entry(ctx, entry_id)
+    assert after.precision == "approximate" and after.date_text == "c. March 2019"
+    assert chronology.current_entry_id() == entry_id  # still selected after the reload
+    window.editor.undo_stack.undo()
+    assert get_entry(ctx, entry_id) == before
+
+
+def test_an_impossible_date_is_refused_and_the_entry_kept(
+    qtbot, chronology, ctx, imported, messages
+):
+    chronology.window().refresh("chronology_entry")
+    chronology.view.selectRow(0)
+    entry_id = chronology.current_entry_id()
+    before = get_entry(ctx, entry_id)
+    date_edit = chronology.entry_editor.lines["date"]
+    date_edit.setFocus()
+    date_edit.selectAll()
+    qtbot.keyClicks(date_edit, "30/02/2016")
+    qtbot.keyClick(date_edit, Qt.Key.Key_Return)
+    assert any("February" in m for m in messages)
+    assert get_entry(ctx, entry_id) == before
+    assert date_edit.text() == before.date_text
+
+
+def test_delete_then_undo_brings_the_entry_back(chronology, window, ctx, imported):
+    chronology.window().refresh("chronology_entry")
+    chronology.view.selectRow(2)
+    entry_id = chronology.current_entry_id()
+    count = len(chronology.model.ids)
+    chronology.delete_selected()
+    assert len(chronology.model.ids) == count - 1 and chronology.model.row_of(entry_id) < 0
+    window.editor.undo_stack.undo()
+    assert len(chronology.model.ids) == count and chronology.model.row_of(entry_id) >= 0
+
+
+def test_flagged_rows_are_marked_in_text_not_only_colour(chronology, ctx, review_id, tmp_path):
+    wb = Workbook()
+    wb.active.append(["Date", "Details"])
+    wb.active.append(["31/02/2016", "Impossible date"])
+    path = tmp_path / "bad.xlsx"
+    wb.save(path)
+    import_chronology(ctx, review_id, "Police", path)
+    chronology.window().refresh("chronology_entry")
+    index = chronology.model.index(0, DATE_COL)
+    assert index.data().startswith("⚑")
+    assert "February" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert chronology.model.index(0, EVENT_COL).data() == "Impossible date"
+
+
+def test_timeline_click_and_analysis_link_select_entries(chronology, ctx, imported):
+    chronology.window().refresh("chronology_entry")
+    target = query_entry_ids(ctx, imported)[7]
+    chronology.timeline_page.entries_clicked.emit([target])
+    assert chronology.pages.currentWidget() is chronology.entries_page
+    assert chronology.current_entry_id() == target
+
+    other = query_entry_ids(ctx, imported)[20]
+    chronology.analysis_page.show_entry.emit(other)
+    assert chronology.current_entry_id() == other
+
+
+def test_key_episode_filter_from_the_episodes_page(chronology, ctx, imported):
+    from app.chronology.episodes import link_entries
+
+    ids = query_entry_ids(ctx, imported)[:4]
+    episode = add_item(ctx, "key_episode", imported, {"title": "First months"})
+    link_entries(ctx, episode, ids)
+    chronology.window().refresh("chronology_entry")
+    chronology.episodes_page.show_entries.emit(episode)
+    assert chronology.model.ids == ids
+    assert chronology.view.model().index(0, 0).data(EntryIdRole) == ids[0]
+
+
+def test_timeline_page_lays_out_every_agency(chronology, ctx, imported, qtbot):
+    chronology.pages.setCurrentWidget(chronology.timeline_page)
+    layout = chronology.timeline_page.canvas.full
+    assert layout is not None
+    assert {lane.agency for lane in layout.lanes} == {"Police", "Health"}
+    image = chronology.timeline_page.canvas.grab().toImage()
+    assert not image.isNull() and image.width() > 200
