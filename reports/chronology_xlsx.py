@@ -7,6 +7,7 @@ are the text the agency wrote, with a real "Date for sorting" beside them.
 """
 
 import re
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -22,7 +23,7 @@ DATE_FORMAT = "dd/mm/yyyy"
 # surrogates or U+FFFE/U+FFFF either. All of them are shown as U+FFFD.
 _UNWRITABLE_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 MAX_CELL_TEXT = 32_767  # Excel's limit for one cell
-# Strings Excel would turn into a formula if someone re-entered the cell: marked as text.
+# Strings Excel would read as a formula if someone re-entered the cell get quotePrefix.
 _FORMULA_START = ("=", "+", "-", "@")
 
 # (heading, column width)
@@ -45,6 +46,7 @@ COLUMNS = (
     ("Date precision", 12),
     ("Date for sorting", 14),
 )
+FLAG_COLUMN = 12  # 0-based
 HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
 FLAG_FILL = PatternFill("solid", fgColor="FFF1CC")
 
@@ -61,31 +63,75 @@ def clean_text(value: str) -> str:
     return value
 
 
-class _CellMaker:
-    """Cells sharing one style array per look, so no style lookup happens per cell."""
+def write_chronology_xlsx(doc: ChronologyDocument, path: Path) -> None:
+    """Write the chronology and an About sheet to an .xlsx file at ``path``."""
+    wb = Workbook(write_only=True)
+    _set_properties(wb, doc)
+    ws = wb.create_sheet("Chronology")
+    styles = _Styles(ws)
+    _prepare_chronology_sheet(ws, doc, len(doc.rows))
+    ws.append([_string_cell(ws, styles.header, heading) for heading, _ in COLUMNS])
+
+    cells = _RowCells(ws, styles, len(COLUMNS))
+    text, date_cell = cells.text, cells.date
+    for row in doc.rows:
+        if row.flagged:
+            reason = row.flag_reason.strip()
+            flag = cells.flag(FLAG_COLUMN, f"Flagged: {reason}" if reason else "Flagged")
+        else:
+            flag = None
+        ws.append(
+            [
+                date_cell(0, row.date_value)
+                if row.date_value is not None
+                else text(0, row.date_text),
+                text(1, row.time),
+                text(2, row.agency),
+                text(3, row.event_type),
+                text(4, row.event),
+                text(5, row.outcome),
+                text(6, row.practitioner),
+                text(7, row.role),
+                date_cell(8, row.recorded),
+                text(9, row.significance),
+                text(10, row.themes),
+                text(11, row.episodes),
+                flag,
+                text(13, row.source),
+                text(14, row.source_ref),
+                text(15, row.precision),
+                date_cell(16, row.sort_date),
+            ]
+        )
+
+    _write_about_sheet(wb.create_sheet("About"), doc)
+    wb.save(str(path))
+
+
+class _Styles:
+    """One style array per look, made once; cells copy it instead of looking styles up."""
 
     def __init__(self, ws) -> None:
-        self.ws = ws
-        self.text_style = self._style(alignment=Alignment(vertical="top", wrap_text=True))
-        self.literal_style = self._style(
-            alignment=Alignment(vertical="top", wrap_text=True), quote_prefix=True
+        wrap_top = Alignment(vertical="top", wrap_text=True)
+        self.text = self._make(ws, alignment=wrap_top)
+        self.literal = self._make(ws, alignment=wrap_top, quote_prefix=True)
+        self.date = self._make(
+            ws, alignment=Alignment(vertical="top", horizontal="left"), number_format=DATE_FORMAT
         )
-        self.date_style = self._style(
-            alignment=Alignment(vertical="top", horizontal="left"), number_format=DATE_FORMAT
+        self.flag = self._make(
+            ws, alignment=wrap_top, font=Font(bold=True, color="6B3F00"), fill=FLAG_FILL
         )
-        self.flag_style = self._style(
-            alignment=Alignment(vertical="top", wrap_text=True),
-            font=Font(bold=True, color="6B3F00"),
-            fill=FLAG_FILL,
-        )
-        self.header_style = self._style(
+        self.header = self._make(
+            ws,
             alignment=Alignment(vertical="center", wrap_text=True),
             font=Font(bold=True, color="FFFFFF"),
             fill=HEADER_FILL,
         )
+        self.label = self._make(ws, alignment=Alignment(vertical="top"), font=Font(bold=True))
 
-    def _style(self, *, alignment, font=None, fill=None, number_format=None, quote_prefix=False):
-        template = WriteOnlyCell(self.ws)
+    @staticmethod
+    def _make(ws, *, alignment, font=None, fill=None, number_format=None, quote_prefix=False):
+        template = WriteOnlyCell(ws)
         template.alignment = alignment
         if font is not None:
             template.font = font
@@ -94,71 +140,62 @@ class _CellMaker:
         if number_format is not None:
             template.number_format = number_format
         if quote_prefix:
-            template.quotePrefix = True
+            template.quotePrefix = True  # Excel keeps "=..." as text even when re-entered
         return template._style
 
-    def text(self, value: str, style=None) -> Cell | None:
-        """A string cell (never a formula or an error code), or None for empty text."""
+
+def _string_cell(ws, style, text: str | None = None, column: int = 1) -> Cell:
+    """A cell that always holds a string: never a formula ("=...") or error code ("#N/A")."""
+    cell = Cell(ws, row=1, column=column, style_array=style)
+    cell.data_type = "s"
+    if text is not None:
+        # Set as openpyxl's own readers do: assigning .value would re-type the text.
+        cell._value = clean_text(text)
+    return cell
+
+
+def _date_cell(ws, style, value: date | None = None, column: int = 1) -> Cell:
+    cell = Cell(ws, row=1, column=column, style_array=style)
+    cell.data_type = "d"
+    cell._value = value
+    return cell
+
+
+class _RowCells:
+    """One reusable cell per column and look.
+
+    A write-only sheet serialises a row inside ``append``, so the same cell objects can
+    carry the next row's values: no cell or style is created per value.
+    """
+
+    def __init__(self, ws, styles: _Styles, columns: int) -> None:
+        numbers = range(1, columns + 1)
+        self._text = [_string_cell(ws, styles.text, column=n) for n in numbers]
+        self._literal = [_string_cell(ws, styles.literal, column=n) for n in numbers]
+        self._date = [_date_cell(ws, styles.date, column=n) for n in numbers]
+        self._flag = [_string_cell(ws, styles.flag, column=n) for n in numbers]
+
+    def text(self, column: int, value: str) -> Cell | None:
+        """A string cell for ``value`` (None for empty text: nothing is written)."""
         if not value:
             return None
-        value = clean_text(value)
-        if style is None:
-            style = self.literal_style if value.startswith(_FORMULA_START) else self.text_style
-        cell = Cell(self.ws, row=1, column=1, style_array=style)
-        cell.value = value
-        cell.data_type = "s"  # "=..." would otherwise be written as a formula
+        if _UNWRITABLE_RE.search(value) or len(value) > MAX_CELL_TEXT:
+            value = clean_text(value)
+        cell = (self._literal if value.startswith(_FORMULA_START) else self._text)[column]
+        cell._value = value  # data_type stays "s" (see _string_cell)
         return cell
 
-    def date(self, value) -> Cell | None:
+    def flag(self, column: int, value: str) -> Cell:
+        cell = self._flag[column]
+        cell._value = clean_text(value)
+        return cell
+
+    def date(self, column: int, value: date | None) -> Cell | None:
         if value is None:
             return None
-        return Cell(self.ws, row=1, column=1, value=value, style_array=self.date_style)
-
-
-def write_chronology_xlsx(doc: ChronologyDocument, path: Path) -> None:
-    """Write the chronology and an About sheet to an .xlsx file at ``path``."""
-    wb = Workbook(write_only=True)
-    _set_properties(wb, doc)
-    ws = wb.create_sheet("Chronology")
-    make = _CellMaker(ws)
-    _prepare_chronology_sheet(ws, doc, len(doc.rows))
-    ws.append([make.text(h, make.header_style) for h, _ in COLUMNS])
-
-    text, date_cell = make.text, make.date
-    for row in doc.rows:
-        if row.date_value is not None:
-            when = date_cell(row.date_value)
-        else:
-            when = text(row.date_text)
-        if row.flagged:
-            reason = row.flag_reason.strip()
-            flag = text(f"Flagged: {reason}" if reason else "Flagged", make.flag_style)
-        else:
-            flag = None
-        ws.append(
-            [
-                when,
-                text(row.time),
-                text(row.agency),
-                text(row.event_type),
-                text(row.event),
-                text(row.outcome),
-                text(row.practitioner),
-                text(row.role),
-                date_cell(row.recorded),
-                text(row.significance),
-                text(row.themes),
-                text(row.episodes),
-                flag,
-                text(row.source),
-                text(row.source_ref),
-                text(row.precision),
-                date_cell(row.sort_date),
-            ]
-        )
-
-    _write_about_sheet(wb.create_sheet("About"), doc)
-    wb.save(str(path))
+        cell = self._date[column]
+        cell._value = value
+        return cell
 
 
 def _set_properties(wb: Workbook, doc: ChronologyDocument) -> None:
@@ -177,7 +214,7 @@ def _header_footer_text(text: str) -> str:
     return clean_text(" ".join(text.split())).replace("&", "&&")[:100]
 
 
-def _print_setup(ws: Worksheet, doc: ChronologyDocument) -> None:
+def _print_setup(ws, doc: ChronologyDocument) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -191,23 +228,21 @@ def _print_setup(ws: Worksheet, doc: ChronologyDocument) -> None:
 
 
 def _prepare_chronology_sheet(ws, doc: ChronologyDocument, count: int) -> None:
-    # Everything but the cells must be set before the first row is streamed.
+    # A write-only sheet needs everything but its cells before the first row is streamed.
     for index, (_, width) in enumerate(COLUMNS, 1):
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.freeze_panes = "A2"
-    last = get_column_letter(len(COLUMNS))
-    ws.auto_filter.ref = f"A1:{last}{count + 1}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
     ws.print_title_rows = "1:1"
     _print_setup(ws, doc)
 
 
 def _write_about_sheet(ws, doc: ChronologyDocument) -> None:
-    make = _CellMaker(ws)
+    styles = _Styles(ws)
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 90
     _print_setup(ws, doc)
-    label_style = make._style(alignment=Alignment(vertical="top"), font=Font(bold=True))
-    lines: list[tuple[str, object]] = [
+    lines: list[tuple[str, str | date | int]] = [
         ("Document", CHRONOLOGY_TITLE),
         ("Review reference", doc.review_reference),
         ("Review title", doc.review_title),
@@ -225,9 +260,9 @@ def _write_about_sheet(ws, doc: ChronologyDocument) -> None:
     ]
     for label, value in lines:
         if isinstance(value, str):
-            cell = make.text(value)
-        elif hasattr(value, "year"):
-            cell = make.date(value)
+            cell = _string_cell(ws, styles.text, value)
+        elif isinstance(value, date):
+            cell = _date_cell(ws, styles.date, value)
         else:
-            cell = Cell(ws, row=1, column=1, value=value, style_array=make.text_style)
-        ws.append([make.text(label, label_style), cell])
+            cell = Cell(ws, row=1, column=1, value=value, style_array=styles.text)
+        ws.append([_string_cell(ws, styles.label, label), cell])

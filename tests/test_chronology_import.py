@@ -342,3 +342,15 @@ def test_copy_of_sample_under_another_name_is_recognised_as_the_same_file(ctx, r
     shutil.copyfile(SAMPLES / "police_chronology.xlsx", copy)
     plan = plan_import(ctx, review_id, "Police", copy)
     assert plan.replaces is not None and plan.replaces.added == plan.replaces.removed == 0
+
+
+def test_search_follows_edits_deletes_and_restores(ctx, merged):
+    entry = _entries(ctx, merged)[5]
+    assert query_entry_ids(ctx, merged, EntryFilter(text="Quoxotic")) == []
+    edit_entry(ctx, entry.id, {"outcome": "A quoxotic outcome, 100% checked"})
+    assert query_entry_ids(ctx, merged, EntryFilter(text="QUOXOTIC")) == [entry.id]
+    assert query_entry_ids(ctx, merged, EntryFilter(text="100%")) == [entry.id]
+    snapshot = remove_entry(ctx, entry.id)
+    assert query_entry_ids(ctx, merged, EntryFilter(text="quoxotic")) == []
+    restore_entry(ctx, snapshot)
+    assert query_entry_ids(ctx, merged, EntryFilter(text="quoxotic")) == [entry.id]

@@ -258,3 +258,15 @@ def test_walking_every_revision_one_step_at_a_time(tmp_path):
         engine.dispose()
     for table, records in OLD_ROWS.items():
         assert stored_rows(path, table, records[0]) == [tuple(r.values()) for r in records]
+
+
+def test_search_triggers_exist_at_head(store):
+    """A batch migration that rebuilds chronology_entry drops its triggers: this catches it."""
+    from db.chronology_models import SEARCH_TRIGGERS
+
+    with store.engine.connect() as conn:
+        found = {
+            row[0]
+            for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")
+        }
+    assert set(SEARCH_TRIGGERS) <= found

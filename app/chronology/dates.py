@@ -78,6 +78,8 @@ _MON_D_Y = re.compile(_WEEKDAY + _MON + r"\s*" + _DAY + r",?\s+(?P<y>\d{4})" + _
 _D_MON = re.compile(_WEEKDAY + _DAY + r"(?:\s+of)?[\s\-/.]*" + _MON, _I)
 _MON_Y = re.compile(_MON + r"(?:[\s,\-/.']*(?P<y>\d{4})|\s*[\-']\s*(?P<yy>\d{2}))", _I)
 _M_Y = re.compile(r"(?P<m>\d{1,2})[/.\-](?P<y>\d{4})")
+_UNKNOWN_DAY = re.compile(r"(?:\?{1,2}|x{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})", _I)
+_RANGE = re.compile(r"(?P<a>.+?)\s+(?:-|\u2013|to|until)\s+(?P<b>.+)", _I)
 _Y_M_OR_FY = re.compile(
     r"(?:fy|financial\s+year)?\s*(?P<y>\d{4})\s*(?P<sep>[/\-])\s*(?P<n>\d{4}|\d{1,2})"
     r"(?:\s+financial\s+year)?",
@@ -277,6 +279,12 @@ def _exact(raw: str, s: str, pivot: int) -> ParsedDate | None:
     m = _M_Y.fullmatch(s)
     if m:
         return _month(raw, int(m["m"]), int(m["y"]))
+    m = _UNKNOWN_DAY.fullmatch(s)
+    if m:  # "??/05/2016": the day was not known
+        month = _month(raw, int(m["m"]), _expand_year(m["y"], pivot))
+        if not month.ok:
+            return month
+        return _approximate(raw, month.start, month.end, "month")
     m = _Y_M_OR_FY.fullmatch(s)
     if m:
         year, n = int(m["y"]), m["n"]
@@ -368,6 +376,13 @@ def _parse_text(raw: str, pivot: int) -> ParsedDate:
             return _approximate(raw, parsed.start, parsed.end, parsed.granularity)
     if _D_MON.fullmatch(s):
         return _unknown(raw, f"'{raw.strip()}' has no year: write it as, e.g., 2 January 2008")
+    m = _RANGE.fullmatch(s)
+    if m and _parse_text(m["a"], pivot).ok and _parse_text(m["b"], pivot).ok:
+        return _unknown(
+            raw,
+            f"'{raw.strip()}' holds two dates; ReviewDesk reads one date per cell: keep the first "
+            "here and put the second in a column of its own (mapped to End date)",
+        )
     return _unknown(raw, f"'{raw.strip()}' is not a date ReviewDesk can read")
 
 

@@ -6,17 +6,18 @@ cell of every row is kept as imported, with its file, sheet and row number.
 """
 
 import json
+import sqlite3
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
 
 from app.chronology.dates import parse_date, parse_time
-from app.chronology.entries import date_fields, sequence_for
+from app.chronology.entries import sequence_for
 from app.chronology.event_types import normalise_event_type
 from app.chronology.mapping import guess_mapping, mapping_problems
 from app.chronology.reading import ImportRefused, file_fingerprint, read_table
@@ -24,6 +25,7 @@ from app.chronology.types import MAPPABLE_FIELDS, SheetTable
 from app.context import AppContext
 from app.errors import NotFoundError
 from app.imrs import add_agency, find_agency
+from db.base import utcnow
 from db.chronology_models import (
     ChronologyEntry,
     ChronologyImport,
@@ -98,6 +100,8 @@ class ImportResult:
 
 def cell_text(value: Any) -> str:
     """A cell as text, as the agency would read it."""
+    if value.__class__ is str:
+        return value
     if value is None:
         return ""
     if isinstance(value, str):
@@ -210,25 +214,36 @@ def plan_import(
 
 
 def _build_entries(plan: ImportPlan, today: date) -> None:
-    table, mapping = plan.table, plan.mapping
+    """One tight pass over the rows (10,000 rows must cost little more than reading them)."""
+    table = plan.table
     headers = table.headers
-    get = {f: i for f, i in mapping.items()}
-    date_col = get["date"]
+    width = len(headers)
+    mapping = plan.mapping
+    # Text fields are copied as written; date, time and date recorded are read separately.
+    text_fields = [(f, i) for f, i in mapping.items() if f not in ("date", "time", "recorded")]
+    mapped = set(mapping.values())
+    unmapped = [i for i in range(width) if i not in mapped]
+    date_col = mapping["date"]
+    time_col = mapping.get("time")
+    recorded_col = mapping.get("recorded")
+    own_cols = [mapping[f] for f in _OWN_ENTRY_FIELDS if f in mapping]
+    empty_texts = dict.fromkeys(_TEXT_FIELDS, "")
     previous: dict[str, Any] | None = None
     for row_no, cells in table.rows:
-        texts = {f: cell_text(cells[i]) if i < len(cells) else "" for f, i in get.items()}
-        original = {
-            "row": row_no,
-            "values": {h: _json_cell(v) for h, v in zip(headers, cells, strict=False)},
-        }
-        raw_date = cells[date_col] if date_col < len(cells) else None
-        undated = raw_date is None or (isinstance(raw_date, str) and not raw_date.strip())
+        if len(cells) < width:
+            cells = list(cells) + [None] * (width - len(cells))
+        texts = dict(empty_texts)
+        texts["event_type"] = ""
+        for f, i in text_fields:
+            value = cells[i]
+            texts[f] = value if value.__class__ is str else cell_text(value)
+        raw_date = cells[date_col]
         if (
-            undated
-            and previous is not None
-            and not any(texts.get(f, "").strip() for f in _OWN_ENTRY_FIELDS)
+            previous is not None
+            and not _has_content(raw_date)
+            and not any(_has_content(cells[i]) for i in own_cols)
         ):
-            _attach(previous, texts, cells, get, headers, original)
+            _attach(previous, texts, cells, unmapped, headers, row_no)
             plan.continuations.append(
                 RowNote(
                     row_no,
@@ -236,67 +251,70 @@ def _build_entries(plan: ImportPlan, today: date) -> None:
                 )
             )
             continue
-        entry = _entry_from_row(texts, raw_date, cells, get, row_no, original, today)
-        if entry["flagged"]:
+        reasons: list[str] = []
+        parsed = parse_date(raw_date, today=today)
+        if parsed.precision == "unknown":
+            reasons.append(parsed.problem or "the date could not be read")
+        time_text = parsed.time
+        if time_col is not None and _has_content(cells[time_col]):
+            time_text = parse_time(cells[time_col]) or time_text
+            if not time_text:
+                reasons.append(f"the time '{cell_text(cells[time_col])}' could not be read")
+        recorded = None
+        recorded_text = ""
+        if recorded_col is not None and _has_content(cells[recorded_col]):
+            parsed_recorded = parse_date(cells[recorded_col], today=today)
+            recorded_text = parsed_recorded.text
+            if parsed_recorded.precision == "day":
+                recorded = parsed_recorded.start
+            else:
+                reasons.append(f"the date recorded '{recorded_text}' could not be read as a day")
+        type_text = texts["event_type"]
+        # Cells already held in a mapped field are not copied again; the rest are kept.
+        others = {headers[i]: _json_cell(cells[i]) for i in unmapped if _has_content(cells[i])}
+        entry = {
+            "date_text": parsed.text if parsed.precision != "unknown" else cell_text(raw_date),
+            "precision": parsed.precision,
+            "granularity": parsed.granularity,
+            "date_start": parsed.start,
+            "date_end": parsed.end,
+            "sort_date": parsed.start,
+            "time": time_text,
+            "sequence": sequence_for(time_text, row_no) if time_text else float(row_no),
+            "recorded": recorded,
+            "recorded_text": recorded_text,
+            "event_type": normalise_event_type(type_text) if type_text.strip() else "",
+            "event_type_text": type_text,
+            "flagged": bool(reasons),
+            "flag_reason": "; ".join(reasons),
+            "source_row": row_no,
+            "source_values": [{"row": row_no, "values": others}] if others else [],
+        }
+        for f in _TEXT_FIELDS:
+            entry[f] = texts[f]
+        if reasons:
             plan.flagged.append(RowNote(row_no, entry["flag_reason"]))
         plan.entries.append(entry)
         previous = entry
 
 
-def _entry_from_row(texts, raw_date, cells, get, row_no, original, today) -> dict[str, Any]:
-    parsed = parse_date(raw_date, today=today)
-    reasons = []
-    if not parsed.ok:
-        reasons.append(parsed.problem or "the date could not be read")
-    time_text = parsed.time
-    if "time" in get and texts.get("time", "").strip():
-        time_text = parse_time(cells[get["time"]]) or time_text
-        if not time_text:
-            reasons.append(f"the time '{texts['time']}' could not be read")
-    recorded = None
-    recorded_text = texts.get("recorded", "")
-    if recorded_text.strip():
-        parsed_recorded = parse_date(cells[get["recorded"]], today=today)
-        if parsed_recorded.precision == "day":
-            recorded = parsed_recorded.start
-            recorded_text = parsed_recorded.text
-        else:
-            reasons.append(f"the date recorded '{recorded_text}' could not be read as a day")
-    type_text = texts.get("event_type", "")
-    entry = {
-        **date_fields(parsed),
-        "time": time_text,
-        "sequence": sequence_for(time_text, row_no),
-        "recorded": recorded,
-        "recorded_text": recorded_text,
-        "event_type": normalise_event_type(type_text) if type_text.strip() else "",
-        "event_type_text": type_text,
-        "flagged": bool(reasons),
-        "flag_reason": "; ".join(reasons),
-        "source_row": row_no,
-        "source_values": [original],
-    }
-    if not parsed.ok:
-        entry["date_text"] = cell_text(raw_date)
-    for f in _TEXT_FIELDS:
-        entry[f] = texts.get(f, "")
-    return entry
+def _has_content(value: Any) -> bool:
+    return value is not None and not (value.__class__ is str and not value.strip())
 
 
-def _attach(previous, texts, cells, get, headers, original) -> None:
-    """A continuation row: its text joins the entry above, field by field."""
-    mapped = set(get.values())
+def _attach(previous, texts, cells, unmapped, headers, row_no) -> None:
+    """A continuation row: its text joins the entry above, field by field; the whole row is
+    kept with the entry as imported."""
     for f in ("event", "outcome", "significance", "subjects"):
         extra = texts.get(f, "")
         if extra.strip():
             previous[f] = f"{previous[f]}\n{extra}" if previous[f] else extra
-    unmapped = [
-        cell_text(v) for i, v in enumerate(cells) if i not in mapped and cell_text(v).strip()
-    ]
-    if unmapped:
-        joined = " · ".join(unmapped)
+    loose = [cell_text(cells[i]) for i in unmapped if _has_content(cells[i])]
+    if loose:
+        joined = " · ".join(loose)
         previous["event"] = f"{previous['event']}\n{joined}" if previous["event"] else joined
-    previous["source_values"].append(original)
+    whole = {h: _json_cell(v) for h, v in zip(headers, cells, strict=False) if _has_content(v)}
+    previous["source_values"].append({"row": row_no, "values": whole})
 
 
 def _content_key(date_text: str, event: str) -> tuple[str, str]:
@@ -382,31 +400,55 @@ def commit_import(ctx: AppContext, plan: ImportPlan, *, replace: bool = True) ->
         )
         session.add(batch)
         session.flush()
-        rows = [
-            {
-                **entry,
-                "source_values": json.dumps(entry["source_values"], ensure_ascii=False),
-                "review_id": plan.review_id,
-                "agency_id": agency_id,
-                "import_id": batch.id,
-            }
-            for entry in plan.entries
-        ]
-        ids: list[int] = []
-        for chunk in _chunks(rows, 5000):
-            ids += session.scalars(
-                insert(ChronologyEntry).returning(ChronologyEntry.id, sort_by_parameter_order=True),
-                chunk,
-            ).all()
+        ids = _insert_entries(session, plan, agency_id, batch.id)
         if keep_tags:
             carried = _carry_over(session, plan.entries, ids, keep_tags)
         _remember_mapping(session, plan)
         return ImportResult(batch.id, agency_id, len(ids), list(plan.flagged), replaced, carried)
 
 
-def _chunks(rows: list, size: int) -> Iterator[list]:
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]
+_FIXED_COLUMNS = ("review_id", "agency_id", "import_id", "updated_at")
+_ENTRY_COLUMNS = (
+    "date_text", "precision", "granularity", "date_start", "date_end", "time", "sort_date",
+    "sequence", "recorded", "recorded_text", "source", "practitioner", "role", "subjects",
+    "event_type", "event_type_text", "event", "outcome", "significance", "flagged",
+    "flag_reason", "source_row",
+)  # fmt: skip
+_pick = itemgetter(*_ENTRY_COLUMNS)
+
+
+def _insert_entries(session, plan: ImportPlan, agency_id: int, import_id: int) -> list[int]:
+    """One executemany straight to SQLite (the ORM's per-row work costs more than the
+    writing itself for 10,000 rows); returns the new ids in the entries' order."""
+    # Dates as ISO text and timestamps as "YYYY-MM-DD HH:MM:SS.ffffff": as SQLAlchemy stores
+    # them, so the ORM reads these rows back unchanged.
+    sqlite3.register_adapter(date, date.isoformat)
+    sqlite3.register_adapter(datetime, lambda value: value.isoformat(sep=" "))
+    fixed = (plan.review_id, agency_id, import_id, utcnow())
+    dumps = json.dumps
+    rows = [
+        (
+            *fixed,
+            *_pick(e),
+            dumps(e["source_values"], ensure_ascii=False) if e["source_values"] else "",
+        )
+        for e in plan.entries
+    ]
+    names = (*_FIXED_COLUMNS, *_ENTRY_COLUMNS, "source_values")
+    columns = ", ".join(f'"{c}"' for c in names)
+    marks = ", ".join("?" * len(names))
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.executemany(f"INSERT INTO chronology_entry ({columns}) VALUES ({marks})", rows)
+    finally:
+        cursor.close()
+    return list(
+        session.scalars(
+            select(ChronologyEntry.id)
+            .where(ChronologyEntry.import_id == import_id)
+            .order_by(ChronologyEntry.id)
+        )
+    )
 
 
 def _tags_of_import(session, import_id: int) -> dict[tuple[str, str], tuple[list[str], list[int]]]:

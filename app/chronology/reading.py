@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from python_calamine import CalamineWorkbook, PasswordError, SheetVisibleEnum
+from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
 from app.chronology.mapping import header_score
 from app.chronology.types import SheetTable
@@ -560,8 +560,8 @@ def _too_many_rows(sheet: str, shown: str, rows: int, max_rows: int) -> ImportRe
 
 
 _NOT_CHRONOLOGY_SHEET = re.compile(
-    r"cover|front|instruction|guidance|guide|notes|contents|index|key|glossary|list|lookup"
-    r"|readme|read me|summary|dropdown|drop down|validation|settings|info",
+    r"\b(?:cover|front|instruction|guidance|guide|notes|contents|index|key|glossary|list|lookup"
+    r"|readme|read me|summary|dropdown|drop down|validation|settings|info)",
     re.I,
 )
 
@@ -577,8 +577,10 @@ def _read_workbook(
         rows, row0, col0 = _sheet_rows(workbook, sheet, shown, kind, max_rows)
         return _build_table(shown, sheet, rows, row0, col0, [], max_rows, sheets=names)
 
-    hidden = {m.name for m in workbook.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
-    visible = [n for n in names if n not in hidden]
+    metadata = workbook.sheets_metadata
+    hidden = {m.name for m in metadata if m.visible != SheetVisibleEnum.Visible}
+    grids = {m.name for m in metadata if m.typ == SheetTypeEnum.WorkSheet} or set(names)
+    visible = [n for n in names if n not in hidden and n in grids]
     # Sheets named as the chronology first; cover, guidance and list sheets last.
     order = sorted(
         visible,
@@ -587,13 +589,15 @@ def _read_workbook(
             bool(_NOT_CHRONOLOGY_SHEET.search(n)),
             names.index(n),
         ),
-    ) + [n for n in names if n in hidden]
+    ) + [n for n in names if n in hidden and n in grids]
     best = None
     looked: list[tuple[str, int, int]] = []  # (name, header score, rows)
+    seen = set()
     for position, name in enumerate(order):
         if name in hidden and best is not None:
             break
         rows, row0, col0 = _sheet_rows(workbook, name, shown, kind, max_rows)
+        seen.add(name)
         if not rows:
             continue
         score = _find_header(rows)[1]
@@ -607,7 +611,6 @@ def _read_workbook(
         raise ImportRefused(f"{shown} holds no chronology rows: every sheet is empty.")
     _rank, name, rows, row0, col0 = best
     notes = []
-    seen = {n for n, _score, _count in looked}
     others = [n for n, score, count in looked if n != name and score >= 2 and count > 1]
     others += [n for n in visible if n not in seen and not _NOT_CHRONOLOGY_SHEET.search(n)]
     if others:
@@ -808,7 +811,7 @@ def _build_table(
         raise _too_many_rows(sheet, shown, len(data) + header_row, max_rows)
 
     # The table is as wide as its header, or wider when cells beyond it hold something.
-    width = _last_filled(header_cells)
+    width = header_width = _last_filled(header_cells)
     widest = max(map(len, data), default=0)
     if widest > width:
         for row in data:
@@ -821,7 +824,7 @@ def _build_table(
         text = _header_text(header_cells[i]) if i < len(header_cells) else ""
         if not text:
             text = f"Column {col0 + i}"
-            if i >= _last_filled(header_cells):
+            if i >= header_width:
                 beyond.append(text)
         if text.lower() in seen:
             seen[text.lower()] += 1
@@ -851,12 +854,10 @@ def _build_table(
             f"{header_row}."
         )
 
-    used = (
-        f"Used sheet '{sheet}'; the header is on row {header_row}"
-        if sheet
-        else (f"The header is on row {header_row}")
-    )
-    notes = [used + "."] + notes
+    if sheet:
+        notes = [f"Used sheet '{sheet}'; the header is on row {header_row}.", *notes]
+    else:
+        notes = [f"The header is on row {header_row}.", *notes]
     if fallback:
         notes.append(
             f"No row looked like a chronology header (Date, Event, Outcome...); row {header_row} "

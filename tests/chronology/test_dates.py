@@ -60,6 +60,8 @@ READABLE = [
     ("about 2016", "approximate", "year", "2016", D(2016, 1, 1), D(2016, 12, 31)),
     ("around May 2016", "approximate", "month", "2016-05", D(2016, 5, 1), D(2016, 5, 31)),
     ("?June 2016", "approximate", "month", "2016-06", D(2016, 6, 1), D(2016, 6, 30)),
+    ("??/05/2016", "approximate", "month", "2016-05", D(2016, 5, 1), D(2016, 5, 31)),
+    ("xx/02/16", "approximate", "month", "2016-02", D(2016, 2, 1), D(2016, 2, 29)),
     ("early 2017", "approximate", "season", "2017-01", D(2017, 1, 1), D(2017, 4, 30)),
     ("mid 2016", "approximate", "season", "2016-05", D(2016, 5, 1), D(2016, 8, 31)),
     ("mid-2016", "approximate", "season", "2016-05", D(2016, 5, 1), D(2016, 8, 31)),
@@ -109,6 +111,8 @@ UNREADABLE = [
     ("02/01/1850", ["1850", "1900"]),
     ("02/01/2008 25:30", ["time of day that does not exist"]),
     ("not known", ["not a date ReviewDesk can read"]),
+    ("?", ["not a date ReviewDesk can read"]),
+    ("22/05/2016 - 25/05/2016", ["holds two dates", "End date"]),
 ]
 
 

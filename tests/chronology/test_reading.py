@@ -35,16 +35,22 @@ def _fresh_archive_checks():
 @pytest.fixture
 def no_calamine(monkeypatch):
     """Fail the test if the spreadsheet parser is asked to open anything."""
+    calls = []
 
     class Forbidden:
         @staticmethod
-        def from_path(*_args, **_kwargs):
-            pytest.fail("calamine was asked to open a file that should have been refused")
+        def from_path(*args, **_kwargs):
+            calls.append(args)
+            raise RuntimeError("calamine must not be called")
 
         from_filelike = from_path
         from_object = from_path
 
     monkeypatch.setattr(reading, "CalamineWorkbook", Forbidden)
+    yield calls
+    # Checked here, not by raising inside the parser call: the reader turns any parser failure
+    # into a polite refusal, which would hide the call.
+    assert calls == [], "calamine was asked to open a file that should have been refused"
 
 
 def refused(path, **kwargs) -> str:
@@ -241,6 +247,23 @@ def test_a_second_chronology_sheet_is_mentioned(tmp_path):
     assert any(
         "Only sheet 'Chronology 2016' was read" in note and "'2015'" in note for note in table.notes
     )
+
+
+def test_chart_sheets_are_passed_over(tmp_path):
+    path = tmp_path / "chart.xlsx"
+    workbook = openpyxl.Workbook()
+    data = workbook.active
+    data.title = "Data"
+    for row in (["Date", "Event"], ["01/01/2015", "a"], ["02/01/2015", "b"]):
+        data.append(row)
+    chart = openpyxl.chart.BarChart()
+    chart.add_data(openpyxl.chart.Reference(data, min_col=2, min_row=1, max_row=3))
+    workbook.create_chartsheet("Chart", 0).add_chart(chart)
+    workbook.save(path)
+    table = read_table(path)
+    assert table.sheets == ["Chart", "Data"]
+    assert table.sheet == "Data"
+    assert table.notes == ["Used sheet 'Data'; the header is on row 1."]
 
 
 def test_hidden_sheets_are_not_chosen(tmp_path):
@@ -622,6 +645,15 @@ def test_ods_repeats_that_would_fill_millions_of_cells_are_refused(tmp_path, no_
     rows = _ods_row("Date", "Event") + _ods_row("x", repeat=100_000, cell_repeat=1_000)
     message = refused(_ods(tmp_path / "repeats.ods", rows))
     assert "100,000,000 cells" in message or "100,001,000 cells" in message
+
+
+def test_an_absurd_number_of_parts_is_refused(tmp_path, no_calamine, monkeypatch):
+    path = _small_workbook(tmp_path / "many_parts.xlsx", b"<worksheet/>")
+    with zipfile.ZipFile(path, "a") as archive:
+        for i in range(8):
+            archive.writestr(f"xl/media/part{i}.bin", b"x")
+    monkeypatch.setattr(reading, "MAX_ARCHIVE_MEMBERS", 10)
+    assert "it holds 12 parts" in refused(path)
 
 
 def test_a_zip_that_is_not_a_workbook(tmp_path, no_calamine):

@@ -8,6 +8,8 @@ Create Date: 2026-11-21
 import sqlalchemy as sa
 from alembic import op
 
+from db.chronology_models import SEARCH_TRIGGERS
+
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
@@ -133,10 +135,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("chronology_entry") as batch_op:
         batch_op.create_index(
-            "ix_chronology_entry_agency", ["review_id", "agency_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_chronology_entry_event_type"), ["event_type"], unique=False
+            "ix_chronology_entry_agency",
+            ["review_id", "agency_id", "sort_date", "sequence"],
+            unique=False,
         )
         batch_op.create_index(
             batch_op.f("ix_chronology_entry_import_id"), ["import_id"], unique=False
@@ -184,10 +185,28 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_key_episode_entry_entry_id"), ["entry_id"], unique=False
         )
+    op.create_table(
+        "chronology_search",
+        sa.Column("entry_id", sa.Integer(), nullable=False),
+        sa.Column("review_id", sa.Integer(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["entry_id"],
+            ["chronology_entry.id"],
+            name=op.f("fk_chronology_search_entry_id_chronology_entry"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("entry_id", name=op.f("pk_chronology_search")),
+    )
+    for ddl in SEARCH_TRIGGERS.values():
+        op.execute(ddl)
 
 
 def downgrade() -> None:
+    for trigger in SEARCH_TRIGGERS:
+        op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     for table in (
+        "chronology_search",
         "key_episode_entry",
         "chronology_entry_theme",
         "chronology_entry",
