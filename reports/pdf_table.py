@@ -6,11 +6,13 @@ row once (``measure_row``), keeps running totals of the heights, and at each pag
 hands the frame a plain ``Table`` holding the header and exactly the rows that fit (with
 their heights given, so reportlab does not measure them again).
 
-Rows must be no taller than a page: cut tall ones first (``cut_cells``).
+Rows must be no taller than a page: cut tall ones first (``cut_cell``). A row with a
+``cutter`` is also cut at the foot of a page when it does not fit there whole, rather than
+leaving the space empty.
 """
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -41,12 +43,15 @@ class PagedRow:
 
     ``key`` is the caller's own number for the row (e.g. which entry it shows); ``commands``
     are TableStyle commands for this row alone, written with row 0 meaning this row.
+    ``cutter(height)``, if given, may cut the row in two when it does not fit at the foot
+    of a page: it returns (a first row no taller than ``height``, the rest) or None.
     """
 
     cells: list[Cell]
     height: float
     key: int = 0
     commands: tuple = field(default=())
+    cutter: Callable[[float], "tuple[PagedRow, PagedRow] | None"] | None = None
 
 
 def cell_height(cell: Cell, inner_width: float) -> float:
@@ -69,37 +74,45 @@ def measure_row(cells: Sequence[Cell], widths: Sequence[float], padding: Padding
     return tallest + padding.top + padding.bottom
 
 
+def split_cell(cell: Cell, inner_width: float, height: float) -> tuple[Cell, Cell]:
+    """The cell's flowables that fit in ``height`` and the rest, cut between lines.
+
+    Paragraphs are cut with reportlab's own ``Paragraph.split``, so nothing is dropped.
+    """
+    first: Cell = []
+    room = height
+    rest = list(cell)
+    while rest:
+        item = rest[0]
+        space = item.getSpaceBefore() if first else 0.0
+        _, item_height = item.wrap(inner_width, height)
+        if space + item_height <= room:
+            first.append(rest.pop(0))
+            room -= space + item_height
+            continue
+        if room - space > 0:
+            parts = item.split(inner_width, room - space)
+            if len(parts) >= 2:
+                first.append(parts[0])
+                rest[0:1] = parts[1:]
+        break
+    return first, rest
+
+
 def cut_cell(cell: Cell, inner_width: float, budget: float) -> list[Cell]:
     """Share a cell's flowables out over pieces no taller than ``budget``, cutting at lines.
 
-    Nothing is dropped: a paragraph is split between lines (reportlab's own
-    ``Paragraph.split``); a flowable that cannot be split is kept whole in a piece of its own.
+    A flowable that cannot be cut to fit is kept whole in a piece of its own.
     """
     pieces: list[Cell] = []
-    current: Cell = []
-    room = budget
-    queue = list(cell)
-    while queue:
-        item = queue.pop(0)
-        space = item.getSpaceBefore() if current else 0.0
-        _, height = item.wrap(inner_width, budget)
-        if space + height <= room:
-            current.append(item)
-            room -= space + height
-            continue
-        parts = item.split(inner_width, room - space) if room - space > 0 else []
-        if len(parts) >= 2:
-            current.append(parts[0])
-            queue[0:0] = parts[1:]
-        elif not current:
-            current.append(item)  # cannot be cut and too tall alone: keep it whole
-        else:
-            queue.insert(0, item)
-        pieces.append(current)
-        current, room = [], budget
-    if current or not pieces:
-        pieces.append(current)
-    return pieces
+    rest = list(cell)
+    while True:
+        first, rest = split_cell(rest, inner_width, budget)
+        if not first and rest:
+            first, rest = [rest[0]], rest[1:]
+        pieces.append(first)
+        if not rest:
+            return pieces
 
 
 class PagedTable(Flowable):
@@ -113,6 +126,7 @@ class PagedTable(Flowable):
         *,
         padding: Padding,
         commands: Sequence[tuple] = (),
+        min_cut_room: float = 60,
         _start: int = 0,
         _shared: dict | None = None,
     ):
@@ -125,6 +139,7 @@ class PagedTable(Flowable):
             }
         self.header, self.rows, self.widths = header, rows, list(widths)
         self.padding, self.commands = padding, list(commands)
+        self.min_cut_room = min_cut_room  # less room than this at a page foot: no cut
         self._start, self._shared = _start, _shared
         self.width = sum(self.widths)
         self.hAlign = "LEFT"
@@ -138,6 +153,8 @@ class PagedTable(Flowable):
 
     def split(self, availWidth, availHeight):
         end = self._rows_fitting(availHeight)
+        if end < len(self.rows):
+            end = self._cut_row(end, availHeight)
         if end == self._start:
             return []  # not even one row: the frame moves on to the next page
         first = self.page_table(self._start, end)
@@ -149,6 +166,7 @@ class PagedTable(Flowable):
             self.widths,
             padding=self.padding,
             commands=self.commands,
+            min_cut_room=self.min_cut_room,
             _start=end,
             _shared=self._shared,
         )
@@ -169,6 +187,20 @@ class PagedTable(Flowable):
         totals = self._shared["totals"]
         room = available - self._shared["header_height"] + totals[self._start] + 1e-6
         return max(self._start, min(len(self.rows), bisect_right(totals, room) - 1))
+
+    def _cut_row(self, end: int, available: float) -> int:
+        """Cut row ``end`` to fill the page's foot if it allows; return the new end."""
+        row, totals = self.rows[end], self._shared["totals"]
+        room = available - self._shared["header_height"] - (totals[end] - totals[self._start])
+        if row.cutter is None or room < self.min_cut_room:
+            return end
+        parts = row.cutter(room)
+        if not parts or parts[0].height > room:
+            return end
+        # rows and totals are shared with the pieces already split off: update in place
+        self.rows[end : end + 1] = parts
+        totals[end + 1 :] = list(accumulate((r.height for r in self.rows[end:]), initial=totals[end]))[1:]
+        return end + 1
 
     def page_table(self, start: int, end: int) -> "PageOfRows":
         rows = self.rows[start:end]

@@ -105,7 +105,7 @@ class EntryRow:
 SORTS = {
     "type": lambda: [E.event_type_text],
     "practitioner": lambda: [E.practitioner],
-    "recorded": lambda: [E.recorded],
+    "recorded": lambda: [E.recorded.is_(None), E.recorded],
 }
 SORT_KEYS = ("date", "agency", *SORTS)
 
@@ -187,13 +187,7 @@ def query_entry_ids(
             order = [*SORTS[sort](), E.sort_date, E.sequence, E.id]
             if descending:
                 order = [column.desc() for column in order]
-            ids = [row[0] for row in conn.execute(select(E.id).where(*conds).order_by(*order))]
-            if sort == "recorded":  # entries with no date recorded last, either way round
-                missing = set(
-                    row[0] for row in conn.execute(select(E.id).where(*conds, E.recorded.is_(None)))
-                )
-                ids = [i for i in ids if i not in missing] + [i for i in ids if i in missing]
-            return ids
+            return [row[0] for row in conn.execute(select(E.id).where(*conds).order_by(*order))]
         return _date_ordered(conn, conds, descending)
 
 
