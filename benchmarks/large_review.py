@@ -35,11 +35,25 @@ AGENCIES = [
     ("Early Help", "local_authority"),
 ]
 TYPES = [
-    "Home visit", "Telephone contact", "Referral", "Assessment", "Strategy discussion",
-    "Child protection conference", "Core group", "Supervision", "Missing from home",
-    "Return home interview", "Police incident", "Arrest", "GP appointment",
-    "Missed appointment", "ED attendance", "Fixed term exclusion", "Placement move",
-    "Court hearing", "Letter",
+    "Home visit",
+    "Telephone contact",
+    "Referral",
+    "Assessment",
+    "Strategy discussion",
+    "Child protection conference",
+    "Core group",
+    "Supervision",
+    "Missing from home",
+    "Return home interview",
+    "Police incident",
+    "Arrest",
+    "GP appointment",
+    "Missed appointment",
+    "ED attendance",
+    "Fixed term exclusion",
+    "Placement move",
+    "Court hearing",
+    "Letter",
 ]
 WORKERS = ["Social worker", "Team manager", "Health visitor", "PC", "DC", "Nurse", "Teacher"]
 PHRASES = [
@@ -60,7 +74,16 @@ def agency_rows(rng: random.Random, count: int, agency_index: int) -> list[list]
     """Rows in one agency's layout: a title row above the header, some text and vague dates."""
     rows = [
         [f"{AGENCIES[agency_index][0]}: chronology of involvement"],
-        ["Date", "Time", "Event type", "Details", "Outcome", "Practitioner", "Role", "Date recorded"],
+        [
+            "Date",
+            "Time",
+            "Event type",
+            "Details",
+            "Outcome",
+            "Practitioner",
+            "Role",
+            "Date recorded",
+        ],
     ]
     days = sorted(rng.randrange(DAYS) for _ in range(count))
     staff = [f"{rng.choice(WORKERS)} {agency_index}-{n}" for n in range(25)]
@@ -107,8 +130,8 @@ def build(db: Path, entries: int, folder: Path, seed: int = 7) -> int:
     """Create the review LARGE-2026-01 in ``db``; returns its id."""
     from app.chronology.importer import import_chronology
     from app.context import AppContext
-    from app.reviews import create_review, find_review_id
     from app.errors import NotFoundError
+    from app.reviews import create_review, find_review_id
     from db.store import open_store
 
     rng = random.Random(seed)
@@ -132,7 +155,9 @@ def build(db: Path, entries: int, folder: Path, seed: int = 7) -> int:
         per_agency = entries // len(AGENCIES)
         for index, (name, _sector) in enumerate(AGENCIES):
             count = per_agency + (entries - per_agency * len(AGENCIES) if index == 0 else 0)
-            path = write_agency_file(folder / f"agency_{index}.xlsx", agency_rows(rng, count, index))
+            path = write_agency_file(
+                folder / f"agency_{index}.xlsx", agency_rows(rng, count, index)
+            )
             import_chronology(ctx, review_id, name, path)
         return review_id
 
@@ -146,7 +171,9 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     review_id = build(Path(args.db), args.entries, folder)
-    print(f"Review {review_id} with {args.entries} entries in {time.perf_counter() - started:.1f} s")
+    print(
+        f"Review {review_id} with {args.entries} entries in {time.perf_counter() - started:.1f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
 """The integrated chronology as a printable PDF (A4 landscape, one table, marked pages).
 
-Long entries: an entry taller than half a page is cut into several table rows between
-lines; the cut rows end "(continued…)" and the next row repeats the date and agency with
-"(…continued)", so no text is ever dropped or truncated (and reportlab never meets a row
-taller than a page, which it refuses with LayoutError). reportlab's own ``splitInRow`` is
+Long entries: a long entry that does not fit at the foot of a page, or is taller than a
+page, is cut into several table rows between lines; each cut row ends "(continued…)" and
+the next repeats the date and agency with "(…continued)", so no text is ever dropped or
+truncated (and reportlab never meets a row taller than a page, which it refuses with
+LayoutError). reportlab's own ``splitInRow`` is
 not used: with a long table it repeats the header row in the middle of pages.
 
 Limitations: reportlab does not shape complex scripts, so Arabic (and other joining or
@@ -38,7 +39,7 @@ from reports.pdf_common import (
     para,
     style,
 )
-from reports.pdf_table import Padding, PagedRow, PagedTable, PageOfRows, cut_cell, measure_row
+from reports.pdf_table import Padding, PagedRow, PagedTable, PageOfRows, measure_row, split_cell
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -61,8 +62,10 @@ COLUMNS = (
     ("Event and outcome", None),
     ("Practitioner", 122),
 )
-# An entry taller than this share of the body frame is cut into several rows.
-CUT_SHARE = 0.5
+# An entry taller than this share of the body frame may be cut between lines, at the foot
+# of a page with MIN_CUT_ROOM points left or where it is taller than a page.
+CUT_FROM = 0.2
+MIN_CUT_ROOM = 5 * CELL_LEADING
 PROGRESS_EVERY = 250  # rows between progress reports while preparing
 
 CONTINUED_AFTER = "(continued…)"
@@ -190,7 +193,9 @@ def _title_block(doc: ChronologyDocument, styles: _Styles) -> list[Flowable]:
             ]
         ),
     )
-    note = f"{DATES_NOTE}, in italics and marked (approx.). Flagged entries are shaded and marked ⚑."
+    note = (
+        f"{DATES_NOTE}, in italics and marked (approx.). Flagged entries are shaded and marked ⚑."
+    )
     return [
         Paragraph(para(CHRONOLOGY_TITLE), styles.kicker),
         Paragraph(para(heading or "Untitled review"), styles.title),
@@ -243,50 +248,70 @@ def _cells(row: ChronologyRow, styles: _Styles) -> list[list[Flowable]]:
     ]
 
 
-def _prepared_rows(
-    index: int,
-    entry: ChronologyRow,
-    widths: list[float],
-    budget: float,
-    styles: _Styles,
-) -> list[PagedRow]:
-    """The entry as one measured table row, or several when it is taller than ``budget``."""
-    cells = _cells(entry, styles)
-    commands = _FLAG_COMMANDS if entry.flagged else ()
-    height = measure_row(cells, widths, PADDING)
-    if height <= budget:
-        return [PagedRow(cells, height, index, commands)]
+class _EntryRows:
+    """Turns entries into measured table rows that can be cut between lines.
 
-    inner = [w - PADDING.left - PADDING.right for w in widths]
-    room = budget - PADDING.top - PADDING.bottom - 2 * (CELL_LEADING + 2)  # for the markers
-    pieces = [cut_cell(cell, inner[i], room) for i, cell in enumerate(cells)]
-    rows = []
-    for n in range(max(len(p) for p in pieces)):
-        out = [list(p[n]) if n < len(p) else [] for p in pieces]
-        for i, p in enumerate(pieces):
-            if n < len(p) - 1:
-                out[i].append(Paragraph(CONTINUED_AFTER, styles.marker))
-        if n > 0:
-            # Repeat the date and agency (muted) so each piece can be read on its own.
-            if n >= len(pieces[0]):
-                out[0] = [Paragraph(_date_markup(entry), styles.marker)]
-            out[0].append(Paragraph(CONTINUED_BEFORE, styles.marker))
-            if n >= len(pieces[1]):
-                out[1] = [Paragraph(para(entry.agency), styles.marker)]
-        rows.append(PagedRow(out, measure_row(out, widths, PADDING), index, commands))
-    return rows
+    Any entry taller than ``cut_from`` is cut where it does not fit: at the foot of a page
+    (so a long entry starts where the previous one ended instead of leaving the rest of
+    the page empty) and wherever it is taller than a whole page.
+    """
+
+    def __init__(self, widths: list[float], styles: _Styles, cut_from: float):
+        self.widths, self.styles, self.cut_from = widths, styles, cut_from
+        self.inner = [w - PADDING.left - PADDING.right for w in widths]
+        marker_height = Paragraph(CONTINUED_AFTER, styles.marker).wrap(self.inner[3], 1000)[1]
+        self.chrome = PADDING.top + PADDING.bottom + marker_height
+
+    def row(self, index: int, entry: ChronologyRow) -> PagedRow:
+        return self._row(index, entry, _cells(entry, self.styles))
+
+    def _row(self, index: int, entry: ChronologyRow, cells: list[list[Flowable]]) -> PagedRow:
+        commands = _FLAG_COMMANDS if entry.flagged else ()
+        height = measure_row(cells, self.widths, PADDING)
+        row = PagedRow(cells, height, index, commands)
+        if height > self.cut_from:
+            row.cutter = lambda room: self._cut(index, entry, cells, room)
+        return row
+
+    def _marker(self, markup: str) -> Paragraph:
+        marker = Paragraph(markup, self.styles.marker)
+        marker.is_marker = True
+        return marker
+
+    def _cut(self, index: int, entry: ChronologyRow, cells, room: float):
+        """(the part of the row that fits in ``room``, the rest), or None."""
+        halves = [
+            split_cell(c, w, room - self.chrome) for c, w in zip(cells, self.inner, strict=True)
+        ]
+        continuing = [(f, r) for f, r in halves if r]
+        if not continuing or not any(f for f, _ in continuing):
+            return None  # it fits after all, or nothing of what continues fits
+        if all(getattr(item, "is_marker", False) for _, r in continuing for item in r):
+            return None  # only a "(continued…)" would move on
+
+        first = [f + [self._marker(CONTINUED_AFTER)] if r else f for f, r in halves]
+        rest = [list(r) for _, r in halves]
+        # Repeat the date and agency (muted) so each piece can be read on its own.
+        if not rest[0]:
+            rest[0] = [self._marker(_date_markup(entry))]
+        rest[0].append(self._marker(CONTINUED_BEFORE))
+        if not rest[1]:
+            rest[1] = [self._marker(para(entry.agency))]
+        return self._row(index, entry, first), self._row(index, entry, rest)
 
 
 def _entries_table(
-    entries: list[ChronologyRow], template: _ChronologyTemplate, styles: _Styles, progress
+    entries: list[ChronologyRow], template: _ChronologyTemplate, styles: _Styles
 ) -> PagedTable:
     widths = _column_widths(template.width)
     header = [[Paragraph(para(h), styles.header)] for h, _ in COLUMNS]
-    budget = CUT_SHARE * template.height
-    rows: list[PagedRow] = []
-    for index, entry in enumerate(entries):
-        rows.extend(_prepared_rows(index, entry, widths, budget, styles))
-        if (index + 1) % PROGRESS_EVERY == 0:
-            progress.report(index + 1)
-    progress.report(len(entries))
-    return PagedTable(header, rows, widths, padding=PADDING, commands=_TABLE_COMMANDS)
+    maker = _EntryRows(widths, styles, cut_from=CUT_FROM * template.height)
+    return PagedTable(
+        header,
+        lambda index: maker.row(index, entries[index]),
+        len(entries),
+        widths,
+        padding=PADDING,
+        commands=_TABLE_COMMANDS,
+        min_cut_room=MIN_CUT_ROOM,
+    )

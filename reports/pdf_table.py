@@ -1,20 +1,18 @@
-"""A long table laid out in linear time: one small reportlab Table per page.
+"""A long table laid out in linear time and little memory: one small reportlab Table a page.
 
 A reportlab LongTable of thousands of rows re-creates and re-measures the rest of itself at
-every page break, which grows with the square of the length. ``PagedTable`` measures every
-row once (``measure_row``), keeps running totals of the heights, and at each page break
-hands the frame a plain ``Table`` holding the header and exactly the rows that fit (with
-their heights given, so reportlab does not measure them again).
+every page break, which grows with the square of the length, and holds every cell in
+memory. ``PagedTable`` makes and measures each row once, when layout reaches it, and at
+each page break hands the frame a plain ``Table`` holding the header and exactly the rows
+that fit (their heights given, so reportlab does not measure them again).
 
-Rows must be no taller than a page: cut tall ones first (``cut_cell``). A row with a
-``cutter`` is also cut at the foot of a page when it does not fit there whole, rather than
-leaving the space empty.
+A row with a ``cutter`` is cut between lines where it does not fit: at the foot of a page
+(rather than leaving the space empty) and where it is taller than a whole page. A row
+taller than a page without one cannot be placed (reportlab raises LayoutError).
 """
 
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
@@ -99,111 +97,122 @@ def split_cell(cell: Cell, inner_width: float, height: float) -> tuple[Cell, Cel
     return first, rest
 
 
-def cut_cell(cell: Cell, inner_width: float, budget: float) -> list[Cell]:
-    """Share a cell's flowables out over pieces no taller than ``budget``, cutting at lines.
+class _RowStream:
+    """Rows made on demand from ``make_row(index)``; made but unplaced rows wait here."""
 
-    A flowable that cannot be cut to fit is kept whole in a piece of its own.
-    """
-    pieces: list[Cell] = []
-    rest = list(cell)
-    while True:
-        first, rest = split_cell(rest, inner_width, budget)
-        if not first and rest:
-            first, rest = [rest[0]], rest[1:]
-        pieces.append(first)
-        if not rest:
-            return pieces
+    def __init__(self, make_row: Callable[[int], PagedRow], count: int) -> None:
+        self._make_row, self._count = make_row, count
+        self._next = 0
+        self.pending: list[PagedRow] = []
+
+    def peek(self, position: int) -> PagedRow | None:
+        """The row ``position`` places after the last one taken, or None past the end."""
+        while len(self.pending) <= position and self._next < self._count:
+            self.pending.append(self._make_row(self._next))
+            self._next += 1
+        return self.pending[position] if position < len(self.pending) else None
+
+    def take(self, count: int) -> list[PagedRow]:
+        taken, self.pending[:count] = self.pending[:count], []
+        return taken
+
+    @property
+    def exhausted(self) -> bool:
+        return not self.pending and self._next >= self._count
 
 
 class PagedTable(Flowable):
-    """A table of measured rows that repeats its header row on every page it spans."""
+    """A table that repeats its header row on every page, made and measured a page at a time.
+
+    ``make_row(index)`` builds and measures row ``index`` of ``count`` (see ``measure_row``)
+    when layout reaches it; rows already drawn are let go, so memory does not grow with
+    the length of the table.
+    """
 
     def __init__(
         self,
         header: list[Cell],
-        rows: list[PagedRow],
+        make_row: Callable[[int], PagedRow],
+        count: int,
         widths: Sequence[float],
         *,
         padding: Padding,
         commands: Sequence[tuple] = (),
         min_cut_room: float = 60,
-        _start: int = 0,
-        _shared: dict | None = None,
+        _stream: _RowStream | None = None,
     ):
         super().__init__()
-        if _shared is None:
-            _shared = {
-                "header_height": measure_row(header, widths, padding),
-                # totals[i] = height of rows[:i]
-                "totals": [0.0, *accumulate(r.height for r in rows)],
-            }
-        self.header, self.rows, self.widths = header, rows, list(widths)
+        self.header, self.widths = header, list(widths)
         self.padding, self.commands = padding, list(commands)
         self.min_cut_room = min_cut_room  # less room than this at a page foot: no cut
-        self._start, self._shared = _start, _shared
+        self.header_height = measure_row(header, widths, padding)
+        self._stream = _stream or _RowStream(make_row, count)
+        self._make_row, self._count = make_row, count
         self.width = sum(self.widths)
         self.hAlign = "LEFT"
 
     # Flowable protocol ------------------------------------------------------------------
 
     def wrap(self, availWidth, availHeight):
-        totals = self._shared["totals"]
-        self.height = self._shared["header_height"] + totals[-1] - totals[self._start]
-        return self.width, self.height
+        # The true height when every remaining row fits, else just more than is available
+        # (measuring the rest of a long table would cost the time this class saves).
+        fitting, height = self._rows_fitting(availHeight)
+        if self._stream.peek(fitting) is not None:
+            height = max(height, availHeight) + 1
+        self.height = height
+        return self.width, height
 
     def split(self, availWidth, availHeight):
-        end = self._rows_fitting(availHeight)
-        if end < len(self.rows):
-            end = self._cut_row(end, availHeight)
-        if end == self._start:
+        count, height = self._rows_fitting(availHeight)
+        if self._stream.peek(count) is not None:
+            count += self._cut_row(count, availHeight - height)
+        if count == 0:
             return []  # not even one row: the frame moves on to the next page
-        first = self.page_table(self._start, end)
-        if end == len(self.rows):
+        first = self._page_table(self._stream.take(count))
+        if self._stream.exhausted:
             return [first]
         rest = PagedTable(
             self.header,
-            self.rows,
+            self._make_row,
+            self._count,
             self.widths,
             padding=self.padding,
             commands=self.commands,
             min_cut_room=self.min_cut_room,
-            _start=end,
-            _shared=self._shared,
+            _stream=self._stream,
         )
         return [first, rest]
 
     def draw(self):
-        table = self.page_table(self._start, len(self.rows))
+        count, _ = self._rows_fitting(self.height)
+        table = self._page_table(self._stream.take(count))
         table.wrapOn(self.canv, self.width, self.height)
         table.drawOn(self.canv, 0, 0)
 
     # ------------------------------------------------------------------------------------
 
-    @property
-    def placed_rows(self) -> range:
-        return range(self._start, len(self.rows))
+    def _rows_fitting(self, available: float) -> tuple[int, float]:
+        """How many of the next rows fit in ``available``, and their height with the header."""
+        height, count = self.header_height, 0
+        while (row := self._stream.peek(count)) is not None:
+            if height + row.height > available + 1e-6:
+                break
+            height += row.height
+            count += 1
+        return count, height
 
-    def _rows_fitting(self, available: float) -> int:
-        totals = self._shared["totals"]
-        room = available - self._shared["header_height"] + totals[self._start] + 1e-6
-        return max(self._start, min(len(self.rows), bisect_right(totals, room) - 1))
-
-    def _cut_row(self, end: int, available: float) -> int:
-        """Cut row ``end`` to fill the page's foot if it allows; return the new end."""
-        row, totals = self.rows[end], self._shared["totals"]
-        room = available - self._shared["header_height"] - (totals[end] - totals[self._start])
+    def _cut_row(self, position: int, room: float) -> int:
+        """Cut the row at ``position`` to fill ``room`` if it allows; 1 if it was cut."""
+        row = self._stream.pending[position]
         if row.cutter is None or room < self.min_cut_room:
-            return end
+            return 0
         parts = row.cutter(room)
         if not parts or parts[0].height > room:
-            return end
-        # rows and totals are shared with the pieces already split off: update in place
-        self.rows[end : end + 1] = parts
-        totals[end + 1 :] = list(accumulate((r.height for r in self.rows[end:]), initial=totals[end]))[1:]
-        return end + 1
+            return 0
+        self._stream.pending[position : position + 1] = parts
+        return 1
 
-    def page_table(self, start: int, end: int) -> "PageOfRows":
-        rows = self.rows[start:end]
+    def _page_table(self, rows: list[PagedRow]) -> "PageOfRows":
         commands = [*self.padding.commands(), *self.commands]
         for offset, row in enumerate(rows, 1):
             for name, (c0, r0), (c1, r1), *args in row.commands:
@@ -211,7 +220,7 @@ class PagedTable(Flowable):
         table = PageOfRows(
             [self.header, *(r.cells for r in rows)],
             colWidths=self.widths,
-            rowHeights=[self._shared["header_height"], *(r.height for r in rows)],
+            rowHeights=[self.header_height, *(r.height for r in rows)],
             repeatRows=1,
             style=TableStyle(commands),
             hAlign="LEFT",

@@ -201,6 +201,7 @@ class ChronologyTab(QWidget):
         self.editor = editor
         self.review_id: int | None = None
         self.agencies: list[ImrSummary] = []
+        self._last_entry: int | None = None
 
         self.import_button = QPushButton("Import agency chronology…")
         self.import_button.clicked.connect(self.choose_import)
@@ -245,6 +246,7 @@ class ChronologyTab(QWidget):
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.view.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setWordWrap(False)
@@ -369,6 +371,11 @@ class ChronologyTab(QWidget):
         if current is not None:
             self.select_entry(current)
 
+    def _sorted(self, *_args) -> None:
+        """After a sort (a model reset), keep the entry that was selected in view."""
+        if self._last_entry is not None:
+            self.select_entry(self._last_entry)
+
     def _update_count(self) -> None:
         shown = len(self.model.ids)
         total = count_entries(self.editor.ctx, self.review_id) if self.review_id else 0
@@ -399,7 +406,10 @@ class ChronologyTab(QWidget):
         return True
 
     def _current_changed(self, *_args) -> None:
-        self.entry_editor.show_entry(self.current_entry_id())
+        current = self.current_entry_id()
+        if current is not None:
+            self._last_entry = current
+        self.entry_editor.show_entry(current)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -187,7 +187,7 @@ def query_entry_ids(
             order = [*SORTS[sort](), E.sort_date, E.sequence, E.id]
             if descending:
                 order = [column.desc() for column in order]
-            return [row[0] for row in conn.execute(select(E.id).where(*conds).order_by(*order))]
+            return _ids(conn, select(E.id).where(*conds).order_by(*order))
         return _date_ordered(conn, conds, descending)
 
 
@@ -199,7 +199,24 @@ def _date_ordered(conn, conds: list, descending: bool) -> list[int]:
         undated_order = [column.desc() for column in undated_order]
     dated = select(E.id).where(*conds, E.sort_date.is_not(None)).order_by(*order)
     undated = select(E.id).where(*conds, E.sort_date.is_(None)).order_by(*undated_order)
-    return [row[0] for row in conn.execute(dated)] + [row[0] for row in conn.execute(undated)]
+    return _ids(conn, dated) + _ids(conn, undated)
+
+
+def _ids(conn, stmt) -> list[int]:
+    """The first column of every row, in one fetchall on the driver's cursor: SQLAlchemy's
+    row-by-row results cost as much as the query itself for 50,000 ids."""
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = [_driver_value(compiled.params[name]) for name in compiled.positiontup]
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        return [row[0] for row in cursor.execute(str(compiled), params).fetchall()]
+    finally:
+        cursor.close()
+
+
+def _driver_value(value: Any) -> Any:
+    # Dates as SQLAlchemy stores them (ISO text); everything else passes as it is.
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def count_entries(ctx: AppContext, review_id: int) -> int:

@@ -89,7 +89,7 @@ def read(path) -> tuple[PdfReader, list[str]]:
 def big(tmp_path_factory):
     """A few hundred entries with the awkward ones mixed in, written once for many tests."""
     special = [
-        entry(event="mum & dad <fight> about <b> and <a href=\"x\">x</a> </para> &amp; done"),
+        entry(event='mum & dad <fight> about <b> and <a href="x">x</a> </para> &amp; done'),
         entry(
             event="Flag me",
             flagged=True,
@@ -109,7 +109,9 @@ def big(tmp_path_factory):
     rows = many_rows(150) + special + many_rows(150)
     path = tmp_path_factory.mktemp("pdf") / "chronology.pdf"
     calls: list[tuple[int, int]] = []
-    pages = write_chronology_pdf(document(rows), path, on_progress=lambda d, t: calls.append((d, t)))
+    pages = write_chronology_pdf(
+        document(rows), path, on_progress=lambda d, t: calls.append((d, t))
+    )
     reader, texts = read(path)
     return {"path": path, "pages": pages, "reader": reader, "texts": texts, "calls": calls}
 
@@ -277,7 +279,9 @@ def test_furniture_keeps_bookmarks_on_their_own_pages_and_draws_a_watermark(tmp_
     path = tmp_path / "furnished.pdf"
     template = Outlined(
         path,
-        furniture=PageFurniture(marking="OFFICIAL-SENSITIVE", footer_left="REF-1", watermark="Draft"),
+        furniture=PageFurniture(
+            marking="OFFICIAL-SENSITIVE", footer_left="REF-1", watermark="Draft"
+        ),
         info=DocumentInfo(title="Furnished"),
     )
     assert template.build_furnished(story) == 3

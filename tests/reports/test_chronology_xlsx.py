@@ -82,8 +82,12 @@ def test_sheet_layout_header_freeze_filter_and_widths(write_and_read):
 def test_exact_dates_are_real_dates_and_others_text_as_written(write_and_read):
     rows = [
         entry(),
-        entry(date_text="c. March 2017", date_value=None, precision="approximate",
-              sort_date=date(2017, 3, 1)),
+        entry(
+            date_text="c. March 2017",
+            date_value=None,
+            precision="approximate",
+            sort_date=date(2017, 3, 1),
+        ),
         entry(date_text="May 2016", date_value=None, precision="month", sort_date=date(2016, 5, 1)),
         entry(date_text="", date_value=None, precision="unknown", sort_date=None, recorded=None),
     ]
