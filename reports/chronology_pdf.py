@@ -66,7 +66,6 @@ COLUMNS = (
 # of a page with MIN_CUT_ROOM points left or where it is taller than a page.
 CUT_FROM = 0.2
 MIN_CUT_ROOM = 5 * CELL_LEADING
-PROGRESS_EVERY = 250  # rows between progress reports while preparing
 
 CONTINUED_AFTER = "(continued…)"
 CONTINUED_BEFORE = "(…continued)"
@@ -107,8 +106,8 @@ def write_chronology_pdf(
 ) -> int:
     """Write the chronology as a PDF at ``path`` and return its page count.
 
-    ``on_progress(done, total)`` is called now and then: rows are counted twice, once
-    while preparing them and once as they are laid out, so ``total`` is twice the entries.
+    ``on_progress(done, total)`` is called as pages fill: ``done`` of the ``total``
+    entries are laid out (it starts at 0 and ends with ``done == total``).
     """
     styles = _Styles()
     furniture = PageFurniture(
@@ -127,13 +126,11 @@ def write_chronology_pdf(
         ),
         pagesize=PAGE_SIZE,
     )
-    total = 2 * len(doc.rows)
-    progress = _Progress(on_progress, total)
-    template.progress = progress
-
-    story = [*_title_block(doc, styles), _entries_table(doc.rows, template, styles, progress)]
+    template.progress = progress = _Progress(on_progress, len(doc.rows))
+    progress.report(0)
+    story = [*_title_block(doc, styles), _entries_table(doc.rows, template, styles)]
     pages = template.build_furnished(story)
-    progress.report(total)
+    progress.report(progress.total)
     return pages
 
 
@@ -155,12 +152,9 @@ class _ChronologyTemplate(ReviewDocTemplate):
 
     def afterFlowable(self, flowable):
         if isinstance(flowable, PageOfRows) and flowable.keys:
-            last = flowable.keys[-1]
-        elif isinstance(flowable, PagedTable) and flowable.rows:
-            last = flowable.rows[-1].key
-        else:
-            return
-        self.progress.report(self.progress.total // 2 + last + 1)
+            self.progress.report(flowable.keys[-1] + 1)
+        elif isinstance(flowable, PagedTable):  # the last rows, drawn in one piece
+            self.progress.report(self.progress.total)
 
 
 def _uk_date(value: date) -> str:
@@ -193,9 +187,7 @@ def _title_block(doc: ChronologyDocument, styles: _Styles) -> list[Flowable]:
             ]
         ),
     )
-    note = (
-        f"{DATES_NOTE}, in italics and marked (approx.). Flagged entries are shaded and marked ⚑."
-    )
+    note = f"{DATES_NOTE}, in italics. Flagged entries are shaded and marked ⚑."
     return [
         Paragraph(para(CHRONOLOGY_TITLE), styles.kicker),
         Paragraph(para(heading or "Untitled review"), styles.title),

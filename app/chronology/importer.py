@@ -32,6 +32,7 @@ from db.chronology_models import (
     ColumnMapping,
     EntryTheme,
     EpisodeEntry,
+    search_text,
 )
 from db.models import Agency, Review
 
@@ -440,15 +441,22 @@ def _insert_entries(session, plan: ImportPlan, agency_id: int, import_id: int) -
     cursor = session.connection().connection.cursor()
     try:
         cursor.executemany(f"INSERT INTO chronology_entry ({columns}) VALUES ({marks})", rows)
+        ids = [
+            row[0]
+            for row in cursor.execute(
+                "SELECT id FROM chronology_entry WHERE import_id = ? ORDER BY id", (import_id,)
+            ).fetchall()
+        ]
+        cursor.executemany(
+            "INSERT INTO chronology_search (entry_id, review_id, text) VALUES (?, ?, ?)",
+            [
+                (entry_id, plan.review_id, search_text(entry))
+                for entry_id, entry in zip(ids, plan.entries, strict=True)
+            ],
+        )
     finally:
         cursor.close()
-    return list(
-        session.scalars(
-            select(ChronologyEntry.id)
-            .where(ChronologyEntry.import_id == import_id)
-            .order_by(ChronologyEntry.id)
-        )
-    )
+    return ids
 
 
 def _tags_of_import(session, import_id: int) -> dict[tuple[str, str], tuple[list[str], list[int]]]:

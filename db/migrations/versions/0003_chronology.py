@@ -140,9 +140,6 @@ def upgrade() -> None:
             unique=False,
         )
         batch_op.create_index(
-            batch_op.f("ix_chronology_entry_import_id"), ["import_id"], unique=False
-        )
-        batch_op.create_index(
             "ix_chronology_entry_order", ["review_id", "sort_date", "sequence"], unique=False
         )
 
