@@ -409,7 +409,9 @@ class ChronologyTab(QWidget):
         current = self.current_entry_id()
         if current is not None:
             self._last_entry = current
-        self.entry_editor.show_entry(current)
+        shown = self.entry_editor.entry.id if self.entry_editor.entry else None
+        if current != shown:  # a re-sort reselects the same entry: nothing to reload
+            self.entry_editor.show_entry(current)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
