@@ -1,0 +1,283 @@
+"""The chronology commands, run as a user would: exit codes, JSON shapes, files written."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from app.cli import main
+
+SAMPLES = Path(__file__).parent / "data" / "chronologies"
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path, capsys):
+    path = tmp_path / "store.db"
+    code, _, err = run(
+        capsys,
+        "create-review",
+        "--db",
+        path,
+        "--type",
+        "lcspr",
+        "--reference",
+        "LCSPR-1",
+        "--title",
+        "Child T",
+    )
+    assert code == 0, err
+    return path
+
+
+def test_import_chronology_json_reports_flags_and_replacements(capsys, db, tmp_path):
+    code, out, _ = run(
+        capsys,
+        "import-chronology",
+        "--db",
+        db,
+        "--review",
+        "lcspr-1",
+        "--agency",
+        "Police",
+        "--json",
+        SAMPLES / "police_chronology.xlsx",
+    )
+    assert code == 0
+    first = json.loads(out)
+    assert first["imported"] == 120 and first["replaced"] == 0 and first["flagged"] == []
+
+    code, out, _ = run(
+        capsys,
+        "import-chronology",
+        "--db",
+        db,
+        "--review",
+        "LCSPR-1",
+        "--agency",
+        "Police",
+        "--json",
+        SAMPLES / "police_chronology.xlsx",
+    )
+    again = json.loads(out)
+    assert code == 0 and again == {"imported": 120, "flagged": [], "replaced": 120}
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["Date", "Details"])
+    wb.active.append(["31/02/2016", "Impossible"])
+    wb.active.append(["?22 May 2016", "Approximate"])
+    bad = tmp_path / "gp.xlsx"
+    wb.save(bad)
+    code, out, _ = run(
+        capsys,
+        "import-chronology",
+        "--db",
+        db,
+        "--review",
+        "LCSPR-1",
+        "--agency",
+        "GP",
+        "--json",
+        bad,
+    )
+    result = json.loads(out)
+    assert code == 0 and result["imported"] == 2
+    assert [f["row"] for f in result["flagged"]] == [2]
+    assert "February" in result["flagged"][0]["reason"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("notes.xlsx", b"%PDF-1.4"), ("empty.csv", b""), ("bomb.xlsx", None)],
+)
+def test_refused_file_exits_2_and_writes_nothing(capsys, db, tmp_path, name, content):
+    path = tmp_path / name
+    if content is None:
+        import zipfile
+
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            archive.writestr("xl/workbook.xml", "<workbook/>")
+            archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (600 * 1024 * 1024))
+    else:
+        path.write_bytes(content)
+    code, out, err = run(
+        capsys,
+        "import-chronology",
+        "--db",
+        db,
+        "--review",
+        "LCSPR-1",
+        "--agency",
+        "Police",
+        "--json",
+        path,
+    )
+    assert code == 2 and out == ""
+    assert name in err and "Traceback" not in err
+    code, out, _ = run(capsys, "chronology", "--db", db, "--review", "LCSPR-1", "--json")
+    assert json.loads(out) == []
+
+
+def test_chronology_json_has_the_documented_keys(capsys, db):
+    run(
+        capsys,
+        "import-chronology",
+        "--db",
+        db,
+        "--review",
+        "LCSPR-1",
+        "--agency",
+        "Health",
+        SAMPLES / "health_chronology.xlsx",
+    )
+    code, out, _ = run(capsys, "chronology", "--db", db, "--review", "1", "--json")
+    entries = json.loads(out)
+    assert code == 0 and len(entries) == 90
+    wanted = {
+        "agency",
+        "date",
+        "precision",
+        "recorded",
+        "practitioner",
+        "role",
+        "type",
+        "event",
+        "outcome",
+        "flagged",
+    }
+    assert all(wanted <= set(e) for e in entries)
+    month = next(e for e in entries if e["date_as_written"] == "Jan 2014")
+    assert (month["date"], month["precision"]) == ("2014-01", "month")
+    days = [e for e in entries if e["precision"] == "day"]
+    assert all(len(e["date"]) == 10 for e in days)
+    assert [e["date"][:7] for e in entries] == sorted(e["date"][:7] for e in entries)
+
+
+def test_analyse_json_keys_and_options(capsys, db):
+    for name, agency in [
+        ("social_care_chronology.xlsx", "Children's Social Care"),
+        ("police_chronology.xlsx", "Police"),
+    ]:
+        run(
+            capsys,
+            "import-chronology",
+            "--db",
+            db,
+            "--review",
+            "LCSPR-1",
+            "--agency",
+            agency,
+            SAMPLES / name,
+        )
+    code, out, _ = run(capsys, "analyse", "--db", db, "--review", "LCSPR-1", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert set(data) == {
+        "silences",
+        "practitioners",
+        "recording_delays",
+        "missing_episodes",
+        "oversight_gaps",
+    }
+    code, out, _ = run(
+        capsys,
+        "analyse",
+        "--db",
+        db,
+        "--review",
+        "LCSPR-1",
+        "--json",
+        "--gap-days",
+        "30",
+        "--late-days",
+        "0",
+    )
+    tight = json.loads(out)
+    assert len(tight["oversight_gaps"]["gaps"]) >= len(data["oversight_gaps"]["gaps"])
+    late = sum(a["late"] for a in tight["recording_delays"]["agencies"])
+    assert late >= sum(a["late"] for a in data["recording_delays"]["agencies"])
+    code, out, _ = run(capsys, "analyse", "--db", db, "--review", "LCSPR-1")
+    assert code == 0 and "Missing episodes" in out
+
+
+def test_export_chronology_xlsx_and_pdf(capsys, db, tmp_path):
+    run(
+        capsys,
+        "import-chronology",
+        "--db",
+        db,
+        "--review",
+        "LCSPR-1",
+        "--agency",
+        "School",
+        SAMPLES / "school_chronology.csv",
+    )
+    target = tmp_path / "out" / "chronology.xlsx"
+    target.parent.mkdir()
+    code, out, err = run(
+        capsys, "export", "chronology", "--db", db, "--review", "LCSPR-1", "-o", target
+    )
+    assert code == 0, err
+    sheet = load_workbook(target)["Chronology"]
+    assert sheet.max_row == 41  # header and 40 entries
+    code, _, err = run(
+        capsys,
+        "export",
+        "chronology",
+        "--db",
+        db,
+        "--review",
+        "LCSPR-1",
+        "-o",
+        tmp_path / "chronology.pdf",
+    )
+    assert code == 0, err
+    assert (tmp_path / "chronology.pdf").read_bytes().startswith(b"%PDF")
+    code, _, err = run(
+        capsys,
+        "export",
+        "chronology",
+        "--db",
+        db,
+        "--review",
+        "LCSPR-1",
+        "-o",
+        tmp_path / "chronology.docx",
+    )
+    assert code == 1 and ".xlsx or .pdf" in err
+
+
+def test_import_of_a_missing_file_in_a_subprocess_has_no_traceback(db, tmp_path):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "import-chronology",
+            "--db",
+            str(db),
+            "--review",
+            "LCSPR-1",
+            "--agency",
+            "Police",
+            str(tmp_path / "nowhere.xlsx"),
+        ],
+        capture_output=True,
+        text=True,
+        env={"REVIEWDESK_CONFIG_DIR": str(tmp_path), "PATH": ""},
+        cwd=Path(__file__).parents[1],
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "nowhere.xlsx" in result.stderr and "Traceback" not in result.stderr
