@@ -4,8 +4,8 @@ Long entries: a long entry that does not fit at the foot of a page, or is taller
 page, is cut into several table rows between lines; each cut row ends "(continued…)" and
 the next repeats the date and agency with "(…continued)", so no text is ever dropped or
 truncated (and reportlab never meets a row taller than a page, which it refuses with
-LayoutError). reportlab's own ``splitInRow`` is
-not used: with a long table it repeats the header row in the middle of pages.
+LayoutError). reportlab's own ``splitInRow`` is not used: with a long table it repeats the
+header row in the middle of pages.
 
 Limitations: reportlab does not shape complex scripts, so Arabic (and other joining or
 right-to-left scripts) is drawn with unjoined letters in logical order; the characters
@@ -86,7 +86,6 @@ class _Styles:
     def __init__(self) -> None:
         cell = dict(family=CELL_FAMILY, leading=CELL_LEADING)
         self.cell = style("ChronCell", CELL_SIZE, **cell)
-        self.cell_italic = style("ChronCellItalic", CELL_SIZE, italic=True, **cell)
         self.outcome = style("ChronOutcome", CELL_SIZE, spaceBefore=3, **cell)
         self.significance = style(
             "ChronSignificance", CELL_SIZE, italic=True, color=MUTED, spaceBefore=3, **cell

@@ -7,6 +7,7 @@ first call and safe to call from any thread.
 
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -54,7 +55,7 @@ _lock = threading.Lock()
 _registered = False
 
 
-def font_file(registered_name: str):
+def font_file(registered_name: str) -> Path:
     """The path of the TTF file behind a registered face name."""
     return resource_path("fonts", _FILES[registered_name])
 

@@ -61,9 +61,14 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     """``text`` shortened with an ellipsis so it is no wider than ``width``."""
     if stringWidth(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    low, high = 0, len(text)  # the longest prefix that fits with the ellipsis
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle] + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 def style(
@@ -281,7 +286,15 @@ class ReviewDocTemplate(BaseDocTemplate):
     def _underlay(self, canvas: Canvas, doc) -> None:
         self.furniture.draw_underlay(canvas, *self.pagesize)
 
-    def build_furnished(self, flowables: list) -> int:
-        """Lay out ``flowables`` with the furniture on every page; return the page count."""
-        self.build(flowables, canvasmaker=furnished_canvas(self.furniture))
+    def build_furnished(self, flowables: list, *, passes: int = 1) -> int:
+        """Lay out ``flowables`` with the furniture on every page; return the page count.
+
+        ``passes`` > 1 uses ``multiBuild`` (up to that many passes), which a table of
+        contents or cross-references need.
+        """
+        canvasmaker = furnished_canvas(self.furniture)
+        if passes > 1:
+            self.multiBuild(flowables, maxPasses=passes, canvasmaker=canvasmaker)
+        else:
+            self.build(flowables, canvasmaker=canvasmaker)
         return self.canv.page_count

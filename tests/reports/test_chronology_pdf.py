@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import PageBreak, Paragraph, Spacer
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from reports.chronology_data import ChronologyDocument, ChronologyRow
 from reports.chronology_pdf import write_chronology_pdf
@@ -199,6 +200,8 @@ def test_progress_is_reported_in_order_and_finishes(big):
     done = [d for d, _ in calls]
     assert done == sorted(done)
     total = calls[-1][1]
+    assert total == 306  # the entries
+    assert calls[0] == (0, total)
     assert calls[-1] == (total, total)
     assert all(t == total for _, t in calls)
 
@@ -260,8 +263,8 @@ def test_para_escapes_markup_and_keeps_line_breaks():
     assert plain("bell\x07 tab\t") == "bell\ufffd tab    "
 
 
-def test_furniture_keeps_bookmarks_on_their_own_pages_and_draws_a_watermark(tmp_path):
-    """What a later Overview Report relies on: outlines point at the right pages."""
+def test_furniture_keeps_bookmarks_and_contents_right_and_draws_a_watermark(tmp_path):
+    """What a later Overview Report relies on: outlines and a contents page stay right."""
 
     class Outlined(ReviewDocTemplate):
         def afterFlowable(self, flowable):
@@ -269,13 +272,13 @@ def test_furniture_keeps_bookmarks_on_their_own_pages_and_draws_a_watermark(tmp_
                 key = flowable.getPlainText()
                 self.canv.bookmarkPage(key)
                 self.canv.addOutlineEntry(key, key, level=0)
+                self.notify("TOCEntry", (0, key, self.page, key))
 
-    body = style("Body", 11)
-    story = []
+    contents = TableOfContents()
+    contents.levelStyles = [style("TOC0", 10)]
+    story = [Paragraph("Contents", style("H", 14)), contents, PageBreak()]
     for part in range(1, 4):
-        story.append(Paragraph(f"Part {part}", body))
-        story.append(Spacer(1, 500))
-        story.append(PageBreak())
+        story += [Paragraph(f"Part {part}", style("Body", 11)), Spacer(1, 500), PageBreak()]
     path = tmp_path / "furnished.pdf"
     template = Outlined(
         path,
@@ -284,11 +287,14 @@ def test_furniture_keeps_bookmarks_on_their_own_pages_and_draws_a_watermark(tmp_
         ),
         info=DocumentInfo(title="Furnished"),
     )
-    assert template.build_furnished(story) == 3
+    assert template.build_furnished(story, passes=4) == 4
     reader, texts = read(path)
     outline = {item.title: reader.get_destination_page_number(item) for item in reader.outline}
-    assert outline == {"Part 1": 0, "Part 2": 1, "Part 3": 2}
+    assert outline == {"Part 1": 1, "Part 2": 2, "Part 3": 3}
+    # the contents page knows where Part 3 is (pypdf reads the page number first)
+    assert re.search(r"Part 3\W*4|4\s*Part 3", texts[0])
     for number, text in enumerate(texts, 1):
-        assert f"Page {number} of 3" in text
+        assert f"Page {number} of 4" in text
         assert "DRAFT" in text
         assert "REF-1" in text
+        assert text.count("OFFICIAL-SENSITIVE") == 2
