@@ -13,13 +13,19 @@ from sqlalchemy.exc import IntegrityError
 from app.context import AppContext
 from app.errors import NotFoundError, ValidationError
 from app.vocab import (
+    ACTION_STATUSES,
+    BOARD_RESPONSES,
+    FINDING_KINDS,
+    FINDING_STATUSES,
     IMR_STATUSES,
     PANEL_ROLES,
+    RECOMMENDATION_LEVELS,
     REVIEW_STATUSES,
     REVIEW_TYPES,
     SECTORS,
 )
 from db.chronology_models import ChronologyEntry, KeyEpisode
+from db.findings_models import ActionItem, Finding
 from db.models import (
     Agency,
     ChallengeQuestion,
@@ -93,7 +99,40 @@ FIELDS: dict[str, tuple[type, dict[str, tuple]]] = {
             "answered_on": (DATE, None, "date answered"),
         },
     ),
-    "recommendation": (Recommendation, {"text": (TEXT, None, "recommendation")}),
+    "recommendation": (
+        Recommendation,
+        {
+            "text": (TEXT, None, "recommendation"),
+            "level": (CHOICE, RECOMMENDATION_LEVELS, "level"),
+            "addressee": (TEXT, None, "addressee"),
+            "board_response": (CHOICE, BOARD_RESPONSES, "board's response"),
+            "response_reason": (TEXT, None, "reason"),
+        },
+    ),
+    "finding": (
+        Finding,
+        {
+            "title": (REQUIRED, None, "title"),
+            "narrative": (TEXT, None, "narrative"),
+            "kind": (CHOICE, FINDING_KINDS, "kind"),
+            "status": (CHOICE, FINDING_STATUSES, "status"),
+            "agreed_on": (DATE, None, "date agreed"),
+            "agreed_at": (TEXT, None, "meeting"),
+        },
+    ),
+    "action": (
+        ActionItem,
+        {
+            "action": (TEXT, None, "action"),
+            "lead_agency": (TEXT, None, "lead agency"),
+            "lead_officer": (TEXT, None, "lead officer"),
+            "target_date": (DATE, None, "target date"),
+            "status": (CHOICE, ACTION_STATUSES, "status"),
+            "completion_date": (DATE, None, "completion date"),
+            "evidence": (TEXT, None, "evidence of impact"),
+            "not_accepted_reason": (TEXT, None, "reason not accepted"),
+        },
+    ),
     # Derived date fields are set together by app.chronology.entries, never one by one.
     "chronology_entry": (
         ChronologyEntry,

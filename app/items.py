@@ -12,6 +12,7 @@ from app.context import AppContext
 from app.edits import clean_value
 from app.errors import NotFoundError, ValidationError
 from db.chronology_models import KeyEpisode
+from db.findings_models import ActionItem, Finding
 from db.models import ChallengeQuestion, Imr, LineOfEnquiry, PanelMember, Recommendation, Review
 
 # kind -> (model, parent column, parent model)
@@ -20,8 +21,16 @@ ITEM_KINDS: dict[str, tuple[type, str, type]] = {
     "panel_member": (PanelMember, "review_id", Review),
     "challenge": (ChallengeQuestion, "imr_id", Imr),
     "recommendation": (Recommendation, "imr_id", Imr),
+    # Multi-agency recommendations: the review's own, ordered apart from the IMRs' ones.
+    "review_recommendation": (Recommendation, "review_id", Review),
     "key_episode": (KeyEpisode, "review_id", Review),
+    "finding": (Finding, "review_id", Review),
+    "action": (ActionItem, "recommendation_id", Recommendation),
 }
+
+
+# Item kinds whose fields are those of another kind.
+FIELD_KIND = {"review_recommendation": "recommendation"}
 
 
 def _spec(kind: str) -> tuple[type, str, type]:
@@ -33,9 +42,10 @@ def _spec(kind: str) -> tuple[type, str, type]:
 
 def _siblings(session, model, parent_col: str, parent_id: int) -> list:
     column = getattr(model, parent_col)
-    return list(
-        session.scalars(select(model).where(column == parent_id).order_by(model.position, model.id))
-    )
+    where = [column == parent_id]
+    if model is Recommendation and parent_col == "review_id":
+        where.append(Recommendation.imr_id.is_(None))
+    return list(session.scalars(select(model).where(*where).order_by(model.position, model.id)))
 
 
 def _renumber(items: list) -> None:
@@ -49,7 +59,8 @@ def add_item(
 ) -> int:
     """Add an item at ``position`` (1-based; default last). Returns its id."""
     model, parent_col, parent_model = _spec(kind)
-    cleaned = {f: clean_value(kind, f, v) for f, v in values.items()}
+    field_kind = FIELD_KIND.get(kind, kind)
+    cleaned = {f: clean_value(field_kind, f, v) for f, v in values.items()}
     with ctx.session() as session:
         parent = session.get(parent_model, parent_id)
         if parent is None:
@@ -58,6 +69,9 @@ def add_item(
         item = model(**{parent_col: parent_id}, **cleaned)
         if kind == "recommendation":
             item.review_id = parent.agency.review_id
+            item.level = "single_agency"
+        elif kind == "review_recommendation":
+            item.level = "multi_agency"
         index = len(siblings) if position is None else max(0, min(position - 1, len(siblings)))
         siblings.insert(index, item)
         session.add(item)

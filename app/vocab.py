@@ -184,3 +184,39 @@ DEFAULT_THEMES = [
     "Mental capacity",
     "Self-neglect",
 ]
+
+FINDING_KINDS = {
+    "finding": "Finding",
+    "learning_point": "Learning point",
+    "good_practice": "Good practice",
+}
+FINDING_STATUSES = {
+    "draft": "Draft",
+    "for_discussion": "For panel discussion",
+    "agreed": "Agreed by panel",
+}
+RECOMMENDATION_LEVELS = {"multi_agency": "Multi-agency", "single_agency": "Single-agency"}
+BOARD_RESPONSES = {
+    "": "Awaiting the board's response",
+    "accepted": "Accepted",
+    "accepted_in_part": "Accepted in part",
+    "not_accepted": "Not accepted",
+}
+# Stored statuses; "overdue" is never stored: it follows from the target date.
+ACTION_STATUSES = {
+    "not_started": "Not started",
+    "on_track": "On track",
+    "at_risk": "At risk",
+    "complete": "Complete",
+    "not_accepted": "Not accepted",
+}
+ACTION_CLOSED = {"complete", "not_accepted"}
+OVERDUE_LABEL = "Overdue"
+ADDRESSEES = [
+    "All agencies",
+    "Safeguarding partnership board",
+    "Policies and Procedures Group",
+    "Learning and Improvement Group",
+    "Quality Assurance Group",
+    "Training subgroup",
+]

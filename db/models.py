@@ -213,6 +213,13 @@ class Recommendation(Base):
     imr_id: Mapped[int | None] = mapped_column(ForeignKey("imr.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(Text, default="")
+    # "single_agency" (from an IMR) or "multi_agency" (from the overview author).
+    level: Mapped[str] = mapped_column(String(20), default="single_agency")
+    addressee: Mapped[str] = mapped_column(String(200), default="")
+    board_response: Mapped[str] = mapped_column(String(30), default="")
+    response_reason: Mapped[str] = mapped_column(Text, default="")
+    # The number printed in a final report, kept when recommendations are later reordered.
+    final_number: Mapped[int | None]
 
     imr: Mapped[Imr | None] = relationship(back_populates="recommendations")
 
