@@ -19,6 +19,8 @@ ENTITY_KINDS = {
     "recommendation": "recommendation",
     "chronology_entry": "chronology_entry",
     "key_episode": "key_episode",
+    "finding": "finding",
+    "action_item": "action",
 }
 
 
