@@ -223,38 +223,20 @@ def test_export_chronology_xlsx_and_pdf(capsys, db, tmp_path):
         "School",
         SAMPLES / "school_chronology.csv",
     )
+
+    def export(target):
+        return run(capsys, "export", "chronology", "--db", db, "--review", "LCSPR-1", "-o", target)
+
     target = tmp_path / "out" / "chronology.xlsx"
     target.parent.mkdir()
-    code, out, err = run(
-        capsys, "export", "chronology", "--db", db, "--review", "LCSPR-1", "-o", target
-    )
+    code, _, err = export(target)
     assert code == 0, err
     sheet = load_workbook(target)["Chronology"]
     assert sheet.max_row == 41  # header and 40 entries
-    code, _, err = run(
-        capsys,
-        "export",
-        "chronology",
-        "--db",
-        db,
-        "--review",
-        "LCSPR-1",
-        "-o",
-        tmp_path / "chronology.pdf",
-    )
+    code, _, err = export(tmp_path / "chronology.pdf")
     assert code == 0, err
     assert (tmp_path / "chronology.pdf").read_bytes().startswith(b"%PDF")
-    code, _, err = run(
-        capsys,
-        "export",
-        "chronology",
-        "--db",
-        db,
-        "--review",
-        "LCSPR-1",
-        "-o",
-        tmp_path / "chronology.docx",
-    )
+    code, _, err = export(tmp_path / "chronology.docx")
     assert code == 1 and ".xlsx or .pdf" in err
 
 
