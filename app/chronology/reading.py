@@ -1,50 +1,43 @@
 """Reading an agency's chronology file (xlsx, xlsm, xlsb, ods, xls, csv) into a SheetTable.
 
-Files are recognised by their content, never by their extension alone, and checked before any
-parser touches them: a workbook is a zip archive that can declare (or secretly hold) gigabytes.
+Files are recognised by their content, never by their extension alone, and pass the checks in
+`file_guard` before any parser touches them: a workbook is a zip archive that can declare (or
+secretly hold) gigabytes. Then the sheet holding the chronology is chosen and its header found.
 """
 
 import codecs
 import csv
 import hashlib
 import io
-import posixpath
 import re
-import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree
 
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
+# The two "as" imports keep names importable from here as before (the tests clear _CHECKED).
+from app.chronology.file_guard import _CHECKED as _CHECKED
+from app.chronology.file_guard import MAX_FILE_BYTES as MAX_FILE_BYTES
+from app.chronology.file_guard import (
+    SEND_AGAIN,
+    ImportRefused,
+    check_archive,
+    check_file_size,
+    check_grid,
+    check_ole,
+    password_protected,
+)
 from app.chronology.mapping import header_score
 from app.chronology.types import SheetTable
-from app.errors import UserError
 
-MAX_FILE_BYTES = 150 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024
-MAX_COMPRESSION_RATIO = 200  # for archive members over RATIO_CHECK_BYTES
-RATIO_CHECK_BYTES = 1024 * 1024
-MAX_ARCHIVE_MEMBERS = 10_000
-MAX_SHEET_CELLS = 10_000_000  # rows x columns a sheet may span (a parser fills every one)
 HEADER_SCAN_ROWS = 30
-
-_CHUNK = 1024 * 1024
-_MAX_INDEX_XML = 10 * 1024 * 1024  # workbook.xml and its relationships
 
 _SAVE_AS_XLSX = (
     "Open it in Excel and save it as .xlsx (File › Save As › Excel Workbook), then import that."
 )
-_SEND_AGAIN = (
-    "Ask the agency to send it again, or open it in Excel, save it again as .xlsx and import that."
-)
-
-
-class ImportRefused(UserError):
-    """The file cannot be imported; the message says why and what to do, in plain words."""
 
 
 def file_fingerprint(path: str | Path) -> str:
@@ -113,18 +106,11 @@ def _recognise(path: Path) -> str:
             f"{shown} could not be opened ({error.strerror or error}). "
             "Close it in any other program and try again."
         ) from None
-    if size == 0:
-        raise ImportRefused(f"{shown} is empty (0 bytes). Ask the agency to send it again.")
-    if size > MAX_FILE_BYTES:
-        raise ImportRefused(
-            f"{shown} is {size / 1024 / 1024:,.0f} MB, more than ReviewDesk reads "
-            f"({MAX_FILE_BYTES // 1024 // 1024} MB). Split the chronology into smaller files "
-            "(for example one per year) and import each one."
-        )
+    check_file_size(shown, size)
     if head.startswith(_ZIP_MAGICS):
-        return _check_archive(path, size)
+        return check_archive(path, size)
     if head.startswith(_OLE_MAGIC):
-        _check_ole(path)
+        check_ole(path)
         return "xls"
     for magic, what in _BINARY_MAGICS:
         if head.startswith(magic):
@@ -152,331 +138,6 @@ def _recognise(path: Path) -> str:
     return "csv"
 
 
-# --- zip workbooks: checked before calamine sees them -------------------------------------------
-
-# Files already checked in this session: (path, size, mtime) -> kind.
-_CHECKED: dict[tuple[str, int, int], str] = {}
-
-
-def _damaged(shown: str) -> ImportRefused:
-    return ImportRefused(
-        f"{shown} is damaged or incomplete (it may not have finished copying or downloading). "
-        + _SEND_AGAIN
-    )
-
-
-def _harmful(shown: str, why: str) -> ImportRefused:
-    return ImportRefused(
-        f"{shown} is refused: {why}, which a real spreadsheet never does (the file is damaged "
-        "or made to harm the computer that opens it). Ask the agency to send the chronology "
-        "again, saved from Excel as .xlsx."
-    )
-
-
-def _check_archive(path: Path, size: int) -> str:
-    """Refuse zip bombs and zips that are not workbooks, before any parser inflates anything."""
-    shown = path.name
-    stat = path.stat()
-    key = (str(path.resolve()), size, stat.st_mtime_ns)
-    if key in _CHECKED:
-        return _CHECKED[key]
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
-        raise _damaged(shown) from None
-    with archive:
-        members = archive.infolist()
-        if len(members) > MAX_ARCHIVE_MEMBERS:
-            raise _harmful(shown, f"it holds {len(members):,} parts")
-        total = sum(member.file_size for member in members)
-        if total > MAX_UNCOMPRESSED_BYTES:
-            raise _harmful(shown, f"it would expand to {total / 1024 / 1024:,.0f} MB when opened")
-        for member in members:
-            if (
-                member.file_size > RATIO_CHECK_BYTES
-                and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1)
-            ):
-                ratio = member.file_size // max(member.compress_size, 1)
-                raise _harmful(shown, f"one part of it expands {ratio:,}-fold when opened")
-        names = {member.filename.lower(): member.filename for member in members}
-        kind = _archive_kind(archive, names, shown)
-        if any(member.flag_bits & 0x1 for member in members):
-            raise _password_protected(shown)
-        sheets = _sheet_parts(archive, names, kind)
-        # Inflate every part once: zipfile stops at the declared size and checks the CRC, so a
-        # part that lies about its size is caught here, not inside the parser.
-        try:
-            for member in members:
-                if member.filename in sheets:
-                    _check_extent(archive, member, sheets[member.filename], shown, kind)
-                else:
-                    with archive.open(member) as stream:
-                        while stream.read(_CHUNK):
-                            pass
-        except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError):
-            raise _damaged(shown) from None
-        except RuntimeError:  # a part encrypted with a zip password
-            raise _password_protected(shown) from None
-    if len(_CHECKED) > 64:
-        _CHECKED.clear()
-    _CHECKED[key] = kind
-    return kind
-
-
-def _password_protected(shown: str) -> ImportRefused:
-    return ImportRefused(
-        f"{shown} is password-protected. Remove the password in Excel (File › Info › Protect "
-        "Workbook), save it, and import it again."
-    )
-
-
-def _archive_kind(archive: zipfile.ZipFile, names: dict[str, str], shown: str) -> str:
-    if "xl/workbook.xml" in names:
-        return "xlsx"
-    if "xl/workbook.bin" in names:
-        return "xlsb"
-    if "content.xml" in names:
-        mimetype = b""
-        if "mimetype" in names and archive.getinfo(names["mimetype"]).file_size < 200:
-            mimetype = archive.read(names["mimetype"]).strip()
-        if mimetype in (b"", b"application/vnd.oasis.opendocument.spreadsheet"):
-            manifest = names.get("meta-inf/manifest.xml")
-            if manifest and archive.getinfo(manifest).file_size < _MAX_INDEX_XML:
-                if b"encryption-data" in archive.read(manifest):
-                    raise _password_protected(shown)
-            return "ods"
-        raise ImportRefused(
-            f"{shown} is an OpenDocument file but not a spreadsheet. If the chronology is a "
-            "table, copy it into a spreadsheet, save it as .xlsx or .ods and import that."
-        )
-    if "word/document.xml" in names:
-        raise ImportRefused(
-            f"{shown} is a Word document, not a spreadsheet. If the chronology is a table in "
-            "Word, copy the table into Excel, save it as .xlsx and import that."
-        )
-    if "ppt/presentation.xml" in names:
-        raise ImportRefused(f"{shown} is a PowerPoint presentation, not a spreadsheet.")
-    raise ImportRefused(
-        f"{shown} is a zip archive, not a spreadsheet. If the chronology is inside it, extract "
-        "it first and import the spreadsheet itself."
-    )
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _sheet_parts(archive: zipfile.ZipFile, names: dict[str, str], kind: str) -> dict[str, str]:
-    """Archive member -> sheet name for every part the parser may lay out as a grid."""
-    if kind == "ods":
-        return {names["content.xml"]: ""}
-    if kind != "xlsx":
-        return {}  # xlsb: binary records; covered by the grid check after loading
-    parts: dict[str, str] = {}
-    for lower, real in names.items():
-        if re.fullmatch(r"xl/(?:worksheets|macrosheets|dialogsheets)/[^/]+\.xml", lower):
-            parts[real] = ""
-    try:
-        workbook = _small_xml(archive, names["xl/workbook.xml"])
-        rels_name = names.get("xl/_rels/workbook.xml.rels")
-        rels = _small_xml(archive, rels_name) if rels_name else None
-    except (ElementTree.ParseError, ValueError):
-        return parts
-    if rels is None:
-        return parts
-    targets = {}
-    for rel in rels.iter():
-        if _local(rel.tag) == "Relationship" and rel.get("Target"):
-            target = rel.get("Target", "")
-            target = target[1:] if target.startswith("/") else posixpath.join("xl", target)
-            targets[rel.get("Id")] = posixpath.normpath(target).lower()
-    for element in workbook.iter():
-        if _local(element.tag) != "sheet":
-            continue
-        rel_id = next((v for k, v in element.attrib.items() if _local(k) == "id"), None)
-        target = targets.get(rel_id)
-        if target in names:
-            parts[names[target]] = element.get("name", "")
-    return parts
-
-
-def _small_xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:
-    if archive.getinfo(name).file_size > _MAX_INDEX_XML:
-        raise ValueError(name)
-    return ElementTree.fromstring(archive.read(name))
-
-
-# A worksheet's cells: the parser lays the sheet out as one dense grid from A1 to the furthest
-# cell, so a few bytes naming cell XFD1048576 would ask for 17 billion cells.
-# A cell tag that is not simply <c r="A1"> .. <c r="Z99999">.
-_XLSX_UNUSUAL_CELL = rb'c(?=[\s/>])(?! r="[A-Z][0-9]{1,5}")'
-_COLUMN_LETTERS = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for byte in letters:
-        number = number * 26 + byte - 64
-    return number
-
-
-def _check_extent(
-    archive: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: str, shown: str, kind: str
-) -> None:
-    scan = _ods_extent if kind == "ods" else _xlsx_extent
-    rows, columns = scan(archive, member, exact=False)
-    if rows * columns > MAX_SHEET_CELLS:
-        rows, columns = scan(archive, member, exact=True)
-    if rows * columns > MAX_SHEET_CELLS:
-        where = f"Sheet '{sheet}' in {shown}" if sheet else shown
-        raise ImportRefused(
-            f"{where} stretches to row {rows:,} and column {columns:,}, so reading it would "
-            f"take {rows * columns:,} cells. Delete the empty rows and columns beyond the "
-            "chronology (or copy the chronology into a new workbook), save it and import again."
-        )
-
-
-def _pieces(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
-    """The member's bytes in chunks that end at a tag boundary (">")."""
-    carry = b""
-    with archive.open(member) as stream:
-        while True:
-            chunk = stream.read(_CHUNK)
-            if not chunk:
-                break
-            buffer = carry + chunk
-            cut = buffer.rfind(b">") + 1
-            if cut == 0 and len(buffer) > 64 * _CHUNK:
-                raise ValueError("no tag boundary")
-            carry = buffer[cut:]
-            if cut:
-                yield buffer[:cut]
-    if carry.strip():
-        yield carry
-
-
-def _xlsx_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo, exact: bool) -> tuple[int, int]:
-    """(rows, columns) a worksheet spans; a safe upper bound unless exact."""
-    max_row = max_col = 0
-    prefix = None
-    state = [0, 0]  # (current row, current column) for cells written without a reference
-    for piece in _pieces(archive, member):
-        if prefix is None:
-            found = re.search(rb"<([A-Za-z_][\w.-]*:)?worksheet\b", piece)
-            prefix = re.escape(found.group(1)) if found and found.group(1) else b""
-            cell_tag = re.compile(rb"<" + prefix + rb"c[\s/>]")
-            unusual = re.compile(rb"<" + prefix + _XLSX_UNUSUAL_CELL)
-            with_ref = re.compile(rb"<" + prefix + rb'c r="([A-Z]{1,3})([0-9]{1,7})"')
-            tokens = re.compile(rb"<" + prefix + rb"(row|c)(?=[\s/>])([^>]*)>")
-        if not exact and not unusual.search(piece):
-            # Every cell is within A1:Z99999: bounded, no need to look closer.
-            max_row, max_col = max(max_row, 99_999), max(max_col, 26)
-            continue
-        cells = len(cell_tag.findall(piece))
-        refs = with_ref.findall(piece) if not exact else []
-        if refs and len(refs) == cells:
-            max_col = max(max_col, max(map(_column_number, {c for c, _ in refs})))
-            max_row = max(max_row, max(map(int, {r for _, r in refs})))
-            state[0] = max(state[0], max_row)
-            continue
-        rows, cols = _simulate_xlsx(tokens.findall(piece), state)
-        max_row, max_col = max(max_row, rows), max(max_col, cols)
-    return max_row, max_col
-
-
-_REF_ATTR = re.compile(rb'\br\s*=\s*["\']([^"\']*)["\']')
-
-
-def _simulate_xlsx(tokens: list[tuple[bytes, bytes]], state: list[int]) -> tuple[int, int]:
-    """Place each cell as the parser would (a reference, or next to the previous cell)."""
-    max_row = max_col = 0
-    row, col = state
-    for name, attrs in tokens:
-        ref = _REF_ATTR.search(attrs)
-        if name == b"row":
-            row = int(ref.group(1)) if ref and ref.group(1).isdigit() else row + 1
-            col = 0
-            continue
-        match = _COLUMN_LETTERS.fullmatch(ref.group(1).decode("ascii", "replace")) if ref else None
-        if match:
-            col = _column_number(match.group(1).encode())
-            cell_row = int(match.group(2))
-        else:
-            col, cell_row = col + 1, max(row, 1)
-        if not attrs.endswith(b"/"):  # a self-closed cell holds no value
-            max_row, max_col = max(max_row, cell_row), max(max_col, col)
-    state[0], state[1] = row, col
-    return max_row, max_col
-
-
-_ODS_TOKEN = re.compile(
-    rb"<(/?)(?:[\w.-]+:)?(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*)>"
-)
-_ODS_REPEAT = re.compile(rb'number-(?:rows|columns)-repeated\s*=\s*["\'](\d+)["\']')
-
-
-def _ods_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo, exact: bool) -> tuple[int, int]:
-    """(rows, columns) the largest table spans, repeats included."""
-    del exact  # always exact: repeated rows and columns are the whole danger here
-    largest = (0, 0)
-    rows = cols = row = col = row_repeat = row_end = 0
-    for piece in _pieces(archive, member):
-        for closing, name, attrs in _ODS_TOKEN.findall(piece):
-            if closing:
-                continue
-            repeat = _ODS_REPEAT.search(attrs)
-            count = min(int(repeat.group(1)), 1 << 31) if repeat else 1
-            if name == b"table":
-                if rows * cols > largest[0] * largest[1]:
-                    largest = (rows, cols)
-                rows = cols = row = col = row_end = 0
-                row_repeat = 1
-            elif name == b"table-row":
-                row, col, row_repeat = row + row_repeat if row_end else row, 0, count
-                row_end = 1
-            else:
-                filled = b"value-type" in attrs or not attrs.endswith(b"/")
-                if filled:
-                    rows = max(rows, row + row_repeat)
-                    cols = max(cols, col + count)
-                col += count
-    if rows * cols > largest[0] * largest[1]:
-        largest = (rows, cols)
-    return largest
-
-
-# --- legacy .xls (OLE compound files) ----------------------------------------------------------
-
-_OLE_NAMES = {
-    "EncryptedPackage".encode("utf-16-le"): "encrypted",
-    "EncryptionInfo".encode("utf-16-le"): "encrypted",
-    "WordDocument".encode("utf-16-le"): "word",
-    "PowerPoint Document".encode("utf-16-le"): "powerpoint",
-}
-
-
-def _check_ole(path: Path) -> None:
-    """Refuse OLE files that hold an encrypted workbook, or a Word or PowerPoint document."""
-    shown = path.name
-    found = set()
-    overlap = max(len(name) for name in _OLE_NAMES)
-    with open(path, "rb") as handle:
-        tail = b""
-        while chunk := handle.read(8 * _CHUNK):
-            window = tail + chunk
-            found.update(kind for name, kind in _OLE_NAMES.items() if name in window)
-            tail = window[-overlap:]
-    if "encrypted" in found:
-        raise _password_protected(shown)
-    if "word" in found:
-        raise ImportRefused(
-            f"{shown} is a Word document, not a spreadsheet. If the chronology is a table in "
-            "Word, copy the table into Excel, save it as .xlsx and import that."
-        )
-    if "powerpoint" in found:
-        raise ImportRefused(f"{shown} is a PowerPoint presentation, not a spreadsheet.")
-
-
 # --- calamine ----------------------------------------------------------------------------------
 
 _EXTENSIONS = {
@@ -490,7 +151,7 @@ _EXTENSIONS = {
 def _unreadable(shown: str, kind: str) -> ImportRefused:
     if kind == "xls":
         return ImportRefused(f"{shown} cannot be read as a spreadsheet. " + _SAVE_AS_XLSX)
-    return ImportRefused(f"{shown} cannot be read as a spreadsheet: it is damaged. " + _SEND_AGAIN)
+    return ImportRefused(f"{shown} cannot be read as a spreadsheet: it is damaged. " + SEND_AGAIN)
 
 
 @contextmanager
@@ -500,7 +161,7 @@ def _calamine_errors(shown: str, kind: str) -> Iterator[None]:
     except ImportRefused:
         raise
     except PasswordError:
-        raise _password_protected(shown) from None
+        raise password_protected(shown) from None
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except MemoryError:
@@ -540,12 +201,7 @@ def _sheet_rows(workbook: CalamineWorkbook, name: str, shown: str, kind: str, ma
         if start is None:
             return [], 1, 1
         height, width = sheet.height, sheet.width
-        if height * width > MAX_SHEET_CELLS:
-            raise ImportRefused(
-                f"Sheet '{name}' in {shown} spans {height:,} rows and {width:,} columns, so "
-                f"reading it would take {height * width:,} cells. Delete the empty rows and "
-                "columns beyond the chronology, save it and import again."
-            )
+        check_grid(name, shown, height, width)
         if height > max_rows + HEADER_SCAN_ROWS + 1:
             raise _too_many_rows(name, shown, height, max_rows)
         return sheet.to_python(skip_empty_area=True), start[0] + 1, start[1] + 1

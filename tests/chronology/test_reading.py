@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from app.chronology import reading
+from app.chronology import file_guard, reading
 from app.chronology.dates import parse_date
 from app.chronology.mapping import guess_mapping
 from app.chronology.reading import ImportRefused, file_fingerprint, list_sheets, read_table
@@ -652,7 +652,7 @@ def test_an_absurd_number_of_parts_is_refused(tmp_path, no_calamine, monkeypatch
     with zipfile.ZipFile(path, "a") as archive:
         for i in range(8):
             archive.writestr(f"xl/media/part{i}.bin", b"x")
-    monkeypatch.setattr(reading, "MAX_ARCHIVE_MEMBERS", 10)
+    monkeypatch.setattr(file_guard, "MAX_ARCHIVE_MEMBERS", 10)
     assert "it holds 12 parts" in refused(path)
 
 

@@ -1,7 +1,6 @@
 """The chronology PDF (and the shared page furniture), read back with pypdf."""
 
 import re
-from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -10,7 +9,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import PageBreak, Paragraph, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from reports.chronology_data import ChronologyDocument, ChronologyRow
+from reports.chronology_data import ChronologyRow
 from reports.chronology_pdf import write_chronology_pdf
 from reports.pdf_common import (
     DocumentInfo,
@@ -20,48 +19,9 @@ from reports.pdf_common import (
     plain,
     style,
 )
+from tests.reports.builders import AGENCIES, document, entry
 
-AGENCIES = ["Police", "Health visiting", "Children's Social Care", "Education"]
 NAMES = ["Łukasz Nowak", "Zoë Hughes", "Siobhán O'Neill", "Ελένη Παπαδοπούλου", "Оксана Коваль"]
-
-
-def entry(**changes) -> ChronologyRow:
-    base = ChronologyRow(
-        date_text="02/01/2008",
-        date_value=date(2008, 1, 2),
-        precision="day",
-        sort_date=date(2008, 1, 2),
-        time="",
-        agency="Police",
-        event_type="Home visit",
-        event="Officers attended the family home after a neighbour reported shouting.",
-        outcome="Referral made to children's social care.",
-        practitioner="PC 1234 Smith",
-        role="Police constable",
-        recorded=date(2008, 1, 5),
-        significance="",
-        source="Niche RMS",
-        themes="Domestic abuse",
-        episodes="",
-        flagged=False,
-        flag_reason="",
-        source_ref="police.xlsx, sheet IMR Chronology, row 12",
-    )
-    return replace(base, **changes)
-
-
-def document(rows, **changes) -> ChronologyDocument:
-    base = ChronologyDocument(
-        review_reference="LCSPR-2024-03",
-        review_title="Local child safeguarding practice review",
-        subject="Child L",
-        partnership="Northshire Safeguarding Children Partnership",
-        protective_marking="OFFICIAL-SENSITIVE",
-        generated_on=date(2026, 6, 15),
-        rows=list(rows),
-        agencies=AGENCIES,
-    )
-    return replace(base, **changes)
 
 
 def many_rows(count: int) -> list[ChronologyRow]:

@@ -1,6 +1,5 @@
 """The chronology spreadsheet, read back with openpyxl in normal mode."""
 
-from dataclasses import replace
 from datetime import date, datetime
 
 import openpyxl
@@ -8,47 +7,32 @@ import pytest
 
 from reports.chronology_data import DATES_NOTE, ChronologyDocument, ChronologyRow
 from reports.chronology_xlsx import COLUMNS, MAX_CELL_TEXT, write_chronology_xlsx
+from tests.reports import builders
 
 HEADERS = [h for h, _ in COLUMNS]
 
 
+# The spreadsheet tests' entry: a timed incident, with two themes and an episode.
+XLSX_ENTRY = {
+    "time": "14:30",
+    "event_type": "Domestic abuse incident",
+    "event": "Officers attended the family home.",
+    "outcome": "DASH risk assessment completed.",
+    "themes": "Domestic abuse; Voice of the child",
+    "episodes": "Episode 1: birth to nursery",
+}
+XLSX_DOCUMENT = {
+    "review_title": "Child L",
+    "agencies": ["Police", "Health", "Children's Social Care"],
+}
+
+
 def entry(**changes) -> ChronologyRow:
-    base = ChronologyRow(
-        date_text="02/01/2008",
-        date_value=date(2008, 1, 2),
-        precision="day",
-        sort_date=date(2008, 1, 2),
-        time="14:30",
-        agency="Police",
-        event_type="Domestic abuse incident",
-        event="Officers attended the family home.",
-        outcome="DASH risk assessment completed.",
-        practitioner="PC 1234 Smith",
-        role="Police constable",
-        recorded=date(2008, 1, 5),
-        significance="",
-        source="Niche RMS",
-        themes="Domestic abuse; Voice of the child",
-        episodes="Episode 1: birth to nursery",
-        flagged=False,
-        flag_reason="",
-        source_ref="police.xlsx, sheet IMR Chronology, row 12",
-    )
-    return replace(base, **changes)
+    return builders.entry(**{**XLSX_ENTRY, **changes})
 
 
 def document(rows, **changes) -> ChronologyDocument:
-    base = ChronologyDocument(
-        review_reference="LCSPR-2024-03",
-        review_title="Child L",
-        subject="Child L",
-        partnership="Northshire Safeguarding Children Partnership",
-        protective_marking="OFFICIAL-SENSITIVE",
-        generated_on=date(2026, 6, 15),
-        rows=list(rows),
-        agencies=["Police", "Health", "Children's Social Care"],
-    )
-    return replace(base, **changes)
+    return builders.document(rows, **{**XLSX_DOCUMENT, **changes})
 
 
 def col(name: str) -> int:
