@@ -7,16 +7,15 @@ the middle of its slice (`x_of`). Bands (episodes, silences) run from the left e
 first day to the right edge of their last; ticks sit on the left edge of their day.
 """
 
-import gc
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import itemgetter
 from typing import Any
 
+from app.chronology.analysis.prepared import gc_paused
 from app.chronology.types import AnalysisEntry
 
 # Categories, in the order a crowded pixel shows them (most significant for a review first).
@@ -111,18 +110,6 @@ _GROUPS = {
 }
 # Event type key -> category. Unknown or empty keys are "other" (see category_of).
 CATEGORY_OF: dict[str, str] = {key: cat for cat, keys in _GROUPS.items() for key in keys}
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while building thousands of small acyclic objects."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def category_of(event_type: str) -> str:
@@ -224,7 +211,7 @@ class TimelineLayout:
     def zoomed(self, start: date, end: date) -> "TimelineLayout":
         """The same timeline over start..end (no padding), with the same lanes."""
         lanes = [lane.agency for lane in self.lanes]
-        with _gc_paused():
+        with gc_paused():
             return _layout(self._source, lanes, start, end, self.undated)
 
 
@@ -252,7 +239,7 @@ def layout_timeline(
     by default the data's range padded by 2% (at least a day) each side; when given, only what
     overlaps it is laid out, and spans are clipped to the axis.
     """
-    with _gc_paused():
+    with gc_paused():
         return _layout_timeline(entries, episodes, silences, agencies, start, end)
 
 
@@ -419,7 +406,7 @@ def bin_markers(layout: TimelineLayout, pixel_width: int) -> list[MarkerBin]:
     right as its furthest-reaching member. Bins come by lane, then column."""
     if pixel_width < 1:
         raise ValueError("pixel_width must be at least 1")
-    with _gc_paused():
+    with gc_paused():
         return _bin_markers(layout.markers, pixel_width)
 
 
