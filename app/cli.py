@@ -287,6 +287,15 @@ def cmd_analyse(args) -> int:
 
 
 def cmd_export(args) -> int:
+    if args.what == "actions":
+        return _export_actions(args)
+    if not args.review:
+        print(
+            "reviewdesk: export chronology needs --review REF (the review whose chronology "
+            "to export).",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
     from app.chronology.export import export_chronology
     from app.reviews import find_review_id
 
@@ -295,6 +304,104 @@ def cmd_export(args) -> int:
         review_id = find_review_id(ctx, args.review)
         count = export_chronology(ctx, review_id, target)
     print(f"Wrote {count} chronology entries to {target}")
+    return EXIT_OK
+
+
+def _export_actions(args) -> int:
+    from app.action_tracker import export_tracker
+    from app.reviews import find_review_id
+
+    target = Path(args.output).expanduser()
+    with _context(args, write=False) as ctx:
+        review_id = find_review_id(ctx, args.review) if args.review else None
+        count = export_tracker(ctx, target, review_id)
+    scope = f"review {args.review}" if args.review else "every review"
+    print(f"Wrote {count} actions ({scope}) to {target}")
+    return EXIT_OK
+
+
+def cmd_import_actions(args) -> int:
+    from app.action_tracker import apply_tracker, plan_tracker_import
+    from app.chronology.reading import ImportRefused
+    from app.reviews import find_review_id
+
+    path = Path(args.file).expanduser()
+    store_path = resolve_store_path(args.db)
+    if not store_path.exists():
+        raise StoreError(f"There is no store at {store_path}. Give the right file with --db.")
+    with _context(args, write=True) as ctx:
+        review_id = find_review_id(ctx, args.review) if args.review else None
+        try:
+            plan = plan_tracker_import(ctx, path, review_id)
+        except ImportRefused as exc:
+            print(f"reviewdesk: {exc}", file=sys.stderr)
+            return EXIT_REFUSED
+        result = apply_tracker(ctx, plan)
+    if args.json:
+        _print_json(
+            {
+                "applied": result.applied,
+                "rejected": [
+                    {"sheet": r.sheet, "row": r.row, "reason": r.reason} for r in result.rejected
+                ],
+                "conflicts": len(result.conflicts),
+            }
+        )
+        return EXIT_OK
+    for line in plan.report_lines():
+        print(line)
+    print(
+        f"Updated {result.applied} actions from {path.name}; {len(result.rejected)} rows "
+        f"rejected, {len(result.conflicts)} conflicts, {plan.unchanged} rows unchanged."
+    )
+    return EXIT_OK
+
+
+def cmd_actions(args) -> int:
+    from app.actions import list_actions
+    from app.reviews import find_review_id
+    from app.vocab import ACTION_STATUSES
+
+    with _context(args, write=False) as ctx:
+        review_id = find_review_id(ctx, args.review) if args.review else None
+        actions = list_actions(ctx, review_id=review_id)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": a.id,
+                    "review": a.review_reference,
+                    "recommendation": a.recommendation_number,
+                    "agency": a.lead_agency,
+                    "lead_officer": a.lead_officer,
+                    "action": a.action,
+                    "target": a.target_date,
+                    "status": a.status,
+                    "status_label": ACTION_STATUSES.get(a.status, a.status),
+                    "completion_date": a.completion_date,
+                    "evidence": a.evidence,
+                    "overdue": a.overdue,
+                    "days_overdue": a.days_overdue,
+                }
+                for a in actions
+            ]
+        )
+        return EXIT_OK
+    if not actions:
+        print("No actions in the action plan yet.")
+        return EXIT_OK
+    for a in actions:
+        target = a.target_date.strftime("%d/%m/%Y") if a.target_date else "no target"
+        status = ACTION_STATUSES.get(a.status, a.status)
+        if a.overdue:
+            status = f"OVERDUE {a.days_overdue}d ({status})"
+        print(
+            f"{a.id:>5}  {a.review_reference[:16]:<16} {a.recommendation_number:<7} "
+            f"{a.lead_agency[:22]:<22} {target:<10} {status[:28]:<28} "
+            f"{' '.join(a.action.split())[:60]}"
+        )
+    overdue = sum(1 for a in actions if a.overdue)
+    print(f"{len(actions)} actions, {overdue} overdue")
     return EXIT_OK
 
 
@@ -375,10 +482,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--late-days", type=int, default=7, metavar="N", help="late recording (7)")
     p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = add("export", cmd_export, "export a document (chronology: .xlsx or .pdf)")
-    p.add_argument("what", choices=["chronology"], help="what to export")
-    p.add_argument("--review", required=True, metavar="REF", help="review reference or id")
+    p = add(
+        "export",
+        cmd_export,
+        "export a document (chronology: .xlsx or .pdf; actions: the action plan tracker .xlsx)",
+    )
+    p.add_argument("what", choices=["chronology", "actions"], help="what to export")
+    p.add_argument(
+        "--review",
+        metavar="REF",
+        help="review reference or id (required for chronology; for actions, leave it out to "
+        "export every review's actions)",
+    )
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.xlsx or FILE.pdf")
+
+    p = add(
+        "import-actions",
+        cmd_import_actions,
+        "read back a returned action plan tracker (.xlsx) and update the actions",
+    )
+    p.add_argument(
+        "--review",
+        metavar="REF",
+        help="review reference or id (leave it out for the board's tracker of every review)",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("file", metavar="FILE")
+
+    p = add("actions", cmd_actions, "list the action plan: targets, status, overdue actions")
+    p.add_argument("--review", metavar="REF", help="review reference or id (default: every review)")
+    p.add_argument("--json", action="store_true", help="print JSON")
 
     p = add("backup", cmd_backup, "write a consistent copy of the store (safe while it is open)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
