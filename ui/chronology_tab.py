@@ -36,6 +36,7 @@ from app.chronology.entries import (
 from app.chronology.episodes import link_entries, list_episodes
 from app.chronology.event_types import EVENT_TYPES
 from app.chronology.export import export_chronology
+from app.findings import add_evidence, list_findings
 from app.records import ImrSummary
 from app.vocab import DEFAULT_THEMES
 from ui.analysis_page import AnalysisPage
@@ -219,6 +220,9 @@ class ChronologyTab(QWidget):
         self.tag_button.clicked.connect(self.tag_selected)
         self.link_button = QPushButton("Link to key episode…")
         self.link_button.clicked.connect(self.link_selected)
+        self.cite_button = QPushButton("Cite in finding…")
+        self.cite_button.setToolTip("Cite the selected entries as evidence for a finding")
+        self.cite_button.clicked.connect(self.cite_selected)
         self.export_button = QPushButton("Export…")
         self.export_button.clicked.connect(self.choose_export)
         self.count = QLabel()
@@ -232,6 +236,7 @@ class ChronologyTab(QWidget):
             self.later_button,
             self.tag_button,
             self.link_button,
+            self.cite_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -425,6 +430,7 @@ class ChronologyTab(QWidget):
             self.later_button,
             self.tag_button,
             self.link_button,
+            self.cite_button,
         ):
             button.setEnabled(writable and selected)
         self.export_button.setEnabled(self.review_id is not None)
@@ -535,6 +541,31 @@ class ChronologyTab(QWidget):
         if ok:
             episode = episodes[titles.index(title)]
             self.editor.run(link_entries, episode.id, ids, kind="key_episode")
+
+    def cite_selected(self) -> None:
+        ids = self.selected_entry_ids()
+        if not ids:
+            return
+        findings = list_findings(self.editor.ctx, self.review_id)
+        if not findings:
+            self.editor.failed.emit("There are no findings yet. Add one on the Findings tab.")
+            return
+        titles = [f"{f.number}. {f.title}" for f in findings]
+        title, ok = QInputDialog.getItem(
+            self, "Cite in finding", f"Finding to cite {len(ids)} entries in:", titles, 0, False
+        )
+        if not ok or title not in titles:
+            return
+        finding = findings[titles.index(title)]
+        added = self.editor.run(add_evidence, finding.id, entry_ids=ids, kind="finding")
+        if added is not None:
+            already = len(ids) - added
+            note = f" ({already} already cited there)" if already else ""
+            self.window().statusBar().showMessage(
+                f"Cited {added} entr{'y' if added == 1 else 'ies'} in finding {finding.number}"
+                f"{note}.",
+                8000,
+            )
 
     def choose_export(self) -> None:
         path, chosen = QFileDialog.getSaveFileName(

@@ -1,5 +1,7 @@
 """The selected chronology entry: every field editable, and where it came from."""
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.chronology.entries import EntryRow, edit_entry, get_entry
 from app.chronology.event_types import EVENT_TYPES
 from app.errors import UserError
+from app.findings import findings_citing_entry
 from ui.editing import Editor
 from ui.theme import danger_colour, muted_colour, scaled_font
 from ui.widgets import CommitLineEdit, CommitTextEdit
@@ -94,6 +97,11 @@ class EntryEditor(QWidget):
         palette = self.origin.palette()
         palette.setColor(self.origin.foregroundRole(), muted_colour())
         self.origin.setPalette(palette)
+        self.cited = QLabel()
+        self.cited.setObjectName("entry_cited")
+        self.cited.setTextFormat(Qt.TextFormat.RichText)
+        self.cited.setWordWrap(True)
+        self.cited.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.original = QPlainTextEdit()
         self.original.setObjectName("entry_original")
         self.original.setReadOnly(True)
@@ -106,6 +114,7 @@ class EntryEditor(QWidget):
         layout.addLayout(form)
         layout.addWidget(QLabel("As imported"))
         layout.addWidget(self.origin)
+        layout.addWidget(self.cited)
         layout.addWidget(self.original)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -131,6 +140,7 @@ class EntryEditor(QWidget):
             self.heading.setText("Select an entry to see and edit it.")
             self.flag_note.hide()
             self.origin.clear()
+            self.show_citations()
             self.original.clear()
             for edit in self.lines.values():
                 edit.set_saved("")
@@ -163,6 +173,7 @@ class EntryEditor(QWidget):
         if entry.episodes:
             tags.append("Key episodes: " + ", ".join(entry.episodes))
         self.origin.setText("\n".join([f"From {entry.source_ref}", *tags]))
+        self.show_citations()
         lines = []
         for original in entry.original_cells():
             lines.append(f"Row {original.get('row')}:")
@@ -170,6 +181,13 @@ class EntryEditor(QWidget):
                 if value not in (None, ""):
                     lines.append(f"  {header}: {value}")
         self.original.setPlainText("\n".join(lines) or "Entered by hand.")
+
+    def show_citations(self) -> None:
+        """The findings that cite this entry (they change on the Findings tab, not here)."""
+        cited = findings_citing_entry(self.editor.ctx, self.entry.id) if self.entry else []
+        text = "; ".join(f"{number}. {escape(title)}" for _id, number, title in cited)
+        self.cited.setText(f"<b>Cited in findings:</b> {text}" if cited else "")
+        self.cited.setVisible(bool(cited))
 
     def _save_type(self) -> None:
         if self.entry is None:

@@ -29,6 +29,7 @@ from app.errors import UserError
 from app.reviews import create_review, delete_review, list_reviews
 from app.vocab import REVIEW_TYPES
 from db.store import StoreError
+from ui.board_view import ActionPlanWindow
 from ui.editing import Editor
 from ui.review_list import ReviewListModel, ReviewListView
 from ui.widgets import DateField
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.editor = editor
         self.settings = settings or QSettings()
+        self.action_plan: ActionPlanWindow | None = None
         self.setWindowTitle(f"ReviewDesk: {editor.ctx.store.path.name}")
         self.setObjectName("main_window")
 
@@ -209,6 +211,13 @@ class MainWindow(QMainWindow):
                 f"Ctrl+{index + 1}",
             )
         view_menu.addSeparator()
+        self._action(
+            view_menu,
+            "&Action plan across reviews…",
+            self.show_action_plan,
+            "Ctrl+Shift+A",
+            "action_plan",
+        )
         self._action(view_menu, "&Reload", self.refresh, QKeySequence.StandardKey.Refresh)
 
         help_menu = bar.addMenu("&Help")
@@ -288,6 +297,22 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Discard:
             self.editor.run(delete_review, review.id, kind="review")
+
+    def show_action_plan(self) -> ActionPlanWindow:
+        """The board's view of every review's actions, in its own window beside this one."""
+        if self.action_plan is None:
+            self.action_plan = ActionPlanWindow(self.editor, self)
+            self.action_plan.open_action.connect(self._open_action)
+        self.action_plan.show()
+        self.action_plan.raise_()
+        self.action_plan.activateWindow()
+        return self.action_plan
+
+    def _open_action(self, review_id: int, recommendation_id: int, action_id: int) -> None:
+        self.filter.clear()  # the review may be filtered out of the list
+        self.select_review(review_id)
+        self.workspace.show_action(recommendation_id, action_id)
+        self.activateWindow()
 
     def backup(self) -> None:
         store_path = self.editor.ctx.store.path

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from app.audit_log import list_audit
 from app.errors import UserError
+from app.findings import list_findings
 from app.records import ReviewDetail
 from app.reviews import get_review
 from app.timescales import countdown
@@ -13,17 +14,30 @@ from ui.audit_tab import AuditTab
 from ui.chronology_tab import ChronologyTab
 from ui.details_tab import DetailsTab
 from ui.editing import Editor
+from ui.findings_tab import FindingsTab
 from ui.imr_board import AgenciesTab
 from ui.item_table import Column, ItemTable
+from ui.recommendations_tab import RecommendationsTab
 from ui.theme import danger_colour, muted_colour, scaled_font
 
-TAB_DETAILS, TAB_TOR, TAB_PANEL, TAB_AGENCIES, TAB_CHRONOLOGY, TAB_AUDIT = range(6)
+(
+    TAB_DETAILS,
+    TAB_TOR,
+    TAB_PANEL,
+    TAB_AGENCIES,
+    TAB_CHRONOLOGY,
+    TAB_FINDINGS,
+    TAB_RECOMMENDATIONS,
+    TAB_AUDIT,
+) = range(8)
 TAB_NAMES = [
     "Details and dates",
     "Terms of reference",
     "Panel",
     "Agencies and IMRs",
     "Chronology",
+    "Findings",
+    "Recommendations and actions",
     "Audit trail",
 ]
 CHRONOLOGY_KINDS = {"chronology_entry", "key_episode"}
@@ -82,6 +96,9 @@ class ReviewWorkspace(QWidget):
         )
         self.agencies = AgenciesTab(editor)
         self.chronology = ChronologyTab(editor)
+        self.findings = FindingsTab(editor)
+        self.findings.show_entry.connect(self.show_entry)
+        self.recommendations = RecommendationsTab(editor)
         self.audit = AuditTab()
         self.tabs.addTab(self.details, "Details and dates")
         self.tabs.addTab(
@@ -91,6 +108,8 @@ class ReviewWorkspace(QWidget):
         self.tabs.addTab(_padded(self.panel, "Who sits on the review panel."), "Panel")
         self.tabs.addTab(self.agencies, "Agencies and IMRs")
         self.tabs.addTab(self.chronology, "Chronology")
+        self.tabs.addTab(self.findings, "Findings")
+        self.tabs.addTab(self.recommendations, "Recommendations and actions")
         self.tabs.addTab(self.audit, "Audit trail")
         self.tabs.currentChanged.connect(lambda _i: self._load_audit())
 
@@ -140,6 +159,11 @@ class ReviewWorkspace(QWidget):
         self.panel.show_items(review.id, review.panel)
         self.agencies.show_imrs(review.id, review.imrs, self.editor.ctx.today())
         self.chronology.show_review(review.id, review.imrs)
+        # One query of the findings serves both tabs (and is cheap: a review has dozens).
+        findings = list_findings(self.editor.ctx, review.id)
+        self.findings.show_review(review, findings)
+        self.recommendations.show_review(review, findings)
+        self.chronology.entry_editor.show_citations()
         self._load_audit()
         return True
 
@@ -156,7 +180,19 @@ class ReviewWorkspace(QWidget):
         self.agencies.show_imrs(review.id, review.imrs, self.editor.ctx.today())
         self.chronology.agencies = review.imrs
         self.chronology.data_changed()
+        # Findings describe the entries and key episodes they cite.
+        self.findings.show_review(review, list_findings(self.editor.ctx, review.id))
         self._load_audit()
+
+    def show_entry(self, entry_id: int) -> None:
+        """Show a chronology entry (cited by a finding) on the Chronology tab."""
+        self.tabs.setCurrentWidget(self.chronology)
+        self.chronology.show_entries([entry_id])
+
+    def show_action(self, recommendation_id: int, action_id: int | None = None) -> None:
+        """Open a recommendation's action plan, with one of its actions selected."""
+        self.tabs.setCurrentWidget(self.recommendations)
+        self.recommendations.show_action(recommendation_id, action_id)
 
     def _load_audit(self) -> None:
         if self.review is not None and self.tabs.currentWidget() is self.audit:
