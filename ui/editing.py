@@ -207,7 +207,10 @@ REMOVERS: dict[str, Callable] = {
             "panel_member",
             "challenge",
             "recommendation",
+            "review_recommendation",
             "key_episode",
+            "finding",
+            "action",
         )
     },
 }

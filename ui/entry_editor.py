@@ -180,7 +180,13 @@ class EntryEditor(QWidget):
             for header, value in (original.get("values") or {}).items():
                 if value not in (None, ""):
                     lines.append(f"  {header}: {value}")
-        self.original.setPlainText("\n".join(lines) or "Entered by hand.")
+        if not lines:
+            lines.append(
+                "Every column of the imported row is shown in the fields above."
+                if entry.source_file
+                else "Entered by hand."
+            )
+        self.original.setPlainText("\n".join(lines))
 
     def show_citations(self) -> None:
         """The findings that cite this entry (they change on the Findings tab, not here)."""

@@ -267,3 +267,11 @@ def test_models_pass_the_qt_model_tester(window, qtmodeltester, ctx):
     qtmodeltester.check(window.list_model)
     qtmodeltester.check(window.workspace.agencies.model)
     qtmodeltester.check(window.workspace.audit.model)
+
+
+def test_every_removable_kind_can_be_redone(ctx):
+    """Undo restores a removed item; redo must be able to remove it again, for every kind."""
+    from app.items import ITEM_KINDS
+    from ui.editing import REMOVERS
+
+    assert set(ITEM_KINDS) <= set(REMOVERS)
