@@ -1,53 +1,53 @@
-"""Findings: the numbered list, the selected finding with its evidence, and the coverage of the
-terms of reference (which key lines of enquiry the findings answer)."""
+"""The Findings tab: the numbered list of findings beside the editor for the selected one, and
+the coverage of the terms of reference on a second page."""
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
     QLabel,
     QListView,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.chronology.episodes import list_episodes
-from app.findings import (
-    Coverage,
-    FindingRecord,
-    add_evidence,
-    remove_evidence,
-    set_lines,
-    set_themes,
-)
-from app.imrs import IMR_SECTIONS
+from app.findings import Coverage, FindingRecord
 from app.items import remove_item
-from app.records import ImrSummary, LineOfEnquiryRecord, ReviewDetail
-from app.vocab import DEFAULT_THEMES, FINDING_KINDS, FINDING_STATUSES
+from app.records import LineOfEnquiryRecord, ReviewDetail
+from app.vocab import DEFAULT_THEMES, FINDING_KINDS
+from ui.coverage_view import (
+    NOT_ANSWERED,
+    CoverageModel,
+    CoveragePage,
+    FindingIdRole,
+    coverage_summary,
+)
 from ui.editing import Editor
+from ui.finding_editor import CheckList, CiteImrDialog, FindingPanel, KeyRole
 from ui.table_model import RecordTableModel
-from ui.theme import danger_colour, muted_colour, scaled_font, status_colour
-from ui.widgets import CommitLineEdit, CommitTextEdit, DateField
+from ui.theme import muted_colour, scaled_font, status_colour
 
-KeyRole = Qt.ItemDataRole.UserRole + 30
-FindingIdRole = Qt.ItemDataRole.UserRole + 31
-NOT_ANSWERED = "Not answered yet"
+# Names other modules and the tests import from here.
+__all__ = [
+    "NOT_ANSWERED",
+    "CheckList",
+    "CiteImrDialog",
+    "CoverageModel",
+    "CoveragePage",
+    "FindingIdRole",
+    "FindingPanel",
+    "FindingsTab",
+    "KeyRole",
+    "coverage_summary",
+    "findings_summary",
+]
 
 # Finding statuses and kinds drawn in the status colours the IMR board already uses.
 STATUS_LOOK = {"draft": "not_requested", "for_discussion": "under_challenge", "agreed": "accepted"}
@@ -57,67 +57,6 @@ KIND_LOOK = {"good_practice": "accepted", "learning_point": "requested"}
 def kind_text(kind: str) -> str:
     label = FINDING_KINDS.get(kind, kind)
     return f"★ {label}" if kind == "good_practice" else label
-
-
-def _bold() -> QFont:
-    font = QFont()
-    font.setBold(True)
-    return font
-
-
-class CheckList(QListWidget):
-    """A short list to tick; ``checked_changed(keys)`` when the user ticks or unticks one."""
-
-    checked_changed = Signal(list)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._loading = False
-        self.setUniformItemSizes(True)
-        self.setSpacing(2)
-        self.itemChanged.connect(self._item_changed)
-
-    def set_items(self, items: list[tuple[object, str]], checked) -> None:
-        """Show ``(key, text)`` items; rebuilt only when the keys change, so a reload after a
-        tick keeps the list where the user had scrolled it."""
-        self._loading = True
-        keys = [self.item(i).data(KeyRole) for i in range(self.count())]
-        if keys != [key for key, _text in items]:
-            self.clear()
-            for key, _text in items:
-                item = QListWidgetItem()
-                item.setData(KeyRole, key)
-                item.setFlags(
-                    Qt.ItemFlag.ItemIsUserCheckable
-                    | Qt.ItemFlag.ItemIsEnabled
-                    | Qt.ItemFlag.ItemIsSelectable
-                )
-                self.addItem(item)
-        for row, (key, text) in enumerate(items):
-            item = self.item(row)
-            item.setText(text)
-            item.setToolTip(text)
-            item.setCheckState(Qt.CheckState.Checked if key in checked else Qt.CheckState.Unchecked)
-        self._loading = False
-
-    def checked_keys(self) -> list:
-        return [
-            self.item(i).data(KeyRole)
-            for i in range(self.count())
-            if self.item(i).checkState() == Qt.CheckState.Checked
-        ]
-
-    def set_checked(self, key, checked: bool = True) -> None:
-        """Tick or untick as the user would (emits ``checked_changed``)."""
-        for i in range(self.count()):
-            if self.item(i).data(KeyRole) == key:
-                state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-                self.item(i).setCheckState(state)
-                return
-
-    def _item_changed(self, _item) -> None:
-        if not self._loading:
-            self.checked_changed.emit(self.checked_keys())
 
 
 # The list of findings -----------------------------------------------------------------------
@@ -240,488 +179,6 @@ class FindingItemDelegate(QStyledItemDelegate):
             )
             x += advance
         painter.restore()
-
-
-# The selected finding ----------------------------------------------------------------------
-class CiteImrDialog(QDialog):
-    """Choose an agency's IMR and, optionally, one of its sections."""
-
-    def __init__(self, imrs: list[ImrSummary], parent=None):
-        super().__init__(parent)
-        self.setWindowTitle("Cite an IMR section")
-        self.agency = QComboBox()
-        for imr in imrs:
-            self.agency.addItem(imr.agency, imr.imr_id)
-        self.section = QComboBox()
-        self.section.addItem("The IMR as a whole", "")
-        for key, label in IMR_SECTIONS.items():
-            self.section.addItem(label, key)
-        form = QFormLayout(self)
-        form.addRow("Agency's IMR", self.agency)
-        form.addRow("Section", self.section)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Cite")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.setMinimumWidth(420)
-
-
-class FindingPanel(QWidget):
-    """Every field of one finding, saved as each is finished."""
-
-    show_entry = Signal(int)  # a cited chronology entry to show
-
-    def __init__(self, editor: Editor, parent=None):
-        super().__init__(parent)
-        self.editor = editor
-        self.finding: FindingRecord | None = None
-        self.imrs: list[ImrSummary] = []
-        self.review_id: int | None = None
-
-        self.heading = QLabel()
-        self.heading.setObjectName("finding_heading")
-        self.heading.setFont(scaled_font(self.font(), 1.25, bold=True))
-        self.heading.setWordWrap(True)
-
-        self.title = CommitLineEdit()
-        self.title.setObjectName("finding_title")
-        self.title.committed.connect(lambda t: self._save("title", t, "title"))
-        self.kind = self._combo(FINDING_KINDS, "kind")
-        self.status = self._combo(FINDING_STATUSES, "status")
-        self.agreed_on = DateField()
-        self.agreed_on.setObjectName("finding_agreed_on")
-        self.agreed_on.committed.connect(lambda v: self._save("agreed_on", v, "date agreed"))
-        self.agreed_at = CommitLineEdit()
-        self.agreed_at.setObjectName("finding_agreed_at")
-        self.agreed_at.setPlaceholderText("Panel meeting of …")
-        self.agreed_at.committed.connect(lambda t: self._save("agreed_at", t, "meeting"))
-        kind_row = QHBoxLayout()
-        kind_row.addWidget(self.kind)
-        kind_row.addSpacing(12)
-        kind_row.addWidget(QLabel("Status"))
-        kind_row.addWidget(self.status)
-        kind_row.addStretch(1)
-        agreed_row = QHBoxLayout()
-        agreed_row.addWidget(self.agreed_on)
-        agreed_row.addSpacing(12)
-        agreed_row.addWidget(QLabel("at"))
-        agreed_row.addWidget(self.agreed_at, 1)
-        form = QFormLayout()
-        form.addRow("Title", self.title)
-        form.addRow("Kind", kind_row)
-        form.addRow("Agreed on", agreed_row)
-
-        self.narrative = CommitTextEdit(
-            placeholder="What the review found, why it matters, and what it rests on."
-        )
-        self.narrative.setObjectName("finding_narrative")
-        self.narrative.setMinimumHeight(120)
-        self.narrative.committed.connect(lambda t: self._save("narrative", t, "narrative"))
-
-        self.pages = QTabWidget()
-        self.pages.setObjectName("finding_pages")
-        self.pages.addTab(self._evidence_page(), "Evidence")
-        self.pages.addTab(self._themes_page(), "Themes")
-        self.pages.addTab(self._lines_page(), "Key lines of enquiry answered")
-
-        self.empty = QLabel("Add the review's first finding with “Add finding”.")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.body = QWidget()
-        body = QVBoxLayout(self.body)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.addLayout(form)
-        body.addWidget(QLabel("Narrative"))
-        body.addWidget(self.narrative, 2)
-        body.addWidget(self.pages, 3)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.body, 1)
-        layout.addWidget(self.empty, 1)
-        self.show_finding(None, [], [])
-
-    def _combo(self, choices: dict[str, str], field: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(f"finding_{field}")
-        for key, label in choices.items():
-            combo.addItem(label, key)
-        combo.activated.connect(lambda _i, c=combo: self._save(field, c.currentData(), field))
-        return combo
-
-    def _evidence_page(self) -> QWidget:
-        self.evidence = QListWidget()
-        self.evidence.setObjectName("finding_evidence")
-        self.evidence.setWordWrap(True)
-        self.evidence.setSpacing(2)
-        self.evidence.itemDoubleClicked.connect(self._evidence_opened)
-        self.evidence.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.cite_episode_button = QPushButton("Cite a key episode…")
-        self.cite_episode_button.clicked.connect(self.cite_episode)
-        self.cite_imr_button = QPushButton("Cite an IMR section…")
-        self.cite_imr_button.clicked.connect(self.cite_imr)
-        self.show_entry_button = QPushButton("Show in chronology")
-        self.show_entry_button.clicked.connect(
-            lambda: self._evidence_opened(self.evidence.currentItem())
-        )
-        self.remove_evidence_button = QPushButton("Remove citation")
-        self.remove_evidence_button.clicked.connect(self.remove_citation)
-        buttons = QHBoxLayout()
-        for button in (self.cite_episode_button, self.cite_imr_button, self.show_entry_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.remove_evidence_button)
-        note = QLabel(
-            "To cite chronology entries, select them on the Chronology tab and choose "
-            "“Cite in finding…”. Double-click an entry here to see it there."
-        )
-        note.setWordWrap(True)
-        _mute(note)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.evidence, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(note)
-        return page
-
-    def _themes_page(self) -> QWidget:
-        self.themes = CheckList()
-        self.themes.setObjectName("finding_themes")
-        self.themes.checked_changed.connect(self._save_themes)
-        self.add_theme_button = QPushButton("Another theme…")
-        self.add_theme_button.clicked.connect(self.add_theme)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.add_theme_button)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.themes, 1)
-        layout.addLayout(row)
-        return page
-
-    def _lines_page(self) -> QWidget:
-        self.lines = CheckList()
-        self.lines.setObjectName("finding_lines")
-        self.lines.setWordWrap(True)
-        self.lines.setUniformItemSizes(False)
-        self.lines.checked_changed.connect(self._save_lines)
-        self.no_lines = QLabel(
-            "The review has no key lines of enquiry yet: add them on the Terms of reference tab."
-        )
-        self.no_lines.setWordWrap(True)
-        _mute(self.no_lines)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.lines, 1)
-        layout.addWidget(self.no_lines)
-        return page
-
-    # Loading -------------------------------------------------------------------------------
-    def show_finding(
-        self,
-        finding: FindingRecord | None,
-        lines: list[LineOfEnquiryRecord],
-        themes: list[str],
-    ) -> None:
-        self.finding = finding
-        has = finding is not None
-        self.body.setVisible(has)
-        self.heading.setVisible(has)
-        self.empty.setVisible(not has)
-        if finding is None:
-            return
-        self.heading.setText(f"{finding.kind_label} {finding.number}")
-        self.title.set_saved(finding.title)
-        self.kind.setCurrentIndex(max(0, self.kind.findData(finding.kind)))
-        self.status.setCurrentIndex(max(0, self.status.findData(finding.status)))
-        self.agreed_on.set_saved(finding.agreed_on)
-        self.agreed_at.set_saved(finding.agreed_at)
-        self.narrative.set_saved(finding.narrative)
-        self.themes.set_items([(t, t) for t in themes], set(finding.themes))
-        self.lines.set_items(
-            [(line.id, f"{n}. {line.text}") for n, line in enumerate(lines, start=1)],
-            set(finding.line_ids),
-        )
-        self.no_lines.setVisible(not lines)
-        self._show_evidence(finding)
-        self.pages.setTabText(0, f"Evidence ({len(finding.evidence)})")
-        self.pages.setTabText(1, f"Themes ({len(finding.themes)})")
-        self.pages.setTabText(
-            2, f"Key lines of enquiry answered ({len(finding.line_ids)} of {len(lines)})"
-        )
-        writable = not self.editor.readonly
-        for widget in (
-            self.title,
-            self.kind,
-            self.status,
-            self.agreed_on,
-            self.agreed_at,
-            self.narrative,
-            self.themes,
-            self.lines,
-        ):
-            widget.setEnabled(writable)
-        self._update_buttons()
-
-    def _show_evidence(self, finding: FindingRecord) -> None:
-        current = self.evidence.currentItem()
-        current_id = current.data(KeyRole) if current else None
-        self.evidence.clear()
-        for ev in finding.evidence:
-            text = f"Chronology: {ev.description}" if ev.kind == "entry" else ev.description
-            item = QListWidgetItem(text)
-            item.setData(KeyRole, ev.id)
-            item.setData(FindingIdRole, (ev.kind, ev.target_id))
-            if ev.kind == "entry":
-                item.setToolTip(f"{ev.description}\n\nDouble-click to show it in the chronology.")
-            else:
-                item.setToolTip(ev.description)
-            self.evidence.addItem(item)
-            if ev.id == current_id:
-                self.evidence.setCurrentItem(item)
-        if not finding.evidence:
-            item = QListWidgetItem("Nothing cited yet.")
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.evidence.addItem(item)
-
-    def _update_buttons(self) -> None:
-        writable = not self.editor.readonly and self.finding is not None
-        chosen = self._chosen_evidence()
-        self.cite_episode_button.setEnabled(writable)
-        self.cite_imr_button.setEnabled(writable and bool(self.imrs))
-        self.add_theme_button.setEnabled(writable)
-        self.remove_evidence_button.setEnabled(writable and chosen is not None)
-        self.show_entry_button.setEnabled(chosen is not None and chosen[1][0] == "entry")
-
-    def _chosen_evidence(self) -> tuple[int, tuple[str, int]] | None:
-        item = self.evidence.currentItem()
-        if item is None or item.data(KeyRole) is None:
-            return None
-        return item.data(KeyRole), item.data(FindingIdRole)
-
-    # Saving --------------------------------------------------------------------------------
-    def _save(self, field: str, value, label: str) -> None:
-        finding = self.finding
-        if finding is None or getattr(finding, field) == value:
-            return
-        self.editor.edit(
-            "finding", finding.id, {field: value}, f"Change finding {finding.number} {label}"
-        )
-
-    def _save_themes(self, themes: list[str]) -> None:
-        if self.finding is not None:
-            self.editor.run(set_themes, self.finding.id, themes, kind="finding")
-
-    def _save_lines(self, line_ids: list[int]) -> None:
-        if self.finding is not None:
-            self.editor.run(set_lines, self.finding.id, line_ids, kind="finding")
-
-    def add_theme(self) -> None:
-        if self.finding is None:
-            return
-        theme, ok = QInputDialog.getText(self, "Another theme", "Theme for this finding:")
-        if ok and theme.strip():
-            themes = sorted({*self.finding.themes, theme.strip()})
-            self.editor.run(set_themes, self.finding.id, themes, kind="finding")
-
-    def cite_episode(self) -> None:
-        if self.finding is None or self.review_id is None:
-            return
-        episodes = list_episodes(self.editor.ctx, self.review_id)
-        if not episodes:
-            self.editor.failed.emit(
-                "There are no key practice episodes yet. Add them on the Chronology tab, "
-                "on the 'Key practice episodes' page."
-            )
-            return
-        titles = [e.title for e in episodes]
-        title, ok = QInputDialog.getItem(
-            self, "Cite a key episode", "Key practice episode:", titles, 0, False
-        )
-        if ok and title in titles:
-            episode = episodes[titles.index(title)]
-            self.editor.run(add_evidence, self.finding.id, episode_id=episode.id, kind="finding")
-
-    def cite_imr(self) -> None:
-        if self.finding is None or not self.imrs:
-            return
-        dialog = CiteImrDialog(self.imrs, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.editor.run(
-                add_evidence,
-                self.finding.id,
-                imr_id=dialog.agency.currentData(),
-                section=dialog.section.currentData(),
-                kind="finding",
-            )
-
-    def remove_citation(self) -> None:
-        chosen = self._chosen_evidence()
-        if chosen is not None:
-            self.editor.run(remove_evidence, chosen[0], kind="finding")
-
-    def _evidence_opened(self, item: QListWidgetItem | None) -> None:
-        target = item.data(FindingIdRole) if item is not None else None
-        if target and target[0] == "entry":
-            self.show_entry.emit(target[1])
-
-
-# Coverage of the terms of reference --------------------------------------------------------
-class CoverageModel(QAbstractTableModel):
-    """Key lines of enquiry (rows) against findings (columns), and whether each is answered."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.coverage = Coverage([], [], set())
-        self._unanswered: set[int] = set()
-
-    def set_coverage(self, coverage: Coverage) -> None:
-        self.beginResetModel()
-        self.coverage = coverage
-        self._unanswered = {line[0] for line in coverage.unanswered}
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
-        return 0 if parent.isValid() else len(self.coverage.lines)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
-        return 0 if parent.isValid() else len(self.coverage.findings) + 2
-
-    @property
-    def last_column(self) -> int:
-        return len(self.coverage.findings) + 1
-
-    def finding_at(self, column: int) -> tuple[int, int, str] | None:
-        if 1 <= column <= len(self.coverage.findings):
-            return self.coverage.findings[column - 1]
-        return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Vertical:
-            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.coverage.lines):
-                return str(self.coverage.lines[section][1])
-            return None
-        finding = self.finding_at(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if section == 0:
-                return "Key line of enquiry"
-            if section == self.last_column:
-                return "Answered by"
-            return str(finding[1]) if finding else None
-        if role == Qt.ItemDataRole.ToolTipRole and finding:
-            return f"Finding {finding[1]}: {finding[2]}"
-        return None
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.coverage.lines):
-            return None
-        line_id, number, text = self.coverage.lines[index.row()]
-        col = index.column()
-        finding = self.finding_at(col)
-        unanswered = line_id in self._unanswered
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return text
-            if finding:
-                return "✓" if (line_id, finding[0]) in self.coverage.answered else ""
-            if col == self.last_column:
-                return NOT_ANSWERED if unanswered else self._answered_by(line_id)
-        if role == Qt.ItemDataRole.AccessibleTextRole and finding:
-            answered = (line_id, finding[0]) in self.coverage.answered
-            return (
-                f"Finding {finding[1]} {'answers' if answered else 'does not answer'} line {number}"
-            )
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == 0:
-                return f"{number}. {text}"
-            if finding:
-                return f"Finding {finding[1]}: {finding[2]}\nClick to open the finding."
-        if role == FindingIdRole and finding:
-            return finding[0]
-        if role == Qt.ItemDataRole.TextAlignmentRole and finding:
-            return Qt.AlignmentFlag.AlignCenter
-        if role == Qt.ItemDataRole.ForegroundRole and unanswered and col in (0, self.last_column):
-            return danger_colour()
-        if role == Qt.ItemDataRole.FontRole and (
-            finding or (unanswered and col == self.last_column)
-        ):
-            return _bold()
-        return None
-
-    def _answered_by(self, line_id: int) -> str:
-        numbers = [
-            str(n)
-            for fid, n, _t in self.coverage.findings
-            if (line_id, fid) in self.coverage.answered
-        ]
-        return ("Finding " if len(numbers) == 1 else "Findings ") + ", ".join(numbers)
-
-
-class CoveragePage(QWidget):
-    finding_chosen = Signal(int)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.summary = QLabel()
-        self.summary.setObjectName("coverage_summary")
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setWordWrap(True)
-        self.view = QTableView()
-        self.view.setObjectName("coverage_table")
-        self.model = CoverageModel(self.view)
-        self.view.setModel(self.model)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(True)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.view.clicked.connect(self._clicked)
-        self.view.activated.connect(self._clicked)
-        self.view.setAccessibleName("Coverage of the key lines of enquiry by the findings")
-        note = QLabel(
-            "Which key lines of enquiry the findings answer. Tick the lines a finding answers "
-            "on the finding itself; click a ✓ column to open that finding."
-        )
-        note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.view, 1)
-
-    def show_coverage(self, coverage: Coverage) -> None:
-        self.model.set_coverage(coverage)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.summary.setText(coverage_summary(coverage))
-
-    def _clicked(self, index: QModelIndex) -> None:
-        finding_id = index.data(FindingIdRole)
-        if finding_id is not None:
-            self.finding_chosen.emit(finding_id)
-
-
-def coverage_summary(coverage: Coverage) -> str:
-    if not coverage.lines:
-        return (
-            "No key lines of enquiry yet: add them on the Terms of reference tab to see which "
-            "findings answer them."
-        )
-    total, missing = len(coverage.lines), coverage.unanswered
-    text = f"<b>{total}</b> key line{'s' if total != 1 else ''} of enquiry: "
-    text += f"<b>{total - len(missing)}</b> answered"
-    if missing:
-        numbers = ", ".join(str(n) for _i, n, _t in missing)
-        colour = danger_colour().name()
-        text += (
-            f" &nbsp;·&nbsp; <span style='color:{colour}'><b>{len(missing)} not answered yet</b>"
-            f" (line{'s' if len(missing) != 1 else ''} {numbers})</span>"
-        )
-    return text
 
 
 # The tab -----------------------------------------------------------------------------------
@@ -907,9 +364,3 @@ def findings_summary(findings: list[FindingRecord]) -> str:
     colour = status_colour("accepted").name()
     parts.append(f"<span style='color:{colour}'><b>{agreed}</b> agreed by the panel</span>")
     return " &nbsp;·&nbsp; ".join(parts)
-
-
-def _mute(label: QLabel) -> None:
-    palette = label.palette()
-    palette.setColor(label.foregroundRole(), muted_colour())
-    label.setPalette(palette)

@@ -1,90 +1,68 @@
-"""Recommendations and their action plan: what the review asks for, who must act, and whether
-they have."""
-
-from types import SimpleNamespace
+"""The Recommendations tab: the review's recommendations in a table, and the selected one with
+its action plan below."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QListWidget,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStyle,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.actions import (
-    ActionRecord,
-    RecommendationRecord,
-    add_update,
-    link_findings,
-    list_recommendations,
-    list_updates,
-)
+from app.actions import RecommendationRecord, list_recommendations
 from app.findings import FindingRecord
 from app.items import remove_item
 from app.records import ReviewDetail
-from app.vocab import ACTION_STATUSES, ADDRESSEES, BOARD_RESPONSES
+from app.vocab import ADDRESSEES
+from ui.action_plan_page import (
+    ACTION_COLUMNS,
+    ACTION_LOOK,
+    OVERDUE_COL,
+    STATUS_ACTION_COL,
+    ActionPlanPage,
+    one_line,
+    overdue_text,
+)
 from ui.editing import Editor
-from ui.findings_tab import CheckList
-from ui.item_table import Column, ItemTable
+from ui.recommendation_editor import NEEDS_REASON, RecommendationPanel
 from ui.table_model import RecordTableModel
-from ui.theme import danger_colour, muted_colour, scaled_font, status_colour
-from ui.widgets import CommitLineEdit, CommitTextEdit
+from ui.theme import danger_colour, muted_colour, status_colour
+
+# Names other modules and the tests import from here.
+__all__ = [
+    "ACTION_COLUMNS",
+    "ACTION_LOOK",
+    "NEEDS_REASON",
+    "OVERDUE_COL",
+    "STATUS_ACTION_COL",
+    "ActionPlanPage",
+    "RecommendationPanel",
+    "RecommendationsTab",
+    "overdue_text",
+    "recommendations_summary",
+]
 
 RecIdRole = Qt.ItemDataRole.UserRole + 40
 NUMBER_COL, TEXT_COL, FROM_COL, ADDRESSEE_COL, RESPONSE_COL, ACTIONS_COL, CHECKS_COL = range(7)
 
-# Board responses and action statuses in the colours of the IMR board.
+# Board responses in the colours of the IMR board.
 RESPONSE_LOOK = {
     "": "not_requested",
     "accepted": "accepted",
     "accepted_in_part": "under_challenge",
 }
-ACTION_LOOK = {
-    "not_started": "not_requested",
-    "on_track": "requested",
-    "at_risk": "under_challenge",
-    "complete": "accepted",
-    "not_accepted": "not_required",
-}
-NEEDS_REASON = {"not_accepted", "accepted_in_part"}
-ACTION_COLUMNS = [
-    Column("action", "Action", stretch=True),
-    Column("lead_agency", "Lead agency"),
-    Column("lead_officer", "Lead officer"),
-    Column("target_date", "Target", is_date=True),
-    Column("status", "Status", choices=ACTION_STATUSES),
-    Column("completion_date", "Completed", is_date=True),
-    Column("overdue_text", "Overdue", editable=False),
-]
-STATUS_ACTION_COL, OVERDUE_COL = 4, 6
 
 
 def response_colour(response: str):
     return danger_colour() if response == "not_accepted" else status_colour(RESPONSE_LOOK[response])
-
-
-def overdue_text(action: ActionRecord) -> str:
-    if not action.overdue:
-        return ""
-    days = action.days_overdue
-    return f"Overdue ({days} day{'s' if days != 1 else ''})"
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 class RecommendationListModel(RecordTableModel):
@@ -158,332 +136,6 @@ class RecommendationListModel(RecordTableModel):
             return f"{count} · {overdue} overdue" if overdue else count
         n = len(rec.warnings)
         return f"{n} to check" if n else ""
-
-
-class RecommendationPanel(QWidget):
-    """The selected recommendation, and the actions that answer it."""
-
-    def __init__(self, editor: Editor, parent=None):
-        super().__init__(parent)
-        self.editor = editor
-        self.rec: RecommendationRecord | None = None
-        self.actions: list[ActionRecord] = []
-
-        self.heading = QLabel()
-        self.heading.setObjectName("recommendation_heading")
-        self.heading.setFont(scaled_font(self.font(), 1.25, bold=True))
-        self.warnings = QLabel()
-        self.warnings.setObjectName("recommendation_warnings")
-        self.warnings.setWordWrap(True)
-        self.warnings.setTextFormat(Qt.TextFormat.PlainText)
-        palette = self.warnings.palette()
-        palette.setColor(self.warnings.foregroundRole(), status_colour("under_challenge"))
-        self.warnings.setPalette(palette)
-
-        self.pages = QTabWidget()
-        self.pages.setObjectName("recommendation_pages")
-        self.pages.addTab(self._recommendation_page(), "Recommendation")
-        self.pages.addTab(self._actions_page(), "Action plan")
-        self.pages.currentChanged.connect(lambda _i: self._fit_action_rows())
-        self.empty = QLabel("Select a recommendation to see it and its action plan.")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.warnings)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.empty, 1)
-        self.show_recommendation(None, [], [])
-
-    # Pages ---------------------------------------------------------------------------------
-    def _recommendation_page(self) -> QWidget:
-        self.text = CommitTextEdit(placeholder="What the review recommends, and to whom.")
-        self.text.setObjectName("recommendation_text")
-        self.text.setMinimumHeight(70)
-        self.text.setMaximumHeight(130)
-        self.text.committed.connect(lambda t: self._save({"text": t}, "text"))
-        self.addressee = QComboBox()
-        self.addressee.setObjectName("recommendation_addressee")
-        self.addressee.setEditable(True)
-        self.addressee.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.addressee.lineEdit().setPlaceholderText("Who must act: the board, a subgroup, …")
-        self.addressee.activated.connect(lambda _i: self._save_addressee())
-        self.addressee.lineEdit().editingFinished.connect(self._save_addressee)
-        self.response = QComboBox()
-        self.response.setObjectName("recommendation_response")
-        for key, label in BOARD_RESPONSES.items():
-            self.response.addItem(label, key)
-        self.response.activated.connect(
-            lambda _i: self._save({"board_response": self.response.currentData()}, "response")
-        )
-        self.reason = CommitTextEdit()
-        self.reason.setObjectName("recommendation_reason")
-        self.reason.setMaximumHeight(70)
-        self.reason.committed.connect(lambda t: self._save({"response_reason": t}, "reason"))
-        self.reason_label = QLabel("Reason")
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        form.addRow("Recommendation", self.text)
-        form.addRow("Addressed to", self.addressee)
-        form.addRow("Board's response", self.response)
-        form.addRow(self.reason_label, self.reason)
-
-        self.findings = CheckList()
-        self.findings.setObjectName("recommendation_findings")
-        self.findings.setWordWrap(True)
-        self.findings.setUniformItemSizes(False)
-        self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.findings.checked_changed.connect(self._save_findings)
-        right = QVBoxLayout()
-        right.addWidget(QLabel("Answers the findings"))
-        right.addWidget(self.findings, 1)
-        left = QVBoxLayout()
-        left.addLayout(form)
-        left.addStretch(1)
-        page = QWidget()
-        layout = QHBoxLayout(page)
-        layout.addLayout(left, 3)
-        layout.addSpacing(12)
-        layout.addLayout(right, 2)
-        return page
-
-    def _actions_page(self) -> QWidget:
-        self.action_table = ItemTable(
-            self.editor,
-            "action",
-            ACTION_COLUMNS,
-            "action",
-            {"action": "New action", "lead_agency": lambda: self.rec.agency if self.rec else ""},
-        )
-        self.action_table.table.setObjectName("action_table")
-        header = self.action_table.table.horizontalHeader()
-        width = self.fontMetrics().horizontalAdvance("M")
-        header.resizeSection(1, width * 15)
-        header.resizeSection(2, width * 12)
-        header.resizeSection(OVERDUE_COL, width * 14)
-        # Wrapped rows are measured at the widths of the moment: measure again when they change.
-        header.sectionResized.connect(lambda *_: self.action_table.table.resizeRowsToContents())
-        # Removing an action takes its progress updates with it, which undo cannot restore.
-        self.action_table.remove_button.setText("Remove…")
-        self.action_table.remove_button.clicked.disconnect()
-        self.action_table.remove_button.clicked.connect(self.remove_action)
-        self.action_table.selection_changed.connect(self._action_changed)
-
-        self.evidence = CommitTextEdit(placeholder="What has changed because of this action?")
-        self.evidence.setObjectName("action_evidence")
-        self.evidence.committed.connect(lambda t: self._save_action("evidence", t))
-        self.not_accepted = CommitLineEdit()
-        self.not_accepted.setObjectName("action_not_accepted_reason")
-        self.not_accepted.setPlaceholderText("Why the agency did not accept this action")
-        self.not_accepted.committed.connect(lambda t: self._save_action("not_accepted_reason", t))
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow("Evidence of impact", self.evidence)
-        form.addRow("Reason not accepted", self.not_accepted)
-
-        self.updates = QListWidget()
-        self.updates.setObjectName("action_updates")
-        self.updates.setWordWrap(True)
-        self.updates.setSpacing(3)
-        self.updates.setAlternatingRowColors(True)
-        self.add_update_button = QPushButton("Add progress update…")
-        self.add_update_button.clicked.connect(self.add_progress_update)
-        updates = QVBoxLayout()
-        updates.setContentsMargins(0, 0, 0, 0)
-        updates.addWidget(QLabel("Progress updates, newest first"))
-        updates.addWidget(self.updates, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.add_update_button)
-        updates.addLayout(row)
-
-        self.action_details = QWidget()
-        details = QHBoxLayout(self.action_details)
-        details.setContentsMargins(0, 0, 0, 0)
-        details.addLayout(form, 1)
-        details.addSpacing(8)
-        details.addLayout(updates, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.action_table)
-        splitter.addWidget(self.action_details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([230, 150])
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(splitter)
-        return page
-
-    # Loading -------------------------------------------------------------------------------
-    def show_recommendation(
-        self,
-        rec: RecommendationRecord | None,
-        findings: list[FindingRecord],
-        addressees: list[str],
-    ) -> None:
-        self.rec = rec
-        has = rec is not None
-        for widget in (self.heading, self.warnings, self.pages):
-            widget.setVisible(has)
-        self.empty.setVisible(not has)
-        if rec is None:
-            self.action_table.show_items(None, [])
-            return
-        level = "single-agency, from the IMR of " + rec.agency if rec.agency else "multi-agency"
-        self.heading.setText(f"Recommendation {rec.number} ({level})")
-        self.warnings.setText("\n".join(f"⚠ {w}" for w in rec.warnings))
-        self.warnings.setVisible(bool(rec.warnings))
-        self.text.set_saved(rec.text)
-        if [self.addressee.itemText(i) for i in range(self.addressee.count())] != addressees:
-            self.addressee.clear()
-            self.addressee.addItems(addressees)
-        if not self.addressee.lineEdit().hasFocus():
-            self.addressee.setCurrentIndex(self.addressee.findText(rec.addressee))
-            self.addressee.setEditText(rec.addressee)
-        self.response.setCurrentIndex(max(0, self.response.findData(rec.board_response)))
-        self._show_reason(rec)
-        self.findings.set_items(
-            [(f.id, f"{f.number}. {f.title}") for f in findings], set(rec.finding_ids)
-        )
-        self.actions = list(rec.actions)
-        self.action_table.show_items(rec.id, [self._action_row(a) for a in self.actions])
-        self._colour_actions()
-        self._fit_action_rows()
-        overdue = sum(1 for a in self.actions if a.overdue)
-        title = f"Action plan ({len(self.actions)}"
-        self.pages.setTabText(1, title + (f", {overdue} overdue)" if overdue else ")"))
-        writable = not self.editor.readonly
-        for widget in (self.text, self.addressee, self.response, self.findings):
-            widget.setEnabled(writable)
-        self._action_changed()
-
-    def _show_reason(self, rec: RecommendationRecord) -> None:
-        needed = rec.board_response in NEEDS_REASON
-        self.reason.set_saved(rec.response_reason)
-        self.reason.setEnabled(not self.editor.readonly and (needed or bool(rec.response_reason)))
-        font = self.reason_label.font()
-        font.setBold(needed)
-        self.reason_label.setFont(font)
-        self.reason_label.setText("Reason (required)" if needed else "Reason")
-        self.reason.setPlaceholderText(
-            "The board must record why it did not accept this in full."
-            if needed
-            else "Only needed when the board does not accept it in full."
-        )
-
-    @staticmethod
-    def _action_row(action: ActionRecord) -> SimpleNamespace:
-        return SimpleNamespace(
-            id=action.id,
-            action=action.action,
-            lead_agency=action.lead_agency,
-            lead_officer=action.lead_officer,
-            target_date=action.target_date,
-            status=action.status,
-            completion_date=action.completion_date,
-            overdue_text=overdue_text(action),
-        )
-
-    def _fit_action_rows(self) -> None:
-        # Rows laid out while the page was hidden were measured against a zero-width column.
-        if self.action_table.isVisible():
-            self.action_table.table.resizeRowsToContents()
-
-    def _colour_actions(self) -> None:
-        table = self.action_table.table
-        bold = QFont(table.font())
-        bold.setBold(True)
-        table.blockSignals(True)  # colouring is not an edit
-        for row, action in enumerate(self.actions):
-            status = table.item(row, STATUS_ACTION_COL)
-            status.setForeground(status_colour(ACTION_LOOK.get(action.status, "")))
-            status.setFont(bold)
-            if action.overdue:
-                late = table.item(row, OVERDUE_COL)
-                late.setForeground(danger_colour())
-                late.setFont(bold)
-                tip = (
-                    f"The target date, {action.target_date:%d %B %Y}, has passed and the action "
-                    "is not complete. Overdue follows from the target date; it is never typed."
-                )
-                for col in (OVERDUE_COL, STATUS_ACTION_COL):
-                    table.item(row, col).setToolTip(tip)
-        table.blockSignals(False)
-
-    def selected_action(self) -> ActionRecord | None:
-        chosen = self.action_table.selected_id()
-        return next((a for a in self.actions if a.id == chosen), None)
-
-    def _action_changed(self) -> None:
-        action = self.selected_action()
-        writable = not self.editor.readonly and action is not None
-        self.evidence.set_saved(action.evidence if action else "")
-        self.not_accepted.set_saved(action.not_accepted_reason if action else "")
-        self.evidence.setEnabled(writable)
-        self.not_accepted.setEnabled(
-            writable and (action.status == "not_accepted" or bool(action.not_accepted_reason))
-        )
-        self.add_update_button.setEnabled(writable)
-        self.updates.clear()
-        if action is None:
-            return
-        for update in list_updates(self.editor.ctx, action.id):
-            parts = [f"{update.on:%d/%m/%Y}", update.by]
-            if update.status:
-                parts.append(ACTION_STATUSES.get(update.status, update.status))
-            if update.source and update.source != "app":
-                parts.append(f"from {update.source}")
-            self.updates.addItem(" · ".join(p for p in parts if p) + f"\n{update.note}")
-        if not self.updates.count():
-            self.updates.addItem("No updates yet.")
-
-    # Saving --------------------------------------------------------------------------------
-    def _save(self, values: dict, label: str) -> None:
-        rec = self.rec
-        if rec is None or all(getattr(rec, k, None) == v for k, v in values.items()):
-            return
-        self.editor.edit("recommendation", rec.id, values, f"Change recommendation {label}")
-
-    def _save_addressee(self) -> None:
-        if self.rec is not None and self.addressee.currentText().strip() != self.rec.addressee:
-            self._save({"addressee": self.addressee.currentText().strip()}, "addressee")
-
-    def _save_findings(self, finding_ids: list[int]) -> None:
-        if self.rec is not None:
-            self.editor.run(link_findings, self.rec.id, finding_ids, kind="recommendation")
-
-    def _save_action(self, field: str, value: str) -> None:
-        action = self.selected_action()
-        if action is not None and getattr(action, field) != value:
-            self.editor.edit("action", action.id, {field: value}, "Change action")
-
-    def remove_action(self) -> None:
-        action = self.selected_action()
-        if action is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            "Remove action",
-            f"Remove the action “{one_line(action.action)[:80]}” and its progress updates?"
-            "\n\nThis cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.editor.run(remove_item, "action", action.id, kind="action")
-
-    def add_progress_update(self) -> None:
-        action = self.selected_action()
-        if action is None:
-            return
-        text, ok = QInputDialog.getMultiLineText(
-            self,
-            "Progress update",
-            f"Progress on “{one_line(action.action)[:60]}”, "
-            f"dated {self.editor.ctx.today():%d/%m/%Y}:",
-        )
-        if ok and text.strip():
-            self.editor.run(add_update, action.id, text.strip(), kind="action")
 
 
 class RecommendationsTab(QWidget):
