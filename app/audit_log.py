@@ -21,6 +21,7 @@ ENTITY_KINDS = {
     "key_episode": "key_episode",
     "finding": "finding",
     "action_item": "action",
+    "report_section": "report_section",
 }
 
 

@@ -35,6 +35,7 @@ from db.models import (
     Recommendation,
     Review,
 )
+from db.report_models import ReportSection
 
 TEXT, REQUIRED, DATE, CHOICE, FLAG, NUMBER = "text", "required", "date", "choice", "flag", "number"
 
@@ -118,6 +119,15 @@ FIELDS: dict[str, tuple[type, dict[str, tuple]]] = {
             "status": (CHOICE, FINDING_STATUSES, "status"),
             "agreed_on": (DATE, None, "date agreed"),
             "agreed_at": (TEXT, None, "meeting"),
+        },
+    ),
+    "report_section": (
+        ReportSection,
+        {
+            "title": (REQUIRED, None, "heading"),
+            "text": (TEXT, None, "text"),
+            "included": (FLAG, None, "included"),
+            "appendix": (FLAG, None, "appendix"),
         },
     ),
     "action": (

@@ -14,6 +14,7 @@ from app.errors import NotFoundError, ValidationError
 from db.chronology_models import KeyEpisode
 from db.findings_models import ActionItem, Finding
 from db.models import ChallengeQuestion, Imr, LineOfEnquiry, PanelMember, Recommendation, Review
+from db.report_models import Report, ReportSection
 
 # kind -> (model, parent column, parent model)
 ITEM_KINDS: dict[str, tuple[type, str, type]] = {
@@ -26,6 +27,7 @@ ITEM_KINDS: dict[str, tuple[type, str, type]] = {
     "key_episode": (KeyEpisode, "review_id", Review),
     "finding": (Finding, "review_id", Review),
     "action": (ActionItem, "recommendation_id", Recommendation),
+    "report_section": (ReportSection, "report_id", Report),
 }
 
 

@@ -211,6 +211,7 @@ REMOVERS: dict[str, Callable] = {
             "key_episode",
             "finding",
             "action",
+            "report_section",
         )
     },
 }
