@@ -286,15 +286,22 @@ def cmd_analyse(args) -> int:
     return EXIT_OK
 
 
+DOCUMENTS = ("overview", "summary", "brief")
+
+
 def cmd_export(args) -> int:
     if args.what == "actions":
         return _export_actions(args)
     if not args.review:
         print(
-            "reviewdesk: export chronology needs --review REF (the review whose chronology "
-            "to export).",
+            f"reviewdesk: export {args.what} needs --review REF (the review to export).",
             file=sys.stderr,
         )
+        return EXIT_ERROR
+    if args.what in DOCUMENTS:
+        return _export_document(args)
+    if args.final:
+        print("reviewdesk: --final is for overview, summary and brief.", file=sys.stderr)
         return EXIT_ERROR
     from app.chronology.export import export_chronology
     from app.reviews import find_review_id
@@ -304,6 +311,19 @@ def cmd_export(args) -> int:
         review_id = find_review_id(ctx, args.review)
         count = export_chronology(ctx, review_id, target)
     print(f"Wrote {count} chronology entries to {target}")
+    return EXIT_OK
+
+
+def _export_document(args) -> int:
+    from app.documents import DOCUMENT_KINDS, export_document
+    from app.reviews import find_review_id
+
+    target = Path(args.output).expanduser()
+    with _context(args, write=True) as ctx:
+        review_id = find_review_id(ctx, args.review)
+        pages = export_document(ctx, review_id, args.what, target, final=args.final)
+    state = "final" if args.final else "draft"
+    print(f"Wrote the {DOCUMENT_KINDS[args.what]} ({state}, {pages} pages) to {target}")
     return EXIT_OK
 
 
@@ -485,9 +505,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(
         "export",
         cmd_export,
-        "export a document (chronology: .xlsx or .pdf; actions: the action plan tracker .xlsx)",
+        "export a document: chronology (.xlsx or .pdf), actions (the action plan tracker "
+        ".xlsx), overview, summary or brief (.pdf; a watermarked draft unless --final)",
     )
-    p.add_argument("what", choices=["chronology", "actions"], help="what to export")
+    p.add_argument("what", choices=["chronology", "actions", *DOCUMENTS], help="what to export")
+    p.add_argument(
+        "--final",
+        action="store_true",
+        help="overview, summary, brief: make the document final (no DRAFT watermark; the "
+        "recommendations' numbers are fixed from then on)",
+    )
     p.add_argument(
         "--review",
         metavar="REF",

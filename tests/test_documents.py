@@ -1,0 +1,144 @@
+"""The review's documents: templates, sections, versions, and the data handed to the writer."""
+
+import json
+
+import pytest
+
+from app.actions import list_recommendations
+from app.chronology.importer import import_chronology
+from app.documents import (
+    build_document,
+    ensure_report,
+    finalise,
+    get_report,
+    new_draft,
+    paragraphs_of,
+    template,
+)
+from app.edits import apply_fields
+from app.errors import ValidationError
+from app.findings import add_finding
+from app.items import add_item, move_item
+from app.reviews import create_review
+from reports.review_document_data import Note, Paragraphs, Subheading, Table
+from resources import resource_path
+from tests.test_chronology_import import SAMPLES
+
+
+@pytest.fixture
+def review_id(ctx):
+    review_id = create_review(
+        ctx,
+        review_type="lcspr",
+        reference="LCSPR-2026-30",
+        title="Child N",
+        subject_pseudonym="Child N",
+        lines_of_enquiry=["How was information shared?"],
+    )
+    add_item(
+        ctx,
+        "panel_member",
+        review_id,
+        {"name": "Siobhán Ní Bhriain", "role": "overview_author", "organisation": "Independent"},
+    )
+    return review_id
+
+
+@pytest.mark.parametrize("kind", ["overview", "summary", "brief"])
+def test_a_document_starts_from_its_template(ctx, review_id, kind):
+    spec = json.loads(resource_path("templates", f"{kind}.json").read_text(encoding="utf-8"))
+    report = get_report(ctx, ensure_report(ctx, review_id, kind))
+    assert [s.title for s in report.sections] == [s["title"] for s in spec["sections"]]
+    assert report.version_label == "Draft 1"
+    assert ensure_report(ctx, review_id, kind) == report.id  # one per kind
+
+
+def test_unknown_kind_is_refused(ctx, review_id):
+    with pytest.raises(ValidationError):
+        template("memo")
+
+
+def test_narrative_paragraphs_and_section_edits(ctx, review_id):
+    report = get_report(ctx, ensure_report(ctx, review_id, "summary"))
+    intro = report.sections[0]
+    apply_fields(
+        ctx,
+        "report_section",
+        intro.id,
+        {"text": "First paragraph\nwith a line break.\n\n\nSecond <b>paragraph</b>."},
+    )
+    apply_fields(ctx, "report_section", report.sections[1].id, {"included": False})
+    move_item(ctx, "report_section", report.sections[3].id, 1)
+    doc = build_document(ctx, report.id)
+    assert doc.sections[0].title == report.sections[3].title
+    assert report.sections[1].title not in [s.title for s in doc.sections]
+    intro_doc = next(s for s in doc.sections if s.title == intro.title)
+    assert intro_doc.blocks == (
+        Paragraphs(("First paragraph\nwith a line break.", "Second <b>paragraph</b>.")),
+    )
+    assert paragraphs_of("  \n\n") == ()
+
+
+def test_generated_parts_come_from_the_review(ctx, review_id):
+    import_chronology(ctx, review_id, "Police", SAMPLES / "police_chronology.xlsx")
+    finding = add_finding(ctx, review_id, "Nobody asked who else lived there")
+    apply_fields(ctx, "finding", finding, {"narrative": "One.\n\nTwo."})
+    good = add_finding(ctx, review_id, "Persistent health visiting", "good_practice")
+    rec = add_item(ctx, "review_recommendation", review_id, {"text": "All agencies should ask."})
+    apply_fields(ctx, "recommendation", rec, {"addressee": "All agencies"})
+    add_item(ctx, "action", rec, {"action": "Change the form", "lead_agency": "Police"})
+    report_id = ensure_report(ctx, review_id, "overview")
+    doc = build_document(ctx, report_id)
+    by_title = {s.title: s for s in doc.sections}
+
+    assert doc.author == "Siobhán Ní Bhriain" and doc.draft and doc.version_label == "Draft 1"
+    findings = by_title["Findings"].blocks
+    assert findings[0] == Subheading("Finding 1: Nobody asked who else lived there")
+    assert findings[1] == Paragraphs(("One.", "Two."))
+    assert by_title["Good practice"].blocks[0].text.endswith("Persistent health visiting")
+    assert good
+    [recs] = by_title["Recommendations"].blocks
+    assert recs.rows == (("1", "All agencies should ask.", "All agencies"),)
+    assert isinstance(
+        by_title["Recommendations from Individual Management Reviews"].blocks[0], Note
+    )
+    chronology = by_title["Integrated chronology"].blocks
+    assert isinstance(chronology[-1], Table) and len(chronology[-1].rows) == 120
+    glossary = by_title["Glossary"].blocks[0]
+    assert (
+        "IMR",
+        "Individual Management Review, each agency's own critical account of its involvement",
+    ) in glossary.rows
+    assert by_title["Action plan"].appendix
+    assert type(by_title["Timeline of agencies' involvement"].blocks[0]).__name__ == "Timeline"
+
+
+def test_chronology_appendix_limit(ctx, review_id):
+    import_chronology(ctx, review_id, "Police", SAMPLES / "police_chronology.xlsx")
+    report = get_report(ctx, ensure_report(ctx, review_id, "overview"))
+    section = next(s for s in report.sections if s.source == "chronology")
+    with ctx.session() as session:
+        from db.report_models import ReportSection
+
+        session.get(ReportSection, section.id).options = json.dumps({"limit": 50})
+    blocks = next(
+        s for s in build_document(ctx, report.id).sections if s.title == section.title
+    ).blocks
+    assert "first 50 of 120" in blocks[0].text and len(blocks[1].rows) == 50
+
+
+def test_final_freezes_numbers_and_new_draft_follows(ctx, review_id):
+    first = add_item(ctx, "review_recommendation", review_id, {"text": "A"})
+    second = add_item(ctx, "review_recommendation", review_id, {"text": "B"})
+    report_id = ensure_report(ctx, review_id, "overview")
+    finalise(ctx, report_id)
+    final = get_report(ctx, report_id)
+    assert final.final and final.version_label == "Final" and final.finalised_on == ctx.today()
+    assert not build_document(ctx, report_id).draft
+    move_item(ctx, "review_recommendation", second, 1)
+    numbers = {r.id: r.number for r in list_recommendations(ctx, review_id)}
+    assert numbers == {first: "1", second: "2"}  # the printed numbers stay true
+    assert new_draft(ctx, report_id) == 2
+    again = get_report(ctx, report_id)
+    assert again.version_label == "Draft 2" and not again.final
+    assert build_document(ctx, report_id).date_label.endswith(f"{ctx.today():%B %Y}")
