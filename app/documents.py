@@ -101,6 +101,14 @@ def template(kind: str) -> dict[str, Any]:
         ) from exc
 
 
+def find_report(ctx: AppContext, review_id: int, kind: str) -> int | None:
+    """The review's document of this kind, if it has been started."""
+    with ctx.session() as session:
+        return session.scalar(
+            select(Report.id).where(Report.review_id == review_id, Report.kind == kind)
+        )
+
+
 def ensure_report(ctx: AppContext, review_id: int, kind: str) -> int:
     """The review's document of this kind, started from its template if it does not exist."""
     spec = template(kind)

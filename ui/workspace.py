@@ -18,6 +18,7 @@ from ui.findings_tab import FindingsTab
 from ui.imr_board import AgenciesTab
 from ui.item_table import Column, ItemTable
 from ui.recommendations_tab import RecommendationsTab
+from ui.reports_tab import ReportsTab
 from ui.theme import danger_colour, muted_colour, scaled_font
 
 (
@@ -28,8 +29,9 @@ from ui.theme import danger_colour, muted_colour, scaled_font
     TAB_CHRONOLOGY,
     TAB_FINDINGS,
     TAB_RECOMMENDATIONS,
+    TAB_REPORTS,
     TAB_AUDIT,
-) = range(8)
+) = range(9)
 TAB_NAMES = [
     "Details and dates",
     "Terms of reference",
@@ -38,6 +40,7 @@ TAB_NAMES = [
     "Chronology",
     "Findings",
     "Recommendations and actions",
+    "Documents",
     "Audit trail",
 ]
 CHRONOLOGY_KINDS = {"chronology_entry", "key_episode"}
@@ -99,6 +102,7 @@ class ReviewWorkspace(QWidget):
         self.findings = FindingsTab(editor)
         self.findings.show_entry.connect(self.show_entry)
         self.recommendations = RecommendationsTab(editor)
+        self.reports = ReportsTab(editor)
         self.audit = AuditTab()
         self.tabs.addTab(self.details, "Details and dates")
         self.tabs.addTab(
@@ -110,6 +114,7 @@ class ReviewWorkspace(QWidget):
         self.tabs.addTab(self.chronology, "Chronology")
         self.tabs.addTab(self.findings, "Findings")
         self.tabs.addTab(self.recommendations, "Recommendations and actions")
+        self.tabs.addTab(self.reports, "Documents")
         self.tabs.addTab(self.audit, "Audit trail")
         self.tabs.currentChanged.connect(lambda _i: self._load_audit())
 
@@ -163,6 +168,7 @@ class ReviewWorkspace(QWidget):
         findings = list_findings(self.editor.ctx, review.id)
         self.findings.show_review(review, findings)
         self.recommendations.show_review(review, findings)
+        self.reports.show_review(review.id)
         self.chronology.entry_editor.show_citations()
         self._load_audit()
         return True

@@ -1,0 +1,83 @@
+"""The Documents tab: a document started from its template, sections edited, versions."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from app.documents import find_report, get_report
+from app.reviews import create_review
+from ui.workspace import TAB_REPORTS
+
+
+@pytest.fixture
+def review_id(ctx):
+    return create_review(ctx, review_type="lcspr", reference="LCSPR-2026-40", title="Child P")
+
+
+@pytest.fixture
+def reports(window, review_id):
+    window.refresh()
+    window.select_review(review_id)
+    window.workspace.tabs.setCurrentIndex(TAB_REPORTS)
+    return window.workspace.reports
+
+
+def test_selecting_a_review_does_not_start_a_document(window, ctx, review_id):
+    window.refresh()
+    window.select_review(review_id)
+    assert find_report(ctx, review_id, "overview") is None
+
+
+def test_the_tab_starts_the_document_from_its_template(reports, ctx, review_id):
+    report_id = find_report(ctx, review_id, "overview")
+    assert report_id is not None
+    titles = [s.title for s in get_report(ctx, report_id).sections]
+    assert [reports.sections.item(i).text().split("   (")[0] for i in range(len(titles))] == titles
+    assert reports.version.text() == "Draft 1"
+
+
+def test_sections_are_written_left_out_and_moved(qtbot, reports, ctx, review_id, window):
+    reports.sections.setCurrentRow(0)
+    reports.text.setFocus()
+    reports.text.selectAll()
+    qtbot.keyClicks(reports.text, "Child P died in March.")
+    reports.heading.setFocus()  # leaving the text saves it
+    report = get_report(ctx, find_report(ctx, review_id, "overview"))
+    assert report.sections[0].text == "Child P died in March."
+
+    reports.sections.item(1).setCheckState(Qt.CheckState.Unchecked)
+    assert not get_report(ctx, report.id).sections[1].included
+    window.editor.undo_stack.undo()
+    assert get_report(ctx, report.id).sections[1].included
+
+    reports.sections.setCurrentRow(2)
+    moved = report.sections[2].title
+    reports.up_button.click()
+    assert get_report(ctx, report.id).sections[1].title == moved
+
+
+def test_generated_sections_say_where_their_content_comes_from(reports, ctx, review_id):
+    report = get_report(ctx, find_report(ctx, review_id, "overview"))
+    row = next(i for i, s in enumerate(report.sections) if s.source == "findings")
+    reports.sections.setCurrentRow(row)
+    assert "from the review's data" in reports.source_note.text()
+    assert not reports.text.isVisible()
+
+
+def test_final_then_a_new_draft(reports, ctx, review_id, monkeypatch):
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    reports.make_final()
+    assert reports.version.text() == "Final"
+    assert get_report(ctx, find_report(ctx, review_id, "overview")).final
+    reports.start_draft()
+    assert reports.version.text() == "Draft 2"
+
+
+def test_each_document_kind_has_its_own_sections(reports, ctx, review_id):
+    reports.kind.setCurrentIndex(reports.kind.findData("brief"))
+    reports.kind.activated.emit(reports.kind.currentIndex())
+    brief = get_report(ctx, find_report(ctx, review_id, "brief"))
+    assert reports.sections.count() == len(brief.sections)
+    assert reports.sections.item(0).text() == brief.sections[0].title
