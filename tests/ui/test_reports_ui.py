@@ -1,8 +1,10 @@
 """The Documents tab: a document started from its template, sections edited, versions."""
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.documents import find_report, get_report
 from app.reviews import create_review
@@ -81,3 +83,14 @@ def test_each_document_kind_has_its_own_sections(reports, ctx, review_id):
     brief = get_report(ctx, find_report(ctx, review_id, "brief"))
     assert reports.sections.count() == len(brief.sections)
     assert reports.sections.item(0).text() == brief.sections[0].title
+
+
+def test_export_runs_in_the_background_and_writes_the_pdf(qtbot, reports, tmp_path, monkeypatch):
+    target = tmp_path / "overview.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    reports.choose_export()
+    qtbot.waitUntil(lambda: bool(shown), timeout=60_000)
+    assert target.exists() and Path(target).read_bytes().startswith(b"%PDF")
+    assert "pages" in shown[0]
