@@ -347,12 +347,11 @@ def _findings_blocks(ctx: AppContext, review_id: int, source: str) -> tuple[Bloc
 
 
 def _chronology_blocks(ctx: AppContext, review_id: int, limit) -> tuple[Block, ...]:
-    from app.chronology.export import all_rows
+    from app.chronology.entries import fetch_entries, query_entry_ids
 
-    rows = all_rows(ctx, review_id)
-    total = len(rows)
-    if limit:
-        rows = rows[: int(limit)]
+    ids = query_entry_ids(ctx, review_id)
+    total = len(ids)
+    rows = fetch_entries(ctx, ids[: int(limit)] if limit else ids)
     if not rows:
         return (Note("The chronology has no entries yet."),)
     table = Table(
