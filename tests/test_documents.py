@@ -142,3 +142,53 @@ def test_final_freezes_numbers_and_new_draft_follows(ctx, review_id):
     again = get_report(ctx, report_id)
     assert again.version_label == "Draft 2" and not again.final
     assert build_document(ctx, report_id).date_label.endswith(f"{ctx.today():%B %Y}")
+
+
+def test_overview_exported_from_a_store_reads_back(ctx, review_id, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    from app.cli import main
+
+    import_chronology(ctx, review_id, "Police", SAMPLES / "police_chronology.xlsx")
+    finding = add_finding(ctx, review_id, "Mum & dad <fight> was not explored")
+    apply_fields(ctx, "finding", finding, {"narrative": "Zoë and Łukasz said so.\n\nSecond."})
+    db = ctx.store.path
+    ctx.store.close()  # the command opens the store itself
+    draft, final = tmp_path / "draft.pdf", tmp_path / "final.pdf"
+    assert (
+        main(["export", "overview", "--db", str(db), "--review", "LCSPR-2026-30", "-o", str(draft)])
+        == 0
+    )
+    assert (
+        main(
+            [
+                "export",
+                "summary",
+                "--db",
+                str(db),
+                "--review",
+                "LCSPR-2026-30",
+                "-o",
+                str(final),
+                "--final",
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+
+    pages = [p.extract_text() for p in PdfReader(draft).pages]
+    text = "\n".join(pages)
+    assert f"Page 1 of {len(pages)}" in pages[0]
+    assert all("OFFICIAL-SENSITIVE" in p and "DRAFT" in p for p in pages)
+    assert "Mum & dad <fight> was not explored" in text and "Zoë and Łukasz" in text
+    spec = json.loads(resource_path("templates", "overview.json").read_text(encoding="utf-8"))
+    body = " ".join(" ".join(pages[2:]).split())  # after the cover and the contents page
+    positions = [body.find(" ".join(s["title"].split())) for s in spec["sections"]]
+    assert -1 not in positions and positions == sorted(positions)
+    outline = [o.title for o in PdfReader(draft).outline if not isinstance(o, list)]
+    assert outline[0].endswith(spec["sections"][0]["title"])
+
+    final_pages = [p.extract_text() for p in PdfReader(final).pages]
+    assert not any("DRAFT" in p for p in final_pages)
+    assert "Executive Summary" in final_pages[0]
