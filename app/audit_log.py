@@ -22,6 +22,10 @@ ENTITY_KINDS = {
     "finding": "finding",
     "action_item": "action",
     "report_section": "report_section",
+    "meeting": "meeting",
+    "meeting_attendee": "attendee",
+    "agenda_item": "agenda_item",
+    "panel_task": "panel_task",
 }
 
 

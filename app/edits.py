@@ -14,18 +14,24 @@ from app.context import AppContext
 from app.errors import NotFoundError, ValidationError
 from app.vocab import (
     ACTION_STATUSES,
+    AGENDA_REFS,
+    ATTENDANCE,
     BOARD_RESPONSES,
     FINDING_KINDS,
     FINDING_STATUSES,
     IMR_STATUSES,
+    MEETING_KINDS,
+    MEETING_STATUSES,
     PANEL_ROLES,
     RECOMMENDATION_LEVELS,
     REVIEW_STATUSES,
     REVIEW_TYPES,
     SECTORS,
+    TASK_STATUSES,
 )
 from db.chronology_models import ChronologyEntry, KeyEpisode
 from db.findings_models import ActionItem, Finding
+from db.meeting_models import AgendaItem, Meeting, MeetingAttendee, PanelTask
 from db.models import (
     Agency,
     ChallengeQuestion,
@@ -38,6 +44,7 @@ from db.models import (
 from db.report_models import ReportSection
 
 TEXT, REQUIRED, DATE, CHOICE, FLAG, NUMBER = "text", "required", "date", "choice", "flag", "number"
+OPTIONAL_NUMBER = "optional number"
 
 # kind -> (model, {field: (type, choices or None, label)})
 FIELDS: dict[str, tuple[type, dict[str, tuple]]] = {
@@ -128,6 +135,48 @@ FIELDS: dict[str, tuple[type, dict[str, tuple]]] = {
             "text": (TEXT, None, "text"),
             "included": (FLAG, None, "included"),
             "appendix": (FLAG, None, "appendix"),
+        },
+    ),
+    "meeting": (
+        Meeting,
+        {
+            "held_on": (DATE, None, "date of the meeting"),
+            "time": (TEXT, None, "time"),
+            "place": (TEXT, None, "place"),
+            "kind": (CHOICE, MEETING_KINDS, "kind of meeting"),
+            "status": (CHOICE, MEETING_STATUSES, "status"),
+        },
+    ),
+    "attendee": (
+        MeetingAttendee,
+        {
+            "name": (REQUIRED, None, "name"),
+            "role": (TEXT, None, "role"),
+            "attendance": (CHOICE, ATTENDANCE, "attendance"),
+        },
+    ),
+    "agenda_item": (
+        AgendaItem,
+        {
+            "title": (REQUIRED, None, "agenda item"),
+            "minutes": (NUMBER, None, "minutes planned"),
+            "ref_kind": (CHOICE, AGENDA_REFS, "what the item is about"),
+            "ref_id": (OPTIONAL_NUMBER, None, "what the item is about"),
+            "ref_from": (DATE, None, "from"),
+            "ref_to": (DATE, None, "to"),
+            "notes": (TEXT, None, "notes"),
+            "private_notes": (TEXT, None, "private notes"),
+            "seconds_used": (NUMBER, None, "time used"),
+        },
+    ),
+    "panel_task": (
+        PanelTask,
+        {
+            "text": (REQUIRED, None, "task"),
+            "owner": (TEXT, None, "owner"),
+            "due": (DATE, None, "due date"),
+            "status": (CHOICE, TASK_STATUSES, "status"),
+            "done_on": (DATE, None, "date done"),
         },
     ),
     "action": (
@@ -223,7 +272,9 @@ def clean_value(kind: str, field: str, value: Any) -> Any:
         if not isinstance(value, bool):
             raise ValidationError(f"The {label} must be yes or no.")
         return value
-    if ftype == NUMBER:
+    if ftype == OPTIONAL_NUMBER and value is None:
+        return None
+    if ftype in (NUMBER, OPTIONAL_NUMBER):
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ValidationError(f"The {label} must be a number.")
         return value

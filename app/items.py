@@ -13,6 +13,7 @@ from app.edits import clean_value
 from app.errors import NotFoundError, ValidationError
 from db.chronology_models import KeyEpisode
 from db.findings_models import ActionItem, Finding
+from db.meeting_models import AgendaItem, Meeting, MeetingAttendee
 from db.models import ChallengeQuestion, Imr, LineOfEnquiry, PanelMember, Recommendation, Review
 from db.report_models import Report, ReportSection
 
@@ -28,6 +29,8 @@ ITEM_KINDS: dict[str, tuple[type, str, type]] = {
     "finding": (Finding, "review_id", Review),
     "action": (ActionItem, "recommendation_id", Recommendation),
     "report_section": (ReportSection, "report_id", Report),
+    "agenda_item": (AgendaItem, "meeting_id", Meeting),
+    "attendee": (MeetingAttendee, "meeting_id", Meeting),
 }
 
 

@@ -220,3 +220,27 @@ ADDRESSEES = [
     "Quality Assurance Group",
     "Training subgroup",
 ]
+
+MEETING_KINDS = {
+    "panel": "Panel meeting",
+    "learning_event": "Practitioner learning event",
+    "family": "Family meeting",
+    "sign_off": "Sign-off meeting",
+}
+MEETING_STATUSES = {"planned": "Planned", "held": "Held"}
+ATTENDANCE = {
+    "expected": "Expected",
+    "present": "Present",
+    "apologies": "Apologies",
+    "absent": "Absent",
+}
+AGENDA_REFS = {
+    "": "General",
+    "imr": "IMR",
+    "finding": "Finding",
+    "recommendation": "Recommendation",
+    "episode": "Key practice episode",
+    "chronology": "Chronology",
+    "task": "Panel task",
+}
+TASK_STATUSES = {"open": "Open", "done": "Done"}

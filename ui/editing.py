@@ -212,6 +212,8 @@ REMOVERS: dict[str, Callable] = {
             "finding",
             "action",
             "report_section",
+            "agenda_item",
+            "attendee",
         )
     },
 }
