@@ -292,6 +292,9 @@ DOCUMENTS = ("overview", "summary", "brief")
 def cmd_export(args) -> int:
     if args.what == "actions":
         return _export_actions(args)
+    if args.meeting and args.what != "minutes":
+        print("reviewdesk: --meeting is for export minutes.", file=sys.stderr)
+        return EXIT_ERROR
     if not args.review:
         print(
             f"reviewdesk: export {args.what} needs --review REF (the review to export).",
@@ -303,6 +306,10 @@ def cmd_export(args) -> int:
     if args.final:
         print("reviewdesk: --final is for overview, summary and brief.", file=sys.stderr)
         return EXIT_ERROR
+    if args.what == "minutes":
+        return _export_minutes(args)
+    if args.what == "tasks":
+        return _export_tasks(args)
     from app.chronology.export import export_chronology
     from app.reviews import find_review_id
 
@@ -337,6 +344,121 @@ def _export_actions(args) -> int:
         count = export_tracker(ctx, target, review_id)
     scope = f"review {args.review}" if args.review else "every review"
     print(f"Wrote {count} actions ({scope}) to {target}")
+    return EXIT_OK
+
+
+def _export_minutes(args) -> int:
+    from app.meeting_export import export_minutes
+    from app.meetings import find_meeting_id
+    from app.reviews import find_review_id
+
+    if not args.meeting:
+        print(
+            "reviewdesk: export minutes needs --meeting N (the meeting's number within the "
+            "review, or its date YYYY-MM-DD; see 'reviewdesk meetings').",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    target = Path(args.output).expanduser()
+    with _context(args, write=False) as ctx:
+        review_id = find_review_id(ctx, args.review)
+        meeting_id = find_meeting_id(ctx, review_id, args.meeting)
+        pages = export_minutes(ctx, meeting_id, target)
+    print(f"Wrote the minutes ({pages} page{'s' if pages != 1 else ''}) to {target}")
+    return EXIT_OK
+
+
+def _export_tasks(args) -> int:
+    from app.meeting_export import export_tasks
+    from app.reviews import find_review_id
+
+    target = Path(args.output).expanduser()
+    with _context(args, write=False) as ctx:
+        review_id = find_review_id(ctx, args.review)
+        count = export_tasks(ctx, review_id, target)
+    print(f"Wrote {count} panel tasks to {target}")
+    return EXIT_OK
+
+
+def cmd_meetings(args) -> int:
+    from app.meetings import list_meetings, meeting_detail
+    from app.reviews import find_review_id
+    from app.vocab import AGENDA_REFS, MEETING_STATUSES
+
+    with _context(args, write=False) as ctx:
+        review_id = find_review_id(ctx, args.review)
+        details = [meeting_detail(ctx, m.id) for m in list_meetings(ctx, review_id)]
+    if args.json:
+        # The items' private notes are the author's own: never printed.
+        _print_json(
+            [
+                {
+                    "id": d.meeting.id,
+                    "number": d.meeting.number,
+                    "date": d.meeting.held_on,
+                    "time": d.meeting.time,
+                    "place": d.meeting.place,
+                    "kind": d.meeting.kind,
+                    "kind_label": d.meeting.kind_label,
+                    "status": d.meeting.status,
+                    "attendees": [
+                        {"name": a.name, "role": a.role, "attendance": a.attendance}
+                        for a in d.attendees
+                    ],
+                    "agenda": [
+                        {
+                            "title": item.title,
+                            "refers_to": item.ref_label,
+                            "ref_kind": item.ref_kind,
+                            "notes": item.notes,
+                            "decisions": [dec.text for dec in item.decisions],
+                            "actions": [
+                                {
+                                    "text": t.text,
+                                    "owner": t.owner,
+                                    "due": t.due,
+                                    "status": t.status,
+                                    "days_overdue": t.days_overdue,
+                                }
+                                for t in item.tasks
+                            ],
+                        }
+                        for item in d.items
+                    ],
+                }
+                for d in details
+            ]
+        )
+        return EXIT_OK
+    if not details:
+        print("No meetings for this review yet.")
+        return EXIT_OK
+    for d in details:
+        m = d.meeting
+        status = MEETING_STATUSES.get(m.status, m.status)
+        where = "  " + ", ".join(t for t in (m.time, m.place) if t) if m.time or m.place else ""
+        print(f"{m.number:>3}. {m.held_on.isoformat()}  {m.label} ({status}){where}")
+        present = sum(1 for a in d.attendees if a.attendance == "present")
+        apologies = [a.name for a in d.attendees if a.attendance == "apologies"]
+        line = f"     {present} of {len(d.attendees)} present"
+        if m.status == "planned":
+            line = f"     {len(d.attendees)} invited"
+        if apologies:
+            line += f"; apologies: {', '.join(apologies)}"
+        print(line)
+        for position, item in enumerate(d.items, start=1):
+            label = item.ref_label or AGENDA_REFS.get(item.ref_kind, "")
+            subject = label.split(": ", 1)[-1].removeprefix("IMR of ")
+            ref = f" [{label}]" if item.ref_kind and subject not in item.title else ""
+            print(f"     {position}. {item.title}{ref}")
+            for dec in item.decisions:
+                print(f"        decided: {dec.text}")
+            for t in item.tasks:
+                due = t.due.strftime("%d/%m/%Y") if t.due else "no due date"
+                print(
+                    f"        action: {t.text} ({t.owner or 'no owner'}, {due}, {t.status_label})"
+                )
+    print(f"{len(details)} meetings")
     return EXIT_OK
 
 
@@ -506,9 +628,14 @@ def build_parser() -> argparse.ArgumentParser:
         "export",
         cmd_export,
         "export a document: chronology (.xlsx or .pdf), actions (the action plan tracker "
-        ".xlsx), overview, summary or brief (.pdf; a watermarked draft unless --final)",
+        ".xlsx), overview, summary or brief (.pdf; a watermarked draft unless --final), "
+        "minutes of a meeting (.pdf, with --meeting) or the panel's tasks (.xlsx)",
     )
-    p.add_argument("what", choices=["chronology", "actions", *DOCUMENTS], help="what to export")
+    p.add_argument(
+        "what",
+        choices=["chronology", "actions", *DOCUMENTS, "minutes", "tasks"],
+        help="what to export",
+    )
     p.add_argument(
         "--final",
         action="store_true",
@@ -521,7 +648,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="review reference or id (required for chronology; for actions, leave it out to "
         "export every review's actions)",
     )
+    p.add_argument(
+        "--meeting",
+        metavar="N",
+        help="minutes: the meeting's number within the review (1, 2, …) or its date (YYYY-MM-DD)",
+    )
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.xlsx or FILE.pdf")
+
+    p = add(
+        "meetings", cmd_meetings, "list a review's panel meetings: attendance, agenda, decisions"
+    )
+    p.add_argument("--review", required=True, metavar="REF", help="review reference or id")
+    p.add_argument("--json", action="store_true", help="print JSON")
 
     p = add(
         "import-actions",

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from app.context import AppContext
 from app.demo_findings import add_findings_and_plan
+from app.demo_meetings import add_meetings
 from app.edits import apply_fields
 from app.errors import NotFoundError
 from app.imrs import add_agency, set_imr_status
@@ -1219,6 +1220,7 @@ def _add_review(ctx: AppContext, spec: DemoReview) -> None:
         for imr in spec.imrs:
             _add_imr(ctx, review_id, imr, day)
         add_findings_and_plan(ctx, review_id, spec.reference)
+        add_meetings(ctx, review_id, spec.reference)
     except Exception:
         # Leave no half-built review behind: it would be skipped as "already there" next time.
         with suppress(Exception):

@@ -1,0 +1,184 @@
+"""Meeting minutes (PDF) and the panel's task list (xlsx), built from the meeting services.
+
+The author's private notes on an agenda item are left out here, before any writer sees them.
+"""
+
+from datetime import date
+from pathlib import Path
+
+from app.context import AppContext
+from app.errors import UserError
+from app.meetings import list_meetings, list_tasks, meeting_detail
+from app.reviews import get_review
+from app.vocab import MEETING_STATUSES
+from reports.minutes_pdf import (
+    MinutesAction,
+    MinutesAttendee,
+    MinutesDocument,
+    MinutesItem,
+    write_minutes,
+)
+
+TASK_COLUMNS = (
+    ("Task", 60),
+    ("Owner", 28),
+    ("Due", 12),
+    ("Status", 20),
+    ("From meeting", 34),
+    ("Done on", 12),
+)
+DATE_FORMAT = "dd/mm/yyyy"
+
+
+def minutes_document(ctx: AppContext, meeting_id: int) -> MinutesDocument:
+    """The plain data of a meeting's minutes (never the private notes)."""
+    detail = meeting_detail(ctx, meeting_id)
+    meeting = detail.meeting
+    review = get_review(ctx, meeting.review_id)
+    groups: dict[str, list[MinutesAttendee]] = {
+        "present": [],
+        "apologies": [],
+        "absent": [],
+        "expected": [],
+    }
+    for person in detail.attendees:
+        groups.setdefault(person.attendance, groups["expected"]).append(
+            MinutesAttendee(person.name, person.role)
+        )
+    items = tuple(
+        MinutesItem(
+            number=number,
+            title=item.title,
+            refers_to=item.ref_label,
+            notes=item.notes,
+            decisions=tuple(d.text for d in item.decisions),
+            actions=tuple(MinutesAction(t.text, t.owner, t.due) for t in item.tasks),
+        )
+        for number, item in enumerate(detail.items, start=1)
+    )
+    return MinutesDocument(
+        review_reference=review.reference,
+        review_title=review.title,
+        protective_marking=review.protective_marking,
+        meeting_label=meeting.label,
+        held_on=meeting.held_on,
+        time=meeting.time,
+        place=meeting.place,
+        kind=meeting.kind_label,
+        status=MEETING_STATUSES.get(meeting.status, meeting.status),
+        present=tuple(groups["present"]),
+        apologies=tuple(groups["apologies"]),
+        absent=tuple(groups["absent"]),
+        expected=tuple(groups["expected"]),
+        items=items,
+        generated_on=ctx.today(),
+    )
+
+
+def _require_suffix(path: Path, suffix: str) -> None:
+    if path.suffix.lower() != suffix:
+        raise UserError(f"Choose a file ending in {suffix} (not '{path.name}').")
+
+
+def _write_atomically(path: Path, write) -> object:
+    """Write to ``path.part`` and rename it over ``path`` only once complete."""
+    part = path.with_name(path.name + ".part")
+    try:
+        result = write(part)
+        part.replace(path)
+    except OSError as exc:
+        raise UserError(f"The file could not be written to {path}: {exc.strerror}.") from None
+    finally:
+        part.unlink(missing_ok=True)
+    return result
+
+
+def export_minutes(ctx: AppContext, meeting_id: int, path: Path) -> int:
+    """Write a meeting's minutes as a PDF; returns the page count."""
+    path = Path(path)
+    _require_suffix(path, ".pdf")
+    doc = minutes_document(ctx, meeting_id)
+    return _write_atomically(path, lambda part: write_minutes(doc, part))
+
+
+def export_tasks(ctx: AppContext, review_id: int, path: Path) -> int:
+    """Write the review's panel tasks as a formatted workbook; returns the number of tasks."""
+    path = Path(path)
+    _require_suffix(path, ".xlsx")
+    review = get_review(ctx, review_id)
+    tasks = list_tasks(ctx, review_id)
+    meetings = {m.id: m.label for m in list_meetings(ctx, review_id)}
+    rows = [
+        (
+            t.text,
+            t.owner,
+            t.due,
+            t.status_label,
+            meetings.get(t.meeting_id, "") if t.meeting_id else "",
+            t.done_on,
+            bool(t.days_overdue),
+        )
+        for t in tasks
+    ]
+    title = f"Panel tasks: {review.reference} {review.title}".strip()
+    _write_atomically(path, lambda part: _write_tasks_xlsx(rows, title, part))
+    return len(rows)
+
+
+def _write_tasks_xlsx(rows: list[tuple], title: str, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    from reports.chronology_xlsx import clean_text
+
+    wb = Workbook(write_only=True)
+    wb.properties.title = clean_text(title)[:255]
+    wb.properties.creator = "ReviewDesk"
+    ws = wb.create_sheet("Panel tasks")
+    for index, (_, width) in enumerate(TASK_COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.freeze_panes = "A2"
+    last = get_column_letter(len(TASK_COLUMNS))
+    ws.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
+
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor="1F3A5F")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    overdue_font = Font(bold=True, color="9C0006")
+
+    def text_cell(value: str, *, font=None, alignment=wrap):
+        cell = WriteOnlyCell(ws)
+        cell.value = clean_text(value or "")
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+        cell.alignment = alignment
+        if font is not None:
+            cell.font = font
+        return cell
+
+    def date_cell(value: date | None):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = DATE_FORMAT
+        cell.alignment = top
+        return cell
+
+    header = []
+    for heading, _ in TASK_COLUMNS:
+        cell = text_cell(heading, font=header_font, alignment=top)
+        cell.fill = header_fill
+        header.append(cell)
+    ws.append(header)
+    for text, owner, due, status, meeting, done_on, overdue in rows:
+        ws.append(
+            [
+                text_cell(text),
+                text_cell(owner),
+                date_cell(due),
+                text_cell(status, font=overdue_font if overdue else None, alignment=top),
+                text_cell(meeting),
+                date_cell(done_on),
+            ]
+        )
+    wb.save(path)
