@@ -3,7 +3,6 @@
 The author's private notes on an agenda item are left out here, before any writer sees them.
 """
 
-from datetime import date
 from pathlib import Path
 
 from app.context import AppContext
@@ -18,16 +17,7 @@ from reports.minutes_pdf import (
     MinutesItem,
     write_minutes,
 )
-
-TASK_COLUMNS = (
-    ("Task", 60),
-    ("Owner", 28),
-    ("Due", 12),
-    ("Status", 20),
-    ("From meeting", 34),
-    ("Done on", 12),
-)
-DATE_FORMAT = "dd/mm/yyyy"
+from reports.panel_tasks_xlsx import write_tasks_xlsx
 
 
 def minutes_document(ctx: AppContext, meeting_id: int) -> MinutesDocument:
@@ -121,64 +111,5 @@ def export_tasks(ctx: AppContext, review_id: int, path: Path) -> int:
         for t in tasks
     ]
     title = f"Panel tasks: {review.reference} {review.title}".strip()
-    _write_atomically(path, lambda part: _write_tasks_xlsx(rows, title, part))
+    _write_atomically(path, lambda part: write_tasks_xlsx(rows, title, part))
     return len(rows)
-
-
-def _write_tasks_xlsx(rows: list[tuple], title: str, path: Path) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    from reports.chronology_xlsx import clean_text
-
-    wb = Workbook(write_only=True)
-    wb.properties.title = clean_text(title)[:255]
-    wb.properties.creator = "ReviewDesk"
-    ws = wb.create_sheet("Panel tasks")
-    for index, (_, width) in enumerate(TASK_COLUMNS, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = width
-    ws.freeze_panes = "A2"
-    last = get_column_letter(len(TASK_COLUMNS))
-    ws.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
-
-    header_font = Font(bold=True, color="FFFFFF")
-    header_fill = PatternFill("solid", fgColor="1F3A5F")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
-    overdue_font = Font(bold=True, color="9C0006")
-
-    def text_cell(value: str, *, font=None, alignment=wrap):
-        cell = WriteOnlyCell(ws)
-        cell.value = clean_text(value or "")
-        cell.data_type = "s"  # never a formula, whatever the text starts with
-        cell.alignment = alignment
-        if font is not None:
-            cell.font = font
-        return cell
-
-    def date_cell(value: date | None):
-        cell = WriteOnlyCell(ws, value=value)
-        cell.number_format = DATE_FORMAT
-        cell.alignment = top
-        return cell
-
-    header = []
-    for heading, _ in TASK_COLUMNS:
-        cell = text_cell(heading, font=header_font, alignment=top)
-        cell.fill = header_fill
-        header.append(cell)
-    ws.append(header)
-    for text, owner, due, status, meeting, done_on, overdue in rows:
-        ws.append(
-            [
-                text_cell(text),
-                text_cell(owner),
-                date_cell(due),
-                text_cell(status, font=overdue_font if overdue else None, alignment=top),
-                text_cell(meeting),
-                date_cell(done_on),
-            ]
-        )
-    wb.save(path)
