@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
                 view_menu,
                 name,
                 lambda _c=False, i=index: self.workspace.tabs.setCurrentIndex(i),
-                f"Ctrl+{index + 1}",
+                f"Ctrl+{(index + 1) % 10}" if index < 10 else None,
             )
         view_menu.addSeparator()
         self._action(

@@ -17,6 +17,7 @@ from ui.editing import Editor
 from ui.findings_tab import FindingsTab
 from ui.imr_board import AgenciesTab
 from ui.item_table import Column, ItemTable
+from ui.meetings_tab import MeetingsTab
 from ui.recommendations_tab import RecommendationsTab
 from ui.reports_tab import ReportsTab
 from ui.theme import danger_colour, muted_colour, scaled_font
@@ -30,8 +31,9 @@ from ui.theme import danger_colour, muted_colour, scaled_font
     TAB_FINDINGS,
     TAB_RECOMMENDATIONS,
     TAB_REPORTS,
+    TAB_MEETINGS,
     TAB_AUDIT,
-) = range(9)
+) = range(10)
 TAB_NAMES = [
     "Details and dates",
     "Terms of reference",
@@ -41,6 +43,7 @@ TAB_NAMES = [
     "Findings",
     "Recommendations and actions",
     "Documents",
+    "Meetings",
     "Audit trail",
 ]
 CHRONOLOGY_KINDS = {"chronology_entry", "key_episode"}
@@ -103,6 +106,7 @@ class ReviewWorkspace(QWidget):
         self.findings.show_entry.connect(self.show_entry)
         self.recommendations = RecommendationsTab(editor)
         self.reports = ReportsTab(editor)
+        self.meetings = MeetingsTab(editor)
         self.audit = AuditTab()
         self.tabs.addTab(self.details, "Details and dates")
         self.tabs.addTab(
@@ -115,6 +119,7 @@ class ReviewWorkspace(QWidget):
         self.tabs.addTab(self.findings, "Findings")
         self.tabs.addTab(self.recommendations, "Recommendations and actions")
         self.tabs.addTab(self.reports, "Documents")
+        self.tabs.addTab(self.meetings, "Meetings")
         self.tabs.addTab(self.audit, "Audit trail")
         self.tabs.currentChanged.connect(lambda _i: self._load_audit())
 
@@ -169,6 +174,7 @@ class ReviewWorkspace(QWidget):
         self.findings.show_review(review, findings)
         self.recommendations.show_review(review, findings)
         self.reports.show_review(review.id)
+        self.meetings.show_review(review, findings)
         self.chronology.entry_editor.show_citations()
         self._load_audit()
         return True

@@ -1,0 +1,494 @@
+"""The Meetings tab: the review's meetings, one meeting's details, attendance and agenda, and
+the panel's tasks; "Run this meeting" opens the runner."""
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.actions import list_recommendations
+from app.chronology.episodes import list_episodes
+from app.errors import UserError
+from app.meetings import (
+    MeetingDetail,
+    add_tasks_to_agenda,
+    complete_task,
+    create_meeting,
+    list_meetings,
+    list_tasks,
+    meeting_detail,
+)
+from app.records import ReviewDetail
+from app.vocab import ATTENDANCE, MEETING_KINDS, MEETING_STATUSES
+from ui.editing import Editor
+from ui.item_table import Column, ItemTable, format_date
+from ui.meeting_runner import MeetingRunner
+from ui.theme import danger_colour, scaled_font
+from ui.widgets import CommitLineEdit, DateField, section_label
+
+IdRole = Qt.ItemDataRole.UserRole + 11
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class NewMeetingDialog(QDialog):
+    def __init__(self, today: date, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("New meeting")
+        self.held_on = QDateEdit(_qdate(today))
+        self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat("dd/MM/yyyy")
+        self.kind = QComboBox()
+        for key, label in MEETING_KINDS.items():
+            self.kind.addItem(label, key)
+        self.time = QLineEdit()
+        self.time.setPlaceholderText("e.g. 10:00")
+        self.place = QLineEdit()
+        self.place.setPlaceholderText("e.g. Town Hall, room 2, or Teams")
+        form = QFormLayout(self)
+        form.addRow("Date", self.held_on)
+        form.addRow("Kind", self.kind)
+        form.addRow("Time", self.time)
+        form.addRow("Place", self.place)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create meeting")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        return {
+            "held_on": _pydate(self.held_on.date()),
+            "kind": self.kind.currentData(),
+            "time": self.time.text().strip(),
+            "place": self.place.text().strip(),
+        }
+
+
+class DateRangeDialog(QDialog):
+    """The chronology dates an agenda item is about."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Chronology date range")
+        self.date_from = DateField()
+        self.date_to = DateField()
+        form = QFormLayout(self)
+        form.addRow("From", self.date_from)
+        form.addRow("To", self.date_to)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+def _create_meeting(ctx, review_id: int, values: dict) -> int:
+    # Editor.run keeps "kind" for itself, so the meeting's kind travels in ``values``.
+    return create_meeting(
+        ctx,
+        review_id,
+        values["held_on"],
+        kind=values["kind"],
+        time=values["time"],
+        place=values["place"],
+    )
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.setWordWrap(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def _cell(text: str, record_id: int) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setData(IdRole, record_id)
+    return item
+
+
+class MeetingsTab(QWidget):
+    def __init__(self, editor: Editor, parent=None):
+        super().__init__(parent)
+        self.editor = editor
+        self.review: ReviewDetail | None = None
+        self.findings: list = []
+        self.detail: MeetingDetail | None = None
+        self.runner: MeetingRunner | None = None
+
+        # Left: the meetings.
+        self.meetings = _table(["No.", "Date", "Kind", "Status"], "meetings_table")
+        self.meetings.itemSelectionChanged.connect(self._meeting_chosen)
+        self.new_button = QPushButton("New meeting…")
+        self.new_button.setObjectName("new_meeting")
+        self.new_button.clicked.connect(self.new_meeting)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(section_label("Meetings"))
+        left_layout.addWidget(self.meetings, 1)
+        left_layout.addWidget(self.new_button)
+
+        # Right: the selected meeting.
+        self.run_button = QPushButton("Run this meeting")
+        self.run_button.setObjectName("run_meeting")
+        self.run_button.setFont(scaled_font(self.font(), 1.4, bold=True))
+        self.run_button.setMinimumHeight(48)
+        self.run_button.clicked.connect(self.run_meeting)
+        self.held_on = DateField()
+        self.time = CommitLineEdit()
+        self.place = CommitLineEdit()
+        self.kind = QComboBox()
+        for key, label in MEETING_KINDS.items():
+            self.kind.addItem(label, key)
+        self.status = QComboBox()
+        for key, label in MEETING_STATUSES.items():
+            self.status.addItem(label, key)
+        self.held_on.committed.connect(lambda v: self._edit_meeting("held_on", v))
+        self.time.committed.connect(lambda v: self._edit_meeting("time", v))
+        self.place.committed.connect(lambda v: self._edit_meeting("place", v))
+        self.kind.activated.connect(lambda _i: self._edit_meeting("kind", self.kind.currentData()))
+        self.status.activated.connect(
+            lambda _i: self._edit_meeting("status", self.status.currentData())
+        )
+        form = QFormLayout()
+        form.addRow("Date", self.held_on)
+        form.addRow("Time", self.time)
+        form.addRow("Place", self.place)
+        form.addRow("Kind", self.kind)
+        form.addRow("Status", self.status)
+        details = QHBoxLayout()
+        details.addLayout(form, 1)
+        details.addWidget(self.run_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.attendees = _table(["Name", "Role or agency", "Attendance"], "attendance_table")
+
+        self.agenda = ItemTable(
+            editor,
+            "agenda_item",
+            [Column("title", "Agenda item", stretch=True), Column("minutes", "Minutes")],
+            "agenda item",
+            {"title": "New item", "minutes": 10},
+        )
+        self.about_button = QPushButton("Add item about…")
+        self.about_button.setObjectName("add_item_about")
+        self.about_menu = QMenu(self.about_button)
+        self.about_menu.aboutToShow.connect(self._fill_about_menu)
+        self.about_button.setMenu(self.about_menu)
+        self.tasks_to_agenda = QPushButton("Add open panel tasks")
+        self.tasks_to_agenda.setObjectName("add_open_tasks")
+        self.tasks_to_agenda.clicked.connect(self.add_open_tasks)
+        agenda_buttons = QHBoxLayout()
+        agenda_buttons.addWidget(self.about_button)
+        agenda_buttons.addWidget(self.tasks_to_agenda)
+        agenda_buttons.addStretch(1)
+
+        self.tasks = _table(["Task", "Owner", "Due", "Status"], "panel_tasks_table")
+        self.tasks.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tasks.horizontalHeader().setStretchLastSection(False)
+        self.done_button = QPushButton("Mark done")
+        self.done_button.setObjectName("task_done")
+        self.done_button.clicked.connect(self.mark_done)
+        self.tasks.itemSelectionChanged.connect(self._update_buttons)
+
+        meeting = QWidget()
+        meeting_layout = QVBoxLayout(meeting)
+        meeting_layout.addLayout(details)
+        meeting_layout.addWidget(section_label("Attendance"))
+        meeting_layout.addWidget(self.attendees, 1)
+        meeting_layout.addWidget(section_label("Agenda"))
+        meeting_layout.addWidget(self.agenda, 2)
+        meeting_layout.addLayout(agenda_buttons)
+        tasks = QWidget()
+        tasks_layout = QVBoxLayout(tasks)
+        tasks_layout.addWidget(section_label("Panel tasks (all meetings)"))
+        tasks_layout.addWidget(self.tasks, 1)
+        tasks_layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignLeft)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(meeting)
+        right.addWidget(tasks)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 1)
+        self.meeting_panel = meeting
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._update_buttons()
+
+    # Loading -------------------------------------------------------------------------------
+    def show_review(self, review: ReviewDetail, findings: list) -> None:
+        self.review = review
+        self.findings = findings
+        ctx = self.editor.ctx
+        current = self.selected_meeting_id()
+        meetings = list_meetings(ctx, review.id)
+        self.meetings.blockSignals(True)
+        self.meetings.setRowCount(len(meetings))
+        for row, m in enumerate(meetings):
+            for col, text in enumerate(
+                [
+                    str(m.number),
+                    format_date(m.held_on),
+                    m.kind_label,
+                    MEETING_STATUSES.get(m.status, m.status),
+                ]
+            ):
+                self.meetings.setItem(row, col, _cell(text, m.id))
+        self.meetings.blockSignals(False)
+        ids = [m.id for m in meetings]
+        if current in ids:
+            self._select_meeting(current)
+        elif meetings:
+            # The next meeting to come, else the last one held.
+            upcoming = [m for m in meetings if m.held_on >= ctx.today()]
+            self._select_meeting((upcoming[0] if upcoming else meetings[-1]).id)
+        self._show_meeting()
+        self._show_tasks()
+
+    def selected_meeting_id(self) -> int | None:
+        rows = self.meetings.selectionModel().selectedRows()
+        return self.meetings.item(rows[0].row(), 0).data(IdRole) if rows else None
+
+    def _select_meeting(self, meeting_id: int) -> None:
+        self.meetings.blockSignals(True)
+        for row in range(self.meetings.rowCount()):
+            if self.meetings.item(row, 0).data(IdRole) == meeting_id:
+                self.meetings.selectRow(row)
+        self.meetings.blockSignals(False)
+
+    def _meeting_chosen(self) -> None:
+        self._show_meeting()
+
+    def _show_meeting(self) -> None:
+        meeting_id = self.selected_meeting_id()
+        self.detail = None
+        if meeting_id is not None:
+            try:
+                self.detail = meeting_detail(self.editor.ctx, meeting_id)
+            except UserError:
+                self.detail = None
+        self.meeting_panel.setEnabled(self.detail is not None)
+        if self.detail is None:
+            self.attendees.setRowCount(0)
+            self.agenda.show_items(None, [])
+            self._update_buttons()
+            return
+        m = self.detail.meeting
+        self.held_on.set_saved(m.held_on)
+        self.time.set_saved(m.time)
+        self.place.set_saved(m.place)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(m.kind)))
+        self.status.setCurrentIndex(max(0, self.status.findData(m.status)))
+        self.attendees.setRowCount(len(self.detail.attendees))
+        for row, attendee in enumerate(self.detail.attendees):
+            self.attendees.setItem(row, 0, _cell(attendee.name, attendee.id))
+            self.attendees.setItem(row, 1, _cell(attendee.role, attendee.id))
+            combo = QComboBox()
+            combo.setObjectName(f"attendance_{attendee.id}")
+            for key, label in ATTENDANCE.items():
+                combo.addItem(label, key)
+            combo.setCurrentIndex(max(0, combo.findData(attendee.attendance)))
+            combo.activated.connect(
+                lambda _i, c=combo, a=attendee.id: self._edit_attendance(a, c.currentData())
+            )
+            self.attendees.setCellWidget(row, 2, combo)
+        self.agenda.show_items(m.id, list(self.detail.items))
+        self._update_buttons()
+
+    def _show_tasks(self) -> None:
+        if self.review is None:
+            return
+        tasks = list_tasks(self.editor.ctx, self.review.id)
+        self.tasks.setRowCount(len(tasks))
+        for row, task in enumerate(tasks):
+            values = [task.text, task.owner, format_date(task.due), task.status_label]
+            for col, text in enumerate(values):
+                item = _cell(text, task.id)
+                if col == 3 and task.days_overdue:
+                    item.setForeground(danger_colour())
+                    item.setFont(scaled_font(self.font(), 1.0, bold=True))
+                self.tasks.setItem(row, col, item)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        writable = not self.editor.readonly
+        has_meeting = self.detail is not None
+        self.new_button.setEnabled(writable and self.review is not None)
+        self.run_button.setEnabled(has_meeting)
+        self.about_button.setEnabled(writable and has_meeting)
+        self.tasks_to_agenda.setEnabled(writable and has_meeting)
+        task_id = self._selected_task_id()
+        open_task = False
+        if task_id is not None:
+            row = self.tasks.currentRow()
+            open_task = self.tasks.item(row, 3).text() != "Done"
+        self.done_button.setEnabled(writable and open_task)
+
+    # Editing -------------------------------------------------------------------------------
+    def new_meeting(self) -> None:
+        if self.review is None:
+            return
+        dialog = NewMeetingDialog(self.editor.ctx.today(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        meeting_id = self.editor.run(
+            _create_meeting, self.review.id, dialog.values(), kind="meeting"
+        )
+        if meeting_id is not None and self.review is not None:
+            self.show_review(self.review, self.findings)
+            self._select_meeting(meeting_id)
+            self._show_meeting()
+
+    def _edit_meeting(self, field: str, value) -> None:
+        if self.detail is not None:
+            self.editor.edit("meeting", self.detail.meeting.id, {field: value}, "Edit meeting")
+
+    def _edit_attendance(self, attendee_id: int, attendance: str) -> None:
+        self.editor.edit("attendee", attendee_id, {"attendance": attendance}, "Edit attendance")
+
+    def _add_agenda_item(self, values: dict) -> None:
+        if self.detail is None:
+            return
+        values = {"minutes": 10, **values}
+        item_id = self.editor.add_item(
+            "agenda_item", self.detail.meeting.id, values, "Add agenda item"
+        )
+        if item_id is not None:
+            self.agenda.select_id(item_id)
+
+    def _fill_about_menu(self) -> None:
+        menu = self.about_menu
+        menu.clear()
+        if self.review is None:
+            return
+        ctx, review_id = self.editor.ctx, self.review.id
+        imrs = menu.addMenu("An IMR")
+        for imr in self.review.imrs:
+            imrs.addAction(
+                f"{imr.agency} ({imr.status_label})",
+                lambda i=imr: self._add_agenda_item(
+                    {"title": f"IMR of {i.agency}", "ref_kind": "imr", "ref_id": i.imr_id}
+                ),
+            )
+        findings = menu.addMenu("A finding")
+        for finding in self.findings:
+            findings.addAction(
+                f"{finding.number}. {finding.title}",
+                lambda f=finding: self._add_agenda_item(
+                    {"title": f.title, "ref_kind": "finding", "ref_id": f.id}
+                ),
+            )
+        recs = menu.addMenu("A recommendation")
+        for rec in list_recommendations(ctx, review_id):
+            short = rec.text if len(rec.text) <= 70 else rec.text[:69] + "…"
+            recs.addAction(
+                f"{rec.number}. {short}",
+                lambda r=rec: self._add_agenda_item(
+                    {
+                        "title": f"Recommendation {r.number}",
+                        "ref_kind": "recommendation",
+                        "ref_id": r.id,
+                    }
+                ),
+            )
+        episodes = menu.addMenu("A key practice episode")
+        for episode in list_episodes(ctx, review_id):
+            episodes.addAction(
+                episode.title,
+                lambda e=episode: self._add_agenda_item(
+                    {"title": e.title, "ref_kind": "episode", "ref_id": e.id}
+                ),
+            )
+        for sub in (imrs, findings, recs, episodes):
+            sub.setEnabled(not sub.isEmpty())
+        menu.addAction("A chronology date range…", self.add_chronology_item)
+
+    def add_chronology_item(self) -> None:
+        dialog = DateRangeDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        start, end = dialog.date_from.value(), dialog.date_to.value()
+        span = " to ".join(f"{d:%d/%m/%Y}" for d in (start, end) if d) or "all dates"
+        self._add_agenda_item(
+            {
+                "title": f"Chronology: {span}",
+                "ref_kind": "chronology",
+                "ref_from": start,
+                "ref_to": end,
+            }
+        )
+
+    def add_open_tasks(self) -> None:
+        """Every open panel task not already on this meeting's agenda, one item each."""
+        if self.detail is None or self.review is None:
+            return
+        on_agenda = {i.ref_id for i in self.detail.items if i.ref_kind == "task"}
+        ids = [
+            t.id
+            for t in list_tasks(self.editor.ctx, self.review.id, open_only=True)
+            if t.id not in on_agenda
+        ]
+        if not ids:
+            self.editor.failed.emit("There are no open panel tasks to add.")
+            return
+        self.editor.run(add_tasks_to_agenda, self.detail.meeting.id, ids, kind="agenda_item")
+
+    def _selected_task_id(self) -> int | None:
+        rows = self.tasks.selectionModel().selectedRows()
+        return self.tasks.item(rows[0].row(), 0).data(IdRole) if rows else None
+
+    def mark_done(self) -> None:
+        task_id = self._selected_task_id()
+        if task_id is not None:
+            self.editor.run(complete_task, task_id, kind="panel_task")
+
+    def run_meeting(self) -> MeetingRunner | None:
+        if self.detail is None:
+            return None
+        if self.runner is not None:
+            self.runner.close()
+        self.runner = MeetingRunner(self.editor, self.detail.meeting.id)
+        self.runner.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.runner.show()
+        self.runner.raise_()
+        self.runner.activateWindow()
+        return self.runner
