@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.edits import apply_fields
 from app.errors import UserError
 from app.meetings import (
     AgendaRecord,
@@ -329,8 +330,9 @@ class MeetingRunner(QWidget):
         self._clock.invalidate()
         self._base_seconds = seconds
         if seconds != item.seconds_used:
-            self.editor.edit(
-                "agenda_item", item.id, {"seconds_used": seconds}, "Time spent on agenda item"
+            # Kept, but not an edit to undo: Ctrl+Z should undo what the panel captured.
+            self.editor.run(
+                apply_fields, "agenda_item", item.id, {"seconds_used": seconds}, kind="agenda_item"
             )
 
     def _show_item(self) -> None:
