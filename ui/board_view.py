@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -28,7 +27,7 @@ from db.store import StoreError
 from ui.editing import Editor
 from ui.item_table import format_date
 from ui.recommendations_tab import ACTION_LOOK
-from ui.table_model import RecordTableModel
+from ui.table_model import RecordTableModel, set_up_record_view
 from ui.tasks import run_task
 from ui.theme import danger_colour, muted_colour, status_colour
 
@@ -169,21 +168,8 @@ class ActionPlanWindow(QDialog):
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        set_up_record_view(self.view, ACTION_COL, {2: 20, 4: 15})
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ACTION_COL, QHeaderView.ResizeMode.Stretch)
-        em = self.fontMetrics().horizontalAdvance("M")
-        for col, ems in ((2, 20), (4, 15)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(col, em * ems)
         self.view.doubleClicked.connect(self._opened)
         self.view.setAccessibleName("Actions across all reviews")
 

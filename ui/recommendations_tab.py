@@ -4,9 +4,7 @@ its action plan below."""
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -33,7 +31,7 @@ from ui.action_plan_page import (
 )
 from ui.editing import Editor
 from ui.recommendation_editor import NEEDS_REASON, RecommendationPanel
-from ui.table_model import RecordTableModel
+from ui.table_model import RecordTableModel, set_up_record_view
 from ui.theme import danger_colour, muted_colour, status_colour
 
 # Names other modules and the tests import from here.
@@ -154,21 +152,8 @@ class RecommendationsTab(QWidget):
         self.view.setObjectName("recommendations_table")
         self.model = RecommendationListModel(self.view)
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TEXT_COL, QHeaderView.ResizeMode.Stretch)
         # Agency names can be long: they get a fair share, elided, and the text keeps the rest.
-        em = self.fontMetrics().horizontalAdvance("M")
-        for col, ems in ((FROM_COL, 15), (ADDRESSEE_COL, 17)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(col, em * ems)
+        set_up_record_view(self.view, TEXT_COL, {FROM_COL: 15, ADDRESSEE_COL: 17})
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         self.view.setAccessibleName("Recommendations")
 
