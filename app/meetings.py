@@ -190,6 +190,20 @@ def find_meeting_id(ctx: AppContext, review_id: int, ref: str | int) -> int:
     )
 
 
+# What an agenda item can refer to: the model, how to name it, and what to say once removed.
+_REFERRED = {
+    "imr": (Imr, lambda imr: f"IMR of {imr.agency.name}", "An IMR that was removed"),
+    "finding": (Finding, lambda f: f"Finding: {f.title}", "A finding that was removed"),
+    "recommendation": (
+        Recommendation,
+        lambda r: f"Recommendation: {r.text[:80]}",
+        "A recommendation that was removed",
+    ),
+    "episode": (KeyEpisode, lambda e: f"Key practice episode: {e.title}", "A removed episode"),
+    "task": (PanelTask, lambda t: f"Panel task: {t.text}", "A removed task"),
+}
+
+
 def _ref_label(session, kind: str, ref_id: int | None, ref_from, ref_to) -> str:
     if kind == "chronology":
         start = f"{ref_from:%d/%m/%Y}" if ref_from else "the start"
@@ -197,21 +211,10 @@ def _ref_label(session, kind: str, ref_id: int | None, ref_from, ref_to) -> str:
         return f"Chronology from {start} to {end}"
     if not kind or ref_id is None:
         return ""
-    if kind == "imr":
-        imr = session.get(Imr, ref_id)
-        return f"IMR of {imr.agency.name}" if imr else "An IMR that was removed"
-    if kind == "finding":
-        finding = session.get(Finding, ref_id)
-        return f"Finding: {finding.title}" if finding else "A finding that was removed"
-    if kind == "recommendation":
-        rec = session.get(Recommendation, ref_id)
-        return f"Recommendation: {rec.text[:80]}" if rec else "A recommendation that was removed"
-    if kind == "episode":
-        episode = session.get(KeyEpisode, ref_id)
-        return f"Key practice episode: {episode.title}" if episode else "A removed episode"
-    if kind == "task":
-        task = session.get(PanelTask, ref_id)
-        return f"Panel task: {task.text}" if task else "A removed task"
+    if kind in _REFERRED:
+        model, describe, gone = _REFERRED[kind]
+        found = session.get(model, ref_id)
+        return describe(found) if found is not None else gone
     return AGENDA_REFS.get(kind, kind)
 
 
