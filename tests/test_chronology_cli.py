@@ -19,6 +19,23 @@ def run(capsys, *argv) -> tuple[int, str, str]:
     return code, out, err
 
 
+def import_file(capsys, db, agency, path, *, review="LCSPR-1", json=False):
+    """Run `reviewdesk import-chronology` for one agency file."""
+    flags = ["--json"] if json else []
+    return run(
+        capsys,
+        "import-chronology",
+        "--db",
+        db,
+        "--review",
+        review,
+        "--agency",
+        agency,
+        *flags,
+        path,
+    )
+
+
 @pytest.fixture
 def db(tmp_path, capsys):
     path = tmp_path / "store.db"
@@ -39,34 +56,14 @@ def db(tmp_path, capsys):
 
 
 def test_import_chronology_json_reports_flags_and_replacements(capsys, db, tmp_path):
-    code, out, _ = run(
-        capsys,
-        "import-chronology",
-        "--db",
-        db,
-        "--review",
-        "lcspr-1",
-        "--agency",
-        "Police",
-        "--json",
-        SAMPLES / "police_chronology.xlsx",
+    code, out, _ = import_file(
+        capsys, db, "Police", SAMPLES / "police_chronology.xlsx", review="lcspr-1", json=True
     )
     assert code == 0
     first = json.loads(out)
     assert first["imported"] == 120 and first["replaced"] == 0 and first["flagged"] == []
 
-    code, out, _ = run(
-        capsys,
-        "import-chronology",
-        "--db",
-        db,
-        "--review",
-        "LCSPR-1",
-        "--agency",
-        "Police",
-        "--json",
-        SAMPLES / "police_chronology.xlsx",
-    )
+    code, out, _ = import_file(capsys, db, "Police", SAMPLES / "police_chronology.xlsx", json=True)
     again = json.loads(out)
     assert code == 0 and again == {"imported": 120, "flagged": [], "replaced": 120}
 
@@ -78,18 +75,7 @@ def test_import_chronology_json_reports_flags_and_replacements(capsys, db, tmp_p
     wb.active.append(["?22 May 2016", "Approximate"])
     bad = tmp_path / "gp.xlsx"
     wb.save(bad)
-    code, out, _ = run(
-        capsys,
-        "import-chronology",
-        "--db",
-        db,
-        "--review",
-        "LCSPR-1",
-        "--agency",
-        "GP",
-        "--json",
-        bad,
-    )
+    code, out, _ = import_file(capsys, db, "GP", bad, json=True)
     result = json.loads(out)
     assert code == 0 and result["imported"] == 2
     assert [f["row"] for f in result["flagged"]] == [2]
@@ -111,18 +97,7 @@ def test_refused_file_exits_2_and_writes_nothing(capsys, db, tmp_path, name, con
             archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (600 * 1024 * 1024))
     else:
         path.write_bytes(content)
-    code, out, err = run(
-        capsys,
-        "import-chronology",
-        "--db",
-        db,
-        "--review",
-        "LCSPR-1",
-        "--agency",
-        "Police",
-        "--json",
-        path,
-    )
+    code, out, err = import_file(capsys, db, "Police", path, json=True)
     assert code == 2 and out == ""
     assert name in err and "Traceback" not in err
     code, out, _ = run(capsys, "chronology", "--db", db, "--review", "LCSPR-1", "--json")
@@ -130,17 +105,7 @@ def test_refused_file_exits_2_and_writes_nothing(capsys, db, tmp_path, name, con
 
 
 def test_chronology_json_has_the_documented_keys(capsys, db):
-    run(
-        capsys,
-        "import-chronology",
-        "--db",
-        db,
-        "--review",
-        "LCSPR-1",
-        "--agency",
-        "Health",
-        SAMPLES / "health_chronology.xlsx",
-    )
+    import_file(capsys, db, "Health", SAMPLES / "health_chronology.xlsx")
     code, out, _ = run(capsys, "chronology", "--db", db, "--review", "1", "--json")
     entries = json.loads(out)
     assert code == 0 and len(entries) == 90
@@ -169,17 +134,7 @@ def test_analyse_json_keys_and_options(capsys, db):
         ("social_care_chronology.xlsx", "Children's Social Care"),
         ("police_chronology.xlsx", "Police"),
     ]:
-        run(
-            capsys,
-            "import-chronology",
-            "--db",
-            db,
-            "--review",
-            "LCSPR-1",
-            "--agency",
-            agency,
-            SAMPLES / name,
-        )
+        import_file(capsys, db, agency, SAMPLES / name)
     code, out, _ = run(capsys, "analyse", "--db", db, "--review", "LCSPR-1", "--json")
     data = json.loads(out)
     assert code == 0
@@ -212,17 +167,7 @@ def test_analyse_json_keys_and_options(capsys, db):
 
 
 def test_export_chronology_xlsx_and_pdf(capsys, db, tmp_path):
-    run(
-        capsys,
-        "import-chronology",
-        "--db",
-        db,
-        "--review",
-        "LCSPR-1",
-        "--agency",
-        "School",
-        SAMPLES / "school_chronology.csv",
-    )
+    import_file(capsys, db, "School", SAMPLES / "school_chronology.csv")
 
     def export(target):
         return run(capsys, "export", "chronology", "--db", db, "--review", "LCSPR-1", "-o", target)
