@@ -250,6 +250,7 @@ class MeetingsTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 900])  # room for the meeting's kind next to its date
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._update_buttons()

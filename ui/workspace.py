@@ -35,13 +35,13 @@ from ui.theme import danger_colour, muted_colour, scaled_font
     TAB_AUDIT,
 ) = range(10)
 TAB_NAMES = [
-    "Details and dates",
+    "Details",
     "Terms of reference",
     "Panel",
     "Agencies and IMRs",
     "Chronology",
     "Findings",
-    "Recommendations and actions",
+    "Recommendations",
     "Documents",
     "Meetings",
     "Audit trail",
@@ -108,7 +108,7 @@ class ReviewWorkspace(QWidget):
         self.reports = ReportsTab(editor)
         self.meetings = MeetingsTab(editor)
         self.audit = AuditTab()
-        self.tabs.addTab(self.details, "Details and dates")
+        self.tabs.addTab(self.details, TAB_NAMES[TAB_DETAILS])
         self.tabs.addTab(
             _padded(self.tor, "The questions the review must answer, in order."),
             "Terms of reference",
@@ -117,7 +117,7 @@ class ReviewWorkspace(QWidget):
         self.tabs.addTab(self.agencies, "Agencies and IMRs")
         self.tabs.addTab(self.chronology, "Chronology")
         self.tabs.addTab(self.findings, "Findings")
-        self.tabs.addTab(self.recommendations, "Recommendations and actions")
+        self.tabs.addTab(self.recommendations, TAB_NAMES[TAB_RECOMMENDATIONS])
         self.tabs.addTab(self.reports, "Documents")
         self.tabs.addTab(self.meetings, "Meetings")
         self.tabs.addTab(self.audit, "Audit trail")
