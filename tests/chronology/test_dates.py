@@ -1,7 +1,6 @@
 """Reading agency dates: UK day-first, exact, partial and approximate, and refusing nonsense."""
 
 import random
-import time as clock
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -264,7 +263,7 @@ def test_parse_time(value, expected):
     assert parse_time(value) == expected
 
 
-def test_ten_thousand_distinct_dates_are_quick():
+def test_ten_thousand_distinct_dates_all_read():
     rng = random.Random(7)
     forms = ["%d/%m/%Y", "%d %B %Y", "%Y-%m-%d", "%d/%m/%y", "%B %Y", "%d.%m.%Y"]
     written = [
@@ -273,9 +272,6 @@ def test_ten_thousand_distinct_dates_are_quick():
         for i in range(10_000)
     ]
     dates._parse_text.cache_clear()
-    started = clock.perf_counter()
     parsed = [parse_date(w, today=TODAY) for w in written]
-    elapsed = clock.perf_counter() - started
+    # Speed is measured in benchmarks/chronology_bench.py, never asserted here.
     assert all(p.ok for p in parsed)
-    # Well under 0.1 s on a normal machine; the bound leaves room for a busy test runner.
-    assert elapsed < 0.3, f"{elapsed:.3f} s for 10,000 dates"
