@@ -322,15 +322,21 @@ def cmd_export(args) -> int:
 
 
 def _export_document(args) -> int:
+    from app.cli_publishing import blocked
     from app.documents import DOCUMENT_KINDS, export_document
+    from app.publishing.pipeline import PublicationBlocked
     from app.reviews import find_review_id
 
     target = Path(args.output).expanduser()
     with _context(args, write=True) as ctx:
         review_id = find_review_id(ctx, args.review)
-        pages = export_document(ctx, review_id, args.what, target, final=args.final)
+        try:
+            pages = export_document(ctx, review_id, args.what, target, final=args.final)
+        except PublicationBlocked as exc:
+            return blocked(exc)
     state = "final" if args.final else "draft"
-    print(f"Wrote the {DOCUMENT_KINDS[args.what]} ({state}, {pages} pages) to {target}")
+    size = f", {pages} pages" if pages else ", the issued file"
+    print(f"Wrote the {DOCUMENT_KINDS[args.what]} ({state}{size}) to {target}")
     return EXIT_OK
 
 
@@ -677,6 +683,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("actions", cmd_actions, "list the action plan: targets, status, overdue actions")
     p.add_argument("--review", metavar="REF", help="review reference or id (default: every review)")
     p.add_argument("--json", action="store_true", help="print JSON")
+
+    from app.cli_publishing import add_commands
+
+    add_commands(add, parse_cli_date)
 
     p = add("backup", cmd_backup, "write a consistent copy of the store (safe while it is open)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")

@@ -2,7 +2,8 @@
 
 A document is a list of sections, started from a template in resources/templates; each section
 is the author's narrative or is generated from the review's data when the PDF is made.
-Versions run draft 1, 2, …; making a document final freezes the recommendations' numbers.
+Versions run draft 1, 2, …; a final version is issued by the publishing pipeline
+(app.publishing), which stores the file, freezes the recommendations' numbers and the text.
 """
 
 import json
@@ -15,8 +16,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.actions import freeze_numbers, list_actions, list_recommendations
+from app.actions import list_actions, list_recommendations
 from app.context import AppContext
+from app.document_parts import PARTS, View
 from app.errors import NotFoundError, UserError, ValidationError
 from app.findings import list_findings
 from app.reviews import get_review
@@ -52,6 +54,9 @@ GENERATED = {
     "chronology": "The integrated chronology",
     "timeline": "The timeline of agencies' involvement",
     "glossary": "Glossary (one 'Term: meaning' per line)",
+    "imr_agencies": "The agencies that provided IMRs",
+    "actions_arising": "The board's response and the actions arising",
+    "sign_off": "Who signed the document off",
 }
 
 
@@ -65,10 +70,20 @@ class SectionRecord:
     included: bool
     appendix: bool
     options: dict
+    guidance: str = ""  # the template's advice: shown greyed in the editor, never printed
 
     @property
     def generated(self) -> bool:
         return self.source != "narrative"
+
+    @property
+    def written(self) -> str:
+        """The author's text without any of the template's guidance left in it."""
+        return without_guidance(self.text, self.guidance)
+
+    @property
+    def guidance_only(self) -> bool:
+        return not self.generated and not self.written.strip()
 
 
 @dataclass(frozen=True)
@@ -128,12 +143,35 @@ def ensure_report(ctx: AppContext, review_id: int, kind: str) -> int:
                     position=position,
                     title=section["title"],
                     source=section.get("source", "narrative"),
-                    text=section.get("text", ""),
+                    # A narrative section starts empty; the template's text is its guidance.
+                    text="" if _is_narrative(section) else section.get("text", ""),
+                    guidance=section.get("text", "") if _is_narrative(section) else "",
                     appendix=bool(section.get("appendix", False)),
                     options=json.dumps(section.get("options", {})),
                 )
             )
         return report.id
+
+
+def _is_narrative(section: dict) -> bool:
+    return section.get("source", "narrative") == "narrative"
+
+
+def template_guidance(kind: str, title: str) -> str:
+    """The guidance the template gives a narrative section of this title ("" if none)."""
+    for section in template(kind)["sections"]:
+        if _is_narrative(section) and section["title"].strip() == title.strip():
+            return section.get("text", "")
+    return ""
+
+
+def without_guidance(text: str, guidance: str) -> str:
+    """``text`` without the paragraphs that are the template's guidance."""
+    if not guidance.strip() or not text.strip():
+        return text
+    advice = {" ".join(p.split()) for p in paragraphs_of(guidance)}
+    kept = [p for p in paragraphs_of(text) if " ".join(p.split()) not in advice]
+    return "\n\n".join(kept)
 
 
 def get_report(ctx: AppContext, report_id: int) -> ReportRecord:
@@ -163,6 +201,9 @@ def get_report(ctx: AppContext, report_id: int) -> ReportRecord:
                     s.included,
                     s.appendix,
                     json.loads(s.options or "{}"),
+                    # Documents started before guidance was kept apart take the template's.
+                    s.guidance
+                    or ("" if s.source != "narrative" else template_guidance(report.kind, s.title)),
                 )
                 for s in sections
             ],
@@ -181,18 +222,6 @@ def new_draft(ctx: AppContext, report_id: int) -> int:
         return report.version
 
 
-def finalise(ctx: AppContext, report_id: int) -> None:
-    """Mark the document final and freeze the recommendations' numbers it prints."""
-    with ctx.session() as session:
-        report = session.get(Report, report_id)
-        if report is None:
-            raise NotFoundError("That document no longer exists.")
-        report.final = True
-        report.finalised_on = ctx.today()
-        review_id = report.review_id
-    freeze_numbers(ctx, review_id)
-
-
 # Building the document ------------------------------------------------------------------------
 
 
@@ -205,9 +234,16 @@ def _date(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
-def _generated(ctx: AppContext, review, section: SectionRecord) -> tuple[Block, ...]:
+def _generated(ctx: AppContext, review, section: SectionRecord, view: View) -> tuple[Block, ...]:
     source = section.source
+    if source in PARTS:
+        return PARTS[source](ctx, review, section, view)
     if source == "panel":
+        if view.published:  # people by their role and agency, never by name
+            rows = tuple((m.role_label, m.organisation) for m in review.panel)
+            return _table_or_note(
+                ("Role", "Agency or organisation"), rows, (2, 4), "No panel members recorded."
+            )
         rows = tuple((m.name, m.role_label, m.organisation) for m in review.panel)
         return _table_or_note(
             ("Name", "Role", "Agency or organisation"),
@@ -220,7 +256,7 @@ def _generated(ctx: AppContext, review, section: SectionRecord) -> tuple[Block, 
             (
                 i.agency,
                 i.sector_label,
-                i.author_role or i.author_name,
+                i.author_role or ("" if view.published else i.author_name),
                 _date(i.date_requested),
                 _date(i.date_received),
                 _date(i.date_accepted),
@@ -245,7 +281,7 @@ def _generated(ctx: AppContext, review, section: SectionRecord) -> tuple[Block, 
             ),
         )
     if source in ("findings", "good_practice", "learning_points"):
-        return _findings_blocks(ctx, review.id, source)
+        return _findings_blocks(ctx, review.id, source, view)
     if source == "recommendations":
         recs = [r for r in list_recommendations(ctx, review.id) if r.level == "multi_agency"]
         rows = tuple((r.number, r.text, r.addressee) for r in recs)
@@ -257,6 +293,9 @@ def _generated(ctx: AppContext, review, section: SectionRecord) -> tuple[Block, 
         )
     if source == "imr_recommendations":
         recs = [r for r in list_recommendations(ctx, review.id) if r.level == "single_agency"]
+        if view.final:  # only from IMRs the panel accepted
+            accepted = {i.agency for i in review.imrs if i.status == "accepted"}
+            recs = [r for r in recs if r.agency in accepted]
         rows = tuple((r.number.replace("IMR ", ""), r.agency, r.text) for r in recs)
         return _table_or_note(
             ("No.", "Agency", "Recommendation"),
@@ -315,17 +354,17 @@ def _table_or_note(columns, rows, widths, empty: str) -> tuple[Block, ...]:
     return (Table(columns, rows, widths),) if rows else (Note(empty),)
 
 
-def _findings_blocks(ctx: AppContext, review_id: int, source: str) -> tuple[Block, ...]:
+def _findings_blocks(ctx: AppContext, review_id: int, source: str, view: View) -> tuple[Block, ...]:
     findings = list_findings(ctx, review_id)
+    if view.final:  # a final document carries only what the panel agreed
+        findings = [f for f in findings if f.status == "agreed"]
     if source == "good_practice":
         chosen = [f for f in findings if f.kind == "good_practice"]
     elif source == "learning_points":
-        chosen = [f for f in findings if f.kind == "learning_point"] or [
-            f for f in findings if f.kind == "finding"
-        ]
+        chosen = [f for f in findings if f.kind != "good_practice"]
         if not chosen:
             return (Note("No learning points have been recorded yet."),)
-        return (Bullets(tuple(f.title for f in chosen)),)
+        return (Bullets(tuple(f.title + _not_agreed(f, view) for f in chosen)),)
     else:
         chosen = [f for f in findings if f.kind != "good_practice"]
     if not chosen:
@@ -337,13 +376,17 @@ def _findings_blocks(ctx: AppContext, review_id: int, source: str) -> tuple[Bloc
             if finding.kind == "good_practice"
             else ("Learning point" if finding.kind == "learning_point" else "Finding")
         )
-        blocks.append(Subheading(f"{label} {number}: {finding.title}"))
+        blocks.append(Subheading(f"{label} {number}: {finding.title}{_not_agreed(finding, view)}"))
         body = paragraphs_of(finding.narrative)
         if body:
             blocks.append(Paragraphs(body))
         if finding.themes:
             blocks.append(Note("Themes: " + "; ".join(finding.themes)))
     return tuple(blocks)
+
+
+def _not_agreed(finding, view: View) -> str:
+    return "" if view.final or finding.status == "agreed" else " (not yet agreed by the panel)"
 
 
 def _chronology_blocks(ctx: AppContext, review_id: int, limit) -> tuple[Block, ...]:
@@ -370,18 +413,21 @@ def _chronology_blocks(ctx: AppContext, review_id: int, limit) -> tuple[Block, .
     return (table,)
 
 
-def build_document(ctx: AppContext, report_id: int) -> ReviewDocument:
-    """The plain data the PDF writer lays out."""
+def build_document(
+    ctx: AppContext, report_id: int, *, final: bool | None = None, audience: str = "internal"
+) -> ReviewDocument:
+    """The plain data the writers lay out (before the publishing pipeline's transforms).
+
+    ``final``: build it as the final version (default: as the document stands).
+    """
     report = get_report(ctx, report_id)
     review = get_review(ctx, report.review_id)
     spec = template(report.kind)
+    final = report.final if final is None else final
+    view = View(final=final, published=audience == "publication", kind=report.kind)
     author = next((m.name for m in review.panel if m.role == "overview_author"), "")
     sections = tuple(
-        Section(
-            s.title,
-            _generated(ctx, review, s) if s.generated else (Paragraphs(paragraphs_of(s.text)),),
-            appendix=s.appendix,
-        )
+        Section(s.title, _section_blocks(ctx, review, s, view), appendix=s.appendix)
         for s in report.sections
         if s.included
     )
@@ -394,14 +440,30 @@ def build_document(ctx: AppContext, report_id: int) -> ReviewDocument:
         review_type=review.type_label,
         subject=review.subject_pseudonym,
         partnership=review.partnership,
-        author=author,
-        version_label=report.version_label,
+        author="Independent overview author" if view.published and author else author,
+        version_label="Final" if final else f"Draft {report.version}",
         date_label=f"{when.day} {when:%B %Y}",
         protective_marking=review.protective_marking,
-        draft=not report.final,
+        draft=not final,
         sections=sections,
         contents=bool(spec.get("contents", True)),
+        audience=audience,
     )
+
+
+def _section_blocks(ctx: AppContext, review, s: SectionRecord, view: View) -> tuple[Block, ...]:
+    if s.generated:
+        blocks = _generated(ctx, review, s, view)
+    else:
+        written = paragraphs_of(s.written)
+        if written:
+            blocks = (Paragraphs(written),)
+        else:  # guidance is never printed; a draft says what is missing
+            blocks = () if view.final else (Note("This section has not been written yet."),)
+    extra = s.options.get("with")
+    if extra in PARTS:  # e.g. the Executive Summary's introduction lists the IMR agencies
+        blocks = (*blocks, *PARTS[extra](ctx, review, s, view))
+    return blocks
 
 
 def export_document(
@@ -413,21 +475,10 @@ def export_document(
     final: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Write the document as a PDF; ``final`` marks it final first. Returns the page count."""
-    if path.suffix.lower() != ".pdf":
-        raise UserError(f"Choose a file ending in .pdf (not '{path.name}').")
-    report_id = ensure_report(ctx, review_id, kind)
-    if final:
-        finalise(ctx, report_id)
-    doc = build_document(ctx, report_id)
-    from reports.review_document import write_review_document
+    """Write the document through the publishing pipeline; ``final`` issues the final version
+    (after the release check). Returns the page count (None when an issued file is rewritten).
+    """
+    from app.publishing.pipeline import publish
 
-    part = path.with_name(path.name + ".part")
-    try:
-        pages = write_review_document(doc, part, on_progress=on_progress)
-        part.replace(path)
-    except OSError as exc:
-        raise UserError(f"The document could not be written to {path}: {exc.strerror}.") from None
-    finally:
-        part.unlink(missing_ok=True)
-    return pages
+    published = publish(ctx, kind, path, review_id=review_id, final=final, on_progress=on_progress)
+    return published.pages

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.context import AppContext
 from app.errors import NotFoundError, ValidationError
+from app.publishing.frozen import refuse_if_issued
 from app.vocab import (
     ACTION_STATUSES,
     AGENDA_REFS,
@@ -316,6 +317,7 @@ def apply_fields(ctx: AppContext, kind: str, obj_id: int, values: dict[str, Any]
             obj = session.get(model, obj_id)
             if obj is None:
                 raise NotFoundError(f"That {kind.replace('_', ' ')} no longer exists.")
+            refuse_if_issued(session, obj)
             before = {f: getattr(obj, f) for f in cleaned}
             for f, v in cleaned.items():
                 setattr(obj, f, v)

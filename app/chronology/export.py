@@ -15,7 +15,6 @@ from app.chronology.entries import (
 from app.chronology.episodes import list_episodes
 from app.chronology.timeline import TimelineLayout, layout_timeline
 from app.context import AppContext
-from app.errors import UserError
 from app.reviews import get_review
 
 PAGE = 5000
@@ -130,26 +129,11 @@ def export_chronology(
     filters_note: str = "",
 ) -> int:
     """Write the chronology to .xlsx or .pdf (by the file's suffix); returns the entry count."""
-    suffix = path.suffix.lower()
-    if suffix not in (".xlsx", ".pdf"):
-        raise UserError(f"Choose a file ending in .xlsx or .pdf (not '{path.name}').")
-    doc = chronology_document(ctx, review_id, flt, filters_note)
-    part = path.with_name(path.name + ".part")
-    try:
-        if suffix == ".xlsx":
-            from reports.chronology_xlsx import write_chronology_xlsx
+    from app.publishing.pipeline import publish
 
-            write_chronology_xlsx(doc, part)
-        else:
-            from reports.chronology_pdf import write_chronology_pdf
-
-            write_chronology_pdf(doc, part)
-        part.replace(path)
-    except OSError as exc:
-        raise UserError(f"The chronology could not be written to {path}: {exc.strerror}.") from None
-    finally:
-        part.unlink(missing_ok=True)
-    return len(doc.rows)
+    return publish(
+        ctx, "chronology", path, review_id=review_id, entry_filter=flt, filters_note=filters_note
+    ).items
 
 
 def review_timeline(ctx: AppContext, review_id: int, *, gap_days: int = 90) -> TimelineLayout:
