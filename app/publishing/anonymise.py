@@ -22,6 +22,8 @@ from app.publishing.register import RegisterEntry
 
 NAME_REMOVED = "[name removed]"
 DOB_REMOVED = "[date of birth removed]"
+ADDRESS_REMOVED = "[address removed]"
+ID_REMOVED = "[identifier removed]"
 
 # Words that are also first names: as a part of a name, found only when written with a
 # capital, so "she may attend" keeps its "may".
@@ -32,6 +34,10 @@ COMMON_WORDS = frozenset(
     walker ward young white green brown black long little bell hall hill wood king""".split()
 )
 TITLES = frozenset("mr mrs ms miss dr prof sir dame rev mx master".split())
+# Parts of names that are never a name alone ("Ní" of "Zoë Ní Bhriain", "van" of "van Dijk").
+PARTICLES = frozenset(
+    "de da di du del della der den la le van von ni nic mac mc bin ibn al el ap ab y st".split()
+)
 _SEPARATOR = r"[\s\-]+"
 
 
@@ -229,15 +235,19 @@ class Anonymiser:
                         run = " ".join(tokens[first : first + size])
                         forms.setdefault(run, set()).add(descriptor)
                 for token in tokens:
-                    if token in TITLES or len(token) < 2:
+                    if token in TITLES or token in PARTICLES or len(token) < 2:
                         continue
                     forms.setdefault(token, set()).add(descriptor)
                     if token in COMMON_WORDS:
                         restricted.add(token)
-            for text in (*entry.addresses, *entry.identifiers):
-                tokens = _tokens(text.replace(",", " "))
-                if tokens:
-                    forms.setdefault(" ".join(tokens), set()).add(f"[{entry.kind} details removed]")
+            for texts, removed in (
+                (entry.addresses, ADDRESS_REMOVED),
+                (entry.identifiers, ID_REMOVED),
+            ):
+                for text in texts:
+                    tokens = _tokens(text.replace(",", " "))
+                    if tokens:
+                        forms.setdefault(" ".join(tokens), set()).add(removed)
             if entry.date_of_birth:
                 for form in _date_forms(entry.date_of_birth):
                     literal[fold(form).lower()] = DOB_REMOVED

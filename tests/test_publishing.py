@@ -1,0 +1,93 @@
+"""The publishing pipeline: names and identifiers planted in every source never reach a
+published file, whatever its kind or format; internal files keep them and their marking."""
+
+import pytest
+
+from app.documents import export_document
+from app.meeting_export import export_minutes, export_tasks
+from app.publishing.audience import audience_of, set_audience
+from app.publishing.pipeline import publish
+from tests.publishing_case import PLANTED, build_case, leaks, read_back, write_narrative
+
+KINDS = ["overview", "summary", "brief"]
+OTHERS = [
+    ("chronology", ".pdf"),
+    ("chronology", ".xlsx"),
+    ("minutes", ".pdf"),
+    ("action_tracker", ".xlsx"),
+    ("panel_tasks", ".xlsx"),
+]
+
+
+@pytest.fixture
+def case(ctx, tmp_path):
+    built = build_case(ctx, tmp_path)
+    for kind in KINDS:
+        write_narrative(ctx, built.review_id, kind, PLANTED)
+    return built
+
+
+def test_documents_are_for_publication_and_the_rest_internal_by_default(ctx, case):
+    assert all(audience_of(ctx, case.review_id, k).published for k in KINDS)
+    assert audience_of(ctx, case.review_id, "summary").marking == ""
+    for kind, _suffix in OTHERS:
+        setting = audience_of(ctx, case.review_id, kind)
+        assert not setting.published and setting.marking == "OFFICIAL-SENSITIVE"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_planted_name_or_identifier_reaches_a_published_document(ctx, case, tmp_path, kind):
+    target = tmp_path / f"{kind}.pdf"
+    export_document(ctx, case.review_id, kind, target)
+    text = read_back(target)
+    assert leaks(text) == []
+    assert "Child L" in text and "Mother" in text
+    assert "OFFICIAL-SENSITIVE" not in text  # the review's marking is not a published one
+    assert "PRIVATE" not in text
+
+
+@pytest.mark.parametrize(("kind", "suffix"), OTHERS)
+def test_every_other_export_is_anonymised_when_for_publication(ctx, case, tmp_path, kind, suffix):
+    set_audience(ctx, case.review_id, kind, "publication", "OFFICIAL")
+    target = tmp_path / f"{kind}{suffix}"
+    publish(ctx, kind, target, review_id=case.review_id, meeting_id=case.meeting_id)
+    text = read_back(target)
+    assert leaks(text) == []
+    assert "PRIVATE" not in text
+    assert "OFFICIAL" in text and "OFFICIAL-SENSITIVE" not in text
+
+
+@pytest.mark.parametrize(("kind", "suffix"), OTHERS)
+def test_internal_exports_keep_names_and_the_review_marking(ctx, case, tmp_path, kind, suffix):
+    target = tmp_path / f"{kind}{suffix}"
+    publish(ctx, kind, target, review_id=case.review_id, meeting_id=case.meeting_id)
+    text = read_back(target)
+    assert "Kerry" in text and "OFFICIAL-SENSITIVE" in text
+    assert "PRIVATE" not in text  # private notes never leave, whoever the file is for
+
+
+def test_the_old_export_functions_go_through_the_pipeline(ctx, case, tmp_path):
+    set_audience(ctx, case.review_id, "minutes", "publication")
+    set_audience(ctx, case.review_id, "panel_tasks", "publication")
+    export_minutes(ctx, case.meeting_id, tmp_path / "m.pdf")
+    export_tasks(ctx, case.review_id, tmp_path / "t.xlsx")
+    assert leaks(read_back(tmp_path / "m.pdf")) == []
+    assert leaks(read_back(tmp_path / "t.xlsx")) == []
+
+
+def test_exported_files_are_private_and_no_temporary_file_is_left(ctx, case, tmp_path):
+    target = tmp_path / "out" / "summary.pdf"
+    target.parent.mkdir()
+    export_document(ctx, case.review_id, "summary", target)
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in target.parent.iterdir()] == ["summary.pdf"]
+
+
+def test_every_export_is_in_the_audit_trail(ctx, case, tmp_path):
+    from app.audit_log import list_audit
+
+    export_document(ctx, case.review_id, "brief", tmp_path / "b.pdf")
+    publish(ctx, "chronology", tmp_path / "c.xlsx", review_id=case.review_id)
+    labels = [e.label for e in list_audit(ctx, case.review_id) if e.action == "export"]
+    assert "Exported the Learning brief (draft, publication)" in labels
+    assert "Exported the Integrated chronology (internal)" in labels
