@@ -39,7 +39,9 @@ class DocumentSetting(Base):
     """Who a document is for: internal (real names) or publication (anonymised)."""
 
     __tablename__ = "document_setting"
-    __table_args__ = (UniqueConstraint("review_id", "kind", name="uq_document_setting_review_kind"),)
+    __table_args__ = (
+        UniqueConstraint("review_id", "kind", name="uq_document_setting_review_kind"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     review_id: Mapped[int] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"), index=True)
