@@ -301,7 +301,9 @@ def _generated(ctx: AppContext, review, section: SectionRecord, view: View) -> t
             ("No.", "Agency", "Recommendation"),
             rows,
             (1, 3, 8),
-            "The IMRs made no recommendations.",
+            "No recommendations from IMRs the panel has accepted."
+            if view.final
+            else "The IMRs made no recommendations.",
         )
     if source == "action_plan":
         actions = list_actions(ctx, review_id=review.id)

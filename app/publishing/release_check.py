@@ -98,16 +98,13 @@ def check_publication(ctx: AppContext, review_id: int, kind: str) -> CheckResult
     with ctx.session() as session:
         reference = session.scalar(select(Review.reference).where(Review.id == review_id))
     anonymiser = Anonymiser(list_people(ctx, review_id), keep=[reference or ""])
-    register = {
-        " ".join(n.casefold().split()) for e in anonymiser.entries for n in (e.name, *e.variants)
-    }
     hits: list[Hit] = []
     labels = _section_labels(doc.sections)
     for where, text in (("Cover, title", doc.title), ("Cover, subject", doc.subject)):
-        hits += _text_hits(text, where, "cover", anonymiser, register)
+        hits += _text_hits(text, where, "cover", anonymiser)
     for section, label in zip(doc.sections, labels, strict=True):
         for where, text in _places(section, label):
-            hits += _text_hits(text, where, section.title, anonymiser, register)
+            hits += _text_hits(text, where, section.title, anonymiser)
     included = [s for s in report.sections if s.included]
     by_title = dict(zip([s.title for s in doc.sections], labels, strict=True))
     for s in included:
@@ -126,7 +123,7 @@ def check_publication(ctx: AppContext, review_id: int, kind: str) -> CheckResult
     return CheckResult(kind, tuple(_with_waivers(ctx, review_id, kind, hits)))
 
 
-def _text_hits(text: str, where: str, section: str, anonymiser: Anonymiser, register) -> list[Hit]:
+def _text_hits(text: str, where: str, section: str, anonymiser: Anonymiser) -> list[Hit]:
     hits = []
     for found in anonymiser.find(text):
         if found.what in ("name", "initials"):
@@ -138,9 +135,7 @@ def _text_hits(text: str, where: str, section: str, anonymiser: Anonymiser, regi
     for m in _RELATION_NAME.finditer(text):
         name = m.group("name")
         first = name.split()[0]
-        if first in _NOT_NAMES or " ".join(name.casefold().split()) in register:
-            continue
-        if any(w.casefold() in register for w in name.split()):
+        if first in _NOT_NAMES or any(f.what == "name" for f in anonymiser.find(name)):
             continue
         key = f"unregistered|{section}|{name.casefold()}"
         hits.append(Hit("unregistered", where, m.group(0), "add them to the people register", key))
