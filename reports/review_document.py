@@ -59,6 +59,7 @@ from reports.pdf_common import (
     ReviewDocTemplate,
     one_line,
     para,
+    paragraphs,
     plain,
     style,
 )
@@ -558,7 +559,7 @@ def _paged_table(block: TableBlock, st: _Styles, width: float) -> PagedTable:
         if len(values) > count:  # more cells than columns: keep them, in the last column
             values[count - 1 :] = ["\n".join(values[count - 1 :])]
         values += [""] * (count - len(values))
-        return row([[Paragraph(para(v), cell_style)] for v in values], index)
+        return row([paragraphs(v, cell_style) for v in values], index)
 
     def row(cells, index: int) -> PagedRow:
         made = PagedRow(cells, measure_row(cells, widths, CELL_PADDING), index)
