@@ -1,4 +1,5 @@
-"""The review's documents: choose one, edit its sections, export it as a PDF."""
+"""The review's documents: choose one, edit its sections, choose who it is for, run the
+release check, export it, and issue the final version (which is then frozen)."""
 
 from pathlib import Path
 
@@ -25,12 +26,14 @@ from app.documents import (
     SectionRecord,
     ensure_report,
     export_document,
-    finalise,
     find_report,
     get_report,
     new_draft,
 )
+from app.publishing.audience import AUDIENCES, audience_of, set_audience
+from app.publishing.release_check import check_publication
 from ui.editing import Editor
+from ui.release_check_dialog import ReleaseCheckDialog
 from ui.tasks import run_task
 from ui.theme import muted_colour, scaled_font
 from ui.widgets import CommitLineEdit, CommitTextEdit
@@ -70,6 +73,29 @@ class ReportsTab(QWidget):
         for button in (self.draft_button, self.final_button, self.export_button):
             top.addWidget(button)
 
+        self.audience = QComboBox()
+        self.audience.setObjectName("report_audience")
+        self.audience.setAccessibleName("Who the document is for")
+        for key, label in AUDIENCES.items():
+            self.audience.addItem(label, key)
+        self.audience.activated.connect(lambda _i: self._audience_changed())
+        self.marking = CommitLineEdit()
+        self.marking.setObjectName("report_marking")
+        self.marking.setAccessibleName("Marking printed when published")
+        self.marking.setPlaceholderText("none")
+        self.marking.committed.connect(lambda _t: self._audience_changed())
+        self.check_button = QPushButton("Check for publication…")
+        self.check_button.setObjectName("check_publication")
+        self.check_button.clicked.connect(self.show_check)
+        second = QHBoxLayout()
+        second.addWidget(QLabel("For"))
+        second.addWidget(self.audience)
+        self.marking_label = QLabel("Marking when published")
+        second.addWidget(self.marking_label)
+        second.addWidget(self.marking)
+        second.addStretch(1)
+        second.addWidget(self.check_button)
+
         self.sections = QListWidget()
         self.sections.setObjectName("report_sections")
         self.sections.currentRowChanged.connect(lambda _r: self._show_section())
@@ -105,12 +131,18 @@ class ReportsTab(QWidget):
         )
         self.text.setObjectName("section_text")
         self.text.committed.connect(lambda text: self._save({"text": text}, "text"))
+        self.default_placeholder = self.text.placeholderText()
+        self.guidance = QLabel()
+        self.guidance.setObjectName("section_guidance")
+        self.guidance.setWordWrap(True)
+        self.guidance.setPalette(palette)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(QLabel("Heading"))
         right_layout.addWidget(self.heading)
         right_layout.addWidget(self.source_note)
+        right_layout.addWidget(self.guidance)
         right_layout.addWidget(self.text, 1)
 
         splitter = QSplitter()
@@ -119,6 +151,7 @@ class ReportsTab(QWidget):
         splitter.setSizes([380, 760])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(second)
         layout.addWidget(splitter, 1)
 
     # Loading -------------------------------------------------------------------------------
@@ -169,11 +202,23 @@ class ReportsTab(QWidget):
             0,
         )
         self.sections.setCurrentRow(row if self.sections.count() else -1)
-        self.version.setText(self.report.version_label if self.report else "")
+        issued = self.report is not None and self.report.final
+        label = self.report.version_label if self.report else ""
+        self.version.setText(f"{label} (issued: read-only)" if issued else label)
         writable = not self.editor.readonly and self.report is not None
-        for widget in (self.final_button, self.draft_button, self.up_button, self.down_button):
+        for widget in (self.final_button, self.draft_button, self.audience, self.marking):
             widget.setEnabled(writable)
-        self.final_button.setEnabled(writable and not self.report.final)
+        self.final_button.setEnabled(writable and not issued)
+        self.draft_button.setEnabled(writable and issued)
+        for widget in (self.up_button, self.down_button, self.sections):
+            widget.setEnabled(writable and not issued)
+        self.check_button.setEnabled(self.report is not None)
+        if self.report is not None:
+            setting = audience_of(self.editor.ctx, self.review_id, kind)
+            self.audience.setCurrentIndex(self.audience.findData(setting.audience))
+            self.marking.set_saved(setting.marking if setting.published else "")
+            self.marking.setVisible(setting.published)
+            self.marking_label.setVisible(setting.published)
         self._show_section()
 
     def selected_section(self) -> SectionRecord | None:
@@ -193,9 +238,17 @@ class ReportsTab(QWidget):
             self.source_note.setText("")
             return
         editable_text = not section.generated or section.source == "glossary"
+        issued = self.report is not None and self.report.final
+        self.heading.setEnabled(not self.editor.readonly and not issued)
         self.text.setEnabled(editable_text and not self.editor.readonly)
+        self.text.setReadOnly(issued)
         self.text.setVisible(editable_text)
-        self.text.set_saved(section.text)
+        # Guidance is shown greyed (as the placeholder and above the text), never stored as
+        # the section's words and never printed.
+        self.text.setPlaceholderText(section.guidance or self.default_placeholder)
+        self.guidance.setText(f"Guidance (never printed): {section.guidance}")
+        self.guidance.setVisible(bool(section.guidance))
+        self.text.set_saved(section.written if not section.generated else section.text)
         if section.generated:
             self.source_note.setText(
                 f"Made from the review's data when the document is exported: "
@@ -229,27 +282,57 @@ class ReportsTab(QWidget):
         self.editor.move_item("report_section", section.id, row + 1 + step, "Move section")
         self.sections.setCurrentRow(max(0, min(row + step, self.sections.count() - 1)))
 
+    def _audience_changed(self) -> None:
+        if self.report is None or self.review_id is None:
+            return
+        self.editor.run(
+            set_audience,
+            self.review_id,
+            self.report.kind,
+            self.audience.currentData(),
+            self.marking.text(),
+            kind="document_setting",
+        )
+        self._load()
+
+    def show_check(self) -> ReleaseCheckDialog | None:
+        """Run the release check and show what it found."""
+        if self.report is None:
+            return None
+        result = check_publication(self.editor.ctx, self.review_id, self.report.kind)
+        dialog = ReleaseCheckDialog(self.editor, self.review_id, self.report.kind, result, self)
+        dialog.open()
+        return dialog
+
     def make_final(self) -> None:
+        """Issue the final version: the release check first, then the file, then the state."""
         if self.report is None:
             return
+        setting = audience_of(self.editor.ctx, self.review_id, self.report.kind)
+        if setting.published:
+            result = check_publication(self.editor.ctx, self.review_id, self.report.kind)
+            if result.blocking:
+                self.show_check()
+                return
         answer = QMessageBox.question(
             self,
             "Make final",
-            f"Make the {self.report.kind_label} final? It will be exported without the DRAFT "
-            "watermark, and the recommendations keep the numbers they have now, even if they "
-            "are reordered later.",
+            f"Issue the final {self.report.kind_label}? The file is written first and kept in "
+            "the store; from then on this version cannot be changed (further work starts a new "
+            "draft) and the recommendations keep the numbers they have now.",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.editor.run(finalise, self.report.id, kind="report_section")
+            self.choose_export(final=True)
 
     def start_draft(self) -> None:
         if self.report is not None:
             self.editor.run(new_draft, self.report.id, kind="report_section")
 
-    def choose_export(self) -> None:
+    def choose_export(self, final: bool = False) -> None:
         if self.report is None:
             return
-        name = f"{self.report.kind_label} {self.report.version_label}.pdf"
+        label = "Final" if final else self.report.version_label
+        name = f"{self.report.kind_label} {label}.pdf"
         path, _ = QFileDialog.getSaveFileName(self, "Export as PDF", name, "PDF document (*.pdf)")
         if not path:
             return
@@ -258,16 +341,22 @@ class ReportsTab(QWidget):
         run_task(
             self,
             f"Writing {target.name}…",
-            lambda progress: export_document(ctx, review_id, kind, target, on_progress=progress),
-            lambda pages: self._exported(target, pages),
+            lambda progress: export_document(
+                ctx, review_id, kind, target, final=final, on_progress=progress
+            ),
+            lambda pages: self._exported(target, pages, final),
             self.editor.failed.emit,
         )
 
-    def _exported(self, target: Path, pages: int) -> None:
+    def _exported(self, target: Path, pages: int | None, final: bool = False) -> None:
+        if final:
+            self.editor.changed.emit("report_section")
+            self._load()
+        size = f" ({pages} pages)" if pages else ""
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "Exported",
-            f"{target.name} is ready ({pages} pages).",
+            f"{target.name} is ready{size}." + (" This version is now issued." if final else ""),
             parent=self,
         )
         open_button = box.addButton("Open it", QMessageBox.ButtonRole.AcceptRole)

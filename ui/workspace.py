@@ -18,6 +18,7 @@ from ui.findings_tab import FindingsTab
 from ui.imr_board import AgenciesTab
 from ui.item_table import Column, ItemTable
 from ui.meetings_tab import MeetingsTab
+from ui.people_page import PeoplePage
 from ui.recommendations_tab import RecommendationsTab
 from ui.reports_tab import ReportsTab
 from ui.theme import danger_colour, muted_colour, scaled_font
@@ -30,10 +31,11 @@ from ui.theme import danger_colour, muted_colour, scaled_font
     TAB_CHRONOLOGY,
     TAB_FINDINGS,
     TAB_RECOMMENDATIONS,
+    TAB_PEOPLE,
     TAB_REPORTS,
     TAB_MEETINGS,
     TAB_AUDIT,
-) = range(10)
+) = range(11)
 TAB_NAMES = [
     "Details",
     "Terms of reference",
@@ -42,6 +44,7 @@ TAB_NAMES = [
     "Chronology",
     "Findings",
     "Recommendations",
+    "People",
     "Documents",
     "Meetings",
     "Audit trail",
@@ -105,6 +108,7 @@ class ReviewWorkspace(QWidget):
         self.findings = FindingsTab(editor)
         self.findings.show_entry.connect(self.show_entry)
         self.recommendations = RecommendationsTab(editor)
+        self.people = PeoplePage(editor)
         self.reports = ReportsTab(editor)
         self.meetings = MeetingsTab(editor)
         self.audit = AuditTab()
@@ -118,6 +122,7 @@ class ReviewWorkspace(QWidget):
         self.tabs.addTab(self.chronology, "Chronology")
         self.tabs.addTab(self.findings, "Findings")
         self.tabs.addTab(self.recommendations, TAB_NAMES[TAB_RECOMMENDATIONS])
+        self.tabs.addTab(self.people, TAB_NAMES[TAB_PEOPLE])
         self.tabs.addTab(self.reports, "Documents")
         self.tabs.addTab(self.meetings, "Meetings")
         self.tabs.addTab(self.audit, "Audit trail")
@@ -173,6 +178,7 @@ class ReviewWorkspace(QWidget):
         findings = list_findings(self.editor.ctx, review.id)
         self.findings.show_review(review, findings)
         self.recommendations.show_review(review, findings)
+        self.people.show_review(review.id)
         self.reports.show_review(review.id)
         self.meetings.show_review(review, findings)
         self.chronology.entry_editor.show_citations()

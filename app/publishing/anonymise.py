@@ -296,7 +296,12 @@ class Anonymiser:
         if self._names is not None:
             for m in self._names.finditer(folded):
                 descriptor = self._descriptor(m.group(0))
-                if descriptor is not None:
+                if descriptor in (ID_REMOVED, ADDRESS_REMOVED):
+                    what = "identifier" if descriptor == ID_REMOVED else "address"
+                    found.append(
+                        Found(m.start(), m.end(), text[m.start() : m.end()], what, descriptor)
+                    )
+                elif descriptor is not None:
                     found.append(
                         Found(m.start(), m.end(), text[m.start() : m.end()], "name", descriptor)
                     )

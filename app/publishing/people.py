@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from app.context import AppContext
 from app.errors import NotFoundError, ValidationError
 from app.publishing.register import RegisterEntry, lines
+from app.vocab import PANEL_ROLES
 from db.chronology_models import ChronologyEntry
 from db.models import Agency, Imr, PanelMember
 from db.publishing_models import Person
@@ -167,7 +168,8 @@ def candidates(ctx: AppContext, review_id: int) -> list[Candidate]:
             )
         ):
             for n in _names(name):
-                found.setdefault(n.casefold(), Candidate(n, f"panel: {role}", org))
+                label = PANEL_ROLES.get(role, role).lower()
+                found.setdefault(n.casefold(), Candidate(n, f"panel: {label}", org))
         for author, role in session.execute(
             select(Imr.author_name, Imr.author_role)
             .join(Agency, Agency.id == Imr.agency_id)

@@ -126,10 +126,9 @@ def check_publication(ctx: AppContext, review_id: int, kind: str) -> CheckResult
 def _text_hits(text: str, where: str, section: str, anonymiser: Anonymiser) -> list[Hit]:
     hits = []
     for found in anonymiser.find(text):
-        if found.what in ("name", "initials"):
-            reason, detail = "name", f"in the register as {found.replacement}"
-        else:
-            reason, detail = "identifier", f"{found.what}; would print as {found.replacement}"
+        reason = "name" if found.what in ("name", "initials") else "identifier"
+        kind = "" if reason == "name" else f"{found.what}; "
+        detail = f"{kind}would print as {found.replacement}"
         key = f"{reason}|{section}|{found.text.casefold()}"
         hits.append(Hit(reason, where, found.text, detail, key))
     for m in _RELATION_NAME.finditer(text):

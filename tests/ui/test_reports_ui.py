@@ -66,15 +66,25 @@ def test_generated_sections_say_where_their_content_comes_from(reports, ctx, rev
     assert not reports.text.isVisible()
 
 
-def test_final_then_a_new_draft(reports, ctx, review_id, monkeypatch):
+def test_final_then_a_new_draft(qtbot, reports, ctx, review_id, monkeypatch, tmp_path):
+    from app.publishing.audience import set_audience
+
+    set_audience(ctx, review_id, "overview", "internal")  # internal: no release check
+    reports._load()
     monkeypatch.setattr(
         QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
     )
+    target = tmp_path / "final.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
     reports.make_final()
-    assert reports.version.text() == "Final"
+    qtbot.waitUntil(lambda: reports.version.text().startswith("Final"), timeout=60_000)
+    assert target.exists()
     assert get_report(ctx, find_report(ctx, review_id, "overview")).final
+    assert reports.text.isReadOnly() and not reports.up_button.isEnabled()
     reports.start_draft()
     assert reports.version.text() == "Draft 2"
+    assert not reports.text.isReadOnly()
 
 
 def test_each_document_kind_has_its_own_sections(reports, ctx, review_id):
