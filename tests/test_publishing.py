@@ -91,3 +91,41 @@ def test_every_export_is_in_the_audit_trail(ctx, case, tmp_path):
     labels = [e.label for e in list_audit(ctx, case.review_id) if e.action == "export"]
     assert "Exported the Learning brief (draft, publication)" in labels
     assert "Exported the Integrated chronology (internal)" in labels
+
+
+def test_the_executive_summary_fills_what_the_data_knows(ctx, tmp_path):
+    from app.documents import build_document, ensure_report
+    from app.edits import apply_fields
+    from app.imrs import add_agency
+    from app.items import add_item
+    from reports.review_document_data import Bullets, Paragraphs, Subheading
+
+    case = build_case(ctx, tmp_path, plant=False)
+    health = add_agency(ctx, case.review_id, "Community Health", "health")
+    apply_fields(ctx, "imr", health, {"status": "received"})
+    add_agency(ctx, case.review_id, "Housing", "housing")  # asked, nothing provided yet
+    rec = add_item(ctx, "review_recommendation", case.review_id, {"text": "Ask who lives there."})
+    apply_fields(
+        ctx,
+        "recommendation",
+        rec,
+        {"board_response": "accepted_in_part", "response_reason": "Housing will follow."},
+    )
+    add_item(ctx, "action", rec, {"action": "Change the visit form", "lead_agency": "Police"})
+    doc = build_document(ctx, ensure_report(ctx, case.review_id, "summary"), audience="publication")
+    sections = {s.title: s.blocks for s in doc.sections}
+
+    intro = sections["Introduction"]
+    assert Bullets(("Brackenford Police", "Community Health")) in intro  # not Housing
+    arising = sections["Actions arising"]
+    assert Subheading("Recommendation 2: accepted in part") in arising
+    assert (
+        Paragraphs(("The board's response: Accepted in part.", "Housing will follow.")) in arising
+    )
+    assert Bullets(("Change the visit form (lead: Police)",)) in arising
+    sign_off = sections["Sign-off"]
+    assert sign_off[1] == Bullets(("Independent overview author",))  # by role when published
+    internal = build_document(ctx, ensure_report(ctx, case.review_id, "summary"))
+    assert dict((s.title, s.blocks) for s in internal.sections)["Sign-off"][1] == Bullets(
+        ("Ffion Rhys, Independent overview author",)
+    )

@@ -45,7 +45,9 @@ def test_a_clean_summary_is_clear(ctx, clean):
 def test_a_register_name_blocks_and_says_where(ctx, clean):
     _write(ctx, clean.review_id, "Analysis", "First point.\n\nThen lennon's mother Kerry left.")
     [lennon, kerry] = [h for h in check_publication(ctx, clean.review_id, "summary").blocking]
-    assert lennon.reason == "name" and lennon.text == "lennon" and "print as Child L" in lennon.detail
+    assert (
+        lennon.reason == "name" and lennon.text == "lennon" and "print as Child L" in lennon.detail
+    )
     assert lennon.where == "Section 5 Analysis, paragraph 5.2"
     assert kerry.text == "Kerry"
 

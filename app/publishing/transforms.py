@@ -13,9 +13,11 @@ from typing import Any
 from app.publishing.anonymise import Anonymiser
 
 PRIVATE_FIELDS = frozenset({"private_notes"})
-# Fields that name the document itself, not anyone in it.
+# Fields that name the document itself, not anyone in it, or hold no words at all (the
+# timeline's marks, ticks and colours: walking 50,000 marks would cost more than the text).
 KEPT_FIELDS = frozenset(
     {"kind", "audience", "protective_marking", "precision", "language", "review_reference"}
+    | {"markers", "silences", "ticks", "colours", "category"}
 )
 
 
@@ -26,7 +28,16 @@ def protect(document: Any, *, marking: str | None, anonymiser: Anonymiser | None
     """
     if marking is not None:
         document = replace(document, protective_marking=marking)
-    text = anonymiser.apply if anonymiser is not None else None
+    if anonymiser is None:
+        return _walk(document, None)
+    done: dict[str, str] = {}  # agency names, dates, types repeat thousands of times
+
+    def text(value: str) -> str:
+        result = done.get(value)
+        if result is None:
+            result = done[value] = anonymiser.apply(value)
+        return result
+
     return _walk(document, text)
 
 
