@@ -2,6 +2,7 @@
 the agencies that provided IMRs, the actions arising from the board's response, the sign-off.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,6 +21,11 @@ class View:
 
 
 PROVIDED = ("received", "under_challenge", "accepted")
+
+
+def paragraphs_of(text: str) -> tuple[str, ...]:
+    """Narrative text as paragraphs: a blank line starts a new one."""
+    return tuple(p.strip("\n") for p in re.split(r"\n\s*\n", text) if p.strip())
 
 
 def imr_agencies(ctx, review, section, view: View) -> tuple[Block, ...]:
