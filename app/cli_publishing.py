@@ -7,6 +7,7 @@ from app.errors import UserError
 
 EXIT_OK, EXIT_BLOCKED = 0, 3
 KINDS = ("overview", "summary", "brief")
+OTHER_KINDS = ("chronology", "minutes", "action_tracker", "panel_tasks")  # audience only
 
 
 def _cli():
@@ -138,6 +139,18 @@ def cmd_document(args) -> int:
     from app.publishing.audience import audience_of, set_audience
     from app.reviews import find_review_id
 
+    if args.kind in OTHER_KINDS:
+        if args.action != "set" or not args.audience or args.section is not None:
+            raise UserError(
+                f"For the {args.kind.replace('_', ' ')} only who it is for can be set: "
+                "document set --audience internal|publication [--marking M]."
+            )
+        with cli._context(args, write=True) as ctx:
+            set_audience(
+                ctx, find_review_id(ctx, args.review), args.kind, args.audience, args.marking or ""
+            )
+        print(f"The {args.kind.replace('_', ' ')} is now for: {args.audience}")
+        return EXIT_OK
     with cli._context(args, write=True) as ctx:
         review_id = find_review_id(ctx, args.review)
         report = get_report(ctx, ensure_report(ctx, review_id, args.kind))
@@ -256,7 +269,12 @@ def add_commands(add, parse_date) -> None:
     p = add("document", cmd_document, "a document's sections; 'document set' changes one")
     p.add_argument("action", nargs="?", choices=["set"], help="set: change a section or audience")
     p.add_argument("--review", required=True, metavar="REF", help="review reference or id")
-    p.add_argument("--kind", required=True, choices=KINDS)
+    p.add_argument(
+        "--kind",
+        required=True,
+        choices=KINDS + OTHER_KINDS,
+        help="the document (chronology, minutes, action_tracker, panel_tasks: --audience only)",
+    )
     p.add_argument("--section", metavar="KEY_OR_NUMBER", help="set: the section to change")
     p.add_argument("--file", metavar="TEXT.txt", help="set: the section's new text (UTF-8)")
     p.add_argument("--audience", choices=["internal", "publication"], help="set: who it is for")

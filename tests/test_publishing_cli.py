@@ -251,3 +251,35 @@ def test_check_publication_refuses_a_waiver_without_a_reason(capsys, db):
         " ",
     )
     assert code == 1 and "Say why" in err
+
+
+def test_the_chronology_can_be_made_for_publication(capsys, db, tmp_path):
+    from tests.publishing_case import leaks, read_back
+
+    code, out, err = run(
+        capsys,
+        "document",
+        "set",
+        "--db",
+        db,
+        "--review",
+        REFERENCE,
+        "--kind",
+        "chronology",
+        "--audience",
+        "publication",
+        "--marking",
+        "OFFICIAL",
+    )
+    assert code == 0, err
+    target = tmp_path / "chronology.xlsx"
+    code, _, err = run(
+        capsys, "export", "chronology", "--db", db, "--review", REFERENCE, "-o", target
+    )
+    assert code == 0, err
+    text = read_back(target)
+    assert leaks(text) == [] and "OFFICIAL" in text and "Mother" in text
+    code, _, err = run(
+        capsys, "document", "--db", db, "--review", REFERENCE, "--kind", "chronology"
+    )
+    assert code == 1 and "only who it is for" in err

@@ -31,6 +31,7 @@ from app.documents import (
     new_draft,
 )
 from app.publishing.audience import AUDIENCES, audience_of, set_audience
+from app.publishing.builders import formats as export_formats
 from app.publishing.release_check import check_publication
 from ui.editing import Editor
 from ui.release_check_dialog import ReleaseCheckDialog
@@ -39,6 +40,7 @@ from ui.theme import muted_colour, scaled_font
 from ui.widgets import CommitLineEdit, CommitTextEdit
 
 SectionIdRole = Qt.ItemDataRole.UserRole + 50
+FORMAT_NAMES = {".pdf": "PDF document", ".docx": "Word document", ".html": "Web page"}
 
 
 class ReportsTab(QWidget):
@@ -58,7 +60,7 @@ class ReportsTab(QWidget):
         self.version = QLabel()
         self.version.setObjectName("report_version")
         self.version.setFont(scaled_font(self.font(), 1.05, bold=True))
-        self.export_button = QPushButton("Export PDF…")
+        self.export_button = QPushButton("Export…")
         self.export_button.clicked.connect(self.choose_export)
         self.final_button = QPushButton("Make final…")
         self.final_button.clicked.connect(self.make_final)
@@ -132,17 +134,13 @@ class ReportsTab(QWidget):
         self.text.setObjectName("section_text")
         self.text.committed.connect(lambda text: self._save({"text": text}, "text"))
         self.default_placeholder = self.text.placeholderText()
-        self.guidance = QLabel()
-        self.guidance.setObjectName("section_guidance")
-        self.guidance.setWordWrap(True)
-        self.guidance.setPalette(palette)
+
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(QLabel("Heading"))
         right_layout.addWidget(self.heading)
         right_layout.addWidget(self.source_note)
-        right_layout.addWidget(self.guidance)
         right_layout.addWidget(self.text, 1)
 
         splitter = QSplitter()
@@ -243,16 +241,19 @@ class ReportsTab(QWidget):
         self.text.setEnabled(editable_text and not self.editor.readonly)
         self.text.setReadOnly(issued)
         self.text.setVisible(editable_text)
-        # Guidance is shown greyed (as the placeholder and above the text), never stored as
-        # the section's words and never printed.
+        # Guidance shows greyed where the author writes: never stored as the section's words,
+        # never printed.
         self.text.setPlaceholderText(section.guidance or self.default_placeholder)
-        self.guidance.setText(f"Guidance (never printed): {section.guidance}")
-        self.guidance.setVisible(bool(section.guidance))
         self.text.set_saved(section.written if not section.generated else section.text)
         if section.generated:
             self.source_note.setText(
                 f"Made from the review's data when the document is exported: "
                 f"{GENERATED.get(section.source, section.source)}."
+            )
+        elif section.guidance:
+            self.source_note.setText(
+                "The author's own words. The grey text is the template's guidance: it goes "
+                "when you start writing and is never printed."
             )
         else:
             self.source_note.setText("The author's own words.")
@@ -332,11 +333,17 @@ class ReportsTab(QWidget):
         if self.report is None:
             return
         label = "Final" if final else self.report.version_label
-        name = f"{self.report.kind_label} {label}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Export as PDF", name, "PDF document (*.pdf)")
+        # Every format a writer is registered for: a new writer shows here, nothing else.
+        formats = export_formats(self.report.kind)
+        name = f"{self.report.kind_label} {label}{formats[0]}"
+        filters = ";;".join(f"{FORMAT_NAMES.get(f, f[1:].upper())} (*{f})" for f in formats)
+        path, chosen = QFileDialog.getSaveFileName(self, "Export", name, filters)
         if not path:
             return
-        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        target = Path(path)
+        if target.suffix.lower() not in formats:
+            wanted = next((f for f in formats if f"*{f})" in chosen), formats[0])
+            target = Path(path + wanted)
         ctx, review_id, kind = self.editor.ctx, self.review_id, self.report.kind
         run_task(
             self,

@@ -69,3 +69,10 @@ BUILDERS: dict[str, tuple[str, Callable]] = {
     "panel_tasks": ("panel_tasks", _panel_tasks),
 }
 REPORT_KINDS = ("overview", "summary", "brief")
+
+
+def formats(kind: str) -> list[str]:
+    """The file suffixes a document of this kind can be exported as (".pdf", ".docx", …)."""
+    from reports.writers import suffixes
+
+    return suffixes(BUILDERS[kind][0])

@@ -119,7 +119,7 @@ def test_guidance_is_greyed_in_the_editor_not_in_the_text(reports, ctx, case, wi
     guidance = report.sections[0].guidance
     assert guidance and reports.text.toPlainText() == ""
     assert reports.text.placeholderText() == guidance
-    assert "never printed" in reports.guidance.text()
+    assert "never printed" in reports.source_note.text()
     shot(window, "documents_guidance")
 
 
