@@ -1,6 +1,7 @@
 """The release check shown to the author: what blocks publication, where, and a way to waive
 a finding with a reason (recorded in the audit trail)."""
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +24,8 @@ COLUMNS = ("Where", "What", "Found", "Why / what happens", "State")
 
 
 class ReleaseCheckDialog(QDialog):
+    go_to = Signal(str)  # a section's heading: the author wants to fix what was found there
+
     def __init__(self, editor: Editor, review_id: int, kind: str, result: CheckResult, parent=None):
         super().__init__(parent)
         self.editor, self.review_id, self.kind = editor, review_id, kind
@@ -32,8 +35,9 @@ class ReleaseCheckDialog(QDialog):
         self.summary.setFont(scaled_font(self.font(), 1.15, bold=True))
         self.summary.setWordWrap(True)
         explain = QLabel(
-            "Fix each finding in the text (or the people register), or waive it with a reason. "
-            "A waived name still prints as its descriptor; the reason is kept in the audit trail."
+            "Fix each finding in the text (double-click it to go to its section) or the people "
+            "register, or waive it with a reason. A waived name still prints as its descriptor; "
+            "the reason is kept in the audit trail."
         )
         explain.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
@@ -45,6 +49,7 @@ class ReleaseCheckDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
+        self.table.cellDoubleClicked.connect(self._go_to)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -89,6 +94,11 @@ class ReleaseCheckDialog(QDialog):
                     item.setForeground(QColor(muted_colour()))
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
+
+    def _go_to(self, row: int, _column: int) -> None:
+        if 0 <= row < len(self.result.hits) and self.result.hits[row].section:
+            self.go_to.emit(self.result.hits[row].section)
+            self.accept()
 
     def waive_selected(self) -> None:
         row = self.table.currentRow()

@@ -302,8 +302,17 @@ class ReportsTab(QWidget):
             return None
         result = check_publication(self.editor.ctx, self.review_id, self.report.kind)
         dialog = ReleaseCheckDialog(self.editor, self.review_id, self.report.kind, result, self)
+        dialog.go_to.connect(self.select_section)
         dialog.open()
         return dialog
+
+    def select_section(self, title: str) -> None:
+        """Show the section with this heading, to fix what the release check found there."""
+        for row, section in enumerate(self.report.sections if self.report else []):
+            if section.title == title:
+                self.sections.setCurrentRow(row)
+                self.text.setFocus()
+                return
 
     def make_final(self) -> None:
         """Issue the final version: the release check first, then the file, then the state."""

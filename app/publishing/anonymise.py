@@ -304,7 +304,7 @@ class Anonymiser:
             for m in self._names.finditer(folded):
                 descriptor = self._descriptor(m.group(0))
                 if descriptor in (ID_REMOVED, ADDRESS_REMOVED):
-                    what = "identifier" if descriptor == ID_REMOVED else "address"
+                    what = "identifier in the register" if descriptor == ID_REMOVED else "address"
                     found.append(
                         Found(m.start(), m.end(), text[m.start() : m.end()], what, descriptor)
                     )

@@ -11,7 +11,7 @@ the audit trail; a waiver of a name covers that name throughout its section.
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 
@@ -59,6 +59,7 @@ class Hit:
     detail: str = ""  # "in the register as Child L", "will be replaced by [postcode removed]"
     key: str = ""  # what a waiver records
     waived: str = ""  # the reason it was waived ("" when not)
+    section: str = ""  # the heading of the section it is in, to go and fix it ("" if none)
 
     @property
     def id(self) -> str:
@@ -110,15 +111,27 @@ def check_publication(ctx: AppContext, review_id: int, kind: str) -> CheckResult
     for s in included:
         label = by_title.get(s.title, s.title)
         if not s.generated and s.written != s.text and s.text.strip():
-            hits.append(Hit("guidance", label, _short(s.guidance), key=f"guidance|{s.title}"))
+            hits.append(
+                Hit(
+                    "guidance",
+                    label,
+                    _short(s.guidance),
+                    key=f"guidance|{s.title}",
+                    section=s.title,
+                )
+            )
         if s.guidance_only:
-            hits.append(Hit("empty", label, "", "nothing written yet", key=f"empty|{s.title}"))
+            hits.append(
+                Hit("empty", label, "", "nothing written yet", f"empty|{s.title}", section=s.title)
+            )
     for section, label in zip(doc.sections, labels, strict=True):
         if any(s.title == section.title and s.generated for s in included) and all(
             isinstance(b, Note) for b in section.blocks
         ):
             note = section.blocks[0].text if section.blocks else ""
-            hits.append(Hit("empty", label, "", note, key=f"empty|{section.title}"))
+            hits.append(
+                Hit("empty", label, "", note, f"empty|{section.title}", section=section.title)
+            )
     hits += _process_hits(ctx, review_id, included)
     return CheckResult(kind, tuple(_with_waivers(ctx, review_id, kind, hits)))
 
@@ -130,14 +143,16 @@ def _text_hits(text: str, where: str, section: str, anonymiser: Anonymiser) -> l
         kind = "" if reason == "name" else f"{found.what}; "
         detail = f"{kind}would print as {found.replacement}"
         key = f"{reason}|{section}|{found.text.casefold()}"
-        hits.append(Hit(reason, where, found.text, detail, key))
+        hits.append(Hit(reason, where, found.text, detail, key, section=section))
     for m in _RELATION_NAME.finditer(text):
         name = m.group("name")
         first = name.split()[0]
         if first in _NOT_NAMES or any(f.what == "name" for f in anonymiser.find(name)):
             continue
         key = f"unregistered|{section}|{name.casefold()}"
-        hits.append(Hit("unregistered", where, m.group(0), "add them to the people register", key))
+        hits.append(
+            Hit("unregistered", where, m.group(0), "add them to the register", key, section=section)
+        )
     return hits
 
 
@@ -187,9 +202,7 @@ def _with_waivers(ctx: AppContext, review_id: int, kind: str, hits: list[Hit]) -
                 )
             ).all()
         )
-    return [
-        Hit(h.reason, h.where, h.text, h.detail, h.key, waived.get(h.key[:400], "")) for h in hits
-    ]
+    return [replace(h, waived=waived.get(h.key[:400], "")) for h in hits]
 
 
 def waive(ctx: AppContext, review_id: int, kind: str, hit_id: str, reason: str) -> Hit:

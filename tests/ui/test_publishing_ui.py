@@ -99,6 +99,13 @@ def test_the_release_check_lists_what_blocks_and_waives(reports, ctx, case, monk
     dialog.waive_selected()
     states = [dialog.table.item(r, 4).text() for r in range(dialog.table.rowCount())]
     assert "Waived: Printed as Mother" in states
+    analysis = next(
+        r
+        for r in range(dialog.table.rowCount())
+        if dialog.table.item(r, 0).text().startswith("Section 5 Analysis")
+    )
+    dialog.table.cellDoubleClicked.emit(analysis, 0)  # go and fix it
+    assert reports.selected_section().title == "Analysis"
 
 
 def test_make_final_shows_the_check_instead_when_something_blocks(reports, ctx, case, monkeypatch):
