@@ -18,6 +18,7 @@ from ui.table_model import RecordTableModel
 
 COLUMNS = ["When", "Who", "What", "Change"]
 _ACTIONS = {"create": "Added", "delete": "Removed"}
+_EVENTS = {"export": "File written", "waive": "Waived, because"}  # from app.publishing
 
 
 def _short(value: str | None, limit: int = 80) -> str:
@@ -30,6 +31,8 @@ def _short(value: str | None, limit: int = 80) -> str:
 def describe_change(record: AuditRecord) -> str:
     if record.action in _ACTIONS:
         return _ACTIONS[record.action]
+    if record.action in _EVENTS:
+        return f"{_EVENTS[record.action]}: {_short(record.new_value, 120)}"
     label = field_label(record.entity, record.field)
     return f"{label}: {_short(record.old_value)} → {_short(record.new_value)}"
 

@@ -21,7 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.publishing.people import KINDS, add_person, candidates, list_people, remove_person
+from app.publishing.people import (
+    KINDS,
+    add_person,
+    candidates,
+    list_people,
+    remove_person,
+    update_person,
+)
 from ui.editing import Editor
 from ui.theme import muted_colour
 from ui.widgets import DateField
@@ -78,6 +85,8 @@ class PeoplePage(QWidget):
         )
         self.register = _table(REGISTER_COLUMNS, "people_register")
         self.register.setAccessibleName("People register")
+        self.register.cellDoubleClicked.connect(lambda row, _c: self.edit_row(row))
+        self.editing: int | None = None  # the register entry the form is changing
         self.remove_button = QPushButton("Remove from the register")
         self.remove_button.clicked.connect(self._remove)
 
@@ -106,7 +115,10 @@ class PeoplePage(QWidget):
         self.add_button = QPushButton("Add to the register")
         self.add_button.setObjectName("add_person")
         self.add_button.clicked.connect(self._add)
-        form_box = QGroupBox("Add someone or somewhere")
+        self.new_button = QPushButton("Clear the form")
+        self.new_button.clicked.connect(self.clear_form)
+        form_box = QGroupBox("Add someone or somewhere (double-click an entry to change it)")
+        self.form_box = form_box
         form = QFormLayout(form_box)
         form.addRow("Real name", self.name)
         form.addRow("Published as", self.descriptor)
@@ -115,7 +127,11 @@ class PeoplePage(QWidget):
         form.addRow("Other names", self.variants)
         form.addRow("Date of birth", self.dob)
         form.addRow("Identifiers", self.identifiers)
-        form.addRow("", self.add_button)
+        form_buttons = QHBoxLayout()
+        form_buttons.addWidget(self.add_button)
+        form_buttons.addWidget(self.new_button)
+        form_buttons.addStretch(1)
+        form.addRow("", form_buttons)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -191,25 +207,56 @@ class PeoplePage(QWidget):
             self.role.setText(chosen.role)
             self.descriptor.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _values(self) -> dict:
+        return {
+            "name": self.name.text(),
+            "descriptor": self.descriptor.text(),
+            "kind": self.kind.currentData(),
+            "role": self.role.text(),
+            "variants": [v for v in self.variants.text().split(_SPLIT) if v.strip()],
+            "date_of_birth": self.dob.value(),
+            "identifiers": [i for i in self.identifiers.text().split(_SPLIT) if i.strip()],
+        }
+
     def _add(self) -> None:
         if self.review_id is None:
             return
-        added = self.editor.run(
-            add_person,
-            self.review_id,
-            name=self.name.text(),
-            descriptor=self.descriptor.text(),
-            kind=self.kind.currentData(),
-            role=self.role.text(),
-            variants=[v for v in self.variants.text().split(_SPLIT) if v.strip()],
-            date_of_birth=self.dob.value(),
-            identifiers=[i for i in self.identifiers.text().split(_SPLIT) if i.strip()],
-        )
-        if added is not None:
-            for field in (self.name, self.descriptor, self.role, self.variants, self.identifiers):
-                field.clear()
-            self.dob.set_saved(None)
+        values, editing = self._values(), self.editing
+        if editing is not None:
+            saved = self.editor.run(
+                lambda ctx: update_person(ctx, editing, **values) or True, kind="person"
+            )
+        else:
+            saved = self.editor.run(
+                lambda ctx: add_person(ctx, self.review_id, **values), kind="person"
+            )
+        if saved is not None:
+            self.clear_form()
             self.reload()
+
+    def edit_row(self, row: int) -> None:
+        """Fill the form with a register entry, to change it."""
+        if not 0 <= row < len(self.people):
+            return
+        person = self.people[row]
+        self.editing = person.id
+        self.name.setText(person.name)
+        self.descriptor.setText(person.descriptor)
+        self.role.setText(person.role)
+        self.kind.setCurrentIndex(self.kind.findData(person.kind))
+        self.variants.setText("; ".join(person.variants))
+        self.dob.set_saved(person.date_of_birth)
+        self.identifiers.setText("; ".join(person.identifiers))
+        self.add_button.setText("Save changes")
+        self.form_box.setTitle(f"Change {person.descriptor}")
+
+    def clear_form(self) -> None:
+        self.editing = None
+        for field in (self.name, self.descriptor, self.role, self.variants, self.identifiers):
+            field.clear()
+        self.dob.set_saved(None)
+        self.add_button.setText("Add to the register")
+        self.form_box.setTitle("Add someone or somewhere (double-click an entry to change it)")
 
     def _remove(self) -> None:
         row = self.register.currentRow()

@@ -118,9 +118,15 @@ def update_person(ctx: AppContext, person_id: int, **values) -> None:
         for key, value in values.items():
             if key in ("variants", "addresses", "identifiers") and not isinstance(value, str):
                 value = "\n".join(v.strip() for v in value if v.strip())
-            if key in ("name", "descriptor") and not " ".join(str(value).split()):
-                raise ValidationError(f"The {key} cannot be empty.")
+            if key in ("name", "descriptor"):
+                value = " ".join(str(value).split())
+                if not value:
+                    raise ValidationError(f"The {key} cannot be empty.")
+            if key == "kind" and value not in KINDS:
+                raise ValidationError(f"'{value}' is not a kind of register entry.")
             setattr(person, key, value)
+        if person.descriptor.casefold() == person.name.casefold():
+            raise ValidationError("The descriptor must not be the real name.")
 
 
 def remove_person(ctx: AppContext, person_id: int) -> None:

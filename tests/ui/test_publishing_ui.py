@@ -65,6 +65,20 @@ def test_a_candidate_is_confirmed_with_a_descriptor(people, ctx, case):
     assert people.register.rowCount() == 5 and people.name.text() == ""
 
 
+def test_an_entry_is_changed_and_a_place_added(people, ctx, case):
+    people.edit_row(1)
+    assert people.name.text() == "Kerry Marsh" and people.add_button.text() == "Save changes"
+    people.variants.setText("Kez; Kezza")
+    people.add_button.click()
+    assert list_people(ctx, case.review_id)[1].variants == ("Kez", "Kezza")
+    assert people.add_button.text() == "Add to the register"
+    people.name.setText("Oakfield Primary School")
+    people.descriptor.setText("Primary School 1")
+    people.kind.setCurrentIndex(people.kind.findData("place"))
+    people.add_button.click()
+    assert list_people(ctx, case.review_id)[-1].kind == "place"
+
+
 def test_a_descriptor_is_required(people, window, messages):
     failures: list[str] = []
     window.editor.failed.connect(failures.append)
