@@ -39,7 +39,7 @@ REGISTER_COLUMNS = (
     "Relationship or role",
     "Also written",
     "Born",
-    "Identifiers",
+    "Identifiers and addresses",
 )
 _SPLIT = ";"
 
@@ -112,6 +112,9 @@ class PeoplePage(QWidget):
         self.identifiers.setPlaceholderText(
             "NHS number, case reference, phone, email; separated by ;"
         )
+        self.addresses = QLineEdit()
+        self.addresses.setAccessibleName("Addresses")
+        self.addresses.setPlaceholderText("addresses; separated by ;")
         self.add_button = QPushButton("Add to the register")
         self.add_button.setObjectName("add_person")
         self.add_button.clicked.connect(self._add)
@@ -127,6 +130,7 @@ class PeoplePage(QWidget):
         form.addRow("Other names", self.variants)
         form.addRow("Date of birth", self.dob)
         form.addRow("Identifiers", self.identifiers)
+        form.addRow("Addresses", self.addresses)
         form_buttons = QHBoxLayout()
         form_buttons.addWidget(self.add_button)
         form_buttons.addWidget(self.new_button)
@@ -216,6 +220,7 @@ class PeoplePage(QWidget):
             "variants": [v for v in self.variants.text().split(_SPLIT) if v.strip()],
             "date_of_birth": self.dob.value(),
             "identifiers": [i for i in self.identifiers.text().split(_SPLIT) if i.strip()],
+            "addresses": [a for a in self.addresses.text().split(_SPLIT) if a.strip()],
         }
 
     def _add(self) -> None:
@@ -247,12 +252,20 @@ class PeoplePage(QWidget):
         self.variants.setText("; ".join(person.variants))
         self.dob.set_saved(person.date_of_birth)
         self.identifiers.setText("; ".join(person.identifiers))
+        self.addresses.setText("; ".join(person.addresses))
         self.add_button.setText("Save changes")
         self.form_box.setTitle(f"Change {person.descriptor}")
 
     def clear_form(self) -> None:
         self.editing = None
-        for field in (self.name, self.descriptor, self.role, self.variants, self.identifiers):
+        for field in (
+            self.name,
+            self.descriptor,
+            self.role,
+            self.variants,
+            self.identifiers,
+            self.addresses,
+        ):
             field.clear()
         self.dob.set_saved(None)
         self.add_button.setText("Add to the register")

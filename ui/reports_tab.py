@@ -32,6 +32,7 @@ from app.documents import (
 )
 from app.publishing.audience import AUDIENCES, audience_of, set_audience
 from app.publishing.builders import formats as export_formats
+from app.publishing.pipeline import issued_versions
 from app.publishing.release_check import check_publication
 from ui.editing import Editor
 from ui.release_check_dialog import ReleaseCheckDialog
@@ -203,6 +204,16 @@ class ReportsTab(QWidget):
         issued = self.report is not None and self.report.final
         label = self.report.version_label if self.report else ""
         self.version.setText(f"{label} (issued: read-only)" if issued else label)
+        self.version.setToolTip("")
+        if issued:
+            files = issued_versions(self.editor.ctx, self.review_id, kind)
+            self.version.setToolTip(
+                "\n".join(
+                    f"Version {v.version} issued {v.issued_at:%d/%m/%Y} by {v.issued_by} as "
+                    f"{v.suffix}: SHA-256 {v.sha256}"
+                    for v in files
+                )
+            )
         writable = not self.editor.readonly and self.report is not None
         for widget in (self.final_button, self.draft_button, self.audience, self.marking):
             widget.setEnabled(writable)

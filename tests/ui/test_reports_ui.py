@@ -82,6 +82,9 @@ def test_final_then_a_new_draft(qtbot, reports, ctx, review_id, monkeypatch, tmp
     assert target.exists()
     assert get_report(ctx, find_report(ctx, review_id, "overview")).final
     assert reports.text.isReadOnly() and not reports.up_button.isEnabled()
+    assert (
+        "Version 1 issued" in reports.version.toolTip() and "SHA-256" in reports.version.toolTip()
+    )
     reports.start_draft()
     assert reports.version.text() == "Draft 2"
     assert not reports.text.isReadOnly()
