@@ -71,11 +71,15 @@ def one_megabyte(folder: Path) -> tuple[float, float]:
         import_chronology(ctx, review_id, "Police", csv)
         add_person(ctx, review_id, name="Kerry Marsh", descriptor="Mother")
         set_audience(ctx, review_id, "chronology", "publication")
-        _, export = timed(
-            lambda: publish(ctx, "chronology", folder / "one.pdf", review_id=review_id)
+        export = min(  # the faster of two, as for the Overview Report
+            timed(lambda: publish(ctx, "chronology", folder / "one.pdf", review_id=review_id))[1]
+            for _round in range(2)
         )
     plain = style("Plain", 8.5)
-    _, layout = timed(lambda: SimpleDocTemplate(BytesIO()).build(paragraphs(text, plain)))
+    layout = min(
+        timed(lambda: SimpleDocTemplate(BytesIO()).build(paragraphs(text, plain)))[1]
+        for _round in range(2)
+    )
     return export, layout
 
 
@@ -102,14 +106,20 @@ def main() -> None:
             report_id = ensure_report(ctx, review_id, "overview")
             add_register(ctx, review_id)
 
-            set_audience(ctx, review_id, "overview", "internal")
-            pages, internal = timed(
-                lambda: export_document(ctx, review_id, "overview", folder / "internal.pdf")
-            )
-            set_audience(ctx, review_id, "overview", "publication")
-            _, published = timed(
-                lambda: export_document(ctx, review_id, "overview", folder / "published.pdf")
-            )
+            # Alternate the two, twice, and keep the faster of each: the first export also
+            # pays for loading fonts and modules, and the machine may be busy.
+            internal = published = float("inf")
+            for _round in range(2):
+                set_audience(ctx, review_id, "overview", "internal")
+                pages, took = timed(
+                    lambda: export_document(ctx, review_id, "overview", folder / "internal.pdf")
+                )
+                internal = min(internal, took)
+                set_audience(ctx, review_id, "overview", "publication")
+                _, took = timed(
+                    lambda: export_document(ctx, review_id, "overview", folder / "published.pdf")
+                )
+                published = min(published, took)
             doc, gather = timed(lambda: build_document(ctx, report_id, audience="publication"))
             register = list_people(ctx, review_id)
         anonymiser = Anonymiser(register, keep=["LARGE-2026-01"])

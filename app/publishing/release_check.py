@@ -177,8 +177,9 @@ def _process_hits(ctx: AppContext, review_id: int, included) -> list[Hit]:
                     )
                 )
     if "imr_recommendations" in sources:
-        status = {i.agency: i.status_label for i in get_review(ctx, review_id).imrs}
-        accepted = {i.agency for i in get_review(ctx, review_id).imrs if i.status == "accepted"}
+        imrs = get_review(ctx, review_id).imrs
+        status = {i.agency: i.status_label for i in imrs}
+        accepted = {i.agency for i in imrs if i.status == "accepted"}
         for r in list_recommendations(ctx, review_id):
             if r.level == "single_agency" and r.agency not in accepted:
                 hits.append(
