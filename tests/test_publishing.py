@@ -129,3 +129,51 @@ def test_the_executive_summary_fills_what_the_data_knows(ctx, tmp_path):
     assert dict((s.title, s.blocks) for s in internal.sections)["Sign-off"][1] == Bullets(
         ("Ffion Rhys, Independent overview author",)
     )
+
+
+def test_a_new_format_is_a_writer_and_nothing_else(ctx, case, tmp_path, monkeypatch):
+    """A writer registered for a new suffix gets the same protected document as the others."""
+    from app.publishing.transforms import texts
+    from reports import writers
+
+    seen = []
+
+    def plain_text_writer(document, path, on_progress=None):
+        seen.append(document)
+        path.write_text("\n".join(t for _where, t in texts(document)), encoding="utf-8")
+        return 1
+
+    module = type(writers)("plain_text_writer")
+    module.write = plain_text_writer
+    monkeypatch.setitem(__import__("sys").modules, "plain_text_writer", module)
+    monkeypatch.setitem(writers.WRITERS, ("review_document", ".txt"), "plain_text_writer:write")
+    target = tmp_path / "summary.txt"
+    export_document(ctx, case.review_id, "summary", target)
+    text = target.read_text(encoding="utf-8")
+    assert leaks(text) == [] and "Child L" in text
+    assert seen[0].audience == "publication" and seen[0].protective_marking == ""
+
+
+def test_candidates_come_from_the_chronology_and_the_panel(ctx, tmp_path):
+    from app.chronology.importer import import_chronology
+    from app.publishing.people import candidates
+    from app.reviews import create_review
+
+    review_id = create_review(ctx, review_type="lcspr", reference="C-1", title="Child C")
+    csv = tmp_path / "health.csv"
+    csv.write_text(
+        "Date,Event,Practitioner,Role,Person\n"
+        "02/01/2023,Home visit,Amira Haddad,Health visitor,Child and Jade Pickering\n"
+        "03/01/2023,Phone call,Amira Haddad,Health visitor,Jade Pickering\n",
+        encoding="utf-8",
+    )
+    import_chronology(ctx, review_id, "Community Health", csv)
+    found = {c.name: c for c in candidates(ctx, review_id)}
+    assert found["Amira Haddad"].found_in == "chronology: practitioner (2 entries)"
+    assert found["Amira Haddad"].role == "Health visitor"
+    assert found["Jade Pickering"].found_in.startswith("chronology: person")
+    assert "Child" not in found  # a word the person column uses, not a name
+    from app.publishing.people import add_person
+
+    add_person(ctx, review_id, name="Amira Haddad", descriptor="the health visitor")
+    assert "Amira Haddad" not in {c.name for c in candidates(ctx, review_id)}

@@ -22,6 +22,11 @@ from db.publishing_models import Person
 
 KINDS = {"person": "Person", "place": "Place"}
 _SPLIT = re.compile(r"\s*(?:[;,/\n]|\band\b|&)\s*")
+# What person columns hold that is nobody's name.
+_GENERIC = frozenset(
+    "child children baby mother father mum dad parent parents family siblings sibling unknown "
+    "none n/a na all household carer carers self".split()
+)
 
 
 @dataclass(frozen=True)
@@ -191,6 +196,8 @@ def _names(value: str) -> list[str]:
     out = []
     for part in _SPLIT.split(value or ""):
         part = part.split(":", 1)[-1].strip(" .()-")
+        if part.casefold() in _GENERIC:
+            continue
         if part and any(c.isupper() for c in part[:1]) and len(part) <= 80:
             out.append(" ".join(part.split()))
     return out
