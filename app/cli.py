@@ -330,7 +330,8 @@ def _export_document(args) -> int:
         review_id = find_review_id(ctx, args.review)
         pages = export_document(ctx, review_id, args.what, target, final=args.final)
     state = "final" if args.final else "draft"
-    print(f"Wrote the {DOCUMENT_KINDS[args.what]} ({state}, {pages} pages) to {target}")
+    size = f", {pages} pages" if pages else ""
+    print(f"Wrote the {DOCUMENT_KINDS[args.what]} ({state}{size}) to {target}")
     return EXIT_OK
 
 
@@ -627,9 +628,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(
         "export",
         cmd_export,
-        "export a document: chronology (.xlsx or .pdf), actions (the action plan tracker "
-        ".xlsx), overview, summary or brief (.pdf; a watermarked draft unless --final), "
-        "minutes of a meeting (.pdf, with --meeting) or the panel's tasks (.xlsx)",
+        "export a document, in the format its suffix names: chronology (.xlsx, .pdf, .docx, "
+        ".html), actions (the action plan tracker .xlsx), overview, summary or brief (.pdf, "
+        ".docx, .html; a watermarked draft unless --final), minutes of a meeting (.pdf, .docx, "
+        ".html, with --meeting) or the panel's tasks (.xlsx)",
     )
     p.add_argument(
         "what",
@@ -653,7 +655,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="minutes: the meeting's number within the review (1, 2, …) or its date (YYYY-MM-DD)",
     )
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.xlsx or FILE.pdf")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="FILE.pdf, .docx, .html or .xlsx"
+    )
 
     p = add(
         "meetings", cmd_meetings, "list a review's panel meetings: attendance, agenda, decisions"

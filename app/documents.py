@@ -412,19 +412,22 @@ def export_document(
     *,
     final: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
-) -> int:
-    """Write the document as a PDF; ``final`` marks it final first. Returns the page count."""
-    if path.suffix.lower() != ".pdf":
-        raise UserError(f"Choose a file ending in .pdf (not '{path.name}').")
+) -> int | None:
+    """Write the document as PDF, DOCX or HTML (by ``path``'s suffix); ``final`` marks it final
+    first. Returns the page count (None for DOCX and HTML, which have no fixed pages)."""
+    from reports.writers import UnsupportedFormat, writer_for
+
+    try:
+        write = writer_for("review_document", path.suffix)
+    except UnsupportedFormat as exc:
+        raise UserError(str(exc)) from None
     report_id = ensure_report(ctx, review_id, kind)
     if final:
         finalise(ctx, report_id)
     doc = build_document(ctx, report_id)
-    from reports.review_document import write_review_document
-
     part = path.with_name(path.name + ".part")
     try:
-        pages = write_review_document(doc, part, on_progress=on_progress)
+        pages = write(doc, part, on_progress=on_progress)
         part.replace(path)
     except OSError as exc:
         raise UserError(f"The document could not be written to {path}: {exc.strerror}.") from None
