@@ -365,7 +365,8 @@ def _export_minutes(args) -> int:
         review_id = find_review_id(ctx, args.review)
         meeting_id = find_meeting_id(ctx, review_id, args.meeting)
         pages = export_minutes(ctx, meeting_id, target)
-    print(f"Wrote the minutes ({pages} page{'s' if pages != 1 else ''}) to {target}")
+    size = f" ({pages} page{'s' if pages != 1 else ''})" if pages else ""
+    print(f"Wrote the minutes{size} to {target}")
     return EXIT_OK
 
 

@@ -99,7 +99,10 @@ def prepare(doc: ReviewDocument, *, timeline: bool = True) -> dict[str, Any]:
             }
         )
     about = " – ".join(one_line(t) for t in (doc.review_type, doc.subject) if one_line(t))
-    compact = doc.kind == "brief" and not doc.contents and size < SHORT_BRIEF
+    # A title block instead of a cover page: short briefs, and working documents.
+    compact = doc.kind in ("chronology", "minutes") or (
+        doc.kind == "brief" and not doc.contents and size < SHORT_BRIEF
+    )
     return {
         "kind": doc.kind,
         "kind_label": one_line(doc.kind_label),
@@ -162,7 +165,7 @@ def _blocks(section: Section, label: str, timeline: bool):
         elif isinstance(block, Callout):
             yield {
                 "t": "callout",
-                "title": one_line(block.title) or "What this means for your practice",
+                "title": one_line(block.title),
                 "texts": [
                     line for t in block.texts for line in plain(t).split("\n") if line.strip()
                 ],

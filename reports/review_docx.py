@@ -294,7 +294,8 @@ def _section(word, sec) -> None:
         elif kind == "note":
             _text(word.add_paragraph(), block["text"], italic=True)
         elif kind == "callout":
-            word.add_paragraph(block["title"], style=_style(word, "Heading 3", "Heading 2"))
+            if block["title"]:
+                word.add_paragraph(block["title"], style=_style(word, "Heading 2"))
             for text in block["texts"]:
                 paragraph = word.add_paragraph(style=_style(word, "Intense Quote", "Quote"))
                 paragraph.add_run(text)

@@ -179,10 +179,13 @@ def _section(section, number: int):
             yield f'<p class="note cell">{_e(block["text"])}</p>\n'
         elif kind == "callout":
             texts = "".join(f"<p>{_e(t)}</p>" for t in block["texts"])
-            yield (
-                f'<aside class="practice" aria-labelledby="s{number}-practice">'
-                f'<h3 id="s{number}-practice">{_e(block["title"])}</h3>{texts}</aside>\n'
+            title = block["title"] or section["title"]
+            shown = f'<h3 id="s{number}-practice">{_e(title)}</h3>' if block["title"] else ""
+            label = (
+                f'aria-labelledby="s{number}-practice"' if shown else f'aria-label="{_e(title)}"'
             )
+            yield f'<aside class="practice" {label}>{shown}{texts}</aside>\n'
+
         elif kind == "table":
             yield from _table(block, section["title"])
         elif kind == "timeline":
