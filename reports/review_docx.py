@@ -18,6 +18,7 @@ row-by-row API takes minutes for a 50,000-entry chronology.
 """
 
 import os
+import uuid
 import zipfile
 from collections.abc import Callable
 from io import BytesIO
@@ -31,6 +32,7 @@ from resources import resource_path
 ProgressCallback = Callable[[int, int], None]
 TEMPLATE_ENV = "REVIEWDESK_WORD_TEMPLATE"
 ACCENT = "1F3A5F"
+CELL_STYLE = "ReviewDeskTableText"
 NUMBER_INDENT_CM = 1.3
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _DOTX = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
@@ -112,6 +114,7 @@ def write_review_docx(
     _properties(word, data)
     _furniture(section, data)
     _cover(word, data)
+    tables = _Tables()
     if data["contents"]:
         word.add_paragraph("Contents", style=_style(word, "TOC Heading", "Heading 1"))
         _field(
@@ -127,14 +130,14 @@ def write_review_docx(
             new.page_width, new.page_height = section.page_height, section.page_width
         elif sec["appendix"] and number > 1:
             word.add_page_break()
-        _section(word, sec)
+        _section(word, sec, tables)
         if landscape:
             back = word.add_section(WD_SECTION.NEW_PAGE)
             back.orientation = WD_ORIENT.PORTRAIT
             back.page_width, back.page_height = section.page_width, section.page_height
         if on_progress:
             on_progress(number, total)
-    word.save(str(path))
+    tables.save(word, path)
     if on_progress:
         on_progress(total, total)
 
@@ -269,7 +272,7 @@ def _cover(word, data) -> None:
         word.add_page_break()
 
 
-def _section(word, sec) -> None:
+def _section(word, sec, tables: "_Tables") -> None:
     from docx.shared import Cm, Pt
 
     word.add_paragraph(sec["heading"], style=_style(word, "Heading 1"))
@@ -302,7 +305,7 @@ def _section(word, sec) -> None:
         elif kind == "table":
             if block["caption"]:
                 word.add_paragraph(block["caption"], style=_style(word, "Caption"))
-            _table(word, block)
+            tables.add(word, block)
             word.add_paragraph().paragraph_format.space_after = Pt(2)
         elif kind == "timeline":
             _timeline(word, block)
@@ -317,54 +320,98 @@ def _text(paragraph, text: str, *, italic: bool = False) -> None:
             run._r.insert(0, run._r.makeelement(_q("br"), {}))
 
 
-def _cell_xml(text: str, width: int, rpr: str, fill: str = "") -> str:
+def _cell_xml(text: str, rpr: str = "", fill: str = "") -> str:
     """One table cell: its lines as runs with line breaks between them."""
     runs = "<w:r><w:br/></w:r>".join(
         f'<w:r>{rpr}<w:t xml:space="preserve">{escape(line)}</w:t></w:r>'
         for line in text.split("\n")
     )
-    shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-    return (
-        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>'
-        f'<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>{runs}</w:p></w:tc>'
+    shade = (
+        f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{fill}"/></w:tcPr>' if fill else ""
     )
+    return f'<w:tc>{shade}<w:p><w:pPr><w:pStyle w:val="{CELL_STYLE}"/></w:pPr>{runs}</w:p></w:tc>'
 
 
-def _table(word, block) -> None:
-    """A table with a header row that repeats on every page, widths from its content."""
-    from docx.oxml import parse_xml
+def _cell_style(word, size: float) -> None:
+    """The paragraph style of table cells (no spacing, small type), added once."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt
 
-    section = word.sections[-1]
-    twips = int((section.page_width - section.left_margin - section.right_margin) / 635)
-    widths = [max(300, int(twips * share)) for share in block["widths"]]
-    size = 16 if block["dense"] else 18  # half-points
-    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    plain = f'<w:rPr><w:sz w:val="{size}"/></w:rPr>'
-    bold = f'<w:rPr><w:b/><w:color w:val="FFFFFF"/><w:sz w:val="{size}"/></w:rPr>'
-    header = "".join(
-        _cell_xml(c, w, bold, ACCENT) for c, w in zip(block["columns"], widths, strict=True)
-    )
-    rows = "".join(
-        "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        + "".join(_cell_xml(v, w, plain) for v, w in zip(row, widths, strict=True))
-        + "</w:tr>"
-        for row in block["rows"]
-    )
-    style = ""
-    try:
-        style = f'<w:tblStyle w:val="{word.styles["Table Grid"].style_id}"/>'
-    except KeyError:
-        pass
-    caption = escape(block["caption"] or "Table", {'"': "&quot;"})
-    xml = (
-        f'<w:tbl {_W}><w:tblPr>{style}<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
-        '<w:tblLayout w:type="fixed"/>'
-        f'<w:tblCaption w:val="{caption}"/></w:tblPr>'
-        f"<w:tblGrid>{grid}</w:tblGrid>"
-        f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>{rows}</w:tbl>"
-    )
-    table = parse_xml(xml)
-    word.element.body.insert(len(word.element.body) - 1, table)
+    if any(s.style_id == CELL_STYLE for s in word.styles):
+        return
+    style = word.styles.add_style("Table text", WD_STYLE_TYPE.PARAGRAPH)
+    style.element.set(_q("styleId"), CELL_STYLE)
+    style.base_style = word.styles["Normal"]
+    style.font.size = Pt(size)
+    fmt = style.paragraph_format
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(1), 1.0
+
+
+class _Tables:
+    """Tables written as WordprocessingML text and put in place of a marker paragraph when the
+    file is saved: python-docx's own table API, or parsing the XML into its tree, takes minutes
+    and gigabytes for a 50,000-entry chronology."""
+
+    def __init__(self) -> None:
+        self.token = uuid.uuid4().hex
+        self.xml: list[str] = []
+
+    def add(self, word, block) -> None:
+        section = word.sections[-1]
+        twips = int((section.page_width - section.left_margin - section.right_margin) / 635)
+        widths = [max(300, int(twips * share)) for share in block["widths"]]
+        _cell_style(word, 8.5)
+        size = 16 if block["dense"] else 17  # half-points
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        bold = f'<w:rPr><w:b/><w:color w:val="FFFFFF"/><w:sz w:val="{size}"/></w:rPr>'
+        plain = f'<w:rPr><w:sz w:val="{size}"/></w:rPr>' if block["dense"] else ""
+        header = "".join(_cell_xml(c, bold, ACCENT) for c in block["columns"])
+        style = ""
+        if any(s.style_id == "TableGrid" for s in word.styles):
+            style = '<w:tblStyle w:val="TableGrid"/>'
+        caption = escape(block["caption"] or "Table", {'"': "&quot;"})
+        parts = [
+            f'<w:tbl><w:tblPr>{style}<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+            f'<w:tblLayout w:type="fixed"/><w:tblCaption w:val="{caption}"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>"
+            f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>"
+        ]
+        parts += [
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            + "".join(_cell_xml(v, plain) for v in row)
+            + "</w:tr>"
+            for row in block["rows"]
+        ]
+        parts.append("</w:tbl>")
+        word.add_paragraph(self.marker(len(self.xml)))
+        self.xml.append("".join(parts))
+
+    def marker(self, number: int) -> str:
+        return f"{self.token}-{number}"
+
+    def save(self, word, path: Path) -> None:
+        buffer = BytesIO()
+        word.save(buffer)
+        with (
+            zipfile.ZipFile(buffer) as src,
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as dst,
+        ):
+            for item in src.infolist():
+                data = src.read(item.filename)
+                if item.filename == "word/document.xml" and self.xml:
+                    data = self._fill(data.decode("utf-8")).encode("utf-8")
+                dst.writestr(item, data, compress_type=zipfile.ZIP_DEFLATED)
+
+    def _fill(self, xml: str) -> str:
+        pieces, rest = [], xml
+        for number, table in enumerate(self.xml):
+            marker = f"<w:p><w:r><w:t>{self.marker(number)}</w:t></w:r></w:p>"
+            before, found, rest = rest.partition(marker)
+            if not found:
+                raise RuntimeError("A table's place in the Word document was lost.")
+            pieces += [before, table]
+        pieces.append(rest)
+        return "".join(pieces)
 
 
 def _timeline(word, block) -> None:
