@@ -112,7 +112,7 @@ def write_review_docx(
         _house_styles(word)
     _language(word, data["lang"])
     _properties(word, data)
-    _furniture(section, data)
+    _furniture(word, section, data)
     _cover(word, data)
     tables = _Tables()
     if data["contents"]:
@@ -202,8 +202,9 @@ def _properties(word, data) -> None:
     props.comments = f"Protective marking: {data['marking']}" if data["marking"] else ""
 
 
-def _furniture(section, data) -> None:
+def _furniture(word, section, data) -> None:
     from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Pt
 
     width = section.page_width - section.left_margin - section.right_margin
     marking = data["marking"] + (" · DRAFT" if data["draft"] else "")
@@ -212,6 +213,8 @@ def _furniture(section, data) -> None:
         (section.footer, data["footer_left"], None),
     ):
         paragraph = part.add_paragraph() if part.paragraphs[0].text else part.paragraphs[0]
+        paragraph.style = word.styles["Normal"]  # no tab stops of its own
+        paragraph.paragraph_format.space_after = Pt(0)
         stops = paragraph.paragraph_format.tab_stops
         stops.add_tab_stop(width // 2, WD_TAB_ALIGNMENT.CENTER)
         stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
@@ -226,6 +229,8 @@ def _furniture(section, data) -> None:
             _field(paragraph, "PAGE", "1")
             paragraph.add_run(" of ")
             _field(paragraph, "NUMPAGES", "1")
+        for run in paragraph.runs:
+            run.font.size = Pt(8)
 
 
 def _field(paragraph, code: str, shown: str) -> None:
