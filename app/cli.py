@@ -330,7 +330,7 @@ def _export_document(args) -> int:
         review_id = find_review_id(ctx, args.review)
         pages = export_document(ctx, review_id, args.what, target, final=args.final)
     state = "final" if args.final else "draft"
-    size = f", {pages} pages" if pages else ""
+    size = f", {pages} page{'s' if pages != 1 else ''}" if pages else ""
     print(f"Wrote the {DOCUMENT_KINDS[args.what]} ({state}{size}) to {target}")
     return EXIT_OK
 

@@ -22,6 +22,18 @@ def _words(text: str) -> list[str]:
     return text.split()  # str.split() leaves U+00A0 alone, so "2\xa0Aug\xa02026" is one word
 
 
+def _natural(text: str, cap: float, face: str, size: float) -> float:
+    """The width of ``text`` on one line, a word wider than ``cap`` counted as ``cap`` (it
+    has to wrap inside anyway, so it earns its column no more room)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    width = stringWidth(text, face, size)
+    for word in text.split():
+        if len(word) > 25:
+            width -= max(0.0, stringWidth(word, face, size) - cap)
+    return width
+
+
 def column_widths(
     columns: Sequence[str],
     rows: Sequence[Sequence[str]],
@@ -70,7 +82,7 @@ def column_widths(
             word = max(word, stringWidth(candidate, family.regular, size))
         minimum.append(min(word + padding + 1, cap))
         lengths = sorted(
-            stringWidth(r[i], family.regular, size) if i < len(r) else 0.0 for r in sample
+            _natural(r[i], cap, family.regular, size) if i < len(r) else 0.0 for r in sample
         )
         typical = lengths[int(len(lengths) * 0.9)] if lengths else 0.0
         natural.append(max(minimum[-1], typical + padding + 1))

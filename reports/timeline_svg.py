@@ -309,7 +309,9 @@ def _axis(layout, plot_x, plot_w, top, bottom) -> list[str]:
         f'<line x1="{plot_x}" y1="{bottom:.1f}" x2="{plot_x + plot_w:.1f}" y2="{bottom:.1f}"'
         f' stroke="{MUTED}" stroke-width="1"/>'
     ]
-    start, days = get(layout, "start"), get(layout, "days")
+    start, end, days = get(layout, "start"), get(layout, "end"), get(layout, "days")
+    if days is None and start is not None and end is not None:
+        days = (end - start).days + 1
     ticks = sorted(get(layout, "ticks") or (), key=lambda t: get(t, "x") or 0.0)
     years_only = all(len(one_line(get(t, "label"))) <= 4 for t in ticks)
     monthly = start is not None and days and days <= 5 * 366 and years_only
