@@ -33,6 +33,7 @@ ProgressCallback = Callable[[int, int], None]
 TEMPLATE_ENV = "REVIEWDESK_WORD_TEMPLATE"
 ACCENT = "1F3A5F"
 CELL_STYLE = "ReviewDeskTableText"
+CELL_MARGIN = 80  # twips left and right in a table cell (4 pt)
 NUMBER_INDENT_CM = 1.3
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _DOTX = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
@@ -362,11 +363,18 @@ class _Tables:
         self.xml: list[str] = []
 
     def add(self, word, block) -> None:
+        from reports.table_widths import column_widths
+
         section = word.sections[-1]
-        twips = int((section.page_width - section.left_margin - section.right_margin) / 635)
-        widths = [max(300, int(twips * share)) for share in block["widths"]]
-        _cell_style(word, 8.5)
+        room = (section.page_width - section.left_margin - section.right_margin) / 12700  # pt
         size = 16 if block["dense"] else 17  # half-points
+        # Measured again for Word's own type (the PDF's condensed face is not there), with
+        # DejaVu Sans's metrics: wider than Word's usual faces, so a date always fits.
+        points = column_widths(
+            block["columns"], block["rows"], room, size=size / 2, padding=2 * CELL_MARGIN / 20
+        )
+        widths = [max(200, int(w * 20)) for w in points]
+        _cell_style(word, 8.5)
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         bold = f'<w:rPr><w:b/><w:color w:val="FFFFFF"/><w:sz w:val="{size}"/></w:rPr>'
         plain = f'<w:rPr><w:sz w:val="{size}"/></w:rPr>' if block["dense"] else ""
@@ -377,7 +385,9 @@ class _Tables:
         caption = escape(block["caption"] or "Table", {'"': "&quot;"})
         parts = [
             f'<w:tbl><w:tblPr>{style}<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
-            f'<w:tblLayout w:type="fixed"/><w:tblCaption w:val="{caption}"/></w:tblPr>'
+            f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
+            f'<w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>'
+            f'<w:tblCaption w:val="{caption}"/></w:tblPr>'
             f"<w:tblGrid>{grid}</w:tblGrid>"
             f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>"
         ]

@@ -11,6 +11,7 @@ Measured with the shipped DejaVu fonts' real advance widths; a long table is sam
 typical lengths but scanned whole for its longest words (cheap: the longest by characters).
 """
 
+import re
 from collections.abc import Sequence
 
 MAX_WORD_SHARE = 0.34  # no column claims more than this much of the table for one word
@@ -18,8 +19,12 @@ SAMPLE_ROWS = 400  # rows measured for typical lengths
 CANDIDATES = 6  # longest words by characters, per column, measured in points
 
 
+_BREAKS = re.compile(r"[ \t\n\r\f\v]+")  # where a line may break: not at a no-break space
+
+
 def _words(text: str) -> list[str]:
-    return text.split()  # str.split() leaves U+00A0 alone, so "2\xa0Aug\xa02026" is one word
+    """The unbreakable pieces of ``text``: "2\xa0Aug\xa02026" is one (str.split() would cut it)."""
+    return [w for w in _BREAKS.split(text) if w]
 
 
 def _natural(text: str, cap: float, face: str, size: float) -> float:
@@ -28,7 +33,7 @@ def _natural(text: str, cap: float, face: str, size: float) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     width = stringWidth(text, face, size)
-    for word in text.split():
+    for word in _words(text):
         if len(word) > 25:
             width -= max(0.0, stringWidth(word, face, size) - cap)
     return width

@@ -38,3 +38,10 @@ def test_a_pasted_web_address_cannot_starve_the_prose_beside_it():
     rows = [("https://example.org/" + "x" * 300, "The family moved twice that year. " * 6)]
     link, prose = column_widths(("Link", "Note"), rows, 400)
     assert link <= 0.66 * 400 and prose >= 0.34 * 400
+
+
+def test_a_date_with_no_break_spaces_is_one_word_its_column_must_hold():
+    register_fonts()
+    rows = [("19\xa0Sep\xa02026", "x " * 200)] * 3
+    date_width, _ = column_widths(("Received", "Notes"), rows, 300, size=9, padding=8)
+    assert date_width >= stringWidth("19\xa0Sep\xa02026", SANS.regular, 9) + 8
