@@ -25,6 +25,8 @@ body { margin: 0; color: var(--ink); background: #fff; font: 1rem/1.55 "DejaVu S
 .skip { position: absolute; left: -999px; top: 0; background: var(--accent); color: #fff;
   padding: .5rem 1rem; z-index: 1; }
 .skip:focus { left: 0; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; }
 header.banner, footer.info { display: flex; justify-content: space-between; gap: 1rem;
   flex-wrap: wrap; padding: .5rem 1.5rem; font-size: .85rem; color: var(--muted);
   border-bottom: 1px solid var(--rule); }
@@ -195,12 +197,15 @@ def _section(section, number: int):
 
 
 def _table(block, fallback_caption: str):
+    # Every table has a caption for screen readers; the section's title, when the table has
+    # none of its own, is not shown twice.
     caption = block["caption"] or fallback_caption
+    hidden = "" if block["caption"] else ' class="visually-hidden"'
     cols = "".join(f'<col style="width:{w * 100:.1f}%">' for w in block["widths"])
     head = "".join(f'<th scope="col">{_e(c)}</th>' for c in block["columns"])
     yield (
         f'<div class="table-wrap" role="region" tabindex="0" aria-label="{_e(caption)}">'
-        f"<table><caption>{_e(caption)}</caption><colgroup>{cols}</colgroup>"
+        f"<table><caption{hidden}>{_e(caption)}</caption><colgroup>{cols}</colgroup>"
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n"
     )
     chunk = []
