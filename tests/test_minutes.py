@@ -103,7 +103,7 @@ def test_minutes_pdf(ctx, built, tmp_path):
     assert positions == sorted(positions)
     assert "Terms of reference confirmed." in flat
     assert "Finding agreed by the panel: Nobody asked who else lived there" in flat
-    assert "Redraft the finding on lodgers" in flat and "12/06/2026" in flat
+    assert "Redraft the finding on lodgers" in flat and "12 Jun 2026" in flat
     assert MARKUP in flat  # markup-looking text printed literally
     assert "PRIVATE-NOTE" not in text and "tired" not in text
     for number, page_text in enumerate(texts, start=1):
