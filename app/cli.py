@@ -87,9 +87,11 @@ def cmd_demo(args) -> int:
 
 def cmd_list(args) -> int:
     from app.reviews import list_reviews
+    from app.timetable import checklists_by_review, deadline_json
 
     with _context(args, write=False) as ctx:
         reviews = list_reviews(ctx)
+        checklists = checklists_by_review(ctx)
     if args.json:
         _print_json(
             [
@@ -105,6 +107,7 @@ def cmd_list(args) -> int:
                     "target_date": r.target_date,
                     "imrs": r.imr_counts,
                     "overdue_imrs": r.overdue_imrs,
+                    "next_deadline": deadline_json(checklists.get(r.id, [])),
                 }
                 for r in reviews
             ]
@@ -156,6 +159,7 @@ def cmd_create_review(args) -> int:
             "subject_pseudonym": args.subject,
             "partnership": args.partnership,
             "incident_date": args.incident_date,
+            "aware_date": args.aware_date,
             "notification_date": args.notification_date,
             "decision_date": args.decision_date,
         }.items()
@@ -588,6 +592,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--subject", help="the subject's pseudonym, e.g. 'Child A'")
     p.add_argument("--partnership")
     p.add_argument("--incident-date", type=parse_cli_date, metavar="DATE")
+    p.add_argument(
+        "--aware-date",
+        type=parse_cli_date,
+        metavar="DATE",
+        help="the day the authority became aware (the Panel notification counts from it)",
+    )
     p.add_argument("--notification-date", type=parse_cli_date, metavar="DATE")
     p.add_argument("--decision-date", type=parse_cli_date, metavar="DATE")
     p.add_argument("--json", action="store_true", help="print JSON")

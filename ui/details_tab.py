@@ -25,8 +25,11 @@ TEXT_FIELDS = [
 ]
 DATE_FIELDS = [
     ("incident_date", "Incident"),
+    ("aware_date", "Authority became aware"),
     ("notification_date", "Notified to the national panel"),
     ("decision_date", "Decision to review"),
+    ("sign_off_date", "Signed off"),
+    ("publication_date", "Publication (planned or actual)"),
     ("scope_start", "Scope starts"),
     ("scope_end", "Scope ends"),
     ("target_override", "Target date (override)"),
@@ -79,7 +82,7 @@ class DetailsTab(QWidget):
             palette = label.palette()
             palette.setColor(label.foregroundRole(), muted_colour())
             label.setPalette(palette)
-        date_form.insertRow(1, "", self.notification_due)
+        date_form.insertRow(2, "", self.notification_due)
         date_form.addRow("", self.target_info)
 
         row = QHBoxLayout()
@@ -136,7 +139,9 @@ class DetailsTab(QWidget):
         self.marking.setCurrentText(review.protective_marking)
         due = review.notification_due
         self.notification_due.setText(
-            f"Notification due by {due:%d %B %Y} (5 working days)" if due else ""
+            f"Notification due by {due:%d %B %Y} (5 working days from becoming aware)"
+            if due
+            else ""
         )
         self.date_form.setRowVisible(self.notification_due, due is not None)
         target = review.target_date
