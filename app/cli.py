@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from app import __version__
+from app.cli_learning import LEARNING_EXPORTS, add_export_options, add_learning_commands
 from app.config import display_name, resolve_store_path
 from app.context import AppContext
 from app.errors import UserError
@@ -294,6 +295,10 @@ DOCUMENTS = ("overview", "summary", "brief")
 
 
 def cmd_export(args) -> int:
+    from app.cli_learning import cmd_export_learning
+
+    if args.what in LEARNING_EXPORTS:
+        return cmd_export_learning(args)
     if args.what == "actions":
         return _export_actions(args)
     if args.meeting and args.what != "minutes":
@@ -639,11 +644,13 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_export,
         "export a document: chronology (.xlsx or .pdf), actions (the action plan tracker "
         ".xlsx), overview, summary or brief (.pdf; a watermarked draft unless --final), "
-        "minutes of a meeting (.pdf, with --meeting) or the panel's tasks (.xlsx)",
+        "minutes of a meeting (.pdf, with --meeting), the panel's tasks (.xlsx), a learning "
+        "newsletter (--reviews), the annual report extract (--year) or the coding of every "
+        "review in a national scheme (--scheme; .xlsx or .csv)",
     )
     p.add_argument(
         "what",
-        choices=["chronology", "actions", *DOCUMENTS, "minutes", "tasks"],
+        choices=["chronology", "actions", *DOCUMENTS, "minutes", "tasks", *LEARNING_EXPORTS],
         help="what to export",
     )
     p.add_argument(
@@ -664,6 +671,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="minutes: the meeting's number within the review (1, 2, …) or its date (YYYY-MM-DD)",
     )
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.xlsx or FILE.pdf")
+    add_export_options(p)
+    add_learning_commands(add)
 
     p = add(
         "meetings", cmd_meetings, "list a review's panel meetings: attendance, agenda, decisions"

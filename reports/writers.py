@@ -22,6 +22,8 @@ WRITERS: dict[tuple[str, str], str] = {
     ("minutes", ".pdf"): "reports.minutes_pdf:write_minutes",
     ("action_tracker", ".xlsx"): "reports.action_tracker_xlsx:write_action_tracker",
     ("panel_tasks", ".xlsx"): "reports.panel_tasks_xlsx:write_tasks_xlsx",
+    ("coding", ".xlsx"): "reports.coding_table:write_coding_xlsx",
+    ("coding", ".csv"): "reports.coding_table:write_coding_csv",
 }
 
 
