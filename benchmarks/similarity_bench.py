@@ -96,7 +96,7 @@ def main() -> int:
             f"{bf:>6.2f} | {ratio:>6.1f}"
         )
     combined = {(i, j): index.score(i, j) for i, j in pairs}
-    print("\nThreshold sweep, combined score (the app uses " f"{text_match.THRESHOLD}):")
+    print(f"\nThreshold sweep, combined score (the app uses {text_match.THRESHOLD}):")
     print(f"{'threshold':>9} {'precision':>9} {'recall':>7} {'F1':>6}")
     for t in (0.1, 0.14, 0.16, 0.18, 0.2, 0.25, 0.3, 0.4):
         p, r, f = evaluate(combined, groups, t)
