@@ -25,6 +25,7 @@ class LearningOverview:
     types_by_year: dict[str, dict[int, int]]  # review type label -> year -> reviews
     themes_by_type: dict[str, dict[str, int]]  # type label -> theme -> reviews
     agencies: dict[str, int]  # agency (sector label) -> reviews it took part in
+    themes_by_agency: dict[str, dict[str, int]]  # sector label -> theme -> reviews
     recommendations_by_agency: dict[str, int]  # lead agency -> single-agency recommendations
     repeated: list["RepeatedLearning"] = field(default_factory=list)
 
@@ -50,6 +51,7 @@ def learning_overview(
     themes_by_type: dict[str, Counter] = {}
     theme_totals: Counter = Counter()
     agencies: Counter = Counter()
+    themes_by_agency: dict[str, Counter] = {}
     recs: Counter = Counter()
     for doc in docs:
         label = _type_label(doc.review_type)
@@ -58,7 +60,10 @@ def learning_overview(
             themes_by_year.setdefault(theme, Counter())[doc.year] += 1
             themes_by_type.setdefault(label, Counter())[theme] += 1
             theme_totals[theme] += 1
-        agencies.update({SECTORS.get(s, s) for s in doc.sectors})
+        sectors = {SECTORS.get(s, s) for s in doc.sectors}
+        agencies.update(sectors)
+        for sector in sectors:
+            themes_by_agency.setdefault(sector, Counter()).update(doc.all_themes)
         recs.update(r.agency for r in doc.recommendations if r.agency)
     years = tuple(sorted({d.year for d in docs}))
     return LearningOverview(
@@ -69,6 +74,7 @@ def learning_overview(
         types_by_year={t: dict(c) for t, c in sorted(types_by_year.items())},
         themes_by_type={t: dict(c.most_common()) for t, c in sorted(themes_by_type.items())},
         agencies=dict(agencies.most_common()),
+        themes_by_agency={a: dict(themes_by_agency[a].most_common()) for a in agencies},
         recommendations_by_agency=dict(recs.most_common()),
         repeated=repeated_learning(docs),
     )
@@ -151,7 +157,7 @@ class SearchHit:
 
 
 def _snippet(text: str, terms: list[str], width: int = 160) -> str:
-    flat = " ".join(text.split())
+    flat = " · ".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
     lowered = flat.casefold()
     at = min((p for t in terms if (p := lowered.find(t)) >= 0), default=0)
     start = max(0, at - width // 3)

@@ -51,6 +51,7 @@ class Rule:
     days: int | None = None
     months: int | None = None
     year_end: bool = False  # due on the 31 March closing the financial year of the anchor
+    done_by: str = ""  # the date that shows the step done when entered (e.g. "notification")
 
     @property
     def timing(self) -> str:
@@ -123,6 +124,7 @@ def _rule(data: dict[str, Any], sources: dict[str, Any]) -> Rule:
         days=days,
         months=data.get("months"),
         year_end=bool(data.get("year_end")),
+        done_by=data.get("done_by", ""),
     )
 
 
@@ -191,6 +193,9 @@ def build_checklist(
     for rule in rules_for(review_type):
         due = due_date(rule, anchors)
         done_on, note = done.get(rule.key, (None, ""))
+        shown_by = anchors.get(rule.done_by) if rule.done_by else None
+        if done_on is None and shown_by is not None and shown_by <= today:
+            done_on, note = shown_by, f"the date of {ANCHORS[rule.done_by]}"
         late = (today - due).days if due is not None and done_on is None else 0
         items.append(
             ChecklistItem(

@@ -86,6 +86,38 @@ def test_panel_notification_counts_5_working_days_from_becoming_aware(ctx):
     assert _items(ctx, rid)["panel_notification"].done_on is None
 
 
+def test_entering_the_date_that_shows_a_step_done_marks_it_done(ctx):
+    """The notification date is the Panel notification; the decision date is the decision."""
+    rid = create_review(
+        ctx,
+        review_type="rapid",
+        reference="RR-8",
+        title="R",
+        aware_date=date(2026, 5, 1),
+        notification_date=date(2026, 5, 6),
+    )
+    item = _items(ctx, rid)["panel_notification"]
+    assert item.done_on == date(2026, 5, 6) and item.state == "Done"
+    dhr = create_review(
+        ctx,
+        review_type="dhr",
+        reference="D-8",
+        title="D",
+        notification_date=date(2026, 1, 5),
+        decision_date=date(2026, 3, 1),  # later than the month the guidance gives
+    )
+    assert _items(ctx, dhr)["decision_made"].state == "Done late"
+    future = create_review(
+        ctx,
+        review_type="lcspr",
+        reference="L-8",
+        title="L",
+        decision_date=date(2026, 1, 2),
+        publication_date=date(2026, 12, 1),  # planned, not yet happened
+    )
+    assert _items(ctx, future)["published"].done_on is None
+
+
 def test_no_awareness_date_means_no_due_date_yet(ctx):
     rid = create_review(ctx, review_type="rapid", reference="RR-2", title="Rapid")
     item = _items(ctx, rid)["panel_notification"]
@@ -184,16 +216,12 @@ def test_sab_annual_report_item_falls_at_the_end_of_the_financial_year(ctx):
 
 def test_next_deadline_is_the_earliest_open_item(ctx):
     rid = create_review(
-        ctx,
-        review_type="rapid",
-        reference="RR-4",
-        title="R",
-        aware_date=date(2026, 6, 10),
-        notification_date=date(2026, 6, 12),
+        ctx, review_type="rapid", reference="RR-4", title="R", aware_date=date(2026, 6, 10)
     )
     first = next_deadline(checklist(ctx, rid))
     assert first.rule.key == "panel_notification"
     mark_done(ctx, rid, "panel_notification", date(2026, 6, 12))
+    apply_fields(ctx, "review", rid, {"notification_date": date(2026, 6, 12)})
     assert next_deadline(checklist(ctx, rid)).rule.key == "rapid_review_sent"
     with pytest.raises(ValidationError):
         mark_done(ctx, rid, "home_office_qa", TODAY)  # not a rapid review's step

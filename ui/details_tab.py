@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from app.records import ReviewDetail
 from app.vocab import PROTECTIVE_MARKINGS, REVIEW_STATUSES, REVIEW_TYPES
+from ui.checklist_panel import ChecklistPanel
 from ui.editing import Editor
 from ui.theme import muted_colour
 from ui.widgets import CommitLineEdit, DateField
@@ -91,6 +92,8 @@ class DetailsTab(QWidget):
         inner = QWidget()
         outer = QVBoxLayout(inner)
         outer.addLayout(row)
+        self.checklist = ChecklistPanel(editor)
+        outer.addWidget(self.checklist)
         outer.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -127,6 +130,7 @@ class DetailsTab(QWidget):
 
     def show_review(self, review: ReviewDetail) -> None:
         self.review = review
+        self.checklist.show_review(review)
         for field, edit in self.texts.items():
             edit.set_saved(getattr(review, field))
         for field, widget in self.dates.items():
