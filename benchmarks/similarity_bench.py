@@ -101,7 +101,26 @@ def main() -> int:
     for t in (0.1, 0.14, 0.16, 0.18, 0.2, 0.25, 0.3, 0.4):
         p, r, f = evaluate(combined, groups, t)
         print(f"{t:>9.2f} {p:>9.2f} {r:>7.2f} {f:>6.2f}")
+    held_out(combined, groups)
     return 0
+
+
+def held_out(scores: dict, groups: list[int]) -> None:
+    """Two folds by group: the threshold is chosen on one half and measured on the other."""
+    print("\nHeld out (threshold chosen on the other half of the groups):")
+    print(f"{'fold':>4} {'chosen t':>8} {'precision':>9} {'recall':>7} {'F1':>6}")
+    results = []
+    for fold in (0, 1):
+        train = {p: s for p, s in scores.items() if groups[p[0]] % 2 != fold
+                 and groups[p[1]] % 2 != fold}  # fmt: skip
+        test = {p: s for p, s in scores.items() if groups[p[0]] % 2 == fold
+                and groups[p[1]] % 2 == fold}  # fmt: skip
+        t, _ = best_threshold(train, groups)
+        p, r, f = evaluate(test, groups, t)
+        results.append((p, r, f))
+        print(f"{fold:>4} {t:>8.2f} {p:>9.2f} {r:>7.2f} {f:>6.2f}")
+    mean = [sum(x) / len(x) for x in zip(*results, strict=True)]
+    print(f"{'mean':>4} {'':>8} {mean[0]:>9.2f} {mean[1]:>7.2f} {mean[2]:>6.2f}")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,11 @@ from app.learning import LearningOverview, learning_overview, search_reviews
 from db.store import StoreError
 from ui.bar_chart import BarChart
 from ui.editing import Editor
+from ui.learning_exports import (
+    export_annual_report_from,
+    export_coding_from,
+    export_newsletter_from,
+)
 from ui.theme import muted_colour
 
 REPEATED_COLUMNS = ("Review", "Finding", "Earlier review", "Year", "Earlier finding", "Shared themes",
@@ -183,6 +188,15 @@ class LearningWindow(QDialog):
         close = QPushButton("Close")
         close.clicked.connect(self.close)
         buttons = QHBoxLayout()
+        for text, name, export in (
+            ("Newsletter…", "export_newsletter", export_newsletter_from),
+            ("Annual report extract…", "export_annual_report", export_annual_report_from),
+            ("Export coding…", "export_coding", export_coding_from),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(lambda _c=False, f=export: f(self, self.editor))
+            buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)

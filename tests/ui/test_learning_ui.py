@@ -41,3 +41,31 @@ def test_learning_window_charts_repeats_and_search(qtbot, window, ctx, tmp_path)
         for index in range(learning.tabs.count()):
             learning.tabs.setCurrentIndex(index)
             learning.grab().save(os.path.join(shots, f"learning-{index}.png"))
+
+
+def test_newsletter_and_coding_exported_from_the_window(qtbot, window, ctx, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QPushButton
+
+    import ui.learning_exports as exports
+
+    ids = three_reviews(ctx)
+    learning = window.show_learning()
+    news = tmp_path / "news.pdf"
+    saved: list[str] = []
+    monkeypatch.setattr(exports.ReviewPicker, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(exports.ReviewPicker, "chosen", lambda self: [ids["old"], ids["new"]])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(news), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: saved.append(text))
+    learning.findChild(QPushButton, "export_newsletter").click()
+    qtbot.waitUntil(lambda: bool(saved), timeout=20000)
+    assert news.is_file() and saved == [f"Saved to {news}."]
+    coding = tmp_path / "coding.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(coding), ""))
+    monkeypatch.setattr(
+        QInputDialog,
+        "getItem",
+        lambda *a, **k: ("Child Safeguarding Practice Review Panel: practice themes", True),
+    )
+    learning.findChild(QPushButton, "export_coding").click()
+    qtbot.waitUntil(lambda: len(saved) == 2, timeout=20000)
+    assert coding.is_file()
