@@ -124,6 +124,10 @@ def cmd_list(args) -> int:
         print(f"{r.id:>4}  {r.reference:<16} {r.type_label:<15} {r.status_label:<22} {target}")
         print(f"      {r.title}")
         print(f"      IMRs: {counts or 'none'}{overdue}")
+        step = deadline_json(checklists.get(r.id, []))
+        if step:
+            late = f"OVERDUE by {step['days_overdue']} days: " if step["overdue"] else ""
+            print(f"      Next: {late}{step['what']} (due {step['due']})")
     return EXIT_OK
 
 

@@ -136,3 +136,14 @@ def export_coding(ctx: AppContext, scheme: str, path: Path) -> int:
     table = coding_table(ctx, scheme)
     write_atomically(path, lambda part: writer(table, part))
     return len(table.rows)
+
+
+def national_codes_text(themes: tuple[str, ...] | list[str]) -> str:
+    """One line per national scheme: what these themes are coded as there."""
+    lines = []
+    for key, scheme in schemes().items():
+        if key == PROJECT:
+            continue
+        codes = codes_for(themes, key)
+        lines.append(f"{scheme.label.split(':')[0]}: {'; '.join(codes) or '–'}")
+    return "\n".join(lines)

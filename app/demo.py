@@ -1185,7 +1185,7 @@ def add_demo_reviews(ctx: AppContext) -> tuple[list[str], list[str]]:
             added.append(spec.reference)
     from app.demo_history import add_history  # past reviews for the learning across reviews
 
-    past_added, past_skipped = add_history(ctx)
+    past_added, past_skipped = add_history(ctx, settle=added)
     return added + past_added, skipped + past_skipped
 
 

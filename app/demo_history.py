@@ -62,8 +62,13 @@ def _day(today: date, years_ago: int, days: int = 0) -> date:
     return start + timedelta(days=days)
 
 
-def add_history(ctx: AppContext) -> tuple[list[str], list[str]]:
-    """Add the past reviews; returns (references added, references already there)."""
+def add_history(ctx: AppContext, settle: list[str] = ()) -> tuple[list[str], list[str]]:
+    """Add the past reviews; returns (references added, references already there).
+
+    ``settle``: other demo reviews just added, whose first national steps (telling the Panel,
+    the Home Office, …) are recorded as done on time, as a live review's would be."""
+    for reference in settle:
+        _settle(ctx, find_review_id(ctx, reference), early_only=True)
     added, skipped = [], []
     ids: dict[str, int] = {}
     for spec in HISTORY:
@@ -152,7 +157,12 @@ def _fill(ctx: AppContext, review_id: int, spec: PastReview, decision: date) -> 
             )  # fmt: skip
     # The past reviews met their national steps on time; the one still under way has met
     # those of its start, and its report is late (as many are).
+    _settle(ctx, review_id, early_only=not spec.signed_off_after)
+
+
+def _settle(ctx: AppContext, review_id: int, early_only: bool) -> None:
     for item in checklist(ctx, review_id):
         early = item.rule.anchor in ("aware", "notification", "decision") and not item.rule.months
-        if item.due is not None and item.due <= ctx.today() and (spec.signed_off_after or early):
-            mark_done(ctx, review_id, item.rule.key, item.due)
+        if item.done_on is None and item.due is not None and item.due <= ctx.today():
+            if early or not early_only:
+                mark_done(ctx, review_id, item.rule.key, item.due)

@@ -69,3 +69,18 @@ def test_newsletter_and_coding_exported_from_the_window(qtbot, window, ctx, tmp_
     learning.findChild(QPushButton, "export_coding").click()
     qtbot.waitUntil(lambda: len(saved) == 2, timeout=20000)
     assert coding.is_file()
+
+
+def test_a_finding_shows_its_codes_in_the_national_schemes(window, ctx):
+    from app.findings import list_findings
+    from ui.workspace import TAB_FINDINGS
+
+    ids = three_reviews(ctx)
+    window.refresh()
+    window.select_review(ids["new"])
+    window.workspace.tabs.setCurrentIndex(TAB_FINDINGS)
+    tab = window.workspace.tabs.currentWidget()
+    tab.select_finding(list_findings(ctx, ids["new"])[0].id)
+    text = tab.panel.national_codes.text()
+    assert "Child Safeguarding Practice Review Panel: Working with families" in text
+    assert "NHS England safeguarding case review tracker: Think family" in text
