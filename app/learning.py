@@ -177,10 +177,14 @@ def _documents(docs: list[ReviewDoc]) -> list[tuple[ReviewDoc, str, str, str]]:
             label = r.agency or r.addressee or "Multi-agency"
             pieces.append((doc, "Recommendation", label, r.text))
         for imr in doc.imrs:
-            if imr.lessons.strip():
-                pieces.append((doc, "IMR lessons", imr.agency, imr.lessons))
-            if imr.good_practice.strip():
-                pieces.append((doc, "IMR good practice", imr.agency, imr.good_practice))
+            for kind, body in (
+                ("IMR lessons", imr.lessons),
+                ("IMR good practice", imr.good_practice),
+                ("IMR summary", imr.summary),
+                ("IMR analysis", imr.analysis),
+            ):
+                if body.strip():
+                    pieces.append((doc, kind, imr.agency, body))
     return pieces
 
 

@@ -45,6 +45,8 @@ class ImrLearning:
     sector: str
     lessons: str
     good_practice: str
+    summary: str = ""
+    analysis: str = ""
 
 
 @dataclass(frozen=True)
@@ -134,9 +136,10 @@ def load_reviews(ctx: AppContext, review_ids: list[int] | None = None) -> list[R
         ):
             agencies.setdefault(agency.review_id, []).append((agency.name, agency.sector))
             imr_agency[imr.id] = agency.name
-            if imr.lessons.strip() or imr.good_practice.strip():
+            texts = (imr.lessons, imr.good_practice, imr.summary, imr.analysis)
+            if any(t.strip() for t in texts):
                 imrs.setdefault(agency.review_id, []).append(
-                    ImrLearning(agency.name, agency.sector, imr.lessons, imr.good_practice)
+                    ImrLearning(agency.name, agency.sector, *texts)
                 )
         recs: dict[int, list[RecommendationDoc]] = {}
         for r in session.scalars(

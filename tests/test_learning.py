@@ -57,6 +57,13 @@ def test_search_finds_findings_imr_lessons_recommendations_and_chronology(ctx):
         "IMR lessons",
     )
     assert search_reviews(ctx, "zebra crossing") == []
+    from app.edits import apply_fields
+    from app.imrs import add_agency
+
+    housing = add_agency(ctx, ids["sar"], "Testshire Homes", "housing")
+    apply_fields(ctx, "imr", housing, {"analysis": "Tenancy visits stopped after the fire."})
+    [hit] = search_reviews(ctx, "tenancy visits")
+    assert (hit.review, hit.kind, hit.label) == ("SAR-MID", "IMR analysis", "Testshire Homes")
     with pytest.raises(ValidationError):
         search_reviews(ctx, "  the  ")
 
