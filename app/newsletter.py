@@ -139,7 +139,9 @@ def build_newsletter(
         raise ValidationError(f"A newsletter holds at most {MAX_CASES} cases.")
     by_id = {d.id: d for d in load_reviews(ctx, review_ids)}
     docs = [by_id[i] for i in dict.fromkeys(review_ids)]
-    partnership = partnership or next((d.partnership for d in docs if d.partnership), "")
+    if not partnership:  # the reviews' own partnership, when they share one
+        named = {d.partnership for d in docs if d.partnership}
+        partnership = named.pop() if len(named) == 1 else ""
     who = partnership or "The safeguarding partnership"
     intro = Section(
         "About this newsletter",
@@ -165,7 +167,7 @@ def build_newsletter(
         kind_label=KIND_LABEL,
         title="Learning newsletter",
         review_reference="",
-        review_type=f"{len(docs)} reviews" if len(docs) != 1 else "1 review",
+        review_type="",
         subject="",
         partnership=partnership,
         author="",
@@ -175,7 +177,10 @@ def build_newsletter(
         draft=bool(markings),
         sections=sections,
         contents=False,
-        extra_info={"Reviews": ", ".join(d.reference for d in docs)},
+        extra_info={
+            "Cases": f"{len(docs)}: " + ", ".join(d.subject or d.reference for d in docs),
+            "Reviews": ", ".join(d.reference for d in docs),
+        },
     )
 
 
