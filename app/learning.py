@@ -116,25 +116,26 @@ def repeated_learning(
         return []
     index = SimilarityIndex([f.text for _, f in entries], [f.themes for _, f in entries])
     found = []
-    for i, (doc, finding) in enumerate(entries):
+    for (a, b), score in index.candidates().items():
+        first, second = entries[a][0], entries[b][0]
+        if score < threshold or first.id == second.id or second.id in first.same_case:
+            continue  # one review, or one case reviewed twice (rapid, then local): not repeated
+        # The later review's finding repeats the earlier one's.
+        i, j = (a, b) if _earlier(entries[a][0], entries[b][0]) else (b, a)
+        (doc, finding), (other, earlier) = entries[i], entries[j]
         if only_review is not None and doc.id != only_review:
             continue
-        for j, (other, earlier) in enumerate(entries):
-            if other.id == doc.id or not _earlier(doc, other):
-                continue
-            score = index.score(i, j)
-            if score >= threshold:
-                found.append(
-                    RepeatedLearning(
-                        review=doc.reference,
-                        finding=finding,
-                        earlier_review=other.reference,
-                        earlier_year=other.year,
-                        earlier=earlier,
-                        score=round(score, 3),
-                        shared_themes=tuple(t for t in finding.themes if t in earlier.themes),
-                    )
-                )
+        found.append(
+            RepeatedLearning(
+                review=doc.reference,
+                finding=finding,
+                earlier_review=other.reference,
+                earlier_year=other.year,
+                earlier=earlier,
+                score=round(score, 3),
+                shared_themes=tuple(t for t in finding.themes if t in earlier.themes),
+            )
+        )
     return sorted(found, key=lambda m: (-m.score, m.review, m.finding.number))
 
 

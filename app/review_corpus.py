@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from app.context import AppContext
 from app.errors import NotFoundError, ValidationError
 from db.findings_models import Finding, FindingTheme
-from db.learning_models import ReviewTheme
+from db.learning_models import ReviewConversion, ReviewTheme
 from db.models import Agency, Imr, Recommendation, Review
 
 
@@ -68,6 +68,7 @@ class ReviewDoc:
     decision_date: date | None = None
     sign_off_date: date | None = None
     publication_date: date | None = None
+    same_case: tuple[int, ...] = ()  # a rapid review and the local review it became
 
     @property
     def all_themes(self) -> tuple[str, ...]:
@@ -158,6 +159,12 @@ def load_reviews(ctx: AppContext, review_ids: list[int] | None = None) -> list[R
                     r.response_reason,
                 )
             )
+        same_case: dict[int, list[int]] = {}
+        for rapid, local in session.execute(
+            select(ReviewConversion.rapid_review_id, ReviewConversion.review_id)
+        ):
+            same_case.setdefault(rapid, []).append(local)
+            same_case.setdefault(local, []).append(rapid)
         docs = [
             ReviewDoc(
                 id=r.id,
@@ -177,6 +184,7 @@ def load_reviews(ctx: AppContext, review_ids: list[int] | None = None) -> list[R
                 decision_date=r.decision_date,
                 sign_off_date=r.sign_off_date,
                 publication_date=r.publication_date,
+                same_case=tuple(same_case.get(r.id, ())),
             )
             for r in reviews
         ]

@@ -109,6 +109,7 @@ class TfIdf:
             df.update(doc.keys())
         n = len(docs)
         self.idf = {term: math.log((1 + n) / (1 + count)) + 1 for term, count in df.items()}
+        self.default_idf = max(self.idf.values(), default=1.0)  # a term never seen: rarest
         for doc in docs:
             self.vectors.append(self.vector(doc))
 
@@ -119,9 +120,19 @@ class TfIdf:
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {t: w / norm for t, w in weights.items()}
 
-    @property
-    def default_idf(self) -> float:
-        return max(self.idf.values(), default=1.0)
+    def overlapping(self) -> dict[tuple[int, int], float]:
+        """Cosine of every pair (i < j) that shares a term, through the terms' postings:
+        pairs with nothing in common are never visited."""
+        postings: dict[str, list[tuple[int, float]]] = {}
+        for doc, vector in enumerate(self.vectors):
+            for term, weight in vector.items():
+                postings.setdefault(term, []).append((doc, weight))
+        sims: dict[tuple[int, int], float] = {}
+        for entries in postings.values():
+            for a, (i, wi) in enumerate(entries):
+                for j, wj in entries[a + 1 :]:
+                    sims[(i, j)] = sims.get((i, j), 0.0) + wi * wj
+        return sims
 
     @staticmethod
     def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -139,8 +150,11 @@ def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
 
 # Weights of the combined score, and the threshold above which two findings are called the
 # same learning; both chosen on benchmarks/data/similarity_pairs.json (see the benchmark).
+# Shared themes count in full only once the texts themselves are this alike (THEME_GATE):
+# two findings under one theme but with nothing else in common are not the same learning.
 WORD_WEIGHT, CHAR_WEIGHT, THEME_WEIGHT = 0.4, 0.3, 0.3
-THRESHOLD = 0.18
+THEME_GATE = 0.1
+THRESHOLD = 0.2
 
 
 class SimilarityIndex:
@@ -159,12 +173,26 @@ class SimilarityIndex:
         )
 
     def score(self, i: int, j: int, use_themes: bool = True) -> float:
-        word, char, theme = self.parts(i, j)
-        if not use_themes or not (self.themes[i] and self.themes[j]):
-            # No themes to compare: the text alone decides, on the same scale.
-            total = WORD_WEIGHT + CHAR_WEIGHT
-            return (WORD_WEIGHT * word + CHAR_WEIGHT * char) / total
-        return WORD_WEIGHT * word + CHAR_WEIGHT * char + THEME_WEIGHT * theme
+        return combine(*self.parts(i, j), use_themes and bool(self.themes[i] and self.themes[j]))
+
+    def candidates(self) -> dict[tuple[int, int], float]:
+        """The combined score of every pair (i < j) that shares a word or any spelling; other
+        pairs score 0 (no likeness in the text, so the themes cannot count either)."""
+        found = {}
+        word_sims, char_sims = self.words.overlapping(), self.chars.overlapping()
+        for i, j in word_sims.keys() | char_sims.keys():
+            word, char = word_sims.get((i, j), 0.0), char_sims.get((i, j), 0.0)
+            theme = jaccard(self.themes[i], self.themes[j])
+            found[(i, j)] = combine(word, char, theme, bool(self.themes[i] and self.themes[j]))
+        return found
+
+
+def combine(word: float, char: float, theme: float, with_themes: bool) -> float:
+    text = (WORD_WEIGHT * word + CHAR_WEIGHT * char) / (WORD_WEIGHT + CHAR_WEIGHT)
+    if not with_themes:
+        return text  # no themes to compare: the text alone decides, on the same scale
+    gate = min(1.0, text / THEME_GATE)
+    return WORD_WEIGHT * word + CHAR_WEIGHT * char + THEME_WEIGHT * theme * gate
 
 
 class Bm25:

@@ -132,3 +132,24 @@ def test_the_demo_shows_learning_across_years_and_types(ctx):
         m.earlier_year <= next(d.year for d in overview.reviews if d.reference == m.review)
         for m in overview.repeated
     )
+
+
+def test_a_rapid_review_and_the_local_review_it_became_are_one_case(ctx):
+    from datetime import date
+
+    from app.reviews import create_review
+    from app.timetable import link_conversion
+    from tests.learning_support import finding
+
+    ids = three_reviews(ctx)
+    rapid = create_review(
+        ctx, review_type="rapid", reference="RR-Z", title="Child Z",
+        notification_date=date(2025, 1, 10),
+    )  # fmt: skip
+    finding(ctx, rapid, "Child Z's father was not involved",
+            "Professionals worked only with the mother; the father was never assessed.",
+            [FATHERS])  # fmt: skip
+    earlier = {m.earlier_review for m in similar_findings(ctx, ids["new"])}
+    assert earlier == {"SCR-OLD", "RR-Z"}
+    link_conversion(ctx, rapid, ids["new"])
+    assert {m.earlier_review for m in similar_findings(ctx, ids["new"])} == {"SCR-OLD"}

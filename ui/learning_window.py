@@ -204,10 +204,17 @@ class LearningWindow(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         self.resize(1100, 700)
-        editor.changed.connect(lambda _kind: self.reload() if self.isVisible() else None)
+        editor.changed.connect(self._store_changed)
         self.reload()
 
     # Loading -------------------------------------------------------------------------------
+    # What the learning view is made of; a change elsewhere (the chronology, meetings) leaves it.
+    SOURCES = {"", "review", "finding", "recommendation", "action", "imr", "agency"}
+
+    def _store_changed(self, kind: str) -> None:
+        if self.isVisible() and kind in self.SOURCES:
+            self.reload()
+
     def _range(self) -> tuple[int | None, int | None]:
         return self.year_from.currentData(), self.year_to.currentData()
 
