@@ -184,6 +184,8 @@ class LearningWindow(QDialog):
         )
         self.tabs.addTab(repeated_page, "Repeated learning")
         self.tabs.addTab(search_page, "Search")
+        # Rows wrapped while a page was hidden were measured at the wrong widths.
+        self.tabs.currentChanged.connect(lambda _i: self._fit_rows())
 
         close = QPushButton("Close")
         close.clicked.connect(self.close)
@@ -210,6 +212,14 @@ class LearningWindow(QDialog):
     # Loading -------------------------------------------------------------------------------
     # What the learning view is made of; a change elsewhere (the chronology, meetings) leaves it.
     SOURCES = {"", "review", "finding", "recommendation", "action", "imr", "agency"}
+
+    def _fit_rows(self) -> None:
+        for table in (self.repeated, self.results):
+            table.resizeRowsToContents()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        self._fit_rows()
 
     def _store_changed(self, kind: str) -> None:
         if self.isVisible() and kind in self.SOURCES:
