@@ -28,6 +28,8 @@ WRITERS: dict[tuple[str, str], str] = {
     ("minutes", ".html"): "reports.working_documents:write_minutes_html",
     ("action_tracker", ".xlsx"): "reports.action_tracker_xlsx:write_action_tracker",
     ("panel_tasks", ".xlsx"): "reports.panel_tasks_xlsx:write_tasks_xlsx",
+    ("coding", ".xlsx"): "reports.coding_table:write_coding_xlsx",
+    ("coding", ".csv"): "reports.coding_table:write_coding_csv",
 }
 
 
