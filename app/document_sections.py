@@ -10,6 +10,7 @@ from app.context import AppContext
 from app.document_parts import PARTS, View, paragraphs_of
 from app.errors import ValidationError
 from app.findings import list_findings
+from reports.chronology_data import day_text, shown_date
 from reports.review_document_data import (
     Block,
     Bullets,
@@ -22,7 +23,8 @@ from reports.review_document_data import (
 
 
 def _date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+    """One date format in every published table ("2 Aug 2026"), never split over lines."""
+    return day_text(value)
 
 
 def generated_blocks(ctx: AppContext, review, section, view: View) -> tuple[Block, ...]:
@@ -158,7 +160,9 @@ def _findings_blocks(ctx: AppContext, review_id: int, source: str, view: View) -
         chosen = [f for f in findings if f.kind != "good_practice"]
         if not chosen:
             return (Note("No learning points have been recorded yet."),)
-        return (Bullets(tuple(f.title + _not_agreed(f, view) for f in chosen)),)
+        # Each point with its text, not the title alone: a practitioner reads the brief only.
+        texts = tuple(" ".join(paragraphs_of(f.narrative)[:1]) for f in chosen)
+        return (Bullets(texts, tuple(f.title + _not_agreed(f, view) for f in chosen)),)
     else:
         chosen = [f for f in findings if f.kind != "good_practice"]
     if not chosen:
@@ -192,9 +196,20 @@ def _chronology_blocks(ctx: AppContext, review_id: int, limit) -> tuple[Block, .
     if not rows:
         return (Note("The chronology has no entries yet."),)
     table = Table(
-        ("Date", "Agency", "Event", "Outcome"),
-        tuple((r.date_text or "No date", r.agency, r.event, r.outcome) for r in rows),
-        (2, 3, 7, 5),
+        ("No.", "Date", "Agency", "Event", "Outcome"),
+        tuple(
+            (
+                str(number),
+                shown_date(
+                    r.date_text, r.date_start if r.precision == "day" else None, r.precision
+                ),
+                r.agency,
+                r.event,
+                r.outcome,
+            )
+            for number, r in enumerate(rows, start=1)
+        ),
+        (1, 2, 3, 7, 5),
     )
     if len(rows) < total:
         return (

@@ -23,6 +23,7 @@ from app.reviews import get_review
 from db.report_models import Report, ReportSection
 from reports.review_document_data import (
     Block,
+    Callout,
     Note,
     Paragraphs,
     ReviewDocument,
@@ -262,7 +263,10 @@ def _section_blocks(ctx: AppContext, review, s: SectionRecord, view: View) -> tu
         blocks = generated_blocks(ctx, review, s, view)
     else:
         written = paragraphs_of(s.written)
-        if written:
+        if written and s.options.get("callout"):
+            # Set apart in a box ("What this means for your practice"); the heading titles it.
+            blocks = (Callout("", written),)
+        elif written:
             blocks = (Paragraphs(written),)
         else:  # guidance is never printed; a draft says what is missing
             blocks = () if view.final else (Note("This section has not been written yet."),)
@@ -280,9 +284,10 @@ def export_document(
     *,
     final: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
-) -> int:
-    """Write the document through the publishing pipeline; ``final`` issues the final version
-    (after the release check). Returns the page count (None when an issued file is rewritten).
+) -> int | None:
+    """Write the document (PDF, DOCX or HTML, by ``path``'s suffix) through the publishing
+    pipeline; ``final`` issues the final version after the release check. Returns the page
+    count (None for formats without fixed pages, and when an issued file is written again).
     """
     from app.publishing.pipeline import publish
 

@@ -1,4 +1,4 @@
-"""Meeting minutes and the panel's task list, built from the meeting services.
+"""Meeting minutes (PDF, DOCX, HTML) and the panel's task list (xlsx), from the meeting services.
 
 The author's private notes on an agenda item are left out here, before any writer sees them
 (and the publishing pipeline empties any private field again, whatever the model).
@@ -64,8 +64,9 @@ def minutes_document(ctx: AppContext, meeting_id: int) -> MinutesDocument:
     )
 
 
-def export_minutes(ctx: AppContext, meeting_id: int, path: Path) -> int:
-    """Write a meeting's minutes (through the publishing pipeline); returns the page count."""
+def export_minutes(ctx: AppContext, meeting_id: int, path: Path) -> int | None:
+    """Write a meeting's minutes (.pdf, .docx or .html, by the suffix) through the publishing
+    pipeline; returns the page count of a PDF (None for the others)."""
     from app.publishing.pipeline import publish
 
     meeting = meeting_detail(ctx, meeting_id).meeting

@@ -1,29 +1,52 @@
-"""Overview Report export on the large review, against reportlab laying out the same story,
-with and without anonymisation; and a single 1 MB chronology entry exported.
+"""The Overview Report in every format, and the whole chronology as Word and HTML, on the large
+review, against the untagged reportlab PDF the Overview Report used to be.
 
     python benchmarks/report_bench.py [--db /tmp/large.db]
 
-Targets: for the large review (50,000 entries, 5,000 of them in the chronology appendix) the
-Overview Report exports for publication (anonymised against a 40-entry people register) in
-at most the time the same export takes for internal use plus 5% (anonymisation is nearly
-free), no slower against reportlab alone laying out the same story than the export was before
-documents were anonymised (1.72x), and under 15 s. A chronology
+Targets (issue: published documents): for the large review (50,000 entries, 5,000 of them in
+the chronology appendix) the Overview Report as tagged PDF, DOCX and HTML each takes at most
+2x the time the reportlab PDF took, measured in the same run; the 50,000-entry chronology as
+DOCX and as HTML each in under 60 s.
+
+Publishing (issue: publishing that cannot leak): the Overview Report (tagged PDF) exported for
+publication, anonymised against a 40-entry people register, takes at most 1.05x the same
+export for internal use, timed in the same run (anonymisation is nearly free); a chronology
 holding one entry of 1 MB exports as a PDF in under 2 s (it once took minutes: the time grew
-with the square of the entry's length); its ratio to reportlab laying out the same text in
-a plain frame is printed as the anchor measured in the same run.
+with the square of the entry's length), printed against reportlab laying out the same text in
+a plain frame in the same run.
+
+The reportlab writer is no longer part of ReviewDesk: the anchor runs the last release that
+had it (taken from git history into a temporary folder) in a subprocess, on the same store.
 """
 
 import argparse
+import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
 from io import BytesIO
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 from benchmarks.large_review import build  # noqa: E402
+
+ANCHOR = """
+import sys, time
+from pathlib import Path
+from app.context import AppContext
+from app.documents import export_document
+from db.store import open_store
+with open_store(Path(sys.argv[1])) as store:
+    ctx = AppContext(store, "benchmark")
+    started = time.perf_counter()
+    pages = export_document(ctx, int(sys.argv[2]), "overview", Path(sys.argv[3]))
+    print(time.perf_counter() - started, pages)
+"""
+
 
 FIRST = ["Kayden", "Zoë", "Siobhán", "Lennon", "Dean", "Kerry", "Łukasz", "Aoife", "Ravi", "Mo"]
 LAST = ["Marsh", "Walker-Boyd", "Ní Bhriain", "Okafor", "Nowak", "Price", "Hughes", "Khan"]
@@ -39,7 +62,7 @@ def add_register(ctx, review_id: int) -> None:
         add_person(ctx, review_id, name=name, descriptor=f"Person {i}", variants=[f"Nick{i}"])
 
 
-def timed(func):
+def _timed(func):
     started = time.perf_counter()
     result = func()
     return result, time.perf_counter() - started
@@ -73,15 +96,101 @@ def one_megabyte(folder: Path) -> tuple[float, float]:
         add_person(ctx, review_id, name="Kerry Marsh", descriptor="Mother")
         set_audience(ctx, review_id, "chronology", "publication")
         export = min(  # the faster of two, as for the Overview Report
-            timed(lambda: publish(ctx, "chronology", folder / "one.pdf", review_id=review_id))[1]
+            _timed(lambda: publish(ctx, "chronology", folder / "one.pdf", review_id=review_id))[1]
             for _round in range(2)
         )
     plain = style("Plain", 8.5)
     layout = min(
-        timed(lambda: SimpleDocTemplate(BytesIO()).build(paragraphs(text, plain)))[1]
+        _timed(lambda: SimpleDocTemplate(BytesIO()).build(paragraphs(text, plain)))[1]
         for _round in range(2)
     )
     return export, layout
+
+
+def reportlab_anchor(db: Path, review_id: int, folder: Path) -> tuple[float, int]:
+    """(seconds, pages) of the reportlab Overview Report of the last release that had it."""
+    git = ["git", "-C", str(ROOT)]
+    removed = subprocess.run(
+        [*git, "rev-list", "-1", "HEAD", "--", "reports/review_document.py"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    old = folder / "reportlab-release"
+    old.mkdir()
+    archive = subprocess.run(
+        [*git, "archive", f"{removed}^", "app", "db", "reports", "resources"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", ANCHOR, str(db), str(review_id), str(folder / "reportlab.pdf")],
+        cwd=old,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(old)},
+    )
+    seconds, pages = result.stdout.split()
+    return float(seconds), int(pages)
+
+
+def timed(function, *args):
+    started = time.perf_counter()
+    result = function(*args)
+    return time.perf_counter() - started, result
+
+
+def publishing_rows(ctx, review_id: int, folder: Path) -> list[tuple[str, str, str, str]]:
+    """The Overview Report for publication against the same for internal use."""
+    from app.documents import build_document, ensure_report, export_document
+    from app.publishing.anonymise import Anonymiser
+    from app.publishing.audience import set_audience
+    from app.publishing.people import list_people
+    from app.publishing.transforms import protect
+
+    add_register(ctx, review_id)
+    # Alternate the two, twice, and keep the faster of each: the machine may be busy.
+    internal = published = float("inf")
+    for _round in range(2):
+        for audience in ("internal", "publication"):
+            set_audience(ctx, review_id, "overview", audience)
+            target = folder / f"overview-{audience}.pdf"
+            _, took = _timed(lambda t=target: export_document(ctx, review_id, "overview", t))
+            if audience == "internal":
+                internal = min(internal, took)
+            else:
+                published = min(published, took)
+    report_id = ensure_report(ctx, review_id, "overview")
+    doc = build_document(ctx, report_id, audience="publication")
+    register = list_people(ctx, review_id)
+    anonymiser = Anonymiser(register, keep=["LARGE-2026-01"])
+    _, anonymise = _timed(lambda: protect(doc, marking="", anonymiser=anonymiser))
+    return [
+        (f"anonymising the Overview Report (register of {len(register)})", f"{anonymise:.2f} s",
+         "", ""),
+        ("Overview Report, tagged PDF, internal", f"{internal:.2f} s", "reference", ""),
+        (
+            f"Overview Report, tagged PDF, for publication ({published / internal:.2f}x internal)",
+            f"{published:.2f} s",
+            "<= 1.05x",
+            "ok" if published <= 1.05 * internal else "MISSED",
+        ),
+    ]  # fmt: skip
+
+
+def megabyte_rows(folder: Path) -> list[tuple[str, str, str, str]]:
+    big, plain = one_megabyte(folder)
+    return [
+        ("reportlab laying out 1 MB of text in a plain frame", f"{plain:.2f} s", "reference", ""),
+        (
+            f"chronology PDF, one 1 MB entry, anonymised ({big / plain:.2f}x plain)",
+            f"{big:.2f} s",
+            "< 2 s",
+            "ok" if big < 2 else "MISSED",
+        ),
+    ]
 
 
 def main() -> None:
@@ -89,89 +198,58 @@ def main() -> None:
     parser.add_argument("--db", default=None, help="a store to reuse (made if missing)")
     args = parser.parse_args()
 
+    from app.chronology.export import export_chronology
     from app.context import AppContext
-    from app.documents import build_document, ensure_report, export_document
-    from app.publishing.anonymise import Anonymiser
-    from app.publishing.audience import set_audience
-    from app.publishing.people import list_people
-    from app.publishing.transforms import protect
+    from app.documents import ensure_report, export_document
     from db.store import open_store
-    from reports import review_document as rd
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         db = Path(args.db) if args.db else folder / "large.db"
         review_id = build(db, 50_000, folder)
         with open_store(db) as store:
+            ensure_report(AppContext(store, "benchmark"), review_id, "overview")
+        anchor, anchor_pages = reportlab_anchor(db, review_id, folder)
+        rows = [
+            (
+                f"reportlab PDF, untagged, {anchor_pages} pages (as released)",
+                f"{anchor:.2f} s",
+                "reference",
+                "",
+            )
+        ]
+        with open_store(db) as store:
             ctx = AppContext(store, "benchmark")
-            report_id = ensure_report(ctx, review_id, "overview")
-            add_register(ctx, review_id)
-
-            # Alternate the two, twice, and keep the faster of each: the first export also
-            # pays for loading fonts and modules, and the machine may be busy.
-            internal = published = float("inf")
-            for _round in range(2):
-                set_audience(ctx, review_id, "overview", "internal")
-                pages, took = timed(
-                    lambda: export_document(ctx, review_id, "overview", folder / "internal.pdf")
+            for suffix, label in ((".pdf", "tagged PDF"), (".docx", "DOCX"), (".html", "HTML")):
+                target = folder / f"overview{suffix}"
+                seconds, pages = timed(export_document, ctx, review_id, "overview", target)
+                size = f"{pages} pages, " if pages else ""
+                rows.append(
+                    (
+                        f"Overview Report, {label} ({size}{target.stat().st_size / 1e6:.1f} MB)"
+                        f" {seconds / anchor:.2f}x",
+                        f"{seconds:.2f} s",
+                        "<= 2x",
+                        "ok" if seconds <= 2 * anchor else "MISSED",
+                    )
                 )
-                internal = min(internal, took)
-                set_audience(ctx, review_id, "overview", "publication")
-                _, took = timed(
-                    lambda: export_document(ctx, review_id, "overview", folder / "published.pdf")
+            rows += publishing_rows(ctx, review_id, folder)
+            for suffix in (".docx", ".html"):
+                target = folder / f"chronology{suffix}"
+                seconds, count = timed(export_chronology, ctx, review_id, target)
+                rows.append(
+                    (
+                        f"chronology, {count:,} entries, {suffix[1:].upper()}"
+                        f" ({target.stat().st_size / 1e6:.1f} MB)",
+                        f"{seconds:.2f} s",
+                        "< 60 s",
+                        "ok" if seconds < 60 else "MISSED",
+                    )
                 )
-                published = min(published, took)
-            doc, gather = timed(lambda: build_document(ctx, report_id, audience="publication"))
-            register = list_people(ctx, review_id)
-        anonymiser = Anonymiser(register, keep=["LARGE-2026-01"])
-        _, anonymise = timed(lambda: protect(doc, marking="", anonymiser=anonymiser))
 
-        # reportlab alone: the same story laid out once, into memory.
-        styles = rd._Styles()
-        headings = rd._headings(doc)
-        template = rd._ReviewTemplate(
-            BytesIO(), furniture=rd._furniture(doc), info=rd._info(doc), on_section=lambda: None
-        )
-        story = rd._story(doc, styles, headings, {}, template.width)
-        _, layout = timed(lambda: template.build_furnished(story))
-        big, big_layout = one_megabyte(folder)
-
+        rows += megabyte_rows(folder)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-    def verdict(ok: bool) -> str:
-        return "ok" if ok else "MISSED"
-
-    rows = [
-        ("gathering the data and building the document", f"{gather:.2f} s", "", ""),
-        (f"anonymising it (register of {len(register)})", f"{anonymise:.2f} s", "", ""),
-        ("reportlab laying out the same story once", f"{layout:.2f} s", "reference", ""),
-        (
-            f"Overview Report, internal, {pages} pages ({internal / layout:.2f}x reportlab)",
-            f"{internal:.2f} s",
-            "",
-            "",
-        ),
-        (
-            f"Overview Report, for publication ({published / layout:.2f}x reportlab, "
-            f"{published / internal:.2f}x internal)",
-            f"{published:.2f} s",
-            "<= 1.05x internal, <= 1.72x, < 15 s",
-            verdict(published <= 1.05 * internal and published <= 1.72 * layout and published < 15),
-        ),
-        (
-            "reportlab laying out 1 MB of text in a plain frame",
-            f"{big_layout:.2f} s",
-            "reference",
-            "",
-        ),
-        (
-            f"chronology PDF, one 1 MB entry, anonymised ({big / big_layout:.2f}x plain)",
-            f"{big:.2f} s",
-            "< 2 s",
-            verdict(big < 2),
-        ),
-        ("peak memory", f"{peak:,.0f} MB", "", ""),
-    ]
+    rows.append(("peak memory (this process)", f"{peak:,.0f} MB", "", ""))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for row in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))

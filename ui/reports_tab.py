@@ -1,5 +1,6 @@
 """The review's documents: choose one, edit its sections, choose who it is for, run the
-release check, export it, and issue the final version (which is then frozen)."""
+release check, export it (PDF, Word, HTML: every registered format), and issue the final
+version (which is then frozen)."""
 
 from pathlib import Path
 
@@ -40,8 +41,14 @@ from ui.tasks import run_task
 from ui.theme import muted_colour, scaled_font
 from ui.widgets import CommitLineEdit, CommitTextEdit
 
+# The formats a document can be exported in, by suffix, as the save dialog lists them.
+FORMATS = {
+    ".pdf": "Tagged PDF, for publishing and print (*.pdf)",
+    ".docx": "Word document (*.docx)",
+    ".html": "Accessible web page (*.html)",
+}
+
 SectionIdRole = Qt.ItemDataRole.UserRole + 50
-FORMAT_NAMES = {".pdf": "PDF document", ".docx": "Word document", ".html": "Web page"}
 
 
 class ReportsTab(QWidget):
@@ -354,9 +361,9 @@ class ReportsTab(QWidget):
             return
         label = "Final" if final else self.report.version_label
         # Every format a writer is registered for: a new writer shows here, nothing else.
-        formats = export_formats(self.report.kind)
+        formats = sorted(export_formats(self.report.kind), key=lambda f: f != ".pdf")
         name = f"{self.report.kind_label} {label}{formats[0]}"
-        filters = ";;".join(f"{FORMAT_NAMES.get(f, f[1:].upper())} (*{f})" for f in formats)
+        filters = ";;".join(FORMATS.get(f, f"{f[1:].upper()} (*{f})") for f in formats)
         path, chosen = QFileDialog.getSaveFileName(self, "Export", name, filters)
         if not path:
             return

@@ -128,7 +128,8 @@ def export_chronology(
     flt: EntryFilter = EntryFilter(),  # noqa: B008 - frozen
     filters_note: str = "",
 ) -> int:
-    """Write the chronology to .xlsx or .pdf (by the file's suffix); returns the entry count."""
+    """Write the chronology (.xlsx, .pdf, .docx or .html, by the file's suffix) through the
+    publishing pipeline; returns the entry count."""
     from app.publishing.pipeline import publish
 
     return publish(

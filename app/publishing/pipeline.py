@@ -152,6 +152,39 @@ def publish(
     return Published(path, kind, audience.audience, final, digest, len(data), pages, items)
 
 
+def publish_document(
+    ctx: AppContext,
+    model: str,
+    document,
+    path: Path | str,
+    *,
+    review_ids: list[int],
+    label: str,
+    on_progress: ProgressCallback | None = None,
+) -> Published:
+    """Export a document already built across several reviews (the learning newsletter, the
+    annual report extract, a coding table): anonymised against every one of their registers,
+    written atomically, and recorded in each review's audit trail. Its marking is kept."""
+    from reports.writers import UnsupportedFormat, writer_for
+
+    path = Path(path).expanduser()
+    try:
+        writer = writer_for(model, path.suffix)
+    except UnsupportedFormat as exc:
+        raise UserError(str(exc)) from None
+    register = [entry for rid in review_ids for entry in list_people(ctx, rid)]
+    keep = [_reference(ctx, rid) for rid in review_ids]
+    document = protect(document, marking=None, anonymiser=Anonymiser(register, keep=keep))
+    pages, data = write_atomically(
+        path, lambda part: writer(document, part, on_progress=on_progress), keep_bytes=False
+    )
+    digest = hashlib.sha256(data).hexdigest()
+    with ctx.session() as session:
+        for rid in review_ids:
+            _audit(session, ctx, rid, None, f"Exported the {label} (publication)", path, digest)
+    return Published(path, model, "publication", False, digest, len(data), pages, None)
+
+
 def _reference(ctx: AppContext, review_id: int | None) -> str:
     with ctx.session() as session:
         return session.scalar(select(Review.reference).where(Review.id == review_id)) or ""

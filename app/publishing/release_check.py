@@ -21,7 +21,7 @@ from app.publishing.anonymise import Anonymiser
 from app.publishing.people import list_people
 from db.models import AuditEvent, Review
 from db.publishing_models import ReleaseWaiver
-from reports.review_document_data import Bullets, Note, Paragraphs, Subheading, Table
+from reports.review_document_data import Bullets, Callout, Note, Paragraphs, Subheading, Table
 
 REASONS = {
     "name": "A name from the people register",
@@ -277,6 +277,12 @@ def _places(section, label: str):
         elif isinstance(block, Bullets):
             for i, item in enumerate(block.items, start=1):
                 yield f"{label}, list item {i}", item
+            for i, lead in enumerate(block.lead, start=1):
+                yield f"{label}, list item {i}", lead
+        elif isinstance(block, Callout):
+            yield f"{label}, box", block.title
+            for text in block.texts:
+                yield f"{label}, box", text
         elif isinstance(block, Note):
             yield label, block.text
         elif isinstance(block, Table):
