@@ -167,6 +167,23 @@ def read_back(path: Path) -> str:
             for row in ws.iter_rows(values_only=True):
                 parts += [str(v) for v in row if v is not None]
         return "\n".join(parts)
+    if path.suffix == ".docx":
+        import docx
+
+        document = docx.Document(str(path))
+        parts = [p.text for p in document.paragraphs]
+        parts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+        for section in document.sections:
+            parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
+        core = document.core_properties
+        parts += [core.title or "", core.subject or "", core.keywords or ""]
+        return "\n".join(parts)
+    if path.suffix == ".html":
+        import html
+        import re
+
+        raw = path.read_text(encoding="utf-8")
+        return html.unescape(re.sub(r"<[^>]+>", " ", raw)) + "\n" + raw  # text and attributes
     raise AssertionError(f"no reader for {path}")
 
 

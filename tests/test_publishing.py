@@ -13,7 +13,11 @@ KINDS = ["overview", "summary", "brief"]
 OTHERS = [
     ("chronology", ".pdf"),
     ("chronology", ".xlsx"),
+    ("chronology", ".docx"),
+    ("chronology", ".html"),
     ("minutes", ".pdf"),
+    ("minutes", ".docx"),
+    ("minutes", ".html"),
     ("action_tracker", ".xlsx"),
     ("panel_tasks", ".xlsx"),
 ]
@@ -35,9 +39,12 @@ def test_documents_are_for_publication_and_the_rest_internal_by_default(ctx, cas
         assert not setting.published and setting.marking == "OFFICIAL-SENSITIVE"
 
 
+@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html"])
 @pytest.mark.parametrize("kind", KINDS)
-def test_no_planted_name_or_identifier_reaches_a_published_document(ctx, case, tmp_path, kind):
-    target = tmp_path / f"{kind}.pdf"
+def test_no_planted_name_or_identifier_reaches_a_published_document(
+    ctx, case, tmp_path, kind, suffix
+):
+    target = tmp_path / f"{kind}{suffix}"
     export_document(ctx, case.review_id, kind, target)
     text = read_back(target)
     assert leaks(text) == []
