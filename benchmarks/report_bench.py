@@ -40,10 +40,14 @@ from pathlib import Path
 from app.context import AppContext
 from app.documents import export_document
 from db.store import open_store
-with open_store(Path(sys.argv[1])) as store:
+from benchmarks.large_review import build
+# A store made by that release (a store upgraded by this one is newer than it can open).
+db = Path(sys.argv[1])
+review_id = build(db, 50_000, db.parent)
+with open_store(db) as store:
     ctx = AppContext(store, "benchmark")
     started = time.perf_counter()
-    pages = export_document(ctx, int(sys.argv[2]), "overview", Path(sys.argv[3]))
+    pages = export_document(ctx, review_id, "overview", Path(sys.argv[3]))
     print(time.perf_counter() - started, pages)
 """
 
@@ -119,13 +123,20 @@ def reportlab_anchor(db: Path, review_id: int, folder: Path) -> tuple[float, int
     old = folder / "reportlab-release"
     old.mkdir()
     archive = subprocess.run(
-        [*git, "archive", f"{removed}^", "app", "db", "reports", "resources"],
+        [*git, "archive", f"{removed}^", "app", "db", "reports", "resources", "benchmarks"],
         capture_output=True,
         check=True,
     ).stdout
     subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
     result = subprocess.run(
-        [sys.executable, "-c", ANCHOR, str(db), str(review_id), str(folder / "reportlab.pdf")],
+        [
+            sys.executable,
+            "-c",
+            ANCHOR,
+            str(db.with_name("anchor-" + db.name)),
+            str(review_id),
+            str(folder / "reportlab.pdf"),
+        ],
         cwd=old,
         capture_output=True,
         text=True,
