@@ -8,9 +8,9 @@ the chronology appendix) the Overview Report as tagged PDF, DOCX and HTML each t
 2x the time the reportlab PDF took, measured in the same run; the 50,000-entry chronology as
 DOCX and as HTML each in under 60 s.
 
-Publishing (issue: publishing that cannot leak): the Overview Report (tagged PDF) exported for
-publication, anonymised against a 40-entry people register, takes at most 1.05x the same
-export for internal use, timed in the same run (anonymisation is nearly free); a chronology
+Publishing (issue: publishing that cannot leak): anonymising the Overview Report against a
+40-entry people register takes at most 5% of the time the export takes for internal use (the
+two exports are printed too; typst's timings vary by more than that from run to run); a chronology
 holding one entry of 1 MB exports as a PDF in under 2 s (it once took minutes: the time grew
 with the square of the entry's length), printed against reportlab laying out the same text in
 a plain frame in the same run.
@@ -178,17 +178,22 @@ def publishing_rows(ctx, review_id: int, folder: Path) -> list[tuple[str, str, s
     register = list_people(ctx, review_id)
     anonymiser = Anonymiser(register, keep=["LARGE-2026-01"])
     _, anonymise = _timed(lambda: protect(doc, marking="", anonymiser=anonymiser))
+    share = anonymise / internal
     return [
-        (f"anonymising the Overview Report (register of {len(register)})", f"{anonymise:.2f} s",
-         "", ""),
-        ("Overview Report, tagged PDF, internal", f"{internal:.2f} s", "reference", ""),
+        ("Overview Report, tagged PDF, internal (best of 2)", f"{internal:.2f} s", "", ""),
         (
-            f"Overview Report, tagged PDF, for publication ({published / internal:.2f}x internal)",
+            f"Overview Report, tagged PDF, for publication (best of 2; {published / internal:.2f}x)",
             f"{published:.2f} s",
-            "<= 1.05x",
-            "ok" if published <= 1.05 * internal else "MISSED",
+            "",
+            "",
         ),
-    ]  # fmt: skip
+        (
+            f"anonymising it (register of {len(register)}): {share:.1%} of the internal export",
+            f"{anonymise:.2f} s",
+            "<= 5%",
+            "ok" if share <= 0.05 else "MISSED",
+        ),
+    ]
 
 
 def megabyte_rows(folder: Path) -> list[tuple[str, str, str, str]]:
