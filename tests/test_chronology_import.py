@@ -336,12 +336,17 @@ def test_removing_an_agency_removes_its_chronology(ctx, merged):
     assert "Health" not in [i.agency for i in get_review(ctx, merged).imrs]
 
 
-def test_copy_of_sample_under_another_name_is_recognised_as_the_same_file(ctx, review_id, tmp_path):
+def test_a_renamed_copy_is_recognised_and_never_replaces_anything(ctx, review_id, tmp_path):
     import_chronology(ctx, review_id, "Police", SAMPLES / "police_chronology.xlsx")
+    before = _count(ctx)
     copy = tmp_path / "police v2 FINAL.xlsx"
     shutil.copyfile(SAMPLES / "police_chronology.xlsx", copy)
     plan = plan_import(ctx, review_id, "Police", copy)
-    assert plan.replaces is not None and plan.replaces.added == plan.replaces.removed == 0
+    assert plan.replaces is None
+    assert "same file as police_chronology.xlsx" in plan.problems[0]
+    with pytest.raises(ImportRefused):
+        commit_import(ctx, plan)
+    assert _count(ctx) == before
 
 
 def test_search_follows_edits_deletes_and_restores(ctx, merged):

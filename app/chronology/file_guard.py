@@ -147,10 +147,7 @@ def _archive_kind(archive: zipfile.ZipFile, names: dict[str, str], shown: str) -
             "table, copy it into a spreadsheet, save it as .xlsx or .ods and import that."
         )
     if "word/document.xml" in names:
-        raise ImportRefused(
-            f"{shown} is a Word document, not a spreadsheet. If the chronology is a table in "
-            "Word, copy the table into Excel, save it as .xlsx and import that."
-        )
+        return "docx"
     if "ppt/presentation.xml" in names:
         raise ImportRefused(f"{shown} is a PowerPoint presentation, not a spreadsheet.")
     raise ImportRefused(
@@ -378,8 +375,8 @@ def check_ole(path: Path) -> None:
         raise password_protected(shown)
     if "word" in found:
         raise ImportRefused(
-            f"{shown} is a Word document, not a spreadsheet. If the chronology is a table in "
-            "Word, copy the table into Excel, save it as .xlsx and import that."
+            f"{shown} is a Word 97-2003 document (.doc), which ReviewDesk cannot read. Open it "
+            "in Word and save it as .docx (File › Save As › Word Document), then import that."
         )
     if "powerpoint" in found:
         raise ImportRefused(f"{shown} is a PowerPoint presentation, not a spreadsheet.")
