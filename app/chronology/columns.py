@@ -87,11 +87,17 @@ class ColumnProfile:
             return "numbers"
         if named:
             return ""
+        if self.mean_words < 1.5:
+            return "single words or codes, not sentences"
         if self.mean_words < 2.5 and self.distinct_ratio < 0.5:
             return "short values repeated down the column (a type or category)"
         if self.share(self.names) >= 0.6 and self.mean_words <= 4:
             return "names of people"
         return ""
+
+
+def _reads_as_date(text: str) -> bool:
+    return parse_date(text).ok or parse_date(text, order="mdy").ok
 
 
 def _is_name(text: str) -> bool:
@@ -140,7 +146,7 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
             low = text.casefold()
             if low in _YES_NO:
                 p.yes_no += 1
-            elif len(text) <= 40 and any(c.isdigit() for c in text) and parse_date(text).ok:
+            elif len(text) <= 40 and any(c.isdigit() for c in text) and _reads_as_date(text):
                 p.dates += 1
             elif len(text) <= 12 and parse_time(text):
                 p.times += 1

@@ -89,11 +89,11 @@ def _decide(path: Path, skip: int) -> tuple[str, set[int], str]:
                 bad_samples.append(line)
     if not bad:
         return "utf_8", set(), ""
-    fallback = _single_byte_codec(bad_samples)
-    # A UTF-8 file with a stray byte: the few lines it spoils are read on their own.
+    # A UTF-8 file with a stray byte (a curly quote pasted from Word, most often): only the
+    # stray bytes are read as Windows-1252, the commonest single-byte text in the UK.
     if good_non_ascii and len(bad) <= max(3, good_non_ascii // 10):
-        return "utf_8", set(bad), fallback
-    return fallback, set(), ""
+        return "utf_8", set(bad), "cp1252"
+    return _single_byte_codec(bad_samples), set(), ""
 
 
 def _text_lines(path: Path, skip: int, codec: str, bad: set[int], fallback: str) -> Iterator[str]:
@@ -107,8 +107,25 @@ def _text_lines(path: Path, skip: int, codec: str, bad: set[int], fallback: str)
         with open(path, encoding=codec, newline="", errors="replace") as handle:
             yield from handle
         return
+    handler = _stray_bytes_handler(fallback)
     for number, line in enumerate(_byte_lines(path, skip), 1):
-        yield line.decode(fallback, "replace") if number in bad else line.decode("utf-8")
+        yield line.decode("utf-8", handler) if number in bad else line.decode("utf-8")
+
+
+def _stray_bytes_handler(fallback: str) -> str:
+    """An error handler reading only the bytes that are not UTF-8 in the fallback encoding
+    (the rest of the line is UTF-8 like the rest of the file)."""
+    name = f"reviewdesk-stray-{fallback}"
+
+    def handle(error: UnicodeDecodeError) -> tuple[str, int]:
+        stray = error.object[error.start : error.end]
+        return stray.decode(fallback, "replace"), error.end
+
+    try:
+        codecs.lookup_error(name)
+    except LookupError:
+        codecs.register_error(name, handle)
+    return name
 
 
 def sniff_delimiter(sample: str) -> str:

@@ -43,7 +43,11 @@ def is_date_like(value: Any) -> bool:
         return True
     if value.__class__ is str:
         s = value.strip()
-        return 4 <= len(s) <= 40 and any(c.isdigit() for c in s) and parse_date(s).ok
+        return (
+            4 <= len(s) <= 40
+            and any(c.isdigit() for c in s)
+            and (parse_date(s).ok or parse_date(s, order="mdy").ok)
+        )
     return False
 
 
@@ -180,6 +184,11 @@ _FOOTER = re.compile(
     r"|do not (?:copy|disclose|share|forward))",
     re.I,
 )
+_FOOTER_WORDS = re.compile(
+    r"\b(?:printed|completed by|compiled by|generated|produced by|end of (?:report|chronology)"
+    r"|total number|signed|page \d+ of \d+)",
+    re.I,
+)
 _MARKING_OR_PAGE = re.compile(
     r"(?:[-\s]*page \d+(?:\s*of\s*\d+)?[-\s]*$|\d+\s+of\s+\d+$|-\s*\d+\s*-$|printed\b"
     r"|(?:official(?:[\s\-]+sensitive)?|confidential|restricted|not protectively marked)"
@@ -244,7 +253,9 @@ def left_out_rows(
                 reason = "the report's title repeated (a page header)"
             elif _MARKING_OR_PAGE.match(joined):
                 reason = "a page header or footer (page number, marking or print line)"
-            elif position > last_dated and _FOOTER.match(joined):
+            elif position > last_dated and (
+                _FOOTER.match(joined) or len(texts) == 1 and _FOOTER_WORDS.search(joined)
+            ):
                 reason = "the report's footer"
         if reason:
             out.append(LeftOut(number, reason, " | ".join(texts)[:200]))

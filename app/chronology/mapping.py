@@ -103,6 +103,9 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "social worker",
         "allocated worker",
         "keyworker",
+        "name and role of practitioner",
+        "practitioner name and role",
+        "name and role",
     ),
     "role": (
         "role",
