@@ -27,6 +27,7 @@ from app.chronology.import_store import (
     commit_imports,
     find_duplicate,
     find_replacement,
+    without_gc,
 )
 from app.chronology.mapping import mapping_problems, normalise_header
 from app.chronology.reading import ImportRefused, file_fingerprint, read_tables
@@ -292,6 +293,15 @@ def plan_imports(
     with ctx.session() as session:
         if session.get(Review, review_id) is None:
             raise NotFoundError("That review no longer exists.")
+    with without_gc():
+        return _plan_imports(
+            ctx, review_id, agency_name, path, sheets, all_sheets, mapping, header_row, date_order
+        )
+
+
+def _plan_imports(
+    ctx, review_id, agency_name, path, sheets, all_sheets, mapping, header_row, date_order
+) -> list[ImportPlan]:
     tables = read_tables(path, sheets, all_sheets=all_sheets, header_row=header_row)
     sha256 = file_fingerprint(path)
     agency_id = find_agency(ctx, review_id, agency_name)
@@ -399,59 +409,55 @@ def _build_entries(plan: ImportPlan, today: date) -> None:
     time_col = mapping.get("time")
     recorded_col = mapping.get("recorded")
     own_cols = [mapping[f] for f in _OWN_ENTRY_FIELDS if f in mapping]
-    empty_texts = dict.fromkeys(_TEXT_FIELDS, "")
+    empty_texts = dict.fromkeys((*_TEXT_FIELDS, "event_type"), "")
+    parts = plan.parts
     order, year_kind = plan.date_order.order, plan.year_kind
     row_flags = table.row_flags
     previous: dict[str, Any] | None = None
+    entries, flagged, continuations = plan.entries, plan.flagged, plan.continuations
+    no_time = time_col is None and recorded_col is None and not row_flags
     for row_no, cells in table.rows:
         if len(cells) < width:
             cells = list(cells) + [None] * (width - len(cells))
         texts = dict(empty_texts)
-        texts["event_type"] = ""
         for f, i in text_fields:
             value = cells[i]
             texts[f] = value if value.__class__ is str else cell_text(value)
         if joined:
-            texts["event"] = _event_text(cells, plan.parts, labels)
+            texts["event"] = _event_text(cells, parts, labels)
         raw_date = cells[date_col]
         if (
             previous is not None
-            and not _has_content(raw_date)
+            and (raw_date is None or raw_date.__class__ is str and not raw_date.strip())
             and not any(_has_content(cells[i]) for i in own_cols)
         ):
             _attach(previous, texts, cells, unmapped, headers, row_no)
-            plan.continuations.append(
+            continuations.append(
                 RowNote(
                     row_no,
                     f"no date: its text was added to the entry above (row {previous['source_row']})",
                 )
             )
             continue
-        reasons: list[str] = []
         parsed = parse_date(raw_date, today=today, order=order, year_kind=year_kind)
-        if parsed.precision == "unknown":
-            reasons.append(parsed.problem or "the date could not be read")
+        reasons: list[str] = (
+            [] if parsed.start else [parsed.problem or "the date could not be read"]
+        )
         time_text = parsed.time
-        if time_col is not None and _has_content(cells[time_col]):
-            time_text = parse_time(cells[time_col]) or time_text
-            if not time_text:
-                reasons.append(f"the time '{cell_text(cells[time_col])}' could not be read")
         recorded = None
         recorded_text = ""
-        if recorded_col is not None and _has_content(cells[recorded_col]):
-            parsed_recorded = parse_date(cells[recorded_col], today=today, order=order)
-            recorded_text = parsed_recorded.text
-            if parsed_recorded.precision == "day":
-                recorded = parsed_recorded.start
-            else:
-                reasons.append(f"the date recorded '{recorded_text}' could not be read as a day")
-        if row_no in row_flags:
-            reasons.append(row_flags[row_no])
+        if not no_time:
+            time_text, recorded, recorded_text = _time_and_recorded(
+                cells, time_col, recorded_col, time_text, reasons, today, order
+            )
+            if row_no in row_flags:
+                reasons.append(row_flags[row_no])
         type_text = texts["event_type"]
         # Cells already held in a mapped field are not copied again; the rest are kept.
         others = {headers[i]: _json_cell(cells[i]) for i in unmapped if _has_content(cells[i])}
         entry = {
-            "date_text": parsed.text if parsed.precision != "unknown" else cell_text(raw_date),
+            **texts,
+            "date_text": parsed.text if parsed.start else cell_text(raw_date),
             "precision": parsed.precision,
             "granularity": parsed.granularity,
             "date_start": parsed.start,
@@ -468,12 +474,28 @@ def _build_entries(plan: ImportPlan, today: date) -> None:
             "source_row": row_no,
             "source_values": [{"row": row_no, "values": others}] if others else [],
         }
-        for f in _TEXT_FIELDS:
-            entry[f] = texts[f]
         if reasons:
-            plan.flagged.append(RowNote(row_no, entry["flag_reason"]))
-        plan.entries.append(entry)
+            flagged.append(RowNote(row_no, entry["flag_reason"]))
+        entries.append(entry)
         previous = entry
+
+
+def _time_and_recorded(cells, time_col, recorded_col, time_text, reasons, today, order):
+    """The time of day (from its own column when there is one) and the date recorded."""
+    if time_col is not None and _has_content(cells[time_col]):
+        time_text = parse_time(cells[time_col]) or time_text
+        if not time_text:
+            reasons.append(f"the time '{cell_text(cells[time_col])}' could not be read")
+    recorded = None
+    recorded_text = ""
+    if recorded_col is not None and _has_content(cells[recorded_col]):
+        parsed_recorded = parse_date(cells[recorded_col], today=today, order=order)
+        recorded_text = parsed_recorded.text
+        if parsed_recorded.precision == "day":
+            recorded = parsed_recorded.start
+        else:
+            reasons.append(f"the date recorded '{recorded_text}' could not be read as a day")
+    return time_text, recorded, recorded_text
 
 
 def _has_content(value: Any) -> bool:

@@ -215,9 +215,9 @@ def left_out_rows(
     """The rows that are entries, and those left out (with why)."""
     header_keys = [normalise_header(h) for h in layout.headings]
     titles = {normalise_header(t) for t in layout.titles if t}
-    # A repeated header repeats its first headings where they were: checking two cells is
+    # A repeated header repeats its first heading where it was: checking that one cell is
     # enough to pass over an entry (the whole row is compared only then).
-    probes = [(i, h.casefold()) for i, h in enumerate(layout.headings) if h][:2]
+    probe_at, probe = next(((i, h.casefold()) for i, h in enumerate(layout.headings) if h), (0, ""))
     kept: list[tuple[int, list[Any]]] = []
     out: list[LeftOut] = []
     seen_date = False
@@ -233,11 +233,9 @@ def left_out_rows(
         count = len(cells) - cells.count("") - cells.count(None)
         reason = ""
         if count > 2:
-            if seen_date and not any(
-                i < len(cells)
-                and cells[i].__class__ is str
-                and " ".join(cells[i].split()).casefold() == h
-                for i, h in probes
+            first = cells[probe_at] if probe_at < len(cells) else None
+            if seen_date and not (
+                first.__class__ is str and " ".join(first.split()).casefold() == probe
             ):
                 kept.append((number, cells))
                 continue
