@@ -274,6 +274,20 @@ def plan_columns(
             why = f"the longest free text (on average {best.mean_length:.0f} characters"
             why += f", {multi:.0%} over several lines)" if multi >= 0.05 else ")"
             take("event", best.index, why)
+    if "event_type" not in mapping and "event_type" not in given:
+        for p in profiles:
+            # A column headed as the event that holds a few values repeated is its type.
+            if (
+                p.index not in taken
+                and p.filled
+                and "event" in scores[p.index]
+                and p.mean_words <= 4
+                and p.distinct_ratio < 0.5
+                and p.share(p.yes_no) + p.share(p.numbers) + p.share(p.identifiers) < 0.5
+                and p.share(p.dates) + p.share(p.names) < 0.5
+            ):
+                take("event_type", p.index, "short values repeated down the column (a type)")
+                break
     parts = list(parts_given)
     if "event" in mapping and not parts_given:
         parts = _narrative_parts(profiles, scores, mapping["event"], taken, reasons)
@@ -298,6 +312,9 @@ def _veto(name: str, p: ColumnProfile) -> str:
     long_text = p.mean_length > 60 or p.share(p.multiline) > 0.2
     if name in ("source", "practitioner", "role", "subjects", "event_type") and long_text:
         return "its cells hold long free text"
+    sentences = p.mean_words >= 3 and p.distinct_ratio >= 0.7 and p.share(p.names) < 0.3
+    if name in ("role", "subjects", "event_type", "source") and sentences:
+        return "free text that differs row to row, not a list of values"
     if name in ("practitioner", "role", "subjects", "outcome") and p.share(p.yes_no) >= 0.6:
         return "yes/no answers"
     if name in ("practitioner", "subjects", "outcome", "significance") and (

@@ -31,6 +31,7 @@ class Layout:
     headings: list[str]
     score: int  # how many cells were recognised as chronology headings
     titles: list[str] = field(default_factory=list)  # text of rows above the header
+    header_cells: list[list[Any]] = field(default_factory=list)  # the header rows as found
     notes: list[str] = field(default_factory=list)
 
 
@@ -115,6 +116,7 @@ def find_layout(rows: list[list[Any]], header_index: int | None = None) -> Layou
         headings=headings,
         score=max(header_score(headings), header_score(rows[header_index])),
         titles=titles,
+        header_cells=[rows[i] for i in header_rows],
     )
     return layout
 
@@ -214,10 +216,13 @@ def left_out_rows(
 ) -> tuple[list[tuple[int, list[Any]]], list[LeftOut]]:
     """The rows that are entries, and those left out (with why)."""
     header_keys = [normalise_header(h) for h in layout.headings]
+    header_keys += [normalise_header(_text(v)) for r in layout.header_cells for v in r if filled(v)]
     titles = {normalise_header(t) for t in layout.titles if t}
     # A repeated header repeats its first heading where it was: checking that one cell is
     # enough to pass over an entry (the whole row is compared only then).
-    probe_at, probe = next(((i, h.casefold()) for i, h in enumerate(layout.headings) if h), (0, ""))
+    probe_at = next((i for i, h in enumerate(layout.headings) if h), 0)
+    probe = {layout.headings[probe_at].casefold()} if layout.headings else set()
+    probe |= {_text(r[probe_at]).casefold() for r in layout.header_cells if probe_at < len(r)}
     kept: list[tuple[int, list[Any]]] = []
     out: list[LeftOut] = []
     seen_date = False
@@ -235,7 +240,7 @@ def left_out_rows(
         if count > 2:
             first = cells[probe_at] if probe_at < len(cells) else None
             if seen_date and not (
-                first.__class__ is str and " ".join(first.split()).casefold() == probe
+                first.__class__ is str and " ".join(first.split()).casefold() in probe
             ):
                 kept.append((number, cells))
                 continue
