@@ -292,7 +292,11 @@ def plan_columns(
     if "event" in mapping and not parts_given:
         parts = _narrative_parts(profiles, scores, mapping["event"], taken, reasons)
     if "event" not in mapping:
-        problems.append(_no_event(headings))
+        longest = sorted(
+            (p for p in profiles if p.index not in taken and p.share(p.dates) < 0.5),
+            key=lambda p: -p.mean_length,
+        )
+        problems.append(_no_event(headings, longest[0].heading if longest else ""))
     return ColumnPlan(
         mapping={n: mapping[n] for n in MAPPABLE_FIELDS if n in mapping},
         parts=parts,
@@ -351,9 +355,9 @@ def _narrative_parts(
     return parts
 
 
-def _no_event(headings: list[str]) -> str:
+def _no_event(headings: list[str], example: str) -> str:
     shown = [h for h in headings if h and not h.startswith("Column ")] or headings
-    example = next(
+    example = example or next(
         (h for h in shown if normalise_header(h) and not header_fields(h).get("date")), "Details"
     )
     if " " in example or "," in example:
