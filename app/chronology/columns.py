@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
+from app.chronology.date_forms import compact_day
 from app.chronology.dates import parse_date, parse_time
 from app.chronology.mapping import header_fields, normalise_header
 from app.chronology.types import MAPPABLE_FIELDS
@@ -131,7 +132,9 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
                 p.filled += 1
                 p.numbers += 1
                 values.add(value)
-                if 20000 < value < 80000 or 19000101 <= value <= 21001231:
+                if 20000 < value < 80000 or (
+                    19000101 <= value <= 21001231 and compact_day(str(int(value)))
+                ):
                     p.dates += 1  # an Excel serial or 20160314 written as a number
                 continue
             text = value.strip() if value.__class__ is str else str(value)
@@ -216,15 +219,16 @@ def plan_columns(
             if p.index in taken or not p.filled:
                 continue
             s = scores[p.index]
-            if any(k in s for k in ("recorded", "end_date")) and "date" not in s:
-                continue
+            # A column headed as the date recorded or the end date is the event's date only
+            # when no other column holds dates.
+            other_date = any(k in s for k in ("recorded", "end_date")) and "date" not in s
             share = p.share(p.dates)
             if share >= 0.5 and p.filled >= 0.3 * total:
-                candidates.append((("date" in s), share >= 0.8, -p.index, p))
+                candidates.append((not other_date, "date" in s, share >= 0.8, -p.index, p))
             elif "date" in s and s["date"] >= 1000:
-                candidates.append((False, False, -1000 - p.index, p))
+                candidates.append((True, False, False, -1000 - p.index, p))
         if candidates:
-            best = max(candidates, key=lambda c: c[:3])[3]
+            best = max(candidates, key=lambda c: c[:4])[4]
             share = best.share(best.dates)
             why = f"{share:.0%} of its cells are dates"
             if "date" in scores[best.index]:
@@ -269,6 +273,14 @@ def plan_columns(
             weight = _narrative_weight(p, total, scores[p.index].get("event", 0))
             if weight > best_weight:
                 best, best_weight = p, weight
+        if best is None:
+            # The only free text was taken by its heading (Comments, Action): it is the event.
+            for name in ("significance", "outcome"):
+                column = mapping.get(name)
+                if column is not None and not profiles[column].not_narrative_because():
+                    del mapping[name]
+                    best = profiles[column]
+                    break
         if best is not None:
             multi = best.share(best.multiline)
             why = f"the longest free text (on average {best.mean_length:.0f} characters"

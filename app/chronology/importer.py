@@ -404,7 +404,10 @@ def _build_entries(plan: ImportPlan, today: date) -> None:
         if f not in ("date", "time", "recorded", "end_date") and not (joined and f == "event")
     ]
     used = set(mapping.values()) | set(plan.parts)
+    # The end date is read into the entry's span and its cell kept as written as well.
+    used.discard(mapping.get("end_date"))
     unmapped = [i for i in range(width) if i not in used]
+    end_col = mapping.get("end_date")
     date_col = mapping["date"]
     time_col = mapping.get("time")
     recorded_col = mapping.get("recorded")
@@ -474,6 +477,10 @@ def _build_entries(plan: ImportPlan, today: date) -> None:
             "source_row": row_no,
             "source_values": [{"row": row_no, "values": others}] if others else [],
         }
+        if end_col is not None and parsed.start and _has_content(cells[end_col]):
+            until = parse_date(cells[end_col], today=today, order=order, year_kind=year_kind)
+            if until.end and until.end > parsed.end:
+                entry["date_end"] = until.end
         if reasons:
             flagged.append(RowNote(row_no, entry["flag_reason"]))
         entries.append(entry)
