@@ -419,6 +419,7 @@ def _build_entries(plan: ImportPlan, today: date) -> None:
     previous: dict[str, Any] | None = None
     entries, flagged, continuations = plan.entries, plan.flagged, plan.continuations
     no_time = time_col is None and recorded_col is None and not row_flags
+    read_date, read_time, read_recorded = _readers(today, order, year_kind)
     for row_no, cells in table.rows:
         if len(cells) < width:
             cells = list(cells) + [None] * (width - len(cells))
@@ -442,7 +443,7 @@ def _build_entries(plan: ImportPlan, today: date) -> None:
                 )
             )
             continue
-        parsed = parse_date(raw_date, today=today, order=order, year_kind=year_kind)
+        parsed = read_date(raw_date)
         reasons: list[str] = (
             [] if parsed.start else [parsed.problem or "the date could not be read"]
         )
@@ -450,9 +451,16 @@ def _build_entries(plan: ImportPlan, today: date) -> None:
         recorded = None
         recorded_text = ""
         if not no_time:
-            time_text, recorded, recorded_text = _time_and_recorded(
-                cells, time_col, recorded_col, time_text, reasons, today, order
-            )
+            if time_col is not None:
+                raw_time = cells[time_col]
+                if raw_time is not None and raw_time != "":
+                    time_text = read_time(raw_time) or time_text
+                    if not time_text and _has_content(raw_time):
+                        reasons.append(f"the time '{cell_text(raw_time)}' could not be read")
+            if recorded_col is not None:
+                recorded, recorded_text, problem = read_recorded(cells[recorded_col])
+                if problem:
+                    reasons.append(problem)
             if row_no in row_flags:
                 reasons.append(row_flags[row_no])
         type_text = texts["event_type"]
@@ -487,22 +495,44 @@ def _build_entries(plan: ImportPlan, today: date) -> None:
         previous = entry
 
 
-def _time_and_recorded(cells, time_col, recorded_col, time_text, reasons, today, order):
-    """The time of day (from its own column when there is one) and the date recorded."""
-    if time_col is not None and _has_content(cells[time_col]):
-        time_text = parse_time(cells[time_col]) or time_text
-        if not time_text:
-            reasons.append(f"the time '{cell_text(cells[time_col])}' could not be read")
-    recorded = None
-    recorded_text = ""
-    if recorded_col is not None and _has_content(cells[recorded_col]):
-        parsed_recorded = parse_date(cells[recorded_col], today=today, order=order)
-        recorded_text = parsed_recorded.text
-        if parsed_recorded.precision == "day":
-            recorded = parsed_recorded.start
-        else:
-            reasons.append(f"the date recorded '{recorded_text}' could not be read as a day")
-    return time_text, recorded, recorded_text
+def _readers(today: date, order: str, year_kind: str):
+    """Date, time and date-recorded readers for one import, each remembering the values it has
+    read (a chronology repeats its dates and times many times)."""
+    dates: dict = {}
+    times: dict = {}
+    recorded: dict = {}
+
+    def read_date(value):
+        try:
+            return dates[value]
+        except KeyError:
+            parsed = dates[value] = parse_date(value, today=today, order=order, year_kind=year_kind)
+            return parsed
+
+    def read_time(value) -> str:
+        try:
+            return times[value]
+        except KeyError:
+            text = times[value] = parse_time(value)
+            return text
+
+    def read_recorded(value) -> tuple[date | None, str, str]:
+        try:
+            return recorded[value]
+        except KeyError:
+            pass
+        result: tuple[date | None, str, str] = (None, "", "")
+        if _has_content(value):
+            parsed = parse_date(value, today=today, order=order)
+            if parsed.precision == "day":
+                result = (parsed.start, parsed.text, "")
+            else:
+                problem = f"the date recorded '{parsed.text}' could not be read as a day"
+                result = (None, parsed.text, problem)
+        recorded[value] = result
+        return result
+
+    return read_date, read_time, read_recorded
 
 
 def _has_content(value: Any) -> bool:
