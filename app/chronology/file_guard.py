@@ -273,6 +273,9 @@ def _xlsx_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo, exact: bool)
             unusual = re.compile(rb"<" + prefix + _XLSX_UNUSUAL_CELL)
             with_ref = re.compile(rb"<" + prefix + rb'c r="([A-Z]{1,3})([0-9]{1,7})"')
             tokens = re.compile(rb"<" + prefix + rb"(row|c)(?=[\s/>])([^>]*)>")
+            # <c r="XFD1048576" s="1"></c>: a styled cell holding nothing, as a self-closed one.
+            empty_cell = re.compile(rb"<" + prefix + rb"c(\s[^>]*)?(?<!/)>\s*</" + prefix + rb"c>")
+        piece = empty_cell.sub(b"", piece)
         if not exact and not unusual.search(piece):
             # Every cell is within A1:Z99999: bounded, no need to look closer.
             max_row, max_col = max(max_row, 99_999), max(max_col, 26)

@@ -327,7 +327,12 @@ def _plan_imports(
         if plan.problems:
             plans.append(plan)
             continue
-        date_values = (cells[columns.mapping["date"]] for _n, cells in table.rows)
+        # Every column of dates is evidence of the file's order: a recorded date of
+        # 25/03/2017 settles that the event dates beside it are day first too.
+        date_columns = [
+            columns.mapping[f] for f in ("date", "recorded", "end_date") if f in columns.mapping
+        ]
+        date_values = (cells[i] for _n, cells in table.rows for i in date_columns)
         plan.date_order = decide_order(date_values, date_order)
         _build_entries(plan, ctx.today())
         duplicate = find_duplicate(ctx, plan)

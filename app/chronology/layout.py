@@ -191,6 +191,7 @@ _FOOTER_WORDS = re.compile(
     r"|total number|signed|page \d+ of \d+)",
     re.I,
 )
+_COUNT_LINE = re.compile(r"\d[\d,]*\s+[a-z][a-z ()]{2,40}(?:\s+(?:found|listed|shown))?\.?", re.I)
 _MARKING_OR_PAGE = re.compile(
     r"(?:[-\s]*page \d+(?:\s*of\s*\d+)?[-\s]*$|\d+\s+of\s+\d+$|-\s*\d+\s*-$|printed\b"
     r"|(?:official(?:[\s\-]+sensitive)?|confidential|restricted|not protectively marked)"
@@ -257,7 +258,9 @@ def left_out_rows(
             elif _MARKING_OR_PAGE.match(joined):
                 reason = "a page header or footer (page number, marking or print line)"
             elif position > last_dated and (
-                _FOOTER.match(joined) or len(texts) == 1 and _FOOTER_WORDS.search(joined)
+                _FOOTER.match(joined)
+                or len(texts) == 1
+                and (_FOOTER_WORDS.search(joined) or _COUNT_LINE.fullmatch(joined))
             ):
                 reason = "the report's footer"
         if reason:
