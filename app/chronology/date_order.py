@@ -46,7 +46,10 @@ def decide_order(values: Iterable[object], given: str | None = None) -> DateOrde
     """The order to read this column's numeric dates in, and why."""
     if given:
         return DateOrder(given, f"Dates read {ORDER_NAMES[given]}, as chosen.", "given")
-    found = [n for n in map(_numeric, values) if n is not None]
+    # Only text can be ambiguous; each distinct text is evidence once per time it appears.
+    texts = [v for v in values if v.__class__ is str]
+    read = {text: _numeric(text) for text in set(texts)}
+    found = [n for n in map(read.__getitem__, texts) if n is not None]
     if not found:
         return DateOrder("dmy", "", "none")
     day_first = [n for n in found if n[0] > 12 and n[1] <= 12]
