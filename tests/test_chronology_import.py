@@ -359,3 +359,18 @@ def test_search_follows_edits_deletes_and_restores(ctx, merged):
     assert query_entry_ids(ctx, merged, EntryFilter(text="quoxotic")) == []
     restore_entry(ctx, snapshot)
     assert query_entry_ids(ctx, merged, EntryFilter(text="quoxotic")) == [entry.id]
+
+
+def test_a_log_writing_the_date_once_a_day_gives_later_rows_that_day(ctx, review_id, tmp_path):
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "Date,Time,Officer,Log\n"
+        "14/03/2016,09:10,PC 1,Call from the school about Child A's bruise.\n"
+        ",11:45,PC 2,Officers visited the home; mother not in.\n"
+        ",08:00,PC 3,Entry with an earlier time and no date.\n"
+    )
+    plan = plan_import(ctx, review_id, "Police", path)
+    second, third = plan.entries[1], plan.entries[2]
+    assert second["date_start"] == date(2016, 3, 14) and not second["flagged"]
+    assert "the day of the entry above (row 2) was used" in plan.continuations[0].reason
+    assert third["flagged"] and third["date_start"] is None

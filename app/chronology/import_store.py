@@ -219,6 +219,7 @@ ENTRY_COLUMNS = (
     "flag_reason", "source_row",
 )  # fmt: skip
 _pick = itemgetter(*ENTRY_COLUMNS)
+_SLICE = 2500
 
 
 def _executemany(session, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
@@ -271,16 +272,19 @@ def _insert_entries(session, plan, agency_id: int, import_id: int) -> None:
     dumps = json.dumps
     columns = ("review_id", "agency_id", "import_id", "updated_at", *ENTRY_COLUMNS,
                "source_values")  # fmt: skip
-    rows = [
-        (
-            *fixed,
-            *_pick(e),
-            dumps(e["source_values"], ensure_ascii=False) if e["source_values"] else "",
-        )
-        for e in plan.entries
-    ]
     before = session.scalar(select(func.max(ChronologyEntry.id))) or 0
-    _executemany(session, ChronologyEntry.__table__, columns, rows)
+    entries = plan.entries
+    # In slices, so that the rows as written never exist all at once beside the entries.
+    for first in range(0, len(entries), _SLICE):
+        rows = [
+            (
+                *fixed,
+                *_pick(e),
+                dumps(e["source_values"], ensure_ascii=False) if e["source_values"] else "",
+            )
+            for e in entries[first : first + _SLICE]
+        ]
+        _executemany(session, ChronologyEntry.__table__, columns, rows)
     fill_search_text(session, import_id, before)
 
 

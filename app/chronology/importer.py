@@ -449,6 +449,19 @@ def _build_entries(plan: ImportPlan, today: date) -> None:
             )
             continue
         parsed = read_date(raw_date)
+        if not parsed.start and previous is not None and time_col is not None:
+            # A log writing the date once per day: an undated row with a later time than the
+            # entry above belongs to the same day.
+            later = read_time(cells[time_col]) if _has_content(cells[time_col]) else ""
+            if later and previous["precision"] == "day" and later >= previous["time"] > "":
+                parsed = read_date(previous["date_start"])
+                continuations.append(
+                    RowNote(
+                        row_no,
+                        f"no date: the day of the entry above (row {previous['source_row']}) "
+                        f"was used, as its time {later} follows on from it",
+                    )
+                )
         reasons: list[str] = (
             [] if parsed.start else [parsed.problem or "the date could not be read"]
         )
