@@ -275,11 +275,11 @@ def _xlsx_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo, exact: bool)
             tokens = re.compile(rb"<" + prefix + rb"(row|c)(?=[\s/>])([^>]*)>")
             # <c r="XFD1048576" s="1"></c>: a styled cell holding nothing, as a self-closed one.
             empty_cell = re.compile(rb"<" + prefix + rb"c(\s[^>]*)?(?<!/)>\s*</" + prefix + rb"c>")
-        piece = empty_cell.sub(b"", piece)
         if not exact and not unusual.search(piece):
             # Every cell is within A1:Z99999: bounded, no need to look closer.
             max_row, max_col = max(max_row, 99_999), max(max_col, 26)
             continue
+        piece = empty_cell.sub(b"", piece)
         cells = len(cell_tag.findall(piece))
         refs = with_ref.findall(piece) if not exact else []
         if refs and len(refs) == cells:
