@@ -59,7 +59,7 @@ def test_newsletter_refuses_what_it_cannot_write_and_keeps_the_old_file(ctx, tmp
     ids = three_reviews(ctx)
     with pytest.raises(ValidationError):
         build_newsletter(ctx, [])
-    old = tmp_path / "news.docx"
+    old = tmp_path / "news.odt"
     old.write_bytes(b"earlier")
     with pytest.raises(UserError, match="can be written as"):
         export_newsletter(ctx, [ids["old"]], old)
