@@ -132,9 +132,11 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         if editor.readonly:
+            reason = editor.ctx.store.readonly_reason or (
+                "This store is open in another ReviewDesk window."
+            )
             banner = QLabel(
-                "Read-only: this store is open in another ReviewDesk window. You can look, "
-                "but nothing you change here can be saved."
+                f"Read-only. {reason} You can look, but nothing you change here can be saved."
             )
             banner.setObjectName("readonly_banner")
             banner.setWordWrap(True)
@@ -324,7 +326,10 @@ class MainWindow(QMainWindow):
             return
         try:
             # The file dialog has already asked before replacing an existing file.
-            result = backup_store(store_path, Path(target), overwrite=True)
+            store = self.editor.ctx.store
+            result = backup_store(
+                store_path, Path(target), overwrite=True, passphrase=store.passphrase
+            )
         except (UserError, StoreError) as exc:
             self.show_error(str(exc))
             return

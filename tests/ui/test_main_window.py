@@ -275,3 +275,58 @@ def test_every_removable_kind_can_be_redone(ctx):
     from ui.editing import REMOVERS
 
     assert set(ITEM_KINDS) <= set(REMOVERS)
+
+
+# --- passphrase and read-only stores ------------------------------------------------------------
+
+
+def test_new_store_asks_for_a_passphrase_and_an_encrypted_one_for_it_again(
+    qtbot, tmp_path, monkeypatch
+):
+    from db.engine import is_plain_sqlite
+    from ui.passphrase_dialog import PassphraseDialog
+
+    monkeypatch.delenv("REVIEWDESK_UNENCRYPTED")
+    path = tmp_path / "new.db"
+    asked: list[tuple[str, bool]] = []
+
+    def ask(prompt, confirm):
+        asked.append((prompt, confirm))
+        return "window passphrase" if len(asked) != 2 else "wrong one"
+
+    store = open_for_window(path, ask=ask)
+    assert store is not None and store.encrypted and not is_plain_sqlite(path)
+    store.close()
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, m: warnings.append(m)))
+    again = open_for_window(path, ask=ask)
+    assert again is not None and again.encrypted
+    again.close()
+    assert [c for _, c in asked] == [True, False, False]
+    assert warnings and "passphrase does not open" in warnings[0]
+
+    dialog = PassphraseDialog("Choose", True)
+    qtbot.addWidget(dialog)
+    dialog.first.setText("short")
+    dialog.second.setText("short")
+    dialog._accept_if_valid()
+    assert "at least" in dialog.problem.text() and dialog.result() == 0
+
+
+def test_store_in_a_read_only_folder_opens_read_only_and_says_so(qtbot, tmp_path):
+    from tests.support import make_store, remount_read_only, tmpfs
+
+    with tmpfs(tmp_path / "ro") as folder:
+        path = make_store(folder / "store.db")
+        remount_read_only(folder)
+        opened = open_for_window(path)
+        assert opened is not None and opened.readonly
+        try:
+            window = MainWindow(Editor(AppContext(opened, "Reader")))
+            qtbot.addWidget(window)
+            banner = window.findChild(type(window.welcome), "readonly_banner")
+            assert banner is not None and "read-only for you" in banner.text()
+            assert window.current_review_id() is not None
+            assert not window.new_button.isEnabled()
+        finally:
+            opened.close()
