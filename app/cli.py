@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from app import __version__
+from app.cli_audit import register as register_audit_commands
 from app.cli_store import register as register_store_commands
 from app.cli_store import terminal_asker
 from app.config import display_name, resolve_store_path
@@ -49,28 +50,33 @@ def _context(args, *, write: bool):
         if write:
             raise
         store = open_with_passphrase(path, ask, readonly=True)
-    private_temp_folder(store.path)  # spilled workbook rows stay beside the store, owner-only
     try:
-        if write and store.readonly:
-            raise UserError(
-                (store.readonly_reason or "The store is open read-only.")
-                + " It was opened for reading only, so nothing can be changed in it."
-            )
-        if not store.encrypted and not unencrypted_allowed():
-            print(
-                f"Note: the store {path} is not encrypted. "
-                "'reviewdesk encrypt-store' protects it with a passphrase.",
-                file=sys.stderr,
-            )
-        if store.upgraded_from:
-            print(
-                f"The store was upgraded from schema {store.upgraded_from}; "
-                f"a copy of the old one is at {store.backup_path}.",
-                file=sys.stderr,
-            )
-        yield AppContext(store, args.user or display_name())
+        _announce(store, path, write)
+        with private_temp_folder(store.path):  # spilled workbook rows stay private
+            yield AppContext(store, args.user or display_name())
     finally:
         store.close()
+
+
+def _announce(store, path: Path, write: bool) -> None:
+    """What a command's user must know about the store before it runs."""
+    if write and store.readonly:
+        raise UserError(
+            (store.readonly_reason or "The store is open read-only.")
+            + " It was opened for reading only, so nothing can be changed in it."
+        )
+    if not store.encrypted and not unencrypted_allowed():
+        print(
+            f"Note: the store {path} is not encrypted. "
+            "'reviewdesk encrypt-store' protects it with a passphrase.",
+            file=sys.stderr,
+        )
+    if store.upgraded_from:
+        print(
+            f"The store was upgraded from schema {store.upgraded_from}; "
+            f"a copy of the old one is at {store.backup_path}.",
+            file=sys.stderr,
+        )
 
 
 def _print_json(data) -> None:
@@ -708,6 +714,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     register_store_commands(add)
+    register_audit_commands(add)
     return parser
 
 

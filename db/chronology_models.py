@@ -107,6 +107,8 @@ class ChronologySearch(Base):
     """
 
     __tablename__ = "chronology_search"
+    # Derived from chronology_entry (which the audit trail records): not audited itself.
+    __table_args__ = {"info": {"derived": True}}
 
     entry_id: Mapped[int] = mapped_column(
         ForeignKey("chronology_entry.id", ondelete="CASCADE"), primary_key=True

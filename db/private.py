@@ -9,6 +9,7 @@ import errno
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 FOLDER_MODE = 0o700
@@ -63,24 +64,34 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def private_temp_folder(store: Path) -> Path | None:
-    """A temporary folder for this process beside the store, owner-only; None if read-only.
+@contextmanager
+def private_temp_folder(store: Path):
+    """While in use, temporary files go to an owner-only folder beside the store.
 
-    Libraries that spill to temporary files (openpyxl's write-only workbooks) are pointed
-    here, so no case text lands in the system's shared temporary folder. Folders left by
-    processes that are no longer running are removed first.
+    Libraries that spill to temporary files (openpyxl's write-only workbooks) write there, so
+    no case text lands in the system's shared temporary folder. Folders left by processes that
+    were killed are removed at the next start; this process's own is removed on the way out.
     """
     root = Path(store).parent / TEMP_FOLDER
+    previous = tempfile.tempdir
+    mine = None
     try:
         private_folder(root)
         for old in root.iterdir():
             if old.name.isdigit() and int(old.name) != os.getpid() and not _alive(int(old.name)):
                 shutil.rmtree(old, ignore_errors=True)
         mine = private_folder(root / str(os.getpid()))
+        tempfile.tempdir = str(mine)
     except OSError:
-        return None
-    tempfile.tempdir = str(mine)
-    return mine
+        mine = None  # a read-only folder: nothing will be exported from here anyway
+    try:
+        yield mine
+    finally:
+        tempfile.tempdir = previous
+        if mine is not None:
+            shutil.rmtree(mine, ignore_errors=True)
+            with contextlib.suppress(OSError):
+                root.rmdir()  # only when no other ReviewDesk is using it
 
 
 def disk_full(exc: BaseException) -> bool:

@@ -19,7 +19,7 @@ import db.chronology_models  # noqa: F401  (every table is mapped before a store
 import db.findings_models  # noqa: F401
 import db.meeting_models  # noqa: F401
 import db.report_models  # noqa: F401
-from db.audit import install_audit
+from db.audit import install_audit, install_triggers, seal_chain, set_actor, verify_chain
 from db.copies import write_copy
 from db.engine import SQLITE_HEADER, create_store_engine
 from db.lock import LockOwner, StoreLock
@@ -81,13 +81,25 @@ class Store:
 
     @contextmanager
     def session(self, actor: str = "") -> Iterator[Session]:
-        """A session that commits on success and rolls back on any error."""
+        """A session that commits on success and rolls back on any error.
+
+        Every change made in it is recorded in the audit trail under ``actor``.
+        """
         with self._sessions() as session:
             session.info["actor"] = actor
+            session.info["writable"] = not self.readonly
             with session.begin():
+                if not self.readonly:
+                    set_actor(session, actor)
                 yield session
 
     def close(self) -> None:
+        if not self.readonly and self.lock is not None:
+            try:
+                with self.engine.begin() as conn:
+                    seal_chain(conn)  # rows written outside a session (bulk tools, tests)
+            except DatabaseError:
+                pass  # the store is closing anyway; the next open seals them
         self.engine.dispose()
         if self.lock is not None:
             self.lock.release()
@@ -224,7 +236,12 @@ def _backup_before_upgrade(path: Path, revision: str, passphrase: str | None) ->
 MAX_PROBLEMS = 20
 
 
-def verify(engine: Engine) -> list[str]:
+def _has_chain(conn) -> bool:
+    columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(audit_event)")}
+    return "hash" in columns
+
+
+def verify(engine: Engine, *, chain: bool = True) -> list[str]:
     """Problems found by SQLite's integrity and foreign-key checks (empty when healthy)."""
     problems: list[str] = []
     try:
@@ -238,6 +255,8 @@ def verify(engine: Engine) -> list[str]:
                 problems.append(f"foreign key: row {rowid} of {table} points to a missing {parent}")
                 if len(problems) >= 2 * MAX_PROBLEMS:
                     break
+            if chain and not problems and _has_chain(conn):
+                problems.extend(verify_chain(conn))
     except DatabaseError as exc:
         # Damage bad enough that the checks themselves cannot run.
         problems.append(f"the file is damaged ({_sqlite_reason(exc)})")
@@ -339,7 +358,10 @@ def _open_locked(
                     "It was left as it was"
                     + (f"; a copy was saved as {backup_path.name}." if backup_path else ".")
                 ) from None
-        problems = verify(probe)
+        problems = verify(probe, chain=False)  # the trail's chain: by 'check', not every open
+        if not readonly and not problems:
+            with probe.begin() as conn:
+                seal_chain(conn)
     except DatabaseError as exc:
         raise StoreError(
             f"The store {path} cannot be opened: {_plain_reason(path, exc)}."
@@ -355,7 +377,13 @@ def _open_locked(
         )
     if not readonly:
         secure_store_files(path)
-    engine = create_store_engine(path, passphrase=key, readonly=readonly, immutable=immutable)
+    engine = create_store_engine(
+        path,
+        passphrase=key,
+        readonly=readonly,
+        immutable=immutable,
+        on_connect=None if readonly else install_triggers,
+    )
     return Store(path, engine, readonly, lock, backup_path, upgraded_from, passphrase=key)
 
 

@@ -152,11 +152,11 @@ def run(path: Path, actor: str | None = None) -> int:
     store = open_for_window(path)
     if store is None:
         return 1
-    private_temp_folder(store.path)
     try:
-        window = build_window(store, actor)
-        install_error_hook(lambda: window)
-        window.show()
-        return app.exec()
+        with private_temp_folder(store.path):
+            window = build_window(store, actor)
+            install_error_hook(lambda: window)
+            window.show()
+            return app.exec()
     finally:
         store.close()

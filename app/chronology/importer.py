@@ -25,6 +25,7 @@ from app.chronology.types import MAPPABLE_FIELDS, SheetTable
 from app.context import AppContext
 from app.errors import NotFoundError
 from app.imrs import add_agency, find_agency
+from db.audit import rows_not_recorded
 from db.base import utcnow
 from db.chronology_models import (
     ChronologyEntry,
@@ -401,7 +402,9 @@ def commit_import(ctx: AppContext, plan: ImportPlan, *, replace: bool = True) ->
         )
         session.add(batch)
         session.flush()
-        ids = _insert_entries(session, plan, agency_id, batch.id)
+        # The import is recorded as one event (file, hash, counts: the batch row above).
+        with rows_not_recorded(session):
+            ids = _insert_entries(session, plan, agency_id, batch.id)
         if keep_tags:
             carried = _carry_over(session, plan.entries, ids, keep_tags)
         _remember_mapping(session, plan)
