@@ -1177,12 +1177,13 @@ def add_demo_reviews(ctx: AppContext) -> tuple[list[str], list[str]]:
     """Add the demonstration reviews; returns (references added, references already there)."""
     added: list[str] = []
     skipped: list[str] = []
-    for spec in DEMO_REVIEWS:
-        if _exists(ctx, spec.reference):
-            skipped.append(spec.reference)
-        else:
-            _add_review(ctx, spec)
-            added.append(spec.reference)
+    with ctx.store.all_or_nothing():  # interrupted, it leaves no half-built review behind
+        for spec in DEMO_REVIEWS:
+            if _exists(ctx, spec.reference):
+                skipped.append(spec.reference)
+            else:
+                _add_review(ctx, spec)
+                added.append(spec.reference)
     return added, skipped
 
 

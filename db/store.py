@@ -70,6 +70,7 @@ class Store:
     passphrase: str | None = field(default=None, repr=False)
     readonly_reason: str = ""
     _sessions: sessionmaker = field(init=False, repr=False)
+    _outer: object = field(default=None, init=False, repr=False)
 
     @property
     def encrypted(self) -> bool:
@@ -85,13 +86,30 @@ class Store:
 
         Every change made in it is recorded in the audit trail under ``actor``.
         """
-        with self._sessions() as session:
+        bind = {}
+        if self._outer is not None:
+            bind = {"bind": self._outer, "join_transaction_mode": "create_savepoint"}
+        with self._sessions(**bind) as session:
             session.info["actor"] = actor
             session.info["writable"] = not self.readonly
             with session.begin():
                 if not self.readonly:
                     set_actor(session, actor)
                 yield session
+
+    @contextmanager
+    def all_or_nothing(self) -> Iterator[None]:
+        """Every session opened inside is part of one transaction: committed together at
+        the end, or not at all (an error, a crash, the power going)."""
+        if self._outer is not None:
+            yield
+            return
+        with self.engine.connect() as conn, conn.begin():
+            self._outer = conn
+            try:
+                yield
+            finally:
+                self._outer = None
 
     def close(self) -> None:
         if not self.readonly and self.lock is not None:

@@ -23,8 +23,9 @@ from app.chronology.mapping import guess_mapping, mapping_problems
 from app.chronology.reading import ImportRefused, file_fingerprint, read_table
 from app.chronology.types import MAPPABLE_FIELDS, SheetTable
 from app.context import AppContext
+from app.edits import clean_value
 from app.errors import NotFoundError
-from app.imrs import add_agency, find_agency
+from app.imrs import find_agency, new_agency
 from db.audit import rows_not_recorded
 from db.base import utcnow
 from db.chronology_models import (
@@ -372,11 +373,11 @@ def commit_import(ctx: AppContext, plan: ImportPlan, *, replace: bool = True) ->
     if not plan.can_commit:
         raise ImportRefused(" ".join(plan.problems))
     agency_id = plan.agency_id
-    if agency_id is None:
-        add_agency(ctx, plan.review_id, plan.agency_name)
-        agency_id = find_agency(ctx, plan.review_id, plan.agency_name)
     replaced = carried = 0
     with ctx.session() as session:
+        if agency_id is None:  # a new agency comes in the same transaction as its entries
+            name = clean_value("agency", "name", plan.agency_name)
+            agency_id = new_agency(session, plan.review_id, name).id
         if session.get(Agency, agency_id) is None:
             raise NotFoundError("That agency no longer exists.")
         keep_tags: dict[tuple[str, str], tuple[list[str], list[int]]] = {}
