@@ -22,6 +22,7 @@ from app.chronology.types import SheetTable
 from app.context import AppContext
 from app.edits import FIELDS, clean_value
 from app.errors import NotFoundError, UserError
+from app.leftovers import note_unfinished
 from app.tracker_formulas import uncached_formula_cells
 from app.vocab import ACTION_STATUSES, OVERDUE_LABEL, PROTECTIVE_MARKINGS, parse_choice
 from db.base import utcnow
@@ -128,6 +129,7 @@ def export_tracker(ctx: AppContext, path: Path | str, review_id: int | None = No
         )
     doc = tracker_document(ctx, review_id)
     part = path.with_name(path.name + ".part")
+    note_unfinished(part)  # removed at the next start if this process is killed
     try:
         write_action_tracker(doc, part)
         part.replace(path)

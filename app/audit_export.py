@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from app.audit_log import field_label, value_label
 from app.context import AppContext
 from app.errors import NotFoundError, UserError
+from app.leftovers import note_unfinished
 from app.reviews import find_review_id
 from db.models import AuditEvent
 from db.private import disk_message, private_file
@@ -147,6 +148,7 @@ def export_trail(ctx: AppContext, ref: str, target: Path) -> ReviewTrail:
         raise UserError(f"The audit trail can be written as {', '.join(FORMATS)}; not {suffix!r}.")
     trail = review_trail(ctx, ref)
     part = target.with_name(target.name + ".part")
+    note_unfinished(part)  # removed at the next start if this process is killed
     try:
         private_file(part)
         if suffix == ".csv":

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import UserError
+from app.leftovers import note_unfinished
 from db.private import disk_message
 from db.store import StoreDamagedError, backup_to, check_store
 
@@ -34,7 +35,7 @@ def backup_store(
         raise UserError(f"The folder for {target} cannot be created: {exc.strerror}.") from None
     key = passphrase if health.encrypted else None
     try:
-        backup_to(source, target, key)
+        backup_to(source, target, key, on_part=note_unfinished)
     except StoreDamagedError as exc:
         raise UserError(f"The backup was not written: {exc}") from None
     except OSError as exc:

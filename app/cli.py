@@ -16,6 +16,7 @@ from app.cli_store import terminal_asker
 from app.config import display_name, resolve_store_path
 from app.context import AppContext
 from app.errors import UserError
+from app.leftovers import remove_leftovers
 from app.store_access import open_with_passphrase, passphrase_for, unencrypted_allowed
 from app.vocab import IMR_STATUSES, REVIEW_TYPES, SECTORS
 from db.private import private_temp_folder
@@ -159,6 +160,7 @@ def cmd_check(args) -> int:
                 "schema": health.revision,
                 "current_schema": health.head,
                 "healthy": health.healthy,
+                "encrypted": health.encrypted,
                 "problems": health.problems,
             }
         )
@@ -169,8 +171,14 @@ def cmd_check(args) -> int:
         print(f"Store:        {health.path}")
         print(f"Schema:       {health.revision or 'none'} ({state})")
         print(f"Integrity:    {'ok' if health.healthy else 'PROBLEMS FOUND'}")
+        print(f"Encrypted:    {'yes' if health.encrypted else 'no'}")
         for problem in health.problems:
             print(f"  - {problem}")
+        if any(not p.startswith("audit trail") for p in health.problems):
+            print(
+                "Recover every readable row into a new store with "
+                "'reviewdesk salvage --db STORE -o NEW.db' (the store itself is not changed)."
+            )
     return EXIT_OK if health.healthy else EXIT_ERROR
 
 
@@ -720,6 +728,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)  # whatever ReviewDesk writes (exports, copies) is the user's alone
+    remove_leftovers()  # parts of exports and copies of a ReviewDesk that was killed
     parser = build_parser()
     args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)

@@ -105,3 +105,34 @@ def register(add) -> None:
     p.add_argument("--decrypt", action="store_true", help="yes, write it unencrypted")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    register_salvage(add)
+
+
+def cmd_salvage(args) -> int:
+    from db.salvage import salvage
+
+    source = Path(args.db).expanduser() if args.db else resolve_store_path(None)
+    if not source.is_file():
+        raise UserError(f"There is no store at {source}.")
+    passphrase = passphrase_for(source, terminal_asker(), new=False)
+    report = salvage(source, Path(args.output).expanduser(), passphrase)
+    print(f"Recovered {report.recovered} rows from {source} into {report.target}.")
+    for line in report.lines():
+        print(line)
+    if report.lost:
+        print(f"{report.lost} rows could not be recovered; the list above says from where.")
+    else:
+        print("Nothing was lost.")
+    print(
+        f"The damaged store was not changed. Check the new one, then use it with --db {report.target}."
+    )
+    return EXIT_OK
+
+
+def register_salvage(add) -> None:
+    p = add(
+        "salvage",
+        cmd_salvage,
+        "recover every readable row of a damaged store into a new store, and say what was lost",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="NEW", help="the new store to write")

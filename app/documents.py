@@ -19,6 +19,7 @@ from app.actions import freeze_numbers, list_actions, list_recommendations
 from app.context import AppContext
 from app.errors import NotFoundError, UserError, ValidationError
 from app.findings import list_findings
+from app.leftovers import note_unfinished
 from app.reviews import get_review
 from db.report_models import Report, ReportSection
 from reports.review_document_data import (
@@ -423,6 +424,7 @@ def export_document(
     from reports.review_document import write_review_document
 
     part = path.with_name(path.name + ".part")
+    note_unfinished(part)  # removed at the next start if this process is killed
     try:
         pages = write_review_document(doc, part, on_progress=on_progress)
         part.replace(path)

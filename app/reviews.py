@@ -102,7 +102,8 @@ def find_review_id(ctx: AppContext, ref: str | int) -> int:
     """
     with ctx.session() as session:
         text = str(ref).strip()
-        review_id = session.scalar(select(Review.id).where(Review.reference == text))
+        exact = Review.reference.collate("BINARY") == text
+        review_id = session.scalar(select(Review.id).where(exact))
         if review_id is None:
             # casefold in Python: SQLite's lower() folds ASCII letters only (not Ŵ or Ł).
             wanted = text.casefold()

@@ -5,6 +5,7 @@ the target: a failed or interrupted copy never leaves a file that looks like a s
 """
 
 import contextlib
+import errno
 import os
 from pathlib import Path
 
@@ -39,7 +40,9 @@ def _export(source: Path, source_key: str | None, target: Path, target_key: str 
 
 def _page_copy(source: Path, passphrase: str | None, target: Path) -> None:
     """SQLite's online backup (a page copy), with the source's own key and salt."""
-    src = connect(source, passphrase=passphrase, readonly=True)
+    # In a folder the user may not write, SQLite reads without its -shm file (immutable).
+    immutable = not os.access(Path(source).parent, os.W_OK)
+    src = connect(source, passphrase=passphrase, readonly=True, immutable=immutable)
     try:
         dst = connect(target, passphrase=None)
         try:
@@ -62,6 +65,7 @@ def write_copy(
     passphrase: str | None,
     new_passphrase: str | None = ...,  # type: ignore[assignment]
     verify=None,
+    on_part=None,
 ) -> None:
     """Copy the store at ``source`` to ``target`` atomically.
 
@@ -72,14 +76,21 @@ def write_copy(
     source, target = Path(source), Path(target)
     part = part_path(target)
     part.unlink(missing_ok=True)
+    if on_part is not None:
+        on_part(part)
     private_file(part)
     try:
-        if new_passphrase is ...:
-            _page_copy(source, passphrase, part)
-        else:
-            part.unlink()
-            _export(source, passphrase, part, new_passphrase)
-            private_file(part)
+        try:
+            if new_passphrase is ...:
+                _page_copy(source, passphrase, part)
+            else:
+                part.unlink()
+                _export(source, passphrase, part, new_passphrase)
+                private_file(part)
+        except DatabaseError as exc:
+            if "full" in str(exc):  # SQLite's words for ENOSPC: the caller names the disk
+                raise OSError(errno.ENOSPC, "No space left on device", str(target)) from None
+            raise
         if verify is not None:
             verify(part)
         os.replace(part, target)

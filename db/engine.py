@@ -131,8 +131,13 @@ def create_store_engine(
         if on_connect is not None:
             on_connect(dbapi_connection)
 
+    # A writer takes SQLite's write lock when its transaction starts (not half-way through,
+    # where waiting could end in "database is locked" with work already done): a second
+    # writer waits its turn or is refused, whatever happened to the lock file.
+    begin = "BEGIN" if readonly else "BEGIN IMMEDIATE"
+
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql(begin)
 
     return engine

@@ -54,7 +54,7 @@ def secure_store_files(store: Path) -> None:
             make_private(companion)
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -78,7 +78,7 @@ def private_temp_folder(store: Path):
     try:
         private_folder(root)
         for old in root.iterdir():
-            if old.name.isdigit() and int(old.name) != os.getpid() and not _alive(int(old.name)):
+            if old.name.isdigit() and int(old.name) != os.getpid() and not alive(int(old.name)):
                 shutil.rmtree(old, ignore_errors=True)
         mine = private_folder(root / str(os.getpid()))
         tempfile.tempdir = str(mine)

@@ -225,9 +225,11 @@ def _sqlite_reason(exc: Exception) -> str:
     return str(orig).strip() or type(orig).__name__
 
 
-def backup_to(source: Path, destination: Path, passphrase: str | None = None) -> None:
+def backup_to(source: Path, destination: Path, passphrase: str | None = None, on_part=None) -> None:
     """A consistent, verified copy with SQLite's online backup, encrypted as the source is."""
-    write_copy(source, destination, passphrase=passphrase, verify=_verifier(passphrase))
+    write_copy(
+        source, destination, passphrase=passphrase, verify=_verifier(passphrase), on_part=on_part
+    )
 
 
 def _verifier(passphrase: str | None):

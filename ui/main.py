@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.config import display_name
 from app.context import AppContext
 from app.errors import UserError
+from app.leftovers import remove_leftovers
 from app.store_access import (
     encrypt_store,
     env_passphrase,
@@ -148,6 +149,7 @@ def build_window(
 
 def run(path: Path, actor: str | None = None) -> int:
     os.umask(0o077)  # whatever ReviewDesk writes (exports, copies) is the user's alone
+    remove_leftovers()  # parts of exports and copies of a ReviewDesk that was killed
     app = make_application()
     store = open_for_window(path)
     if store is None:

@@ -16,6 +16,7 @@ from app.chronology.episodes import list_episodes
 from app.chronology.timeline import TimelineLayout, layout_timeline
 from app.context import AppContext
 from app.errors import UserError
+from app.leftovers import note_unfinished
 from app.reviews import get_review
 
 PAGE = 5000
@@ -135,6 +136,7 @@ def export_chronology(
         raise UserError(f"Choose a file ending in .xlsx or .pdf (not '{path.name}').")
     doc = chronology_document(ctx, review_id, flt, filters_note)
     part = path.with_name(path.name + ".part")
+    note_unfinished(part)  # removed at the next start if this process is killed
     try:
         if suffix == ".xlsx":
             from reports.chronology_xlsx import write_chronology_xlsx
