@@ -263,7 +263,9 @@ def plan_tracker_import(
         if scope_reference is None:
             raise NotFoundError("That review no longer exists.")
 
-    uncached = uncached_formula_cells(path, table.sheet) if parsed else {}
+    read = {columns[c.key] for c in COLUMNS if c.key in columns and (c.editable or c.key in (
+        "action_id", "last_changed"))}  # fmt: skip
+    uncached = uncached_formula_cells(path, table.sheet, read) if parsed else {}
     for number, cells, action_id in parsed:
         reason = None
         current = stored.get(action_id)

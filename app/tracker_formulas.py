@@ -8,8 +8,9 @@ Such a cell is not an empty answer: the row is reported, and none of its fields 
 from pathlib import Path
 
 
-def uncached_formula_cells(path: Path, sheet: str) -> dict[int, list[str]]:
-    """Row number -> cell references of formulas with no saved value (xlsx only)."""
+def uncached_formula_cells(path: Path, sheet: str, columns: set[int]) -> dict[int, list[str]]:
+    """Row number -> cell references of formulas with no saved value, in the given columns
+    (0-based) only: xlsx files only."""
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook
@@ -27,6 +28,8 @@ def uncached_formula_cells(path: Path, sheet: str) -> dict[int, list[str]]:
         for formula_row, value_row in rows:
             for f_cell, v_cell in zip(formula_row, value_row, strict=False):
                 text = getattr(f_cell, "value", None)
+                if getattr(f_cell, "column", 0) - 1 not in columns:
+                    continue
                 if isinstance(text, str) and text.startswith("=") and v_cell.value is None:
                     found.setdefault(f_cell.row, []).append(f_cell.coordinate)
         return found
