@@ -82,8 +82,15 @@ def resolve_trail_review(ctx: AppContext, ref: str) -> tuple[int, str, bool]:
     return review_id, get_review(ctx, review_id).reference, False
 
 
-def review_trail(ctx: AppContext, ref: str) -> ReviewTrail:
-    review_id, reference, deleted = resolve_trail_review(ctx, ref)
+def review_trail(ctx: AppContext, ref: str, *, deleted_id: int | None = None) -> ReviewTrail:
+    """The trail of the review ``ref`` (or of the deleted review whose id is ``deleted_id``)."""
+    if deleted_id is not None:
+        known = {rid: r for rid, r, _at in deleted_reviews(ctx)}
+        if deleted_id not in known:
+            raise NotFoundError("No deleted review has that id.")
+        review_id, reference, deleted = deleted_id, known[deleted_id], True
+    else:
+        review_id, reference, deleted = resolve_trail_review(ctx, ref)
     with ctx.session() as session:
         events = session.scalars(
             select(AuditEvent).where(AuditEvent.review_id == review_id).order_by(AuditEvent.id)
@@ -96,7 +103,7 @@ def review_trail(ctx: AppContext, ref: str) -> ReviewTrail:
                 e.entity.replace("_", " "),
                 e.label,
                 field_label(e.entity, e.field),
-                value_label(e.entity, e.field, e.old_value) or "",
+                value_label(e.entity, e.field, e.old_value) or _deleted_summary(e),
                 value_label(e.entity, e.field, e.new_value) or "",
                 e.row_data or "",
                 e.hash or "",
@@ -104,6 +111,25 @@ def review_trail(ctx: AppContext, ref: str) -> ReviewTrail:
             for e in events
         ]
     return ReviewTrail(review_id, reference, deleted, rows)
+
+
+SUMMARY_SKIPPED = {"id", "position", "created_at", "updated_at", "content"}
+
+
+def _deleted_summary(event: AuditEvent) -> str:
+    """For a delete: what the row held, in one line (the whole row is in ``row``)."""
+    if event.action != "delete" or not event.row_data:
+        return ""
+    try:
+        data = json.loads(event.row_data)
+    except ValueError:
+        return ""
+    parts = [
+        f"{key.replace('_', ' ')}: {' '.join(str(value).split())[:80]}"
+        for key, value in data.items()
+        if value not in (None, "") and key not in SUMMARY_SKIPPED and not key.endswith("_id")
+    ]
+    return "; ".join(parts)[:300]
 
 
 def _spreadsheet_safe(value: str) -> str:
@@ -140,13 +166,15 @@ def _write_xlsx(trail: ReviewTrail, path: Path) -> None:
     wb.save(path)
 
 
-def export_trail(ctx: AppContext, ref: str, target: Path) -> ReviewTrail:
+def export_trail(
+    ctx: AppContext, ref: str, target: Path, *, deleted_id: int | None = None
+) -> ReviewTrail:
     """Write the trail to ``target`` (.csv, .xlsx or .json), atomically and owner-only."""
     target = Path(target).expanduser()
     suffix = target.suffix.lower()
     if suffix not in FORMATS:
         raise UserError(f"The audit trail can be written as {', '.join(FORMATS)}; not {suffix!r}.")
-    trail = review_trail(ctx, ref)
+    trail = review_trail(ctx, ref, deleted_id=deleted_id)
     part = target.with_name(target.name + ".part")
     note_unfinished(part)  # removed at the next start if this process is killed
     try:

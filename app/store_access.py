@@ -233,6 +233,18 @@ def change_passphrase(path: Path, passphrase: str, new_passphrase: str) -> None:
         store.close()
 
 
+def change_open_store_passphrase(store: Store, new_passphrase: str) -> None:
+    """Encrypt the open store, or give it a new passphrase, without closing the window."""
+    if store.readonly:
+        raise UserError("The store is open read-only: its passphrase cannot be changed here.")
+    check_new_passphrase(new_passphrase)
+    store.engine.dispose()
+    try:
+        reencrypt_in_place(store.path, store.passphrase, new_passphrase)
+    finally:
+        store.reopen(new_passphrase if needs_passphrase(store.path) else store.passphrase)
+
+
 def export_decrypted(path: Path, passphrase: str | None, target: Path, *, overwrite=False) -> Path:
     """A plain, verified copy of the store, deliberately made for handing on."""
     target = Path(target).expanduser()

@@ -84,6 +84,14 @@ class StoreLock:
         self._store_fd = fd
         return True
 
+    def hold_store_file_again(self) -> None:
+        """After the store file was replaced by a new one: lock the new file."""
+        if self._store_fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._store_fd)
+            self._store_fd = None
+        self._hold_store_file()
+
     def owner(self) -> LockOwner | None:
         try:
             info = json.loads(self.owner_path.read_text(encoding="utf-8"))

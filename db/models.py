@@ -32,6 +32,8 @@ def _parent(obj, relationship_name: str, model: type, key: str):
 
 class Review(Base):
     __tablename__ = "review"
+    # Ids are never reused: a deleted review's audit trail must not pass to a new review.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # Unique without regard to case: "scr-1" and "SCR-1" are the same review.

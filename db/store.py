@@ -97,6 +97,20 @@ class Store:
                     set_actor(session, actor)
                 yield session
 
+    def reopen(self, passphrase: str | None) -> None:
+        """Open the file afresh after it was replaced (encrypted, or with a new passphrase)."""
+        self.engine.dispose()
+        self.engine = create_store_engine(
+            self.path,
+            passphrase=passphrase,
+            readonly=self.readonly,
+            on_connect=None if self.readonly else install_triggers,
+        )
+        self.passphrase = passphrase
+        self.__post_init__()
+        if self.lock is not None:
+            self.lock.hold_store_file_again()
+
     @contextmanager
     def all_or_nothing(self) -> Iterator[None]:
         """Every session opened inside is part of one transaction: committed together at
@@ -286,10 +300,10 @@ def verify(engine: Engine, *, chain: bool = True) -> list[str]:
 def _readonly_reason(path: Path, exists: bool) -> str:
     """Why a store must be opened read-only although a change was asked for ("" if not)."""
     folder = path.parent
+    if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        return f"The folder {folder} holding the store is read-only for you."
     if exists and not os.access(path, os.W_OK):
         return f"The store file {path} is read-only for you."
-    if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
-        return f"The folder {folder} is read-only for you, so the store is open for reading only."
     return ""
 
 

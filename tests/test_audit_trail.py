@@ -213,3 +213,12 @@ def test_imports_are_recorded_with_file_hash_and_counts(ctx, case, tmp_path):
         )
     assert data["row_count"] == 2 and len(data["sha256"]) == 64
     assert date.today().year >= 2024
+
+
+def test_a_deleted_reviews_id_and_trail_never_pass_to_a_new_review(ctx, case):
+    delete_review(ctx, case["review"])
+    again = create_review(ctx, review_type="lcspr", reference=REF, title="Child Q again")
+    assert again != case["review"]
+    assert review_trail(ctx, REF).review_id == again
+    assert {e.action for e in list_audit(ctx, again)} == {"create"}
+    assert review_trail(ctx, "", deleted_id=case["review"]).deleted

@@ -32,6 +32,7 @@ from db.store import StoreError
 from ui.board_view import ActionPlanWindow
 from ui.editing import Editor
 from ui.review_list import ReviewListModel, ReviewListView
+from ui.store_actions import add_store_actions
 from ui.widgets import DateField
 from ui.workspace import CHRONOLOGY_KINDS, TAB_NAMES, ReviewWorkspace
 
@@ -184,6 +185,7 @@ class MainWindow(QMainWindow):
             file_menu, "&New review…", self.new_review, QKeySequence.StandardKey.New, "new_review"
         )
         self._action(file_menu, "&Back up the store…", self.backup, "Ctrl+Shift+B", "backup")
+        add_store_actions(self, file_menu)
         file_menu.addSeparator()
         self.delete_action = self._action(
             file_menu, "&Delete this review…", self.delete_review, None, "delete_review"

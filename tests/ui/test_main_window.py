@@ -1,6 +1,8 @@
 """The main window driven like a user would: dialogs, keyboard, menus, undo."""
 
+import os
 from datetime import timedelta
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
@@ -10,6 +12,7 @@ from app.context import AppContext
 from app.edits import apply_fields
 from app.imrs import add_agency, get_imr, set_imr_status
 from app.reviews import create_review, get_review, list_reviews
+from db.store import open_store
 from ui.editing import Editor
 from ui.imr_board import DUE_COLUMN, AddAgencyDialog
 from ui.main import open_for_window
@@ -330,3 +333,44 @@ def test_store_in_a_read_only_folder_opens_read_only_and_says_so(qtbot, tmp_path
             assert not window.new_button.isEnabled()
         finally:
             opened.close()
+
+
+def test_deleted_review_trail_is_shown_in_the_window(qtbot, window, ctx):
+    from app.reviews import delete_review
+    from ui.store_actions import DeletedTrailDialog
+
+    review_id = _review(ctx, reference="GONE-1")
+    add_agency(ctx, review_id, "Police")
+    delete_review(ctx, review_id)
+    dialog = DeletedTrailDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    assert dialog.choice.count() == 1 and "GONE-1" in dialog.choice.itemText(0)
+    actions = {dialog.model.item(r, 2).text() for r in range(dialog.model.rowCount())}
+    assert {"create", "delete"} <= actions
+    dialog.show()
+    dialog.grab().save(str(Path(os.environ.get("SCREENSHOTS", "/tmp")) / "deleted-trail.png"))
+
+
+def test_the_open_store_can_be_encrypted_from_the_window(qtbot, tmp_path, monkeypatch):
+    from db.engine import is_plain_sqlite
+    from tests.support import make_store
+    from ui import store_actions
+
+    path = make_store(tmp_path / "plain.db")
+    store = open_for_window(path)
+    try:
+        window = MainWindow(Editor(AppContext(store, "Tester")))
+        qtbot.addWidget(window)
+        monkeypatch.setattr(store_actions.PassphraseDialog, "exec", lambda self: 1)
+        monkeypatch.setattr(
+            store_actions.PassphraseDialog, "passphrase", lambda self: "a window passphrase"
+        )
+        store_actions.change_passphrase(window)
+        assert store.encrypted and not is_plain_sqlite(path)
+        assert window.current_review_id() is not None
+        review_id = window.current_review_id()
+        assert window.editor.edit("review", review_id, {"title": "After"}, "Rename") is True
+    finally:
+        store.close()
+    with open_store(path, passphrase="a window passphrase") as again:
+        assert get_review(AppContext(again, "x"), review_id).title == "After"

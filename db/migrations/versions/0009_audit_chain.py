@@ -52,7 +52,10 @@ def upgrade() -> None:
         batch.add_column(sa.Column("hash", sa.String(length=64), nullable=True))
         batch.create_index("ix_audit_event_entity", ["entity", "entity_id"])
     _separate_duplicate_references()
-    with op.batch_alter_table("review") as batch:
+    # AUTOINCREMENT: the id of a deleted review (and so its audit trail) is never reused.
+    with op.batch_alter_table(
+        "review", recreate="always", table_kwargs={"sqlite_autoincrement": True}
+    ) as batch:
         batch.alter_column(
             "reference",
             existing_type=sa.String(length=60),
@@ -65,7 +68,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("review") as batch:
+    with op.batch_alter_table(
+        "review", recreate="always", table_kwargs={"sqlite_autoincrement": False}
+    ) as batch:
         batch.alter_column(
             "reference",
             existing_type=sa.String(length=60, collation="NOCASE"),
