@@ -266,3 +266,96 @@ def _relabel(session: Session) -> None:
             ),
             updates,
         )
+
+
+def _as_text(value) -> str | None:
+    """A value as the trail holds it (SQLite's CAST(... AS TEXT))."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, float) and value.is_integer():
+        return repr(value)
+    return str(value)
+
+
+def _differences(connection):
+    """(table, key, what the trail says, what the row holds) wherever the two disagree.
+
+    Rows the trail never saw whole (before it kept whole rows, or written by a bulk import
+    recorded as one event) are not judged.
+    """
+    for table in audited_tables():
+        pk = [c.name for c in table.primary_key.columns]
+        columns = [c.name for c in table.columns if c.name not in SKIPPED_UPDATE_COLUMNS]
+        expected: dict[tuple, dict | None] = {}
+        events = connection.exec_driver_sql(
+            f"SELECT action, entity_id, field, new_value, row_data FROM {AUDIT_TABLE} "
+            "WHERE entity = ? AND action IN ('create', 'update', 'delete') ORDER BY id",
+            (table.name,),
+        )
+        for action, entity_id, field, new_value, row_data in events:
+            if action in ("create", "delete") and row_data:
+                data = json.loads(row_data)
+                key = tuple(_as_text(data.get(name)) for name in pk)
+                expected[key] = (
+                    {c: _as_text(data.get(c)) for c in columns} if action == "create" else None
+                )
+            elif action == "update" and len(pk) == 1:
+                row = expected.get((_as_text(entity_id),))
+                if row is not None and field in row:
+                    row[field] = new_value
+        if not expected:
+            continue
+        blobs = {c.name for c in table.columns if isinstance(c.type, LargeBinary)}
+        select_list = ", ".join(
+            f"CAST(length({_q(c)}) AS TEXT)" if c in blobs else f"CAST({_q(c)} AS TEXT)"
+            for c in columns
+        )
+        live = {}
+        for values in connection.exec_driver_sql(f"SELECT {select_list} FROM {_q(table.name)}"):
+            row = dict(zip(columns, values, strict=True))
+            live[tuple(row[name] for name in pk)] = row
+        for key, want in expected.items():
+            have = live.get(key)
+            if want != have:
+                yield table, key, want, have
+
+
+def verify_rows(connection, limit: int = 20) -> list[str]:
+    """Rows whose content differs from what the trail says they hold: changed, removed or
+    put back outside ReviewDesk."""
+    problems: list[str] = []
+    for table, key, want, have in _differences(connection):
+        shown = f"{table.name} {'/'.join(str(k) for k in key)}"
+        if want is None:
+            problems.append(f"audit trail: {shown} was deleted, but is back")
+        elif have is None:
+            problems.append(f"audit trail: {shown} is gone without a recorded delete")
+        else:
+            changed = sorted(c for c in want if have.get(c) != want.get(c))
+            problems.append(
+                f"audit trail: {shown} differs from its trail ({', '.join(changed)}): "
+                "changed outside ReviewDesk"
+            )
+        if len(problems) >= limit:
+            break
+    return problems
+
+
+def reconcile(connection, actor: str, why: str) -> int:
+    """Record in the trail whatever the rows hold that it does not know of (after a salvage:
+    rows lost to the damage, values recovered as they were). Returns how many were recorded."""
+    recorded = 0
+    for table, key, want, have in list(_differences(connection)):
+        entity_id = key[0]
+        action = "delete" if have is None else "create"
+        data = want if have is None else have
+        connection.exec_driver_sql(
+            f"INSERT INTO {AUDIT_TABLE} (at, actor, action, entity, entity_id, label, row_data) "
+            f"VALUES ({_NOW}, ?, ?, ?, ?, ?, ?)",
+            (actor, action, table.name, entity_id, f"{table.name.replace('_', ' ')}: {why}"[:300],
+             json.dumps(data, ensure_ascii=False)),
+        )  # fmt: skip
+        recorded += 1
+    return recorded

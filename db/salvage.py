@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db.audit import AUDIT_TABLE, seal_chain
+from db.audit import AUDIT_TABLE, reconcile, seal_chain
 from db.base import Base, utcnow
 from db.engine import DatabaseError, connect
 from db.store import StoreError, open_store
@@ -128,6 +128,8 @@ def salvage(source: Path, target: Path, passphrase: str | None = None) -> Salvag
                 except DatabaseError:
                     result.lost += 1
         _drop_orphans(conn, report)
+        conn.commit()
+        conn.execute("BEGIN IMMEDIATE")
         conn.execute(f"UPDATE {AUDIT_TABLE} SET hash = NULL")
         conn.execute(
             f"INSERT INTO {AUDIT_TABLE} (at, actor, action, entity, label, row_data) "
@@ -142,6 +144,7 @@ def salvage(source: Path, target: Path, passphrase: str | None = None) -> Salvag
     finally:
         damaged.close()
         conn.close()
+    _reconcile_trail(target, passphrase, source.name)
     sealer = open_store(target, passphrase=passphrase)  # seals the trail afresh, and checks
     try:
         with sealer.engine.begin() as c:
@@ -149,6 +152,18 @@ def salvage(source: Path, target: Path, passphrase: str | None = None) -> Salvag
     finally:
         sealer.close()
     return report
+
+
+def _reconcile_trail(target: Path, passphrase: str | None, source_name: str) -> None:
+    """The trail of the new store says what the damage took and what came back changed."""
+    from db.engine import create_store_engine
+
+    engine = create_store_engine(target, passphrase=passphrase, enforce_foreign_keys=False)
+    try:
+        with engine.begin() as conn:
+            reconcile(conn, "ReviewDesk salvage", f"as recovered from {source_name}")
+    finally:
+        engine.dispose()
 
 
 def _drop_orphans(conn, report: SalvageReport) -> None:

@@ -19,7 +19,14 @@ import db.chronology_models  # noqa: F401  (every table is mapped before a store
 import db.findings_models  # noqa: F401
 import db.meeting_models  # noqa: F401
 import db.report_models  # noqa: F401
-from db.audit import install_audit, install_triggers, seal_chain, set_actor, verify_chain
+from db.audit import (
+    install_audit,
+    install_triggers,
+    seal_chain,
+    set_actor,
+    verify_chain,
+    verify_rows,
+)
 from db.copies import write_copy
 from db.engine import SQLITE_HEADER, create_store_engine
 from db.lock import LockOwner, StoreLock
@@ -291,6 +298,7 @@ def verify(engine: Engine, *, chain: bool = True) -> list[str]:
                     break
             if chain and not problems and _has_chain(conn):
                 problems.extend(verify_chain(conn))
+                problems.extend(verify_rows(conn))
     except DatabaseError as exc:
         # Damage bad enough that the checks themselves cannot run.
         problems.append(f"the file is damaged ({_sqlite_reason(exc)})")

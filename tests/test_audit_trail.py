@@ -222,3 +222,16 @@ def test_a_deleted_reviews_id_and_trail_never_pass_to_a_new_review(ctx, case):
     assert review_trail(ctx, REF).review_id == again
     assert {e.action for e in list_audit(ctx, again)} == {"create"}
     assert review_trail(ctx, "", deleted_id=case["review"]).deleted
+
+
+def test_check_finds_rows_changed_or_removed_behind_the_apps_back(ctx, store, case, capsys):
+    path = store.path
+    store.close()
+    execute(path, "UPDATE finding SET title = 'Nothing to see' WHERE id = ?", (case["finding"],))
+    assert main(["check", "--db", str(path)]) == 1
+    assert "finding" in capsys.readouterr().out
+    execute(path, "UPDATE finding SET title = 'Bruising was not followed up'")
+    assert main(["check", "--db", str(path)]) == 0
+    execute(path, "DELETE FROM finding_theme")
+    assert main(["check", "--db", str(path)]) == 1
+    assert "gone without a recorded delete" in capsys.readouterr().out
