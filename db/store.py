@@ -3,6 +3,8 @@
 Every failure a person can meet raises a ``StoreError`` whose message is written for them.
 """
 
+import contextlib
+import glob
 import os
 import stat
 from collections.abc import Iterator
@@ -262,6 +264,14 @@ def _verifier(passphrase: str | None):
     return verify_copy
 
 
+def _remove_unfinished_copies(path: Path) -> None:
+    """Parts of a pre-upgrade copy whose writer was killed (the lock is ours: nobody else is
+    writing them); a finished copy is never touched."""
+    for part in path.parent.glob(f"{glob.escape(path.stem)}.before-upgrade-*.part*"):
+        with contextlib.suppress(OSError):
+            part.unlink()
+
+
 def _backup_before_upgrade(path: Path, revision: str, passphrase: str | None) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix or '.db'}")
@@ -370,6 +380,8 @@ def _open_locked(
 ) -> Store:
     if not exists:
         private_file(path)
+    if not readonly:
+        _remove_unfinished_copies(path)
     immutable = readonly and not os.access(path.parent, os.W_OK)
     probe = create_store_engine(
         path,

@@ -315,3 +315,20 @@ def test_writers_take_sqlites_write_lock_at_the_start(store):
         conn.execute(text("SELECT 1"))  # no write yet: the lock is taken at BEGIN
         other = subprocess.run([sys.executable, "-c", script, str(store.path)], timeout=60)
     assert other.returncode == 3
+
+
+def test_an_unfinished_pre_upgrade_copy_is_removed_and_never_mistaken(tmp_path):
+    from db.engine import create_store_engine
+    from db.migrate import upgrade
+
+    path = tmp_path / "old.db"
+    engine = create_store_engine(path, enforce_foreign_keys=False)
+    upgrade(engine, "0006")
+    engine.dispose()
+    part = tmp_path / "old.before-upgrade-0006-20260101-000000.db.part"
+    part.write_bytes(b"half a copy")
+    (tmp_path / (part.name + "-journal")).write_bytes(b"")
+    with open_store(path) as store:
+        assert store.upgraded_from == "0006" and store.backup_path.exists()
+    copies = sorted(p.name for p in tmp_path.glob("old.before-upgrade-*"))
+    assert copies == [store.backup_path.name] and copies[0].endswith(".db")
