@@ -131,13 +131,10 @@ def create_store_engine(
         if on_connect is not None:
             on_connect(dbapi_connection)
 
-    # A writer takes SQLite's write lock when its transaction starts (not half-way through,
-    # where waiting could end in "database is locked" with work already done): a second
-    # writer waits its turn or is refused, whatever happened to the lock file.
-    begin = "BEGIN" if readonly else "BEGIN IMMEDIATE"
-
+    # A deferred BEGIN: in WAL mode the window's reads go on while a background import
+    # writes (BEGIN IMMEDIATE on every transaction would make them wait for it).
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
-        conn.exec_driver_sql(begin)
+        conn.exec_driver_sql("BEGIN")
 
     return engine

@@ -7,7 +7,7 @@ the next person who has the store open.
 Deleting the lock file while a store is open would let a second writer take a new one, so
 the writer also holds an advisory lock on the store file itself (POSIX; on Windows an open
 lock file cannot be deleted). SQLite's own locks are independent of it, so readers are not
-affected, and every write transaction starts with BEGIN IMMEDIATE as a last guard.
+affected.
 """
 
 import contextlib

@@ -303,20 +303,6 @@ def test_unfinished_files_of_a_killed_export_are_removed_at_the_next_start(tmp_p
     assert journal.read_text(encoding="utf-8") == ""
 
 
-def test_writers_take_sqlites_write_lock_at_the_start(store):
-    from sqlalchemy import text
-
-    script = (
-        "import sqlite3, sys\n"
-        "try:\n    sqlite3.connect(sys.argv[1], timeout=0).execute('BEGIN IMMEDIATE')\n"
-        "except sqlite3.OperationalError as exc:\n    sys.exit(3 if 'locked' in str(exc) else 4)\n"
-    )
-    with store.engine.begin() as conn:
-        conn.execute(text("SELECT 1"))  # no write yet: the lock is taken at BEGIN
-        other = subprocess.run([sys.executable, "-c", script, str(store.path)], timeout=60)
-    assert other.returncode == 3
-
-
 def test_an_unfinished_pre_upgrade_copy_is_removed_and_never_mistaken(tmp_path):
     from db.engine import create_store_engine
     from db.migrate import upgrade

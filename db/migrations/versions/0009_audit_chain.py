@@ -9,6 +9,8 @@ Create Date: 2026-11-30
 import sqlalchemy as sa
 from alembic import op
 
+from db.chronology_models import SEARCH_TRIGGERS
+
 revision = "0009"
 down_revision = "0006"
 branch_labels = None
@@ -62,12 +64,26 @@ def upgrade() -> None:
             type_=sa.String(length=60, collation="NOCASE"),
             existing_nullable=False,
         )
+    # The same for chronology entries, which imports write in bulk; the rebuild drops the
+    # search trigger, which is made again.
+    with op.batch_alter_table(
+        "chronology_entry", recreate="always", table_kwargs={"sqlite_autoincrement": True}
+    ):
+        pass
+    for ddl in SEARCH_TRIGGERS.values():
+        op.execute(ddl)
     from db.audit import seal_chain
 
     seal_chain(op.get_bind())
 
 
 def downgrade() -> None:
+    with op.batch_alter_table(
+        "chronology_entry", recreate="always", table_kwargs={"sqlite_autoincrement": False}
+    ):
+        pass
+    for ddl in SEARCH_TRIGGERS.values():
+        op.execute(ddl)
     with op.batch_alter_table(
         "review", recreate="always", table_kwargs={"sqlite_autoincrement": False}
     ) as batch:
