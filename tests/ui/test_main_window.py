@@ -374,3 +374,35 @@ def test_the_open_store_can_be_encrypted_from_the_window(qtbot, tmp_path, monkey
         store.close()
     with open_store(path, passphrase="a window passphrase") as again:
         assert get_review(AppContext(again, "x"), review_id).title == "After"
+
+
+def test_a_plain_store_is_offered_encryption_when_opened(qtbot, tmp_path, monkeypatch):
+    from db.engine import is_plain_sqlite
+    from tests.support import make_store
+
+    path = make_store(tmp_path / "plain.db")
+    monkeypatch.delenv("REVIEWDESK_UNENCRYPTED")
+    offered: list[str] = []
+
+    def choose(label):
+        def click(box):
+            offered.append(box.text())
+            [button] = [b for b in box.buttons() if b.text() == label]
+            button.click()
+            return 0
+
+        return click
+
+    monkeypatch.setattr(QMessageBox, "exec", choose("Not now"))
+    declined = open_for_window(path, ask=lambda prompt, confirm: "never asked")
+    assert declined is not None and not declined.encrypted and is_plain_sqlite(path)
+    declined.close()
+    monkeypatch.setattr(QMessageBox, "exec", choose("Encrypt it now…"))
+    store = open_for_window(path, ask=lambda prompt, confirm: "offered passphrase")
+    assert store is not None and store.encrypted and not is_plain_sqlite(path)
+    store.close()
+    assert "not encrypted" in offered[0]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [
+        "plain.db",
+        "plain.db.lock",
+    ]
