@@ -1184,7 +1184,10 @@ def add_demo_reviews(ctx: AppContext) -> tuple[list[str], list[str]]:
             else:
                 _add_review(ctx, spec)
                 added.append(spec.reference)
-    return added, skipped
+        from app.demo_history import add_history  # past reviews for the learning across reviews
+
+        past_added, past_skipped = add_history(ctx, settle=added)
+    return added + past_added, skipped + past_skipped
 
 
 def _add_review(ctx: AppContext, spec: DemoReview) -> None:

@@ -182,7 +182,9 @@ def test_export_chronology_xlsx_and_pdf(capsys, db, tmp_path):
     assert code == 0, err
     assert (tmp_path / "chronology.pdf").read_bytes().startswith(b"%PDF")
     code, _, err = export(tmp_path / "chronology.docx")
-    assert code == 1 and ".xlsx or .pdf" in err
+    assert code == 0, err
+    code, _, err = export(tmp_path / "chronology.txt")
+    assert code == 1 and ".docx or .html or .pdf or .xlsx, not as '.txt'" in err
 
 
 def test_import_of_a_missing_file_in_a_subprocess_has_no_traceback(db, tmp_path):

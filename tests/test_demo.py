@@ -11,13 +11,14 @@ import app.demo as demo
 from app.audit_log import list_audit
 from app.context import AppContext
 from app.demo import DEMO_REVIEWS, add_demo_reviews
+from app.demo_history import HISTORY
 from app.imrs import get_imr
 from app.reviews import create_review, find_review_id, get_review, list_reviews
 from app.vocab import IMR_STATUSES, PANEL_ROLES
 from db.store import check_store, open_store
 
 TODAY = date(2025, 3, 14)
-REFERENCES = [spec.reference for spec in DEMO_REVIEWS]
+REFERENCES = [spec.reference for spec in DEMO_REVIEWS] + [s.reference for s in HISTORY]
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 without regard to case.
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0010
 Create Date: 2026-11-30
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 from db.chronology_models import SEARCH_TRIGGERS
 
 revision = "0009"
-down_revision = "0006"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
