@@ -125,7 +125,7 @@ def test_demo_is_all_or_nothing(ctx, monkeypatch):
     assert list_reviews(ctx) == []
     monkeypatch.setattr(demo, "_add_review", real)
     added, skipped = demo.add_demo_reviews(ctx)
-    assert len(added) == len(demo.DEMO_REVIEWS) and skipped == []
+    assert {spec.reference for spec in demo.DEMO_REVIEWS} <= set(added) and skipped == []
 
 
 def test_tracker_formulas_without_a_saved_value_are_reported_not_blanked(ctx, plan, tmp_path):  # noqa: F811
@@ -275,10 +275,25 @@ def test_salvage_recovers_every_row_behind_a_damaged_index(tmp_path, capsys):
     assert run(capsys, "check", "--db", new)[0] == 0
 
 
+def _leaf_pages(path: Path, table: str) -> list[int]:
+    """The pages holding a table's rows, read from its root page (an interior b-tree page)."""
+    [(root,)] = query(path, "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,))
+    data = path.read_bytes()
+    size = int.from_bytes(data[16:18], "big")
+    start = (root - 1) * size + (100 if root == 1 else 0)
+    assert data[start] == 5, "the table fits on one page"
+    cells = int.from_bytes(data[start + 3 : start + 5], "big")
+    base = (root - 1) * size
+    pointers = [
+        int.from_bytes(data[start + 12 + 2 * i : start + 14 + 2 * i], "big") for i in range(cells)
+    ]
+    return [int.from_bytes(data[base + p : base + p + 4], "big") for p in pointers]
+
+
 def test_salvage_reports_what_a_damaged_table_page_lost(tmp_path, capsys):
     path = make_store(tmp_path / "store.db", reviews=600)
-    pages = path.stat().st_size // 4096
-    _damage_page(path, pages // 2)
+    leaves = _leaf_pages(path, "review")
+    _damage_page(path, leaves[len(leaves) // 2])
     new = tmp_path / "recovered.db"
     code, out, err = run(capsys, "salvage", "--db", path, "-o", new)
     assert code == 0, err
