@@ -90,14 +90,27 @@ def main() -> int:
         export_decrypted(encrypted, PASSPHRASE, exported)
     plain = exported
     source = write_agency_file(folder / "import_10k.xlsx", agency_rows(random.Random(3), 10_000, 1))
-    # Fresh copies, so both stores start the imports from the same number of entries.
     work_plain, work_enc = folder / "work-plain.db", folder / "work-encrypted.db"
-    for src, dst in ((plain, work_plain), (encrypted, work_enc)):
+
+    def fresh(src: Path, dst: Path) -> Path:
+        """A fresh copy for each round: every round starts from the same 50,000 entries."""
         for old in folder.glob(dst.name + "*"):
             old.unlink()
         shutil.copy(src, dst)
-    anchor = measure(work_plain, None, source, args.repeat)
-    secret = measure(work_enc, PASSPHRASE, source, args.repeat)
+        return dst
+
+    # Alternated (plain, encrypted, encrypted, plain), best of each: neither store gains from
+    # going second (warm caches, statements already compiled).
+    anchor: dict[str, float] = {}
+    secret: dict[str, float] = {}
+    for src, dst, key, into in (
+        (plain, work_plain, None, anchor),
+        (encrypted, work_enc, PASSPHRASE, secret),
+        (encrypted, work_enc, PASSPHRASE, secret),
+        (plain, work_plain, None, anchor),
+    ):
+        for name, value in measure(fresh(src, dst), key, source, args.repeat).items():
+            into[name] = min(value, into.get(name, value))
     print(f"{'operation':<40} {'plain (s)':>10} {'encrypted (s)':>14} {'ratio':>7}")
     worst = 0.0
     for name, base in anchor.items():
