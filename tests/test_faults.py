@@ -333,3 +333,33 @@ def test_an_unfinished_pre_upgrade_copy_is_removed_and_never_mistaken(tmp_path):
         assert store.upgraded_from == "0006" and store.backup_path.exists()
     copies = sorted(p.name for p in tmp_path.glob("old.before-upgrade-*"))
     assert copies == [store.backup_path.name] and copies[0].endswith(".db")
+
+
+def test_spreadsheet_exports_spill_only_into_a_private_folder(ctx, store, tmp_path, monkeypatch):
+    import stat
+
+    import openpyxl.worksheet._writer as writer
+
+    from app.chronology.entries import add_entry
+    from app.imrs import add_agency
+
+    review_id = create_review(ctx, review_type="scr", reference="X-1", title="T")
+    agency_id = add_agency(ctx, review_id, "Police")
+    add_entry(ctx, review_id, agency_id, {"date": "02/01/2024", "event": "Case text"})
+    path = store.path
+    store.close()
+    spilled: list[tuple[Path, int]] = []
+    real = writer.create_temporary_file
+
+    def recording(suffix=""):
+        name = real(suffix)
+        spilled.append((Path(name), stat.S_IMODE(Path(name).parent.stat().st_mode)))
+        return name
+
+    monkeypatch.setattr(writer, "create_temporary_file", recording)
+    target = tmp_path / "out.xlsx"
+    code = main(["export", "chronology", "--db", str(path), "--review", "X-1", "-o", str(target)])
+    assert code == 0 and target.exists()
+    assert spilled and all(p.is_relative_to(path.parent / ".reviewdesk-tmp") for p, _ in spilled)
+    assert all(mode == 0o700 for _, mode in spilled)
+    assert not (path.parent / ".reviewdesk-tmp").exists()
