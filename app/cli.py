@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app import __version__
 from app.cli_audit import register as register_audit_commands
+from app.cli_chronology import configure as configure_import_chronology
 from app.cli_learning import LEARNING_EXPORTS, add_export_options, add_learning_commands
 from app.cli_store import register as register_store_commands
 from app.cli_store import terminal_asker
@@ -262,40 +263,9 @@ EXIT_REFUSED = 2
 
 
 def cmd_import_chronology(args) -> int:
-    from app.chronology.importer import commit_import, plan_import
-    from app.chronology.reading import ImportRefused
-    from app.reviews import find_review_id
+    from app.cli_chronology import cmd_import_chronology as run
 
-    path = Path(args.file).expanduser()
-    with _context(args, write=True) as ctx:
-        review_id = find_review_id(ctx, args.review)
-        try:
-            plan = plan_import(ctx, review_id, args.agency, path, sheet=args.sheet)
-            if not plan.can_commit:
-                raise ImportRefused(f"{path.name}: " + " ".join(plan.problems))
-        except ImportRefused as exc:
-            print(f"reviewdesk: {exc}", file=sys.stderr)
-            return EXIT_REFUSED
-        result = commit_import(ctx, plan)
-    if args.json:
-        _print_json(
-            {
-                "imported": result.imported,
-                "flagged": [{"row": n.row, "reason": n.reason} for n in result.flagged],
-                "replaced": result.replaced,
-            }
-        )
-    else:
-        for line in plan.report_lines():
-            print(line)
-        replaced = (
-            f", replacing {result.replaced} from the earlier import" if result.replaced else ""
-        )
-        print(
-            f"Imported {result.imported} entries from {path.name} for {args.agency}"
-            f"{replaced}; {len(result.flagged)} flagged for checking."
-        )
-    return EXIT_OK
+    return run(args, _context, _print_json)
 
 
 def cmd_chronology(args) -> int:
@@ -661,13 +631,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(
         "import-chronology",
         cmd_import_chronology,
-        "import an agency's chronology (xlsx, xls, ods or csv) into a review",
+        "import an agency's chronology (xlsx, xls, ods, csv or docx) into a review",
     )
-    p.add_argument("--review", required=True, metavar="REF", help="review reference or id")
-    p.add_argument("--agency", required=True, help="the agency the file comes from")
-    p.add_argument("--sheet", help="the sheet to read (default: the one holding the table)")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("file", metavar="FILE")
+    configure_import_chronology(p)
 
     p = add("chronology", cmd_chronology, "print a review's merged chronology")
     p.add_argument("--review", required=True, metavar="REF", help="review reference or id")

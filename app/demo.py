@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from app.context import AppContext
+from app.demo_chronology import add_demo_chronologies
 from app.demo_findings import add_findings_and_plan
 from app.demo_meetings import add_meetings
 from app.edits import apply_fields
@@ -1224,6 +1225,7 @@ def _add_review(ctx: AppContext, spec: DemoReview) -> None:
         for imr in spec.imrs:
             _add_imr(ctx, review_id, imr, day)
         add_findings_and_plan(ctx, review_id, spec.reference)
+        add_demo_chronologies(ctx, review_id, spec.reference)
         add_meetings(ctx, review_id, spec.reference)
     except Exception:
         # Leave no half-built review behind: it would be skipped as "already there" next time.

@@ -91,7 +91,7 @@ def test_a_pipe_is_not_opened_as_a_store(tmp_path, capsys):
 
 
 def test_a_failed_import_leaves_no_new_agency(ctx, tmp_path, monkeypatch):
-    import app.chronology.importer as importer
+    import app.chronology.import_store as importer
 
     review_id = create_review(ctx, review_type="scr", reference="I-1", title="T")
     source = tmp_path / "police.csv"

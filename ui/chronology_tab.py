@@ -448,7 +448,7 @@ class ChronologyTab(QWidget):
             self,
             "Import an agency chronology",
             "",
-            "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)",
+            "Chronologies (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.docx);;All files (*)",
         )
         if path:
             self.import_file(Path(path))
