@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from app.context import AppContext
 from app.errors import UserError
+from app.leftovers import note_unfinished
 from app.publishing.anonymise import Anonymiser
 from app.publishing.audience import KIND_LABELS, audience_of
 from app.publishing.builders import BUILDERS, REPORT_KINDS, BuildRequest
@@ -213,6 +214,7 @@ def write_atomically(path: Path, write: Callable[[Path], object], *, keep_bytes:
         raise UserError(f"Nothing can be written in {folder}: {exc.strerror or exc}.") from None
     os.close(fd)  # mkstemp made it readable and writable by its owner only (0600)
     part = Path(name)
+    note_unfinished(part)  # removed at the next start if this process is killed
     try:
         result = write(part)
         with open(part, "rb+") as handle:

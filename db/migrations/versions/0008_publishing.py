@@ -2,7 +2,7 @@
 and the template guidance kept apart from a section's text.
 
 Revision ID: 0008
-Revises: 0010 (the learning tables, which landed first)
+Revises: 0009 (the audit chain and the learning tables landed first)
 Create Date: 2026-11-30
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
