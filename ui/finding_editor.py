@@ -5,7 +5,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -25,7 +24,7 @@ from app.records import ImrSummary, LineOfEnquiryRecord
 from app.vocab import FINDING_KINDS, FINDING_STATUSES
 from ui.editing import Editor
 from ui.theme import muted_colour, scaled_font
-from ui.widgets import CommitLineEdit, CommitTextEdit, DateField
+from ui.widgets import CommitLineEdit, CommitTextEdit, DateField, FormDialog
 
 KeyRole = Qt.ItemDataRole.UserRole + 30
 CitedRole = Qt.ItemDataRole.UserRole + 31  # what a citation points at: (kind, target id)
@@ -86,12 +85,11 @@ class CheckList(QListWidget):
             self.checked_changed.emit(self.checked_keys())
 
 
-class CiteImrDialog(QDialog):
+class CiteImrDialog(FormDialog):
     """Choose an agency's IMR and, optionally, one of its sections."""
 
     def __init__(self, imrs: list[ImrSummary], parent=None):
-        super().__init__(parent)
-        self.setWindowTitle("Cite an IMR section")
+        super().__init__("Cite an IMR section", "Cite", parent)
         self.agency = QComboBox()
         for imr in imrs:
             self.agency.addItem(imr.agency, imr.imr_id)
@@ -99,17 +97,9 @@ class CiteImrDialog(QDialog):
         self.section.addItem("The IMR as a whole", "")
         for key, label in IMR_SECTIONS.items():
             self.section.addItem(label, key)
-        form = QFormLayout(self)
-        form.addRow("Agency's IMR", self.agency)
-        form.addRow("Section", self.section)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Cite")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.setMinimumWidth(420)
+        self.form.addRow("Agency's IMR", self.agency)
+        self.form.addRow("Section", self.section)
+        self.finish_form()
 
 
 class FindingPanel(QWidget):

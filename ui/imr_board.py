@@ -8,8 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,6 +31,7 @@ from ui.imr_panel import ImrPanel
 from ui.item_table import format_date
 from ui.table_model import RecordTableModel
 from ui.theme import danger_colour, status_colour
+from ui.widgets import FormDialog
 
 COLUMNS = [
     "Agency",
@@ -105,25 +104,17 @@ class ImrBoardModel(RecordTableModel):
         ][col]
 
 
-class AddAgencyDialog(QDialog):
+class AddAgencyDialog(FormDialog):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle("Add agency")
+        super().__init__("Add agency", "Add agency", parent)
         self.name = QLineEdit()
         self.name.setPlaceholderText("e.g. Metropolitan Police Service")
         self.sector = QComboBox()
         for key, label in SECTORS.items():
             self.sector.addItem(label, key)
-        form = QFormLayout(self)
-        form.addRow("Agency name", self.name)
-        form.addRow("Sector", self.sector)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.setMinimumWidth(420)
+        self.form.addRow("Agency name", self.name)
+        self.form.addRow("Sector", self.sector)
+        self.finish_form()
 
 
 class AgenciesTab(QWidget):

@@ -5,7 +5,6 @@ of it can be undone.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.editing import Editor
+from ui.widgets import format_date, parse_date_text  # noqa: F401 (used by other tabs)
 
 IdRole = Qt.ItemDataRole.UserRole + 10
 
@@ -35,22 +35,6 @@ class Column:
     is_date: bool = False
     stretch: bool = False
     editable: bool = True
-
-
-def format_date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
-def parse_date_text(text: str) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    for fmt in ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %b %Y", "%d %B %Y"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(f"'{text}' is not a date. Type it as day/month/year, e.g. 31/03/2024.")
 
 
 class _ChoiceDelegate(QStyledItemDelegate):

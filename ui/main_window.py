@@ -7,9 +7,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -32,14 +30,13 @@ from db.store import StoreError
 from ui.board_view import ActionPlanWindow
 from ui.editing import Editor
 from ui.review_list import ReviewListModel, ReviewListView
-from ui.widgets import DateField
+from ui.widgets import DateField, FormDialog
 from ui.workspace import CHRONOLOGY_KINDS, TAB_NAMES, ReviewWorkspace
 
 
-class NewReviewDialog(QDialog):
+class NewReviewDialog(FormDialog):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle("New review")
+        super().__init__("New review", "Create review", parent)
         self.review_type = QComboBox()
         for key, kind in REVIEW_TYPES.items():
             self.review_type.addItem(kind.label, key)
@@ -51,21 +48,14 @@ class NewReviewDialog(QDialog):
         self.subject.setPlaceholderText("e.g. Child A")
         self.decision = DateField()
         self.notification = DateField()
-        form = QFormLayout(self)
+        form = self.form
         form.addRow("Type of review", self.review_type)
         form.addRow("Reference", self.reference)
         form.addRow("Title", self.title_edit)
         form.addRow("Subject (pseudonym)", self.subject)
         form.addRow("Decision to review", self.decision)
         form.addRow("Notification date", self.notification)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create review")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.setMinimumWidth(480)
+        self.finish_form(40)
 
     def values(self) -> dict:
         values = {

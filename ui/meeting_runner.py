@@ -36,10 +36,9 @@ from app.meetings import (
     record_decision,
 )
 from ui.editing import Editor
-from ui.item_table import parse_date_text
 from ui.presenter import PresenterView, describe_reference, public_item, reference_html
 from ui.theme import danger_colour, muted_colour
-from ui.widgets import CommitTextEdit
+from ui.widgets import CommitTextEdit, DateField
 
 BASE_PT = 14  # the runner is read from a laptop at arm's length, or over a shoulder
 PRIVATE_LABEL = "Private notes (never shown when presenting, never in the minutes)"
@@ -147,10 +146,10 @@ class MeetingRunner(QWidget):
         self.action_owner = QLineEdit()
         self.action_owner.setObjectName("runner_action_owner")
         self.action_owner.setPlaceholderText("Who")
-        self.action_due = QLineEdit()
+        self.action_due = DateField(name="Due date of the action")
         self.action_due.setObjectName("runner_action_due")
-        self.action_due.setPlaceholderText("Due dd/mm/yyyy")
-        for field in (self.action_text, self.action_owner, self.action_due):
+        self.action_due.edit.setPlaceholderText("Due: not set")
+        for field in (self.action_text, self.action_owner, self.action_due.edit):
             field.returnPressed.connect(self.record_action)
         self.action_row = QWidget()
         action_layout = QHBoxLayout(self.action_row)
@@ -403,8 +402,9 @@ class MeetingRunner(QWidget):
         if self.current_item() is None:
             return
         self.decision_row.hide()
-        for field in (self.action_text, self.action_owner, self.action_due):
+        for field in (self.action_text, self.action_owner):
             field.clear()
+        self.action_due.set_saved(None)
         self.action_row.show()
         self.action_text.setFocus()
 
@@ -432,12 +432,12 @@ class MeetingRunner(QWidget):
         if not text:
             self.action_text.setFocus()
             return
-        try:
-            due = parse_date_text(self.action_due.text())
-        except ValueError as exc:
-            self.editor.failed.emit(str(exc))
+        problem = self.action_due.problem()
+        if problem:
+            self.editor.failed.emit(problem)
             self.action_due.setFocus()
             return
+        due = self.action_due.value()
         task_id = self.editor.run(
             add_task,
             self.detail.meeting.review_id,

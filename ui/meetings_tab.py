@@ -3,13 +3,11 @@ the panel's tasks; "Run this meeting" opens the runner."""
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -41,26 +39,16 @@ from ui.editing import Editor
 from ui.item_table import Column, ItemTable, format_date
 from ui.meeting_runner import MeetingRunner
 from ui.theme import danger_colour, scaled_font
-from ui.widgets import CommitLineEdit, DateField, section_label
+from ui.widgets import CommitLineEdit, DateField, FormDialog, section_label
 
 IdRole = Qt.ItemDataRole.UserRole + 11
 
 
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-class NewMeetingDialog(QDialog):
+class NewMeetingDialog(FormDialog):
     def __init__(self, today: date, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle("New meeting")
-        self.held_on = QDateEdit(_qdate(today))
-        self.held_on.setCalendarPopup(True)
-        self.held_on.setDisplayFormat("dd/MM/yyyy")
+        super().__init__("New meeting", "Create meeting", parent)
+        self.held_on = DateField(name="Date of the meeting")
+        self.held_on.set_saved(today)
         self.kind = QComboBox()
         for key, label in MEETING_KINDS.items():
             self.kind.addItem(label, key)
@@ -68,45 +56,31 @@ class NewMeetingDialog(QDialog):
         self.time.setPlaceholderText("e.g. 10:00")
         self.place = QLineEdit()
         self.place.setPlaceholderText("e.g. Town Hall, room 2, or Teams")
-        form = QFormLayout(self)
-        form.addRow("Date", self.held_on)
-        form.addRow("Kind", self.kind)
-        form.addRow("Time", self.time)
-        form.addRow("Place", self.place)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create meeting")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.form.addRow("Date", self.held_on)
+        self.form.addRow("Kind", self.kind)
+        self.form.addRow("Time", self.time)
+        self.form.addRow("Place", self.place)
+        self.finish_form()
 
     def values(self) -> dict:
         return {
-            "held_on": _pydate(self.held_on.date()),
+            "held_on": self.held_on.value(),
             "kind": self.kind.currentData(),
             "time": self.time.text().strip(),
             "place": self.place.text().strip(),
         }
 
 
-class DateRangeDialog(QDialog):
+class DateRangeDialog(FormDialog):
     """The chronology dates an agenda item is about."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle("Chronology date range")
+        super().__init__("Chronology date range", "Add to the agenda", parent)
         self.date_from = DateField()
         self.date_to = DateField()
-        form = QFormLayout(self)
-        form.addRow("From", self.date_from)
-        form.addRow("To", self.date_to)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.form.addRow("From", self.date_from)
+        self.form.addRow("To", self.date_to)
+        self.finish_form(26)
 
 
 def _create_meeting(ctx, review_id: int, values: dict) -> int:

@@ -1,6 +1,6 @@
 """Meetings: the tab, and a whole meeting run from the keyboard, presenting included."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -80,7 +80,7 @@ def test_tab_lists_meetings_and_creates_one(window, ctx, review, meeting, monkey
     assert tab.agenda.table.rowCount() == 2
 
     def fake_exec(dialog):
-        dialog.held_on.setDate(dialog.held_on.date().addDays(14))
+        dialog.held_on.set_value(dialog.held_on.value() + timedelta(days=14))
         dialog.kind.setCurrentIndex(dialog.kind.findData("learning_event"))
         dialog.place.setText("Civic Centre")
         return QDialog.DialogCode.Accepted
@@ -171,8 +171,8 @@ def test_run_a_meeting_by_keyboard(window, qtbot, ctx, review, meeting, messages
     _key(qtbot, runner.action_text, Qt.Key.Key_Tab)
     qtbot.keyClicks(runner.action_owner, "Dr Shah")
     _key(qtbot, runner.action_owner, Qt.Key.Key_Tab)
-    qtbot.keyClicks(runner.action_due, "30/06/2026")
-    _key(qtbot, runner.action_due, Qt.Key.Key_Return)
+    qtbot.keyClicks(runner.action_due.edit, "30/06/2026")
+    _key(qtbot, runner.action_due.edit, Qt.Key.Key_Return)
     _key(qtbot, runner, Qt.Key.Key_G, ctrl)
     captured = [runner.captured.item(i).text() for i in range(runner.captured.count())]
     assert "Decided: Ask Health for the discharge policy" in captured
