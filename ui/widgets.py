@@ -277,6 +277,11 @@ class FormDialog(QDialog):
             super().accept()
 
 
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """'1 entry', '3 entries', '1,204 entries'."""
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+
+
 def section_label(text: str) -> QLabel:
     label = QLabel(text)
     font = label.font()

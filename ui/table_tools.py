@@ -1,0 +1,83 @@
+"""What every table in the window does the same way: Tab leaves the table, Ctrl+C copies the
+selected rows, a right-click offers the table's actions, and the focused table shows it."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+
+from ui.icons import icon
+
+FOCUS_STYLE = (
+    "QAbstractItemView:focus { border: 2px solid palette(highlight); }"
+    " QAbstractItemView { border: 2px solid transparent; }"
+)
+
+
+def selected_rows_text(view: QAbstractItemView) -> str:
+    """The selected rows as tab-separated text (what a spreadsheet pastes as cells)."""
+    model = view.model()
+    selection = view.selectionModel()
+    if model is None or selection is None:
+        return ""
+    rows = sorted({index.row() for index in selection.selectedIndexes()})
+    if not rows and view.currentIndex().isValid():
+        rows = [view.currentIndex().row()]
+    header = view.horizontalHeader() if isinstance(view, QTableView) else None
+    columns = [
+        c for c in range(model.columnCount()) if header is None or not header.isSectionHidden(c)
+    ]
+    lines = []
+    for row in rows:
+        cells = []
+        for column in columns:
+            value = model.index(row, column).data(Qt.ItemDataRole.DisplayRole)
+            cells.append(" ".join(str(value).split()) if value is not None else "")
+        lines.append("\t".join(cells))
+    return "\n".join(lines)
+
+
+def copy_rows(view: QAbstractItemView) -> None:
+    text = selected_rows_text(view)
+    if text:
+        QGuiApplication.clipboard().setText(text)
+
+
+def view_action(view: QWidget, text: str, slot, shortcut=None, icon_name: str = "") -> QAction:
+    """An action of the table: in its right-click menu, with a key that works in the table."""
+    action = QAction(text, view)
+    if icon_name:
+        action.setIcon(icon(icon_name))
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(lambda _checked=False: slot())
+    view.addAction(action)
+    return action
+
+
+def separator(view: QWidget) -> None:
+    action = QAction(view)
+    action.setSeparator(True)
+    view.addAction(action)
+
+
+def polish_table(view: QAbstractItemView) -> None:
+    """The house behaviour for one table (safe to call more than once)."""
+    if view.property("polished_table"):
+        return
+    view.setProperty("polished_table", True)
+    view.setTabKeyNavigation(False)  # Tab moves to the next control; arrows move in the table
+    if view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
+        return  # the table builds its own menu
+    if view.actions():
+        separator(view)
+    view_action(view, "Copy", lambda: copy_rows(view), QKeySequence.StandardKey.Copy, "copy")
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    if not view.accessibleName():
+        view.setAccessibleName(view.objectName().replace("_", " ").strip() or "Table")
+
+
+def polish_tables(root: QWidget) -> None:
+    for view in root.findChildren(QAbstractItemView):
+        if isinstance(view, QTableView):
+            polish_table(view)
