@@ -33,6 +33,7 @@ from ui.editing import Editor
 from ui.finding_editor import CheckList, CiteImrDialog, FindingPanel, KeyRole
 from ui.table_model import RecordTableModel
 from ui.theme import muted_colour, scaled_font, status_colour
+from ui.widgets import scrolling
 
 # Names other modules and the tests import from here.
 __all__ = [
@@ -231,7 +232,7 @@ class FindingsTab(QWidget):
         splitter = QSplitter()
         splitter.setObjectName("findings_splitter")
         splitter.addWidget(left)
-        splitter.addWidget(self.panel)
+        splitter.addWidget(scrolling(self.panel))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([440, 620])

@@ -31,7 +31,7 @@ from ui.imr_panel import ImrPanel
 from ui.item_table import format_date
 from ui.table_model import RecordTableModel
 from ui.theme import danger_colour, status_colour
-from ui.widgets import FormDialog
+from ui.widgets import FormDialog, scrolling
 
 COLUMNS = [
     "Agency",
@@ -179,7 +179,7 @@ class AgenciesTab(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("agencies_splitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(scrolling(self.panel))
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)

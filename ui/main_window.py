@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSettings, QSize, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,7 @@ from db.store import StoreError
 from ui.board_view import ActionPlanWindow
 from ui.editing import Editor
 from ui.review_list import ReviewListModel, ReviewListView
+from ui.screen import fit_to_screen, keep_on_screen
 from ui.widgets import DateField, FormDialog
 from ui.workspace import CHRONOLOGY_KINDS, TAB_NAMES, ReviewWorkspace
 
@@ -115,8 +116,14 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.stack)
+        # The review list keeps its width (and each review's countdown) whatever the tab.
+        em = self.fontMetrics().horizontalAdvance("M")
+        left.setMinimumWidth(em * 19)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([320, 960])
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([em * 23, em * 80])
         container = QWidget()
         outer = QVBoxLayout(container)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -351,10 +358,10 @@ class MainWindow(QMainWindow):
     # Window state --------------------------------------------------------------------------
     def _restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is not None and self.restoreGeometry(geometry):
+            keep_on_screen(self)
         else:
-            self.resize(1360, 860)
+            fit_to_screen(self, QSize(1360, 860))
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)

@@ -8,7 +8,7 @@ screen. Everything is saved as it is captured.
 
 from html import escape
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,6 +37,7 @@ from app.meetings import (
 )
 from ui.editing import Editor
 from ui.presenter import PresenterView, describe_reference, public_item, reference_html
+from ui.screen import fit_to_screen
 from ui.theme import danger_colour, muted_colour
 from ui.widgets import CommitTextEdit, DateField
 
@@ -250,7 +251,7 @@ class MeetingRunner(QWidget):
         self.ticker.timeout.connect(self.update_clock)
         self.editor.changed.connect(self._store_changed)
         self.setWindowTitle("ReviewDesk: run the meeting")
-        self.resize(1400, 900)
+        fit_to_screen(self, QSize(1400, 900), share=0.96)
         self.reload()
         self._open_item()
 

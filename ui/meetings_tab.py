@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +28,6 @@ from app.errors import UserError
 from app.meetings import (
     MeetingDetail,
     add_tasks_to_agenda,
-    complete_task,
     create_meeting,
     list_meetings,
     list_tasks,
@@ -38,7 +38,8 @@ from app.vocab import ATTENDANCE, MEETING_KINDS, MEETING_STATUSES
 from ui.editing import Editor
 from ui.item_table import Column, ItemTable, format_date
 from ui.meeting_runner import MeetingRunner
-from ui.theme import danger_colour, scaled_font
+from ui.panel_tasks import PanelTasks
+from ui.theme import scaled_font
 from ui.widgets import CommitLineEdit, DateField, FormDialog, section_label
 
 IdRole = Qt.ItemDataRole.UserRole + 11
@@ -159,17 +160,37 @@ class MeetingsTab(QWidget):
         self.status.activated.connect(
             lambda _i: self._edit_meeting("status", self.status.currentData())
         )
-        form = QFormLayout()
-        form.addRow("Date", self.held_on)
-        form.addRow("Time", self.time)
-        form.addRow("Place", self.place)
-        form.addRow("Kind", self.kind)
-        form.addRow("Status", self.status)
+        # Two short columns of details beside the big button: room below for the lists.
+        when = QFormLayout()
+        when.addRow("Date", self.held_on)
+        when.addRow("Time", self.time)
+        when.addRow("Place", self.place)
+        what = QFormLayout()
+        what.addRow("Kind", self.kind)
+        what.addRow("Status", self.status)
         details = QHBoxLayout()
-        details.addLayout(form, 1)
+        details.addLayout(when, 3)
+        details.addLayout(what, 2)
         details.addWidget(self.run_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.attendees = _table(["Name", "Role or agency", "Attendance"], "attendance_table")
+        # Attendance: the panel, listed when the meeting was made, and guests added here.
+        self.attendance = ItemTable(
+            editor,
+            "attendee",
+            [
+                Column("name", "Name", stretch=True),
+                Column("role", "Role or agency", stretch=True),
+                Column("attendance", "Attendance", choices=ATTENDANCE),
+            ],
+            "guest",
+            {"name": "New guest", "role": "Guest", "attendance": "expected"},
+        )
+        self.attendance.add_button.setToolTip(
+            "Someone not on the panel: a family member, a practitioner, an adviser"
+        )
+        self.attendees = self.attendance.table
+        self.attendees.setObjectName("attendance_table")
+        self.attendees.setAccessibleName("Attendance")
 
         self.agenda = ItemTable(
             editor,
@@ -178,6 +199,7 @@ class MeetingsTab(QWidget):
             "agenda item",
             {"title": "New item", "minutes": 10},
         )
+        self.agenda.table.setAccessibleName("Agenda")
         self.about_button = QPushButton("Add item about…")
         self.about_button.setObjectName("add_item_about")
         self.about_menu = QMenu(self.about_button)
@@ -186,44 +208,39 @@ class MeetingsTab(QWidget):
         self.tasks_to_agenda = QPushButton("Add open panel tasks")
         self.tasks_to_agenda.setObjectName("add_open_tasks")
         self.tasks_to_agenda.clicked.connect(self.add_open_tasks)
+        agenda_page = QWidget()
+        agenda_layout = QVBoxLayout(agenda_page)
+        agenda_layout.addWidget(self.agenda, 1)
         agenda_buttons = QHBoxLayout()
         agenda_buttons.addWidget(self.about_button)
         agenda_buttons.addWidget(self.tasks_to_agenda)
         agenda_buttons.addStretch(1)
+        agenda_layout.addLayout(agenda_buttons)
 
-        self.tasks = _table(["Task", "Owner", "Due", "Status"], "panel_tasks_table")
-        self.tasks.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tasks.horizontalHeader().setStretchLastSection(False)
-        self.done_button = QPushButton("Mark done")
-        self.done_button.setObjectName("task_done")
-        self.done_button.clicked.connect(self.mark_done)
-        self.tasks.itemSelectionChanged.connect(self._update_buttons)
+        self.panel_tasks = PanelTasks(editor)
+        self.tasks = self.panel_tasks.table
+        self.done_button = self.panel_tasks.done_button
 
+        # Agenda, attendance and tasks each get the whole height, one page at a time.
+        self.pages = QTabWidget()
+        self.pages.setObjectName("meeting_pages")
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(agenda_page, "Agenda")
+        self.pages.addTab(self.attendance, "Attendance")
+        self.pages.addTab(self.panel_tasks, "Panel tasks (all meetings)")
         meeting = QWidget()
         meeting_layout = QVBoxLayout(meeting)
+        meeting_layout.setContentsMargins(0, 0, 0, 0)
         meeting_layout.addLayout(details)
-        meeting_layout.addWidget(section_label("Attendance"))
-        meeting_layout.addWidget(self.attendees, 1)
-        meeting_layout.addWidget(section_label("Agenda"))
-        meeting_layout.addWidget(self.agenda, 2)
-        meeting_layout.addLayout(agenda_buttons)
-        tasks = QWidget()
-        tasks_layout = QVBoxLayout(tasks)
-        tasks_layout.addWidget(section_label("Panel tasks (all meetings)"))
-        tasks_layout.addWidget(self.tasks, 1)
-        tasks_layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignLeft)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(meeting)
-        right.addWidget(tasks)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 1)
+        meeting_layout.addWidget(self.pages, 1)
         self.meeting_panel = meeting
 
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(meeting)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        splitter.setCollapsible(0, False)
         splitter.setSizes([300, 900])  # room for the meeting's kind next to its date
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
@@ -283,7 +300,7 @@ class MeetingsTab(QWidget):
                 self.detail = None
         self.meeting_panel.setEnabled(self.detail is not None)
         if self.detail is None:
-            self.attendees.setRowCount(0)
+            self.attendance.show_items(None, [])
             self.agenda.show_items(None, [])
             self._update_buttons()
             return
@@ -293,35 +310,13 @@ class MeetingsTab(QWidget):
         self.place.set_saved(m.place)
         self.kind.setCurrentIndex(max(0, self.kind.findData(m.kind)))
         self.status.setCurrentIndex(max(0, self.status.findData(m.status)))
-        self.attendees.setRowCount(len(self.detail.attendees))
-        for row, attendee in enumerate(self.detail.attendees):
-            self.attendees.setItem(row, 0, _cell(attendee.name, attendee.id))
-            self.attendees.setItem(row, 1, _cell(attendee.role, attendee.id))
-            combo = QComboBox()
-            combo.setObjectName(f"attendance_{attendee.id}")
-            for key, label in ATTENDANCE.items():
-                combo.addItem(label, key)
-            combo.setCurrentIndex(max(0, combo.findData(attendee.attendance)))
-            combo.activated.connect(
-                lambda _i, c=combo, a=attendee.id: self._edit_attendance(a, c.currentData())
-            )
-            self.attendees.setCellWidget(row, 2, combo)
+        self.attendance.show_items(m.id, list(self.detail.attendees))
         self.agenda.show_items(m.id, list(self.detail.items))
         self._update_buttons()
 
     def _show_tasks(self) -> None:
-        if self.review is None:
-            return
-        tasks = list_tasks(self.editor.ctx, self.review.id)
-        self.tasks.setRowCount(len(tasks))
-        for row, task in enumerate(tasks):
-            values = [task.text, task.owner, format_date(task.due), task.status_label]
-            for col, text in enumerate(values):
-                item = _cell(text, task.id)
-                if col == 3 and task.days_overdue:
-                    item.setForeground(danger_colour())
-                    item.setFont(scaled_font(self.font(), 1.0, bold=True))
-                self.tasks.setItem(row, col, item)
+        if self.review is not None:
+            self.panel_tasks.show_review(self.review.id)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -331,12 +326,6 @@ class MeetingsTab(QWidget):
         self.run_button.setEnabled(has_meeting)
         self.about_button.setEnabled(writable and has_meeting)
         self.tasks_to_agenda.setEnabled(writable and has_meeting)
-        task_id = self._selected_task_id()
-        open_task = False
-        if task_id is not None:
-            row = self.tasks.currentRow()
-            open_task = self.tasks.item(row, 3).text() != "Done"
-        self.done_button.setEnabled(writable and open_task)
 
     # Editing -------------------------------------------------------------------------------
     def new_meeting(self) -> None:
@@ -356,9 +345,6 @@ class MeetingsTab(QWidget):
     def _edit_meeting(self, field: str, value) -> None:
         if self.detail is not None:
             self.editor.edit("meeting", self.detail.meeting.id, {field: value}, "Edit meeting")
-
-    def _edit_attendance(self, attendee_id: int, attendance: str) -> None:
-        self.editor.edit("attendee", attendee_id, {"attendance": attendance}, "Edit attendance")
 
     def _add_agenda_item(self, values: dict) -> None:
         if self.detail is None:
@@ -447,21 +433,19 @@ class MeetingsTab(QWidget):
             return
         self.editor.run(add_tasks_to_agenda, self.detail.meeting.id, ids, kind="agenda_item")
 
-    def _selected_task_id(self) -> int | None:
-        rows = self.tasks.selectionModel().selectedRows()
-        return self.tasks.item(rows[0].row(), 0).data(IdRole) if rows else None
-
     def mark_done(self) -> None:
-        task_id = self._selected_task_id()
-        if task_id is not None:
-            self.editor.run(complete_task, task_id, kind="panel_task")
+        self.panel_tasks.mark_done()
 
     def run_meeting(self) -> MeetingRunner | None:
         if self.detail is None:
             return None
         if self.runner is not None:
             self.runner.close()
-        self.runner = MeetingRunner(self.editor, self.detail.meeting.id)
+        meeting = self.detail.meeting
+        if meeting.status == "planned" and not self.editor.readonly:
+            # Running it is what makes it held; the panel can still set it back.
+            self.editor.edit("meeting", meeting.id, {"status": "held"}, "Meeting held")
+        self.runner = MeetingRunner(self.editor, meeting.id)
         self.runner.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.runner.show()
         self.runner.raise_()

@@ -33,6 +33,7 @@ from ui.editing import Editor
 from ui.recommendation_editor import NEEDS_REASON, RecommendationPanel
 from ui.table_model import RecordTableModel, set_up_record_view
 from ui.theme import danger_colour, muted_colour, status_colour
+from ui.widgets import scrolling
 
 # Names other modules and the tests import from here.
 __all__ = [
@@ -169,12 +170,12 @@ class RecommendationsTab(QWidget):
         palette = note.palette()
         palette.setColor(note.foregroundRole(), muted_colour())
         note.setPalette(palette)
+        note.setWordWrap(True)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addSpacing(12)
-        buttons.addWidget(note)
-        buttons.addStretch(1)
+        buttons.addWidget(note, 1)
         buttons.addWidget(self.remove_button)
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -187,7 +188,7 @@ class RecommendationsTab(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("recommendations_splitter")
         self.splitter.addWidget(top)
-        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(scrolling(self.panel))
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([250, 450])

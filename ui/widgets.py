@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QScrollArea,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -275,6 +276,16 @@ class FormDialog(QDialog):
     def accept(self) -> None:
         if invalid_date_field(self) is None:
             super().accept()
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """The widget in a frameless scroll area: on a short screen it scrolls instead of forcing
+    the window taller than the screen."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:

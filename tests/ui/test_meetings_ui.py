@@ -102,11 +102,50 @@ def test_tab_lists_meetings_and_creates_one(window, ctx, review, meeting, monkey
 def test_attendance_change_is_saved(window, ctx, review, meeting):
     tab = _open(window, review[0])
     attendee = tab.detail.attendees[0]
-    combo = tab.attendees.cellWidget(0, 2)
-    combo.setCurrentIndex(combo.findData("apologies"))
-    combo.activated.emit(combo.currentIndex())
+    assert tab.attendees.cellWidget(0, 2) is None  # plain text, edited with a drop-down
+    tab.attendees.item(0, 2).setText("Apologies")
     saved = meeting_detail(ctx, meeting[0]).attendees[0]
     assert (saved.id, saved.attendance) == (attendee.id, "apologies")
+
+
+def test_a_guest_not_on_the_panel_is_added_and_named(window, ctx, review, meeting):
+    tab = _open(window, review[0])
+    tab.pages.setCurrentWidget(tab.attendance)
+    assert tab.attendance.add_button.text() == "Add guest"
+    tab.attendance.add_button.click()
+    row = tab.attendees.currentRow()
+    tab.attendees.item(row, 0).setText("Grandmother of Child L")
+    names = [a.name for a in meeting_detail(ctx, meeting[0]).attendees]
+    assert names[-1] == "Grandmother of Child L"
+    assert len(names) == 3  # the two panel members and the guest
+
+
+def test_running_a_meeting_makes_it_held(window, ctx, review, meeting):
+    tab = _open(window, review[0])
+    assert tab.status.currentData() == "planned"
+    runner = tab.run_meeting()
+    assert list_meetings(ctx, review[0])[0].status == "held"
+    runner.close()
+    assert tab.meetings.item(0, 3).text() == "Held"
+
+
+def test_tasks_are_created_and_edited_in_the_tab(window, ctx, review, meeting):
+    review_id = review[0]
+    tab = _open(window, review_id)
+    tab.pages.setCurrentWidget(tab.panel_tasks)
+    tab.panel_tasks.add_button.click()
+    [task] = list_tasks(ctx, review_id)
+    assert task.text == "New task"
+    row = tab.tasks.currentRow()
+    tab.tasks.item(row, 0).setText("Ask the GP practice for the records")
+    tab.tasks.item(row, 1).setText("Chair")
+    tab.tasks.item(row, 2).setText("30/06/2026")
+    [task] = list_tasks(ctx, review_id)
+    assert (task.text, task.owner, task.due) == (
+        "Ask the GP practice for the records",
+        "Chair",
+        date(2026, 6, 30),
+    )
 
 
 def test_tasks_list_shows_overdue_in_words_and_marks_done(window, ctx, review, meeting):
