@@ -57,6 +57,7 @@ class AuditTab(QWidget):
         super().__init__(parent)
         self.view = QTableView()
         self.view.setObjectName("audit_table")
+        self.view.setAccessibleName("Audit trail")
         self.model = AuditModel(self.view)
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()

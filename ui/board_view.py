@@ -29,6 +29,7 @@ from ui.item_table import format_date
 from ui.recommendations_tab import ACTION_LOOK
 from ui.screen import fit_to_screen
 from ui.table_model import RecordTableModel, set_up_record_view
+from ui.table_tools import polish_tables
 from ui.tasks import run_task
 from ui.theme import danger_colour, muted_colour, status_colour
 
@@ -195,6 +196,7 @@ class ActionPlanWindow(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         fit_to_screen(self, QSize(1180, 640))
+        polish_tables(self)
         editor.changed.connect(self._store_changed)
         self.reload_options()
         self.reload()

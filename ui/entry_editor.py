@@ -104,6 +104,7 @@ class EntryEditor(QWidget):
         self.cited.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.original = QPlainTextEdit()
         self.original.setObjectName("entry_original")
+        self.original.setAccessibleName("Original row as the agency sent it")
         self.original.setReadOnly(True)
         self.original.setMaximumHeight(120)
 
@@ -118,6 +119,7 @@ class EntryEditor(QWidget):
         layout.addWidget(self.original)
         layout.addStretch(1)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         outer = QVBoxLayout(self)

@@ -124,11 +124,12 @@ class FindingPanel(QWidget):
         self.title.committed.connect(lambda t: self._save("title", t, "title"))
         self.kind = self._combo(FINDING_KINDS, "kind")
         self.status = self._combo(FINDING_STATUSES, "status")
-        self.agreed_on = DateField()
+        self.agreed_on = DateField(name="Agreed by the panel on")
         self.agreed_on.setObjectName("finding_agreed_on")
         self.agreed_on.committed.connect(lambda v: self._save("agreed_on", v, "date agreed"))
         self.agreed_at = CommitLineEdit()
         self.agreed_at.setObjectName("finding_agreed_at")
+        self.agreed_at.setAccessibleName("Agreed at (meeting)")
         self.agreed_at.setPlaceholderText("Panel meeting of …")
         self.agreed_at.committed.connect(lambda t: self._save("agreed_at", t, "meeting"))
         kind_row = QHBoxLayout()
@@ -151,6 +152,7 @@ class FindingPanel(QWidget):
             placeholder="What the review found, why it matters, and what it rests on."
         )
         self.narrative.setObjectName("finding_narrative")
+        self.narrative.setAccessibleName("Finding narrative")
         self.narrative.setMinimumHeight(120)
         self.narrative.committed.connect(lambda t: self._save("narrative", t, "narrative"))
 
@@ -188,6 +190,7 @@ class FindingPanel(QWidget):
     def _evidence_page(self) -> QWidget:
         self.evidence = QListWidget()
         self.evidence.setObjectName("finding_evidence")
+        self.evidence.setAccessibleName("Evidence cited")
         self.evidence.setWordWrap(True)
         self.evidence.setSpacing(2)
         self.evidence.itemDoubleClicked.connect(self._evidence_opened)

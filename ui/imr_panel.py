@@ -133,6 +133,7 @@ class ImrPanel(QWidget):
             self.sections[key] = edit
             form.addRow(label, edit)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         return scroll

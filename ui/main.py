@@ -5,7 +5,7 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.config import display_name
@@ -14,6 +14,8 @@ from db.store import Store, StoreError, StoreLockedError, open_store
 from resources import resource_path
 from ui.editing import Editor
 from ui.main_window import MainWindow
+from ui.table_tools import FOCUS_STYLE
+from ui.theme import readable_palette
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -23,14 +25,19 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("ReviewDesk")
     app.setWindowIcon(QIcon(str(resource_path("icons", "reviewdesk.svg"))))
     follow_colour_scheme(app)
+    app.styleHints().colorSchemeChanged.connect(lambda _s: follow_colour_scheme(app))
+    app.setStyleSheet(FOCUS_STYLE)
     return app
 
 
 def follow_colour_scheme(app: QApplication) -> None:
-    """Windows' classic style draws light whatever the system says; Fusion follows dark mode."""
+    """Windows' classic style draws light whatever the system says; Fusion follows dark mode.
+    Whatever the palette, its text colours are made readable (4.5:1) on their backgrounds."""
     hints = app.styleHints()
     if hints.colorScheme() == Qt.ColorScheme.Dark and app.style().name().lower() == "windowsvista":
         app.setStyle("Fusion")
+    app.setPalette(QPalette())  # the system's palette for the scheme now in use
+    app.setPalette(readable_palette(app.palette()))
 
 
 def open_for_window(path: Path, parent=None) -> Store | None:

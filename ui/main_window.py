@@ -31,6 +31,7 @@ from ui.board_view import ActionPlanWindow
 from ui.editing import Editor
 from ui.review_list import ReviewListModel, ReviewListView
 from ui.screen import fit_to_screen, keep_on_screen
+from ui.table_tools import polish_tables
 from ui.widgets import DateField, FormDialog
 from ui.workspace import CHRONOLOGY_KINDS, TAB_NAMES, ReviewWorkspace
 
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit()
         self.filter.setObjectName("review_filter")
+        self.filter.setAccessibleName("Find a review")
         self.filter.setPlaceholderText("Find a review (Ctrl+F)")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
@@ -118,12 +120,12 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         # The review list keeps its width (and each review's countdown) whatever the tab.
         em = self.fontMetrics().horizontalAdvance("M")
-        left.setMinimumWidth(em * 19)
+        left.setMinimumWidth(em * 24)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(0, False)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([em * 23, em * 80])
+        self.splitter.setSizes([em * 25, em * 80])
         container = QWidget()
         outer = QVBoxLayout(container)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -143,6 +145,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(container)
 
         self._build_menus()
+        polish_tables(self)
         self.statusBar().showMessage(
             f"Store: {editor.ctx.store.path}    ·    Recorded as: {editor.ctx.actor}"
             + ("    ·    READ-ONLY" if editor.readonly else "")

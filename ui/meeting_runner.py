@@ -133,19 +133,23 @@ class MeetingRunner(QWidget):
 
         self.notes = CommitTextEdit(placeholder="Notes for the minutes (Ctrl+N)")
         self.notes.setObjectName("runner_notes")
+        self.notes.setAccessibleName("Notes for the minutes")
         self.notes.committed.connect(lambda text: self._save_text("notes", text, "Edit notes"))
 
         self.decision_edit = QLineEdit()
         self.decision_edit.setObjectName("runner_decision")
+        self.decision_edit.setAccessibleName("Decision")
         self.decision_edit.setPlaceholderText("The decision, then Enter (Esc to cancel)")
         self.decision_edit.returnPressed.connect(self.record_decision)
         self.decision_row = _row("Decision", self.decision_edit)
 
         self.action_text = QLineEdit()
         self.action_text.setObjectName("runner_action_text")
+        self.action_text.setAccessibleName("Action: what is to be done")
         self.action_text.setPlaceholderText("What is to be done")
         self.action_owner = QLineEdit()
         self.action_owner.setObjectName("runner_action_owner")
+        self.action_owner.setAccessibleName("Who will do the action")
         self.action_owner.setPlaceholderText("Who")
         self.action_due = DateField(name="Due date of the action")
         self.action_due.setObjectName("runner_action_due")
@@ -187,6 +191,7 @@ class MeetingRunner(QWidget):
         _set_fg(private_title, danger_colour())
         self.private_notes = CommitTextEdit(placeholder="Only you see these.")
         self.private_notes.setObjectName("runner_private_notes")
+        self.private_notes.setAccessibleName(PRIVATE_LABEL)
         self.private_notes.committed.connect(
             lambda text: self._save_text("private_notes", text, "Edit private notes")
         )

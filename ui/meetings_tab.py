@@ -128,11 +128,12 @@ class MeetingsTab(QWidget):
 
         # Left: the meetings.
         self.meetings = _table(["No.", "Date", "Kind", "Status"], "meetings_table")
+        self.meetings.setAccessibleName("Meetings")
         self.meetings.itemSelectionChanged.connect(self._meeting_chosen)
         self.new_button = QPushButton("New meeting…")
         self.new_button.setObjectName("new_meeting")
         self.new_button.clicked.connect(self.new_meeting)
-        left = QWidget()
+        left = self.meetings_pane = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(section_label("Meetings"))
         left_layout.addWidget(self.meetings, 1)
@@ -266,6 +267,11 @@ class MeetingsTab(QWidget):
             ):
                 self.meetings.setItem(row, col, _cell(text, m.id))
         self.meetings.blockSignals(False)
+        # The list shows every column of every meeting: its pane is never narrower.
+        header = self.meetings.horizontalHeader()
+        self.meetings_pane.setMinimumWidth(
+            header.length() + self.meetings.verticalScrollBar().sizeHint().width() + 24
+        )
         ids = [m.id for m in meetings]
         if current in ids:
             self._select_meeting(current)
@@ -312,11 +318,14 @@ class MeetingsTab(QWidget):
         self.status.setCurrentIndex(max(0, self.status.findData(m.status)))
         self.attendance.show_items(m.id, list(self.detail.attendees))
         self.agenda.show_items(m.id, list(self.detail.items))
+        self.pages.setTabText(0, f"Agenda ({len(self.detail.items)})")
+        self.pages.setTabText(1, f"Attendance ({len(self.detail.attendees)})")
         self._update_buttons()
 
     def _show_tasks(self) -> None:
         if self.review is not None:
             self.panel_tasks.show_review(self.review.id)
+            self.pages.setTabText(2, f"Panel tasks ({self.tasks.rowCount()})")
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -98,6 +98,7 @@ class RecommendationPanel(QWidget):
 
         self.findings = CheckList()
         self.findings.setObjectName("recommendation_findings")
+        self.findings.setAccessibleName("Answers the findings")
         self.findings.setWordWrap(True)
         self.findings.setUniformItemSizes(False)
         self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -72,6 +72,7 @@ class ReportsTab(QWidget):
 
         self.sections = QListWidget()
         self.sections.setObjectName("report_sections")
+        self.sections.setAccessibleName("Sections of the document")
         self.sections.currentRowChanged.connect(lambda _r: self._show_section())
         self.sections.itemChanged.connect(self._included_changed)
         self.up_button = QPushButton("Move up")
@@ -93,6 +94,7 @@ class ReportsTab(QWidget):
 
         self.heading = CommitLineEdit()
         self.heading.setObjectName("section_heading")
+        self.heading.setAccessibleName("Section heading")
         self.heading.committed.connect(lambda text: self._save({"title": text}, "heading"))
         self.source_note = QLabel()
         self.source_note.setWordWrap(True)
@@ -104,6 +106,7 @@ class ReportsTab(QWidget):
             "paragraph; paragraphs are numbered in the document."
         )
         self.text.setObjectName("section_text")
+        self.text.setAccessibleName("Section text")
         self.text.committed.connect(lambda text: self._save({"text": text}, "text"))
         right = QWidget()
         right_layout = QVBoxLayout(right)

@@ -282,6 +282,7 @@ def scrolling(widget: QWidget) -> QScrollArea:
     """The widget in a frameless scroll area: on a short screen it scrolls instead of forcing
     the window taller than the screen."""
     area = QScrollArea()
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop only for what it holds
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(widget)

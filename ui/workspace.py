@@ -108,6 +108,8 @@ class ReviewWorkspace(QWidget):
         self.reports = ReportsTab(editor)
         self.meetings = MeetingsTab(editor)
         self.audit = AuditTab()
+        self.tor.table.setAccessibleName("Lines of enquiry")
+        self.panel.table.setAccessibleName("Panel members")
         self.tabs.addTab(self.details, TAB_NAMES[TAB_DETAILS])
         self.tabs.addTab(
             _padded(self.tor, "The questions the review must answer, in order."),
