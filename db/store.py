@@ -170,12 +170,19 @@ def _backup_before_upgrade(path: Path, revision: str) -> Path:
 MAX_PROBLEMS = 20
 
 
-def verify(engine: Engine) -> list[str]:
-    """Problems found by SQLite's integrity and foreign-key checks (empty when healthy)."""
+def verify(engine: Engine, *, quick: bool = False) -> list[str]:
+    """Problems found by SQLite's integrity and foreign-key checks (empty when healthy).
+
+    ``quick`` runs SQLite's quick_check (pages and structure, without matching every index
+    against its table) and the foreign-key check: cheap enough for every open. The full
+    integrity check runs in ``check_store`` (``reviewdesk check``, the window's File menu and
+    its weekly check).
+    """
     problems: list[str] = []
+    pragma = "quick_check" if quick else "integrity_check"
     try:
         with engine.connect() as conn:
-            rows = conn.exec_driver_sql(f"PRAGMA integrity_check({MAX_PROBLEMS})").fetchall()
+            rows = conn.exec_driver_sql(f"PRAGMA {pragma}({MAX_PROBLEMS})").fetchall()
             # SQLite may pack several problems into one row, one per line.
             lines = [line for row in rows for line in str(row[0]).splitlines() if line.strip()]
             if lines != ["ok"]:
@@ -241,7 +248,8 @@ def _open_locked(path: Path, readonly: bool, lock: StoreLock | None, exists: boo
                     "It was left as it was"
                     + (f"; a copy was saved as {backup_path.name}." if backup_path else ".")
                 ) from exc
-        problems = verify(probe)
+        # A full check after an upgrade; otherwise the quick one (the full one is on demand).
+        problems = verify(probe, quick=upgraded_from is None and exists)
     except DatabaseError as exc:
         raise StoreError(f"The store {path} cannot be opened: {_sqlite_reason(exc)}.") from exc
     finally:

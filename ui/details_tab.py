@@ -16,7 +16,7 @@ from app.records import ReviewDetail
 from app.vocab import PROTECTIVE_MARKINGS, REVIEW_STATUSES, REVIEW_TYPES
 from ui.editing import Editor
 from ui.theme import muted_colour
-from ui.widgets import CommitLineEdit, DateField
+from ui.widgets import CommitLineEdit, DateField, set_editable
 
 TEXT_FIELDS = [
     ("reference", "Reference"),
@@ -98,7 +98,14 @@ class DetailsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
-        self.setEnabled(not editor.readonly)
+        for widget in [
+            *self.texts.values(),
+            *self.dates.values(),
+            self.type_combo,
+            self.status_combo,
+            self.marking,
+        ]:
+            set_editable(widget, not editor.readonly)
 
     def _combo(self, choices: dict[str, str], field: str, label: str) -> QComboBox:
         combo = QComboBox()

@@ -24,7 +24,7 @@ from app.records import ImrSummary, LineOfEnquiryRecord
 from app.vocab import FINDING_KINDS, FINDING_STATUSES
 from ui.editing import Editor
 from ui.theme import muted_colour, scaled_font
-from ui.widgets import CommitLineEdit, CommitTextEdit, DateField, FormDialog
+from ui.widgets import CommitLineEdit, CommitTextEdit, DateField, FormDialog, set_editable
 
 KeyRole = Qt.ItemDataRole.UserRole + 30
 CitedRole = Qt.ItemDataRole.UserRole + 31  # what a citation points at: (kind, target id)
@@ -299,7 +299,7 @@ class FindingPanel(QWidget):
             self.themes,
             self.lines,
         ):
-            widget.setEnabled(writable)
+            set_editable(widget, writable)
         self._update_buttons()
 
     def _show_evidence(self, finding: FindingRecord) -> None:

@@ -87,10 +87,14 @@ def install_error_hook(parent_getter) -> None:
 
 
 def build_window(
-    store: Store, actor: str | None = None, settings: QSettings | None = None
+    store: Store,
+    actor: str | None = None,
+    settings: QSettings | None = None,
+    *,
+    defer_load: bool = False,
 ) -> MainWindow:
     ctx = AppContext(store, actor or display_name())
-    return MainWindow(Editor(ctx), settings)
+    return MainWindow(Editor(ctx), settings, defer_load=defer_load)
 
 
 def run(path: Path, actor: str | None = None) -> int:
@@ -99,7 +103,7 @@ def run(path: Path, actor: str | None = None) -> int:
     if store is None:
         return 1
     try:
-        window = build_window(store, actor)
+        window = build_window(store, actor, defer_load=True)
         install_error_hook(lambda: window)
         window.show()
         return app.exec()

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDateTime, QSettings, QSize, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,11 +29,15 @@ from app.vocab import REVIEW_TYPES
 from db.store import StoreError
 from ui.board_view import ActionPlanWindow
 from ui.editing import Editor
+from ui.help import HelpDialog
+from ui.icons import icon
 from ui.review_list import ReviewListModel, ReviewListView
 from ui.screen import fit_to_screen, keep_on_screen
+from ui.tab_names import CHRONOLOGY_KINDS, TAB_CHRONOLOGY, TAB_NAMES, TAB_REPORTS
 from ui.table_tools import polish_tables
+from ui.tasks import run_task
+from ui.welcome import WelcomePage
 from ui.widgets import DateField, FormDialog
-from ui.workspace import CHRONOLOGY_KINDS, TAB_NAMES, ReviewWorkspace
 
 
 class NewReviewDialog(FormDialog):
@@ -74,12 +78,15 @@ class NewReviewDialog(FormDialog):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, editor: Editor, settings: QSettings | None = None):
+    def __init__(
+        self, editor: Editor, settings: QSettings | None = None, *, defer_load: bool = False
+    ):
         super().__init__()
         self.editor = editor
         self.settings = settings or QSettings()
         self.action_plan: ActionPlanWindow | None = None
-        self.setWindowTitle(f"ReviewDesk: {editor.ctx.store.path.name}")
+        self.owns_store = False  # a store opened from File › Open is closed with its window
+        self._workspace = None
         self.setObjectName("main_window")
 
         self.list_model = ReviewListModel(self)
@@ -105,14 +112,12 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.list_view, 1)
         left_layout.addWidget(self.new_button)
 
-        self.workspace = ReviewWorkspace(editor)
-        self.welcome = QLabel()
-        self.welcome.setObjectName("welcome")
-        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.welcome.setWordWrap(True)
+        self.welcome = WelcomePage()
+        self.welcome.new_review.connect(self.new_review)
+        self.welcome.add_demo.connect(self.add_demo_reviews)
+        self.welcome.import_chronology.connect(self.import_chronology)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
-        self.stack.addWidget(self.workspace)
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("main_splitter")
@@ -145,7 +150,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(container)
 
         self._build_menus()
-        polish_tables(self)
         self.statusBar().showMessage(
             f"Store: {editor.ctx.store.path}    ·    Recorded as: {editor.ctx.actor}"
             + ("    ·    READ-ONLY" if editor.readonly else "")
@@ -161,12 +165,47 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.refresh())
         editor.failed.connect(self.show_error)
         self.new_button.setEnabled(not editor.readonly)
-        self.refresh()
-        self._restore_state()
+        self.new_button.setIcon(icon("add"))
+        self._update_title()
+        if defer_load:
+            # Paint the window first; the reviews, then the open review, follow at once.
+            fit_to_screen(self, QSize(1360, 860))
+            QTimer.singleShot(0, self._load_reviews)
+            QTimer.singleShot(3000, self.check_if_due)
+        else:
+            self.refresh()
+            self._restore_state()
+
+    def _load_reviews(self) -> None:
+        self.refresh(show=False)
+        QTimer.singleShot(0, self._restore_state)
+
+    @property
+    def workspace(self):
+        """The review's tabs, built (and their modules imported) when first needed."""
+        if self._workspace is None:
+            from ui.workspace import ReviewWorkspace
+
+            self._workspace = ReviewWorkspace(self.editor)
+            self.stack.addWidget(self._workspace)
+            polish_tables(self._workspace)
+            self._workspace.tabs.currentChanged.connect(lambda _i: self._update_title())
+        return self._workspace
+
+    def _update_title(self) -> None:
+        # The desktop adds " — ReviewDesk" after the title (the application's display name).
+        review = self._workspace.review if self._workspace is not None else None
+        parts = [review.reference] if review is not None else []
+        parts.append(self.editor.ctx.store.path.name)
+        if self.editor.readonly:
+            parts.append("read-only")
+        self.setWindowTitle(" · ".join(parts))
 
     # Menus ---------------------------------------------------------------------------------
-    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
-        action = QAction(text, self)
+    def _action(
+        self, menu, text: str, slot, shortcut=None, name: str = "", icon_name: str = ""
+    ) -> QAction:
+        action = QAction(icon(icon_name), text, self) if icon_name else QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if name:
@@ -179,9 +218,49 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self._action(
-            file_menu, "&New review…", self.new_review, QKeySequence.StandardKey.New, "new_review"
+            file_menu,
+            "&New review…",
+            self.new_review,
+            QKeySequence.StandardKey.New,
+            "new_review",
+            "add",
         )
-        self._action(file_menu, "&Back up the store…", self.backup, "Ctrl+Shift+B", "backup")
+        self._action(
+            file_menu,
+            "&Open another store…",
+            self.open_other_store,
+            QKeySequence.StandardKey.Open,
+            "open_store",
+            "open",
+        )
+        file_menu.addSeparator()
+        self._action(
+            file_menu,
+            "&Import an agency chronology…",
+            self.import_chronology,
+            "Ctrl+I",
+            "import_chronology",
+            "import",
+        )
+        export_menu = file_menu.addMenu(icon("export"), "&Export")
+        self._action(
+            export_menu, "The &chronology…", self.export_chronology, None, "export_chronology"
+        )
+        self._action(
+            export_menu, "A &document as PDF…", self.export_document, None, "export_document"
+        )
+        self._action(
+            export_menu,
+            "The &action tracker…",
+            lambda: self.show_action_plan().choose_export(),
+            None,
+            "export_tracker",
+        )
+        file_menu.addSeparator()
+        self._action(
+            file_menu, "&Back up the store…", self.backup, "Ctrl+Shift+B", "backup", "backup"
+        )
+        self._action(file_menu, "&Check the store", self.check_store, None, "check_store")
         file_menu.addSeparator()
         self.delete_action = self._action(
             file_menu, "&Delete this review…", self.delete_review, None, "delete_review"
@@ -221,6 +300,14 @@ class MainWindow(QMainWindow):
         self._action(view_menu, "&Reload", self.refresh, QKeySequence.StandardKey.Refresh)
 
         help_menu = bar.addMenu("&Help")
+        self._action(
+            help_menu,
+            "ReviewDesk &help",
+            self.show_help,
+            QKeySequence.StandardKey.HelpContents,
+            "help",
+            "help",
+        )
         self._action(help_menu, "&About ReviewDesk", self.about)
         for action in (undo, redo):
             action.setEnabled(action.isEnabled() and not self.editor.readonly)
@@ -237,7 +324,7 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self.list_view.setCurrentIndex(self.proxy.mapFromSource(self.list_model.index(row)))
 
-    def refresh(self, kind: str = "") -> None:
+    def refresh(self, kind: str = "", show: bool = True) -> None:
         current = self.current_review_id()
         try:
             reviews = list_reviews(self.editor.ctx)
@@ -249,26 +336,27 @@ class MainWindow(QMainWindow):
             self.list_view.blockSignals(True)
             self.select_review(current)
             self.list_view.blockSignals(False)
-        if kind in CHRONOLOGY_KINDS and self.workspace.review is not None:
+        self.welcome.show_state(bool(reviews), self.editor.readonly, True)
+        if not show:
+            return
+        loaded = self._workspace is not None and self._workspace.review is not None
+        if kind in CHRONOLOGY_KINDS and loaded:
             # Only the chronology side changed: reload it, not every tab.
             self.workspace.chronology_changed()
         else:
             self._show(self.current_review_id())
-        if not reviews:
-            self.welcome.setText(
-                "<h2>No reviews yet</h2><p>Create the first one with <b>File › New review</b> "
-                "(Ctrl+N).</p><p>To explore with fictional examples, run <code>reviewdesk demo</code>.</p>"
-            )
-        else:
-            self.welcome.setText("<h2>Choose a review</h2><p>Select a review on the left.</p>")
 
     def _review_chosen(self, *_args) -> None:
         self._show(self.current_review_id())
 
     def _show(self, review_id: int | None) -> None:
-        shown = self.workspace.show_review(review_id)
+        if review_id is None and self._workspace is None:
+            shown = False
+        else:
+            shown = self.workspace.show_review(review_id)
         self.stack.setCurrentWidget(self.workspace if shown else self.welcome)
         self.delete_action.setEnabled(shown and not self.editor.readonly)
+        self._update_title()
 
     # Commands ------------------------------------------------------------------------------
     def new_review(self) -> None:
@@ -281,6 +369,89 @@ class MainWindow(QMainWindow):
                 self.select_review(review_id)
                 self.workspace.tabs.setCurrentIndex(0)
                 return
+
+    def add_demo_reviews(self) -> None:
+        from app.demo import add_demo_reviews
+
+        result = self.editor.run(add_demo_reviews, kind="review")
+        if result is not None:
+            added, _skipped = result
+            self.statusBar().showMessage(
+                f"Added {len(added)} fictional demonstration reviews.", 10000
+            )
+            if self.list_model.rowCount():
+                self.list_view.setCurrentIndex(self.proxy.index(0, 0))
+
+    def import_chronology(self) -> None:
+        if self.current_review_id() is None:
+            self.new_review()  # a chronology belongs to a review: make one first
+        if self.current_review_id() is None:
+            return
+        self.workspace.tabs.setCurrentIndex(TAB_CHRONOLOGY)
+        self.workspace.chronology.choose_import()
+
+    def export_chronology(self) -> None:
+        if self.current_review_id() is not None:
+            self.workspace.tabs.setCurrentIndex(TAB_CHRONOLOGY)
+            self.workspace.chronology.choose_export()
+
+    def export_document(self) -> None:
+        if self.current_review_id() is not None:
+            self.workspace.tabs.setCurrentIndex(TAB_REPORTS)
+            self.workspace.reports.choose_export()
+
+    def open_other_store(self) -> None:
+        from ui.main import build_window, open_for_window
+
+        folder = str(self.editor.ctx.store.path.parent)
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open another store", folder, "ReviewDesk store (*.db);;All files (*)"
+        )
+        if not path or Path(path).resolve() == self.editor.ctx.store.path.resolve():
+            return
+        store = open_for_window(Path(path), self)
+        if store is None:
+            return
+        window = build_window(store, self.editor.ctx.actor, self.settings)
+        window.owns_store = True
+        window.show()
+        self.close()
+
+    def check_store(self) -> None:
+        from db.store import check_store
+
+        path = self.editor.ctx.store.path
+        run_task(
+            self,
+            "Checking the whole store…",
+            lambda _progress: check_store(path),
+            self._checked,
+            self.show_error,
+        )
+
+    def check_if_due(self, days: int = 7) -> None:
+        """The full check, once a week (opening runs only the quick one)."""
+        last = self.settings.value("store/last_full_check")
+        if isinstance(last, QDateTime) and last.addDays(days) > QDateTime.currentDateTime():
+            return
+        self.check_store()
+
+    def _checked(self, health) -> None:
+        self.settings.setValue("store/last_full_check", QDateTime.currentDateTime())
+        if health.healthy:
+            self.statusBar().showMessage("The store passed its full check.", 10000)
+        else:
+            self.show_error(
+                "The store failed its full check: "
+                + "; ".join(health.problems[:5])
+                + ". Restore it from a backup, or run 'reviewdesk check'."
+            )
+
+    def show_help(self) -> None:
+        tab = None
+        if self._workspace is not None and self.stack.currentWidget() is self._workspace:
+            tab = TAB_NAMES[self._workspace.tabs.currentIndex()]
+        HelpDialog(tab, self).exec()
 
     def delete_review(self) -> None:
         review = self.workspace.review
@@ -374,7 +545,8 @@ class MainWindow(QMainWindow):
             self.select_review(last)
         elif self.list_model.rowCount():
             self.list_view.setCurrentIndex(self.proxy.index(0, 0))
-        self.workspace.tabs.setCurrentIndex(tab)
+        if self._workspace is not None:
+            self._workspace.tabs.setCurrentIndex(tab)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         focused = self.focusWidget()
@@ -382,6 +554,9 @@ class MainWindow(QMainWindow):
             focused.clearFocus()  # commits a field still being edited
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/tab", self.workspace.tabs.currentIndex())
+        if self._workspace is not None:
+            self.settings.setValue("window/tab", self._workspace.tabs.currentIndex())
         self.settings.setValue("window/review", self.current_review_id() or 0)
         super().closeEvent(event)
+        if self.owns_store:
+            self.editor.ctx.store.close()

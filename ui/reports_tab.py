@@ -33,7 +33,7 @@ from app.documents import (
 from ui.editing import Editor
 from ui.tasks import run_task
 from ui.theme import muted_colour, scaled_font
-from ui.widgets import CommitLineEdit, CommitTextEdit
+from ui.widgets import CommitLineEdit, CommitTextEdit, set_editable
 
 SectionIdRole = Qt.ItemDataRole.UserRole + 50
 
@@ -188,7 +188,7 @@ class ReportsTab(QWidget):
     def _show_section(self) -> None:
         section = self.selected_section()
         has = section is not None
-        self.heading.setEnabled(has and not self.editor.readonly)
+        set_editable(self.heading, has and not self.editor.readonly, has)
         self.heading.set_saved(section.title if section else "")
         if not has:
             self.text.set_saved("")
@@ -196,7 +196,7 @@ class ReportsTab(QWidget):
             self.source_note.setText("")
             return
         editable_text = not section.generated or section.source == "glossary"
-        self.text.setEnabled(editable_text and not self.editor.readonly)
+        set_editable(self.text, editable_text and not self.editor.readonly)
         self.text.setVisible(editable_text)
         self.text.set_saved(section.text)
         if section.generated:

@@ -278,6 +278,21 @@ class FormDialog(QDialog):
             super().accept()
 
 
+def set_editable(widget: QWidget, editable: bool, present: bool = True) -> None:
+    """Text stays readable (and selectable) when it cannot be changed: read-only, not greyed.
+    Only what has nothing to show (``present`` False) or is a choice is disabled."""
+    if isinstance(widget, DateField):
+        widget.setEnabled(present)
+        widget.edit.setReadOnly(not editable)
+        widget.edit.setClearButtonEnabled(editable)
+        widget.calendar_button.setEnabled(editable)
+    elif isinstance(widget, QLineEdit | QPlainTextEdit):
+        widget.setEnabled(present)
+        widget.setReadOnly(not editable)
+    else:
+        widget.setEnabled(present and editable)
+
+
 def scrolling(widget: QWidget) -> QScrollArea:
     """The widget in a frameless scroll area: on a short screen it scrolls instead of forcing
     the window taller than the screen."""

@@ -20,33 +20,21 @@ from ui.item_table import Column, ItemTable
 from ui.meetings_tab import MeetingsTab
 from ui.recommendations_tab import RecommendationsTab
 from ui.reports_tab import ReportsTab
-from ui.theme import danger_colour, muted_colour, scaled_font
-
-(
-    TAB_DETAILS,
-    TAB_TOR,
-    TAB_PANEL,
+from ui.tab_names import (  # noqa: F401 (the names are also used from here)
+    CHRONOLOGY_KINDS,
     TAB_AGENCIES,
+    TAB_AUDIT,
     TAB_CHRONOLOGY,
+    TAB_DETAILS,
     TAB_FINDINGS,
+    TAB_MEETINGS,
+    TAB_NAMES,
+    TAB_PANEL,
     TAB_RECOMMENDATIONS,
     TAB_REPORTS,
-    TAB_MEETINGS,
-    TAB_AUDIT,
-) = range(10)
-TAB_NAMES = [
-    "Details",
-    "Terms of reference",
-    "Panel",
-    "Agencies and IMRs",
-    "Chronology",
-    "Findings",
-    "Recommendations",
-    "Documents",
-    "Meetings",
-    "Audit trail",
-]
-CHRONOLOGY_KINDS = {"chronology_entry", "key_episode"}
+    TAB_TOR,
+)
+from ui.theme import danger_colour, muted_colour, scaled_font
 
 
 class ReviewWorkspace(QWidget):

@@ -123,6 +123,7 @@ def test_new_review_dialog_stays_open_on_a_date_that_is_not_one(qtbot):
 
 
 def test_no_spin_box_date_editors_are_left_in_the_window(window):
+    assert window.workspace is not None  # the review's tabs are built when first needed
     spin_dates = [w for w in window.findChildren(QAbstractSpinBox) if "Date" in type(w).__name__]
     assert spin_dates == []
     assert window.findChildren(DateField)

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox
 
 from app.audit_log import list_audit
 from app.context import AppContext
@@ -248,9 +248,13 @@ def test_locked_store_is_offered_read_only(qtbot, store, store_path, ctx, monkey
         editor = Editor(AppContext(second, "Someone else"))
         window = MainWindow(editor)
         qtbot.addWidget(window)
-        assert window.findChild(type(window.welcome), "readonly_banner") is not None
+        assert window.findChild(QLabel, "readonly_banner") is not None
+        assert "read-only" in window.windowTitle()
         assert not window.new_button.isEnabled()
-        assert not window.workspace.details.isEnabled()
+        # Read-only, not greyed: the text can be read and selected, not changed.
+        title = window.workspace.details.texts["title"]
+        assert title.isEnabled() and title.isReadOnly()
+        assert window.workspace.details.dates["decision_date"].edit.isReadOnly()
         review_id = window.current_review_id()
         assert editor.edit("review", review_id, {"title": "Changed"}, "Change title") is False
         assert any("read-only" in text for text in shown)
