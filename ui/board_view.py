@@ -25,6 +25,7 @@ from app.reviews import list_reviews
 from app.vocab import ACTION_CLOSED
 from db.store import StoreError
 from ui.editing import Editor
+from ui.files import suggested_path
 from ui.item_table import format_date
 from ui.recommendations_tab import ACTION_LOOK
 from ui.screen import fit_to_screen
@@ -265,7 +266,10 @@ class ActionPlanWindow(QDialog):
             )
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export the action tracker", "action-tracker.xlsx", "Excel workbook (*.xlsx)"
+            self,
+            "Export the action tracker",
+            suggested_path(None, "action tracker", ".xlsx"),
+            "Excel workbook (*.xlsx)",
         )
         if not path:
             return

@@ -269,8 +269,12 @@ class MeetingsTab(QWidget):
         self.meetings.blockSignals(False)
         # The list shows every column of every meeting: its pane is never narrower.
         header = self.meetings.horizontalHeader()
+        needed = sum(
+            max(self.meetings.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in range(self.meetings.columnCount())
+        )
         self.meetings_pane.setMinimumWidth(
-            header.length() + self.meetings.verticalScrollBar().sizeHint().width() + 24
+            needed + self.meetings.verticalScrollBar().sizeHint().width() + 28
         )
         ids = [m.id for m in meetings]
         if current in ids:

@@ -29,8 +29,11 @@ from app.documents import (
     find_report,
     get_report,
     new_draft,
+    template,
 )
 from ui.editing import Editor
+from ui.files import suggested_path
+from ui.icons import icon
 from ui.tasks import run_task
 from ui.theme import muted_colour, scaled_font
 from ui.widgets import CommitLineEdit, CommitTextEdit, set_editable
@@ -59,6 +62,9 @@ class ReportsTab(QWidget):
         self.export_button.clicked.connect(self.choose_export)
         self.final_button = QPushButton("Make final…")
         self.final_button.clicked.connect(self.make_final)
+        self.start_button = QPushButton(icon("add"), "Start the document")
+        self.start_button.setObjectName("start_document")
+        self.start_button.clicked.connect(self.start_document)
         self.draft_button = QPushButton("Start a new draft")
         self.draft_button.clicked.connect(self.start_draft)
         top = QHBoxLayout()
@@ -67,7 +73,8 @@ class ReportsTab(QWidget):
         top.addSpacing(12)
         top.addWidget(self.version)
         top.addStretch(1)
-        for button in (self.draft_button, self.final_button, self.export_button):
+        self.export_button.setIcon(icon("export"))
+        for button in (self.start_button, self.draft_button, self.final_button, self.export_button):
             top.addWidget(button)
 
         self.sections = QListWidget()
@@ -137,17 +144,18 @@ class ReportsTab(QWidget):
             self._load()
 
     def _load(self) -> None:
-        """Load the chosen document; it is started from its template the first time the tab
-        shows it (never in a read-only window)."""
+        """Load the chosen document. Looking changes nothing: a document not yet started shows
+        its template's sections and a button to start it (which the audit trail records)."""
         if self.review_id is None:
             return
         self._stale = False
         kind = self.kind.currentData()
-        if self.editor.readonly:
-            report_id = find_report(self.editor.ctx, self.review_id, kind)
-        else:
-            report_id = ensure_report(self.editor.ctx, self.review_id, kind)
+        report_id = find_report(self.editor.ctx, self.review_id, kind)
         self.report = get_report(self.editor.ctx, report_id) if report_id else None
+        self.start_button.setText(f"Start the {self.kind.currentText()}")
+        self.start_button.setVisible(self.report is None)
+        self.start_button.setEnabled(not self.editor.readonly)
+        self.export_button.setEnabled(self.report is not None)
         current = self.selected_section()
         self._loading = True
         self.sections.clear()
@@ -171,7 +179,12 @@ class ReportsTab(QWidget):
             ),
             0,
         )
-        self.sections.setCurrentRow(row if self.sections.count() else -1)
+        if self.report is None:
+            for section in template(kind)["sections"]:
+                item = QListWidgetItem(section["title"])
+                item.setFlags(Qt.ItemFlag.NoItemFlags)  # shown, not chosen: nothing to edit yet
+                self.sections.addItem(item)
+        self.sections.setCurrentRow(row if self.report and self.sections.count() else -1)
         self.version.setText(self.report.version_label if self.report else "")
         writable = not self.editor.readonly and self.report is not None
         for widget in (self.final_button, self.draft_button, self.up_button, self.down_button):
@@ -193,7 +206,12 @@ class ReportsTab(QWidget):
         if not has:
             self.text.set_saved("")
             self.text.setEnabled(False)
-            self.source_note.setText("")
+            self.source_note.setText(
+                ""
+                if self.report is not None
+                else "Not started yet. Start it to write its sections from the template; "
+                "the sections it will have are listed on the left."
+            )
             return
         editable_text = not section.generated or section.source == "glossary"
         set_editable(self.text, editable_text and not self.editor.readonly)
@@ -245,6 +263,14 @@ class ReportsTab(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.editor.run(finalise, self.report.id, kind="report_section")
 
+    def start_document(self) -> None:
+        if self.review_id is None or self.report is not None:
+            return
+        if self.editor.run(
+            ensure_report, self.review_id, self.kind.currentData(), kind="report_section"
+        ):
+            self._load()
+
     def start_draft(self) -> None:
         if self.report is not None:
             self.editor.run(new_draft, self.report.id, kind="report_section")
@@ -252,7 +278,12 @@ class ReportsTab(QWidget):
     def choose_export(self) -> None:
         if self.report is None:
             return
-        name = f"{self.report.kind_label} {self.report.version_label}.pdf"
+        workspace = getattr(self.window(), "workspace", None)
+        review = getattr(workspace, "review", None)
+        reference = review.reference if review is not None else None
+        name = suggested_path(
+            reference, f"{self.report.kind_label} {self.report.version_label}", ".pdf"
+        )
         path, _ = QFileDialog.getSaveFileName(self, "Export as PDF", name, "PDF document (*.pdf)")
         if not path:
             return
