@@ -1,21 +1,29 @@
-"""Starting the window: open the store (offering read-only if it is in use), then show it."""
+"""Starting the window: open the store (offering read-only if it is in use), then show it.
+
+The window's frame is painted first, before the database layer and the review's tabs are
+imported and the store is opened: the person sees ReviewDesk at once, then their reviews.
+"""
+
+from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
-from app.config import display_name
-from app.context import AppContext
-from db.store import Store, StoreError, StoreLockedError, open_store
 from resources import resource_path
-from ui.editing import Editor
-from ui.main_window import MainWindow
+from ui.screen import fit_to_screen, keep_on_screen
 from ui.table_tools import FOCUS_STYLE
 from ui.theme import readable_palette
+
+if TYPE_CHECKING:
+    from db.store import Store
+    from ui.main_window import MainWindow
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -42,6 +50,8 @@ def follow_colour_scheme(app: QApplication) -> None:
 
 def open_for_window(path: Path, parent=None) -> Store | None:
     """Open the store, asking the user what to do when it is locked; None if it cannot be."""
+    from db.store import StoreError, StoreLockedError, open_store
+
     try:
         return open_store(path)
     except StoreLockedError as exc:
@@ -93,19 +103,69 @@ def build_window(
     *,
     defer_load: bool = False,
 ) -> MainWindow:
+    from app.config import display_name
+    from app.context import AppContext
+    from ui.editing import Editor
+    from ui.main_window import MainWindow
+
     ctx = AppContext(store, actor or display_name())
     return MainWindow(Editor(ctx), settings, defer_load=defer_load)
 
 
+class StartingWindow(QMainWindow):
+    """The window's frame, where the main window will be, while the store opens."""
+
+    def __init__(self, path: Path, settings: QSettings):
+        super().__init__()
+        self.setObjectName("starting_window")
+        self.setWindowTitle(path.name)
+        label = QLabel(f"Opening {path.name}…")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(label)
+        self.menuBar().addMenu("&File")
+        self.statusBar().showMessage(f"Store: {path}")
+        geometry = settings.value("window/geometry")
+        if geometry is not None and self.restoreGeometry(geometry):
+            keep_on_screen(self)
+        else:
+            fit_to_screen(self, QSize(1360, 860))
+
+
+def launch(
+    path: Path,
+    actor: str | None = None,
+    settings: QSettings | None = None,
+    *,
+    before_show: Callable[[QMainWindow], None] | None = None,
+) -> MainWindow | None:
+    """Paint the frame, open the store, then show the main window in its place.
+
+    ``before_show`` sees each window (the frame, then the main window) before it is shown.
+    """
+    settings = settings or QSettings()
+    shell = StartingWindow(path, settings)
+    if before_show:
+        before_show(shell)
+    shell.show()
+    QApplication.processEvents()  # painted now, before the slow part
+    store = open_for_window(path, shell)
+    if store is None:
+        shell.close()
+        return None
+    window = build_window(store, actor, settings, defer_load=True)
+    window.owns_store = True
+    window.setGeometry(shell.geometry())
+    if before_show:
+        before_show(window)
+    window.show()
+    shell.close()
+    return window
+
+
 def run(path: Path, actor: str | None = None) -> int:
     app = make_application()
-    store = open_for_window(path)
-    if store is None:
+    window = launch(path, actor)
+    if window is None:
         return 1
-    try:
-        window = build_window(store, actor, defer_load=True)
-        install_error_hook(lambda: window)
-        window.show()
-        return app.exec()
-    finally:
-        store.close()
+    install_error_hook(lambda: window)
+    return app.exec()

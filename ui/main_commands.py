@@ -13,7 +13,6 @@ from app.errors import UserError
 from app.reviews import create_review, delete_review
 from app.vocab import REVIEW_TYPES
 from db.store import StoreError
-from ui.board_view import ActionPlanWindow
 from ui.help import HelpDialog
 from ui.tab_names import TAB_CHRONOLOGY, TAB_NAMES, TAB_REPORTS
 from ui.tasks import run_task
@@ -171,9 +170,11 @@ class WindowCommands:
         if answer == QMessageBox.StandardButton.Discard:
             self.editor.run(delete_review, review.id, kind="review")
 
-    def show_action_plan(self) -> ActionPlanWindow:
+    def show_action_plan(self):
         """The board's view of every review's actions, in its own window beside this one."""
         if self.action_plan is None:
+            from ui.board_view import ActionPlanWindow
+
             self.action_plan = ActionPlanWindow(self.editor, self)
             self.action_plan.open_action.connect(self._open_action)
         self.action_plan.show()

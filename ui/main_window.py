@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.reviews import list_reviews
 from db.store import StoreError
-from ui.board_view import ActionPlanWindow
 from ui.editing import Editor
 from ui.icons import icon
 from ui.main_commands import NewReviewDialog, WindowCommands  # noqa: F401
@@ -35,7 +34,7 @@ class MainWindow(WindowCommands, QMainWindow):
         super().__init__()
         self.editor = editor
         self.settings = settings or QSettings()
-        self.action_plan: ActionPlanWindow | None = None
+        self.action_plan = None  # the action plan across reviews, once opened
         self.owns_store = False  # a store opened from File › Open is closed with its window
         self._workspace = None
         self.setObjectName("main_window")
