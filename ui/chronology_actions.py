@@ -242,7 +242,7 @@ class EntryCommands:
             lambda count: (
                 self.window()
                 .statusBar()
-                .showMessage(f"Exported {count:,} entries to {target}", 15000)
+                .showMessage(f"Exported {plural(count, 'entry', 'entries')} to {target}", 15000)
             ),
             self.editor.failed.emit,
         )

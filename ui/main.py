@@ -128,7 +128,7 @@ class StartingWindow(QMainWindow):
         if geometry is not None and self.restoreGeometry(geometry):
             keep_on_screen(self)
         else:
-            fit_to_screen(self, QSize(1360, 860))
+            fit_to_screen(self, QSize(1360, 860), share=0.97)
 
 
 def launch(

@@ -75,12 +75,12 @@ class MainWindow(WindowCommands, QMainWindow):
         self.splitter.addWidget(self.stack)
         # The review list keeps its width (and each review's countdown) whatever the tab.
         em = self.fontMetrics().horizontalAdvance("M")
-        left.setMinimumWidth(em * 27)
+        left.setMinimumWidth(em * 26)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(0, False)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([em * 28, em * 80])
+        self.splitter.setSizes([em * 26, em * 80])
         container = QWidget()
         outer = QVBoxLayout(container)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -119,7 +119,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self._update_title()
         if defer_load:
             # Paint the window first; the reviews, then the open review, follow at once.
-            fit_to_screen(self, QSize(1360, 860))
+            fit_to_screen(self, QSize(1360, 860), share=0.97)
             QTimer.singleShot(0, self._load_reviews)
             QTimer.singleShot(3000, self.check_if_due)
         else:
@@ -317,7 +317,7 @@ class MainWindow(WindowCommands, QMainWindow):
         if geometry is not None and self.restoreGeometry(geometry):
             keep_on_screen(self)
         else:
-            fit_to_screen(self, QSize(1360, 860))
+            fit_to_screen(self, QSize(1360, 860), share=0.97)
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
