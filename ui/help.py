@@ -2,6 +2,7 @@
 
 from html import escape
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from ui.screen import fit_to_screen
@@ -85,6 +86,4 @@ class HelpDialog(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
         em = self.fontMetrics().horizontalAdvance("M")
-        from PySide6.QtCore import QSize
-
-        fit_to_screen(self, QSize(em * 50, em * 45))
+        fit_to_screen(self, QSize(em * 62, em * 56))

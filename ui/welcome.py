@@ -54,9 +54,9 @@ class WelcomePage(QWidget):
             self.heading.setText("Welcome to ReviewDesk")
             self.text.setText(
                 "Everything you add stays in one file on this computer. Start a review, or "
-                "look around first with fictional demonstration reviews: a child safeguarding "
-                "practice review, a safeguarding adults review, a rapid review and an audit, "
-                "with IMRs, findings, recommendations and meetings."
+                "look around first with fictional demonstration reviews (child safeguarding "
+                "practice reviews, a safeguarding adults review and an audit) with their IMRs, "
+                "findings, recommendations and meetings."
             )
         self.new_button.setEnabled(not readonly)
         self.demo_button.setVisible(not has_reviews)
