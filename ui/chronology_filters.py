@@ -95,6 +95,21 @@ class FilterBar(QWidget):
         grid.addWidget(self.theme, 1, 4)
         grid.addWidget(self.episode, 1, 5)
         grid.addWidget(self.clear_button, 1, 6)
+        # Tab follows the rows as laid out, left to right, top to bottom.
+        chain = [
+            self.text,
+            self.person,
+            self.agency,
+            self.event_type,
+            self.flagged,
+            self.date_from,
+            self.date_to,
+            self.theme,
+            self.episode,
+            self.clear_button,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         for column, stretch in ((0, 0), (1, 2), (2, 0), (3, 2), (4, 2), (5, 2), (6, 0)):
             grid.setColumnStretch(column, stretch)
         self._fill(self.event_type, "All event types", [(k, v) for k, v in EVENT_TYPES.items()])

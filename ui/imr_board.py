@@ -27,6 +27,7 @@ from app.imrs import add_agency, allowed_statuses, remove_agency
 from app.records import ImrSummary
 from app.vocab import IMR_STATUSES, SECTORS
 from ui.editing import Editor
+from ui.icons import icon
 from ui.imr_panel import ImrPanel
 from ui.item_table import format_date
 from ui.table_model import RecordTableModel
@@ -152,7 +153,7 @@ class AgenciesTab(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.view.setAccessibleName("IMR status board")
 
-        self.add_button = QPushButton("Add agency…")
+        self.add_button = QPushButton(icon("add"), "Add agency…")
         self.add_button.clicked.connect(self.add_agency)
         self.status_button = QToolButton()
         self.status_button.setText("Change IMR status")
@@ -160,7 +161,7 @@ class AgenciesTab(QWidget):
         self.status_menu = QMenu(self.status_button)
         self.status_menu.aboutToShow.connect(self._fill_status_menu)
         self.status_button.setMenu(self.status_menu)
-        self.remove_button = QPushButton("Remove agency…")
+        self.remove_button = QPushButton(icon("delete"), "Remove agency…")
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.editing import Editor
+from ui.icons import icon
 from ui.widgets import format_date, parse_date_text  # noqa: F401 (used by other tabs)
 
 IdRole = Qt.ItemDataRole.UserRole + 10
@@ -105,9 +106,9 @@ class ItemTable(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemSelectionChanged.connect(self.selection_changed)
 
-        self.add_button = QPushButton(f"Add {noun}")
+        self.add_button = QPushButton(icon("add"), f"Add {noun}")
         self.add_button.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(icon("delete"), "Remove")
         self.up_button = QPushButton("Move up")
         self.down_button = QPushButton("Move down")
         self.add_button.clicked.connect(self.add_row)

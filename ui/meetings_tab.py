@@ -36,6 +36,7 @@ from app.meetings import (
 from app.records import ReviewDetail
 from app.vocab import ATTENDANCE, MEETING_KINDS, MEETING_STATUSES
 from ui.editing import Editor
+from ui.icons import icon
 from ui.item_table import Column, ItemTable, format_date
 from ui.meeting_runner import MeetingRunner
 from ui.panel_tasks import PanelTasks
@@ -130,7 +131,7 @@ class MeetingsTab(QWidget):
         self.meetings = _table(["No.", "Date", "Kind", "Status"], "meetings_table")
         self.meetings.setAccessibleName("Meetings")
         self.meetings.itemSelectionChanged.connect(self._meeting_chosen)
-        self.new_button = QPushButton("New meeting…")
+        self.new_button = QPushButton(icon("add"), "New meeting…")
         self.new_button.setObjectName("new_meeting")
         self.new_button.clicked.connect(self.new_meeting)
         left = self.meetings_pane = QWidget()
@@ -140,7 +141,7 @@ class MeetingsTab(QWidget):
         left_layout.addWidget(self.new_button)
 
         # Right: the selected meeting.
-        self.run_button = QPushButton("Run this meeting")
+        self.run_button = QPushButton(icon("run"), "Run this meeting")
         self.run_button.setObjectName("run_meeting")
         self.run_button.setFont(scaled_font(self.font(), 1.4, bold=True))
         self.run_button.setMinimumHeight(48)
@@ -173,6 +174,9 @@ class MeetingsTab(QWidget):
         details.addLayout(when, 3)
         details.addLayout(what, 2)
         details.addWidget(self.run_button, 0, Qt.AlignmentFlag.AlignTop)
+        chain = [self.held_on, self.time, self.place, self.kind, self.status, self.run_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
         # Attendance: the panel, listed when the meeting was made, and guests added here.
         self.attendance = ItemTable(

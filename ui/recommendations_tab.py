@@ -30,6 +30,7 @@ from ui.action_plan_page import (
     overdue_text,
 )
 from ui.editing import Editor
+from ui.icons import icon
 from ui.recommendation_editor import NEEDS_REASON, RecommendationPanel
 from ui.table_model import RecordTableModel, set_up_record_view
 from ui.theme import danger_colour, muted_colour, status_colour
@@ -158,13 +159,13 @@ class RecommendationsTab(QWidget):
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         self.view.setAccessibleName("Recommendations")
 
-        self.add_button = QPushButton("Add multi-agency recommendation")
+        self.add_button = QPushButton(icon("add"), "Add multi-agency recommendation")
         self.add_button.clicked.connect(self.add_recommendation)
         self.up_button = QPushButton("Move up")
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button = QPushButton("Move down")
         self.down_button.clicked.connect(lambda: self.move_selected(+1))
-        self.remove_button = QPushButton("Remove…")
+        self.remove_button = QPushButton(icon("delete"), "Remove…")
         self.remove_button.clicked.connect(self.remove_selected)
         note = QLabel("Single-agency recommendations are added on each agency's IMR.")
         palette = note.palette()

@@ -137,3 +137,29 @@ def test_palette_text_reaches_4_5_to_1_including_selection_links_and_read_only(s
         )
         >= 4.5
     )
+
+
+def test_tab_walks_the_chronology_filters_in_the_order_they_are_laid_out(demo_window, qtbot):
+    demo_window.activateWindow()
+    chronology = demo_window.workspace.chronology
+    demo_window.workspace.tabs.setCurrentWidget(chronology)
+    bar = chronology.filters
+    expected = [
+        bar.person,
+        bar.agency,
+        bar.event_type,
+        bar.flagged,
+        bar.date_from.edit,
+        bar.date_to.edit,
+        bar.theme,
+        bar.episode,
+        bar.clear_button,
+    ]
+    bar.text.setFocus()
+    visited = []
+    for _ in expected:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    assert [w.accessibleName() or w.text() for w in visited] == [
+        w.accessibleName() or w.text() for w in expected
+    ]
