@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -31,7 +30,7 @@ from ui.icons import icon
 from ui.imr_panel import ImrPanel
 from ui.item_table import format_date
 from ui.table_model import RecordTableModel
-from ui.theme import danger_colour, status_colour
+from ui.theme import danger_colour, status_colour, warning_icon
 from ui.widgets import FormDialog, scrolling
 
 COLUMNS = [
@@ -78,9 +77,7 @@ class ImrBoardModel(RecordTableModel):
         ):
             return self._bold
         if role == Qt.ItemDataRole.DecorationRole and col == DUE_COLUMN and imr.overdue:
-            view = self.parent()
-            if view is not None:
-                return view.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            return warning_icon()
         if role == Qt.ItemDataRole.ToolTipRole:
             if imr.overdue:
                 return f"The IMR was due on {imr.date_due:%d %B %Y} and has not been received."

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,7 +32,7 @@ from ui.editing import Editor
 from ui.icons import icon
 from ui.recommendation_editor import NEEDS_REASON, RecommendationPanel
 from ui.table_model import RecordTableModel, set_up_record_view
-from ui.theme import danger_colour, muted_colour, status_colour
+from ui.theme import danger_colour, muted_colour, status_colour, warning_icon
 from ui.widgets import scrolling
 
 # Names other modules and the tests import from here.
@@ -101,9 +100,7 @@ class RecommendationListModel(RecordTableModel):
         ):
             return self._bold
         if role == Qt.ItemDataRole.DecorationRole and col == CHECKS_COL and rec.warnings:
-            view = self.parent()
-            if view is not None:
-                return view.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            return warning_icon()
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == TEXT_COL:
                 return rec.text

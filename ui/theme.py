@@ -1,7 +1,8 @@
 """Colours and fonts that follow the system's light or dark palette."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QStyle
 
 # (light, dark) pairs chosen for contrast on the matching window background.
 _STATUS = {
@@ -49,6 +50,20 @@ def scaled_font(base: QFont, factor: float, bold: bool = False) -> QFont:
         font.setPointSizeF(font.pointSizeF() * factor)
     font.setBold(bold)
     return font
+
+
+_WARNING_ICON: QIcon | None = None
+
+
+def warning_icon() -> QIcon:
+    """The style's warning icon, made once: a model's data() asks for it on every repaint and a
+    new QIcon each time kept adding to memory."""
+    global _WARNING_ICON
+    if _WARNING_ICON is None:
+        _WARNING_ICON = QApplication.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxWarning
+        )
+    return _WARNING_ICON
 
 
 # Readable text ------------------------------------------------------------------------------
