@@ -20,6 +20,7 @@ from ui.chronology_model import EntryRole
 from ui.files import suggested_path
 from ui.import_dialog import ImportDialog, import_summary
 from ui.screen import fit_to_screen
+from ui.table_tools import polish_tables
 from ui.tasks import run_task
 from ui.widgets import FormDialog, plural
 
@@ -69,6 +70,7 @@ class EntryCommands:
             self.editor, self.review_id, [a.agency for a in self.agencies], path, self
         )
         fit_to_screen(dialog, dialog.size())
+        polish_tables(dialog)
         if dialog.exec() and dialog.result is not None:
             self.window().statusBar().showMessage(import_summary(dialog.result, path.name), 15000)
 

@@ -40,6 +40,7 @@ from ui.icons import icon
 from ui.item_table import Column, ItemTable, format_date
 from ui.meeting_runner import MeetingRunner
 from ui.panel_tasks import PanelTasks
+from ui.table_tools import SortableItem
 from ui.theme import scaled_font
 from ui.widgets import CommitLineEdit, DateField, FormDialog, section_label
 
@@ -112,8 +113,8 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     return table
 
 
-def _cell(text: str, record_id: int) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
+def _cell(text: str, record_id: int, key=None) -> QTableWidgetItem:
+    item = SortableItem(text, key)
     item.setData(IdRole, record_id)
     return item
 
@@ -130,6 +131,8 @@ class MeetingsTab(QWidget):
         # Left: the meetings.
         self.meetings = _table(["No.", "Date", "Kind", "Status"], "meetings_table")
         self.meetings.setAccessibleName("Meetings")
+        self.meetings.setSortingEnabled(True)
+        self.meetings.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.meetings.itemSelectionChanged.connect(self._meeting_chosen)
         self.new_button = QPushButton(icon("add"), "New meeting…")
         self.new_button.setObjectName("new_meeting")
@@ -259,17 +262,20 @@ class MeetingsTab(QWidget):
         current = self.selected_meeting_id()
         meetings = list_meetings(ctx, review.id)
         self.meetings.blockSignals(True)
+        sorting = self.meetings.isSortingEnabled()
+        self.meetings.setSortingEnabled(False)  # rows stay put while they are filled
         self.meetings.setRowCount(len(meetings))
         for row, m in enumerate(meetings):
-            for col, text in enumerate(
+            for col, (text, key) in enumerate(
                 [
-                    str(m.number),
-                    format_date(m.held_on),
-                    m.kind_label,
-                    MEETING_STATUSES.get(m.status, m.status),
+                    (str(m.number), m.number),
+                    (format_date(m.held_on), m.held_on.isoformat()),
+                    (m.kind_label, None),
+                    (MEETING_STATUSES.get(m.status, m.status), None),
                 ]
             ):
-                self.meetings.setItem(row, col, _cell(text, m.id))
+                self.meetings.setItem(row, col, _cell(text, m.id, key))
+        self.meetings.setSortingEnabled(sorting)
         self.meetings.blockSignals(False)
         # The list shows every column of every meeting: its pane is never narrower.
         header = self.meetings.horizontalHeader()

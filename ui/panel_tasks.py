@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from app.meetings import add_task, complete_task, list_tasks
 from ui.editing import Editor
 from ui.icons import icon
-from ui.table_tools import polish_table, view_action
+from ui.table_tools import SortableItem, polish_table, view_action
 from ui.theme import danger_colour, scaled_font
 from ui.widgets import format_date, parse_date_text
 
@@ -43,10 +43,10 @@ class PanelTasks(QWidget):
         )
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
-        self.table.setSortingEnabled(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.AscendingOrder)  # by due
         self.table.itemChanged.connect(self._cell_changed)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
@@ -73,11 +73,17 @@ class PanelTasks(QWidget):
         selected = self.selected_id()
         tasks = list_tasks(self.editor.ctx, review_id) if review_id is not None else []
         self._loading = True
+        self.table.setSortingEnabled(False)  # rows stay put while they are filled
         self.table.setRowCount(len(tasks))
         for row, task in enumerate(tasks):
-            values = [task.text, task.owner, format_date(task.due), task.status_label]
-            for col, text in enumerate(values):
-                item = QTableWidgetItem(text)
+            values = [
+                (task.text, None),
+                (task.owner, None),
+                (format_date(task.due), task.due.isoformat() if task.due else "9999"),
+                (task.status_label, (task.status, -task.days_overdue)),
+            ]
+            for col, (text, key) in enumerate(values):
+                item = SortableItem(text, key)
                 item.setData(IdRole, task.id)
                 if col == STATUS_COL:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -85,6 +91,7 @@ class PanelTasks(QWidget):
                         item.setForeground(danger_colour())
                         item.setFont(scaled_font(self.font(), 1.0, bold=True))
                 self.table.setItem(row, col, item)
+        self.table.setSortingEnabled(True)
         self._loading = False
         if selected is not None:
             self.select_id(selected)

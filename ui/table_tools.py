@@ -3,7 +3,7 @@ selected rows, a right-click offers the table's actions, and the focused table s
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QTableWidgetItem, QWidget
 
 from ui.icons import icon
 
@@ -12,6 +12,24 @@ FOCUS_STYLE = (
     "QTableView, QListView, QTreeView { border: 2px solid transparent; }"
     " QTableView:focus, QListView:focus, QTreeView:focus { border: 2px solid palette(highlight); }"
 )
+
+
+SortRole = Qt.ItemDataRole.UserRole + 70
+
+
+class SortableItem(QTableWidgetItem):
+    """A cell that sorts by a key of its own (a date as ISO text, a number), not its label."""
+
+    def __init__(self, text: str, key=None):
+        super().__init__(text)
+        self.setData(SortRole, text.casefold() if key is None else key)
+
+    def __lt__(self, other) -> bool:
+        mine, theirs = self.data(SortRole), other.data(SortRole)
+        try:
+            return mine < theirs
+        except TypeError:
+            return str(mine) < str(theirs)
 
 
 def selected_rows_text(view: QAbstractItemView) -> str:

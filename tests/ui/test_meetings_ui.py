@@ -270,3 +270,17 @@ def test_timer_turns_danger_when_over_time(window, qtbot, review, meeting):
     colour = runner.timer_label.palette().color(runner.timer_label.foregroundRole())
     assert colour == danger_colour()
     runner.close()
+
+
+def test_tasks_and_meetings_sort_by_their_real_values(window, ctx, review, meeting):
+    review_id = review[0]
+    add_task(ctx, review_id, "Book the room", due=date(2026, 7, 1))
+    add_task(ctx, review_id, "Send the GP records", due=date(2026, 6, 10))
+    add_task(ctx, review_id, "Ask for the school file", due=date(2026, 12, 2))
+    tab = _open(window, review_id)
+    dues = [tab.tasks.item(r, 2).text() for r in range(tab.tasks.rowCount())]
+    assert dues == ["10/06/2026", "01/07/2026", "02/12/2026"]  # by date, not as text
+    tab.tasks.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    texts = [tab.tasks.item(r, 0).text() for r in range(tab.tasks.rowCount())]
+    assert texts == sorted(texts)
+    assert tab.meetings.isSortingEnabled()
