@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from ui.icons import icon
 from ui.imr_panel import ImrPanel
 from ui.item_table import format_date
 from ui.table_model import RecordTableModel
+from ui.table_tools import copy_rows
 from ui.theme import danger_colour, status_colour, warning_icon
 from ui.widgets import FormDialog, scrolling
 
@@ -45,6 +46,8 @@ COLUMNS = [
 ]
 AGENCY_COLUMN, STATUS_COLUMN, AUTHOR_COLUMN, DUE_COLUMN = 0, 1, 2, 4
 ImrIdRole = Qt.ItemDataRole.UserRole + 20
+SortRole = Qt.ItemDataRole.UserRole + 21
+_STATUS_ORDER = {key: n for n, key in enumerate(IMR_STATUSES)}
 
 
 def due_text(imr: ImrSummary) -> str:
@@ -67,6 +70,8 @@ class ImrBoardModel(RecordTableModel):
             return self._text(imr, col)
         if role == ImrIdRole:
             return imr.imr_id
+        if role == SortRole:
+            return self._sort_key(imr, col)
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == STATUS_COLUMN:
                 return status_colour(imr.status)
@@ -88,6 +93,17 @@ class ImrBoardModel(RecordTableModel):
             if col == len(COLUMNS) - 1 and imr.open_challenges:
                 return "Questions from the panel still waiting for an answer"
         return None
+
+    def _sort_key(self, imr: ImrSummary, col: int):
+        """Dates as dates, statuses in workflow order, questions as numbers."""
+        dates = {3: imr.date_requested, 4: imr.date_due, 5: imr.date_received, 6: imr.date_accepted}
+        if col in dates:
+            return dates[col].isoformat() if dates[col] else "9999"
+        if col == STATUS_COLUMN:
+            return _STATUS_ORDER.get(imr.status, len(_STATUS_ORDER))
+        if col == len(COLUMNS) - 1:
+            return imr.open_challenges
+        return self._text(imr, col).casefold()
 
     def _text(self, imr: ImrSummary, col: int) -> str:
         return [
@@ -132,7 +148,13 @@ class AgenciesTab(QWidget):
         self.view = QTableView()
         self.view.setObjectName("imr_board")
         self.model = ImrBoardModel(self.view)
-        self.view.setModel(self.model)
+        # Sortable by any column (as entered, to begin with); rows are found through the proxy.
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
@@ -197,7 +219,7 @@ class AgenciesTab(QWidget):
         )
         row = next((i for i, imr in enumerate(imrs) if imr.imr_id == current), 0 if imrs else -1)
         if row >= 0:
-            self.view.selectRow(row)
+            self._select_source_row(row if current is not None else -1)
         self.panel.show_imr(self.selected_imr_id())
         self._update_buttons()
 
@@ -213,12 +235,19 @@ class AgenciesTab(QWidget):
 
     def selected_summary(self) -> ImrSummary | None:
         index = self.view.currentIndex()
-        return self.model.rows[index.row()] if index.isValid() else None
+        return self.model.rows[self.proxy.mapToSource(index).row()] if index.isValid() else None
+
+    def _select_source_row(self, row: int) -> None:
+        """Select a row of the model (-1: the first row shown)."""
+        if row < 0:
+            self.view.selectRow(0)
+            return
+        self.view.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
 
     def select_agency(self, name: str) -> None:
         for row, imr in enumerate(self.model.rows):
             if imr.agency == name:
-                self.view.selectRow(row)
+                self._select_source_row(row)
                 return
 
     def _row_changed(self, *_args) -> None:
@@ -248,10 +277,13 @@ class AgenciesTab(QWidget):
         self.status_actions(self.status_menu)
 
     def _context_menu(self, pos) -> None:
-        if self.editor.readonly or self.selected_summary() is None:
+        if self.selected_summary() is None:
             return
         menu = QMenu(self)
-        self.status_actions(menu)
+        if not self.editor.readonly:
+            self.status_actions(menu)
+            menu.addSeparator()
+        menu.addAction(icon("copy"), "Copy", lambda: copy_rows(self.view))
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def change_status(self, status: str) -> None:

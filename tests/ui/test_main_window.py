@@ -279,3 +279,19 @@ def test_every_removable_kind_can_be_redone(ctx):
     from ui.editing import REMOVERS
 
     assert set(ITEM_KINDS) <= set(REMOVERS)
+
+
+def test_imr_board_sorts_by_status_in_workflow_order_and_keeps_the_selection(window, ctx):
+    review_id = _review(ctx)
+    for name in ("Zeta Police", "Alpha Health"):
+        add_agency(ctx, review_id, name, "police")
+    zeta = next(i for i in get_review(ctx, review_id).imrs if i.agency == "Zeta Police")
+    set_imr_status(ctx, zeta.imr_id, "requested")
+    _open_review(window, review_id, TAB_AGENCIES)
+    board = window.workspace.agencies
+    board.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # requested after not requested
+    shown = [board.view.model().index(r, 0).data() for r in range(2)]
+    assert shown == ["Zeta Police", "Alpha Health"]
+    board.select_agency("Alpha Health")
+    assert board.selected_summary().agency == "Alpha Health"
+    assert board.selected_imr_id() == board.selected_summary().imr_id
