@@ -56,17 +56,6 @@ class ChronologyTab(EntryCommands, QWidget):
         self.add_action = self._command("Add entry…", self.add_entry, "add")
         self.delete_action = self._command("Delete", self.delete_selected, "delete")
         self.toolbar.addSeparator()
-        self.earlier_action = self._command(
-            "Earlier",
-            lambda: self.move_selected(-1),
-            tip="Move before the entry above it on the same date",
-        )
-        self.later_action = self._command(
-            "Later",
-            lambda: self.move_selected(+1),
-            tip="Move after the entry below it on the same date",
-        )
-        self.toolbar.addSeparator()
         self.tag_action = self._command("Tag theme…", self.tag_selected, "tag")
         self.link_action = self._command("Link to key episode…", self.link_selected, "link")
         self.cite_action = self._command(
@@ -76,6 +65,18 @@ class ChronologyTab(EntryCommands, QWidget):
             "Cite the selected entries as evidence for a finding",
         )
         self.export_action = self._command("Export…", self.choose_export, "export")
+        # Last on the bar (they fold away first on a narrow window); also Alt+Up / Alt+Down.
+        self.toolbar.addSeparator()
+        self.earlier_action = self._command(
+            "Earlier",
+            lambda: self.move_selected(-1),
+            tip="Move before the entry above it on the same date (Alt+Up)",
+        )
+        self.later_action = self._command(
+            "Later",
+            lambda: self.move_selected(+1),
+            tip="Move after the entry below it on the same date (Alt+Down)",
+        )
         self.count = QLabel()
         self.count.setObjectName("chronology_count")
         (
@@ -135,6 +136,10 @@ class ChronologyTab(EntryCommands, QWidget):
             self.view, "Copy", lambda: copy_rows(self.view), QKeySequence.StandardKey.Copy, "copy"
         )
         for action in (self.tag_action, self.cite_action, self.link_action):
+            self.view.addAction(action)
+        for action, key in ((self.earlier_action, "Alt+Up"), (self.later_action, "Alt+Down")):
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.view.addAction(action)
         self.source_action = view_action(
             self.view, "Where it came from…", self.show_source, None, "open"

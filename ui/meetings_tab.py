@@ -177,9 +177,6 @@ class MeetingsTab(QWidget):
         details.addLayout(when, 3)
         details.addLayout(what, 2)
         details.addWidget(self.run_button, 0, Qt.AlignmentFlag.AlignTop)
-        chain = [self.held_on, self.time, self.place, self.kind, self.status, self.run_button]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
 
         # Attendance: the panel, listed when the meeting was made, and guests added here.
         self.attendance = ItemTable(
@@ -252,6 +249,10 @@ class MeetingsTab(QWidget):
         splitter.setSizes([300, 900])  # room for the meeting's kind next to its date
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        # Tab follows the details as laid out: when, where, what, then the big button.
+        chain = [self.held_on, self.time, self.place, self.kind, self.status, self.run_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self._update_buttons()
 
     # Loading -------------------------------------------------------------------------------
