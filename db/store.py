@@ -5,6 +5,7 @@ Every failure a person can meet raises a ``StoreError`` whose message is written
 
 import sqlite3
 from collections.abc import Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,6 +20,7 @@ import db.findings_models  # noqa: F401
 import db.meeting_models  # noqa: F401
 import db.report_models  # noqa: F401
 from db.audit import install_audit
+from db.checks import run_checks
 from db.engine import create_store_engine
 from db.lock import LockOwner, StoreLock
 from db.migrate import current_revision, head_revision, is_known_revision, upgrade
@@ -167,9 +169,6 @@ def _backup_before_upgrade(path: Path, revision: str) -> Path:
     return target
 
 
-MAX_PROBLEMS = 20
-
-
 def verify(engine: Engine, *, quick: bool = False) -> list[str]:
     """Problems found by SQLite's integrity and foreign-key checks (empty when healthy).
 
@@ -178,30 +177,27 @@ def verify(engine: Engine, *, quick: bool = False) -> list[str]:
     integrity check runs in ``check_store`` (``reviewdesk check``, the window's File menu and
     its weekly check).
     """
-    problems: list[str] = []
-    pragma = "quick_check" if quick else "integrity_check"
     try:
         with engine.connect() as conn:
-            rows = conn.exec_driver_sql(f"PRAGMA {pragma}({MAX_PROBLEMS})").fetchall()
-            # SQLite may pack several problems into one row, one per line.
-            lines = [line for row in rows for line in str(row[0]).splitlines() if line.strip()]
-            if lines != ["ok"]:
-                problems.extend(f"integrity: {line}" for line in lines[:MAX_PROBLEMS])
-            for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
-                problems.append(f"foreign key: row {rowid} of {table} points to a missing {parent}")
-                if len(problems) >= 2 * MAX_PROBLEMS:
-                    break
+            return run_checks(lambda sql: conn.exec_driver_sql(sql).fetchall(), quick=quick)
     except DatabaseError as exc:
         # Damage bad enough that the checks themselves cannot run.
-        problems.append(f"the file is damaged ({_sqlite_reason(exc)})")
-    return problems
+        return [f"the file is damaged ({_sqlite_reason(exc)})"]
 
 
-def open_store(path: Path | str, *, readonly: bool = False, create: bool = True) -> Store:
+def open_store(
+    path: Path | str,
+    *,
+    readonly: bool = False,
+    create: bool = True,
+    prechecked: "Future[list[str]] | None" = None,
+) -> Store:
     """Open (creating or upgrading as needed) the store at ``path``.
 
     Writable stores are locked for the lifetime of the returned ``Store``; a read-only store
-    takes no lock and is never changed (so it cannot be upgraded either).
+    takes no lock and is never changed (so it cannot be upgraded either). ``prechecked`` is a
+    quick check already started on the file (``db.checks.start_quick_check``); its result is
+    used instead of checking again, unless the store had to be upgraded.
     """
     path = Path(path).expanduser().absolute()
     exists = path.exists()
@@ -218,14 +214,20 @@ def open_store(path: Path | str, *, readonly: bool = False, create: bool = True)
         if not lock.try_acquire():
             raise StoreLockedError(_locked_message(path, lock.owner()), lock.owner())
     try:
-        return _open_locked(path, readonly, lock, exists)
+        return _open_locked(path, readonly, lock, exists, prechecked)
     except BaseException:
         if lock is not None:
             lock.release()
         raise
 
 
-def _open_locked(path: Path, readonly: bool, lock: StoreLock | None, exists: bool) -> Store:
+def _open_locked(
+    path: Path,
+    readonly: bool,
+    lock: StoreLock | None,
+    exists: bool,
+    prechecked: "Future[list[str]] | None" = None,
+) -> Store:
     probe = create_store_engine(path, readonly=readonly, enforce_foreign_keys=False, wal=False)
     backup_path = None
     upgraded_from = None
@@ -249,7 +251,10 @@ def _open_locked(path: Path, readonly: bool, lock: StoreLock | None, exists: boo
                     + (f"; a copy was saved as {backup_path.name}." if backup_path else ".")
                 ) from exc
         # A full check after an upgrade; otherwise the quick one (the full one is on demand).
-        problems = verify(probe, quick=upgraded_from is None and exists)
+        if upgraded_from is None and exists and prechecked is not None:
+            problems = prechecked.result()
+        else:
+            problems = verify(probe, quick=upgraded_from is None and exists)
     except DatabaseError as exc:
         raise StoreError(f"The store {path} cannot be opened: {_sqlite_reason(exc)}.") from exc
     finally:

@@ -303,3 +303,20 @@ def test_opening_an_up_to_date_store_does_not_import_alembic(tmp_path):
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path.cwd()
     )
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_a_quick_check_started_early_is_used_and_refuses_a_damaged_store(tmp_path):
+    from db.checks import start_quick_check
+
+    healthy = tmp_path / "healthy.db"
+    open_store(healthy).close()
+    pending = start_quick_check(healthy)
+    assert pending is not None
+    open_store(healthy, prechecked=pending).close()
+    assert pending.result() == []
+
+    orphan = make_store_with_orphan(tmp_path / "orphan.db")
+    pending = start_quick_check(orphan)
+    with pytest.raises(StoreDamagedError, match="agency"):
+        open_store(orphan, prechecked=pending)
+    assert start_quick_check(tmp_path / "missing.db") is None

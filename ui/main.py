@@ -48,12 +48,15 @@ def follow_colour_scheme(app: QApplication) -> None:
     app.setPalette(readable_palette(app.palette()))
 
 
-def open_for_window(path: Path, parent=None) -> Store | None:
-    """Open the store, asking the user what to do when it is locked; None if it cannot be."""
+def open_for_window(path: Path, parent=None, prechecked=None) -> Store | None:
+    """Open the store, asking the user what to do when it is locked; None if it cannot be.
+
+    ``prechecked``: the store's quick check, if it was started early (see ``launch``).
+    """
     from db.store import StoreError, StoreLockedError, open_store
 
     try:
-        return open_store(path)
+        return open_store(path, prechecked=prechecked)
     except StoreLockedError as exc:
         box = QMessageBox(QMessageBox.Icon.Information, "Store in use", str(exc), parent=parent)
         read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
@@ -62,7 +65,7 @@ def open_for_window(path: Path, parent=None) -> Store | None:
         if box.clickedButton() is not read_only:
             return None
         try:
-            return open_store(path, readonly=True)
+            return open_store(path, readonly=True, prechecked=prechecked)
         except StoreError as again:
             QMessageBox.critical(parent, "ReviewDesk", str(again))
             return None
@@ -142,13 +145,17 @@ def launch(
 
     ``before_show`` sees each window (the frame, then the main window) before it is shown.
     """
+    from db.checks import start_quick_check  # light: SQLite only
+
+    # SQLite checks the file on its own thread while the database layer loads.
+    pending = start_quick_check(path)
     settings = settings or QSettings()
     shell = StartingWindow(path, settings)
     if before_show:
         before_show(shell)
     shell.show()
     QApplication.processEvents()  # painted now, before the slow part
-    store = open_for_window(path, shell)
+    store = open_for_window(path, shell, pending)
     if store is None:
         shell.close()
         return None

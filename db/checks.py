@@ -1,0 +1,53 @@
+"""SQLite's own checks of a store file, and a way to start the quick one early.
+
+This module is light (no SQLAlchemy): the window starts the quick check on a background
+thread before the database layer has finished loading; SQLite runs it without holding
+Python's lock, so the check and the loading overlap.
+"""
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from pathlib import Path
+
+MAX_PROBLEMS = 20
+
+
+def run_checks(execute: Callable[[str], Iterable[tuple]], *, quick: bool) -> list[str]:
+    """Problems found by the integrity (or quick) check and the foreign-key check."""
+    problems: list[str] = []
+    pragma = "quick_check" if quick else "integrity_check"
+    rows = execute(f"PRAGMA {pragma}({MAX_PROBLEMS})")
+    # SQLite may pack several problems into one row, one per line.
+    lines = [line for row in rows for line in str(row[0]).splitlines() if line.strip()]
+    if lines != ["ok"]:
+        problems.extend(f"integrity: {line}" for line in lines[:MAX_PROBLEMS])
+    for table, rowid, parent, _fk in execute("PRAGMA foreign_key_check"):
+        problems.append(f"foreign key: row {rowid} of {table} points to a missing {parent}")
+        if len(problems) >= 2 * MAX_PROBLEMS:
+            break
+    return problems
+
+
+def start_quick_check(path: Path | str) -> "Future[list[str]] | None":
+    """The quick check of an existing store, running on its own thread (None: no file)."""
+    path = Path(path).expanduser().absolute()
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    future: Future[list[str]] = Future()
+
+    def work() -> None:
+        try:
+            conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+            try:
+                future.set_result(run_checks(lambda sql: conn.execute(sql).fetchall(), quick=True))
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            future.set_result([f"the file is damaged ({str(exc).strip() or type(exc).__name__})"])
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for the result
+            future.set_exception(exc)
+
+    threading.Thread(target=work, name="store-quick-check", daemon=True).start()
+    return future
