@@ -51,6 +51,8 @@ if mode == "bare":
     done = lambda: "window" in marks
 else:
     from pathlib import Path
+    from app.preload import start_loading_database_layer
+    start_loading_database_layer()  # as ``reviewdesk gui`` does, before Qt loads
     from ui.main import launch, make_application
     app = make_application(sys.argv[:1])
     watches = []
