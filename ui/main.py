@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from resources import resource_path
 from ui.screen import fit_to_screen, keep_on_screen
-from ui.table_tools import FOCUS_STYLE
 from ui.theme import readable_palette
 
 if TYPE_CHECKING:
@@ -34,7 +33,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(QIcon(str(resource_path("icons", "reviewdesk.svg"))))
     follow_colour_scheme(app)
     app.styleHints().colorSchemeChanged.connect(lambda _s: follow_colour_scheme(app))
-    app.setStyleSheet(FOCUS_STYLE)
     return app
 
 

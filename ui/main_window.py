@@ -23,7 +23,7 @@ from ui.main_commands import NewReviewDialog, WindowCommands  # noqa: F401
 from ui.review_list import ReviewListModel, ReviewListView
 from ui.screen import fit_to_screen, keep_on_screen
 from ui.tab_names import CHRONOLOGY_KINDS, TAB_NAMES
-from ui.table_tools import polish_tables
+from ui.table_tools import polish_tables, show_focus
 from ui.welcome import WelcomePage
 
 
@@ -52,6 +52,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self.list_view = ReviewListView()
         self.list_view.setObjectName("review_list")
         self.list_view.setModel(self.proxy)
+        show_focus(self.list_view)
         self.list_view.selectionModel().currentChanged.connect(self._review_chosen)
         self.new_button = QPushButton("New review…")
         self.new_button.clicked.connect(self.new_review)

@@ -7,10 +7,13 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QTableWidgetItem, Q
 
 from ui.icons import icon
 
-# Views only: a header is an item view too, and a border would clip its labels.
+# Set on each view, never on the application: an application style sheet stops fonts set on
+# a window (the meeting runner's large type) reaching the widgets inside it.
+# Views only: a header is a scroll area too, and a border would clip its labels.
 FOCUS_STYLE = (
     "QTableView, QListView, QTreeView { border: 2px solid transparent; }"
-    " QTableView:focus, QListView:focus, QTreeView:focus { border: 2px solid palette(highlight); }"
+    " QTableView:focus, QListView:focus, QTreeView:focus"
+    " { border: 2px solid palette(highlight); }"
 )
 
 
@@ -85,6 +88,7 @@ def polish_table(view: QAbstractItemView) -> None:
     if view.property("polished_table"):
         return
     view.setProperty("polished_table", True)
+    show_focus(view)
     view.setTabKeyNavigation(False)  # Tab moves to the next control; arrows move in the table
     if view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
         return  # the table builds its own menu
@@ -94,6 +98,12 @@ def polish_table(view: QAbstractItemView) -> None:
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     if not view.accessibleName():
         view.setAccessibleName(view.objectName().replace("_", " ").strip() or "Table")
+
+
+def show_focus(view: QAbstractItemView) -> None:
+    """A clear frame in the selection colour while the view has the keyboard focus."""
+    if not view.styleSheet():
+        view.setStyleSheet(FOCUS_STYLE)
 
 
 def polish_tables(root: QWidget) -> None:

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from app.edits import apply_fields
 from app.findings import add_finding, get_finding
@@ -284,3 +284,18 @@ def test_tasks_and_meetings_sort_by_their_real_values(window, ctx, review, meeti
     texts = [tab.tasks.item(r, 0).text() for r in range(tab.tasks.rowCount())]
     assert texts == sorted(texts)
     assert tab.meetings.isSortingEnabled()
+
+
+def test_the_runner_large_type_reaches_every_widget_in_it(window, ctx, review, meeting):
+    """Nothing (such as a style sheet on the whole application) stops the runner's font
+    reaching its labels, agenda and notes."""
+    from ui.meeting_runner import BASE_PT
+
+    tab = _open(window, review[0])
+    runner = tab.run_meeting()
+    try:
+        for widget in (runner.position_label, runner.agenda, runner.notes, runner.private_notes):
+            assert widget.font().pointSize() == BASE_PT, widget.objectName()
+        assert not QApplication.instance().styleSheet()
+    finally:
+        runner.close()
