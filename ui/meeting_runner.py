@@ -39,7 +39,7 @@ from ui.editing import Editor
 from ui.presenter import PresenterView, describe_reference, public_item, reference_html
 from ui.screen import fit_to_screen
 from ui.theme import danger_colour, muted_colour
-from ui.widgets import CommitTextEdit, DateField
+from ui.widgets import CommitTextEdit, DateField, scrolling
 
 BASE_PT = 14  # the runner is read from a laptop at arm's length, or over a shoulder
 PRIVATE_LABEL = "Private notes (never shown when presenting, never in the minutes)"
@@ -153,7 +153,7 @@ class MeetingRunner(QWidget):
         self.action_owner.setPlaceholderText("Who")
         self.action_due = DateField(name="Due date of the action")
         self.action_due.setObjectName("runner_action_due")
-        self.action_due.edit.setPlaceholderText("Due: not set")
+        self.action_due.edit.setPlaceholderText("Due")
         for field in (self.action_text, self.action_owner, self.action_due.edit):
             field.returnPressed.connect(self.record_action)
         self.action_row = QWidget()
@@ -208,9 +208,12 @@ class MeetingRunner(QWidget):
         )
         keys.setObjectName("runner_keys")
         keys.setWordWrap(True)
+        keys.setFont(_pt(self.font(), BASE_PT - 3))
+        # On a short screen the list scrolls rather than running off the bottom of the window.
+        keys_area = scrolling(keys)
         right = QVBoxLayout()
-        right.addWidget(private_frame, 1)
-        right.addWidget(keys)
+        right.addWidget(private_frame, 3)
+        right.addWidget(keys_area, 2)
 
         body = QGridLayout()
         body.setHorizontalSpacing(24)
