@@ -24,6 +24,14 @@ from ui.table_tools import polish_tables
 from ui.tasks import run_task
 from ui.widgets import FormDialog, plural
 
+# The formats the chronology can be exported in, by suffix, as the save dialog lists them.
+CHRONOLOGY_FORMATS = {
+    ".xlsx": "Excel workbook (*.xlsx)",
+    ".pdf": "PDF document (*.pdf)",
+    ".docx": "Word document (*.docx)",
+    ".html": "Accessible web page (*.html)",
+}
+
 CONFIRM_DELETE_OVER = 50  # more than this asks first, even though undo puts them back
 
 
@@ -60,7 +68,7 @@ class EntryCommands:
             self,
             "Import an agency chronology",
             "",
-            "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)",
+            "Chronologies (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.docx);;All files (*)",
         )
         if path:
             self.import_file(Path(path))
@@ -227,13 +235,14 @@ class EntryCommands:
             self,
             "Export the chronology",
             suggested_path(self.reference(), "chronology", ".xlsx"),
-            "Excel workbook (*.xlsx);;PDF document (*.pdf)",
+            ";;".join(CHRONOLOGY_FORMATS.values()),
         )
         if not path:
             return
         target = Path(path)
-        if target.suffix.lower() not in (".xlsx", ".pdf"):
-            target = target.with_suffix(".pdf" if "PDF" in chosen else ".xlsx")
+        if target.suffix.lower() not in CHRONOLOGY_FORMATS:
+            suffix = next((k for k, v in CHRONOLOGY_FORMATS.items() if v == chosen), ".xlsx")
+            target = target.with_suffix(suffix)
         flt = self.model.filter
         note = self.filters.describe()
         ctx, review_id = self.editor.ctx, self.review_id

@@ -25,7 +25,7 @@ from app.chronology.episodes import list_episodes
 from app.records import ImrSummary
 from app.vocab import DEFAULT_THEMES
 from ui.analysis_page import AnalysisPage
-from ui.chronology_actions import EntryCommands
+from ui.chronology_actions import CHRONOLOGY_FORMATS, EntryCommands  # noqa: F401
 from ui.chronology_columns import ChronologyColumns
 from ui.chronology_filters import FilterBar
 from ui.chronology_model import ChronologyModel, EntryIdRole

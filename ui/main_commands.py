@@ -14,6 +14,7 @@ from app.reviews import create_review, delete_review
 from app.vocab import REVIEW_TYPES
 from db.store import StoreError
 from ui.help import HelpDialog
+from ui.screen import fit_to_screen
 from ui.tab_names import TAB_CHRONOLOGY, TAB_NAMES, TAB_REPORTS
 from ui.tasks import run_task
 from ui.widgets import DateField, FormDialog
@@ -169,6 +170,17 @@ class WindowCommands:
         )
         if answer == QMessageBox.StandardButton.Discard:
             self.editor.run(delete_review, review.id, kind="review")
+
+    def show_learning(self):
+        """Learning across every review, in its own window beside this one."""
+        from ui.learning_window import LearningWindow
+
+        if self.learning is None:
+            self.learning = LearningWindow(self.editor, self)
+            fit_to_screen(self.learning, self.learning.size())
+        self.learning.show()
+        self.learning.raise_()
+        return self.learning
 
     def show_action_plan(self):
         """The board's view of every review's actions, in its own window beside this one."""

@@ -37,6 +37,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self.action_plan = None  # the action plan across reviews, once opened
         self.owns_store = False  # a store opened from File › Open is closed with its window
         self._workspace = None
+        self.learning = None  # the learning window, made when first asked for
         self.setObjectName("main_window")
 
         self.list_model = ReviewListModel(self)
@@ -247,6 +248,9 @@ class MainWindow(WindowCommands, QMainWindow):
             self.show_action_plan,
             "Ctrl+Shift+A",
             "action_plan",
+        )
+        self._action(
+            view_menu, "&Learning across reviews…", self.show_learning, "Ctrl+Shift+L", "learning"
         )
         self._action(view_menu, "&Reload", self.refresh, QKeySequence.StandardKey.Refresh)
 
