@@ -199,7 +199,11 @@ class MainWindow(WindowCommands, QMainWindow):
             export_menu, "The &chronology…", self.export_chronology, None, "export_chronology"
         )
         self._action(
-            export_menu, "A &document as PDF…", self.export_document, None, "export_document"
+            export_menu,
+            "A &document (PDF, Word or web page)…",
+            self.export_document,
+            None,
+            "export_document",
         )
         self._action(
             export_menu,
