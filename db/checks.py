@@ -12,6 +12,7 @@ from concurrent.futures import Future
 from pathlib import Path
 
 MAX_PROBLEMS = 20
+PLAIN_HEADER = b"SQLite format 3\x00"  # as db.engine.SQLITE_HEADER (that module loads SQLAlchemy)
 
 
 def run_checks(execute: Callable[[str], Iterable[tuple]], *, quick: bool) -> list[str]:
@@ -31,9 +32,14 @@ def run_checks(execute: Callable[[str], Iterable[tuple]], *, quick: bool) -> lis
 
 
 def start_quick_check(path: Path | str) -> "Future[list[str]] | None":
-    """The quick check of an existing store, running on its own thread (None: no file)."""
+    """The quick check of an existing plain store, on its own thread (None: no file, or an
+    encrypted one, which only the opened store can read)."""
     path = Path(path).expanduser().absolute()
-    if not path.is_file() or path.stat().st_size == 0:
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(16) != PLAIN_HEADER:
+                return None
+    except OSError:
         return None
     future: Future[list[str]] = Future()
 

@@ -6,6 +6,7 @@ imported and the store is opened: the person sees ReviewDesk at once, then their
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -46,15 +47,50 @@ def follow_colour_scheme(app: QApplication) -> None:
     app.setPalette(readable_palette(app.palette()))
 
 
-def open_for_window(path: Path, parent=None, prechecked=None) -> Store | None:
-    """Open the store, asking the user what to do when it is locked; None if it cannot be.
+WRONG_PASSPHRASE_TRIES = 3
+
+
+def open_for_window(path: Path, parent=None, ask=None, prechecked=None) -> Store | None:
+    """Open the store, asking for its passphrase and what to do when it is locked; None if it
+    cannot be opened. A plain store is offered encryption first.
 
     ``prechecked``: the store's quick check, if it was started early (see ``launch``).
     """
+    from app.errors import UserError
+    from app.store_access import env_passphrase, needs_passphrase, open_with_passphrase
+    from db.store import PassphraseError, StoreError, StoreLockedError
+    from ui.passphrase_dialog import dialog_asker
+
+    ask = ask or dialog_asker(parent)
+    try:
+        if not path.exists() or path.stat().st_size == 0 or not needs_passphrase(path):
+            return _offer_encryption(path, parent, ask) or open_with_passphrase(
+                path, ask, prechecked=prechecked
+            )
+        for attempt in range(WRONG_PASSPHRASE_TRIES):
+            passphrase = env_passphrase() if attempt == 0 else None
+            passphrase = passphrase or ask(f"Passphrase for the store {path.name}", False)
+            if not passphrase:
+                return None
+            try:
+                return _open_or_read_only(path, passphrase, parent)
+            except PassphraseError as exc:
+                if attempt == WRONG_PASSPHRASE_TRIES - 1:
+                    raise
+                QMessageBox.warning(parent, "ReviewDesk", str(exc))
+        return None
+    except StoreLockedError:
+        return _open_or_read_only(path, None, parent, prechecked)
+    except (StoreError, UserError) as exc:
+        QMessageBox.critical(parent, "ReviewDesk cannot open the store", str(exc))
+        return None
+
+
+def _open_or_read_only(path: Path, passphrase: str | None, parent, prechecked=None) -> Store | None:
     from db.store import StoreError, StoreLockedError, open_store
 
     try:
-        return open_store(path, prechecked=prechecked)
+        return open_store(path, passphrase=passphrase, prechecked=prechecked)
     except StoreLockedError as exc:
         box = QMessageBox(QMessageBox.Icon.Information, "Store in use", str(exc), parent=parent)
         read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
@@ -63,13 +99,36 @@ def open_for_window(path: Path, parent=None, prechecked=None) -> Store | None:
         if box.clickedButton() is not read_only:
             return None
         try:
-            return open_store(path, readonly=True, prechecked=prechecked)
+            return open_store(path, readonly=True, passphrase=passphrase, prechecked=prechecked)
         except StoreError as again:
             QMessageBox.critical(parent, "ReviewDesk", str(again))
             return None
-    except StoreError as exc:
-        QMessageBox.critical(parent, "ReviewDesk cannot open the store", str(exc))
+
+
+def _offer_encryption(path: Path, parent, ask) -> Store | None:
+    """A plain store is offered encryption; None when it stays as it is (or is new)."""
+    from app.store_access import encrypt_store, unencrypted_allowed
+
+    if not path.exists() or path.stat().st_size == 0 or unencrypted_allowed():
         return None
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Protect this store",
+        f"The store {path} is not encrypted: anyone who can read the file can read the case "
+        "records in it. ReviewDesk can encrypt it now with a passphrase you choose (a "
+        "verified encrypted copy replaces it, and the unencrypted file is removed).",
+        parent=parent,
+    )
+    encrypt = box.addButton("Encrypt it now…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not encrypt:
+        return None
+    passphrase = ask(f"Choose a passphrase for the store {path.name}", True)
+    if not passphrase:
+        return None
+    encrypt_store(path, passphrase)
+    return _open_or_read_only(path, passphrase, parent)
 
 
 def install_error_hook(parent_getter) -> None:
@@ -153,7 +212,7 @@ def launch(
         before_show(shell)
     shell.show()
     QApplication.processEvents()  # painted now, before the slow part
-    store = open_for_window(path, shell, pending)
+    store = open_for_window(path, shell, prechecked=pending)
     if store is None:
         shell.close()
         return None
@@ -168,9 +227,19 @@ def launch(
 
 
 def run(path: Path, actor: str | None = None) -> int:
+    from app.leftovers import remove_leftovers
+
+    os.umask(0o077)  # whatever ReviewDesk writes (exports, copies) is the user's alone
+    remove_leftovers()  # parts of exports and copies of a ReviewDesk that was killed
     app = make_application()
     window = launch(path, actor)
     if window is None:
         return 1
     install_error_hook(lambda: window)
-    return app.exec()
+    from db.private import private_temp_folder
+
+    try:
+        with private_temp_folder(window.editor.ctx.store.path):
+            return app.exec()
+    finally:
+        window.editor.ctx.store.close()

@@ -122,11 +122,11 @@ class WindowCommands:
     def check_store(self) -> None:
         from db.store import check_store
 
-        path = self.editor.ctx.store.path
+        path, passphrase = self.editor.ctx.store.path, self.editor.ctx.store.passphrase
         run_task(
             self,
             "Checking the whole store…",
-            lambda _progress: check_store(path),
+            lambda _progress: check_store(path, passphrase=passphrase),
             self._checked,
             self.show_error,
         )
@@ -210,7 +210,10 @@ class WindowCommands:
             return
         try:
             # The file dialog has already asked before replacing an existing file.
-            result = backup_store(store_path, Path(target), overwrite=True)
+            store = self.editor.ctx.store
+            result = backup_store(
+                store_path, Path(target), overwrite=True, passphrase=store.passphrase
+            )
         except (UserError, StoreError) as exc:
             self.show_error(str(exc))
             return

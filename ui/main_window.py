@@ -22,6 +22,7 @@ from ui.icons import icon
 from ui.main_commands import NewReviewDialog, WindowCommands  # noqa: F401
 from ui.review_list import ReviewListModel, ReviewListView
 from ui.screen import fit_to_screen, keep_on_screen
+from ui.store_actions import add_store_actions
 from ui.tab_names import CHRONOLOGY_KINDS, TAB_NAMES
 from ui.table_tools import polish_tables, show_focus
 from ui.welcome import WelcomePage
@@ -88,9 +89,11 @@ class MainWindow(WindowCommands, QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         if editor.readonly:
+            reason = editor.ctx.store.readonly_reason or (
+                "This store is open in another ReviewDesk window."
+            )
             banner = QLabel(
-                "Read-only: this store is open in another ReviewDesk window. You can look, "
-                "but nothing you change here can be saved."
+                f"Read-only. {reason} You can look, but nothing you change here can be saved."
             )
             banner.setObjectName("readonly_banner")
             banner.setWordWrap(True)
@@ -217,6 +220,7 @@ class MainWindow(WindowCommands, QMainWindow):
             file_menu, "&Back up the store…", self.backup, "Ctrl+Shift+B", "backup", "backup"
         )
         self._action(file_menu, "&Check the store", self.check_store, None, "check_store")
+        add_store_actions(self, file_menu)
         file_menu.addSeparator()
         self.delete_action = self._action(
             file_menu, "&Delete this review…", self.delete_review, None, "delete_review"
