@@ -93,6 +93,9 @@ def _json_default(value):
 
 
 def cmd_gui(args) -> int:
+    from app.preload import start_loading_database_layer
+
+    start_loading_database_layer()  # alongside Qt, which the next line loads
     from ui.main import run  # Qt is imported only when a window is wanted
 
     return run(resolve_store_path(args.db), actor=args.user)

@@ -30,16 +30,19 @@ from app.documents import (
     find_report,
     get_report,
     new_draft,
+    template,
 )
 from app.publishing.audience import AUDIENCES, audience_of, set_audience
 from app.publishing.builders import formats as export_formats
 from app.publishing.pipeline import issued_versions
 from app.publishing.release_check import check_publication
 from ui.editing import Editor
+from ui.files import suggested_path
+from ui.icons import icon
 from ui.release_check_dialog import ReleaseCheckDialog
 from ui.tasks import run_task
 from ui.theme import muted_colour, scaled_font
-from ui.widgets import CommitLineEdit, CommitTextEdit
+from ui.widgets import CommitLineEdit, CommitTextEdit, set_editable
 
 # The formats a document can be exported in, by suffix, as the save dialog lists them.
 FORMATS = {
@@ -72,6 +75,9 @@ class ReportsTab(QWidget):
         self.export_button.clicked.connect(self.choose_export)
         self.final_button = QPushButton("Make final…")
         self.final_button.clicked.connect(self.make_final)
+        self.start_button = QPushButton(icon("add"), "Start the document")
+        self.start_button.setObjectName("start_document")
+        self.start_button.clicked.connect(self.start_document)
         self.draft_button = QPushButton("Start a new draft")
         self.draft_button.clicked.connect(self.start_draft)
         top = QHBoxLayout()
@@ -80,7 +86,8 @@ class ReportsTab(QWidget):
         top.addSpacing(12)
         top.addWidget(self.version)
         top.addStretch(1)
-        for button in (self.draft_button, self.final_button, self.export_button):
+        self.export_button.setIcon(icon("export"))
+        for button in (self.start_button, self.draft_button, self.final_button, self.export_button):
             top.addWidget(button)
 
         self.audience = QComboBox()
@@ -108,6 +115,7 @@ class ReportsTab(QWidget):
 
         self.sections = QListWidget()
         self.sections.setObjectName("report_sections")
+        self.sections.setAccessibleName("Sections of the document")
         self.sections.currentRowChanged.connect(lambda _r: self._show_section())
         self.sections.itemChanged.connect(self._included_changed)
         self.up_button = QPushButton("Move up")
@@ -129,6 +137,7 @@ class ReportsTab(QWidget):
 
         self.heading = CommitLineEdit()
         self.heading.setObjectName("section_heading")
+        self.heading.setAccessibleName("Section heading")
         self.heading.committed.connect(lambda text: self._save({"title": text}, "heading"))
         self.source_note = QLabel()
         self.source_note.setWordWrap(True)
@@ -140,6 +149,7 @@ class ReportsTab(QWidget):
             "paragraph; paragraphs are numbered in the document."
         )
         self.text.setObjectName("section_text")
+        self.text.setAccessibleName("Section text")
         self.text.committed.connect(lambda text: self._save({"text": text}, "text"))
         self.default_placeholder = self.text.placeholderText()
 
@@ -173,17 +183,18 @@ class ReportsTab(QWidget):
             self._load()
 
     def _load(self) -> None:
-        """Load the chosen document; it is started from its template the first time the tab
-        shows it (never in a read-only window)."""
+        """Load the chosen document. Looking changes nothing: a document not yet started shows
+        its template's sections and a button to start it (which the audit trail records)."""
         if self.review_id is None:
             return
         self._stale = False
         kind = self.kind.currentData()
-        if self.editor.readonly:
-            report_id = find_report(self.editor.ctx, self.review_id, kind)
-        else:
-            report_id = ensure_report(self.editor.ctx, self.review_id, kind)
+        report_id = find_report(self.editor.ctx, self.review_id, kind)
         self.report = get_report(self.editor.ctx, report_id) if report_id else None
+        self.start_button.setText(f"Start the {self.kind.currentText()}")
+        self.start_button.setVisible(self.report is None)
+        self.start_button.setEnabled(not self.editor.readonly)
+        self.export_button.setEnabled(self.report is not None)
         current = self.selected_section()
         self._loading = True
         self.sections.clear()
@@ -207,7 +218,12 @@ class ReportsTab(QWidget):
             ),
             0,
         )
-        self.sections.setCurrentRow(row if self.sections.count() else -1)
+        if self.report is None:
+            for section in template(kind)["sections"]:
+                item = QListWidgetItem(section["title"])
+                item.setFlags(Qt.ItemFlag.NoItemFlags)  # shown, not chosen: nothing to edit yet
+                self.sections.addItem(item)
+        self.sections.setCurrentRow(row if self.report and self.sections.count() else -1)
         issued = self.report is not None and self.report.final
         label = self.report.version_label if self.report else ""
         self.version.setText(f"{label} (issued: read-only)" if issued else label)
@@ -246,18 +262,22 @@ class ReportsTab(QWidget):
     def _show_section(self) -> None:
         section = self.selected_section()
         has = section is not None
-        self.heading.setEnabled(has and not self.editor.readonly)
+        set_editable(self.heading, has and not self.editor.readonly, has)
         self.heading.set_saved(section.title if section else "")
         if not has:
             self.text.set_saved("")
             self.text.setEnabled(False)
-            self.source_note.setText("")
+            self.source_note.setText(
+                ""
+                if self.report is not None
+                else "Not started yet. Start it to write its sections from the template; "
+                "the sections it will have are listed on the left."
+            )
             return
         editable_text = not section.generated or section.source == "glossary"
         issued = self.report is not None and self.report.final
-        self.heading.setEnabled(not self.editor.readonly and not issued)
-        self.text.setEnabled(editable_text and not self.editor.readonly)
-        self.text.setReadOnly(issued)
+        set_editable(self.heading, not self.editor.readonly and not issued)
+        set_editable(self.text, editable_text and not self.editor.readonly and not issued)
         self.text.setVisible(editable_text)
         # Guidance shows greyed where the author writes: never stored as the section's words,
         # never printed.
@@ -352,6 +372,14 @@ class ReportsTab(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.choose_export(final=True)
 
+    def start_document(self) -> None:
+        if self.review_id is None or self.report is not None:
+            return
+        if self.editor.run(
+            ensure_report, self.review_id, self.kind.currentData(), kind="report_section"
+        ):
+            self._load()
+
     def start_draft(self) -> None:
         if self.report is not None:
             self.editor.run(new_draft, self.report.id, kind="report_section")
@@ -362,7 +390,10 @@ class ReportsTab(QWidget):
         label = "Final" if final else self.report.version_label
         # Every format a writer is registered for: a new writer shows here, nothing else.
         formats = sorted(export_formats(self.report.kind), key=lambda f: f != ".pdf")
-        name = f"{self.report.kind_label} {label}{formats[0]}"
+        workspace = getattr(self.window(), "workspace", None)
+        review = getattr(workspace, "review", None)
+        reference = review.reference if review is not None else None
+        name = suggested_path(reference, f"{self.report.kind_label} {label}", formats[0])
         filters = ";;".join(FORMATS.get(f, f"{f[1:].upper()} (*{f})") for f in formats)
         path, chosen = QFileDialog.getSaveFileName(self, "Export", name, filters)
         if not path:

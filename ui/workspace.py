@@ -21,35 +21,22 @@ from ui.meetings_tab import MeetingsTab
 from ui.people_page import PeoplePage
 from ui.recommendations_tab import RecommendationsTab
 from ui.reports_tab import ReportsTab
-from ui.theme import danger_colour, muted_colour, scaled_font
-
-(
-    TAB_DETAILS,
-    TAB_TOR,
-    TAB_PANEL,
+from ui.tab_names import (  # noqa: F401 (the names are also used from here)
+    CHRONOLOGY_KINDS,
     TAB_AGENCIES,
-    TAB_CHRONOLOGY,
-    TAB_FINDINGS,
-    TAB_RECOMMENDATIONS,
-    TAB_PEOPLE,
-    TAB_REPORTS,
-    TAB_MEETINGS,
     TAB_AUDIT,
-) = range(11)
-TAB_NAMES = [
-    "Details",
-    "Terms of reference",
-    "Panel",
-    "Agencies and IMRs",
-    "Chronology",
-    "Findings",
-    "Recommendations",
-    "People",
-    "Documents",
-    "Meetings",
-    "Audit trail",
-]
-CHRONOLOGY_KINDS = {"chronology_entry", "key_episode"}
+    TAB_CHRONOLOGY,
+    TAB_DETAILS,
+    TAB_FINDINGS,
+    TAB_MEETINGS,
+    TAB_NAMES,
+    TAB_PANEL,
+    TAB_PEOPLE,
+    TAB_RECOMMENDATIONS,
+    TAB_REPORTS,
+    TAB_TOR,
+)
+from ui.theme import danger_colour, muted_colour, scaled_font
 
 
 class ReviewWorkspace(QWidget):
@@ -112,6 +99,8 @@ class ReviewWorkspace(QWidget):
         self.reports = ReportsTab(editor)
         self.meetings = MeetingsTab(editor)
         self.audit = AuditTab()
+        self.tor.table.setAccessibleName("Lines of enquiry")
+        self.panel.table.setAccessibleName("Panel members")
         self.tabs.addTab(self.details, TAB_NAMES[TAB_DETAILS])
         self.tabs.addTab(
             _padded(self.tor, "The questions the review must answer, in order."),
