@@ -1188,6 +1188,9 @@ def add_demo_reviews(ctx: AppContext) -> tuple[list[str], list[str]]:
         from app.demo_history import add_history  # past reviews for the learning across reviews
 
         past_added, past_skipped = add_history(ctx, settle=added)
+        from app.demo_publishing import add_publishing_demo  # registers; an issued summary
+
+        add_publishing_demo(ctx, added + past_added)
     return added + past_added, skipped + past_skipped
 
 

@@ -22,6 +22,8 @@ from db.publishing_models import Person
 
 KINDS = {"person": "Person", "place": "Place"}
 _SPLIT = re.compile(r"\s*(?:[;,/\n]|\band\b|&)\s*")
+# A role written after a name: "Owen Hart (Social worker)".
+_ROLE_AFTER = re.compile(r"\s*\([^()]*\)?\s*$")
 # What person columns hold that is nobody's name.
 _GENERIC = frozenset(
     "child children baby mother father mum dad parent parents family siblings sibling unknown "
@@ -195,7 +197,7 @@ def _names(value: str) -> list[str]:
     """The names in a cell ("Kerry Marsh and Dean", "SW: J. Okafor") that look like names."""
     out = []
     for part in _SPLIT.split(value or ""):
-        part = part.split(":", 1)[-1].strip(" .()-")
+        part = _ROLE_AFTER.sub("", part.split(":", 1)[-1]).strip(" .()-")
         if part.casefold() in _GENERIC:
             continue
         if part and any(c.isupper() for c in part[:1]) and len(part) <= 80:
