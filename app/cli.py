@@ -14,7 +14,7 @@ from app.config import display_name, resolve_store_path
 from app.context import AppContext
 from app.errors import UserError
 from app.vocab import IMR_STATUSES, REVIEW_TYPES, SECTORS
-from db.store import StoreError, StoreLockedError, check_store, open_store
+from db.store import StoreError, StoreLockedError, check_store, open_store, store_exists
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -33,7 +33,7 @@ def parse_cli_date(text: str) -> date:
 def _context(args, *, write: bool):
     """Open the store for a command. Readers fall back to read-only when the store is locked."""
     path = resolve_store_path(args.db)
-    if not write and not path.exists():
+    if not write and not store_exists(path):
         raise StoreError(
             f"There is no store at {path} yet. Start ReviewDesk or run 'reviewdesk demo' "
             "to create one, or give the right file with --db."
@@ -469,7 +469,7 @@ def cmd_import_actions(args) -> int:
 
     path = Path(args.file).expanduser()
     store_path = resolve_store_path(args.db)
-    if not store_path.exists():
+    if not store_exists(store_path):
         raise StoreError(f"There is no store at {store_path}. Give the right file with --db.")
     with _context(args, write=True) as ctx:
         review_id = find_review_id(ctx, args.review) if args.review else None

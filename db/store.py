@@ -22,6 +22,15 @@ from db.audit import install_audit
 from db.engine import create_store_engine
 from db.lock import LockOwner, StoreLock
 from db.migrate import current_revision, head_revision, is_known_revision, upgrade
+from db.server import (
+    ServerStoreError,
+    create_server_engine,
+    is_server_url,
+    safe_location,
+    schema_state,
+    upgrade_server,
+    verify_server,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -58,6 +67,7 @@ class Store:
     lock: StoreLock | None
     backup_path: Path | None = None
     upgraded_from: str | None = None
+    url: str | None = None  # a shared store on a server (``path`` is then only its name)
     _sessions: sessionmaker = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -71,6 +81,25 @@ class Store:
             session.info["actor"] = actor
             with session.begin():
                 yield session
+
+    @property
+    def shared(self) -> bool:
+        return self.url is not None
+
+    @property
+    def address(self) -> str:
+        """What ``--db`` takes to open this store again: its file, or its URL."""
+        return self.url or str(self.path)
+
+    @property
+    def location(self) -> str:
+        """Where the store is, for people: its file, or its server address (no password)."""
+        return safe_location(self.url) if self.url else str(self.path)
+
+    @property
+    def label(self) -> str:
+        """A short name for the window's title."""
+        return self.location if self.url else self.path.name
 
     def close(self) -> None:
         self.engine.dispose()
@@ -172,6 +201,8 @@ MAX_PROBLEMS = 20
 
 def verify(engine: Engine) -> list[str]:
     """Problems found by SQLite's integrity and foreign-key checks (empty when healthy)."""
+    if engine.dialect.name != "sqlite":
+        return verify_server(engine)
     problems: list[str] = []
     try:
         with engine.connect() as conn:
@@ -196,6 +227,8 @@ def open_store(path: Path | str, *, readonly: bool = False, create: bool = True)
     Writable stores are locked for the lifetime of the returned ``Store``; a read-only store
     takes no lock and is never changed (so it cannot be upgraded either).
     """
+    if is_server_url(path):
+        return open_server_store(path, readonly=readonly)
     path = Path(path).expanduser().absolute()
     exists = path.exists()
     if exists:
@@ -270,6 +303,8 @@ class StoreHealth:
 
 def check_store(path: Path | str) -> StoreHealth:
     """Inspect a store without changing it (no lock, no upgrade)."""
+    if is_server_url(path):
+        return check_server_store(path)
     path = Path(path).expanduser().absolute()
     if not path.exists():
         raise StoreError(f"There is no store at {path}.")
@@ -287,3 +322,64 @@ def check_store(path: Path | str) -> StoreHealth:
     finally:
         engine.dispose()
     return StoreHealth(path, revision, head_revision(), problems)
+
+
+def store_exists(location: Path | str) -> bool:
+    """Whether there is a store to read at ``location`` (a server is assumed to be there)."""
+    return is_server_url(location) or Path(location).expanduser().exists()
+
+
+def _server_name(url: str) -> Path:
+    return Path(safe_location(url).rsplit("/", 1)[-1] or "shared store")
+
+
+def open_server_store(url: str, *, readonly: bool = False) -> Store:
+    """Open the shared store at a ``postgresql://`` URL, upgrading its schema if needed."""
+    where = safe_location(url)
+    try:
+        probe = create_server_engine(url)
+        try:
+            revision = schema_state(probe, where)
+            upgraded_from = None
+            if revision != head_revision():
+                if readonly:
+                    raise StoreError(
+                        f"The shared store {where} must be upgraded before it can be read. "
+                        "Open it once without read-only to upgrade it."
+                    )
+                upgraded_from = upgrade_server(probe)
+            problems = verify_server(probe)
+        finally:
+            probe.dispose()
+    except ServerStoreError as exc:
+        raise StoreError(str(exc)) from exc
+    except DatabaseError as exc:
+        raise StoreError(
+            f"The shared store {where} cannot be opened: {_sqlite_reason(exc)}."
+        ) from exc
+    if problems:
+        raise StoreDamagedError(
+            f"The shared store {where} failed its check: " + "; ".join(problems[:5]) + "."
+        )
+    engine = create_server_engine(url, readonly=readonly)
+    return Store(_server_name(url), engine, readonly, None, None, upgraded_from, url=url)
+
+
+def check_server_store(url: str) -> StoreHealth:
+    """Inspect the shared store without changing it."""
+    where = safe_location(url)
+    engine = create_server_engine(url, readonly=True)
+    try:
+        revision = schema_state(engine, where)
+        problems = verify_server(engine) if revision is not None else []
+        if revision is None:
+            problems.append("the store holds no ReviewDesk schema yet")
+    except ServerStoreError as exc:
+        raise StoreError(str(exc)) from exc
+    except DatabaseError as exc:
+        raise StoreError(
+            f"The shared store {where} cannot be read: {_sqlite_reason(exc)}."
+        ) from exc
+    finally:
+        engine.dispose()
+    return StoreHealth(_server_name(url), revision, head_revision(), problems)

@@ -1,0 +1,49 @@
+"""The shared store: PostgreSQL's own full-text search of the chronology.
+
+Revision ID: 0011
+Revises: 0006
+Create Date: 2026-11-30
+
+On SQLite nothing changes here (its search table is kept by the trigger of 0003).
+"""
+
+from alembic import op
+
+revision = "0011"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+_SEARCH_FIELDS = (
+    "event", "outcome", "significance", "source", "practitioner", "role", "subjects",
+    "event_type_text", "date_text",
+)  # fmt: skip
+
+
+def _postgresql_search() -> list[str]:
+    joined = " || chr(10) || ".join(f"NEW.{name}" for name in _SEARCH_FIELDS)
+    return [
+        "CREATE FUNCTION chronology_search_update() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        f"BEGIN UPDATE chronology_search SET text = {joined} WHERE entry_id = NEW.id; "
+        "RETURN NULL; END $$",
+        "CREATE TRIGGER chronology_search_update AFTER UPDATE OF "
+        + ", ".join(_SEARCH_FIELDS)
+        + " ON chronology_entry FOR EACH ROW EXECUTE FUNCTION chronology_search_update()",
+        "CREATE INDEX ix_chronology_search_words ON chronology_search "
+        "USING gin (to_tsvector('simple', text))",
+        "CREATE INDEX ix_chronology_search_review_id ON chronology_search (review_id)",
+    ]
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for ddl in _postgresql_search():
+            op.execute(ddl)
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP INDEX IF EXISTS ix_chronology_search_review_id")
+        op.execute("DROP INDEX IF EXISTS ix_chronology_search_words")
+        op.execute("DROP TRIGGER IF EXISTS chronology_search_update ON chronology_entry")
+        op.execute("DROP FUNCTION IF EXISTS chronology_search_update()")
