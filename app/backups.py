@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import UserError
+from db.server import is_server_url
 from db.store import backup_to, check_store
 
 
@@ -15,8 +16,13 @@ class BackupResult:
     size: int
 
 
-def backup_store(source: Path, target: Path, *, overwrite: bool = False) -> BackupResult:
-    """Copy ``source`` to ``target`` with SQLite's online backup, verify it, then move it in place."""
+def backup_store(source: Path | str, target: Path, *, overwrite: bool = False) -> BackupResult:
+    """Copy ``source`` to ``target`` with SQLite's online backup, verify it, then move it in place.
+
+    A shared store (a ``postgresql://`` address) is backed up into a store file by copy-store.
+    """
+    if is_server_url(source):
+        return _backup_shared(source, Path(target).expanduser(), overwrite)
     source = Path(source).expanduser()
     target = Path(target).expanduser()
     health = check_store(source)  # refuses what is not a ReviewDesk store
@@ -40,3 +46,21 @@ def backup_store(source: Path, target: Path, *, overwrite: bool = False) -> Back
     finally:
         part.unlink(missing_ok=True)
     return BackupResult(source, target, health.revision, target.stat().st_size)
+
+
+def _backup_shared(source: str, target: Path, overwrite: bool) -> BackupResult:
+    from app.store_copy import copy_store
+
+    health = check_store(source)
+    if target.exists() and not overwrite:
+        raise UserError(f"{target} already exists. Choose another name, or allow overwriting.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    part = target.with_name(target.name + ".part")
+    part.unlink(missing_ok=True)
+    try:
+        report = copy_store(source, part)
+        part.replace(target)
+    finally:
+        for leftover in (part, *part.parent.glob(part.name + "*")):  # its lock file too
+            leftover.unlink(missing_ok=True)
+    return BackupResult(report.source, target, health.revision, target.stat().st_size)

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from app import __version__
+from app.cli_copy import add_copy_command
 from app.config import display_name, resolve_store_path
 from app.context import AppContext
 from app.errors import UserError
@@ -677,6 +678,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("actions", cmd_actions, "list the action plan: targets, status, overdue actions")
     p.add_argument("--review", metavar="REF", help="review reference or id (default: every review)")
     p.add_argument("--json", action="store_true", help="print JSON")
+
+    add_copy_command(add)
 
     p = add("backup", cmd_backup, "write a consistent copy of the store (safe while it is open)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")

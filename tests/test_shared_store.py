@@ -280,3 +280,15 @@ def test_reviewdesk_db_may_name_the_shared_store(capsys, pg_url, monkeypatch):
         create_review(AppContext(store, "Chair"), review_type="lcspr", reference="ENV-1", title="E")
     code, out, _ = run(capsys, "list", "--json")
     assert code == 0 and [r["reference"] for r in json.loads(out)] == ["ENV-1"]
+
+
+def test_backup_of_the_shared_store_is_a_store_file(capsys, pg_url, tmp_path):
+    with open_store(pg_url) as store:
+        create_review(AppContext(store, "Chair"), review_type="lcspr", reference="BK-1", title="B")
+    target = tmp_path / "shared-backup.db"
+    code, out, err = run(capsys, "backup", "--db", pg_url, "-o", target)
+    assert code == 0, err
+    assert check_store(target).healthy
+    with open_store(target, readonly=True) as copy:
+        assert [r.reference for r in list_reviews(AppContext(copy, "Chair"))] == ["BK-1"]
+    assert not list(tmp_path.glob("*.part*"))

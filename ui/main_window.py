@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.editor = editor
         self.settings = settings or QSettings()
         self.action_plan: ActionPlanWindow | None = None
-        self.setWindowTitle(f"ReviewDesk: {editor.ctx.store.path.name}")
+        self.setWindowTitle(f"ReviewDesk: {editor.ctx.store.label}")
         self.setObjectName("main_window")
 
         self.list_model = ReviewListModel(self)
@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.statusBar().showMessage(
-            f"Store: {editor.ctx.store.path}    ·    Recorded as: {editor.ctx.actor}"
+            f"Store: {editor.ctx.store.location}    ·    Recorded as: {editor.ctx.actor}"
             + ("    ·    READ-ONLY" if editor.readonly else "")
         )
         if editor.ctx.store.upgraded_from:
@@ -315,8 +315,9 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def backup(self) -> None:
-        store_path = self.editor.ctx.store.path
-        suggestion = str(store_path.with_name(store_path.stem + "-backup.db"))
+        store = self.editor.ctx.store
+        folder = Path.home() if store.shared else store.path.parent
+        suggestion = str(folder / f"{store.path.stem}-backup.db")
         target, _ = QFileDialog.getSaveFileName(
             self, "Back up the store", suggestion, "ReviewDesk store (*.db)"
         )
@@ -324,7 +325,7 @@ class MainWindow(QMainWindow):
             return
         try:
             # The file dialog has already asked before replacing an existing file.
-            result = backup_store(store_path, Path(target), overwrite=True)
+            result = backup_store(store.address, Path(target), overwrite=True)
         except (UserError, StoreError) as exc:
             self.show_error(str(exc))
             return
@@ -352,7 +353,7 @@ class MainWindow(QMainWindow):
             "About ReviewDesk",
             f"<h3>ReviewDesk {__version__}</h3><p>Safeguarding practice reviews, from IMRs to "
             f"the overview report. Works offline; your data stays in the store file.</p>"
-            f"<p>Store: {self.editor.ctx.store.path}</p>",
+            f"<p>Store: {self.editor.ctx.store.location}</p>",
         )
 
     def show_error(self, message: str) -> None:
