@@ -9,7 +9,9 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
+from app.conflicts import EditConflict, find_conflicts
 from app.context import AppContext
 from app.errors import NotFoundError, ValidationError
 from app.vocab import (
@@ -305,8 +307,19 @@ def _check_order(kind: str, obj) -> None:
             raise ValidationError(message)
 
 
-def apply_fields(ctx: AppContext, kind: str, obj_id: int, values: dict[str, Any]) -> FieldChange:
-    """Set several fields of one thing at once, validated, audited, in one transaction."""
+def apply_fields(
+    ctx: AppContext,
+    kind: str,
+    obj_id: int,
+    values: dict[str, Any],
+    *,
+    seen: dict[str, Any] | None = None,
+) -> FieldChange:
+    """Set several fields of one thing at once, validated, audited, in one transaction.
+
+    ``seen``: the values the person started from. When someone else has changed one of those
+    fields since, nothing is saved and ``EditConflict`` shows both values.
+    """
     if kind not in FIELDS:
         raise ValidationError(f"Unknown kind of record: {kind}.")
     model = FIELDS[kind][0]
@@ -316,12 +329,20 @@ def apply_fields(ctx: AppContext, kind: str, obj_id: int, values: dict[str, Any]
             obj = session.get(model, obj_id)
             if obj is None:
                 raise NotFoundError(f"That {kind.replace('_', ' ')} no longer exists.")
+            if seen:
+                labels = {f: FIELDS[kind][1][f][2] for f in cleaned}
+                conflicts = find_conflicts(session, kind, obj, cleaned, seen, labels)
+                if conflicts:
+                    raise EditConflict(kind, obj_id, conflicts)
             before = {f: getattr(obj, f) for f in cleaned}
             for f, v in cleaned.items():
                 setattr(obj, f, v)
             _check_order(kind, obj)
     except IntegrityError as exc:
         raise ValidationError(_integrity_message(kind, cleaned)) from exc
+    except StaleDataError:
+        # Someone saved this row between our reading it and writing it: check again.
+        return apply_fields(ctx, kind, obj_id, values, seen=seen or before)
     return FieldChange(kind, obj_id, before, cleaned)
 
 

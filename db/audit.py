@@ -14,7 +14,7 @@ from sqlalchemy.orm.attributes import get_history
 from db.base import utcnow
 from db.models import AuditEvent
 
-_SKIPPED_FIELDS = {"id", "created_at", "updated_at", "content"}
+_SKIPPED_FIELDS = {"id", "created_at", "updated_at", "content", "version"}
 
 
 def _text(value) -> str | None:

@@ -26,6 +26,7 @@ BOTH_ENGINES = {
     "test_action_tracker",
     "test_demo",
     "test_shared_store",
+    "test_conflicts",
 }
 
 

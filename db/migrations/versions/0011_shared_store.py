@@ -1,12 +1,15 @@
-"""The shared store: PostgreSQL's own full-text search of the chronology.
+"""The shared store: a version on every row people edit; PostgreSQL's own full-text search.
 
 Revision ID: 0011
 Revises: 0006
 Create Date: 2026-11-30
 
-On SQLite nothing changes here (its search table is kept by the trigger of 0003).
+The version makes a change from an outdated copy fail instead of overwriting someone else's.
+On SQLite the search table stays as it is (kept by the trigger of 0003); the columns are added
+with ALTER TABLE, which keeps that trigger.
 """
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
@@ -35,13 +38,27 @@ def _postgresql_search() -> list[str]:
     ]
 
 
+VERSIONED_TABLES = (
+    "review", "line_of_enquiry", "panel_member", "agency", "imr", "challenge_question",
+    "recommendation", "finding", "action_item", "meeting", "meeting_attendee", "agenda_item",
+    "panel_task", "report_section", "chronology_entry", "key_episode",
+)  # fmt: skip
+
+
 def upgrade() -> None:
+    # Plain ALTER TABLE on both engines: a batch rebuild would drop SQLite's search trigger.
+    for table in VERSIONED_TABLES:
+        op.add_column(
+            table, sa.Column("version", sa.Integer(), nullable=False, server_default=sa.text("1"))
+        )
     if op.get_bind().dialect.name == "postgresql":
         for ddl in _postgresql_search():
             op.execute(ddl)
 
 
 def downgrade() -> None:
+    for table in VERSIONED_TABLES:
+        op.drop_column(table, "version")  # ALTER TABLE DROP COLUMN (SQLite 3.35 and later)
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP INDEX IF EXISTS ix_chronology_search_review_id")
         op.execute("DROP INDEX IF EXISTS ix_chronology_search_words")
