@@ -12,6 +12,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, InterfaceError
 
 from db.base import Base
+from db.changes import install_notify_triggers, tables_without_trigger, track_backends
 from db.migrate import alembic_config, current_revision, head_revision, is_known_revision
 
 SERVER_SCHEMES = ("postgresql", "postgres")
@@ -61,7 +62,9 @@ def create_server_engine(location: str | URL, *, readonly: bool = False) -> Engi
     connect_args: dict = {"application_name": "ReviewDesk", "connect_timeout": CONNECT_TIMEOUT_S}
     if readonly:
         connect_args["options"] = "-c default_transaction_read_only=on"
-    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    track_backends(engine)
+    return engine
 
 
 def reason(exc: Exception) -> str:
@@ -94,7 +97,8 @@ def schema_state(engine: Engine, where: str) -> str | None:
 
 
 def upgrade_server(engine: Engine) -> str | None:
-    """Upgrade to head under an advisory lock; returns the revision it was at (None if new)."""
+    """Upgrade to head under an advisory lock, and give every table its change notice;
+    returns the revision it was at (None if new)."""
     from alembic import command
 
     with engine.begin() as conn:
@@ -102,6 +106,8 @@ def upgrade_server(engine: Engine) -> str | None:
         before = current_revision(conn)  # someone else may have upgraded while we waited
         if before != head_revision():
             command.upgrade(alembic_config(conn), "head")
+        if tables_without_trigger(conn):
+            install_notify_triggers(conn)
     return before
 
 
@@ -116,6 +122,11 @@ def verify_server(engine: Engine) -> list[str]:
         present = set(inspect(conn).get_table_names())
         problems += [
             f"table {name} is missing" for name in Base.metadata.tables if name not in present
+        ]
+        problems += [
+            f"table {name} does not tell open windows of changes (open the store once to repair)"
+            for name in tables_without_trigger(conn)
+            if name in present
         ]
         for (name,) in conn.execute(
             text("SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid")

@@ -341,13 +341,14 @@ def open_server_store(url: str, *, readonly: bool = False) -> Store:
         try:
             revision = schema_state(probe, where)
             upgraded_from = None
-            if revision != head_revision():
-                if readonly:
-                    raise StoreError(
-                        f"The shared store {where} must be upgraded before it can be read. "
-                        "Open it once without read-only to upgrade it."
-                    )
-                upgraded_from = upgrade_server(probe)
+            if revision != head_revision() and readonly:
+                raise StoreError(
+                    f"The shared store {where} must be upgraded before it can be read. "
+                    "Open it once without read-only to upgrade it."
+                )
+            if not readonly:
+                before = upgrade_server(probe)
+                upgraded_from = before if before != head_revision() else None
             problems = verify_server(probe)
         finally:
             probe.dispose()

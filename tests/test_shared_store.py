@@ -292,3 +292,15 @@ def test_backup_of_the_shared_store_is_a_store_file(capsys, pg_url, tmp_path):
     with open_store(target, readonly=True) as copy:
         assert [r.reference for r in list_reviews(AppContext(copy, "Chair"))] == ["BK-1"]
     assert not list(tmp_path.glob("*.part*"))
+
+
+def test_every_table_tells_open_windows_and_a_missing_notice_is_repaired(pg_url):
+    from db.changes import tables_without_trigger
+
+    with open_store(pg_url) as store:
+        with store.engine.begin() as conn:
+            assert tables_without_trigger(conn) == []
+            conn.execute(text("DROP TRIGGER reviewdesk_notify ON finding"))
+        assert any("finding" in p for p in verify(store.engine))
+    with open_store(pg_url) as store:
+        assert verify(store.engine) == []

@@ -31,6 +31,7 @@ from app.vocab import REVIEW_TYPES
 from db.store import StoreError
 from ui.board_view import ActionPlanWindow
 from ui.editing import Editor
+from ui.live_updates import LiveUpdates
 from ui.review_list import ReviewListModel, ReviewListView
 from ui.widgets import DateField
 from ui.workspace import CHRONOLOGY_KINDS, TAB_NAMES, ReviewWorkspace
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
                 15000,
             )
         editor.changed.connect(self.refresh)
+        self.live_updates = LiveUpdates(editor, self)  # others' changes to a shared store
         # Status colours are chosen for the palette in use: redraw when the system switches.
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.refresh())
         editor.failed.connect(self.show_error)
@@ -385,4 +387,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/tab", self.workspace.tabs.currentIndex())
         self.settings.setValue("window/review", self.current_review_id() or 0)
+        self.live_updates.close()
         super().closeEvent(event)
