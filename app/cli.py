@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app import __version__
 from app.cli_copy import add_copy_command
+from app.cli_users import add_users_command
 from app.config import display_name, resolve_store_path
 from app.context import AppContext
 from app.errors import UserError
@@ -680,6 +681,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
 
     add_copy_command(add)
+    add_users_command(add)
 
     p = add("backup", cmd_backup, "write a consistent copy of the store (safe while it is open)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")

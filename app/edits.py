@@ -9,7 +9,6 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.conflicts import EditConflict, find_conflicts
 from app.context import AppContext
@@ -44,6 +43,7 @@ from db.models import (
     Review,
 )
 from db.report_models import ReportSection
+from db.store import NotPermittedError, StaleEditError
 
 TEXT, REQUIRED, DATE, CHOICE, FLAG, NUMBER = "text", "required", "date", "choice", "flag", "number"
 OPTIONAL_NUMBER = "optional number"
@@ -335,15 +335,28 @@ def apply_fields(
                 if conflicts:
                     raise EditConflict(kind, obj_id, conflicts)
             before = {f: getattr(obj, f) for f in cleaned}
+            loaded_version = getattr(obj, "version", None)
             for f, v in cleaned.items():
                 setattr(obj, f, v)
             _check_order(kind, obj)
     except IntegrityError as exc:
         raise ValidationError(_integrity_message(kind, cleaned)) from exc
-    except StaleDataError:
+    except StaleEditError:
+        if _version_of(ctx, model, obj_id) == loaded_version:
+            # Nobody changed it: the shared store's roles hid the row from this change.
+            raise NotPermittedError(
+                f"Your role in the shared store does not allow changing this "
+                f"{kind.replace('_', ' ')}, so nothing was saved."
+            ) from None
         # Someone saved this row between our reading it and writing it: check again.
         return apply_fields(ctx, kind, obj_id, values, seen=seen or before)
     return FieldChange(kind, obj_id, before, cleaned)
+
+
+def _version_of(ctx: AppContext, model, obj_id: int) -> int | None:
+    with ctx.session() as session:
+        obj = session.get(model, obj_id)
+        return getattr(obj, "version", None) if obj is not None else None
 
 
 def _integrity_message(kind: str, values: dict) -> str:

@@ -11,9 +11,11 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
+import db.access_models  # noqa: F401
 import db.chronology_models  # noqa: F401  (every table is mapped before a store is used)
 import db.findings_models  # noqa: F401
 import db.meeting_models  # noqa: F401
@@ -22,6 +24,7 @@ from db.audit import install_audit
 from db.engine import create_store_engine
 from db.lock import LockOwner, StoreLock
 from db.migrate import current_revision, head_revision, is_known_revision, upgrade
+from db.roles import is_permission_error
 from db.server import (
     ServerStoreError,
     create_server_engine,
@@ -57,6 +60,14 @@ class StoreDamagedError(StoreError):
     pass
 
 
+class NotPermittedError(StoreError):
+    """The shared store's roles do not allow what was asked."""
+
+
+class StaleEditError(StoreError):
+    """A row changed (or its change was not allowed) between reading and writing it."""
+
+
 @dataclass
 class Store:
     """An open store. Sessions are short: one per unit of work."""
@@ -77,10 +88,23 @@ class Store:
     @contextmanager
     def session(self, actor: str = "") -> Iterator[Session]:
         """A session that commits on success and rolls back on any error."""
-        with self._sessions() as session:
-            session.info["actor"] = actor
-            with session.begin():
-                yield session
+        try:
+            with self._sessions() as session:
+                session.info["actor"] = actor
+                with session.begin():
+                    yield session
+        except StaleDataError as exc:
+            raise StaleEditError(
+                "This was changed or removed by someone else while you were saving, so "
+                "nothing was saved. It now shows what is stored; make your change again."
+            ) from exc
+        except DBAPIError as exc:
+            if self.shared and is_permission_error(exc):
+                raise NotPermittedError(
+                    "Your role in the shared store does not allow this change, so nothing was "
+                    "saved. The business manager can give you a role on this review."
+                ) from exc
+            raise
 
     @property
     def shared(self) -> bool:

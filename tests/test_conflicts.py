@@ -5,7 +5,6 @@ import sys
 import textwrap
 
 import pytest
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.conflicts import EditConflict
 from app.context import AppContext
@@ -13,7 +12,7 @@ from app.edits import apply_fields
 from app.imrs import add_agency
 from app.reviews import create_review, get_review
 from db.models import Imr, Review
-from db.store import open_store
+from db.store import StaleEditError, open_store
 from tests.conftest import TODAY
 
 
@@ -76,7 +75,7 @@ def _outdated_write_fails(ctx, other, review) -> None:
         assert session.get(Review, review).version == 1
     apply_fields(ctx, "review", review, {"title": "One"})
     apply_fields(ctx, "review", review, {"title": "Two"})
-    with pytest.raises(StaleDataError):
+    with pytest.raises(StaleEditError):
         with ctx.session() as session:
             loaded = session.get(Review, review)
             assert loaded.version == 3
@@ -92,7 +91,7 @@ COUNTER = textwrap.dedent(
     from app.context import AppContext
     from app.edits import apply_fields
     from db.models import Imr
-    from db.store import open_store
+    from db.store import StaleEditError, open_store
 
     url, imr, times, name = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     with open_store(url) as store:

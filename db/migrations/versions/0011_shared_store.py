@@ -1,4 +1,5 @@
-"""The shared store: a version on every row people edit; PostgreSQL's own full-text search.
+"""The shared store: a version on every row people edit, who works on which review (roles
+enforced by PostgreSQL), PostgreSQL's own full-text search.
 
 Revision ID: 0011
 Revises: 0006
@@ -51,12 +52,26 @@ def upgrade() -> None:
         op.add_column(
             table, sa.Column("version", sa.Integer(), nullable=False, server_default=sa.text("1"))
         )
+    op.create_table(
+        "review_member",
+        sa.Column("review_id", sa.Integer(), nullable=False),
+        sa.Column("username", sa.String(length=63), nullable=False),
+        sa.Column("role", sa.String(length=20), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["review_id"],
+            ["review.id"],
+            name=op.f("fk_review_member_review_id_review"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("review_id", "username", name=op.f("pk_review_member")),
+    )
     if op.get_bind().dialect.name == "postgresql":
         for ddl in _postgresql_search():
             op.execute(ddl)
 
 
 def downgrade() -> None:
+    op.drop_table("review_member")
     for table in VERSIONED_TABLES:
         op.drop_column(table, "version")  # ALTER TABLE DROP COLUMN (SQLite 3.35 and later)
     if op.get_bind().dialect.name == "postgresql":
