@@ -177,4 +177,7 @@ def current_standing(conn: Connection) -> str | None:
 
 def is_permission_error(exc: Exception) -> bool:
     message = str(getattr(exc, "orig", exc))
-    return "permission denied" in message or "row-level security" in message
+    return any(
+        words in message
+        for words in ("permission denied", "row-level security", "read-only transaction")
+    )

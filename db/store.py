@@ -25,15 +25,7 @@ from db.engine import create_store_engine
 from db.lock import LockOwner, StoreLock
 from db.migrate import current_revision, head_revision, is_known_revision, upgrade
 from db.roles import is_permission_error
-from db.server import (
-    ServerStoreError,
-    create_server_engine,
-    is_server_url,
-    safe_location,
-    schema_state,
-    upgrade_server,
-    verify_server,
-)
+from db.server import is_server_url, safe_location, verify_server
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -79,6 +71,7 @@ class Store:
     backup_path: Path | None = None
     upgraded_from: str | None = None
     url: str | None = None  # a shared store on a server (``path`` is then only its name)
+    standing: str | None = None  # on a shared store: manager, member or readonly (None: owner)
     _sessions: sessionmaker = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -252,6 +245,8 @@ def open_store(path: Path | str, *, readonly: bool = False, create: bool = True)
     takes no lock and is never changed (so it cannot be upgraded either).
     """
     if is_server_url(path):
+        from db.shared_store import open_server_store
+
         return open_server_store(path, readonly=readonly)
     path = Path(path).expanduser().absolute()
     exists = path.exists()
@@ -328,6 +323,8 @@ class StoreHealth:
 def check_store(path: Path | str) -> StoreHealth:
     """Inspect a store without changing it (no lock, no upgrade)."""
     if is_server_url(path):
+        from db.shared_store import check_server_store
+
         return check_server_store(path)
     path = Path(path).expanduser().absolute()
     if not path.exists():
@@ -351,60 +348,3 @@ def check_store(path: Path | str) -> StoreHealth:
 def store_exists(location: Path | str) -> bool:
     """Whether there is a store to read at ``location`` (a server is assumed to be there)."""
     return is_server_url(location) or Path(location).expanduser().exists()
-
-
-def _server_name(url: str) -> Path:
-    return Path(safe_location(url).rsplit("/", 1)[-1] or "shared store")
-
-
-def open_server_store(url: str, *, readonly: bool = False) -> Store:
-    """Open the shared store at a ``postgresql://`` URL, upgrading its schema if needed."""
-    where = safe_location(url)
-    try:
-        probe = create_server_engine(url)
-        try:
-            revision = schema_state(probe, where)
-            upgraded_from = None
-            if revision != head_revision() and readonly:
-                raise StoreError(
-                    f"The shared store {where} must be upgraded before it can be read. "
-                    "Open it once without read-only to upgrade it."
-                )
-            if not readonly:
-                before = upgrade_server(probe)
-                upgraded_from = before if before != head_revision() else None
-            problems = verify_server(probe)
-        finally:
-            probe.dispose()
-    except ServerStoreError as exc:
-        raise StoreError(str(exc)) from exc
-    except DatabaseError as exc:
-        raise StoreError(
-            f"The shared store {where} cannot be opened: {_sqlite_reason(exc)}."
-        ) from exc
-    if problems:
-        raise StoreDamagedError(
-            f"The shared store {where} failed its check: " + "; ".join(problems[:5]) + "."
-        )
-    engine = create_server_engine(url, readonly=readonly)
-    return Store(_server_name(url), engine, readonly, None, None, upgraded_from, url=url)
-
-
-def check_server_store(url: str) -> StoreHealth:
-    """Inspect the shared store without changing it."""
-    where = safe_location(url)
-    engine = create_server_engine(url, readonly=True)
-    try:
-        revision = schema_state(engine, where)
-        problems = verify_server(engine) if revision is not None else []
-        if revision is None:
-            problems.append("the store holds no ReviewDesk schema yet")
-    except ServerStoreError as exc:
-        raise StoreError(str(exc)) from exc
-    except DatabaseError as exc:
-        raise StoreError(
-            f"The shared store {where} cannot be read: {_sqlite_reason(exc)}."
-        ) from exc
-    finally:
-        engine.dispose()
-    return StoreHealth(_server_name(url), revision, head_revision(), problems)

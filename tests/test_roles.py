@@ -4,7 +4,7 @@ import io
 import itertools
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from app.chronology.entries import query_entry_ids
 from app.chronology.importer import import_chronology
@@ -17,6 +17,7 @@ from app.reviews import create_review, get_review, list_reviews
 from app.users import add_person, give_role, list_people, my_standing, set_up
 from db.base import Base
 from db.roles import review_expr, setup_statements
+from db.server import server_url
 from db.store import NotPermittedError, StoreError, open_store
 from tests.test_chronology_import import SAMPLES
 
@@ -102,9 +103,14 @@ def test_a_read_only_user_reads_everything_and_cannot_write_even_with_sql(team):
     assert {r.id for r in list_reviews(ctx)} == {team["a"], team["b"]}
     with pytest.raises(NotPermittedError):
         apply_fields(ctx, "review", team["a"], {"title": "Read-only change"})
-    with pytest.raises(Exception, match="permission denied"):
-        with ctx.store.engine.begin() as conn:
-            conn.execute(text("DELETE FROM review"))
+    assert ctx.store.readonly  # the window opens read-only for them
+    client = create_engine(server_url(as_user(team["url"], team["names"]["reader"])))
+    try:
+        with pytest.raises(Exception, match="permission denied"):
+            with client.begin() as conn:
+                conn.execute(text("DELETE FROM review"))
+    finally:
+        client.dispose()
 
 
 def test_the_business_manager_sees_and_changes_everything_and_adds_people(team):

@@ -36,6 +36,13 @@ from ui.review_list import ReviewListModel, ReviewListView
 from ui.widgets import DateField
 from ui.workspace import CHRONOLOGY_KINDS, TAB_NAMES, ReviewWorkspace
 
+# What a login to the shared store may do, as the status bar says it.
+STANDINGS = {
+    "manager": "Business manager: every review",
+    "member": "Your reviews only (chair and author change them, panel members read them)",
+    "readonly": "Read-only: every review",
+}
+
 
 class NewReviewDialog(QDialog):
     def __init__(self, parent=None):
@@ -149,6 +156,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().showMessage(
             f"Store: {editor.ctx.store.location}    ·    Recorded as: {editor.ctx.actor}"
+            + (
+                f"    ·    {STANDINGS[editor.ctx.store.standing]}"
+                if editor.ctx.store.standing
+                else ""
+            )
             + ("    ·    READ-ONLY" if editor.readonly else "")
         )
         if editor.ctx.store.upgraded_from:
