@@ -286,6 +286,17 @@ def plan_tracker_import(
             plan.rejected.append(RejectedRow(table.sheet, number, outcome))
             continue
         changes, note = outcome
+        new_status = dict((n, new) for n, _o, new in changes).get("status")
+        if new_status == "not_accepted" and not current.not_accepted_reason.strip():
+            plan.rejected.append(
+                RejectedRow(
+                    table.sheet,
+                    number,
+                    "marked Not accepted, but no reason is recorded: record the reason in "
+                    "ReviewDesk first (the board must be able to say why)",
+                )
+            )
+            continue
         if note and note in current.notes:
             note = ""  # this progress update was already imported from this file
         if not changes and not note:
@@ -571,8 +582,6 @@ def _remarks(current: _Stored, new: dict[str, Any]) -> list[str]:
     remarks = []
     if status == "complete" and completed is None:
         remarks.append("marked Complete, but no completion date is given")
-    if status == "not_accepted" and not current.not_accepted_reason.strip():
-        remarks.append("marked Not accepted, but no reason is recorded: add it in ReviewDesk")
     return remarks
 
 

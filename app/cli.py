@@ -10,7 +10,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from app import __version__
+from app.cli_chronology import configure as configure_import_chronology
 from app.cli_copy import add_copy_command
+from app.cli_learning import LEARNING_EXPORTS, add_export_options, add_learning_commands
 from app.cli_users import add_users_command
 from app.config import display_name, resolve_store_path
 from app.context import AppContext
@@ -89,9 +91,11 @@ def cmd_demo(args) -> int:
 
 def cmd_list(args) -> int:
     from app.reviews import list_reviews
+    from app.timetable import checklists_by_review, deadline_json
 
     with _context(args, write=False) as ctx:
         reviews = list_reviews(ctx)
+        checklists = checklists_by_review(ctx)
     if args.json:
         _print_json(
             [
@@ -107,6 +111,7 @@ def cmd_list(args) -> int:
                     "target_date": r.target_date,
                     "imrs": r.imr_counts,
                     "overdue_imrs": r.overdue_imrs,
+                    "next_deadline": deadline_json(checklists.get(r.id, [])),
                 }
                 for r in reviews
             ]
@@ -122,6 +127,10 @@ def cmd_list(args) -> int:
         print(f"{r.id:>4}  {r.reference:<16} {r.type_label:<15} {r.status_label:<22} {target}")
         print(f"      {r.title}")
         print(f"      IMRs: {counts or 'none'}{overdue}")
+        step = deadline_json(checklists.get(r.id, []))
+        if step:
+            late = f"OVERDUE by {step['days_overdue']} days: " if step["overdue"] else ""
+            print(f"      Next: {late}{step['what']} (due {step['due']})")
     return EXIT_OK
 
 
@@ -158,6 +167,7 @@ def cmd_create_review(args) -> int:
             "subject_pseudonym": args.subject,
             "partnership": args.partnership,
             "incident_date": args.incident_date,
+            "aware_date": args.aware_date,
             "notification_date": args.notification_date,
             "decision_date": args.decision_date,
         }.items()
@@ -215,40 +225,9 @@ EXIT_REFUSED = 2
 
 
 def cmd_import_chronology(args) -> int:
-    from app.chronology.importer import commit_import, plan_import
-    from app.chronology.reading import ImportRefused
-    from app.reviews import find_review_id
+    from app.cli_chronology import cmd_import_chronology as run
 
-    path = Path(args.file).expanduser()
-    with _context(args, write=True) as ctx:
-        review_id = find_review_id(ctx, args.review)
-        try:
-            plan = plan_import(ctx, review_id, args.agency, path, sheet=args.sheet)
-            if not plan.can_commit:
-                raise ImportRefused(f"{path.name}: " + " ".join(plan.problems))
-        except ImportRefused as exc:
-            print(f"reviewdesk: {exc}", file=sys.stderr)
-            return EXIT_REFUSED
-        result = commit_import(ctx, plan)
-    if args.json:
-        _print_json(
-            {
-                "imported": result.imported,
-                "flagged": [{"row": n.row, "reason": n.reason} for n in result.flagged],
-                "replaced": result.replaced,
-            }
-        )
-    else:
-        for line in plan.report_lines():
-            print(line)
-        replaced = (
-            f", replacing {result.replaced} from the earlier import" if result.replaced else ""
-        )
-        print(
-            f"Imported {result.imported} entries from {path.name} for {args.agency}"
-            f"{replaced}; {len(result.flagged)} flagged for checking."
-        )
-    return EXIT_OK
+    return run(args, _context, _print_json)
 
 
 def cmd_chronology(args) -> int:
@@ -292,6 +271,10 @@ DOCUMENTS = ("overview", "summary", "brief")
 
 
 def cmd_export(args) -> int:
+    from app.cli_learning import cmd_export_learning
+
+    if args.what in LEARNING_EXPORTS:
+        return cmd_export_learning(args)
     if args.what == "actions":
         return _export_actions(args)
     if args.meeting and args.what != "minutes":
@@ -332,7 +315,8 @@ def _export_document(args) -> int:
         review_id = find_review_id(ctx, args.review)
         pages = export_document(ctx, review_id, args.what, target, final=args.final)
     state = "final" if args.final else "draft"
-    print(f"Wrote the {DOCUMENT_KINDS[args.what]} ({state}, {pages} pages) to {target}")
+    size = f", {pages} page{'s' if pages != 1 else ''}" if pages else ""
+    print(f"Wrote the {DOCUMENT_KINDS[args.what]} ({state}{size}) to {target}")
     return EXIT_OK
 
 
@@ -366,7 +350,8 @@ def _export_minutes(args) -> int:
         review_id = find_review_id(ctx, args.review)
         meeting_id = find_meeting_id(ctx, review_id, args.meeting)
         pages = export_minutes(ctx, meeting_id, target)
-    print(f"Wrote the minutes ({pages} page{'s' if pages != 1 else ''}) to {target}")
+    size = f" ({pages} page{'s' if pages != 1 else ''})" if pages else ""
+    print(f"Wrote the minutes{size} to {target}")
     return EXIT_OK
 
 
@@ -590,6 +575,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--subject", help="the subject's pseudonym, e.g. 'Child A'")
     p.add_argument("--partnership")
     p.add_argument("--incident-date", type=parse_cli_date, metavar="DATE")
+    p.add_argument(
+        "--aware-date",
+        type=parse_cli_date,
+        metavar="DATE",
+        help="the day the authority became aware (the Panel notification counts from it)",
+    )
     p.add_argument("--notification-date", type=parse_cli_date, metavar="DATE")
     p.add_argument("--decision-date", type=parse_cli_date, metavar="DATE")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -602,13 +593,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(
         "import-chronology",
         cmd_import_chronology,
-        "import an agency's chronology (xlsx, xls, ods or csv) into a review",
+        "import an agency's chronology (xlsx, xls, ods, csv or docx) into a review",
     )
-    p.add_argument("--review", required=True, metavar="REF", help="review reference or id")
-    p.add_argument("--agency", required=True, help="the agency the file comes from")
-    p.add_argument("--sheet", help="the sheet to read (default: the one holding the table)")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("file", metavar="FILE")
+    configure_import_chronology(p)
 
     p = add("chronology", cmd_chronology, "print a review's merged chronology")
     p.add_argument("--review", required=True, metavar="REF", help="review reference or id")
@@ -629,13 +616,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(
         "export",
         cmd_export,
-        "export a document: chronology (.xlsx or .pdf), actions (the action plan tracker "
-        ".xlsx), overview, summary or brief (.pdf; a watermarked draft unless --final), "
-        "minutes of a meeting (.pdf, with --meeting) or the panel's tasks (.xlsx)",
+        "export a document, in the format its suffix names: chronology (.xlsx, .pdf, .docx, "
+        ".html), actions (the action plan tracker .xlsx), overview, summary or brief (.pdf, "
+        ".docx, .html; a watermarked draft unless --final), minutes of a meeting (.pdf, .docx, "
+        ".html, with --meeting), the panel's tasks (.xlsx), a learning newsletter (--reviews), "
+        "the annual report extract (--year) or the coding of every review in a national scheme "
+        "(--scheme; .xlsx or .csv)",
     )
     p.add_argument(
         "what",
-        choices=["chronology", "actions", *DOCUMENTS, "minutes", "tasks"],
+        choices=["chronology", "actions", *DOCUMENTS, "minutes", "tasks", *LEARNING_EXPORTS],
         help="what to export",
     )
     p.add_argument(
@@ -655,7 +645,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="minutes: the meeting's number within the review (1, 2, …) or its date (YYYY-MM-DD)",
     )
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.xlsx or FILE.pdf")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="FILE.pdf, .docx, .html or .xlsx"
+    )
+    add_export_options(p)
+    add_learning_commands(add)
 
     p = add(
         "meetings", cmd_meetings, "list a review's panel meetings: attendance, agenda, decisions"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from app.context import AppContext
+from app.demo_chronology import add_demo_chronologies
 from app.demo_findings import add_findings_and_plan
 from app.demo_meetings import add_meetings
 from app.edits import apply_fields
@@ -1183,7 +1184,10 @@ def add_demo_reviews(ctx: AppContext) -> tuple[list[str], list[str]]:
         else:
             _add_review(ctx, spec)
             added.append(spec.reference)
-    return added, skipped
+    from app.demo_history import add_history  # past reviews for the learning across reviews
+
+    past_added, past_skipped = add_history(ctx, settle=added)
+    return added + past_added, skipped + past_skipped
 
 
 def _add_review(ctx: AppContext, spec: DemoReview) -> None:
@@ -1220,6 +1224,7 @@ def _add_review(ctx: AppContext, spec: DemoReview) -> None:
         for imr in spec.imrs:
             _add_imr(ctx, review_id, imr, day)
         add_findings_and_plan(ctx, review_id, spec.reference)
+        add_demo_chronologies(ctx, review_id, spec.reference)
         add_meetings(ctx, review_id, spec.reference)
     except Exception:
         # Leave no half-built review behind: it would be skipped as "already there" next time.

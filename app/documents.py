@@ -21,9 +21,11 @@ from app.errors import NotFoundError, UserError, ValidationError
 from app.findings import list_findings
 from app.reviews import get_review
 from db.report_models import Report, ReportSection
+from reports.chronology_data import day_text, shown_date
 from reports.review_document_data import (
     Block,
     Bullets,
+    Callout,
     Note,
     Paragraphs,
     ReviewDocument,
@@ -202,7 +204,8 @@ def paragraphs_of(text: str) -> tuple[str, ...]:
 
 
 def _date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+    """One date format in every published table ("2 Aug 2026"), never split over lines."""
+    return day_text(value)
 
 
 def _generated(ctx: AppContext, review, section: SectionRecord) -> tuple[Block, ...]:
@@ -325,7 +328,9 @@ def _findings_blocks(ctx: AppContext, review_id: int, source: str) -> tuple[Bloc
         ]
         if not chosen:
             return (Note("No learning points have been recorded yet."),)
-        return (Bullets(tuple(f.title for f in chosen)),)
+        # Each point with its text, not the title alone: a practitioner reads the brief only.
+        texts = tuple(" ".join(paragraphs_of(f.narrative)[:1]) for f in chosen)
+        return (Bullets(texts, tuple(f.title for f in chosen)),)
     else:
         chosen = [f for f in findings if f.kind != "good_practice"]
     if not chosen:
@@ -355,9 +360,20 @@ def _chronology_blocks(ctx: AppContext, review_id: int, limit) -> tuple[Block, .
     if not rows:
         return (Note("The chronology has no entries yet."),)
     table = Table(
-        ("Date", "Agency", "Event", "Outcome"),
-        tuple((r.date_text or "No date", r.agency, r.event, r.outcome) for r in rows),
-        (2, 3, 7, 5),
+        ("No.", "Date", "Agency", "Event", "Outcome"),
+        tuple(
+            (
+                str(number),
+                shown_date(
+                    r.date_text, r.date_start if r.precision == "day" else None, r.precision
+                ),
+                r.agency,
+                r.event,
+                r.outcome,
+            )
+            for number, r in enumerate(rows, start=1)
+        ),
+        (1, 2, 3, 7, 5),
     )
     if len(rows) < total:
         return (
@@ -370,6 +386,14 @@ def _chronology_blocks(ctx: AppContext, review_id: int, limit) -> tuple[Block, .
     return (table,)
 
 
+def _narrative(section: SectionRecord) -> tuple[Block, ...]:
+    """The author's text; a section the template marks as a callout is set apart in a box
+    ("What this means for your practice")."""
+    if section.options.get("callout"):
+        return (Callout("", paragraphs_of(section.text)),)  # the section's heading titles it
+    return (Paragraphs(paragraphs_of(section.text)),)
+
+
 def build_document(ctx: AppContext, report_id: int) -> ReviewDocument:
     """The plain data the PDF writer lays out."""
     report = get_report(ctx, report_id)
@@ -379,7 +403,7 @@ def build_document(ctx: AppContext, report_id: int) -> ReviewDocument:
     sections = tuple(
         Section(
             s.title,
-            _generated(ctx, review, s) if s.generated else (Paragraphs(paragraphs_of(s.text)),),
+            _generated(ctx, review, s) if s.generated else _narrative(s),
             appendix=s.appendix,
         )
         for s in report.sections
@@ -412,19 +436,22 @@ def export_document(
     *,
     final: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
-) -> int:
-    """Write the document as a PDF; ``final`` marks it final first. Returns the page count."""
-    if path.suffix.lower() != ".pdf":
-        raise UserError(f"Choose a file ending in .pdf (not '{path.name}').")
+) -> int | None:
+    """Write the document as PDF, DOCX or HTML (by ``path``'s suffix); ``final`` marks it final
+    first. Returns the page count (None for DOCX and HTML, which have no fixed pages)."""
+    from reports.writers import UnsupportedFormat, writer_for
+
+    try:
+        write = writer_for("review_document", path.suffix)
+    except UnsupportedFormat as exc:
+        raise UserError(str(exc)) from None
     report_id = ensure_report(ctx, review_id, kind)
     if final:
         finalise(ctx, report_id)
     doc = build_document(ctx, report_id)
-    from reports.review_document import write_review_document
-
     part = path.with_name(path.name + ".part")
     try:
-        pages = write_review_document(doc, part, on_progress=on_progress)
+        pages = write(doc, part, on_progress=on_progress)
         part.replace(path)
     except OSError as exc:
         raise UserError(f"The document could not be written to {path}: {exc.strerror}.") from None

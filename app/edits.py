@@ -61,8 +61,11 @@ FIELDS: dict[str, tuple[type, dict[str, tuple]]] = {
             "protective_marking": (REQUIRED, None, "protective marking"),
             "status": (CHOICE, REVIEW_STATUSES, "status"),
             "incident_date": (DATE, None, "date of the incident"),
+            "aware_date": (DATE, None, "date the authority became aware"),
             "notification_date": (DATE, None, "notification date"),
             "decision_date": (DATE, None, "date of the decision to review"),
+            "sign_off_date": (DATE, None, "date of sign-off"),
+            "publication_date": (DATE, None, "date of publication"),
             "scope_start": (DATE, None, "start of the scope"),
             "scope_end": (DATE, None, "end of the scope"),
             "target_override": (DATE, None, "target date"),
@@ -237,6 +240,24 @@ FIELDS: dict[str, tuple[type, dict[str, tuple]]] = {
 DATE_ORDER = [
     ("review", "scope_start", "scope_end", "The scope cannot end before it starts."),
     (
+        "review",
+        "incident_date",
+        "aware_date",
+        "The authority cannot have become aware of the incident before it happened.",
+    ),
+    (
+        "review",
+        "aware_date",
+        "notification_date",
+        "The notification cannot come before the authority became aware of the incident.",
+    ),
+    (
+        "review",
+        "sign_off_date",
+        "publication_date",
+        "A review cannot be published before it is signed off.",
+    ),
+    (
         "imr",
         "date_requested",
         "date_received",
@@ -298,6 +319,37 @@ def clean_value(kind: str, field: str, value: Any) -> Any:
     return value
 
 
+# Decisions that must say why: (kind, field, values that need a reason, reason field, message).
+# The board's annual report must give the reasons for any decision not to implement a finding
+# (Care Act 2014, Schedule 2, paragraph 4), so a "no" without a reason is never stored.
+REASON_REQUIRED = [
+    (
+        "action",
+        "status",
+        {"not_accepted"},
+        "not_accepted_reason",
+        "An action that is not accepted needs the reason: the board must be able to say why "
+        "it was not implemented.",
+    ),
+    (
+        "recommendation",
+        "board_response",
+        {"not_accepted", "accepted_in_part"},
+        "response_reason",
+        "A recommendation that is not accepted (or accepted only in part) needs the reason: "
+        "the board must be able to say why it was not implemented.",
+    ),
+]
+
+
+def check_reasons(kind: str, obj) -> None:
+    """Refuse a decision not to implement that gives no reason."""
+    for k, field, needing, reason_field, message in REASON_REQUIRED:
+        if k == kind and getattr(obj, field) in needing:
+            if not (getattr(obj, reason_field) or "").strip():
+                raise ValidationError(message)
+
+
 def _check_order(kind: str, obj) -> None:
     for k, earlier, later, message in DATE_ORDER:
         if k != kind:
@@ -339,6 +391,7 @@ def apply_fields(
             for f, v in cleaned.items():
                 setattr(obj, f, v)
             _check_order(kind, obj)
+            check_reasons(kind, obj)
     except IntegrityError as exc:
         raise ValidationError(_integrity_message(kind, cleaned)) from exc
     except StaleEditError:

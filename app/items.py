@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, inspect, select
 
 from app.context import AppContext
-from app.edits import clean_value
+from app.edits import check_reasons, clean_value
 from app.errors import NotFoundError, ValidationError
 from db.chronology_models import KeyEpisode
 from db.findings_models import ActionItem, Finding
@@ -72,6 +72,7 @@ def add_item(
             raise NotFoundError("The record this belongs to no longer exists.")
         siblings = _siblings(session, model, parent_col, parent_id)
         item = model(**{parent_col: parent_id}, **cleaned)
+        check_reasons(field_kind, item)
         if kind == "recommendation":
             item.review_id = parent.agency.review_id
             item.level = "single_agency"

@@ -1,4 +1,4 @@
-"""Meeting minutes (PDF) and the panel's task list (xlsx), built from the meeting services.
+"""Meeting minutes (PDF, DOCX, HTML) and the panel's task list (xlsx), built from the meeting services.
 
 The author's private notes on an agenda item are left out here, before any writer sees them.
 """
@@ -15,7 +15,6 @@ from reports.minutes_pdf import (
     MinutesAttendee,
     MinutesDocument,
     MinutesItem,
-    write_minutes,
 )
 from reports.panel_tasks_xlsx import write_tasks_xlsx
 
@@ -83,12 +82,18 @@ def _write_atomically(path: Path, write) -> object:
     return result
 
 
-def export_minutes(ctx: AppContext, meeting_id: int, path: Path) -> int:
-    """Write a meeting's minutes as a PDF; returns the page count."""
+def export_minutes(ctx: AppContext, meeting_id: int, path: Path) -> int | None:
+    """Write a meeting's minutes as .pdf, .docx or .html (by the suffix); returns the page
+    count of a PDF (None for the others)."""
+    from reports.writers import UnsupportedFormat, writer_for
+
     path = Path(path)
-    _require_suffix(path, ".pdf")
+    try:
+        write = writer_for("minutes", path.suffix)
+    except UnsupportedFormat as exc:
+        raise UserError(str(exc)) from None
     doc = minutes_document(ctx, meeting_id)
-    return _write_atomically(path, lambda part: write_minutes(doc, part))
+    return _write_atomically(path, lambda part: write(doc, part))
 
 
 def export_tasks(ctx: AppContext, review_id: int, path: Path) -> int:

@@ -104,6 +104,9 @@ class ReviewDetail:
     target_date: date | None
     target_basis: str
     notification_due: date | None
+    aware_date: date | None = None
+    sign_off_date: date | None = None
+    publication_date: date | None = None
     lines_of_enquiry: list[LineOfEnquiryRecord] = field(default_factory=list)
     panel: list[PanelMemberRecord] = field(default_factory=list)
     imrs: list[ImrSummary] = field(default_factory=list)

@@ -41,8 +41,11 @@ OPTIONAL_REVIEW_FIELDS = (
     "protective_marking",
     "status",
     "incident_date",
+    "aware_date",
     "notification_date",
     "decision_date",
+    "sign_off_date",
+    "publication_date",
     "scope_start",
     "scope_end",
     "target_override",
@@ -249,7 +252,10 @@ def get_review(ctx: AppContext, review_id: int) -> ReviewDetail:
             target_override=review.target_override,
             target_date=target.due,
             target_basis=target.basis,
-            notification_due=notification_due(review.incident_date),
+            notification_due=notification_due(review.aware_date),
+            aware_date=review.aware_date,
+            sign_off_date=review.sign_off_date,
+            publication_date=review.publication_date,
             lines_of_enquiry=[
                 LineOfEnquiryRecord(x.id, x.position, x.text) for x in review.lines_of_enquiry
             ],

@@ -70,11 +70,12 @@ def review_target(
     return Target(None, kind.timescale_note)
 
 
-def notification_due(incident_date: date | None) -> date | None:
-    """The national panel must be notified within 5 working days of the incident."""
-    if incident_date is None:
+def notification_due(aware_date: date | None) -> date | None:
+    """The national Panel is notified within 5 working days of the local authority becoming
+    aware of the incident (Working Together 2023, chapter 5), not of the incident itself."""
+    if aware_date is None:
         return None
-    return add_working_days(incident_date, NOTIFICATION_WORKING_DAYS)
+    return add_working_days(aware_date, NOTIFICATION_WORKING_DAYS)
 
 
 def countdown(due: date | None, today: date, finished: bool = False) -> tuple[str, int | None]:

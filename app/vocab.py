@@ -12,6 +12,9 @@ class ReviewType:
     months: int | None = None
     working_days: int | None = None
     timescale_note: str = ""
+    # Whose annual report the review belongs in: "children", "adults" or "domestic_abuse".
+    board: str = "children"
+    nation: str = "England"
 
 
 REVIEW_TYPES: dict[str, ReviewType] = {
@@ -44,6 +47,7 @@ REVIEW_TYPES: dict[str, ReviewType] = {
             "SAR",
             months=6,
             timescale_note="locally set; 6 months from the decision is assumed",
+            board="adults",
         ),
         ReviewType(
             "dhr",
@@ -51,6 +55,43 @@ REVIEW_TYPES: dict[str, ReviewType] = {
             "DHR",
             months=6,
             timescale_note="6 months from the decision to review",
+            board="domestic_abuse",
+            nation="England and Wales",
+        ),
+        ReviewType(
+            "dardr",
+            "Domestic Abuse Related Death Review",
+            "DARDR",
+            months=6,
+            timescale_note="6 months from the decision to review (as for a DHR)",
+            board="domestic_abuse",
+            nation="England and Wales",
+        ),
+        ReviewType(
+            "susr",
+            "Single Unified Safeguarding Review",
+            "SUSR",
+            timescale_note="Wales, from 1 October 2024; no national timescale entered: set a "
+            "target",
+            board="all_ages",
+            nation="Wales",
+        ),
+        ReviewType(
+            "lr_child",
+            "Learning Review (children)",
+            "Learning Review (C)",
+            months=6,
+            timescale_note="Scotland: the guidance expects about 6 months from the decision",
+            nation="Scotland",
+        ),
+        ReviewType(
+            "lr_adult",
+            "Learning Review (adults)",
+            "Learning Review (A)",
+            months=6,
+            timescale_note="Scotland: about 6 months from the decision is assumed",
+            board="adults",
+            nation="Scotland",
         ),
         ReviewType(
             "audit",
@@ -75,7 +116,13 @@ REVIEW_TYPE_ALIASES = {
     "local child safeguarding practice review": "lcspr",
     "safeguarding adults review": "sar",
     "domestic homicide review": "dhr",
-    "darrd": "dhr",
+    "domestic abuse related death review": "dardr",
+    "single unified safeguarding review": "susr",
+    "learning review (children)": "lr_child",
+    "child learning review": "lr_child",
+    "scottish learning review": "lr_child",
+    "learning review (adults)": "lr_adult",
+    "adult learning review": "lr_adult",
     "serious case audit": "audit",
     "practice review": "learning",
     "learning review": "learning",

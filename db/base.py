@@ -27,7 +27,8 @@ class Versioned:
     """A row people edit: its version goes up with every change, and a change made from an
     older version fails (StaleDataError) instead of silently overwriting someone else's."""
 
-    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+    # No Python default: the mapper sets 1 on insert; core inserts get the server's default.
+    version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict:

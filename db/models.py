@@ -41,8 +41,12 @@ class Review(Versioned, Base):
     protective_marking: Mapped[str] = mapped_column(String(60), default="OFFICIAL-SENSITIVE")
     status: Mapped[str] = mapped_column(String(40), default="commissioned")
     incident_date: Mapped[date | None]
+    # The day the local authority (or partnership) became aware: notification counts from it.
+    aware_date: Mapped[date | None]
     notification_date: Mapped[date | None]
     decision_date: Mapped[date | None]
+    sign_off_date: Mapped[date | None]
+    publication_date: Mapped[date | None]  # planned, then actual
     scope_start: Mapped[date | None]
     scope_end: Mapped[date | None]
     target_override: Mapped[date | None]

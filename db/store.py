@@ -18,6 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 import db.access_models  # noqa: F401
 import db.chronology_models  # noqa: F401  (every table is mapped before a store is used)
 import db.findings_models  # noqa: F401
+import db.learning_models  # noqa: F401
 import db.meeting_models  # noqa: F401
 import db.report_models  # noqa: F401
 from db.audit import install_audit

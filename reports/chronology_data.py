@@ -50,3 +50,20 @@ class ChronologyDocument:
 # Shown wherever dates are listed: approximate dates are never silently "corrected".
 DATES_NOTE = "Dates marked approximate or unknown are shown as the agency wrote them"
 CHRONOLOGY_TITLE = "Integrated multi-agency chronology"
+
+
+NBSP = "\u00a0"
+
+
+def day_text(value: date | None) -> str:
+    """An exact day in the one format published documents use, never split: "2 Aug 2026"."""
+    return f"{value.day}{NBSP}{value:%b}{NBSP}{value.year}" if value else ""
+
+
+def shown_date(date_text: str, date_value: date | None, precision: str) -> str:
+    """The date as a document shows it: exact days in one format whichever agency wrote them
+    ("02/08/2026", "2.8.26" and "2nd August 2026" all read "2 Aug 2026"); months, years and
+    approximate dates as the agency wrote them; "No date" when there is none."""
+    if precision == "day" and date_value is not None:
+        return day_text(date_value)
+    return date_text.strip() or "No date"

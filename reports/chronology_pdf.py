@@ -27,6 +27,7 @@ from reports.chronology_data import (
     DATES_NOTE,
     ChronologyDocument,
     ChronologyRow,
+    shown_date,
 )
 from reports.fonts import SANS_CONDENSED
 from reports.pdf_common import (
@@ -199,13 +200,42 @@ def _title_block(doc: ChronologyDocument, styles: _Styles) -> list[Flowable]:
 # ---- the entries table --------------------------------------------------------------
 
 
-def _column_widths(frame_width: float) -> list[float]:
+def _column_widths(entries: list[ChronologyRow], frame_width: float) -> list[float]:
+    """Widths from the content (no word or date broken inside), the ``COLUMNS`` widths as
+    the weights between the long columns."""
+    from reports.table_widths import column_widths
+
+    cells = [
+        (
+            shown_date(e.date_text, e.date_value, e.precision),
+            e.agency,
+            e.event_type,
+            f"{e.event} {e.outcome}",
+            f"{e.practitioner} {e.role}",
+        )
+        for e in entries
+    ]
+    # What the table itself adds: the markers of a cut entry, the date's notes.
+    cells.append((CONTINUED_BEFORE + " (approx.)", CONTINUED_BEFORE, "", CONTINUED_AFTER, ""))
     fixed = sum(w for _, w in COLUMNS if w)
-    return [w if w else frame_width - fixed for _, w in COLUMNS]
+    hint = [w if w else frame_width - fixed for _, w in COLUMNS]
+    padding = PADDING.left + PADDING.right
+    return column_widths(
+        [h for h, _ in COLUMNS],
+        cells,
+        frame_width,
+        size=CELL_SIZE,
+        padding=padding,
+        condensed=True,
+        hint=hint,
+    )
 
 
 def _date_markup(row: ChronologyRow) -> str:
-    text = para(row.date_text)
+    exact = row.precision == "day" and row.date_value is not None
+    text = para(
+        shown_date(row.date_text, row.date_value, row.precision) if exact else row.date_text
+    )
     if row.precision == "approximate":
         shown = f"<i>{text}</i><br/><i>(approx.)</i>" if text else "<i>(approx.)</i>"
     elif row.precision == "unknown" or not text:
@@ -294,7 +324,7 @@ class _EntryRows:
 def _entries_table(
     entries: list[ChronologyRow], template: _ChronologyTemplate, styles: _Styles
 ) -> PagedTable:
-    widths = _column_widths(template.width)
+    widths = _column_widths(entries, template.width)
     header = [[Paragraph(para(h), styles.header)] for h, _ in COLUMNS]
     maker = _EntryRows(widths, styles, cut_from=CUT_FROM * template.height)
     return PagedTable(

@@ -243,21 +243,16 @@ def _item(item: MinutesItem, styles: _Styles, width: float) -> list[Flowable]:
 
 
 def _actions(actions: tuple[MinutesAction, ...], styles: _Styles, width: float) -> Table:
-    owner_w, due_w = 55 * mm, 28 * mm
-    rows = [[Paragraph(h, styles.header) for h in ("Action", "Owner", "Due")]]
-    for action in actions:
-        rows.append(
-            [
-                Paragraph(para(action.text), styles.cell),
-                Paragraph(para(action.owner or "Not assigned"), styles.cell),
-                Paragraph(
-                    para(action.due.strftime("%d/%m/%Y") if action.due else "—"), styles.cell
-                ),
-            ]
-        )
+    from reports.chronology_data import day_text
+    from reports.table_widths import column_widths
+
+    columns = ("Action", "Owner", "Due")
+    cells = [(a.text, a.owner or "Not assigned", day_text(a.due) or "—") for a in actions]
+    rows = [[Paragraph(h, styles.header) for h in columns]]
+    rows += [[Paragraph(para(value), styles.cell) for value in row] for row in cells]
     return Table(
         rows,
-        colWidths=[width - owner_w - due_w, owner_w, due_w],
+        colWidths=column_widths(columns, cells, width, size=9, padding=8, hint=(6, 2.5, 1)),
         repeatRows=1,
         hAlign="LEFT",
         style=TableStyle(

@@ -10,7 +10,6 @@
   for bookmarks or a table of contents; ``multiBuild`` works with the same canvas.
 """
 
-import re
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -26,6 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from reports.fonts import SANS, register_fonts
+from reports.text import one_line, plain
 
 # Text colours chosen for contrast on white (all above 7:1) and on the header fill.
 INK = colors.HexColor("#1A1A1A")
@@ -34,27 +34,11 @@ RULE = colors.HexColor("#9A9A9A")
 ACCENT = colors.HexColor("#1F3A5F")  # dark blue: table header fill, headings
 WATERMARK = colors.HexColor("#D0D0D0")
 
+
 # C0 controls (bar tab/newlines) and DEL have no glyph; show them as U+FFFD, never drop them.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_NEWLINES_RE = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
-
-
-def plain(text: object) -> str:
-    """User text normalised for drawing: newlines as \\n, tabs as spaces, controls as U+FFFD."""
-    if text is None:
-        return ""
-    text = _NEWLINES_RE.sub("\n", str(text)).replace("\t", "    ")
-    return _CONTROL_RE.sub("\ufffd", text)
-
-
 def para(text: object) -> str:
     """User text as Paragraph markup that renders literally: escaped, newlines as <br/>."""
     return escape(plain(text)).replace("\n", "<br/>")
-
-
-def one_line(text: object) -> str:
-    """User text for canvas.drawString (no markup is parsed there): a single line."""
-    return " ".join(plain(text).split())
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:

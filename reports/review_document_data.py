@@ -27,7 +27,11 @@ class Subheading:
 
 @dataclass(frozen=True)
 class Bullets:
+    """A bulleted list. ``lead``: an optional bold lead-in per item (a learning point's title
+    before its text); empty, or one per item ("" for none)."""
+
     items: tuple[str, ...]
+    lead: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,16 @@ class Timeline:
     caption: str = ""
 
 
-Block = Paragraphs | Subheading | Bullets | Note | Table | Timeline
+@dataclass(frozen=True)
+class Callout:
+    """A short boxed block that stands out from the prose ("What this means for your
+    practice"): a title and a few unnumbered paragraphs or points."""
+
+    title: str
+    texts: tuple[str, ...]
+
+
+Block = Paragraphs | Subheading | Bullets | Note | Table | Timeline | Callout
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,20 @@ from importlib import import_module
 # (model, suffix) -> "module:function". Models: "review_document" (overview, summary, brief),
 # "chronology", "minutes", "action_tracker", "panel_tasks".
 WRITERS: dict[tuple[str, str], str] = {
-    ("review_document", ".pdf"): "reports.review_document:write_review_document",
+    ("review_document", ".pdf"): "reports.review_pdf:write_review_pdf",
+    ("review_document", ".docx"): "reports.review_docx:write_review_docx",
+    ("review_document", ".html"): "reports.review_html:write_review_html",
     ("chronology", ".pdf"): "reports.chronology_pdf:write_chronology_pdf",
     ("chronology", ".xlsx"): "reports.chronology_xlsx:write_chronology_xlsx",
+    ("chronology", ".docx"): "reports.working_documents:write_chronology_docx",
+    ("chronology", ".html"): "reports.working_documents:write_chronology_html",
     ("minutes", ".pdf"): "reports.minutes_pdf:write_minutes",
+    ("minutes", ".docx"): "reports.working_documents:write_minutes_docx",
+    ("minutes", ".html"): "reports.working_documents:write_minutes_html",
     ("action_tracker", ".xlsx"): "reports.action_tracker_xlsx:write_action_tracker",
     ("panel_tasks", ".xlsx"): "reports.panel_tasks_xlsx:write_tasks_xlsx",
+    ("coding", ".xlsx"): "reports.coding_table:write_coding_xlsx",
+    ("coding", ".csv"): "reports.coding_table:write_coding_csv",
 }
 
 

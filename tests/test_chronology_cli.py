@@ -19,9 +19,9 @@ def run(capsys, *argv) -> tuple[int, str, str]:
     return code, out, err
 
 
-def import_file(capsys, db, agency, path, *, review="LCSPR-1", json=False):
+def import_file(capsys, db, agency, path, *options, review="LCSPR-1", json=False):
     """Run `reviewdesk import-chronology` for one agency file."""
-    flags = ["--json"] if json else []
+    flags = [*options, "--json"] if json else list(options)
     return run(
         capsys,
         "import-chronology",
@@ -70,7 +70,8 @@ def test_import_chronology_json_reports_flags_and_replacements(capsys, db, tmp_p
 
     code, out, _ = import_file(capsys, db, "Police", SAMPLES / "police_chronology.xlsx", json=True)
     again = json.loads(out)
-    assert code == 0 and again == {"imported": 120, "flagged": [], "replaced": 120}
+    assert code == 0 and (again["imported"], again["flagged"], again["replaced"]) == (120, [], 120)
+    assert again["sheets"][0]["replaces"]["unchanged"] == 120
 
     from openpyxl import Workbook
 
@@ -187,7 +188,9 @@ def test_export_chronology_xlsx_and_pdf(capsys, db, tmp_path):
     assert code == 0, err
     assert (tmp_path / "chronology.pdf").read_bytes().startswith(b"%PDF")
     code, _, err = export(tmp_path / "chronology.docx")
-    assert code == 1 and ".xlsx or .pdf" in err
+    assert code == 0, err
+    code, _, err = export(tmp_path / "chronology.txt")
+    assert code == 1 and ".docx or .html or .pdf or .xlsx, not as '.txt'" in err
 
 
 def test_import_of_a_missing_file_in_a_subprocess_has_no_traceback(db, tmp_path):
@@ -213,3 +216,77 @@ def test_import_of_a_missing_file_in_a_subprocess_has_no_traceback(db, tmp_path)
     )
     assert result.returncode == 2
     assert "nowhere.xlsx" in result.stderr and "Traceback" not in result.stderr
+
+
+def _two_sheet_workbook(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    first = wb.active
+    first.title = "Contacts"
+    first.append(["Date", "Officer", "Note"])
+    first.append(["01/02/2016", "PC 1", "Attended the flat after a call from a neighbour."])
+    first.append(["03/02/2016", "PC 2", "Follow-up visit, mother declined to speak to us."])
+    other = wb.create_sheet("Incidents")
+    other.append(["Incident date", "Ref", "History", "Examination", "Plan"])
+    other.append(
+        ["05/02/2016", "INC-1", "Child A brought in by mother.", "Bruise on arm.", "Refer"]
+    )
+    path = tmp_path / "police.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_dry_run_prints_the_plan_and_writes_nothing(capsys, db, tmp_path):
+    path = _two_sheet_workbook(tmp_path)
+    code, out, _ = import_file(capsys, db, "Police", path, "--dry-run")
+    assert code == 0
+    assert "Note → Event / contact" in out and "Nothing was written (--dry-run)" in out
+    assert "--all-sheets" in out
+    code, out, _ = run(capsys, "--db", str(db), "chronology", "--review", "lcspr-1", "--json")
+    assert json.loads(out) == []
+
+
+def test_sheets_add_up_and_only_the_same_sheet_replaces(capsys, db, tmp_path):
+    path = _two_sheet_workbook(tmp_path)
+    assert import_file(capsys, db, "Police", path, "--sheet", "Contacts")[0] == 0
+    code, out, _ = import_file(capsys, db, "Police", path, "--sheet", "Incidents", json=True)
+    data = json.loads(out)
+    assert code == 0 and data["imported"] == 1 and data["replaced"] == 0
+    columns = {c["heading"]: c for c in data["sheets"][0]["columns"]}
+    assert columns["Ref"]["field"] is None and columns["History"]["joined_to_event"]
+    code, out, _ = run(capsys, "--db", str(db), "chronology", "--review", "lcspr-1", "--json")
+    events = [e["event"] for e in json.loads(out)]
+    assert len(events) == 3
+    assert "History: Child A brought in by mother.\nExamination: Bruise on arm." in events[2]
+    code, out, _ = import_file(capsys, db, "Police", path, "--all-sheets", json=True)
+    data = json.loads(out)
+    assert data["imported"] == 3 and data["replaced"] == 3
+
+
+def test_map_options_header_row_and_date_order(capsys, db, tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_text(
+        "Export\nWhen,Who,Ref,Text A,Text B\n03/04/2016,PC 1,X-1,Seen,Home\n"
+        "05/06/2016,PC 2,X-2,Called,Out\n"
+    )
+    code, out, _ = import_file(
+        capsys, db, "Police", path, "--header-row", "2", "--map", "date=When",
+        "--map", "event=Text A", "--map", "event=Text B", "--date-order", "mdy", json=True,
+    )  # fmt: skip
+    data = json.loads(out)
+    assert code == 0 and data["imported"] == 2
+    code, out, _ = run(capsys, "--db", str(db), "chronology", "--review", "lcspr-1", "--json")
+    first = json.loads(out)[0]
+    assert first["event"] == "Text A: Seen\nText B: Home"
+    assert first["date"] == "2016-03-04"
+
+
+def test_a_refusal_names_the_headings_and_the_fix(capsys, db, tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_text("Date,Officer,Ref\n01/02/2016,PC 1,INC-2016-001\n02/02/2016,PC 2,INC-2\n")
+    code, _out, err = import_file(capsys, db, "Police", path)
+    assert code == 2
+    assert "Headings found: Date, Officer, Ref" in err and "--map event=" in err
+    code, _out, err = import_file(capsys, db, "Police", path, "--map", "evnt=Ref")
+    assert code == 2 and "'evnt' is not a field" in err

@@ -336,12 +336,17 @@ def test_removing_an_agency_removes_its_chronology(ctx, merged):
     assert "Health" not in [i.agency for i in get_review(ctx, merged).imrs]
 
 
-def test_copy_of_sample_under_another_name_is_recognised_as_the_same_file(ctx, review_id, tmp_path):
+def test_a_renamed_copy_is_recognised_and_never_replaces_anything(ctx, review_id, tmp_path):
     import_chronology(ctx, review_id, "Police", SAMPLES / "police_chronology.xlsx")
+    before = _count(ctx)
     copy = tmp_path / "police v2 FINAL.xlsx"
     shutil.copyfile(SAMPLES / "police_chronology.xlsx", copy)
     plan = plan_import(ctx, review_id, "Police", copy)
-    assert plan.replaces is not None and plan.replaces.added == plan.replaces.removed == 0
+    assert plan.replaces is None
+    assert "same file as police_chronology.xlsx" in plan.problems[0]
+    with pytest.raises(ImportRefused):
+        commit_import(ctx, plan)
+    assert _count(ctx) == before
 
 
 def test_search_follows_edits_deletes_and_restores(ctx, merged):
@@ -354,3 +359,18 @@ def test_search_follows_edits_deletes_and_restores(ctx, merged):
     assert query_entry_ids(ctx, merged, EntryFilter(text="quoxotic")) == []
     restore_entry(ctx, snapshot)
     assert query_entry_ids(ctx, merged, EntryFilter(text="quoxotic")) == [entry.id]
+
+
+def test_a_log_writing_the_date_once_a_day_gives_later_rows_that_day(ctx, review_id, tmp_path):
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "Date,Time,Officer,Log\n"
+        "14/03/2016,09:10,PC 1,Call from the school about Child A's bruise.\n"
+        ",11:45,PC 2,Officers visited the home; mother not in.\n"
+        ",08:00,PC 3,Entry with an earlier time and no date.\n"
+    )
+    plan = plan_import(ctx, review_id, "Police", path)
+    second, third = plan.entries[1], plan.entries[2]
+    assert second["date_start"] == date(2016, 3, 14) and not second["flagged"]
+    assert "the day of the entry above (row 2) was used" in plan.continuations[0].reason
+    assert third["flagged"] and third["date_start"] is None

@@ -193,7 +193,7 @@ def test_create_review_json(cli, tmp_path, decision):
         ("rapid", "rapid"),
         ("Rapid Review", "rapid"),
         ("serious case review", "scr"),
-        ("DARRD", "dhr"),
+        ("DARDR", "dardr"),
     ],
 )
 def test_create_review_accepts_type_labels_and_aliases(cli, tmp_path, spelling, stored):

@@ -11,13 +11,14 @@ import app.demo as demo
 from app.audit_log import list_audit
 from app.context import AppContext
 from app.demo import DEMO_REVIEWS, add_demo_reviews
+from app.demo_history import HISTORY
 from app.imrs import get_imr
 from app.reviews import create_review, find_review_id, get_review, list_reviews
 from app.vocab import IMR_STATUSES, PANEL_ROLES
 from db.store import check_store, open_store
 
 TODAY = date(2025, 3, 14)
-REFERENCES = [spec.reference for spec in DEMO_REVIEWS]
+REFERENCES = [spec.reference for spec in DEMO_REVIEWS] + [s.reference for s in HISTORY]
 
 
 @pytest.fixture
@@ -233,3 +234,43 @@ def test_module_imports_no_qt_and_no_ui():
         cwd=Path(__file__).resolve().parents[1],
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_richest_review_has_its_chronology_imported_from_agency_files(ctx):
+    from app.chronology.entries import fetch_entries, query_entry_ids
+    from app.chronology.episodes import episode_entry_ids, list_episodes
+    from app.chronology.export import analyse_review
+    from app.findings import list_findings
+
+    add_demo_reviews(ctx)
+    review_id = find_review_id(ctx, "DEMO-LCSPR-T")
+    rows = fetch_entries(ctx, query_entry_ids(ctx, review_id))
+    assert len(rows) >= 2000
+    assert len({r.agency for r in rows}) >= 7
+    assert not [r for r in rows if r.flagged]
+    # Each agency's file came in through the importer, in its own layout.
+    with ctx.session() as session:
+        from sqlalchemy import select
+
+        from db.chronology_models import ChronologyImport
+
+        files = session.scalars(
+            select(ChronologyImport.file_name).where(ChronologyImport.review_id == review_id)
+        ).all()
+    assert {f.rsplit(".", 1)[1] for f in files} >= {"xlsx", "csv"}
+    report = analyse_review(ctx, review_id)
+    assert report.silences.overall  # weeks when no agency recorded anything
+    missing = report.missing_episodes
+    assert missing.count >= 20 and 0 < missing.with_rhi < missing.count / 3
+    assert report.oversight_gaps.gaps
+    assert report.recording_delays.to_json()  # visits written up weeks late
+    assert (
+        "7 social workers" in str(report.practitioners.to_json())
+        or len({r.practitioner for r in rows if r.role == "Social worker"}) >= 6
+    )
+    episodes = list_episodes(ctx, review_id)
+    assert len(episodes) == 3 and all(episode_entry_ids(ctx, e.id) for e in episodes)
+    findings = list_findings(ctx, review_id)
+    assert findings and all(any(ev.kind == "entry" for ev in f.evidence) for f in findings)
+    # The other reviews have smaller chronologies of their own.
+    assert query_entry_ids(ctx, find_review_id(ctx, "DEMO-LCSPR-L"))

@@ -1,6 +1,7 @@
 """The review's documents: templates, sections, versions, and the data handed to the writer."""
 
 import json
+import re
 
 import pytest
 
@@ -9,6 +10,7 @@ from app.chronology.importer import import_chronology
 from app.documents import (
     build_document,
     ensure_report,
+    export_document,
     finalise,
     get_report,
     new_draft,
@@ -16,11 +18,11 @@ from app.documents import (
     template,
 )
 from app.edits import apply_fields
-from app.errors import ValidationError
+from app.errors import UserError, ValidationError
 from app.findings import add_finding
 from app.items import add_item, move_item
 from app.reviews import create_review
-from reports.review_document_data import Note, Paragraphs, Subheading, Table
+from reports.review_document_data import Callout, Note, Paragraphs, Subheading, Table
 from resources import resource_path
 from tests.test_chronology_import import SAMPLES
 
@@ -192,3 +194,43 @@ def test_overview_exported_from_a_store_reads_back(ctx, review_id, tmp_path, cap
     final_pages = [p.extract_text() for p in PdfReader(final).pages]
     assert not any("DRAFT" in p for p in final_pages)
     assert "Executive Summary" in final_pages[0]
+
+
+def test_chronology_appendix_numbers_entries_and_shows_exact_dates_in_one_format(ctx, review_id):
+    import_chronology(ctx, review_id, "Police", SAMPLES / "police_chronology.xlsx")
+    doc = build_document(ctx, ensure_report(ctx, review_id, "overview"))
+    [table] = [b for s in doc.sections if s.title == "Integrated chronology" for b in s.blocks]
+    assert table.columns[:2] == ("No.", "Date")
+    assert [row[0] for row in table.rows[:3]] == ["1", "2", "3"]
+    exact = [row[1] for row in table.rows if re.fullmatch(r"\d{1,2}\xa0\w{3}\xa0\d{4}", row[1])]
+    assert len(exact) > 50  # one format, its spaces unbreakable
+    assert not any(re.fullmatch(r"\d+/\d+/\d+", row[1]) for row in table.rows)
+
+
+def test_a_brief_gives_learning_points_their_text_and_sets_practice_apart(ctx, review_id):
+    point = add_finding(ctx, review_id, "Ask who lives in the house", "learning_point")
+    apply_fields(ctx, "finding", point, {"narrative": "Nobody asked.\n\nA second paragraph."})
+    doc = build_document(ctx, ensure_report(ctx, review_id, "brief"))
+    by_title = {s.title: s for s in doc.sections}
+    [points] = by_title["Learning points"].blocks
+    assert points.lead == ("Ask who lives in the house",) and points.items == ("Nobody asked.",)
+    [practice] = by_title["What this means for your practice"].blocks
+    assert isinstance(practice, Callout) and practice.texts
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html"])
+def test_every_document_is_written_in_the_format_its_suffix_names(ctx, review_id, tmp_path, suffix):
+    target = tmp_path / f"summary{suffix}"
+    pages = export_document(ctx, review_id, "summary", target)
+    data = target.read_bytes()
+    assert data.startswith({".pdf": b"%PDF", ".docx": b"PK", ".html": b"<!DOCTYPE html>"}[suffix])
+    assert (pages > 1) if suffix == ".pdf" else pages is None
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_an_unknown_suffix_is_refused_in_plain_words_and_nothing_is_written(
+    ctx, review_id, tmp_path
+):
+    with pytest.raises(UserError, match=r"\.docx or \.html or \.pdf, not as '\.odt'"):
+        export_document(ctx, review_id, "overview", tmp_path / "overview.odt")
+    assert not list(tmp_path.glob("overview*"))

@@ -157,8 +157,9 @@ def test_warnings_never_block_and_follow_what_is_missing(ctx, review_id):
     link_findings(ctx, rec, [add_finding(ctx, review_id, "Why")])
     add_item(ctx, "action", rec, {"action": "Audit", "lead_agency": "Police"})
     assert list_recommendations(ctx, review_id)[0].warnings == []
-    apply_fields(ctx, "recommendation", rec, {"board_response": "not_accepted"})
-    assert any("reason" in w for w in list_recommendations(ctx, review_id)[0].warnings)
+    with pytest.raises(ValidationError, match="needs the reason"):
+        apply_fields(ctx, "recommendation", rec, {"board_response": "not_accepted"})
+    assert list_recommendations(ctx, review_id)[0].board_response == ""
 
 
 def test_overdue_is_computed_from_the_target_date(ctx, review_id):

@@ -270,3 +270,24 @@ def test_search_triggers_exist_at_head(store):
             for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")
         }
     assert set(SEARCH_TRIGGERS) <= found
+
+
+def test_upgrade_adds_the_statutory_dates_checklist_and_themes(upgraded, old_store):
+    """Revision 0010: dates that set deadlines, the checklist, review themes, conversions."""
+    with upgraded.engine.connect() as conn:
+        inspector = inspect(conn)
+        assert {"review_milestone", "review_theme", "review_conversion"} <= set(
+            inspector.get_table_names()
+        )
+        columns = {c["name"] for c in inspector.get_columns("review")}
+        assert {"aware_date", "sign_off_date", "publication_date"} <= columns
+    assert query(old_store, "SELECT aware_date, sign_off_date, publication_date FROM review") == [
+        (None, None, None) for _ in OLD_ROWS["review"]
+    ]
+    from app.timetable import checklist, mark_done
+
+    ctx = AppContext(upgraded, "Tester", today_override=date(2023, 9, 1))
+    items = {i.rule.key: i for i in checklist(ctx, 1)}
+    assert items["published"].due == date(2024, 2, 29)  # 31 Aug + 6 months, from 0001 data
+    mark_done(ctx, 1, "decision_told", date(2023, 9, 1))
+    assert {i.rule.key: i.done_on for i in checklist(ctx, 1)}["decision_told"] == date(2023, 9, 1)

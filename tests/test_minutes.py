@@ -103,7 +103,7 @@ def test_minutes_pdf(ctx, built, tmp_path):
     assert positions == sorted(positions)
     assert "Terms of reference confirmed." in flat
     assert "Finding agreed by the panel: Nobody asked who else lived there" in flat
-    assert "Redraft the finding on lodgers" in flat and "12/06/2026" in flat
+    assert "Redraft the finding on lodgers" in flat and "12 Jun 2026" in flat
     assert MARKUP in flat  # markup-looking text printed literally
     assert "PRIVATE-NOTE" not in text and "tired" not in text
     for number, page_text in enumerate(texts, start=1):
@@ -123,9 +123,21 @@ def test_minutes_document_has_no_private_notes(ctx, built):
     assert doc.items[1].actions[0].owner == "Siobhán Kavanagh"
 
 
-def test_minutes_need_a_pdf_name(ctx, built, tmp_path):
-    with pytest.raises(UserError, match=r"\.pdf"):
-        export_minutes(ctx, built[1], tmp_path / "minutes.docx")
+def test_minutes_are_written_in_the_format_the_suffix_names(ctx, built, tmp_path):
+    with pytest.raises(UserError, match=r"\.docx or \.html or \.pdf, not as '\.odt'"):
+        export_minutes(ctx, built[1], tmp_path / "minutes.odt")
+    assert not (tmp_path / "minutes.odt").exists()
+    assert export_minutes(ctx, built[1], tmp_path / "minutes.docx") is None
+    from docx import Document
+
+    word = Document(tmp_path / "minutes.docx")
+    texts = [p.text for p in word.paragraphs]
+    assert "Minutes" in "\n".join(texts) and PRIVATE not in "\n".join(texts)
+    attendance = word.tables[0]
+    assert [c.text for c in attendance.rows[0].cells] == ["Name", "Role", "Attendance"]
+    export_minutes(ctx, built[1], tmp_path / "minutes.html")
+    html = (tmp_path / "minutes.html").read_text(encoding="utf-8")
+    assert '<html lang="en-GB">' in html and "Siobhán Kavanagh" in html and PRIVATE not in html
 
 
 def test_tasks_workbook(ctx, built, tmp_path):

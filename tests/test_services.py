@@ -104,12 +104,23 @@ def test_rapid_review_target_is_15_working_days_after_notification(ctx, notified
     assert get_review(ctx, rid).target_date == expected
 
 
-def test_national_panel_notification_is_due_5_working_days_after_the_incident(ctx):
-    incident = date(2023, 5, 3)  # the coronation bank holiday falls within the five days
+def test_national_panel_notification_is_due_5_working_days_after_becoming_aware(ctx):
+    """Working Together 2023, chapter 5: counted from becoming aware, not from the incident."""
+    incident = date(2023, 4, 20)
+    aware = date(2023, 5, 3)  # the coronation bank holiday falls within the five days
     rid = create_review(
-        ctx, review_type="rapid", reference="RR-2", title="R", incident_date=incident
+        ctx,
+        review_type="rapid",
+        reference="RR-2",
+        title="R",
+        incident_date=incident,
+        aware_date=aware,
     )
-    assert get_review(ctx, rid).notification_due == working_days_after(incident, 5)
+    assert get_review(ctx, rid).notification_due == working_days_after(aware, 5)
+    only_incident = create_review(
+        ctx, review_type="rapid", reference="RR-3", title="R", incident_date=incident
+    )
+    assert get_review(ctx, only_incident).notification_due is None
 
 
 @pytest.mark.parametrize(

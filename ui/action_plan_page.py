@@ -23,6 +23,7 @@ from app.items import remove_item
 from app.vocab import ACTION_STATUSES
 from ui.editing import Editor
 from ui.item_table import Column, ItemTable
+from ui.reason_prompt import ask_reason
 from ui.theme import danger_colour, status_colour
 from ui.widgets import CommitLineEdit, CommitTextEdit
 
@@ -74,6 +75,7 @@ class ActionPlanPage(QWidget):
             {"action": "New action", "lead_agency": lambda: self.rec.agency if self.rec else ""},
         )
         self.action_table.table.setObjectName("action_table")
+        self.action_table.complete_edit = self._with_reason
         header = self.action_table.table.horizontalHeader()
         width = self.fontMetrics().horizontalAdvance("M")
         header.resizeSection(1, width * 15)
@@ -209,6 +211,21 @@ class ActionPlanPage(QWidget):
             self.updates.addItem("No updates yet.")
 
     # Saving --------------------------------------------------------------------------------
+    def _with_reason(self, action_id: int, values: dict) -> dict | None:
+        """Not accepted is saved together with its reason, asked for here."""
+        action = next((a for a in self.actions if a.id == action_id), None)
+        if values.get("status") != "not_accepted" or action is None:
+            return values
+        if action.not_accepted_reason.strip():
+            return values
+        reason = ask_reason(
+            self,
+            "Reason not accepted",
+            f"Why was “{one_line(action.action)[:60]}” not accepted?\n"
+            "The board's annual report must state the reason.",
+        )
+        return None if reason is None else {**values, "not_accepted_reason": reason}
+
     def _save_action(self, field: str, value: str) -> None:
         action = self.selected_action()
         if action is not None and getattr(action, field) != value:

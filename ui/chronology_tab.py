@@ -51,6 +51,13 @@ from ui.widgets import DateField
 
 ALL = None
 
+CHRONOLOGY_FORMATS = {
+    ".xlsx": "Excel workbook (*.xlsx)",
+    ".pdf": "PDF document (*.pdf)",
+    ".docx": "Word document (*.docx)",
+    ".html": "Accessible web page (*.html)",
+}
+
 
 class FilterBar(QWidget):
     """Agency, dates, type, person, theme, key episode, flagged, and free text."""
@@ -441,7 +448,7 @@ class ChronologyTab(QWidget):
             self,
             "Import an agency chronology",
             "",
-            "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)",
+            "Chronologies (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.docx);;All files (*)",
         )
         if path:
             self.import_file(Path(path))
@@ -572,13 +579,14 @@ class ChronologyTab(QWidget):
             self,
             "Export the chronology",
             "chronology.xlsx",
-            "Excel workbook (*.xlsx);;PDF document (*.pdf)",
+            ";;".join(CHRONOLOGY_FORMATS.values()),
         )
         if not path:
             return
         target = Path(path)
-        if target.suffix.lower() not in (".xlsx", ".pdf"):
-            target = target.with_suffix(".pdf" if "PDF" in chosen else ".xlsx")
+        if target.suffix.lower() not in CHRONOLOGY_FORMATS:
+            suffix = next((k for k, v in CHRONOLOGY_FORMATS.items() if v == chosen), ".xlsx")
+            target = target.with_suffix(suffix)
         flt = self.model.filter
         note = self.filters.describe()
         ctx, review_id = self.editor.ctx, self.review_id

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from app.records import ReviewDetail
 from app.vocab import PROTECTIVE_MARKINGS, REVIEW_STATUSES, REVIEW_TYPES
+from ui.checklist_panel import ChecklistPanel
 from ui.editing import Editor
 from ui.theme import muted_colour
 from ui.widgets import CommitLineEdit, DateField
@@ -25,8 +26,11 @@ TEXT_FIELDS = [
 ]
 DATE_FIELDS = [
     ("incident_date", "Incident"),
+    ("aware_date", "Authority became aware"),
     ("notification_date", "Notified to the national panel"),
     ("decision_date", "Decision to review"),
+    ("sign_off_date", "Signed off"),
+    ("publication_date", "Publication (planned or actual)"),
     ("scope_start", "Scope starts"),
     ("scope_end", "Scope ends"),
     ("target_override", "Target date (override)"),
@@ -79,7 +83,7 @@ class DetailsTab(QWidget):
             palette = label.palette()
             palette.setColor(label.foregroundRole(), muted_colour())
             label.setPalette(palette)
-        date_form.insertRow(1, "", self.notification_due)
+        date_form.insertRow(2, "", self.notification_due)
         date_form.addRow("", self.target_info)
 
         row = QHBoxLayout()
@@ -88,6 +92,8 @@ class DetailsTab(QWidget):
         inner = QWidget()
         outer = QVBoxLayout(inner)
         outer.addLayout(row)
+        self.checklist = ChecklistPanel(editor)
+        outer.addWidget(self.checklist)
         outer.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -127,6 +133,7 @@ class DetailsTab(QWidget):
 
     def show_review(self, review: ReviewDetail) -> None:
         self.review = review
+        self.checklist.show_review(review)
         for field, edit in self.texts.items():
             edit.set_saved(getattr(review, field))
         for field, widget in self.dates.items():
@@ -139,7 +146,9 @@ class DetailsTab(QWidget):
         self.marking.setCurrentText(review.protective_marking)
         due = review.notification_due
         self.notification_due.setText(
-            f"Notification due by {due:%d %B %Y} (5 working days)" if due else ""
+            f"Notification due by {due:%d %B %Y} (5 working days from becoming aware)"
+            if due
+            else ""
         )
         self.date_form.setRowVisible(self.notification_due, due is not None)
         target = review.target_date

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.chronology.episodes import list_episodes
+from app.coding import national_codes_text
 from app.findings import FindingRecord, add_evidence, remove_evidence, set_lines, set_themes
 from app.imrs import IMR_SECTIONS
 from app.records import ImrSummary, LineOfEnquiryRecord
@@ -239,9 +240,15 @@ class FindingPanel(QWidget):
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.add_theme_button)
+        # The same finding in the national coding schemes, through the crosswalk.
+        self.national_codes = QLabel()
+        self.national_codes.setObjectName("finding_national_codes")
+        self.national_codes.setWordWrap(True)
+        _mute(self.national_codes)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(self.themes, 1)
+        layout.addWidget(self.national_codes)
         layout.addLayout(row)
         return page
 
@@ -284,6 +291,7 @@ class FindingPanel(QWidget):
         self.agreed_at.set_saved(finding.agreed_at)
         self.narrative.set_saved(finding.narrative)
         self.themes.set_items([(t, t) for t in themes], set(finding.themes))
+        self.national_codes.setText(national_codes_text(finding.themes))
         self.lines.set_items(
             [(line.id, f"{n}. {line.text}") for n, line in enumerate(lines, start=1)],
             set(finding.line_ids),

@@ -1,6 +1,7 @@
-"""Importing an agency chronology: confirm the agency, the sheet and the column mapping, see
-what the import will do, then import."""
+"""Importing an agency chronology: see what ReviewDesk decided (sheet, header row, which column
+went where and why, date order, rows left out), change any of it, then import."""
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -9,18 +10,28 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
+    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
-from app.chronology.importer import ImportPlan, ImportResult, cell_text, commit_import, plan_import
+from app.chronology.importer import (
+    ImportPlan,
+    ImportResult,
+    cell_text,
+    commit_imports,
+    plan_imports,
+)
 from app.chronology.reading import ImportRefused, list_sheets
 from app.chronology.types import MAPPABLE_FIELDS
 from app.errors import UserError
@@ -28,7 +39,31 @@ from ui.editing import Editor
 from ui.theme import danger_colour
 
 NOT_MAPPED = "(not in this file)"
+# The fields that matter most first, so they show without scrolling.
+FIELD_ORDER = ("date", "event", "outcome", "practitioner", "role", "event_type", "time",
+               "significance", "source", "subjects", "recorded", "end_date")  # fmt: skip
 PREVIEW_ROWS = 12
+ALL_SHEETS = "__all__"
+DATE_ORDERS = (
+    ("Decide from the file's dates", None),
+    ("Day first: 03/04/2016 is 3 April (UK)", "dmy"),
+    ("Month first: 03/04/2016 is March 4 (US)", "mdy"),
+)
+
+
+_CLI_ADVICE = (
+    (re.compile(r"Choose the (\w+) column with --map \w+=\S+?\.?$"),
+     r"Choose the \1 column in the Columns list."),
+    (re.compile(r"\s*\(--date-order mdy\)"), " (Dates, above)"),
+    (re.compile(r"--all-sheets \(or --sheet NAME\)"), "the Sheet choice above"),
+)  # fmt: skip
+
+
+def for_window(text: str) -> str:
+    """Advice written for the command line, said as it is done in this window."""
+    for pattern, replacement in _CLI_ADVICE:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def guess_agency(path: Path, agencies: list[str]) -> str:
@@ -49,77 +84,142 @@ class ImportDialog(QDialog):
         self.editor = editor
         self.review_id = review_id
         self.path = path
-        self.plan: ImportPlan | None = None
+        self.plans: list[ImportPlan] = []
         self.result: ImportResult | None = None
-        self._mapping_override: dict[str, str] | None = None
+        self.results: list[ImportResult] = []
+        self._mapping_override: dict | None = None
         self._updating = False
         self.setWindowTitle(f"Import chronology: {path.name}")
+        self._build_choices(agencies)
+        self._build_columns()
+        self._build_report()
+        self.resize(1180, 780)
+        self.replan()
 
+    @property
+    def plan(self) -> ImportPlan | None:
+        return self.plans[0] if self.plans else None
+
+    # Building ----------------------------------------------------------------------------
+    def _build_choices(self, agencies: list[str]) -> None:
         self.agency = QComboBox()
         self.agency.setObjectName("import_agency")
+        self.agency.setAccessibleName("Agency")
         self.agency.setEditable(True)
         self.agency.addItems(agencies)
-        self.agency.setEditText(guess_agency(path, agencies))
+        self.agency.setEditText(guess_agency(self.path, agencies))
         self.agency.lineEdit().setPlaceholderText("Which agency sent this file?")
         self.agency.lineEdit().editingFinished.connect(self._agency_changed)
         self.agency.activated.connect(lambda _i: self._agency_changed())
         self.sheet = QComboBox()
         self.sheet.setObjectName("import_sheet")
+        self.sheet.setAccessibleName("Sheet")
         try:
-            sheets = list_sheets(path)
+            sheets = list_sheets(self.path)
         except UserError:
             sheets = []
-        self.sheet.addItem("(the sheet holding the chronology)", None)
+        self.sheet.addItem("The sheet(s) holding the chronology", None)
+        if len(sheets) > 1:
+            self.sheet.addItem("Every sheet holding a chronology", ALL_SHEETS)
         for name in sheets:
-            self.sheet.addItem(name, name)
+            self.sheet.addItem(f"Only '{name}'", name)
         self.sheet.setEnabled(len(sheets) > 1)
-        self.sheet.activated.connect(lambda _i: self.replan())
-        top = QFormLayout()
-        top.addRow("Agency", self.agency)
-        top.addRow("Sheet", self.sheet)
+        self.sheet.activated.connect(lambda _i: self._layout_changed())
+        self.header_row = QSpinBox()
+        self.header_row.setObjectName("import_header_row")
+        self.header_row.setAccessibleName("Header row")
+        self.header_row.setRange(0, 200)
+        self.header_row.setSpecialValueText("found by ReviewDesk")
+        self.header_row.setToolTip("The row of the sheet naming the columns")
+        self.header_row.editingFinished.connect(self._layout_changed)
+        self.date_order = QComboBox()
+        self.date_order.setObjectName("import_date_order")
+        self.date_order.setAccessibleName("Date order")
+        for label, value in DATE_ORDERS:
+            self.date_order.addItem(label, value)
+        self.date_order.activated.connect(lambda _i: self.replan())
+        self.date_reason = QLabel()
+        self.date_reason.setObjectName("import_date_reason")
+        self.date_reason.setWordWrap(True)
+        self.agency.setMinimumWidth(320)
+        self.sheet.setMinimumWidth(320)
+        self.header_row.setMinimumWidth(260)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        for row, column, label, widget in (
+            (0, 0, "&Agency", self.agency),
+            (0, 2, "&Sheet", self.sheet),
+            (1, 0, "&Header row", self.header_row),
+            (1, 2, "&Dates", self.date_order),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            grid.addWidget(caption, row, column)
+            grid.addWidget(widget, row, column + 1)
+        grid.addWidget(self.date_reason, 2, 1, 1, 4)
+        grid.setColumnStretch(4, 1)
+        self.choices = grid
 
-        self.mapping = QTableWidget(len(MAPPABLE_FIELDS), 2)
+    def _build_columns(self) -> None:
+        self.mapping = QTableWidget(len(FIELD_ORDER), 2)
         self.mapping.setObjectName("import_mapping")
+        self.mapping.setAccessibleName("Which column holds each field")
         self.mapping.setHorizontalHeaderLabels(["ReviewDesk field", "Column in the file"])
         self.mapping.verticalHeader().hide()
+        self.mapping.verticalHeader().setDefaultSectionSize(28)
         self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.mapping.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mapping_combos: dict[str, QComboBox] = {}
-        for row, (field, label) in enumerate(MAPPABLE_FIELDS.items()):
+        for row, field in enumerate(FIELD_ORDER):
+            label = MAPPABLE_FIELDS[field]
             self.mapping.setItem(row, 0, QTableWidgetItem(label))
             combo = QComboBox()
             combo.setObjectName(f"map_{field}")
+            combo.setAccessibleName(f"Column for {label}")
             combo.activated.connect(lambda _i: self._mapping_changed())
             self.mapping.setCellWidget(row, 1, combo)
             self.mapping_combos[field] = combo
+        self.parts = QListWidget()
+        self.parts.setObjectName("import_event_parts")
+        self.parts.setAccessibleName("Columns joined into the event")
+        self.parts.setMaximumHeight(96)
+        self.parts.itemChanged.connect(lambda _item: self._mapping_changed())
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.mapping, 1)
+        column.addWidget(QLabel("Also join into the event, each under its heading:"))
+        column.addWidget(self.parts)
         mapping_box = QGroupBox("Columns")
-        QVBoxLayout(mapping_box).addWidget(self.mapping)
+        QVBoxLayout(mapping_box).addWidget(left)
 
         self.preview = QTableWidget()
         self.preview.setObjectName("import_preview")
+        self.preview.setAccessibleName("The first rows of the file")
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setWordWrap(False)
-        preview_box = QGroupBox("The file (first rows)")
+        preview_box = QGroupBox("The file (first rows, as they will be read)")
         QVBoxLayout(preview_box).addWidget(self.preview)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(mapping_box)
+        self.splitter.addWidget(preview_box)
+        self.splitter.setSizes([420, 720])
 
+    def _build_report(self) -> None:
         self.summary = QLabel()
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
         self.problems = QLabel()
         self.problems.setObjectName("import_problems")
         self.problems.setWordWrap(True)
+        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         palette = self.problems.palette()
         palette.setColor(self.problems.foregroundRole(), danger_colour())
         self.problems.setPalette(palette)
         self.report = QPlainTextEdit()
         self.report.setObjectName("import_report")
+        self.report.setAccessibleName("What the import will do")
         self.report.setReadOnly(True)
-        self.report.setMaximumHeight(140)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(mapping_box)
-        splitter.addWidget(preview_box)
-        splitter.setSizes([380, 640])
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -127,55 +227,71 @@ class ImportDialog(QDialog):
         self.import_button.setText("Import")
         self.buttons.accepted.connect(self.do_import)
         self.buttons.rejected.connect(self.reject)
-
+        report_box = QGroupBox("What ReviewDesk decided, and rows left out, joined or flagged")
+        QVBoxLayout(report_box).addWidget(self.report)
+        vertical = QSplitter(Qt.Orientation.Vertical)
+        vertical.addWidget(self.splitter)
+        vertical.addWidget(report_box)
+        vertical.setSizes([470, 200])
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        layout.addLayout(self.choices)
+        layout.addWidget(vertical, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems)
-        layout.addWidget(QLabel("What the import will do with particular rows:"))
-        layout.addWidget(self.report)
         layout.addWidget(self.buttons)
-        self.resize(1080, 720)
-        self.replan()
 
     # Planning ----------------------------------------------------------------------------
     def _agency_changed(self) -> None:
         self._mapping_override = None  # each agency has its own remembered mapping
         self.replan()
 
+    def _layout_changed(self) -> None:
+        self._mapping_override = None  # other headings: decide the columns again
+        self.replan()
+
     def _mapping_changed(self) -> None:
         if self._updating:
             return
-        self._mapping_override = {
+        override: dict = {
             field: combo.currentText()
             for field, combo in self.mapping_combos.items()
             if combo.currentText() and combo.currentText() != NOT_MAPPED
         }
+        joined = [
+            self.parts.item(i).text()
+            for i in range(self.parts.count())
+            if self.parts.item(i).checkState() == Qt.CheckState.Checked
+            and self.parts.item(i).text() != override.get("event")
+        ]
+        if override.get("event"):
+            override["event"] = [override["event"], *joined]
+        self._mapping_override = override
         self.replan()
 
     def replan(self) -> None:
         agency = self.agency.currentText().strip()
-        self.plan = None
+        sheet = self.sheet.currentData()
+        self.plans = []
         try:
-            self.plan = plan_import(
+            self.plans = plan_imports(
                 self.editor.ctx,
                 self.review_id,
                 agency or "(agency)",
                 self.path,
-                sheet=self.sheet.currentData(),
+                sheets=[sheet] if sheet and sheet != ALL_SHEETS else None,
+                all_sheets=sheet == ALL_SHEETS,
                 mapping=self._mapping_override,
+                header_row=self.header_row.value() or None,
+                date_order=self.date_order.currentData(),
             )
-        except ImportRefused as exc:
-            self._show_refusal(str(exc))
-            return
         except UserError as exc:
             self._show_refusal(str(exc))
             return
-        self._show_plan(self.plan, agency)
+        self._show_plans(agency)
 
     def _show_refusal(self, message: str) -> None:
         self.problems.setText(message)
+        self.problems.setVisible(True)
         self.summary.setText("")
         self.report.clear()
         self.import_button.setEnabled(False)
@@ -183,7 +299,8 @@ class ImportDialog(QDialog):
             combo.clear()
             combo.setEnabled(False)
 
-    def _show_plan(self, plan: ImportPlan, agency: str) -> None:
+    def _show_plans(self, agency: str) -> None:
+        plan = self.plans[0]
         self._updating = True
         headers = plan.table.headers
         for field, combo in self.mapping_combos.items():
@@ -193,46 +310,95 @@ class ImportDialog(QDialog):
             combo.addItems(headers)
             index = plan.mapping.get(field)
             combo.setCurrentIndex(0 if index is None else index + 1)
+            combo.setToolTip(plan.reasons.get(index, "") if index is not None else "")
+        self.parts.clear()
+        event = plan.mapping.get("event")
+        for index, heading in enumerate(headers):
+            if index == event or index in plan.mapping.values():
+                continue
+            item = QListWidgetItem(heading)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if index in plan.parts else Qt.CheckState.Unchecked
+            )
+            item.setToolTip(plan.reasons.get(index, "kept with each entry as imported"))
+            self.parts.addItem(item)
+        if not self.header_row.value():
+            self.header_row.setSpecialValueText(
+                f"found by ReviewDesk (row {plan.table.header_row})"
+            )
         self._updating = False
+        self.date_reason.setText(for_window(plan.date_order.reason))
         self._fill_preview(plan)
-        problems = list(plan.problems)
+        problems = [f"{p.source_label}: {problem}" for p in self.plans for problem in p.problems]
         if not agency:
             problems.insert(0, "Choose the agency this chronology comes from.")
-        self.problems.setText("\n".join(problems))
+        self.problems.setText("\n".join(map(for_window, problems)))
         self.problems.setVisible(bool(problems))
+        self.summary.setText(self._summary_text(agency))
+        lines = []
+        for p in self.plans:
+            lines.append(f"== {p.source_label} ==")
+            lines += p.report_lines()
+            if p.replaces is not None:
+                lines += [
+                    f"Would no longer be in the chronology: {e}"
+                    for e in p.replaces.removed_examples
+                ]
+        self.report.setPlainText("\n".join(lines))
+        can = all(p.can_commit for p in self.plans)
+        self.import_button.setEnabled(can and bool(agency) and not self.editor.readonly)
+
+    def _summary_text(self, agency: str) -> str:
+        plan = self.plans[0]
         source = {
             "remembered": f"the columns used for {agency}'s last file",
-            "guessed": "columns recognised from their headings",
+            "guessed": "columns recognised from what their cells hold",
             "given": "the columns you chose",
         }[plan.mapping_source]
-        parts = [
-            f"<b>{len(plan.entries)}</b> entries from {len(plan.table.rows)} rows, using {source}.",
-        ]
-        if plan.flagged:
-            parts.append(f"<b>{len(plan.flagged)}</b> will be flagged for checking.")
-        if plan.continuations:
-            parts.append(f"{len(plan.continuations)} undated rows join the entry above them.")
-        if plan.replaces:
-            r = plan.replaces
-            parts.append(
-                f"This replaces <b>{r.file_name}</b> imported {r.imported_at:%d/%m/%Y}: "
-                f"{r.unchanged} entries unchanged, {r.added} new, {r.removed} no longer there. "
-                "Theme tags and key episode links of unchanged entries are kept."
-            )
-        self.summary.setText(" ".join(parts))
-        self.report.setPlainText("\n".join(plan.report_lines()))
-        self.import_button.setEnabled(plan.can_commit and bool(agency) and not self.editor.readonly)
+        entries = sum(len(p.entries) for p in self.plans)
+        rows = sum(len(p.table.rows) for p in self.plans)
+        sheets = f" on {len(self.plans)} sheets" if len(self.plans) > 1 else ""
+        parts = [f"<b>{entries}</b> entries from {rows} rows{sheets}, using {source}."]
+        flagged = sum(len(p.flagged) for p in self.plans)
+        left_out = sum(len(p.table.left_out) for p in self.plans)
+        joined = sum(len(p.continuations) for p in self.plans)
+        if flagged:
+            parts.append(f"<b>{flagged}</b> will be flagged for checking.")
+        if left_out:
+            parts.append(f"{left_out} rows are not entries and are left out (listed below).")
+        if joined:
+            parts.append(f"{joined} undated rows join the entry above them.")
+        for p in self.plans:
+            if p.replaces:
+                r = p.replaces
+                parts.append(
+                    f"This replaces the earlier import of <b>{r.file_name}</b>"
+                    f"{f' (sheet {r.sheet})' if r.sheet else ''}, {r.imported_at:%d/%m/%Y}: "
+                    f"{r.unchanged} entries unchanged, {r.added} new, <b>{r.removed}</b> no "
+                    "longer in the file. Theme tags and key episode links of unchanged entries "
+                    "are kept."
+                )
+        if not any(p.replaces for p in self.plans) and self.plans[0].agency_id is not None:
+            parts.append("It adds to what the agency has sent before; nothing is replaced.")
+        return " ".join(parts)
 
     def _fill_preview(self, plan: ImportPlan) -> None:
         headers = plan.table.headers
         mapped = {i: MAPPABLE_FIELDS[f] for f, i in plan.mapping.items()}
+        labels = []
+        for i, heading in enumerate(headers):
+            if i in mapped:
+                labels.append(f"{heading}\n→ {mapped[i]}")
+            elif i in plan.parts:
+                labels.append(f"{heading}\n→ joined to the event")
+            else:
+                labels.append(f"{heading}\n(kept, not mapped)")
         self.preview.setColumnCount(len(headers))
-        self.preview.setHorizontalHeaderLabels(
-            [
-                f"{h}\n→ {mapped[i]}" if i in mapped else f"{h}\n(kept, not mapped)"
-                for i, h in enumerate(headers)
-            ]
-        )
+        self.preview.setHorizontalHeaderLabels(labels)
+        for i in range(len(headers)):
+            item = self.preview.horizontalHeaderItem(i)
+            item.setToolTip(plan.reasons.get(i, "kept with each entry as imported"))
         rows = plan.table.rows[:PREVIEW_ROWS]
         self.preview.setRowCount(len(rows))
         self.preview.setVerticalHeaderLabels([str(n) for n, _ in rows])
@@ -247,17 +413,31 @@ class ImportDialog(QDialog):
 
     # Importing ---------------------------------------------------------------------------
     def do_import(self) -> None:
-        if self.plan is None or not self.plan.can_commit:
+        if not self.plans or not all(p.can_commit for p in self.plans):
             return
         agency = self.agency.currentText().strip()
-        if self.plan.agency_name != agency:
+        if self.plans[0].agency_name != agency:
             self.replan()
-            if self.plan is None:
+            if not self.plans:
                 return
-        self.result = self.editor.call(commit_import, self.plan)
-        if self.result is not None:
+        results = self.editor.call(commit_imports, self.plans)
+        if results:
+            self.results = results
+            self.result = _total(results)
             self.editor.changed.emit("chronology_entry")
             self.accept()
+
+
+def _total(results: list[ImportResult]) -> ImportResult:
+    first = results[0]
+    return ImportResult(
+        import_id=first.import_id,
+        agency_id=first.agency_id,
+        imported=sum(r.imported for r in results),
+        flagged=[n for r in results for n in r.flagged],
+        replaced=sum(r.replaced for r in results),
+        carried_over=sum(r.carried_over for r in results),
+    )
 
 
 def import_summary(result: ImportResult, file_name: str) -> str:
@@ -267,3 +447,6 @@ def import_summary(result: ImportResult, file_name: str) -> str:
     if result.flagged:
         text += f"; {len(result.flagged)} flagged for checking"
     return text + "."
+
+
+__all__ = ["ImportDialog", "ImportRefused", "guess_agency", "import_summary"]

@@ -93,6 +93,8 @@ class ItemTable(QWidget):
         self.new_values = new_values
         self.parent_id: int | None = None
         self._loading = False
+        # Optional: complete or veto an edit, fn(item_id, values) -> values or None (cancel).
+        self.complete_edit = None
 
         self.table = QTableWidget(0, len(columns))
         self.table.setObjectName(f"{kind}_table")
@@ -208,7 +210,13 @@ class ItemTable(QWidget):
             self.editor.failed.emit(str(exc))
             self.editor.changed.emit(self.kind)
             return
-        self.editor.edit(self.kind, item.data(IdRole), {column.field: value}, f"Edit {self.noun}")
+        values = {column.field: value}
+        if self.complete_edit is not None:
+            values = self.complete_edit(item.data(IdRole), values)
+            if values is None:
+                self.editor.changed.emit(self.kind)  # show the stored value again
+                return
+        self.editor.edit(self.kind, item.data(IdRole), values, f"Edit {self.noun}")
 
     def add_row(self) -> None:
         if self.parent_id is None:

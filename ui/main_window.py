@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.editor = editor
         self.settings = settings or QSettings()
         self.action_plan: ActionPlanWindow | None = None
+        self.learning = None  # the learning window, made when first asked for
         self.setWindowTitle(f"ReviewDesk: {editor.ctx.store.label}")
         self.setObjectName("main_window")
 
@@ -232,6 +233,9 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+A",
             "action_plan",
         )
+        self._action(
+            view_menu, "&Learning across reviews…", self.show_learning, "Ctrl+Shift+L", "learning"
+        )
         self._action(view_menu, "&Reload", self.refresh, QKeySequence.StandardKey.Refresh)
 
         help_menu = bar.addMenu("&Help")
@@ -321,6 +325,16 @@ class MainWindow(QMainWindow):
         self.action_plan.raise_()
         self.action_plan.activateWindow()
         return self.action_plan
+
+    def show_learning(self):
+        """Learning across every review, in its own window beside this one."""
+        from ui.learning_window import LearningWindow
+
+        if self.learning is None:
+            self.learning = LearningWindow(self.editor, self)
+        self.learning.show()
+        self.learning.raise_()
+        return self.learning
 
     def _open_action(self, review_id: int, recommendation_id: int, action_id: int) -> None:
         self.filter.clear()  # the review may be filtered out of the list

@@ -18,6 +18,7 @@ from app.vocab import BOARD_RESPONSES
 from ui.action_plan_page import ActionPlanPage
 from ui.editing import Editor
 from ui.finding_editor import CheckList
+from ui.reason_prompt import ask_reason
 from ui.theme import scaled_font, status_colour
 from ui.widgets import CommitTextEdit
 
@@ -81,9 +82,7 @@ class RecommendationPanel(QWidget):
         self.response.setObjectName("recommendation_response")
         for key, label in BOARD_RESPONSES.items():
             self.response.addItem(label, key)
-        self.response.activated.connect(
-            lambda _i: self._save({"board_response": self.response.currentData()}, "response")
-        )
+        self.response.activated.connect(lambda _i: self._save_response())
         self.reason = CommitTextEdit()
         self.reason.setObjectName("recommendation_reason")
         self.reason.setMaximumHeight(70)
@@ -174,6 +173,25 @@ class RecommendationPanel(QWidget):
         if rec is None or all(getattr(rec, k, None) == v for k, v in values.items()):
             return
         self.editor.edit("recommendation", rec.id, values, f"Change recommendation {label}")
+
+    def _save_response(self) -> None:
+        """A response that is not a full yes is saved together with its reason."""
+        rec = self.rec
+        if rec is None:
+            return
+        values = {"board_response": self.response.currentData()}
+        if values["board_response"] in NEEDS_REASON and not rec.response_reason.strip():
+            reason = ask_reason(
+                self,
+                "Reason for the board's response",
+                "Why does the board not accept this recommendation in full?\n"
+                "The annual report must state the reason.",
+            )
+            if reason is None:
+                self.response.setCurrentIndex(max(0, self.response.findData(rec.board_response)))
+                return
+            values["response_reason"] = reason
+        self._save(values, "response")
 
     def _save_addressee(self) -> None:
         if self.rec is not None and self.addressee.currentText().strip() != self.rec.addressee:

@@ -1,4 +1,4 @@
-"""The review's documents: choose one, edit its sections, export it as a PDF."""
+"""The review's documents: choose one, edit its sections, export it as PDF, Word or HTML."""
 
 from pathlib import Path
 
@@ -35,6 +35,13 @@ from ui.tasks import run_task
 from ui.theme import muted_colour, scaled_font
 from ui.widgets import CommitLineEdit, CommitTextEdit
 
+# The formats a document can be exported in, by suffix, as the save dialog lists them.
+FORMATS = {
+    ".pdf": "Tagged PDF, for publishing and print (*.pdf)",
+    ".docx": "Word document (*.docx)",
+    ".html": "Accessible web page (*.html)",
+}
+
 SectionIdRole = Qt.ItemDataRole.UserRole + 50
 
 
@@ -55,7 +62,7 @@ class ReportsTab(QWidget):
         self.version = QLabel()
         self.version.setObjectName("report_version")
         self.version.setFont(scaled_font(self.font(), 1.05, bold=True))
-        self.export_button = QPushButton("Export PDF…")
+        self.export_button = QPushButton("Export…")
         self.export_button.clicked.connect(self.choose_export)
         self.final_button = QPushButton("Make final…")
         self.final_button.clicked.connect(self.make_final)
@@ -250,10 +257,14 @@ class ReportsTab(QWidget):
         if self.report is None:
             return
         name = f"{self.report.kind_label} {self.report.version_label}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Export as PDF", name, "PDF document (*.pdf)")
+        filters = ";;".join(FORMATS.values())
+        path, chosen = QFileDialog.getSaveFileName(self, "Export", name, filters)
         if not path:
             return
-        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        target = Path(path)
+        if target.suffix.lower() not in FORMATS:  # no suffix typed: the chosen format's
+            suffix = next((k for k, v in FORMATS.items() if v == chosen), ".pdf")
+            target = Path(path + suffix)
         ctx, review_id, kind = self.editor.ctx, self.review_id, self.report.kind
         run_task(
             self,
@@ -263,11 +274,11 @@ class ReportsTab(QWidget):
             self.editor.failed.emit,
         )
 
-    def _exported(self, target: Path, pages: int) -> None:
+    def _exported(self, target: Path, pages: int | None) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "Exported",
-            f"{target.name} is ready ({pages} pages).",
+            f"{target.name} is ready ({pages} pages)." if pages else f"{target.name} is ready.",
             parent=self,
         )
         open_button = box.addButton("Open it", QMessageBox.ButtonRole.AcceptRole)

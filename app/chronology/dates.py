@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from time import monotonic
 
+from app.chronology import date_forms
 from app.chronology.types import ParsedDate
 
 MIN_YEAR = 1900
@@ -76,7 +77,7 @@ _D_MON_Y = re.compile(
 )
 _MON_D_Y = re.compile(_WEEKDAY + _MON + r"\s*" + _DAY + r",?\s+(?P<y>\d{4})" + _TIME, _I)
 _D_MON = re.compile(_WEEKDAY + _DAY + r"(?:\s+of)?[\s\-/.]*" + _MON, _I)
-_MON_Y = re.compile(_MON + r"(?:[\s,\-/.']*(?P<y>\d{4})|\s*[\-']\s*(?P<yy>\d{2}))", _I)
+_MON_Y = re.compile(_MON + r"(?:[\s,\-/.']*(?P<y>\d{4})|[\s\-']+(?P<yy>\d{2}))", _I)
 _M_Y = re.compile(r"(?P<m>\d{1,2})[/.\-](?P<y>\d{4})")
 _UNKNOWN_DAY = re.compile(r"(?:\?{1,2}|x{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})", _I)
 _RANGE = re.compile(r"(?P<a>.+?)\s+(?:-|\u2013|to|until)\s+(?P<b>.+)", _I)
@@ -189,10 +190,18 @@ def _out_of_range(text: str, year: int) -> ParsedDate:
     )
 
 
-def _day(raw: str, day: int, month: int, year: int, m: re.Match | None) -> ParsedDate:
+def _day(
+    raw: str, day: int, month: int, year: int, m: re.Match | None, order: str = "dmy"
+) -> ParsedDate:
     """An exact day, checked, with the time of day when one was written."""
     if not 1 <= month <= 12:
         shown = raw.strip()
+        if order == "mdy":
+            return _unknown(
+                raw,
+                f"'{shown}' is not a month/day/year date: there is no month {month} "
+                "(this file's dates are read month first)",
+            )
         return _unknown(
             raw,
             f"'{shown}' is not a day/month/year date: there is no month {month} "
@@ -247,13 +256,14 @@ def _approximate(raw: str, start: date, end: date, granularity: str) -> ParsedDa
     return _parsed(text=raw, precision="approximate", start=start, end=end, granularity=granularity)
 
 
-def _financial_year(raw: str, year: int) -> ParsedDate:
-    if not MIN_YEAR <= year < MAX_YEAR:
-        return _out_of_range(raw, year)
-    return _approximate(raw, date(year, 4, 1), date(year + 1, 3, 31), "year")
+def _span(raw: str, span: date_forms.Span) -> ParsedDate:
+    start, end, precision, granularity = span
+    if not (MIN_YEAR <= start.year and end.year <= MAX_YEAR):
+        return _out_of_range(raw, start.year)
+    return _parsed(text=raw, precision=precision, start=start, end=end, granularity=granularity)
 
 
-def _exact(raw: str, s: str, pivot: int) -> ParsedDate | None:
+def _exact(raw: str, s: str, pivot: int, order: str, year_kind: str) -> ParsedDate | None:
     """A date without any approximation marker, or None when s is no form ReviewDesk knows."""
     m = _DMY.fullmatch(s)
     if m:  # the commonest form by far: kept lean
@@ -261,7 +271,9 @@ def _exact(raw: str, s: str, pivot: int) -> ParsedDate | None:
         year = int(y)
         if len(y) == 2:
             year += 2000 if year <= pivot else 1900
-        return _day(raw, int(d), int(mo), year, m)
+        if order == "mdy":
+            d, mo = mo, d
+        return _day(raw, int(d), int(mo), year, m, order)
     m = _YMD.fullmatch(s)
     if m:
         return _day(raw, int(m["d"]), int(m["m"]), int(m["y"]), m)
@@ -285,17 +297,21 @@ def _exact(raw: str, s: str, pivot: int) -> ParsedDate | None:
         if not month.ok:
             return month
         return _approximate(raw, month.start, month.end, "month")
+    # "2016/17" and "2016-17": a school's academic year or otherwise a UK financial year (a
+    # wider reading than a month, so an ambiguous "2008-09" never places the event outside
+    # what was meant).
+    span = date_forms.academic_or_financial_year(s, year_kind)
+    if span is not None:
+        return _span(raw, span)
     m = _Y_M_OR_FY.fullmatch(s)
     if m:
         year, n = int(m["y"]), m["n"]
-        following = year + 1 if len(n) == 4 else (year + 1) % 100
-        # "2016/17" and "2016-17": a UK financial year (a wider reading than a month, so an
-        # ambiguous "2008-09" can never place the event outside what was meant).
-        if int(n) == following:
-            return _financial_year(raw, year)
         if len(n) <= 2:
             return _month(raw, int(n), year)
         return None
+    when = date_forms.compact_day(s)
+    if when is not None:
+        return _day(raw, when.day, when.month, when.year, None)
     m = _Y.fullmatch(s)
     if m:
         return _year(raw, int(m["y"]))
@@ -314,9 +330,15 @@ def _exact(raw: str, s: str, pivot: int) -> ParsedDate | None:
     m = _PART.fullmatch(s)
     if m:
         return _part_of(raw, m)
+    span = date_forms.school_term(s)
+    if span is not None:
+        return _span(raw, span)
     m = _SEASON.fullmatch(s)
     if m:
         return _season(raw, m)
+    span = date_forms.quarter(s, False)
+    if span is not None:
+        return _span(raw, span)
     return None
 
 
@@ -352,13 +374,25 @@ def _season(raw: str, m: re.Match) -> ParsedDate:
 
 
 @lru_cache(maxsize=32768)
-def _parse_text(raw: str, pivot: int) -> ParsedDate:
+def _parse_text(
+    raw: str, pivot: int, order: str = "dmy", year_kind: str = "financial"
+) -> ParsedDate:
     s = " ".join(raw.split()).rstrip(".,; ")
     if not s:
         return _unknown(raw, "no date given")
-    parsed = _exact(raw, s, pivot)
+    parsed = _exact(raw, s, pivot, order, year_kind)
     if parsed is not None:
         return parsed
+    m = date_forms.WEEKDAY_PREFIX.match(s)
+    if m:  # "Monday 14/03/2016", "Tues. 3 May 2016"
+        parsed = _parse_text(s[m.end() :], pivot, order, year_kind)
+        if parsed.ok:
+            return _parsed(**{**parsed.__dict__, "text": raw})
+    m = date_forms.WEEK_PREFIX.match(s)
+    if m and m.end() < len(s):  # "w/c 14/03/2016": some day of that week
+        parsed = _parse_text(s[m.end() :], pivot, order, year_kind)
+        if parsed.precision == "day":
+            return _span(raw, date_forms.week_commencing(parsed.start))
     # Approximate: a marker before ("?", "c.", "circa", "about"...) or after ("?", "(approx)").
     inner, approx = s, False
     m = _APPROX_SUFFIX.search(inner)
@@ -369,7 +403,7 @@ def _parse_text(raw: str, pivot: int) -> ParsedDate:
         inner, approx = inner[m.end() :], True
     inner = inner.strip().rstrip(".,; ")
     if approx and inner:
-        parsed = _exact(raw, inner, pivot)
+        parsed = _exact(raw, inner, pivot, order, year_kind)
         if parsed is not None:
             if not parsed.ok or parsed.precision == "approximate":
                 return parsed
@@ -377,7 +411,7 @@ def _parse_text(raw: str, pivot: int) -> ParsedDate:
     if _D_MON.fullmatch(s):
         return _unknown(raw, f"'{raw.strip()}' has no year: write it as, e.g., 2 January 2008")
     m = _RANGE.fullmatch(s)
-    if m and _parse_text(m["a"], pivot).ok and _parse_text(m["b"], pivot).ok:
+    if m and _parse_text(m["a"], pivot, order).ok and _parse_text(m["b"], pivot, order).ok:
         return _unknown(
             raw,
             f"'{raw.strip()}' holds two dates; ReviewDesk reads one date per cell: keep the first "
@@ -409,6 +443,10 @@ def _from_number(value: float) -> ParsedDate:
         return _unknown(str(value), f"{value} is not a date")
     if value == int(value) and MIN_YEAR <= value <= MAX_YEAR:
         return _year(str(int(value)), int(value))
+    if value == int(value) and 19000101 <= value <= 21001231:
+        when = date_forms.compact_day(str(int(value)))
+        if when is not None:
+            return _day(str(int(value)), when.day, when.month, when.year, None)
     text = f"{value:g}"
     if not 1 <= value < _MAX_SERIAL + 1:
         return _unknown(text, f"the number {text} is not a date (nor an Excel date serial number)")
@@ -433,12 +471,23 @@ def _today() -> date:
     return _TODAY[0]
 
 
-def parse_date(value: object, *, today: date | None = None) -> ParsedDate:
-    """Read one date as an agency wrote it (UK day-first); never raises."""
+def parse_date(
+    value: object,
+    *,
+    today: date | None = None,
+    order: str = "dmy",
+    year_kind: str = "financial",
+) -> ParsedDate:
+    """Read one date as an agency wrote it; never raises.
+
+    ``order``: "dmy" (UK, the default) or "mdy" for numeric dates such as 03/14/2016.
+    ``year_kind``: how "2016/17" is read: "financial" (April to March) or "academic"
+    (September to July, as schools write it).
+    """
     if value is None:
         return _unknown("", "no date given")
     if isinstance(value, str):
-        return _parse_text(value, (today or _today()).year % 100 + 1)
+        return _parse_text(value, (today or _today()).year % 100 + 1, order, year_kind)
     if isinstance(value, datetime):
         return _from_datetime(value)
     if isinstance(value, date):
@@ -454,7 +503,7 @@ def parse_date(value: object, *, today: date | None = None) -> ParsedDate:
         )
     if isinstance(value, timedelta):
         return _unknown(str(value), f"{value} is a length of time, not a date")
-    return parse_date(str(value), today=today)
+    return parse_date(str(value), today=today, order=order, year_kind=year_kind)
 
 
 # --- times -------------------------------------------------------------------------------------

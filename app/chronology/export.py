@@ -129,21 +129,18 @@ def export_chronology(
     flt: EntryFilter = EntryFilter(),  # noqa: B008 - frozen
     filters_note: str = "",
 ) -> int:
-    """Write the chronology to .xlsx or .pdf (by the file's suffix); returns the entry count."""
-    suffix = path.suffix.lower()
-    if suffix not in (".xlsx", ".pdf"):
-        raise UserError(f"Choose a file ending in .xlsx or .pdf (not '{path.name}').")
+    """Write the chronology as .xlsx, .pdf, .docx or .html (by the file's suffix); returns the
+    entry count."""
+    from reports.writers import UnsupportedFormat, writer_for
+
+    try:
+        write = writer_for("chronology", path.suffix)
+    except UnsupportedFormat as exc:
+        raise UserError(str(exc)) from None
     doc = chronology_document(ctx, review_id, flt, filters_note)
     part = path.with_name(path.name + ".part")
     try:
-        if suffix == ".xlsx":
-            from reports.chronology_xlsx import write_chronology_xlsx
-
-            write_chronology_xlsx(doc, part)
-        else:
-            from reports.chronology_pdf import write_chronology_pdf
-
-            write_chronology_pdf(doc, part)
+        write(doc, part)
         part.replace(path)
     except OSError as exc:
         raise UserError(f"The chronology could not be written to {path}: {exc.strerror}.") from None

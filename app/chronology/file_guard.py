@@ -147,10 +147,7 @@ def _archive_kind(archive: zipfile.ZipFile, names: dict[str, str], shown: str) -
             "table, copy it into a spreadsheet, save it as .xlsx or .ods and import that."
         )
     if "word/document.xml" in names:
-        raise ImportRefused(
-            f"{shown} is a Word document, not a spreadsheet. If the chronology is a table in "
-            "Word, copy the table into Excel, save it as .xlsx and import that."
-        )
+        return "docx"
     if "ppt/presentation.xml" in names:
         raise ImportRefused(f"{shown} is a PowerPoint presentation, not a spreadsheet.")
     raise ImportRefused(
@@ -276,10 +273,13 @@ def _xlsx_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo, exact: bool)
             unusual = re.compile(rb"<" + prefix + _XLSX_UNUSUAL_CELL)
             with_ref = re.compile(rb"<" + prefix + rb'c r="([A-Z]{1,3})([0-9]{1,7})"')
             tokens = re.compile(rb"<" + prefix + rb"(row|c)(?=[\s/>])([^>]*)>")
+            # <c r="XFD1048576" s="1"></c>: a styled cell holding nothing, as a self-closed one.
+            empty_cell = re.compile(rb"<" + prefix + rb"c(\s[^>]*)?(?<!/)>\s*</" + prefix + rb"c>")
         if not exact and not unusual.search(piece):
             # Every cell is within A1:Z99999: bounded, no need to look closer.
             max_row, max_col = max(max_row, 99_999), max(max_col, 26)
             continue
+        piece = empty_cell.sub(b"", piece)
         cells = len(cell_tag.findall(piece))
         refs = with_ref.findall(piece) if not exact else []
         if refs and len(refs) == cells:
@@ -378,8 +378,8 @@ def check_ole(path: Path) -> None:
         raise password_protected(shown)
     if "word" in found:
         raise ImportRefused(
-            f"{shown} is a Word document, not a spreadsheet. If the chronology is a table in "
-            "Word, copy the table into Excel, save it as .xlsx and import that."
+            f"{shown} is a Word 97-2003 document (.doc), which ReviewDesk cannot read. Open it "
+            "in Word and save it as .docx (File › Save As › Word Document), then import that."
         )
     if "powerpoint" in found:
         raise ImportRefused(f"{shown} is a PowerPoint presentation, not a spreadsheet.")

@@ -1,61 +1,60 @@
 """Importing an agency's chronology: plan first (nothing written), then commit in one go.
 
 Nothing typed by an agency is dropped: a row whose date cannot be read is imported and flagged;
-an undated row under a dated one is a continuation and its text joins the entry above; every
+an undated row under a dated one is a continuation and its text joins the entry above; rows
+that are not entries (guidance, repeated headings, footers) are listed with their number; every
 cell of every row is kept as imported, with its file, sheet and row number.
 """
 
 import json
-from collections import Counter
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
+from app.chronology.columns import ColumnPlan, plan_columns
+from app.chronology.date_order import ORDER_NAMES, DateOrder, decide_order
 from app.chronology.dates import parse_date, parse_time
 from app.chronology.entries import sequence_for
 from app.chronology.event_types import normalise_event_type
-from app.chronology.mapping import guess_mapping, mapping_problems
-from app.chronology.reading import ImportRefused, file_fingerprint, read_table
+from app.chronology.import_store import (
+    ImportResult,
+    Replacement,
+    RowNote,
+    commit_imports,
+    find_duplicate,
+    find_replacement,
+    without_gc,
+)
+from app.chronology.mapping import mapping_problems, normalise_header
+from app.chronology.reading import ImportRefused, file_fingerprint, read_tables
 from app.chronology.types import MAPPABLE_FIELDS, SheetTable
 from app.context import AppContext
 from app.errors import NotFoundError
-from app.imrs import add_agency, find_agency
-from db.base import utcnow
-from db.chronology_models import (
-    ChronologyEntry,
-    ChronologyImport,
-    ChronologySearch,
-    ColumnMapping,
-    EntryTheme,
-    EpisodeEntry,
-    search_text,
-)
+from app.imrs import find_agency
+from db.chronology_models import ColumnMapping
 from db.models import Agency, Review
+
+__all__ = [
+    "ImportPlan",
+    "ImportResult",
+    "Replacement",
+    "RowNote",
+    "cell_text",
+    "commit_import",
+    "commit_imports",
+    "import_chronology",
+    "plan_import",
+    "plan_imports",
+]
 
 # Fields whose content makes an undated row an entry of its own rather than a continuation.
 _OWN_ENTRY_FIELDS = ("practitioner", "role", "event_type", "source", "recorded", "time")
 _TEXT_FIELDS = ("source", "practitioner", "role", "subjects", "event", "outcome", "significance")
-
-
-@dataclass(frozen=True)
-class RowNote:
-    row: int
-    reason: str
-
-
-@dataclass(frozen=True)
-class Replacement:
-    import_id: int
-    file_name: str
-    imported_at: datetime
-    old_count: int
-    added: int
-    removed: int
-    unchanged: int
+_SCHOOL = re.compile(r"\b(?:school|academy|college|education|nursery|primary|secondary)\b", re.I)
 
 
 @dataclass
@@ -68,6 +67,11 @@ class ImportPlan:
     table: SheetTable
     mapping: dict[str, int]  # field -> column index
     mapping_source: str  # "given", "remembered" or "guessed"
+    parts: list[int] = field(default_factory=list)  # columns joined into the event
+    reasons: dict[int, str] = field(default_factory=dict)  # column -> where it went and why
+    date_order: DateOrder = field(default_factory=lambda: DateOrder("dmy", "", "none"))
+    year_kind: str = "financial"
+    actor: str = ""
     entries: list[dict[str, Any]] = field(default_factory=list)
     flagged: list[RowNote] = field(default_factory=list)
     continuations: list[RowNote] = field(default_factory=list)
@@ -78,25 +82,85 @@ class ImportPlan:
     def can_commit(self) -> bool:
         return not self.problems
 
+    @property
+    def source_label(self) -> str:
+        return (
+            f"{self.path.name}, sheet '{self.table.sheet}'"
+            if self.table.sheet
+            else (self.path.name)
+        )
+
     def mapping_by_header(self) -> dict[str, str]:
         return {f: self.table.headers[i] for f, i in self.mapping.items()}
 
+    def saved_mapping(self) -> dict[str, Any]:
+        saved: dict[str, Any] = dict(self.mapping_by_header())
+        if len(self.parts) > 1:
+            saved["event_parts"] = [self.table.headers[i] for i in self.parts]
+        return saved
+
+    def column_lines(self) -> list[str]:
+        """Which column went where, and why: one line per column."""
+        lines = []
+        for index, heading in enumerate(self.table.headers):
+            why = self.reasons.get(index)
+            if why is None:
+                why = "kept with each entry as imported (not mapped)"
+            elif not any(index == i for i in self.mapping.values()) and index not in self.parts:
+                why = f"kept with each entry as imported ({why})"
+            lines.append(f"{heading} → {why}")
+        return lines
+
     def report_lines(self) -> list[str]:
         lines = list(self.table.notes)
+        lines += [f"Column {line}" for line in self.column_lines()]
+        if self.date_order.reason:
+            lines.append(self.date_order.reason)
         lines.append(f"{len(self.entries)} entries from {len(self.table.rows)} rows.")
+        lines += [f"Row {n.row} left out: {n.reason} ({n.text})" for n in self.table.left_out]
         lines += [f"Row {n.row}: {n.reason}" for n in self.continuations]
         lines += [f"Row {n.row}: flagged: {n.reason}" for n in self.flagged]
         return lines
 
-
-@dataclass(frozen=True)
-class ImportResult:
-    import_id: int
-    agency_id: int
-    imported: int
-    flagged: list[RowNote]
-    replaced: int
-    carried_over: int  # entries whose theme tags and episode links were kept from the old import
+    def to_json(self) -> dict[str, Any]:
+        headers = self.table.headers
+        return {
+            "file": self.path.name,
+            "sheet": self.table.sheet,
+            "header_row": self.table.header_row,
+            "columns": [
+                {
+                    "heading": h,
+                    "field": next((f for f, i in self.mapping.items() if i == index), None),
+                    "joined_to_event": index in self.parts and len(self.parts) > 1,
+                    "why": self.reasons.get(index, "kept with each entry as imported"),
+                }
+                for index, h in enumerate(headers)
+            ],
+            "date_order": self.date_order.order,
+            "date_order_reason": self.date_order.reason,
+            "entries": len(self.entries),
+            "rows": len(self.table.rows),
+            "notes": list(self.table.notes),
+            "left_out": [
+                {"row": n.row, "reason": n.reason, "text": n.text} for n in self.table.left_out
+            ],
+            "continuations": [{"row": n.row, "reason": n.reason} for n in self.continuations],
+            "flagged": [{"row": n.row, "reason": n.reason} for n in self.flagged],
+            "problems": list(self.problems),
+            "replaces": None
+            if self.replaces is None
+            else {
+                "file": self.replaces.file_name,
+                "sheet": self.replaces.sheet,
+                "imported_at": self.replaces.imported_at.isoformat(timespec="seconds"),
+                "entries": self.replaces.old_count,
+                "unchanged": self.replaces.unchanged,
+                "added": self.replaces.added,
+                "removed": self.replaces.removed,
+                "removed_examples": list(self.replaces.removed_examples),
+            },
+        }
 
 
 def cell_text(value: Any) -> str:
@@ -129,11 +193,7 @@ def _json_cell(value: Any) -> Any:
 # Mapping ---------------------------------------------------------------------------------
 
 
-def _header_key(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def remembered_mapping(ctx: AppContext, agency_name: str) -> dict[str, str] | None:
+def remembered_mapping(ctx: AppContext, agency_name: str) -> dict[str, Any] | None:
     with ctx.session() as session:
         saved = session.scalar(
             select(ColumnMapping.mapping).where(
@@ -143,34 +203,144 @@ def remembered_mapping(ctx: AppContext, agency_name: str) -> dict[str, str] | No
     return json.loads(saved) if saved else None
 
 
-def mapping_to_indices(headers: list[str], by_header: dict[str, str]) -> dict[str, int]:
-    """A field -> header-name mapping applied to this file's headers (missing ones dropped)."""
-    positions = {_header_key(h): i for i, h in enumerate(headers)}
-    result = {}
-    for field_name, header in by_header.items():
-        if field_name in MAPPABLE_FIELDS and _header_key(header) in positions:
-            result[field_name] = positions[_header_key(header)]
-    return result
+def _columns_for(
+    headers: list[str], by_header: dict[str, Any]
+) -> tuple[dict[str, list[int]], list]:
+    """Field -> columns for a field -> heading(s) mapping, and the headings not found."""
+    positions = {normalise_header(h): i for i, h in enumerate(headers)}
+    positions.update({h.casefold(): i for i, h in enumerate(headers)})
+    result: dict[str, list[int]] = {}
+    missing = []
+    for name, wanted in by_header.items():
+        if name == "event_parts":
+            name = "event"
+        if name not in MAPPABLE_FIELDS:
+            continue
+        for heading in [wanted] if isinstance(wanted, str) else list(wanted):
+            if not heading:
+                continue
+            index = positions.get(heading.casefold(), positions.get(normalise_header(heading)))
+            if index is None:
+                missing.append((name, heading))
+            elif index not in result.setdefault(name, []):
+                result[name].append(index)
+    return result, missing
 
 
-def _choose_mapping(ctx, agency_name, table, given) -> tuple[dict[str, int], str]:
-    if given is not None:
-        return mapping_to_indices(table.headers, given), "given"
-    guessed = guess_mapping(table.headers)
+def _choose_columns(
+    ctx: AppContext, agency_name: str, table: SheetTable, given: dict[str, Any] | None
+) -> tuple[ColumnPlan, str]:
+    if given:
+        columns, missing = _columns_for(table.headers, given)
+        plan = plan_columns(table.headers, table.rows, columns)
+        found = ", ".join(h for h in table.headers if not h.startswith("Column "))
+        for name, heading in missing:
+            plan.problems.append(
+                f"No column is headed '{heading}' (given for {MAPPABLE_FIELDS[name]}). "
+                f"Headings found: {found}."
+            )
+        return plan, "given"
     saved = remembered_mapping(ctx, agency_name)
     if saved:
-        remembered = mapping_to_indices(table.headers, saved)
-        if remembered:
-            # Columns the agency has added since are still guessed.
-            used = set(remembered.values())
-            for f, i in guessed.items():
-                if f not in remembered and i not in used:
-                    remembered[f] = i
-            return remembered, "remembered"
-    return guessed, "guessed"
+        columns, missing = _columns_for(table.headers, saved)
+        if columns and not missing:
+            plan = plan_columns(table.headers, table.rows, columns)
+            for index, why in list(plan.reasons.items()):
+                plan.reasons[index] = why.replace(
+                    "as chosen", f"as used for {agency_name}'s last file"
+                )
+            return plan, "remembered"
+    return plan_columns(table.headers, table.rows), "guessed"
+
+
+def _year_kind(ctx: AppContext, agency_id: int | None, agency_name: str) -> str:
+    """How this agency writes "2016/17": a school means its academic year."""
+    sector = ""
+    if agency_id is not None:
+        with ctx.session() as session:
+            agency = session.get(Agency, agency_id)
+            sector = agency.sector if agency is not None else ""
+    return "academic" if sector == "education" or _SCHOOL.search(agency_name) else "financial"
 
 
 # Planning --------------------------------------------------------------------------------
+
+
+def plan_imports(
+    ctx: AppContext,
+    review_id: int,
+    agency_name: str,
+    path: Path | str,
+    *,
+    sheets: list[str] | None = None,
+    all_sheets: bool = False,
+    mapping: dict[str, Any] | None = None,
+    header_row: int | None = None,
+    date_order: str | None = None,
+) -> list[ImportPlan]:
+    """Read the file and work out what importing it would do, one plan per sheet read.
+    Writes nothing. Raises ``ImportRefused`` for a file that cannot or must not be read.
+
+    ``mapping`` (field -> heading, or a list of headings for the event's parts) fixes those
+    fields; the others are decided from the file.
+    """
+    path = Path(path)
+    agency_name = agency_name.strip()
+    if not agency_name:
+        raise ImportRefused("Give the name of the agency this chronology comes from.")
+    if date_order not in (None, "dmy", "mdy"):
+        raise ImportRefused("The date order is dmy (day first) or mdy (month first).")
+    with ctx.session() as session:
+        if session.get(Review, review_id) is None:
+            raise NotFoundError("That review no longer exists.")
+    with without_gc():
+        return _plan_imports(
+            ctx, review_id, agency_name, path, sheets, all_sheets, mapping, header_row, date_order
+        )
+
+
+def _plan_imports(
+    ctx, review_id, agency_name, path, sheets, all_sheets, mapping, header_row, date_order
+) -> list[ImportPlan]:
+    tables = read_tables(path, sheets, all_sheets=all_sheets, header_row=header_row)
+    sha256 = file_fingerprint(path)
+    agency_id = find_agency(ctx, review_id, agency_name)
+    year_kind = _year_kind(ctx, agency_id, agency_name)
+    plans = []
+    for table in tables:
+        columns, source = _choose_columns(ctx, agency_name, table, mapping)
+        plan = ImportPlan(
+            review_id=review_id,
+            agency_name=agency_name,
+            agency_id=agency_id,
+            path=path,
+            sha256=sha256,
+            table=table,
+            mapping=columns.mapping,
+            mapping_source=source,
+            parts=columns.parts,
+            reasons=columns.reasons,
+            year_kind=year_kind,
+            actor=ctx.actor,
+        )
+        plan.problems = _problems(table, columns)
+        if plan.problems:
+            plans.append(plan)
+            continue
+        # Every column of dates is evidence of the file's order: a recorded date of
+        # 25/03/2017 settles that the event dates beside it are day first too.
+        date_columns = [
+            columns.mapping[f] for f in ("date", "recorded", "end_date") if f in columns.mapping
+        ]
+        date_values = (cells[i] for _n, cells in table.rows for i in date_columns)
+        plan.date_order = decide_order(date_values, date_order)
+        _build_entries(plan, ctx.today())
+        duplicate = find_duplicate(ctx, plan)
+        if duplicate:
+            plan.problems.append(duplicate)
+        plan.replaces = find_replacement(ctx, plan)
+        plans.append(plan)
+    return plans
 
 
 def plan_import(
@@ -180,38 +350,48 @@ def plan_import(
     path: Path | str,
     *,
     sheet: str | None = None,
-    mapping: dict[str, str] | None = None,
+    mapping: dict[str, Any] | None = None,
+    header_row: int | None = None,
+    date_order: str | None = None,
 ) -> ImportPlan:
-    """Read the file and work out what importing it would do. Writes nothing.
+    """The plan for one sheet (the one named, or the one holding the chronology)."""
+    return plan_imports(
+        ctx,
+        review_id,
+        agency_name,
+        path,
+        sheets=[sheet] if sheet else None,
+        mapping=mapping,
+        header_row=header_row,
+        date_order=date_order,
+    )[0]
 
-    ``mapping`` (field -> header name) overrides the remembered or guessed one.
-    Raises ``ImportRefused`` for a file that cannot or must not be read.
-    """
-    path = Path(path)
-    agency_name = agency_name.strip()
-    if not agency_name:
-        raise ImportRefused("Give the name of the agency this chronology comes from.")
-    with ctx.session() as session:
-        if session.get(Review, review_id) is None:
-            raise NotFoundError("That review no longer exists.")
-    table = read_table(path, sheet)
-    chosen, source = _choose_mapping(ctx, agency_name, table, mapping)
-    plan = ImportPlan(
-        review_id=review_id,
-        agency_name=agency_name,
-        agency_id=find_agency(ctx, review_id, agency_name),
-        path=path,
-        sha256=file_fingerprint(path),
-        table=table,
-        mapping=chosen,
-        mapping_source=source,
-    )
-    plan.problems = mapping_problems(chosen)
-    if plan.problems:
-        return plan
-    _build_entries(plan, ctx.today())
-    plan.replaces = _find_replacement(ctx, plan)
-    return plan
+
+def _problems(table: SheetTable, columns: ColumnPlan) -> list[str]:
+    """What stops the import, each naming the headings found and the option that fixes it."""
+    problems = [
+        p
+        for p in mapping_problems(columns.mapping)
+        if "date of the event" not in p and "event or contact" not in p
+    ]
+    if "date" not in columns.mapping:
+        found = ", ".join(h for h in table.headers if not h.startswith("Column "))
+        problems.append(
+            "No column holds the dates of the events. "
+            f"Headings found: {found}. Choose the date column with --map date=HEADING."
+        )
+    return problems + columns.problems
+
+
+def _event_text(cells: list[Any], parts: list[int], labels: list[str]) -> str:
+    pieces = []
+    for index, label in zip(parts, labels, strict=True):
+        value = cells[index]
+        text = value if value.__class__ is str else cell_text(value)
+        text = text.strip()
+        if text:
+            pieces.append(f"{label}: {text}")
+    return "\n".join(pieces)
 
 
 def _build_entries(plan: ImportPlan, today: date) -> None:
@@ -220,61 +400,93 @@ def _build_entries(plan: ImportPlan, today: date) -> None:
     headers = table.headers
     width = len(headers)
     mapping = plan.mapping
+    joined = len(plan.parts) > 1
+    labels = [headers[i] for i in plan.parts]
     # Text fields are copied as written; date, time and date recorded are read separately.
-    text_fields = [(f, i) for f, i in mapping.items() if f not in ("date", "time", "recorded")]
-    mapped = set(mapping.values())
-    unmapped = [i for i in range(width) if i not in mapped]
+    text_fields = [
+        (f, i)
+        for f, i in mapping.items()
+        if f not in ("date", "time", "recorded", "end_date") and not (joined and f == "event")
+    ]
+    used = set(mapping.values()) | set(plan.parts)
+    # The end date is read into the entry's span and its cell kept as written as well.
+    used.discard(mapping.get("end_date"))
+    unmapped = [i for i in range(width) if i not in used]
+    end_col = mapping.get("end_date")
     date_col = mapping["date"]
     time_col = mapping.get("time")
     recorded_col = mapping.get("recorded")
     own_cols = [mapping[f] for f in _OWN_ENTRY_FIELDS if f in mapping]
-    empty_texts = dict.fromkeys(_TEXT_FIELDS, "")
+    empty_texts = dict.fromkeys((*_TEXT_FIELDS, "event_type"), "")
+    parts = plan.parts
+    order, year_kind = plan.date_order.order, plan.year_kind
+    row_flags = table.row_flags
     previous: dict[str, Any] | None = None
+    entries, flagged, continuations = plan.entries, plan.flagged, plan.continuations
+    no_time = time_col is None and recorded_col is None and not row_flags
+    read_date, read_time, read_recorded = _readers(today, order, year_kind)
     for row_no, cells in table.rows:
         if len(cells) < width:
             cells = list(cells) + [None] * (width - len(cells))
         texts = dict(empty_texts)
-        texts["event_type"] = ""
         for f, i in text_fields:
             value = cells[i]
             texts[f] = value if value.__class__ is str else cell_text(value)
+        if joined:
+            texts["event"] = _event_text(cells, parts, labels)
         raw_date = cells[date_col]
         if (
             previous is not None
-            and not _has_content(raw_date)
+            and (raw_date is None or raw_date.__class__ is str and not raw_date.strip())
             and not any(_has_content(cells[i]) for i in own_cols)
         ):
             _attach(previous, texts, cells, unmapped, headers, row_no)
-            plan.continuations.append(
+            continuations.append(
                 RowNote(
                     row_no,
                     f"no date: its text was added to the entry above (row {previous['source_row']})",
                 )
             )
             continue
-        reasons: list[str] = []
-        parsed = parse_date(raw_date, today=today)
-        if parsed.precision == "unknown":
-            reasons.append(parsed.problem or "the date could not be read")
+        parsed = read_date(raw_date)
+        if not parsed.start and previous is not None and time_col is not None:
+            # A log writing the date once per day: an undated row with a later time than the
+            # entry above belongs to the same day.
+            later = read_time(cells[time_col]) if _has_content(cells[time_col]) else ""
+            if later and previous["precision"] == "day" and later >= previous["time"] > "":
+                parsed = read_date(previous["date_start"])
+                continuations.append(
+                    RowNote(
+                        row_no,
+                        f"no date: the day of the entry above (row {previous['source_row']}) "
+                        f"was used, as its time {later} follows on from it",
+                    )
+                )
+        reasons: list[str] = (
+            [] if parsed.start else [parsed.problem or "the date could not be read"]
+        )
         time_text = parsed.time
-        if time_col is not None and _has_content(cells[time_col]):
-            time_text = parse_time(cells[time_col]) or time_text
-            if not time_text:
-                reasons.append(f"the time '{cell_text(cells[time_col])}' could not be read")
         recorded = None
         recorded_text = ""
-        if recorded_col is not None and _has_content(cells[recorded_col]):
-            parsed_recorded = parse_date(cells[recorded_col], today=today)
-            recorded_text = parsed_recorded.text
-            if parsed_recorded.precision == "day":
-                recorded = parsed_recorded.start
-            else:
-                reasons.append(f"the date recorded '{recorded_text}' could not be read as a day")
+        if not no_time:
+            if time_col is not None:
+                raw_time = cells[time_col]
+                if raw_time is not None and raw_time != "":
+                    time_text = read_time(raw_time) or time_text
+                    if not time_text and _has_content(raw_time):
+                        reasons.append(f"the time '{cell_text(raw_time)}' could not be read")
+            if recorded_col is not None:
+                recorded, recorded_text, problem = read_recorded(cells[recorded_col])
+                if problem:
+                    reasons.append(problem)
+            if row_no in row_flags:
+                reasons.append(row_flags[row_no])
         type_text = texts["event_type"]
         # Cells already held in a mapped field are not copied again; the rest are kept.
         others = {headers[i]: _json_cell(cells[i]) for i in unmapped if _has_content(cells[i])}
         entry = {
-            "date_text": parsed.text if parsed.precision != "unknown" else cell_text(raw_date),
+            **texts,
+            "date_text": parsed.text if parsed.start else cell_text(raw_date),
             "precision": parsed.precision,
             "granularity": parsed.granularity,
             "date_start": parsed.start,
@@ -291,12 +503,54 @@ def _build_entries(plan: ImportPlan, today: date) -> None:
             "source_row": row_no,
             "source_values": [{"row": row_no, "values": others}] if others else [],
         }
-        for f in _TEXT_FIELDS:
-            entry[f] = texts[f]
+        if end_col is not None and parsed.start and _has_content(cells[end_col]):
+            until = parse_date(cells[end_col], today=today, order=order, year_kind=year_kind)
+            if until.end and until.end > parsed.end:
+                entry["date_end"] = until.end
         if reasons:
-            plan.flagged.append(RowNote(row_no, entry["flag_reason"]))
-        plan.entries.append(entry)
+            flagged.append(RowNote(row_no, entry["flag_reason"]))
+        entries.append(entry)
         previous = entry
+
+
+def _readers(today: date, order: str, year_kind: str):
+    """Date, time and date-recorded readers for one import, each remembering the values it has
+    read (a chronology repeats its dates and times many times)."""
+    dates: dict = {}
+    times: dict = {}
+    recorded: dict = {}
+
+    def read_date(value):
+        try:
+            return dates[value]
+        except KeyError:
+            parsed = dates[value] = parse_date(value, today=today, order=order, year_kind=year_kind)
+            return parsed
+
+    def read_time(value) -> str:
+        try:
+            return times[value]
+        except KeyError:
+            text = times[value] = parse_time(value)
+            return text
+
+    def read_recorded(value) -> tuple[date | None, str, str]:
+        try:
+            return recorded[value]
+        except KeyError:
+            pass
+        result: tuple[date | None, str, str] = (None, "", "")
+        if _has_content(value):
+            parsed = parse_date(value, today=today, order=order)
+            if parsed.precision == "day":
+                result = (parsed.start, parsed.text, "")
+            else:
+                problem = f"the date recorded '{parsed.text}' could not be read as a day"
+                result = (None, parsed.text, problem)
+        recorded[value] = result
+        return result
+
+    return read_date, read_time, read_recorded
 
 
 def _has_content(value: Any) -> bool:
@@ -318,189 +572,13 @@ def _attach(previous, texts, cells, unmapped, headers, row_no) -> None:
     previous["source_values"].append({"row": row_no, "values": whole})
 
 
-def _content_key(date_text: str, event: str) -> tuple[str, str]:
-    return (" ".join(date_text.split()).casefold(), " ".join(event.split()).casefold())
-
-
-def _find_replacement(ctx: AppContext, plan: ImportPlan) -> Replacement | None:
-    """An earlier import of the same file (by name or by content) for the same agency."""
-    if plan.agency_id is None:
-        return None
-    with ctx.session() as session:
-        earlier = session.scalars(
-            select(ChronologyImport)
-            .where(ChronologyImport.agency_id == plan.agency_id)
-            .order_by(ChronologyImport.imported_at.desc())
-        ).all()
-        match = next(
-            (
-                i
-                for i in earlier
-                if i.file_name.casefold() == plan.path.name.casefold() or i.sha256 == plan.sha256
-            ),
-            None,
-        )
-        if match is None:
-            return None
-        old = Counter(
-            _content_key(d, e)
-            for d, e in session.execute(
-                select(ChronologyEntry.date_text, ChronologyEntry.event).where(
-                    ChronologyEntry.import_id == match.id
-                )
-            )
-        )
-    new = Counter(_content_key(e["date_text"], e["event"]) for e in plan.entries)
-    unchanged = sum((old & new).values())
-    return Replacement(
-        import_id=match.id,
-        file_name=match.file_name,
-        imported_at=match.imported_at,
-        old_count=sum(old.values()),
-        added=sum(new.values()) - unchanged,
-        removed=sum(old.values()) - unchanged,
-        unchanged=unchanged,
-    )
-
-
 # Committing ------------------------------------------------------------------------------
 
 
 def commit_import(ctx: AppContext, plan: ImportPlan, *, replace: bool = True) -> ImportResult:
-    """Write the planned entries in one transaction (replacing the earlier import if asked)."""
-    if not plan.can_commit:
-        raise ImportRefused(" ".join(plan.problems))
-    agency_id = plan.agency_id
-    if agency_id is None:
-        add_agency(ctx, plan.review_id, plan.agency_name)
-        agency_id = find_agency(ctx, plan.review_id, plan.agency_name)
-    replaced = carried = 0
-    with ctx.session() as session:
-        if session.get(Agency, agency_id) is None:
-            raise NotFoundError("That agency no longer exists.")
-        keep_tags: dict[tuple[str, str], tuple[list[str], list[int]]] = {}
-        if replace and plan.replaces is not None:
-            old_import = session.get(ChronologyImport, plan.replaces.import_id)
-            if old_import is not None:
-                keep_tags = _tags_of_import(session, old_import.id)
-                replaced = plan.replaces.old_count
-                session.delete(old_import)  # its entries go with it (ON DELETE CASCADE)
-                session.flush()
-        batch = ChronologyImport(
-            review_id=plan.review_id,
-            agency_id=agency_id,
-            file_name=plan.path.name[:260],
-            sheet=plan.table.sheet[:200],
-            sha256=plan.sha256,
-            header_row=plan.table.header_row,
-            mapping=json.dumps(plan.mapping_by_header(), ensure_ascii=False),
-            imported_by=ctx.actor,
-            row_count=len(plan.entries),
-            flagged_count=len(plan.flagged),
-            report="\n".join(plan.report_lines()),
-        )
-        session.add(batch)
-        session.flush()
-        ids = _insert_entries(session, plan, agency_id, batch.id)
-        if keep_tags:
-            carried = _carry_over(session, plan.entries, ids, keep_tags)
-        _remember_mapping(session, plan)
-        return ImportResult(batch.id, agency_id, len(ids), list(plan.flagged), replaced, carried)
-
-
-_FIXED_COLUMNS = ("review_id", "agency_id", "import_id", "updated_at")
-_ENTRY_COLUMNS = (
-    "date_text", "precision", "granularity", "date_start", "date_end", "time", "sort_date",
-    "sequence", "recorded", "recorded_text", "source", "practitioner", "role", "subjects",
-    "event_type", "event_type_text", "event", "outcome", "significance", "flagged",
-    "flag_reason", "source_row",
-)  # fmt: skip
-_pick = itemgetter(*_ENTRY_COLUMNS)
-
-
-def _insert_entries(session, plan: ImportPlan, agency_id: int, import_id: int) -> list[int]:
-    """One Core executemany (the ORM's per-row work costs more than the writing itself for
-    10,000 rows); returns the new ids in the entries' order."""
-    fixed = dict(zip(_FIXED_COLUMNS, (plan.review_id, agency_id, import_id, utcnow()), strict=True))
-    dumps = json.dumps
-    rows = [
-        {
-            **fixed,
-            **dict(zip(_ENTRY_COLUMNS, _pick(e), strict=True)),
-            "source_values": dumps(e["source_values"], ensure_ascii=False)
-            if e["source_values"]
-            else "",
-        }
-        for e in plan.entries
-    ]
-    if not rows:
-        return []
-    session.execute(insert(ChronologyEntry.__table__), rows)
-    ids = list(
-        session.scalars(
-            select(ChronologyEntry.id)
-            .where(ChronologyEntry.import_id == import_id)
-            .order_by(ChronologyEntry.id)
-        )
-    )
-    session.execute(
-        insert(ChronologySearch.__table__),
-        [
-            {"entry_id": entry_id, "review_id": plan.review_id, "text": search_text(entry)}
-            for entry_id, entry in zip(ids, plan.entries, strict=True)
-        ],
-    )
-    return ids
-
-
-def _tags_of_import(session, import_id: int) -> dict[tuple[str, str], tuple[list[str], list[int]]]:
-    """Theme tags and episode links of an import's entries, by their content."""
-    entries = {
-        entry_id: _content_key(d, e)
-        for entry_id, d, e in session.execute(
-            select(ChronologyEntry.id, ChronologyEntry.date_text, ChronologyEntry.event).where(
-                ChronologyEntry.import_id == import_id
-            )
-        )
-    }
-    tags: dict[tuple[str, str], tuple[list[str], list[int]]] = {}
-    for entry_id, theme in session.execute(
-        select(EntryTheme.entry_id, EntryTheme.theme).where(EntryTheme.entry_id.in_(entries))
-    ):
-        tags.setdefault(entries[entry_id], ([], []))[0].append(theme)
-    for entry_id, episode_id in session.execute(
-        select(EpisodeEntry.entry_id, EpisodeEntry.episode_id).where(
-            EpisodeEntry.entry_id.in_(entries)
-        )
-    ):
-        tags.setdefault(entries[entry_id], ([], []))[1].append(episode_id)
-    return tags
-
-
-def _carry_over(session, entries, ids, keep_tags) -> int:
-    themes, links, carried = [], [], 0
-    for entry, entry_id in zip(entries, ids, strict=True):
-        kept = keep_tags.get(_content_key(entry["date_text"], entry["event"]))
-        if kept is None:
-            continue
-        carried += 1
-        themes += [{"entry_id": entry_id, "theme": t} for t in set(kept[0])]
-        links += [{"entry_id": entry_id, "episode_id": e} for e in set(kept[1])]
-    if themes:
-        session.execute(insert(EntryTheme), themes)
-    if links:
-        session.execute(insert(EpisodeEntry), links)
-    return carried
-
-
-def _remember_mapping(session, plan: ImportPlan) -> None:
-    key = plan.agency_name.casefold()[:200]
-    saved = session.scalar(select(ColumnMapping).where(ColumnMapping.agency_key == key))
-    text = json.dumps(plan.mapping_by_header(), ensure_ascii=False)
-    if saved is None:
-        session.add(ColumnMapping(agency_key=key, mapping=text))
-    else:
-        saved.mapping = text
+    """Write the planned entries in one transaction (replacing the same source's earlier
+    import if asked)."""
+    return commit_imports(ctx, [plan], replace=replace)[0]
 
 
 def import_chronology(
@@ -510,8 +588,14 @@ def import_chronology(
     path: Path | str,
     *,
     sheet: str | None = None,
-    mapping: dict[str, str] | None = None,
+    mapping: dict[str, Any] | None = None,
 ) -> ImportResult:
-    """Plan and commit in one call (the command line's way)."""
-    plan = plan_import(ctx, review_id, agency_name, path, sheet=sheet, mapping=mapping)
-    return commit_import(ctx, plan)
+    """Plan and commit in one call (every sheet read is imported; the first result)."""
+    plans = plan_imports(
+        ctx, review_id, agency_name, path, sheets=[sheet] if sheet else None, mapping=mapping
+    )
+    return commit_imports(ctx, plans)[0]
+
+
+def describe_order(order: str) -> str:
+    return ORDER_NAMES[order]

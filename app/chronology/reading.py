@@ -6,9 +6,7 @@ secretly hold) gigabytes. Then the sheet holding the chronology is chosen and it
 """
 
 import codecs
-import csv
 import hashlib
-import io
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
+
+from app.chronology.csv_text import SAVE_AS_XLSX as _SAVE_AS_XLSX
+from app.chronology.csv_text import read_csv
 
 # The two "as" imports keep names importable from here as before (the tests clear _CHECKED).
 from app.chronology.file_guard import _CHECKED as _CHECKED
@@ -30,14 +31,11 @@ from app.chronology.file_guard import (
     check_ole,
     password_protected,
 )
-from app.chronology.mapping import header_score
+from app.chronology.layout import HEADER_SCAN_ROWS, fill_merged_down, find_layout, left_out_rows
+from app.chronology.mapping import normalise_header
 from app.chronology.types import SheetTable
-
-HEADER_SCAN_ROWS = 30
-
-_SAVE_AS_XLSX = (
-    "Open it in Excel and save it as .xlsx (File › Save As › Excel Workbook), then import that."
-)
+from app.chronology.word_tables import chronology_grid
+from app.chronology.xlsx_formats import partial_date_cells
 
 
 def file_fingerprint(path: str | Path) -> str:
@@ -47,26 +45,63 @@ def file_fingerprint(path: str | Path) -> str:
 
 
 def list_sheets(path: str | Path) -> list[str]:
-    """The names of the workbook's sheets, in workbook order ([] for a CSV file)."""
+    """The names of the workbook's sheets, in workbook order ([] for a CSV or Word file)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind == "csv":
+    if kind in ("csv", "docx"):
         return []
     with _workbook(path, kind) as workbook:
         return list(workbook.sheet_names)
 
 
 def read_table(
-    path: str | Path, sheet: str | None = None, *, max_rows: int = 200_000
+    path: str | Path,
+    sheet: str | None = None,
+    *,
+    header_row: int | None = None,
+    max_rows: int = 200_000,
 ) -> SheetTable:
-    """The chronology table in a file: the header row found, and every non-blank row under it."""
+    """The chronology table in a file: the header row found, and every row under it."""
+    sheets = [sheet] if sheet is not None else None
+    return read_tables(path, sheets, header_row=header_row, max_rows=max_rows)[0]
+
+
+def read_tables(
+    path: str | Path,
+    sheets: list[str] | None = None,
+    *,
+    all_sheets: bool = False,
+    header_row: int | None = None,
+    max_rows: int = 200_000,
+) -> list[SheetTable]:
+    """The chronology tables in a file: the sheets named, or every sheet holding a chronology
+    (``all_sheets``), or by default the sheet holding it and any sheet with the same columns."""
     path = Path(path)
     kind = _recognise(path)
     if kind == "csv":
-        rows, notes = _read_csv(path)
-        return _build_table(path.name, "", rows, 1, 1, notes, max_rows, sheets=[])
+        rows, notes, flags = read_csv(path, max_rows)
+        table = _build_table(
+            path.name,
+            "",
+            rows,
+            1,
+            1,
+            notes,
+            max_rows,
+            sheets=[],
+            header_row=header_row,
+            row_flags=flags,
+        )
+        return [table]
+    if kind == "docx":
+        rows, notes = chronology_grid(path, find_layout)
+        return [
+            _build_table(
+                path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
+            )
+        ]
     with _workbook(path, kind) as workbook:
-        return _read_workbook(path.name, workbook, kind, sheet, max_rows)
+        return _read_workbook(path, workbook, kind, sheets, all_sheets, header_row, max_rows)
 
 
 # --- recognising the file ----------------------------------------------------------------------
@@ -199,12 +234,17 @@ def _sheet_rows(workbook: CalamineWorkbook, name: str, shown: str, kind: str, ma
         sheet = workbook.get_sheet_by_name(name)
         start = sheet.start
         if start is None:
-            return [], 1, 1
+            return [], 1, 1, []
         height, width = sheet.height, sheet.width
         check_grid(name, shown, height, width)
         if height > max_rows + HEADER_SCAN_ROWS + 1:
             raise _too_many_rows(name, shown, height, max_rows)
-        return sheet.to_python(skip_empty_area=True), start[0] + 1, start[1] + 1
+        rows = sheet.to_python(skip_empty_area=True)
+        merged = [
+            ((r1 - start[0], c1 - start[1]), (r2 - start[0], c2 - start[1]))
+            for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])
+        ]
+        return rows, start[0] + 1, start[1] + 1, merged
 
 
 def _too_many_rows(sheet: str, shown: str, rows: int, max_rows: int) -> ImportRefused:
@@ -222,182 +262,141 @@ _NOT_CHRONOLOGY_SHEET = re.compile(
 )
 
 
+def _partial_dates(path: Path, kind: str, name: str, rows, row0: int, col0: int) -> list[str]:
+    """Date cells formatted to show only a month (or a year) become that month as text, with
+    month precision, instead of the first day the parser gives for them."""
+    if kind != "xlsx":
+        return []
+    cells = partial_date_cells(path, name)
+    changed = 0
+    for (r, c), precision in cells.items():
+        r, c = r - row0 + 1, c - col0 + 1
+        if 0 <= r < len(rows) and 0 <= c < len(rows[r]):
+            value = rows[r][c]
+            if isinstance(value, date):
+                rows[r][c] = f"{value:%b %Y}" if precision == "month" else f"{value:%Y}"
+                changed += 1
+    if not changed:
+        return []
+    return [
+        f"{changed} date cell(s) show only a month and year (or a year): read at that "
+        "precision, not as the first day."
+    ]
+
+
 def _read_workbook(
-    shown: str, workbook: CalamineWorkbook, kind: str, sheet: str | None, max_rows: int
-) -> SheetTable:
+    path: Path,
+    workbook: CalamineWorkbook,
+    kind: str,
+    sheets: list[str] | None,
+    all_sheets: bool,
+    header_row: int | None,
+    max_rows: int,
+) -> list[SheetTable]:
+    shown = path.name
     names = list(workbook.sheet_names)
-    if sheet is not None:
-        if sheet not in names:
-            listed = ", ".join(f"'{n}'" for n in names)
-            raise ImportRefused(f"{shown} has no sheet called '{sheet}'. Its sheets are: {listed}.")
-        rows, row0, col0 = _sheet_rows(workbook, sheet, shown, kind, max_rows)
-        return _build_table(shown, sheet, rows, row0, col0, [], max_rows, sheets=names)
+
+    loaded: dict[str, tuple] = {}
+
+    def build(name: str, notes: list[str]) -> SheetTable:
+        rows, row0, col0, merged = loaded.pop(name, None) or _sheet_rows(
+            workbook, name, shown, kind, max_rows
+        )
+        notes = notes + _partial_dates(path, kind, name, rows, row0, col0)
+        return _build_table(
+            shown,
+            name,
+            rows,
+            row0,
+            col0,
+            notes,
+            max_rows,
+            sheets=names,
+            header_row=header_row,
+            merged=merged,
+        )
+
+    if sheets:
+        for sheet in sheets:
+            if sheet not in names:
+                listed = ", ".join(f"'{n}'" for n in names)
+                raise ImportRefused(
+                    f"{shown} has no sheet called '{sheet}'. Its sheets are: {listed}."
+                )
+        return [build(sheet, []) for sheet in dict.fromkeys(sheets)]
 
     metadata = workbook.sheets_metadata
     hidden = {m.name for m in metadata if m.visible != SheetVisibleEnum.Visible}
     grids = {m.name for m in metadata if m.typ == SheetTypeEnum.WorkSheet} or set(names)
     visible = [n for n in names if n not in hidden and n in grids]
-    # Sheets named as the chronology first; cover, guidance and list sheets last.
-    order = sorted(
-        visible,
-        key=lambda n: (
-            "chronolog" not in n.lower(),
-            bool(_NOT_CHRONOLOGY_SHEET.search(n)),
-            names.index(n),
-        ),
-    ) + [n for n in names if n in hidden and n in grids]
-    best = None
-    looked: list[tuple[str, int, int]] = []  # (name, header score, rows)
-    seen = set()
-    for position, name in enumerate(order):
-        if name in hidden and best is not None:
-            break
-        rows, row0, col0 = _sheet_rows(workbook, name, shown, kind, max_rows)
-        seen.add(name)
-        if not rows:
+    looked: dict[str, tuple[tuple, tuple]] = {}  # name -> (rank, headings key)
+    non_empty: list[str] = []
+    for name in visible or [n for n in names if n in grids]:
+        sheet_rows = _sheet_rows(workbook, name, shown, kind, max_rows)
+        rows = sheet_rows[0]
+        if not rows or all(map(_is_blank, rows)):
             continue
-        score = _find_header(rows)[1]
-        rank = (score >= 2, "chronolog" in name.lower(), score, len(rows))
-        looked.append((name, score, len(rows)))
-        if best is None or rank > best[0]:
-            best = (rank, name, rows, row0, col0)
-        if position == 0 and rank[0] and rank[1]:
-            break  # a sheet named as the chronology, with a chronology header: look no further
-    if best is None:
-        raise ImportRefused(f"{shown} holds no chronology rows: every sheet is empty.")
-    _rank, name, rows, row0, col0 = best
+        non_empty.append(name)
+        layout = find_layout(rows)
+        if layout is None:
+            continue
+        chronology = layout.score >= 2 and len(rows) > layout.header_index + 1
+        rank = (
+            chronology,
+            "chronolog" in name.lower(),
+            not _NOT_CHRONOLOGY_SHEET.search(name),
+            layout.score,
+            len(rows),
+        )
+        key = tuple(sorted(normalise_header(h) for h in layout.headings if h))
+        looked[name] = (rank, key)
+        if chronology or not loaded:
+            loaded[name] = sheet_rows
+    if not looked:
+        if not non_empty:
+            raise ImportRefused(f"{shown} holds no chronology rows: every sheet is empty.")
+        return [build(non_empty[0], [])]  # says why no table was found there
+    best = max(looked, key=lambda n: looked[n][0])
+    chosen = [best]
+    if all_sheets:
+        chosen = [n for n in looked if looked[n][0][0]] or [best]
+    elif looked[best][0][0]:
+        # Sheets with the same columns continue the same chronology (one sheet a year...).
+        chosen = [n for n in looked if looked[n][0][0] and looked[n][1] == looked[best][1]]
     notes = []
-    others = [n for n, score, count in looked if n != name and score >= 2 and count > 1]
-    others += [n for n in visible if n not in seen and not _NOT_CHRONOLOGY_SHEET.search(n)]
+    others = [n for n in looked if n not in chosen and looked[n][0][0]]
+    if len(chosen) > 1:
+        listed = ", ".join(f"'{n}'" for n in chosen)
+        notes.append(f"Sheets {listed} have the same columns: all of them are imported.")
     if others:
         listed = ", ".join(f"'{n}'" for n in others)
         notes.append(
-            f"Only sheet '{name}' was read; {listed} may hold more of the chronology: import "
-            "them separately if so."
+            f"{listed} may hold more of the chronology with other columns: import them too "
+            "with --all-sheets (or --sheet NAME), or tick them in the import window."
         )
-    if name in hidden:
-        notes.append(f"Sheet '{name}' is hidden in the workbook.")
-    return _build_table(shown, name, rows, row0, col0, notes, max_rows, sheets=names)
+    for name in list(loaded):
+        if name not in chosen:
+            del loaded[name]
+    return [build(name, notes if name == chosen[0] else []) for name in chosen]
 
 
-# --- CSV and text ------------------------------------------------------------------------------
-
-_DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
-
-
-def _decode(raw: bytes, shown: str) -> tuple[str, str]:
-    """(text, encoding name shown to people)."""
-    for bom, codec, label in (
-        (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
-        (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
-        (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
-        (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
-        (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
-    ):
-        if raw.startswith(bom):
-            try:
-                return raw.decode(codec), label
-            except UnicodeDecodeError:
-                raise _not_a_spreadsheet(shown) from None
-    sample = raw[:65536]
-    if b"\x00" in sample:
-        # UTF-16 without a byte order mark: every other byte of plain text is zero.
-        even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        half = len(sample) / 2
-        for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-            if zeros > 0.4 * half and other < 0.05 * half:
-                try:
-                    return raw.decode(codec), "UTF-16"
-                except UnicodeDecodeError:
-                    break
-        raise _not_a_spreadsheet(shown)
-    try:
-        return raw.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError:
-        return raw.decode("latin-1"), "Latin-1"
-
-
-def _not_a_spreadsheet(shown: str) -> ImportRefused:
-    return ImportRefused(
-        f"{shown} is not a spreadsheet or a CSV file ReviewDesk can read. Check you chose the "
-        "right file, or ask the agency for the chronology as .xlsx or .csv."
-    )
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-
-
-def _sniff_delimiter(sample: str) -> str:
-    """The separator that splits the sample into the most rows of one same width."""
-    best, best_key = ",", (-1, -1)
-    for delimiter in _DELIMITERS:
-        if delimiter not in sample:
-            continue
-        try:
-            widths = [
-                len(r) for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
-            ]
-        except csv.Error:
-            continue
-        widths = [w for w in widths[:-1] or widths if w > 1]  # the last line may be cut short
-        if not widths:
-            continue
-        common = max(set(widths), key=widths.count)
-        key = (widths.count(common), common)
-        if key > best_key:
-            best, best_key = delimiter, key
-    return best
-
-
-def _read_csv(path: Path) -> tuple[list[list[str]], list[str]]:
-    shown = path.name
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ImportRefused(
-            f"{shown} could not be opened ({error.strerror or error}). "
-            "Close it in any other program and try again."
-        ) from None
-    text, encoding = _decode(raw, shown)
-    sample = text[:65536]
-    if len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
-        raise _not_a_spreadsheet(shown)
-    notes = []
-    first_line, _, rest = text.partition("\n")
-    sep = re.fullmatch(r'"?sep=(.)"?\s*', first_line)  # Excel's "sep=;" line
-    if sep:
-        delimiter = sep.group(1)
-        text = rest
-    else:
-        delimiter = _sniff_delimiter(sample.rsplit("\n", 1)[0] if len(text) > 65536 else sample)
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as error:
-        raise ImportRefused(
-            f"{shown} could not be read as a CSV file ({error}). " + _SAVE_AS_XLSX
-        ) from None
-    if sep:
-        rows.insert(0, [])  # keep row numbers as the file shows them
-    named = _DELIMITERS.get(delimiter, f"'{delimiter}'")
-    notes.append(f"Read as a CSV file ({encoding} text, values separated by {named}).")
-    return rows, notes
+def sheets_holding_chronology(path: str | Path) -> list[str]:
+    """The sheets of a workbook that look like they hold a chronology ([] for CSV or Word)."""
+    path = Path(path)
+    kind = _recognise(path)
+    if kind in ("csv", "docx"):
+        return []
+    with _workbook(path, kind) as workbook:
+        found = []
+        for name in workbook.sheet_names:
+            rows, _r, _c, _m = _sheet_rows(workbook, name, path.name, kind, 10**9)
+            layout = find_layout(rows[: HEADER_SCAN_ROWS + 20]) if rows else None
+            if layout is not None and layout.score >= 2:
+                found.append(name)
+        return found
 
 
 # --- the table ---------------------------------------------------------------------------------
-
-
-def _find_header(rows: list[list[Any]]) -> tuple[int, int]:
-    """(index, score) of the row among the first few that looks most like a header."""
-    best, best_score = -1, 0
-    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        score = header_score(row)
-        if score > best_score:
-            best, best_score = index, score
-    return best, best_score
 
 
 def _header_text(value: Any) -> str:
@@ -439,34 +438,52 @@ def _build_table(
     max_rows: int,
     *,
     sheets: list[str],
+    header_row: int | None = None,
+    merged: list | None = None,
+    row_flags: dict[int, str] | None = None,
 ) -> SheetTable:
     where = f"Sheet '{sheet}' in {shown}" if sheet else shown
     if all(map(_is_blank, rows)):
         raise ImportRefused(f"{where} holds no chronology rows: it is empty.")
-    index, score = _find_header(rows)
     fallback = False
-    if score < 2:
-        index = next(
-            (
-                i
-                for i, row in enumerate(rows[:HEADER_SCAN_ROWS])
-                if sum(1 for v in row if isinstance(v, str) and v.strip()) >= 2
-            ),
-            -1,
-        )
-        if index < 0:
+    if header_row is not None:
+        index = header_row - row0
+        if not 0 <= index < len(rows) or _is_blank(rows[index]):
             raise ImportRefused(
-                f"{where} has no header row ReviewDesk can find (a row naming the columns, "
-                "such as Date, Event, Outcome). Add one above the first entry and import again."
+                f"{where} has nothing on row {header_row} to use as the header. "
+                "Choose the row naming the columns (--header-row N)."
             )
-        fallback = True
-    header_row = row0 + index
-    header_cells = rows[index]
-    data = rows[index + 1 :]
+        layout = find_layout(rows, index)
+    else:
+        layout = find_layout(rows)
+        if layout is None or layout.score < 1:
+            index = next(
+                (
+                    i
+                    for i, row in enumerate(rows[:HEADER_SCAN_ROWS])
+                    if sum(1 for v in row if isinstance(v, str) and v.strip()) >= 2
+                ),
+                -1,
+            )
+            if index < 0 and layout is None:
+                raise ImportRefused(
+                    f"{where} has no header row ReviewDesk can find (a row naming the columns, "
+                    "such as Date, Event, Outcome). Add one above the first entry and import "
+                    "again, or choose the header row (--header-row N)."
+                )
+            if index >= 0:
+                layout = find_layout(rows, index)
+                fallback = True
+    first_header = row0 + layout.header_rows[0]
+    header_row = row0 + layout.header_index
+    data = rows[layout.header_index + 1 :]
     if len(data) > max_rows:
         raise _too_many_rows(sheet, shown, len(data) + header_row, max_rows)
+    if merged:
+        notes = notes + fill_merged_down(rows, merged, layout.header_index + 1)
 
     # The table is as wide as its header, or wider when cells beyond it hold something.
+    header_cells = layout.headings
     width = header_width = _last_filled(header_cells)
     widest = max(map(len, data), default=0)
     if widest > width:
@@ -504,20 +521,25 @@ def _build_table(
         elif length < width:
             row = row + [""] * (width - length)
         append((number, row))
+    table_rows, left_out = left_out_rows(table_rows, layout)
     if not table_rows:
         raise ImportRefused(
             f"{where} holds no chronology rows: there is nothing under the header on row "
             f"{header_row}."
         )
 
-    if sheet:
-        notes = [f"Used sheet '{sheet}'; the header is on row {header_row}.", *notes]
+    if first_header != header_row:
+        found = f"the header is on rows {first_header}-{header_row} (headings over sub-headings)"
     else:
-        notes = [f"The header is on row {header_row}.", *notes]
+        found = f"the header is on row {header_row}"
+    if sheet:
+        notes = [f"Used sheet '{sheet}'; {found}.", *notes]
+    else:
+        notes = [f"{found[0].upper()}{found[1:]}.", *notes]
     if fallback:
         notes.append(
             f"No row looked like a chronology header (Date, Event, Outcome...); row {header_row} "
-            "was used as the header. Check the column mapping."
+            "was used as the header. Check the columns, or choose the header row."
         )
     if beyond:
         notes.append(
@@ -535,4 +557,6 @@ def _build_table(
         rows=table_rows,
         sheets=sheets,
         notes=notes,
+        left_out=left_out,
+        row_flags=row_flags or {},
     )

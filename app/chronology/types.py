@@ -65,6 +65,8 @@ class SheetTable:
     rows: list[tuple[int, list[Any]]]  # (1-based row number in the sheet, cell values)
     sheets: list[str] = field(default_factory=list)  # every sheet in the workbook
     notes: list[str] = field(default_factory=list)  # what the reader decided, in words
+    left_out: list = field(default_factory=list)  # layout.LeftOut: rows that are not entries
+    row_flags: dict[int, str] = field(default_factory=dict)  # row -> a problem found reading it
 
 
 @dataclass(frozen=True)

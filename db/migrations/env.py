@@ -5,6 +5,7 @@ from alembic import context
 import db.access_models  # noqa: F401
 import db.chronology_models  # noqa: F401  (registers the tables on Base.metadata)
 import db.findings_models  # noqa: F401
+import db.learning_models  # noqa: F401
 import db.meeting_models  # noqa: F401
 import db.models  # noqa: F401
 import db.report_models  # noqa: F401

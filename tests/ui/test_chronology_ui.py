@@ -1,5 +1,6 @@
 """The chronology in the window: the import dialog's mapping, filters, the lazy table, editing."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -54,13 +55,11 @@ def test_import_dialog_guesses_then_follows_a_changed_mapping(qtbot, editor, rev
     dialog = ImportDialog(editor, review_id, ["Police"], path)
     qtbot.addWidget(dialog)
     assert dialog.agency.currentText() == "Police"
-    # "Occurred" is not a heading ReviewDesk knows: no date column, so nothing can be imported.
-    assert not dialog.import_button.isEnabled()
-    assert "date" in dialog.problems.text().lower()
+    # "Occurred" is not a heading ReviewDesk knows, but its cells are dates.
+    assert dialog.mapping_combos["date"].currentText() == "Occurred"
+    assert "dates" in dialog.mapping_combos["date"].toolTip()
+    assert dialog.import_button.isEnabled()
 
-    date_combo = dialog.mapping_combos["date"]
-    date_combo.setCurrentIndex(date_combo.findText("Occurred"))
-    date_combo.activated.emit(date_combo.currentIndex())
     event_combo = dialog.mapping_combos["event"]
     if event_combo.currentText() != "Summary":
         event_combo.setCurrentIndex(event_combo.findText("Summary"))
@@ -215,3 +214,44 @@ def test_timeline_page_lays_out_every_agency(chronology, ctx, imported, qtbot):
     assert {lane.agency for lane in layout.lanes} == {"Police", "Health"}
     image = chronology.timeline_page.canvas.grab().toImage()
     assert not image.isNull() and image.width() > 200
+
+
+def test_import_dialog_shows_the_plan_of_a_hard_file_and_takes_changes(
+    qtbot, editor, review_id, tmp_path
+):
+    from app.agency_exports import AgencyEvent, write_export
+
+    made = [
+        AgencyEvent(date(2016, 3, d), "10:00", "PC 4471 Hughes", "Officer", "Domestic",
+                    f"Call {d} summary", f"Neighbour reported shouting at the flat, call {d}.")
+        for d in range(1, 26)
+    ]  # fmt: skip
+    path = write_export(tmp_path, "police_log", "police_occurrences", made, "Child A")
+    dialog = ImportDialog(editor, review_id, ["Police"], path)
+    qtbot.addWidget(dialog)
+    plan = dialog.plan
+    assert dialog.mapping_combos["event"].currentText() == "Details"
+    assert dialog.mapping_combos["date"].currentText() == "Date/Time Reported"
+    checked = [
+        dialog.parts.item(i).text()
+        for i in range(dialog.parts.count())
+        if dialog.parts.item(i).checkState() == Qt.CheckState.Checked
+    ]
+    assert checked == ["Summary"]
+    report = dialog.report.toPlainText()
+    assert "left out: the column headings repeated" in report
+    assert "Occurrence No → kept with each entry as imported (not the event" in report
+    assert "row 2" in dialog.header_row.specialValueText()
+    assert len(plan.entries) == 25 and dialog.import_button.isEnabled()
+
+    # Leave the summary out of the event; read the dates month first (the 13th onwards fail).
+    item = dialog.parts.findItems("Summary", Qt.MatchFlag.MatchExactly)[0]
+    item.setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.plan.entries[0]["event"] == "Neighbour reported shouting at the flat, call 1."
+    dialog.date_order.setCurrentIndex(2)
+    dialog.date_order.activated.emit(2)
+    assert len(dialog.plan.flagged) == 13 and "as chosen" in dialog.date_reason.text()
+    dialog.date_order.setCurrentIndex(0)
+    dialog.date_order.activated.emit(0)
+    dialog.import_button.click()
+    assert dialog.result is not None and dialog.result.imported == 25

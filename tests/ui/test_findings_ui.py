@@ -342,20 +342,31 @@ def test_recommendation_warnings_shrink_as_it_is_completed(
     assert list_actions(ctx, review_id=review_id)[0].evidence.startswith("Three placements")
 
 
-def test_a_response_not_accepted_asks_for_a_reason(window, ctx, review_id):
+def test_a_response_not_accepted_asks_for_a_reason(window, ctx, review_id, monkeypatch):
+    import ui.recommendation_editor as editor_module
+
     rec_id = add_item(ctx, "review_recommendation", review_id, {"text": "Audit all plans"})
     tab = _open(window, review_id, TAB_RECOMMENDATIONS)
     tab.select_recommendation(rec_id)
     panel = tab.panel
     assert not panel.reason.isEnabled()
+    # Cancelling the question leaves the response as it was: no "no" without a reason.
+    monkeypatch.setattr(editor_module, "ask_reason", lambda *_a, **_k: None)
     panel.response.setCurrentIndex(panel.response.findData("not_accepted"))
     panel.response.activated.emit(panel.response.currentIndex())
-    assert panel.reason.isEnabled() and panel.reason_label.text() == "Reason (required)"
-    assert "no reason is recorded" in panel.warnings.text()
-    panel.reason.setPlainText("An audit is already under way.")
-    panel.reason.commit()
+    assert list_recommendations(ctx, review_id)[0].board_response == ""
+    assert panel.response.currentData() == ""
+    monkeypatch.setattr(
+        editor_module, "ask_reason", lambda *_a, **_k: "An audit is already under way."
+    )
+    panel.response.setCurrentIndex(panel.response.findData("not_accepted"))
+    panel.response.activated.emit(panel.response.currentIndex())
     [rec] = list_recommendations(ctx, review_id)
-    assert rec.response_reason == "An audit is already under way."
+    assert (rec.board_response, rec.response_reason) == (
+        "not_accepted",
+        "An audit is already under way.",
+    )
+    assert panel.reason.isEnabled() and panel.reason_label.text() == "Reason (required)"
     assert not any("reason" in w for w in rec.warnings)
     assert "reason" not in panel.warnings.text()
 

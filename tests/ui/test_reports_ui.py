@@ -94,3 +94,24 @@ def test_export_runs_in_the_background_and_writes_the_pdf(qtbot, reports, tmp_pa
     qtbot.waitUntil(lambda: bool(shown), timeout=60_000)
     assert target.exists() and Path(target).read_bytes().startswith(b"%PDF")
     assert "pages" in shown[0]
+
+
+def test_export_offers_pdf_word_and_web_page_and_follows_the_chosen_format(
+    qtbot, reports, tmp_path, monkeypatch
+):
+    from ui.reports_tab import FORMATS
+
+    offered: list[str] = []
+
+    def choose(_parent, _title, _name, filters):
+        offered.append(filters)
+        return str(tmp_path / "overview"), FORMATS[".docx"]  # no suffix typed: Word chosen
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    reports.choose_export()
+    qtbot.waitUntil(lambda: bool(shown), timeout=60_000)
+    assert all(f"*{suffix}" in offered[0] for suffix in (".pdf", ".docx", ".html"))
+    target = tmp_path / "overview.docx"
+    assert target.read_bytes().startswith(b"PK") and shown[0] == "overview.docx is ready."

@@ -1,0 +1,379 @@
+"""Which column of an agency's table holds what, decided by what the cells hold, with the
+headings confirming: the narrative is the long free text (never an identifier, a number or a
+yes/no column), dates are the column whose cells read as dates, types are short repeated
+values. When a system splits the narrative over several columns (History / Examination / Plan;
+Case Note Title / Case Note), the parts are joined into the entry with their headings.
+
+Every decision comes with its reason in plain words, so the user can see and change it.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from app.chronology.date_forms import compact_day
+from app.chronology.dates import parse_date, parse_time
+from app.chronology.mapping import header_fields, normalise_header
+from app.chronology.types import MAPPABLE_FIELDS
+
+PROFILE_ROWS = 400
+
+_YES_NO = frozenset("y n yes no true false x n/a na none nil ✓ ✔ tick unknown".split())
+_IDENTIFIER = re.compile(r"[A-Z]{0,8}[\s/\-_#:.]?\d[\dA-Z/\-_.]{2,24}", re.I)
+_NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
+_NAME_WORD = re.compile(r"(?:[A-Z][a-zA-Z'\-]*\.?|[A-Z]\.|\d{2,6}|\([^)]{1,30}\)|&|and|of|de|van)$")
+# Headings that name something other than the narrative, even when the cells hold text.
+_NOT_NARRATIVE = re.compile(
+    r"\b(?:address|location|venue|place|postcode|school|team|service|ward|establishment|site"
+    r"|area|nhs|ref|reference|id|number|no|dob|birth|agency|organisation|status|priority|rag"
+    r"|risk level|category|outcome code|code|ethnicity|gender|age|telephone|phone|email)\b",
+    re.I,
+)
+# Headings of narrative parts (joined into the event with their label).
+_NARRATIVE_PART = re.compile(
+    r"\b(?:title|summary|subject|history|examination|exam|plan|presenting|presentation"
+    r"|assessment|note|notes|narrative|details|description|comment|comments|observations"
+    r"|findings|discussion|reason|concern|concerns|rationale|analysis of need|what happened)\b",
+    re.I,
+)
+_NO_EVENT_REASON = "Headings found: {headings}. Choose the event column with --map event={example}."
+
+
+@dataclass
+class ColumnProfile:
+    index: int
+    heading: str
+    filled: int = 0
+    dates: int = 0
+    times: int = 0
+    numbers: int = 0
+    identifiers: int = 0
+    yes_no: int = 0
+    names: int = 0
+    multiline: int = 0
+    length: int = 0
+    words: int = 0
+    distinct: int = 0
+
+    def share(self, count: int) -> float:
+        return count / self.filled if self.filled else 0.0
+
+    @property
+    def mean_length(self) -> float:
+        return self.length / self.filled if self.filled else 0.0
+
+    @property
+    def mean_words(self) -> float:
+        return self.words / self.filled if self.filled else 0.0
+
+    @property
+    def distinct_ratio(self) -> float:
+        return self.distinct / self.filled if self.filled else 0.0
+
+    def not_narrative_because(self, named: bool = False) -> str:
+        """Why this column can never be the event ("" when it can). A column whose heading
+        names the event is refused only for hard evidence (dates, flags, numbers)."""
+        if not self.filled:
+            return "it is empty"
+        if self.share(self.dates) >= 0.6:
+            return "its cells are dates"
+        if self.share(self.times) >= 0.6:
+            return "its cells are times of day"
+        if self.share(self.yes_no) >= 0.6:
+            return "yes/no answers"
+        if self.share(self.identifiers) >= 0.6:
+            return "reference numbers"
+        if self.share(self.numbers) >= 0.6:
+            return "numbers"
+        if named:
+            return ""
+        if self.mean_words < 1.5:
+            return "single words or codes, not sentences"
+        if self.mean_words < 2.5 and self.distinct_ratio < 0.5:
+            return "short values repeated down the column (a type or category)"
+        if self.share(self.names) >= 0.6 and self.mean_words <= 4:
+            return "names of people"
+        return ""
+
+
+def _reads_as_date(text: str) -> bool:
+    return parse_date(text).ok or parse_date(text, order="mdy").ok
+
+
+def _is_name(text: str) -> bool:
+    words = text.replace(",", " ").split()
+    return 1 <= len(words) <= 6 and len(text) <= 50 and all(map(_NAME_WORD.match, words))
+
+
+def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> list[ColumnProfile]:
+    """What the cells of each column hold, from the first rows of the table."""
+    profiles = [ColumnProfile(i, h) for i, h in enumerate(headings)]
+    seen: list[set] = [set() for _ in headings]
+    for _number, cells in rows[:PROFILE_ROWS]:
+        for p, value, values in zip(profiles, cells, seen, strict=False):
+            if value is None or value == "":
+                continue
+            if isinstance(value, datetime | date):
+                p.filled += 1
+                p.dates += 1
+                values.add(value)
+                continue
+            if isinstance(value, time):
+                p.filled += 1
+                p.times += 1
+                continue
+            if isinstance(value, bool):
+                p.filled += 1
+                p.yes_no += 1
+                values.add(value)
+                continue
+            if isinstance(value, int | float):
+                p.filled += 1
+                p.numbers += 1
+                values.add(value)
+                if 20000 < value < 80000 or (
+                    19000101 <= value <= 21001231 and compact_day(str(int(value)))
+                ):
+                    p.dates += 1  # an Excel serial or 20160314 written as a number
+                continue
+            text = value.strip() if value.__class__ is str else str(value)
+            if not text:
+                continue
+            p.filled += 1
+            values.add(text)
+            p.length += len(text)
+            p.words += len(text.split())
+            if "\n" in text:
+                p.multiline += 1
+            low = text.casefold()
+            if low in _YES_NO:
+                p.yes_no += 1
+            elif len(text) <= 40 and any(c.isdigit() for c in text) and _reads_as_date(text):
+                p.dates += 1
+            elif len(text) <= 12 and parse_time(text):
+                p.times += 1
+            elif _NUMBER.fullmatch(text):
+                p.numbers += 1
+            elif _IDENTIFIER.fullmatch(text) and sum(c.isdigit() for c in text) >= 3:
+                p.identifiers += 1
+            elif _is_name(text):
+                p.names += 1
+    for p, values in zip(profiles, seen, strict=True):
+        p.distinct = len(values)
+    return profiles
+
+
+@dataclass
+class ColumnPlan:
+    mapping: dict[str, int]  # field -> column
+    parts: list[int]  # columns joined into the event, in order (the event column among them)
+    reasons: dict[int, str] = field(default_factory=dict)  # column -> what was decided, why
+    problems: list[str] = field(default_factory=list)
+
+
+def _heading_scores(headings: list[str]) -> list[dict[str, int]]:
+    return [header_fields(h) if h and not h.startswith("Column ") else {} for h in headings]
+
+
+def _narrative_weight(p: ColumnProfile, rows: int, heading_score: int) -> float:
+    weight = p.mean_length * (p.filled / max(rows, 1)) * (1 + p.share(p.multiline))
+    if heading_score >= 1000:
+        weight *= 1.5
+    return weight
+
+
+def plan_columns(
+    headings: list[str],
+    rows: list[tuple[int, list[Any]]],
+    given: dict[str, list[int]] | None = None,
+) -> ColumnPlan:
+    """Decide field by field, from content and headings; ``given`` (field -> columns) wins."""
+    given = given or {}
+    profiles = profile_columns(headings, rows)
+    scores = _heading_scores(headings)
+    total = min(len(rows), PROFILE_ROWS)
+    mapping: dict[str, int] = {}
+    reasons: dict[int, str] = {}
+    taken: set[int] = set()
+
+    def take(name: str, column: int, why: str) -> None:
+        mapping[name] = column
+        taken.add(column)
+        reasons[column] = f"{MAPPABLE_FIELDS[name]}: {why}"
+
+    parts_given = given.get("event", [])
+    for name, columns in given.items():
+        if columns and name != "event":
+            take(name, columns[0], "as chosen")
+    if parts_given:
+        take("event", parts_given[0], "as chosen")
+        for column in parts_given[1:]:
+            taken.add(column)
+            reasons[column] = "joined to the event with its heading, as chosen"
+
+    # Dates: the column whose cells read as dates; the heading says which date it is.
+    if "date" not in mapping:
+        candidates = []
+        for p in profiles:
+            if p.index in taken or not p.filled:
+                continue
+            s = scores[p.index]
+            # A column headed as the date recorded or the end date is the event's date only
+            # when no other column holds dates.
+            other_date = any(k in s for k in ("recorded", "end_date")) and "date" not in s
+            share = p.share(p.dates)
+            if share >= 0.5 and p.filled >= 0.3 * total:
+                candidates.append((not other_date, "date" in s, share >= 0.8, -p.index, p))
+            elif "date" in s and s["date"] >= 1000:
+                candidates.append((True, False, False, -1000 - p.index, p))
+        if candidates:
+            best = max(candidates, key=lambda c: c[:4])[4]
+            share = best.share(best.dates)
+            why = f"{share:.0%} of its cells are dates"
+            if "date" in scores[best.index]:
+                why += f"; its heading '{best.heading}' says so"
+            take("date", best.index, why)
+
+    # Other fields named by their heading, unless the cells say otherwise.
+    candidates = sorted(
+        (-score, p.index, name)
+        for p in profiles
+        for name, score in scores[p.index].items()
+        if name not in ("date", "event")
+    )
+    for _score, column, name in candidates:
+        if name in mapping or column in taken:
+            continue
+        p = profiles[column]
+        veto = _veto(name, p)
+        if veto:
+            reasons.setdefault(column, f"not {MAPPABLE_FIELDS[name]}: {veto}")
+            continue
+        take(name, column, f"its heading '{p.heading}'")
+
+    if "time" not in mapping:
+        for p in profiles:
+            if p.index not in taken and p.filled and p.share(p.times) >= 0.8:
+                take("time", p.index, f"{p.share(p.times):.0%} of its cells are times of day")
+                break
+
+    # The event: the longest free text, never an identifier, number, flag or date column.
+    problems: list[str] = []
+    if "event" not in mapping:
+        best, best_weight = None, 0.0
+        for p in profiles:
+            if p.index in taken:
+                continue
+            why_not = p.not_narrative_because(scores[p.index].get("event", 0) >= 1000)
+            if why_not:
+                if "event" in scores[p.index]:
+                    reasons[p.index] = f"not the event: {why_not}"
+                continue
+            weight = _narrative_weight(p, total, scores[p.index].get("event", 0))
+            if weight > best_weight:
+                best, best_weight = p, weight
+        if best is None:
+            # The only free text was taken by its heading (Comments, Action): it is the event.
+            for name in ("significance", "outcome"):
+                column = mapping.get(name)
+                if column is not None and not profiles[column].not_narrative_because():
+                    del mapping[name]
+                    best = profiles[column]
+                    break
+        if best is not None:
+            multi = best.share(best.multiline)
+            why = f"the longest free text (on average {best.mean_length:.0f} characters"
+            why += f", {multi:.0%} over several lines)" if multi >= 0.05 else ")"
+            take("event", best.index, why)
+    if "event_type" not in mapping and "event_type" not in given:
+        for p in profiles:
+            # A column headed as the event that holds a few values repeated is its type.
+            if (
+                p.index not in taken
+                and p.filled
+                and "event" in scores[p.index]
+                and p.mean_words <= 4
+                and p.distinct_ratio < 0.5
+                and p.share(p.yes_no) + p.share(p.numbers) + p.share(p.identifiers) < 0.5
+                and p.share(p.dates) + p.share(p.names) < 0.5
+            ):
+                take("event_type", p.index, "short values repeated down the column (a type)")
+                break
+    parts = list(parts_given)
+    if "event" in mapping and not parts_given:
+        parts = _narrative_parts(profiles, scores, mapping["event"], taken, reasons)
+    if "event" not in mapping:
+        longest = sorted(
+            (p for p in profiles if p.index not in taken and p.share(p.dates) < 0.5),
+            key=lambda p: -p.mean_length,
+        )
+        problems.append(_no_event(headings, longest[0].heading if longest else ""))
+    return ColumnPlan(
+        mapping={n: mapping[n] for n in MAPPABLE_FIELDS if n in mapping},
+        parts=parts,
+        reasons=reasons,
+        problems=problems,
+    )
+
+
+def _veto(name: str, p: ColumnProfile) -> str:
+    """Why the cells of this column cannot be the field its heading suggests ("" if they can)."""
+    if not p.filled:
+        return ""
+    if name in ("recorded", "end_date") and p.share(p.dates) < 0.5:
+        return "its cells are not dates"
+    if name == "time" and p.share(p.times) + p.share(p.dates) < 0.5:
+        return "its cells are not times of day"
+    long_text = p.mean_length > 60 or p.share(p.multiline) > 0.2
+    if name in ("source", "practitioner", "role", "subjects", "event_type") and long_text:
+        return "its cells hold long free text"
+    sentences = p.mean_words >= 3 and p.distinct_ratio >= 0.7 and p.share(p.names) < 0.3
+    if name in ("role", "subjects", "event_type", "source") and sentences:
+        return "free text that differs row to row, not a list of values"
+    if name in ("practitioner", "role", "subjects", "outcome") and p.share(p.yes_no) >= 0.6:
+        return "yes/no answers"
+    if name in ("practitioner", "subjects", "outcome", "significance") and (
+        p.share(p.identifiers) + p.share(p.numbers) >= 0.6
+    ):
+        return "reference numbers"
+    return ""
+
+
+def _narrative_parts(
+    profiles: list[ColumnProfile],
+    scores: list[dict[str, int]],
+    event: int,
+    taken: set[int],
+    reasons: dict[int, str],
+) -> list[int]:
+    """The event column and the other columns holding parts of the same narrative."""
+    parts = [event]
+    for p in profiles:
+        if p.index in taken or not p.filled or p.not_narrative_because():
+            continue
+        heading = p.heading if not p.heading.startswith("Column ") else ""
+        if heading and _NOT_NARRATIVE.search(heading) and not _NARRATIVE_PART.search(heading):
+            continue
+        named = bool(heading and (_NARRATIVE_PART.search(heading) or "event" in scores[p.index]))
+        free_text = p.mean_words >= 3 and p.distinct_ratio >= 0.6 and p.mean_length >= 15
+        if named and p.mean_words >= 2 and p.mean_length >= 12 or free_text and p.mean_length >= 40:
+            parts.append(p.index)
+            taken.add(p.index)
+            reasons[p.index] = "joined to the event with its heading (part of the narrative)"
+    parts.sort()
+    if len(parts) > 1:
+        reasons[event] = reasons[event] + "; the other narrative columns are joined to it"
+    return parts
+
+
+def _no_event(headings: list[str], example: str) -> str:
+    shown = [h for h in headings if h and not h.startswith("Column ")] or headings
+    example = example or next(
+        (h for h in shown if normalise_header(h) and not header_fields(h).get("date")), "Details"
+    )
+    if " " in example or "," in example:
+        example = f'"{example}"'
+    return "No column holds the events (what happened). " + _NO_EVENT_REASON.format(
+        headings=", ".join(shown[:20]), example=example
+    )

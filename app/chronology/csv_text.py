@@ -1,0 +1,230 @@
+"""Reading a CSV chronology: the text encoding decided from the evidence of the whole file, a
+stray bad byte flagged on its own row (never a reason to misread every name), and the file
+read a line at a time, so a huge file is refused before it fills the memory.
+"""
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from app.chronology.file_guard import ImportRefused
+
+MAX_CSV_CHARACTERS = 40_000_000  # far beyond any chronology; bounds the memory an import takes
+_SAMPLE = 65536
+_DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SINGLE_BYTE = ["cp1252", "iso8859_15", "cp850", "mac_roman"]
+_LABELS = {"utf_8": "UTF-8", "cp1252": "Windows-1252", "iso8859_15": "Latin-9", "cp850": "DOS"}
+
+SAVE_AS_XLSX = (
+    "Open it in Excel and save it as .xlsx (File › Save As › Excel Workbook), then import that."
+)
+
+
+def not_a_spreadsheet(shown: str) -> ImportRefused:
+    return ImportRefused(
+        f"{shown} is not a spreadsheet or a CSV file ReviewDesk can read. Check you chose the "
+        "right file, or ask the agency for the chronology as .xlsx or .csv."
+    )
+
+
+def _too_large(shown: str, what: str) -> ImportRefused:
+    return ImportRefused(
+        f"{shown} holds {what}, more than ReviewDesk reads at once. Split the chronology into "
+        "smaller files (for example one per year) and import each one."
+    )
+
+
+def _wide_encoding(head: bytes, shown: str) -> tuple[str, str, int] | None:
+    """(codec, label, bytes to skip) for UTF-16/32 text, with or without a byte order mark."""
+    for bom, codec, label in (
+        (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+        (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+        (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+        (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+    ):
+        if head.startswith(bom):
+            return codec, label, len(bom)
+    if b"\x00" in head:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        half = len(head) / 2
+        for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+            if zeros > 0.4 * half and other < 0.05 * half:
+                return codec, "UTF-16", 0
+        raise not_a_spreadsheet(shown)
+    return None
+
+
+def _byte_lines(path: Path, skip: int) -> Iterator[bytes]:
+    with open(path, "rb") as handle:
+        handle.seek(skip)
+        yield from handle
+
+
+def _single_byte_codec(samples: list[bytes]) -> str:
+    """The single-byte encoding that reads the lines that are not UTF-8 most plausibly."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(b"\n".join(samples)[:200_000], cp_isolation=_SINGLE_BYTE).best()
+    return best.encoding if best is not None else "cp1252"
+
+
+def _decide(path: Path, skip: int) -> tuple[str, set[int], str]:
+    """(codec for the file, physical lines that are not valid in it, fallback for those)."""
+    bad: list[int] = []
+    bad_samples: list[bytes] = []
+    good_non_ascii = 0
+    for number, line in enumerate(_byte_lines(path, skip), 1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            good_non_ascii += 1
+        except UnicodeDecodeError:
+            bad.append(number)
+            if len(bad_samples) < 2000:
+                bad_samples.append(line)
+    if not bad:
+        return "utf_8", set(), ""
+    # A UTF-8 file with a stray byte (a curly quote pasted from Word, most often): only the
+    # stray bytes are read as Windows-1252, the commonest single-byte text in the UK.
+    if good_non_ascii and len(bad) <= max(3, good_non_ascii // 10):
+        return "utf_8", set(bad), "cp1252"
+    return _single_byte_codec(bad_samples), set(), ""
+
+
+def _text_lines(path: Path, skip: int, codec: str, bad: set[int], fallback: str) -> Iterator[str]:
+    if not bad:
+        # Byte order marks are read by the codec itself.
+        codec = {"utf_8": "utf-8-sig", "utf-16-le": "utf-16-le"}.get(codec, codec)
+        if skip and codec in ("utf-16-le", "utf-16-be"):
+            codec = "utf-16"
+        if skip and codec in ("utf-32-le", "utf-32-be"):
+            codec = "utf-32"
+        with open(path, encoding=codec, newline="", errors="replace") as handle:
+            yield from handle
+        return
+    handler = _stray_bytes_handler(fallback)
+    for number, line in enumerate(_byte_lines(path, skip), 1):
+        yield line.decode("utf-8", handler) if number in bad else line.decode("utf-8")
+
+
+def _stray_bytes_handler(fallback: str) -> str:
+    """An error handler reading only the bytes that are not UTF-8 in the fallback encoding
+    (the rest of the line is UTF-8 like the rest of the file)."""
+    name = f"reviewdesk-stray-{fallback}"
+
+    def handle(error: UnicodeDecodeError) -> tuple[str, int]:
+        stray = error.object[error.start : error.end]
+        return stray.decode(fallback, "replace"), error.end
+
+    try:
+        codecs.lookup_error(name)
+    except LookupError:
+        codecs.register_error(name, handle)
+    return name
+
+
+def sniff_delimiter(sample: str) -> str:
+    """The separator that splits the sample into the most rows of one same width."""
+    best, best_key = ",", (-1, -1)
+    for delimiter in _DELIMITERS:
+        if delimiter not in sample:
+            continue
+        try:
+            widths = [
+                len(r) for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+            ]
+        except csv.Error:
+            continue
+        widths = [w for w in widths[:-1] or widths if w > 1]  # the last line may be cut short
+        if not widths:
+            continue
+        common = max(set(widths), key=widths.count)
+        key = (widths.count(common), common)
+        if key > best_key:
+            best, best_key = delimiter, key
+    return best
+
+
+def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dict[int, str]]:
+    """(rows, notes, row number -> problem) of a CSV file."""
+    shown = path.name
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_SAMPLE)
+    except OSError as error:
+        raise ImportRefused(
+            f"{shown} could not be opened ({error.strerror or error}). "
+            "Close it in any other program and try again."
+        ) from None
+    wide = _wide_encoding(head, shown)
+    bad: set[int] = set()
+    fallback = ""
+    if wide is not None:
+        codec, label, skip = wide
+    else:
+        skip = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+        codec, bad, fallback = _decide(path, skip)
+        label = _LABELS.get(codec, codec.upper().replace("_", "-"))
+    try:
+        sample = "".join(_first_chars(_text_lines(path, skip, codec, bad, fallback), _SAMPLE))
+    except UnicodeDecodeError:
+        raise not_a_spreadsheet(shown) from None
+    if len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
+        raise not_a_spreadsheet(shown)
+    lines = _text_lines(path, skip, codec, bad, fallback)
+    first = sample.split("\n", 1)[0]
+    sep = re.fullmatch(r'"?sep=(.)"?\s*', first)  # Excel's "sep=;" line
+    if sep:
+        delimiter = sep.group(1)
+        next(lines, None)
+    else:
+        delimiter = sniff_delimiter(sample.rsplit("\n", 1)[0] if len(sample) >= _SAMPLE else sample)
+    rows: list[list[str]] = [[]] if sep else []  # keep row numbers as the file shows them
+    flags: dict[int, str] = {}
+    characters = 0
+    reader = csv.reader(lines, delimiter=delimiter)
+    previous_line = 1 if sep else 0
+    try:
+        for row in reader:
+            rows.append(row)
+            characters += sum(map(len, row))
+            if bad and any(n in bad for n in range(previous_line + 1, reader.line_num + 1)):
+                flags[len(rows)] = (
+                    "some characters in this row are not valid UTF-8 text (the rest of the file "
+                    f"is); they were read as {_LABELS.get(fallback, fallback)}: check the names "
+                    "and words in it"
+                )
+            previous_line = reader.line_num + (1 if sep else 0)
+            if len(rows) > max_rows + 50:
+                raise _too_large(shown, f"more than {max_rows:,} rows")
+            if characters > MAX_CSV_CHARACTERS:
+                raise _too_large(
+                    shown, f"more than {MAX_CSV_CHARACTERS // 1_000_000} million characters of text"
+                )
+    except csv.Error as error:
+        raise ImportRefused(
+            f"{shown} could not be read as a CSV file ({error}). " + SAVE_AS_XLSX
+        ) from None
+    named = _DELIMITERS.get(delimiter, f"'{delimiter}'")
+    notes = [f"Read as a CSV file ({label} text, values separated by {named})."]
+    if flags:
+        listed = ", ".join(map(str, list(flags)[:10]))
+        notes.append(
+            f"{len(flags)} row(s) hold characters that are not valid UTF-8 (row {listed}); "
+            "they are flagged for checking."
+        )
+    return rows, notes, flags
+
+
+def _first_chars(lines: Iterator[str], limit: int) -> Iterator[str]:
+    total = 0
+    for line in lines:
+        yield line
+        total += len(line)
+        if total >= limit:
+            return

@@ -1,0 +1,151 @@
+"""The less common ways agencies write when something happened: school terms, week commencing,
+quarters, academic and financial years, and compact forms such as 20160314.
+
+Each reader takes the text (already tidied) and returns (start, end, precision, granularity) or
+None when the text is not in its form; `dates` turns that into a ParsedDate.
+"""
+
+import re
+from datetime import date, timedelta
+
+_I = re.IGNORECASE
+
+WEEKDAY_PREFIX = re.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)\.?,?\s+(?=\d|[a-z]{3})",
+    _I,
+)
+WEEK_PREFIX = re.compile(
+    r"(?:w\s*/\s*[cb]|w\.[cb]\.?|wc|wb|wk\s+comm?\.?|week\s+(?:commencing|beginning|starting|of))"
+    r"\s*:?\s*",
+    _I,
+)
+COMPACT_DAY = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])")
+
+_YEAR_SPAN = r"(?P<y>\d{4})(?:\s*[/\-]\s*(?P<n>\d{4}|\d{2}))?"
+_TERM = re.compile(
+    r"(?P<term>autumn|spring|summer)(?:\s*(?P<half>[12])|\s+half)?\s*(?:term)?"
+    r"(?:\s*(?P<half2>[12]))?\s*(?:of\s+)?(?:academic\s+year\s+)?" + _YEAR_SPAN,
+    _I,
+)
+_QUARTER = re.compile(
+    r"(?:q(?:tr|uarter)?\s*(?P<q>[1-4])|(?P<q2>[1-4])(?:st|nd|rd|th)\s+quarter)\s*(?:of\s+)?"
+    r"(?P<fy>fy|financial\s+year\s+)?\s*" + _YEAR_SPAN,
+    _I,
+)
+_YEAR_QUARTER = re.compile(r"(?P<y>\d{4})\s*[\-/ ]?\s*q(?P<q>[1-4])", _I)
+_ACADEMIC = re.compile(
+    r"(?:academic\s+year|school\s+year|ay)\s*:?\s*(?P<y>\d{4})\s*[/\-]\s*(?P<n>\d{4}|\d{2})", _I
+)
+_FINANCIAL = re.compile(
+    r"(?:financial\s+year|fin\.?\s+year|fy)\s*:?\s*(?P<y>\d{4})\s*[/\-]\s*(?P<n>\d{4}|\d{2})"
+    r"|(?P<y2>\d{4})\s*[/\-]\s*(?P<n2>\d{4}|\d{2})\s+financial\s+year",
+    _I,
+)
+
+# Terms and half terms of the school year in England and Wales (dates vary by a week or two
+# between authorities and years; the span below covers them).
+_TERMS = {"autumn": ((9, 1), (12, 31)), "spring": ((1, 1), (4, 30)), "summer": ((4, 1), (7, 31))}
+_HALF_TERMS = {
+    ("autumn", "1"): ((9, 1), (10, 31)),
+    ("autumn", "2"): ((11, 1), (12, 31)),
+    ("spring", "1"): ((1, 1), (2, 28)),
+    ("spring", "2"): ((2, 15), (4, 30)),
+    ("summer", "1"): ((4, 1), (5, 31)),
+    ("summer", "2"): ((6, 1), (7, 31)),
+}
+
+Span = tuple[date, date, str, str]  # start, end, precision, granularity
+
+
+def _following(year: int, n: str | None) -> bool:
+    """True when n (2 or 4 digits) is the year after ``year``, as in 2016/17."""
+    if n is None:
+        return False
+    return int(n) == (year + 1 if len(n) == 4 else (year + 1) % 100)
+
+
+def _end_of(year: int, month: int, day: int) -> date:
+    if month == 2 and day > 28:
+        day = 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return date(year, month, day)
+
+
+def school_term(s: str) -> Span | None:
+    """ "Spring term 2016", "Autumn 2 2015", "Summer term 2016/17" (the academic year's summer)."""
+    m = _TERM.fullmatch(s)
+    if not m or not ("term" in s.lower() or m["half"] or m["half2"] or m["n"]):
+        return None  # plain "Spring 2016" is a season, read elsewhere
+    term = m["term"].lower()
+    year = int(m["y"])
+    if m["n"] is not None:
+        if not _following(year, m["n"]):
+            return None
+        if term != "autumn":
+            year += 1  # spring and summer of 2016/17 fall in 2017
+    half = m["half"] or m["half2"]
+    (m1, d1), (m2, d2) = _HALF_TERMS[(term, half)] if half else _TERMS[term]
+    return date(year, m1, d1), _end_of(year, m2, d2), "approximate", "season"
+
+
+def week_commencing(inner_start: date) -> Span:
+    return inner_start, inner_start + timedelta(days=6), "approximate", "day"
+
+
+def quarter(s: str, financial: bool) -> Span | None:
+    """ "Q1 2016" (January to March), "Q1 2016/17" or "Q1 FY 2016" (April to June 2016)."""
+    m = _QUARTER.fullmatch(s)
+    if m:
+        q = int(m["q"] or m["q2"])
+        year = int(m["y"])
+        if m["n"] is not None and not _following(year, m["n"]):
+            return None
+        financial = financial or m["n"] is not None or m["fy"] is not None
+    else:
+        m = _YEAR_QUARTER.fullmatch(s)
+        if not m:
+            return None
+        q, year = int(m["q"]), int(m["y"])
+    first = 3 * (q - 1) + 1
+    if financial:
+        first += 3
+        if first > 12:
+            first, year = first - 12, year + 1
+    last_month = first + 2
+    start = date(year, first, 1)
+    end = _end_of(year, last_month, 31 if last_month in (1, 3, 5, 7, 8, 10, 12) else 30)
+    return start, end, "approximate", "season"
+
+
+def academic_or_financial_year(s: str, year_kind: str) -> Span | None:
+    """ "2016/17": a school's academic year (September to July) or otherwise a financial year
+    (April to March); "academic year 2016/17" and "FY 2016/17" say which themselves."""
+    m = _ACADEMIC.fullmatch(s)
+    if m:
+        kind, year, n = "academic", int(m["y"]), m["n"]
+    else:
+        m = _FINANCIAL.fullmatch(s)
+        if m:
+            kind = "financial"
+            year, n = int(m["y"] or m["y2"]), m["n"] or m["n2"]
+        else:
+            m = re.fullmatch(r"(?P<y>\d{4})\s*[/\-]\s*(?P<n>\d{4}|\d{2})", s)
+            if not m:
+                return None
+            kind, year, n = year_kind, int(m["y"]), m["n"]
+    if not _following(year, n):
+        return None
+    if kind == "academic":
+        return date(year, 9, 1), date(year + 1, 7, 31), "approximate", "year"
+    return date(year, 4, 1), date(year + 1, 3, 31), "approximate", "year"
+
+
+def compact_day(s: str) -> date | None:
+    """20160314 (as case systems export a date with no separators)."""
+    m = COMPACT_DAY.fullmatch(s)
+    if not m:
+        return None
+    try:
+        return date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None

@@ -1,0 +1,91 @@
+"""Whether a file writes its dates day first (UK, 14/03/2016) or month first (US, 03/14/2016),
+decided from the evidence of all its dates, never from one value alone."""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from app.chronology.date_forms import WEEK_PREFIX, WEEKDAY_PREFIX
+
+_NUMERIC = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)")
+ORDERS = ("dmy", "mdy")
+ORDER_NAMES = {"dmy": "day first (day/month/year)", "mdy": "month first (month/day/year)"}
+
+
+@dataclass(frozen=True)
+class DateOrder:
+    order: str  # "dmy" or "mdy"
+    reason: str  # why, in plain words ("" when the file has no numeric dates to decide)
+    decided_by: str  # "given", "evidence", "sequence", "default" or "none"
+
+
+def _numeric(value: object) -> tuple[int, int, int] | None:
+    if value.__class__ is not str:
+        return None
+    s = value.strip()
+    m = WEEKDAY_PREFIX.match(s) or WEEK_PREFIX.match(s)
+    if m:
+        s = s[m.end() :]
+    m = _NUMERIC.match(s)
+    if not m:
+        return None
+    year = int(m[4])
+    if len(m[4]) == 2:
+        year += 2000 if year < 50 else 1900
+    return int(m[1]), int(m[3]), year
+
+
+def _jumps_back(keys: list[tuple[int, int, int]]) -> int:
+    """How often the dates go against their run (either way: systems export newest first too)."""
+    down = sum(1 for a, b in zip(keys, keys[1:], strict=False) if b < a)
+    up = sum(1 for a, b in zip(keys, keys[1:], strict=False) if b > a)
+    return min(down, up)
+
+
+def decide_order(values: Iterable[object], given: str | None = None) -> DateOrder:
+    """The order to read this column's numeric dates in, and why."""
+    if given:
+        return DateOrder(given, f"Dates read {ORDER_NAMES[given]}, as chosen.", "given")
+    # Only text can be ambiguous; each distinct text is evidence once per time it appears.
+    texts = [v for v in values if v.__class__ is str]
+    read = {text: _numeric(text) for text in set(texts)}
+    found = [n for n in map(read.__getitem__, texts) if n is not None]
+    if not found:
+        return DateOrder("dmy", "", "none")
+    day_first = [n for n in found if n[0] > 12 and n[1] <= 12]
+    month_first = [n for n in found if n[1] > 12 and n[0] <= 12]
+    if day_first or month_first:
+        order = "mdy" if len(month_first) > len(day_first) else "dmy"
+        proof = month_first if order == "mdy" else day_first
+        other = day_first if order == "mdy" else month_first
+        example = "{:02d}/{:02d}/{}".format(*proof[0])
+        reason = (
+            f"Dates read {ORDER_NAMES[order]}: {len(proof)} date(s) such as {example} can only "
+            f"be read that way."
+        )
+        if other:
+            reason += (
+                f" {len(other)} other date(s) can only be read the other way round: they are "
+                "flagged for checking."
+            )
+        return DateOrder(order, reason, "evidence")
+    ambiguous = [n for n in found if n[0] != n[1]]
+    if len(ambiguous) >= 6:
+        as_dmy = _jumps_back([(y, m, d) for d, m, y in found])
+        as_mdy = _jumps_back([(y, m, d) for m, d, y in found])
+        if as_dmy >= 3 and as_mdy * 3 < as_dmy:
+            return DateOrder(
+                "mdy",
+                "Dates read month first: no day is over 12, but read month first the entries "
+                f"run in date order (read day first they would jump back {as_dmy} times).",
+                "sequence",
+            )
+    if not ambiguous:
+        return DateOrder("dmy", "", "none")
+    return DateOrder(
+        "dmy",
+        "Dates read day first (UK): no date in the file shows whether it is day/month or "
+        "month/day (no day is over 12). If the file comes from a system that writes month "
+        "first, import it again choosing month first (--date-order mdy).",
+        "default",
+    )

@@ -1,0 +1,307 @@
+"""Where the table is in a sheet: the header row (or two rows: a group heading over
+sub-headings), and the rows inside it that are not entries: guidance rows under the header,
+page headers repeated down the table, page and report footers, protective marking lines.
+
+Rows left out are listed with their number and why; nothing is left out silently.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from app.chronology.dates import parse_date
+from app.chronology.mapping import header_score, normalise_header
+
+HEADER_SCAN_ROWS = 30
+_LONG_HEADING = 80
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    row: int  # 1-based row number in the sheet
+    reason: str
+    text: str  # what the row held, so the report shows it
+
+
+@dataclass
+class Layout:
+    header_index: int  # index in the rows given of the (lower) header row
+    header_rows: list[int]  # indices of every row making up the header
+    headings: list[str]
+    score: int  # how many cells were recognised as chronology headings
+    titles: list[str] = field(default_factory=list)  # text of rows above the header
+    header_cells: list[list[Any]] = field(default_factory=list)  # the header rows as found
+    notes: list[str] = field(default_factory=list)
+
+
+def filled(value: Any) -> bool:
+    return value is not None and value != "" and not (value.__class__ is str and not value.strip())
+
+
+def is_date_like(value: Any) -> bool:
+    if isinstance(value, date | datetime):
+        return True
+    if value.__class__ is str:
+        s = value.strip()
+        return (
+            4 <= len(s) <= 40
+            and any(c.isdigit() for c in s)
+            and (parse_date(s).ok or parse_date(s, order="mdy").ok)
+        )
+    return False
+
+
+def _text(value: Any) -> str:
+    if value.__class__ is str:
+        return " ".join(value.split())
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+def _heading_like(row: list[Any]) -> bool:
+    """Short text cells only: no dates, no long text."""
+    cells = [v for v in row if filled(v)]
+    return bool(cells) and all(
+        v.__class__ is str and len(v) <= _LONG_HEADING and not is_date_like(v) for v in cells
+    )
+
+
+def _date_support(rows: list[list[Any]], start: int) -> float:
+    """The largest share of the next rows holding a date in one same column."""
+    below = [r for r in rows[start : start + 15] if any(map(filled, r))]
+    if not below:
+        return 0.0
+    width = max(map(len, below))
+    best = 0
+    for column in range(min(width, 60)):
+        count = sum(1 for r in below if column < len(r) and is_date_like(r[column]))
+        best = max(best, count)
+    return best / len(below)
+
+
+def find_layout(rows: list[list[Any]], header_index: int | None = None) -> Layout | None:
+    """The header of the table among the first rows (or the row given), None when none."""
+    if header_index is None:
+        best, best_key = None, (0, 0)
+        for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+            cells = [v for v in row if filled(v)]
+            if len(cells) < 2 or not _heading_like(row):
+                continue
+            if any(_text(v).endswith(":") for v in cells) and len(cells) <= 3:
+                continue  # "Child:", "Child A": details about the report, not headings
+            known = header_score(row)
+            support = _date_support(rows, index + 1) >= 0.4
+            key = (3 * known + min(len(cells), 8) + (6 if support else 0), -index)
+            if key > best_key:
+                best, best_key = index, key
+        if best is None:
+            return None
+        header_index = best
+    header_rows = [header_index]
+    above = header_index - 1
+    below = header_index + 1
+    if _is_second_header_row(rows, below, header_index):
+        header_rows.append(below)
+    elif _is_second_header_row(rows, above, header_index, group=True):
+        header_rows.insert(0, above)
+    headings = _combine_headings([rows[i] for i in header_rows])
+    titles = [
+        _text(v) for r in rows[: header_rows[0]] for v in r if filled(v) and len(_text(v)) > 2
+    ]
+    layout = Layout(
+        header_index=header_rows[-1],
+        header_rows=header_rows,
+        headings=headings,
+        score=max(header_score(headings), header_score(rows[header_index])),
+        titles=titles,
+        header_cells=[rows[i] for i in header_rows],
+    )
+    return layout
+
+
+def _is_second_header_row(
+    rows: list[list[Any]], index: int, header: int, *, group: bool = False
+) -> bool:
+    """A row of sub-headings under the header, or of group headings over it."""
+    if not 0 <= index < len(rows) or not _heading_like(rows[index]):
+        return False
+    row, main = rows[index], rows[header]
+    cells = [v for v in row if filled(v)]
+    if any(_text(v).endswith(":") for v in cells) or is_guidance(row):
+        return False
+    if group and len(cells) < 2:
+        return False  # a single cell above the header is a title
+    # Some column is named only in this row: the two rows share the naming of the columns.
+    only_here = any(
+        filled(v) and (i >= len(main) or not filled(main[i])) for i, v in enumerate(row)
+    )
+    return only_here and (group or header_score(row) >= 1 or len(cells) >= 2)
+
+
+def _combine_headings(header_rows: list[list[Any]]) -> list[str]:
+    width = max(map(len, header_rows))
+    parts: list[list[str]] = [[] for _ in range(width)]
+    for position, row in enumerate(header_rows):
+        group = ""
+        for i in range(width):
+            text = _text(row[i]) if i < len(row) else ""
+            if position < len(header_rows) - 1 and len(header_rows) > 1:
+                # A group heading stretches over the sub-headings to its right.
+                lower = header_rows[-1]
+                if text:
+                    group = text
+                elif group and i < len(lower) and filled(lower[i]):
+                    text = group
+                else:
+                    group = ""
+            if text and text not in parts[i]:
+                parts[i].append(text)
+    return [" ".join(p) for p in parts]
+
+
+# --- rows inside the table that are not entries -------------------------------------------------
+
+_GUIDANCE = re.compile(
+    r"(?:d{1,2}\s*[/.\-]\s*m{1,2}\s*[/.\-]\s*y{2,4}|m{1,2}\s*[/.\-]\s*d{1,2}\s*[/.\-]\s*y{2,4}"
+    r"|hh\s*[:.]\s*mm|\(?(?:e\.?g\b|for example|example:|enter|please|include|describe|insert"
+    r"|provide|select|choose|use this|free text|give (?:the|a|details)|state (?:the|who|what)"
+    r"|list (?:the|any|all)|record (?:the|what|who|any)|what (?:happened|was)|who (?:was|did)"
+    r"|brief (?:summary|description|details)|summarise|optional|mandatory|required field"
+    r"|name of (?:the )?(?:worker|practitioner|person|agency)|date of (?:the )?(?:event|contact)"
+    r"|\[|<))",
+    re.I,
+)
+_FOOTER = re.compile(
+    r"(?:total(?:\s+number)?(?:\s+of)?\b|grand total|number of (?:records|entries|contacts|rows"
+    r"|events|notes)|count of\b|\d+ (?:records?|entries|rows|contacts|notes) (?:found|returned"
+    r"|listed|shown|printed)|printed\b|print date|report (?:run|generated|produced|printed|created"
+    r"|date)|generated (?:on|by|from|at)|run (?:on|by|date)|produced (?:on|by|from)|exported"
+    r"|extracted (?:on|by|from)|end of (?:report|chronology|document|records?|extract)"
+    r"|\*+\s*end\b|[-\s]*page \d+(?:\s*of\s*\d+)?[-\s]*$|\d+\s+of\s+\d+$|-\s*\d+\s*-$"
+    r"|(?:official(?:[\s\-]+sensitive)?|confidential|restricted|protect(?:ed)?|secret"
+    r"|not protectively marked|protective marking|classification)\b"
+    r"|this (?:document|report|chronology|information) (?:is|contains|must|should)"
+    r"|do not (?:copy|disclose|share|forward))",
+    re.I,
+)
+_FOOTER_WORDS = re.compile(
+    r"\b(?:printed|completed by|compiled by|generated|produced by|end of (?:report|chronology)"
+    r"|total number|signed|page \d+ of \d+)",
+    re.I,
+)
+_COUNT_LINE = re.compile(r"\d[\d,]*\s+[a-z][a-z ()]{2,40}(?:\s+(?:found|listed|shown))?\.?", re.I)
+_MARKING_OR_PAGE = re.compile(
+    r"(?:[-\s]*page \d+(?:\s*of\s*\d+)?[-\s]*$|\d+\s+of\s+\d+$|-\s*\d+\s*-$|printed\b"
+    r"|(?:official(?:[\s\-]+sensitive)?|confidential|restricted|not protectively marked)"
+    r"(?:\s*[-:(].*)?$)",
+    re.I,
+)
+
+
+def is_guidance(row: list[Any]) -> bool:
+    cells = [_text(v) for v in row if filled(v)]
+    if not cells or any(is_date_like(v) for v in row):
+        return False
+    hits = sum(1 for c in cells if _GUIDANCE.match(c))
+    return 2 * hits >= len(cells) and hits >= 1
+
+
+def _short_cells(row: list[Any]) -> list[str]:
+    return [_text(v) for v in row if filled(v)]
+
+
+def left_out_rows(
+    rows: list[tuple[int, list[Any]]], layout: Layout
+) -> tuple[list[tuple[int, list[Any]]], list[LeftOut]]:
+    """The rows that are entries, and those left out (with why)."""
+    header_keys = [normalise_header(h) for h in layout.headings]
+    header_keys += [normalise_header(_text(v)) for r in layout.header_cells for v in r if filled(v)]
+    titles = {normalise_header(t) for t in layout.titles if t}
+    # A repeated header repeats its first heading where it was: checking that one cell is
+    # enough to pass over an entry (the whole row is compared only then).
+    probe_at = next((i for i, h in enumerate(layout.headings) if h), 0)
+    probe = {layout.headings[probe_at].casefold()} if layout.headings else set()
+    probe |= {_text(r[probe_at]).casefold() for r in layout.header_cells if probe_at < len(r)}
+    kept: list[tuple[int, list[Any]]] = []
+    out: list[LeftOut] = []
+    seen_date = False
+    last_dated = next(
+        (
+            len(rows) - 1 - i
+            for i, (_n, cells) in enumerate(reversed(rows))
+            if any(is_date_like(v) for v in cells[:12])
+        ),
+        -1,
+    )
+    for position, (number, cells) in enumerate(rows):
+        count = len(cells) - cells.count("") - cells.count(None)
+        reason = ""
+        if count > 2:
+            first = cells[probe_at] if probe_at < len(cells) else None
+            if seen_date and not (
+                first.__class__ is str and " ".join(first.split()).casefold() in probe
+            ):
+                kept.append((number, cells))
+                continue
+        texts = _short_cells(cells)
+        if not seen_date and is_guidance(cells):
+            reason = "guidance for whoever fills in the template"
+        elif len(texts) >= 2 and _repeats_header(cells, header_keys):
+            reason = "the column headings repeated (a page header)"
+        elif len(texts) <= 2 and all(len(t) <= 150 for t in texts):
+            joined = " ".join(texts)
+            key = normalise_header(joined)
+            if key and key in titles:
+                reason = "the report's title repeated (a page header)"
+            elif _MARKING_OR_PAGE.match(joined):
+                reason = "a page header or footer (page number, marking or print line)"
+            elif position > last_dated and (
+                _FOOTER.match(joined)
+                or len(texts) == 1
+                and (_FOOTER_WORDS.search(joined) or _COUNT_LINE.fullmatch(joined))
+            ):
+                reason = "the report's footer"
+        if reason:
+            out.append(LeftOut(number, reason, " | ".join(texts)[:200]))
+            continue
+        if not seen_date and any(is_date_like(v) for v in cells):
+            seen_date = True
+        kept.append((number, cells))
+    return kept, out
+
+
+def _repeats_header(cells: list[Any], header_keys: list[str]) -> bool:
+    same = total = 0
+    for i, value in enumerate(cells):
+        if not filled(value):
+            continue
+        total += 1
+        text = normalise_header(_text(value))
+        if i < len(header_keys) and text and text in header_keys[i].split(" ") + [header_keys[i]]:
+            same += 1
+        elif text in header_keys:
+            same += 1
+    return total >= 2 and same * 10 >= total * 6
+
+
+def fill_merged_down(
+    rows: list[list[Any]], merged: list[tuple[tuple[int, int], tuple[int, int]]], first_data: int
+) -> list[str]:
+    """Copy the value of each cell merged over several rows into every row it covers (a date
+    merged over three entries dates all three). Returns notes."""
+    notes = []
+    for (r1, c1), (r2, c2) in merged:
+        if r2 <= r1 or r1 < first_data or r1 >= len(rows):
+            continue
+        value = rows[r1][c1] if c1 < len(rows[r1]) else ""
+        if not filled(value):
+            continue
+        for r in range(r1 + 1, min(r2, len(rows) - 1) + 1):
+            row = rows[r]
+            for c in range(c1, c2 + 1):
+                if c < len(row) and not filled(row[c]):
+                    row[c] = value
+        notes.append((r1, r2, c1))
+    return [f"{len(notes)} merged cell(s) spanning several rows were filled down."] if notes else []

@@ -1,0 +1,156 @@
+"""`reviewdesk import-chronology`: import an agency's chronology, saying which column went where
+and why, every row left out or flagged, and (with --dry-run) writing nothing."""
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_REFUSED = 2
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--review", required=True, metavar="REF", help="review reference or id")
+    p.add_argument("--agency", required=True, help="the agency the file comes from")
+    p.add_argument(
+        "--sheet",
+        action="append",
+        metavar="NAME",
+        help="a sheet to read (repeat for several; default: the sheet(s) holding the chronology)",
+    )
+    p.add_argument(
+        "--all-sheets", action="store_true", help="read every sheet that holds a chronology"
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        metavar="FIELD=HEADING",
+        default=[],
+        help="the column for a field (repeat; repeat event=... to join several columns into "
+        "the event). Fields: date, time, end_date, recorded, source, practitioner, role, "
+        "subjects, event_type, event, outcome, significance",
+    )
+    p.add_argument("--header-row", type=int, metavar="N", help="the row naming the columns")
+    p.add_argument(
+        "--date-order",
+        choices=["dmy", "mdy"],
+        help="dmy: 03/04/2016 is 3 April (UK); mdy: it is March 4 (US)",
+    )
+    p.add_argument("--dry-run", action="store_true", help="print the plan; write nothing")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("file", metavar="FILE")
+
+
+def _mapping(pairs: list[str]) -> dict:
+    from app.chronology.reading import ImportRefused
+    from app.chronology.types import MAPPABLE_FIELDS
+
+    mapping: dict[str, object] = {}
+    for pair in pairs:
+        name, sep, heading = pair.partition("=")
+        name = name.strip().lower().replace("-", "_").replace(" ", "_")
+        if not sep or not heading.strip():
+            raise ImportRefused(f"--map {pair}: write it as FIELD=HEADING, e.g. event=Details.")
+        if name not in MAPPABLE_FIELDS:
+            raise ImportRefused(
+                f"--map {pair}: '{name}' is not a field. Fields: {', '.join(MAPPABLE_FIELDS)}."
+            )
+        if name == "event":
+            mapping.setdefault("event", []).append(heading.strip())  # type: ignore[union-attr]
+        else:
+            mapping[name] = heading.strip()
+    return mapping
+
+
+def cmd_import_chronology(args, context, print_json) -> int:
+    from app.chronology.importer import commit_imports, plan_imports
+    from app.chronology.reading import ImportRefused
+    from app.reviews import find_review_id
+
+    path = Path(args.file).expanduser()
+    with context(args, write=not args.dry_run) as ctx:
+        review_id = find_review_id(ctx, args.review)
+        try:
+            plans = plan_imports(
+                ctx,
+                review_id,
+                args.agency,
+                path,
+                sheets=args.sheet,
+                all_sheets=args.all_sheets,
+                mapping=_mapping(args.map) or None,
+                header_row=args.header_row,
+                date_order=args.date_order,
+            )
+        except ImportRefused as exc:
+            print(f"reviewdesk: {exc}", file=sys.stderr)
+            return EXIT_REFUSED
+        problems = [f"{p.source_label}: {problem}" for p in plans for problem in p.problems]
+        results = []
+        if not problems and not args.dry_run:
+            results = commit_imports(ctx, plans)
+    if args.json:
+        print_json(_json(plans, results, args.dry_run, problems))
+    else:
+        _print_plain(plans, results, args.agency, args.dry_run)
+    if problems:
+        for problem in problems:
+            print(f"reviewdesk: {problem}", file=sys.stderr)
+        return EXIT_REFUSED
+    return EXIT_OK
+
+
+def _json(plans, results, dry_run: bool, problems: list[str]) -> dict:
+    sheets = []
+    for index, plan in enumerate(plans):
+        data = plan.to_json()
+        if index < len(results):
+            data["imported"] = results[index].imported
+            data["replaced"] = results[index].replaced
+        sheets.append(data)
+    flagged = [
+        {"sheet": p.table.sheet, "row": n.row, "reason": n.reason} for p in plans for n in p.flagged
+    ]
+    return {
+        "dry_run": dry_run,
+        "refused": bool(problems),
+        "problems": problems,
+        "imported": sum(r.imported for r in results),
+        "would_import": sum(len(p.entries) for p in plans),
+        "replaced": sum(r.replaced for r in results),
+        "flagged": flagged,
+        "sheets": sheets,
+    }
+
+
+def _print_plain(plans, results, agency: str, dry_run: bool) -> None:
+    for index, plan in enumerate(plans):
+        print(f"== {plan.source_label} ==")
+        for line in plan.report_lines():
+            print(line)
+        if plan.replaces is not None:
+            r = plan.replaces
+            verb = "would replace" if dry_run else "replaced"
+            print(
+                f"This {verb} the earlier import of the same source ({r.file_name}, "
+                f"{r.imported_at:%d/%m/%Y}): {r.unchanged} entries unchanged, {r.added} new, "
+                f"{r.removed} no longer in the file."
+            )
+            for example in r.removed_examples:
+                print(f"  no longer in the file: {example}")
+        if plan.problems:
+            print("Not imported: " + " ".join(plan.problems))
+        elif dry_run:
+            print(
+                f"Would import {len(plan.entries)} entries for {agency}; "
+                f"{len(plan.flagged)} flagged for checking. Nothing was written (--dry-run)."
+            )
+        elif index < len(results):
+            result = results[index]
+            replaced = (
+                f", replacing {result.replaced} from the earlier import" if result.replaced else ""
+            )
+            print(
+                f"Imported {result.imported} entries from {plan.source_label} for {agency}"
+                f"{replaced}; {len(result.flagged)} flagged for checking."
+            )

@@ -1,0 +1,354 @@
+"""Demonstration chronologies (fictional): each agency's return is written as its own case
+system exports it (a case-note report, a police log, a provider's US-dated CSV, a school
+safeguarding system, a youth justice contact log with two heading rows, CAMHS notes, the
+partnership template with its guidance row...) and imported through the real importer.
+
+The richest review (DEMO-LCSPR-T) holds a few thousand entries from seven agencies with the
+patterns the analysis exists to find: a silence, missing episodes mostly without a return home
+interview, a succession of social workers and managers, months without management oversight,
+visits written up weeks late; then key practice episodes and findings citing entries.
+"""
+
+import random
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.agency_exports import AgencyEvent, write_export
+from app.chronology.importer import commit_imports, plan_imports
+from app.context import AppContext
+from app.findings import add_evidence, list_findings
+from app.items import add_item
+from app.reviews import get_review
+from db.chronology_models import ChronologyEntry
+
+_FIRST = ("Amira Begum Joanna Price Tomasz Zielinski Grace Okonkwo Rhys Morgan Hannah Lee "
+          "Callum Reid Priya Shah Megan Doyle Kwame Asante Bethan Lloyd Sofia Russo Owen Hart "
+          "Leah Cohen Declan Byrne Nadia Haddad Ellis Grant Maya Patel Iwan Jenkins Ruth Ansah").split()  # fmt: skip
+
+
+def _names(rng: random.Random, count: int, prefix: str = "") -> list[str]:
+    pairs = [f"{_FIRST[i]} {_FIRST[i + 1]}" for i in range(0, len(_FIRST) - 1, 2)]
+    rng.shuffle(pairs)
+    return [f"{prefix}{p}" for p in pairs[:count]]
+
+
+@dataclass(frozen=True)
+class Plot:
+    """Where the patterns lie, in days from the start of the scope."""
+
+    length: int
+    silence: tuple[int, int]
+    placement: int  # the move out of area
+    oversight_gap: tuple[int, int]
+    late_recording: tuple[int, int]
+    episodes: tuple[tuple[str, int, int, str], ...]
+
+
+def _texts(kind: str, rng: random.Random, subject: str, n: int) -> tuple[str, str, str]:
+    """(summary, narrative, outcome) for one contact of this kind."""
+    places = ["the bus station", "a flat in Eastwold", "the retail park", "a friend's address",
+              "the seafront", "a car park near the station"]  # fmt: skip
+    place = rng.choice(places)
+    table = {
+        "Missing episode": (
+            f"{subject} missing from placement",
+            f"{subject} did not return to the home by the agreed time of 21:00. Staff searched "
+            f"the local area and rang his mobile, which was switched off.\nReported missing to "
+            f"police at 22:15. {subject} returned at {rng.randint(1, 11)}am the next day, tired "
+            f"and hungry, with a new phone and £{rng.choice([40, 60, 120])} in cash; he said "
+            f"he had been at {place}.",
+            "Police informed; return home interview requested.",
+        ),
+        "Return home interview": (
+            "Return home interview",
+            f"Independent return interview with {subject} after the missing episode. He said "
+            f"he had been 'with mates' near {place} and would not say who gave him the phone. "
+            "He said he feels far from his family and has nothing to do in the evenings.",
+            "Shared with the allocated social worker and the police missing person coordinator.",
+        ),
+        "Supervision": (
+            "Case supervision",
+            f"Supervision with the team manager. Discussed {subject}'s missing episodes and "
+            "the concerns about older males. Agreed a strategy discussion if there is another "
+            "episode, and to review the placement.",
+            "Actions: strategy discussion; placement review; chase CAMHS referral.",
+        ),
+        "Statutory visit": (
+            "Statutory visit",
+            f"Visit to {subject} at the placement. Seen alone in his room. He said the staff "
+            f"are 'alright' but he misses his mum and his younger brother.\nHe would not talk "
+            "about where he goes when he leaves the home in the evening.",
+            "Next visit within six weeks.",
+        ),
+        "Phone call": (
+            "Phone call",
+            f"Call from the placement about {subject} coming back late with cannabis. Advice "
+            "given to follow the missing from care protocol.",
+            "",
+        ),
+        "Concern for welfare": (
+            "Concern for welfare",
+            f"Call from the public about a boy matching {subject}'s description with two older "
+            f"males at {place} late at night. Officers attended; no trace.",
+            "Intelligence submitted.",
+        ),
+        "Missing person": (
+            "Missing person report",
+            f"Report from the placement that {subject} is missing. Graded medium risk. Patrols "
+            f"searched {place}. Found by officers at 03:40 with an older male who gave false "
+            "details; returned to the home.",
+            "Missing person record closed; intelligence report on the older male.",
+        ),
+        "Stop and search": (
+            "Stop search",
+            f"{subject} stopped near {place} with two older youths. Searched under s.23 Misuse "
+            "of Drugs Act; two wraps of cannabis and a second phone found.",
+            "Community resolution; referral to the exploitation coordinator.",
+        ),
+        "Daily log": (
+            "Daily log",
+            f"{subject} up late, refused breakfast. Attended education in the morning only. "
+            "In the evening played computer games with staff; said he was going out to see "
+            "friends, came back on time.",
+            "",
+        ),
+        "Behaviour": (
+            "Behaviour incident",
+            f"{subject} shouted at staff and damaged a door after being asked to hand in his "
+            "phone at night. Calmed after an hour; apologised in the morning.",
+            "Incident form completed; social worker informed.",
+        ),
+        "Attendance": (
+            "Attendance",
+            f"{subject} did not attend his session. Home contacted: he left the placement at "
+            "09:30 and did not arrive.",
+            "Logged; placement informed.",
+        ),
+        "Wellbeing": (
+            "Wellbeing concern",
+            f"{subject} arrived with a cut to his hand and said he 'fell'. Seemed withdrawn and "
+            "said he was tired. Designated safeguarding lead informed.",
+            "First aid; DSL spoke to the placement.",
+        ),
+        "Youth justice appointment": (
+            "Appointment",
+            f"Appointment with {subject} at the youth justice office. Worked on the referral "
+            "order contract. He asked whether he could be moved closer to home.",
+            "Next appointment booked.",
+        ),
+        "Progress note": (
+            "Progress note",
+            f"Session with {subject}. Low mood; sleeping badly; says he worries about his "
+            "mother. Screened for risk: no current thoughts of self-harm.",
+            "Continue fortnightly sessions.",
+        ),
+        "Missed appointment": (
+            "Did not attend",
+            f"{subject} did not attend. Placement said he had gone out in the morning.",
+            "Offer a further appointment.",
+        ),
+        "Strategy discussion": (
+            "Strategy discussion",
+            f"Strategy discussion about {subject}: repeated missing episodes and concerns of "
+            "criminal exploitation. Police, both local authorities and the placement took part.",
+            "Section 47 enquiry not agreed; exploitation risk assessment to be completed.",
+        ),
+    }
+    summary, text, outcome = table[kind]
+    return f"{summary} ({n})", text, outcome
+
+
+# Which kinds each agency records, with their weights; its layout; its worker pool.
+_AGENCIES_T = (
+    ("Eastwold Police", "police_occurrences", 250,
+     (("Missing person", 2), ("Concern for welfare", 3), ("Stop and search", 1)), "PC "),
+    ("Brackenford Council Children's Services", "social_care_case_notes", 420,
+     (("Statutory visit", 4), ("Phone call", 4), ("Strategy discussion", 1)), ""),
+    ("Meadowgate Care Ltd (Harbourside House)", "us_provider_csv", 900,
+     (("Daily log", 12), ("Behaviour", 2), ("Missing episode", 1)), ""),
+    ("Eastwold Learning Centre (alternative provision)", "school_safeguarding_system", 330,
+     (("Attendance", 5), ("Wellbeing", 2)), ""),
+    ("Eastwold Youth Justice Service", "probation_contacts", 170,
+     (("Youth justice appointment", 4), ("Missed appointment", 2)), ""),
+    ("Eastwold and Coast NHS Foundation Trust (CAMHS)", "camhs_progress_notes", 90,
+     (("Progress note", 3), ("Missed appointment", 2)), "Dr "),
+    ("Eastwold Council Children's Services (host authority)", "yearly_sheets", 60,
+     (("Return home interview", 1),), ""),
+)  # fmt: skip
+
+PLOT_T = Plot(
+    length=730,
+    silence=(140, 245),
+    placement=300,
+    oversight_gap=(380, 545),
+    late_recording=(430, 610),
+    episodes=(
+        ("A placement found 90 miles from home", 280, 340,
+         "The emergency move to Harbourside House and the first weeks there."),
+        ("Going missing, and what was known about who he was with", 420, 600,
+         "Repeated missing episodes, return home interviews rarely done, signs of "
+         "criminal exploitation seen by several agencies."),
+        ("The last month", 700, 730,
+         "The weeks before Child T was seriously harmed."),
+    ),
+)  # fmt: skip
+
+
+def _events_t(start: date, rng: random.Random) -> dict[str, list[AgencyEvent]]:
+    plot = PLOT_T
+    events: dict[str, list[AgencyEvent]] = {name: [] for name, *_ in _AGENCIES_T}
+    social_workers = _names(rng, 7)
+    managers = _names(rng, 5)
+    for name, _layout, count, kinds, prefix in _AGENCIES_T:
+        staff = _names(rng, 6, prefix)
+        first = plot.placement if "Meadowgate" in name or "Eastwold" in name else 0
+        choices = [k for k, w in kinds for _ in range(w)]
+        for n in range(count):
+            offset = rng.randint(first, plot.length - 1)
+            if plot.silence[0] <= offset <= plot.silence[1]:
+                continue  # nobody recorded anything in these weeks
+            kind = rng.choice(choices)
+            if name.startswith("Brackenford"):
+                # A new social worker every few months.
+                worker = social_workers[min(offset * len(social_workers) // plot.length, 6)]
+                role = "Social worker"
+            else:
+                worker, role = rng.choice(staff), ""
+            late = 0
+            if name.startswith("Brackenford"):
+                lo, hi = plot.late_recording
+                late = rng.randint(18, 45) if lo <= offset <= hi else rng.choice([0, 0, 1, 2, 4])
+            summary, text, outcome = _texts(kind, rng, "Child T", n)
+            events[name].append(
+                AgencyEvent(start + timedelta(days=offset), f"{rng.randint(8, 22):02d}:"
+                            f"{rng.choice(['00', '15', '30', '45'])}", worker, role, kind,
+                            summary, text, outcome, late)
+            )  # fmt: skip
+    csc = events["Brackenford Council Children's Services"]
+    for offset in range(14, plot.length, 30):  # monthly supervision, except during the gap
+        if plot.oversight_gap[0] <= offset <= plot.oversight_gap[1] or (
+            plot.silence[0] <= offset <= plot.silence[1]
+        ):
+            continue
+        summary, text, outcome = _texts("Supervision", rng, "Child T", offset)
+        manager = managers[min(offset * len(managers) // plot.length, 4)]
+        csc.append(AgencyEvent(start + timedelta(days=offset), "10:00", manager,
+                               "Team manager", "Supervision", summary, text, outcome, 1))  # fmt: skip
+    # Return home interviews follow only some missing episodes, mostly late.
+    host = events["Eastwold Council Children's Services (host authority)"]
+    host.clear()
+    home = events["Meadowgate Care Ltd (Harbourside House)"]
+    for index, missing in enumerate(e for e in list(home) if e.kind == "Missing episode"):
+        if index % 4 == 0:
+            delay = 2 if index % 8 == 0 else rng.randint(6, 20)
+            summary, text, outcome = _texts("Return home interview", rng, "Child T", index)
+            host.append(AgencyEvent(missing.day + timedelta(days=delay), "14:00",
+                                    "Return interview worker", "", "Return home interview",
+                                    summary, text, outcome))  # fmt: skip
+    for agency in events.values():
+        agency.sort(key=lambda e: (e.day, e.time))
+    return events
+
+
+def _smaller(start: date, length: int, rng: random.Random, agencies, subject: str):
+    """A smaller chronology: a few agencies, a couple of hundred entries."""
+    events = {}
+    for name, layout, count, kinds in agencies:
+        staff = _names(rng, 4)
+        choices = [k for k, w in kinds for _ in range(w)]
+        made = []
+        for n in range(count):
+            kind = rng.choice(choices)
+            summary, text, outcome = _texts(kind, rng, subject, n)
+            made.append(AgencyEvent(start + timedelta(days=rng.randint(0, length - 1)),
+                                    f"{rng.randint(8, 18):02d}:00", rng.choice(staff),
+                                    "Practitioner", kind, summary, text, outcome,
+                                    rng.choice([0, 1, 3])))  # fmt: skip
+        made.sort(key=lambda e: (e.day, e.time))
+        events[name] = (layout, made)
+    return events
+
+
+_SMALLER = {
+    "DEMO-LCSPR-L": ("Child L", (
+        ("Marchshire Police", "police_occurrences", 60, (("Concern for welfare", 3),)),
+        ("Brackenford Council Children's Services", "social_care_case_notes", 90,
+         (("Statutory visit", 3), ("Phone call", 2), ("Supervision", 1))),
+        ("Riverside Medical Practice (via Brackenford and Marchshire ICB)", "gp_consultations",
+         40, (("Progress note", 2), ("Missed appointment", 1))),
+        ("Brackenford Council Housing Options", "partnership_template", 30, (("Phone call", 1),)),
+    )),
+    "DEMO-AUDIT-W": ("Child W", (
+        ("Oakfield Primary School", "school_chronology", 70, (("Wellbeing", 3), ("Attendance", 2))),
+        ("Brackenford Council Children's Services", "imr_word_template", 40,
+         (("Statutory visit", 2), ("Strategy discussion", 1))),
+    )),
+}  # fmt: skip
+
+
+def add_demo_chronologies(ctx: AppContext, review_id: int, reference: str) -> None:
+    """Import the review's agency files, then key episodes and findings citing entries."""
+    review = get_review(ctx, review_id)
+    start = review.scope_start or ctx.today() - timedelta(days=730)
+    rng = random.Random(reference)
+    if reference == "DEMO-LCSPR-T":
+        layouts = {name: layout for name, layout, *_ in _AGENCIES_T}
+        files = {name: (layouts[name], made) for name, made in _events_t(start, rng).items()}
+        subject = "Child T"
+    elif reference in _SMALLER:
+        subject, agencies = _SMALLER[reference]
+        length = max(60, ((review.scope_end or ctx.today()) - start).days)
+        files = _smaller(start, length, rng, agencies, subject)
+    else:
+        return
+    with tempfile.TemporaryDirectory(prefix="reviewdesk-demo-") as folder:
+        for position, (agency, (layout, made)) in enumerate(files.items()):
+            stem = re.sub(r"[^a-z]+", "_", agency.lower().split("(")[0]).strip("_")
+            path = write_export(Path(folder), f"{position + 1:02d}_{stem}", layout, made, subject)
+            plans = plan_imports(ctx, review_id, agency, path)
+            commit_imports(ctx, plans)
+    if reference == "DEMO-LCSPR-T":
+        _episodes_and_evidence(ctx, review_id, start)
+
+
+def _entries_of(ctx, review_id, **where) -> list[tuple[int, date | None, str]]:
+    with ctx.session() as session:
+        query = select(ChronologyEntry.id, ChronologyEntry.sort_date, ChronologyEntry.event_type)
+        query = query.where(ChronologyEntry.review_id == review_id)
+        for name, value in where.items():
+            query = query.where(getattr(ChronologyEntry, name) == value)
+        return list(session.execute(query.order_by(ChronologyEntry.sort_date)))
+
+
+def _episodes_and_evidence(ctx: AppContext, review_id: int, start: date) -> None:
+    from app.chronology.episodes import link_entries
+
+    everything = _entries_of(ctx, review_id)
+    episode_ids = []
+    for position, (title, first, last, summary) in enumerate(PLOT_T.episodes):
+        since, until = start + timedelta(days=first), start + timedelta(days=last)
+        episode_id = add_item(
+            ctx, "key_episode", review_id,
+            {"title": title, "start": since, "end": until, "summary": summary},
+            position + 1,
+        )  # fmt: skip
+        chosen = [i for i, day, kind in everything if day and since <= day <= until and kind]
+        link_entries(ctx, episode_id, chosen[:400])
+        episode_ids.append(episode_id)
+    missing = [i for i, _d, _k in _entries_of(ctx, review_id, event_type="missing_episode")]
+    supervision = [i for i, _d, _k in _entries_of(ctx, review_id, event_type="supervision")]
+    for index, finding in enumerate(list_findings(ctx, review_id)):
+        title = finding.title.lower()
+        if "missing" in title or "exploit" in title or "return" in title:
+            cited = missing[:6]
+        elif any(w in title for w in ("manage", "oversight", "supervis", "social worker")):
+            cited = supervision[:4]
+        else:
+            cited = missing[index * 3 : index * 3 + 3] or supervision[:2]
+        add_evidence(ctx, finding.id, entry_ids=cited, episode_id=episode_ids[index % 3],
+                     note="From the agencies' chronologies.")  # fmt: skip
