@@ -22,6 +22,8 @@ from app.chronology.types import SheetTable
 from app.context import AppContext
 from app.edits import FIELDS, clean_value
 from app.errors import NotFoundError, UserError
+from app.leftovers import note_unfinished
+from app.tracker_formulas import uncached_formula_cells
 from app.vocab import ACTION_STATUSES, OVERDUE_LABEL, PROTECTIVE_MARKINGS, parse_choice
 from db.base import utcnow
 from db.findings_models import ActionItem, ActionUpdate
@@ -127,6 +129,7 @@ def export_tracker(ctx: AppContext, path: Path | str, review_id: int | None = No
         )
     doc = tracker_document(ctx, review_id)
     part = path.with_name(path.name + ".part")
+    note_unfinished(part)  # removed at the next start if this process is killed
     try:
         write_action_tracker(doc, part)
         part.replace(path)
@@ -260,10 +263,19 @@ def plan_tracker_import(
         if scope_reference is None:
             raise NotFoundError("That review no longer exists.")
 
+    read = {columns[c.key] for c in COLUMNS if c.key in columns and (c.editable or c.key in (
+        "action_id", "last_changed"))}  # fmt: skip
+    uncached = uncached_formula_cells(path, table.sheet, read) if parsed else {}
     for number, cells, action_id in parsed:
         reason = None
         current = stored.get(action_id)
-        if len(wanted[action_id]) > 1:
+        if number in uncached:
+            reason = (
+                f"cell {', '.join(uncached[number])} holds a formula with no saved value, so "
+                "what it says cannot be read: type the value in (or open and save the file in "
+                "Excel) and import it again; nothing in this row was changed"
+            )
+        elif len(wanted[action_id]) > 1:
             listed = ", ".join(map(str, wanted[action_id]))
             reason = (
                 f"action {action_id} is on more than one row ({listed}): keep one row per action"

@@ -4,8 +4,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import UserError
+from app.leftovers import note_unfinished
+from db.private import disk_message
 from db.server import is_server_url
-from db.store import backup_to, check_store
+from db.store import StoreDamagedError, backup_to, check_store
 
 
 @dataclass(frozen=True)
@@ -16,16 +18,16 @@ class BackupResult:
     size: int
 
 
-def backup_store(source: Path | str, target: Path, *, overwrite: bool = False) -> BackupResult:
-    """Copy ``source`` to ``target`` with SQLite's online backup, verify it, then move it in place.
-
-    A shared store (a ``postgresql://`` address) is backed up into a store file by copy-store.
-    """
-    if is_server_url(source):
+def backup_store(
+    source: Path | str, target: Path, *, overwrite: bool = False, passphrase: str | None = None
+) -> BackupResult:
+    """Copy ``source`` to ``target`` with SQLite's online backup, verify it, then move it in
+    place. The copy is encrypted with the store's own passphrase when the store is."""
+    if is_server_url(source):  # a shared store: copied into a store file by copy-store
         return _backup_shared(source, Path(target).expanduser(), overwrite)
     source = Path(source).expanduser()
     target = Path(target).expanduser()
-    health = check_store(source)  # refuses what is not a ReviewDesk store
+    health = check_store(source, passphrase=passphrase)  # refuses what is not a store
     if target.exists() and target.resolve() == source.resolve():
         raise UserError("The backup must not be the store itself.")
     if target.exists() and not overwrite:
@@ -34,17 +36,13 @@ def backup_store(source: Path | str, target: Path, *, overwrite: bool = False) -
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(f"The folder for {target} cannot be created: {exc.strerror}.") from None
-    part = target.with_name(target.name + ".part")
+    key = passphrase if health.encrypted else None
     try:
-        backup_to(source, part)
-        copy = check_store(part)
-        if not copy.healthy:
-            raise UserError("The copy failed its integrity check: " + "; ".join(copy.problems))
-        part.replace(target)
+        backup_to(source, target, key, on_part=note_unfinished)
+    except StoreDamagedError as exc:
+        raise UserError(f"The backup was not written: {exc}") from None
     except OSError as exc:
-        raise UserError(f"The backup could not be written to {target}: {exc.strerror}.") from None
-    finally:
-        part.unlink(missing_ok=True)
+        raise UserError(f"The backup was not written. {disk_message(target, exc)}") from None
     return BackupResult(source, target, health.revision, target.stat().st_size)
 
 

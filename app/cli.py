@@ -10,15 +10,21 @@ from datetime import date, datetime
 from pathlib import Path
 
 from app import __version__
+from app.cli_audit import register as register_audit_commands
 from app.cli_chronology import configure as configure_import_chronology
 from app.cli_copy import add_copy_command
 from app.cli_learning import LEARNING_EXPORTS, add_export_options, add_learning_commands
+from app.cli_store import register as register_store_commands
+from app.cli_store import terminal_asker
 from app.cli_users import add_users_command
-from app.config import display_name, resolve_store_path
+from app.config import default_store_path, display_name, resolve_store_path
 from app.context import AppContext
 from app.errors import UserError
+from app.leftovers import remove_leftovers
+from app.store_access import open_with_passphrase, passphrase_for, unencrypted_allowed
 from app.vocab import IMR_STATUSES, REVIEW_TYPES, SECTORS
-from db.store import StoreError, StoreLockedError, check_store, open_store, store_exists
+from db.private import private_temp_folder
+from db.store import StoreError, StoreLockedError, check_store, store_exists
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -42,22 +48,41 @@ def _context(args, *, write: bool):
             f"There is no store at {path} yet. Start ReviewDesk or run 'reviewdesk demo' "
             "to create one, or give the right file with --db."
         )
+    ask = terminal_asker()
     try:
-        store = open_store(path)
+        store = open_with_passphrase(path, ask)
     except StoreLockedError:
         if write:
             raise
-        store = open_store(path, readonly=True)
+        store = open_with_passphrase(path, ask, readonly=True)
     try:
-        if store.upgraded_from:
-            print(
-                f"The store was upgraded from schema {store.upgraded_from}; "
-                f"a copy of the old one is at {store.backup_path}.",
-                file=sys.stderr,
-            )
-        yield AppContext(store, args.user or display_name())
+        _announce(store, path, write)
+        beside = default_store_path() if store.shared else store.path
+        with private_temp_folder(beside):  # spilled workbook rows stay private
+            yield AppContext(store, args.user or display_name())
     finally:
         store.close()
+
+
+def _announce(store, path: Path, write: bool) -> None:
+    """What a command's user must know about the store before it runs."""
+    if write and store.readonly:
+        raise UserError(
+            (store.readonly_reason or "The store is open read-only.")
+            + " It was opened for reading only, so nothing can be changed in it."
+        )
+    if not store.encrypted and not store.shared and not unencrypted_allowed():
+        print(
+            f"Note: the store {path} is not encrypted. "
+            "'reviewdesk encrypt-store' protects it with a passphrase.",
+            file=sys.stderr,
+        )
+    if store.upgraded_from and store.backup_path:
+        print(
+            f"The store was upgraded from schema {store.upgraded_from}; "
+            f"a copy of the old one is at {store.backup_path}.",
+            file=sys.stderr,
+        )
 
 
 def _print_json(data) -> None:
@@ -134,8 +159,12 @@ def cmd_list(args) -> int:
     return EXIT_OK
 
 
+def _existing_passphrase(args) -> str | None:
+    return passphrase_for(resolve_store_path(args.db), terminal_asker(), new=False)
+
+
 def cmd_check(args) -> int:
-    health = check_store(resolve_store_path(args.db))
+    health = check_store(resolve_store_path(args.db), passphrase=_existing_passphrase(args))
     if args.json:
         _print_json(
             {
@@ -143,6 +172,7 @@ def cmd_check(args) -> int:
                 "schema": health.revision,
                 "current_schema": health.head,
                 "healthy": health.healthy,
+                "encrypted": health.encrypted,
                 "problems": health.problems,
             }
         )
@@ -153,8 +183,14 @@ def cmd_check(args) -> int:
         print(f"Store:        {health.path}")
         print(f"Schema:       {health.revision or 'none'} ({state})")
         print(f"Integrity:    {'ok' if health.healthy else 'PROBLEMS FOUND'}")
+        print(f"Encrypted:    {'yes' if health.encrypted else 'no'}")
         for problem in health.problems:
             print(f"  - {problem}")
+        if any(not p.startswith("audit trail") for p in health.problems):
+            print(
+                "Recover every readable row into a new store with "
+                "'reviewdesk salvage --db STORE -o NEW.db' (the store itself is not changed)."
+            )
     return EXIT_OK if health.healthy else EXIT_ERROR
 
 
@@ -213,7 +249,12 @@ def cmd_add_agency(args) -> int:
 def cmd_backup(args) -> int:
     from app.backups import backup_store
 
-    result = backup_store(resolve_store_path(args.db), Path(args.output), overwrite=args.force)
+    result = backup_store(
+        resolve_store_path(args.db),
+        Path(args.output),
+        overwrite=args.force,
+        passphrase=_existing_passphrase(args),
+    )
     print(
         f"Backed up {result.source} (schema {result.schema}) to {result.target} "
         f"({result.size / 1024:.0f} KB)"
@@ -680,10 +721,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("backup", cmd_backup, "write a consistent copy of the store (safe while it is open)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    register_store_commands(add)
+    register_audit_commands(add)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    os.umask(0o077)  # whatever ReviewDesk writes (exports, copies) is the user's alone
+    remove_leftovers()  # parts of exports and copies of a ReviewDesk that was killed
     parser = build_parser()
     args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)

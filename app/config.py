@@ -33,9 +33,12 @@ def resolve_store_path(explicit: str | os.PathLike | None = None) -> Path | str:
     return default_store_path()
 
 
+def config_folder() -> Path:
+    return Path(os.environ.get(CONFIG_ENV) or user_config_dir(APP_NAME, appauthor=False))
+
+
 def _config_file() -> Path:
-    base = os.environ.get(CONFIG_ENV) or user_config_dir(APP_NAME, appauthor=False)
-    return Path(base) / "profile.json"
+    return config_folder() / "profile.json"
 
 
 def _os_user() -> str:

@@ -1178,15 +1178,16 @@ def add_demo_reviews(ctx: AppContext) -> tuple[list[str], list[str]]:
     """Add the demonstration reviews; returns (references added, references already there)."""
     added: list[str] = []
     skipped: list[str] = []
-    for spec in DEMO_REVIEWS:
-        if _exists(ctx, spec.reference):
-            skipped.append(spec.reference)
-        else:
-            _add_review(ctx, spec)
-            added.append(spec.reference)
-    from app.demo_history import add_history  # past reviews for the learning across reviews
+    with ctx.store.all_or_nothing():  # interrupted, it leaves no half-built review behind
+        for spec in DEMO_REVIEWS:
+            if _exists(ctx, spec.reference):
+                skipped.append(spec.reference)
+            else:
+                _add_review(ctx, spec)
+                added.append(spec.reference)
+        from app.demo_history import add_history  # past reviews for the learning across reviews
 
-    past_added, past_skipped = add_history(ctx, settle=added)
+        past_added, past_skipped = add_history(ctx, settle=added)
     return added + past_added, skipped + past_skipped
 
 

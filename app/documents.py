@@ -19,6 +19,7 @@ from app.actions import freeze_numbers, list_actions, list_recommendations
 from app.context import AppContext
 from app.errors import NotFoundError, UserError, ValidationError
 from app.findings import list_findings
+from app.leftovers import note_unfinished
 from app.reviews import get_review
 from db.report_models import Report, ReportSection
 from reports.chronology_data import day_text, shown_date
@@ -450,6 +451,7 @@ def export_document(
         finalise(ctx, report_id)
     doc = build_document(ctx, report_id)
     part = path.with_name(path.name + ".part")
+    note_unfinished(part)  # removed at the next start if this process is killed
     try:
         pages = write(doc, part, on_progress=on_progress)
         part.replace(path)

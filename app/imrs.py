@@ -60,22 +60,24 @@ def add_agency(ctx: AppContext, review_id: int, name: str, sector: str = "other"
     sector = clean_value("agency", "sector", sector)
     try:
         with ctx.session() as session:
-            review = session.get(Review, review_id)
-            if review is None:
-                raise NotFoundError("That review no longer exists.")
-            position = 1 + (
-                session.scalar(
-                    select(func.max(Agency.position)).where(Agency.review_id == review_id)
-                )
-                or 0
-            )
-            agency = Agency(review_id=review_id, name=name, sector=sector, position=position)
-            agency.imr = Imr()
-            session.add(agency)
-            session.flush()
-            return agency.imr.id
+            return new_agency(session, review_id, name, sector).imr.id
     except IntegrityError as exc:
         raise ValidationError(f"This review already has an agency called '{name}'.") from exc
+
+
+def new_agency(session, review_id: int, name: str, sector: str = "other") -> Agency:
+    """Add an agency and its IMR within the caller's transaction (so that a failure later in
+    it, an import say, leaves no agency behind)."""
+    if session.get(Review, review_id) is None:
+        raise NotFoundError("That review no longer exists.")
+    position = 1 + (
+        session.scalar(select(func.max(Agency.position)).where(Agency.review_id == review_id)) or 0
+    )
+    agency = Agency(review_id=review_id, name=name, sector=sector, position=position)
+    agency.imr = Imr()
+    session.add(agency)
+    session.flush()
+    return agency
 
 
 def remove_agency(ctx: AppContext, agency_id: int) -> None:

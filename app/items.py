@@ -16,6 +16,7 @@ from db.findings_models import ActionItem, Finding
 from db.meeting_models import AgendaItem, Meeting, MeetingAttendee
 from db.models import ChallengeQuestion, Imr, LineOfEnquiry, PanelMember, Recommendation, Review
 from db.report_models import Report, ReportSection
+from db.rows import dependents, restore_dependents
 
 # kind -> (model, parent column, parent model)
 ITEM_KINDS: dict[str, tuple[type, str, type]] = {
@@ -95,6 +96,8 @@ def remove_item(ctx: AppContext, kind: str, item_id: int) -> dict[str, Any]:
         if item is None:
             raise NotFoundError(f"That {kind.replace('_', ' ')} no longer exists.")
         snapshot = {c.key: getattr(item, c.key) for c in inspect(model).column_attrs}
+        # Links, citations and tags that go with the item, put back by an undo.
+        snapshot["_rows"] = dependents(session, model.__table__, snapshot)
         parent_id = getattr(item, parent_col)
         session.delete(item)
         session.flush()
@@ -109,11 +112,13 @@ def restore_item(ctx: AppContext, kind: str, snapshot: dict[str, Any]) -> int:
         if session.get(parent_model, snapshot[parent_col]) is None:
             raise NotFoundError("The record this belonged to no longer exists.")
         siblings = _siblings(session, model, parent_col, snapshot[parent_col])
-        item = model(**snapshot)
+        item = model(**{k: v for k, v in snapshot.items() if not k.startswith("_")})
         index = max(0, min(snapshot["position"] - 1, len(siblings)))
         siblings.insert(index, item)
         session.add(item)
         _renumber(siblings)
+        session.flush()
+        restore_dependents(session, snapshot.get("_rows", []))
         return item.id
 
 

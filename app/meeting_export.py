@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.context import AppContext
 from app.errors import UserError
+from app.leftovers import note_unfinished
 from app.meetings import list_meetings, list_tasks, meeting_detail
 from app.reviews import get_review
 from app.vocab import MEETING_STATUSES
@@ -72,6 +73,7 @@ def _require_suffix(path: Path, suffix: str) -> None:
 def _write_atomically(path: Path, write) -> object:
     """Write to ``path.part`` and rename it over ``path`` only once complete."""
     part = path.with_name(path.name + ".part")
+    note_unfinished(part)  # removed at the next start if this process is killed
     try:
         result = write(part)
         part.replace(path)

@@ -34,6 +34,7 @@ from db.models import (
     Recommendation,
     Review,
 )
+from db.search import same_text
 
 OPTIONAL_REVIEW_FIELDS = (
     "subject_pseudonym",
@@ -80,6 +81,10 @@ def create_review(
     values.update({k: clean_value("review", k, v) for k, v in optional.items()})
     try:
         with ctx.session() as session:
+            # The index folds ASCII letters only; Python's casefold covers Ŵ and ŵ as well.
+            wanted = values["reference"].casefold()
+            if any(r.casefold() == wanted for r in session.scalars(select(Review.reference))):
+                raise IntegrityError("reference", None, ValueError("taken"))
             review = Review(**values)
             session.add(review)
             session.flush()
@@ -94,21 +99,30 @@ def create_review(
 
 
 def find_review_id(ctx: AppContext, ref: str | int) -> int:
-    """A review's id from its id or its reference (case-insensitive)."""
+    """A review's id from its reference (exactly, then without regard to case) or its id.
+
+    A reference always wins over an id ("7" is the review whose reference is 7, if there is
+    one); a reference matching several reviews is refused rather than guessed.
+    """
     with ctx.session() as session:
         text = str(ref).strip()
-        review_id = session.scalar(select(Review.id).where(Review.reference == text))
+        exact = same_text(Review.reference, text)  # (case included, on either engine)
+        review_id = session.scalar(select(Review.id).where(exact))
         if review_id is None:
             # casefold in Python: SQLite's lower() folds ASCII letters only (not Ŵ or Ł).
             wanted = text.casefold()
-            review_id = next(
-                (
-                    rid
-                    for rid, ref in session.execute(select(Review.id, Review.reference))
-                    if ref.casefold() == wanted
-                ),
-                None,
-            )
+            matches = [
+                (rid, reference)
+                for rid, reference in session.execute(select(Review.id, Review.reference))
+                if reference.casefold() == wanted
+            ]
+            if len(matches) > 1:
+                raise ValidationError(
+                    f"'{text}' matches the references of several reviews ("
+                    + ", ".join(r for _, r in matches)
+                    + "): give one exactly as it is written."
+                )
+            review_id = matches[0][0] if matches else None
         if review_id is None and text.isdigit():
             review_id = session.scalar(select(Review.id).where(Review.id == int(text)))
         if review_id is None:

@@ -44,6 +44,9 @@ class ChronologyEntry(Versioned, Base):
     __table_args__ = (
         Index("ix_chronology_entry_order", "review_id", "sort_date", "sequence"),
         Index("ix_chronology_entry_agency", "review_id", "agency_id", "sort_date", "sequence"),
+        # Ids never reused: entries written in bulk (recorded as one import event) must not
+        # take the id of a deleted entry whose content the audit trail keeps.
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -107,6 +110,8 @@ class ChronologySearch(Base):
     """
 
     __tablename__ = "chronology_search"
+    # Derived from chronology_entry (which the audit trail records): not audited itself.
+    __table_args__ = {"info": {"derived": True}}
 
     entry_id: Mapped[int] = mapped_column(
         ForeignKey("chronology_entry.id", ondelete="CASCADE"), primary_key=True

@@ -3,8 +3,14 @@
 The lock is held by the operating system (flock / LockFileEx), so a crashed instance never
 leaves a stale lock behind. Who holds it is written to a small side file, read only to tell
 the next person who has the store open.
+
+Deleting the lock file while a store is open would let a second writer take a new one, so
+the writer also holds an advisory lock on the store file itself (POSIX; on Windows an open
+lock file cannot be deleted). SQLite's own locks are independent of it, so readers are not
+affected.
 """
 
+import contextlib
 import getpass
 import json
 import os
@@ -36,13 +42,18 @@ class StoreLock:
     def __init__(self, store_path: Path):
         self.lock_path = store_path.with_name(store_path.name + ".lock")
         self.owner_path = store_path.with_name(store_path.name + ".lock-owner")
-        self._lock = FileLock(str(self.lock_path))
+        self.store_path = store_path
+        self._lock = FileLock(str(self.lock_path), mode=0o600)
+        self._store_fd: int | None = None
 
     def try_acquire(self) -> bool:
         """Take the lock if nobody holds it; never waits."""
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
+            return False
+        if not self._hold_store_file():
+            self._lock.release(force=True)
             return False
         info = {
             "user": _current_user(),
@@ -55,6 +66,31 @@ class StoreLock:
         except OSError:
             pass  # the lock itself is what protects the store; the note is a courtesy
         return True
+
+    def _hold_store_file(self) -> bool:
+        try:
+            import fcntl
+        except ImportError:  # Windows
+            return True
+        try:
+            fd = os.open(self.store_path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            return True  # cannot be opened for writing: the store opens read-only anyway
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        self._store_fd = fd
+        return True
+
+    def hold_store_file_again(self) -> None:
+        """After the store file was replaced by a new one: lock the new file."""
+        if self._store_fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._store_fd)
+            self._store_fd = None
+        self._hold_store_file()
 
     def owner(self) -> LockOwner | None:
         try:
@@ -74,6 +110,10 @@ class StoreLock:
             except OSError:
                 pass
             self._lock.release(force=True)
+        if self._store_fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._store_fd)  # closing the descriptor drops its flock
+            self._store_fd = None
 
 
 def _current_user() -> str:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -31,9 +32,12 @@ def _parent(obj, relationship_name: str, model: type, key: str):
 
 class Review(Versioned, Base):
     __tablename__ = "review"
+    # Ids are never reused: a deleted review's audit trail must not pass to a new review.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    reference: Mapped[str] = mapped_column(String(60), unique=True)
+    # Unique without regard to case: "scr-1" and "SCR-1" are the same review.
+    reference: Mapped[str] = mapped_column(String(60, collation="NOCASE"), unique=True)
     title: Mapped[str] = mapped_column(String(300))
     review_type: Mapped[str] = mapped_column(String(40))
     subject_pseudonym: Mapped[str] = mapped_column(String(120), default="")
@@ -282,3 +286,9 @@ class AuditEvent(Base):
     field: Mapped[str | None] = mapped_column(String(60))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+    # The whole row (JSON) for creates and deletes: what was deleted can be read and restored.
+    row_data: Mapped[str | None] = mapped_column(Text)
+    # SHA-256 over the previous row's hash and this row (db/audit.py seals it at commit).
+    hash: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (Index("ix_audit_event_entity", "entity", "entity_id"),)

@@ -108,8 +108,9 @@ def setup_statements() -> list[str]:
         f"GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {writers}",
         f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {writers}",
         f"REVOKE INSERT, UPDATE, DELETE ON review_member FROM {MEMBER}",
-        # The trail is written, never rewritten.
+        # The trail is written, never rewritten: only sealed (its hash) and named (its label).
         f"REVOKE UPDATE, DELETE ON audit_event FROM {writers}",
+        f"GRANT UPDATE (hash, label) ON audit_event TO {writers}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {writers}",
     ]
     policies = [p for table in Base.metadata.sorted_tables for p in _policies(table)]

@@ -11,7 +11,7 @@ starts with it, in the order typed.
 
 import re
 
-from sqlalchemy import Boolean, literal
+from sqlalchemy import Boolean, Text, cast, literal
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement
 
@@ -74,3 +74,25 @@ def _words_tsquery(element, compiler, **kw):
         f"to_tsvector('{TEXT_SEARCH_CONFIG}', {column}) @@ "
         f"to_tsquery('{TEXT_SEARCH_CONFIG}', {bound})"
     )
+
+
+class same_text(ColumnElement):  # noqa: N801 - used like a SQL function
+    """The column holds exactly this text, case included (whatever the column's own rule:
+    SQLite's NOCASE collation, PostgreSQL's citext)."""
+
+    type = Boolean()
+    inherit_cache = False
+
+    def __init__(self, column, text: str):
+        self.column = column
+        self.value = literal(text)
+
+
+@compiles(same_text)
+def _same_binary(element, compiler, **kw):
+    return compiler.process(element.column.collate("BINARY") == element.value, **kw)
+
+
+@compiles(same_text, "postgresql")
+def _same_as_text(element, compiler, **kw):
+    return compiler.process(cast(element.column, Text) == element.value, **kw)

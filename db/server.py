@@ -11,9 +11,12 @@ from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, InterfaceError
 
+from db.audit_postgres import install_triggers as install_audit_triggers
+from db.audit_postgres import tables_without_audit
 from db.base import Base
 from db.changes import install_notify_triggers, tables_without_trigger, track_backends
 from db.migrate import alembic_config, current_revision, head_revision, is_known_revision
+from db.roles import current_standing
 
 SERVER_SCHEMES = ("postgresql", "postgres")
 DRIVER = "postgresql+psycopg"
@@ -108,6 +111,8 @@ def upgrade_server(engine: Engine) -> str | None:
             command.upgrade(alembic_config(conn), "head")
         if tables_without_trigger(conn):
             install_notify_triggers(conn)
+        if before != head_revision() or tables_without_audit(conn):
+            install_audit_triggers(conn)  # (again after an upgrade: the tables may have changed)
     return before
 
 
@@ -128,6 +133,16 @@ def verify_server(engine: Engine) -> list[str]:
             for name in tables_without_trigger(conn)
             if name in present
         ]
+        problems += [
+            f"table {name} is not recorded in the audit trail (open the store once to repair)"
+            for name in tables_without_audit(conn)
+            if name in present
+        ]
+        # The chain is checked by those who see the whole trail (members see their reviews').
+        if "audit_event" in present and current_standing(conn) in (None, "manager", "readonly"):
+            from db.audit import verify_chain
+
+            problems += verify_chain(conn)
         for (name,) in conn.execute(
             text("SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid")
         ):

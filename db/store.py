@@ -3,7 +3,10 @@
 Every failure a person can meet raises a ``StoreError`` whose message is written for them.
 """
 
-import sqlite3
+import contextlib
+import glob
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,14 +24,21 @@ import db.findings_models  # noqa: F401
 import db.learning_models  # noqa: F401
 import db.meeting_models  # noqa: F401
 import db.report_models  # noqa: F401
-from db.audit import install_audit
-from db.engine import create_store_engine
+from db.audit import (
+    install_audit,
+    install_triggers,
+    seal_chain,
+    set_actor,
+    verify_chain,
+    verify_rows,
+)
+from db.copies import write_copy
+from db.engine import SQLITE_HEADER, create_store_engine
 from db.lock import LockOwner, StoreLock
 from db.migrate import current_revision, head_revision, is_known_revision, upgrade
+from db.private import disk_message, private_file, private_folder, secure_store_files
 from db.roles import is_permission_error
 from db.server import is_server_url, safe_location, verify_server
-
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class StoreError(Exception):
@@ -61,6 +71,14 @@ class StaleEditError(StoreError):
     """A row changed (or its change was not allowed) between reading and writing it."""
 
 
+class PassphraseError(NotAStoreError):
+    """The store is encrypted and the passphrase is missing or wrong (or it is not a store)."""
+
+    def __init__(self, message: str, *, missing: bool):
+        super().__init__(message)
+        self.missing = missing
+
+
 @dataclass
 class Store:
     """An open store. Sessions are short: one per unit of work."""
@@ -73,7 +91,14 @@ class Store:
     upgraded_from: str | None = None
     url: str | None = None  # a shared store on a server (``path`` is then only its name)
     standing: str | None = None  # on a shared store: manager, member or readonly (None: owner)
+    passphrase: str | None = field(default=None, repr=False)
+    readonly_reason: str = ""
     _sessions: sessionmaker = field(init=False, repr=False)
+    _outer: object = field(default=None, init=False, repr=False)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.passphrase is not None
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -81,11 +106,20 @@ class Store:
 
     @contextmanager
     def session(self, actor: str = "") -> Iterator[Session]:
-        """A session that commits on success and rolls back on any error."""
+        """A session that commits on success and rolls back on any error.
+
+        Every change made in it is recorded in the audit trail under ``actor``.
+        """
+        bind = {}
+        if self._outer is not None:
+            bind = {"bind": self._outer, "join_transaction_mode": "create_savepoint"}
         try:
-            with self._sessions() as session:
+            with self._sessions(**bind) as session:
                 session.info["actor"] = actor
+                session.info["writable"] = not self.readonly
                 with session.begin():
+                    if not self.readonly:
+                        set_actor(session, actor)
                     yield session
         except StaleDataError as exc:
             raise StaleEditError(
@@ -119,7 +153,41 @@ class Store:
         """A short name for the window's title."""
         return self.location if self.url else self.path.name
 
+    def reopen(self, passphrase: str | None) -> None:
+        """Open the file afresh after it was replaced (encrypted, or with a new passphrase)."""
+        self.engine.dispose()
+        self.engine = create_store_engine(
+            self.path,
+            passphrase=passphrase,
+            readonly=self.readonly,
+            on_connect=None if self.readonly else install_triggers,
+        )
+        self.passphrase = passphrase
+        self.__post_init__()
+        if self.lock is not None:
+            self.lock.hold_store_file_again()
+
+    @contextmanager
+    def all_or_nothing(self) -> Iterator[None]:
+        """Every session opened inside is part of one transaction: committed together at
+        the end, or not at all (an error, a crash, the power going)."""
+        if self._outer is not None:
+            yield
+            return
+        with self.engine.connect() as conn, conn.begin():
+            self._outer = conn
+            try:
+                yield
+            finally:
+                self._outer = None
+
     def close(self) -> None:
+        if not self.readonly and self.lock is not None:
+            try:
+                with self.engine.begin() as conn:
+                    seal_chain(conn)  # rows written outside a session (bulk tools, tests)
+            except DatabaseError:
+                pass  # the store is closing anyway; the next open seals them
         self.engine.dispose()
         if self.lock is not None:
             self.lock.release()
@@ -137,6 +205,18 @@ def looks_like_sqlite(path: Path) -> bool:
         return fh.read(16) == SQLITE_HEADER
 
 
+def _passphrase_message(path: Path, passphrase: str | None) -> str:
+    if passphrase is None:
+        return (
+            f"{path} is encrypted, or it is not a ReviewDesk store. Give its passphrase "
+            "(ReviewDesk asks for it, or set REVIEWDESK_PASSPHRASE). Nothing was changed."
+        )
+    return (
+        f"The passphrase does not open {path} (or the file is not a ReviewDesk store). "
+        "Nothing was changed; try again with the right passphrase."
+    )
+
+
 def _locked_message(path: Path, owner: LockOwner | None) -> str:
     who = f" by {owner.describe()}" if owner else ""
     return (
@@ -146,29 +226,52 @@ def _locked_message(path: Path, owner: LockOwner | None) -> str:
     )
 
 
-def _check_recognisable(path: Path) -> None:
-    if path.is_dir():
+def _check_recognisable(path: Path, passphrase: str | None) -> str | None:
+    """The passphrase to open ``path`` with (None for a plain store), or a refusal."""
+    mode = path.stat().st_mode
+    if stat.S_ISDIR(mode):
         raise NotAStoreError(f"{path} is a folder, not a ReviewDesk store file.")
+    if not stat.S_ISREG(mode):
+        # A pipe or a device would hang the reader or never end: refused before it is opened.
+        raise NotAStoreError(f"{path} is not a regular file, so it cannot be a ReviewDesk store.")
     if path.stat().st_size == 0:
-        return  # an empty file is a new, empty database
-    if not looks_like_sqlite(path):
+        return passphrase  # an empty file is a new, empty database
+    if looks_like_sqlite(path):
+        return None
+    with open(path, "rb") as fh:
+        head = fh.read(512)
+    if path.stat().st_size % 512 or _looks_like_text(head):
         raise NotAStoreError(
             f"{path} is not a ReviewDesk store: it is not an SQLite database. "
             "Choose a .db file created by ReviewDesk."
         )
+    if passphrase is None:
+        raise PassphraseError(_passphrase_message(path, None), missing=True)
+    return passphrase
 
 
-def _schema_state(engine: Engine, path: Path) -> str | None:
+def _looks_like_text(head: bytes) -> bool:
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _schema_state(engine: Engine, path: Path, passphrase: str | None = None) -> str | None:
     """The store's migration revision, after checking it is one of ours and not newer."""
     try:
         with engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
             revision = current_revision(conn)
     except DatabaseError as exc:
+        if passphrase is not None and "not a database" in _sqlite_reason(exc):
+            raise PassphraseError(_passphrase_message(path, passphrase), missing=False) from exc
         if "malformed" in _sqlite_reason(exc):
             raise StoreDamagedError(
                 f"The store {path} is damaged ({_sqlite_reason(exc)}). It was not changed. "
-                "Restore it from a backup; 'reviewdesk check' shows what is wrong."
+                "'reviewdesk salvage' recovers every readable row into a new store; "
+                "'reviewdesk check' shows what is wrong."
             ) from exc
         raise NotAStoreError(
             f"{path} cannot be read as a ReviewDesk store ({_sqlite_reason(exc)})."
@@ -192,32 +295,51 @@ def _sqlite_reason(exc: Exception) -> str:
     return str(orig).strip() or type(orig).__name__
 
 
-def backup_to(source: Path, destination: Path) -> None:
-    """A consistent copy with SQLite's online backup, safe while the store is in use."""
-    src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(str(destination))
-        try:
-            src.backup(dst)
-            # A backup is one self-contained file: no -wal or -shm companions.
-            dst.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dst.close()
-    finally:
-        src.close()
+def backup_to(source: Path, destination: Path, passphrase: str | None = None, on_part=None) -> None:
+    """A consistent, verified copy with SQLite's online backup, encrypted as the source is."""
+    write_copy(
+        source, destination, passphrase=passphrase, verify=_verifier(passphrase), on_part=on_part
+    )
 
 
-def _backup_before_upgrade(path: Path, revision: str) -> Path:
+def _verifier(passphrase: str | None):
+    def verify_copy(part: Path) -> None:
+        health = check_store(part, passphrase=passphrase)
+        if not health.healthy:
+            raise StoreDamagedError("The copy failed its check: " + "; ".join(health.problems))
+
+    return verify_copy
+
+
+def _remove_unfinished_copies(path: Path) -> None:
+    """Parts of a pre-upgrade copy whose writer was killed (the lock is ours: nobody else is
+    writing them); a finished copy is never touched."""
+    for part in path.parent.glob(f"{glob.escape(path.stem)}.before-upgrade-*.part*"):
+        with contextlib.suppress(OSError):
+            part.unlink()
+
+
+def _backup_before_upgrade(path: Path, revision: str, passphrase: str | None) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix or '.db'}")
-    backup_to(path, target)
+    try:
+        backup_to(path, target, passphrase)
+    except OSError as exc:
+        raise StoreError(
+            f"{path} needs upgrading, and a copy is saved first: {disk_message(target, exc)}"
+        ) from None
     return target
 
 
 MAX_PROBLEMS = 20
 
 
-def verify(engine: Engine) -> list[str]:
+def _has_chain(conn) -> bool:
+    columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(audit_event)")}
+    return "hash" in columns
+
+
+def verify(engine: Engine, *, chain: bool = True) -> list[str]:
     """Problems found by SQLite's integrity and foreign-key checks (empty when healthy)."""
     if engine.dialect.name != "sqlite":
         return verify_server(engine)
@@ -233,17 +355,39 @@ def verify(engine: Engine) -> list[str]:
                 problems.append(f"foreign key: row {rowid} of {table} points to a missing {parent}")
                 if len(problems) >= 2 * MAX_PROBLEMS:
                     break
+            if chain and not problems and _has_chain(conn):
+                problems.extend(verify_chain(conn))
+                problems.extend(verify_rows(conn))
     except DatabaseError as exc:
         # Damage bad enough that the checks themselves cannot run.
         problems.append(f"the file is damaged ({_sqlite_reason(exc)})")
     return problems
 
 
-def open_store(path: Path | str, *, readonly: bool = False, create: bool = True) -> Store:
+def _readonly_reason(path: Path, exists: bool) -> str:
+    """Why a store must be opened read-only although a change was asked for ("" if not)."""
+    folder = path.parent
+    if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        return f"The folder {folder} holding the store is read-only for you."
+    if exists and not os.access(path, os.W_OK):
+        return f"The store file {path} is read-only for you."
+    return ""
+
+
+def open_store(
+    path: Path | str,
+    *,
+    readonly: bool = False,
+    create: bool = True,
+    passphrase: str | None = None,
+) -> Store:
     """Open (creating or upgrading as needed) the store at ``path``.
 
     Writable stores are locked for the lifetime of the returned ``Store``; a read-only store
-    takes no lock and is never changed (so it cannot be upgraded either).
+    takes no lock and is never changed (so it cannot be upgraded either). A new store is
+    encrypted when a ``passphrase`` is given; an existing one is opened as it is (a plain
+    store ignores the passphrase: see ``Store.encrypted``). A store in a folder or file the
+    user may not write is opened read-only, with ``readonly_reason`` saying why.
     """
     if is_server_url(path):
         from db.shared_store import open_server_store
@@ -252,11 +396,22 @@ def open_store(path: Path | str, *, readonly: bool = False, create: bool = True)
     path = Path(path).expanduser().absolute()
     exists = path.exists()
     if exists:
-        _check_recognisable(path)
+        key = _check_recognisable(path, passphrase)
     elif readonly or not create:
         raise StoreError(f"There is no store at {path}.")
     else:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        key = passphrase
+        try:
+            private_folder(path.parent)
+        except OSError as exc:
+            raise StoreError(
+                f"The store cannot be created at {path}: {disk_message(path, exc)}"
+            ) from None
+    reason = "" if readonly else _readonly_reason(path, exists)
+    if reason and not exists:
+        raise StoreError(f"The store cannot be created at {path}: the folder is read-only.")
+    if reason:
+        readonly = True
 
     lock = None
     if not readonly:
@@ -264,19 +419,35 @@ def open_store(path: Path | str, *, readonly: bool = False, create: bool = True)
         if not lock.try_acquire():
             raise StoreLockedError(_locked_message(path, lock.owner()), lock.owner())
     try:
-        return _open_locked(path, readonly, lock, exists)
+        store = _open_locked(path, readonly, lock, exists, key)
     except BaseException:
         if lock is not None:
             lock.release()
         raise
+    store.readonly_reason = reason
+    return store
 
 
-def _open_locked(path: Path, readonly: bool, lock: StoreLock | None, exists: bool) -> Store:
-    probe = create_store_engine(path, readonly=readonly, enforce_foreign_keys=False, wal=False)
+def _open_locked(
+    path: Path, readonly: bool, lock: StoreLock | None, exists: bool, key: str | None
+) -> Store:
+    if not exists:
+        private_file(path)
+    if not readonly:
+        _remove_unfinished_copies(path)
+    immutable = readonly and not os.access(path.parent, os.W_OK)
+    probe = create_store_engine(
+        path,
+        passphrase=key,
+        readonly=readonly,
+        immutable=immutable,
+        enforce_foreign_keys=False,
+        wal=False,
+    )
     backup_path = None
     upgraded_from = None
     try:
-        revision = _schema_state(probe, path) if exists else None
+        revision = _schema_state(probe, path, key) if exists else None
         if revision != head_revision():
             if readonly:
                 raise StoreError(
@@ -284,29 +455,50 @@ def _open_locked(path: Path, readonly: bool, lock: StoreLock | None, exists: boo
                     "before it can be read. Open it once without read-only to upgrade it."
                 )
             if revision is not None:
-                backup_path = _backup_before_upgrade(path, revision)
+                backup_path = _backup_before_upgrade(path, revision, key)
                 upgraded_from = revision
             try:
                 upgrade(probe)
             except DatabaseError as exc:
                 raise StoreError(
-                    f"The store {path} could not be upgraded ({_sqlite_reason(exc)}). "
+                    f"The store {path} could not be upgraded ({_plain_reason(path, exc)}). "
                     "It was left as it was"
                     + (f"; a copy was saved as {backup_path.name}." if backup_path else ".")
-                ) from exc
-        problems = verify(probe)
+                ) from None
+        problems = verify(probe, chain=False)  # the trail's chain: by 'check', not every open
+        if not readonly and not problems:
+            with probe.begin() as conn:
+                seal_chain(conn)
     except DatabaseError as exc:
-        raise StoreError(f"The store {path} cannot be opened: {_sqlite_reason(exc)}.") from exc
+        raise StoreError(
+            f"The store {path} cannot be opened: {_plain_reason(path, exc)}."
+        ) from None
     finally:
         probe.dispose()
     if problems:
         raise StoreDamagedError(
             f"The store {path} failed its integrity check: "
             + "; ".join(problems[:5])
-            + ". It was not changed. Restore it from a backup, or run 'reviewdesk check'."
+            + ". It was not changed. Restore it from a backup, or recover what can be read "
+            "with 'reviewdesk salvage'."
         )
-    engine = create_store_engine(path, readonly=readonly)
-    return Store(path, engine, readonly, lock, backup_path, upgraded_from)
+    if not readonly:
+        secure_store_files(path)
+    engine = create_store_engine(
+        path,
+        passphrase=key,
+        readonly=readonly,
+        immutable=immutable,
+        on_connect=None if readonly else install_triggers,
+    )
+    return Store(path, engine, readonly, lock, backup_path, upgraded_from, passphrase=key)
+
+
+def _plain_reason(path: Path, exc: DatabaseError) -> str:
+    reason = _sqlite_reason(exc)
+    if "full" in reason:
+        return f"the disk holding {path.parent} is full"
+    return reason
 
 
 @dataclass(frozen=True)
@@ -315,13 +507,14 @@ class StoreHealth:
     revision: str | None
     head: str
     problems: list[str]
+    encrypted: bool = False
 
     @property
     def healthy(self) -> bool:
         return not self.problems
 
 
-def check_store(path: Path | str) -> StoreHealth:
+def check_store(path: Path | str, *, passphrase: str | None = None) -> StoreHealth:
     """Inspect a store without changing it (no lock, no upgrade)."""
     if is_server_url(path):
         from db.shared_store import check_server_store
@@ -330,10 +523,18 @@ def check_store(path: Path | str) -> StoreHealth:
     path = Path(path).expanduser().absolute()
     if not path.exists():
         raise StoreError(f"There is no store at {path}.")
-    _check_recognisable(path)
-    engine = create_store_engine(path, readonly=True, enforce_foreign_keys=False, wal=False)
+    key = _check_recognisable(path, passphrase)
+    immutable = not os.access(path.parent, os.W_OK)
+    engine = create_store_engine(
+        path,
+        passphrase=key,
+        readonly=True,
+        immutable=immutable,
+        enforce_foreign_keys=False,
+        wal=False,
+    )
     try:
-        revision = _schema_state(engine, path)
+        revision = _schema_state(engine, path, key)
         problems = verify(engine)
         if revision is None:
             problems.append("the store holds no ReviewDesk schema yet")
@@ -343,7 +544,7 @@ def check_store(path: Path | str) -> StoreHealth:
         raise StoreError(f"The store {path} cannot be read: {_sqlite_reason(exc)}.") from exc
     finally:
         engine.dispose()
-    return StoreHealth(path, revision, head_revision(), problems)
+    return StoreHealth(path, revision, head_revision(), problems, encrypted=key is not None)
 
 
 def store_exists(location: Path | str) -> bool:

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import Connection, Engine, Integer, Table, func, insert, select, text
 from sqlalchemy.exc import DatabaseError
 
+from db.audit import set_recording
 from db.base import Base
 
 BATCH_ROWS = 2000
@@ -106,6 +107,7 @@ def copy_between(source: Engine, target: Engine) -> list[TableCopy]:
             with dst.begin() as transaction:
                 if rows_in(dst) != 0:
                     raise CopyError("The target store is not empty: copy only into a new store.")
+                set_recording(dst, False)  # the rows bring their own trail
                 copied = []
                 for table in copied_tables():
                     stmt = insert(table)
@@ -122,6 +124,7 @@ def copy_between(source: Engine, target: Engine) -> list[TableCopy]:
                             f"The rows of {table.name} could not be written to the target "
                             f"({_reason(exc)}). Nothing was copied."
                         ) from exc
+                set_recording(dst, True)
                 if dst.dialect.name == "postgresql":
                     _restart_sequences(dst)
                 read_back = table_summary(dst)

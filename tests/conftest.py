@@ -66,6 +66,16 @@ def pg_empty_url(pg_server):
     return pg_server.url(pg_server.new_database(empty=True))
 
 
+@pytest.fixture(autouse=True)
+def unencrypted_by_default(monkeypatch, tmp_path):
+    """Most tests read their stores back with plain sqlite3, so new stores are made without
+    encryption unless a test sets a passphrase (tests/test_encryption.py does). Settings and
+    the note of unfinished files go to the test's own folder."""
+    monkeypatch.setenv("REVIEWDESK_UNENCRYPTED", "1")
+    monkeypatch.delenv("REVIEWDESK_PASSPHRASE", raising=False)
+    monkeypatch.setenv("REVIEWDESK_CONFIG_DIR", str(tmp_path / "config"))
+
+
 @pytest.fixture
 def store_path(tmp_path):
     return tmp_path / "store.db"

@@ -5,6 +5,8 @@ import calendar
 import hashlib
 import random
 import sqlite3
+import subprocess
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -147,3 +149,28 @@ def orphan_rows(engine) -> list[str]:
                 if count:
                     found.append(f"{count} rows of {table.name} point to a missing {parent.name}")
     return found
+
+
+# --- small real file systems (a full disk, a read-only folder) --------------------------------
+
+
+@contextmanager
+def tmpfs(path: Path, size: str = "2m"):
+    """A tiny RAM file system mounted at ``path``; skips the test where mounting is not allowed."""
+    import pytest
+
+    path.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0755", "tmpfs", str(path)],
+        capture_output=True,
+    )
+    if mounted.returncode != 0:
+        pytest.skip("a small file system cannot be mounted here (needs root)")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], capture_output=True)
+
+
+def remount_read_only(path: Path) -> None:
+    subprocess.run(["mount", "-o", "remount,ro", str(path)], check=True, capture_output=True)

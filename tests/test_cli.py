@@ -80,11 +80,17 @@ def script_command() -> list[str]:
     return [str(installed)] if installed.exists() else [sys.executable, "-m", "app"]
 
 
+SCRIPT_PASSPHRASE = "the script's own passphrase"
+
+
 @pytest.fixture
 def script(tmp_path):
     """Run the installed console script in a subprocess, with its own config folder."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("REVIEWDESK_")}
     env["REVIEWDESK_CONFIG_DIR"] = str(tmp_path / "script-config")
+    env["REVIEWDESK_PASSPHRASE"] = (
+        SCRIPT_PASSPHRASE  # the console script's new stores are encrypted
+    )
 
     def run(*argv, **extra_env) -> Outcome:
         proc = subprocess.run(
@@ -162,7 +168,9 @@ def test_script_uses_reviewdesk_db_when_no_db_is_given(script, tmp_path):
     path = tmp_path / "from-env.db"
     result = script(*create_args("ENV-1"), REVIEWDESK_DB=str(path))
     assert result.code == 0, result.err
-    assert read_store(path, lambda c: [r.reference for r in list_reviews(c)]) == ["ENV-1"]
+    with open_store(path, passphrase=SCRIPT_PASSPHRASE) as store:
+        assert store.encrypted
+        assert [r.reference for r in list_reviews(AppContext(store, "Reader"))] == ["ENV-1"]
 
 
 # --- create-review --------------------------------------------------------------------------------

@@ -272,6 +272,43 @@ def test_search_triggers_exist_at_head(store):
     assert set(SEARCH_TRIGGERS) <= found
 
 
+def test_references_differing_only_in_case_are_kept_apart_on_upgrade(tmp_path):
+    path = tmp_path / "dupes.db"
+    engine = create_store_engine(path, enforce_foreign_keys=False)
+    upgrade(engine, "0006")
+    with engine.begin() as conn:
+        for n, reference in enumerate(["scr-7", "SCR-7", "Scr-7", "SCR-7 (2)"], start=1):
+            conn.exec_driver_sql(
+                "INSERT INTO review (id, reference, title, review_type, subject_pseudonym, "
+                "partnership, protective_marking, status, created_at, updated_at) VALUES "
+                "(?, ?, 'T', 'scr', '', '', 'OFFICIAL', 'commissioned', '2024-01-01', "
+                "'2024-01-01')",
+                (n, reference),
+            )
+    engine.dispose()
+    with open_store(path) as store:
+        assert store.upgraded_from == "0006"
+    refs = [r[0] for r in query(path, "SELECT reference FROM review ORDER BY id")]
+    assert refs[0] == "scr-7" and len({r.casefold() for r in refs}) == 4
+    assert refs[3] == "SCR-7 (2)"  # a reference already in use is never given twice
+    renamed = query(path, "SELECT old_value FROM audit_event WHERE field = 'reference' ORDER BY id")
+    assert [r[0] for r in renamed] == ["SCR-7", "Scr-7"]
+    from app.errors import ValidationError
+    from app.reviews import create_review
+
+    with open_store(path) as store:
+        ctx = AppContext(store, "Tester")
+        for again in ("sCr-7", "ŵ-1", "Ŵ-1"):
+            if again == "Ŵ-1":
+                with pytest.raises(ValidationError, match="already"):
+                    create_review(ctx, review_type="scr", reference=again, title="Again")
+            elif again == "ŵ-1":
+                create_review(ctx, review_type="scr", reference=again, title="First")
+            else:
+                with pytest.raises(ValidationError, match="already"):
+                    create_review(ctx, review_type="scr", reference=again, title="Again")
+
+
 def test_upgrade_adds_the_statutory_dates_checklist_and_themes(upgraded, old_store):
     """Revision 0010: dates that set deadlines, the checklist, review themes, conversions."""
     with upgraded.engine.connect() as conn:

@@ -1,5 +1,6 @@
 """Starting the window: open the store (offering read-only if it is in use), then show it."""
 
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -10,10 +11,21 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.config import display_name
 from app.context import AppContext
-from db.store import Store, StoreError, StoreLockedError, open_store
+from app.errors import UserError
+from app.leftovers import remove_leftovers
+from app.store_access import (
+    encrypt_store,
+    env_passphrase,
+    needs_passphrase,
+    open_with_passphrase,
+    unencrypted_allowed,
+)
+from db.private import private_temp_folder
+from db.store import PassphraseError, Store, StoreError, StoreLockedError, open_store
 from resources import resource_path
 from ui.editing import Editor
 from ui.main_window import MainWindow
+from ui.passphrase_dialog import dialog_asker
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -33,10 +45,38 @@ def follow_colour_scheme(app: QApplication) -> None:
         app.setStyle("Fusion")
 
 
-def open_for_window(path: Path, parent=None) -> Store | None:
-    """Open the store, asking the user what to do when it is locked; None if it cannot be."""
+WRONG_PASSPHRASE_TRIES = 3
+
+
+def open_for_window(path: Path, parent=None, ask=None) -> Store | None:
+    """Open the store, asking for its passphrase and what to do when it is locked; None if it
+    cannot be opened. A plain store is offered encryption first."""
+    ask = ask or dialog_asker(parent)
     try:
-        return open_store(path)
+        if not path.exists() or path.stat().st_size == 0 or not needs_passphrase(path):
+            return _offer_encryption(path, parent, ask) or open_with_passphrase(path, ask)
+        for attempt in range(WRONG_PASSPHRASE_TRIES):
+            passphrase = env_passphrase() if attempt == 0 else None
+            passphrase = passphrase or ask(f"Passphrase for the store {path.name}", False)
+            if not passphrase:
+                return None
+            try:
+                return _open_or_read_only(path, passphrase, parent)
+            except PassphraseError as exc:
+                if attempt == WRONG_PASSPHRASE_TRIES - 1:
+                    raise
+                QMessageBox.warning(parent, "ReviewDesk", str(exc))
+        return None
+    except StoreLockedError:
+        return _open_or_read_only(path, None, parent)
+    except (StoreError, UserError) as exc:
+        QMessageBox.critical(parent, "ReviewDesk cannot open the store", str(exc))
+        return None
+
+
+def _open_or_read_only(path: Path, passphrase: str | None, parent) -> Store | None:
+    try:
+        return open_store(path, passphrase=passphrase)
     except StoreLockedError as exc:
         box = QMessageBox(QMessageBox.Icon.Information, "Store in use", str(exc), parent=parent)
         read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
@@ -45,13 +85,34 @@ def open_for_window(path: Path, parent=None) -> Store | None:
         if box.clickedButton() is not read_only:
             return None
         try:
-            return open_store(path, readonly=True)
+            return open_store(path, readonly=True, passphrase=passphrase)
         except StoreError as again:
             QMessageBox.critical(parent, "ReviewDesk", str(again))
             return None
-    except StoreError as exc:
-        QMessageBox.critical(parent, "ReviewDesk cannot open the store", str(exc))
+
+
+def _offer_encryption(path: Path, parent, ask) -> Store | None:
+    """A plain store is offered encryption; None when it stays as it is (or is new)."""
+    if not path.exists() or path.stat().st_size == 0 or unencrypted_allowed():
         return None
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Protect this store",
+        f"The store {path} is not encrypted: anyone who can read the file can read the case "
+        "records in it. ReviewDesk can encrypt it now with a passphrase you choose (a "
+        "verified encrypted copy replaces it, and the unencrypted file is removed).",
+        parent=parent,
+    )
+    encrypt = box.addButton("Encrypt it now…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not encrypt:
+        return None
+    passphrase = ask(f"Choose a passphrase for the store {path.name}", True)
+    if not passphrase:
+        return None
+    encrypt_store(path, passphrase)
+    return _open_or_read_only(path, passphrase, parent)
 
 
 def install_error_hook(parent_getter) -> None:
@@ -87,14 +148,17 @@ def build_window(
 
 
 def run(path: Path, actor: str | None = None) -> int:
+    os.umask(0o077)  # whatever ReviewDesk writes (exports, copies) is the user's alone
+    remove_leftovers()  # parts of exports and copies of a ReviewDesk that was killed
     app = make_application()
     store = open_for_window(path)
     if store is None:
         return 1
     try:
-        window = build_window(store, actor)
-        install_error_hook(lambda: window)
-        window.show()
-        return app.exec()
+        with private_temp_folder(store.path):
+            window = build_window(store, actor)
+            install_error_hook(lambda: window)
+            window.show()
+            return app.exec()
     finally:
         store.close()

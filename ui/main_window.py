@@ -33,6 +33,7 @@ from ui.board_view import ActionPlanWindow
 from ui.editing import Editor
 from ui.live_updates import LiveUpdates
 from ui.review_list import ReviewListModel, ReviewListView
+from ui.store_actions import add_store_actions
 from ui.widgets import DateField
 from ui.workspace import CHRONOLOGY_KINDS, TAB_NAMES, ReviewWorkspace
 
@@ -141,9 +142,11 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         if editor.readonly:
+            reason = editor.ctx.store.readonly_reason or (
+                "This store is open in another ReviewDesk window."
+            )
             banner = QLabel(
-                "Read-only: this store is open in another ReviewDesk window. You can look, "
-                "but nothing you change here can be saved."
+                f"Read-only. {reason} You can look, but nothing you change here can be saved."
             )
             banner.setObjectName("readonly_banner")
             banner.setWordWrap(True)
@@ -197,6 +200,7 @@ class MainWindow(QMainWindow):
             file_menu, "&New review…", self.new_review, QKeySequence.StandardKey.New, "new_review"
         )
         self._action(file_menu, "&Back up the store…", self.backup, "Ctrl+Shift+B", "backup")
+        add_store_actions(self, file_menu)
         file_menu.addSeparator()
         self.delete_action = self._action(
             file_menu, "&Delete this review…", self.delete_review, None, "delete_review"
@@ -353,7 +357,9 @@ class MainWindow(QMainWindow):
             return
         try:
             # The file dialog has already asked before replacing an existing file.
-            result = backup_store(store.address, Path(target), overwrite=True)
+            result = backup_store(
+                store.address, Path(target), overwrite=True, passphrase=store.passphrase
+            )
         except (UserError, StoreError) as exc:
             self.show_error(str(exc))
             return

@@ -27,6 +27,7 @@ from db.chronology_models import (
 )
 from db.fetch import first_column
 from db.models import Agency
+from db.rows import dependents, restore_dependents
 from db.search import contains_text, matches_words
 
 E = ChronologyEntry
@@ -376,12 +377,8 @@ def remove_entry(ctx: AppContext, entry_id: int) -> dict[str, Any]:
         if entry is None:
             raise NotFoundError("That chronology entry no longer exists.")
         snapshot = {c.key: getattr(entry, c.key) for c in inspect(E).column_attrs}
-        snapshot["_themes"] = [t.theme for t in entry.themes]
-        snapshot["_episodes"] = list(
-            session.scalars(
-                select(EpisodeEntry.episode_id).where(EpisodeEntry.entry_id == entry_id)
-            )
-        )
+        # Theme tags, episode links, findings' citations: all that goes with the entry.
+        snapshot["_rows"] = dependents(session, E.__table__, snapshot)
         session.delete(entry)
         return snapshot
 
@@ -390,12 +387,9 @@ def restore_entry(ctx: AppContext, snapshot: dict[str, Any]) -> int:
     values = {k: v for k, v in snapshot.items() if not k.startswith("_")}
     with ctx.session() as session:
         entry = E(**values)
-        entry.themes = [EntryTheme(theme=t) for t in snapshot.get("_themes", [])]
         session.add(entry)
         session.flush()
-        for episode_id in snapshot.get("_episodes", []):
-            if session.get(KeyEpisode, episode_id) is not None:
-                session.add(EpisodeEntry(episode_id=episode_id, entry_id=entry.id))
+        restore_dependents(session, snapshot.get("_rows", []))
         return entry.id
 
 

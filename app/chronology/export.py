@@ -16,6 +16,7 @@ from app.chronology.episodes import list_episodes
 from app.chronology.timeline import TimelineLayout, layout_timeline
 from app.context import AppContext
 from app.errors import UserError
+from app.leftovers import note_unfinished
 from app.reviews import get_review
 
 PAGE = 5000
@@ -139,6 +140,7 @@ def export_chronology(
         raise UserError(str(exc)) from None
     doc = chronology_document(ctx, review_id, flt, filters_note)
     part = path.with_name(path.name + ".part")
+    note_unfinished(part)  # removed at the next start if this process is killed
     try:
         write(doc, part)
         part.replace(path)

@@ -18,8 +18,10 @@ from sqlalchemy import Float, func, insert, select
 
 from app.chronology.file_guard import ImportRefused
 from app.context import AppContext
+from app.edits import clean_value
 from app.errors import NotFoundError
-from app.imrs import add_agency, find_agency
+from app.imrs import new_agency
+from db.audit import rows_not_recorded
 from db.base import utcnow
 from db.chronology_models import (
     ChronologyEntry,
@@ -166,11 +168,11 @@ def _commit_imports(ctx: AppContext, plans: list, replace: bool) -> list[ImportR
         return []
     first = plans[0]
     agency_id = first.agency_id
-    if agency_id is None:
-        add_agency(ctx, first.review_id, first.agency_name)
-        agency_id = find_agency(ctx, first.review_id, first.agency_name)
     results = []
     with ctx.session() as session:
+        if agency_id is None:  # a new agency comes in the same transaction as its entries
+            name = clean_value("agency", "name", first.agency_name)
+            agency_id = new_agency(session, first.review_id, name).id
         if session.get(Agency, agency_id) is None:
             raise NotFoundError("That agency no longer exists.")
         for plan in plans:
@@ -204,7 +206,9 @@ def _commit_one(session, plan, agency_id: int, replace: bool) -> ImportResult:
     )
     session.add(batch)
     session.flush()
-    _insert_entries(session, plan, agency_id, batch.id)
+    # The import is recorded as one event (file, hash, counts: the batch row above).
+    with rows_not_recorded(session):
+        _insert_entries(session, plan, agency_id, batch.id)
     if keep_tags:
         carried = _carry_over(session, plan.entries, _entry_ids(session, batch.id), keep_tags)
     return ImportResult(

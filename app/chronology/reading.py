@@ -130,6 +130,8 @@ def _recognise(path: Path) -> str:
         size = path.stat().st_size
         if path.is_dir():
             raise ImportRefused(f"{shown} is a folder, not a file. Choose the chronology file.")
+        if not path.is_file():  # a pipe or a device: reading it could wait for ever
+            raise ImportRefused(f"{shown} is not an ordinary file. Choose the chronology file.")
         with open(path, "rb") as handle:
             head = handle.read(8192)
     except FileNotFoundError:

@@ -1,6 +1,8 @@
 """The main window driven like a user would: dialogs, keyboard, menus, undo."""
 
+import os
 from datetime import timedelta
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
@@ -10,6 +12,7 @@ from app.context import AppContext
 from app.edits import apply_fields
 from app.imrs import add_agency, get_imr, set_imr_status
 from app.reviews import create_review, get_review, list_reviews
+from db.store import open_store
 from ui.editing import Editor
 from ui.imr_board import DUE_COLUMN, AddAgencyDialog
 from ui.main import open_for_window
@@ -275,3 +278,131 @@ def test_every_removable_kind_can_be_redone(ctx):
     from ui.editing import REMOVERS
 
     assert set(ITEM_KINDS) <= set(REMOVERS)
+
+
+# --- passphrase and read-only stores ------------------------------------------------------------
+
+
+def test_new_store_asks_for_a_passphrase_and_an_encrypted_one_for_it_again(
+    qtbot, tmp_path, monkeypatch
+):
+    from db.engine import is_plain_sqlite
+    from ui.passphrase_dialog import PassphraseDialog
+
+    monkeypatch.delenv("REVIEWDESK_UNENCRYPTED")
+    path = tmp_path / "new.db"
+    asked: list[tuple[str, bool]] = []
+
+    def ask(prompt, confirm):
+        asked.append((prompt, confirm))
+        return "window passphrase" if len(asked) != 2 else "wrong one"
+
+    store = open_for_window(path, ask=ask)
+    assert store is not None and store.encrypted and not is_plain_sqlite(path)
+    store.close()
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, m: warnings.append(m)))
+    again = open_for_window(path, ask=ask)
+    assert again is not None and again.encrypted
+    again.close()
+    assert [c for _, c in asked] == [True, False, False]
+    assert warnings and "passphrase does not open" in warnings[0]
+
+    dialog = PassphraseDialog("Choose", True)
+    qtbot.addWidget(dialog)
+    dialog.first.setText("short")
+    dialog.second.setText("short")
+    dialog._accept_if_valid()
+    assert "at least" in dialog.problem.text() and dialog.result() == 0
+
+
+def test_store_in_a_read_only_folder_opens_read_only_and_says_so(qtbot, tmp_path):
+    from tests.support import make_store, remount_read_only, tmpfs
+
+    with tmpfs(tmp_path / "ro") as folder:
+        path = make_store(folder / "store.db")
+        remount_read_only(folder)
+        opened = open_for_window(path)
+        assert opened is not None and opened.readonly
+        try:
+            window = MainWindow(Editor(AppContext(opened, "Reader")))
+            qtbot.addWidget(window)
+            banner = window.findChild(type(window.welcome), "readonly_banner")
+            assert banner is not None and "read-only for you" in banner.text()
+            assert window.current_review_id() is not None
+            assert not window.new_button.isEnabled()
+        finally:
+            opened.close()
+
+
+def test_deleted_review_trail_is_shown_in_the_window(qtbot, window, ctx):
+    from app.reviews import delete_review
+    from ui.store_actions import DeletedTrailDialog
+
+    review_id = _review(ctx, reference="GONE-1")
+    add_agency(ctx, review_id, "Police")
+    delete_review(ctx, review_id)
+    dialog = DeletedTrailDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    assert dialog.choice.count() == 1 and "GONE-1" in dialog.choice.itemText(0)
+    actions = {dialog.model.item(r, 2).text() for r in range(dialog.model.rowCount())}
+    assert {"create", "delete"} <= actions
+    dialog.show()
+    dialog.grab().save(str(Path(os.environ.get("SCREENSHOTS", "/tmp")) / "deleted-trail.png"))
+
+
+def test_the_open_store_can_be_encrypted_from_the_window(qtbot, tmp_path, monkeypatch):
+    from db.engine import is_plain_sqlite
+    from tests.support import make_store
+    from ui import store_actions
+
+    path = make_store(tmp_path / "plain.db")
+    store = open_for_window(path)
+    try:
+        window = MainWindow(Editor(AppContext(store, "Tester")))
+        qtbot.addWidget(window)
+        monkeypatch.setattr(store_actions.PassphraseDialog, "exec", lambda self: 1)
+        monkeypatch.setattr(
+            store_actions.PassphraseDialog, "passphrase", lambda self: "a window passphrase"
+        )
+        store_actions.change_passphrase(window)
+        assert store.encrypted and not is_plain_sqlite(path)
+        assert window.current_review_id() is not None
+        review_id = window.current_review_id()
+        assert window.editor.edit("review", review_id, {"title": "After"}, "Rename") is True
+    finally:
+        store.close()
+    with open_store(path, passphrase="a window passphrase") as again:
+        assert get_review(AppContext(again, "x"), review_id).title == "After"
+
+
+def test_a_plain_store_is_offered_encryption_when_opened(qtbot, tmp_path, monkeypatch):
+    from db.engine import is_plain_sqlite
+    from tests.support import make_store
+
+    path = make_store(tmp_path / "plain.db")
+    monkeypatch.delenv("REVIEWDESK_UNENCRYPTED")
+    offered: list[str] = []
+
+    def choose(label):
+        def click(box):
+            offered.append(box.text())
+            [button] = [b for b in box.buttons() if b.text() == label]
+            button.click()
+            return 0
+
+        return click
+
+    monkeypatch.setattr(QMessageBox, "exec", choose("Not now"))
+    declined = open_for_window(path, ask=lambda prompt, confirm: "never asked")
+    assert declined is not None and not declined.encrypted and is_plain_sqlite(path)
+    declined.close()
+    monkeypatch.setattr(QMessageBox, "exec", choose("Encrypt it now…"))
+    store = open_for_window(path, ask=lambda prompt, confirm: "offered passphrase")
+    assert store is not None and store.encrypted and not is_plain_sqlite(path)
+    store.close()
+    assert "not encrypted" in offered[0]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [
+        "plain.db",
+        "plain.db.lock",
+    ]
