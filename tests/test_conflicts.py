@@ -12,7 +12,7 @@ from app.edits import apply_fields
 from app.imrs import add_agency
 from app.reviews import create_review, get_review
 from db.models import Imr, Review
-from db.store import StaleEditError, open_store
+from db.store import StaleEditError, check_store, open_store
 from tests.conftest import TODAY
 
 
@@ -91,7 +91,7 @@ COUNTER = textwrap.dedent(
     from app.context import AppContext
     from app.edits import apply_fields
     from db.models import Imr
-    from db.store import StaleEditError, open_store
+    from db.store import StaleEditError, check_store, open_store
 
     url, imr, times, name = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     with open_store(url) as store:
@@ -132,3 +132,5 @@ def test_two_processes_editing_one_text_on_the_shared_store_lose_no_update(pg_ur
         words = session.get(Imr, imr).summary.split()
     assert sorted(words) == sorted(f"{n}{i}" for n in ("First", "Second") for i in range(times))
     assert sum(int(out) for out, _err in outputs) > 0  # they did get in each other's way
+    health = check_store(pg_url)  # the trail, written by both at once, is one intact chain
+    assert health.healthy, health.problems

@@ -309,3 +309,22 @@ def test_every_table_tells_open_windows_and_a_missing_notice_is_repaired(pg_url)
         assert any("finding" in p for p in verify(store.engine))
     with open_store(pg_url) as store:
         assert verify(store.engine) == []
+
+
+def test_the_trail_is_recorded_by_the_server_and_a_change_to_it_is_found(pg_url):
+    from app.audit_log import list_audit
+
+    with open_store(pg_url) as store:
+        ctx = AppContext(store, "Sam Author")
+        review = create_review(ctx, review_type="lcspr", reference="TRAIL-1", title="Child T")
+        from app.edits import apply_fields
+
+        apply_fields(ctx, "review", review, {"title": "Child T (revised)"})
+        events = list_audit(ctx, review)
+        assert {e.actor for e in events} == {"Sam Author"}
+        changed = [e for e in events if getattr(e, "field", None) == "title"]
+        assert changed and changed[0].new_value == "Child T (revised)"
+        assert verify(store.engine) == []
+        with store.engine.begin() as conn:  # someone edits the trail with a SQL client
+            conn.execute(text("UPDATE audit_event SET actor = 'Someone else' WHERE id = 1"))
+        assert any("audit trail" in p for p in verify(store.engine))
