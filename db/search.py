@@ -5,13 +5,13 @@ ignores case already; PostgreSQL needs ILIKE).
 
 ``matches_words(column, text)``: the free-text search of the chronology. SQLite scans the narrow
 search table with LIKE; PostgreSQL uses its full-text index (``to_tsvector('simple', text)``
-with GIN, made by migration 0011), each word of the query matching a word of the entry that
+kept in a stored column with GIN, made by migration 0011), each word of the query matching a word of the entry that
 starts with it, in the order typed.
 """
 
 import re
 
-from sqlalchemy import Boolean, Text, cast, literal
+from sqlalchemy import Boolean, Text, cast, literal, literal_column
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement
 
@@ -68,12 +68,10 @@ def _words_tsquery(element, compiler, **kw):
     query = prefix_query(element.text)
     if not query:  # nothing but punctuation: look for it as it was typed
         return compiler.process(element.column.ilike(literal(like_pattern(element.text))), **kw)
-    column = compiler.process(element.column, **kw)
+    # The table's stored ``words`` (migration 0011), beside the text column searched.
+    words = compiler.process(literal_column(f'"{element.column.table.name}".words'), **kw)
     bound = compiler.process(literal(query), **kw)
-    return (
-        f"to_tsvector('{TEXT_SEARCH_CONFIG}', {column}) @@ "
-        f"to_tsquery('{TEXT_SEARCH_CONFIG}', {bound})"
-    )
+    return f"{words} @@ to_tsquery('{TEXT_SEARCH_CONFIG}', {bound})"
 
 
 class same_text(ColumnElement):  # noqa: N801 - used like a SQL function

@@ -29,6 +29,8 @@ def _engine_own(difference) -> bool:
     first = difference[0] if isinstance(difference, list) else difference
     if first[0] == "remove_index":
         return first[1].name in ENGINE_OWN_INDEXES
+    if first[0] == "remove_column":  # the stored words of the full-text search
+        return (first[2], first[3].name) == ("chronology_search", "words")
     return first[0] == "modify_type" and first[2:4] == ("review", "reference")
 
 
