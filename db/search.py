@@ -5,8 +5,8 @@ ignores case already; PostgreSQL needs ILIKE).
 
 ``matches_words(column, text)``: the free-text search of the chronology. SQLite scans the narrow
 search table with LIKE; PostgreSQL uses its full-text index (``to_tsvector('simple', text)``
-kept in a stored column with GIN, made by migration 0011), each word of the query matching a word of the entry that
-starts with it, in the order typed.
+kept in a stored column with GIN, made by migration 0011), each word of the query matching a
+word of the entry that starts with it, in the order typed.
 """
 
 import re
