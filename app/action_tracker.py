@@ -22,7 +22,6 @@ from app.chronology.types import SheetTable
 from app.context import AppContext
 from app.edits import FIELDS, clean_value
 from app.errors import NotFoundError, UserError
-from app.leftovers import note_unfinished
 from app.tracker_formulas import uncached_formula_cells
 from app.vocab import ACTION_STATUSES, OVERDUE_LABEL, PROTECTIVE_MARKINGS, parse_choice
 from db.base import utcnow
@@ -35,7 +34,6 @@ from reports.action_tracker_xlsx import (
     TRACKER_SHEET,
     ActionTrackerDocument,
     ActionTrackerRow,
-    write_action_tracker,
 )
 from reports.chronology_xlsx import clean_text
 
@@ -121,25 +119,10 @@ def _strictest(markings: list[str]) -> str:
 
 
 def export_tracker(ctx: AppContext, path: Path | str, review_id: int | None = None) -> int:
-    """Write the tracker workbook (.xlsx); returns the number of actions written."""
-    path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise UserError(
-            f"Choose a file ending in .xlsx for the action tracker (not '{path.name}')."
-        )
-    doc = tracker_document(ctx, review_id)
-    part = path.with_name(path.name + ".part")
-    note_unfinished(part)  # removed at the next start if this process is killed
-    try:
-        write_action_tracker(doc, part)
-        part.replace(path)
-    except OSError as exc:
-        raise UserError(
-            f"The action tracker could not be written to {path}: {exc.strerror or exc}."
-        ) from None
-    finally:
-        part.unlink(missing_ok=True)
-    return len(doc.rows)
+    """Write the tracker workbook (through the publishing pipeline); returns the action count."""
+    from app.publishing.pipeline import publish
+
+    return publish(ctx, "action_tracker", path, review_id=review_id).items
 
 
 # --- the plan ----------------------------------------------------------------------------------

@@ -241,15 +241,18 @@ def link_findings(ctx: AppContext, recommendation_id: int, finding_ids: list[int
 def freeze_numbers(ctx: AppContext, review_id: int) -> int:
     """Fix the current numbers (when a report is made final); returns how many were fixed."""
     with ctx.session() as session:
-        numbers = _numbers(session, review_id)
-        fixed = 0
-        for rec in session.scalars(
-            select(Recommendation).where(Recommendation.review_id == review_id)
-        ):
-            if rec.final_number is None:
-                rec.final_number = numbers[rec.id][1]
-                fixed += 1
-        return fixed
+        return freeze_numbers_in(session, review_id)
+
+
+def freeze_numbers_in(session, review_id: int) -> int:
+    """``freeze_numbers`` inside a session the caller commits (with the rest of a change)."""
+    numbers = _numbers(session, review_id)
+    fixed = 0
+    for rec in session.scalars(select(Recommendation).where(Recommendation.review_id == review_id)):
+        if rec.final_number is None:
+            rec.final_number = numbers[rec.id][1]
+            fixed += 1
+    return fixed
 
 
 def list_actions(

@@ -288,7 +288,9 @@ def build_annual_report(
     )
 
 
-def export_annual_report(ctx: AppContext, year: int, path: Path, board: str = "all") -> int:
+def export_annual_report(ctx: AppContext, year: int, path: Path, board: str = "all") -> int | None:
     from app.newsletter import write_review_document_file
 
-    return write_review_document_file(build_annual_report(ctx, year, board), Path(path))
+    doc = build_annual_report(ctx, year, board)
+    review_ids = [d.id for d in load_reviews(ctx)]  # it draws on every review
+    return write_review_document_file(ctx, doc, Path(path), review_ids)

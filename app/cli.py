@@ -96,6 +96,9 @@ def _json_default(value):
 
 
 def cmd_gui(args) -> int:
+    from app.preload import start_loading_database_layer
+
+    start_loading_database_layer()  # alongside Qt, which the next line loads
     from ui.main import run  # Qt is imported only when a window is wanted
 
     return run(resolve_store_path(args.db), actor=args.user)
@@ -348,13 +351,18 @@ def cmd_export(args) -> int:
 
 
 def _export_document(args) -> int:
+    from app.cli_publishing import blocked
     from app.documents import DOCUMENT_KINDS, export_document
+    from app.publishing.pipeline import PublicationBlocked
     from app.reviews import find_review_id
 
     target = Path(args.output).expanduser()
     with _context(args, write=True) as ctx:
         review_id = find_review_id(ctx, args.review)
-        pages = export_document(ctx, review_id, args.what, target, final=args.final)
+        try:
+            pages = export_document(ctx, review_id, args.what, target, final=args.final)
+        except PublicationBlocked as exc:
+            return blocked(exc)
     state = "final" if args.final else "draft"
     size = f", {pages} page{'s' if pages != 1 else ''}" if pages else ""
     print(f"Wrote the {DOCUMENT_KINDS[args.what]} ({state}{size}) to {target}")
@@ -717,6 +725,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_copy_command(add)
     add_users_command(add)
+    from app.cli_publishing import add_commands
+
+    add_commands(add, parse_cli_date)
 
     p = add("backup", cmd_backup, "write a consistent copy of the store (safe while it is open)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")

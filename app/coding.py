@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.context import AppContext
-from app.errors import UserError, ValidationError
+from app.errors import ValidationError
 from app.review_corpus import ReviewDoc, load_reviews
 from app.vocab import DEFAULT_THEMES, REVIEW_TYPES
 from resources import resource_path
@@ -126,15 +126,11 @@ def coding_table(ctx: AppContext, scheme: str) -> CodingTable:
 
 def export_coding(ctx: AppContext, scheme: str, path: Path) -> int:
     """Write every review and finding coded in one scheme (.xlsx or .csv); returns the rows."""
-    from app.file_output import write_atomically
-    from reports.writers import UnsupportedFormat, writer_for
+    from app.publishing.pipeline import publish_document
 
-    try:
-        writer = writer_for("coding", path.suffix)
-    except UnsupportedFormat as exc:
-        raise UserError(str(exc)) from None
     table = coding_table(ctx, scheme)
-    write_atomically(path, lambda part: writer(table, part))
+    review_ids = [d.id for d in load_reviews(ctx)]
+    publish_document(ctx, "coding", table, path, review_ids=review_ids, label="coding table")
     return len(table.rows)
 
 

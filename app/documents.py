@@ -2,11 +2,11 @@
 
 A document is a list of sections, started from a template in resources/templates; each section
 is the author's narrative or is generated from the review's data when the PDF is made.
-Versions run draft 1, 2, …; making a document final freezes the recommendations' numbers.
+Versions run draft 1, 2, …; a final version is issued by the publishing pipeline
+(app.publishing), which stores the file, freezes the recommendations' numbers and the text.
 """
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -15,25 +15,19 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.actions import freeze_numbers, list_actions, list_recommendations
 from app.context import AppContext
+from app.document_parts import PARTS, View, paragraphs_of
+from app.document_sections import generated_blocks
 from app.errors import NotFoundError, UserError, ValidationError
-from app.findings import list_findings
-from app.leftovers import note_unfinished
 from app.reviews import get_review
 from db.report_models import Report, ReportSection
-from reports.chronology_data import day_text, shown_date
 from reports.review_document_data import (
     Block,
-    Bullets,
     Callout,
     Note,
     Paragraphs,
     ReviewDocument,
     Section,
-    Subheading,
-    Table,
-    Timeline,
 )
 from resources import resource_path
 
@@ -55,6 +49,9 @@ GENERATED = {
     "chronology": "The integrated chronology",
     "timeline": "The timeline of agencies' involvement",
     "glossary": "Glossary (one 'Term: meaning' per line)",
+    "imr_agencies": "The agencies that provided IMRs",
+    "actions_arising": "The board's response and the actions arising",
+    "sign_off": "Who signed the document off",
 }
 
 
@@ -68,10 +65,20 @@ class SectionRecord:
     included: bool
     appendix: bool
     options: dict
+    guidance: str = ""  # the template's advice: shown greyed in the editor, never printed
 
     @property
     def generated(self) -> bool:
         return self.source != "narrative"
+
+    @property
+    def written(self) -> str:
+        """The author's text without any of the template's guidance left in it."""
+        return without_guidance(self.text, self.guidance)
+
+    @property
+    def guidance_only(self) -> bool:
+        return not self.generated and not self.written.strip()
 
 
 @dataclass(frozen=True)
@@ -131,12 +138,35 @@ def ensure_report(ctx: AppContext, review_id: int, kind: str) -> int:
                     position=position,
                     title=section["title"],
                     source=section.get("source", "narrative"),
-                    text=section.get("text", ""),
+                    # A narrative section starts empty; the template's text is its guidance.
+                    text="" if _is_narrative(section) else section.get("text", ""),
+                    guidance=section.get("text", "") if _is_narrative(section) else "",
                     appendix=bool(section.get("appendix", False)),
                     options=json.dumps(section.get("options", {})),
                 )
             )
         return report.id
+
+
+def _is_narrative(section: dict) -> bool:
+    return section.get("source", "narrative") == "narrative"
+
+
+def template_guidance(kind: str, title: str) -> str:
+    """The guidance the template gives a narrative section of this title ("" if none)."""
+    for section in template(kind)["sections"]:
+        if _is_narrative(section) and section["title"].strip() == title.strip():
+            return section.get("text", "")
+    return ""
+
+
+def without_guidance(text: str, guidance: str) -> str:
+    """``text`` without the paragraphs that are the template's guidance."""
+    if not guidance.strip() or not text.strip():
+        return text
+    advice = {" ".join(p.split()) for p in paragraphs_of(guidance)}
+    kept = [p for p in paragraphs_of(text) if " ".join(p.split()) not in advice]
+    return "\n\n".join(kept)
 
 
 def get_report(ctx: AppContext, report_id: int) -> ReportRecord:
@@ -166,6 +196,9 @@ def get_report(ctx: AppContext, report_id: int) -> ReportRecord:
                     s.included,
                     s.appendix,
                     json.loads(s.options or "{}"),
+                    # Documents started before guidance was kept apart take the template's.
+                    s.guidance
+                    or ("" if s.source != "narrative" else template_guidance(report.kind, s.title)),
                 )
                 for s in sections
             ],
@@ -184,229 +217,24 @@ def new_draft(ctx: AppContext, report_id: int) -> int:
         return report.version
 
 
-def finalise(ctx: AppContext, report_id: int) -> None:
-    """Mark the document final and freeze the recommendations' numbers it prints."""
-    with ctx.session() as session:
-        report = session.get(Report, report_id)
-        if report is None:
-            raise NotFoundError("That document no longer exists.")
-        report.final = True
-        report.finalised_on = ctx.today()
-        review_id = report.review_id
-    freeze_numbers(ctx, review_id)
-
-
 # Building the document ------------------------------------------------------------------------
 
 
-def paragraphs_of(text: str) -> tuple[str, ...]:
-    """Narrative text as paragraphs: a blank line starts a new one."""
-    return tuple(p.strip("\n") for p in re.split(r"\n\s*\n", text) if p.strip())
+def build_document(
+    ctx: AppContext, report_id: int, *, final: bool | None = None, audience: str = "internal"
+) -> ReviewDocument:
+    """The plain data the writers lay out (before the publishing pipeline's transforms).
 
-
-def _date(value: date | None) -> str:
-    """One date format in every published table ("2 Aug 2026"), never split over lines."""
-    return day_text(value)
-
-
-def _generated(ctx: AppContext, review, section: SectionRecord) -> tuple[Block, ...]:
-    source = section.source
-    if source == "panel":
-        rows = tuple((m.name, m.role_label, m.organisation) for m in review.panel)
-        return _table_or_note(
-            ("Name", "Role", "Agency or organisation"),
-            rows,
-            (3, 2, 4),
-            "No panel members have been recorded.",
-        )
-    if source == "agencies_imrs":
-        rows = tuple(
-            (
-                i.agency,
-                i.sector_label,
-                i.author_role or i.author_name,
-                _date(i.date_requested),
-                _date(i.date_received),
-                _date(i.date_accepted),
-                i.status_label,
-            )
-            for i in review.imrs
-        )
-        return _table_or_note(
-            ("Agency", "Sector", "IMR author", "Requested", "Received", "Accepted", "Status"),
-            rows,
-            (4, 2, 3, 2, 2, 2, 2),
-            "No agencies have been recorded.",
-        )
-    if source == "terms_of_reference":
-        if not review.lines_of_enquiry:
-            return (Note("The key lines of enquiry have not been recorded yet."),)
-        return (
-            Bullets(
-                tuple(
-                    f"{n}. {line.text}" for n, line in enumerate(review.lines_of_enquiry, start=1)
-                )
-            ),
-        )
-    if source in ("findings", "good_practice", "learning_points"):
-        return _findings_blocks(ctx, review.id, source)
-    if source == "recommendations":
-        recs = [r for r in list_recommendations(ctx, review.id) if r.level == "multi_agency"]
-        rows = tuple((r.number, r.text, r.addressee) for r in recs)
-        return _table_or_note(
-            ("No.", "Recommendation", "Addressed to"),
-            rows,
-            (1, 8, 3),
-            "No multi-agency recommendations have been made yet.",
-        )
-    if source == "imr_recommendations":
-        recs = [r for r in list_recommendations(ctx, review.id) if r.level == "single_agency"]
-        rows = tuple((r.number.replace("IMR ", ""), r.agency, r.text) for r in recs)
-        return _table_or_note(
-            ("No.", "Agency", "Recommendation"),
-            rows,
-            (1, 3, 8),
-            "The IMRs made no recommendations.",
-        )
-    if source == "action_plan":
-        actions = list_actions(ctx, review_id=review.id)
-        rows = tuple(
-            (
-                a.recommendation_number,
-                a.action,
-                a.lead_agency,
-                _date(a.target_date),
-                a.status_label,
-                _date(a.completion_date),
-            )
-            for a in actions
-        )
-        return _table_or_note(
-            ("Rec.", "Action", "Lead agency", "Target", "Status", "Completed"),
-            rows,
-            (1, 6, 3, 2, 2, 2),
-            "The action plan has no actions yet.",
-        )
-    if source == "chronology":
-        return _chronology_blocks(ctx, review.id, section.options.get("limit"))
-    if source == "timeline":
-        from app.chronology.export import review_timeline
-        from app.chronology.timeline import CATEGORY_COLOURS, CATEGORY_LABELS
-
-        layout = review_timeline(ctx, review.id)
-        if not layout.markers:
-            return (Note("The chronology has no dated entries yet."),)
-        return (
-            Timeline(
-                layout,
-                {k: light for k, (light, _dark) in CATEGORY_COLOURS.items()},
-                dict(CATEGORY_LABELS),
-                "Each row is an agency; marks are entries, coloured by kind of event. Shaded: "
-                "key practice episodes. Hatched: periods of more than 90 days with no contact.",
-            ),
-        )
-    if source == "glossary":
-        rows = tuple(
-            tuple(part.strip() for part in line.split(":", 1))
-            for line in section.text.splitlines()
-            if ":" in line
-        )
-        return _table_or_note(("Term", "Meaning"), rows, (1, 4), "No terms are defined.")
-    raise ValidationError(f"'{source}' is not a part ReviewDesk can generate.")
-
-
-def _table_or_note(columns, rows, widths, empty: str) -> tuple[Block, ...]:
-    return (Table(columns, rows, widths),) if rows else (Note(empty),)
-
-
-def _findings_blocks(ctx: AppContext, review_id: int, source: str) -> tuple[Block, ...]:
-    findings = list_findings(ctx, review_id)
-    if source == "good_practice":
-        chosen = [f for f in findings if f.kind == "good_practice"]
-    elif source == "learning_points":
-        chosen = [f for f in findings if f.kind == "learning_point"] or [
-            f for f in findings if f.kind == "finding"
-        ]
-        if not chosen:
-            return (Note("No learning points have been recorded yet."),)
-        # Each point with its text, not the title alone: a practitioner reads the brief only.
-        texts = tuple(" ".join(paragraphs_of(f.narrative)[:1]) for f in chosen)
-        return (Bullets(texts, tuple(f.title for f in chosen)),)
-    else:
-        chosen = [f for f in findings if f.kind != "good_practice"]
-    if not chosen:
-        return (Note("Nothing has been recorded yet."),)
-    blocks: list[Block] = []
-    for number, finding in enumerate(chosen, start=1):
-        label = (
-            "Good practice"
-            if finding.kind == "good_practice"
-            else ("Learning point" if finding.kind == "learning_point" else "Finding")
-        )
-        blocks.append(Subheading(f"{label} {number}: {finding.title}"))
-        body = paragraphs_of(finding.narrative)
-        if body:
-            blocks.append(Paragraphs(body))
-        if finding.themes:
-            blocks.append(Note("Themes: " + "; ".join(finding.themes)))
-    return tuple(blocks)
-
-
-def _chronology_blocks(ctx: AppContext, review_id: int, limit) -> tuple[Block, ...]:
-    from app.chronology.entries import fetch_entries, query_entry_ids
-
-    ids = query_entry_ids(ctx, review_id)
-    total = len(ids)
-    rows = fetch_entries(ctx, ids[: int(limit)] if limit else ids)
-    if not rows:
-        return (Note("The chronology has no entries yet."),)
-    table = Table(
-        ("No.", "Date", "Agency", "Event", "Outcome"),
-        tuple(
-            (
-                str(number),
-                shown_date(
-                    r.date_text, r.date_start if r.precision == "day" else None, r.precision
-                ),
-                r.agency,
-                r.event,
-                r.outcome,
-            )
-            for number, r in enumerate(rows, start=1)
-        ),
-        (1, 2, 3, 7, 5),
-    )
-    if len(rows) < total:
-        return (
-            Note(
-                f"The first {len(rows):,} of {total:,} entries, in date order; the full "
-                "chronology is available as a separate export."
-            ),
-            table,
-        )
-    return (table,)
-
-
-def _narrative(section: SectionRecord) -> tuple[Block, ...]:
-    """The author's text; a section the template marks as a callout is set apart in a box
-    ("What this means for your practice")."""
-    if section.options.get("callout"):
-        return (Callout("", paragraphs_of(section.text)),)  # the section's heading titles it
-    return (Paragraphs(paragraphs_of(section.text)),)
-
-
-def build_document(ctx: AppContext, report_id: int) -> ReviewDocument:
-    """The plain data the PDF writer lays out."""
+    ``final``: build it as the final version (default: as the document stands).
+    """
     report = get_report(ctx, report_id)
     review = get_review(ctx, report.review_id)
     spec = template(report.kind)
+    final = report.final if final is None else final
+    view = View(final=final, published=audience == "publication", kind=report.kind)
     author = next((m.name for m in review.panel if m.role == "overview_author"), "")
     sections = tuple(
-        Section(
-            s.title,
-            _generated(ctx, review, s) if s.generated else _narrative(s),
-            appendix=s.appendix,
-        )
+        Section(s.title, _section_blocks(ctx, review, s, view), appendix=s.appendix)
         for s in report.sections
         if s.included
     )
@@ -419,14 +247,33 @@ def build_document(ctx: AppContext, report_id: int) -> ReviewDocument:
         review_type=review.type_label,
         subject=review.subject_pseudonym,
         partnership=review.partnership,
-        author=author,
-        version_label=report.version_label,
+        author="Independent overview author" if view.published and author else author,
+        version_label="Final" if final else f"Draft {report.version}",
         date_label=f"{when.day} {when:%B %Y}",
         protective_marking=review.protective_marking,
-        draft=not report.final,
+        draft=not final,
         sections=sections,
         contents=bool(spec.get("contents", True)),
+        audience=audience,
     )
+
+
+def _section_blocks(ctx: AppContext, review, s: SectionRecord, view: View) -> tuple[Block, ...]:
+    if s.generated:
+        blocks = generated_blocks(ctx, review, s, view)
+    else:
+        written = paragraphs_of(s.written)
+        if written and s.options.get("callout"):
+            # Set apart in a box ("What this means for your practice"); the heading titles it.
+            blocks = (Callout("", written),)
+        elif written:
+            blocks = (Paragraphs(written),)
+        else:  # guidance is never printed; a draft says what is missing
+            blocks = () if view.final else (Note("This section has not been written yet."),)
+    extra = s.options.get("with")
+    if extra in PARTS:  # e.g. the Executive Summary's introduction lists the IMR agencies
+        blocks = (*blocks, *PARTS[extra](ctx, review, s, view))
+    return blocks
 
 
 def export_document(
@@ -438,25 +285,11 @@ def export_document(
     final: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> int | None:
-    """Write the document as PDF, DOCX or HTML (by ``path``'s suffix); ``final`` marks it final
-    first. Returns the page count (None for DOCX and HTML, which have no fixed pages)."""
-    from reports.writers import UnsupportedFormat, writer_for
+    """Write the document (PDF, DOCX or HTML, by ``path``'s suffix) through the publishing
+    pipeline; ``final`` issues the final version after the release check. Returns the page
+    count (None for formats without fixed pages, and when an issued file is written again).
+    """
+    from app.publishing.pipeline import publish
 
-    try:
-        write = writer_for("review_document", path.suffix)
-    except UnsupportedFormat as exc:
-        raise UserError(str(exc)) from None
-    report_id = ensure_report(ctx, review_id, kind)
-    if final:
-        finalise(ctx, report_id)
-    doc = build_document(ctx, report_id)
-    part = path.with_name(path.name + ".part")
-    note_unfinished(part)  # removed at the next start if this process is killed
-    try:
-        pages = write(doc, part, on_progress=on_progress)
-        part.replace(path)
-    except OSError as exc:
-        raise UserError(f"The document could not be written to {path}: {exc.strerror}.") from None
-    finally:
-        part.unlink(missing_ok=True)
-    return pages
+    published = publish(ctx, kind, path, review_id=review_id, final=final, on_progress=on_progress)
+    return published.pages

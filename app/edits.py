@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from app.conflicts import EditConflict, find_conflicts
 from app.context import AppContext
 from app.errors import NotFoundError, ValidationError
+from app.publishing.frozen import refuse_if_issued
 from app.vocab import (
     ACTION_STATUSES,
     AGENDA_REFS,
@@ -381,6 +382,7 @@ def apply_fields(
             obj = session.get(model, obj_id)
             if obj is None:
                 raise NotFoundError(f"That {kind.replace('_', ' ')} no longer exists.")
+            refuse_if_issued(session, obj)
             if seen:
                 labels = {f: FIELDS[kind][1][f][2] for f in cleaned}
                 conflicts = find_conflicts(session, kind, obj, cleaned, seen, labels)

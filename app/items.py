@@ -11,6 +11,7 @@ from sqlalchemy import func, inspect, select
 from app.context import AppContext
 from app.edits import check_reasons, clean_value
 from app.errors import NotFoundError, ValidationError
+from app.publishing.frozen import refuse_if_issued
 from db.chronology_models import KeyEpisode
 from db.findings_models import ActionItem, Finding
 from db.meeting_models import AgendaItem, Meeting, MeetingAttendee
@@ -129,6 +130,7 @@ def move_item(ctx: AppContext, kind: str, item_id: int, new_position: int) -> in
         item = session.get(model, item_id)
         if item is None:
             raise NotFoundError(f"That {kind.replace('_', ' ')} no longer exists.")
+        refuse_if_issued(session, item)
         siblings = _siblings(session, model, parent_col, getattr(item, parent_col))
         old = siblings.index(item) + 1
         siblings.remove(item)

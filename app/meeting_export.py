@@ -1,13 +1,12 @@
-"""Meeting minutes (PDF, DOCX, HTML) and the panel's task list (xlsx), built from the meeting services.
+"""Meeting minutes (PDF, DOCX, HTML) and the panel's task list (xlsx), from the meeting services.
 
-The author's private notes on an agenda item are left out here, before any writer sees them.
+The author's private notes on an agenda item are left out here, before any writer sees them
+(and the publishing pipeline empties any private field again, whatever the model).
 """
 
 from pathlib import Path
 
 from app.context import AppContext
-from app.errors import UserError
-from app.leftovers import note_unfinished
 from app.meetings import list_meetings, list_tasks, meeting_detail
 from app.reviews import get_review
 from app.vocab import MEETING_STATUSES
@@ -17,7 +16,7 @@ from reports.minutes_pdf import (
     MinutesDocument,
     MinutesItem,
 )
-from reports.panel_tasks_xlsx import write_tasks_xlsx
+from reports.panel_tasks_xlsx import PanelTaskRow, PanelTasksDocument
 
 
 def minutes_document(ctx: AppContext, meeting_id: int) -> MinutesDocument:
@@ -65,58 +64,41 @@ def minutes_document(ctx: AppContext, meeting_id: int) -> MinutesDocument:
     )
 
 
-def _require_suffix(path: Path, suffix: str) -> None:
-    if path.suffix.lower() != suffix:
-        raise UserError(f"Choose a file ending in {suffix} (not '{path.name}').")
-
-
-def _write_atomically(path: Path, write) -> object:
-    """Write to ``path.part`` and rename it over ``path`` only once complete."""
-    part = path.with_name(path.name + ".part")
-    note_unfinished(part)  # removed at the next start if this process is killed
-    try:
-        result = write(part)
-        part.replace(path)
-    except OSError as exc:
-        raise UserError(f"The file could not be written to {path}: {exc.strerror}.") from None
-    finally:
-        part.unlink(missing_ok=True)
-    return result
-
-
 def export_minutes(ctx: AppContext, meeting_id: int, path: Path) -> int | None:
-    """Write a meeting's minutes as .pdf, .docx or .html (by the suffix); returns the page
-    count of a PDF (None for the others)."""
-    from reports.writers import UnsupportedFormat, writer_for
+    """Write a meeting's minutes (.pdf, .docx or .html, by the suffix) through the publishing
+    pipeline; returns the page count of a PDF (None for the others)."""
+    from app.publishing.pipeline import publish
 
-    path = Path(path)
-    try:
-        write = writer_for("minutes", path.suffix)
-    except UnsupportedFormat as exc:
-        raise UserError(str(exc)) from None
-    doc = minutes_document(ctx, meeting_id)
-    return _write_atomically(path, lambda part: write(doc, part))
+    meeting = meeting_detail(ctx, meeting_id).meeting
+    return publish(ctx, "minutes", path, review_id=meeting.review_id, meeting_id=meeting_id).pages
+
+
+def tasks_document(ctx: AppContext, review_id: int) -> PanelTasksDocument:
+    """The review's panel tasks as plain data."""
+    review = get_review(ctx, review_id)
+    meetings = {m.id: m.label for m in list_meetings(ctx, review_id)}
+    rows = tuple(
+        PanelTaskRow(
+            text=t.text,
+            owner=t.owner,
+            due=t.due,
+            status=t.status_label,
+            meeting=meetings.get(t.meeting_id, "") if t.meeting_id else "",
+            done_on=t.done_on,
+            overdue=bool(t.days_overdue),
+        )
+        for t in list_tasks(ctx, review_id)
+    )
+    return PanelTasksDocument(
+        title=f"Panel tasks: {review.reference} {review.title}".strip(),
+        review_reference=review.reference,
+        protective_marking=review.protective_marking,
+        rows=rows,
+    )
 
 
 def export_tasks(ctx: AppContext, review_id: int, path: Path) -> int:
-    """Write the review's panel tasks as a formatted workbook; returns the number of tasks."""
-    path = Path(path)
-    _require_suffix(path, ".xlsx")
-    review = get_review(ctx, review_id)
-    tasks = list_tasks(ctx, review_id)
-    meetings = {m.id: m.label for m in list_meetings(ctx, review_id)}
-    rows = [
-        (
-            t.text,
-            t.owner,
-            t.due,
-            t.status_label,
-            meetings.get(t.meeting_id, "") if t.meeting_id else "",
-            t.done_on,
-            bool(t.days_overdue),
-        )
-        for t in tasks
-    ]
-    title = f"Panel tasks: {review.reference} {review.title}".strip()
-    _write_atomically(path, lambda part: write_tasks_xlsx(rows, title, part))
-    return len(rows)
+    """Write the review's panel tasks as a workbook; returns the number of tasks."""
+    from app.publishing.pipeline import publish
+
+    return publish(ctx, "panel_tasks", path, review_id=review_id).items

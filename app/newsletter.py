@@ -10,8 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.context import AppContext
-from app.errors import UserError, ValidationError
-from app.file_output import write_atomically
+from app.errors import ValidationError
 from app.review_corpus import ReviewDoc, load_reviews
 from app.reviews import find_review_id
 from app.vocab import REVIEW_TYPES
@@ -192,19 +191,20 @@ def newsletter_review_ids(ctx: AppContext, refs: str) -> list[int]:
     return [find_review_id(ctx, p) for p in parts]
 
 
-def write_review_document_file(doc: ReviewDocument, path: Path) -> int:
+def write_review_document_file(
+    ctx: AppContext, doc: ReviewDocument, path: Path, review_ids: list[int]
+) -> int | None:
     """Write a ReviewDocument in the format the file's suffix names; returns the page count.
 
-    The one place the newsletter and the annual report reach a writer: the publishing pipeline
-    takes over here when it arrives."""
-    from reports.writers import UnsupportedFormat, writer_for
+    The one place the newsletter and the annual report reach a writer: through the publishing
+    pipeline, anonymised against the people registers of every review they draw on."""
+    from app.publishing.pipeline import publish_document
 
-    try:
-        writer = writer_for("review_document", path.suffix)
-    except UnsupportedFormat as exc:
-        raise UserError(str(exc)) from None
-    return write_atomically(path, lambda part: writer(doc, part))
+    return publish_document(
+        ctx, "review_document", doc, path, review_ids=review_ids, label=doc.kind_label
+    ).pages
 
 
-def export_newsletter(ctx: AppContext, review_ids: list[int], path: Path) -> int:
-    return write_review_document_file(build_newsletter(ctx, review_ids), Path(path))
+def export_newsletter(ctx: AppContext, review_ids: list[int], path: Path) -> int | None:
+    doc = build_newsletter(ctx, review_ids)
+    return write_review_document_file(ctx, doc, Path(path), review_ids)

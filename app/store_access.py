@@ -82,14 +82,17 @@ def passphrase_for(path: Path, ask: Asker | None, *, new: bool) -> str | None:
     return check_new_passphrase(typed) if new else typed
 
 
-def open_with_passphrase(path: Path, ask: Asker | None, *, readonly: bool = False) -> Store:
-    """Open the store, asking for its passphrase when it is encrypted (or new)."""
+def open_with_passphrase(
+    path: Path, ask: Asker | None, *, readonly: bool = False, prechecked=None
+) -> Store:
+    """Open the store, asking for its passphrase when it is encrypted (or new).
+    ``prechecked``: a quick check already started on the file (see ``open_store``)."""
     if is_server_url(path):  # the shared store: the server's roles and TLS protect it
         return open_store(path, readonly=readonly)
     path = Path(path)
     new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
     passphrase = passphrase_for(path, ask, new=new and not readonly)
-    return open_store(path, readonly=readonly, passphrase=passphrase)
+    return open_store(path, readonly=readonly, passphrase=passphrase, prechecked=prechecked)
 
 
 # --- store-wide operations -----------------------------------------------------------------

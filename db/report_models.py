@@ -43,6 +43,8 @@ class ReportSection(Versioned, Base):
     included: Mapped[bool] = mapped_column(Boolean, default=True)
     appendix: Mapped[bool] = mapped_column(Boolean, default=False)
     options: Mapped[str] = mapped_column(Text, default="{}")  # JSON, e.g. {"limit": 5000}
+    # The template's advice for this section: shown greyed in the editor, never printed.
+    guidance: Mapped[str] = mapped_column(Text, default="")
 
     @property
     def audit_review_id(self) -> int | None:

@@ -8,6 +8,7 @@ import glob
 import os
 import stat
 from collections.abc import Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,6 +24,7 @@ import db.chronology_models  # noqa: F401  (every table is mapped before a store
 import db.findings_models  # noqa: F401
 import db.learning_models  # noqa: F401
 import db.meeting_models  # noqa: F401
+import db.publishing_models  # noqa: F401
 import db.report_models  # noqa: F401
 from db.audit import (
     install_audit,
@@ -32,6 +34,7 @@ from db.audit import (
     verify_chain,
     verify_rows,
 )
+from db.checks import run_checks
 from db.copies import write_copy
 from db.engine import SQLITE_HEADER, create_store_engine
 from db.lock import LockOwner, StoreLock
@@ -331,36 +334,32 @@ def _backup_before_upgrade(path: Path, revision: str, passphrase: str | None) ->
     return target
 
 
-MAX_PROBLEMS = 20
-
-
 def _has_chain(conn) -> bool:
     columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(audit_event)")}
     return "hash" in columns
 
 
-def verify(engine: Engine, *, chain: bool = True) -> list[str]:
-    """Problems found by SQLite's integrity and foreign-key checks (empty when healthy)."""
+def verify(engine: Engine, *, chain: bool = True, quick: bool = False) -> list[str]:
+    """Problems found by SQLite's integrity and foreign-key checks (empty when healthy), and
+    by the audit trail's chain when ``chain``.
+
+    ``quick`` runs SQLite's quick_check (pages and structure, without matching every index
+    against its table) and the foreign-key check: cheap enough for every open. The full
+    integrity check runs in ``check_store`` (``reviewdesk check``, the window's File menu and
+    its weekly check).
+    """
     if engine.dialect.name != "sqlite":
         return verify_server(engine)
     problems: list[str] = []
     try:
         with engine.connect() as conn:
-            rows = conn.exec_driver_sql(f"PRAGMA integrity_check({MAX_PROBLEMS})").fetchall()
-            # SQLite may pack several problems into one row, one per line.
-            lines = [line for row in rows for line in str(row[0]).splitlines() if line.strip()]
-            if lines != ["ok"]:
-                problems.extend(f"integrity: {line}" for line in lines[:MAX_PROBLEMS])
-            for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
-                problems.append(f"foreign key: row {rowid} of {table} points to a missing {parent}")
-                if len(problems) >= 2 * MAX_PROBLEMS:
-                    break
+            problems = run_checks(lambda sql: conn.exec_driver_sql(sql).fetchall(), quick=quick)
             if chain and not problems and _has_chain(conn):
                 problems.extend(verify_chain(conn))
                 problems.extend(verify_rows(conn))
     except DatabaseError as exc:
         # Damage bad enough that the checks themselves cannot run.
-        problems.append(f"the file is damaged ({_sqlite_reason(exc)})")
+        return [f"the file is damaged ({_sqlite_reason(exc)})"]
     return problems
 
 
@@ -380,6 +379,7 @@ def open_store(
     readonly: bool = False,
     create: bool = True,
     passphrase: str | None = None,
+    prechecked: "Future[list[str]] | None" = None,
 ) -> Store:
     """Open (creating or upgrading as needed) the store at ``path``.
 
@@ -388,6 +388,9 @@ def open_store(
     encrypted when a ``passphrase`` is given; an existing one is opened as it is (a plain
     store ignores the passphrase: see ``Store.encrypted``). A store in a folder or file the
     user may not write is opened read-only, with ``readonly_reason`` saying why.
+    ``prechecked`` is a quick check already started on a plain store's file
+    (``db.checks.start_quick_check``); its result is used instead of checking again, unless
+    the store had to be upgraded.
     """
     if is_server_url(path):
         from db.shared_store import open_server_store
@@ -419,7 +422,7 @@ def open_store(
         if not lock.try_acquire():
             raise StoreLockedError(_locked_message(path, lock.owner()), lock.owner())
     try:
-        store = _open_locked(path, readonly, lock, exists, key)
+        store = _open_locked(path, readonly, lock, exists, key, prechecked)
     except BaseException:
         if lock is not None:
             lock.release()
@@ -429,7 +432,12 @@ def open_store(
 
 
 def _open_locked(
-    path: Path, readonly: bool, lock: StoreLock | None, exists: bool, key: str | None
+    path: Path,
+    readonly: bool,
+    lock: StoreLock | None,
+    exists: bool,
+    key: str | None,
+    prechecked: "Future[list[str]] | None" = None,
 ) -> Store:
     if not exists:
         private_file(path)
@@ -465,7 +473,12 @@ def _open_locked(
                     "It was left as it was"
                     + (f"; a copy was saved as {backup_path.name}." if backup_path else ".")
                 ) from None
-        problems = verify(probe, chain=False)  # the trail's chain: by 'check', not every open
+        # The quick check on every open (started early by the window when it could be); the
+        # full one after an upgrade. The trail's chain: by 'check', not every open.
+        if upgraded_from is None and exists and prechecked is not None and key is None:
+            problems = prechecked.result()
+        else:
+            problems = verify(probe, chain=False, quick=upgraded_from is None and exists)
         if not readonly and not problems:
             with probe.begin() as conn:
                 seal_chain(conn)

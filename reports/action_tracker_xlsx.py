@@ -98,7 +98,7 @@ class ActionTrackerDocument:
     rows: tuple[ActionTrackerRow, ...] = field(default=())
 
 
-def write_action_tracker(data: ActionTrackerDocument, path: Path | str) -> None:
+def write_action_tracker(data: ActionTrackerDocument, path: Path | str, on_progress=None) -> None:
     """Write the tracker workbook (Action plan, About, hidden _export) to ``path``."""
     wb = Workbook()
     _set_properties(wb, data)

@@ -38,6 +38,7 @@ from reports.pdf_common import (
     PageFurniture,
     ReviewDocTemplate,
     para,
+    paragraphs,
     style,
 )
 from reports.pdf_table import Padding, PagedRow, PagedTable, PageOfRows, measure_row, split_cell
@@ -248,11 +249,11 @@ def _date_markup(row: ChronologyRow) -> str:
 
 
 def _cells(row: ChronologyRow, styles: _Styles) -> list[list[Flowable]]:
-    event = [Paragraph(para(row.event), styles.cell)]
+    event = paragraphs(row.event, styles.cell)
     if row.outcome.strip():
-        event.append(Paragraph("<b>Outcome:</b> " + para(row.outcome), styles.outcome))
+        event += paragraphs(row.outcome, styles.outcome, "<b>Outcome:</b> ")
     if row.significance.strip():
-        event.append(Paragraph("Significance: " + para(row.significance), styles.significance))
+        event += paragraphs(row.significance, styles.significance, "Significance: ")
     if row.flagged:
         reason = para(row.flag_reason) if row.flag_reason.strip() else "no reason given"
         event.append(Paragraph("⚑ Flagged: " + reason, styles.flag))

@@ -63,7 +63,7 @@ def clean_text(value: str) -> str:
     return value
 
 
-def write_chronology_xlsx(doc: ChronologyDocument, path: Path) -> None:
+def write_chronology_xlsx(doc: ChronologyDocument, path: Path, on_progress=None) -> None:
     """Write the chronology and an About sheet to an .xlsx file at ``path``."""
     wb = Workbook(write_only=True)
     _set_properties(wb, doc)

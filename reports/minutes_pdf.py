@@ -103,7 +103,7 @@ def uk_date(value: date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
 
 
-def write_minutes(doc: MinutesDocument, path: Path | str) -> int:
+def write_minutes(doc: MinutesDocument, path: Path | str, on_progress=None) -> int:
     """Write the minutes as a PDF at ``path`` and return its page count."""
     styles = _Styles()
     heading = " – ".join(t for t in (doc.review_reference, doc.review_title) if t.strip())

@@ -1,5 +1,7 @@
 """The panel's own task list as a formatted workbook (plain rows in, an .xlsx out)."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -8,7 +10,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from reports.chronology_xlsx import clean_text
+from reports.chronology_xlsx import _header_footer_text, clean_text
 
 TASK_COLUMNS = (
     ("Task", 60),
@@ -21,12 +23,41 @@ TASK_COLUMNS = (
 DATE_FORMAT = "dd/mm/yyyy"
 
 
-def write_tasks_xlsx(rows: list[tuple], title: str, path: Path) -> None:
-    """Rows: (task, owner, due date, status label, meeting, done on, overdue?)."""
+@dataclass(frozen=True)
+class PanelTaskRow:
+    text: str
+    owner: str
+    due: date | None
+    status: str  # the label people read
+    meeting: str  # the meeting it came from, in words ("" when none)
+    done_on: date | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class PanelTasksDocument:
+    title: str  # "Panel tasks: LCSPR-2024-03 …"
+    review_reference: str
+    protective_marking: str
+    rows: tuple[PanelTaskRow, ...]
+
+
+def write_tasks_xlsx(
+    doc: PanelTasksDocument, path: Path, on_progress: Callable[[int, int], None] | None = None
+) -> None:
+    """The task list as one sheet, marked in its header and footer."""
+    rows = doc.rows
     wb = Workbook(write_only=True)
-    wb.properties.title = clean_text(title)[:255]
+    wb.properties.title = clean_text(doc.title)[:255]
     wb.properties.creator = "ReviewDesk"
+    wb.properties.category = clean_text(doc.protective_marking)
+    wb.properties.keywords = clean_text(doc.protective_marking)
     ws = wb.create_sheet("Panel tasks")
+    marking = _header_footer_text(doc.protective_marking)
+    ws.oddHeader.left.text = marking
+    ws.oddHeader.right.text = _header_footer_text(doc.review_reference)
+    ws.oddFooter.left.text = marking
+    ws.oddFooter.center.text = "Page &P of &N"
     for index, (_, width) in enumerate(TASK_COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.freeze_panes = "A2"
@@ -60,15 +91,17 @@ def write_tasks_xlsx(rows: list[tuple], title: str, path: Path) -> None:
         cell.fill = header_fill
         header.append(cell)
     ws.append(header)
-    for text, owner, due, status, meeting, done_on, overdue in rows:
+    for row in rows:
         ws.append(
             [
-                text_cell(text),
-                text_cell(owner),
-                date_cell(due),
-                text_cell(status, font=overdue_font if overdue else None, alignment=top),
-                text_cell(meeting),
-                date_cell(done_on),
+                text_cell(row.text),
+                text_cell(row.owner),
+                date_cell(row.due),
+                text_cell(row.status, font=overdue_font if row.overdue else None, alignment=top),
+                text_cell(row.meeting),
+                date_cell(row.done_on),
             ]
         )
     wb.save(path)
+    if on_progress:
+        on_progress(len(rows), len(rows))

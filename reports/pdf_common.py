@@ -22,7 +22,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
 from reports.fonts import SANS, register_fonts
 from reports.text import one_line, plain
@@ -39,6 +39,84 @@ WATERMARK = colors.HexColor("#D0D0D0")
 def para(text: object) -> str:
     """User text as Paragraph markup that renders literally: escaped, newlines as <br/>."""
     return escape(plain(text)).replace("\n", "<br/>")
+
+
+PIECE = 3000  # characters of text per Paragraph when a long text is laid out
+
+
+class LongTextParagraph(Paragraph):
+    """A Paragraph that remembers its size at the last width it was wrapped to.
+
+    A long table cell is measured again on every page it continues onto; with the text in
+    pieces of this class each piece is broken into lines once, so a megabyte entry takes
+    time in proportion to its length, not to its square.
+    """
+
+    _size_at: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth, availHeight):
+        if self._size_at is not None and self._size_at[0] == availWidth and "blPara" in vars(self):
+            return self._size_at[1]
+        size = super().wrap(availWidth, availHeight)
+        self._size_at = (availWidth, size)
+        return size
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        for part in parts:  # the halves of a cut piece remember their size too
+            if type(part) is Paragraph:
+                part.__class__ = LongTextParagraph
+        return parts
+
+
+def text_pieces(text: object, limit: int = PIECE) -> list[str]:
+    """Plain text in pieces of about ``limit`` characters, cut at line ends, else at spaces."""
+    text = plain(text)
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for line in text.split("\n"):
+        while len(line) > limit:  # one very long line: cut at the last space before the limit
+            cut = line.rfind(" ", 0, limit)
+            cut = cut if cut > limit // 2 else limit
+            if current:
+                pieces.append("\n".join(current))
+                current, size = [], 0
+            pieces.append(line[:cut])
+            line = line[cut:].lstrip(" ")
+        if size + len(line) > limit and current:
+            pieces.append("\n".join(current))
+            current, size = [], 0
+        current.append(line)
+        size += len(line) + 1
+    if current:
+        pieces.append("\n".join(current))
+    return pieces
+
+
+def paragraphs(text: object, style, prefix: str = "") -> list[Paragraph]:
+    """User text as one Paragraph, or several when it is long (``prefix``: markup before it)."""
+    pieces = text_pieces(text)
+    if len(pieces) == 1:
+        return [Paragraph(prefix + para(pieces[0]), style)]
+    rest = _continued(style)
+    made = [LongTextParagraph(para(piece), rest) for piece in pieces]
+    made[0] = LongTextParagraph(prefix + para(pieces[0]), style)
+    return made
+
+
+_CONTINUED: dict[int, ParagraphStyle] = {}
+
+
+def _continued(base: ParagraphStyle) -> ParagraphStyle:
+    """The style for the pieces after the first: no space before, so the text runs on."""
+    made = _CONTINUED.get(id(base))
+    if made is None or made.parent is not base:
+        made = ParagraphStyle(f"{base.name}Continued", parent=base, spaceBefore=0)
+        _CONTINUED[id(base)] = made
+    return made
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:

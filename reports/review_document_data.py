@@ -103,3 +103,6 @@ class ReviewDocument:
     language: str = "en-GB"
     contents: bool = True  # a contents page (the learning brief has none)
     extra_info: dict[str, str] = field(default_factory=dict)
+    # "internal" (real names) or "publication" (anonymised by the publishing pipeline before
+    # any writer sees it; writers need not act on it).
+    audience: str = "internal"

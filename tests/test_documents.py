@@ -11,7 +11,6 @@ from app.documents import (
     build_document,
     ensure_report,
     export_document,
-    finalise,
     get_report,
     new_draft,
     paragraphs_of,
@@ -21,6 +20,7 @@ from app.edits import apply_fields
 from app.errors import UserError, ValidationError
 from app.findings import add_finding
 from app.items import add_item, move_item
+from app.publishing.audience import set_audience
 from app.reviews import create_review
 from reports.review_document_data import Callout, Note, Paragraphs, Subheading, Table
 from resources import resource_path
@@ -75,9 +75,11 @@ def test_narrative_paragraphs_and_section_edits(ctx, review_id):
     assert doc.sections[0].title == report.sections[3].title
     assert report.sections[1].title not in [s.title for s in doc.sections]
     intro_doc = next(s for s in doc.sections if s.title == intro.title)
-    assert intro_doc.blocks == (
-        Paragraphs(("First paragraph\nwith a line break.", "Second <b>paragraph</b>.")),
+    assert intro_doc.blocks[0] == (
+        Paragraphs(("First paragraph\nwith a line break.", "Second <b>paragraph</b>."))
     )
+    # The Executive Summary's introduction goes on to list the agencies that provided IMRs.
+    assert intro_doc.blocks[1].text.startswith("No agency has provided")
     assert paragraphs_of("  \n\n") == ()
 
 
@@ -95,9 +97,11 @@ def test_generated_parts_come_from_the_review(ctx, review_id):
 
     assert doc.author == "Siobhán Ní Bhriain" and doc.draft and doc.version_label == "Draft 1"
     findings = by_title["Findings"].blocks
-    assert findings[0] == Subheading("Finding 1: Nobody asked who else lived there")
+    assert findings[0] == Subheading(
+        "Finding 1: Nobody asked who else lived there (not yet agreed by the panel)"
+    )
     assert findings[1] == Paragraphs(("One.", "Two."))
-    assert by_title["Good practice"].blocks[0].text.endswith("Persistent health visiting")
+    assert "Persistent health visiting (not yet" in by_title["Good practice"].blocks[0].text
     assert good
     [recs] = by_title["Recommendations"].blocks
     assert recs.rows == (("1", "All agencies should ask.", "All agencies"),)
@@ -129,11 +133,12 @@ def test_chronology_appendix_limit(ctx, review_id):
     assert "first 50 of 120" in blocks[0].text and len(blocks[1].rows) == 50
 
 
-def test_final_freezes_numbers_and_new_draft_follows(ctx, review_id):
+def test_final_freezes_numbers_and_new_draft_follows(ctx, review_id, tmp_path):
     first = add_item(ctx, "review_recommendation", review_id, {"text": "A"})
     second = add_item(ctx, "review_recommendation", review_id, {"text": "B"})
     report_id = ensure_report(ctx, review_id, "overview")
-    finalise(ctx, report_id)
+    set_audience(ctx, review_id, "overview", "internal")  # no release check for internal use
+    export_document(ctx, review_id, "overview", tmp_path / "final.pdf", final=True)
     final = get_report(ctx, report_id)
     assert final.final and final.version_label == "Final" and final.finalised_on == ctx.today()
     assert not build_document(ctx, report_id).draft
@@ -154,6 +159,7 @@ def test_overview_exported_from_a_store_reads_back(ctx, review_id, tmp_path, cap
     import_chronology(ctx, review_id, "Police", SAMPLES / "police_chronology.xlsx")
     finding = add_finding(ctx, review_id, "Mum & dad <fight> was not explored")
     apply_fields(ctx, "finding", finding, {"narrative": "Zoë and Łukasz said so.\n\nSecond."})
+    set_audience(ctx, review_id, "overview", "internal")  # marked, with the review's names
     db = ctx.store.address
     ctx.store.close()  # the command opens the store itself
     draft, final = tmp_path / "draft.pdf", tmp_path / "final.pdf"
@@ -175,8 +181,9 @@ def test_overview_exported_from_a_store_reads_back(ctx, review_id, tmp_path, cap
                 "--final",
             ]
         )
-        == 0
+        == 3  # the release check blocks: nothing has been written yet
     )
+    assert not final.exists()
     capsys.readouterr()
 
     pages = [p.extract_text() for p in PdfReader(draft).pages]
@@ -190,10 +197,6 @@ def test_overview_exported_from_a_store_reads_back(ctx, review_id, tmp_path, cap
     assert -1 not in positions and positions == sorted(positions)
     outline = [o.title for o in PdfReader(draft).outline if not isinstance(o, list)]
     assert outline[0].endswith(spec["sections"][0]["title"])
-
-    final_pages = [p.extract_text() for p in PdfReader(final).pages]
-    assert not any("DRAFT" in p for p in final_pages)
-    assert "Executive Summary" in final_pages[0]
 
 
 def test_chronology_appendix_numbers_entries_and_shows_exact_dates_in_one_format(ctx, review_id):
@@ -210,12 +213,16 @@ def test_chronology_appendix_numbers_entries_and_shows_exact_dates_in_one_format
 def test_a_brief_gives_learning_points_their_text_and_sets_practice_apart(ctx, review_id):
     point = add_finding(ctx, review_id, "Ask who lives in the house", "learning_point")
     apply_fields(ctx, "finding", point, {"narrative": "Nobody asked.\n\nA second paragraph."})
-    doc = build_document(ctx, ensure_report(ctx, review_id, "brief"))
+    report = get_report(ctx, ensure_report(ctx, review_id, "brief"))
+    practice_section = next(s for s in report.sections if s.options.get("callout"))
+    apply_fields(ctx, "report_section", practice_section.id, {"text": "Ask who else lives there."})
+    doc = build_document(ctx, report.id)
     by_title = {s.title: s for s in doc.sections}
     [points] = by_title["Learning points"].blocks
-    assert points.lead == ("Ask who lives in the house",) and points.items == ("Nobody asked.",)
+    assert points.items == ("Nobody asked.",)  # a draft says it is not agreed yet
+    assert points.lead == ("Ask who lives in the house (not yet agreed by the panel)",)
     [practice] = by_title["What this means for your practice"].blocks
-    assert isinstance(practice, Callout) and practice.texts
+    assert isinstance(practice, Callout) and practice.texts == ("Ask who else lives there.",)
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html"])

@@ -272,6 +272,72 @@ def test_search_triggers_exist_at_head(store):
     assert set(SEARCH_TRIGGERS) <= found
 
 
+def test_a_0006_store_gains_the_publishing_tables_and_keeps_its_documents(tmp_path):
+    """Documents started before guidance was kept apart: their starter text reads as guidance,
+    the author's own words stay, and nothing is lost."""
+    from app.documents import get_report, template
+
+    path = tmp_path / "at0006.db"
+    engine = create_store_engine(path, enforce_foreign_keys=False)
+    guidance = template("summary")["sections"][0]["text"]
+    try:
+        upgrade(engine, "0006")
+        with engine.begin() as conn:
+            insert_rows(conn, {"review": OLD_ROWS["review"][:1]})
+            insert_rows(
+                conn,
+                {
+                    "report": [
+                        {
+                            "id": 1,
+                            "review_id": 1,
+                            "kind": "summary",
+                            "version": 2,
+                            "final": 0,
+                            "finalised_on": None,
+                            "updated_at": "2026-01-01 09:00:00.000000",
+                        }
+                    ],
+                    "report_section": [
+                        {
+                            "id": 1,
+                            "report_id": 1,
+                            "position": 1,
+                            "title": "Introduction",
+                            "source": "narrative",
+                            "text": guidance,
+                            "included": 1,
+                            "appendix": 0,
+                            "options": "{}",
+                        },
+                        {
+                            "id": 2,
+                            "report_id": 1,
+                            "position": 2,
+                            "title": "Analysis",
+                            "source": "narrative",
+                            "text": "The author's own analysis.",
+                            "included": 1,
+                            "appendix": 0,
+                            "options": "{}",
+                        },
+                    ],
+                },
+            )
+    finally:
+        engine.dispose()
+    with open_store(path) as store:
+        with store.engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+        assert {"person", "document_setting", "issued_version", "release_waiver"} <= tables
+        assert schema_differences(store.engine) == []
+        report = get_report(AppContext(store, "Tester"), 1)
+    intro, analysis = report.sections
+    assert report.version == 2 and intro.text == guidance  # nothing rewritten in the store
+    assert intro.guidance == guidance and intro.guidance_only and intro.written == ""
+    assert analysis.written == "The author's own analysis." and not analysis.guidance_only
+
+
 def test_references_differing_only_in_case_are_kept_apart_on_upgrade(tmp_path):
     path = tmp_path / "dupes.db"
     engine = create_store_engine(path, enforce_foreign_keys=False)

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
@@ -274,3 +275,48 @@ def test_failed_transaction_rolls_back_the_change_and_its_audit_rows(store):
     with store.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM review")).scalar() == 0
         assert conn.execute(text("SELECT count(*) FROM audit_event")).scalar() == audit_before
+
+
+def test_revisions_read_from_the_files_match_alembics(tmp_path):
+    from alembic.script import ScriptDirectory
+
+    from db.migrate import alembic_config, is_known_revision, revision_graph
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == scripts.get_current_head()
+    assert set(revision_graph()) == {s.revision for s in scripts.walk_revisions()}
+    assert not is_known_revision("ffff")
+
+
+def test_opening_an_up_to_date_store_does_not_import_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "current.db"
+    open_store(path).close()
+    code = (
+        "import sys; from db.store import open_store; "
+        f"open_store({str(path)!r}).close(); "
+        "print('alembic' in sys.modules, 'mako' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path.cwd()
+    )
+    assert done.stdout.split() == ["False", "False"]
+
+
+def test_a_quick_check_started_early_is_used_and_refuses_a_damaged_store(tmp_path):
+    from db.checks import start_quick_check
+
+    healthy = tmp_path / "healthy.db"
+    open_store(healthy).close()
+    pending = start_quick_check(healthy)
+    assert pending is not None
+    open_store(healthy, prechecked=pending).close()
+    assert pending.result() == []
+
+    orphan = make_store_with_orphan(tmp_path / "orphan.db")
+    pending = start_quick_check(orphan)
+    with pytest.raises(StoreDamagedError, match="agency"):
+        open_store(orphan, prechecked=pending)
+    assert start_quick_check(tmp_path / "missing.db") is None

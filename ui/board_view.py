@@ -3,7 +3,7 @@
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,9 +25,12 @@ from app.reviews import list_reviews
 from app.vocab import ACTION_CLOSED
 from db.store import StoreError
 from ui.editing import Editor
+from ui.files import suggested_path
 from ui.item_table import format_date
 from ui.recommendations_tab import ACTION_LOOK
+from ui.screen import fit_to_screen
 from ui.table_model import RecordTableModel, set_up_record_view
+from ui.table_tools import polish_tables
 from ui.tasks import run_task
 from ui.theme import danger_colour, muted_colour, status_colour
 
@@ -193,7 +196,8 @@ class ActionPlanWindow(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        self.resize(1180, 640)
+        fit_to_screen(self, QSize(1180, 640))
+        polish_tables(self)
         editor.changed.connect(self._store_changed)
         self.reload_options()
         self.reload()
@@ -262,7 +266,10 @@ class ActionPlanWindow(QDialog):
             )
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export the action tracker", "action-tracker.xlsx", "Excel workbook (*.xlsx)"
+            self,
+            "Export the action tracker",
+            suggested_path(None, "action tracker", ".xlsx"),
+            "Excel workbook (*.xlsx)",
         )
         if not path:
             return

@@ -1,5 +1,6 @@
 """The review's details and key dates, saved as soon as each field is finished."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,7 +17,7 @@ from app.vocab import PROTECTIVE_MARKINGS, REVIEW_STATUSES, REVIEW_TYPES
 from ui.checklist_panel import ChecklistPanel
 from ui.editing import Editor
 from ui.theme import muted_colour
-from ui.widgets import CommitLineEdit, DateField
+from ui.widgets import CommitLineEdit, DateField, set_editable
 
 TEXT_FIELDS = [
     ("reference", "Reference"),
@@ -96,13 +97,21 @@ class DetailsTab(QWidget):
         outer.addWidget(self.checklist)
         outer.addStretch(1)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
-        self.setEnabled(not editor.readonly)
+        for widget in [
+            *self.texts.values(),
+            *self.dates.values(),
+            self.type_combo,
+            self.status_combo,
+            self.marking,
+        ]:
+            set_editable(widget, not editor.readonly)
 
     def _combo(self, choices: dict[str, str], field: str, label: str) -> QComboBox:
         combo = QComboBox()

@@ -20,7 +20,7 @@ from app.errors import UserError
 from app.findings import findings_citing_entry
 from ui.editing import Editor
 from ui.theme import danger_colour, muted_colour, scaled_font
-from ui.widgets import CommitLineEdit, CommitTextEdit
+from ui.widgets import CommitLineEdit, CommitTextEdit, set_editable
 
 LINE_FIELDS = [
     ("date", "Date", "As the agency wrote it: 02/01/2008, June 2016, c. March 2017, summer 2007"),
@@ -104,6 +104,7 @@ class EntryEditor(QWidget):
         self.cited.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.original = QPlainTextEdit()
         self.original.setObjectName("entry_original")
+        self.original.setAccessibleName("Original row as the agency sent it")
         self.original.setReadOnly(True)
         self.original.setMaximumHeight(120)
 
@@ -118,6 +119,7 @@ class EntryEditor(QWidget):
         layout.addWidget(self.original)
         layout.addStretch(1)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         outer = QVBoxLayout(self)
@@ -135,7 +137,7 @@ class EntryEditor(QWidget):
         entry = self.entry
         has = entry is not None
         for widget in [*self.lines.values(), *self.texts.values(), self.type_combo, self.flagged]:
-            widget.setEnabled(has and not self.editor.readonly)
+            set_editable(widget, has and not self.editor.readonly, has)
         if not has:
             self.heading.setText("Select an entry to see and edit it.")
             self.flag_note.hide()

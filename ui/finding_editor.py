@@ -5,7 +5,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -26,7 +25,7 @@ from app.records import ImrSummary, LineOfEnquiryRecord
 from app.vocab import FINDING_KINDS, FINDING_STATUSES
 from ui.editing import Editor
 from ui.theme import muted_colour, scaled_font
-from ui.widgets import CommitLineEdit, CommitTextEdit, DateField
+from ui.widgets import CommitLineEdit, CommitTextEdit, DateField, FormDialog, set_editable
 
 KeyRole = Qt.ItemDataRole.UserRole + 30
 CitedRole = Qt.ItemDataRole.UserRole + 31  # what a citation points at: (kind, target id)
@@ -87,12 +86,11 @@ class CheckList(QListWidget):
             self.checked_changed.emit(self.checked_keys())
 
 
-class CiteImrDialog(QDialog):
+class CiteImrDialog(FormDialog):
     """Choose an agency's IMR and, optionally, one of its sections."""
 
     def __init__(self, imrs: list[ImrSummary], parent=None):
-        super().__init__(parent)
-        self.setWindowTitle("Cite an IMR section")
+        super().__init__("Cite an IMR section", "Cite", parent)
         self.agency = QComboBox()
         for imr in imrs:
             self.agency.addItem(imr.agency, imr.imr_id)
@@ -100,17 +98,9 @@ class CiteImrDialog(QDialog):
         self.section.addItem("The IMR as a whole", "")
         for key, label in IMR_SECTIONS.items():
             self.section.addItem(label, key)
-        form = QFormLayout(self)
-        form.addRow("Agency's IMR", self.agency)
-        form.addRow("Section", self.section)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Cite")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.setMinimumWidth(420)
+        self.form.addRow("Agency's IMR", self.agency)
+        self.form.addRow("Section", self.section)
+        self.finish_form()
 
 
 class FindingPanel(QWidget):
@@ -135,11 +125,12 @@ class FindingPanel(QWidget):
         self.title.committed.connect(lambda t: self._save("title", t, "title"))
         self.kind = self._combo(FINDING_KINDS, "kind")
         self.status = self._combo(FINDING_STATUSES, "status")
-        self.agreed_on = DateField()
+        self.agreed_on = DateField(name="Agreed by the panel on")
         self.agreed_on.setObjectName("finding_agreed_on")
         self.agreed_on.committed.connect(lambda v: self._save("agreed_on", v, "date agreed"))
         self.agreed_at = CommitLineEdit()
         self.agreed_at.setObjectName("finding_agreed_at")
+        self.agreed_at.setAccessibleName("Agreed at (meeting)")
         self.agreed_at.setPlaceholderText("Panel meeting of …")
         self.agreed_at.committed.connect(lambda t: self._save("agreed_at", t, "meeting"))
         kind_row = QHBoxLayout()
@@ -162,6 +153,7 @@ class FindingPanel(QWidget):
             placeholder="What the review found, why it matters, and what it rests on."
         )
         self.narrative.setObjectName("finding_narrative")
+        self.narrative.setAccessibleName("Finding narrative")
         self.narrative.setMinimumHeight(120)
         self.narrative.committed.connect(lambda t: self._save("narrative", t, "narrative"))
 
@@ -199,6 +191,7 @@ class FindingPanel(QWidget):
     def _evidence_page(self) -> QWidget:
         self.evidence = QListWidget()
         self.evidence.setObjectName("finding_evidence")
+        self.evidence.setAccessibleName("Evidence cited")
         self.evidence.setWordWrap(True)
         self.evidence.setSpacing(2)
         self.evidence.itemDoubleClicked.connect(self._evidence_opened)
@@ -314,7 +307,7 @@ class FindingPanel(QWidget):
             self.themes,
             self.lines,
         ):
-            widget.setEnabled(writable)
+            set_editable(widget, writable)
         self._update_buttons()
 
     def _show_evidence(self, finding: FindingRecord) -> None:

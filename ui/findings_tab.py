@@ -31,8 +31,10 @@ from ui.coverage_view import (
 )
 from ui.editing import Editor
 from ui.finding_editor import CheckList, CiteImrDialog, FindingPanel, KeyRole
+from ui.icons import icon
 from ui.table_model import RecordTableModel
 from ui.theme import muted_colour, scaled_font, status_colour
+from ui.widgets import scrolling
 
 # Names other modules and the tests import from here.
 __all__ = [
@@ -203,9 +205,9 @@ class FindingsTab(QWidget):
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         self.view.setAccessibleName("Findings")
 
-        self.add_button = QPushButton("Add finding")
+        self.add_button = QPushButton(icon("add"), "Add finding")
         self.add_button.clicked.connect(self.add_finding)
-        self.remove_button = QPushButton("Remove…")
+        self.remove_button = QPushButton(icon("delete"), "Remove…")
         self.remove_button.clicked.connect(self.remove_selected)
         self.up_button = QPushButton("Move up")
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
@@ -231,7 +233,7 @@ class FindingsTab(QWidget):
         splitter = QSplitter()
         splitter.setObjectName("findings_splitter")
         splitter.addWidget(left)
-        splitter.addWidget(self.panel)
+        splitter.addWidget(scrolling(self.panel))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([440, 620])

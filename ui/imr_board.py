@@ -2,14 +2,12 @@
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,10 +26,13 @@ from app.imrs import add_agency, allowed_statuses, remove_agency
 from app.records import ImrSummary
 from app.vocab import IMR_STATUSES, SECTORS
 from ui.editing import Editor
+from ui.icons import icon
 from ui.imr_panel import ImrPanel
 from ui.item_table import format_date
 from ui.table_model import RecordTableModel
+from ui.table_tools import copy_rows
 from ui.theme import danger_colour, status_colour, warning_icon
+from ui.widgets import FormDialog, scrolling
 
 COLUMNS = [
     "Agency",
@@ -45,6 +46,8 @@ COLUMNS = [
 ]
 AGENCY_COLUMN, STATUS_COLUMN, AUTHOR_COLUMN, DUE_COLUMN = 0, 1, 2, 4
 ImrIdRole = Qt.ItemDataRole.UserRole + 20
+SortRole = Qt.ItemDataRole.UserRole + 21
+_STATUS_ORDER = {key: n for n, key in enumerate(IMR_STATUSES)}
 
 
 def due_text(imr: ImrSummary) -> str:
@@ -67,6 +70,8 @@ class ImrBoardModel(RecordTableModel):
             return self._text(imr, col)
         if role == ImrIdRole:
             return imr.imr_id
+        if role == SortRole:
+            return self._sort_key(imr, col)
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == STATUS_COLUMN:
                 return status_colour(imr.status)
@@ -89,6 +94,17 @@ class ImrBoardModel(RecordTableModel):
                 return "Questions from the panel still waiting for an answer"
         return None
 
+    def _sort_key(self, imr: ImrSummary, col: int):
+        """Dates as dates, statuses in workflow order, questions as numbers."""
+        dates = {3: imr.date_requested, 4: imr.date_due, 5: imr.date_received, 6: imr.date_accepted}
+        if col in dates:
+            return dates[col].isoformat() if dates[col] else "9999"
+        if col == STATUS_COLUMN:
+            return _STATUS_ORDER.get(imr.status, len(_STATUS_ORDER))
+        if col == len(COLUMNS) - 1:
+            return imr.open_challenges
+        return self._text(imr, col).casefold()
+
     def _text(self, imr: ImrSummary, col: int) -> str:
         return [
             imr.agency,
@@ -102,25 +118,17 @@ class ImrBoardModel(RecordTableModel):
         ][col]
 
 
-class AddAgencyDialog(QDialog):
+class AddAgencyDialog(FormDialog):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle("Add agency")
+        super().__init__("Add agency", "Add agency", parent)
         self.name = QLineEdit()
         self.name.setPlaceholderText("e.g. Metropolitan Police Service")
         self.sector = QComboBox()
         for key, label in SECTORS.items():
             self.sector.addItem(label, key)
-        form = QFormLayout(self)
-        form.addRow("Agency name", self.name)
-        form.addRow("Sector", self.sector)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.setMinimumWidth(420)
+        self.form.addRow("Agency name", self.name)
+        self.form.addRow("Sector", self.sector)
+        self.finish_form()
 
 
 class AgenciesTab(QWidget):
@@ -140,7 +148,13 @@ class AgenciesTab(QWidget):
         self.view = QTableView()
         self.view.setObjectName("imr_board")
         self.model = ImrBoardModel(self.view)
-        self.view.setModel(self.model)
+        # Sortable by any column (as entered, to begin with); rows are found through the proxy.
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
@@ -158,7 +172,7 @@ class AgenciesTab(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.view.setAccessibleName("IMR status board")
 
-        self.add_button = QPushButton("Add agency…")
+        self.add_button = QPushButton(icon("add"), "Add agency…")
         self.add_button.clicked.connect(self.add_agency)
         self.status_button = QToolButton()
         self.status_button.setText("Change IMR status")
@@ -166,7 +180,7 @@ class AgenciesTab(QWidget):
         self.status_menu = QMenu(self.status_button)
         self.status_menu.aboutToShow.connect(self._fill_status_menu)
         self.status_button.setMenu(self.status_menu)
-        self.remove_button = QPushButton("Remove agency…")
+        self.remove_button = QPushButton(icon("delete"), "Remove agency…")
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -185,7 +199,7 @@ class AgenciesTab(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("agencies_splitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(scrolling(self.panel))
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -205,7 +219,7 @@ class AgenciesTab(QWidget):
         )
         row = next((i for i, imr in enumerate(imrs) if imr.imr_id == current), 0 if imrs else -1)
         if row >= 0:
-            self.view.selectRow(row)
+            self._select_source_row(row if current is not None else -1)
         self.panel.show_imr(self.selected_imr_id())
         self._update_buttons()
 
@@ -221,12 +235,19 @@ class AgenciesTab(QWidget):
 
     def selected_summary(self) -> ImrSummary | None:
         index = self.view.currentIndex()
-        return self.model.rows[index.row()] if index.isValid() else None
+        return self.model.rows[self.proxy.mapToSource(index).row()] if index.isValid() else None
+
+    def _select_source_row(self, row: int) -> None:
+        """Select a row of the model (-1: the first row shown)."""
+        if row < 0:
+            self.view.selectRow(0)
+            return
+        self.view.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
 
     def select_agency(self, name: str) -> None:
         for row, imr in enumerate(self.model.rows):
             if imr.agency == name:
-                self.view.selectRow(row)
+                self._select_source_row(row)
                 return
 
     def _row_changed(self, *_args) -> None:
@@ -256,10 +277,13 @@ class AgenciesTab(QWidget):
         self.status_actions(self.status_menu)
 
     def _context_menu(self, pos) -> None:
-        if self.editor.readonly or self.selected_summary() is None:
+        if self.selected_summary() is None:
             return
         menu = QMenu(self)
-        self.status_actions(menu)
+        if not self.editor.readonly:
+            self.status_actions(menu)
+            menu.addSeparator()
+        menu.addAction(icon("copy"), "Copy", lambda: copy_rows(self.view))
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def change_status(self, status: str) -> None:

@@ -25,7 +25,7 @@ from app.records import ImrDetail
 from ui.editing import Editor
 from ui.item_table import Column, ItemTable
 from ui.theme import danger_colour, scaled_font, status_colour
-from ui.widgets import CommitLineEdit, CommitTextEdit, DateField
+from ui.widgets import CommitLineEdit, CommitTextEdit, DateField, set_editable
 
 DATE_FIELDS = [
     ("date_requested", "Requested"),
@@ -133,6 +133,7 @@ class ImrPanel(QWidget):
             self.sections[key] = edit
             form.addRow(label, edit)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         return scroll
@@ -221,7 +222,7 @@ class ImrPanel(QWidget):
             *self.dates.values(),
             *self.sections.values(),
         ]:
-            widget.setEnabled(writable)
+            set_editable(widget, writable)
         self.attach_button.setEnabled(writable)
         self.remove_doc_button.setEnabled(writable)
 

@@ -5,7 +5,6 @@ of it can be undone.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -23,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.editing import Editor
+from ui.icons import icon
+from ui.widgets import format_date, parse_date_text  # noqa: F401 (used by other tabs)
 
 IdRole = Qt.ItemDataRole.UserRole + 10
 
@@ -35,22 +36,6 @@ class Column:
     is_date: bool = False
     stretch: bool = False
     editable: bool = True
-
-
-def format_date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
-def parse_date_text(text: str) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    for fmt in ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %b %Y", "%d %B %Y"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(f"'{text}' is not a date. Type it as day/month/year, e.g. 31/03/2024.")
 
 
 class _ChoiceDelegate(QStyledItemDelegate):
@@ -123,9 +108,9 @@ class ItemTable(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemSelectionChanged.connect(self.selection_changed)
 
-        self.add_button = QPushButton(f"Add {noun}")
+        self.add_button = QPushButton(icon("add"), f"Add {noun}")
         self.add_button.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(icon("delete"), "Remove")
         self.up_button = QPushButton("Move up")
         self.down_button = QPushButton("Move down")
         self.add_button.clicked.connect(self.add_row)

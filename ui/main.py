@@ -1,31 +1,29 @@
-"""Starting the window: open the store (offering read-only if it is in use), then show it."""
+"""Starting the window: open the store (offering read-only if it is in use), then show it.
+
+The window's frame is painted first, before the database layer and the review's tabs are
+imported and the store is opened: the person sees ReviewDesk at once, then their reviews.
+"""
+
+from __future__ import annotations
 
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt
+from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
-from app.config import display_name
-from app.context import AppContext
-from app.errors import UserError
-from app.leftovers import remove_leftovers
-from app.store_access import (
-    encrypt_store,
-    env_passphrase,
-    needs_passphrase,
-    open_with_passphrase,
-    unencrypted_allowed,
-)
-from db.private import private_temp_folder
-from db.store import PassphraseError, Store, StoreError, StoreLockedError, open_store
 from resources import resource_path
-from ui.editing import Editor
-from ui.main_window import MainWindow
-from ui.passphrase_dialog import dialog_asker
+from ui.screen import fit_to_screen, keep_on_screen
+from ui.theme import readable_palette
+
+if TYPE_CHECKING:
+    from db.store import Store
+    from ui.main_window import MainWindow
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -35,26 +33,40 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("ReviewDesk")
     app.setWindowIcon(QIcon(str(resource_path("icons", "reviewdesk.svg"))))
     follow_colour_scheme(app)
+    app.styleHints().colorSchemeChanged.connect(lambda _s: follow_colour_scheme(app))
     return app
 
 
 def follow_colour_scheme(app: QApplication) -> None:
-    """Windows' classic style draws light whatever the system says; Fusion follows dark mode."""
+    """Windows' classic style draws light whatever the system says; Fusion follows dark mode.
+    Whatever the palette, its text colours are made readable (4.5:1) on their backgrounds."""
     hints = app.styleHints()
     if hints.colorScheme() == Qt.ColorScheme.Dark and app.style().name().lower() == "windowsvista":
         app.setStyle("Fusion")
+    app.setPalette(QPalette())  # the system's palette for the scheme now in use
+    app.setPalette(readable_palette(app.palette()))
 
 
 WRONG_PASSPHRASE_TRIES = 3
 
 
-def open_for_window(path: Path, parent=None, ask=None) -> Store | None:
+def open_for_window(path: Path, parent=None, ask=None, prechecked=None) -> Store | None:
     """Open the store, asking for its passphrase and what to do when it is locked; None if it
-    cannot be opened. A plain store is offered encryption first."""
+    cannot be opened. A plain store is offered encryption first.
+
+    ``prechecked``: the store's quick check, if it was started early (see ``launch``).
+    """
+    from app.errors import UserError
+    from app.store_access import env_passphrase, needs_passphrase, open_with_passphrase
+    from db.store import PassphraseError, StoreError, StoreLockedError
+    from ui.passphrase_dialog import dialog_asker
+
     ask = ask or dialog_asker(parent)
     try:
         if not path.exists() or path.stat().st_size == 0 or not needs_passphrase(path):
-            return _offer_encryption(path, parent, ask) or open_with_passphrase(path, ask)
+            return _offer_encryption(path, parent, ask) or open_with_passphrase(
+                path, ask, prechecked=prechecked
+            )
         for attempt in range(WRONG_PASSPHRASE_TRIES):
             passphrase = env_passphrase() if attempt == 0 else None
             passphrase = passphrase or ask(f"Passphrase for the store {path.name}", False)
@@ -68,15 +80,17 @@ def open_for_window(path: Path, parent=None, ask=None) -> Store | None:
                 QMessageBox.warning(parent, "ReviewDesk", str(exc))
         return None
     except StoreLockedError:
-        return _open_or_read_only(path, None, parent)
+        return _open_or_read_only(path, None, parent, prechecked)
     except (StoreError, UserError) as exc:
         QMessageBox.critical(parent, "ReviewDesk cannot open the store", str(exc))
         return None
 
 
-def _open_or_read_only(path: Path, passphrase: str | None, parent) -> Store | None:
+def _open_or_read_only(path: Path, passphrase: str | None, parent, prechecked=None) -> Store | None:
+    from db.store import StoreError, StoreLockedError, open_store
+
     try:
-        return open_store(path, passphrase=passphrase)
+        return open_store(path, passphrase=passphrase, prechecked=prechecked)
     except StoreLockedError as exc:
         box = QMessageBox(QMessageBox.Icon.Information, "Store in use", str(exc), parent=parent)
         read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
@@ -85,7 +99,7 @@ def _open_or_read_only(path: Path, passphrase: str | None, parent) -> Store | No
         if box.clickedButton() is not read_only:
             return None
         try:
-            return open_store(path, readonly=True, passphrase=passphrase)
+            return open_store(path, readonly=True, passphrase=passphrase, prechecked=prechecked)
         except StoreError as again:
             QMessageBox.critical(parent, "ReviewDesk", str(again))
             return None
@@ -93,6 +107,8 @@ def _open_or_read_only(path: Path, passphrase: str | None, parent) -> Store | No
 
 def _offer_encryption(path: Path, parent, ask) -> Store | None:
     """A plain store is offered encryption; None when it stays as it is (or is new)."""
+    from app.store_access import encrypt_store, unencrypted_allowed
+
     if not path.exists() or path.stat().st_size == 0 or unencrypted_allowed():
         return None
     box = QMessageBox(
@@ -141,24 +157,89 @@ def install_error_hook(parent_getter) -> None:
 
 
 def build_window(
-    store: Store, actor: str | None = None, settings: QSettings | None = None
+    store: Store,
+    actor: str | None = None,
+    settings: QSettings | None = None,
+    *,
+    defer_load: bool = False,
 ) -> MainWindow:
+    from app.config import display_name
+    from app.context import AppContext
+    from ui.editing import Editor
+    from ui.main_window import MainWindow
+
     ctx = AppContext(store, actor or display_name())
-    return MainWindow(Editor(ctx), settings)
+    return MainWindow(Editor(ctx), settings, defer_load=defer_load)
+
+
+class StartingWindow(QMainWindow):
+    """The window's frame, where the main window will be, while the store opens."""
+
+    def __init__(self, path: Path, settings: QSettings):
+        super().__init__()
+        self.setObjectName("starting_window")
+        self.setWindowTitle(path.name)
+        label = QLabel(f"Opening {path.name}…")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(label)
+        self.menuBar().addMenu("&File")
+        self.statusBar().showMessage(f"Store: {path}")
+        geometry = settings.value("window/geometry")
+        if geometry is not None and self.restoreGeometry(geometry):
+            keep_on_screen(self)
+        else:
+            fit_to_screen(self, QSize(1360, 860), share=0.97)
+
+
+def launch(
+    path: Path,
+    actor: str | None = None,
+    settings: QSettings | None = None,
+    *,
+    before_show: Callable[[QMainWindow], None] | None = None,
+) -> MainWindow | None:
+    """Paint the frame, open the store, then show the main window in its place.
+
+    ``before_show`` sees each window (the frame, then the main window) before it is shown.
+    """
+    from db.checks import start_quick_check  # light: SQLite only
+
+    # SQLite checks the file on its own thread while the database layer loads.
+    pending = start_quick_check(path)
+    settings = settings or QSettings()
+    shell = StartingWindow(path, settings)
+    if before_show:
+        before_show(shell)
+    shell.show()
+    QApplication.processEvents()  # painted now, before the slow part
+    store = open_for_window(path, shell, prechecked=pending)
+    if store is None:
+        shell.close()
+        return None
+    window = build_window(store, actor, settings, defer_load=True)
+    window.owns_store = True
+    window.setGeometry(shell.geometry())
+    if before_show:
+        before_show(window)
+    window.show()
+    shell.close()
+    return window
 
 
 def run(path: Path, actor: str | None = None) -> int:
+    from app.leftovers import remove_leftovers
+
     os.umask(0o077)  # whatever ReviewDesk writes (exports, copies) is the user's alone
     remove_leftovers()  # parts of exports and copies of a ReviewDesk that was killed
     app = make_application()
-    store = open_for_window(path)
-    if store is None:
+    window = launch(path, actor)
+    if window is None:
         return 1
+    install_error_hook(lambda: window)
+    from db.private import private_temp_folder
+
     try:
-        with private_temp_folder(store.path):
-            window = build_window(store, actor)
-            install_error_hook(lambda: window)
-            window.show()
+        with private_temp_folder(window.editor.ctx.store.path):
             return app.exec()
     finally:
-        store.close()
+        window.editor.ctx.store.close()

@@ -1,16 +1,8 @@
 """The main window: reviews on the left, the selected review's workspace on the right."""
 
-from pathlib import Path
-
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSettings, QSize, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -22,20 +14,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
-from app.backups import backup_store
-from app.config import save_display_name
 from app.errors import UserError
-from app.reviews import create_review, delete_review, list_reviews
-from app.vocab import REVIEW_TYPES
+from app.reviews import list_reviews
 from db.store import StoreError
-from ui.board_view import ActionPlanWindow
 from ui.editing import Editor
+from ui.icons import icon
 from ui.live_updates import LiveUpdates
+from ui.main_commands import NewReviewDialog, WindowCommands  # noqa: F401
 from ui.review_list import ReviewListModel, ReviewListView
+from ui.screen import fit_to_screen, keep_on_screen
 from ui.store_actions import add_store_actions
-from ui.widgets import DateField
-from ui.workspace import CHRONOLOGY_KINDS, TAB_NAMES, ReviewWorkspace
+from ui.tab_names import CHRONOLOGY_KINDS, TAB_NAMES
+from ui.table_tools import polish_tables, show_focus
+from ui.welcome import WelcomePage
 
 # What a login to the shared store may do, as the status bar says it.
 STANDINGS = {
@@ -45,59 +36,17 @@ STANDINGS = {
 }
 
 
-class NewReviewDialog(QDialog):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle("New review")
-        self.review_type = QComboBox()
-        for key, kind in REVIEW_TYPES.items():
-            self.review_type.addItem(kind.label, key)
-        self.reference = QLineEdit()
-        self.reference.setPlaceholderText("e.g. LCSPR-2024-03")
-        self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText("e.g. Child A: review of multi-agency practice")
-        self.subject = QLineEdit()
-        self.subject.setPlaceholderText("e.g. Child A")
-        self.decision = DateField()
-        self.notification = DateField()
-        form = QFormLayout(self)
-        form.addRow("Type of review", self.review_type)
-        form.addRow("Reference", self.reference)
-        form.addRow("Title", self.title_edit)
-        form.addRow("Subject (pseudonym)", self.subject)
-        form.addRow("Decision to review", self.decision)
-        form.addRow("Notification date", self.notification)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create review")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.setMinimumWidth(480)
-
-    def values(self) -> dict:
-        values = {
-            "review_type": self.review_type.currentData(),
-            "reference": self.reference.text(),
-            "title": self.title_edit.text(),
-            "subject_pseudonym": self.subject.text().strip(),
-        }
-        if self.decision.value():
-            values["decision_date"] = self.decision.value()
-        if self.notification.value():
-            values["notification_date"] = self.notification.value()
-        return values
-
-
-class MainWindow(QMainWindow):
-    def __init__(self, editor: Editor, settings: QSettings | None = None):
+class MainWindow(WindowCommands, QMainWindow):
+    def __init__(
+        self, editor: Editor, settings: QSettings | None = None, *, defer_load: bool = False
+    ):
         super().__init__()
         self.editor = editor
         self.settings = settings or QSettings()
-        self.action_plan: ActionPlanWindow | None = None
+        self.action_plan = None  # the action plan across reviews, once opened
+        self.owns_store = False  # a store opened from File › Open is closed with its window
+        self._workspace = None
         self.learning = None  # the learning window, made when first asked for
-        self.setWindowTitle(f"ReviewDesk: {editor.ctx.store.label}")
         self.setObjectName("main_window")
 
         self.list_model = ReviewListModel(self)
@@ -106,12 +55,14 @@ class MainWindow(QMainWindow):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit()
         self.filter.setObjectName("review_filter")
+        self.filter.setAccessibleName("Find a review")
         self.filter.setPlaceholderText("Find a review (Ctrl+F)")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.list_view = ReviewListView()
         self.list_view.setObjectName("review_list")
         self.list_view.setModel(self.proxy)
+        show_focus(self.list_view)
         self.list_view.selectionModel().currentChanged.connect(self._review_chosen)
         self.new_button = QPushButton("New review…")
         self.new_button.clicked.connect(self.new_review)
@@ -122,21 +73,25 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.list_view, 1)
         left_layout.addWidget(self.new_button)
 
-        self.workspace = ReviewWorkspace(editor)
-        self.welcome = QLabel()
-        self.welcome.setObjectName("welcome")
-        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.welcome.setWordWrap(True)
+        self.welcome = WelcomePage()
+        self.welcome.new_review.connect(self.new_review)
+        self.welcome.add_demo.connect(self.add_demo_reviews)
+        self.welcome.import_chronology.connect(self.import_chronology)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
-        self.stack.addWidget(self.workspace)
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.stack)
+        # The review list keeps its width (and each review's countdown) whatever the tab.
+        em = self.fontMetrics().horizontalAdvance("M")
+        left.setMinimumWidth(em * 26)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([320, 960])
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([em * 26, em * 80])
         container = QWidget()
         outer = QVBoxLayout(container)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -179,12 +134,47 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.refresh())
         editor.failed.connect(self.show_error)
         self.new_button.setEnabled(not editor.readonly)
-        self.refresh()
-        self._restore_state()
+        self.new_button.setIcon(icon("add"))
+        self._update_title()
+        if defer_load:
+            # Paint the window first; the reviews, then the open review, follow at once.
+            fit_to_screen(self, QSize(1360, 860), share=0.97)
+            QTimer.singleShot(0, self._load_reviews)
+            QTimer.singleShot(3000, self.check_if_due)
+        else:
+            self.refresh()
+            self._restore_state()
+
+    def _load_reviews(self) -> None:
+        self.refresh(show=False)
+        QTimer.singleShot(0, self._restore_state)
+
+    @property
+    def workspace(self):
+        """The review's tabs, built (and their modules imported) when first needed."""
+        if self._workspace is None:
+            from ui.workspace import ReviewWorkspace
+
+            self._workspace = ReviewWorkspace(self.editor)
+            self.stack.addWidget(self._workspace)
+            polish_tables(self._workspace)
+            self._workspace.tabs.currentChanged.connect(lambda _i: self._update_title())
+        return self._workspace
+
+    def _update_title(self) -> None:
+        # The desktop adds " — ReviewDesk" after the title (the application's display name).
+        review = self._workspace.review if self._workspace is not None else None
+        parts = [review.reference] if review is not None else []
+        parts.append(self.editor.ctx.store.label)
+        if self.editor.readonly:
+            parts.append("read-only")
+        self.setWindowTitle(" · ".join(parts))
 
     # Menus ---------------------------------------------------------------------------------
-    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
-        action = QAction(text, self)
+    def _action(
+        self, menu, text: str, slot, shortcut=None, name: str = "", icon_name: str = ""
+    ) -> QAction:
+        action = QAction(icon(icon_name), text, self) if icon_name else QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if name:
@@ -197,9 +187,53 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self._action(
-            file_menu, "&New review…", self.new_review, QKeySequence.StandardKey.New, "new_review"
+            file_menu,
+            "&New review…",
+            self.new_review,
+            QKeySequence.StandardKey.New,
+            "new_review",
+            "add",
         )
-        self._action(file_menu, "&Back up the store…", self.backup, "Ctrl+Shift+B", "backup")
+        self._action(
+            file_menu,
+            "&Open another store…",
+            self.open_other_store,
+            QKeySequence.StandardKey.Open,
+            "open_store",
+            "open",
+        )
+        file_menu.addSeparator()
+        self._action(
+            file_menu,
+            "&Import an agency chronology…",
+            self.import_chronology,
+            "Ctrl+I",
+            "import_chronology",
+            "import",
+        )
+        export_menu = file_menu.addMenu(icon("export"), "&Export")
+        self._action(
+            export_menu, "The &chronology…", self.export_chronology, None, "export_chronology"
+        )
+        self._action(
+            export_menu,
+            "A &document (PDF, Word or web page)…",
+            self.export_document,
+            None,
+            "export_document",
+        )
+        self._action(
+            export_menu,
+            "The &action tracker…",
+            lambda: self.show_action_plan().choose_export(),
+            None,
+            "export_tracker",
+        )
+        file_menu.addSeparator()
+        self._action(
+            file_menu, "&Back up the store…", self.backup, "Ctrl+Shift+B", "backup", "backup"
+        )
+        self._action(file_menu, "&Check the store", self.check_store, None, "check_store")
         add_store_actions(self, file_menu)
         file_menu.addSeparator()
         self.delete_action = self._action(
@@ -243,6 +277,14 @@ class MainWindow(QMainWindow):
         self._action(view_menu, "&Reload", self.refresh, QKeySequence.StandardKey.Refresh)
 
         help_menu = bar.addMenu("&Help")
+        self._action(
+            help_menu,
+            "ReviewDesk &help",
+            self.show_help,
+            QKeySequence.StandardKey.HelpContents,
+            "help",
+            "help",
+        )
         self._action(help_menu, "&About ReviewDesk", self.about)
         for action in (undo, redo):
             action.setEnabled(action.isEnabled() and not self.editor.readonly)
@@ -259,7 +301,7 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self.list_view.setCurrentIndex(self.proxy.mapFromSource(self.list_model.index(row)))
 
-    def refresh(self, kind: str = "") -> None:
+    def refresh(self, kind: str = "", show: bool = True) -> None:
         current = self.current_review_id()
         try:
             reviews = list_reviews(self.editor.ctx)
@@ -271,124 +313,27 @@ class MainWindow(QMainWindow):
             self.list_view.blockSignals(True)
             self.select_review(current)
             self.list_view.blockSignals(False)
-        if kind in CHRONOLOGY_KINDS and self.workspace.review is not None:
+        self.welcome.show_state(bool(reviews), self.editor.readonly, True)
+        if not show:
+            return
+        loaded = self._workspace is not None and self._workspace.review is not None
+        if kind in CHRONOLOGY_KINDS and loaded:
             # Only the chronology side changed: reload it, not every tab.
             self.workspace.chronology_changed()
         else:
             self._show(self.current_review_id())
-        if not reviews:
-            self.welcome.setText(
-                "<h2>No reviews yet</h2><p>Create the first one with <b>File › New review</b> "
-                "(Ctrl+N).</p><p>To explore with fictional examples, run <code>reviewdesk demo</code>.</p>"
-            )
-        else:
-            self.welcome.setText("<h2>Choose a review</h2><p>Select a review on the left.</p>")
 
     def _review_chosen(self, *_args) -> None:
         self._show(self.current_review_id())
 
     def _show(self, review_id: int | None) -> None:
-        shown = self.workspace.show_review(review_id)
+        if review_id is None and self._workspace is None:
+            shown = False
+        else:
+            shown = self.workspace.show_review(review_id)
         self.stack.setCurrentWidget(self.workspace if shown else self.welcome)
         self.delete_action.setEnabled(shown and not self.editor.readonly)
-
-    # Commands ------------------------------------------------------------------------------
-    def new_review(self) -> None:
-        if self.editor.readonly:
-            return
-        dialog = NewReviewDialog(self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            review_id = self.editor.run(create_review, kind="review", **dialog.values())
-            if review_id is not None:
-                self.select_review(review_id)
-                self.workspace.tabs.setCurrentIndex(0)
-                return
-
-    def delete_review(self) -> None:
-        review = self.workspace.review
-        if review is None:
-            return
-        answer = QMessageBox.warning(
-            self,
-            "Delete review",
-            f"Delete {review.reference} ({review.title}) and everything in it: terms of "
-            "reference, panel, agencies, IMRs, questions, recommendations and documents?\n\n"
-            "This cannot be undone. Consider backing up the store first.",
-            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Discard:
-            self.editor.run(delete_review, review.id, kind="review")
-
-    def show_action_plan(self) -> ActionPlanWindow:
-        """The board's view of every review's actions, in its own window beside this one."""
-        if self.action_plan is None:
-            self.action_plan = ActionPlanWindow(self.editor, self)
-            self.action_plan.open_action.connect(self._open_action)
-        self.action_plan.show()
-        self.action_plan.raise_()
-        self.action_plan.activateWindow()
-        return self.action_plan
-
-    def show_learning(self):
-        """Learning across every review, in its own window beside this one."""
-        from ui.learning_window import LearningWindow
-
-        if self.learning is None:
-            self.learning = LearningWindow(self.editor, self)
-        self.learning.show()
-        self.learning.raise_()
-        return self.learning
-
-    def _open_action(self, review_id: int, recommendation_id: int, action_id: int) -> None:
-        self.filter.clear()  # the review may be filtered out of the list
-        self.select_review(review_id)
-        self.workspace.show_action(recommendation_id, action_id)
-        self.activateWindow()
-
-    def backup(self) -> None:
-        store = self.editor.ctx.store
-        folder = Path.home() if store.shared else store.path.parent
-        suggestion = str(folder / f"{store.path.stem}-backup.db")
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Back up the store", suggestion, "ReviewDesk store (*.db)"
-        )
-        if not target:
-            return
-        try:
-            # The file dialog has already asked before replacing an existing file.
-            result = backup_store(
-                store.address, Path(target), overwrite=True, passphrase=store.passphrase
-            )
-        except (UserError, StoreError) as exc:
-            self.show_error(str(exc))
-            return
-        path = result.target
-        self.statusBar().showMessage(f"Backed up to {path}", 10000)
-
-    def change_name(self) -> None:
-        name, ok = QInputDialog.getText(
-            self,
-            "Your name",
-            "Name recorded in the audit trail for your changes:",
-            text=self.editor.ctx.actor,
-        )
-        if ok and name.strip():
-            self.editor.ctx.actor = name.strip()
-            try:
-                save_display_name(name)
-            except OSError:
-                pass
-            self.statusBar().showMessage(f"Your changes are now recorded as {name.strip()}.", 8000)
-
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About ReviewDesk",
-            f"<h3>ReviewDesk {__version__}</h3><p>Safeguarding practice reviews, from IMRs to "
-            f"the overview report. Works offline; your data stays in the store file.</p>"
-            f"<p>Store: {self.editor.ctx.store.location}</p>",
-        )
+        self._update_title()
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, "ReviewDesk", message)
@@ -396,10 +341,10 @@ class MainWindow(QMainWindow):
     # Window state --------------------------------------------------------------------------
     def _restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is not None and self.restoreGeometry(geometry):
+            keep_on_screen(self)
         else:
-            self.resize(1360, 860)
+            fit_to_screen(self, QSize(1360, 860), share=0.97)
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
@@ -409,7 +354,8 @@ class MainWindow(QMainWindow):
             self.select_review(last)
         elif self.list_model.rowCount():
             self.list_view.setCurrentIndex(self.proxy.index(0, 0))
-        self.workspace.tabs.setCurrentIndex(tab)
+        if self._workspace is not None:
+            self._workspace.tabs.setCurrentIndex(tab)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         focused = self.focusWidget()
@@ -417,7 +363,10 @@ class MainWindow(QMainWindow):
             focused.clearFocus()  # commits a field still being edited
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/tab", self.workspace.tabs.currentIndex())
+        if self._workspace is not None:
+            self.settings.setValue("window/tab", self._workspace.tabs.currentIndex())
         self.settings.setValue("window/review", self.current_review_id() or 0)
         self.live_updates.close()
         super().closeEvent(event)
+        if self.owns_store:
+            self.editor.ctx.store.close()

@@ -8,7 +8,7 @@ screen. Everything is saved as it is captured.
 
 from html import escape
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -36,10 +36,10 @@ from app.meetings import (
     record_decision,
 )
 from ui.editing import Editor
-from ui.item_table import parse_date_text
 from ui.presenter import PresenterView, describe_reference, public_item, reference_html
+from ui.screen import fit_to_screen
 from ui.theme import danger_colour, muted_colour
-from ui.widgets import CommitTextEdit
+from ui.widgets import CommitTextEdit, DateField, scrolling
 
 BASE_PT = 14  # the runner is read from a laptop at arm's length, or over a shoulder
 PRIVATE_LABEL = "Private notes (never shown when presenting, never in the minutes)"
@@ -133,24 +133,28 @@ class MeetingRunner(QWidget):
 
         self.notes = CommitTextEdit(placeholder="Notes for the minutes (Ctrl+N)")
         self.notes.setObjectName("runner_notes")
+        self.notes.setAccessibleName("Notes for the minutes")
         self.notes.committed.connect(lambda text: self._save_text("notes", text, "Edit notes"))
 
         self.decision_edit = QLineEdit()
         self.decision_edit.setObjectName("runner_decision")
+        self.decision_edit.setAccessibleName("Decision")
         self.decision_edit.setPlaceholderText("The decision, then Enter (Esc to cancel)")
         self.decision_edit.returnPressed.connect(self.record_decision)
         self.decision_row = _row("Decision", self.decision_edit)
 
         self.action_text = QLineEdit()
         self.action_text.setObjectName("runner_action_text")
+        self.action_text.setAccessibleName("Action: what is to be done")
         self.action_text.setPlaceholderText("What is to be done")
         self.action_owner = QLineEdit()
         self.action_owner.setObjectName("runner_action_owner")
+        self.action_owner.setAccessibleName("Who will do the action")
         self.action_owner.setPlaceholderText("Who")
-        self.action_due = QLineEdit()
+        self.action_due = DateField(name="Due date of the action")
         self.action_due.setObjectName("runner_action_due")
-        self.action_due.setPlaceholderText("Due dd/mm/yyyy")
-        for field in (self.action_text, self.action_owner, self.action_due):
+        self.action_due.edit.setPlaceholderText("Due")
+        for field in (self.action_text, self.action_owner, self.action_due.edit):
             field.returnPressed.connect(self.record_action)
         self.action_row = QWidget()
         action_layout = QHBoxLayout(self.action_row)
@@ -187,6 +191,7 @@ class MeetingRunner(QWidget):
         _set_fg(private_title, danger_colour())
         self.private_notes = CommitTextEdit(placeholder="Only you see these.")
         self.private_notes.setObjectName("runner_private_notes")
+        self.private_notes.setAccessibleName(PRIVATE_LABEL)
         self.private_notes.committed.connect(
             lambda text: self._save_text("private_notes", text, "Edit private notes")
         )
@@ -203,9 +208,12 @@ class MeetingRunner(QWidget):
         )
         keys.setObjectName("runner_keys")
         keys.setWordWrap(True)
+        keys.setFont(_pt(self.font(), BASE_PT - 3))
+        # On a short screen the list scrolls rather than running off the bottom of the window.
+        keys_area = scrolling(keys)
         right = QVBoxLayout()
-        right.addWidget(private_frame, 1)
-        right.addWidget(keys)
+        right.addWidget(private_frame, 3)
+        right.addWidget(keys_area, 2)
 
         body = QGridLayout()
         body.setHorizontalSpacing(24)
@@ -251,7 +259,7 @@ class MeetingRunner(QWidget):
         self.ticker.timeout.connect(self.update_clock)
         self.editor.changed.connect(self._store_changed)
         self.setWindowTitle("ReviewDesk: run the meeting")
-        self.resize(1400, 900)
+        fit_to_screen(self, QSize(1400, 900), share=0.96)
         self.reload()
         self._open_item()
 
@@ -403,8 +411,9 @@ class MeetingRunner(QWidget):
         if self.current_item() is None:
             return
         self.decision_row.hide()
-        for field in (self.action_text, self.action_owner, self.action_due):
+        for field in (self.action_text, self.action_owner):
             field.clear()
+        self.action_due.set_saved(None)
         self.action_row.show()
         self.action_text.setFocus()
 
@@ -432,12 +441,12 @@ class MeetingRunner(QWidget):
         if not text:
             self.action_text.setFocus()
             return
-        try:
-            due = parse_date_text(self.action_due.text())
-        except ValueError as exc:
-            self.editor.failed.emit(str(exc))
+        problem = self.action_due.problem()
+        if problem:
+            self.editor.failed.emit(problem)
             self.action_due.setFocus()
             return
+        due = self.action_due.value()
         task_id = self.editor.run(
             add_task,
             self.detail.meeting.review_id,

@@ -3,13 +3,11 @@ the panel's tasks; "Run this meeting" opens the runner."""
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +28,6 @@ from app.errors import UserError
 from app.meetings import (
     MeetingDetail,
     add_tasks_to_agenda,
-    complete_task,
     create_meeting,
     list_meetings,
     list_tasks,
@@ -38,29 +36,22 @@ from app.meetings import (
 from app.records import ReviewDetail
 from app.vocab import ATTENDANCE, MEETING_KINDS, MEETING_STATUSES
 from ui.editing import Editor
+from ui.icons import icon
 from ui.item_table import Column, ItemTable, format_date
 from ui.meeting_runner import MeetingRunner
-from ui.theme import danger_colour, scaled_font
-from ui.widgets import CommitLineEdit, DateField, section_label
+from ui.panel_tasks import PanelTasks
+from ui.table_tools import SortableItem
+from ui.theme import scaled_font
+from ui.widgets import CommitLineEdit, DateField, FormDialog, section_label
 
 IdRole = Qt.ItemDataRole.UserRole + 11
 
 
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-class NewMeetingDialog(QDialog):
+class NewMeetingDialog(FormDialog):
     def __init__(self, today: date, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle("New meeting")
-        self.held_on = QDateEdit(_qdate(today))
-        self.held_on.setCalendarPopup(True)
-        self.held_on.setDisplayFormat("dd/MM/yyyy")
+        super().__init__("New meeting", "Create meeting", parent)
+        self.held_on = DateField(name="Date of the meeting")
+        self.held_on.set_saved(today)
         self.kind = QComboBox()
         for key, label in MEETING_KINDS.items():
             self.kind.addItem(label, key)
@@ -68,45 +59,31 @@ class NewMeetingDialog(QDialog):
         self.time.setPlaceholderText("e.g. 10:00")
         self.place = QLineEdit()
         self.place.setPlaceholderText("e.g. Town Hall, room 2, or Teams")
-        form = QFormLayout(self)
-        form.addRow("Date", self.held_on)
-        form.addRow("Kind", self.kind)
-        form.addRow("Time", self.time)
-        form.addRow("Place", self.place)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create meeting")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.form.addRow("Date", self.held_on)
+        self.form.addRow("Kind", self.kind)
+        self.form.addRow("Time", self.time)
+        self.form.addRow("Place", self.place)
+        self.finish_form()
 
     def values(self) -> dict:
         return {
-            "held_on": _pydate(self.held_on.date()),
+            "held_on": self.held_on.value(),
             "kind": self.kind.currentData(),
             "time": self.time.text().strip(),
             "place": self.place.text().strip(),
         }
 
 
-class DateRangeDialog(QDialog):
+class DateRangeDialog(FormDialog):
     """The chronology dates an agenda item is about."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle("Chronology date range")
+        super().__init__("Chronology date range", "Add to the agenda", parent)
         self.date_from = DateField()
         self.date_to = DateField()
-        form = QFormLayout(self)
-        form.addRow("From", self.date_from)
-        form.addRow("To", self.date_to)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.form.addRow("From", self.date_from)
+        self.form.addRow("To", self.date_to)
+        self.finish_form(26)
 
 
 def _create_meeting(ctx, review_id: int, values: dict) -> int:
@@ -136,8 +113,8 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     return table
 
 
-def _cell(text: str, record_id: int) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
+def _cell(text: str, record_id: int, key=None) -> QTableWidgetItem:
+    item = SortableItem(text, key)
     item.setData(IdRole, record_id)
     return item
 
@@ -153,18 +130,21 @@ class MeetingsTab(QWidget):
 
         # Left: the meetings.
         self.meetings = _table(["No.", "Date", "Kind", "Status"], "meetings_table")
+        self.meetings.setAccessibleName("Meetings")
+        self.meetings.setSortingEnabled(True)
+        self.meetings.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.meetings.itemSelectionChanged.connect(self._meeting_chosen)
-        self.new_button = QPushButton("New meeting…")
+        self.new_button = QPushButton(icon("add"), "New meeting…")
         self.new_button.setObjectName("new_meeting")
         self.new_button.clicked.connect(self.new_meeting)
-        left = QWidget()
+        left = self.meetings_pane = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(section_label("Meetings"))
         left_layout.addWidget(self.meetings, 1)
         left_layout.addWidget(self.new_button)
 
         # Right: the selected meeting.
-        self.run_button = QPushButton("Run this meeting")
+        self.run_button = QPushButton(icon("run"), "Run this meeting")
         self.run_button.setObjectName("run_meeting")
         self.run_button.setFont(scaled_font(self.font(), 1.4, bold=True))
         self.run_button.setMinimumHeight(48)
@@ -185,17 +165,37 @@ class MeetingsTab(QWidget):
         self.status.activated.connect(
             lambda _i: self._edit_meeting("status", self.status.currentData())
         )
-        form = QFormLayout()
-        form.addRow("Date", self.held_on)
-        form.addRow("Time", self.time)
-        form.addRow("Place", self.place)
-        form.addRow("Kind", self.kind)
-        form.addRow("Status", self.status)
+        # Two short columns of details beside the big button: room below for the lists.
+        when = QFormLayout()
+        when.addRow("Date", self.held_on)
+        when.addRow("Time", self.time)
+        when.addRow("Place", self.place)
+        what = QFormLayout()
+        what.addRow("Kind", self.kind)
+        what.addRow("Status", self.status)
         details = QHBoxLayout()
-        details.addLayout(form, 1)
+        details.addLayout(when, 3)
+        details.addLayout(what, 2)
         details.addWidget(self.run_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.attendees = _table(["Name", "Role or agency", "Attendance"], "attendance_table")
+        # Attendance: the panel, listed when the meeting was made, and guests added here.
+        self.attendance = ItemTable(
+            editor,
+            "attendee",
+            [
+                Column("name", "Name", stretch=True),
+                Column("role", "Role or agency", stretch=True),
+                Column("attendance", "Attendance", choices=ATTENDANCE),
+            ],
+            "guest",
+            {"name": "New guest", "role": "Guest", "attendance": "expected"},
+        )
+        self.attendance.add_button.setToolTip(
+            "Someone not on the panel: a family member, a practitioner, an adviser"
+        )
+        self.attendees = self.attendance.table
+        self.attendees.setObjectName("attendance_table")
+        self.attendees.setAccessibleName("Attendance")
 
         self.agenda = ItemTable(
             editor,
@@ -204,6 +204,7 @@ class MeetingsTab(QWidget):
             "agenda item",
             {"title": "New item", "minutes": 10},
         )
+        self.agenda.table.setAccessibleName("Agenda")
         self.about_button = QPushButton("Add item about…")
         self.about_button.setObjectName("add_item_about")
         self.about_menu = QMenu(self.about_button)
@@ -212,47 +213,46 @@ class MeetingsTab(QWidget):
         self.tasks_to_agenda = QPushButton("Add open panel tasks")
         self.tasks_to_agenda.setObjectName("add_open_tasks")
         self.tasks_to_agenda.clicked.connect(self.add_open_tasks)
+        agenda_page = QWidget()
+        agenda_layout = QVBoxLayout(agenda_page)
+        agenda_layout.addWidget(self.agenda, 1)
         agenda_buttons = QHBoxLayout()
         agenda_buttons.addWidget(self.about_button)
         agenda_buttons.addWidget(self.tasks_to_agenda)
         agenda_buttons.addStretch(1)
+        agenda_layout.addLayout(agenda_buttons)
 
-        self.tasks = _table(["Task", "Owner", "Due", "Status"], "panel_tasks_table")
-        self.tasks.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tasks.horizontalHeader().setStretchLastSection(False)
-        self.done_button = QPushButton("Mark done")
-        self.done_button.setObjectName("task_done")
-        self.done_button.clicked.connect(self.mark_done)
-        self.tasks.itemSelectionChanged.connect(self._update_buttons)
+        self.panel_tasks = PanelTasks(editor)
+        self.tasks = self.panel_tasks.table
+        self.done_button = self.panel_tasks.done_button
 
+        # Agenda, attendance and tasks each get the whole height, one page at a time.
+        self.pages = QTabWidget()
+        self.pages.setObjectName("meeting_pages")
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(agenda_page, "Agenda")
+        self.pages.addTab(self.attendance, "Attendance")
+        self.pages.addTab(self.panel_tasks, "Panel tasks (all meetings)")
         meeting = QWidget()
         meeting_layout = QVBoxLayout(meeting)
+        meeting_layout.setContentsMargins(0, 0, 0, 0)
         meeting_layout.addLayout(details)
-        meeting_layout.addWidget(section_label("Attendance"))
-        meeting_layout.addWidget(self.attendees, 1)
-        meeting_layout.addWidget(section_label("Agenda"))
-        meeting_layout.addWidget(self.agenda, 2)
-        meeting_layout.addLayout(agenda_buttons)
-        tasks = QWidget()
-        tasks_layout = QVBoxLayout(tasks)
-        tasks_layout.addWidget(section_label("Panel tasks (all meetings)"))
-        tasks_layout.addWidget(self.tasks, 1)
-        tasks_layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignLeft)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(meeting)
-        right.addWidget(tasks)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 1)
+        meeting_layout.addWidget(self.pages, 1)
         self.meeting_panel = meeting
 
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(meeting)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        splitter.setCollapsible(0, False)
         splitter.setSizes([300, 900])  # room for the meeting's kind next to its date
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        # Tab follows the details as laid out: when, where, what, then the big button.
+        chain = [self.held_on, self.time, self.place, self.kind, self.status, self.run_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self._update_buttons()
 
     # Loading -------------------------------------------------------------------------------
@@ -263,18 +263,30 @@ class MeetingsTab(QWidget):
         current = self.selected_meeting_id()
         meetings = list_meetings(ctx, review.id)
         self.meetings.blockSignals(True)
+        sorting = self.meetings.isSortingEnabled()
+        self.meetings.setSortingEnabled(False)  # rows stay put while they are filled
         self.meetings.setRowCount(len(meetings))
         for row, m in enumerate(meetings):
-            for col, text in enumerate(
+            for col, (text, key) in enumerate(
                 [
-                    str(m.number),
-                    format_date(m.held_on),
-                    m.kind_label,
-                    MEETING_STATUSES.get(m.status, m.status),
+                    (str(m.number), m.number),
+                    (format_date(m.held_on), m.held_on.isoformat()),
+                    (m.kind_label, None),
+                    (MEETING_STATUSES.get(m.status, m.status), None),
                 ]
             ):
-                self.meetings.setItem(row, col, _cell(text, m.id))
+                self.meetings.setItem(row, col, _cell(text, m.id, key))
+        self.meetings.setSortingEnabled(sorting)
         self.meetings.blockSignals(False)
+        # The list shows every column of every meeting: its pane is never narrower.
+        header = self.meetings.horizontalHeader()
+        needed = sum(
+            max(self.meetings.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in range(self.meetings.columnCount())
+        )
+        self.meetings_pane.setMinimumWidth(
+            needed + self.meetings.verticalScrollBar().sizeHint().width() + 28
+        )
         ids = [m.id for m in meetings]
         if current in ids:
             self._select_meeting(current)
@@ -309,7 +321,7 @@ class MeetingsTab(QWidget):
                 self.detail = None
         self.meeting_panel.setEnabled(self.detail is not None)
         if self.detail is None:
-            self.attendees.setRowCount(0)
+            self.attendance.show_items(None, [])
             self.agenda.show_items(None, [])
             self._update_buttons()
             return
@@ -319,35 +331,16 @@ class MeetingsTab(QWidget):
         self.place.set_saved(m.place)
         self.kind.setCurrentIndex(max(0, self.kind.findData(m.kind)))
         self.status.setCurrentIndex(max(0, self.status.findData(m.status)))
-        self.attendees.setRowCount(len(self.detail.attendees))
-        for row, attendee in enumerate(self.detail.attendees):
-            self.attendees.setItem(row, 0, _cell(attendee.name, attendee.id))
-            self.attendees.setItem(row, 1, _cell(attendee.role, attendee.id))
-            combo = QComboBox()
-            combo.setObjectName(f"attendance_{attendee.id}")
-            for key, label in ATTENDANCE.items():
-                combo.addItem(label, key)
-            combo.setCurrentIndex(max(0, combo.findData(attendee.attendance)))
-            combo.activated.connect(
-                lambda _i, c=combo, a=attendee.id: self._edit_attendance(a, c.currentData())
-            )
-            self.attendees.setCellWidget(row, 2, combo)
+        self.attendance.show_items(m.id, list(self.detail.attendees))
         self.agenda.show_items(m.id, list(self.detail.items))
+        self.pages.setTabText(0, f"Agenda ({len(self.detail.items)})")
+        self.pages.setTabText(1, f"Attendance ({len(self.detail.attendees)})")
         self._update_buttons()
 
     def _show_tasks(self) -> None:
-        if self.review is None:
-            return
-        tasks = list_tasks(self.editor.ctx, self.review.id)
-        self.tasks.setRowCount(len(tasks))
-        for row, task in enumerate(tasks):
-            values = [task.text, task.owner, format_date(task.due), task.status_label]
-            for col, text in enumerate(values):
-                item = _cell(text, task.id)
-                if col == 3 and task.days_overdue:
-                    item.setForeground(danger_colour())
-                    item.setFont(scaled_font(self.font(), 1.0, bold=True))
-                self.tasks.setItem(row, col, item)
+        if self.review is not None:
+            self.panel_tasks.show_review(self.review.id)
+            self.pages.setTabText(2, f"Panel tasks ({self.tasks.rowCount()})")
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -357,12 +350,6 @@ class MeetingsTab(QWidget):
         self.run_button.setEnabled(has_meeting)
         self.about_button.setEnabled(writable and has_meeting)
         self.tasks_to_agenda.setEnabled(writable and has_meeting)
-        task_id = self._selected_task_id()
-        open_task = False
-        if task_id is not None:
-            row = self.tasks.currentRow()
-            open_task = self.tasks.item(row, 3).text() != "Done"
-        self.done_button.setEnabled(writable and open_task)
 
     # Editing -------------------------------------------------------------------------------
     def new_meeting(self) -> None:
@@ -382,9 +369,6 @@ class MeetingsTab(QWidget):
     def _edit_meeting(self, field: str, value) -> None:
         if self.detail is not None:
             self.editor.edit("meeting", self.detail.meeting.id, {field: value}, "Edit meeting")
-
-    def _edit_attendance(self, attendee_id: int, attendance: str) -> None:
-        self.editor.edit("attendee", attendee_id, {"attendance": attendance}, "Edit attendance")
 
     def _add_agenda_item(self, values: dict) -> None:
         if self.detail is None:
@@ -473,21 +457,19 @@ class MeetingsTab(QWidget):
             return
         self.editor.run(add_tasks_to_agenda, self.detail.meeting.id, ids, kind="agenda_item")
 
-    def _selected_task_id(self) -> int | None:
-        rows = self.tasks.selectionModel().selectedRows()
-        return self.tasks.item(rows[0].row(), 0).data(IdRole) if rows else None
-
     def mark_done(self) -> None:
-        task_id = self._selected_task_id()
-        if task_id is not None:
-            self.editor.run(complete_task, task_id, kind="panel_task")
+        self.panel_tasks.mark_done()
 
     def run_meeting(self) -> MeetingRunner | None:
         if self.detail is None:
             return None
         if self.runner is not None:
             self.runner.close()
-        self.runner = MeetingRunner(self.editor, self.detail.meeting.id)
+        meeting = self.detail.meeting
+        if meeting.status == "planned" and not self.editor.readonly:
+            # Running it is what makes it held; the panel can still set it back.
+            self.editor.edit("meeting", meeting.id, {"status": "held"}, "Meeting held")
+        self.runner = MeetingRunner(self.editor, meeting.id)
         self.runner.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.runner.show()
         self.runner.raise_()

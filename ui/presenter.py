@@ -19,7 +19,8 @@ from app.errors import UserError
 from app.findings import get_finding
 from app.meetings import AgendaRecord, list_tasks
 from app.reviews import get_review
-from ui.theme import status_colour
+from ui.screen import available_area
+from ui.theme import muted_colour, status_colour
 
 EXCERPT_ROWS = 30  # chronology entries shown for a date range; a meeting reads, not scrolls
 
@@ -213,7 +214,7 @@ class PresenterView(QWidget):
         )
         self.hint.setFont(_pt(self.font(), 12))
         hint_palette = self.hint.palette()
-        hint_palette.setColor(QPalette.ColorRole.WindowText, QColor("#777777"))
+        hint_palette.setColor(QPalette.ColorRole.WindowText, muted_colour())
         self.hint.setPalette(hint_palette)
 
         layout = QVBoxLayout(self)
@@ -256,7 +257,23 @@ class PresenterView(QWidget):
             self.decisions.setText("")
         self.decisions.setVisible(bool(item.decisions))
 
+    def fit_type_to_screen(self) -> None:
+        """Large type, but no larger than the projector's height allows (720 lines and up)."""
+        height = available_area(self).height()
+        factor = max(0.5, min(1.0, height / 1000))
+        for label, points in (
+            (self.position, 20),
+            (self.heading, self.HEADING_PT),
+            (self.kind, 26),
+            (self.body, self.BODY_PT),
+            (self.decisions, self.BODY_PT),
+        ):
+            label.setFont(_pt(label.font(), round(points * factor), label.font().bold()))
+        margin = round(80 * factor)
+        self.layout().setContentsMargins(margin, round(48 * factor), margin, round(32 * factor))
+
     def present(self) -> None:
+        self.fit_type_to_screen()
         self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
         self.show()
         self.raise_()

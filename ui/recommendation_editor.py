@@ -20,7 +20,7 @@ from ui.editing import Editor
 from ui.finding_editor import CheckList
 from ui.reason_prompt import ask_reason
 from ui.theme import scaled_font, status_colour
-from ui.widgets import CommitTextEdit
+from ui.widgets import CommitTextEdit, set_editable
 
 NEEDS_REASON = {"not_accepted", "accepted_in_part"}
 
@@ -97,6 +97,7 @@ class RecommendationPanel(QWidget):
 
         self.findings = CheckList()
         self.findings.setObjectName("recommendation_findings")
+        self.findings.setAccessibleName("Answers the findings")
         self.findings.setWordWrap(True)
         self.findings.setUniformItemSizes(False)
         self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -151,7 +152,7 @@ class RecommendationPanel(QWidget):
         self.pages.setTabText(1, title + (f", {overdue} overdue)" if overdue else ")"))
         writable = not self.editor.readonly
         for widget in (self.text, self.addressee, self.response, self.findings):
-            widget.setEnabled(writable)
+            set_editable(widget, writable)
 
     def _show_reason(self, rec: RecommendationRecord) -> None:
         needed = rec.board_response in NEEDS_REASON

@@ -29,9 +29,11 @@ from ui.action_plan_page import (
     overdue_text,
 )
 from ui.editing import Editor
+from ui.icons import icon
 from ui.recommendation_editor import NEEDS_REASON, RecommendationPanel
 from ui.table_model import RecordTableModel, set_up_record_view
 from ui.theme import danger_colour, muted_colour, status_colour, warning_icon
+from ui.widgets import scrolling
 
 # Names other modules and the tests import from here.
 __all__ = [
@@ -154,24 +156,24 @@ class RecommendationsTab(QWidget):
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         self.view.setAccessibleName("Recommendations")
 
-        self.add_button = QPushButton("Add multi-agency recommendation")
+        self.add_button = QPushButton(icon("add"), "Add multi-agency recommendation")
         self.add_button.clicked.connect(self.add_recommendation)
         self.up_button = QPushButton("Move up")
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button = QPushButton("Move down")
         self.down_button.clicked.connect(lambda: self.move_selected(+1))
-        self.remove_button = QPushButton("Remove…")
+        self.remove_button = QPushButton(icon("delete"), "Remove…")
         self.remove_button.clicked.connect(self.remove_selected)
         note = QLabel("Single-agency recommendations are added on each agency's IMR.")
         palette = note.palette()
         palette.setColor(note.foregroundRole(), muted_colour())
         note.setPalette(palette)
+        note.setWordWrap(True)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addSpacing(12)
-        buttons.addWidget(note)
-        buttons.addStretch(1)
+        buttons.addWidget(note, 1)
         buttons.addWidget(self.remove_button)
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -184,7 +186,7 @@ class RecommendationsTab(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("recommendations_splitter")
         self.splitter.addWidget(top)
-        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(scrolling(self.panel))
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([250, 450])

@@ -1,4 +1,6 @@
-"""The review's documents: choose one, edit its sections, export it as PDF, Word or HTML."""
+"""The review's documents: choose one, edit its sections, choose who it is for, run the
+release check, export it (PDF, Word, HTML: every registered format), and issue the final
+version (which is then frozen)."""
 
 from pathlib import Path
 
@@ -25,15 +27,22 @@ from app.documents import (
     SectionRecord,
     ensure_report,
     export_document,
-    finalise,
     find_report,
     get_report,
     new_draft,
+    template,
 )
+from app.publishing.audience import AUDIENCES, audience_of, set_audience
+from app.publishing.builders import formats as export_formats
+from app.publishing.pipeline import issued_versions
+from app.publishing.release_check import check_publication
 from ui.editing import Editor
+from ui.files import suggested_path
+from ui.icons import icon
+from ui.release_check_dialog import ReleaseCheckDialog
 from ui.tasks import run_task
 from ui.theme import muted_colour, scaled_font
-from ui.widgets import CommitLineEdit, CommitTextEdit
+from ui.widgets import CommitLineEdit, CommitTextEdit, set_editable
 
 # The formats a document can be exported in, by suffix, as the save dialog lists them.
 FORMATS = {
@@ -66,6 +75,9 @@ class ReportsTab(QWidget):
         self.export_button.clicked.connect(self.choose_export)
         self.final_button = QPushButton("Make final…")
         self.final_button.clicked.connect(self.make_final)
+        self.start_button = QPushButton(icon("add"), "Start the document")
+        self.start_button.setObjectName("start_document")
+        self.start_button.clicked.connect(self.start_document)
         self.draft_button = QPushButton("Start a new draft")
         self.draft_button.clicked.connect(self.start_draft)
         top = QHBoxLayout()
@@ -74,11 +86,36 @@ class ReportsTab(QWidget):
         top.addSpacing(12)
         top.addWidget(self.version)
         top.addStretch(1)
-        for button in (self.draft_button, self.final_button, self.export_button):
+        self.export_button.setIcon(icon("export"))
+        for button in (self.start_button, self.draft_button, self.final_button, self.export_button):
             top.addWidget(button)
+
+        self.audience = QComboBox()
+        self.audience.setObjectName("report_audience")
+        self.audience.setAccessibleName("Who the document is for")
+        for key, label in AUDIENCES.items():
+            self.audience.addItem(label, key)
+        self.audience.activated.connect(lambda _i: self._audience_changed())
+        self.marking = CommitLineEdit()
+        self.marking.setObjectName("report_marking")
+        self.marking.setAccessibleName("Marking printed when published")
+        self.marking.setPlaceholderText("none")
+        self.marking.committed.connect(lambda _t: self._audience_changed())
+        self.check_button = QPushButton("Check for publication…")
+        self.check_button.setObjectName("check_publication")
+        self.check_button.clicked.connect(self.show_check)
+        second = QHBoxLayout()
+        second.addWidget(QLabel("For"))
+        second.addWidget(self.audience)
+        self.marking_label = QLabel("Marking when published")
+        second.addWidget(self.marking_label)
+        second.addWidget(self.marking)
+        second.addStretch(1)
+        second.addWidget(self.check_button)
 
         self.sections = QListWidget()
         self.sections.setObjectName("report_sections")
+        self.sections.setAccessibleName("Sections of the document")
         self.sections.currentRowChanged.connect(lambda _r: self._show_section())
         self.sections.itemChanged.connect(self._included_changed)
         self.up_button = QPushButton("Move up")
@@ -100,6 +137,7 @@ class ReportsTab(QWidget):
 
         self.heading = CommitLineEdit()
         self.heading.setObjectName("section_heading")
+        self.heading.setAccessibleName("Section heading")
         self.heading.committed.connect(lambda text: self._save({"title": text}, "heading"))
         self.source_note = QLabel()
         self.source_note.setWordWrap(True)
@@ -111,7 +149,10 @@ class ReportsTab(QWidget):
             "paragraph; paragraphs are numbered in the document."
         )
         self.text.setObjectName("section_text")
+        self.text.setAccessibleName("Section text")
         self.text.committed.connect(lambda text: self._save({"text": text}, "text"))
+        self.default_placeholder = self.text.placeholderText()
+
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -126,6 +167,7 @@ class ReportsTab(QWidget):
         splitter.setSizes([380, 760])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(second)
         layout.addWidget(splitter, 1)
 
     # Loading -------------------------------------------------------------------------------
@@ -141,17 +183,18 @@ class ReportsTab(QWidget):
             self._load()
 
     def _load(self) -> None:
-        """Load the chosen document; it is started from its template the first time the tab
-        shows it (never in a read-only window)."""
+        """Load the chosen document. Looking changes nothing: a document not yet started shows
+        its template's sections and a button to start it (which the audit trail records)."""
         if self.review_id is None:
             return
         self._stale = False
         kind = self.kind.currentData()
-        if self.editor.readonly:
-            report_id = find_report(self.editor.ctx, self.review_id, kind)
-        else:
-            report_id = ensure_report(self.editor.ctx, self.review_id, kind)
+        report_id = find_report(self.editor.ctx, self.review_id, kind)
         self.report = get_report(self.editor.ctx, report_id) if report_id else None
+        self.start_button.setText(f"Start the {self.kind.currentText()}")
+        self.start_button.setVisible(self.report is None)
+        self.start_button.setEnabled(not self.editor.readonly)
+        self.export_button.setEnabled(self.report is not None)
         current = self.selected_section()
         self._loading = True
         self.sections.clear()
@@ -175,12 +218,39 @@ class ReportsTab(QWidget):
             ),
             0,
         )
-        self.sections.setCurrentRow(row if self.sections.count() else -1)
-        self.version.setText(self.report.version_label if self.report else "")
+        if self.report is None:
+            for section in template(kind)["sections"]:
+                item = QListWidgetItem(section["title"])
+                item.setFlags(Qt.ItemFlag.NoItemFlags)  # shown, not chosen: nothing to edit yet
+                self.sections.addItem(item)
+        self.sections.setCurrentRow(row if self.report and self.sections.count() else -1)
+        issued = self.report is not None and self.report.final
+        label = self.report.version_label if self.report else ""
+        self.version.setText(f"{label} (issued: read-only)" if issued else label)
+        self.version.setToolTip("")
+        if issued:
+            files = issued_versions(self.editor.ctx, self.review_id, kind)
+            self.version.setToolTip(
+                "\n".join(
+                    f"Version {v.version} issued {v.issued_at:%d/%m/%Y} by {v.issued_by} as "
+                    f"{v.suffix}: SHA-256 {v.sha256}"
+                    for v in files
+                )
+            )
         writable = not self.editor.readonly and self.report is not None
-        for widget in (self.final_button, self.draft_button, self.up_button, self.down_button):
+        for widget in (self.final_button, self.draft_button, self.audience, self.marking):
             widget.setEnabled(writable)
-        self.final_button.setEnabled(writable and not self.report.final)
+        self.final_button.setEnabled(writable and not issued)
+        self.draft_button.setEnabled(writable and issued)
+        for widget in (self.up_button, self.down_button, self.sections):
+            widget.setEnabled(writable and not issued)
+        self.check_button.setEnabled(self.report is not None)
+        if self.report is not None:
+            setting = audience_of(self.editor.ctx, self.review_id, kind)
+            self.audience.setCurrentIndex(self.audience.findData(setting.audience))
+            self.marking.set_saved(setting.marking if setting.published else "")
+            self.marking.setVisible(setting.published)
+            self.marking_label.setVisible(setting.published)
         self._show_section()
 
     def selected_section(self) -> SectionRecord | None:
@@ -192,21 +262,36 @@ class ReportsTab(QWidget):
     def _show_section(self) -> None:
         section = self.selected_section()
         has = section is not None
-        self.heading.setEnabled(has and not self.editor.readonly)
+        set_editable(self.heading, has and not self.editor.readonly, has)
         self.heading.set_saved(section.title if section else "")
         if not has:
             self.text.set_saved("")
             self.text.setEnabled(False)
-            self.source_note.setText("")
+            self.source_note.setText(
+                ""
+                if self.report is not None
+                else "Not started yet. Start it to write its sections from the template; "
+                "the sections it will have are listed on the left."
+            )
             return
         editable_text = not section.generated or section.source == "glossary"
-        self.text.setEnabled(editable_text and not self.editor.readonly)
+        issued = self.report is not None and self.report.final
+        set_editable(self.heading, not self.editor.readonly and not issued)
+        set_editable(self.text, editable_text and not self.editor.readonly and not issued)
         self.text.setVisible(editable_text)
-        self.text.set_saved(section.text)
+        # Guidance shows greyed where the author writes: never stored as the section's words,
+        # never printed.
+        self.text.setPlaceholderText(section.guidance or self.default_placeholder)
+        self.text.set_saved(section.written if not section.generated else section.text)
         if section.generated:
             self.source_note.setText(
                 f"Made from the review's data when the document is exported: "
                 f"{GENERATED.get(section.source, section.source)}."
+            )
+        elif section.guidance:
+            self.source_note.setText(
+                "The author's own words. The grey text is the template's guidance: it goes "
+                "when you start writing and is never printed."
             )
         else:
             self.source_note.setText("The author's own words.")
@@ -236,49 +321,107 @@ class ReportsTab(QWidget):
         self.editor.move_item("report_section", section.id, row + 1 + step, "Move section")
         self.sections.setCurrentRow(max(0, min(row + step, self.sections.count() - 1)))
 
+    def _audience_changed(self) -> None:
+        if self.report is None or self.review_id is None:
+            return
+        self.editor.run(
+            set_audience,
+            self.review_id,
+            self.report.kind,
+            self.audience.currentData(),
+            self.marking.text(),
+            kind="document_setting",
+        )
+        self._load()
+
+    def show_check(self) -> ReleaseCheckDialog | None:
+        """Run the release check and show what it found."""
+        if self.report is None:
+            return None
+        result = check_publication(self.editor.ctx, self.review_id, self.report.kind)
+        dialog = ReleaseCheckDialog(self.editor, self.review_id, self.report.kind, result, self)
+        dialog.go_to.connect(self.select_section)
+        dialog.open()
+        return dialog
+
+    def select_section(self, title: str) -> None:
+        """Show the section with this heading, to fix what the release check found there."""
+        for row, section in enumerate(self.report.sections if self.report else []):
+            if section.title == title:
+                self.sections.setCurrentRow(row)
+                self.text.setFocus()
+                return
+
     def make_final(self) -> None:
+        """Issue the final version: the release check first, then the file, then the state."""
         if self.report is None:
             return
+        setting = audience_of(self.editor.ctx, self.review_id, self.report.kind)
+        if setting.published:
+            result = check_publication(self.editor.ctx, self.review_id, self.report.kind)
+            if result.blocking:
+                self.show_check()
+                return
         answer = QMessageBox.question(
             self,
             "Make final",
-            f"Make the {self.report.kind_label} final? It will be exported without the DRAFT "
-            "watermark, and the recommendations keep the numbers they have now, even if they "
-            "are reordered later.",
+            f"Issue the final {self.report.kind_label}? The file is written first and kept in "
+            "the store; from then on this version cannot be changed (further work starts a new "
+            "draft) and the recommendations keep the numbers they have now.",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.editor.run(finalise, self.report.id, kind="report_section")
+            self.choose_export(final=True)
+
+    def start_document(self) -> None:
+        if self.review_id is None or self.report is not None:
+            return
+        if self.editor.run(
+            ensure_report, self.review_id, self.kind.currentData(), kind="report_section"
+        ):
+            self._load()
 
     def start_draft(self) -> None:
         if self.report is not None:
             self.editor.run(new_draft, self.report.id, kind="report_section")
 
-    def choose_export(self) -> None:
+    def choose_export(self, final: bool = False) -> None:
         if self.report is None:
             return
-        name = f"{self.report.kind_label} {self.report.version_label}.pdf"
-        filters = ";;".join(FORMATS.values())
+        label = "Final" if final else self.report.version_label
+        # Every format a writer is registered for: a new writer shows here, nothing else.
+        formats = sorted(export_formats(self.report.kind), key=lambda f: f != ".pdf")
+        workspace = getattr(self.window(), "workspace", None)
+        review = getattr(workspace, "review", None)
+        reference = review.reference if review is not None else None
+        name = suggested_path(reference, f"{self.report.kind_label} {label}", formats[0])
+        filters = ";;".join(FORMATS.get(f, f"{f[1:].upper()} (*{f})") for f in formats)
         path, chosen = QFileDialog.getSaveFileName(self, "Export", name, filters)
         if not path:
             return
         target = Path(path)
-        if target.suffix.lower() not in FORMATS:  # no suffix typed: the chosen format's
-            suffix = next((k for k, v in FORMATS.items() if v == chosen), ".pdf")
-            target = Path(path + suffix)
+        if target.suffix.lower() not in formats:
+            wanted = next((f for f in formats if f"*{f})" in chosen), formats[0])
+            target = Path(path + wanted)
         ctx, review_id, kind = self.editor.ctx, self.review_id, self.report.kind
         run_task(
             self,
             f"Writing {target.name}…",
-            lambda progress: export_document(ctx, review_id, kind, target, on_progress=progress),
-            lambda pages: self._exported(target, pages),
+            lambda progress: export_document(
+                ctx, review_id, kind, target, final=final, on_progress=progress
+            ),
+            lambda pages: self._exported(target, pages, final),
             self.editor.failed.emit,
         )
 
-    def _exported(self, target: Path, pages: int | None) -> None:
+    def _exported(self, target: Path, pages: int | None, final: bool = False) -> None:
+        if final:
+            self.editor.changed.emit("report_section")
+            self._load()
+        size = f" ({pages} pages)" if pages else ""
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "Exported",
-            f"{target.name} is ready ({pages} pages)." if pages else f"{target.name} is ready.",
+            f"{target.name} is ready{size}." + (" This version is now issued." if final else ""),
             parent=self,
         )
         open_button = box.addButton("Open it", QMessageBox.ButtonRole.AcceptRole)

@@ -74,7 +74,7 @@ class ReviewItemDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt naming
         fm = QFontMetrics(option.font)
-        return QSize(260, self.PAD * 2 + fm.height() * 3 + 8)
+        return QSize(0, self.PAD * 2 + fm.height() * 3 + 8)  # the list's width decides
 
     def paint(self, painter, option, index) -> None:
         review: ReviewSummary = index.data(SummaryRole)
@@ -148,3 +148,4 @@ class ReviewListView(QListView):
         self.setUniformItemSizes(True)
         self.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.setAccessibleName("Reviews")
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -64,3 +64,73 @@ def warning_icon() -> QIcon:
             QStyle.StandardPixmap.SP_MessageBoxWarning
         )
     return _WARNING_ICON
+
+
+# Readable text ------------------------------------------------------------------------------
+MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
+
+_G = QPalette.ColorGroup
+_R = QPalette.ColorRole
+# (foreground, background, which to change): the text moves, except on a selection, where the
+# selection colour itself darkens (or lightens) so white (or black) text stays readable on it.
+_PAIRS = [
+    (_R.Text, _R.Base, "fg"),
+    (_R.Text, _R.AlternateBase, "fg"),
+    (_R.WindowText, _R.Window, "fg"),
+    (_R.ButtonText, _R.Button, "fg"),
+    (_R.HighlightedText, _R.Highlight, "bg"),
+    (_R.Link, _R.Base, "fg"),
+    (_R.LinkVisited, _R.Base, "fg"),
+    (_R.PlaceholderText, _R.Base, "fg"),
+    (_R.ToolTipText, _R.ToolTipBase, "fg"),
+]
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _push(colour: QColor, against: QColor, minimum: float) -> QColor:
+    """``colour`` moved away from ``against`` (darker or lighter) until it reads at ``minimum``."""
+    towards_white = _luminance(against) < 0.18
+    result = QColor(colour)
+    for _ in range(40):
+        if contrast_ratio(result, against) >= minimum:
+            return result
+        h, s, v, a = result.getHsvF()
+        if towards_white:
+            result.setHsvF(h, max(0.0, s - 0.04), min(1.0, v + 0.04), a)
+            if v >= 1.0:
+                result.setHsvF(h, max(0.0, s - 0.1), 1.0, a)
+        else:
+            result.setHsvF(h, s, max(0.0, v - 0.04), a)
+    return QColor("#ffffff") if towards_white else QColor("#000000")
+
+
+def readable_palette(palette: QPalette, minimum: float = MIN_CONTRAST) -> QPalette:
+    """The palette with every text colour at ``minimum`` contrast or better against its
+    background, including the selection, links (often too dark in dark mode) and the muted
+    text of read-only and disabled fields. Colours that already pass are left alone."""
+    result = QPalette(palette)
+    for group in (_G.Active, _G.Inactive, _G.Disabled):
+        for fg_role, bg_role, move in _PAIRS:
+            fg, bg = result.color(group, fg_role), result.color(group, bg_role)
+            if contrast_ratio(fg, bg) >= minimum:
+                continue
+            if move == "fg":
+                result.setColor(group, fg_role, _push(fg, bg, minimum))
+            else:
+                result.setColor(group, bg_role, _push(bg, fg, minimum))
+    return result

@@ -1,19 +1,45 @@
 """Small editors that commit once, when the user has finished (not at every keystroke)."""
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
+    QCalendarWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
+    QScrollArea,
     QToolButton,
     QWidget,
+    QWidgetAction,
 )
 
-_UNSET = QDate(1900, 1, 1)
+from ui.icons import icon
+from ui.theme import danger_colour
+
+
+def format_date(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def parse_date_text(text: str) -> date | None:
+    """A date as people type it: 15/03/2026, 15/3/26, 2026-03-15, 15 Mar 2026; None if empty."""
+    text = " ".join(text.split())
+    if not text:
+        return None
+    for fmt in ("%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y", "%d-%m-%Y", "%Y-%m-%d", "%d %b %Y", "%d %B %Y"):
+        try:
+            parsed = datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+        if parsed.year >= 1900:
+            return parsed
+    raise ValueError(f"'{text}' is not a date. Type it as day/month/year, e.g. 31/03/2024.")
 
 
 class CommitLineEdit(QLineEdit):
@@ -68,69 +94,219 @@ class CommitTextEdit(QPlainTextEdit):
 
 
 class DateField(QWidget):
-    """An optional date: a calendar-popup date edit with a button to clear it."""
+    """An optional date typed as day/month/year or picked from a calendar; "Not set" when empty.
+
+    Typing works from an empty field; the calendar opens on the date shown, or on today.
+    Up and Down move a day, Alt+Down opens the calendar, Ctrl+Delete clears.
+    """
 
     committed = Signal(object)  # datetime.date or None
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, name: str = ""):
         super().__init__(parent)
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd/MM/yyyy")
-        self.edit.setMinimumDate(_UNSET)
-        self.edit.setSpecialValueText("Not set")
-        self.edit.setDate(_UNSET)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("Not set")
+        self.edit.setClearButtonEnabled(True)
+        self.edit.setToolTip("Type a date as day/month/year, e.g. 15/03/2026")
         self.edit.installEventFilter(self)
-        self.clear_button = QToolButton(self)
-        self.clear_button.setText("Clear")
-        self.clear_button.setToolTip("Clear this date")
-        self.clear_button.setAutoRaise(True)
-        self.clear_button.clicked.connect(lambda: self._emit(None))
+        self.calendar_button = QToolButton(self)
+        self.calendar_button.setIcon(icon("calendar"))
+        self.calendar_button.setText("Calendar")
+        self.calendar_button.setToolTip("Choose from a calendar (Alt+Down)")
+        self.calendar_button.setAutoRaise(True)
+        self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Alt+Down from the field
+        self.calendar_button.clicked.connect(self.open_calendar)
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(False)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.clicked.connect(self._picked)
+        self.calendar.activated.connect(self._picked)
+        self.popup = QMenu(self)
+        holder = QWidgetAction(self.popup)
+        holder.setDefaultWidget(self.calendar)
+        self.popup.addAction(holder)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        layout.setSpacing(2)
         layout.addWidget(self.edit, 1)
-        layout.addWidget(self.clear_button)
+        layout.addWidget(self.calendar_button)
         self._saved: date | None = None
+        self._problem = ""
         self.edit.editingFinished.connect(self._finish)
-        self.edit.calendarWidget().clicked.connect(lambda _d: self._finish())
+        self.edit.textEdited.connect(lambda _t: self._show_problem(""))
         self.setFocusProxy(self.edit)
-        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("00/00/00000") + 48)
-        self.setMaximumWidth(self.edit.minimumWidth() + self.clear_button.sizeHint().width() + 24)
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("00/00/00000") + 36)
+        self.setMaximumWidth(self.edit.minimumWidth() * 2)
+        if name:
+            self.set_name(name)
 
+    def set_name(self, name: str) -> None:
+        """What a screen reader says for the field and its calendar button."""
+        self.edit.setAccessibleName(name)
+        self.calendar_button.setAccessibleName(f"Choose {name.lower()} from a calendar")
+        self.calendar.setAccessibleName(f"Calendar for {name.lower()}")
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        # In a form the row's label is this field's buddy: it names the typing box too.
+        if not self.edit.accessibleName() and self.parentWidget() is not None:
+            for label in self.parentWidget().findChildren(QLabel):
+                if label.buddy() is self and label.text():
+                    self.set_name(label.text().replace("&", ""))
+                    break
+        super().showEvent(event)
+
+    # Values --------------------------------------------------------------------------------
     def value(self) -> date | None:
-        qd = self.edit.date()
-        return None if qd == _UNSET else date(qd.year(), qd.month(), qd.day())
+        """The date shown; None when empty (or not yet a date: see ``problem``)."""
+        try:
+            return parse_date_text(self.edit.text())
+        except ValueError:
+            return self._saved
+
+    def problem(self) -> str:
+        """Why the typed text is not a date, or "" when it is (or the field is empty)."""
+        try:
+            parse_date_text(self.edit.text())
+        except ValueError as exc:
+            return str(exc)
+        return ""
 
     def set_saved(self, value: date | None) -> None:
+        """Show the stored value, unless the user is part-way through typing a new one."""
         self._saved = value
-        self.edit.blockSignals(True)
-        self.edit.setDate(_UNSET if value is None else QDate(value.year, value.month, value.day))
-        self.edit.blockSignals(False)
-        self.clear_button.setEnabled(value is not None and self.isEnabled())
+        if not (self.edit.hasFocus() and self.edit.isModified()):
+            self.edit.setText(format_date(value))
+            self.edit.setModified(False)
+            self._show_problem("")
 
     def set_value(self, value: date | None) -> None:
         """Set as if the user had chosen it (used by keyboard-free tests and shortcuts)."""
-        self.edit.setDate(_UNSET if value is None else QDate(value.year, value.month, value.day))
+        self.edit.setText(format_date(value))
+        self._finish()
+
+    # Calendar ------------------------------------------------------------------------------
+    def open_calendar(self) -> None:
+        shown = self.value()
+        start = shown or date.today()
+        self.calendar.setSelectedDate(QDate(start.year, start.month, start.day))
+        self.calendar.setCurrentPage(start.year, start.month)
+        self.popup.popup(self.edit.mapToGlobal(self.edit.rect().bottomLeft()))
+        self.calendar.setFocus()
+
+    def _picked(self, qdate: QDate) -> None:
+        self.popup.hide()
+        self.edit.setText(format_date(date(qdate.year(), qdate.month(), qdate.day())))
+        self.edit.setFocus()
         self._finish()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt naming
-        # Delete or Backspace on an empty-looking field clears the date.
         if obj is self.edit and event.type() == QEvent.Type.KeyPress:
-            if (
-                event.key() in (Qt.Key.Key_Delete,)
-                and event.modifiers() == Qt.KeyboardModifier.ControlModifier
-            ):
-                self._emit(None)
+            key, mods = event.key(), event.modifiers()
+            if key == Qt.Key.Key_Delete and mods == Qt.KeyboardModifier.ControlModifier:
+                self.set_value(None)
+                return True
+            if key == Qt.Key.Key_Down and mods == Qt.KeyboardModifier.AltModifier:
+                self.open_calendar()
+                return True
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not mods:
+                current = self.value() or date.today()
+                step = 1 if key == Qt.Key.Key_Up else -1
+                self.edit.setText(format_date(current + timedelta(days=step)))
+                self.edit.setModified(True)
                 return True
         return super().eventFilter(obj, event)
 
+    # Saving --------------------------------------------------------------------------------
     def _finish(self) -> None:
-        self._emit(self.value())
-
-    def _emit(self, value: date | None) -> None:
+        problem = self.problem()
+        self._show_problem(problem)
+        if problem:
+            return  # kept as typed, marked, and not saved until it reads as a date
+        value = self.value()
+        self.edit.setText(format_date(value))
+        self.edit.setModified(False)
         if value != self._saved:
             self.committed.emit(value)
+
+    def _show_problem(self, problem: str) -> None:
+        if problem == self._problem:
+            return
+        self._problem = problem
+        self.edit.setToolTip(problem or "Type a date as day/month/year, e.g. 15/03/2026")
+        self.edit.setAccessibleDescription(problem)
+        self.edit.setStyleSheet(
+            f"QLineEdit {{ border: 2px solid {danger_colour().name()}; }}" if problem else ""
+        )
+
+
+def invalid_date_field(root: QWidget) -> "DateField | None":
+    """The first date field under ``root`` whose text is not a date (focused, with a reason)."""
+    for field in root.findChildren(DateField):
+        if field.problem():
+            field._show_problem(field.problem())
+            field.edit.setFocus()
+            return field
+    return None
+
+
+class FormDialog(QDialog):
+    """A short form with the house buttons: the action named by its verb, then Cancel.
+
+    A date typed that is not a date keeps the dialog open, with the field marked.
+    """
+
+    def __init__(self, title: str, ok_text: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout(self)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def finish_form(self, min_ems: int = 34) -> None:
+        """Add the buttons under the rows, and a width that suits the form's font."""
+        self.form.addRow(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * min_ems)
+
+    def accept(self) -> None:
+        if invalid_date_field(self) is None:
+            super().accept()
+
+
+def set_editable(widget: QWidget, editable: bool, present: bool = True) -> None:
+    """Text stays readable (and selectable) when it cannot be changed: read-only, not greyed.
+    Only what has nothing to show (``present`` False) or is a choice is disabled."""
+    if isinstance(widget, DateField):
+        widget.setEnabled(present)
+        widget.edit.setReadOnly(not editable)
+        widget.edit.setClearButtonEnabled(editable)
+        widget.calendar_button.setEnabled(editable)
+    elif isinstance(widget, QLineEdit | QPlainTextEdit):
+        widget.setEnabled(present)
+        widget.setReadOnly(not editable)
+    else:
+        widget.setEnabled(present and editable)
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """The widget in a frameless scroll area: on a short screen it scrolls instead of forcing
+    the window taller than the screen."""
+    area = QScrollArea()
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop only for what it holds
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """'1 entry', '3 entries', '1,204 entries'."""
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
 def section_label(text: str) -> QLabel:

@@ -18,35 +18,25 @@ from ui.findings_tab import FindingsTab
 from ui.imr_board import AgenciesTab
 from ui.item_table import Column, ItemTable
 from ui.meetings_tab import MeetingsTab
+from ui.people_page import PeoplePage
 from ui.recommendations_tab import RecommendationsTab
 from ui.reports_tab import ReportsTab
-from ui.theme import danger_colour, muted_colour, scaled_font
-
-(
-    TAB_DETAILS,
-    TAB_TOR,
-    TAB_PANEL,
+from ui.tab_names import (  # noqa: F401 (the names are also used from here)
+    CHRONOLOGY_KINDS,
     TAB_AGENCIES,
+    TAB_AUDIT,
     TAB_CHRONOLOGY,
+    TAB_DETAILS,
     TAB_FINDINGS,
+    TAB_MEETINGS,
+    TAB_NAMES,
+    TAB_PANEL,
+    TAB_PEOPLE,
     TAB_RECOMMENDATIONS,
     TAB_REPORTS,
-    TAB_MEETINGS,
-    TAB_AUDIT,
-) = range(10)
-TAB_NAMES = [
-    "Details",
-    "Terms of reference",
-    "Panel",
-    "Agencies and IMRs",
-    "Chronology",
-    "Findings",
-    "Recommendations",
-    "Documents",
-    "Meetings",
-    "Audit trail",
-]
-CHRONOLOGY_KINDS = {"chronology_entry", "key_episode"}
+    TAB_TOR,
+)
+from ui.theme import danger_colour, muted_colour, scaled_font
 
 
 class ReviewWorkspace(QWidget):
@@ -105,9 +95,12 @@ class ReviewWorkspace(QWidget):
         self.findings = FindingsTab(editor)
         self.findings.show_entry.connect(self.show_entry)
         self.recommendations = RecommendationsTab(editor)
+        self.people = PeoplePage(editor)
         self.reports = ReportsTab(editor)
         self.meetings = MeetingsTab(editor)
         self.audit = AuditTab()
+        self.tor.table.setAccessibleName("Lines of enquiry")
+        self.panel.table.setAccessibleName("Panel members")
         self.tabs.addTab(self.details, TAB_NAMES[TAB_DETAILS])
         self.tabs.addTab(
             _padded(self.tor, "The questions the review must answer, in order."),
@@ -118,6 +111,7 @@ class ReviewWorkspace(QWidget):
         self.tabs.addTab(self.chronology, "Chronology")
         self.tabs.addTab(self.findings, "Findings")
         self.tabs.addTab(self.recommendations, TAB_NAMES[TAB_RECOMMENDATIONS])
+        self.tabs.addTab(self.people, TAB_NAMES[TAB_PEOPLE])
         self.tabs.addTab(self.reports, "Documents")
         self.tabs.addTab(self.meetings, "Meetings")
         self.tabs.addTab(self.audit, "Audit trail")
@@ -173,6 +167,7 @@ class ReviewWorkspace(QWidget):
         findings = list_findings(self.editor.ctx, review.id)
         self.findings.show_review(review, findings)
         self.recommendations.show_review(review, findings)
+        self.people.show_review(review.id)
         self.reports.show_review(review.id)
         self.meetings.show_review(review, findings)
         self.chronology.entry_editor.show_citations()

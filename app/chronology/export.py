@@ -15,8 +15,6 @@ from app.chronology.entries import (
 from app.chronology.episodes import list_episodes
 from app.chronology.timeline import TimelineLayout, layout_timeline
 from app.context import AppContext
-from app.errors import UserError
-from app.leftovers import note_unfinished
 from app.reviews import get_review
 
 PAGE = 5000
@@ -130,25 +128,13 @@ def export_chronology(
     flt: EntryFilter = EntryFilter(),  # noqa: B008 - frozen
     filters_note: str = "",
 ) -> int:
-    """Write the chronology as .xlsx, .pdf, .docx or .html (by the file's suffix); returns the
-    entry count."""
-    from reports.writers import UnsupportedFormat, writer_for
+    """Write the chronology (.xlsx, .pdf, .docx or .html, by the file's suffix) through the
+    publishing pipeline; returns the entry count."""
+    from app.publishing.pipeline import publish
 
-    try:
-        write = writer_for("chronology", path.suffix)
-    except UnsupportedFormat as exc:
-        raise UserError(str(exc)) from None
-    doc = chronology_document(ctx, review_id, flt, filters_note)
-    part = path.with_name(path.name + ".part")
-    note_unfinished(part)  # removed at the next start if this process is killed
-    try:
-        write(doc, part)
-        part.replace(path)
-    except OSError as exc:
-        raise UserError(f"The chronology could not be written to {path}: {exc.strerror}.") from None
-    finally:
-        part.unlink(missing_ok=True)
-    return len(doc.rows)
+    return publish(
+        ctx, "chronology", path, review_id=review_id, entry_filter=flt, filters_note=filters_note
+    ).items
 
 
 def review_timeline(ctx: AppContext, review_id: int, *, gap_days: int = 90) -> TimelineLayout:

@@ -8,6 +8,7 @@ import db.findings_models  # noqa: F401
 import db.learning_models  # noqa: F401
 import db.meeting_models  # noqa: F401
 import db.models  # noqa: F401
+import db.publishing_models  # noqa: F401
 import db.report_models  # noqa: F401
 from db.base import Base
 

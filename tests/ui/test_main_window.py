@@ -5,7 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox
 
 from app.audit_log import list_audit
 from app.context import AppContext
@@ -251,9 +251,13 @@ def test_locked_store_is_offered_read_only(qtbot, store, store_path, ctx, monkey
         editor = Editor(AppContext(second, "Someone else"))
         window = MainWindow(editor)
         qtbot.addWidget(window)
-        assert window.findChild(type(window.welcome), "readonly_banner") is not None
+        assert window.findChild(QLabel, "readonly_banner") is not None
+        assert "read-only" in window.windowTitle()
         assert not window.new_button.isEnabled()
-        assert not window.workspace.details.isEnabled()
+        # Read-only, not greyed: the text can be read and selected, not changed.
+        title = window.workspace.details.texts["title"]
+        assert title.isEnabled() and title.isReadOnly()
+        assert window.workspace.details.dates["decision_date"].edit.isReadOnly()
         review_id = window.current_review_id()
         assert editor.edit("review", review_id, {"title": "Changed"}, "Change title") is False
         assert any("read-only" in text for text in shown)
@@ -278,6 +282,22 @@ def test_every_removable_kind_can_be_redone(ctx):
     from ui.editing import REMOVERS
 
     assert set(ITEM_KINDS) <= set(REMOVERS)
+
+
+def test_imr_board_sorts_by_status_in_workflow_order_and_keeps_the_selection(window, ctx):
+    review_id = _review(ctx)
+    for name in ("Zeta Police", "Alpha Health"):
+        add_agency(ctx, review_id, name, "police")
+    zeta = next(i for i in get_review(ctx, review_id).imrs if i.agency == "Zeta Police")
+    set_imr_status(ctx, zeta.imr_id, "requested")
+    _open_review(window, review_id, TAB_AGENCIES)
+    board = window.workspace.agencies
+    board.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # requested after not requested
+    shown = [board.view.model().index(r, 0).data() for r in range(2)]
+    assert shown == ["Zeta Police", "Alpha Health"]
+    board.select_agency("Alpha Health")
+    assert board.selected_summary().agency == "Alpha Health"
+    assert board.selected_imr_id() == board.selected_summary().imr_id
 
 
 # --- passphrase and read-only stores ------------------------------------------------------------
@@ -327,7 +347,7 @@ def test_store_in_a_read_only_folder_opens_read_only_and_says_so(qtbot, tmp_path
         try:
             window = MainWindow(Editor(AppContext(opened, "Reader")))
             qtbot.addWidget(window)
-            banner = window.findChild(type(window.welcome), "readonly_banner")
+            banner = window.findChild(QLabel, "readonly_banner")
             assert banner is not None and "read-only for you" in banner.text()
             assert window.current_review_id() is not None
             assert not window.new_button.isEnabled()

@@ -1,10 +1,10 @@
 """Meetings: the tab, and a whole meeting run from the keyboard, presenting included."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from app.edits import apply_fields
 from app.findings import add_finding, get_finding
@@ -80,7 +80,7 @@ def test_tab_lists_meetings_and_creates_one(window, ctx, review, meeting, monkey
     assert tab.agenda.table.rowCount() == 2
 
     def fake_exec(dialog):
-        dialog.held_on.setDate(dialog.held_on.date().addDays(14))
+        dialog.held_on.set_value(dialog.held_on.value() + timedelta(days=14))
         dialog.kind.setCurrentIndex(dialog.kind.findData("learning_event"))
         dialog.place.setText("Civic Centre")
         return QDialog.DialogCode.Accepted
@@ -102,11 +102,50 @@ def test_tab_lists_meetings_and_creates_one(window, ctx, review, meeting, monkey
 def test_attendance_change_is_saved(window, ctx, review, meeting):
     tab = _open(window, review[0])
     attendee = tab.detail.attendees[0]
-    combo = tab.attendees.cellWidget(0, 2)
-    combo.setCurrentIndex(combo.findData("apologies"))
-    combo.activated.emit(combo.currentIndex())
+    assert tab.attendees.cellWidget(0, 2) is None  # plain text, edited with a drop-down
+    tab.attendees.item(0, 2).setText("Apologies")
     saved = meeting_detail(ctx, meeting[0]).attendees[0]
     assert (saved.id, saved.attendance) == (attendee.id, "apologies")
+
+
+def test_a_guest_not_on_the_panel_is_added_and_named(window, ctx, review, meeting):
+    tab = _open(window, review[0])
+    tab.pages.setCurrentWidget(tab.attendance)
+    assert tab.attendance.add_button.text() == "Add guest"
+    tab.attendance.add_button.click()
+    row = tab.attendees.currentRow()
+    tab.attendees.item(row, 0).setText("Grandmother of Child L")
+    names = [a.name for a in meeting_detail(ctx, meeting[0]).attendees]
+    assert names[-1] == "Grandmother of Child L"
+    assert len(names) == 3  # the two panel members and the guest
+
+
+def test_running_a_meeting_makes_it_held(window, ctx, review, meeting):
+    tab = _open(window, review[0])
+    assert tab.status.currentData() == "planned"
+    runner = tab.run_meeting()
+    assert list_meetings(ctx, review[0])[0].status == "held"
+    runner.close()
+    assert tab.meetings.item(0, 3).text() == "Held"
+
+
+def test_tasks_are_created_and_edited_in_the_tab(window, ctx, review, meeting):
+    review_id = review[0]
+    tab = _open(window, review_id)
+    tab.pages.setCurrentWidget(tab.panel_tasks)
+    tab.panel_tasks.add_button.click()
+    [task] = list_tasks(ctx, review_id)
+    assert task.text == "New task"
+    row = tab.tasks.currentRow()
+    tab.tasks.item(row, 0).setText("Ask the GP practice for the records")
+    tab.tasks.item(row, 1).setText("Chair")
+    tab.tasks.item(row, 2).setText("30/06/2026")
+    [task] = list_tasks(ctx, review_id)
+    assert (task.text, task.owner, task.due) == (
+        "Ask the GP practice for the records",
+        "Chair",
+        date(2026, 6, 30),
+    )
 
 
 def test_tasks_list_shows_overdue_in_words_and_marks_done(window, ctx, review, meeting):
@@ -171,8 +210,8 @@ def test_run_a_meeting_by_keyboard(window, qtbot, ctx, review, meeting, messages
     _key(qtbot, runner.action_text, Qt.Key.Key_Tab)
     qtbot.keyClicks(runner.action_owner, "Dr Shah")
     _key(qtbot, runner.action_owner, Qt.Key.Key_Tab)
-    qtbot.keyClicks(runner.action_due, "30/06/2026")
-    _key(qtbot, runner.action_due, Qt.Key.Key_Return)
+    qtbot.keyClicks(runner.action_due.edit, "30/06/2026")
+    _key(qtbot, runner.action_due.edit, Qt.Key.Key_Return)
     _key(qtbot, runner, Qt.Key.Key_G, ctrl)
     captured = [runner.captured.item(i).text() for i in range(runner.captured.count())]
     assert "Decided: Ask Health for the discharge policy" in captured
@@ -231,3 +270,32 @@ def test_timer_turns_danger_when_over_time(window, qtbot, review, meeting):
     colour = runner.timer_label.palette().color(runner.timer_label.foregroundRole())
     assert colour == danger_colour()
     runner.close()
+
+
+def test_tasks_and_meetings_sort_by_their_real_values(window, ctx, review, meeting):
+    review_id = review[0]
+    add_task(ctx, review_id, "Book the room", due=date(2026, 7, 1))
+    add_task(ctx, review_id, "Send the GP records", due=date(2026, 6, 10))
+    add_task(ctx, review_id, "Ask for the school file", due=date(2026, 12, 2))
+    tab = _open(window, review_id)
+    dues = [tab.tasks.item(r, 2).text() for r in range(tab.tasks.rowCount())]
+    assert dues == ["10/06/2026", "01/07/2026", "02/12/2026"]  # by date, not as text
+    tab.tasks.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    texts = [tab.tasks.item(r, 0).text() for r in range(tab.tasks.rowCount())]
+    assert texts == sorted(texts)
+    assert tab.meetings.isSortingEnabled()
+
+
+def test_the_runner_large_type_reaches_every_widget_in_it(window, ctx, review, meeting):
+    """Nothing (such as a style sheet on the whole application) stops the runner's font
+    reaching its labels, agenda and notes."""
+    from ui.meeting_runner import BASE_PT
+
+    tab = _open(window, review[0])
+    runner = tab.run_meeting()
+    try:
+        for widget in (runner.position_label, runner.agenda, runner.notes, runner.private_notes):
+            assert widget.font().pointSize() == BASE_PT, widget.objectName()
+        assert not QApplication.instance().styleSheet()
+    finally:
+        runner.close()

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from app.audit_log import list_audit
 from app.documents import find_report, get_report
 from app.reviews import create_review
 from ui.workspace import TAB_REPORTS
@@ -21,7 +22,24 @@ def reports(window, review_id):
     window.refresh()
     window.select_review(review_id)
     window.workspace.tabs.setCurrentIndex(TAB_REPORTS)
+    window.workspace.reports.start_button.click()
     return window.workspace.reports
+
+
+def test_opening_the_tab_writes_nothing_until_the_document_is_started(window, ctx, review_id):
+    window.refresh()
+    window.select_review(review_id)
+    before = len(list_audit(ctx, review_id))
+    window.workspace.tabs.setCurrentIndex(TAB_REPORTS)
+    reports = window.workspace.reports
+    assert find_report(ctx, review_id, "overview") is None
+    assert len(list_audit(ctx, review_id)) == before
+    assert reports.start_button.isVisible() and not reports.export_button.isEnabled()
+    assert reports.sections.count() > 3  # the template's sections, shown before starting
+    reports.start_button.click()
+    assert find_report(ctx, review_id, "overview") is not None
+    assert len(list_audit(ctx, review_id)) > before
+    assert not reports.start_button.isVisible()
 
 
 def test_selecting_a_review_does_not_start_a_document(window, ctx, review_id):
@@ -66,20 +84,35 @@ def test_generated_sections_say_where_their_content_comes_from(reports, ctx, rev
     assert not reports.text.isVisible()
 
 
-def test_final_then_a_new_draft(reports, ctx, review_id, monkeypatch):
+def test_final_then_a_new_draft(qtbot, reports, ctx, review_id, monkeypatch, tmp_path):
+    from app.publishing.audience import set_audience
+
+    set_audience(ctx, review_id, "overview", "internal")  # internal: no release check
+    reports._load()
     monkeypatch.setattr(
         QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
     )
+    target = tmp_path / "final.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
     reports.make_final()
-    assert reports.version.text() == "Final"
+    qtbot.waitUntil(lambda: reports.version.text().startswith("Final"), timeout=60_000)
+    assert target.exists()
     assert get_report(ctx, find_report(ctx, review_id, "overview")).final
+    assert reports.text.isReadOnly() and not reports.up_button.isEnabled()
+    assert (
+        "Version 1 issued" in reports.version.toolTip() and "SHA-256" in reports.version.toolTip()
+    )
     reports.start_draft()
     assert reports.version.text() == "Draft 2"
+    assert not reports.text.isReadOnly()
 
 
 def test_each_document_kind_has_its_own_sections(reports, ctx, review_id):
     reports.kind.setCurrentIndex(reports.kind.findData("brief"))
     reports.kind.activated.emit(reports.kind.currentIndex())
+    assert reports.start_button.text() == "Start the " + reports.kind.currentText()
+    reports.start_button.click()
     brief = get_report(ctx, find_report(ctx, review_id, "brief"))
     assert reports.sections.count() == len(brief.sections)
     assert reports.sections.item(0).text() == brief.sections[0].title

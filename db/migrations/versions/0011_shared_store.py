@@ -2,7 +2,7 @@
 enforced by PostgreSQL), PostgreSQL's own full-text search.
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0008
 Create Date: 2026-11-30
 
 The version makes a change from an outdated copy fail instead of overwriting someone else's.
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

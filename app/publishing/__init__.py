@@ -1,0 +1,1 @@
+"""Publishing: every export goes through one pipeline (app.publishing.pipeline.publish)."""

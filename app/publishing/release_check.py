@@ -1,0 +1,291 @@
+"""The release check: what must be fixed (or knowingly waived) before a document is published.
+
+It reads the document exactly as it would be published (final, for publication) but before
+anonymisation, and blocks on: any name or detail from the people register; anything shaped
+like a personal identifier; a capitalised name next to a relationship word ("her partner
+Dean") that is not in the register; template guidance still in a section; sections left
+empty; findings the panel has not agreed; recommendations from IMRs not accepted. Each hit
+says where it is (section and paragraph). A hit can be waived with a reason, which goes into
+the audit trail; a waiver of a name covers that name throughout its section.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy import select
+
+from app.context import AppContext
+from app.errors import NotFoundError, ValidationError
+from app.publishing.anonymise import Anonymiser
+from app.publishing.people import list_people
+from db.models import AuditEvent, Review
+from db.publishing_models import ReleaseWaiver
+from reports.review_document_data import Bullets, Callout, Note, Paragraphs, Subheading, Table
+
+REASONS = {
+    "name": "A name from the people register",
+    "identifier": "A personal identifier",
+    "unregistered": "A name next to a relationship word, not in the register",
+    "guidance": "Template guidance still in the text",
+    "empty": "A section left empty",
+    "finding": "A finding not agreed by the panel",
+    "imr_recommendation": "A recommendation from an IMR the panel has not accepted",
+}
+RELATIONS = (
+    "mother|mum|father|dad|partner|boyfriend|girlfriend|husband|wife|ex-partner|stepfather|"
+    "step-father|stepmother|step-mother|brother|sister|half-brother|half-sister|sibling|son|"
+    "daughter|uncle|aunt|auntie|grandmother|grandfather|grandma|grandad|nan|nanna|cousin|"
+    "friend|neighbour|carer|lodger|child|baby|niece|nephew"
+)
+_RELATION_NAME = re.compile(
+    rf"\b(?:{RELATIONS})(?:'s)?,?\s+(?P<name>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)?)"
+)
+# Capitalised words that follow a relationship word without being anyone's name.
+_NOT_NAMES = frozenset(
+    """A An And As At But By For From He Her His I If In It Its On Or Our She So That The Their
+    They This To Was We Were Who With Child Adult Mother Father Services Social Care Police
+    Health School Team Court Protection Plan Review Panel Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday January February March April May June July August September
+    October November December Primary Secondary Unit Ward Centre Hospital""".split()
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    reason: str  # a key of REASONS
+    where: str  # "Section 4 Summary of the case, paragraph 4.2"
+    text: str  # what was found
+    detail: str = ""  # "in the register as Child L", "will be replaced by [postcode removed]"
+    key: str = ""  # what a waiver records
+    waived: str = ""  # the reason it was waived ("" when not)
+    section: str = ""  # the heading of the section it is in, to go and fix it ("" if none)
+
+    @property
+    def id(self) -> str:
+        """A short handle for the command line."""
+        return hashlib.sha1(self.key.encode()).hexdigest()[:8]
+
+    @property
+    def label(self) -> str:
+        return REASONS[self.reason]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    kind: str
+    hits: tuple[Hit, ...] = field(default=())
+
+    @property
+    def blocking(self) -> list[Hit]:
+        return [h for h in self.hits if not h.waived]
+
+    @property
+    def clear(self) -> bool:
+        return not self.blocking
+
+
+def check_publication(ctx: AppContext, review_id: int, kind: str) -> CheckResult:
+    """Run the release check on a document (overview, summary or brief) as it would be issued."""
+    from app.documents import DOCUMENT_KINDS, build_document, ensure_report, find_report, get_report
+
+    if kind not in DOCUMENT_KINDS:
+        raise ValidationError(f"'{kind}' is not a document the release check reads.")
+    report_id = find_report(ctx, review_id, kind)
+    if report_id is None:
+        report_id = ensure_report(ctx, review_id, kind)
+    report = get_report(ctx, report_id)
+    doc = build_document(ctx, report_id, final=True, audience="publication")
+    with ctx.session() as session:
+        reference = session.scalar(select(Review.reference).where(Review.id == review_id))
+    anonymiser = Anonymiser(list_people(ctx, review_id), keep=[reference or ""])
+    hits: list[Hit] = []
+    labels = _section_labels(doc.sections)
+    for where, text in (("Cover, title", doc.title), ("Cover, subject", doc.subject)):
+        hits += _text_hits(text, where, "cover", anonymiser)
+    for section, label in zip(doc.sections, labels, strict=True):
+        for where, text in _places(section, label):
+            hits += _text_hits(text, where, section.title, anonymiser)
+    included = [s for s in report.sections if s.included]
+    by_title = dict(zip([s.title for s in doc.sections], labels, strict=True))
+    for s in included:
+        label = by_title.get(s.title, s.title)
+        if not s.generated and s.written != s.text and s.text.strip():
+            hits.append(
+                Hit(
+                    "guidance",
+                    label,
+                    _short(s.guidance),
+                    key=f"guidance|{s.title}",
+                    section=s.title,
+                )
+            )
+        if s.guidance_only:
+            hits.append(
+                Hit("empty", label, "", "nothing written yet", f"empty|{s.title}", section=s.title)
+            )
+    for section, label in zip(doc.sections, labels, strict=True):
+        if any(s.title == section.title and s.generated for s in included) and all(
+            isinstance(b, Note) for b in section.blocks
+        ):
+            note = section.blocks[0].text if section.blocks else ""
+            hits.append(
+                Hit("empty", label, "", note, f"empty|{section.title}", section=section.title)
+            )
+    hits += _process_hits(ctx, review_id, included)
+    return CheckResult(kind, tuple(_with_waivers(ctx, review_id, kind, hits)))
+
+
+def _text_hits(text: str, where: str, section: str, anonymiser: Anonymiser) -> list[Hit]:
+    hits = []
+    for found in anonymiser.find(text):
+        reason = "name" if found.what in ("name", "initials") else "identifier"
+        kind = "" if reason == "name" else f"{found.what}; "
+        detail = f"{kind}would print as {found.replacement}"
+        key = f"{reason}|{section}|{found.text.casefold()}"
+        hits.append(Hit(reason, where, found.text, detail, key, section=section))
+    for m in _RELATION_NAME.finditer(text):
+        name = m.group("name")
+        first = name.split()[0]
+        if first in _NOT_NAMES or any(f.what == "name" for f in anonymiser.find(name)):
+            continue
+        key = f"unregistered|{section}|{name.casefold()}"
+        hits.append(
+            Hit("unregistered", where, m.group(0), "add them to the register", key, section=section)
+        )
+    return hits
+
+
+def _process_hits(ctx: AppContext, review_id: int, included) -> list[Hit]:
+    from app.actions import list_recommendations
+    from app.findings import list_findings
+    from app.reviews import get_review
+
+    hits: list[Hit] = []
+    sources = {s.source for s in included}
+    if sources & {"findings", "learning_points", "good_practice"}:
+        for f in list_findings(ctx, review_id):
+            if f.status != "agreed":
+                where = f"{f.kind_label} {f.number}: {f.title}"
+                hits.append(
+                    Hit(
+                        "finding",
+                        where,
+                        f.title,
+                        f"status: {f.status.replace('_', ' ')}; left out of the final document",
+                        key=f"finding|{f.id}",
+                    )
+                )
+    if "imr_recommendations" in sources:
+        imrs = get_review(ctx, review_id).imrs
+        status = {i.agency: i.status_label for i in imrs}
+        accepted = {i.agency for i in imrs if i.status == "accepted"}
+        for r in list_recommendations(ctx, review_id):
+            if r.level == "single_agency" and r.agency not in accepted:
+                hits.append(
+                    Hit(
+                        "imr_recommendation",
+                        f"Recommendation {r.number} ({r.agency})",
+                        _short(r.text),
+                        f"the IMR is {status.get(r.agency, 'not accepted').lower()}; left out",
+                        key=f"imr_recommendation|{r.id}",
+                    )
+                )
+    return hits
+
+
+def _with_waivers(ctx: AppContext, review_id: int, kind: str, hits: list[Hit]) -> list[Hit]:
+    with ctx.session() as session:
+        waived = dict(
+            session.execute(
+                select(ReleaseWaiver.key, ReleaseWaiver.reason).where(
+                    ReleaseWaiver.review_id == review_id, ReleaseWaiver.kind == kind
+                )
+            ).all()
+        )
+    return [replace(h, waived=waived.get(h.key[:400], "")) for h in hits]
+
+
+def waive(ctx: AppContext, review_id: int, kind: str, hit_id: str, reason: str) -> Hit:
+    """Accept a hit knowingly; the reason goes into the audit trail."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError("Say why this can be published as it is (the reason is recorded).")
+    result = check_publication(ctx, review_id, kind)
+    hit = next((h for h in result.hits if h.id == hit_id.strip().lower()), None)
+    if hit is None:
+        raise NotFoundError(f"The release check has no finding '{hit_id}' (run it again).")
+    with ctx.session() as session:
+        session.add(
+            ReleaseWaiver(
+                review_id=review_id,
+                kind=kind,
+                key=hit.key[:400],
+                reason=reason,
+                waived_by=ctx.actor or "",
+            )
+        )
+        session.add(
+            AuditEvent(
+                actor=ctx.actor or "unknown",
+                review_id=review_id,
+                action="waive",
+                entity="release_check",
+                label=f"Release check ({kind}): {hit.label} at {hit.where}"[:300],
+                field="reason",
+                new_value=reason,
+            )
+        )
+    return hit
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _section_labels(sections) -> list[str]:
+    labels, number, letter = [], 0, 0
+    for s in sections:
+        if s.appendix:
+            labels.append(f"Appendix {chr(ord('A') + letter)} {s.title}")
+            letter += 1
+        else:
+            number += 1
+            labels.append(f"Section {number} {s.title}")
+    return labels
+
+
+def _places(section, label: str):
+    """(where, text) for every piece of text in a section, numbered as the writer numbers."""
+    number = label.split()[1] if label.startswith("Section") else ""
+    paragraph = 0
+    yield f"{label}, heading", section.title
+    for block in section.blocks:
+        if isinstance(block, Paragraphs):
+            for text in block.texts:
+                for line in text.split("\n"):
+                    if not line.strip():
+                        continue
+                    if block.numbered and number:
+                        paragraph += 1
+                        yield f"{label}, paragraph {number}.{paragraph}", line
+                    else:
+                        yield label, line
+        elif isinstance(block, Subheading):
+            yield f"{label}, heading '{_short(block.text, 50)}'", block.text
+        elif isinstance(block, Bullets):
+            for i, item in enumerate(block.items, start=1):
+                yield f"{label}, list item {i}", item
+            for i, lead in enumerate(block.lead, start=1):
+                yield f"{label}, list item {i}", lead
+        elif isinstance(block, Callout):
+            yield f"{label}, box", block.title
+            for text in block.texts:
+                yield f"{label}, box", text
+        elif isinstance(block, Note):
+            yield label, block.text
+        elif isinstance(block, Table):
+            for i, row in enumerate(block.rows, start=1):
+                for cell in row:
+                    yield f"{label}, table row {i}", cell

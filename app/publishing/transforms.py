@@ -1,0 +1,84 @@
+"""The transforms every export goes through, whoever asks for it; none can be skipped.
+
+1. Private notes are left out (any field named as private is emptied, whatever the model).
+2. The document's marking is applied (its audience decides it, not the review).
+3. For publication, every piece of text is anonymised by the one Anonymiser.
+
+Models are frozen dataclasses (reports.*); the walk rebuilds only what changes.
+"""
+
+from dataclasses import fields, is_dataclass, replace
+from typing import Any
+
+from app.publishing.anonymise import Anonymiser
+
+PRIVATE_FIELDS = frozenset({"private_notes"})
+# Fields that name the document itself, not anyone in it, or hold no words at all (the
+# timeline's marks, ticks and colours: walking 50,000 marks would cost more than the text).
+KEPT_FIELDS = frozenset(
+    {"kind", "audience", "protective_marking", "precision", "language", "review_reference"}
+    | {"markers", "silences", "ticks", "colours", "category"}
+)
+
+
+def protect(document: Any, *, marking: str | None, anonymiser: Anonymiser | None) -> Any:
+    """``document`` as it may leave the store: private notes out, marked, anonymised.
+
+    ``marking``: the marking for publication; None keeps the one the review gave it.
+    """
+    if marking is not None:
+        document = replace(document, protective_marking=marking)
+    if anonymiser is None:
+        return _walk(document, None)
+    done: dict[str, str] = {}  # agency names, dates, types repeat thousands of times
+
+    def text(value: str) -> str:
+        result = done.get(value)
+        if result is None:
+            result = done[value] = anonymiser.apply(value)
+        return result
+
+    return _walk(document, text)
+
+
+def texts(value: Any, path: tuple = ()):
+    """Every piece of text in a model with where it sits (for checks and tests)."""
+    if isinstance(value, str):
+        yield path, value
+    elif is_dataclass(value) and not isinstance(value, type):
+        for f in fields(value):
+            if not f.name.startswith("_"):
+                yield from texts(getattr(value, f.name), (*path, f.name))
+    elif isinstance(value, tuple | list):
+        for i, item in enumerate(value):
+            yield from texts(item, (*path, i))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(key, (*path, "key"))
+            yield from texts(item, (*path, key))
+
+
+def _walk(value: Any, text) -> Any:
+    if isinstance(value, str):
+        return text(value) if text is not None else value
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for f in fields(value):
+            if not f.init or f.name.startswith("_") or f.name in KEPT_FIELDS:
+                continue
+            old = getattr(value, f.name)
+            if f.name in PRIVATE_FIELDS:
+                new = type(old)() if old else old
+            else:
+                new = _walk(old, text)
+            if new is not old:
+                changes[f.name] = new
+        return replace(value, **changes) if changes else value
+    if isinstance(value, tuple | list):
+        items = [_walk(item, text) for item in value]
+        if all(a is b for a, b in zip(items, value, strict=True)):
+            return value
+        return type(value)(items)
+    if isinstance(value, dict):
+        return {_walk(k, text): _walk(v, text) for k, v in value.items()}
+    return value

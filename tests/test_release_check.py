@@ -1,0 +1,135 @@
+"""The release check: one test per reason it blocks, waivers in the audit trail, and
+`export --final` refusing to make anything final while something blocks."""
+
+import pytest
+
+from app.audit_log import list_audit
+from app.documents import ensure_report, export_document, get_report
+from app.edits import apply_fields
+from app.errors import ValidationError
+from app.findings import add_finding
+from app.items import add_item
+from app.publishing.pipeline import PublicationBlocked
+from app.publishing.release_check import check_publication, waive
+from tests.publishing_case import UNREGISTERED, build_case, write_narrative
+
+CLEAN = "Agencies worked with Child L and Mother; the health visitor visited often."
+
+
+@pytest.fixture
+def clean(ctx, tmp_path):
+    """A summary with nothing to stop it: clean text everywhere it prints."""
+    case = build_case(ctx, tmp_path, plant=False)
+    write_narrative(ctx, case.review_id, "summary", CLEAN)
+    return case
+
+
+def reasons(ctx, review_id, kind="summary") -> set[str]:
+    return {h.reason for h in check_publication(ctx, review_id, kind).blocking}
+
+
+def _section(ctx, review_id, title, kind="summary"):
+    report = get_report(ctx, ensure_report(ctx, review_id, kind))
+    return next(s for s in report.sections if s.title == title)
+
+
+def _write(ctx, review_id, title, text, kind="summary"):
+    apply_fields(ctx, "report_section", _section(ctx, review_id, title, kind).id, {"text": text})
+
+
+def test_a_clean_summary_is_clear(ctx, clean):
+    result = check_publication(ctx, clean.review_id, "summary")
+    assert result.clear, [(h.where, h.label, h.text) for h in result.hits]
+
+
+def test_a_register_name_blocks_and_says_where(ctx, clean):
+    _write(ctx, clean.review_id, "Analysis", "First point.\n\nThen lennon's mother Kerry left.")
+    [lennon, kerry] = [h for h in check_publication(ctx, clean.review_id, "summary").blocking]
+    assert (
+        lennon.reason == "name" and lennon.text == "lennon" and "print as Child L" in lennon.detail
+    )
+    assert lennon.where == "Section 5 Analysis, paragraph 5.2"
+    assert kerry.text == "Kerry"
+
+
+def test_an_identifier_blocks(ctx, clean):
+    _write(ctx, clean.review_id, "Conclusions", "Seen at LL77 7TW on the ward.")
+    [hit] = check_publication(ctx, clean.review_id, "summary").blocking
+    assert hit.reason == "identifier" and hit.text == "LL77 7TW" and "postcode" in hit.detail
+
+
+def test_an_unregistered_name_next_to_a_relationship_word_blocks(ctx, clean):
+    _write(ctx, clean.review_id, "Conclusions", UNREGISTERED)
+    [hit] = check_publication(ctx, clean.review_id, "summary").blocking
+    assert hit.reason == "unregistered" and "Jolene Castellano" in hit.text
+
+
+def test_template_guidance_left_in_blocks(ctx, clean):
+    section = _section(ctx, clean.review_id, "Conclusions")
+    _write(ctx, clean.review_id, "Conclusions", section.guidance + "\n\nOur conclusion.")
+    assert reasons(ctx, clean.review_id) == {"guidance"}
+
+
+def test_an_empty_section_blocks(ctx, clean):
+    _write(ctx, clean.review_id, "Analysis", "")
+    [hit] = check_publication(ctx, clean.review_id, "summary").blocking
+    assert hit.reason == "empty" and hit.where == "Section 5 Analysis"
+
+
+def test_a_finding_not_agreed_blocks(ctx, clean):
+    add_finding(ctx, clean.review_id, "Still under discussion", "learning_point")
+    assert reasons(ctx, clean.review_id, "brief") >= {"finding"}
+
+
+def test_a_recommendation_from_an_imr_not_accepted_blocks(ctx, clean):
+    apply_fields(ctx, "imr", clean.imr_id, {"status": "under_challenge"})
+    hits = check_publication(ctx, clean.review_id, "summary").blocking
+    # Left out of the final document, the IMR recommendations section is empty too.
+    assert {h.reason for h in hits} == {"imr_recommendation", "empty"}
+    [imr_hit] = [h for h in hits if h.reason == "imr_recommendation"]
+    assert "under challenge" in imr_hit.detail
+
+
+def test_final_export_is_refused_while_anything_blocks(ctx, clean, tmp_path):
+    _write(ctx, clean.review_id, "Analysis", "Kerry said so.")
+    target = tmp_path / "summary.pdf"
+    with pytest.raises(PublicationBlocked) as raised:
+        export_document(ctx, clean.review_id, "summary", target, final=True)
+    assert len(raised.value.result.blocking) == 1
+    assert not target.exists()
+    assert not get_report(ctx, ensure_report(ctx, clean.review_id, "summary")).final
+
+
+def test_a_waiver_needs_a_reason_and_goes_into_the_audit_trail(ctx, clean, tmp_path):
+    _write(ctx, clean.review_id, "Analysis", "Kerry said so. Kerry said it again.")
+    [first, _second] = check_publication(ctx, clean.review_id, "summary").blocking
+    with pytest.raises(ValidationError):
+        waive(ctx, clean.review_id, "summary", first.id, "  ")
+    waive(ctx, clean.review_id, "summary", first.id, "Replaced by 'Mother' on publication")
+    result = check_publication(ctx, clean.review_id, "summary")
+    assert result.clear and all(h.waived for h in result.hits)  # one waiver, whole section
+    [event] = [e for e in list_audit(ctx, clean.review_id) if e.action == "waive"]
+    assert event.new_value == "Replaced by 'Mother' on publication"
+    assert "Section 5 Analysis" in event.label
+    export_document(ctx, clean.review_id, "summary", tmp_path / "s.pdf", final=True)
+    assert get_report(ctx, ensure_report(ctx, clean.review_id, "summary")).final
+
+
+def test_internal_documents_are_made_final_without_the_check(ctx, clean, tmp_path):
+    from app.publishing.audience import set_audience
+
+    _write(ctx, clean.review_id, "Analysis", "Kerry said so.")
+    set_audience(ctx, clean.review_id, "summary", "internal")
+    export_document(ctx, clean.review_id, "summary", tmp_path / "s.pdf", final=True)
+
+
+def test_recommendation_numbers_in_a_check_match_the_list(ctx, clean):
+    extra = add_item(ctx, "recommendation", clean.imr_id, {"text": "Another"})
+    apply_fields(ctx, "imr", clean.imr_id, {"status": "received"})
+    hits = check_publication(ctx, clean.review_id, "summary").blocking
+    numbers = [h.where for h in hits if h.reason == "imr_recommendation"]
+    assert numbers == [
+        "Recommendation IMR 1 (Brackenford Police)",
+        "Recommendation IMR 2 (Brackenford Police)",
+    ]
+    assert extra

@@ -1,0 +1,287 @@
+"""The People page: the register of everyone (and everywhere) that must never be named in a
+published document, with what publication says instead; names the review already holds are
+offered as candidates for the author to confirm."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.publishing.people import (
+    KINDS,
+    add_person,
+    candidates,
+    list_people,
+    remove_person,
+    update_person,
+)
+from ui.editing import Editor
+from ui.theme import muted_colour
+from ui.widgets import DateField
+
+REGISTER_COLUMNS = (
+    "Published as",
+    "Real name",
+    "Relationship or role",
+    "Also written",
+    "Born",
+    "Identifiers and addresses",
+)
+_SPLIT = ";"
+
+
+def _muted(label: QLabel) -> QLabel:
+    palette = label.palette()
+    palette.setColor(label.foregroundRole(), muted_colour())
+    label.setPalette(palette)
+    label.setWordWrap(True)
+    return label
+
+
+def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+class PeoplePage(QWidget):
+    def __init__(self, editor: Editor, parent=None):
+        super().__init__(parent)
+        self.editor = editor
+        self.review_id: int | None = None
+        self.people = []
+        self.offered = []
+
+        intro = _muted(
+            QLabel(
+                "Everyone and everywhere a published document must not name: the child, family "
+                "members, other adults in the household, practitioners, schools, addresses. "
+                "Published documents print the descriptor instead, whatever the case, accents "
+                "or possessive; the release check stops anything left over."
+            )
+        )
+        self.register = _table(REGISTER_COLUMNS, "people_register")
+        self.register.setAccessibleName("People register")
+        self.register.cellDoubleClicked.connect(lambda row, _c: self.edit_row(row))
+        self.editing: int | None = None  # the register entry the form is changing
+        self.remove_button = QPushButton("Remove from the register")
+        self.remove_button.clicked.connect(self._remove)
+
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Real name")
+        self.name.setPlaceholderText("as written in the records, e.g. Kerry Marsh")
+        self.descriptor = QLineEdit()
+        self.descriptor.setAccessibleName("Published as")
+        self.descriptor.setPlaceholderText("Child L, Mother, the health visitor, Primary School 1")
+        self.role = QLineEdit()
+        self.role.setAccessibleName("Relationship or role")
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Person or place")
+        for key, label in KINDS.items():
+            self.kind.addItem(label, key)
+        self.variants = QLineEdit()
+        self.variants.setAccessibleName("Other names")
+        self.variants.setPlaceholderText("nicknames, spellings; separated by ;")
+        self.dob = DateField()
+        self.dob.setAccessibleName("Date of birth")
+        self.identifiers = QLineEdit()
+        self.identifiers.setAccessibleName("Identifiers")
+        self.identifiers.setPlaceholderText(
+            "NHS number, case reference, phone, email; separated by ;"
+        )
+        self.addresses = QLineEdit()
+        self.addresses.setAccessibleName("Addresses")
+        self.addresses.setPlaceholderText("addresses; separated by ;")
+        self.add_button = QPushButton("Add to the register")
+        self.add_button.setObjectName("add_person")
+        self.add_button.clicked.connect(self._add)
+        self.new_button = QPushButton("Clear the form")
+        self.new_button.clicked.connect(self.clear_form)
+        form_box = QGroupBox("Add someone or somewhere (double-click an entry to change it)")
+        self.form_box = form_box
+        form = QFormLayout(form_box)
+        form.addRow("Real name", self.name)
+        form.addRow("Published as", self.descriptor)
+        form.addRow("Relationship or role", self.role)
+        form.addRow("Person or place", self.kind)
+        form.addRow("Other names", self.variants)
+        form.addRow("Date of birth", self.dob)
+        form.addRow("Identifiers", self.identifiers)
+        form.addRow("Addresses", self.addresses)
+        form_buttons = QHBoxLayout()
+        form_buttons.addWidget(self.add_button)
+        form_buttons.addWidget(self.new_button)
+        form_buttons.addStretch(1)
+        form.addRow("", form_buttons)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.register, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(form_box)
+
+        self.candidates = _table(("Name found", "Where"), "people_candidates")
+        self.candidates.setAccessibleName("Names found in the review")
+        self.candidates.itemSelectionChanged.connect(self._candidate_chosen)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(QLabel("<b>Names found in the review, not in the register</b>"))
+        right_layout.addWidget(
+            _muted(
+                QLabel(
+                    "From the chronology's practitioner and person columns, the panel and the "
+                    "IMR authors. Choose one to fill in the form, give its descriptor, and add it."
+                )
+            )
+        )
+        right_layout.addWidget(self.candidates, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([700, 420])
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(splitter, 1)
+
+    def show_review(self, review_id: int) -> None:
+        self.review_id = review_id
+        self.reload()
+
+    def reload(self) -> None:
+        if self.review_id is None:
+            return
+        ctx = self.editor.ctx
+        self.people = list_people(ctx, self.review_id)
+        self.offered = candidates(ctx, self.review_id)
+        self.register.setRowCount(len(self.people))
+        for row, p in enumerate(self.people):
+            born = p.date_of_birth.strftime("%d/%m/%Y") if p.date_of_birth else ""
+            values = (
+                p.descriptor,
+                p.name,
+                p.role,
+                "; ".join(p.variants),
+                born,
+                "; ".join((*p.identifiers, *p.addresses)),
+            )
+            for column, value in enumerate(values):
+                self.register.setItem(row, column, QTableWidgetItem(value))
+        self.candidates.setRowCount(len(self.offered))
+        for row, c in enumerate(self.offered):
+            self.candidates.setItem(row, 0, QTableWidgetItem(c.name))
+            self.candidates.setItem(row, 1, QTableWidgetItem(c.found_in))
+        writable = not self.editor.readonly
+        for widget in (self.add_button, self.remove_button):
+            widget.setEnabled(writable)
+
+    def _candidate_chosen(self) -> None:
+        row = self.candidates.currentRow()
+        if 0 <= row < len(self.offered):
+            chosen = self.offered[row]
+            self.name.setText(chosen.name)
+            self.role.setText(chosen.role)
+            self.descriptor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _values(self) -> dict:
+        return {
+            "name": self.name.text(),
+            "descriptor": self.descriptor.text(),
+            "kind": self.kind.currentData(),
+            "role": self.role.text(),
+            "variants": [v for v in self.variants.text().split(_SPLIT) if v.strip()],
+            "date_of_birth": self.dob.value(),
+            "identifiers": [i for i in self.identifiers.text().split(_SPLIT) if i.strip()],
+            "addresses": [a for a in self.addresses.text().split(_SPLIT) if a.strip()],
+        }
+
+    def _add(self) -> None:
+        if self.review_id is None:
+            return
+        values, editing = self._values(), self.editing
+        if editing is not None:
+            saved = self.editor.run(
+                lambda ctx: update_person(ctx, editing, **values) or True, kind="person"
+            )
+        else:
+            saved = self.editor.run(
+                lambda ctx: add_person(ctx, self.review_id, **values), kind="person"
+            )
+        if saved is not None:
+            self.clear_form()
+            self.reload()
+
+    def edit_row(self, row: int) -> None:
+        """Fill the form with a register entry, to change it."""
+        if not 0 <= row < len(self.people):
+            return
+        person = self.people[row]
+        self.editing = person.id
+        self.name.setText(person.name)
+        self.descriptor.setText(person.descriptor)
+        self.role.setText(person.role)
+        self.kind.setCurrentIndex(self.kind.findData(person.kind))
+        self.variants.setText("; ".join(person.variants))
+        self.dob.set_saved(person.date_of_birth)
+        self.identifiers.setText("; ".join(person.identifiers))
+        self.addresses.setText("; ".join(person.addresses))
+        self.add_button.setText("Save changes")
+        self.form_box.setTitle(f"Change {person.descriptor}")
+
+    def clear_form(self) -> None:
+        self.editing = None
+        for field in (
+            self.name,
+            self.descriptor,
+            self.role,
+            self.variants,
+            self.identifiers,
+            self.addresses,
+        ):
+            field.clear()
+        self.dob.set_saved(None)
+        self.add_button.setText("Add to the register")
+        self.form_box.setTitle("Add someone or somewhere (double-click an entry to change it)")
+
+    def _remove(self) -> None:
+        row = self.register.currentRow()
+        if not 0 <= row < len(self.people):
+            return
+        person = self.people[row]
+        answer = QMessageBox.question(
+            self,
+            "Remove from the register",
+            f"Remove {person.descriptor} from the register? Published documents will no longer "
+            "replace this name.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.editor.run(remove_person, person.id, kind="person")
+            self.reload()

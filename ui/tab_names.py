@@ -1,0 +1,29 @@
+"""The workspace's tabs, by number and name (cheap to import: no widgets)."""
+
+(
+    TAB_DETAILS,
+    TAB_TOR,
+    TAB_PANEL,
+    TAB_AGENCIES,
+    TAB_CHRONOLOGY,
+    TAB_FINDINGS,
+    TAB_RECOMMENDATIONS,
+    TAB_PEOPLE,
+    TAB_REPORTS,
+    TAB_MEETINGS,
+    TAB_AUDIT,
+) = range(11)
+TAB_NAMES = [
+    "Details",
+    "Terms of reference",
+    "Panel",
+    "Agencies and IMRs",
+    "Chronology",
+    "Findings",
+    "Recommendations",
+    "People",
+    "Documents",
+    "Meetings",
+    "Audit trail",
+]
+CHRONOLOGY_KINDS = {"chronology_entry", "key_episode"}

@@ -1,0 +1,112 @@
+"""What every table in the window does the same way: Tab leaves the table, Ctrl+C copies the
+selected rows, a right-click offers the table's actions, and the focused table shows it."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QTableWidgetItem, QWidget
+
+from ui.icons import icon
+
+# Set on each view, never on the application: an application style sheet stops fonts set on
+# a window (the meeting runner's large type) reaching the widgets inside it.
+# Views only: a header is a scroll area too, and a border would clip its labels.
+FOCUS_STYLE = (
+    "QTableView, QListView, QTreeView { border: 2px solid transparent; }"
+    " QTableView:focus, QListView:focus, QTreeView:focus"
+    " { border: 2px solid palette(highlight); }"
+)
+
+
+SortRole = Qt.ItemDataRole.UserRole + 70
+
+
+class SortableItem(QTableWidgetItem):
+    """A cell that sorts by a key of its own (a date as ISO text, a number), not its label."""
+
+    def __init__(self, text: str, key=None):
+        super().__init__(text)
+        self.setData(SortRole, text.casefold() if key is None else key)
+
+    def __lt__(self, other) -> bool:
+        mine, theirs = self.data(SortRole), other.data(SortRole)
+        try:
+            return mine < theirs
+        except TypeError:
+            return str(mine) < str(theirs)
+
+
+def selected_rows_text(view: QAbstractItemView) -> str:
+    """The selected rows as tab-separated text (what a spreadsheet pastes as cells)."""
+    model = view.model()
+    selection = view.selectionModel()
+    if model is None or selection is None:
+        return ""
+    rows = sorted({index.row() for index in selection.selectedIndexes()})
+    if not rows and view.currentIndex().isValid():
+        rows = [view.currentIndex().row()]
+    header = view.horizontalHeader() if isinstance(view, QTableView) else None
+    columns = [
+        c for c in range(model.columnCount()) if header is None or not header.isSectionHidden(c)
+    ]
+    lines = []
+    for row in rows:
+        cells = []
+        for column in columns:
+            value = model.index(row, column).data(Qt.ItemDataRole.DisplayRole)
+            cells.append(" ".join(str(value).split()) if value is not None else "")
+        lines.append("\t".join(cells))
+    return "\n".join(lines)
+
+
+def copy_rows(view: QAbstractItemView) -> None:
+    text = selected_rows_text(view)
+    if text:
+        QGuiApplication.clipboard().setText(text)
+
+
+def view_action(view: QWidget, text: str, slot, shortcut=None, icon_name: str = "") -> QAction:
+    """An action of the table: in its right-click menu, with a key that works in the table."""
+    action = QAction(text, view)
+    if icon_name:
+        action.setIcon(icon(icon_name))
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(lambda _checked=False: slot())
+    view.addAction(action)
+    return action
+
+
+def separator(view: QWidget) -> None:
+    action = QAction(view)
+    action.setSeparator(True)
+    view.addAction(action)
+
+
+def polish_table(view: QAbstractItemView) -> None:
+    """The house behaviour for one table (safe to call more than once)."""
+    if view.property("polished_table"):
+        return
+    view.setProperty("polished_table", True)
+    show_focus(view)
+    view.setTabKeyNavigation(False)  # Tab moves to the next control; arrows move in the table
+    if view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
+        return  # the table builds its own menu
+    if view.actions():
+        separator(view)
+    view_action(view, "Copy", lambda: copy_rows(view), QKeySequence.StandardKey.Copy, "copy")
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    if not view.accessibleName():
+        view.setAccessibleName(view.objectName().replace("_", " ").strip() or "Table")
+
+
+def show_focus(view: QAbstractItemView) -> None:
+    """A clear frame in the selection colour while the view has the keyboard focus."""
+    if not view.styleSheet():
+        view.setStyleSheet(FOCUS_STYLE)
+
+
+def polish_tables(root: QWidget) -> None:
+    for view in root.findChildren(QAbstractItemView):
+        if isinstance(view, QTableView):
+            polish_table(view)
