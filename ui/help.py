@@ -23,8 +23,13 @@ GUIDES = {
     "Findings": "The panel's findings, with the evidence that supports each one.",
     "Recommendations": "Multi-agency recommendations answering the findings, and the action "
     "plan for each.",
+    "People": "Everyone and every place that must not be named in a published document: the "
+    'real name, its variants and identifiers, and the descriptor printed instead ("Child L", '
+    '"the health visitor"). Names found in the chronology and the panel are offered to confirm.',
     "Documents": "The Overview Report, Executive Summary and learning brief: start one from "
-    "its template, write its sections, and export it as a PDF.",
+    "its template, write its sections, run the release check, and export it as PDF, Word or a "
+    "web page. A published document is anonymised from the People tab; an issued version is "
+    "kept unchanged in the store.",
     "Meetings": "Each meeting's agenda, attendance (add guests who are not on the panel) and "
     "the panel's tasks. Run this meeting walks the agenda with a timer; running it marks the "
     "meeting held.",
