@@ -6,6 +6,7 @@ from pathlib import Path
 from app.errors import UserError
 from app.leftovers import note_unfinished
 from db.private import disk_message
+from db.server import is_server_url
 from db.store import StoreDamagedError, backup_to, check_store
 
 
@@ -18,10 +19,12 @@ class BackupResult:
 
 
 def backup_store(
-    source: Path, target: Path, *, overwrite: bool = False, passphrase: str | None = None
+    source: Path | str, target: Path, *, overwrite: bool = False, passphrase: str | None = None
 ) -> BackupResult:
     """Copy ``source`` to ``target`` with SQLite's online backup, verify it, then move it in
     place. The copy is encrypted with the store's own passphrase when the store is."""
+    if is_server_url(source):  # a shared store: copied into a store file by copy-store
+        return _backup_shared(source, Path(target).expanduser(), overwrite)
     source = Path(source).expanduser()
     target = Path(target).expanduser()
     health = check_store(source, passphrase=passphrase)  # refuses what is not a store
@@ -41,3 +44,21 @@ def backup_store(
     except OSError as exc:
         raise UserError(f"The backup was not written. {disk_message(target, exc)}") from None
     return BackupResult(source, target, health.revision, target.stat().st_size)
+
+
+def _backup_shared(source: str, target: Path, overwrite: bool) -> BackupResult:
+    from app.store_copy import copy_store
+
+    health = check_store(source)
+    if target.exists() and not overwrite:
+        raise UserError(f"{target} already exists. Choose another name, or allow overwriting.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    part = target.with_name(target.name + ".part")
+    part.unlink(missing_ok=True)
+    try:
+        report = copy_store(source, part)
+        part.replace(target)
+    finally:
+        for leftover in (part, *part.parent.glob(part.name + "*")):  # its lock file too
+            leftover.unlink(missing_ok=True)
+    return BackupResult(report.source, target, health.revision, target.stat().st_size)

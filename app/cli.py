@@ -12,17 +12,19 @@ from pathlib import Path
 from app import __version__
 from app.cli_audit import register as register_audit_commands
 from app.cli_chronology import configure as configure_import_chronology
+from app.cli_copy import add_copy_command
 from app.cli_learning import LEARNING_EXPORTS, add_export_options, add_learning_commands
 from app.cli_store import register as register_store_commands
 from app.cli_store import terminal_asker
-from app.config import display_name, resolve_store_path
+from app.cli_users import add_users_command
+from app.config import default_store_path, display_name, resolve_store_path
 from app.context import AppContext
 from app.errors import UserError
 from app.leftovers import remove_leftovers
 from app.store_access import open_with_passphrase, passphrase_for, unencrypted_allowed
 from app.vocab import IMR_STATUSES, REVIEW_TYPES, SECTORS
 from db.private import private_temp_folder
-from db.store import StoreError, StoreLockedError, check_store
+from db.store import StoreError, StoreLockedError, check_store, store_exists
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -41,7 +43,7 @@ def parse_cli_date(text: str) -> date:
 def _context(args, *, write: bool):
     """Open the store for a command. Readers fall back to read-only when the store is locked."""
     path = resolve_store_path(args.db)
-    if not write and not path.exists():
+    if not write and not store_exists(path):
         raise StoreError(
             f"There is no store at {path} yet. Start ReviewDesk or run 'reviewdesk demo' "
             "to create one, or give the right file with --db."
@@ -55,7 +57,8 @@ def _context(args, *, write: bool):
         store = open_with_passphrase(path, ask, readonly=True)
     try:
         _announce(store, path, write)
-        with private_temp_folder(store.path):  # spilled workbook rows stay private
+        beside = default_store_path() if store.shared else store.path
+        with private_temp_folder(beside):  # spilled workbook rows stay private
             yield AppContext(store, args.user or display_name())
     finally:
         store.close()
@@ -68,13 +71,13 @@ def _announce(store, path: Path, write: bool) -> None:
             (store.readonly_reason or "The store is open read-only.")
             + " It was opened for reading only, so nothing can be changed in it."
         )
-    if not store.encrypted and not unencrypted_allowed():
+    if not store.encrypted and not store.shared and not unencrypted_allowed():
         print(
             f"Note: the store {path} is not encrypted. "
             "'reviewdesk encrypt-store' protects it with a passphrase.",
             file=sys.stderr,
         )
-    if store.upgraded_from:
+    if store.upgraded_from and store.backup_path:
         print(
             f"The store was upgraded from schema {store.upgraded_from}; "
             f"a copy of the old one is at {store.backup_path}.",
@@ -502,7 +505,7 @@ def cmd_import_actions(args) -> int:
 
     path = Path(args.file).expanduser()
     store_path = resolve_store_path(args.db)
-    if not store_path.exists():
+    if not store_exists(store_path):
         raise StoreError(f"There is no store at {store_path}. Give the right file with --db.")
     with _context(args, write=True) as ctx:
         review_id = find_review_id(ctx, args.review) if args.review else None
@@ -720,6 +723,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--review", metavar="REF", help="review reference or id (default: every review)")
     p.add_argument("--json", action="store_true", help="print JSON")
 
+    add_copy_command(add)
+    add_users_command(add)
     from app.cli_publishing import add_commands
 
     add_commands(add, parse_cli_date)

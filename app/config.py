@@ -10,6 +10,8 @@ from pathlib import Path
 
 from platformdirs import user_config_dir, user_data_dir
 
+from db.server import is_server_url
+
 APP_NAME = "ReviewDesk"
 STORE_ENV = "REVIEWDESK_DB"
 USER_ENV = "REVIEWDESK_USER"
@@ -20,13 +22,14 @@ def default_store_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "reviewdesk.db"
 
 
-def resolve_store_path(explicit: str | os.PathLike | None = None) -> Path:
-    """``--db`` first, then ``REVIEWDESK_DB``, then the per-user data directory."""
-    if explicit:
-        return Path(explicit).expanduser()
-    env = os.environ.get(STORE_ENV)
-    if env:
-        return Path(env).expanduser()
+def resolve_store_path(explicit: str | os.PathLike | None = None) -> Path | str:
+    """``--db`` first, then ``REVIEWDESK_DB``, then the per-user data directory.
+
+    A shared store's ``postgresql://`` address comes back as it was given (a string).
+    """
+    given = explicit or os.environ.get(STORE_ENV)
+    if given:
+        return given if is_server_url(given) else Path(given).expanduser()
     return default_store_path()
 
 

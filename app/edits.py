@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
+from app.conflicts import EditConflict, find_conflicts
 from app.context import AppContext
 from app.errors import NotFoundError, ValidationError
 from app.publishing.frozen import refuse_if_issued
@@ -43,6 +44,7 @@ from db.models import (
     Review,
 )
 from db.report_models import ReportSection
+from db.store import NotPermittedError, StaleEditError
 
 TEXT, REQUIRED, DATE, CHOICE, FLAG, NUMBER = "text", "required", "date", "choice", "flag", "number"
 OPTIONAL_NUMBER = "optional number"
@@ -358,8 +360,19 @@ def _check_order(kind: str, obj) -> None:
             raise ValidationError(message)
 
 
-def apply_fields(ctx: AppContext, kind: str, obj_id: int, values: dict[str, Any]) -> FieldChange:
-    """Set several fields of one thing at once, validated, audited, in one transaction."""
+def apply_fields(
+    ctx: AppContext,
+    kind: str,
+    obj_id: int,
+    values: dict[str, Any],
+    *,
+    seen: dict[str, Any] | None = None,
+) -> FieldChange:
+    """Set several fields of one thing at once, validated, audited, in one transaction.
+
+    ``seen``: the values the person started from. When someone else has changed one of those
+    fields since, nothing is saved and ``EditConflict`` shows both values.
+    """
     if kind not in FIELDS:
         raise ValidationError(f"Unknown kind of record: {kind}.")
     model = FIELDS[kind][0]
@@ -370,14 +383,35 @@ def apply_fields(ctx: AppContext, kind: str, obj_id: int, values: dict[str, Any]
             if obj is None:
                 raise NotFoundError(f"That {kind.replace('_', ' ')} no longer exists.")
             refuse_if_issued(session, obj)
+            if seen:
+                labels = {f: FIELDS[kind][1][f][2] for f in cleaned}
+                conflicts = find_conflicts(session, kind, obj, cleaned, seen, labels)
+                if conflicts:
+                    raise EditConflict(kind, obj_id, conflicts)
             before = {f: getattr(obj, f) for f in cleaned}
+            loaded_version = getattr(obj, "version", None)
             for f, v in cleaned.items():
                 setattr(obj, f, v)
             _check_order(kind, obj)
             check_reasons(kind, obj)
     except IntegrityError as exc:
         raise ValidationError(_integrity_message(kind, cleaned)) from exc
+    except StaleEditError:
+        if _version_of(ctx, model, obj_id) == loaded_version:
+            # Nobody changed it: the shared store's roles hid the row from this change.
+            raise NotPermittedError(
+                f"Your role in the shared store does not allow changing this "
+                f"{kind.replace('_', ' ')}, so nothing was saved."
+            ) from None
+        # Someone saved this row between our reading it and writing it: check again.
+        return apply_fields(ctx, kind, obj_id, values, seen=seen or before)
     return FieldChange(kind, obj_id, before, cleaned)
+
+
+def _version_of(ctx: AppContext, model, obj_id: int) -> int | None:
+    with ctx.session() as session:
+        obj = session.get(model, obj_id)
+        return getattr(obj, "version", None) if obj is not None else None
 
 
 def _integrity_message(kind: str, values: dict) -> str:

@@ -34,6 +34,7 @@ from db.models import (
     Recommendation,
     Review,
 )
+from db.search import same_text
 
 OPTIONAL_REVIEW_FIELDS = (
     "subject_pseudonym",
@@ -105,7 +106,7 @@ def find_review_id(ctx: AppContext, ref: str | int) -> int:
     """
     with ctx.session() as session:
         text = str(ref).strip()
-        exact = Review.reference.collate("BINARY") == text
+        exact = same_text(Review.reference, text)  # (case included, on either engine)
         review_id = session.scalar(select(Review.id).where(exact))
         if review_id is None:
             # casefold in Python: SQLite's lower() folds ASCII letters only (not Ŵ or Ł).

@@ -16,6 +16,7 @@ from app.errors import UserError
 from db.copies import write_copy
 from db.engine import is_plain_sqlite
 from db.private import disk_message, make_private, secure_store_files
+from db.server import is_server_url
 from db.store import PassphraseError, Store, StoreError, check_store, open_store
 
 PASSPHRASE_ENV = "REVIEWDESK_PASSPHRASE"
@@ -86,6 +87,8 @@ def open_with_passphrase(
 ) -> Store:
     """Open the store, asking for its passphrase when it is encrypted (or new).
     ``prechecked``: a quick check already started on the file (see ``open_store``)."""
+    if is_server_url(path):  # the shared store: the server's roles and TLS protect it
+        return open_store(path, readonly=readonly)
     path = Path(path)
     new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
     passphrase = passphrase_for(path, ask, new=new and not readonly)

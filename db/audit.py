@@ -15,6 +15,7 @@ deletion in the middle of the trail made outside ReviewDesk breaks the chain (``
 import hashlib
 import json
 from contextlib import contextmanager
+from datetime import datetime
 
 from sqlalchemy import Table, event, text
 from sqlalchemy.orm import Session
@@ -23,7 +24,7 @@ from sqlalchemy.types import LargeBinary
 from db.base import Base
 
 AUDIT_TABLE = "audit_event"
-SKIPPED_UPDATE_COLUMNS = {"updated_at"}
+SKIPPED_UPDATE_COLUMNS = {"updated_at", "version"}
 LABEL_COLUMNS = (
     "reference", "name", "title", "file_name", "filename", "label", "theme", "question",
     "text", "event", "date_text", "summary",
@@ -170,6 +171,11 @@ def install_triggers(dbapi_connection) -> None:
 
 
 def set_actor(session: Session, actor: str) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        from db.audit_postgres import set_actor as set_server_actor
+
+        set_server_actor(session.connection(), actor)
+        return
     session.execute(
         text("UPDATE temp.audit_context SET actor = :actor, enabled = 1"),
         {"actor": actor or "unknown"},
@@ -179,6 +185,15 @@ def set_actor(session: Session, actor: str) -> None:
 @contextmanager
 def rows_not_recorded(session: Session):
     """For a bulk write recorded as one event of its own (an import: file, hash, counts)."""
+    if session.get_bind().dialect.name == "postgresql":
+        from db.audit_postgres import set_recording
+
+        set_recording(session.connection(), False)
+        try:
+            yield
+        finally:
+            set_recording(session.connection(), True)
+        return
     session.execute(text("UPDATE temp.audit_context SET enabled = 0"))
     try:
         yield
@@ -186,28 +201,57 @@ def rows_not_recorded(session: Session):
         session.execute(text("UPDATE temp.audit_context SET enabled = 1"))
 
 
+def set_recording(connection, on: bool) -> None:
+    """Whether what this connection writes is recorded, until its transaction ends (off for a
+    whole-store copy, whose rows bring their own trail)."""
+    if connection.dialect.name == "postgresql":
+        from db.audit_postgres import set_recording as set_server_recording
+
+        set_server_recording(connection, on)
+        return
+    found = connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_temp_master WHERE name = 'audit_context'"
+    ).first()
+    if found:
+        connection.exec_driver_sql(f"UPDATE temp.audit_context SET enabled = {int(on)}")
+
+
+def _as_stored(value) -> str:
+    """Values as SQLite holds them as text, so a trail reads the same on either engine."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return str(value)
+
+
 def _digest(previous: str, row) -> str:
-    canonical = json.dumps([previous, *row], ensure_ascii=False, default=str)
+    canonical = json.dumps([previous, *row], ensure_ascii=False, default=_as_stored)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def seal_chain(connection) -> int:
     """Give every unsealed trail row its hash; returns how many were sealed."""
     columns = ", ".join(_CHAIN_COLUMNS)
-    # The newest sealed row, found from the end (rows are sealed in id order).
-    last = connection.exec_driver_sql(
-        f"SELECT id, hash FROM {AUDIT_TABLE} WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    last_id, previous = (last[0], last[1]) if last else (0, "")
-    pending = connection.exec_driver_sql(
-        f"SELECT {columns} FROM {AUDIT_TABLE} WHERE id > ? ORDER BY id", (last_id,)
+    if connection.dialect.name == "postgresql":
+        from db.audit_postgres import chain_tail, lock_for_sealing
+
+        lock_for_sealing(connection)
+        last_id, previous = chain_tail(connection)
+    else:
+        # The newest sealed row, found from the end (rows are sealed in id order).
+        last = connection.exec_driver_sql(
+            f"SELECT id, hash FROM {AUDIT_TABLE} WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        last_id, previous = (last[0], last[1]) if last else (0, "")
+    pending = connection.execute(
+        text(f"SELECT {columns} FROM {AUDIT_TABLE} WHERE id > :last ORDER BY id"),
+        {"last": last_id},
     ).fetchall()
     updates = []
     for row in pending:
         previous = _digest(previous, tuple(row))
-        updates.append((previous, row[0]))
+        updates.append({"hash": previous, "id": row[0]})
     if updates:
-        connection.exec_driver_sql(f"UPDATE {AUDIT_TABLE} SET hash = ? WHERE id = ?", updates)
+        connection.execute(text(f"UPDATE {AUDIT_TABLE} SET hash = :hash WHERE id = :id"), updates)
     return len(updates)
 
 
@@ -289,10 +333,12 @@ def _differences(connection):
         pk = [c.name for c in table.primary_key.columns]
         columns = [c.name for c in table.columns if c.name not in SKIPPED_UPDATE_COLUMNS]
         expected: dict[tuple, dict | None] = {}
-        events = connection.exec_driver_sql(
-            f"SELECT action, entity_id, field, new_value, row_data FROM {AUDIT_TABLE} "
-            "WHERE entity = ? AND action IN ('create', 'update', 'delete') ORDER BY id",
-            (table.name,),
+        events = connection.execute(
+            text(
+                f"SELECT action, entity_id, field, new_value, row_data FROM {AUDIT_TABLE} "
+                "WHERE entity = :entity AND action IN ('create', 'update', 'delete') ORDER BY id"
+            ),
+            {"entity": table.name},
         )
         for action, entity_id, field, new_value, row_data in events:
             if action in ("create", "delete") and row_data:

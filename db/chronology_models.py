@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, event, insert
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.base import Base, utcnow
+from db.base import Base, Versioned, utcnow
 from db.models import Agency
 
 
@@ -39,7 +39,7 @@ class ChronologyImport(Base):
         return f"Chronology import {self.file_name}"
 
 
-class ChronologyEntry(Base):
+class ChronologyEntry(Versioned, Base):
     __tablename__ = "chronology_entry"
     __table_args__ = (
         Index("ix_chronology_entry_order", "review_id", "sort_date", "sequence"),
@@ -165,7 +165,7 @@ class EntryTheme(Base):
     theme: Mapped[str] = mapped_column(String(120), primary_key=True, index=True)
 
 
-class KeyEpisode(Base):
+class KeyEpisode(Versioned, Base):
     """A key practice episode: a period of the case the review analyses as one."""
 
     __tablename__ = "key_episode"

@@ -5,11 +5,11 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, object_session
 
-from db.base import Base, utcnow
+from db.base import Base, Versioned, utcnow
 from db.models import Recommendation
 
 
-class Finding(Base):
+class Finding(Versioned, Base):
     """A numbered finding, learning point or piece of good practice."""
 
     __tablename__ = "finding"
@@ -87,7 +87,7 @@ class RecommendationFinding(Base):
     )
 
 
-class ActionItem(Base):
+class ActionItem(Versioned, Base):
     """One action of the plan that answers a recommendation."""
 
     __tablename__ = "action_item"

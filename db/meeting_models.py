@@ -5,10 +5,10 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, object_session
 
-from db.base import Base, utcnow
+from db.base import Base, Versioned, utcnow
 
 
-class Meeting(Base):
+class Meeting(Versioned, Base):
     __tablename__ = "meeting"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -29,7 +29,7 @@ class Meeting(Base):
         return f"Meeting {self.held_on:%d/%m/%Y}" if self.held_on else "Meeting"
 
 
-class MeetingAttendee(Base):
+class MeetingAttendee(Versioned, Base):
     __tablename__ = "meeting_attendee"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -54,7 +54,7 @@ class MeetingAttendee(Base):
         return f"Attendance {self.name}"
 
 
-class AgendaItem(Base):
+class AgendaItem(Versioned, Base):
     __tablename__ = "agenda_item"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -104,7 +104,7 @@ class MeetingDecision(Base):
         return "Meeting decision"
 
 
-class PanelTask(Base):
+class PanelTask(Versioned, Base):
     """An action for the panel itself (distinct from the board's action plan)."""
 
     __tablename__ = "panel_task"

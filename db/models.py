@@ -17,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
 
-from db.base import Base, utcnow
+from db.base import Base, Versioned, utcnow
 
 
 def _parent(obj, relationship_name: str, model: type, key: str):
@@ -30,7 +30,7 @@ def _parent(obj, relationship_name: str, model: type, key: str):
     return parent
 
 
-class Review(Base):
+class Review(Versioned, Base):
     __tablename__ = "review"
     # Ids are never reused: a deleted review's audit trail must not pass to a new review.
     __table_args__ = {"sqlite_autoincrement": True}
@@ -76,7 +76,7 @@ class Review(Base):
         return f"Review {self.reference}"
 
 
-class LineOfEnquiry(Base):
+class LineOfEnquiry(Versioned, Base):
     """One key line of enquiry in the review's terms of reference."""
 
     __tablename__ = "line_of_enquiry"
@@ -97,7 +97,7 @@ class LineOfEnquiry(Base):
         return "Line of enquiry"
 
 
-class PanelMember(Base):
+class PanelMember(Versioned, Base):
     __tablename__ = "panel_member"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -118,7 +118,7 @@ class PanelMember(Base):
         return f"Panel member {self.name}".strip()
 
 
-class Agency(Base):
+class Agency(Versioned, Base):
     """An agency involved in one review; it has exactly one IMR record."""
 
     __tablename__ = "agency"
@@ -144,7 +144,7 @@ class Agency(Base):
         return f"Agency {self.name}"
 
 
-class Imr(Base):
+class Imr(Versioned, Base):
     """An agency's Individual Management Review and where it stands in the workflow."""
 
     __tablename__ = "imr"
@@ -187,7 +187,7 @@ class Imr(Base):
         return f"IMR {_parent(self, 'agency', Agency, 'agency_id').name}"
 
 
-class ChallengeQuestion(Base):
+class ChallengeQuestion(Versioned, Base):
     """A question the panel put to an agency about its IMR, and the agency's answer."""
 
     __tablename__ = "challenge_question"
@@ -211,7 +211,7 @@ class ChallengeQuestion(Base):
         return f"Challenge to {_parent(self, 'imr', Imr, 'imr_id').agency.name}"
 
 
-class Recommendation(Base):
+class Recommendation(Versioned, Base):
     """A recommendation; single-agency ones belong to an IMR."""
 
     __tablename__ = "recommendation"

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, object_session
 
-from db.base import Base, utcnow
+from db.base import Base, Versioned, utcnow
 
 
 class Report(Base):
@@ -29,7 +29,7 @@ class Report(Base):
         return f"Report {self.kind}"
 
 
-class ReportSection(Base):
+class ReportSection(Versioned, Base):
     """A section: the author's narrative, or generated from the review's data."""
 
     __tablename__ = "report_section"

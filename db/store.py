@@ -15,9 +15,11 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
+import db.access_models  # noqa: F401
 import db.chronology_models  # noqa: F401  (every table is mapped before a store is used)
 import db.findings_models  # noqa: F401
 import db.learning_models  # noqa: F401
@@ -38,6 +40,8 @@ from db.engine import SQLITE_HEADER, create_store_engine
 from db.lock import LockOwner, StoreLock
 from db.migrate import current_revision, head_revision, is_known_revision, upgrade
 from db.private import disk_message, private_file, private_folder, secure_store_files
+from db.roles import is_permission_error
+from db.server import is_server_url, safe_location, verify_server
 
 
 class StoreError(Exception):
@@ -62,6 +66,14 @@ class StoreDamagedError(StoreError):
     pass
 
 
+class NotPermittedError(StoreError):
+    """The shared store's roles do not allow what was asked."""
+
+
+class StaleEditError(StoreError):
+    """A row changed (or its change was not allowed) between reading and writing it."""
+
+
 class PassphraseError(NotAStoreError):
     """The store is encrypted and the passphrase is missing or wrong (or it is not a store)."""
 
@@ -80,6 +92,8 @@ class Store:
     lock: StoreLock | None
     backup_path: Path | None = None
     upgraded_from: str | None = None
+    url: str | None = None  # a shared store on a server (``path`` is then only its name)
+    standing: str | None = None  # on a shared store: manager, member or readonly (None: owner)
     passphrase: str | None = field(default=None, repr=False)
     readonly_reason: str = ""
     _sessions: sessionmaker = field(init=False, repr=False)
@@ -102,13 +116,45 @@ class Store:
         bind = {}
         if self._outer is not None:
             bind = {"bind": self._outer, "join_transaction_mode": "create_savepoint"}
-        with self._sessions(**bind) as session:
-            session.info["actor"] = actor
-            session.info["writable"] = not self.readonly
-            with session.begin():
-                if not self.readonly:
-                    set_actor(session, actor)
-                yield session
+        try:
+            with self._sessions(**bind) as session:
+                session.info["actor"] = actor
+                session.info["writable"] = not self.readonly
+                with session.begin():
+                    if not self.readonly:
+                        set_actor(session, actor)
+                    yield session
+        except StaleDataError as exc:
+            raise StaleEditError(
+                "This was changed or removed by someone else while you were saving, so "
+                "nothing was saved. It now shows what is stored; make your change again."
+            ) from exc
+        except DBAPIError as exc:
+            if self.shared and is_permission_error(exc):
+                raise NotPermittedError(
+                    "Your role in the shared store does not allow this change, so nothing was "
+                    "saved. The business manager can give you a role on this review."
+                ) from exc
+            raise
+
+    @property
+    def shared(self) -> bool:
+        return self.url is not None
+
+    @property
+    def address(self) -> str:
+        """What ``--db`` takes to open this store again: its file, or its URL."""
+        return self.url or str(self.path)
+
+    @property
+    def location(self) -> str:
+        """Where the store is, for people: its file, or its server address (no password)."""
+        return safe_location(self.url) if self.url else str(self.path)
+
+    @property
+    def label(self) -> str:
+        """A short name for the window's title."""
+        return self.location if self.url else self.path.name
 
     def reopen(self, passphrase: str | None) -> None:
         """Open the file afresh after it was replaced (encrypted, or with a new passphrase)."""
@@ -302,6 +348,9 @@ def verify(engine: Engine, *, chain: bool = True, quick: bool = False) -> list[s
     integrity check runs in ``check_store`` (``reviewdesk check``, the window's File menu and
     its weekly check).
     """
+    if engine.dialect.name != "sqlite":
+        return verify_server(engine)
+    problems: list[str] = []
     try:
         with engine.connect() as conn:
             problems = run_checks(lambda sql: conn.exec_driver_sql(sql).fetchall(), quick=quick)
@@ -343,6 +392,10 @@ def open_store(
     (``db.checks.start_quick_check``); its result is used instead of checking again, unless
     the store had to be upgraded.
     """
+    if is_server_url(path):
+        from db.shared_store import open_server_store
+
+        return open_server_store(path, readonly=readonly)
     path = Path(path).expanduser().absolute()
     exists = path.exists()
     if exists:
@@ -476,6 +529,10 @@ class StoreHealth:
 
 def check_store(path: Path | str, *, passphrase: str | None = None) -> StoreHealth:
     """Inspect a store without changing it (no lock, no upgrade)."""
+    if is_server_url(path):
+        from db.shared_store import check_server_store
+
+        return check_server_store(path)
     path = Path(path).expanduser().absolute()
     if not path.exists():
         raise StoreError(f"There is no store at {path}.")
@@ -501,3 +558,8 @@ def check_store(path: Path | str, *, passphrase: str | None = None) -> StoreHeal
     finally:
         engine.dispose()
     return StoreHealth(path, revision, head_revision(), problems, encrypted=key is not None)
+
+
+def store_exists(location: Path | str) -> bool:
+    """Whether there is a store to read at ``location`` (a server is assumed to be there)."""
+    return is_server_url(location) or Path(location).expanduser().exists()

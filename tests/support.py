@@ -131,6 +131,26 @@ def months_later(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
+def orphan_rows(engine) -> list[str]:
+    """Rows whose foreign key points to a missing row, on any engine (from the metadata)."""
+    from sqlalchemy import and_, exists, func, select
+
+    from db.base import Base
+
+    found = []
+    with engine.connect() as conn:
+        for table in Base.metadata.sorted_tables:
+            for fk in table.foreign_key_constraints:
+                parent = fk.referred_table
+                pairs = list(zip(fk.columns, fk.elements, strict=True))
+                missing = ~exists().where(and_(*(el.column == col for col, el in pairs)))
+                present = and_(*(col.is_not(None) for col, _el in pairs))
+                count = conn.scalar(select(func.count()).select_from(table).where(present, missing))
+                if count:
+                    found.append(f"{count} rows of {table.name} point to a missing {parent.name}")
+    return found
+
+
 # --- small real file systems (a full disk, a read-only folder) --------------------------------
 
 

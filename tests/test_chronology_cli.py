@@ -36,9 +36,14 @@ def import_file(capsys, db, agency, path, *options, review="LCSPR-1", json=False
     )
 
 
-@pytest.fixture
-def db(tmp_path, capsys):
-    path = tmp_path / "store.db"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, tmp_path, capsys):
+    """A store holding review LCSPR-1: a file, or a database on the test server."""
+    path = (
+        request.getfixturevalue("pg_url")
+        if request.param == "postgresql"
+        else tmp_path / "store.db"
+    )
     code, _, err = run(
         capsys,
         "create-review",

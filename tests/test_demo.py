@@ -214,7 +214,7 @@ def test_names_are_fictional_and_exercise_fonts(ctx):
 
 def test_store_is_healthy_afterwards(ctx, store):
     add_demo_reviews(ctx)
-    path = store.path
+    path = store.address
     store.close()
     health = check_store(path)
     assert health.healthy, health.problems

@@ -160,7 +160,7 @@ def test_overview_exported_from_a_store_reads_back(ctx, review_id, tmp_path, cap
     finding = add_finding(ctx, review_id, "Mum & dad <fight> was not explored")
     apply_fields(ctx, "finding", finding, {"narrative": "Zoë and Łukasz said so.\n\nSecond."})
     set_audience(ctx, review_id, "overview", "internal")  # marked, with the review's names
-    db = ctx.store.path
+    db = ctx.store.address
     ctx.store.close()  # the command opens the store itself
     draft, final = tmp_path / "draft.pdf", tmp_path / "final.pdf"
     assert (

@@ -31,6 +31,7 @@ from app.imrs import add_agency, remove_agency
 from app.items import add_item, move_item, remove_item
 from app.reviews import create_review, delete_review, get_review
 from db.findings_models import ActionItem, FindingEvidence
+from tests.support import orphan_rows
 from tests.test_chronology_import import SAMPLES
 
 
@@ -214,5 +215,4 @@ def test_deleting_a_review_or_agency_takes_findings_and_actions_with_it(ctx, rev
         assert session.scalar(select(func.count()).select_from(ActionItem)) == 0
     delete_review(ctx, review_id)
     assert list_findings(ctx, review_id) == []
-    with ctx.store.engine.connect() as conn:
-        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+    assert orphan_rows(ctx.store.engine) == []

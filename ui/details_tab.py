@@ -135,7 +135,10 @@ class DetailsTab(QWidget):
     def _save(self, field: str, value, label: str) -> None:
         if self.review is None:
             return
-        self.editor.edit("review", self.review.id, {field: value}, f"Change {label.lower()}")
+        seen = {field: getattr(self.review, field)} if hasattr(self.review, field) else None
+        self.editor.edit(
+            "review", self.review.id, {field: value}, f"Change {label.lower()}", seen=seen
+        )
 
     def show_review(self, review: ReviewDetail) -> None:
         self.review = review

@@ -7,12 +7,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.chronology.entries import remove_entry
+from app.conflicts import EditConflict
 from app.context import AppContext
 from app.edits import FieldChange, apply_fields
 from app.errors import UserError
 from app.imrs import set_imr_status
 from app.items import add_item, move_item, remove_item, restore_item
 from db.store import StoreError
+from ui.conflict_dialog import choose_mine
 
 
 class Editor(QObject):
@@ -25,6 +27,8 @@ class Editor(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.undo_stack = QUndoStack(self)
+        # Asked when someone else changed what is being saved (tests answer it themselves).
+        self.choose_mine: Callable[[EditConflict], bool] = choose_mine
 
     @property
     def readonly(self) -> bool:
@@ -42,9 +46,27 @@ class Editor(QObject):
             return None
 
     # Field edits -------------------------------------------------------------------------
-    def edit(self, kind: str, obj_id: int, values: dict[str, Any], text: str) -> bool:
-        change = self.call(apply_fields, kind, obj_id, values)
+    def edit(
+        self,
+        kind: str,
+        obj_id: int,
+        values: dict[str, Any],
+        text: str,
+        seen: dict[str, Any] | None = None,
+    ) -> bool:
+        """Save fields; ``seen`` is what the window showed, so another person's change since
+        is never overwritten without asking."""
+        change = self.call(self.apply_choosing, kind, obj_id, values, seen)
         return self.record_change(change, text)
+
+    def apply_choosing(self, ctx, kind: str, obj_id: int, values: dict, seen: dict | None):
+        """``apply_fields``, asking the person when it meets someone else's change."""
+        try:
+            return apply_fields(ctx, kind, obj_id, values, seen=seen)
+        except EditConflict as conflict:
+            if not self.choose_mine(conflict):
+                return None  # theirs stays; the views reload and show it
+            return apply_fields(ctx, kind, obj_id, values, seen={**(seen or {}), **conflict.theirs})
 
     def set_imr_status(self, imr_id: int, status: str, text: str) -> bool:
         change = self.call(set_imr_status, imr_id, status)
@@ -145,11 +167,15 @@ class _FieldCommand(_StoredCommand):
         self.change = change
         self.kind = change.kind
 
+    # Undo and redo expect the value they replace: another person's change since is not
+    # overwritten without asking.
     def do_redo(self, ctx) -> None:
-        apply_fields(ctx, self.change.kind, self.change.id, self.change.after)
+        change = self.change
+        self.editor.apply_choosing(ctx, change.kind, change.id, change.after, change.before)
 
     def do_undo(self, ctx) -> None:
-        apply_fields(ctx, self.change.kind, self.change.id, self.change.before)
+        change = self.change
+        self.editor.apply_choosing(ctx, change.kind, change.id, change.before, change.after)
 
 
 class AddedCommand(_StoredCommand):

@@ -105,11 +105,12 @@ class WindowCommands:
     def open_other_store(self) -> None:
         from ui.main import build_window, open_for_window
 
-        folder = str(self.editor.ctx.store.path.parent)
+        store = self.editor.ctx.store
+        folder = str(Path.home() if store.shared else store.path.parent)
         path, _ = QFileDialog.getOpenFileName(
             self, "Open another store", folder, "ReviewDesk store (*.db);;All files (*)"
         )
-        if not path or Path(path).resolve() == self.editor.ctx.store.path.resolve():
+        if not path or (not store.shared and Path(path).resolve() == store.path.resolve()):
             return
         store = open_for_window(Path(path), self)
         if store is None:
@@ -122,7 +123,7 @@ class WindowCommands:
     def check_store(self) -> None:
         from db.store import check_store
 
-        path, passphrase = self.editor.ctx.store.path, self.editor.ctx.store.passphrase
+        path, passphrase = self.editor.ctx.store.address, self.editor.ctx.store.passphrase
         run_task(
             self,
             "Checking the whole store…",
@@ -201,8 +202,9 @@ class WindowCommands:
         self.activateWindow()
 
     def backup(self) -> None:
-        store_path = self.editor.ctx.store.path
-        suggestion = str(store_path.with_name(store_path.stem + "-backup.db"))
+        store = self.editor.ctx.store
+        folder = Path.home() if store.shared else store.path.parent
+        suggestion = str(folder / f"{store.path.stem}-backup.db")
         target, _ = QFileDialog.getSaveFileName(
             self, "Back up the store", suggestion, "ReviewDesk store (*.db)"
         )
@@ -210,9 +212,8 @@ class WindowCommands:
             return
         try:
             # The file dialog has already asked before replacing an existing file.
-            store = self.editor.ctx.store
             result = backup_store(
-                store_path, Path(target), overwrite=True, passphrase=store.passphrase
+                store.address, Path(target), overwrite=True, passphrase=store.passphrase
             )
         except (UserError, StoreError) as exc:
             self.show_error(str(exc))
@@ -241,5 +242,5 @@ class WindowCommands:
             "About ReviewDesk",
             f"<h3>ReviewDesk {__version__}</h3><p>Safeguarding practice reviews, from IMRs to "
             f"the overview report. Works offline; your data stays in the store file.</p>"
-            f"<p>Store: {self.editor.ctx.store.path}</p>",
+            f"<p>Store: {self.editor.ctx.store.location}</p>",
         )

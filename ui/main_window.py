@@ -19,6 +19,7 @@ from app.reviews import list_reviews
 from db.store import StoreError
 from ui.editing import Editor
 from ui.icons import icon
+from ui.live_updates import LiveUpdates
 from ui.main_commands import NewReviewDialog, WindowCommands  # noqa: F401
 from ui.review_list import ReviewListModel, ReviewListView
 from ui.screen import fit_to_screen, keep_on_screen
@@ -26,6 +27,13 @@ from ui.store_actions import add_store_actions
 from ui.tab_names import CHRONOLOGY_KINDS, TAB_NAMES
 from ui.table_tools import polish_tables, show_focus
 from ui.welcome import WelcomePage
+
+# What a login to the shared store may do, as the status bar says it.
+STANDINGS = {
+    "manager": "Business manager: every review",
+    "member": "Your reviews only (chair and author change them, panel members read them)",
+    "readonly": "Read-only: every review",
+}
 
 
 class MainWindow(WindowCommands, QMainWindow):
@@ -106,7 +114,12 @@ class MainWindow(WindowCommands, QMainWindow):
 
         self._build_menus()
         self.statusBar().showMessage(
-            f"Store: {editor.ctx.store.path}    ·    Recorded as: {editor.ctx.actor}"
+            f"Store: {editor.ctx.store.location}    ·    Recorded as: {editor.ctx.actor}"
+            + (
+                f"    ·    {STANDINGS[editor.ctx.store.standing]}"
+                if editor.ctx.store.standing
+                else ""
+            )
             + ("    ·    READ-ONLY" if editor.readonly else "")
         )
         if editor.ctx.store.upgraded_from:
@@ -116,6 +129,7 @@ class MainWindow(WindowCommands, QMainWindow):
                 15000,
             )
         editor.changed.connect(self.refresh)
+        self.live_updates = LiveUpdates(editor, self)  # others' changes to a shared store
         # Status colours are chosen for the palette in use: redraw when the system switches.
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.refresh())
         editor.failed.connect(self.show_error)
@@ -151,7 +165,7 @@ class MainWindow(WindowCommands, QMainWindow):
         # The desktop adds " — ReviewDesk" after the title (the application's display name).
         review = self._workspace.review if self._workspace is not None else None
         parts = [review.reference] if review is not None else []
-        parts.append(self.editor.ctx.store.path.name)
+        parts.append(self.editor.ctx.store.label)
         if self.editor.readonly:
             parts.append("read-only")
         self.setWindowTitle(" · ".join(parts))
@@ -352,6 +366,7 @@ class MainWindow(WindowCommands, QMainWindow):
         if self._workspace is not None:
             self.settings.setValue("window/tab", self._workspace.tabs.currentIndex())
         self.settings.setValue("window/review", self.current_review_id() or 0)
+        self.live_updates.close()
         super().closeEvent(event)
         if self.owns_store:
             self.editor.ctx.store.close()

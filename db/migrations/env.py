@@ -2,6 +2,7 @@
 
 from alembic import context
 
+import db.access_models  # noqa: F401
 import db.chronology_models  # noqa: F401  (registers the tables on Base.metadata)
 import db.findings_models  # noqa: F401
 import db.learning_models  # noqa: F401

@@ -8,12 +8,23 @@ Create Date: 2026-11-21
 import sqlalchemy as sa
 from alembic import op
 
-from db.chronology_models import SEARCH_TRIGGERS
-
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
 depends_on = None
+
+# Frozen here as they were at this revision (a migration never imports live model code).
+# SQLite only: the shared store's search is set up by its own revision.
+SEARCH_TRIGGERS = {
+    "chronology_search_update": (
+        "CREATE TRIGGER chronology_search_update AFTER UPDATE OF event, outcome, significance, "
+        "source, practitioner, role, subjects, event_type_text, date_text ON chronology_entry "
+        "BEGIN UPDATE chronology_search SET text = new.event || char(10) || new.outcome || "
+        "char(10) || new.significance || char(10) || new.source || char(10) || "
+        "new.practitioner || char(10) || new.role || char(10) || new.subjects || char(10) || "
+        "new.event_type_text || char(10) || new.date_text WHERE entry_id = new.id; END"
+    ),
+}
 
 
 def upgrade() -> None:
@@ -195,13 +206,15 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("entry_id", name=op.f("pk_chronology_search")),
     )
-    for ddl in SEARCH_TRIGGERS.values():
-        op.execute(ddl)
+    if op.get_bind().dialect.name == "sqlite":
+        for ddl in SEARCH_TRIGGERS.values():
+            op.execute(ddl)
 
 
 def downgrade() -> None:
-    for trigger in SEARCH_TRIGGERS:
-        op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    if op.get_bind().dialect.name == "sqlite":
+        for trigger in SEARCH_TRIGGERS:
+            op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     for table in (
         "chronology_search",
         "key_episode_entry",

@@ -6,6 +6,8 @@ Revises: 0010
 Create Date: 2026-11-30
 """
 
+from datetime import UTC, datetime
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -15,6 +17,10 @@ revision = "0009"
 down_revision = "0010"
 branch_labels = None
 depends_on = None
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _separate_duplicate_references() -> None:
@@ -39,13 +45,19 @@ def _separate_duplicate_references() -> None:
             n += 1
         renamed = f"{reference} ({n})"
         taken.add(renamed.casefold())
-        conn.exec_driver_sql("UPDATE review SET reference = ? WHERE id = ?", (renamed, review_id))
-        conn.exec_driver_sql(
-            "INSERT INTO audit_event (at, actor, review_id, action, entity, entity_id, label, "
-            "field, old_value, new_value) VALUES (strftime('%Y-%m-%d %H:%M:%f','now'), "
-            "'ReviewDesk upgrade', ?, 'update', 'review', ?, ?, 'reference', ?, ?)",
-            (review_id, review_id, f"Review {renamed}", reference, renamed),
+        conn.execute(
+            sa.text("UPDATE review SET reference = :ref WHERE id = :id"),
+            {"ref": renamed, "id": review_id},
         )
+        conn.execute(
+            sa.text(
+                "INSERT INTO audit_event (at, actor, review_id, action, entity, entity_id, "
+                "label, field, old_value, new_value) VALUES (:at, 'ReviewDesk upgrade', :id, "
+                "'update', 'review', :id, :label, 'reference', :old, :new)"
+            ),
+            {"at": _utcnow(), "id": review_id, "label": f"Review {renamed}", "old": reference,
+             "new": renamed},
+        )  # fmt: skip
 
 
 def upgrade() -> None:
@@ -54,6 +66,19 @@ def upgrade() -> None:
         batch.add_column(sa.Column("hash", sa.String(length=64), nullable=True))
         batch.create_index("ix_audit_event_entity", ["entity", "entity_id"])
     _separate_duplicate_references()
+    if op.get_bind().dialect.name == "postgresql":
+        # No NOCASE collation there: citext compares (and keeps unique) without case. Ids come
+        # from sequences, never reused, so nothing is rebuilt.
+        op.execute("CREATE EXTENSION IF NOT EXISTS citext")
+        op.execute("ALTER TABLE review ALTER COLUMN reference TYPE citext")
+        op.execute(
+            "ALTER TABLE review ADD CONSTRAINT ck_review_reference_length "
+            "CHECK (char_length(reference) <= 60)"
+        )
+        from db.audit import seal_chain
+
+        seal_chain(op.get_bind())
+        return
     # AUTOINCREMENT: the id of a deleted review (and so its audit trail) is never reused.
     with op.batch_alter_table(
         "review", recreate="always", table_kwargs={"sqlite_autoincrement": True}
@@ -78,6 +103,14 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("ALTER TABLE review DROP CONSTRAINT ck_review_reference_length")
+        op.execute("ALTER TABLE review ALTER COLUMN reference TYPE varchar(60)")
+        with op.batch_alter_table("audit_event") as batch:
+            batch.drop_index("ix_audit_event_entity")
+            batch.drop_column("hash")
+            batch.drop_column("row_data")
+        return
     with op.batch_alter_table(
         "chronology_entry", recreate="always", table_kwargs={"sqlite_autoincrement": False}
     ):

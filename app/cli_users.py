@@ -1,0 +1,79 @@
+"""``reviewdesk users …``: logins and roles in the shared store."""
+
+import getpass
+import sys
+
+from app.errors import UserError
+
+
+def _password(args) -> str | None:
+    """Asked for at the terminal, or read from the first line of standard input."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        typed = getpass.getpass(f"Password for {args.name} (empty for none): ")
+    else:
+        typed = (sys.stdin.readline() if sys.stdin is not None else "").rstrip("\n")
+    return typed or None
+
+
+def cmd_users(args) -> int:
+    from app import users
+    from app.cli import _context, _print_json
+
+    needs = {"add": ("name",), "grant": ("name", "review", "as_role"), "revoke": ("name", "review")}
+    missing = [n for n in needs.get(args.action, ()) if not getattr(args, n)]
+    if missing:
+        flags = {"name": "NAME", "review": "--review REF", "as_role": "--as ROLE"}
+        raise UserError(
+            f"'users {args.action}' needs " + ", ".join(flags[m] for m in missing) + "."
+        )
+    with _context(args, write=True) as ctx:
+        if args.action == "setup":
+            users.set_up(ctx)
+            print("Roles, grants and row-level policies are in place.")
+        elif args.action == "add":
+            users.add_person(ctx, args.name, args.role, _password(args))
+            print(f"Added the login {args.name.lower()} ({args.role}).")
+        elif args.action == "grant":
+            users.give_role(ctx, args.name, args.review, args.as_role)
+            print(f"{args.name.lower()} is now {args.as_role} on {args.review}.")
+        elif args.action == "revoke":
+            users.take_role(ctx, args.name, args.review)
+            print(f"{args.name.lower()} no longer has a role on {args.review}.")
+        else:
+            people = users.list_people(ctx)
+            if args.json:
+                _print_json(
+                    [
+                        {"name": p.username, "role": p.standing, "reviews": dict(p.reviews)}
+                        for p in people
+                    ]
+                )
+            for p in [] if args.json else people:
+                on = ", ".join(f"{role} on {ref}" for ref, role in p.reviews) or "no reviews"
+                print(f"{p.username:<24} {p.standing:<9} {on}")
+    return 0
+
+
+def add_users_command(add) -> None:
+    from db.access_models import REVIEW_ROLES
+    from db.roles import STANDING
+
+    p = add(
+        "users",
+        cmd_users,
+        "people and their roles in a shared PostgreSQL store: setup (once, by the store's "
+        "owner), add NAME [--role], grant NAME --review REF --as ROLE, revoke NAME --review "
+        "REF, list",
+    )
+    p.add_argument("action", choices=["setup", "add", "grant", "revoke", "list"])
+    p.add_argument("name", nargs="?", help="the person's login name (add, grant, revoke)")
+    p.add_argument(
+        "--role",
+        choices=list(STANDING),
+        default="member",
+        help="add: manager (the business manager), member (chairs, authors, panel members) "
+        "or readonly; a new login's password is asked for, or read from standard input",
+    )
+    p.add_argument("--review", metavar="REF", help="grant, revoke: the review")
+    p.add_argument("--as", dest="as_role", choices=list(REVIEW_ROLES), help="grant: the role")
+    p.add_argument("--json", action="store_true", help="list: print JSON")

@@ -1,0 +1,98 @@
+"""When two people change the same thing: the second sees both values and chooses.
+
+An edit carries the values its author started from (``seen``). If the stored value has moved
+on since, nothing is written and ``EditConflict`` says who changed it, to what, and what this
+person meant to write; they then keep the other change or write theirs over it knowingly.
+The rows' version numbers (db.base.Versioned) catch the same race inside the save itself.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import UserError
+from db.models import AuditEvent
+
+
+@dataclass(frozen=True)
+class FieldConflict:
+    field: str
+    label: str
+    seen: Any  # what this person started from
+    theirs: Any  # what is stored now
+    yours: Any  # what this person meant to write
+    changed_by: str = ""
+    changed_at: datetime | None = None
+
+
+def shown(value: Any) -> str:
+    if value is None or value == "":
+        return "(empty)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+class EditConflict(UserError):
+    """Someone else changed what this edit would overwrite; nothing was saved."""
+
+    def __init__(self, kind: str, obj_id: int, conflicts: list[FieldConflict]):
+        self.kind = kind
+        self.obj_id = obj_id
+        self.conflicts = conflicts
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        lines = []
+        for c in self.conflicts:
+            who = f" by {c.changed_by}" if c.changed_by else ""
+            when = f" at {c.changed_at:%H:%M on %d/%m/%Y}" if c.changed_at else ""
+            lines.append(
+                f"The {c.label} was changed{who}{when} since you opened it. "
+                f"Theirs: {shown(c.theirs)}. Yours: {shown(c.yours)}."
+            )
+        return " ".join(lines) + " Nothing was saved: keep theirs, or save yours over it."
+
+    @property
+    def theirs(self) -> dict[str, Any]:
+        """The stored values, to start again from (``seen``) when writing over them."""
+        return {c.field: c.theirs for c in self.conflicts}
+
+    @property
+    def yours(self) -> dict[str, Any]:
+        return {c.field: c.yours for c in self.conflicts}
+
+
+def find_conflicts(
+    session: Session, kind: str, obj, cleaned: dict, seen: dict, labels: dict
+) -> list[FieldConflict]:
+    """Fields whose stored value is neither what was seen nor what is being written."""
+    found = []
+    for name, value in cleaned.items():
+        if name not in seen:
+            continue
+        stored = getattr(obj, name)
+        if stored == seen[name] or stored == value:
+            continue
+        who, when = _last_change(session, obj, name)
+        found.append(FieldConflict(name, labels[name], seen[name], stored, value, who, when))
+    return found
+
+
+def _last_change(session: Session, obj, name: str) -> tuple[str, datetime | None]:
+    row = session.execute(
+        select(AuditEvent.actor, AuditEvent.at)
+        .where(
+            AuditEvent.entity == type(obj).__tablename__,
+            AuditEvent.entity_id == obj.id,
+            AuditEvent.field == name,
+        )
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    ).first()
+    return (row.actor, row.at) if row else ("", None)

@@ -1,0 +1,68 @@
+"""Copying a whole store between an SQLite file and a shared PostgreSQL database."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import UserError
+from db.server import is_server_url, safe_location
+from db.store import Store, StoreError, open_store
+from db.transfer import CopyError, TableCopy, copy_between
+
+
+@dataclass(frozen=True)
+class CopyReport:
+    source: str
+    target: str
+    tables: list[TableCopy]
+
+    @property
+    def rows(self) -> int:
+        return sum(t.rows for t in self.tables)
+
+
+def _shown(location: Path | str) -> str:
+    return safe_location(location) if is_server_url(location) else str(location)
+
+
+def copy_store(source: Path | str, target: Path | str) -> CopyReport:
+    """Copy everything in ``source`` into ``target`` (a new file or an empty database), then
+    verify every table's row count and checksum. A failed copy leaves no new file behind."""
+    if not is_server_url(source):
+        source = Path(source).expanduser()
+        if not source.exists():
+            raise UserError(f"There is no store at {source}.")
+    new_file = None
+    if not is_server_url(target):
+        target = Path(target).expanduser()
+        if target.exists():
+            raise UserError(
+                f"{target} already exists. Copy into a new file, so that nothing is overwritten."
+            )
+        new_file = target
+    if str(source) == str(target):
+        raise UserError("The copy must go to another store.")
+    try:
+        with open_store(source, readonly=True) as src:
+            target_store = _open_target(target)
+            try:
+                tables = copy_between(src.engine, target_store.engine)
+            finally:
+                target_store.close()
+    except (CopyError, StoreError) as exc:
+        if new_file is not None:
+            _remove_new_file(new_file)
+        raise UserError(str(exc)) from exc
+    except BaseException:
+        if new_file is not None:
+            _remove_new_file(new_file)
+        raise
+    return CopyReport(_shown(source), _shown(target), tables)
+
+
+def _open_target(target: Path | str) -> Store:
+    return open_store(target)
+
+
+def _remove_new_file(path: Path) -> None:
+    for leftover in (path, *path.parent.glob(path.name + "*")):
+        leftover.unlink(missing_ok=True)
