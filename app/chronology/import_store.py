@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from operator import itemgetter
+from itertools import repeat
 
 from sqlalchemy import Float, func, insert, select
 
 from app.chronology.file_guard import ImportRefused
-from app.chronology.planned_entries import DATE_TEXT, ENTRY_COLUMNS, EVENT, RowNote
+from app.chronology.planned_entries import ENTRY_COLUMNS, SLOT, RowNote
 from app.context import AppContext
 from app.edits import clean_value
 from app.errors import NotFoundError
@@ -95,7 +95,7 @@ def find_replacement(ctx: AppContext, plan) -> Replacement | None:
             )
         ).all()
     old = Counter(content_key(d, e) for d, e in old_rows)
-    new = Counter(content_key(e[DATE_TEXT], e[EVENT]) for e in plan.entries.rows)
+    new = Counter(map(content_key, plan.entries.column("date_text"), plan.entries.column("event")))
     unchanged = sum((old & new).values())
     gone = old - new
     examples = []
@@ -205,7 +205,7 @@ def _commit_one(session, plan, agency_id: int, replace: bool) -> ImportResult:
     with rows_not_recorded(session):
         _insert_entries(session, plan, agency_id, batch.id)
     if keep_tags:
-        carried = _carry_over(session, plan.entries.rows, _entry_ids(session, batch.id), keep_tags)
+        carried = _carry_over(session, plan.entries, _entry_ids(session, batch.id), keep_tags)
     return ImportResult(
         batch.id, agency_id, len(plan.entries), list(plan.flagged), replaced, carried
     )
@@ -222,44 +222,37 @@ def _insert_entries(session, plan, agency_id: int, import_id: int) -> None:
     generic executemany is left out (for 10,000 entries it costs more than the writing itself).
     """
     table = ChronologyEntry.__table__
-    columns = ("review_id", "agency_id", "import_id", "updated_at", *ENTRY_COLUMNS,
-               "source_values")  # fmt: skip
+    given = {"review_id": plan.review_id, "agency_id": agency_id, "import_id": import_id,
+             "updated_at": utcnow()}  # fmt: skip
+    columns = (*given, *ENTRY_COLUMNS, "source_values")
     connection = session.connection()
     dialect = connection.dialect
     compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
-    given = (plan.review_id, agency_id, import_id, utcnow())
-    fixed = [
-        _bind(table, name, value, dialect) for name, value in zip(columns, given, strict=False)
-    ]
-    converted = []
+    names = list(compiled.positiontup) if compiled.positional else list(columns)
     memos: dict = {}  # one per processor: the date columns share their values
-    for position, name in enumerate(columns[len(fixed) :], len(fixed)):
-        processor = table.c[name].type._cached_bind_processor(dialect)
-        if processor is not None and not isinstance(table.c[name].type, Float):
-            memo = memos.get(processor) or memos.setdefault(processor, _DistinctValues(processor))
-            converted.append((position, memo))
-    order = None
-    if compiled.positional and list(compiled.positiontup) != list(columns):
-        order = itemgetter(*(columns.index(name) for name in compiled.positiontup))
-    before = session.scalar(select(func.max(ChronologyEntry.id))) or 0
-    entries = plan.entries.rows
+    planned = plan.entries.columns
     dumps = json.dumps
-    last = len(columns) - 1
+    before = session.scalar(select(func.max(ChronologyEntry.id))) or 0
     # In slices, so that the rows as written never exist all at once beside the entries.
-    for first in range(0, len(entries), _SLICE):
-        rows = []
-        append = rows.append
-        for entry in entries[first : first + _SLICE]:
-            row = [*fixed, *entry]
-            for position, values in converted:
-                row[position] = values[row[position]]
-            kept = row[last]
-            row[last] = dumps(kept, ensure_ascii=False) if kept else ""
-            append(row)
-        if order is not None:
-            rows = list(map(order, rows))
-        elif not compiled.positional:
-            rows = [dict(zip(columns, row, strict=True)) for row in rows]
+    for first in range(0, len(plan.entries), _SLICE):
+        values = []
+        for name in names:
+            if name in given:
+                values.append(repeat(_bind(table, name, given[name], dialect)))
+                continue
+            column = planned[SLOT[name]][first : first + _SLICE]
+            processor = table.c[name].type._cached_bind_processor(dialect)
+            if name == "source_values":
+                column = [dumps(v, ensure_ascii=False) if v else "" for v in column]
+            elif processor is not None and not isinstance(table.c[name].type, Float):
+                memo = memos.get(processor) or memos.setdefault(
+                    processor, _DistinctValues(processor)
+                )
+                column = list(map(memo.__getitem__, column))
+            values.append(column)
+        rows = list(zip(*values))  # noqa: B905 - the constants repeat without end
+        if not compiled.positional:
+            rows = [dict(zip(names, row, strict=True)) for row in rows]
         connection.exec_driver_sql(compiled.string, rows)
     fill_search_text(session, import_id, before)
 
@@ -330,8 +323,9 @@ def _tags_of_import(session, import_id: int) -> dict[tuple[str, str], tuple[list
 
 def _carry_over(session, entries, ids, keep_tags) -> int:
     themes, links, carried = [], [], 0
-    for entry, entry_id in zip(entries, ids, strict=True):
-        kept = keep_tags.get(content_key(entry[DATE_TEXT], entry[EVENT]))
+    keys = map(content_key, entries.column("date_text"), entries.column("event"))
+    for key, entry_id in zip(keys, ids, strict=True):
+        kept = keep_tags.get(key)
         if kept is None:
             continue
         carried += 1
