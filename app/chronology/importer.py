@@ -9,6 +9,7 @@ cell of every row is kept as imported, with its file, sheet and row number.
 import json
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -298,8 +299,10 @@ def _plan_imports(
         date_columns = [
             columns.mapping[f] for f in ("date", "recorded", "end_date") if f in columns.mapping
         ]
-        date_values = (cells[i] for _n, cells in table.rows for i in date_columns)
-        plan.date_order = decide_order(date_values, date_order)
+        in_columns = [[cells[i] for _n, cells in table.rows] for i in date_columns]
+        plan.date_order = decide_order(
+            chain.from_iterable(zip(*in_columns, strict=True)), date_order
+        )
         build_entries(plan, ctx.today())
         duplicate = find_duplicate(ctx, plan)
         if duplicate:

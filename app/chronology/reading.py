@@ -508,6 +508,7 @@ def _build_table(
         headers.append(text)
 
     table_rows: list[tuple[int, list[Any]]] = []
+    filled_counts: list[int] = []  # cells holding something, row by row
     blank: list[int] = []
     append = table_rows.append
     number = header_row
@@ -520,10 +521,12 @@ def _build_table(
             continue
         if length > width:
             row = row[:width]
+            empty = row.count("")
         elif length < width:
             row = row + [""] * (width - length)
+        filled_counts.append(len(row) - empty)  # the readers give "" for an empty cell
         append((number, row))
-    table_rows, left_out = left_out_rows(table_rows, layout)
+    table_rows, left_out = left_out_rows(table_rows, layout, filled_counts)
     if not table_rows:
         raise ImportRefused(
             f"{where} holds no chronology rows: there is nothing under the header on row "
