@@ -33,6 +33,7 @@ from app.chronology.file_guard import (
 )
 from app.chronology.layout import HEADER_SCAN_ROWS, fill_merged_down, find_layout, left_out_rows
 from app.chronology.mapping import normalise_header
+from app.chronology.sheet_formats import partial_date_cells_ods, partial_date_cells_xls
 from app.chronology.types import SheetTable
 from app.chronology.word_tables import chronology_grid
 from app.chronology.xlsx_formats import partial_date_cells
@@ -267,9 +268,11 @@ _NOT_CHRONOLOGY_SHEET = re.compile(
 def _partial_dates(path: Path, kind: str, name: str, rows, row0: int, col0: int) -> list[str]:
     """Date cells formatted to show only a month (or a year) become that month as text, with
     month precision, instead of the first day the parser gives for them."""
-    if kind != "xlsx":
+    reader = {"xlsx": partial_date_cells, "xls": partial_date_cells_xls,
+              "ods": partial_date_cells_ods}.get(kind)  # fmt: skip
+    if reader is None:
         return []
-    cells = partial_date_cells(path, name)
+    cells = reader(path, name)
     changed = 0
     for (r, c), precision in cells.items():
         r, c = r - row0 + 1, c - col0 + 1
