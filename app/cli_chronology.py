@@ -123,7 +123,7 @@ def _unconfirmed(plans, agency: str) -> list[str]:
         refusals.append(
             f"{plan.source_label} was imported for {agency} on {r.imported_at:%d/%m/%Y} "
             f"({r.old_count} entries). Importing it again replaces that import: {r.unchanged} "
-            f"entries unchanged, {r.added} new, {r.removed} no longer in the file (listed above). "
+            f"unchanged, {r.added} new, {r.removed} no longer in the file (listed above). "
             "Nothing was imported. To replace it, run the command again with --replace."
         )
     return refusals

@@ -1,10 +1,14 @@
-"""Pieces of the import window: the list of a workbook's sheets to tick, and the question asked
-before an import replaces what the same file brought in before."""
+"""Pieces of the import window: the list of a workbook's sheets to tick, the question asked
+before an import replaces what the same file brought in before, and its wording."""
 
+import re
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QWidget
+
+from app.chronology.importer import ImportResult
 
 
 class SheetChoice(QListWidget):
@@ -62,6 +66,10 @@ class SheetChoice(QListWidget):
             self.ticked_changed.emit()
 
 
+def entry_count(count: int) -> str:
+    return f"{count} entry" if count == 1 else f"{count} entries"
+
+
 def confirm_replacement(parent: QWidget, plans, agency: str) -> bool:
     """Ask before an import replaces the earlier import of the same file and sheet, saying what
     would no longer be in the chronology. True: replace."""
@@ -72,8 +80,8 @@ def confirm_replacement(parent: QWidget, plans, agency: str) -> bool:
         where = f", sheet '{r.sheet}'" if r.sheet else ""
         lines.append(
             f"<b>{escape(r.file_name)}</b>{escape(where)} was imported for {escape(agency)} on "
-            f"{r.imported_at:%d/%m/%Y} ({r.old_count} entries). Importing it again replaces "
-            f"that import: {r.unchanged} entries unchanged, {r.added} new, "
+            f"{r.imported_at:%d/%m/%Y} ({entry_count(r.old_count)}). Importing it again replaces "
+            f"that import: {entry_count(r.unchanged)} unchanged, {r.added} new, "
             f"<b>{r.removed}</b> no longer in the file."
         )
         removed += [f"{plan.source_label}: {e}" for e in r.removed_examples]
@@ -90,9 +98,58 @@ def confirm_replacement(parent: QWidget, plans, agency: str) -> bool:
         "Replace the earlier import?"
     )
     box.setText(text)
+    # A readable line, not a narrow column.
+    box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 460px; }")
     replace = box.addButton("Replace", QMessageBox.ButtonRole.AcceptRole)
     keep = box.addButton("Keep the earlier import", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()
     return box.clickedButton() is replace
+
+
+_CLI_ADVICE = (
+    (re.compile(r"Choose the (\w+) column with --map \w+=\S+?\.?$"),
+     r"Choose the \1 column in the Columns list."),
+    (re.compile(r"\s*\(--date-order mdy\)"), " (Dates, above)"),
+    (re.compile(r" with --all-sheets \(or --sheet NAME\), or tick them in the import window"),
+     " by ticking them in the Sheets list above"),
+)  # fmt: skip
+
+
+def for_window(text: str) -> str:
+    """Advice written for the command line, said as it is done in this window."""
+    for pattern, replacement in _CLI_ADVICE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def guess_agency(path: Path, agencies: list[str]) -> str:
+    """An agency of the review whose name shares a word with the file name, if any."""
+    stem = path.stem.casefold().replace("_", " ").replace("-", " ")
+    words = {w for w in stem.split() if len(w) > 3 and w not in {"chronology", "final", "draft"}}
+    for agency in agencies:
+        if words & {w.casefold() for w in agency.replace("'", " ").split()}:
+            return agency
+    return ""
+
+
+def total_result(results: list[ImportResult]) -> ImportResult:
+    first = results[0]
+    return ImportResult(
+        import_id=first.import_id,
+        agency_id=first.agency_id,
+        imported=sum(r.imported for r in results),
+        flagged=[n for r in results for n in r.flagged],
+        replaced=sum(r.replaced for r in results),
+        carried_over=sum(r.carried_over for r in results),
+    )
+
+
+def import_summary(result: ImportResult, file_name: str) -> str:
+    text = f"Imported {result.imported} entries from {file_name}"
+    if result.replaced:
+        text += f", replacing {result.replaced} from the earlier import"
+    if result.flagged:
+        text += f"; {len(result.flagged)} flagged for checking"
+    return text + "."

@@ -1,7 +1,6 @@
 """Importing an agency chronology: see what ReviewDesk decided (sheet, header row, which column
 went where and why, date order, rows left out), change any of it, then import."""
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -36,7 +35,15 @@ from app.chronology.reading import ImportRefused, list_sheets, sheets_holding_ch
 from app.chronology.types import MAPPABLE_FIELDS
 from app.errors import UserError
 from ui.editing import Editor
-from ui.import_choices import SheetChoice, confirm_replacement
+from ui.import_choices import (
+    SheetChoice,
+    confirm_replacement,
+    entry_count,
+    for_window,
+    guess_agency,
+    import_summary,
+    total_result,
+)
 from ui.theme import danger_colour
 
 NOT_MAPPED = "(not in this file)"
@@ -49,32 +56,6 @@ DATE_ORDERS = (
     ("Day first: 03/04/2016 is 3 April (UK)", "dmy"),
     ("Month first: 03/04/2016 is March 4 (US)", "mdy"),
 )
-
-
-_CLI_ADVICE = (
-    (re.compile(r"Choose the (\w+) column with --map \w+=\S+?\.?$"),
-     r"Choose the \1 column in the Columns list."),
-    (re.compile(r"\s*\(--date-order mdy\)"), " (Dates, above)"),
-    (re.compile(r" with --all-sheets \(or --sheet NAME\), or tick them in the import window"),
-     " by ticking them in the Sheets list above"),
-)  # fmt: skip
-
-
-def for_window(text: str) -> str:
-    """Advice written for the command line, said as it is done in this window."""
-    for pattern, replacement in _CLI_ADVICE:
-        text = pattern.sub(replacement, text)
-    return text
-
-
-def guess_agency(path: Path, agencies: list[str]) -> str:
-    """An agency of the review whose name shares a word with the file name, if any."""
-    stem = path.stem.casefold().replace("_", " ").replace("-", " ")
-    words = {w for w in stem.split() if len(w) > 3 and w not in {"chronology", "final", "draft"}}
-    for agency in agencies:
-        if words & {w.casefold() for w in agency.replace("'", " ").split()}:
-            return agency
-    return ""
 
 
 class ImportDialog(QDialog):
@@ -152,6 +133,9 @@ class ImportDialog(QDialog):
             caption.setBuddy(widget)
             grid.addWidget(caption, row, column, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(widget, row, column + 1, 3 if widget is self.sheets else 1, 1)
+            if widget is self.sheets and self.sheets.count() < 2:  # a CSV, Word or one sheet
+                caption.hide()
+                widget.hide()
         grid.addWidget(self.date_reason, 3, 1, 1, 4)
         grid.setColumnStretch(4, 1)
         self.choices = grid
@@ -379,7 +363,7 @@ class ImportDialog(QDialog):
                 parts.append(
                     f"This replaces the earlier import of <b>{r.file_name}</b>"
                     f"{f' (sheet {r.sheet})' if r.sheet else ''}, {r.imported_at:%d/%m/%Y}: "
-                    f"{r.unchanged} entries unchanged, {r.added} new, <b>{r.removed}</b> no "
+                    f"{entry_count(r.unchanged)} unchanged, {r.added} new, <b>{r.removed}</b> no "
                     "longer in the file. Theme tags and key episode links of unchanged entries "
                     "are kept."
                 )
@@ -430,30 +414,9 @@ class ImportDialog(QDialog):
         results = self.editor.call(commit_imports, self.plans)
         if results:
             self.results = results
-            self.result = _total(results)
+            self.result = total_result(results)
             self.editor.changed.emit("chronology_entry")
             self.accept()
-
-
-def _total(results: list[ImportResult]) -> ImportResult:
-    first = results[0]
-    return ImportResult(
-        import_id=first.import_id,
-        agency_id=first.agency_id,
-        imported=sum(r.imported for r in results),
-        flagged=[n for r in results for n in r.flagged],
-        replaced=sum(r.replaced for r in results),
-        carried_over=sum(r.carried_over for r in results),
-    )
-
-
-def import_summary(result: ImportResult, file_name: str) -> str:
-    text = f"Imported {result.imported} entries from {file_name}"
-    if result.replaced:
-        text += f", replacing {result.replaced} from the earlier import"
-    if result.flagged:
-        text += f"; {len(result.flagged)} flagged for checking"
-    return text + "."
 
 
 __all__ = ["ImportDialog", "ImportRefused", "guess_agency", "import_summary"]

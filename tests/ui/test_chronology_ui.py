@@ -289,7 +289,7 @@ def test_import_window_asks_before_replacing_and_says_what_goes(
     asked = _answer_replacement(monkeypatch, "Keep the earlier import")
     again.import_button.click()
     assert again.result is None and len(asked) == 1
-    assert "1 entries unchanged, 1 new, <b>1</b> no longer in the file" in asked[0]
+    assert "1 entry unchanged, 1 new, <b>1</b> no longer in the file" in asked[0]
     assert "02/03/2016: Second." in asked[0]
     events = [get_entry(editor.ctx, i).event for i in query_entry_ids(editor.ctx, review_id)]
     assert sorted(events)[-2:] == ["First visit.", "Second."]
