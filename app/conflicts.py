@@ -6,7 +6,7 @@ person meant to write; they then keep the other change or write theirs over it k
 The rows' version numbers (db.base.Versioned) catch the same race inside the save itself.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -29,13 +29,42 @@ class FieldConflict:
 
 
 def shown(value: Any) -> str:
-    if value is None or value == "":
+    if value is None or value == "" or value == () or value == []:
         return "(empty)"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
+    if isinstance(value, list | tuple | set | frozenset):
+        return ", ".join(shown(v) for v in value)
     return str(value)
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal as a person reads them: an empty text is no different from nothing."""
+    if a in (None, "") and b in (None, ""):
+        return True
+    return a == b
+
+
+def seen_of(shown_record: Any) -> dict[str, Any]:
+    """What a screen showed, as ``seen`` for an edit: every plain value of the record it
+    displayed (a dataclass from the services, its nested summary and its dict of texts)."""
+    if shown_record is None:
+        return {}
+    if isinstance(shown_record, dict):
+        return dict(shown_record)
+    values: dict[str, Any] = {}
+    nested: dict[str, Any] = {}
+    for f in fields(shown_record):
+        value = getattr(shown_record, f.name)
+        if is_dataclass(value):
+            nested.update(seen_of(value))
+        elif isinstance(value, dict):
+            nested.update({k: v for k, v in value.items() if not isinstance(v, dict | list)})
+        elif not isinstance(value, list):
+            values[f.name] = value
+    return {**nested, **values}
 
 
 class EditConflict(UserError):
@@ -77,7 +106,7 @@ def find_conflicts(
         if name not in seen:
             continue
         stored = getattr(obj, name)
-        if stored == seen[name] or stored == value:
+        if same(stored, seen[name]) or same(stored, value):
             continue
         who, when = _last_change(session, obj, name)
         found.append(FieldConflict(name, labels[name], seen[name], stored, value, who, when))

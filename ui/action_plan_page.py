@@ -229,7 +229,7 @@ class ActionPlanPage(QWidget):
     def _save_action(self, field: str, value: str) -> None:
         action = self.selected_action()
         if action is not None and getattr(action, field) != value:
-            self.editor.edit("action", action.id, {field: value}, "Change action")
+            self.editor.edit("action", action.id, {field: value}, "Change action", shown=action)
 
     def remove_action(self) -> None:
         action = self.selected_action()

@@ -79,7 +79,13 @@ class EpisodesPage(QWidget):
     def _save_summary(self, text: str) -> None:
         episode = self.selected()
         if episode is not None:
-            self.editor.edit("key_episode", episode.id, {"summary": text}, "Change episode summary")
+            self.editor.edit(
+                "key_episode",
+                episode.id,
+                {"summary": text},
+                "Change episode summary",
+                shown=episode,
+            )
 
     def _show_entries(self) -> None:
         episode = self.selected()

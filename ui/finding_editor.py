@@ -352,7 +352,11 @@ class FindingPanel(QWidget):
         if finding is None or getattr(finding, field) == value:
             return
         self.editor.edit(
-            "finding", finding.id, {field: value}, f"Change finding {finding.number} {label}"
+            "finding",
+            finding.id,
+            {field: value},
+            f"Change finding {finding.number} {label}",
+            shown=finding,
         )
 
     def _save_themes(self, themes: list[str]) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.conflicts import seen_of
 from app.publishing.people import (
     KINDS,
     add_person,
@@ -87,6 +88,7 @@ class PeoplePage(QWidget):
         self.register.setAccessibleName("People register")
         self.register.cellDoubleClicked.connect(lambda row, _c: self.edit_row(row))
         self.editing: int | None = None  # the register entry the form is changing
+        self.editing_shown = None  # that entry as it was when the form was filled
         self.remove_button = QPushButton("Remove from the register")
         self.remove_button.clicked.connect(self._remove)
 
@@ -228,8 +230,13 @@ class PeoplePage(QWidget):
             return
         values, editing = self._values(), self.editing
         if editing is not None:
+            # Checked against the entry as it was when the form was filled from it.
+            seen = seen_of(self.editing_shown)
             saved = self.editor.run(
-                lambda ctx: update_person(ctx, editing, **values) or True, kind="person"
+                lambda ctx: self.editor.save_choosing(
+                    ctx, update_person, editing, seen=seen, **values
+                ),
+                kind="person",
             )
         else:
             saved = self.editor.run(
@@ -244,7 +251,7 @@ class PeoplePage(QWidget):
         if not 0 <= row < len(self.people):
             return
         person = self.people[row]
-        self.editing = person.id
+        self.editing, self.editing_shown = person.id, person
         self.name.setText(person.name)
         self.descriptor.setText(person.descriptor)
         self.role.setText(person.role)

@@ -173,7 +173,9 @@ class RecommendationPanel(QWidget):
         rec = self.rec
         if rec is None or all(getattr(rec, k, None) == v for k, v in values.items()):
             return
-        self.editor.edit("recommendation", rec.id, values, f"Change recommendation {label}")
+        self.editor.edit(
+            "recommendation", rec.id, values, f"Change recommendation {label}", shown=rec
+        )
 
     def _save_response(self) -> None:
         """A response that is not a full yes is saved together with its reason."""

@@ -88,6 +88,10 @@ class CommitTextEdit(QPlainTextEdit):
         if self.toPlainText() != self._saved:
             self.committed.emit(self.toPlainText())
 
+    def part_way(self) -> bool:
+        """Typed but not yet saved."""
+        return not self.isReadOnly() and self.toPlainText() != self._saved
+
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt naming
         self.commit()
         super().focusOutEvent(event)
