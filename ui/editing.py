@@ -40,10 +40,13 @@ class Editor(QObject):
         return self.ctx.readonly or (self.rights is not None and not self.rights.can_write)
 
     def call(self, func: Callable, *args, **kwargs) -> Any:
-        """Run a service; on an expected error tell the user and return None."""
-        if self.readonly:
-            reason = self.rights.reason if self.rights is not None else ""
-            self.failed.emit(reason or "This store is open read-only; changes cannot be saved.")
+        """Run a service; on an expected error tell the user and return None.
+
+        (A review this login may only read is shown read-only; a change to it that still
+        reaches the shared store is refused there, in plain words. Undo and the windows
+        across reviews may change other reviews than the one shown.)"""
+        if self.ctx.readonly:
+            self.failed.emit("This store is open read-only; changes cannot be saved.")
             return None
         try:
             return func(self.ctx, *args, **kwargs)
