@@ -7,7 +7,7 @@ The rows' version numbers (db.base.Versioned) catch the same race inside the sav
 """
 
 from dataclasses import dataclass, fields, is_dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -67,20 +67,35 @@ def seen_of(shown_record: Any) -> dict[str, Any]:
     return {**nested, **values}
 
 
+def when_saved(at: datetime | None) -> str:
+    """ " at 14:05 on 02/03/2026" in this computer's time (the trail keeps UTC); "" if unknown."""
+    if at is None:
+        return ""
+    local = at.replace(tzinfo=UTC).astimezone() if at.tzinfo is None else at.astimezone()
+    return f" at {local:%H:%M on %d/%m/%Y}"
+
+
 class EditConflict(UserError):
     """Someone else changed what this edit would overwrite; nothing was saved."""
 
-    def __init__(self, kind: str, obj_id: int, conflicts: list[FieldConflict]):
+    def __init__(self, kind: str, obj_id: int, conflicts: list[FieldConflict], what: str = ""):
         self.kind = kind
         self.obj_id = obj_id
         self.conflicts = conflicts
+        self.what = what  # the thing, as the audit trail names it ("IMR Police")
         super().__init__(self.describe())
+
+    @property
+    def changed_by(self) -> str:
+        """Who saved the other change, when one person saved every field of it."""
+        people = {c.changed_by for c in self.conflicts}
+        return people.pop() if len(people) == 1 else ""
 
     def describe(self) -> str:
         lines = []
         for c in self.conflicts:
             who = f" by {c.changed_by}" if c.changed_by else ""
-            when = f" at {c.changed_at:%H:%M on %d/%m/%Y}" if c.changed_at else ""
+            when = when_saved(c.changed_at)
             lines.append(
                 f"The {c.label} was changed{who}{when} since you opened it. "
                 f"Theirs: {shown(c.theirs)}. Yours: {shown(c.yours)}."

@@ -406,7 +406,7 @@ def apply_fields(
                 labels = {f: FIELDS[kind][1][f][2] for f in typed}
                 conflicts = find_conflicts(session, kind, obj, typed, seen, labels)
                 if conflicts:
-                    raise EditConflict(kind, obj_id, conflicts)
+                    raise EditConflict(kind, obj_id, conflicts, getattr(obj, "audit_label", ""))
             before = {f: getattr(obj, f) for f in cleaned}
             loaded_version = getattr(obj, "version", None)
             for f, v in cleaned.items():

@@ -153,7 +153,7 @@ def update_person(
             was = {k: _as_stored(k, v) for k, v in seen.items() if k in _LABELS}
             conflicts = find_conflicts(session, "person", person, stored, was, _LABELS)
             if conflicts:
-                raise EditConflict("person", person_id, conflicts)
+                raise EditConflict("person", person_id, conflicts, person.audit_label)
         before = {k: getattr(person, k) for k in stored}
         for key, value in stored.items():
             if key in ("name", "descriptor"):
