@@ -6,6 +6,7 @@ person meant to write; they then keep the other change or write theirs over it k
 The rows' version numbers (db.base.Versioned) catch the same race inside the save itself.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -47,6 +48,16 @@ def same(a: Any, b: Any) -> bool:
     return a == b
 
 
+def merged(stored: Iterable, wanted: Iterable, seen: Iterable | None) -> set:
+    """A set of ticks (themes, lines, linked findings) changed from ``seen`` to ``wanted``,
+    applied to what is stored now: what this person ticked or unticked changes, and what
+    someone else ticked or unticked meanwhile stays (both land; nothing to choose)."""
+    if seen is None:
+        return set(wanted)
+    seen, wanted = set(seen), set(wanted)
+    return (set(stored) | (wanted - seen)) - (seen - wanted)
+
+
 def seen_of(shown_record: Any) -> dict[str, Any]:
     """What a screen showed, as ``seen`` for an edit: every plain value of the record it
     displayed (a dataclass from the services, its nested summary and its dict of texts)."""
@@ -56,14 +67,17 @@ def seen_of(shown_record: Any) -> dict[str, Any]:
         return dict(shown_record)
     values: dict[str, Any] = {}
     nested: dict[str, Any] = {}
-    for f in fields(shown_record):
-        value = getattr(shown_record, f.name)
+    if is_dataclass(shown_record):
+        shown_values = [(f.name, getattr(shown_record, f.name)) for f in fields(shown_record)]
+    else:  # a plain row object (SimpleNamespace) made for a table
+        shown_values = list(vars(shown_record).items())
+    for name, value in shown_values:
         if is_dataclass(value):
             nested.update(seen_of(value))
         elif isinstance(value, dict):
             nested.update({k: v for k, v in value.items() if not isinstance(v, dict | list)})
         elif not isinstance(value, list):
-            values[f.name] = value
+            values[name] = value
     return {**nested, **values}
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from app.actions import list_recommendations
+from app.actions import get_action, link_findings, list_recommendations
 from app.chronology.entries import add_entry, edit_entry, get_entry
 from app.chronology.episodes import list_episodes
 from app.conflicts import EditConflict, same, seen_of
@@ -16,11 +16,12 @@ from app.context import AppContext
 from app.documents import ensure_report, get_report
 from app.edits import FIELDS, apply_fields
 from app.errors import NotFoundError
-from app.findings import add_finding, list_findings
+from app.findings import add_finding, get_finding, list_findings, set_lines, set_themes
 from app.imrs import add_agency, get_imr, set_imr_status
 from app.items import add_item, remove_item
 from app.meetings import add_agenda_item, add_task, create_meeting, list_tasks, meeting_detail
 from app.publishing.people import add_person, list_people, update_person
+from app.review_corpus import load_reviews, set_review_themes
 from app.reviews import create_review, get_review
 from db.models import Imr
 from db.store import open_store
@@ -62,13 +63,14 @@ def ids(ctx):
     agency_id = get_imr(ctx, imr).summary.agency_id
     meeting = create_meeting(ctx, review, date(2026, 6, 1))
     report = ensure_report(ctx, review, "overview")
+    recommendation = add_item(ctx, "review_recommendation", review, {"text": "Train staff"})
     return {
         "review": review,
         "imr": imr,
         "line_of_enquiry": add_item(ctx, "line_of_enquiry", review, {"text": "Was Child E heard?"}),
         "panel_member": add_item(ctx, "panel_member", review, {"name": "Chair", "role": "chair"}),
         "challenge": add_item(ctx, "challenge", imr, {"question": "Why no referral?"}),
-        "recommendation": add_item(ctx, "review_recommendation", review, {"text": "Train staff"}),
+        "recommendation": recommendation,
         "finding": add_finding(ctx, review, "Risk was not shared"),
         "meeting": meeting,
         "agenda_item": add_agenda_item(ctx, meeting, "Findings"),
@@ -77,6 +79,7 @@ def ids(ctx):
         "key_episode": add_item(ctx, "key_episode", review, {"title": "Missing episodes"}),
         "report_section": get_report(ctx, report).sections[0].id,
         "chronology_entry": add_entry(ctx, review, agency_id, {"date": "01/02/2024"}),
+        "action": add_item(ctx, "action", recommendation, {"action": "Run training"}),
     }
 
 
@@ -164,6 +167,7 @@ CASES = [
         "Their words",
         "My words",
     ),
+    Case("action", lambda c, i: get_action(c, i["action"]), "lead_officer", "Sam", "Alex"),
     Case(
         "chronology_entry",
         lambda c, i: get_entry(c, i["chronology_entry"]),
@@ -172,6 +176,11 @@ CASES = [
         "My event",
     ),
 ]
+
+
+def test_every_kind_of_editable_thing_has_a_screen_case():
+    # Agencies are named when added (and removed whole); nothing edits them in place.
+    assert {c.kind for c in CASES} == set(FIELDS) - {"agency"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.kind}.{c.field}")
@@ -193,8 +202,8 @@ def test_each_screens_edit_meets_the_other_change_with_both_values(ctx, other, i
 
 
 # Things removed one by one (reviews, IMRs, meetings go with everything in them).
-ITEMS = [c for c in CASES if c.kind not in ("review", "imr", "meeting", "chronology_entry")]
-ITEMS = [c for c in ITEMS if c.kind != "panel_task"]
+WHOLE = ("review", "imr", "meeting", "chronology_entry", "panel_task")
+ITEMS = [c for c in CASES if c.kind not in WHOLE]
 
 
 @pytest.mark.parametrize("case", ITEMS, ids=lambda c: f"{c.kind}.{c.field}")
@@ -250,3 +259,32 @@ def test_the_people_register_meets_a_change_made_meanwhile(ctx, other, ids):
 def test_an_empty_text_is_the_same_as_nothing():
     assert same(None, "") and same("", None) and same(None, None)
     assert not same(None, "x") and not same(0, None) and not same(False, None)
+
+
+def test_ticks_by_two_people_both_land(ctx, other, ids):
+    """Themes, lines and linked findings are sets of ticks: each person's ticks and unticks
+    apply to what is stored, so neither undoes the other's."""
+    finding = ids["finding"]
+    set_themes(ctx, finding, ["Information sharing", "Voice of the child"])
+    shown = get_finding(ctx, finding).themes  # what my window shows
+    set_themes(other, finding, [*get_finding(other, finding).themes, "Neglect"])
+    # I untick "Voice of the child" and tick "Housing", from what I saw.
+    set_themes(ctx, finding, ["Information sharing", "Housing"], seen=shown)
+    assert set(get_finding(other, finding).themes) == {"Information sharing", "Housing", "Neglect"}
+
+    line = ids["line_of_enquiry"]
+    second = add_item(ctx, "line_of_enquiry", ids["review"], {"text": "Was risk shared?"})
+    set_lines(other, finding, [line])
+    set_lines(ctx, finding, [second], seen=[])
+    assert set(get_finding(ctx, finding).line_ids) == {line, second}
+
+    rec, other_finding = ids["recommendation"], add_finding(ctx, ids["review"], "Late referral")
+    link_findings(other, rec, [finding])
+    link_findings(ctx, rec, [other_finding], seen=[])
+    [shown_rec] = [r for r in list_recommendations(ctx, ids["review"]) if r.id == rec]
+    assert set(shown_rec.finding_ids) == {finding, other_finding}
+
+    set_review_themes(other, ids["review"], ["Neglect"])
+    set_review_themes(ctx, ids["review"], ["Housing"], seen=[])
+    themes = {t for r in load_reviews(ctx) if r.id == ids["review"] for t in r.themes}
+    assert themes == {"Neglect", "Housing"}

@@ -202,4 +202,10 @@ class RecommendationPanel(QWidget):
 
     def _save_findings(self, finding_ids: list[int]) -> None:
         if self.rec is not None:
-            self.editor.run(link_findings, self.rec.id, finding_ids, kind="recommendation")
+            self.editor.run(
+                link_findings,
+                self.rec.id,
+                finding_ids,
+                seen=self.findings.shown_checked,
+                kind="recommendation",
+            )
