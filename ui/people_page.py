@@ -32,7 +32,7 @@ from app.publishing.people import (
 )
 from ui.editing import Editor
 from ui.theme import muted_colour
-from ui.widgets import DateField
+from ui.widgets import DateField, set_editable
 
 REGISTER_COLUMNS = (
     "Published as",
@@ -204,6 +204,17 @@ class PeoplePage(QWidget):
         writable = not self.editor.readonly
         for widget in (self.add_button, self.remove_button):
             widget.setEnabled(writable)
+        for field in (
+            self.name,
+            self.descriptor,
+            self.role,
+            self.kind,
+            self.variants,
+            self.dob,
+            self.identifiers,
+            self.addresses,
+        ):
+            set_editable(field, writable)
 
     def _candidate_chosen(self) -> None:
         row = self.candidates.currentRow()

@@ -157,7 +157,8 @@ class RecommendationPanel(QWidget):
     def _show_reason(self, rec: RecommendationRecord) -> None:
         needed = rec.board_response in NEEDS_REASON
         self.reason.set_saved(rec.response_reason)
-        self.reason.setEnabled(not self.editor.readonly and (needed or bool(rec.response_reason)))
+        relevant = needed or bool(rec.response_reason)
+        set_editable(self.reason, not self.editor.readonly and relevant, relevant)
         font = self.reason_label.font()
         font.setBold(needed)
         self.reason_label.setFont(font)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel
 
 from app.context import AppContext
 from app.edits import apply_fields
+from app.findings import add_finding
 from app.imrs import add_agency
 from app.items import add_item
 from app.review_rights import rights_on_review
@@ -52,6 +53,10 @@ def team(pg_url):
             },
         )
         apply_fields(ctx, "review", a, {"partnership": "North Partnership"})
+        for review in (a, b):
+            add_finding(ctx, review, "Risk was not shared")
+            rec = add_item(ctx, "review_recommendation", review, {"text": "Share risk"})
+            add_item(ctx, "action", rec, {"action": "Run training"})
         add_agency(ctx, b, "Health", "health")
         add_item(ctx, "line_of_enquiry", a, {"text": "Was Child A heard?"})
         add_person(ctx, names["manager"], "manager", None)
@@ -105,6 +110,19 @@ def _assert_read_only(workspace, reason_words: str):
     assert not add.isEnabled() and reason_words in add.toolTip()
     assert not workspace.agencies.add_button.isEnabled()
     assert reason_words in workspace.agencies.add_button.toolTip()
+    people = workspace.people
+    assert people.descriptor.isEnabled() and people.descriptor.isReadOnly()
+    assert not people.add_button.isEnabled()
+    findings = workspace.findings
+    findings.select_finding(findings.findings[0].id)
+    assert findings.panel.title.isEnabled() and findings.panel.title.isReadOnly()
+    assert findings.panel.narrative.isReadOnly()
+    recs = workspace.recommendations
+    recs.select_recommendation(recs.model.rows[0].id)
+    assert recs.panel.text.isEnabled() and recs.panel.text.isReadOnly()
+    plan = recs.panel.action_plan
+    plan.action_table.select_id(plan.actions[0].id)
+    assert plan.evidence.isEnabled() and plan.evidence.isReadOnly()
 
 
 def test_a_panel_member_sees_their_review_read_only_with_their_role(
