@@ -18,13 +18,14 @@ from app.cli_store import register as register_store_commands
 from app.cli_store import terminal_asker
 from app.cli_users import add_users_command
 from app.config import default_store_path, display_name, resolve_store_path
-from app.context import AppContext
 from app.errors import UserError
 from app.leftovers import remove_leftovers
 from app.store_access import open_with_passphrase, passphrase_for, unencrypted_allowed
 from app.vocab import IMR_STATUSES, REVIEW_TYPES, SECTORS
+from db.driver import is_plain_sqlite
+from db.errors import StoreError
+from db.location import is_server_url
 from db.private import private_temp_folder
-from db.store import StoreError, StoreLockedError, check_store, store_exists
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -39,16 +40,25 @@ def parse_cli_date(text: str) -> date:
     raise argparse.ArgumentTypeError(f"'{text}' is not a date (use 2024-03-31 or 31/03/2024)")
 
 
+def _no_store(path) -> StoreError:
+    return StoreError(
+        f"There is no store at {path} yet. Start ReviewDesk or run 'reviewdesk demo' "
+        "to create one, or give the right file with --db."
+    )
+
+
 @contextmanager
-def _context(args, *, write: bool):
-    """Open the store for a command. Readers fall back to read-only when the store is locked."""
+def _context(args, *, write: bool, ask=None):
+    """Open the store for a command. Readers fall back to read-only when the store is locked.
+    ``ask``: how to ask for the passphrase (default: at the terminal)."""
+    # The database layer is loaded here, when a command needs it (see cmd_list).
+    from app.context import AppContext
+    from db.store import StoreLockedError, store_exists
+
     path = resolve_store_path(args.db)
     if not write and not store_exists(path):
-        raise StoreError(
-            f"There is no store at {path} yet. Start ReviewDesk or run 'reviewdesk demo' "
-            "to create one, or give the right file with --db."
-        )
-    ask = terminal_asker()
+        raise _no_store(path)
+    ask = ask or terminal_asker()
     try:
         store = open_with_passphrase(path, ask)
     except StoreLockedError:
@@ -56,7 +66,9 @@ def _context(args, *, write: bool):
             raise
         store = open_with_passphrase(path, ask, readonly=True)
     try:
-        _announce(store, path, write)
+        protected = store.encrypted or store.shared
+        _announce(store.readonly and write, store.readonly_reason, protected, path)
+        _announce_upgrade(store)
         beside = default_store_path() if store.shared else store.path
         with private_temp_folder(beside):  # spilled workbook rows stay private
             yield AppContext(store, args.user or display_name())
@@ -64,19 +76,22 @@ def _context(args, *, write: bool):
         store.close()
 
 
-def _announce(store, path: Path, write: bool) -> None:
+def _announce(refused: bool, reason: str, protected: bool, path: Path) -> None:
     """What a command's user must know about the store before it runs."""
-    if write and store.readonly:
+    if refused:
         raise UserError(
-            (store.readonly_reason or "The store is open read-only.")
+            (reason or "The store is open read-only.")
             + " It was opened for reading only, so nothing can be changed in it."
         )
-    if not store.encrypted and not store.shared and not unencrypted_allowed():
+    if not protected and not unencrypted_allowed():
         print(
             f"Note: the store {path} is not encrypted. "
             "'reviewdesk encrypt-store' protects it with a passphrase.",
             file=sys.stderr,
         )
+
+
+def _announce_upgrade(store) -> None:
     if store.upgraded_from and store.backup_path:
         print(
             f"The store was upgraded from schema {store.upgraded_from}; "
@@ -118,12 +133,29 @@ def cmd_demo(args) -> int:
 
 
 def cmd_list(args) -> int:
-    from app.reviews import list_reviews
-    from app.timetable import checklists_by_review, deadline_json
+    path = resolve_store_path(args.db)
+    ask, quick = terminal_asker(), None
+    if not is_server_url(path) and Path(path).is_file():
+        # A current store file is read straight through the driver: the database layer
+        # (SQLAlchemy, the models) takes longer to load than the listing takes to read.
+        from app.review_listing import quick_listing
 
-    with _context(args, write=False) as ctx:
-        reviews = list_reviews(ctx)
-        checklists = checklists_by_review(ctx)
+        passphrase = passphrase_for(path, ask, new=False)
+        quick = quick_listing(path, passphrase, date.today())
+        if passphrase is not None:
+            ask = lambda _prompt, _confirm: passphrase  # noqa: E731 - asked once only
+    if quick is not None:
+        _announce(False, "", not is_plain_sqlite(path), path)
+        reviews, checklists = quick
+    else:
+        from app.reviews import list_reviews
+        from app.timetable import checklists_by_review
+
+        with _context(args, write=False, ask=ask) as ctx:
+            reviews = list_reviews(ctx)
+            checklists = checklists_by_review(ctx)
+    from app.statutory_steps import deadline_json
+
     if args.json:
         _print_json(
             [
@@ -167,6 +199,8 @@ def _existing_passphrase(args) -> str | None:
 
 
 def cmd_check(args) -> int:
+    from db.store import check_store
+
     health = check_store(resolve_store_path(args.db), passphrase=_existing_passphrase(args))
     if args.json:
         _print_json(
@@ -502,6 +536,7 @@ def cmd_import_actions(args) -> int:
     from app.action_tracker import apply_tracker, plan_tracker_import
     from app.chronology.reading import ImportRefused
     from app.reviews import find_review_id
+    from db.store import store_exists
 
     path = Path(args.file).expanduser()
     store_path = resolve_store_path(args.db)

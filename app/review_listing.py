@@ -1,0 +1,82 @@
+"""The list of reviews, worked out from plain rows: by the window and commands through the
+ORM (``app.reviews.list_reviews``), and by ``reviewdesk list`` straight from a current store
+file (``quick_listing``), which spares it loading the database layer."""
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from app.records import ReviewSummary, days_overdue
+from app.statutory_steps import ChecklistItem, build_checklist, review_anchors
+from app.timescales import review_target
+from app.vocab import FINISHED_REVIEW_STATUSES, IMR_STATUSES
+
+
+def review_summaries(
+    reviews: Iterable, imrs: Iterable[tuple[int, str, date | None]], today: date
+) -> list[ReviewSummary]:
+    """Every review (ORM objects or rows with the same names) with its IMR counts by status
+    and how many are overdue, the most urgent first."""
+    counts: dict[int, dict[str, int]] = {}
+    overdue: dict[int, int] = {}
+    for review_id, status, due in imrs:
+        per = counts.setdefault(review_id, dict.fromkeys(IMR_STATUSES, 0))
+        per[status] = per.get(status, 0) + 1
+        if days_overdue(status, due, today):
+            overdue[review_id] = overdue.get(review_id, 0) + 1
+    summaries = [
+        ReviewSummary(
+            id=r.id,
+            reference=r.reference,
+            title=r.title,
+            review_type=r.review_type,
+            status=r.status,
+            subject_pseudonym=r.subject_pseudonym,
+            target_date=review_target(
+                r.review_type, r.decision_date, r.notification_date, r.target_override
+            ).due,
+            imr_counts=counts.get(r.id, dict.fromkeys(IMR_STATUSES, 0)),
+            overdue_imrs=overdue.get(r.id, 0),
+        )
+        for r in reviews
+    ]
+    return sorted(summaries, key=_urgency)
+
+
+def _urgency(review: ReviewSummary) -> tuple:
+    """Open reviews before finished ones; the nearest target first; no target last."""
+    return (
+        review.status in FINISHED_REVIEW_STATUSES,
+        review.target_date is None,
+        review.target_date or date.max,
+        review.reference.casefold(),
+    )
+
+
+def review_checklists(
+    reviews: Iterable, milestones: Iterable[tuple[int, str, date, str]], today: date
+) -> dict[int, list[ChecklistItem]]:
+    """Every review's checklist from its dates and the steps recorded as done."""
+    done: dict[int, dict[str, tuple[date, str]]] = {}
+    for review_id, key, done_on, note in milestones:
+        done.setdefault(review_id, {})[key] = (done_on, note)
+    return {
+        r.id: build_checklist(r.review_type, review_anchors(r), done.get(r.id, {}), today)
+        for r in reviews
+    }
+
+
+def quick_listing(
+    path: Path, passphrase: str | None, today: date
+) -> tuple[list[ReviewSummary], dict[int, list[ChecklistItem]]] | None:
+    """The reviews and their checklists read straight from a current store file, or None
+    when the store must be opened the usual way (see ``db.reader``)."""
+    from db.reader import read_listing
+
+    listing = read_listing(path, passphrase)
+    if listing is None:
+        return None
+    return (
+        review_summaries(listing.reviews, listing.imrs, today),
+        review_checklists(listing.reviews, listing.milestones, today),
+    )
