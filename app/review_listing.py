@@ -2,7 +2,9 @@
 ORM (``app.reviews.list_reviews``), and by ``reviewdesk list`` straight from a current store
 file (``quick_listing``), which spares it loading the database layer."""
 
+import threading
 from collections.abc import Iterable
+from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
 
@@ -80,3 +82,22 @@ def quick_listing(
         review_summaries(listing.reviews, listing.imrs, today),
         review_checklists(listing.reviews, listing.milestones, today),
     )
+
+
+def start_quick_listing(
+    path: Path, passphrase: str | None, today: date
+) -> "Future[list[ReviewSummary] | None]":
+    """The reviews of ``quick_listing``, read on their own thread (the window's frame shows
+    them while the database layer loads). Any failure gives None: the store's usual open
+    reports it."""
+    future: Future = Future()
+
+    def work() -> None:
+        try:
+            listed = quick_listing(path, passphrase, today)
+        except Exception:  # noqa: BLE001 - the usual open meets it again and explains it
+            listed = None
+        future.set_result(listed[0] if listed is not None else None)
+
+    threading.Thread(target=work, name="quick-listing", daemon=True).start()
+    return future
