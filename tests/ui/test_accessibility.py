@@ -163,3 +163,31 @@ def test_tab_walks_the_chronology_filters_in_the_order_they_are_laid_out(demo_wi
     assert [w.accessibleName() or w.text() for w in visited] == [
         w.accessibleName() or w.text() for w in expected
     ]
+
+
+def test_tab_reaches_the_chronology_toolbar_in_the_order_it_is_laid_out(demo_window, qtbot):
+    from PySide6.QtWidgets import QToolButton
+
+    demo_window.activateWindow()
+    chronology = demo_window.workspace.chronology
+    demo_window.workspace.tabs.setCurrentWidget(chronology)
+    chronology.view.selectRow(0)  # so that the commands on the selection are enabled
+    QApplication.processEvents()
+    toolbar = chronology.toolbar
+    buttons = [
+        b
+        for b in toolbar.findChildren(QToolButton)
+        if b.isVisible() and b.isEnabled() and b.focusPolicy() != Qt.FocusPolicy.NoFocus
+    ]
+    buttons.sort(key=lambda b: b.mapTo(toolbar, b.rect().topLeft()).x())
+    laid_out = [b.defaultAction().text() if b.defaultAction() else "»" for b in buttons]
+    assert laid_out[:3] == ["Import agency chronology…", "Add entry…", "Delete"]
+    chronology.pages.tabBar().setFocus()  # just before the toolbar
+    visited = []
+    for _ in buttons:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        button = QApplication.focusWidget()
+        visited.append(button.defaultAction().text() if button.defaultAction() else "»")
+    assert visited == laid_out
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is chronology.filters.text  # then the filters
