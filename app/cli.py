@@ -22,6 +22,7 @@ from app.errors import UserError
 from app.leftovers import remove_leftovers
 from app.store_access import open_with_passphrase, passphrase_for, unencrypted_allowed
 from app.vocab import IMR_STATUSES, REVIEW_TYPES, SECTORS
+from app.wording import plural
 from db.driver import is_plain_sqlite
 from db.errors import StoreError
 from db.location import is_server_url
@@ -189,7 +190,7 @@ def cmd_list(args) -> int:
         print(f"      IMRs: {counts or 'none'}{overdue}")
         step = deadline_json(checklists.get(r.id, []))
         if step:
-            late = f"OVERDUE by {step['days_overdue']} days: " if step["overdue"] else ""
+            late = f"OVERDUE by {plural(step['days_overdue'], 'day')}: " if step["overdue"] else ""
             print(f"      Next: {late}{step['what']} (due {step['due']})")
     return EXIT_OK
 
@@ -326,7 +327,7 @@ def cmd_chronology(args) -> int:
             f"{row.type_label[:22]:<22} "
             f"{' '.join(row.event.split())[:90]}{flag}"
         )
-    print(f"{len(rows)} entries")
+    print(plural(len(rows), "entry"))
     return EXIT_OK
 
 
@@ -381,7 +382,7 @@ def cmd_export(args) -> int:
     with _context(args, write=False) as ctx:
         review_id = find_review_id(ctx, args.review)
         count = export_chronology(ctx, review_id, target)
-    print(f"Wrote {count} chronology entries to {target}")
+    print(f"Wrote {plural(count, 'chronology entry')} to {target}")
     return EXIT_OK
 
 
@@ -399,7 +400,7 @@ def _export_document(args) -> int:
         except PublicationBlocked as exc:
             return blocked(exc)
     state = "final" if args.final else "draft"
-    size = f", {pages} page{'s' if pages != 1 else ''}" if pages else ""
+    size = f", {plural(pages, 'page')}" if pages else ""
     print(f"Wrote the {DOCUMENT_KINDS[args.what]} ({state}{size}) to {target}")
     return EXIT_OK
 
@@ -413,7 +414,7 @@ def _export_actions(args) -> int:
         review_id = find_review_id(ctx, args.review) if args.review else None
         count = export_tracker(ctx, target, review_id)
     scope = f"review {args.review}" if args.review else "every review"
-    print(f"Wrote {count} actions ({scope}) to {target}")
+    print(f"Wrote {plural(count, 'action')} ({scope}) to {target}")
     return EXIT_OK
 
 
@@ -434,7 +435,7 @@ def _export_minutes(args) -> int:
         review_id = find_review_id(ctx, args.review)
         meeting_id = find_meeting_id(ctx, review_id, args.meeting)
         pages = export_minutes(ctx, meeting_id, target)
-    size = f" ({pages} page{'s' if pages != 1 else ''})" if pages else ""
+    size = f" ({plural(pages, 'page')})" if pages else ""
     print(f"Wrote the minutes{size} to {target}")
     return EXIT_OK
 
@@ -447,7 +448,7 @@ def _export_tasks(args) -> int:
     with _context(args, write=False) as ctx:
         review_id = find_review_id(ctx, args.review)
         count = export_tasks(ctx, review_id, target)
-    print(f"Wrote {count} panel tasks to {target}")
+    print(f"Wrote {plural(count, 'panel task')} to {target}")
     return EXIT_OK
 
 
@@ -529,7 +530,7 @@ def cmd_meetings(args) -> int:
                 print(
                     f"        action: {t.text} ({t.owner or 'no owner'}, {due}, {t.status_label})"
                 )
-    print(f"{len(details)} meetings")
+    print(plural(len(details), "meeting"))
     return EXIT_OK
 
 
@@ -565,8 +566,9 @@ def cmd_import_actions(args) -> int:
     for line in plan.report_lines():
         print(line)
     print(
-        f"Updated {result.applied} actions from {path.name}; {len(result.rejected)} rows "
-        f"rejected, {len(result.conflicts)} conflicts, {plan.unchanged} rows unchanged."
+        f"Updated {plural(result.applied, 'action')} from {path.name}; "
+        f"{plural(len(result.rejected), 'row')} rejected, "
+        f"{plural(len(result.conflicts), 'conflict')}, {plural(plan.unchanged, 'row')} unchanged."
     )
     return EXIT_OK
 
@@ -615,7 +617,7 @@ def cmd_actions(args) -> int:
             f"{' '.join(a.action.split())[:60]}"
         )
     overdue = sum(1 for a in actions if a.overdue)
-    print(f"{len(actions)} actions, {overdue} overdue")
+    print(f"{plural(len(actions), 'action')}, {overdue} overdue")
     return EXIT_OK
 
 

@@ -5,6 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.wording import plural
+
 EXIT_OK = 0
 EXIT_REFUSED = 2
 
@@ -133,7 +135,7 @@ def _print_plain(plans, results, agency: str, dry_run: bool) -> None:
             verb = "would replace" if dry_run else "replaced"
             print(
                 f"This {verb} the earlier import of the same source ({r.file_name}, "
-                f"{r.imported_at:%d/%m/%Y}): {r.unchanged} entries unchanged, {r.added} new, "
+                f"{r.imported_at:%d/%m/%Y}): {plural(r.unchanged, 'entry')} unchanged, {r.added} new, "
                 f"{r.removed} no longer in the file."
             )
             for example in r.removed_examples:
@@ -142,7 +144,7 @@ def _print_plain(plans, results, agency: str, dry_run: bool) -> None:
             print("Not imported: " + " ".join(plan.problems))
         elif dry_run:
             print(
-                f"Would import {len(plan.entries)} entries for {agency}; "
+                f"Would import {plural(len(plan.entries), 'entry')} for {agency}; "
                 f"{len(plan.flagged)} flagged for checking. Nothing was written (--dry-run)."
             )
         elif index < len(results):
@@ -151,6 +153,6 @@ def _print_plain(plans, results, agency: str, dry_run: bool) -> None:
                 f", replacing {result.replaced} from the earlier import" if result.replaced else ""
             )
             print(
-                f"Imported {result.imported} entries from {plan.source_label} for {agency}"
+                f"Imported {plural(result.imported, 'entry')} from {plan.source_label} for {agency}"
                 f"{replaced}; {len(result.flagged)} flagged for checking."
             )

@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from app.timescales import add_months, add_working_days, is_working_day
+from app.wording import plural
 from resources import resource_path
 
 ANCHORS = {
@@ -63,9 +64,8 @@ class Rule:
                 continue
             if amount == 0:
                 return f"at {what}" if self.anchor == "publication" else f"on {what}"
-            plural = "s" if abs(amount) != 1 else ""
             side = "before" if amount < 0 else "from"
-            return f"{abs(amount)} {unit}{plural} {side} {what}"
+            return f"{plural(abs(amount), unit)} {side} {what}"
         return f"at {what}"
 
 
@@ -88,7 +88,7 @@ class ChecklistItem:
             late = self.due is not None and self.done_on > self.due
             return "Done late" if late else "Done"
         if self.overdue:
-            return f"Overdue by {self.days_overdue} day{'s' if self.days_overdue != 1 else ''}"
+            return f"Overdue by {plural(self.days_overdue, 'day')}"
         if self.due is None:
             return f"Enter {self.missing}" if self.missing else "No date"
         return "Due"
