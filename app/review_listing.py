@@ -2,16 +2,18 @@
 ORM (``app.reviews.list_reviews``), and by ``reviewdesk list`` straight from a current store
 file (``quick_listing``), which spares it loading the database layer."""
 
-import threading
 from collections.abc import Iterable
-from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.records import ReviewSummary, days_overdue
 from app.statutory_steps import ChecklistItem, build_checklist, review_anchors
 from app.timescales import review_target
 from app.vocab import FINISHED_REVIEW_STATUSES, IMR_STATUSES
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 def review_summaries(
@@ -90,6 +92,9 @@ def start_quick_listing(
     """The reviews of ``quick_listing``, read on their own thread (the window's frame shows
     them while the database layer loads). Any failure gives None: the store's usual open
     reports it."""
+    import threading
+    from concurrent.futures import Future
+
     future: Future = Future()
 
     def work() -> None:

@@ -5,6 +5,7 @@ files' ``revision`` and ``down_revision`` lines, and the store's ``alembic_versi
 """
 
 import ast
+import re
 from functools import cache
 from pathlib import Path
 
@@ -14,6 +15,13 @@ VERSIONS_DIR = MIGRATIONS_DIR / "versions"
 
 def _assigned(source: str, name: str):
     """The literal value of a top-level ``name = ...`` (or annotated) assignment."""
+    # One line, as Alembic writes them: read without parsing the whole file (every start).
+    line = re.search(rf"^{name}(?:\s*:[^=\n]+)?\s*=\s*(.+?)\s*(?:#.*)?$", source, re.MULTILINE)
+    if line is not None:
+        try:
+            return ast.literal_eval(line.group(1))
+        except (ValueError, SyntaxError):
+            pass  # spread over several lines: the parser below reads it
     for node in ast.parse(source).body:
         if isinstance(node, ast.Assign) and any(
             isinstance(t, ast.Name) and t.id == name for t in node.targets
