@@ -121,7 +121,11 @@ def reachable_by_tab(toolbar) -> None:
     laid_out = [toolbar.widgetForAction(a) for a in toolbar.actions() if not a.isSeparator()]
     buttons = [b for b in laid_out if b is not None]
     # The » button is the toolbar's own child, made before any action's button.
-    buttons += [b for b in toolbar.findChildren(QToolButton) if b not in buttons]
+    more = [b for b in toolbar.findChildren(QToolButton) if b not in buttons]
+    for button in more:
+        button.setAccessibleName("More commands")
+        button.setToolTip("More commands")
+    buttons += more
     for button in buttons:
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     for before, after in zip(buttons, buttons[1:], strict=False):
