@@ -18,13 +18,15 @@ from app.cli_store import register as register_store_commands
 from app.cli_store import terminal_asker
 from app.cli_users import add_users_command
 from app.config import default_store_path, display_name, resolve_store_path
-from app.context import AppContext
 from app.errors import UserError
 from app.leftovers import remove_leftovers
 from app.store_access import open_with_passphrase, passphrase_for, unencrypted_allowed
 from app.vocab import IMR_STATUSES, REVIEW_TYPES, SECTORS
+from app.wording import plural
+from db.driver import is_plain_sqlite
+from db.errors import StoreError
+from db.location import is_server_url
 from db.private import private_temp_folder
-from db.store import StoreError, StoreLockedError, check_store, store_exists
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -39,16 +41,25 @@ def parse_cli_date(text: str) -> date:
     raise argparse.ArgumentTypeError(f"'{text}' is not a date (use 2024-03-31 or 31/03/2024)")
 
 
+def _no_store(path) -> StoreError:
+    return StoreError(
+        f"There is no store at {path} yet. Start ReviewDesk or run 'reviewdesk demo' "
+        "to create one, or give the right file with --db."
+    )
+
+
 @contextmanager
-def _context(args, *, write: bool):
-    """Open the store for a command. Readers fall back to read-only when the store is locked."""
+def _context(args, *, write: bool, ask=None):
+    """Open the store for a command. Readers fall back to read-only when the store is locked.
+    ``ask``: how to ask for the passphrase (default: at the terminal)."""
+    # The database layer is loaded here, when a command needs it (see cmd_list).
+    from app.context import AppContext
+    from db.store import StoreLockedError, store_exists
+
     path = resolve_store_path(args.db)
     if not write and not store_exists(path):
-        raise StoreError(
-            f"There is no store at {path} yet. Start ReviewDesk or run 'reviewdesk demo' "
-            "to create one, or give the right file with --db."
-        )
-    ask = terminal_asker()
+        raise _no_store(path)
+    ask = ask or terminal_asker()
     try:
         store = open_with_passphrase(path, ask)
     except StoreLockedError:
@@ -56,7 +67,9 @@ def _context(args, *, write: bool):
             raise
         store = open_with_passphrase(path, ask, readonly=True)
     try:
-        _announce(store, path, write)
+        protected = store.encrypted or store.shared
+        _announce(store.readonly and write, store.readonly_reason, protected, path)
+        _announce_upgrade(store)
         beside = default_store_path() if store.shared else store.path
         with private_temp_folder(beside):  # spilled workbook rows stay private
             yield AppContext(store, args.user or display_name())
@@ -64,19 +77,22 @@ def _context(args, *, write: bool):
         store.close()
 
 
-def _announce(store, path: Path, write: bool) -> None:
+def _announce(refused: bool, reason: str, protected: bool, path: Path) -> None:
     """What a command's user must know about the store before it runs."""
-    if write and store.readonly:
+    if refused:
         raise UserError(
-            (store.readonly_reason or "The store is open read-only.")
+            (reason or "The store is open read-only.")
             + " It was opened for reading only, so nothing can be changed in it."
         )
-    if not store.encrypted and not store.shared and not unencrypted_allowed():
+    if not protected and not unencrypted_allowed():
         print(
             f"Note: the store {path} is not encrypted. "
             "'reviewdesk encrypt-store' protects it with a passphrase.",
             file=sys.stderr,
         )
+
+
+def _announce_upgrade(store) -> None:
     if store.upgraded_from and store.backup_path:
         print(
             f"The store was upgraded from schema {store.upgraded_from}; "
@@ -118,12 +134,29 @@ def cmd_demo(args) -> int:
 
 
 def cmd_list(args) -> int:
-    from app.reviews import list_reviews
-    from app.timetable import checklists_by_review, deadline_json
+    path = resolve_store_path(args.db)
+    ask, quick = terminal_asker(), None
+    if not is_server_url(path) and Path(path).is_file():
+        # A current store file is read straight through the driver: the database layer
+        # (SQLAlchemy, the models) takes longer to load than the listing takes to read.
+        from app.review_listing import quick_listing
 
-    with _context(args, write=False) as ctx:
-        reviews = list_reviews(ctx)
-        checklists = checklists_by_review(ctx)
+        passphrase = passphrase_for(path, ask, new=False)
+        quick = quick_listing(path, passphrase, date.today())
+        if passphrase is not None:
+            ask = lambda _prompt, _confirm: passphrase  # noqa: E731 - asked once only
+    if quick is not None:
+        _announce(False, "", not is_plain_sqlite(path), path)
+        reviews, checklists = quick
+    else:
+        from app.reviews import list_reviews
+        from app.timetable import checklists_by_review
+
+        with _context(args, write=False, ask=ask) as ctx:
+            reviews = list_reviews(ctx)
+            checklists = checklists_by_review(ctx)
+    from app.statutory_steps import deadline_json
+
     if args.json:
         _print_json(
             [
@@ -157,7 +190,7 @@ def cmd_list(args) -> int:
         print(f"      IMRs: {counts or 'none'}{overdue}")
         step = deadline_json(checklists.get(r.id, []))
         if step:
-            late = f"OVERDUE by {step['days_overdue']} days: " if step["overdue"] else ""
+            late = f"OVERDUE by {plural(step['days_overdue'], 'day')}: " if step["overdue"] else ""
             print(f"      Next: {late}{step['what']} (due {step['due']})")
     return EXIT_OK
 
@@ -167,6 +200,8 @@ def _existing_passphrase(args) -> str | None:
 
 
 def cmd_check(args) -> int:
+    from db.store import check_store
+
     health = check_store(resolve_store_path(args.db), passphrase=_existing_passphrase(args))
     if args.json:
         _print_json(
@@ -292,7 +327,7 @@ def cmd_chronology(args) -> int:
             f"{row.type_label[:22]:<22} "
             f"{' '.join(row.event.split())[:90]}{flag}"
         )
-    print(f"{len(rows)} entries")
+    print(plural(len(rows), "entry"))
     return EXIT_OK
 
 
@@ -347,7 +382,7 @@ def cmd_export(args) -> int:
     with _context(args, write=False) as ctx:
         review_id = find_review_id(ctx, args.review)
         count = export_chronology(ctx, review_id, target)
-    print(f"Wrote {count} chronology entries to {target}")
+    print(f"Wrote {plural(count, 'chronology entry')} to {target}")
     return EXIT_OK
 
 
@@ -365,7 +400,7 @@ def _export_document(args) -> int:
         except PublicationBlocked as exc:
             return blocked(exc)
     state = "final" if args.final else "draft"
-    size = f", {pages} page{'s' if pages != 1 else ''}" if pages else ""
+    size = f", {plural(pages, 'page')}" if pages else ""
     print(f"Wrote the {DOCUMENT_KINDS[args.what]} ({state}{size}) to {target}")
     return EXIT_OK
 
@@ -379,7 +414,7 @@ def _export_actions(args) -> int:
         review_id = find_review_id(ctx, args.review) if args.review else None
         count = export_tracker(ctx, target, review_id)
     scope = f"review {args.review}" if args.review else "every review"
-    print(f"Wrote {count} actions ({scope}) to {target}")
+    print(f"Wrote {plural(count, 'action')} ({scope}) to {target}")
     return EXIT_OK
 
 
@@ -400,7 +435,7 @@ def _export_minutes(args) -> int:
         review_id = find_review_id(ctx, args.review)
         meeting_id = find_meeting_id(ctx, review_id, args.meeting)
         pages = export_minutes(ctx, meeting_id, target)
-    size = f" ({pages} page{'s' if pages != 1 else ''})" if pages else ""
+    size = f" ({plural(pages, 'page')})" if pages else ""
     print(f"Wrote the minutes{size} to {target}")
     return EXIT_OK
 
@@ -413,7 +448,7 @@ def _export_tasks(args) -> int:
     with _context(args, write=False) as ctx:
         review_id = find_review_id(ctx, args.review)
         count = export_tasks(ctx, review_id, target)
-    print(f"Wrote {count} panel tasks to {target}")
+    print(f"Wrote {plural(count, 'panel task')} to {target}")
     return EXIT_OK
 
 
@@ -495,7 +530,7 @@ def cmd_meetings(args) -> int:
                 print(
                     f"        action: {t.text} ({t.owner or 'no owner'}, {due}, {t.status_label})"
                 )
-    print(f"{len(details)} meetings")
+    print(plural(len(details), "meeting"))
     return EXIT_OK
 
 
@@ -503,6 +538,7 @@ def cmd_import_actions(args) -> int:
     from app.action_tracker import apply_tracker, plan_tracker_import
     from app.chronology.reading import ImportRefused
     from app.reviews import find_review_id
+    from db.store import store_exists
 
     path = Path(args.file).expanduser()
     store_path = resolve_store_path(args.db)
@@ -530,8 +566,9 @@ def cmd_import_actions(args) -> int:
     for line in plan.report_lines():
         print(line)
     print(
-        f"Updated {result.applied} actions from {path.name}; {len(result.rejected)} rows "
-        f"rejected, {len(result.conflicts)} conflicts, {plan.unchanged} rows unchanged."
+        f"Updated {plural(result.applied, 'action')} from {path.name}; "
+        f"{plural(len(result.rejected), 'row')} rejected, "
+        f"{plural(len(result.conflicts), 'conflict')}, {plural(plan.unchanged, 'row')} unchanged."
     )
     return EXIT_OK
 
@@ -580,7 +617,7 @@ def cmd_actions(args) -> int:
             f"{' '.join(a.action.split())[:60]}"
         )
     overdue = sum(1 for a in actions if a.overdue)
-    print(f"{len(actions)} actions, {overdue} overdue")
+    print(f"{plural(len(actions), 'action')}, {overdue} overdue")
     return EXIT_OK
 
 

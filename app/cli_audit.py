@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from app.wording import plural
+
 EXIT_OK = 0
 
 
@@ -14,7 +16,8 @@ def cmd_audit(args) -> int:
             trail = export_trail(ctx, args.review, Path(args.output))
             gone = " (a deleted review)" if trail.deleted else ""
             print(
-                f"Wrote {len(trail.rows)} audit entries of {trail.reference}{gone} to {args.output}"
+                f"Wrote {plural(len(trail.rows), 'audit entry')} of {trail.reference}{gone} "
+                f"to {args.output}"
             )
             return EXIT_OK
         trail = review_trail(ctx, args.review)
@@ -25,7 +28,7 @@ def cmd_audit(args) -> int:
         change = f" {row.field}: {row.before!r} -> {row.after!r}" if row.field else ""
         print(f"{row.when}  {row.who[:20]:<20} {row.action:<7} {row.record[:60]}{change}")
     gone = "; the review itself was deleted" if trail.deleted else ""
-    print(f"{len(trail.rows)} audit entries for {trail.reference}{gone}")
+    print(f"{plural(len(trail.rows), 'audit entry')} for {trail.reference}{gone}")
     return EXIT_OK
 
 

@@ -8,6 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.wording import plural
+
 EXIT_OK = 0
 EXIT_REFUSED = 2
 
@@ -162,7 +164,7 @@ def _print_plain(plans, results, agency: str, dry_run: bool, replace: bool) -> N
             verb = "replaced" if index < len(results) else "would replace"
             print(
                 f"This {verb} the earlier import of the same source ({r.file_name}, "
-                f"{r.imported_at:%d/%m/%Y}): {r.unchanged} entries unchanged, {r.added} new, "
+                f"{r.imported_at:%d/%m/%Y}): {plural(r.unchanged, 'entry')} unchanged, {r.added} new, "
                 f"{r.removed} no longer in the file."
             )
             for example in r.removed_examples:
@@ -172,7 +174,7 @@ def _print_plain(plans, results, agency: str, dry_run: bool, replace: bool) -> N
         elif dry_run:
             needs = " (with --replace)" if plan.replaces is not None and not replace else ""
             print(
-                f"Would import {len(plan.entries)} entries for {agency}{needs}; "
+                f"Would import {plural(len(plan.entries), 'entry')} for {agency}{needs}; "
                 f"{len(plan.flagged)} flagged for checking. Nothing was written (--dry-run)."
             )
         elif plan.replaces is not None and not replace:
@@ -186,6 +188,6 @@ def _print_plain(plans, results, agency: str, dry_run: bool, replace: bool) -> N
                 f", replacing {result.replaced} from the earlier import" if result.replaced else ""
             )
             print(
-                f"Imported {result.imported} entries from {plan.source_label} for {agency}"
+                f"Imported {plural(result.imported, 'entry')} from {plan.source_label} for {agency}"
                 f"{replaced}; {len(result.flagged)} flagged for checking."
             )

@@ -1,5 +1,7 @@
 """``reviewdesk copy-store``: a whole store to another, between SQLite and PostgreSQL."""
 
+from app.wording import plural
+
 
 def cmd_copy_store(args) -> int:
     from app.store_copy import copy_store
@@ -9,7 +11,8 @@ def cmd_copy_store(args) -> int:
     for table in report.tables:
         print(f"{table.table:<{width}}  {table.rows:>8}  {table.checksum[:16]}")
     print(
-        f"Copied {report.rows} rows in {len(report.tables)} tables from {report.source} "
+        f"Copied {plural(report.rows, 'row')} in {plural(len(report.tables), 'table')} "
+        f"from {report.source} "
         f"to {report.target}; every table's count and checksum match."
     )
     return 0

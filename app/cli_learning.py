@@ -3,6 +3,8 @@ newsletter, annual report and coding exports."""
 
 from pathlib import Path
 
+from app.wording import plural
+
 LEARNING_EXPORTS = ("newsletter", "annual-report", "coding")
 
 
@@ -45,7 +47,7 @@ def cmd_learning(args) -> int:
         cli._print_json(data)
         return cli.EXIT_OK
     span = f"{overview.years[0]}–{overview.years[-1]}" if overview.years else "no years"
-    print(f"{len(overview.reviews)} reviews, {span}")
+    print(f"{plural(len(overview.reviews), 'review')}, {span}")
     print("Themes (reviews coded with each):")
     for theme, count in list(overview.theme_totals.items())[:15]:
         by_year = overview.themes_by_year[theme]
@@ -54,7 +56,10 @@ def cmd_learning(args) -> int:
     print("Reviews by type and year:")
     for label, per in overview.types_by_year.items():
         print(f"  {label:<20} " + ", ".join(f"{y}: {n}" for y, n in sorted(per.items())))
-    print(f"Repeated learning: {len(overview.repeated)} findings resemble an earlier review's")
+    print(
+        f"Repeated learning: {plural(len(overview.repeated), 'finding')} "
+        f"{'resembles' if len(overview.repeated) == 1 else 'resemble'} an earlier review's"
+    )
     for m in overview.repeated[:10]:
         print(f"  {m.review} #{m.finding.number} {m.finding.title[:60]}")
         print(f"      ≈ {m.earlier_review} ({m.earlier_year}) #{m.earlier.number} "
@@ -156,7 +161,7 @@ def cmd_export_learning(args) -> int:
 
 
 def _pages(pages) -> str:
-    return f"{pages} page{'s' if pages != 1 else ''}" if isinstance(pages, int) else "done"
+    return plural(pages, "page") if isinstance(pages, int) else "done"
 
 
 def _usage(cli, message: str) -> int:

@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 from app.errors import UserError
+from app.wording import plural
 
 EXIT_OK, EXIT_BLOCKED = 0, 3
 KINDS = ("overview", "summary", "brief")
@@ -72,7 +73,7 @@ def cmd_people(args) -> int:
         print(f"  {p.descriptor:<24} <- {p.name}{also}{extra}")
     if offered:
         print(
-            f"{len(offered)} names found in the review and not in the register (confirm with "
+            f"{plural(len(offered), 'name')} found in the review and not in the register (confirm with "
             "'reviewdesk people add'):"
         )
         for c in offered[:40]:
@@ -204,7 +205,7 @@ def cmd_document(args) -> int:
         state = (
             "from the review's data"
             if s.generated
-            else ("guidance only" if s.guidance_only else f"{len(s.written.split())} words")
+            else ("guidance only" if s.guidance_only else plural(len(s.written.split()), "word"))
         )
         left_out = "" if s.included else " [left out]"
         print(f"  {number:>3}  {s.id:>5}  {s.title}  ({state}){left_out}")

@@ -14,6 +14,7 @@ from app.store_access import (
     needs_passphrase,
     passphrase_for,
 )
+from app.wording import plural
 
 EXIT_OK = 0
 
@@ -116,11 +117,13 @@ def cmd_salvage(args) -> int:
         raise UserError(f"There is no store at {source}.")
     passphrase = passphrase_for(source, terminal_asker(), new=False)
     report = salvage(source, Path(args.output).expanduser(), passphrase)
-    print(f"Recovered {report.recovered} rows from {source} into {report.target}.")
+    print(f"Recovered {plural(report.recovered, 'row')} from {source} into {report.target}.")
     for line in report.lines():
         print(line)
     if report.lost:
-        print(f"{report.lost} rows could not be recovered; the list above says from where.")
+        print(
+            f"{plural(report.lost, 'row')} could not be recovered; the list above says from where."
+        )
     else:
         print("Nothing was lost.")
     print(

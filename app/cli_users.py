@@ -54,10 +54,26 @@ def cmd_users(args) -> int:
     return 0
 
 
-def add_users_command(add) -> None:
-    from db.access_models import REVIEW_ROLES
-    from db.roles import STANDING
+class _Choices:
+    """Choices read from the database layer only when argparse checks or shows them, so
+    that registering the command does not load it for every other command."""
 
+    def __init__(self, module: str, name: str):
+        self.module, self.name = module, name
+
+    def _names(self) -> list[str]:
+        import importlib
+
+        return list(getattr(importlib.import_module(self.module), self.name))
+
+    def __contains__(self, value) -> bool:
+        return value in self._names()
+
+    def __iter__(self):
+        return iter(self._names())
+
+
+def add_users_command(add) -> None:
     p = add(
         "users",
         cmd_users,
@@ -69,11 +85,18 @@ def add_users_command(add) -> None:
     p.add_argument("name", nargs="?", help="the person's login name (add, grant, revoke)")
     p.add_argument(
         "--role",
-        choices=list(STANDING),
+        choices=_Choices("db.roles", "STANDING"),
+        metavar="ROLE",  # a metavar keeps argparse from reading the choices at registration
         default="member",
         help="add: manager (the business manager), member (chairs, authors, panel members) "
         "or readonly; a new login's password is asked for, or read from standard input",
     )
     p.add_argument("--review", metavar="REF", help="grant, revoke: the review")
-    p.add_argument("--as", dest="as_role", choices=list(REVIEW_ROLES), help="grant: the role")
+    p.add_argument(
+        "--as",
+        dest="as_role",
+        choices=_Choices("db.access_models", "REVIEW_ROLES"),
+        metavar="ROLE",
+        help="grant: the role (%(choices)s)",
+    )
     p.add_argument("--json", action="store_true", help="list: print JSON")

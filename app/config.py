@@ -10,7 +10,7 @@ from pathlib import Path
 
 from platformdirs import user_config_dir, user_data_dir
 
-from db.server import is_server_url
+from db.location import is_server_url
 
 APP_NAME = "ReviewDesk"
 STORE_ENV = "REVIEWDESK_DB"

@@ -16,6 +16,7 @@ from app.errors import NotFoundError, ValidationError
 from app.imrs import set_imr_status
 from app.items import add_item
 from app.vocab import AGENDA_REFS, ATTENDANCE, IMR_STATUSES, MEETING_KINDS, TASK_STATUSES
+from app.wording import plural
 from db.chronology_models import KeyEpisode
 from db.findings_models import Finding
 from db.meeting_models import AgendaItem, Meeting, MeetingAttendee, MeetingDecision, PanelTask
@@ -75,7 +76,7 @@ class TaskRecord:
     @property
     def status_label(self) -> str:
         if self.days_overdue:
-            return f"Overdue by {self.days_overdue} day{'s' if self.days_overdue != 1 else ''}"
+            return f"Overdue by {plural(self.days_overdue, 'day')}"
         return TASK_STATUSES.get(self.status, self.status)
 
 

@@ -17,10 +17,9 @@ from app.records import (
     ReviewSummary,
     days_overdue,
 )
+from app.review_listing import review_summaries
 from app.timescales import notification_due, review_target
 from app.vocab import (
-    FINISHED_REVIEW_STATUSES,
-    IMR_STATUSES,
     REVIEW_TYPE_ALIASES,
     REVIEW_TYPES,
     parse_choice,
@@ -138,46 +137,14 @@ def _target(review: Review):
 
 def list_reviews(ctx: AppContext) -> list[ReviewSummary]:
     """Every review, with its IMR counts by status and how many IMRs are overdue."""
-    today = ctx.today()
     with ctx.session() as session:
         reviews = session.scalars(
             select(Review).order_by(Review.created_at.desc(), Review.id.desc())
-        )
-        counts: dict[int, dict[str, int]] = {}
-        overdue: dict[int, int] = {}
+        ).all()
         rows = session.execute(
             select(Agency.review_id, Imr.status, Imr.date_due).join(Imr, Imr.agency_id == Agency.id)
         )
-        for review_id, status, due in rows:
-            per = counts.setdefault(review_id, dict.fromkeys(IMR_STATUSES, 0))
-            per[status] = per.get(status, 0) + 1
-            if days_overdue(status, due, today):
-                overdue[review_id] = overdue.get(review_id, 0) + 1
-        summaries = [
-            ReviewSummary(
-                id=r.id,
-                reference=r.reference,
-                title=r.title,
-                review_type=r.review_type,
-                status=r.status,
-                subject_pseudonym=r.subject_pseudonym,
-                target_date=_target(r).due,
-                imr_counts=counts.get(r.id, dict.fromkeys(IMR_STATUSES, 0)),
-                overdue_imrs=overdue.get(r.id, 0),
-            )
-            for r in reviews
-        ]
-        return sorted(summaries, key=_urgency)
-
-
-def _urgency(review: ReviewSummary) -> tuple:
-    """Open reviews before finished ones; the nearest target first; no target last."""
-    return (
-        review.status in FINISHED_REVIEW_STATUSES,
-        review.target_date is None,
-        review.target_date or date.max,
-        review.reference.casefold(),
-    )
+        return review_summaries(reviews, rows, ctx.today())
 
 
 def imr_summaries(session, review_id: int, today: date) -> list[ImrSummary]:

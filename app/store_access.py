@@ -11,13 +11,17 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import UserError
 from db.copies import write_copy
-from db.engine import is_plain_sqlite
+from db.driver import is_plain_sqlite
+from db.errors import StoreError
+from db.location import is_server_url
 from db.private import disk_message, make_private, secure_store_files
-from db.server import is_server_url
-from db.store import PassphraseError, Store, StoreError, check_store, open_store
+
+if TYPE_CHECKING:  # the database layer loads when a store is opened, not with this module
+    from db.store import Store
 
 PASSPHRASE_ENV = "REVIEWDESK_PASSPHRASE"
 UNENCRYPTED_ENV = "REVIEWDESK_UNENCRYPTED"
@@ -84,9 +88,11 @@ def passphrase_for(path: Path, ask: Asker | None, *, new: bool) -> str | None:
 
 def open_with_passphrase(
     path: Path, ask: Asker | None, *, readonly: bool = False, prechecked=None
-) -> Store:
+) -> "Store":
     """Open the store, asking for its passphrase when it is encrypted (or new).
     ``prechecked``: a quick check already started on the file (see ``open_store``)."""
+    from db.store import open_store
+
     if is_server_url(path):  # the shared store: the server's roles and TLS protect it
         return open_store(path, readonly=readonly)
     path = Path(path)
@@ -106,6 +112,8 @@ class ReencryptResult:
 
 def _verify_same(source_counts: dict[str, int], passphrase: str | None):
     def verify(part: Path) -> None:
+        from db.store import check_store
+
         health = check_store(part, passphrase=passphrase)
         if not health.healthy:
             raise UserError("The new copy failed its check: " + "; ".join(health.problems))
@@ -118,6 +126,8 @@ def _verify_same(source_counts: dict[str, int], passphrase: str | None):
 def table_counts(path: Path, passphrase: str | None) -> dict[str, int]:
     """Rows in every table of a store (the same numbers must come out of any copy)."""
     from sqlalchemy import func, inspect, select, table
+
+    from db.store import open_store
 
     store = open_store(path, readonly=True, passphrase=passphrase)
     try:
@@ -187,8 +197,10 @@ def _to_rollback_journal(path: Path, passphrase: str | None) -> None:
         conn.close()
 
 
-def _locked(path: Path, passphrase: str | None) -> Store:
+def _locked(path: Path, passphrase: str | None) -> "Store":
     """Open the store writable (upgrading it if needed) to hold its lock during an operation."""
+    from db.store import open_store
+
     return open_store(path, passphrase=passphrase, create=False)
 
 
@@ -239,7 +251,7 @@ def change_passphrase(path: Path, passphrase: str, new_passphrase: str) -> None:
         store.close()
 
 
-def change_open_store_passphrase(store: Store, new_passphrase: str) -> None:
+def change_open_store_passphrase(store: "Store", new_passphrase: str) -> None:
     """Encrypt the open store, or give it a new passphrase, without closing the window."""
     if store.readonly:
         raise UserError("The store is open read-only: its passphrase cannot be changed here.")
@@ -270,7 +282,6 @@ def export_decrypted(path: Path, passphrase: str | None, target: Path, *, overwr
 
 __all__ = [
     "PASSPHRASE_ENV",
-    "PassphraseError",
     "StoreError",
     "change_passphrase",
     "encrypt_store",

@@ -7,6 +7,7 @@ from functools import cache
 from dateutil.relativedelta import relativedelta
 
 from app.vocab import REVIEW_TYPES
+from app.wording import plural
 
 NOTIFICATION_WORKING_DAYS = 5
 
@@ -92,4 +93,4 @@ def countdown(due: date | None, today: date, finished: bool = False) -> tuple[st
     if days == 0:
         return ("Due today", days)
     late = -days
-    return (f"Overdue by {late} day{'s' if late != 1 else ''}", days)
+    return (f"Overdue by {plural(late, 'day')}", days)

@@ -9,7 +9,7 @@ import errno
 import os
 from pathlib import Path
 
-from db.engine import DatabaseError, connect, key_literal, read_salt
+from db.driver import DatabaseError, connect, key_literal, read_salt
 from db.private import private_file, secure_store_files
 
 

@@ -15,10 +15,10 @@ from db.audit_postgres import install_triggers as install_audit_triggers
 from db.audit_postgres import tables_without_audit
 from db.base import Base
 from db.changes import install_notify_triggers, tables_without_trigger, track_backends
+from db.location import SERVER_SCHEMES, is_server_url  # noqa: F401  (re-exported)
 from db.migrate import alembic_config, current_revision, head_revision, is_known_revision
 from db.roles import current_standing
 
-SERVER_SCHEMES = ("postgresql", "postgres")
 DRIVER = "postgresql+psycopg"
 # Any fixed number: pg_advisory_xact_lock serialises upgrades of one database.
 UPGRADE_LOCK_KEY = 0x52455644  # "REVD"
@@ -27,14 +27,6 @@ CONNECT_TIMEOUT_S = 10
 
 class ServerStoreError(Exception):
     """A problem reaching or reading the shared store, in plain words."""
-
-
-def is_server_url(location) -> bool:
-    """True for ``postgresql://…`` (or ``postgres://``, ``postgresql+psycopg://``) locations."""
-    if not isinstance(location, str) or "://" not in location:
-        return False
-    scheme = location.split("://", 1)[0].lower()
-    return scheme.split("+", 1)[0] in SERVER_SCHEMES
 
 
 def server_url(location: str) -> URL:

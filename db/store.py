@@ -37,15 +37,12 @@ from db.audit import (
 from db.checks import run_checks
 from db.copies import write_copy
 from db.engine import SQLITE_HEADER, create_store_engine
+from db.errors import StoreError
 from db.lock import LockOwner, StoreLock
 from db.migrate import current_revision, head_revision, is_known_revision, upgrade
 from db.private import disk_message, private_file, private_folder, secure_store_files
 from db.roles import is_permission_error
 from db.server import is_server_url, safe_location, verify_server
-
-
-class StoreError(Exception):
-    """A problem with the store, described in plain words for the user."""
 
 
 class NotAStoreError(StoreError):

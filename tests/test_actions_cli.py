@@ -267,7 +267,7 @@ def test_import_actions_readable_report(cli, store, tmp_path):
     assert f"Row {rows[ids['future']]}: action {ids['future']} (LCSPR-A)" in result.out
     assert "lead officer: (empty) -> DS Patel" in result.out
     assert f"Rejected: sheet 'Action plan' row {rows[ids['no_target']]}:" in result.out
-    assert "Updated 1 actions from returned.xlsx; 1 rows rejected, 0 conflicts" in result.out
+    assert "Updated 1 action from returned.xlsx; 1 row rejected, 0 conflicts" in result.out
 
 
 @pytest.mark.parametrize("kind", ["pdf", "no_id_column"])

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.actions import ActionRecord, RecommendationRecord, add_update, list_updates
 from app.items import remove_item
 from app.vocab import ACTION_STATUSES
+from app.wording import plural
 from ui.editing import Editor
 from ui.item_table import Column, ItemTable
 from ui.reason_prompt import ask_reason
@@ -51,7 +52,7 @@ def overdue_text(action: ActionRecord) -> str:
     if not action.overdue:
         return ""
     days = action.days_overdue
-    return f"Overdue ({days} day{'s' if days != 1 else ''})"
+    return f"Overdue ({plural(days, 'day')})"
 
 
 def one_line(text: str) -> str:

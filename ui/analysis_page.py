@@ -7,6 +7,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTextBrowser, QVBoxLayout, QWidget
 
 from app.chronology.export import analyse_review
+from app.wording import plural
 from ui.editing import Editor
 from ui.theme import danger_colour, muted_colour
 
@@ -18,10 +19,6 @@ def _d(iso: str | None) -> str:
 def _period(item: dict) -> str:
     link = f"period:{item['start']}:{item['end']}"
     return f"<a href='{link}'>{_d(item['start'])} to {_d(item['end'])}</a>"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def analysis_html(data: dict, gap_days: int, late_days: int) -> str:
@@ -46,7 +43,7 @@ def analysis_html(data: dict, gap_days: int, late_days: int) -> str:
         out.append("</ul>")
     if s.get("undated"):
         out.append(
-            f"<p style='color:{muted}'>{_plural(s['undated'], 'entry')} without a readable date "
+            f"<p style='color:{muted}'>{plural(s['undated'], 'entry')} without a readable date "
             "are not counted here.</p>"
         )
 
@@ -86,7 +83,7 @@ def analysis_html(data: dict, gap_days: int, late_days: int) -> str:
             late = f"<b style='color:{danger}'>{a['late']}</b>" if a["late"] else "0"
             median = a["median_days"]
             median_text = "" if median is None else f"{median:g} day{'' if median == 1 else 's'}"
-            max_text = "" if a["max_days"] is None else _plural(a["max_days"], "day")
+            max_text = "" if a["max_days"] is None else plural(a["max_days"], "day")
             out.append(
                 f"<tr><td>{escape(a['agency'])}</td><td align='center'>{a['with_both']}</td>"
                 f"<td align='center'>{late}</td><td align='center'>{median_text}</td>"
@@ -99,7 +96,7 @@ def analysis_html(data: dict, gap_days: int, late_days: int) -> str:
                 f"<a href='entry:{e['id']}'>{_d(e['event_date'])}</a>" for e in early[:10]
             )
             out.append(
-                f"<p style='color:{danger}'>{_plural(len(early), 'entry')} recorded before the "
+                f"<p style='color:{danger}'>{plural(len(early), 'entry')} recorded before the "
                 f"event they describe (a data error to check): {links}</p>"
             )
 
@@ -110,7 +107,7 @@ def analysis_html(data: dict, gap_days: int, late_days: int) -> str:
     else:
         without = m["without_rhi_within_72h"]
         out.append(
-            f"<p><b>{_plural(m['count'], 'missing episode')}</b> between {_d(m['first'])} and "
+            f"<p><b>{plural(m['count'], 'missing episode')}</b> between {_d(m['first'])} and "
             f"{_d(m['last'])}; <b>{m['with_rhi_within_72h']}</b> with a return home interview "
             f"recorded within 72 hours"
             + (f", <b style='color:{danger}'>{without} without</b>" if without else "")

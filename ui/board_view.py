@@ -23,6 +23,7 @@ from app.actions import ActionRecord, list_actions
 from app.errors import UserError
 from app.reviews import list_reviews
 from app.vocab import ACTION_CLOSED
+from app.wording import plural
 from db.store import StoreError
 from ui.editing import Editor
 from ui.files import suggested_path
@@ -89,7 +90,7 @@ class ActionPlanModel(RecordTableModel):
             action.lead_officer,
             format_date(action.target_date),
             action.status_label,
-            f"{days} day{'s' if days != 1 else ''}" if days else "",
+            f"{plural(days, 'day')}" if days else "",
         ][col]
 
     @staticmethod
@@ -284,7 +285,7 @@ class ActionPlanWindow(QDialog):
             lambda count: QMessageBox.information(
                 self,
                 "Export the action tracker",
-                f"Exported {count} action{'s' if count != 1 else ''} to {target}."
+                f"Exported {plural(count, 'action')} to {target}."
                 if isinstance(count, int)
                 else f"The action tracker was saved to {target}.",
             ),

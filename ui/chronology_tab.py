@@ -33,7 +33,7 @@ from ui.editing import Editor
 from ui.entry_editor import EntryEditor
 from ui.episodes_page import EpisodesPage
 from ui.icons import icon
-from ui.table_tools import copy_rows, polish_table, separator, view_action
+from ui.table_tools import copy_rows, polish_table, reachable_by_tab, separator, view_action
 from ui.timeline_widget import TimelinePage
 
 
@@ -188,6 +188,7 @@ class ChronologyTab(EntryCommands, QWidget):
         self.analysis_page.show_entry.connect(lambda i: self.show_entries([i]))
         self.analysis_page.show_period.connect(self.show_period)
         self.timeline_page.entries_clicked.connect(self.show_entries)
+        reachable_by_tab(self.toolbar)
 
     def _command(self, text: str, slot, icon_name: str = "", tip: str = "") -> QAction:
         action = self.toolbar.addAction(icon(icon_name) if icon_name else QIcon(), text)

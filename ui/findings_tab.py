@@ -22,6 +22,7 @@ from app.findings import Coverage, FindingRecord
 from app.items import remove_item
 from app.records import LineOfEnquiryRecord, ReviewDetail
 from app.vocab import DEFAULT_THEMES, FINDING_KINDS
+from app.wording import plural
 from ui.coverage_view import (
     NOT_ANSWERED,
     CoverageModel,
@@ -67,7 +68,7 @@ FindingRole = Qt.ItemDataRole.UserRole + 32
 
 def evidence_text(finding: FindingRecord) -> str:
     n = len(finding.evidence)
-    return f"{n} citation{'s' if n != 1 else ''}" if n else "nothing cited yet"
+    return f"{plural(n, 'citation')}" if n else "nothing cited yet"
 
 
 class FindingListModel(RecordTableModel):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.imrs import add_agency, allowed_statuses, remove_agency
 from app.records import ImrSummary
 from app.vocab import IMR_STATUSES, SECTORS
+from app.wording import plural
 from ui.editing import Editor
 from ui.icons import icon
 from ui.imr_panel import ImrPanel
@@ -53,7 +54,7 @@ _STATUS_ORDER = {key: n for n, key in enumerate(IMR_STATUSES)}
 def due_text(imr: ImrSummary) -> str:
     if imr.overdue:
         days = imr.days_overdue
-        return f"{format_date(imr.date_due)}  ({days} day{'s' if days != 1 else ''} late)"
+        return f"{format_date(imr.date_due)}  ({plural(days, 'day')} late)"
     return format_date(imr.date_due)
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.learning import LearningOverview, learning_overview, search_reviews
+from app.wording import plural
 from db.store import StoreError
 from ui.bar_chart import BarChart
 from ui.editing import Editor
@@ -309,7 +310,5 @@ class LearningWindow(QDialog):
         except (UserError, StoreError) as exc:
             self.result_count.setText(str(exc))
             return
-        self.result_count.setText(
-            f"{len(hits)} result{'s' if len(hits) != 1 else ''} for “{text}”, best first."
-        )
+        self.result_count.setText(f"{plural(len(hits), 'result')} for “{text}”, best first.")
         _fill(self.results, [(h.review, h.kind, h.label, h.snippet) for h in hits], stretch=(2, 3))

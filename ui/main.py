@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
 from resources import resource_path
-from ui.screen import fit_to_screen, keep_on_screen
+from ui.screen import fit_to_screen, keep_on_screen, list_beside
 from ui.theme import readable_palette
 
 if TYPE_CHECKING:
@@ -162,6 +162,7 @@ def build_window(
     settings: QSettings | None = None,
     *,
     defer_load: bool = False,
+    reviews: list | None = None,
 ) -> MainWindow:
     from app.config import display_name
     from app.context import AppContext
@@ -169,11 +170,12 @@ def build_window(
     from ui.main_window import MainWindow
 
     ctx = AppContext(store, actor or display_name())
-    return MainWindow(Editor(ctx), settings, defer_load=defer_load)
+    return MainWindow(Editor(ctx), settings, defer_load=defer_load, reviews=reviews)
 
 
 class StartingWindow(QMainWindow):
-    """The window's frame, where the main window will be, while the store opens."""
+    """The window's frame, where the main window will be, while the store opens: "Opening…",
+    then the list of reviews when the store file can be read directly."""
 
     def __init__(self, path: Path, settings: QSettings):
         super().__init__()
@@ -181,7 +183,10 @@ class StartingWindow(QMainWindow):
         self.setWindowTitle(path.name)
         label = QLabel(f"Opening {path.name}…")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(label)
+        self.list_view = None
+        self.reviews: list | None = None
+        self.splitter = list_beside(QWidget(), label)  # the list's place, filled after painting
+        self.setCentralWidget(self.splitter)
         self.menuBar().addMenu("&File")
         self.statusBar().showMessage(f"Store: {path}")
         geometry = settings.value("window/geometry")
@@ -189,6 +194,42 @@ class StartingWindow(QMainWindow):
             keep_on_screen(self)
         else:
             fit_to_screen(self, QSize(1360, 860), share=0.97)
+        splitter = settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def show_reviews(self, reviews: list | None) -> None:
+        """The reviews, in the list the main window will have, painted at once."""
+        if not reviews:
+            return
+        from datetime import date
+
+        from ui.review_list import ReviewListPanel
+
+        panel = ReviewListPanel()
+        panel.filter.setEnabled(False)
+        panel.new_button.setEnabled(False)
+        panel.setMinimumWidth(self.splitter.widget(0).minimumWidth())
+        panel.model.set_reviews(reviews, date.today())
+        self.splitter.replaceWidget(0, panel).deleteLater()
+        self.panel, self.list_view, self.reviews = panel, panel.view, reviews
+        self.repaint()  # now: an update would wait until the store is open
+
+
+def _early_listing(path: Path):
+    """The store's reviews read on a thread, for the frame (None: not a file to read so)."""
+    from app.store_access import env_passphrase, needs_passphrase
+
+    if not path.is_file():
+        return None
+    passphrase = env_passphrase() if needs_passphrase(path) else None
+    if needs_passphrase(path) and passphrase is None:
+        return None  # asked for in a dialog: the reviews follow the opened store
+    from datetime import date
+
+    from app.review_listing import start_quick_listing
+
+    return start_quick_listing(path, passphrase, date.today())
 
 
 def launch(
@@ -198,13 +239,14 @@ def launch(
     *,
     before_show: Callable[[QMainWindow], None] | None = None,
 ) -> MainWindow | None:
-    """Paint the frame, open the store, then show the main window in its place.
+    """Paint the frame with the reviews, open the store, then show the main window in its
+    place.
 
     ``before_show`` sees each window (the frame, then the main window) before it is shown.
     """
     from db.checks import start_quick_check  # light: SQLite only
 
-    # SQLite checks the file on its own thread while the database layer loads.
+    # SQLite checks the file, and reads its reviews, on threads while the database layer loads.
     pending = start_quick_check(path)
     settings = settings or QSettings()
     shell = StartingWindow(path, settings)
@@ -212,11 +254,14 @@ def launch(
         before_show(shell)
     shell.show()
     QApplication.processEvents()  # painted now, before the slow part
+    listing = _early_listing(path)
+    if listing is not None:
+        shell.show_reviews(listing.result())
     store = open_for_window(path, shell, prechecked=pending)
     if store is None:
         shell.close()
         return None
-    window = build_window(store, actor, settings, defer_load=True)
+    window = build_window(store, actor, settings, defer_load=True, reviews=shell.reviews)
     window.owns_store = True
     window.setGeometry(shell.geometry())
     if before_show:

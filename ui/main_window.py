@@ -1,14 +1,11 @@
 """The main window: reviews on the left, the selected review's workspace on the right."""
 
-from PySide6.QtCore import QSettings, QSize, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -21,11 +18,11 @@ from ui.editing import Editor
 from ui.icons import icon
 from ui.live_updates import LiveUpdates
 from ui.main_commands import NewReviewDialog, WindowCommands  # noqa: F401
-from ui.review_list import ReviewListModel, ReviewListView
-from ui.screen import fit_to_screen, keep_on_screen
+from ui.review_list import ReviewListPanel
+from ui.screen import fit_to_screen, keep_on_screen, list_beside
 from ui.store_actions import add_store_actions
 from ui.tab_names import CHRONOLOGY_KINDS, TAB_NAMES
-from ui.table_tools import polish_tables, show_focus
+from ui.table_tools import polish_tables
 from ui.welcome import WelcomePage
 
 # What a login to the shared store may do, as the status bar says it.
@@ -41,7 +38,12 @@ STARTED_BY_MANAGER = (
 
 class MainWindow(WindowCommands, QMainWindow):
     def __init__(
-        self, editor: Editor, settings: QSettings | None = None, *, defer_load: bool = False
+        self,
+        editor: Editor,
+        settings: QSettings | None = None,
+        *,
+        defer_load: bool = False,
+        reviews: list | None = None,
     ):
         super().__init__()
         self.editor = editor
@@ -52,29 +54,13 @@ class MainWindow(WindowCommands, QMainWindow):
         self.learning = None  # the learning window, made when first asked for
         self.setObjectName("main_window")
 
-        self.list_model = ReviewListModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.list_model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.filter = QLineEdit()
-        self.filter.setObjectName("review_filter")
-        self.filter.setAccessibleName("Find a review")
-        self.filter.setPlaceholderText("Find a review (Ctrl+F)")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.list_view = ReviewListView()
-        self.list_view.setObjectName("review_list")
-        self.list_view.setModel(self.proxy)
-        show_focus(self.list_view)
+        left = ReviewListPanel()
+        self.list_model, self.proxy = left.model, left.proxy
+        self.filter, self.list_view, self.new_button = left.filter, left.view, left.new_button
+        if reviews is not None:  # read by the frame while the store opened: shown at once
+            self.list_model.set_reviews(reviews, editor.ctx.today())
         self.list_view.selectionModel().currentChanged.connect(self._review_chosen)
-        self.new_button = QPushButton("New review…")
         self.new_button.clicked.connect(self.new_review)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(8, 8, 0, 8)
-        left_layout.addWidget(self.filter)
-        left_layout.addWidget(self.list_view, 1)
-        left_layout.addWidget(self.new_button)
 
         self.welcome = WelcomePage()
         self.welcome.new_review.connect(self.new_review)
@@ -82,19 +68,8 @@ class MainWindow(WindowCommands, QMainWindow):
         self.welcome.import_chronology.connect(self.import_chronology)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
-
-        self.splitter = QSplitter()
-        self.splitter.setObjectName("main_splitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.stack)
         # The review list keeps its width (and each review's countdown) whatever the tab.
-        em = self.fontMetrics().horizontalAdvance("M")
-        left.setMinimumWidth(em * 26)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setCollapsible(0, False)
-        self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([em * 26, em * 80])
+        self.splitter = list_beside(left, self.stack)
         container = QWidget()
         outer = QVBoxLayout(container)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -140,7 +115,6 @@ class MainWindow(WindowCommands, QMainWindow):
         self.findChild(QAction, "new_review").setEnabled(self.can_start_reviews)
         if not self.can_start_reviews and editor.ctx.store.standing:
             self.new_button.setToolTip(STARTED_BY_MANAGER)
-        self.new_button.setIcon(icon("add"))
         self._update_title()
         if defer_load:
             # Paint the window first; the reviews, then the open review, follow at once.

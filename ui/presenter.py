@@ -19,6 +19,7 @@ from app.errors import UserError
 from app.findings import get_finding
 from app.meetings import AgendaRecord, list_tasks
 from app.reviews import get_review
+from app.wording import plural
 from ui.screen import available_area
 from ui.theme import muted_colour, status_colour
 
@@ -121,7 +122,7 @@ def _imr_note(imr) -> str:
     if imr.days_overdue:
         return f"{imr.days_overdue} days overdue"
     if imr.open_challenges:
-        return f"{imr.open_challenges} open challenge{'s' if imr.open_challenges != 1 else ''}"
+        return f"{plural(imr.open_challenges, 'open challenge')}"
     return ""
 
 

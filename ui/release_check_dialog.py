@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.publishing.release_check import CheckResult, check_publication, waive
+from app.wording import plural
 from ui.editing import Editor
 from ui.theme import danger_colour, muted_colour, scaled_font
 
@@ -75,7 +76,7 @@ class ReleaseCheckDialog(QDialog):
         blocking = len(result.blocking)
         if blocking:
             self.summary.setText(
-                f"{blocking} thing{'s' if blocking != 1 else ''} must be fixed or waived before "
+                f"{plural(blocking, 'thing')} must be fixed or waived before "
                 "this document can be made final."
             )
         else:

@@ -2,13 +2,23 @@
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFontMetrics, QPalette
-from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.records import ReviewSummary
 from app.timescales import countdown
 from app.vocab import FINISHED_REVIEW_STATUSES
+from ui.icons import icon
+from ui.table_tools import show_focus
 from ui.theme import danger_colour, muted_colour, scaled_font
 
 SummaryRole = Qt.ItemDataRole.UserRole + 1
@@ -149,3 +159,35 @@ class ReviewListView(QListView):
         self.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.setAccessibleName("Reviews")
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
+class ReviewListPanel(QWidget):
+    """The left of the main window: a filter, the list of reviews and "New review…".
+
+    The window's frame shows one too while the store opens, filled from the store file
+    directly (``app.review_listing.quick_listing``), so the reviews are there at once.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = ReviewListModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("review_filter")
+        self.filter.setAccessibleName("Find a review")
+        self.filter.setPlaceholderText("Find a review (Ctrl+F)")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = ReviewListView()
+        self.view.setObjectName("review_list")
+        self.view.setModel(self.proxy)
+        show_focus(self.view)
+        self.new_button = QPushButton("New review…")
+        self.new_button.setIcon(icon("add"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 0, 8)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.new_button)

@@ -2,7 +2,9 @@
 
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSplitter, QWidget
+
+LIST_WIDTH_EM = 26  # the review list's width, in widths of "M": room for every countdown
 
 
 def available_area(widget: QWidget | None = None) -> QRect:
@@ -37,3 +39,20 @@ def keep_on_screen(window: QWidget) -> None:
     if area.contains(window.frameGeometry()):
         return
     fit_to_screen(window, window.size())
+
+
+def list_beside(left: QWidget, right: QWidget) -> QSplitter:
+    """The review list (``left``) beside ``right``; the list keeps its width as the window
+    grows, and neither side can be collapsed."""
+    em = left.fontMetrics().horizontalAdvance("M")
+    left.setMinimumWidth(em * LIST_WIDTH_EM)
+    splitter = QSplitter()
+    splitter.setObjectName("main_splitter")
+    splitter.addWidget(left)
+    splitter.addWidget(right)
+    splitter.setStretchFactor(0, 0)
+    splitter.setStretchFactor(1, 1)
+    splitter.setCollapsible(0, False)
+    splitter.setCollapsible(1, False)
+    splitter.setSizes([em * LIST_WIDTH_EM, em * 80])
+    return splitter

@@ -27,3 +27,11 @@ TAB_NAMES = [
     "Audit trail",
 ]
 CHRONOLOGY_KINDS = {"chronology_entry", "key_episode"}
+# Shown instead of the full names when the full ones do not fit in the window's width (a
+# laptop, or a 1080p screen at 150%); the full name stays in the tab's tooltip and is what a
+# screen reader announces.
+TAB_SHORT_NAMES = {
+    "Terms of reference": "Terms",
+    "Agencies and IMRs": "IMRs",
+    "Audit trail": "Audit",
+}

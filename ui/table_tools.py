@@ -110,3 +110,23 @@ def polish_tables(root: QWidget) -> None:
     for view in root.findChildren(QAbstractItemView):
         if isinstance(view, QTableView):
             polish_table(view)
+
+
+def reachable_by_tab(toolbar) -> None:
+    """A toolbar's buttons, then its » for the ones folded away, join the Tab chain in the
+    order they are laid out; a click still leaves the focus where it was. Call it once the
+    widgets after the toolbar exist (Qt leaves an order alone that only wraps around)."""
+    from PySide6.QtWidgets import QToolButton
+
+    laid_out = [toolbar.widgetForAction(a) for a in toolbar.actions() if not a.isSeparator()]
+    buttons = [b for b in laid_out if b is not None]
+    # The » button is the toolbar's own child, made before any action's button.
+    more = [b for b in toolbar.findChildren(QToolButton) if b not in buttons]
+    for button in more:
+        button.setAccessibleName("More commands")
+        button.setToolTip("More commands")
+    buttons += more
+    for button in buttons:
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    for before, after in zip(buttons, buttons[1:], strict=False):
+        QWidget.setTabOrder(before, after)

@@ -29,7 +29,20 @@ def is_dark() -> bool:
 
 
 def _pick(pair: tuple[str, str]) -> QColor:
-    return QColor(pair[1] if is_dark() else pair[0])
+    """The light or dark colour of a pair, made readable on the palette in use: rich text
+    puts it on the window's colour (labels) or the base colour (text views), and a desktop's
+    palette may differ from the ones the pairs were chosen for."""
+    colour = QColor(pair[1] if is_dark() else pair[0])
+    app = QGuiApplication.instance()
+    if app is None:
+        return colour
+    palette = app.palette()
+    for _ in range(2):  # twice: moving away from one background may bring it nearer the other
+        for role in (QPalette.ColorRole.Base, QPalette.ColorRole.Window):
+            background = palette.color(role)
+            if contrast_ratio(colour, background) < MIN_CONTRAST:
+                colour = _push(colour, background, MIN_CONTRAST)
+    return colour
 
 
 def status_colour(status: str) -> QColor:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from app.wording import plural  # noqa: F401  (counted as the command line counts)
 from ui.icons import icon
 from ui.theme import danger_colour
 
@@ -351,11 +352,6 @@ def scrolling(widget: QWidget) -> QScrollArea:
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(widget)
     return area
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """'1 entry', '3 entries', '1,204 entries'."""
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
 def section_label(text: str) -> QLabel:

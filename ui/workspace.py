@@ -1,7 +1,7 @@
 """The workspace of one review: a header with the countdown, and tabs for each part of it."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.audit_log import list_audit
 from app.errors import UserError
@@ -16,6 +16,7 @@ from ui.chronology_tab import ChronologyTab
 from ui.details_tab import DetailsTab
 from ui.editing import Editor
 from ui.findings_tab import FindingsTab
+from ui.fitting_tabs import FittingTabs
 from ui.imr_board import AgenciesTab
 from ui.item_table import Column, ItemTable
 from ui.meetings_tab import MeetingsTab
@@ -36,6 +37,7 @@ from ui.tab_names import (  # noqa: F401 (the names are also used from here)
     TAB_PEOPLE,
     TAB_RECOMMENDATIONS,
     TAB_REPORTS,
+    TAB_SHORT_NAMES,
     TAB_TOR,
 )
 from ui.theme import danger_colour, muted_colour, scaled_font
@@ -72,7 +74,7 @@ class ReviewWorkspace(QWidget):
         header.addLayout(left, 1)
         header.addLayout(right)
 
-        self.tabs = QTabWidget()
+        self.tabs = FittingTabs(TAB_SHORT_NAMES)  # every tab in sight, even on a laptop
         self.tabs.setObjectName("review_tabs")
         self.details = DetailsTab(editor)
         self.tor = ItemTable(

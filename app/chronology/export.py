@@ -16,6 +16,7 @@ from app.chronology.episodes import list_episodes
 from app.chronology.timeline import TimelineLayout, layout_timeline
 from app.context import AppContext
 from app.reviews import get_review
+from app.wording import plural
 
 PAGE = 5000
 
@@ -183,16 +184,17 @@ def analysis_summary(data: dict[str, Any]) -> list[str]:
     lines = []
     s = data["silences"]
     lines.append(
-        f"Silences over {s['gap_days']} days with no contact from any agency: {len(s['overall'])}"
+        f"Silences over {plural(s['gap_days'], 'day')} with no contact from any agency: "
+        f"{len(s['overall'])}"
     )
-    lines += [f"  {i['start']} to {i['end']} ({i['days']} days)" for i in s["overall"]]
+    lines += [f"  {i['start']} to {i['end']} ({plural(i['days'], 'day')})" for i in s["overall"]]
     lines.append("Practitioners:")
     lines += [f"  {a['summary']}" for a in data["practitioners"]["agencies"]]
     r = data["recording_delays"]
-    lines.append(f"Recorded more than {r['late_days']} days after the event:")
+    lines.append(f"Recorded more than {plural(r['late_days'], 'day')} after the event:")
     lines += [
         f"  {a['agency']}: {a['late']} of {a['with_both']} (median {a['median_days']}, "
-        f"longest {a['max_days']} days)"
+        f"longest {plural(a['max_days'], 'day')})"
         for a in r["agencies"]
         if a["with_both"]
     ]
@@ -202,6 +204,9 @@ def analysis_summary(data: dict[str, Any]) -> list[str]:
         "interview within 72 hours"
     )
     o = data["oversight_gaps"]
-    lines.append(f"Oversight gaps over {o['oversight_gap_days']} days: {len(o['gaps'])}")
-    lines += [f"  {g['agency']}: {g['start']} to {g['end']} ({g['days']} days)" for g in o["gaps"]]
+    lines.append(f"Oversight gaps over {plural(o['oversight_gap_days'], 'day')}: {len(o['gaps'])}")
+    lines += [
+        f"  {g['agency']}: {g['start']} to {g['end']} ({plural(g['days'], 'day')})"
+        for g in o["gaps"]
+    ]
     return lines

@@ -29,6 +29,7 @@ from app.publishing.builders import BUILDERS, REPORT_KINDS, BuildRequest
 from app.publishing.people import list_people
 from app.publishing.register import register_json
 from app.publishing.transforms import protect, texts
+from app.wording import plural
 from db.models import AuditEvent, Review
 from db.publishing_models import IssuedVersion
 from db.report_models import Report
@@ -44,7 +45,7 @@ class PublicationBlocked(UserError):
         self.result = result
         count = len(result.blocking)
         super().__init__(
-            f"The release check found {count} thing{'s' if count != 1 else ''} that must be "
+            f"The release check found {plural(count, 'thing')} that must be "
             "fixed or waived before this document can be made final; nothing was made final. "
             "See 'reviewdesk check-publication'."
         )

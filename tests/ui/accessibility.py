@@ -89,3 +89,23 @@ def low_contrast(palette: QPalette, minimum: float = 4.5) -> list[str]:
             if ratio < minimum:
                 problems.append(f"{prefix}{name}: {ratio:.2f}:1")
     return problems
+
+
+def typical_dark_palette(base: QPalette) -> QPalette:
+    """A typical dark palette, as a desktop might hand it over (links left at Qt's blue)."""
+    palette = QPalette(base)
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#e8e8e8"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.AlternateBase, "#262626"),
+        (QPalette.ColorRole.Text, "#e8e8e8"),
+        (QPalette.ColorRole.Button, "#353535"),
+        (QPalette.ColorRole.ButtonText, "#e8e8e8"),
+        (QPalette.ColorRole.Highlight, "#3daee9"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        (QPalette.ColorRole.Link, "#0000ff"),
+        (QPalette.ColorRole.PlaceholderText, "#5a5a5a"),
+    ):
+        palette.setColor(role, colour)
+    return palette

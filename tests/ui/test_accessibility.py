@@ -8,7 +8,12 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QTableVi
 
 from app.demo import add_demo_reviews
 from app.reviews import list_reviews
-from tests.ui.accessibility import describe, low_contrast, nameless_controls
+from tests.ui.accessibility import (
+    describe,
+    low_contrast,
+    nameless_controls,
+    typical_dark_palette,
+)
 from ui.chronology_actions import AddEntryDialog
 from ui.finding_editor import CiteImrDialog
 from ui.imr_board import AddAgencyDialog
@@ -109,21 +114,7 @@ def test_every_table_offers_copy_on_right_click(demo_window):
 def test_palette_text_reaches_4_5_to_1_including_selection_links_and_read_only(scheme, qapp):
     base = qapp.style().standardPalette()
     if scheme == Qt.ColorScheme.Dark:
-        # A typical dark palette, as a desktop might hand it over (links left at Qt's blue).
-        for role, colour in (
-            (QPalette.ColorRole.Window, "#2b2b2b"),
-            (QPalette.ColorRole.WindowText, "#e8e8e8"),
-            (QPalette.ColorRole.Base, "#1e1e1e"),
-            (QPalette.ColorRole.AlternateBase, "#262626"),
-            (QPalette.ColorRole.Text, "#e8e8e8"),
-            (QPalette.ColorRole.Button, "#353535"),
-            (QPalette.ColorRole.ButtonText, "#e8e8e8"),
-            (QPalette.ColorRole.Highlight, "#3daee9"),
-            (QPalette.ColorRole.HighlightedText, "#ffffff"),
-            (QPalette.ColorRole.Link, "#0000ff"),
-            (QPalette.ColorRole.PlaceholderText, "#5a5a5a"),
-        ):
-            base.setColor(role, colour)
+        base = typical_dark_palette(base)
     palette = readable_palette(base)
     assert low_contrast(palette) == []
     # Read-only fields are drawn with the disabled colours on the window colour.
@@ -163,3 +154,31 @@ def test_tab_walks_the_chronology_filters_in_the_order_they_are_laid_out(demo_wi
     assert [w.accessibleName() or w.text() for w in visited] == [
         w.accessibleName() or w.text() for w in expected
     ]
+
+
+def test_tab_reaches_the_chronology_toolbar_in_the_order_it_is_laid_out(demo_window, qtbot):
+    from PySide6.QtWidgets import QToolButton
+
+    demo_window.activateWindow()
+    chronology = demo_window.workspace.chronology
+    demo_window.workspace.tabs.setCurrentWidget(chronology)
+    chronology.view.selectRow(0)  # so that the commands on the selection are enabled
+    QApplication.processEvents()
+    toolbar = chronology.toolbar
+    buttons = [
+        b
+        for b in toolbar.findChildren(QToolButton)
+        if b.isVisible() and b.isEnabled() and b.focusPolicy() != Qt.FocusPolicy.NoFocus
+    ]
+    buttons.sort(key=lambda b: b.mapTo(toolbar, b.rect().topLeft()).x())
+    laid_out = [b.defaultAction().text() if b.defaultAction() else "»" for b in buttons]
+    assert laid_out[:3] == ["Import agency chronology…", "Add entry…", "Delete"]
+    chronology.pages.tabBar().setFocus()  # just before the toolbar
+    visited = []
+    for _ in buttons:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        button = QApplication.focusWidget()
+        visited.append(button.defaultAction().text() if button.defaultAction() else "»")
+    assert visited == laid_out
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is chronology.filters.text  # then the filters

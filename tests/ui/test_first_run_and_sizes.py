@@ -14,7 +14,7 @@ from ui.help import HelpDialog
 from ui.main_window import NewReviewDialog
 from ui.meeting_runner import MeetingRunner
 from ui.screen import fitted_size
-from ui.workspace import TAB_AUDIT, TAB_CHRONOLOGY, TAB_NAMES
+from ui.workspace import TAB_AUDIT, TAB_CHRONOLOGY, TAB_NAMES, TAB_SHORT_NAMES
 
 # A council laptop (1366x768 less a 40-pixel taskbar) and a 1080p screen at 150% (1280x720
 # logical pixels less the taskbar), each less the window's title bar.
@@ -209,3 +209,45 @@ def test_meeting_runner_fits_with_its_timer_and_buttons(window, ctx, screen, qtb
         corner = widget.mapTo(runner, widget.rect().bottomRight())
         assert widget.isVisible() and corner.x() <= runner.width() and corner.y() <= runner.height()
     runner.close()
+
+
+def _hidden_tabs(tabs) -> list[str]:
+    """Tabs not wholly in sight (behind the tab bar's scroll arrows)."""
+    bar = tabs.tabBar()
+    return [
+        tabs.full_text(i)
+        for i in range(tabs.count())
+        if not bar.rect().contains(bar.tabRect(i)) or bar.tabRect(i).right() > tabs.width()
+    ]
+
+
+@pytest.mark.parametrize("screen", [LAPTOP, HD_AT_150], ids=["1366x768", "1920x1080@150%"])
+@pytest.mark.parametrize("larger", [0, 1], ids=["usual text", "text one point larger"])
+def test_every_tab_is_in_sight_with_its_full_name_for_screen_readers(window, ctx, screen, larger):
+    review_id = create_review(ctx, review_type="lcspr", reference="LCSPR-12", title="Child W")
+    window.refresh()
+    window.select_review(review_id)
+    font = QFont(window.font())
+    font.setPointSizeF(font.pointSizeF() + larger)
+    window.setFont(font)
+    window.resize(screen)
+    window.show()
+    QApplication.processEvents()
+    tabs = window.workspace.tabs
+    bar = tabs.tabBar()
+    assert tabs.count() == len(TAB_NAMES) == 11
+    assert _hidden_tabs(tabs) == []
+    # Larger text leaves no room for the full names at these sizes: the short ones are shown.
+    assert tabs.shortened == bool(larger)
+    for index, name in enumerate(TAB_NAMES):
+        assert bar.accessibleTabName(index) == name
+        shown = bar.tabText(index)
+        assert shown == (TAB_SHORT_NAMES.get(name, name) if tabs.shortened else name)
+        assert bar.tabToolTip(index) == (name if name in TAB_SHORT_NAMES else "")
+    # A wide window has room for the full names again.
+    window.resize(QSize(1900, screen.height()))
+    QApplication.processEvents()
+    assert not tabs.shortened and [bar.tabText(i) for i in range(tabs.count())] == TAB_NAMES
+    window.resize(screen)
+    QApplication.processEvents()
+    assert _hidden_tabs(tabs) == []

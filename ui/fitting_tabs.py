@@ -1,0 +1,68 @@
+"""Tabs whose labels shorten when the full ones would not fit, instead of the bar scrolling."""
+
+from PySide6.QtWidgets import QTabWidget
+
+
+class FittingTabs(QTabWidget):
+    """A tab widget that shows every tab at once: the full labels when they fit, the short
+    ones (``short_names``) when they do not. The full label is always the tab's tooltip and
+    its accessible name, so a screen reader announces "Terms of reference", not "Terms"."""
+
+    def __init__(self, short_names: dict[str, str], parent=None):
+        super().__init__(parent)
+        self._short_names = short_names
+        self._full: list[str] = []
+        self.shortened = False
+
+    def full_text(self, index: int) -> str:
+        return self._full[index]
+
+    def setTabText(self, index: int, text: str) -> None:  # noqa: N802 - Qt naming
+        self._full[index] = text
+        self._label(index)
+        self._fit()
+
+    def tabInserted(self, index: int) -> None:  # noqa: N802 - Qt naming
+        super().tabInserted(index)
+        self._full.insert(index, self.tabBar().tabText(index))
+        self._label(index)
+        self._fit()
+
+    def tabRemoved(self, index: int) -> None:  # noqa: N802 - Qt naming
+        super().tabRemoved(index)
+        del self._full[index]
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().changeEvent(event)  # a new font or style changes the labels' widths
+        self._fit()
+
+    def _label(self, index: int) -> None:
+        bar, full = self.tabBar(), self._full[index]
+        bar.setAccessibleTabName(index, full)
+        bar.setTabToolTip(index, full if full in self._short_names else "")
+
+    def width_needed(self, texts: list[str]) -> int:
+        """The tab bar's width with ``texts`` as labels (from the tabs' present sizes)."""
+        bar = self.tabBar()
+        metrics = bar.fontMetrics()
+        return sum(
+            bar.tabSizeHint(i).width()
+            - metrics.horizontalAdvance(bar.tabText(i))
+            + metrics.horizontalAdvance(text)
+            for i, text in enumerate(texts)
+        )
+
+    def _fit(self) -> None:
+        if len(self._full) != self.count():
+            return  # part-way through inserting
+        self.shortened = self.width_needed(self._full) > self.width()
+        bar = self.tabBar()
+        for index, full in enumerate(self._full):
+            text = self._short_names.get(full, full) if self.shortened else full
+            if bar.tabText(index) != text:
+                bar.setTabText(index, text)
