@@ -1,7 +1,10 @@
 """Whether a store's location is a file or a shared store's address (no imports: the
 command line decides this before it loads anything heavy)."""
 
+import re
+
 SERVER_SCHEMES = ("postgresql", "postgres")
+_LOOKS_LIKE_SERVER = re.compile(r"^\s*postgres(?:ql)?(?:\+\w+)?:", re.I)
 
 
 def is_server_url(location) -> bool:
@@ -10,3 +13,10 @@ def is_server_url(location) -> bool:
         return False
     scheme = location.split("://", 1)[0].lower()
     return scheme.split("+", 1)[0] in SERVER_SCHEMES
+
+
+def mistyped_server_url(location) -> bool:
+    """True for a location that starts like a server's address but is not one
+    ("postgresql:/user@host/db", "postgres:host/db"): a store file must not be made under it."""
+    text = str(location)
+    return bool(_LOOKS_LIKE_SERVER.match(text)) and not is_server_url(text)

@@ -38,6 +38,7 @@ from db.checks import run_checks
 from db.copies import write_copy
 from db.engine import SQLITE_HEADER, create_store_engine
 from db.errors import StoreError
+from db.location import mistyped_server_url
 from db.lock import LockOwner, StoreLock
 from db.migrate import current_revision, head_revision, is_known_revision, upgrade
 from db.private import disk_message, private_file, private_folder, secure_store_files
@@ -393,6 +394,11 @@ def open_store(
         from db.shared_store import open_server_store
 
         return open_server_store(path, readonly=readonly)
+    if mistyped_server_url(path):
+        raise StoreError(
+            f"'{path}' looks like a shared store's address but is not a complete one; "
+            "write it as postgresql://user@server/database (with two slashes)."
+        )
     path = Path(path).expanduser().absolute()
     exists = path.exists()
     if exists:

@@ -320,3 +320,11 @@ def test_a_quick_check_started_early_is_used_and_refuses_a_damaged_store(tmp_pat
     with pytest.raises(StoreDamagedError, match="agency"):
         open_store(orphan, prechecked=pending)
     assert start_quick_check(tmp_path / "missing.db") is None
+
+
+@pytest.mark.parametrize("location", ["postgresql:/reviews@/team?host=/tmp/s", "postgres:host/db"])
+def test_a_mistyped_server_address_is_refused_and_no_file_is_made(tmp_path, monkeypatch, location):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(StoreError, match="two slashes"):
+        open_store(location)
+    assert list(tmp_path.iterdir()) == []
