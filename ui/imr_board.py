@@ -203,6 +203,8 @@ class AgenciesTab(QWidget):
         self.splitter.addWidget(scrolling(self.panel))
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self._sized_by_user = False
+        self.splitter.splitterMoved.connect(self._user_sized)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -223,6 +225,33 @@ class AgenciesTab(QWidget):
             self._select_source_row(row if current is not None else -1)
         self.panel.show_imr(self.selected_imr_id())
         self._update_buttons()
+        self._fit_board()
+
+    def _user_sized(self, *_args) -> None:
+        self._sized_by_user = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_board()
+
+    def _fit_board(self) -> None:
+        """The board as tall as its rows need (at most half the height): the rest is the
+        selected IMR's, whose texts are what people read. A height the user dragged stays."""
+        total = sum(self.splitter.sizes())
+        if self._sized_by_user or total <= 0:
+            return
+        view = self.view
+        rows = max(3, self.model.rowCount())
+        wanted = (
+            self.summary.sizeHint().height()
+            + view.horizontalHeader().height()
+            + rows * view.verticalHeader().defaultSectionSize()
+            + 2 * view.frameWidth()
+            + self.add_button.sizeHint().height()
+            + 4 * self.splitter.handleWidth()
+        )
+        board = max(min(wanted, total // 2), total // 4)
+        self.splitter.setSizes([board, total - board])
 
     def _size_agency_column(self) -> None:
         metrics = self.view.fontMetrics()

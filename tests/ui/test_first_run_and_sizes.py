@@ -185,6 +185,31 @@ def test_main_window_fits_and_keeps_the_review_list(window, ctx, screen, qtbot):
     assert window.list_view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 
+@pytest.mark.parametrize("screen", [LAPTOP, HD_AT_150], ids=["1366x768", "1920x1080@150%"])
+def test_the_selected_imr_has_room_under_the_board(window, ctx, screen, qtbot):
+    from ui.workspace import TAB_AGENCIES
+
+    review_id = create_review(ctx, review_type="lcspr", reference="LCSPR-8", title="Child S")
+    for name in ("Police", "Health", "School", "Children's social care", "Housing", "GP"):
+        add_agency(ctx, review_id, name, "other")
+    window.resize(screen)
+    window.refresh()
+    window.select_review(review_id)
+    window.workspace.tabs.setCurrentIndex(TAB_AGENCIES)
+    QApplication.processEvents()
+    board = window.workspace.agencies
+    table, panel = board.splitter.sizes()
+    # Every agency's row is in sight, and the IMR's own fields get at least a third.
+    assert panel >= (table + panel) // 3, (table, panel)
+    view = board.view
+    last = view.visualRect(view.model().index(view.model().rowCount() - 1, 0))
+    assert last.bottom() <= view.viewport().height()
+    board.splitter.splitterMoved.emit(10, 1)  # a height the user chose is kept
+    board.splitter.setSizes([panel, table])
+    board.show_imrs(review_id, board.model.rows, ctx.today())
+    assert board.splitter.sizes()[0] == panel
+
+
 def test_windows_are_sized_from_the_screen():
     area = QRect(0, 0, 1366, 728)
     assert fitted_size(QSize(1360, 860), area) == QSize(1256, 669)
