@@ -292,3 +292,38 @@ def test_the_commands(shared, tmp_path, capsys, engine):
         ]
     assert main(["release-checkout", "--db", where, "--review", "OUT-1", "--reason", "x"]) == 1
     assert "not checked out" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_a_store_made_before_check_outs_upgrades_and_checks_out(kind, request, tmp_path):
+    from db.engine import create_store_engine
+    from db.migrate import upgrade
+
+    if kind == "sqlite":
+        location = tmp_path / "old.db"
+        engine = create_store_engine(location, enforce_foreign_keys=False)
+    else:
+        location = request.getfixturevalue("pg_empty_url")
+        engine = create_engine(server_url(location))
+    try:
+        upgrade(engine, "0011")
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO review (id, reference, title, review_type, subject_pseudonym, "
+                    "partnership, protective_marking, status, created_at, updated_at, version) "
+                    "VALUES (1, 'OLD-1', 'Made at 0011', 'lcspr', '', '', 'OFFICIAL', "
+                    "'commissioned', '2026-01-01 09:00:00', '2026-01-01 09:00:00', 1)"
+                )
+            )
+    finally:
+        engine.dispose()
+    with open_store(location) as store, open_store(tmp_path / "laptop.db") as laptop_store:
+        ctx, laptop = AppContext(store, "Chair"), AppContext(laptop_store, "Chair")
+        assert [r.reference for r in list_reviews(ctx)] == ["OLD-1"]
+        check_out(ctx, laptop, "OLD-1")
+        with pytest.raises(CheckedOutError, match="OLD-1"):
+            apply_fields(ctx, "review", 1, {"title": "Changed"})
+        apply_fields(laptop, "review", find_review_id(laptop, "OLD-1"), {"title": "Offline"})
+        check_in(laptop, ctx, "OLD-1", apply=True)
+        assert get_review(ctx, 1).title == "Offline"

@@ -11,6 +11,7 @@ from app.reviews import get_review
 from app.timescales import countdown
 from app.vocab import FINISHED_REVIEW_STATUSES, PANEL_ROLES, REVIEW_STATUSES
 from ui.audit_tab import AuditTab
+from ui.checkout_banner import CheckoutBanner
 from ui.chronology_tab import ChronologyTab
 from ui.details_tab import DetailsTab
 from ui.editing import Editor
@@ -121,6 +122,8 @@ class ReviewWorkspace(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
         layout.addLayout(header)
+        self.checkout_banner = CheckoutBanner()
+        layout.addWidget(self.checkout_banner)
         layout.addWidget(self.tabs, 1)
 
     def show_review(self, review_id: int | None) -> bool:
@@ -158,6 +161,7 @@ class ReviewWorkspace(QWidget):
         self.target.setText(
             f"Target {review.target_date:%d %B %Y}" if review.target_date else review.target_basis
         )
+        self.checkout_banner.show_for(self.editor.ctx, review.id)
         self.details.show_review(review)
         self.tor.show_items(review.id, review.lines_of_enquiry)
         self.panel.show_items(review.id, review.panel)
