@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from app.checkout import check_in, check_out, checkout_of, release_checkout
-from app.chronology.entries import add_entry, edit_entry, query_entry_ids, remove_entry
+from app.chronology.entries import EntryFilter, add_entry, edit_entry, query_entry_ids, remove_entry
 from app.chronology.importer import import_chronology
 from app.cli import main
 from app.context import AppContext
@@ -81,6 +81,12 @@ def test_check_out_edit_offline_check_in(shared, laptop, engine):
     assert mine != shared["a"]
     entries = query_entry_ids(laptop, mine)
     assert len(entries) == len(shared["entries"])
+    robbery = EntryFilter(text="robbery")  # the copy's entries are searchable offline
+    assert (
+        len(query_entry_ids(laptop, mine, robbery))
+        == len(query_entry_ids(ctx, shared["a"], robbery))
+        > 0
+    )
     edit_entry(laptop, entries[2], {"event": "Visit recorded late, after the review began"})
     remove_entry(laptop, entries[3])
     agency = get_review(laptop, mine).imrs[0].agency_id
@@ -263,6 +269,45 @@ def test_the_shared_store_itself_refuses_a_sql_client(pg_url, tmp_path):
     with open_store(as_author) as store:
         with pytest.raises(CheckedOutError, match="SQL-1 is checked out to Owner"):
             apply_fields(AppContext(store, "sam.author"), "review", a, {"title": "y"})
+
+
+def test_an_author_checks_out_and_in_under_the_servers_roles(pg_url, tmp_path):
+    """Row-level security applies to everything check-out and check-in read and write."""
+    from app.users import add_person, give_role, set_up
+
+    with open_store(pg_url) as owner:
+        octx = AppContext(owner, "Owner")
+        set_up(octx)
+        a = create_review(octx, review_type="lcspr", reference="RLS-1", title="Child A")
+        create_review(octx, review_type="sar", reference="RLS-2", title="Not theirs")
+        add_agency(octx, a, "Police", "police")
+        for name, role in (("amy.author", "author"), ("pat.panel", "panel")):
+            add_person(octx, name, "member", None)
+            give_role(octx, name, "RLS-1", role)
+
+    def login(name: str) -> str:
+        return pg_url.replace("postgresql://postgres@", f"postgresql://{name}@", 1)
+
+    with open_store(tmp_path / "laptop.db") as laptop_store:
+        laptop = AppContext(laptop_store, "amy.author")
+        with open_store(login("pat.panel")) as store:
+            with pytest.raises(UserError, match="does not allow checking out"):
+                check_out(AppContext(store, "pat.panel"), laptop, "RLS-1")
+        with open_store(login("amy.author")) as store:
+            author = AppContext(store, "amy.author")
+            check_out(author, laptop, "RLS-1")
+            mine = find_review_id(laptop, "RLS-1")
+            add_agency(laptop, mine, "Health", "health")
+            with pytest.raises(UserError, match="chair or the business manager"):
+                release_checkout(author, "RLS-1", "mine")
+            report = check_in(laptop, author, "RLS-1", apply=True)
+            assert report.summary() == ["Agencies: 1 added", "IMRs: 1 added"]
+    with open_store(pg_url) as owner, owner.engine.connect() as conn:
+        assert verify_chain(conn) == []
+        assert [i.agency for i in get_review(AppContext(owner, "O"), a).imrs] == [
+            "Police",
+            "Health",
+        ]
 
 
 def test_the_commands(shared, tmp_path, capsys, engine):
