@@ -34,6 +34,7 @@ from db.checkout import (
     start_checkout,
     trail_end,
 )
+from db.checkout_guard import wait_for_writers
 from db.checkout_models import ReviewCopy
 from db.models import Review
 from db.roles import is_permission_error
@@ -224,6 +225,8 @@ def check_in(
     try:
         with laptop.store.engine.connect() as local, shared.store.engine.connect() as conn:
             with local.begin(), conn.begin():
+                if apply:  # nobody writes to the review from here until this commits
+                    wait_for_writers(conn, copy["source_review_id"])
                 plan = plan_check_in(local, conn, local_review)
                 appended = 0
                 if apply:

@@ -372,3 +372,34 @@ def test_a_store_made_before_check_outs_upgrades_and_checks_out(kind, request, t
         apply_fields(laptop, "review", find_review_id(laptop, "OLD-1"), {"title": "Offline"})
         check_in(laptop, ctx, "OLD-1", apply=True)
         assert get_review(ctx, 1).title == "Offline"
+
+
+def test_the_laptop_store_is_encrypted_like_any_store(pg_url, tmp_path, monkeypatch, capsys):
+    secret = "Zoë Secretname at the school gate"
+    with open_store(pg_url) as store:
+        create_review(AppContext(store, "Chair"), review_type="lcspr", reference="ENC-1",
+                      title=secret)  # fmt: skip
+    monkeypatch.delenv("REVIEWDESK_UNENCRYPTED")
+    monkeypatch.setenv("REVIEWDESK_PASSPHRASE", "correct horse battery")
+    laptop = tmp_path / "laptop.db"
+    assert main(["checkout", "--review", "ENC-1", "--from", pg_url, "--to", str(laptop)]) == 0
+    capsys.readouterr()
+    data = laptop.read_bytes()
+    assert not data.startswith(b"SQLite format 3") and secret.encode() not in data
+    with open_store(laptop, passphrase="correct horse battery") as store:
+        assert [r.title for r in list_reviews(AppContext(store, "Chair"))] == [secret]
+
+
+def test_a_missing_guard_is_found_by_check_and_repaired_on_opening(pg_url):
+    from db.store import check_store
+
+    engine = create_engine(server_url(pg_url))
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DROP TRIGGER checkout_guard_finding ON finding"))
+    finally:
+        engine.dispose()
+    problems = check_store(pg_url).problems
+    assert any("finding does not refuse writes to a checked-out review" in p for p in problems)
+    open_store(pg_url).close()
+    assert check_store(pg_url).problems == []
