@@ -124,6 +124,12 @@ def check_out(shared: AppContext, laptop: AppContext, reference: str) -> Checkou
     review_id = _review_id(shared, reference)
     with shared.session() as session:
         reference = session.get(Review, review_id).reference
+    came_from = copy_source(shared, review_id)
+    if came_from is not None:
+        raise UserError(
+            f"The review {reference} here is itself a checked-out copy of {came_from}: check "
+            "it in there first, then check it out from there."
+        )
     held = checkout_of(shared, review_id)
     if held is not None:
         raise UserError(

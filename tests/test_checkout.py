@@ -166,6 +166,9 @@ def test_a_review_checked_out_twice_is_refused(shared, laptop, tmp_path):
         with pytest.raises(UserError, match="already checked out to Tester"):
             check_out(shared["ctx"], AppContext(other, "Someone"), "OUT-1")
         assert list_reviews(AppContext(other, "Someone")) == []
+        # A copy is not checked out again from the laptop (it goes back where it came from).
+        with pytest.raises(UserError, match="itself a checked-out copy"):
+            check_out(laptop, AppContext(other, "Someone"), "OUT-1")
     # The same reference cannot land twice in one laptop store either.
     release_checkout(shared["ctx"], "OUT-1", "test")
     with pytest.raises(UserError, match="already holds a review OUT-1"):
