@@ -54,6 +54,8 @@ def out_and_in(location, folder: Path, name: str) -> dict[str, float]:
 
 
 def import_time(location, sheet: Path, *, guarded: bool) -> float:
+    from sqlalchemy import text
+
     import db.server
     import db.store
     from app.chronology.importer import import_chronology
@@ -68,11 +70,13 @@ def import_time(location, sheet: Path, *, guarded: bool) -> float:
         with open_store(location) as store:
             if not guarded and store.shared:
                 with store.engine.begin() as conn:
-                    conn.exec_driver_sql(
-                        "DO $$ DECLARE t record; BEGIN FOR t IN SELECT tgname, "
-                        "tgrelid::regclass::text AS tab FROM pg_trigger WHERE tgname LIKE "
-                        "'checkout\\_guard\\_%' LOOP EXECUTE format('DROP TRIGGER %I ON %s', "
-                        "t.tgname, t.tab); END LOOP; END $$"
+                    conn.execute(
+                        text(
+                            "DO $$ DECLARE t record; BEGIN FOR t IN SELECT tgname, "
+                            "tgrelid::regclass::text AS tab FROM pg_trigger WHERE tgname LIKE "
+                            "'checkout\\_guard\\_%' LOOP EXECUTE format('DROP TRIGGER %I ON %s', "
+                            "t.tgname, t.tab); END LOOP; END $$"
+                        )
                     )
             ctx = AppContext(store, "bench")
             review = create_review(ctx, review_type="lcspr", reference="IMP", title="Import")

@@ -406,3 +406,22 @@ def test_a_missing_guard_is_found_by_check_and_repaired_on_opening(pg_url):
     assert any("finding does not refuse writes to a checked-out review" in p for p in problems)
     open_store(pg_url).close()
     assert check_store(pg_url).problems == []
+
+
+def test_evidence_citing_an_imr_belongs_to_its_review_for_every_role(shared, engine):
+    """(The path to a row's review tries each foreign key: evidence citing only an IMR.)"""
+    from db.checkout_guard import review_of
+    from db.findings_models import FindingEvidence
+    from db.roles import review_expr
+
+    ctx = shared["ctx"]
+    imr = get_review(ctx, shared["a"]).imrs[0].imr_id
+    add_evidence(ctx, shared["finding"], imr_id=imr, note="The IMR says so")
+    table = FindingEvidence.__table__
+    assert review_expr(table, "e") == review_of(table, "e")
+    with ctx.store.engine.connect() as conn:
+        found = conn.execute(
+            text(f"SELECT {review_of(table, 'e')} FROM finding_evidence e WHERE e.imr_id = :i"),
+            {"i": imr},
+        ).scalar()
+    assert found == shared["a"]
