@@ -425,3 +425,44 @@ def test_evidence_citing_an_imr_belongs_to_its_review_for_every_role(shared, eng
             {"i": imr},
         ).scalar()
     assert found == shared["a"]
+
+
+def test_a_check_out_waits_for_a_write_under_way_and_takes_it_along(pg_url, tmp_path):
+    """A change being saved when the check-out starts is in the copy, not lost."""
+    import threading
+    import time
+
+    with open_store(pg_url) as store, open_store(tmp_path / "laptop.db") as laptop_store:
+        ctx = AppContext(store, "Chair")
+        a = create_review(ctx, review_type="lcspr", reference="RACE-1", title="Before")
+        writer = create_engine(server_url(pg_url))
+        try:
+            with writer.connect() as conn:
+                transaction = conn.begin()
+                conn.execute(text("UPDATE review SET title = 'Saved meanwhile' WHERE id = :a"),
+                             {"a": a})  # fmt: skip
+                done: list = []
+                worker = threading.Thread(
+                    target=lambda: done.append(
+                        check_out(ctx, AppContext(laptop_store, "Author"), "RACE-1")
+                    )
+                )
+                worker.start()
+                for _ in range(600):  # until the check-out waits on the writer's lock
+                    waiting = conn.execute(
+                        text(
+                            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                            "AND NOT granted"
+                        )
+                    ).scalar()
+                    if waiting:
+                        break
+                    time.sleep(0.05)
+                assert waiting and not done
+                transaction.commit()
+                worker.join(60)
+        finally:
+            writer.dispose()
+        assert done
+        laptop = AppContext(laptop_store, "Author")
+        assert get_review(laptop, find_review_id(laptop, "RACE-1")).title == "Saved meanwhile"
