@@ -35,7 +35,7 @@ from db.checkout import (
     trail_end,
 )
 from db.checkout_guard import wait_for_writers
-from db.checkout_models import ReviewCopy
+from db.checkout_models import ReviewCheckout, ReviewCopy
 from db.models import Review
 from db.roles import is_permission_error
 
@@ -304,6 +304,26 @@ def _may_release(shared: AppContext, review_id: int) -> None:
             "Only the review's chair or the business manager may release a check-out; "
             "nothing was changed."
         )
+
+
+@dataclass(frozen=True)
+class CheckedOut:
+    reference: str
+    holder: str
+    taken_at: object
+    destination: str
+
+
+def list_checkouts(ctx: AppContext) -> list[CheckedOut]:
+    """The reviews of this store checked out for offline work (the ones the login sees)."""
+    with ctx.session() as session:
+        rows = session.execute(
+            select(Review.reference, ReviewCheckout.holder, ReviewCheckout.taken_at,
+                   ReviewCheckout.destination)
+            .join(Review, Review.id == ReviewCheckout.review_id)
+            .order_by(ReviewCheckout.taken_at)
+        ).all()  # fmt: skip
+    return [CheckedOut(*row) for row in rows]
 
 
 def checkout_of(ctx: AppContext, review_id: int) -> Holder | None:

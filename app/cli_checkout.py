@@ -70,7 +70,21 @@ def cmd_release(args) -> int:
     return 0
 
 
+def cmd_checkouts(args) -> int:
+    from app.checkout import list_checkouts
+
+    with _open(args.db, readonly=True) as store:
+        held = list_checkouts(AppContext(store, args.user or display_name()))
+    for item in held:
+        print(f"{item.reference}\t{item.holder}\tsince {item.taken_at:%d/%m/%Y %H:%M} UTC"
+              f"\t{item.destination}")  # fmt: skip
+    if not held:
+        print("No review is checked out.")
+    return 0
+
+
 def add_checkout_commands(add) -> None:
+    add("checkouts", cmd_checkouts, "list the reviews checked out for offline work: who, since")
     p = add(
         "checkout",
         cmd_checkout,

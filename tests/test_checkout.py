@@ -321,6 +321,9 @@ def test_the_commands(shared, tmp_path, capsys, engine):
     assert "read-only until you check it back in" in capsys.readouterr().out
     assert main(["checkout", "--review", "OUT-1", "--from", where, "--to", laptop]) == 1
     assert "already checked out" in capsys.readouterr().err
+    assert main(["checkouts", "--db", where]) == 0
+    listed = capsys.readouterr().out
+    assert listed.startswith("OUT-1\t") and "cli-laptop.db" in listed
     assert main(["create-review", "--db", where, "--type", "sar", "--reference", "X-9",
                  "--title", "Other"]) == 0  # fmt: skip
     code = main(["add-agency", "--db", where, "--review", "OUT-1", "--name", "Education"])
@@ -340,6 +343,8 @@ def test_the_commands(shared, tmp_path, capsys, engine):
         ]
     assert main(["release-checkout", "--db", where, "--review", "OUT-1", "--reason", "x"]) == 1
     assert "not checked out" in capsys.readouterr().err
+    assert main(["checkouts", "--db", where]) == 0
+    assert capsys.readouterr().out == "No review is checked out.\n"
 
 
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
