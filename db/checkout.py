@@ -311,13 +311,12 @@ def apply_check_in(shared: Connection, local: Connection, local_review: int, pla
 
 def _verify(shared, local, local_review: int, source_review: int, maps) -> None:
     theirs = review_summary(shared, source_review)
-    ours = {
-        (t.name, key_of(t, moved), digest(t, moved))
-        for t in guarded_tables()
-        for moved in (
-            translate(t, row, maps, strict=True) for row in read_review(local, local_review)[t.name]
-        )
-    }
+    ours = set()
+    for name, rows in read_review(local, local_review).items():
+        table = _table(name)
+        for row in rows:
+            moved = translate(table, row, maps, strict=True)
+            ours.add((name, key_of(table, moved), digest(table, moved)))
     if theirs != ours:
         kinds = sorted({name for name, *_ in theirs ^ ours})
         raise CheckoutError(
