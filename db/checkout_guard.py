@@ -128,9 +128,11 @@ def postgres_function_sql(table: Table) -> list[str]:
     name = table.name
     function = f"checkout_guard_{name}"
     old, new = review_of(table, "OLD"), review_of(table, "NEW")
+    # (The plain lookup first: the function naming the holder runs only for a refusal.)
     check = (
         f"PERFORM pg_advisory_xact_lock_shared({GUARD_LOCK_KEY}, COALESCE(rid, 0)); "
-        "held := reviewdesk_checked_out(rid); "
+        "IF EXISTS (SELECT 1 FROM review_checkout WHERE review_id = rid) THEN "
+        "held := reviewdesk_checked_out(rid); END IF; "
     )
     return [
         f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ "
