@@ -194,3 +194,26 @@ def test_a_check_out_waits_for_a_write_under_way_and_takes_it_along(pg_url, tmp_
         assert done
         laptop = AppContext(laptop_store, "Author")
         assert get_review(laptop, find_review_id(laptop, "RACE-1")).title == "Saved meanwhile"
+
+
+def test_a_store_with_a_review_checked_out_is_copied_and_backed_up_whole(pg_empty_url, tmp_path):
+    from app.store_copy import copy_store
+    from db.transfer import table_summary
+
+    source = tmp_path / "team.db"
+    with open_store(source) as store, open_store(tmp_path / "laptop.db") as laptop_store:
+        ctx = AppContext(store, "Chair")
+        a = create_review(ctx, review_type="lcspr", reference="COPY-1", title="Child A")
+        add_agency(ctx, a, "Police", "police")
+        check_out(ctx, AppContext(laptop_store, "Author"), "COPY-1")
+    copy_store(source, pg_empty_url)
+    back = tmp_path / "back.db"
+    copy_store(pg_empty_url, back)
+    summaries = []
+    for location in (source, pg_empty_url, back):
+        with open_store(location) as store:
+            with store.engine.connect() as conn:
+                summaries.append(table_summary(conn))
+            with pytest.raises(CheckedOutError, match="COPY-1 is checked out to Chair"):
+                apply_fields(AppContext(store, "X"), "review", a, {"title": "Changed"})
+    assert summaries[0] == summaries[1] == summaries[2]
