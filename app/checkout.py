@@ -22,20 +22,19 @@ from db.checkout import (
     CheckoutError,
     Holder,
     RowChange,
-    act_as,
     apply_check_in,
     copy_of,
     copy_out,
     holder_of,
     plan_check_in,
     record_copy,
-    record_event,
     release,
     start_checkout,
     trail_end,
 )
 from db.checkout_guard import wait_for_writers
 from db.checkout_models import ReviewCheckout, ReviewCopy
+from db.checkout_trail import act_as, record_event
 from db.models import Review
 from db.roles import is_permission_error
 

@@ -11,7 +11,6 @@ sealed into its hash chain; the check-out row goes; every row of the review is c
 the copy before anything is committed.
 """
 
-import json
 import uuid
 from dataclasses import dataclass, field
 
@@ -21,20 +20,19 @@ from db.audit import AUDIT_TABLE, LABEL_COLUMNS, seal_chain, set_recording
 from db.base import Base, utcnow
 from db.checkout_guard import guarded_tables, wait_for_writers
 from db.checkout_models import ReviewCheckout, ReviewCopy, ReviewCopyRow
+from db.checkout_trail import act_as, append_trail, record_event
 from db.chronology_models import ChronologySearch, search_text
 from db.review_rows import (
     digest,
     key_of,
     own_id,
     read_review,
-    references,
     resolve,
     review_summary,
     translate,
 )
 
 SKIPPED_FIELDS = {"version", "updated_at"}
-ENTITY_TABLES = {"document": "report"}  # trail entities not named after their table
 
 
 class CheckoutError(Exception):
@@ -72,25 +70,30 @@ def _table(name: str):
     return Base.metadata.tables[name]
 
 
-def _label(table, row: dict) -> str:
-    human = table.name.replace("_", " ").capitalize()
+def _label(table, row: dict, index: dict, depth: int = 0) -> str:
+    """How people know the row: its name or text, else what it belongs to ("IMR of Agency
+    Police")."""
+    human = table.name.replace("_", " ").capitalize().replace("Imr", "IMR")
     for name in LABEL_COLUMNS:
         value = row.get(name)
         if isinstance(value, str) and value.strip():
             return f"{human} {' '.join(value.split())[:80]}"
+    if depth < 2:
+        for fk in sorted(table.foreign_keys, key=lambda f: (f.parent.nullable, f.parent.name)):
+            parent = index.get(fk.column.table.name, {}).get(row.get(fk.parent.name))
+            if parent is not None:
+                return f"{human} of {_label(fk.column.table, parent, index, depth + 1)}"
     return human
 
 
-def act_as(conn: Connection, actor: str) -> None:
-    """Who the trail records for what this connection writes (until its transaction ends)."""
-    if conn.dialect.name == "postgresql":
-        from db.audit_postgres import set_actor
-
-        set_actor(conn, actor)
-    else:
-        conn.exec_driver_sql(
-            "UPDATE temp.audit_context SET actor = ?, enabled = 1", (actor or "unknown",)
-        )
+def _index(rows: dict[str, list[dict]]) -> dict[str, dict[int, dict]]:
+    """Rows by table and id, to name a row after its parent."""
+    found = {}
+    for name, table_rows in rows.items():
+        column = own_id(_table(name))
+        if column is not None:
+            found[name] = {row[column.name]: row for row in table_rows}
+    return found
 
 
 def holder_of(conn: Connection, review_id: int) -> Holder | None:
@@ -230,7 +233,9 @@ def plan_check_in(local: Connection, shared: Connection, local_review: int) -> C
             )
     plan = CheckInPlan(copy["source_review_id"], copy["token"], still_held, maps=maps)
     theirs = read_review(shared, copy["source_review_id"])
-    for name, rows in read_review(local, local_review).items():
+    ours = read_review(local, local_review)
+    ours_by_id, theirs_by_id = _index(ours), _index(theirs)
+    for name, rows in ours.items():
         table = _table(name)
         known = base.get(name, {})
         current = {key_of(table, r): r for r in theirs.get(name, [])}
@@ -241,7 +246,7 @@ def plan_check_in(local: Connection, shared: Connection, local_review: int) -> C
             there = translate(table, row, maps, strict=False)
             if lkey not in known:
                 plan.rows.setdefault(name, []).append(("added", there))
-                plan.changes.append(RowChange(name, "added", _label(table, row)))
+                plan.changes.append(RowChange(name, "added", _label(table, row, ours_by_id)))
             elif digest(table, there) != known[lkey][1]:
                 plan.rows.setdefault(name, []).append(("changed", there))
                 before = current.get(known[lkey][0], {})
@@ -249,13 +254,13 @@ def plan_check_in(local: Connection, shared: Connection, local_review: int) -> C
                     c.name for c in table.columns
                     if c.name not in SKIPPED_FIELDS and before.get(c.name) != there[c.name]
                 )  # fmt: skip
-                plan.changes.append(RowChange(name, "changed", _label(table, row), fields))
+                label = _label(table, row, ours_by_id)
+                plan.changes.append(RowChange(name, "changed", label, fields))
         for lkey, (skey, _dig) in known.items():
             if lkey not in seen:
                 plan.removed.setdefault(name, []).append(skey)
-                plan.changes.append(
-                    RowChange(name, "removed", _label(table, current.get(skey, {})))
-                )
+                gone = _label(table, current.get(skey, {}), theirs_by_id)
+                plan.changes.append(RowChange(name, "removed", gone))
     return plan
 
 
@@ -326,43 +331,6 @@ def _verify(shared, local, local_review: int, source_review: int, maps) -> None:
         )
 
 
-def append_trail(shared, local, local_review: int, mark: int, plan, maps) -> int:
-    """The offline trail entries of the review, with their keys as the shared store knows
-    them (a row added and removed offline has none there)."""
-    trail = Base.metadata.tables[AUDIT_TABLE]
-    columns = [c for c in trail.columns if c.name not in ("id", "hash")]
-    events = local.execute(
-        select(*columns).where(trail.c.id > mark, trail.c.review_id == local_review)
-        .order_by(trail.c.id)
-    ).mappings().all()  # fmt: skip
-    moved = []
-    for event in events:
-        row = dict(event)
-        row["review_id"] = plan.source_review_id
-        name = ENTITY_TABLES.get(row["entity"], row["entity"])
-        table = Base.metadata.tables.get(name)
-        if table is not None:
-            refs = references(table)
-            first = list(table.primary_key.columns)[0].name
-            if first in refs and row["entity_id"] is not None:
-                row["entity_id"] = maps.get(refs[first], {}).get(row["entity_id"])
-            if row["row_data"]:
-                data = json.loads(row["row_data"])
-                for key, target in refs.items():
-                    if isinstance(data.get(key), int):
-                        data[key] = maps.get(target, {}).get(data[key])
-                row["row_data"] = json.dumps(data, ensure_ascii=False)
-            if row["field"] in refs:
-                for side in ("old_value", "new_value"):
-                    if row[side] not in (None, ""):
-                        found = maps.get(refs[row["field"]], {}).get(int(row[side]))
-                        row[side] = None if found is None else str(found)
-        moved.append(row)
-    if moved:
-        shared.execute(insert(trail), moved)
-    return len(moved)
-
-
 def release(conn: Connection, review_id: int, actor: str, reason: str) -> Holder:
     """End a check-out without its changes (recorded with the reason)."""
     held = holder_of(conn, review_id)
@@ -375,12 +343,3 @@ def release(conn: Connection, review_id: int, actor: str, reason: str) -> Holder
         f"Check-out to {held.holder} released: {reason}",
     )  # fmt: skip
     return held
-
-
-def record_event(conn: Connection, actor: str, review_id: int, action: str, label: str) -> None:
-    conn.execute(
-        insert(Base.metadata.tables[AUDIT_TABLE]).values(
-            at=utcnow(), actor=actor or "unknown", review_id=review_id, action=action,
-            entity="review", entity_id=review_id, label=label[:300],
-        )
-    )  # fmt: skip

@@ -111,6 +111,9 @@ def test_check_out_edit_offline_check_in(shared, laptop, engine):
     assert "Findings: 1 added" in lines
     assert "Review details: 1 changed" in lines
     assert any(c.fields == ("title",) for c in report.changes if c.table == "review")
+    # Rows without a name of their own are named after what they belong to.
+    labels = {c.label for c in report.changes if c.action == "added"}
+    assert "Finding evidence of Finding Offline finding" in labels
 
     report = check_in(laptop, ctx, "OUT-1", apply=True)
     assert report.applied and report.trail_entries > 0
