@@ -293,3 +293,18 @@ def test_evidence_citing_an_imr_belongs_to_its_review_for_every_role(shared, eng
             {"i": imr},
         ).scalar()
     assert found == shared["a"]
+
+
+def test_two_reviews_out_to_one_laptop_come_back_one_at_a_time(shared, laptop):
+    ctx = shared["ctx"]
+    check_out(ctx, laptop, "OUT-1")
+    check_out(ctx, laptop, "STAY-2")
+    assert {r.reference for r in list_reviews(laptop)} == {"MINE-1", "OUT-1", "STAY-2"}
+    second = find_review_id(laptop, "STAY-2")
+    add_agency(laptop, second, "Probation", "probation")
+    report = check_in(laptop, ctx, "STAY-2", apply=True)
+    assert report.summary() == ["Agencies: 1 added", "IMRs: 1 added"]
+    assert checkout_of(ctx, shared["b"]) is None and checkout_of(ctx, shared["a"]) is not None
+    assert [i.agency for i in get_review(ctx, shared["b"]).imrs] == ["Health", "Probation"]
+    assert check_in(laptop, ctx, "OUT-1", apply=True).changes == []
+    assert [r.reference for r in list_reviews(laptop)] == ["MINE-1"]
