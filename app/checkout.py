@@ -8,7 +8,7 @@ is then removed (the laptop's trail keeps the record of it).
 
 import platform
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
@@ -323,6 +323,20 @@ def list_checkouts(ctx: AppContext) -> list[CheckedOut]:
             .order_by(ReviewCheckout.taken_at)
         ).all()  # fmt: skip
     return [CheckedOut(*row) for row in rows]
+
+
+def rights_while_out(ctx: AppContext, review_id: int, rights):
+    """A checked-out review is read-only here, whatever the login's role on it."""
+    held = checkout_of(ctx, review_id)
+    if held is None or not rights.can_write:
+        return rights
+    return replace(
+        rights,
+        can_write=False,
+        reason=f"Checked out to {held.holder} since {held.taken_at:%d/%m/%Y %H:%M} UTC for "
+        f"offline work ({held.destination}): read-only here until it is checked back in, or "
+        "released by its chair or the business manager.",
+    )
 
 
 def checkout_of(ctx: AppContext, review_id: int) -> Holder | None:

@@ -237,6 +237,21 @@ FIELDS: dict[str, tuple[type, dict[str, tuple]]] = {
     ),
 }
 
+# Fields worked out from another one (the date's parts from the date as typed): a conflict is
+# shown on the field the person typed, not again on each of its parts.
+DERIVED = {
+    "chronology_entry": {
+        "precision",
+        "granularity",
+        "date_start",
+        "date_end",
+        "sort_date",
+        "sequence",
+        "recorded",
+        "event_type",
+    },
+}
+
 # Pairs that must not run backwards: (kind, earlier, later, message).
 DATE_ORDER = [
     ("review", "scope_start", "scope_end", "The scope cannot end before it starts."),
@@ -381,13 +396,17 @@ def apply_fields(
         with ctx.session() as session:
             obj = session.get(model, obj_id)
             if obj is None:
-                raise NotFoundError(f"That {kind.replace('_', ' ')} no longer exists.")
+                raise NotFoundError(
+                    f"That {kind.replace('_', ' ')} no longer exists: someone else may have "
+                    "removed it. Nothing was saved."
+                )
             refuse_if_issued(session, obj)
             if seen:
-                labels = {f: FIELDS[kind][1][f][2] for f in cleaned}
-                conflicts = find_conflicts(session, kind, obj, cleaned, seen, labels)
+                typed = {f: v for f, v in cleaned.items() if f not in DERIVED.get(kind, ())}
+                labels = {f: FIELDS[kind][1][f][2] for f in typed}
+                conflicts = find_conflicts(session, kind, obj, typed, seen, labels)
                 if conflicts:
-                    raise EditConflict(kind, obj_id, conflicts)
+                    raise EditConflict(kind, obj_id, conflicts, getattr(obj, "audit_label", ""))
             before = {f: getattr(obj, f) for f in cleaned}
             loaded_version = getattr(obj, "version", None)
             for f, v in cleaned.items():

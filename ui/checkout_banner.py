@@ -1,17 +1,21 @@
-"""The line above a review that is checked out for offline work (or is such a copy)."""
+"""The line above a review in a laptop store that is a checked-out copy of a shared review.
+
+(A review checked out of this store is read-only here: the review's rights say so, with who
+has it and since when, as for any other reason a review cannot be changed.)
+"""
 
 from PySide6.QtWidgets import QLabel
 
-from app.checkout import checkout_of, copy_source
+from app.checkout import copy_source
 
 
 class CheckoutBanner(QLabel):
-    """Says when the review shown is checked out (read-only here) or is an offline copy."""
+    """Says when the review shown is an offline copy, and where it goes back."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("checkout_banner")
-        self.setAccessibleName("Check-out")
+        self.setAccessibleName("Offline copy")
         self.setWordWrap(True)
         self.setStyleSheet(
             "padding: 8px; background: palette(highlight); color: palette(highlighted-text);"
@@ -19,17 +23,10 @@ class CheckoutBanner(QLabel):
         self.hide()
 
     def show_for(self, ctx, review_id: int) -> None:
-        held = checkout_of(ctx, review_id)
-        source = None if held is not None else copy_source(ctx, review_id)
-        if held is not None:
-            self.setText(
-                f"Read-only: checked out to {held.holder} since {held.taken_at:%d/%m/%Y %H:%M} "
-                f"UTC for offline work ({held.destination}). Nothing can be changed here until "
-                "it is checked back in, or released by the chair or the business manager."
-            )
-        elif source is not None:
+        source = copy_source(ctx, review_id)
+        if source is not None:
             self.setText(
                 f"Offline copy, checked out of {source}. When you are done, check it back in "
                 "('reviewdesk checkin'); until then the shared copy is read-only."
             )
-        self.setVisible(held is not None or source is not None)
+        self.setVisible(source is not None)

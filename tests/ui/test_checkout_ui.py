@@ -27,10 +27,12 @@ def test_a_checked_out_review_shows_why_it_is_read_only(qtbot, ctx, tmp_path, se
         check_out(ctx, laptop, "OUT-1")
         window = _window(qtbot, Editor(ctx), settings)
         window.select_review(out)
-        banner = window.workspace.checkout_banner
-        assert banner.isVisible()
-        assert "Read-only: checked out to Tester" in banner.text()
-        assert "laptop.db" in banner.text()
+        # Read-only, with who has it, since when and where, as the window shows any reason.
+        assert window.editor.readonly
+        assert not window.workspace.checkout_banner.isVisible()
+        assert "read only" in window.workspace.role.badge.text()
+        note = window.workspace.role.note.text()
+        assert "Checked out to Tester since" in note and "laptop.db" in note
         window.grab().save(str(tmp_path / "checked-out.png"))
         # A change is refused in plain words, naming who has the review.
         errors: list[str] = []
@@ -38,7 +40,7 @@ def test_a_checked_out_review_shows_why_it_is_read_only(qtbot, ctx, tmp_path, se
         assert not window.editor.edit("review", out, {"title": "Changed here"}, "Change title")
         assert errors and "OUT-1 is checked out to Tester" in errors[0]
         window.select_review(here)
-        assert not banner.isVisible()
+        assert not window.editor.readonly and not window.workspace.role.note.isVisible()
 
         copy_window = _window(qtbot, Editor(laptop))
         copy_window.select_review(find_review_id(laptop, "OUT-1"))
