@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app import __version__
 from app.cli_audit import register as register_audit_commands
+from app.cli_checkout import add_checkout_commands
 from app.cli_chronology import configure as configure_import_chronology
 from app.cli_copy import add_copy_command
 from app.cli_learning import LEARNING_EXPORTS, add_export_options, add_learning_commands
@@ -762,6 +763,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
 
     add_copy_command(add)
+    add_checkout_commands(add)
     add_users_command(add)
     from app.cli_publishing import add_commands
 

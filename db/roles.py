@@ -28,26 +28,13 @@ def _q(name: str) -> str:
 
 
 def review_expr(table: Table, ref: str, depth: int = 0) -> str | None:
-    """SQL for the review a row of ``table`` (called ``ref``) belongs to; None if none."""
-    if table.name == "review":
-        return f"{ref}.id"
-    if "review_id" in table.c:
-        return f"{ref}.review_id"
-    for fk in sorted(table.foreign_key_constraints, key=lambda f: f.referred_table.name):
-        if len(fk.columns) != 1 or depth > 4:
-            continue
-        parent = fk.referred_table
-        alias = f"p{depth}"
-        inner = review_expr(parent, alias, depth + 1)
-        if inner is None:
-            continue
-        (column,) = fk.columns
-        (element,) = fk.elements
-        return (
-            f"(SELECT {inner} FROM {_q(parent.name)} {alias} "
-            f"WHERE {alias}.{_q(element.column.name)} = {ref}.{_q(column.name)})"
-        )
-    return None
+    """SQL for the review a row of ``table`` (called ``ref``) belongs to; None if none.
+
+    Through each of its foreign keys in turn: a piece of evidence may cite an IMR or an
+    episode rather than an entry, and must still be found in its review."""
+    from db.checkout_guard import review_of
+
+    return review_of(table, ref, depth)
 
 
 def _functions() -> list[str]:

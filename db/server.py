@@ -15,6 +15,7 @@ from db.audit_postgres import install_triggers as install_audit_triggers
 from db.audit_postgres import tables_without_audit
 from db.base import Base
 from db.changes import install_notify_triggers, tables_without_trigger, track_backends
+from db.checkout_guard import install_postgres_guards, tables_without_guard
 from db.location import SERVER_SCHEMES, is_server_url  # noqa: F401  (re-exported)
 from db.migrate import alembic_config, current_revision, head_revision, is_known_revision
 from db.roles import current_standing
@@ -105,6 +106,8 @@ def upgrade_server(engine: Engine) -> str | None:
             install_notify_triggers(conn)
         if before != head_revision() or tables_without_audit(conn):
             install_audit_triggers(conn)  # (again after an upgrade: the tables may have changed)
+        if before != head_revision() or tables_without_guard(conn):
+            install_postgres_guards(conn)  # a checked-out review refuses writes
     return before
 
 
@@ -128,6 +131,12 @@ def verify_server(engine: Engine) -> list[str]:
         problems += [
             f"table {name} is not recorded in the audit trail (open the store once to repair)"
             for name in tables_without_audit(conn)
+            if name in present
+        ]
+        problems += [
+            f"table {name} does not refuse writes to a checked-out review (open the store once "
+            "to repair)"
+            for name in tables_without_guard(conn)
             if name in present
         ]
         # The chain is checked by those who see the whole trail (members see their reviews').

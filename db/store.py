@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 import db.access_models  # noqa: F401
+import db.checkout_models  # noqa: F401
 import db.chronology_models  # noqa: F401  (every table is mapped before a store is used)
 import db.findings_models  # noqa: F401
 import db.learning_models  # noqa: F401
@@ -34,6 +35,7 @@ from db.audit import (
     verify_chain,
     verify_rows,
 )
+from db.checkout_guard import install_sqlite_guards, is_checkout_refusal, refusal_message
 from db.checks import run_checks
 from db.copies import write_copy
 from db.engine import SQLITE_HEADER, create_store_engine
@@ -68,6 +70,10 @@ class NotPermittedError(StoreError):
     """The shared store's roles do not allow what was asked."""
 
 
+class CheckedOutError(StoreError):
+    """The review is checked out to another store: read-only here until it comes back."""
+
+
 class StaleEditError(StoreError):
     """A row changed (or its change was not allowed) between reading and writing it."""
 
@@ -78,6 +84,12 @@ class PassphraseError(NotAStoreError):
     def __init__(self, message: str, *, missing: bool):
         super().__init__(message)
         self.missing = missing
+
+
+def _connection_triggers(dbapi_connection) -> None:
+    """The audit trail's triggers and the check-out guard's, on each writable connection."""
+    install_triggers(dbapi_connection)
+    install_sqlite_guards(dbapi_connection)
 
 
 @dataclass
@@ -128,6 +140,8 @@ class Store:
                 "nothing was saved. It now shows what is stored; make your change again."
             ) from exc
         except DBAPIError as exc:
+            if is_checkout_refusal(exc):
+                raise CheckedOutError(refusal_message(exc, self.engine)) from exc
             if self.shared and is_permission_error(exc):
                 raise NotPermittedError(
                     "Your role in the shared store does not allow this change, so nothing was "
@@ -161,7 +175,7 @@ class Store:
             self.path,
             passphrase=passphrase,
             readonly=self.readonly,
-            on_connect=None if self.readonly else install_triggers,
+            on_connect=None if self.readonly else _connection_triggers,
         )
         self.passphrase = passphrase
         self.__post_init__()
@@ -505,7 +519,7 @@ def _open_locked(
         passphrase=key,
         readonly=readonly,
         immutable=immutable,
-        on_connect=None if readonly else install_triggers,
+        on_connect=None if readonly else _connection_triggers,
     )
     return Store(path, engine, readonly, lock, backup_path, upgraded_from, passphrase=key)
 

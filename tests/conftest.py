@@ -28,6 +28,7 @@ BOTH_ENGINES = {
     "test_shared_store",
     "test_conflicts",
     "test_conflicts_everywhere",
+    "test_checkout",
 }
 
 

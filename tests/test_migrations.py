@@ -125,7 +125,10 @@ OLD_ROWS: dict[str, list[dict]] = {
         {"id": 2, "review_id": 1, "imr_id": None, "position": 1, "text": "All agencies: escalate"},
     ],
 }
-NEW_TABLES = ("audit_event", "attachment", "challenge_question")
+NEW_TABLES = (
+    "audit_event", "attachment", "challenge_question", "review_checkout", "review_copy",
+    "review_copy_row",
+)  # fmt: skip
 
 
 def insert_rows(conn, rows: dict[str, list[dict]]) -> None:

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.audit_log import list_audit
+from app.checkout import rights_while_out
 from app.errors import UserError
 from app.findings import list_findings
 from app.records import ReviewDetail
@@ -12,6 +13,7 @@ from app.reviews import get_review
 from app.timescales import countdown
 from app.vocab import FINISHED_REVIEW_STATUSES, PANEL_ROLES, REVIEW_STATUSES
 from ui.audit_tab import AuditTab
+from ui.checkout_banner import CheckoutBanner
 from ui.chronology_tab import ChronologyTab
 from ui.details_tab import DetailsTab
 from ui.editing import Editor
@@ -127,6 +129,8 @@ class ReviewWorkspace(QWidget):
         layout.setSpacing(10)
         layout.addLayout(header)
         layout.addWidget(self.role)
+        self.checkout_banner = CheckoutBanner()
+        layout.addWidget(self.checkout_banner)
         layout.addWidget(self.tabs, 1)
         self.rights_tips = RightsTips(self)
 
@@ -142,7 +146,9 @@ class ReviewWorkspace(QWidget):
             return False
         self.review = review
         # Asked before the tabs are filled: they show fields read-only where it is false.
-        self.editor.rights = rights_on_review(self.editor.ctx, review.id)
+        self.editor.rights = rights_while_out(
+            self.editor.ctx, review.id, rights_on_review(self.editor.ctx, review.id)
+        )
         self.title.setText(review.title)
         parts = [
             review.reference,
@@ -167,6 +173,7 @@ class ReviewWorkspace(QWidget):
         self.target.setText(
             f"Target {review.target_date:%d %B %Y}" if review.target_date else review.target_basis
         )
+        self.checkout_banner.show_for(self.editor.ctx, review.id)
         self.details.show_review(review)
         self.tor.show_items(review.id, review.lines_of_enquiry)
         self.panel.show_items(review.id, review.panel)
