@@ -385,9 +385,12 @@ def apply_fields(
             refuse_if_issued(session, obj)
             if seen:
                 labels = {f: FIELDS[kind][1][f][2] for f in cleaned}
-                conflicts = find_conflicts(session, kind, obj, cleaned, seen, labels)
-                if conflicts:
-                    raise EditConflict(kind, obj_id, conflicts)
+                _refuse_conflicts(session, kind, obj, cleaned, seen, labels)
+                # What was seen is still stored: hold the row until the change is saved (on the
+                # shared store), so someone saving at the same moment waits and then meets a
+                # conflict above, instead of both writing and one being undone and redone.
+                session.refresh(obj, with_for_update=True)
+                _refuse_conflicts(session, kind, obj, cleaned, seen, labels)
             before = {f: getattr(obj, f) for f in cleaned}
             loaded_version = getattr(obj, "version", None)
             for f, v in cleaned.items():
@@ -406,6 +409,12 @@ def apply_fields(
         # Someone saved this row between our reading it and writing it: check again.
         return apply_fields(ctx, kind, obj_id, values, seen=seen or before)
     return FieldChange(kind, obj_id, before, cleaned)
+
+
+def _refuse_conflicts(session, kind: str, obj, cleaned: dict, seen: dict, labels: dict) -> None:
+    conflicts = find_conflicts(session, kind, obj, cleaned, seen, labels)
+    if conflicts:
+        raise EditConflict(kind, obj_id=obj.id, conflicts=conflicts)
 
 
 def _version_of(ctx: AppContext, model, obj_id: int) -> int | None:
