@@ -288,7 +288,8 @@ def cmd_chronology(args) -> int:
     for row in rows:
         flag = "  [flagged]" if row.flagged else ""
         print(
-            f"{row.date_text or '(no date)':<14} {row.agency[:24]:<24} {row.type_label[:22]:<22} "
+            f"{row.shown_date:<10} {row.time or '':<5} {row.agency[:24]:<24} "
+            f"{row.type_label[:22]:<22} "
             f"{' '.join(row.event.split())[:90]}{flag}"
         )
     print(f"{len(rows)} entries")

@@ -208,7 +208,7 @@ def _furniture(word, section, data) -> None:
     from docx.shared import Pt
 
     width = section.page_width - section.left_margin - section.right_margin
-    marking = data["marking"] + (" · DRAFT" if data["draft"] else "")
+    marking = " · ".join(m for m in (data["marking"], "DRAFT" if data["draft"] else "") if m)
     for part, left, right in (
         (section.header, data["header_left"], data["reference"]),
         (section.footer, data["footer_left"], None),
@@ -232,6 +232,62 @@ def _furniture(word, section, data) -> None:
             _field(paragraph, "NUMPAGES", "1")
         for run in paragraph.runs:
             run.font.size = Pt(8)
+    if data["draft"]:
+        _watermark(section.header.paragraphs[0], "DRAFT")
+
+
+_VML = (
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+    + _W
+)
+# Word's own text-watermark shape type (WordArt "plain text"), as Word writes it.
+_TEXT_SHAPE = (
+    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
+    'path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas>'
+    + "".join(
+        f'<v:f eqn="{eqn}"/>'
+        for eqn in (
+            "sum #0 0 10800",
+            "prod #0 2 1",
+            "sum 21600 0 @1",
+            "sum 0 0 @2",
+            "sum 21600 0 @3",
+            "if @0 @3 0",
+            "if @0 21600 @1",
+            "if @0 0 @2",
+            "if @0 @4 21600",
+            "mid @5 @6",
+            "mid @8 @5",
+            "mid @7 @8",
+            "mid @6 @7",
+            "sum @6 0 @5",
+        )
+    )  # fmt: skip
+    + '</v:formulas><v:path textpathok="t" o:connecttype="custom" '
+    'o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" o:connectangles="270,180,90,0"/>'
+    '<v:textpath on="t" fitshape="t"/><o:lock v:ext="edit" text="t" shapetype="t"/>'
+    "</v:shapetype>"
+)
+
+
+def _watermark(paragraph, text: str) -> None:
+    """A diagonal, pale text watermark behind every page's body, anchored in the header as
+    Word's own Design > Watermark does, so Word and LibreOffice both draw it on every page."""
+    from docx.oxml import parse_xml
+
+    paragraph._p.append(
+        parse_xml(
+            f"<w:r {_VML}><w:pict>{_TEXT_SHAPE}"
+            '<v:shape id="ReviewDeskWatermark" o:spid="_x0000_s2049" type="#_x0000_t136" '
+            'style="position:absolute;margin-left:0;margin-top:0;width:470pt;height:150pt;'
+            "rotation:315;z-index:-251657216;mso-position-horizontal:center;"
+            "mso-position-horizontal-relative:margin;mso-position-vertical:center;"
+            'mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#c8c8c8" '
+            'stroked="f"><v:fill opacity=".45"/>'
+            f'<v:textpath style="font-family:&quot;Liberation Sans&quot;;font-size:1pt" '
+            f'string="{escape(text)}"/></v:shape></w:pict></w:r>'
+        )
+    )
 
 
 def _field(paragraph, code: str, shown: str) -> None:

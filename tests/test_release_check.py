@@ -64,6 +64,34 @@ def test_an_unregistered_name_next_to_a_relationship_word_blocks(ctx, clean):
     assert hit.reason == "unregistered" and "Jolene Castellano" in hit.text
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Child L was seen by Dr Okonkwo-Reyes at the surgery.", "Okonkwo-Reyes"),
+        ("PC 4471 Brannigan attended the address.", "Brannigan"),
+        ("The social worker, Marisol Tennant, visited twice.", "Marisol Tennant"),
+        ("Mrs Abernethy, the childminder, raised a concern.", "Abernethy"),
+    ],
+)
+def test_an_unregistered_name_after_a_title_or_a_role_blocks(ctx, clean, text, name):
+    _write(ctx, clean.review_id, "Conclusions", text)
+    [hit] = check_publication(ctx, clean.review_id, "summary").blocking
+    assert hit.reason == "unregistered" and name in hit.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Social Worker 1 and GP A met; the GP Practice wrote to Team Manager B.",
+        "The Designated Safeguarding Lead told the Nurse Practitioner on Monday.",
+        "The health visitor. Then the school nurse visited.",
+    ],
+)
+def test_roles_and_anonymised_labels_are_not_taken_for_names(ctx, clean, text):
+    _write(ctx, clean.review_id, "Conclusions", text)
+    assert not check_publication(ctx, clean.review_id, "summary").blocking
+
+
 def test_template_guidance_left_in_blocks(ctx, clean):
     section = _section(ctx, clean.review_id, "Conclusions")
     _write(ctx, clean.review_id, "Conclusions", section.guidance + "\n\nOur conclusion.")

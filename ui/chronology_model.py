@@ -156,7 +156,7 @@ class ChronologyModel(QAbstractTableModel):
 
     def _text(self, entry: EntryRow, col: int) -> str:
         if col == DATE_COL:
-            text = entry.date_text or "No date"
+            text = entry.shown_date
             return f"⚑ {text}" if entry.flagged else text
         if col == TIME_COL:
             return entry.time
@@ -179,6 +179,8 @@ class ChronologyModel(QAbstractTableModel):
             return f"Flagged: {entry.flag_reason}"
         if col == DATE_COL and entry.precision != "day":
             return f"Date as written: {entry.date_text} ({entry.precision})"
+        if col == DATE_COL and entry.date_text.strip() != entry.shown_date:
+            return f"Date as the agency wrote it: {entry.date_text}"
         if col in (EVENT_COL, OUTCOME_COL):
             text = entry.event if col == EVENT_COL else entry.outcome
             return text if len(text) > 60 else None

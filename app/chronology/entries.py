@@ -85,6 +85,15 @@ class EntryRow:
     episodes: tuple[str, ...] = ()
 
     @property
+    def shown_date(self) -> str:
+        """The date as the working views show it: an exact day always as 04/01/2016, whichever
+        way the agency wrote it ("1/4/2016 10:30 AM", "04-Jan-2016", "4th January 2016");
+        months, terms, years and approximate dates as written; "No date" when there is none."""
+        if self.precision == "day" and self.date_start is not None:
+            return f"{self.date_start:%d/%m/%Y}"
+        return self.date_text.strip() or "No date"
+
+    @property
     def type_label(self) -> str:
         return EVENT_TYPES.get(self.event_type) or self.event_type_text
 

@@ -316,12 +316,16 @@ _MAX_HEADER_WORDS = 8
 _MAX_HEADER_CHARS = 60
 
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
 @lru_cache(maxsize=4096)
 def normalise_header(text: str) -> str:
-    """Lower case, "&" as "and", apostrophes dropped, other punctuation as single spaces."""
-    text = text.lower().replace("&", " and ").replace("'", "").replace("\u2019", "")
+    """Lower case, "&" as "and", apostrophes dropped, other punctuation as single spaces, and
+    words run together by a system split apart ("EventDate", "Event_Date" read "event date")."""
+    text = (
+        _CAMEL.sub(" ", text).lower().replace("&", " and ").replace("'", "").replace("\u2019", "")
+    )
     return _NOT_WORD.sub(" ", text).strip()
 
 

@@ -337,7 +337,14 @@ class Anonymiser:
             return text
         out, last = [], 0
         for hit in hits:
-            out.append(text[last : hit.start])
+            before = text[last : hit.start]
+            if hit.what == "name" and (folded := _appositive(before, text, hit)) is not None:
+                # "his mother, Kerry Marsh, said" reads "his mother said", not "his mother,
+                # Mother, said": the name only repeated what the words around it say.
+                kept, last = folded
+                out.append(kept)
+                continue
+            out.append(before)
             out.append(_cased(hit.replacement, text, hit.start))
             last = hit.end
         out.append(text[last:])
@@ -353,6 +360,40 @@ def _without_overlaps(found: list[Found]) -> list[Found]:
             kept.append(f)
             end = f.end
     return kept
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_OWNER = r"(?:(?:his|her|their|the)\s+)?"
+
+
+def _appositive(before: str, text: str, hit: Found) -> tuple[str, int] | None:
+    """When a name stands beside words that already describe the person, the text without it.
+
+    Returns what to write for ``before`` and where to go on in ``text``; None when the name is
+    not beside its own description.
+    """
+    core = _ARTICLE.sub("", hit.replacement.strip())
+    if not core or core.startswith("["):
+        return None
+    words = r"\s+".join(re.escape(w) for w in core.split())
+    # Described first: "his mother, NAME," / "her mother (NAME)" / "Mother NAME".
+    m = re.search(r"(?<!\w)" + words + r"(\s*,\s*|\s*\(\s*|\s+)$", before, re.I)
+    if m:
+        rest = hit.end
+        closing = re.match(r"\s*\)" if "(" in m.group(1) else r"\s*,", text[rest:])
+        if closing and ("(" in m.group(1) or "," in m.group(1)):
+            rest += closing.end()
+        elif "(" in m.group(1):
+            return None
+        return before[: m.start(1)], rest
+    # Named first: "NAME, his mother, said" / "I met NAME, her mother."
+    m = re.match(
+        r"\s*,\s*(" + _OWNER + words + r")(?:\s*,|(?=\s*[.;:!?)]|\s*$))", text[hit.end :], re.I
+    )
+    if m:
+        phrase = m.group(1)
+        return before + _cased(phrase, text, hit.start), hit.end + m.end()
+    return None
 
 
 _SENTENCE_START = re.compile(r"(?:[.!?:]\s+|\n\s*)$")

@@ -3,7 +3,8 @@
 It reads the document exactly as it would be published (final, for publication) but before
 anonymisation, and blocks on: any name or detail from the people register; anything shaped
 like a personal identifier; a capitalised name next to a relationship word ("her partner
-Dean") that is not in the register; template guidance still in a section; sections left
+Dean"), a title ("Dr Okafor", "PC 4471 Hughes") or a role ("the social worker, Amy") that is
+not in the register; template guidance still in a section; sections left
 empty; findings the panel has not agreed; recommendations from IMRs not accepted. Each hit
 says where it is (section and paragraph). A hit can be waived with a reason, which goes into
 the audit trail; a waiver of a name covers that name throughout its section.
@@ -26,7 +27,7 @@ from reports.review_document_data import Bullets, Callout, Note, Paragraphs, Sub
 REASONS = {
     "name": "A name from the people register",
     "identifier": "A personal identifier",
-    "unregistered": "A name next to a relationship word, not in the register",
+    "unregistered": "A name next to a relationship word, title or role, not in the register",
     "guidance": "Template guidance still in the text",
     "empty": "A section left empty",
     "finding": "A finding not agreed by the panel",
@@ -38,17 +39,33 @@ RELATIONS = (
     "daughter|uncle|aunt|auntie|grandmother|grandfather|grandma|grandad|nan|nanna|cousin|"
     "friend|neighbour|carer|lodger|child|baby|niece|nephew"
 )
-_RELATION_NAME = re.compile(
-    rf"\b(?:{RELATIONS})(?:'s)?,?\s+(?P<name>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)?)"
+# One word of a name: "Amy", "O'Brien", "McKenzie", "Okonkwo-Reyes", "Zoë".
+_NAME = r"[A-Z][a-zß-ÿ'’]+(?:[A-Z][a-zß-ÿ'’]+)?(?:-[A-Z][a-zß-ÿ'’]+)*"
+_RELATION_NAME = re.compile(rf"\b(?:{RELATIONS})(?:'s)?,?\s+(?P<name>{_NAME}(?:\s+{_NAME})?)")
+TITLES = (
+    "Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|Sister|Matron|PC|PCSO|DC|DS|DI|DCI|Sgt|Sergeant|"
+    "Inspector|Constable|Cllr|Councillor|Prof|Professor|Rev|Reverend|Judge|HHJ"
 )
-# Capitalised words that follow a relationship word without being anyone's name.
+ROLES = (
+    "social worker|health visitor|midwife|GP|doctor|teacher|head ?teacher|SENCO|DSL|"
+    "team manager|manager|practitioner|worker|officer|nurse|paediatrician|consultant|"
+    "therapist|psychologist|psychiatrist|counsellor|advocate|key worker|support worker|"
+    "youth worker|probation officer|solicitor|chair|guardian"
+)
+_TITLE_NAME = re.compile(rf"\b(?:{TITLES})\.?\s+(?:\d+\s+)?(?P<name>{_NAME}(?:\s+{_NAME})?)")
+_ROLE_NAME = re.compile(rf"\b(?i:{ROLES}),?\s+(?P<name>{_NAME}(?:\s+{_NAME})?)")
+# Capitalised words that follow a relationship word, title or role without being a name.
 _NOT_NAMES = frozenset(
     """A An And As At But By For From He Her His I If In It Its On Or Our She So That The Their
     They This To Was We Were Who With Child Adult Mother Father Services Social Care Police
     Health School Team Court Protection Plan Review Panel Monday Tuesday Wednesday Thursday
     Friday Saturday Sunday January February March April May June July August September
-    October November December Primary Secondary Unit Ward Centre Hospital""".split()
-)
+    October November December Primary Secondary Unit Ward Centre Hospital Practice Surgery
+    Service Trust Board Partnership Department Hub Office Station Practitioner Worker Manager
+    Officer Visitor Nurse Consultant Lead Designated Named Safeguarding Family Early Help
+    Children Adults Mental Youth Duty Assessment Support Specialist Senior Locum Independent
+    Then When Where Had Has Have Did Does Not No One Two""".split()
+) | frozenset(TITLES.split("|"))
 
 
 @dataclass(frozen=True)
@@ -144,8 +161,14 @@ def _text_hits(text: str, where: str, section: str, anonymiser: Anonymiser) -> l
         detail = f"{kind}would print as {found.replacement}"
         key = f"{reason}|{section}|{found.text.casefold()}"
         hits.append(Hit(reason, where, found.text, detail, key, section=section))
-    for m in _RELATION_NAME.finditer(text):
+    matches = [*_RELATION_NAME.finditer(text), *_TITLE_NAME.finditer(text)]
+    matches += _ROLE_NAME.finditer(text)
+    seen: set[str] = set()
+    for m in matches:
         name = m.group("name")
+        if name in seen:
+            continue
+        seen.add(name)
         first = name.split()[0]
         if first in _NOT_NAMES or any(f.what == "name" for f in anonymiser.find(name)):
             continue

@@ -154,3 +154,14 @@ def test_mapping_problems_catch_one_column_for_two_fields():
     problems = mapping_problems({"date": 0, "event": 0})
     assert problems == ["Column 1 is mapped to both Date of event and Event / contact: choose one."]
     assert "not a chronology field" in mapping_problems({"date": 0, "event": 1, "colour": 2})[0]
+
+
+def test_headings_a_system_runs_together_are_read_as_words():
+    assert normalise_header("EventDate") == "event date"
+    assert normalise_header("Event_Description") == "event description"
+    assert normalise_header("NHS Number") == "nhs number"  # capitals alone are not split
+    assert guess_mapping(["EventDate", "EventTime", "EventDescription"]) == {
+        "date": 0,
+        "time": 1,
+        "event": 2,
+    }

@@ -95,6 +95,26 @@ def test_marking_in_every_header_and_footer_with_page_x_of_y(word):
         assert codes == ["PAGE", "NUMPAGES"]
 
 
+def _watermarks(document) -> list[str]:
+    vml = "{urn:schemas-microsoft-com:vml}"
+    return [
+        path.get("string")
+        for section in document.sections
+        for path in section.header._element.iter(f"{vml}textpath")
+        if path.get("string")
+    ]
+
+
+def test_a_draft_carries_a_diagonal_watermark_and_a_final_none(word, tmp_path):
+    document, _ = word
+    assert _watermarks(document) and set(_watermarks(document)) == {"DRAFT"}
+    final = tmp_path / "final.docx"
+    write_review_docx(review_document(overview_sections(), draft=False), final, lambda d, t: None)
+    final_document = Document(final)
+    assert _watermarks(final_document) == []
+    assert "DRAFT" not in final_document.sections[0].header.paragraphs[0].text
+
+
 def test_properties_and_the_en_gb_language(word):
     document, _ = word
     props = document.core_properties

@@ -255,3 +255,25 @@ def test_import_dialog_shows_the_plan_of_a_hard_file_and_takes_changes(
     dialog.date_order.activated.emit(0)
     dialog.import_button.click()
     assert dialog.result is not None and dialog.result.imported == 25
+
+
+def test_every_agency_s_exact_days_read_alike_and_the_written_form_is_kept(
+    chronology, ctx, review_id, tmp_path
+):
+    # A provider writes US dates with a 12-hour time, a police system "04-Jan-2016": a UK
+    # reader of the merged view must not read 1/4/2016 as the 1st of April.
+    path = tmp_path / "provider.csv"
+    path.write_text(
+        "Service Date,Note Text\n"
+        "1/4/2016 10:30 AM,Session held with the young person at the centre\n"
+        "1/13/2016 2:15 PM,Young person did not attend the planned session\n"
+    )
+    import_chronology(ctx, review_id, "Provider", path)
+    chronology.window().refresh("chronology_entry")
+    model = chronology.model
+    shown = {
+        model.index(row, DATE_COL).data(): model.index(row, DATE_COL).data(Qt.ToolTipRole)
+        for row in range(model.rowCount())
+    }
+    assert set(shown) == {"04/01/2016", "13/01/2016"}
+    assert "1/4/2016 10:30 AM" in shown["04/01/2016"]
