@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InvalidRequestError
 
 from app.conflicts import EditConflict, find_conflicts
 from app.context import AppContext
@@ -383,16 +383,17 @@ def apply_fields(
             if obj is None:
                 raise NotFoundError(f"That {kind.replace('_', ' ')} no longer exists.")
             refuse_if_issued(session, obj)
+            loaded_version = getattr(obj, "version", None)
             if seen:
                 labels = {f: FIELDS[kind][1][f][2] for f in cleaned}
                 _refuse_conflicts(session, kind, obj, cleaned, seen, labels)
                 # What was seen is still stored: hold the row until the change is saved (on the
                 # shared store), so someone saving at the same moment waits and then meets a
-                # conflict above, instead of both writing and one being undone and redone.
-                session.refresh(obj, with_for_update=True)
+                # conflict here, instead of both writing and one being undone and redone.
+                _hold(session, obj)
+                loaded_version = getattr(obj, "version", None)
                 _refuse_conflicts(session, kind, obj, cleaned, seen, labels)
             before = {f: getattr(obj, f) for f in cleaned}
-            loaded_version = getattr(obj, "version", None)
             for f, v in cleaned.items():
                 setattr(obj, f, v)
             _check_order(kind, obj)
@@ -409,6 +410,16 @@ def apply_fields(
         # Someone saved this row between our reading it and writing it: check again.
         return apply_fields(ctx, kind, obj_id, values, seen=seen or before)
     return FieldChange(kind, obj_id, before, cleaned)
+
+
+def _hold(session, obj) -> None:
+    """Read the row again, locked for this change (its latest values)."""
+    try:
+        session.refresh(obj, with_for_update=True)
+    except InvalidRequestError:  # no row to read again
+        # Removed meanwhile, or hidden from changes by the shared store's roles (the caller
+        # tells which): nothing was written.
+        raise StaleEditError("This was changed or removed by someone else.") from None
 
 
 def _refuse_conflicts(session, kind: str, obj, cleaned: dict, seen: dict, labels: dict) -> None:

@@ -13,8 +13,10 @@ import db.bulk_copy
 from app.chronology.entries import SORT_KEYS, EntryFilter, fetch_entries, query_entry_ids
 from app.chronology.importer import import_chronology
 from app.context import AppContext
+from app.edits import apply_fields
+from app.errors import NotFoundError
 from app.imrs import add_agency
-from app.reviews import create_review
+from app.reviews import create_review, get_review
 from app.store_copy import copy_store
 from app.users import add_person, give_role, set_up
 from benchmarks.large_review import agency_rows, write_agency_file
@@ -22,12 +24,15 @@ from db.audit_postgres import AUDIT_LOCK_KEY
 from db.bulk_copy import SMALLEST_BATCH, plain_insert
 from db.chronology_models import ChronologyEntry
 from db.fetch import first_columns
+from db.models import Imr
 from db.ordering import SERVER_ORDER_INDEXES
 from db.server import server_url
-from db.store import open_store
+from db.store import NotPermittedError, open_store
+from tests import test_roles
 from tests.test_roles import as_user
 
 ROWS = SMALLEST_BATCH + 100
+team = test_roles.team  # the roles tests' people on two reviews
 
 
 @pytest.fixture(scope="module")
@@ -231,3 +236,33 @@ def test_reading_does_not_wait_for_a_writer_of_the_audit_trail(both_engines):
     writer.dispose()
     assert finished, "reading waited for the writer's commit"
     assert answers == [expected]
+
+
+# Saving over what was seen ----------------------------------------------------------------------
+
+
+def test_a_panel_member_saving_what_they_saw_is_refused_in_plain_words(team):
+    ctx = team["login"]("panel")
+    with pytest.raises(NotPermittedError, match="does not allow"):
+        apply_fields(ctx, "review", team["a"], {"title": "Mine"}, seen={"title": "Child A"})
+    with open_store(team["url"]) as owner:
+        assert get_review(AppContext(owner, "Owner"), team["a"]).title == "Child A"
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_a_row_removed_while_being_saved_over_is_reported_gone(ctx, monkeypatch):
+    import app.edits
+
+    review = create_review(ctx, review_type="lcspr", reference="GONE-1", title="Child G")
+    imr_id = add_agency(ctx, review, "Police", "police")
+    first_check = app.edits._refuse_conflicts
+
+    def removed_meanwhile(session, *args):
+        first_check(session, *args)
+        monkeypatch.setattr(app.edits, "_refuse_conflicts", first_check)
+        with ctx.session() as other:  # someone else removes it before it is held
+            other.delete(other.get(Imr, imr_id))
+
+    monkeypatch.setattr(app.edits, "_refuse_conflicts", removed_meanwhile)
+    with pytest.raises(NotFoundError, match="no longer exists"):
+        apply_fields(ctx, "imr", imr_id, {"analysis": "more"}, seen={"analysis": ""})
