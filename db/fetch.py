@@ -64,10 +64,16 @@ def _sqlite_value(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
-class one_of(ColumnElement):  # noqa: N801 - used like a SQL function
-    """``column IN (ids)``: on PostgreSQL ``column = ANY(array)``, one value for all the ids
-    instead of a placeholder each (a page of 200 ids is parsed and planned once)."""
+def one_of(conn: Connection, column, ids):
+    """``column IN (ids)``; on PostgreSQL ``column = ANY(array)``: one value for all the ids
+    instead of a placeholder each (a page of 200 ids is parsed and planned once). SQLite keeps
+    SQLAlchemy's own IN, whose compiled form is cached."""
+    if conn.dialect.name == "postgresql":
+        return _any_of(column, ids)
+    return column.in_(ids)
 
+
+class _any_of(ColumnElement):  # noqa: N801 - used like a SQL function
     type = Boolean()
     inherit_cache = False
 
@@ -76,12 +82,7 @@ class one_of(ColumnElement):  # noqa: N801 - used like a SQL function
         self.ids = list(ids)
 
 
-@compiles(one_of)
-def _in_list(element, compiler, **kw):
-    return compiler.process(element.column.in_(element.ids), **kw)
-
-
-@compiles(one_of, "postgresql")
+@compiles(_any_of, "postgresql")
 def _any_of_array(element, compiler, **kw):
     array = bindparam(None, element.ids, type_=ARRAY(element.column.type))
     return compiler.process(element.column == any_(array), **kw)

@@ -250,7 +250,7 @@ def fetch_entries(ctx: AppContext, ids: list[int]) -> list[EntryRow]:
             themes: dict[int, list[str]] = {}
             for entry_id, theme in conn.execute(
                 select(EntryTheme.entry_id, EntryTheme.theme)
-                .where(one_of(EntryTheme.entry_id, chunk))
+                .where(one_of(conn, EntryTheme.entry_id, chunk))
                 .order_by(EntryTheme.theme)
             ):
                 themes.setdefault(entry_id, []).append(theme)
@@ -258,7 +258,7 @@ def fetch_entries(ctx: AppContext, ids: list[int]) -> list[EntryRow]:
             for entry_id, title in conn.execute(
                 select(EpisodeEntry.entry_id, KeyEpisode.title)
                 .join(KeyEpisode, KeyEpisode.id == EpisodeEntry.episode_id)
-                .where(one_of(EpisodeEntry.entry_id, chunk))
+                .where(one_of(conn, EpisodeEntry.entry_id, chunk))
                 .order_by(KeyEpisode.position)
             ):
                 episodes.setdefault(entry_id, []).append(title)
@@ -266,7 +266,7 @@ def fetch_entries(ctx: AppContext, ids: list[int]) -> list[EntryRow]:
                 select(*_ROW_COLUMNS)
                 .join(Agency, Agency.id == E.agency_id)
                 .outerjoin(ChronologyImport, ChronologyImport.id == E.import_id)
-                .where(one_of(E.id, chunk))
+                .where(one_of(conn, E.id, chunk))
             ).all()
             for row in rows:
                 values = list(row)
