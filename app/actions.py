@@ -7,11 +7,13 @@ recommendation added later takes the next number.
 Overdue is never typed: an open action whose target date has passed is overdue.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import delete, func, insert, select
 
+from app.conflicts import merged
 from app.context import AppContext
 from app.errors import NotFoundError
 from app.vocab import (
@@ -213,12 +215,25 @@ def list_recommendations(ctx: AppContext, review_id: int) -> list[Recommendation
     return sorted(records, key=lambda r: (r.level != "multi_agency", r.number_value))
 
 
-def link_findings(ctx: AppContext, recommendation_id: int, finding_ids: list[int]) -> None:
-    """The findings a recommendation answers (replaces the earlier links)."""
+def link_findings(
+    ctx: AppContext,
+    recommendation_id: int,
+    finding_ids: list[int],
+    *,
+    seen: Iterable[int] | None = None,
+) -> None:
+    """The findings a recommendation answers (replaces the earlier links; with ``seen``, the
+    links shown, only what this person ticked or unticked changes)."""
     with ctx.session() as session:
         rec = session.get(Recommendation, recommendation_id)
         if rec is None:
             raise NotFoundError("That recommendation no longer exists.")
+        stored = session.scalars(
+            select(RecommendationFinding.finding_id).where(
+                RecommendationFinding.recommendation_id == recommendation_id
+            )
+        )
+        finding_ids = list(merged(stored, finding_ids, seen))
         valid = set(
             session.scalars(
                 select(Finding.id).where(

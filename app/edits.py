@@ -237,6 +237,21 @@ FIELDS: dict[str, tuple[type, dict[str, tuple]]] = {
     ),
 }
 
+# Fields worked out from another one (the date's parts from the date as typed): a conflict is
+# shown on the field the person typed, not again on each of its parts.
+DERIVED = {
+    "chronology_entry": {
+        "precision",
+        "granularity",
+        "date_start",
+        "date_end",
+        "sort_date",
+        "sequence",
+        "recorded",
+        "event_type",
+    },
+}
+
 # Pairs that must not run backwards: (kind, earlier, later, message).
 DATE_ORDER = [
     ("review", "scope_start", "scope_end", "The scope cannot end before it starts."),
@@ -381,18 +396,22 @@ def apply_fields(
         with ctx.session() as session:
             obj = session.get(model, obj_id)
             if obj is None:
-                raise NotFoundError(f"That {kind.replace('_', ' ')} no longer exists.")
+                raise NotFoundError(
+                    f"That {kind.replace('_', ' ')} no longer exists: someone else may have "
+                    "removed it. Nothing was saved."
+                )
             refuse_if_issued(session, obj)
             loaded_version = getattr(obj, "version", None)
             if seen:
-                labels = {f: FIELDS[kind][1][f][2] for f in cleaned}
-                _refuse_conflicts(session, kind, obj, cleaned, seen, labels)
+                typed = {f: v for f, v in cleaned.items() if f not in DERIVED.get(kind, ())}
+                labels = {f: FIELDS[kind][1][f][2] for f in typed}
+                _refuse_conflicts(session, kind, obj, typed, seen, labels)
                 # What was seen is still stored: hold the row until the change is saved (on the
                 # shared store), so someone saving at the same moment waits and then meets a
                 # conflict here, instead of both writing and one being undone and redone.
                 _hold(session, obj)
                 loaded_version = getattr(obj, "version", None)
-                _refuse_conflicts(session, kind, obj, cleaned, seen, labels)
+                _refuse_conflicts(session, kind, obj, typed, seen, labels)
             before = {f: getattr(obj, f) for f in cleaned}
             for f, v in cleaned.items():
                 setattr(obj, f, v)
@@ -422,10 +441,10 @@ def _hold(session, obj) -> None:
         raise StaleEditError("This was changed or removed by someone else.") from None
 
 
-def _refuse_conflicts(session, kind: str, obj, cleaned: dict, seen: dict, labels: dict) -> None:
-    conflicts = find_conflicts(session, kind, obj, cleaned, seen, labels)
+def _refuse_conflicts(session, kind: str, obj, typed: dict, seen: dict, labels: dict) -> None:
+    conflicts = find_conflicts(session, kind, obj, typed, seen, labels)
     if conflicts:
-        raise EditConflict(kind, obj_id=obj.id, conflicts=conflicts)
+        raise EditConflict(kind, obj.id, conflicts, getattr(obj, "audit_label", ""))
 
 
 def _version_of(ctx: AppContext, model, obj_id: int) -> int | None:

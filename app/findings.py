@@ -3,11 +3,13 @@
 Also the terms-of-reference coverage matrix, and which findings cite a chronology entry.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import delete, insert, select
 
+from app.conflicts import merged
 from app.context import AppContext
 from app.errors import NotFoundError, ValidationError
 from app.imrs import IMR_SECTIONS
@@ -130,10 +132,17 @@ def get_finding(ctx: AppContext, finding_id: int) -> FindingRecord:
     return next(f for f in list_findings(ctx, review_id) if f.id == finding_id)
 
 
-def set_themes(ctx: AppContext, finding_id: int, themes: list[str]) -> None:
+def set_themes(
+    ctx: AppContext, finding_id: int, themes: list[str], *, seen: Iterable[str] | None = None
+) -> None:
+    """The finding's themes; ``seen``: the ticks shown when this person changed them."""
     wanted = {t.strip() for t in themes if t.strip()}
     with ctx.session() as session:
         _require(session, finding_id)
+        stored = session.scalars(
+            select(FindingTheme.theme).where(FindingTheme.finding_id == finding_id)
+        )
+        wanted = merged(stored, wanted, seen)
         session.execute(delete(FindingTheme).where(FindingTheme.finding_id == finding_id))
         if wanted:
             session.execute(
@@ -141,10 +150,16 @@ def set_themes(ctx: AppContext, finding_id: int, themes: list[str]) -> None:
             )
 
 
-def set_lines(ctx: AppContext, finding_id: int, line_ids: list[int]) -> None:
-    """The key lines of enquiry this finding answers."""
+def set_lines(
+    ctx: AppContext, finding_id: int, line_ids: list[int], *, seen: Iterable[int] | None = None
+) -> None:
+    """The key lines of enquiry this finding answers (``seen``: as set_themes)."""
     with ctx.session() as session:
         finding = _require(session, finding_id)
+        stored = session.scalars(
+            select(FindingLine.line_id).where(FindingLine.finding_id == finding_id)
+        )
+        line_ids = list(merged(stored, line_ids, seen))
         valid = set(
             session.scalars(
                 select(LineOfEnquiry.id).where(

@@ -117,7 +117,12 @@ def allowed_statuses(current: str) -> tuple[str, ...]:
 
 
 def set_imr_status(
-    ctx: AppContext, imr_id: int, status: str, on: date | None = None
+    ctx: AppContext,
+    imr_id: int,
+    status: str,
+    on: date | None = None,
+    *,
+    seen: dict | None = None,
 ) -> FieldChange:
     """Move an IMR along the workflow, stamping the matching date if it is empty."""
     if status not in IMR_STATUSES:
@@ -145,7 +150,7 @@ def set_imr_status(
     values.update(dict.fromkeys(undone))
     if needs_stamp:
         values[stamp_field] = on or ctx.today()
-    return apply_fields(ctx, "imr", imr_id, values)
+    return apply_fields(ctx, "imr", imr_id, values, seen=seen)
 
 
 def get_imr(ctx: AppContext, imr_id: int) -> ImrDetail:

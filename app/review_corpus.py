@@ -1,11 +1,13 @@
 """Every review's learning as plain data, read in a handful of queries: the ground for the
 learning view, the national coding exports, repeated-learning search and the newsletter."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete, select
 
+from app.conflicts import merged
 from app.context import AppContext
 from app.errors import NotFoundError, ValidationError
 from db.findings_models import Finding, FindingTheme
@@ -191,13 +193,22 @@ def load_reviews(ctx: AppContext, review_ids: list[int] | None = None) -> list[R
         return sorted(docs, key=lambda d: (d.year, d.reference.casefold()))
 
 
-def set_review_themes(ctx: AppContext, review_id: int, themes: list[str]) -> None:
-    """Code the review as a whole with these themes (replacing its earlier ones)."""
+def set_review_themes(
+    ctx: AppContext, review_id: int, themes: list[str], *, seen: Iterable[str] | None = None
+) -> None:
+    """Code the review as a whole with these themes (replacing its earlier ones; with
+    ``seen``, the themes shown, only what this person ticked or unticked changes)."""
     cleaned = list(dict.fromkeys(t.strip() for t in themes if t.strip()))
     if any(len(t) > 120 for t in cleaned):
         raise ValidationError("A theme is too long (120 characters at most).")
     with ctx.session() as session:
         if session.get(Review, review_id) is None:
             raise NotFoundError("That review no longer exists.")
+        if seen is not None:
+            stored = session.scalars(
+                select(ReviewTheme.theme).where(ReviewTheme.review_id == review_id)
+            )
+            keep = merged(stored, cleaned, seen)
+            cleaned = [t for t in cleaned if t in keep] + sorted(keep - set(cleaned))
         session.execute(delete(ReviewTheme).where(ReviewTheme.review_id == review_id))
         session.add_all(ReviewTheme(review_id=review_id, theme=t) for t in cleaned)

@@ -182,3 +182,23 @@ def is_permission_error(exc: Exception) -> bool:
         words in message
         for words in ("permission denied", "row-level security", "read-only transaction")
     )
+
+
+def review_role(conn: Connection, review_id: int) -> tuple[str | None, str | None]:
+    """The connected login's standing and its role on one review, in one query:
+    (``manager``/``readonly``/``member``, or None for the store's owner; ``chair``/``author``/
+    ``panel``, or None). A store file has one owner: (None, None)."""
+    if conn.dialect.name != "postgresql":
+        return None, None
+    groups, role = conn.execute(
+        text(
+            "SELECT (SELECT array_agg(g.rolname::text) FROM pg_roles g "
+            "WHERE g.rolname = ANY(:groups) AND pg_has_role(current_user, g.oid, 'MEMBER')), "
+            "(SELECT m.role FROM review_member m "
+            "WHERE m.review_id = :review AND m.username = current_user)"
+        ),
+        {"groups": list(STANDING.values()), "review": review_id},
+    ).one()
+    held = set(groups or ())
+    standing = next((k for k in ("manager", "readonly", "member") if STANDING[k] in held), None)
+    return standing, role

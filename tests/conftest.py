@@ -27,6 +27,7 @@ BOTH_ENGINES = {
     "test_demo",
     "test_shared_store",
     "test_conflicts",
+    "test_conflicts_everywhere",
 }
 
 

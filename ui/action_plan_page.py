@@ -25,7 +25,7 @@ from ui.editing import Editor
 from ui.item_table import Column, ItemTable
 from ui.reason_prompt import ask_reason
 from ui.theme import danger_colour, status_colour
-from ui.widgets import CommitLineEdit, CommitTextEdit
+from ui.widgets import CommitLineEdit, CommitTextEdit, set_editable
 
 # Action statuses in the colours of the IMR board.
 ACTION_LOOK = {
@@ -192,10 +192,11 @@ class ActionPlanPage(QWidget):
         writable = not self.editor.readonly and action is not None
         self.evidence.set_saved(action.evidence if action else "")
         self.not_accepted.set_saved(action.not_accepted_reason if action else "")
-        self.evidence.setEnabled(writable)
-        self.not_accepted.setEnabled(
-            writable and (action.status == "not_accepted" or bool(action.not_accepted_reason))
+        set_editable(self.evidence, writable, action is not None)
+        relevant = action is not None and (
+            action.status == "not_accepted" or bool(action.not_accepted_reason)
         )
+        set_editable(self.not_accepted, writable and relevant, relevant)
         self.add_update_button.setEnabled(writable)
         self.updates.clear()
         if action is None:
@@ -229,7 +230,7 @@ class ActionPlanPage(QWidget):
     def _save_action(self, field: str, value: str) -> None:
         action = self.selected_action()
         if action is not None and getattr(action, field) != value:
-            self.editor.edit("action", action.id, {field: value}, "Change action")
+            self.editor.edit("action", action.id, {field: value}, "Change action", shown=action)
 
     def remove_action(self) -> None:
         action = self.selected_action()

@@ -200,4 +200,5 @@ class ChecklistPanel(QGroupBox):
 
     def _save_themes(self, themes: list) -> None:
         if self.review is not None:
-            self.editor.run(set_review_themes, self.review.id, themes, kind="review")
+            seen = self.themes.shown_checked
+            self.editor.run(set_review_themes, self.review.id, themes, seen=seen, kind="review")

@@ -104,6 +104,9 @@ class DetailsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        self._show_writable()
+
+    def _show_writable(self) -> None:
         for widget in [
             *self.texts.values(),
             *self.dates.values(),
@@ -111,7 +114,7 @@ class DetailsTab(QWidget):
             self.status_combo,
             self.marking,
         ]:
-            set_editable(widget, not editor.readonly)
+            set_editable(widget, not self.editor.readonly)
 
     def _combo(self, choices: dict[str, str], field: str, label: str) -> QComboBox:
         combo = QComboBox()
@@ -142,6 +145,7 @@ class DetailsTab(QWidget):
 
     def show_review(self, review: ReviewDetail) -> None:
         self.review = review
+        self._show_writable()  # this login's rights on this review
         self.checklist.show_review(review)
         for field, edit in self.texts.items():
             edit.set_saved(getattr(review, field))

@@ -7,12 +7,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.chronology.entries import remove_entry
-from app.conflicts import EditConflict
+from app.conflicts import EditConflict, seen_of
 from app.context import AppContext
 from app.edits import FieldChange, apply_fields
 from app.errors import UserError
 from app.imrs import set_imr_status
 from app.items import add_item, move_item, remove_item, restore_item
+from app.review_rights import ReviewRights
 from db.store import StoreError
 from ui.conflict_dialog import choose_mine
 
@@ -29,14 +30,22 @@ class Editor(QObject):
         self.undo_stack = QUndoStack(self)
         # Asked when someone else changed what is being saved (tests answer it themselves).
         self.choose_mine: Callable[[EditConflict], bool] = choose_mine
+        # What this login may do on the review shown (None: no review shown).
+        self.rights: ReviewRights | None = None
 
     @property
     def readonly(self) -> bool:
-        return self.ctx.readonly
+        """Nothing can be saved: the store is open read-only, or the review shown is one this
+        login may read but not change."""
+        return self.ctx.readonly or (self.rights is not None and not self.rights.can_write)
 
     def call(self, func: Callable, *args, **kwargs) -> Any:
-        """Run a service; on an expected error tell the user and return None."""
-        if self.readonly:
+        """Run a service; on an expected error tell the user and return None.
+
+        (A review this login may only read is shown read-only; a change to it that still
+        reaches the shared store is refused there, in plain words. Undo and the windows
+        across reviews may change other reviews than the one shown.)"""
+        if self.ctx.readonly:
             self.failed.emit("This store is open read-only; changes cannot be saved.")
             return None
         try:
@@ -53,24 +62,39 @@ class Editor(QObject):
         values: dict[str, Any],
         text: str,
         seen: dict[str, Any] | None = None,
+        *,
+        shown: Any = None,
     ) -> bool:
-        """Save fields; ``seen`` is what the window showed, so another person's change since
-        is never overwritten without asking."""
-        change = self.call(self.apply_choosing, kind, obj_id, values, seen)
+        """Save fields; ``shown`` is the record the screen displayed (or ``seen`` its values),
+        so another person's change since is never overwritten without asking."""
+        return self.save(apply_fields, kind, obj_id, values, text=text, seen=seen, shown=shown)
+
+    def save(
+        self, func: Callable, *args, text: str, seen: dict | None = None, shown: Any = None
+    ) -> bool:
+        """Run a service that takes ``seen`` and returns a FieldChange: asks the person when
+        it meets someone else's change, and puts what was saved on the undo stack."""
+        if seen is None and shown is not None:
+            seen = seen_of(shown)
+        change = self.call(self.save_choosing, func, *args, seen=seen)
         return self.record_change(change, text)
 
-    def apply_choosing(self, ctx, kind: str, obj_id: int, values: dict, seen: dict | None):
-        """``apply_fields``, asking the person when it meets someone else's change."""
+    def save_choosing(self, ctx, func: Callable, *args, seen: dict | None, **kwargs):
+        """``func(ctx, *args, seen=seen)``; on someone else's change, both values are shown
+        and the person keeps theirs (nothing saved) or saves their own over it knowingly."""
         try:
-            return apply_fields(ctx, kind, obj_id, values, seen=seen)
+            return func(ctx, *args, seen=seen, **kwargs)
         except EditConflict as conflict:
             if not self.choose_mine(conflict):
                 return None  # theirs stays; the views reload and show it
-            return apply_fields(ctx, kind, obj_id, values, seen={**(seen or {}), **conflict.theirs})
+            return func(ctx, *args, seen={**(seen or {}), **conflict.theirs}, **kwargs)
 
-    def set_imr_status(self, imr_id: int, status: str, text: str) -> bool:
-        change = self.call(set_imr_status, imr_id, status)
-        return self.record_change(change, text)
+    def apply_choosing(self, ctx, kind: str, obj_id: int, values: dict, seen: dict | None):
+        """``apply_fields``, asking the person when it meets someone else's change."""
+        return self.save_choosing(ctx, apply_fields, kind, obj_id, values, seen=seen)
+
+    def set_imr_status(self, imr_id: int, status: str, text: str, shown: Any = None) -> bool:
+        return self.save(set_imr_status, imr_id, status, text=text, shown=shown)
 
     def record_change(self, change: FieldChange | None, text: str) -> bool:
         """Put a saved change (from any service returning a FieldChange) on the undo stack."""

@@ -207,9 +207,14 @@ class EntryEditor(QWidget):
     def _save(self, changes: dict, label: str) -> None:
         if self.entry is None:
             return
-        change = self.editor.call(edit_entry, self.entry.id, changes)
-        if change is None:
-            self.show_entry(self.entry.id)  # refused: show what is stored again
+        saved = self.editor.save(
+            edit_entry,
+            self.entry.id,
+            changes,
+            text=f"Change entry {label.lower()}",
+            shown=self.entry,
+        )
+        if not saved:
+            self.show_entry(self.entry.id)  # refused or theirs kept: show what is stored
             return
-        self.editor.record_change(change, f"Change entry {label.lower()}")
         self.changed.emit()

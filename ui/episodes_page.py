@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 from app.chronology.episodes import list_episodes
 from ui.editing import Editor
 from ui.item_table import Column, ItemTable
-from ui.widgets import CommitTextEdit
+from ui.widgets import CommitTextEdit, set_editable
 
 
 class EpisodesPage(QWidget):
@@ -72,14 +72,20 @@ class EpisodesPage(QWidget):
 
     def _selection_changed(self) -> None:
         episode = self.selected()
-        self.summary.setEnabled(episode is not None and not self.editor.readonly)
+        set_editable(self.summary, not self.editor.readonly, episode is not None)
         self.summary.set_saved(episode.summary if episode else "")
         self.show_button.setEnabled(episode is not None)
 
     def _save_summary(self, text: str) -> None:
         episode = self.selected()
         if episode is not None:
-            self.editor.edit("key_episode", episode.id, {"summary": text}, "Change episode summary")
+            self.editor.edit(
+                "key_episode",
+                episode.id,
+                {"summary": text},
+                "Change episode summary",
+                shown=episode,
+            )
 
     def _show_entries(self) -> None:
         episode = self.selected()

@@ -39,6 +39,7 @@ class CheckList(QListWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._loading = False
+        self.shown_checked: set = set()  # the ticks as last shown: what a change started from
         self.setUniformItemSizes(True)
         self.setSpacing(2)
         self.itemChanged.connect(self._item_changed)
@@ -64,6 +65,7 @@ class CheckList(QListWidget):
             item.setText(text)
             item.setToolTip(text)
             item.setCheckState(Qt.CheckState.Checked if key in checked else Qt.CheckState.Unchecked)
+        self.shown_checked = {key for key, _text in items if key in checked}
         self._loading = False
 
     def checked_keys(self) -> list:
@@ -352,16 +354,22 @@ class FindingPanel(QWidget):
         if finding is None or getattr(finding, field) == value:
             return
         self.editor.edit(
-            "finding", finding.id, {field: value}, f"Change finding {finding.number} {label}"
+            "finding",
+            finding.id,
+            {field: value},
+            f"Change finding {finding.number} {label}",
+            shown=finding,
         )
 
     def _save_themes(self, themes: list[str]) -> None:
         if self.finding is not None:
-            self.editor.run(set_themes, self.finding.id, themes, kind="finding")
+            seen = self.themes.shown_checked
+            self.editor.run(set_themes, self.finding.id, themes, seen=seen, kind="finding")
 
     def _save_lines(self, line_ids: list[int]) -> None:
         if self.finding is not None:
-            self.editor.run(set_lines, self.finding.id, line_ids, kind="finding")
+            seen = self.lines.shown_checked
+            self.editor.run(set_lines, self.finding.id, line_ids, seen=seen, kind="finding")
 
     def add_theme(self) -> None:
         if self.finding is None:
@@ -369,7 +377,8 @@ class FindingPanel(QWidget):
         theme, ok = QInputDialog.getText(self, "Another theme", "Theme for this finding:")
         if ok and theme.strip():
             themes = sorted({*self.finding.themes, theme.strip()})
-            self.editor.run(set_themes, self.finding.id, themes, kind="finding")
+            seen = self.finding.themes
+            self.editor.run(set_themes, self.finding.id, themes, seen=seen, kind="finding")
 
     def cite_episode(self) -> None:
         if self.finding is None or self.review_id is None:

@@ -291,7 +291,10 @@ class AgenciesTab(QWidget):
         if imr is None:
             return
         self.editor.set_imr_status(
-            imr.imr_id, status, f"Mark {imr.agency} IMR as {IMR_STATUSES[status].lower()}"
+            imr.imr_id,
+            status,
+            f"Mark {imr.agency} IMR as {IMR_STATUSES[status].lower()}",
+            shown=imr,
         )
 
     def add_agency(self) -> None:

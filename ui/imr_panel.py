@@ -230,7 +230,13 @@ class ImrPanel(QWidget):
         if self.imr is None:
             return
         agency = self.imr.summary.agency
-        self.editor.edit("imr", self.imr.summary.imr_id, {field: value}, f"Change {agency} {label}")
+        self.editor.edit(
+            "imr",
+            self.imr.summary.imr_id,
+            {field: value},
+            f"Change {agency} {label}",
+            shown=self.imr,
+        )
 
     # Documents -----------------------------------------------------------------------------
     def attach(self) -> None:

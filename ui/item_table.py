@@ -77,6 +77,7 @@ class ItemTable(QWidget):
         self.noun = noun
         self.new_values = new_values
         self.parent_id: int | None = None
+        self.shown: dict = {}  # record id -> the record as its row showed it
         self._loading = False
         # Optional: complete or veto an edit, fn(item_id, values) -> values or None (cancel).
         self.complete_edit = None
@@ -132,6 +133,7 @@ class ItemTable(QWidget):
     def show_items(self, parent_id: int | None, records: list) -> None:
         selected = self.selected_id()
         self.parent_id = parent_id
+        self.shown = {record.id: record for record in records}  # what each row showed
         self._loading = True
         self.table.setRowCount(len(records))
         for row, record in enumerate(records):
@@ -201,7 +203,10 @@ class ItemTable(QWidget):
             if values is None:
                 self.editor.changed.emit(self.kind)  # show the stored value again
                 return
-        self.editor.edit(self.kind, item.data(IdRole), values, f"Edit {self.noun}")
+        item_id = item.data(IdRole)
+        self.editor.edit(
+            self.kind, item_id, values, f"Edit {self.noun}", shown=self.shown.get(item_id)
+        )
 
     def add_row(self) -> None:
         if self.parent_id is None:

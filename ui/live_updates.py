@@ -6,6 +6,7 @@ reloads: the chronology alone, or the review's other tabs.
 """
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from db.changes import listener_for
 from ui.editing import Editor
@@ -27,6 +28,21 @@ def kind_for(tables: set[str]) -> str | None:
     if not shown:
         return None
     return "chronology_entry" if shown <= CHRONOLOGY_TABLES else ""
+
+
+def typing_in(widget: QWidget | None) -> bool:
+    """Someone is part-way through typing there: a reload now would replace what they see
+    (and what their edit is checked against) before their change is saved."""
+    for _ in range(3):  # the field itself, or the date field holding its line edit
+        if widget is None:
+            return False
+        part_way = getattr(widget, "part_way", None)
+        if part_way is not None:
+            return part_way()
+        if isinstance(widget, QLineEdit) and widget.isModified() and not widget.isReadOnly():
+            return True
+        widget = widget.parentWidget()
+    return False
 
 
 class LiveUpdates(QObject):
@@ -56,6 +72,10 @@ class LiveUpdates(QObject):
             self.settle.start()
 
     def _reload(self) -> None:
+        if typing_in(QApplication.focusWidget()):
+            # Shown once they are done: their save meets the other change first (and asks).
+            self.settle.start()
+            return
         kind, self._pending = kind_for(self._pending), set()
         if kind is not None:
             self.editor.changed.emit(kind)

@@ -62,7 +62,7 @@ class WindowCommands:
 
     # Commands ------------------------------------------------------------------------------
     def new_review(self) -> None:
-        if self.editor.readonly:
+        if not self.can_start_reviews:
             return
         dialog = NewReviewDialog(self)
         while dialog.exec() == QDialog.DialogCode.Accepted:

@@ -34,6 +34,9 @@ STANDINGS = {
     "member": "Your reviews only (chair and author change them, panel members read them)",
     "readonly": "Read-only: every review",
 }
+STARTED_BY_MANAGER = (
+    "On the shared store the business manager starts reviews and gives people their roles."
+)
 
 
 class MainWindow(WindowCommands, QMainWindow):
@@ -133,7 +136,10 @@ class MainWindow(WindowCommands, QMainWindow):
         # Status colours are chosen for the palette in use: redraw when the system switches.
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.refresh())
         editor.failed.connect(self.show_error)
-        self.new_button.setEnabled(not editor.readonly)
+        self.new_button.setEnabled(self.can_start_reviews)
+        self.findChild(QAction, "new_review").setEnabled(self.can_start_reviews)
+        if not self.can_start_reviews and editor.ctx.store.standing:
+            self.new_button.setToolTip(STARTED_BY_MANAGER)
         self.new_button.setIcon(icon("add"))
         self._update_title()
         if defer_load:
@@ -290,6 +296,12 @@ class MainWindow(WindowCommands, QMainWindow):
             action.setEnabled(action.isEnabled() and not self.editor.readonly)
 
     # Data ----------------------------------------------------------------------------------
+    @property
+    def can_start_reviews(self) -> bool:
+        """A store file's owner and the shared store's business manager start reviews."""
+        store = self.editor.ctx.store
+        return not store.readonly and store.standing in (None, "manager")
+
     def current_review_id(self) -> int | None:
         index = self.list_view.currentIndex()
         if not index.isValid():
@@ -313,7 +325,7 @@ class MainWindow(WindowCommands, QMainWindow):
             self.list_view.blockSignals(True)
             self.select_review(current)
             self.list_view.blockSignals(False)
-        self.welcome.show_state(bool(reviews), self.editor.readonly, True)
+        self.welcome.show_state(bool(reviews), not self.can_start_reviews, True)
         if not show:
             return
         loaded = self._workspace is not None and self._workspace.review is not None

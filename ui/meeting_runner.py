@@ -476,7 +476,7 @@ class MeetingRunner(QWidget):
     def _save_text(self, field: str, text: str, label: str) -> None:
         item = self.current_item()
         if item is not None:
-            self.editor.edit("agenda_item", item.id, {field: text}, label)
+            self.editor.edit("agenda_item", item.id, {field: text}, label, shown=item)
 
     def _park_focus(self) -> None:
         """Back to the item, so the next key is a command and not text."""

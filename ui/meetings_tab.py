@@ -368,7 +368,8 @@ class MeetingsTab(QWidget):
 
     def _edit_meeting(self, field: str, value) -> None:
         if self.detail is not None:
-            self.editor.edit("meeting", self.detail.meeting.id, {field: value}, "Edit meeting")
+            meeting = self.detail.meeting
+            self.editor.edit("meeting", meeting.id, {field: value}, "Edit meeting", shown=meeting)
 
     def _add_agenda_item(self, values: dict) -> None:
         if self.detail is None:
@@ -468,7 +469,9 @@ class MeetingsTab(QWidget):
         meeting = self.detail.meeting
         if meeting.status == "planned" and not self.editor.readonly:
             # Running it is what makes it held; the panel can still set it back.
-            self.editor.edit("meeting", meeting.id, {"status": "held"}, "Meeting held")
+            self.editor.edit(
+                "meeting", meeting.id, {"status": "held"}, "Meeting held", shown=meeting
+            )
         self.runner = MeetingRunner(self.editor, meeting.id)
         self.runner.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.runner.show()

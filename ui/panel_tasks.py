@@ -30,6 +30,7 @@ class PanelTasks(QWidget):
         self.editor = editor
         self.review_id: int | None = None
         self._loading = False
+        self.shown: dict = {}  # task id -> the task as its row showed it
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("panel_tasks_table")
         self.table.setAccessibleName("Panel tasks")
@@ -72,6 +73,7 @@ class PanelTasks(QWidget):
         self.review_id = review_id
         selected = self.selected_id()
         tasks = list_tasks(self.editor.ctx, review_id) if review_id is not None else []
+        self.shown = {task.id: task for task in tasks}  # what each row showed, for its edits
         self._loading = True
         self.table.setSortingEnabled(False)  # rows stay put while they are filled
         self.table.setRowCount(len(tasks))
@@ -125,7 +127,9 @@ class PanelTasks(QWidget):
                 self.editor.failed.emit(str(exc))
                 self.editor.changed.emit("panel_task")
                 return
-        self.editor.edit("panel_task", item.data(IdRole), {field: value}, "Edit task")
+        task_id = item.data(IdRole)
+        shown = self.shown.get(task_id)
+        self.editor.edit("panel_task", task_id, {field: value}, "Edit task", shown=shown)
 
     def add_task(self) -> None:
         if self.review_id is None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.conflicts import seen_of
 from app.publishing.people import (
     KINDS,
     add_person,
@@ -31,7 +32,7 @@ from app.publishing.people import (
 )
 from ui.editing import Editor
 from ui.theme import muted_colour
-from ui.widgets import DateField
+from ui.widgets import DateField, set_editable
 
 REGISTER_COLUMNS = (
     "Published as",
@@ -87,6 +88,7 @@ class PeoplePage(QWidget):
         self.register.setAccessibleName("People register")
         self.register.cellDoubleClicked.connect(lambda row, _c: self.edit_row(row))
         self.editing: int | None = None  # the register entry the form is changing
+        self.editing_shown = None  # that entry as it was when the form was filled
         self.remove_button = QPushButton("Remove from the register")
         self.remove_button.clicked.connect(self._remove)
 
@@ -202,6 +204,17 @@ class PeoplePage(QWidget):
         writable = not self.editor.readonly
         for widget in (self.add_button, self.remove_button):
             widget.setEnabled(writable)
+        for field in (
+            self.name,
+            self.descriptor,
+            self.role,
+            self.kind,
+            self.variants,
+            self.dob,
+            self.identifiers,
+            self.addresses,
+        ):
+            set_editable(field, writable)
 
     def _candidate_chosen(self) -> None:
         row = self.candidates.currentRow()
@@ -228,8 +241,13 @@ class PeoplePage(QWidget):
             return
         values, editing = self._values(), self.editing
         if editing is not None:
+            # Checked against the entry as it was when the form was filled from it.
+            seen = seen_of(self.editing_shown)
             saved = self.editor.run(
-                lambda ctx: update_person(ctx, editing, **values) or True, kind="person"
+                lambda ctx: self.editor.save_choosing(
+                    ctx, update_person, editing, seen=seen, **values
+                ),
+                kind="person",
             )
         else:
             saved = self.editor.run(
@@ -244,7 +262,7 @@ class PeoplePage(QWidget):
         if not 0 <= row < len(self.people):
             return
         person = self.people[row]
-        self.editing = person.id
+        self.editing, self.editing_shown = person.id, person
         self.name.setText(person.name)
         self.descriptor.setText(person.descriptor)
         self.role.setText(person.role)

@@ -157,7 +157,8 @@ class RecommendationPanel(QWidget):
     def _show_reason(self, rec: RecommendationRecord) -> None:
         needed = rec.board_response in NEEDS_REASON
         self.reason.set_saved(rec.response_reason)
-        self.reason.setEnabled(not self.editor.readonly and (needed or bool(rec.response_reason)))
+        relevant = needed or bool(rec.response_reason)
+        set_editable(self.reason, not self.editor.readonly and relevant, relevant)
         font = self.reason_label.font()
         font.setBold(needed)
         self.reason_label.setFont(font)
@@ -173,7 +174,9 @@ class RecommendationPanel(QWidget):
         rec = self.rec
         if rec is None or all(getattr(rec, k, None) == v for k, v in values.items()):
             return
-        self.editor.edit("recommendation", rec.id, values, f"Change recommendation {label}")
+        self.editor.edit(
+            "recommendation", rec.id, values, f"Change recommendation {label}", shown=rec
+        )
 
     def _save_response(self) -> None:
         """A response that is not a full yes is saved together with its reason."""
@@ -200,4 +203,10 @@ class RecommendationPanel(QWidget):
 
     def _save_findings(self, finding_ids: list[int]) -> None:
         if self.rec is not None:
-            self.editor.run(link_findings, self.rec.id, finding_ids, kind="recommendation")
+            self.editor.run(
+                link_findings,
+                self.rec.id,
+                finding_ids,
+                seen=self.findings.shown_checked,
+                kind="recommendation",
+            )

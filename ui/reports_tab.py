@@ -300,17 +300,22 @@ class ReportsTab(QWidget):
     def _save(self, values: dict, label: str) -> None:
         section = self.selected_section()
         if section is not None:
-            self.editor.edit("report_section", section.id, values, f"Change section {label}")
+            self.editor.edit(
+                "report_section", section.id, values, f"Change section {label}", shown=section
+            )
 
     def _included_changed(self, item: QListWidgetItem) -> None:
         if self._loading:
             return
         included = item.checkState() == Qt.CheckState.Checked
+        section_id = item.data(SectionIdRole)
+        sections = self.report.sections if self.report is not None else []
         self.editor.edit(
             "report_section",
-            item.data(SectionIdRole),
+            section_id,
             {"included": included},
             "Include section" if included else "Leave section out",
+            shown=next((s for s in sections if s.id == section_id), None),
         )
 
     def _move(self, step: int) -> None:

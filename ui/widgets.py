@@ -2,9 +2,10 @@
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -87,6 +88,10 @@ class CommitTextEdit(QPlainTextEdit):
     def commit(self) -> None:
         if self.toPlainText() != self._saved:
             self.committed.emit(self.toPlainText())
+
+    def part_way(self) -> bool:
+        """Typed but not yet saved."""
+        return not self.isReadOnly() and self.toPlainText() != self._saved
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt naming
         self.commit()
@@ -278,10 +283,48 @@ class FormDialog(QDialog):
             super().accept()
 
 
+class _ChoiceLock(QObject):
+    """Keeps a choice from being changed while leaving it readable (and reachable with Tab):
+    clicks, the wheel and keys other than Tab do nothing."""
+
+    PASS_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+    BLOCKED = (
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.Wheel,
+    )
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
+        if event.type() in self.BLOCKED:
+            return True
+        if event.type() == QEvent.Type.KeyPress:
+            return event.key() not in self.PASS_KEYS
+        return False
+
+
+def _lock_choice(combo: QComboBox, locked: bool) -> None:
+    lock = combo.findChild(_ChoiceLock)
+    if lock is None:
+        lock = _ChoiceLock(combo)
+    targets = [combo, combo.lineEdit()] if combo.lineEdit() is not None else [combo]
+    for target in targets:
+        target.removeEventFilter(lock)
+        if locked:
+            target.installEventFilter(lock)
+    if combo.lineEdit() is not None:
+        combo.lineEdit().setReadOnly(locked)
+    combo.setAccessibleDescription("Read-only" if locked else "")
+
+
 def set_editable(widget: QWidget, editable: bool, present: bool = True) -> None:
-    """Text stays readable (and selectable) when it cannot be changed: read-only, not greyed.
-    Only what has nothing to show (``present`` False) or is a choice is disabled."""
-    if isinstance(widget, DateField):
+    """Text stays readable (and selectable) when it cannot be changed: read-only, not greyed;
+    a choice stays readable too, locked instead of disabled. Only what has nothing to show
+    (``present`` False) or is an action (a button) is disabled."""
+    if isinstance(widget, QComboBox):
+        widget.setEnabled(present)
+        _lock_choice(widget, not editable)
+    elif isinstance(widget, DateField):
         widget.setEnabled(present)
         widget.edit.setReadOnly(not editable)
         widget.edit.setClearButtonEnabled(editable)
@@ -289,6 +332,12 @@ def set_editable(widget: QWidget, editable: bool, present: bool = True) -> None:
     elif isinstance(widget, QLineEdit | QPlainTextEdit):
         widget.setEnabled(present)
         widget.setReadOnly(not editable)
+        if isinstance(widget, QPlainTextEdit):
+            # An empty read-only text says so, instead of inviting typing.
+            if widget.property("placeholder_when_editable") is None:
+                widget.setProperty("placeholder_when_editable", widget.placeholderText())
+            editable_hint = widget.property("placeholder_when_editable")
+            widget.setPlaceholderText(editable_hint if editable else "Nothing written yet.")
     else:
         widget.setEnabled(present and editable)
 

@@ -7,6 +7,7 @@ from app.audit_log import list_audit
 from app.errors import UserError
 from app.findings import list_findings
 from app.records import ReviewDetail
+from app.review_rights import rights_on_review
 from app.reviews import get_review
 from app.timescales import countdown
 from app.vocab import FINISHED_REVIEW_STATUSES, PANEL_ROLES, REVIEW_STATUSES
@@ -21,6 +22,7 @@ from ui.meetings_tab import MeetingsTab
 from ui.people_page import PeoplePage
 from ui.recommendations_tab import RecommendationsTab
 from ui.reports_tab import ReportsTab
+from ui.rights_view import RightsTips, RoleBadge
 from ui.tab_names import (  # noqa: F401 (the names are also used from here)
     CHRONOLOGY_KINDS,
     TAB_AGENCIES,
@@ -59,6 +61,7 @@ class ReviewWorkspace(QWidget):
         self.target = QLabel()
         self.target.setObjectName("review_target")
         self.target.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.role = RoleBadge()
         left = QVBoxLayout()
         left.addWidget(self.title)
         left.addWidget(self.subtitle)
@@ -121,19 +124,23 @@ class ReviewWorkspace(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
         layout.addLayout(header)
+        layout.addWidget(self.role)
         layout.addWidget(self.tabs, 1)
+        self.rights_tips = RightsTips(self)
 
     def show_review(self, review_id: int | None) -> bool:
         """Load (or reload) a review; False when it no longer exists."""
         if review_id is None:
-            self.review = None
+            self.review = self.editor.rights = None
             return False
         try:
             review = get_review(self.editor.ctx, review_id)
         except UserError:
-            self.review = None
+            self.review = self.editor.rights = None
             return False
         self.review = review
+        # Asked before the tabs are filled: they show fields read-only where it is false.
+        self.editor.rights = rights_on_review(self.editor.ctx, review.id)
         self.title.setText(review.title)
         parts = [
             review.reference,
@@ -172,6 +179,8 @@ class ReviewWorkspace(QWidget):
         self.meetings.show_review(review, findings)
         self.chronology.entry_editor.show_citations()
         self._load_audit()
+        self.role.show_rights(self.editor.rights, self.editor.ctx.store.shared)
+        self.rights_tips.show_rights(self.editor.rights)
         return True
 
     def chronology_changed(self) -> None:

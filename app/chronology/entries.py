@@ -318,8 +318,11 @@ def sequence_for(time_text: str, order: float) -> float:
 TEXT_FIELDS = ("source", "practitioner", "role", "subjects", "event", "outcome", "significance")
 
 
-def edit_entry(ctx: AppContext, entry_id: int, changes: dict[str, Any]) -> FieldChange:
-    """Change an entry. A new date, time, date recorded or event type is read as typed."""
+def edit_entry(
+    ctx: AppContext, entry_id: int, changes: dict[str, Any], *, seen: dict | None = None
+) -> FieldChange:
+    """Change an entry. A new date, time, date recorded or event type is read as typed;
+    ``seen``: the entry as the person saw it (see ``apply_fields``)."""
     values: dict[str, Any] = {}
     today = ctx.today()
     for field, value in changes.items():
@@ -360,7 +363,7 @@ def edit_entry(ctx: AppContext, entry_id: int, changes: dict[str, Any]) -> Field
             values["sequence"] = sequence_for(values["time"], entry.sequence % 1_000_000)
     if values.get("flagged") is False and "flag_reason" not in values:
         values["flag_reason"] = ""
-    return apply_fields(ctx, "chronology_entry", entry_id, values)
+    return apply_fields(ctx, "chronology_entry", entry_id, values, seen=seen)
 
 
 def add_entry(ctx: AppContext, review_id: int, agency_id: int, changes: dict[str, Any]) -> int:

@@ -12,7 +12,9 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from app.conflicts import EditConflict, find_conflicts
 from app.context import AppContext
+from app.edits import FieldChange
 from app.errors import NotFoundError, ValidationError
 from app.publishing.register import RegisterEntry, lines
 from app.vocab import PANEL_ROLES
@@ -116,15 +118,44 @@ def add_person(
         return person.id
 
 
-def update_person(ctx: AppContext, person_id: int, **values) -> None:
-    """Change fields of a register entry (lists for variants, addresses, identifiers)."""
+_LABELS = {
+    "name": "name",
+    "descriptor": "descriptor",
+    "kind": "kind",
+    "role": "role",
+    "variants": "other names",
+    "date_of_birth": "date of birth",
+    "addresses": "addresses",
+    "identifiers": "identifiers",
+}
+
+
+def _as_stored(key: str, value):
+    if key in ("variants", "addresses", "identifiers") and not isinstance(value, str):
+        return "\n".join(v.strip() for v in value if v.strip())
+    return value
+
+
+def update_person(
+    ctx: AppContext, person_id: int, *, seen: dict | None = None, **values
+) -> FieldChange:
+    """Change fields of a register entry (lists for variants, addresses, identifiers);
+    ``seen``: the entry as the person saw it (see ``apply_fields``)."""
     with ctx.session() as session:
         person = session.get(Person, person_id)
         if person is None:
-            raise NotFoundError("That register entry no longer exists.")
-        for key, value in values.items():
-            if key in ("variants", "addresses", "identifiers") and not isinstance(value, str):
-                value = "\n".join(v.strip() for v in value if v.strip())
+            raise NotFoundError(
+                "That register entry no longer exists: someone else may have removed it. "
+                "Nothing was saved."
+            )
+        stored = {k: _as_stored(k, v) for k, v in values.items()}
+        if seen:
+            was = {k: _as_stored(k, v) for k, v in seen.items() if k in _LABELS}
+            conflicts = find_conflicts(session, "person", person, stored, was, _LABELS)
+            if conflicts:
+                raise EditConflict("person", person_id, conflicts, person.audit_label)
+        before = {k: getattr(person, k) for k in stored}
+        for key, value in stored.items():
             if key in ("name", "descriptor"):
                 value = " ".join(str(value).split())
                 if not value:
@@ -134,6 +165,7 @@ def update_person(ctx: AppContext, person_id: int, **values) -> None:
             setattr(person, key, value)
         if person.descriptor.casefold() == person.name.casefold():
             raise ValidationError("The descriptor must not be the real name.")
+        return FieldChange("person", person_id, before, {k: getattr(person, k) for k in stored})
 
 
 def remove_person(ctx: AppContext, person_id: int) -> None:
