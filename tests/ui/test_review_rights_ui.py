@@ -35,7 +35,7 @@ def team(pg_url):
     """Reviews A and B; an author of A who sits on B's panel, a panel member of A, a manager,
     a read-only login."""
     n = next(_numbers)
-    names = {k: f"{k}{n}" for k in ("manager", "author", "panel", "reader")}
+    names = {k: f"{k}_ui{n}" for k in ("manager", "author", "panel", "reader")}
     with open_store(pg_url) as owner:
         ctx = AppContext(owner, "Owner")
         set_up(ctx)
