@@ -1,5 +1,8 @@
 """`reviewdesk import-chronology`: import an agency's chronology, saying which column went where
-and why, every row left out or flagged, and (with --dry-run) writing nothing."""
+and why, every row left out or flagged, and (with --dry-run) writing nothing.
+
+A file (and sheet) imported before for the agency is replaced only with --replace: without it,
+the command lists what replacing would remove and writes nothing."""
 
 import argparse
 import sys
@@ -37,6 +40,12 @@ def configure(p: argparse.ArgumentParser) -> None:
         help="dmy: 03/04/2016 is 3 April (UK); mdy: it is March 4 (US)",
     )
     p.add_argument("--dry-run", action="store_true", help="print the plan; write nothing")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the earlier import of the same file and sheet (without it, such a file is "
+        "refused and what replacing it would remove is listed)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("file", metavar="FILE")
 
@@ -86,18 +95,38 @@ def cmd_import_chronology(args, context, print_json) -> int:
             print(f"reviewdesk: {exc}", file=sys.stderr)
             return EXIT_REFUSED
         problems = [f"{p.source_label}: {problem}" for p in plans for problem in p.problems]
+        unconfirmed = [] if args.replace or args.dry_run else _unconfirmed(plans, args.agency)
+        problems += unconfirmed
         results = []
         if not problems and not args.dry_run:
-            results = commit_imports(ctx, plans)
+            results = commit_imports(ctx, plans, replace=True)
     if args.json:
-        print_json(_json(plans, results, args.dry_run, problems))
+        data = _json(plans, results, args.dry_run, problems)
+        data["replace_needed"] = bool(unconfirmed)
+        print_json(data)
     else:
-        _print_plain(plans, results, args.agency, args.dry_run)
+        _print_plain(plans, results, args.agency, args.dry_run, args.replace)
     if problems:
         for problem in problems:
             print(f"reviewdesk: {problem}", file=sys.stderr)
         return EXIT_REFUSED
     return EXIT_OK
+
+
+def _unconfirmed(plans, agency: str) -> list[str]:
+    """A refusal for each sheet that would replace an earlier import without --replace."""
+    refusals = []
+    for plan in plans:
+        r = plan.replaces
+        if r is None or plan.problems:
+            continue
+        refusals.append(
+            f"{plan.source_label} was imported for {agency} on {r.imported_at:%d/%m/%Y} "
+            f"({r.old_count} entries). Importing it again replaces that import: {r.unchanged} "
+            f"unchanged, {r.added} new, {r.removed} no longer in the file (listed above). "
+            "Nothing was imported. To replace it, run the command again with --replace."
+        )
+    return refusals
 
 
 def _json(plans, results, dry_run: bool, problems: list[str]) -> dict:
@@ -123,14 +152,14 @@ def _json(plans, results, dry_run: bool, problems: list[str]) -> dict:
     }
 
 
-def _print_plain(plans, results, agency: str, dry_run: bool) -> None:
+def _print_plain(plans, results, agency: str, dry_run: bool, replace: bool) -> None:
     for index, plan in enumerate(plans):
         print(f"== {plan.source_label} ==")
         for line in plan.report_lines():
             print(line)
         if plan.replaces is not None:
             r = plan.replaces
-            verb = "would replace" if dry_run else "replaced"
+            verb = "replaced" if index < len(results) else "would replace"
             print(
                 f"This {verb} the earlier import of the same source ({r.file_name}, "
                 f"{r.imported_at:%d/%m/%Y}): {r.unchanged} entries unchanged, {r.added} new, "
@@ -141,9 +170,15 @@ def _print_plain(plans, results, agency: str, dry_run: bool) -> None:
         if plan.problems:
             print("Not imported: " + " ".join(plan.problems))
         elif dry_run:
+            needs = " (with --replace)" if plan.replaces is not None and not replace else ""
             print(
-                f"Would import {len(plan.entries)} entries for {agency}; "
+                f"Would import {len(plan.entries)} entries for {agency}{needs}; "
                 f"{len(plan.flagged)} flagged for checking. Nothing was written (--dry-run)."
+            )
+        elif plan.replaces is not None and not replace:
+            print(
+                "Not imported: it would replace the earlier import above. Nothing was written; "
+                "run the command again with --replace to replace it."
             )
         elif index < len(results):
             result = results[index]

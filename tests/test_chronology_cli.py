@@ -68,10 +68,23 @@ def test_import_chronology_json_reports_flags_and_replacements(capsys, db, tmp_p
     first = json.loads(out)
     assert first["imported"] == 120 and first["replaced"] == 0 and first["flagged"] == []
 
-    code, out, _ = import_file(capsys, db, "Police", SAMPLES / "police_chronology.xlsx", json=True)
+    # The same file again: refused until --replace, saying what replacing would remove.
+    code, out, err = import_file(
+        capsys, db, "Police", SAMPLES / "police_chronology.xlsx", json=True
+    )
+    refused = json.loads(out)
+    assert code == 2 and refused["replace_needed"] and refused["imported"] == 0
+    assert refused["sheets"][0]["replaces"]["removed"] == 0
+    assert "run the command again with --replace" in err
+    code, out, _ = run(capsys, "--db", str(db), "chronology", "--review", "lcspr-1", "--json")
+    assert len(json.loads(out)) == 120
+
+    code, out, _ = import_file(
+        capsys, db, "Police", SAMPLES / "police_chronology.xlsx", "--replace", json=True
+    )
     again = json.loads(out)
     assert code == 0 and (again["imported"], again["flagged"], again["replaced"]) == (120, [], 120)
-    assert again["sheets"][0]["replaces"]["unchanged"] == 120
+    assert again["sheets"][0]["replaces"]["unchanged"] == 120 and not again["replace_needed"]
 
     from openpyxl import Workbook
 
@@ -259,9 +272,34 @@ def test_sheets_add_up_and_only_the_same_sheet_replaces(capsys, db, tmp_path):
     events = [e["event"] for e in json.loads(out)]
     assert len(events) == 3
     assert "History: Child A brought in by mother.\nExamination: Bruise on arm." in events[2]
-    code, out, _ = import_file(capsys, db, "Police", path, "--all-sheets", json=True)
+    code, out, _ = import_file(capsys, db, "Police", path, "--all-sheets", "--replace", json=True)
     data = json.loads(out)
     assert data["imported"] == 3 and data["replaced"] == 3
+
+
+def test_replacing_shows_what_would_be_removed_and_needs_replace(capsys, db, tmp_path):
+    path = tmp_path / "police.csv"
+    path.write_text(
+        "Date,Officer,Details\n01/03/2016,PC 1,First visit.\n02/03/2016,PC 1,Second visit.\n"
+    )
+    assert import_file(capsys, db, "Police", path)[0] == 0
+    path.write_text(
+        "Date,Officer,Details\n01/03/2016,PC 1,First visit.\n05/03/2016,PC 2,Third visit.\n"
+    )
+    code, out, err = import_file(capsys, db, "Police", path)
+    assert code == 2
+    assert "1 entries unchanged, 1 new, 1 no longer in the file" in out
+    assert "no longer in the file: 02/03/2016: Second visit." in out
+    assert "Not imported" in out and "--replace" in err
+    code, out, _ = run(capsys, "--db", str(db), "chronology", "--review", "lcspr-1", "--json")
+    assert [e["event"] for e in json.loads(out)] == ["First visit.", "Second visit."]
+
+    code, out, _ = import_file(capsys, db, "Police", path, "--dry-run")
+    assert code == 0 and "would replace" in out and "(with --replace)" in out
+    code, out, _ = import_file(capsys, db, "Police", path, "--replace")
+    assert code == 0 and "replacing 2 from the earlier import" in out
+    code, out, _ = run(capsys, "--db", str(db), "chronology", "--review", "lcspr-1", "--json")
+    assert [e["event"] for e in json.loads(out)] == ["First visit.", "Third visit."]
 
 
 def test_map_options_header_row_and_date_order(capsys, db, tmp_path):

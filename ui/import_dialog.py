@@ -1,7 +1,6 @@
 """Importing an agency chronology: see what ReviewDesk decided (sheet, header row, which column
 went where and why, date order, rows left out), change any of it, then import."""
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -32,10 +31,19 @@ from app.chronology.importer import (
     commit_imports,
     plan_imports,
 )
-from app.chronology.reading import ImportRefused, list_sheets
+from app.chronology.reading import ImportRefused, list_sheets, sheets_holding_chronology
 from app.chronology.types import MAPPABLE_FIELDS
 from app.errors import UserError
 from ui.editing import Editor
+from ui.import_choices import (
+    SheetChoice,
+    confirm_replacement,
+    entry_count,
+    for_window,
+    guess_agency,
+    import_summary,
+    total_result,
+)
 from ui.theme import danger_colour
 
 NOT_MAPPED = "(not in this file)"
@@ -43,37 +51,11 @@ NOT_MAPPED = "(not in this file)"
 FIELD_ORDER = ("date", "event", "outcome", "practitioner", "role", "event_type", "time",
                "significance", "source", "subjects", "recorded", "end_date")  # fmt: skip
 PREVIEW_ROWS = 12
-ALL_SHEETS = "__all__"
 DATE_ORDERS = (
     ("Decide from the file's dates", None),
     ("Day first: 03/04/2016 is 3 April (UK)", "dmy"),
     ("Month first: 03/04/2016 is March 4 (US)", "mdy"),
 )
-
-
-_CLI_ADVICE = (
-    (re.compile(r"Choose the (\w+) column with --map \w+=\S+?\.?$"),
-     r"Choose the \1 column in the Columns list."),
-    (re.compile(r"\s*\(--date-order mdy\)"), " (Dates, above)"),
-    (re.compile(r"--all-sheets \(or --sheet NAME\)"), "the Sheet choice above"),
-)  # fmt: skip
-
-
-def for_window(text: str) -> str:
-    """Advice written for the command line, said as it is done in this window."""
-    for pattern, replacement in _CLI_ADVICE:
-        text = pattern.sub(replacement, text)
-    return text
-
-
-def guess_agency(path: Path, agencies: list[str]) -> str:
-    """An agency of the review whose name shares a word with the file name, if any."""
-    stem = path.stem.casefold().replace("_", " ").replace("-", " ")
-    words = {w for w in stem.split() if len(w) > 3 and w not in {"chronology", "final", "draft"}}
-    for agency in agencies:
-        if words & {w.casefold() for w in agency.replace("'", " ").split()}:
-            return agency
-    return ""
 
 
 class ImportDialog(QDialog):
@@ -111,20 +93,15 @@ class ImportDialog(QDialog):
         self.agency.lineEdit().setPlaceholderText("Which agency sent this file?")
         self.agency.lineEdit().editingFinished.connect(self._agency_changed)
         self.agency.activated.connect(lambda _i: self._agency_changed())
-        self.sheet = QComboBox()
-        self.sheet.setObjectName("import_sheet")
-        self.sheet.setAccessibleName("Sheet")
         try:
             sheets = list_sheets(self.path)
+            holding = sheets_holding_chronology(self.path) if len(sheets) > 1 else sheets
         except UserError:
-            sheets = []
-        self.sheet.addItem("The sheet(s) holding the chronology", None)
-        if len(sheets) > 1:
-            self.sheet.addItem("Every sheet holding a chronology", ALL_SHEETS)
-        for name in sheets:
-            self.sheet.addItem(f"Only '{name}'", name)
-        self.sheet.setEnabled(len(sheets) > 1)
-        self.sheet.activated.connect(lambda _i: self._layout_changed())
+            sheets, holding = [], []
+        self.sheets = SheetChoice(sheets, holding)
+        self.sheets.setEnabled(len(sheets) > 1)
+        self.sheets.ticked_changed.connect(self._sheets_ticked)
+        self._chosen_sheets: list[str] | None = None  # None: the sheets ReviewDesk chose
         self.header_row = QSpinBox()
         self.header_row.setObjectName("import_header_row")
         self.header_row.setAccessibleName("Header row")
@@ -142,21 +119,24 @@ class ImportDialog(QDialog):
         self.date_reason.setObjectName("import_date_reason")
         self.date_reason.setWordWrap(True)
         self.agency.setMinimumWidth(320)
-        self.sheet.setMinimumWidth(320)
+        self.sheets.setMinimumWidth(320)
         self.header_row.setMinimumWidth(260)
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         for row, column, label, widget in (
             (0, 0, "&Agency", self.agency),
-            (0, 2, "&Sheet", self.sheet),
             (1, 0, "&Header row", self.header_row),
-            (1, 2, "&Dates", self.date_order),
+            (2, 0, "&Dates", self.date_order),
+            (0, 2, "&Sheets", self.sheets),
         ):
             caption = QLabel(label)
             caption.setBuddy(widget)
-            grid.addWidget(caption, row, column)
-            grid.addWidget(widget, row, column + 1)
-        grid.addWidget(self.date_reason, 2, 1, 1, 4)
+            grid.addWidget(caption, row, column, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(widget, row, column + 1, 3 if widget is self.sheets else 1, 1)
+            if widget is self.sheets and self.sheets.count() < 2:  # a CSV, Word or one sheet
+                caption.hide()
+                widget.hide()
+        grid.addWidget(self.date_reason, 3, 1, 1, 4)
         grid.setColumnStretch(4, 1)
         self.choices = grid
 
@@ -249,6 +229,10 @@ class ImportDialog(QDialog):
         self._mapping_override = None  # other headings: decide the columns again
         self.replan()
 
+    def _sheets_ticked(self) -> None:
+        self._chosen_sheets = self.sheets.ticked()
+        self._layout_changed()
+
     def _mapping_changed(self) -> None:
         if self._updating:
             return
@@ -270,16 +254,17 @@ class ImportDialog(QDialog):
 
     def replan(self) -> None:
         agency = self.agency.currentText().strip()
-        sheet = self.sheet.currentData()
         self.plans = []
+        if self._chosen_sheets == []:
+            self._show_refusal("Tick the sheets to import.")
+            return
         try:
             self.plans = plan_imports(
                 self.editor.ctx,
                 self.review_id,
                 agency or "(agency)",
                 self.path,
-                sheets=[sheet] if sheet and sheet != ALL_SHEETS else None,
-                all_sheets=sheet == ALL_SHEETS,
+                sheets=self._chosen_sheets,
                 mapping=self._mapping_override,
                 header_row=self.header_row.value() or None,
                 date_order=self.date_order.currentData(),
@@ -301,6 +286,7 @@ class ImportDialog(QDialog):
 
     def _show_plans(self, agency: str) -> None:
         plan = self.plans[0]
+        self.sheets.set_ticked([p.table.sheet for p in self.plans])
         self._updating = True
         headers = plan.table.headers
         for field, combo in self.mapping_combos.items():
@@ -348,6 +334,8 @@ class ImportDialog(QDialog):
         self.report.setPlainText("\n".join(lines))
         can = all(p.can_commit for p in self.plans)
         self.import_button.setEnabled(can and bool(agency) and not self.editor.readonly)
+        replacing = any(p.replaces is not None for p in self.plans)
+        self.import_button.setText("Import and replace…" if replacing else "Import")
 
     def _summary_text(self, agency: str) -> str:
         plan = self.plans[0]
@@ -375,7 +363,7 @@ class ImportDialog(QDialog):
                 parts.append(
                     f"This replaces the earlier import of <b>{r.file_name}</b>"
                     f"{f' (sheet {r.sheet})' if r.sheet else ''}, {r.imported_at:%d/%m/%Y}: "
-                    f"{r.unchanged} entries unchanged, {r.added} new, <b>{r.removed}</b> no "
+                    f"{entry_count(r.unchanged)} unchanged, {r.added} new, <b>{r.removed}</b> no "
                     "longer in the file. Theme tags and key episode links of unchanged entries "
                     "are kept."
                 )
@@ -420,33 +408,15 @@ class ImportDialog(QDialog):
             self.replan()
             if not self.plans:
                 return
+        replacing = [p for p in self.plans if p.replaces is not None]
+        if replacing and not confirm_replacement(self, replacing, agency):
+            return
         results = self.editor.call(commit_imports, self.plans)
         if results:
             self.results = results
-            self.result = _total(results)
+            self.result = total_result(results)
             self.editor.changed.emit("chronology_entry")
             self.accept()
-
-
-def _total(results: list[ImportResult]) -> ImportResult:
-    first = results[0]
-    return ImportResult(
-        import_id=first.import_id,
-        agency_id=first.agency_id,
-        imported=sum(r.imported for r in results),
-        flagged=[n for r in results for n in r.flagged],
-        replaced=sum(r.replaced for r in results),
-        carried_over=sum(r.carried_over for r in results),
-    )
-
-
-def import_summary(result: ImportResult, file_name: str) -> str:
-    text = f"Imported {result.imported} entries from {file_name}"
-    if result.replaced:
-        text += f", replacing {result.replaced} from the earlier import"
-    if result.flagged:
-        text += f"; {len(result.flagged)} flagged for checking"
-    return text + "."
 
 
 __all__ = ["ImportDialog", "ImportRefused", "guess_agency", "import_summary"]

@@ -106,10 +106,28 @@ def _is_name(text: str) -> bool:
     return 1 <= len(words) <= 6 and len(text) <= 50 and all(map(_NAME_WORD.match, words))
 
 
+def _kind_of(text: str) -> str:
+    """What a text cell holds: the ColumnProfile count it adds to ("" for free text)."""
+    if text.casefold() in _YES_NO:
+        return "yes_no"
+    if len(text) <= 40 and any(c.isdigit() for c in text) and _reads_as_date(text):
+        return "dates"
+    if len(text) <= 12 and parse_time(text):
+        return "times"
+    if _NUMBER.fullmatch(text):
+        return "numbers"
+    if _IDENTIFIER.fullmatch(text) and sum(c.isdigit() for c in text) >= 3:
+        return "identifiers"
+    if _is_name(text):
+        return "names"
+    return ""
+
+
 def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> list[ColumnProfile]:
     """What the cells of each column hold, from the first rows of the table."""
     profiles = [ColumnProfile(i, h) for i, h in enumerate(headings)]
     seen: list[set] = [set() for _ in headings]
+    kinds: dict[str, str] = {}  # a text repeated down a column is looked at once
     for _number, cells in rows[:PROFILE_ROWS]:
         for p, value, values in zip(profiles, cells, seen, strict=False):
             if value is None or value == "":
@@ -146,19 +164,11 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
             p.words += len(text.split())
             if "\n" in text:
                 p.multiline += 1
-            low = text.casefold()
-            if low in _YES_NO:
-                p.yes_no += 1
-            elif len(text) <= 40 and any(c.isdigit() for c in text) and _reads_as_date(text):
-                p.dates += 1
-            elif len(text) <= 12 and parse_time(text):
-                p.times += 1
-            elif _NUMBER.fullmatch(text):
-                p.numbers += 1
-            elif _IDENTIFIER.fullmatch(text) and sum(c.isdigit() for c in text) >= 3:
-                p.identifiers += 1
-            elif _is_name(text):
-                p.names += 1
+            kind = kinds.get(text)
+            if kind is None:
+                kind = kinds[text] = _kind_of(text)
+            if kind:
+                setattr(p, kind, getattr(p, kind) + 1)
     for p, values in zip(profiles, seen, strict=True):
         p.distinct = len(values)
     return profiles

@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from operator import itemgetter
+from itertools import repeat
 
 from sqlalchemy import Float, func, insert, select
 
 from app.chronology.file_guard import ImportRefused
+from app.chronology.planned_entries import ENTRY_COLUMNS, SLOT, RowNote
 from app.context import AppContext
 from app.edits import clean_value
 from app.errors import NotFoundError
@@ -32,12 +33,6 @@ from db.chronology_models import (
     fill_search_text,
 )
 from db.models import Agency
-
-
-@dataclass(frozen=True)
-class RowNote:
-    row: int
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -100,7 +95,7 @@ def find_replacement(ctx: AppContext, plan) -> Replacement | None:
             )
         ).all()
     old = Counter(content_key(d, e) for d, e in old_rows)
-    new = Counter(content_key(e["date_text"], e["event"]) for e in plan.entries)
+    new = Counter(map(content_key, plan.entries.column("date_text"), plan.entries.column("event")))
     unchanged = sum((old & new).values())
     gone = old - new
     examples = []
@@ -216,80 +211,79 @@ def _commit_one(session, plan, agency_id: int, replace: bool) -> ImportResult:
     )
 
 
-ENTRY_COLUMNS = (
-    "date_text", "precision", "granularity", "date_start", "date_end", "time", "sort_date",
-    "sequence", "recorded", "recorded_text", "source", "practitioner", "role", "subjects",
-    "event_type", "event_type_text", "event", "outcome", "significance", "flagged",
-    "flag_reason", "source_row",
-)  # fmt: skip
-_pick = itemgetter(*ENTRY_COLUMNS)
 _SLICE = 2500
 
 
-def _executemany(session, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """One executemany of ``rows`` (tuples in ``columns`` order) into ``table``.
+def _insert_entries(session, plan, agency_id: int, import_id: int) -> None:
+    """One executemany per slice of entries; their search text made by the database.
 
     The statement is compiled by SQLAlchemy for the engine in use, and values pass through the
-    dialect's own bind processors; only the per-row bookkeeping of a generic executemany is
-    left out (for 10,000 entries it costs more than the writing itself).
+    dialect's own bind processors, once per distinct value; only the per-row bookkeeping of a
+    generic executemany is left out (for 10,000 entries it costs more than the writing itself).
     """
+    table = ChronologyEntry.__table__
+    given = {"review_id": plan.review_id, "agency_id": agency_id, "import_id": import_id,
+             "updated_at": utcnow()}  # fmt: skip
+    columns = (*given, *ENTRY_COLUMNS, "source_values")
     connection = session.connection()
     dialect = connection.dialect
     compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
-    processors = {
-        i: processor
-        for i, name in enumerate(columns)
-        if (processor := table.c[name].type._cached_bind_processor(dialect)) is not None
-        and not isinstance(table.c[name].type, Float)  # values are Python floats already
-    }
-    if processors:
-        rows = _processed(rows, processors)
-    if compiled.positional:
-        order = [columns.index(name) for name in compiled.positiontup]
-        params = rows if order == list(range(len(columns))) else list(map(itemgetter(*order), rows))
-    else:
-        params = [dict(zip(columns, row, strict=True)) for row in rows]
-    connection.exec_driver_sql(compiled.string, params)
-
-
-def _processed(rows: list[tuple], processors: dict) -> list[tuple]:
-    """The rows with each processed column's values converted once per distinct value."""
-    columns = list(zip(*rows, strict=True))
-    for i, processor in processors.items():
-        values = columns[i]
-        distinct = set(values)
-        distinct.discard(None)
-        # Where the engine stores a date as ISO text (SQLite), date.isoformat does the same
-        # work in C.
-        sample = next(iter(distinct), None)
-        if type(sample) is date and processor(sample) == sample.isoformat():
-            processor = date.isoformat
-        converted = {v: processor(v) for v in distinct}
-        converted[None] = None
-        columns[i] = tuple(map(converted.__getitem__, values))
-    return list(zip(*columns, strict=True))
-
-
-def _insert_entries(session, plan, agency_id: int, import_id: int) -> None:
-    """One executemany for the entries; their search text made by the database."""
-    fixed = (plan.review_id, agency_id, import_id, utcnow())
+    names = list(compiled.positiontup) if compiled.positional else list(columns)
+    memos: dict = {}  # one per processor: the date columns share their values
+    planned = plan.entries.columns
     dumps = json.dumps
-    columns = ("review_id", "agency_id", "import_id", "updated_at", *ENTRY_COLUMNS,
-               "source_values")  # fmt: skip
     before = session.scalar(select(func.max(ChronologyEntry.id))) or 0
-    entries = plan.entries
     # In slices, so that the rows as written never exist all at once beside the entries.
-    for first in range(0, len(entries), _SLICE):
-        rows = [
-            (
-                *fixed,
-                *_pick(e),
-                dumps(e["source_values"], ensure_ascii=False) if e["source_values"] else "",
-            )
-            for e in entries[first : first + _SLICE]
-        ]
-        _executemany(session, ChronologyEntry.__table__, columns, rows)
+    for first in range(0, len(plan.entries), _SLICE):
+        values = []
+        for name in names:
+            if name in given:
+                values.append(repeat(_bind(table, name, given[name], dialect)))
+                continue
+            column = planned[SLOT[name]][first : first + _SLICE]
+            processor = table.c[name].type._cached_bind_processor(dialect)
+            if name == "source_values":
+                column = [dumps(v, ensure_ascii=False) if v else "" for v in column]
+            elif processor is not None and not isinstance(table.c[name].type, Float):
+                memo = memos.get(processor) or memos.setdefault(
+                    processor, _DistinctValues(processor)
+                )
+                column = list(map(memo.__getitem__, column))
+            values.append(column)
+        rows = list(zip(*values))  # noqa: B905 - the constants repeat without end
+        if not compiled.positional:
+            rows = [dict(zip(names, row, strict=True)) for row in rows]
+        connection.exec_driver_sql(compiled.string, rows)
     fill_search_text(session, import_id, before)
+
+
+def _bind(table, name: str, value, dialect):
+    processor = table.c[name].type._cached_bind_processor(dialect)
+    return value if processor is None else processor(value)
+
+
+class _DistinctValues(dict):
+    """A column's values as the engine takes them, each converted once."""
+
+    def __init__(self, processor):
+        super().__init__({None: None})
+        self.processor = processor
+        # Where the engine takes a date as ISO text (SQLite), date.isoformat does the same
+        # work in C.
+        try:
+            self.iso = processor(_PROBE) == _PROBE.isoformat()
+        except (TypeError, ValueError, AttributeError):
+            self.iso = False
+
+    def __missing__(self, value):
+        if self.iso and value.__class__ is date:
+            converted = self[value] = value.isoformat()
+        else:
+            converted = self[value] = self.processor(value)
+        return converted
+
+
+_PROBE = date(2016, 3, 14)
 
 
 def _entry_ids(session, import_id: int) -> list[int]:
@@ -329,8 +323,9 @@ def _tags_of_import(session, import_id: int) -> dict[tuple[str, str], tuple[list
 
 def _carry_over(session, entries, ids, keep_tags) -> int:
     themes, links, carried = [], [], 0
-    for entry, entry_id in zip(entries, ids, strict=True):
-        kept = keep_tags.get(content_key(entry["date_text"], entry["event"]))
+    keys = map(content_key, entries.column("date_text"), entries.column("event"))
+    for key, entry_id in zip(keys, ids, strict=True):
+        kept = keep_tags.get(key)
         if kept is None:
             continue
         carried += 1

@@ -9,7 +9,7 @@ cell of every row is kept as imported, with its file, sheet and row number.
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -17,19 +17,16 @@ from sqlalchemy import select
 
 from app.chronology.columns import ColumnPlan, plan_columns
 from app.chronology.date_order import ORDER_NAMES, DateOrder, decide_order
-from app.chronology.dates import parse_date, parse_time
-from app.chronology.entries import sequence_for
-from app.chronology.event_types import normalise_event_type
 from app.chronology.import_store import (
     ImportResult,
     Replacement,
-    RowNote,
     commit_imports,
     find_duplicate,
     find_replacement,
     without_gc,
 )
 from app.chronology.mapping import mapping_problems, normalise_header
+from app.chronology.planned_entries import PlannedEntries, RowNote, build_entries, cell_text
 from app.chronology.reading import ImportRefused, file_fingerprint, read_tables
 from app.chronology.types import MAPPABLE_FIELDS, SheetTable
 from app.context import AppContext
@@ -51,9 +48,6 @@ __all__ = [
     "plan_imports",
 ]
 
-# Fields whose content makes an undated row an entry of its own rather than a continuation.
-_OWN_ENTRY_FIELDS = ("practitioner", "role", "event_type", "source", "recorded", "time")
-_TEXT_FIELDS = ("source", "practitioner", "role", "subjects", "event", "outcome", "significance")
 _SCHOOL = re.compile(r"\b(?:school|academy|college|education|nursery|primary|secondary)\b", re.I)
 
 
@@ -72,7 +66,7 @@ class ImportPlan:
     date_order: DateOrder = field(default_factory=lambda: DateOrder("dmy", "", "none"))
     year_kind: str = "financial"
     actor: str = ""
-    entries: list[dict[str, Any]] = field(default_factory=list)
+    entries: PlannedEntries = field(default_factory=PlannedEntries)
     flagged: list[RowNote] = field(default_factory=list)
     continuations: list[RowNote] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # block the import until fixed
@@ -161,33 +155,6 @@ class ImportPlan:
                 "removed_examples": list(self.replaces.removed_examples),
             },
         }
-
-
-def cell_text(value: Any) -> str:
-    """A cell as text, as the agency would read it."""
-    if value.__class__ is str:
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M") if value.time() != time() else f"{value:%d/%m/%Y}"
-    if isinstance(value, date):
-        return f"{value:%d/%m/%Y}"
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    return str(value)
-
-
-def _json_cell(value: Any) -> Any:
-    if isinstance(value, str | int | float | bool) or value is None:
-        return value
-    return cell_text(value)
 
 
 # Mapping ---------------------------------------------------------------------------------
@@ -332,9 +299,11 @@ def _plan_imports(
         date_columns = [
             columns.mapping[f] for f in ("date", "recorded", "end_date") if f in columns.mapping
         ]
-        date_values = (cells[i] for _n, cells in table.rows for i in date_columns)
-        plan.date_order = decide_order(date_values, date_order)
-        _build_entries(plan, ctx.today())
+        in_columns = [[cells[i] for _n, cells in table.rows] for i in date_columns]
+        plan.date_order = decide_order(
+            chain.from_iterable(zip(*in_columns, strict=True)), date_order
+        )
+        build_entries(plan, ctx.today())
         duplicate = find_duplicate(ctx, plan)
         if duplicate:
             plan.problems.append(duplicate)
@@ -381,195 +350,6 @@ def _problems(table: SheetTable, columns: ColumnPlan) -> list[str]:
             f"Headings found: {found}. Choose the date column with --map date=HEADING."
         )
     return problems + columns.problems
-
-
-def _event_text(cells: list[Any], parts: list[int], labels: list[str]) -> str:
-    pieces = []
-    for index, label in zip(parts, labels, strict=True):
-        value = cells[index]
-        text = value if value.__class__ is str else cell_text(value)
-        text = text.strip()
-        if text:
-            pieces.append(f"{label}: {text}")
-    return "\n".join(pieces)
-
-
-def _build_entries(plan: ImportPlan, today: date) -> None:
-    """One tight pass over the rows (10,000 rows must cost little more than reading them)."""
-    table = plan.table
-    headers = table.headers
-    width = len(headers)
-    mapping = plan.mapping
-    joined = len(plan.parts) > 1
-    labels = [headers[i] for i in plan.parts]
-    # Text fields are copied as written; date, time and date recorded are read separately.
-    text_fields = [
-        (f, i)
-        for f, i in mapping.items()
-        if f not in ("date", "time", "recorded", "end_date") and not (joined and f == "event")
-    ]
-    used = set(mapping.values()) | set(plan.parts)
-    # The end date is read into the entry's span and its cell kept as written as well.
-    used.discard(mapping.get("end_date"))
-    unmapped = [i for i in range(width) if i not in used]
-    end_col = mapping.get("end_date")
-    date_col = mapping["date"]
-    time_col = mapping.get("time")
-    recorded_col = mapping.get("recorded")
-    own_cols = [mapping[f] for f in _OWN_ENTRY_FIELDS if f in mapping]
-    empty_texts = dict.fromkeys((*_TEXT_FIELDS, "event_type"), "")
-    parts = plan.parts
-    order, year_kind = plan.date_order.order, plan.year_kind
-    row_flags = table.row_flags
-    previous: dict[str, Any] | None = None
-    entries, flagged, continuations = plan.entries, plan.flagged, plan.continuations
-    no_time = time_col is None and recorded_col is None and not row_flags
-    read_date, read_time, read_recorded = _readers(today, order, year_kind)
-    for row_no, cells in table.rows:
-        if len(cells) < width:
-            cells = list(cells) + [None] * (width - len(cells))
-        texts = dict(empty_texts)
-        for f, i in text_fields:
-            value = cells[i]
-            texts[f] = value if value.__class__ is str else cell_text(value)
-        if joined:
-            texts["event"] = _event_text(cells, parts, labels)
-        raw_date = cells[date_col]
-        if (
-            previous is not None
-            and (raw_date is None or raw_date.__class__ is str and not raw_date.strip())
-            and not any(_has_content(cells[i]) for i in own_cols)
-        ):
-            _attach(previous, texts, cells, unmapped, headers, row_no)
-            continuations.append(
-                RowNote(
-                    row_no,
-                    f"no date: its text was added to the entry above (row {previous['source_row']})",
-                )
-            )
-            continue
-        parsed = read_date(raw_date)
-        if not parsed.start and previous is not None and time_col is not None:
-            # A log writing the date once per day: an undated row with a later time than the
-            # entry above belongs to the same day.
-            later = read_time(cells[time_col]) if _has_content(cells[time_col]) else ""
-            if later and previous["precision"] == "day" and later >= previous["time"] > "":
-                parsed = read_date(previous["date_start"])
-                continuations.append(
-                    RowNote(
-                        row_no,
-                        f"no date: the day of the entry above (row {previous['source_row']}) "
-                        f"was used, as its time {later} follows on from it",
-                    )
-                )
-        reasons: list[str] = (
-            [] if parsed.start else [parsed.problem or "the date could not be read"]
-        )
-        time_text = parsed.time
-        recorded = None
-        recorded_text = ""
-        if not no_time:
-            if time_col is not None:
-                raw_time = cells[time_col]
-                if raw_time is not None and raw_time != "":
-                    time_text = read_time(raw_time) or time_text
-                    if not time_text and _has_content(raw_time):
-                        reasons.append(f"the time '{cell_text(raw_time)}' could not be read")
-            if recorded_col is not None:
-                recorded, recorded_text, problem = read_recorded(cells[recorded_col])
-                if problem:
-                    reasons.append(problem)
-            if row_no in row_flags:
-                reasons.append(row_flags[row_no])
-        type_text = texts["event_type"]
-        # Cells already held in a mapped field are not copied again; the rest are kept.
-        others = {headers[i]: _json_cell(cells[i]) for i in unmapped if _has_content(cells[i])}
-        entry = {
-            **texts,
-            "date_text": parsed.text if parsed.start else cell_text(raw_date),
-            "precision": parsed.precision,
-            "granularity": parsed.granularity,
-            "date_start": parsed.start,
-            "date_end": parsed.end,
-            "sort_date": parsed.start,
-            "time": time_text,
-            "sequence": sequence_for(time_text, row_no) if time_text else float(row_no),
-            "recorded": recorded,
-            "recorded_text": recorded_text,
-            "event_type": normalise_event_type(type_text) if type_text.strip() else "",
-            "event_type_text": type_text,
-            "flagged": bool(reasons),
-            "flag_reason": "; ".join(reasons),
-            "source_row": row_no,
-            "source_values": [{"row": row_no, "values": others}] if others else [],
-        }
-        if end_col is not None and parsed.start and _has_content(cells[end_col]):
-            until = parse_date(cells[end_col], today=today, order=order, year_kind=year_kind)
-            if until.end and until.end > parsed.end:
-                entry["date_end"] = until.end
-        if reasons:
-            flagged.append(RowNote(row_no, entry["flag_reason"]))
-        entries.append(entry)
-        previous = entry
-
-
-def _readers(today: date, order: str, year_kind: str):
-    """Date, time and date-recorded readers for one import, each remembering the values it has
-    read (a chronology repeats its dates and times many times)."""
-    dates: dict = {}
-    times: dict = {}
-    recorded: dict = {}
-
-    def read_date(value):
-        try:
-            return dates[value]
-        except KeyError:
-            parsed = dates[value] = parse_date(value, today=today, order=order, year_kind=year_kind)
-            return parsed
-
-    def read_time(value) -> str:
-        try:
-            return times[value]
-        except KeyError:
-            text = times[value] = parse_time(value)
-            return text
-
-    def read_recorded(value) -> tuple[date | None, str, str]:
-        try:
-            return recorded[value]
-        except KeyError:
-            pass
-        result: tuple[date | None, str, str] = (None, "", "")
-        if _has_content(value):
-            parsed = parse_date(value, today=today, order=order)
-            if parsed.precision == "day":
-                result = (parsed.start, parsed.text, "")
-            else:
-                problem = f"the date recorded '{parsed.text}' could not be read as a day"
-                result = (None, parsed.text, problem)
-        recorded[value] = result
-        return result
-
-    return read_date, read_time, read_recorded
-
-
-def _has_content(value: Any) -> bool:
-    return value is not None and not (value.__class__ is str and not value.strip())
-
-
-def _attach(previous, texts, cells, unmapped, headers, row_no) -> None:
-    """A continuation row: its text joins the entry above, field by field; the whole row is
-    kept with the entry as imported."""
-    for f in ("event", "outcome", "significance", "subjects"):
-        extra = texts.get(f, "")
-        if extra.strip():
-            previous[f] = f"{previous[f]}\n{extra}" if previous[f] else extra
-    loose = [cell_text(cells[i]) for i in unmapped if _has_content(cells[i])]
-    if loose:
-        joined = " · ".join(loose)
-        previous["event"] = f"{previous['event']}\n{joined}" if previous["event"] else joined
-    whole = {h: _json_cell(v) for h, v in zip(headers, cells, strict=False) if _has_content(v)}
-    previous["source_values"].append({"row": row_no, "values": whole})
 
 
 # Committing ------------------------------------------------------------------------------

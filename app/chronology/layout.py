@@ -213,9 +213,10 @@ def _short_cells(row: list[Any]) -> list[str]:
 
 
 def left_out_rows(
-    rows: list[tuple[int, list[Any]]], layout: Layout
+    rows: list[tuple[int, list[Any]]], layout: Layout, filled_counts: list[int] | None = None
 ) -> tuple[list[tuple[int, list[Any]]], list[LeftOut]]:
-    """The rows that are entries, and those left out (with why)."""
+    """The rows that are entries, and those left out (with why). ``filled_counts``: how many
+    cells of each row hold something, when the caller has counted them already."""
     header_keys = [normalise_header(h) for h in layout.headings]
     header_keys += [normalise_header(_text(v)) for r in layout.header_cells for v in r if filled(v)]
     titles = {normalise_header(t) for t in layout.titles if t}
@@ -235,14 +236,22 @@ def left_out_rows(
         ),
         -1,
     )
+    heading_like: dict[str, bool] = {}  # first cells seen, and whether they repeat a heading
     for position, (number, cells) in enumerate(rows):
-        count = len(cells) - cells.count("") - cells.count(None)
+        if filled_counts is None:
+            count = len(cells) - cells.count("") - cells.count(None)
+        else:
+            count = filled_counts[position]
         reason = ""
-        if count > 2:
+        if count > 2 and seen_date:
             first = cells[probe_at] if probe_at < len(cells) else None
-            if seen_date and not (
-                first.__class__ is str and " ".join(first.split()).casefold() in probe
-            ):
+            if first.__class__ is not str:
+                kept.append((number, cells))
+                continue
+            repeated = heading_like.get(first)
+            if repeated is None:
+                repeated = heading_like[first] = " ".join(first.split()).casefold() in probe
+            if not repeated:
                 kept.append((number, cells))
                 continue
         texts = _short_cells(cells)

@@ -33,6 +33,7 @@ from app.chronology.file_guard import (
 )
 from app.chronology.layout import HEADER_SCAN_ROWS, fill_merged_down, find_layout, left_out_rows
 from app.chronology.mapping import normalise_header
+from app.chronology.sheet_formats import partial_date_cells_ods, partial_date_cells_xls
 from app.chronology.types import SheetTable
 from app.chronology.word_tables import chronology_grid
 from app.chronology.xlsx_formats import partial_date_cells
@@ -267,9 +268,11 @@ _NOT_CHRONOLOGY_SHEET = re.compile(
 def _partial_dates(path: Path, kind: str, name: str, rows, row0: int, col0: int) -> list[str]:
     """Date cells formatted to show only a month (or a year) become that month as text, with
     month precision, instead of the first day the parser gives for them."""
-    if kind != "xlsx":
+    reader = {"xlsx": partial_date_cells, "xls": partial_date_cells_xls,
+              "ods": partial_date_cells_ods}.get(kind)  # fmt: skip
+    if reader is None:
         return []
-    cells = partial_date_cells(path, name)
+    cells = reader(path, name)
     changed = 0
     for (r, c), precision in cells.items():
         r, c = r - row0 + 1, c - col0 + 1
@@ -508,6 +511,7 @@ def _build_table(
         headers.append(text)
 
     table_rows: list[tuple[int, list[Any]]] = []
+    filled_counts: list[int] = []  # cells holding something, row by row
     blank: list[int] = []
     append = table_rows.append
     number = header_row
@@ -520,10 +524,12 @@ def _build_table(
             continue
         if length > width:
             row = row[:width]
+            empty = row.count("")
         elif length < width:
             row = row + [""] * (width - length)
+        filled_counts.append(len(row) - empty)  # the readers give "" for an empty cell
         append((number, row))
-    table_rows, left_out = left_out_rows(table_rows, layout)
+    table_rows, left_out = left_out_rows(table_rows, layout, filled_counts)
     if not table_rows:
         raise ImportRefused(
             f"{where} holds no chronology rows: there is nothing under the header on row "

@@ -19,7 +19,7 @@ _QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 _CELL = re.compile(rb'<(?:\w+:)?c\s+r="([A-Z]{1,3})([0-9]{1,7})"[^>]*?\ss="([0-9]+)"')
 
 
-def _precision_of(code: str) -> str:
+def format_precision(code: str) -> str:
     """ "month" for a format showing month and year only, "year" for a year only, else ""."""
     code = _QUOTED.sub("", code.split(";")[0]).lower()
     if any(c in code for c in "dhs") or "y" not in code:
@@ -50,7 +50,7 @@ def _partial_styles(archive: zipfile.ZipFile, names: dict[str, str]) -> dict[int
             continue
         for index, xf in enumerate(x for x in element if _local(x.tag) == "xf"):
             try:
-                precision = _precision_of(codes.get(int(xf.get("numFmtId", "0")), ""))
+                precision = format_precision(codes.get(int(xf.get("numFmtId", "0")), ""))
             except ValueError:
                 continue
             if precision:

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from app.chronology.entries import EntryFilter, get_entry, query_entry_ids
 from app.chronology.importer import import_chronology
@@ -255,6 +256,88 @@ def test_import_dialog_shows_the_plan_of_a_hard_file_and_takes_changes(
     dialog.date_order.activated.emit(0)
     dialog.import_button.click()
     assert dialog.result is not None and dialog.result.imported == 25
+
+
+def _answer_replacement(monkeypatch, label: str) -> list[str]:
+    asked: list[str] = []
+
+    def click(box):
+        asked.append(box.text())
+        [button] = [b for b in box.buttons() if b.text() == label]
+        button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click)
+    return asked
+
+
+def test_import_window_asks_before_replacing_and_says_what_goes(
+    qtbot, editor, review_id, tmp_path, monkeypatch
+):
+    path = tmp_path / "police.csv"
+    path.write_text("Date,Officer,Details\n01/03/2016,PC 1,First visit.\n02/03/2016,PC 1,Second.\n")
+    first = ImportDialog(editor, review_id, ["Police"], path)
+    qtbot.addWidget(first)
+    asked = _answer_replacement(monkeypatch, "Replace")
+    first.import_button.click()
+    assert first.result.imported == 2 and asked == []  # nothing to replace: nothing asked
+
+    path.write_text("Date,Officer,Details\n01/03/2016,PC 1,First visit.\n05/03/2016,PC 2,Third.\n")
+    again = ImportDialog(editor, review_id, ["Police"], path)
+    qtbot.addWidget(again)
+    assert again.import_button.text() == "Import and replace…"
+    asked = _answer_replacement(monkeypatch, "Keep the earlier import")
+    again.import_button.click()
+    assert again.result is None and len(asked) == 1
+    assert "1 entry unchanged, 1 new, <b>1</b> no longer in the file" in asked[0]
+    assert "02/03/2016: Second." in asked[0]
+    events = [get_entry(editor.ctx, i).event for i in query_entry_ids(editor.ctx, review_id)]
+    assert sorted(events)[-2:] == ["First visit.", "Second."]
+
+    asked = _answer_replacement(monkeypatch, "Replace")
+    again.import_button.click()
+    assert again.result is not None and again.result.replaced == 2 and len(asked) == 1
+    events = [get_entry(editor.ctx, i).event for i in query_entry_ids(editor.ctx, review_id)]
+    assert "Second." not in events and "Third." in events
+
+
+def test_import_window_takes_any_set_of_ticked_sheets(qtbot, editor, review_id, tmp_path):
+    wb = Workbook()
+    cover = wb.active
+    cover.title = "Cover"
+    cover.append(["Chronology for the review panel"])
+    contacts = wb.create_sheet("Contacts")
+    contacts.append(["Date", "Worker", "Contact"])
+    contacts.append(["01/03/2016", "SW 1", "Home visit: mother and child seen."])
+    incidents = wb.create_sheet("Incidents")
+    incidents.append(["Incident date", "Ref", "Summary", "Details"])
+    incidents.append(["02/03/2016", "X-1", "Call", "Neighbour reported shouting at the flat."])
+    incidents.append(["03/03/2016", "X-2", "Visit", "Officers attended; no answer at the door."])
+    path = tmp_path / "council.xlsx"
+    wb.save(path)
+
+    dialog = ImportDialog(editor, review_id, ["Police"], path)
+    qtbot.addWidget(dialog)
+    labels = [dialog.sheets.item(i).text() for i in range(dialog.sheets.count())]
+    assert labels == ["Cover (no chronology found)", "Contacts", "Incidents"]
+    first_choice = dialog.sheets.ticked()
+    assert len(first_choice) == 1 and [p.table.sheet for p in dialog.plans] == first_choice
+
+    dialog.sheets.tick("Contacts")
+    dialog.sheets.tick("Incidents")
+    assert dialog.sheets.ticked() == ["Contacts", "Incidents"]
+    assert [p.table.sheet for p in dialog.plans] == ["Contacts", "Incidents"]
+    assert "3</b> entries from 3 rows on 2 sheets" in dialog.summary.text()
+
+    dialog.sheets.tick("Incidents", False)
+    dialog.sheets.tick("Contacts", False)
+    assert not dialog.import_button.isEnabled() and "Tick the sheets" in dialog.problems.text()
+    dialog.sheets.tick("Incidents")
+    assert [p.table.sheet for p in dialog.plans] == ["Incidents"]
+    dialog.agency.setEditText("Police")
+    dialog.agency.lineEdit().editingFinished.emit()
+    dialog.import_button.click()
+    assert dialog.result is not None and dialog.result.imported == 2
 
 
 def test_every_agency_s_exact_days_read_alike_and_the_written_form_is_kept(

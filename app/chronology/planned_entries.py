@@ -1,0 +1,343 @@
+"""The entries an import will write, made from the table's rows column by column.
+
+The planned entries are held as columns in the order of the store's columns
+(``ENTRY_COLUMNS``, then the cells kept as imported): most of the work is then done a whole
+column at a time, and 10,000 rows cost little more than reading them. Only rows without a
+readable date are looked at one by one (a continuation of the entry above, or a log's later
+entry on the same day). ``PlannedEntries`` shows the entries by field name to everyone else.
+"""
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from itertools import compress
+from typing import Any
+
+from app.chronology.dates import parse_date, parse_time
+from app.chronology.entries import sequence_for
+from app.chronology.event_types import normalise_event_type
+
+ENTRY_COLUMNS = (
+    "date_text", "precision", "granularity", "date_start", "date_end", "time", "sort_date",
+    "sequence", "recorded", "recorded_text", "source", "practitioner", "role", "subjects",
+    "event_type", "event_type_text", "event", "outcome", "significance", "flagged",
+    "flag_reason", "source_row",
+)  # fmt: skip
+PLANNED_FIELDS = (*ENTRY_COLUMNS, "source_values")
+SLOT = {name: index for index, name in enumerate(PLANNED_FIELDS)}
+DATE_TEXT, EVENT, SOURCE_VALUES = SLOT["date_text"], SLOT["event"], SLOT["source_values"]
+
+# Fields whose content makes an undated row an entry of its own rather than a continuation.
+_OWN_ENTRY_FIELDS = ("practitioner", "role", "event_type", "source", "recorded", "time")
+_NOT_TEXT = ("date", "time", "recorded", "end_date")
+_JOINED_ON = ("event", "outcome", "significance", "subjects")  # a continuation's text goes here
+
+
+@dataclass(frozen=True)
+class RowNote:
+    row: int
+    reason: str
+
+
+class PlannedEntry(Mapping):
+    """One planned entry, read by field name (``entry["event"]``)."""
+
+    __slots__ = ("columns", "index")
+
+    def __init__(self, columns: list[list[Any]], index: int):
+        self.columns = columns
+        self.index = index
+
+    def __getitem__(self, name: str) -> Any:
+        value = self.columns[SLOT[name]][self.index]
+        return list(value) if name == "source_values" else value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(PLANNED_FIELDS)
+
+    def __len__(self) -> int:
+        return len(PLANNED_FIELDS)
+
+
+class PlannedEntries(Sequence):
+    """The planned entries of one sheet; ``columns`` holds them column by column."""
+
+    def __init__(self, columns: list[list[Any]] | None = None):
+        self.columns = columns if columns is not None else [[] for _ in PLANNED_FIELDS]
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [PlannedEntry(self.columns, i) for i in range(len(self))[index]]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return PlannedEntry(self.columns, index)
+
+    def __len__(self) -> int:
+        return len(self.columns[0])
+
+    def __iter__(self) -> Iterator[PlannedEntry]:
+        return (PlannedEntry(self.columns, i) for i in range(len(self)))
+
+    def column(self, name: str) -> list[Any]:
+        return self.columns[SLOT[name]]
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text, as the agency would read it."""
+    if value.__class__ is str:
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M") if value.time() != time() else f"{value:%d/%m/%Y}"
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    return str(value)
+
+
+def json_cell(value: Any) -> Any:
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return cell_text(value)
+
+
+def has_content(value: Any) -> bool:
+    return value is not None and not (value.__class__ is str and not value.strip())
+
+
+def _texts(column) -> list[str]:
+    return [v if v.__class__ is str else cell_text(v) for v in column]
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value.__class__ is str and not value.strip()
+
+
+def build_entries(plan, today: date) -> None:
+    """The plan's entries, flagged rows and continuations, from its table's rows."""
+    table = plan.table
+    headers = table.headers
+    width = len(headers)
+    mapping = plan.mapping
+    parts = plan.parts
+    order, year_kind = plan.date_order.order, plan.year_kind
+    numbers = [number for number, _cells in table.rows]
+    grid = [
+        cells if len(cells) >= width else list(cells) + [None] * (width - len(cells))
+        for _number, cells in table.rows
+    ]
+    count = len(grid)
+    cols = list(zip(*grid, strict=False)) if grid else [()] * width
+    out: list[list[Any]] = [None] * len(PLANNED_FIELDS)  # type: ignore[list-item]
+    # Text fields are copied as written; date, time and date recorded are read separately.
+    for name, i in mapping.items():
+        if name not in _NOT_TEXT:
+            out[SLOT["event_type_text" if name == "event_type" else name]] = _texts(cols[i])
+    if len(parts) > 1:
+        labels = [headers[i] for i in parts]
+        out[EVENT] = [_event_text(cells, parts, labels) for cells in grid]
+    for name in ("source", "practitioner", "role", "subjects", "event_type_text", "event",
+                 "outcome", "significance"):  # fmt: skip
+        if out[SLOT[name]] is None:
+            out[SLOT[name]] = [""] * count
+    read_date, read_time, read_recorded, read_type = _readers(today, order, year_kind)
+    raw_dates = cols[mapping["date"]]
+    parsed = list(map(read_date, raw_dates))
+    time_col = mapping.get("time")
+    if time_col is None:
+        times = [p.time for p in parsed]
+    else:
+        times = [
+            (read_time(r) if r is not None and r != "" else "") or p.time
+            for r, p in zip(cols[time_col], parsed, strict=True)
+        ]
+    used = set(mapping.values()) | set(parts)
+    end_col = mapping.get("end_date")
+    # The end date is read into the entry's span and its cell kept as written as well.
+    used.discard(end_col)
+    unmapped = [i for i in range(width) if i not in used]
+    kept: list[Any] = [()] * count  # the cells not held in a mapped field, as imported
+    if unmapped:
+        for k, cells in enumerate(grid):
+            others = {headers[i]: json_cell(cells[i]) for i in unmapped if has_content(cells[i])}
+            if others:
+                kept[k] = [{"row": numbers[k], "values": others}]
+    # Rows without a readable date, one by one: the text of a continuation joins the entry
+    # above; in a log writing the date once a day, a later time that day takes its date.
+    own_cols = [mapping[f] for f in _OWN_ENTRY_FIELDS if f in mapping]
+    owner: dict[int, int] = {}  # continuation row -> the entry it joined
+    continuations = plan.continuations
+    for k in [k for k, p in enumerate(parsed) if not p.start]:
+        previous = owner.get(k - 1, k - 1) if k else None
+        cells = grid[k]
+        if (
+            previous is not None
+            and _blank(raw_dates[k])
+            and not any(has_content(cells[i]) for i in own_cols)
+        ):
+            owner[k] = previous
+            _attach(out, kept, previous, k, cells, unmapped, headers, numbers[k])
+            continuations.append(
+                RowNote(
+                    numbers[k],
+                    f"no date: its text was added to the entry above (row {numbers[previous]})",
+                )
+            )
+            continue
+        if previous is not None and time_col is not None:
+            later = read_time(cells[time_col]) if has_content(cells[time_col]) else ""
+            if later and parsed[previous].precision == "day" and later >= times[previous] > "":
+                parsed[k] = read_date(parsed[previous].start)
+                continuations.append(
+                    RowNote(
+                        numbers[k],
+                        f"no date: the day of the entry above (row {numbers[previous]}) "
+                        f"was used, as its time {later} follows on from it",
+                    )
+                )
+    starts = [p.start for p in parsed]
+    out[SLOT["date_text"]] = [
+        p.text if p.start else cell_text(raw) for p, raw in zip(parsed, raw_dates, strict=True)
+    ]
+    out[SLOT["precision"]] = [p.precision for p in parsed]
+    out[SLOT["granularity"]] = [p.granularity for p in parsed]
+    out[SLOT["date_start"]] = starts
+    out[SLOT["sort_date"]] = starts
+    ends = out[SLOT["date_end"]] = [p.end for p in parsed]
+    if end_col is not None:
+        for k, raw in enumerate(cols[end_col]):
+            if starts[k] and has_content(raw):
+                until = parse_date(raw, today=today, order=order, year_kind=year_kind)
+                if until.end and until.end > ends[k]:
+                    ends[k] = until.end
+    out[SLOT["time"]] = times
+    base: dict[str, int] = {}
+    out[SLOT["sequence"]] = [
+        (base.get(t) or base.setdefault(t, sequence_for(t, 0))) + n if t else float(n)
+        for t, n in zip(times, numbers, strict=True)
+    ]
+    problems: dict[int, list[str]] = {
+        k: [p.problem or "the date could not be read"] for k, p in enumerate(parsed) if not p.start
+    }
+    if time_col is not None:
+        for k, raw in enumerate(cols[time_col]):
+            if not times[k] and raw is not None and raw != "" and has_content(raw):
+                problems.setdefault(k, []).append(f"the time '{cell_text(raw)}' could not be read")
+    recorded_col = mapping.get("recorded")
+    if recorded_col is None:
+        out[SLOT["recorded"]] = [None] * count
+        out[SLOT["recorded_text"]] = [""] * count
+    else:
+        read = list(map(read_recorded, cols[recorded_col]))
+        out[SLOT["recorded"]] = [r[0] for r in read]
+        out[SLOT["recorded_text"]] = [r[1] for r in read]
+        for k, r in enumerate(read):
+            if r[2]:
+                problems.setdefault(k, []).append(r[2])
+    if table.row_flags:
+        for k, number in enumerate(numbers):
+            if number in table.row_flags:
+                problems.setdefault(k, []).append(table.row_flags[number])
+    flagged = [False] * count
+    reasons = [""] * count
+    for k in sorted(problems):
+        if k not in owner:
+            flagged[k] = True
+            reasons[k] = "; ".join(problems[k])
+            plan.flagged.append(RowNote(numbers[k], reasons[k]))
+    out[SLOT["flagged"]] = flagged
+    out[SLOT["flag_reason"]] = reasons
+    out[SLOT["event_type"]] = [read_type(t) if t else "" for t in out[SLOT["event_type_text"]]]
+    out[SLOT["source_row"]] = numbers
+    out[SOURCE_VALUES] = kept
+    if owner:  # continuation rows are not entries of their own
+        entries = [k not in owner for k in range(count)]
+        out = [list(compress(column, entries)) for column in out]
+    plan.entries = PlannedEntries(out)
+
+
+def _event_text(cells: list[Any], parts: list[int], labels: list[str]) -> str:
+    pieces = []
+    for index, label in zip(parts, labels, strict=True):
+        value = cells[index]
+        text = value if value.__class__ is str else cell_text(value)
+        text = text.strip()
+        if text:
+            pieces.append(f"{label}: {text}")
+    return "\n".join(pieces)
+
+
+def _readers(today: date, order: str, year_kind: str):
+    """Date, time, date-recorded and event-type readers for one import, each remembering the
+    values it has read (a chronology repeats its dates, times and types many times)."""
+    dates: dict = {}
+    times: dict = {}
+    recorded: dict = {}
+    types: dict = {}
+
+    def read_date(value):
+        try:
+            return dates[value.__class__, value]
+        except KeyError:
+            parsed = parse_date(value, today=today, order=order, year_kind=year_kind)
+            dates[value.__class__, value] = parsed
+            return parsed
+
+    def read_time(value) -> str:
+        try:
+            return times[value.__class__, value]
+        except KeyError:
+            text = times[value.__class__, value] = parse_time(value)
+            return text
+
+    def read_recorded(value) -> tuple[date | None, str, str]:
+        try:
+            return recorded[value.__class__, value]
+        except KeyError:
+            pass
+        result: tuple[date | None, str, str] = (None, "", "")
+        if has_content(value):
+            parsed = parse_date(value, today=today, order=order)
+            if parsed.precision == "day":
+                result = (parsed.start, parsed.text, "")
+            else:
+                problem = f"the date recorded '{parsed.text}' could not be read as a day"
+                result = (None, parsed.text, problem)
+        recorded[value.__class__, value] = result
+        return result
+
+    def read_type(text: str) -> str:
+        try:
+            return types[text]
+        except KeyError:
+            key = types[text] = normalise_event_type(text) if text.strip() else ""
+            return key
+
+    return read_date, read_time, read_recorded, read_type
+
+
+def _attach(out, kept, previous: int, k: int, cells, unmapped, headers, row_no) -> None:
+    """A continuation row: its text joins the entry above, field by field; the whole row is
+    kept with the entry as imported."""
+    for name in _JOINED_ON:
+        column = out[SLOT[name]]
+        extra = column[k]
+        if extra.strip():
+            column[previous] = f"{column[previous]}\n{extra}" if column[previous] else extra
+    loose = [cell_text(cells[i]) for i in unmapped if has_content(cells[i])]
+    events = out[EVENT]
+    if loose:
+        joined = " · ".join(loose)
+        events[previous] = f"{events[previous]}\n{joined}" if events[previous] else joined
+    whole = {h: json_cell(v) for h, v in zip(headers, cells, strict=False) if has_content(v)}
+    kept[previous] = [*kept[previous], {"row": row_no, "values": whole}]
