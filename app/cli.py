@@ -18,7 +18,7 @@ from app.cli_learning import LEARNING_EXPORTS, add_export_options, add_learning_
 from app.cli_store import register as register_store_commands
 from app.cli_store import terminal_asker
 from app.cli_users import add_users_command
-from app.config import default_store_path, display_name, resolve_store_path
+from app.config import default_store_path, display_name, lock_wait, resolve_store_path
 from app.errors import UserError
 from app.leftovers import remove_leftovers
 from app.store_access import open_with_passphrase, passphrase_for, unencrypted_allowed
@@ -61,8 +61,8 @@ def _context(args, *, write: bool, ask=None):
     if not write and not store_exists(path):
         raise _no_store(path)
     ask = ask or terminal_asker()
-    try:
-        store = open_with_passphrase(path, ask)
+    try:  # a writer waits a while for someone else's command (an import, say) to finish
+        store = open_with_passphrase(path, ask, wait=lock_wait() if write else 0.0)
     except StoreLockedError:
         if write:
             raise

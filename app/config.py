@@ -66,3 +66,16 @@ def save_display_name(name: str) -> None:
     path = _config_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"display_name": name.strip()}), encoding="utf-8")
+
+
+LOCK_WAIT_ENV = "REVIEWDESK_LOCK_WAIT"
+DEFAULT_LOCK_WAIT_S = 30.0
+
+
+def lock_wait() -> float:
+    """Seconds a command waits for a store file another ReviewDesk has open (someone else's
+    import, say) before giving up: REVIEWDESK_LOCK_WAIT, 30 unless set."""
+    try:
+        return max(0.0, float(os.environ.get(LOCK_WAIT_ENV, DEFAULT_LOCK_WAIT_S)))
+    except ValueError:
+        return DEFAULT_LOCK_WAIT_S

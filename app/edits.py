@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InvalidRequestError
 
 from app.conflicts import EditConflict, find_conflicts
 from app.context import AppContext
@@ -401,14 +401,18 @@ def apply_fields(
                     "removed it. Nothing was saved."
                 )
             refuse_if_issued(session, obj)
+            loaded_version = getattr(obj, "version", None)
             if seen:
                 typed = {f: v for f, v in cleaned.items() if f not in DERIVED.get(kind, ())}
                 labels = {f: FIELDS[kind][1][f][2] for f in typed}
-                conflicts = find_conflicts(session, kind, obj, typed, seen, labels)
-                if conflicts:
-                    raise EditConflict(kind, obj_id, conflicts, getattr(obj, "audit_label", ""))
+                _refuse_conflicts(session, kind, obj, typed, seen, labels)
+                # What was seen is still stored: hold the row until the change is saved (on the
+                # shared store), so someone saving at the same moment waits and then meets a
+                # conflict here, instead of both writing and one being undone and redone.
+                _hold(session, obj)
+                loaded_version = getattr(obj, "version", None)
+                _refuse_conflicts(session, kind, obj, typed, seen, labels)
             before = {f: getattr(obj, f) for f in cleaned}
-            loaded_version = getattr(obj, "version", None)
             for f, v in cleaned.items():
                 setattr(obj, f, v)
             _check_order(kind, obj)
@@ -425,6 +429,22 @@ def apply_fields(
         # Someone saved this row between our reading it and writing it: check again.
         return apply_fields(ctx, kind, obj_id, values, seen=seen or before)
     return FieldChange(kind, obj_id, before, cleaned)
+
+
+def _hold(session, obj) -> None:
+    """Read the row again, locked for this change (its latest values)."""
+    try:
+        session.refresh(obj, with_for_update=True)
+    except InvalidRequestError:  # no row to read again
+        # Removed meanwhile, or hidden from changes by the shared store's roles (the caller
+        # tells which): nothing was written.
+        raise StaleEditError("This was changed or removed by someone else.") from None
+
+
+def _refuse_conflicts(session, kind: str, obj, typed: dict, seen: dict, labels: dict) -> None:
+    conflicts = find_conflicts(session, kind, obj, typed, seen, labels)
+    if conflicts:
+        raise EditConflict(kind, obj.id, conflicts, getattr(obj, "audit_label", ""))
 
 
 def _version_of(ctx: AppContext, model, obj_id: int) -> int | None:

@@ -80,6 +80,21 @@ def new_agency(session, review_id: int, name: str, sector: str = "other") -> Age
     return agency
 
 
+def agency_for_import(session, review_id: int, name: str) -> int:
+    """A new agency for an import, or the one of that name that someone else's import has
+    just made (two people importing returns for the same new agency at once: both land)."""
+    try:
+        with session.begin_nested():
+            return new_agency(session, review_id, name).id
+    except IntegrityError:
+        made = session.scalar(
+            select(Agency.id).where(Agency.review_id == review_id, Agency.name == name)
+        )
+        if made is None:
+            raise
+        return made
+
+
 def remove_agency(ctx: AppContext, agency_id: int) -> None:
     """Remove an agency with its IMR, questions, recommendations and documents."""
     with ctx.session() as session:

@@ -87,10 +87,11 @@ def passphrase_for(path: Path, ask: Asker | None, *, new: bool) -> str | None:
 
 
 def open_with_passphrase(
-    path: Path, ask: Asker | None, *, readonly: bool = False, prechecked=None
+    path: Path, ask: Asker | None, *, readonly: bool = False, prechecked=None, wait: float = 0.0
 ) -> "Store":
     """Open the store, asking for its passphrase when it is encrypted (or new).
-    ``prechecked``: a quick check already started on the file (see ``open_store``)."""
+    ``prechecked``: a quick check already started on the file (see ``open_store``); ``wait``:
+    seconds to wait for another ReviewDesk to close the file."""
     from db.store import open_store
 
     if is_server_url(path):  # the shared store: the server's roles and TLS protect it
@@ -98,7 +99,9 @@ def open_with_passphrase(
     path = Path(path)
     new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
     passphrase = passphrase_for(path, ask, new=new and not readonly)
-    return open_store(path, readonly=readonly, passphrase=passphrase, prechecked=prechecked)
+    return open_store(
+        path, readonly=readonly, passphrase=passphrase, prechecked=prechecked, wait=wait
+    )
 
 
 # --- store-wide operations -----------------------------------------------------------------

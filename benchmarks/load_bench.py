@@ -98,7 +98,19 @@ class Person(threading.Thread):
                     action = "edit IMR text"
                 elif roll < 0.75:
                     entry = self.rng.choice(ids)
-                    edit_entry(ctx, entry, {"significance": f"Noted by {self.name}"})
+                    note = {"significance": f"Noted by {self.name}"}
+                    try:
+                        edit_entry(ctx, entry, note)
+                    except EditConflict as conflict:  # two people on one entry: save over it
+                        self.conflicts += 1
+                        seen = conflict.theirs
+                        while True:
+                            try:
+                                apply_fields(ctx, "chronology_entry", entry, note, seen=seen)
+                                break
+                            except EditConflict as again:
+                                self.conflicts += 1
+                                seen = again.theirs
                     action = "edit chronology entry"
                 elif roll < 0.98 or imports >= 2:
                     query_entry_ids(ctx, self.review, EntryFilter(text="visit"))
@@ -138,7 +150,8 @@ def main() -> None:
     from db.store import open_store
     from tests.postgres import start_server, stop_server
 
-    server = None if args.pg else start_server()
+    # PostgreSQL's own settings (every commit flushed to disk), as a partnership runs it.
+    server = None if args.pg else start_server(durable=True)
     try:
         url = args.pg or server.url(server.new_database(empty=True))
         with tempfile.TemporaryDirectory() as tmp:

@@ -280,7 +280,7 @@ def install_audit(session_factory) -> None:
     # before_commit comes before the commit's own flush, hence after_flush as well.
     @event.listens_for(session_factory, "before_commit")
     def _seal(session: Session) -> None:
-        if session.info.get("writable"):
+        if session.info.get("writable") and _may_have_written(session.connection()):
             seal_chain(session.connection())
 
     @event.listens_for(session_factory, "after_flush")
@@ -288,6 +288,16 @@ def install_audit(session_factory) -> None:
         if session.info.get("writable"):
             _relabel(session)
             seal_chain(session.connection())
+
+
+def _may_have_written(connection) -> bool:
+    """False when this transaction surely wrote nothing (PostgreSQL knows: it has no
+    transaction id yet), so that reading takes no turn at the trail's lock."""
+    if connection.dialect.name != "postgresql":
+        return True
+    from db.audit_postgres import transaction_wrote
+
+    return transaction_wrote(connection)
 
 
 def _relabel(session: Session) -> None:

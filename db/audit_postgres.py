@@ -146,6 +146,13 @@ def set_recording(connection: Connection, on: bool) -> None:
     )
 
 
+def transaction_wrote(connection: Connection) -> bool:
+    """Whether this transaction has written anything (a writer is given a transaction id)."""
+    return connection.exec_driver_sql(
+        "SELECT pg_current_xact_id_if_assigned() IS NOT NULL"
+    ).scalar_one()
+
+
 def lock_for_sealing(connection: Connection) -> None:
     """Seal in commit order: wait for any other transaction still writing to the trail."""
     connection.execute(text(f"SELECT pg_advisory_xact_lock({AUDIT_LOCK_KEY})"))

@@ -15,11 +15,14 @@ import getpass
 import json
 import os
 import socket
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from filelock import FileLock, Timeout
+
+WAIT_STEP_S = 0.1  # how often a waiting opener tries the lock again
 
 
 @dataclass(frozen=True)
@@ -46,15 +49,16 @@ class StoreLock:
         self._lock = FileLock(str(self.lock_path), mode=0o600)
         self._store_fd: int | None = None
 
-    def try_acquire(self) -> bool:
-        """Take the lock if nobody holds it; never waits."""
-        try:
-            self._lock.acquire(timeout=0)
-        except Timeout:
-            return False
-        if not self._hold_store_file():
-            self._lock.release(force=True)
-            return False
+    def try_acquire(self, wait: float = 0.0) -> bool:
+        """Take the lock if nobody holds it, waiting up to ``wait`` seconds for its holder to
+        let go (0: never waits)."""
+        deadline = time.monotonic() + wait
+        while True:
+            if self._take():
+                break
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(min(WAIT_STEP_S, max(0.0, deadline - time.monotonic())))
         info = {
             "user": _current_user(),
             "host": socket.gethostname(),
@@ -65,6 +69,16 @@ class StoreLock:
             self.owner_path.write_text(json.dumps(info), encoding="utf-8")
         except OSError:
             pass  # the lock itself is what protects the store; the note is a courtesy
+        return True
+
+    def _take(self) -> bool:
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return False
+        if not self._hold_store_file():
+            self._lock.release(force=True)
+            return False
         return True
 
     def _hold_store_file(self) -> bool:

@@ -14,6 +14,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, InterfaceError
 from db.audit_postgres import install_triggers as install_audit_triggers
 from db.audit_postgres import tables_without_audit
 from db.base import Base
+from db.bulk_copy import copy_large_inserts
 from db.changes import install_notify_triggers, tables_without_trigger, track_backends
 from db.checkout_guard import install_postgres_guards, tables_without_guard
 from db.location import SERVER_SCHEMES, is_server_url  # noqa: F401  (re-exported)
@@ -60,6 +61,7 @@ def create_server_engine(location: str | URL, *, readonly: bool = False) -> Engi
         connect_args["options"] = "-c default_transaction_read_only=on"
     engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     track_backends(engine)
+    copy_large_inserts(engine)
     return engine
 
 

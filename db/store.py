@@ -232,12 +232,14 @@ def _passphrase_message(path: Path, passphrase: str | None) -> str:
     )
 
 
-def _locked_message(path: Path, owner: LockOwner | None) -> str:
+def _locked_message(path: Path, owner: LockOwner | None, waited: float = 0.0) -> str:
     who = f" by {owner.describe()}" if owner else ""
+    seconds = f"{waited:g} second" + ("" if waited == 1 else "s")
+    gave_up = f" ReviewDesk waited {seconds} for it to be closed. " if waited else " "
     return (
-        f"The store {path} is already open in ReviewDesk{who}. "
-        "Only one copy of ReviewDesk can change a store at a time, so that no edit is lost. "
-        "Close it there first, or open it read-only."
+        f"The store {path} is already open in ReviewDesk{who}.{gave_up}"
+        "Only one copy of ReviewDesk can change a store at a time, so that no edit is lost; "
+        "nothing was changed. Close it there first, or open it read-only."
     )
 
 
@@ -392,6 +394,7 @@ def open_store(
     create: bool = True,
     passphrase: str | None = None,
     prechecked: "Future[list[str]] | None" = None,
+    wait: float = 0.0,
 ) -> Store:
     """Open (creating or upgrading as needed) the store at ``path``.
 
@@ -402,7 +405,8 @@ def open_store(
     user may not write is opened read-only, with ``readonly_reason`` saying why.
     ``prechecked`` is a quick check already started on a plain store's file
     (``db.checks.start_quick_check``); its result is used instead of checking again, unless
-    the store had to be upgraded.
+    the store had to be upgraded. ``wait``: seconds to wait for another process holding a
+    store file to close it before giving up (the shared store has no such lock).
     """
     if is_server_url(path):
         from db.shared_store import open_server_store
@@ -436,8 +440,8 @@ def open_store(
     lock = None
     if not readonly:
         lock = StoreLock(path)
-        if not lock.try_acquire():
-            raise StoreLockedError(_locked_message(path, lock.owner()), lock.owner())
+        if not lock.try_acquire(wait):
+            raise StoreLockedError(_locked_message(path, lock.owner(), wait), lock.owner())
     try:
         store = _open_locked(path, readonly, lock, exists, key, prechecked)
     except BaseException:

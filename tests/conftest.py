@@ -76,6 +76,7 @@ def unencrypted_by_default(monkeypatch, tmp_path):
     monkeypatch.setenv("REVIEWDESK_UNENCRYPTED", "1")
     monkeypatch.delenv("REVIEWDESK_PASSPHRASE", raising=False)
     monkeypatch.setenv("REVIEWDESK_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("REVIEWDESK_LOCK_WAIT", "0")  # a held store is refused at once
 
 
 @pytest.fixture

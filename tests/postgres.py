@@ -103,7 +103,9 @@ class TestServer:
         )
 
 
-def start_server() -> TestServer:
+def start_server(*, durable: bool = False) -> TestServer:
+    """A throwaway server; ``durable``: with PostgreSQL's own defaults (every commit flushed
+    to disk), as a partnership's server runs, for benchmarks. Tests run without flushing."""
     binaries = find_binaries()
     if binaries is None:
         message = (
@@ -138,10 +140,9 @@ def start_server() -> TestServer:
         check=True,
         capture_output=True,
     )
-    options = (
-        f"-k {folder} -p {PORT} -c listen_addresses='' -c fsync=off "
-        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-    )
+    options = f"-k {folder} -p {PORT} -c listen_addresses='' -c max_connections=200"
+    if not durable:
+        options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     server.ctl("-o", options, "-l", str(folder / "server.log"), "-w", "start")
     return server
 

@@ -154,9 +154,11 @@ def test_help_lists_every_command(script):
 def test_locked_store_refuses_a_second_writer_but_lets_it_list(script, ctx, store_path):
     create_review(ctx, review_type="lcspr", reference="LOCK-1", title="Held open")
 
-    refused = script("create-review", "--db", store_path, *create_args("LOCK-2")[1:])
+    refused = script(
+        "create-review", "--db", store_path, *create_args("LOCK-2")[1:], REVIEWDESK_LOCK_WAIT="1"
+    )
     assert_clean_failure(refused)
-    assert "already open" in refused.err
+    assert "already open" in refused.err and "waited 1 second " in refused.err
 
     listed = script("list", "--db", store_path, "--json")
     assert listed.code == 0, listed.err

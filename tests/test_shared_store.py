@@ -13,24 +13,32 @@ from app.errors import UserError
 from app.imrs import add_agency
 from app.reviews import create_review, list_reviews
 from db.migrate import current_revision, head_revision, upgrade
+from db.ordering import SERVER_ORDER_COLUMNS, SERVER_ORDER_INDEXES
 from db.search import prefix_query
 from db.server import is_server_url, safe_location, server_url
 from db.store import StoreError, check_store, open_store, verify
 from tests.test_chronology_import import SAMPLES
 from tests.test_migrations import OLD_REVISION, OLD_ROWS, all_revisions, schema_differences
 
-# Indexes each engine makes for itself (the full-text index of PostgreSQL), not in the models.
+# Indexes each engine makes for itself (the full-text index of PostgreSQL, the indexes holding
+# the chronology's orders), not in the models or with fewer columns there.
 ENGINE_OWN_INDEXES = {"ix_chronology_search_words", "ix_chronology_search_review_id"}
+ENGINE_OWN_INDEXES |= SERVER_ORDER_INDEXES
+# Columns PostgreSQL keeps for itself: the stored words of the full-text search, the indexed
+# beginnings of the free-text orders.
+ENGINE_OWN_COLUMNS = {("chronology_search", "words")} | {
+    ("chronology_entry", name) for name in SERVER_ORDER_COLUMNS.values()
+}
 
 
 def _engine_own(difference) -> bool:
-    """What each engine does its own way: PostgreSQL's full-text index, and its citext
-    reference where SQLite has a NOCASE collation."""
+    """What each engine does its own way: PostgreSQL's full-text index and order indexes, and
+    its citext reference where SQLite has a NOCASE collation."""
     first = difference[0] if isinstance(difference, list) else difference
-    if first[0] == "remove_index":
+    if first[0] in ("remove_index", "add_index"):
         return first[1].name in ENGINE_OWN_INDEXES
-    if first[0] == "remove_column":  # the stored words of the full-text search
-        return (first[2], first[3].name) == ("chronology_search", "words")
+    if first[0] == "remove_column":
+        return (first[2], first[3].name) in ENGINE_OWN_COLUMNS
     return first[0] == "modify_type" and first[2:4] == ("review", "reference")
 
 

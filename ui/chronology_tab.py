@@ -285,11 +285,11 @@ class ChronologyTab(EntryCommands, QWidget):
 
     def _update_count(self) -> None:
         shown = len(self.model.ids)
+        if not self.model.filter.active:  # every entry is shown: no need to count them again
+            self.count.setText(f"{shown:,} entries")
+            return
         total = count_entries(self.editor.ctx, self.review_id) if self.review_id else 0
-        if self.model.filter.active:
-            self.count.setText(f"{shown:,} of {total:,} entries")
-        else:
-            self.count.setText(f"{total:,} entries")
+        self.count.setText(f"{shown:,} of {total:,} entries")
 
     def current_entry_id(self) -> int | None:
         index = self.view.currentIndex()

@@ -25,8 +25,9 @@ from db.chronology_models import (
     EpisodeEntry,
     KeyEpisode,
 )
-from db.fetch import first_column
+from db.fetch import first_column, first_columns, one_of
 from db.models import Agency
+from db.ordering import text_order
 from db.rows import dependents, restore_dependents
 from db.search import contains_text, matches_words
 
@@ -115,8 +116,8 @@ class EntryRow:
 
 # Orders other than by date or agency: (columns) ahead of the date order.
 SORTS = {
-    "type": lambda: [E.event_type_text],
-    "practitioner": lambda: [E.practitioner],
+    "type": lambda: [text_order(E.event_type_text)],
+    "practitioner": lambda: [text_order(E.practitioner)],
     "recorded": lambda: [E.recorded.is_(None), E.recorded],
 }
 SORT_KEYS = ("date", "agency", *SORTS)
@@ -183,12 +184,13 @@ def query_entry_ids(
                 select(Agency.id, Agency.name).where(Agency.review_id == review_id)
             ).all()
             agencies.sort(key=lambda a: (a.name.casefold(), a.id), reverse=descending)
-            ids: list[int] = []
-            for agency in agencies:
-                if flt.agency_ids and agency.id not in flt.agency_ids:
-                    continue
-                ids += _date_ordered(conn, [*conds, E.agency_id == agency.id], False)
-            return ids
+            stmts = [
+                stmt
+                for agency in agencies
+                if not flt.agency_ids or agency.id in flt.agency_ids
+                for stmt in _date_order(conds + [E.agency_id == agency.id], False)
+            ]
+            return first_columns(conn, stmts)
         if sort in SORTS:
             order = [*SORTS[sort](), E.sort_date, E.sequence, E.id]
             if descending:
@@ -198,6 +200,11 @@ def query_entry_ids(
 
 
 def _date_ordered(conn, conds: list, descending: bool) -> list[int]:
+    return first_columns(conn, _date_order(conds, descending))
+
+
+def _date_order(conds: list, descending: bool) -> list:
+    """The statements for the date order: dated entries, then undated ones."""
     order = [E.sort_date, E.sequence, E.id]
     undated_order = [E.sequence, E.id]
     if descending:
@@ -205,7 +212,7 @@ def _date_ordered(conn, conds: list, descending: bool) -> list[int]:
         undated_order = [column.desc() for column in undated_order]
     dated = select(E.id).where(*conds, E.sort_date.is_not(None)).order_by(*order)
     undated = select(E.id).where(*conds, E.sort_date.is_(None)).order_by(*undated_order)
-    return _ids(conn, dated) + _ids(conn, undated)
+    return [dated, undated]
 
 
 def _ids(conn, stmt) -> list[int]:
@@ -243,7 +250,7 @@ def fetch_entries(ctx: AppContext, ids: list[int]) -> list[EntryRow]:
             themes: dict[int, list[str]] = {}
             for entry_id, theme in conn.execute(
                 select(EntryTheme.entry_id, EntryTheme.theme)
-                .where(EntryTheme.entry_id.in_(chunk))
+                .where(one_of(conn, EntryTheme.entry_id, chunk))
                 .order_by(EntryTheme.theme)
             ):
                 themes.setdefault(entry_id, []).append(theme)
@@ -251,7 +258,7 @@ def fetch_entries(ctx: AppContext, ids: list[int]) -> list[EntryRow]:
             for entry_id, title in conn.execute(
                 select(EpisodeEntry.entry_id, KeyEpisode.title)
                 .join(KeyEpisode, KeyEpisode.id == EpisodeEntry.episode_id)
-                .where(EpisodeEntry.entry_id.in_(chunk))
+                .where(one_of(conn, EpisodeEntry.entry_id, chunk))
                 .order_by(KeyEpisode.position)
             ):
                 episodes.setdefault(entry_id, []).append(title)
@@ -259,7 +266,7 @@ def fetch_entries(ctx: AppContext, ids: list[int]) -> list[EntryRow]:
                 select(*_ROW_COLUMNS)
                 .join(Agency, Agency.id == E.agency_id)
                 .outerjoin(ChronologyImport, ChronologyImport.id == E.import_id)
-                .where(E.id.in_(chunk))
+                .where(one_of(conn, E.id, chunk))
             ).all()
             for row in rows:
                 values = list(row)

@@ -21,7 +21,7 @@ from app.chronology.planned_entries import ENTRY_COLUMNS, SLOT, RowNote
 from app.context import AppContext
 from app.edits import clean_value
 from app.errors import NotFoundError
-from app.imrs import new_agency
+from app.imrs import agency_for_import
 from db.audit import rows_not_recorded
 from db.base import utcnow
 from db.chronology_models import (
@@ -167,7 +167,7 @@ def _commit_imports(ctx: AppContext, plans: list, replace: bool) -> list[ImportR
     with ctx.session() as session:
         if agency_id is None:  # a new agency comes in the same transaction as its entries
             name = clean_value("agency", "name", first.agency_name)
-            agency_id = new_agency(session, first.review_id, name).id
+            agency_id = agency_for_import(session, first.review_id, name)
         if session.get(Agency, agency_id) is None:
             raise NotFoundError("That agency no longer exists.")
         for plan in plans:
