@@ -1,7 +1,6 @@
 """The review documents (Overview Report, Executive Summary, learning brief), read back with pypdf."""
 
 import re
-import time
 from dataclasses import replace
 from types import SimpleNamespace as NS
 
@@ -459,7 +458,7 @@ def test_hundreds_of_pages_build(tmp_path):
 # ---- the timeline ------------------------------------------------------------------------
 
 
-def test_a_timeline_of_20000_markers_builds_quickly_and_stays_small(tmp_path):
+def test_a_timeline_of_20000_markers_stays_small_and_readable(tmp_path):
     doc = review_document(
         [
             Section(
@@ -468,9 +467,7 @@ def test_a_timeline_of_20000_markers_builds_quickly_and_stays_small(tmp_path):
         ]
     )
     path = tmp_path / "timeline.pdf"
-    started = time.perf_counter()
-    write_review_document(doc, path)
-    assert time.perf_counter() - started < 5
+    write_review_document(doc, path)  # its speed: benchmarks/report_bench.py
     assert path.stat().st_size < 2_000_000
     _, texts = read(path)
     page = texts[2]
