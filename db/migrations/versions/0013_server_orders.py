@@ -1,7 +1,7 @@
 """The chronology's orders read straight off indexes on the shared store (PostgreSQL only).
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-11-30
 
 Each order the merged view offers (date, agency, type, practitioner, date recorded) gets an
@@ -16,7 +16,7 @@ already (the row id), and every index more would slow its imports.
 from alembic import op
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
