@@ -14,7 +14,7 @@ the copy before anything is committed.
 import uuid
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Integer, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, Integer, and_, delete, func, insert, select, text, update
 
 from db.audit import AUDIT_TABLE, LABEL_COLUMNS, seal_chain, set_recording
 from db.base import Base, utcnow
@@ -158,6 +158,13 @@ def copy_out(src: Connection, dst: Connection, review_id: int) -> tuple[int, int
     return local_review, copied, remembered
 
 
+def _login(conn: Connection) -> str:
+    """The database login of a shared store's connection ("" for a store file)."""
+    if conn.dialect.name != "postgresql":
+        return ""
+    return conn.scalar(text("SELECT current_user"))
+
+
 def start_checkout(src: Connection, review_id: int, holder: str, destination: str) -> str:
     """Mark the review checked out in ``src`` (refused if it already is); returns the token."""
     wait_for_writers(src, review_id)
@@ -171,7 +178,7 @@ def start_checkout(src: Connection, review_id: int, holder: str, destination: st
     src.execute(
         insert(ReviewCheckout.__table__).values(
             review_id=review_id, token=token, holder=holder, taken_at=utcnow(),
-            destination=destination[:500],
+            destination=destination[:500], login=_login(src),
         )
     )  # fmt: skip
     return token
@@ -276,8 +283,7 @@ def _where_key(table, key: str):
 def apply_check_in(shared: Connection, local: Connection, local_review: int, plan, actor):
     """Apply the plan to ``shared`` (inside its caller's transaction) and verify it."""
     act_as(shared, actor)
-    shared.execute(delete(ReviewCheckout.__table__).where(
-        ReviewCheckout.review_id == plan.source_review_id))  # fmt: skip
+    _end(shared, plan.source_review_id, "check it back in")
     set_recording(shared, False)  # the offline trail, appended below, records the changes
     new_keys: dict[str, dict[int, int]] = {}
     for table in guarded_tables():
@@ -331,13 +337,27 @@ def _verify(shared, local, local_review: int, source_review: int, maps) -> None:
         )
 
 
+def _end(conn: Connection, review_id: int, what: str) -> None:
+    """Remove the check-out row; the shared store's row-level security lets only the login
+    that took it, the review's chair or the business manager do so (a row it hides is not
+    removed, and nothing else may then change)."""
+    gone = conn.execute(
+        delete(ReviewCheckout.__table__).where(ReviewCheckout.review_id == review_id)
+    ).rowcount
+    if gone != 1:
+        raise CheckoutError(
+            f"Only the person who checked this review out, its chair or the business manager "
+            f"may {what}; nothing was changed."
+        )
+
+
 def release(conn: Connection, review_id: int, actor: str, reason: str) -> Holder:
     """End a check-out without its changes (recorded with the reason)."""
     held = holder_of(conn, review_id)
     if held is None:
         raise CheckoutError("This review is not checked out.")
     act_as(conn, actor)
-    conn.execute(delete(ReviewCheckout.__table__).where(ReviewCheckout.review_id == review_id))
+    _end(conn, review_id, "release it")
     record_event(
         conn, actor, review_id, "release",
         f"Check-out to {held.holder} released: {reason}",

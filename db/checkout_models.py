@@ -28,6 +28,9 @@ class ReviewCheckout(Base):
     holder: Mapped[str] = mapped_column(String(200))  # who took it
     taken_at: Mapped[datetime] = mapped_column(default=utcnow)
     destination: Mapped[str] = mapped_column(String(500), default="")  # computer and store
+    # The database login that took it on a shared store ("" in a store file): it, the
+    # review's chair or the business manager may end the check-out (row-level security).
+    login: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     @property
     def audit_review_id(self) -> int:

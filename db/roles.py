@@ -62,6 +62,22 @@ def _policies(table: Table) -> list[str]:
     if table.name == "review_member":
         read = f"username = current_user OR pg_has_role(current_user, '{MANAGER}', 'MEMBER')"
         write = f"pg_has_role(current_user, '{MANAGER}', 'MEMBER')"
+    elif table.name == "review_checkout":
+        # Any writer of the review may check it out; only the login that took it, the
+        # review's chair or the business manager may end it (check in or release).
+        read = "reviewdesk_sees(review_id)"
+        ends = (
+            f"login = current_user OR pg_has_role(current_user, '{MANAGER}', 'MEMBER') OR "
+            "EXISTS (SELECT 1 FROM review_member m WHERE m.review_id = review_checkout.review_id "
+            "AND m.username = current_user AND m.role = 'chair')"
+        )
+        return [
+            *drop,
+            f"ALTER TABLE {name} ENABLE ROW LEVEL SECURITY",
+            f"CREATE POLICY reviewdesk_read ON {name} FOR SELECT USING ({read})",
+            f"CREATE POLICY reviewdesk_write ON {name} FOR ALL USING ({ends}) "
+            "WITH CHECK (reviewdesk_writes(review_id) AND login = current_user)",
+        ]
     else:
         expr = review_expr(table, name)
         if expr is None:

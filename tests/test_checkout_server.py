@@ -40,8 +40,15 @@ def test_the_shared_store_itself_refuses_a_sql_client(pg_url, tmp_path):
             with pytest.raises(Exception, match=r"SQL-1 is checked out to Owner since"):
                 with engine.begin() as conn:
                     conn.execute(text(statement))
+        # Nor can the author end the check-out behind the app's back: only the login that
+        # took it, the review's chair or the business manager may.
+        with engine.begin() as conn:
+            assert conn.execute(text("DELETE FROM review_checkout")).rowcount == 0
+            changed = conn.execute(text("UPDATE review_checkout SET login = current_user"))
+            assert changed.rowcount == 0
         with engine.connect() as conn:
             assert conn.scalar(text("SELECT title FROM review")) == "Child A"
+            assert conn.scalar(text("SELECT count(*) FROM review_checkout")) == 1
     finally:
         engine.dispose()
     # Through the app, the same login gets the same plain words.

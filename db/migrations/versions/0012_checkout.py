@@ -27,6 +27,9 @@ def upgrade() -> None:
         sa.Column("holder", sa.String(length=200), nullable=False),
         sa.Column("taken_at", sa.DateTime(), nullable=False),
         sa.Column("destination", sa.String(length=500), nullable=False),
+        # The database login that took it (on a shared store): it, the review's chair or the
+        # business manager may end the check-out, whatever a SQL client tries.
+        sa.Column("login", sa.String(length=200), nullable=False, server_default=""),
         sa.ForeignKeyConstraint(
             ["review_id"],
             ["review.id"],
