@@ -1,9 +1,13 @@
 """The small context every service takes: the open store and who is acting."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from db.store import Store
+if TYPE_CHECKING:  # light to import: commands register before any store is opened
+    from db.store import Store
 
 
 @dataclass
