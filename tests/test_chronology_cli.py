@@ -288,7 +288,7 @@ def test_replacing_shows_what_would_be_removed_and_needs_replace(capsys, db, tmp
     )
     code, out, err = import_file(capsys, db, "Police", path)
     assert code == 2
-    assert "1 entries unchanged, 1 new, 1 no longer in the file" in out
+    assert "1 entry unchanged, 1 new, 1 no longer in the file" in out
     assert "no longer in the file: 02/03/2016: Second visit." in out
     assert "Not imported" in out and "--replace" in err
     code, out, _ = run(capsys, "--db", str(db), "chronology", "--review", "lcspr-1", "--json")
