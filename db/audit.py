@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import LargeBinary
 
 from db.base import Base
+from db.driver import table_names
 
 AUDIT_TABLE = "audit_event"
 SKIPPED_UPDATE_COLUMNS = {"updated_at", "version"}
@@ -149,12 +150,9 @@ def trigger_sql(table: Table) -> list[str]:
 
 def install_triggers(dbapi_connection) -> None:
     """Create the audit context and triggers on a new writable connection (a connect hook)."""
+    tables = table_names(dbapi_connection)
     cursor = dbapi_connection.cursor()
     try:
-        tables = {
-            row[0]
-            for row in cursor.execute("SELECT name FROM main.sqlite_master WHERE type='table'")
-        }
         if AUDIT_TABLE not in tables:
             return  # a store being created: the triggers come with the next connection
         cursor.execute(

@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import Connection, Table, text
 
 from db.base import Base
+from db.driver import table_names
 
 # Not a review's content: the trail, who may work on it, the check-out's own bookkeeping,
 # and the link between two reviews (a copy carries one review only).
@@ -89,12 +90,9 @@ def sqlite_trigger_sql(table: Table) -> list[str]:
 
 def install_sqlite_guards(dbapi_connection) -> None:
     """Create the refusing triggers on a new writable connection (a connect hook)."""
+    present = table_names(dbapi_connection)
     cursor = dbapi_connection.cursor()
     try:
-        present = {
-            row[0]
-            for row in cursor.execute("SELECT name FROM main.sqlite_master WHERE type='table'")
-        }
         if "review_checkout" not in present:
             return  # a store before check-outs: the triggers come after its upgrade
         for table in guarded_tables():

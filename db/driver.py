@@ -28,6 +28,16 @@ driver.register_adapter(datetime, lambda value: value.isoformat(sep=" "))
 DatabaseError = driver.DatabaseError
 
 
+def table_names(dbapi_connection) -> set[str]:
+    """The tables of a store file's main database (for connect hooks, before any ORM)."""
+    cursor = dbapi_connection.cursor()
+    try:
+        rows = cursor.execute("SELECT name FROM main.sqlite_master WHERE type='table'")
+        return {row[0] for row in rows}
+    finally:
+        cursor.close()
+
+
 def is_plain_sqlite(path: Path) -> bool:
     """True when the file starts with SQLite's header (an unencrypted database)."""
     try:

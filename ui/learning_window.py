@@ -3,7 +3,6 @@ that repeat earlier reviews' learning; a search over every review's text."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from ui.learning_exports import (
     export_coding_from,
     export_newsletter_from,
 )
+from ui.table_tools import read_only_table
 from ui.theme import muted_colour
 
 REPEATED_COLUMNS = ("Review", "Finding", "Earlier review", "Year", "Earlier finding", "Shared themes",
@@ -50,14 +50,8 @@ def _scrolled(*charts: QWidget) -> QScrollArea:
 
 
 def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(columns)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(True)
+    table = read_only_table(columns, name)
     table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
     table.horizontalHeader().setStretchLastSection(False)
     # Wrapped rows are measured at the widths of the moment: measure again when they change.
     table.horizontalHeader().sectionResized.connect(lambda *_: table.resizeRowsToContents())

@@ -31,6 +31,7 @@ from app.publishing.people import (
     update_person,
 )
 from ui.editing import Editor
+from ui.table_tools import read_only_table
 from ui.theme import muted_colour
 from ui.widgets import DateField, set_editable
 
@@ -54,14 +55,8 @@ def _muted(label: QLabel) -> QLabel:
 
 
 def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(columns)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table = read_only_table(columns, name)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.setWordWrap(True)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)

@@ -3,7 +3,13 @@ selected rows, a right-click offers the table's actions, and the focused table s
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from ui.icons import icon
 
@@ -130,3 +136,16 @@ def reachable_by_tab(toolbar) -> None:
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     for before, after in zip(buttons, buttons[1:], strict=False):
         QWidget.setTabOrder(before, after)
+
+
+def read_only_table(columns: tuple[str, ...], name: str) -> QTableWidget:
+    """A table of rows to read and pick from (not typed into): whole rows selected, text
+    wrapped, no row numbers."""
+    table = QTableWidget(0, len(columns))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(True)
+    table.verticalHeader().setVisible(False)
+    return table
