@@ -67,13 +67,7 @@ def generated_blocks(ctx: AppContext, review, section, view: View) -> tuple[Bloc
     if source == "terms_of_reference":
         if not review.lines_of_enquiry:
             return (Note("The key lines of enquiry have not been recorded yet."),)
-        return (
-            Bullets(
-                tuple(
-                    f"{n}. {line.text}" for n, line in enumerate(review.lines_of_enquiry, start=1)
-                )
-            ),
-        )
+        return (Bullets(tuple(line.text for line in review.lines_of_enquiry), numbered=True),)
     if source in ("findings", "good_practice", "learning_points"):
         return _findings_blocks(ctx, review.id, source, view)
     if source == "recommendations":

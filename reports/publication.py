@@ -158,7 +158,7 @@ def _blocks(section: Section, label: str, timeline: bool):
                 if plain(item).strip() or (leads and one_line(leads[i]))
             ]
             if items:
-                yield {"t": "ul", "items": items}
+                yield {"t": "ul", "items": items, "numbered": block.numbered}
         elif isinstance(block, Note):
             if plain(block.text).strip():
                 yield {"t": "note", "text": plain(block.text).strip()}

@@ -32,6 +32,7 @@ class Bullets:
 
     items: tuple[str, ...]
     lead: tuple[str, ...] = ()
+    numbered: bool = False  # 1., 2., 3. instead of bullets (questions the review answers)
 
 
 @dataclass(frozen=True)

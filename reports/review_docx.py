@@ -352,7 +352,8 @@ def _section(word, sec, tables: "_Tables") -> None:
             word.add_paragraph(block["text"], style=_style(word, "Heading 2"))
         elif kind == "ul":
             for item in block["items"]:
-                paragraph = word.add_paragraph(style=_style(word, "List Bullet"))
+                style = "List Number" if block.get("numbered") else "List Bullet"
+                paragraph = word.add_paragraph(style=_style(word, style))
                 if item["lead"]:
                     paragraph.add_run(item["lead"] + (": " if item["text"] else "")).bold = True
                 _text(paragraph, item["text"])

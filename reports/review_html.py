@@ -176,7 +176,8 @@ def _section(section, number: int):
                 + f'<span class="cell">{_e(i["text"])}</span></li>'
                 for i in block["items"]
             )
-            yield f"<ul>{items}</ul>\n"
+            tag = "ol" if block.get("numbered") else "ul"
+            yield f"<{tag}>{items}</{tag}>\n"
         elif kind == "note":
             yield f'<p class="note cell">{_e(block["text"])}</p>\n'
         elif kind == "callout":

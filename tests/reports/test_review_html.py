@@ -155,3 +155,24 @@ def test_axe_does_find_violations_in_a_page_that_has_them(tmp_path):
     )
     found = {v["id"] for v in run_axe(bad)}
     assert {"html-has-lang", "image-alt", "color-contrast"} <= found
+
+
+def test_questions_are_a_numbered_list_in_every_format(tmp_path):
+    from docx import Document
+    from pypdf import PdfReader
+
+    from reports.review_docx import write_review_docx
+    from reports.review_pdf import write_review_pdf
+
+    questions = Bullets(("How well was risk assessed?", "Was the family heard?"), numbered=True)
+    doc = review_document([Section("Terms of reference", (questions,))], contents=False)
+    write_review_html(doc, tmp_path / "t.html")
+    html = (tmp_path / "t.html").read_text(encoding="utf-8")
+    assert re.search(r"<ol><li>.*How well was risk assessed\?.*</ol>", html)
+    write_review_docx(doc, tmp_path / "t.docx", lambda d, t: None)
+    styles = [p.style.name for p in Document(tmp_path / "t.docx").paragraphs if "?" in p.text]
+    assert styles == ["List Number", "List Number"]
+    write_review_pdf(doc, tmp_path / "t.pdf")
+    text = " ".join(p.extract_text() for p in PdfReader(tmp_path / "t.pdf").pages)
+    assert re.search(r"1\.\s*How well was risk assessed\?", text)
+    assert re.search(r"2\.\s*Was the family heard\?", text) and "•" not in text
