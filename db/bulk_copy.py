@@ -4,7 +4,8 @@ An executemany of a plain ``INSERT INTO t (a, b) VALUES (%(a)s, %(b)s)`` sends o
 row; for an import of 10,000 chronology entries that costs three times what SQLite takes. COPY
 writes the same rows, with the same defaults, constraints and triggers (the audit trail's, the
 change notices), in one stream. This module swaps one for the other inside the engine, so the
-importer keeps a single engine-neutral code path.
+importer keeps a single engine-neutral code path; ``insert_rows`` takes rows already as
+tuples (the importer's), for COPY without making a mapping of every row first.
 
 Left as INSERTs: small batches (not worth a round trip more), any statement with more than
 bound values (expressions, RETURNING, ON CONFLICT), and tables under row-level security for the
@@ -13,7 +14,7 @@ login (a panel member's own login: PostgreSQL refuses COPY there).
 
 import re
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 
 SMALLEST_BATCH = 500  # rows; below this an executemany in a pipeline is as quick
 _NAME = r'(?:"[^"]+"|[A-Za-z_][A-Za-z0-9_]*)'
@@ -50,13 +51,44 @@ def copy_rows(cursor, statement: str, parameters) -> bool:
     if parsed is None:
         return False
     table, columns, names = parsed
+    return copy_into(cursor, table, columns, ([row[name] for name in names] for row in parameters))
+
+
+def copy_into(cursor, table: str, columns: str, rows) -> bool:
+    """COPY ``rows`` (sequences of values in ``columns`` order) into ``table``; False, with
+    nothing written, when row-level security is active for the login there."""
     cursor.execute("SELECT row_security_active(%s)", (table,))
     if cursor.fetchone()[0]:
         return False
     with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-        for row in parameters:
-            copy.write_row([row[name] for name in names])
+        write = copy.write_row
+        for row in rows:
+            write(row)
     return True
+
+
+def insert_rows(connection: Connection, statement: str, names: list[str], rows: list) -> None:
+    """Run ``statement`` (an INSERT of bound values only, compiled for the connection's engine,
+    its values named ``names`` in order) for each of ``rows`` (sequences of values ready for
+    the driver, in the same order) as one executemany; on PostgreSQL with COPY straight from
+    the rows when it may, as ``copy_large_inserts`` does for mappings."""
+    if connection.dialect.name == "postgresql" and len(rows) >= SMALLEST_BATCH:
+        parsed = plain_insert(statement)
+        # The column of each value (the statement may list them in another order).
+        column_of = (
+            {} if parsed is None else dict(zip(parsed[2], parsed[1].split(","), strict=True))
+        )
+        if parsed is not None and sorted(column_of) == sorted(names):
+            columns = ", ".join(column_of[name].strip() for name in names)
+            cursor = connection.connection.cursor()
+            try:
+                if copy_into(cursor, parsed[0], columns, rows):
+                    return
+            finally:
+                cursor.close()
+    if not connection.dialect.positional:
+        rows = [dict(zip(names, row, strict=True)) for row in rows]
+    connection.exec_driver_sql(statement, rows)
 
 
 def copy_large_inserts(engine: Engine) -> None:

@@ -122,25 +122,48 @@ HOLDER_FUNCTION = (
 GUARD_LOCK_KEY = 0x52444348  # "RDCH", with the review's id as the second key
 
 
+def _check(rid: str) -> str:
+    # (The plain lookup first: the function naming the holder runs only for a refusal.)
+    return (
+        f"PERFORM pg_advisory_xact_lock_shared({GUARD_LOCK_KEY}, COALESCE({rid}, 0)); "
+        f"IF EXISTS (SELECT 1 FROM review_checkout WHERE review_id = {rid}) THEN "
+        f"held := reviewdesk_checked_out({rid}); END IF; "
+    )
+
+
+_REFUSE = "IF held IS NOT NULL THEN RAISE EXCEPTION '%', held USING ERRCODE = 'RDCKO'; END IF; "
+
+
+def trigger_names(table: Table) -> tuple[str, str]:
+    """The guard's two triggers on ``table``: row by row for changes and deletes, once per
+    statement for new rows."""
+    return f"checkout_guard_{table.name}", f"checkout_guard_insert_{table.name}"
+
+
 def postgres_function_sql(table: Table) -> list[str]:
+    """A changed or deleted row is checked on its own (BEFORE, row by row); new rows once per
+    statement, each review they belong to once (an import of 10,000 entries: one look-up, not
+    10,000), with the same lock and the same refusal, before the statement ends."""
     name = table.name
     function = f"checkout_guard_{name}"
     old, new = review_of(table, "OLD"), review_of(table, "NEW")
-    # (The plain lookup first: the function naming the holder runs only for a refusal.)
-    check = (
-        f"PERFORM pg_advisory_xact_lock_shared({GUARD_LOCK_KEY}, COALESCE(rid, 0)); "
-        "IF EXISTS (SELECT 1 FROM review_checkout WHERE review_id = rid) THEN "
-        "held := reviewdesk_checked_out(rid); END IF; "
-    )
+    row_trigger, insert_trigger = trigger_names(table)
     return [
         f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ "
         "DECLARE rid integer; held text; BEGIN "
-        f"IF TG_OP <> 'INSERT' THEN rid := {old}; {check}END IF; "
-        f"IF held IS NULL AND TG_OP <> 'DELETE' THEN rid := {new}; {check}END IF; "
-        "IF held IS NOT NULL THEN RAISE EXCEPTION '%', held USING ERRCODE = 'RDCKO'; END IF; "
+        f"rid := {old}; {_check('rid')}"
+        f"IF held IS NULL AND TG_OP = 'UPDATE' THEN rid := {new}; {_check('rid')}END IF; "
+        f"{_REFUSE}"
         "IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END $$",
-        f"CREATE OR REPLACE TRIGGER checkout_guard_{name} BEFORE INSERT OR UPDATE OR DELETE "
+        f"CREATE OR REPLACE TRIGGER {row_trigger} BEFORE UPDATE OR DELETE "
         f"ON {_q(name)} FOR EACH ROW EXECUTE FUNCTION {function}()",
+        f"CREATE OR REPLACE FUNCTION {function}_insert() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        "DECLARE rid integer; held text; BEGIN "
+        f"FOR rid IN SELECT DISTINCT {review_of(table, 'n')} FROM new_rows n LOOP "
+        f"{_check('rid')}{_REFUSE}END LOOP; RETURN NULL; END $$",
+        f"CREATE OR REPLACE TRIGGER {insert_trigger} AFTER INSERT ON {_q(name)} "
+        f"REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "
+        f"{function}_insert()",
     ]
 
 
@@ -160,15 +183,20 @@ def install_postgres_guards(conn: Connection) -> None:
 
 
 def tables_without_guard(conn: Connection) -> list[str]:
-    present = set(
-        conn.execute(
+    present = {
+        (table, trigger)
+        for table, trigger in conn.execute(
             text(
-                "SELECT tgrelid::regclass::text FROM pg_trigger "
+                "SELECT tgrelid::regclass::text, tgname FROM pg_trigger "
                 "WHERE tgname LIKE 'checkout\\_guard\\_%'"
             )
-        ).scalars()
-    )
-    return [t.name for t in guarded_tables() if t.name not in present]
+        )
+    }
+    return [
+        t.name
+        for t in guarded_tables()
+        if any((t.name, trigger) not in present for trigger in trigger_names(t))
+    ]
 
 
 def is_checkout_refusal(exc: Exception) -> bool:

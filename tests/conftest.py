@@ -29,6 +29,7 @@ BOTH_ENGINES = {
     "test_conflicts",
     "test_conflicts_everywhere",
     "test_checkout",
+    "test_store_references",
 }
 
 

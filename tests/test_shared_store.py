@@ -14,6 +14,7 @@ from app.imrs import add_agency
 from app.reviews import create_review, list_reviews
 from db.migrate import current_revision, head_revision, upgrade
 from db.ordering import SERVER_ORDER_COLUMNS, SERVER_ORDER_INDEXES
+from db.references import SERVER_CHECKED_REFERENCES
 from db.search import prefix_query
 from db.server import is_server_url, safe_location, server_url
 from db.store import StoreError, check_store, open_store, verify
@@ -32,13 +33,16 @@ ENGINE_OWN_COLUMNS = {("chronology_search", "words")} | {
 
 
 def _engine_own(difference) -> bool:
-    """What each engine does its own way: PostgreSQL's full-text index and order indexes, and
-    its citext reference where SQLite has a NOCASE collation."""
+    """What each engine does its own way: PostgreSQL's full-text index and order indexes, the
+    references it checks once per statement, and its citext reference where SQLite has a
+    NOCASE collation."""
     first = difference[0] if isinstance(difference, list) else difference
     if first[0] in ("remove_index", "add_index"):
         return first[1].name in ENGINE_OWN_INDEXES
     if first[0] == "remove_column":
         return (first[2], first[3].name) in ENGINE_OWN_COLUMNS
+    if first[0] == "add_fk":  # kept by statement-level triggers (migration 0014)
+        return first[1].name in SERVER_CHECKED_REFERENCES
     return first[0] == "modify_type" and first[2:4] == ("review", "reference")
 
 

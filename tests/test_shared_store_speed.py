@@ -50,14 +50,14 @@ def _content(ctx, review_id) -> list[tuple]:
 
 def _spy_on_copies(monkeypatch) -> list[bool]:
     used: list[bool] = []
-    original = db.bulk_copy.copy_rows
+    original = db.bulk_copy.copy_into
 
-    def spy(cursor, statement, parameters):
-        done = original(cursor, statement, parameters)
+    def spy(cursor, table, columns, rows):
+        done = original(cursor, table, columns, rows)
         used.append(done)
         return done
 
-    monkeypatch.setattr(db.bulk_copy, "copy_rows", spy)
+    monkeypatch.setattr(db.bulk_copy, "copy_into", spy)
     return used
 
 

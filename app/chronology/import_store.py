@@ -24,6 +24,7 @@ from app.errors import NotFoundError
 from app.imrs import agency_for_import
 from db.audit import rows_not_recorded
 from db.base import utcnow
+from db.bulk_copy import insert_rows
 from db.chronology_models import (
     ChronologyEntry,
     ChronologyImport,
@@ -251,9 +252,7 @@ def _insert_entries(session, plan, agency_id: int, import_id: int) -> None:
                 column = list(map(memo.__getitem__, column))
             values.append(column)
         rows = list(zip(*values))  # noqa: B905 - the constants repeat without end
-        if not compiled.positional:
-            rows = [dict(zip(names, row, strict=True)) for row in rows]
-        connection.exec_driver_sql(compiled.string, rows)
+        insert_rows(connection, compiled.string, names, rows)
     fill_search_text(session, import_id, before)
 
 
