@@ -52,8 +52,8 @@ def _spy_on_copies(monkeypatch) -> list[bool]:
     used: list[bool] = []
     original = db.bulk_copy.copy_into
 
-    def spy(cursor, table, columns, rows):
-        done = original(cursor, table, columns, rows)
+    def spy(cursor, table, columns, rows, **options):
+        done = original(cursor, table, columns, rows, **options)
         used.append(done)
         return done
 
