@@ -224,3 +224,34 @@ def test_a_store_with_a_review_checked_out_is_copied_and_backed_up_whole(pg_empt
             with pytest.raises(CheckedOutError, match="COPY-1 is checked out to Chair"):
                 apply_fields(AppContext(store, "X"), "review", a, {"title": "Changed"})
     assert summaries[0] == summaries[1] == summaries[2]
+
+
+def test_many_new_rows_at_once_are_refused_when_one_of_their_reviews_is_checked_out(
+    pg_url, tmp_path
+):
+    """New rows are checked once per statement, each of their reviews in turn: one
+    checked-out review among them refuses the whole statement."""
+    with open_store(pg_url) as owner, open_store(tmp_path / "laptop.db") as laptop_store:
+        octx = AppContext(owner, "Owner")
+        free = create_review(octx, review_type="lcspr", reference="FREE-1", title="Child F")
+        held = create_review(octx, review_type="lcspr", reference="HELD-1", title="Child H")
+        check_out(octx, AppContext(laptop_store, "Owner"), "HELD-1")
+    engine = create_engine(server_url(pg_url))
+    many = (
+        "INSERT INTO line_of_enquiry (review_id, position, text) "
+        "SELECT r.id, n, 'Question ' || n FROM review r, generate_series(1, 600) n "
+        "WHERE r.id IN ({})"
+    )
+    try:
+        with pytest.raises(Exception, match=r"HELD-1 is checked out to Owner since"):
+            with engine.begin() as conn:
+                conn.execute(text(many.format(f"{free}, {held}")))
+        with engine.begin() as conn:
+            assert conn.execute(text(many.format(free))).rowcount == 600
+        with engine.connect() as conn:
+            counts = conn.execute(
+                text("SELECT review_id, count(*) FROM line_of_enquiry GROUP BY review_id")
+            ).all()
+        assert counts == [(free, 600)]
+    finally:
+        engine.dispose()

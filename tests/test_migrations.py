@@ -397,3 +397,34 @@ def test_upgrade_adds_the_statutory_dates_checklist_and_themes(upgraded, old_sto
     assert items["published"].due == date(2024, 2, 29)  # 31 Aug + 6 months, from 0001 data
     mark_done(ctx, 1, "decision_told", date(2023, 9, 1))
     assert {i.rule.key: i.done_on for i in checklist(ctx, 1)}["decision_told"] == date(2023, 9, 1)
+
+
+def test_0014_leaves_a_store_files_foreign_keys_as_they_are(tmp_path):
+    """The references PostgreSQL checks once per statement stay foreign keys in a store file,
+    through the upgrade and back."""
+    from alembic import command
+
+    path = tmp_path / "refs.db"
+    engine = create_store_engine(path, enforce_foreign_keys=False)
+
+    def referenced() -> set[str]:
+        with engine.connect() as conn:
+            return {
+                row[2]
+                for table in ("chronology_entry", "chronology_search")
+                for row in conn.exec_driver_sql(f"PRAGMA foreign_key_list({table})")
+            }
+
+    try:
+        upgrade(engine, "0013")
+        before = referenced()
+        upgrade(engine, "0014")
+        assert (
+            referenced() == before == {"review", "agency", "chronology_import", "chronology_entry"}
+        )
+        with engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "0013")
+            assert current_revision(conn) == "0013"
+        assert referenced() == before
+    finally:
+        engine.dispose()
