@@ -212,8 +212,9 @@ class CheckInDialog(QDialog):
             kind.setFont(0, bold)
             kind.setFirstColumnSpanned(True)
             for change in rows[:SHOWN_PER_KIND]:
-                QTreeWidgetItem(kind, [f"{change.action.capitalize()}: {change.label}",
-                                       _fields(change.fields)])  # fmt: skip
+                what = f"{change.action.capitalize()}: {change.label}"
+                row = QTreeWidgetItem(kind, [what, _fields(change.fields)])
+                row.setToolTip(0, what)
             if len(rows) > SHOWN_PER_KIND:
                 QTreeWidgetItem(kind, [f"… and {len(rows) - SHOWN_PER_KIND} more", ""])
         self.tree.expandAll()

@@ -127,8 +127,12 @@ def test_check_out_work_offline_and_check_in_from_the_window(
     assert window.offline.release_action.isEnabled()  # the store's owner may
     window.close()
 
-    # Offline work, in the laptop window.
+    # Offline work, in the laptop window and through the services on the same store.
     assert laptop_window.editor.edit("review", copy, {"title": "Child A (revised)"}, "Title")
+    police = get_review(lctx, copy).imrs[0].imr_id
+    findings = "Officers attended four times; no one saw the pattern."
+    apply_fields(lctx, "imr", police, {"summary": findings, "author_name": "DI (fictional)"})
+    add_agency(lctx, copy, "Education", "education")
 
     # The check-in: the shared store's address is offered as the check-out reached it.
     logins, reports, told = [], [], []
@@ -143,16 +147,20 @@ def test_check_out_work_offline_and_check_in_from_the_window(
     first = reports[0]
     assert first.cancel_button.isDefault() and not first.check_in_button.isDefault()
     text = first.text()
-    assert "1 change made offline to OUT-1" in text
-    assert "Review details: 1 changed" in text and "[title]" in text
+    assert "4 changes made offline to OUT-1" in text
+    assert "Review details: 1 changed" in text and "Changed: Review OUT-1  [title]" in text
+    assert "IMRs: 1 changed, 1 added" in text or "IMRs: 1 added, 1 changed" in text
+    assert "[author name, summary]" in text and "Agencies: 1 added" in text
     # Cancelled: nothing changed anywhere.
     assert checkout_of(ctx, a) is not None and get_review(ctx, a).title == "Child A"
     laptop_window.offline.check_in_action.trigger()
     qtbot.waitUntil(lambda: bool(told), timeout=30_000)
-    assert told[0].startswith("OUT-1 is checked in to ") and "1 change applied" in told[0]
-    # The shared review is writable again, with the offline change; the copy is gone.
+    assert told[0].startswith("OUT-1 is checked in to ") and "4 changes applied" in told[0]
+    # The shared review is writable again, with the offline changes; the copy is gone.
     assert checkout_of(ctx, a) is None
-    assert get_review(ctx, a).title == "Child A (revised)"
+    detail = get_review(ctx, a)
+    assert detail.title == "Child A (revised)"
+    assert [i.agency for i in detail.imrs] == ["Police", "Health", "Education"]
     apply_fields(ctx, "review", a, {"title": "Back at the office"})
     assert [r.reference for r in list_reviews(lctx)] == []
     assert laptop_window.list_model.rowCount() == 0
