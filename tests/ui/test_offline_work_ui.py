@@ -279,3 +279,45 @@ def test_actions_say_why_they_do_not_apply(qtbot, shared, settings, tmp_path):
         assert "not an offline copy" in window.offline.check_in_action.toolTip()
         window.close()
     QApplication.processEvents()
+
+
+def test_a_role_taken_away_meanwhile_refuses_the_check_in_plainly(
+    qtbot, monkeypatch, shared, settings, tmp_path, messages
+):
+    from app.checkout import check_out
+
+    ctx, a = shared["ctx"], shared["a"]
+    author = f"lauthor{next(_numbers)}"
+    set_up(ctx)
+    add_person(ctx, author, "member", None)
+    give_role(ctx, author, "OUT-1", "author")
+    as_author = shared["url"].replace("postgresql://postgres@", f"postgresql://{author}@", 1)
+    with open_store(as_author) as store, open_store(tmp_path / "laptop.db") as laptop:
+        check_out(AppContext(store, author), AppContext(laptop, author), "OUT-1")
+        copy = find_review_id(AppContext(laptop, author), "OUT-1")
+        add_agency(AppContext(laptop, author), copy, "Education", "education")
+    give_role(ctx, author, "OUT-1", "panel")  # now only reads the review
+
+    laptop_store = open_store(tmp_path / "laptop.db")
+    window = _window(qtbot, AppContext(laptop_store, author), settings)
+    window.owns_store = True
+    window.select_review(copy)
+
+    offered = []
+
+    def address(dialog):  # (no address remembered here: the copy's own record is offered)
+        offered.append(dialog.address.text())
+        dialog.address.setText(as_author)
+        return Accepted
+
+    _answer(monkeypatch, SharedStoreDialog, [address], [])
+    _answer(monkeypatch, CheckInDialog, [Accepted], [])
+    window.offline.check_in_action.trigger()
+    qtbot.waitUntil(lambda: bool(messages), timeout=30_000)
+    assert offered[0].startswith(f"postgresql://{author}@")
+    assert "does not allow checking in" in messages[0]
+    assert "your offline work is still in this laptop store" in messages[0]
+    assert checkout_of(ctx, a) is not None
+    assert "Education" in [i.agency for i in get_review(window.editor.ctx, copy).imrs]
+    assert "Education" not in [i.agency for i in get_review(ctx, a).imrs]
+    window.close()
