@@ -374,3 +374,25 @@ def test_a_log_writing_the_date_once_a_day_gives_later_rows_that_day(ctx, review
     assert second["date_start"] == date(2016, 3, 14) and not second["flagged"]
     assert "the day of the entry above (row 2) was used" in plan.continuations[0].reason
     assert third["flagged"] and third["date_start"] is None
+
+
+@pytest.mark.parametrize("sqlite_version", [None, (3, 40, 1)])
+def test_imported_entries_get_the_same_search_text_as_entries_added_by_hand(
+    ctx, review_id, monkeypatch, sqlite_version
+):
+    """The bulk path (concat_ws, or || on an SQLite without it) writes exactly the text the
+    one-at-a-time path writes, so a search finds an entry whichever way it came in."""
+    from db.chronology_models import SEARCH_FIELDS, ChronologySearch, search_text
+
+    if sqlite_version is not None:
+        monkeypatch.setattr(ctx.store.engine.dialect, "server_version_info", sqlite_version)
+    import_chronology(ctx, review_id, "Health", SAMPLES / "health_chronology.xlsx")
+    with ctx.session() as session:
+        entries = session.scalars(select(ChronologyEntry)).all()
+        stored = dict(
+            session.execute(select(ChronologySearch.entry_id, ChronologySearch.text)).all()
+        )
+    assert len(entries) > 20 and set(stored) == {e.id for e in entries}
+    assert any(sum(bool(getattr(e, f)) for f in SEARCH_FIELDS) >= 3 for e in entries)
+    for entry in entries:
+        assert stored[entry.id] == search_text(entry)

@@ -299,7 +299,7 @@ def _plan_imports(
         date_columns = [
             columns.mapping[f] for f in ("date", "recorded", "end_date") if f in columns.mapping
         ]
-        in_columns = [[cells[i] for _n, cells in table.rows] for i in date_columns]
+        in_columns = [table.columns[i] for i in date_columns]
         plan.date_order = decide_order(
             chain.from_iterable(zip(*in_columns, strict=True)), date_order
         )

@@ -137,7 +137,7 @@ def build_entries(plan, today: date) -> None:
         for _number, cells in table.rows
     ]
     count = len(grid)
-    cols = list(zip(*grid, strict=False)) if grid else [()] * width
+    cols = table.columns
     out: list[list[Any]] = [None] * len(PLANNED_FIELDS)  # type: ignore[list-item]
     # Text fields are copied as written; date, time and date recorded are read separately.
     for name, i in mapping.items():
