@@ -396,3 +396,21 @@ def test_imported_entries_get_the_same_search_text_as_entries_added_by_hand(
     assert any(sum(bool(getattr(e, f)) for f in SEARCH_FIELDS) >= 3 for e in entries)
     for entry in entries:
         assert stored[entry.id] == search_text(entry)
+
+
+def test_the_one_call_import_never_replaces_without_being_told(ctx, review_id, tmp_path):
+    rows = [HEADER] + [[f"0{d}/03/2016", "PC 1", "Incident", f"Event {d}", "", ""] for d in (1, 2)]
+    path = _write_xlsx(tmp_path / "police.xlsx", rows)
+    import_chronology(ctx, review_id, "Police", path)
+    rows[2] = ["02/03/2016", "PC 1", "Incident", "Event 2, corrected", "", ""]
+    _write_xlsx(tmp_path / "police.xlsx", rows)
+
+    with pytest.raises(ImportRefused) as refused:
+        import_chronology(ctx, review_id, "Police", path)
+    assert "1 unchanged, 1 new, 1 no longer in the file" in str(refused.value)
+    assert "replace=True" in str(refused.value)
+    assert sorted(r.event for r in _entries(ctx, review_id)) == ["Event 1", "Event 2"]
+
+    result = import_chronology(ctx, review_id, "Police", path, replace=True)
+    assert result.replaced == 2
+    assert sorted(r.event for r in _entries(ctx, review_id)) == ["Event 1", "Event 2, corrected"]
