@@ -414,3 +414,26 @@ def test_the_one_call_import_never_replaces_without_being_told(ctx, review_id, t
     result = import_chronology(ctx, review_id, "Police", path, replace=True)
     assert result.replaced == 2
     assert sorted(r.event for r in _entries(ctx, review_id)) == ["Event 1", "Event 2, corrected"]
+
+
+def test_an_unreadable_time_flags_its_row_and_nothing_else(ctx, review_id, tmp_path):
+    rows = [["Date", "Time", "Officer", "Details"]]
+    rows += [
+        ["01/03/2016", "teatime", "PC 1", "Visit with an unreadable time."],
+        ["02/03/2016", "", "PC 1", "Visit with no time."],
+        ["03/03/2016", "14:30", "PC 1", "Visit at half past two."],
+        ["04/03/2016", 1430, "PC 1", "Time typed as a number."],
+        ["05/03/2016", True, "PC 1", "A tick box in the time column."],
+        ["06/03/2016", "teatime", "PC 2", "The same unreadable time again."],
+    ]
+    path = _write_xlsx(tmp_path / "times.xlsx", rows)
+    import_chronology(ctx, review_id, "Police", path, mapping={"time": "Time"})
+    by_event = {r.event: r for r in _entries(ctx, review_id)}
+    assert by_event["Visit at half past two."].time == "14:30"
+    assert by_event["Time typed as a number."].time == "14:30"
+    flagged = {e: r.flag_reason for e, r in by_event.items() if r.flagged}
+    assert flagged == {
+        "Visit with an unreadable time.": "the time 'teatime' could not be read",
+        "A tick box in the time column.": "the time 'Yes' could not be read",
+        "The same unreadable time again.": "the time 'teatime' could not be read",
+    }

@@ -125,6 +125,7 @@ def _texts(column) -> list[str]:
 _STR = {str}
 _START, _END, _TIME = attrgetter("start"), attrgetter("end"), attrgetter("time")
 _PRECISION, _GRANULARITY = attrgetter("precision"), attrgetter("granularity")
+_TEXT = attrgetter("text")
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
@@ -189,7 +190,10 @@ def build_entries(plan, today: date) -> None:
         written = _distinct_map(
             lambda r: read_time(r) if r is not None and r != "" else "", cols[time_col]
         )
-        times = [w or p.time for w, p in zip(written, parsed, strict=True)]
+        if any(map(_TIME, parsed)):  # a date cell with its own time fills in a blank one
+            times = [w or p.time for w, p in zip(written, parsed, strict=True)]
+        else:
+            times = written
     used = set(mapping.values()) | set(parts)
     end_col = mapping.get("end_date")
     # The end date is read into the entry's span and its cell kept as written as well.
@@ -235,9 +239,13 @@ def build_entries(plan, today: date) -> None:
                     )
                 )
     starts = list(map(_START, parsed))
-    out[SLOT["date_text"]] = [
-        p.text if p.start else cell_text(raw) for p, raw in zip(parsed, raw_dates, strict=True)
-    ]
+    every_date_read = all(starts)
+    if every_date_read:
+        out[SLOT["date_text"]] = list(map(_TEXT, parsed))
+    else:
+        out[SLOT["date_text"]] = [
+            p.text if p.start else cell_text(raw) for p, raw in zip(parsed, raw_dates, strict=True)
+        ]
     out[SLOT["precision"]] = list(map(_PRECISION, parsed))
     out[SLOT["granularity"]] = list(map(_GRANULARITY, parsed))
     out[SLOT["date_start"]] = starts
@@ -255,15 +263,23 @@ def build_entries(plan, today: date) -> None:
     out[SLOT["sequence"]] = [
         b + n for b, n in zip(map(base.__getitem__, times), numbers, strict=True)
     ]
-    problems: dict[int, list[str]] = {
-        k: [parsed[k].problem or "the date could not be read"]
-        for k in [k for k, start in enumerate(starts) if not start]
-    }
+    problems: dict[int, list[str]] = {}
+    if not every_date_read:
+        problems = {
+            k: [parsed[k].problem or "the date could not be read"]
+            for k in [k for k, start in enumerate(starts) if not start]
+        }
     if time_col is not None:
         raw_times = cols[time_col]
-        for k in [k for k, t in enumerate(times) if not t]:
+        # Only a time cell holding something that reads as no time is a problem.
+        unreadable = {
+            (kind, raw)
+            for kind, raw in set(zip(map(type, raw_times), raw_times, strict=True))
+            if raw is not None and raw != "" and has_content(raw) and not read_time(raw)
+        }
+        for k in [k for k, t in enumerate(times) if not t] if unreadable else []:
             raw = raw_times[k]
-            if raw is not None and raw != "" and has_content(raw):
+            if (type(raw), raw) in unreadable:
                 problems.setdefault(k, []).append(f"the time '{cell_text(raw)}' could not be read")
     recorded_col = mapping.get("recorded")
     if recorded_col is None:
