@@ -74,7 +74,7 @@ def _mapping(pairs: list[str]) -> dict:
 
 
 def cmd_import_chronology(args, context, print_json) -> int:
-    from app.chronology.importer import commit_imports, plan_imports
+    from app.chronology.importer import commit_imports, plan_imports, unconfirmed_replacements
     from app.chronology.reading import ImportRefused
     from app.reviews import find_review_id
 
@@ -97,7 +97,7 @@ def cmd_import_chronology(args, context, print_json) -> int:
             print(f"reviewdesk: {exc}", file=sys.stderr)
             return EXIT_REFUSED
         problems = [f"{p.source_label}: {problem}" for p in plans for problem in p.problems]
-        unconfirmed = [] if args.replace or args.dry_run else _unconfirmed(plans, args.agency)
+        unconfirmed = [] if args.replace or args.dry_run else unconfirmed_replacements(plans)
         problems += unconfirmed
         results = []
         if not problems and not args.dry_run:
@@ -113,22 +113,6 @@ def cmd_import_chronology(args, context, print_json) -> int:
             print(f"reviewdesk: {problem}", file=sys.stderr)
         return EXIT_REFUSED
     return EXIT_OK
-
-
-def _unconfirmed(plans, agency: str) -> list[str]:
-    """A refusal for each sheet that would replace an earlier import without --replace."""
-    refusals = []
-    for plan in plans:
-        r = plan.replaces
-        if r is None or plan.problems:
-            continue
-        refusals.append(
-            f"{plan.source_label} was imported for {agency} on {r.imported_at:%d/%m/%Y} "
-            f"({r.old_count} entries). Importing it again replaces that import: {r.unchanged} "
-            f"unchanged, {r.added} new, {r.removed} no longer in the file (listed above). "
-            "Nothing was imported. To replace it, run the command again with --replace."
-        )
-    return refusals
 
 
 def _json(plans, results, dry_run: bool, problems: list[str]) -> dict:

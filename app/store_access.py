@@ -104,6 +104,35 @@ def open_with_passphrase(
     )
 
 
+def address_without_password(address: str) -> str:
+    """A shared store's address as it can be remembered (its password left out); a file as is."""
+    if not is_server_url(address):
+        return str(address)
+    from sqlalchemy.engine import make_url
+
+    url = make_url(address)
+    if url.password is None:
+        return address  # as it was typed
+    return url._replace(password=None).render_as_string(hide_password=False)
+
+
+def address_with_password(address: str, password: str) -> str:
+    """A shared store's address with the password typed in a dialog (never saved anywhere)."""
+    if not password or not is_server_url(address):
+        return address
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(address.strip())
+    except ArgumentError as exc:
+        raise UserError(
+            f"'{address}' is not a shared store's address; write it as "
+            "postgresql://login@server/database."
+        ) from exc
+    return url._replace(password=password).render_as_string(hide_password=False)
+
+
 # --- store-wide operations -----------------------------------------------------------------
 
 

@@ -374,3 +374,66 @@ def test_a_log_writing_the_date_once_a_day_gives_later_rows_that_day(ctx, review
     assert second["date_start"] == date(2016, 3, 14) and not second["flagged"]
     assert "the day of the entry above (row 2) was used" in plan.continuations[0].reason
     assert third["flagged"] and third["date_start"] is None
+
+
+@pytest.mark.parametrize("sqlite_version", [None, (3, 40, 1)])
+def test_imported_entries_get_the_same_search_text_as_entries_added_by_hand(
+    ctx, review_id, monkeypatch, sqlite_version
+):
+    """The bulk path (concat_ws, or || on an SQLite without it) writes exactly the text the
+    one-at-a-time path writes, so a search finds an entry whichever way it came in."""
+    from db.chronology_models import SEARCH_FIELDS, ChronologySearch, search_text
+
+    if sqlite_version is not None:
+        monkeypatch.setattr(ctx.store.engine.dialect, "server_version_info", sqlite_version)
+    import_chronology(ctx, review_id, "Health", SAMPLES / "health_chronology.xlsx")
+    with ctx.session() as session:
+        entries = session.scalars(select(ChronologyEntry)).all()
+        stored = dict(
+            session.execute(select(ChronologySearch.entry_id, ChronologySearch.text)).all()
+        )
+    assert len(entries) > 20 and set(stored) == {e.id for e in entries}
+    assert any(sum(bool(getattr(e, f)) for f in SEARCH_FIELDS) >= 3 for e in entries)
+    for entry in entries:
+        assert stored[entry.id] == search_text(entry)
+
+
+def test_the_one_call_import_never_replaces_without_being_told(ctx, review_id, tmp_path):
+    rows = [HEADER] + [[f"0{d}/03/2016", "PC 1", "Incident", f"Event {d}", "", ""] for d in (1, 2)]
+    path = _write_xlsx(tmp_path / "police.xlsx", rows)
+    import_chronology(ctx, review_id, "Police", path)
+    rows[2] = ["02/03/2016", "PC 1", "Incident", "Event 2, corrected", "", ""]
+    _write_xlsx(tmp_path / "police.xlsx", rows)
+
+    with pytest.raises(ImportRefused) as refused:
+        import_chronology(ctx, review_id, "Police", path)
+    assert "1 unchanged, 1 new, 1 no longer in the file" in str(refused.value)
+    assert "replace=True" in str(refused.value)
+    assert sorted(r.event for r in _entries(ctx, review_id)) == ["Event 1", "Event 2"]
+
+    result = import_chronology(ctx, review_id, "Police", path, replace=True)
+    assert result.replaced == 2
+    assert sorted(r.event for r in _entries(ctx, review_id)) == ["Event 1", "Event 2, corrected"]
+
+
+def test_an_unreadable_time_flags_its_row_and_nothing_else(ctx, review_id, tmp_path):
+    rows = [["Date", "Time", "Officer", "Details"]]
+    rows += [
+        ["01/03/2016", "teatime", "PC 1", "Visit with an unreadable time."],
+        ["02/03/2016", "", "PC 1", "Visit with no time."],
+        ["03/03/2016", "14:30", "PC 1", "Visit at half past two."],
+        ["04/03/2016", 1430, "PC 1", "Time typed as a number."],
+        ["05/03/2016", True, "PC 1", "A tick box in the time column."],
+        ["06/03/2016", "teatime", "PC 2", "The same unreadable time again."],
+    ]
+    path = _write_xlsx(tmp_path / "times.xlsx", rows)
+    import_chronology(ctx, review_id, "Police", path, mapping={"time": "Time"})
+    by_event = {r.event: r for r in _entries(ctx, review_id)}
+    assert by_event["Visit at half past two."].time == "14:30"
+    assert by_event["Time typed as a number."].time == "14:30"
+    flagged = {e: r.flag_reason for e, r in by_event.items() if r.flagged}
+    assert flagged == {
+        "Visit with an unreadable time.": "the time 'teatime' could not be read",
+        "A tick box in the time column.": "the time 'Yes' could not be read",
+        "The same unreadable time again.": "the time 'teatime' could not be read",
+    }

@@ -27,6 +27,7 @@ class CheckoutBanner(QLabel):
         if source is not None:
             self.setText(
                 f"Offline copy, checked out of {source}. When you are done, check it back in "
-                "('reviewdesk checkin'); until then the shared copy is read-only."
+                "(File › Offline work › Check in to the shared store); until then the shared "
+                "copy is read-only."
             )
         self.setVisible(source is not None)

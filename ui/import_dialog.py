@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -184,6 +185,27 @@ class ImportDialog(QDialog):
         self.splitter.addWidget(mapping_box)
         self.splitter.addWidget(preview_box)
         self.splitter.setSizes([420, 720])
+        # With several sheets ticked: which one the columns and the first rows show.
+        self.shown_sheet = QComboBox()
+        self.shown_sheet.setObjectName("import_shown_sheet")
+        self.shown_sheet.setAccessibleName("Sheet shown in the columns and first rows")
+        self.shown_sheet.activated.connect(lambda _i: self._show_plans(self._agency_text()))
+        shown_caption = QLabel("Sheet &shown")
+        shown_caption.setBuddy(self.shown_sheet)
+        shown_note = QLabel("A column chosen here is used on every ticked sheet headed the same.")
+        shown_note.setWordWrap(True)
+        self.shown_row = QWidget()
+        row = QHBoxLayout(self.shown_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(shown_caption)
+        row.addWidget(self.shown_sheet)
+        row.addWidget(shown_note, 1)
+        self.shown_row.hide()
+        self.columns_area = QWidget()
+        area = QVBoxLayout(self.columns_area)
+        area.setContentsMargins(0, 0, 0, 0)
+        area.addWidget(self.shown_row)
+        area.addWidget(self.splitter, 1)
 
     def _build_report(self) -> None:
         self.summary = QLabel()
@@ -210,7 +232,7 @@ class ImportDialog(QDialog):
         report_box = QGroupBox("What ReviewDesk decided, and rows left out, joined or flagged")
         QVBoxLayout(report_box).addWidget(self.report)
         vertical = QSplitter(Qt.Orientation.Vertical)
-        vertical.addWidget(self.splitter)
+        vertical.addWidget(self.columns_area)
         vertical.addWidget(report_box)
         vertical.setSizes([470, 200])
         layout = QVBoxLayout(self)
@@ -284,8 +306,23 @@ class ImportDialog(QDialog):
             combo.clear()
             combo.setEnabled(False)
 
+    def _agency_text(self) -> str:
+        return self.agency.currentText().strip()
+
+    def _shown_plan(self) -> ImportPlan:
+        """The plan of the sheet chosen to be shown (the first when only one is ticked)."""
+        sheets = [p.table.sheet for p in self.plans]
+        shown = self.shown_sheet.currentText()
+        if [self.shown_sheet.itemText(i) for i in range(self.shown_sheet.count())] != sheets:
+            self.shown_sheet.clear()
+            self.shown_sheet.addItems(sheets)
+            if shown in sheets:
+                self.shown_sheet.setCurrentIndex(sheets.index(shown))
+        self.shown_row.setVisible(len(self.plans) > 1)
+        return self.plans[max(self.shown_sheet.currentIndex(), 0)]
+
     def _show_plans(self, agency: str) -> None:
-        plan = self.plans[0]
+        plan = self._shown_plan()
         self.sheets.set_ticked([p.table.sheet for p in self.plans])
         self._updating = True
         headers = plan.table.headers

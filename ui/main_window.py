@@ -18,6 +18,7 @@ from ui.editing import Editor
 from ui.icons import icon
 from ui.live_updates import LiveUpdates
 from ui.main_commands import NewReviewDialog, WindowCommands  # noqa: F401
+from ui.offline_work import OfflineWork
 from ui.review_list import ReviewListPanel
 from ui.screen import fit_to_screen, keep_on_screen, list_beside
 from ui.store_actions import add_store_actions
@@ -215,6 +216,7 @@ class MainWindow(WindowCommands, QMainWindow):
         )
         self._action(file_menu, "&Check the store", self.check_store, None, "check_store")
         add_store_actions(self, file_menu)
+        self.offline = OfflineWork(self, file_menu)
         file_menu.addSeparator()
         self.delete_action = self._action(
             file_menu, "&Delete this review…", self.delete_review, None, "delete_review"
@@ -319,6 +321,7 @@ class MainWindow(WindowCommands, QMainWindow):
             shown = self.workspace.show_review(review_id)
         self.stack.setCurrentWidget(self.workspace if shown else self.welcome)
         self.delete_action.setEnabled(shown and not self.editor.readonly)
+        self.offline.review_shown(review_id if shown else None)
         self._update_title()
 
     def show_error(self, message: str) -> None:

@@ -23,9 +23,10 @@ def _numeric(value: object) -> tuple[int, int, int] | None:
     if value.__class__ is not str:
         return None
     s = value.strip()
-    m = WEEKDAY_PREFIX.match(s) or WEEK_PREFIX.match(s)
-    if m:
-        s = s[m.end() :]
+    if not s[:1].isdigit():  # a weekday or "w/c" first (a date starts with a digit)
+        m = WEEKDAY_PREFIX.match(s) or WEEK_PREFIX.match(s)
+        if m:
+            s = s[m.end() :]
     m = _NUMERIC.match(s)
     if not m:
         return None

@@ -299,7 +299,7 @@ def _plan_imports(
         date_columns = [
             columns.mapping[f] for f in ("date", "recorded", "end_date") if f in columns.mapping
         ]
-        in_columns = [[cells[i] for _n, cells in table.rows] for i in date_columns]
+        in_columns = [table.columns[i] for i in date_columns]
         plan.date_order = decide_order(
             chain.from_iterable(zip(*in_columns, strict=True)), date_order
         )
@@ -361,6 +361,25 @@ def commit_import(ctx: AppContext, plan: ImportPlan, *, replace: bool = True) ->
     return commit_imports(ctx, [plan], replace=replace)[0]
 
 
+def unconfirmed_replacements(
+    plans: list[ImportPlan], fix: str = "run the command again with --replace", listed: bool = True
+) -> list[str]:
+    """A refusal for each sheet that would replace an earlier import of the same source,
+    saying what would go; ``fix`` says how to confirm."""
+    refusals = []
+    for plan in plans:
+        r = plan.replaces
+        if r is None or plan.problems:
+            continue
+        refusals.append(
+            f"{plan.source_label} was imported for {plan.agency_name} on "
+            f"{r.imported_at:%d/%m/%Y} ({r.old_count} entries). Importing it again replaces that "
+            f"import: {r.unchanged} unchanged, {r.added} new, {r.removed} no longer in the file"
+            f"{' (listed above)' if listed else ''}. Nothing was imported. To replace it, {fix}."
+        )
+    return refusals
+
+
 def import_chronology(
     ctx: AppContext,
     review_id: int,
@@ -369,11 +388,18 @@ def import_chronology(
     *,
     sheet: str | None = None,
     mapping: dict[str, Any] | None = None,
+    replace: bool = False,
 ) -> ImportResult:
-    """Plan and commit in one call (every sheet read is imported; the first result)."""
+    """Plan and commit in one call (every sheet read is imported; the first result).
+
+    Importing the same source (file name and sheet) again is refused unless ``replace``:
+    it would remove the earlier import's entries."""
     plans = plan_imports(
         ctx, review_id, agency_name, path, sheets=[sheet] if sheet else None, mapping=mapping
     )
+    refusals = [] if replace else unconfirmed_replacements(plans, "pass replace=True", listed=False)
+    if refusals:
+        raise ImportRefused(" ".join(refusals))
     return commit_imports(ctx, plans)[0]
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from app.chronology.dates import parse_date, parse_time
@@ -116,7 +117,39 @@ def has_content(value: Any) -> bool:
 
 
 def _texts(column) -> list[str]:
+    if set(map(type, column)) <= _STR:
+        return list(column)
     return [v if v.__class__ is str else cell_text(v) for v in column]
+
+
+_STR = {str}
+_START, _END, _TIME = attrgetter("start"), attrgetter("end"), attrgetter("time")
+_PRECISION, _GRANULARITY = attrgetter("precision"), attrgetter("granularity")
+_TEXT = attrgetter("text")
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
+class _Grid:
+    """The table's rows by position, each as wide as the table (a short row padded)."""
+
+    def __init__(self, rows: list[tuple[int, list[Any]]], width: int):
+        self.rows = rows
+        self.width = width
+
+    def __getitem__(self, k: int) -> list[Any]:
+        cells = self.rows[k][1]
+        return cells if len(cells) >= self.width else [*cells, *[None] * (self.width - len(cells))]
+
+    def __iter__(self) -> Iterator[list[Any]]:
+        return map(self.__getitem__, range(len(self.rows)))
+
+
+def _distinct_map(read, values) -> list[Any]:
+    """``read`` applied to each value, each distinct value (and type: 1, 1.0 and True are
+    different cells) read once."""
+    keys = list(zip(map(type, values), values, strict=True))
+    known = {key: read(key[1]) for key in set(keys)}
+    return list(map(known.__getitem__, keys))
 
 
 def _blank(value: Any) -> bool:
@@ -132,12 +165,9 @@ def build_entries(plan, today: date) -> None:
     parts = plan.parts
     order, year_kind = plan.date_order.order, plan.year_kind
     numbers = [number for number, _cells in table.rows]
-    grid = [
-        cells if len(cells) >= width else list(cells) + [None] * (width - len(cells))
-        for _number, cells in table.rows
-    ]
-    count = len(grid)
-    cols = list(zip(*grid, strict=False)) if grid else [()] * width
+    count = len(numbers)
+    cols = table.columns
+    grid = _Grid(table.rows, width)
     out: list[list[Any]] = [None] * len(PLANNED_FIELDS)  # type: ignore[list-item]
     # Text fields are copied as written; date, time and date recorded are read separately.
     for name, i in mapping.items():
@@ -152,15 +182,18 @@ def build_entries(plan, today: date) -> None:
             out[SLOT[name]] = [""] * count
     read_date, read_time, read_recorded, read_type = _readers(today, order, year_kind)
     raw_dates = cols[mapping["date"]]
-    parsed = list(map(read_date, raw_dates))
+    parsed = _distinct_map(read_date, raw_dates)
     time_col = mapping.get("time")
     if time_col is None:
-        times = [p.time for p in parsed]
+        times = list(map(_TIME, parsed))
     else:
-        times = [
-            (read_time(r) if r is not None and r != "" else "") or p.time
-            for r, p in zip(cols[time_col], parsed, strict=True)
-        ]
+        written = _distinct_map(
+            lambda r: read_time(r) if r is not None and r != "" else "", cols[time_col]
+        )
+        if any(map(_TIME, parsed)):  # a date cell with its own time fills in a blank one
+            times = [w or p.time for w, p in zip(written, parsed, strict=True)]
+        else:
+            times = written
     used = set(mapping.values()) | set(parts)
     end_col = mapping.get("end_date")
     # The end date is read into the entry's span and its cell kept as written as well.
@@ -205,15 +238,19 @@ def build_entries(plan, today: date) -> None:
                         f"was used, as its time {later} follows on from it",
                     )
                 )
-    starts = [p.start for p in parsed]
-    out[SLOT["date_text"]] = [
-        p.text if p.start else cell_text(raw) for p, raw in zip(parsed, raw_dates, strict=True)
-    ]
-    out[SLOT["precision"]] = [p.precision for p in parsed]
-    out[SLOT["granularity"]] = [p.granularity for p in parsed]
+    starts = list(map(_START, parsed))
+    every_date_read = all(starts)
+    if every_date_read:
+        out[SLOT["date_text"]] = list(map(_TEXT, parsed))
+    else:
+        out[SLOT["date_text"]] = [
+            p.text if p.start else cell_text(raw) for p, raw in zip(parsed, raw_dates, strict=True)
+        ]
+    out[SLOT["precision"]] = list(map(_PRECISION, parsed))
+    out[SLOT["granularity"]] = list(map(_GRANULARITY, parsed))
     out[SLOT["date_start"]] = starts
     out[SLOT["sort_date"]] = starts
-    ends = out[SLOT["date_end"]] = [p.end for p in parsed]
+    ends = out[SLOT["date_end"]] = list(map(_END, parsed))
     if end_col is not None:
         for k, raw in enumerate(cols[end_col]):
             if starts[k] and has_content(raw):
@@ -221,29 +258,39 @@ def build_entries(plan, today: date) -> None:
                 if until.end and until.end > ends[k]:
                     ends[k] = until.end
     out[SLOT["time"]] = times
-    base: dict[str, int] = {}
+    # Untimed entries keep the order they came in; timed ones follow by time (0.0 + n is n).
+    base = {t: sequence_for(t, 0) if t else 0.0 for t in set(times)}
     out[SLOT["sequence"]] = [
-        (base.get(t) or base.setdefault(t, sequence_for(t, 0))) + n if t else float(n)
-        for t, n in zip(times, numbers, strict=True)
+        b + n for b, n in zip(map(base.__getitem__, times), numbers, strict=True)
     ]
-    problems: dict[int, list[str]] = {
-        k: [p.problem or "the date could not be read"] for k, p in enumerate(parsed) if not p.start
-    }
+    problems: dict[int, list[str]] = {}
+    if not every_date_read:
+        problems = {
+            k: [parsed[k].problem or "the date could not be read"]
+            for k in [k for k, start in enumerate(starts) if not start]
+        }
     if time_col is not None:
-        for k, raw in enumerate(cols[time_col]):
-            if not times[k] and raw is not None and raw != "" and has_content(raw):
+        raw_times = cols[time_col]
+        # Only a time cell holding something that reads as no time is a problem.
+        unreadable = {
+            (kind, raw)
+            for kind, raw in set(zip(map(type, raw_times), raw_times, strict=True))
+            if raw is not None and raw != "" and has_content(raw) and not read_time(raw)
+        }
+        for k in [k for k, t in enumerate(times) if not t] if unreadable else []:
+            raw = raw_times[k]
+            if (type(raw), raw) in unreadable:
                 problems.setdefault(k, []).append(f"the time '{cell_text(raw)}' could not be read")
     recorded_col = mapping.get("recorded")
     if recorded_col is None:
         out[SLOT["recorded"]] = [None] * count
         out[SLOT["recorded_text"]] = [""] * count
     else:
-        read = list(map(read_recorded, cols[recorded_col]))
-        out[SLOT["recorded"]] = [r[0] for r in read]
-        out[SLOT["recorded_text"]] = [r[1] for r in read]
-        for k, r in enumerate(read):
-            if r[2]:
-                problems.setdefault(k, []).append(r[2])
+        read = _distinct_map(read_recorded, cols[recorded_col])
+        out[SLOT["recorded"]] = list(map(_FIRST, read))
+        out[SLOT["recorded_text"]] = list(map(_SECOND, read))
+        for k in [k for k, r in enumerate(read) if r[2]]:
+            problems.setdefault(k, []).append(read[k][2])
     if table.row_flags:
         for k, number in enumerate(numbers):
             if number in table.row_flags:
@@ -257,7 +304,9 @@ def build_entries(plan, today: date) -> None:
             plan.flagged.append(RowNote(numbers[k], reasons[k]))
     out[SLOT["flagged"]] = flagged
     out[SLOT["flag_reason"]] = reasons
-    out[SLOT["event_type"]] = [read_type(t) if t else "" for t in out[SLOT["event_type_text"]]]
+    written_types = out[SLOT["event_type_text"]]
+    types = {t: read_type(t) if t else "" for t in set(written_types)}
+    out[SLOT["event_type"]] = list(map(types.__getitem__, written_types))
     out[SLOT["source_row"]] = numbers
     out[SOURCE_VALUES] = kept
     if owner:  # continuation rows are not entries of their own
@@ -278,52 +327,24 @@ def _event_text(cells: list[Any], parts: list[int], labels: list[str]) -> str:
 
 
 def _readers(today: date, order: str, year_kind: str):
-    """Date, time, date-recorded and event-type readers for one import, each remembering the
-    values it has read (a chronology repeats its dates, times and types many times)."""
-    dates: dict = {}
-    times: dict = {}
-    recorded: dict = {}
-    types: dict = {}
+    """Date, time, date-recorded and event-type readers for one import. The columns are read
+    with ``_distinct_map``: a chronology repeats its dates, times and types many times."""
 
     def read_date(value):
-        try:
-            return dates[value.__class__, value]
-        except KeyError:
-            parsed = parse_date(value, today=today, order=order, year_kind=year_kind)
-            dates[value.__class__, value] = parsed
-            return parsed
-
-    def read_time(value) -> str:
-        try:
-            return times[value.__class__, value]
-        except KeyError:
-            text = times[value.__class__, value] = parse_time(value)
-            return text
+        return parse_date(value, today=today, order=order, year_kind=year_kind)
 
     def read_recorded(value) -> tuple[date | None, str, str]:
-        try:
-            return recorded[value.__class__, value]
-        except KeyError:
-            pass
-        result: tuple[date | None, str, str] = (None, "", "")
-        if has_content(value):
-            parsed = parse_date(value, today=today, order=order)
-            if parsed.precision == "day":
-                result = (parsed.start, parsed.text, "")
-            else:
-                problem = f"the date recorded '{parsed.text}' could not be read as a day"
-                result = (None, parsed.text, problem)
-        recorded[value.__class__, value] = result
-        return result
+        if not has_content(value):
+            return (None, "", "")
+        parsed = parse_date(value, today=today, order=order)
+        if parsed.precision == "day":
+            return (parsed.start, parsed.text, "")
+        return (None, parsed.text, f"the date recorded '{parsed.text}' could not be read as a day")
 
     def read_type(text: str) -> str:
-        try:
-            return types[text]
-        except KeyError:
-            key = types[text] = normalise_event_type(text) if text.strip() else ""
-            return key
+        return normalise_event_type(text) if text.strip() else ""
 
-    return read_date, read_time, read_recorded, read_type
+    return read_date, parse_time, read_recorded, read_type
 
 
 def _attach(out, kept, previous: int, k: int, cells, unmapped, headers, row_no) -> None:

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 # How exactly an entry's date is known.
@@ -67,6 +68,17 @@ class SheetTable:
     notes: list[str] = field(default_factory=list)  # what the reader decided, in words
     left_out: list = field(default_factory=list)  # layout.LeftOut: rows that are not entries
     row_flags: dict[int, str] = field(default_factory=dict)  # row -> a problem found reading it
+
+    @cached_property
+    def columns(self) -> list[tuple[Any, ...]]:
+        """The cells column by column (a short row padded with None), made once: deciding the
+        date order and planning the entries both read the table a column at a time."""
+        width = len(self.headers)
+        grid = [
+            cells if len(cells) >= width else [*cells, *[None] * (width - len(cells))]
+            for _number, cells in self.rows
+        ]
+        return list(zip(*grid, strict=False)) if grid else [()] * width
 
 
 @dataclass(frozen=True)

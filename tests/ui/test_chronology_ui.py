@@ -329,6 +329,24 @@ def test_import_window_takes_any_set_of_ticked_sheets(qtbot, editor, review_id, 
     assert [p.table.sheet for p in dialog.plans] == ["Contacts", "Incidents"]
     assert "3</b> entries from 3 rows on 2 sheets" in dialog.summary.text()
 
+    # Each ticked sheet can be looked at: its own columns and first rows.
+    assert dialog.shown_row.isVisibleTo(dialog)
+    assert dialog.shown_sheet.currentText() == first_choice[0]  # still the one looked at
+    dialog.shown_sheet.setCurrentIndex(0)
+    dialog.shown_sheet.activated.emit(0)
+    assert dialog.preview.rowCount() == 1
+    assert dialog.preview.horizontalHeaderItem(2).text().startswith("Contact\n")
+    assert dialog.mapping_combos["date"].currentText() == "Date"
+    dialog.shown_sheet.setCurrentIndex(1)
+    dialog.shown_sheet.activated.emit(1)
+    assert dialog.preview.rowCount() == 2
+    assert dialog.preview.item(1, 3).text() == "Officers attended; no answer at the door."
+    assert dialog.mapping_combos["date"].currentText() == "Incident date"
+    dialog.date_order.setCurrentIndex(1)  # replanning keeps the sheet being looked at
+    dialog.date_order.activated.emit(1)
+    assert dialog.shown_sheet.currentText() == "Incidents"
+    assert dialog.mapping_combos["event"].currentText() in ("Details", "Summary")
+
     dialog.sheets.tick("Incidents", False)
     dialog.sheets.tick("Contacts", False)
     assert not dialog.import_button.isEnabled() and "Tick the sheets" in dialog.problems.text()
