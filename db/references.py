@@ -14,3 +14,31 @@ SERVER_CHECKED_REFERENCES = frozenset(
         "fk_chronology_search_entry_id_chronology_entry",
     }
 )
+
+# The triggers keeping them (migration 0014): on each referring table, and on each parent.
+_REFERRING = ("reviewdesk_refs_insert", "reviewdesk_refs_update")
+_PARENT = ("reviewdesk_cascade", "reviewdesk_key_kept", "reviewdesk_not_emptied")
+REFERENCE_TRIGGERS = {
+    "chronology_entry": _REFERRING + _PARENT,
+    "chronology_search": _REFERRING,
+    "review": _PARENT,
+    "agency": _PARENT,
+    "chronology_import": _PARENT,
+}
+
+
+def tables_without_reference_checks(conn) -> list[str]:
+    """Tables of the shared store missing a trigger that keeps these references."""
+    from sqlalchemy import text
+
+    present = {
+        (table, trigger)
+        for table, trigger in conn.execute(
+            text("SELECT tgrelid::regclass::text, tgname FROM pg_trigger WHERE NOT tgisinternal")
+        )
+    }
+    return [
+        table
+        for table, triggers in REFERENCE_TRIGGERS.items()
+        if any((table, trigger) not in present for trigger in triggers)
+    ]

@@ -19,6 +19,7 @@ from db.changes import install_notify_triggers, tables_without_trigger, track_ba
 from db.checkout_guard import install_postgres_guards, tables_without_guard
 from db.location import SERVER_SCHEMES, is_server_url  # noqa: F401  (re-exported)
 from db.migrate import alembic_config, current_revision, head_revision, is_known_revision
+from db.references import tables_without_reference_checks
 from db.roles import current_standing
 
 DRIVER = "postgresql+psycopg"
@@ -146,6 +147,12 @@ def verify_server(engine: Engine) -> list[str]:
             from db.audit import verify_chain
 
             problems += verify_chain(conn)
+        if current_revision(conn) == head_revision():
+            problems += [
+                f"table {name} does not check the references of its rows (a trigger of "
+                "migration 0014 is missing)"
+                for name in tables_without_reference_checks(conn)
+            ]
         for (name,) in conn.execute(
             text("SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid")
         ):

@@ -216,3 +216,26 @@ def test_the_references_become_foreign_keys_again_below_0014(pg_empty_url):
             assert not SERVER_CHECKED_REFERENCES & foreign_keys(conn)
     finally:
         engine.dispose()
+
+
+def test_a_missing_reference_trigger_is_found_by_check(pg_url):
+    from db.store import check_store
+
+    assert check_store(pg_url).problems == []
+    engine = create_engine(server_url(pg_url))
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DROP TRIGGER reviewdesk_cascade ON agency"))
+        problems = check_store(pg_url).problems
+        assert any("agency does not check the references of its rows" in p for p in problems)
+    finally:
+        with engine.begin() as conn:  # as migration 0014 made it
+            conn.execute(
+                text(
+                    "CREATE OR REPLACE TRIGGER reviewdesk_cascade AFTER DELETE ON agency "
+                    "REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT "
+                    "EXECUTE FUNCTION reviewdesk_cascade_agency()"
+                )
+            )
+        engine.dispose()
+    assert check_store(pg_url).problems == []
