@@ -298,7 +298,7 @@ def main() -> None:
     parser.add_argument("--db", default=None, help="a store to reuse (made if missing)")
     parser.add_argument("--entries", type=int, default=50_000)
     parser.add_argument("--import-only", action="store_true", help="only the import figures")
-    parser.add_argument("--runs", type=int, default=5, help="import runs (best of)")
+    parser.add_argument("--runs", type=int, default=10, help="import runs (best of)")
     args = parser.parse_args()
 
     from app.context import AppContext

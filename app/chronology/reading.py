@@ -433,6 +433,41 @@ def _last_filled(cells: list[Any]) -> int:
     return 0
 
 
+def _rows_under_header(
+    data: list[list[Any]], header_row: int, width: int
+) -> tuple[list[tuple[int, list[Any]]], list[int], list[int]]:
+    """(row number, cells as wide as the table) of each row that is not blank, how many cells
+    of each hold something (the readers give "" for an empty cell), and the blank rows."""
+    empties = [row.count("") for row in data]
+    if set(map(len, data)) == {width}:  # as the readers give a sheet: every row as wide
+        half = width / 2
+        if not any(
+            e == width or (e >= half and _only_spaces(row))
+            for row, e in zip(data, empties, strict=True)
+        ):
+            numbers = range(header_row + 1, header_row + 1 + len(data))
+            return list(zip(numbers, data, strict=True)), [width - e for e in empties], []
+    table_rows: list[tuple[int, list[Any]]] = []
+    filled_counts: list[int] = []
+    blank: list[int] = []
+    append = table_rows.append
+    number = header_row
+    for row, empty in zip(data, empties, strict=True):
+        number += 1
+        length = len(row)
+        if empty == length or (2 * empty >= length and _only_spaces(row)):
+            blank.append(number)
+            continue
+        if length > width:
+            row = row[:width]
+            empty = row.count("")
+        elif length < width:
+            row = row + [""] * (width - length)
+        filled_counts.append(len(row) - empty)
+        append((number, row))
+    return table_rows, filled_counts, blank
+
+
 def _build_table(
     shown: str,
     sheet: str,
@@ -510,25 +545,7 @@ def _build_table(
         seen.setdefault(text.lower(), 1)
         headers.append(text)
 
-    table_rows: list[tuple[int, list[Any]]] = []
-    filled_counts: list[int] = []  # cells holding something, row by row
-    blank: list[int] = []
-    append = table_rows.append
-    number = header_row
-    for row in data:
-        number += 1
-        length = len(row)
-        empty = row.count("")
-        if empty == length or (2 * empty >= length and _only_spaces(row)):
-            blank.append(number)
-            continue
-        if length > width:
-            row = row[:width]
-            empty = row.count("")
-        elif length < width:
-            row = row + [""] * (width - length)
-        filled_counts.append(len(row) - empty)  # the readers give "" for an empty cell
-        append((number, row))
+    table_rows, filled_counts, blank = _rows_under_header(data, header_row, width)
     table_rows, left_out = left_out_rows(table_rows, layout, filled_counts)
     if not table_rows:
         raise ImportRefused(

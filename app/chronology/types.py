@@ -74,10 +74,12 @@ class SheetTable:
         """The cells column by column (a short row padded with None), made once: deciding the
         date order and planning the entries both read the table a column at a time."""
         width = len(self.headers)
-        grid = [
-            cells if len(cells) >= width else [*cells, *[None] * (width - len(cells))]
-            for _number, cells in self.rows
-        ]
+        grid = [cells for _number, cells in self.rows]
+        if grid and min(map(len, grid)) < width:
+            grid = [
+                cells if len(cells) >= width else [*cells, *[None] * (width - len(cells))]
+                for cells in grid
+            ]
         return list(zip(*grid, strict=False)) if grid else [()] * width
 
 
