@@ -6,10 +6,10 @@ from datetime import date
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.base import Base
+from db.base import Base, Versioned
 
 
-class ReviewMilestone(Base):
+class ReviewMilestone(Versioned, Base):
     """A notification or approval of the review's checklist, once done (keyed by rule)."""
 
     __tablename__ = "review_milestone"

@@ -5,10 +5,10 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.base import Base, utcnow
+from db.base import Base, Versioned, utcnow
 
 
-class Person(Base):
+class Person(Versioned, Base):
     """Someone (or somewhere) that must never be named in a published document."""
 
     __tablename__ = "person"
@@ -35,7 +35,7 @@ class Person(Base):
         return f"People register: {self.descriptor}"
 
 
-class DocumentSetting(Base):
+class DocumentSetting(Versioned, Base):
     """Who a document is for: internal (real names) or publication (anonymised)."""
 
     __tablename__ = "document_setting"

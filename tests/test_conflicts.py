@@ -134,3 +134,24 @@ def test_two_processes_editing_one_text_on_the_shared_store_lose_no_update(pg_ur
     assert sum(int(out) for out, _err in outputs) > 0  # they did get in each other's way
     health = check_store(pg_url)  # the trail, written by both at once, is one intact chain
     assert health.healthy, health.problems
+
+
+def test_a_register_entry_saved_from_an_outdated_copy_fails(pg_url):
+    """Two people change the same register entry at once: the later save, made from the copy
+    read before the other was saved, is refused rather than overwriting it."""
+    from app.publishing.people import add_person, update_person
+    from db.publishing_models import Person
+
+    with open_store(pg_url) as first, open_store(pg_url) as second:
+        ctx, other = AppContext(first, "Chair"), AppContext(second, "Sam Author")
+        review = create_review(ctx, review_type="lcspr", reference="VER-2", title="Child W")
+        person = add_person(ctx, review, name="Jo Bloggs", descriptor="the mother")
+        with pytest.raises(StaleEditError):
+            with ctx.session() as session:
+                loaded = session.get(Person, person)
+                assert loaded.version == 1
+                update_person(other, person, descriptor="Mother")  # saved meanwhile
+                loaded.descriptor = "Parent"  # from the outdated copy
+        with other.session() as session:
+            kept = session.get(Person, person)
+            assert (kept.descriptor, kept.version) == ("Mother", 2)

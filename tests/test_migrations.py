@@ -428,3 +428,40 @@ def test_0014_leaves_a_store_files_foreign_keys_as_they_are(tmp_path):
         assert referenced() == before
     finally:
         engine.dispose()
+
+
+def test_0015_gives_the_register_settings_and_checklist_a_version_keeping_their_rows(tmp_path):
+    """A store at 0014 holding a register entry, a document setting and a checklist item gains
+    their version column at 1, every value kept, and edits then raise it."""
+    from alembic import command
+
+    from app.publishing.audience import set_audience
+    from app.publishing.people import add_person, update_person
+    from app.reviews import create_review
+    from app.timetable import mark_done
+
+    path = tmp_path / "versions.db"
+    with open_store(path) as store:
+        ctx = AppContext(store, "Tester")
+        review = create_review(ctx, review_type="lcspr", reference="V-1", title="Child V")
+        person = add_person(ctx, review, name="Jo Bloggs", descriptor="the mother")
+        set_audience(ctx, review, "overview", "publication", "OFFICIAL-SENSITIVE")
+        mark_done(ctx, review, "decision_told", date(2026, 3, 1))
+    tables = ("person", "document_setting", "review_milestone")
+    engine = create_store_engine(path)
+    try:
+        with engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "0014")
+        before = {t: query(path, f"SELECT * FROM {t}") for t in tables}
+        assert all(before.values())
+        upgrade(engine, head_revision())
+        after = {t: query(path, f"SELECT * FROM {t}") for t in tables}
+    finally:
+        engine.dispose()
+    for table in tables:
+        assert [row[:-1] for row in after[table]] == before[table]  # version comes last
+        assert {row[-1] for row in after[table]} == {1}
+    with open_store(path) as store:
+        ctx = AppContext(store, "Tester")
+        update_person(ctx, person, descriptor="Mother")
+        assert query(path, "SELECT version FROM person") == [(2,)]
