@@ -22,6 +22,12 @@ PROFILE_ROWS = 400
 _YES_NO = frozenset("y n yes no true false x n/a na none nil ✓ ✔ tick unknown".split())
 _IDENTIFIER = re.compile(r"[A-Z]{0,8}[\s/\-_#:.]?\d[\dA-Z/\-_.]{2,24}", re.I)
 _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
+# A police officer as police systems write one: rank and collar or warrant number, perhaps a
+# surname ("PC 1234", "DS 22 Khan", "A/Sgt 4410"): a person, not a reference number.
+_OFFICER = re.compile(
+    r"(?i:(?:A/|T/|Acting\s+)?(?:PC|PS|DC|DS|DI|DCI|DSI|TDC|SC|PCSO|Sgt|Insp|Ch\.?\s?Insp|Supt"
+    r"|Ch\.?\s?Supt|Det\.?\s?(?:Con|Sgt|Insp))\.?)\s*\d{1,7}(?:\s+[A-Z][A-Za-z'\-]+){0,2}"
+)
 _NAME_WORD = re.compile(r"(?:[A-Z][a-zA-Z'\-]*\.?|[A-Z]\.|\d{2,6}|\([^)]{1,30}\)|&|and|of|de|van)$")
 # Headings that name something other than the narrative, even when the cells hold text.
 _NOT_NARRATIVE = re.compile(
@@ -116,6 +122,8 @@ def _kind_of(text: str) -> str:
         return "times"
     if _NUMBER.fullmatch(text):
         return "numbers"
+    if _OFFICER.fullmatch(text):
+        return "names"
     if _IDENTIFIER.fullmatch(text) and sum(c.isdigit() for c in text) >= 3:
         return "identifiers"
     if _is_name(text):

@@ -7,6 +7,7 @@ import codecs
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -218,7 +219,42 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
             f"{len(flags)} row(s) hold characters that are not valid UTF-8 (row {listed}); "
             "they are flagged for checking."
         )
+    notes += _rejoin_overflow(rows, delimiter, named, flags)
     return rows, notes, flags
+
+
+def _rejoin_overflow(
+    rows: list[list[str]], delimiter: str, named: str, flags: dict[int, str]
+) -> list[str]:
+    """A row with more values than the file's other rows has the separator inside its text
+    (written without quotes): its extra values are joined back into its last column, with
+    the separator between them, and the row is flagged for checking. Returns notes."""
+    widths = Counter(len(row) for row in rows if any(cell.strip() for cell in row))
+    if not widths:
+        return []
+    width, most = widths.most_common(1)[0]
+    if width < 2 or 2 * most < sum(widths.values()):
+        return []  # no usual width to go by
+    joined = []
+    for index, row in enumerate(rows):
+        if len(row) > width and any(cell.strip() for cell in row[width:]):
+            extra = len(row) - width
+            row[width - 1 :] = [delimiter.join(row[width - 1 :])]
+            number = index + 1
+            problem = (
+                f"this row had {extra} more value(s) than the others: the separator is inside "
+                "its text, so they were joined back into its last column; check the entry"
+            )
+            flags[number] = f"{flags[number]}; {problem}" if number in flags else problem
+            joined.append(number)
+    if not joined:
+        return []
+    listed = ", ".join(map(str, joined[:10])) + (", ..." if len(joined) > 10 else "")
+    return [
+        f"{len(joined)} row(s) had more values than the others, {named} inside their text "
+        f"(row {listed}): the extra values were joined into the last column and the rows "
+        "flagged for checking."
+    ]
 
 
 def _first_chars(lines: Iterator[str], limit: int) -> Iterator[str]:

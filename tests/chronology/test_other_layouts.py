@@ -157,3 +157,38 @@ def test_each_imports_fully_right_with_no_options(ctx, tmp_path, name):
     assert [r.shown_date for r in rows] == [f"{d:%d/%m/%Y}" for d in DAYS]
     assert [r.event.strip() for r in rows] == [TEXTS[i % 4] for i in range(len(DAYS))]
     assert not any(r.flagged for r in rows), [r.flag_reason for r in rows if r.flagged]
+
+
+def test_officers_written_by_rank_and_number_are_the_practitioners(ctx, tmp_path):
+    """Police systems name an officer by rank and collar number ("PC 4471", "DS 22 Khan"):
+    a person, not a reference number."""
+    officers = ["PC 4471", "PS 1180", "A/Sgt 4410", "DC 2093 Khan", "PCSO 7712"]
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Occurrence Ref", "Date/Time", "Occurrence Type", "Officer", "Narrative"])
+    for i, day in enumerate(DAYS):
+        ws.append([f"OCC/{100 + i}/19", datetime.combine(day, time(23, 5)), "Concern for safety",
+                   officers[i % 5], TEXTS[i % 4]])  # fmt: skip
+    wb.save(tmp_path / "officers.xlsx")
+    review_id = create_review(ctx, review_type="lcspr", reference="R-2", title="Child Q")
+    import_chronology(ctx, review_id, "Police", tmp_path / "officers.xlsx")
+    rows = fetch_entries(ctx, query_entry_ids(ctx, review_id))
+    assert [r.practitioner for r in rows] == [officers[i % 5] for i in range(len(DAYS))]
+    assert [r.event.strip() for r in rows] == [TEXTS[i % 4] for i in range(len(DAYS))]
+
+
+def test_a_separator_inside_unquoted_text_is_joined_back_and_flagged(ctx, tmp_path):
+    """An export that does not quote its text: a semicolon inside the last column splits it.
+    The pieces are joined back into that column, and the row is flagged for checking."""
+    lines = ["Date;Contact with;Details"]
+    lines += [f"{day:%d.%m.%Y};Mother;Home visit, all well." for day in DAYS[:4]]
+    lines.append(f"{DAYS[4]:%d.%m.%Y};Father;Refused entry; police called; children seen later.")
+    (tmp_path / "housing.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    review_id = create_review(ctx, review_type="lcspr", reference="R-3", title="Child Q")
+    result = import_chronology(ctx, review_id, "Housing", tmp_path / "housing.csv")
+    rows = fetch_entries(ctx, query_entry_ids(ctx, review_id))
+    assert result.imported == 5
+    last = rows[-1]
+    assert last.event == "Refused entry; police called; children seen later."
+    assert last.flagged and "separator is inside its text" in last.flag_reason
+    assert not any(r.flagged for r in rows[:-1])

@@ -323,20 +323,35 @@ def test_blank_rows_in_the_middle_are_dropped_and_counted(tmp_path):
     assert any("3 blank rows were skipped (row 3, 4, 6)" in note for note in table.notes)
 
 
-def test_ragged_csv_rows_are_padded_and_extra_cells_kept(tmp_path):
+def test_ragged_csv_rows_are_padded_and_an_overflow_joined_back_and_flagged(tmp_path):
+    # A row with one value more than the others has a comma inside its text (unquoted): it
+    # goes back into the last column, and the row is flagged for checking.
     path = tmp_path / "ragged.csv"
     path.write_text(
         "Date,Event,Outcome\n01/01/2015,a\n02/01/2015,b,c,extra\n03/01/2015,d,e\n",
         encoding="utf-8",
     )
     table = read_table(path)
-    assert table.headers == ["Date", "Event", "Outcome", "Column 4"]
+    assert table.headers == ["Date", "Event", "Outcome"]
     assert table.rows == [
-        (2, ["01/01/2015", "a", "", ""]),
-        (3, ["02/01/2015", "b", "c", "extra"]),
-        (4, ["03/01/2015", "d", "e", ""]),
+        (2, ["01/01/2015", "a", ""]),
+        (3, ["02/01/2015", "b", "c,extra"]),
+        (4, ["03/01/2015", "d", "e"]),
     ]
-    assert any("Column 4" in note for note in table.notes)
+    assert "separator is inside its text" in table.row_flags[3]
+    assert any("joined into the last column" in note for note in table.notes)
+
+
+def test_a_column_every_row_has_beyond_the_header_is_kept_as_its_own(tmp_path):
+    path = tmp_path / "unnamed.csv"
+    path.write_text(
+        "Date,Event,Outcome\n01/01/2015,a,x,note 1\n02/01/2015,b,c,note 2\n03/01/2015,d,e,n3\n",
+        encoding="utf-8",
+    )
+    table = read_table(path)
+    assert table.headers == ["Date", "Event", "Outcome", "Column 4"]
+    assert table.rows[1] == (3, ["02/01/2015", "b", "c", "note 2"])
+    assert not table.row_flags
 
 
 def test_content_beyond_the_header_gets_its_own_columns(tmp_path):
