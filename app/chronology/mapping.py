@@ -143,6 +143,11 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "name and role of practitioner",
         "practitioner name and role",
         "name and role",
+        "added by",
+        "raised by",
+        "written by",
+        "input by",
+        "member of staff",
     ),
     "role": (
         "role",
@@ -288,6 +293,12 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "present",
         "attendees",
         "seen",
+        "student",
+        "pupil",
+        "young person",
+        "patient",
+        "tenant",
+        "resident",
     ),
 }
 

@@ -192,3 +192,25 @@ def test_a_separator_inside_unquoted_text_is_joined_back_and_flagged(ctx, tmp_pa
     assert last.event == "Refused entry; police called; children seen later."
     assert last.flagged and "separator is inside its text" in last.flag_reason
     assert not any(r.flagged for r in rows[:-1])
+
+
+def test_a_school_concerns_log_names_the_pupil_and_who_added_each_concern(ctx, tmp_path):
+    """A school safeguarding system's export: the pupil in a Student column, the member of
+    staff in Added By, a status and categories beside the incident and the actions."""
+    with open(tmp_path / "concerns.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Incident Date", "Student", "Categories", "Incident", "Actions", "Status",
+                    "Added By"])  # fmt: skip
+        for i, day in enumerate(DAYS):
+            w.writerow([f"{day:%d/%m/%Y} 09:15", "Child Q", "Safeguarding", TEXTS[i % 4],
+                        "DSL informed.", "Closed", ["Mrs K Lee", "Mr D Okafor"][i % 2]])  # fmt: skip
+    review_id = create_review(ctx, review_type="lcspr", reference="R-4", title="Child Q")
+    import_chronology(ctx, review_id, "School", tmp_path / "concerns.csv")
+    rows = fetch_entries(ctx, query_entry_ids(ctx, review_id))
+    assert [r.date_start for r in rows] == DAYS
+    assert [r.event.strip() for r in rows] == [TEXTS[i % 4] for i in range(len(DAYS))]
+    assert {r.subjects for r in rows} == {"Child Q"}
+    assert [r.practitioner for r in rows] == [
+        ["Mrs K Lee", "Mr D Okafor"][i % 2] for i in range(10)
+    ]
+    assert {r.outcome for r in rows} == {"DSL informed."}
