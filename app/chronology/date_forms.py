@@ -20,6 +20,10 @@ WEEK_PREFIX = re.compile(
     r"\s*:?\s*",
     _I,
 )
+WEEK_ENDING_PREFIX = re.compile(
+    r"(?:w\s*/\s*e|w\.e\.?|wk\s+end(?:ing)?|week\s+ending)\s*:?\s*",
+    _I,
+)
 COMPACT_DAY = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])")
 
 _YEAR_SPAN = r"(?P<y>\d{4})(?:\s*[/\-]\s*(?P<n>\d{4}|\d{2}))?"
@@ -90,6 +94,23 @@ def school_term(s: str) -> Span | None:
 
 def week_commencing(inner_start: date) -> Span:
     return inner_start, inner_start + timedelta(days=6), "approximate", "day"
+
+
+def week_ending(last: date) -> Span:
+    """ "w/e 20/03/2016": some day of the seven ending that day."""
+    return last - timedelta(days=6), last, "approximate", "day"
+
+
+_DECADE = re.compile(r"(?:the\s+)?(?P<y>1[89]\d|20\d)0'?s", _I)
+
+
+def decade(s: str) -> Span | None:
+    """ "1990s", "the 2000s": some time in those ten years."""
+    m = _DECADE.fullmatch(s)
+    if m is None:
+        return None
+    first = int(m["y"]) * 10
+    return date(first, 1, 1), date(first + 9, 12, 31), "approximate", "year"
 
 
 def quarter(s: str, financial: bool) -> Span | None:

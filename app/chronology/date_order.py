@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.chronology.date_forms import WEEK_PREFIX, WEEKDAY_PREFIX
+from app.chronology.date_forms import WEEK_ENDING_PREFIX, WEEK_PREFIX, WEEKDAY_PREFIX
 
 _NUMERIC = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)")
 ORDERS = ("dmy", "mdy")
@@ -24,7 +24,7 @@ def _numeric(value: object) -> tuple[int, int, int] | None:
         return None
     s = value.strip()
     if not s[:1].isdigit():  # a weekday or "w/c" first (a date starts with a digit)
-        m = WEEKDAY_PREFIX.match(s) or WEEK_PREFIX.match(s)
+        m = WEEKDAY_PREFIX.match(s) or WEEK_PREFIX.match(s) or WEEK_ENDING_PREFIX.match(s)
         if m:
             s = s[m.end() :]
     m = _NUMERIC.match(s)

@@ -336,7 +336,7 @@ def _exact(raw: str, s: str, pivot: int, order: str, year_kind: str) -> ParsedDa
     m = _SEASON.fullmatch(s)
     if m:
         return _season(raw, m)
-    span = date_forms.quarter(s, False)
+    span = date_forms.quarter(s, False) or date_forms.decade(s)
     if span is not None:
         return _span(raw, span)
     return None
@@ -393,6 +393,11 @@ def _parse_text(
         parsed = _parse_text(s[m.end() :], pivot, order, year_kind)
         if parsed.precision == "day":
             return _span(raw, date_forms.week_commencing(parsed.start))
+    m = date_forms.WEEK_ENDING_PREFIX.match(s)
+    if m and m.end() < len(s):  # "w/e 20/03/2016": some day of the week ending then
+        parsed = _parse_text(s[m.end() :], pivot, order, year_kind)
+        if parsed.precision == "day":
+            return _span(raw, date_forms.week_ending(parsed.start))
     # Approximate: a marker before ("?", "c.", "circa", "about"...) or after ("?", "(approx)").
     inner, approx = s, False
     m = _APPROX_SUFFIX.search(inner)
