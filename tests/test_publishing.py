@@ -184,3 +184,9 @@ def test_candidates_come_from_the_chronology_and_the_panel(ctx, tmp_path):
 
     add_person(ctx, review_id, name="Amira Haddad", descriptor="the health visitor")
     assert "Amira Haddad" not in {c.name for c in candidates(ctx, review_id)}
+    # A stand-in the register already writes for someone (as a school file may) names no one.
+    add_person(ctx, review_id, name="Kai Pickering", descriptor="Child C")
+    more = tmp_path / "school.csv"
+    more.write_text("Date,Event,Student\n04/01/2023,Late again,Child C\n", encoding="utf-8")
+    import_chronology(ctx, review_id, "School", more)
+    assert "Child C" not in {c.name for c in candidates(ctx, review_id)}

@@ -178,8 +178,11 @@ def remove_person(ctx: AppContext, person_id: int) -> None:
 
 def candidates(ctx: AppContext, review_id: int) -> list[Candidate]:
     """Names the review holds that are not in the register yet, most frequent first."""
-    known = {p.name.casefold() for p in list_people(ctx, review_id)}
-    known |= {v.casefold() for p in list_people(ctx, review_id) for v in p.variants}
+    people = list_people(ctx, review_id)
+    known = {p.name.casefold() for p in people}
+    known |= {v.casefold() for p in people for v in p.variants}
+    # What the register already writes in a name's place ("Child T") names no one new.
+    known |= {p.descriptor.casefold() for p in people if p.descriptor}
     found: dict[str, Candidate] = {}
     with ctx.session() as session:
         for column, label in (
