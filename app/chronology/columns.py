@@ -276,6 +276,9 @@ def plan_columns(
                 take("time", p.index, f"{p.share(p.times):.0%} of its cells are times of day")
                 break
 
+    if "practitioner" not in mapping:
+        _practitioner_by_names(profiles, scores, total, take)
+
     # The event: the longest free text, never an identifier, number, flag or date column.
     problems: list[str] = []
     if "event" not in mapping:
@@ -333,6 +336,30 @@ def plan_columns(
         reasons=reasons,
         problems=problems,
     )
+
+
+_AGENT = re.compile(r"\b(?:by|who|whom)\b", re.I)
+
+
+def _practitioner_by_names(profiles, scores, total: int, take) -> None:
+    """A column of people's names under a heading ReviewDesk does not know ("By whom",
+    "Carried out by"): several different names down it are the practitioners."""
+    for p in profiles:
+        if (
+            scores[p.index]
+            or p.heading.startswith("Column ")
+            or _NOT_NARRATIVE.search(p.heading)
+            or p.filled < 0.5 * total
+            or p.share(p.names) < 0.8
+            or p.mean_words > 4
+            or p.distinct < 2
+        ):
+            continue
+        why = f"names of people ({p.distinct} different)"
+        if _AGENT.search(p.heading):
+            why += f", and its heading '{p.heading}' asks who"
+        take("practitioner", p.index, why)
+        return
 
 
 def _veto(name: str, p: ColumnProfile) -> str:

@@ -6,7 +6,7 @@ None when the text is not in its form; `dates` turns that into a ParsedDate.
 """
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 _I = re.IGNORECASE
 
@@ -170,3 +170,52 @@ def compact_day(s: str) -> date | None:
         return date(int(m["y"]), int(m["m"]), int(m["d"]))
     except ValueError:
         return None
+
+
+def uk_clock(day: date, hour: int, minute: int, zone: str) -> tuple[date, tuple[int, int]]:
+    """A time written with its zone ("Z", "UTC", "+01:00") as the clock in the UK showed it
+    (GMT or British Summer Time): the day can change, as 23:30Z on a summer night is 00:30."""
+    from datetime import timezone
+
+    zone = zone.casefold()
+    if zone in ("z", "utc", "gmt"):
+        offset = timedelta(0)
+    else:
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        offset = sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    if zone == "gmt":
+        return day, (hour, minute)  # already the UK's winter clock, as written
+    moment = datetime(day.year, day.month, day.day, hour, minute, tzinfo=timezone(offset))
+    local = moment.astimezone(_london())
+    return local.date(), (local.hour, local.minute)
+
+
+def _london():
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo("Europe/London")
+    except Exception:  # no time zone data on this computer: the rule in force since 1996
+        return _UkRule()
+
+
+class _UkRule(tzinfo):
+    """GMT, and BST from 01:00 UTC on the last Sunday in March to 01:00 UTC on the last Sunday
+    in October."""
+
+    def _summer(self, moment: datetime) -> bool:
+        def last_sunday(month: int) -> datetime:
+            day = date(moment.year, month, 31)
+            return datetime(day.year, month, day.day - (day.weekday() + 1) % 7, 1)
+
+        return last_sunday(3) <= moment.replace(tzinfo=None) < last_sunday(10)
+
+    def utcoffset(self, moment):
+        return timedelta(hours=1) if self._summer(moment) else timedelta(0)
+
+    def dst(self, moment):
+        return self.utcoffset(moment)
+
+    def fromutc(self, moment):
+        return moment + self.utcoffset(moment)

@@ -65,7 +65,9 @@ _YEAR = r"(?P<y>\d{4}|'?\d{2})"
 # An optional time after a date: "14:30", "14.30", "14:30:00", "2.30pm", "2pm", "at 14:30".
 _TIME = (
     r"(?:\s*(?:,|\bat\b|@|t)?\s*(?:(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2}(?:\.\d+)?)?"
-    r"|(?P<h2>\d{1,2})(?=\s*[ap]))\s*(?P<ap>[ap]\.?m\.?)?(?:\s*hrs?)?)?"
+    r"|(?P<h2>\d{1,2})(?=\s*[ap]))\s*(?P<ap>[ap]\.?m\.?)?(?:\s*hrs?)?"
+    # A zone after the time, as systems that keep UTC write it: "Z", "UTC", "+01:00".
+    r"(?:\s*(?P<z>z|utc|gmt|[+-]\d{2}:?\d{2}))?)?"
 )
 
 _I = re.IGNORECASE
@@ -222,6 +224,8 @@ def _day(
     hour_minute = _clock(m) if m is not None and m.lastgroup != "y" else None
     if hour_minute == (-1, -1):
         return _unknown(raw, f"'{raw.strip()}' has a time of day that does not exist")
+    if hour_minute and m.group("z"):
+        when, hour_minute = date_forms.uk_clock(when, *hour_minute, m.group("z"))
     hhmm = f"{hour_minute[0]:02d}:{hour_minute[1]:02d}" if hour_minute else ""
     return _parsed(text=raw, precision="day", start=when, end=when, time=hhmm)
 

@@ -200,11 +200,28 @@ _MARKING_OR_PAGE = re.compile(
 )
 
 
+# A mask showing how to write a value, in any language's letters: dd/mm/yyyy, jj/mm/aaaa,
+# dd/mm/bbbb (Welsh), DD.MM.JJJJ, hh:mm.
+_MASK = re.compile(
+    r"(?:([a-z])\1?\s*([/.\-])\s*([a-z])\3?\s*\2\s*([a-z])\4{1,3}|([a-z])\5\s*[:.]\s*([a-z])\6)$",
+    re.I,
+)
+_BILINGUAL = re.compile(r"\s+/\s+|\s*\n\s*")
+
+
+def _guidance_cell(text: str) -> bool:
+    """Guidance, or in a bilingual template ("Disgrifiwch y digwyddiad / Describe the event")
+    guidance in one of its languages."""
+    return any(
+        _GUIDANCE.match(part) or _MASK.match(part) for part in _BILINGUAL.split(text) if part
+    )
+
+
 def is_guidance(row: list[Any]) -> bool:
     cells = [_text(v) for v in row if filled(v)]
     if not cells or any(is_date_like(v) for v in row):
         return False
-    hits = sum(1 for c in cells if _GUIDANCE.match(c))
+    hits = sum(1 for c in cells if _guidance_cell(c))
     return 2 * hits >= len(cells) and hits >= 1
 
 
@@ -213,10 +230,17 @@ def _short_cells(row: list[Any]) -> list[str]:
 
 
 def left_out_rows(
-    rows: list[tuple[int, list[Any]]], layout: Layout, filled_counts: list[int] | None = None
+    rows: list[tuple[int, list[Any]]],
+    layout: Layout,
+    filled_counts: list[int] | None = None,
+    *,
+    group_headings: bool = True,
 ) -> tuple[list[tuple[int, list[Any]]], list[LeftOut]]:
     """The rows that are entries, and those left out (with why). ``filled_counts``: how many
-    cells of each row hold something, when the caller has counted them already."""
+    cells of each row hold something, when the caller has counted them already.
+    ``group_headings``: a lone line of text across the table, in a column of dates or short
+    values, heads the rows under it (false when such lines are too many to be headings)."""
+    short_columns: dict[int, bool] = {}
     header_keys = [normalise_header(h) for h in layout.headings]
     header_keys += [normalise_header(_text(v)) for r in layout.header_cells for v in r if filled(v)]
     titles = {normalise_header(t) for t in layout.titles if t}
@@ -272,6 +296,8 @@ def left_out_rows(
                 and (_FOOTER_WORDS.search(joined) or _COUNT_LINE.fullmatch(joined))
             ):
                 reason = "the report's footer"
+            elif group_headings and _group_heading(cells, rows, short_columns):
+                reason = "a heading over the rows under it, not an entry"
         if reason:
             out.append(LeftOut(number, reason, " | ".join(texts)[:200]))
             continue
@@ -279,6 +305,28 @@ def left_out_rows(
             seen_date = True
         kept.append((number, cells))
     return kept, out
+
+
+def _group_heading(
+    cells: list[Any], rows: list[tuple[int, list[Any]]], short_columns: dict[int, bool]
+) -> bool:
+    """One text cell alone on its row ("Period 2: June – September 2016", a merged line across
+    the table), in a column whose cells in the entries are dates or short values: it names the
+    rows under it. Text alone in the narrative's column continues the entry above instead."""
+    lone = [(i, v) for i, v in enumerate(cells) if filled(v)]
+    if len(lone) != 1 or lone[0][1].__class__ is not str or is_date_like(lone[0][1]):
+        return False
+    column = lone[0][0]
+    if column not in short_columns:
+        values = []
+        for _number, other in rows:
+            if column < len(other) and sum(1 for v in other if filled(v)) > 2:
+                values.append(other[column])
+                if len(values) >= 200:
+                    break
+        short = sum(1 for v in values if is_date_like(v) or filled(v) and len(_text(v)) <= 40)
+        short_columns[column] = bool(values) and short >= 0.8 * len(values)
+    return short_columns[column]
 
 
 def _repeats_header(cells: list[Any], header_keys: list[str]) -> bool:

@@ -33,6 +33,7 @@ from app.chronology.file_guard import (
 )
 from app.chronology.layout import HEADER_SCAN_ROWS, fill_merged_down, find_layout, left_out_rows
 from app.chronology.mapping import normalise_header
+from app.chronology.row_pairs import join_rows_below, text_is_below
 from app.chronology.sheet_formats import partial_date_cells_ods, partial_date_cells_xls
 from app.chronology.types import SheetTable
 from app.chronology.word_tables import chronology_grid
@@ -461,9 +462,10 @@ def _rows_under_header(
         if length > width:
             row = row[:width]
             empty = row.count("")
-        elif length < width:
+            length = width
+        elif length < width:  # a short CSV line: the padding holds nothing
             row = row + [""] * (width - length)
-        filled_counts.append(len(row) - empty)
+        filled_counts.append(length - empty)
         append((number, row))
     return table_rows, filled_counts, blank
 
@@ -546,7 +548,13 @@ def _build_table(
         headers.append(text)
 
     table_rows, filled_counts, blank = _rows_under_header(data, header_row, width)
-    table_rows, left_out = left_out_rows(table_rows, layout, filled_counts)
+    pairs = text_is_below(table_rows, filled_counts)
+    table_rows, left_out = left_out_rows(
+        table_rows, layout, filled_counts, group_headings=not pairs
+    )
+    if pairs:
+        table_rows, headers, joined_notes = join_rows_below(table_rows, headers)
+        notes = notes + joined_notes
     if not table_rows:
         raise ImportRefused(
             f"{where} holds no chronology rows: there is nothing under the header on row "

@@ -1,0 +1,60 @@
+"""Entries written on two rows: a line with the date, type and author, then the note's text on
+the row under it, alone (often merged across the table). Case-note prints and some reports lay
+notes out this way. The text is joined to the row above as a column of its own, so that the
+columns are recognised as for any other table, and the report says so."""
+
+from typing import Any
+
+from app.chronology.layout import filled, is_date_like
+
+TEXT_BELOW = "Text on the row below"
+
+
+def text_is_below(rows: list[tuple[int, list[Any]]], filled_counts: list[int]) -> bool:
+    """Most rows with a date have text alone on the row under them."""
+    if 3 * filled_counts.count(1) < len(filled_counts):  # a third of the rows at least
+        return False
+    shape = _shapes(rows)
+    dated = shape.count("dated")
+    followed = sum(
+        1 for i, kind in enumerate(shape[:-1]) if kind == "dated" and shape[i + 1] == "text"
+    )
+    return dated > 1 and 2 * followed >= dated
+
+
+def _shapes(rows: list[tuple[int, list[Any]]]) -> list[str]:
+    shape = []  # "dated", "text" or "" for each row
+    for _number, cells in rows:
+        values = [v for v in cells if filled(v)]
+        if len(values) == 1 and values[0].__class__ is str and not is_date_like(values[0]):
+            shape.append("text")
+        elif len(values) >= 2 and any(is_date_like(v) for v in values):
+            shape.append("dated")
+        else:
+            shape.append("")
+    return shape
+
+
+def join_rows_below(
+    rows: list[tuple[int, list[Any]]], headers: list[str]
+) -> tuple[list[tuple[int, list[Any]]], list[str], list[str]]:
+    """Each row's text alone on the row(s) under it is added to it as one more column.
+    Returns the rows, the headers and a note."""
+    shape = _shapes(rows)
+    joined: list[tuple[int, list[Any]]] = []
+    moved: list[int] = []
+    width = len(headers)
+    for (number, cells), kind in zip(rows, shape, strict=True):
+        if kind == "text" and joined:
+            text = next(str(v).strip() for v in cells if filled(v))
+            above = joined[-1][1]
+            above[width] = f"{above[width]}\n{text}" if above[width] else text
+            moved.append(number)
+            continue
+        joined.append((number, [*cells, ""]))
+    listed = ", ".join(map(str, moved[:10])) + (", ..." if len(moved) > 10 else "")
+    note = (
+        f"Each entry's text is on the row under its date ({len(moved)} rows: {listed}); "
+        f"it is read as the column '{TEXT_BELOW}' of the row above."
+    )
+    return joined, [*headers, TEXT_BELOW], [note]

@@ -1,0 +1,472 @@
+"""Agency files in layouts and with quirks met in real exports, each written here as the system
+(or the person filling in a template) would write it, with the truth every entry must come in as.
+
+Each builder takes a folder and returns (path, truth). A truth is a list of Expected entries in
+file order; a file is right when every entry's date, time, narrative, practitioner, person(s) and
+type arrive as written here, nothing is lost and the noise rows are left out.
+
+All names are fictional."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+
+CHILD = "Child Z"
+WORKERS = ["Sam Ellery", "Priya Nandakumar", "Tomos Pritchard", "Grace Adeyemi"]
+TYPES = ["Home visit", "Telephone call", "Office visit", "Strategy meeting"]
+TEXTS = [
+    "Home visit: mother present, flat cold, baby settled in a Moses basket. Safe sleep advice "
+    "repeated; agreed to see again within two weeks.",
+    "Call from the nursery: Child Z collected late for the third time by an adult who seemed "
+    "unwell. Manager asked for a strategy discussion.",
+    "Child Z not brought to the paediatric appointment. Letter sent to the GP and the health "
+    "visitor; mother says she had no bus fare.",
+    "Attended A&E with a burn to the right hand; the explanation given (a hot tap) fits the "
+    "injury. Referral to children's social care made as a precaution.",
+    "Strategy discussion with police and health: threshold for a section 47 enquiry met; "
+    "joint visit planned for the next morning.",
+    "Unannounced visit: nobody answered. Neighbour said the family had gone to a relative's "
+    "for the weekend. Card left.",
+    "School reports Child Z hungry on arrival most mornings this week; breakfast club offered "
+    "and accepted by mother.",
+    "Supervision: case discussed; manager agreed a child in need plan and a review in six weeks.",
+]
+# Days chosen so that several read both ways (03/04) and some only one way (14/03).
+DAYS = [date(2016, 3, 14), date(2016, 4, 3), date(2016, 5, 6), date(2016, 6, 21),
+        date(2016, 8, 2), date(2016, 9, 12), date(2016, 10, 5), date(2016, 11, 28)]  # fmt: skip
+TIMES = [time(10, 32), time(14, 30), time(9, 5), time(16, 45), time(11, 0), time(8, 15),
+         time(13, 20), time(15, 55)]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Expected:
+    start: date
+    end: date | None = None  # None: the same as start
+    time: str = ""  # "HH:MM"
+    event: str = ""  # the narrative must contain this
+    practitioner: str = ""
+    subjects: str = ""
+    event_type: str = ""  # as written in the file
+    flagged: bool = False  # it must be flagged (a value that cannot be read safely)
+
+
+def _truth(count=8, *, times=True, worker=True, subjects=False, types=True, texts=TEXTS):
+    return [
+        Expected(
+            start=DAYS[i],
+            time=f"{TIMES[i]:%H:%M}" if times else "",
+            event=texts[i],
+            practitioner=WORKERS[i % 4] if worker else "",
+            subjects=CHILD if subjects else "",
+            event_type=TYPES[i % 4] if types else "",
+        )
+        for i in range(count)
+    ]
+
+
+def _dt(i: int) -> datetime:
+    return datetime.combine(DAYS[i], TIMES[i])
+
+
+def _csv(path: Path, rows, *, encoding="utf-8", delimiter=",") -> None:
+    with open(path, "w", newline="", encoding=encoding) as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(rows)
+
+
+# --- 1. a case-note report: summary block, header on row 7, blank columns, one-cell date time ---
+
+
+def case_notes_report(folder: Path):
+    """A case management system's case-note report: a summary block above the table, the header
+    on row 7 beginning in column B with a blank column between, "14 Mar 2016 10:32" in one cell,
+    and "End of report" and "Page 1 of 1" under the table."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Case Notes"
+    ws["B1"] = "Case Notes Report"
+    ws["B2"], ws["C2"] = "Person:", f"{CHILD} (ID 2088231)"
+    ws["B3"], ws["C3"] = "Date range:", "01/03/2016 to 30/11/2016"
+    ws["B4"], ws["C4"] = "Run by:", "Report Server"
+    ws["B5"], ws["C5"] = "Run on:", "02/12/2016 09:14"
+    heads = ["Date / Time", None, "Case Note Type", "Worker", "Case Note"]
+    for col, head in enumerate(heads, start=2):
+        ws.cell(row=7, column=col, value=head)
+    for i in range(8):
+        row = [f"{_dt(i):%d %b %Y %H:%M}", None, TYPES[i % 4], WORKERS[i % 4], TEXTS[i]]
+        for col, value in enumerate(row, start=2):
+            ws.cell(row=8 + i, column=col, value=value)
+    ws.cell(row=17, column=2, value="End of report")
+    ws.cell(row=18, column=2, value="Page 1 of 1")
+    path = folder / "case_notes_report.xlsx"
+    wb.save(path)
+    return path, _truth()
+
+
+# --- 2. a US provider's CSV: "3/14/2016 2:30 PM" in one column --------------------------------
+
+
+def us_datetime_ampm(folder: Path):
+    """A private provider's CSV from a US-made system: month first with a 12-hour clock."""
+    rows = [["Date/Time", "Staff Member", "Service Type", "Progress Note"]]
+    for i in range(8):
+        stamp = _dt(i)
+        hour = stamp.hour % 12 or 12
+        shown = f"{stamp.month}/{stamp.day}/{stamp.year} {hour}:{stamp:%M} {stamp:%p}"
+        rows.append([shown, WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])
+    path = folder / "us_datetime_ampm.csv"
+    _csv(path, rows)
+    return path, _truth()
+
+
+# --- 3. ISO 8601 date-times with a zone, UTF-8 with a byte-order mark ----------------------------
+
+
+def iso_timestamps_bom(folder: Path):
+    """A web-based service's export: ISO 8601 stamps in UTC ("2016-06-21T15:45:00Z" for 16:45
+    in the UK), a BOM, run-together headings."""
+    from zoneinfo import ZoneInfo
+
+    rows = [["created_at", "author", "note_type", "body", "client"]]
+    for i in range(8):
+        utc = _dt(i).replace(tzinfo=ZoneInfo("Europe/London")).astimezone(ZoneInfo("UTC"))
+        rows.append([f"{utc:%Y-%m-%dT%H:%M:%S}Z", WORKERS[i % 4], TYPES[i % 4], TEXTS[i], CHILD])
+    path = folder / "iso_timestamps_bom.csv"
+    _csv(path, rows, encoding="utf-8-sig")
+    return path, _truth(subjects=True)
+
+
+# --- 4. Excel day numbers stored as text, date and time in one serial -------------------------
+
+
+def text_serials(folder: Path):
+    """A workbook written by another program: dates as Excel day numbers stored as text, the
+    time as the serial's fraction ("42443.4388889")."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Contact Date", "Contact Type", "Recorded By", "Contact Details"])
+    for i in range(8):
+        delta = _dt(i) - datetime(1899, 12, 30)
+        serial = delta.days + delta.seconds / 86400
+        ws.append([f"{serial:.7f}", TYPES[i % 4], WORKERS[i % 4], TEXTS[i]])
+    path = folder / "text_serials.xlsx"
+    wb.save(path)
+    return path, _truth()
+
+
+# --- 5. narrative first, date last, hidden columns, styled empty trailing columns ---------------
+
+
+def narrative_first(folder: Path):
+    """A hand-made sheet: the narrative in the first column and the date in the last, a hidden
+    column of system ids and a hidden "last modified" date, and formatted but empty columns to Z."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Border, Side
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["What happened", "Record id", "Last modified", "By whom", "Type of contact",
+               "Date"])  # fmt: skip
+    for i in range(8):
+        ws.append([TEXTS[i], f"CN{771200 + i}", datetime(2016, 12, 1, 9, i), WORKERS[i % 4],
+                   TYPES[i % 4], DAYS[i]])  # fmt: skip
+    ws.column_dimensions["B"].hidden = True
+    ws.column_dimensions["C"].hidden = True
+    thin = Side(style="thin")
+    for row in range(1, 10):
+        for col in range(7, 27):
+            ws.cell(row=row, column=col).border = Border(top=thin, bottom=thin)
+    path = folder / "narrative_first.xlsx"
+    wb.save(path)
+    return path, _truth(times=False)
+
+
+# --- 6. a Welsh/English template in Word -------------------------------------------------------
+
+
+def welsh_bilingual(folder: Path):
+    """A Welsh partnership's bilingual chronology template: headings "Dyddiad / Date",
+    "Asiantaeth / Agency", ..., a bilingual title and guidance row."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Cronoleg Amlasiantaethol / Multi-agency Chronology")
+    heads = ["Dyddiad / Date", "Amser / Time", "Asiantaeth / Agency", "Ymarferydd / Practitioner",
+             "Math o gyswllt / Type of contact", "Digwyddiad / Event",
+             "Canlyniad / Outcome"]  # fmt: skip
+    table = document.add_table(rows=1, cols=len(heads))
+    for cell, head in zip(table.rows[0].cells, heads, strict=True):
+        cell.text = head
+    guidance = ["dd/mm/bbbb / dd/mm/yyyy", "hh:mm", "", "Enw a rôl / Name and role", "",
+                "Disgrifiwch y digwyddiad / Describe the event", ""]  # fmt: skip
+    for cell, text in zip(table.add_row().cells, guidance, strict=True):
+        cell.text = text
+    for i in range(8):
+        values = [f"{DAYS[i]:%d/%m/%Y}", f"{TIMES[i]:%H:%M}", "Gwasanaethau Plant",
+                  WORKERS[i % 4], TYPES[i % 4], TEXTS[i], "Dim camau pellach / No further action"]  # fmt: skip
+        for cell, text in zip(table.add_row().cells, values, strict=True):
+            cell.text = text
+    path = folder / "welsh_bilingual.docx"
+    document.save(path)
+    return path, _truth()
+
+
+# --- 7. each entry on two rows: a header line, then the body under it --------------------------
+
+
+def two_row_entries(folder: Path):
+    """A case-note print layout: each note's date, type and author on one row and its text on
+    the row below, in the first column."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Date", "Note Type", "Author"])
+    for i in range(8):
+        ws.append([DAYS[i], TYPES[i % 4], WORKERS[i % 4]])
+        ws.append([TEXTS[i]])
+    path = folder / "two_row_entries.xlsx"
+    wb.save(path)
+    return path, _truth(times=False)
+
+
+# --- 8. a CSV report with a summary block, totals and page footers inside ---------------------
+
+
+def report_with_footers(folder: Path):
+    """A printed-report CSV: summary lines above, the page header and "Page 1 of 2" between the
+    pages, and totals at the end."""
+    heads = ["Contact Date", "Time", "Officer", "Contact Type", "Notes"]
+    rows = [["Probation Contact Log"], ["Case:", f"{CHILD}'s father (CRN X123456)"],
+            ["Printed:", "03/12/2016"], [], heads]  # fmt: skip
+    for i in range(8):
+        rows.append([f"{DAYS[i]:%d/%m/%Y}", f"{TIMES[i]:%H:%M}", WORKERS[i % 4], TYPES[i % 4],
+                     TEXTS[i]])  # fmt: skip
+        if i == 3:
+            rows += [[], ["Page 1 of 2"], ["Probation Contact Log"], heads]
+    rows += [[], ["Total contacts:", "8"], ["Page 2 of 2"], ["*** End of Report ***"]]
+    path = folder / "report_with_footers.csv"
+    _csv(path, rows)
+    return path, _truth()
+
+
+# --- 9. merged group headings between the rows --------------------------------------------------
+
+
+def merged_groups(folder: Path):
+    """A chronology grouped by period: a merged row "April 2016 – July 2016: family moved to
+    Flat 3" over the entries of each period."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Date", "Source", "Practitioner", "Event", "Outcome"])
+    groups = {0: "Period 1: March 2016 – May 2016 (at the grandparents' address)",
+              3: "Period 2: June 2016 – September 2016 (family moved to a flat)",
+              6: "Period 3: October 2016 onwards (child in need plan)"}  # fmt: skip
+    for i in range(8):
+        if i in groups:
+            ws.append([groups[i]])
+            ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=5)
+        ws.append([DAYS[i], TYPES[i % 4], WORKERS[i % 4], TEXTS[i], "Case remains open"])
+    path = folder / "merged_groups.xlsx"
+    wb.save(path)
+    return path, _truth(times=False, types=False)
+
+
+# --- 10. housing notes in .ods with the date and time as text in one cell ----------------------
+
+
+def housing_ods(folder: Path):
+    """A housing management system's tenancy notes saved as .ods: "14/03/2016 10:32" as text,
+    a tenancy reference and a category code."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Notes")
+
+    def add(values):
+        row = TableRow()
+        for value in values:
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text=str(value)))
+            row.addElement(cell)
+        table.addElement(row)
+
+    add(["Tenancy Ref", "Note Date", "Category", "Officer", "Tenant", "Note Text"])
+    for i in range(8):
+        add([f"T/0{4411 + i}", f"{_dt(i):%d/%m/%Y %H:%M}", TYPES[i % 4], WORKERS[i % 4],
+             "Ms Y Example", TEXTS[i]])  # fmt: skip
+    doc.spreadsheet.addElement(table)
+    path = folder / "housing_notes.ods"
+    doc.save(str(path))
+    truth = [
+        Expected(e.start, e.end, e.time, e.event, e.practitioner, "Ms Y Example", e.event_type)
+        for e in _truth()
+    ]
+    return path, truth
+
+
+# --- 11. Excel's "Unicode Text": UTF-16, tab-separated, .txt ----------------------------------
+
+
+def unicode_text_txt(folder: Path):
+    """What Excel's "Save as Unicode Text" writes: UTF-16 with a BOM, tabs, a .txt name."""
+    lines = ["Date\tTime\tWorker\tType\tDetails"]
+    for i in range(8):
+        lines.append(f"{DAYS[i]:%d/%m/%Y}\t{TIMES[i]:%H:%M}\t{WORKERS[i % 4]}\t{TYPES[i % 4]}\t"
+                     f"{TEXTS[i]}")  # fmt: skip
+    path = folder / "unicode_text.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + ("\r\n".join(lines) + "\r\n").encode("utf-16-le"))
+    return path, _truth()
+
+
+def tab_separated_txt(folder: Path):
+    """A plain tab-separated .txt in UTF-8, dates as "14-Mar-2016"."""
+    lines = ["Event Date\tEvent Time\tClinician\tConsultation Type\tConsultation Text"]
+    for i in range(8):
+        lines.append(f"{DAYS[i]:%d-%b-%Y}\t{TIMES[i]:%H:%M}\t{WORKERS[i % 4]}\t{TYPES[i % 4]}\t"
+                     f"{TEXTS[i]}")  # fmt: skip
+    path = folder / "tab_separated.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path, _truth()
+
+
+# --- 12. semicolons and decimal commas ---------------------------------------------------------
+
+
+def semicolon_decimal_commas(folder: Path):
+    """A CSV from a European-locale Excel: semicolons, "14.03.2016 10:32", a duration "1,5"."""
+    rows = [["Datum Zeit / Date time", "Dauer (Std) / Hours", "Mitarbeiter / Worker",
+             "Art / Type", "Beschreibung / Description"]]  # fmt: skip
+    for i in range(8):
+        rows.append([f"{_dt(i):%d.%m.%Y %H:%M}", f"{1 + i % 3},5", WORKERS[i % 4], TYPES[i % 4],
+                     TEXTS[i]])  # fmt: skip
+    path = folder / "semicolon_decimal_commas.csv"
+    _csv(path, rows, delimiter=";")
+    return path, _truth()
+
+
+# --- 13. free-text dates ------------------------------------------------------------------------
+
+FREE_DATES = [
+    ("approx. March 2016", date(2016, 3, 1), date(2016, 3, 31)),
+    ("mid-2016", date(2016, 5, 1), date(2016, 8, 31)),
+    ("late 2015", date(2015, 9, 1), date(2015, 12, 31)),
+    ("early 2017", date(2017, 1, 1), date(2017, 4, 30)),
+    ("c. 2014", date(2014, 1, 1), date(2014, 12, 31)),
+    ("Summer 2016", date(2016, 6, 1), date(2016, 8, 31)),
+    ("end of April 2016", date(2016, 4, 21), date(2016, 4, 30)),
+    ("beginning of May 2016", date(2016, 5, 1), date(2016, 5, 10)),
+]
+
+
+def free_text_dates(folder: Path):
+    """A practitioner's hand-written history: dates as they are remembered."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Date", "Information source", "Significant event"])
+    for i, (shown, _start, _end) in enumerate(FREE_DATES):
+        ws.append([shown, "Mother's account", TEXTS[i]])
+    path = folder / "free_text_dates.xlsx"
+    wb.save(path)
+    truth = [Expected(start, end, event=TEXTS[i]) for i, (_s, start, end) in enumerate(FREE_DATES)]
+    return path, truth
+
+
+# --- 14. a Word chronology in several tables with paragraphs between --------------------------
+
+
+def several_tables_docx(folder: Path):
+    """An IMR author's Word document: a heading and paragraph, then a table per period, each
+    with its own header row, and a paragraph of commentary between the tables."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Individual Management Review: chronology", level=1)
+    document.add_paragraph("This chronology covers the agency's contact with the family.")
+    heads = ["Date", "Time", "Worker", "Type", "Details of contact"]
+    for part, rows in enumerate((range(0, 3), range(3, 6), range(6, 8))):
+        document.add_heading(f"Part {part + 1}", level=2)
+        if part:
+            document.add_paragraph(
+                "Commentary: during this period the family moved and the case was transferred "
+                "to another team; there was no contact for five weeks."
+            )
+        table = document.add_table(rows=1, cols=len(heads))
+        for cell, head in zip(table.rows[0].cells, heads, strict=True):
+            cell.text = head
+        for i in rows:
+            values = [f"{DAYS[i]:%d/%m/%Y}", f"{TIMES[i]:%H:%M}", WORKERS[i % 4], TYPES[i % 4],
+                      TEXTS[i]]  # fmt: skip
+            for cell, text in zip(table.add_row().cells, values, strict=True):
+                cell.text = text
+    path = folder / "several_tables.docx"
+    document.save(path)
+    return path, _truth()
+
+
+FILES = {
+    "case_notes_report": case_notes_report,
+    "us_datetime_ampm": us_datetime_ampm,
+    "iso_timestamps_bom": iso_timestamps_bom,
+    "text_serials": text_serials,
+    "narrative_first": narrative_first,
+    "welsh_bilingual": welsh_bilingual,
+    "two_row_entries": two_row_entries,
+    "report_with_footers": report_with_footers,
+    "merged_groups": merged_groups,
+    "housing_ods": housing_ods,
+    "unicode_text_txt": unicode_text_txt,
+    "tab_separated_txt": tab_separated_txt,
+    "semicolon_decimal_commas": semicolon_decimal_commas,
+    "free_text_dates": free_text_dates,
+    "several_tables_docx": several_tables_docx,
+}
+
+
+def differences(rows, truth: list[Expected]) -> list[str]:
+    """What is wrong in the imported entries (EntryRow) against the truth, in plain words."""
+    wrong: list[str] = []
+    if len(rows) != len(truth):
+        wrong.append(f"{len(rows)} entries, expected {len(truth)}")
+    unmatched = list(rows)
+    for number, want in enumerate(truth):
+        found = next((r for r in unmatched if want.event in (r.event or "")), None)
+        if found is None:
+            wrong.append(f"entry {number}: narrative not found ({want.event[:40]!r})")
+            continue
+        unmatched.remove(found)
+        end = want.end or want.start
+        got = (found.date_start, found.date_end or found.date_start)
+        if want.flagged:
+            if not found.flagged:
+                wrong.append(f"entry {number}: not flagged")
+            continue
+        if got != (want.start, end):
+            wrong.append(f"entry {number}: date {got} ({found.date_text!r}), expected "
+                         f"{(want.start, end)}")  # fmt: skip
+        if found.time != want.time:
+            wrong.append(f"entry {number}: time {found.time!r}, expected {want.time!r}")
+        if want.practitioner and want.practitioner not in (found.practitioner or ""):
+            wrong.append(f"entry {number}: practitioner {found.practitioner!r}")
+        if want.subjects and want.subjects not in (found.subjects or ""):
+            wrong.append(f"entry {number}: person(s) {found.subjects!r}")
+        if want.event_type and (found.event_type_text or "") != want.event_type:
+            wrong.append(f"entry {number}: type {found.event_type_text!r}")
+        if found.flagged:
+            wrong.append(f"entry {number}: flagged ({found.flag_reason})")
+    for extra in unmatched:
+        wrong.append(f"extra entry from row {extra.source_row}: {extra.event[:50]!r}")
+    return wrong

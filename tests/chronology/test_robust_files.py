@@ -1,0 +1,165 @@
+"""Files in layouts met in real exports (tests/chronology/robust_files.py builds them), imported
+through the command line with no options: every entry's date, time, narrative, practitioner,
+person(s) and type as written, nothing lost, noise rows left out and listed. And the rules each
+file needed, each on its own."""
+
+from datetime import UTC, date
+
+import pytest
+
+from app.chronology.dates import parse_date
+from app.chronology.entries import fetch_entries, query_entry_ids
+from app.chronology.importer import plan_imports
+from app.cli import main
+from app.context import AppContext
+from app.reviews import create_review
+from db.store import open_store
+from tests.chronology.robust_files import DAYS, FILES, TEXTS, differences
+
+
+@pytest.fixture
+def store_path(tmp_path):
+    path = tmp_path / "s.db"
+    store = open_store(path)
+    ctx = AppContext(store, "tester", today_override=date(2025, 3, 14))
+    create_review(ctx, review_type="lcspr", reference="R-1", title="Child Z")
+    store.close()
+    return path
+
+
+def _entries(store_path):
+    store = open_store(store_path)
+    try:
+        ctx = AppContext(store, "tester", today_override=date(2025, 3, 14))
+        return fetch_entries(ctx, query_entry_ids(ctx, 1))
+    finally:
+        store.close()
+
+
+def _import(store_path, path, capsys):
+    argv = ["import-chronology", "--db", str(store_path), "--review", "R-1", "--agency", "Agency"]
+    code = main([*argv, str(path)])
+    out, err = capsys.readouterr()
+    return code, out + err
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_each_file_imports_fully_right_with_no_options(store_path, tmp_path, capsys, name):
+    path, truth = FILES[name](tmp_path)
+    code, output = _import(store_path, path, capsys)
+    assert code == 0, output
+    assert differences(_entries(store_path), truth) == [], output
+
+
+def _plan(tmp_path, name):
+    store = open_store(tmp_path / "plan.db")
+    ctx = AppContext(store, "tester", today_override=date(2025, 3, 14))
+    review = create_review(ctx, review_type="lcspr", reference="P-1", title="Child Z")
+    path, _truth = FILES[name](tmp_path)
+    plans = plan_imports(ctx, review, "Agency", path)
+    store.close()
+    return plans[0]
+
+
+def test_rows_shorter_than_the_header_are_counted_as_they_are(tmp_path):
+    """A CSV line holding only "Page 1 of 2" or "Total contacts:,8" is a footer, even in the
+    middle of the table: its padding to the table's width is not counted as filled cells."""
+    plan = _plan(tmp_path, "report_with_footers")
+    left = {n.text: n.reason for n in plan.table.left_out}
+    assert "page header or footer" in left["Page 1 of 2"]
+    assert "title repeated" in left["Probation Contact Log"]
+    assert "footer" in left["Total contacts: | 8"]
+    assert "footer" in left["*** End of Report ***"]
+    assert not plan.flagged
+
+
+def test_a_lone_line_over_a_group_of_rows_is_left_out_as_a_heading(tmp_path):
+    plan = _plan(tmp_path, "merged_groups")
+    headings = [n for n in plan.table.left_out if "heading over the rows" in n.reason]
+    assert [n.row for n in headings] == [2, 6, 10]
+    assert headings[0].text.startswith("Period 1")
+    assert len(plan.entries) == 8 and not plan.flagged
+
+
+def test_text_alone_in_the_narrative_column_still_continues_the_entry_above(tmp_path):
+    """The group-heading rule never takes a line of the narrative itself: text alone in the
+    column of long text is the entry above going on."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Date", "Worker", "Details"])
+    for i in range(4):
+        ws.append([DAYS[i], "Sam Ellery", TEXTS[i]])
+        if i == 1:
+            ws.append([None, None, "Continued: mother agreed to the plan."])
+    wb.save(tmp_path / "cont.xlsx")
+    store = open_store(tmp_path / "c.db")
+    ctx = AppContext(store, "tester", today_override=date(2025, 3, 14))
+    review = create_review(ctx, review_type="lcspr", reference="C-1", title="Child Z")
+    plan = plan_imports(ctx, review, "Agency", tmp_path / "cont.xlsx")[0]
+    store.close()
+    assert not plan.table.left_out
+    assert len(plan.entries) == 4
+    assert plan.entries[1]["event"].endswith("Continued: mother agreed to the plan.")
+
+
+def test_each_entrys_text_on_the_row_below_is_joined_to_it(tmp_path):
+    plan = _plan(tmp_path, "two_row_entries")
+    assert [e["event"] for e in plan.entries] == TEXTS
+    assert any("on the row under its date" in note for note in plan.table.notes)
+
+
+def test_a_bilingual_guidance_row_and_a_date_mask_in_any_language_are_left_out(tmp_path):
+    plan = _plan(tmp_path, "welsh_bilingual")
+    assert [n.row for n in plan.table.left_out] == [2]
+    assert "guidance" in plan.table.left_out[0].reason
+    assert not plan.flagged
+
+
+def test_a_time_with_its_zone_is_given_as_the_uk_clock_showed_it():
+    winter = parse_date("2016-03-14T10:32:00Z")
+    assert (winter.start, winter.time) == (date(2016, 3, 14), "10:32")
+    summer = parse_date("2016-06-21T15:45:00Z")
+    assert (summer.start, summer.time) == (date(2016, 6, 21), "16:45")
+    late = parse_date("2016-06-21T23:30:00.000Z")
+    assert (late.start, late.time) == (date(2016, 6, 22), "00:30")
+    offset = parse_date("2016-06-21 10:00:00-04:00")
+    assert (offset.start, offset.time) == (date(2016, 6, 21), "15:00")
+    assert parse_date("21/06/2016 10:00 UTC").time == "11:00"
+
+
+def test_the_uk_rule_without_time_zone_data_gives_the_same_clock():
+    from datetime import datetime
+
+    from app.chronology.date_forms import _london, _UkRule
+
+    for moment in [datetime(2016, m, d, h, tzinfo=UTC)
+                   for m, d in [(3, 26), (3, 27), (6, 21), (10, 29), (10, 30), (12, 1)]
+                   for h in (0, 1, 23)]:  # fmt: skip
+        rule, zone = moment.astimezone(_UkRule()), moment.astimezone(_london())
+        assert (rule.date(), rule.hour) == (zone.date(), zone.hour), moment
+
+
+def test_names_under_a_heading_asking_who_are_the_practitioners(tmp_path):
+    plan = _plan(tmp_path, "narrative_first")
+    column = plan.mapping["practitioner"]
+    assert plan.table.headers[column] == "By whom"
+    assert "names of people" in plan.reasons[column]
+
+
+def test_a_column_of_places_is_never_taken_for_the_practitioner(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Date", "Location", "Details"])
+    for i in range(6):
+        ws.append([DAYS[i], ["Oakfield Primary", "Riverside Clinic"][i % 2], TEXTS[i]])
+    wb.save(tmp_path / "places.xlsx")
+    store = open_store(tmp_path / "p.db")
+    ctx = AppContext(store, "tester", today_override=date(2025, 3, 14))
+    review = create_review(ctx, review_type="lcspr", reference="L-1", title="Child Z")
+    plan = plan_imports(ctx, review, "Agency", tmp_path / "places.xlsx")[0]
+    store.close()
+    assert "practitioner" not in plan.mapping
