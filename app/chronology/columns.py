@@ -245,6 +245,17 @@ def plan_columns(
                 candidates.append((not other_date, "date" in s, share >= 0.8, -p.index, p))
             elif "date" in s and s["date"] >= 1000:
                 candidates.append((True, False, False, -1000 - p.index, p))
+        if not candidates:
+            # Dates as people remember them ("Approximate date": "pre 2010", "Unknown"): under
+            # a heading naming the date, a quarter read as dates is enough; the rest are flagged.
+            candidates = [
+                (True, True, False, -p.index, p)
+                for p in profiles
+                if p.index not in taken
+                and "date" in scores[p.index]
+                and not any(k in scores[p.index] for k in ("recorded", "end_date"))
+                and p.share(p.dates) >= 0.25
+            ]
         if candidates:
             best = max(candidates, key=lambda c: c[:4])[4]
             share = best.share(best.dates)
@@ -315,12 +326,14 @@ def plan_columns(
                 and p.filled
                 and "event" in scores[p.index]
                 and p.mean_words <= 4
-                and p.distinct_ratio < 0.5
+                and (p.distinct_ratio < 0.5 or _known_types(rows, p.index) >= 0.6)
                 and p.share(p.yes_no) + p.share(p.numbers) + p.share(p.identifiers) < 0.5
                 and p.share(p.dates) + p.share(p.names) < 0.5
             ):
                 take("event_type", p.index, "short values repeated down the column (a type)")
                 break
+    if "event_type" not in mapping and "event_type" not in given:
+        _type_by_values(profiles, scores, rows, total, taken, take)
     parts = list(parts_given)
     if "event" in mapping and not parts_given:
         parts = _narrative_parts(profiles, scores, mapping["event"], taken, reasons)
@@ -360,6 +373,48 @@ def _practitioner_by_names(profiles, scores, total: int, take) -> None:
             why += f", and its heading '{p.heading}' asks who"
         take("practitioner", p.index, why)
         return
+
+
+def _known_types(rows, index: int) -> float:
+    """The share of the column's distinct values that are kinds of contact ReviewDesk knows
+    (Home visit, Telephone call, Strategy meeting...)."""
+    from app.chronology.event_types import normalise_event_type
+
+    values = {str(c[index]).strip() for _n, c in rows[:PROFILE_ROWS] if index < len(c)}
+    values.discard("")
+    values.discard("None")
+    return sum(1 for v in values if normalise_event_type(v)) / max(len(values), 1)
+
+
+def _type_by_values(profiles, scores, rows, total: int, taken: set[int], take) -> None:
+    """A column under a heading ReviewDesk does not know ("Math") holding short values that
+    are kinds of contact ReviewDesk knows (Home visit, Telephone call), or a few short values
+    repeated down it, is the event type."""
+    best = None
+    for p in profiles:
+        if (
+            p.index in taken
+            or scores[p.index]
+            or p.heading.startswith("Column ")
+            or _NOT_NARRATIVE.search(p.heading)
+            or p.filled < 0.5 * total
+            or p.mean_words > 4
+            or p.distinct < 2
+            or p.share(p.names) >= 0.5
+            or p.share(p.dates) + p.share(p.yes_no) + p.share(p.numbers) + p.share(p.identifiers)
+            >= 0.5
+        ):
+            continue
+        known = _known_types(rows, p.index)
+        if known < 0.6 and p.distinct_ratio > 0.5:
+            continue
+        key = (known, -p.distinct_ratio)
+        if best is None or key > best[0]:
+            best = (key, p, known)
+    if best is not None:
+        _key, p, known = best
+        why = "kinds of contact ReviewDesk knows" if known >= 0.6 else "a few short values"
+        take("event_type", p.index, f"{why} repeated down the column ({p.distinct} different)")
 
 
 def _veto(name: str, p: ColumnProfile) -> str:

@@ -178,14 +178,14 @@ def uk_clock(day: date, hour: int, minute: int, zone: str) -> tuple[date, tuple[
     from datetime import timezone
 
     zone = zone.casefold()
-    if zone in ("z", "utc", "gmt"):
+    if zone in ("gmt", "bst"):
+        return day, (hour, minute)  # the UK's own clock, as written
+    if zone in ("z", "utc"):
         offset = timedelta(0)
     else:
         sign = -1 if zone[0] == "-" else 1
         digits = zone[1:].replace(":", "")
-        offset = sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-    if zone == "gmt":
-        return day, (hour, minute)  # already the UK's winter clock, as written
+        offset = sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0))
     moment = datetime(day.year, day.month, day.day, hour, minute, tzinfo=timezone(offset))
     local = moment.astimezone(_london())
     return local.date(), (local.hour, local.minute)

@@ -42,6 +42,30 @@ _MONTHS = {
     "dec": 12,
     "december": 12,
 }
+# Welsh (a Welsh-language chronology writes "14 Mawrth 2016"), with the usual abbreviations.
+_MONTHS.update(
+    {
+        name: number
+        for number, names in enumerate(
+            [
+                ("ionawr", "ion"),
+                ("chwefror", "chwef"),
+                ("mawrth", "maw"),
+                ("ebrill", "ebr"),
+                ("mai",),
+                ("mehefin", "meh"),
+                ("gorffennaf", "gorff"),
+                ("awst",),
+                ("medi",),
+                ("hydref", "hyd"),
+                ("tachwedd", "tach"),
+                ("rhagfyr", "rhag"),
+            ],  # fmt: skip
+            start=1,
+        )
+        for name in names
+    }
+)
 _MONTH_NAMES = [""] + [calendar.month_name[i] for i in range(1, 13)]
 _DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -54,20 +78,24 @@ def _days_in(year: int, month: int) -> int:
 
 _MON = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|ion(?:awr)?|chwef(?:ror)?|maw(?:rth)?|ebr(?:ill)?|mai|meh(?:efin)?|gorff(?:ennaf)?|awst"
+    r"|medi|hyd(?:ref)?|tach(?:wedd)?|rhag(?:fyr)?)\.?"
 )
 _WEEKDAY = (
     r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?"
 )
-_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th|af|il|ydd|ed|fed|eg)?"  # 1st, 1af (Welsh)
 _YEAR = r"(?P<y>\d{4}|'?\d{2})"
 # An optional time after a date: "14:30", "14.30", "14:30:00", "2.30pm", "2pm", "at 14:30".
+# "14/03/2016 - 10:32" and a 24-hour time in four figures ("14/03/16 1432", "1432hrs").
 _TIME = (
-    r"(?:\s*(?:,|\bat\b|@|t)?\s*(?:(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2}(?:\.\d+)?)?"
-    r"|(?P<h2>\d{1,2})(?=\s*[ap]))\s*(?P<ap>[ap]\.?m\.?)?(?:\s*hrs?)?"
-    # A zone after the time, as systems that keep UTC write it: "Z", "UTC", "+01:00".
-    r"(?:\s*(?P<z>z|utc|gmt|[+-]\d{2}:?\d{2}))?)?"
+    r"(?:\s*(?:,|\bat\b|@|t|-|\u2013)?\s*(?:(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2}(?:\.\d+)?)?"
+    r"|(?P<h2>\d{1,2})(?=\s*[ap])|(?<=\s)(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?=\s*h|\s*$))"
+    r"\s*(?P<ap>[ap]\.?m\.?)?(?:\s*hrs?)?"
+    # A zone after the time, as systems that keep UTC write it: "Z", "UTC", "+01:00", "BST".
+    r"(?:\s*(?P<z>z|utc|gmt|bst|[+-]\d{2}(?::?\d{2})?))?)?"
 )
 
 _I = re.IGNORECASE
@@ -82,7 +110,27 @@ _D_MON = re.compile(_WEEKDAY + _DAY + r"(?:\s+of)?[\s\-/.]*" + _MON, _I)
 _MON_Y = re.compile(_MON + r"(?:[\s,\-/.']*(?P<y>\d{4})|[\s\-']+(?P<yy>\d{2}))", _I)
 _M_Y = re.compile(r"(?P<m>\d{1,2})[/.\-](?P<y>\d{4})")
 _UNKNOWN_DAY = re.compile(r"(?:\?{1,2}|x{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})", _I)
-_RANGE = re.compile(r"(?P<a>.+?)\s+(?:-|\u2013|to|until)\s+(?P<b>.+)", _I)
+_RANGE = re.compile(
+    r"(?:between\s+|from\s+)?(?P<a>.+?)\s+(?:-|\u2013|to|until|and)\s+(?P<b>.+)", _I
+)
+# "3-5 May 2016", "between 3rd and 5th May 2016": days of one month.
+_DAY_RANGE = re.compile(
+    r"(?:between\s+|from\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|to|and|&)\s*"
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<rest>[a-z]+\.?,?\s+\d{4})",
+    _I,
+)
+# A day with a time span: "14/03/2016 10:00 - 11:30" starts at 10:00.
+_TIME_SPAN = re.compile(
+    r"(?P<a>.+?\d[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s*(?:-|\u2013|to|until)\s*"
+    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*hrs?)?",
+    _I,
+)
+# A time before the date, as some logs write it: "10:32 14/03/2016", "1032hrs 14/03/2016".
+_TIME_FIRST = re.compile(
+    r"(?P<t>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|(?:[01]\d|2[0-3])[0-5]\d\s*hrs?)"
+    r"\s*(?:,|on|-|\u2013)?\s+(?P<rest>\d.+|[a-z]+\.?,?\s+\d.+)",
+    _I,
+)
 _Y_M_OR_FY = re.compile(
     r"(?:fy|financial\s+year)?\s*(?P<y>\d{4})\s*(?P<sep>[/\-])\s*(?P<n>\d{4}|\d{1,2})"
     r"(?:\s+financial\s+year)?",
@@ -106,7 +154,10 @@ _APPROX_PREFIX = re.compile(
     _I,
 )
 _APPROX_SUFFIX = re.compile(
-    r"\s*(?:\?+|\(\s*(?:\?|approx\w*\.?|est\w*\.?|circa)\s*\)|\bapprox\w*\.?|\bestimated)$", _I
+    r"\s*(?:\?+|\(\s*(?:\?|approx\w*\.?|est\w*\.?|circa)\s*\)|\bapprox\w*\.?|\bestimated"
+    # "2016 (exact date unknown)", "March 2016 - day not known"
+    r"|[(\-\u2013,]\s*(?:exact\s+)?(?:date|day|month)\s+(?:unknown|not\s+known|uncertain)\s*\)?)$",
+    _I,
 )
 
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
@@ -169,9 +220,13 @@ def _expand_year(digits: str, pivot: int) -> int:
 
 def _clock(m: re.Match) -> tuple[int, int] | None:
     """(hour, minute) from a _TIME match; None when there was no time; (-1, -1) when invalid."""
-    h, h2 = m.group("h"), m.group("h2")
-    if h is None and h2 is None:
+    h, h2, h3 = m.group("h"), m.group("h2"), m.group("h3")
+    if h is None and h2 is None and h3 is None:
         return None
+    if h3 is not None:
+        if m.group("ap"):
+            return (-1, -1)  # "1432 pm"
+        return (int(h3), int(m.group("mi3")))
     hour = int(h if h is not None else h2)
     minute = int(m.group("mi")) if h is not None else 0
     ap = (m.group("ap") or "").lower()
@@ -419,14 +474,45 @@ def _parse_text(
             return _approximate(raw, parsed.start, parsed.end, parsed.granularity)
     if _D_MON.fullmatch(s):
         return _unknown(raw, f"'{raw.strip()}' has no year: write it as, e.g., 2 January 2008")
+    m = _TIME_FIRST.fullmatch(s)
+    if m:
+        parsed = _parse_text(m["rest"], pivot, order, year_kind)
+        clock = parse_time(m["t"])
+        if parsed.precision == "day" and not parsed.time and clock:
+            return _parsed(**{**parsed.__dict__, "text": raw, "time": clock})
+    m = _TIME_SPAN.fullmatch(s)
+    if m:
+        parsed = _parse_text(m["a"], pivot, order, year_kind)
+        if parsed.precision == "day" and parsed.time:
+            return _parsed(**{**parsed.__dict__, "text": raw})
+    m = _DAY_RANGE.fullmatch(s)
+    if m:
+        first = _parse_text(f"{m['d1']} {m['rest']}", pivot, order, year_kind)
+        last = _parse_text(f"{m['d2']} {m['rest']}", pivot, order, year_kind)
+        if first.precision == "day" and last.precision == "day":
+            return _between(raw, first, last)
     m = _RANGE.fullmatch(s)
-    if m and _parse_text(m["a"], pivot, order).ok and _parse_text(m["b"], pivot, order).ok:
-        return _unknown(
-            raw,
-            f"'{raw.strip()}' holds two dates; ReviewDesk reads one date per cell: keep the first "
-            "here and put the second in a column of its own (mapped to End date)",
-        )
+    if m:
+        first = _parse_text(m["a"], pivot, order, year_kind)
+        last = _parse_text(m["b"], pivot, order, year_kind)
+        year = re.search(r"\b\d{4}$", m["b"])
+        if not first.ok and last.ok and year and m["a"].strip(" .").lower() in _MONTHS:
+            first = _parse_text(
+                f"{m['a']} {year.group()}", pivot, order, year_kind
+            )  # May - June 2016
+        if first.ok and last.ok:
+            return _between(raw, first, last)
     return _unknown(raw, f"'{raw.strip()}' is not a date ReviewDesk can read")
+
+
+def _between(raw: str, first: ParsedDate, last: ParsedDate) -> ParsedDate:
+    """A span written as two dates ("03/05/2016 - 05/05/2016", "May - June 2016"): from the
+    first's start to the second's end, exact to the day when both are days."""
+    if last.end < first.start:
+        return _unknown(raw, f"'{raw.strip()}' ends before it starts: check the two dates")
+    if first.precision == last.precision == "day":
+        return _parsed(text=raw, precision="day", start=first.start, end=last.end, time=first.time)
+    return _approximate(raw, first.start, last.end, first.granularity)
 
 
 @lru_cache(maxsize=8192)

@@ -316,17 +316,24 @@ def _group_heading(
     lone = [(i, v) for i, v in enumerate(cells) if filled(v)]
     if len(lone) != 1 or lone[0][1].__class__ is not str or is_date_like(lone[0][1]):
         return False
-    column = lone[0][0]
-    if column not in short_columns:
+    return short_column(lone[0][0], rows, short_columns)
+
+
+def short_column(column: int, rows: list[tuple[int, list[Any]]], cache: dict[int, bool]) -> bool:
+    """The column holds dates or short values (a few words) in the rows that are entries (rows
+    with more than two cells filled): never the narrative."""
+    if column not in cache:
         values = []
         for _number, other in rows:
             if column < len(other) and sum(1 for v in other if filled(v)) > 2:
                 values.append(other[column])
                 if len(values) >= 200:
                     break
-        short = sum(1 for v in values if is_date_like(v) or filled(v) and len(_text(v)) <= 40)
-        short_columns[column] = bool(values) and short >= 0.8 * len(values)
-    return short_columns[column]
+        short = sum(
+            1 for v in values if is_date_like(v) or filled(v) and len(_text(v).split()) <= 4
+        )
+        cache[column] = bool(values) and short >= 0.8 * len(values)
+    return cache[column]
 
 
 def _repeats_header(cells: list[Any], header_keys: list[str]) -> bool:

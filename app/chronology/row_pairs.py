@@ -5,16 +5,18 @@ columns are recognised as for any other table, and the report says so."""
 
 from typing import Any
 
-from app.chronology.layout import filled, is_date_like
+from app.chronology.layout import filled, is_date_like, short_column
 
 TEXT_BELOW = "Text on the row below"
 
 
 def text_is_below(rows: list[tuple[int, list[Any]]], filled_counts: list[int]) -> bool:
-    """Most rows with a date have text alone on the row under them."""
+    """Most rows with a date have text alone on the row under them, in a column that holds
+    dates or short values in the dated rows (text under the narrative's own column continues
+    the entry above instead)."""
     if 3 * filled_counts.count(1) < len(filled_counts):  # a third of the rows at least
         return False
-    shape = _shapes(rows)
+    shape = _shapes(rows, {})
     dated = shape.count("dated")
     followed = sum(
         1 for i, kind in enumerate(shape[:-1]) if kind == "dated" and shape[i + 1] == "text"
@@ -22,13 +24,18 @@ def text_is_below(rows: list[tuple[int, list[Any]]], filled_counts: list[int]) -
     return dated > 1 and 2 * followed >= dated
 
 
-def _shapes(rows: list[tuple[int, list[Any]]]) -> list[str]:
+def _shapes(rows: list[tuple[int, list[Any]]], short: dict[int, bool]) -> list[str]:
     shape = []  # "dated", "text" or "" for each row
     for _number, cells in rows:
-        values = [v for v in cells if filled(v)]
-        if len(values) == 1 and values[0].__class__ is str and not is_date_like(values[0]):
+        values = [(i, v) for i, v in enumerate(cells) if filled(v)]
+        if (
+            len(values) == 1
+            and values[0][1].__class__ is str
+            and not is_date_like(values[0][1])
+            and short_column(values[0][0], rows, short)
+        ):
             shape.append("text")
-        elif len(values) >= 2 and any(is_date_like(v) for v in values):
+        elif len(values) >= 2 and any(is_date_like(v) for _i, v in values):
             shape.append("dated")
         else:
             shape.append("")
@@ -40,7 +47,7 @@ def join_rows_below(
 ) -> tuple[list[tuple[int, list[Any]]], list[str], list[str]]:
     """Each row's text alone on the row(s) under it is added to it as one more column.
     Returns the rows, the headers and a note."""
-    shape = _shapes(rows)
+    shape = _shapes(rows, {})
     joined: list[tuple[int, list[Any]]] = []
     moved: list[int] = []
     width = len(headers)

@@ -123,7 +123,7 @@ UNREADABLE = [
     ("02/01/2008 25:30", ["time of day that does not exist"]),
     ("not known", ["not a date ReviewDesk can read"]),
     ("?", ["not a date ReviewDesk can read"]),
-    ("22/05/2016 - 25/05/2016", ["holds two dates", "End date"]),
+    ("25/05/2016 - 22/05/2016", ["ends before it starts"]),
 ]
 
 

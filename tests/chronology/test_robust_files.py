@@ -163,3 +163,62 @@ def test_a_column_of_places_is_never_taken_for_the_practitioner(tmp_path):
     plan = plan_imports(ctx, review, "Agency", tmp_path / "places.xlsx")[0]
     store.close()
     assert "practitioner" not in plan.mapping
+
+
+# (written, start, end, time): forms the files above use, each read as written
+FORMS = [
+    ("14 Mawrth 2016", date(2016, 3, 14), date(2016, 3, 14), ""),
+    ("3ydd Ebrill 2016", date(2016, 4, 3), date(2016, 4, 3), ""),
+    ("Medi 2016", date(2016, 9, 1), date(2016, 9, 30), ""),
+    ("10:32 14/03/2016", date(2016, 3, 14), date(2016, 3, 14), "10:32"),
+    ("1032hrs 14/03/2016", date(2016, 3, 14), date(2016, 3, 14), "10:32"),
+    ("14/03/16 1432", date(2016, 3, 14), date(2016, 3, 14), "14:32"),
+    ("14/03/2016 - 10:32", date(2016, 3, 14), date(2016, 3, 14), "10:32"),
+    ("21/06/2016 10:32 BST", date(2016, 6, 21), date(2016, 6, 21), "10:32"),
+    ("14/03/2016 10:00 - 11:30", date(2016, 3, 14), date(2016, 3, 14), "10:00"),
+    ("03/05/2016 - 05/05/2016", date(2016, 5, 3), date(2016, 5, 5), ""),
+    ("Between 3 and 5 May 2016", date(2016, 5, 3), date(2016, 5, 5), ""),
+    ("3rd-5th June 2016", date(2016, 6, 3), date(2016, 6, 5), ""),
+    ("May - June 2016", date(2016, 5, 1), date(2016, 6, 30), ""),
+    ("2016 (exact date unknown)", date(2016, 1, 1), date(2016, 12, 31), ""),
+]
+
+
+@pytest.mark.parametrize(("written", "start", "end", "clock"), FORMS, ids=[f[0] for f in FORMS])
+def test_forms_agencies_write_are_read_as_written(written, start, end, clock):
+    parsed = parse_date(written)
+    assert (parsed.start, parsed.end, parsed.time) == (start, end, clock), parsed.problem
+    assert parsed.text == written
+
+
+@pytest.mark.parametrize(
+    ("written", "words"),
+    [
+        ("05/05/2016 - 03/05/2016", "ends before it starts"),
+        ("Monday - Friday 2016", "not a date"),
+        ("14/03/2016 2400", "not a date"),
+        ("pre 2010", "not a date"),
+    ],  # fmt: skip
+)
+def test_what_cannot_be_placed_says_why(written, words):
+    parsed = parse_date(written)
+    assert not parsed.ok and words in parsed.problem
+
+
+@pytest.mark.parametrize("name", ["welsh_language", "contact_time_spans"])
+def test_kinds_of_contact_are_the_type_whatever_the_heading(tmp_path, name):
+    """ "Math" (Welsh) is no heading ReviewDesk knows; "Contact" reads as the event: the cells,
+    kinds of contact ReviewDesk knows, make either the event type, not a part of the narrative."""
+    plan = _plan(tmp_path, name)
+    column = plan.mapping["event_type"]
+    assert plan.table.headers[column] in ("Math", "Contact")
+    assert column not in plan.parts
+    assert plan.entries[0]["event"] == TEXTS[0]
+
+
+def test_remembered_dates_under_a_date_heading_are_imported_and_the_rest_flagged(tmp_path):
+    plan = _plan(tmp_path, "remembered_dates")
+    assert plan.table.headers[plan.mapping["date"]] == "Approximate date"
+    assert len(plan.entries) == 8
+    flagged = {n.row for n in plan.flagged}
+    assert {3, 4} <= flagged  # "Unknown", "pre 2010": kept, flagged, never dropped
