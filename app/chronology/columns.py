@@ -36,6 +36,9 @@ _NOT_NARRATIVE = re.compile(
     r"|risk level|category|outcome code|code|ethnicity|gender|age|telephone|phone|email)\b",
     re.I,
 )
+_DURATION = re.compile(
+    r"\b(?:duration|length|spent|taken|travel\w*|elapsed|total|minutes|mins|hours|hrs)\b", re.I
+)
 # Headings of narrative parts (joined into the event with their label).
 _NARRATIVE_PART = re.compile(
     r"\b(?:title|summary|subject|history|examination|exam|plan|presenting|presentation"
@@ -207,6 +210,8 @@ def plan_columns(
     given: dict[str, list[int]] | None = None,
 ) -> ColumnPlan:
     """Decide field by field, from content and headings; ``given`` (field -> columns) wins."""
+    from app.chronology.column_content import known_types, practitioner_by_names, type_by_values
+
     given = given or {}
     profiles = profile_columns(headings, rows)
     scores = _heading_scores(headings)
@@ -283,12 +288,14 @@ def plan_columns(
 
     if "time" not in mapping:
         for p in profiles:
+            if _DURATION.search(p.heading):
+                continue  # "Duration" 00:45 is how long, not when
             if p.index not in taken and p.filled and p.share(p.times) >= 0.8:
                 take("time", p.index, f"{p.share(p.times):.0%} of its cells are times of day")
                 break
 
     if "practitioner" not in mapping:
-        _practitioner_by_names(profiles, scores, total, take)
+        practitioner_by_names(profiles, scores, total, take)
 
     # The event: the longest free text, never an identifier, number, flag or date column.
     problems: list[str] = []
@@ -326,14 +333,14 @@ def plan_columns(
                 and p.filled
                 and "event" in scores[p.index]
                 and p.mean_words <= 4
-                and (p.distinct_ratio < 0.5 or _known_types(rows, p.index) >= 0.6)
+                and (p.distinct_ratio < 0.5 or known_types(rows, p.index) >= 0.6)
                 and p.share(p.yes_no) + p.share(p.numbers) + p.share(p.identifiers) < 0.5
                 and p.share(p.dates) + p.share(p.names) < 0.5
             ):
                 take("event_type", p.index, "short values repeated down the column (a type)")
                 break
     if "event_type" not in mapping and "event_type" not in given:
-        _type_by_values(profiles, scores, rows, total, taken, take)
+        type_by_values(profiles, scores, rows, total, taken, take)
     parts = list(parts_given)
     if "event" in mapping and not parts_given:
         parts = _narrative_parts(profiles, scores, mapping["event"], taken, reasons)
@@ -349,72 +356,6 @@ def plan_columns(
         reasons=reasons,
         problems=problems,
     )
-
-
-_AGENT = re.compile(r"\b(?:by|who|whom)\b", re.I)
-
-
-def _practitioner_by_names(profiles, scores, total: int, take) -> None:
-    """A column of people's names under a heading ReviewDesk does not know ("By whom",
-    "Carried out by"): several different names down it are the practitioners."""
-    for p in profiles:
-        if (
-            scores[p.index]
-            or p.heading.startswith("Column ")
-            or _NOT_NARRATIVE.search(p.heading)
-            or p.filled < 0.5 * total
-            or p.share(p.names) < 0.8
-            or p.mean_words > 4
-            or p.distinct < 2
-        ):
-            continue
-        why = f"names of people ({p.distinct} different)"
-        if _AGENT.search(p.heading):
-            why += f", and its heading '{p.heading}' asks who"
-        take("practitioner", p.index, why)
-        return
-
-
-def _known_types(rows, index: int) -> float:
-    """The share of the column's distinct values that are kinds of contact ReviewDesk knows
-    (Home visit, Telephone call, Strategy meeting...)."""
-    from app.chronology.event_types import normalise_event_type
-
-    values = {str(c[index]).strip() for _n, c in rows[:PROFILE_ROWS] if index < len(c)}
-    values.discard("")
-    values.discard("None")
-    return sum(1 for v in values if normalise_event_type(v)) / max(len(values), 1)
-
-
-def _type_by_values(profiles, scores, rows, total: int, taken: set[int], take) -> None:
-    """A column under a heading ReviewDesk does not know ("Math") holding short values that
-    are kinds of contact ReviewDesk knows (Home visit, Telephone call), or a few short values
-    repeated down it, is the event type."""
-    best = None
-    for p in profiles:
-        if (
-            p.index in taken
-            or scores[p.index]
-            or p.heading.startswith("Column ")
-            or _NOT_NARRATIVE.search(p.heading)
-            or p.filled < 0.5 * total
-            or p.mean_words > 4
-            or p.distinct < 2
-            or p.share(p.names) >= 0.5
-            or p.share(p.dates) + p.share(p.yes_no) + p.share(p.numbers) + p.share(p.identifiers)
-            >= 0.5
-        ):
-            continue
-        known = _known_types(rows, p.index)
-        if known < 0.6 and p.distinct_ratio > 0.5:
-            continue
-        key = (known, -p.distinct_ratio)
-        if best is None or key > best[0]:
-            best = (key, p, known)
-    if best is not None:
-        _key, p, known = best
-        why = "kinds of contact ReviewDesk knows" if known >= 0.6 else "a few short values"
-        take("event_type", p.index, f"{why} repeated down the column ({p.distinct} different)")
 
 
 def _veto(name: str, p: ColumnProfile) -> str:

@@ -314,9 +314,18 @@ _PARTIAL_EXCLUDES: dict[str, frozenset[str]] = {
     "practitioner": frozenset(
         "child childs subject person persons client family people service".split()
     ),
-    "time": frozenset("recorded recording entered input".split()),
+    # "Time spent", "Travel time": a length of time, not the time of day.
+    "time": frozenset(
+        "recorded recording entered input spent taken travel travelling duration length total "
+        "elapsed".split()
+    ),
+    # "Age of child", "Child ID", "Child's address": about the person, not the person.
+    "subjects": frozenset(
+        "age dob birth address postcode id number no ref reference gender sex ethnicity nhs upn "
+        "school".split()
+    ),
     "role": frozenset("note notes case incident event contact document report".split()),
-    "event": frozenset("date time type category by".split()),
+    "event": frozenset("date time type category by length duration".split()),
 }
 
 REQUIRED_FIELDS = ("date", "event")

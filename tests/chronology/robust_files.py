@@ -563,6 +563,22 @@ def case_note_title_and_note(folder: Path):
     return path, truth
 
 
+# --- 19. a contact log with how long each contact took, and the child's age at the time --------
+
+
+def durations_and_ages(folder: Path):
+    """A family centre's log: a row number, the date, the child's age then ("3y 4m"), how long
+    the contact took ("00:45") and the time spent travelling; neither is a time of day, and an
+    age is not a person."""
+    rows = [["No.", "Date", "Age of child", "Duration", "Travel time", "Key worker", "Details"]]
+    for i in range(8):
+        rows.append([str(i + 1), f"{DAYS[i]:%d/%m/%Y}", f"{3 + i // 4}y {i % 12}m", "00:45",
+                     "0:20", WORKERS[i % 4], TEXTS[i]])  # fmt: skip
+    path = folder / "durations_and_ages.csv"
+    _csv(path, rows)
+    return path, _truth(times=False, types=False)
+
+
 FILES = {
     "case_notes_report": case_notes_report,
     "us_datetime_ampm": us_datetime_ampm,
@@ -585,6 +601,7 @@ FILES = {
     "contact_time_spans": contact_time_spans,
     "remembered_dates": remembered_dates,
     "case_note_title_and_note": case_note_title_and_note,
+    "durations_and_ages": durations_and_ages,
 }
 
 

@@ -222,3 +222,12 @@ def test_remembered_dates_under_a_date_heading_are_imported_and_the_rest_flagged
     assert len(plan.entries) == 8
     flagged = {n.row for n in plan.flagged}
     assert {3, 4} <= flagged  # "Unknown", "pre 2010": kept, flagged, never dropped
+
+
+def test_a_length_of_time_is_never_the_time_of_day_and_an_age_never_a_person(tmp_path):
+    plan = _plan(tmp_path, "durations_and_ages")
+    mapped = {plan.table.headers[i]: field for field, i in plan.mapping.items()}
+    assert "Duration" not in mapped and "Travel time" not in mapped
+    assert "Age of child" not in mapped
+    assert all(not e["time"] for e in plan.entries)
+    assert all(not e["subjects"] for e in plan.entries)

@@ -1,0 +1,71 @@
+"""Fields found by what a column's cells hold when its heading is one ReviewDesk does not know:
+people's names are the practitioners, kinds of contact are the event type."""
+
+import re
+
+from app.chronology.columns import _NOT_NARRATIVE, PROFILE_ROWS
+
+_AGENT = re.compile(r"\b(?:by|who|whom)\b", re.I)
+
+
+def practitioner_by_names(profiles, scores, total: int, take) -> None:
+    """A column of people's names under a heading ReviewDesk does not know ("By whom",
+    "Carried out by"): several different names down it are the practitioners."""
+    for p in profiles:
+        if (
+            scores[p.index]
+            or p.heading.startswith("Column ")
+            or _NOT_NARRATIVE.search(p.heading)
+            or p.filled < 0.5 * total
+            or p.share(p.names) < 0.8
+            or p.mean_words > 4
+            or p.distinct < 2
+        ):
+            continue
+        why = f"names of people ({p.distinct} different)"
+        if _AGENT.search(p.heading):
+            why += f", and its heading '{p.heading}' asks who"
+        take("practitioner", p.index, why)
+        return
+
+
+def known_types(rows, index: int) -> float:
+    """The share of the column's distinct values that are kinds of contact ReviewDesk knows
+    (Home visit, Telephone call, Strategy meeting...)."""
+    from app.chronology.event_types import normalise_event_type
+
+    values = {str(c[index]).strip() for _n, c in rows[:PROFILE_ROWS] if index < len(c)}
+    values.discard("")
+    values.discard("None")
+    return sum(1 for v in values if normalise_event_type(v)) / max(len(values), 1)
+
+
+def type_by_values(profiles, scores, rows, total: int, taken: set[int], take) -> None:
+    """A column under a heading ReviewDesk does not know ("Math") holding short values that
+    are kinds of contact ReviewDesk knows (Home visit, Telephone call), or a few short values
+    repeated down it, is the event type."""
+    best = None
+    for p in profiles:
+        if (
+            p.index in taken
+            or scores[p.index]
+            or p.heading.startswith("Column ")
+            or _NOT_NARRATIVE.search(p.heading)
+            or p.filled < 0.5 * total
+            or p.mean_words > 4
+            or p.distinct < 2
+            or p.share(p.names) >= 0.5
+            or p.share(p.dates) + p.share(p.yes_no) + p.share(p.numbers) + p.share(p.identifiers)
+            >= 0.5
+        ):
+            continue
+        known = known_types(rows, p.index)
+        if known < 0.6 and p.distinct_ratio > 0.5:
+            continue
+        key = (known, -p.distinct_ratio)
+        if best is None or key > best[0]:
+            best = (key, p, known)
+    if best is not None:
+        _key, p, known = best
+        why = "kinds of contact ReviewDesk knows" if known >= 0.6 else "a few short values"
+        take("event_type", p.index, f"{why} repeated down the column ({p.distinct} different)")
