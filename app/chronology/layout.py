@@ -217,6 +217,16 @@ def _guidance_cell(text: str) -> bool:
     )
 
 
+def noise_line(text: str) -> str:
+    """Why a line alone is a page or report line (page number, marking, print or end line), or
+    "" when it may be text."""
+    if _MARKING_OR_PAGE.match(text):
+        return "a page header or footer (page number, marking or print line)"
+    if len(text) <= 60 and _FOOTER.match(text) and not text.endswith("."):
+        return "the report's footer"
+    return ""
+
+
 def is_guidance(row: list[Any]) -> bool:
     cells = [_text(v) for v in row if filled(v)]
     if not cells or any(is_date_like(v) for v in row):

@@ -31,7 +31,14 @@ from app.chronology.file_guard import (
     check_ole,
     password_protected,
 )
-from app.chronology.layout import HEADER_SCAN_ROWS, fill_merged_down, find_layout, left_out_rows
+from app.chronology.label_blocks import label_blocks
+from app.chronology.layout import (
+    HEADER_SCAN_ROWS,
+    LeftOut,
+    fill_merged_down,
+    find_layout,
+    left_out_rows,
+)
 from app.chronology.mapping import normalise_header
 from app.chronology.row_pairs import join_rows_below, text_is_below
 from app.chronology.sheet_formats import partial_date_cells_ods, partial_date_cells_xls
@@ -488,7 +495,11 @@ def _build_table(
     if all(map(_is_blank, rows)):
         raise ImportRefused(f"{where} holds no chronology rows: it is empty.")
     fallback = False
-    if header_row is not None:
+    blocks = label_blocks(rows) if header_row is None else None
+    if blocks is not None:
+        rows, block_rows, block_left_out, block_note = blocks
+        layout, merged, notes = find_layout(rows, 0), None, [*notes, block_note]
+    elif header_row is not None:
         index = header_row - row0
         if not 0 <= index < len(rows) or _is_blank(rows[index]):
             raise ImportRefused(
@@ -555,13 +566,23 @@ def _build_table(
     if pairs:
         table_rows, headers, joined_notes = join_rows_below(table_rows, headers)
         notes = notes + joined_notes
+    if blocks is not None:  # each block numbered by its first line in the sheet
+        header_row = first_header = row0 + block_rows[0]
+        table_rows = [(row0 + block_rows[n - row0], cells) for n, cells in table_rows]
+        left_out = sorted(
+            [LeftOut(row0 + n.row, n.reason, n.text) for n in block_left_out]
+            + [LeftOut(row0 + block_rows[n.row - row0], n.reason, n.text) for n in left_out],
+            key=lambda n: n.row,
+        )
     if not table_rows:
         raise ImportRefused(
             f"{where} holds no chronology rows: there is nothing under the header on row "
             f"{header_row}."
         )
 
-    if first_header != header_row:
+    if blocks is not None:
+        found = f"the entries are blocks of labelled lines from row {row0 + block_rows[1]}"
+    elif first_header != header_row:
         found = f"the header is on rows {first_header}-{header_row} (headings over sub-headings)"
     else:
         found = f"the header is on row {header_row}"

@@ -579,6 +579,49 @@ def durations_and_ages(folder: Path):
     return path, _truth(times=False, types=False)
 
 
+# --- 20. a case-note print: each note a block of labelled lines ----------------------------------
+
+
+def case_note_blocks(folder: Path):
+    """A case-note print saved to Excel: a title and the child's details, then each note as
+    "Date:", "Worker:", "Type:", "Note:" lines (a long note runs on to the next line), a page
+    line between notes and an end line."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Case Note Print"])
+    ws.append(["Child:", CHILD])
+    ws.append([])
+    for i in range(8):
+        first, _sep, rest = TEXTS[i].partition(". ")
+        ws.append(["Date:", f"{_dt(i):%d/%m/%Y %H:%M}"])
+        ws.append(["Worker:", WORKERS[i % 4]])
+        ws.append(["Type:", TYPES[i % 4]])
+        ws.append(["Note:", f"{first}." if rest else first])
+        if rest:
+            ws.append([None, rest])
+        ws.append([])
+        if i == 3:
+            ws.append(["Page 1 of 2"])
+    ws.append(["End of report"])
+    path = folder / "case_note_blocks.xlsx"
+    wb.save(path)
+    truth = [
+        Expected(
+            e.start,
+            e.end,
+            e.time,
+            e.event.partition(". ")[2] or e.event,
+            e.practitioner,
+            "",
+            e.event_type,
+        )  # fmt: skip
+        for e in _truth()
+    ]
+    return path, truth
+
+
 FILES = {
     "case_notes_report": case_notes_report,
     "us_datetime_ampm": us_datetime_ampm,
@@ -602,6 +645,7 @@ FILES = {
     "remembered_dates": remembered_dates,
     "case_note_title_and_note": case_note_title_and_note,
     "durations_and_ages": durations_and_ages,
+    "case_note_blocks": case_note_blocks,
 }
 
 

@@ -14,7 +14,7 @@ from app.cli import main
 from app.context import AppContext
 from app.reviews import create_review
 from db.store import open_store
-from tests.chronology.robust_files import DAYS, FILES, TEXTS, differences
+from tests.chronology.robust_files import CHILD, DAYS, FILES, TEXTS, TYPES, WORKERS, differences
 
 
 @pytest.fixture
@@ -231,3 +231,32 @@ def test_a_length_of_time_is_never_the_time_of_day_and_an_age_never_a_person(tmp
     assert "Age of child" not in mapped
     assert all(not e["time"] for e in plan.entries)
     assert all(not e["subjects"] for e in plan.entries)
+
+
+def test_blocks_of_labelled_lines_are_read_one_entry_a_block(tmp_path):
+    plan = _plan(tmp_path, "case_note_blocks")
+    assert plan.table.headers == ["Date", "Worker", "Type", "Note"]
+    assert [n for n, _ in plan.table.rows][:2] == [4, 10]  # each block's first line
+    assert plan.entries[0]["event"] == TEXTS[0].replace(". ", ".\n", 1)
+    assert plan.entries[0]["time"] == "10:32"
+    left = {n.row: n.reason for n in plan.table.left_out}
+    assert "above the first entry" in left[1] and "above the first entry" in left[2]
+    assert "page" in left[28] and "footer" in left[50]
+    assert not plan.flagged
+
+
+def test_a_table_with_a_details_block_above_is_not_read_as_blocks(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for key, value in [("Child:", CHILD), ("Agency:", "Health"), ("Worker:", "Sam Ellery")]:
+        ws.append([key, value])
+    ws.append(["Date", "Worker", "Type", "Details"])
+    for i in range(6):
+        ws.append([DAYS[i], WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])
+    wb.save(tmp_path / "details.xlsx")
+    from app.chronology.reading import read_table
+
+    table = read_table(tmp_path / "details.xlsx")
+    assert table.header_row == 4 and len(table.rows) == 6
