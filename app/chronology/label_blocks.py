@@ -34,6 +34,8 @@ def label_blocks(
 ) -> tuple[list[list[Any]], list[int], list[LeftOut], str] | None:
     """(the table: headings then one row per block; the index in ``rows`` of each of its rows;
     rows left out; a note), or None when the rows are not laid out as labelled blocks."""
+    if sum(1 for r in rows[:60] if _label(r)) < 6:  # labelled lines from the start, or none
+        return None
     labelled = [_label(r) for r in rows]
     counts: dict[str, int] = {}
     for found in labelled:
