@@ -1,23 +1,28 @@
 """Chronology tables in a Word document (.docx): the IMR template's chronology table, a table
 continued over pages with its heading row repeated, several tables in one document."""
 
+import re
 from pathlib import Path
 from typing import Any
 
 from app.chronology.file_guard import SEND_AGAIN, ImportRefused
 
 
-def table_grids(path: Path) -> list[list[list[str]]]:
-    """Every top-level table of the document as rows of cell texts (merged cells once)."""
+def _document(path: Path):
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = Document(str(path))
+        return Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError):
         raise ImportRefused(
             f"{path.name} cannot be read as a Word document: it is damaged. " + SEND_AGAIN
         ) from None
+
+
+def table_grids(path: Path, document=None) -> list[list[list[str]]]:
+    """Every top-level table of the document as rows of cell texts (merged cells once)."""
+    document = document or _document(path)
     grids = []
     for table in document.tables:
         grid = []
@@ -39,8 +44,12 @@ def table_grids(path: Path) -> list[list[list[str]]]:
 def chronology_grid(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
     """The rows of the document's chronology: the first table that has a chronology header,
     followed by the tables continuing it (same columns). Returns (rows, notes)."""
-    grids = [g for g in table_grids(path) if g]
+    document = _document(path)
+    grids = [g for g in table_grids(path, document) if g]
     if not grids:
+        found = dated_paragraphs(document)
+        if found is not None:
+            return found
         raise ImportRefused(
             f"{path.name} is a Word document with no table in it. ReviewDesk reads a chronology "
             "laid out as a table (one row per entry)."
@@ -83,3 +92,46 @@ def chronology_grid(path: Path, find_layout) -> tuple[list[list[Any]], list[str]
             )
         )
     return rows, notes
+
+
+# A date at the start of a paragraph, then a dash, colon, comma, tab or space before the text:
+# "14/03/2016 – Home visit...", "14 March 2016: ...", "2016-03-14 10:32 ...".
+_LEADING_DATE = re.compile(
+    r"\s*(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?:\s*(?:at\s+)?\d{1,2}[:.]\d{2})?"
+    r"|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?"
+    r"|(?:[A-Za-z]{3,9},?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2})?)"
+    r"\s*(?:[-\u2013\u2014:,]\s*|\t+|\s+)(?P<text>\S.*)",
+    re.S,
+)
+
+
+def dated_paragraphs(document) -> tuple[list[list[Any]], list[str]] | None:
+    """A chronology written as paragraphs, each entry starting with its date: (rows with a
+    Date and an Entry heading, notes), or None when fewer than three paragraphs start so.
+    A paragraph without a date continues the entry above; those above the first entry are
+    the document's title and introduction."""
+    from app.chronology.dates import parse_date
+
+    rows: list[list[Any]] = [["Date", "Entry"]]
+    before = 0
+    for paragraph in document.paragraphs:
+        text = paragraph.text.strip()
+        if not text:
+            continue
+        m = _LEADING_DATE.match(text)
+        if m and parse_date(m["date"]).ok:
+            rows.append([m["date"], m["text"].strip()])
+        elif len(rows) > 1:
+            rows[-1][1] = f"{rows[-1][1]}\n{text}"
+        else:
+            before += 1
+    if len(rows) < 4:
+        return None
+    note = (
+        f"The document has no table: each of the {len(rows) - 1} paragraphs starting with a "
+        "date is read as an entry (rows are counted from 2, one an entry), with the paragraphs "
+        "under it as its text"
+    )
+    note += f"; {before} paragraph(s) above the first entry were left out." if before else "."
+    return rows, [note]

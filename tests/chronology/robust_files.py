@@ -622,6 +622,29 @@ def case_note_blocks(folder: Path):
     return path, truth
 
 
+# --- 21. a Word chronology written as paragraphs, not a table -----------------------------------
+
+
+def paragraphs_docx(folder: Path):
+    """An author's chronology typed as paragraphs: a heading and an introduction, then each
+    entry starting with its date ("14/03/2016 – ..."), some running on to a second paragraph."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Chronology of agency involvement", level=1)
+    document.add_paragraph("The entries below are taken from the case file.")
+    forms = ["{:%d/%m/%Y} – ", "{:%d %B %Y}: ", "{:%d.%m.%Y}\t"]
+    for i in range(8):
+        first, _sep, rest = TEXTS[i].partition(". ")
+        document.add_paragraph(forms[i % 3].format(DAYS[i]) + (f"{first}." if rest else first))
+        if rest:
+            document.add_paragraph(rest)
+    path = folder / "paragraphs.docx"
+    document.save(path)
+    truth = [Expected(DAYS[i], event=TEXTS[i].partition(". ")[2] or TEXTS[i]) for i in range(8)]
+    return path, truth
+
+
 FILES = {
     "case_notes_report": case_notes_report,
     "us_datetime_ampm": us_datetime_ampm,
@@ -646,6 +669,7 @@ FILES = {
     "case_note_title_and_note": case_note_title_and_note,
     "durations_and_ages": durations_and_ages,
     "case_note_blocks": case_note_blocks,
+    "paragraphs_docx": paragraphs_docx,
 }
 
 

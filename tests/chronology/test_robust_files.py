@@ -260,3 +260,23 @@ def test_a_table_with_a_details_block_above_is_not_read_as_blocks(tmp_path):
 
     table = read_table(tmp_path / "details.xlsx")
     assert table.header_row == 4 and len(table.rows) == 6
+
+
+def test_a_word_chronology_in_paragraphs_is_read_one_entry_a_dated_paragraph(tmp_path):
+    plan = _plan(tmp_path, "paragraphs_docx")
+    assert [e["date_start"] for e in plan.entries] == DAYS
+    assert plan.entries[0]["event"] == TEXTS[0].replace(". ", ".\n", 1)
+    assert "no table" in plan.table.notes[1] and "2 paragraph(s) above" in plan.table.notes[1]
+
+
+def test_a_word_document_with_neither_table_nor_dated_paragraphs_is_refused(tmp_path):
+    import docx
+
+    from app.chronology.reading import ImportRefused, read_table
+
+    document = docx.Document()
+    document.add_paragraph("14/03/2016 – the only dated line.")
+    document.add_paragraph("A letter about the family, not a chronology.")
+    document.save(tmp_path / "letter.docx")
+    with pytest.raises(ImportRefused, match="no table"):
+        read_table(tmp_path / "letter.docx")
