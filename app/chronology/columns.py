@@ -39,6 +39,25 @@ _NOT_NARRATIVE = re.compile(
 _DURATION = re.compile(
     r"\b(?:duration|length|spent|taken|travel\w*|elapsed|total|minutes|mins|hours|hrs)\b", re.I
 )
+_IDENTIFYING = re.compile(r"\b(?:id|ref|reference|number|no|code|urn|crn|nhs)\b", re.I)
+
+
+def _dates_carry_times(rows: list[tuple[int, list[Any]]], column: int | None) -> bool:
+    """Most of the date column's cells carry their own time ("14/03/2016 10:32"): no other
+    column is taken as the time for its cells alone."""
+    if column is None:
+        return False
+    values = [c[column] for _n, c in rows[:PROFILE_ROWS] if column < len(c) and c[column]]
+    timed = sum(
+        1
+        for v in values
+        if isinstance(v, datetime)
+        and (v.hour or v.minute)
+        or (v.__class__ is str and parse_date(v).time)
+    )
+    return bool(values) and timed >= 0.8 * len(values)
+
+
 # Headings of narrative parts (joined into the event with their label).
 _NARRATIVE_PART = re.compile(
     r"\b(?:title|summary|subject|history|examination|exam|plan|presenting|presentation"
@@ -286,10 +305,10 @@ def plan_columns(
             continue
         take(name, column, f"its heading '{p.heading}'")
 
-    if "time" not in mapping:
+    if "time" not in mapping and not _dates_carry_times(rows, mapping.get("date")):
         for p in profiles:
-            if _DURATION.search(p.heading):
-                continue  # "Duration" 00:45 is how long, not when
+            if _DURATION.search(p.heading) or _IDENTIFYING.search(p.heading):
+                continue  # "Duration" 00:45 is how long, not when; "ID" 001200 is no time
             if p.index not in taken and p.filled and p.share(p.times) >= 0.8:
                 take("time", p.index, f"{p.share(p.times):.0%} of its cells are times of day")
                 break
@@ -372,6 +391,8 @@ def _veto(name: str, p: ColumnProfile) -> str:
     sentences = p.mean_words >= 3 and p.distinct_ratio >= 0.7 and p.share(p.names) < 0.3
     if name in ("role", "subjects", "event_type", "source") and sentences:
         return "free text that differs row to row, not a list of values"
+    if name == "role" and p.distinct >= 6 and p.distinct_ratio >= 0.9 and p.share(p.names) < 0.5:
+        return "a different value on every row (a title of each entry), not a list of roles"
     if name in ("practitioner", "role", "subjects", "outcome") and p.share(p.yes_no) >= 0.6:
         return "yes/no answers"
     if name in ("practitioner", "subjects", "outcome", "significance") and (

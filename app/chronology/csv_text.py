@@ -220,7 +220,24 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
             "they are flagged for checking."
         )
     notes += _rejoin_overflow(rows, delimiter, named, flags)
+    if '="' in sample:
+        notes += _unwrap_formulas(rows)
     return rows, notes, flags
+
+
+def _unwrap_formulas(rows: list[list[str]]) -> list[str]:
+    """Some systems write a value as an Excel formula so that Excel keeps it as text
+    (="14/03/2016", ="00123"): the value is what is inside. Returns notes."""
+    count = 0
+    for row in rows:
+        for i, cell in enumerate(row):
+            if cell[:2] == '="' and cell[-1:] == '"' and len(cell) >= 3:
+                row[i] = cell[2:-1].replace('""', '"')
+                count += 1
+    if not count:
+        return []
+    return [f'{count} value(s) were written as ="..." (so Excel keeps them as text); the text '
+            "inside is read."]  # fmt: skip
 
 
 def _rejoin_overflow(

@@ -645,6 +645,34 @@ def paragraphs_docx(folder: Path):
     return path, truth
 
 
+# --- 22. a web-based system's case notes: editor markup in the notes, values as ="..." ----------
+
+
+def web_case_notes(folder: Path):
+    """A web-based case system's CSV: the note with its editor's markup (<p>, <br />, &amp;,
+    &nbsp;), the id and the date written as ="..." so that Excel keeps them as text."""
+    from html import escape
+
+    rows = [["Case Note ID", "Contact Date", "Title", "Note", "Created By"]]
+    for i in range(8):
+        first, _sep, rest = TEXTS[i].partition(". ")
+        note = f"<p>{escape(first)}.</p><p>{escape(rest)}&nbsp;</p>" if rest else escape(first)
+        rows.append([f'="{1200 + i:06d}"', f'="{_dt(i):%d/%m/%Y %H:%M}"', f"Contact {i + 1}",
+                     note.replace("; ", ";<br />", 1), WORKERS[i % 4]])  # fmt: skip
+    path = folder / "web_case_notes.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        for row in rows:  # written as such systems write it: ="..." left unquoted
+            handle.write(",".join(v if v.startswith("=") else '"' + v.replace('"', '""') + '"'
+                                  for v in row) + "\r\n")  # fmt: skip
+    truth = [
+        Expected(
+            e.start, e.end, e.time, e.event.partition(". ")[0].split("; ")[0], e.practitioner
+        )  # fmt: skip
+        for e in _truth()
+    ]
+    return path, truth
+
+
 FILES = {
     "case_notes_report": case_notes_report,
     "us_datetime_ampm": us_datetime_ampm,
@@ -670,6 +698,7 @@ FILES = {
     "durations_and_ages": durations_and_ages,
     "case_note_blocks": case_note_blocks,
     "paragraphs_docx": paragraphs_docx,
+    "web_case_notes": web_case_notes,
 }
 
 

@@ -14,7 +14,16 @@ from app.cli import main
 from app.context import AppContext
 from app.reviews import create_review
 from db.store import open_store
-from tests.chronology.robust_files import CHILD, DAYS, FILES, TEXTS, TYPES, WORKERS, differences
+from tests.chronology.robust_files import (
+    CHILD,
+    DAYS,
+    FILES,
+    TEXTS,
+    TIMES,
+    TYPES,
+    WORKERS,
+    differences,
+)
 
 
 @pytest.fixture
@@ -280,3 +289,34 @@ def test_a_word_document_with_neither_table_nor_dated_paragraphs_is_refused(tmp_
     document.save(tmp_path / "letter.docx")
     with pytest.raises(ImportRefused, match="no table"):
         read_table(tmp_path / "letter.docx")
+
+
+def test_a_web_systems_markup_and_excel_text_formulas_are_read_as_the_text(tmp_path):
+    plan = _plan(tmp_path, "web_case_notes")
+    notes = " ".join(plan.table.notes)
+    assert '="..."' in notes and "markup of a web page editor" in notes
+    event = plan.entries[3]["event"]
+    assert "A&E" in event and "<" not in event and "&amp;" not in event and "\xa0" not in event
+    assert "right hand;\nthe explanation" in event  # <br /> and </p> are new lines
+    mapped = {plan.table.headers[i]: field for field, i in plan.mapping.items()}
+    assert mapped.get("Case Note ID") is None  # 001200 is an id, never a time of day
+    assert mapped.get("Title") != "role"  # a title that differs on every row is no role
+    assert [e["time"] for e in plan.entries][:2] == ["10:32", "14:30"]
+
+
+def test_no_column_is_taken_as_the_time_when_the_dates_carry_their_own(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Date", "Seq", "Details"])
+    for i in range(6):
+        ws.append([f"{DAYS[i]:%d/%m/%Y} {TIMES[i]:%H:%M}", f"{1000 + i}", TEXTS[i]])
+    wb.save(tmp_path / "seq.xlsx")
+    store = open_store(tmp_path / "q.db")
+    ctx = AppContext(store, "tester", today_override=date(2025, 3, 14))
+    review = create_review(ctx, review_type="lcspr", reference="Q-1", title="Child Z")
+    plan = plan_imports(ctx, review, "Agency", tmp_path / "seq.xlsx")[0]
+    store.close()
+    assert "time" not in plan.mapping
+    assert [e["time"] for e in plan.entries] == [f"{t:%H:%M}" for t in TIMES[:6]]
