@@ -125,6 +125,12 @@ _TIME_SPAN = re.compile(
     r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*hrs?)?",
     _I,
 )
+# A part of the day after the date: "14/03/2016 am", "14/03/2016 (evening)", "... noon".
+_PART_OF_DAY = re.compile(
+    r"(?P<a>.+?)[\s,\-]+\(?\s*(?P<part>a\.?m\.?|p\.?m\.?|morning|afternoon|evening|night"
+    r"|overnight|noon|midday|lunch\s*time)\s*\)?",
+    _I,
+)
 # A time before the date, as some logs write it: "10:32 14/03/2016", "1032hrs 14/03/2016".
 _TIME_FIRST = re.compile(
     r"(?P<t>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|(?:[01]\d|2[0-3])[0-5]\d\s*hrs?)"
@@ -440,8 +446,8 @@ def _parse_text(
     if not s:
         return _unknown(raw, "no date given")
     parsed = _exact(raw, s, pivot, order, year_kind)
-    if parsed is not None:
-        return parsed
+    if parsed is not None and (parsed.ok or not _PART_OF_DAY.fullmatch(s)):
+        return parsed  # ("14/03/2016 am" is no 16 o'clock of 14/03/20: a part of the day)
     m = date_forms.WEEKDAY_PREFIX.match(s)
     if m:  # "Monday 14/03/2016", "Tues. 3 May 2016"
         parsed = _parse_text(s[m.end() :], pivot, order, year_kind)
@@ -480,6 +486,12 @@ def _parse_text(
         clock = parse_time(m["t"])
         if parsed.precision == "day" and not parsed.time and clock:
             return _parsed(**{**parsed.__dict__, "text": raw, "time": clock})
+    m = _PART_OF_DAY.fullmatch(s)
+    if m:  # the day is exact; only noon says the time
+        parsed = _parse_text(m["a"], pivot, order, year_kind)
+        if parsed.precision == "day" and not parsed.time:
+            noon = m["part"].lower() in ("noon", "midday")
+            return _parsed(**{**parsed.__dict__, "text": raw, "time": "12:00" if noon else ""})
     m = _TIME_SPAN.fullmatch(s)
     if m:
         parsed = _parse_text(m["a"], pivot, order, year_kind)

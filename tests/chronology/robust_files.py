@@ -673,6 +673,20 @@ def web_case_notes(folder: Path):
     return path, truth
 
 
+# --- 23. a school's behaviour and welfare log: the session after the date ------------------------
+
+
+def school_sessions(folder: Path):
+    """A school's log noting the session, not the time: "14/03/2016 AM", "03/04/2016 PM"."""
+    rows = [["Date / session", "Reported by", "Concern type", "What was seen or said"]]
+    for i in range(8):
+        rows.append([f"{DAYS[i]:%d/%m/%Y} {'AM' if i % 2 else 'PM'}", WORKERS[i % 4],
+                     TYPES[i % 4], TEXTS[i]])  # fmt: skip
+    path = folder / "school_sessions.csv"
+    _csv(path, rows)
+    return path, _truth(times=False)
+
+
 FILES = {
     "case_notes_report": case_notes_report,
     "us_datetime_ampm": us_datetime_ampm,
@@ -699,6 +713,7 @@ FILES = {
     "case_note_blocks": case_note_blocks,
     "paragraphs_docx": paragraphs_docx,
     "web_case_notes": web_case_notes,
+    "school_sessions": school_sessions,
 }
 
 
