@@ -291,6 +291,8 @@ def left_out_rows(
         texts = _short_cells(cells)
         if not seen_date and is_guidance(cells):
             reason = "guidance for whoever fills in the template"
+        elif position == 0 and _headings_again(cells, layout, rows[1:50]):
+            reason = "a second row of headings (the headings in another language)"
         elif len(texts) >= 2 and _repeats_header(cells, header_keys):
             reason = "the column headings repeated (a page header)"
         elif len(texts) <= 2 and all(len(t) <= 150 for t in texts):
@@ -344,6 +346,29 @@ def short_column(column: int, rows: list[tuple[int, list[Any]]], cache: dict[int
         )
         cache[column] = bool(values) and short >= 0.8 * len(values)
     return cache[column]
+
+
+def _headings_again(cells: list[Any], layout: Layout, below: list[tuple[int, list[Any]]]) -> bool:
+    """The row under the header names the same columns again, in other words ("Dyddiad" under
+    "Date" in a bilingual template): short words without digits in exactly those columns,
+    none of them met again down its column (as an entry's agency or type would be), over
+    entries with dates."""
+    under = [i for i, v in enumerate(cells) if filled(v)]
+    named = [i for i, h in enumerate(layout.headings) if h]
+    again = any(i < len(r) and r[i] == cells[i] for _n, r in below for i in under)
+    dated_below = any(is_date_like(v) for _n, r in below[:10] for v in r)
+    return (
+        dated_below
+        and not again
+        and len(under) >= 2
+        and under == named[: len(under)]
+        and len(under) == len(named)
+        and all(
+            v.__class__ is str and len(v) <= 40 and len(v.split()) <= 4
+            and not any(c.isdigit() for c in v)
+            for v in (cells[i] for i in under)
+        )
+    )  # fmt: skip
 
 
 def _repeats_header(cells: list[Any], header_keys: list[str]) -> bool:

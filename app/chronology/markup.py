@@ -1,6 +1,7 @@
-"""Narratives exported from web-based case systems carry the markup of their editor
-("<p>Home visit&nbsp;...</p><br />"): such a column is read as the plain text a person sees,
-paragraphs and line breaks kept as new lines."""
+"""What systems put in cells that a person would not write: the markup of a web editor in the
+narratives of web-based case systems ("<p>Home visit&nbsp;...</p><br />"), read as the plain
+text a person sees, paragraphs and line breaks kept as new lines; and a database's word for an
+empty value ("NULL"), read as empty."""
 
 import re
 from html import unescape
@@ -44,3 +45,27 @@ def plain_text_columns(headers: list[str], rows: list[tuple[int, list[Any]]]) ->
         return []
     listed = ", ".join(changed)
     return [f"{listed} held the markup of a web page editor (<p>, <br>...): read as plain text."]
+
+
+_NULLS = frozenset({"NULL", "null", "(null)", "<null>", "#NULL!", "#N/A", "Null"})
+
+
+def database_blanks(headers: list[str], rows: list[tuple[int, list[Any]]]) -> list[str]:
+    """Empty each cell holding a database's word for "no value" (NULL, (null), #N/A), in the
+    columns where one shows among the first rows. Returns a note naming the columns."""
+    if not rows:
+        return []
+    width = len(rows[0][1])
+    sample = rows[:_SAMPLE]
+    columns = [i for i in range(width) if any(c[i] in _NULLS for _n, c in sample)]
+    count = 0
+    for _number, cells in rows if columns else ():
+        for i in columns:
+            if cells[i].__class__ is str and cells[i] in _NULLS:
+                cells[i] = ""
+                count += 1
+    if not count:
+        return []
+    listed = ", ".join(headers[i] if i < len(headers) else f"Column {i + 1}" for i in columns)
+    return [f"{count} cell(s) held NULL or #N/A, a database's or Excel's word for no value "
+            f"({listed}): read as empty."]  # fmt: skip

@@ -185,13 +185,14 @@ def build_entries(plan, today: date) -> None:
     parsed = _distinct_map(read_date, raw_dates)
     time_col = mapping.get("time")
     if time_col is None:
-        times = list(map(_TIME, parsed))
+        times = _real_times(list(map(_TIME, parsed)))
     else:
         written = _distinct_map(
             lambda r: read_time(r) if r is not None and r != "" else "", cols[time_col]
         )
-        if any(map(_TIME, parsed)):  # a date cell with its own time fills in a blank one
-            times = [w or p.time for w, p in zip(written, parsed, strict=True)]
+        own = _real_times(list(map(_TIME, parsed)))
+        if any(own):  # a date cell with its own time fills in a blank one
+            times = [w or t for w, t in zip(written, own, strict=True)]
         else:
             times = written
     used = set(mapping.values()) | set(parts)
@@ -324,6 +325,14 @@ def _event_text(cells: list[Any], parts: list[int], labels: list[str]) -> str:
         if text:
             pieces.append(f"{label}: {text}")
     return "\n".join(pieces)
+
+
+def _real_times(times: list[str]) -> list[str]:
+    """The times the date cells carry, unless they are all midnight: a system writing
+    "2016-03-14 00:00:00" for a date has no time to give."""
+    if "00:00" in times and times.count("00:00") >= 3 and set(times) <= {"", "00:00"}:
+        return [""] * len(times)
+    return times
 
 
 def _readers(today: date, order: str, year_kind: str):

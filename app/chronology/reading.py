@@ -40,7 +40,7 @@ from app.chronology.layout import (
     left_out_rows,
 )
 from app.chronology.mapping import normalise_header
-from app.chronology.markup import plain_text_columns
+from app.chronology.markup import database_blanks, plain_text_columns
 from app.chronology.row_pairs import join_rows_below, text_is_below
 from app.chronology.sheet_formats import partial_date_cells_ods, partial_date_cells_xls
 from app.chronology.types import SheetTable
@@ -567,7 +567,7 @@ def _build_table(
     if pairs:
         table_rows, headers, joined_notes = join_rows_below(table_rows, headers)
         notes = notes + joined_notes
-    notes = notes + plain_text_columns(headers, table_rows)
+    notes = notes + plain_text_columns(headers, table_rows) + database_blanks(headers, table_rows)
     if blocks is not None:  # each block numbered by its first line in the sheet
         header_row = first_header = row0 + block_rows[0]
         table_rows = [(row0 + block_rows[n - row0], cells) for n, cells in table_rows]

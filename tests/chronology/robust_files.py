@@ -687,6 +687,44 @@ def school_sessions(folder: Path):
     return path, _truth(times=False)
 
 
+# --- 24. a bilingual template with the Welsh headings on a row of their own ---------------------
+
+
+def bilingual_header_rows(folder: Path):
+    """English headings, and the Welsh ones on the row under them."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Date", "Agency", "Practitioner", "Type", "Event"])
+    ws.append(["Dyddiad", "Asiantaeth", "Ymarferydd", "Math", "Digwyddiad"])
+    for i in range(8):
+        ws.append([DAYS[i], "Health", WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])
+    path = folder / "bilingual_header_rows.xlsx"
+    wb.save(path)
+    return path, _truth(times=False)
+
+
+# --- 25. a database query saved as CSV: NULLs and midnight placeholders --------------------------
+
+
+def sql_export(folder: Path):
+    """A query's output: "2016-03-14 00:00:00" for a date with no time, the time in a column of
+    its own or NULL, NULL for a missing worker and an empty closed date."""
+    rows = [["ContactDate", "ContactTime", "StaffName", "ContactType", "Notes", "ClosedDate"]]
+    truth = []
+    for i in range(8):
+        timed, named = i % 2 == 0, i % 3 != 1
+        rows.append([f"{DAYS[i]:%Y-%m-%d} 00:00:00", f"{TIMES[i]:%H:%M}" if timed else "NULL",
+                     WORKERS[i % 4] if named else "NULL", TYPES[i % 4], TEXTS[i], "NULL"])  # fmt: skip
+        truth.append(Expected(DAYS[i], time=f"{TIMES[i]:%H:%M}" if timed else "", event=TEXTS[i],
+                              practitioner=WORKERS[i % 4] if named else "",
+                              event_type=TYPES[i % 4]))  # fmt: skip
+    path = folder / "sql_export.csv"
+    _csv(path, rows)
+    return path, truth
+
+
 FILES = {
     "case_notes_report": case_notes_report,
     "us_datetime_ampm": us_datetime_ampm,
@@ -714,6 +752,8 @@ FILES = {
     "paragraphs_docx": paragraphs_docx,
     "web_case_notes": web_case_notes,
     "school_sessions": school_sessions,
+    "bilingual_header_rows": bilingual_header_rows,
+    "sql_export": sql_export,
 }
 
 

@@ -324,3 +324,38 @@ def test_no_column_is_taken_as_the_time_when_the_dates_carry_their_own(tmp_path)
     store.close()
     assert "time" not in plan.mapping
     assert [e["time"] for e in plan.entries] == [f"{t:%H:%M}" for t in TIMES[:6]]
+
+
+def test_a_second_row_of_headings_in_another_language_is_left_out(tmp_path):
+    plan = _plan(tmp_path, "bilingual_header_rows")
+    assert [(n.row, n.text.split(" | ")[0]) for n in plan.table.left_out] == [(2, "Dyddiad")]
+    assert len(plan.entries) == 8 and not plan.flagged
+
+
+def test_a_first_entry_of_short_words_is_never_taken_for_headings(tmp_path):
+    """An undated first entry with a short narrative is kept (and flagged), because its agency
+    is met again down the column."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Date", "Agency", "Event"])
+    ws.append(["Unknown", "Police", "Concern raised"])
+    for i in range(4):
+        ws.append([DAYS[i], "Police", TEXTS[i]])
+    wb.save(tmp_path / "short.xlsx")
+    store = open_store(tmp_path / "h.db")
+    ctx = AppContext(store, "tester", today_override=date(2025, 3, 14))
+    review = create_review(ctx, review_type="lcspr", reference="H-1", title="Child Z")
+    plan = plan_imports(ctx, review, "Agency", tmp_path / "short.xlsx")[0]
+    store.close()
+    assert not plan.table.left_out and len(plan.entries) == 5
+    assert [n.row for n in plan.flagged] == [2]
+
+
+def test_nulls_are_empty_and_midnight_placeholders_are_no_time(tmp_path):
+    plan = _plan(tmp_path, "sql_export")
+    assert not any(e["practitioner"] == "NULL" for e in plan.entries)
+    assert [e["time"] for e in plan.entries][:2] == ["10:32", ""]
+    assert any("NULL" in note for note in plan.table.notes)
+    assert not plan.flagged
