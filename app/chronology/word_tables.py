@@ -78,6 +78,9 @@ def chronology_grid(path: Path, find_layout) -> tuple[list[list[Any]], list[str]
             starts.append((index + 1, len(rows) + 1))
             rows.extend(grid)
             used.append(index + 1)
+    others = _other_chronology_tables(grids, first, layout, find_layout, used)
+    if others:
+        return _under_shared_headings(grids, sorted([*used, *others]), find_layout, others)
     notes = []
     if len(grids) > 1:
         which = ", ".join(map(str, used))
@@ -92,6 +95,71 @@ def chronology_grid(path: Path, find_layout) -> tuple[list[list[Any]], list[str]
             )
         )
     return rows, notes
+
+
+def _key(heading: str) -> str:
+    from app.chronology.mapping import normalise_header
+
+    return normalise_header(heading)
+
+
+def _other_chronology_tables(grids, first: int, layout, find_layout, used: list[int]) -> list[int]:
+    """Tables (numbered from 1) not read with the chronology's first table that have their own
+    chronology header with other columns but the same date heading and another in common: the
+    same chronology laid out otherwise for a period (a column added, or dropped)."""
+    mine = {_key(h) for h in layout.headings if h}
+    date_keys = {_key(h) for h in layout.headings if h and "date" in _key(h).split()}
+    found = []
+    for index, grid in enumerate(grids):
+        if index + 1 in used or index == first:
+            continue
+        other = find_layout(grid)
+        if other is None or other.score < 2 or len(grid) <= other.header_index + 1:
+            continue
+        theirs = {_key(h) for h in other.headings if h}
+        if date_keys & theirs and len(mine & theirs) >= 2:
+            found.append(index + 1)
+    return found
+
+
+def _under_shared_headings(grids, tables: list[int], find_layout, others: list[int]):
+    """The entries of every table given, each cell under the heading of its own table: the
+    columns are the headings of all of them, in the order first met. Returns (rows, notes)."""
+    headings: list[str] = []
+    keys: list[str] = []
+    pieces = []
+    for number in tables:
+        grid = grids[number - 1]
+        layout = find_layout(grid)
+        if layout is None:  # a table continuing the one above, without a header of its own
+            pieces.append((number, grid, pieces[-1][2] if pieces else list(range(len(grid[0])))))
+            continue
+        places = []
+        for heading in layout.headings:
+            key = _key(heading) if heading else ""
+            if key and key in keys:
+                places.append(keys.index(key))
+            else:
+                keys.append(key or f"column {len(keys) + 1}")
+                headings.append(heading)
+                places.append(len(headings) - 1)
+        pieces.append((number, grid[layout.header_index + 1 :], places))
+    rows: list[list[Any]] = [list(headings)]
+    starts = []
+    for number, body, places in pieces:
+        starts.append(f"table {number} from row {len(rows) + 1}")
+        for cells in body:
+            row = [""] * len(headings)
+            for value, place in zip(cells, places, strict=False):
+                row[place] = value
+            rows.append(row)
+    added = ", ".join(str(n) for n in others)
+    note = (
+        f"Read tables {', '.join(map(str, tables))} of the {len(grids)} tables in the "
+        f"document; table {added} heads its columns otherwise, so each table's cells are read "
+        f"under their own headings, the headings of all of them on row 1 ({'; '.join(starts)})."
+    )
+    return rows, [note]
 
 
 # A date at the start of a paragraph, then a dash, colon, comma, tab or space before the text:

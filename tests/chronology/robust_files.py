@@ -725,6 +725,39 @@ def sql_export(folder: Path):
     return path, truth
 
 
+# --- 26. a Word chronology whose tables head their columns differently ---------------------------
+
+
+def word_tables_differ(folder: Path):
+    """One table per period; the later one gains a Time and an Analysis column, its columns in
+    another order, and runs on into a third table without a header."""
+    import docx
+
+    document = docx.Document()
+    layouts = [(["Date", "Worker", "Type", "Details"], range(0, 3)),
+               (["Date", "Time", "Type", "Worker", "Details", "Analysis"], range(3, 6)),
+               (None, range(6, 8))]  # fmt: skip
+    heads: list[str] = []
+    for part, (own, rows) in enumerate(layouts):
+        document.add_paragraph(f"Period {part + 1}")
+        heads = own or heads
+        table = document.add_table(rows=0 if own is None else 1, cols=len(heads))
+        if own is not None:
+            for cell, head in zip(table.rows[0].cells, heads, strict=True):
+                cell.text = head
+        for i in rows:
+            values = {"Date": f"{DAYS[i]:%d/%m/%Y}", "Time": f"{TIMES[i]:%H:%M}",
+                      "Worker": WORKERS[i % 4], "Type": TYPES[i % 4], "Details": TEXTS[i],
+                      "Analysis": "A pattern of missed appointments."}  # fmt: skip
+            for cell, head in zip(table.add_row().cells, heads, strict=True):
+                cell.text = values[head]
+    path = folder / "word_tables_differ.docx"
+    document.save(path)
+    truth = [Expected(e.start, e.end, e.time if i >= 3 else "", e.event, e.practitioner, "",
+                      e.event_type) for i, e in enumerate(_truth())]  # fmt: skip
+    return path, truth
+
+
 FILES = {
     "case_notes_report": case_notes_report,
     "us_datetime_ampm": us_datetime_ampm,
@@ -754,6 +787,7 @@ FILES = {
     "school_sessions": school_sessions,
     "bilingual_header_rows": bilingual_header_rows,
     "sql_export": sql_export,
+    "word_tables_differ": word_tables_differ,
 }
 
 

@@ -359,3 +359,12 @@ def test_nulls_are_empty_and_midnight_placeholders_are_no_time(tmp_path):
     assert [e["time"] for e in plan.entries][:2] == ["10:32", ""]
     assert any("NULL" in note for note in plan.table.notes)
     assert not plan.flagged
+
+
+def test_word_tables_heading_their_columns_otherwise_are_all_read(tmp_path):
+    """Nothing is lost: a later table with other columns is read under its own headings."""
+    plan = _plan(tmp_path, "word_tables_differ")
+    assert plan.table.headers == ["Date", "Worker", "Type", "Details", "Time", "Analysis"]
+    assert [e["event"] for e in plan.entries] == TEXTS
+    assert [e["time"] for e in plan.entries][2:4] == ["", "16:45"]
+    assert "each table's cells are read under their own headings" in plan.table.notes[1]
