@@ -1,5 +1,6 @@
 """The demonstration reviews, built through the real services into a real store."""
 
+import re
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -274,3 +275,25 @@ def test_the_richest_review_has_its_chronology_imported_from_agency_files(ctx):
     assert findings and all(any(ev.kind == "entry" for ev in f.evidence) for f in findings)
     # The other reviews have smaller chronologies of their own.
     assert query_entry_ids(ctx, find_review_id(ctx, "DEMO-LCSPR-L"))
+
+
+def test_the_chronologies_read_like_real_case_records(ctx):
+    """Each agency's entries vary as real records do, and say what fits the case: a toddler's
+    chronology has no placement or cannabis in it, a teenager's no cot or nappy."""
+    from collections import defaultdict
+
+    from app.chronology.entries import fetch_entries, query_entry_ids
+
+    add_demo_reviews(ctx)
+    words = {"DEMO-LCSPR-T": ("cot", "nappy"), "DEMO-LCSPR-L": ("placement", "cannabis"),
+             "DEMO-AUDIT-W": ("placement", "cannabis")}  # fmt: skip
+    for reference, foreign in words.items():
+        rows = fetch_entries(ctx, query_entry_ids(ctx, find_review_id(ctx, reference)))
+        by_agency = defaultdict(list)
+        for row in rows:
+            by_agency[row.agency].append(row.event)
+        for agency, events in by_agency.items():
+            assert len(set(events)) >= min(10, len(events) // 2), (reference, agency)
+        foreign_word = re.compile(r"\b(" + "|".join(foreign) + r")\b", re.IGNORECASE)
+        assert not [r.event for r in rows if foreign_word.search(r.event)]
+        assert not [r for r in rows if re.search(r"\(\d+\)$", r.event)]  # no numbered copies
