@@ -192,8 +192,77 @@ _SMALLER = {
 }  # fmt: skip
 
 
+# The themes each review is coded with as a whole, and entries tagged with a theme: by their
+# type, or by words in what they say.
+REVIEW_THEMES = {
+    "DEMO-LCSPR-T": (
+        "Exploitation and extra-familial harm",
+        "Children missing from home or education",
+        "Management oversight and supervision",
+        "Workforce turnover",
+        "Record keeping and chronologies",
+    ),
+    "DEMO-LCSPR-L": (
+        "Domestic abuse",
+        "Parental substance misuse",
+        "Whole-family approach / 'invisible men'",
+        "Voice of the child",
+        "Poverty",
+    ),
+    "DEMO-AUDIT-W": ("Neglect", "Poverty", "Workforce turnover", "Voice of the child"),
+    "DEMO-SAR-R": ("Self-neglect", "Mental capacity", "Multi-agency working"),
+}
+ENTRY_THEMES = {
+    "DEMO-LCSPR-T": (
+        ("Children missing from home or education",
+         ("missing_episode", "return_home_interview"), r"did not return|not in his room"),
+        ("Exploitation and extra-familial harm", ("strategy_discussion",),
+         r"older (males|lad|youths)|second phone|cash"),
+        ("Management oversight and supervision", ("supervision",), r"$^"),
+    ),
+    "DEMO-LCSPR-L": (
+        ("Domestic abuse", ("police_incident",), r"partner"),
+        ("Parental substance misuse", (), r"medication|drug treatment|drowsy"),
+        ("Voice of the child", (), r"not seen|was seen briefly"),
+    ),
+    "DEMO-AUDIT-W": (
+        ("Neglect", (), r"no food|nappy|head lice|same clothes|no bedding|cold"),
+        ("Poverty", (), r"food parcel|no food|damp"),
+    ),
+}  # fmt: skip
+
+
+def add_demo_themes(ctx: AppContext, review_id: int, reference: str) -> None:
+    """Code the review with its themes, and tag entries that show them."""
+    from app.chronology.entries import set_themes
+    from app.review_corpus import set_review_themes
+
+    if reference in REVIEW_THEMES:
+        set_review_themes(ctx, review_id, list(REVIEW_THEMES[reference]))
+    rules = ENTRY_THEMES.get(reference, ())
+    if not rules:
+        return
+    with ctx.session() as session:
+        entries = session.execute(
+            select(ChronologyEntry.id, ChronologyEntry.event_type, ChronologyEntry.event).where(
+                ChronologyEntry.review_id == review_id
+            )
+        ).all()
+    for theme, types, words in rules:
+        said = re.compile(words, re.IGNORECASE)
+        ids = [i for i, kind, event in entries if kind in types or said.search(event)]
+        if ids:
+            set_themes(ctx, ids, theme, True)
+
+
 def add_demo_chronologies(ctx: AppContext, review_id: int, reference: str) -> None:
-    """Import the review's agency files, then key episodes and findings citing entries."""
+    """Import the review's agency files, then key episodes and findings citing entries, then
+    the review's themes and the entries tagged with them."""
+    _add_chronologies(ctx, review_id, reference)
+    add_demo_themes(ctx, review_id, reference)
+
+
+def _add_chronologies(ctx: AppContext, review_id: int, reference: str) -> None:
     review = get_review(ctx, review_id)
     start = review.scope_start or ctx.today() - timedelta(days=730)
     rng = random.Random(reference)

@@ -297,3 +297,19 @@ def test_the_chronologies_read_like_real_case_records(ctx):
         foreign_word = re.compile(r"\b(" + "|".join(foreign) + r")\b", re.IGNORECASE)
         assert not [r.event for r in rows if foreign_word.search(r.event)]
         assert not [r for r in rows if re.search(r"\(\d+\)$", r.event)]  # no numbered copies
+
+
+def test_the_active_reviews_are_coded_with_themes_and_entries_tagged(ctx):
+    from app.chronology.entries import EntryFilter, query_entry_ids, review_themes
+    from app.review_corpus import load_reviews
+
+    add_demo_reviews(ctx)
+    for reference in ("DEMO-LCSPR-T", "DEMO-LCSPR-L", "DEMO-AUDIT-W", "DEMO-SAR-R"):
+        assert load_reviews(ctx, [find_review_id(ctx, reference)])[0].themes, reference
+    for reference in ("DEMO-LCSPR-T", "DEMO-LCSPR-L", "DEMO-AUDIT-W"):
+        review_id = find_review_id(ctx, reference)
+        themes = review_themes(ctx, review_id)
+        assert len(themes) >= 2, reference
+        every = len(query_entry_ids(ctx, review_id))
+        for theme in themes:  # the theme filter picks some entries, never all
+            assert 0 < len(query_entry_ids(ctx, review_id, EntryFilter(theme=theme))) < every
