@@ -27,15 +27,30 @@ from app.items import add_item
 from app.reviews import get_review
 from db.chronology_models import ChronologyEntry
 
-_FIRST = ("Amira Begum Joanna Price Tomasz Zielinski Grace Okonkwo Rhys Morgan Hannah Lee "
-          "Callum Reid Priya Shah Megan Doyle Kwame Asante Bethan Lloyd Sofia Russo Owen Hart "
-          "Leah Cohen Declan Byrne Nadia Haddad Ellis Grant Maya Patel Iwan Jenkins Ruth Ansah").split()  # fmt: skip
+# Fictional practitioners: first names and surnames paired at random, each used once per
+# review, so that no one seems to work for two agencies at once.
+_GIVEN = ("Amira Joanna Tomasz Grace Rhys Hannah Callum Priya Megan Kwame Bethan Sofia Owen "
+          "Leah Declan Nadia Ellis Maya Iwan Ruth Aled Chloe Farah Gareth Imogen Jamal Kerry "
+          "Lowri Marcus Niamh Oliver Parveen Rosa Samir Tanya Usman Vikram Wendy Yasmin Zara "
+          "Abdul Bronwen Ciaran Dominika Eilidh Femi Gwen Harriet Isaac Jodie Kofi Laura "
+          "Mohammed Nerys Osian Paula Rajesh Shona Tariq Alys").split()  # fmt: skip
+_FAMILY = ("Begum Price Zielinski Okonkwo Morgan Lee Reid Shah Doyle Asante Lloyd Russo Hart "
+           "Cohen Byrne Haddad Grant Patel Jenkins Ansah Pritchard Walsh Hussain Evans Cartwright "
+           "Mensah Holloway Thomas Baxter Quinn Adeyemi Kowalski Fernandes Malik Dunn Chowdhury "
+           "Rao Fletcher Nowicki Sutherland Iqbal Gallagher Osei Whitfield Campbell Novak "
+           "Hughes Ahmed Brennan Kaur Mitchell Parry Rahman Sinclair Ward Yilmaz Bevan Carr "
+           "Igwe Lewis").split()  # fmt: skip
 
 
-def _names(rng: random.Random, count: int, prefix: str = "") -> list[str]:
-    pairs = [f"{_FIRST[i]} {_FIRST[i + 1]}" for i in range(0, len(_FIRST) - 1, 2)]
-    rng.shuffle(pairs)
-    return [f"{prefix}{p}" for p in pairs[:count]]
+class _NamePool:
+    def __init__(self, rng: random.Random):
+        given, family = list(_GIVEN), list(_FAMILY)
+        rng.shuffle(given)
+        rng.shuffle(family)
+        self._names = iter(f"{g} {f}" for g, f in zip(given, family, strict=False))
+
+    def take(self, count: int, prefix: str = "") -> list[str]:
+        return [f"{prefix}{next(self._names)}" for _ in range(count)]
 
 
 @dataclass(frozen=True)
@@ -97,10 +112,12 @@ PLOT_T = Plot(
 def _events_t(start: date, rng: random.Random) -> dict[str, list[AgencyEvent]]:
     plot = PLOT_T
     events: dict[str, list[AgencyEvent]] = {name: [] for name, *_ in _AGENCIES_T}
-    social_workers = _names(rng, 7)
-    managers = _names(rng, 5)
+    names = _NamePool(rng)
+    social_workers = names.take(7)
+    managers = names.take(5)
+    return_worker = names.take(1)[0]
     for name, layout, count, kinds, prefix in _AGENCIES_T:
-        staff = _names(rng, 6, prefix)
+        staff = names.take(6, prefix)
         first = plot.placement if "Meadowgate" in name or "Eastwold" in name else 0
         choices = [k for k, w in kinds for _ in range(w)]
         hours = _WORKING_HOURS.get(layout, (8, 22))
@@ -146,7 +163,7 @@ def _events_t(start: date, rng: random.Random) -> dict[str, list[AgencyEvent]]:
                 "adolescent", "Return home interview", rng, "Child T"
             )
             host.append(AgencyEvent(missing.day + timedelta(days=delay), "14:00",
-                                    "Return interview worker", "", "Return home interview",
+                                    return_worker, "Return home interview worker", "Return home interview",
                                     summary, text, outcome))  # fmt: skip
     for agency in events.values():
         agency.sort(key=lambda e: (e.day, e.time))
@@ -156,8 +173,9 @@ def _events_t(start: date, rng: random.Random) -> dict[str, list[AgencyEvent]]:
 def _smaller(start: date, length: int, rng: random.Random, agencies, subject: str, profile: str):
     """A smaller chronology: a few agencies, a couple of hundred entries."""
     events = {}
+    names = _NamePool(rng)
     for name, layout, count, kinds in agencies:
-        staff = _names(rng, 4)
+        staff = names.take(4)
         choices = [k for k, w in kinds for _ in range(w)]
         made = []
         for _ in range(count):

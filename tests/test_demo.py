@@ -313,3 +313,18 @@ def test_the_active_reviews_are_coded_with_themes_and_entries_tagged(ctx):
         every = len(query_entry_ids(ctx, review_id))
         for theme in themes:  # the theme filter picks some entries, never all
             assert 0 < len(query_entry_ids(ctx, review_id, EntryFilter(theme=theme))) < every
+
+
+def test_no_practitioner_works_for_two_agencies(ctx):
+    from app.chronology.entries import fetch_entries, query_entry_ids
+
+    add_demo_reviews(ctx)
+    for reference in ("DEMO-LCSPR-T", "DEMO-LCSPR-L", "DEMO-AUDIT-W"):
+        rows = fetch_entries(ctx, query_entry_ids(ctx, find_review_id(ctx, reference)))
+        agencies_of: dict[str, set[str]] = {}
+        for row in rows:
+            name = re.sub(r"^(PC|Dr) ", "", row.practitioner.split(" (")[0]).strip()
+            if name:
+                agencies_of.setdefault(name, set()).add(row.agency)
+        assert len(agencies_of) >= 4, reference
+        assert not {n: a for n, a in agencies_of.items() if len(a) > 1}, reference
