@@ -346,6 +346,12 @@ def normalise_event_type(text: str) -> str:
     return found
 
 
+def names_a_type(text: str) -> bool:
+    """The whole text is an event type's name or one of its synonyms ("Missing episode",
+    "DNA"), not merely a text holding one ("Referral and Assessment Team")."""
+    return isinstance(text, str) and _normalise(text) in _EXACT
+
+
 def event_type_label(key: str) -> str:
     """The label people read for a key; "" for an unknown key."""
     return EVENT_TYPES.get(key, "")
