@@ -23,6 +23,7 @@ from db.checkout import (
     Holder,
     RowChange,
     apply_check_in,
+    carry_mappings,
     copy_of,
     copy_out,
     holder_of,
@@ -180,6 +181,7 @@ def _copy_to(shared: AppContext, laptop: AppContext, review_id: int, token: str)
         with src.begin(), laptop.store.engine.connect() as dst, dst.begin():
             act_as(dst, laptop.actor)
             local_review, rows, remembered = copy_out(src, dst, review_id)
+            carry_mappings(src, dst, review_id)  # so that the agencies' next files map alike
             label = f"Checked out from {shared.store.location} for offline work"
             record_event(dst, laptop.actor, local_review, "checkout", label)
             mark = trail_end(dst)
@@ -236,6 +238,7 @@ def check_in(
                 appended = 0
                 if apply:
                     appended = apply_check_in(conn, local, local_review, plan, shared.actor)
+                    carry_mappings(local, conn, local_review)
                     record_event(
                         conn, shared.actor, plan.source_review_id, "checkin",
                         _checkin_label(plan, laptop),

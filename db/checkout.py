@@ -21,7 +21,7 @@ from db.base import Base, utcnow
 from db.checkout_guard import guarded_tables, wait_for_writers
 from db.checkout_models import ReviewCheckout, ReviewCopy, ReviewCopyRow
 from db.checkout_trail import act_as, append_trail, record_event
-from db.chronology_models import ChronologySearch, search_text
+from db.chronology_models import ChronologySearch, ColumnMapping, search_text
 from db.review_rows import (
     digest,
     key_of,
@@ -156,6 +156,38 @@ def copy_out(src: Connection, dst: Connection, review_id: int) -> tuple[int, int
         ]  # fmt: skip
         copied += len(rows)
     return local_review, copied, remembered
+
+
+def carry_mappings(src: Connection, dst: Connection, review_id: int) -> int:
+    """The column mappings ``src`` remembers for the agencies of its review ``review_id``, into
+    ``dst`` where it has none for that agency or an older one (a mapping is shared by every
+    review, keyed by the agency's name); returns how many were carried."""
+    agency = Base.metadata.tables["agency"]
+    names = src.execute(select(agency.c.name).where(agency.c.review_id == review_id)).scalars()
+    keys = {name.casefold()[:200] for name in names}
+    if not keys:
+        return 0
+    table = ColumnMapping.__table__
+    wanted = table.c.agency_key.in_(keys)
+    theirs = {row.agency_key: row for row in src.execute(select(table).where(wanted))}
+    ours = {row.agency_key: row for row in dst.execute(select(table).where(wanted))}
+    carried = 0
+    for key, row in theirs.items():
+        mine = ours.get(key)
+        if mine is None:
+            dst.execute(
+                insert(table).values(agency_key=key, mapping=row.mapping, updated_at=row.updated_at)
+            )
+        elif mine.updated_at < row.updated_at and mine.mapping != row.mapping:
+            dst.execute(
+                update(table)
+                .where(table.c.id == mine.id)
+                .values(mapping=row.mapping, updated_at=row.updated_at)
+            )
+        else:
+            continue
+        carried += 1
+    return carried
 
 
 def _login(conn: Connection) -> str:

@@ -308,3 +308,34 @@ def test_two_reviews_out_to_one_laptop_come_back_one_at_a_time(shared, laptop):
     assert [i.agency for i in get_review(ctx, shared["b"]).imrs] == ["Health", "Probation"]
     assert check_in(laptop, ctx, "OUT-1", apply=True).changes == []
     assert [r.reference for r in list_reviews(laptop)] == ["MINE-1"]
+
+
+def _mappings(ctx) -> dict[str, dict]:
+    import json
+
+    from sqlalchemy import select
+
+    from db.chronology_models import ColumnMapping
+
+    with ctx.session() as session:
+        rows = session.execute(select(ColumnMapping.agency_key, ColumnMapping.mapping)).all()
+    return {key: json.loads(mapping) for key, mapping in rows}
+
+
+def test_the_agencies_column_mappings_go_out_and_come_back(shared, laptop):
+    ctx = shared["ctx"]
+    assert "police" in _mappings(ctx) and "police" not in _mappings(laptop)
+    check_out(ctx, laptop, "OUT-1")
+    # Offline, the agency's next file is mapped as the office mapped its last one.
+    assert _mappings(laptop)["police"] == _mappings(ctx)["police"]
+    assert set(_mappings(laptop)) == {"police"}  # only the review's agencies travel
+
+    # An agency first imported offline brings its mapping back; one the office has kept
+    # unchanged meanwhile is not touched.
+    mine = find_review_id(laptop, "OUT-1")
+    import_chronology(laptop, mine, "Health", SAMPLES / "health_chronology.xlsx")
+    offline = _mappings(laptop)["health"]
+    assert offline and "health" not in _mappings(ctx)
+    check_in(laptop, ctx, "OUT-1", apply=True)
+    assert _mappings(ctx)["health"] == offline
+    assert _mappings(ctx)["police"] == _mappings(laptop)["police"]

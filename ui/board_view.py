@@ -257,15 +257,8 @@ class ActionPlanWindow(QDialog):
 
     # Export --------------------------------------------------------------------------------
     def choose_export(self) -> None:
-        try:
-            from app.action_tracker import export_tracker
-        except ImportError:
-            QMessageBox.information(
-                self,
-                "Export the action tracker",
-                "Exporting the action tracker is not available in this version yet.",
-            )
-            return
+        from app.action_tracker import export_tracker
+
         path, _ = QFileDialog.getSaveFileName(
             self,
             "Export the action tracker",

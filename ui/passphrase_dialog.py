@@ -18,7 +18,7 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, prompt: str, confirm: bool, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("ReviewDesk: passphrase")
+        self.setWindowTitle("Passphrase")
         self.setObjectName("passphrase_dialog")
         layout = QVBoxLayout(self)
         intro = QLabel(prompt)
