@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from app.chronology.date_forms import compact_day
-from app.chronology.dates import parse_date, parse_time
+from app.chronology.dates import parse_date, parse_time, says_no_time
 from app.chronology.event_types import names_a_type
 from app.chronology.mapping import header_fields, normalise_header
 from app.chronology.types import MAPPABLE_FIELDS
@@ -85,6 +85,7 @@ class ColumnProfile:
     length: int = 0
     words: int = 0
     distinct: int = 0
+    no_time: int = 0  # "AM", "N/K", "-": a time cell saying there is no time to give
     type_names: int = 0  # distinct values that are event types' names (when few are distinct)
 
     def share(self, count: int) -> float:
@@ -143,8 +144,10 @@ def _kind_of(text: str) -> str:
         return "yes_no"
     if len(text) <= 40 and any(c.isdigit() for c in text) and _reads_as_date(text):
         return "dates"
-    if len(text) <= 12 and parse_time(text):
+    if len(text) <= 20 and parse_time(text):
         return "times"
+    if len(text) <= 20 and says_no_time(text):
+        return "no_time"
     if _NUMBER.fullmatch(text):
         return "numbers"
     if _OFFICER.fullmatch(text):
@@ -404,7 +407,7 @@ def _veto(name: str, p: ColumnProfile) -> str:
         return ""
     if name in ("recorded", "end_date") and p.share(p.dates) < 0.5:
         return "its cells are not dates"
-    if name == "time" and p.share(p.times) + p.share(p.dates) < 0.5:
+    if name == "time" and p.times + p.dates < 0.5 * max(p.filled - p.no_time, 1):
         return "its cells are not times of day"
     long_text = p.mean_length > 60 or p.share(p.multiline) > 0.2
     if name in ("source", "practitioner", "role", "subjects", "event_type") and long_text:

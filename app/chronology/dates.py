@@ -657,11 +657,37 @@ def _parse_time_text(text: str) -> str:
                 return ""
             hour = hour % 12 + (12 if m["ap"].startswith("p") else 0)
         return _hhmm(hour, minute)
+    m = _TIME_LOOSE.fullmatch(s)
+    if m:  # "10:32 - 11:15" starts at 10:32; "approx 10:30", "10:32 BST" as written
+        return _parse_time_text(m["t"])
     try:
         number = float(s)
     except ValueError:
         return ""
     return _time_from_number(number)
+
+
+# A time with words around it: a span's start, an approximation, the UK's zone.
+_TIME_LOOSE = re.compile(
+    r"(?:approx\.?|approximately|about|around|c\.|c|ca\.?|circa)?\s*"
+    r"(?P<t>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|(?:[01]\d|2[0-3])[0-5]\d\s*hrs?)"
+    r"\s*(?:(?:-|\u2013|to|until)\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"|(?:[01]\d|2[0-3])[0-5]\d\s*hrs?)|gmt|bst|hrs?)?",
+    re.I,
+)
+# What a time cell holds when there is no time to give: a part of the day, or not known.
+_NO_TIME = re.compile(
+    r"\(?\s*(?:a\.?m\.?|p\.?m\.?|morning|afternoon|evening|night|overnight|lunch\s*time"
+    r"|after school|before school|all day|various|n/?k|not known|unknown|tbc|tba|n/?a|none"
+    r"|not recorded|-+|\?+)\s*\)?",
+    re.I,
+)
+
+
+def says_no_time(value: object) -> bool:
+    """The time cell says there is no time to give ("AM", "Morning", "N/K", "-"): the entry
+    has its day and no time, and nothing is wrong with it."""
+    return value.__class__ is str and bool(_NO_TIME.fullmatch(value.strip()))
 
 
 def _time_from_number(number: float) -> str:

@@ -14,7 +14,7 @@ from itertools import compress
 from operator import attrgetter, itemgetter
 from typing import Any
 
-from app.chronology.dates import parse_date, parse_time
+from app.chronology.dates import parse_date, parse_time, says_no_time
 from app.chronology.entries import sequence_for
 from app.chronology.event_types import normalise_event_type
 
@@ -276,7 +276,11 @@ def build_entries(plan, today: date) -> None:
         unreadable = {
             (kind, raw)
             for kind, raw in set(zip(map(type, raw_times), raw_times, strict=True))
-            if raw is not None and raw != "" and has_content(raw) and not read_time(raw)
+            if raw is not None
+            and raw != ""
+            and has_content(raw)
+            and not read_time(raw)
+            and not says_no_time(raw)
         }
         for k in [k for k, t in enumerate(times) if not t] if unreadable else []:
             raw = raw_times[k]

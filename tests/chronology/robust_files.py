@@ -758,6 +758,28 @@ def word_tables_differ(folder: Path):
     return path, truth
 
 
+# --- 27. a time column as people fill it in: spans, sessions, not known ---------------------------
+
+
+TIME_CELLS = ["10:32 - 11:15", "PM", "09:05-09:40", "N/K", "approx 11:00", "AM", "13:20 to 14:00",
+              "-"]  # fmt: skip
+
+
+def time_column_as_written(folder: Path):
+    """A support service's log whose Time column says what people wrote: a span ("10:32 - 11:15"
+    starts at 10:32), a session ("AM"), "N/K", "approx 11:00", "-"."""
+    rows = [["Date", "Time", "Support worker", "Contact type", "Summary of contact"]]
+    for i in range(8):
+        rows.append([f"{DAYS[i]:%d/%m/%Y}", TIME_CELLS[i], WORKERS[i % 4], TYPES[i % 4],
+                     TEXTS[i]])  # fmt: skip
+    path = folder / "time_column_as_written.csv"
+    _csv(path, rows)
+    times = ["10:32", "", "09:05", "", "11:00", "", "13:20", ""]
+    truth = [Expected(e.start, e.end, times[i], e.event, e.practitioner, "", e.event_type)
+             for i, e in enumerate(_truth())]  # fmt: skip
+    return path, truth
+
+
 FILES = {
     "case_notes_report": case_notes_report,
     "us_datetime_ampm": us_datetime_ampm,
@@ -788,6 +810,7 @@ FILES = {
     "bilingual_header_rows": bilingual_header_rows,
     "sql_export": sql_export,
     "word_tables_differ": word_tables_differ,
+    "time_column_as_written": time_column_as_written,
 }
 
 

@@ -196,6 +196,19 @@ FORMS = [
     ("14/03/2016 noon", date(2016, 3, 14), date(2016, 3, 14), "12:00"),
 ]
 
+# (written in a time cell, the time read, whether it says there is no time)
+TIME_CELLS = [("10:32 - 11:15", "10:32", False), ("1032hrs-1115hrs", "10:32", False),
+              ("approx 11:00", "11:00", False), ("10:32 BST", "10:32", False),
+              ("AM", "", True), ("Morning", "", True), ("N/K", "", True), ("-", "", True),
+              ("1032-1115", "", False), ("2016-0412", "", False), ("Lunch", "", False)]  # fmt: skip
+
+
+@pytest.mark.parametrize(("written", "clock", "none"), TIME_CELLS, ids=[t[0] for t in TIME_CELLS])
+def test_time_cells_as_people_write_them(written, clock, none):
+    from app.chronology.dates import parse_time, says_no_time
+
+    assert (parse_time(written), says_no_time(written)) == (clock, none)
+
 
 @pytest.mark.parametrize(("written", "start", "end", "clock"), FORMS, ids=[f[0] for f in FORMS])
 def test_forms_agencies_write_are_read_as_written(written, start, end, clock):
