@@ -293,6 +293,7 @@ def cmd_backup(args) -> int:
         Path(args.output),
         overwrite=args.force,
         passphrase=_existing_passphrase(args),
+        ask=terminal_asker(),
     )
     print(
         f"Backed up {result.source} (schema {result.schema}) to {result.target} "

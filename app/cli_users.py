@@ -74,6 +74,8 @@ class _Choices:
 
 
 def add_users_command(add) -> None:
+    import argparse
+
     p = add(
         "users",
         cmd_users,
@@ -81,22 +83,41 @@ def add_users_command(add) -> None:
         "owner), add NAME [--role], grant NAME --review REF --as ROLE, revoke NAME --review "
         "REF, list",
     )
-    p.add_argument("action", choices=["setup", "add", "grant", "revoke", "list"])
-    p.add_argument("name", nargs="?", help="the person's login name (add, grant, revoke)")
-    p.add_argument(
+    # Each action is a command of its own, so that --db may come before or after the name.
+    store = argparse.ArgumentParser(add_help=False)
+    store.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                       help="the shared store's postgresql:// address")  # fmt: skip
+    store.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
+                       help="name recorded in the audit trail")  # fmt: skip
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    def action(name: str, help_text: str, *, person: bool = False) -> argparse.ArgumentParser:
+        a = actions.add_parser(name, parents=[store], help=help_text, description=help_text)
+        a.set_defaults(name=None, review=None, as_role=None, role="member", json=False)
+        if person:
+            a.add_argument("name", help="the person's login name, e.g. sam.author")
+        return a
+
+    action("setup", "create the roles, grants and row-level policies (the store's owner)")
+    a = action("add", "add a login (its password is asked for, or read from standard input)",
+               person=True)  # fmt: skip
+    a.add_argument(
         "--role",
         choices=_Choices("db.roles", "STANDING"),
         metavar="ROLE",  # a metavar keeps argparse from reading the choices at registration
         default="member",
-        help="add: manager (the business manager), member (chairs, authors, panel members) "
-        "or readonly; a new login's password is asked for, or read from standard input",
+        help="manager (the business manager), member (chairs, authors, panel members) or readonly",
     )
-    p.add_argument("--review", metavar="REF", help="grant, revoke: the review")
-    p.add_argument(
+    a = action("grant", "give a login a role on one review", person=True)
+    a.add_argument("--review", metavar="REF", help="the review")
+    a.add_argument(
         "--as",
         dest="as_role",
         choices=_Choices("db.access_models", "REVIEW_ROLES"),
         metavar="ROLE",
-        help="grant: the role (%(choices)s)",
+        help="the role: chair, author or panel",
     )
-    p.add_argument("--json", action="store_true", help="list: print JSON")
+    a = action("revoke", "take a login's role on one review away", person=True)
+    a.add_argument("--review", metavar="REF", help="the review")
+    a = action("list", "the logins, their standing and their roles on reviews")
+    a.add_argument("--json", action="store_true", help="print JSON")

@@ -20,3 +20,14 @@ def mistyped_server_url(location) -> bool:
     ("postgresql:/user@host/db", "postgres:host/db"): a store file must not be made under it."""
     text = str(location)
     return bool(_LOOKS_LIKE_SERVER.match(text)) and not is_server_url(text)
+
+
+def same_server_store(a: str, b: str) -> bool:
+    """Whether two locations as ``safe_location`` shows them are one store, whoever logs in
+    (a chair may check in the copy an author took)."""
+
+    def without_login(location: str) -> str:
+        scheme, sep, rest = location.partition("://")
+        return f"{scheme}{sep}{rest.split('@', 1)[-1]}" if sep else location
+
+    return without_login(a) == without_login(b)

@@ -14,6 +14,7 @@ from app.reviews import create_review, delete_review
 from app.vocab import REVIEW_TYPES
 from db.store import StoreError
 from ui.help import HelpDialog
+from ui.passphrase_dialog import dialog_asker
 from ui.screen import fit_to_screen
 from ui.tab_names import TAB_CHRONOLOGY, TAB_NAMES, TAB_REPORTS
 from ui.tasks import run_task
@@ -213,7 +214,11 @@ class WindowCommands:
         try:
             # The file dialog has already asked before replacing an existing file.
             result = backup_store(
-                store.address, Path(target), overwrite=True, passphrase=store.passphrase
+                store.address,
+                Path(target),
+                overwrite=True,
+                passphrase=store.passphrase,
+                ask=dialog_asker(self),  # a shared store's backup is a new, encrypted file
             )
         except (UserError, StoreError) as exc:
             self.show_error(str(exc))

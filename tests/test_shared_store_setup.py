@@ -1,0 +1,135 @@
+"""A partnership setting up and using the shared store as the README says: the commands in
+the order it gives them, copies and backups that stay encrypted, check-ins by the review's
+chair and after a release, and refusals in plain words for each role."""
+
+import io
+import itertools
+import os
+
+import pytest
+
+from app.checkout import check_in, check_out, release_checkout
+from app.cli import main
+from app.context import AppContext
+from app.imrs import add_agency
+from app.reviews import create_review, find_review_id, get_review, list_reviews
+from db.store import open_store
+
+SECRET = "Zoë Secretname of Harbour Row"
+PASSPHRASE = "copper kettle river"
+_numbers = itertools.count(1)
+
+
+def unique(name: str) -> str:
+    """Logins belong to the whole server: one of its own per test."""
+    return f"{name}{os.getpid()}x{next(_numbers)}"
+
+
+def login(pg_url: str, name: str) -> str:
+    return pg_url.replace("postgresql://postgres@", f"postgresql://{name}@", 1)
+
+
+@pytest.fixture
+def team(pg_url):
+    """The owner's store with roles set up, one review and its chair, author and panel."""
+    from app.users import add_person, give_role, set_up
+
+    with open_store(pg_url) as owner:
+        octx = AppContext(owner, "Owner")
+        set_up(octx)
+        review = create_review(octx, review_type="sar", reference="RSAB-1", title=SECRET)
+        add_agency(octx, review, "Police", "police")
+        names = {role: unique(role) for role in ("chair", "author", "panel", "reader")}
+        for role in ("chair", "author", "panel"):
+            add_person(octx, names[role], "member", None)
+            give_role(octx, names[role], "RSAB-1", role)
+        add_person(octx, names["reader"], "readonly", None)
+    return {"url": pg_url, "review": review, **names}
+
+
+def test_users_commands_take_the_store_before_or_after_the_name(pg_url, monkeypatch, capsys):
+    """The README writes ``users add --db URL NAME --role manager``: that order works too."""
+    assert main(["users", "setup", "--db", pg_url]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("first manager pass\n"))
+    manager, author = unique("mo.manager"), unique("ann.author")
+    assert main(["users", "add", "--db", pg_url, manager, "--role", "manager"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
+    assert main(["users", "add", "--db", pg_url, author]) == 0
+    assert main(["create-review", "--db", pg_url, "--type", "sar", "--reference", "U-1",
+                 "--title", "Adult U"]) == 0  # fmt: skip
+    assert main(["users", "grant", "--db", pg_url, author, "--review", "U-1",
+                 "--as", "author"]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert main(["users", "list", "--db", pg_url]) == 0
+    out = capsys.readouterr().out
+    assert f"{manager:<24} manager" in out and "author on U-1" in out
+    assert main(["users", "revoke", "--db", pg_url, author, "--review", "U-1"]) == 0
+    assert main(["users", "grant", "--db", pg_url, author]) == 1
+    assert "--review REF" in capsys.readouterr().err
+
+
+def test_a_copy_of_the_shared_store_into_a_file_is_encrypted(team, tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("REVIEWDESK_UNENCRYPTED")
+    copy, backup = tmp_path / "copy.db", tmp_path / "backup.db"
+    # Without a passphrase (and no terminal to ask at) nothing is written in plain.
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["copy-store", "--from", team["url"], "--to", str(copy)]) == 1
+    assert main(["backup", "--db", team["url"], "-o", str(backup)]) == 1
+    assert "passphrase" in capsys.readouterr().err
+    assert not copy.exists() and not backup.exists()
+
+    monkeypatch.setenv("REVIEWDESK_PASSPHRASE", PASSPHRASE)
+    assert main(["copy-store", "--from", team["url"], "--to", str(copy)]) == 0
+    assert main(["backup", "--db", team["url"], "-o", str(backup)]) == 0
+    for path in (copy, backup):
+        data = path.read_bytes()
+        assert not data.startswith(b"SQLite format 3") and SECRET.encode() not in data
+        with open_store(path, passphrase=PASSPHRASE) as store:
+            assert [r.title for r in list_reviews(AppContext(store, "X"))] == [SECRET]
+
+
+def test_an_encrypted_store_file_is_copied_to_the_server(pg_empty_url, tmp_path, monkeypatch):
+    source = tmp_path / "team.db"
+    with open_store(source, passphrase=PASSPHRASE) as store:
+        create_review(AppContext(store, "X"), review_type="sar", reference="ENC-1", title=SECRET)
+    monkeypatch.delenv("REVIEWDESK_UNENCRYPTED")
+    monkeypatch.setenv("REVIEWDESK_PASSPHRASE", PASSPHRASE)
+    assert main(["copy-store", "--from", str(source), "--to", pg_empty_url]) == 0
+    with open_store(pg_empty_url) as store:
+        assert [r.title for r in list_reviews(AppContext(store, "X"))] == [SECRET]
+
+
+def test_the_chair_checks_in_the_copy_the_author_took(team, tmp_path):
+    """The copy remembers the store it came from, not the login that took it."""
+    with open_store(tmp_path / "laptop.db") as laptop_store:
+        laptop = AppContext(laptop_store, "abe.author")
+        with open_store(login(team["url"], team["author"])) as store:
+            check_out(AppContext(store, "abe.author"), laptop, "RSAB-1")
+        mine = find_review_id(laptop, "RSAB-1")
+        add_agency(laptop, mine, "Health", "health")
+        with open_store(login(team["url"], team["chair"])) as store:
+            chair = AppContext(store, "cara.chair")
+            report = check_in(laptop, chair, "RSAB-1", apply=True)
+            assert report.summary() == ["Agencies: 1 added", "IMRs: 1 added"]
+            assert [i.agency for i in get_review(chair, team["review"]).imrs] == [
+                "Police",
+                "Health",
+            ]
+
+
+def test_a_copy_released_by_the_chair_checks_in_when_nothing_changed_since(team, tmp_path):
+    with open_store(tmp_path / "laptop.db") as laptop_store:
+        laptop = AppContext(laptop_store, "abe.author")
+        with open_store(login(team["url"], team["author"])) as store:
+            check_out(AppContext(store, "abe.author"), laptop, "RSAB-1")
+        add_agency(laptop, find_review_id(laptop, "RSAB-1"), "School", "education")
+        with open_store(login(team["url"], team["chair"])) as store:
+            release_checkout(AppContext(store, "cara.chair"), "RSAB-1", "laptop left on a train")
+        with open_store(login(team["url"], team["author"])) as store:
+            author = AppContext(store, "abe.author")
+            report = check_in(laptop, author, "RSAB-1", apply=True)
+            assert report.released and report.applied
+            assert [i.agency for i in get_review(author, team["review"]).imrs] == [
+                "Police",
+                "School",
+            ]
