@@ -82,8 +82,9 @@ def _announce(refused: bool, reason: str, protected: bool, path: Path) -> None:
     """What a command's user must know about the store before it runs."""
     if refused:
         raise UserError(
-            (reason or "The store is open read-only.")
-            + " It was opened for reading only, so nothing can be changed in it."
+            f"{reason} Nothing was changed."
+            if reason
+            else "The store is open read-only, so nothing can be changed in it."
         )
     if not protected and not unencrypted_allowed():
         print(

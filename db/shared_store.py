@@ -54,9 +54,15 @@ def open_server_store(url: str, *, readonly: bool = False) -> Store:
     # A read-only login gets a read-only window, as a read-only store file does.
     readonly = readonly or standing == "readonly"
     engine = create_server_engine(url, readonly=readonly)
-    return Store(
+    store = Store(
         _server_name(url), engine, readonly, None, None, upgraded_from, url=url, standing=standing
     )
+    if standing == "readonly":
+        store.readonly_reason = (
+            "Your login to the shared store is a read-only one: it reads every review and "
+            "changes none."
+        )
+    return store
 
 
 def check_server_store(url: str) -> StoreHealth:

@@ -145,7 +145,9 @@ class Store:
             if self.shared and is_permission_error(exc):
                 raise NotPermittedError(
                     "Your role in the shared store does not allow this change, so nothing was "
-                    "saved. The business manager can give you a role on this review."
+                    "saved: a review's chair and authors change it, its panel members only read "
+                    "it, and only the business manager starts a review or adds people. The "
+                    "business manager can change your role."
                 ) from exc
             raise
 

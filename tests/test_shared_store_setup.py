@@ -133,3 +133,46 @@ def test_a_copy_released_by_the_chair_checks_in_when_nothing_changed_since(team,
                 "Police",
                 "School",
             ]
+
+
+def test_an_export_the_trail_cannot_record_is_refused_and_leaves_no_file(team, tmp_path, capsys):
+    """Every export is recorded in the review's trail: a panel member's or a read-only
+    login's is refused in plain words, and no unrecorded copy of the data is left behind."""
+    from app.chronology.export import export_chronology
+    from db.store import NotPermittedError
+
+    with open_store(login(team["url"], team["author"])) as store:
+        author = AppContext(store, team["author"])
+        add_agency(author, team["review"], "Health", "health")
+    out = tmp_path / "chronology.xlsx"
+    with open_store(login(team["url"], team["panel"])) as store:
+        with pytest.raises(NotPermittedError, match="a panel member reads a review"):
+            export_chronology(AppContext(store, team["panel"]), team["review"], out)
+    assert not out.exists()
+    reader = login(team["url"], team["reader"])
+    for argv in (
+        ["export", "chronology", "--review", "RSAB-1", "-o", str(out)],
+        ["export", "overview", "--review", "RSAB-1", "-o", str(tmp_path / "overview.pdf")],
+        ["add-agency", "--review", "RSAB-1", "--name", "School"],
+    ):
+        capsys.readouterr()
+        assert main([*argv, "--db", reader]) == 1
+        assert "read-only one: it reads every review and changes none" in capsys.readouterr().err
+    assert not out.exists() and not (tmp_path / "overview.pdf").exists()
+    with open_store(login(team["url"], team["author"])) as store:
+        assert export_chronology(AppContext(store, team["author"]), team["review"], out) == 0
+    assert out.exists()
+
+
+def test_an_export_from_a_store_file_opened_read_only_is_refused_plainly(tmp_path):
+    from app.chronology.export import export_chronology
+    from app.errors import UserError
+
+    path = tmp_path / "store.db"
+    with open_store(path) as store:
+        review = create_review(AppContext(store, "X"), review_type="sar", reference="R", title="t")
+    out = tmp_path / "chronology.xlsx"
+    with open_store(path, readonly=True) as store:
+        with pytest.raises(UserError, match="nothing was exported"):
+            export_chronology(AppContext(store, "X"), review, out)
+    assert not out.exists()
