@@ -44,12 +44,20 @@ def cmd_users(args) -> int:
             if args.json:
                 _print_json(
                     [
-                        {"name": p.username, "role": p.standing, "reviews": dict(p.reviews)}
+                        {
+                            "name": p.username,
+                            "role": p.standing,
+                            "reviews": None if p.reviews is None else dict(p.reviews),
+                        }
                         for p in people
                     ]
                 )
             for p in [] if args.json else people:
-                on = ", ".join(f"{role} on {ref}" for ref, role in p.reviews) or "no reviews"
+                on = (
+                    "(roles shown to the business manager only)"
+                    if p.reviews is None
+                    else ", ".join(f"{role} on {ref}" for ref, role in p.reviews) or "no reviews"
+                )
                 print(f"{p.username:<24} {p.standing:<9} {on}")
     return 0
 

@@ -176,3 +176,49 @@ def test_an_export_from_a_store_file_opened_read_only_is_refused_plainly(tmp_pat
         with pytest.raises(UserError, match="nothing was exported"):
             export_chronology(AppContext(store, "X"), review, out)
     assert not out.exists()
+
+
+def test_an_owner_without_the_right_to_create_roles_is_told_what_to_do(
+    pg_server, capsys, monkeypatch
+):
+    """README step 1 gives the owner CREATEROLE; an owner made without it is told plainly."""
+    owner = unique("owner")
+    database = pg_server.new_database(empty=True)
+    pg_server.admin(f'CREATE ROLE "{owner}" LOGIN')
+    pg_server.admin(f'ALTER DATABASE "{database}" OWNER TO "{owner}"')
+    url = pg_server.url(database, owner)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["list", "--db", url]) == 0  # the first ReviewDesk to open it makes the schema
+    capsys.readouterr()
+    manager = unique("bm")
+    assert main(["users", "add", "--db", url, manager, "--role", "manager"]) == 1
+    err = capsys.readouterr().err
+    assert "the right to create roles" in err and "ALTER ROLE" in err
+    pg_server.admin(f'ALTER ROLE "{owner}" CREATEROLE')
+    assert main(["users", "add", "--db", url, manager, "--role", "manager"]) == 0
+
+
+def test_people_who_may_not_manage_roles_are_told_so(team, monkeypatch, capsys):
+    chair = login(team["url"], team["chair"])
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
+    for argv, words in (
+        (["users", "add", "--db", chair, unique("newbie")], "Only the business manager"),
+        (["users", "grant", "--db", chair, team["author"], "--review", "RSAB-1", "--as", "panel"],
+         "gives and takes roles"),
+        (["users", "revoke", "--db", chair, team["author"], "--review", "RSAB-1"],
+         "gives and takes roles"),
+        (["users", "setup", "--db", chair], "Only the store's owner"),
+        (["users", "revoke", "--db", team["url"], team["reader"], "--review", "RSAB-1"],
+         "has no role on RSAB-1"),
+    ):  # fmt: skip
+        capsys.readouterr()
+        assert main(argv) == 1
+        assert words in capsys.readouterr().err
+    # A chair sees their own roles; everyone else's are the business manager's to see.
+    capsys.readouterr()
+    assert main(["users", "list", "--db", chair]) == 0
+    out = capsys.readouterr().out
+    assert "chair on RSAB-1" in out and "author on RSAB-1" not in out
+    assert "shown to the business manager only" in out
+    assert main(["users", "list", "--db", team["url"]]) == 0
+    assert "author on RSAB-1" in capsys.readouterr().out
