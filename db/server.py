@@ -17,6 +17,7 @@ from db.base import Base
 from db.bulk_copy import copy_large_inserts
 from db.changes import install_notify_triggers, tables_without_trigger, track_backends
 from db.checkout_guard import install_postgres_guards, tables_without_guard
+from db.errors import PasswordNeededError
 from db.location import SERVER_SCHEMES, is_server_url  # noqa: F401  (re-exported)
 from db.migrate import alembic_config, current_revision, head_revision, is_known_revision
 from db.references import tables_without_reference_checks
@@ -79,9 +80,19 @@ def schema_state(engine: Engine, where: str) -> str | None:
             tables = set(inspect(conn).get_table_names())
             revision = current_revision(conn)
     except (DatabaseError, InterfaceError) as exc:
-        raise ServerStoreError(
-            f"The shared store {where} cannot be reached: {reason(exc)}."
-        ) from exc
+        why = reason(exc)
+        if "no password supplied" in why:
+            raise PasswordNeededError(
+                f"The shared store {where} asks for a password and none was given: keep it "
+                "in a .pgpass file (readable by you only) or the PGPASSWORD environment "
+                "variable, or run the command in a terminal to be asked for it."
+            ) from exc
+        if "password authentication failed" in why:
+            raise ServerStoreError(
+                f"The shared store {where} refused the login: the password is wrong, or the "
+                "login does not exist. Nothing was changed."
+            ) from exc
+        raise ServerStoreError(f"The shared store {where} cannot be reached: {why}.") from exc
     if revision is None and tables:
         raise ServerStoreError(
             f"The database {where} holds other tables but is not a ReviewDesk store. "

@@ -222,3 +222,32 @@ def test_people_who_may_not_manage_roles_are_told_so(team, monkeypatch, capsys):
     assert "shown to the business manager only" in out
     assert main(["users", "list", "--db", team["url"]]) == 0
     assert "author on RSAB-1" in capsys.readouterr().out
+
+
+def test_a_login_with_a_password_is_asked_for_it(team, pg_server, monkeypatch):
+    """A server that asks for a password: said plainly without a terminal, asked for with one."""
+    from app.store_access import open_with_passphrase
+    from db.errors import StoreError
+
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent/pgpass")
+    name, secret = team["reader"], "sesame street nine"
+    pg_server.admin(f"ALTER ROLE \"{name}\" PASSWORD '{secret}'")
+    hba = pg_server.folder / "data" / "pg_hba.conf"
+    original = hba.read_text()
+    hba.write_text(f"local all {name} scram-sha-256\n{original}")
+    pg_server.admin("SELECT pg_reload_conf()")
+    try:
+        url = login(team["url"], name)
+        with pytest.raises(StoreError, match="asks for a password.*PGPASSWORD"):
+            open_with_passphrase(url, None)
+        asked: list[str] = []
+        with open_with_passphrase(url, lambda prompt, _: asked.append(prompt) or secret) as store:
+            assert [r.title for r in list_reviews(AppContext(store, name))] == [SECRET]
+            assert secret not in store.location
+        assert asked == [f"Password for {name} on the shared store"]
+        with pytest.raises(StoreError, match="refused the login: the password is wrong"):
+            open_with_passphrase(url, lambda prompt, _: "not it")
+    finally:
+        hba.write_text(original)
+        pg_server.admin("SELECT pg_reload_conf()")
