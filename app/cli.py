@@ -18,7 +18,7 @@ from app.cli_learning import LEARNING_EXPORTS, add_export_options, add_learning_
 from app.cli_store import register as register_store_commands
 from app.cli_store import terminal_asker
 from app.cli_users import add_users_command
-from app.config import default_store_path, display_name, lock_wait, resolve_store_path
+from app.config import actor_for, default_store_path, lock_wait, resolve_store_path
 from app.errors import UserError
 from app.leftovers import remove_leftovers
 from app.store_access import open_with_passphrase, passphrase_for, unencrypted_allowed
@@ -73,7 +73,7 @@ def _context(args, *, write: bool, ask=None):
         _announce_upgrade(store)
         beside = default_store_path() if store.shared else store.path
         with private_temp_folder(beside):  # spilled workbook rows stay private
-            yield AppContext(store, args.user or display_name())
+            yield AppContext(store, actor_for(store, args.user))
     finally:
         store.close()
 

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
 from db.migrate import head_revision
@@ -41,6 +42,7 @@ def open_server_store(url: str, *, readonly: bool = False) -> Store:
             problems = verify_server(probe)
             with probe.connect() as conn:
                 standing = current_standing(conn)
+                login = conn.scalar(text("SELECT current_user"))
         finally:
             probe.dispose()
     except ServerStoreError as exc:
@@ -55,8 +57,9 @@ def open_server_store(url: str, *, readonly: bool = False) -> Store:
     readonly = readonly or standing == "readonly"
     engine = create_server_engine(url, readonly=readonly)
     store = Store(
-        _server_name(url), engine, readonly, None, None, upgraded_from, url=url, standing=standing
-    )
+        _server_name(url), engine, readonly, None, None, upgraded_from, url=url, standing=standing,
+        login=login,
+    )  # fmt: skip
     if standing == "readonly":
         store.readonly_reason = (
             "Your login to the shared store is a read-only one: it reads every review and "

@@ -104,6 +104,7 @@ class Store:
     upgraded_from: str | None = None
     url: str | None = None  # a shared store on a server (``path`` is then only its name)
     standing: str | None = None  # on a shared store: manager, member or readonly (None: owner)
+    login: str | None = None  # on a shared store: the database login it was opened with
     passphrase: str | None = field(default=None, repr=False)
     readonly_reason: str = ""
     _sessions: sessionmaker = field(init=False, repr=False)

@@ -251,3 +251,31 @@ def test_a_login_with_a_password_is_asked_for_it(team, pg_server, monkeypatch):
     finally:
         hba.write_text(original)
         pg_server.admin("SELECT pg_reload_conf()")
+
+
+def test_the_trail_and_the_check_out_name_the_login(team, tmp_path, monkeypatch, capsys):
+    """On a shared store the name recorded carries the database login: the login alone when
+    no name was chosen (not the computer's account), "Name (login)" when one was."""
+    from sqlalchemy import text
+
+    from app.checkout import checkout_of
+
+    monkeypatch.delenv("REVIEWDESK_USER", raising=False)
+    author = login(team["url"], team["author"])
+    assert main(["add-agency", "--db", author, "--review", "RSAB-1", "--name", "Health"]) == 0
+    laptop = tmp_path / "laptop.db"
+    assert main(["checkout", "--user", "Abe Author", "--review", "RSAB-1", "--from", author,
+                 "--to", str(laptop)]) == 0  # fmt: skip
+    with open_store(team["url"]) as store:
+        held = checkout_of(AppContext(store, "X"), team["review"])
+        with store.engine.connect() as conn:
+            actors = conn.execute(
+                text(
+                    "SELECT actor FROM audit_event WHERE label LIKE '%Health%' AND action = 'create'"
+                )
+            ).scalars()
+            assert set(actors) == {team["author"]}
+    assert held.holder == f"Abe Author ({team['author']})"
+    capsys.readouterr()
+    assert main(["checkouts", "--db", author]) == 0
+    assert f"Abe Author ({team['author']})" in capsys.readouterr().out

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QInputDialog, QLi
 
 from app import __version__
 from app.backups import backup_store
-from app.config import save_display_name
+from app.config import actor_for, save_display_name
 from app.errors import UserError
 from app.reviews import create_review, delete_review
 from app.vocab import REVIEW_TYPES
@@ -234,12 +234,15 @@ class WindowCommands:
             text=self.editor.ctx.actor,
         )
         if ok and name.strip():
-            self.editor.ctx.actor = name.strip()
+            store = self.editor.ctx.store
+            self.editor.ctx.actor = actor_for(store, name)  # a shared store adds the login
+            name = name.strip().removesuffix(f" ({store.login})")
             try:
                 save_display_name(name)
             except OSError:
                 pass
-            self.statusBar().showMessage(f"Your changes are now recorded as {name.strip()}.", 8000)
+            shown = self.editor.ctx.actor
+            self.statusBar().showMessage(f"Your changes are now recorded as {shown}.", 8000)
 
     def about(self) -> None:
         QMessageBox.about(
