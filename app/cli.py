@@ -127,11 +127,12 @@ def cmd_demo(args) -> int:
 
     with _context(args, write=True) as ctx:
         added, skipped = add_demo_reviews(ctx)
+        where = ctx.store.location  # (a shared store's address without its password)
     for ref in added:
         print(f"Added demo review {ref}")
     for ref in skipped:
         print(f"Demo review {ref} is already in the store; left as it is")
-    print(f"Store: {resolve_store_path(args.db)}")
+    print(f"Store: {where}")
     return EXIT_OK
 
 
@@ -213,6 +214,7 @@ def cmd_check(args) -> int:
                 "current_schema": health.head,
                 "healthy": health.healthy,
                 "encrypted": health.encrypted,
+                **({"connection": health.connection} if health.location else {}),
                 "problems": health.problems,
             }
         )
@@ -220,10 +222,13 @@ def cmd_check(args) -> int:
         state = (
             "current" if health.revision == health.head else f"will be upgraded to {health.head}"
         )
-        print(f"Store:        {health.path}")
+        print(f"Store:        {health.location or health.path}")
         print(f"Schema:       {health.revision or 'none'} ({state})")
         print(f"Integrity:    {'ok' if health.healthy else 'PROBLEMS FOUND'}")
-        print(f"Encrypted:    {'yes' if health.encrypted else 'no'}")
+        if health.location:  # a shared store: no passphrase; its connection is what travels
+            print(f"Connection:   {health.connection}")
+        else:
+            print(f"Encrypted:    {'yes' if health.encrypted else 'no'}")
         for problem in health.problems:
             print(f"  - {problem}")
         if any(not p.startswith("audit trail") for p in health.problems):

@@ -77,10 +77,33 @@ def check_server_store(url: str) -> StoreHealth:
         problems = verify_server(engine) if revision is not None else []
         if revision is None:
             problems.append("the store holds no ReviewDesk schema yet")
+        with engine.connect() as conn:
+            connection = connection_protection(conn)
     except ServerStoreError as exc:
         raise StoreError(str(exc)) from exc
     except DatabaseError as exc:
         raise StoreError(f"The shared store {where} cannot be read: {reason(exc)}.") from exc
     finally:
         engine.dispose()
-    return StoreHealth(_server_name(url), revision, head_revision(), problems)
+    return StoreHealth(
+        _server_name(url), revision, head_revision(), problems, location=where,
+        connection=connection,
+    )  # fmt: skip
+
+
+def connection_protection(conn) -> str:
+    """How this connection to the server is protected, in words."""
+    tls, version, address = conn.execute(
+        text(
+            "SELECT s.ssl, s.version, a.client_addr::text FROM pg_stat_ssl s "
+            "JOIN pg_stat_activity a ON a.pid = s.pid WHERE s.pid = pg_backend_pid()"
+        )
+    ).one()
+    if tls:
+        return f"encrypted (TLS, {version})"
+    if address is None:
+        return "a local socket on the server itself (not over the network)"
+    return (
+        "NOT encrypted: add sslmode=require to the address, and accept only TLS on the server "
+        '(pg_hba.conf "hostssl")'
+    )

@@ -545,6 +545,8 @@ class StoreHealth:
     head: str
     problems: list[str]
     encrypted: bool = False
+    location: str = ""  # a shared store's address (no password); "" for a file
+    connection: str = ""  # a shared store: how the connection to its server is protected
 
     @property
     def healthy(self) -> bool:

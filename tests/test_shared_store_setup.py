@@ -279,3 +279,14 @@ def test_the_trail_and_the_check_out_name_the_login(team, tmp_path, monkeypatch,
     capsys.readouterr()
     assert main(["checkouts", "--db", author]) == 0
     assert f"Abe Author ({team['author']})" in capsys.readouterr().out
+
+
+def test_check_says_how_the_connection_is_protected(team, capsys):
+    """A shared store has no passphrase: check says how its connection travels instead of
+    "Encrypted: no", and names the store by its address."""
+    assert main(["check", "--db", team["url"]]) == 0
+    out = capsys.readouterr().out
+    assert "Connection:   a local socket on the server itself" in out
+    assert "Encrypted:" not in out and "Store:        postgresql://postgres@" in out
+    assert main(["check", "--json", "--db", team["url"]]) == 0
+    assert '"connection": "a local socket' in capsys.readouterr().out
