@@ -11,6 +11,7 @@ from db.server import (
     ServerStoreError,
     create_server_engine,
     reason,
+    refuse_upgrade_by_others,
     safe_location,
     schema_state,
     upgrade_server,
@@ -37,6 +38,7 @@ def open_server_store(url: str, *, readonly: bool = False) -> Store:
                     "Open it once without read-only to upgrade it."
                 )
             if not readonly:
+                refuse_upgrade_by_others(probe, revision, where)
                 before = upgrade_server(probe)
                 upgraded_from = before if before != head_revision() else None
             problems = verify_server(probe)

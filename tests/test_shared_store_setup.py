@@ -290,3 +290,31 @@ def test_check_says_how_the_connection_is_protected(team, capsys):
     assert "Encrypted:" not in out and "Store:        postgresql://postgres@" in out
     assert main(["check", "--json", "--db", team["url"]]) == 0
     assert '"connection": "a local socket' in capsys.readouterr().out
+
+
+def test_only_the_owner_upgrades_and_then_everyone_works_at_once(team, tmp_path):
+    """After a new ReviewDesk, a member who opens the store first is told that its owner
+    upgrades it (nothing changed); once the owner has, the tables the upgrade added carry
+    their grants and policies, without running 'users setup' again."""
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from db.migrate import alembic_config
+    from db.server import server_url
+    from db.store import StoreError
+
+    engine = create_engine(server_url(team["url"]))
+    try:
+        with engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "0011")  # before check-outs (0012)
+    finally:
+        engine.dispose()
+    author = login(team["url"], team["author"])
+    with pytest.raises(StoreError, match="only its owner can do"):
+        open_store(author)
+    with open_store(team["url"]) as owner, owner.engine.connect() as conn:  # the owner upgrades
+        assert conn.scalar(text("SELECT count(*) FROM review_checkout")) == 0
+    with open_store(tmp_path / "laptop.db") as laptop_store, open_store(author) as store:
+        done = check_out(AppContext(store, team["author"]),
+                         AppContext(laptop_store, team["author"]), "RSAB-1")  # fmt: skip
+        assert done.rows > 0
