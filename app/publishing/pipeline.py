@@ -29,6 +29,7 @@ from app.publishing.builders import BUILDERS, REPORT_KINDS, BuildRequest
 from app.publishing.people import list_people
 from app.publishing.register import register_json
 from app.publishing.transforms import protect, texts
+from app.review_rights import EXPORT_NOT_PERMITTED
 from app.wording import plural
 from db.models import AuditEvent, Review
 from db.publishing_models import IssuedVersion
@@ -189,13 +190,6 @@ def publish_document(
     except Exception as exc:
         _unrecorded(path, exc)
     return Published(path, model, "publication", False, digest, len(data), pages, None)
-
-
-EXPORT_NOT_PERMITTED = (
-    "Every export is recorded in the review's audit trail, and your role on this review does "
-    "not allow adding to it, so nothing was exported: a panel member reads a review, and its "
-    "chair, its authors and the business manager export it."
-)
 
 
 def _recordable(ctx: AppContext) -> None:

@@ -19,7 +19,8 @@ _numbers = itertools.count(1)
 
 
 def _team(pg_url) -> dict[str, str]:
-    names = {role: f"{role}{os.getpid()}w{next(_numbers)}" for role in ("panel", "reader")}
+    roles = ("panel", "reader", "author")
+    names = {role: f"{role}{os.getpid()}w{next(_numbers)}" for role in roles}
     with open_store(pg_url) as store:
         ctx = AppContext(store, "Owner")
         set_up(ctx)
@@ -29,6 +30,8 @@ def _team(pg_url) -> dict[str, str]:
         add_person(ctx, names["panel"], "member", None)
         give_role(ctx, names["panel"], "WIN-1", "panel")
         add_person(ctx, names["reader"], "readonly", None)
+        add_person(ctx, names["author"], "member", None)
+        give_role(ctx, names["author"], "WIN-1", "author")
     return {
         role: pg_url.replace("postgresql://postgres@", f"postgresql://{name}@", 1)
         for role, name in names.items()
@@ -71,5 +74,49 @@ def test_the_window_opens_on_a_shared_store_address(qtbot, pg_url, settings, mon
         assert "read-only one: it reads every review and changes none" in banner.text()
         assert "another ReviewDesk window" not in banner.text()
         assert window.list_model.rowCount() == 2
+    finally:
+        window.editor.ctx.store.close()
+
+
+def test_a_panel_member_is_told_before_choosing_a_file_that_exports_are_not_theirs(
+    qtbot, pg_url, settings, monkeypatch, messages
+):
+    """Every export is recorded in the review's trail, which a panel member may not add to:
+    the export is greyed out with the reason, and the Export menu says it before any file
+    dialog. An author of the same review exports."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.tab_names import TAB_CHRONOLOGY
+
+    team = _team(pg_url)
+    asked: list = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or ("", ""))
+    window = _launched(qtbot, team["panel"], settings)
+    try:
+        window.select_review(window.list_model.review_at(0).id)
+        window.workspace.tabs.setCurrentIndex(TAB_CHRONOLOGY)
+        export = window.workspace.chronology.export_action
+        assert not export.isEnabled() and "a panel member reads a review" in export.toolTip()
+        window.export_chronology()
+        assert asked == [] and len(messages) == 1
+        assert "Every export is recorded in the review's audit trail" in messages[0]
+        box = QMessageBox(QMessageBox.Icon.Warning, "ReviewDesk", messages[0], parent=window)
+        box.show()
+        QApplication.processEvents()
+        box.grab().save(str(SHOTS / "shared-store-panel-member-export-refused.png"))
+        box.close()
+    finally:
+        window.editor.ctx.store.close()
+    window = _launched(qtbot, team["author"], settings)
+    try:
+        window.select_review(window.list_model.review_at(0).id)
+        window.workspace.tabs.setCurrentIndex(TAB_CHRONOLOGY)
+        assert window.workspace.chronology.export_action.isEnabled()
+        window.export_chronology()
+        assert len(asked) == 1  # the author chooses where to write it
+        badge = window.findChild(QLabel, "review_role")
+        assert badge.text() == "Author"
+        assert badge.width() <= badge.sizeHint().width() + 2  # a pill, not a bar across
+        window.grab().save(str(SHOTS / "shared-store-author.png"))
     finally:
         window.editor.ctx.store.close()
