@@ -56,6 +56,7 @@ def copy_with_keys(
         raise UserError("The copy must go to another store.")
     try:
         with open_store(source, readonly=True, passphrase=source_key) as src:
+            _whole_store_visible(src)
             target_store = open_store(target, passphrase=target_key)
             try:
                 tables = copy_between(src.engine, target_store.engine)
@@ -70,6 +71,17 @@ def copy_with_keys(
             _remove_new_file(new_file)
         raise
     return CopyReport(_shown(source), _shown(target), tables)
+
+
+def _whole_store_visible(src) -> None:
+    """A copy of a shared store is the whole of it: only those who see all of it make one."""
+    if src.shared and src.standing not in (None, "manager"):
+        raise UserError(
+            "A copy or backup of the shared store is made by the business manager or the "
+            "store's owner, who see all of it; your login sees only part of it, so nothing was "
+            "copied. To work on a review away from the office, check it out "
+            "(reviewdesk checkout)."
+        )
 
 
 def _remove_new_file(path: Path) -> None:

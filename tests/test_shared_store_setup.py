@@ -318,3 +318,18 @@ def test_only_the_owner_upgrades_and_then_everyone_works_at_once(team, tmp_path)
         done = check_out(AppContext(store, team["author"]),
                          AppContext(laptop_store, team["author"]), "RSAB-1")  # fmt: skip
         assert done.rows > 0
+
+
+def test_only_those_who_see_the_whole_shared_store_copy_or_back_it_up(team, tmp_path, capsys):
+    """An author sees only their reviews: a 'whole store' copy of that would be partial, and
+    an unrecorded way round the export trail; they are pointed at check-out instead."""
+    for who in ("author", "panel", "reader"):
+        url = login(team["url"], team[who])
+        copy, backup = tmp_path / f"{who}-copy.db", tmp_path / f"{who}-backup.db"
+        assert main(["copy-store", "--from", url, "--to", str(copy)]) == 1
+        assert main(["backup", "--db", url, "-o", str(backup)]) == 1
+        err = capsys.readouterr().err
+        assert err.count("made by the business manager or the store's owner") == 2
+        assert not copy.exists() and not backup.exists()
+        assert not list(tmp_path.glob(f"{who}-*"))
+    assert main(["backup", "--db", team["url"], "-o", str(tmp_path / "whole.db")]) == 0
