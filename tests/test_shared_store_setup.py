@@ -149,6 +149,10 @@ def test_an_export_the_trail_cannot_record_is_refused_and_leaves_no_file(team, t
         with pytest.raises(NotPermittedError, match="a panel member reads a review"):
             export_chronology(AppContext(store, team["panel"]), team["review"], out)
     assert not out.exists()
+    trail = tmp_path / "trail.xlsx"
+    assert main(["audit", "--db", login(team["url"], team["panel"]), "--review", "RSAB-1",
+                 "-o", str(trail)]) == 1  # fmt: skip
+    assert "a panel member reads a review" in capsys.readouterr().err and not trail.exists()
     reader = login(team["url"], team["reader"])
     for argv in (
         ["export", "chronology", "--review", "RSAB-1", "-o", str(out)],
