@@ -31,8 +31,16 @@ def cmd_users(args) -> int:
             users.set_up(ctx)
             print("Roles, grants and row-level policies are in place.")
         elif args.action == "add":
-            users.add_person(ctx, args.name, args.role, _password(args))
+            password = _password(args)
+            users.add_person(ctx, args.name, args.role, password)
             print(f"Added the login {args.name.lower()} ({args.role}).")
+            if password is None:
+                print(
+                    "It has no password, so it can sign in only where the server trusts it "
+                    "another way (a certificate, or the computer's own account); set one with "
+                    "ALTER ROLE … PASSWORD on the server if it needs one.",
+                    file=sys.stderr,
+                )
         elif args.action == "grant":
             users.give_role(ctx, args.name, args.review, args.as_role)
             print(f"{args.name.lower()} is now {args.as_role} on {args.review}.")

@@ -54,7 +54,9 @@ def test_users_commands_take_the_store_before_or_after_the_name(pg_url, monkeypa
     manager, author = unique("mo.manager"), unique("ann.author")
     assert main(["users", "add", "--db", pg_url, manager, "--role", "manager"]) == 0
     monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
+    capsys.readouterr()
     assert main(["users", "add", "--db", pg_url, author]) == 0
+    assert "It has no password" in capsys.readouterr().err
     assert main(["create-review", "--db", pg_url, "--type", "sar", "--reference", "U-1",
                  "--title", "Adult U"]) == 0  # fmt: skip
     assert main(["users", "grant", "--db", pg_url, author, "--review", "U-1",
