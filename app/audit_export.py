@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.audit_log import field_label, value_label
 from app.context import AppContext
@@ -18,6 +18,7 @@ from app.errors import NotFoundError, UserError
 from app.leftovers import note_unfinished
 from app.review_rights import EXPORT_NOT_PERMITTED
 from app.reviews import find_review_id
+from db.audit import json_text
 from db.models import AuditEvent
 from db.private import disk_message, private_file
 from db.store import NotPermittedError
@@ -54,7 +55,7 @@ def deleted_reviews(ctx: AppContext) -> list[tuple[int, str, str]]:
         rows = session.execute(
             select(
                 AuditEvent.entity_id,
-                func.json_extract(AuditEvent.row_data, "$.reference"),
+                json_text(AuditEvent.row_data, "reference"),
                 AuditEvent.at,
             )
             .where(AuditEvent.entity == "review", AuditEvent.action == "delete")

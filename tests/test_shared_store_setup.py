@@ -339,3 +339,22 @@ def test_only_those_who_see_the_whole_shared_store_copy_or_back_it_up(team, tmp_
         assert not copy.exists() and not backup.exists()
         assert not list(tmp_path.glob(f"{who}-*"))
     assert main(["backup", "--db", team["url"], "-o", str(tmp_path / "whole.db")]) == 0
+
+
+def test_a_deleted_reviews_trail_is_read_on_the_shared_store(team, tmp_path, capsys):
+    """'reviewdesk audit' finds a deleted review by its reference in the trail's rows, on
+    PostgreSQL as in a store file; one nobody can see is 'no review', not a traceback."""
+    from app.reviews import delete_review
+
+    with open_store(team["url"]) as store:
+        ctx = AppContext(store, "Business Manager")
+        gone = create_review(ctx, review_type="lcspr", reference="GONE-1", title="Child G")
+        delete_review(ctx, gone)
+    assert main(["audit", "--db", team["url"], "--review", "gone-1"]) == 0
+    assert "GONE-1" in capsys.readouterr().out
+    assert main(["audit", "--db", team["url"], "--review", "GONE-1", "-o",
+                 str(tmp_path / "trail.json")]) == 0  # fmt: skip
+    capsys.readouterr()
+    for who in ("panel", "author"):
+        assert main(["audit", "--db", login(team["url"], team[who]), "--review", "NOPE-9"]) == 1
+        assert "There is no review with the reference or id 'NOPE-9'" in capsys.readouterr().err
