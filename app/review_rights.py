@@ -105,3 +105,16 @@ def rights_on_review(ctx: AppContext, review_id: int) -> ReviewRights:
     return ReviewRights(
         "outside", False, "You have no role on this review, so you cannot change it."
     )
+
+
+def require_change(ctx: AppContext, review_id: int | None) -> None:
+    """Refuse, in the role's own words, a change to a review of the shared store that this
+    login may only read. (The server refuses it anyway; an update it filters out would
+    otherwise look like someone else's change.)"""
+    if review_id is None or not ctx.store.shared:
+        return
+    rights = rights_on_review(ctx, review_id)
+    if not rights.can_write:
+        from db.store import NotPermittedError
+
+        raise NotPermittedError(f"{rights.reason} Nothing was changed.")

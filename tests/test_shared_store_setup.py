@@ -358,3 +358,18 @@ def test_a_deleted_reviews_trail_is_read_on_the_shared_store(team, tmp_path, cap
     for who in ("panel", "author"):
         assert main(["audit", "--db", login(team["url"], team[who]), "--review", "NOPE-9"]) == 1
         assert "There is no review with the reference or id 'NOPE-9'" in capsys.readouterr().err
+
+
+def test_a_change_the_server_filters_out_is_refused_in_the_roles_words(team, capsys):
+    """A panel member's update is filtered out by row-level security: it is said to be the
+    role, not 'changed by someone else'; and minutes of a review without meetings say so."""
+    panel = login(team["url"], team["panel"])
+    argv = ["document", "set", "--review", "RSAB-1", "--kind", "summary", "--audience"]
+    assert main([*argv, "publication", "--db", team["url"]]) == 0
+    capsys.readouterr()
+    assert main([*argv, "internal", "--db", panel]) == 1
+    err = capsys.readouterr().err
+    assert "You sit on this review's panel" in err and "someone else" not in err
+    assert main(["export", "minutes", "--review", "RSAB-1", "--meeting", "1", "-o",
+                 "minutes.pdf", "--db", team["url"]]) == 1  # fmt: skip
+    assert "This review has no meetings yet." in capsys.readouterr().err
