@@ -21,20 +21,36 @@ from sqlalchemy import select
 from app.agency_exports import AgencyEvent, write_export
 from app.chronology.importer import commit_imports, plan_imports
 from app.context import AppContext
+from app.demo_narratives import narrative
 from app.findings import add_evidence, list_findings
 from app.items import add_item
 from app.reviews import get_review
 from db.chronology_models import ChronologyEntry
 
-_FIRST = ("Amira Begum Joanna Price Tomasz Zielinski Grace Okonkwo Rhys Morgan Hannah Lee "
-          "Callum Reid Priya Shah Megan Doyle Kwame Asante Bethan Lloyd Sofia Russo Owen Hart "
-          "Leah Cohen Declan Byrne Nadia Haddad Ellis Grant Maya Patel Iwan Jenkins Ruth Ansah").split()  # fmt: skip
+# Fictional practitioners: first names and surnames paired at random, each used once per
+# review, so that no one seems to work for two agencies at once.
+_GIVEN = ("Amira Joanna Tomasz Grace Rhys Hannah Callum Priya Megan Kwame Bethan Sofia Owen "
+          "Leah Declan Nadia Ellis Maya Iwan Ruth Aled Chloe Farah Gareth Imogen Jamal Kerry "
+          "Lowri Marcus Niamh Oliver Parveen Rosa Samir Tanya Usman Vikram Wendy Yasmin Zara "
+          "Abdul Bronwen Ciaran Dominika Eilidh Femi Gwen Harriet Isaac Jodie Kofi Laura "
+          "Mohammed Nerys Osian Paula Rajesh Shona Tariq Alys").split()  # fmt: skip
+_FAMILY = ("Begum Price Zielinski Okonkwo Morgan Lee Reid Shah Doyle Asante Lloyd Russo Hart "
+           "Cohen Byrne Haddad Grant Patel Jenkins Ansah Pritchard Walsh Hussain Evans Cartwright "
+           "Mensah Holloway Thomas Baxter Quinn Adeyemi Kowalski Fernandes Malik Dunn Chowdhury "
+           "Rao Fletcher Nowicki Sutherland Iqbal Gallagher Osei Whitfield Campbell Novak "
+           "Hughes Ahmed Brennan Kaur Mitchell Parry Rahman Sinclair Ward Yilmaz Bevan Carr "
+           "Igwe Lewis").split()  # fmt: skip
 
 
-def _names(rng: random.Random, count: int, prefix: str = "") -> list[str]:
-    pairs = [f"{_FIRST[i]} {_FIRST[i + 1]}" for i in range(0, len(_FIRST) - 1, 2)]
-    rng.shuffle(pairs)
-    return [f"{prefix}{p}" for p in pairs[:count]]
+class _NamePool:
+    def __init__(self, rng: random.Random):
+        given, family = list(_GIVEN), list(_FAMILY)
+        rng.shuffle(given)
+        rng.shuffle(family)
+        self._names = iter(f"{g} {f}" for g, f in zip(given, family, strict=False))
+
+    def take(self, count: int, prefix: str = "") -> list[str]:
+        return [f"{prefix}{next(self._names)}" for _ in range(count)]
 
 
 @dataclass(frozen=True)
@@ -47,120 +63,6 @@ class Plot:
     oversight_gap: tuple[int, int]
     late_recording: tuple[int, int]
     episodes: tuple[tuple[str, int, int, str], ...]
-
-
-def _texts(kind: str, rng: random.Random, subject: str, n: int) -> tuple[str, str, str]:
-    """(summary, narrative, outcome) for one contact of this kind."""
-    places = ["the bus station", "a flat in Eastwold", "the retail park", "a friend's address",
-              "the seafront", "a car park near the station"]  # fmt: skip
-    place = rng.choice(places)
-    table = {
-        "Missing episode": (
-            f"{subject} missing from placement",
-            f"{subject} did not return to the home by the agreed time of 21:00. Staff searched "
-            f"the local area and rang his mobile, which was switched off.\nReported missing to "
-            f"police at 22:15. {subject} returned at {rng.randint(1, 11)}am the next day, tired "
-            f"and hungry, with a new phone and £{rng.choice([40, 60, 120])} in cash; he said "
-            f"he had been at {place}.",
-            "Police informed; return home interview requested.",
-        ),
-        "Return home interview": (
-            "Return home interview",
-            f"Independent return interview with {subject} after the missing episode. He said "
-            f"he had been 'with mates' near {place} and would not say who gave him the phone. "
-            "He said he feels far from his family and has nothing to do in the evenings.",
-            "Shared with the allocated social worker and the police missing person coordinator.",
-        ),
-        "Supervision": (
-            "Case supervision",
-            f"Supervision with the team manager. Discussed {subject}'s missing episodes and "
-            "the concerns about older males. Agreed a strategy discussion if there is another "
-            "episode, and to review the placement.",
-            "Actions: strategy discussion; placement review; chase CAMHS referral.",
-        ),
-        "Statutory visit": (
-            "Statutory visit",
-            f"Visit to {subject} at the placement. Seen alone in his room. He said the staff "
-            f"are 'alright' but he misses his mum and his younger brother.\nHe would not talk "
-            "about where he goes when he leaves the home in the evening.",
-            "Next visit within six weeks.",
-        ),
-        "Phone call": (
-            "Phone call",
-            f"Call from the placement about {subject} coming back late with cannabis. Advice "
-            "given to follow the missing from care protocol.",
-            "",
-        ),
-        "Concern for welfare": (
-            "Concern for welfare",
-            f"Call from the public about a boy matching {subject}'s description with two older "
-            f"males at {place} late at night. Officers attended; no trace.",
-            "Intelligence submitted.",
-        ),
-        "Missing person": (
-            "Missing person report",
-            f"Report from the placement that {subject} is missing. Graded medium risk. Patrols "
-            f"searched {place}. Found by officers at 03:40 with an older male who gave false "
-            "details; returned to the home.",
-            "Missing person record closed; intelligence report on the older male.",
-        ),
-        "Stop and search": (
-            "Stop search",
-            f"{subject} stopped near {place} with two older youths. Searched under s.23 Misuse "
-            "of Drugs Act; two wraps of cannabis and a second phone found.",
-            "Community resolution; referral to the exploitation coordinator.",
-        ),
-        "Daily log": (
-            "Daily log",
-            f"{subject} up late, refused breakfast. Attended education in the morning only. "
-            "In the evening played computer games with staff; said he was going out to see "
-            "friends, came back on time.",
-            "",
-        ),
-        "Behaviour": (
-            "Behaviour incident",
-            f"{subject} shouted at staff and damaged a door after being asked to hand in his "
-            "phone at night. Calmed after an hour; apologised in the morning.",
-            "Incident form completed; social worker informed.",
-        ),
-        "Attendance": (
-            "Attendance",
-            f"{subject} did not attend his session. Home contacted: he left the placement at "
-            "09:30 and did not arrive.",
-            "Logged; placement informed.",
-        ),
-        "Wellbeing": (
-            "Wellbeing concern",
-            f"{subject} arrived with a cut to his hand and said he 'fell'. Seemed withdrawn and "
-            "said he was tired. Designated safeguarding lead informed.",
-            "First aid; DSL spoke to the placement.",
-        ),
-        "Youth justice appointment": (
-            "Appointment",
-            f"Appointment with {subject} at the youth justice office. Worked on the referral "
-            "order contract. He asked whether he could be moved closer to home.",
-            "Next appointment booked.",
-        ),
-        "Progress note": (
-            "Progress note",
-            f"Session with {subject}. Low mood; sleeping badly; says he worries about his "
-            "mother. Screened for risk: no current thoughts of self-harm.",
-            "Continue fortnightly sessions.",
-        ),
-        "Missed appointment": (
-            "Did not attend",
-            f"{subject} did not attend. Placement said he had gone out in the morning.",
-            "Offer a further appointment.",
-        ),
-        "Strategy discussion": (
-            "Strategy discussion",
-            f"Strategy discussion about {subject}: repeated missing episodes and concerns of "
-            "criminal exploitation. Police, both local authorities and the placement took part.",
-            "Section 47 enquiry not agreed; exploitation risk assessment to be completed.",
-        ),
-    }
-    summary, text, outcome = table[kind]
-    return f"{summary} ({n})", text, outcome
 
 
 # Which kinds each agency records, with their weights; its layout; its worker pool.
@@ -180,6 +82,14 @@ _AGENCIES_T = (
     ("Eastwold Council Children's Services (host authority)", "yearly_sheets", 60,
      (("Return home interview", 1),), ""),
 )  # fmt: skip
+
+# Agencies open in the day record in the day; the police and the placement at any hour.
+_WORKING_HOURS = {
+    "school_safeguarding_system": (8, 15),
+    "probation_contacts": (9, 17),
+    "camhs_progress_notes": (9, 17),
+    "social_care_case_notes": (9, 18),
+}
 
 PLOT_T = Plot(
     length=730,
@@ -202,13 +112,16 @@ PLOT_T = Plot(
 def _events_t(start: date, rng: random.Random) -> dict[str, list[AgencyEvent]]:
     plot = PLOT_T
     events: dict[str, list[AgencyEvent]] = {name: [] for name, *_ in _AGENCIES_T}
-    social_workers = _names(rng, 7)
-    managers = _names(rng, 5)
-    for name, _layout, count, kinds, prefix in _AGENCIES_T:
-        staff = _names(rng, 6, prefix)
+    names = _NamePool(rng)
+    social_workers = names.take(7)
+    managers = names.take(5)
+    return_worker = names.take(1)[0]
+    for name, layout, count, kinds, prefix in _AGENCIES_T:
+        staff = names.take(6, prefix)
         first = plot.placement if "Meadowgate" in name or "Eastwold" in name else 0
         choices = [k for k, w in kinds for _ in range(w)]
-        for n in range(count):
+        hours = _WORKING_HOURS.get(layout, (8, 22))
+        for _ in range(count):
             offset = rng.randint(first, plot.length - 1)
             if plot.silence[0] <= offset <= plot.silence[1]:
                 continue  # nobody recorded anything in these weeks
@@ -223,9 +136,9 @@ def _events_t(start: date, rng: random.Random) -> dict[str, list[AgencyEvent]]:
             if name.startswith("Brackenford"):
                 lo, hi = plot.late_recording
                 late = rng.randint(18, 45) if lo <= offset <= hi else rng.choice([0, 0, 1, 2, 4])
-            summary, text, outcome = _texts(kind, rng, "Child T", n)
+            summary, text, outcome = narrative("adolescent", kind, rng, "Child T")
             events[name].append(
-                AgencyEvent(start + timedelta(days=offset), f"{rng.randint(8, 22):02d}:"
+                AgencyEvent(start + timedelta(days=offset), f"{rng.randint(*hours):02d}:"
                             f"{rng.choice(['00', '15', '30', '45'])}", worker, role, kind,
                             summary, text, outcome, late)
             )  # fmt: skip
@@ -235,7 +148,7 @@ def _events_t(start: date, rng: random.Random) -> dict[str, list[AgencyEvent]]:
             plot.silence[0] <= offset <= plot.silence[1]
         ):
             continue
-        summary, text, outcome = _texts("Supervision", rng, "Child T", offset)
+        summary, text, outcome = narrative("adolescent", "Supervision", rng, "Child T")
         manager = managers[min(offset * len(managers) // plot.length, 4)]
         csc.append(AgencyEvent(start + timedelta(days=offset), "10:00", manager,
                                "Team manager", "Supervision", summary, text, outcome, 1))  # fmt: skip
@@ -246,25 +159,28 @@ def _events_t(start: date, rng: random.Random) -> dict[str, list[AgencyEvent]]:
     for index, missing in enumerate(e for e in list(home) if e.kind == "Missing episode"):
         if index % 4 == 0:
             delay = 2 if index % 8 == 0 else rng.randint(6, 20)
-            summary, text, outcome = _texts("Return home interview", rng, "Child T", index)
+            summary, text, outcome = narrative(
+                "adolescent", "Return home interview", rng, "Child T"
+            )
             host.append(AgencyEvent(missing.day + timedelta(days=delay), "14:00",
-                                    "Return interview worker", "", "Return home interview",
+                                    return_worker, "Return home interview worker", "Return home interview",
                                     summary, text, outcome))  # fmt: skip
     for agency in events.values():
         agency.sort(key=lambda e: (e.day, e.time))
     return events
 
 
-def _smaller(start: date, length: int, rng: random.Random, agencies, subject: str):
+def _smaller(start: date, length: int, rng: random.Random, agencies, subject: str, profile: str):
     """A smaller chronology: a few agencies, a couple of hundred entries."""
     events = {}
+    names = _NamePool(rng)
     for name, layout, count, kinds in agencies:
-        staff = _names(rng, 4)
+        staff = names.take(4)
         choices = [k for k, w in kinds for _ in range(w)]
         made = []
-        for n in range(count):
+        for _ in range(count):
             kind = rng.choice(choices)
-            summary, text, outcome = _texts(kind, rng, subject, n)
+            summary, text, outcome = narrative(profile, kind, rng, subject)
             made.append(AgencyEvent(start + timedelta(days=rng.randint(0, length - 1)),
                                     f"{rng.randint(8, 18):02d}:00", rng.choice(staff),
                                     "Practitioner", kind, summary, text, outcome,
@@ -275,24 +191,96 @@ def _smaller(start: date, length: int, rng: random.Random, agencies, subject: st
 
 
 _SMALLER = {
-    "DEMO-LCSPR-L": ("Child L", (
-        ("Marchshire Police", "police_occurrences", 60, (("Concern for welfare", 3),)),
+    "DEMO-LCSPR-L": ("Child L", "toddler", (
+        ("Marchshire Police", "police_occurrences", 60,
+         (("Domestic incident", 3), ("Concern for welfare", 1))),
         ("Brackenford Council Children's Services", "social_care_case_notes", 90,
-         (("Statutory visit", 3), ("Phone call", 2), ("Supervision", 1))),
+         (("Home visit", 3), ("Phone call", 2), ("Supervision", 1))),
         ("Riverside Medical Practice (via Brackenford and Marchshire ICB)", "gp_consultations",
-         40, (("Progress note", 2), ("Missed appointment", 1))),
-        ("Brackenford Council Housing Options", "partnership_template", 30, (("Phone call", 1),)),
+         40, (("Consultation", 3), ("Did not attend", 1))),
+        ("Brackenford Council Housing Options", "partnership_template", 30,
+         (("Tenancy visit", 2), ("Phone call", 1))),
     )),
-    "DEMO-AUDIT-W": ("Child W", (
-        ("Oakfield Primary School", "school_chronology", 70, (("Wellbeing", 3), ("Attendance", 2))),
+    "DEMO-AUDIT-W": ("Child W", "siblings", (
+        ("Oakfield Primary School", "school_chronology", 70,
+         (("Welfare concern", 3), ("Attendance", 2))),
         ("Brackenford Council Children's Services", "imr_word_template", 40,
          (("Statutory visit", 2), ("Strategy discussion", 1))),
     )),
 }  # fmt: skip
 
 
+# The themes each review is coded with as a whole, and entries tagged with a theme: by their
+# type, or by words in what they say.
+REVIEW_THEMES = {
+    "DEMO-LCSPR-T": (
+        "Exploitation and extra-familial harm",
+        "Children missing from home or education",
+        "Management oversight and supervision",
+        "Workforce turnover",
+        "Record keeping and chronologies",
+    ),
+    "DEMO-LCSPR-L": (
+        "Domestic abuse",
+        "Parental substance misuse",
+        "Whole-family approach / 'invisible men'",
+        "Voice of the child",
+        "Poverty",
+    ),
+    "DEMO-AUDIT-W": ("Neglect", "Poverty", "Workforce turnover", "Voice of the child"),
+    "DEMO-SAR-R": ("Self-neglect", "Mental capacity", "Multi-agency working"),
+}
+ENTRY_THEMES = {
+    "DEMO-LCSPR-T": (
+        ("Children missing from home or education",
+         ("missing_episode", "return_home_interview"), r"did not return|not in his room"),
+        ("Exploitation and extra-familial harm", ("strategy_discussion",),
+         r"older (males|lad|youths)|second phone|cash"),
+        ("Management oversight and supervision", ("supervision",), r"$^"),
+    ),
+    "DEMO-LCSPR-L": (
+        ("Domestic abuse", ("police_incident",), r"partner"),
+        ("Parental substance misuse", (), r"medication|drug treatment|drowsy"),
+        ("Voice of the child", (), r"not seen|was seen briefly"),
+    ),
+    "DEMO-AUDIT-W": (
+        ("Neglect", (), r"no food|nappy|head lice|same clothes|no bedding|cold"),
+        ("Poverty", (), r"food parcel|no food|damp"),
+    ),
+}  # fmt: skip
+
+
+def add_demo_themes(ctx: AppContext, review_id: int, reference: str) -> None:
+    """Code the review with its themes, and tag entries that show them."""
+    from app.chronology.entries import set_themes
+    from app.review_corpus import set_review_themes
+
+    if reference in REVIEW_THEMES:
+        set_review_themes(ctx, review_id, list(REVIEW_THEMES[reference]))
+    rules = ENTRY_THEMES.get(reference, ())
+    if not rules:
+        return
+    with ctx.session() as session:
+        entries = session.execute(
+            select(ChronologyEntry.id, ChronologyEntry.event_type, ChronologyEntry.event).where(
+                ChronologyEntry.review_id == review_id
+            )
+        ).all()
+    for theme, types, words in rules:
+        said = re.compile(words, re.IGNORECASE)
+        ids = [i for i, kind, event in entries if kind in types or said.search(event)]
+        if ids:
+            set_themes(ctx, ids, theme, True)
+
+
 def add_demo_chronologies(ctx: AppContext, review_id: int, reference: str) -> None:
-    """Import the review's agency files, then key episodes and findings citing entries."""
+    """Import the review's agency files, then key episodes and findings citing entries, then
+    the review's themes and the entries tagged with them."""
+    _add_chronologies(ctx, review_id, reference)
+    add_demo_themes(ctx, review_id, reference)
+
+
+def _add_chronologies(ctx: AppContext, review_id: int, reference: str) -> None:
     review = get_review(ctx, review_id)
     start = review.scope_start or ctx.today() - timedelta(days=730)
     rng = random.Random(reference)
@@ -301,9 +289,9 @@ def add_demo_chronologies(ctx: AppContext, review_id: int, reference: str) -> No
         files = {name: (layouts[name], made) for name, made in _events_t(start, rng).items()}
         subject = "Child T"
     elif reference in _SMALLER:
-        subject, agencies = _SMALLER[reference]
+        subject, profile, agencies = _SMALLER[reference]
         length = max(60, ((review.scope_end or ctx.today()) - start).days)
-        files = _smaller(start, length, rng, agencies, subject)
+        files = _smaller(start, length, rng, agencies, subject, profile)
     else:
         return
     with tempfile.TemporaryDirectory(prefix="reviewdesk-demo-") as folder:

@@ -1,5 +1,6 @@
 """The demonstration reviews, built through the real services into a real store."""
 
+import re
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -274,3 +275,56 @@ def test_the_richest_review_has_its_chronology_imported_from_agency_files(ctx):
     assert findings and all(any(ev.kind == "entry" for ev in f.evidence) for f in findings)
     # The other reviews have smaller chronologies of their own.
     assert query_entry_ids(ctx, find_review_id(ctx, "DEMO-LCSPR-L"))
+
+
+def test_the_chronologies_read_like_real_case_records(ctx):
+    """Each agency's entries vary as real records do, and say what fits the case: a toddler's
+    chronology has no placement or cannabis in it, a teenager's no cot or nappy."""
+    from collections import defaultdict
+
+    from app.chronology.entries import fetch_entries, query_entry_ids
+
+    add_demo_reviews(ctx)
+    words = {"DEMO-LCSPR-T": ("cot", "nappy"), "DEMO-LCSPR-L": ("placement", "cannabis"),
+             "DEMO-AUDIT-W": ("placement", "cannabis")}  # fmt: skip
+    for reference, foreign in words.items():
+        rows = fetch_entries(ctx, query_entry_ids(ctx, find_review_id(ctx, reference)))
+        by_agency = defaultdict(list)
+        for row in rows:
+            by_agency[row.agency].append(row.event)
+        for agency, events in by_agency.items():
+            assert len(set(events)) >= min(10, len(events) // 2), (reference, agency)
+        foreign_word = re.compile(r"\b(" + "|".join(foreign) + r")\b", re.IGNORECASE)
+        assert not [r.event for r in rows if foreign_word.search(r.event)]
+        assert not [r for r in rows if re.search(r"\(\d+\)$", r.event)]  # no numbered copies
+
+
+def test_the_active_reviews_are_coded_with_themes_and_entries_tagged(ctx):
+    from app.chronology.entries import EntryFilter, query_entry_ids, review_themes
+    from app.review_corpus import load_reviews
+
+    add_demo_reviews(ctx)
+    for reference in ("DEMO-LCSPR-T", "DEMO-LCSPR-L", "DEMO-AUDIT-W", "DEMO-SAR-R"):
+        assert load_reviews(ctx, [find_review_id(ctx, reference)])[0].themes, reference
+    for reference in ("DEMO-LCSPR-T", "DEMO-LCSPR-L", "DEMO-AUDIT-W"):
+        review_id = find_review_id(ctx, reference)
+        themes = review_themes(ctx, review_id)
+        assert len(themes) >= 2, reference
+        every = len(query_entry_ids(ctx, review_id))
+        for theme in themes:  # the theme filter picks some entries, never all
+            assert 0 < len(query_entry_ids(ctx, review_id, EntryFilter(theme=theme))) < every
+
+
+def test_no_practitioner_works_for_two_agencies(ctx):
+    from app.chronology.entries import fetch_entries, query_entry_ids
+
+    add_demo_reviews(ctx)
+    for reference in ("DEMO-LCSPR-T", "DEMO-LCSPR-L", "DEMO-AUDIT-W"):
+        rows = fetch_entries(ctx, query_entry_ids(ctx, find_review_id(ctx, reference)))
+        agencies_of: dict[str, set[str]] = {}
+        for row in rows:
+            name = re.sub(r"^(PC|Dr) ", "", row.practitioner.split(" (")[0]).strip()
+            if name:
+                agencies_of.setdefault(name, set()).add(row.agency)
+        assert len(agencies_of) >= 4, reference
+        assert not {n: a for n, a in agencies_of.items() if len(a) > 1}, reference

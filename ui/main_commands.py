@@ -4,7 +4,15 @@ open another store, check, back up, help."""
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+)
 
 from app import __version__
 from app.backups import backup_store
@@ -22,8 +30,13 @@ from ui.widgets import DateField, FormDialog
 
 
 class NewReviewDialog(FormDialog):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, intro: str = ""):
         super().__init__("New review", "Create review", parent)
+        if intro:
+            note = QLabel(intro)
+            note.setObjectName("new_review_intro")
+            note.setWordWrap(True)
+            self.form.addRow(note)
         self.review_type = QComboBox()
         for key, kind in REVIEW_TYPES.items():
             self.review_type.addItem(kind.label, key)
@@ -62,10 +75,10 @@ class WindowCommands:
     """The main window's commands (mixed into it: they use its list, workspace and editor)."""
 
     # Commands ------------------------------------------------------------------------------
-    def new_review(self) -> None:
+    def new_review(self, intro: str = "") -> None:
         if not self.can_start_reviews:
             return
-        dialog = NewReviewDialog(self)
+        dialog = NewReviewDialog(self, intro)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             review_id = self.editor.run(create_review, kind="review", **dialog.values())
             if review_id is not None:
@@ -87,7 +100,10 @@ class WindowCommands:
 
     def import_chronology(self) -> None:
         if self.current_review_id() is None:
-            self.new_review()  # a chronology belongs to a review: make one first
+            self.new_review(  # a chronology belongs to a review: make one first
+                "An agency's chronology goes into a review. Create the review first; the "
+                "agency's file is chosen next."
+            )
         if self.current_review_id() is None:
             return
         self.workspace.tabs.setCurrentIndex(TAB_CHRONOLOGY)

@@ -258,7 +258,7 @@ class MeetingRunner(QWidget):
         self.ticker.setInterval(500)
         self.ticker.timeout.connect(self.update_clock)
         self.editor.changed.connect(self._store_changed)
-        self.setWindowTitle("ReviewDesk: run the meeting")
+        self.setWindowTitle("Run the meeting")
         fit_to_screen(self, QSize(1400, 900), share=0.96)
         self.reload()
         self._open_item()

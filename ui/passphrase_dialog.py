@@ -21,7 +21,7 @@ class PassphraseDialog(QDialog):
     ):
         super().__init__(parent)
         self.word = word  # "password" for a shared store's login
-        self.setWindowTitle(f"ReviewDesk: {word}")
+        self.setWindowTitle(word.capitalize())
         self.setObjectName("passphrase_dialog")
         layout = QVBoxLayout(self)
         intro = QLabel(prompt)

@@ -179,7 +179,7 @@ class PresenterView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("presenter")
-        self.setWindowTitle("ReviewDesk: presenting")
+        self.setWindowTitle("Presenting")
         palette = self.palette()
         # High contrast whatever the theme: the palette's text on its base colour.
         self._fg = palette.color(QPalette.ColorRole.Text)

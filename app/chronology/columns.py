@@ -14,10 +14,12 @@ from typing import Any
 
 from app.chronology.date_forms import compact_day
 from app.chronology.dates import parse_date, parse_time
+from app.chronology.event_types import names_a_type
 from app.chronology.mapping import header_fields, normalise_header
 from app.chronology.types import MAPPABLE_FIELDS
 
 PROFILE_ROWS = 400
+_FEW_VALUES = 40  # distinct values a column of types holds at most
 
 _YES_NO = frozenset("y n yes no true false x n/a na none nil ✓ ✔ tick unknown".split())
 _IDENTIFIER = re.compile(r"[A-Z]{0,8}[\s/\-_#:.]?\d[\dA-Z/\-_.]{2,24}", re.I)
@@ -61,6 +63,7 @@ class ColumnProfile:
     length: int = 0
     words: int = 0
     distinct: int = 0
+    type_names: int = 0  # distinct values that are event types' names (when few are distinct)
 
     def share(self, count: int) -> float:
         return count / self.filled if self.filled else 0.0
@@ -179,6 +182,8 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
                 setattr(p, kind, getattr(p, kind) + 1)
     for p, values in zip(profiles, seen, strict=True):
         p.distinct = len(values)
+        if p.distinct <= _FEW_VALUES:
+            p.type_names = sum(1 for v in values if names_a_type(v))
     return profiles
 
 
@@ -317,6 +322,22 @@ def plan_columns(
                 and p.share(p.dates) + p.share(p.names) < 0.5
             ):
                 take("event_type", p.index, "short values repeated down the column (a type)")
+                break
+    if "event_type" not in mapping and "event_type" not in given:
+        for p in profiles:
+            # Whatever its heading (Service, Activity, Category): a few short values repeated
+            # down the column, some of them names of event types (Daily log, Behaviour,
+            # Missing episode).
+            if (
+                p.index not in taken
+                and p.type_names
+                and p.filled >= 5
+                and p.mean_words <= 4
+                and p.distinct_ratio < 0.2
+                and p.share(p.yes_no) + p.share(p.numbers) + p.share(p.identifiers) < 0.5
+                and p.share(p.dates) + p.share(p.names) < 0.5
+            ):
+                take("event_type", p.index, "a few short values repeated, event types among them")
                 break
     parts = list(parts_given)
     if "event" in mapping and not parts_given:

@@ -22,6 +22,8 @@ EVENT_TYPES: dict[str, str] = {
     "school_exclusion": "School exclusion",
     "placement_change": "Placement change",
     "court": "Court",
+    "safeguarding_concern": "Safeguarding concern",
+    "school_attendance": "School attendance",
     "other": "Other",
 }
 
@@ -99,9 +101,23 @@ EVENT_TYPE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "police incident",
         "domestic abuse incident",
         "domestic violence incident",
+        # What police logs call the calls and stops that are not a crime.
+        "concern for welfare",
+        "concern for safety",
+        "welfare check",
+        "stop and search",
+        "stop search",
+        "stop and account",
     ),
     "arrest": ("arrest", "arrested"),
     "health_appointment": (
+        "consultation",
+        "gp consultation",
+        "face to face consultation",
+        "telephone consultation",
+        "surgery consultation",
+        "clinical review",
+        "therapy session",
         "gp appointment",
         "clinic appointment",
         "antenatal appointment",
@@ -136,6 +152,24 @@ EVENT_TYPE_SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "placement_change": ("placement move", "placement change", "change of placement"),
     "court": ("court hearing", "ico", "care proceedings", "court", "interim care order"),
+    "safeguarding_concern": (
+        "safeguarding concern",
+        "welfare concern",
+        "wellbeing concern",
+        "cause for concern",
+        "child protection concern",
+        "concern",
+    ),
+    "school_attendance": (
+        "attendance",
+        "absence",
+        "late arrival",
+        "lateness",
+        "unauthorised absence",
+        "authorised absence",
+        "persistent absence",
+        "attendance concern",
+    ),
     "other": ("other",),
 }
 
@@ -180,6 +214,8 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "domestic abuse incident",
         "domestic violence incident",
         "police attended",
+        "concern for welfare",
+        "stop and search",
     ),
     "arrest": ("arrest", "arrested"),
     "health_appointment": (
@@ -210,6 +246,18 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "supervision order",
         "care order",
     ),
+    "safeguarding_concern": (
+        "safeguarding concern",
+        "welfare concern",
+        "wellbeing concern",
+        "cause for concern",
+    ),
+    "school_attendance": (
+        "attendance concern",
+        "unauthorised absence",
+        "persistent absence",
+        "school attendance",
+    ),
 }
 # Words that show a keyword means something else ("cardiac arrest", "probation supervision").
 _EXCLUDES: dict[str, frozenset[str]] = {
@@ -233,12 +281,14 @@ _PRECEDENCE = (
     "core_group",
     "ed_attendance",
     "school_exclusion",
+    "school_attendance",
     "placement_change",
     "missing_episode",
     "arrest",
     "police_incident",
     "court",
     "referral",
+    "safeguarding_concern",
     "assessment",
     "supervision",
     "home_visit",
@@ -294,6 +344,12 @@ def normalise_event_type(text: str) -> str:
         if needed <= words and (len(needed), _RANK.get(key, 0)) > best:
             best, found = (len(needed), _RANK.get(key, 0)), key
     return found
+
+
+def names_a_type(text: str) -> bool:
+    """The whole text is an event type's name or one of its synonyms ("Missing episode",
+    "DNA"), not merely a text holding one ("Referral and Assessment Team")."""
+    return isinstance(text, str) and _normalise(text) in _EXACT
 
 
 def event_type_label(key: str) -> str:

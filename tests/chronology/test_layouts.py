@@ -163,6 +163,24 @@ def test_content_decides_the_event_column_not_the_heading():
     assert plan.mapping["subjects"] == 3
 
 
+def test_a_column_of_types_is_found_whatever_its_heading():
+    """Service: Daily log, Behaviour, Missing episode repeated is the entries' type; a team's
+    name holding a type's word, or a status, is not."""
+    kinds = ["Daily log", "Daily log", "Behaviour", "Daily log", "Missing episode"]
+    teams = ["Referral and Assessment Team", "Child Protection Team"]
+    rows = [
+        (n + 2, [f"{n % 28 + 1:02d}/03/2016", kinds[n % 5], teams[n % 2], "Open" if n % 3 else "Closed",
+                 f"Shift note {n}: the young person came back on time and went to bed at ten."])
+        for n in range(60)
+    ]  # fmt: skip
+    plan = plan_columns(["Date", "Service", "Team", "Status", "Progress Note"], rows)
+    assert plan.mapping["event_type"] == 1
+    assert "event types among them" in plan.reasons[1]
+    without_service = [(n, [c[0], c[2], c[3], c[4]]) for n, c in rows]
+    plan = plan_columns(["Date", "Team", "Status", "Progress Note"], without_service)
+    assert "event_type" not in plan.mapping
+
+
 def test_a_large_csv_is_refused_within_bounded_memory(tmp_path, monkeypatch):
     monkeypatch.setattr(csv_text, "MAX_CSV_CHARACTERS", 2_000_000)
     path = tmp_path / "big.csv"

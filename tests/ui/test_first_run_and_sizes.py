@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QPushButton
 
 from app.chronology.entries import add_entry
 from app.imrs import add_agency
@@ -36,10 +36,13 @@ def test_empty_store_shows_the_first_steps_and_adds_the_demo_from_the_window(win
 
 def test_import_from_the_welcome_page_asks_for_a_review_first(window, ctx, monkeypatch):
     def fill(dialog):
+        intro = dialog.findChild(QLabel, "new_review_intro")
+        said.append(intro.text() if intro is not None else "")
         dialog.reference.setText("LCSPR-2026-09")
         dialog.title_edit.setText("Child J")
         return QDialog.DialogCode.Accepted
 
+    said: list[str] = []
     monkeypatch.setattr(NewReviewDialog, "exec", fill)
     asked: list[str] = []
     monkeypatch.setattr(
@@ -49,6 +52,7 @@ def test_import_from_the_welcome_page_asks_for_a_review_first(window, ctx, monke
     assert [r.reference for r in list_reviews(ctx)] == ["LCSPR-2026-09"]
     assert asked == ["Import an agency chronology"]
     assert window.workspace.tabs.currentIndex() == TAB_CHRONOLOGY
+    assert "Create the review first" in said[0]  # the dialog says why it comes first
 
 
 def test_menus_hold_import_export_open_check_and_help(window):
