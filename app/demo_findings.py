@@ -169,9 +169,10 @@ PLANS = {
                 "Return home interviews were rarely offered, and their learning was not used",
                 "finding",
                 "agreed",
-                "Child T went missing thirteen times in four years. Only one return home "
-                "interview took place within 72 hours, and what Child T said in it did not reach "
-                "the strategy discussion that followed.",
+                "Child T was reported missing from Harbourside House again and again in the "
+                "fourteen months he lived there. A return home interview followed fewer than one "
+                "episode in three, half of them a week or more later, and what Child T said in "
+                "them did not reach the strategy discussions that followed.",
                 ("Children missing from home or education", "Voice of the child"),
                 (0,),
             ),

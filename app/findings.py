@@ -9,6 +9,7 @@ from datetime import date
 
 from sqlalchemy import delete, insert, select
 
+from app.chronology.entries import working_date
 from app.conflicts import merged
 from app.context import AppContext
 from app.errors import NotFoundError, ValidationError
@@ -63,7 +64,8 @@ def _evidence_description(session, ev: FindingEvidence) -> tuple[str, int, str]:
         agency = session.get(Agency, entry.agency_id).name if entry else ""
         text = " ".join((entry.event if entry else "").split())
         short = text if len(text) <= 90 else text[:89] + "…"
-        return "entry", ev.entry_id, f"{entry.date_text or 'undated'}, {agency}: {short}"
+        day = working_date(entry.date_text, entry.date_start, entry.precision) if entry else ""
+        return "entry", ev.entry_id, f"{day or 'undated'}, {agency}: {short}"
     if ev.episode_id is not None:
         episode = session.get(KeyEpisode, ev.episode_id)
         return "episode", ev.episode_id, f"Key practice episode: {episode.title}"

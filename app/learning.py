@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import or_, select
 
+from app.chronology.entries import working_date
 from app.context import AppContext
 from app.errors import ValidationError
 from app.review_corpus import FindingDoc, ReviewDoc, load_reviews
@@ -227,6 +228,8 @@ def _chronology_candidates(ctx: AppContext, terms: list[str], cap: int = 2000):
                 Review.reference,
                 Agency.name,
                 ChronologyEntry.date_text,
+                ChronologyEntry.date_start,
+                ChronologyEntry.precision,
                 ChronologySearch.text,
             )  # fmt: skip
             .join(ChronologyEntry, ChronologyEntry.id == ChronologySearch.entry_id)
@@ -236,6 +239,11 @@ def _chronology_candidates(ctx: AppContext, terms: list[str], cap: int = 2000):
             .limit(cap)
         ).all()
     return [
-        (_ReviewRef(rid, ref), "Chronology", f"{date_text or 'undated'}, {agency}", body)
-        for rid, ref, agency, date_text, body in rows
+        (
+            _ReviewRef(rid, ref),
+            "Chronology",
+            f"{working_date(date_text, start, precision) or 'undated'}, {agency}",
+            body,
+        )
+        for rid, ref, agency, date_text, start, precision, body in rows
     ]

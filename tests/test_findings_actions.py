@@ -216,3 +216,23 @@ def test_deleting_a_review_or_agency_takes_findings_and_actions_with_it(ctx, rev
     delete_review(ctx, review_id)
     assert list_findings(ctx, review_id) == []
     assert orphan_rows(ctx.store.engine) == []
+
+
+def test_evidence_shows_an_entry_s_day_as_every_working_view_does(ctx, review_id, tmp_path):
+    """A provider's US-dated file writes 2/1/2025 for 1 February: cited, it reads 01/02/2025,
+    never as the 2 January a UK reader would take it for."""
+    path = tmp_path / "provider.csv"
+    path.write_text(
+        "Date of Service,Staff,Progress Note\n"
+        + "".join(
+            f"{m}/{d}/2025,Key worker,Shift note {m}-{d}: went out and came back late.\n"
+            for m, d in ((1, 19), (2, 1), (3, 28))
+        )  # fmt: skip
+    )
+    import_chronology(ctx, review_id, "Provider", path)
+    finding = add_finding(ctx, review_id, "Late returns were not followed up")
+    entries = query_entry_ids(ctx, review_id)
+    add_evidence(ctx, finding, entry_ids=entries)
+    [record] = [f for f in list_findings(ctx, review_id) if f.id == finding]
+    days = sorted(e.description.split(",")[0] for e in record.evidence)
+    assert days == ["01/02/2025", "19/01/2025", "28/03/2025"]

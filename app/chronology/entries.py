@@ -51,6 +51,15 @@ class EntryFilter:
         return self != EntryFilter()
 
 
+def working_date(date_text: str, date_start: date | None, precision: str) -> str:
+    """An entry's date as the working views show it: an exact day always as 04/01/2016,
+    whichever way the agency wrote it (a US file's "1/4/2016" included); months, terms, years
+    and approximate dates as written; "" when there is none."""
+    if precision == "day" and date_start is not None:
+        return f"{date_start:%d/%m/%Y}"
+    return date_text.strip()
+
+
 @dataclass(frozen=True)
 class EntryRow:
     id: int
@@ -89,9 +98,7 @@ class EntryRow:
         """The date as the working views show it: an exact day always as 04/01/2016, whichever
         way the agency wrote it ("1/4/2016 10:30 AM", "04-Jan-2016", "4th January 2016");
         months, terms, years and approximate dates as written; "No date" when there is none."""
-        if self.precision == "day" and self.date_start is not None:
-            return f"{self.date_start:%d/%m/%Y}"
-        return self.date_text.strip() or "No date"
+        return working_date(self.date_text, self.date_start, self.precision) or "No date"
 
     @property
     def type_label(self) -> str:

@@ -517,18 +517,6 @@ def test_board_view_exports_the_tracker(qtbot, window, ctx, two_plans, tmp_path,
     assert target.exists() and str(target) in told[0]
 
 
-def test_board_view_explains_a_missing_exporter(window, monkeypatch):
-    import sys
-
-    monkeypatch.setitem(sys.modules, "app.action_tracker", None)  # import raises ImportError
-    told: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "information", staticmethod(lambda _p, _t, text, *a, **k: told.append(text))
-    )
-    window.show_action_plan().export_button.click()
-    assert told and "not available" in told[0]
-
-
 # Models ------------------------------------------------------------------------------------
 def test_models_pass_the_model_tester(qtmodeltester, window, ctx, review_id, two_plans):
     finding = add_finding(ctx, review_id, "Placement risks")
