@@ -150,7 +150,10 @@ class WindowCommands:
         )
 
     def check_if_due(self, days: int = 7) -> None:
-        """The full check, once a week (opening runs only the quick one)."""
+        """The full check, once a week (opening runs only the quick one); not once the window
+        has closed (its store is closed with it)."""
+        if not self.isVisible():
+            return
         last = self.settings.value("store/last_full_check")
         if isinstance(last, QDateTime) and last.addDays(days) > QDateTime.currentDateTime():
             return

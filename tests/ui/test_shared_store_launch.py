@@ -5,6 +5,7 @@ login's role, and a read-only login's banner says why it may only read."""
 import itertools
 import os
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from app.context import AppContext
@@ -47,6 +48,15 @@ def _launched(qtbot, url, settings):
     return window
 
 
+def _close(window) -> None:
+    """Let the window's background work finish, then close it (which closes its store), so
+    that nothing it started reports into a later test."""
+    QThreadPool.globalInstance().waitForDone(20000)
+    QApplication.processEvents()
+    window.close()
+    QApplication.processEvents()
+
+
 def test_the_window_opens_on_a_shared_store_address(qtbot, pg_url, settings, monkeypatch):
     monkeypatch.delenv("REVIEWDESK_USER", raising=False)
     team = _team(pg_url)
@@ -66,7 +76,7 @@ def test_the_window_opens_on_a_shared_store_address(qtbot, pg_url, settings, mon
         QApplication.processEvents()
         window.grab().save(str(SHOTS / "shared-store-panel-member.png"))
     finally:
-        window.editor.ctx.store.close()
+        _close(window)
 
     window = _launched(qtbot, team["reader"], settings)
     try:
@@ -75,7 +85,7 @@ def test_the_window_opens_on_a_shared_store_address(qtbot, pg_url, settings, mon
         assert "another ReviewDesk window" not in banner.text()
         assert window.list_model.rowCount() == 2
     finally:
-        window.editor.ctx.store.close()
+        _close(window)
 
 
 def test_a_panel_member_is_told_before_choosing_a_file_that_exports_are_not_theirs(
@@ -106,7 +116,7 @@ def test_a_panel_member_is_told_before_choosing_a_file_that_exports_are_not_thei
         box.grab().save(str(SHOTS / "shared-store-panel-member-export-refused.png"))
         box.close()
     finally:
-        window.editor.ctx.store.close()
+        _close(window)
     window = _launched(qtbot, team["author"], settings)
     try:
         window.select_review(window.list_model.review_at(0).id)
@@ -119,4 +129,4 @@ def test_a_panel_member_is_told_before_choosing_a_file_that_exports_are_not_thei
         assert badge.width() <= badge.sizeHint().width() + 2  # a pill, not a bar across
         window.grab().save(str(SHOTS / "shared-store-author.png"))
     finally:
-        window.editor.ctx.store.close()
+        _close(window)
