@@ -10,15 +10,18 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.audit_log import field_label, value_label
 from app.context import AppContext
 from app.errors import NotFoundError, UserError
 from app.leftovers import note_unfinished
+from app.review_rights import EXPORT_NOT_PERMITTED
 from app.reviews import find_review_id
+from db.audit import json_text
 from db.models import AuditEvent
 from db.private import disk_message, private_file
+from db.store import NotPermittedError
 
 FORMATS = (".csv", ".xlsx", ".json")
 COLUMNS = ("when", "who", "action", "what", "record", "field", "before", "after", "row", "hash")
@@ -52,7 +55,7 @@ def deleted_reviews(ctx: AppContext) -> list[tuple[int, str, str]]:
         rows = session.execute(
             select(
                 AuditEvent.entity_id,
-                func.json_extract(AuditEvent.row_data, "$.reference"),
+                json_text(AuditEvent.row_data, "reference"),
                 AuditEvent.at,
             )
             .where(AuditEvent.entity == "review", AuditEvent.action == "delete")
@@ -199,7 +202,11 @@ def export_trail(
     finally:
         part.unlink(missing_ok=True)
     if not ctx.readonly:
-        record_export(ctx, trail.review_id, f"Audit trail exported to {target.name}", target)
+        try:
+            record_export(ctx, trail.review_id, f"Audit trail exported to {target.name}", target)
+        except NotPermittedError as exc:  # the trail cannot hold it: no unrecorded copy stays
+            target.unlink(missing_ok=True)
+            raise NotPermittedError(EXPORT_NOT_PERMITTED) from exc
     return trail
 
 

@@ -36,6 +36,7 @@ from db.checkout import (
 from db.checkout_guard import wait_for_writers
 from db.checkout_models import ReviewCheckout, ReviewCopy
 from db.checkout_trail import act_as, record_event
+from db.location import same_server_store
 from db.models import Review
 from db.roles import is_permission_error
 
@@ -217,7 +218,7 @@ def check_in(
         _writable(shared, "shared")
         _writable(laptop, "laptop")
     local_review, copy = _local_copy(laptop, reference)
-    if copy["source"] != shared.store.location:
+    if not same_server_store(copy["source"], shared.store.location):
         raise UserError(
             f"This copy was checked out of {copy['source']}, not {shared.store.location}: "
             "check it in there."

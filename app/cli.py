@@ -18,7 +18,7 @@ from app.cli_learning import LEARNING_EXPORTS, add_export_options, add_learning_
 from app.cli_store import register as register_store_commands
 from app.cli_store import terminal_asker
 from app.cli_users import add_users_command
-from app.config import default_store_path, display_name, lock_wait, resolve_store_path
+from app.config import actor_for, default_store_path, lock_wait, resolve_store_path
 from app.errors import UserError
 from app.leftovers import remove_leftovers
 from app.store_access import open_with_passphrase, passphrase_for, unencrypted_allowed
@@ -73,7 +73,7 @@ def _context(args, *, write: bool, ask=None):
         _announce_upgrade(store)
         beside = default_store_path() if store.shared else store.path
         with private_temp_folder(beside):  # spilled workbook rows stay private
-            yield AppContext(store, args.user or display_name())
+            yield AppContext(store, actor_for(store, args.user))
     finally:
         store.close()
 
@@ -82,8 +82,9 @@ def _announce(refused: bool, reason: str, protected: bool, path: Path) -> None:
     """What a command's user must know about the store before it runs."""
     if refused:
         raise UserError(
-            (reason or "The store is open read-only.")
-            + " It was opened for reading only, so nothing can be changed in it."
+            f"{reason} Nothing was changed."
+            if reason
+            else "The store is open read-only, so nothing can be changed in it."
         )
     if not protected and not unencrypted_allowed():
         print(
@@ -126,11 +127,12 @@ def cmd_demo(args) -> int:
 
     with _context(args, write=True) as ctx:
         added, skipped = add_demo_reviews(ctx)
+        where = ctx.store.location  # (a shared store's address without its password)
     for ref in added:
         print(f"Added demo review {ref}")
     for ref in skipped:
         print(f"Demo review {ref} is already in the store; left as it is")
-    print(f"Store: {resolve_store_path(args.db)}")
+    print(f"Store: {where}")
     return EXIT_OK
 
 
@@ -212,6 +214,7 @@ def cmd_check(args) -> int:
                 "current_schema": health.head,
                 "healthy": health.healthy,
                 "encrypted": health.encrypted,
+                **({"connection": health.connection} if health.location else {}),
                 "problems": health.problems,
             }
         )
@@ -219,10 +222,13 @@ def cmd_check(args) -> int:
         state = (
             "current" if health.revision == health.head else f"will be upgraded to {health.head}"
         )
-        print(f"Store:        {health.path}")
+        print(f"Store:        {health.location or health.path}")
         print(f"Schema:       {health.revision or 'none'} ({state})")
         print(f"Integrity:    {'ok' if health.healthy else 'PROBLEMS FOUND'}")
-        print(f"Encrypted:    {'yes' if health.encrypted else 'no'}")
+        if health.location:  # a shared store: no passphrase; its connection is what travels
+            print(f"Connection:   {health.connection}")
+        else:
+            print(f"Encrypted:    {'yes' if health.encrypted else 'no'}")
         for problem in health.problems:
             print(f"  - {problem}")
         if any(not p.startswith("audit trail") for p in health.problems):
@@ -293,6 +299,7 @@ def cmd_backup(args) -> int:
         Path(args.output),
         overwrite=args.force,
         passphrase=_existing_passphrase(args),
+        ask=terminal_asker(),
     )
     print(
         f"Backed up {result.source} (schema {result.schema}) to {result.target} "

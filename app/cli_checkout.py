@@ -3,7 +3,7 @@
 import sys
 
 from app.cli_store import terminal_asker
-from app.config import display_name
+from app.config import actor_for
 from app.context import AppContext
 
 
@@ -17,9 +17,12 @@ def _open(location, *, readonly: bool = False):
 def cmd_checkout(args) -> int:
     from app.checkout import check_out
 
-    actor = args.user or display_name()
     with _open(args.source) as shared, _open(args.target) as laptop:
-        done = check_out(AppContext(shared, actor), AppContext(laptop, actor), args.review)
+        done = check_out(
+            AppContext(shared, actor_for(shared, args.user)),
+            AppContext(laptop, actor_for(laptop, args.user)),
+            args.review,
+        )
     print(
         f"Checked out {done.reference} ({done.rows} rows) from {done.source} to {done.target}. "
         "The shared copy is read-only until you check it back in with 'reviewdesk checkin'."
@@ -30,10 +33,12 @@ def cmd_checkout(args) -> int:
 def cmd_checkin(args) -> int:
     from app.checkout import check_in
 
-    actor = args.user or display_name()
     with _open(args.source) as laptop, _open(args.target) as shared:
         report = check_in(
-            AppContext(laptop, actor), AppContext(shared, actor), args.review, apply=args.apply
+            AppContext(laptop, actor_for(laptop, args.user)),
+            AppContext(shared, actor_for(shared, args.user)),
+            args.review,
+            apply=args.apply,
         )
     verb = "Checked in" if report.applied else "To check in"
     print(f"{verb}: {report.reference}, from {report.source} to {report.target}")
@@ -59,9 +64,10 @@ def cmd_checkin(args) -> int:
 def cmd_release(args) -> int:
     from app.checkout import release_checkout
 
-    actor = args.user or display_name()
     with _open(args.db) as shared:
-        held = release_checkout(AppContext(shared, actor), args.review, args.reason or "")
+        held = release_checkout(
+            AppContext(shared, actor_for(shared, args.user)), args.review, args.reason or ""
+        )
     print(
         f"Released the check-out to {held.holder} (since {held.taken_at:%d/%m/%Y %H:%M} UTC). "
         "The review can be changed in this store again; the laptop copy can be checked in only "
@@ -74,7 +80,7 @@ def cmd_checkouts(args) -> int:
     from app.checkout import list_checkouts
 
     with _open(args.db, readonly=True) as store:
-        held = list_checkouts(AppContext(store, args.user or display_name()))
+        held = list_checkouts(AppContext(store, actor_for(store, args.user)))
     for item in held:
         print(f"{item.reference}\t{item.holder}\tsince {item.taken_at:%d/%m/%Y %H:%M} UTC"
               f"\t{item.destination}")  # fmt: skip

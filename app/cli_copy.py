@@ -4,9 +4,10 @@ from app.wording import plural
 
 
 def cmd_copy_store(args) -> int:
+    from app.cli_store import terminal_asker
     from app.store_copy import copy_store
 
-    report = copy_store(args.source, args.target)
+    report = copy_store(args.source, args.target, terminal_asker())
     width = max(len(t.table) for t in report.tables)
     for table in report.tables:
         print(f"{table.table:<{width}}  {table.rows:>8}  {table.checksum[:16]}")

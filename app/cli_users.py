@@ -31,8 +31,16 @@ def cmd_users(args) -> int:
             users.set_up(ctx)
             print("Roles, grants and row-level policies are in place.")
         elif args.action == "add":
-            users.add_person(ctx, args.name, args.role, _password(args))
+            password = _password(args)
+            users.add_person(ctx, args.name, args.role, password)
             print(f"Added the login {args.name.lower()} ({args.role}).")
+            if password is None:
+                print(
+                    "It has no password, so it can sign in only where the server trusts it "
+                    "another way (a certificate, or the computer's own account); set one with "
+                    "ALTER ROLE … PASSWORD on the server if it needs one.",
+                    file=sys.stderr,
+                )
         elif args.action == "grant":
             users.give_role(ctx, args.name, args.review, args.as_role)
             print(f"{args.name.lower()} is now {args.as_role} on {args.review}.")
@@ -44,12 +52,20 @@ def cmd_users(args) -> int:
             if args.json:
                 _print_json(
                     [
-                        {"name": p.username, "role": p.standing, "reviews": dict(p.reviews)}
+                        {
+                            "name": p.username,
+                            "role": p.standing,
+                            "reviews": None if p.reviews is None else dict(p.reviews),
+                        }
                         for p in people
                     ]
                 )
             for p in [] if args.json else people:
-                on = ", ".join(f"{role} on {ref}" for ref, role in p.reviews) or "no reviews"
+                on = (
+                    "(roles shown to the business manager only)"
+                    if p.reviews is None
+                    else ", ".join(f"{role} on {ref}" for ref, role in p.reviews) or "no reviews"
+                )
                 print(f"{p.username:<24} {p.standing:<9} {on}")
     return 0
 
@@ -74,6 +90,8 @@ class _Choices:
 
 
 def add_users_command(add) -> None:
+    import argparse
+
     p = add(
         "users",
         cmd_users,
@@ -81,22 +99,41 @@ def add_users_command(add) -> None:
         "owner), add NAME [--role], grant NAME --review REF --as ROLE, revoke NAME --review "
         "REF, list",
     )
-    p.add_argument("action", choices=["setup", "add", "grant", "revoke", "list"])
-    p.add_argument("name", nargs="?", help="the person's login name (add, grant, revoke)")
-    p.add_argument(
+    # Each action is a command of its own, so that --db may come before or after the name.
+    store = argparse.ArgumentParser(add_help=False)
+    store.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                       help="the shared store's postgresql:// address")  # fmt: skip
+    store.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
+                       help="name recorded in the audit trail")  # fmt: skip
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    def action(name: str, help_text: str, *, person: bool = False) -> argparse.ArgumentParser:
+        a = actions.add_parser(name, parents=[store], help=help_text, description=help_text)
+        a.set_defaults(name=None, review=None, as_role=None, role="member", json=False)
+        if person:
+            a.add_argument("name", help="the person's login name, e.g. sam.author")
+        return a
+
+    action("setup", "create the roles, grants and row-level policies (the store's owner)")
+    a = action("add", "add a login (its password is asked for, or read from standard input)",
+               person=True)  # fmt: skip
+    a.add_argument(
         "--role",
         choices=_Choices("db.roles", "STANDING"),
         metavar="ROLE",  # a metavar keeps argparse from reading the choices at registration
         default="member",
-        help="add: manager (the business manager), member (chairs, authors, panel members) "
-        "or readonly; a new login's password is asked for, or read from standard input",
+        help="manager (the business manager), member (chairs, authors, panel members) or readonly",
     )
-    p.add_argument("--review", metavar="REF", help="grant, revoke: the review")
-    p.add_argument(
+    a = action("grant", "give a login a role on one review", person=True)
+    a.add_argument("--review", metavar="REF", help="the review")
+    a.add_argument(
         "--as",
         dest="as_role",
         choices=_Choices("db.access_models", "REVIEW_ROLES"),
         metavar="ROLE",
-        help="grant: the role (%(choices)s)",
+        help="the role: chair, author or panel",
     )
-    p.add_argument("--json", action="store_true", help="list: print JSON")
+    a = action("revoke", "take a login's role on one review away", person=True)
+    a.add_argument("--review", metavar="REF", help="the review")
+    a = action("list", "the logins, their standing and their roles on reviews")
+    a.add_argument("--json", action="store_true", help="print JSON")

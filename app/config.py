@@ -48,8 +48,8 @@ def _os_user() -> str:
         return "unknown user"
 
 
-def display_name() -> str:
-    """The name recorded in the audit trail: REVIEWDESK_USER, the saved profile, the OS user."""
+def chosen_name() -> str | None:
+    """The name the person chose for the audit trail: REVIEWDESK_USER, or the saved profile."""
     env = os.environ.get(USER_ENV, "").strip()
     if env:
         return env
@@ -59,7 +59,26 @@ def display_name() -> str:
             return saved.strip()
     except (OSError, ValueError, AttributeError):
         pass
-    return _os_user()
+    return None
+
+
+def display_name() -> str:
+    """The name recorded in the audit trail: REVIEWDESK_USER, the saved profile, the OS user."""
+    return chosen_name() or _os_user()
+
+
+def actor_for(store, given: str | None = None) -> str:
+    """The name recorded in ``store``'s audit trail. On a shared store it always carries the
+    database login that made the change ("Sam Author (sam.author)"; the login alone when no
+    name was chosen), since anyone may type any name but only the server vouches for a login."""
+    name = (given or "").strip() or chosen_name()
+    login = getattr(store, "login", None)
+    if not login:
+        return name or _os_user()
+    name = name.removesuffix(f" ({login})") if name else name  # as the window shows it
+    if not name or name == login:
+        return login
+    return f"{name} ({login})"
 
 
 def save_display_name(name: str) -> None:

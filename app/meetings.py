@@ -185,6 +185,8 @@ def find_meeting_id(ctx: AppContext, review_id: int, ref: str | int) -> int:
     for meeting in meetings:
         if text == str(meeting.number) or text == meeting.held_on.isoformat():
             return meeting.id
+    if not meetings:
+        raise NotFoundError("This review has no meetings yet.")
     raise NotFoundError(
         f"This review has no meeting '{text}'. Give its number (1 to {len(meetings)}) or its "
         "date (YYYY-MM-DD)."

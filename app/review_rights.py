@@ -47,6 +47,30 @@ class ReviewRights:
         }.get(self.role, "You can change this review.")
 
 
+EXPORT_NOT_PERMITTED = (
+    "Every export is recorded in the review's audit trail, and your role on this review does "
+    "not allow adding to it, so nothing was exported: a panel member reads a review, and its "
+    "chair, its authors and the business manager export it."
+)
+EXPORTERS = ("owner", "manager", "chair", "author")  # who may add the export to the trail
+
+
+def export_refusal(ctx: AppContext, rights: ReviewRights | None) -> str:
+    """Why this login may not export the review shown ("" when it may). A review checked out
+    elsewhere is still exported by those who may write its trail."""
+    if ctx.readonly:
+        reason = ctx.store.readonly_reason or "The store is open read-only."
+        return (
+            f"{reason} Every export is recorded in the review's audit trail, which cannot be "
+            "written here."
+        )
+    if rights is not None and rights.role not in EXPORTERS:
+        return EXPORT_NOT_PERMITTED.replace(
+            "so nothing was exported: ", "so you cannot export it: "
+        )
+    return ""
+
+
 def rights_on_review(ctx: AppContext, review_id: int) -> ReviewRights:
     """The current login's rights on one review (one query on a shared store)."""
     store = ctx.store
@@ -81,3 +105,16 @@ def rights_on_review(ctx: AppContext, review_id: int) -> ReviewRights:
     return ReviewRights(
         "outside", False, "You have no role on this review, so you cannot change it."
     )
+
+
+def require_change(ctx: AppContext, review_id: int | None) -> None:
+    """Refuse, in the role's own words, a change to a review of the shared store that this
+    login may only read. (The server refuses it anyway; an update it filters out would
+    otherwise look like someone else's change.)"""
+    if review_id is None or not ctx.store.shared:
+        return
+    rights = rights_on_review(ctx, review_id)
+    if not rights.can_write:
+        from db.store import NotPermittedError
+
+        raise NotPermittedError(f"{rights.reason} Nothing was changed.")

@@ -95,13 +95,33 @@ def open_with_passphrase(
     from db.store import open_store
 
     if is_server_url(path):  # the shared store: the server's roles and TLS protect it
-        return open_store(path, readonly=readonly)
+        return _open_server(path, ask, readonly)
     path = Path(path)
     new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
     passphrase = passphrase_for(path, ask, new=new and not readonly)
     return open_store(
         path, readonly=readonly, passphrase=passphrase, prechecked=prechecked, wait=wait
     )
+
+
+def _open_server(address: str, ask: Asker | None, readonly: bool) -> "Store":
+    """Open the shared store, asking for the login's password when the server wants one
+    that neither the address, ``PGPASSWORD`` nor a ``.pgpass`` file gives."""
+    from db.errors import PasswordNeededError
+    from db.store import open_store
+
+    try:
+        return open_store(address, readonly=readonly)
+    except PasswordNeededError:
+        if ask is None:
+            raise
+    from sqlalchemy.engine import make_url
+
+    login = make_url(address).username or "your login"
+    typed = ask(f"Password for {login} on the shared store", False)
+    if not typed:
+        raise UserError("No password was given; nothing was changed.")
+    return open_store(address_with_password(address, typed), readonly=readonly)
 
 
 def address_without_password(address: str) -> str:

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 from sqlalchemy.exc import DBAPIError
 
 from app.context import AppContext
@@ -18,7 +18,8 @@ NAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_.-")
 class Person:
     username: str
     standing: str  # manager, member or readonly
-    reviews: tuple[tuple[str, str], ...]  # (review reference, role on it)
+    reviews: tuple[tuple[str, str], ...] | None  # (review reference, role on it); None:
+    # not shown to this login (only the business manager sees everyone's roles)
 
 
 def _shared(ctx: AppContext) -> None:
@@ -29,19 +30,33 @@ def _shared(ctx: AppContext) -> None:
         )
 
 
-def _engine_call(ctx: AppContext, work):
+def _engine_call(ctx: AppContext, work, refused: str = ""):
+    """Run ``work`` in one transaction; ``refused``: what to say when the login may not."""
     try:
         with ctx.store.engine.begin() as conn:
             return work(conn)
     except DBAPIError as exc:
         reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        if refused and "permission denied" in reason:
+            raise UserError(f"{refused} Nothing was changed.") from exc
+        if "already exists" in reason:
+            raise UserError(
+                f"The server already has that login ({reason}); logins belong to the whole "
+                "server, so choose another name. Nothing was changed."
+            ) from exc
         raise UserError(f"The shared store refused: {reason}.") from exc
 
 
 def set_up(ctx: AppContext) -> None:
     """Create the group roles, grants and row-level policies (run by the store's owner)."""
     _shared(ctx)
-    _engine_call(ctx, set_up_roles)
+    _engine_call(
+        ctx,
+        set_up_roles,
+        "Only the store's owner sets up the roles, grants and policies, and the owner's login "
+        "needs the right to create roles (on the server, as its administrator: ALTER ROLE "
+        "owner_name CREATEROLE).",
+    )
 
 
 def add_person(ctx: AppContext, username: str, standing: str, password: str | None) -> None:
@@ -53,7 +68,13 @@ def add_person(ctx: AppContext, username: str, standing: str, password: str | No
         )
     if standing not in STANDING:
         raise ValidationError(f"The role must be one of: {', '.join(STANDING)}.")
-    _engine_call(ctx, lambda conn: add_login(conn, username, standing, password))
+    _engine_call(
+        ctx,
+        lambda conn: add_login(conn, username, standing, password),
+        "Only the business manager adds people, or the store's owner when its login has the "
+        "right to create roles (on the server, as its administrator: ALTER ROLE owner_name "
+        "CREATEROLE).",
+    )
 
 
 def _review_id(ctx: AppContext, reference: str) -> int:
@@ -62,9 +83,21 @@ def _review_id(ctx: AppContext, reference: str) -> int:
     return find_review_id(ctx, reference)
 
 
+ROLES_BY_MANAGER = (
+    "Only the business manager (or the store's owner) gives and takes roles on reviews; "
+    "nothing was changed."
+)
+
+
+def _gives_roles(ctx: AppContext) -> None:
+    if ctx.store.standing not in (None, "manager"):
+        raise UserError(ROLES_BY_MANAGER)
+
+
 def give_role(ctx: AppContext, username: str, reference: str, role: str) -> None:
     """Make ``username`` the chair, an author or a panel member of one review."""
     _shared(ctx)
+    _gives_roles(ctx)
     if role not in REVIEW_ROLES:
         raise ValidationError(f"The role on a review must be one of: {', '.join(REVIEW_ROLES)}.")
     username = username.strip().lower()
@@ -83,14 +116,17 @@ def give_role(ctx: AppContext, username: str, reference: str, role: str) -> None
 
 def take_role(ctx: AppContext, username: str, reference: str) -> None:
     _shared(ctx)
+    _gives_roles(ctx)
     review_id = _review_id(ctx, reference)
+    username = username.strip().lower()
     with ctx.session() as session:
-        session.execute(
+        gone = session.execute(
             delete(ReviewMember).where(
-                ReviewMember.review_id == review_id,
-                ReviewMember.username == username.strip().lower(),
+                ReviewMember.review_id == review_id, ReviewMember.username == username
             )
-        )
+        ).rowcount
+    if not gone:
+        raise ValidationError(f"{username} has no role on {reference}; nothing was changed.")
 
 
 def list_people(ctx: AppContext) -> list[Person]:
@@ -105,7 +141,12 @@ def list_people(ctx: AppContext) -> list[Person]:
     reviews: dict[str, list[tuple[str, str]]] = {}
     for username, reference, role in rows:
         reviews.setdefault(username, []).append((reference, role))
-    return [Person(name, standing, tuple(reviews.get(name, ()))) for name, standing in people]
+    everyone = ctx.store.standing in (None, "manager")  # others see only their own roles
+    me = _engine_call(ctx, lambda conn: conn.scalar(text("SELECT current_user")))
+    return [
+        Person(name, standing, tuple(reviews.get(name, ())) if everyone or name == me else None)
+        for name, standing in people
+    ]
 
 
 def my_standing(ctx: AppContext) -> str | None:

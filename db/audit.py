@@ -17,8 +17,10 @@ import json
 from contextlib import contextmanager
 from datetime import datetime
 
-from sqlalchemy import Table, event, text
+from sqlalchemy import String, Table, event, func, literal, text
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.types import LargeBinary
 
 from db.base import Base
@@ -413,3 +415,28 @@ def reconcile(connection, actor: str, why: str) -> int:
         )  # fmt: skip
         recorded += 1
     return recorded
+
+
+class json_text(ColumnElement):  # noqa: N801 - used like a SQL function
+    """One field of a JSON text column (a trail row's ``row_data``), as text, on either
+    engine: SQLite's json_extract, PostgreSQL's ->>."""
+
+    type = String()
+    inherit_cache = False
+
+    def __init__(self, column, key: str):
+        self.column = column
+        self.key = key
+
+
+@compiles(json_text)
+def _json_extract(element, compiler, **kw):
+    path = literal(f"$.{element.key}")
+    return compiler.process(func.json_extract(element.column, path), **kw)
+
+
+@compiles(json_text, "postgresql")
+def _json_arrow(element, compiler, **kw):
+    column = compiler.process(element.column, **kw)
+    key = compiler.process(literal(element.key), **kw)
+    return f"(CAST({column} AS json) ->> {key})"

@@ -315,7 +315,8 @@ def _where_key(table, key: str):
 def apply_check_in(shared: Connection, local: Connection, local_review: int, plan, actor):
     """Apply the plan to ``shared`` (inside its caller's transaction) and verify it."""
     act_as(shared, actor)
-    _end(shared, plan.source_review_id, "check it back in")
+    if plan.still_held:  # (a released check-out has no row left to end)
+        _end(shared, plan.source_review_id, "check it back in")
     set_recording(shared, False)  # the offline trail, appended below, records the changes
     new_keys: dict[str, dict[int, int]] = {}
     for table in guarded_tables():

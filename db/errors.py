@@ -4,3 +4,7 @@ before the database layer is loaded."""
 
 class StoreError(Exception):
     """A problem with the store, described in plain words for the user."""
+
+
+class PasswordNeededError(StoreError):
+    """The shared store's server asks for a password and none was given."""

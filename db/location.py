@@ -20,3 +20,19 @@ def mistyped_server_url(location) -> bool:
     ("postgresql:/user@host/db", "postgres:host/db"): a store file must not be made under it."""
     text = str(location)
     return bool(_LOOKS_LIKE_SERVER.match(text)) and not is_server_url(text)
+
+
+def without_password(location: str) -> str:
+    """A shared store's address as it may be shown: any password in it left out."""
+    return re.sub(r"://([^:@/]*):[^@/]*@", r"://\1@", location)
+
+
+def same_server_store(a: str, b: str) -> bool:
+    """Whether two locations as ``safe_location`` shows them are one store, whoever logs in
+    (a chair may check in the copy an author took)."""
+
+    def without_login(location: str) -> str:
+        scheme, sep, rest = location.partition("://")
+        return f"{scheme}{sep}{rest.split('@', 1)[-1]}" if sep else location
+
+    return without_login(a) == without_login(b)

@@ -120,6 +120,27 @@ def setup_statements() -> list[str]:
     return [*groups, *grants, *_functions(), *policies]
 
 
+def roles_set_up(conn: Connection) -> bool:
+    """Whether ``users setup`` has made the group roles (on this server)."""
+    found = conn.execute(
+        text("SELECT count(*) FROM pg_roles WHERE rolname = ANY(:groups)"),
+        {"groups": list(STANDING.values())},
+    ).scalar_one()
+    return found == len(STANDING)
+
+
+def owns_store(conn: Connection) -> bool:
+    """Whether the connected login owns the database (so may create and upgrade its schema)."""
+    return bool(
+        conn.execute(
+            text(
+                "SELECT pg_has_role(current_user, d.datdba, 'MEMBER') FROM pg_database d "
+                "WHERE d.datname = current_database()"
+            )
+        ).scalar_one()
+    )
+
+
 def set_up_roles(conn: Connection) -> None:
     for statement in setup_statements():
         conn.execute(text(statement))

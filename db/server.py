@@ -17,10 +17,11 @@ from db.base import Base
 from db.bulk_copy import copy_large_inserts
 from db.changes import install_notify_triggers, tables_without_trigger, track_backends
 from db.checkout_guard import install_postgres_guards, tables_without_guard
+from db.errors import PasswordNeededError
 from db.location import SERVER_SCHEMES, is_server_url  # noqa: F401  (re-exported)
 from db.migrate import alembic_config, current_revision, head_revision, is_known_revision
 from db.references import tables_without_reference_checks
-from db.roles import current_standing
+from db.roles import current_standing, owns_store, roles_set_up, set_up_roles
 
 DRIVER = "postgresql+psycopg"
 # Any fixed number: pg_advisory_xact_lock serialises upgrades of one database.
@@ -79,9 +80,19 @@ def schema_state(engine: Engine, where: str) -> str | None:
             tables = set(inspect(conn).get_table_names())
             revision = current_revision(conn)
     except (DatabaseError, InterfaceError) as exc:
-        raise ServerStoreError(
-            f"The shared store {where} cannot be reached: {reason(exc)}."
-        ) from exc
+        why = reason(exc)
+        if "no password supplied" in why:
+            raise PasswordNeededError(
+                f"The shared store {where} asks for a password and none was given: keep it "
+                "in a .pgpass file (readable by you only) or the PGPASSWORD environment "
+                "variable, or run the command in a terminal to be asked for it."
+            ) from exc
+        if "password authentication failed" in why:
+            raise ServerStoreError(
+                f"The shared store {where} refused the login: the password is wrong, or the "
+                "login does not exist. Nothing was changed."
+            ) from exc
+        raise ServerStoreError(f"The shared store {where} cannot be reached: {why}.") from exc
     if revision is None and tables:
         raise ServerStoreError(
             f"The database {where} holds other tables but is not a ReviewDesk store. "
@@ -111,7 +122,31 @@ def upgrade_server(engine: Engine) -> str | None:
             install_audit_triggers(conn)  # (again after an upgrade: the tables may have changed)
         if before != head_revision() or tables_without_guard(conn):
             install_postgres_guards(conn)  # a checked-out review refuses writes
+        if before is not None and before != head_revision() and roles_set_up(conn):
+            set_up_roles(conn)  # new tables get their grants and policies at once
     return before
+
+
+def refuse_upgrade_by_others(engine: Engine, revision: str | None, where: str) -> None:
+    """Only the store's owner creates or upgrades its schema: anyone else is told so plainly,
+    before anything is tried (PostgreSQL would refuse it half-way, in its own words)."""
+    if revision == head_revision():
+        return
+    with engine.connect() as conn:
+        if owns_store(conn):
+            return
+    if revision is None:
+        raise ServerStoreError(
+            f"The database {where} holds no ReviewDesk store yet. Its owner makes one by "
+            "opening it first (e.g. reviewdesk list --db postgresql://OWNER@server/database), "
+            "then runs 'reviewdesk users setup'. Nothing was changed."
+        )
+    raise ServerStoreError(
+        f"The shared store {where} was made by an earlier version of ReviewDesk (schema "
+        f"{revision}) and must be upgraded, which only its owner can do: open it once with the "
+        "owner's login (e.g. reviewdesk list --db postgresql://OWNER@server/database). "
+        "Nothing was changed."
+    )
 
 
 def verify_server(engine: Engine) -> list[str]:

@@ -104,6 +104,7 @@ class Store:
     upgraded_from: str | None = None
     url: str | None = None  # a shared store on a server (``path`` is then only its name)
     standing: str | None = None  # on a shared store: manager, member or readonly (None: owner)
+    login: str | None = None  # on a shared store: the database login it was opened with
     passphrase: str | None = field(default=None, repr=False)
     readonly_reason: str = ""
     _sessions: sessionmaker = field(init=False, repr=False)
@@ -145,7 +146,9 @@ class Store:
             if self.shared and is_permission_error(exc):
                 raise NotPermittedError(
                     "Your role in the shared store does not allow this change, so nothing was "
-                    "saved. The business manager can give you a role on this review."
+                    "saved: a review's chair and authors change it, its panel members only read "
+                    "it, and only the business manager starts a review or adds people. The "
+                    "business manager can change your role."
                 ) from exc
             raise
 
@@ -542,6 +545,8 @@ class StoreHealth:
     head: str
     problems: list[str]
     encrypted: bool = False
+    location: str = ""  # a shared store's address (no password); "" for a file
+    connection: str = ""  # a shared store: how the connection to its server is protected
 
     @property
     def healthy(self) -> bool:

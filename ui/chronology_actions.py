@@ -231,6 +231,9 @@ class EntryCommands:
         box.exec()
 
     def choose_export(self) -> None:
+        if self.editor.export_refusal:  # (from the Export menu: said before a file is chosen)
+            self.editor.failed.emit(self.editor.export_refusal)
+            return
         path, chosen = QFileDialog.getSaveFileName(
             self,
             "Export the chronology",

@@ -336,4 +336,6 @@ class ChronologyTab(EntryCommands, QWidget):
         ):
             action.setEnabled(writable and selected)
         self.source_action.setEnabled(selected)
-        self.export_action.setEnabled(self.review_id is not None)
+        refusal = self.editor.export_refusal
+        self.export_action.setEnabled(self.review_id is not None and not refusal)
+        self.export_action.setToolTip(refusal or "Export the chronology")

@@ -13,7 +13,7 @@ from app.edits import FieldChange, apply_fields
 from app.errors import UserError
 from app.imrs import set_imr_status
 from app.items import add_item, move_item, remove_item, restore_item
-from app.review_rights import ReviewRights
+from app.review_rights import ReviewRights, export_refusal
 from db.store import StoreError
 from ui.conflict_dialog import choose_mine
 
@@ -38,6 +38,11 @@ class Editor(QObject):
         """Nothing can be saved: the store is open read-only, or the review shown is one this
         login may read but not change."""
         return self.ctx.readonly or (self.rights is not None and not self.rights.can_write)
+
+    @property
+    def export_refusal(self) -> str:
+        """Why nothing of the review shown can be exported by this login ("" when it can)."""
+        return export_refusal(self.ctx, self.rights)
 
     def call(self, func: Callable, *args, **kwargs) -> Any:
         """Run a service; on an expected error tell the user and return None.

@@ -58,11 +58,14 @@ def open_for_window(path: Path, parent=None, ask=None, prechecked=None) -> Store
     """
     from app.errors import UserError
     from app.store_access import env_passphrase, needs_passphrase, open_with_passphrase
+    from db.location import is_server_url
     from db.store import PassphraseError, StoreError, StoreLockedError
     from ui.passphrase_dialog import dialog_asker
 
-    ask = ask or dialog_asker(parent)
     try:
+        if is_server_url(path):  # no passphrase: the login's password, when the server asks
+            return open_with_passphrase(path, ask or dialog_asker(parent, "password"))
+        ask = ask or dialog_asker(parent)
         if not path.exists() or path.stat().st_size == 0 or not needs_passphrase(path):
             return _offer_encryption(path, parent, ask) or open_with_passphrase(
                 path, ask, prechecked=prechecked
@@ -164,12 +167,12 @@ def build_window(
     defer_load: bool = False,
     reviews: list | None = None,
 ) -> MainWindow:
-    from app.config import display_name
+    from app.config import actor_for
     from app.context import AppContext
     from ui.editing import Editor
     from ui.main_window import MainWindow
 
-    ctx = AppContext(store, actor or display_name())
+    ctx = AppContext(store, actor_for(store, actor))
     return MainWindow(Editor(ctx), settings, defer_load=defer_load, reviews=reviews)
 
 
@@ -180,15 +183,18 @@ class StartingWindow(QMainWindow):
     def __init__(self, path: Path, settings: QSettings):
         super().__init__()
         self.setObjectName("starting_window")
-        self.setWindowTitle(path.name)
-        label = QLabel(f"Opening {path.name}…")
+        from db.location import is_server_url, without_password  # light: no database layer
+
+        name = without_password(path) if is_server_url(path) else path.name
+        self.setWindowTitle(name)
+        label = QLabel(f"Opening {name}…")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.list_view = None
         self.reviews: list | None = None
         self.splitter = list_beside(QWidget(), label)  # the list's place, filled after painting
         self.setCentralWidget(self.splitter)
         self.menuBar().addMenu("&File")
-        self.statusBar().showMessage(f"Store: {path}")
+        self.statusBar().showMessage(f"Store: {name}")
         geometry = settings.value("window/geometry")
         if geometry is not None and self.restoreGeometry(geometry):
             keep_on_screen(self)
@@ -219,8 +225,9 @@ class StartingWindow(QMainWindow):
 def _early_listing(path: Path):
     """The store's reviews read on a thread, for the frame (None: not a file to read so)."""
     from app.store_access import env_passphrase, needs_passphrase
+    from db.location import is_server_url
 
-    if not path.is_file():
+    if is_server_url(path) or not path.is_file():
         return None
     passphrase = env_passphrase() if needs_passphrase(path) else None
     if needs_passphrase(path) and passphrase is None:
@@ -245,9 +252,10 @@ def launch(
     ``before_show`` sees each window (the frame, then the main window) before it is shown.
     """
     from db.checks import start_quick_check  # light: SQLite only
+    from db.location import is_server_url
 
     # SQLite checks the file, and reads its reviews, on threads while the database layer loads.
-    pending = start_quick_check(path)
+    pending = None if is_server_url(path) else start_quick_check(path)
     settings = settings or QSettings()
     shell = StartingWindow(path, settings)
     if before_show:

@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.backups import backup_store
-from app.config import save_display_name
+from app.config import actor_for, save_display_name
 from app.errors import UserError
 from app.reviews import create_review, delete_review
 from app.vocab import REVIEW_TYPES
 from db.store import StoreError
 from ui.help import HelpDialog
+from ui.passphrase_dialog import dialog_asker
 from ui.screen import fit_to_screen
 from ui.tab_names import TAB_CHRONOLOGY, TAB_NAMES, TAB_REPORTS
 from ui.tasks import run_task
@@ -149,7 +150,10 @@ class WindowCommands:
         )
 
     def check_if_due(self, days: int = 7) -> None:
-        """The full check, once a week (opening runs only the quick one)."""
+        """The full check, once a week (opening runs only the quick one); not once the window
+        has closed (its store is closed with it)."""
+        if not self.isVisible():
+            return
         last = self.settings.value("store/last_full_check")
         if isinstance(last, QDateTime) and last.addDays(days) > QDateTime.currentDateTime():
             return
@@ -229,7 +233,11 @@ class WindowCommands:
         try:
             # The file dialog has already asked before replacing an existing file.
             result = backup_store(
-                store.address, Path(target), overwrite=True, passphrase=store.passphrase
+                store.address,
+                Path(target),
+                overwrite=True,
+                passphrase=store.passphrase,
+                ask=dialog_asker(self),  # a shared store's backup is a new, encrypted file
             )
         except (UserError, StoreError) as exc:
             self.show_error(str(exc))
@@ -245,12 +253,15 @@ class WindowCommands:
             text=self.editor.ctx.actor,
         )
         if ok and name.strip():
-            self.editor.ctx.actor = name.strip()
+            store = self.editor.ctx.store
+            self.editor.ctx.actor = actor_for(store, name)  # a shared store adds the login
+            name = name.strip().removesuffix(f" ({store.login})")
             try:
                 save_display_name(name)
             except OSError:
                 pass
-            self.statusBar().showMessage(f"Your changes are now recorded as {name.strip()}.", 8000)
+            shown = self.editor.ctx.actor
+            self.statusBar().showMessage(f"Your changes are now recorded as {shown}.", 8000)
 
     def about(self) -> None:
         QMessageBox.about(

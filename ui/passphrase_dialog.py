@@ -16,9 +16,12 @@ from app.store_access import MIN_PASSPHRASE
 class PassphraseDialog(QDialog):
     """One field to unlock a store; two (typed twice) to choose a new passphrase."""
 
-    def __init__(self, prompt: str, confirm: bool, parent: QWidget | None = None):
+    def __init__(
+        self, prompt: str, confirm: bool, parent: QWidget | None = None, word: str = "passphrase"
+    ):
         super().__init__(parent)
-        self.setWindowTitle("Passphrase")
+        self.word = word  # "password" for a shared store's login
+        self.setWindowTitle(word.capitalize())
         self.setObjectName("passphrase_dialog")
         layout = QVBoxLayout(self)
         intro = QLabel(prompt)
@@ -34,7 +37,7 @@ class PassphraseDialog(QDialog):
             layout.addWidget(advice)
         form = QFormLayout()
         self.first = self._field("passphrase")
-        form.addRow("&Passphrase:", self.first)
+        form.addRow(f"&{word.capitalize()}:", self.first)
         self.second = self._field("passphrase_again") if confirm else None
         if self.second is not None:
             form.addRow("Type it &again:", self.second)
@@ -69,7 +72,7 @@ class PassphraseDialog(QDialog):
                 self.problem.setText("The two passphrases differ.")
                 return
         if not text:
-            self.problem.setText("Type the passphrase.")
+            self.problem.setText(f"Type the {self.word}.")
             return
         self.accept()
 
@@ -77,11 +80,12 @@ class PassphraseDialog(QDialog):
         return self.first.text()
 
 
-def dialog_asker(parent: QWidget | None = None):
-    """An ``Asker`` for app.store_access that shows the dialog."""
+def dialog_asker(parent: QWidget | None = None, word: str = "passphrase"):
+    """An ``Asker`` for app.store_access that shows the dialog (``word``: "password" for a
+    shared store's login)."""
 
     def ask(prompt: str, confirm: bool) -> str | None:
-        dialog = PassphraseDialog(prompt, confirm, parent)
+        dialog = PassphraseDialog(prompt, confirm, parent, word)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.passphrase()

@@ -194,7 +194,9 @@ class ReportsTab(QWidget):
         self.start_button.setText(f"Start the {self.kind.currentText()}")
         self.start_button.setVisible(self.report is None)
         self.start_button.setEnabled(not self.editor.readonly)
-        self.export_button.setEnabled(self.report is not None)
+        refusal = self.editor.export_refusal
+        self.export_button.setEnabled(self.report is not None and not refusal)
+        self.export_button.setToolTip(refusal)
         current = self.selected_section()
         self._loading = True
         self.sections.clear()
@@ -391,6 +393,9 @@ class ReportsTab(QWidget):
 
     def choose_export(self, final: bool = False) -> None:
         if self.report is None:
+            return
+        if self.editor.export_refusal:  # (from the Export menu: said before a file is chosen)
+            self.editor.failed.emit(self.editor.export_refusal)
             return
         label = "Final" if final else self.report.version_label
         # Every format a writer is registered for: a new writer shows here, nothing else.

@@ -57,8 +57,9 @@ class RoleBadge(QWidget):
         self.note.setWordWrap(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 0)
-        layout.addWidget(self.badge)
+        layout.addWidget(self.badge, 0)
         layout.addWidget(self.note, 1)
+        layout.addStretch(0)  # keeps the badge its own size when no note stands beside it
         self.hide()
 
     def text(self) -> str:

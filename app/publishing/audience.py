@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from app.context import AppContext
 from app.errors import ValidationError
+from app.review_rights import require_change
 from db.models import Review
 from db.publishing_models import DocumentSetting
 
@@ -70,6 +71,7 @@ def set_audience(
     marking = " ".join(marking.split())
     if len(marking) > 60:
         raise ValidationError("The marking is too long (60 characters at most).")
+    require_change(ctx, review_id)
     with ctx.session() as session:
         setting = session.scalar(
             select(DocumentSetting).where(

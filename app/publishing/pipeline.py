@@ -29,10 +29,12 @@ from app.publishing.builders import BUILDERS, REPORT_KINDS, BuildRequest
 from app.publishing.people import list_people
 from app.publishing.register import register_json
 from app.publishing.transforms import protect, texts
+from app.review_rights import EXPORT_NOT_PERMITTED
 from app.wording import plural
 from db.models import AuditEvent, Review
 from db.publishing_models import IssuedVersion
 from db.report_models import Report
+from db.store import NotPermittedError
 
 ProgressCallback = Callable[[int, int], None]
 _SIGNATURES = {".pdf": (b"%PDF-",), ".xlsx": (b"PK\x03\x04",), ".docx": (b"PK\x03\x04",)}
@@ -87,6 +89,7 @@ def publish(
         raise UserError(str(exc)) from None
     if final and kind not in REPORT_KINDS:
         raise UserError("Only the Overview Report, Executive Summary and brief are made final.")
+    _recordable(ctx)
     audience = audience_of(ctx, review_id, kind)
     report_id = version = None
     if kind in REPORT_KINDS:
@@ -147,10 +150,8 @@ def publish(
                 from app.actions import freeze_numbers_in
 
                 freeze_numbers_in(session, review_id)
-    except Exception:
-        if final:  # the store did not take it: nothing final may be left lying about
-            path.unlink(missing_ok=True)
-        raise
+    except Exception as exc:
+        _unrecorded(path, exc)
     return Published(path, kind, audience.audience, final, digest, len(data), pages, items)
 
 
@@ -174,6 +175,7 @@ def publish_document(
         writer = writer_for(model, path.suffix)
     except UnsupportedFormat as exc:
         raise UserError(str(exc)) from None
+    _recordable(ctx)
     register = [entry for rid in review_ids for entry in list_people(ctx, rid)]
     keep = [_reference(ctx, rid) for rid in review_ids]
     document = protect(document, marking=None, anonymiser=Anonymiser(register, keep=keep))
@@ -181,10 +183,31 @@ def publish_document(
         path, lambda part: writer(document, part, on_progress=on_progress), keep_bytes=False
     )
     digest = hashlib.sha256(data).hexdigest()
-    with ctx.session() as session:
-        for rid in review_ids:
-            _audit(session, ctx, rid, None, f"Exported the {label} (publication)", path, digest)
+    try:
+        with ctx.session() as session:
+            for rid in review_ids:
+                _audit(session, ctx, rid, None, f"Exported the {label} (publication)", path, digest)
+    except Exception as exc:
+        _unrecorded(path, exc)
     return Published(path, model, "publication", False, digest, len(data), pages, None)
+
+
+def _recordable(ctx: AppContext) -> None:
+    """Every export is recorded in the audit trail: none is made where it cannot be."""
+    if ctx.readonly:
+        reason = ctx.store.readonly_reason or "The store is open read-only."
+        raise UserError(
+            f"{reason} Every export is recorded in the review's audit trail, which cannot be "
+            "written here, so nothing was exported."
+        )
+
+
+def _unrecorded(path: Path, exc: Exception):
+    """The store did not record the export: the file is not left behind."""
+    path.unlink(missing_ok=True)
+    if isinstance(exc, NotPermittedError):
+        raise NotPermittedError(EXPORT_NOT_PERMITTED) from exc
+    raise exc
 
 
 def _reference(ctx: AppContext, review_id: int | None) -> str:

@@ -280,3 +280,15 @@ def test_every_tab_is_in_sight_with_its_full_name_for_screen_readers(window, ctx
     window.resize(screen)
     QApplication.processEvents()
     assert _hidden_tabs(tabs) == []
+
+
+def test_the_weekly_check_does_not_run_once_the_window_has_closed(window, monkeypatch):
+    """Opening schedules the full check a few seconds later: a window closed meanwhile (its
+    store closed with it) does not check a store it no longer holds."""
+    checked: list[int] = []
+    monkeypatch.setattr(type(window), "check_store", lambda self: checked.append(1))
+    window.check_if_due(days=0)
+    assert checked == [1]
+    window.close()
+    window.check_if_due(days=0)
+    assert checked == [1]
