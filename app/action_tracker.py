@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from app.actions import list_recommendations
 from app.chronology.dates import parse_date
-from app.chronology.reading import ImportRefused, list_sheets, read_table
+from app.chronology.reading import ImportRefused, NothingToRead, list_sheets, read_table
 from app.chronology.types import SheetTable
 from app.context import AppContext
 from app.edits import FIELDS, clean_value
@@ -341,7 +341,14 @@ def _read_tracker(path: Path) -> tuple[SheetTable, list[Any], list[tuple[int, li
     """The table holding the tracker, its header cells and the rows under the header."""
     sheets = list_sheets(path)  # checks the file (content, size, archive) before anything else
     if TRACKER_SHEET in sheets or not sheets:
-        found = _tracker_rows(read_table(path, TRACKER_SHEET if sheets else None))
+        try:
+            table = read_table(path, TRACKER_SHEET if sheets else None)
+        except NothingToRead:
+            raise ImportRefused(
+                f"{path.name} holds no actions: the tracker is empty. Export the tracker from "
+                "ReviewDesk, fill it in and import that file."
+            ) from None
+        found = _tracker_rows(table)
         if found is None:
             raise _not_a_tracker(path.name)
         return found

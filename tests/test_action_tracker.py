@@ -506,6 +506,17 @@ def test_a_workbook_without_an_action_id_column_is_refused(ctx, plan, tmp_path):
     assert _dump(ctx, [plan.review, plan.other_review]) == before
 
 
+def test_an_empty_tracker_says_it_holds_no_actions(ctx, plan, tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.title = SHEET
+    path = tmp_path / "tracker returned empty.xlsx"
+    wb.save(path)
+    with pytest.raises(ImportRefused) as refused:
+        plan_tracker_import(ctx, path, plan.review)
+    assert "holds no actions" in str(refused.value)
+    assert "chronology" not in str(refused.value)
+
+
 def test_a_copied_row_and_a_month_only_date_are_rejected(ctx, plan, tmp_path):
     exported = tmp_path / "tracker.xlsx"
     export_tracker(ctx, exported, plan.review)

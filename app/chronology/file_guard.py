@@ -33,6 +33,10 @@ class ImportRefused(UserError):
     """The file cannot be imported; the message says why and what to do, in plain words."""
 
 
+class NothingToRead(ImportRefused):
+    """The file, or the sheet, holds no rows at all (or none under its header)."""
+
+
 # --- the file as a whole -----------------------------------------------------------------------
 
 

@@ -25,6 +25,7 @@ from app.chronology.file_guard import MAX_FILE_BYTES as MAX_FILE_BYTES
 from app.chronology.file_guard import (
     SEND_AGAIN,
     ImportRefused,
+    NothingToRead,
     check_archive,
     check_file_size,
     check_grid,
@@ -368,7 +369,7 @@ def _read_workbook(
             loaded[name] = sheet_rows
     if not looked:
         if not non_empty:
-            raise ImportRefused(f"{shown} holds no chronology rows: every sheet is empty.")
+            raise NothingToRead(f"{shown} holds no chronology rows: every sheet is empty.")
         return [build(non_empty[0], [])]  # says why no table was found there
     best = max(looked, key=lambda n: looked[n][0])
     chosen = [best]
@@ -494,7 +495,7 @@ def _build_table(
 ) -> SheetTable:
     where = f"Sheet '{sheet}' in {shown}" if sheet else shown
     if all(map(_is_blank, rows)):
-        raise ImportRefused(f"{where} holds no chronology rows: it is empty.")
+        raise NothingToRead(f"{where} holds no chronology rows: it is empty.")
     fallback = False
     blocks = label_blocks(rows) if header_row is None else None
     if blocks is not None:
@@ -577,7 +578,7 @@ def _build_table(
             key=lambda n: n.row,
         )
     if not table_rows:
-        raise ImportRefused(
+        raise NothingToRead(
             f"{where} holds no chronology rows: there is nothing under the header on row "
             f"{header_row}."
         )
