@@ -211,7 +211,7 @@ _SMALLER = {
 
 
 # The themes each review is coded with as a whole, and entries tagged with a theme: by their
-# type, or by words in what they say.
+# type, or by words in what they say ("" for none).
 REVIEW_THEMES = {
     "DEMO-LCSPR-T": (
         "Exploitation and extra-familial harm",
@@ -236,7 +236,7 @@ ENTRY_THEMES = {
          ("missing_episode", "return_home_interview"), r"did not return|not in his room"),
         ("Exploitation and extra-familial harm", ("strategy_discussion",),
          r"older (males|lad|youths)|second phone|cash"),
-        ("Management oversight and supervision", ("supervision",), r"$^"),
+        ("Management oversight and supervision", ("supervision",), ""),
     ),
     "DEMO-LCSPR-L": (
         ("Domestic abuse", ("police_incident",), r"partner"),
@@ -267,8 +267,8 @@ def add_demo_themes(ctx: AppContext, review_id: int, reference: str) -> None:
             )
         ).all()
     for theme, types, words in rules:
-        said = re.compile(words, re.IGNORECASE)
-        ids = [i for i, kind, event in entries if kind in types or said.search(event)]
+        said = re.compile(words, re.IGNORECASE) if words else None
+        ids = [i for i, kind, event in entries if kind in types or (said and said.search(event))]
         if ids:
             set_themes(ctx, ids, theme, True)
 

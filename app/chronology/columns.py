@@ -103,6 +103,16 @@ class ColumnProfile:
     def distinct_ratio(self) -> float:
         return self.distinct / self.filled if self.filled else 0.0
 
+    def holds_short_labels(self) -> bool:
+        """Short values (a few words), mostly not flags, numbers, references, dates or names:
+        what a column of types holds."""
+        flags = self.share(self.yes_no) + self.share(self.numbers) + self.share(self.identifiers)
+        return (
+            self.mean_words <= 4
+            and flags < 0.5
+            and self.share(self.dates) + self.share(self.names) < 0.5
+        )
+
     def not_narrative_because(self, named: bool = False) -> str:
         """Why this column can never be the event ("" when it can). A column whose heading
         names the event is refused only for hard evidence (dates, flags, numbers)."""
@@ -359,10 +369,8 @@ def plan_columns(
                 p.index not in taken
                 and p.filled
                 and "event" in scores[p.index]
-                and p.mean_words <= 4
+                and p.holds_short_labels()
                 and (p.distinct_ratio < 0.5 or known_types(rows, p.index) >= 0.6)
-                and p.share(p.yes_no) + p.share(p.numbers) + p.share(p.identifiers) < 0.5
-                and p.share(p.dates) + p.share(p.names) < 0.5
             ):
                 take("event_type", p.index, "short values repeated down the column (a type)")
                 break
@@ -375,10 +383,8 @@ def plan_columns(
                 p.index not in taken
                 and p.type_names
                 and p.filled >= 5
-                and p.mean_words <= 4
+                and p.holds_short_labels()
                 and p.distinct_ratio < 0.2
-                and p.share(p.yes_no) + p.share(p.numbers) + p.share(p.identifiers) < 0.5
-                and p.share(p.dates) + p.share(p.names) < 0.5
             ):
                 take("event_type", p.index, "a few short values repeated, event types among them")
                 break

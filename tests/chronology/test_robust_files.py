@@ -60,14 +60,20 @@ def test_each_file_imports_fully_right_with_no_options(store_path, tmp_path, cap
     assert differences(_entries(store_path), truth) == [], output
 
 
+def _plan_file(path):
+    """The import plan of ``path`` (its first sheet), in a store of its own beside it."""
+    store = open_store(path.with_suffix(".db"))
+    try:
+        ctx = AppContext(store, "tester", today_override=date(2025, 3, 14))
+        review = create_review(ctx, review_type="lcspr", reference="P-1", title="Child Z")
+        return plan_imports(ctx, review, "Agency", path)[0]
+    finally:
+        store.close()
+
+
 def _plan(tmp_path, name):
-    store = open_store(tmp_path / "plan.db")
-    ctx = AppContext(store, "tester", today_override=date(2025, 3, 14))
-    review = create_review(ctx, review_type="lcspr", reference="P-1", title="Child Z")
     path, _truth = FILES[name](tmp_path)
-    plans = plan_imports(ctx, review, "Agency", path)
-    store.close()
-    return plans[0]
+    return _plan_file(path)
 
 
 def test_rows_shorter_than_the_header_are_counted_as_they_are(tmp_path):
@@ -103,11 +109,7 @@ def test_text_alone_in_the_narrative_column_still_continues_the_entry_above(tmp_
         if i == 1:
             ws.append([None, None, "Continued: mother agreed to the plan."])
     wb.save(tmp_path / "cont.xlsx")
-    store = open_store(tmp_path / "c.db")
-    ctx = AppContext(store, "tester", today_override=date(2025, 3, 14))
-    review = create_review(ctx, review_type="lcspr", reference="C-1", title="Child Z")
-    plan = plan_imports(ctx, review, "Agency", tmp_path / "cont.xlsx")[0]
-    store.close()
+    plan = _plan_file(tmp_path / "cont.xlsx")
     assert not plan.table.left_out
     assert len(plan.entries) == 4
     assert plan.entries[1]["event"].endswith("Continued: mother agreed to the plan.")
@@ -166,11 +168,7 @@ def test_a_column_of_places_is_never_taken_for_the_practitioner(tmp_path):
     for i in range(6):
         ws.append([DAYS[i], ["Oakfield Primary", "Riverside Clinic"][i % 2], TEXTS[i]])
     wb.save(tmp_path / "places.xlsx")
-    store = open_store(tmp_path / "p.db")
-    ctx = AppContext(store, "tester", today_override=date(2025, 3, 14))
-    review = create_review(ctx, review_type="lcspr", reference="L-1", title="Child Z")
-    plan = plan_imports(ctx, review, "Agency", tmp_path / "places.xlsx")[0]
-    store.close()
+    plan = _plan_file(tmp_path / "places.xlsx")
     assert "practitioner" not in plan.mapping
 
 
@@ -330,11 +328,7 @@ def test_no_column_is_taken_as_the_time_when_the_dates_carry_their_own(tmp_path)
     for i in range(6):
         ws.append([f"{DAYS[i]:%d/%m/%Y} {TIMES[i]:%H:%M}", f"{1000 + i}", TEXTS[i]])
     wb.save(tmp_path / "seq.xlsx")
-    store = open_store(tmp_path / "q.db")
-    ctx = AppContext(store, "tester", today_override=date(2025, 3, 14))
-    review = create_review(ctx, review_type="lcspr", reference="Q-1", title="Child Z")
-    plan = plan_imports(ctx, review, "Agency", tmp_path / "seq.xlsx")[0]
-    store.close()
+    plan = _plan_file(tmp_path / "seq.xlsx")
     assert "time" not in plan.mapping
     assert [e["time"] for e in plan.entries] == [f"{t:%H:%M}" for t in TIMES[:6]]
 
@@ -357,11 +351,7 @@ def test_a_first_entry_of_short_words_is_never_taken_for_headings(tmp_path):
     for i in range(4):
         ws.append([DAYS[i], "Police", TEXTS[i]])
     wb.save(tmp_path / "short.xlsx")
-    store = open_store(tmp_path / "h.db")
-    ctx = AppContext(store, "tester", today_override=date(2025, 3, 14))
-    review = create_review(ctx, review_type="lcspr", reference="H-1", title="Child Z")
-    plan = plan_imports(ctx, review, "Agency", tmp_path / "short.xlsx")[0]
-    store.close()
+    plan = _plan_file(tmp_path / "short.xlsx")
     assert not plan.table.left_out and len(plan.entries) == 5
     assert [n.row for n in plan.flagged] == [2]
 
