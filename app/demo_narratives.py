@@ -23,9 +23,8 @@ _PLACES = {
         "a friend's address in Eastwold", "the seafront shelters", "the car park behind the "
         "railway station", "the skate park", "a house on the Northfield estate",
     ),
-    "toddler": (
-        "the temporary accommodation", "the family's room at Ashcroft Court", "the maternal "
-        "grandmother's flat", "the Riverside Medical Practice", "the children's centre",
+    "toddler": (  # where the family lived and stayed
+        "the temporary accommodation", "Ashcroft Court", "the maternal grandmother's flat",
     ),
     "siblings": (
         "the family home", "the school gate", "the breakfast club", "the local shop",
@@ -307,7 +306,7 @@ _TODDLER = {
     ),
     "Phone call": Kind(
         ("Phone call", "Telephone contact", "Call from mother"),
-        ("Call from the mother.", "Call from the housing officer.",
+        ("Call from the mother.", "The mother rang the duty line.",
          "Call to the mother, who answered on the third attempt."),
         ("She said she is struggling with money and asked about a food bank voucher.",
          "She asked when the family will be moved to permanent housing.",
@@ -351,7 +350,8 @@ _TODDLER = {
     ),
     "Tenancy visit": Kind(
         ("Tenancy visit", "Housing visit", "Property inspection"),
-        ("Visit to the family's room at {place}.", "Tenancy check at {place}."),
+        ("Visit to the family's room at Ashcroft Court.",
+         "Tenancy check at the temporary accommodation."),
         ("Damp on the bedroom wall; the window does not close.",
          "The room was untidy; a man was present who said he was visiting.",
          "The mother asked again about a move; she said the corridor is noisy at night."),
