@@ -120,14 +120,15 @@ WITHOUT_INDEX = "PostgreSQL without its full-text index"
 
 
 def without_full_text_index(url: str) -> str:
-    """A new shared store at ``url`` whose search rows carry no ``tsvector`` and no GIN index
+    """A new shared store at ``url`` whose entries carry no ``tsvector`` and no GIN index
     (never a real store: it shows what PostgreSQL's full-text index costs an import)."""
     from sqlalchemy import text
 
     from db.store import open_store
 
     with open_store(url) as store, store.engine.begin() as conn:
-        conn.execute(text("ALTER TABLE chronology_search DROP COLUMN words"))
+        conn.execute(text("DROP VIEW chronology_search"))
+        conn.execute(text("ALTER TABLE chronology_entry DROP COLUMN search_words"))
     return url
 
 

@@ -13,6 +13,7 @@ import weakref
 from sqlalchemy import Connection, Engine, event, text
 
 from db.base import Base
+from db.chronology_models import is_view
 
 CHANNEL = "reviewdesk_changes"
 TRIGGER = "reviewdesk_notify"
@@ -38,6 +39,11 @@ def track_backends(engine: Engine) -> None:
         dbapi_connection.rollback()
 
 
+def _tables():
+    """The shared store's tables (a view changes with its tables and tells nothing itself)."""
+    return [t for t in Base.metadata.sorted_tables if not is_view(t, "postgresql")]
+
+
 def install_notify_triggers(conn: Connection) -> None:
     """The notifying function, and its trigger on every table of the models (derived from the
     metadata, so a new table is covered without being listed)."""
@@ -47,7 +53,7 @@ def install_notify_triggers(conn: Connection) -> None:
             f"BEGIN PERFORM pg_notify('{CHANNEL}', TG_TABLE_NAME); RETURN NULL; END $$"
         )
     )
-    for table in Base.metadata.sorted_tables:
+    for table in _tables():
         conn.execute(
             text(
                 f"CREATE OR REPLACE TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE "
@@ -63,7 +69,7 @@ def tables_without_trigger(conn: Connection) -> list[str]:
             {"name": TRIGGER},
         ).scalars()
     )
-    return [t.name for t in Base.metadata.sorted_tables if t.name not in present]
+    return [t.name for t in _tables() if t.name not in present]
 
 
 class ChangeListener:

@@ -21,7 +21,12 @@ from db.base import Base, utcnow
 from db.checkout_guard import guarded_tables, wait_for_writers
 from db.checkout_models import ReviewCheckout, ReviewCopy, ReviewCopyRow
 from db.checkout_trail import act_as, append_trail, record_event
-from db.chronology_models import ChronologySearch, ColumnMapping, search_text
+from db.chronology_models import (
+    ChronologySearch,
+    ColumnMapping,
+    search_rows_written,
+    search_text,
+)
 from db.review_rows import (
     digest,
     key_of,
@@ -118,7 +123,7 @@ def _insert_rows(conn: Connection, table, rows: list[dict]) -> list[int] | None:
 
 
 def _search_rows(conn: Connection, rows: list[dict], ids: list[int], review_id: int) -> None:
-    if rows:
+    if rows and search_rows_written(conn):
         conn.execute(
             insert(ChronologySearch.__table__),
             [

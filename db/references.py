@@ -16,11 +16,12 @@ SERVER_CHECKED_REFERENCES = frozenset(
 )
 
 # The triggers keeping them (migration 0014): on each referring table, and on each parent.
+# (Since migration 0016 the search rows are a view of the entries: nothing refers to an entry
+# there but the entries' own tables, which keep their foreign keys.)
 _REFERRING = ("reviewdesk_refs_insert", "reviewdesk_refs_update")
 _PARENT = ("reviewdesk_cascade", "reviewdesk_key_kept", "reviewdesk_not_emptied")
 REFERENCE_TRIGGERS = {
-    "chronology_entry": _REFERRING + _PARENT,
-    "chronology_search": _REFERRING,
+    "chronology_entry": _REFERRING,
     "review": _PARENT,
     "agency": _PARENT,
     "chronology_import": _PARENT,

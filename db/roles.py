@@ -15,6 +15,7 @@ runs the upgrades) is not bound by the policies.
 from sqlalchemy import Connection, Table, text
 
 from db.base import Base
+from db.chronology_models import is_view
 
 MANAGER, MEMBER, READONLY = "reviewdesk_manager", "reviewdesk_member", "reviewdesk_readonly"
 STANDING = {"manager": MANAGER, "member": MEMBER, "readonly": READONLY}
@@ -116,7 +117,12 @@ def setup_statements() -> list[str]:
         f"GRANT UPDATE (hash, label) ON audit_event TO {writers}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {writers}",
     ]
-    policies = [p for table in Base.metadata.sorted_tables for p in _policies(table)]
+    policies = [
+        p
+        for table in Base.metadata.sorted_tables
+        if not is_view(table, "postgresql")  # a view reads through its tables' policies
+        for p in _policies(table)
+    ]
     return [*groups, *grants, *_functions(), *policies]
 
 

@@ -67,6 +67,9 @@ def create_server_engine(location: str | URL, *, readonly: bool = False) -> Engi
     return engine
 
 
+MINIMUM_SERVER_VERSION = 150000  # views that read with their reader's rights (migration 0016)
+
+
 def reason(exc: Exception) -> str:
     orig = getattr(exc, "orig", exc)
     text_ = str(orig).strip().splitlines()
@@ -79,6 +82,7 @@ def schema_state(engine: Engine, where: str) -> str | None:
         with engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
             revision = current_revision(conn)
+            server_version = int(conn.exec_driver_sql("SHOW server_version_num").scalar())
     except (DatabaseError, InterfaceError) as exc:
         why = reason(exc)
         if "no password supplied" in why:
@@ -93,6 +97,14 @@ def schema_state(engine: Engine, where: str) -> str | None:
                 "login does not exist. Nothing was changed."
             ) from exc
         raise ServerStoreError(f"The shared store {where} cannot be reached: {why}.") from exc
+    if server_version < MINIMUM_SERVER_VERSION:
+        major = server_version // 10000
+        raise ServerStoreError(
+            f"The shared store {where} is on PostgreSQL {major}, which ReviewDesk does not "
+            "support: it needs PostgreSQL 15 or later (14 reached its end of life in November "
+            "2026). Upgrade the server (pg_upgrade keeps every database as it is), then open "
+            "the store again. Nothing was changed."
+        )
     if revision is None and tables:
         raise ServerStoreError(
             f"The database {where} holds other tables but is not a ReviewDesk store. "
@@ -157,7 +169,8 @@ def verify_server(engine: Engine) -> list[str]:
     """
     problems: list[str] = []
     with engine.connect() as conn:
-        present = set(inspect(conn).get_table_names())
+        inspector = inspect(conn)
+        present = set(inspector.get_table_names()) | set(inspector.get_view_names())
         problems += [
             f"table {name} is missing" for name in Base.metadata.tables if name not in present
         ]
