@@ -129,6 +129,12 @@ def without_full_text_index(url: str) -> str:
     with open_store(url) as store, store.engine.begin() as conn:
         conn.execute(text("DROP VIEW chronology_search"))
         conn.execute(text("ALTER TABLE chronology_entry DROP COLUMN search_words"))
+        conn.execute(
+            text(
+                "CREATE VIEW chronology_search AS SELECT id AS entry_id, review_id, "
+                "event AS text FROM chronology_entry"
+            )
+        )
     return url
 
 

@@ -13,6 +13,8 @@ login (a panel member's own login: PostgreSQL refuses COPY there).
 """
 
 import re
+from collections.abc import Iterable
+from itertools import chain
 
 from sqlalchemy import Connection, Engine, event
 
@@ -82,13 +84,18 @@ def copy_into(cursor, table: str, columns: str, rows, *, binary: bool = False) -
     return True
 
 
-def insert_rows(connection: Connection, statement: str, names: list[str], rows: list) -> None:
+def insert_rows(
+    connection: Connection, statement: str, names: list[str], slices: Iterable[list], count: int
+) -> None:
     """Run ``statement`` (an INSERT of bound values only, compiled for the connection's engine,
-    its values named ``names`` in order) for each of ``rows`` (sequences of values ready for
-    the driver and of their columns' types, in the same order) as one executemany; on
-    PostgreSQL with a binary COPY straight from the rows when it may, as
-    ``copy_large_inserts`` does (in text) for mappings."""
-    if connection.dialect.name == "postgresql" and len(rows) >= SMALLEST_BATCH:
+    its values named ``names`` in order) for every row of ``slices`` (lists of rows, each a
+    sequence of values ready for the driver and of their columns' types, in the same order;
+    ``count`` rows in all), each slice made only when it is written.
+
+    On PostgreSQL, when it may, one binary COPY straight from the rows, as
+    ``copy_large_inserts`` does (in text) for mappings: the server writes each slice while the
+    next one is made. Otherwise one executemany per slice."""
+    if connection.dialect.name == "postgresql" and count >= SMALLEST_BATCH:
         parsed = plain_insert(statement)
         # The column of each value (the statement may list them in another order).
         column_of = (
@@ -97,14 +104,17 @@ def insert_rows(connection: Connection, statement: str, names: list[str], rows: 
         if parsed is not None and sorted(column_of) == sorted(names):
             columns = ", ".join(column_of[name].strip() for name in names)
             cursor = connection.connection.cursor()
+            # (Not started until COPY is allowed: refused, the slices are all still to come.)
+            slices = iter(slices)
             try:
-                if copy_into(cursor, parsed[0], columns, rows, binary=True):
+                if copy_into(cursor, parsed[0], columns, chain.from_iterable(slices), binary=True):
                     return
             finally:
                 cursor.close()
-    if not connection.dialect.positional:
-        rows = [dict(zip(names, row, strict=True)) for row in rows]
-    connection.exec_driver_sql(statement, rows)
+    for rows in slices:
+        if not connection.dialect.positional:
+            rows = [dict(zip(names, row, strict=True)) for row in rows]
+        connection.exec_driver_sql(statement, rows)
 
 
 def copy_large_inserts(engine: Engine) -> None:

@@ -68,6 +68,28 @@ def test_search_finds_the_imported_entries_as_soon_as_the_import_commits(ctx, im
     assert starting and starting <= found <= holding
 
 
+def test_an_entry_added_or_changed_by_hand_is_found_by_its_new_words_only(ctx, imported):
+    """Whoever writes an entry, its search row follows: SQLite's event and trigger, the shared
+    store's generated words (migration 0016)."""
+    from app.chronology.entries import add_entry, edit_entry
+
+    review, result = imported
+    added = add_entry(
+        ctx, review, result.agency_id, {"date": "3/4/2020", "event": "Quokka seen at the door"}
+    )
+    assert query_entry_ids(ctx, review, EntryFilter(text="quokka")) == [added]
+    edit_entry(
+        ctx, added, {"event": "Wombat seen at the door", "practitioner": "Health visitor Quinta"}
+    )
+    assert query_entry_ids(ctx, review, EntryFilter(text="quokka")) == []
+    assert query_entry_ids(ctx, review, EntryFilter(text="wombat")) == [added]
+    assert query_entry_ids(ctx, review, EntryFilter(text="quinta")) == [added]
+    with ctx.session() as session:
+        entry = session.get(ChronologyEntry, added)
+        row = session.get(ChronologySearch, added)
+        assert row.text == search_text(entry) and row.review_id == review
+
+
 def test_deleting_an_agency_takes_its_entries_and_their_search_rows(ctx, imported):
     review, result = imported
     remove_agency(ctx, result.agency_id)

@@ -222,7 +222,8 @@ _SLICE = 2500
 
 
 def _insert_entries(session, plan, agency_id: int, import_id: int) -> None:
-    """One executemany per slice of entries; their search text made by the database.
+    """The entries written slice by slice (on PostgreSQL in one COPY); their search text made
+    by the database.
 
     The statement is compiled by SQLAlchemy for the engine in use, and values pass through the
     dialect's own bind processors, once per distinct value; only the per-row bookkeeping of a
@@ -240,25 +241,29 @@ def _insert_entries(session, plan, agency_id: int, import_id: int) -> None:
     planned = plan.entries.columns
     dumps = json.dumps
     before = session.scalar(select(func.max(ChronologyEntry.id))) or 0
-    # In slices, so that the rows as written never exist all at once beside the entries.
-    for first in range(0, len(plan.entries), _SLICE):
-        values = []
-        for name in names:
-            if name in given:
-                values.append(repeat(_bind(table, name, given[name], dialect)))
-                continue
-            column = planned[SLOT[name]][first : first + _SLICE]
-            processor = table.c[name].type._cached_bind_processor(dialect)
-            if name == "source_values":
-                column = [dumps(v, ensure_ascii=False) if v else "" for v in column]
-            elif processor is not None and not isinstance(table.c[name].type, Float):
-                memo = memos.get(processor) or memos.setdefault(
-                    processor, _DistinctValues(processor)
-                )
-                column = list(map(memo.__getitem__, column))
-            values.append(column)
-        rows = list(zip(*values))  # noqa: B905 - the constants repeat without end
-        insert_rows(connection, compiled.string, names, rows)
+
+    def slices() -> Iterator[list[tuple]]:
+        # Made one at a time as they are written, so that the rows as written never exist all
+        # at once beside the entries (and the server writes one while the next is made).
+        for first in range(0, len(plan.entries), _SLICE):
+            values = []
+            for name in names:
+                if name in given:
+                    values.append(repeat(_bind(table, name, given[name], dialect)))
+                    continue
+                column = planned[SLOT[name]][first : first + _SLICE]
+                processor = table.c[name].type._cached_bind_processor(dialect)
+                if name == "source_values":
+                    column = [dumps(v, ensure_ascii=False) if v else "" for v in column]
+                elif processor is not None and not isinstance(table.c[name].type, Float):
+                    memo = memos.get(processor) or memos.setdefault(
+                        processor, _DistinctValues(processor)
+                    )
+                    column = list(map(memo.__getitem__, column))
+                values.append(column)
+            yield list(zip(*values))  # noqa: B905 - the constants repeat without end
+
+    insert_rows(connection, compiled.string, names, slices(), len(plan.entries))
     fill_search_text(session, import_id, before)
 
 
