@@ -36,3 +36,18 @@ def same_server_store(a: str, b: str) -> bool:
         return f"{scheme}{sep}{rest.split('@', 1)[-1]}" if sep else location
 
     return without_login(a) == without_login(b)
+
+
+def server_address(host: str, port: int, database: str, login: str) -> str:
+    """A shared store's address from its parts, as ``reviewdesk --db`` takes it. A host that is
+    a folder (starting with /) is the server's local socket there."""
+    from urllib.parse import quote
+
+    host, database, login = host.strip(), database.strip(), login.strip()
+    who = f"{quote(login, safe='')}@" if login else ""
+    where = f"/{quote(database, safe='')}"
+    if host.startswith("/"):
+        return f"postgresql://{who}{where}?host={quote(host, safe='/')}&port={port}"
+    if ":" in host and not host.startswith("["):  # an IPv6 address
+        host = f"[{host}]"
+    return f"postgresql://{who}{host}:{port}{where}"

@@ -360,3 +360,21 @@ def test_a_server_older_than_postgresql_15_is_refused_plainly(pg_url, monkeypatc
     message = str(refused.value)
     assert "PostgreSQL 15 or later" in message and "Nothing was changed" in message
     assert "Traceback" not in message
+
+
+@pytest.mark.parametrize(
+    "parts, address",
+    [
+        (("reviews.example", 5432, "reviewdesk", "lead.author"),
+         "postgresql://lead.author@reviews.example:5432/reviewdesk"),
+        (("/var/run/postgresql", 5433, "rd", "chair"),
+         "postgresql://chair@/rd?host=/var/run/postgresql&port=5433"),
+        (("fe80::1", 5432, "rd", "a@b"), "postgresql://a%40b@[fe80::1]:5432/rd"),
+        ((" db.local ", 5432, " rd ", ""), "postgresql://db.local:5432/rd"),
+    ],
+)  # fmt: skip
+def test_a_shared_store_address_is_made_from_its_parts(parts, address):
+    from db.location import server_address
+
+    assert server_address(*parts) == address
+    assert is_server_url(address)

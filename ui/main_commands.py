@@ -120,7 +120,7 @@ class WindowCommands:
             self.workspace.reports.choose_export()
 
     def open_other_store(self) -> None:
-        from ui.main import build_window, open_for_window
+        from ui.main import open_for_window
 
         store = self.editor.ctx.store
         folder = str(Path.home() if store.shared else store.path.parent)
@@ -129,7 +129,24 @@ class WindowCommands:
         )
         if not path or (not store.shared and Path(path).resolve() == store.path.resolve()):
             return
-        store = open_for_window(Path(path), self)
+        self._switch_to(open_for_window(Path(path), self))
+
+    def open_shared_store(self) -> None:
+        """The partnership's shared store, by its server, database and login."""
+        from PySide6.QtWidgets import QDialog
+
+        from ui.main import open_for_window
+        from ui.shared_store_dialog import SharedStoreDialog
+
+        dialog = SharedStoreDialog(self.settings, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._switch_to(open_for_window(dialog.address(), self))
+
+    def _switch_to(self, store) -> None:
+        """A window of its own for ``store`` (when it opened) in place of this one."""
+        from ui.main import build_window
+
         if store is None:
             return
         window = build_window(store, self.editor.ctx.actor, self.settings)

@@ -183,6 +183,13 @@ class MainWindow(WindowCommands, QMainWindow):
             "open_store",
             "open",
         )
+        self._action(
+            file_menu,
+            "Open a &shared store…",
+            self.open_shared_store,
+            None,
+            "open_shared_store",
+        )
         file_menu.addSeparator()
         self._action(
             file_menu,

@@ -130,3 +130,91 @@ def test_a_panel_member_is_told_before_choosing_a_file_that_exports_are_not_thei
         window.grab().save(str(SHOTS / "shared-store-author.png"))
     finally:
         _close(window)
+
+
+def _parts(url: str) -> dict:
+    """Server (the socket folder), port, database and login of a test server's address."""
+    from urllib.parse import parse_qs, urlsplit
+
+    split = urlsplit(url)
+    query = parse_qs(split.query)
+    return {
+        "host": query["host"][0],
+        "port": int(query.get("port", ["5432"])[0]),
+        "database": split.path.lstrip("/"),
+        "login": split.username,
+    }
+
+
+def test_the_shared_store_dialog_says_what_is_missing_and_keeps_no_password(qtbot, settings):
+    from ui.shared_store_dialog import SharedStoreDialog
+
+    dialog = SharedStoreDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog._accept_if_valid()
+    assert dialog.problem.text() == "Give the server and the database." and not dialog.result()
+    dialog.address_field.setText("reviews.example/reviewdesk")
+    dialog._accept_if_valid()
+    assert "An address starts postgresql://" in dialog.problem.text()
+    dialog.address_field.setText("postgresql:/author@reviews.example/reviewdesk")
+    dialog._accept_if_valid()
+    assert "not complete" in dialog.problem.text()
+    dialog.address_field.setText("")
+    dialog.host.setText("reviews.example")
+    dialog.database.setText("review desk")
+    dialog.login.setText("lead.author")
+    dialog.port.setValue(5433)
+    assert dialog.address() == "postgresql://lead.author@reviews.example:5433/review%20desk"
+    dialog._accept_if_valid()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    again = SharedStoreDialog(settings)
+    qtbot.addWidget(again)
+    assert again.address() == dialog.address()  # remembered for next time
+    stored = {key: settings.value(key) for key in settings.allKeys()}
+    assert not any("pass" in key.lower() for key in stored)
+    SHOTS.mkdir(exist_ok=True)
+    again.show()
+    QApplication.processEvents()
+    again.grab().save(str(SHOTS / "open-shared-store.png"))
+
+
+def test_file_menu_opens_the_shared_store_by_server_database_and_login(
+    qtbot, pg_url, settings, tmp_path, monkeypatch
+):
+    """From a laptop store's window, File › Open a shared store… with the server's parts opens
+    a window on the shared store as that login, in place of the first."""
+    from ui.main_window import MainWindow
+    from ui.shared_store_dialog import SharedStoreDialog
+
+    monkeypatch.delenv("REVIEWDESK_USER", raising=False)
+    team = _team(pg_url)
+    parts = _parts(team["author"])
+    local = launch(tmp_path / "laptop.db", "Laptop user", settings)
+    assert local is not None
+    qtbot.addWidget(local)
+
+    def fill(dialog) -> int:
+        dialog.host.setText(parts["host"])
+        dialog.port.setValue(parts["port"])
+        dialog.database.setText(parts["database"])
+        dialog.login.setText(parts["login"])
+        dialog._accept_if_valid()
+        return dialog.result()
+
+    monkeypatch.setattr(SharedStoreDialog, "exec", fill)
+    local.findChild(type(local.menuBar().actions()[0]), "open_shared_store").trigger()
+    opened = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, MainWindow) and w is not local and w.isVisible()
+    ]
+    assert len(opened) == 1 and not local.isVisible()
+    window = opened[0]
+    qtbot.addWidget(window)
+    try:
+        assert window.editor.ctx.store.shared
+        # The name chosen on the laptop, with the login it works under.
+        assert window.editor.ctx.actor == f"Laptop user ({team['author_name']})"
+        qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=10000)
+    finally:
+        _close(window)
