@@ -3,9 +3,11 @@
 Names come from the people register: the full name, its variants, each part alone (first or
 last name), hyphenated and double-barrelled forms written either way, whatever the case, with
 or without accents ("Zoe" finds "Zoë" and the other way round), possessives kept ("Lennon's"
-becomes "Child L's"), and initials when no one else in the register shares them. Identifiers
-are found by shape: NHS numbers (only when the check digit is right), National Insurance
-numbers, postcodes, phone numbers, emails, case and crime references, dates of birth.
+becomes "Child L's"), and initials when no one else in the register shares them; a title or
+initials written before a name go with it (app.publishing.spans). A place is also found by its
+name without what kind of place it is ("Willowbank" of "Willowbank Care Home"), an address by
+its street line ("9 Hope Street"), a date of birth however it is written (app.publishing.dates).
+Identifiers are found by shape (app.publishing.identifiers).
 
 Speed: the text is folded once (accents off, dashes and apostrophes made plain, one character
 for one character so positions still match the original), then one compiled regular
@@ -16,12 +18,19 @@ megabyte of text takes a few hundredths of a second whatever the size of the reg
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from app.publishing.dates import dates_in, same_date
+from app.publishing.identifiers import (  # noqa: F401 (used from here by callers)
+    DOB_REMOVED,
+    IDENTIFIERS,
+    Found,
+    find_identifiers,
+    nhs_checksum_ok,
+)
 from app.publishing.register import RegisterEntry
+from app.publishing.spans import merged, possessive, with_titles
 
 NAME_REMOVED = "[name removed]"
-DOB_REMOVED = "[date of birth removed]"
 ADDRESS_REMOVED = "[address removed]"
 ID_REMOVED = "[identifier removed]"
 
@@ -31,9 +40,15 @@ COMMON_WORDS = frozenset(
     """may will rose mark grace hope joy faith bill frank dawn summer april june august
     holly ivy jack lily ruby sky river rich rob pat sue sunny amber autumn heather iris
     jade pearl violet victor earl baker carter cook fisher hunter mason porter taylor turner
-    walker ward young white green brown black long little bell hall hill wood king""".split()
+    walker ward young white green brown black long little bell hall hill wood king major
+    miles page price noble sharp short small stone wells west north south field marsh
+    lane best love bright church bishop lord moody fair gay sterling poppy daisy hazel
+    robin chase guy dean""".split()
 )
-TITLES = frozenset("mr mrs ms miss dr prof sir dame rev mx master".split())
+TITLES = frozenset(
+    "mr mrs ms miss dr prof sir dame rev revd mx master pc pcso dc ds di dci sgt insp det cllr"
+    " nurse sister".split()
+)
 # Parts of names that are never a name alone ("Ní" of "Zoë Ní Bhriain", "van" of "van Dijk").
 PARTICLES = frozenset(
     "de da di du del della der den la le van von ni nic mac mc bin ibn al el ap ab y st".split()
@@ -67,118 +82,13 @@ def _tokens(name: str) -> list[str]:
     return [t for t in re.split(r"[\s\-]+", fold(name).strip().lower()) if t]
 
 
-# ---- identifiers --------------------------------------------------------------------------
-
-_MONTHS = (
-    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_DATE = (
-    r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
-)
-IDENTIFIERS: list[tuple[str, re.Pattern, str]] = [
-    ("email", re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"), "[email removed]"),
-    (
-        "date of birth",
-        re.compile(rf"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)\s*[:\-]?\s*(?:{_DATE})", re.I),
-        DOB_REMOVED,
-    ),
-    ("NHS number", re.compile(r"(?<![\d\w])\d{3}[ \-]?\d{3}[ \-]?\d{4}(?![\d\w])"), ""),
-    (
-        "National Insurance number",
-        re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.I),
-        "[NI number removed]",
-    ),
-    (
-        "postcode",
-        re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b", re.I),
-        "[postcode removed]",
-    ),
-    (
-        "phone number",
-        re.compile(
-            r"(?<![\w+])(?:\+44[\s\-]?(?:\(0\)[\s\-]?)?\d{2,4}|\(?0\d{2,4}\)?)"
-            r"[\s\-]?\d{3,4}[\s\-]?\d{3,4}(?![\d\w])"
-        ),
-        "[phone number removed]",
-    ),
-    (
-        "case or crime reference",
-        re.compile(
-            r"\b(?:crime|case|incident|log|cad|urn|file|referral|ref(?:erence)?)\.?\s*"
-            r"(?:no\.?|number|ref(?:erence)?\.?)?\s*[:#]?\s*"
-            r"(?P<v>(?=[A-Z0-9/\-]{4,})(?=[A-Z0-9/\-]*\d)[A-Z0-9]+(?:[/\-][A-Z0-9]+)*)(?![\w/])"
-            r"|\b[A-Z]{1,6}[/\-]?\d{2,}(?:[/\-][A-Z0-9]+)+\b|\b\d{2,4}/\d{4,}/\d{2,4}\b",
-            re.I,
-        ),
-        "[reference removed]",
-    ),
-]
-_HAS_DIGIT_OR_AT = re.compile(r"[\d@]")
-
-
-def nhs_checksum_ok(digits: str) -> bool:
-    """True when a 10-digit NHS number's last digit is its modulus 11 check digit."""
-    if len(digits) != 10 or not digits.isdigit():
-        return False
-    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
-    check = 11 - total % 11
-    check = 0 if check == 11 else check
-    return check != 10 and check == int(digits[9])
-
-
-@dataclass(frozen=True)
-class Found:
-    """Something found in a text: where, what, and why it must not be published."""
-
-    start: int
-    end: int
-    text: str
-    what: str  # "name", "NHS number", "postcode", …
-    replacement: str
-
-
-_EMAIL = IDENTIFIERS[0][1]  # searched only where there is an "@" (it is slow elsewhere)
-_SHAPES = IDENTIFIERS[1:]
-_KINDS = [(what, replacement or "[NHS number removed]") for what, _p, replacement in _SHAPES]
-# One pass over the text: every other shape as a named alternative, in the order above.
-_ANY_IDENTIFIER = re.compile(
-    "|".join(
-        f"(?P<k{i}>" + (f"(?i:{p.pattern})" if p.flags & re.I else p.pattern) + ")"
-        for i, (_what, p, _r) in enumerate(_SHAPES)
-    )
-)
-
-
-def find_identifiers(text: str, keep: frozenset[str] = frozenset()) -> list[Found]:
-    """Every personal identifier in ``text`` (not overlapping), in order."""
-    if not _HAS_DIGIT_OR_AT.search(text):
-        return []
-    found: list[Found] = []
-    if "@" in text:
-        found += [
-            Found(m.start(), m.end(), m.group(0), "email", IDENTIFIERS[0][2])
-            for m in _EMAIL.finditer(text)
-        ]
-    for m in _ANY_IDENTIFIER.finditer(text):
-        what, replacement = _KINDS[int(m.lastgroup[1:])]
-        start, end = m.span("v") if m.group("v") else m.span()
-        value = text[start:end]
-        if value in keep:
-            continue
-        if what == "NHS number" and not nhs_checksum_ok(re.sub(r"\D", "", value)):
-            continue
-        found.append(Found(start, end, value, what, replacement))
-    return found
-
-
 # ---- names ----------------------------------------------------------------------------------
 
 
 class _Trie:
-    def __init__(self) -> None:
+    def __init__(self, separator: str = _SEPARATOR) -> None:
         self.root: dict = {}
+        self.separator = separator
 
     def add(self, tokens: list[str]) -> None:
         node = self.root
@@ -196,7 +106,7 @@ class _Trie:
         ends = "" in node
         branches = []
         for key in sorted(k for k in node if k):
-            piece = _SEPARATOR if key == " " else re.escape(key)
+            piece = self.separator if key == " " else re.escape(key)
             branches.append(piece + self._node(node[key]))
         if not branches:
             return ""
@@ -205,16 +115,57 @@ class _Trie:
         return f"(?:{body})?" if ends else body
 
 
-def _date_forms(value) -> list[str]:
-    return [
-        value.strftime("%d/%m/%Y"),
-        f"{value.day}/{value.month}/{value.year}",
-        value.strftime("%d.%m.%Y"),
-        value.isoformat(),
-        f"{value.day} {value:%B %Y}",
-        f"{value.day} {value:%b %Y}",
-        value.strftime("%d/%m/%y"),
-    ]
+def _begins(word: str, words: set[str]) -> bool:
+    """True when ``word`` is the start of one of ``words`` ("Ca" of "care": a name cut short)."""
+    return any(w.startswith(fold(word).lower()) for w in words if w)
+
+
+def _one_place(descriptors: set[str]) -> str:
+    """What a place form prints as: its descriptor, or what two places sharing it are."""
+    if len(descriptors) == 1:
+        return next(iter(descriptors))
+    return ADDRESS_REMOVED if ADDRESS_REMOVED in descriptors else "[place removed]"
+
+
+def _compiled(forms: dict, separator: str) -> re.Pattern | None:
+    if not forms:
+        return None
+    trie = _Trie(separator)
+    for form in forms:
+        trie.add(form.split(" "))
+    return re.compile(r"(?<![\w'])(?:" + trie.pattern() + r")(?!\w)", re.I)
+
+
+# What a place's name ends with that says what kind of place it is, not which one.
+_PLACE_KINDS = frozenset(
+    """school primary secondary academy infant infants junior juniors nursery college surgery
+    practice medical health centre center hospital clinic home care house lodge unit ward
+    church mosque temple club hostel refuge""".split()
+)
+_HOUSE_NUMBER = re.compile(r"^\s*\d+[a-z]?\s+\D", re.I)
+
+
+def place_forms(name: str) -> list[str]:
+    """The ways a place or address is written short, as folded lower-case forms: the whole,
+    the name without what kind of place it is ("maple street" of "Maple Street Primary
+    School", "willowbank" of "Willowbank Care Home"), and an address's lines up to and
+    including the street ("flat 2 9 hope street", "9 hope street", "hope street")."""
+    parts = [p for p in (p.strip() for p in name.split(",")) if p]
+    forms = {" ".join(_tokens(name.replace(",", " ")))}
+    tokens = _tokens(parts[0]) if len(parts) == 1 else []
+    while len(tokens) > 1 and tokens[-1] in _PLACE_KINDS:
+        tokens = tokens[:-1]
+        if tokens[0] not in COMMON_WORDS | PARTICLES:
+            forms.add(" ".join(tokens))
+    for i, part in enumerate(parts):
+        if _HOUSE_NUMBER.match(part):
+            forms.add(" ".join(_tokens(" ".join(parts[: i + 1]))))
+            forms.add(" ".join(_tokens(part)))
+            street = _tokens(part)[1:]
+            if len(street) > 1:
+                forms.add(" ".join(street))
+            break
+    return [f for f in forms if f]
 
 
 class Anonymiser:
@@ -225,7 +176,10 @@ class Anonymiser:
         self.keep = frozenset(k for k in keep if k)
         forms: dict[str, set[str]] = {}  # folded lower form -> descriptors
         restricted: set[str] = set()
-        literal: dict[str, str] = {}  # addresses, identifiers, dates: folded lower -> text
+        places: dict[str, set[str]] = {}  # places and addresses, written with commas or not
+        # "Willowbank" of "Willowbank Care Home" -> the words that follow it in the name
+        self._short_places: dict[str, set[str]] = {}
+        self._births = [e.date_of_birth for e in self.entries if e.date_of_birth]
         for entry in self.entries:
             descriptor = entry.descriptor.strip() or NAME_REMOVED
             names = [entry.name, *entry.variants]
@@ -233,9 +187,14 @@ class Anonymiser:
                 tokens = _tokens(name)
                 if not tokens:
                     continue
-                forms.setdefault(" ".join(tokens), set()).add(descriptor)
                 if entry.kind == "place":
+                    for form in place_forms(name):
+                        places.setdefault(form, set()).add(descriptor)
+                        if " " not in form and form != " ".join(tokens):
+                            rest = tokens[1] if len(tokens) > 1 else ""
+                            self._short_places.setdefault(form, set()).add(rest)
                     continue
+                forms.setdefault(" ".join(tokens), set()).add(descriptor)
                 # Runs of parts: "Smith Jones" of "Zoë Smith-Jones", written either way.
                 for size in range(2, len(tokens)):
                     for first in range(len(tokens) - size + 1):
@@ -252,27 +211,20 @@ class Anonymiser:
                 (entry.identifiers, ID_REMOVED),
             ):
                 for text in texts:
-                    tokens = _tokens(text.replace(",", " "))
-                    if tokens:
-                        forms.setdefault(" ".join(tokens), set()).add(removed)
-            if entry.date_of_birth:
-                for form in _date_forms(entry.date_of_birth):
-                    literal[fold(form).lower()] = DOB_REMOVED
+                    for form in place_forms(text) if removed == ADDRESS_REMOVED else [text]:
+                        tokens = _tokens(form.replace(",", " "))
+                        if tokens:
+                            places.setdefault(" ".join(tokens), set()).add(removed)
         self._replacement = {
             form: (next(iter(d)) if len(d) == 1 else NAME_REMOVED) for form, d in forms.items()
         }
+        self._replacement |= {
+            form: _one_place(d) for form, d in places.items() if form not in forms
+        }
         self._restricted = restricted
-        trie = _Trie()
-        for form in forms:
-            trie.add(form.split(" "))
-        self._names = (
-            re.compile(r"(?<![\w'])(?:" + trie.pattern() + r")(?!\w)", re.I) if forms else None
-        )
-        self._literals = (
-            re.compile("|".join(re.escape(k) for k in sorted(literal, key=len, reverse=True)), re.I)
-            if literal
-            else None
-        )
+        self._names = _compiled(forms, _SEPARATOR)
+        # A place or an address may be written with commas: "Flat 2, 9 Hope Street".
+        self._places = _compiled(places, r"[\s\-,]+")
         self._initials = self._initials_pattern()
 
     def _initials_pattern(self) -> re.Pattern | None:
@@ -289,7 +241,7 @@ class Anonymiser:
         return re.compile(r"(?<![\w.])(?:" + "|".join(shapes) + r")(?![\w])")
 
     def _descriptor(self, matched: str) -> str | None:
-        key = " ".join(_tokens(matched))
+        key = " ".join(_tokens(matched.replace(",", " ")))
         if key in self._restricted and not matched[:1].isupper():
             return None
         return self._replacement.get(key)
@@ -300,8 +252,20 @@ class Anonymiser:
             return []
         found: list[Found] = []
         folded = fold(text)
-        if self._names is not None:
-            for m in self._names.finditer(folded):
+        matches = [] if self._names is None else list(self._names.finditer(folded))
+        for m in [] if self._places is None else self._places.finditer(folded):
+            key = " ".join(_tokens(m.group(0).replace(",", " ")))
+            # "Willowbank" alone is the home; "Brackenford Police" is not "Brackenford Primary".
+            after = re.match(r"\s+([A-Z]\w*)", text[m.end() :])
+            if (
+                key in self._short_places
+                and after
+                and not _begins(after[1], self._short_places[key])
+            ):
+                continue
+            matches.append(m)
+        if matches:
+            for m in matches:
                 descriptor = self._descriptor(m.group(0))
                 if descriptor in (ID_REMOVED, ADDRESS_REMOVED):
                     what = "identifier in the register" if descriptor == ID_REMOVED else "address"
@@ -318,15 +282,12 @@ class Anonymiser:
                 found.append(
                     Found(m.start(), m.end(), m.group(0), "initials", self._initial_of[key])
                 )
-        if self._literals is not None:
-            for m in self._literals.finditer(folded):
-                found.append(
-                    Found(
-                        m.start(), m.end(), text[m.start() : m.end()], "date of birth", DOB_REMOVED
-                    )
-                )
+        if self._births:
+            for start, end, day, month, year in dates_in(text):
+                if any(same_date(day, month, year, born) for born in self._births):
+                    found.append(Found(start, end, text[start:end], "date of birth", DOB_REMOVED))
         found += find_identifiers(text, self.keep)
-        return _without_overlaps(found)
+        return merged(text, with_titles(text, found))
 
     def apply(self, text: str) -> str:
         """``text`` as it may be published."""
@@ -346,24 +307,16 @@ class Anonymiser:
                 continue
             out.append(before)
             out.append(_cased(hit.replacement, text, hit.start))
-            last = hit.end
+            suffix, taken = possessive(text, hit, hit.replacement)
+            out.append(suffix)
+            last = hit.end + taken
         out.append(text[last:])
         return "".join(out)
 
 
-def _without_overlaps(found: list[Found]) -> list[Found]:
-    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
-    kept: list[Found] = []
-    end = -1
-    for f in found:
-        if f.start >= end:
-            kept.append(f)
-            end = f.end
-    return kept
-
-
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _OWNER = r"(?:(?:his|her|their|the)\s+)?"
+_NUMBERED = re.compile(r"^(.*[^\W\d])\s+(?:\d+|[A-Z])$")
 
 
 def _appositive(before: str, text: str, hit: Found) -> tuple[str, int] | None:
@@ -375,6 +328,16 @@ def _appositive(before: str, text: str, hit: Found) -> tuple[str, int] | None:
     core = _ARTICLE.sub("", hit.replacement.strip())
     if not core or core.startswith("["):
         return None
+    # A numbered descriptor after the words it numbers: "social worker NAME" and "social
+    # worker (NAME)" -> "Social Worker 1" (set off by commas, it is left as it was).
+    stem = _NUMBERED.match(core)
+    if stem:
+        words = r"\s+".join(re.escape(w) for w in stem.group(1).split())
+        m = re.search(r"(?<!\w)" + _OWNER + words + r"(\s*\(\s*|\s+)$", before, re.I)
+        closing = re.match(r"\s*\)", text[hit.end :])
+        if m and (not m.group(1).strip() or closing):
+            rest = hit.end + (closing.end() if m.group(1).strip() else 0)
+            return before[: m.start()] + _cased(hit.replacement, text, m.start()), rest
     words = r"\s+".join(re.escape(w) for w in core.split())
     # Described first: "his mother, NAME," / "her mother (NAME)" / "Mother NAME".
     m = re.search(r"(?<!\w)" + words + r"(\s*,\s*|\s*\(\s*|\s+)$", before, re.I)

@@ -1,0 +1,63 @@
+"""Dates as people write them, found in text and read as dates (to find a date of birth
+however it is written: "03/04/2019", "3-4-19", "3rd April 2019", "April 3, 2019", "2019-04-03").
+"""
+
+import re
+from datetime import date
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+DATE_IN_TEXT = re.compile(
+    r"(?<![\w/.\-])(?P<d1>\d{1,2})\s?(?P<s>[/.\-])\s?(?P<m1>\d{1,2})\s?(?P=s)\s?(?P<y1>\d{4}|\d{2})"
+    r"(?![\w/\-]|\.\d)"
+    r"|(?<![\w/.\-])(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2})(?![\w/\-])"
+    rf"|(?<!\w)(?P<d3>{_DAY})\s+(?:of\s+)?(?P<m3>{_MONTH})\.?,?\s+(?P<y3>\d{{4}}|'\d{{2}})(?!\w)"
+    rf"|(?<!\w)(?P<m4>{_MONTH})\.?\s+(?P<d4>{_DAY}),?\s+(?P<y4>\d{{4}})(?!\w)",
+    re.I,
+)
+
+
+def _number(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def dates_in(text: str) -> list[tuple[int, int, int, int, int]]:
+    """(start, end, day, month, year) of every date written in ``text``; a two-digit year
+    stays two digits (it can be any century)."""
+    out = []
+    for m in DATE_IN_TEXT.finditer(text):
+        for n in "1234":
+            if m.group(f"d{n}"):
+                day, month = _number(m.group(f"d{n}")), m.group(f"m{n}")
+                month = _number(month) if month.isdigit() else _MONTHS[month.lower()]
+                out.append((m.start(), m.end(), day, month, _number(m.group(f"y{n}"))))
+                break
+    return out
+
+
+def same_date(day: int, month: int, year: int, value: date) -> bool:
+    """True when a date read from text is ``value`` (a two-digit year matches any century)."""
+    if (day, month) != (value.day, value.month):
+        return False
+    return year == value.year or (year < 100 and year == value.year % 100)
