@@ -52,6 +52,13 @@ def anonymiser():
         ("O'Neill-\nD'Souza was seen.", "Child S was seen."),
         ("Siôn (known as Xander) was seen.", "Child S was seen."),
         ("Xander (Siôn Llŷr) was seen.", "Child S was seen."),
+        # Typed without the apostrophe, composed apart, split by an invisible character.
+        ("ONeill-DSouza and O Neill were seen.", "Child S and Child S were seen."),
+        ("Sio\u0302n was seen.", "Child S was seen."),
+        (
+            "Bart\u00adłomiej and Bart\u200błomiej visited.",
+            "Social Worker 1 and Social Worker 1 visited.",
+        ),
         # Possessives follow the descriptor.
         ("SIÔN'S school.", "Child S's school."),
         ("Jack-Tomás' mother spoke.", "Perpetrator's mother spoke."),

@@ -78,6 +78,18 @@ def fold(text: str) -> str:
     return text.translate(FOLD)
 
 
+# Characters that print as nothing but would split a name in two ("Kay\u00adla").
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def plain(text: str) -> str:
+    """``text`` with accents composed ("e" + combining diaeresis is "ë") and without invisible
+    characters: the text the anonymiser reads and publication prints."""
+    if text.isascii():
+        return text
+    return _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+
+
 def _tokens(name: str) -> list[str]:
     return [t for t in re.split(r"[\s\-]+", fold(name).strip().lower()) if t]
 
@@ -183,6 +195,8 @@ class Anonymiser:
         for entry in self.entries:
             descriptor = entry.descriptor.strip() or NAME_REMOVED
             names = [entry.name, *entry.variants]
+            # "O'Neill" is also typed "ONeill" and "O Neill".
+            names += [fold(n).replace("'", c) for n in names if "'" in fold(n) for c in ("", " ")]
             for name in names:
                 tokens = _tokens(name)
                 if not tokens:
@@ -250,6 +264,7 @@ class Anonymiser:
         """Every register name, register detail and identifier in ``text``."""
         if not text:
             return []
+        text = plain(text)
         found: list[Found] = []
         folded = fold(text)
         matches = [] if self._names is None else list(self._names.finditer(folded))
@@ -296,6 +311,7 @@ class Anonymiser:
         hits = self.find(text)
         if not hits:
             return text
+        text = plain(text)
         out, last = [], 0
         for hit in hits:
             before = text[last : hit.start]
