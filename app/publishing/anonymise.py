@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from app.publishing.dates import dates_in, same_date
+from app.publishing.dates import birth_keys, dates_in
 from app.publishing.identifiers import (  # noqa: F401 (used from here by callers)
     DOB_REMOVED,
     IDENTIFIERS,
@@ -191,7 +191,7 @@ class Anonymiser:
         places: dict[str, set[str]] = {}  # places and addresses, written with commas or not
         # "Willowbank" of "Willowbank Care Home" -> the words that follow it in the name
         self._short_places: dict[str, set[str]] = {}
-        self._births = [e.date_of_birth for e in self.entries if e.date_of_birth]
+        self._births = birth_keys(e.date_of_birth for e in self.entries if e.date_of_birth)
         for entry in self.entries:
             descriptor = entry.descriptor.strip() or NAME_REMOVED
             names = [entry.name, *entry.variants]
@@ -297,9 +297,9 @@ class Anonymiser:
                 found.append(
                     Found(m.start(), m.end(), m.group(0), "initials", self._initial_of[key])
                 )
-        if self._births:
+        if self._births and re.search(r"\d", text):
             for start, end, day, month, year in dates_in(text):
-                if any(same_date(day, month, year, born) for born in self._births):
+                if (day, month, year) in self._births:
                     found.append(Found(start, end, text[start:end], "date of birth", DOB_REMOVED))
         found += find_identifiers(text, self.keep)
         return merged(text, with_titles(text, found))

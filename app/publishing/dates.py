@@ -3,7 +3,6 @@ however it is written: "03/04/2019", "3-4-19", "3rd April 2019", "April 3, 2019"
 """
 
 import re
-from datetime import date
 
 _MONTHS = {
     name: number
@@ -56,8 +55,10 @@ def dates_in(text: str) -> list[tuple[int, int, int, int, int]]:
     return out
 
 
-def same_date(day: int, month: int, year: int, value: date) -> bool:
-    """True when a date read from text is ``value`` (a two-digit year matches any century)."""
-    if (day, month) != (value.day, value.month):
-        return False
-    return year == value.year or (year < 100 and year == value.year % 100)
+def birth_keys(dates) -> frozenset[tuple[int, int, int]]:
+    """(day, month, year) of each date as ``dates_in`` reads it: the year in four digits and in
+    two (a two-digit year can be any century)."""
+    keys = set()
+    for value in dates:
+        keys |= {(value.day, value.month, value.year), (value.day, value.month, value.year % 100)}
+    return frozenset(keys)
