@@ -6,6 +6,12 @@ import re
 from app.chronology.columns import _NOT_NARRATIVE, PROFILE_ROWS
 
 _AGENT = re.compile(r"\b(?:by|who|whom)\b", re.I)
+# Headings naming the agency or a place: never the type, whatever the cells hold.
+_PLACE_OR_AGENCY = re.compile(
+    r"\b(?:agency|organisation|organization|address|location|venue|place|site|postcode|school"
+    r"|ward|establishment|area|team)\b",
+    re.I,
+)
 
 
 def practitioner_by_names(profiles, scores, total: int, take) -> None:
@@ -50,7 +56,7 @@ def type_by_values(profiles, scores, rows, total: int, taken: set[int], take) ->
             p.index in taken
             or scores[p.index]
             or p.heading.startswith("Column ")
-            or _NOT_NARRATIVE.search(p.heading)
+            or _PLACE_OR_AGENCY.search(p.heading)
             or p.filled < 0.5 * total
             or p.mean_words > 4
             or p.distinct < 2
@@ -62,6 +68,8 @@ def type_by_values(profiles, scores, rows, total: int, taken: set[int], take) ->
         known = known_types(rows, p.index)
         if known < 0.6 and p.distinct_ratio > 0.5:
             continue
+        if known < 0.75 and _NOT_NARRATIVE.search(p.heading):
+            continue  # "Service", "Category": the type only when its values say so plainly
         key = (known, -p.distinct_ratio)
         if best is None or key > best[0]:
             best = (key, p, known)

@@ -10,6 +10,8 @@ from time import monotonic
 from app.chronology import date_forms
 from app.chronology.types import ParsedDate
 
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
 MIN_YEAR = 1900
 MAX_YEAR = 2100
 
@@ -452,6 +454,14 @@ def _parse_text(
     if m:  # "Monday 14/03/2016", "Tues. 3 May 2016"
         parsed = _parse_text(s[m.end() :], pivot, order, year_kind)
         if parsed.ok:
+            said = _WEEKDAYS.index(s[:3].lower())
+            if parsed.precision == "day" and parsed.start.weekday() != said:
+                # The weekday or the date is wrong: kept as read, and flagged for checking.
+                problem = (
+                    f"{parsed.start:%d/%m/%Y} is a {parsed.start:%A}, not a "
+                    f"{calendar.day_name[said]} as written: check the date"
+                )
+                return _parsed(**{**parsed.__dict__, "text": raw, "problem": problem})
             return _parsed(**{**parsed.__dict__, "text": raw})
     m = date_forms.WEEK_PREFIX.match(s)
     if m and m.end() < len(s):  # "w/c 14/03/2016": some day of that week

@@ -33,6 +33,7 @@ from app.chronology.file_guard import (
     password_protected,
 )
 from app.chronology.label_blocks import label_blocks
+from app.chronology.labelled_cells import labelled_cells
 from app.chronology.layout import (
     HEADER_SCAN_ROWS,
     LeftOut,
@@ -569,6 +570,8 @@ def _build_table(
         table_rows, headers, joined_notes = join_rows_below(table_rows, headers)
         notes = notes + joined_notes
     notes = notes + plain_text_columns(headers, table_rows) + database_blanks(headers, table_rows)
+    table_rows, headers, labelled_notes = labelled_cells(headers, table_rows)
+    notes = notes + labelled_notes
     if blocks is not None:  # each block numbered by its first line in the sheet
         header_row = first_header = row0 + block_rows[0]
         table_rows = [(row0 + block_rows[n - row0], cells) for n, cells in table_rows]
