@@ -113,7 +113,9 @@ _MON_Y = re.compile(_MON + r"(?:[\s,\-/.']*(?P<y>\d{4})|[\s\-']+(?P<yy>\d{2}))",
 _M_Y = re.compile(r"(?P<m>\d{1,2})[/.\-](?P<y>\d{4})")
 _UNKNOWN_DAY = re.compile(r"(?:\?{1,2}|x{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})", _I)
 _RANGE = re.compile(
-    r"(?:between\s+|from\s+)?(?P<a>.+?)\s+(?:-|\u2013|to|until|and)\s+(?P<b>.+)", _I
+    r"(?:between\s+|from\s+)?(?P<a>.+?)(?:\s+(?:-|\u2013|to|until|and)\s+"
+    r"|(?<=[\da-z])[-\u2013](?=[\da-z]))(?P<b>.+)",  # "14/03/2016-18/03/2016", "March-April"
+    _I,
 )
 # "3-5 May 2016", "between 3rd and 5th May 2016": days of one month.
 _DAY_RANGE = re.compile(

@@ -476,6 +476,53 @@ def date_remarks(folder: Path):
     return path, _truth(times=False)
 
 
+STAYS = ["{d}", "{d}-{e}", "{d}", "{m}-{n} {y}", "{d} – {e}", "{d}", "{d}-{e}", "{d}"]
+
+
+def admissions_and_spans(folder: Path):
+    """An acute trust's chronology: attendances on a day, admissions written as one cell
+    "03/04/2016-06/04/2016" (no spaces), and a period "June-July 2016"."""
+    rows = [["Date(s)", "Clinician", "Attendance type", "Details"]]
+    truth = []
+    for i, e in enumerate(_truth(times=False)):
+        end = DAYS[i] + timedelta(days=3)
+        when = STAYS[i].format(d=f"{DAYS[i]:%d/%m/%Y}", e=f"{end:%d/%m/%Y}",
+                               m=f"{DAYS[i]:%B}", n="July", y=DAYS[i].year)  # fmt: skip
+        rows.append([when, WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])
+        if "{m}" in STAYS[i]:
+            start, end = date(2016, 6, 1), date(2016, 7, 31)
+        elif "{e}" in STAYS[i]:
+            start = DAYS[i]
+        else:
+            start, end = DAYS[i], None
+        truth.append(Expected(start, end, "", e.event, e.practitioner, "", e.event_type))
+    path = folder / "admissions_and_spans.csv"
+    _csv(path, rows)
+    return path, truth
+
+
+def year_per_sheet(folder: Path):
+    """A workbook with a sheet per year ("2016", "2017"), the same columns on each: everything
+    the agency sent is imported."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    first = wb.active
+    first.title = "2016"
+    second = wb.create_sheet("2017")
+    heads = ["Date", "Worker", "Type", "Case note"]
+    first.append(heads)
+    second.append(heads)
+    days = DAYS[:5] + [date(2017, 1, 9), date(2017, 2, 14), date(2017, 3, 21)]
+    for i in range(8):
+        sheet = first if i < 5 else second
+        sheet.append([f"{days[i]:%d/%m/%Y}", WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])
+    path = folder / "year_per_sheet.xlsx"
+    wb.save(path)
+    return path, [Expected(days[i], None, "", TEXTS[i], WORKERS[i % 4], "", TYPES[i % 4])
+                  for i in range(8)]  # fmt: skip
+
+
 FILES = {
     fn.__name__: fn
     for fn in (
@@ -503,5 +550,7 @@ FILES = {
         weekday_decides_order,
         weekday_slips,
         date_remarks,
+        admissions_and_spans,
+        year_per_sheet,
     )
 }

@@ -110,3 +110,12 @@ def test_labelled_lines_in_a_cell_become_columns_when_they_carry_fields_of_their
     parts = [f"History: {TEXTS[i]}\nPlan: review in two weeks" for i in range(4)]
     given = _rows(["14/03/2016"] * 4, parts)
     assert labelled_cells(["Date", "Entry"], given) == (given, ["Date", "Entry"], [])
+
+
+def test_a_span_written_without_spaces_round_its_dash_is_read_as_a_span():
+    stay = parse_date("03/04/2016-06/04/2016")
+    assert (stay.start, stay.end, stay.precision) == (date(2016, 4, 3), date(2016, 4, 6), "day")
+    months = parse_date("June-July 2016")
+    assert (months.start, months.end) == (date(2016, 6, 1), date(2016, 7, 31))
+    assert parse_date("14-03-2016").start == date(2016, 3, 14)  # one date, dashes between
+    assert not parse_date("06/04/2016-03/04/2016").ok  # ends before it starts
