@@ -284,13 +284,22 @@ def plan_columns(
     # Dates: the column whose cells read as dates; the heading says which date it is.
     if "date" not in mapping:
         candidates = []
+        # A column of dates whose heading plainly names the event's date ("Occurred From").
+        named = any(
+            scores[p.index].get("date", 0) >= 1000 and p.share(p.dates) >= 0.5
+            for p in profiles
+            if p.index not in taken
+        )
         for p in profiles:
             if p.index in taken or not p.filled:
                 continue
             s = scores[p.index]
             # A column headed as the date recorded or the end date is the event's date only
-            # when no other column holds dates.
-            other_date = any(k in s for k in ("recorded", "end_date")) and "date" not in s
+            # when no other column holds dates; one headed more as the date recorded than as
+            # the event's ("Date/Time Reported") gives way to one plainly naming the event's.
+            other_date = any(k in s for k in ("recorded", "end_date")) and (
+                "date" not in s or named and s["date"] < 1000 < s.get("recorded", 0)
+            )
             share = p.share(p.dates)
             if share >= 0.5 and p.filled >= 0.3 * total:
                 candidates.append((not other_date, "date" in s, share >= 0.8, -p.index, p))

@@ -523,6 +523,35 @@ def year_per_sheet(folder: Path):
                   for i in range(8)]  # fmt: skip
 
 
+def police_occurred_from_to(folder: Path):
+    """A police occurrence list: the reference, when it was reported, when it occurred (from and
+    to), the officer in charge and the summary; the entry's date is when it occurred."""
+    rows = [["Occurrence Ref", "Date/Time Reported", "Occurred From", "Occurred To", "OIC",
+             "Occurrence Type", "Summary"]]  # fmt: skip
+    for i in range(8):
+        reported = _dt(i) + timedelta(days=1, hours=1)
+        until = _dt(i) + timedelta(minutes=40)
+        rows.append([f"NP/{16000 + i * 211}/16", f"{reported:%d/%m/%Y %H:%M}",
+                     f"{_dt(i):%d/%m/%Y %H:%M}", f"{until:%d/%m/%Y %H:%M}", WORKERS[i % 4],
+                     TYPES[i % 4], TEXTS[i]])  # fmt: skip
+    path = folder / "police_occurred_from_to.csv"
+    _csv(path, rows)
+    return path, _truth()
+
+
+def emergency_department(folder: Path):
+    """An emergency department's attendance list: arrival date and time in two columns, the
+    presenting complaint (the narrative), the diagnosis, where the child went, and a Y/N flag."""
+    rows = [["Arrival Date", "Arrival Time", "Presenting Complaint", "Diagnosis",
+             "Discharge Destination", "Safeguarding Concern (Y/N)", "Seen By"]]  # fmt: skip
+    for i in range(8):
+        rows.append([f"{DAYS[i]:%d/%m/%Y}", f"{TIMES[i]:%H:%M}", TEXTS[i], "Minor injury",
+                     "Home", "Y" if i % 3 else "N", WORKERS[i % 4]])  # fmt: skip
+    path = folder / "emergency_department.csv"
+    _csv(path, rows)
+    return path, _truth(types=False)
+
+
 FILES = {
     fn.__name__: fn
     for fn in (
@@ -552,5 +581,7 @@ FILES = {
         date_remarks,
         admissions_and_spans,
         year_per_sheet,
+        police_occurred_from_to,
+        emergency_department,
     )
 }

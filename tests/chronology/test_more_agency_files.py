@@ -119,3 +119,19 @@ def test_a_span_written_without_spaces_round_its_dash_is_read_as_a_span():
     assert (months.start, months.end) == (date(2016, 6, 1), date(2016, 7, 31))
     assert parse_date("14-03-2016").start == date(2016, 3, 14)  # one date, dashes between
     assert not parse_date("06/04/2016-03/04/2016").ok  # ends before it starts
+
+
+def test_a_date_headed_as_reported_gives_way_to_one_naming_when_it_happened():
+    reported = ["15/03/2016 11:32", "04/04/2016 15:30", "07/05/2016 10:05"] * 2
+    occurred = ["14/03/2016 10:32", "03/04/2016 14:30", "06/05/2016 09:05"] * 2
+    headings = ["Date/Time Reported", "Occurred From", "Summary"]
+    plan = plan_columns(headings, _rows(reported, occurred, TEXTS[:6]))
+    assert (plan.mapping["date"], plan.mapping["recorded"]) == (1, 0)
+    # Alone, it is the date of the entries; beside an identifier it keeps its place too.
+    plan = plan_columns(["Date/Time Reported", "Summary"], _rows(reported, TEXTS[:6]))
+    assert plan.mapping["date"] == 0
+    plan = plan_columns(
+        ["Case Note ID", "Date of Note", "Case Note"],
+        _rows([48113.0 + n for n in range(6)], occurred, TEXTS[:6]),
+    )
+    assert plan.mapping["date"] == 1
