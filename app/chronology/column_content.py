@@ -17,10 +17,12 @@ _PLACE_OR_AGENCY = re.compile(
 def practitioner_by_names(profiles, scores, total: int, take) -> None:
     """A column of people's names under a heading ReviewDesk does not know ("By whom",
     "Carried out by"): several different names down it are the practitioners."""
+    headerless = all(p.heading.startswith("Column ") for p in profiles)
     for p in profiles:
         if (
             scores[p.index]
             or p.heading.startswith("Column ")
+            and not headerless
             or _NOT_NARRATIVE.search(p.heading)
             or p.filled < 0.5 * total
             or p.share(p.names) < 0.8
@@ -51,11 +53,13 @@ def type_by_values(profiles, scores, rows, total: int, taken: set[int], take) ->
     are kinds of contact ReviewDesk knows (Home visit, Telephone call), or a few short values
     repeated down it, is the event type."""
     best = None
+    headerless = all(p.heading.startswith("Column ") for p in profiles)
     for p in profiles:
         if (
             p.index in taken
             or scores[p.index]
             or p.heading.startswith("Column ")
+            and not headerless
             or _PLACE_OR_AGENCY.search(p.heading)
             or p.filled < 0.5 * total
             or p.mean_words > 4

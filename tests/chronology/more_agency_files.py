@@ -552,6 +552,43 @@ def emergency_department(folder: Path):
     return path, _truth(types=False)
 
 
+def midwifery_gestation(folder: Path):
+    """A maternity system's antenatal contacts: the date, the gestation then ("24+3", weeks and
+    days), the midwife, the contact and the notes."""
+    rows = [["Contact Date", "Gestation", "Midwife", "Contact", "Notes"]]
+    for i in range(8):
+        rows.append([f"{DAYS[i]:%d/%m/%Y}", f"{12 + i * 3}+{i % 7}", WORKERS[i % 4],
+                     TYPES[i % 4], TEXTS[i]])  # fmt: skip
+    path = folder / "midwifery_gestation.csv"
+    _csv(path, rows)
+    return path, _truth(times=False)
+
+
+def school_incident_log(folder: Path):
+    """A school safeguarding system's incident export: the pupil, categories listed with commas,
+    the incident, the action taken, who reported it and when."""
+    categories = ["Attendance, Home life", "Neglect", "Physical injury, Home life", "Welfare"]
+    rows = [["Student", "Incident Date", "Categories", "Incident", "Action Taken",
+             "Reported By"]]  # fmt: skip
+    for i in range(8):
+        rows.append([CHILD, f"{_dt(i):%d/%m/%Y %H:%M}", categories[i % 4], TEXTS[i],
+                     "DSL informed; logged for the weekly review.", WORKERS[i % 4]])  # fmt: skip
+    path = folder / "school_incident_log.csv"
+    _csv(path, rows)
+    truth = [Expected(e.start, e.end, e.time, e.event, e.practitioner, CHILD, categories[i % 4])
+             for i, e in enumerate(_truth())]  # fmt: skip
+    return path, truth
+
+
+def no_header_row(folder: Path):
+    """A system's export with no header row at all: the first line is already an entry."""
+    rows = [[f"{_dt(i):%d/%m/%Y %H:%M}", WORKERS[i % 4], TYPES[i % 4], TEXTS[i]]
+            for i in range(8)]  # fmt: skip
+    path = folder / "no_header_row.csv"
+    _csv(path, rows)
+    return path, _truth()
+
+
 FILES = {
     fn.__name__: fn
     for fn in (
@@ -583,5 +620,8 @@ FILES = {
         year_per_sheet,
         police_occurred_from_to,
         emergency_department,
+        midwifery_gestation,
+        school_incident_log,
+        no_header_row,
     )
 }

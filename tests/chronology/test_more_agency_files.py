@@ -135,3 +135,16 @@ def test_a_date_headed_as_reported_gives_way_to_one_naming_when_it_happened():
         _rows([48113.0 + n for n in range(6)], occurred, TEXTS[:6]),
     )
     assert plan.mapping["date"] == 1
+
+
+def test_a_file_with_no_header_row_keeps_its_first_line_as_an_entry(store_path, tmp_path, capsys):  # noqa: F811
+    path, _truth = FILES["no_header_row"](tmp_path)
+    code, output = _import(store_path, path, capsys)
+    assert code == 0, output
+    assert "no header row" in output
+    assert [e.source_row for e in _entries(store_path)] == list(range(1, 9))
+    # A first line of headings is still the header, however few of them ReviewDesk knows.
+    header = tmp_path / "headings.csv"
+    header.write_text("When,Who,What,Story\n" + path.read_text(encoding="utf-8"), "utf-8")
+    code, output = _import(store_path, header, capsys)
+    assert code == 0 and "no header row" not in output, output
