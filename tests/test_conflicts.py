@@ -86,7 +86,8 @@ def _outdated_write_fails(ctx, other, review) -> None:
 
 COUNTER = textwrap.dedent(
     """
-    import sys
+    import sys, time
+    from pathlib import Path
     from app.conflicts import EditConflict
     from app.context import AppContext
     from app.edits import apply_fields
@@ -94,12 +95,19 @@ COUNTER = textwrap.dedent(
     from db.store import StaleEditError, check_store, open_store
 
     url, imr, times, name = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+    folder = Path(sys.argv[5])
     with open_store(url) as store:
         ctx = AppContext(store, name)
+        # Both start editing together, however long each took to start.
+        (folder / f"{name}.ready").touch()
+        deadline = time.monotonic() + 120
+        while len(list(folder.glob("*.ready"))) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
         done = conflicts = 0
         while done < times:
             with ctx.session() as session:
                 seen = session.get(Imr, imr).summary
+            time.sleep(0.005)  # a moment between reading the text and saving it, as people take
             try:
                 apply_fields(ctx, "imr", imr, {"summary": f"{seen} {name}{done}".strip()},
                              seen={"summary": seen})
@@ -111,7 +119,7 @@ COUNTER = textwrap.dedent(
 )
 
 
-def test_two_processes_editing_one_text_on_the_shared_store_lose_no_update(pg_url):
+def test_two_processes_editing_one_text_on_the_shared_store_lose_no_update(pg_url, tmp_path):
     with open_store(pg_url) as store:
         ctx = AppContext(store, "Chair")
         review = create_review(ctx, review_type="lcspr", reference="COUNT", title="C")
@@ -119,7 +127,7 @@ def test_two_processes_editing_one_text_on_the_shared_store_lose_no_update(pg_ur
     times = 40
     workers = [
         subprocess.Popen(
-            [sys.executable, "-c", COUNTER, pg_url, str(imr), str(times), name],
+            [sys.executable, "-c", COUNTER, pg_url, str(imr), str(times), name, str(tmp_path)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
