@@ -6,15 +6,23 @@ import re
 from app.chronology.columns import _NOT_NARRATIVE, PROFILE_ROWS
 
 _AGENT = re.compile(r"\b(?:by|who|whom)\b", re.I)
+# Headings naming the agency or a place: never the type, whatever the cells hold.
+_PLACE_OR_AGENCY = re.compile(
+    r"\b(?:agency|organisation|organization|address|location|venue|place|site|postcode|school"
+    r"|ward|establishment|area|team)\b",
+    re.I,
+)
 
 
 def practitioner_by_names(profiles, scores, total: int, take) -> None:
     """A column of people's names under a heading ReviewDesk does not know ("By whom",
     "Carried out by"): several different names down it are the practitioners."""
+    headerless = all(p.heading.startswith("Column ") for p in profiles)
     for p in profiles:
         if (
             scores[p.index]
             or p.heading.startswith("Column ")
+            and not headerless
             or _NOT_NARRATIVE.search(p.heading)
             or p.filled < 0.5 * total
             or p.share(p.names) < 0.8
@@ -45,12 +53,14 @@ def type_by_values(profiles, scores, rows, total: int, taken: set[int], take) ->
     are kinds of contact ReviewDesk knows (Home visit, Telephone call), or a few short values
     repeated down it, is the event type."""
     best = None
+    headerless = all(p.heading.startswith("Column ") for p in profiles)
     for p in profiles:
         if (
             p.index in taken
             or scores[p.index]
             or p.heading.startswith("Column ")
-            or _NOT_NARRATIVE.search(p.heading)
+            and not headerless
+            or _PLACE_OR_AGENCY.search(p.heading)
             or p.filled < 0.5 * total
             or p.mean_words > 4
             or p.distinct < 2
@@ -62,6 +72,8 @@ def type_by_values(profiles, scores, rows, total: int, taken: set[int], take) ->
         known = known_types(rows, p.index)
         if known < 0.6 and p.distinct_ratio > 0.5:
             continue
+        if known < 0.75 and _NOT_NARRATIVE.search(p.heading):
+            continue  # "Service", "Category": the type only when its values say so plainly
         key = (known, -p.distinct_ratio)
         if best is None or key > best[0]:
             best = (key, p, known)

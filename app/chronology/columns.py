@@ -86,6 +86,7 @@ class ColumnProfile:
     words: int = 0
     distinct: int = 0
     no_time: int = 0  # "AM", "N/K", "-": a time cell saying there is no time to give
+    clock_numbers: int = 0  # whole numbers that read as a 24-hour clock (1032, 905 for 09:05)
     type_names: int = 0  # distinct values that are event types' names (when few are distinct)
 
     def share(self, count: int) -> float:
@@ -143,7 +144,13 @@ def _reads_as_date(text: str) -> bool:
     return parse_date(text).ok or parse_date(text, order="mdy").ok
 
 
+# A role after a name in brackets ("Sam Ellery (Care Coordinator)"): one word of the name.
+_BRACKETED = re.compile(r"\(([^()\s]+(?: [^()\s]+){0,2})\)")
+
+
 def _is_name(text: str) -> bool:
+    if "(" in text:
+        text = _BRACKETED.sub(lambda m: "(" + m[1].replace(" ", "_") + ")", text)
     words = text.replace(",", " ").split()
     return 1 <= len(words) <= 6 and len(text) <= 50 and all(map(_NAME_WORD.match, words))
 
@@ -196,6 +203,8 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
                 p.filled += 1
                 p.numbers += 1
                 values.add(value)
+                if 0 <= value <= 2359 and value % 100 < 60 and value == int(value):
+                    p.clock_numbers += 1
                 if 20000 < value < 80000 or (
                     19000101 <= value <= 21001231 and compact_day(str(int(value)))
                 ):
@@ -275,13 +284,22 @@ def plan_columns(
     # Dates: the column whose cells read as dates; the heading says which date it is.
     if "date" not in mapping:
         candidates = []
+        # A column of dates whose heading plainly names the event's date ("Occurred From").
+        named = any(
+            scores[p.index].get("date", 0) >= 1000 and p.share(p.dates) >= 0.5
+            for p in profiles
+            if p.index not in taken
+        )
         for p in profiles:
             if p.index in taken or not p.filled:
                 continue
             s = scores[p.index]
             # A column headed as the date recorded or the end date is the event's date only
-            # when no other column holds dates.
-            other_date = any(k in s for k in ("recorded", "end_date")) and "date" not in s
+            # when no other column holds dates; one headed more as the date recorded than as
+            # the event's ("Date/Time Reported") gives way to one plainly naming the event's.
+            other_date = any(k in s for k in ("recorded", "end_date")) and (
+                "date" not in s or named and s["date"] < 1000 < s.get("recorded", 0)
+            )
             share = p.share(p.dates)
             if share >= 0.5 and p.filled >= 0.3 * total:
                 candidates.append((not other_date, "date" in s, share >= 0.8, -p.index, p))
@@ -413,7 +431,9 @@ def _veto(name: str, p: ColumnProfile) -> str:
         return ""
     if name in ("recorded", "end_date") and p.share(p.dates) < 0.5:
         return "its cells are not dates"
-    if name == "time" and p.times + p.dates < 0.5 * max(p.filled - p.no_time, 1):
+    # Under a heading naming the time, numbers such as 1032 (and 905, its 0 lost in Excel)
+    # are the 24-hour clock ambulance and police systems write.
+    if name == "time" and p.times + p.dates + p.clock_numbers < 0.5 * max(p.filled - p.no_time, 1):
         return "its cells are not times of day"
     long_text = p.mean_length > 60 or p.share(p.multiline) > 0.2
     if name in ("source", "practitioner", "role", "subjects", "event_type") and long_text:

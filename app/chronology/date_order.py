@@ -4,6 +4,7 @@ decided from the evidence of all its dates, never from one value alone."""
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from app.chronology.date_forms import WEEK_ENDING_PREFIX, WEEK_PREFIX, WEEKDAY_PREFIX
 
@@ -16,7 +17,7 @@ ORDER_NAMES = {"dmy": "day first (day/month/year)", "mdy": "month first (month/d
 class DateOrder:
     order: str  # "dmy" or "mdy"
     reason: str  # why, in plain words ("" when the file has no numeric dates to decide)
-    decided_by: str  # "given", "evidence", "sequence", "default" or "none"
+    decided_by: str  # "given", "evidence", "heading", "weekday", "sequence", "default", "none"
 
 
 def _numeric(value: object) -> tuple[int, int, int] | None:
@@ -36,6 +37,45 @@ def _numeric(value: object) -> tuple[int, int, int] | None:
     return int(m[1]), int(m[3]), year
 
 
+# A heading saying how its dates are written: "Date (MM/DD/YYYY)", "Date of contact dd/mm/yy".
+_HEADING_FORM = re.compile(r"(?<![a-z])(dd?|mm?)([/.\-])(dd?|mm?)\2(?:yy){1,2}(?![a-z])", re.I)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _order_in_headings(headings: Iterable[str]) -> str:
+    """The order the headings of the date columns say they are written in ("" when none does,
+    or they disagree)."""
+    said = set()
+    for heading in headings:
+        m = _HEADING_FORM.search(heading or "")
+        if m and m[1][0].lower() != m[3][0].lower():
+            said.add("dmy" if m[1][0].lower() == "d" else "mdy")
+    return said.pop() if len(said) == 1 else ""
+
+
+def _order_by_weekdays(texts: set[str], read: dict) -> tuple[str, int]:
+    """The order in which the weekdays written before the dates ("Fri 03/04/2016") are right,
+    and on how many dates ("", 0 when they do not settle it)."""
+    fits = {"dmy": 0, "mdy": 0}
+    for text in texts:
+        found = read.get(text)
+        if found is None or found[0] == found[1] or not text[:1].isalpha():
+            continue
+        said = _WEEKDAYS.index(text[:3].lower()) if text[:3].lower() in _WEEKDAYS else -1
+        if said < 0:
+            continue
+        a, b, year = found
+        for order, (day, month) in (("dmy", (a, b)), ("mdy", (b, a))):
+            try:
+                fits[order] += date(year, month, day).weekday() == said
+            except ValueError:
+                pass
+    if fits["dmy"] == fits["mdy"] or min(fits.values()):
+        return "", 0
+    order = max(fits, key=fits.__getitem__)
+    return order, fits[order]
+
+
 def _jumps_back(keys: list[tuple[int, int, int]]) -> int:
     """How often the dates go against their run (either way: systems export newest first too)."""
     down = sum(1 for a, b in zip(keys, keys[1:], strict=False) if b < a)
@@ -43,8 +83,12 @@ def _jumps_back(keys: list[tuple[int, int, int]]) -> int:
     return min(down, up)
 
 
-def decide_order(values: Iterable[object], given: str | None = None) -> DateOrder:
-    """The order to read this column's numeric dates in, and why."""
+def decide_order(
+    values: Iterable[object], given: str | None = None, headings: Iterable[str] = ()
+) -> DateOrder:
+    """The order to read this column's numeric dates in, and why. When no value settles it,
+    a heading saying how the dates are written ("MM/DD/YYYY") and the weekdays written before
+    them are evidence, before the run of the dates."""
     if given:
         return DateOrder(given, f"Dates read {ORDER_NAMES[given]}, as chosen.", "given")
     # Only text can be ambiguous; each distinct text is evidence once per time it appears.
@@ -71,6 +115,22 @@ def decide_order(values: Iterable[object], given: str | None = None) -> DateOrde
             )
         return DateOrder(order, reason, "evidence")
     ambiguous = [n for n in found if n[0] != n[1]]
+    said = _order_in_headings(headings) if ambiguous else ""
+    if said:
+        return DateOrder(
+            said,
+            f"Dates read {ORDER_NAMES[said]}: no day is over 12, and the column's heading says "
+            "how its dates are written.",
+            "heading",
+        )
+    by_weekday, fitting = _order_by_weekdays(set(read), read) if ambiguous else ("", 0)
+    if by_weekday:
+        return DateOrder(
+            by_weekday,
+            f"Dates read {ORDER_NAMES[by_weekday]}: no day is over 12, but the weekday written "
+            f"before {fitting} date(s) is right only when they are read that way.",
+            "weekday",
+        )
     if len(ambiguous) >= 6:
         as_dmy = _jumps_back([(y, m, d) for d, m, y in found])
         as_mdy = _jumps_back([(y, m, d) for m, d, y in found])

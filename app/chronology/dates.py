@@ -10,6 +10,8 @@ from time import monotonic
 from app.chronology import date_forms
 from app.chronology.types import ParsedDate
 
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
 MIN_YEAR = 1900
 MAX_YEAR = 2100
 
@@ -111,7 +113,9 @@ _MON_Y = re.compile(_MON + r"(?:[\s,\-/.']*(?P<y>\d{4})|[\s\-']+(?P<yy>\d{2}))",
 _M_Y = re.compile(r"(?P<m>\d{1,2})[/.\-](?P<y>\d{4})")
 _UNKNOWN_DAY = re.compile(r"(?:\?{1,2}|x{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})", _I)
 _RANGE = re.compile(
-    r"(?:between\s+|from\s+)?(?P<a>.+?)\s+(?:-|\u2013|to|until|and)\s+(?P<b>.+)", _I
+    r"(?:between\s+|from\s+)?(?P<a>.+?)(?:\s+(?:-|\u2013|to|until|and)\s+"
+    r"|(?<=[\da-z])[-\u2013](?=[\da-z]))(?P<b>.+)",  # "14/03/2016-18/03/2016", "March-April"
+    _I,
 )
 # "3-5 May 2016", "between 3rd and 5th May 2016": days of one month.
 _DAY_RANGE = re.compile(
@@ -155,7 +159,8 @@ _SEASON = re.compile(
     _I,
 )
 _APPROX_PREFIX = re.compile(
-    r"(?:\?+|~|c\.|c(?=\s|\d)|ca\.?(?=\s|\d)|circa\b|approx(?:imately|\.)?|about\b|around\b"
+    r"(?:\?+|~|c\.|c(?=\s|\d)|ca\.?(?=\s|\d)|circa\b|approx(?:imately|\.)?|(?:on\s+or\s+)?about\b"
+    r"|(?:on\s+or\s+)?around\b"
     r"|abt\.?|est(?:imated|\.)?(?=\s)|roughly\b|some\s*time\s+in\b|possibly\b|probably\b)\s*",
     _I,
 )
@@ -452,7 +457,7 @@ def _parse_text(
     if m:  # "Monday 14/03/2016", "Tues. 3 May 2016"
         parsed = _parse_text(s[m.end() :], pivot, order, year_kind)
         if parsed.ok:
-            return _parsed(**{**parsed.__dict__, "text": raw})
+            return _with_weekday(raw, parsed, s[:3])
     m = date_forms.WEEK_PREFIX.match(s)
     if m and m.end() < len(s):  # "w/c 14/03/2016": some day of that week
         parsed = _parse_text(s[m.end() :], pivot, order, year_kind)
@@ -514,7 +519,32 @@ def _parse_text(
             )  # May - June 2016
         if first.ok and last.ok:
             return _between(raw, first, last)
+    m = _REMARK.fullmatch(s)
+    if m:  # "14/03/2016 (late entry)": the date, the remark kept as written
+        parsed = _parse_text(m["a"], pivot, order, year_kind)
+        if parsed.ok:
+            remark = m["r"].strip(" .")
+            if date_forms.WEEKDAY_PREFIX.match(f"{remark} 1"):  # "14/03/2016 (Mon)"
+                return _with_weekday(raw, parsed, remark[:3])
+            return _parsed(**{**parsed.__dict__, "text": raw})
     return _unknown(raw, f"'{raw.strip()}' is not a date ReviewDesk can read")
+
+
+def _with_weekday(raw: str, parsed: ParsedDate, weekday: str) -> ParsedDate:
+    """``parsed`` as written in ``raw``; when the weekday written with it is not the day's,
+    the date is kept as read and its problem says so (the entry is flagged for checking)."""
+    said = _WEEKDAYS.index(weekday.lower())
+    if parsed.precision == "day" and parsed.start.weekday() != said:
+        problem = (
+            f"{parsed.start:%d/%m/%Y} is a {parsed.start:%A}, not a "
+            f"{calendar.day_name[said]} as written: check the date"
+        )
+        return _parsed(**{**parsed.__dict__, "text": raw, "problem": problem})
+    return _parsed(**{**parsed.__dict__, "text": raw})
+
+
+# A remark in brackets after a date, without figures ("(late entry)", "(retrospective)").
+_REMARK = re.compile(r"(?P<a>[^()]*\d[^()]*?)\s*\((?P<r>[^()\d]{2,40})\)")
 
 
 def _between(raw: str, first: ParsedDate, last: ParsedDate) -> ParsedDate:

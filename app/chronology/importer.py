@@ -301,7 +301,9 @@ def _plan_imports(
         ]
         in_columns = [table.columns[i] for i in date_columns]
         plan.date_order = decide_order(
-            chain.from_iterable(zip(*in_columns, strict=True)), date_order
+            chain.from_iterable(zip(*in_columns, strict=True)),
+            date_order,
+            [table.headers[i] for i in date_columns],
         )
         build_entries(plan, ctx.today())
         duplicate = find_duplicate(ctx, plan)

@@ -41,6 +41,13 @@ def filled(value: Any) -> bool:
     return value is not None and value != "" and not (value.__class__ is str and not value.strip())
 
 
+def is_an_entry(row: list[Any]) -> bool:
+    """A row holding a date and a sentence: an entry, never a row of headings."""
+    return any(map(is_date_like, row)) and any(
+        v.__class__ is str and len(v.split()) >= 6 for v in row
+    )
+
+
 def is_date_like(value: Any) -> bool:
     if isinstance(value, date | datetime):
         return True

@@ -182,7 +182,15 @@ def build_entries(plan, today: date) -> None:
             out[SLOT[name]] = [""] * count
     read_date, read_time, read_recorded, read_type = _readers(today, order, year_kind)
     raw_dates = cols[mapping["date"]]
-    parsed = _distinct_map(read_date, raw_dates)
+    doubted: list = []  # dates read, but in doubt (a weekday written that does not fit)
+
+    def read_doubting(value):
+        read = read_date(value)
+        if read.problem and read.start:
+            doubted.append(read)
+        return read
+
+    parsed = _distinct_map(read_doubting, raw_dates)
     time_col = mapping.get("time")
     if time_col is None:
         times = _real_times(list(map(_TIME, parsed)))
@@ -270,6 +278,10 @@ def build_entries(plan, today: date) -> None:
             k: [parsed[k].problem or "the date could not be read"]
             for k in [k for k, start in enumerate(starts) if not start]
         }
+    if doubted:
+        doubt = set(map(id, doubted))
+        for k in [k for k, p in enumerate(parsed) if id(p) in doubt]:
+            problems.setdefault(k, []).append(parsed[k].problem)
     if time_col is not None:
         raw_times = cols[time_col]
         # Only a time cell holding something that reads as no time is a problem.

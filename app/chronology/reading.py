@@ -33,11 +33,13 @@ from app.chronology.file_guard import (
     password_protected,
 )
 from app.chronology.label_blocks import label_blocks
+from app.chronology.labelled_cells import labelled_cells
 from app.chronology.layout import (
     HEADER_SCAN_ROWS,
     LeftOut,
     fill_merged_down,
     find_layout,
+    is_an_entry,
     left_out_rows,
 )
 from app.chronology.mapping import normalise_header
@@ -496,7 +498,7 @@ def _build_table(
     where = f"Sheet '{sheet}' in {shown}" if sheet else shown
     if all(map(_is_blank, rows)):
         raise NothingToRead(f"{where} holds no chronology rows: it is empty.")
-    fallback = False
+    fallback = headerless = False
     blocks = label_blocks(rows) if header_row is None else None
     if blocks is not None:
         rows, block_rows, block_left_out, block_note = blocks
@@ -526,7 +528,11 @@ def _build_table(
                     "such as Date, Event, Outcome). Add one above the first entry and import "
                     "again, or choose the header row (--header-row N)."
                 )
-            if index >= 0:
+            if index == 0 and is_an_entry(rows[0]) and len(rows) > 1 and is_an_entry(rows[1]):
+                # No header at all: the first line is already an entry, as are those under it.
+                rows, row0, headerless = [[None] * len(rows[0]), *rows], row0 - 1, True
+                layout = find_layout(rows, 0)
+            elif index >= 0:
                 layout = find_layout(rows, index)
                 fallback = True
     first_header = row0 + layout.header_rows[0]
@@ -569,6 +575,8 @@ def _build_table(
         table_rows, headers, joined_notes = join_rows_below(table_rows, headers)
         notes = notes + joined_notes
     notes = notes + plain_text_columns(headers, table_rows) + database_blanks(headers, table_rows)
+    table_rows, headers, labelled_notes = labelled_cells(headers, table_rows)
+    notes = notes + labelled_notes
     if blocks is not None:  # each block numbered by its first line in the sheet
         header_row = first_header = row0 + block_rows[0]
         table_rows = [(row0 + block_rows[n - row0], cells) for n, cells in table_rows]
@@ -583,7 +591,10 @@ def _build_table(
             f"{header_row}."
         )
 
-    if blocks is not None:
+    if headerless:
+        found = "the file has no header row: its columns are named by their place"
+        beyond = []
+    elif blocks is not None:
         found = f"the entries are blocks of labelled lines from row {row0 + block_rows[1]}"
     elif first_header != header_row:
         found = f"the header is on rows {first_header}-{header_row} (headings over sub-headings)"
