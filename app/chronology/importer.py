@@ -32,6 +32,7 @@ from app.chronology.types import MAPPABLE_FIELDS, SheetTable
 from app.context import AppContext
 from app.errors import NotFoundError
 from app.imrs import find_agency
+from app.wording import plural
 from db.chronology_models import ColumnMapping
 from db.models import Agency, Review
 
@@ -110,7 +111,9 @@ class ImportPlan:
         lines += [f"Column {line}" for line in self.column_lines()]
         if self.date_order.reason:
             lines.append(self.date_order.reason)
-        lines.append(f"{len(self.entries)} entries from {len(self.table.rows)} rows.")
+        lines.append(
+            f"{plural(len(self.entries), 'entry')} from {plural(len(self.table.rows), 'row')}."
+        )
         lines += [f"Row {n.row} left out: {n.reason} ({n.text})" for n in self.table.left_out]
         lines += [f"Row {n.row}: {n.reason}" for n in self.continuations]
         lines += [f"Row {n.row}: flagged: {n.reason}" for n in self.flagged]
