@@ -159,8 +159,8 @@ def is_view(table, dialect_name: str) -> bool:
 
 def search_rows_written(bind) -> bool:
     """Whether whoever adds entries on this connection (or session) writes their search rows:
-    on SQLite yes; on PostgreSQL the server derives them itself (migration 0016)."""
-    return bind.dialect.name != "postgresql"
+    on SQLite yes; on PostgreSQL, where they are a view, the server derives them (0016)."""
+    return not is_view(ChronologySearch.__table__, bind.dialect.name)
 
 
 @event.listens_for(ChronologyEntry, "after_insert")

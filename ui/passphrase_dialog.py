@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store_access import MIN_PASSPHRASE
+from ui.widgets import problem_label
 
 
 class PassphraseDialog(QDialog):
@@ -42,10 +43,7 @@ class PassphraseDialog(QDialog):
         if self.second is not None:
             form.addRow("Type it &again:", self.second)
         layout.addLayout(form)
-        self.problem = QLabel("")
-        self.problem.setObjectName("passphrase_problem")
-        self.problem.setStyleSheet("color: palette(link);")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label("passphrase_problem")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

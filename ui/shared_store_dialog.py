@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.location import is_server_url, mistyped_server_url, server_address
+from ui.widgets import problem_label
 
 DEFAULT_PORT = 5432
 _KEYS = ("host", "port", "database", "login")
@@ -51,10 +52,7 @@ class SharedStoreDialog(QDialog):
         form.addRow("&Login:", self.login)
         form.addRow("or its &address:", self.address_field)
         layout.addLayout(form)
-        self.problem = QLabel("")
-        self.problem.setObjectName("shared_problem")
-        self.problem.setStyleSheet("color: palette(link);")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label("shared_problem")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel

@@ -361,3 +361,12 @@ def section_label(text: str) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 1.1)
     label.setFont(font)
     return label
+
+
+def problem_label(name: str) -> QLabel:
+    """Where a dialog says, in its own words, what stops it from going on (empty until then)."""
+    label = QLabel("")
+    label.setObjectName(name)
+    label.setStyleSheet("color: palette(link);")
+    label.setWordWrap(True)
+    return label

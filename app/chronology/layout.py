@@ -6,10 +6,8 @@ Rows left out are listed with their number and why; nothing is left out silently
 """
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from operator import itemgetter
 from typing import Any
 
 from app.chronology.dates import parse_date
@@ -248,9 +246,6 @@ def _short_cells(row: list[Any]) -> list[str]:
     return [_text(v) for v in row if filled(v)]
 
 
-_CELLS = itemgetter(1)
-
-
 def left_out_rows(
     rows: list[tuple[int, list[Any]]],
     layout: Layout,
@@ -283,19 +278,23 @@ def left_out_rows(
         -1,
     )
     heading_like: dict[str, bool] = {}  # first cells seen, and whether they repeat a heading
-    if filled_counts is None:
-        filled_counts = [len(cells) - cells.count("") - cells.count(None) for _n, cells in rows]
-
-    def repeats_heading(first: str) -> bool:
-        repeated = heading_like.get(first)
-        if repeated is None:
-            repeated = heading_like[first] = " ".join(first.split()).casefold() in probe
-        return repeated
-
-    def examine(position: int, number: int, cells: list[Any]) -> None:
-        """A row that may be something other than an entry: kept, or left out with why."""
-        nonlocal seen_date
+    for position, (number, cells) in enumerate(rows):
+        if filled_counts is None:
+            count = len(cells) - cells.count("") - cells.count(None)
+        else:
+            count = filled_counts[position]
         reason = ""
+        if count > 2 and seen_date:
+            first = cells[probe_at] if probe_at < len(cells) else None
+            if first.__class__ is not str:
+                kept.append((number, cells))
+                continue
+            repeated = heading_like.get(first)
+            if repeated is None:
+                repeated = heading_like[first] = " ".join(first.split()).casefold() in probe
+            if not repeated:
+                kept.append((number, cells))
+                continue
         texts = _short_cells(cells)
         if not seen_date and is_guidance(cells):
             reason = "guidance for whoever fills in the template"
@@ -320,39 +319,10 @@ def left_out_rows(
                 reason = "a heading over the rows under it, not an entry"
         if reason:
             out.append(LeftOut(number, reason, " | ".join(texts)[:200]))
-            return
+            continue
         if not seen_date and any(is_date_like(v) for v in cells):
             seen_date = True
         kept.append((number, cells))
-
-    # Until the first date, row by row.
-    position = 0
-    while position < len(rows) and not seen_date:
-        examine(position, *rows[position])
-        position += 1
-    # After it, an entry is any row of three cells or more whose first cell does not repeat
-    # the first heading: such rows (nearly all) are kept in runs, the others examined.
-    counts = filled_counts
-    if position < len(rows) and min(map(len, map(_CELLS, rows))) <= probe_at:
-        stops: Iterable[int] = range(position, len(rows))  # short rows: examine them all
-    else:
-        stops = [
-            k
-            for k in range(position, len(rows))
-            if counts[k] <= 2
-            or (first := rows[k][1][probe_at]).__class__ is str
-            and repeats_heading(first)
-        ]
-    for k in stops:
-        cells = rows[k][1]
-        count = counts[k]
-        first = cells[probe_at] if probe_at < len(cells) else None
-        if count > 2 and (first.__class__ is not str or not repeats_heading(first)):
-            continue  # an entry: kept with its run
-        kept.extend(rows[position:k])
-        examine(k, *rows[k])
-        position = k + 1
-    kept.extend(rows[position:])
     return kept, out
 
 
