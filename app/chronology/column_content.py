@@ -14,10 +14,13 @@ _PLACE_OR_AGENCY = re.compile(
 )
 
 
-def practitioner_by_names(profiles, scores, total: int, take) -> None:
+def practitioner_by_names(profiles, scores, total: int, take, dated: int | None = None) -> None:
     """A column of people's names under a heading ReviewDesk does not know ("By whom",
-    "Carried out by"): several different names down it are the practitioners."""
+    "Carried out by"): several different names down it are the practitioners. When entries
+    run over several rows (a log wrapped line by line), the names stand on the ``dated`` rows
+    that begin them, and are counted against those."""
     headerless = all(p.heading.startswith("Column ") for p in profiles)
+    total = min(total, dated or total)
     for p in profiles:
         if (
             scores[p.index]

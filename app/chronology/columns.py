@@ -350,7 +350,8 @@ def plan_columns(
                 break
 
     if "practitioner" not in mapping:
-        practitioner_by_names(profiles, scores, total, take)
+        dated = profiles[mapping["date"]].filled if "date" in mapping else None
+        practitioner_by_names(profiles, scores, total, take, dated)
 
     # The event: the longest free text, never an identifier, number, flag or date column.
     problems: list[str] = []
@@ -441,6 +442,9 @@ def _veto(name: str, p: ColumnProfile) -> str:
     sentences = p.mean_words >= 3 and p.distinct_ratio >= 0.7 and p.share(p.names) < 0.3
     if name in ("role", "subjects", "event_type", "source") and sentences:
         return "free text that differs row to row, not a list of values"
+    # "Subject" over e-mail subject lines: short phrases differing row to row, no names.
+    if name == "subjects" and p.distinct >= 3 and p.distinct_ratio >= 0.7 and p.share(p.names) < 0.2:
+        return "short phrases that differ row to row, not names of people"
     if name == "role" and p.distinct >= 6 and p.distinct_ratio >= 0.9 and p.share(p.names) < 0.5:
         return "a different value on every row (a title of each entry), not a list of roles"
     if name in ("practitioner", "role", "subjects", "outcome") and p.share(p.yes_no) >= 0.6:

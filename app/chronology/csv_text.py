@@ -130,8 +130,11 @@ def _stray_bytes_handler(fallback: str) -> str:
 
 
 def sniff_delimiter(sample: str) -> str:
-    """The separator that splits the sample into the most rows of one same width."""
-    best, best_key = ",", (-1, -1)
+    """The separator that splits the sample into the most rows of one same width; first among
+    them, one splitting the first line (the header) into that width too. A separator found
+    only inside quoted notes (a tab before each bullet of a long note) splits those notes into
+    many rows of one width, but never the header into as many columns."""
+    best, best_key = ",", (False, -1, -1)
     for delimiter in _DELIMITERS:
         if delimiter not in sample:
             continue
@@ -141,11 +144,12 @@ def sniff_delimiter(sample: str) -> str:
             ]
         except csv.Error:
             continue
+        first = widths[0] if widths else 0
         widths = [w for w in widths[:-1] or widths if w > 1]  # the last line may be cut short
         if not widths:
             continue
         common = max(set(widths), key=widths.count)
-        key = (widths.count(common), common)
+        key = (first == common, widths.count(common), common)
         if key > best_key:
             best, best_key = delimiter, key
     return best

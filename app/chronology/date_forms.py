@@ -10,11 +10,27 @@ from datetime import date, datetime, timedelta, tzinfo
 
 _I = re.IGNORECASE
 
+# A weekday before the date, in English or in Welsh ("Dydd Llun 14 Mawrth 2016": "Dydd Mawrth"
+# is Tuesday, while "Mawrth" alone is March, so a Welsh weekday is read only with "Dydd").
 WEEKDAY_PREFIX = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)\.?,?\s+(?=\d|[a-z]{3})",
+    r"|mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun"
+    r"|dydd\s+(?:llun|mawrth|mercher|iau|gwener|sadwrn|sul))\.?,?\s+(?=\d|[a-z]{3})",
     _I,
 )
+_WEEKDAY_STEMS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WELSH_WEEKDAYS = ("llun", "mawrth", "mercher", "iau", "gwener", "sadwrn", "sul")
+
+
+def weekday_named(text: str) -> int:
+    """The weekday (Monday 0) that ``text`` begins with ("Fri", "Tuesday", "Dydd Llun"), or -1."""
+    words = text.lower().replace(".", " ").replace(",", " ").split()
+    if not words:
+        return -1
+    if words[0] == "dydd" and len(words) > 1:
+        return _WELSH_WEEKDAYS.index(words[1]) if words[1] in _WELSH_WEEKDAYS else -1
+    stem = words[0][:3]
+    return _WEEKDAY_STEMS.index(stem) if stem in _WEEKDAY_STEMS else -1
 WEEK_PREFIX = re.compile(
     r"(?:w\s*/\s*[cb]|w\.[cb]\.?|wc|wb|wk\s+comm?\.?|week\s+(?:commencing|beginning|starting|of))"
     r"\s*:?\s*",

@@ -6,7 +6,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from app.chronology.date_forms import WEEK_ENDING_PREFIX, WEEK_PREFIX, WEEKDAY_PREFIX
+from app.chronology.date_forms import (
+    WEEK_ENDING_PREFIX,
+    WEEK_PREFIX,
+    WEEKDAY_PREFIX,
+    weekday_named,
+)
 
 _NUMERIC = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)")
 ORDERS = ("dmy", "mdy")
@@ -39,7 +44,6 @@ def _numeric(value: object) -> tuple[int, int, int] | None:
 
 # A heading saying how its dates are written: "Date (MM/DD/YYYY)", "Date of contact dd/mm/yy".
 _HEADING_FORM = re.compile(r"(?<![a-z])(dd?|mm?)([/.\-])(dd?|mm?)\2(?:yy){1,2}(?![a-z])", re.I)
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def _order_in_headings(headings: Iterable[str]) -> str:
@@ -61,7 +65,7 @@ def _order_by_weekdays(texts: set[str], read: dict) -> tuple[str, int]:
         found = read.get(text)
         if found is None or found[0] == found[1] or not text[:1].isalpha():
             continue
-        said = _WEEKDAYS.index(text[:3].lower()) if text[:3].lower() in _WEEKDAYS else -1
+        said = weekday_named(text)
         if said < 0:
             continue
         a, b, year = found

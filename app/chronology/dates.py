@@ -10,7 +10,6 @@ from time import monotonic
 from app.chronology import date_forms
 from app.chronology.types import ParsedDate
 
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
@@ -457,7 +456,7 @@ def _parse_text(
     if m:  # "Monday 14/03/2016", "Tues. 3 May 2016"
         parsed = _parse_text(s[m.end() :], pivot, order, year_kind)
         if parsed.ok:
-            return _with_weekday(raw, parsed, s[:3])
+            return _with_weekday(raw, parsed, s[: m.end()])
     m = date_forms.WEEK_PREFIX.match(s)
     if m and m.end() < len(s):  # "w/c 14/03/2016": some day of that week
         parsed = _parse_text(s[m.end() :], pivot, order, year_kind)
@@ -525,7 +524,7 @@ def _parse_text(
         if parsed.ok:
             remark = m["r"].strip(" .")
             if date_forms.WEEKDAY_PREFIX.match(f"{remark} 1"):  # "14/03/2016 (Mon)"
-                return _with_weekday(raw, parsed, remark[:3])
+                return _with_weekday(raw, parsed, remark)
             return _parsed(**{**parsed.__dict__, "text": raw})
     return _unknown(raw, f"'{raw.strip()}' is not a date ReviewDesk can read")
 
@@ -533,8 +532,8 @@ def _parse_text(
 def _with_weekday(raw: str, parsed: ParsedDate, weekday: str) -> ParsedDate:
     """``parsed`` as written in ``raw``; when the weekday written with it is not the day's,
     the date is kept as read and its problem says so (the entry is flagged for checking)."""
-    said = _WEEKDAYS.index(weekday.lower())
-    if parsed.precision == "day" and parsed.start.weekday() != said:
+    said = date_forms.weekday_named(weekday)
+    if parsed.precision == "day" and said >= 0 and parsed.start.weekday() != said:
         problem = (
             f"{parsed.start:%d/%m/%Y} is a {parsed.start:%A}, not a "
             f"{calendar.day_name[said]} as written: check the date"

@@ -1,0 +1,16 @@
+"""The fourth round's agency files (fourth_round_files.py, fourth_round_word.py) imported through
+the command line with no options, every entry right; and each rule they needed, on its own."""
+
+import pytest
+
+from tests.chronology.fourth_round_files import same_text_differences
+from tests.chronology.fourth_round_word import FILES
+from tests.chronology.test_robust_files import _entries, _import, store_path  # noqa: F401
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_each_file_imports_fully_right_with_no_options(store_path, tmp_path, capsys, name):  # noqa: F811
+    path, truth = FILES[name](tmp_path)
+    code, output = _import(store_path, path, capsys)
+    assert code == 0, output
+    assert same_text_differences(_entries(store_path), truth) == [], output
