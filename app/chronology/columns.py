@@ -301,15 +301,18 @@ def plan_columns(
                 "date" not in s or named and s["date"] < 1000 < s.get("recorded", 0)
             )
             share = p.share(p.dates)
+            # An identifier (an incident number 201603140001 reads as a compact date and time)
+            # gives way to any other column of dates.
+            own = not (_IDENTIFYING.search(p.heading) and "date" not in s)
             if share >= 0.5 and p.filled >= 0.3 * total:
-                candidates.append((not other_date, "date" in s, share >= 0.8, -p.index, p))
+                candidates.append((not other_date, own, "date" in s, share >= 0.8, -p.index, p))
             elif "date" in s and s["date"] >= 1000:
-                candidates.append((True, False, False, -1000 - p.index, p))
+                candidates.append((True, True, False, False, -1000 - p.index, p))
         if not candidates:
             # Dates as people remember them ("Approximate date": "pre 2010", "Unknown"): under
             # a heading naming the date, a quarter read as dates is enough; the rest are flagged.
             candidates = [
-                (True, True, False, -p.index, p)
+                (True, True, True, False, -p.index, p)
                 for p in profiles
                 if p.index not in taken
                 and "date" in scores[p.index]
@@ -317,7 +320,7 @@ def plan_columns(
                 and p.share(p.dates) >= 0.25
             ]
         if candidates:
-            best = max(candidates, key=lambda c: c[:4])[4]
+            best = max(candidates, key=lambda c: c[:5])[5]
             share = best.share(best.dates)
             why = f"{share:.0%} of its cells are dates"
             if "date" in scores[best.index]:
@@ -443,7 +446,12 @@ def _veto(name: str, p: ColumnProfile) -> str:
     if name in ("role", "subjects", "event_type", "source") and sentences:
         return "free text that differs row to row, not a list of values"
     # "Subject" over e-mail subject lines: short phrases differing row to row, no names.
-    if name == "subjects" and p.distinct >= 3 and p.distinct_ratio >= 0.7 and p.share(p.names) < 0.2:
+    if (
+        name == "subjects"
+        and p.distinct >= 3
+        and p.distinct_ratio >= 0.7
+        and p.share(p.names) < 0.2
+    ):
         return "short phrases that differ row to row, not names of people"
     if name == "role" and p.distinct >= 6 and p.distinct_ratio >= 0.9 and p.share(p.names) < 0.5:
         return "a different value on every row (a title of each entry), not a list of roles"
@@ -454,6 +462,33 @@ def _veto(name: str, p: ColumnProfile) -> str:
     ):
         return "reference numbers"
     return ""
+
+
+# A heading numbering one piece of a note an export cut into columns: "Note 1", "Notes (2)",
+# "Case note part 3", "NOTE_TEXT_2".
+_PIECE_NUMBER = re.compile(r"[\s_\-]*\(?(?:part|pt\.?)?\s*(\d{1,2})\)?$", re.I)
+
+
+def _piece_stem(label: str) -> str:
+    m = _PIECE_NUMBER.search(label)
+    return (label[: m.start()] if m else label).strip().casefold()
+
+
+def one_text_in_pieces(labels: list[str]) -> bool:
+    """Whether these headings name pieces of one text numbered in turn ("Note 1", "Note 2",
+    "Note 3"; or "Notes", "Notes 2"): an export that cut each note into columns of a fixed
+    width, wherever the cut fell, so the pieces join as they are, without their headings."""
+    stems = {_piece_stem(label) for label in labels}
+    numbers = []
+    for label in labels:
+        m = _PIECE_NUMBER.search(label)
+        numbers.append(int(m[1]) if m else 1)
+    return (
+        len(labels) > 1
+        and len(stems) == 1
+        and not stems & {"", "column"}  # "Column 3": a file without headings
+        and numbers == list(range(numbers[0], numbers[0] + len(labels)))
+    )
 
 
 def _narrative_parts(
@@ -477,8 +512,20 @@ def _narrative_parts(
             parts.append(p.index)
             taken.add(p.index)
             reasons[p.index] = "joined to the event with its heading (part of the narrative)"
+    heading = profiles[event].heading
+    numbered = _PIECE_NUMBER.search(heading) and not heading.startswith("Column ")
+    if numbered:  # the other numbered pieces of the event's note, however little they hold
+        stem = _piece_stem(profiles[event].heading)
+        for p in profiles:
+            if p.index not in taken and p.index not in parts and _piece_stem(p.heading) == stem:
+                parts.append(p.index)
+                taken.add(p.index)
     parts.sort()
-    if len(parts) > 1:
+    if len(parts) > 1 and one_text_in_pieces([profiles[i].heading for i in parts]):
+        for index in parts[1:]:
+            reasons[index] = "the event's text continued (one note cut into numbered columns)"
+        reasons[event] = reasons[event] + "; the numbered columns after it continue its text"
+    elif len(parts) > 1:
         reasons[event] = reasons[event] + "; the other narrative columns are joined to it"
     return parts
 

@@ -31,6 +31,8 @@ def weekday_named(text: str) -> int:
         return _WELSH_WEEKDAYS.index(words[1]) if words[1] in _WELSH_WEEKDAYS else -1
     stem = words[0][:3]
     return _WEEKDAY_STEMS.index(stem) if stem in _WEEKDAY_STEMS else -1
+
+
 WEEK_PREFIX = re.compile(
     r"(?:w\s*/\s*[cb]|w\.[cb]\.?|wc|wb|wk\s+comm?\.?|week\s+(?:commencing|beginning|starting|of))"
     r"\s*:?\s*",
@@ -41,6 +43,11 @@ WEEK_ENDING_PREFIX = re.compile(
     _I,
 )
 COMPACT_DAY = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])")
+# The compact stamp hospital interfaces (HL7) and data warehouses write: 201603141032,
+# 20160314103200, 20160314T103200.
+COMPACT_STAMP = re.compile(
+    COMPACT_DAY.pattern + r"T?(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?:[0-5]\d)?", _I
+)
 
 _YEAR_SPAN = r"(?P<y>\d{4})(?:\s*[/\-]\s*(?P<n>\d{4}|\d{2}))?"
 _TERM = re.compile(
@@ -184,6 +191,17 @@ def compact_day(s: str) -> date | None:
         return None
     try:
         return date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+
+
+def compact_stamp(s: str) -> tuple[date, str] | None:
+    """(day, "HH:MM") of 201603141032 or 20160314103200, or None."""
+    m = COMPACT_STAMP.fullmatch(s)
+    if not m:
+        return None
+    try:
+        return date(int(m["y"]), int(m["m"]), int(m["d"])), f"{m['h']}:{m['mi']}"
     except ValueError:
         return None
 

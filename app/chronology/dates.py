@@ -10,7 +10,6 @@ from time import monotonic
 from app.chronology import date_forms
 from app.chronology.types import ParsedDate
 
-
 MIN_YEAR = 1900
 MAX_YEAR = 2100
 
@@ -136,7 +135,9 @@ _PART_OF_DAY = re.compile(
 )
 # A time before the date, as some logs write it: "10:32 14/03/2016", "1032hrs 14/03/2016".
 _TIME_FIRST = re.compile(
-    r"(?P<t>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|(?:[01]\d|2[0-3])[0-5]\d\s*hrs?)"
+    r"(?P<t>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|(?:[01]\d|2[0-3])[0-5]\d\s*hrs?"
+    # Four figures before a date written with separators: a control room's "1032 14/03/16".
+    r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+\d{1,2}(?P<sep>[/.\-])\d{1,2}(?P=sep)\d{2,4}$))"
     r"\s*(?:,|on|-|\u2013)?\s+(?P<rest>\d.+|[a-z]+\.?,?\s+\d.+)",
     _I,
 )
@@ -381,6 +382,10 @@ def _exact(raw: str, s: str, pivot: int, order: str, year_kind: str) -> ParsedDa
     when = date_forms.compact_day(s)
     if when is not None:
         return _day(raw, when.day, when.month, when.year, None)
+    stamp = date_forms.compact_stamp(s) if len(s) >= 12 and s[:1] in "12" else None
+    if stamp is not None:
+        day = stamp[0]
+        return _parsed(text=raw, precision="day", start=day, end=day, time=stamp[1])
     m = _Y.fullmatch(s)
     if m:
         return _year(raw, int(m["y"]))
@@ -583,6 +588,8 @@ def _from_number(value: float) -> ParsedDate:
         when = date_forms.compact_day(str(int(value)))
         if when is not None:
             return _day(str(int(value)), when.day, when.month, when.year, None)
+    if value == int(value) and 190001010000 <= value <= 21001231235959:
+        return _parse_text(str(int(value)), 0)  # 201603141032, a compact stamp
     text = f"{value:g}"
     if not 1 <= value < _MAX_SERIAL + 1:
         return _unknown(text, f"the number {text} is not a date (nor an Excel date serial number)")

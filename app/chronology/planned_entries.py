@@ -8,15 +8,17 @@ entry on the same day). ``PlannedEntries`` shows the entries by field name to ev
 """
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from itertools import compress
 from operator import attrgetter, itemgetter
 from typing import Any
 
+from app.chronology.columns import one_text_in_pieces
 from app.chronology.dates import parse_date, parse_time, says_no_time
 from app.chronology.entries import sequence_for
 from app.chronology.event_types import normalise_event_type
+from app.chronology.excel_locale import swapped_by_excel
 
 ENTRY_COLUMNS = (
     "date_text", "precision", "granularity", "date_start", "date_end", "time", "sort_date",
@@ -175,7 +177,10 @@ def build_entries(plan, today: date) -> None:
             out[SLOT["event_type_text" if name == "event_type" else name]] = _texts(cols[i])
     if len(parts) > 1:
         labels = [headers[i] for i in parts]
-        out[EVENT] = [_event_text(cells, parts, labels) for cells in grid]
+        if one_text_in_pieces(labels):
+            out[EVENT] = [_pieces_text(cells, parts) for cells in grid]
+        else:
+            out[EVENT] = [_event_text(cells, parts, labels) for cells in grid]
     for name in ("source", "practitioner", "role", "subjects", "event_type_text", "event",
                  "outcome", "significance"):  # fmt: skip
         if out[SLOT[name]] is None:
@@ -191,6 +196,9 @@ def build_entries(plan, today: date) -> None:
         return read
 
     parsed = _distinct_map(read_doubting, raw_dates)
+    for k, (written, why) in swapped_by_excel(raw_dates, set(map(type, raw_dates))).items():
+        parsed[k] = replace(read_date(written), problem=why)
+        doubted.append(parsed[k])
     time_col = mapping.get("time")
     if time_col is None:
         times = _real_times(list(map(_TIME, parsed)))
@@ -330,6 +338,15 @@ def build_entries(plan, today: date) -> None:
         entries = [k not in owner for k in range(count)]
         out = [list(compress(column, entries)) for column in out]
     plan.entries = PlannedEntries(out)
+
+
+def _pieces_text(cells: list[Any], parts: list[int]) -> str:
+    """A note cut into columns, joined as it was written (the cut may fall inside a word)."""
+    return "".join(
+        value if value.__class__ is str else cell_text(value)
+        for value in (cells[i] for i in parts)
+        if value is not None
+    ).strip()
 
 
 def _event_text(cells: list[Any], parts: list[int], labels: list[str]) -> str:

@@ -22,9 +22,11 @@ def _document(path: Path):
 
 def table_grids(path: Path, document=None) -> list[list[list[str]]]:
     """Every top-level table of the document as rows of cell texts (merged cells once)."""
+    from app.chronology.word_text import body_tables, cell_text
+
     document = document or _document(path)
     grids = []
-    for table in document.tables:
+    for table in body_tables(document):
         grid = []
         for row in table.rows:
             cells: list[str] = []
@@ -35,7 +37,7 @@ def table_grids(path: Path, document=None) -> list[list[list[str]]]:
                     cells.append("")
                     continue
                 previous = cell._tc
-                cells.append(cell.text.strip())
+                cells.append(cell_text(cell._tc).strip())
             grid.append(cells)
         grids.append(grid)
     return grids
@@ -180,11 +182,12 @@ def dated_paragraphs(document) -> tuple[list[list[Any]], list[str]] | None:
     A paragraph without a date continues the entry above; those above the first entry are
     the document's title and introduction."""
     from app.chronology.dates import parse_date
+    from app.chronology.word_text import body_paragraphs
 
     rows: list[list[Any]] = [["Date", "Entry"]]
     before = 0
-    for paragraph in document.paragraphs:
-        text = paragraph.text.strip()
+    for paragraph in body_paragraphs(document):
+        text = paragraph.strip()
         if not text:
             continue
         m = _LEADING_DATE.match(text)

@@ -371,7 +371,10 @@ def oracle_timestamps(folder: Path):
     for i in range(8):
         stamp = _dt(i)
         hour = stamp.hour % 12 or 12
-        shown = f"{stamp:%d}-{stamp:%b}".upper() + f"-{stamp:%y} {hour:02d}.{stamp:%M}.00.000000 {stamp:%p}"
+        shown = (
+            f"{stamp:%d}-{stamp:%b}".upper()
+            + f"-{stamp:%y} {hour:02d}.{stamp:%M}.00.000000 {stamp:%p}"
+        )
         rows.append([shown, TYPES[i % 4], WORKERS[i % 4], TEXTS[i]])
     path = folder / "oracle_timestamps.csv"
     _csv(path, rows)
@@ -609,3 +612,78 @@ def impossible_dates(folder: Path):
     truth = [Expected(**{**vars(e), "flagged": i in IMPOSSIBLE})
              for i, e in enumerate(_truth(times=False))]  # fmt: skip
     return path, truth
+
+
+# --- 31. a UK file opened in Excel set to US dates, then saved ---------------------------------
+
+
+def us_locale_resaved(folder: Path):
+    """A UK chronology opened in an Excel set to US dates and saved as .xlsx: the dates Excel
+    could read month first (03/04/2016) became date cells with day and month swapped (4 March);
+    those it could not (14/03/2016) stayed text. The date cells are read day first again and
+    flagged so that someone checks them; the text dates come in as written."""
+    rows = [["Date", "Worker", "Type", "Note"]]
+    swapped = []
+    for i in range(8):
+        if DAYS[i].day <= 12:
+            rows.append([date(DAYS[i].year, DAYS[i].day, DAYS[i].month), WORKERS[i % 4],
+                         TYPES[i % 4], TEXTS[i]])  # fmt: skip
+            swapped.append(i)
+        else:
+            rows.append([f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])
+    wb, ws = _sheet(rows)
+    for i in swapped:
+        ws.cell(row=i + 2, column=1).number_format = "m/d/yyyy"
+    path = folder / "us_locale_resaved.xlsx"
+    wb.save(path)
+    truth = [Expected(**{**vars(e), "flagged": i in swapped})
+             for i, e in enumerate(_truth(times=False))]  # fmt: skip
+    return path, truth
+
+
+# --- 32. a note split over several columns by an old export ------------------------------------
+
+
+def _pieces(text: str, size: int = 60) -> list[str]:
+    return [text[n : n + size] for n in range(0, 180, size)]
+
+
+def note_split_over_columns(folder: Path):
+    """An old system's export that cuts each note into columns of a fixed width, "Note 1",
+    "Note 2", "Note 3", wherever the cut falls (mid-word too): the note is the three joined."""
+    rows = [["Date", "Worker", "Type", "Note 1", "Note 2", "Note 3"]]
+    for i in range(8):
+        rows.append([f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TYPES[i % 4], *_pieces(TEXTS[i])])
+    path = folder / "note_split_over_columns.csv"
+    _csv(path, rows)
+    return path, _truth(times=False)
+
+
+# --- 33. compact stamps from a hospital interface -----------------------------------------------
+
+
+def compact_stamps(folder: Path):
+    """A hospital data warehouse's extract: the event stamp in the interface's compact form,
+    "201603141032" (year, month, day, hours, minutes), and the discharge stamp beside it."""
+    rows = [["EVENT_DTTM", "END_DTTM", "CLINICIAN", "EVENT_TYPE", "NOTE_TEXT"]]
+    for i in range(8):
+        end = _dt(i) + timedelta(minutes=40)
+        rows.append([f"{_dt(i):%Y%m%d%H%M}", f"{end:%Y%m%d%H%M%S}", WORKERS[i % 4], TYPES[i % 4],
+                     TEXTS[i]])  # fmt: skip
+    path = folder / "compact_stamps.csv"
+    _csv(path, rows)
+    return path, _truth()
+
+
+# --- 34. a control room log: the 24-hour time in four figures before the date ------------------
+
+
+def four_figure_time_first(folder: Path):
+    """A control room's incident list: "1032 14/03/16", the time in four figures first."""
+    rows = [["Time Date", "Call Taker", "Incident Type", "Remarks"]]
+    for i in range(8):
+        rows.append([f"{TIMES[i]:%H%M} {DAYS[i]:%d/%m/%y}", WORKERS[i % 4], TYPES[i % 4],
+                     TEXTS[i]])  # fmt: skip
+    path = folder / "four_figure_time_first.csv"
+    _csv(path, rows)
+    return path, _truth()

@@ -86,8 +86,78 @@ def merged_date_cells(folder: Path):
         merged.text = f"{days[i]:%d/%m/%Y}"
     path = folder / "merged_date_cells.docx"
     document.save(path)
-    truth = [e.__class__(**{**vars(e), "start": days[i]}) for i, e in enumerate(_truth(times=False))]
+    truth = [
+        e.__class__(**{**vars(e), "start": days[i]}) for i, e in enumerate(_truth(times=False))
+    ]
     return path, truth
+
+
+def _content_control(cell, text: str, when) -> None:
+    """A date picker content control holding ``text``, as templates put in each date cell."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    cell.paragraphs[0]._p.append(parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtPr><w:date w:fullDate="{when:%Y-%m-%d}T00:00:00Z">'
+        '<w:dateFormat w:val="dd/MM/yyyy"/></w:date></w:sdtPr>'
+        f"<w:sdtContent><w:r><w:t>{text}</w:t></w:r></w:sdtContent></w:sdt>"
+    ))  # fmt: skip
+
+
+def content_controls(folder: Path):
+    """A council's IMR template: the chronology table wrapped in a repeating-section content
+    control, each date picked with a date picker (a content control in the cell)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("Agency chronology (complete the table; add rows as needed)")
+    heads = ["Date", "Time", "Practitioner", "Type", "Event"]
+    table = document.add_table(rows=1, cols=len(heads))
+    _fill(table.rows[0], heads)
+    for i in range(8):
+        row = table.add_row()
+        _fill(row, ["", f"{TIMES[i]:%H:%M}", WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])
+        _content_control(row.cells[0], f"{DAYS[i]:%d/%m/%Y}", DAYS[i])
+    wrapper = parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtPr/><w:sdtContent/></w:sdt>")
+    table._tbl.addprevious(wrapper)
+    wrapper[1].append(table._tbl)
+    path = folder / "content_controls.docx"
+    document.save(path)
+    return path, _truth()
+
+
+def tracked_changes(folder: Path):
+    """An IMR chronology returned with its changes tracked and not yet accepted: words
+    inserted into entries (they belong to the entry) and words deleted (they do not)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    heads = ["Date", "Practitioner", "Type", "Event"]
+    table = document.add_table(rows=1, cols=len(heads))
+    _fill(table.rows[0], heads)
+    stamp = 'w:author="Panel" w:date="2016-12-01T00:00:00Z"'
+    for i in range(8):
+        row = table.add_row()
+        _fill(row, [f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TYPES[i % 4], ""])
+        first, _sep, rest = TEXTS[i].partition(". ")
+        paragraph = row.cells[3].paragraphs[0]
+        paragraph.add_run(f"{first}.")
+        if rest:
+            paragraph._p.append(parse_xml(
+                f'<w:ins {nsdecls("w")} w:id="{2 * i + 1}" {stamp}><w:r><w:t xml:space="preserve">'
+                f" {rest}</w:t></w:r></w:ins>"
+            ))  # fmt: skip
+        paragraph._p.append(parse_xml(
+            f'<w:del {nsdecls("w")} w:id="{2 * i + 2}" {stamp}><w:r><w:delText xml:space='
+            '"preserve"> (wrong child)</w:delText></w:r></w:del>'
+        ))  # fmt: skip
+    path = folder / "tracked_changes.docx"
+    document.save(path)
+    return path, _truth(times=False)
 
 
 FILES = {
@@ -123,8 +193,14 @@ FILES = {
         sheets.pipe_delimited,
         sheets.xls_dotted_short_years,
         sheets.impossible_dates,
+        sheets.us_locale_resaved,
+        sheets.note_split_over_columns,
+        sheets.compact_stamps,
+        sheets.four_figure_time_first,
         nested_table_after_prose,
         date_and_time_paragraphs,
         merged_date_cells,
+        content_controls,
+        tracked_changes,
     )
 }
