@@ -445,6 +445,9 @@ def _veto(name: str, p: ColumnProfile) -> str:
     sentences = p.mean_words >= 3 and p.distinct_ratio >= 0.7 and p.share(p.names) < 0.3
     if name in ("role", "subjects", "event_type", "source") and sentences:
         return "free text that differs row to row, not a list of values"
+    # "Action Code" over ASB1, TV01: codes standing for words, not the outcome written out.
+    if name in ("outcome", "significance") and _IDENTIFYING.search(p.heading) and p.mean_words < 1.5:
+        return "codes, not words"
     # "Subject" over e-mail subject lines: short phrases differing row to row, no names.
     if (
         name == "subjects"

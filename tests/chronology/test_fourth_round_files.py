@@ -1,10 +1,17 @@
 """The fourth round's agency files (fourth_round_files.py, fourth_round_word.py) imported through
 the command line with no options, every entry right; and each rule they needed, on its own."""
 
+from datetime import date, datetime
+
 import pytest
 
+from app.chronology.columns import plan_columns
+from app.chronology.csv_text import sniff_delimiter
+from app.chronology.dates import parse_date
+from app.chronology.word_tables import table_grids
 from tests.chronology.fourth_round_files import same_text_differences
 from tests.chronology.fourth_round_word import FILES
+from tests.chronology.robust_files import TEXTS
 from tests.chronology.test_robust_files import _entries, _import, store_path  # noqa: F401
 
 
@@ -14,3 +21,107 @@ def test_each_file_imports_fully_right_with_no_options(store_path, tmp_path, cap
     code, output = _import(store_path, path, capsys)
     assert code == 0, output
     assert same_text_differences(_entries(store_path), truth) == [], output
+
+
+def _rows(*columns):
+    return [(n + 2, list(cells)) for n, cells in enumerate(zip(*columns, strict=True))]
+
+
+DAYS6 = ["14/03/2016", "03/04/2016", "06/05/2016", "21/06/2016", "02/08/2016", "12/09/2016"]
+
+
+def test_a_separator_inside_quoted_notes_does_not_outvote_the_one_splitting_the_header():
+    note = '"Discussed:\n\t• point one\n\t• point two\n\t• point three\n\t• point four"'
+    sample = "Date,Worker,Notes\n" + "".join(f"14/03/2016,Sam Ellery,{note}\n" for _ in range(3))
+    assert sniff_delimiter(sample) == ","
+    # A title line above the header still leaves the choice to the rows.
+    assert sniff_delimiter("Case log\nDate;Worker;Notes\n14/03/2016;Sam;Seen\n") == ";"
+
+
+def test_a_welsh_weekday_before_the_date_is_read_and_checked():
+    parsed = parse_date("Dydd Llun 14 Mawrth 2016")
+    assert (parsed.start, parsed.problem) == (date(2016, 3, 14), "")
+    # "Dydd Mawrth" is Tuesday ("Mawrth" alone is March): 14 March 2016 was a Monday.
+    assert "is a Monday, not a Tuesday" in parse_date("Dydd Mawrth 14 Mawrth 2016").problem
+
+
+def test_names_on_the_first_row_of_each_wrapped_entry_are_the_practitioners():
+    dates, names, lines = [], [], []
+    for n, day in enumerate(DAYS6):
+        dates += [day, "", ""]
+        names += [["Sam Ellery", "Priya Nandakumar", "Tomos Rees"][n % 3], "", ""]
+        lines += ["Call received from the nursery about", "the child, who was collected", "late."]
+    plan = plan_columns(["Date/Time", "Operator", "Log Text"], _rows(dates, names, lines))
+    assert plan.mapping["practitioner"] == 1
+
+
+def test_subject_lines_are_part_of_the_entry_not_the_people_it_is_about():
+    subjects = ["Home visit today", "Nursery collection", "Missed appointment",
+                "A&E attendance", "Strategy discussion", "Breakfast club"]  # fmt: skip
+    plan = plan_columns(["Received", "Subject", "Body"], _rows(DAYS6, subjects, TEXTS[:6]))
+    assert "subjects" not in plan.mapping and plan.parts == [1, 2]
+    # Under the same heading, names of people are still the people concerned.
+    people = ["Child Z", "Child Z, Mother", "Child Z", "Mother", "Child Z", "Child Z"]
+    plan = plan_columns(["Date", "Subject", "Body"], _rows(DAYS6, people, TEXTS[:6]))
+    assert plan.mapping["subjects"] == 1
+
+
+def test_codes_under_a_heading_naming_a_code_are_not_the_outcome():
+    codes = ["ASB1", "TV01", "ARR2", "REP1", "ASB1", "TV01"]
+    plan = plan_columns(["Action Date", "Action Code", "Notes"], _rows(DAYS6, codes, TEXTS[:6]))
+    assert "outcome" not in plan.mapping
+    said = ["No further action", "Referred to CSC", "Advice given"] * 2
+    plan = plan_columns(["Date", "Outcome", "Notes"], _rows(DAYS6, said, TEXTS[:6]))
+    assert plan.mapping["outcome"] == 1
+
+
+def test_compact_stamps_and_four_figure_times_before_dates_are_read():
+    for text in ("201603141032", "20160314103200", "20160314T103200", "1032 14/03/16"):
+        parsed = parse_date(text)
+        assert (parsed.start, parsed.time) == (date(2016, 3, 14), "10:32"), text
+    assert not parse_date("201613141032").ok  # no month 13
+    # An incident number written the same way gives way to the column of dates.
+    numbers = [f"2016031400{n:02d}" for n in range(6)]
+    plan = plan_columns(["Incident Number", "When", "Summary"], _rows(numbers, DAYS6, TEXTS[:6]))
+    assert plan.mapping["date"] == 1
+
+
+def test_a_note_cut_into_numbered_columns_is_joined_as_written():
+    from app.chronology.columns import one_text_in_pieces
+
+    assert one_text_in_pieces(["Note 1", "Note 2", "Note 3"])
+    assert one_text_in_pieces(["Notes", "Notes (2)"])
+    assert one_text_in_pieces(["CASE_NOTE_TEXT_1", "CASE_NOTE_TEXT_2"])
+    assert not one_text_in_pieces(["Note 1", "Note 3"])
+    assert not one_text_in_pieces(["Title", "Note"])
+    assert not one_text_in_pieces(["Column 3", "Column 4"])  # a file without headings
+    pieces = [(t[:50], t[50:100], t[100:]) for t in TEXTS[:6]]
+    plan = plan_columns(
+        ["Date", "Note 1", "Note 2", "Note 3"], _rows(DAYS6, *zip(*pieces, strict=True))
+    )
+    assert plan.parts == [1, 2, 3]
+
+
+def test_date_cells_excel_turned_month_first_are_read_day_first_and_flagged():
+    from app.chronology.excel_locale import swapped_by_excel
+
+    cells = [datetime(2016, 3, 4), "14/03/2016", datetime(2016, 5, 6, 9, 5), "21/06/2016"]
+    found = swapped_by_excel(cells, set(map(type, cells)))
+    assert {k: v[0] for k, v in found.items()} == {0: datetime(2016, 4, 3),
+                                                   2: datetime(2016, 6, 5, 9, 5)}  # fmt: skip
+    assert "turns 03/04/2016 into 4 March 2016" in found[0][1]
+    # A cell whose day is over 12, or a typed date Excel would have turned, shows no swap.
+    for other in (datetime(2016, 3, 14), "03/04/2016"):
+        mixed = [*cells, other]
+        assert swapped_by_excel(mixed, set(map(type, mixed))) == {}
+
+
+def test_word_text_keeps_inserted_and_picked_words_and_leaves_deleted_ones(tmp_path):
+    import docx
+
+    path, _truth = FILES["tracked_changes"](tmp_path)
+    grid = table_grids(path, docx.Document(str(path)))[0]
+    assert grid[1][3] == TEXTS[0] and "wrong child" not in " ".join(map(" ".join, grid))
+    path, _truth = FILES["content_controls"](tmp_path)
+    grid = table_grids(path, docx.Document(str(path)))[0]
+    assert [row[0] for row in grid[1:3]] == ["14/03/2016", "03/04/2016"]
