@@ -41,6 +41,7 @@ _NOT_NARRATIVE = re.compile(
 _DURATION = re.compile(
     r"\b(?:duration|length|spent|taken|travel\w*|elapsed|total|minutes|mins|hours|hrs)\b", re.I
 )
+_BIRTH = re.compile(r"\b(?:dob|d\.o\.b|birth)\b", re.I)
 _IDENTIFYING = re.compile(r"\b(?:id|ref|reference|number|no|code|urn|crn|nhs)\b", re.I)
 
 
@@ -205,6 +206,8 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
                 values.add(value)
                 if 0 <= value <= 2359 and value % 100 < 60 and value == int(value):
                     p.clock_numbers += 1
+                elif 0 < value < 1:
+                    p.clock_numbers += 1  # a time cell that lost its format: 0.4388 is 10:32
                 if 20000 < value < 80000 or (
                     19000101 <= value <= 21001231 and compact_day(str(int(value)))
                 ):
@@ -304,6 +307,11 @@ def plan_columns(
             # An identifier (an incident number 201603140001 reads as a compact date and time)
             # gives way to any other column of dates.
             own = not (_IDENTIFYING.search(p.heading) and "date" not in s)
+            # A date of birth, or one same date on every row (a report's run date) under a
+            # heading not plainly naming the event's date, gives way to dates that change
+            # from entry to entry.
+            constant = p.distinct == 1 and p.filled >= 5 and s.get("date", 0) < 1000
+            own = own and not constant and not _BIRTH.search(p.heading)
             if share >= 0.5 and p.filled >= 0.3 * total:
                 candidates.append((not other_date, own, "date" in s, share >= 0.8, -p.index, p))
             elif "date" in s and s["date"] >= 1000:
@@ -439,6 +447,8 @@ def _veto(name: str, p: ColumnProfile) -> str:
     # are the 24-hour clock ambulance and police systems write.
     if name == "time" and p.times + p.dates + p.clock_numbers < 0.5 * max(p.filled - p.no_time, 1):
         return "its cells are not times of day"
+    if name == "time" and _DURATION.search(p.heading):
+        return "its heading says how long, not when"
     long_text = p.mean_length > 60 or p.share(p.multiline) > 0.2
     if name in ("source", "practitioner", "role", "subjects", "event_type") and long_text:
         return "its cells hold long free text"
@@ -446,7 +456,11 @@ def _veto(name: str, p: ColumnProfile) -> str:
     if name in ("role", "subjects", "event_type", "source") and sentences:
         return "free text that differs row to row, not a list of values"
     # "Action Code" over ASB1, TV01: codes standing for words, not the outcome written out.
-    if name in ("outcome", "significance") and _IDENTIFYING.search(p.heading) and p.mean_words < 1.5:
+    if (
+        name in ("outcome", "significance")
+        and _IDENTIFYING.search(p.heading)
+        and p.mean_words < 1.5
+    ):
         return "codes, not words"
     # "Subject" over e-mail subject lines: short phrases differing row to row, no names.
     if (
@@ -516,13 +530,23 @@ def _narrative_parts(
             taken.add(p.index)
             reasons[p.index] = "joined to the event with its heading (part of the narrative)"
     heading = profiles[event].heading
-    numbered = _PIECE_NUMBER.search(heading) and not heading.startswith("Column ")
-    if numbered:  # the other numbered pieces of the event's note, however little they hold
-        stem = _piece_stem(profiles[event].heading)
-        for p in profiles:
-            if p.index not in taken and p.index not in parts and _piece_stem(p.heading) == stem:
-                parts.append(p.index)
-                taken.add(p.index)
+    numbered = None if heading.startswith("Column ") else _PIECE_NUMBER.search(heading)
+    if numbered:  # the pieces numbered on from the event's, however little they hold
+        stem = _piece_stem(heading)
+        pieces = {
+            int(m[1]): p.index
+            for p in profiles
+            if p.index not in taken
+            and p.index not in parts
+            and _piece_stem(p.heading) == stem
+            and (m := _PIECE_NUMBER.search(p.heading))
+        }
+        for step in (-1, 1):
+            number = int(numbered[1]) + step
+            while number in pieces:
+                parts.append(pieces[number])
+                taken.add(pieces[number])
+                number += step
     parts.sort()
     if len(parts) > 1 and one_text_in_pieces([profiles[i].heading for i in parts]):
         for index in parts[1:]:

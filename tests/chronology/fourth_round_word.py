@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.chronology import fourth_round_files as sheets
+from tests.chronology import fourth_round_more as more
 from tests.chronology.robust_files import DAYS, TEXTS, TIMES, TYPES, WORKERS, _truth
 
 
@@ -145,7 +146,7 @@ def tracked_changes(folder: Path):
         _fill(row, [f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TYPES[i % 4], ""])
         first, _sep, rest = TEXTS[i].partition(". ")
         paragraph = row.cells[3].paragraphs[0]
-        paragraph.add_run(f"{first}.")
+        paragraph.add_run(f"{first}." if rest else first)
         if rest:
             paragraph._p.append(parse_xml(
                 f'<w:ins {nsdecls("w")} w:id="{2 * i + 1}" {stamp}><w:r><w:t xml:space="preserve">'
@@ -204,3 +205,4 @@ FILES = {
         tracked_changes,
     )
 }
+FILES.update(more.FILES)

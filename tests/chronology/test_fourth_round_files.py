@@ -11,7 +11,7 @@ from app.chronology.dates import parse_date
 from app.chronology.word_tables import table_grids
 from tests.chronology.fourth_round_files import same_text_differences
 from tests.chronology.fourth_round_word import FILES
-from tests.chronology.robust_files import TEXTS
+from tests.chronology.robust_files import DAYS, TEXTS
 from tests.chronology.test_robust_files import _entries, _import, store_path  # noqa: F401
 
 
@@ -125,3 +125,29 @@ def test_word_text_keeps_inserted_and_picked_words_and_leaves_deleted_ones(tmp_p
     path, _truth = FILES["content_controls"](tmp_path)
     grid = table_grids(path, docx.Document(str(path)))[0]
     assert [row[0] for row in grid[1:3]] == ["14/03/2016", "03/04/2016"]
+
+
+def test_a_report_run_date_on_every_row_is_not_the_entries_date(store_path, tmp_path, capsys):  # noqa: F811
+    """A report server's CSV names its columns after text boxes; its run date, repeated on every
+    row, gives way to the dates changing from entry to entry, and nothing else joins the text."""
+    path, _truth = FILES["report_server_csv"](tmp_path)
+    code, output = _import(store_path, path, capsys)
+    assert code == 0, output
+    entries = _entries(store_path)
+    assert [e.date_start for e in entries] == DAYS
+    assert [e.event for e in entries] == TEXTS
+    # A date of birth is never the entry's date, whatever the order of the columns.
+    plan = plan_columns(
+        ["DOB", "When", "Summary"],
+        _rows(["01/02/2014", "03/02/2014", "01/02/2015"] * 2, DAYS6, TEXTS[:6]),
+    )
+    assert plan.mapping["date"] == 1
+
+
+def test_a_time_column_that_lost_its_format_reads_excels_fractions_of_a_day():
+    fractions = [0.43888888, 0.60416666, 0.37847222, 0.69791666, 0.45833333, 0.34375]
+    plan = plan_columns(["Date", "Time", "Notes"], _rows(DAYS6, fractions, TEXTS[:6]))
+    assert plan.mapping["time"] == 1
+    # Under a heading saying how long, the same numbers are no time of day.
+    plan = plan_columns(["Date", "Time spent (hrs)", "Notes"], _rows(DAYS6, fractions, TEXTS[:6]))
+    assert "time" not in plan.mapping

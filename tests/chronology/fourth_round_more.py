@@ -1,0 +1,195 @@
+"""More of the fourth round's agency files (see fourth_round_files.py): what report servers,
+other spreadsheet programs and older Macs write. All names are fictional."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from pathlib import Path
+
+from tests.chronology.more_agency_files import _sheet
+from tests.chronology.robust_files import (
+    DAYS,
+    TEXTS,
+    TIMES,
+    TYPES,
+    WORKERS,
+    Expected,
+    _csv,
+    _dt,
+    _truth,
+)
+
+
+def report_server_csv(folder: Path):
+    """A report server's CSV export of a case-note report: its columns named after the report's
+    text boxes ("Textbox12"), the report's title and run date repeated on every row beside the
+    entries' own date."""
+    rows = [["Textbox1", "Textbox4", "Textbox7", "Textbox14", "Textbox16", "Textbox18",
+             "Textbox20"]]  # fmt: skip
+    for i in range(8):
+        rows.append(["Case Notes Report", "02/12/2016 09:14", "Child Z",
+                     f"{_dt(i):%d/%m/%Y %H:%M}", TYPES[i % 4], WORKERS[i % 4], TEXTS[i]])  # fmt: skip
+    path = folder / "report_server_csv.csv"
+    _csv(path, rows)
+    return path, _truth()
+
+
+def repeated_entries(folder: Path):
+    """A log where the same thing happened twice on one day and was recorded twice in the same
+    words (two letters sent): both entries come in."""
+    rows = [["Date", "Worker", "Type", "Notes"]]
+    truth = []
+    for i in range(8):
+        rows.append([f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])
+        truth.append(Expected(DAYS[i], None, "", TEXTS[i], WORKERS[i % 4], "", TYPES[i % 4]))
+        if i in (2, 5):
+            rows.append(rows[-1])
+            truth.append(truth[-1])
+    path = folder / "repeated_entries.csv"
+    _csv(path, rows)
+    return path, truth
+
+
+def ods_repeated_rows(folder: Path):
+    """An .ods written by LibreOffice: two identical rows stored once with
+    number-rows-repeated="2", identical cells side by side with number-columns-repeated."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Log")
+
+    def add(values, repeated=1):
+        row = TableRow(numberrowsrepeated=repeated) if repeated > 1 else TableRow()
+        n = 0
+        while n < len(values):
+            same = 1
+            while n + same < len(values) and values[n + same] == values[n]:
+                same += 1
+            cell = TableCell(valuetype="string", numbercolumnsrepeated=same) if same > 1 else (
+                TableCell(valuetype="string"))  # fmt: skip
+            cell.addElement(P(text=values[n]))
+            row.addElement(cell)
+            n += same
+        table.addElement(row)
+
+    add(["Date", "Type", "Outcome", "Worker", "Notes"])
+    truth = []
+    for i in range(8):
+        values = [f"{DAYS[i]:%d/%m/%Y}", TYPES[i % 4], TYPES[i % 4], WORKERS[i % 4], TEXTS[i]]
+        twice = i in (1, 6)
+        add(values, 2 if twice else 1)
+        entry = Expected(DAYS[i], None, "", TEXTS[i], WORKERS[i % 4], "", TYPES[i % 4])
+        truth += [entry, entry] if twice else [entry]
+    doc.spreadsheet.addElement(table)
+    path = folder / "ods_repeated_rows.ods"
+    doc.save(str(path))
+    return path, truth
+
+
+def iso_date_cells(folder: Path):
+    """A workbook written by a program that stores dates as ISO 8601 date cells (t="d")."""
+    from openpyxl import Workbook
+
+    wb = Workbook(iso_dates=True)
+    ws = wb.active
+    ws.append(["Date", "Worker", "Type", "Notes"])
+    for i in range(8):
+        ws.append([_dt(i), WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])
+        ws.cell(row=i + 2, column=1).number_format = "dd/mm/yyyy hh:mm"
+    path = folder / "iso_date_cells.xlsx"
+    wb.save(path)
+    return path, _truth()
+
+
+def carriage_returns_in_cells(folder: Path):
+    """Notes pasted into Excel from Windows text: the line ends kept as CR LF inside the cells."""
+    rows = [["Date", "Worker", "Type", "Notes"]]
+    for i in range(8):
+        rows.append([DAYS[i], WORKERS[i % 4], TYPES[i % 4], TEXTS[i].replace(". ", ".\r\n")])
+    wb, ws = _sheet(rows)
+    for row in range(2, 10):
+        ws.cell(row=row, column=1).number_format = "dd/mm/yyyy"
+    path = folder / "carriage_returns_in_cells.xlsx"
+    wb.save(path)
+    return path, _truth(times=False)
+
+
+def times_as_day_fractions(folder: Path):
+    """A sheet whose time column lost its format: Excel's fractions of a day, 0.438888...,
+    under "Time", real dates beside them."""
+    rows = [["Date", "Time", "Worker", "Type", "Notes"]]
+    for i in range(8):
+        fraction = (TIMES[i].hour * 60 + TIMES[i].minute) / 1440
+        rows.append([DAYS[i], fraction, WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])
+    wb, ws = _sheet(rows)
+    for row in range(2, 10):
+        ws.cell(row=row, column=1).number_format = "dd/mm/yyyy"
+    path = folder / "times_as_day_fractions.xlsx"
+    wb.save(path)
+    return path, _truth()
+
+
+def time_cells(folder: Path):
+    """A sheet with real date cells and real time cells side by side (times typed into cells
+    formatted hh:mm)."""
+    rows = [["Date", "Time", "Worker", "Type", "Notes"]]
+    for i in range(8):
+        rows.append([DAYS[i], time(TIMES[i].hour, TIMES[i].minute), WORKERS[i % 4],
+                     TYPES[i % 4], TEXTS[i]])  # fmt: skip
+    wb, ws = _sheet(rows)
+    for row in range(2, 10):
+        ws.cell(row=row, column=1).number_format = "dd/mm/yyyy"
+        ws.cell(row=row, column=2).number_format = "hh:mm"
+    path = folder / "time_cells.xlsx"
+    wb.save(path)
+    return path, _truth()
+
+
+MAC_NAMES = ["Siobhán Ó Briain", "Zoë Pritchard", "Dafydd Ŵyn", "Renée Adeyemi"]
+
+
+def mac_roman_csv(folder: Path):
+    """A CSV saved by an old Mac Excel ("CSV (Macintosh)"): Mac Roman text, CR line ends."""
+    rows = [["Date", "Worker", "Type", "Notes"]]
+    names = ["Siobhán Ellery", "Zoë Nandakumar", "Renée Pritchard", "Hélène Adeyemi"]
+    for i in range(8):
+        rows.append([f"{DAYS[i]:%d/%m/%Y}", names[i % 4], TYPES[i % 4], TEXTS[i]])
+    path = folder / "mac_roman_csv.csv"
+    text = "\r".join(",".join(f'"{v}"' if "," in v else v for v in row) for row in rows) + "\r"
+    path.write_bytes(text.encode("mac_roman"))
+    truth = [Expected(**{**vars(e), "practitioner": names[i % 4]})
+             for i, e in enumerate(_truth(times=False))]  # fmt: skip
+    return path, truth
+
+
+def us_time_with_seconds(folder: Path):
+    """A CSV from a US-set Excel: the date day first as the UK agency typed it, the time
+    "10:32:00 AM" in a column of its own."""
+    rows = [["Date", "Time", "Worker", "Type", "Notes"]]
+    for i in range(8):
+        stamp = _dt(i)
+        hour = stamp.hour % 12 or 12
+        rows.append([f"{DAYS[i]:%d/%m/%Y}", f"{hour}:{stamp:%M}:00 {stamp:%p}", WORKERS[i % 4],
+                     TYPES[i % 4], TEXTS[i]])  # fmt: skip
+    path = folder / "us_time_with_seconds.csv"
+    _csv(path, rows)
+    return path, _truth()
+
+
+FILES = {
+    fn.__name__: fn
+    for fn in (
+        report_server_csv,
+        repeated_entries,
+        ods_repeated_rows,
+        iso_date_cells,
+        carriage_returns_in_cells,
+        times_as_day_fractions,
+        time_cells,
+        mac_roman_csv,
+        us_time_with_seconds,
+    )
+}
+_ = (date, datetime)
