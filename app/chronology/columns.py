@@ -16,6 +16,7 @@ from app.chronology.date_forms import compact_day
 from app.chronology.dates import parse_date, parse_time, says_no_time
 from app.chronology.event_types import names_a_type
 from app.chronology.mapping import header_fields, normalise_header
+from app.chronology.note_pieces import numbered_pieces, one_text_in_pieces
 from app.chronology.types import MAPPABLE_FIELDS
 
 PROFILE_ROWS = 400
@@ -481,33 +482,6 @@ def _veto(name: str, p: ColumnProfile) -> str:
     return ""
 
 
-# A heading numbering one piece of a note an export cut into columns: "Note 1", "Notes (2)",
-# "Case note part 3", "NOTE_TEXT_2".
-_PIECE_NUMBER = re.compile(r"[\s_\-]*\(?(?:part|pt\.?)?\s*(\d{1,2})\)?$", re.I)
-
-
-def _piece_stem(label: str) -> str:
-    m = _PIECE_NUMBER.search(label)
-    return (label[: m.start()] if m else label).strip().casefold()
-
-
-def one_text_in_pieces(labels: list[str]) -> bool:
-    """Whether these headings name pieces of one text numbered in turn ("Note 1", "Note 2",
-    "Note 3"; or "Notes", "Notes 2"): an export that cut each note into columns of a fixed
-    width, wherever the cut fell, so the pieces join as they are, without their headings."""
-    stems = {_piece_stem(label) for label in labels}
-    numbers = []
-    for label in labels:
-        m = _PIECE_NUMBER.search(label)
-        numbers.append(int(m[1]) if m else 1)
-    return (
-        len(labels) > 1
-        and len(stems) == 1
-        and not stems & {"", "column"}  # "Column 3": a file without headings
-        and numbers == list(range(numbers[0], numbers[0] + len(labels)))
-    )
-
-
 def _narrative_parts(
     profiles: list[ColumnProfile],
     scores: list[dict[str, int]],
@@ -529,29 +503,14 @@ def _narrative_parts(
             parts.append(p.index)
             taken.add(p.index)
             reasons[p.index] = "joined to the event with its heading (part of the narrative)"
-    heading = profiles[event].heading
-    numbered = None if heading.startswith("Column ") else _PIECE_NUMBER.search(heading)
-    if numbered:  # the pieces numbered on from the event's, however little they hold
-        stem = _piece_stem(heading)
-        pieces = {
-            int(m[1]): p.index
-            for p in profiles
-            if p.index not in taken
-            and p.index not in parts
-            and _piece_stem(p.heading) == stem
-            and (m := _PIECE_NUMBER.search(p.heading))
-        }
-        for step in (-1, 1):
-            number = int(numbered[1]) + step
-            while number in pieces:
-                parts.append(pieces[number])
-                taken.add(pieces[number])
-                number += step
+    parts += numbered_pieces([p.heading for p in profiles], event, taken | set(parts))
+    taken.update(parts)
     parts.sort()
     if len(parts) > 1 and one_text_in_pieces([profiles[i].heading for i in parts]):
-        for index in parts[1:]:
-            reasons[index] = "the event's text continued (one note cut into numbered columns)"
-        reasons[event] = reasons[event] + "; the numbered columns after it continue its text"
+        for index in parts:
+            if index != event:
+                reasons[index] = "the event's text continued (one note cut into numbered columns)"
+        reasons[event] = reasons[event] + "; its numbered columns are one text with it"
     elif len(parts) > 1:
         reasons[event] = reasons[event] + "; the other narrative columns are joined to it"
     return parts

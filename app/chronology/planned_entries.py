@@ -14,11 +14,11 @@ from itertools import compress
 from operator import attrgetter, itemgetter
 from typing import Any
 
-from app.chronology.columns import one_text_in_pieces
 from app.chronology.dates import parse_date, parse_time, says_no_time
 from app.chronology.entries import sequence_for
 from app.chronology.event_types import normalise_event_type
 from app.chronology.excel_locale import swapped_by_excel
+from app.chronology.note_pieces import one_text_in_pieces
 
 ENTRY_COLUMNS = (
     "date_text", "precision", "granularity", "date_start", "date_end", "time", "sort_date",

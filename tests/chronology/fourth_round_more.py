@@ -3,7 +3,7 @@ other spreadsheet programs and older Macs write. All names are fictional."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import time
 from pathlib import Path
 
 from tests.chronology.more_agency_files import _sheet
@@ -192,4 +192,3 @@ FILES = {
         us_time_with_seconds,
     )
 }
-_ = (date, datetime)

@@ -87,7 +87,7 @@ def test_compact_stamps_and_four_figure_times_before_dates_are_read():
 
 
 def test_a_note_cut_into_numbered_columns_is_joined_as_written():
-    from app.chronology.columns import one_text_in_pieces
+    from app.chronology.note_pieces import one_text_in_pieces
 
     assert one_text_in_pieces(["Note 1", "Note 2", "Note 3"])
     assert one_text_in_pieces(["Notes", "Notes (2)"])
