@@ -313,15 +313,20 @@ def plan_columns(
             # from entry to entry.
             constant = p.distinct == 1 and p.filled >= 5 and s.get("date", 0) < 1000
             own = own and not constant and not _BIRTH.search(p.heading)
+            # Dates repeated down the column (the case's referral date beside each of its
+            # notes) give way to dates that change with the entries.
+            varies = not (p.filled >= 8 and p.distinct * 4 <= p.filled)
             if share >= 0.5 and p.filled >= 0.3 * total:
-                candidates.append((not other_date, own, "date" in s, share >= 0.8, -p.index, p))
+                candidates.append(
+                    (not other_date, own, "date" in s, share >= 0.8, varies, -p.index, p)
+                )
             elif "date" in s and s["date"] >= 1000:
-                candidates.append((True, True, False, False, -1000 - p.index, p))
+                candidates.append((True, True, False, False, True, -1000 - p.index, p))
         if not candidates:
             # Dates as people remember them ("Approximate date": "pre 2010", "Unknown"): under
             # a heading naming the date, a quarter read as dates is enough; the rest are flagged.
             candidates = [
-                (True, True, True, False, -p.index, p)
+                (True, True, True, False, True, -p.index, p)
                 for p in profiles
                 if p.index not in taken
                 and "date" in scores[p.index]
@@ -329,7 +334,7 @@ def plan_columns(
                 and p.share(p.dates) >= 0.25
             ]
         if candidates:
-            best = max(candidates, key=lambda c: c[:5])[5]
+            best = max(candidates, key=lambda c: c[:6])[6]
             share = best.share(best.dates)
             why = f"{share:.0%} of its cells are dates"
             if "date" in scores[best.index]:

@@ -3,7 +3,7 @@ other spreadsheet programs and older Macs write. All names are fictional."""
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import time, timedelta
 from pathlib import Path
 
 from tests.chronology.more_agency_files import _sheet
@@ -178,6 +178,24 @@ def us_time_with_seconds(folder: Path):
     return path, _truth()
 
 
+def wide_case_extract(folder: Path):
+    """A case management system's wide extract: the person's details on every row, the case's
+    referral date (two referrals over the period), each case note's date, type, author,
+    created date and text, and the team."""
+    rows = [["Person ID", "Forename", "Surname", "DOB", "Gender", "Referral Date",
+             "Case Note Date", "Case Note Type", "Case Note Author", "Created Date",
+             "Case Note Text", "Team"]]  # fmt: skip
+    for i in range(8):
+        referral = "01/02/2016" if i < 4 else "01/08/2016"
+        created = DAYS[i] + timedelta(days=2)
+        rows.append(["1002231", "Child", "Z", "01/02/2014", "Female", referral,
+                     f"{DAYS[i]:%d/%m/%Y}", TYPES[i % 4], WORKERS[i % 4],
+                     f"{created:%d/%m/%Y} 17:05", TEXTS[i], "Assessment Team"])  # fmt: skip
+    path = folder / "wide_case_extract.csv"
+    _csv(path, rows)
+    return path, _truth(times=False)
+
+
 FILES = {
     fn.__name__: fn
     for fn in (
@@ -190,5 +208,6 @@ FILES = {
         time_cells,
         mac_roman_csv,
         us_time_with_seconds,
+        wide_case_extract,
     )
 }

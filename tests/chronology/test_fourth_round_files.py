@@ -151,3 +151,14 @@ def test_a_time_column_that_lost_its_format_reads_excels_fractions_of_a_day():
     # Under a heading saying how long, the same numbers are no time of day.
     plan = plan_columns(["Date", "Time spent (hrs)", "Notes"], _rows(DAYS6, fractions, TEXTS[:6]))
     assert "time" not in plan.mapping
+
+
+def test_dates_repeated_down_a_column_give_way_to_dates_changing_with_the_entries():
+    days = [*DAYS6, "05/10/2016", "28/11/2016"]
+    referral = ["01/02/2016"] * 4 + ["01/08/2016"] * 4
+    headings = ["Referral Date", "Case Note Date", "Case Note Text"]
+    plan = plan_columns(headings, _rows(referral, days, [*TEXTS[:8]]))
+    assert plan.mapping["date"] == 1
+    # A short file, or one whose dates all change, keeps the first column of dates.
+    plan = plan_columns(headings, _rows(referral[:6], DAYS6, TEXTS[:6]))
+    assert plan.mapping["date"] == 0
