@@ -45,6 +45,7 @@ from app.chronology.layout import (
 from app.chronology.mapping import normalise_header
 from app.chronology.markup import database_blanks, plain_text_columns
 from app.chronology.row_pairs import join_rows_below, text_is_below
+from app.chronology.sheet_choice import leave_out_examples_and_copies
 from app.chronology.sheet_formats import partial_date_cells_ods, partial_date_cells_xls
 from app.chronology.types import SheetTable
 from app.chronology.word_tables import chronology_grid
@@ -381,7 +382,10 @@ def _read_workbook(
         # Sheets with the same columns continue the same chronology (one sheet a year...).
         chosen = [n for n in looked if looked[n][0][0] and looked[n][1] == looked[best][1]]
     notes = []
+    if len(chosen) > 1:
+        chosen, notes = leave_out_examples_and_copies(chosen, best, lambda n: loaded[n][0])
     others = [n for n in looked if n not in chosen and looked[n][0][0]]
+    others = [n for n in others if not any(f"'{n}'" in note for note in notes)]
     if len(chosen) > 1:
         listed = ", ".join(f"'{n}'" for n in chosen)
         notes.append(f"Sheets {listed} have the same columns: all of them are imported.")

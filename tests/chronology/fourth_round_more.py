@@ -196,6 +196,53 @@ def wide_case_extract(folder: Path):
     return path, _truth(times=False)
 
 
+def template_with_example_sheet(folder: Path):
+    """A partnership's chronology workbook: an "Instructions" sheet, an "Example" sheet showing
+    how to fill it in (dated example rows), then the agency's "Chronology" sheet. Only the
+    agency's entries come in."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    guide = wb.active
+    guide.title = "Instructions"
+    guide.append(["How to complete this chronology"])
+    guide.append(["Enter one row per contact, oldest first. Use dd/mm/yyyy for dates."])
+    example = wb.create_sheet("Example")
+    heads = ["Date", "Practitioner", "Type", "Event"]
+    example.append(heads)
+    example.append(["01/01/2020", "A Worker", "Home visit",
+                    "Example: home visit completed; mother and child seen together; no concerns."])  # fmt: skip
+    example.append(["02/01/2020", "A Worker", "Telephone call",
+                    "Example: call to the school to check attendance; attendance is 92%."])  # fmt: skip
+    example.append(["03/01/2020", "B Worker", "Strategy meeting",
+                    "Example: strategy discussion held with police and health; s47 agreed."])  # fmt: skip
+    sheet = wb.create_sheet("Chronology")
+    sheet.append(heads)
+    for i in range(8):
+        sheet.append([f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])
+    path = folder / "template_with_example_sheet.xlsx"
+    wb.save(path)
+    return path, _truth(times=False)
+
+
+def copied_sheet(folder: Path):
+    """A workbook whose author kept a copy of the chronology sheet before editing it
+    ("Chronology (2)", the same rows): the entries come in once."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    sheet = wb.active
+    sheet.title = "Chronology"
+    sheet.append(["Date", "Worker", "Type", "Notes"])
+    for i in range(8):
+        sheet.append([f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])
+    copy = wb.copy_worksheet(sheet)
+    copy.title = "Chronology (2)"
+    path = folder / "copied_sheet.xlsx"
+    wb.save(path)
+    return path, _truth(times=False)
+
+
 FILES = {
     fn.__name__: fn
     for fn in (
@@ -209,5 +256,7 @@ FILES = {
         mac_roman_csv,
         us_time_with_seconds,
         wide_case_extract,
+        template_with_example_sheet,
+        copied_sheet,
     )
 }

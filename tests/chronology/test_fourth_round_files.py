@@ -162,3 +162,16 @@ def test_dates_repeated_down_a_column_give_way_to_dates_changing_with_the_entrie
     # A short file, or one whose dates all change, keeps the first column of dates.
     plan = plan_columns(headings, _rows(referral[:6], DAYS6, TEXTS[:6]))
     assert plan.mapping["date"] == 0
+
+
+def test_an_example_sheet_and_a_copied_sheet_are_not_imported_as_more_entries():
+    from app.chronology.sheet_choice import leave_out_examples_and_copies
+
+    rows = {"2016": [["a"]], "2017": [["b"]], "Example": [["c"]], "2016 (2)": [["a"]]}
+    kept, notes = leave_out_examples_and_copies(list(rows), "2016", rows.__getitem__)
+    assert kept == ["2016", "2017"]
+    assert "'Example'" in notes[0] and "--sheet" in notes[0]
+    assert "same rows as sheet '2016'" in notes[1]
+    # The sheet found best is imported whatever its name.
+    kept, _notes = leave_out_examples_and_copies(["Template", "2017"], "Template", rows.get)
+    assert kept == ["Template", "2017"]

@@ -245,7 +245,8 @@ def test_the_chronology_sheet_is_found_among_others(tmp_path):
 
 def test_sheets_with_the_same_columns_are_all_read(tmp_path):
     rows = [["Date", "Event"], ["01/01/2015", "a"], ["02/01/2015", "b"]]
-    path = save_xlsx(tmp_path / "two.xlsx", {"2015": rows, "Chronology 2016": rows})
+    later = [["Date", "Event"], ["01/01/2016", "c"], ["02/01/2016", "d"]]
+    path = save_xlsx(tmp_path / "two.xlsx", {"2015": rows, "Chronology 2016": later})
     tables = read_tables(path)
     assert [t.sheet for t in tables] == ["2015", "Chronology 2016"]
     assert any("all of them are imported" in note for note in tables[0].notes)
