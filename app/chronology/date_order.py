@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 
 from app.chronology.date_forms import (
     WEEK_ENDING_PREFIX,
@@ -154,3 +155,26 @@ def decide_order(
         "first, import it again choosing month first (--date-order mdy).",
         "default",
     )
+
+
+def column_orders(
+    columns: list[list], given: str | None, headings: list[str]
+) -> tuple[DateOrder, list[str]]:
+    """The order of the entries' dates (the first column) and of each column of dates. All
+    the columns' values are evidence together; but where the columns' own dates disagree (UK
+    staff typing the date of contact, a system made in the US stamping "Created" month first),
+    each column that settles its own order is read in it."""
+    whole = decide_order(chain.from_iterable(zip(*columns, strict=True)), given, headings)
+    if given or len(columns) < 2 or whole.decided_by != "evidence":
+        return whole, [whole.order] * len(columns)
+    own = [decide_order(c, None, [h]) for c, h in zip(columns, headings, strict=True)]
+    orders = [o.order if o.decided_by == "evidence" else whole.order for o in own]
+    if len(set(orders)) == 1:
+        return whole, orders
+    first = own[0] if own[0].decided_by == "evidence" else whole
+    others = [
+        f"The column '{h}' is read {ORDER_NAMES[o]}: its own dates can only be read that way."
+        for h, o in zip(headings[1:], orders[1:], strict=True)
+        if o != first.order
+    ]
+    return DateOrder(first.order, " ".join([first.reason, *others]), "evidence"), orders

@@ -9,14 +9,13 @@ cell of every row is kept as imported, with its file, sheet and row number.
 import json
 import re
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
 from app.chronology.columns import ColumnPlan, plan_columns
-from app.chronology.date_order import ORDER_NAMES, DateOrder, decide_order
+from app.chronology.date_order import ORDER_NAMES, DateOrder, column_orders
 from app.chronology.import_store import (
     ImportResult,
     Replacement,
@@ -65,6 +64,7 @@ class ImportPlan:
     parts: list[int] = field(default_factory=list)  # columns joined into the event
     reasons: dict[int, str] = field(default_factory=dict)  # column -> where it went and why
     date_order: DateOrder = field(default_factory=lambda: DateOrder("dmy", "", "none"))
+    column_orders: dict[str, str] = field(default_factory=dict)  # field -> its own date order
     year_kind: str = "financial"
     actor: str = ""
     entries: PlannedEntries = field(default_factory=PlannedEntries)
@@ -299,15 +299,12 @@ def _plan_imports(
             continue
         # Every column of dates is evidence of the file's order: a recorded date of
         # 25/03/2017 settles that the event dates beside it are day first too.
-        date_columns = [
-            columns.mapping[f] for f in ("date", "recorded", "end_date") if f in columns.mapping
-        ]
-        in_columns = [table.columns[i] for i in date_columns]
-        plan.date_order = decide_order(
-            chain.from_iterable(zip(*in_columns, strict=True)),
-            date_order,
-            [table.headers[i] for i in date_columns],
+        fields = [f for f in ("date", "recorded", "end_date") if f in columns.mapping]
+        in_columns = [table.columns[columns.mapping[f]] for f in fields]
+        plan.date_order, orders = column_orders(
+            in_columns, date_order, [table.headers[columns.mapping[f]] for f in fields]
         )
+        plan.column_orders = dict(zip(fields, orders, strict=True))
         build_entries(plan, ctx.today())
         duplicate = find_duplicate(ctx, plan)
         if duplicate:

@@ -185,7 +185,10 @@ def build_entries(plan, today: date) -> None:
                  "outcome", "significance"):  # fmt: skip
         if out[SLOT[name]] is None:
             out[SLOT[name]] = [""] * count
-    read_date, read_time, read_recorded, read_type = _readers(today, order, year_kind)
+    own_orders = getattr(plan, "column_orders", {})
+    read_date, read_time, read_recorded, read_type = _readers(
+        today, order, year_kind, own_orders.get("recorded", order)
+    )
     raw_dates = cols[mapping["date"]]
     doubted: list = []  # dates read, but in doubt (a weekday written that does not fit)
 
@@ -271,7 +274,9 @@ def build_entries(plan, today: date) -> None:
     if end_col is not None:
         for k, raw in enumerate(cols[end_col]):
             if starts[k] and has_content(raw):
-                until = parse_date(raw, today=today, order=order, year_kind=year_kind)
+                until = parse_date(
+                    raw, today=today, order=own_orders.get("end_date", order), year_kind=year_kind
+                )
                 if until.end and until.end > ends[k]:
                     ends[k] = until.end
     out[SLOT["time"]] = times
@@ -368,7 +373,7 @@ def _real_times(times: list[str]) -> list[str]:
     return times
 
 
-def _readers(today: date, order: str, year_kind: str):
+def _readers(today: date, order: str, year_kind: str, recorded_order: str):
     """Date, time, date-recorded and event-type readers for one import. The columns are read
     with ``_distinct_map``: a chronology repeats its dates, times and types many times."""
 
@@ -378,7 +383,7 @@ def _readers(today: date, order: str, year_kind: str):
     def read_recorded(value) -> tuple[date | None, str, str]:
         if not has_content(value):
             return (None, "", "")
-        parsed = parse_date(value, today=today, order=order)
+        parsed = parse_date(value, today=today, order=recorded_order)
         if parsed.precision == "day":
             return (parsed.start, parsed.text, "")
         return (None, parsed.text, f"the date recorded '{parsed.text}' could not be read as a day")

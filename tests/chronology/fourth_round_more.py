@@ -243,6 +243,21 @@ def copied_sheet(folder: Path):
     return path, _truth(times=False)
 
 
+def us_stamps_beside_uk_dates(folder: Path):
+    """A hosted case system made in the US: the date of contact typed by UK staff, day first,
+    and the system's own "Created" stamp written month first with a 12-hour clock
+    ("3/27/2016 5:05:00 PM"). Each column is read in its own order."""
+    rows = [["Contact Date", "Created", "Staff", "Contact Type", "Notes"]]
+    for i in range(8):
+        created = _dt(i) + timedelta(days=13, hours=2)
+        hour = created.hour % 12 or 12
+        stamp = f"{created.month}/{created.day}/{created.year} {hour}:{created:%M}:00 {created:%p}"
+        rows.append([f"{DAYS[i]:%d/%m/%Y}", stamp, WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])
+    path = folder / "us_stamps_beside_uk_dates.csv"
+    _csv(path, rows)
+    return path, _truth(times=False)
+
+
 FILES = {
     fn.__name__: fn
     for fn in (
@@ -258,5 +273,6 @@ FILES = {
         wide_case_extract,
         template_with_example_sheet,
         copied_sheet,
+        us_stamps_beside_uk_dates,
     )
 }

@@ -175,3 +175,17 @@ def test_an_example_sheet_and_a_copied_sheet_are_not_imported_as_more_entries():
     # The sheet found best is imported whatever its name.
     kept, _notes = leave_out_examples_and_copies(["Template", "2017"], "Template", rows.get)
     assert kept == ["Template", "2017"]
+
+
+def test_each_column_of_dates_settling_its_own_order_is_read_in_it():
+    from app.chronology.date_order import column_orders
+
+    typed = ["14/03/2016", "03/04/2016", "06/05/2016", "21/06/2016"]
+    stamped = ["3/27/2016 5:05:00 PM", "4/16/2016 4:30:00 PM", "5/19/2016", "7/4/2016"]
+    order, orders = column_orders([typed, stamped], None, ["Contact Date", "Created"])
+    assert (order.order, orders) == ("dmy", ["dmy", "mdy"])
+    assert "'Created' is read month first" in order.reason
+    # A column that settles nothing takes the order the others show.
+    undecided = ["03/04/2016", "06/05/2016", "02/08/2016", "12/09/2016"]
+    order, orders = column_orders([undecided, stamped], None, ["Date", "Created"])
+    assert (order.order, orders) == ("mdy", ["mdy", "mdy"])
