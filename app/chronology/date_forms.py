@@ -253,3 +253,15 @@ class _UkRule(tzinfo):
 
     def fromutc(self, moment):
         return moment + self.utcoffset(moment)
+
+
+# A date cell saying the entry is on the day of the one above: '"', "ditto", "as above".
+_AS_ABOVE = re.compile(
+    r"(?:[\"\u201c\u201d\u3003]+|''|ditto|do\.|-do-|as above|same(?: day| date)?(?: as above)?)",
+    _I,
+)
+
+
+def says_as_above(value: object) -> bool:
+    """Whether a date cell holds a ditto mark or says "as above" (the date of the entry above)."""
+    return value.__class__ is str and bool(_AS_ABOVE.fullmatch(value.strip()))

@@ -14,6 +14,7 @@ from itertools import compress
 from operator import attrgetter, itemgetter
 from typing import Any
 
+from app.chronology.date_forms import says_as_above
 from app.chronology.dates import parse_date, parse_time, says_no_time
 from app.chronology.entries import sequence_for
 from app.chronology.event_types import normalise_event_type
@@ -244,6 +245,16 @@ def build_entries(plan, today: date) -> None:
                 RowNote(
                     numbers[k],
                     f"no date: its text was added to the entry above (row {numbers[previous]})",
+                )
+            )
+            continue
+        if previous is not None and parsed[previous].start and says_as_above(raw_dates[k]):
+            parsed[k] = parsed[previous]
+            continuations.append(
+                RowNote(
+                    numbers[k],
+                    f"'{cell_text(raw_dates[k]).strip()}' in the date column: the date of the "
+                    f"entry above (row {numbers[previous]}), {parsed[previous].text}",
                 )
             )
             continue

@@ -258,6 +258,23 @@ def us_stamps_beside_uk_dates(folder: Path):
     return path, _truth(times=False)
 
 
+DITTO = {1: '"', 3: "as above", 6: "Same day"}
+
+
+def ditto_dates(folder: Path):
+    """A hand-typed IMR chronology: a second entry on the same day has '"', "as above" or
+    "Same day" in its date cell; it comes in on the day of the entry above."""
+    rows = [["Date", "Practitioner", "Type", "Event"]]
+    days = [DAYS[0], DAYS[0], DAYS[1], DAYS[1], DAYS[2], DAYS[3], DAYS[3], DAYS[4]]
+    for i in range(8):
+        rows.append([DITTO.get(i, f"{days[i]:%d/%m/%Y}"), WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])
+    wb, _ws = _sheet(rows, title="Chronology")
+    path = folder / "ditto_dates.xlsx"
+    wb.save(path)
+    return path, [Expected(days[i], None, "", TEXTS[i], WORKERS[i % 4], "", TYPES[i % 4])
+                  for i in range(8)]  # fmt: skip
+
+
 FILES = {
     fn.__name__: fn
     for fn in (
@@ -274,5 +291,6 @@ FILES = {
         template_with_example_sheet,
         copied_sheet,
         us_stamps_beside_uk_dates,
+        ditto_dates,
     )
 }

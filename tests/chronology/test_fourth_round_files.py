@@ -189,3 +189,12 @@ def test_each_column_of_dates_settling_its_own_order_is_read_in_it():
     undecided = ["03/04/2016", "06/05/2016", "02/08/2016", "12/09/2016"]
     order, orders = column_orders([undecided, stamped], None, ["Date", "Created"])
     assert (order.order, orders) == ("mdy", ["mdy", "mdy"])
+
+
+def test_a_ditto_mark_in_the_date_column_takes_the_date_of_the_entry_above():
+    from app.chronology.date_forms import says_as_above
+
+    for mark in ('"', "ditto", "As above", "same day", "Same date as above", "\u3003"):
+        assert says_as_above(mark), mark
+    for other in ("", "Unknown", "above the shop", "14/03/2016", None):
+        assert not says_as_above(other), other
