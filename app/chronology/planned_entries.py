@@ -306,6 +306,14 @@ def build_entries(plan, today: date) -> None:
         doubt = set(map(id, doubted))
         for k in [k for k, p in enumerate(parsed) if id(p) in doubt]:
             problems.setdefault(k, []).append(parsed[k].problem)
+    # A chronology tells what has happened: a date after the day of import is a slip of the
+    # year ("14/03/2061" for 2016) or a plan, and is flagged to be checked.
+    if max(filter(None, starts), default=today) > today:
+        for k in [k for k, start in enumerate(starts) if start and start > today]:
+            problems.setdefault(k, []).append(
+                f"{starts[k]:%d/%m/%Y} is after the day of import ({today:%d/%m/%Y}): "
+                "check the date"
+            )
     if time_col is not None:
         raw_times = cols[time_col]
         # Only a time cell holding something that reads as no time is a problem.

@@ -275,6 +275,19 @@ def ditto_dates(folder: Path):
                   for i in range(8)]  # fmt: skip
 
 
+def year_slips(folder: Path):
+    """A typed chronology with a year slipped ("03/04/2061" for 2016): the date is after the
+    day of import, so the entry comes in flagged to be checked, its date as written."""
+    rows = [["Date", "Practitioner", "Type", "Event"]]
+    for i in range(8):
+        rows.append([f"{DAYS[i]:%d/%m/}{2061 if i == 1 else 2016}", WORKERS[i % 4], TYPES[i % 4],
+                     TEXTS[i]])  # fmt: skip
+    path = folder / "year_slips.csv"
+    _csv(path, rows)
+    return path, [Expected(**{**vars(e), "flagged": i == 1})
+                  for i, e in enumerate(_truth(times=False))]  # fmt: skip
+
+
 FILES = {
     fn.__name__: fn
     for fn in (
@@ -292,5 +305,6 @@ FILES = {
         copied_sheet,
         us_stamps_beside_uk_dates,
         ditto_dates,
+        year_slips,
     )
 }

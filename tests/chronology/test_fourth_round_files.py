@@ -198,3 +198,13 @@ def test_a_ditto_mark_in_the_date_column_takes_the_date_of_the_entry_above():
         assert says_as_above(mark), mark
     for other in ("", "Unknown", "above the shop", "14/03/2016", None):
         assert not says_as_above(other), other
+
+
+def test_a_date_after_the_day_of_import_is_flagged_with_its_date_kept(store_path, tmp_path, capsys):  # noqa: F811
+    path, _truth = FILES["year_slips"](tmp_path)
+    code, output = _import(store_path, path, capsys)
+    assert code == 0, output
+    slipped = next(e for e in _entries(store_path) if e.source_row == 3)
+    assert slipped.date_start == date(2061, 4, 3) and slipped.flagged
+    assert "after the day of import (14/03/2025)" in slipped.flag_reason
+    assert sum(e.flagged for e in _entries(store_path)) == 1
