@@ -206,5 +206,5 @@ def test_a_date_after_the_day_of_import_is_flagged_with_its_date_kept(store_path
     assert code == 0, output
     slipped = next(e for e in _entries(store_path) if e.source_row == 3)
     assert slipped.date_start == date(2061, 4, 3) and slipped.flagged
-    assert "after the day of import (14/03/2025)" in slipped.flag_reason
+    assert "03/04/2061 is after the day of import" in slipped.flag_reason
     assert sum(e.flagged for e in _entries(store_path)) == 1
