@@ -128,6 +128,10 @@ local secondary school, where staff described a funny, loyal boy who loved footb
 
 def add_publishing_demo(ctx: AppContext, added: list[str]) -> None:
     """Registers for the demo reviews just added; DEMO-SCR-M completed and its summary issued."""
+    if PUBLISHED in added:  # its chronology first: the register takes its practitioners from it
+        from app.demo_baby_m import add_baby_m_chronology
+
+        add_baby_m_chronology(ctx, find_review_id(ctx, PUBLISHED))
     for reference in REGISTERED:
         if reference in added:
             add_demo_registers(ctx, find_review_id(ctx, reference), reference)
@@ -151,7 +155,7 @@ def _complete(ctx: AppContext, review_id: int) -> None:
         add_item(ctx, "line_of_enquiry", review_id, {"text": text})
     for imr in get_review(ctx, review_id).imrs:
         text = _IMR_RECOMMENDATIONS.get(imr.sector)
-        if text:
+        if text and imr.status == "accepted":  # not the agencies that gave a chronology only
             add_item(ctx, "recommendation", imr.imr_id, {"text": text})
     _write(ctx, review_id, "summary", _SUMMARY)
     _write(ctx, review_id, "brief", _BRIEF)
