@@ -135,6 +135,9 @@ def add_publishing_demo(ctx: AppContext, added: list[str]) -> None:
     for reference in REGISTERED:
         if reference in added:
             add_demo_registers(ctx, find_review_id(ctx, reference), reference)
+    from app.demo_past_documents import add_past_documents  # the past reviews' documents
+
+    add_past_documents(ctx, added)
     if "DEMO-LCSPR-T" in added:
         _write(ctx, find_review_id(ctx, "DEMO-LCSPR-T"), "brief", _DRAFT_T)
     if PUBLISHED in added:
