@@ -8,7 +8,7 @@ import random
 CSC = "Brackenford Council Children's Services"
 HEALTH = "Marchshire Community Health NHS Trust"
 POLICE = "Marchshire Police"
-GP = "Brackenford and Marchshire ICB (primary care)"
+GP = "Marsh Lane Surgery"
 HOSPITAL = "Brackenford Hospitals NHS Foundation Trust"
 
 _EXAM = " Examination: "
