@@ -16,7 +16,7 @@ from app.audit_log import field_label, value_label
 from app.context import AppContext
 from app.errors import NotFoundError, UserError
 from app.leftovers import note_unfinished
-from app.review_rights import EXPORT_NOT_PERMITTED
+from app.review_rights import EXPORT_NOT_PERMITTED, require_recordable_export
 from app.reviews import find_review_id
 from db.audit import json_text
 from db.models import AuditEvent
@@ -177,6 +177,7 @@ def export_trail(
     suffix = target.suffix.lower()
     if suffix not in FORMATS:
         raise UserError(f"The audit trail can be written as {', '.join(FORMATS)}; not {suffix!r}.")
+    require_recordable_export(ctx)
     trail = review_trail(ctx, ref, deleted_id=deleted_id)
     part = target.with_name(target.name + ".part")
     note_unfinished(part)  # removed at the next start if this process is killed
@@ -201,12 +202,11 @@ def export_trail(
         raise UserError(f"The audit trail was not written. {disk_message(target, exc)}") from None
     finally:
         part.unlink(missing_ok=True)
-    if not ctx.readonly:
-        try:
-            record_export(ctx, trail.review_id, f"Audit trail exported to {target.name}", target)
-        except NotPermittedError as exc:  # the trail cannot hold it: no unrecorded copy stays
-            target.unlink(missing_ok=True)
-            raise NotPermittedError(EXPORT_NOT_PERMITTED) from exc
+    try:
+        record_export(ctx, trail.review_id, f"Audit trail exported to {target.name}", target)
+    except NotPermittedError as exc:  # the trail cannot hold it: no unrecorded copy stays
+        target.unlink(missing_ok=True)
+        raise NotPermittedError(EXPORT_NOT_PERMITTED) from exc
     return trail
 
 

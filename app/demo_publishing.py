@@ -4,9 +4,11 @@ real pipeline, so a newcomer finds an issued, frozen document in the store. All 
 
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from app.context import AppContext
+from app.demo_history import HISTORY
 from app.demo_people import add_demo_registers
 from app.documents import ensure_report, get_report
 from app.edits import apply_fields
@@ -128,9 +130,19 @@ local secondary school, where staff described a funny, loyal boy who loved footb
 
 def add_publishing_demo(ctx: AppContext, added: list[str]) -> None:
     """Registers for the demo reviews just added; DEMO-SCR-M completed and its summary issued."""
+    if PUBLISHED in added:  # its chronology first: the register takes its practitioners from it
+        from app.demo_baby_m import add_baby_m_chronology
+
+        add_baby_m_chronology(ctx, find_review_id(ctx, PUBLISHED))
     for reference in REGISTERED:
         if reference in added:
             add_demo_registers(ctx, find_review_id(ctx, reference), reference)
+    from app.demo_past_documents import add_past_documents  # the past reviews' documents
+
+    add_past_documents(ctx, added)
+    for spec in HISTORY:  # the past published reviews' summaries issued, as Baby M's below
+        if spec.reference in added and spec.status == "published" and spec.reference != PUBLISHED:
+            issue_summary(ctx, find_review_id(ctx, spec.reference))
     if "DEMO-LCSPR-T" in added:
         _write(ctx, find_review_id(ctx, "DEMO-LCSPR-T"), "brief", _DRAFT_T)
     if PUBLISHED in added:
@@ -151,7 +163,7 @@ def _complete(ctx: AppContext, review_id: int) -> None:
         add_item(ctx, "line_of_enquiry", review_id, {"text": text})
     for imr in get_review(ctx, review_id).imrs:
         text = _IMR_RECOMMENDATIONS.get(imr.sector)
-        if text:
+        if text and imr.status == "accepted":  # not the agencies that gave a chronology only
             add_item(ctx, "recommendation", imr.imr_id, {"text": text})
     _write(ctx, review_id, "summary", _SUMMARY)
     _write(ctx, review_id, "brief", _BRIEF)
@@ -166,9 +178,13 @@ def _write(ctx: AppContext, review_id: int, kind: str, texts: dict[str, str]) ->
 
 def issue_summary(ctx: AppContext, review_id: int):
     """Issue the Executive Summary as final: the pipeline keeps the frozen file in the store; the
-    copy it writes goes to a private folder removed straight afterwards."""
+    copy it writes goes to a private folder removed straight afterwards. The document is dated
+    the day the review was published (the store records when it was issued into it)."""
     from app.publishing.pipeline import publish
 
+    published = get_review(ctx, review_id).publication_date
+    if published and published < ctx.today():
+        ctx = replace(ctx, today_override=published)
     folder = Path(tempfile.mkdtemp(prefix="reviewdesk-demo-"))  # mode 0700
     try:
         return publish(ctx, "summary", folder / "executive-summary.pdf", review_id=review_id,

@@ -28,6 +28,34 @@ def paragraphs_of(text: str) -> tuple[str, ...]:
     return tuple(p.strip("\n") for p in re.split(r"\n\s*\n", text) if p.strip())
 
 
+_ITEM_MARK = re.compile(r"^\s*(?:[•·▪◦*\-–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+_ENDS_A_SENTENCE = (".", "!", "?", ":", ";")
+_CLOSING = "\"'\u201d\u2019)]"
+
+
+def items_of(text: str) -> tuple[str, ...]:
+    """Written text as the items of a list: a blank line, a line marked as an item ("•", "-",
+    "1.", "a)") or a line after one that ends a sentence starts an item; a line broken in the
+    middle of a sentence (as text pasted from another document often is) continues it."""
+    items: list[str] = []
+    ended = True  # the item so far ends a sentence (or there is none)
+    for paragraph in paragraphs_of(text.replace("\r\n", "\n").replace("\r", "\n")):
+        ended = True
+        for raw in paragraph.split("\n"):
+            line = " ".join(raw.split())
+            if not line:
+                continue
+            marked = _ITEM_MARK.match(line)
+            if marked:
+                line = line[marked.end() :].strip() or line
+            if marked or ended or not items:
+                items.append(line)
+            else:
+                items[-1] = f"{items[-1]} {line}"
+            ended = items[-1].rstrip(_CLOSING).endswith(_ENDS_A_SENTENCE)
+    return tuple(items)
+
+
 def imr_agencies(ctx, review, section, view: View) -> tuple[Block, ...]:
     """The agencies that provided Individual Management Reviews, as a list."""
     agencies = [i.agency for i in review.imrs if i.status in PROVIDED]

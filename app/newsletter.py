@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.context import AppContext
+from app.document_parts import items_of
 from app.errors import ValidationError
 from app.review_corpus import ReviewDoc, load_reviews
 from app.reviews import find_review_id
@@ -55,7 +56,7 @@ def _background(ctx: AppContext, doc: ReviewDoc) -> tuple[str, ...]:
             )
         )
     if written and written.strip() and written.strip() != starter.strip():
-        return tuple(p.strip() for p in written.split("\n") if p.strip())
+        return items_of(written)
     outline = [doc.title]
     if doc.agencies:
         outline.append("Agencies that contributed: " + ", ".join(doc.agencies) + ".")

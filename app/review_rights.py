@@ -9,6 +9,7 @@ A store file has one owner, who may do everything (unless it is open read-only).
 from dataclasses import dataclass
 
 from app.context import AppContext
+from app.errors import UserError
 from db.roles import review_role
 
 ROLE_LABELS = {
@@ -53,6 +54,17 @@ EXPORT_NOT_PERMITTED = (
     "chair, its authors and the business manager export it."
 )
 EXPORTERS = ("owner", "manager", "chair", "author")  # who may add the export to the trail
+
+
+def require_recordable_export(ctx: AppContext) -> None:
+    """Every export is recorded in the audit trail: none is made where the trail cannot be
+    written (a store file opened read-only, a read-only login to the shared store)."""
+    if ctx.readonly:
+        reason = ctx.store.readonly_reason or "The store is open read-only."
+        raise UserError(
+            f"{reason} Every export is recorded in the review's audit trail, which cannot be "
+            "written here, so nothing was exported."
+        )
 
 
 def export_refusal(ctx: AppContext, rights: ReviewRights | None) -> str:

@@ -319,11 +319,11 @@ def test_no_practitioner_works_for_two_agencies(ctx):
     from app.chronology.entries import fetch_entries, query_entry_ids
 
     add_demo_reviews(ctx)
-    for reference in ("DEMO-LCSPR-T", "DEMO-LCSPR-L", "DEMO-AUDIT-W"):
+    for reference in ("DEMO-LCSPR-T", "DEMO-LCSPR-L", "DEMO-AUDIT-W", "DEMO-SCR-M"):
         rows = fetch_entries(ctx, query_entry_ids(ctx, find_review_id(ctx, reference)))
         agencies_of: dict[str, set[str]] = {}
         for row in rows:
-            name = re.sub(r"^(PC|Dr) ", "", row.practitioner.split(" (")[0]).strip()
+            name = re.sub(r"^(PC|DS|Dr) ", "", row.practitioner.split(" (")[0]).strip()
             if name:
                 agencies_of.setdefault(name, set()).add(row.agency)
         assert len(agencies_of) >= 4, reference

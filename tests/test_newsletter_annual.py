@@ -6,6 +6,9 @@ import pytest
 from pypdf import PdfReader
 
 from app.annual_report import FinancialYear, build_annual_report, export_annual_report
+from app.document_parts import items_of
+from app.documents import ensure_report, get_report
+from app.edits import apply_fields
 from app.errors import UserError, ValidationError
 from app.items import add_item
 from app.newsletter import build_newsletter, export_newsletter
@@ -122,3 +125,44 @@ def test_children_extract_counts_action_progress(ctx):
     assert _blocks(refused, Table)[0].rows[0][-1] == "Done in 2024"
     with pytest.raises(ValidationError):
         build_annual_report(ctx, 2025, board="parish")
+
+
+def test_items_of_keeps_sentences_broken_across_lines_whole():
+    pasted = (
+        "Baby Q lived with her mother and her mother's\n"
+        "partner in a privately rented flat.\n"
+        "She was known to the health visiting service\r\n"
+        "from birth.\n\n"
+        "- Police attended twice\n"
+        "- Housing moved the family\n"
+        "in the spring\n"
+        "1) Children's social care assessed once"
+    )
+    assert items_of(pasted) == (
+        "Baby Q lived with her mother and her mother's partner in a privately rented flat.",
+        "She was known to the health visiting service from birth.",
+        "Police attended twice",
+        "Housing moved the family in the spring",
+        "Children's social care assessed once",
+    )
+
+
+def test_newsletter_background_is_one_item_per_sentence_not_per_line(ctx):
+    ids = three_reviews(ctx)
+    report = get_report(ctx, ensure_report(ctx, ids["old"], "brief"))
+    section = next(s for s in report.sections if s.title == "Background")
+    apply_fields(
+        ctx,
+        "report_section",
+        section.id,
+        {
+            "text": "Baby Q was six weeks old when she was\nadmitted to hospital.\nHer father "
+            "had left the home."
+        },  # fmt: skip
+    )
+    doc = build_newsletter(ctx, [ids["old"]])
+    background = _blocks(doc.sections[1], Bullets)[0].items
+    assert background == (
+        "Baby Q was six weeks old when she was admitted to hospital.",
+        "Her father had left the home.",
+    )

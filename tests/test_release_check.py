@@ -71,6 +71,7 @@ def test_an_unregistered_name_next_to_a_relationship_word_blocks(ctx, clean):
         ("PC 4471 Brannigan attended the address.", "Brannigan"),
         ("The social worker, Marisol Tennant, visited twice.", "Marisol Tennant"),
         ("Mrs Abernethy, the childminder, raised a concern.", "Abernethy"),
+        ("Mr Dawson's flat was cold.", "Dawson's"),
     ],
 )
 def test_an_unregistered_name_after_a_title_or_a_role_blocks(ctx, clean, text, name):
@@ -85,6 +86,7 @@ def test_an_unregistered_name_after_a_title_or_a_role_blocks(ctx, clean, text, n
         "Social Worker 1 and GP A met; the GP Practice wrote to Team Manager B.",
         "The Designated Safeguarding Lead told the Nurse Practitioner on Monday.",
         "The health visitor. Then the school nurse visited.",
+        "Mr D's refusals were accepted; his mother's Child K's school noticed.",
     ],
 )
 def test_roles_and_anonymised_labels_are_not_taken_for_names(ctx, clean, text):

@@ -160,17 +160,19 @@ def test_an_export_the_trail_cannot_record_is_refused_and_leaves_no_file(team, t
         ["export", "chronology", "--review", "RSAB-1", "-o", str(out)],
         ["export", "overview", "--review", "RSAB-1", "-o", str(tmp_path / "overview.pdf")],
         ["add-agency", "--review", "RSAB-1", "--name", "School"],
+        ["audit", "--review", "RSAB-1", "-o", str(trail)],
     ):
         capsys.readouterr()
         assert main([*argv, "--db", reader]) == 1
         assert "read-only one: it reads every review and changes none" in capsys.readouterr().err
-    assert not out.exists() and not (tmp_path / "overview.pdf").exists()
+    assert not out.exists() and not (tmp_path / "overview.pdf").exists() and not trail.exists()
     with open_store(login(team["url"], team["author"])) as store:
         assert export_chronology(AppContext(store, team["author"]), team["review"], out) == 0
     assert out.exists()
 
 
 def test_an_export_from_a_store_file_opened_read_only_is_refused_plainly(tmp_path):
+    from app.audit_export import export_trail
     from app.chronology.export import export_chronology
     from app.errors import UserError
 
@@ -178,10 +180,13 @@ def test_an_export_from_a_store_file_opened_read_only_is_refused_plainly(tmp_pat
     with open_store(path) as store:
         review = create_review(AppContext(store, "X"), review_type="sar", reference="R", title="t")
     out = tmp_path / "chronology.xlsx"
+    trail = tmp_path / "trail.csv"
     with open_store(path, readonly=True) as store:
         with pytest.raises(UserError, match="nothing was exported"):
             export_chronology(AppContext(store, "X"), review, out)
-    assert not out.exists()
+        with pytest.raises(UserError, match="nothing was exported"):
+            export_trail(AppContext(store, "X"), "R", trail)
+    assert not out.exists() and not trail.exists()
 
 
 def test_an_owner_without_the_right_to_create_roles_is_told_what_to_do(

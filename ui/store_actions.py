@@ -72,7 +72,12 @@ class DeletedTrailDialog(QDialog):
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save = buttons.addButton("Save as…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.save.setEnabled(bool(self.reviews))
+        self.save.setEnabled(bool(self.reviews) and not ctx.readonly)
+        if ctx.readonly:  # every export is recorded, and the trail cannot be written here
+            self.save.setToolTip(
+                "Saving a copy is recorded in the audit trail, which cannot be written while "
+                "the store is open read-only."
+            )
         self.save.clicked.connect(self.save_as)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -7,6 +7,7 @@ readable date are looked at one by one (a continuation of the entry above, or a 
 entry on the same day). ``PlannedEntries`` shows the entries by field name to everyone else.
 """
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
@@ -186,6 +187,7 @@ def build_entries(plan, today: date) -> None:
                  "outcome", "significance"):  # fmt: skip
         if out[SLOT[name]] is None:
             out[SLOT[name]] = [""] * count
+    _split_roles(out[SLOT["practitioner"]], out[SLOT["role"]])
     own_orders = getattr(plan, "column_orders", {})
     read_date, read_time, read_recorded, read_type = _readers(
         today, order, year_kind, own_orders.get("recorded", order)
@@ -390,6 +392,39 @@ def _real_times(times: list[str]) -> list[str]:
     if "00:00" in times and times.count("00:00") >= 3 and set(times) <= {"", "00:00"}:
         return [""] * len(times)
     return times
+
+
+_NAME_THEN_ROLE = re.compile(r"\s*([^()\d]{2,60}?)\s*\(([^()]{2,60})\)\s*")
+_PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "bin", "ap", "and", "&"}
+
+
+def name_and_role(text: str) -> tuple[str, str] | None:
+    """("Sam Ellery", "Social Worker") from "Sam Ellery (Social Worker)"; None for anything
+    else (a team, a place, a bracketed number)."""
+    found = _NAME_THEN_ROLE.fullmatch(text)
+    if found is None:
+        return None
+    name, role = found[1].strip(" ,"), " ".join(found[2].split())
+    words = name.replace(",", " ").split()
+    if not 1 <= len(words) <= 5 or not any(c.isalpha() for c in role):
+        return None
+    if not all(w[0].isupper() or w.casefold() in _PARTICLES for w in words):
+        return None
+    if len(words) == 1 and len(name) > 2 and name.isupper():  # "CAMHS (Tier 3)": a service
+        return None
+    return name, role
+
+
+def _split_roles(practitioners: list[str], roles: list[str]) -> None:
+    """A practitioner written with their role ("Sam Ellery (Social Worker)") is the name, and
+    the role goes to the entry's role where the file gives none."""
+    split = {p: name_and_role(p) for p in set(practitioners) if p.rstrip().endswith(")")}
+    if not any(split.values()):
+        return
+    for k, written in enumerate(practitioners):
+        parts = split.get(written)
+        if parts is not None and not roles[k].strip():
+            practitioners[k], roles[k] = parts
 
 
 def _readers(today: date, order: str, year_kind: str, recorded_order: str):

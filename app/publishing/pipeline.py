@@ -29,7 +29,7 @@ from app.publishing.builders import BUILDERS, REPORT_KINDS, BuildRequest
 from app.publishing.people import list_people
 from app.publishing.register import register_json
 from app.publishing.transforms import protect, texts
-from app.review_rights import EXPORT_NOT_PERMITTED
+from app.review_rights import EXPORT_NOT_PERMITTED, require_recordable_export
 from app.wording import plural
 from db.models import AuditEvent, Review
 from db.publishing_models import IssuedVersion
@@ -89,7 +89,7 @@ def publish(
         raise UserError(str(exc)) from None
     if final and kind not in REPORT_KINDS:
         raise UserError("Only the Overview Report, Executive Summary and brief are made final.")
-    _recordable(ctx)
+    require_recordable_export(ctx)
     audience = audience_of(ctx, review_id, kind)
     report_id = version = None
     if kind in REPORT_KINDS:
@@ -175,7 +175,7 @@ def publish_document(
         writer = writer_for(model, path.suffix)
     except UnsupportedFormat as exc:
         raise UserError(str(exc)) from None
-    _recordable(ctx)
+    require_recordable_export(ctx)
     register = [entry for rid in review_ids for entry in list_people(ctx, rid)]
     keep = [_reference(ctx, rid) for rid in review_ids]
     document = protect(document, marking=None, anonymiser=Anonymiser(register, keep=keep))
@@ -190,16 +190,6 @@ def publish_document(
     except Exception as exc:
         _unrecorded(path, exc)
     return Published(path, model, "publication", False, digest, len(data), pages, None)
-
-
-def _recordable(ctx: AppContext) -> None:
-    """Every export is recorded in the audit trail: none is made where it cannot be."""
-    if ctx.readonly:
-        reason = ctx.store.readonly_reason or "The store is open read-only."
-        raise UserError(
-            f"{reason} Every export is recorded in the review's audit trail, which cannot be "
-            "written here, so nothing was exported."
-        )
 
 
 def _unrecorded(path: Path, exc: Exception):

@@ -53,6 +53,7 @@ ROLES = (
     "youth worker|probation officer|solicitor|chair|guardian"
 )
 _TITLE_NAME = re.compile(rf"\b(?:{TITLES})\.?\s+(?:\d+\s+)?(?P<name>{_NAME}(?:\s+{_NAME})?)")
+_POSSESSIVE = re.compile(r"['’]s$")
 _ROLE_NAME = re.compile(rf"\b(?i:{ROLES}),?\s+(?P<name>{_NAME}(?:\s+{_NAME})?)")
 # Capitalised words that follow a relationship word, title or role without being a name.
 _NOT_NAMES = frozenset(
@@ -171,6 +172,8 @@ def _text_hits(text: str, where: str, section: str, anonymiser: Anonymiser) -> l
         seen.add(name)
         first = name.split()[0]
         if first in _NOT_NAMES or any(f.what == "name" for f in anonymiser.find(name)):
+            continue
+        if len(_POSSESSIVE.sub("", first)) == 1:  # "Mr D's", "Child K's": a pseudonym's letter
             continue
         key = f"unregistered|{section}|{name.casefold()}"
         hits.append(

@@ -50,6 +50,42 @@ def test_names_with_their_role_in_brackets_are_the_practitioners():
     assert plan.mapping["practitioner"] == 1
 
 
+def test_a_practitioner_written_with_their_role_gives_the_name_and_the_role(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+):
+    import csv
+
+    path = tmp_path / "roles.csv"
+    rows = [
+        ["Date", "Worker", "Role", "Note"],
+        ["14/03/2016", "Sam Ellery (Social Worker)", "", TEXTS[0]],
+        ["03/04/2016", "Priya Nandakumar (Health Visitor)", "", TEXTS[1]],
+        ["06/05/2016", "Tomos Rees (Team Manager)", "Deputy manager", TEXTS[2]],
+        ["07/05/2016", "Tomos Rees", "Deputy manager", TEXTS[3]],
+        ["21/06/2016", "Duty Team (Brackenford)", "Duty worker", TEXTS[4]],
+        ["22/06/2016", "Kerry Walsh (Early Help)", "", TEXTS[5]],
+        ["23/06/2016", "MASH (Tier 2)", "Duty worker", TEXTS[6]],
+        ["24/06/2016", "CAMHS (Tier 3)", "", TEXTS[7]],
+    ]
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    assert _import(store_path, path, capsys)[0] == 0
+    found = [(e.practitioner, e.role) for e in _entries(store_path)]
+    assert found == [
+        ("Sam Ellery", "Social Worker"),
+        ("Priya Nandakumar", "Health Visitor"),
+        # The file's own role wins; the practitioner is then kept as written.
+        ("Tomos Rees (Team Manager)", "Deputy manager"),
+        ("Tomos Rees", "Deputy manager"),
+        ("Duty Team (Brackenford)", "Duty worker"),
+        ("Kerry Walsh", "Early Help"),
+        ("MASH (Tier 2)", "Duty worker"),
+        ("CAMHS (Tier 3)", ""),  # a service, not a name
+    ]
+
+
 def test_kinds_of_contact_under_a_service_heading_are_the_type_but_agency_names_are_not():
     days = ["14/03/2016", "03/04/2016", "06/05/2016", "21/06/2016"] * 2
     kinds = ["Home visit", "Telephone call", "Strategy meeting", "Assessment"] * 2
