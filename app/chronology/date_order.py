@@ -24,6 +24,7 @@ class DateOrder:
     order: str  # "dmy" or "mdy"
     reason: str  # why, in plain words ("" when the file has no numeric dates to decide)
     decided_by: str  # "given", "evidence", "heading", "weekday", "sequence", "default", "none"
+    contradicted: bool = False  # some dates can only be read the other way round
 
 
 def _numeric(value: object) -> tuple[int, int, int] | None:
@@ -118,7 +119,7 @@ def decide_order(
                 f" {len(other)} other date(s) can only be read the other way round: they are "
                 "flagged for checking."
             )
-        return DateOrder(order, reason, "evidence")
+        return DateOrder(order, reason, "evidence", bool(other))
     ambiguous = [n for n in found if n[0] != n[1]]
     said = _order_in_headings(headings) if ambiguous else ""
     if said:
@@ -163,9 +164,10 @@ def column_orders(
     """The order of the entries' dates (the first column) and of each column of dates. All
     the columns' values are evidence together; but where the columns' own dates disagree (UK
     staff typing the date of contact, a system made in the US stamping "Created" month first),
-    each column that settles its own order is read in it."""
+    each column that settles its own order is read in it (looked at only when the dates
+    contradict each other)."""
     whole = decide_order(chain.from_iterable(zip(*columns, strict=True)), given, headings)
-    if given or len(columns) < 2 or whole.decided_by != "evidence":
+    if given or len(columns) < 2 or not whole.contradicted:
         return whole, [whole.order] * len(columns)
     own = [decide_order(c, None, [h]) for c, h in zip(columns, headings, strict=True)]
     orders = [o.order if o.decided_by == "evidence" else whole.order for o in own]
