@@ -9,7 +9,8 @@ The words live in resources/demo/documents/<reference>.txt, one file a review:
     # lines              a list of "- " items; likewise # panel (role | name | organisation),
                          # imr (agency | recommendation), # register (name | descriptor | role |
                          variants, comma-separated) and # leave out (document | section title)
-    ## summary: Title    the section's text, paragraphs separated by a blank line
+    ## summary: Title    the section's text, paragraphs separated by a blank line (likewise
+                         ## brief: and ## overview:; a glossary's terms a paragraph each)
 """
 
 import re
@@ -92,7 +93,8 @@ def add_past_documents(ctx: AppContext, added: list[str]) -> None:
         for name, descriptor, role, variants in found.register:
             add_person(ctx, review_id, name=name, descriptor=descriptor, role=role,
                        variants=[v.strip() for v in variants.split(",") if v.strip()])  # fmt: skip
-        for kind in ("summary", "brief"):
+        written = {kind for kind, _title in found.sections} | {k for k, _t in found.leave_out}
+        for kind in [k for k in ("summary", "brief", "overview") if k in written]:
             report = get_report(ctx, ensure_report(ctx, review_id, kind))
             for section in report.sections:
                 if [kind, section.title] in found.leave_out:

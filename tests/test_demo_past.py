@@ -19,7 +19,7 @@ from app.documents import find_report, get_report
 from app.findings import list_findings
 from app.publishing.anonymise import fold
 from app.publishing.people import list_people
-from app.publishing.pipeline import publish
+from app.publishing.pipeline import issued_versions, publish
 from app.publishing.release_check import check_publication
 from app.reviews import find_review_id, get_review
 from db.chronology_models import ChronologyImport
@@ -159,3 +159,28 @@ def test_baby_m_s_chronology_tells_the_published_summary_s_story(demo):
     seen = re.compile(r"partner (was )?(seen|present|spoken to)|spoke to (her|the) partner", re.I)
     assert not [r.event for r in rows if seen.search(r.event)]
     assert [r for r in rows if re.search(r"partner (was )?at work", r.event)]
+
+
+def test_baby_m_s_overview_report_is_written_issued_and_names_nobody(demo, tmp_path):
+    """The published review has its Overview Report: every narrative section written, issued
+    as final (the practice's name in the tables waived with a reason), and its frozen PDF
+    prints no name from the register."""
+    review_id = find_review_id(demo, "DEMO-SCR-M")
+    report = get_report(demo, find_report(demo, review_id, "overview"))
+    narratives = [s for s in report.sections if s.included and not s.generated]
+    assert len(narratives) == 6
+    for section in narratives:
+        assert len(section.written.split()) >= 80, section.title
+    result = check_publication(demo, review_id, "overview")
+    assert result.clear and result.hits, [(h.where, h.text) for h in result.blocking]
+    assert {h.text for h in result.hits} == {"Marsh Lane Surgery"}
+    assert all("contributing agency" in h.waived for h in result.hits)
+    [issued] = issued_versions(demo, review_id, "overview")
+    assert issued.suffix == ".pdf" and issued.version >= 1
+    out = publish(demo, "overview", tmp_path / "overview.pdf", review_id=review_id, final=True)
+    text = read_back(out.path)
+    for heading in ("Key practice episodes and analysis", "Integrated chronology", "Glossary"):
+        assert heading in text
+    assert "the GP practice" in text
+    names = [n for p in list_people(demo, review_id) for n in (p.name, *p.variants)]
+    assert len(names) >= 4 and _named(names, text) == []

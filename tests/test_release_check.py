@@ -72,6 +72,8 @@ def test_an_unregistered_name_next_to_a_relationship_word_blocks(ctx, clean):
         ("The social worker, Marisol Tennant, visited twice.", "Marisol Tennant"),
         ("Mrs Abernethy, the childminder, raised a concern.", "Abernethy"),
         ("Mr Dawson's flat was cold.", "Dawson's"),
+        # Broken across lines, a name still counts; only a label ending in ":" does not.
+        ("Seen with the social worker,\nMarisol Tennant, at home.", "Marisol Tennant"),
     ],
 )
 def test_an_unregistered_name_after_a_title_or_a_role_blocks(ctx, clean, text, name):
@@ -87,6 +89,8 @@ def test_an_unregistered_name_after_a_title_or_a_role_blocks(ctx, clean, text, n
         "The Designated Safeguarding Lead told the Nurse Practitioner on Monday.",
         "The health visitor. Then the school nurse visited.",
         "Mr D's refusals were accepted; his mother's Child K's school noticed.",
+        # A chronology entry's label on the line after a role ("Case Note: …").
+        "Visit by the midwife\nCase Note: weight gain good.",
     ],
 )
 def test_roles_and_anonymised_labels_are_not_taken_for_names(ctx, clean, text):

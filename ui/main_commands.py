@@ -87,16 +87,36 @@ class WindowCommands:
                 return
 
     def add_demo_reviews(self) -> None:
+        """The demonstration reviews, made in the background (they import their agencies' files
+        and issue their published documents: several seconds) behind a progress dialog."""
         from app.demo import add_demo_reviews
 
-        result = self.editor.run(add_demo_reviews, kind="review")
-        if result is not None:
+        if self.editor.ctx.readonly:
+            self.editor.failed.emit("This store is open read-only; changes cannot be saved.")
+            return
+        ctx = self.editor.ctx
+
+        def done(result) -> None:
             added, _skipped = result
+            self.editor.changed.emit("review")
             self.statusBar().showMessage(
                 f"Added {len(added)} fictional demonstration reviews.", 10000
             )
             if self.list_model.rowCount():
                 self.list_view.setCurrentIndex(self.proxy.index(0, 0))
+
+        def failed(message: str) -> None:
+            self.editor.changed.emit("review")  # all or nothing: show the store as it is
+            self.editor.failed.emit(message)
+
+        run_task(
+            self,
+            "Adding the demonstration reviews…\nTheir agencies' chronologies are imported and "
+            "their documents issued:\nthis takes a few seconds.",
+            lambda _progress: add_demo_reviews(ctx),
+            done,
+            failed,
+        )
 
     def import_chronology(self) -> None:
         if self.current_review_id() is None:

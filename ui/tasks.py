@@ -83,6 +83,7 @@ def run_task(
     dialog.setCancelButton(None)  # the work cannot be stopped half-way without waste
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
+    dialog.setValue(0)  # (Qt 6 starts the dialog's clock only once a value is set)
     job = _Job(work)
     bridge = _Bridge(dialog, on_done, on_error)
     job.signals.progress.connect(bridge.progress)

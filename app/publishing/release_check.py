@@ -124,6 +124,9 @@ def check_publication(ctx: AppContext, review_id: int, kind: str) -> CheckResult
     for section, label in zip(doc.sections, labels, strict=True):
         for where, text in _places(section, label):
             hits += _text_hits(text, where, section.title, anonymiser)
+        for where, before, after in _line_seams(section, label):
+            joined = f"{before}\n{after}"
+            hits += _unregistered_hits(joined, where, section.title, anonymiser, len(before))
     included = [s for s in report.sections if s.included]
     by_title = dict(zip([s.title for s in doc.sections], labels, strict=True))
     for s in included:
@@ -162,12 +165,22 @@ def _text_hits(text: str, where: str, section: str, anonymiser: Anonymiser) -> l
         detail = f"{kind}would print as {found.replacement}"
         key = f"{reason}|{section}|{found.text.casefold()}"
         hits.append(Hit(reason, where, found.text, detail, key, section=section))
+    return hits + _unregistered_hits(text, where, section, anonymiser)
+
+
+def _unregistered_hits(
+    text: str, where: str, section: str, anonymiser: Anonymiser, seam: int | None = None
+) -> list[Hit]:
+    """Names after a relationship word, title or role that the register does not hold; with
+    ``seam``, only those whose word ends before it and whose name starts after it (a name on
+    the line after its role: each line is printed as a paragraph of its own)."""
+    hits = []
     matches = [*_RELATION_NAME.finditer(text), *_TITLE_NAME.finditer(text)]
     matches += _ROLE_NAME.finditer(text)
     seen: set[str] = set()
     for m in matches:
         name = m.group("name")
-        if name in seen:
+        if name in seen or (seam is not None and not m.start() < seam <= m.start("name")):
             continue
         seen.add(name)
         first = name.split()[0]
@@ -175,6 +188,8 @@ def _text_hits(text: str, where: str, section: str, anonymiser: Anonymiser) -> l
             continue
         if len(_POSSESSIVE.sub("", first)) == 1:  # "Mr D's", "Child K's": a pseudonym's letter
             continue
+        if "\n" in text[m.start() : m.start("name")] and text[m.end("name") :].startswith(":"):
+            continue  # "…seen by the midwife" and, on the next line, the label "Case Note:"
         key = f"unregistered|{section}|{name.casefold()}"
         hits.append(
             Hit("unregistered", where, m.group(0), "add them to the register", key, section=section)
@@ -280,6 +295,16 @@ def _section_labels(sections) -> list[str]:
             number += 1
             labels.append(f"Section {number} {s.title}")
     return labels
+
+
+def _line_seams(section, label: str):
+    """(where, line, next line) for each line break inside a paragraph's text."""
+    for block in section.blocks:
+        texts = block.texts if isinstance(block, Paragraphs | Callout) else ()
+        for text in texts:
+            lines = [line for line in text.split("\n") if line.strip()]
+            for before, after in zip(lines, lines[1:], strict=False):
+                yield f"{label}, the line '{_short(after, 40)}'", before, after
 
 
 def _places(section, label: str):

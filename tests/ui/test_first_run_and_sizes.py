@@ -22,13 +22,14 @@ LAPTOP = QSize(1366, 768 - 40 - 30)
 HD_AT_150 = QSize(1280, 720 - 32 - 30)
 
 
-def test_empty_store_shows_the_first_steps_and_adds_the_demo_from_the_window(window, ctx):
+def test_empty_store_shows_the_first_steps_and_adds_the_demo_from_the_window(window, ctx, qtbot):
     welcome = window.welcome
     assert window.stack.currentWidget() is welcome
     assert welcome.heading.text() == "Welcome to ReviewDesk"
     buttons = [b.text() for b in welcome.findChildren(QPushButton) if b.isVisible()]
     assert "Create a review" in buttons and "Import an agency chronology…" in buttons
-    welcome.demo_button.click()
+    welcome.demo_button.click()  # made in the background, behind a progress dialog
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=60_000)
     assert len(list_reviews(ctx)) >= 3
     assert window.stack.currentWidget() is window.workspace
     assert "demonstration" in window.statusBar().currentMessage()
