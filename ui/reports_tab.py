@@ -290,7 +290,7 @@ class ReportsTab(QWidget):
                 f"Made from the review's data when the document is exported: "
                 f"{GENERATED.get(section.source, section.source)}."
             )
-        elif section.guidance:
+        elif section.guidance and not section.written.strip():
             self.source_note.setText(
                 "The author's own words. The grey text is the template's guidance: it goes "
                 "when you start writing and is never printed."

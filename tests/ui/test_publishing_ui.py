@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from app.documents import ensure_report, find_report, get_report
+from app.edits import apply_fields
 from app.publishing.people import list_people
 from tests.publishing_case import build_case, write_narrative
 from ui.workspace import TAB_PEOPLE, TAB_REPORTS
@@ -142,6 +143,12 @@ def test_guidance_is_greyed_in_the_editor_not_in_the_text(reports, ctx, case, wi
     assert reports.text.placeholderText() == guidance
     assert "never printed" in reports.source_note.text()
     shot(window, "documents_guidance")
+    # Once written, the section has no grey guidance to speak of.
+    apply_fields(ctx, "report_section", report.sections[0].id, {"text": "Child S was two."})
+    reports.kind.activated.emit(reports.kind.currentIndex())
+    reports.sections.setCurrentRow(0)
+    assert reports.text.toPlainText() == "Child S was two."
+    assert reports.source_note.text() == "The author's own words."
 
 
 def test_choosing_the_audience_is_saved(reports, ctx, case):
