@@ -200,11 +200,17 @@ class ReportsTab(QWidget):
         current = self.selected_section()
         self._loading = True
         self.sections.clear()
+        # An issued version, or a store only read here, is still read section by section: its
+        # sections stay chosen, but whether one is in the document cannot be changed.
+        changeable = not self.editor.readonly and not (self.report and self.report.final)
         for section in self.report.sections if self.report else []:
             label = section.title + ("" if not section.generated else "   (from the review)")
             item = QListWidgetItem(label)
             item.setData(SectionIdRole, section.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            if changeable:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            else:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
                 Qt.CheckState.Checked if section.included else Qt.CheckState.Unchecked
             )
@@ -244,8 +250,9 @@ class ReportsTab(QWidget):
             widget.setEnabled(writable)
         self.final_button.setEnabled(writable and not issued)
         self.draft_button.setEnabled(writable and issued)
-        for widget in (self.up_button, self.down_button, self.sections):
+        for widget in (self.up_button, self.down_button):
             widget.setEnabled(writable and not issued)
+        self.sections.setEnabled(self.report is not None)
         self.check_button.setEnabled(self.report is not None)
         if self.report is not None:
             setting = audience_of(self.editor.ctx, self.review_id, kind)

@@ -103,6 +103,13 @@ def test_final_then_a_new_draft(qtbot, reports, ctx, review_id, monkeypatch, tmp
     assert (
         "Version 1 issued" in reports.version.toolTip() and "SHA-256" in reports.version.toolTip()
     )
+    # The issued version is read section by section; what it includes cannot change.
+    assert reports.sections.isEnabled()
+    reports.sections.setCurrentRow(3)
+    assert reports.selected_section().title == reports.sections.item(3).text().split("   (")[0]
+    flags = reports.sections.item(3).flags()
+    assert flags & Qt.ItemFlag.ItemIsSelectable and not flags & Qt.ItemFlag.ItemIsUserCheckable
+    reports.sections.setCurrentRow(0)  # a section of the author's words again
     reports.start_draft()
     assert reports.version.text() == "Draft 2"
     assert not reports.text.isReadOnly()
