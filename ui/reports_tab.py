@@ -54,6 +54,9 @@ FORMATS = {
 SectionIdRole = Qt.ItemDataRole.UserRole + 50
 
 
+UNTICK_HINT = "Untick a section to leave it out of the document."
+
+
 class ReportsTab(QWidget):
     def __init__(self, editor: Editor, parent=None):
         super().__init__(parent)
@@ -125,7 +128,7 @@ class ReportsTab(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        hint = QLabel("Untick a section to leave it out of the document.")
+        self.sections_hint = hint = QLabel(UNTICK_HINT)
         hint.setWordWrap(True)
         left_layout.addWidget(hint)
         left_layout.addWidget(self.sections, 1)
@@ -253,6 +256,13 @@ class ReportsTab(QWidget):
         for widget in (self.up_button, self.down_button):
             widget.setEnabled(writable and not issued)
         self.sections.setEnabled(self.report is not None)
+        self.sections_hint.setText(
+            UNTICK_HINT
+            if writable and not issued
+            else "The issued version's sections (start a new draft to change them)."
+            if issued
+            else "The document's sections."
+        )
         self.check_button.setEnabled(self.report is not None)
         if self.report is not None:
             setting = audience_of(self.editor.ctx, self.review_id, kind)

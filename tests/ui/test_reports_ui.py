@@ -109,9 +109,11 @@ def test_final_then_a_new_draft(qtbot, reports, ctx, review_id, monkeypatch, tmp
     assert reports.selected_section().title == reports.sections.item(3).text().split("   (")[0]
     flags = reports.sections.item(3).flags()
     assert flags & Qt.ItemFlag.ItemIsSelectable and not flags & Qt.ItemFlag.ItemIsUserCheckable
+    assert "start a new draft" in reports.sections_hint.text()
     reports.sections.setCurrentRow(0)  # a section of the author's words again
     reports.start_draft()
     assert reports.version.text() == "Draft 2"
+    assert reports.sections_hint.text().startswith("Untick a section")
     assert not reports.text.isReadOnly()
 
 
