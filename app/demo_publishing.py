@@ -147,15 +147,15 @@ def add_publishing_demo(ctx: AppContext, added: list[str]) -> None:
     add_past_documents(ctx, added)
     for spec in HISTORY:  # the past published reviews' summaries issued, as Baby M's below
         if spec.reference in added and spec.status == "published" and spec.reference != PUBLISHED:
-            issue_summary(ctx, find_review_id(ctx, spec.reference))
+            issue_document(ctx, find_review_id(ctx, spec.reference))
     if "DEMO-LCSPR-T" in added:
         _write(ctx, find_review_id(ctx, "DEMO-LCSPR-T"), "brief", _DRAFT_T)
     if PUBLISHED in added:
         review_id = find_review_id(ctx, PUBLISHED)
         _complete(ctx, review_id)
-        issue_summary(ctx, review_id)
+        issue_document(ctx, review_id)
         _waive_the_practice(ctx, review_id)
-        issue_summary(ctx, review_id, "overview")  # written from resources/demo/documents
+        issue_document(ctx, review_id, "overview")  # written from resources/demo/documents
 
 
 def _complete(ctx: AppContext, review_id: int) -> None:
@@ -196,7 +196,7 @@ def _write(ctx: AppContext, review_id: int, kind: str, texts: dict[str, str]) ->
             apply_fields(ctx, "report_section", section.id, {"text": _tidy(texts[section.title])})
 
 
-def issue_summary(ctx: AppContext, review_id: int, kind: str = "summary"):
+def issue_document(ctx: AppContext, review_id: int, kind: str = "summary"):
     """Issue the Executive Summary (or another of the review's documents) as final: the pipeline
     keeps the frozen file in the store; the copy it writes goes to a private folder removed
     straight afterwards. The document is dated the day the review was published (the store
