@@ -41,6 +41,12 @@ def configure(p: argparse.ArgumentParser) -> None:
         choices=["dmy", "mdy"],
         help="dmy: 03/04/2016 is 3 April (UK); mdy: it is March 4 (US)",
     )
+    p.add_argument(
+        "--one-agency",
+        action="store_true",
+        help="import every row for --agency, even when a column names each row's agency (by "
+        "default, a chronology merged across agencies sends each row to its own agency)",
+    )
     p.add_argument("--dry-run", action="store_true", help="print the plan; write nothing")
     p.add_argument(
         "--replace",
@@ -92,6 +98,7 @@ def cmd_import_chronology(args, context, print_json) -> int:
                 mapping=_mapping(args.map) or None,
                 header_row=args.header_row,
                 date_order=args.date_order,
+                by_agency=not args.one_agency,
             )
         except ImportRefused as exc:
             print(f"reviewdesk: {exc}", file=sys.stderr)
@@ -107,7 +114,7 @@ def cmd_import_chronology(args, context, print_json) -> int:
         data["replace_needed"] = bool(unconfirmed)
         print_json(data)
     else:
-        _print_plain(plans, results, args.agency, args.dry_run, args.replace)
+        _print_plain(plans, results, args.dry_run, args.replace)
     if problems:
         for problem in problems:
             print(f"reviewdesk: {problem}", file=sys.stderr)
@@ -138,8 +145,9 @@ def _json(plans, results, dry_run: bool, problems: list[str]) -> dict:
     }
 
 
-def _print_plain(plans, results, agency: str, dry_run: bool, replace: bool) -> None:
+def _print_plain(plans, results, dry_run: bool, replace: bool) -> None:
     for index, plan in enumerate(plans):
+        agency = plan.agency_name
         print(f"== {plan.source_label} ==")
         for line in plan.report_lines():
             print(line)
@@ -172,6 +180,6 @@ def _print_plain(plans, results, agency: str, dry_run: bool, replace: bool) -> N
                 f", replacing {result.replaced} from the earlier import" if result.replaced else ""
             )
             print(
-                f"Imported {plural(result.imported, 'entry')} from {plan.source_label} for {agency}"
+                f"Imported {plural(result.imported, 'entry')} from {plan.file_label} for {agency}"
                 f"{replaced}; {len(result.flagged)} flagged for checking."
             )

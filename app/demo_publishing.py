@@ -142,6 +142,10 @@ def add_publishing_demo(ctx: AppContext, added: list[str]) -> None:
     for reference in REGISTERED:
         if reference in added:
             add_demo_registers(ctx, find_review_id(ctx, reference), reference)
+    if "DEMO-RR-K" in added:  # the rapid review's combined chronology, one file for all agencies
+        from app.demo_rapid_review import add_rapid_review_chronology
+
+        add_rapid_review_chronology(ctx, find_review_id(ctx, "DEMO-RR-K"))
     from app.demo_past_documents import add_past_documents  # the past reviews' documents
 
     add_past_documents(ctx, added)

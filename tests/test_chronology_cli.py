@@ -328,3 +328,31 @@ def test_a_refusal_names_the_headings_and_the_fix(capsys, db, tmp_path):
     assert "Headings found: Date, Officer, Ref" in err and "--map event=" in err
     code, _out, err = import_file(capsys, db, "Police", path, "--map", "evnt=Ref")
     assert code == 2 and "'evnt' is not a field" in err
+
+
+def test_a_merged_chronology_goes_to_its_agencies_unless_one_is_asked_for(capsys, db, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Date", "Partner agency", "Event"])
+    ws.append(["14/03/2016", "Police", "Attended after a neighbour's call."])
+    ws.append(["15/03/2016", "Children's Social Care", "Referral received from police."])
+    ws.append(["02/04/2016", "Police", "Second call to the flat."])
+    path = tmp_path / "combined.xlsx"
+    wb.save(path)
+    code, out, _ = import_file(capsys, db, "Rapid review", path, "--dry-run", json=True)
+    data = json.loads(out)
+    assert code == 0 and data["would_import"] == 3
+    assert [(s["agency"], s["entries"], s["agency_column"]) for s in data["sheets"]] == [
+        ("Police", 2, "Partner agency"),
+        ("Children's Social Care", 1, "Partner agency"),
+    ]
+    code, out, _ = import_file(capsys, db, "Rapid review", path)
+    assert code == 0
+    assert "Imported 2 entries from combined.xlsx, sheet 'Sheet' for Police" in out
+    code, out, _ = run(capsys, "--db", str(db), "chronology", "--review", "lcspr-1", "--json")
+    assert [e["agency"] for e in json.loads(out)] == ["Police", "Children's Social Care", "Police"]
+
+    code, out, _ = import_file(capsys, db, "Rapid review", path, "--one-agency", "--dry-run")
+    assert code == 0 and "Would import 3 entries for Rapid review" in out

@@ -437,3 +437,38 @@ def test_an_unreadable_time_flags_its_row_and_nothing_else(ctx, review_id, tmp_p
         "A tick box in the time column.": "the time 'Yes' could not be read",
         "The same unreadable time again.": "the time 'teatime' could not be read",
     }
+
+
+def test_date_cells_are_their_days_with_nothing_to_read(ctx, review_id, tmp_path):
+    """A column of date cells only (no text, no time) and a date recorded column of date
+    cells: each entry has its day, the recorded day, an end date where given, and a day after
+    the import is still flagged."""
+    ctx.today_override = date(2026, 11, 30)
+    path = _write_xlsx(
+        tmp_path / "cells.xlsx",
+        [
+            ["Date", "End date", "Event", "Date recorded"],
+            [date(2016, 3, 14), None, "Home visit.", date(2016, 3, 15)],
+            [date(2016, 3, 14), date(2016, 3, 20), "Respite week.", date(2016, 3, 21)],
+            [date(2061, 4, 3), None, "Planned review.", date(2016, 3, 22)],
+            [date(2009, 1, 5), None, "Letter sent.", date(2009, 2, 1)],
+        ],
+    )
+    plan = plan_import(ctx, review_id, "Children's social care", path)
+    assert plan.mapping_by_header().get("end_date") == "End date"
+    assert [n.row for n in plan.flagged] == [4]
+    assert "03/04/2061 is after the day of import" in plan.flagged[0].reason
+    commit_import(ctx, plan)
+    rows = {r.source_row: r for r in _entries(ctx, review_id)}
+    assert [(rows[n].date_text, rows[n].precision, rows[n].date_start) for n in (2, 5)] == [
+        ("14/03/2016", "day", date(2016, 3, 14)),
+        ("05/01/2009", "day", date(2009, 1, 5)),
+    ]
+    assert rows[3].date_end == date(2016, 3, 20) and rows[2].date_end == date(2016, 3, 14)
+    assert [rows[n].recorded for n in (2, 3, 5)] == [
+        date(2016, 3, 15),
+        date(2016, 3, 21),
+        date(2009, 2, 1),
+    ]
+    assert rows[5].recorded_text == "01/02/2009" and rows[5].time == ""
+    assert not rows[2].flagged and rows[4].flagged

@@ -184,3 +184,28 @@ def test_baby_m_s_overview_report_is_written_issued_and_names_nobody(demo, tmp_p
     assert "the GP practice" in text
     names = [n for p in list_people(demo, review_id) for n in (p.name, *p.variants)]
     assert len(names) >= 4 and _named(names, text) == []
+
+
+def test_child_k_s_rapid_review_chronology_comes_from_one_combined_file(demo):
+    from app.demo_rapid_review import CSC, ROWS, SCHOOL
+
+    rows = _rows(demo, "DEMO-RR-K")
+    assert {r.agency for r in rows} == {CSC, SCHOOL}
+    assert len(rows) == sum(1 for row in ROWS if row[1] is not None) and not any(
+        r.flagged for r in rows
+    )
+    review_id = find_review_id(demo, "DEMO-RR-K")
+    with demo.session() as session:
+        imports = session.execute(
+            select(ChronologyImport.file_name, ChronologyImport.agency_id).where(
+                ChronologyImport.review_id == review_id
+            )
+        ).all()
+    assert len(imports) == 2 and len({name for name, _agency in imports}) == 1
+    # A line the business unit pasted under an entry joins that entry.
+    visit = next(r for r in rows if "one thin blanket" in r.event)
+    assert visit.agency == CSC and visit.event.startswith("Home visit. The house was cold")
+    review = get_review(demo, review_id)
+    found = next(r for r in rows if "Police found Kieran" in r.event)
+    assert found.date_start == review.incident_date
+    assert all(review.scope_start <= r.sort_date <= review.scope_end for r in rows)

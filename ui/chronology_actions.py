@@ -68,7 +68,7 @@ class EntryCommands:
             self,
             "Import an agency chronology",
             "",
-            "Chronologies (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.docx);;All files (*)",
+            "Chronologies (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt *.docx *.docm *.dotx *.dotm);;All files (*)",
         )
         if path:
             self.import_file(Path(path))
@@ -80,7 +80,10 @@ class EntryCommands:
         fit_to_screen(dialog, dialog.size())
         polish_tables(dialog)
         if dialog.exec() and dialog.result is not None:
-            self.window().statusBar().showMessage(import_summary(dialog.result, path.name), 15000)
+            agencies = len({r.agency_id for r in dialog.results})
+            self.window().statusBar().showMessage(
+                import_summary(dialog.result, path.name, agencies), 15000
+            )
 
     def add_entry(self) -> None:
         dialog = AddEntryDialog([a.agency for a in self.agencies], self)

@@ -70,7 +70,7 @@ def entry_count(count: int) -> str:
     return f"{count} entry" if count == 1 else f"{count} entries"
 
 
-def confirm_replacement(parent: QWidget, plans, agency: str) -> bool:
+def confirm_replacement(parent: QWidget, plans) -> bool:
     """Ask before an import replaces the earlier import of the same file and sheet, saying what
     would no longer be in the chronology. True: replace."""
     lines = []
@@ -79,7 +79,7 @@ def confirm_replacement(parent: QWidget, plans, agency: str) -> bool:
         r = plan.replaces
         where = f", sheet '{r.sheet}'" if r.sheet else ""
         lines.append(
-            f"<b>{escape(r.file_name)}</b>{escape(where)} was imported for {escape(agency)} on "
+            f"<b>{escape(r.file_name)}</b>{escape(where)} was imported for {escape(plan.agency_name)} on "
             f"{r.imported_at:%d/%m/%Y} ({entry_count(r.old_count)}). Importing it again replaces "
             f"that import: {entry_count(r.unchanged)} unchanged, {r.added} new, "
             f"<b>{r.removed}</b> no longer in the file."
@@ -146,8 +146,10 @@ def total_result(results: list[ImportResult]) -> ImportResult:
     )
 
 
-def import_summary(result: ImportResult, file_name: str) -> str:
+def import_summary(result: ImportResult, file_name: str, agencies: int = 1) -> str:
     text = f"Imported {result.imported} entries from {file_name}"
+    if agencies > 1:  # a chronology merged across agencies, each row to its own
+        text += f" for {agencies} agencies"
     if result.replaced:
         text += f", replacing {result.replaced} from the earlier import"
     if result.flagged:

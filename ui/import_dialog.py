@@ -1,11 +1,13 @@
 """Importing an agency chronology: see what ReviewDesk decided (sheet, header row, which column
 went where and why, date order, rows left out), change any of it, then import."""
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -52,6 +54,8 @@ NOT_MAPPED = "(not in this file)"
 FIELD_ORDER = ("date", "event", "outcome", "practitioner", "role", "event_type", "time",
                "significance", "source", "subjects", "recorded", "end_date")  # fmt: skip
 PREVIEW_ROWS = 12
+SHOWN_SHEETS = "A column chosen here is used on every ticked sheet headed the same."
+SHOWN_AGENCIES = "Each agency's rows are shown on their own; a column chosen here is used for all."
 DATE_ORDERS = (
     ("Decide from the file's dates", None),
     ("Day first: 03/04/2016 is 3 April (UK)", "dmy"),
@@ -71,6 +75,7 @@ class ImportDialog(QDialog):
         self.result: ImportResult | None = None
         self.results: list[ImportResult] = []
         self._mapping_override: dict | None = None
+        self._planned_for = ""  # the agency chosen when the plans were made
         self._updating = False
         self.setWindowTitle(f"Import chronology: {path.name}")
         self._build_choices(agencies)
@@ -138,6 +143,17 @@ class ImportDialog(QDialog):
                 caption.hide()
                 widget.hide()
         grid.addWidget(self.date_reason, 3, 1, 1, 4)
+        # A chronology merged across agencies: each row to the agency its column names.
+        self.by_agency = QCheckBox()
+        self.by_agency.setObjectName("import_by_agency")
+        self.by_agency.setChecked(True)
+        self.by_agency.setToolTip(
+            "Unticked, every row is imported for the agency chosen above, and the column is "
+            "kept with each entry as imported."
+        )
+        self.by_agency.toggled.connect(lambda _on: self.replan())
+        self.by_agency.hide()
+        grid.addWidget(self.by_agency, 4, 1, 1, 4)
         grid.setColumnStretch(4, 1)
         self.choices = grid
 
@@ -192,7 +208,7 @@ class ImportDialog(QDialog):
         self.shown_sheet.activated.connect(lambda _i: self._show_plans(self._agency_text()))
         shown_caption = QLabel("Sheet &shown")
         shown_caption.setBuddy(self.shown_sheet)
-        shown_note = QLabel("A column chosen here is used on every ticked sheet headed the same.")
+        self.shown_note = shown_note = QLabel(SHOWN_SHEETS)
         shown_note.setWordWrap(True)
         self.shown_row = QWidget()
         row = QHBoxLayout(self.shown_row)
@@ -280,6 +296,7 @@ class ImportDialog(QDialog):
         if self._chosen_sheets == []:
             self._show_refusal("Tick the sheets to import.")
             return
+        self._planned_for = agency
         try:
             self.plans = plan_imports(
                 self.editor.ctx,
@@ -290,6 +307,7 @@ class ImportDialog(QDialog):
                 mapping=self._mapping_override,
                 header_row=self.header_row.value() or None,
                 date_order=self.date_order.currentData(),
+                by_agency=self.by_agency.isChecked(),
             )
         except UserError as exc:
             self._show_refusal(str(exc))
@@ -311,7 +329,7 @@ class ImportDialog(QDialog):
 
     def _shown_plan(self) -> ImportPlan:
         """The plan of the sheet chosen to be shown (the first when only one is ticked)."""
-        sheets = [p.table.sheet for p in self.plans]
+        sheets = [_shown_label(p) for p in self.plans]
         shown = self.shown_sheet.currentText()
         if [self.shown_sheet.itemText(i) for i in range(self.shown_sheet.count())] != sheets:
             self.shown_sheet.clear()
@@ -323,7 +341,19 @@ class ImportDialog(QDialog):
 
     def _show_plans(self, agency: str) -> None:
         plan = self._shown_plan()
-        self.sheets.set_ticked([p.table.sheet for p in self.plans])
+        self.sheets.set_ticked(list(dict.fromkeys(p.table.sheet for p in self.plans)))
+        split = next((p for p in self.plans if p.agency_column is not None), None)
+        if split is not None:
+            heading = split.table.headers[split.agency_column]
+            self.by_agency.setText(
+                f"Import each row for the agency its '{heading}' column names "
+                f"({len(self.plans)} agencies)"
+            )
+        self.by_agency.setVisible(split is not None or not self.by_agency.isChecked())
+        self.agency.setToolTip(
+            "" if split is None else "The agency of the rows above the first one naming an agency"
+        )
+        self.shown_note.setText(SHOWN_SHEETS if split is None else SHOWN_AGENCIES)
         self._updating = True
         headers = plan.table.headers
         for field, combo in self.mapping_combos.items():
@@ -337,7 +367,7 @@ class ImportDialog(QDialog):
         self.parts.clear()
         event = plan.mapping.get("event")
         for index, heading in enumerate(headers):
-            if index == event or index in plan.mapping.values():
+            if index == event or index in plan.mapping.values() or index == plan.agency_column:
                 continue
             item = QListWidgetItem(heading)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -383,8 +413,18 @@ class ImportDialog(QDialog):
         }[plan.mapping_source]
         entries = sum(len(p.entries) for p in self.plans)
         rows = sum(len(p.table.rows) for p in self.plans)
-        sheets = f" on {len(self.plans)} sheets" if len(self.plans) > 1 else ""
+        sheet_count = len({p.table.sheet for p in self.plans})
+        sheets = f" on {sheet_count} sheets" if sheet_count > 1 else ""
         parts = [f"<b>{entries}</b> entries from {rows} rows{sheets}, using {source}."]
+        agencies = list(dict.fromkeys(p.agency_name for p in self.plans))
+        if len(agencies) > 1:
+            new = sum(1 for p in self.plans if p.agency_id is None)
+            added = f", {new} of them new to this review" if new else ""
+            parts.append(
+                f"They go to <b>{len(agencies)} agencies</b>{added}: "
+                + ", ".join(f"{escape(p.agency_name)} ({len(p.entries)})" for p in self.plans)
+                + "."
+            )
         flagged = sum(len(p.flagged) for p in self.plans)
         left_out = sum(len(p.table.left_out) for p in self.plans)
         joined = sum(len(p.continuations) for p in self.plans)
@@ -394,17 +434,25 @@ class ImportDialog(QDialog):
             parts.append(f"{left_out} rows are not entries and are left out (listed below).")
         if joined:
             parts.append(f"{joined} undated rows join the entry above them.")
+        # One sentence a source replaced (a merged file's agencies counted together).
+        replaced: dict[tuple[str, str], list] = {}
         for p in self.plans:
             if p.replaces:
-                r = p.replaces
-                parts.append(
-                    f"This replaces the earlier import of <b>{r.file_name}</b>"
-                    f"{f' (sheet {r.sheet})' if r.sheet else ''}, {r.imported_at:%d/%m/%Y}: "
-                    f"{entry_count(r.unchanged)} unchanged, {r.added} new, <b>{r.removed}</b> no "
-                    "longer in the file. Theme tags and key episode links of unchanged entries "
-                    "are kept."
-                )
-        if not any(p.replaces for p in self.plans) and self.plans[0].agency_id is not None:
+                replaced.setdefault((p.replaces.file_name, p.replaces.sheet), []).append(p.replaces)
+        for (file_name, sheet), earlier in replaced.items():
+            unchanged, added = sum(r.unchanged for r in earlier), sum(r.added for r in earlier)
+            removed = sum(r.removed for r in earlier)
+            parts.append(
+                f"This replaces the earlier import of <b>{escape(file_name)}</b>"
+                f"{f' (sheet {escape(sheet)})' if sheet else ''}, "
+                f"{min(r.imported_at for r in earlier):%d/%m/%Y}"
+                f"{f' for {len(earlier)} agencies' if len(earlier) > 1 else ''}: "
+                f"{entry_count(unchanged)} unchanged, {added} new, <b>{removed}</b> no longer in "
+                "the file."
+            )
+        if replaced:
+            parts.append("Theme tags and key episode links of unchanged entries are kept.")
+        if not any(p.replaces for p in self.plans) and all(p.agency_id for p in self.plans):
             parts.append("It adds to what the agency has sent before; nothing is replaced.")
         return " ".join(parts)
 
@@ -417,6 +465,8 @@ class ImportDialog(QDialog):
                 labels.append(f"{heading}\n→ {mapped[i]}")
             elif i in plan.parts:
                 labels.append(f"{heading}\n→ joined to the event")
+            elif i == plan.agency_column:
+                labels.append(f"{heading}\n→ agency of each row")
             else:
                 labels.append(f"{heading}\n(kept, not mapped)")
         self.preview.setColumnCount(len(headers))
@@ -441,12 +491,12 @@ class ImportDialog(QDialog):
         if not self.plans or not all(p.can_commit for p in self.plans):
             return
         agency = self.agency.currentText().strip()
-        if self.plans[0].agency_name != agency:
+        if self._planned_for != agency:
             self.replan()
             if not self.plans:
                 return
         replacing = [p for p in self.plans if p.replaces is not None]
-        if replacing and not confirm_replacement(self, replacing, agency):
+        if replacing and not confirm_replacement(self, replacing):
             return
         results = self.editor.call(commit_imports, self.plans)
         if results:
@@ -454,6 +504,13 @@ class ImportDialog(QDialog):
             self.result = total_result(results)
             self.editor.changed.emit("chronology_entry")
             self.accept()
+
+
+def _shown_label(plan: ImportPlan) -> str:
+    """How the plan is named among the sheets (and agencies) shown."""
+    if plan.agency_column is None:
+        return plan.table.sheet
+    return f"{plan.table.sheet}: {plan.agency_name}" if plan.table.sheet else plan.agency_name
 
 
 __all__ = ["ImportDialog", "ImportRefused", "guess_agency", "import_summary"]

@@ -84,3 +84,22 @@ def type_by_values(profiles, scores, rows, total: int, taken: set[int], take) ->
         _key, p, known = best
         why = "kinds of contact ReviewDesk knows" if known >= 0.6 else "a few short values"
         take("event_type", p.index, f"{why} repeated down the column ({p.distinct} different)")
+
+
+def finer_type(rows, columns: list[int]) -> int | None:
+    """Of columns all headed as the type ("Entry Type", "Sub Type"), the one whose values
+    refine another's: each of its values always stands beside the same value of the other
+    (Home visit and Telephone call under Contact), and it has more of them. The entry's type
+    is the finer one; None when no column refines another."""
+    for fine in columns:
+        for broad in columns:
+            if fine == broad:
+                continue
+            pairs: dict[str, set[str]] = {}
+            for _n, cells in rows[:PROFILE_ROWS]:
+                if max(fine, broad) < len(cells) and cells[fine] and cells[broad]:
+                    pairs.setdefault(str(cells[fine]).strip(), set()).add(str(cells[broad]))
+            broad_values = set().union(*pairs.values()) if pairs else set()
+            if len(pairs) > len(broad_values) >= 1 and all(len(v) == 1 for v in pairs.values()):
+                return fine
+    return None

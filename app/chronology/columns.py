@@ -36,7 +36,7 @@ _NAME_WORD = re.compile(r"(?:[A-Z][a-zA-Z'\-]*\.?|[A-Z]\.|\d{2,6}|\([^)]{1,30}\)
 _NOT_NARRATIVE = re.compile(
     r"\b(?:address|location|venue|place|postcode|school|team|service|ward|establishment|site"
     r"|area|nhs|ref|reference|id|number|no|dob|birth|agency|organisation|status|priority|rag"
-    r"|risk level|category|outcome code|code|ethnicity|gender|age|telephone|phone|email)\b",
+    r"|risk level|category|outcome code|code|ethnicity|gender|age|telephone|phone|email|flag)\b",
     re.I,
 )
 _DURATION = re.compile(
@@ -150,7 +150,12 @@ def _reads_as_date(text: str) -> bool:
 _BRACKETED = re.compile(r"\(([^()\s]+(?: [^()\s]+){0,2})\)")
 
 
+_INITIALS_THEN_TEAM = re.compile(r"([A-Z]{2,4})\s+[-\u2013]\s+\w[\w &/]{1,30}")
+
+
 def _is_name(text: str) -> bool:
+    if len(text) <= 40 and " " in text and _INITIALS_THEN_TEAM.fullmatch(text):
+        return True  # initials, then the team after a dash: "PN - Assessment"
     if "(" in text:
         text = _BRACKETED.sub(lambda m: "(" + m[1].replace(" ", "_") + ")", text)
     words = text.replace(",", " ").split()
@@ -260,7 +265,12 @@ def plan_columns(
     given: dict[str, list[int]] | None = None,
 ) -> ColumnPlan:
     """Decide field by field, from content and headings; ``given`` (field -> columns) wins."""
-    from app.chronology.column_content import known_types, practitioner_by_names, type_by_values
+    from app.chronology.column_content import (
+        finer_type,
+        known_types,
+        practitioner_by_names,
+        type_by_values,
+    )
 
     given = given or {}
     profiles = profile_columns(headings, rows)
@@ -314,19 +324,23 @@ def plan_columns(
             constant = p.distinct == 1 and p.filled >= 5 and s.get("date", 0) < 1000
             own = own and not constant and not _BIRTH.search(p.heading)
             # Dates repeated down the column (the case's referral date beside each of its
-            # notes) give way to dates that change with the entries.
-            varies = not (p.filled >= 8 and p.distinct * 4 <= p.filled)
+            # notes; the day a workflow step started beside the notes of the step) give way
+            # to dates that change with the entries: more so the more they repeat.
+            many = p.filled >= 8
+            varies = (
+                2 - (many and p.distinct * 4 <= p.filled) - (many and p.distinct * 2 <= p.filled)
+            )
             if share >= 0.5 and p.filled >= 0.3 * total:
                 candidates.append(
                     (not other_date, own, "date" in s, share >= 0.8, varies, -p.index, p)
                 )
             elif "date" in s and s["date"] >= 1000:
-                candidates.append((True, True, False, False, True, -1000 - p.index, p))
+                candidates.append((True, True, False, False, 2, -1000 - p.index, p))
         if not candidates:
             # Dates as people remember them ("Approximate date": "pre 2010", "Unknown"): under
             # a heading naming the date, a quarter read as dates is enough; the rest are flagged.
             candidates = [
-                (True, True, True, False, True, -p.index, p)
+                (True, True, True, False, 2, -p.index, p)
                 for p in profiles
                 if p.index not in taken
                 and "date" in scores[p.index]
@@ -340,6 +354,14 @@ def plan_columns(
             if "date" in scores[best.index]:
                 why += f"; its heading '{best.heading}' says so"
             take("date", best.index, why)
+
+    # Two columns headed as the type (Entry Type, Sub Type): the finer one is the type.
+    typed = [p.index for p in profiles if "event_type" in scores[p.index] and p.filled]
+    if len(typed) >= 2 and "event_type" not in mapping:
+        fine = finer_type(rows, typed)
+        if fine is not None:
+            top = max(scores[i]["event_type"] for i in typed)
+            scores[fine] = {**scores[fine], "event_type": top + 1}
 
     # Other fields named by their heading, unless the cells say otherwise.
     candidates = sorted(
@@ -383,6 +405,8 @@ def plan_columns(
                     reasons[p.index] = f"not the event: {why_not}"
                 continue
             weight = _narrative_weight(p, total, scores[p.index].get("event", 0))
+            if _NOT_NARRATIVE.search(p.heading) and not _NARRATIVE_PART.search(p.heading):
+                weight *= 0.25  # "Source reference", "Flag": long text, but not what happened
             if weight > best_weight:
                 best, best_weight = p, weight
         if best is None:

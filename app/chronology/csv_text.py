@@ -226,7 +226,31 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
     notes += _rejoin_overflow(rows, delimiter, named, flags)
     if '="' in sample:
         notes += _unwrap_formulas(rows)
+    if f"{delimiter}'" in sample or "\n'" in sample:
+        notes += _text_markers(rows)
     return rows, notes, flags
+
+
+def _figures(text: str) -> bool:
+    """A number, a date or a time: what Excel's text marker is put before."""
+    from app.chronology.dates import parse_date, parse_time
+
+    return text.isdigit() or len(text) <= 40 and (parse_date(text).ok or bool(parse_time(text)))
+
+
+def _text_markers(rows: list[list[str]]) -> list[str]:
+    """Excel's text marker kept before figures by some exports ("'14/03/2016", "'10:32",
+    "'001200"): the value is what follows it. Returns notes."""
+    count = 0
+    for row in rows:
+        for i, cell in enumerate(row):
+            if cell[:1] == "'" and cell[1:2].isdigit() and _figures(cell[1:]):
+                row[i] = cell[1:]
+                count += 1
+    if not count:
+        return []
+    return [f"{count} value(s) began with Excel's text marker (') before their figures; the "
+            "value after it is read."]  # fmt: skip
 
 
 def _unwrap_formulas(rows: list[list[str]]) -> list[str]:

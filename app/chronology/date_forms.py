@@ -51,7 +51,7 @@ COMPACT_STAMP = re.compile(
 
 _YEAR_SPAN = r"(?P<y>\d{4})(?:\s*[/\-]\s*(?P<n>\d{4}|\d{2}))?"
 _TERM = re.compile(
-    r"(?P<term>autumn|spring|summer)(?:\s*(?P<half>[12])|\s+half)?\s*(?:term)?"
+    r"(?P<term>aut(?:umn)?|spr(?:ing)?|sum(?:mer)?)\.?(?:\s*(?P<half>[12])|\s+half)?\s*(?:term)?"
     r"(?:\s*(?P<half2>[12]))?\s*(?:of\s+)?(?:academic\s+year\s+)?" + _YEAR_SPAN,
     _I,
 )
@@ -73,6 +73,7 @@ _FINANCIAL = re.compile(
 # Terms and half terms of the school year in England and Wales (dates vary by a week or two
 # between authorities and years; the span below covers them).
 _TERMS = {"autumn": ((9, 1), (12, 31)), "spring": ((1, 1), (4, 30)), "summer": ((4, 1), (7, 31))}
+_TERM_NAMES = {"aut": "autumn", "spr": "spring", "sum": "summer"}
 _HALF_TERMS = {
     ("autumn", "1"): ((9, 1), (10, 31)),
     ("autumn", "2"): ((11, 1), (12, 31)),
@@ -103,7 +104,7 @@ def school_term(s: str) -> Span | None:
     m = _TERM.fullmatch(s)
     if not m or not ("term" in s.lower() or m["half"] or m["half2"] or m["n"]):
         return None  # plain "Spring 2016" is a season, read elsewhere
-    term = m["term"].lower()
+    term = _TERM_NAMES[m["term"][:3].lower()]  # "Aut 2 2016", "Spr 1 2016" as schools shorten them
     year = int(m["y"])
     if m["n"] is not None:
         if not _following(year, m["n"]):

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from time import monotonic
 
-from app.chronology import date_forms
+from app.chronology import date_forms, date_wrappers
 from app.chronology.types import ParsedDate
 
 MIN_YEAR = 1900
@@ -447,16 +447,30 @@ def _season(raw: str, m: re.Match) -> ParsedDate:
     return _approximate(raw, date(year, first, 1), _month_end(year, last), "season")
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f"))
+
+
 @lru_cache(maxsize=32768)
 def _parse_text(
     raw: str, pivot: int, order: str = "dmy", year_kind: str = "financial"
 ) -> ParsedDate:
     s = " ".join(raw.split()).rstrip(".,; ")
+    if not s.isascii():  # text pasted from a web page: zero-width spaces between the figures
+        s = s.translate(_INVISIBLE).strip()
     if not s:
         return _unknown(raw, "no date given")
     parsed = _exact(raw, s, pivot, order, year_kind)
     if parsed is not None and (parsed.ok or not _PART_OF_DAY.fullmatch(s)):
         return parsed  # ("14/03/2016 am" is no 16 o'clock of 14/03/20: a part of the day)
+    if "\n" in raw.strip():
+        # A date cell holding the date, then on lines of their own words with no figures (who
+        # recorded it: "14/03/2016\nSam Ellery, Social Worker"): the date, the words kept as
+        # written with it.
+        first, rest = raw.strip().split("\n", 1)
+        if not any(c.isdigit() for c in rest):
+            parsed = _parse_text(first, pivot, order, year_kind)
+            if parsed.ok:
+                return _parsed(**{**parsed.__dict__, "text": raw})
     m = date_forms.WEEKDAY_PREFIX.match(s)
     if m:  # "Monday 14/03/2016", "Tues. 3 May 2016"
         parsed = _parse_text(s[m.end() :], pivot, order, year_kind)
@@ -531,6 +545,14 @@ def _parse_text(
             if date_forms.WEEKDAY_PREFIX.match(f"{remark} 1"):  # "14/03/2016 (Mon)"
                 return _with_weekday(raw, parsed, remark)
             return _parsed(**{**parsed.__dict__, "text": raw})
+    inner = date_wrappers.inner_date(s)
+    if inner is not None and inner != s:  # "(14/03/2016)", "Since 14/03/2016", "14 /03/ 2016"
+        parsed = _parse_text(inner, pivot, order, year_kind)
+        if parsed.ok:
+            return _parsed(**{**parsed.__dict__, "text": raw})
+    week = date_wrappers.iso_week(s)
+    if week is not None:
+        return _span(raw, week)
     return _unknown(raw, f"'{raw.strip()}' is not a date ReviewDesk can read")
 
 
@@ -562,9 +584,14 @@ def _between(raw: str, first: ParsedDate, last: ParsedDate) -> ParsedDate:
 
 
 @lru_cache(maxsize=8192)
-def _from_date(value: date) -> ParsedDate:
-    text = f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
-    return _parsed(text=text, precision="day", start=value, end=value)
+def day_text(value: date) -> str:
+    """A day as the chronology shows it: 14/03/2016."""
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+
+
+def from_day(value: date) -> ParsedDate:
+    """A date cell: its day, read as it is."""
+    return _parsed(text=day_text(value), precision="day", start=value, end=value)
 
 
 @lru_cache(maxsize=8192)
@@ -634,7 +661,7 @@ def parse_date(
     if isinstance(value, datetime):
         return _from_datetime(value)
     if isinstance(value, date):
-        return _from_date(value)
+        return from_day(value)
     if isinstance(value, bool):
         return _unknown(str(value).upper(), f"{str(value).upper()} is not a date")
     if isinstance(value, (int, float)):

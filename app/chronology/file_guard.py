@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
+from app.chronology.binary_sheets import Damaged, xls_extents, xlsb_extent
 from app.errors import UserError
 
 MAX_FILE_BYTES = 150 * 1024 * 1024
@@ -20,6 +21,7 @@ MAX_COMPRESSION_RATIO = 200  # for archive members over RATIO_CHECK_BYTES
 RATIO_CHECK_BYTES = 1024 * 1024
 MAX_ARCHIVE_MEMBERS = 10_000
 MAX_SHEET_CELLS = 10_000_000  # rows x columns a sheet may span (a parser fills every one)
+_EXCEL_ROWS, _EXCEL_COLUMNS = 1_048_576, 16_384  # the grid of a sheet (XFD1048576)
 
 _CHUNK = 1024 * 1024
 _MAX_INDEX_XML = 10 * 1024 * 1024  # workbook.xml and its relationships
@@ -111,6 +113,9 @@ def check_archive(path: Path, size: int) -> str:
                     _check_extent(archive, member, sheets[member.filename], shown, kind)
                 else:
                     with archive.open(member) as stream:
+                        first = stream.read(_CHUNK)
+                        if member.filename.lower().endswith("sharedstrings.xml"):
+                            _check_text_count(first, shown)
                         while stream.read(_CHUNK):
                             pass
         except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError):
@@ -168,8 +173,14 @@ def _sheet_parts(archive: zipfile.ZipFile, names: dict[str, str], kind: str) -> 
     """Archive member -> sheet name for every part the parser may lay out as a grid."""
     if kind == "ods":
         return {names["content.xml"]: ""}
+    if kind == "xlsb":  # binary records: the sheets' names are in the binary workbook
+        return {
+            real: ""
+            for lower, real in names.items()
+            if re.fullmatch(r"xl/(?:worksheets|macrosheets|dialogsheets)/[^/]+\.bin", lower)
+        }
     if kind != "xlsx":
-        return {}  # xlsb: binary records; covered by the grid check after loading
+        return {}
     parts: dict[str, str] = {}
     for lower, real in names.items():
         if re.fullmatch(r"xl/(?:worksheets|macrosheets|dialogsheets)/[^/]+\.xml", lower):
@@ -221,10 +232,12 @@ def _column_number(letters: bytes) -> int:
 def _check_extent(
     archive: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: str, shown: str, kind: str
 ) -> None:
-    scan = _ods_extent if kind == "ods" else _xlsx_extent
+    scan = {"ods": _ods_extent, "xlsb": _xlsb_extent}.get(kind, _xlsx_extent)
     rows, columns = scan(archive, member, exact=False)
     if rows * columns > MAX_SHEET_CELLS:
         rows, columns = scan(archive, member, exact=True)
+    if rows > _EXCEL_ROWS or columns > _EXCEL_COLUMNS:
+        raise _harmful(shown, "it places a cell beyond the last row or column a sheet can have")
     if rows * columns > MAX_SHEET_CELLS:
         where = f"Sheet '{sheet}' in {shown}" if sheet else shown
         raise ImportRefused(
@@ -235,14 +248,30 @@ def _check_extent(
 
 
 def check_grid(sheet: str, shown: str, height: int, width: int) -> None:
-    """Refuse a sheet the parser has loaded whose grid is too large to fill (xlsb and xls are
-    not scanned beforehand)."""
+    """Refuse a sheet whose grid is too large to fill: one scanned in a legacy .xls before the
+    parser opens it, or one the parser has loaded."""
     if height * width > MAX_SHEET_CELLS:
+        where = f"Sheet '{sheet}' in {shown}" if sheet else shown
         raise ImportRefused(
-            f"Sheet '{sheet}' in {shown} spans {height:,} rows and {width:,} columns, so "
+            f"{where} spans {height:,} rows and {width:,} columns, so "
             f"reading it would take {height * width:,} cells. Delete the empty rows and "
             "columns beyond the chronology, save it and import again."
         )
+
+
+def _xlsb_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo, exact: bool) -> tuple[int, int]:
+    return xlsb_extent(archive, member)  # always exact
+
+
+# The parser sets aside room for as many texts as the shared text list says it holds, before
+# reading any: a list claiming four billion would ask for 100 GB at once.
+_TEXT_COUNT = re.compile(rb"<(?:[\w.-]+:)?sst\b[^>]*?\suniqueCount\s*=\s*[\"']\s*(\d+)")
+
+
+def _check_text_count(start: bytes, shown: str) -> None:
+    found = _TEXT_COUNT.search(start, 0, 64 * 1024)
+    if found and int(found[1]) > MAX_SHEET_CELLS:
+        raise _harmful(shown, f"its list of texts says it holds {int(found[1]):,} different texts")
 
 
 def _pieces(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -387,3 +416,16 @@ def check_ole(path: Path) -> None:
         )
     if "powerpoint" in found:
         raise ImportRefused(f"{shown} is a PowerPoint presentation, not a spreadsheet.")
+    try:
+        sheets = xls_extents(path)
+    except Damaged:
+        raise ImportRefused(
+            f"{shown} cannot be read as a spreadsheet. Open it in Excel and save it as .xlsx "
+            "(File › Save As › Excel Workbook), then import that."
+        ) from None
+    for rows, columns, room in sheets:
+        if rows > 65_536 or columns > 256:  # the grid of an .xls sheet (IV65536)
+            raise _harmful(shown, "it places a cell beyond the last row or column a sheet can have")
+        check_grid("", shown, rows, columns)
+        if room > MAX_SHEET_CELLS:  # far more than its cells fill
+            raise _harmful(shown, f"it asks for room for {room:,} cells before reading any")

@@ -76,6 +76,30 @@ def earlier_imports(ctx: AppContext, agency_id: int | None) -> list[ChronologyIm
         )
 
 
+def parts_left_behind(ctx: AppContext, plans: list) -> list[str]:
+    """For a file split by agency: the earlier imports of the same file and sheet for agencies
+    it no longer names (they stay in the chronology as they were), in words."""
+    first = plans[0]
+    named = {p.agency_id for p in plans if p.agency_id is not None}
+    with ctx.session() as session:
+        earlier = session.execute(
+            select(Agency.id, Agency.name, ChronologyImport.row_count, ChronologyImport.imported_at)
+            .join(Agency, Agency.id == ChronologyImport.agency_id)
+            .where(
+                ChronologyImport.review_id == first.review_id,
+                func.lower(ChronologyImport.file_name) == first.path.name.lower(),
+                ChronologyImport.sheet == first.table.sheet,
+            )
+            .order_by(ChronologyImport.imported_at)
+        ).all()
+    return [
+        f"{name}'s {row_count} entries from the import of this file on {when:%d/%m/%Y} stay in "
+        "the chronology as they were: the file no longer names it."
+        for agency_id, name, row_count, when in earlier
+        if agency_id not in named
+    ]
+
+
 def find_replacement(ctx: AppContext, plan) -> Replacement | None:
     """The earlier import of the same source (same file name and sheet) for this agency."""
     match = next(
@@ -169,17 +193,21 @@ def _commit_imports(ctx: AppContext, plans: list, replace: bool) -> list[ImportR
     if not plans:
         return []
     first = plans[0]
-    agency_id = first.agency_id
     results = []
     with ctx.session() as session:
-        if agency_id is None:  # a new agency comes in the same transaction as its entries
-            name = clean_value("agency", "name", first.agency_name)
-            agency_id = agency_for_import(session, first.review_id, name)
-        if session.get(Agency, agency_id) is None:
-            raise NotFoundError("That agency no longer exists.")
+        agencies: dict[str, int] = {}  # the plans' agencies (several for a merged chronology)
         for plan in plans:
+            key = plan.agency_name.casefold()
+            agency_id = agencies.get(key, plan.agency_id)
+            if agency_id is None:  # a new agency comes in the same transaction as its entries
+                name = clean_value("agency", "name", plan.agency_name)
+                agency_id = agency_for_import(session, plan.review_id, name)
+            elif key not in agencies and session.get(Agency, agency_id) is None:
+                raise NotFoundError(f"The agency {plan.agency_name} no longer exists.")
+            agencies[key] = agency_id
             results.append(_commit_one(session, plan, agency_id, replace))
-        _remember_mapping(session, first)
+        if first.agency_column is None:  # a merged file's columns are no one agency's
+            _remember_mapping(session, first)
     return results
 
 

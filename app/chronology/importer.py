@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.chronology.agency_rows import agency_column, plans_by_agency
 from app.chronology.columns import ColumnPlan, plan_columns
 from app.chronology.date_order import ORDER_NAMES, DateOrder, column_orders
 from app.chronology.import_store import (
@@ -22,6 +23,7 @@ from app.chronology.import_store import (
     commit_imports,
     find_duplicate,
     find_replacement,
+    parts_left_behind,
     without_gc,
 )
 from app.chronology.mapping import mapping_problems, normalise_header
@@ -72,18 +74,23 @@ class ImportPlan:
     continuations: list[RowNote] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # block the import until fixed
     replaces: Replacement | None = None
+    agency_column: int | None = None  # the column naming each row's agency, when it splits
 
     @property
     def can_commit(self) -> bool:
         return not self.problems
 
     @property
-    def source_label(self) -> str:
+    def file_label(self) -> str:
         return (
-            f"{self.path.name}, sheet '{self.table.sheet}'"
-            if self.table.sheet
-            else (self.path.name)
+            f"{self.path.name}, sheet '{self.table.sheet}'" if self.table.sheet else self.path.name
         )
+
+    @property
+    def source_label(self) -> str:
+        """The file and sheet, and the agency when the sheet's rows go to several."""
+        label = self.file_label
+        return label if self.agency_column is None else f"{label}: {self.agency_name}"
 
     def mapping_by_header(self) -> dict[str, str]:
         return {f: self.table.headers[i] for f, i in self.mapping.items()}
@@ -99,7 +106,9 @@ class ImportPlan:
         lines = []
         for index, heading in enumerate(self.table.headers):
             why = self.reasons.get(index)
-            if why is None:
+            if index == self.agency_column:
+                why = "the agency each row goes to (kept with each entry as imported too)"
+            elif why is None:
                 why = "kept with each entry as imported (not mapped)"
             elif not any(index == i for i in self.mapping.values()) and index not in self.parts:
                 why = f"kept with each entry as imported ({why})"
@@ -124,6 +133,8 @@ class ImportPlan:
         return {
             "file": self.path.name,
             "sheet": self.table.sheet,
+            "agency": self.agency_name,
+            "agency_column": None if self.agency_column is None else headers[self.agency_column],
             "header_row": self.table.header_row,
             "columns": [
                 {
@@ -247,8 +258,10 @@ def plan_imports(
     mapping: dict[str, Any] | None = None,
     header_row: int | None = None,
     date_order: str | None = None,
+    by_agency: bool = True,
 ) -> list[ImportPlan]:
-    """Read the file and work out what importing it would do, one plan per sheet read.
+    """Read the file and work out what importing it would do, one plan per sheet read (and,
+    when a sheet has a column naming several agencies and ``by_agency``, one per agency).
     Writes nothing. Raises ``ImportRefused`` for a file that cannot or must not be read.
 
     ``mapping`` (field -> heading, or a list of headings for the event's parts) fixes those
@@ -263,55 +276,60 @@ def plan_imports(
     with ctx.session() as session:
         if session.get(Review, review_id) is None:
             raise NotFoundError("That review no longer exists.")
-    with without_gc():
-        return _plan_imports(
-            ctx, review_id, agency_name, path, sheets, all_sheets, mapping, header_row, date_order
-        )
+    with without_gc():  # (see without_gc: the plan makes tens of thousands of objects)
+        tables = read_tables(path, sheets, all_sheets=all_sheets, header_row=header_row)
+        sha256 = file_fingerprint(path)
+        agency_id = find_agency(ctx, review_id, agency_name)
+        year_kind = _year_kind(ctx, agency_id, agency_name)
+        plans = []
+        for table in tables:
+            columns, source = _choose_columns(ctx, agency_name, table, mapping)
+            plan = ImportPlan(
+                review_id=review_id,
+                agency_name=agency_name,
+                agency_id=agency_id,
+                path=path,
+                sha256=sha256,
+                table=table,
+                mapping=columns.mapping,
+                mapping_source=source,
+                parts=columns.parts,
+                reasons=columns.reasons,
+                year_kind=year_kind,
+                actor=ctx.actor,
+            )
+            plan.problems = _problems(table, columns)
+            if plan.problems:
+                plans.append(plan)
+                continue
+            # Every column of dates is evidence of the file's order: a recorded date of
+            # 25/03/2017 settles that the event dates beside it are day first too.
+            fields = [f for f in ("date", "recorded", "end_date") if f in columns.mapping]
+            in_columns = [table.columns[columns.mapping[f]] for f in fields]
+            plan.date_order, orders = column_orders(
+                in_columns, date_order, [table.headers[columns.mapping[f]] for f in fields]
+            )
+            plan.column_orders = dict(zip(fields, orders, strict=True))
+            used = {*columns.mapping.values(), *columns.parts}
+            split = agency_column(table, used) if by_agency else None
+            for part in [plan] if split is None else _by_agency(ctx, plan, split):
+                build_entries(part, ctx.today())
+                duplicate = find_duplicate(ctx, part)
+                if duplicate:
+                    part.problems.append(duplicate)
+                part.replaces = find_replacement(ctx, part)
+                plans.append(part)
+        return plans
 
 
-def _plan_imports(
-    ctx, review_id, agency_name, path, sheets, all_sheets, mapping, header_row, date_order
-) -> list[ImportPlan]:
-    tables = read_tables(path, sheets, all_sheets=all_sheets, header_row=header_row)
-    sha256 = file_fingerprint(path)
-    agency_id = find_agency(ctx, review_id, agency_name)
-    year_kind = _year_kind(ctx, agency_id, agency_name)
-    plans = []
-    for table in tables:
-        columns, source = _choose_columns(ctx, agency_name, table, mapping)
-        plan = ImportPlan(
-            review_id=review_id,
-            agency_name=agency_name,
-            agency_id=agency_id,
-            path=path,
-            sha256=sha256,
-            table=table,
-            mapping=columns.mapping,
-            mapping_source=source,
-            parts=columns.parts,
-            reasons=columns.reasons,
-            year_kind=year_kind,
-            actor=ctx.actor,
-        )
-        plan.problems = _problems(table, columns)
-        if plan.problems:
-            plans.append(plan)
-            continue
-        # Every column of dates is evidence of the file's order: a recorded date of
-        # 25/03/2017 settles that the event dates beside it are day first too.
-        fields = [f for f in ("date", "recorded", "end_date") if f in columns.mapping]
-        in_columns = [table.columns[columns.mapping[f]] for f in fields]
-        plan.date_order, orders = column_orders(
-            in_columns, date_order, [table.headers[columns.mapping[f]] for f in fields]
-        )
-        plan.column_orders = dict(zip(fields, orders, strict=True))
-        build_entries(plan, ctx.today())
-        duplicate = find_duplicate(ctx, plan)
-        if duplicate:
-            plan.problems.append(duplicate)
-        plan.replaces = find_replacement(ctx, plan)
-        plans.append(plan)
-    return plans
+def _by_agency(ctx: AppContext, plan: ImportPlan, index: int) -> list[ImportPlan]:
+    def lookup(name: str) -> tuple[int | None, str]:
+        agency_id = find_agency(ctx, plan.review_id, name)
+        return agency_id, _year_kind(ctx, agency_id, name)
+
+    parts = plans_by_agency(plan, index, lookup)
+    parts[0].table.notes.extend(parts_left_behind(ctx, parts))
+    return parts
 
 
 def plan_import(

@@ -278,6 +278,7 @@ def left_out_rows(
         -1,
     )
     heading_like: dict[str, bool] = {}  # first cells seen, and whether they repeat a heading
+    criteria_from = _criteria_block(rows)
     for position, (number, cells) in enumerate(rows):
         if filled_counts is None:
             count = len(cells) - cells.count("") - cells.count(None)
@@ -302,6 +303,10 @@ def left_out_rows(
             reason = "a second row of headings (the headings in another language)"
         elif len(texts) >= 2 and _repeats_header(cells, header_keys):
             reason = "the column headings repeated (a page header)"
+        elif position == 0 and _numbers_the_columns(texts):
+            reason = "the columns numbered under the headings (part of the header)"
+        elif position >= criteria_from:
+            reason = "the report's criteria under the table (lines of a label and its value)"
         elif len(texts) <= 2 and all(len(t) <= 150 for t in texts):
             joined = " ".join(texts)
             key = normalise_header(joined)
@@ -324,6 +329,27 @@ def left_out_rows(
             seen_date = True
         kept.append((number, cells))
     return kept, out
+
+
+_LABEL = re.compile(r"[^\W\d][^:]{0,38}:")
+
+
+def _criteria_block(rows: list[tuple[int, list[Any]]]) -> int:
+    """Where the lines of a label and its value ("Date from:", "01/03/2016"; "Run by:",
+    "Report Server") that end the table begin, when there are at least two of them: the
+    criteria a report was run with, never entries. len(rows) when there are none."""
+    start = len(rows)
+    while start > 0:
+        texts = _short_cells(rows[start - 1][1])
+        if not 1 <= len(texts) <= 2 or not _LABEL.fullmatch(texts[0].strip()):
+            break
+        start -= 1
+    return start if len(rows) - start >= 2 else len(rows)
+
+
+def _numbers_the_columns(texts: list[str]) -> bool:
+    """1, 2, 3... under the headings: the columns numbered, as templates' guidance names them."""
+    return len(texts) >= 3 and texts == [str(n) for n in range(1, len(texts) + 1)]
 
 
 def _group_heading(
@@ -406,8 +432,8 @@ def fill_merged_down(
             continue
         for r in range(r1 + 1, min(r2, len(rows) - 1) + 1):
             row = rows[r]
-            for c in range(c1, c2 + 1):
-                if c < len(row) and not filled(row[c]):
+            for c in range(c1, min(c2 + 1, len(row))):  # never past the row's own cells
+                if not filled(row[c]):
                     row[c] = value
         notes.append((r1, r2, c1))
     return [f"{len(notes)} merged cell(s) spanning several rows were filled down."] if notes else []

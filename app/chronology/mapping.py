@@ -304,6 +304,9 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
 
 # A partial match is refused when the header also holds one of these words ("Date of birth" is
 # not the date of the event; "Date recorded" belongs to "recorded", never to "date").
+# "Agency name", "Organisation name": who the entry belongs to, not a person ("Agency worker"
+# and "Agency practitioner" are people).
+_NAMED_NOT_PERSON = frozenset("agency organisation organization".split())
 _PARTIAL_EXCLUDES: dict[str, frozenset[str]] = {
     "date": frozenset(
         "birth dob death recorded recording entered input written entry end ended finish "
@@ -314,6 +317,7 @@ _PARTIAL_EXCLUDES: dict[str, frozenset[str]] = {
     "practitioner": frozenset(
         "child childs subject person persons client family people service".split()
     ),
+    "source": frozenset("agency organisation organization".split()),
     # "Time spent", "Travel time": a length of time, not the time of day.
     "time": frozenset(
         "recorded recording entered input spent taken travel travelling duration length total "
@@ -373,6 +377,7 @@ def _field_scores(header: str) -> dict[str, int]:
                 len(words) <= _MAX_HEADER_WORDS
                 and f" {synonym} " in padded
                 and not _PARTIAL_EXCLUDES.get(name, frozenset()).intersection(words)
+                and not (synonym == "name" and _NAMED_NOT_PERSON.intersection(words))
             ):
                 # The longer the synonym found, the more specific the match.
                 best = max(best, _PARTIAL + len(synonym))

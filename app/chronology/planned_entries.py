@@ -16,7 +16,7 @@ from operator import attrgetter, itemgetter
 from typing import Any
 
 from app.chronology.date_forms import says_as_above
-from app.chronology.dates import parse_date, parse_time, says_no_time
+from app.chronology.dates import day_text, from_day, parse_date, parse_time, says_no_time
 from app.chronology.entries import sequence_for
 from app.chronology.event_types import normalise_event_type
 from app.chronology.excel_locale import swapped_by_excel
@@ -148,12 +148,29 @@ class _Grid:
         return map(self.__getitem__, range(len(self.rows)))
 
 
-def _distinct_map(read, values) -> list[Any]:
+def _distinct_map(read, values, read_day=None) -> list[Any]:
     """``read`` applied to each value, each distinct value (and type: 1, 1.0 and True are
-    different cells) read once."""
+    different cells) read once; date cells with ``read_day`` when given."""
+    if len(set(map(type, values))) == 1:  # one type: equal values are the same cell
+        known = {value: read(value) for value in set(values)}
+        return list(map(known.__getitem__, values))
     keys = list(zip(map(type, values), values, strict=True))
-    known = {key: read(key[1]) for key in set(keys)}
+    distinct = set(keys)
+    if read_day is None:
+        known = {key: read(key[1]) for key in distinct}
+    else:
+        known = {key: read_day(key[1]) for key in distinct if key[0] is date}
+        known.update({key: read(key[1]) for key in distinct if key[0] is not date})
     return list(map(known.__getitem__, keys))
+
+
+_DAYS_ONLY = {date}
+
+
+def _day_texts(days: list[date]) -> list[str]:
+    """The text of each date cell (a day, nothing to read): 14/03/2016."""
+    texts = {day: day_text(day) for day in set(days)}
+    return list(map(texts.__getitem__, days))
 
 
 def _blank(value: Any) -> bool:
@@ -201,18 +218,25 @@ def build_entries(plan, today: date) -> None:
             doubted.append(read)
         return read
 
-    parsed = _distinct_map(read_doubting, raw_dates)
-    for k, (written, why) in swapped_by_excel(raw_dates, set(map(type, raw_dates))).items():
-        parsed[k] = replace(read_date(written), problem=why)
-        doubted.append(parsed[k])
+    kinds = set(map(type, raw_dates))
+    if kinds == _DAYS_ONLY:
+        # Date cells only (no time, no text): each is its own day, with nothing to read,
+        # doubt or join to the entry above.
+        parsed = None
+        own = [""] * count
+    else:
+        parsed = _distinct_map(read_doubting, raw_dates, from_day)
+        for k, (written, why) in swapped_by_excel(raw_dates, kinds).items():
+            parsed[k] = replace(read_date(written), problem=why)
+            doubted.append(parsed[k])
+        own = _real_times(list(map(_TIME, parsed)))
     time_col = mapping.get("time")
     if time_col is None:
-        times = _real_times(list(map(_TIME, parsed)))
+        times = own
     else:
         written = _distinct_map(
             lambda r: read_time(r) if r is not None and r != "" else "", cols[time_col]
         )
-        own = _real_times(list(map(_TIME, parsed)))
         if any(own):  # a date cell with its own time fills in a blank one
             times = [w or t for w, t in zip(written, own, strict=True)]
         else:
@@ -233,7 +257,7 @@ def build_entries(plan, today: date) -> None:
     own_cols = [mapping[f] for f in _OWN_ENTRY_FIELDS if f in mapping]
     owner: dict[int, int] = {}  # continuation row -> the entry it joined
     continuations = plan.continuations
-    for k in [k for k, p in enumerate(parsed) if not p.start]:
+    for k in [k for k, p in enumerate(parsed) if not p.start] if parsed is not None else []:
         previous = owner.get(k - 1, k - 1) if k else None
         cells = grid[k]
         if (
@@ -271,19 +295,27 @@ def build_entries(plan, today: date) -> None:
                         f"was used, as its time {later} follows on from it",
                     )
                 )
-    starts = list(map(_START, parsed))
-    every_date_read = all(starts)
-    if every_date_read:
-        out[SLOT["date_text"]] = list(map(_TEXT, parsed))
+    if parsed is None:
+        starts = list(raw_dates)
+        every_date_read = True
+        out[SLOT["date_text"]] = _day_texts(starts)
+        out[SLOT["precision"]], out[SLOT["granularity"]] = ["day"] * count, ["day"] * count
+        ends = out[SLOT["date_end"]] = list(starts)
     else:
-        out[SLOT["date_text"]] = [
-            p.text if p.start else cell_text(raw) for p, raw in zip(parsed, raw_dates, strict=True)
-        ]
-    out[SLOT["precision"]] = list(map(_PRECISION, parsed))
-    out[SLOT["granularity"]] = list(map(_GRANULARITY, parsed))
+        starts = list(map(_START, parsed))
+        every_date_read = all(starts)
+        if every_date_read:
+            out[SLOT["date_text"]] = list(map(_TEXT, parsed))
+        else:
+            out[SLOT["date_text"]] = [
+                p.text if p.start else cell_text(raw)
+                for p, raw in zip(parsed, raw_dates, strict=True)
+            ]
+        out[SLOT["precision"]] = list(map(_PRECISION, parsed))
+        out[SLOT["granularity"]] = list(map(_GRANULARITY, parsed))
+        ends = out[SLOT["date_end"]] = list(map(_END, parsed))
     out[SLOT["date_start"]] = starts
     out[SLOT["sort_date"]] = starts
-    ends = out[SLOT["date_end"]] = list(map(_END, parsed))
     if end_col is not None:
         for k, raw in enumerate(cols[end_col]):
             if starts[k] and has_content(raw):
@@ -336,6 +368,9 @@ def build_entries(plan, today: date) -> None:
     if recorded_col is None:
         out[SLOT["recorded"]] = [None] * count
         out[SLOT["recorded_text"]] = [""] * count
+    elif set(map(type, cols[recorded_col])) == _DAYS_ONLY:
+        out[SLOT["recorded"]] = list(cols[recorded_col])
+        out[SLOT["recorded_text"]] = _day_texts(out[SLOT["recorded"]])
     else:
         read = _distinct_map(read_recorded, cols[recorded_col])
         out[SLOT["recorded"]] = list(map(_FIRST, read))

@@ -18,6 +18,7 @@ from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, Shee
 
 from app.chronology.csv_text import SAVE_AS_XLSX as _SAVE_AS_XLSX
 from app.chronology.csv_text import read_csv
+from app.chronology.date_parts import joined_date_parts
 
 # The two "as" imports keep names importable from here as before (the tests clear _CHECKED).
 from app.chronology.file_guard import _CHECKED as _CHECKED
@@ -32,6 +33,7 @@ from app.chronology.file_guard import (
     check_ole,
     password_protected,
 )
+from app.chronology.headed_dates import dates_from_headings
 from app.chronology.label_blocks import label_blocks
 from app.chronology.labelled_cells import labelled_cells
 from app.chronology.layout import (
@@ -46,9 +48,13 @@ from app.chronology.mapping import normalise_header
 from app.chronology.markup import database_blanks, plain_text_columns
 from app.chronology.row_pairs import join_rows_below, text_is_below
 from app.chronology.sheet_choice import leave_out_examples_and_copies
-from app.chronology.sheet_formats import partial_date_cells_ods, partial_date_cells_xls
+from app.chronology.sheet_formats import (
+    merged_cells_ods,
+    partial_date_cells_ods,
+    partial_date_cells_xls,
+)
 from app.chronology.types import SheetTable
-from app.chronology.word_tables import chronology_grid
+from app.chronology.word_tables import chronology_grid, split_leading_dates
 from app.chronology.xlsx_formats import partial_date_cells
 
 
@@ -271,9 +277,15 @@ def _too_many_rows(sheet: str, shown: str, rows: int, max_rows: int) -> ImportRe
     )
 
 
+# Sheets that describe the workbook rather than continue its chronology: never suggested.
+_ABOUT_SHEET = re.compile(
+    r"^\s*(?:about|cover|front\s*(?:sheet|page)|instructions?|guidance|read\s*me|contents"
+    r"|glossary|key|lookups?|lists?|settings|validation|drop\s*downs?)\b",
+    re.I,
+)
 _NOT_CHRONOLOGY_SHEET = re.compile(
     r"\b(?:cover|front|instruction|guidance|guide|notes|contents|index|key|glossary|list|lookup"
-    r"|readme|read me|summary|dropdown|drop down|validation|settings|info)",
+    r"|readme|read me|summary|dropdown|drop down|validation|settings|info|about)",
     re.I,
 )
 
@@ -321,6 +333,8 @@ def _read_workbook(
             workbook, name, shown, kind, max_rows
         )
         notes = notes + _partial_dates(path, kind, name, rows, row0, col0)
+        if kind == "ods" and not merged:
+            merged = merged_cells_ods(path, name, row0 - 1, col0 - 1)
         return _build_table(
             shown,
             name,
@@ -385,7 +399,11 @@ def _read_workbook(
     if len(chosen) > 1:
         chosen, notes = leave_out_examples_and_copies(chosen, best, lambda n: loaded[n][0])
     others = [n for n in looked if n not in chosen and looked[n][0][0]]
-    others = [n for n in others if not any(f"'{n}'" in note for note in notes)]
+    others = [
+        n
+        for n in others
+        if not any(f"'{n}'" in note for note in notes) and not _ABOUT_SHEET.search(n)
+    ]
     if len(chosen) > 1:
         listed = ", ".join(f"'{n}'" for n in chosen)
         notes.append(f"Sheets {listed} have the same columns: all of them are imported.")
@@ -517,6 +535,11 @@ def _build_table(
         layout = find_layout(rows, index)
     else:
         layout = find_layout(rows)
+        split = split_leading_dates(rows) if layout is None or layout.score < 1 else None
+        if split is not None:
+            rows, layout = split, find_layout(split)
+            notes = [*notes, "Each cell starts with its date: the date and the text after it are "
+                     "read as two columns."]  # fmt: skip
         if layout is None or layout.score < 1:
             index = next(
                 (
@@ -575,12 +598,17 @@ def _build_table(
     table_rows, left_out = left_out_rows(
         table_rows, layout, filled_counts, group_headings=not pairs
     )
+    table_rows, headed_out, headed_notes = dates_from_headings(table_rows, filled_counts)
+    if headed_out:
+        left_out = sorted(left_out + headed_out, key=lambda n: n.row)
+        notes = notes + headed_notes
     if pairs:
         table_rows, headers, joined_notes = join_rows_below(table_rows, headers)
         notes = notes + joined_notes
     notes = notes + plain_text_columns(headers, table_rows) + database_blanks(headers, table_rows)
     table_rows, headers, labelled_notes = labelled_cells(headers, table_rows)
-    notes = notes + labelled_notes
+    table_rows, headers, part_notes = joined_date_parts(headers, table_rows)
+    notes = notes + labelled_notes + part_notes
     if blocks is not None:  # each block numbered by its first line in the sheet
         header_row = first_header = row0 + block_rows[0]
         table_rows = [(row0 + block_rows[n - row0], cells) for n, cells in table_rows]

@@ -48,6 +48,7 @@ def join_rows_below(
     """Each row's text alone on the row(s) under it is added to it as one more column.
     Returns the rows, the headers and a note."""
     shape = _shapes(rows, {})
+    runs_on = _notes_run_on(rows, shape)
     joined: list[tuple[int, list[Any]]] = []
     moved: list[int] = []
     width = len(headers)
@@ -55,13 +56,35 @@ def join_rows_below(
         if kind == "text" and joined:
             text = next(str(v).strip() for v in cells if filled(v))
             above = joined[-1][1]
-            above[width] = f"{above[width]}\n{text}" if above[width] else text
+            at = _last_filled(above) if runs_on else width
+            above[at] = f"{above[at]}\n{text}" if above[at] else text
             moved.append(number)
             continue
-        joined.append((number, [*cells, ""]))
+        joined.append((number, cells if runs_on else [*cells, ""]))
     listed = ", ".join(map(str, moved[:10])) + (", ..." if len(moved) > 10 else "")
+    if runs_on:
+        note = (
+            f"Notes run on over the next line ({len(moved)} rows: {listed}), as when an export "
+            "leaves the line breaks inside a note unquoted; each is joined to the note above."
+        )
+        return joined, headers, [note]
     note = (
         f"Each entry's text is on the row under its date ({len(moved)} rows: {listed}); "
         f"it is read as the column '{TEXT_BELOW}' of the row above."
     )
     return joined, [*headers, TEXT_BELOW], [note]
+
+
+def _last_filled(cells: list[Any]) -> int:
+    return max(i for i, v in enumerate(cells) if filled(v))
+
+
+def _notes_run_on(rows: list[tuple[int, list[Any]]], shape: list[str]) -> bool:
+    """The dated rows already end in a note of their own (50 characters on average): the text
+    alone on the line under one is the rest of that note, not a note of its own."""
+    lengths = [
+        len(str(cells[_last_filled(cells)]))
+        for (_n, cells), kind in zip(rows, shape, strict=True)
+        if kind == "dated"
+    ]
+    return bool(lengths) and sum(lengths) >= 50 * len(lengths)

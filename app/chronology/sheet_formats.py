@@ -204,3 +204,48 @@ def _read_content(events, styles: _OdsStyles, sheet: str, cells: dict) -> None:
             element.clear()
         elif tag == _TABLE:
             in_sheet = False
+
+
+_ROWS_SPANNED = _q("table", "number-rows-spanned")
+_COLUMNS_SPANNED = _q("table", "number-columns-spanned")
+
+
+def merged_cells_ods(path: Path, sheet: str, row0: int, col0: int) -> list:
+    """The cells of an .ods sheet merged over several rows, as ((first row, first column),
+    (last row, last column)) counted from (row0, col0), both 0-based (the parser gives none for
+    .ods). Read only when content.xml spans a cell over rows at all."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import iterparse
+
+    found: list = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = {m.filename.lower(): m.filename for m in archive.infolist()}
+            with archive.open(names["content.xml"]) as stream:
+                if not any(b"number-rows-spanned" in chunk for chunk in iter(
+                        lambda: stream.read(1 << 20), b"")):  # fmt: skip
+                    return []
+            with archive.open(names["content.xml"]) as stream:
+                in_sheet, row, column = False, 0, 0
+                for event, element in iterparse(stream, events=("start", "end")):
+                    tag = element.tag
+                    if event == "start":
+                        if tag == _TABLE:
+                            in_sheet, row = element.get(_TABLE_NAME) == sheet, 0
+                        elif tag == _ROW:
+                            column = 0
+                        continue
+                    if tag in _CELLS and in_sheet:
+                        down = _repeat(element, _ROWS_SPANNED)
+                        if down > 1:
+                            across = _repeat(element, _COLUMNS_SPANNED)
+                            found.append(((row - row0, column - col0),
+                                          (row + down - 1 - row0, column + across - 1 - col0)))  # fmt: skip
+                        column += _repeat(element, _COLUMNS_REPEATED)
+                        element.clear()
+                    elif tag == _ROW:
+                        row += _repeat(element, _ROWS_REPEATED)
+                        element.clear()
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError, DefusedXmlException):
+        return []
+    return found

@@ -1,7 +1,9 @@
 """Chronology tables in a Word document (.docx): the IMR template's chronology table, a table
 continued over pages with its heading row repeated, several tables in one document."""
 
+import io
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +15,60 @@ def _document(path: Path):
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        return Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError):
+        try:
+            return Document(str(path))
+        except ValueError:
+            return Document(_as_plain_document(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile):
         raise ImportRefused(
             f"{path.name} cannot be read as a Word document: it is damaged. " + SEND_AGAIN
         ) from None
+
+
+# The main part of a Word template or macro-enabled document (.dotx, .docm, .dotm), which
+# python-docx opens only as a document; the text is the same.
+_WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_OTHER_MAINS = (
+    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+
+
+def _as_plain_document(path: Path) -> io.BytesIO:
+    """The document's package in memory with its main part declared a plain document (the
+    macros, never run, stay in it unread)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                for other in _OTHER_MAINS:
+                    data = data.replace(other, _WORD_MAIN.encode())
+            target.writestr(info, data)
+    out.seek(0)
+    return out
+
+
+# Word gives a table at most 63 columns; a cell claiming to span millions would be laid out
+# once for each of them.
+_MOST_COLUMNS = 63
+
+
+def _check_width(table, shown: str) -> None:
+    for tr in table._tbl.tr_lst:
+        width = 0
+        for tc in tr.tc_lst:
+            try:
+                width += tc.grid_span
+            except (ValueError, TypeError):
+                width += 1  # an unreadable span: python-docx reads it as one column
+        if width > _MOST_COLUMNS:
+            raise ImportRefused(
+                f"{shown} is refused: a row of one of its tables spans {width:,} columns, which a "
+                "real Word document never does (the file is damaged or made to harm the computer "
+                "that opens it). Ask the agency to send the chronology again."
+            )
 
 
 def table_grids(path: Path, document=None) -> list[list[list[str]]]:
@@ -27,6 +78,7 @@ def table_grids(path: Path, document=None) -> list[list[list[str]]]:
     document = document or _document(path)
     grids = []
     for table in body_tables(document):
+        _check_width(table, path.name)
         grid = []
         for row in table.rows:
             cells: list[str] = []
@@ -61,6 +113,12 @@ def chronology_grid(path: Path, find_layout) -> tuple[list[list[Any]], list[str]
         layout = find_layout(grid)
         scored.append((layout.score if layout else 0, index, layout))
     best_score, first, layout = max(scored, key=lambda s: (s[0] >= 2, len(grids[s[1]]) > 2, s[0]))
+    if layout is None or best_score < 2:
+        from app.chronology.word_forms import form_rows
+
+        found = form_rows(grids)
+        if found is not None:
+            return found
     if layout is None:
         raise ImportRefused(
             f"{path.name} has no table that looks like a chronology (a row naming the columns, "
@@ -176,27 +234,38 @@ _LEADING_DATE = re.compile(
 )
 
 
-def dated_paragraphs(document) -> tuple[list[list[Any]], list[str]] | None:
-    """A chronology written as paragraphs, each entry starting with its date: (rows with a
-    Date and an Entry heading, notes), or None when fewer than three paragraphs start so.
-    A paragraph without a date continues the entry above; those above the first entry are
-    the document's title and introduction."""
+def dated_lines(texts) -> tuple[list[list[Any]], int]:
+    """Rows under a Date and an Entry heading from lines each entry starts with its date (or
+    a date on a line of its own heads the lines under it); a line without a date continues the
+    entry above. Returns the rows and how many lines came before the first entry."""
     from app.chronology.dates import parse_date
-    from app.chronology.word_text import body_paragraphs
 
     rows: list[list[Any]] = [["Date", "Entry"]]
     before = 0
-    for paragraph in body_paragraphs(document):
-        text = paragraph.strip()
+    for line in texts:
+        text = line.strip()
         if not text:
             continue
         m = _LEADING_DATE.match(text)
         if m and parse_date(m["date"]).ok:
             rows.append([m["date"], m["text"].strip()])
+        elif len(text) <= 40 and parse_date(text).precision == "day":
+            rows.append([text, ""])  # a date on a line of its own (a heading): text under it
         elif len(rows) > 1:
-            rows[-1][1] = f"{rows[-1][1]}\n{text}"
+            rows[-1][1] = f"{rows[-1][1]}\n{text}" if rows[-1][1] else text
         else:
             before += 1
+    return rows, before
+
+
+def dated_paragraphs(document) -> tuple[list[list[Any]], list[str]] | None:
+    """A chronology written as paragraphs, each entry starting with its date: (rows with a
+    Date and an Entry heading, notes), or None when fewer than three paragraphs start so.
+    A paragraph without a date continues the entry above; those above the first entry are
+    the document's title and introduction."""
+    from app.chronology.word_text import body_paragraphs
+
+    rows, before = dated_lines(body_paragraphs(document))
     if len(rows) < 4:
         return None
     note = (
@@ -206,3 +275,34 @@ def dated_paragraphs(document) -> tuple[list[list[Any]], list[str]] | None:
     )
     note += f"; {before} paragraph(s) above the first entry were left out." if before else "."
     return rows, [note]
+
+
+def split_leading_dates(rows: list[list[Any]]) -> list[list[Any]] | None:
+    """A sheet of one column whose cells start with their date ("14/03/2016 – Home visit...",
+    Word paragraphs pasted into a sheet): the rows as two columns, the date and the text, the
+    line above the first dated one headed "Date" beside its own heading. None when the sheet is
+    not so (more than one column, or fewer than three cells starting with a date)."""
+    from app.chronology.dates import parse_date
+
+    column = None
+    split: list[list[Any]] = []
+    first = None
+    for n, row in enumerate(rows):
+        filled = [(i, v) for i, v in enumerate(row) if v not in (None, "")]
+        if not filled:
+            split.append(["", ""])
+            continue
+        if len(filled) > 1 or column not in (None, filled[0][0]):
+            return None
+        column, value = filled[0]
+        m = _LEADING_DATE.match(str(value)) if isinstance(value, str) else None
+        if m and parse_date(m["date"]).ok:
+            split.append([m["date"], m["text"].strip()])
+            first = n if first is None else first
+        else:
+            split.append(["", value])
+    if first is None or first == 0 or sum(1 for r in split if r[0]) < 3:
+        return None
+    heading = next(n for n in range(first - 1, -1, -1) if split[n][1] != "")
+    split[heading] = ["Date", split[heading][1]]
+    return split

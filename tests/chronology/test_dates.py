@@ -287,3 +287,34 @@ def test_ten_thousand_distinct_dates_all_read():
     parsed = [parse_date(w, today=TODAY) for w in written]
     # Speed is measured in benchmarks/chronology_bench.py, never asserted here.
     assert all(p.ok for p in parsed)
+
+
+@pytest.mark.parametrize(
+    ("written", "start", "end", "precision"),
+    [
+        ("(14/03/2016)", date(2016, 3, 14), date(2016, 3, 14), "day"),
+        ("[14/03/2016]", date(2016, 3, 14), date(2016, 3, 14), "day"),
+        ("*14/03/2016", date(2016, 3, 14), date(2016, 3, 14), "day"),
+        ("14 /03/ 2016", date(2016, 3, 14), date(2016, 3, 14), "day"),
+        ("14 . 03 . 16", date(2016, 3, 14), date(2016, 3, 14), "day"),
+        # An open span is dated when it began; the words stay as written.
+        ("Since 14/03/2016", date(2016, 3, 14), date(2016, 3, 14), "day"),
+        ("14/03/2016 to date", date(2016, 3, 14), date(2016, 3, 14), "day"),
+        ("14/03/2016 - ongoing", date(2016, 3, 14), date(2016, 3, 14), "day"),
+        ("14/03/2016 onwards", date(2016, 3, 14), date(2016, 3, 14), "day"),
+        ("From March 2016 (ongoing)", date(2016, 3, 1), date(2016, 3, 31), "month"),
+        ("2016-W11", date(2016, 3, 14), date(2016, 3, 20), "approximate"),
+        ("2016-W11-3", date(2016, 3, 16), date(2016, 3, 16), "day"),
+    ],
+)
+def test_dates_inside_brackets_markers_and_open_spans(written, start, end, precision):
+    parsed = parse_date(written)
+    assert (parsed.start, parsed.end, parsed.precision) == (start, end, precision)
+    assert parsed.text == written and not parsed.problem
+
+
+@pytest.mark.parametrize(
+    "written", ["(late entry)", "Since birth", "ongoing", "2016-W54", "14/03/2016 midnight"]
+)
+def test_words_around_no_date_are_still_not_a_date(written):
+    assert parse_date(written).start is None

@@ -8,13 +8,13 @@ from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.chronology.entries import EntryFilter, get_entry, query_entry_ids
+from app.chronology.entries import EntryFilter, fetch_entries, get_entry, query_entry_ids
 from app.chronology.importer import import_chronology
 from app.imrs import add_agency
 from app.items import add_item
 from app.reviews import create_review
 from ui.chronology_model import DATE_COL, EVENT_COL, EntryIdRole
-from ui.import_dialog import ImportDialog, guess_agency
+from ui.import_dialog import ImportDialog, guess_agency, import_summary
 from ui.workspace import TAB_CHRONOLOGY
 
 SAMPLES = Path(__file__).parents[1] / "data" / "chronologies"
@@ -378,3 +378,59 @@ def test_every_agency_s_exact_days_read_alike_and_the_written_form_is_kept(
     }
     assert set(shown) == {"04/01/2016", "13/01/2016"}
     assert "1/4/2016 10:30 AM" in shown["04/01/2016"]
+
+
+def test_import_dialog_sends_each_row_of_a_merged_chronology_to_its_agency(
+    qtbot, editor, review_id, tmp_path
+):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Date", "Agency", "Practitioner", "Event"])
+    ws.append([date(2016, 3, 14), "Police", "PC 1234", "Attended after a neighbour's call."])
+    ws.append([date(2016, 3, 15), "Children's Social Care", "Duty SW", "Referral received."])
+    ws.append([date(2016, 4, 2), "Health visiting", "HV", "New birth visit; mother low."])
+    ws.append([date(2016, 4, 20), "Police", "PC 2231", "Second call; mother had a cut lip."])
+    path = tmp_path / "combined.xlsx"
+    wb.save(path)
+    dialog = ImportDialog(editor, review_id, ["Police"], path)
+    qtbot.addWidget(dialog)
+    dialog.agency.setEditText("Rapid review")
+    dialog._agency_changed()
+    assert not dialog.by_agency.isHidden() and dialog.by_agency.isChecked()
+    assert "'Agency' column" in dialog.by_agency.text()
+    assert "3 agencies" in dialog.summary.text() and "2 of them new" in dialog.summary.text()
+    shown = [dialog.shown_sheet.itemText(i) for i in range(dialog.shown_sheet.count())]
+    assert [s.split(": ")[-1] for s in shown] == [
+        "Police",
+        "Children's Social Care",
+        "Health visiting",
+    ]
+
+    dialog.by_agency.setChecked(False)  # every row for the agency chosen above
+    assert [p.agency_name for p in dialog.plans] == ["Rapid review"]
+    assert not dialog.by_agency.isHidden()
+    dialog.by_agency.setChecked(True)
+    dialog.import_button.click()
+    assert dialog.result is not None and dialog.result.imported == 4
+    agencies = len({r.agency_id for r in dialog.results})
+    assert import_summary(dialog.result, path.name, agencies) == (
+        "Imported 4 entries from combined.xlsx for 3 agencies."
+    )
+
+    # The same file again: one sentence says what it replaces, counted over its agencies.
+    again = ImportDialog(editor, review_id, ["Police"], path)
+    qtbot.addWidget(again)
+    again.agency.setEditText("Rapid review")
+    again._agency_changed()
+    summary = again.summary.text()
+    assert summary.count("This replaces the earlier import") == 1
+    assert "for 3 agencies: 4 entries unchanged, 0 new" in summary
+    joinable = [again.parts.item(i).text() for i in range(again.parts.count())]
+    assert "Agency" not in joinable  # the column naming each row's agency is not narrative
+    rows = fetch_entries(editor.ctx, query_entry_ids(editor.ctx, review_id))
+    assert [(r.agency, r.practitioner) for r in rows] == [
+        ("Police", "PC 1234"),
+        ("Children's Social Care", "Duty SW"),
+        ("Health visiting", "HV"),
+        ("Police", "PC 2231"),
+    ]
