@@ -37,6 +37,7 @@ from app.chronology.importer import (
 from app.chronology.reading import ImportRefused, list_sheets, sheets_holding_chronology
 from app.chronology.types import MAPPABLE_FIELDS
 from app.errors import UserError
+from app.wording import plural
 from ui.editing import Editor
 from ui.import_choices import (
     SheetChoice,
@@ -382,6 +383,7 @@ class ImportDialog(QDialog):
             )
         self._updating = False
         self.date_reason.setText(for_window(plan.date_order.reason))
+        self.date_reason.setVisible(bool(self.date_reason.text()))
         self._fill_preview(plan)
         problems = [f"{p.source_label}: {problem}" for p in self.plans for problem in p.problems]
         if not agency:
@@ -415,7 +417,10 @@ class ImportDialog(QDialog):
         rows = sum(len(p.table.rows) for p in self.plans)
         sheet_count = len({p.table.sheet for p in self.plans})
         sheets = f" on {sheet_count} sheets" if sheet_count > 1 else ""
-        parts = [f"<b>{entries}</b> entries from {rows} rows{sheets}, using {source}."]
+        parts = [
+            f"<b>{entries:,}</b> {'entry' if entries == 1 else 'entries'} from "
+            f"{plural(rows, 'row')}{sheets}, using {source}."
+        ]
         agencies = list(dict.fromkeys(p.agency_name for p in self.plans))
         if len(agencies) > 1:
             new = sum(1 for p in self.plans if p.agency_id is None)
@@ -431,9 +436,17 @@ class ImportDialog(QDialog):
         if flagged:
             parts.append(f"<b>{flagged}</b> will be flagged for checking.")
         if left_out:
-            parts.append(f"{left_out} rows are not entries and are left out (listed below).")
+            parts.append(
+                "1 row is not an entry and is left out (listed below)."
+                if left_out == 1
+                else f"{left_out:,} rows are not entries and are left out (listed below)."
+            )
         if joined:
-            parts.append(f"{joined} undated rows join the entry above them.")
+            parts.append(
+                "1 undated row joins the entry above it."
+                if joined == 1
+                else f"{joined:,} undated rows join the entry above them."
+            )
         # One sentence a source replaced (a merged file's agencies counted together).
         replaced: dict[tuple[str, str], list] = {}
         for p in self.plans:
