@@ -344,13 +344,18 @@ class ImportDialog(QDialog):
         plan = self._shown_plan()
         self.sheets.set_ticked(list(dict.fromkeys(p.table.sheet for p in self.plans)))
         split = next((p for p in self.plans if p.agency_column is not None), None)
+        by_sheet = any(p.agency_from_sheet for p in self.plans)
+        agencies = len({p.agency_name.casefold() for p in self.plans})
         if split is not None:
             heading = split.table.headers[split.agency_column]
             self.by_agency.setText(
-                f"Import each row for the agency its '{heading}' column names "
-                f"({len(self.plans)} agencies)"
+                f"Import each row for the agency its '{heading}' column names ({agencies} agencies)"
             )
-        self.by_agency.setVisible(split is not None or not self.by_agency.isChecked())
+        elif by_sheet:
+            self.by_agency.setText(
+                f"Import each sheet for the agency it is named after ({agencies} agencies)"
+            )
+        self.by_agency.setVisible(split is not None or by_sheet or not self.by_agency.isChecked())
         self.agency.setToolTip(
             "" if split is None else "The agency of the rows above the first one naming an agency"
         )

@@ -111,3 +111,39 @@ def plans_by_agency(plan, index: int, lookup) -> list:
             )
         )
     return parts
+
+
+_SHEET_NAME_LONGEST = 31  # Excel cuts a sheet's name there
+
+
+def sheets_named_for_agencies(
+    sheets: list[str], agencies: list[tuple[int, str]]
+) -> list[tuple[int, str]] | None:
+    """A workbook with one sheet per agency (the returns a rapid review collects): when every
+    sheet read is named after an agency of the review, and they are at least two agencies, the
+    agency (id, name) of each sheet, in order; else None (the sheets are one agency's).
+
+    Only the review's own agencies count: a sheet called "Health Visiting" or "2016" may as well
+    be a part of one agency's return. A name Excel cut at 31 characters matches the agency it
+    begins."""
+    by_name = {" ".join(name.split()).casefold(): (agency_id, name) for agency_id, name in agencies}
+    found = []
+    for sheet in sheets:
+        key = " ".join(sheet.split()).casefold()
+        match = by_name.get(key)
+        if match is None and len(sheet) >= _SHEET_NAME_LONGEST:
+            starting = [v for k, v in by_name.items() if k.startswith(key)]
+            match = starting[0] if len(starting) == 1 else None
+        if match is None:
+            return None
+        found.append(match)
+    return found if len({agency_id for agency_id, _name in found}) >= 2 else None
+
+
+def sheets_note(sheets: list[str], named: list[tuple[int, str]], given: str) -> str:
+    """The report's line saying where the sheets went."""
+    listed = ", ".join(f"'{s}'" for s in sheets)
+    return (
+        f"Sheets {listed} are named after {len({a for a, _n in named})} of the review's agencies, "
+        f"so each sheet goes to its own agency's chronology (not {given}'s)."
+    )

@@ -207,7 +207,8 @@ def _commit_imports(ctx: AppContext, plans: list, replace: bool) -> list[ImportR
             agencies[key] = agency_id
             results.append(_commit_one(session, plan, agency_id, replace))
         if first.agency_column is None:  # a merged file's columns are no one agency's
-            _remember_mapping(session, first)
+            for plan in plans if first.agency_from_sheet else [first]:
+                _remember_mapping(session, plan)
     return results
 
 

@@ -9,12 +9,18 @@ cell of every row is kept as imported, with its file, sheet and row number.
 import json
 import re
 from dataclasses import dataclass, field
+from dataclasses import replace as changed
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
-from app.chronology.agency_rows import agency_column, plans_by_agency
+from app.chronology.agency_rows import (
+    agency_column,
+    plans_by_agency,
+    sheets_named_for_agencies,
+    sheets_note,
+)
 from app.chronology.columns import ColumnPlan, plan_columns
 from app.chronology.date_order import ORDER_NAMES, DateOrder, column_orders
 from app.chronology.import_store import (
@@ -75,6 +81,7 @@ class ImportPlan:
     problems: list[str] = field(default_factory=list)  # block the import until fixed
     replaces: Replacement | None = None
     agency_column: int | None = None  # the column naming each row's agency, when it splits
+    agency_from_sheet: bool = False  # one sheet per agency: this sheet's name is its agency
 
     @property
     def can_commit(self) -> bool:
@@ -281,13 +288,21 @@ def plan_imports(
         sha256 = file_fingerprint(path)
         agency_id = find_agency(ctx, review_id, agency_name)
         year_kind = _year_kind(ctx, agency_id, agency_name)
+        named = _sheet_agencies(ctx, review_id, tables) if by_agency else None
         plans = []
-        for table in tables:
-            columns, source = _choose_columns(ctx, agency_name, table, mapping)
+        for position, table in enumerate(tables):
+            own_name, own_id, own_kind = agency_name, agency_id, year_kind
+            if named is not None:  # one sheet per agency
+                own_id, own_name = named[position]
+                own_kind = _year_kind(ctx, own_id, own_name)
+                if position == 0:
+                    note = sheets_note([t.sheet for t in tables], named, agency_name)
+                    table = changed(table, notes=[*table.notes, note])
+            columns, source = _choose_columns(ctx, own_name, table, mapping)
             plan = ImportPlan(
                 review_id=review_id,
-                agency_name=agency_name,
-                agency_id=agency_id,
+                agency_name=own_name,
+                agency_id=own_id,
                 path=path,
                 sha256=sha256,
                 table=table,
@@ -295,8 +310,9 @@ def plan_imports(
                 mapping_source=source,
                 parts=columns.parts,
                 reasons=columns.reasons,
-                year_kind=year_kind,
+                year_kind=own_kind,
                 actor=ctx.actor,
+                agency_from_sheet=named is not None,
             )
             plan.problems = _problems(table, columns)
             if plan.problems:
@@ -320,6 +336,19 @@ def plan_imports(
                 part.replaces = find_replacement(ctx, part)
                 plans.append(part)
         return plans
+
+
+def _sheet_agencies(
+    ctx: AppContext, review_id: int, tables: list[SheetTable]
+) -> list[tuple[int, str]] | None:
+    """The agency each sheet is named after, when the sheets are one per agency."""
+    if len({t.sheet for t in tables}) < 2:
+        return None
+    with ctx.session() as session:
+        agencies = session.execute(
+            select(Agency.id, Agency.name).where(Agency.review_id == review_id)
+        ).all()
+    return sheets_named_for_agencies([t.sheet for t in tables], [tuple(a) for a in agencies])
 
 
 def _by_agency(ctx: AppContext, plan: ImportPlan, index: int) -> list[ImportPlan]:
@@ -393,7 +422,7 @@ def unconfirmed_replacements(
             continue
         refusals.append(
             f"{plan.source_label} was imported for {plan.agency_name} on "
-            f"{r.imported_at:%d/%m/%Y} ({r.old_count} entries). Importing it again replaces that "
+            f"{r.imported_at:%d/%m/%Y} ({plural(r.old_count, 'entry')}). Importing it again replaces that "
             f"import: {r.unchanged} unchanged, {r.added} new, {r.removed} no longer in the file"
             f"{' (listed above)' if listed else ''}. Nothing was imported. To replace it, {fix}."
         )

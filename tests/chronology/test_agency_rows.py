@@ -8,6 +8,7 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import select
 
+from app.chronology.agency_rows import sheets_named_for_agencies
 from app.chronology.entries import EntryFilter, fetch_entries, query_entry_ids
 from app.chronology.export import export_chronology
 from app.chronology.importer import (
@@ -198,3 +199,92 @@ def test_the_headings_naming_each_rows_agency(ctx, review_id, tmp_path, heading,
     assert [p.agency_name for p in plans] == expected
     # The agency's name is never taken for the practitioner's.
     assert plans[0].mapping_by_header()["practitioner"] == "Worker"
+
+
+# --- a workbook of one sheet per agency --------------------------------------------------------
+
+
+def _per_agency_workbook(path, sheets):
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        ws.append(["Date", "Practitioner", "Event"])
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return path
+
+
+RETURNS = {
+    "Police": [[date(2016, 3, 14), "PC 1234", "Attended after a neighbour's call."]],
+    "health visiting": [
+        [date(2016, 4, 2), "HV", "New birth visit; mother low."],
+        [date(2016, 5, 2), "HV", "Six week check."],
+    ],
+    "Brackenford Children's Social C": [[date(2016, 3, 15), "Duty SW", "Referral received."]],
+}
+
+
+def test_sheet_names_and_the_review_s_agencies():
+    agencies = [(1, "Police"), (2, "Health Visiting"), (3, "Brackenford Children's Social Care")]
+    named = sheets_named_for_agencies(["police", " Health  visiting"], agencies)
+    assert named == [(1, "Police"), (2, "Health Visiting")]
+    # A name Excel cut at 31 characters matches the one agency it begins.
+    assert sheets_named_for_agencies(["Police", "Brackenford Children's Social C"], agencies) == [
+        (1, "Police"),
+        (3, "Brackenford Children's Social Care"),
+    ]
+    # One sheet named otherwise, or every sheet naming the same agency: one agency's sheets.
+    assert sheets_named_for_agencies(["Police", "2016"], agencies) is None
+    assert sheets_named_for_agencies(["Police", "POLICE "], agencies) is None
+    assert sheets_named_for_agencies(["Brackenford"], agencies) is None
+    assert sheets_named_for_agencies(["Police", "Health"], agencies) is None
+
+
+def test_each_sheet_named_after_an_agency_goes_to_it(ctx, review_id, tmp_path):
+    for name in ("Police", "Health Visiting", "Brackenford Children's Social Care"):
+        add_agency(ctx, review_id, name)
+    path = _per_agency_workbook(tmp_path / "returns.xlsx", RETURNS)
+    plans = plan_imports(ctx, review_id, "Rapid review", path)
+    assert [(p.agency_name, len(p.entries)) for p in plans] == [
+        ("Police", 1),
+        ("Health Visiting", 2),
+        ("Brackenford Children's Social Care", 1),
+    ]
+    assert all(p.agency_id is not None and p.agency_from_sheet for p in plans)
+    assert "each sheet goes to its own agency's chronology" in " ".join(plans[0].report_lines())
+    commit_imports(ctx, plans)
+    assert _by_agency(ctx, review_id) == {
+        "Police": ["Attended after a neighbour's call."],
+        "Health Visiting": ["New birth visit; mother low.", "Six week check."],
+        "Brackenford Children's Social Care": ["Referral received."],
+    }
+    with ctx.session() as session:  # "Rapid review" was not added as an agency
+        assert len(session.scalars(select(Agency.id)).all()) == 3
+
+    # Imported again, each sheet replaces its own agency's earlier part, and asks first.
+    again = plan_imports(ctx, review_id, "Rapid review", path)
+    assert [p.replaces.old_count for p in again] == [1, 2, 1]
+    assert len(unconfirmed_replacements(again)) == 3
+
+
+def test_sheets_not_all_named_after_agencies_stay_one_agency_s(ctx, review_id, tmp_path):
+    add_agency(ctx, review_id, "Police")
+    path = _per_agency_workbook(tmp_path / "returns.xlsx", RETURNS)
+    plans = plan_imports(ctx, review_id, "Rapid review", path)
+    assert {p.agency_name for p in plans} == {"Rapid review"}
+    assert [len(p.entries) for p in plans] == [1, 2, 1]
+    assert not any(p.agency_from_sheet for p in plans)
+
+
+def test_one_agency_takes_every_sheet_when_asked(ctx, review_id, tmp_path):
+    for name in ("Police", "Health Visiting", "Brackenford Children's Social Care"):
+        add_agency(ctx, review_id, name)
+    path = _per_agency_workbook(tmp_path / "returns.xlsx", RETURNS)
+    plans = plan_imports(ctx, review_id, "Police", path, by_agency=False)
+    assert [(p.agency_name, len(p.entries)) for p in plans] == [
+        ("Police", 1),
+        ("Police", 2),
+        ("Police", 1),
+    ]

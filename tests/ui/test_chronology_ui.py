@@ -434,3 +434,34 @@ def test_import_dialog_sends_each_row_of_a_merged_chronology_to_its_agency(
         ("Health visiting", "HV"),
         ("Police", "PC 2231"),
     ]
+
+
+def test_import_dialog_sends_each_sheet_named_after_an_agency_to_it(
+    qtbot, editor, review_id, tmp_path
+):
+    names = ["Police", "Health Visiting", "School"]  # the review has the police already
+    for name in names[1:]:
+        add_agency(editor.ctx, review_id, name)
+    wb = Workbook()
+    wb.remove(wb.active)
+    for n, name in enumerate(names):
+        ws = wb.create_sheet(name)
+        ws.append(["Date", "Practitioner", "Event"])
+        ws.append([date(2016, 3, 14 + n), "Worker", f"{name}'s first contact with the family."])
+    path = tmp_path / "returns.xlsx"
+    wb.save(path)
+    dialog = ImportDialog(editor, review_id, names, path)
+    qtbot.addWidget(dialog)
+    dialog.agency.setEditText("Rapid review")
+    dialog._agency_changed()
+    assert not dialog.by_agency.isHidden()
+    assert (
+        dialog.by_agency.text() == "Import each sheet for the agency it is named after (3 agencies)"
+    )
+    assert "They go to <b>3 agencies</b>:" in dialog.summary.text()
+    dialog.by_agency.setChecked(False)
+    assert {p.agency_name for p in dialog.plans} == {"Rapid review"}
+    dialog.by_agency.setChecked(True)
+    dialog.import_button.click()
+    rows = fetch_entries(editor.ctx, query_entry_ids(editor.ctx, review_id))
+    assert [r.agency for r in rows] == names
