@@ -34,6 +34,7 @@ from app.chronology.file_guard import (
     password_protected,
 )
 from app.chronology.headed_dates import dates_from_headings
+from app.chronology.html_tables import page_chronology
 from app.chronology.label_blocks import label_blocks
 from app.chronology.labelled_cells import labelled_cells
 from app.chronology.layout import (
@@ -56,6 +57,7 @@ from app.chronology.sheet_formats import (
 from app.chronology.types import SheetTable
 from app.chronology.word_tables import chronology_grid, split_leading_dates
 from app.chronology.xlsx_formats import partial_date_cells
+from app.chronology.xml_workbook import read_xml_workbook
 
 
 def file_fingerprint(path: str | Path) -> str:
@@ -68,7 +70,7 @@ def list_sheets(path: str | Path) -> list[str]:
     """The names of the workbook's sheets, in workbook order ([] for a CSV or Word file)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx"):
+    if kind in ("csv", "docx", "html"):
         return []
     with _workbook(path, kind) as workbook:
         return list(workbook.sheet_names)
@@ -113,8 +115,11 @@ def read_tables(
             row_flags=flags,
         )
         return [table]
-    if kind == "docx":
-        rows, notes = chronology_grid(path, find_layout)
+    if kind in ("docx", "html"):
+        if kind == "docx":
+            rows, notes = chronology_grid(path, find_layout)
+        else:
+            rows, notes = page_chronology(path, find_layout)
         return [
             _build_table(
                 path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
@@ -140,11 +145,17 @@ _BINARY_MAGICS: tuple[tuple[bytes, str], ...] = (
     (b"7z\xbc\xaf", "a compressed archive"),
     (b"\x1f\x8b", "a compressed archive"),
 )
-_HTML_START = re.compile(rb"\s*<(?:!doctype\s+html|html|table|head|body|meta)\b", re.I)
+# A web page, perhaps after an XML declaration and comments (XHTML, Excel's own web pages).
+_HTML_START = re.compile(
+    rb"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*"
+    rb"<(?:!doctype\s+html|html|table|head|body|meta|title|style)\b",
+    re.I | re.S,
+)
 
 
 def _recognise(path: Path) -> str:
-    """ "xlsx", "xlsb", "ods", "xls" or "csv" from the content; refuses anything else."""
+    """ "xlsx", "xlsb", "ods", "xls", "xml2003" (Excel 2003 XML), "html" (a web page, as
+    many systems' Excel exports are) or "csv" from the content; refuses anything else."""
     shown = path.name
     try:
         size = path.stat().st_size
@@ -181,18 +192,23 @@ def _recognise(path: Path) -> str:
             f"{shown} is a Word (RTF) document, not a spreadsheet. If the chronology is a table, "
             "copy it into Excel, save it as .xlsx and import that."
         )
-    if _HTML_START.match(body):
-        raise ImportRefused(
-            f"{shown} is a web page (HTML) saved with a spreadsheet name. " + _SAVE_AS_XLSX
-        )
-    if body.lstrip().startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in (
-        body
+    if _HTML_START.match(body) or _is_utf16_markup(head, rb"<(?:!doctype\s+html|html|table)\b"):
+        return "html"  # many systems' "Excel" exports are web pages named .xls
+    if (
+        body.lstrip().startswith(b"<?xml")
+        and b"urn:schemas-microsoft-com:office:spreadsheet" in body
     ):
-        raise ImportRefused(
-            f"{shown} is an Excel 2003 XML spreadsheet, which ReviewDesk cannot read. "
-            + _SAVE_AS_XLSX
-        )
+        return "xml2003"
     return "csv"
+
+
+def _is_utf16_markup(head: bytes, pattern: bytes) -> bool:
+    """A web page saved as UTF-16 (Excel's "Unicode" web pages) starting with ``pattern``."""
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            text = head[2:].decode(codec, errors="ignore").encode("utf-8", errors="ignore")
+            return re.match(rb"\s*" + pattern, text, re.I) is not None
+    return False
 
 
 # --- calamine ----------------------------------------------------------------------------------
@@ -235,6 +251,13 @@ def _calamine_errors(shown: str, kind: str) -> Iterator[None]:
 @contextmanager
 def _workbook(path: Path, kind: str) -> Iterator[CalamineWorkbook]:
     shown = path.name
+    if kind == "xml2003":
+        workbook = read_xml_workbook(path)
+        try:
+            yield workbook
+        finally:
+            workbook.close()
+        return
     with _calamine_errors(shown, kind):
         if path.suffix.lower() in _EXTENSIONS[kind]:
             workbook = CalamineWorkbook.from_path(str(path))
@@ -423,7 +446,7 @@ def sheets_holding_chronology(path: str | Path) -> list[str]:
     """The sheets of a workbook that look like they hold a chronology ([] for CSV or Word)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx"):
+    if kind in ("csv", "docx", "html"):
         return []
     with _workbook(path, kind) as workbook:
         found = []

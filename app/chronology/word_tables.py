@@ -108,6 +108,14 @@ def chronology_grid(path: Path, find_layout) -> tuple[list[list[Any]], list[str]
             f"{path.name} is a Word document with no table in it. ReviewDesk reads a chronology "
             "laid out as a table (one row per entry)."
         )
+    return grids_chronology(grids, path.name, find_layout)
+
+
+def grids_chronology(
+    grids: list[list[list[Any]]], shown: str, find_layout
+) -> tuple[list[list[Any]], list[str]]:
+    """Of a document's tables (a Word document's, a web page's), the chronology's rows: the
+    first table with a chronology header and the tables continuing it. (rows, notes)."""
     scored = []
     for index, grid in enumerate(grids):
         layout = find_layout(grid)
@@ -121,7 +129,7 @@ def chronology_grid(path: Path, find_layout) -> tuple[list[list[Any]], list[str]
             return found
     if layout is None:
         raise ImportRefused(
-            f"{path.name} has no table that looks like a chronology (a row naming the columns, "
+            f"{shown} has no table that looks like a chronology (a row naming the columns, "
             "such as Date, Event, Outcome, above the entries)."
         )
     del best_score
