@@ -49,16 +49,31 @@ TITLES = frozenset(
     "mr mrs ms miss dr prof sir dame rev revd mx master pc pcso dc ds di dci sgt insp det cllr"
     " nurse sister".split()
 )
+# Letters a practitioner writes for what someone is, not who, and words in a heading typed in
+# capitals: never taken as initials unless dotted ("G.P." may be someone; "GP" is the doctor,
+# "MY CHILD" is no one).
+_ABBREVIATIONS = frozenset(
+    """GP HV SW PC DC DS DI CP LA NI UK IT OK AM PM MP RC CE ED AE DV DA SG FE HE TA CS EH YP
+    CA IO OT PE RE ID NA AT AN AS BE BY DO GO IF IN IS ME MY NO OF ON OR SO TO UP US WE OH HI
+    AND THE FOR BUT NOT ALL ANY ARE CAN HAD HAS HER HIM HIS HOW ITS MAY NEW NOW OLD ONE OUR
+    OUT SAW SEE SHE TWO WAS WHO WHY YES YOU DAD MUM SON NAN BOY AGE BAD MAD SAD RAG ASK CRY
+    SAY LET GET GOT PUT SET SAT RAN WON BIG LAW ACT CIN CAF CME CSE PLO LAC SEN ADD DBS MHA
+    MCA DNA NHS""".split()
+)
 # Parts of names that are never a name alone ("Ní" of "Zoë Ní Bhriain", "van" of "van Dijk").
 PARTICLES = frozenset(
     "de da di du del della der den la le van von ni nic mac mc bin ibn al el ap ab y st".split()
 )
-_SEPARATOR = r"[\s\-]+"
+# Between the words of a name: spaces, hyphens, the underscores of a file name ("Statement_
+# Lukasz_Wisniewski.docx"), a dot after an abbreviated word ("St. Brigid's"), and the comma of
+# a name written surname first ("AL-SAYED, Abdul-Rahman").
+_SEPARATOR = r"(?:\s*,\s*|\.?[\s\-_]+)"
+_MARKS = "[\u0300-\u036f]*"
 
 
 def _fold_table() -> dict[int, str]:
     table: dict[int, str] = {}
-    for code in range(0xC0, 0x250):
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
         char = chr(code)
         base = unicodedata.normalize("NFD", char)[0]
         if base != char and base.isascii() and base.isalpha():
@@ -90,8 +105,15 @@ def plain(text: str) -> str:
     return _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
 
 
+_COMBINING = re.compile("[\u0300-\u036f]")
+
+
 def _tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"[\s\-]+", fold(name).strip().lower()) if t]
+    """The words of a name as the patterns hold them: folded, lower case, without the marks
+    that sit on a letter of their own ("ọ̀" of "Adébáyọ̀", which has no composed form)."""
+    name = _COMBINING.sub("", unicodedata.normalize("NFD", plain(name)))
+    words = re.split(r"[\s\-_]+", fold(name).strip().lower())
+    return [t for t in (w.rstrip(".") for w in words) if t]
 
 
 # ---- names ----------------------------------------------------------------------------------
@@ -118,7 +140,8 @@ class _Trie:
         ends = "" in node
         branches = []
         for key in sorted(k for k in node if k):
-            piece = self.separator if key == " " else re.escape(key)
+            # A letter may carry marks of its own ("ọ̀": no composed form to fold).
+            piece = self.separator if key == " " else re.escape(key) + (_MARKS * key.isalpha())
             branches.append(piece + self._node(node[key]))
         if not branches:
             return ""
@@ -139,12 +162,20 @@ def _one_place(descriptors: set[str]) -> str:
     return ADDRESS_REMOVED if ADDRESS_REMOVED in descriptors else "[place removed]"
 
 
-def _compiled(forms: dict, separator: str) -> re.Pattern | None:
+def _compiled(forms: dict, separator: str, *, names: bool = False) -> re.Pattern | None:
+    """One pattern for every form. A name is a name between anything but letters (a digit or an
+    underscore too: "lukasz.wisniewski84", "Statement_Lukasz_Wisniewski"), and may be written
+    as a family's plural ("the Wiśniewskis'", group ``plural``); a place or an identifier
+    stands between anything but letters and digits."""
     if not forms:
         return None
     trie = _Trie(separator)
     for form in forms:
         trie.add(form.split(" "))
+    if names:
+        return re.compile(
+            r"(?<![^\W\d_])(?<!')(?:" + trie.pattern() + r")(?P<plural>e?s)?(?![^\W\d_])", re.I
+        )
     return re.compile(r"(?<![\w'])(?:" + trie.pattern() + r")(?!\w)", re.I)
 
 
@@ -154,21 +185,47 @@ _PLACE_KINDS = frozenset(
     practice medical health centre center hospital clinic home care house lodge unit ward
     church mosque temple club hostel refuge""".split()
 )
+# What a place's name may start with that says what kind of place it is ("Ysgol Gynradd" of
+# "Ysgol Gynradd Bryn Ŵyn", "Meddygfa" of "Meddygfa Glan-yr-Afon"), and what may stand between
+# its name and its kind ("Catholic" of "St Brigid's Catholic Primary School").
+_LEADING_KINDS = frozenset(
+    """ysgol gynradd uwchradd feithrin babanod iau meddygfa ysbyty canolfan iechyd cartref
+    clinig""".split()
+)
+_DESIGNATIONS = frozenset("catholic rc ce cofe cp ciw community methodist anglican".split())
 _HOUSE_NUMBER = re.compile(r"^\s*\d+[a-z]?\s+\D", re.I)
+# A flat or a room before a building's name: "Flat 7" of "Flat 7, Tŷ Gwyn Court".
+_FLAT = re.compile(r"^(?:flat|apartment|apt|room|unit|floor|no)\s+\S+\s*", re.I)
+
+
+def _stands_alone(tokens: list[str]) -> bool:
+    """A short form that names the place, not a word ("hope" of "Hope House" is a word)."""
+    kinds = COMMON_WORDS | PARTICLES | _PLACE_KINDS | _LEADING_KINDS | _DESIGNATIONS
+    return len(tokens) > 1 or (bool(tokens) and tokens[0] not in kinds)
 
 
 def place_forms(name: str) -> list[str]:
     """The ways a place or address is written short, as folded lower-case forms: the whole,
-    the name without what kind of place it is ("maple street" of "Maple Street Primary
-    School", "willowbank" of "Willowbank Care Home"), and an address's lines up to and
-    including the street ("flat 2 9 hope street", "9 hope street", "hope street")."""
+    the name without what kind of place it is, before or after ("maple street" of "Maple
+    Street Primary School", "willowbank" of "Willowbank Care Home", "bryn wyn" and "ysgol bryn
+    wyn" of "Ysgol Gynradd Bryn Ŵyn"), and an address's lines up to and including the street
+    ("flat 2 9 hope street", "9 hope street", "hope street") with the building's name before
+    it ("ty gwyn court" of "Flat 7, Tŷ Gwyn Court, 3 Heol y Bryn")."""
     parts = [p for p in (p.strip() for p in name.split(",")) if p]
     forms = {" ".join(_tokens(name.replace(",", " ")))}
     tokens = _tokens(parts[0]) if len(parts) == 1 else []
-    while len(tokens) > 1 and tokens[-1] in _PLACE_KINDS:
-        tokens = tokens[:-1]
-        if tokens[0] not in COMMON_WORDS | PARTICLES:
-            forms.add(" ".join(tokens))
+    trimmed = tokens
+    while len(trimmed) > 1 and trimmed[-1] in _PLACE_KINDS | _DESIGNATIONS:
+        trimmed = trimmed[:-1]
+        if _stands_alone(trimmed):
+            forms.add(" ".join(trimmed))
+    for base in (tokens, trimmed):
+        core = base
+        while len(core) > 1 and core[0] in _LEADING_KINDS:
+            core = core[1:]
+            if _stands_alone(core):
+                forms.add(" ".join(core))
+                forms.add(" ".join([base[0], *core]))
     for i, part in enumerate(parts):
         if _HOUSE_NUMBER.match(part):
             forms.add(" ".join(_tokens(" ".join(parts[: i + 1]))))
@@ -176,8 +233,60 @@ def place_forms(name: str) -> list[str]:
             street = _tokens(part)[1:]
             if len(street) > 1:
                 forms.add(" ".join(street))
+            if i:
+                forms.add(" ".join(_tokens(" ".join(parts[:i]))))
+            for before in parts[:i]:
+                building = _tokens(_FLAT.sub("", before))
+                if _stands_alone(building) and not building[0].isdigit():
+                    forms.add(" ".join(building))
             break
     return [f for f in forms if f]
+
+
+# What ends the name of a service, a street or a place: the words before it are its name.
+_ORGANISATION_WORDS = _PLACE_KINDS | frozenset(
+    """service services team project trust street road lane close avenue drive way crescent
+    terrace place square court gardens park hub forum partnership board group charity
+    foundation society network alliance association programme federation estate""".split()
+)
+_CAPITALISED_RUN = re.compile(r"(?:[ \t]+[A-Z][\w'’]*){1,4}")
+
+
+def _family_plural(folded: str, m: re.Match) -> bool:
+    """A name with "s" or "es" after it is a family only as "the Wiśniewskis" or with the
+    plural's apostrophe ("Al-Sayeds' home"); otherwise it is another word ("Marshes")."""
+    return folded[m.end() : m.end() + 1] == "'" or bool(
+        re.search(r"(?<!\w)the\s+$", folded[max(0, m.start() - 5) : m.start()], re.I)
+    )
+
+
+LINK_REMOVED = "[web address removed]"
+FILE_REMOVED = "[file name removed]"
+# A run of text with no space in it that is a web address or a file's name.
+_NO_SPACE = re.compile(r"[^\s()<>\[\]\"'‘’“”,;]+")
+_LINK = re.compile(r"(?:https?://|www\.)|^[\w.\-]+\.[a-z]{2,}(?:\.[a-z]{2})?/", re.I)
+_FILE = re.compile(r"\.(?:docx?|xlsx?|xlsb|csv|pdf|txt|rtf|odt|ods|msg|eml|jpe?g|png|mp4)$", re.I)
+
+
+def _whole_links(text: str, found: list[Found]) -> list[Found]:
+    """A name inside a web address or a file's name ("facebook.com/lukasz.wisniewski84",
+    "Statement_Lukasz_Wisniewski_v2.docx") takes the whole address or name with it: what is
+    left of either would not read, and may name someone in other ways."""
+    out = []
+    for hit in found:
+        if hit.what in ("name", "initials"):
+            for m in _NO_SPACE.finditer(
+                text, max(0, hit.start - 200), min(len(text), hit.end + 200)
+            ):
+                if m.start() <= hit.start and hit.end <= m.end():
+                    token = m.group(0).rstrip(".:")
+                    if _LINK.search(token):
+                        hit = Found(m.start(), m.start() + len(token), token, "name", LINK_REMOVED)
+                    elif _FILE.search(token):
+                        hit = Found(m.start(), m.start() + len(token), token, "name", FILE_REMOVED)
+                    break
+        out.append(hit)
+    return out
 
 
 class Anonymiser:
@@ -205,7 +314,9 @@ class Anonymiser:
                     for form in place_forms(name):
                         places.setdefault(form, set()).add(descriptor)
                         if " " not in form and form != " ".join(tokens):
-                            rest = tokens[1] if len(tokens) > 1 else ""
+                            # The word the name goes on with: "care" of "Willowbank Care Home".
+                            at = tokens.index(form) if form in tokens else len(tokens)
+                            rest = tokens[at + 1] if at + 1 < len(tokens) else ""
                             self._short_places.setdefault(form, set()).add(rest)
                     continue
                 forms.setdefault(" ".join(tokens), set()).add(descriptor)
@@ -214,6 +325,11 @@ class Anonymiser:
                     for first in range(len(tokens) - size + 1):
                         run = " ".join(tokens[first : first + size])
                         forms.setdefault(run, set()).add(descriptor)
+                # Surname first, as case systems write it: "AP GWILYM, Rhys", "Kaur Gurpreet".
+                for cut in range(1, len(tokens)):
+                    turned = tokens[cut:] + tokens[:cut]
+                    if turned[0] not in PARTICLES or len(turned) > 2:
+                        forms.setdefault(" ".join(turned), set()).add(descriptor)
                 for token in tokens:
                     if token in TITLES or token in PARTICLES or len(token) < 2:
                         continue
@@ -236,23 +352,52 @@ class Anonymiser:
             form: _one_place(d) for form, d in places.items() if form not in forms
         }
         self._restricted = restricted
-        self._names = _compiled(forms, _SEPARATOR)
+        self._names = _compiled(forms, _SEPARATOR, names=True)
         # A place or an address may be written with commas: "Flat 2, 9 Hope Street".
-        self._places = _compiled(places, r"[\s\-,]+")
+        self._places = _compiled(places, r"\.?[\s\-,]+")
         self._initials = self._initials_pattern()
 
     def _initials_pattern(self) -> re.Pattern | None:
-        by_initials: dict[str, list[RegisterEntry]] = {}
+        """Initials of a person (of no one in particular when two share them), with or without the
+        particles ("R.G." and "R.a.G." of "Rhys ap Gwilym"), dotted or not; read on the folded
+        text ("Ł.W." is "L.W."). Written without dots, two letters that are also a common
+        abbreviation ("GP", "SW") are the abbreviation."""
+        by_initials: dict[str, set[str]] = {}
         for entry in self.entries:
             tokens = [t for t in _tokens(entry.name) if t not in TITLES]
             if entry.kind != "person" or len(tokens) < 2:
                 continue
-            by_initials.setdefault("".join(t[0] for t in tokens).upper(), []).append(entry)
-        self._initial_of = {k: v[0].descriptor for k, v in by_initials.items() if len(v) == 1}
+            core = [t for t in tokens if t not in PARTICLES]
+            for words in {tuple(tokens), tuple(core)}:
+                if len(words) > 1:
+                    key = "".join(t[0] for t in words).upper()
+                    by_initials.setdefault(key, set()).add(entry.descriptor)
+        # Initials two people share are still someone's: no descriptor can be chosen.
+        self._initial_of = {
+            k: next(iter(v)) if len(v) == 1 else NAME_REMOVED for k, v in by_initials.items()
+        }
         if not self._initial_of:
             return None
-        shapes = [r"\.?\s?".join(re.escape(c) for c in k) + r"\.?" for k in self._initial_of]
+        shapes = []
+        for key in self._initial_of:
+            dotted = r"\.\s?".join(re.escape(c) for c in key) + r"\.?"
+            shapes.append(dotted)
+            if key not in _ABBREVIATIONS:
+                shapes.append(r"\.?\s?".join(re.escape(c) for c in key) + r"\.?")
         return re.compile(r"(?<![\w.])(?:" + "|".join(shapes) + r")(?![\w])")
+
+    def _org_word(self, text: str, m: re.Match) -> bool:
+        """True when a name that is also a word, with its capital, starts the name of a service,
+        a street or a place ("Young People's Services", "Hope Street", "Grace Academy"): that
+        is not the person."""
+        key = " ".join(_tokens(m.group(0)))
+        if key not in self._restricted or not text[m.start() : m.start() + 1].isupper():
+            return False
+        run = _CAPITALISED_RUN.match(text, m.end())
+        if not run:
+            return False
+        last = fold(run.group(0).split()[-1]).lower().rstrip("'s").rstrip("'")
+        return last in _ORGANISATION_WORDS or last.rstrip("s") in _ORGANISATION_WORDS
 
     def _descriptor(self, matched: str) -> str | None:
         key = " ".join(_tokens(matched.replace(",", " ")))
@@ -267,7 +412,13 @@ class Anonymiser:
         text = plain(text)
         found: list[Found] = []
         folded = fold(text)
-        matches = [] if self._names is None else list(self._names.finditer(folded))
+        matches = []
+        for m in [] if self._names is None else self._names.finditer(folded):
+            if m.group("plural") and not _family_plural(folded, m):
+                continue
+            if self._org_word(text, m):
+                continue
+            matches.append(m)
         for m in [] if self._places is None else self._places.finditer(folded):
             key = " ".join(_tokens(m.group(0).replace(",", " ")))
             # "Willowbank" alone is the home; "Brackenford Police" is not "Brackenford Primary".
@@ -281,7 +432,10 @@ class Anonymiser:
             matches.append(m)
         if matches:
             for m in matches:
-                descriptor = self._descriptor(m.group(0))
+                named = m.group(0)
+                if m.re is self._names and m.group("plural"):
+                    named = folded[m.start() : m.start("plural")]
+                descriptor = self._descriptor(text[m.start() : m.start() + len(named)])
                 if descriptor in (ID_REMOVED, ADDRESS_REMOVED):
                     what = "identifier in the register" if descriptor == ID_REMOVED else "address"
                     found.append(
@@ -292,17 +446,16 @@ class Anonymiser:
                         Found(m.start(), m.end(), text[m.start() : m.end()], "name", descriptor)
                     )
         if self._initials is not None:
-            for m in self._initials.finditer(text):
+            for m in self._initials.finditer(folded):
                 key = re.sub(r"[\s.]", "", m.group(0))
-                found.append(
-                    Found(m.start(), m.end(), m.group(0), "initials", self._initial_of[key])
-                )
+                initials = text[m.start() : m.end()]
+                found.append(Found(m.start(), m.end(), initials, "initials", self._initial_of[key]))
         if self._births and re.search(r"\d", text):
             for start, end, day, month, year in dates_in(text):
                 if (day, month, year) in self._births:
                     found.append(Found(start, end, text[start:end], "date of birth", DOB_REMOVED))
         found += find_identifiers(text, self.keep)
-        return merged(text, with_titles(text, found))
+        return merged(text, with_titles(text, _whole_links(text, found)))
 
     def apply(self, text: str) -> str:
         """``text`` as it may be published."""
