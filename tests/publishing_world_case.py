@@ -182,10 +182,14 @@ PLANTED = (
 # Words and phrases that are also in the names above, in ordinary prose: they must survive.
 ORDINARY = (
     "Young people told the panel they wanted to be heard. The young mother had been a young "
-    "carer and a rose grew by the door. We will mark the date. The wei of it is unclear. "
-    "The lan connection failed. Practitioners should mark concerns, see the young person "
-    "alone and share what they know. Young People's Services and Heddlu Dyfed-Powys Police "
-    "took part. A shiv was found. A bryn is a hill. The court heard the case."
+    "carer, and concerns rose when she missed appointments. Practitioners will mark the date "
+    "of each visit and may need to see the young person alone. A shiv was found in the flat. "
+    "The court heard that the family had moved between rented homes, that the school and the "
+    "surgery had shared what they knew, and that hope and grace were words the mother used "
+    "about her faith. Young People's Services, the Family Court and Heddlu Dyfed-Powys Police "
+    "took part; the health visitor made a mark on the red book. We will review the practice "
+    "guidance and share the learning with the board. Li-ion batteries and a LAN cable were in "
+    "the bedroom; the bryn behind the house is steep."
 )
 # Capitalised names next to a relationship, title or role that are NOT in the register.
 UNREGISTERED = [

@@ -43,7 +43,11 @@ COMMON_WORDS = frozenset(
     walker ward young white green brown black long little bell hall hill wood king major
     miles page price noble sharp short small stone wells west north south field marsh
     lane best love bright church bishop lord moody fair gay sterling poppy daisy hazel
-    robin chase guy dean""".split()
+    robin chase guy dean shiv art bay brook cash clay cliff dale dash drew eve fern ford glen
+    heath jay kit lark nick olive penny ray reed rusty sandy skip storm wade warren win wren
+    sage star mercy patience prudence honour honor harmony liberty unity bliss carol pip
+    hardy bond park rice lamb fox wolf crane swan finch bird gold silver steel good law ash
+    sonny blessing precious destiny misty crystal trinity echo""".split()
 )
 TITLES = frozenset(
     "mr mrs ms miss dr prof sir dame rev revd mx master pc pcso dc ds di dci sgt insp det cllr"
@@ -52,7 +56,7 @@ TITLES = frozenset(
 # Letters a practitioner writes for what someone is, not who, and words in a heading typed in
 # capitals: never taken as initials unless dotted ("G.P." may be someone; "GP" is the doctor,
 # "MY CHILD" is no one).
-_ABBREVIATIONS = frozenset(
+ABBREVIATIONS = frozenset(
     """GP HV SW PC DC DS DI CP LA NI UK IT OK AM PM MP RC CE ED AE DV DA SG FE HE TA CS EH YP
     CA IO OT PE RE ID NA AT AN AS BE BY DO GO IF IN IS ME MY NO OF ON OR SO TO UP US WE OH HI
     AND THE FOR BUT NOT ALL ANY ARE CAN HAD HAS HER HIM HIS HOW ITS MAY NEW NOW OLD ONE OUR
@@ -252,6 +256,14 @@ _ORGANISATION_WORDS = _PLACE_KINDS | frozenset(
 _CAPITALISED_RUN = re.compile(r"(?:[ \t]+[A-Z][\w'’]*){1,4}")
 
 
+def _acronym(text: str, m: re.Match) -> bool:
+    """A name part of two or three letters that begins a word joined by a hyphen to a word in
+    lower case is part of that word ("Li-ion" is no "Li")."""
+    word = text[m.start() : m.end()]
+    after = text[m.end() : m.end() + 2]
+    return len(word) <= 3 and len(after) == 2 and after[0] == "-" and after[1].islower()
+
+
 def _family_plural(folded: str, m: re.Match) -> bool:
     """A name with "s" or "es" after it is a family only as "the Wiśniewskis" or with the
     plural's apostrophe ("Al-Sayeds' home"); otherwise it is another word ("Marshes")."""
@@ -323,8 +335,9 @@ class Anonymiser:
                 # Runs of parts: "Smith Jones" of "Zoë Smith-Jones", written either way.
                 for size in range(2, len(tokens)):
                     for first in range(len(tokens) - size + 1):
-                        run = " ".join(tokens[first : first + size])
-                        forms.setdefault(run, set()).add(descriptor)
+                        run = tokens[first : first + size]
+                        if not set(run) <= PARTICLES | TITLES:  # "van der" is no one
+                            forms.setdefault(" ".join(run), set()).add(descriptor)
                 # Surname first, as case systems write it: "AP GWILYM, Rhys", "Kaur Gurpreet".
                 for cut in range(1, len(tokens)):
                     turned = tokens[cut:] + tokens[:cut]
@@ -382,7 +395,7 @@ class Anonymiser:
         for key in self._initial_of:
             dotted = r"\.\s?".join(re.escape(c) for c in key) + r"\.?"
             shapes.append(dotted)
-            if key not in _ABBREVIATIONS:
+            if key not in ABBREVIATIONS:
                 shapes.append(r"\.?\s?".join(re.escape(c) for c in key) + r"\.?")
         return re.compile(r"(?<![\w.])(?:" + "|".join(shapes) + r")(?![\w])")
 
@@ -416,7 +429,7 @@ class Anonymiser:
         for m in [] if self._names is None else self._names.finditer(folded):
             if m.group("plural") and not _family_plural(folded, m):
                 continue
-            if self._org_word(text, m):
+            if self._org_word(text, m) or _acronym(text, m):
                 continue
             matches.append(m)
         for m in [] if self._places is None else self._places.finditer(folded):
