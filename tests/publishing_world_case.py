@@ -366,10 +366,20 @@ def folded(text: str) -> str:
 
 # What must not be found, by kind: name parts (whole words, any case or accents) and identifier
 # digits (with spaces, dashes and brackets squeezed out).
-NAME_PARTS = """rhys gwilym rhysie siobhan suilleabhain sullivan shiv lukasz wisniewski wisniewskis
+NAME_PARTS = """rhys gwilym rhysie siobhan suilleabhain sullivan lukasz wisniewski wisniewskis
     wisniewska abdul-rahman sayed sayeds ailsa macleoid mcleod tegan mcallister teg gurpreet
     kaur iqbal oluwaseun adebayo seun nguyen thi pieter berg cruz daire o'connell""".split()
-NAME_WORDS_CAPITALISED = ["Lan", "Wei", "Li", "Mark", "Young(?! People)", "Rose", "Luke", "Aoife"]
+NAME_WORDS_CAPITALISED = [
+    "Shiv",
+    "Lan",
+    "Wei",
+    "Li",
+    "Mark",
+    "Young(?! People)",
+    "Rose",
+    "Luke",
+    "Aoife",
+]
 PLACE_PARTS = ["bryn wyn", "brigid", "glan-yr-afon", "glan yr afon", "ty gwyn", "heol y bryn"]
 DIGITS = {
     "identifier": ["4857773406", "h801200001234", "8812345", "3345566", "jt456789b", "44021"]
@@ -389,7 +399,7 @@ def leaks(text: str) -> dict[str, list[str]]:
         if re.search(rf"(?<![a-z]){re.escape(part)}(?![a-z])", found.replace("_", " ")):
             out.setdefault("name", []).append(part)
     plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = " ".join("".join(c for c in plain if not unicodedata.combining(c)).split())
     for word in NAME_WORDS_CAPITALISED:
         if re.search(rf"(?:^|(?<=[\s(\[]))(?:{word})(?=[\s,.;:)'’]|$)", plain, re.M):
             out.setdefault("name", []).append(word.split("(")[0])
