@@ -261,6 +261,18 @@ def build_world_case(ctx, folder: Path, text: str = PLANTED) -> int:
         encoding="utf-8",
     )
     import_chronology(ctx, review_id, agencies[0], csv)
+    add_item(
+        ctx,
+        "key_episode",
+        review_id,
+        {
+            "title": "Rhys at Ysgol Bryn Ŵyn with Łukasz",
+            "start": date(2023, 1, 1),
+            "end": date(2023, 2, 10),
+            "summary": text,
+        },
+        1,
+    )
     finding = add_finding(ctx, review_id, "Nobody asked Rhys or the Wiśniewskis what they saw")
     apply_fields(ctx, "finding", finding, {"narrative": text, "status": "agreed"})
     good = add_finding(ctx, review_id, "Seun's persistence with Siobhán", "good_practice")

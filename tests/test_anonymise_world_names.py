@@ -84,6 +84,13 @@ def anonymiser():
             "Seen 14-May-2021, or 14/May/21.",
             "Seen [date of birth removed], or [date of birth removed].",
         ),
+        # Run together, as transliterations, e-mail addresses and user names write it.
+        ("Abdulrahman Alsayed and ALSAYED came.", "Father and Father came."),
+        ("Vanderberg and apgwilym wrote.", "The paediatrician and Child R wrote."),
+        # The initial of the rest of the name goes with it; another initial is someone else's.
+        ("Seen by Gurpreet K. and Rhys G.", "Seen by Social Worker 1 and Child R."),
+        ("Gurpreet A. came.", "Social Worker 1 A. came."),
+        ("SOS and CID were called.", "SOS and CID were called."),
         # Ordinary words in lower case.
         (
             "A shiv was found; young people will mark it.",

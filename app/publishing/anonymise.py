@@ -3,7 +3,9 @@
 Names come from the people register: the full name, its variants, each part alone (first or
 last name), hyphenated and double-barrelled forms written either way, whatever the case, with
 or without accents ("Zoe" finds "Zoë" and the other way round), possessives kept ("Lennon's"
-becomes "Child L's"), and initials when no one else in the register shares them; a title or
+becomes "Child L's"), surname first ("AL-SAYED, Abdul-Rahman"), run together ("Alsayed"), a
+family's plural ("the Wiśniewskis'"), inside a file's name or a web address (the whole of it
+goes), and initials (as "[name removed]" when two people share them); a title or
 initials written before a name go with it (app.publishing.spans). A place is also found by its
 name without what kind of place it is ("Willowbank" of "Willowbank Care Home"), an address by
 its street line ("9 Hope Street"), a date of birth however it is written (app.publishing.dates).
@@ -62,11 +64,12 @@ ABBREVIATIONS = frozenset(
     AND THE FOR BUT NOT ALL ANY ARE CAN HAD HAS HER HIM HIS HOW ITS MAY NEW NOW OLD ONE OUR
     OUT SAW SEE SHE TWO WAS WHO WHY YES YOU DAD MUM SON NAN BOY AGE BAD MAD SAD RAG ASK CRY
     SAY LET GET GOT PUT SET SAT RAN WON BIG LAW ACT CIN CAF CME CSE PLO LAC SEN ADD DBS MHA
-    MCA DNA NHS""".split()
+    MCA DNA NHS SOS ASB CSC SGO EHC EHM SAR DHR IMR CPP CPC NFA FII ABE CID PPN OOH MAR ADHD
+    ASD PTSD""".split()
 )
 # Parts of names that are never a name alone ("Ní" of "Zoë Ní Bhriain", "van" of "van Dijk").
 PARTICLES = frozenset(
-    "de da di du del della der den la le van von ni nic mac mc bin ibn al el ap ab y st".split()
+    "de da di du del della der den la le van von ni nic mac mc bin ibn al el ap ab y st o".split()
 )
 # Between the words of a name: spaces, hyphens, the underscores of a file name ("Statement_
 # Lukasz_Wisniewski.docx"), a dot after an abbreviated word ("St. Brigid's"), and the comma of
@@ -264,6 +267,30 @@ def _acronym(text: str, m: re.Match) -> bool:
     return len(word) <= 3 and len(after) == 2 and after[0] == "-" and after[1].islower()
 
 
+_INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.(?!\w)")
+
+
+def _joined(names: list[str]) -> list[str]:
+    """A name as it is also written run together: at its hyphens ("Abdulrahman Alsayed" of
+    "Abdul-Rahman Al-Sayed") and after its particles ("apgwilym", "vanderberg", "delacruz"),
+    as transliterations, e-mail addresses and user names write it."""
+    out = []
+    for name in names:
+        words = re.split(r"\s+", fold(name).strip())
+        hyphens = " ".join(w.replace("-", "") for w in words)
+        tokens = hyphens.lower().split()
+        glued: list[str] = []
+        after_particle = False
+        for token in tokens:
+            if glued and after_particle:
+                glued[-1] += token
+            else:
+                glued.append(token)
+            after_particle = token in PARTICLES
+        out += [n for n in {hyphens, " ".join(glued)} if n.lower() != fold(name).lower()]
+    return out
+
+
 def _family_plural(folded: str, m: re.Match) -> bool:
     """A name with "s" or "es" after it is a family only as "the Wiśniewskis" or with the
     plural's apostrophe ("Al-Sayeds' home"); otherwise it is another word ("Marshes")."""
@@ -280,13 +307,18 @@ _LINK = re.compile(r"(?:https?://|www\.)|^[\w.\-]+\.[a-z]{2,}(?:\.[a-z]{2})?/", 
 _FILE = re.compile(r"\.(?:docx?|xlsx?|xlsb|csv|pdf|txt|rtf|odt|ods|msg|eml|jpe?g|png|mp4)$", re.I)
 
 
+_JOINERS = frozenset("/_.-@:=?&#%+~")
+
+
 def _whole_links(text: str, found: list[Found]) -> list[Found]:
     """A name inside a web address or a file's name ("facebook.com/lukasz.wisniewski84",
     "Statement_Lukasz_Wisniewski_v2.docx") takes the whole address or name with it: what is
     left of either would not read, and may name someone in other ways."""
     out = []
     for hit in found:
-        if hit.what in ("name", "initials"):
+        left = text[hit.start - 1 : hit.start]
+        right = text[hit.end : hit.end + 1]
+        if hit.what in ("name", "initials") and (left in _JOINERS or right in _JOINERS):
             for m in _NO_SPACE.finditer(
                 text, max(0, hit.start - 200), min(len(text), hit.end + 200)
             ):
@@ -318,6 +350,8 @@ class Anonymiser:
             names = [entry.name, *entry.variants]
             # "O'Neill" is also typed "ONeill" and "O Neill".
             names += [fold(n).replace("'", c) for n in names if "'" in fold(n) for c in ("", " ")]
+            if entry.kind == "person":
+                names += _joined(names)
             for name in names:
                 tokens = _tokens(name)
                 if not tokens:
@@ -369,6 +403,13 @@ class Anonymiser:
         # A place or an address may be written with commas: "Flat 2, 9 Hope Street".
         self._places = _compiled(places, r"\.?[\s\-,]+")
         self._initials = self._initials_pattern()
+        self._letters: dict[str, set[str]] = {}  # descriptor -> first letters of its names
+        for entry in self.entries:
+            for name in [entry.name, *entry.variants]:
+                letters = {t[0] for t in _tokens(name) if t not in PARTICLES}
+                self._letters.setdefault(entry.descriptor.strip() or NAME_REMOVED, set()).update(
+                    letters
+                )
 
     def _initials_pattern(self) -> re.Pattern | None:
         """Initials of a person (of no one in particular when two share them), with or without the
@@ -455,9 +496,14 @@ class Anonymiser:
                         Found(m.start(), m.end(), text[m.start() : m.end()], what, descriptor)
                     )
                 elif descriptor is not None:
-                    found.append(
-                        Found(m.start(), m.end(), text[m.start() : m.end()], "name", descriptor)
-                    )
+                    end = m.end()
+                    # "Gurpreet K.": the initial of the rest of the name goes with it.
+                    after = _INITIAL_AFTER.match(folded, end)
+                    if after and after[1].lower() in self._letters.get(descriptor, ()):
+                        # Its dot also ends the sentence when nothing or a new sentence follows.
+                        ends = re.match(r"\s+[A-Z]|\s*$", folded[after.end() :])
+                        end = after.end() - (1 if ends else 0)
+                    found.append(Found(m.start(), end, text[m.start() : end], "name", descriptor))
         if self._initials is not None:
             for m in self._initials.finditer(folded):
                 key = re.sub(r"[\s.]", "", m.group(0))
