@@ -18,6 +18,7 @@ def anonymiser():
             RegisterEntry(
                 "Rhys ap Gwilym",
                 "Child R",
+                variants=("Rhysie",),
                 date_of_birth=date(2021, 5, 14),
                 addresses=("Flat 7, Tŷ Gwyn Court, 3 Heol y Bryn, Caerwen",),
             ),
@@ -30,6 +31,9 @@ def anonymiser():
             RegisterEntry("Mark Young", "Team Manager"),
             RegisterEntry("Pieter van der Berg", "the paediatrician"),
             RegisterEntry("Gareth Price", "the head teacher"),
+            RegisterEntry("Dáire O’Connell-Price", "Police Officer 2"),
+            RegisterEntry("Tegan Hughes-McAllister", "Sibling 1"),
+            RegisterEntry("Siobhán Ó Súilleabháin", "Mother"),
             RegisterEntry("Ysgol Gynradd Bryn Ŵyn", "Primary School 1", kind="place"),
             RegisterEntry("St Brigid's Catholic Primary School", "Primary School 2", kind="place"),
         ]
@@ -91,6 +95,14 @@ def anonymiser():
         ("Seen by Gurpreet K. and Rhys G.", "Seen by Social Worker 1 and Child R."),
         ("Gurpreet A. came.", "Social Worker 1 A. came."),
         ("SOS and CID were called.", "SOS and CID were called."),
+        # A nickname in quotes; an acute accent or a backtick typed for the apostrophe.
+        ("Known as 'Rhysie' and ‘Rhysie’.", "Known as 'Child R' and ‘Child R’."),
+        ("O´Connell-Price and O`Connell came.", "Police Officer 2 and Police Officer 2 came."),
+        # Mac and Mc, Ó and O' are one name.
+        ("MacAllister and O'Súilleabháin.", "Sibling 1 and Mother."),
+        ("Macbeth and Mace are not.", "Macbeth and Mace are not."),
+        # An initial without its dot before the name, when it is the name's.
+        ("G Kaur and A Kaur came.", "Social Worker 1 and A Social Worker 1 came."),
         # Ordinary words in lower case.
         (
             "A shiv was found; young people will mark it.",
@@ -172,3 +184,34 @@ def test_release_check_sees_unregistered_names_of_every_shape(anonymiser, text):
 )
 def test_release_check_does_not_flag_registered_or_generic_words(anonymiser, text):
     assert _unregistered_hits(text, "here", "section", anonymiser) == []
+
+
+def test_a_reference_is_read_like_any_text():
+    from app.publishing.transforms import protect
+    from reports.review_document_data import ReviewDocument
+
+    reference = "CSPR-2026-77-GWILYM"
+    anonymiser = Anonymiser([RegisterEntry("Rhys ap Gwilym", "Child R")], keep=[reference])
+    document = ReviewDocument(
+        kind="overview",
+        kind_label="Overview Report",
+        title="Child R",
+        review_reference=reference,
+        review_type="Local Child Safeguarding Practice Review",
+        subject="Child R",
+        partnership="Caerwen Safeguarding Children Partnership",
+        author="",
+        version_label="Draft 1",
+        date_label="1 June 2026",
+        protective_marking="",
+        draft=True,
+        sections=(),
+    )
+    published = protect(document, marking="", anonymiser=anonymiser)
+    assert published.review_reference == "CSPR-2026-77-Child R"
+    plain = protect(
+        document.__class__(**{**document.__dict__, "review_reference": "CSPR-2026-77"}),
+        marking="",
+        anonymiser=Anonymiser([RegisterEntry("Rhys ap Gwilym", "Child R")], keep=["CSPR-2026-77"]),
+    )
+    assert plain.review_reference == "CSPR-2026-77"

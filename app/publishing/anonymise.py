@@ -87,7 +87,18 @@ def _fold_table() -> dict[int, str]:
             table[code] = base
     extra = {"ß": "s", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "a"}
     extra |= {"Æ": "A", "œ": "o", "Œ": "O", "ı": "i", "\u00a0": " ", "\u202f": " "}
-    extra |= {"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"}
+    extra |= {
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "´": "'",
+        "`": "'",
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+    }
     table.update({ord(k): v for k, v in extra.items()})
     return table
 
@@ -181,7 +192,8 @@ def _compiled(forms: dict, separator: str, *, names: bool = False) -> re.Pattern
         trie.add(form.split(" "))
     if names:
         return re.compile(
-            r"(?<![^\W\d_])(?<!')(?:" + trie.pattern() + r")(?P<plural>e?s)?(?![^\W\d_])", re.I
+            r"(?<![^\W\d_])(?<![^\W\d_]')(?:" + trie.pattern() + r")(?P<plural>e?s)?(?![^\W\d_])",
+            re.I,
         )
     return re.compile(r"(?<![\w'])(?:" + trie.pattern() + r")(?!\w)", re.I)
 
@@ -268,6 +280,10 @@ def _acronym(text: str, m: re.Match) -> bool:
 
 
 _INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.(?!\w)")
+_INITIAL_BEFORE = re.compile(r"(?<![\w.'])([A-Z])[ \t]+$")
+
+
+_MAC = re.compile(r"^ma?c(?=\w{3})")
 
 
 def _joined(names: list[str]) -> list[str]:
@@ -287,7 +303,18 @@ def _joined(names: list[str]) -> list[str]:
             else:
                 glued.append(token)
             after_particle = token in PARTICLES
-        out += [n for n in {hyphens, " ".join(glued)} if n.lower() != fold(name).lower()]
+        # "MacAllister" and "McAllister", "Ó Súilleabháin" and "O'Súilleabháin" are one name.
+        parts = _tokens(name)
+        other = [_MAC.sub(lambda m: "mc" if m[0] == "mac" else "mac", t) for t in parts]
+        apostrophe = []
+        for token in parts:
+            if apostrophe and apostrophe[-1] == "o":
+                apostrophe[-1] = "o'" + token
+            else:
+                apostrophe.append(token)
+        apostrophe = " ".join(apostrophe)
+        forms = {hyphens, " ".join(glued), " ".join(other), apostrophe}
+        out += [n for n in forms if n and n.lower() != fold(name).lower()]
     return out
 
 
@@ -503,7 +530,12 @@ class Anonymiser:
                         # Its dot also ends the sentence when nothing or a new sentence follows.
                         ends = re.match(r"\s+[A-Z]|\s*$", folded[after.end() :])
                         end = after.end() - (1 if ends else 0)
-                    found.append(Found(m.start(), end, text[m.start() : end], "name", descriptor))
+                    start = m.start()
+                    # "G Kaur": an initial without its dot before the name, if it is the name's.
+                    before = _INITIAL_BEFORE.search(folded, max(0, start - 4), start)
+                    if before and before[1].lower() in self._letters.get(descriptor, ()):
+                        start = before.start()
+                    found.append(Found(start, end, text[start:end], "name", descriptor))
         if self._initials is not None:
             for m in self._initials.finditer(folded):
                 key = re.sub(r"[\s.]", "", m.group(0))
