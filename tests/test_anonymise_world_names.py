@@ -120,7 +120,10 @@ def test_place_forms_without_kind_words():
     assert "st brigid's" in place_forms("St Brigid's Catholic Primary School")
     forms = place_forms("Flat 7, Tŷ Gwyn Court, 3 Heol y Bryn, Caerwen")
     assert {"ty gwyn court", "flat 7 ty gwyn court", "3 heol y bryn", "heol y bryn"} <= set(forms)
-    assert "caerwen" not in forms
+    assert "caerwen" not in forms and "flat 7" not in forms
+    forms = place_forms("Apartment 12, The Maltings, 45-47 Station Road, Brackenford")
+    assert {"the maltings", "maltings", "45 47 station road", "station road"} <= set(forms)
+    assert "flat 2" not in place_forms("Flat 2, 9 Hope Street, Brackenford")
     assert "hope" not in place_forms("Hope House Care Home")
 
 

@@ -212,7 +212,7 @@ _LEADING_KINDS = frozenset(
     clinig""".split()
 )
 _DESIGNATIONS = frozenset("catholic rc ce cofe cp ciw community methodist anglican".split())
-_HOUSE_NUMBER = re.compile(r"^\s*\d+[a-z]?\s+\D", re.I)
+_HOUSE_NUMBER = re.compile(r"^\s*\d+[a-z]?(?:\s*[\-/]\s*\d+[a-z]?)?\s+\D", re.I)
 # A flat or a room before a building's name: "Flat 7" of "Flat 7, Tŷ Gwyn Court".
 _FLAT = re.compile(r"^(?:flat|apartment|apt|room|unit|floor|no)\s+\S+\s*", re.I)
 
@@ -249,15 +249,16 @@ def place_forms(name: str) -> list[str]:
         if _HOUSE_NUMBER.match(part):
             forms.add(" ".join(_tokens(" ".join(parts[: i + 1]))))
             forms.add(" ".join(_tokens(part)))
-            street = _tokens(part)[1:]
+            street = _tokens(re.sub(r"^\s*[\d\s/\-]+[a-z]?\s", "", part, flags=re.I))
             if len(street) > 1:
                 forms.add(" ".join(street))
-            if i:
-                forms.add(" ".join(_tokens(" ".join(parts[:i]))))
             for before in parts[:i]:
                 building = _tokens(_FLAT.sub("", before))
                 if _stands_alone(building) and not building[0].isdigit():
                     forms.add(" ".join(building))
+                    forms.add(" ".join(_tokens(" ".join(parts[: parts.index(before) + 1]))))
+                    if building[0] == "the" and _stands_alone(building[1:]):
+                        forms.add(" ".join(building[1:]))  # "Maltings" of "The Maltings"
             break
     return [f for f in forms if f]
 
