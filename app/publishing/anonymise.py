@@ -3,7 +3,9 @@
 Names come from the people register: the full name, its variants, each part alone (first or
 last name), hyphenated and double-barrelled forms written either way, whatever the case, with
 or without accents ("Zoe" finds "Zoë" and the other way round), possessives kept ("Lennon's"
-becomes "Child L's"), and initials when no one else in the register shares them; a title or
+becomes "Child L's"), surname first ("AL-SAYED, Abdul-Rahman"), run together ("Alsayed"), a
+family's plural ("the Wiśniewskis'"), inside a file's name or a web address (the whole of it
+goes), and initials (as "[name removed]" when two people share them); a title or
 initials written before a name go with it (app.publishing.spans). A place is also found by its
 name without what kind of place it is ("Willowbank" of "Willowbank Care Home"), an address by
 its street line ("9 Hope Street"), a date of birth however it is written (app.publishing.dates).
@@ -43,29 +45,60 @@ COMMON_WORDS = frozenset(
     walker ward young white green brown black long little bell hall hill wood king major
     miles page price noble sharp short small stone wells west north south field marsh
     lane best love bright church bishop lord moody fair gay sterling poppy daisy hazel
-    robin chase guy dean""".split()
+    robin chase guy dean shiv art bay brook cash clay cliff dale dash drew eve fern ford glen
+    heath jay kit lark nick olive penny ray reed rusty sandy skip storm wade warren win wren
+    sage star mercy patience prudence honour honor harmony liberty unity bliss carol pip
+    hardy bond park rice lamb fox wolf crane swan finch bird gold silver steel good law ash
+    sonny blessing precious destiny misty crystal trinity echo""".split()
 )
 TITLES = frozenset(
     "mr mrs ms miss dr prof sir dame rev revd mx master pc pcso dc ds di dci sgt insp det cllr"
     " nurse sister".split()
 )
+# Letters a practitioner writes for what someone is, not who, and words in a heading typed in
+# capitals: never taken as initials unless dotted ("G.P." may be someone; "GP" is the doctor,
+# "MY CHILD" is no one).
+ABBREVIATIONS = frozenset(
+    """GP HV SW PC DC DS DI CP LA NI UK IT OK AM PM MP RC CE ED AE DV DA SG FE HE TA CS EH YP
+    CA IO OT PE RE ID NA AT AN AS BE BY DO GO IF IN IS ME MY NO OF ON OR SO TO UP US WE OH HI
+    AND THE FOR BUT NOT ALL ANY ARE CAN HAD HAS HER HIM HIS HOW ITS MAY NEW NOW OLD ONE OUR
+    OUT SAW SEE SHE TWO WAS WHO WHY YES YOU DAD MUM SON NAN BOY AGE BAD MAD SAD RAG ASK CRY
+    SAY LET GET GOT PUT SET SAT RAN WON BIG LAW ACT CIN CAF CME CSE PLO LAC SEN ADD DBS MHA
+    MCA DNA NHS SOS ASB CSC SGO EHC EHM SAR DHR IMR CPP CPC NFA FII ABE CID PPN OOH MAR ADHD
+    ASD PTSD""".split()
+)
 # Parts of names that are never a name alone ("Ní" of "Zoë Ní Bhriain", "van" of "van Dijk").
 PARTICLES = frozenset(
-    "de da di du del della der den la le van von ni nic mac mc bin ibn al el ap ab y st".split()
+    "de da di du del della der den la le van von ni nic mac mc bin ibn al el ap ab y st o".split()
 )
-_SEPARATOR = r"[\s\-]+"
+# Between the words of a name: spaces, hyphens, the underscores of a file name ("Statement_
+# Lukasz_Wisniewski.docx"), a dot after an abbreviated word ("St. Brigid's"), and the comma of
+# a name written surname first ("AL-SAYED, Abdul-Rahman").
+_SEPARATOR = r"(?:\s*,\s*|\.?[\s\-_]+)"
+_MARKS = "[\u0300-\u036f]*"
 
 
 def _fold_table() -> dict[int, str]:
     table: dict[int, str] = {}
-    for code in range(0xC0, 0x250):
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
         char = chr(code)
         base = unicodedata.normalize("NFD", char)[0]
         if base != char and base.isascii() and base.isalpha():
             table[code] = base
     extra = {"ß": "s", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "a"}
     extra |= {"Æ": "A", "œ": "o", "Œ": "O", "ı": "i", "\u00a0": " ", "\u202f": " "}
-    extra |= {"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"}
+    extra |= {
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "´": "'",
+        "`": "'",
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+    }
     table.update({ord(k): v for k, v in extra.items()})
     return table
 
@@ -90,8 +123,15 @@ def plain(text: str) -> str:
     return _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
 
 
+_COMBINING = re.compile("[\u0300-\u036f]")
+
+
 def _tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"[\s\-]+", fold(name).strip().lower()) if t]
+    """The words of a name as the patterns hold them: folded, lower case, without the marks
+    that sit on a letter of their own ("ọ̀" of "Adébáyọ̀", which has no composed form)."""
+    name = _COMBINING.sub("", unicodedata.normalize("NFD", plain(name)))
+    words = re.split(r"[\s\-_]+", fold(name).strip().lower())
+    return [t for t in (w.rstrip(".") for w in words) if t]
 
 
 # ---- names ----------------------------------------------------------------------------------
@@ -118,7 +158,8 @@ class _Trie:
         ends = "" in node
         branches = []
         for key in sorted(k for k in node if k):
-            piece = self.separator if key == " " else re.escape(key)
+            # A letter may carry marks of its own ("ọ̀": no composed form to fold).
+            piece = self.separator if key == " " else re.escape(key) + (_MARKS * key.isalpha())
             branches.append(piece + self._node(node[key]))
         if not branches:
             return ""
@@ -139,12 +180,21 @@ def _one_place(descriptors: set[str]) -> str:
     return ADDRESS_REMOVED if ADDRESS_REMOVED in descriptors else "[place removed]"
 
 
-def _compiled(forms: dict, separator: str) -> re.Pattern | None:
+def _compiled(forms: dict, separator: str, *, names: bool = False) -> re.Pattern | None:
+    """One pattern for every form. A name is a name between anything but letters (a digit or an
+    underscore too: "lukasz.wisniewski84", "Statement_Lukasz_Wisniewski"), and may be written
+    as a family's plural ("the Wiśniewskis'", group ``plural``); a place or an identifier
+    stands between anything but letters and digits."""
     if not forms:
         return None
     trie = _Trie(separator)
     for form in forms:
         trie.add(form.split(" "))
+    if names:
+        return re.compile(
+            r"(?<![^\W\d_])(?<![^\W\d_]')(?:" + trie.pattern() + r")(?P<plural>e?s)?(?![^\W\d_])",
+            re.I,
+        )
     return re.compile(r"(?<![\w'])(?:" + trie.pattern() + r")(?!\w)", re.I)
 
 
@@ -154,30 +204,161 @@ _PLACE_KINDS = frozenset(
     practice medical health centre center hospital clinic home care house lodge unit ward
     church mosque temple club hostel refuge""".split()
 )
-_HOUSE_NUMBER = re.compile(r"^\s*\d+[a-z]?\s+\D", re.I)
+# What a place's name may start with that says what kind of place it is ("Ysgol Gynradd" of
+# "Ysgol Gynradd Bryn Ŵyn", "Meddygfa" of "Meddygfa Glan-yr-Afon"), and what may stand between
+# its name and its kind ("Catholic" of "St Brigid's Catholic Primary School").
+_LEADING_KINDS = frozenset(
+    """ysgol gynradd uwchradd feithrin babanod iau meddygfa ysbyty canolfan iechyd cartref
+    clinig""".split()
+)
+_DESIGNATIONS = frozenset("catholic rc ce cofe cp ciw community methodist anglican".split())
+_HOUSE_NUMBER = re.compile(r"^\s*\d+[a-z]?(?:\s*[\-/]\s*\d+[a-z]?)?\s+\D", re.I)
+# A flat or a room before a building's name: "Flat 7" of "Flat 7, Tŷ Gwyn Court".
+_FLAT = re.compile(r"^(?:flat|apartment|apt|room|unit|floor|no)\s+\S+\s*", re.I)
+
+
+def _stands_alone(tokens: list[str]) -> bool:
+    """A short form that names the place, not a word ("hope" of "Hope House" is a word)."""
+    kinds = COMMON_WORDS | PARTICLES | _PLACE_KINDS | _LEADING_KINDS | _DESIGNATIONS
+    return len(tokens) > 1 or (bool(tokens) and tokens[0] not in kinds)
 
 
 def place_forms(name: str) -> list[str]:
     """The ways a place or address is written short, as folded lower-case forms: the whole,
-    the name without what kind of place it is ("maple street" of "Maple Street Primary
-    School", "willowbank" of "Willowbank Care Home"), and an address's lines up to and
-    including the street ("flat 2 9 hope street", "9 hope street", "hope street")."""
+    the name without what kind of place it is, before or after ("maple street" of "Maple
+    Street Primary School", "willowbank" of "Willowbank Care Home", "bryn wyn" and "ysgol bryn
+    wyn" of "Ysgol Gynradd Bryn Ŵyn"), and an address's lines up to and including the street
+    ("flat 2 9 hope street", "9 hope street", "hope street") with the building's name before
+    it ("ty gwyn court" of "Flat 7, Tŷ Gwyn Court, 3 Heol y Bryn")."""
     parts = [p for p in (p.strip() for p in name.split(",")) if p]
     forms = {" ".join(_tokens(name.replace(",", " ")))}
     tokens = _tokens(parts[0]) if len(parts) == 1 else []
-    while len(tokens) > 1 and tokens[-1] in _PLACE_KINDS:
-        tokens = tokens[:-1]
-        if tokens[0] not in COMMON_WORDS | PARTICLES:
-            forms.add(" ".join(tokens))
+    trimmed = tokens
+    while len(trimmed) > 1 and trimmed[-1] in _PLACE_KINDS | _DESIGNATIONS:
+        trimmed = trimmed[:-1]
+        if _stands_alone(trimmed):
+            forms.add(" ".join(trimmed))
+    for base in (tokens, trimmed):
+        core = base
+        while len(core) > 1 and core[0] in _LEADING_KINDS:
+            core = core[1:]
+            if _stands_alone(core):
+                forms.add(" ".join(core))
+                forms.add(" ".join([base[0], *core]))
     for i, part in enumerate(parts):
         if _HOUSE_NUMBER.match(part):
             forms.add(" ".join(_tokens(" ".join(parts[: i + 1]))))
             forms.add(" ".join(_tokens(part)))
-            street = _tokens(part)[1:]
+            street = _tokens(re.sub(r"^\s*[\d\s/\-]+[a-z]?\s", "", part, flags=re.I))
             if len(street) > 1:
                 forms.add(" ".join(street))
+            for before in parts[:i]:
+                building = _tokens(_FLAT.sub("", before))
+                if _stands_alone(building) and not building[0].isdigit():
+                    forms.add(" ".join(building))
+                    forms.add(" ".join(_tokens(" ".join(parts[: parts.index(before) + 1]))))
+                    if building[0] == "the" and _stands_alone(building[1:]):
+                        forms.add(" ".join(building[1:]))  # "Maltings" of "The Maltings"
             break
     return [f for f in forms if f]
+
+
+# What ends the name of a service, a street or a place: the words before it are its name.
+_ORGANISATION_WORDS = _PLACE_KINDS | frozenset(
+    """service services team project trust street road lane close avenue drive way crescent
+    terrace place square court gardens park hub forum partnership board group charity
+    foundation society network alliance association programme federation estate""".split()
+)
+_CAPITALISED_RUN = re.compile(r"(?:[ \t]+[A-Z][\w'’]*){1,4}")
+
+
+def _acronym(text: str, m: re.Match) -> bool:
+    """A name part of two or three letters that begins a word joined by a hyphen to a word in
+    lower case is part of that word ("Li-ion" is no "Li")."""
+    word = text[m.start() : m.end()]
+    after = text[m.end() : m.end() + 2]
+    return len(word) <= 3 and len(after) == 2 and after[0] == "-" and after[1].islower()
+
+
+_INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.(?!\w)")
+_INITIAL_BEFORE = re.compile(r"(?<![\w.'])([A-Z])[ \t]+$")
+
+
+_MAC = re.compile(r"^ma?c(?=\w{3})")
+
+
+def _joined(names: list[str]) -> list[str]:
+    """A name as it is also written run together: at its hyphens ("Abdulrahman Alsayed" of
+    "Abdul-Rahman Al-Sayed") and after its particles ("apgwilym", "vanderberg", "delacruz"),
+    as transliterations, e-mail addresses and user names write it."""
+    out = []
+    for name in names:
+        words = re.split(r"\s+", fold(name).strip())
+        hyphens = " ".join(w.replace("-", "") for w in words)
+        tokens = hyphens.lower().split()
+        glued: list[str] = []
+        after_particle = False
+        for token in tokens:
+            if glued and after_particle:
+                glued[-1] += token
+            else:
+                glued.append(token)
+            after_particle = token in PARTICLES
+        # "MacAllister" and "McAllister", "Ó Súilleabháin" and "O'Súilleabháin" are one name.
+        parts = _tokens(name)
+        other = [_MAC.sub(lambda m: "mc" if m[0] == "mac" else "mac", t) for t in parts]
+        apostrophe = []
+        for token in parts:
+            if apostrophe and apostrophe[-1] == "o":
+                apostrophe[-1] = "o'" + token
+            else:
+                apostrophe.append(token)
+        apostrophe = " ".join(apostrophe)
+        forms = {hyphens, " ".join(glued), " ".join(other), apostrophe}
+        out += [n for n in forms if n and n.lower() != fold(name).lower()]
+    return out
+
+
+def _family_plural(folded: str, m: re.Match) -> bool:
+    """A name with "s" or "es" after it is a family only as "the Wiśniewskis" or with the
+    plural's apostrophe ("Al-Sayeds' home"); otherwise it is another word ("Marshes")."""
+    return folded[m.end() : m.end() + 1] == "'" or bool(
+        re.search(r"(?<!\w)the\s+$", folded[max(0, m.start() - 5) : m.start()], re.I)
+    )
+
+
+LINK_REMOVED = "[web address removed]"
+FILE_REMOVED = "[file name removed]"
+# A run of text with no space in it that is a web address or a file's name.
+_NO_SPACE = re.compile(r"[^\s()<>\[\]\"'‘’“”,;]+")
+_LINK = re.compile(r"(?:https?://|www\.)|^[\w.\-]+\.[a-z]{2,}(?:\.[a-z]{2})?/", re.I)
+_FILE = re.compile(r"\.(?:docx?|xlsx?|xlsb|csv|pdf|txt|rtf|odt|ods|msg|eml|jpe?g|png|mp4)$", re.I)
+
+
+_JOINERS = frozenset("/_.-@:=?&#%+~")
+
+
+def _whole_links(text: str, found: list[Found]) -> list[Found]:
+    """A name inside a web address or a file's name ("facebook.com/lukasz.wisniewski84",
+    "Statement_Lukasz_Wisniewski_v2.docx") takes the whole address or name with it: what is
+    left of either would not read, and may name someone in other ways."""
+    out = []
+    for hit in found:
+        left = text[hit.start - 1 : hit.start]
+        right = text[hit.end : hit.end + 1]
+        if hit.what in ("name", "initials") and (left in _JOINERS or right in _JOINERS):
+            for m in _NO_SPACE.finditer(
+                text, max(0, hit.start - 200), min(len(text), hit.end + 200)
+            ):
+                if m.start() <= hit.start and hit.end <= m.end():
+                    token = m.group(0).rstrip(".:")
+                    if _LINK.search(token):
+                        hit = Found(m.start(), m.start() + len(token), token, "name", LINK_REMOVED)
+                    elif _FILE.search(token):
+                        hit = Found(m.start(), m.start() + len(token), token, "name", FILE_REMOVED)
+                    break
+        out.append(hit)
+    return out
 
 
 class Anonymiser:
@@ -197,6 +378,8 @@ class Anonymiser:
             names = [entry.name, *entry.variants]
             # "O'Neill" is also typed "ONeill" and "O Neill".
             names += [fold(n).replace("'", c) for n in names if "'" in fold(n) for c in ("", " ")]
+            if entry.kind == "person":
+                names += _joined(names)
             for name in names:
                 tokens = _tokens(name)
                 if not tokens:
@@ -205,15 +388,23 @@ class Anonymiser:
                     for form in place_forms(name):
                         places.setdefault(form, set()).add(descriptor)
                         if " " not in form and form != " ".join(tokens):
-                            rest = tokens[1] if len(tokens) > 1 else ""
+                            # The word the name goes on with: "care" of "Willowbank Care Home".
+                            at = tokens.index(form) if form in tokens else len(tokens)
+                            rest = tokens[at + 1] if at + 1 < len(tokens) else ""
                             self._short_places.setdefault(form, set()).add(rest)
                     continue
                 forms.setdefault(" ".join(tokens), set()).add(descriptor)
                 # Runs of parts: "Smith Jones" of "Zoë Smith-Jones", written either way.
                 for size in range(2, len(tokens)):
                     for first in range(len(tokens) - size + 1):
-                        run = " ".join(tokens[first : first + size])
-                        forms.setdefault(run, set()).add(descriptor)
+                        run = tokens[first : first + size]
+                        if not set(run) <= PARTICLES | TITLES:  # "van der" is no one
+                            forms.setdefault(" ".join(run), set()).add(descriptor)
+                # Surname first, as case systems write it: "AP GWILYM, Rhys", "Kaur Gurpreet".
+                for cut in range(1, len(tokens)):
+                    turned = tokens[cut:] + tokens[:cut]
+                    if turned[0] not in PARTICLES or len(turned) > 2:
+                        forms.setdefault(" ".join(turned), set()).add(descriptor)
                 for token in tokens:
                     if token in TITLES or token in PARTICLES or len(token) < 2:
                         continue
@@ -236,23 +427,59 @@ class Anonymiser:
             form: _one_place(d) for form, d in places.items() if form not in forms
         }
         self._restricted = restricted
-        self._names = _compiled(forms, _SEPARATOR)
+        self._names = _compiled(forms, _SEPARATOR, names=True)
         # A place or an address may be written with commas: "Flat 2, 9 Hope Street".
-        self._places = _compiled(places, r"[\s\-,]+")
+        self._places = _compiled(places, r"\.?[\s\-,]+")
         self._initials = self._initials_pattern()
+        self._letters: dict[str, set[str]] = {}  # descriptor -> first letters of its names
+        for entry in self.entries:
+            for name in [entry.name, *entry.variants]:
+                letters = {t[0] for t in _tokens(name) if t not in PARTICLES}
+                self._letters.setdefault(entry.descriptor.strip() or NAME_REMOVED, set()).update(
+                    letters
+                )
 
     def _initials_pattern(self) -> re.Pattern | None:
-        by_initials: dict[str, list[RegisterEntry]] = {}
+        """Initials of a person (of no one in particular when two share them), with or without the
+        particles ("R.G." and "R.a.G." of "Rhys ap Gwilym"), dotted or not; read on the folded
+        text ("Ł.W." is "L.W."). Written without dots, two letters that are also a common
+        abbreviation ("GP", "SW") are the abbreviation."""
+        by_initials: dict[str, set[str]] = {}
         for entry in self.entries:
             tokens = [t for t in _tokens(entry.name) if t not in TITLES]
             if entry.kind != "person" or len(tokens) < 2:
                 continue
-            by_initials.setdefault("".join(t[0] for t in tokens).upper(), []).append(entry)
-        self._initial_of = {k: v[0].descriptor for k, v in by_initials.items() if len(v) == 1}
+            core = [t for t in tokens if t not in PARTICLES]
+            for words in {tuple(tokens), tuple(core)}:
+                if len(words) > 1:
+                    key = "".join(t[0] for t in words).upper()
+                    by_initials.setdefault(key, set()).add(entry.descriptor)
+        # Initials two people share are still someone's: no descriptor can be chosen.
+        self._initial_of = {
+            k: next(iter(v)) if len(v) == 1 else NAME_REMOVED for k, v in by_initials.items()
+        }
         if not self._initial_of:
             return None
-        shapes = [r"\.?\s?".join(re.escape(c) for c in k) + r"\.?" for k in self._initial_of]
+        shapes = []
+        for key in self._initial_of:
+            dotted = r"\.\s?".join(re.escape(c) for c in key) + r"\.?"
+            shapes.append(dotted)
+            if key not in ABBREVIATIONS:
+                shapes.append(r"\.?\s?".join(re.escape(c) for c in key) + r"\.?")
         return re.compile(r"(?<![\w.])(?:" + "|".join(shapes) + r")(?![\w])")
+
+    def _org_word(self, text: str, m: re.Match) -> bool:
+        """True when a name that is also a word, with its capital, starts the name of a service,
+        a street or a place ("Young People's Services", "Hope Street", "Grace Academy"): that
+        is not the person."""
+        key = " ".join(_tokens(m.group(0)))
+        if key not in self._restricted or not text[m.start() : m.start() + 1].isupper():
+            return False
+        run = _CAPITALISED_RUN.match(text, m.end())
+        if not run:
+            return False
+        last = fold(run.group(0).split()[-1]).lower().rstrip("'s").rstrip("'")
+        return last in _ORGANISATION_WORDS or last.rstrip("s") in _ORGANISATION_WORDS
 
     def _descriptor(self, matched: str) -> str | None:
         key = " ".join(_tokens(matched.replace(",", " ")))
@@ -267,7 +494,13 @@ class Anonymiser:
         text = plain(text)
         found: list[Found] = []
         folded = fold(text)
-        matches = [] if self._names is None else list(self._names.finditer(folded))
+        matches = []
+        for m in [] if self._names is None else self._names.finditer(folded):
+            if m.group("plural") and not _family_plural(folded, m):
+                continue
+            if self._org_word(text, m) or _acronym(text, m):
+                continue
+            matches.append(m)
         for m in [] if self._places is None else self._places.finditer(folded):
             key = " ".join(_tokens(m.group(0).replace(",", " ")))
             # "Willowbank" alone is the home; "Brackenford Police" is not "Brackenford Primary".
@@ -281,28 +514,40 @@ class Anonymiser:
             matches.append(m)
         if matches:
             for m in matches:
-                descriptor = self._descriptor(m.group(0))
+                named = m.group(0)
+                if m.re is self._names and m.group("plural"):
+                    named = folded[m.start() : m.start("plural")]
+                descriptor = self._descriptor(text[m.start() : m.start() + len(named)])
                 if descriptor in (ID_REMOVED, ADDRESS_REMOVED):
                     what = "identifier in the register" if descriptor == ID_REMOVED else "address"
                     found.append(
                         Found(m.start(), m.end(), text[m.start() : m.end()], what, descriptor)
                     )
                 elif descriptor is not None:
-                    found.append(
-                        Found(m.start(), m.end(), text[m.start() : m.end()], "name", descriptor)
-                    )
+                    end = m.end()
+                    # "Gurpreet K.": the initial of the rest of the name goes with it.
+                    after = _INITIAL_AFTER.match(folded, end)
+                    if after and after[1].lower() in self._letters.get(descriptor, ()):
+                        # Its dot also ends the sentence when nothing or a new sentence follows.
+                        ends = re.match(r"\s+[A-Z]|\s*$", folded[after.end() :])
+                        end = after.end() - (1 if ends else 0)
+                    start = m.start()
+                    # "G Kaur": an initial without its dot before the name, if it is the name's.
+                    before = _INITIAL_BEFORE.search(folded, max(0, start - 4), start)
+                    if before and before[1].lower() in self._letters.get(descriptor, ()):
+                        start = before.start()
+                    found.append(Found(start, end, text[start:end], "name", descriptor))
         if self._initials is not None:
-            for m in self._initials.finditer(text):
+            for m in self._initials.finditer(folded):
                 key = re.sub(r"[\s.]", "", m.group(0))
-                found.append(
-                    Found(m.start(), m.end(), m.group(0), "initials", self._initial_of[key])
-                )
+                initials = text[m.start() : m.end()]
+                found.append(Found(m.start(), m.end(), initials, "initials", self._initial_of[key]))
         if self._births and re.search(r"\d", text):
             for start, end, day, month, year in dates_in(text):
                 if (day, month, year) in self._births:
                     found.append(Found(start, end, text[start:end], "date of birth", DOB_REMOVED))
         found += find_identifiers(text, self.keep)
-        return merged(text, with_titles(text, found))
+        return merged(text, with_titles(text, _whole_links(text, found)))
 
     def apply(self, text: str) -> str:
         """``text`` as it may be published."""

@@ -1,5 +1,6 @@
 """Dates as people write them, found in text and read as dates (to find a date of birth
-however it is written: "03/04/2019", "3-4-19", "3rd April 2019", "April 3, 2019", "2019-04-03").
+however it is written: "03/04/2019", "3-4-19", "3rd April 2019", "April 3, 2019", "2019-04-03",
+"3-Apr-2019").
 """
 
 import re
@@ -32,7 +33,10 @@ DATE_IN_TEXT = re.compile(
     r"(?![\w/\-]|\.\d)"
     r"|(?<![\w/.\-])(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2})(?![\w/\-])"
     rf"|(?<!\w)(?P<d3>{_DAY})\s+(?:of\s+)?(?P<m3>{_MONTH})\.?,?\s+(?P<y3>\d{{4}}|'\d{{2}})(?!\w)"
-    rf"|(?<!\w)(?P<m4>{_MONTH})\.?\s+(?P<d4>{_DAY}),?\s+(?P<y4>\d{{4}})(?!\w)",
+    rf"|(?<!\w)(?P<m4>{_MONTH})\.?\s+(?P<d4>{_DAY}),?\s+(?P<y4>\d{{4}})(?!\w)"
+    # As case systems and spreadsheets write them: "14-May-2021", "14/May/21", "14.May.2021".
+    rf"|(?<![\w/.\-])(?P<d5>{_DAY})(?P<t>[/.\-])(?P<m5>{_MONTH})(?P=t)(?P<y5>\d{{4}}|\d{{2}})"
+    r"(?![\w/\-]|\.\d)",
     re.I,
 )
 
@@ -46,7 +50,7 @@ def dates_in(text: str) -> list[tuple[int, int, int, int, int]]:
     stays two digits (it can be any century)."""
     out = []
     for m in DATE_IN_TEXT.finditer(text):
-        for n in "1234":
+        for n in "12345":
             if m.group(f"d{n}"):
                 day, month = _number(m.group(f"d{n}")), m.group(f"m{n}")
                 month = _number(month) if month.isdigit() else _MONTHS[month.lower()]

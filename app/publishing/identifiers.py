@@ -13,7 +13,14 @@ _MONTHS = (
 )
 _DATE = (
     r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|"
+    rf"\d{{1,2}}[/.\-](?:{_MONTHS})[/.\-]\d{{2,4}}"
+)
+# What a person's number in a case system, a school or the police is labelled with.
+_SYSTEMS = "mosaic|lcs|eclipse|carefirst|liquidlogic|paris|systmone|emis|rio|niche|athena|storm"
+_LABELS = (
+    "crime|case|incident|log|cad|urn|file|referral|ref(?:erence)?|occurrence|upn|uln|pnc|mrn|"
+    "id|person|client|pupil|hospital|patient"
 )
 IDENTIFIERS: list[tuple[str, re.Pattern, str]] = [
     ("email", re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"), "[email removed]"),
@@ -42,10 +49,17 @@ IDENTIFIERS: list[tuple[str, re.Pattern, str]] = [
         "[phone number removed]",
     ),
     (
+        # A school's unique pupil number: a letter and twelve characters, all but the last
+        # digits ("H801200001234").
+        "unique pupil number",
+        re.compile(r"\b[A-HJ-NP-Z]\d{11}[0-9A-HJ-NP-Z]\b"),
+        "[UPN removed]",
+    ),
+    (
         "case or crime reference",
         re.compile(
-            r"\b(?:crime|case|incident|log|cad|urn|file|referral|ref(?:erence)?)\.?\s*"
-            r"(?:no\.?|number|ref(?:erence)?\.?)?\s*[:#]?\s*"
+            rf"\b(?:(?:{_SYSTEMS})\s+(?:(?:{_LABELS})\b\.?\s*)?|(?:{_LABELS})\.?\s*)"
+            r"(?:no\.?|number|ref(?:erence)?\.?|id\b)?\s*[:#]?\s*"
             r"(?P<v>(?=[A-Z0-9/\-]{4,})(?=[A-Z0-9/\-]*\d)[A-Z0-9]+(?:[/\-][A-Z0-9]+)*)(?![\w/])"
             r"|\b[A-Z]{1,6}[/\-]?\d{2,}(?:[/\-][A-Z0-9]+)+\b|\b\d{2,4}/\d{4,}/\d{2,4}\b",
             re.I,

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from app.context import AppContext
 from app.errors import NotFoundError, ValidationError
-from app.publishing.anonymise import Anonymiser
+from app.publishing.anonymise import ABBREVIATIONS, Anonymiser
 from app.publishing.people import list_people
 from db.models import AuditEvent, Review
 from db.publishing_models import ReleaseWaiver
@@ -39,9 +39,27 @@ RELATIONS = (
     "daughter|uncle|aunt|auntie|grandmother|grandfather|grandma|grandad|nan|nanna|cousin|"
     "friend|neighbour|carer|lodger|child|baby|niece|nephew"
 )
-# One word of a name: "Amy", "O'Brien", "McKenzie", "Okonkwo-Reyes", "Zoë".
-_NAME = r"[A-Z][a-zß-ÿ'’]+(?:[A-Z][a-zß-ÿ'’]+)?(?:-[A-Z][a-zß-ÿ'’]+)*"
-_RELATION_NAME = re.compile(rf"\b(?:{RELATIONS})(?:'s)?,?\s+(?P<name>{_NAME}(?:\s+{_NAME})?)")
+
+
+def _letters(upper: bool) -> str:
+    """The Latin letters of one case, with accents (Latin-1 to Latin Extended Additional)."""
+    codes = [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+    return "".join(chr(c) for c in codes if (chr(c).isupper() if upper else chr(c).islower()))
+
+
+_UP = "A-Z" + _letters(True)
+_LO = "a-z" + _letters(False) + "'’\u0300-\u036f"
+# One word of a name: "Amy", "O'Brien", "McKenzie", "Okonkwo-Reyes", "Zoë", "Łukasz",
+# "Adébáyọ̀", "Nguyễn"; after the particles that may begin it ("van der Merwe", "de la Fuente",
+# "Ó Ceallaigh"); or a name a case system writes in capitals ("DARREN KEMP").
+_WORD = rf"[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?)*"
+NAME_PARTICLES = "van|von|de|der|den|la|le|du|da|di|dos|das|ap|ab|bin|ibn|al|el|Ó|Ní|Nic|Mac|Uí"
+_ONE = rf"(?:(?:{NAME_PARTICLES})\s+){{0,2}}{_WORD}"
+_CAPS = rf"[{_UP}]{{2,}}(?:['’\-][{_UP}]{{2,}})*"
+_NAME = rf"(?:{_CAPS}\s+{_CAPS}(?![{_LO}])|{_ONE}(?:\s+{_ONE})?)"
+# Words that begin a name without being one ("Baby Wiśniewska": a newborn by the family name).
+_PARTICLE_WORDS = frozenset(NAME_PARTICLES.split("|")) | {"Baby"}
+_RELATION_NAME = re.compile(rf"\b(?:{RELATIONS})(?:'s)?,?\s+(?P<name>{_NAME})")
 TITLES = (
     "Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|Sister|Matron|PC|PCSO|DC|DS|DI|DCI|Sgt|Sergeant|"
     "Inspector|Constable|Cllr|Councillor|Prof|Professor|Rev|Reverend|Judge|HHJ"
@@ -52,9 +70,9 @@ ROLES = (
     "therapist|psychologist|psychiatrist|counsellor|advocate|key worker|support worker|"
     "youth worker|probation officer|solicitor|chair|guardian"
 )
-_TITLE_NAME = re.compile(rf"\b(?:{TITLES})\.?\s+(?:\d+\s+)?(?P<name>{_NAME}(?:\s+{_NAME})?)")
+_TITLE_NAME = re.compile(rf"\b(?:{TITLES})\.?\s+(?:\d+\s+)?(?P<name>{_NAME})")
 _POSSESSIVE = re.compile(r"['’]s$")
-_ROLE_NAME = re.compile(rf"\b(?i:{ROLES}),?\s+(?P<name>{_NAME}(?:\s+{_NAME})?)")
+_ROLE_NAME = re.compile(rf"\b(?i:{ROLES}),?\s+(?P<name>{_NAME})")
 # Capitalised words that follow a relationship word, title or role without being a name.
 _NOT_NAMES = frozenset(
     """A An And As At But By For From He Her His I If In It Its On Or Our She So That The Their
@@ -183,8 +201,11 @@ def _unregistered_hits(
         if name in seen or (seam is not None and not m.start() < seam <= m.start("name")):
             continue
         seen.add(name)
-        first = name.split()[0]
-        if first in _NOT_NAMES or any(f.what == "name" for f in anonymiser.find(name)):
+        first = next((w for w in name.split() if w not in _PARTICLE_WORDS), name.split()[0])
+        if first.isupper() and len(first) > 1:
+            if first.capitalize() in _NOT_NAMES or first in ABBREVIATIONS:
+                continue
+        if first in _NOT_NAMES or _registered(name, anonymiser):
             continue
         if len(_POSSESSIVE.sub("", first)) == 1:  # "Mr D's", "Child K's": a pseudonym's letter
             continue
@@ -195,6 +216,19 @@ def _unregistered_hits(
             Hit("unregistered", where, m.group(0), "add them to the register", key, section=section)
         )
     return hits
+
+
+def _registered(name: str, anonymiser: Anonymiser) -> bool:
+    """True when every word of ``name`` is a registered name: "Łukasz Nowak" is someone else
+    when only "Łukasz" is in the register, and "Nowak" would be published."""
+    covered = [f for f in anonymiser.find(name) if f.what in ("name", "initials")]
+    for word in re.finditer(r"\S+", name):
+        if word.group(0) in _PARTICLE_WORDS:
+            continue
+        end = word.start() + len(_POSSESSIVE.sub("", word.group(0)).rstrip("'’"))
+        if not any(f.start <= word.start() and end <= f.end for f in covered):
+            return False
+    return True
 
 
 def _process_hits(ctx: AppContext, review_id: int, included) -> list[Hit]:

@@ -15,8 +15,10 @@ from app.publishing.anonymise import Anonymiser
 PRIVATE_FIELDS = frozenset({"private_notes"})
 # Fields that name the document itself, not anyone in it, or hold no words at all (the
 # timeline's marks, ticks and colours: walking 50,000 marks would cost more than the text).
+# The review's reference is typed by someone and may hold a family's name: it is read like any
+# text (the anonymiser keeps the reference itself whole).
 KEPT_FIELDS = frozenset(
-    {"kind", "audience", "protective_marking", "precision", "language", "review_reference"}
+    {"kind", "audience", "protective_marking", "precision", "language"}
     | {"markers", "silences", "ticks", "colours", "category"}
 )
 
