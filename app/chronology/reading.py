@@ -1,4 +1,5 @@
-"""Reading an agency's chronology file (xlsx, xlsm, xlsb, ods, xls, csv) into a SheetTable.
+"""Reading an agency's chronology file (xlsx, xlsm, xlsb, ods, xls, csv, a web page or Excel
+2003 XML saved as a spreadsheet) into a SheetTable.
 
 Files are recognised by their content, never by their extension alone, and pass the checks in
 `file_guard` before any parser touches them: a workbook is a zip archive that can declare (or
@@ -53,7 +54,9 @@ from app.chronology.sheet_formats import (
     partial_date_cells_ods,
     partial_date_cells_xls,
 )
+from app.chronology.sideways import entries_across
 from app.chronology.types import SheetTable
+from app.chronology.web_tables import read_html_table, read_spreadsheet_xml
 from app.chronology.word_tables import chronology_grid, split_leading_dates
 from app.chronology.xlsx_formats import partial_date_cells
 
@@ -68,8 +71,10 @@ def list_sheets(path: str | Path) -> list[str]:
     """The names of the workbook's sheets, in workbook order ([] for a CSV or Word file)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx"):
+    if kind in ("csv", "docx", "html"):
         return []
+    if kind == "xml2003":
+        return [name for name, _rows, _merged in read_spreadsheet_xml(path)]
     with _workbook(path, kind) as workbook:
         return list(workbook.sheet_names)
 
@@ -113,6 +118,15 @@ def read_tables(
             row_flags=flags,
         )
         return [table]
+    if kind == "html":
+        rows, merged, notes = read_html_table(path)
+        table = _build_table(
+            path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row,
+            merged=merged,
+        )  # fmt: skip
+        return [table]
+    if kind == "xml2003":
+        return _read_spreadsheet_xml(path, sheets, header_row, max_rows)
     if kind == "docx":
         rows, notes = chronology_grid(path, find_layout)
         return [
@@ -182,16 +196,11 @@ def _recognise(path: Path) -> str:
             "copy it into Excel, save it as .xlsx and import that."
         )
     if _HTML_START.match(body):
-        raise ImportRefused(
-            f"{shown} is a web page (HTML) saved with a spreadsheet name. " + _SAVE_AS_XLSX
-        )
+        return "html"  # a report's "Export to Excel" written as a web page
     if body.lstrip().startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in (
         body
     ):
-        raise ImportRefused(
-            f"{shown} is an Excel 2003 XML spreadsheet, which ReviewDesk cannot read. "
-            + _SAVE_AS_XLSX
-        )
+        return "xml2003"
     return "csv"
 
 
@@ -419,12 +428,63 @@ def _read_workbook(
     return [build(name, notes if name == chosen[0] else []) for name in chosen]
 
 
+def _read_spreadsheet_xml(
+    path: Path, sheets: list[str] | None, header_row: int | None, max_rows: int
+) -> list[SheetTable]:
+    """The chosen sheets of an Excel 2003 XML spreadsheet, or the one holding the chronology."""
+    found = read_spreadsheet_xml(path)
+    names = [name for name, _rows, _merged in found]
+    if sheets:
+        for sheet in sheets:
+            if sheet not in names:
+                listed = ", ".join(f"'{n}'" for n in names)
+                raise ImportRefused(
+                    f"{path.name} has no sheet called '{sheet}'. Its sheets are: {listed}."
+                )
+        chosen = [item for item in found if item[0] in sheets]
+    else:
+        filled = [item for item in found if item[1] and not all(map(_is_blank, item[1]))]
+        if not filled:
+            raise NothingToRead(f"{path.name} holds no chronology rows: every sheet is empty.")
+
+        def rank(item):
+            name, rows, _merged = item
+            layout = find_layout(rows)
+            score = layout.score if layout is not None else -1
+            return (score >= 2, "chronolog" in name.lower(),
+                    not _NOT_CHRONOLOGY_SHEET.search(name), score, len(rows))  # fmt: skip
+
+        chosen = [max(filled, key=rank)]
+    note = "Read as an Excel 2003 XML spreadsheet."
+    return [
+        _build_table(
+            path.name,
+            name,
+            rows,
+            1,
+            1,
+            [note],
+            max_rows,
+            sheets=names,
+            header_row=header_row,
+            merged=merged,
+        )  # fmt: skip
+        for name, rows, merged in chosen
+    ]
+
+
 def sheets_holding_chronology(path: str | Path) -> list[str]:
     """The sheets of a workbook that look like they hold a chronology ([] for CSV or Word)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx"):
+    if kind in ("csv", "docx", "html"):
         return []
+    if kind == "xml2003":
+        return [
+            name
+            for name, rows, _merged in read_spreadsheet_xml(path)
+            if rows and (layout := find_layout(rows)) is not None and layout.score >= 2
+        ]
     with _workbook(path, kind) as workbook:
         found = []
         for name in workbook.sheet_names:
@@ -535,8 +595,16 @@ def _build_table(
         layout = find_layout(rows, index)
     else:
         layout = find_layout(rows)
+        turned = entries_across(rows, layout.score if layout else 0) if len(rows) <= 40 else None
+        if turned is not None:
+            rows, layout = turned, find_layout(turned)
+            notes = [*notes, "The sheet is laid out sideways: the labels down its first column "
+                     "are the headings and each column after it an entry (its column number "
+                     "is given as its row)."]  # fmt: skip
         split = split_leading_dates(rows) if layout is None or layout.score < 1 else None
         if split is not None:
+            if split[0][0] != "Date":  # every line dated, none above them: head them here
+                split, row0 = [["Date", "Entry"], *split], row0 - 1
             rows, layout = split, find_layout(split)
             notes = [*notes, "Each cell starts with its date: the date and the text after it are "
                      "read as two columns."]  # fmt: skip

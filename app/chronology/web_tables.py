@@ -1,0 +1,220 @@
+"""Spreadsheets that are really text: a report's "Export to Excel" written as a web page (an HTML
+table, often under a .xls name) and Excel 2003's XML spreadsheet (SpreadsheetML). Both are read
+into rows of cells as a sheet would give them: each table row a row, a cell spanning columns
+followed by empty cells, and the cells spanning rows given as merged ranges."""
+
+import codecs
+import re
+from datetime import datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from defusedxml import ElementTree
+
+from app.chronology.file_guard import ImportRefused, check_grid
+
+_MAX_SPAN = 1000  # a colspan or rowspan past this is a broken page, not a layout
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """The text and the encoding it was read in: a BOM, the page's own charset, UTF-8, or
+    Windows-1252 (what Excel-minded report tools write)."""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                      (codecs.BOM_UTF16_BE, "utf-16-be")):  # fmt: skip
+        if data.startswith(bom):
+            return data[len(bom) :].decode(name, errors="replace"), name
+    declared = re.search(rb"""charset\s*=\s*["']?([\w.:-]+)""", data[:4096], re.I)
+    if declared:
+        try:
+            name = codecs.lookup(declared.group(1).decode("ascii")).name
+            return data.decode(name, errors="replace"), name
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _span(value: str | None, add: int = 0) -> int:
+    try:
+        return max(1, min(int(value or 0) + add if add else int(value or 1), _MAX_SPAN))
+    except ValueError:
+        return 1
+
+
+class _Tables(HTMLParser):
+    """Every <table> of a page as rows of (text, colspan, rowspan) cells; a table inside a
+    cell is a table of its own, its text also the cell's."""
+
+    _BREAKS = frozenset({"br", "p", "div", "li", "tr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[tuple[str, int, int]]]] = []
+        self._open: list[tuple[list, list[str] | None, tuple[int, int]]] = []
+        self._skip = 0  # inside <style>, <script> or <head>'s <title>
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("style", "script", "title"):
+            self._skip += 1
+        elif tag == "table":
+            self._open.append(([], None, (1, 1)))
+        elif not self._open:
+            return
+        elif tag == "tr":
+            self._close_cell()
+            self._open[-1][0].append([])
+        elif tag in ("td", "th"):
+            self._close_cell()
+            rows, _cell, _spans = self._open[-1]
+            if not rows:
+                rows.append([])
+            found = dict(attrs)
+            spans = (_span(found.get("colspan")), _span(found.get("rowspan")))
+            self._open[-1] = (rows, [], spans)
+        elif tag in self._BREAKS:
+            self._text("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script", "title"):
+            self._skip = max(0, self._skip - 1)
+        elif tag == "table" and self._open:
+            self._close_cell()
+            rows, _cell, _spans = self._open.pop()
+            self.tables.append(rows)
+        elif tag in ("td", "th"):
+            self._close_cell()
+        elif tag in ("p", "div", "li") and self._open:
+            self._text("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self._text(data)
+
+    def _text(self, data: str) -> None:
+        for _rows, cell, _spans in reversed(self._open):
+            if cell is not None:
+                cell.append(data)
+                return
+
+    def _close_cell(self) -> None:
+        if not self._open:
+            return
+        rows, cell, spans = self._open[-1]
+        if cell is not None:
+            rows[-1].append(("".join(cell), *spans))
+            self._open[-1] = (rows, None, (1, 1))
+
+
+def _clean(text: str) -> str:
+    lines = (" ".join(line.replace("\xa0", " ").split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line).strip()
+
+
+def _grid(rows: list[list[tuple[Any, int, int]]], shown: str) -> tuple[list[list[Any]], list]:
+    """Cells placed as a sheet holds them (spans leave empty cells), and the merged ranges."""
+    grid: list[list[Any]] = []
+    merged = []
+    taken: set[tuple[int, int]] = set()
+    for r, row in enumerate(rows):
+        line: list[Any] = []
+        c = 0
+        for value, across, down in row:
+            while (r, c) in taken:
+                line.append("")
+                c += 1
+            line.append(value)
+            line.extend([""] * (across - 1))
+            if down > 1:
+                merged.append(((r, c), (r + down - 1, c + across - 1)))
+                taken.update((r + i, c + j) for i in range(1, down) for j in range(across))
+            c += across
+        grid.append(line)
+        check_grid("", shown, len(grid), len(line))
+    width = max(map(len, grid), default=0)
+    return [line + [""] * (width - len(line)) for line in grid], merged
+
+
+def read_html_table(path: Path) -> tuple[list[list[Any]], list, list[str]]:
+    """(rows, merged ranges, notes) of the largest table of a web page saved as a spreadsheet."""
+    text, encoding = _decode(path.read_bytes())
+    parser = _Tables()
+    parser.feed(text)
+    parser.close()
+    tables = [t for t in parser.tables if any(t)]
+    if not tables:
+        raise ImportRefused(
+            f"{path.name} is a web page (HTML) with no table in it. Ask the agency for the "
+            "chronology as an Excel workbook (.xlsx) or a CSV file."
+        )
+    best = max(tables, key=lambda t: sum(len(row) for row in t))
+    cells = [[(_clean(v), a, d) for v, a, d in row] for row in best]
+    rows, merged = _grid(cells, path.name)
+    note = (
+        f"Read as a web page (HTML, {encoding}) saved with a spreadsheet name: its table of "
+        f"{len(rows)} rows."
+    )
+    return rows, merged, [note]
+
+
+# --- Excel 2003 XML ------------------------------------------------------------------------------
+
+_SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
+
+
+def _value(data: Any) -> Any:
+    if data is None:
+        return ""
+    text = "".join(data.itertext())
+    kind = data.get(f"{_SS}Type", "String")
+    if kind == "DateTime":
+        try:
+            return datetime.fromisoformat(text.strip()[:19])
+        except ValueError:
+            return text
+    if kind == "Number":
+        try:
+            return float(text)
+        except ValueError:
+            return text
+    return text
+
+
+def read_spreadsheet_xml(path: Path) -> list[tuple[str, list[list[Any]], list]]:
+    """(sheet name, rows, merged ranges) of each worksheet of an Excel 2003 XML spreadsheet."""
+    try:
+        root = ElementTree.fromstring(path.read_bytes())
+    except Exception:  # defusedxml's refusals and XML errors alike: not a file to read
+        raise ImportRefused(
+            f"{path.name} cannot be read as an Excel 2003 XML spreadsheet: it is damaged or "
+            "holds what no spreadsheet does. Open it in Excel and save it as .xlsx."
+        ) from None
+    sheets = []
+    for sheet in root.iter(f"{_SS}Worksheet"):
+        name = sheet.get(f"{_SS}Name", "")
+        placed: list[list[tuple[Any, int, int]]] = []
+        table = sheet.find(f"{_SS}Table")
+        rows = [] if table is None else table.findall(f"{_SS}Row")
+        for row in rows:
+            index = row.get(f"{_SS}Index")
+            if index and index.isdigit():
+                while len(placed) < min(int(index), len(placed) + _MAX_SPAN) - 1:
+                    placed.append([])
+            line: list[tuple[Any, int, int]] = []
+            column = 1
+            for cell in row.findall(f"{_SS}Cell"):
+                at = cell.get(f"{_SS}Index")
+                if at and at.isdigit():
+                    while column < min(int(at), column + _MAX_SPAN):
+                        line.append(("", 1, 1))
+                        column += 1
+                across = _span(cell.get(f"{_SS}MergeAcross"), add=1)
+                down = _span(cell.get(f"{_SS}MergeDown"), add=1)
+                line.append((_value(cell.find(f"{_SS}Data")), across, down))
+                column += across
+            placed.append(line)
+        grid, merged = _grid(placed, path.name)
+        sheets.append((name, grid, merged))
+    return sheets
