@@ -47,6 +47,7 @@ from app.chronology.layout import (
 )
 from app.chronology.mapping import normalise_header
 from app.chronology.markup import database_blanks, plain_text_columns
+from app.chronology.numbered_lines import join_numbered_lines
 from app.chronology.row_pairs import join_rows_below, text_is_below
 from app.chronology.sheet_choice import leave_out_examples_and_copies
 from app.chronology.sheet_formats import (
@@ -56,7 +57,7 @@ from app.chronology.sheet_formats import (
 )
 from app.chronology.sideways import entries_across
 from app.chronology.types import SheetTable
-from app.chronology.web_tables import read_html_table, read_spreadsheet_xml
+from app.chronology.web_tables import read_html_table, read_spreadsheet_xml, read_web_archive
 from app.chronology.word_tables import chronology_grid, split_leading_dates
 from app.chronology.xlsx_formats import partial_date_cells
 
@@ -71,7 +72,7 @@ def list_sheets(path: str | Path) -> list[str]:
     """The names of the workbook's sheets, in workbook order ([] for a CSV or Word file)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx", "html"):
+    if kind in ("csv", "docx", "html", "mht"):
         return []
     if kind == "xml2003":
         return [name for name, _rows, _merged in read_spreadsheet_xml(path)]
@@ -118,8 +119,9 @@ def read_tables(
             row_flags=flags,
         )
         return [table]
-    if kind == "html":
-        rows, merged, notes = read_html_table(path)
+    if kind in ("html", "mht"):
+        reader = read_html_table if kind == "html" else read_web_archive
+        rows, merged, notes = reader(path)
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row,
             merged=merged,
@@ -154,6 +156,7 @@ _BINARY_MAGICS: tuple[tuple[bytes, str], ...] = (
     (b"7z\xbc\xaf", "a compressed archive"),
     (b"\x1f\x8b", "a compressed archive"),
 )
+_MIME_START = re.compile(rb"\s*(?:mime-version|from|subject|date|content-type)\s*:", re.I)
 _HTML_START = re.compile(rb"\s*<(?:!doctype\s+html|html|table|head|body|meta)\b", re.I)
 
 
@@ -197,6 +200,8 @@ def _recognise(path: Path) -> str:
         )
     if _HTML_START.match(body):
         return "html"  # a report's "Export to Excel" written as a web page
+    if _MIME_START.match(body) and b"multipart/related" in head.lower():
+        return "mht"  # a web archive: the page and its pictures in one MIME message
     if body.lstrip().startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in (
         body
     ):
@@ -454,8 +459,22 @@ def _read_spreadsheet_xml(
             return (score >= 2, "chronolog" in name.lower(),
                     not _NOT_CHRONOLOGY_SHEET.search(name), score, len(rows))  # fmt: skip
 
-        chosen = [max(filled, key=rank)]
+        best = max(filled, key=rank)
+        chosen = [best]
+        head = find_layout(best[1])
+        if head is not None and head.score >= 2:  # sheets with the same columns continue it
+            chosen = [
+                item
+                for item in filled
+                if item is best
+                or (other := find_layout(item[1])) is not None
+                and other.headings == head.headings
+                and len(item[1]) > other.header_index + 1
+            ]
     note = "Read as an Excel 2003 XML spreadsheet."
+    if len(chosen) > 1:
+        listed = ", ".join(f"'{name}'" for name, _rows, _merged in chosen)
+        note += f" Sheets {listed} have the same columns: all of them are imported."
     return [
         _build_table(
             path.name,
@@ -477,7 +496,7 @@ def sheets_holding_chronology(path: str | Path) -> list[str]:
     """The sheets of a workbook that look like they hold a chronology ([] for CSV or Word)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx", "html"):
+    if kind in ("csv", "docx", "html", "mht"):
         return []
     if kind == "xml2003":
         return [
@@ -676,6 +695,8 @@ def _build_table(
     notes = notes + plain_text_columns(headers, table_rows) + database_blanks(headers, table_rows)
     table_rows, headers, labelled_notes = labelled_cells(headers, table_rows)
     table_rows, headers, part_notes = joined_date_parts(headers, table_rows)
+    table_rows, line_notes = join_numbered_lines(headers, table_rows)
+    part_notes = part_notes + line_notes
     notes = notes + labelled_notes + part_notes
     if blocks is not None:  # each block numbered by its first line in the sheet
         header_row = first_header = row0 + block_rows[0]

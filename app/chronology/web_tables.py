@@ -138,25 +138,71 @@ def _grid(rows: list[list[tuple[Any, int, int]]], shown: str) -> tuple[list[list
 
 
 def read_html_table(path: Path) -> tuple[list[list[Any]], list, list[str]]:
-    """(rows, merged ranges, notes) of the largest table of a web page saved as a spreadsheet."""
+    """(rows, merged ranges, notes) of the chronology of a web page saved as a spreadsheet: its
+    largest table, and the tables headed the same (a table a printed page) in their order."""
     text, encoding = _decode(path.read_bytes())
+    return read_html_text(text, path.name, f"a web page (HTML, {encoding})")
+
+
+def read_html_text(text: str, shown: str, what: str) -> tuple[list[list[Any]], list, list[str]]:
+    """As `read_html_table`, of the page's text; ``what`` names the file's kind in the note."""
+    from app.chronology.layout import find_layout
+
     parser = _Tables()
     parser.feed(text)
     parser.close()
     tables = [t for t in parser.tables if any(t)]
     if not tables:
         raise ImportRefused(
-            f"{path.name} is a web page (HTML) with no table in it. Ask the agency for the "
+            f"{shown} is a web page (HTML) with no table in it. Ask the agency for the "
             "chronology as an Excel workbook (.xlsx) or a CSV file."
         )
-    best = max(tables, key=lambda t: sum(len(row) for row in t))
-    cells = [[(_clean(v), a, d) for v, a, d in row] for row in best]
-    rows, merged = _grid(cells, path.name)
-    note = (
-        f"Read as a web page (HTML, {encoding}) saved with a spreadsheet name: its table of "
-        f"{len(rows)} rows."
+    grids = [
+        _grid([[(_clean(v), a, d) for v, a, d in row] for row in table], shown) for table in tables
+    ]
+    best = max(range(len(grids)), key=lambda i: sum(map(len, grids[i][0])))
+    layout = find_layout(grids[best][0])
+    chosen = [best]
+    if layout is not None and layout.score >= 2:
+        width = len(grids[best][0][0])
+        for index, (rows, _merged) in enumerate(grids):
+            other = find_layout(rows) if index != best and rows and len(rows[0]) == width else None
+            if other is not None and other.headings == layout.headings:
+                chosen.append(index)
+        chosen.sort()
+    rows: list[list[Any]] = []
+    merged = []
+    for index in chosen:
+        part, spans = grids[index]
+        merged += [((r1 + len(rows), c1), (r2 + len(rows), c2)) for (r1, c1), (r2, c2) in spans]
+        rows += part
+    note = f"Read as {what} saved with a spreadsheet name: "
+    note += (
+        f"its {len(chosen)} tables headed the same, one after another ({len(rows)} rows)."
+        if len(chosen) > 1
+        else f"its table of {len(rows)} rows."
     )
     return rows, merged, [note]
+
+
+def read_web_archive(path: Path) -> tuple[list[list[Any]], list, list[str]]:
+    """As `read_html_table`, of a web archive (.mht, a report's "MHTML" export): the page is
+    the archive's HTML part."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            try:
+                text = part.get_content()
+            except (LookupError, ValueError):
+                text = (part.get_payload(decode=True) or b"").decode("utf-8", errors="replace")
+            return read_html_text(text, path.name, "a web archive (MHTML)")
+    raise ImportRefused(
+        f"{path.name} is a web archive with no web page in it. Ask the agency for the "
+        "chronology as an Excel workbook (.xlsx) or a CSV file."
+    )
 
 
 # --- Excel 2003 XML ------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """The sixth round's agency files (sixth_round_text.py, sixth_round_sheets.py,
-sixth_round_word.py) imported through the command line with no options, every entry right; and
+sixth_round_word.py, sixth_round_more.py) imported through the command line with no options, every entry right; and
 each rule they needed, on its own."""
 
 from datetime import date
@@ -10,12 +10,22 @@ from app.chronology.columns import plan_columns
 from app.chronology.csv_text import LINES, sniff_delimiter
 from app.chronology.dates import parse_date, parse_time
 from app.chronology.reading import read_table
-from tests.chronology import sixth_round_sheets, sixth_round_text, sixth_round_word
+from tests.chronology import (
+    sixth_round_more,
+    sixth_round_sheets,
+    sixth_round_text,
+    sixth_round_word,
+)
 from tests.chronology.fourth_round_files import same_text_differences
 from tests.chronology.robust_files import DAYS, TEXTS, TYPES, WORKERS, _csv
 from tests.chronology.test_robust_files import _entries, _import, store_path  # noqa: F401
 
-FILES = {**sixth_round_text.FILES, **sixth_round_sheets.FILES, **sixth_round_word.FILES}
+FILES = {
+    **sixth_round_text.FILES,
+    **sixth_round_sheets.FILES,
+    **sixth_round_word.FILES,
+    **sixth_round_more.FILES,
+}
 
 
 @pytest.mark.parametrize("name", sorted(FILES))
@@ -168,3 +178,56 @@ def test_a_sheet_laid_out_sideways_is_turned(tmp_path):
     rows = [["Date", "Worker", "Event"]]
     rows += [[f"{d:%d/%m/%Y}", WORKERS[0], t] for d, t in zip(DAYS, TEXTS, strict=True)]
     assert _table(tmp_path, rows).headers == ["Date", "Worker", "Event"]
+
+
+def test_a_web_page_with_a_table_a_page_is_read_as_one_table(tmp_path):
+    path, _truth = sixth_round_more.html_page_tables(tmp_path)
+    table = read_table(path)
+    assert len(table.rows) == 8
+    assert any("3 tables headed the same" in n for n in table.notes)
+    assert [n.row for n in table.left_out] == [5, 9]  # the headings again, as a page header
+
+
+def test_a_web_archive_is_read_by_its_page(tmp_path):
+    path, _truth = sixth_round_more.web_archive_mht(tmp_path)
+    table = read_table(path)
+    assert table.headers == ["Date", "Worker", "Type", "Note"] and len(table.rows) == 8
+    assert table.rows[0][1][3] == TEXTS[0]  # quoted-printable decoded, entities too
+
+
+def test_excel_2003_xml_sheets_with_the_same_columns_are_imported_together(tmp_path):
+    from app.chronology.reading import read_tables
+
+    path, _truth = sixth_round_more.xml_sheet_a_year(tmp_path)
+    tables = read_tables(path)
+    assert [t.sheet for t in tables] == ["2016 Jan-Jun", "2016 Jul-Dec"]
+    assert sum(len(t.rows) for t in tables) == 8
+    assert len(read_tables(path, ["2016 Jul-Dec"])) == 1
+
+
+def test_welsh_weekdays_shortened_before_a_date_in_figures():
+    assert parse_date("Llun 14/03/2016").start == date(2016, 3, 14)
+    assert parse_date("Llun 14/03/2016").problem == ""
+    assert "not a Tuesday" in parse_date("Maw 14/03/2016").problem
+    # "Maw" before a year alone is March, as before.
+    assert parse_date("Maw 2016").precision == "month"
+
+
+def test_a_note_cut_into_numbered_rows_is_joined_back():
+    from app.chronology.numbered_lines import join_numbered_lines
+
+    head = ["Date", "Worker", "Line", "Text"]
+    rows = [(2, ["14/03/2016", "Sam", "1", "Home vis"]), (3, ["14/03/2016", "Sam", "2", "it: ok"]),
+            (4, ["03/04/2016", "Sam", "1", "Call"])]  # fmt: skip
+    out, notes = join_numbered_lines(head, rows)
+    assert [cells[3] for _n, cells in out] == ["Home visit: ok", "Call"]
+    assert "joined" in notes[0] and "row 3" in notes[0]
+    # Pieces cut at words (of differing lengths) are joined with a space.
+    rows = [(2, ["14/03/2016", "Sam", "1", "Home visit"]), (3, ["14/03/2016", "Sam", "2", "ok"]),
+            (4, ["14/03/2016", "Sam", "3", "then left"])]  # fmt: skip
+    assert join_numbered_lines(head, rows)[0][0][1][3] == "Home visit ok then left"
+    # A second line of another day (the date differs and the text) is an entry of its own.
+    rows = [(2, ["14/03/2016", "Sam", "1", "A"]), (3, ["15/03/2016", "Sam", "2", "B"])]
+    assert len(join_numbered_lines(head, rows)[0]) == 2
+    # No heading numbering lines: nothing joined.
+    assert join_numbered_lines(["Date", "Worker", "No", "Text"], rows)[1] == []
