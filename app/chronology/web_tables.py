@@ -46,7 +46,8 @@ def _span(value: str | None, add: int = 0) -> int:
 
 class _Tables(HTMLParser):
     """Every <table> of a page as rows of (text, colspan, rowspan) cells; a table inside a
-    cell is a table of its own, its text also the cell's."""
+    cell (a report's layout tables around its data) is a table of its own, its text not the
+    outer cell's."""
 
     _BREAKS = frozenset({"br", "p", "div", "li", "tr"})
 

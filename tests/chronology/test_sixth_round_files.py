@@ -124,6 +124,19 @@ def test_a_web_page_saved_as_a_spreadsheet_is_read_as_its_largest_table(tmp_path
     table = read_table(path)
     assert [parse_date(c[0]).start for _n, c in table.rows] == [DAYS[0], DAYS[0], DAYS[1]]
     assert [c[3] for _n, c in table.rows] == TEXTS[:3]
+    # The data table inside a report's layout tables is the one read.
+    inner = "".join(
+        f"<tr><td>{d:%d/%m/%Y}<td>{w}<td>{t}"
+        for d, w, t in zip(DAYS, WORKERS * 2, TEXTS, strict=True)
+    )
+    page = (
+        "<html><body><table><tr><td>Contact report</td></tr><tr><td><table>"
+        f"<tr><td>Date<td>Worker<td>Note{inner}</table></td></tr></table></body></html>"
+    )
+    path.write_text(page, encoding="utf-8")
+    table = read_table(path)
+    assert table.headers == ["Date", "Worker", "Note"] and len(table.rows) == 8
+    assert table.rows[7][1][2] == TEXTS[7]
 
 
 def test_an_excel_2003_xml_spreadsheet_is_read_with_its_cells_in_place(tmp_path):
