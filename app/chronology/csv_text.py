@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from app.chronology.file_guard import ImportRefused
+from app.chronology.fixed_width import cut, fixed_columns
 
 MAX_CSV_CHARACTERS = 40_000_000  # far beyond any chronology; bounds the memory an import takes
 _SAMPLE = 65536
@@ -164,6 +165,23 @@ def sniff_delimiter(sample: str) -> str:
 
 
 LINES = "\x1f"  # no separator: a text file of lines, each read as one cell
+
+
+class _FixedWidth:
+    """Rows of a fixed-width text, as the csv reader gives them (with its line_num)."""
+
+    def __init__(self, lines: Iterator[str], starts: list[int]) -> None:
+        self._lines, self._starts, self.line_num = lines, starts, 0
+
+    def __iter__(self) -> "_FixedWidth":
+        return self
+
+    def __next__(self) -> list[str]:
+        line = next(self._lines)
+        self.line_num += 1
+        return cut(line, self._starts) if line.strip() else []
+
+
 _PROSE_AFTER = re.compile(r" [a-z]")
 _DATED_LINE = re.compile(
     r"\s*(?:\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{1,2}\s+[A-Za-z]{3,9}\s+\d{4})\b"
@@ -209,15 +227,26 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
     lines = _text_lines(path, skip, codec, bad, fallback)
     first = sample.split("\n", 1)[0]
     sep = re.fullmatch(r'"?sep=(.)"?\s*', first)  # Excel's "sep=;" line
+    fixed = None
     if sep:
         delimiter = sep.group(1)
         next(lines, None)
     else:
-        delimiter = sniff_delimiter(sample.rsplit("\n", 1)[0] if len(sample) >= _SAMPLE else sample)
+        # A printout in fixed-width columns: a heading line of words parted by spaces alone.
+        fixed = fixed_columns(sample.splitlines())
+        if fixed is not None and any(d in sample.splitlines()[fixed[0]] for d in _DELIMITERS):
+            fixed = None
+        delimiter = (
+            LINES
+            if fixed is not None
+            else sniff_delimiter(sample.rsplit("\n", 1)[0] if len(sample) >= _SAMPLE else sample)
+        )
     rows: list[list[str]] = [[]] if sep else []  # keep row numbers as the file shows them
     flags: dict[int, str] = {}
     characters = 0
-    if delimiter == LINES:
+    if fixed is not None:
+        reader = _FixedWidth(lines, fixed[1])
+    elif delimiter == LINES:
         reader = csv.reader(lines, delimiter=delimiter, quoting=csv.QUOTE_NONE)
     else:
         reader = csv.reader(lines, delimiter=delimiter)
@@ -245,7 +274,10 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
         ) from None
     named = _DELIMITERS.get(delimiter, f"'{delimiter}'")
     notes = [f"Read as a CSV file ({label} text, values separated by {named})."]
-    if delimiter == LINES:
+    if fixed is not None:
+        notes = [f"Read as text ({label}) in fixed-width columns: each line is cut where the "
+                 f"headings on line {fixed[0] + 1} start."]  # fmt: skip
+    elif delimiter == LINES:
         notes = [f"Read as text ({label}), one line a row: its commas and semicolons are the "
                  "punctuation of its sentences, not separators."]  # fmt: skip
     if flags:

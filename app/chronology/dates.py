@@ -87,7 +87,8 @@ _WEEKDAY = (
     r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?"
 )
 # 1st; in Welsh 1af, 2il or 2ail, 3ydd, 5ed, 7fed, 11eg, 21ain.
-_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th|af|ail|il|ydd|ed|fed|eg|ain)?"
+_ORDINAL = r"(?:st|nd|rd|th|af|ail|il|ydd|ed|fed|eg|ain)?"
+_DAY = r"(?P<d>\d{1,2})" + _ORDINAL
 _YEAR = r"(?P<y>\d{4}|'?\d{2})"
 # An optional time after a date: "14:30", "14.30", "14:30:00", "2.30pm", "2pm", "at 14:30".
 # "14/03/2016 - 10:32" and a 24-hour time in four figures ("14/03/16 1432", "1432hrs").
@@ -118,8 +119,8 @@ _RANGE = re.compile(
 )
 # "3-5 May 2016", "between 3rd and 5th May 2016": days of one month.
 _DAY_RANGE = re.compile(
-    r"(?:between\s+|from\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|to|and|&)\s*"
-    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<rest>[a-z]+\.?,?\s+\d{4})",
+    r"(?:between\s+|from\s+)?(?P<d1>\d{1,2})" + _ORDINAL + r"\s*(?:-|\u2013|to|and|&)\s*"
+    r"(?P<d2>\d{1,2})" + _ORDINAL + r"\s+(?P<rest>[a-z]+\.?,?\s+\d{4})",
     _I,
 )
 # A day with a time span: "14/03/2016 10:00 - 11:30" starts at 10:00.

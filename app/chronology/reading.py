@@ -622,7 +622,7 @@ def _build_table(
                      "is given as its row)."]  # fmt: skip
         split = split_leading_dates(rows) if layout is None or layout.score < 1 else None
         if split is not None:
-            if split[0][0] != "Date":  # every line dated, none above them: head them here
+            if all(r[0] != "Date" for r in split):  # every line dated: head them here
                 split, row0 = [["Date", "Entry"], *split], row0 - 1
             rows, layout = split, find_layout(split)
             notes = [*notes, "Each cell starts with its date: the date and the text after it are "

@@ -187,6 +187,81 @@ def family_table_above(folder: Path):
     return path, _truth()
 
 
+# --- 8. Welsh day ranges: "14eg - 16eg Mawrth 2016" ---------------------------------------------
+
+_WELSH_MONTHS = ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf",
+                 "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"]  # fmt: skip
+
+
+def _welsh_ordinal(day: int) -> str:
+    ends = {1: "af", 2: "il", 3: "ydd", 4: "ydd", 5: "ed", 6: "ed", 7: "fed", 8: "fed", 9: "fed",
+            10: "fed", 11: "eg", 12: "fed", 13: "eg", 14: "eg", 15: "fed", 16: "eg", 17: "eg",
+            18: "fed", 19: "eg", 20: "fed"}  # fmt: skip
+    return f"{day}{ends.get(day, 'ain')}"
+
+
+def welsh_day_ranges(folder: Path):
+    """A Welsh respite service's stays: "14eg - 16eg Mawrth 2016", "3ydd-5ed Ebrill 2016"."""
+    rows = [["Dyddiadau", "Gofalwr", "Nodiadau"]]
+    truth = []
+    for i in range(8):
+        d = DAYS[i]
+        rows.append([f"{_welsh_ordinal(d.day)}{' - ' if i % 2 else '-'}"
+                     f"{_welsh_ordinal(d.day + 2)} {_WELSH_MONTHS[d.month - 1]} {d.year}",
+                     WORKERS[i % 4], TEXTS[i]])  # fmt: skip
+        truth.append(Expected(d, d.replace(day=d.day + 2), event=TEXTS[i],
+                              practitioner=WORKERS[i % 4]))  # fmt: skip
+    path = folder / "welsh_day_ranges.csv"
+    _csv(path, rows)
+    return path, truth
+
+
+# --- 9. a printout in fixed-width columns --------------------------------------------------------
+
+
+def fixed_width_print(folder: Path):
+    """A police records system's printout saved as text: a title, then fixed-width columns
+    under a heading line (DATE, TIME, OFFICER, DETAILS), each entry one line."""
+    lines = ["RECORDS PRINT", "SUBJECT: CHILD Z (PERSON 20-4471)", "PRINTED BY: SYSTEM",
+             "PRINTED ON: 02/12/2016 09:14", "PERIOD: 01/03/2016 TO 30/11/2016", "",
+             f"{'DATE':<12}{'TIME':<7}{'OFFICER':<20}DETAILS"]  # fmt: skip
+    for i in range(8):
+        lines.append(f"{DAYS[i]:%d/%m/%Y}  {TIMES[i]:%H:%M}  {WORKERS[i % 4]:<20}{TEXTS[i]}")
+    path = folder / "fixed_width_print.txt"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    return path, _truth(types=False)
+
+
+# --- 10. an Excel "Save as Web Page" -------------------------------------------------------------
+
+
+def excel_web_page(folder: Path):
+    """A workbook saved by Excel as a web page (.htm): Windows-1252, Office's conditional
+    comments and XML settings in the head, cells carrying x:num and class attributes."""
+    cells = "".join(
+        f'<tr height=20><td class=xl65 x:num="{42443 + i}">{DAYS[i]:%d/%m/%Y}</td>'
+        f"<td>{WORKERS[i % 4]}</td><td>{TYPES[i % 4]}</td>"
+        f"<td class=xl66 width=400>{html.escape(TEXTS[i])} Mum\x92s view noted.</td></tr>"
+        for i in range(8)
+    )
+    page = (
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-'
+        'microsoft-com:office:excel"><head><meta http-equiv=Content-Type content="text/html; '
+        'charset=windows-1252"><!--[if gte mso 9]><xml><x:ExcelWorkbook><x:ExcelWorksheets>'
+        "<x:ExcelWorksheet><x:Name>Chronology</x:Name></x:ExcelWorksheet></x:ExcelWorksheets>"
+        '</x:ExcelWorkbook></xml><![endif]--><style>.xl65 {mso-number-format:"dd\\/mm\\/yyyy'
+        '";}</style></head><body link=blue><table border=0 cellpadding=0 cellspacing=0 '
+        'width=800 style="border-collapse:collapse"><col width=80><tr height=20><td>Date</td>'
+        f"<td>Practitioner</td><td>Type</td><td>Event</td></tr>{cells}</table></body></html>"
+    )
+    path = folder / "excel_web_page.htm"
+    path.write_bytes(page.encode("latin-1"))
+    truth = [Expected(e.start, event=e.event + " Mum\u2019s view noted.",
+                      practitioner=e.practitioner, event_type=e.event_type)
+             for e in _truth(times=False)]  # fmt: skip
+    return path, truth
+
+
 FILES = {
     fn.__name__: fn
     for fn in (
@@ -197,5 +272,8 @@ FILES = {
         web_archive_mht,
         welsh_short_weekdays,
         family_table_above,
+        welsh_day_ranges,
+        fixed_width_print,
+        excel_web_page,
     )
 }

@@ -51,6 +51,10 @@ def test_welsh_ordinal_days_are_read():
     assert parse_date("2ail Awst 2016").start == date(2016, 8, 2)
     assert parse_date("3ydd Ebrill 2016").start == date(2016, 4, 3)
     assert not parse_date("21ain").ok  # a day alone is no date
+    # Ranges of days with Welsh ordinals, as with English ones.
+    parsed = parse_date("14eg - 16eg Mawrth 2016")
+    assert (parsed.start, parsed.end) == (date(2016, 3, 14), date(2016, 3, 16))
+    assert parse_date("3ydd-5ed Ebrill 2016").end == date(2016, 4, 5)
 
 
 def test_welsh_morning_and_afternoon_times():
@@ -244,3 +248,32 @@ def test_a_note_cut_into_numbered_rows_is_joined_back():
     assert len(join_numbered_lines(head, rows)[0]) == 2
     # No heading numbering lines: nothing joined.
     assert join_numbered_lines(["Date", "Worker", "No", "Text"], rows)[1] == []
+
+
+def test_a_printout_in_fixed_width_columns_is_cut_where_its_headings_start(tmp_path):
+    from app.chronology.fixed_width import cut, fixed_columns
+
+    lines = ["TITLE", f"{'DATE':<12}{'TIME':<7}{'OFFICER':<20}DETAILS"]
+    lines += [
+        f"{d:%d/%m/%Y}  10:32  {'Sam Ellery':<20}{t}" for d, t in zip(DAYS, TEXTS, strict=True)
+    ]
+    found = fixed_columns(lines)
+    assert found == (1, [0, 12, 19, 39])
+    assert cut(lines[2], found[1]) == ["14/03/2016", "10:32", "Sam Ellery", TEXTS[0]]
+    # Lines whose spaces do not line up under the headings are not columns.
+    assert fixed_columns(["Date  Worker  Note", *TEXTS]) is None
+    # Read from a text file, with the lines above the heading line kept out.
+    path = tmp_path / "print.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.headers == ["DATE", "TIME", "OFFICER", "DETAILS"] and len(table.rows) == 8
+    assert any("fixed-width" in n for n in table.notes)
+
+
+def test_a_text_log_with_title_lines_above_its_dated_lines_keeps_them_out(tmp_path):
+    path = tmp_path / "log.txt"
+    lines = ["Incident log", ""] + [f"{d:%d/%m/%Y} {t}" for d, t in zip(DAYS, TEXTS, strict=True)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table = read_table(path)
+    assert len(table.rows) == 8
+    assert [parse_date(c[0]).start for _n, c in table.rows] == DAYS
