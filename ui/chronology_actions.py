@@ -68,8 +68,8 @@ class EntryCommands:
             self,
             "Import an agency chronology",
             "",
-            "Chronologies (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.tsv *.txt *.docx *.docm *.dotx "
-            "*.dotm *.htm *.html *.xml);;All files (*)",
+            "Chronologies (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.tsv *.txt *.xml *.htm *.html "
+            "*.mht *.mhtml *.docx *.docm *.dotx *.dotm);;All files (*)",
         )
         if path:
             self.import_file(Path(path))

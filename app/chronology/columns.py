@@ -40,7 +40,9 @@ _NOT_NARRATIVE = re.compile(
     re.I,
 )
 _DURATION = re.compile(
-    r"\b(?:duration|length|spent|taken|travel\w*|elapsed|total|minutes|mins|hours|hrs)\b", re.I
+    r"\b(?:duration|length|spent|taken|travel\w*|elapsed|total|minutes|mins|hours|hrs|active"
+    r"|talk|wait\w*|response)\b",
+    re.I,
 )
 _BIRTH = re.compile(r"\b(?:dob|d\.o\.b|birth)\b", re.I)
 _IDENTIFYING = re.compile(r"\b(?:id|ref|reference|number|no|code|urn|crn|nhs)\b", re.I)
@@ -444,7 +446,13 @@ def plan_columns(
                 and p.type_names
                 and p.filled >= 5
                 and p.holds_short_labels()
-                and p.distinct_ratio < 0.2
+                # few values for the rows, or most of them names of event types
+                and (
+                    p.distinct_ratio < 0.2
+                    or p.distinct_ratio <= 0.5
+                    and p.type_names >= 2
+                    and 2 * p.type_names >= p.distinct
+                )
             ):
                 take("event_type", p.index, "a few short values repeated, event types among them")
                 break
@@ -500,6 +508,9 @@ def _veto(name: str, p: ColumnProfile) -> str:
         and p.share(p.names) < 0.2
     ):
         return "short phrases that differ row to row, not names of people"
+    # "Subject" of a diary's appointments: kinds of contact (Home visit), not people.
+    if name == "subjects" and p.type_names and 2 * p.type_names >= p.distinct and not p.names:
+        return "kinds of contact, not names of people"
     if name == "role" and p.distinct >= 6 and p.distinct_ratio >= 0.9 and p.share(p.names) < 0.5:
         return "a different value on every row (a title of each entry), not a list of roles"
     if name in ("practitioner", "role", "subjects", "outcome") and p.share(p.yes_no) >= 0.6:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from app.chronology.file_guard import ImportRefused
+from app.chronology.fixed_width import cut, fixed_columns
 
 MAX_CSV_CHARACTERS = 40_000_000  # far beyond any chronology; bounds the memory an import takes
 _SAMPLE = 65536
@@ -133,17 +134,23 @@ def sniff_delimiter(sample: str) -> str:
     """The separator that splits the sample into the most rows of one same width; first among
     them, one splitting the first line (the header) into that width too. A separator found
     only inside quoted notes (a tab before each bullet of a long note) splits those notes into
-    many rows of one width, but never the header into as many columns."""
+    many rows of one width, but never the header into as many columns. A file of lines each
+    starting with its date, the commas and semicolons its sentences' own, has none (LINES)."""
+    lines = [line for line in sample.splitlines() if line.strip()]
+    # Nearly every line starts with a date: perhaps a log of dated lines of prose, whose commas
+    # and semicolons are its sentences' own.
+    dated_log = bool(lines) and sum(map(bool, map(_DATED_LINE.match, lines))) >= 0.8 * len(lines)
     best, best_key = ",", (False, -1, -1)
     for delimiter in _DELIMITERS:
         if delimiter not in sample:
             continue
         try:
-            widths = [
-                len(r) for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
-            ]
+            rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter))
         except csv.Error:
             continue
+        if dated_log and _punctuation(rows):
+            continue
+        widths = [len(r) for r in rows]
         first = widths[0] if widths else 0
         widths = [w for w in widths[:-1] or widths if w > 1]  # the last line may be cut short
         if not widths:
@@ -152,7 +159,43 @@ def sniff_delimiter(sample: str) -> str:
         key = (first == common, widths.count(common), common)
         if key > best_key:
             best, best_key = delimiter, key
+    if dated_log and 2 * best_key[1] < len(lines):
+        return LINES  # few lines share a width: each line one cell
     return best
+
+
+LINES = "\x1f"  # no separator: a text file of lines, each read as one cell
+
+
+class _FixedWidth:
+    """Rows of a fixed-width text, as the csv reader gives them (with its line_num)."""
+
+    def __init__(self, lines: Iterator[str], starts: list[int]) -> None:
+        self._lines, self._starts, self.line_num = lines, starts, 0
+
+    def __iter__(self) -> "_FixedWidth":
+        return self
+
+    def __next__(self) -> list[str]:
+        line = next(self._lines)
+        self.line_num += 1
+        return cut(line, self._starts) if line.strip() else []
+
+
+_PROSE_AFTER = re.compile(r" [a-z]")
+_DATED_LINE = re.compile(
+    r"\s*(?:\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{1,2}\s+[A-Za-z]{3,9}\s+\d{4})\b"
+)
+
+
+def _punctuation(rows: list[list[str]]) -> bool:
+    """The separator is punctuation in prose: nearly every value after one (outside quotes)
+    starts with a space and a word in lower case ("present; agreed", "flat, cold"), as no
+    system writes its fields."""
+    after = [value for row in rows for value in row[1:]]
+    if len(after) < 4:
+        return False
+    return sum(1 for value in after if _PROSE_AFTER.match(value)) >= 0.8 * len(after)
 
 
 def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dict[int, str]]:
@@ -184,15 +227,29 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
     lines = _text_lines(path, skip, codec, bad, fallback)
     first = sample.split("\n", 1)[0]
     sep = re.fullmatch(r'"?sep=(.)"?\s*', first)  # Excel's "sep=;" line
+    fixed = None
     if sep:
         delimiter = sep.group(1)
         next(lines, None)
     else:
-        delimiter = sniff_delimiter(sample.rsplit("\n", 1)[0] if len(sample) >= _SAMPLE else sample)
+        # A printout in fixed-width columns: a heading line of words parted by spaces alone.
+        fixed = fixed_columns(sample.splitlines())
+        if fixed is not None and any(d in sample.splitlines()[fixed[0]] for d in _DELIMITERS):
+            fixed = None
+        delimiter = (
+            LINES
+            if fixed is not None
+            else sniff_delimiter(sample.rsplit("\n", 1)[0] if len(sample) >= _SAMPLE else sample)
+        )
     rows: list[list[str]] = [[]] if sep else []  # keep row numbers as the file shows them
     flags: dict[int, str] = {}
     characters = 0
-    reader = csv.reader(lines, delimiter=delimiter)
+    if fixed is not None:
+        reader = _FixedWidth(lines, fixed[1])
+    elif delimiter == LINES:
+        reader = csv.reader(lines, delimiter=delimiter, quoting=csv.QUOTE_NONE)
+    else:
+        reader = csv.reader(lines, delimiter=delimiter)
     previous_line = 1 if sep else 0
     try:
         for row in reader:
@@ -217,6 +274,12 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
         ) from None
     named = _DELIMITERS.get(delimiter, f"'{delimiter}'")
     notes = [f"Read as a CSV file ({label} text, values separated by {named})."]
+    if fixed is not None:
+        notes = [f"Read as text ({label}) in fixed-width columns: each line is cut where the "
+                 f"headings on line {fixed[0] + 1} start."]  # fmt: skip
+    elif delimiter == LINES:
+        notes = [f"Read as text ({label}), one line a row: its commas and semicolons are the "
+                 "punctuation of its sentences, not separators."]  # fmt: skip
     if flags:
         listed = ", ".join(map(str, list(flags)[:10]))
         notes.append(

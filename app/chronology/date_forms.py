@@ -15,11 +15,15 @@ _I = re.IGNORECASE
 WEEKDAY_PREFIX = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun"
-    r"|dydd\s+(?:llun|mawrth|mercher|iau|gwener|sadwrn|sul))\.?,?\s+(?=\d|[a-z]{3})",
+    r"|dydd\s+(?:llun|mawrth|mercher|iau|gwener|sadwrn|sul))\.?,?\s+(?=\d|[a-z]{3})"
+    # Welsh weekdays shortened ("Llun", "Maw"), only before a date in figures: "Maw" alone
+    # could be March.
+    r"|(?:llun|maw|mer|iau|gwe|sad|sul)\.?,?\s+(?=\d{1,2}[/.\-]\d)",
     _I,
 )
 _WEEKDAY_STEMS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WELSH_WEEKDAYS = ("llun", "mawrth", "mercher", "iau", "gwener", "sadwrn", "sul")
+_WELSH_SHORT = ("llun", "maw", "mer", "iau", "gwe", "sad", "sul")
 
 
 def weekday_named(text: str) -> int:
@@ -29,6 +33,8 @@ def weekday_named(text: str) -> int:
         return -1
     if words[0] == "dydd" and len(words) > 1:
         return _WELSH_WEEKDAYS.index(words[1]) if words[1] in _WELSH_WEEKDAYS else -1
+    if words[0] in _WELSH_SHORT and (len(words) == 1 or words[1][:1].isdigit()):
+        return _WELSH_SHORT.index(words[0])
     stem = words[0][:3]
     return _WEEKDAY_STEMS.index(stem) if stem in _WEEKDAY_STEMS else -1
 

@@ -86,12 +86,14 @@ _WEEKDAY = (
     r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?"
 )
-_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th|af|il|ydd|ed|fed|eg)?"  # 1st, 1af (Welsh)
+# 1st; in Welsh 1af, 2il or 2ail, 3ydd, 5ed, 7fed, 11eg, 21ain.
+_ORDINAL = r"(?:st|nd|rd|th|af|ail|il|ydd|ed|fed|eg|ain)?"
+_DAY = r"(?P<d>\d{1,2})" + _ORDINAL
 _YEAR = r"(?P<y>\d{4}|'?\d{2})"
 # An optional time after a date: "14:30", "14.30", "14:30:00", "2.30pm", "2pm", "at 14:30".
 # "14/03/2016 - 10:32" and a 24-hour time in four figures ("14/03/16 1432", "1432hrs").
 _TIME = (
-    r"(?:\s*(?:,|\bat\b|@|t|-|\u2013)?\s*(?:(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2}(?:\.\d+)?)?"
+    r"(?:\s*(?:,|\bat\b|@|t|-|\u2013|:(?=\d))?\s*(?:(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2}(?:\.\d+)?)?"
     r"|(?P<h2>\d{1,2})(?=\s*[ap])|(?<=\s)(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?=\s*h|\s*$))"
     r"\s*(?P<ap>[ap]\.?m\.?)?(?:\s*hrs?)?"
     # A zone after the time, as systems that keep UTC write it: "Z", "UTC", "+01:00", "BST".
@@ -117,8 +119,8 @@ _RANGE = re.compile(
 )
 # "3-5 May 2016", "between 3rd and 5th May 2016": days of one month.
 _DAY_RANGE = re.compile(
-    r"(?:between\s+|from\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|to|and|&)\s*"
-    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<rest>[a-z]+\.?,?\s+\d{4})",
+    r"(?:between\s+|from\s+)?(?P<d1>\d{1,2})" + _ORDINAL + r"\s*(?:-|\u2013|to|and|&)\s*"
+    r"(?P<d2>\d{1,2})" + _ORDINAL + r"\s+(?P<rest>[a-z]+\.?,?\s+\d{4})",
     _I,
 )
 # A day with a time span: "14/03/2016 10:00 - 11:30" starts at 10:00.
@@ -680,7 +682,8 @@ def parse_date(
 
 _CLOCK = re.compile(
     r"(?P<h>\d{1,2})(?:\s*[:.]\s*(?P<mi>\d{2})(?:[:.]\d{2}(?:\.\d+)?)?)?"
-    r"\s*(?P<ap>[ap]\.?\s*m\.?)?(?:\s*(?:hrs?|hours|h))?",
+    # Welsh writes "yb" (y bore, morning) and "yh" (yr hwyr, after noon) for am and pm.
+    r"\s*(?P<ap>[ap]\.?\s*m\.?|y\.?\s*[bh]\.?)?(?:\s*(?:hrs?|hours|h))?",
     _I,
 )
 _HHMM = re.compile(r"(?P<h>\d{2})(?P<mi>\d{2})(?:\s*(?:hrs?|hours|h))?", _I)
@@ -718,7 +721,8 @@ def _parse_time_text(text: str) -> str:
         if m["ap"]:
             if not 1 <= hour <= 12:
                 return ""
-            hour = hour % 12 + (12 if m["ap"].startswith("p") else 0)
+            after_noon = m["ap"].startswith("p") or m["ap"].endswith(("h", "h."))
+            hour = hour % 12 + (12 if after_noon else 0)
         return _hhmm(hour, minute)
     m = _TIME_LOOSE.fullmatch(s)
     if m:  # "10:32 - 11:15" starts at 10:32; "approx 10:30", "10:32 BST" as written

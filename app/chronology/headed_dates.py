@@ -1,7 +1,9 @@
 """Dates written without their year (or month and year) under a heading row giving them: a row
 "2016" over rows dated "14 Mar", "3 Apr"; a row "March 2016" over rows dated "Mon 14th". Diaries
 and histories typed by hand are laid out so. The heading is left out and each date under it is
-read with what the heading gives; a date that is whole already is read as written."""
+read with what the heading gives; a date that is whole already is read as written. A month
+heading over whole dates of that month ("March 2016" over "14/03/2016") is left out too: it
+only groups them (a year alone over whole dates stays an entry of that year)."""
 
 from typing import Any
 
@@ -35,6 +37,12 @@ def _completed(value: Any, heading: str, precision: str) -> str:
     return next((t for t in tries if parse_date(t).precision == "day"), "")
 
 
+def _within(value: Any, period) -> bool:
+    """The value is a whole date inside the heading's period."""
+    parsed = parse_date(value)
+    return parsed.precision == "day" and period.start <= parsed.start <= period.end
+
+
 def dates_from_headings(
     rows: list[tuple[int, list[Any]]], filled_counts: list[int]
 ) -> tuple[list[tuple[int, list[Any]]], list[LeftOut], list[str]]:
@@ -52,7 +60,15 @@ def dates_from_headings(
         under = [(i, rows[i][1]) for i in range(start + 1, end) if column < len(rows[i][1])]
         done = {i: _completed(cells[column], heading, precision) for i, cells in under}
         dated = [i for i, cells in under if filled(cells[column])]
-        if not dated or 2 * sum(1 for t in done.values() if t) < len(dated):
+        completed = sum(1 for t in done.values() if t)
+        if dated and 2 * completed < len(dated):
+            if precision != "month":  # a year alone over whole dates is an entry of that year
+                continue
+            period = parse_date(heading)
+            inside = sum(1 for i, cells in under if not done[i] and _within(cells[column], period))
+            if completed + inside < len(dated):
+                continue
+        if not dated:
             continue
         dropped.append(LeftOut(rows[start][0], REASON, heading))
         for i, text in done.items():

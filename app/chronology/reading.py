@@ -1,4 +1,5 @@
-"""Reading an agency's chronology file (xlsx, xlsm, xlsb, ods, xls, csv) into a SheetTable.
+"""Reading an agency's chronology file (xlsx, xlsm, xlsb, ods, xls, csv, a web page or Excel
+2003 XML saved as a spreadsheet) into a SheetTable.
 
 Files are recognised by their content, never by their extension alone, and pass the checks in
 `file_guard` before any parser touches them: a workbook is a zip archive that can declare (or
@@ -34,7 +35,6 @@ from app.chronology.file_guard import (
     password_protected,
 )
 from app.chronology.headed_dates import dates_from_headings
-from app.chronology.html_tables import page_chronology
 from app.chronology.label_blocks import label_blocks
 from app.chronology.labelled_cells import labelled_cells
 from app.chronology.layout import (
@@ -47,6 +47,7 @@ from app.chronology.layout import (
 )
 from app.chronology.mapping import normalise_header
 from app.chronology.markup import database_blanks, plain_text_columns
+from app.chronology.numbered_lines import join_numbered_lines
 from app.chronology.row_pairs import join_rows_below, text_is_below
 from app.chronology.sheet_choice import leave_out_examples_and_copies
 from app.chronology.sheet_formats import (
@@ -54,7 +55,9 @@ from app.chronology.sheet_formats import (
     partial_date_cells_ods,
     partial_date_cells_xls,
 )
+from app.chronology.sideways import entries_across
 from app.chronology.types import SheetTable
+from app.chronology.web_tables import read_html_table, read_web_archive
 from app.chronology.word_tables import chronology_grid, split_leading_dates
 from app.chronology.xlsx_formats import partial_date_cells
 from app.chronology.xml_workbook import read_xml_workbook
@@ -70,7 +73,7 @@ def list_sheets(path: str | Path) -> list[str]:
     """The names of the workbook's sheets, in workbook order ([] for a CSV or Word file)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx", "html"):
+    if kind in ("csv", "docx", "html", "mht"):
         return []
     with _workbook(path, kind) as workbook:
         return list(workbook.sheet_names)
@@ -115,11 +118,16 @@ def read_tables(
             row_flags=flags,
         )
         return [table]
-    if kind in ("docx", "html"):
-        if kind == "docx":
-            rows, notes = chronology_grid(path, find_layout)
-        else:
-            rows, notes = page_chronology(path, find_layout)
+    if kind in ("html", "mht"):
+        reader = read_html_table if kind == "html" else read_web_archive
+        rows, merged, notes = reader(path)
+        table = _build_table(
+            path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row,
+            merged=merged,
+        )  # fmt: skip
+        return [table]
+    if kind == "docx":
+        rows, notes = chronology_grid(path, find_layout)
         return [
             _build_table(
                 path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
@@ -151,11 +159,13 @@ _HTML_START = re.compile(
     rb"<(?:!doctype\s+html|html|table|head|body|meta|title|style)\b",
     re.I | re.S,
 )
+_MIME_START = re.compile(rb"\s*(?:mime-version|from|subject|date|content-type)\s*:", re.I)
 
 
 def _recognise(path: Path) -> str:
     """ "xlsx", "xlsb", "ods", "xls", "xml2003" (Excel 2003 XML), "html" (a web page, as
-    many systems' Excel exports are) or "csv" from the content; refuses anything else."""
+    many systems' Excel exports are), "mht" (a web archive) or "csv" from the content; refuses
+    anything else."""
     shown = path.name
     try:
         size = path.stat().st_size
@@ -193,7 +203,9 @@ def _recognise(path: Path) -> str:
             "copy it into Excel, save it as .xlsx and import that."
         )
     if _HTML_START.match(body) or _is_utf16_markup(head, rb"<(?:!doctype\s+html|html|table)\b"):
-        return "html"  # many systems' "Excel" exports are web pages named .xls
+        return "html"  # a report's "Export to Excel" written as a web page
+    if _MIME_START.match(body) and b"multipart/related" in head.lower():
+        return "mht"  # a web archive: the page and its pictures in one MIME message
     if (
         body.lstrip().startswith(b"<?xml")
         and b"urn:schemas-microsoft-com:office:spreadsheet" in body
@@ -446,7 +458,7 @@ def sheets_holding_chronology(path: str | Path) -> list[str]:
     """The sheets of a workbook that look like they hold a chronology ([] for CSV or Word)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx", "html"):
+    if kind in ("csv", "docx", "html", "mht"):
         return []
     with _workbook(path, kind) as workbook:
         found = []
@@ -558,8 +570,16 @@ def _build_table(
         layout = find_layout(rows, index)
     else:
         layout = find_layout(rows)
+        turned = entries_across(rows, layout.score if layout else 0) if len(rows) <= 40 else None
+        if turned is not None:
+            rows, layout = turned, find_layout(turned)
+            notes = [*notes, "The sheet is laid out sideways: the labels down its first column "
+                     "are the headings and each column after it an entry (its column number "
+                     "is given as its row)."]  # fmt: skip
         split = split_leading_dates(rows) if layout is None or layout.score < 1 else None
         if split is not None:
+            if all(r[0] != "Date" for r in split):  # every line dated: head them here
+                split, row0 = [["Date", "Entry"], *split], row0 - 1
             rows, layout = split, find_layout(split)
             notes = [*notes, "Each cell starts with its date: the date and the text after it are "
                      "read as two columns."]  # fmt: skip
@@ -631,6 +651,8 @@ def _build_table(
     notes = notes + plain_text_columns(headers, table_rows) + database_blanks(headers, table_rows)
     table_rows, headers, labelled_notes = labelled_cells(headers, table_rows)
     table_rows, headers, part_notes = joined_date_parts(headers, table_rows)
+    table_rows, line_notes = join_numbered_lines(headers, table_rows)
+    part_notes = part_notes + line_notes
     notes = notes + labelled_notes + part_notes
     if blocks is not None:  # each block numbered by its first line in the sheet
         header_row = first_header = row0 + block_rows[0]

@@ -101,7 +101,10 @@ def chronology_grid(path: Path, find_layout) -> tuple[list[list[Any]], list[str]
     document = _document(path)
     grids = [g for g in table_grids(path, document) if g]
     if not grids:
-        found = dated_paragraphs(document)
+        from app.chronology.word_text import body_paragraphs
+
+        texts = list(body_paragraphs(document))
+        found = tabbed_paragraphs(texts) or dated_paragraphs(document) or labelled_paragraphs(texts)
         if found is not None:
             return found
         raise ImportRefused(
@@ -285,10 +288,66 @@ def dated_paragraphs(document) -> tuple[list[list[Any]], list[str]] | None:
     return rows, [note]
 
 
+def tabbed_paragraphs(texts: list[str]) -> tuple[list[list[Any]], list[str]] | None:
+    """A chronology typed with tabs for columns: a heading line ("Date<tab>Time<tab>Event")
+    and entries whose fields stand between the same number of tabs, each starting with its
+    date. (rows, notes), or None when the paragraphs are not so. A line without those tabs
+    under an entry continues its last field."""
+    from app.chronology.dates import parse_date
+
+    lines = [t.strip() for t in texts if t.strip()]
+    counts = [line.count("\t") for line in lines]
+    dated = [
+        (i, n) for i, (line, n) in enumerate(zip(lines, counts, strict=True))
+        if n and parse_date(line.split("\t", 1)[0]).ok
+    ]  # fmt: skip
+    if len(dated) < 3:
+        return None
+    tabs = max({n for _i, n in dated}, key=lambda n: sum(1 for _i, c in dated if c == n))
+    first = dated[0][0]
+    if sum(1 for _i, n in dated if n == tabs) < 0.8 * len(dated):
+        return None
+    header = next((i for i in range(first - 1, -1, -1) if counts[i] == tabs), None)
+    if header is None:
+        return None
+    rows: list[list[Any]] = [[c.strip() for c in lines[header].split("\t")]]
+    for line, n in zip(lines[first:], counts[first:], strict=True):
+        if n == tabs:
+            rows.append([c.strip() for c in line.split("\t")])
+        else:
+            rows[-1][-1] = f"{rows[-1][-1]}\n{line}" if rows[-1][-1] else line
+    note = (
+        f"The document has no table: its {len(rows) - 1} entries are paragraphs with their "
+        "fields between tabs, under the heading line (rows are counted from 2, one an entry)"
+    )
+    note += f"; {header} paragraph(s) above the heading line were left out." if header else "."
+    return rows, [note]
+
+
+_LABELLED_LINE = re.compile(r"\s*(?P<label>[^:\d\t\n]{1,39}):\s*(?P<value>.*)", re.S)
+
+
+def labelled_paragraphs(texts: list[str]) -> tuple[list[list[Any]], list[str]] | None:
+    """Case notes printed as paragraphs of labelled lines ("Date: 14/03/2016", "Worker: ...",
+    "Note: ..."): each line as a label and its value, to be read as blocks of labelled lines.
+    (rows, notes), or None when the paragraphs are not so."""
+    from app.chronology.label_blocks import label_blocks
+
+    rows: list[list[Any]] = []
+    for text in texts:
+        m = _LABELLED_LINE.match(text)
+        rows.append([f"{m['label'].strip()}:", m["value"].strip()] if m else [text.strip(), ""])
+    if label_blocks(rows) is None:
+        return None
+    note = "The document has no table: its paragraphs are labelled lines, read as blocks."
+    return rows, [note]
+
+
 def split_leading_dates(rows: list[list[Any]]) -> list[list[Any]] | None:
     """A sheet of one column whose cells start with their date ("14/03/2016 – Home visit...",
     Word paragraphs pasted into a sheet): the rows as two columns, the date and the text, the
-    line above the first dated one headed "Date" beside its own heading. None when the sheet is
+    line above the first dated one headed "Date" beside its own heading (no heading when the
+    first line is dated already). None when the sheet is
     not so (more than one column, or fewer than three cells starting with a date)."""
     from app.chronology.dates import parse_date
 
@@ -309,8 +368,10 @@ def split_leading_dates(rows: list[list[Any]]) -> list[list[Any]] | None:
             first = n if first is None else first
         else:
             split.append(["", value])
-    if first is None or first == 0 or sum(1 for r in split if r[0]) < 3:
+    if first is None or sum(1 for r in split if r[0]) < 3:
         return None
+    if first == 0:  # a log of dated lines with no line above them: the caller heads them
+        return split
     heading = next(n for n in range(first - 1, -1, -1) if split[n][1] != "")
     split[heading] = ["Date", split[heading][1]]
     return split

@@ -706,7 +706,7 @@ def test_truncated_xlsx(tmp_path, no_calamine):
         ("scan.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(50), "an image"),
         ("noise.xlsx", random.Random(3).randbytes(4096), "not a spreadsheet"),
         ("noise.csv", b"Date,Event\n" + bytes(range(256)) * 8, "not a spreadsheet"),
-        ("export.xls", b"<html><body><p>No records found.</p></body></html>", "web page"),
+        ("export.xls", b"<html><body><p>The report could not be run.</p></body>", "web page"),
         ("empty.xlsx", b"", "is empty"),
     ],
 )

@@ -1,0 +1,206 @@
+"""Spreadsheets that are really web pages: a report's "Export to Excel" written as an HTML table
+(often under a .xls name), or saved as a web archive (.mht). Read into rows of cells as a sheet
+would give them: each table row a row, a cell spanning columns followed by empty cells, and the
+cells spanning rows given as merged ranges. A cell's text is what a person sees: runs of spaces
+and the page source's own line breaks are one space; <br> and paragraphs are new lines. (Excel
+2003 XML spreadsheets are read in xml_workbook.py.)"""
+
+import codecs
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from app.chronology.file_guard import ImportRefused, check_grid
+
+_SOURCE_SPACES = re.compile(r"[ \t\r\n\f]+")  # (a no-break space is kept, then cleaned)
+_MAX_SPAN = 1000  # a colspan or rowspan past this is a broken page, not a layout
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """The text and the encoding it was read in: a BOM, the page's own charset, UTF-8, or
+    Windows-1252 (what Excel-minded report tools write)."""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                      (codecs.BOM_UTF16_BE, "utf-16-be")):  # fmt: skip
+        if data.startswith(bom):
+            return data[len(bom) :].decode(name, errors="replace"), name
+    declared = re.search(rb"""charset\s*=\s*["']?([\w.:-]+)""", data[:4096], re.I)
+    if declared:
+        try:
+            name = codecs.lookup(declared.group(1).decode("ascii")).name
+            return data.decode(name, errors="replace"), name
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _span(value: str | None, add: int = 0) -> int:
+    try:
+        return max(1, min(int(value or 0) + add if add else int(value or 1), _MAX_SPAN))
+    except ValueError:
+        return 1
+
+
+class _Tables(HTMLParser):
+    """Every <table> of a page as rows of (text, colspan, rowspan) cells; a table inside a
+    cell (a report's layout tables around its data) is a table of its own, its text not the
+    outer cell's."""
+
+    _BREAKS = frozenset({"br", "p", "div", "li", "tr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[tuple[str, int, int]]]] = []
+        self._open: list[tuple[list, list[str] | None, tuple[int, int]]] = []
+        self._skip = 0  # inside <style>, <script> or <head>'s <title>
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("style", "script", "title"):
+            self._skip += 1
+        elif tag == "table":
+            self._open.append(([], None, (1, 1)))
+        elif not self._open:
+            return
+        elif tag == "tr":
+            self._close_cell()
+            self._open[-1][0].append([])
+        elif tag in ("td", "th"):
+            self._close_cell()
+            rows, _cell, _spans = self._open[-1]
+            if not rows:
+                rows.append([])
+            found = dict(attrs)
+            spans = (_span(found.get("colspan")), _span(found.get("rowspan")))
+            self._open[-1] = (rows, [], spans)
+        elif tag in self._BREAKS:
+            self._text("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script", "title"):
+            self._skip = max(0, self._skip - 1)
+        elif tag == "table" and self._open:
+            self._close_cell()
+            rows, _cell, _spans = self._open.pop()
+            self.tables.append(rows)
+        elif tag in ("td", "th"):
+            self._close_cell()
+        elif tag in ("p", "div", "li") and self._open:
+            self._text("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self._text(_SOURCE_SPACES.sub(" ", data))
+
+    def _text(self, data: str) -> None:
+        for _rows, cell, _spans in reversed(self._open):
+            if cell is not None:
+                cell.append(data)
+                return
+
+    def _close_cell(self) -> None:
+        if not self._open:
+            return
+        rows, cell, spans = self._open[-1]
+        if cell is not None:
+            rows[-1].append(("".join(cell), *spans))
+            self._open[-1] = (rows, None, (1, 1))
+
+
+def _clean(text: str) -> str:
+    lines = (" ".join(line.replace("\xa0", " ").split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line).strip()
+
+
+def _grid(rows: list[list[tuple[Any, int, int]]], shown: str) -> tuple[list[list[Any]], list]:
+    """Cells placed as a sheet holds them (spans leave empty cells), and the merged ranges."""
+    grid: list[list[Any]] = []
+    merged = []
+    taken: set[tuple[int, int]] = set()
+    for r, row in enumerate(rows):
+        line: list[Any] = []
+        c = 0
+        for value, across, down in row:
+            while (r, c) in taken:
+                line.append("")
+                c += 1
+            line.append(value)
+            line.extend([""] * (across - 1))
+            if down > 1:
+                merged.append(((r, c), (r + down - 1, c + across - 1)))
+                taken.update((r + i, c + j) for i in range(1, down) for j in range(across))
+            c += across
+        grid.append(line)
+        check_grid("", shown, len(grid), len(line))
+    width = max(map(len, grid), default=0)
+    return [line + [""] * (width - len(line)) for line in grid], merged
+
+
+def read_html_table(path: Path) -> tuple[list[list[Any]], list, list[str]]:
+    """(rows, merged ranges, notes) of the chronology of a web page saved as a spreadsheet: its
+    largest table, and the tables headed the same (a table a printed page) in their order."""
+    text, encoding = _decode(path.read_bytes())
+    return read_html_text(text, path.name, f"a web page (HTML, {encoding})")
+
+
+def read_html_text(text: str, shown: str, what: str) -> tuple[list[list[Any]], list, list[str]]:
+    """As `read_html_table`, of the page's text; ``what`` names the file's kind in the note."""
+    from app.chronology.layout import find_layout
+
+    parser = _Tables()
+    parser.feed(text)
+    parser.close()
+    tables = [t for t in parser.tables if any(t)]
+    if not tables:
+        raise ImportRefused(
+            f"{shown} is a web page (HTML) with no table in it. Ask the agency for the "
+            "chronology as an Excel workbook (.xlsx) or a CSV file."
+        )
+    grids = [
+        _grid([[(_clean(v), a, d) for v, a, d in row] for row in table], shown) for table in tables
+    ]
+    best = max(range(len(grids)), key=lambda i: sum(map(len, grids[i][0])))
+    layout = find_layout(grids[best][0])
+    chosen = [best]
+    if layout is not None and layout.score >= 2:
+        width = len(grids[best][0][0])
+        for index, (rows, _merged) in enumerate(grids):
+            other = find_layout(rows) if index != best and rows and len(rows[0]) == width else None
+            if other is not None and other.headings == layout.headings:
+                chosen.append(index)
+        chosen.sort()
+    rows: list[list[Any]] = []
+    merged = []
+    for index in chosen:
+        part, spans = grids[index]
+        merged += [((r1 + len(rows), c1), (r2 + len(rows), c2)) for (r1, c1), (r2, c2) in spans]
+        rows += part
+    note = f"Read as {what} saved with a spreadsheet name: "
+    note += (
+        f"its {len(chosen)} tables headed the same, one after another ({len(rows)} rows)."
+        if len(chosen) > 1
+        else f"its table of {len(rows)} rows."
+    )
+    return rows, merged, [note]
+
+
+def read_web_archive(path: Path) -> tuple[list[list[Any]], list, list[str]]:
+    """As `read_html_table`, of a web archive (.mht, a report's "MHTML" export): the page is
+    the archive's HTML part."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            try:
+                text = part.get_content()
+            except (LookupError, ValueError):
+                text = (part.get_payload(decode=True) or b"").decode("utf-8", errors="replace")
+            return read_html_text(text, path.name, "a web archive (MHTML)")
+    raise ImportRefused(
+        f"{path.name} is a web archive with no web page in it. Ask the agency for the "
+        "chronology as an Excel workbook (.xlsx) or a CSV file."
+    )
