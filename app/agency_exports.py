@@ -327,6 +327,41 @@ def yearly_sheets(path: Path, events: list[AgencyEvent], subject: str) -> Path:
     return path
 
 
+def web_page_report(path: Path, events: list[AgencyEvent], subject: str) -> Path:
+    """A case system's "Export to Excel" that is a web page named .xls: a layout table with the
+    report's title and criteria, then the data table with its own header, each note's
+    paragraphs as <br> line breaks, and a footer row spanning the table."""
+    from html import escape
+
+    def cell(value: object) -> str:
+        return "<br>".join(escape(str(line)) for line in str(value).split("\n"))
+
+    rows = []
+    for number, e in enumerate(events, 30177):
+        rows.append(
+            "<tr>"
+            + "".join(
+                f"<td>{cell(v)}</td>"
+                for v in (f"{_at(e):%d/%m/%Y %H:%M}", number, e.kind, e.text, e.outcome,
+                          f"{e.worker}, {e.role}")
+            )
+            + "</tr>"
+        )  # fmt: skip
+    page = (
+        '<html xmlns:x="urn:schemas-microsoft-com:office:excel">\n<head><meta '
+        'http-equiv="Content-Type" content="text/html; charset=windows-1252">\n'
+        "<style>td { mso-number-format:\\@; }</style></head>\n<body>\n"
+        f"<table><tr><td><b>Contact Records for {escape(subject)}</b></td></tr>\n"
+        "<tr><td>Report run: 04/03/2024 09:12</td><td>Criteria: all contacts</td></tr></table>\n"
+        '<table border="1">\n<tr><th>Contact Date</th><th>Record ID</th><th>Contact Type</th>'
+        "<th>Contact Details</th><th>Outcome</th><th>Recorded By</th></tr>\n"
+        + "\n".join(rows)
+        + f'\n<tr><td colspan="6">{len(events)} records</td></tr>\n</table>\n</body></html>\n'
+    )
+    path.write_bytes(page.encode("cp1252", errors="xmlcharrefreplace"))
+    return path
+
+
 Writer = Callable[[Path, list[AgencyEvent], str], Path]
 LAYOUTS: dict[str, tuple[str, Writer]] = {
     "social_care_case_notes": (".xlsx", social_care_case_notes),
@@ -345,6 +380,7 @@ LAYOUTS: dict[str, tuple[str, Writer]] = {
     "month_formatted": (".xlsx", month_formatted),
     "domestic_abuse_csv": (".csv", domestic_abuse_csv),
     "yearly_sheets": (".xlsx", yearly_sheets),
+    "web_page_report": (".xls", web_page_report),
 }
 
 

@@ -194,7 +194,7 @@ _SMALLER = {
     "DEMO-LCSPR-L": ("Child L", "toddler", (
         ("Marchshire Police", "police_occurrences", 60,
          (("Domestic incident", 3), ("Concern for welfare", 1))),
-        ("Brackenford Council Children's Services", "social_care_case_notes", 90,
+        ("Brackenford Council Children's Services", "web_page_report", 90,
          (("Home visit", 3), ("Phone call", 2), ("Supervision", 1))),
         ("Riverside Medical Practice (via Brackenford and Marchshire ICB)", "gp_consultations",
          40, (("Consultation", 3), ("Did not attend", 1))),
