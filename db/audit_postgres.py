@@ -11,7 +11,24 @@ from sqlalchemy import Connection, Table, text
 from sqlalchemy.types import Boolean, DateTime, Float, LargeBinary
 
 AUDIT_LOCK_KEY = 0x41554454  # "AUDT"
-ACTOR = "COALESCE(NULLIF(current_setting('reviewdesk.actor', true), ''), 'unknown')"
+ACTOR = "COALESCE(NULLIF(current_setting('reviewdesk.actor', true), ''), session_user::text)"
+# Every row of the trail names the login that wrote it, whatever the client said its name was:
+# a name given without the login ("Sam Author", set by a SQL client or in a row inserted by
+# hand) gets it added ("Sam Author (eve.client)"); ReviewDesk's own names already end with it.
+# The store's owner is trusted as it is trusted with the schema.
+ACTOR_LOGIN = (
+    "CREATE OR REPLACE FUNCTION reviewdesk_trail_login() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "DECLARE login text := session_user::text; "
+    # The store's owner (its upgrades, a store copied in whole with its trail) writes as is.
+    "BEGIN IF pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID), "
+    "'MEMBER') THEN RETURN NEW; END IF; "
+    "IF NEW.actor IS NULL OR NEW.actor = '' THEN NEW.actor := login; "
+    "ELSIF NEW.actor <> login AND right(NEW.actor, length(login) + 3) <> ' (' || login || ')' "
+    "THEN NEW.actor := left(NEW.actor, 195 - length(login)) || ' (' || login || ')'; "
+    "END IF; RETURN NEW; END $$",
+    "CREATE OR REPLACE TRIGGER reviewdesk_trail_login BEFORE INSERT ON audit_event "
+    "FOR EACH ROW EXECUTE FUNCTION reviewdesk_trail_login()",
+)
 ENABLED = "COALESCE(NULLIF(current_setting('reviewdesk.audit', true), ''), 'on') <> 'off'"
 NOW = "(clock_timestamp() AT TIME ZONE 'utc')"
 
@@ -128,6 +145,8 @@ def install_triggers(conn: Connection) -> None:
     from db.audit import audited_tables
 
     conn.execute(text(CHAIN_TAIL))
+    for statement in ACTOR_LOGIN:
+        conn.execute(text(statement))
     for table in audited_tables():
         for statement in function_sql(table):
             conn.execute(text(statement))
@@ -168,4 +187,8 @@ def tables_without_audit(conn: Connection) -> list[str]:
             text("SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE 'audit\\_%'")
         ).scalars()
     )
-    return [t.name for t in audited_tables() if t.name not in present]
+    missing = [t.name for t in audited_tables() if t.name not in present]
+    login = conn.execute(
+        text("SELECT count(*) FROM pg_trigger WHERE tgname = 'reviewdesk_trail_login'")
+    ).scalar_one()
+    return missing if login else ["audit_event", *missing]

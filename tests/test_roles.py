@@ -15,6 +15,7 @@ from app.errors import NotFoundError, UserError
 from app.imrs import add_agency
 from app.reviews import create_review, get_review, list_reviews
 from app.users import add_person, give_role, list_people, my_standing, set_up
+from db.audit import verify_chain
 from db.base import Base
 from db.roles import review_expr, setup_statements
 from db.server import server_url
@@ -158,3 +159,51 @@ def test_users_commands(pg_url, capsys, monkeypatch):
     assert "no login" in capsys.readouterr().err
     assert main(["users", "grant", f"sam{n}", "--db", pg_url]) == 1
     assert "--review REF" in capsys.readouterr().err
+
+
+def test_the_trail_names_the_login_whatever_name_a_sql_client_gives(team):
+    """A SQL client may say it is anyone: the trail still names the login that wrote the row,
+    both for a change the server records and for a trail row inserted by hand; ReviewDesk's
+    own names ("Name (login)") stay as they are, and the trail's chain stays whole."""
+    author = team["names"]["author"]
+    ctx = team["login"]("author")
+    apply_fields(ctx, "review", team["a"], {"title": "Child A (by the author)"})
+    client = create_engine(server_url(as_user(team["url"], author)))
+    try:
+        with client.begin() as conn:
+            conn.execute(text("SELECT set_config('reviewdesk.actor', 'Business Manager', true)"))
+            conn.execute(
+                text("UPDATE review SET title = 'Child A (by a SQL client)' WHERE id = :id"),
+                {"id": team["a"]},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO audit_event (at, actor, review_id, action, entity, label) "
+                    "VALUES (now(), 'Someone Else (manager1)', :id, 'update', 'review', 'x')"
+                ),
+                {"id": team["a"]},
+            )
+    finally:
+        client.dispose()
+    with open_store(team["url"]) as owner:
+        with owner.engine.connect() as conn:
+            actors = (
+                conn.execute(
+                    text(
+                        "SELECT actor FROM audit_event WHERE entity = 'review' AND review_id = :id "
+                        "AND action = 'update' ORDER BY id"
+                    ),
+                    {"id": team["a"]},
+                )
+                .scalars()
+                .all()
+            )
+    assert actors[-3:] == [
+        author,  # ReviewDesk's own change: the login alone (no other name was chosen)
+        f"Business Manager ({author})",
+        f"Someone Else (manager1) ({author})",
+    ]
+    # The next change through ReviewDesk seals the rows the client wrote: the chain is whole.
+    apply_fields(ctx, "review", team["a"], {"title": "Child A"})
+    with open_store(team["url"]) as owner, owner.engine.connect() as conn:
+        assert verify_chain(conn) == []
