@@ -9,10 +9,11 @@ is measured field by field by ``run_case``.
 import csv
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import openpyxl
 
@@ -196,10 +197,7 @@ def save_csv(wb, target, sheet=SHEET):
         out = csv.writer(handle)
         for row in ws.iter_rows(values_only=True):
             out.writerow(
-                [
-                    v.strftime("%d/%m/%Y") if isinstance(v, (date, datetime)) else v
-                    for v in row
-                ]
+                [v.strftime("%d/%m/%Y") if isinstance(v, (date, datetime)) else v for v in row]
             )
     return target
 
@@ -438,7 +436,9 @@ def _c_merged(src, ids, d):
     put(ws, ids, "p1", "Completion date", date(2026, 11, 10))
     put(ws, ids, "p2", "Completion date", date(2026, 11, 11))
     ws.cell(row=second, column=h["Status"]).value = None
-    ws.merge_cells(start_row=first, end_row=second, start_column=h["Status"], end_column=h["Status"])
+    ws.merge_cells(
+        start_row=first, end_row=second, start_column=h["Status"], end_column=h["Status"]
+    )
     ws.merge_cells(
         start_row=first, end_row=second, start_column=h["Lead agency"], end_column=h["Lead agency"]
     )
@@ -705,7 +705,9 @@ CASES = [
     Case(
         "two agencies' returns",
         _c_two_agencies,
-        Truth({"p1": {"status": "on_track"}, "h1": {"status": "at_risk", "lead_officer": "Dr Khan"}}),
+        Truth(
+            {"p1": {"status": "on_track"}, "h1": {"status": "at_risk", "lead_officer": "Dr Khan"}}
+        ),
     ),
     Case("file with a password", _c_password, Truth(refused=True)),
     Case("not a tracker", _c_not_tracker, Truth(refused=True)),
@@ -865,11 +867,20 @@ if __name__ == "__main__":  # a table of figures: python -m tests.tracker_return
     total = Measure()
     for index, case in enumerate(CASES):
         m = run_case(case, base / f"case{index:02d}")
-        for name in ("correct", "wrong", "missed", "missing_reports", "over_rejected", "tracebacks"):
+        for name in (
+            "correct",
+            "wrong",
+            "missed",
+            "missing_reports",
+            "over_rejected",
+            "tracebacks",
+        ):
             setattr(total, name, getattr(total, name) + getattr(m, name))
         flag = "ok " if not (m.wrong or m.missed or m.missing_reports or m.tracebacks) else "BAD"
-        print(f"{flag} {case.name}: +{m.correct} wrong {m.wrong} missed {m.missed} "
-              f"unreported {m.missing_reports} over {m.over_rejected} tb {m.tracebacks}")
+        print(
+            f"{flag} {case.name}: +{m.correct} wrong {m.wrong} missed {m.missed} "
+            f"unreported {m.missing_reports} over {m.over_rejected} tb {m.tracebacks}"
+        )
         for note in m.notes:
             print(f"      {note}")
     print(
