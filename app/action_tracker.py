@@ -9,7 +9,7 @@ applied over the newer change.
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from app.tracker_formulas import uncached_formula_cells
 from app.vocab import ACTION_STATUSES, OVERDUE_LABEL, PROTECTIVE_MARKINGS, parse_choice
 from db.base import utcnow
 from db.findings_models import ActionItem, ActionUpdate
-from db.models import Recommendation, Review
+from db.models import AuditEvent, Recommendation, Review
 from reports.action_tracker_xlsx import (
     ALL_REVIEWS,
     COLUMNS,
@@ -258,6 +258,7 @@ def plan_tracker_import(
     stored = _stored_actions(
         ctx, sorted({e.action_id for e in entries if e.action_id is not None}), path.name
     )
+    _values_at_baseline(ctx, entries, stored, exported, plan.exported_at)
     for entry in entries:
         if entry.reason is None:
             _evaluate(
@@ -345,6 +346,53 @@ class _Entry:
     note: str = ""
     remarks: list[str] = field(default_factory=list)
     duplicate: bool = False
+    exported: dict[str, Any] | None = None  # the fields as exported, worked out from the trail
+
+
+# Trail events this close after a row's Last changed time may be the change it shows itself
+# (the trail stamps a change as it is written, a moment after the action's own time).
+_TRAIL_MARGIN = timedelta(milliseconds=200)
+
+
+def _values_at_baseline(ctx, entries, stored, exported, exported_at) -> None:
+    """For rows of a file that kept no exported values (a CSV, an older tracker) whose action
+    was changed in ReviewDesk since: the fields as they were at the export, from the audit
+    trail, so that cells the agency left alone are not taken for changes. When in doubt the
+    row stays a conflict."""
+    waiting: dict[int, list[tuple[_Entry, datetime]]] = {}
+    for entry in entries:
+        current = stored.get(entry.action_id)
+        if entry.reason or current is None or entry.action_id in exported:
+            continue
+        baseline, reason = _baseline(entry.cells, entry.columns, exported_at)
+        if reason is None and current.updated_at > baseline:
+            waiting.setdefault(entry.action_id, []).append((entry, baseline))
+    if not waiting:
+        return
+    earliest = min(b for rows in waiting.values() for _e, b in rows)
+    with ctx.session() as session:
+        events = session.execute(
+            select(AuditEvent.entity_id, AuditEvent.field, AuditEvent.old_value, AuditEvent.at)
+            .where(
+                AuditEvent.entity == ActionItem.__tablename__,
+                AuditEvent.entity_id.in_(list(waiting)),
+                AuditEvent.field.in_(TRACKER_FIELDS),
+                AuditEvent.at > earliest + _TRAIL_MARGIN,
+            )
+            .order_by(AuditEvent.at, AuditEvent.id)
+        ).all()
+    for action_id, rows in waiting.items():
+        for entry, baseline in rows:
+            values = dict(stored[action_id].values)
+            seen = set()
+            for event_id, name, old, at in events:
+                if event_id == action_id and at > baseline + _TRAIL_MARGIN and name not in seen:
+                    seen.add(name)
+                    values[name] = old or ""
+            entry.exported = {
+                name: ACTION_STATUSES.get(v, v) if name == "status" else ("" if v is None else v)
+                for name, v in values.items()
+            }
 
 
 def _where(entry: _Entry, sheets: set[str]) -> str:
@@ -378,7 +426,7 @@ def _evaluate(entry: _Entry, current, exported, review_id, scope_reference, toda
                 "this row was changed"
             )
             return
-    outcome = _row_changes(entry, current, today, exported.get(action_id))
+    outcome = _row_changes(entry, current, today, entry.exported or exported.get(action_id))
     if isinstance(outcome, str):
         entry.reason = outcome
         return

@@ -542,6 +542,39 @@ def _c_title_row(src, ids, d):
     return _save(wb, d / "with title.xlsx")
 
 
+def _c_two_agencies_csv(src, ids, d):
+    police, health = load(src), load(src)
+    put(police[SHEET], ids, "p1", "Status", "On track")
+    put(health[SHEET], ids, "h1", "Status", "At risk")
+    return [save_csv(police, d / "police.csv"), save_csv(health, d / "health.csv")]
+
+
+def _c_dotted_dates(src, ids, d):
+    wb = load(src)
+    ws = wb[SHEET]
+    put(ws, ids, "p1", "Target date", "31.05.2027")
+    put(ws, ids, "p2", "Target date", "30 Sep 27")
+    put(ws, ids, "h1", "Target date", "2027-08-31")
+    return _save(wb, d / "dotted.xlsx")
+
+
+def _c_xls_typed(src, ids, d):
+    wb = load(src)
+    ws = wb[SHEET]
+    put(ws, ids, "h1", "Status", "completed")
+    put(ws, ids, "h1", "Completion date", "01/11/2026")
+    return [save_xls(wb, d / "typed.xls")]
+
+
+def _c_copy_without_values(src, ids, d):
+    wb = load(src)
+    ws = wb[SHEET]
+    del wb["_values"]  # an older tracker, or one rebuilt by hand
+    put(ws, ids, "p1", "Status", "At risk")
+    wb.copy_worksheet(ws).title = "Tracker (2)"
+    return _save(wb, d / "copy no values.xlsx")
+
+
 def _save(wb, target):
     wb.save(target)
     return [target]
@@ -729,6 +762,32 @@ CASES = [
         Truth({"e1": {"status": "complete", "completion_date": date(2026, 11, 25)}}),
     ),
     Case("title rows above the header", _c_title_row, Truth({"p2": {"lead_officer": "DS Ahmed"}})),
+    Case(
+        "two agencies' returns as csv",
+        _c_two_agencies_csv,
+        Truth({"p1": {"status": "on_track"}, "h1": {"status": "at_risk"}}),
+    ),
+    Case(
+        "dates with dots, words and ISO",
+        _c_dotted_dates,
+        Truth(
+            {
+                "p1": {"target_date": date(2027, 5, 31)},
+                "p2": {"target_date": date(2027, 9, 30)},
+                "h1": {"target_date": date(2027, 8, 31)},
+            }
+        ),
+    ),
+    Case(
+        "xls with a typed status and text date",
+        _c_xls_typed,
+        Truth({"h1": {"status": "complete", "completion_date": date(2026, 11, 1)}}),
+    ),
+    Case(
+        "copied sheet in a tracker without exported values",
+        _c_copy_without_values,
+        Truth({"p1": {"status": "at_risk"}}),
+    ),
 ]
 
 
@@ -746,6 +805,18 @@ def _cli(*argv) -> tuple[int, str, str]:
         except SystemExit as exc:
             code = exc.code
     return code, out.getvalue(), err.getvalue()
+
+
+def _a_day_earlier(db: Path) -> None:
+    """The plan was written the day before the export, as in life (and never a moment before
+    the returns are imported, whatever the speed of the machine)."""
+    import sqlite3
+
+    shift = "strftime('%Y-%m-%d %H:%M:%f', {0}, '-1 day')"
+    with sqlite3.connect(db) as connection:
+        connection.execute(f"UPDATE audit_event SET at = {shift.format('at')}")
+        connection.execute(f"UPDATE action_item SET updated_at = {shift.format('updated_at')}")
+    connection.close()
 
 
 def _export(db, target, reference):
@@ -768,6 +839,7 @@ def run_case(case: Case, folder: Path) -> Measure:
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "store.db"
     ids = make_store(db)
+    _a_day_earlier(db)
     work = folder / "files"
     work.mkdir()
     exported = folder / "exported.xlsx"
