@@ -4,6 +4,7 @@ return end to end through `import-actions --json` (see tests/tracker_returns.py)
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from app.action_tracker import (
@@ -14,7 +15,10 @@ from app.action_tracker import (
     _read_date,
     _read_status,
     _recover_id,
+    export_tracker,
+    plan_tracker_import,
 )
+from app.edits import apply_fields
 from app.items import add_item
 from app.reviews import create_review
 from app.tracker_formulas import uncached_formula_cells
@@ -165,3 +169,89 @@ def test_a_returned_tracker_round_trip(case, tmp_path: Path):
     assert measure.missed == 0, measure.notes
     assert measure.missing_reports == 0, measure.notes
     assert measure.over_rejected == 0, measure.notes
+
+
+# --- rules that need a store ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_plan(ctx):
+    review = create_review(ctx, review_type="lcspr", reference="LCSPR-U", title="Child U")
+    rec = add_item(ctx, "review_recommendation", review, {"text": "Share"})
+    values = {"lead_agency": "Police", "target_date": date(2027, 3, 31)}
+    first = add_item(ctx, "action", rec, {"action": "Train staff", **values})
+    second = add_item(ctx, "action", rec, {"action": "Audit files", **values})
+    return review, first, second
+
+
+def _returned(path, target, edit):
+    wb = openpyxl.load_workbook(path)
+    edit(wb)
+    wb.save(target)
+    return target
+
+
+def _row_of(ws, action_id):
+    return next(n for n in range(2, ws.max_row + 1) if ws.cell(row=n, column=1).value == action_id)
+
+
+def test_a_cell_left_as_exported_is_no_change_even_when_the_app_changed_it(
+    ctx, small_plan, tmp_path
+):
+    review, first, second = small_plan
+    exported = tmp_path / "tracker.xlsx"
+    export_tracker(ctx, exported, review)
+    apply_fields(ctx, "action", first, {"status": "on_track"})  # another return, say
+
+    def edit(wb):
+        ws = wb["Action plan"]
+        ws.cell(row=_row_of(ws, second), column=10).value = "At risk"
+
+    plan = plan_tracker_import(ctx, _returned(exported, tmp_path / "back.xlsx", edit), review)
+    assert plan.conflicts == [] and plan.rejected == []
+    assert [(c.action_id, c.changes) for c in plan.changes] == [
+        (second, (("status", "not_started", "at_risk"),))
+    ]
+
+
+def test_an_untouched_copy_of_the_sheet_is_set_aside_but_two_edited_copies_disagree(
+    ctx, small_plan, tmp_path
+):
+    review, first, _second = small_plan
+    exported = tmp_path / "tracker.xlsx"
+    export_tracker(ctx, exported, review)
+
+    def one_copy(wb):
+        copy = wb.copy_worksheet(wb["Action plan"])
+        copy.title = "Copy of Tracker"
+        copy.cell(row=_row_of(copy, first), column=10).value = "Complete"
+
+    plan = plan_tracker_import(ctx, _returned(exported, tmp_path / "one.xlsx", one_copy), review)
+    assert [(c.sheet, c.action_id) for c in plan.changes] == [("Copy of Tracker", first)]
+
+    def both(wb):
+        one_copy(wb)
+        ws = wb["Action plan"]
+        ws.cell(row=_row_of(ws, first), column=10).value = "At risk"
+
+    plan = plan_tracker_import(ctx, _returned(exported, tmp_path / "two.xlsx", both), review)
+    assert plan.changes == []
+    assert {r.sheet for r in plan.rejected} == {"Action plan", "Copy of Tracker"}
+    assert all("is on more than one row" in r.reason for r in plan.rejected)
+
+
+def test_an_id_whose_action_text_differs_is_rejected(ctx, small_plan, tmp_path):
+    review, first, second = small_plan
+    exported = tmp_path / "tracker.xlsx"
+    export_tracker(ctx, exported, review)
+
+    def swap(wb):
+        ws = wb["Action plan"]
+        a, b = _row_of(ws, first), _row_of(ws, second)
+        ws.cell(row=a, column=1).value, ws.cell(row=b, column=1).value = second, first
+        ws.cell(row=a, column=10).value = "Complete"
+
+    plan = plan_tracker_import(ctx, _returned(exported, tmp_path / "swapped.xlsx", swap), review)
+    assert plan.changes == []
+    assert len(plan.rejected) == 2
+    assert all("sorted without the Action ID column" in r.reason for r in plan.rejected)
