@@ -564,9 +564,13 @@ def _columns(headers: list[Any]) -> dict[str, int]:
 def _is_tracker_header(cells: list[Any]) -> bool:
     """An Action ID column and at least one column the tracker is updated through."""
     found = _columns(cells)
-    return "action_id" in found and any(
-        key in found for key in ("status", "target_date", "completion_date", "lead_officer")
-    )
+    if "action_id" not in found:
+        return False
+    if _heading_text(cells[found["action_id"]]) != "action id" and "action" not in found:
+        # A bare "ID" column is the tracker's only when the Action column is there to check
+        # each row's action against its ID (another system's "ID, Status" list is not ours).
+        return False
+    return any(key in found for key in ("status", "target_date", "completion_date", "lead_officer"))
 
 
 def _not_a_tracker(name: str) -> ImportRefused:

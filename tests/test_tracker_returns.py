@@ -11,6 +11,7 @@ from app.action_tracker import (
     _action_id,
     _clean_lines,
     _columns,
+    _is_tracker_header,
     _month_first_columns,
     _read_date,
     _read_status,
@@ -46,6 +47,13 @@ def test_headings_are_matched_by_meaning_and_other_columns_left_alone():
         "evidence": 7,
         "lead_agency": 8,
     }
+
+
+def test_a_bare_id_column_is_the_trackers_only_beside_the_action_column():
+    assert _is_tracker_header(["Action ID", "Status"])
+    assert _is_tracker_header(["ID", "Action", "Due date"])
+    assert not _is_tracker_header(["ID", "Status", "Owner"])  # another system's list
+    assert not _is_tracker_header(["Action ID", "Comments"])  # nothing it could update
 
 
 @pytest.mark.parametrize(
