@@ -657,8 +657,10 @@ _SLASHED = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\s*")
 
 def _month_first_columns(rows, columns: dict[str, int]) -> set[str]:
     """The date columns whose typed dates are written month first (04/30/2027) and never day
-    first (30/04/2027): there, a date such as 05/06/2027 cannot be read safely either way."""
-    found = set()
+    first (30/04/2027): there, a date such as 05/06/2027 cannot be read safely either way. A
+    column with no telling date follows the rest of the file (a file saved on a US computer
+    writes every date month first)."""
+    evidence: dict[str, tuple[bool, bool]] = {}
     for key in _DATE_FIELDS & set(columns):
         day_first = month_first = False
         for _number, cells in rows:
@@ -669,7 +671,14 @@ def _month_first_columns(rows, columns: dict[str, int]) -> set[str]:
             first, second = int(match.group(1)), int(match.group(2))
             day_first = day_first or (first > 12 >= second)
             month_first = month_first or (second > 12 >= first)
+        evidence[key] = (day_first, month_first)
+    file_day_first = any(d for d, _m in evidence.values())
+    file_month_first = any(m for _d, m in evidence.values())
+    found = set()
+    for key, (day_first, month_first) in evidence.items():
         if month_first and not day_first:
+            found.add(key)
+        elif not day_first and not month_first and file_month_first and not file_day_first:
             found.add(key)
     return found
 
@@ -763,7 +772,8 @@ def _read_date(
     shown = _cell_text(value).strip()
     if month_first and isinstance(value, str):
         match = _SLASHED.fullmatch(value)
-        if match and int(match.group(1)) != int(match.group(2)):
+        first, second = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+        if match and first != second and first <= 12 and second <= 12:
             return (
                 None,
                 (
@@ -773,6 +783,22 @@ def _read_date(
                 ),
                 None,
             )
+        if match and first <= 12 < second:
+            # The column is written month first and this date can be read no other way.
+            year = int(match.group(3))
+            try:
+                day = date(year + 2000 if year < 100 else year, first, second)
+            except ValueError:
+                day = None
+            if day is not None:
+                return (
+                    day,
+                    None,
+                    (
+                        f"the {label} '{shown}' was read month first ({day.strftime('%d/%m/%Y')}), "
+                        "as the other dates in its column are written"
+                    ),
+                )
     parsed = parse_date(value.strip() if isinstance(value, str) else value, today=today)
     if not parsed.ok:
         problem = parsed.problem
@@ -942,13 +968,24 @@ def _row_changes(entry, current: _Stored, today: date, exported: dict[str, Any] 
         old = current.values[name]
         was = exported.get(name) if exported and name in exported else _MISSING
         if name in _DATE_FIELDS:
+            swapped = _swapped(value)
+            exported_day = _as_date(was) if was is not _MISSING else old
+            if name in entry.month_first and swapped is not None and swapped == exported_day:
+                continue  # written month first, as the rest of the file: the date exported
             new, reason, remark = _read_date(
                 value, field_label(name), today, name, name in entry.month_first
             )
             if reason:
                 return reason
-            if was is not _MISSING and new == _as_date(was):
+            if was is not _MISSING and new == exported_day:
                 continue
+            if new != old and swapped is not None and swapped == exported_day:
+                return (
+                    f"the {field_label(name)} '{_cell_text(value).strip()}' read day first is "
+                    f"{new.strftime('%d/%m/%Y')}, but read month first it is the date that was "
+                    "exported: the file may have been saved with dates month first. Type it as "
+                    "day/month/year with the month in words, for example 5 March 2027"
+                )
             if new != old:
                 changes.append((name, old, new))
                 if remark:
@@ -976,6 +1013,18 @@ def _row_changes(entry, current: _Stored, today: date, exported: dict[str, Any] 
 
 
 _MISSING = object()
+
+
+def _swapped(value: Any) -> date | None:
+    """A typed d/m/y date read the other way round (month first), when that is a date."""
+    match = _SLASHED.fullmatch(value) if isinstance(value, str) else None
+    if not match:
+        return None
+    year = int(match.group(3))
+    try:
+        return date(year + 2000 if year < 100 else year, int(match.group(1)), int(match.group(2)))
+    except ValueError:
+        return None
 
 
 def _as_date(value: Any) -> date | None:

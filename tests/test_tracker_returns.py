@@ -114,17 +114,50 @@ def test_a_month_as_target_is_its_last_day_and_other_periods_are_rejected():
 def test_a_column_written_month_first_makes_its_two_way_dates_unreadable():
     columns = {"target_date": 0, "completion_date": 1}
     us = [(2, ["04/30/2027", ""]), (3, ["05/06/2027", "01/02/2027"])]
-    assert _month_first_columns(us, columns) == {"target_date"}
+    # The completion date column tells nothing itself: it follows the rest of the file.
+    assert _month_first_columns(us, columns) == {"target_date", "completion_date"}
     _day, reason, _ = _read_date("05/06/2027", "target date", TODAY, "target_date", True)
     assert "could be read two ways" in reason
-    _day, reason, _ = _read_date("04/30/2027", "target date", TODAY, "target_date", True)
-    assert "month first" in reason
+    assert _read_date("04/30/2027", "target date", TODAY, "target_date", True) == (
+        date(2027, 4, 30),
+        None,
+        "the target date '04/30/2027' was read month first (30/04/2027), as the other dates "
+        "in its column are written",
+    )
+    _day, reason, _ = _read_date("02/30/2027", "target date", TODAY, "target_date", True)
+    assert "'02/30/2027' cannot be read as a date" in reason
     assert _read_date("06/06/2027", "target date", TODAY, "target_date", True)[0] == date(
         2027, 6, 6
     )
     # A column that also holds day-first dates (30/04/2027) is read day first, as always.
     mixed = [(2, ["04/30/2027", ""]), (3, ["30/04/2027", ""])]
     assert _month_first_columns(mixed, columns) == set()
+
+
+def test_a_column_without_telling_dates_follows_a_file_written_month_first():
+    columns = {"target_date": 0, "completion_date": 1}
+    us = [(2, ["3/31/2027", "10/1/2026"]), (3, ["6/30/2027", ""])]
+    assert _month_first_columns(us, columns) == {"target_date", "completion_date"}
+    uk = [(2, ["31/3/2027", "10/1/2026"])]
+    assert _month_first_columns(uk, columns) == set()
+
+
+def test_a_date_that_is_the_exported_one_read_month_first_is_never_taken_day_first(
+    ctx, small_plan, tmp_path
+):
+    review, first, _second = small_plan
+    apply_fields(ctx, "action", first, {"status": "complete", "completion_date": date(2026, 10, 1)})
+    exported = tmp_path / "tracker.xlsx"
+    export_tracker(ctx, exported, review)
+
+    def retyped(wb):
+        ws = wb["Action plan"]
+        ws.cell(row=_row_of(ws, first), column=11).value = "10/1/2026"  # 1 October, US order
+
+    plan = plan_tracker_import(ctx, _returned(exported, tmp_path / "us.xlsx", retyped), review)
+    assert plan.changes == []
+    (rejected,) = plan.rejected
+    assert "read day first is 10/01/2026, but read month first it is the date" in rejected.reason
 
 
 @pytest.mark.parametrize(

@@ -575,6 +575,22 @@ def _c_copy_without_values(src, ids, d):
     return _save(wb, d / "copy no values.xlsx")
 
 
+def _c_us_csv(src, ids, d):
+    wb = load(src)
+    put(wb[SHEET], ids, "p1", "Status", "On track")
+    target = d / "saved on a US computer.csv"
+    with open(target, "w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        for row in wb[SHEET].iter_rows(values_only=True):
+            out.writerow(
+                [
+                    f"{v.month}/{v.day}/{v.year}" if isinstance(v, (date, datetime)) else v
+                    for v in row
+                ]
+            )
+    return [target]
+
+
 def _save(wb, target):
     wb.save(target)
     return [target]
@@ -682,7 +698,13 @@ CASES = [
     Case(
         "dates in US order",
         _c_us_dates,
-        Truth({"h1": {"lead_officer": "Dr Khan"}}, rejected=(2,), reasons=("month",)),
+        # Revised after the first run: 04/30/2027 can be read one way only, in a column
+        # written month first; 05/06/2027 in that column cannot.
+        Truth(
+            {"h1": {"lead_officer": "Dr Khan"}, "p1": {"target_date": date(2027, 4, 30)}},
+            rejected=(1,),
+            reasons=("month first",),
+        ),
     ),
     Case(
         "notes with line breaks and bullets",
@@ -783,6 +805,7 @@ CASES = [
         _c_xls_typed,
         Truth({"h1": {"status": "complete", "completion_date": date(2026, 11, 1)}}),
     ),
+    Case("csv saved with US dates", _c_us_csv, Truth({"p1": {"status": "on_track"}})),
     Case(
         "copied sheet in a tracker without exported values",
         _c_copy_without_values,
