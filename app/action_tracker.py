@@ -9,7 +9,7 @@ applied over the newer change.
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +26,13 @@ from app.tracker_formulas import uncached_formula_cells
 from app.vocab import ACTION_STATUSES, OVERDUE_LABEL, PROTECTIVE_MARKINGS, parse_choice
 from db.base import utcnow
 from db.findings_models import ActionItem, ActionUpdate
-from db.models import Recommendation, Review
+from db.models import AuditEvent, Recommendation, Review
 from reports.action_tracker_xlsx import (
     ALL_REVIEWS,
     COLUMNS,
     EXPORT_SHEET,
     TRACKER_SHEET,
+    VALUES_SHEET,
     ActionTrackerDocument,
     ActionTrackerRow,
 )
@@ -40,8 +41,6 @@ from reports.chronology_xlsx import clean_text
 # The stored fields a returned tracker may change, in the order they are reported.
 TRACKER_FIELDS = ("lead_officer", "target_date", "status", "completion_date", "evidence")
 _DATE_FIELDS = {"target_date", "completion_date"}
-_HEADINGS = {" ".join(c.heading.split()).casefold(): c.key for c in COLUMNS}
-_ID_HEADING = "action id"
 _HEADER_SEARCH_ROWS = 30
 _SOURCE_LENGTH = 300  # ActionUpdate.source
 
@@ -219,26 +218,10 @@ def plan_tracker_import(
 ) -> TrackerPlan:
     """What a returned tracker would change (nothing is written); refuses a non-tracker."""
     path = Path(path)
-    table, headers, rows = _read_tracker(path)
-    plan = TrackerPlan(path.name, table.sheet, review_id, _exported_at(path, table))
-    columns: dict[str, int] = {}
-    for index, heading in enumerate(headers):
-        key = _HEADINGS.get(_heading_text(heading))
-        if key is not None and key not in columns:
-            columns[key] = index
-
-    today = ctx.today()
-    wanted: dict[int, list[int]] = {}  # action id -> row numbers
-    parsed: list[tuple[int, list[Any], int]] = []
-    for number, cells in rows:
-        action_id, reason = _action_id(_cell(cells, columns["action_id"]))
-        if reason:
-            plan.rejected.append(RejectedRow(table.sheet, number, reason))
-            continue
-        wanted.setdefault(action_id, []).append(number)
-        parsed.append((number, cells, action_id))
-
-    stored = _stored_actions(ctx, list(wanted), path.name)
+    tables = _read_tracker(path)
+    first = tables[0][0]
+    plan = TrackerPlan(path.name, first.sheet, review_id, _exported_at(path, first))
+    exported = _exported_values(path, first)
     scope_reference = None
     if review_id is not None:
         with ctx.session() as session:
@@ -246,88 +229,348 @@ def plan_tracker_import(
         if scope_reference is None:
             raise NotFoundError("That review no longer exists.")
 
-    read = {columns[c.key] for c in COLUMNS if c.key in columns and (c.editable or c.key in (
-        "action_id", "last_changed"))}  # fmt: skip
-    uncached = uncached_formula_cells(path, table.sheet, read) if parsed else {}
-    for number, cells, action_id in parsed:
-        reason = None
-        current = stored.get(action_id)
-        if number in uncached:
-            reason = (
-                f"cell {', '.join(uncached[number])} holds a formula with no saved value, so "
-                "what it says cannot be read: type the value in (or open and save the file in "
-                "Excel) and import it again; nothing in this row was changed"
+    today = ctx.today()
+    entries: list[_Entry] = []
+    for table, headers, rows in tables:
+        columns = _columns(headers)
+        month_first = _month_first_columns(rows, columns)
+        read = {columns[c.key] for c in COLUMNS if c.key in columns and (c.editable or c.key in (
+            "action_id", "last_changed"))}  # fmt: skip
+        uncached = uncached_formula_cells(path, table.sheet, read) if rows else {}
+        for number, cells in rows:
+            if all(_blank(value) for value in cells):
+                continue
+            entry = _Entry(table.sheet, number, cells, columns, month_first)
+            action_id, reason = _action_id(_cell(cells, columns["action_id"]))
+            if action_id is None and _blank(_cell(cells, columns["action_id"])):
+                action_id, reason, remark = _recover_id(ctx, cells, columns, review_id)
+                if remark:
+                    entry.remarks.append(remark)
+            if number in uncached:
+                reason = (
+                    f"cell {', '.join(uncached[number])} holds a formula with no saved value, so "
+                    "what it says cannot be read: type the value in (or open and save the file "
+                    "in Excel) and import it again; nothing in this row was changed"
+                )
+            entry.action_id, entry.reason = action_id, reason
+            entries.append(entry)
+
+    stored = _stored_actions(
+        ctx, sorted({e.action_id for e in entries if e.action_id is not None}), path.name
+    )
+    _values_at_baseline(ctx, entries, stored, exported, plan.exported_at)
+    for entry in entries:
+        if entry.reason is None:
+            _evaluate(
+                entry, stored.get(entry.action_id), exported, review_id, scope_reference, today
             )
-        elif len(wanted[action_id]) > 1:
-            listed = ", ".join(map(str, wanted[action_id]))
-            reason = (
+
+    by_action: dict[int, list[_Entry]] = {}
+    for entry in entries:
+        if entry.action_id is not None and entry.reason is None:
+            by_action.setdefault(entry.action_id, []).append(entry)
+    for action_id, group in by_action.items():
+        if len(group) < 2:
+            continue
+        # Rows of one action on one sheet must agree (a row pasted twice counts once). Across
+        # sheets, a copy of the sheet left as exported changes nothing and is set aside.
+        sheets = {e.sheet for e in group}
+        if len(sheets) == 1:
+            doing = group
+        else:
+            doing = [e for e in group if e.changes or e.note] or group
+        if len({(tuple(e.changes), e.note) for e in doing}) <= 1:
+            for extra in group:
+                extra.duplicate = extra is not doing[0]
+            continue
+        listed = ", ".join(_where(e, sheets) for e in doing)
+        for e in doing:
+            e.reason = (
                 f"action {action_id} is on more than one row ({listed}): keep one row per action"
             )
-        elif current is None:
-            reason = (
-                f"there is no action {action_id} in ReviewDesk (it may have been deleted since "
-                "the tracker was exported, or the row was copied from another file)"
-            )
-        elif review_id is not None and current.review_id != review_id:
-            reason = (
-                f"action {action_id} belongs to review {current.review_reference}, not "
-                f"{scope_reference}: import this row with that review"
-            )
-        if reason:
-            plan.rejected.append(RejectedRow(table.sheet, number, reason))
+
+    for entry in entries:
+        if entry.reason:
+            plan.rejected.append(RejectedRow(entry.sheet, entry.row, entry.reason))
             continue
-        outcome = _row_changes(cells, columns, current, today)
-        if isinstance(outcome, str):
-            plan.rejected.append(RejectedRow(table.sheet, number, outcome))
+        if entry.duplicate:
             continue
-        changes, note = outcome
-        new_status = dict((n, new) for n, _o, new in changes).get("status")
-        if new_status == "not_accepted" and not current.not_accepted_reason.strip():
-            plan.rejected.append(
-                RejectedRow(
-                    table.sheet,
-                    number,
-                    "marked Not accepted, but no reason is recorded: record the reason in "
-                    "ReviewDesk first (the board must be able to say why)",
-                )
-            )
-            continue
+        current = stored[entry.action_id]
+        note = entry.note
         if note and note in current.notes:
             note = ""  # this progress update was already imported from this file
-        if not changes and not note:
+        if not entry.changes and not note:
             plan.unchanged += 1
             continue
-        baseline, reason = _baseline(cells, columns, plan.exported_at)
+        baseline, reason = _baseline(entry.cells, entry.columns, plan.exported_at)
         if reason:
-            plan.rejected.append(RejectedRow(table.sheet, number, reason))
+            plan.rejected.append(RejectedRow(entry.sheet, entry.row, reason))
             continue
+        changes = entry.changes
         names = tuple(name for name, _old, _new in changes) + (("progress",) if note else ())
         if current.updated_at > baseline:
-            plan.conflicts.append(TrackerConflict(table.sheet, number, action_id, names))
+            plan.conflicts.append(TrackerConflict(entry.sheet, entry.row, entry.action_id, names))
             continue
         plan.changes.append(
             ActionChange(
-                action_id=action_id,
-                sheet=table.sheet,
-                row=number,
+                action_id=entry.action_id,
+                sheet=entry.sheet,
+                row=entry.row,
                 review_reference=current.review_reference,
                 action=current.action,
                 changes=tuple(changes),
                 note=note,
-                remarks=tuple(_remarks(current, dict((n, new) for n, _o, new in changes))),
+                remarks=tuple(
+                    entry.remarks + _remarks(current, dict((n, new) for n, _o, new in changes))
+                ),
                 seen_updated_at=current.updated_at,
             )
         )
-    plan.rejected.sort(key=lambda r: r.row)
-    plan.conflicts.sort(key=lambda c: c.row)
+    plan.rejected.sort(key=lambda r: (r.row, r.sheet))
+    plan.conflicts.sort(key=lambda c: (c.row, c.sheet))
     return plan
+
+
+@dataclass
+class _Entry:
+    """One row of the returned tracker, as it is judged."""
+
+    sheet: str
+    row: int
+    cells: list[Any]
+    columns: dict[str, int]
+    month_first: set[str]
+    action_id: int | None = None
+    reason: str | None = None
+    changes: list[tuple[str, Any, Any]] = field(default_factory=list)
+    note: str = ""
+    remarks: list[str] = field(default_factory=list)
+    duplicate: bool = False
+    exported: dict[str, Any] | None = None  # the fields as exported, worked out from the trail
+
+
+# Trail events this close after a row's Last changed time may be the change it shows itself
+# (the trail stamps a change as it is written, a moment after the action's own time).
+_TRAIL_MARGIN = timedelta(milliseconds=200)
+
+
+def _values_at_baseline(ctx, entries, stored, exported, exported_at) -> None:
+    """For rows of a file that kept no exported values (a CSV, an older tracker) whose action
+    was changed in ReviewDesk since: the fields as they were at the export, from the audit
+    trail, so that cells the agency left alone are not taken for changes. When in doubt the
+    row stays a conflict."""
+    waiting: dict[int, list[tuple[_Entry, datetime]]] = {}
+    for entry in entries:
+        current = stored.get(entry.action_id)
+        if entry.reason or current is None or entry.action_id in exported:
+            continue
+        baseline, reason = _baseline(entry.cells, entry.columns, exported_at)
+        if reason is None and current.updated_at > baseline:
+            waiting.setdefault(entry.action_id, []).append((entry, baseline))
+    if not waiting:
+        return
+    earliest = min(b for rows in waiting.values() for _e, b in rows)
+    with ctx.session() as session:
+        events = session.execute(
+            select(AuditEvent.entity_id, AuditEvent.field, AuditEvent.old_value, AuditEvent.at)
+            .where(
+                AuditEvent.entity == ActionItem.__tablename__,
+                AuditEvent.entity_id.in_(list(waiting)),
+                AuditEvent.field.in_(TRACKER_FIELDS),
+                AuditEvent.at > earliest + _TRAIL_MARGIN,
+            )
+            .order_by(AuditEvent.at, AuditEvent.id)
+        ).all()
+    for action_id, rows in waiting.items():
+        for entry, baseline in rows:
+            values = dict(stored[action_id].values)
+            seen = set()
+            for event_id, name, old, at in events:
+                if event_id == action_id and at > baseline + _TRAIL_MARGIN and name not in seen:
+                    seen.add(name)
+                    values[name] = old or ""
+            entry.exported = {
+                name: ACTION_STATUSES.get(v, v) if name == "status" else ("" if v is None else v)
+                for name, v in values.items()
+            }
+
+
+def _where(entry: _Entry, sheets: set[str]) -> str:
+    if len(sheets) > 1:
+        return f"sheet '{entry.sheet}' row {entry.row}"
+    return str(entry.row)
+
+
+def _evaluate(entry: _Entry, current, exported, review_id, scope_reference, today) -> None:
+    """Fill in the row's changes, or the reason it is rejected."""
+    action_id = entry.action_id
+    if current is None:
+        entry.reason = (
+            f"there is no action {action_id} in ReviewDesk (it may have been deleted since "
+            "the tracker was exported, or the row was copied from another file)"
+        )
+        return
+    if review_id is not None and current.review_id != review_id:
+        entry.reason = (
+            f"action {action_id} belongs to review {current.review_reference}, not "
+            f"{scope_reference}: import this row with that review"
+        )
+        return
+    if "action" in entry.columns:
+        typed = _cell_text(_cell(entry.cells, entry.columns["action"]))
+        if typed.strip() and not _same_text(current.action, typed):
+            entry.reason = (
+                f"the Action ID {action_id} is the action '{_one_line(current.action, 60)}', "
+                f"but this row's action reads '{_one_line(typed, 60)}': the rows may have been "
+                "sorted without the Action ID column. Put the IDs back as exported; nothing in "
+                "this row was changed"
+            )
+            return
+    outcome = _row_changes(entry, current, today, entry.exported or exported.get(action_id))
+    if isinstance(outcome, str):
+        entry.reason = outcome
+        return
+    entry.changes, entry.note = outcome
+    new_status = dict((n, new) for n, _o, new in entry.changes).get("status")
+    if new_status == "not_accepted" and not current.not_accepted_reason.strip():
+        entry.reason = (
+            "marked Not accepted, but no reason is recorded: record the reason in "
+            "ReviewDesk first (the board must be able to say why)"
+        )
+
+
+def _recover_id(ctx: AppContext, cells, columns, review_id):
+    """(action id, reason, remark) for a row whose Action ID cell is empty: the action is found
+    by its text only when exactly one action of the review reads so."""
+    empty = "the Action ID is empty: ReviewDesk cannot tell which action this row updates"
+    if "action" not in columns:
+        return None, empty, None
+    text = _cell_text(_cell(cells, columns["action"])).strip()
+    if not text:
+        return None, empty, None
+    reference = _cell_text(_cell(cells, columns["review"])).strip() if "review" in columns else ""
+    query = (
+        select(ActionItem.id, ActionItem.action, Review.reference)
+        .join(Recommendation, Recommendation.id == ActionItem.recommendation_id)
+        .join(Review, Review.id == Recommendation.review_id)
+    )
+    if review_id is not None:
+        query = query.where(Review.id == review_id)
+    with ctx.session() as session:
+        found = [
+            action_id
+            for action_id, action, ref in session.execute(query)
+            if _same_text(action, text)
+            and (not reference or ref.casefold() == reference.casefold())
+        ]
+    shown = _one_line(text, 60)
+    if len(found) == 1:
+        return (
+            found[0],
+            None,
+            f"the Action ID was empty: the row was matched by its action '{shown}'",
+        )
+    if found:
+        return (
+            None,
+            (
+                f"the Action ID is empty and {len(found)} actions read '{shown}': type the Action ID "
+                "that was exported for this row"
+            ),
+            None,
+        )
+    return (
+        None,
+        (
+            f"this row has no Action ID and its action '{shown}' is not in ReviewDesk: if it is a "
+            "new action the agency proposes, add it to the action plan in ReviewDesk (rows "
+            "without an Action ID are never added)"
+        ),
+        None,
+    )
 
 
 # --- reading the file --------------------------------------------------------------------------
 
 
 def _heading_text(value: Any) -> str:
-    return " ".join(str(value).split()).casefold() if isinstance(value, str) else ""
+    """A heading as compared: case, spaces and punctuation left out ("Target date " and
+    "TARGET DATE" are one heading, "Evidence / impact" reads "evidence impact")."""
+    if not isinstance(value, str):
+        return ""
+    return " ".join(re.sub(r"[^\w]+", " ", value.casefold()).split())
+
+
+# What people rename the tracker's headings to, by meaning. A heading is matched whole, never
+# by a word inside it ("Comments 2" and "RAG" are no tracker column and are left alone).
+_HEADING_SYNONYMS = {
+    "action_id": ("action id", "actionid", "id", "action no", "action number", "action ref id"),
+    "lead_officer": (
+        "lead officer",
+        "lead",
+        "named lead",
+        "responsible officer",
+        "action owner",
+        "owner",
+        "officer",
+    ),
+    "target_date": (
+        "target date",
+        "target",
+        "due date",
+        "date due",
+        "due",
+        "deadline",
+        "target completion date",
+        "completion target",
+    ),
+    "status": ("status", "current status", "action status", "progress status"),
+    "completion_date": (
+        "completion date",
+        "date completed",
+        "completed date",
+        "date of completion",
+        "completed on",
+        "actual completion date",
+        "date complete",
+    ),
+    "evidence": ("evidence of impact", "evidence", "impact", "evidence impact"),
+    "progress": (
+        "progress update new",
+        "progress update",
+        "progress",
+        "update",
+        "latest update",
+        "progress notes",
+        "progress to date",
+        "new progress update",
+    ),
+}
+_HEADINGS = {_heading_text(c.heading): c.key for c in COLUMNS} | {
+    name: key for key, names in _HEADING_SYNONYMS.items() for name in names
+}
+
+
+def _columns(headers: list[Any]) -> dict[str, int]:
+    """Tracker field -> column index, by the headings' meaning (the first column wins)."""
+    columns: dict[str, int] = {}
+    for index, heading in enumerate(headers):
+        key = _HEADINGS.get(_heading_text(heading))
+        if key is not None and key not in columns:
+            columns[key] = index
+    return columns
+
+
+def _is_tracker_header(cells: list[Any]) -> bool:
+    """An Action ID column and at least one column the tracker is updated through."""
+    found = _columns(cells)
+    if "action_id" not in found:
+        return False
+    if _heading_text(cells[found["action_id"]]) != "action id" and "action" not in found:
+        # A bare "ID" column is the tracker's only when the Action column is there to check
+        # each row's action against its ID (another system's "ID, Status" list is not ours).
+        return False
+    return any(key in found for key in ("status", "target_date", "completion_date", "lead_officer"))
 
 
 def _not_a_tracker(name: str) -> ImportRefused:
@@ -337,12 +580,12 @@ def _not_a_tracker(name: str) -> ImportRefused:
     )
 
 
-def _read_tracker(path: Path) -> tuple[SheetTable, list[Any], list[tuple[int, list[Any]]]]:
-    """The table holding the tracker, its header cells and the rows under the header."""
+def _read_tracker(path: Path) -> list[tuple[SheetTable, list[Any], list[tuple[int, list[Any]]]]]:
+    """Every table holding the tracker (a copied sheet is one too), with header and rows."""
     sheets = list_sheets(path)  # checks the file (content, size, archive) before anything else
-    if TRACKER_SHEET in sheets or not sheets:
+    if not sheets:
         try:
-            table = read_table(path, TRACKER_SHEET if sheets else None)
+            table = read_table(path, None)
         except NothingToRead:
             raise ImportRefused(
                 f"{path.name} holds no actions: the tracker is empty. Export the tracker from "
@@ -351,30 +594,93 @@ def _read_tracker(path: Path) -> tuple[SheetTable, list[Any], list[tuple[int, li
         found = _tracker_rows(table)
         if found is None:
             raise _not_a_tracker(path.name)
-        return found
-    # The sheet was renamed: look for the Action ID column in the other sheets.
-    for name in sheets:
-        if name == EXPORT_SHEET:
-            continue
+        return [found]
+    ordered = [TRACKER_SHEET] if TRACKER_SHEET in sheets else []
+    ordered += [n for n in sheets if n not in (TRACKER_SHEET, EXPORT_SHEET, VALUES_SHEET)]
+    tables = []
+    empty = False
+    for name in ordered:
         try:
             table = read_table(path, name)
+        except NothingToRead:
+            empty = empty or name == TRACKER_SHEET
+            continue
         except ImportRefused:
             continue  # an empty or unusable sheet is not the tracker
         found = _tracker_rows(table)
         if found is not None:
-            return found
+            tables.append(found)
+    if tables:
+        return tables
+    if empty:
+        raise ImportRefused(
+            f"{path.name} holds no actions: the tracker is empty. Export the tracker from "
+            "ReviewDesk, fill it in and import that file."
+        )
     raise _not_a_tracker(path.name)
 
 
 def _tracker_rows(table: SheetTable):
     """(table, header cells, rows) with the header that names the Action ID, or None."""
-    if _ID_HEADING in map(_heading_text, table.headers):
+    if _is_tracker_header(table.headers):
         return table, table.headers, table.rows
     # The reader chose another row as the header (rows were added above it): find ours.
     for index, (_number, cells) in enumerate(table.rows[:_HEADER_SEARCH_ROWS]):
-        if _ID_HEADING in map(_heading_text, cells):
+        if _is_tracker_header(cells):
             return table, cells, table.rows[index + 1 :]
     return None
+
+
+def _exported_values(path: Path, table: SheetTable) -> dict[int, dict[str, Any]]:
+    """Action id -> the editable values as exported (from the hidden sheet), when kept."""
+    if VALUES_SHEET not in table.sheets:
+        return {}
+    try:
+        hidden = read_table(path, VALUES_SHEET)
+    except ImportRefused:
+        return {}
+    columns = _columns(hidden.headers)
+    if "action_id" not in columns:
+        return {}
+    found: dict[int, dict[str, Any]] = {}
+    for _number, cells in hidden.rows:
+        action_id, reason = _action_id(_cell(cells, columns["action_id"]))
+        if reason is None:
+            found[action_id] = {
+                key: _cell(cells, index) for key, index in columns.items() if key != "action_id"
+            }
+    return found
+
+
+_SLASHED = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\s*")
+
+
+def _month_first_columns(rows, columns: dict[str, int]) -> set[str]:
+    """The date columns whose typed dates are written month first (04/30/2027) and never day
+    first (30/04/2027): there, a date such as 05/06/2027 cannot be read safely either way. A
+    column with no telling date follows the rest of the file (a file saved on a US computer
+    writes every date month first)."""
+    evidence: dict[str, tuple[bool, bool]] = {}
+    for key in _DATE_FIELDS & set(columns):
+        day_first = month_first = False
+        for _number, cells in rows:
+            value = _cell(cells, columns[key])
+            match = _SLASHED.fullmatch(value) if isinstance(value, str) else None
+            if not match:
+                continue
+            first, second = int(match.group(1)), int(match.group(2))
+            day_first = day_first or (first > 12 >= second)
+            month_first = month_first or (second > 12 >= first)
+        evidence[key] = (day_first, month_first)
+    file_day_first = any(d for d, _m in evidence.values())
+    file_month_first = any(m for _d, m in evidence.values())
+    found = set()
+    for key, (day_first, month_first) in evidence.items():
+        if month_first and not day_first:
+            found.add(key)
+        elif not day_first and not month_first and file_month_first and not file_day_first:
+            found.add(key)
+    return found
 
 
 def _exported_at(path: Path, table: SheetTable) -> datetime | None:
@@ -419,8 +725,10 @@ def _action_id(value: Any) -> tuple[int | None, str | None]:
         return value, None
     if isinstance(value, float) and value.is_integer() and value > 0:
         return int(value), None
-    if isinstance(value, str) and re.fullmatch(r"\s*\d+\s*", value) and int(value) > 0:
-        return int(value), None
+    if isinstance(value, str) and re.fullmatch(r"\s*\d+(\.0*)?\s*", value):
+        number = int(value.strip().split(".")[0])  # "12.0": a number saved as text
+        if number > 0:
+            return number, None
     return None, (
         f"the Action ID '{_cell_text(value)}' is not one ReviewDesk gave: put back the number "
         "that was exported in that column"
@@ -455,38 +763,148 @@ def _same_text(stored: str, typed: str) -> bool:
     return norm(typed) in (norm(stored), norm(clean_text(stored)))
 
 
-def _read_date(value: Any, label: str, today: date) -> tuple[date | None, str | None]:
+def _read_date(
+    value: Any, label: str, today: date, name: str = "", month_first: bool = False
+) -> tuple[date | None, str | None, str | None]:
+    """(date, reason it is rejected, remark) for a date cell."""
     if _blank(value):
-        return None, None
-    parsed = parse_date(value.strip() if isinstance(value, str) else value, today=today)
+        return None, None, None
     shown = _cell_text(value).strip()
+    if month_first and isinstance(value, str):
+        match = _SLASHED.fullmatch(value)
+        first, second = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+        if match and first != second and first <= 12 and second <= 12:
+            return (
+                None,
+                (
+                    f"the {label} '{shown}' could be read two ways: other dates in this column are "
+                    "written month first (as in the US), so it is not known which is the day and "
+                    "which the month. Type it as day/month/year, for example 05/03/2027"
+                ),
+                None,
+            )
+        if match and first <= 12 < second:
+            # The column is written month first and this date can be read no other way.
+            year = int(match.group(3))
+            try:
+                day = date(year + 2000 if year < 100 else year, first, second)
+            except ValueError:
+                day = None
+            if day is not None:
+                return (
+                    day,
+                    None,
+                    (
+                        f"the {label} '{shown}' was read month first ({day.strftime('%d/%m/%Y')}), "
+                        "as the other dates in its column are written"
+                    ),
+                )
+    parsed = parse_date(value.strip() if isinstance(value, str) else value, today=today)
     if not parsed.ok:
-        return None, (
-            f"the {label} '{shown}' cannot be read as a date ({parsed.problem}): "
-            "type it as day/month/year, for example 05/03/2027"
+        problem = parsed.problem
+        if month_first:
+            problem += "; it looks written month first, as in the US"
+        return (
+            None,
+            (
+                f"the {label} '{shown}' cannot be read as a date ({problem}): "
+                "type it as day/month/year, for example 05/03/2027"
+            ),
+            None,
         )
-    if parsed.precision != "day":
-        return None, (
-            f"the {label} '{shown}' is not an exact day: type it as day/month/year, "
-            "for example 05/03/2027"
+    if parsed.precision == "day":
+        return parsed.start, None, None
+    if name == "target_date" and parsed.precision == "month":
+        # "March 2027" as a target means by the end of March.
+        return (
+            parsed.end,
+            None,
+            (
+                f"the target date '{shown}' was read as the last day of that month "
+                f"({parsed.end.strftime('%d/%m/%Y')})"
+            ),
         )
-    return parsed.start, None
+    return (
+        None,
+        (
+            f"the {label} '{shown}' is not an exact day (it covers "
+            f"{parsed.start.strftime('%d/%m/%Y')} to {parsed.end.strftime('%d/%m/%Y')}): type it "
+            "as day/month/year, for example 05/03/2027"
+        ),
+        None,
+    )
 
 
-def _read_status(value: Any) -> tuple[str | None, str | None]:
+# What people type for a status instead of choosing it from the list, matched whole.
+_STATUS_SYNONYMS = {
+    "completed": "complete",
+    "done": "complete",
+    "finished": "complete",
+    "achieved": "complete",
+    "closed complete": "complete",
+    "complete closed": "complete",
+    "in progress": "on_track",
+    "underway": "on_track",
+    "under way": "on_track",
+    "started": "on_track",
+    "ontrack": "on_track",
+    "on target": "on_track",
+    "not started yet": "not_started",
+    "not yet started": "not_started",
+    "not begun": "not_started",
+    "not commenced": "not_started",
+    "to do": "not_started",
+    "delayed": "at_risk",
+    "behind": "at_risk",
+    "behind schedule": "at_risk",
+    "atrisk": "at_risk",
+    "not agreed": "not_accepted",
+    "declined": "not_accepted",
+    "rejected": "not_accepted",
+}
+_RAG = {"red", "amber", "green", "blue", "rag", "r", "a", "g", "b"}
+
+
+def _status_words(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def _read_status(value: Any) -> tuple[str | None, str | None, str | None]:
+    """(status key, reason it is rejected, remark)."""
     labels = ", ".join(ACTION_STATUSES.values())
     if _blank(value):
-        return None, f"the Status is empty: choose one from the list ({labels})"
+        return None, f"the Status is empty: choose one from the list ({labels})", None
     text = " ".join(_cell_text(value).split())
-    if text.casefold() == OVERDUE_LABEL.casefold():
-        return None, (
-            "'Overdue' is not a status you can set: ReviewDesk works it out from the target "
-            f"date (an open action past its target date is overdue). Choose one of: {labels}"
+    words = _status_words(text)
+    if words == OVERDUE_LABEL.casefold():
+        return (
+            None,
+            (
+                "'Overdue' is not a status you can set: ReviewDesk works it out from the target "
+                f"date (an open action past its target date is overdue). Choose one of: {labels}"
+            ),
+            None,
         )
     try:
-        return parse_choice(text, ACTION_STATUSES, what="status"), None
+        return parse_choice(text, ACTION_STATUSES, what="status"), None, None
     except ValueError:
-        return None, f"the Status '{text}' is not in the list: choose one of {labels}"
+        pass
+    for key, label in ACTION_STATUSES.items():
+        if words in (_status_words(key), _status_words(label)):
+            return key, None, None
+    if words in _STATUS_SYNONYMS:
+        key = _STATUS_SYNONYMS[words]
+        return key, None, f"the status '{text}' was read as {ACTION_STATUSES[key]}"
+    if set(words.split()) & _RAG and set(words.split()) <= _RAG | {"status"}:
+        return (
+            None,
+            (
+                f"the Status '{text}' is a RAG colour, not a status: what a colour means differs "
+                f"from one tracker to another. Choose one of {labels}"
+            ),
+            None,
+        )
+    return None, f"the Status '{text}' is not in the list: choose one of {labels}", None
 
 
 @dataclass(frozen=True)
@@ -536,32 +954,94 @@ def _stored_actions(ctx: AppContext, ids: list[int], source: str) -> dict[int, _
     }
 
 
-def _row_changes(cells: list[Any], columns: dict[str, int], current: _Stored, today: date):
-    """([(field, old, new)], progress note) for one row, or the reason it is rejected."""
+def _row_changes(entry, current: _Stored, today: date, exported: dict[str, Any] | None):
+    """([(field, old, new)], progress note) for one row, or the reason it is rejected.
+
+    A cell that still says what was exported is no change, even when ReviewDesk has changed
+    the field since (the agency did not touch it: another return may have updated it)."""
+    cells, columns = entry.cells, entry.columns
     changes: list[tuple[str, Any, Any]] = []
     for name in TRACKER_FIELDS:
         if name not in columns:
             continue  # the column is gone from the file: nothing to say about this field
         value = _cell(cells, columns[name])
         old = current.values[name]
+        was = exported.get(name) if exported and name in exported else _MISSING
         if name in _DATE_FIELDS:
-            new, reason = _read_date(value, field_label(name), today)
+            swapped = _swapped(value)
+            exported_day = _as_date(was) if was is not _MISSING else old
+            if name in entry.month_first and swapped is not None and swapped == exported_day:
+                continue  # written month first, as the rest of the file: the date exported
+            new, reason, remark = _read_date(
+                value, field_label(name), today, name, name in entry.month_first
+            )
             if reason:
                 return reason
+            if was is not _MISSING and new == exported_day:
+                continue
+            if new != old and swapped is not None and swapped == exported_day:
+                return (
+                    f"the {field_label(name)} '{_cell_text(value).strip()}' read day first is "
+                    f"{new.strftime('%d/%m/%Y')}, but read month first it is the date that was "
+                    "exported: the file may have been saved with dates month first. Type it as "
+                    "day/month/year with the month in words, for example 5 March 2027"
+                )
             if new != old:
                 changes.append((name, old, new))
+                if remark:
+                    entry.remarks.append(remark)
         elif name == "status":
-            new, reason = _read_status(value)
+            new, reason, remark = _read_status(value)
             if reason:
                 return reason
+            if was is not _MISSING and new == _read_status(was)[0]:
+                continue
             if new != old:
                 changes.append((name, old, new))
+                if remark:
+                    entry.remarks.append(remark)
         else:
             new = _cell_text(value)
+            if was is not _MISSING and _same_text(_cell_text(was), new):
+                continue
             if not _same_text(old or "", new):
-                changes.append((name, old, new.strip()))
-    note = _cell_text(_cell(cells, columns["progress"])).strip() if "progress" in columns else ""
+                changes.append((name, old, _clean_lines(new)))
+    note = (
+        _clean_lines(_cell_text(_cell(cells, columns["progress"]))) if "progress" in columns else ""
+    )
     return changes, note
+
+
+_MISSING = object()
+
+
+def _swapped(value: Any) -> date | None:
+    """A typed d/m/y date read the other way round (month first), when that is a date."""
+    match = _SLASHED.fullmatch(value) if isinstance(value, str) else None
+    if not match:
+        return None
+    year = int(match.group(3))
+    try:
+        return date(year + 2000 if year < 100 else year, int(match.group(1)), int(match.group(2)))
+    except ValueError:
+        return None
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if _blank(value):
+        return None
+    parsed = parse_date(value.strip() if isinstance(value, str) else value)
+    return parsed.start if parsed.ok and parsed.precision == "day" else None
+
+
+def _clean_lines(text: str) -> str:
+    """Typed text with its line ends made one kind and no spaces trailing a line."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip()
 
 
 def _baseline(

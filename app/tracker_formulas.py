@@ -14,11 +14,14 @@ def uncached_formula_cells(path: Path, sheet: str, columns: set[int]) -> dict[in
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
+    if path.suffix.casefold() not in (".xlsx", ".xlsm"):
+        return {}  # .xls, .ods and .csv files keep no formula apart from its value here
     try:
         formulas = load_workbook(path, read_only=True, data_only=False)
         values = load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, KeyError, OSError, ValueError):
+    except (BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
         return {}  # not an xlsx workbook: its reader has already judged it
     try:
         if sheet not in formulas.sheetnames:

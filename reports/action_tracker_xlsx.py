@@ -29,6 +29,8 @@ TRACKER_TITLE = "Action plan tracker"
 TRACKER_SHEET = "Action plan"
 ABOUT_SHEET = "About"
 EXPORT_SHEET = "_export"
+VALUES_SHEET = "_values"  # hidden: what each row said when exported, to tell what was edited
+VALUE_KEYS = ("action_id", "lead_officer", "target_date", "status", "completion_date", "evidence")
 TRACKER_FORMAT = "ReviewDesk action tracker 1"
 INSTRUCTIONS = (
     "Change only the white columns. Do not change or delete the Action ID. "
@@ -118,8 +120,28 @@ def write_action_tracker(data: ActionTrackerDocument, path: Path | str, on_progr
     ):
         _put_text(hidden.cell(row=1, column=column), heading)
         _put_text(hidden.cell(row=2, column=column), value)
+    _write_values_sheet(wb.create_sheet(VALUES_SHEET), data)
     wb.active = 0
     wb.save(str(path))
+
+
+def _write_values_sheet(ws: Worksheet, data: ActionTrackerDocument) -> None:
+    """The editable values as exported, hidden, so that a returned row's untouched cells are
+    told apart from the ones the agency changed."""
+    ws.sheet_state = "hidden"
+    headings = {c.key: c.heading for c in COLUMNS}
+    for column, key in enumerate(VALUE_KEYS, start=1):
+        _put_text(ws.cell(row=1, column=column), headings[key])
+    for number, row in enumerate(data.rows, start=2):
+        for column, key in enumerate(VALUE_KEYS, start=1):
+            cell = ws.cell(row=number, column=column)
+            value = getattr(row, key)
+            if key == "action_id":
+                cell.value = value
+            elif key in ("target_date", "completion_date"):
+                _put_date(cell, value)
+            else:
+                _put_text(cell, value)
 
 
 def _put_text(cell, text: str) -> None:

@@ -140,8 +140,9 @@ def test_export_writes_a_protected_tracker_with_a_status_list_and_real_dates(ctx
     assert not (tmp_path / "tracker.xlsx.part").exists()
 
     wb = openpyxl.load_workbook(target)
-    assert wb.sheetnames == ["Action plan", "About", "_export"]
+    assert wb.sheetnames == ["Action plan", "About", "_export", "_values"]
     assert wb["_export"].sheet_state == "hidden"
+    assert wb["_values"].sheet_state == "hidden"  # the editable values as exported
     assert wb["Action plan"].sheet_state == "visible"
     ws = wb[SHEET]
     assert [c.value for c in ws[1]] == HEADINGS
@@ -391,14 +392,10 @@ def test_bad_rows_are_rejected_with_their_row_and_good_rows_apply(ctx, plan, tmp
 
     rejected = {(r.sheet, r.row): r.reason for r in preview.rejected}
     assert set(rejected) == {
-        (SHEET, placed[k])
-        for k in ("train", "audit", "policy", "other", "supervise", "escalate", "unknown")
+        (SHEET, placed[k]) for k in ("train", "audit", "other", "supervise", "escalate", "unknown")
     }
     assert "'Done-ish' is not in the list" in rejected[(SHEET, placed["train"])]
     assert "works it out from the target date" in rejected[(SHEET, placed["audit"])]
-    assert rejected[(SHEET, placed["policy"])] == (
-        "the Action ID is empty: ReviewDesk cannot tell which action this row updates"
-    )
     assert "no action 99999" in rejected[(SHEET, placed["unknown"])]
     assert "belongs to review SAR-2026-02" in rejected[(SHEET, placed["other"])]
     assert "'next week'" in rejected[(SHEET, placed["supervise"])]
@@ -407,7 +404,12 @@ def test_bad_rows_are_rejected_with_their_row_and_good_rows_apply(ctx, plan, tmp
     assert preview.conflicts == []
     assert preview.unchanged == 1  # "done"
     changes = {c.action_id: c for c in preview.changes}
-    assert set(changes) == {a["voice"], a["leaflet"]}
+    # The emptied Action ID is found again: one action of the review reads "Rewrite the policy".
+    assert set(changes) == {a["voice"], a["leaflet"], a["policy"]}
+    assert changes[a["policy"]].changes == (("lead_officer", "", "Someone"),)
+    assert changes[a["policy"]].remarks == (
+        "the Action ID was empty: the row was matched by its action 'Rewrite the policy'",
+    )
     assert set(changes[a["voice"]].changes) == {
         ("status", "not_started", "on_track"),
         ("lead_officer", "", "DS Patel"),
@@ -418,16 +420,17 @@ def test_bad_rows_are_rejected_with_their_row_and_good_rows_apply(ctx, plan, tmp
     assert changes[a["leaflet"]].note == "Leaflet printed"
 
     result = apply_tracker(ctx, preview)
-    assert result.applied == 2
+    assert result.applied == 3
     assert result.rejected == preview.rejected
     recs, actions, updates = _dump(ctx, [plan.review, plan.other_review])
     assert recs == before[0]
     for key, action_id in a.items():
-        if key in ("voice", "leaflet"):
+        if key in ("voice", "leaflet", "policy"):
             continue
         assert actions[action_id] == before[1][action_id], key
         assert updates[action_id] == [], key
     assert actions[a["voice"]].target_date == serial_date
+    assert actions[a["policy"]].lead_officer == "Someone"
     assert actions[a["voice"]].lead_officer == "DS Patel"
     assert actions[a["leaflet"]].status == "complete"
     assert actions[a["leaflet"]].completion_date is None
@@ -449,7 +452,8 @@ def test_a_change_made_in_the_app_after_export_is_a_conflict(ctx, plan, tmp_path
     preview = plan_tracker_import(ctx, returned, plan.review)
     row = _rows(openpyxl.load_workbook(returned)[SHEET])[a["train"]]
     assert preview.conflicts == [
-        TrackerConflict(SHEET, row, a["train"], ("lead_officer", "status"))
+        # Only what the file changes is named: its lead officer cell was left as exported.
+        TrackerConflict(SHEET, row, a["train"], ("status",))
     ]
     assert [c.action_id for c in preview.changes] == [a["escalate"]]
     assert any(line.startswith("Conflict:") for line in preview.report_lines())
@@ -517,7 +521,7 @@ def test_an_empty_tracker_says_it_holds_no_actions(ctx, plan, tmp_path):
     assert "chronology" not in str(refused.value)
 
 
-def test_a_copied_row_and_a_month_only_date_are_rejected(ctx, plan, tmp_path):
+def test_a_copied_row_is_rejected_and_a_month_as_target_is_its_last_day(ctx, plan, tmp_path):
     exported = tmp_path / "tracker.xlsx"
     export_tracker(ctx, exported, plan.review)
     a = plan.actions
@@ -538,10 +542,15 @@ def test_a_copied_row_and_a_month_only_date_are_rejected(ctx, plan, tmp_path):
     returned = _edit(exported, tmp_path / "copied.xlsx", edit)
     preview = plan_tracker_import(ctx, returned, plan.review)
     reasons = {r.row: r.reason for r in preview.rejected}
-    assert set(reasons) == {placed["voice"], placed["copy"], placed["leaflet"]}
+    assert set(reasons) == {placed["voice"], placed["copy"]}
     for key in ("voice", "copy"):
         assert (
             f"is on more than one row ({placed['voice']}, {placed['copy']})" in reasons[placed[key]]
         )
-    assert "'03/2027' is not an exact day" in reasons[placed["leaflet"]]
-    assert preview.changes == []
+    # A month as a target date means by the end of that month, said in the preview.
+    assert placed["leaflet"] not in reasons
+    (change,) = preview.changes
+    assert change.changes == (("target_date", date(2026, 10, 1), date(2027, 3, 31)),)
+    assert change.remarks == (
+        "the target date '03/2027' was read as the last day of that month (31/03/2027)",
+    )
