@@ -15,7 +15,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -23,7 +23,7 @@ from sqlalchemy import select
 from app.context import AppContext
 from app.errors import UserError
 from app.leftovers import note_unfinished
-from app.publishing.anonymise import Anonymiser
+from app.publishing.anonymise import NAME_REMOVED, Anonymiser
 from app.publishing.audience import KIND_LABELS, audience_of
 from app.publishing.builders import BUILDERS, REPORT_KINDS, BuildRequest
 from app.publishing.people import list_people
@@ -166,8 +166,11 @@ def publish_document(
     on_progress: ProgressCallback | None = None,
 ) -> Published:
     """Export a document already built across several reviews (the learning newsletter, the
-    annual report extract, a coding table): anonymised against every one of their registers,
-    written atomically, and recorded in each review's audit trail. Its marking is kept."""
+    annual report extract, a coding table): anonymised against every one of their registers
+    and the register of every other review in the store (one review's text may name someone
+    only another review registered), names no register holds that the release check would
+    block printed as "[name removed]", written atomically, and recorded in each review's
+    audit trail. Its marking is kept."""
     from reports.writers import UnsupportedFormat, writer_for
 
     path = Path(path).expanduser()
@@ -176,9 +179,14 @@ def publish_document(
     except UnsupportedFormat as exc:
         raise UserError(str(exc)) from None
     require_recordable_export(ctx)
-    register = [entry for rid in review_ids for entry in list_people(ctx, rid)]
+    register = store_register(ctx, review_ids)
     keep = [_reference(ctx, rid) for rid in review_ids]
-    document = protect(document, marking=None, anonymiser=Anonymiser(register, keep=keep))
+    document = protect(
+        document,
+        marking=None,
+        anonymiser=Anonymiser(register, keep=keep),
+        unregistered_out=True,
+    )
     pages, data = write_atomically(
         path, lambda part: writer(document, part, on_progress=on_progress), keep_bytes=False
     )
@@ -190,6 +198,28 @@ def publish_document(
     except Exception as exc:
         _unrecorded(path, exc)
     return Published(path, model, "publication", False, digest, len(data), pages, None)
+
+
+def store_register(ctx: AppContext, review_ids: list[int]) -> list:
+    """The registers of these reviews, then every other review's entries whose names they do
+    not hold, printed as "[name removed]": another review's descriptor ("Child S") would tie
+    that review to this document."""
+    register = [entry for rid in review_ids for entry in list_people(ctx, rid)]
+    held = {_name_key(n) for e in register for n in (e.name, *e.variants)}
+    with ctx.session() as session:
+        others = session.scalars(select(Review.id).where(Review.id.not_in(review_ids))).all()
+    for rid in others:
+        for entry in list_people(ctx, rid):
+            if not {_name_key(n) for n in (entry.name, *entry.variants)} & held:
+                descriptor = entry.descriptor if entry.kind == "place" else NAME_REMOVED
+                register.append(replace(entry, descriptor=descriptor))
+    return register
+
+
+def _name_key(name: str) -> str:
+    from app.publishing.anonymise import fold
+
+    return " ".join(fold(name).casefold().split())
 
 
 def _unrecorded(path: Path, exc: Exception):

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from app.context import AppContext
 from app.errors import NotFoundError, ValidationError
-from app.publishing.anonymise import ABBREVIATIONS, Anonymiser
+from app.publishing.anonymise import ABBREVIATIONS, NAME_REMOVED, Anonymiser
 from app.publishing.people import list_people
 from db.models import AuditEvent, Review
 from db.publishing_models import ReleaseWaiver
@@ -193,6 +193,17 @@ def _unregistered_hits(
     ``seam``, only those whose word ends before it and whose name starts after it (a name on
     the line after its role: each line is printed as a paragraph of its own)."""
     hits = []
+    for m in _unregistered_matches(text, anonymiser, seam):
+        key = f"unregistered|{section}|{m.group('name').casefold()}"
+        hits.append(
+            Hit("unregistered", where, m.group(0), "add them to the register", key, section=section)
+        )
+    return hits
+
+
+def _unregistered_matches(text: str, anonymiser: Anonymiser, seam: int | None = None):
+    """The matches (group "name") of names no register holds, next to a relationship word,
+    title or role."""
     matches = [*_RELATION_NAME.finditer(text), *_TITLE_NAME.finditer(text)]
     matches += _ROLE_NAME.finditer(text)
     seen: set[str] = set()
@@ -211,11 +222,25 @@ def _unregistered_hits(
             continue
         if "\n" in text[m.start() : m.start("name")] and text[m.end("name") :].startswith(":"):
             continue  # "…seen by the midwife" and, on the next line, the label "Case Note:"
-        key = f"unregistered|{section}|{name.casefold()}"
-        hits.append(
-            Hit("unregistered", where, m.group(0), "add them to the register", key, section=section)
-        )
-    return hits
+        yield m
+
+
+def remove_unregistered_names(text: str, anonymiser: Anonymiser) -> str:
+    """``text`` with every name the release check would block as unregistered (after a
+    relationship word, title or role) printed as "[name removed]", a possessive kept. For the
+    documents drawn from several reviews, which have no release check of their own."""
+    spans = sorted(
+        {(m.start("name"), m.end("name")) for m in _unregistered_matches(text, anonymiser)}
+    )
+    out, at = [], 0
+    for start, end in spans:
+        if start < at:
+            continue
+        name = text[start:end]
+        tail = _POSSESSIVE.search(name)
+        out += [text[at:start], NAME_REMOVED + (tail.group(0) if tail else "")]
+        at = end
+    return "".join(out) + text[at:]
 
 
 def _registered(name: str, anonymiser: Anonymiser) -> bool:

@@ -1,0 +1,50 @@
+"""The outputs that draw on several reviews (the learning newsletter, the annual report extract
+and the coding tables), in every format they are written in, read back byte by byte: nothing of
+anyone in any of the reviews is left, whichever review's register holds them."""
+
+import pytest
+
+from app.annual_report import export_annual_report
+from app.coding import export_coding
+from app.newsletter import export_newsletter
+from tests.publishing_multi_case import ORDINARY, build_multi_case, leaks
+from tests.publishing_world_case import read_everything
+
+OUTPUTS = [
+    ("newsletter-all", ".pdf"),
+    ("newsletter-all", ".docx"),
+    ("newsletter-all", ".html"),
+    ("newsletter-B", ".pdf"),
+    ("newsletter-B", ".docx"),
+    ("newsletter-B", ".html"),
+    ("annual", ".pdf"),
+    ("annual", ".docx"),
+    ("annual", ".html"),
+    ("coding", ".xlsx"),
+    ("coding", ".csv"),
+    ("coding-panel", ".xlsx"),
+]
+
+
+def _export(ctx, ids, what, path):
+    if what == "newsletter-all":
+        export_newsletter(ctx, [ids["A"], ids["B"], ids["C"]], path)
+    elif what == "newsletter-B":
+        export_newsletter(ctx, [ids["B"]], path)
+    elif what == "annual":
+        export_annual_report(ctx, 2025, path)
+    else:
+        export_coding(ctx, "panel" if what == "coding-panel" else "project", path)
+
+
+@pytest.mark.parametrize(("what", "suffix"), OUTPUTS)
+def test_nothing_of_anyone_in_any_review_is_left(ctx, tmp_path, what, suffix):
+    ids = build_multi_case(ctx)
+    path = tmp_path / f"{what}{suffix}"
+    _export(ctx, ids, what, path)
+    text = read_everything(path)
+    assert leaks(text) == {}
+    if what.startswith("newsletter"):
+        assert "Mr T" in text
+        # The ordinary word that is also the child's name is kept in lower case.
+        assert "summer holidays" in " ".join(text.split()) or suffix != ".html"
