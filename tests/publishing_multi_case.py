@@ -129,6 +129,20 @@ def _review(ctx, key, review_type, title, subject, people, text, decision, sign_
     return rid
 
 
+def add_meeting(ctx, review_id: int, text: str) -> int:
+    """A panel meeting with a member named in another review, an agenda item, a decision and a
+    task, for the minutes and the panel's task list."""
+    from app.meetings import add_agenda_item, add_task, create_meeting, record_decision
+
+    add_item(ctx, "panel_member", review_id,
+             {"name": "Eilidh Baird", "role": "member", "organisation": "Brackley Health"})  # fmt: skip
+    meeting = create_meeting(ctx, review_id, date(2025, 5, 1), place="Kestrel House")
+    item = add_agenda_item(ctx, meeting, "Dr Subramaniam's evidence")
+    record_decision(ctx, item, text)
+    add_task(ctx, review_id, "Ask " + text, owner="Priya Ramanathan", meeting_id=meeting)
+    return meeting
+
+
 def build_multi_case(ctx) -> dict[str, int]:
     return {
         "A": _review(ctx, "A", "lcspr", "Summer Nakamura-Reid", "Child S", A_PEOPLE, A_TEXT,

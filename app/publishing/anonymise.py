@@ -20,6 +20,7 @@ megabyte of text takes a few hundredths of a second whatever the size of the reg
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 
 from app.publishing.dates import birth_keys, dates_in
 from app.publishing.identifiers import (  # noqa: F401 (used from here by callers)
@@ -629,3 +630,40 @@ def _cased(replacement: str, text: str, start: int) -> str:
     if replacement[:1].islower() and at_start:
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+class StoreAnonymiser:
+    """The document's own registers, then every other register in the store.
+
+    A review's text may name someone only another review registered (a practitioner who
+    worked on both, a family met again). The document's own registers decide first, with
+    their descriptors; whatever another review registered that is still there then prints as
+    "[name removed]" (another review's descriptor would tie that review to this document)."""
+
+    def __init__(
+        self,
+        entries: Iterable[RegisterEntry],
+        others: Iterable[RegisterEntry] = (),
+        keep: Iterable[str] = (),
+    ) -> None:
+        self.own = Anonymiser(entries, keep=keep)
+        held = {_name_key(n) for e in self.own.entries for n in (e.name, *e.variants)}
+        rest = [
+            replace(e, descriptor=NAME_REMOVED)
+            for e in others
+            if e.name.strip() and not {_name_key(n) for n in (e.name, *e.variants)} & held
+        ]
+        self.others = Anonymiser(rest, keep=keep) if rest else None
+        self.keep = self.own.keep
+
+    def find(self, text: str) -> list[Found]:
+        found = self.own.find(text)
+        return found + self.others.find(text) if self.others is not None else found
+
+    def apply(self, text: str) -> str:
+        text = self.own.apply(text)
+        return self.others.apply(text) if self.others is not None else text
+
+
+def _name_key(name: str) -> str:
+    return " ".join(fold(name).casefold().split())

@@ -15,7 +15,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -23,10 +23,10 @@ from sqlalchemy import select
 from app.context import AppContext
 from app.errors import UserError
 from app.leftovers import note_unfinished
-from app.publishing.anonymise import NAME_REMOVED, Anonymiser
+from app.publishing.anonymise import StoreAnonymiser
 from app.publishing.audience import KIND_LABELS, audience_of
 from app.publishing.builders import BUILDERS, REPORT_KINDS, BuildRequest
-from app.publishing.people import list_people
+from app.publishing.people import list_people, other_registers
 from app.publishing.register import register_json
 from app.publishing.transforms import protect, texts
 from app.review_rights import EXPORT_NOT_PERMITTED, require_recordable_export
@@ -120,9 +120,16 @@ def publish(
     register = list_people(ctx, review_id) if review_id is not None else []
     anonymiser = None
     if audience.published:
-        anonymiser = Anonymiser(register, keep=[_reference(ctx, review_id)])
+        others = other_registers(ctx, [review_id])
+        anonymiser = StoreAnonymiser(register, others, keep=[_reference(ctx, review_id)])
     document = protect(
-        document, marking=audience.marking if audience.published else None, anonymiser=anonymiser
+        document,
+        marking=audience.marking if audience.published else None,
+        anonymiser=anonymiser,
+        # Names no register holds next to a relationship word, title or role are removed,
+        # except from a final version: the release check has been run on it, and what it
+        # flagged was registered, changed or waived (a waived "name" is no one's).
+        unregistered_out=not final,
     )
     if final and anonymiser is not None:
         _verify_anonymised(document, anonymiser)
@@ -167,8 +174,8 @@ def publish_document(
 ) -> Published:
     """Export a document already built across several reviews (the learning newsletter, the
     annual report extract, a coding table): anonymised against every one of their registers
-    and the register of every other review in the store (one review's text may name someone
-    only another review registered), names no register holds that the release check would
+    and then every other review's register (one review's text may name someone only another
+    review registered), names no register holds that the release check would
     block printed as "[name removed]", written atomically, and recorded in each review's
     audit trail. Its marking is kept."""
     from reports.writers import UnsupportedFormat, writer_for
@@ -179,12 +186,13 @@ def publish_document(
     except UnsupportedFormat as exc:
         raise UserError(str(exc)) from None
     require_recordable_export(ctx)
-    register = store_register(ctx, review_ids)
+    register = [entry for rid in review_ids for entry in list_people(ctx, rid)]
     keep = [_reference(ctx, rid) for rid in review_ids]
+    anonymiser = StoreAnonymiser(register, other_registers(ctx, review_ids), keep=keep)
     document = protect(
         document,
         marking=None,
-        anonymiser=Anonymiser(register, keep=keep),
+        anonymiser=anonymiser,
         unregistered_out=True,
     )
     pages, data = write_atomically(
@@ -200,28 +208,6 @@ def publish_document(
     return Published(path, model, "publication", False, digest, len(data), pages, None)
 
 
-def store_register(ctx: AppContext, review_ids: list[int]) -> list:
-    """The registers of these reviews, then every other review's entries whose names they do
-    not hold, printed as "[name removed]": another review's descriptor ("Child S") would tie
-    that review to this document."""
-    register = [entry for rid in review_ids for entry in list_people(ctx, rid)]
-    held = {_name_key(n) for e in register for n in (e.name, *e.variants)}
-    with ctx.session() as session:
-        others = session.scalars(select(Review.id).where(Review.id.not_in(review_ids))).all()
-    for rid in others:
-        for entry in list_people(ctx, rid):
-            if not {_name_key(n) for n in (entry.name, *entry.variants)} & held:
-                descriptor = entry.descriptor if entry.kind == "place" else NAME_REMOVED
-                register.append(replace(entry, descriptor=descriptor))
-    return register
-
-
-def _name_key(name: str) -> str:
-    from app.publishing.anonymise import fold
-
-    return " ".join(fold(name).casefold().split())
-
-
 def _unrecorded(path: Path, exc: Exception):
     """The store did not record the export: the file is not left behind."""
     path.unlink(missing_ok=True)
@@ -235,7 +221,7 @@ def _reference(ctx: AppContext, review_id: int | None) -> str:
         return session.scalar(select(Review.reference).where(Review.id == review_id)) or ""
 
 
-def _verify_anonymised(document, anonymiser: Anonymiser) -> None:
+def _verify_anonymised(document, anonymiser: StoreAnonymiser) -> None:
     """A last look before a final version is written: nothing the register names survives."""
     for _where, text in texts(document):
         for found in anonymiser.find(text):

@@ -18,8 +18,8 @@ from sqlalchemy import select
 
 from app.context import AppContext
 from app.errors import NotFoundError, ValidationError
-from app.publishing.anonymise import ABBREVIATIONS, NAME_REMOVED, Anonymiser
-from app.publishing.people import list_people
+from app.publishing.anonymise import ABBREVIATIONS, NAME_REMOVED, Anonymiser, StoreAnonymiser
+from app.publishing.people import list_people, other_registers
 from db.models import AuditEvent, Review
 from db.publishing_models import ReleaseWaiver
 from reports.review_document_data import Bullets, Callout, Note, Paragraphs, Subheading, Table
@@ -86,6 +86,15 @@ _NOT_NAMES = frozenset(
     Then When Where Had Has Have Did Does Not No One Two""".split()
 ) | frozenset(TITLES.split("|"))
 
+# Words that make what follows a role or title an organisation or a job, not a person:
+# "chair, Marchshire Safeguarding Adults Board", "Consultant Clinical Psychologist".
+_NOT_PERSON_WORDS = _NOT_NAMES | frozenset(
+    """Clinical Psychologist Psychiatrist Paediatrician Therapist Counsellor Midwife Adviser
+    Advisor Director Coordinator Co-ordinator Commissioner Council Authority County Borough
+    Agency Group Network Foundation Charity Project Academy College University Clinic
+    Association Committee Commission Housing Probation Education Prison""".split()
+)
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -134,7 +143,9 @@ def check_publication(ctx: AppContext, review_id: int, kind: str) -> CheckResult
     doc = build_document(ctx, report_id, final=True, audience="publication")
     with ctx.session() as session:
         reference = session.scalar(select(Review.reference).where(Review.id == review_id))
-    anonymiser = Anonymiser(list_people(ctx, review_id), keep=[reference or ""])
+    anonymiser = StoreAnonymiser(
+        list_people(ctx, review_id), other_registers(ctx, [review_id]), keep=[reference or ""]
+    )
     hits: list[Hit] = []
     labels = _section_labels(doc.sections)
     for where, text in (("Cover, title", doc.title), ("Cover, subject", doc.subject)):
@@ -175,7 +186,7 @@ def check_publication(ctx: AppContext, review_id: int, kind: str) -> CheckResult
     return CheckResult(kind, tuple(_with_waivers(ctx, review_id, kind, hits)))
 
 
-def _text_hits(text: str, where: str, section: str, anonymiser: Anonymiser) -> list[Hit]:
+def _text_hits(text: str, where: str, section: str, anonymiser: Anonymiser | StoreAnonymiser) -> list[Hit]:
     hits = []
     for found in anonymiser.find(text):
         reason = "name" if found.what in ("name", "initials") else "identifier"
@@ -187,7 +198,7 @@ def _text_hits(text: str, where: str, section: str, anonymiser: Anonymiser) -> l
 
 
 def _unregistered_hits(
-    text: str, where: str, section: str, anonymiser: Anonymiser, seam: int | None = None
+    text: str, where: str, section: str, anonymiser: Anonymiser | StoreAnonymiser, seam: int | None = None
 ) -> list[Hit]:
     """Names after a relationship word, title or role that the register does not hold; with
     ``seam``, only those whose word ends before it and whose name starts after it (a name on
@@ -201,7 +212,7 @@ def _unregistered_hits(
     return hits
 
 
-def _unregistered_matches(text: str, anonymiser: Anonymiser, seam: int | None = None):
+def _unregistered_matches(text: str, anonymiser: Anonymiser | StoreAnonymiser, seam: int | None = None):
     """The matches (group "name") of names no register holds, next to a relationship word,
     title or role."""
     matches = [*_RELATION_NAME.finditer(text), *_TITLE_NAME.finditer(text)]
@@ -218,6 +229,8 @@ def _unregistered_matches(text: str, anonymiser: Anonymiser, seam: int | None = 
                 continue
         if first in _NOT_NAMES or _registered(name, anonymiser):
             continue
+        if any(_POSSESSIVE.sub("", w) in _NOT_PERSON_WORDS for w in name.split()):
+            continue
         if len(_POSSESSIVE.sub("", first)) == 1:  # "Mr D's", "Child K's": a pseudonym's letter
             continue
         if "\n" in text[m.start() : m.start("name")] and text[m.end("name") :].startswith(":"):
@@ -225,7 +238,7 @@ def _unregistered_matches(text: str, anonymiser: Anonymiser, seam: int | None = 
         yield m
 
 
-def remove_unregistered_names(text: str, anonymiser: Anonymiser) -> str:
+def remove_unregistered_names(text: str, anonymiser) -> str:
     """``text`` with every name the release check would block as unregistered (after a
     relationship word, title or role) printed as "[name removed]", a possessive kept. For the
     documents drawn from several reviews, which have no release check of their own."""
@@ -243,7 +256,7 @@ def remove_unregistered_names(text: str, anonymiser: Anonymiser) -> str:
     return "".join(out) + text[at:]
 
 
-def _registered(name: str, anonymiser: Anonymiser) -> bool:
+def _registered(name: str, anonymiser: Anonymiser | StoreAnonymiser) -> bool:
     """True when every word of ``name`` is a registered name: "Łukasz Nowak" is someone else
     when only "Łukasz" is in the register, and "Nowak" would be published."""
     covered = [f for f in anonymiser.find(name) if f.what in ("name", "initials")]

@@ -10,7 +10,7 @@ Models are frozen dataclasses (reports.*); the walk rebuilds only what changes.
 from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
-from app.publishing.anonymise import Anonymiser
+from app.publishing.anonymise import Anonymiser, StoreAnonymiser
 
 PRIVATE_FIELDS = frozenset({"private_notes"})
 # Fields that name the document itself, not anyone in it, or hold no words at all (the
@@ -23,7 +23,7 @@ KEPT_FIELDS = frozenset(
 )
 
 
-def remove_unregistered_names(text: str, anonymiser: Anonymiser) -> str:
+def remove_unregistered_names(text: str, anonymiser: Anonymiser | StoreAnonymiser) -> str:
     from app.publishing.release_check import remove_unregistered_names as remove
 
     return remove(text, anonymiser)
@@ -33,7 +33,7 @@ def protect(
     document: Any,
     *,
     marking: str | None,
-    anonymiser: Anonymiser | None,
+    anonymiser: Anonymiser | StoreAnonymiser | None,
     unregistered_out: bool = False,
 ) -> Any:
     """``document`` as it may leave the store: private notes out, marked, anonymised.
