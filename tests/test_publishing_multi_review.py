@@ -57,7 +57,9 @@ def _export(ctx, ids, what, path):
             report = get_report(ctx, ensure_report(ctx, ids["B"], kind))
             for section in report.sections:
                 if not section.generated:
-                    apply_fields(ctx, "report_section", section.id, {"text": B_TEXT + " " + ORDINARY})
+                    apply_fields(
+                        ctx, "report_section", section.id, {"text": B_TEXT + " " + ORDINARY}
+                    )
         else:
             set_audience(ctx, ids["B"], kind, "publication")
         publish(ctx, kind, path, review_id=ids["B"], meeting_id=meeting)

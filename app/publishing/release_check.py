@@ -186,7 +186,9 @@ def check_publication(ctx: AppContext, review_id: int, kind: str) -> CheckResult
     return CheckResult(kind, tuple(_with_waivers(ctx, review_id, kind, hits)))
 
 
-def _text_hits(text: str, where: str, section: str, anonymiser: Anonymiser | StoreAnonymiser) -> list[Hit]:
+def _text_hits(
+    text: str, where: str, section: str, anonymiser: Anonymiser | StoreAnonymiser
+) -> list[Hit]:
     hits = []
     for found in anonymiser.find(text):
         reason = "name" if found.what in ("name", "initials") else "identifier"
@@ -198,7 +200,11 @@ def _text_hits(text: str, where: str, section: str, anonymiser: Anonymiser | Sto
 
 
 def _unregistered_hits(
-    text: str, where: str, section: str, anonymiser: Anonymiser | StoreAnonymiser, seam: int | None = None
+    text: str,
+    where: str,
+    section: str,
+    anonymiser: Anonymiser | StoreAnonymiser,
+    seam: int | None = None,
 ) -> list[Hit]:
     """Names after a relationship word, title or role that the register does not hold; with
     ``seam``, only those whose word ends before it and whose name starts after it (a name on
@@ -212,7 +218,9 @@ def _unregistered_hits(
     return hits
 
 
-def _unregistered_matches(text: str, anonymiser: Anonymiser | StoreAnonymiser, seam: int | None = None):
+def _unregistered_matches(
+    text: str, anonymiser: Anonymiser | StoreAnonymiser, seam: int | None = None
+):
     """The matches (group "name") of names no register holds, next to a relationship word,
     title or role."""
     matches = [*_RELATION_NAME.finditer(text), *_TITLE_NAME.finditer(text)]
