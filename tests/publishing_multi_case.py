@@ -143,6 +143,21 @@ def add_meeting(ctx, review_id: int, text: str) -> int:
     return meeting
 
 
+def add_chronology(ctx, review_id: int, folder, text: str) -> None:
+    """A chronology naming the review's people and another review's, in every column."""
+    from app.chronology.importer import import_chronology
+
+    cell = text.replace('"', '""')
+    csv = folder / "chronology.csv"
+    csv.write_text(
+        "Date,Event,Practitioner,Role,Subject\n"
+        f'02/01/2025,"{cell}","Ramanathan, Priya",Social worker,OLAWALE Temitope\n'
+        f'05/01/2025,"Seen with Summer. {cell}",Eilidh Baird,Health visitor,Temi\n',
+        encoding="utf-8",
+    )
+    import_chronology(ctx, review_id, "Brackley Community Health", csv)
+
+
 def build_multi_case(ctx) -> dict[str, int]:
     return {
         "A": _review(ctx, "A", "lcspr", "Summer Nakamura-Reid", "Child S", A_PEOPLE, A_TEXT,

@@ -11,7 +11,14 @@ from app.edits import apply_fields
 from app.newsletter import export_newsletter
 from app.publishing.audience import set_audience
 from app.publishing.pipeline import publish
-from tests.publishing_multi_case import B_TEXT, ORDINARY, add_meeting, build_multi_case, leaks
+from tests.publishing_multi_case import (
+    B_TEXT,
+    ORDINARY,
+    add_chronology,
+    add_meeting,
+    build_multi_case,
+    leaks,
+)
 from tests.publishing_world_case import read_everything
 
 OUTPUTS = [
@@ -38,6 +45,10 @@ OUTPUTS = [
     ("B-minutes", ".html"),
     ("B-action_tracker", ".xlsx"),
     ("B-panel_tasks", ".xlsx"),
+    ("B-chronology", ".xlsx"),
+    ("B-chronology", ".pdf"),
+    ("B-chronology", ".docx"),
+    ("B-chronology", ".html"),
 ]
 
 
@@ -53,6 +64,7 @@ def _export(ctx, ids, what, path):
     else:
         kind = what.split("-", 1)[1]
         meeting = add_meeting(ctx, ids["B"], B_TEXT + " " + ORDINARY)
+        add_chronology(ctx, ids["B"], path.parent, B_TEXT + " " + ORDINARY)
         if kind in ("overview", "brief"):
             report = get_report(ctx, ensure_report(ctx, ids["B"], kind))
             for section in report.sections:
