@@ -365,7 +365,15 @@ def _whole_links(text: str, found: list[Found]) -> list[Found]:
 class Anonymiser:
     """Built once from the register; ``apply`` replaces, ``find`` reports."""
 
-    def __init__(self, entries: Iterable[RegisterEntry], keep: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        entries: Iterable[RegisterEntry],
+        keep: Iterable[str] = (),
+        initials: bool = True,
+        capitals_only: bool = False,
+    ) -> None:
+        """``initials``: also find the people by their initials. ``capitals_only``: a one-word
+        name counts only written with a capital (as a word that is also a name always does)."""
         self.entries = [e for e in entries if e.name.strip()]
         self.keep = frozenset(k for k in keep if k)
         forms: dict[str, set[str]] = {}  # folded lower form -> descriptors
@@ -427,11 +435,11 @@ class Anonymiser:
         self._replacement |= {
             form: _one_place(d) for form, d in places.items() if form not in forms
         }
-        self._restricted = restricted
+        self._restricted = set(forms) if capitals_only else restricted
         self._names = _compiled(forms, _SEPARATOR, names=True)
         # A place or an address may be written with commas: "Flat 2, 9 Hope Street".
         self._places = _compiled(places, r"\.?[\s\-,]+")
-        self._initials = self._initials_pattern()
+        self._initials = self._initials_pattern() if initials else None
         self._letters: dict[str, set[str]] = {}  # descriptor -> first letters of its names
         for entry in self.entries:
             for name in [entry.name, *entry.variants]:
@@ -653,7 +661,12 @@ class StoreAnonymiser:
             for e in others
             if e.name.strip() and not {_name_key(n) for n in (e.name, *e.variants)} & held
         ]
-        self.others = Anonymiser(rest, keep=keep) if rest else None
+        # Not by initials: two capitals are far more often an abbreviation than someone only
+        # another review knows, and every review in the store adds its people's.
+        # A word of a name only another review knows counts with its capital only ("grant").
+        self.others = (
+            Anonymiser(rest, keep=keep, initials=False, capitals_only=True) if rest else None
+        )
         self.keep = self.own.keep
 
     def find(self, text: str) -> list[Found]:

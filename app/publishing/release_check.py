@@ -92,7 +92,8 @@ _NOT_PERSON_WORDS = _NOT_NAMES | frozenset(
     """Clinical Psychologist Psychiatrist Paediatrician Therapist Counsellor Midwife Adviser
     Advisor Director Coordinator Co-ordinator Commissioner Council Authority County Borough
     Agency Group Network Foundation Charity Project Academy College University Clinic
-    Association Committee Commission Housing Probation Education Prison""".split()
+    Association Committee Commission Housing Probation Education Prison Event Ref Reference
+    Date Time Entry Note Notes Type Source Outcome Action Summary Details""".split()
 )
 
 
