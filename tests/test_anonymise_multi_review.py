@@ -95,3 +95,44 @@ def test_the_release_check_flags_a_name_only_another_review_registered(ctx):
     )
     found = {h.text for h in check_publication(ctx, ids["B"], "summary").hits}
     assert {"Eilidh Baird", "Summer Nakamura-Reid"} <= found
+
+
+def test_a_word_of_a_name_only_another_review_knows_counts_with_its_capital():
+    anonymiser = StoreAnonymiser(_entries(C_PEOPLE), [RegisterEntry("Hannah Grant", "Mother")])
+    assert anonymiser.apply("A grant was given; Grant said no.") == (
+        "A grant was given; [name removed] said no."
+    )
+
+
+def test_another_reviews_people_are_not_read_by_their_initials():
+    anonymiser = StoreAnonymiser(_entries(C_PEOPLE), [RegisterEntry("Grace Bell", "Mother")])
+    assert anonymiser.apply("The file was 1.2 GB.") == "The file was 1.2 GB."
+    # The document's own people still are.
+    assert anonymiser.apply("D.F.M. was arrested.") == "Perpetrator was arrested."
+
+
+def test_column_headings_after_a_role_are_not_a_name():
+    anonymiser = StoreAnonymiser(_entries(C_PEOPLE))
+    for text in ("Columns: Date, Time, Worker, Event.", "found: Date, Officer, Ref. Choose"):
+        assert remove_unregistered_names(text, anonymiser) == text
+
+
+def test_a_final_version_keeps_what_the_release_check_had_waived(ctx, tmp_path):
+    from app.documents import ensure_report, get_report
+    from app.edits import apply_fields
+    from app.publishing.pipeline import publish
+    from app.publishing.release_check import waive
+    from app.reviews import create_review
+
+    rid = create_review(ctx, review_type="lcspr", reference="R-1", title="Child W")
+    report = get_report(ctx, ensure_report(ctx, rid, "brief"))
+    for section in report.sections:
+        if not section.generated:
+            text = "The family's friend Bramble House took them in."
+            apply_fields(ctx, "report_section", section.id, {"text": text})
+    draft = publish(ctx, "brief", tmp_path / "draft.html", review_id=rid)
+    assert "Bramble House" not in draft.path.read_text(encoding="utf-8")
+    for hit in check_publication(ctx, rid, "brief").blocking:
+        waive(ctx, rid, "brief", hit.id, "A refuge, not a person")
+    final = publish(ctx, "brief", tmp_path / "final.html", review_id=rid, final=True)
+    assert "Bramble House" in final.path.read_text(encoding="utf-8")
