@@ -20,6 +20,7 @@ megabyte of text takes a few hundredths of a second whatever the size of the reg
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 
 from app.publishing.dates import birth_keys, dates_in
 from app.publishing.identifiers import (  # noqa: F401 (used from here by callers)
@@ -364,7 +365,15 @@ def _whole_links(text: str, found: list[Found]) -> list[Found]:
 class Anonymiser:
     """Built once from the register; ``apply`` replaces, ``find`` reports."""
 
-    def __init__(self, entries: Iterable[RegisterEntry], keep: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        entries: Iterable[RegisterEntry],
+        keep: Iterable[str] = (),
+        initials: bool = True,
+        capitals_only: bool = False,
+    ) -> None:
+        """``initials``: also find the people by their initials. ``capitals_only``: a one-word
+        name counts only written with a capital (as a word that is also a name always does)."""
         self.entries = [e for e in entries if e.name.strip()]
         self.keep = frozenset(k for k in keep if k)
         forms: dict[str, set[str]] = {}  # folded lower form -> descriptors
@@ -426,11 +435,11 @@ class Anonymiser:
         self._replacement |= {
             form: _one_place(d) for form, d in places.items() if form not in forms
         }
-        self._restricted = restricted
+        self._restricted = set(forms) if capitals_only else restricted
         self._names = _compiled(forms, _SEPARATOR, names=True)
         # A place or an address may be written with commas: "Flat 2, 9 Hope Street".
         self._places = _compiled(places, r"\.?[\s\-,]+")
-        self._initials = self._initials_pattern()
+        self._initials = self._initials_pattern() if initials else None
         self._letters: dict[str, set[str]] = {}  # descriptor -> first letters of its names
         for entry in self.entries:
             for name in [entry.name, *entry.variants]:
@@ -629,3 +638,45 @@ def _cased(replacement: str, text: str, start: int) -> str:
     if replacement[:1].islower() and at_start:
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+class StoreAnonymiser:
+    """The document's own registers, then every other register in the store.
+
+    A review's text may name someone only another review registered (a practitioner who
+    worked on both, a family met again). The document's own registers decide first, with
+    their descriptors; whatever another review registered that is still there then prints as
+    "[name removed]" (another review's descriptor would tie that review to this document)."""
+
+    def __init__(
+        self,
+        entries: Iterable[RegisterEntry],
+        others: Iterable[RegisterEntry] = (),
+        keep: Iterable[str] = (),
+    ) -> None:
+        self.own = Anonymiser(entries, keep=keep)
+        held = {_name_key(n) for e in self.own.entries for n in (e.name, *e.variants)}
+        rest = [
+            replace(e, descriptor=NAME_REMOVED)
+            for e in others
+            if e.name.strip() and not {_name_key(n) for n in (e.name, *e.variants)} & held
+        ]
+        # Not by initials: two capitals are far more often an abbreviation than someone only
+        # another review knows, and every review in the store adds its people's.
+        # A word of a name only another review knows counts with its capital only ("grant").
+        self.others = (
+            Anonymiser(rest, keep=keep, initials=False, capitals_only=True) if rest else None
+        )
+        self.keep = self.own.keep
+
+    def find(self, text: str) -> list[Found]:
+        found = self.own.find(text)
+        return found + self.others.find(text) if self.others is not None else found
+
+    def apply(self, text: str) -> str:
+        text = self.own.apply(text)
+        return self.others.apply(text) if self.others is not None else text
+
+
+def _name_key(name: str) -> str:
+    return " ".join(fold(name).casefold().split())

@@ -63,6 +63,18 @@ def list_people(ctx: AppContext, review_id: int) -> list[RegisterEntry]:
         return [_entry(p) for p in rows]
 
 
+def other_registers(ctx: AppContext, review_ids: list[int | None]) -> list[RegisterEntry]:
+    """The register entries of every review in the store but these: a review's text may name
+    someone only another review registered."""
+    with ctx.session() as session:
+        rows = session.scalars(
+            select(Person)
+            .where(Person.review_id.not_in([r for r in review_ids if r is not None]))
+            .order_by(Person.review_id, Person.position, Person.id)
+        )
+        return [_entry(p) for p in rows]
+
+
 def add_person(
     ctx: AppContext,
     review_id: int,

@@ -23,10 +23,10 @@ from sqlalchemy import select
 from app.context import AppContext
 from app.errors import UserError
 from app.leftovers import note_unfinished
-from app.publishing.anonymise import Anonymiser
+from app.publishing.anonymise import StoreAnonymiser
 from app.publishing.audience import KIND_LABELS, audience_of
 from app.publishing.builders import BUILDERS, REPORT_KINDS, BuildRequest
-from app.publishing.people import list_people
+from app.publishing.people import list_people, other_registers
 from app.publishing.register import register_json
 from app.publishing.transforms import protect, texts
 from app.review_rights import EXPORT_NOT_PERMITTED, require_recordable_export
@@ -120,9 +120,16 @@ def publish(
     register = list_people(ctx, review_id) if review_id is not None else []
     anonymiser = None
     if audience.published:
-        anonymiser = Anonymiser(register, keep=[_reference(ctx, review_id)])
+        others = other_registers(ctx, [review_id])
+        anonymiser = StoreAnonymiser(register, others, keep=[_reference(ctx, review_id)])
     document = protect(
-        document, marking=audience.marking if audience.published else None, anonymiser=anonymiser
+        document,
+        marking=audience.marking if audience.published else None,
+        anonymiser=anonymiser,
+        # Names no register holds next to a relationship word, title or role are removed,
+        # except from a final version: the release check has been run on it, and what it
+        # flagged was registered, changed or waived (a waived "name" is no one's).
+        unregistered_out=not final,
     )
     if final and anonymiser is not None:
         _verify_anonymised(document, anonymiser)
@@ -166,8 +173,11 @@ def publish_document(
     on_progress: ProgressCallback | None = None,
 ) -> Published:
     """Export a document already built across several reviews (the learning newsletter, the
-    annual report extract, a coding table): anonymised against every one of their registers,
-    written atomically, and recorded in each review's audit trail. Its marking is kept."""
+    annual report extract, a coding table): anonymised against every one of their registers
+    and then every other review's register (one review's text may name someone only another
+    review registered), names no register holds that the release check would
+    block printed as "[name removed]", written atomically, and recorded in each review's
+    audit trail. Its marking is kept."""
     from reports.writers import UnsupportedFormat, writer_for
 
     path = Path(path).expanduser()
@@ -178,7 +188,13 @@ def publish_document(
     require_recordable_export(ctx)
     register = [entry for rid in review_ids for entry in list_people(ctx, rid)]
     keep = [_reference(ctx, rid) for rid in review_ids]
-    document = protect(document, marking=None, anonymiser=Anonymiser(register, keep=keep))
+    anonymiser = StoreAnonymiser(register, other_registers(ctx, review_ids), keep=keep)
+    document = protect(
+        document,
+        marking=None,
+        anonymiser=anonymiser,
+        unregistered_out=True,
+    )
     pages, data = write_atomically(
         path, lambda part: writer(document, part, on_progress=on_progress), keep_bytes=False
     )
@@ -205,7 +221,7 @@ def _reference(ctx: AppContext, review_id: int | None) -> str:
         return session.scalar(select(Review.reference).where(Review.id == review_id)) or ""
 
 
-def _verify_anonymised(document, anonymiser: Anonymiser) -> None:
+def _verify_anonymised(document, anonymiser: StoreAnonymiser) -> None:
     """A last look before a final version is written: nothing the register names survives."""
     for _where, text in texts(document):
         for found in anonymiser.find(text):

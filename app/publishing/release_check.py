@@ -18,8 +18,8 @@ from sqlalchemy import select
 
 from app.context import AppContext
 from app.errors import NotFoundError, ValidationError
-from app.publishing.anonymise import ABBREVIATIONS, Anonymiser
-from app.publishing.people import list_people
+from app.publishing.anonymise import ABBREVIATIONS, NAME_REMOVED, Anonymiser, StoreAnonymiser
+from app.publishing.people import list_people, other_registers
 from db.models import AuditEvent, Review
 from db.publishing_models import ReleaseWaiver
 from reports.review_document_data import Bullets, Callout, Note, Paragraphs, Subheading, Table
@@ -86,6 +86,16 @@ _NOT_NAMES = frozenset(
     Then When Where Had Has Have Did Does Not No One Two""".split()
 ) | frozenset(TITLES.split("|"))
 
+# Words that make what follows a role or title an organisation or a job, not a person:
+# "chair, Marchshire Safeguarding Adults Board", "Consultant Clinical Psychologist".
+_NOT_PERSON_WORDS = _NOT_NAMES | frozenset(
+    """Clinical Psychologist Psychiatrist Paediatrician Therapist Counsellor Midwife Adviser
+    Advisor Director Coordinator Co-ordinator Commissioner Council Authority County Borough
+    Agency Group Network Foundation Charity Project Academy College University Clinic
+    Association Committee Commission Housing Probation Education Prison Event Ref Reference
+    Date Time Entry Note Notes Type Source Outcome Action Summary Details""".split()
+)
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -134,7 +144,9 @@ def check_publication(ctx: AppContext, review_id: int, kind: str) -> CheckResult
     doc = build_document(ctx, report_id, final=True, audience="publication")
     with ctx.session() as session:
         reference = session.scalar(select(Review.reference).where(Review.id == review_id))
-    anonymiser = Anonymiser(list_people(ctx, review_id), keep=[reference or ""])
+    anonymiser = StoreAnonymiser(
+        list_people(ctx, review_id), other_registers(ctx, [review_id]), keep=[reference or ""]
+    )
     hits: list[Hit] = []
     labels = _section_labels(doc.sections)
     for where, text in (("Cover, title", doc.title), ("Cover, subject", doc.subject)):
@@ -175,7 +187,9 @@ def check_publication(ctx: AppContext, review_id: int, kind: str) -> CheckResult
     return CheckResult(kind, tuple(_with_waivers(ctx, review_id, kind, hits)))
 
 
-def _text_hits(text: str, where: str, section: str, anonymiser: Anonymiser) -> list[Hit]:
+def _text_hits(
+    text: str, where: str, section: str, anonymiser: Anonymiser | StoreAnonymiser
+) -> list[Hit]:
     hits = []
     for found in anonymiser.find(text):
         reason = "name" if found.what in ("name", "initials") else "identifier"
@@ -187,12 +201,29 @@ def _text_hits(text: str, where: str, section: str, anonymiser: Anonymiser) -> l
 
 
 def _unregistered_hits(
-    text: str, where: str, section: str, anonymiser: Anonymiser, seam: int | None = None
+    text: str,
+    where: str,
+    section: str,
+    anonymiser: Anonymiser | StoreAnonymiser,
+    seam: int | None = None,
 ) -> list[Hit]:
     """Names after a relationship word, title or role that the register does not hold; with
     ``seam``, only those whose word ends before it and whose name starts after it (a name on
     the line after its role: each line is printed as a paragraph of its own)."""
     hits = []
+    for m in _unregistered_matches(text, anonymiser, seam):
+        key = f"unregistered|{section}|{m.group('name').casefold()}"
+        hits.append(
+            Hit("unregistered", where, m.group(0), "add them to the register", key, section=section)
+        )
+    return hits
+
+
+def _unregistered_matches(
+    text: str, anonymiser: Anonymiser | StoreAnonymiser, seam: int | None = None
+):
+    """The matches (group "name") of names no register holds, next to a relationship word,
+    title or role."""
     matches = [*_RELATION_NAME.finditer(text), *_TITLE_NAME.finditer(text)]
     matches += _ROLE_NAME.finditer(text)
     seen: set[str] = set()
@@ -207,18 +238,34 @@ def _unregistered_hits(
                 continue
         if first in _NOT_NAMES or _registered(name, anonymiser):
             continue
+        if any(_POSSESSIVE.sub("", w) in _NOT_PERSON_WORDS for w in name.split()):
+            continue
         if len(_POSSESSIVE.sub("", first)) == 1:  # "Mr D's", "Child K's": a pseudonym's letter
             continue
         if "\n" in text[m.start() : m.start("name")] and text[m.end("name") :].startswith(":"):
             continue  # "…seen by the midwife" and, on the next line, the label "Case Note:"
-        key = f"unregistered|{section}|{name.casefold()}"
-        hits.append(
-            Hit("unregistered", where, m.group(0), "add them to the register", key, section=section)
-        )
-    return hits
+        yield m
 
 
-def _registered(name: str, anonymiser: Anonymiser) -> bool:
+def remove_unregistered_names(text: str, anonymiser) -> str:
+    """``text`` with every name the release check would block as unregistered (after a
+    relationship word, title or role) printed as "[name removed]", a possessive kept. For the
+    documents drawn from several reviews, which have no release check of their own."""
+    spans = sorted(
+        {(m.start("name"), m.end("name")) for m in _unregistered_matches(text, anonymiser)}
+    )
+    out, at = [], 0
+    for start, end in spans:
+        if start < at:
+            continue
+        name = text[start:end]
+        tail = _POSSESSIVE.search(name)
+        out += [text[at:start], NAME_REMOVED + (tail.group(0) if tail else "")]
+        at = end
+    return "".join(out) + text[at:]
+
+
+def _registered(name: str, anonymiser: Anonymiser | StoreAnonymiser) -> bool:
     """True when every word of ``name`` is a registered name: "Łukasz Nowak" is someone else
     when only "Łukasz" is in the register, and "Nowak" would be published."""
     covered = [f for f in anonymiser.find(name) if f.what in ("name", "initials")]

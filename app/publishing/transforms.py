@@ -10,7 +10,7 @@ Models are frozen dataclasses (reports.*); the walk rebuilds only what changes.
 from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
-from app.publishing.anonymise import Anonymiser
+from app.publishing.anonymise import Anonymiser, StoreAnonymiser
 
 PRIVATE_FIELDS = frozenset({"private_notes"})
 # Fields that name the document itself, not anyone in it, or hold no words at all (the
@@ -23,10 +23,25 @@ KEPT_FIELDS = frozenset(
 )
 
 
-def protect(document: Any, *, marking: str | None, anonymiser: Anonymiser | None) -> Any:
+def remove_unregistered_names(text: str, anonymiser: Anonymiser | StoreAnonymiser) -> str:
+    from app.publishing.release_check import remove_unregistered_names as remove
+
+    return remove(text, anonymiser)
+
+
+def protect(
+    document: Any,
+    *,
+    marking: str | None,
+    anonymiser: Anonymiser | StoreAnonymiser | None,
+    unregistered_out: bool = False,
+) -> Any:
     """``document`` as it may leave the store: private notes out, marked, anonymised.
 
     ``marking``: the marking for publication; None keeps the one the review gave it.
+    ``unregistered_out``: names no register holds, after a relationship word, title or role
+    (what the release check blocks), print as "[name removed]": for a document no release
+    check is run on.
     """
     if marking is not None:
         document = replace(document, protective_marking=marking)
@@ -37,7 +52,8 @@ def protect(document: Any, *, marking: str | None, anonymiser: Anonymiser | None
     def text(value: str) -> str:
         result = done.get(value)
         if result is None:
-            result = done[value] = anonymiser.apply(value)
+            plain = remove_unregistered_names(value, anonymiser) if unregistered_out else value
+            result = done[value] = anonymiser.apply(plain)
         return result
 
     return _walk(document, text)
