@@ -14,7 +14,11 @@ def table_width(headings: list[str]) -> tuple[int, int] | None:
     """(width of one table, step to the next) when the headings are one table's written two or
     more times across, with blank columns between them or none; None otherwise."""
     last = max((i for i, h in enumerate(headings) if h), default=-1) + 1
-    width = next((i for i, h in enumerate(headings) if not h), last)
+    first_heading = headings[0].casefold() if headings else ""
+    width = next(
+        (i for i, h in enumerate(headings) if not h or (i and h.casefold() == first_heading)),
+        last,
+    )
     if width < 2:
         return None
     first = [h.casefold() for h in headings[:width]]

@@ -301,6 +301,60 @@ def page_two_sheet_typed(folder: Path):
     return _save(wb, folder, "page_two_sheet_typed.xlsx"), truth
 
 
+# --- 4. written after the rules, to try them on other layouts -----------------------------------
+
+
+def three_tables_across(folder: Path):
+    """Three tables of Date / Time / Event across one sheet, a blank column between each."""
+    rows = [["Date", "Time", "Event", None, "Date", "Time", "Event", None, "Date", "Time",
+             "Event"]]  # fmt: skip
+    order = [[0, 3, 6], [1, 4, 7], [2, 5, None]]
+    for line in order:
+        row = []
+        for n, i in enumerate(line):
+            row += [f"{DAYS[i]:%d/%m/%Y}", f"{TIMES[i]:%H:%M}", TEXTS[i]] if i is not None else [
+                None, None, None]  # fmt: skip
+            if n < 2:
+                row.append(None)
+        rows.append(row)
+    wb, _ws = _book(rows)
+    truth = [_t(i, time=f"{TIMES[i]:%H:%M}") for i in range(8)]
+    return _save(wb, folder, "three_tables_across.xlsx"), truth
+
+
+def year_banners_merged(folder: Path):
+    """Year banners merged across the table ("2016", "2017") over text dates of that year."""
+    from datetime import timedelta
+
+    days = list(DAYS[:5]) + [d + timedelta(days=365) for d in DAYS[5:]]
+    rows = [["Date", "Practitioner", "Event", "Comment"], ["2016"]]
+    for i in range(8):
+        if i == 5:
+            rows.append(["2017"])
+        rows.append([f"{days[i].day} {days[i]:%B %Y}", WORKERS[i % 4], TEXTS[i], ""])
+    wb, ws = _book(rows)
+    ws.merge_cells("A2:D2")
+    ws.merge_cells("A8:D8")
+    truth = [Expected(days[i], event=TEXTS[i], practitioner=WORKERS[i % 4]) for i in range(8)]
+    return _save(wb, folder, "year_banners_merged.xlsx"), truth
+
+
+def swapped_text_dates(folder: Path):
+    """ "Date of incident" and "Date entered" typed as text; one row of ten typed the wrong way
+    round (flagged); the others entered a day or more after."""
+    rows = [["Date of incident", "Date entered", "Officer", "Details"]]
+    truth = []
+    for i in range(10):
+        happened = date(2016, 3, 1 + 2 * i)
+        entered = date(2016, 3, 2 + 2 * i)
+        text = TEXTS[i % 8] + f" (log {i + 1})"
+        pair = (entered, happened) if i == 6 else (happened, entered)
+        rows.append([f"{pair[0]:%d/%m/%Y}", f"{pair[1]:%d/%m/%Y}", WORKERS[i % 4], text])
+        truth.append(Expected(happened, event=text, flagged=i == 6))
+    wb, _ws = _book(rows)
+    return _save(wb, folder, "swapped_text_dates.xlsx"), truth
+
+
 FILES = {
     f.__name__: f
     for f in (
@@ -318,5 +372,8 @@ FILES = {
         two_digit_year_mix,
         review_block_with_dates,
         page_two_sheet_typed,
+        three_tables_across,
+        year_banners_merged,
+        swapped_text_dates,
     )
 }
