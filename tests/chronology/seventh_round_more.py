@@ -355,6 +355,27 @@ def swapped_text_dates(folder: Path):
     return _save(wb, folder, "swapped_text_dates.xlsx"), truth
 
 
+def word_rows_split_by_hand(folder: Path):
+    """A Word chronology where the author split long rows by hand to fit the page (the rest of
+    the text in a new row with no date) and typed the header again at the top of page 2."""
+    import docx
+
+    document = docx.Document()
+    table = _word_table(document, ["Date", "Agency", "Event", "Analysis"])
+    for i in range(8):
+        head, _sep, tail = TEXTS[i].partition(". ")
+        if i in (1, 5) and tail:
+            _fill(table.add_row(), [f"{DAYS[i]:%d/%m/%Y}", "Police", head + ".", ANALYSIS[i]])
+            _fill(table.add_row(), ["", "", tail, ""])
+        else:
+            _fill(table.add_row(), [f"{DAYS[i]:%d/%m/%Y}", "Police", TEXTS[i], ANALYSIS[i]])
+        if i == 3:
+            _fill(table.add_row(), ["Date", "Agency", "Event", "Analysis"])
+    path = folder / "word_rows_split_by_hand.docx"
+    document.save(path)
+    return path, [_t(i) for i in range(8)]
+
+
 FILES = {
     f.__name__: f
     for f in (
@@ -375,5 +396,6 @@ FILES = {
         three_tables_across,
         year_banners_merged,
         swapped_text_dates,
+        word_rows_split_by_hand,
     )
 }
