@@ -92,6 +92,7 @@ class ColumnProfile:
     no_time: int = 0  # "AM", "N/K", "-": a time cell saying there is no time to give
     clock_numbers: int = 0  # whole numbers that read as a 24-hour clock (1032, 905 for 09:05)
     type_names: int = 0  # distinct values that are event types' names (when few are distinct)
+    named_roles: int = 0  # names with a role after them in brackets ("Sam Ellery (HV)")
 
     def share(self, count: int) -> float:
         return count / self.filled if self.filled else 0.0
@@ -235,6 +236,8 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
                 kind = kinds[text] = _kind_of(text)
             if kind:
                 setattr(p, kind, getattr(p, kind) + 1)
+                if kind == "names" and text[-1] == ")":
+                    p.named_roles += 1
     for p, values in zip(profiles, seen, strict=True):
         p.distinct = len(values)
         if p.distinct <= _FEW_VALUES:
@@ -511,6 +514,9 @@ def _veto(name: str, p: ColumnProfile) -> str:
     # "Subject" of a diary's appointments: kinds of contact (Home visit), not people.
     if name == "subjects" and p.type_names and 2 * p.type_names >= p.distinct and not p.names:
         return "kinds of contact, not names of people"
+    # "Practitioner / role" over "Sam Ellery (HV)": people, their roles in brackets.
+    if name == "role" and p.share(p.named_roles) >= 0.6:
+        return "names of people with their role in brackets"
     if name == "role" and p.distinct >= 6 and p.distinct_ratio >= 0.9 and p.share(p.names) < 0.5:
         return "a different value on every row (a title of each entry), not a list of roles"
     if name in ("practitioner", "role", "subjects", "outcome") and p.share(p.yes_no) >= 0.6:

@@ -262,9 +262,11 @@ class _UkRule(tzinfo):
         return moment + self.utcoffset(moment)
 
 
-# A date cell saying the entry is on the day of the one above: '"', "ditto", "as above".
+# A date cell saying the entry is on the day of the one above: '"', "ditto", "as above", "see
+# above", and the clerk's "do" (ditto) alone in the cell.
 _AS_ABOVE = re.compile(
-    r"(?:[\"\u201c\u201d\u3003]+|''|ditto|do\.|-do-|as above|same(?: day| date)?(?: as above)?)",
+    r"(?:[\"\u201c\u201d\u3003]+|''|ditto\.?|do\.?|-do-|(?:see|as per|as) above"
+    r"|same(?: day| date)?(?: as (?:above|previous))?)",
     _I,
 )
 

@@ -123,6 +123,10 @@ _DAY_RANGE = re.compile(
     r"(?P<d2>\d{1,2})" + _ORDINAL + r"\s+(?P<rest>[a-z]+\.?,?\s+\d{4})",
     _I,
 )
+# "3-5/4/2016", "20-21/06/16": days of one month in figures, the month and year after the last.
+_DAY_RANGE_FIGURES = re.compile(
+    r"(?P<d1>\d{1,2})\s*(?:-|\u2013|&)\s*(?P<d2>\d{1,2})(?P<rest>([/.])\d{1,2}\4(?:\d{4}|\d{2}))"
+)
 # A day with a time span: "14/03/2016 10:00 - 11:30" starts at 10:00.
 _TIME_SPAN = re.compile(
     r"(?P<a>.+?\d[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s*(?:-|\u2013|to|until)\s*"
@@ -526,6 +530,12 @@ def _parse_text(
     if m:
         first = _parse_text(f"{m['d1']} {m['rest']}", pivot, order, year_kind)
         last = _parse_text(f"{m['d2']} {m['rest']}", pivot, order, year_kind)
+        if first.precision == "day" and last.precision == "day":
+            return _between(raw, first, last)
+    m = _DAY_RANGE_FIGURES.fullmatch(s) if order == "dmy" else None
+    if m and int(m["d1"]) < int(m["d2"]):
+        first = _parse_text(m["d1"] + m["rest"], pivot, order, year_kind)
+        last = _parse_text(m["d2"] + m["rest"], pivot, order, year_kind)
         if first.precision == "day" and last.precision == "day":
             return _between(raw, first, last)
     m = _RANGE.fullmatch(s)

@@ -2,11 +2,13 @@
 "2016" over rows dated "14 Mar", "3 Apr"; a row "March 2016" over rows dated "Mon 14th". Diaries
 and histories typed by hand are laid out so. The heading is left out and each date under it is
 read with what the heading gives; a date that is whole already is read as written. A month
-heading over whole dates of that month ("March 2016" over "14/03/2016") is left out too: it
-only groups them (a year alone over whole dates stays an entry of that year)."""
+heading over whole dates of that month ("March 2016" over "14/03/2016"), or a year row over
+whole dates of that year (a banner "2016" a hand-made chronology puts between its years), is
+left out too: it only groups them. A year row over dates of other years stays an entry."""
 
 from typing import Any
 
+from app.chronology.date_forms import says_as_above
 from app.chronology.dates import parse_date
 from app.chronology.layout import LeftOut, filled
 
@@ -59,11 +61,11 @@ def dates_from_headings(
     for (start, (column, heading, precision)), end in zip(heads, bounds[1:], strict=True):
         under = [(i, rows[i][1]) for i in range(start + 1, end) if column < len(rows[i][1])]
         done = {i: _completed(cells[column], heading, precision) for i, cells in under}
-        dated = [i for i, cells in under if filled(cells[column])]
+        dated = [
+            i for i, cells in under if filled(cells[column]) and not says_as_above(cells[column])
+        ]
         completed = sum(1 for t in done.values() if t)
         if dated and 2 * completed < len(dated):
-            if precision != "month":  # a year alone over whole dates is an entry of that year
-                continue
             period = parse_date(heading)
             inside = sum(1 for i, cells in under if not done[i] and _within(cells[column], period))
             if completed + inside < len(dated):

@@ -377,6 +377,12 @@ def build_entries(plan, today: date) -> None:
         out[SLOT["recorded_text"]] = list(map(_SECOND, read))
         for k in [k for k, r in enumerate(read) if r[2]]:
             problems.setdefault(k, []).append(read[k][2])
+    if recorded_col is not None:
+        for k in _recorded_before(out[SLOT["recorded"]], starts):
+            problems.setdefault(k, []).append(
+                f"recorded on {out[SLOT['recorded_text']][k]}, before the date it happened "
+                f"({out[SLOT['date_text']][k]}): the two dates may be the wrong way round"
+            )
     if table.row_flags:
         for k, number in enumerate(numbers):
             if number in table.row_flags:
@@ -399,6 +405,19 @@ def build_entries(plan, today: date) -> None:
         entries = [k not in owner for k in range(count)]
         out = [list(compress(column, entries)) for column in out]
     plan.entries = PlannedEntries(out)
+
+
+def _recorded_before(recorded: list, starts: list) -> list[int]:
+    """The rows recorded before the day they happened, when such rows are few (a quarter or less
+    of those with both dates): a slip, the two date columns typed the wrong way round. Where
+    most rows are recorded first (appointments booked ahead) the column means something else."""
+    both = [
+        (k, r.date() if isinstance(r, datetime) else r, s)
+        for k, (r, s) in enumerate(zip(recorded, starts, strict=True))
+        if r and s
+    ]
+    early = [k for k, r, s in both if r < s]
+    return early if early and 4 * len(early) <= len(both) else []
 
 
 def _pieces_text(cells: list[Any], parts: list[int]) -> str:

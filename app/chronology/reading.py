@@ -55,6 +55,7 @@ from app.chronology.sheet_formats import (
     partial_date_cells_ods,
     partial_date_cells_xls,
 )
+from app.chronology.side_by_side import tables_side_by_side
 from app.chronology.sideways import entries_across
 from app.chronology.types import SheetTable
 from app.chronology.web_tables import read_html_table, read_web_archive
@@ -637,6 +638,12 @@ def _build_table(
         headers.append(text)
 
     table_rows, filled_counts, blank = _rows_under_header(data, header_row, width)
+    texts = [_header_text(c) if c is not None else "" for c in header_cells[:width]]
+    across = tables_side_by_side(texts, table_rows) if texts and texts.count(texts[0]) > 1 else None
+    if across is not None:
+        table_rows, width, across_note = across
+        headers, notes = headers[:width], [*notes, across_note]
+        filled_counts = [width - cells.count("") for _n, cells in table_rows]
     pairs = text_is_below(table_rows, filled_counts)
     table_rows, left_out = left_out_rows(
         table_rows, layout, filled_counts, group_headings=not pairs

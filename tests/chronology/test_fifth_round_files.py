@@ -157,9 +157,14 @@ def test_dates_without_their_year_take_it_from_the_heading_row_above(tmp_path):
     table = _table(tmp_path, rows)
     assert [parse_date(c[0]).start for _n, c in table.rows] == DAYS
     assert [n.row for n in table.left_out] == [2]
-    # A year on a row of its own over whole dates is an entry of that year, as before.
+    # A year on a row of its own over whole dates of that year only groups them (a banner in
+    # a hand-made chronology): it is left out and listed, like a month heading.
     rows = [["Date", "Worker", "Entry"], ["2016", "", ""]]
     rows += [[f"{d:%d/%m/%Y}", WORKERS[0], t] for d, t in zip(DAYS, TEXTS, strict=True)]
+    table = _table(tmp_path, rows)
+    assert len(table.rows) == 8 and [n.row for n in table.left_out] == [2]
+    # Over dates of other years it is still an entry of that year.
+    rows[1] = ["2015", "", ""]
     assert len(_table(tmp_path, rows).rows) == 9
 
 

@@ -1,0 +1,62 @@
+"""A chronology laid out as tables side by side on one sheet: the same headings written again
+to the right ("Date", "Event", blank, "Date", "Event"), the later entries in the second table,
+so that it prints on one page. Each table's rows are read in turn, the first table's first;
+each row keeps its row number in the sheet."""
+
+from typing import Any
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (value.__class__ is str and not value.strip())
+
+
+def table_width(headings: list[str]) -> tuple[int, int] | None:
+    """(width of one table, step to the next) when the headings are one table's written two or
+    more times across, with blank columns between them or none; None otherwise."""
+    last = max((i for i, h in enumerate(headings) if h), default=-1) + 1
+    first_heading = headings[0].casefold() if headings else ""
+    width = next(
+        (i for i, h in enumerate(headings) if not h or (i and h.casefold() == first_heading)),
+        last,
+    )
+    if width < 2:
+        return None
+    first = [h.casefold() for h in headings[:width]]
+    step = next(
+        (s for s in range(width, last) if headings[s] and headings[s].casefold() == first[0]),
+        0,
+    )
+    if not step or any(headings[width:step]):
+        return None
+    for start in range(0, last, step):
+        block = [h.casefold() for h in headings[start : start + width]]
+        if block != first or any(headings[start + width : start + step]):
+            return None
+    return width, step
+
+
+def tables_side_by_side(
+    headings: list[str], rows: list[tuple[int, list[Any]]]
+) -> tuple[list[tuple[int, list[Any]]], int, str] | None:
+    """The rows of each table in turn, the width of one table and a note; None when the sheet
+    is not laid out so or its blank columns between the tables hold something."""
+    found = table_width(headings)
+    if found is None:
+        return None
+    width, step = found
+    starts = range(0, len(headings), step)
+    gaps = [i for s in starts for i in range(s + width, s + step)]
+    if any(not _blank(cells[i]) for _n, cells in rows for i in gaps if i < len(cells)):
+        return None
+    out: list[tuple[int, list[Any]]] = []
+    for start in starts:
+        for number, cells in rows:
+            part = list(cells[start : start + width])
+            part += [""] * (width - len(part))
+            if not all(map(_blank, part)):
+                out.append((number, part))
+    note = (
+        f"The sheet holds {len(starts)} tables side by side under the same headings: each "
+        "table's rows are read in turn (the table on the left first), with their row numbers."
+    )
+    return out, width, note
