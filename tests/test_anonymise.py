@@ -136,3 +136,18 @@ def test_a_long_text_is_anonymised_throughout(anonymiser):
 def test_a_text_without_names_is_returned_as_it_is(anonymiser):
     text = "Nothing to change here."
     assert anonymiser.apply(text) is text
+
+
+def test_a_number_in_a_registered_name_is_never_a_name_alone():
+    anonymiser = Anonymiser([RegisterEntry("Kayden Marsh 20", "Person 20")])
+    text = "On 20 March 2016, 20 minutes after the call, Kayden Marsh 20 was seen at home."
+    assert anonymiser.apply(text) == (
+        "On 20 March 2016, 20 minutes after the call, Person 20 was seen at home."
+    )
+
+
+def test_a_description_long_before_the_name_does_not_swallow_it():
+    anonymiser = Anonymiser([RegisterEntry("Kerry Marsh", "Mother")])
+    assert anonymiser.apply("His mother, Kerry Marsh, said so.") == "His mother said so."
+    far = "His mother had called before. " * 20 + "Later Kerry Marsh said so."
+    assert anonymiser.apply(far).endswith("Later Mother said so.")

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from app.publishing.dates import birth_keys, dates_in
 from app.publishing.identifiers import (  # noqa: F401 (used from here by callers)
@@ -130,9 +131,17 @@ _COMBINING = re.compile("[\u0300-\u036f]")
 def _tokens(name: str) -> list[str]:
     """The words of a name as the patterns hold them: folded, lower case, without the marks
     that sit on a letter of their own ("ọ̀" of "Adébáyọ̀", which has no composed form)."""
+    return list(_token_tuple(name))
+
+
+@lru_cache(maxsize=8192)
+def _token_tuple(name: str) -> tuple[str, ...]:
     name = _COMBINING.sub("", unicodedata.normalize("NFD", plain(name)))
-    words = re.split(r"[\s\-_]+", fold(name).strip().lower())
-    return [t for t in (w.rstrip(".") for w in words) if t]
+    words = _NAME_SPLIT.split(fold(name).strip().lower())
+    return tuple(t for t in (w.rstrip(".") for w in words) if t)
+
+
+_NAME_SPLIT = re.compile(r"[\s\-_]+")
 
 
 # ---- names ----------------------------------------------------------------------------------
@@ -415,7 +424,8 @@ class Anonymiser:
                     if turned[0] not in PARTICLES or len(turned) > 2:
                         forms.setdefault(" ".join(turned), set()).add(descriptor)
                 for token in tokens:
-                    if token in TITLES or token in PARTICLES or len(token) < 2:
+                    # (A number is never a name alone: "20" of "Kayden Marsh 20" is any 20.)
+                    if token in TITLES or token in PARTICLES or len(token) < 2 or token.isdigit():
                         continue
                     forms.setdefault(token, set()).add(descriptor)
                     if token in COMMON_WORDS:
@@ -589,6 +599,22 @@ _OWNER = r"(?:(?:his|her|their|the)\s+)?"
 _NUMBERED = re.compile(r"^(.*[^\W\d])\s+(?:\d+|[A-Z])$")
 
 
+_NEAR = 80  # characters before a descriptor's words that may stand between them and the name
+
+
+class _Shifted:
+    """A match found in a tail of the text, with its places in the whole text."""
+
+    def __init__(self, m: re.Match, by: int):
+        self._m, self._by = m, by
+
+    def start(self, group: int = 0) -> int:
+        return self._m.start(group) + self._by
+
+    def group(self, group: int = 0) -> str:
+        return self._m.group(group)
+
+
 def _appositive(before: str, text: str, hit: Found) -> tuple[str, int] | None:
     """When a name stands beside words that already describe the person, the text without it.
 
@@ -603,15 +629,20 @@ def _appositive(before: str, text: str, hit: Found) -> tuple[str, int] | None:
     stem = _NUMBERED.match(core)
     if stem:
         words = r"\s+".join(re.escape(w) for w in stem.group(1).split())
-        m = re.search(r"(?<!\w)" + _OWNER + words + r"(\s*\(\s*|\s+)$", before, re.I)
+        near = max(0, len(before) - len(core) - _NEAR)
+        m = re.search(r"(?<!\w)" + _OWNER + words + r"(\s*\(\s*|\s+)$", before[near:], re.I)
+        m = None if m is None else _Shifted(m, near)
         closing = re.match(r"\s*\)", text[hit.end :])
         if m and (not m.group(1).strip() or closing):
             rest = hit.end + (closing.end() if m.group(1).strip() else 0)
             return before[: m.start()] + _cased(hit.replacement, text, m.start()), rest
     words = r"\s+".join(re.escape(w) for w in core.split())
-    # Described first: "his mother, NAME," / "her mother (NAME)" / "Mother NAME".
-    m = re.search(r"(?<!\w)" + words + r"(\s*,\s*|\s*\(\s*|\s+)$", before, re.I)
+    # Described first: "his mother, NAME," / "her mother (NAME)" / "Mother NAME". (Looked
+    # for at the end of what comes before only: a search ending at $ would try every place.)
+    near = max(0, len(before) - len(core) - _NEAR)
+    m = re.search(r"(?<!\w)" + words + r"(\s*,\s*|\s*\(\s*|\s+)$", before[near:], re.I)
     if m:
+        m = _Shifted(m, near)
         rest = hit.end
         closing = re.match(r"\s*\)" if "(" in m.group(1) else r"\s*,", text[rest:])
         if closing and ("(" in m.group(1) or "," in m.group(1)):
