@@ -11,23 +11,17 @@ from app.chronology.date_forms import says_as_above
 from app.chronology.dates import parse_date
 from app.chronology.reading import read_table
 from tests.chronology import seventh_round_more, seventh_round_sheets
-from tests.chronology.fourth_round_files import same_text_differences
 from tests.chronology.robust_files import DAYS, TEXTS, WORKERS, _csv
-from tests.chronology.test_robust_files import _entries, _import, store_path  # noqa: F401
+from tests.chronology.round_checks import check_file_imports_fully_right
+from tests.chronology.round_checks import rows_of as _rows
+from tests.chronology.test_robust_files import store_path  # noqa: F401
 
 FILES = {**seventh_round_sheets.FILES, **seventh_round_more.FILES}
 
 
 @pytest.mark.parametrize("name", sorted(FILES))
 def test_each_file_imports_fully_right_with_no_options(store_path, tmp_path, capsys, name):  # noqa: F811
-    path, truth = FILES[name](tmp_path)
-    code, output = _import(store_path, path, capsys)
-    assert code == 0, output
-    assert same_text_differences(_entries(store_path), truth) == [], output
-
-
-def _rows(*columns):
-    return [(n + 2, list(cells)) for n, cells in enumerate(zip(*columns, strict=True))]
+    check_file_imports_fully_right(FILES, name, store_path, tmp_path, capsys)
 
 
 def test_a_year_row_over_whole_dates_of_that_year_is_left_out(tmp_path):

@@ -16,9 +16,11 @@ from tests.chronology import (
     sixth_round_text,
     sixth_round_word,
 )
-from tests.chronology.fourth_round_files import same_text_differences
-from tests.chronology.robust_files import DAYS, TEXTS, TYPES, WORKERS, _csv
-from tests.chronology.test_robust_files import _entries, _import, store_path  # noqa: F401
+from tests.chronology.robust_files import DAYS, TEXTS, TYPES, WORKERS
+from tests.chronology.round_checks import check_file_imports_fully_right
+from tests.chronology.round_checks import rows_of as _rows
+from tests.chronology.round_checks import table_of as _table
+from tests.chronology.test_robust_files import store_path  # noqa: F401
 
 FILES = {
     **sixth_round_text.FILES,
@@ -30,20 +32,7 @@ FILES = {
 
 @pytest.mark.parametrize("name", sorted(FILES))
 def test_each_file_imports_fully_right_with_no_options(store_path, tmp_path, capsys, name):  # noqa: F811
-    path, truth = FILES[name](tmp_path)
-    code, output = _import(store_path, path, capsys)
-    assert code == 0, output
-    assert same_text_differences(_entries(store_path), truth) == [], output
-
-
-def _rows(*columns):
-    return [(n + 2, list(cells)) for n, cells in enumerate(zip(*columns, strict=True))]
-
-
-def _table(tmp_path, rows, name="t.csv"):
-    path = tmp_path / name
-    _csv(path, rows)
-    return read_table(path)
+    check_file_imports_fully_right(FILES, name, store_path, tmp_path, capsys)
 
 
 def test_welsh_ordinal_days_are_read():
