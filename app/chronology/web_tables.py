@@ -177,13 +177,32 @@ def read_html_text(text: str, shown: str, what: str) -> tuple[list[list[Any]], l
         part, spans = grids[index]
         merged += [((r1 + len(rows), c1), (r2 + len(rows), c2)) for (r1, c1), (r2, c2) in spans]
         rows += part
-    note = f"Read as {what} saved with a spreadsheet name: "
+    named = shown.lower().endswith((".htm", ".html", ".xhtml", ".mht", ".mhtml"))
+    note = f"Read as {what}: " if named else f"Read as {what} saved with a spreadsheet name: "
     note += (
         f"its {len(chosen)} tables headed the same, one after another ({len(rows)} rows)."
         if len(chosen) > 1
         else f"its table of {len(rows)} rows."
     )
-    return rows, merged, [note]
+    notes = [note]
+    # Tables with a chronology header of their own, other columns: said, not silently passed.
+    others = [
+        index + 1
+        for index, (table_rows, _merged) in enumerate(grids)
+        if index not in chosen
+        and (other := find_layout(table_rows)) is not None
+        and other.score >= 2
+        and len(table_rows) > other.header_index + 1
+    ]
+    if others:
+        many = len(others) > 1
+        notes.append(
+            f"{'Tables' if many else 'Table'} {', '.join(map(str, others))} of the page "
+            f"{'look' if many else 'looks'} like a chronology too, with other columns, and "
+            f"{'were' if many else 'was'} not imported: open the page in Excel, save it as "
+            ".xlsx and import those rows from there."
+        )
+    return rows, merged, notes
 
 
 def read_web_archive(path: Path) -> tuple[list[list[Any]], list, list[str]]:

@@ -230,3 +230,26 @@ def test_a_harmful_or_damaged_xml_workbook_is_refused(
     assert code == 2, output
     assert refusal in output and "Traceback" not in output
     assert _entries(store_path) == []
+
+
+def test_a_web_page_s_other_chronology_table_is_named_not_passed_over_silently(tmp_path):
+    first = "".join(
+        f"<tr><td>0{d}/04/2016</td><td>Zoë Kaur</td><td>Visit {d} to the family home.</td></tr>"
+        for d in range(1, 6)
+    )
+    second = "".join(
+        f"<tr><td>1{d}/05/2016</td><td>Sam</td><td>Call</td><td>Call {d} to mother.</td></tr>"
+        for d in range(1, 3)
+    )
+    path = tmp_path / "contacts.htm"
+    path.write_text(
+        "<html><body><table><tr><th>Date</th><th>Worker</th><th>Details</th></tr>"
+        f"{first}</table><table><tr><th>Date</th><th>Author</th><th>Type</th><th>Note</th></tr>"
+        f"{second}</table></body></html>",
+        encoding="utf-8",
+    )
+    (table,) = read_tables(path)
+    assert len(table.rows) == 5
+    notes = " ".join(table.notes)
+    assert "Read as a web page (HTML, utf-8): its table of 6 rows." in notes
+    assert "Table 2 of the page looks like a chronology too" in notes
