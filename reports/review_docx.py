@@ -384,17 +384,46 @@ def _section(word, sec, tables: "_Tables") -> None:
 
 
 def _list(word, block) -> None:
-    """A list in Word's list styles (level 2 for a nested list), so Word numbers it."""
+    """A list in Word's list styles (level 2 for a nested list); each numbered list starts
+    again at 1 in Word, rather than carrying on from the list before."""
     style = "List Number" if block.get("numbered") else "List Bullet"
+    restart = _fresh_numbering(word, style) if block.get("numbered") else None
     for item in block["items"]:
         paragraph = word.add_paragraph(style=_style(word, style))
+        _number_with(paragraph, restart)
         if item["lead"]:
             paragraph.add_run(item["lead"] + (": " if item["text"] else "")).bold = True
         _text(paragraph, item["text"])
         sub = item.get("sub") or {}
+        level = "List Number 2" if sub.get("numbered") else "List Bullet 2"
+        inner_restart = _fresh_numbering(word, level) if sub.get("numbered") else None
         for inner in sub.get("items", ()):
-            level = "List Number 2" if sub.get("numbered") else "List Bullet 2"
-            _text(word.add_paragraph(style=_style(word, level, style)), inner["text"])
+            inner_paragraph = word.add_paragraph(style=_style(word, level, style))
+            _number_with(inner_paragraph, inner_restart)
+            _text(inner_paragraph, inner["text"])
+
+
+def _fresh_numbering(word, style_name: str) -> int | None:
+    """A new numbering instance of the style's own list, restarting at 1 (None when the
+    style, a partnership's say, has no numbering of its own)."""
+    try:
+        element = word.styles[style_name].element
+        numbering = word.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        return None
+    ppr = element.pPr
+    if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
+        return None
+    num = numbering.num_having_numId(ppr.numPr.numId.val)
+    fresh = numbering.add_num(num.abstractNumId.val)
+    level = ppr.numPr.ilvl.val if ppr.numPr.ilvl is not None else 0
+    fresh.add_lvlOverride(ilvl=level).add_startOverride(1)
+    return fresh.numId
+
+
+def _number_with(paragraph, num_id: int | None) -> None:
+    if num_id is not None:
+        paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id
 
 
 def _text(paragraph, text: str, *, italic: bool = False) -> None:

@@ -141,3 +141,18 @@ def test_crowded_episode_titles_never_overlap_each_other_or_the_marker_lines():
         crossing = [lx for lx, y1, y2 in lines if x < lx < end - 1 and y1 < y and y2 > y - 8]
         assert not crossing  # no episode's marker line through it
     assert "Episode 23: contact with the MASH about Child Ŵ" in root.find(f"{ns}desc").text
+
+
+def test_each_numbered_list_starts_again_at_one_in_word(tmp_path):
+    write_review_docx(_doc(), tmp_path / "d.docx", lambda d, t: None)
+    word = Document(tmp_path / "d.docx")
+    numbering = word.part.numbering_part.element
+    firsts = [p for p in word.paragraphs if p.text == "The first contact was on 3 March."]
+    assert len(firsts) == 2  # one list in each section
+    ids = [p._p.pPr.numPr.numId.val for p in firsts]
+    assert ids[0] != ids[1]
+    for num_id in ids:
+        num = numbering.num_having_numId(num_id)
+        assert num.xpath("./w:lvlOverride/w:startOverride/@w:val") == ["1"]
+    second = next(p for p in word.paragraphs if p.text == "The second contact was on 9 April.")
+    assert second._p.pPr.numPr.numId.val == ids[0]  # the same list goes on
