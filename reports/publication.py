@@ -10,7 +10,8 @@ Rules kept from the earlier PDF: a newline in a ``Paragraphs`` text starts a new
 paragraph (blank lines skipped); in headings and one-line fields it is a space; in bullets,
 notes and table cells it is a line break. Lines written as a list ("- ", "• ", "1.", "a)")
 become a real list (numbered when the first item is), one level of nesting kept from the
-indent or a change of marker, so every format tags it as a list rather than paragraphs.
+indent or a change of marker, so every format tags it as a list rather than paragraphs;
+rows typed with "|" between cells become a table with column headings.
 """
 
 import re
@@ -150,14 +151,45 @@ def _marker(line: str) -> tuple[int, str, str] | None:
     return indent, style, line[found.end() :].strip()
 
 
-def _runs(lines: list[str]):
+_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a line written as a table row ("a | b | c"), or [] for any other line."""
+    if "|" not in line:
+        return []
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    return cells if len(cells) >= 2 else []
+
+
+def _grid(lines: list[str], start: int) -> tuple[list[list[str]], int]:
+    """Rows of a table written with "|" between cells from ``start`` (a header and at least
+    one row, all with the same number of cells; a "---|---" rule skipped), and the next line."""
+    width = len(_cells(lines[start]))
+    rows, i = [], start
+    while i < len(lines) and (
+        len(_cells(lines[i])) == width or (i == start + 1 and _RULE.match(lines[i]))
+    ):
+        if not _RULE.match(lines[i]):
+            rows.append(_cells(lines[i]))
+        i += 1
+    return (rows, i) if width and len(rows) >= 2 else ([], start)
+
+
+def _runs(lines: list[str], *, tables: bool = True):
     """Lines as ("p", text) paragraphs and ("ul", block) lists: a run of list-marked lines
-    (two or more, or one after a line ending in a colon) is a list; an item indented more than
-    the first, or lettered under numbers ("a)" after "1."), is nested under the one before; a
-    different marker at the same indent starts another list."""
+        (two or more, or one after a line ending in a colon) is a list; an item indented more than
+        the first, or lettered under numbers ("a)" after "1."), is nested under the one before; a
+        different marker at the same indent starts another list. Lines with "|" between the same
+    number of cells (two rows or more) are a table."""
     out: list[tuple[str, Any]] = []
     i = 0
     while i < len(lines):
+        rows, after = _grid(lines, i) if tables else ([], i)
+        if rows:  # a table typed as text is a table, its first row the column headings
+            out.append(("table", table(Table(tuple(rows[0]), tuple(map(tuple, rows[1:]))))))
+            i = after
+            continue
         first = _marker(lines[i])
         following = _marker(lines[i + 1]) if i + 1 < len(lines) else None
         introduced = bool(out) and out[-1][0] == "p" and out[-1][1].rstrip().endswith(":")
@@ -194,7 +226,7 @@ def _blocks(section: Section, label: str, timeline: bool):
     for block in section.blocks:
         if isinstance(block, Paragraphs):
             for what, line in _runs(paragraphs(block)):
-                if what == "ul":
+                if what in ("ul", "table"):
                     yield line
                 elif block.numbered and not section.appendix:
                     number += 1
@@ -219,7 +251,7 @@ def _blocks(section: Section, label: str, timeline: bool):
             lines = [line.rstrip() for t in block.texts for line in plain(t).split("\n")]
             parts = [
                 part if what == "ul" else {"t": "p", "text": part}
-                for what, part in _runs([line for line in lines if line.strip()])
+                for what, part in _runs([line for line in lines if line.strip()], tables=False)
             ]
             yield {"t": "callout", "title": one_line(block.title), "parts": parts}
         elif isinstance(block, Table):

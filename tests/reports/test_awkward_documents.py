@@ -156,3 +156,41 @@ def test_each_numbered_list_starts_again_at_one_in_word(tmp_path):
         assert num.xpath("./w:lvlOverride/w:startOverride/@w:val") == ["1"]
     second = next(p for p in word.paragraphs if p.text == "The second contact was on 9 April.")
     assert second._p.pPr.numPr.numId.val == ids[0]  # the same list goes on
+
+
+TYPED_TABLE = (
+    "Contacts in the year:\n"
+    "Agency | Contacts | Referrals\n"
+    "--- | --- | ---\n"
+    "Police | 12 | 3\n"
+    "Heddlu Gogledd Cymru | 40 | 1\n"
+    "A line with one | bar stays a paragraph."
+)
+
+
+def test_a_table_typed_with_bars_is_a_table_with_column_headings_in_every_format(tmp_path):
+    doc = review_document([Section("Introduction", (Paragraphs((TYPED_TABLE,)),))])
+    write_review_html(doc, tmp_path / "t.html")
+    html = (tmp_path / "t.html").read_text(encoding="utf-8")
+    assert '<th scope="col">Agency</th><th scope="col">Contacts</th>' in html
+    assert "<td>Heddlu Gogledd Cymru</td>" in html or ">Heddlu Gogledd Cymru<" in html
+    assert "---" not in html and "Police | 12" not in html
+    assert "A line with one | bar stays a paragraph." in html
+    write_review_docx(doc, tmp_path / "t.docx", lambda d, t: None)
+    [table] = Document(tmp_path / "t.docx").tables
+    assert [c.text for c in table.rows[0].cells] == ["Agency", "Contacts", "Referrals"]
+    assert [c.text for c in table.rows[2].cells] == ["Heddlu Gogledd Cymru", "40", "1"]
+    assert table.rows[0]._tr.trPr.xpath("./w:tblHeader")
+    write_review_pdf(doc, tmp_path / "t.pdf")
+    pdf = pikepdf.open(tmp_path / "t.pdf")
+    roles = []
+
+    def walk(node):
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                roles.append(str(kid.S)[1:])
+                walk(kid)
+
+    walk(pdf.Root.StructTreeRoot)
+    assert roles.count("Table") == 1 and roles.count("TH") == 3
