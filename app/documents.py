@@ -19,6 +19,7 @@ from app.context import AppContext
 from app.document_parts import PARTS, View, paragraphs_of
 from app.document_sections import generated_blocks
 from app.errors import NotFoundError, UserError, ValidationError
+from app.glossary_terms import with_missing_terms
 from app.reviews import get_review
 from db.report_models import Report, ReportSection
 from reports.review_document_data import (
@@ -233,10 +234,14 @@ def build_document(
     final = report.final if final is None else final
     view = View(final=final, published=audience == "publication", kind=report.kind)
     author = next((m.name for m in review.panel if m.role == "overview_author"), "")
+    chosen = [s for s in report.sections if s.included]
+    blocks = [_section_blocks(ctx, review, s, view) for s in chosen]
+    for index, s in enumerate(chosen):
+        if s.source == "glossary":  # every abbreviation the document uses is explained
+            others = [b for i, b in enumerate(blocks) if i != index]
+            blocks[index] = with_missing_terms(blocks[index], others, review.title)
     sections = tuple(
-        Section(s.title, _section_blocks(ctx, review, s, view), appendix=s.appendix)
-        for s in report.sections
-        if s.included
+        Section(s.title, b, appendix=s.appendix) for s, b in zip(chosen, blocks, strict=True)
     )
     when = report.finalised_on if report.final and report.finalised_on else ctx.today()
     return ReviewDocument(

@@ -8,9 +8,13 @@ PDF layout (a typst template) reads it as data: no user text is ever read as mar
 
 Rules kept from the earlier PDF: a newline in a ``Paragraphs`` text starts a new numbered
 paragraph (blank lines skipped); in headings and one-line fields it is a space; in bullets,
-notes and table cells it is a line break.
+notes and table cells it is a line break. Lines written as a list ("- ", "• ", "1.", "a)")
+become a real list (numbered when the first item is), one level of nesting kept from the
+indent or a change of marker, so every format tags it as a list rather than paragraphs;
+rows typed with "|" between cells become a table with column headings.
 """
 
+import re
 from typing import Any
 
 from reports.review_document_data import (
@@ -133,17 +137,98 @@ def prepare(doc: ReviewDocument, *, timeline: bool = True) -> dict[str, Any]:
     }
 
 
+_ITEM = re.compile(r"^(\s*)(?:([•·▪◦*\-–—])|\(?(\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+(?=\S)")
+
+
+def _marker(line: str) -> tuple[int, str, str] | None:
+    """(indent, kind, text) of a line written as a list item: kind "b" bullet, "n" number."""
+    found = _ITEM.match(line)
+    if not found:
+        return None
+    indent = len(found.group(1).expandtabs(4))
+    number = found.group(3) or ""
+    style = "b" if found.group(2) else ("1" if number.isdigit() else "a")
+    return indent, style, line[found.end() :].strip()
+
+
+_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a line written as a table row ("a | b | c"), or [] for any other line."""
+    if "|" not in line:
+        return []
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    return cells if len(cells) >= 2 else []
+
+
+def _grid(lines: list[str], start: int) -> tuple[list[list[str]], int]:
+    """Rows of a table written with "|" between cells from ``start`` (a header and at least
+    one row, all with the same number of cells; a "---|---" rule skipped), and the next line."""
+    width = len(_cells(lines[start]))
+    rows, i = [], start
+    while i < len(lines) and (
+        len(_cells(lines[i])) == width or (i == start + 1 and _RULE.match(lines[i]))
+    ):
+        if not _RULE.match(lines[i]):
+            rows.append(_cells(lines[i]))
+        i += 1
+    return (rows, i) if width and len(rows) >= 2 else ([], start)
+
+
+def _runs(lines: list[str], *, tables: bool = True):
+    """Lines as ("p", text) paragraphs and ("ul", block) lists: a run of list-marked lines
+        (two or more, or one after a line ending in a colon) is a list; an item indented more than
+        the first, or lettered under numbers ("a)" after "1."), is nested under the one before; a
+        different marker at the same indent starts another list. Lines with "|" between the same
+    number of cells (two rows or more) are a table."""
+    out: list[tuple[str, Any]] = []
+    i = 0
+    while i < len(lines):
+        rows, after = _grid(lines, i) if tables else ([], i)
+        if rows:  # a table typed as text is a table, its first row the column headings
+            out.append(("table", table(Table(tuple(rows[0]), tuple(map(tuple, rows[1:]))))))
+            i = after
+            continue
+        first = _marker(lines[i])
+        following = _marker(lines[i + 1]) if i + 1 < len(lines) else None
+        introduced = bool(out) and out[-1][0] == "p" and out[-1][1].rstrip().endswith(":")
+        if first is None or not (following or introduced):
+            out.append(("p", lines[i].strip()))
+            i += 1
+            continue
+        base, kind = first[0], first[1]
+        items: list[dict[str, Any]] = []
+        while i < len(lines) and (marked := _marker(lines[i])):
+            indent, this, text = marked
+            nested = bool(items) and (indent > base + 1 or (kind == "1" and this == "a"))
+            if not nested and this != kind:
+                break
+            if nested:
+                sub = items[-1].setdefault("sub", {"numbered": this != "b", "items": []})
+                sub["items"].append({"lead": "", "text": text})
+            else:
+                items.append({"lead": "", "text": text})
+            i += 1
+        out.append(("ul", {"t": "ul", "items": items, "numbered": kind != "b"}))
+    return out
+
+
 def paragraphs(block: Paragraphs) -> list[str]:
     """The block's paragraphs: every non-blank line of every text is one."""
-    return [line for text in block.texts for line in plain(text).split("\n") if line.strip()]
+    return [
+        line.rstrip() for text in block.texts for line in plain(text).split("\n") if line.strip()
+    ]
 
 
 def _blocks(section: Section, label: str, timeline: bool):
     number = 0
     for block in section.blocks:
         if isinstance(block, Paragraphs):
-            for line in paragraphs(block):
-                if block.numbered and not section.appendix:
+            for what, line in _runs(paragraphs(block)):
+                if what in ("ul", "table"):
+                    yield line
+                elif block.numbered and not section.appendix:
                     number += 1
                     yield {"t": "p", "n": f"{label}.{number}", "text": line}
                 else:
@@ -163,13 +248,12 @@ def _blocks(section: Section, label: str, timeline: bool):
             if plain(block.text).strip():
                 yield {"t": "note", "text": plain(block.text).strip()}
         elif isinstance(block, Callout):
-            yield {
-                "t": "callout",
-                "title": one_line(block.title),
-                "texts": [
-                    line for t in block.texts for line in plain(t).split("\n") if line.strip()
-                ],
-            }
+            lines = [line.rstrip() for t in block.texts for line in plain(t).split("\n")]
+            parts = [
+                part if what == "ul" else {"t": "p", "text": part}
+                for what, part in _runs([line for line in lines if line.strip()], tables=False)
+            ]
+            yield {"t": "callout", "title": one_line(block.title), "parts": parts}
         elif isinstance(block, Table):
             yield table(block)
         elif isinstance(block, Timeline) and timeline:

@@ -190,17 +190,28 @@ def _q(tag: str) -> str:
     return f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{tag}"
 
 
+PROPERTY_LIMIT = 255  # characters: Word's core properties hold no more
+
+
+def _fit(text: str) -> str:
+    """A property value Word can hold: cut at a word before the limit, with an ellipsis."""
+    if len(text) <= PROPERTY_LIMIT:
+        return text
+    cut = text[: PROPERTY_LIMIT - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–")
+    return cut + "…"
+
+
 def _properties(word, data) -> None:
     props = word.core_properties
-    props.title = data["document_title"]
-    props.subject = data["description"]
-    props.author = data["author"]
-    props.last_modified_by = data["author"]
-    props.keywords = data["keywords"]
-    props.category = data["kind_label"]
+    props.title = _fit(data["document_title"])
+    props.subject = _fit(data["description"])
+    props.author = _fit(data["author"])
+    props.last_modified_by = _fit(data["author"])
+    props.keywords = _fit(data["keywords"])
+    props.category = _fit(data["kind_label"])
     props.language = data["lang"]
     props.content_status = "Draft" if data["draft"] else "Final"
-    props.comments = f"Protective marking: {data['marking']}" if data["marking"] else ""
+    props.comments = _fit(f"Protective marking: {data['marking']}" if data["marking"] else "")
 
 
 def _furniture(word, section, data) -> None:
@@ -351,20 +362,18 @@ def _section(word, sec, tables: "_Tables") -> None:
         elif kind == "h2":
             word.add_paragraph(block["text"], style=_style(word, "Heading 2"))
         elif kind == "ul":
-            for item in block["items"]:
-                style = "List Number" if block.get("numbered") else "List Bullet"
-                paragraph = word.add_paragraph(style=_style(word, style))
-                if item["lead"]:
-                    paragraph.add_run(item["lead"] + (": " if item["text"] else "")).bold = True
-                _text(paragraph, item["text"])
+            _list(word, block)
         elif kind == "note":
             _text(word.add_paragraph(), block["text"], italic=True)
         elif kind == "callout":
             if block["title"]:
                 word.add_paragraph(block["title"], style=_style(word, "Heading 2"))
-            for text in block["texts"]:
-                paragraph = word.add_paragraph(style=_style(word, "Intense Quote", "Quote"))
-                paragraph.add_run(text)
+            for part in block["parts"]:
+                if part["t"] == "ul":
+                    _list(word, part)
+                else:
+                    paragraph = word.add_paragraph(style=_style(word, "Intense Quote", "Quote"))
+                    paragraph.add_run(part["text"])
         elif kind == "table":
             if block["caption"]:
                 word.add_paragraph(block["caption"], style=_style(word, "Caption"))
@@ -372,6 +381,49 @@ def _section(word, sec, tables: "_Tables") -> None:
             word.add_paragraph().paragraph_format.space_after = Pt(2)
         elif kind == "timeline":
             _timeline(word, block)
+
+
+def _list(word, block) -> None:
+    """A list in Word's list styles (level 2 for a nested list); each numbered list starts
+    again at 1 in Word, rather than carrying on from the list before."""
+    style = "List Number" if block.get("numbered") else "List Bullet"
+    restart = _fresh_numbering(word, style) if block.get("numbered") else None
+    for item in block["items"]:
+        paragraph = word.add_paragraph(style=_style(word, style))
+        _number_with(paragraph, restart)
+        if item["lead"]:
+            paragraph.add_run(item["lead"] + (": " if item["text"] else "")).bold = True
+        _text(paragraph, item["text"])
+        sub = item.get("sub") or {}
+        level = "List Number 2" if sub.get("numbered") else "List Bullet 2"
+        inner_restart = _fresh_numbering(word, level) if sub.get("numbered") else None
+        for inner in sub.get("items", ()):
+            inner_paragraph = word.add_paragraph(style=_style(word, level, style))
+            _number_with(inner_paragraph, inner_restart)
+            _text(inner_paragraph, inner["text"])
+
+
+def _fresh_numbering(word, style_name: str) -> int | None:
+    """A new numbering instance of the style's own list, restarting at 1 (None when the
+    style, a partnership's say, has no numbering of its own)."""
+    try:
+        element = word.styles[style_name].element
+        numbering = word.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        return None
+    ppr = element.pPr
+    if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
+        return None
+    num = numbering.num_having_numId(ppr.numPr.numId.val)
+    fresh = numbering.add_num(num.abstractNumId.val)
+    level = ppr.numPr.ilvl.val if ppr.numPr.ilvl is not None else 0
+    fresh.add_lvlOverride(ilvl=level).add_startOverride(1)
+    return fresh.numId
+
+
+def _number_with(paragraph, num_id: int | None) -> None:
+    if num_id is not None:
+        paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id
 
 
 def _text(paragraph, text: str, *, italic: bool = False) -> None:

@@ -166,22 +166,13 @@ def _section(section, number: int):
             sub += 1
             yield f'<h3 id="s{number}-{sub}">{_e(block["text"])}</h3>\n'
         elif kind == "ul":
-            items = "".join(
-                "<li>"
-                + (
-                    f"<strong>{_e(i['lead'])}</strong>{': ' if i['text'] else ''}"
-                    if i["lead"]
-                    else ""
-                )
-                + f'<span class="cell">{_e(i["text"])}</span></li>'
-                for i in block["items"]
-            )
-            tag = "ol" if block.get("numbered") else "ul"
-            yield f"<{tag}>{items}</{tag}>\n"
+            yield _list(block) + "\n"
         elif kind == "note":
             yield f'<p class="note cell">{_e(block["text"])}</p>\n'
         elif kind == "callout":
-            texts = "".join(f"<p>{_e(t)}</p>" for t in block["texts"])
+            texts = "".join(
+                _list(p) if p["t"] == "ul" else f"<p>{_e(p['text'])}</p>" for p in block["parts"]
+            )
             title = block["title"] or section["title"]
             shown = f'<h3 id="s{number}-practice">{_e(title)}</h3>' if block["title"] else ""
             label = (
@@ -238,3 +229,25 @@ def _foot(data) -> str:
         f'<span class="marking">{_e(data["marking"])}</span>'
         f"<span>{_e(data['date'])}</span></footer>\n</body>\n</html>\n"
     )
+
+
+def _sublist(item: dict) -> str:
+    """A list item's nested list, if it has one."""
+    sub = item.get("sub")
+    if not sub or not sub.get("items"):
+        return ""
+    tag = "ol" if sub.get("numbered") else "ul"
+    inner = "".join(f'<li><span class="cell">{_e(i["text"])}</span></li>' for i in sub["items"])
+    return f"<{tag}>{inner}</{tag}>"
+
+
+def _list(block: dict) -> str:
+    """A list (numbered or bulleted), its items' lead-ins bold, nested lists inside."""
+    items = "".join(
+        "<li>"
+        + (f"<strong>{_e(i['lead'])}</strong>{': ' if i['text'] else ''}" if i["lead"] else "")
+        + f'<span class="cell">{_e(i["text"])}</span>{_sublist(i)}</li>'
+        for i in block["items"]
+    )
+    tag = "ol" if block.get("numbered") else "ul"
+    return f"<{tag}>{items}</{tag}>"

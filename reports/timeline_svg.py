@@ -220,9 +220,9 @@ def timeline_picture(
             f'<line x1="{plot_x + x0:.1f}" y1="{ty - 10:.1f}" x2="{plot_x + x0:.1f}"'
             f' y2="{top:.1f}" stroke="{ACCENT}" stroke-width="1"/>'
         )
-        out.append(
-            _t(plot_x + x0 + 3, ty, _fit(text, room, 10.5), size=10.5, fill=ACCENT, bold=True)
-        )
+        shown = _fit(text, room, 10.5)
+        if shown:
+            out.append(_t(plot_x + x0 + 3, ty, shown, size=10.5, fill=ACCENT, bold=True))
     out += _axis(layout, plot_x, plot_w, top, bottom)
     out += _marks(markers, lanes, lane_top, heights, colours, plot_x, plot_w)
     ly = bottom + AXIS_HEIGHT + 4
@@ -236,11 +236,13 @@ def timeline_picture(
 
 
 def _fit(text: str, room: float, size: float) -> str:
+    """The text, shortened with an ellipsis to fit ``room``; nothing when under four
+    characters would be left (a stub reads as noise)."""
     if _width(text, size, True) <= room:
         return text
     while text and _width(text + "…", size, True) > room:
         text = text[:-1]
-    return text + "…" if text else ""
+    return text.rstrip() + "…" if len(text.strip()) >= 4 else ""
 
 
 def _title_rows(episodes, plot_w: float) -> list[tuple[int, float, float, str]]:
@@ -264,8 +266,16 @@ def _title_rows(episodes, plot_w: float) -> list[tuple[int, float, float, str]]:
             row = min(range(len(row_ends)), key=row_ends.__getitem__)
         text_w = _width(title, 10.5, True) + 8
         row_ends[row] = max(row_ends[row], x0 + text_w)
-        placed.append((row, x0, max(plot_w - x0 - 4, 20.0), title))
-    return placed
+        placed.append((row, x0, title))
+    # Each title has the room up to the next title in its row, or the next marker line coming
+    # down from a row above (never over either): a crowded timeline shortens its titles (the
+    # text alternative names them in full).
+    out = []
+    for row, x0, title in placed:
+        after = [x for r, x, _t in placed if r <= row and x > x0]
+        room = (min(after) - x0 - 6) if after else plot_w - x0 - 4
+        out.append((row, x0, max(room, 0.0), title))
+    return out
 
 
 def _legend(markers, episodes, silences, colours, labels) -> list[tuple[str, str, str]]:
