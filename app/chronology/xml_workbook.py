@@ -16,14 +16,20 @@ from typing import Any
 
 from python_calamine import SheetTypeEnum, SheetVisibleEnum
 
-from app.chronology.file_guard import SEND_AGAIN, ImportRefused
+from app.chronology.file_guard import (
+    _EXCEL_COLUMNS,
+    _EXCEL_ROWS,
+    MAX_SHEET_CELLS,
+    SEND_AGAIN,
+    ImportRefused,
+)
 from app.chronology.xlsx_formats import format_precision
 
 SS = "urn:schemas-microsoft-com:office:spreadsheet"
 _X = "urn:schemas-microsoft-com:office:excel"
-MAX_CELLS = 10_000_000  # as for the other workbooks: beyond this, refused before it is held
-_MOST_COLUMNS = 16_384  # a sheet's last column and row in Excel
-_MOST_ROWS = 1_048_576
+# As for the other workbooks: beyond these, refused before it is held.
+MAX_CELLS = MAX_SHEET_CELLS
+_MOST_COLUMNS, _MOST_ROWS = _EXCEL_COLUMNS, _EXCEL_ROWS
 _LARGEST_MERGE = 100_000  # cells one merged cell may cover
 _NAMED_FORMATS = {  # Excel's named formats, as SpreadsheetML writes them
     "short date": "dd/mm/yyyy",
