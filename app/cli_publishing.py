@@ -82,6 +82,8 @@ def cmd_people(args) -> int:
 
 
 def print_check(result, as_json: bool) -> None:
+    """One line per thing found (a name repeated through a section is one thing, waived
+    once), with where it is: the first place and how many more; --json lists every place."""
     cli = _cli()
     if as_json:
         cli._print_json(
@@ -89,6 +91,19 @@ def print_check(result, as_json: bool) -> None:
                 "document": result.kind,
                 "clear": result.clear,
                 "blocking": len(result.blocking),
+                "blocking_things": len(result.blocking_groups),
+                "things": [
+                    {
+                        "id": g.id,
+                        "reason": g.reason,
+                        "what": g.label,
+                        "text": g.text,
+                        "detail": g.detail,
+                        "waived": g.waived or None,
+                        "places": g.places,
+                    }
+                    for g in result.groups
+                ],
                 "hits": [
                     {
                         "id": h.id,
@@ -104,17 +119,15 @@ def print_check(result, as_json: bool) -> None:
             }
         )
         return
-    for h in result.hits:
-        state = f"waived: {h.waived}" if h.waived else "BLOCKS"
-        found = f" '{h.text}'" if h.text else ""
-        detail = f" ({h.detail})" if h.detail else ""
-        print(f"[{h.id}] {h.where}: {h.label}{found}{detail} – {state}")
-    if result.clear:
-        print("Clear: nothing blocks publication.")
-    else:
+    for g in result.groups:
+        state = f"waived: {g.waived}" if g.waived else "BLOCKS"
+        found = f" '{g.text}'" if g.text else ""
+        detail = f" ({g.detail})" if g.detail else ""
+        print(f"[{g.id}] {g.where}: {g.label}{found}{detail} – {state}")
+    print(result.summary())
+    if not result.clear:
         print(
-            f"{len(result.blocking)} blocking. Fix the text, or waive one with "
-            "'reviewdesk check-publication … --waive ID --reason TEXT'."
+            "Fix the text, or waive one with 'reviewdesk check-publication … --waive ID --reason TEXT'."
         )
 
 

@@ -235,6 +235,24 @@ def test_check_publication_exit_codes_and_waiving(capsys, db, tmp_path):
     assert code == 0 and again.read_bytes() == target.read_bytes()
 
 
+def test_check_publication_lists_a_repeated_name_once_with_its_places(capsys, db, tmp_path):
+    text = tmp_path / "analysis.txt"
+    text.write_text("Kerry was seen.\nKerry was seen again.\nKerry moved.", encoding="utf-8")
+    args = ("--db", db, "--review", REFERENCE)
+    run(capsys, "document", "set", *args, "--kind", "summary", "--section", "Analysis",
+        "--file", text)  # fmt: skip
+    code, out, _ = run(capsys, "check-publication", *args, "--document", "summary")
+    lines = [line for line in out.splitlines() if "'Kerry'" in line]
+    assert code == 3 and len(lines) == 1
+    assert "Section 5 Analysis, paragraph 5.1, and 2 more" in lines[0]
+    assert "1 thing (in 3 places) must be fixed or waived" in out
+    code, out, _ = run(capsys, "check-publication", *args, "--document", "summary", "--json")
+    data = json.loads(out)
+    assert data["blocking"] == 3 and data["blocking_things"] == 1
+    [thing] = data["things"]
+    assert thing["places"] == [f"Section 5 Analysis, paragraph 5.{n}" for n in (1, 2, 3)]
+
+
 def test_check_publication_refuses_a_waiver_without_a_reason(capsys, db):
     code, _, err = run(
         capsys,

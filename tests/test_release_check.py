@@ -91,6 +91,10 @@ def test_an_unregistered_name_after_a_title_or_a_role_blocks(ctx, clean, text, n
         "Mr D's refusals were accepted; his mother's Child K's school noticed.",
         # A chronology entry's label on the line after a role ("Case Note: …").
         "Visit by the midwife\nCase Note: weight gain good.",
+        # What a job title names after its comma is a service, not a person.
+        "The IMR was written by the Service Manager, Quality Assurance.",
+        "The panel was chaired by the Chair, Learning and Improvement Subgroup.",
+        "Reviewed by the Team Manager, Leaving Care, and the Practice Lead.",
     ],
 )
 def test_roles_and_anonymised_labels_are_not_taken_for_names(ctx, clean, text):
@@ -167,3 +171,18 @@ def test_recommendation_numbers_in_a_check_match_the_list(ctx, clean):
         "Recommendation IMR 2 (Brackenford Police)",
     ]
     assert extra
+
+
+def test_a_name_repeated_in_a_section_is_one_thing_with_every_place(ctx, clean):
+    lines = "\n".join(f"On visit {n} Kerry was at home." for n in range(1, 26))
+    _write(ctx, clean.review_id, "Conclusions", lines)
+    result = check_publication(ctx, clean.review_id, "summary")
+    assert len(result.blocking) == 25  # every place...
+    [group] = result.blocking_groups  # ...is one thing to fix or waive
+    assert group.text == "Kerry" and len(group.places) == 25
+    assert group.where == f"{group.places[0]}, and 24 more"
+    assert result.summary().startswith("1 thing (in 25 places) must be fixed or waived")
+    waive(ctx, clean.review_id, "summary", group.id, "Printed as Mother")
+    after = check_publication(ctx, clean.review_id, "summary")
+    assert after.clear and after.summary() == "Clear: nothing blocks publication."
+    assert [g.waived for g in after.groups] == ["Printed as Mother"]

@@ -1,7 +1,13 @@
 """The release check shown to the author: what blocks publication, where, and a way to waive
-a finding with a reason (recorded in the audit trail)."""
+a finding with a reason (recorded in the audit trail).
 
-from PySide6.QtCore import Signal
+One row per thing found: a name repeated through a section is one row (fixed or waived once),
+with its places under it, opened on demand (a chronology appendix can repeat a registered place
+in thousands of rows)."""
+
+import os
+
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -11,17 +17,41 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QStyledItemDelegate,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
 )
 
-from app.publishing.release_check import CheckResult, check_publication, waive
-from app.wording import plural
+from app.publishing.release_check import CheckResult, HitGroup, check_publication, waive
 from ui.editing import Editor
 from ui.theme import danger_colour, muted_colour, scaled_font
 
 COLUMNS = ("Where", "What", "Found", "Why / what happens", "State")
+_GROUP = Qt.ItemDataRole.UserRole  # a row's position in the result's groups
+
+
+class _Wrapping(QStyledItemDelegate):
+    """Rows as tall as their text wrapped to the column's width (a tree sizes a row by one
+    line of text otherwise, and cuts the rest)."""
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option, index):  # noqa: N802 - Qt's name
+        size = super().sizeHint(option, index)
+        width = self.view.columnWidth(index.column()) - 10
+        if index.column() == 0:  # the tree's indentation and its branch mark
+            depth = 2 if index.parent().isValid() else 1
+            width -= self.view.indentation() * depth
+            if index.parent().isValid():  # a place spans the whole row
+                return size
+        text = index.data() or ""
+        bound = QRect(0, 0, max(width, 40), 100_000)
+        wrapped = option.fontMetrics.boundingRect(bound, Qt.TextFlag.TextWordWrap, text)
+        size.setHeight(max(size.height(), wrapped.height() + 6))
+        return size
 
 
 class ReleaseCheckDialog(QDialog):
@@ -37,29 +67,37 @@ class ReleaseCheckDialog(QDialog):
         self.summary.setWordWrap(True)
         explain = QLabel(
             "Fix each finding in the text (double-click it to go to its section) or the people "
-            "register, or waive it with a reason. A waived name still prints as its descriptor; "
-            "the reason is kept in the audit trail."
+            "register, or waive it with a reason. A finding repeated in a section is listed "
+            "once: open it to see every place, and one waiver covers them all. A waived name "
+            "still prints as its descriptor; the reason is kept in the audit trail."
         )
         explain.setWordWrap(True)
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.table = QTreeWidget()
         self.table.setObjectName("release_hits")
         self.table.setAccessibleName("Release check findings")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setColumnCount(len(COLUMNS))
+        self.table.setHeaderLabels(COLUMNS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
-        self.table.cellDoubleClicked.connect(self._go_to)
-        header = self.table.horizontalHeader()
+        self.table.setUniformRowHeights(False)
+        self.table.setItemDelegate(_Wrapping(self.table))
+        # Rows grow to their wrapped text again when a column is widened or narrowed.
+        self.table.header().sectionResized.connect(lambda *_: self.table.doItemsLayout())
+        self.table.setAlternatingRowColors(True)
+        self.table.itemDoubleClicked.connect(self._go_to)
+        self.table.itemExpanded.connect(self._show_places)
+        self.table.currentItemChanged.connect(self._selection_changed)
+        header = self.table.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((250, 230, 170, 300)):
+        for column, width in enumerate((330, 220, 170, 280)):
             self.table.setColumnWidth(column, width)
         self.waive_button = QPushButton("Waive with a reason…")
         self.waive_button.setObjectName("waive_hit")
         self.waive_button.clicked.connect(self.waive_selected)
-        self.waive_button.setEnabled(not editor.readonly)
+        self.waive_button.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.waive_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -73,41 +111,79 @@ class ReleaseCheckDialog(QDialog):
 
     def show_result(self, result: CheckResult) -> None:
         self.result = result
-        blocking = len(result.blocking)
-        if blocking:
-            self.summary.setText(
-                f"{plural(blocking, 'thing')} must be fixed or waived before "
-                "this document can be made final."
-            )
-        else:
-            self.summary.setText("Clear: nothing blocks publication.")
+        self.groups: list[HitGroup] = result.groups
+        blocking = len(result.blocking_groups)
+        self.summary.setText(result.summary())
         palette = self.summary.palette()
         colour = danger_colour() if blocking else self.palette().text().color()
         palette.setColor(self.summary.foregroundRole(), colour)
         self.summary.setPalette(palette)
-        self.table.setRowCount(len(result.hits))
-        for row, hit in enumerate(result.hits):
-            state = f"Waived: {hit.waived}" if hit.waived else "Blocks"
-            values = (hit.where, hit.label, hit.text, hit.detail, state)
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if hit.waived:
-                    item.setForeground(QColor(muted_colour()))
-                self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
+        self.table.clear()
+        muted = QColor(muted_colour())
+        for position, group in enumerate(self.groups):
+            state = f"Waived: {group.waived}" if group.waived else "Blocks"
+            item = QTreeWidgetItem([group.where, group.label, group.text, group.detail, state])
+            item.setData(0, _GROUP, position)
+            places = len(group.places)
+            if places > 1:
+                item.setToolTip(0, f"Found in {places:,} places: open the row to see them.")
+                # The places are added when the row is opened (there may be thousands).
+                item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+            for column in range(len(COLUMNS)):
+                if group.waived:
+                    item.setForeground(column, muted)
+                elif column == 4:
+                    item.setForeground(column, danger_colour())
+            self.table.addTopLevelItem(item)
+        self._selection_changed(None, None)
 
-    def _go_to(self, row: int, _column: int) -> None:
-        if 0 <= row < len(self.result.hits) and self.result.hits[row].section:
-            self.go_to.emit(self.result.hits[row].section)
+    def _show_places(self, item: QTreeWidgetItem) -> None:
+        if item.parent() is not None or item.childCount():
+            return
+        group = self.groups[item.data(0, _GROUP)]
+        places = group.places
+        # Every place is in the same section: under its row, each says only where in it.
+        common = os.path.commonprefix(places)
+        cut = common.rfind(", ") + 2 if ", " in common else 0
+        children = []
+        for where in places:
+            child = QTreeWidgetItem([where[cut:] or where])
+            child.setData(0, _GROUP, item.data(0, _GROUP))
+            child.setToolTip(0, where)
+            children.append(child)
+        item.addChildren(children)
+        for child in children:
+            child.setFirstColumnSpanned(True)
+
+    def _group_of(self, item: QTreeWidgetItem | None) -> HitGroup | None:
+        if item is None:
+            return None
+        position = item.data(0, _GROUP)
+        return self.groups[position] if position is not None else None
+
+    def selected_group(self) -> HitGroup | None:
+        return self._group_of(self.table.currentItem())
+
+    def _selection_changed(self, current, _previous) -> None:
+        group = self._group_of(current)
+        self.waive_button.setEnabled(
+            not self.editor.readonly and group is not None and not group.waived
+        )
+
+    def _go_to(self, item: QTreeWidgetItem, _column: int) -> None:
+        group = self._group_of(item)
+        if group is not None and group.section:
+            self.go_to.emit(group.section)
             self.accept()
 
     def waive_selected(self) -> None:
-        row = self.table.currentRow()
-        if not 0 <= row < len(self.result.hits):
+        group = self.selected_group()
+        if group is None:
             return
-        hit = self.result.hits[row]
+        places = len(group.places)
+        where = group.places[0] + (f" (and {places - 1:,} more places)" if places > 1 else "")
         reason, ok = QInputDialog.getText(
-            self, "Waive", f"Why can this be published as it is?\n{hit.where}: {hit.label}"
+            self, "Waive", f"Why can this be published as it is?\n{where}: {group.label}"
         )
-        if ok and self.editor.run(waive, self.review_id, self.kind, hit.id, reason) is not None:
+        if ok and self.editor.run(waive, self.review_id, self.kind, group.id, reason) is not None:
             self.show_result(check_publication(self.editor.ctx, self.review_id, self.kind))

@@ -45,7 +45,7 @@ class PublicationBlocked(UserError):
 
     def __init__(self, result) -> None:
         self.result = result
-        count = len(result.blocking)
+        count = len(result.blocking_groups)
         super().__init__(
             f"The release check found {plural(count, 'thing')} that must be "
             "fixed or waived before this document can be made final; nothing was made final. "

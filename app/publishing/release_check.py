@@ -20,6 +20,7 @@ from app.context import AppContext
 from app.errors import NotFoundError, ValidationError
 from app.publishing.anonymise import ABBREVIATIONS, NAME_REMOVED, Anonymiser, StoreAnonymiser
 from app.publishing.people import list_people, other_registers
+from app.wording import plural
 from db.models import AuditEvent, Review
 from db.publishing_models import ReleaseWaiver
 from reports.review_document_data import Bullets, Callout, Note, Paragraphs, Subheading, Table
@@ -88,12 +89,29 @@ _NOT_NAMES = frozenset(
 
 # Words that make what follows a role or title an organisation or a job, not a person:
 # "chair, Marchshire Safeguarding Adults Board", "Consultant Clinical Psychologist".
-_NOT_PERSON_WORDS = _NOT_NAMES | frozenset(
-    """Clinical Psychologist Psychiatrist Paediatrician Therapist Counsellor Midwife Adviser
+_NOT_PERSON_WORDS = (
+    _NOT_NAMES
+    | frozenset(
+        """Clinical Psychologist Psychiatrist Paediatrician Therapist Counsellor Midwife Adviser
     Advisor Director Coordinator Co-ordinator Commissioner Council Authority County Borough
     Agency Group Network Foundation Charity Project Academy College University Clinic
     Association Committee Commission Housing Probation Education Prison Event Ref Reference
     Date Time Entry Note Notes Type Source Outcome Action Summary Details""".split()
+    )
+    | frozenset(
+        # What a job title names after its comma: "Service Manager, Quality Assurance"; "Chair,
+        # Learning and Improvement Subgroup"; "Head of Service, Children in Care".
+        """Quality Assurance Audit Learning Improvement Development Performance Standards
+    Operations Operational Governance Commissioning Strategy Strategic Policy Business
+    Resources Finance Legal Training Workforce Community Communities Public Integrated Area
+    Locality Regional Nursing Medical Provider Placement Placements Fostering Adoption Leaving
+    Residential Looked Corporate Parenting Emergency Urgent Acute Intelligence Referral
+    Referrals Contact Front Door Exploitation Missing Domestic Abuse Violence Substance Misuse
+    Drugs Alcohol Homelessness Tenancy Neighbourhood Neighbourhoods Safety Subgroup Sub-group
+    Forum Programme Disability Disabilities Needs Inclusion Attendance Welfare Wellbeing
+    Well-being Partnerships Reviews Investigations Deputy Assistant Principal Interim
+    Acting""".split()
+    )
 )
 
 
@@ -118,17 +136,96 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class HitGroup:
+    """One thing found, with every place it occurs: the same name in one section (or the
+    same empty section) is one thing, fixed or waived once, wherever it is repeated (a
+    registered place named in every row of a chronology appendix is one thing, not 900)."""
+
+    hits: tuple[Hit, ...]
+
+    @property
+    def first(self) -> Hit:
+        return self.hits[0]
+
+    @property
+    def id(self) -> str:
+        return self.first.id
+
+    @property
+    def reason(self) -> str:
+        return self.first.reason
+
+    @property
+    def label(self) -> str:
+        return self.first.label
+
+    @property
+    def text(self) -> str:
+        return self.first.text
+
+    @property
+    def detail(self) -> str:
+        return self.first.detail
+
+    @property
+    def waived(self) -> str:
+        return self.first.waived
+
+    @property
+    def section(self) -> str:
+        return self.first.section
+
+    @property
+    def places(self) -> list[str]:
+        """Where it is, each place once, in the document's order."""
+        return list(dict.fromkeys(h.where for h in self.hits))
+
+    @property
+    def where(self) -> str:
+        """The first place, and how many more: "Appendix D …, table row 3, and 899 more"."""
+        places = self.places
+        if len(places) == 1:
+            return places[0]
+        return f"{places[0]}, and {len(places) - 1:,} more"
+
+
+@dataclass(frozen=True)
 class CheckResult:
     kind: str
     hits: tuple[Hit, ...] = field(default=())
 
     @property
     def blocking(self) -> list[Hit]:
+        """Every place something blocks (see ``blocking_groups`` for the things)."""
         return [h for h in self.hits if not h.waived]
+
+    @property
+    def groups(self) -> list[HitGroup]:
+        """The hits as things found, each with its places, in the order first found."""
+        grouped: dict[str, list[Hit]] = {}
+        for hit in self.hits:
+            grouped.setdefault(hit.key or f"{hit.reason}|{hit.where}|{hit.text}", []).append(hit)
+        return [HitGroup(tuple(hits)) for hits in grouped.values()]
+
+    @property
+    def blocking_groups(self) -> list[HitGroup]:
+        return [g for g in self.groups if not g.waived]
 
     @property
     def clear(self) -> bool:
         return not self.blocking
+
+    def summary(self) -> str:
+        """What blocks, in words: "15 things must be fixed or waived (in 918 places)"."""
+        groups = self.blocking_groups
+        things, places = len(groups), sum(len(g.places) for g in groups)
+        if not things:
+            return "Clear: nothing blocks publication."
+        where = f" (in {places:,} places)" if places > things else ""
+        return (
+            f"{plural(things, 'thing')}{where} must be fixed or waived before this document "
+            "can be made final."
+        )
 
 
 def check_publication(ctx: AppContext, review_id: int, kind: str) -> CheckResult:

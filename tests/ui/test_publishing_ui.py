@@ -102,25 +102,55 @@ def reports(window, case):
 def test_the_release_check_lists_what_blocks_and_waives(reports, ctx, case, monkeypatch, qtbot):
     dialog = reports.show_check()
     qtbot.addWidget(dialog)
-    rows = dialog.table.rowCount()
-    assert rows > 0 and "must be fixed or waived" in dialog.summary.text()
-    wheres = [dialog.table.item(r, 0).text() for r in range(rows)]
+    tree = dialog.table
+    rows = [tree.topLevelItem(r) for r in range(tree.topLevelItemCount())]
+    assert rows and "must be fixed or waived" in dialog.summary.text()
+    wheres = [item.text(0) for item in rows]
     assert "Section 1 Introduction, paragraph 1.1" in wheres
     dialog.resize(1180, 560)
     shot(dialog, "release_check")
-    row = next(r for r in range(rows) if dialog.table.item(r, 2).text() == "Kerry")
-    dialog.table.selectRow(row)
+    assert not dialog.waive_button.isEnabled()  # nothing chosen yet
+    tree.setCurrentItem(next(item for item in rows if item.text(2) == "Kerry"))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Printed as Mother", True))
     dialog.waive_selected()
-    states = [dialog.table.item(r, 4).text() for r in range(dialog.table.rowCount())]
-    assert "Waived: Printed as Mother" in states
-    analysis = next(
-        r
-        for r in range(dialog.table.rowCount())
-        if dialog.table.item(r, 0).text().startswith("Section 5 Analysis")
-    )
-    dialog.table.cellDoubleClicked.emit(analysis, 0)  # go and fix it
+    rows = [tree.topLevelItem(r) for r in range(tree.topLevelItemCount())]
+    assert "Waived: Printed as Mother" in [item.text(4) for item in rows]
+    analysis = next(item for item in rows if item.text(0).startswith("Section 5 Analysis"))
+    tree.itemDoubleClicked.emit(analysis, 0)  # go and fix it
     assert reports.selected_section().title == "Analysis"
+
+
+def test_a_name_repeated_through_a_section_is_one_finding_with_its_places(
+    reports, ctx, case, monkeypatch, qtbot
+):
+    """Forty rows naming the same registered person are one thing to fix or waive, with
+    forty places under it; one waiver clears them all."""
+    lines = "\n".join(f"Visit {n}: Kerry was seen at home." for n in range(1, 41))
+    report = get_report(ctx, ensure_report(ctx, case.review_id, "summary"))
+    introduction = next(s for s in report.sections if s.title == "Introduction")
+    apply_fields(ctx, "report_section", introduction.id, {"text": lines})
+    dialog = reports.show_check()
+    qtbot.addWidget(dialog)
+    tree = dialog.table
+    rows = [tree.topLevelItem(r) for r in range(tree.topLevelItemCount())]
+    kerry = [i for i in rows if i.text(2) == "Kerry" and i.text(0).startswith("Section 1 ")]
+    assert len(kerry) == 1 and kerry[0].text(0).endswith(", and 39 more")
+    assert "places)" in dialog.summary.text()  # "N things (in M places) must be fixed…"
+    assert kerry[0].childCount() == 0  # the places are listed when the row is opened
+    tree.expandItem(kerry[0])
+    assert kerry[0].childCount() == 40
+    place = kerry[0].child(7)
+    assert place.text(0) == "paragraph 1.8"  # under its section's row
+    assert place.toolTip(0) == "Section 1 Introduction, paragraph 1.8"
+    tree.setCurrentItem(place)  # a place stands for its finding
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Printed as Mother", True))
+    dialog.waive_selected()
+    rows = [tree.topLevelItem(r) for r in range(tree.topLevelItemCount())]
+    [kerry] = [i for i in rows if i.text(2) == "Kerry" and i.text(0).startswith("Section 1 ")]
+    assert kerry.text(4) == "Waived: Printed as Mother"
+    blocking = dialog.result.blocking
+    assert not [h for h in blocking if h.text == "Kerry" and h.section == "Introduction"]
+    assert [h for h in blocking if h.text == "Kerry"]  # other sections' mentions still block
 
 
 def test_make_final_shows_the_check_instead_when_something_blocks(reports, ctx, case, monkeypatch):
