@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,7 @@ from app.chronology.layout import (
 from app.chronology.mapping import normalise_header
 from app.chronology.markup import database_blanks, plain_text_columns
 from app.chronology.numbered_lines import join_numbered_lines
+from app.chronology.planned_entries import has_content
 from app.chronology.row_pairs import join_rows_below, text_is_below
 from app.chronology.sheet_choice import leave_out_examples_and_copies
 from app.chronology.sheet_formats import (
@@ -60,7 +62,7 @@ from app.chronology.sideways import entries_across
 from app.chronology.types import SheetTable
 from app.chronology.web_tables import read_html_table, read_web_archive
 from app.chronology.word_tables import chronology_grid, split_leading_dates
-from app.chronology.xlsx_formats import partial_date_cells
+from app.chronology.xlsx_formats import partial_date_cells, struck_cells
 from app.chronology.xml_workbook import read_xml_workbook
 
 
@@ -350,6 +352,48 @@ def _partial_dates(path: Path, kind: str, name: str, rows, row0: int, col0: int)
     ]
 
 
+def _struck_through(table: SheetTable, struck: dict[tuple[int, int], str], col0: int):
+    """Rows with text struck through in the file (an entry made in error, a word corrected)
+    imported as written and flagged, saying which cells: the panel decides what stands."""
+    if not struck:
+        return table
+    by_row: dict[int, dict[int, str]] = {}
+    for (r, c), how in struck.items():
+        by_row.setdefault(r + 1, {})[c - col0 + 1] = how
+    flags = dict(table.row_flags)
+    marked = 0
+    for number, cells in table.rows:
+        found = by_row.get(number)
+        if not found:
+            continue
+        filled = [i for i, value in enumerate(cells) if has_content(value)]
+        struck_here = [i for i in filled if i in found]
+        if not struck_here:
+            continue
+        if all(found.get(i) == "whole" for i in filled):
+            why = (
+                "struck through in the file (often an entry made in error): imported as "
+                "written, check with the agency what stands"
+            )
+        else:
+            named = [table.headers[i] for i in struck_here if i < len(table.headers)]
+            cells_named = ", ".join(f"'{h}'" for h in named if h) or "some cells"
+            some = "the" if all(found[i] == "whole" for i in struck_here) else "some of the"
+            why = (
+                f"{some} text of {cells_named} is struck through in the file: imported as "
+                "written, check with the agency what stands"
+            )
+        flags[number] = f"{flags[number]}; {why}" if number in flags else why
+        marked += 1
+    if not marked:
+        return table
+    note = (
+        f"{marked} row{'s' if marked != 1 else ''} with text struck through in the file: "
+        "imported as written and flagged, so the panel can see what the agency crossed out."
+    )
+    return replace(table, row_flags=flags, notes=[*table.notes, note])
+
+
 def _read_workbook(
     path: Path,
     workbook: CalamineWorkbook,
@@ -371,7 +415,7 @@ def _read_workbook(
         notes = notes + _partial_dates(path, kind, name, rows, row0, col0)
         if kind == "ods" and not merged:
             merged = merged_cells_ods(path, name, row0 - 1, col0 - 1)
-        return _build_table(
+        table = _build_table(
             shown,
             name,
             rows,
@@ -383,6 +427,7 @@ def _read_workbook(
             header_row=header_row,
             merged=merged,
         )
+        return _struck_through(table, struck_cells(path, name), col0) if kind == "xlsx" else table
 
     if sheets:
         for sheet in sheets:

@@ -87,3 +87,170 @@ def partial_date_cells(path, sheet: str) -> dict[tuple[int, int], str]:
             return cells
     except (zipfile.BadZipFile, KeyError, ValueError, ElementTree.ParseError, OSError):
         return {}
+
+
+# Struck-through text -------------------------------------------------------------------------
+# An author strikes an entry through to say it was made in error, or a word to correct it. The
+# parser gives the text without its formatting; the fonts (xl/styles.xml), the styles naming
+# them, and the runs of formatted text (xl/sharedStrings.xml) say which cells are struck.
+
+_MAX_SHARED_TEXT = 64 * 1024 * 1024
+_CELL_ELEMENT = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_ATTRIBUTE = re.compile(rb'\b([rst])\s*=\s*["\']([^"\']*)["\']')
+_VALUE = re.compile(rb"<(?:\w+:)?v>\s*([0-9]+)\s*</(?:\w+:)?v>")
+_REF = re.compile(rb"([A-Z]{1,3})([0-9]{1,7})")
+
+
+def _struck(element) -> bool:
+    """A run's or font's properties strike its text through (<strike/>, not val="0")."""
+    for child in element:
+        if _local(child.tag) in ("strike", "dstrike"):
+            return child.get("val", "true").lower() not in ("0", "false", "none")
+    return False
+
+
+def _struck_styles(archive: zipfile.ZipFile, names: dict[str, str]) -> set[int]:
+    """The cell style indices whose font is struck through."""
+    styles = names.get("xl/styles.xml")
+    if styles is None or archive.getinfo(styles).file_size > _MAX_STYLES:
+        return set()
+    data = archive.read(styles)
+    if b"strike" not in data:
+        return set()
+    root = ElementTree.fromstring(data)
+    struck_fonts: set[int] = set()
+    for element in root.iter():
+        if _local(element.tag) == "fonts":
+            fonts = [f for f in element if _local(f.tag) == "font"]
+            struck_fonts = {i for i, font in enumerate(fonts) if _struck(font)}
+    found: set[int] = set()
+    for element in root.iter():
+        if _local(element.tag) != "cellXfs":
+            continue
+        for index, xf in enumerate(x for x in element if _local(x.tag) == "xf"):
+            try:
+                if int(xf.get("fontId", "0")) in struck_fonts:
+                    found.add(index)
+            except ValueError:
+                continue
+    return found
+
+
+def _mentions(archive: zipfile.ZipFile, member: str, word: bytes) -> bool:
+    """Whether the part holds ``word`` anywhere (read in chunks, never whole)."""
+    tail = b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(1024 * 1024):
+            if word in tail + chunk[: len(word)] or word in chunk:
+                return True
+            tail = chunk[-len(word) :]
+    return False
+
+
+def _struck_texts(archive: zipfile.ZipFile, names: dict[str, str]) -> dict[int, str]:
+    """Shared text index -> "whole" (every run of text struck) or "part" (some runs)."""
+    member = names.get("xl/sharedstrings.xml")
+    if member is None or archive.getinfo(member).file_size > _MAX_SHARED_TEXT:
+        return {}
+    if not _mentions(archive, member, b"strike"):
+        return {}  # (most workbooks: no run of text is struck, nothing to parse)
+    from defusedxml.ElementTree import iterparse
+
+    found: dict[int, str] = {}
+    index = -1
+    runs: list[tuple[bool, str]] = []
+    with archive.open(member) as stream:
+        for event, element in iterparse(stream, events=("start", "end")):
+            tag = _local(element.tag)
+            if event == "start":
+                if tag == "si":
+                    index, runs = index + 1, []
+                continue
+            if tag == "r":
+                properties = next((c for c in element if _local(c.tag) == "rPr"), None)
+                text = "".join(t.text or "" for t in element if _local(t.tag) == "t")
+                runs.append((properties is not None and _struck(properties), text))
+            elif tag == "si":
+                written = [struck for struck, text in runs if text.strip()]
+                if any(written):
+                    found[index] = "whole" if all(written) else "part"
+                element.clear()
+    return found
+
+
+_RUN = re.compile(rb"<(?:\w+:)?r>(.*?)</(?:\w+:)?r>", re.S)
+_RUN_TEXT = re.compile(rb"<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)</(?:\w+:)?t>")
+_RUN_STRIKE = re.compile(rb"<(?:\w+:)?d?strike(?:\s+val\s*=\s*[\"']([^\"']*)[\"'])?\s*/?>")
+
+
+def _inline_runs_struck(body: bytes) -> str:
+    """ "whole", "part" or "" for a cell's own runs of text (an inline string)."""
+    written = []
+    for run in _RUN.findall(body):
+        if b"".join(_RUN_TEXT.findall(run)).strip():
+            strike = _RUN_STRIKE.search(run)
+            written.append(strike is not None and strike.group(1) not in (b"0", b"false", b"none"))
+    if not any(written):
+        return ""
+    return "whole" if all(written) else "part"
+
+
+def _whole_rows(archive: zipfile.ZipFile, member: zipfile.ZipInfo):
+    """The sheet's XML in pieces that end after a row's tag, so that no cell is cut in two."""
+    carry = b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(1024 * 1024):
+            buffer = carry + chunk
+            cut = buffer.rfind(b"row>") + 4
+            if cut == 3:
+                if len(buffer) > 64 * 1024 * 1024:
+                    raise ValueError("a row without end")
+                carry = buffer
+                continue
+            carry = buffer[cut:]
+            yield buffer[:cut]
+    if carry:
+        yield carry
+
+
+def struck_cells(path, sheet: str) -> dict[tuple[int, int], str]:
+    """(row, column), both 0-based, -> "whole" or "part" for the sheet's cells whose text is
+    struck through (all of it, or some words); {} when no cell is, read only when some font or
+    run strikes text. Called after `file_guard` has checked the archive."""
+    from defusedxml import DefusedXmlException
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = {m.filename.lower(): m.filename for m in archive.infolist()}
+            styles = _struck_styles(archive, names)
+            texts = _struck_texts(archive, names)
+            if not styles and not texts:
+                return {}
+            parts = _sheet_parts(archive, names, "xlsx")
+            member = next((m for m, name in parts.items() if name == sheet), None)
+            if member is None:
+                return {}
+            cells: dict[tuple[int, int], str] = {}
+            for piece in _whole_rows(archive, archive.getinfo(member)):
+                for attributes, body in _CELL_ELEMENT.findall(piece):
+                    found = dict(_ATTRIBUTE.findall(attributes))
+                    ref = _REF.fullmatch(found.get(b"r", b""))
+                    if ref is None or not body:
+                        continue
+                    how = ""
+                    if found.get(b"t") == b"inlineStr" and b"strike" in body:
+                        how = _inline_runs_struck(body)
+                    elif found.get(b"t") == b"s" and texts:
+                        value = _VALUE.search(body)
+                        how = texts.get(int(value.group(1)), "") if value else ""
+                    if found.get(b"s", b"").isdigit() and int(found[b"s"]) in styles:
+                        how = "whole"
+                    if how:
+                        key = (int(ref.group(2)) - 1, _column_number(ref.group(1)) - 1)
+                        cells[key] = how
+            return cells
+    except (
+        zipfile.BadZipFile, KeyError, ValueError, ElementTree.ParseError, OSError,
+        DefusedXmlException,
+    ):  # fmt: skip
+        return {}

@@ -297,7 +297,7 @@ def cells_with_comments(folder: Path):
 
 def strikethrough_rows(folder: Path):
     """Two rows struck through by the author (meaning "delete"). The struck text is still the
-    author's record and is imported as written (nothing lost); the panel decides."""
+    author's record and is imported as written (nothing lost), flagged; the panel decides."""
     from openpyxl.styles import Font
 
     rows = [["Date", "Event"]] + [[DAYS[i], TEXTS[i]] for i in range(8)]
@@ -306,7 +306,9 @@ def strikethrough_rows(folder: Path):
     for r in (4, 7):
         for cell in ws[r]:
             cell.font = Font(strike=True)
-    return _save(wb, folder, "strikethrough_rows.xlsx"), [_t(i) for i in range(8)]
+    return _save(wb, folder, "strikethrough_rows.xlsx"), [
+        _t(i, flagged=i in (2, 5)) for i in range(8)
+    ]
 
 
 def colour_coded_rows(folder: Path):
