@@ -163,12 +163,19 @@ def timeline_picture(
     ]
     heights = [max(LANE_MIN, len(lines) * LINE + 8) for lines in names]
     titles = _title_rows(episodes, plot_w)
+    key: list[tuple[float, float, str, str]] = []  # (x, y, number, text) below the legend
+    if any(_fit(text, room, 10.5) != text for _r, _x, room, text in titles):
+        # Too crowded for the titles: each episode is numbered on the picture, in the order
+        # they happened, and named in full in a key under it.
+        titles, key = _numbered_titles(layout, episodes, plot_w)
     title_rows = 1 + max((r for r, *_ in titles), default=-1)
     legend = _legend_rows(_legend(markers, episodes, silences, colours, labels))
     top = 6 + title_rows * TITLE_ROW + (4 if title_rows else 0)
     lanes_h = sum(heights)
     bottom = top + lanes_h
-    height = bottom + AXIS_HEIGHT + len(legend) * LEGEND_ROW + 6
+    key_top = bottom + AXIS_HEIGHT + len(legend) * LEGEND_ROW + 4
+    key_h = (max((y for _x, y, *_ in key), default=0.0) + 12 + KEY_LINE + 8) if key else 0
+    height = bottom + AXIS_HEIGHT + len(legend) * LEGEND_ROW + 6 + key_h
     alt = describe(layout, labels, lanes)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:g} {height:.0f}"'
@@ -231,8 +238,55 @@ def timeline_picture(
             out.append(_swatch(x, ly, kind, colour))
             out.append(_t(x + 16, ly + 10, label, size=11))
         ly += LEGEND_ROW
+    if key:
+        out.append(_t(0, key_top + 12, "Key practice episodes", size=11, fill=ACCENT, bold=True))
+        for x, y, number, text in key:
+            if number:
+                out.append(_t(x, key_top + 12 + KEY_LINE + y, number, size=11, fill=ACCENT))
+            if text:
+                out.append(_t(x + KEY_NUMBER, key_top + 12 + KEY_LINE + y, text, size=11))
     out.append("</svg>")
     return TimelinePicture("".join(out), WIDTH, height, alt)
+
+
+KEY_LINE = 15.0
+KEY_NUMBER = 24.0  # room for an episode's number before its title in the key
+
+
+def _numbered_titles(layout, episodes, plot_w: float):
+    """The episodes' numbers placed as titles on the picture (1, 2, ... in the order they
+    happened) and the key naming each in full with its months: (titles, key lines)."""
+    dated = sorted(
+        (e for e in episodes if get(e, "x0") is not None and get(e, "x1") is not None),
+        key=lambda e: (get(e, "x0"), get(e, "x1")),
+    )
+    placed = [
+        {"title": str(n), "x0": get(e, "x0"), "x1": get(e, "x1")}
+        for n, e in enumerate(dated, start=1)
+    ]
+    start, end = get(layout, "start"), get(layout, "end")
+    days = (end - start).days + 1 if start is not None and end is not None else 0
+    columns = 2 if len(dated) > 4 else 1
+    width = WIDTH / columns - KEY_NUMBER - 16
+    per_column = -(-len(dated) // columns)
+    key, y, column = [], 0.0, 0
+    for n, ep in enumerate(dated, start=1):
+        if n > 1 and (n - 1) % per_column == 0:
+            column, y = column + 1, 0.0
+        text = one_line(get(ep, "title"))
+        if days:
+            first = start + timedelta(days=int(get(ep, "x0") * days))
+            last = start + timedelta(days=max(int(round(get(ep, "x1") * days)) - 1, 0))
+            months = f"{first:%b %Y}"
+            if (first.year, first.month) != (last.year, last.month):
+                months += f" to {last:%b %Y}"
+            text = f"{text} ({months})"
+        x = column * (WIDTH / columns)
+        for i, line in enumerate(wrap(text, width, 11) or [""]):
+            key.append((x, y, str(n) if i == 0 else "", line))
+            y += KEY_LINE
+    # The column that runs longest sets the key's height (y of its last line).
+    return _title_rows(placed, plot_w), key
 
 
 def _fit(text: str, room: float, size: float) -> str:

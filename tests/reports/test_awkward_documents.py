@@ -141,6 +141,31 @@ def test_crowded_episode_titles_never_overlap_each_other_or_the_marker_lines():
         crossing = [lx for lx, y1, y2 in lines if x < lx < end - 1 and y1 < y and y2 > y - 8]
         assert not crossing  # no episode's marker line through it
     assert "Episode 23: contact with the MASH about Child Ŵ" in root.find(f"{ns}desc").text
+    # Too many to name on the picture: numbered there in order, each named whole in the key.
+    numbers = [t for _x, _y, t in titles if t.isdigit() and len(t) <= 2]  # (not the years)
+    assert sorted(map(int, numbers)) == list(range(1, 25))
+    shown = [t.text or "" for t in root.iter(f"{ns}text")]
+    assert "Key practice episodes" in shown
+    for i in range(24):
+        assert any(
+            t.startswith(f"Episode {i}: contact with the MASH about Child Ŵ (") for t in shown
+        )
+    assert not [t for t in shown if t.endswith("…")]  # nothing cut short
+
+
+def test_episode_titles_with_room_stay_on_the_picture_without_a_key():
+    layout = timeline_layout(100)
+    episodes = (
+        NS(id=1, title="First referral", x0=0.05, x1=0.2),
+        NS(id=2, title="The move to the refuge", x0=0.55, x1=0.7),
+    )
+    layout = NS(**{**vars(layout), "episodes": episodes, "silences": ()})
+    svg = timeline_picture(layout, TIMELINE_COLOURS, TIMELINE_LABELS).svg
+    shown = [
+        t.text or "" for t in ElementTree.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")
+    ]
+    assert "First referral" in shown and "The move to the refuge" in shown
+    assert "Key practice episodes" not in shown
 
 
 def test_each_numbered_list_starts_again_at_one_in_word(tmp_path):
