@@ -129,7 +129,9 @@ sixty miles from home. He had been looked after for two years and had lived at H
 House, a children's home out of area, for the last eleven months. His mother, Sharon Ashdown,
 stayed in close touch with him throughout and asked more than once for him to be moved nearer
 home. Before the move Ty had been doing well at St Anselm's Primary School and later at his
-local secondary school, where staff described a funny, loyal boy who loved football.""",
+local secondary school, where staff described a funny, loyal boy who loved football. The
+school's records spell his mother's name as Sharron, and its notes say that Sharron came to
+every parents' evening.""",
 }
 
 

@@ -9,6 +9,7 @@ from app.edits import apply_fields
 from app.errors import ValidationError
 from app.findings import add_finding
 from app.items import add_item
+from app.publishing.people import list_people, update_person
 from app.publishing.pipeline import PublicationBlocked
 from app.publishing.release_check import check_publication, waive
 from tests.publishing_case import UNREGISTERED, build_case, write_narrative
@@ -186,3 +187,52 @@ def test_a_name_repeated_in_a_section_is_one_thing_with_every_place(ctx, clean):
     after = check_publication(ctx, clean.review_id, "summary")
     assert after.clear and after.summary() == "Clear: nothing blocks publication."
     assert [g.waived for g in after.groups] == ["Printed as Mother"]
+
+
+def test_a_name_spelled_like_a_registered_one_blocks_until_registered(ctx, clean):
+    """Agencies spell a family's names their own way: "Kerri" for the registered Kerry Marsh
+    and "Lenon" for Lennon are asked about, wherever they stand once the text writes them
+    as names inside a sentence."""
+    _write(
+        ctx,
+        clean.review_id,
+        "Conclusions",
+        "Kerri said little.\nThe health visitor saw Kerri and Lenon at home.",
+    )
+    near = [h for h in check_publication(ctx, clean.review_id, "summary").blocking
+            if h.reason == "near_name"]  # fmt: skip
+    assert sorted({h.text for h in near}) == ["Kerri", "Lenon"]
+    kerri = [h for h in near if h.text == "Kerri"]
+    assert len(kerri) == 2  # at the start of a sentence too (paragraphs 6.1 and 6.2)
+    assert "spelled like Kerry in the register (Mother)" in kerri[0].detail
+    person = next(p for p in list_people(ctx, clean.review_id) if p.name == "Kerry Marsh")
+    update_person(ctx, person.id, variants=["Kez", "Kerri"])  # the same person
+    left = {(h.reason, h.text) for h in check_publication(ctx, clean.review_id, "summary").blocking}
+    # Now a registered name: it prints as the descriptor (and the check names it as such).
+    assert ("near_name", "Kerri") not in left and ("name", "Kerri") in left
+    assert ("near_name", "Lenon") in left
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The school wrote to the Mission about the Telephone Call.",  # like Marsh? Kerry?
+        "Case Note Title: Call from the placement. Deanery staff were told.",
+        "The worker saw Mum, Dad and the Child Protection Chair.",
+        "Zoey Ridley from the nursery visited.",  # another person, spelled far from Zoë
+    ],
+)
+def test_words_that_only_look_like_registered_names_are_not_asked_about(ctx, clean, text):
+    _write(ctx, clean.review_id, "Conclusions", text)
+    reasons = {h.reason for h in check_publication(ctx, clean.review_id, "summary").blocking}
+    assert "near_name" not in reasons
+
+
+def test_sound_keys_and_spellings():
+    from app.publishing.near_names import sound_key, spellings_apart
+
+    for a, b in [("Mohammed", "Muhammad"), ("Stephen", "Steven"), ("Catherine", "Kathryn"),
+                 ("Jayden", "Jaden"), ("Isabelle", "Isobel"), ("Zoë", "Zoe")]:  # fmt: skip
+        assert sound_key(a) == sound_key(b)
+    assert sound_key("Mason") == sound_key("Mission") and spellings_apart("Mason", "Mission") == 3
+    assert spellings_apart("Mohammed", "Muhammad") == 2

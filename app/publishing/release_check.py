@@ -19,6 +19,7 @@ from sqlalchemy import select
 from app.context import AppContext
 from app.errors import NotFoundError, ValidationError
 from app.publishing.anonymise import ABBREVIATIONS, NAME_REMOVED, Anonymiser, StoreAnonymiser
+from app.publishing.near_names import NearName, near_names
 from app.publishing.people import list_people, other_registers
 from app.wording import plural
 from db.models import AuditEvent, Review
@@ -29,6 +30,7 @@ REASONS = {
     "name": "A name from the people register",
     "identifier": "A personal identifier",
     "unregistered": "A name next to a relationship word, title or role, not in the register",
+    "near_name": "A name spelled like one in the register",
     "guidance": "Template guidance still in the text",
     "empty": "A section left empty",
     "finding": "A finding not agreed by the panel",
@@ -246,11 +248,17 @@ def check_publication(ctx: AppContext, review_id: int, kind: str) -> CheckResult
     )
     hits: list[Hit] = []
     labels = _section_labels(doc.sections)
-    for where, text in (("Cover, title", doc.title), ("Cover, subject", doc.subject)):
-        hits += _text_hits(text, where, "cover", anonymiser)
+    places = [(where, text, "cover") for where, text in
+              (("Cover, title", doc.title), ("Cover, subject", doc.subject))]  # fmt: skip
     for section, label in zip(doc.sections, labels, strict=True):
-        for where, text in _places(section, label):
-            hits += _text_hits(text, where, section.title, anonymiser)
+        places += [(where, text, section.title) for where, text in _places(section, label)]
+    near = near_names(
+        list_people(ctx, review_id), (text for _w, text, _s in places), anonymiser.find
+    )
+    for where, text, section in places:
+        hits += _text_hits(text, where, section, anonymiser)
+        hits += _near_hits(text, where, section, near)
+    for section, label in zip(doc.sections, labels, strict=True):
         for where, before, after in _line_seams(section, label):
             joined = f"{before}\n{after}"
             hits += _unregistered_hits(joined, where, section.title, anonymiser, len(before))
@@ -295,6 +303,19 @@ def _text_hits(
         key = f"{reason}|{section}|{found.text.casefold()}"
         hits.append(Hit(reason, where, found.text, detail, key, section=section))
     return hits + _unregistered_hits(text, where, section, anonymiser)
+
+
+def _near_hits(text: str, where: str, section: str, near: list[NearName]) -> list[Hit]:
+    hits = []
+    for name in near:
+        if name.written in text and re.search(rf"\b{re.escape(name.written)}\b", text):
+            detail = (
+                f"spelled like {name.registered} in the register ({name.descriptor}): if it is "
+                "the same person add this spelling to their other names, else waive it"
+            )
+            key = f"near_name|{section}|{name.written.casefold()}"
+            hits.append(Hit("near_name", where, name.written, detail, key, section=section))
+    return hits
 
 
 def _unregistered_hits(
