@@ -236,3 +236,21 @@ def test_sound_keys_and_spellings():
         assert sound_key(a) == sound_key(b)
     assert sound_key("Mason") == sound_key("Mission") and spellings_apart("Mason", "Mission") == 3
     assert spellings_apart("Mohammed", "Muhammad") == 2
+
+
+def test_a_draft_for_publication_removes_a_name_spelled_like_a_registered_one(ctx, clean, tmp_path):
+    """A draft has not been through the release check: what it would ask about prints as
+    "[name removed]". Waived as someone else, the final version prints it as written."""
+    from tests.publishing_case import read_back
+
+    _write(ctx, clean.review_id, "Conclusions", "The health visitor saw Kerri's brother at home.")
+    draft = tmp_path / "draft.html"
+    export_document(ctx, clean.review_id, "summary", draft)
+    text = read_back(draft)
+    assert "Kerri" not in text and "[name removed]'s brother" in text
+    [near] = [h for h in check_publication(ctx, clean.review_id, "summary").blocking
+              if h.reason == "near_name"]  # fmt: skip
+    waive(ctx, clean.review_id, "summary", near.id, "A neighbour's child, not the mother")
+    final = tmp_path / "final.html"
+    export_document(ctx, clean.review_id, "summary", final, final=True)
+    assert "saw Kerri's brother" in read_back(final)

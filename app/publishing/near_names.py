@@ -21,12 +21,12 @@ _SOFT_C = re.compile(r"c(?=[eiy])")
 _LETTERS = str.maketrans({"c": "k", "q": "k", "z": "s", "v": "f", "x": "k"})
 _VOWELS = re.compile(r"[aeiouyhw]")
 _DOUBLE = re.compile(r"(.)\1+")
-# A capitalised word inside a sentence, after a word in lower case or a comma ("told Muhammad",
-# "Mum, Muhammad"): not one that begins a sentence, follows a label ("Title: Call") or belongs
-# to a run of capitalised words ("Telephone Call", "Car Park").
-_IN_SENTENCE = re.compile(
-    r"(?:(?<![\w'’-])[a-z][\w'’-]*|[,;])\s+([A-Z][a-z]{3,}(?:-[A-Z][a-z]{2,})?)\b"
-)
+# A name-like word (capitalised, four letters or more); it counts when it stands inside a
+# sentence, after a word in lower case or a comma ("told Muhammad", "Mum, Muhammad"): not one
+# that begins a sentence, follows a label ("Title: Call") or belongs to a run of capitalised
+# words ("Telephone Call", "Car Park").
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]{3,}(?:-[A-Z][a-z]{2,})?\b")
+_BEFORE = re.compile(r"(?:(?<![\w'’-])[a-z][\w'’-]*|[,;])\s+$")
 _SHORTEST = 4  # letters: "Ann" and "Anne" are left to the register
 
 
@@ -79,19 +79,31 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                     registered.setdefault(sound_key(word), []).append((word, entry.descriptor))
     if not registered:
         return []
-    seen: dict[str, NearName] = {}
+    seen: dict[str, NearName | None] = {}  # word -> what it is near (None: nothing)
+    keys: dict[str, str] = {}
     for text in texts:
-        for word in _IN_SENTENCE.findall(text or ""):
-            if word in seen or fold(word).casefold() in spelled:
+        for m in _CAPITALISED.finditer(text or ""):
+            word = m.group(0)
+            if word in seen:
                 continue
-            for part in word.split("-"):
+            parts = word.split("-")
+            for part in parts:
+                if part not in keys:
+                    keys[part] = sound_key(part)
+            if not any(keys[p] in registered for p in parts) or fold(word).casefold() in spelled:
+                seen[word] = None
+                continue
+            if not _BEFORE.search(text, max(m.start() - 40, 0), m.start()):
+                continue  # not inside a sentence here; perhaps elsewhere
+            seen[word] = None
+            for part in parts:
                 if fold(part).casefold() in spelled:
                     continue
-                match = _closest(part, registered.get(sound_key(part), ()))
+                match = _closest(part, registered.get(keys[part], ()))
                 if match is not None and not known(word):
                     seen[word] = NearName(word, *match)
                     break
-    return list(seen.values())
+    return [near for near in seen.values() if near is not None]
 
 
 def _closest(word: str, candidates) -> tuple[str, str] | None:

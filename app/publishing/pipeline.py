@@ -130,6 +130,7 @@ def publish(
         # except from a final version: the release check has been run on it, and what it
         # flagged was registered, changed or waived (a waived "name" is no one's).
         unregistered_out=not final,
+        register=register,
     )
     if final and anonymiser is not None:
         _verify_anonymised(document, anonymiser)
@@ -194,6 +195,7 @@ def publish_document(
         marking=None,
         anonymiser=anonymiser,
         unregistered_out=True,
+        register=register,
     )
     pages, data = write_atomically(
         path, lambda part: writer(document, part, on_progress=on_progress), keep_bytes=False

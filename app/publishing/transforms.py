@@ -7,10 +7,13 @@
 Models are frozen dataclasses (reports.*); the walk rebuilds only what changes.
 """
 
+import re
+from collections.abc import Iterable
 from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
-from app.publishing.anonymise import Anonymiser, StoreAnonymiser
+from app.publishing.anonymise import NAME_REMOVED, Anonymiser, StoreAnonymiser
+from app.publishing.register import RegisterEntry
 
 PRIVATE_FIELDS = frozenset({"private_notes"})
 # Fields that name the document itself, not anyone in it, or hold no words at all (the
@@ -35,28 +38,68 @@ def protect(
     marking: str | None,
     anonymiser: Anonymiser | StoreAnonymiser | None,
     unregistered_out: bool = False,
+    register: Iterable[RegisterEntry] = (),
 ) -> Any:
     """``document`` as it may leave the store: private notes out, marked, anonymised.
 
     ``marking``: the marking for publication; None keeps the one the review gave it.
-    ``unregistered_out``: names no register holds, after a relationship word, title or role
-    (what the release check blocks), print as "[name removed]": for a document no release
-    check is run on.
+    ``unregistered_out``: names no register holds, after a relationship word, title or role,
+    and names spelled like someone's in ``register`` ("Sharron" for the registered "Sharon":
+    what the release check blocks), print as "[name removed]": for a document that has not
+    been through the release check.
     """
     if marking is not None:
         document = replace(document, protective_marking=marking)
     if anonymiser is None:
         return _walk(document, None)
     done: dict[str, str] = {}  # agency names, dates, types repeat thousands of times
+    near = _near_pattern(document, register, anonymiser) if unregistered_out else None
 
     def text(value: str) -> str:
         result = done.get(value)
         if result is None:
-            plain = remove_unregistered_names(value, anonymiser) if unregistered_out else value
+            plain = value
+            if unregistered_out:
+                plain = remove_unregistered_names(plain, anonymiser)
+                if near is not None and near.search(plain):
+                    plain = near.sub(NAME_REMOVED, plain)
             result = done[value] = anonymiser.apply(plain)
         return result
 
     return _walk(document, text)
+
+
+def _near_pattern(document: Any, register: Iterable[RegisterEntry], anonymiser):
+    """The names the document spells like a registered person's, as one pattern (None when
+    there are none)."""
+    register = list(register)
+    if not register:
+        return None
+    from app.publishing.near_names import near_names
+
+    found = near_names(register, dict.fromkeys(_strings(document)), anonymiser.find)
+    if not found:
+        return None
+    names = sorted((n.written for n in found), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+
+
+def _strings(value: Any):
+    """Every piece of text the walk below would anonymise, in order."""
+    if isinstance(value, str):
+        yield value
+    elif is_dataclass(value) and not isinstance(value, type):
+        for f in fields(value):
+            if f.init and not f.name.startswith("_") and f.name not in KEPT_FIELDS:
+                if f.name not in PRIVATE_FIELDS:
+                    yield from _strings(getattr(value, f.name))
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
 
 
 def texts(value: Any, path: tuple = ()):
