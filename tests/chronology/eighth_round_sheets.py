@@ -519,6 +519,76 @@ def ods_agency_banners(folder: Path):
     return path, truth
 
 
+# --- 9. more of what is done to a sheet before it is sent -----------------------------------
+
+
+def typed_without_year(folder: Path):
+    """Two dates typed "14/3" without a year: Excel made them date cells of the year they were
+    typed in (2017) formatted "d-mmm", so the sheet shows "14-Mar". Their year is not known:
+    flagged, never dated 2017."""
+    rows = [["Date", "Worker", "Event"]]
+    rows += [[DAYS[i], WORKERS[i % 4], TEXTS[i]] for i in range(8)]
+    wb, ws = _book(rows)
+    _date_cells(ws)
+    for n in (3, 6):
+        cell = ws.cell(row=n + 2, column=1)
+        cell.value = DAYS[n].replace(year=2017)
+        cell.number_format = "d-mmm"
+    truth = [_t(i, practitioner=WORKERS[i % 4], flagged=i in (3, 6)) for i in range(8)]
+    return _save(wb, folder, "typed_without_year.xlsx"), truth
+
+
+def typed_without_year_under_banner(folder: Path):
+    """A year banner "2016" over date cells formatted "d-mmm" (the year shown once, above):
+    the banner gives them their year."""
+    rows = [["Date", "Event"], ["2016", None]]
+    rows += [[DAYS[i], TEXTS[i]] for i in range(8)]
+    wb, ws = _book(rows)
+    for cell in ws["A"][2:]:
+        cell.number_format = "d-mmm"
+    return _save(wb, folder, "typed_without_year_under_banner.xlsx"), [_t(i) for i in range(8)]
+
+
+def dates_without_separators(folder: Path):
+    """Dates typed without their slashes, "14032016": Excel kept them as numbers, the leading
+    nought of "03042016" lost (3042016); two typed as text with the nought kept."""
+    rows = [["Date", "Worker", "Event"]]
+    for i in range(8):
+        typed = f"{DAYS[i]:%d%m%Y}"
+        rows.append([typed if i in (2, 6) else int(typed), WORKERS[i % 4], TEXTS[i]])
+    wb, _ws = _book(rows)
+    truth = [_t(i, practitioner=WORKERS[i % 4]) for i in range(8)]
+    return _save(wb, folder, "dates_without_separators.xlsx"), truth
+
+
+def us_export_under_own_header(folder: Path):
+    """A UK case system's export, then a US-made system's pasted under it with its own
+    headings and its dates month first ("06/21/2016 4:45 PM"): each part read in its own
+    order."""
+    rows = [["Date", "Worker", "Note"]]
+    rows += [[f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TEXTS[i]] for i in range(4)]
+    rows += [[None] * 3, ["Date", "User", "Comments"]]
+    for i in range(4, 8):
+        rows.append([f"{DAYS[i]:%m/%d/%Y} {TIMES[i]:%I:%M %p}".lstrip("0"), WORKERS[i % 4],
+                     TEXTS[i]])  # fmt: skip
+    wb, _ws = _book(rows)
+    truth = [_t(i, practitioner=WORKERS[i % 4]) for i in range(4)]
+    truth += [_t(i, practitioner=WORKERS[i % 4], time=_hm(i)) for i in range(4, 8)]
+    return _save(wb, folder, "us_export_under_own_header.xlsx"), truth
+
+
+def note_typed_under_narrative(folder: Path):
+    """A note typed under the table in the narrative's column, after a blank row ("NB: police
+    records for 2016 not yet received"): not part of the last entry."""
+    rows = [["Date", "Worker", "Event"]]
+    rows += [[DAYS[i], WORKERS[i % 4], TEXTS[i]] for i in range(8)]
+    rows += [[None] * 3, [None, None, "NB: police records for 2016 not yet received."]]
+    wb, ws = _book(rows)
+    _date_cells(ws)
+    truth = [_t(i, practitioner=WORKERS[i % 4]) for i in range(8)]
+    return _save(wb, folder, "note_typed_under_narrative.xlsx"), truth
+
+
 FILES = {
     f.__name__: f
     for f in [
@@ -529,6 +599,7 @@ FILES = {
         locale_tagged_formats, year_in_date_cell, alt_enter_date_time, zone_after_time,
         talking_therapy_scores, gp_split_consultation, summary_and_lists_sheets,
         chart_sheet_first, strict_open_xml, cell_limit_rows_xlsx, ods_column_numbers,
-        ods_agency_banners,
+        ods_agency_banners, typed_without_year, typed_without_year_under_banner,
+        dates_without_separators, us_export_under_own_header, note_typed_under_narrative,
     ]
 }  # fmt: skip

@@ -252,6 +252,22 @@ def word_bilingual_headings(folder: Path):
     return path, [_t(i, time=_hm(i), practitioner=WORKERS[i % 4]) for i in range(8)]
 
 
+def word_tables_under_date_headings(folder: Path):
+    """A Word chronology with each day a heading ("14 March 2016") and under it a small table
+    of that day's contacts: Time, Practitioner, Event (no date column)."""
+    from docx import Document
+
+    document = Document()
+    document.add_heading("Chronology", 1)
+    for i in range(8):
+        document.add_heading(f"{DAYS[i].day} {DAYS[i]:%B %Y}", 2)
+        table = _word_table(document, ["Time", "Practitioner", "Event"])
+        _fill(table.add_row(), [_hm(i), WORKERS[i % 4], TEXTS[i]])
+    path = folder / "word_tables_under_date_headings.docx"
+    document.save(path)
+    return path, [_t(i, time=_hm(i), practitioner=WORKERS[i % 4]) for i in range(8)]
+
+
 FILES = {
     f.__name__: f
     for f in [
@@ -259,5 +275,6 @@ FILES = {
         padded_fields_csv, tabs_named_csv, unicode_text_named_csv, bom_then_sep_hint,
         cell_limit_rows_csv, ampm_seconds_one_cell, iso_t_without_seconds, word_agency_banners,
         word_header_table_apart, word_sign_off_rows, word_bilingual_headings,
+        word_tables_under_date_headings,
     ]
 }  # fmt: skip
