@@ -281,13 +281,15 @@ def left_out_rows(
     heading_like: dict[str, bool] = {}  # first cells seen, and whether they repeat a heading
     moves: list[tuple[int, list[int]]] = []  # (first row kept under another header, its order)
     criteria_from = _criteria_block(rows)
-    for position, (number, cells) in enumerate(rows):
+    for position, (number, cells) in enumerate(
+        rows if criteria_from == len(rows) else rows[:criteria_from]
+    ):
         if filled_counts is None:
             count = len(cells) - cells.count("") - cells.count(None)
         else:
             count = filled_counts[position]
         reason = ""
-        if count > 2 and seen_date and position < criteria_from:
+        if count > 2 and seen_date:
             first = cells[probe_at] if probe_at < len(cells) else None
             if first.__class__ is not str:
                 kept.append((number, cells))
@@ -297,7 +299,7 @@ def left_out_rows(
                 repeated = heading_like[first] = " ".join(first.split()).casefold() in probe or (
                     # another table's headings pasted under this one ("Contact Date" over the
                     # rows of a second export): its first heading is a heading ReviewDesk knows
-                    first[:1].isalpha() and header_score([first]) == 1
+                    first[:1].isalpha() and not first[-1:].isdigit() and header_score([first]) == 1
                 )
             if not repeated:
                 kept.append((number, cells))
@@ -317,8 +319,6 @@ def left_out_rows(
             if order is not None:
                 moves.append((len(kept), order))
                 reason += " (its columns put in this table's order)"
-        elif position >= criteria_from:
-            reason = "the report's criteria under the table (lines of a label and its value)"
         elif len(texts) <= 2 and all(len(t) <= 150 for t in texts):
             joined = " ".join(texts)
             key = normalise_header(joined)
@@ -340,6 +340,8 @@ def left_out_rows(
         if not seen_date and any(is_date_like(v) for v in cells):
             seen_date = True
         kept.append((number, cells))
+    for number, cells in rows[criteria_from:]:
+        out.append(LeftOut(number, _CRITERIA, " | ".join(_short_cells(cells))[:200]))
     for n, (start, order) in enumerate(moves):
         end = moves[n + 1][0] if n + 1 < len(moves) else len(kept)
         for k in range(start, end):
@@ -382,6 +384,7 @@ def _same_fields(headings: list[str], cells: list[Any]) -> list[int] | None:
     return order
 
 
+_CRITERIA = "the report's criteria under the table (lines of a label and its value)"
 OTHER_HEADINGS = "the headings of another table pasted under this one"
 _LABEL = re.compile(r"[^\W\d][^:]{0,38}:")
 # The author's sign-off typed into the table's last rows, with or without a colon: "Completed

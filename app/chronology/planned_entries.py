@@ -136,11 +136,15 @@ def _texts(column) -> list[str]:
 _STR = {str}
 # Fields of a few words repeated down the column: a value padded with spaces to its field's
 # length (a mainframe's extract) is the words it holds.
+_PADDING_SAMPLE = 50
 _SHORT_FIELDS = frozenset({"practitioner", "role", "subjects", "event_type", "source"})
 
 
 def _trimmed(values: list[str]) -> list[str]:
-    """``values`` without the spaces around them, each distinct value looked at once."""
+    """``values`` without the spaces around them, each distinct value looked at once, when the
+    first of them show such padding (a system pads every value of a field)."""
+    if not any(v[-1:] == " " or v[:1] == " " for v in values[:_PADDING_SAMPLE]):
+        return values
     known = {v: v.strip() for v in set(values)}
     if all(k == v for k, v in known.items()):
         return values
