@@ -589,6 +589,38 @@ def note_typed_under_narrative(folder: Path):
     return _save(wb, folder, "note_typed_under_narrative.xlsx"), truth
 
 
+def month_typed_became_day(folder: Path):
+    """ "Mar 16" typed for March 2016: Excel took 16 for the day and gave it the year it was
+    typed in, a date cell shown "16-Mar". Its month is not the day it shows: flagged."""
+    rows = [["Date", "Event"]]
+    rows += [[DAYS[i], TEXTS[i]] for i in range(8)]
+    wb, ws = _book(rows)
+    _date_cells(ws)
+    ws["A5"].value = date(2017, 6, 16)  # "Jun 16" typed in 2017, for June 2016
+    ws["A5"].number_format = "d-mmm"
+    truth = [_t(i, flagged=i == 3) for i in range(8)]
+    return _save(wb, folder, "month_typed_became_day.xlsx"), truth
+
+
+def created_chronology_export(folder: Path):
+    """A social care system's worker-made chronology exported to Excel: a date range (start
+    and end, the end blank for a day), the child's age then, a category, the source, the
+    description and the worker's analysis."""
+    rows = [["Start date", "End date", "Age", "Category", "Source", "Description", "Analysis"]]
+    for i in range(8):
+        end = DAYS[i].replace(day=DAYS[i].day + 2) if i in (1, 4) else None
+        rows.append([DAYS[i], end, f"{i // 2 + 1}y {i % 12}m", TYPES[i % 4], "Case note",
+                     TEXTS[i], "Seen and heard; plan followed." if i % 2 else ""])  # fmt: skip
+    wb, ws = _book(rows, title="Chronology")
+    _date_cells(ws)
+    _date_cells(ws, "B")
+    truth = []
+    for i in range(8):
+        end = DAYS[i].replace(day=DAYS[i].day + 2) if i in (1, 4) else None
+        truth.append(Expected(DAYS[i], end, event=TEXTS[i], event_type=TYPES[i % 4]))
+    return _save(wb, folder, "created_chronology_export.xlsx"), truth
+
+
 FILES = {
     f.__name__: f
     for f in [
@@ -601,5 +633,6 @@ FILES = {
         chart_sheet_first, strict_open_xml, cell_limit_rows_xlsx, ods_column_numbers,
         ods_agency_banners, typed_without_year, typed_without_year_under_banner,
         dates_without_separators, us_export_under_own_header, note_typed_under_narrative,
+        month_typed_became_day, created_chronology_export,
     ]
 }  # fmt: skip
