@@ -21,9 +21,13 @@ def practitioner_by_names(profiles, scores, total: int, take, dated: int | None 
     that begin them, and are counted against those."""
     headerless = all(p.heading.startswith("Column ") for p in profiles)
     total = min(total, dated or total)
+    found = []
     for p in profiles:
+        asks_who = _AGENT.search(p.heading)
         if (
             scores[p.index]
+            # "Who made the contact": the heading asks who, its other word only a hint
+            and not (asks_who and max(scores[p.index].values()) < 1000)
             or p.heading.startswith("Column ")
             and not headerless
             or _NOT_NARRATIVE.search(p.heading)
@@ -33,11 +37,15 @@ def practitioner_by_names(profiles, scores, total: int, take, dated: int | None 
             or p.distinct < 2
         ):
             continue
+        # Full names ("Sam Ellery") before single capitalised words ("Attended", "DNA"), a
+        # heading asking who before another; then the first such column.
+        found.append((p.mean_words >= 1.5, bool(asks_who), -p.index, p))
+    if found:
+        _full, asks_who, _at, p = max(found, key=lambda f: f[:3])
         why = f"names of people ({p.distinct} different)"
-        if _AGENT.search(p.heading):
+        if asks_who:
             why += f", and its heading '{p.heading}' asks who"
         take("practitioner", p.index, why)
-        return
 
 
 def known_types(rows, index: int) -> float:

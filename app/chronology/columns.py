@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from app.chronology.date_forms import compact_day
+from app.chronology.date_forms import compact_day, compact_day_first
 from app.chronology.dates import parse_date, parse_time, says_no_time
 from app.chronology.event_types import names_a_type
 from app.chronology.mapping import header_fields, normalise_header
@@ -169,7 +169,12 @@ def _kind_of(text: str) -> str:
     """What a text cell holds: the ColumnProfile count it adds to ("" for free text)."""
     if text.casefold() in _YES_NO:
         return "yes_no"
-    if len(text) <= 40 and any(c.isdigit() for c in text) and _reads_as_date(text):
+    # A browser's "Mon Mar 14 2016 10:32:00 GMT+0000 (Greenwich Mean Time)" is a date too.
+    if (
+        (len(text) <= 40 or len(text) <= 64 and text.count(" ") <= 8)
+        and any(c.isdigit() for c in text)
+        and _reads_as_date(text)
+    ):
         return "dates"
     if len(text) <= 20 and parse_time(text):
         return "times"
@@ -218,7 +223,9 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
                 elif 0 < value < 1:
                     p.clock_numbers += 1  # a time cell that lost its format: 0.4388 is 10:32
                 if 20000 < value < 80000 or (
-                    19000101 <= value <= 21001231 and compact_day(str(int(value)))
+                    1011900 <= value <= 31122100
+                    and value == int(value)
+                    and (compact_day(str(int(value))) or compact_day_first(str(int(value))))
                 ):
                     p.dates += 1  # an Excel serial or 20160314 written as a number
                 continue
@@ -414,12 +421,17 @@ def plan_columns(
                 weight *= 0.25  # "Source reference", "Flag": long text, but not what happened
             if weight > best_weight:
                 best, best_weight = p, weight
-        if best is None:
-            # The only free text was taken by its heading (Comments, Action): it is the event.
+        if best is None or best.holds_short_labels():
+            # The only free text was taken by its heading (Comments, Action): it is the event,
+            # not a column of a few words (an "Activity" of Home visit, Telephone call).
             for name in ("significance", "outcome"):
                 column = mapping.get(name)
-                if column is not None and not profiles[column].not_narrative_because():
+                if column is None or profiles[column].not_narrative_because():
+                    continue
+                if best is None or profiles[column].mean_length >= max(40, 3 * best.mean_length):
                     del mapping[name]
+                    taken.discard(column)
+                    reasons.pop(column, None)
                     best = profiles[column]
                     break
         if best is not None:

@@ -202,6 +202,25 @@ def compact_day(s: str) -> date | None:
         return None
 
 
+_COMPACT_DAY_FIRST = re.compile(
+    r"(?P<d>0[1-9]|[12]\d|3[01])(?P<m>0[1-9]|1[0-2])(?P<y>(?:19|20)\d{2})"
+)
+
+
+def compact_day_first(s: str) -> date | None:
+    """14032016 (a date typed without its slashes, day first as in the UK); as a number Excel
+    keeps it without its leading nought, 3042016 for 03/04/2016."""
+    if len(s) == 7:
+        s = "0" + s
+    m = _COMPACT_DAY_FIRST.fullmatch(s)
+    if not m:
+        return None
+    try:
+        return date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+
+
 def compact_stamp(s: str) -> tuple[date, str] | None:
     """(day, "HH:MM") of 201603141032 or 20160314103200, or None."""
     m = COMPACT_STAMP.fullmatch(s)
@@ -214,11 +233,14 @@ def compact_stamp(s: str) -> tuple[date, str] | None:
 
 
 def uk_clock(day: date, hour: int, minute: int, zone: str) -> tuple[date, tuple[int, int]]:
-    """A time written with its zone ("Z", "UTC", "+01:00") as the clock in the UK showed it
-    (GMT or British Summer Time): the day can change, as 23:30Z on a summer night is 00:30."""
+    """A time written with its zone ("Z", "UTC", "+01:00", "GMT+0100") as the clock in the UK
+    showed it (GMT or British Summer Time): the day can change, as 23:30Z on a summer night is
+    00:30."""
     from datetime import timezone
 
     zone = zone.casefold()
+    if zone.startswith("gmt") and len(zone) > 3:  # "GMT+0100 (British Summer Time)"
+        zone = zone[3:8]
     if zone in ("gmt", "bst"):
         return day, (hour, minute)  # the UK's own clock, as written
     if zone in ("z", "utc"):

@@ -180,3 +180,31 @@ def column_orders(
         if o != first.order
     ]
     return DateOrder(first.order, " ".join([first.reason, *others]), "evidence"), orders
+
+
+def pasted_orders(table, dates, whole: DateOrder) -> tuple[dict[int, str], str]:
+    """When the file's dates contradict each other and another export was pasted under the
+    table with its own headings: each part whose own dates settle the other order is read in
+    it. (row number -> order for those rows, a note or "")."""
+    from app.chronology.layout import OTHER_HEADINGS
+
+    starts = [n.row for n in table.left_out if n.reason.startswith(OTHER_HEADINGS)]
+    if not starts:
+        return {}, ""
+    numbers = [number for number, _cells in table.rows]
+    orders: dict[int, str] = {}
+    notes = []
+    bounds = [0, *starts, numbers[-1] + 1 if numbers else 0]
+    for low, high in zip(bounds, bounds[1:], strict=False):
+        part = [k for k, n in enumerate(numbers) if low < n < high]
+        if not part:
+            continue
+        own = decide_order([dates[k] for k in part])
+        if own.decided_by == "evidence" and own.order != whole.order and not own.contradicted:
+            orders.update((numbers[k], own.order) for k in part)
+            notes.append(
+                f"The rows from {numbers[part[0]]} to {numbers[part[-1]]}, under headings of "
+                f"their own, are read {ORDER_NAMES[own.order]}: their own dates can only be "
+                "read that way (they are not flagged for it)."
+            )
+    return orders, " ".join(notes)

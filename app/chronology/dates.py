@@ -96,8 +96,9 @@ _TIME = (
     r"(?:\s*(?:,|\bat\b|@|t|-|\u2013|:(?=\d))?\s*(?:(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2}(?:\.\d+)?)?"
     r"|(?P<h2>\d{1,2})(?=\s*[ap])|(?<=\s)(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?=\s*h|\s*$))"
     r"\s*(?P<ap>[ap]\.?m\.?)?(?:\s*hrs?)?"
-    # A zone after the time, as systems that keep UTC write it: "Z", "UTC", "+01:00", "BST".
-    r"(?:\s*(?P<z>z|utc|gmt|bst|[+-]\d{2}(?::?\d{2})?))?)?"
+    # A zone after the time, as systems that keep UTC write it: "Z", "UTC", "+01:00", "BST",
+    # and as a browser prints a date: "GMT+0100 (British Summer Time)".
+    r"(?:\s*(?P<z>gmt[+-]\d{4}(?:\s*\([a-z .]{2,40}\))?|z|utc|gmt|bst|[+-]\d{2}(?::?\d{2})?))?)?"
 )
 
 _I = re.IGNORECASE
@@ -386,6 +387,8 @@ def _exact(raw: str, s: str, pivot: int, order: str, year_kind: str) -> ParsedDa
             return _month(raw, int(n), year)
         return None
     when = date_forms.compact_day(s)
+    if when is None and len(s) == 8 and s.isdigit():
+        when = date_forms.compact_day_first(s)
     if when is not None:
         return _day(raw, when.day, when.month, when.year, None)
     stamp = date_forms.compact_stamp(s) if len(s) >= 12 and s[:1] in "12" else None
@@ -601,14 +604,37 @@ def day_text(value: date) -> str:
     return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
 
 
+# A year typed into a cell formatted as a date is kept as that many days from Excel's day
+# nought: 2015 shows as 07/07/1905. The days that years 1900 to 2100 become, and no others.
+YEAR_AS_DAY = (_EXCEL_EPOCH + timedelta(days=MIN_YEAR), _EXCEL_EPOCH + timedelta(days=MAX_YEAR))
+
+
 def from_day(value: date) -> ParsedDate:
-    """A date cell: its day, read as it is."""
+    """A date cell: its day, read as it is (a year typed into it, 07/07/1905 for 2015, is that
+    year, flagged)."""
+    if YEAR_AS_DAY[0] <= value <= YEAR_AS_DAY[1]:
+        return _year_typed_as_day(value)
     return _parsed(text=day_text(value), precision="day", start=value, end=value)
+
+
+def _year_typed_as_day(value: date) -> ParsedDate:
+    year = (value - _EXCEL_EPOCH).days
+    return _parsed(
+        text=str(year),
+        precision="year",
+        start=date(year, 1, 1),
+        end=date(year, 12, 31),
+        granularity="year",
+        problem=f"{year} was typed into a cell formatted as a date, which shows it as "
+        f"{day_text(value)}: read as the year {year}; check the date",
+    )
 
 
 @lru_cache(maxsize=8192)
 def _from_datetime(value: datetime) -> ParsedDate:
     day = value.date()
+    if YEAR_AS_DAY[0] <= day <= YEAR_AS_DAY[1] and not (value.hour or value.minute):
+        return _year_typed_as_day(day)
     text = f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
     hhmm = ""
     if value.hour or value.minute:
@@ -623,8 +649,11 @@ def _from_number(value: float) -> ParsedDate:
         return _unknown(str(value), f"{value} is not a date")
     if value == int(value) and MIN_YEAR <= value <= MAX_YEAR:
         return _year(str(int(value)), int(value))
-    if value == int(value) and 19000101 <= value <= 21001231:
-        when = date_forms.compact_day(str(int(value)))
+    if value == int(value) and 1011900 <= value <= 31122100:
+        # 20160314, or 14032016 typed without its slashes (3042016: its leading nought lost)
+        when = date_forms.compact_day(str(int(value))) or date_forms.compact_day_first(
+            str(int(value))
+        )
         if when is not None:
             return _day(str(int(value)), when.day, when.month, when.year, None)
     if value == int(value) and 190001010000 <= value <= 21001231235959:
@@ -737,6 +766,9 @@ def _parse_time_text(text: str) -> str:
     m = _TIME_LOOSE.fullmatch(s)
     if m:  # "10:32 - 11:15" starts at 10:32; "approx 10:30", "10:32 BST" as written
         return _parse_time_text(m["t"])
+    m = _ZERO_DAY.match(s)
+    if m:  # a time field written on a database's day nought: "30/12/1899 10:32:00"
+        return _parse_time_text(s[m.end() :])
     try:
         number = float(s)
     except ValueError:
@@ -744,6 +776,9 @@ def _parse_time_text(text: str) -> str:
     return _time_from_number(number)
 
 
+# The day nought of desktop databases and of SQL servers, which write a time field as a date
+# and time on that day ("30/12/1899 10:32:00", "1900-01-01 10:32:00.000"): the time alone.
+_ZERO_DAY = re.compile(r"(?:30/12/1899|31/12/1899|0?1/0?1/1900|1899-12-3[01]|1900-01-01)[ t]")
 # A time with words around it: a span's start, an approximation, the UK's zone.
 _TIME_LOOSE = re.compile(
     r"(?:approx\.?|approximately|about|around|c\.|c|ca\.?|circa)?\s*"

@@ -21,8 +21,9 @@ from app.chronology.agency_rows import (
     sheets_named_for_agencies,
     sheets_note,
 )
+from app.chronology.cell_limit import join_cut_notes
 from app.chronology.columns import ColumnPlan, plan_columns
-from app.chronology.date_order import ORDER_NAMES, DateOrder, column_orders
+from app.chronology.date_order import ORDER_NAMES, DateOrder, column_orders, pasted_orders
 from app.chronology.import_store import (
     ImportResult,
     Replacement,
@@ -73,6 +74,9 @@ class ImportPlan:
     reasons: dict[int, str] = field(default_factory=dict)  # column -> where it went and why
     date_order: DateOrder = field(default_factory=lambda: DateOrder("dmy", "", "none"))
     column_orders: dict[str, str] = field(default_factory=dict)  # field -> its own date order
+    # row -> the date order of the rows of another export pasted under the table, when their
+    # own dates settle an order other than the file's
+    row_orders: dict[int, str] = field(default_factory=dict)
     year_kind: str = "financial"
     actor: str = ""
     entries: PlannedEntries = field(default_factory=PlannedEntries)
@@ -318,6 +322,11 @@ def plan_imports(
             if plan.problems:
                 plans.append(plan)
                 continue
+            event = columns.mapping.get("event")
+            if event is not None:
+                rows, note = join_cut_notes(table.rows, event, table.columns[event])
+                if note:
+                    table = plan.table = changed(table, rows=rows, notes=[*table.notes, note])
             # Every column of dates is evidence of the file's order: a recorded date of
             # 25/03/2017 settles that the event dates beside it are day first too.
             fields = [f for f in ("date", "recorded", "end_date") if f in columns.mapping]
@@ -326,6 +335,12 @@ def plan_imports(
                 in_columns, date_order, [table.headers[columns.mapping[f]] for f in fields]
             )
             plan.column_orders = dict(zip(fields, orders, strict=True))
+            if plan.date_order.contradicted and not date_order:
+                plan.row_orders, note = pasted_orders(table, in_columns[0], plan.date_order)
+                if note:
+                    plan.date_order = changed(
+                        plan.date_order, reason=f"{plan.date_order.reason} {note}"
+                    )
             used = {*columns.mapping.values(), *columns.parts}
             split = agency_column(table, used) if by_agency else None
             for part in [plan] if split is None else _by_agency(ctx, plan, split):

@@ -52,7 +52,8 @@ def is_date_like(value: Any) -> bool:
     if value.__class__ is str:
         s = value.strip()
         return (
-            4 <= len(s) <= 40
+            # up to 64 characters in a few words: "Mon Mar 14 2016 10:32:00 GMT+0000 (Greenw..."
+            (4 <= len(s) <= 40 or len(s) <= 64 and s.count(" ") <= 8)
             and any(c.isdigit() for c in s)
             and (parse_date(s).ok or parse_date(s, order="mdy").ok)
         )
@@ -278,8 +279,11 @@ def left_out_rows(
         -1,
     )
     heading_like: dict[str, bool] = {}  # first cells seen, and whether they repeat a heading
+    moves: list[tuple[int, list[int]]] = []  # (first row kept under another header, its order)
     criteria_from = _criteria_block(rows)
-    for position, (number, cells) in enumerate(rows):
+    for position, (number, cells) in enumerate(
+        rows if criteria_from == len(rows) else rows[:criteria_from]
+    ):
         if filled_counts is None:
             count = len(cells) - cells.count("") - cells.count(None)
         else:
@@ -292,7 +296,11 @@ def left_out_rows(
                 continue
             repeated = heading_like.get(first)
             if repeated is None:
-                repeated = heading_like[first] = " ".join(first.split()).casefold() in probe
+                repeated = heading_like[first] = " ".join(first.split()).casefold() in probe or (
+                    # another table's headings pasted under this one ("Contact Date" over the
+                    # rows of a second export): its first heading is a heading ReviewDesk knows
+                    first[:1].isalpha() and not first[-1:].isdigit() and header_score([first]) == 1
+                )
             if not repeated:
                 kept.append((number, cells))
                 continue
@@ -305,8 +313,12 @@ def left_out_rows(
             reason = "the column headings repeated (a page header)"
         elif position == 0 and _numbers_the_columns(texts):
             reason = "the columns numbered under the headings (part of the header)"
-        elif position >= criteria_from:
-            reason = "the report's criteria under the table (lines of a label and its value)"
+        elif seen_date and _other_headings(cells, texts):
+            reason = OTHER_HEADINGS
+            order = _same_fields(layout.headings, cells)
+            if order is not None:
+                moves.append((len(kept), order))
+                reason += " (its columns put in this table's order)"
         elif len(texts) <= 2 and all(len(t) <= 150 for t in texts):
             joined = " ".join(texts)
             key = normalise_header(joined)
@@ -328,20 +340,80 @@ def left_out_rows(
         if not seen_date and any(is_date_like(v) for v in cells):
             seen_date = True
         kept.append((number, cells))
+    for number, cells in rows[criteria_from:]:
+        out.append(LeftOut(number, _CRITERIA, " | ".join(_short_cells(cells))[:200]))
+    for n, (start, order) in enumerate(moves):
+        end = moves[n + 1][0] if n + 1 < len(moves) else len(kept)
+        for k in range(start, end):
+            number, cells = kept[k]
+            kept[k] = (number, [cells[i] if 0 <= i < len(cells) else None for i in order])
     return kept, out
 
 
+def _other_headings(cells: list[Any], texts: list[str]) -> bool:
+    """A row of headings inside the table, other words than its own ("Contact Date",
+    "Recorded By" under "Date", "Worker"): short cells, no date among them, most of them
+    headings ReviewDesk knows. Two exports pasted one under the other."""
+    return (
+        len(texts) >= 2
+        and all(len(t) <= 40 for t in texts)
+        and not any(is_date_like(v) for v in cells)
+        and header_score(texts) * 10 >= len(texts) * 6
+    )
+
+
+def _same_fields(headings: list[str], cells: list[Any]) -> list[int] | None:
+    """Where each of this table's columns is under another header row naming the same fields
+    in another order: for each column, the column of the other table holding its field (-1:
+    none). None when the fields stand in the same columns."""
+    from app.chronology.mapping import guess_mapping
+
+    ours = guess_mapping(headings)
+    theirs = guess_mapping([_text(v) for v in cells])
+    field_of = {column: name for name, column in ours.items()}
+    order = [theirs.get(field_of.get(column, ""), -1) for column in range(len(headings))]
+    used = set(order)
+    for column in range(len(order)):
+        if order[column] < 0 and column not in used:
+            order[column] = column  # a column the headers name differently keeps its place
+            used.add(column)
+    if order == list(range(len(headings))):
+        return None
+    # A column of the other table with no place here comes after this table's (nothing lost).
+    order += [c for c in range(len(cells)) if c not in used and filled(cells[c])]
+    return order
+
+
+_CRITERIA = "the report's criteria under the table (lines of a label and its value)"
+OTHER_HEADINGS = "the headings of another table pasted under this one"
 _LABEL = re.compile(r"[^\W\d][^:]{0,38}:")
+# The author's sign-off typed into the table's last rows, with or without a colon: "Completed
+# by", "Date completed", "Signed off by", "Date signed", "Checked by", "Name of author".
+_SIGN_OFF = re.compile(
+    r"(?:(?:date\s+)?(?:completed|compiled|prepared|signed(?:\s+off)?|checked|approved"
+    r"|authori[sz]ed|quality\s+assured|countersigned|verified|submitted|agreed)(?:\s+by)?"
+    r"|(?:name|signature|role|job\s+title|position|designation)(?:\s+of\s+(?:imr\s+)?author|\s+of"
+    r"\s+manager)?|(?:imr\s+)?author|manager|signature|date(?:\s+of\s+(?:completion|sign[\s-]?off"
+    r"|signing|submission))?)\s*:?",
+    re.I,
+)
 
 
 def _criteria_block(rows: list[tuple[int, list[Any]]]) -> int:
     """Where the lines of a label and its value ("Date from:", "01/03/2016"; "Run by:",
     "Report Server") that end the table begin, when there are at least two of them: the
-    criteria a report was run with, never entries. len(rows) when there are none."""
+    criteria a report was run with, or the author's sign-off ("Completed by", "Jo Castellan",
+    "IMR author"; "Date completed", "12/01/2017"), never entries. len(rows) when there are
+    none."""
     start = len(rows)
     while start > 0:
         texts = _short_cells(rows[start - 1][1])
-        if not 1 <= len(texts) <= 2 or not _LABEL.fullmatch(texts[0].strip()):
+        if not 1 <= len(texts) <= 3 or not (
+            len(texts) <= 2
+            and _LABEL.fullmatch(texts[0].strip())
+            or _SIGN_OFF.fullmatch(texts[0].strip())
+            and all(len(t) <= 60 for t in texts)
+        ):
             break
         start -= 1
     return start if len(rows) - start >= 2 else len(rows)
@@ -424,16 +496,26 @@ def fill_merged_down(
     """Copy the value of each cell merged over several rows into every row it covers (a date
     merged over three entries dates all three). Returns notes."""
     notes = []
-    for (r1, c1), (r2, c2) in merged:
-        if r2 <= r1 or r1 < first_data or r1 >= len(rows):
-            continue
+    down = [m for m in merged if m[1][0] > m[0][0] >= first_data and m[0][0] < len(rows)]
+    # A row holding nothing of its own under merged cells is the lower part of an entry two
+    # rows high (a template whose every cell is merged down over two rows): not filled, it
+    # stays blank and is passed over rather than made a copy of the entry.
+    empty = {
+        r
+        for (r1, _c1), (r2, _c2) in down
+        for r in range(r1 + 1, min(r2, len(rows) - 1) + 1)
+        if not any(filled(v) for v in rows[r])
+    }
+    for (r1, c1), (r2, c2) in down:
         value = rows[r1][c1] if c1 < len(rows[r1]) else ""
         if not filled(value):
             continue
-        for r in range(r1 + 1, min(r2, len(rows) - 1) + 1):
+        lower = [r for r in range(r1 + 1, min(r2, len(rows) - 1) + 1) if r not in empty]
+        for r in lower:
             row = rows[r]
             for c in range(c1, min(c2 + 1, len(row))):  # never past the row's own cells
                 if not filled(row[c]):
                     row[c] = value
-        notes.append((r1, r2, c1))
+        if lower:
+            notes.append((r1, r2, c1))
     return [f"{len(notes)} merged cell(s) spanning several rows were filled down."] if notes else []

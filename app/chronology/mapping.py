@@ -148,6 +148,8 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "written by",
         "input by",
         "member of staff",
+        "therapist",
+        "performed by",
     ),
     "role": (
         "role",

@@ -16,7 +16,14 @@ from operator import attrgetter, itemgetter
 from typing import Any
 
 from app.chronology.date_forms import says_as_above
-from app.chronology.dates import day_text, from_day, parse_date, parse_time, says_no_time
+from app.chronology.dates import (
+    YEAR_AS_DAY,
+    day_text,
+    from_day,
+    parse_date,
+    parse_time,
+    says_no_time,
+)
 from app.chronology.entries import sequence_for
 from app.chronology.event_types import normalise_event_type
 from app.chronology.excel_locale import swapped_by_excel
@@ -127,6 +134,23 @@ def _texts(column) -> list[str]:
 
 
 _STR = {str}
+# Fields of a few words repeated down the column: a value padded with spaces to its field's
+# length (a mainframe's extract) is the words it holds.
+_PADDING_SAMPLE = 50
+_SHORT_FIELDS = frozenset({"practitioner", "role", "subjects", "event_type", "source"})
+
+
+def _trimmed(values: list[str]) -> list[str]:
+    """``values`` without the spaces around them, each distinct value looked at once, when the
+    first of them show such padding (a system pads every value of a field)."""
+    if not any(v[-1:] == " " or v[:1] == " " for v in values[:_PADDING_SAMPLE]):
+        return values
+    known = {v: v.strip() for v in set(values)}
+    if all(k == v for k, v in known.items()):
+        return values
+    return list(map(known.__getitem__, values))
+
+
 _START, _END, _TIME = attrgetter("start"), attrgetter("end"), attrgetter("time")
 _PRECISION, _GRANULARITY = attrgetter("precision"), attrgetter("granularity")
 _TEXT = attrgetter("text")
@@ -193,7 +217,10 @@ def build_entries(plan, today: date) -> None:
     # Text fields are copied as written; date, time and date recorded are read separately.
     for name, i in mapping.items():
         if name not in _NOT_TEXT:
-            out[SLOT["event_type_text" if name == "event_type" else name]] = _texts(cols[i])
+            texts = _texts(cols[i])
+            if name in _SHORT_FIELDS:
+                texts = _trimmed(texts)
+            out[SLOT["event_type_text" if name == "event_type" else name]] = texts
     if len(parts) > 1:
         labels = [headers[i] for i in parts]
         if one_text_in_pieces(labels):
@@ -218,17 +245,30 @@ def build_entries(plan, today: date) -> None:
             doubted.append(read)
         return read
 
+    def day_doubting(value):
+        read = from_day(value)
+        if read.problem:  # a year typed into a date cell
+            doubted.append(read)
+        return read
+
     kinds = set(map(type, raw_dates))
-    if kinds == _DAYS_ONLY:
+    if kinds == _DAYS_ONLY and min(raw_dates) > YEAR_AS_DAY[1]:
         # Date cells only (no time, no text): each is its own day, with nothing to read,
         # doubt or join to the entry above.
         parsed = None
         own = [""] * count
     else:
-        parsed = _distinct_map(read_doubting, raw_dates, from_day)
+        parsed = _distinct_map(read_doubting, raw_dates, day_doubting)
         for k, (written, why) in swapped_by_excel(raw_dates, kinds).items():
             parsed[k] = replace(read_date(written), problem=why)
             doubted.append(parsed[k])
+        row_orders = getattr(plan, "row_orders", None)
+        if row_orders:  # another export pasted under the table, its dates in its own order
+            for k, number in enumerate(numbers):
+                if number in row_orders:
+                    parsed[k] = parse_date(
+                        raw_dates[k], today=today, order=row_orders[number], year_kind=year_kind
+                    )
         own = _real_times(list(map(_TIME, parsed)))
     time_col = mapping.get("time")
     if time_col is None:

@@ -336,20 +336,32 @@ def _partial_dates(path: Path, kind: str, name: str, rows, row0: int, col0: int)
     if reader is None:
         return []
     cells = reader(path, name)
-    changed = 0
+    changed = no_year = 0
     for (r, c), precision in cells.items():
         r, c = r - row0 + 1, c - col0 + 1
         if 0 <= r < len(rows) and 0 <= c < len(rows[r]):
             value = rows[r][c]
             if isinstance(value, date):
+                if precision == "no year":
+                    # As the cell shows it, "14 Mar": a year banner above can give its year;
+                    # otherwise it is flagged, never dated with a year nobody wrote.
+                    rows[r][c] = f"{value.day} {value:%b}"
+                    no_year += 1
+                    continue
                 rows[r][c] = f"{value:%b %Y}" if precision == "month" else f"{value:%Y}"
                 changed += 1
-    if not changed:
-        return []
-    return [
-        f"{changed} date cell(s) show only a month and year (or a year): read at that "
-        "precision, not as the first day."
-    ]
+    notes = []
+    if changed:
+        notes.append(
+            f"{changed} date cell(s) show only a month and year (or a year): read at that "
+            "precision, not as the first day."
+        )
+    if no_year:
+        notes.append(
+            f"{no_year} date cell(s) show a day and month with no year (a date typed without "
+            "its year takes the year it was typed in): read as they show."
+        )
+    return notes
 
 
 def _struck_through(table: SheetTable, struck: dict[tuple[int, int], str], col0: int):

@@ -99,7 +99,11 @@ def chronology_grid(path: Path, find_layout) -> tuple[list[list[Any]], list[str]
     """The rows of the document's chronology: the first table that has a chronology header,
     followed by the tables continuing it (same columns). Returns (rows, notes)."""
     document = _document(path)
-    grids = [g for g in table_grids(path, document) if g]
+    every = table_grids(path, document)
+    found = _tables_under_date_headings(every, _captions(document), find_layout)
+    if found is not None:
+        return found
+    grids = [g for g in every if g]
     if not grids:
         from app.chronology.word_text import body_paragraphs
 
@@ -112,6 +116,61 @@ def chronology_grid(path: Path, find_layout) -> tuple[list[list[Any]], list[str]
             "laid out as a table (one row per entry)."
         )
     return grids_chronology(grids, path.name, find_layout)
+
+
+def _captions(document) -> list[str]:
+    """For each top-level table, the last paragraph with text above it ("" when none)."""
+    from app.chronology.word_text import _W, _blocks, paragraph_text
+
+    captions = []
+    last = ""
+    for block in _blocks(document.element.body):
+        if block.tag == f"{_W}p":
+            text = paragraph_text(block).strip()
+            if text:
+                last = text
+        elif block.tag == f"{_W}tbl":
+            captions.append(last)
+            last = ""
+    return captions
+
+
+def _tables_under_date_headings(grids, captions: list[str], find_layout):
+    """A table per day, each under a heading giving its date ("14 March 2016") and with no date
+    column of its own (Time, Practitioner, Event): the rows of them all, each with the date of
+    the heading above its table in a Date column. None unless every table with a chronology
+    header is so, and there are at least two."""
+    from app.chronology.dates import parse_date
+    from app.chronology.mapping import header_fields
+
+    if len(grids) < 2 or len(captions) != len(grids):
+        return None
+    headings = None
+    rows: list[list[Any]] = []
+    used = 0
+    for grid, caption in zip(grids, captions, strict=True):
+        layout = find_layout(grid) if grid else None
+        if layout is None or layout.score < 2:
+            continue
+        if any("date" in header_fields(h) for h in layout.headings if h):
+            return None
+        read = parse_date(caption) if caption and len(caption) <= 60 else None
+        if read is None or not read.start or read.problem:
+            return None
+        if headings is None:
+            headings = layout.headings
+            rows.append(["Date", *headings])
+        elif [_key(h) for h in layout.headings] != [_key(h) for h in headings]:
+            return None
+        for cells in grid[layout.header_index + 1 :]:
+            rows.append([caption, *cells])
+        used += 1
+    if used < 2:
+        return None
+    return rows, [
+        f"The document holds a table for each day, each under a heading giving its date: the "
+        f"{used} tables are read as one, each row dated by the heading above its table."
+    ]
 
 
 def grids_chronology(

@@ -1,4 +1,5 @@
-"""Which date cells of an xlsx sheet show only a month and year ("Jun-09") or only a year.
+"""Which date cells of an xlsx sheet show only a month and year ("Jun-09"), only a year, or a
+day and month with no year ("14-Mar").
 
 The spreadsheet parser gives such a cell as the exact day 01/06/2009, but the agency wrote, and
 sees, a month. The number formats live in xl/styles.xml; the sheet's cells name their style by
@@ -13,16 +14,20 @@ from xml.etree import ElementTree
 from app.chronology.file_guard import _pieces, _sheet_parts
 
 _MAX_STYLES = 5 * 1024 * 1024
-# Built-in number formats: 17 is "mmm-yy".
-_BUILTIN = {17: "mmm-yy"}
+# Built-in number formats: 16 is "d-mmm", 17 is "mmm-yy".
+_BUILTIN = {16: "d-mmm", 17: "mmm-yy"}
 _QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 _CELL = re.compile(rb'<(?:\w+:)?c\s+r="([A-Z]{1,3})([0-9]{1,7})"[^>]*?\ss="([0-9]+)"')
 
 
 def format_precision(code: str) -> str:
-    """ "month" for a format showing month and year only, "year" for a year only, else ""."""
+    """ "month" for a format showing month and year only, "year" for a year only, "no year"
+    for a day and month with no year ("d-mmm", "dd/mm": Excel gives a date typed without its
+    year the year it was typed in), else ""."""
     code = _QUOTED.sub("", code.split(";")[0]).lower()
-    if any(c in code for c in "dhs") or "y" not in code:
+    if "y" not in code:
+        return "no year" if "d" in code and "m" in code and not any(c in code for c in "hs") else ""
+    if any(c in code for c in "dhs"):
         return ""
     return "month" if "m" in code else "year"
 
