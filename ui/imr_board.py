@@ -145,6 +145,7 @@ class AgenciesTab(QWidget):
         self.summary.setObjectName("imr_summary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setAccessibleName("IMR summary")
+        self.summary.setWordWrap(True)  # nine agencies and their states wrap on a projector
 
         self.view = QTableView()
         self.view.setObjectName("imr_board")

@@ -90,8 +90,13 @@ class ReportsTab(QWidget):
         top.addWidget(self.version)
         top.addStretch(1)
         self.export_button.setIcon(icon("export"))
-        for button in (self.start_button, self.draft_button, self.final_button, self.export_button):
+        for button in (self.draft_button, self.final_button, self.export_button):
             top.addWidget(button)
+        # On a row of its own: it names the whole document (a long name for some reviews), which
+        # would otherwise set the tab's width; it is the only thing to do before there is one.
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start_button)
+        start_row.addStretch(1)
 
         self.audience = QComboBox()
         self.audience.setObjectName("report_audience")
@@ -107,6 +112,14 @@ class ReportsTab(QWidget):
         self.check_button = QPushButton("Check for publication…")
         self.check_button.setObjectName("check_publication")
         self.check_button.clicked.connect(self.show_check)
+        # The longest document or audience name does not set the tab's width (a projector's
+        # 1024 pixels): the combo shows what fits and lists the whole names when opened.
+        for combo in (self.kind, self.audience):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
+            combo.view().setMinimumWidth(combo.sizeHint().width())
         second = QHBoxLayout()
         second.addWidget(QLabel("For"))
         second.addWidget(self.audience)
@@ -170,6 +183,7 @@ class ReportsTab(QWidget):
         splitter.setSizes([380, 760])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(start_row)
         layout.addLayout(second)
         layout.addWidget(splitter, 1)
 

@@ -58,6 +58,7 @@ class ReviewWorkspace(QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = QLabel()
         self.subtitle.setObjectName("review_subtitle")
+        self.subtitle.setWordWrap(True)  # a long type and status wrap rather than widen the window
         self.countdown = QLabel()
         self.countdown.setObjectName("review_countdown")
         self.countdown.setFont(scaled_font(self.font(), 1.35, bold=True))

@@ -1,0 +1,97 @@
+"""A projector's 1024x768 and a laptop at 125%: every tab, dialog and the chair's runner fit."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QLabel
+
+from app.demo import add_demo_reviews
+from app.meetings import list_meetings
+from app.publishing.release_check import check_publication
+from app.reviews import list_reviews
+from ui.import_dialog import ImportDialog
+from ui.meeting_runner import RIGHT_COLUMN_EM, MeetingRunner
+from ui.release_check_dialog import ReleaseCheckDialog
+from ui.screen import available_area
+from ui.tab_names import TAB_NAMES, TAB_REPORTS
+
+# A panel chair's projector, less a title bar; a 1366x768 laptop at 125% is wider (1093).
+PROJECTOR = QSize(1024, 768 - 40)
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "chronologies" / "police_chronology.xlsx"
+
+
+@pytest.fixture
+def demo(ctx, window):
+    add_demo_reviews(ctx)
+    window.refresh()
+    # A review under way: meetings held, a document begun.
+    window.select_review(next(r.id for r in list_reviews(ctx) if r.reference == "DEMO-LCSPR-T"))
+    QApplication.processEvents()
+    return window
+
+
+def _settle():
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+@pytest.mark.parametrize("review", [0, 1, 2])
+def test_every_tab_of_a_demo_review_fits_a_projector(demo, ctx, review):
+    reviews = list_reviews(ctx)
+    demo.select_review(reviews[review].id)
+    too_wide = {}
+    for index, name in enumerate(TAB_NAMES):
+        demo.workspace.tabs.setCurrentIndex(index)
+        _settle()
+        needed = demo.minimumSizeHint()
+        if needed.width() > PROJECTOR.width() or needed.height() > PROJECTOR.height():
+            too_wide[name] = (needed.width(), needed.height())
+    assert too_wide == {}
+
+
+def _fits(dialog) -> None:
+    needed = dialog.minimumSizeHint()
+    assert needed.width() <= PROJECTOR.width() and needed.height() <= PROJECTOR.height()
+    area = available_area(dialog)
+    assert dialog.width() <= area.width() and dialog.height() <= area.height()
+
+
+def test_the_import_dialog_fits_the_screen_it_opens_on(demo, qtbot):
+    dialog = ImportDialog(demo.editor, demo.current_review_id(), ["Police"], SAMPLE, demo)
+    qtbot.addWidget(dialog)
+    _fits(dialog)
+
+
+def test_the_release_check_fits_and_its_words_wrap(demo, ctx, qtbot):
+    demo.workspace.tabs.setCurrentIndex(TAB_REPORTS)
+    reports = demo.workspace.reports
+    if reports.report is None:
+        reports.start_document()
+    result = check_publication(ctx, demo.current_review_id(), reports.report.kind)
+    dialog = ReleaseCheckDialog(demo.editor, demo.current_review_id(), reports.report.kind, result)
+    qtbot.addWidget(dialog)
+    _fits(dialog)
+    dialog.resize(PROJECTOR)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for label in dialog.findChildren(QLabel):
+        if label.isVisible():
+            assert label.geometry().right() <= dialog.width(), label.text()[:40]
+
+
+def test_the_chairs_runner_keeps_the_private_notes_readable_on_a_projector(demo, ctx, qtbot):
+    meetings = list_meetings(ctx, demo.current_review_id())
+    runner = MeetingRunner(demo.editor, meetings[0].id)
+    qtbot.addWidget(runner)
+    _fits(runner)
+    runner.resize(PROJECTOR)
+    runner.show()
+    qtbot.waitExposed(runner)
+    em = runner.fontMetrics().horizontalAdvance("M")
+    assert runner.private_notes.parentWidget().width() >= em * RIGHT_COLUMN_EM - 1
+    for widget in (runner.prev_button, runner.next_button, runner.present_button):
+        corner = widget.mapTo(runner, widget.rect().bottomRight())
+        assert corner.x() <= runner.width() and corner.y() <= runner.height()
+        assert widget.width() >= widget.sizeHint().width()  # its words in full
+    runner.close()
