@@ -43,6 +43,7 @@ from ui.tab_names import (  # noqa: F401 (the names are also used from here)
     TAB_TOR,
 )
 from ui.theme import danger_colour, muted_colour, scaled_font
+from ui.widgets import ElidedLabel
 
 
 class ReviewWorkspace(QWidget):
@@ -56,9 +57,8 @@ class ReviewWorkspace(QWidget):
         self.title.setFont(scaled_font(self.font(), 1.6, bold=True))
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.subtitle = QLabel()
+        self.subtitle = ElidedLabel()  # a long type and status never widen the window
         self.subtitle.setObjectName("review_subtitle")
-        self.subtitle.setWordWrap(True)  # a long type and status wrap rather than widen the window
         self.countdown = QLabel()
         self.countdown.setObjectName("review_countdown")
         self.countdown.setFont(scaled_font(self.font(), 1.35, bold=True))

@@ -95,3 +95,34 @@ def test_the_chairs_runner_keeps_the_private_notes_readable_on_a_projector(demo,
         assert corner.x() <= runner.width() and corner.y() <= runner.height()
         assert widget.width() >= widget.sizeHint().width()  # its words in full
     runner.close()
+
+
+def test_on_a_projector_every_tab_is_in_sight_elided_with_its_full_name(demo):
+    demo.resize(PROJECTOR)
+    demo.show()
+    _settle()
+    tabs = demo.workspace.tabs
+    bar = tabs.tabBar()
+    assert tabs.elided and not tabs.usesScrollButtons()
+    for index, name in enumerate(TAB_NAMES):
+        rect = bar.tabRect(index)
+        assert bar.rect().contains(rect) and rect.right() <= tabs.width(), name
+        assert bar.tabToolTip(index) == name and bar.accessibleTabName(index) == name
+    demo.resize(QSize(1900, PROJECTOR.height()))  # room again: whole names, no tooltips needed
+    _settle()
+    assert not tabs.elided and [bar.tabText(i) for i in range(tabs.count())] == TAB_NAMES
+
+
+def test_the_reviews_subtitle_is_elided_with_its_whole_text_in_the_tooltip(demo):
+    subtitle = demo.workspace.subtitle
+    demo.resize(PROJECTOR)
+    demo.show()
+    _settle()
+    whole = subtitle.text()
+    assert "OFFICIAL" in whole
+    assert subtitle.width() <= subtitle.parentWidget().width()
+    if subtitle.fontMetrics().horizontalAdvance(whole) > subtitle.contentsRect().width():
+        assert subtitle.toolTip() == whole
+    demo.resize(QSize(1900, PROJECTOR.height()))
+    _settle()
+    assert subtitle.toolTip() == ""  # shown whole
