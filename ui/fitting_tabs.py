@@ -64,6 +64,10 @@ class FittingTabs(QTabWidget):
             for i, text in enumerate(texts)
         )
 
+    def width_wanted(self) -> int:
+        """The width in which every label reads: the short ones where there are short ones."""
+        return self.width_needed([self._short_names.get(full, full) for full in self._full])
+
     def _fit(self) -> None:
         if len(self._full) != self.count():
             return  # part-way through inserting

@@ -42,7 +42,7 @@ from ui.icons import icon
 from ui.release_check_dialog import ReleaseCheckDialog
 from ui.tasks import run_task
 from ui.theme import muted_colour, scaled_font
-from ui.widgets import CommitLineEdit, CommitTextEdit, set_editable
+from ui.widgets import CommitLineEdit, CommitTextEdit, elide_to_width, set_editable
 
 # The formats a document can be exported in, by suffix, as the save dialog lists them.
 FORMATS = {
@@ -132,6 +132,7 @@ class ReportsTab(QWidget):
         self.sections = QListWidget()
         self.sections.setObjectName("report_sections")
         self.sections.setAccessibleName("Sections of the document")
+        elide_to_width(self.sections)  # long headings elided, whole in their tooltips
         self.sections.currentRowChanged.connect(lambda _r: self._show_section())
         self.sections.itemChanged.connect(self._included_changed)
         self.up_button = QPushButton("Move up")
@@ -231,8 +232,7 @@ class ReportsTab(QWidget):
             item.setCheckState(
                 Qt.CheckState.Checked if section.included else Qt.CheckState.Unchecked
             )
-            if section.appendix:
-                item.setToolTip("An appendix")
+            item.setToolTip(label + ("\nAn appendix" if section.appendix else ""))
             self.sections.addItem(item)
         self._loading = False
         row = next(
@@ -246,6 +246,7 @@ class ReportsTab(QWidget):
         if self.report is None:
             for section in template(kind)["sections"]:
                 item = QListWidgetItem(section["title"])
+                item.setToolTip(section["title"])
                 item.setFlags(Qt.ItemFlag.NoItemFlags)  # shown, not chosen: nothing to edit yet
                 self.sections.addItem(item)
         self.sections.setCurrentRow(row if self.report and self.sections.count() else -1)

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QMenu,
     QPlainTextEdit,
     QScrollArea,
+    QStyledItemDelegate,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -413,3 +415,18 @@ class ElidedLabel(QLabel):
         if super().text() != shown:
             super().setText(shown)
         self.setToolTip(self._full if shown != self._full else "")
+
+
+class _ViewWidthDelegate(QStyledItemDelegate):
+    """Rows as wide as the list, not as their text: the style elides what does not fit."""
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt naming
+        return QSize(0, super().sizeHint(option, index).height())
+
+
+def elide_to_width(view: QListView) -> None:
+    """A list whose long rows are elided (their whole text in the tooltip, set by the caller)
+    instead of scrolling sideways when the list is narrow (a projector)."""
+    view.setItemDelegate(_ViewWidthDelegate(view))
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app.demo import add_demo_reviews
@@ -97,9 +97,35 @@ def test_the_chairs_runner_keeps_the_private_notes_readable_on_a_projector(demo,
     runner.close()
 
 
-def test_on_a_projector_every_tab_is_in_sight_elided_with_its_full_name(demo):
+def _shown_characters(bar, index: int) -> int:
+    """How many characters of a tab's label are painted (the bar elides to the tab's width)."""
+    text, metrics = bar.tabText(index), bar.fontMetrics()
+    hint, room = bar.tabSizeHint(index).width(), bar.tabRect(index).width()
+    if room >= hint:
+        return len(text)
+    padding = hint - metrics.horizontalAdvance(text)
+    return len(metrics.elidedText(text, Qt.TextElideMode.ElideRight, room - padding).rstrip("…"))
+
+
+def test_on_a_projector_the_list_gives_way_and_the_tabs_read(demo):
     demo.resize(PROJECTOR)
     demo.show()
+    _settle()
+    assert demo.width() <= PROJECTOR.width()
+    assert demo.splitter.list_shown  # narrower, still there
+    assert demo.splitter.sizes()[0] >= demo.list_panel.minimumWidth()
+    bar = demo.workspace.tabs.tabBar()
+    for index, name in enumerate(TAB_NAMES):
+        assert _shown_characters(bar, index) >= min(6, len(bar.tabText(index))), name
+        assert bar.rect().contains(bar.tabRect(index)), name
+
+
+def test_on_a_projector_a_wide_list_elides_the_tabs_with_their_full_names(demo):
+    demo.resize(PROJECTOR)
+    demo.show()
+    _settle()
+    em = demo.list_panel.fontMetrics().horizontalAdvance("M")
+    demo.splitter.moveSplitter(em * 26, 1)  # the user wants the whole list beside the tabs
     _settle()
     tabs = demo.workspace.tabs
     bar = tabs.tabBar()
