@@ -121,7 +121,8 @@ class ReviewItemDelegate(QStyledItemDelegate):
         late = days is not None and days < 0 and not finished
         small = scaled_font(option.font, 0.92)
         if narrow:
-            self._paint_narrow(painter, option, review, rect, line, when, late, base_colour)
+            shown = (when, days, late)
+            self._paint_narrow(painter, option, review, rect, line, shown, base_colour)
             painter.restore()
             return
         painter.setFont(small)
@@ -169,21 +170,28 @@ class ReviewItemDelegate(QStyledItemDelegate):
             )
         painter.restore()
 
-    def _paint_narrow(self, painter, option, review, rect, line, when, late, colour) -> None:
+    def _paint_narrow(self, painter, option, review, rect, line, shown, colour) -> None:
+        when, days, late = shown
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         bold = scaled_font(option.font, 1.0, bold=True)
         small = scaled_font(option.font, 0.92)
+        if late:  # the same, shorter, for a narrow list (the colour says it is late)
+            for shorter in (f"{-days} days overdue", f"{-days} days late"):
+                if QFontMetrics(small).horizontalAdvance(when) > rect.width():
+                    when = shorter
+        # References differ at their ends (LCSPR-2026-03, LCSPR-2026-04): shortened in the middle.
+        middle, right = Qt.TextElideMode.ElideMiddle, Qt.TextElideMode.ElideRight
         lines = (
-            (bold, colour, review.reference),
-            (option.font, colour, review.title),
-            (small, danger_colour() if late and not selected else colour, when),
+            (bold, colour, review.reference, middle),
+            (option.font, colour, review.title, right),
+            (small, danger_colour() if late and not selected else colour, when, right),
         )
-        for number, (font, pen, text) in enumerate(lines):
+        for number, (font, pen, text, mode) in enumerate(lines):
             painter.setFont(font)
             painter.setPen(pen)
             box = QRect(rect.left(), rect.top() + number * line, rect.width(), line)
-            shown = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, box.width())
+            shown = QFontMetrics(font).elidedText(text, mode, box.width())
             painter.drawText(box, left, shown)
 
 

@@ -86,7 +86,7 @@ def test_help_opens_on_the_current_tab_and_lists_the_keys(window, ctx, monkeypat
     window.show_help()
     [text] = shown
     assert text.index("Chronology") < text.index("The tabs")  # the current tab comes first
-    for key in ("Ctrl+Shift+F", "Delete", "Alt+Down", "F1"):
+    for key in ("Ctrl+Shift+F", "Delete", "Alt+Down", "F1", "Ctrl+Shift+R"):
         assert key in text
     assert all(name in text for name in TAB_NAMES)
 

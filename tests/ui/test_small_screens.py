@@ -152,3 +152,32 @@ def test_the_reviews_subtitle_is_elided_with_its_whole_text_in_the_tooltip(demo)
     demo.resize(QSize(1900, PROJECTOR.height()))
     _settle()
     assert subtitle.toolTip() == ""  # shown whole
+
+
+def test_on_a_projector_no_column_or_form_is_squeezed_or_cut_off(demo):
+    from ui.imr_board import AUTHOR_COLUMN
+    from ui.tab_names import TAB_AGENCIES, TAB_CHRONOLOGY
+
+    demo.resize(PROJECTOR)
+    demo.show()
+    em = demo.fontMetrics().horizontalAdvance("M")
+    tabs = demo.workspace.tabs
+    tabs.setCurrentIndex(TAB_AGENCIES)
+    _settle()
+    header = demo.workspace.agencies.view.horizontalHeader()
+    assert header.sectionSize(AUTHOR_COLUMN) >= em * 8  # a name, not a letter
+    tabs.setCurrentIndex(TAB_CHRONOLOGY)
+    _settle()
+    entry = demo.workspace.chronology.entry_editor
+    assert entry.width() >= entry.minimumWidth() > em * 20  # its fields whole, beside the table
+    tabs.setCurrentIndex(TAB_REPORTS)
+    _settle()
+    reports = demo.workspace.reports
+    if reports.report is None:
+        reports.start_document()
+    sections = reports.sections
+    assert sections.count() > 3
+    for row in range(sections.count()):
+        rect = sections.visualItemRect(sections.item(row))
+        assert rect.right() <= sections.viewport().width(), sections.item(row).text()
+        assert sections.item(row).toolTip().startswith(sections.item(row).text())
