@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 
 from app.demo import add_demo_reviews
 from app.meetings import list_meetings
@@ -162,6 +162,10 @@ def test_on_a_projector_no_column_or_form_is_squeezed_or_cut_off(demo):
     demo.show()
     em = demo.fontMetrics().horizontalAdvance("M")
     tabs = demo.workspace.tabs
+    tabs.setCurrentIndex(0)
+    _settle()
+    details = demo.workspace.details.findChild(QScrollArea)
+    assert not details.horizontalScrollBar().isVisible()  # the page never scrolls sideways
     tabs.setCurrentIndex(TAB_AGENCIES)
     _settle()
     header = demo.workspace.agencies.view.horizontalHeader()
