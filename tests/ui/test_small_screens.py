@@ -156,7 +156,7 @@ def test_the_reviews_subtitle_is_elided_with_its_whole_text_in_the_tooltip(demo)
 
 def test_on_a_projector_no_column_or_form_is_squeezed_or_cut_off(demo):
     from ui.imr_board import AUTHOR_COLUMN
-    from ui.tab_names import TAB_AGENCIES, TAB_CHRONOLOGY
+    from ui.tab_names import TAB_AGENCIES, TAB_CHRONOLOGY, TAB_FINDINGS
 
     demo.resize(PROJECTOR)
     demo.show()
@@ -170,6 +170,11 @@ def test_on_a_projector_no_column_or_form_is_squeezed_or_cut_off(demo):
     _settle()
     header = demo.workspace.agencies.view.horizontalHeader()
     assert header.sectionSize(AUTHOR_COLUMN) >= em * 8  # a name, not a letter
+    tabs.setCurrentIndex(TAB_FINDINGS)
+    _settle()
+    finding = demo.workspace.findings.panel.parentWidget().parentWidget()  # its scroll area
+    assert isinstance(finding, QScrollArea)
+    assert not finding.horizontalScrollBar().isVisible()  # the finding's form whole
     tabs.setCurrentIndex(TAB_CHRONOLOGY)
     _settle()
     entry = demo.workspace.chronology.entry_editor
