@@ -87,6 +87,13 @@ class DetailsTab(QWidget):
         date_form.insertRow(2, "", self.notification_due)
         date_form.addRow("", self.target_info)
 
+        # Long choices ("Local Child Safeguarding Practice Review") are elided in a narrow
+        # window rather than setting the page's width (it would scroll sideways on a projector).
+        for combo in (self.type_combo, self.status_combo, self.marking):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
         row = QHBoxLayout()
         row.addWidget(about, 3)
         row.addWidget(dates, 2)

@@ -126,6 +126,11 @@ class EntryEditor(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.show_entry(None)
+        # Never narrower than its fields (a projector's 1024 pixels cut them off at the right):
+        # it scrolls up and down only.
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(inner.minimumSizeHint().width() + bar + 2 * scroll.frameWidth())
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def show_entry(self, entry_id: int | None) -> None:
         self.entry = None

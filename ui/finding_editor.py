@@ -208,11 +208,17 @@ class FindingPanel(QWidget):
         )
         self.remove_evidence_button = QPushButton("Remove citation")
         self.remove_evidence_button.clicked.connect(self.remove_citation)
-        buttons = QHBoxLayout()
-        for button in (self.cite_episode_button, self.cite_imr_button, self.show_entry_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.remove_evidence_button)
+        # Two rows of two: the page stays narrow enough to sit beside the findings on a projector.
+        cite, act = QHBoxLayout(), QHBoxLayout()
+        cite.addWidget(self.cite_episode_button)
+        cite.addWidget(self.cite_imr_button)
+        cite.addStretch(1)
+        act.addWidget(self.show_entry_button)
+        act.addStretch(1)
+        act.addWidget(self.remove_evidence_button)
+        buttons = QVBoxLayout()
+        buttons.addLayout(cite)
+        buttons.addLayout(act)
         note = QLabel(
             "To cite chronology entries, select them on the Chronology tab and choose "
             "“Cite in finding…”. Double-click an entry here to see it there."

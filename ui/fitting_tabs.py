@@ -1,18 +1,24 @@
 """Tabs whose labels shorten when the full ones would not fit, instead of the bar scrolling."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget
 
 
 class FittingTabs(QTabWidget):
     """A tab widget that shows every tab at once: the full labels when they fit, the short
     ones (``short_names``) when they do not. The full label is always the tab's tooltip and
-    its accessible name, so a screen reader announces "Terms of reference", not "Terms"."""
+    its accessible name, so a screen reader announces "Terms of reference", not "Terms".
+    Where even the short ones do not fit (a projector's 1024 pixels beside the review list),
+    the labels are elided to fit, never hidden behind scroll arrows, and every tab's tooltip
+    gives its full name."""
 
     def __init__(self, short_names: dict[str, str], parent=None):
         super().__init__(parent)
         self._short_names = short_names
         self._full: list[str] = []
         self.shortened = False
+        self.elided = False
+        self.setElideMode(Qt.TextElideMode.ElideRight)
 
     def full_text(self, index: int) -> str:
         return self._full[index]
@@ -44,7 +50,8 @@ class FittingTabs(QTabWidget):
     def _label(self, index: int) -> None:
         bar, full = self.tabBar(), self._full[index]
         bar.setAccessibleTabName(index, full)
-        bar.setTabToolTip(index, full if full in self._short_names else "")
+        shown_whole = not self.elided and full not in self._short_names
+        bar.setTabToolTip(index, "" if shown_whole else full)
 
     def width_needed(self, texts: list[str]) -> int:
         """The tab bar's width with ``texts`` as labels (from the tabs' present sizes)."""
@@ -57,12 +64,23 @@ class FittingTabs(QTabWidget):
             for i, text in enumerate(texts)
         )
 
+    def width_wanted(self) -> int:
+        """The width in which every label reads: the short ones where there are short ones."""
+        return self.width_needed([self._short_names.get(full, full) for full in self._full])
+
     def _fit(self) -> None:
         if len(self._full) != self.count():
             return  # part-way through inserting
         self.shortened = self.width_needed(self._full) > self.width()
+        short = [self._short_names.get(full, full) for full in self._full]
+        elided = self.shortened and self.width_needed(short) > self.width()
         bar = self.tabBar()
         for index, full in enumerate(self._full):
-            text = self._short_names.get(full, full) if self.shortened else full
+            text = short[index] if self.shortened else full
             if bar.tabText(index) != text:
                 bar.setTabText(index, text)
+        if elided != self.elided:
+            self.elided = elided
+            self.setUsesScrollButtons(not elided)  # without them, the bar elides to fit
+            for index in range(self.count()):
+                self._label(index)

@@ -41,6 +41,7 @@ KEYS = [
     ("Ctrl+O", "Open another store"),
     ("Ctrl+I", "Import an agency chronology"),
     ("Ctrl+F", "Find a review"),
+    ("Ctrl+Shift+R", "Show or hide the review list"),
     ("Ctrl+1 … Ctrl+0", "Go to a tab"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
     ("Ctrl+Shift+F", "Search the chronology's text"),
@@ -52,6 +53,7 @@ KEYS = [
     ("Ctrl+Delete in a date", "Clear the date"),
     ("Ctrl+Shift+A", "Action plan across reviews"),
     ("Ctrl+Shift+B", "Back up the store"),
+    ("Ctrl+Shift+L", "Learning across reviews"),
     ("F1", "This help"),
     (
         "In the meeting runner",

@@ -4,7 +4,7 @@ went where and why, date order, rows left out), change any of it, then import.""
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -48,6 +48,7 @@ from ui.import_choices import (
     import_summary,
     total_result,
 )
+from ui.screen import fit_to_screen
 from ui.theme import danger_colour
 
 NOT_MAPPED = "(not in this file)"
@@ -82,7 +83,7 @@ class ImportDialog(QDialog):
         self._build_choices(agencies)
         self._build_columns()
         self._build_report()
-        self.resize(1180, 780)
+        fit_to_screen(self, QSize(1180, 780))  # the buttons stay on a 720-pixel screen
         self.replan()
 
     @property

@@ -145,6 +145,7 @@ class AgenciesTab(QWidget):
         self.summary.setObjectName("imr_summary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setAccessibleName("IMR summary")
+        self.summary.setWordWrap(True)  # nine agencies and their states wrap on a projector
 
         self.view = QTableView()
         self.view.setObjectName("imr_board")
@@ -163,11 +164,13 @@ class AgenciesTab(QWidget):
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.view.horizontalHeader()
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Agency names get room first (sized on loading); the author takes what is left.
+        # Agency names and authors are sized on loading (each with a cap, and the author never
+        # squeezed to a letter: the board scrolls sideways first); the last column takes the
+        # rest.
         header.setSectionResizeMode(AGENCY_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(AUTHOR_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(AUTHOR_COLUMN, QHeaderView.ResizeMode.Interactive)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -256,8 +259,12 @@ class AgenciesTab(QWidget):
     def _size_agency_column(self) -> None:
         metrics = self.view.fontMetrics()
         widest = max((metrics.horizontalAdvance(r.agency) for r in self.model.rows), default=0)
-        limit = metrics.horizontalAdvance("M") * 26
-        self.view.horizontalHeader().resizeSection(AGENCY_COLUMN, min(widest + 36, limit))
+        em = metrics.horizontalAdvance("M")
+        header = self.view.horizontalHeader()
+        header.resizeSection(AGENCY_COLUMN, min(widest + 36, em * 26))
+        authors = [r.author_name or "" for r in self.model.rows] + ["Author"]
+        widest = max(metrics.horizontalAdvance(a) for a in authors)
+        header.resizeSection(AUTHOR_COLUMN, max(em * 8, min(widest + 24, em * 16)))
 
     def selected_imr_id(self) -> int | None:
         index = self.view.currentIndex()

@@ -18,7 +18,7 @@ from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
 from resources import resource_path
-from ui.screen import fit_to_screen, keep_on_screen, list_beside
+from ui.screen import fit_to_screen, keep_on_screen, list_beside, restore_list
 from ui.theme import readable_palette
 
 if TYPE_CHECKING:
@@ -200,9 +200,7 @@ class StartingWindow(QMainWindow):
             keep_on_screen(self)
         else:
             fit_to_screen(self, QSize(1360, 860), share=0.97)
-        splitter = settings.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        restore_list(self.splitter, settings)
 
     def show_reviews(self, reviews: list | None) -> None:
         """The reviews, in the list the main window will have, painted at once."""

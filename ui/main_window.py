@@ -20,7 +20,14 @@ from ui.live_updates import LiveUpdates
 from ui.main_commands import NewReviewDialog, WindowCommands  # noqa: F401
 from ui.offline_work import OfflineWork
 from ui.review_list import ReviewListPanel
-from ui.screen import fit_to_screen, keep_on_screen, list_beside
+from ui.screen import (
+    ListSplitter,
+    fit_to_screen,
+    keep_on_screen,
+    restore_list,
+    save_list,
+    small_screen,
+)
 from ui.store_actions import add_store_actions
 from ui.tab_names import CHRONOLOGY_KINDS, TAB_NAMES
 from ui.table_tools import polish_tables
@@ -55,7 +62,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self.learning = None  # the learning window, made when first asked for
         self.setObjectName("main_window")
 
-        left = ReviewListPanel()
+        left = self.list_panel = ReviewListPanel()
         self.list_model, self.proxy = left.model, left.proxy
         self.filter, self.list_view, self.new_button = left.filter, left.view, left.new_button
         if reviews is not None:  # read by the frame while the store opened: shown at once
@@ -69,8 +76,10 @@ class MainWindow(WindowCommands, QMainWindow):
         self.welcome.import_chronology.connect(self.import_chronology)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
-        # The review list keeps its width (and each review's countdown) whatever the tab.
-        self.splitter = list_beside(left, self.stack)
+        # The review list keeps its width (and each review's countdown) whatever the tab, and
+        # gives way where the window is too narrow for the tabs' labels beside it; it can be
+        # dragged narrower, or folded away (View › Show review list, Ctrl+Shift+R).
+        self.splitter = ListSplitter(left, self.stack, self._room_for_review)
         container = QWidget()
         outer = QVBoxLayout(container)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -140,6 +149,8 @@ class MainWindow(WindowCommands, QMainWindow):
             self.stack.addWidget(self._workspace)
             polish_tables(self._workspace)
             self._workspace.tabs.currentChanged.connect(lambda _i: self._update_title())
+            self._workspace.list_button.clicked.connect(lambda: self.show_list(True))
+            self._workspace.list_button.setVisible(not self.splitter.list_shown)
         return self._workspace
 
     def _update_title(self) -> None:
@@ -239,9 +250,7 @@ class MainWindow(WindowCommands, QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
-        self._action(
-            edit_menu, "&Find a review", self.filter.setFocus, QKeySequence.StandardKey.Find
-        )
+        self._action(edit_menu, "&Find a review", self.find_review, QKeySequence.StandardKey.Find)
         self._action(edit_menu, "Your &name in the audit trail…", self.change_name)
 
         view_menu = bar.addMenu("&View")
@@ -252,6 +261,18 @@ class MainWindow(WindowCommands, QMainWindow):
                 lambda _c=False, i=index: self.workspace.tabs.setCurrentIndex(i),
                 f"Ctrl+{(index + 1) % 10}" if index < 10 else None,
             )
+        view_menu.addSeparator()
+        self.list_action = self._action(
+            view_menu,
+            "Show review &list",
+            self.show_list,
+            "Ctrl+Shift+R",
+            "show_review_list",
+        )
+        self.list_action.setCheckable(True)
+        self.list_action.setChecked(self.splitter.list_shown)
+        self.splitter.list_shown_changed.connect(self._list_shown_changed)
+        self.list_panel.hide_button.clicked.connect(lambda: self.show_list(False))
         view_menu.addSeparator()
         self._action(
             view_menu,
@@ -277,6 +298,34 @@ class MainWindow(WindowCommands, QMainWindow):
         self._action(help_menu, "&About ReviewDesk", self.about)
         for action in (undo, redo):
             action.setEnabled(action.isEnabled() and not self.editor.readonly)
+
+    # The review list ---------------------------------------------------------------------
+    def show_list(self, shown: bool = True) -> None:
+        """Show or fold away the review list; shown, it takes the keyboard's focus."""
+        if not shown and self.list_panel.isAncestorOf(self.focusWidget()):
+            target = self.stack.currentWidget()
+            if self._workspace is not None and target is self._workspace:
+                target = self._workspace.tabs.tabBar()
+            target.setFocus()  # never left on a list no longer in sight
+        self.splitter.set_list_shown(shown)
+        if shown:
+            self.list_view.setFocus()
+
+    def find_review(self) -> None:
+        self.splitter.set_list_shown(True)
+        self.filter.setFocus()
+        self.filter.selectAll()
+
+    def _list_shown_changed(self, shown: bool) -> None:
+        self.list_action.setChecked(shown)
+        if self._workspace is not None:
+            self._workspace.list_button.setVisible(not shown)
+
+    def _room_for_review(self) -> int:
+        """What the open review needs beside the list: its tabs' labels whole."""
+        if self._workspace is None or self.stack.currentWidget() is not self._workspace:
+            return 0
+        return self._workspace.room_for_tabs()
 
     # Data ----------------------------------------------------------------------------------
     @property
@@ -327,6 +376,9 @@ class MainWindow(WindowCommands, QMainWindow):
         else:
             shown = self.workspace.show_review(review_id)
         self.stack.setCurrentWidget(self.workspace if shown else self.welcome)
+        if not shown:
+            self.splitter.set_list_shown(True)  # nothing else to look at
+        self.splitter.fit()
         self.delete_action.setEnabled(shown and not self.editor.readonly)
         self.offline.review_shown(review_id if shown else None)
         self._update_title()
@@ -341,9 +393,7 @@ class MainWindow(WindowCommands, QMainWindow):
             keep_on_screen(self)
         else:
             fit_to_screen(self, QSize(1360, 860), share=0.97)
-        splitter = self.settings.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        first_start = not restore_list(self.splitter, self.settings)
         tab = self.settings.value("window/tab", 0, type=int)
         last = self.settings.value("window/review", 0, type=int)
         if last and self.list_model.row_of(last) >= 0:
@@ -352,13 +402,17 @@ class MainWindow(WindowCommands, QMainWindow):
             self.list_view.setCurrentIndex(self.proxy.index(0, 0))
         if self._workspace is not None:
             self._workspace.tabs.setCurrentIndex(tab)
+        if first_start and small_screen(self) and not self.splitter.would_fit(self.width()):
+            # A projector, the first time: the review's tabs come first (Ctrl+Shift+R brings
+            # the list back). Later, the list gives way to the tabs as far as its minimum.
+            self.splitter.set_list_shown(False)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         focused = self.focusWidget()
         if focused is not None:
             focused.clearFocus()  # commits a field still being edited
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        save_list(self.splitter, self.settings)
         if self._workspace is not None:
             self.settings.setValue("window/tab", self._workspace.tabs.currentIndex())
         self.settings.setValue("window/review", self.current_review_id() or 0)

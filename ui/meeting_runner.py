@@ -49,6 +49,9 @@ def format_clock(seconds: int) -> str:
     return f"{seconds // 60:02d}:{seconds % 60:02d}"
 
 
+RIGHT_COLUMN_EM = 13  # the private notes' column, in widths of "M" of the runner's font
+
+
 class MeetingRunner(QWidget):
     """A window that walks a meeting's agenda; keeps its place by agenda item id."""
 
@@ -95,8 +98,12 @@ class MeetingRunner(QWidget):
         self.agenda.setWordWrap(True)
         self.agenda.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.agenda.itemClicked.connect(lambda it: self.go_to(self.agenda.row(it)))
-        self.prev_button = QPushButton("◀ Previous (Page Up)")
-        self.next_button = QPushButton("Next (Page Down) ▶")
+        # The keys are in the tooltips and the key list: the agenda column stays narrow on a
+        # projector's 1024 pixels, leaving room for the item and the private notes.
+        self.prev_button = QPushButton("◀ Previous")
+        self.prev_button.setToolTip("The previous item (Page Up)")
+        self.next_button = QPushButton("Next ▶")
+        self.next_button.setToolTip("The next item (Page Down)")
         self.present_button = QPushButton("Present (F5)")
         self.present_button.setObjectName("runner_present")
         for button in (self.prev_button, self.next_button, self.present_button):
@@ -223,6 +230,8 @@ class MeetingRunner(QWidget):
         body.setColumnStretch(0, 2)
         body.setColumnStretch(1, 5)
         body.setColumnStretch(2, 2)
+        # The private notes and the keys are read at a glance: never squeezed to a word a line.
+        body.setColumnMinimumWidth(2, self.fontMetrics().horizontalAdvance("M") * RIGHT_COLUMN_EM)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(12)

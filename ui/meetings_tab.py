@@ -119,6 +119,9 @@ def _cell(text: str, record_id: int, key=None) -> QTableWidgetItem:
     return item
 
 
+MEETINGS_PANE_EM = 25  # the most the meetings list takes, in widths of "M"
+
+
 class MeetingsTab(QWidget):
     def __init__(self, editor: Editor, parent=None):
         super().__init__(parent)
@@ -165,7 +168,13 @@ class MeetingsTab(QWidget):
         self.status.activated.connect(
             lambda _i: self._edit_meeting("status", self.status.currentData())
         )
-        # Two short columns of details beside the big button: room below for the lists.
+        # Two short columns of details, the big button under the second: room below for the
+        # lists, and the whole fits beside the meetings on a projector's 1024 pixels.
+        for combo in (self.kind, self.status):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
         when = QFormLayout()
         when.addRow("Date", self.held_on)
         when.addRow("Time", self.time)
@@ -173,10 +182,10 @@ class MeetingsTab(QWidget):
         what = QFormLayout()
         what.addRow("Kind", self.kind)
         what.addRow("Status", self.status)
+        what.addRow(self.run_button)
         details = QHBoxLayout()
         details.addLayout(when, 3)
         details.addLayout(what, 2)
-        details.addWidget(self.run_button, 0, Qt.AlignmentFlag.AlignTop)
 
         # Attendance: the panel, listed when the meeting was made, and guests added here.
         self.attendance = ItemTable(
@@ -284,8 +293,11 @@ class MeetingsTab(QWidget):
             max(self.meetings.sizeHintForColumn(c), header.sectionSizeHint(c))
             for c in range(self.meetings.columnCount())
         )
+        # ... up to a cap, so that the meeting beside it still fits a projector's 1024 pixels
+        # (the list then scrolls sideways).
+        cap = self.fontMetrics().horizontalAdvance("M") * MEETINGS_PANE_EM
         self.meetings_pane.setMinimumWidth(
-            needed + self.meetings.verticalScrollBar().sizeHint().width() + 28
+            min(cap, needed + self.meetings.verticalScrollBar().sizeHint().width() + 28)
         )
         ids = [m.id for m in meetings]
         if current in ids:

@@ -150,7 +150,9 @@ class PeoplePage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel("<b>Names found in the review, not in the register</b>"))
+        found_title = QLabel("<b>Names found in the review, not in the register</b>")
+        found_title.setWordWrap(True)  # wraps on a narrow screen rather than widen the window
+        right_layout.addWidget(found_title)
         right_layout.addWidget(
             _muted(
                 QLabel(

@@ -7,7 +7,7 @@ in thousands of rows)."""
 
 import os
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.publishing.release_check import CheckResult, HitGroup, check_publication, waive
 from ui.editing import Editor
+from ui.screen import fit_to_screen
 from ui.theme import danger_colour, muted_colour, scaled_font
 
 COLUMNS = ("Where", "What", "Found", "Why / what happens", "State")
@@ -106,7 +107,7 @@ class ReleaseCheckDialog(QDialog):
         layout.addWidget(explain)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(1180, 560)
+        fit_to_screen(self, QSize(1180, 560))  # a projector's 1024 pixels included
         self.show_result(result)
 
     def show_result(self, result: CheckResult) -> None:

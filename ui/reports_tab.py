@@ -42,7 +42,7 @@ from ui.icons import icon
 from ui.release_check_dialog import ReleaseCheckDialog
 from ui.tasks import run_task
 from ui.theme import muted_colour, scaled_font
-from ui.widgets import CommitLineEdit, CommitTextEdit, set_editable
+from ui.widgets import CommitLineEdit, CommitTextEdit, elide_to_width, set_editable
 
 # The formats a document can be exported in, by suffix, as the save dialog lists them.
 FORMATS = {
@@ -90,8 +90,13 @@ class ReportsTab(QWidget):
         top.addWidget(self.version)
         top.addStretch(1)
         self.export_button.setIcon(icon("export"))
-        for button in (self.start_button, self.draft_button, self.final_button, self.export_button):
+        for button in (self.draft_button, self.final_button, self.export_button):
             top.addWidget(button)
+        # On a row of its own: it names the whole document (a long name for some reviews), which
+        # would otherwise set the tab's width; it is the only thing to do before there is one.
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start_button)
+        start_row.addStretch(1)
 
         self.audience = QComboBox()
         self.audience.setObjectName("report_audience")
@@ -107,6 +112,14 @@ class ReportsTab(QWidget):
         self.check_button = QPushButton("Check for publication…")
         self.check_button.setObjectName("check_publication")
         self.check_button.clicked.connect(self.show_check)
+        # The longest document or audience name does not set the tab's width (a projector's
+        # 1024 pixels): the combo shows what fits and lists the whole names when opened.
+        for combo in (self.kind, self.audience):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
+            combo.view().setMinimumWidth(combo.sizeHint().width())
         second = QHBoxLayout()
         second.addWidget(QLabel("For"))
         second.addWidget(self.audience)
@@ -119,6 +132,7 @@ class ReportsTab(QWidget):
         self.sections = QListWidget()
         self.sections.setObjectName("report_sections")
         self.sections.setAccessibleName("Sections of the document")
+        elide_to_width(self.sections)  # long headings elided, whole in their tooltips
         self.sections.currentRowChanged.connect(lambda _r: self._show_section())
         self.sections.itemChanged.connect(self._included_changed)
         self.up_button = QPushButton("Move up")
@@ -170,6 +184,7 @@ class ReportsTab(QWidget):
         splitter.setSizes([380, 760])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(start_row)
         layout.addLayout(second)
         layout.addWidget(splitter, 1)
 
@@ -217,8 +232,7 @@ class ReportsTab(QWidget):
             item.setCheckState(
                 Qt.CheckState.Checked if section.included else Qt.CheckState.Unchecked
             )
-            if section.appendix:
-                item.setToolTip("An appendix")
+            item.setToolTip(label + ("\nAn appendix" if section.appendix else ""))
             self.sections.addItem(item)
         self._loading = False
         row = next(
@@ -232,6 +246,7 @@ class ReportsTab(QWidget):
         if self.report is None:
             for section in template(kind)["sections"]:
                 item = QListWidgetItem(section["title"])
+                item.setToolTip(section["title"])
                 item.setFlags(Qt.ItemFlag.NoItemFlags)  # shown, not chosen: nothing to edit yet
                 self.sections.addItem(item)
         self.sections.setCurrentRow(row if self.report and self.sections.count() else -1)

@@ -5,11 +5,13 @@ from datetime import date
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLineEdit,
     QListView,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -59,8 +61,17 @@ class ReviewListModel(QAbstractListModel):
             return review
         if role == TodayRole:
             return self.today
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{review.reference}\n{review.title}\n{review.status_label}"
+        if role == Qt.ItemDataRole.ToolTipRole:  # all of it, for a narrow list
+            when, _ = countdown(
+                review.target_date, self.today, review.status in FINISHED_REVIEW_STATUSES
+            )
+            progress = progress_text(review)
+            if review.overdue_imrs:
+                progress += f" · {review.overdue_imrs} overdue"
+            return (
+                f"{review.reference} · {review.type_label}\n{review.title}\n"
+                f"{review.status_label} · {when}\n{progress}"
+            )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text, _ = countdown(
                 review.target_date, self.today, review.status in FINISHED_REVIEW_STATUSES
@@ -78,9 +89,11 @@ def progress_text(review: ReviewSummary) -> str:
 
 
 class ReviewItemDelegate(QStyledItemDelegate):
-    """Three lines: reference and time left; title; IMR progress and overdue IMRs."""
+    """Three lines: reference and time left; title; IMR progress and overdue IMRs. In a narrow
+    list (a projector): reference; title; time left, with the rest in the tooltip."""
 
     PAD = 10
+    NARROW_EM = 20  # below this, the countdown takes the third line
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt naming
         fm = QFontMetrics(option.font)
@@ -96,8 +109,10 @@ class ReviewItemDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         base_colour = option.palette.color(text_role)
-        rect = option.rect.adjusted(self.PAD, self.PAD - 2, -self.PAD, -self.PAD)
         fm = QFontMetrics(option.font)
+        narrow = option.rect.width() < fm.horizontalAdvance("M") * self.NARROW_EM
+        side = self.PAD // 2 if narrow else self.PAD  # a narrow list keeps room for the text
+        rect = option.rect.adjusted(side, self.PAD - 2, -side, -self.PAD)
         line = fm.height() + 2
 
         painter.save()
@@ -105,6 +120,11 @@ class ReviewItemDelegate(QStyledItemDelegate):
         when, days = countdown(review.target_date, index.data(TodayRole), finished)
         late = days is not None and days < 0 and not finished
         small = scaled_font(option.font, 0.92)
+        if narrow:
+            shown = (when, days, late)
+            self._paint_narrow(painter, option, review, rect, line, shown, base_colour)
+            painter.restore()
+            return
         painter.setFont(small)
         painter.setPen(danger_colour() if late and not selected else base_colour)
         when_width = QFontMetrics(small).horizontalAdvance(when) + 4
@@ -150,6 +170,30 @@ class ReviewItemDelegate(QStyledItemDelegate):
             )
         painter.restore()
 
+    def _paint_narrow(self, painter, option, review, rect, line, shown, colour) -> None:
+        when, days, late = shown
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        bold = scaled_font(option.font, 1.0, bold=True)
+        small = scaled_font(option.font, 0.92)
+        if late:  # the same, shorter, for a narrow list (the colour says it is late)
+            for shorter in (f"{-days} days overdue", f"{-days} days late"):
+                if QFontMetrics(small).horizontalAdvance(when) > rect.width():
+                    when = shorter
+        # References differ at their ends (LCSPR-2026-03, LCSPR-2026-04): shortened in the middle.
+        middle, right = Qt.TextElideMode.ElideMiddle, Qt.TextElideMode.ElideRight
+        lines = (
+            (bold, colour, review.reference, middle),
+            (option.font, colour, review.title, right),
+            (small, danger_colour() if late and not selected else colour, when, right),
+        )
+        for number, (font, pen, text, mode) in enumerate(lines):
+            painter.setFont(font)
+            painter.setPen(pen)
+            box = QRect(rect.left(), rect.top() + number * line, rect.width(), line)
+            shown = QFontMetrics(font).elidedText(text, mode, box.width())
+            painter.drawText(box, left, shown)
+
 
 class ReviewListView(QListView):
     def __init__(self, parent=None):
@@ -186,8 +230,21 @@ class ReviewListPanel(QWidget):
         show_focus(self.view)
         self.new_button = QPushButton("New review…")
         self.new_button.setIcon(icon("add"))
+        # Never wider than the list at its narrowest (its whole text fits there all the same).
+        self.new_button.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 9)
+        # Folds the list away, for the review's tabs (View › Show review list brings it back).
+        self.hide_button = QToolButton()
+        self.hide_button.setObjectName("hide_review_list")
+        self.hide_button.setIcon(icon("sidebar"))
+        self.hide_button.setAutoRaise(True)
+        self.hide_button.setToolTip("Hide the review list (Ctrl+Shift+R)")
+        self.hide_button.setAccessibleName("Hide the review list")
+        top = QHBoxLayout()
+        top.setSpacing(2)
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.hide_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 0, 8)
-        layout.addWidget(self.filter)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.new_button)

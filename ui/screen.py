@@ -1,10 +1,14 @@
 """Window sizes taken from the screen the window is on, never fixed pixels."""
 
-from PySide6.QtCore import QRect, QSize
+from collections.abc import Callable
+
+from PySide6.QtCore import QRect, QSize, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QWidget
 
-LIST_WIDTH_EM = 26  # the review list's width, in widths of "M": room for every countdown
+LIST_WIDTH_EM = 26  # the review list's usual width, in widths of "M": room for every countdown
+LIST_MIN_EM = 12  # its narrowest: a reference and the start of a title still read
+SMALL_SCREEN_WIDTH = 1200  # narrower (a projector, a laptop at 125%): the list starts narrow
 
 
 def available_area(widget: QWidget | None = None) -> QRect:
@@ -41,18 +45,112 @@ def keep_on_screen(window: QWidget) -> None:
     fit_to_screen(window, window.size())
 
 
-def list_beside(left: QWidget, right: QWidget) -> QSplitter:
-    """The review list (``left``) beside ``right``; the list keeps its width as the window
-    grows, and neither side can be collapsed."""
-    em = left.fontMetrics().horizontalAdvance("M")
-    left.setMinimumWidth(em * LIST_WIDTH_EM)
-    splitter = QSplitter()
-    splitter.setObjectName("main_splitter")
-    splitter.addWidget(left)
-    splitter.addWidget(right)
-    splitter.setStretchFactor(0, 0)
-    splitter.setStretchFactor(1, 1)
-    splitter.setCollapsible(0, False)
-    splitter.setCollapsible(1, False)
-    splitter.setSizes([em * LIST_WIDTH_EM, em * 80])
-    return splitter
+def small_screen(widget: QWidget | None = None) -> bool:
+    """A projector's 1024 pixels or a laptop at 125% (1093), in logical pixels."""
+    return available_area(widget).width() < SMALL_SCREEN_WIDTH
+
+
+class ListSplitter(QSplitter):
+    """The review list (``left``) beside the review (``right``).
+
+    The list keeps the width it was given (its handle dragged, else 26 "M"s: room for every
+    countdown) as the window grows. Where the window is too narrow for that and for what the
+    right side asks of ``room_wanted`` (the tabs' labels whole), the list gives way, down to
+    its minimum. Dragged past its minimum, or by View › Show review list, it folds away
+    entirely; the right side can never be folded."""
+
+    list_shown_changed = Signal(bool)
+
+    def __init__(self, left: QWidget, right: QWidget, room_wanted: Callable[[], int]):
+        super().__init__()
+        self.setObjectName("main_splitter")
+        self.room_wanted = room_wanted
+        self.em = left.fontMetrics().horizontalAdvance("M")
+        left.setMinimumWidth(self.em * LIST_MIN_EM)
+        self.preferred = self.em * LIST_WIDTH_EM
+        self._shown = True
+        self.addWidget(left)
+        self.addWidget(right)
+        self.setStretchFactor(0, 0)
+        self.setStretchFactor(1, 1)
+        self.setCollapsible(0, True)
+        self.setCollapsible(1, False)
+        self.handle(1).setToolTip("Drag to make the review list narrower or wider, or to hide it")
+        self.setSizes([self.preferred, self.em * 80])
+        self.splitterMoved.connect(self._moved)
+
+    @property
+    def list_shown(self) -> bool:
+        return self._shown
+
+    @property
+    def list_width(self) -> int:
+        """The list's width now (0 when hidden)."""
+        return self.sizes()[0] if self._shown else 0
+
+    def set_list_shown(self, shown: bool) -> None:
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.fit()
+        self.list_shown_changed.emit(shown)
+
+    def set_preferred_width(self, width: int) -> None:
+        self.preferred = max(width, self.widget(0).minimumWidth())
+        self.fit()
+
+    def fit(self) -> None:
+        """Give the list its width, less what the right side needs (never below the list's
+        minimum), or nothing when it is hidden."""
+        total = max(0, self.width() - self.handleWidth())
+        if not self._shown:
+            self.setSizes([0, total])
+            return
+        minimum = self.widget(0).minimumWidth()
+        width = self.preferred
+        wanted = self.room_wanted()
+        if wanted and total:
+            width = min(width, max(minimum, total - wanted))
+        self.setSizes([width, max(0, total - width)])
+
+    def would_fit(self, total: int) -> bool:
+        """Whether, ``total`` pixels wide, the right side gets what it wants beside the list at
+        its narrowest."""
+        return total - self.handleWidth() - self.widget(0).minimumWidth() >= self.room_wanted()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self.fit()
+
+    def _moved(self, _pos: int, _index: int) -> None:
+        width = self.sizes()[0]
+        shown = width > 0
+        if shown:
+            self.preferred = width  # the user's width, kept as the window grows
+        if shown != self._shown:
+            self._shown = shown
+            self.list_shown_changed.emit(shown)
+
+
+def list_beside(left: QWidget, right: QWidget, room_wanted: Callable[[], int] = lambda: 0):
+    """The review list (``left``) beside ``right``, narrowable and foldable (``ListSplitter``)."""
+    return ListSplitter(left, right, room_wanted)
+
+
+def save_list(splitter: ListSplitter, settings) -> None:
+    settings.setValue("window/list_width", splitter.preferred)
+    settings.setValue("window/review_list", splitter.list_shown)
+
+
+def restore_list(splitter: ListSplitter, settings) -> bool:
+    """The list's width and whether it is shown, as last left; False when nothing was saved."""
+    width = settings.value("window/list_width", 0, type=int)
+    if not width:
+        state = settings.value("window/splitter")  # saved before the list could be folded
+        if state is None or not splitter.restoreState(state):
+            return False
+        width = splitter.sizes()[0]
+    if width > 0:
+        splitter.set_preferred_width(width)
+    splitter.set_list_shown(settings.value("window/review_list", True, type=bool))
+    return True

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QMenu,
     QPlainTextEdit,
     QScrollArea,
+    QStyledItemDelegate,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -370,3 +372,61 @@ def problem_label(name: str) -> QLabel:
     label.setStyleSheet("color: palette(link);")
     label.setWordWrap(True)
     return label
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text that ends in "…" where the room runs out, never widening its
+    window; the whole text is then its tooltip (and always its accessible name)."""
+
+    MIN_EM = 8  # the least it shrinks to, in widths of "M"
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(parent)
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+
+    def text(self) -> str:
+        return self._full
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+        self._full = text
+        self.setAccessibleName(text)
+        self._elide()
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self._full) + margins.left() + margins.right()
+        return QSize(width + 2, hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        hint = super().minimumSizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance("M") * self.MIN_EM, hint.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        if super().text() != shown:
+            super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
+
+
+class _ViewWidthDelegate(QStyledItemDelegate):
+    """Rows as wide as the list, not as their text: the style elides what does not fit."""
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt naming
+        return QSize(0, super().sizeHint(option, index).height())
+
+
+def elide_to_width(view: QListView) -> None:
+    """A list whose long rows are elided (their whole text in the tooltip, set by the caller)
+    instead of scrolling sideways when the list is narrow (a projector)."""
+    view.setItemDelegate(_ViewWidthDelegate(view))
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)

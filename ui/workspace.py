@@ -1,7 +1,7 @@
 """The workspace of one review: a header with the countdown, and tabs for each part of it."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from app.audit_log import list_audit
 from app.checkout import rights_while_out
@@ -19,6 +19,7 @@ from ui.details_tab import DetailsTab
 from ui.editing import Editor
 from ui.findings_tab import FindingsTab
 from ui.fitting_tabs import FittingTabs
+from ui.icons import icon
 from ui.imr_board import AgenciesTab
 from ui.item_table import Column, ItemTable
 from ui.meetings_tab import MeetingsTab
@@ -43,6 +44,7 @@ from ui.tab_names import (  # noqa: F401 (the names are also used from here)
     TAB_TOR,
 )
 from ui.theme import danger_colour, muted_colour, scaled_font
+from ui.widgets import ElidedLabel
 
 
 class ReviewWorkspace(QWidget):
@@ -56,7 +58,7 @@ class ReviewWorkspace(QWidget):
         self.title.setFont(scaled_font(self.font(), 1.6, bold=True))
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.subtitle = QLabel()
+        self.subtitle = ElidedLabel()  # a long type and status never widen the window
         self.subtitle.setObjectName("review_subtitle")
         self.countdown = QLabel()
         self.countdown.setObjectName("review_countdown")
@@ -72,7 +74,17 @@ class ReviewWorkspace(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.countdown)
         right.addWidget(self.target)
+        # Shown while the review list is folded away: one click (or Ctrl+Shift+R) brings it back.
+        self.list_button = QToolButton()
+        self.list_button.setObjectName("show_review_list_button")
+        self.list_button.setIcon(icon("sidebar"))
+        self.list_button.setText("Reviews")
+        self.list_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.list_button.setToolTip("Show the review list (Ctrl+Shift+R)")
+        self.list_button.setAccessibleName("Show the review list")
+        self.list_button.hide()
         header = QHBoxLayout()
+        header.addWidget(self.list_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addLayout(left, 1)
         header.addLayout(right)
 
@@ -133,6 +145,11 @@ class ReviewWorkspace(QWidget):
         layout.addWidget(self.checkout_banner)
         layout.addWidget(self.tabs, 1)
         self.rights_tips = RightsTips(self)
+
+    def room_for_tabs(self) -> int:
+        """The width this workspace needs for every tab's label to read (beside the list)."""
+        margins = self.layout().contentsMargins()
+        return self.tabs.width_wanted() + margins.left() + margins.right() + 4
 
     def show_review(self, review_id: int | None) -> bool:
         """Load (or reload) a review; False when it no longer exists."""
