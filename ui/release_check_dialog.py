@@ -93,8 +93,7 @@ class ReleaseCheckDialog(QDialog):
         header = self.table.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((330, 220, 170, 280)):
-            self.table.setColumnWidth(column, width)
+        self._fit_columns()
         self.waive_button = QPushButton("Waive with a reason…")
         self.waive_button.setObjectName("waive_hit")
         self.waive_button.clicked.connect(self.waive_selected)
@@ -109,6 +108,20 @@ class ReleaseCheckDialog(QDialog):
         layout.addWidget(buttons)
         fit_to_screen(self, QSize(1180, 560))  # a projector's 1024 pixels included
         self.show_result(result)
+
+    # Shares of the table's width: where, what, found, why (the state takes the rest).
+    _SHARES = (0.28, 0.19, 0.15, 0.26)
+
+    def _fit_columns(self) -> None:
+        """Columns in proportion to the table's width, so that nothing runs off to the right
+        on a projector's 1024 pixels (the rows grow to their wrapped text instead)."""
+        width = max(self.table.viewport().width(), 600)
+        for column, share in enumerate(self._SHARES):
+            self.table.setColumnWidth(column, int(width * share))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def show_result(self, result: CheckResult) -> None:
         self.result = result
