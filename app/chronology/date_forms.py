@@ -191,15 +191,20 @@ def academic_or_financial_year(s: str, year_kind: str) -> Span | None:
     return date(year, 4, 1), date(year + 1, 3, 31), "approximate", "year"
 
 
-def compact_day(s: str) -> date | None:
-    """20160314 (as case systems export a date with no separators)."""
-    m = COMPACT_DAY.fullmatch(s)
+def _figures_day(pattern: re.Pattern, s: str) -> date | None:
+    """The day of figures ``pattern`` names d, m and y in; None if they do not make one."""
+    m = pattern.fullmatch(s)
     if not m:
         return None
     try:
         return date(int(m["y"]), int(m["m"]), int(m["d"]))
     except ValueError:
         return None
+
+
+def compact_day(s: str) -> date | None:
+    """20160314 (as case systems export a date with no separators)."""
+    return _figures_day(COMPACT_DAY, s)
 
 
 _COMPACT_DAY_FIRST = re.compile(
@@ -210,15 +215,7 @@ _COMPACT_DAY_FIRST = re.compile(
 def compact_day_first(s: str) -> date | None:
     """14032016 (a date typed without its slashes, day first as in the UK); as a number Excel
     keeps it without its leading nought, 3042016 for 03/04/2016."""
-    if len(s) == 7:
-        s = "0" + s
-    m = _COMPACT_DAY_FIRST.fullmatch(s)
-    if not m:
-        return None
-    try:
-        return date(int(m["y"]), int(m["m"]), int(m["d"]))
-    except ValueError:
-        return None
+    return _figures_day(_COMPACT_DAY_FIRST, "0" + s if len(s) == 7 else s)
 
 
 def compact_stamp(s: str) -> tuple[date, str] | None:

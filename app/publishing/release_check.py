@@ -149,33 +149,13 @@ class HitGroup:
     def first(self) -> Hit:
         return self.hits[0]
 
-    @property
-    def id(self) -> str:
-        return self.first.id
+    # What a group says of itself is what its first hit says (its hits share their key).
+    _SHARED = frozenset({"id", "reason", "label", "text", "detail", "waived", "section"})
 
-    @property
-    def reason(self) -> str:
-        return self.first.reason
-
-    @property
-    def label(self) -> str:
-        return self.first.label
-
-    @property
-    def text(self) -> str:
-        return self.first.text
-
-    @property
-    def detail(self) -> str:
-        return self.first.detail
-
-    @property
-    def waived(self) -> str:
-        return self.first.waived
-
-    @property
-    def section(self) -> str:
-        return self.first.section
+    def __getattr__(self, name: str):
+        if name in HitGroup._SHARED:
+            return getattr(self.first, name)
+        raise AttributeError(name)
 
     @property
     def places(self) -> list[str]:
