@@ -21,6 +21,7 @@ from tests.reports.builders import (
     review_document,
     timeline_layout,
 )
+from tests.reports.test_review_pdf_tags import walk
 
 WRITTEN = (
     "Practitioners described three barriers:\n"
@@ -48,6 +49,14 @@ def _doc(**changes):
         Section("What this means for your practice", (Callout("", (WRITTEN,)),)),
     ]
     return replace(review_document(sections), **changes)
+
+
+def _roles(path) -> list[str]:
+    """The structure roles of a tagged PDF, in document order."""
+    found: list = []
+    with pikepdf.open(path) as pdf:
+        walk(pdf.Root.StructTreeRoot, found)
+    return [role for role, _depth, _element in found]
 
 
 def test_lists_written_in_a_narrative_are_real_nested_lists_in_the_web_page(tmp_path):
@@ -78,17 +87,7 @@ def test_lists_written_in_a_narrative_use_words_list_styles_with_a_second_level(
 
 def test_lists_written_in_a_narrative_are_tagged_lists_in_the_pdf(tmp_path):
     write_review_pdf(_doc(), tmp_path / "d.pdf")
-    pdf = pikepdf.open(tmp_path / "d.pdf")
-    roles = []
-
-    def walk(node):
-        kids = node.get("/K")
-        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-                roles.append(str(kid.S)[1:])
-                walk(kid)
-
-    walk(pdf.Root.StructTreeRoot)
+    roles = _roles(tmp_path / "d.pdf")
     assert roles.count("L") >= 8  # two lists and two nested ones, in both sections
     assert roles.count("LI") >= 16
     text = " ".join(p.extract_text() for p in PdfReader(tmp_path / "d.pdf").pages)
@@ -207,15 +206,5 @@ def test_a_table_typed_with_bars_is_a_table_with_column_headings_in_every_format
     assert [c.text for c in table.rows[2].cells] == ["Heddlu Gogledd Cymru", "40", "1"]
     assert table.rows[0]._tr.trPr.xpath("./w:tblHeader")
     write_review_pdf(doc, tmp_path / "t.pdf")
-    pdf = pikepdf.open(tmp_path / "t.pdf")
-    roles = []
-
-    def walk(node):
-        kids = node.get("/K")
-        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-                roles.append(str(kid.S)[1:])
-                walk(kid)
-
-    walk(pdf.Root.StructTreeRoot)
+    roles = _roles(tmp_path / "t.pdf")
     assert roles.count("Table") == 1 and roles.count("TH") == 3
