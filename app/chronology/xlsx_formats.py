@@ -70,6 +70,12 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
+def _sheet_member(archive: zipfile.ZipFile, names: dict[str, str], sheet: str) -> str | None:
+    """The archive part holding the sheet called ``sheet``, or None."""
+    parts = _sheet_parts(archive, names, "xlsx")
+    return next((m for m, name in parts.items() if name == sheet), None)
+
+
 def partial_date_cells(path, sheet: str) -> dict[tuple[int, int], str]:
     """(row, column), both 0-based, -> "month" or "year" for the sheet's cells so formatted."""
     try:
@@ -78,8 +84,7 @@ def partial_date_cells(path, sheet: str) -> dict[tuple[int, int], str]:
             styles = _partial_styles(archive, names)
             if not styles:
                 return {}
-            parts = _sheet_parts(archive, names, "xlsx")
-            member = next((m for m, name in parts.items() if name == sheet), None)
+            member = _sheet_member(archive, names, sheet)
             if member is None:
                 return {}
             wanted = {str(i).encode() for i in styles}
@@ -231,8 +236,7 @@ def struck_cells(path, sheet: str) -> dict[tuple[int, int], str]:
             texts = _struck_texts(archive, names)
             if not styles and not texts:
                 return {}
-            parts = _sheet_parts(archive, names, "xlsx")
-            member = next((m for m, name in parts.items() if name == sheet), None)
+            member = _sheet_member(archive, names, sheet)
             if member is None:
                 return {}
             cells: dict[tuple[int, int], str] = {}

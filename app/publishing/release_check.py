@@ -13,6 +13,7 @@ the audit trail; a waiver of a name covers that name throughout its section.
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from sqlalchemy import select
 
@@ -181,7 +182,7 @@ class CheckResult:
         """Every place something blocks (see ``blocking_groups`` for the things)."""
         return [h for h in self.hits if not h.waived]
 
-    @property
+    @cached_property
     def groups(self) -> list[HitGroup]:
         """The hits as things found, each with its places, in the order first found."""
         grouped: dict[str, list[Hit]] = {}
@@ -223,8 +224,9 @@ def check_publication(ctx: AppContext, review_id: int, kind: str) -> CheckResult
     doc = build_document(ctx, report_id, final=True, audience="publication")
     with ctx.session() as session:
         reference = session.scalar(select(Review.reference).where(Review.id == review_id))
+    register = list_people(ctx, review_id)
     anonymiser = StoreAnonymiser(
-        list_people(ctx, review_id), other_registers(ctx, [review_id]), keep=[reference or ""]
+        register, other_registers(ctx, [review_id]), keep=[reference or ""]
     )
     hits: list[Hit] = []
     labels = _section_labels(doc.sections)
@@ -232,9 +234,7 @@ def check_publication(ctx: AppContext, review_id: int, kind: str) -> CheckResult
               (("Cover, title", doc.title), ("Cover, subject", doc.subject))]  # fmt: skip
     for section, label in zip(doc.sections, labels, strict=True):
         places += [(where, text, section.title) for where, text in _places(section, label)]
-    near = near_names(
-        list_people(ctx, review_id), (text for _w, text, _s in places), anonymiser.find
-    )
+    near = near_names(register, (text for _w, text, _s in places), anonymiser.find)
     for where, text, section in places:
         hits += _text_hits(text, where, section, anonymiser)
         hits += _near_hits(text, where, section, near)

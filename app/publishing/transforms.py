@@ -77,29 +77,13 @@ def _near_pattern(document: Any, register: Iterable[RegisterEntry], anonymiser):
         return None
     from app.publishing.near_names import near_names
 
-    found = near_names(register, dict.fromkeys(_strings(document)), anonymiser.find)
+    seen: dict[str, str] = {}  # every text the walk below anonymises, once
+    _walk(document, lambda value: seen.setdefault(value, value))
+    found = near_names(register, seen, anonymiser.find)
     if not found:
         return None
     names = sorted((n.written for n in found), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
-
-
-def _strings(value: Any):
-    """Every piece of text the walk below would anonymise, in order."""
-    if isinstance(value, str):
-        yield value
-    elif is_dataclass(value) and not isinstance(value, type):
-        for f in fields(value):
-            if f.init and not f.name.startswith("_") and f.name not in KEPT_FIELDS:
-                if f.name not in PRIVATE_FIELDS:
-                    yield from _strings(getattr(value, f.name))
-    elif isinstance(value, tuple | list):
-        for item in value:
-            yield from _strings(item)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(key)
-            yield from _strings(item)
 
 
 def texts(value: Any, path: tuple = ()):
