@@ -26,6 +26,7 @@ class AgencyEvent:
     text: str  # the narrative (may run over several lines)
     outcome: str = ""
     recorded_after: int = 0  # days between the event and its recording
+    struck: bool = False  # crossed out by the agency (a duplicate, or made in error)
 
 
 def _at(event: AgencyEvent) -> datetime:
@@ -90,16 +91,32 @@ def police_occurrences(path: Path, events: list[AgencyEvent], subject: str) -> P
     header = ["Occurrence No", "Date/Time Reported", "Occurrence Type", "Officer", "Summary",
               "Details", "DA Flag", "Child Present"]  # fmt: skip
     rows: list[list] = [title, header]
+    struck: list[int] = []  # the sheet's numbers of the rows crossed out
     for index, e in enumerate(events):
         if index and index % 20 == 0:
             rows += [["OFFICIAL-SENSITIVE"], title, header]
+        if e.struck:
+            struck.append(len(rows) + 1)
         rows.append(
             [f"MP/{e.day:%y}/{4400 + index:06d}", f"{e.day:%d/%m/%Y} {e.time or '12:00'}", e.kind,
              e.worker, e.summary, e.text, "Y" if "domestic" in e.text.lower() else "N",
              "Y" if index % 3 == 0 else "N"]
         )  # fmt: skip
     rows.append(["OFFICIAL-SENSITIVE"])
-    return _xlsx(path, rows)
+    return _xlsx(path, rows, style=_strike_rows(struck) if struck else None)
+
+
+def _strike_rows(numbers: list[int]):
+    """A style that strikes through the given rows, as an officer crosses out an entry."""
+
+    def style(_workbook, sheet) -> None:
+        from openpyxl.styles import Font
+
+        for number in numbers:
+            for cell in sheet[number]:
+                cell.font = Font(strike=True)
+
+    return style
 
 
 def school_safeguarding_system(path: Path, events: list[AgencyEvent], subject: str) -> Path:

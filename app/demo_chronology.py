@@ -12,7 +12,7 @@ visits written up weeks late; then key practice episodes and findings citing ent
 import random
 import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -167,6 +167,13 @@ def _events_t(start: date, rng: random.Random) -> dict[str, list[AgencyEvent]]:
                                     summary, text, outcome))  # fmt: skip
     for agency in events.values():
         agency.sort(key=lambda e: (e.day, e.time))
+    # An occurrence typed twice, and the copy struck through by the officer: it comes in as
+    # written, flagged for the author to check.
+    police = events["Eastwold Police"]
+    at = next(
+        i for i, e in enumerate(police) if e.kind == "Missing person" and i > len(police) // 2
+    )
+    police.insert(at + 1, replace(police[at], struck=True))
     return events
 
 
