@@ -22,6 +22,7 @@ from app.config import actor_for, default_store_path, lock_wait, resolve_store_p
 from app.errors import UserError
 from app.leftovers import remove_leftovers
 from app.store_access import open_with_passphrase, passphrase_for, unencrypted_allowed
+from app.typed_dates import read_typed_date
 from app.vocab import IMR_STATUSES, REVIEW_TYPES, SECTORS
 from app.wording import plural
 from db.driver import is_plain_sqlite
@@ -33,13 +34,17 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
 def parse_cli_date(text: str) -> date:
-    """A date typed on the command line: 2024-03-31 or 31/03/2024."""
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(f"'{text}' is not a date (use 2024-03-31 or 31/03/2024)")
+    """A date typed on the command line, read as the window reads one (31/03/2024, 2024-03-31,
+    31 Mar 2024...)."""
+    try:
+        parsed = read_typed_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if parsed is None:
+        raise argparse.ArgumentTypeError(
+            "no date given: type it as day/month/year, e.g. 31/03/2024"
+        )
+    return parsed
 
 
 def _no_store(path) -> StoreError:

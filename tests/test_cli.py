@@ -198,6 +198,35 @@ def test_create_review_json(cli, tmp_path, decision):
 
 
 @pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("31/02/2026", "February 2026 has 28 days"),
+        ("29/02/2023", "February 2023 has 28 days"),
+        ("12/13/2026", "there is no month 13"),
+        ("2026-04-31", "April 2026 has 30 days"),
+        ("next week", "Type it as day/month/year"),
+    ],
+)
+def test_create_review_says_why_a_date_is_not_one(cli, tmp_path, typed, said):
+    path = tmp_path / "dates.db"
+    result = cli("create-review", "--db", path, *create_args("D-1")[1:], "--decision-date", typed)
+    assert_clean_failure(result, code=2)
+    assert said in result.err and f"'{typed}'" in result.err
+    assert not path.exists() or read_store(path, lambda c: c) is not None
+
+
+@pytest.mark.parametrize("typed", ["15/3/26", "15.03.2026", "15 Mar 2026", "15 March 2026"])
+def test_create_review_reads_dates_as_the_window_does(cli, tmp_path, typed):
+    path = tmp_path / "dates.db"
+    result = cli(
+        "create-review", "--db", path, *create_args("D-2")[1:], "--decision-date", typed, "--json"
+    )
+    assert result.code == 0, result.err
+    detail = read_store(path, lambda c: get_review(c, find_review_id(c, "D-2")))
+    assert detail.decision_date == date(2026, 3, 15)
+
+
+@pytest.mark.parametrize(
     ("spelling", "stored"),
     [
         ("rapid", "rapid"),

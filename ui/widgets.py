@@ -1,6 +1,6 @@
 """Small editors that commit once, when the user has finished (not at every keystroke)."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from app.typed_dates import read_typed_date as parse_date_text  # noqa: F401  (one reader)
 from app.wording import plural  # noqa: F401  (counted as the command line counts)
 from ui.icons import icon
 from ui.theme import danger_colour
@@ -29,21 +30,6 @@ from ui.theme import danger_colour
 
 def format_date(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
-
-
-def parse_date_text(text: str) -> date | None:
-    """A date as people type it: 15/03/2026, 15/3/26, 2026-03-15, 15 Mar 2026; None if empty."""
-    text = " ".join(text.split())
-    if not text:
-        return None
-    for fmt in ("%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y", "%d-%m-%Y", "%Y-%m-%d", "%d %b %Y", "%d %B %Y"):
-        try:
-            parsed = datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-        if parsed.year >= 1900:
-            return parsed
-    raise ValueError(f"'{text}' is not a date. Type it as day/month/year, e.g. 31/03/2024.")
 
 
 class CommitLineEdit(QLineEdit):

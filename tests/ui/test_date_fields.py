@@ -59,9 +59,11 @@ def test_text_that_is_not_a_date_is_kept_marked_and_not_saved(qtbot, field):
     widget.edit.editingFinished.emit()
     assert committed == []
     assert widget.edit.text() == "31/02/2026"  # nothing typed disappears
-    assert "not a date" in widget.problem()
-    assert "not a date" in widget.edit.toolTip()
-    assert "not a date" in widget.edit.accessibleDescription()
+    # It says what is wrong with it, wherever the problem is shown or read out.
+    why = "not a real date: February 2026 has 28 days"
+    assert why in widget.problem()
+    assert why in widget.edit.toolTip()
+    assert why in widget.edit.accessibleDescription()
 
 
 def test_calendar_opens_on_today_when_empty_and_on_the_date_when_set(qtbot, field):
