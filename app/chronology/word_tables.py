@@ -227,7 +227,7 @@ def grids_chronology(
     if layout is None or best_score < 2:
         from app.chronology.word_forms import form_rows
 
-        found = form_rows(grids)
+        found = form_rows(grids, strikes, struck)
         if found is not None:
             return found
     if layout is None:

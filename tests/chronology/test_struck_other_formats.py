@@ -316,3 +316,56 @@ def test_inline_runs_struck_in_an_xlsx_cell(tmp_path):
     assert "some of the text of 'Date', 'Details'" in table.row_flags[3]
     assert table.row_flags[4].startswith("the text of 'Date' is struck through")
     assert table.row_flags[5].startswith("the text of 'Details' is struck through")
+
+
+def test_word_tables_with_other_columns_keep_their_struck_cells(tmp_path):
+    """A second table heading its columns otherwise (an Agency column added): each cell is
+    read under its own heading, and a struck cell is named by it."""
+    import docx
+
+    document = docx.Document()
+    layouts = [("Date", "Worker", "Details"), ("Date", "Worker", "Agency", "Details")]
+    for n, headings in enumerate(layouts):
+        document.add_paragraph(f"Part {n + 1}")
+        table = document.add_table(rows=3, cols=len(headings))
+        for c, heading in enumerate(headings):
+            table.cell(0, c).text = heading
+        for r in (1, 2):
+            i = 2 * n + r - 1
+            values = {"Date": f"{DAYS[i]:%d/%m/%Y}", "Worker": WORKERS[i], "Agency": "Police",
+                      "Details": EVENTS[i]}  # fmt: skip
+            for c, heading in enumerate(headings):
+                run = table.cell(r, c).paragraphs[0].add_run(values[heading])
+                run.font.strike = n == 1 and r == 2 and heading == "Details"
+    path = tmp_path / "police.docx"
+    document.save(str(path))
+    [table] = read_tables(path)
+    assert "Agency" in table.headers
+    [number] = table.row_flags
+    cells = dict(table.rows)[number]
+    assert cells[table.headers.index("Details")] == EVENTS[3]
+    assert table.row_flags[number].startswith("the text of 'Details' is struck through")
+
+
+def test_case_notes_printed_as_forms_keep_their_struck_values(tmp_path):
+    """Case notes printed to Word, each a small table of a label and its value."""
+    import docx
+
+    document = docx.Document()
+    for i in range(4):
+        document.add_paragraph(f"Case note {i + 1}")
+        table = document.add_table(rows=3, cols=2)
+        values = (f"{DAYS[i]:%d/%m/%Y}", WORKERS[i], EVENTS[i])
+        for r, (label, value) in enumerate(
+            zip(("Date:", "Recorded by:", "Note:"), values, strict=True)
+        ):
+            table.cell(r, 0).text = label
+            run = table.cell(r, 1).paragraphs[0].add_run(value)
+            run.font.strike = i == 2 and r == 2
+    path = tmp_path / "gp notes.docx"
+    document.save(str(path))
+    [table] = read_tables(path)
+    assert len(table.rows) == 4
+    [number] = table.row_flags
+    assert dict(table.rows)[number][table.headers.index("Note")] == EVENTS[2]
+    assert table.row_flags[number].startswith("the text of 'Note' is struck through")
