@@ -52,13 +52,23 @@ _NOTE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}annotation"
 
 
 def _mentions_strike(archive: zipfile.ZipFile, member: str) -> bool:
-    """Whether a style in the part strikes text (its bytes scanned in chunks, never whole)."""
+    """Whether a style in the part strikes text: its bytes scanned in chunks, never whole, and
+    only up to the body (every style a cell or a span names is declared above it)."""
     tail = b""
     with archive.open(member) as stream:
-        while chunk := stream.read(1 << 20):
-            if _STRIKING.search(tail + chunk):
-                return True
-            tail = chunk[-64:]
+        while chunk := stream.read(1 << 16):
+            window = tail + chunk
+            body = window.find(b"office:body")
+            if body >= 0:
+                window = window[:body]
+            at = window.find(b"line-through-")
+            while at >= 0:
+                if at >= 5 and _STRIKING.match(window, at - 5):
+                    return True
+                at = window.find(b"line-through-", at + 1)
+            if body >= 0:
+                return False
+            tail = window[-64:]
     return False
 
 
@@ -202,10 +212,16 @@ _STRUCK_OUT = 0x0008  # the FONT record's option bit for struck-out text
 
 def _xls_strikes_a_font(path: Path) -> bool:
     """Whether a font of the workbook strikes its text: the FONT records near the head of the
-    workbook stream (they all come before the first cell format), read without the parser."""
+    workbook stream (they all come before the first cell format), read without the parser;
+    known already when `file_guard` has checked the file."""
     import olefile
 
+    from app.chronology.binary_sheets import STRIKING_FONTS, file_key
+
     try:
+        known = STRIKING_FONTS.get(file_key(path))
+        if known is not None:
+            return known
         with olefile.OleFileIO(str(path)) as ole:
             name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
             if name is None:

@@ -369,3 +369,37 @@ def test_case_notes_printed_as_forms_keep_their_struck_values(tmp_path):
     [number] = table.row_flags
     assert dict(table.rows)[number][table.headers.index("Note")] == EVENTS[2]
     assert table.row_flags[number].startswith("the text of 'Note' is struck through")
+
+
+def test_ods_cell_style_struck_by_the_named_style_it_is_based_on(tmp_path):
+    """LibreOffice keeps a named cell style ("Crossed out") in styles.xml; the cells' own
+    automatic style takes its strike from it."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.style import Style, TextProperties
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    named = Style(name="Crossed_20_out", displayname="Crossed out", family="table-cell")
+    named.addElement(TextProperties(textlinethroughstyle="solid"))
+    doc.styles.addElement(named)
+    own = Style(name="ce1", family="table-cell", parentstylename="Crossed_20_out")
+    own.addElement(TextProperties(fontweight="bold"))
+    doc.automaticstyles.addElement(own)
+    table = Table(name="Log")
+    rows = [("Date", "Worker", "Details")] + [
+        (f"{DAYS[i]:%d/%m/%Y}", WORKERS[i], EVENTS[i]) for i in range(5)
+    ]
+    for r, values in enumerate(rows):
+        row = TableRow()
+        for value in values:
+            cell = TableCell(valuetype="string", **({"stylename": "ce1"} if r == 5 else {}))
+            cell.addElement(P(text=value))
+            row.addElement(cell)
+        table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    path = tmp_path / "youth justice.ods"
+    doc.save(str(path))
+    [table] = read_tables(path)
+    assert set(table.row_flags) == {6}
+    assert table.row_flags[6].startswith("struck through in the file")
