@@ -354,12 +354,15 @@ class WordStrikes:
             elif tag == f"{_W}r":
                 properties = child.find(f"{_W}rPr")
                 struck = _says_struck(properties)
-                if struck is None and properties is not None:
-                    style = properties.find(f"{_W}rStyle")
+                if struck is None:
+                    # Strike toggles: a character style striking text in a paragraph whose
+                    # style strikes it too shows it plain (direct formatting says outright).
+                    struck = paragraph
+                    style = properties.find(f"{_W}rStyle") if properties is not None else None
                     if style is not None:
-                        struck = self.style_struck(style.get(f"{_W}val", ""))
+                        struck = paragraph != bool(self.style_struck(style.get(f"{_W}val", "")))
                 text = "".join(t.text or "" for t in child.iter(f"{_W}t"))
-                segments.append((paragraph if struck is None else struck, text))
+                segments.append((struck, text))
             else:
                 self._walk(child, paragraph, segments)
 

@@ -403,3 +403,34 @@ def test_ods_cell_style_struck_by_the_named_style_it_is_based_on(tmp_path):
     [table] = read_tables(path)
     assert set(table.row_flags) == {6}
     assert table.row_flags[6].startswith("struck through in the file")
+
+
+def test_word_paragraph_style_that_strikes(tmp_path):
+    """A paragraph style striking its text (an agency's "Withdrawn" style); a character style
+    that strikes too, inside it, shows its words plain (strike toggles between styles)."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.styles.add_style("Withdrawn", WD_STYLE_TYPE.PARAGRAPH).font.strike = True
+    document.styles.add_style("Crossed out", WD_STYLE_TYPE.CHARACTER).font.strike = True
+    table = document.add_table(rows=6, cols=3)
+    for c, heading in enumerate(("Date", "Worker", "Details")):
+        table.cell(0, c).text = heading
+    for i in range(5):
+        for c, value in enumerate((f"{DAYS[i]:%d/%m/%Y}", WORKERS[i], EVENTS[i])):
+            paragraph = table.cell(i + 1, c).paragraphs[0]
+            if i == 2 and c == 2:
+                paragraph.style = "Withdrawn"
+                paragraph.add_run("Strategy discussion held with ")
+                paragraph.add_run("the police.", style="Crossed out")
+            else:
+                if i == 0:
+                    paragraph.style = "Withdrawn"
+                paragraph.add_run(value)
+    path = tmp_path / "probation.docx"
+    document.save(str(path))
+    [table] = read_tables(path)
+    assert set(table.row_flags) == {2, 4}
+    assert table.row_flags[2].startswith("struck through in the file")
+    assert "some of the text of 'Details'" in table.row_flags[4]
