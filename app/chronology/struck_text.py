@@ -201,7 +201,7 @@ def _ods_content(events, styles: _Strikes, sheet: str, cells: dict) -> None:
             row += repeat
             element.clear()
         elif tag == _TABLE:
-            in_sheet = False
+            return  # the sheet is read
 
 
 # --- legacy .xls -------------------------------------------------------------------------------
