@@ -95,6 +95,20 @@ def xlsb_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int,
 _XLS_CELLS = {0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD, 0x0006}  # each: row, column
 _XLS_MULRK, _XLS_DIMENSIONS, _XLS_BOUNDSHEET = 0x00BD, 0x0200, 0x0085
 _XLS_BOF, _XLS_EOF = 0x0809, 0x000A
+_XLS_FONT, _XLS_STRUCK_OUT = 0x0031, 0x0008  # a font record, its option bit for struck text
+
+# Whether a legacy workbook has a font striking its text through, noted as its records are
+# walked here, so that the reader of struck text need not open the file again to know there
+# is nothing struck: (path, size, modified) -> bool.
+STRIKING_FONTS: dict[tuple[str, int, int], bool] = {}
+
+
+def file_key(path: Path) -> tuple[str, int, int]:
+    """(the file's full path, its size, when it was last modified)."""
+    stat = Path(path).stat()
+    return str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns
+
+
 _PAIR = struct.Struct("<HH")
 
 
@@ -143,11 +157,17 @@ def xls_extents(path: Path) -> list[tuple[int, int, int]]:
     except (OSError, ValueError, struct.error, IndexError, KeyError) as error:
         raise Damaged(str(error)) from None
     starts = []
+    striking = False
     for kind, at, size in _xls_records(stream, 0):
         if kind == _XLS_BOUNDSHEET and size >= 4:
             starts.append(int.from_bytes(stream[at : at + 4], "little"))
+        elif kind == _XLS_FONT and size >= 4:
+            striking = striking or bool(stream[at + 2] & _XLS_STRUCK_OUT)
         elif kind == _XLS_EOF:
             break
+    if len(STRIKING_FONTS) > 64:
+        STRIKING_FONTS.clear()
+    STRIKING_FONTS[file_key(path)] = striking
     return [_xls_sheet(stream, start) for start in starts if start < len(stream)]
 
 

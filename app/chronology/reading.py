@@ -59,6 +59,7 @@ from app.chronology.sheet_formats import (
 )
 from app.chronology.side_by_side import tables_side_by_side
 from app.chronology.sideways import entries_across
+from app.chronology.struck_text import struck_cells_ods, struck_cells_xls
 from app.chronology.types import SheetTable
 from app.chronology.web_tables import read_html_table, read_web_archive
 from app.chronology.word_tables import chronology_grid, split_leading_dates
@@ -130,12 +131,12 @@ def read_tables(
         )  # fmt: skip
         return [table]
     if kind == "docx":
-        rows, notes = chronology_grid(path, find_layout)
-        return [
-            _build_table(
-                path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
-            )
-        ]
+        struck: dict[tuple[int, int], str] = {}
+        rows, notes = chronology_grid(path, find_layout, struck)
+        table = _build_table(
+            path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
+        )
+        return [_struck_through(table, struck, 1)]
     with _workbook(path, kind) as workbook:
         return _read_workbook(path, workbook, kind, sheets, all_sheets, header_row, max_rows)
 
@@ -364,9 +365,28 @@ def _partial_dates(path: Path, kind: str, name: str, rows, row0: int, col0: int)
     return notes
 
 
+_STRUCK_READERS = {"xlsx": struck_cells, "ods": struck_cells_ods, "xls": struck_cells_xls}
+
+
+def _struck_over_merged(struck: dict, merged, row0: int, col0: int) -> dict:
+    """The struck cells, each cell merged with a struck one struck as it is (its value is
+    filled down into the rows the merged cell covers)."""
+    if not struck or not merged:
+        return struck
+    spread = dict(struck)
+    for (r1, c1), (r2, c2) in merged:
+        how = struck.get((r1 + row0 - 1, c1 + col0 - 1))
+        if how:
+            for r in range(r1, r2 + 1):
+                for c in range(c1, c2 + 1):
+                    spread.setdefault((r + row0 - 1, c + col0 - 1), how)
+    return spread
+
+
 def _struck_through(table: SheetTable, struck: dict[tuple[int, int], str], col0: int):
     """Rows with text struck through in the file (an entry made in error, a word corrected)
-    imported as written and flagged, saying which cells: the panel decides what stands."""
+    imported as written and flagged, saying which cells: the panel decides what stands.
+    ``struck``: (row, column), both 0-based in the sheet, -> "whole" or "part"."""
     if not struck:
         return table
     by_row: dict[int, dict[int, str]] = {}
@@ -439,7 +459,11 @@ def _read_workbook(
             header_row=header_row,
             merged=merged,
         )
-        return _struck_through(table, struck_cells(path, name), col0) if kind == "xlsx" else table
+        reader = _STRUCK_READERS.get(kind)
+        if reader is None:
+            return table
+        struck = _struck_over_merged(reader(path, name), merged, row0, col0)
+        return _struck_through(table, struck, col0)
 
     if sheets:
         for sheet in sheets:

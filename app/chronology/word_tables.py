@@ -71,15 +71,25 @@ def _check_width(table, shown: str) -> None:
             )
 
 
-def table_grids(path: Path, document=None) -> list[list[list[str]]]:
-    """Every top-level table of the document as rows of cell texts (merged cells once)."""
+def table_grids(path: Path, document=None, strikes=None) -> list[list[list[str]]]:
+    """Every top-level table of the document as rows of cell texts (merged cells once). With
+    ``strikes`` (a list), each table's cells whose text is struck through are added to it, one
+    {(row, column): "whole" or "part"} a table (empty unless something strikes text)."""
     from app.chronology.word_text import body_tables, cell_text
 
     document = document or _document(path)
+    reader = None
+    if strikes is not None:
+        from app.chronology.struck_text import word_strikes
+
+        reader = word_strikes(document)
     grids = []
     for table in body_tables(document):
         _check_width(table, path.name)
         grid = []
+        struck: dict[tuple[int, int], str] = {}
+        if strikes is not None:
+            strikes.append(struck)
         for row in table.rows:
             cells: list[str] = []
             previous = None
@@ -90,20 +100,29 @@ def table_grids(path: Path, document=None) -> list[list[list[str]]]:
                     continue
                 previous = cell._tc
                 cells.append(cell_text(cell._tc).strip())
+                if reader is not None and cells[-1] and (how := reader.cell(cell._tc)):
+                    struck[len(grid), len(cells) - 1] = how
             grid.append(cells)
         grids.append(grid)
     return grids
 
 
-def chronology_grid(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
+def chronology_grid(
+    path: Path, find_layout, struck: dict | None = None
+) -> tuple[list[list[Any]], list[str]]:
     """The rows of the document's chronology: the first table that has a chronology header,
-    followed by the tables continuing it (same columns). Returns (rows, notes)."""
+    followed by the tables continuing it (same columns). Returns (rows, notes). With
+    ``struck`` (a dict), the cells of those rows whose text is struck through are put in it,
+    (row, column) -> "whole" or "part", both counted from 0 in the rows returned."""
     document = _document(path)
-    every = table_grids(path, document)
-    found = _tables_under_date_headings(every, _captions(document), find_layout)
+    strikes: list[dict] | None = [] if struck is not None else None
+    every = table_grids(path, document, strikes)
+    found = _tables_under_date_headings(every, _captions(document), find_layout, strikes, struck)
     if found is not None:
         return found
     grids = [g for g in every if g]
+    if strikes is not None:
+        strikes = [s for g, s in zip(every, strikes, strict=True) if g]
     if not grids:
         from app.chronology.word_text import body_paragraphs
 
@@ -115,7 +134,24 @@ def chronology_grid(path: Path, find_layout) -> tuple[list[list[Any]], list[str]
             f"{path.name} is a Word document with no table in it. ReviewDesk reads a chronology "
             "laid out as a table (one row per entry)."
         )
-    return grids_chronology(grids, path.name, find_layout)
+    return grids_chronology(grids, path.name, find_layout, strikes, struck)
+
+
+def _carry(struck, strikes, table: int, first: int, at: int, places=None, shift=0) -> None:
+    """Into ``struck``, table ``table``'s struck cells from its row ``first`` on, that row
+    now row ``at`` of the rows read, each column at its place (``places``, or ``shift``
+    columns to the right)."""
+    if struck is None or not strikes:
+        return
+    for (r, c), how in strikes[table].items():
+        if r < first:
+            continue
+        c += shift
+        if places is not None:
+            if c >= len(places):
+                continue
+            c = places[c]
+        struck[at + r - first, c] = how
 
 
 def _captions(document) -> list[str]:
@@ -135,7 +171,7 @@ def _captions(document) -> list[str]:
     return captions
 
 
-def _tables_under_date_headings(grids, captions: list[str], find_layout):
+def _tables_under_date_headings(grids, captions: list[str], find_layout, strikes=None, struck=None):
     """A table per day, each under a heading giving its date ("14 March 2016") and with no date
     column of its own (Time, Practitioner, Event): the rows of them all, each with the date of
     the heading above its table in a Date column. None unless every table with a chronology
@@ -148,7 +184,8 @@ def _tables_under_date_headings(grids, captions: list[str], find_layout):
     headings = None
     rows: list[list[Any]] = []
     used = 0
-    for grid, caption in zip(grids, captions, strict=True):
+    found: dict = {}
+    for table, (grid, caption) in enumerate(zip(grids, captions, strict=True)):
         layout = find_layout(grid) if grid else None
         if layout is None or layout.score < 2:
             continue
@@ -162,11 +199,14 @@ def _tables_under_date_headings(grids, captions: list[str], find_layout):
             rows.append(["Date", *headings])
         elif [_key(h) for h in layout.headings] != [_key(h) for h in headings]:
             return None
+        _carry(found, strikes, table, layout.header_index + 1, len(rows), shift=1)
         for cells in grid[layout.header_index + 1 :]:
             rows.append([caption, *cells])
         used += 1
     if used < 2:
         return None
+    if struck is not None:
+        struck.update(found)
     return rows, [
         f"The document holds a table for each day, each under a heading giving its date: the "
         f"{used} tables are read as one, each row dated by the heading above its table."
@@ -174,10 +214,11 @@ def _tables_under_date_headings(grids, captions: list[str], find_layout):
 
 
 def grids_chronology(
-    grids: list[list[list[Any]]], shown: str, find_layout
+    grids: list[list[list[Any]]], shown: str, find_layout, strikes=None, struck=None
 ) -> tuple[list[list[Any]], list[str]]:
     """Of a document's tables (a Word document's, a web page's), the chronology's rows: the
-    first table with a chronology header and the tables continuing it. (rows, notes)."""
+    first table with a chronology header and the tables continuing it. (rows, notes). With
+    ``strikes`` (each table's struck cells), those of the rows read are put in ``struck``."""
     scored = []
     for index, grid in enumerate(grids):
         layout = find_layout(grid)
@@ -186,7 +227,7 @@ def grids_chronology(
     if layout is None or best_score < 2:
         from app.chronology.word_forms import form_rows
 
-        found = form_rows(grids)
+        found = form_rows(grids, strikes, struck)
         if found is not None:
             return found
     if layout is None:
@@ -199,6 +240,8 @@ def grids_chronology(
     rows = list(grids[first])
     used = [first + 1]
     starts = []
+    found: dict = {}
+    _carry(found, strikes, first, 0, 0)
     for index in range(first + 1, len(grids)):
         grid = grids[index]
         same_width = max(map(len, grid)) == width
@@ -206,11 +249,15 @@ def grids_chronology(
         continues = other is None or other.headings == layout.headings
         if same_width and continues:
             starts.append((index + 1, len(rows) + 1))
+            _carry(found, strikes, index, 0, len(rows))
             rows.extend(grid)
             used.append(index + 1)
     others = _other_chronology_tables(grids, first, layout, find_layout, used)
     if others:
-        return _under_shared_headings(grids, sorted([*used, *others]), find_layout, others)
+        tables = sorted([*used, *others])
+        return _under_shared_headings(grids, tables, find_layout, others, strikes, struck)
+    if struck is not None:
+        struck.update(found)
     notes = []
     if len(grids) > 1:
         which = ", ".join(map(str, used))
@@ -252,7 +299,9 @@ def _other_chronology_tables(grids, first: int, layout, find_layout, used: list[
     return found
 
 
-def _under_shared_headings(grids, tables: list[int], find_layout, others: list[int]):
+def _under_shared_headings(
+    grids, tables: list[int], find_layout, others: list[int], strikes=None, struck=None
+):
     """The entries of every table given, each cell under the heading of its own table: the
     columns are the headings of all of them, in the order first met. Returns (rows, notes)."""
     headings: list[str] = []
@@ -262,7 +311,8 @@ def _under_shared_headings(grids, tables: list[int], find_layout, others: list[i
         grid = grids[number - 1]
         layout = find_layout(grid)
         if layout is None:  # a table continuing the one above, without a header of its own
-            pieces.append((number, grid, pieces[-1][2] if pieces else list(range(len(grid[0])))))
+            places = pieces[-1][3] if pieces else list(range(len(grid[0])))
+            pieces.append((number, grid, 0, places))
             continue
         places = []
         for heading in layout.headings:
@@ -273,11 +323,12 @@ def _under_shared_headings(grids, tables: list[int], find_layout, others: list[i
                 keys.append(key or f"column {len(keys) + 1}")
                 headings.append(heading)
                 places.append(len(headings) - 1)
-        pieces.append((number, grid[layout.header_index + 1 :], places))
+        pieces.append((number, grid[layout.header_index + 1 :], layout.header_index + 1, places))
     rows: list[list[Any]] = [list(headings)]
     starts = []
-    for number, body, places in pieces:
+    for number, body, first, places in pieces:
         starts.append(f"table {number} from row {len(rows) + 1}")
+        _carry(struck, strikes, number - 1, first, len(rows), places)
         for cells in body:
             row = [""] * len(headings)
             for value, place in zip(cells, places, strict=False):
