@@ -93,6 +93,7 @@ def find_layout(rows: list[list[Any]], header_index: int | None = None) -> Layou
     """The header of the table among the first rows (or the row given), None when none."""
     if header_index is None:
         best, best_key = None, (0, 0)
+        first_table = None  # the first header naming a date and an event, dated rows under it
         for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
             cells = [v for v in row if filled(v)]
             if len(cells) < 2 or not _heading_like(row):
@@ -104,8 +105,20 @@ def find_layout(rows: list[list[Any]], header_index: int | None = None) -> Layou
             key = (3 * known + min(len(cells), 8) + (6 if support else 0), -index)
             if key > best_key:
                 best, best_key = index, key
+            if first_table is None and support and known >= 2 and _names_date_and_event(row):
+                first_table = index
         if best is None:
             return None
+        # A second export pasted under the first with more columns names more of them: the
+        # first table's header still heads the sheet (the other's is left out inside it, and
+        # its columns kept), so that the entries above the second header are not lost.
+        if (
+            first_table is not None
+            and first_table < best
+            and _names_date_and_event(rows[best])
+            and any(is_date_like(v) for r in rows[first_table + 1 : best] for v in r[:12])
+        ):
+            best = first_table
         header_index = best
     header_rows = [header_index]
     above = header_index - 1
@@ -127,6 +140,27 @@ def find_layout(rows: list[list[Any]], header_index: int | None = None) -> Layou
         header_cells=[rows[i] for i in header_rows],
     )
     return layout
+
+
+def header_sorted_down(rows: list[list[Any]], layout: Layout) -> list[list[Any]] | None:
+    """A header row found at the foot of the sheet, under rows most of which are dated: the
+    whole range was sorted with its header row in it. The rows with the header back on top
+    (None when that is not so)."""
+    index = layout.header_index
+    if index < 2 or len(layout.header_rows) != 1 or any(map(filled, rows[index + 1 :])):
+        return None
+    above = [r for r in rows[:index] if any(map(filled, r))]
+    dated = sum(1 for r in above if any(is_date_like(v) for v in r[:12]))
+    if dated < 2 or 2 * dated < len(above) or layout.score < 2:
+        return None
+    return [rows[index], *rows[:index]]
+
+
+def _names_date_and_event(row: list[Any]) -> bool:
+    from app.chronology.mapping import guess_mapping
+
+    mapping = guess_mapping([_text(v) for v in row])
+    return "date" in mapping and "event" in mapping
 
 
 def _is_second_header_row(
@@ -310,7 +344,7 @@ def left_out_rows(
         elif position == 0 and _headings_again(cells, layout, rows[1:50]):
             reason = "a second row of headings (the headings in another language)"
         elif len(texts) >= 2 and _repeats_header(cells, header_keys):
-            reason = "the column headings repeated (a page header)"
+            reason = REPEATED_HEADER
         elif position == 0 and _numbers_the_columns(texts):
             reason = "the columns numbered under the headings (part of the header)"
         elif seen_date and _other_headings(cells, texts):
@@ -371,21 +405,58 @@ def _same_fields(headings: list[str], cells: list[Any]) -> list[int] | None:
     ours = guess_mapping(headings)
     theirs = guess_mapping([_text(v) for v in cells])
     field_of = {column: name for name, column in ours.items()}
-    order = [theirs.get(field_of.get(column, ""), -1) for column in range(len(headings))]
+    # Columns past this table's last heading are the other's to place (a wider export).
+    width = max((i + 1 for i, h in enumerate(headings) if h), default=len(headings))
+    order = [theirs.get(field_of.get(column, ""), -1) for column in range(width)]
     used = set(order)
     for column in range(len(order)):
         if order[column] < 0 and column not in used:
             order[column] = column  # a column the headers name differently keeps its place
             used.add(column)
-    if order == list(range(len(headings))):
+    if order == list(range(width)):
         return None
     # A column of the other table with no place here comes after this table's (nothing lost).
     order += [c for c in range(len(cells)) if c not in used and filled(cells[c])]
     return order
 
 
+def name_columns_beyond(
+    headers: list[str],
+    header_width: int,
+    layout: Layout,
+    rows: list[tuple[int, list[Any]]],
+    left_out: list[LeftOut],
+) -> list[str]:
+    """Columns beyond the header that another export pasted under the table names (a second
+    export with more columns than the first): they take the names its headings give them, so
+    that a Time or a Contact Type is read as one and nothing else is lost. Returns notes."""
+    starts = {n.row for n in left_out if n.reason.startswith((OTHER_HEADINGS, REPEATED_HEADER))}
+    if not starts:
+        return []
+    named = []
+    taken = {h.casefold() for h in headers}
+    for number, cells in rows:
+        if number not in starts:
+            continue
+        order = _same_fields(layout.headings, cells) or list(range(len(cells)))
+        for column in range(header_width, min(len(headers), len(order))):
+            source = order[column]
+            text = _text(cells[source]) if 0 <= source < len(cells) else ""
+            if text and headers[column].startswith("Column ") and text.casefold() not in taken:
+                headers[column] = text
+                taken.add(text.casefold())
+                named.append(text)
+    if not named:
+        return []
+    return [
+        "Another export pasted under the table has more columns than it; they are named by "
+        f"its headings ({', '.join(named)}) and read with its rows."
+    ]
+
+
 _CRITERIA = "the report's criteria under the table (lines of a label and its value)"
 OTHER_HEADINGS = "the headings of another table pasted under this one"
+REPEATED_HEADER = "the column headings repeated (a page header)"
 _LABEL = re.compile(r"[^\W\d][^:]{0,38}:")
 # The author's sign-off typed into the table's last rows, with or without a colon: "Completed
 # by", "Date completed", "Signed off by", "Date signed", "Checked by", "Name of author".
