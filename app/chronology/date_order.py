@@ -47,6 +47,9 @@ def _numeric(value: object) -> tuple[int, int, int] | None:
     return int(m[1]), int(m[3]), year
 
 
+_READ = frozenset((str, int, float))  # text, and numbers that may be dates without separators
+
+
 def _figures(value: float) -> str:
     """A number that may be a date typed without separators (3142016, 14032016) as its
     figures; "" for any other number."""
@@ -109,11 +112,7 @@ def decide_order(
     if given:
         return DateOrder(given, f"Dates read {ORDER_NAMES[given]}, as chosen.", "given")
     # Only text can be ambiguous; each distinct text is evidence once per time it appears.
-    texts = [
-        v if v.__class__ is str else _figures(v)
-        for v in values
-        if v.__class__ is str or v.__class__ is float or v.__class__ is int
-    ]
+    texts = [v if v.__class__ is str else _figures(v) for v in values if v.__class__ in _READ]
     read = {text: _numeric(text) for text in set(texts)}
     found = [n for n in map(read.__getitem__, texts) if n is not None]
     if not found:

@@ -710,12 +710,11 @@ def _build_table(
         headers, notes = headers[:width], [*notes, across_note]
         filled_counts = [width - cells.count("") for _n, cells in table_rows]
     pairs = text_is_below(table_rows, filled_counts)
-    before = table_rows
     table_rows, left_out = left_out_rows(
         table_rows, layout, filled_counts, group_headings=not pairs
     )
-    if beyond and left_out:
-        notes = notes + name_columns_beyond(headers, header_width, layout, before, left_out)
+    if layout.pasted_headings:
+        notes = notes + name_columns_beyond(headers, header_width, layout, table_rows)
     table_rows, headed_out, headed_notes = dates_from_headings(table_rows, filled_counts)
     if headed_out:
         left_out = sorted(left_out + headed_out, key=lambda n: n.row)

@@ -301,6 +301,35 @@ def contacts_with_minutes(folder: Path):
     return _save(wb, folder, "contacts_with_minutes.xlsx"), truth
 
 
+# --- 7. written after the rules, to try them on other files of their kinds ---------------------
+
+
+def sorted_header_under_title(folder: Path):
+    """A title over the sheet ("Chronology: Child Z"), then the rows sorted by date with the
+    header row among them, so that it ends up under the entries; the times are time cells."""
+    rows = [["Chronology: Child Z", None, None, None]]
+    rows += [[DAYS[i], TIMES[i], WORKERS[i % 4], TEXTS[i]] for i in range(8)]
+    rows.append(["Date", "Time", "Practitioner", "Details"])
+    wb, ws = _book(rows)
+    _date_cells(ws)
+    for cell in ws["B"][1:9]:
+        cell.number_format = "hh:mm"
+    truth = [_t(i, time=_hm(i), practitioner=WORKERS[i % 4]) for i in range(8)]
+    return _save(wb, folder, "sorted_header_under_title.xlsx"), truth
+
+
+def json_dates_keyed_by_clerk(folder: Path):
+    """A web service's records saved to a sheet: "/Date(...)/" dates as text, the author, and
+    who keyed each record in ("Input by": the team's administrator)."""
+    rows = [["Date", "Input by", "Author", "Type", "Description"]]
+    rows += [[f"/Date({int(utc_of(i).timestamp() * 1000)})/", ADMINS[i % 2], WORKERS[i % 4],
+              TYPES[i % 4], TEXTS[i]] for i in range(8)]  # fmt: skip
+    wb, _ws = _book(rows, title="Records")
+    truth = [_t(i, time=_hm(i), practitioner=WORKERS[i % 4], event_type=TYPES[i % 4])
+             for i in range(8)]  # fmt: skip
+    return _save(wb, folder, "json_dates_keyed_by_clerk.xlsx"), truth
+
+
 FILES = {
     f.__name__: f
     for f in (
@@ -319,5 +348,7 @@ FILES = {
         two_tier_headings,
         progress_notes_three_people,
         contacts_with_minutes,
+        sorted_header_under_title,
+        json_dates_keyed_by_clerk,
     )  # fmt: skip
 }

@@ -256,6 +256,27 @@ def word_weeks_commencing(folder: Path):
     return path, truth
 
 
+# --- 6. written after the rules, to try them on other files of their kinds ---------------------
+
+
+def three_exports_stacked(folder: Path):
+    """Three exports pasted one under the other into a CSV, each wider than the one above:
+    Date and Entry; then Date, Worker, Entry; then Date, Time, Worker, Contact Type, Entry and
+    Outcome (the last with its dates month first, "06/21/2016", as its system writes them)."""
+    rows = [["Date", "Entry"]]
+    rows += [[f"{DAYS[i]:%d/%m/%Y}", TEXTS[i]] for i in range(3)]
+    rows += [["Date", "Worker", "Entry"]]
+    rows += [[f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TEXTS[i]] for i in range(3, 5)]
+    rows += [["Date", "Time", "Worker", "Contact Type", "Entry", "Outcome"]]
+    rows += [[f"{DAYS[i]:%m/%d/%Y}", _hm(i), WORKERS[i % 4], TYPES[i % 4], TEXTS[i], OUTCOMES[i]]
+             for i in range(5, 8)]  # fmt: skip
+    path = _write(folder / "three_exports_stacked.csv", rows)
+    truth = [_t(i) for i in range(3)] + [_t(i, practitioner=WORKERS[i % 4]) for i in range(3, 5)]
+    truth += [_full(i) for i in range(5, 8)]
+    KEPT["three_exports_stacked"] = OUTCOMES[5:8]
+    return path, truth
+
+
 FILES = {
     f.__name__: f
     for f in (
@@ -275,6 +296,7 @@ FILES = {
         word_welsh_analysis,
         word_two_tier_headings,
         word_weeks_commencing,
+        three_exports_stacked,
     )  # fmt: skip
 }
 __all__ = ["FILES", "KEPT", "OUTCOMES"]

@@ -142,3 +142,17 @@ def test_a_header_sorted_to_the_foot_of_its_rows(tmp_path):
     assert header_sorted_down(top, find_layout(top)) is None
     notes = [["Note one", "", ""], ["Note two", "", ""], ["Note three", "", ""], rows[6]]
     assert header_sorted_down(notes, find_layout(notes)) is None
+
+
+def test_each_wider_export_places_its_columns_under_those_named_before(tmp_path):
+    rows = [["Date", "Entry"], [DATES[0], TEXTS[0]], [DATES[1], TEXTS[1]]]
+    rows += [["Date", "Worker", "Entry"], [DATES[2], WORKERS[2], TEXTS[2]]]
+    rows += [["Date", "Time", "Worker", "Entry", "Location"]]
+    rows += [[DATES[3], "10:32", WORKERS[3], TEXTS[3], "Clinic"]]
+    rows += [["Date", "Entry"], [DATES[4], TEXTS[4]]]  # the first export's headings again
+    table = table_of(tmp_path, rows)
+    assert table.headers == ["Date", "Entry", "Worker", "Time", "Location"]
+    cells = {n: c for n, c in table.rows}
+    assert cells[5] == [DATES[2], TEXTS[2], WORKERS[2], "", ""]
+    assert cells[7] == [DATES[3], TEXTS[3], WORKERS[3], "10:32", "Clinic"]
+    assert cells[9][:2] == [DATES[4], TEXTS[4]] and not any(cells[9][2:])
