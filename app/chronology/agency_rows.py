@@ -14,7 +14,7 @@ from app.wording import plural
 # "Organisation name", "Name of agency", "Source agency", "Agency involved".
 _HEADING = re.compile(
     r"(?:name of (?:the )?)?(?:(?:partner|source|contributing|reporting|lead|responsible|involved) )?"
-    r"(?:agency|organisation|organization)"
+    r"(?:agency|organisation|organization|asiantaeth|sefydliad)"
     r"(?: (?:or |and )?(?:organisation|organization|service))?"
     r"(?: (?:name|involved))?"
 )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from app.chronology.date_forms import compact_day, compact_day_first
+from app.chronology.date_forms import compact_day, compact_day_first, compact_month_first
 from app.chronology.dates import parse_date, parse_time, says_no_time
 from app.chronology.event_types import names_a_type
 from app.chronology.mapping import header_fields, normalise_header
@@ -225,7 +225,11 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
                 if 20000 < value < 80000 or (
                     1011900 <= value <= 31122100
                     and value == int(value)
-                    and (compact_day(str(int(value))) or compact_day_first(str(int(value))))
+                    and (
+                        compact_day(str(int(value)))
+                        or compact_day_first(str(int(value)))
+                        or compact_month_first(str(int(value)))
+                    )
                 ):
                     p.dates += 1  # an Excel serial or 20160314 written as a number
                 continue

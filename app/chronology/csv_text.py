@@ -331,6 +331,18 @@ def _unwrap_formulas(rows: list[list[str]]) -> list[str]:
             "inside is read."]  # fmt: skip
 
 
+def _headings(row: list[str]) -> bool:
+    """A row of column headings: three or more short cells, most of them known headings."""
+    from app.chronology.mapping import header_score
+
+    cells = [c.strip() for c in row if c.strip()]
+    return (
+        len(cells) >= 3
+        and all(len(c) <= 40 for c in cells)
+        and header_score(cells) * 10 >= len(cells) * 6
+    )
+
+
 def _rejoin_overflow(
     rows: list[list[str]], delimiter: str, named: str, flags: dict[int, str]
 ) -> list[str]:
@@ -343,11 +355,22 @@ def _rejoin_overflow(
     width, most = widths.most_common(1)[0]
     if width < 2 or 2 * most < sum(widths.values()):
         return []  # no usual width to go by
-    joined = []
+    joined: list[int] = []
+    prose_rows: list[int] = []
+    part = width  # the width of the rows under the last header row (a wider export's)
     for index, row in enumerate(rows):
-        if len(row) > width and any(cell.strip() for cell in row[width:]):
-            extra = len(row) - width
-            row[width - 1 :] = [delimiter.join(row[width - 1 :])]
+        if len(row) > part and _headings(row):
+            part = len(row)  # another export pasted under the first, with more columns
+            continue
+        if len(row) > part and any(cell.strip() for cell in row[part:]):
+            extra = len(row) - part
+            # Prose cut at ", " (each piece after the first starts with a space) is the last
+            # column's own text joined back as it was; anything else is flagged for checking.
+            prose = row[part - 1][:1] != " " and all(c[:1] == " " for c in row[part:])
+            row[part - 1 :] = [delimiter.join(row[part - 1 :])]
+            if prose and delimiter == ",":
+                prose_rows.append(index + 1)
+                continue
             number = index + 1
             problem = (
                 f"this row had {extra} more value(s) than the others: the separator is inside "
@@ -355,10 +378,17 @@ def _rejoin_overflow(
             )
             flags[number] = f"{flags[number]}; {problem}" if number in flags else problem
             joined.append(number)
+    notes = []
+    if prose_rows:
+        listed = ", ".join(map(str, prose_rows[:10])) + (", ..." if len(prose_rows) > 10 else "")
+        notes.append(
+            f"{len(prose_rows)} row(s) had their last column's text cut at its commas (written "
+            f"without quotes; row {listed}): the pieces were joined back as they were written."
+        )
     if not joined:
-        return []
+        return notes
     listed = ", ".join(map(str, joined[:10])) + (", ..." if len(joined) > 10 else "")
-    return [
+    return notes + [
         f"{len(joined)} row(s) had more values than the others, {named} inside their text "
         f"(row {listed}): the extra values were joined into the last column and the rows "
         "flagged for checking."

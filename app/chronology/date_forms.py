@@ -218,6 +218,30 @@ def compact_day_first(s: str) -> date | None:
     return _figures_day(_COMPACT_DAY_FIRST, "0" + s if len(s) == 7 else s)
 
 
+_COMPACT_MONTH_FIRST = re.compile(
+    r"(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?P<y>(?:19|20)\d{2})"
+)
+
+
+def compact_month_first(s: str) -> date | None:
+    """03142016 (a date written without separators by a system that writes the month first);
+    as a number, 3142016."""
+    return _figures_day(_COMPACT_MONTH_FIRST, "0" + s if len(s) == 7 else s)
+
+
+def compact_pairs(s: str) -> tuple[int, int, int] | None:
+    """The two leading pairs of figures and the year of a date written without separators,
+    "03142016" -> (3, 14, 2016), when it is not year first; None otherwise."""
+    if len(s) == 7:
+        s = "0" + s
+    if len(s) != 8 or not s.isdigit() or compact_day(s) is not None:
+        return None
+    year = int(s[4:])
+    if not 1900 <= year <= 2100:
+        return None
+    return int(s[:2]), int(s[2:4]), year
+
+
 def compact_stamp(s: str) -> tuple[date, str] | None:
     """(day, "HH:MM") of 201603141032 or 20160314103200, or None."""
     m = COMPACT_STAMP.fullmatch(s)
@@ -293,3 +317,46 @@ _AS_ABOVE = re.compile(
 def says_as_above(value: object) -> bool:
     """Whether a date cell holds a ditto mark or says "as above" (the date of the entry above)."""
     return value.__class__ is str and bool(_AS_ABOVE.fullmatch(value.strip()))
+
+
+# Moments counted from 1 January 1970 (UTC), as web services and .NET's JSON write them:
+# "/Date(1457951520000)/", "/Date(1457951520000+0000)/", or bare seconds or milliseconds.
+# Bare figures are read only between 2000 and 2050 (an NHS number, 400 000 0000 and over, is
+# never one).
+_DOTNET_DATE = re.compile(r"/?\\?/?date\((?P<ms>-?\d{1,15})(?:[+-]\d{4})?\)\\?/?", re.I)
+EPOCH_SECONDS = (946_684_800, 2_524_608_000)  # 2000-01-01 to 2050-01-01
+
+
+def epoch_moment(s: str) -> tuple[date, str] | None:
+    """(day, "HH:MM" on the UK clock) of "/Date(1457951520000)/", or of bare figures counting
+    seconds (10 figures) or milliseconds (13) since 1970 within 2000-2050; None otherwise."""
+    m = _DOTNET_DATE.fullmatch(s)
+    if m:
+        seconds = int(m["ms"]) / 1000
+    elif s.isdigit() and len(s) in (10, 13):
+        seconds = int(s) / (1000 if len(s) == 13 else 1)
+        if not EPOCH_SECONDS[0] <= seconds < EPOCH_SECONDS[1]:
+            return None
+    else:
+        return None
+    try:
+        moment = datetime.fromtimestamp(seconds, tz=_london())
+    except (OverflowError, OSError, ValueError):
+        return None
+    return moment.date(), f"{moment:%H:%M}"
+
+
+# Figures of a date whose separators slipped while typing: "14.03/2016", "03/04//2016",
+# "12,09,2016" (the same separator twice, or two different ones): read as day/month/year.
+_SLIPPED = re.compile(
+    r"(?P<d>\d{1,2})\s*[/.\-,]{1,2}\s*(?P<m>\d{1,2})\s*[/.\-,]{1,2}\s*(?P<y>\d{4}|\d{2})"
+    r"(?P<rest>\s.*)?"
+)
+
+
+def slipped_separators(s: str) -> str | None:
+    """The date with its separators put right ("14/03/2016"), or None."""
+    m = _SLIPPED.fullmatch(s)
+    if not m:
+        return None
+    return f"{m['d']}/{m['m']}/{m['y']}{m['rest'] or ''}"

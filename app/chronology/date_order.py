@@ -11,6 +11,7 @@ from app.chronology.date_forms import (
     WEEK_ENDING_PREFIX,
     WEEK_PREFIX,
     WEEKDAY_PREFIX,
+    compact_pairs,
     weekday_named,
 )
 
@@ -28,20 +29,29 @@ class DateOrder:
 
 
 def _numeric(value: object) -> tuple[int, int, int] | None:
-    if value.__class__ is not str:
-        return None
+    if value.__class__ is not str:  # a number: a date typed without separators (3142016)?
+        figures = _figures(value)
+        return compact_pairs(figures) if figures else None
     s = value.strip()
     if not s[:1].isdigit():  # a weekday or "w/c" first (a date starts with a digit)
         m = WEEKDAY_PREFIX.match(s) or WEEK_PREFIX.match(s) or WEEK_ENDING_PREFIX.match(s)
         if m:
             s = s[m.end() :]
     m = _NUMERIC.match(s)
-    if not m:
-        return None
+    if not m:  # "03142016", "14032016": a date written without separators?
+        return compact_pairs(s) if s.isdigit() else None
     year = int(m[4])
     if len(m[4]) == 2:
         year += 2000 if year < 50 else 1900
     return int(m[1]), int(m[3]), year
+
+
+def _figures(value: float) -> str:
+    """A number that may be a date typed without separators (3142016, 14032016) as its
+    figures; "" for any other number."""
+    if 1011900 <= value <= 31122100 and value == int(value):
+        return str(int(value))
+    return ""
 
 
 # A heading saying how its dates are written: "Date (MM/DD/YYYY)", "Date of contact dd/mm/yy".
@@ -98,7 +108,7 @@ def decide_order(
     if given:
         return DateOrder(given, f"Dates read {ORDER_NAMES[given]}, as chosen.", "given")
     # Only text can be ambiguous; each distinct text is evidence once per time it appears.
-    texts = [v for v in values if v.__class__ is str]
+    texts = [v for v in values if (c := v.__class__) is str or c is float or c is int]
     read = {text: _numeric(text) for text in set(texts)}
     found = [n for n in map(read.__getitem__, texts) if n is not None]
     if not found:

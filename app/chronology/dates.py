@@ -50,16 +50,16 @@ _MONTHS.update(
             [
                 ("ionawr", "ion"),
                 ("chwefror", "chwef"),
-                ("mawrth", "maw"),
+                ("mawrth", "maw", "fawrth"),
                 ("ebrill", "ebr"),
-                ("mai",),
-                ("mehefin", "meh"),
-                ("gorffennaf", "gorff"),
+                ("mai", "fai"),
+                ("mehefin", "meh", "fehefin"),
+                ("gorffennaf", "gorff", "orffennaf"),
                 ("awst",),
-                ("medi",),
+                ("medi", "fedi"),
                 ("hydref", "hyd"),
-                ("tachwedd", "tach"),
-                ("rhagfyr", "rhag"),
+                ("tachwedd", "tach", "dachwedd"),
+                ("rhagfyr", "rhag", "ragfyr"),
             ],  # fmt: skip
             start=1,
         )
@@ -80,7 +80,9 @@ _MON = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
     r"|ion(?:awr)?|chwef(?:ror)?|maw(?:rth)?|ebr(?:ill)?|mai|meh(?:efin)?|gorff(?:ennaf)?|awst"
-    r"|medi|hyd(?:ref)?|tach(?:wedd)?|rhag(?:fyr)?)\.?"
+    r"|medi|hyd(?:ref)?|tach(?:wedd)?|rhag(?:fyr)?"
+    # after "o" ("14eg o Fawrth 2016") a Welsh month is softened
+    r"|fawrth|fai|fehefin|orffennaf|fedi|dachwedd|ragfyr)\.?"
 )
 _WEEKDAY = (
     r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -93,7 +95,8 @@ _YEAR = r"(?P<y>\d{4}|'?\d{2})"
 # An optional time after a date: "14:30", "14.30", "14:30:00", "2.30pm", "2pm", "at 14:30".
 # "14/03/2016 - 10:32" and a 24-hour time in four figures ("14/03/16 1432", "1432hrs").
 _TIME = (
-    r"(?:\s*(?:,|\bat\b|@|t|-|\u2013|:(?=\d))?\s*(?:(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2}(?:\.\d+)?)?"
+    r"(?:\s*(?:,|\bat\b|@|t|-|\u2013|:(?=\d)|\bam(?=\s+\d))?\s*"
+    r"(?:(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2}(?:[.:]\d{1,7})?)?"
     r"|(?P<h2>\d{1,2})(?=\s*[ap])|(?<=\s)(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?=\s*h|\s*$))"
     r"\s*(?P<ap>[ap]\.?m\.?)?(?:\s*hrs?)?"
     # A zone after the time, as systems that keep UTC write it: "Z", "UTC", "+01:00", "BST",
@@ -106,10 +109,10 @@ _I = re.IGNORECASE
 _DMY = re.compile(r"(?P<d>\d{1,2})([/.\-])(?P<m>\d{1,2})\2(?P<y>\d{4}|\d{2})" + _TIME, _I)
 _YMD = re.compile(r"(?P<y>\d{4})([/.\-])(?P<m>\d{1,2})\2(?P<d>\d{1,2})" + _TIME, _I)
 _D_MON_Y = re.compile(
-    _WEEKDAY + _DAY + r"(?:\s+of)?[\s\-/.]*" + _MON + r"[\s\-/.,]*" + _YEAR + _TIME, _I
+    _WEEKDAY + _DAY + r"(?:\s+of|\s+o)?[\s\-/.]*" + _MON + r"[\s\-/.,]*" + _YEAR + _TIME, _I
 )
 _MON_D_Y = re.compile(_WEEKDAY + _MON + r"\s*" + _DAY + r",?\s+(?P<y>\d{4})" + _TIME, _I)
-_D_MON = re.compile(_WEEKDAY + _DAY + r"(?:\s+of)?[\s\-/.]*" + _MON, _I)
+_D_MON = re.compile(_WEEKDAY + _DAY + r"(?:\s+of|\s+o)?[\s\-/.]*" + _MON, _I)
 _MON_Y = re.compile(_MON + r"(?:[\s,\-/.']*(?P<y>\d{4})|[\s\-']+(?P<yy>\d{2}))", _I)
 _M_Y = re.compile(r"(?P<m>\d{1,2})[/.\-](?P<y>\d{4})")
 _UNKNOWN_DAY = re.compile(r"(?:\?{1,2}|x{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})", _I)
@@ -388,7 +391,9 @@ def _exact(raw: str, s: str, pivot: int, order: str, year_kind: str) -> ParsedDa
         return None
     when = date_forms.compact_day(s)
     if when is None and len(s) == 8 and s.isdigit():
-        when = date_forms.compact_day_first(s)
+        when = (date_forms.compact_month_first if order == "mdy" else date_forms.compact_day_first)(
+            s
+        )
     if when is not None:
         return _day(raw, when.day, when.month, when.year, None)
     stamp = date_forms.compact_stamp(s) if len(s) >= 12 and s[:1] in "12" else None
@@ -568,6 +573,17 @@ def _parse_text(
     week = date_wrappers.iso_week(s)
     if week is not None:
         return _span(raw, week)
+    if len(s) >= 10 and s[-1:] in "/)0123456789":
+        moment = date_forms.epoch_moment(s)  # "/Date(1457951520000)/", seconds since 1970
+        if moment is not None:
+            day, hhmm = moment
+            return _parsed(text=raw, precision="day", start=day, end=day, time=hhmm)
+    if s[:1].isdigit():
+        fixed = date_forms.slipped_separators(s)  # "14.03/2016", "03/04//2016", "12,09,2016"
+        if fixed is not None and fixed != s:
+            parsed = _parse_text(fixed, pivot, order, year_kind)
+            if parsed.ok:
+                return _parsed(**{**parsed.__dict__, "text": raw})
     return _unknown(raw, f"'{raw.strip()}' is not a date ReviewDesk can read")
 
 
@@ -643,7 +659,7 @@ def _from_datetime(value: datetime) -> ParsedDate:
     return _parsed(text=text, precision="day", start=day, end=day, time=hhmm)
 
 
-def _from_number(value: float) -> ParsedDate:
+def _from_number(value: float, order: str = "dmy") -> ParsedDate:
     """An Excel serial number (1900 date system); a whole number 1900-2100 is a year."""
     if not math.isfinite(value):
         return _unknown(str(value), f"{value} is not a date")
@@ -651,13 +667,16 @@ def _from_number(value: float) -> ParsedDate:
         return _year(str(int(value)), int(value))
     if value == int(value) and 1011900 <= value <= 31122100:
         # 20160314, or 14032016 typed without its slashes (3042016: its leading nought lost)
-        when = date_forms.compact_day(str(int(value))) or date_forms.compact_day_first(
-            str(int(value))
-        )
+        figures = str(int(value))
+        when = date_forms.compact_day(figures) or (
+            date_forms.compact_month_first if order == "mdy" else date_forms.compact_day_first
+        )(figures)
         if when is not None:
             return _day(str(int(value)), when.day, when.month, when.year, None)
     if value == int(value) and 190001010000 <= value <= 21001231235959:
         return _parse_text(str(int(value)), 0)  # 201603141032, a compact stamp
+    if value == int(value) and date_forms.EPOCH_SECONDS[0] <= value < date_forms.EPOCH_SECONDS[1]:
+        return _parse_text(str(int(value)), 0)  # seconds since 1970, as web services count
     text = f"{value:g}"
     if not 1 <= value < _MAX_SERIAL + 1:
         return _unknown(text, f"the number {text} is not a date (nor an Excel date serial number)")
@@ -706,7 +725,7 @@ def parse_date(
     if isinstance(value, bool):
         return _unknown(str(value).upper(), f"{str(value).upper()} is not a date")
     if isinstance(value, (int, float)):
-        return _from_number(float(value))
+        return _from_number(float(value), order)
     if isinstance(value, time):
         return _unknown(
             value.strftime("%H:%M"),

@@ -33,6 +33,9 @@ class Layout:
     titles: list[str] = field(default_factory=list)  # text of rows above the header
     header_cells: list[list[Any]] = field(default_factory=list)  # the header rows as found
     notes: list[str] = field(default_factory=list)
+    # set by left_out_rows: the headings of the table's columns, then of those another export
+    # pasted under it adds ([] when no export is pasted under it)
+    pasted_headings: list[str] = field(default_factory=list)
 
 
 def filled(value: Any) -> bool:
@@ -93,6 +96,7 @@ def find_layout(rows: list[list[Any]], header_index: int | None = None) -> Layou
     """The header of the table among the first rows (or the row given), None when none."""
     if header_index is None:
         best, best_key = None, (0, 0)
+        first_table = None  # the first header naming a date and an event, dated rows under it
         for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
             cells = [v for v in row if filled(v)]
             if len(cells) < 2 or not _heading_like(row):
@@ -104,8 +108,20 @@ def find_layout(rows: list[list[Any]], header_index: int | None = None) -> Layou
             key = (3 * known + min(len(cells), 8) + (6 if support else 0), -index)
             if key > best_key:
                 best, best_key = index, key
+            if first_table is None and support and known >= 2 and _names_date_and_event(row):
+                first_table = index
         if best is None:
             return None
+        # A second export pasted under the first with more columns names more of them: the
+        # first table's header still heads the sheet (the other's is left out inside it, and
+        # its columns kept), so that the entries above the second header are not lost.
+        if (
+            first_table is not None
+            and first_table < best
+            and _names_date_and_event(rows[best])
+            and any(is_date_like(v) for r in rows[first_table + 1 : best] for v in r[:12])
+        ):
+            best = first_table
         header_index = best
     header_rows = [header_index]
     above = header_index - 1
@@ -127,6 +143,27 @@ def find_layout(rows: list[list[Any]], header_index: int | None = None) -> Layou
         header_cells=[rows[i] for i in header_rows],
     )
     return layout
+
+
+def header_sorted_down(rows: list[list[Any]], layout: Layout) -> list[list[Any]] | None:
+    """A header row found at the foot of the sheet, under rows most of which are dated: the
+    whole range was sorted with its header row in it. The rows with the header back on top
+    (None when that is not so)."""
+    index = layout.header_index
+    if index < 2 or len(layout.header_rows) != 1 or any(map(filled, rows[index + 1 :])):
+        return None
+    above = [r for r in rows[:index] if any(map(filled, r))]
+    dated = sum(1 for r in above if any(is_date_like(v) for v in r[:12]))
+    if dated < 2 or 2 * dated < len(above) or layout.score < 2:
+        return None
+    return [rows[index], *rows[:index]]
+
+
+def _names_date_and_event(row: list[Any]) -> bool:
+    from app.chronology.mapping import guess_mapping
+
+    mapping = guess_mapping([_text(v) for v in row])
+    return "date" in mapping and "event" in mapping
 
 
 def _is_second_header_row(
@@ -280,6 +317,10 @@ def left_out_rows(
     )
     heading_like: dict[str, bool] = {}  # first cells seen, and whether they repeat a heading
     moves: list[tuple[int, list[int]]] = []  # (first row kept under another header, its order)
+    # The table's headings, and after them those of columns another export pasted under it
+    # adds (a wider export): each later export's columns are placed under these.
+    named = layout.headings[: max((i + 1 for i, h in enumerate(layout.headings) if h), default=0)]
+    named = [_text(h) for h in named]
     criteria_from = _criteria_block(rows)
     for position, (number, cells) in enumerate(
         rows if criteria_from == len(rows) else rows[:criteria_from]
@@ -310,14 +351,20 @@ def left_out_rows(
         elif position == 0 and _headings_again(cells, layout, rows[1:50]):
             reason = "a second row of headings (the headings in another language)"
         elif len(texts) >= 2 and _repeats_header(cells, header_keys):
-            reason = "the column headings repeated (a page header)"
+            reason = REPEATED_HEADER
+            if seen_date and (moves or len(texts) > len(named)):
+                # the headings again with more columns (a wider export of the same system)
+                order, added = _placing(named, cells)
+                named += added
+                moves.append((len(kept), order))
         elif position == 0 and _numbers_the_columns(texts):
             reason = "the columns numbered under the headings (part of the header)"
         elif seen_date and _other_headings(cells, texts):
             reason = OTHER_HEADINGS
-            order = _same_fields(layout.headings, cells)
-            if order is not None:
-                moves.append((len(kept), order))
+            order, added = _placing(named, cells)
+            named += added
+            moves.append((len(kept), order))
+            if order[: len(named) - len(added)] != list(range(len(named) - len(added))):
                 reason += " (its columns put in this table's order)"
         elif len(texts) <= 2 and all(len(t) <= 150 for t in texts):
             joined = " ".join(texts)
@@ -342,8 +389,11 @@ def left_out_rows(
         kept.append((number, cells))
     for number, cells in rows[criteria_from:]:
         out.append(LeftOut(number, _CRITERIA, " | ".join(_short_cells(cells))[:200]))
+    layout.pasted_headings = named if len(named) > len(layout.headings) or moves else []
     for n, (start, order) in enumerate(moves):
         end = moves[n + 1][0] if n + 1 < len(moves) else len(kept)
+        if order == list(range(len(order))):
+            continue
         for k in range(start, end):
             number, cells = kept[k]
             kept[k] = (number, [cells[i] if 0 <= i < len(cells) else None for i in order])
@@ -362,30 +412,69 @@ def _other_headings(cells: list[Any], texts: list[str]) -> bool:
     )
 
 
-def _same_fields(headings: list[str], cells: list[Any]) -> list[int] | None:
-    """Where each of this table's columns is under another header row naming the same fields
-    in another order: for each column, the column of the other table holding its field (-1:
-    none). None when the fields stand in the same columns."""
+def _placing(named: list[str], cells: list[Any]) -> tuple[list[int], list[str]]:
+    """Where this table's columns are under another header row: for each of the ``named``
+    columns (the table's own, then those earlier exports added), the column of the other
+    table holding its field or its heading (-1: none); then the other table's columns with no
+    place here, kept after them (nothing lost). Returns the order and the headings added."""
     from app.chronology.mapping import guess_mapping
 
-    ours = guess_mapping(headings)
-    theirs = guess_mapping([_text(v) for v in cells])
+    texts = [_text(v) for v in cells]
+    ours = guess_mapping(named)
+    theirs = guess_mapping(texts)
     field_of = {column: name for name, column in ours.items()}
-    order = [theirs.get(field_of.get(column, ""), -1) for column in range(len(headings))]
+    keys = {normalise_header(t): i for i, t in reversed(list(enumerate(texts))) if t}
+    order = []
+    for column, heading in enumerate(named):
+        name = field_of.get(column, "")
+        source = theirs.get(name, -1) if name else -1
+        if source < 0 and heading:
+            source = keys.get(normalise_header(heading), -1)
+        order.append(source)
     used = set(order)
     for column in range(len(order)):
-        if order[column] < 0 and column not in used:
+        if order[column] < 0 and column not in used and column < len(cells):
             order[column] = column  # a column the headers name differently keeps its place
             used.add(column)
-    if order == list(range(len(headings))):
-        return None
-    # A column of the other table with no place here comes after this table's (nothing lost).
-    order += [c for c in range(len(cells)) if c not in used and filled(cells[c])]
-    return order
+    extra = [c for c in range(len(cells)) if c not in used and filled(cells[c])]
+    return order + extra, [texts[c] for c in extra]
+
+
+def name_columns_beyond(
+    headers: list[str], header_width: int, layout: Layout, rows: list[tuple[int, list[Any]]]
+) -> list[str]:
+    """Columns beyond the header that another export pasted under the table names (a second
+    export with more columns than the first): they take the names its headings give them, so
+    that a Time or a Contact Type is read as one and nothing else is lost. ``rows`` (the
+    table's) are made as wide as the named columns. Returns notes."""
+    named = layout.pasted_headings
+    if len(named) <= header_width:
+        return []
+    for column in range(len(headers), len(named)):
+        headers.append(f"Column {column + 1}")
+    width = len(headers)
+    for k, (number, cells) in enumerate(rows):
+        if len(cells) < width:
+            rows[k] = (number, cells + [""] * (width - len(cells)))
+    added = []
+    taken = {h.casefold() for h in headers}
+    for column in range(header_width, len(named)):
+        text = named[column]
+        if text and headers[column].startswith("Column ") and text.casefold() not in taken:
+            headers[column] = text
+            taken.add(text.casefold())
+            added.append(text)
+    if not added:
+        return []
+    return [
+        "Another export pasted under the table has more columns than it; they are named by "
+        f"its headings ({', '.join(added)}) and read with its rows."
+    ]
 
 
 _CRITERIA = "the report's criteria under the table (lines of a label and its value)"
 OTHER_HEADINGS = "the headings of another table pasted under this one"
+REPEATED_HEADER = "the column headings repeated (a page header)"
 _LABEL = re.compile(r"[^\W\d][^:]{0,38}:")
 # The author's sign-off typed into the table's last rows, with or without a colon: "Completed
 # by", "Date completed", "Signed off by", "Date signed", "Checked by", "Name of author".

@@ -38,6 +38,11 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "visit date",
         "contact date/time",
         "entry date/time",
+        # Welsh
+        "dyddiad",
+        "dyddiad y cyswllt",
+        "dyddiad y digwyddiad",
+        "dyddiad ac amser",
     ),
     "time": (
         "time",
@@ -48,6 +53,9 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "start time",
         "time of incident",
         "call time",
+        # Welsh
+        "amser",
+        "amser y cyswllt",
     ),
     "end_date": (
         "end date",
@@ -102,6 +110,9 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "information source",
         "document",
         "record source",
+        # Welsh
+        "ffynhonnell",
+        "ffynhonnell y wybodaeth",
     ),
     "practitioner": (
         "practitioner",
@@ -150,6 +161,14 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "member of staff",
         "therapist",
         "performed by",
+        # Welsh
+        "ymarferydd",
+        "enw'r ymarferydd",
+        "gweithiwr",
+        "cofnodwyd gan",
+        "swyddog",
+        "aelod o staff",
+        "originator",
     ),
     "role": (
         "role",
@@ -186,6 +205,11 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "occurrence type",
         "service type",
         "form type",
+        # Welsh
+        "math",
+        "math o gyswllt",
+        "math o ddigwyddiad",
+        "categori",
     ),
     "event": (
         "event",
@@ -236,6 +260,14 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "note details",
         "narrative details",
         "summary of contact",
+        # Welsh
+        "digwyddiad",
+        "disgrifiad",
+        "manylion",
+        "manylion y cyswllt",
+        "crynodeb",
+        "nodiadau",
+        "nodyn",
     ),
     "outcome": (
         "outcome",
@@ -257,6 +289,10 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "follow up action",
         "disposal",
         "result of contact",
+        # Welsh
+        "canlyniad",
+        "camau gweithredu",
+        "camau a gymerwyd",
     ),
     "significance": (
         "significance",
@@ -272,6 +308,11 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "reviewer comment",
         "analysis of significance",
         "learning",
+        # Welsh
+        "dadansoddiad",
+        "sylwadau",
+        "arwyddocâd",
+        "sylw",
     ),
     "subjects": (
         "person",
@@ -331,8 +372,10 @@ _PARTIAL_EXCLUDES: dict[str, frozenset[str]] = {
         "school".split()
     ),
     "role": frozenset("note notes case incident event contact document report".split()),
-    "event": frozenset("date time type category by length duration".split()),
+    "event": frozenset("date time type category by length duration dyddiad amser math".split()),
 }
+
+_KEYED_IN = frozenset(("entered by", "input by"))
 
 REQUIRED_FIELDS = ("date", "event")
 
@@ -374,7 +417,10 @@ def _field_scores(header: str) -> dict[str, int]:
         best = 0
         for synonym in synonyms:
             if header == synonym:
-                best = max(best, _EXACT + len(synonym))
+                # Who typed a record in ("Entered by") gives way to any other heading naming
+                # the practitioner ("Originator", "Worker"): a clerk often keys the notes.
+                keyed = name == "practitioner" and synonym in _KEYED_IN
+                best = max(best, _EXACT - 1 if keyed else _EXACT + len(synonym))
             elif (
                 len(words) <= _MAX_HEADER_WORDS
                 and f" {synonym} " in padded

@@ -43,8 +43,10 @@ from app.chronology.layout import (
     LeftOut,
     fill_merged_down,
     find_layout,
+    header_sorted_down,
     is_an_entry,
     left_out_rows,
+    name_columns_beyond,
 )
 from app.chronology.mapping import normalise_header
 from app.chronology.markup import database_blanks, plain_text_columns
@@ -638,6 +640,7 @@ def _build_table(
     if all(map(_is_blank, rows)):
         raise NothingToRead(f"{where} holds no chronology rows: it is empty.")
     fallback = headerless = False
+    sorted_header = 0
     blocks = label_blocks(rows) if header_row is None else None
     if blocks is not None:
         rows, block_rows, block_left_out, block_note = blocks
@@ -652,6 +655,11 @@ def _build_table(
         layout = find_layout(rows, index)
     else:
         layout = find_layout(rows)
+        moved = header_sorted_down(rows, layout) if layout is not None else None
+        if moved is not None:
+            # The header moved back over the entries; each row keeps its own number.
+            sorted_header, rows, row0 = row0 + layout.header_index, moved, row0 - 1
+            layout = find_layout(rows, 0)
         turned = entries_across(rows, layout.score if layout else 0) if len(rows) <= 40 else None
         if turned is not None:
             rows, layout = turned, find_layout(turned)
@@ -729,6 +737,8 @@ def _build_table(
     table_rows, left_out = left_out_rows(
         table_rows, layout, filled_counts, group_headings=not pairs
     )
+    if layout.pasted_headings:
+        notes = notes + name_columns_beyond(headers, header_width, layout, table_rows)
     table_rows, headed_out, headed_notes = dates_from_headings(table_rows, filled_counts)
     if headed_out:
         left_out = sorted(left_out + headed_out, key=lambda n: n.row)
@@ -761,6 +771,11 @@ def _build_table(
         beyond = []
     elif blocks is not None:
         found = f"the entries are blocks of labelled lines from row {row0 + block_rows[1]}"
+    elif sorted_header:
+        found = (
+            f"the header is on row {sorted_header}, under the entries (the rows were sorted "
+            "with it): the rows above it are the entries"
+        )
     elif first_header != header_row:
         found = f"the header is on rows {first_header}-{header_row} (headings over sub-headings)"
     else:
