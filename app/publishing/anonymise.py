@@ -270,7 +270,32 @@ def place_forms(name: str) -> list[str]:
                     if building[0] == "the" and _stands_alone(building[1:]):
                         forms.add(" ".join(building[1:]))  # "Maltings" of "The Maltings"
             break
+    # A street's kind is as often written short: "12 Canal St", "Hope Rd", "Elm Gdns".
+    for form in list(forms):
+        *rest, last = form.split(" ")
+        for other in _STREET_KINDS.get(last, ()) if rest else ():
+            forms.add(" ".join([*rest, other]))
     return [f for f in forms if f]
+
+
+_STREET_SHORT = {
+    "street": ("st",),
+    "road": ("rd",),
+    "avenue": ("ave", "av"),
+    "lane": ("ln",),
+    "close": ("cl",),
+    "drive": ("dr",),
+    "crescent": ("cres",),
+    "court": ("ct",),
+    "place": ("pl",),
+    "gardens": ("gdns",),
+    "terrace": ("terr", "tce"),
+    "square": ("sq",),
+    "grove": ("gr",),
+}
+_STREET_KINDS = {long: short for long, short in _STREET_SHORT.items()} | {
+    s: (long,) for long, shorts in _STREET_SHORT.items() for s in shorts
+}
 
 
 # What ends the name of a service, a street or a place: the words before it are its name.
@@ -507,10 +532,17 @@ class Anonymiser:
         return self._replacement.get(key)
 
     def find(self, text: str) -> list[Found]:
-        """Every register name, register detail and identifier in ``text``."""
+        """Every register name, register detail and identifier in ``text``, and the names
+        broken over a line with a hyphen ("Kowal-\nski", as text copied from a PDF has them)."""
         if not text:
             return []
         text = plain(text)
+        found = self._find(text)
+        if "-" in text and "\n" in text and _LINE_HYPHEN.search(text):
+            found = merged(text, found + _rejoined(text, self._find))
+        return found
+
+    def _find(self, text: str) -> list[Found]:
         found: list[Found] = []
         folded = fold(text)
         matches = []
@@ -592,6 +624,30 @@ class Anonymiser:
             last = hit.end + taken
         out.append(text[last:])
         return "".join(out)
+
+
+# A word broken over a line with a hyphen: "Kowal-" at the end of one line, "ski" next.
+_LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+
+
+def _rejoined(text: str, find) -> list[Found]:
+    """What ``find`` sees in ``text`` with its words broken over a line joined again, that
+    spans a join, at its places in ``text``."""
+    at: list[int] = []  # at[i]: the place in ``text`` of character i of the joined text
+    pieces, last = [], 0
+    for m in _LINE_HYPHEN.finditer(text):
+        pieces.append(text[last : m.start()])
+        at.extend(range(last, m.start()))
+        last = m.end()
+    pieces.append(text[last:])
+    at.extend(range(last, len(text) + 1))
+    joined = "".join(pieces)
+    out = []
+    for hit in find(joined):
+        start, end = at[hit.start], at[hit.end - 1] + 1
+        if end - start != hit.end - hit.start:  # it spans a join
+            out.append(replace(hit, start=start, end=end, text=text[start:end]))
+    return out
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
