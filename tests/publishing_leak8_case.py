@@ -168,12 +168,17 @@ ORDINARY = (
 )
 
 # What must not be found: name parts (whole words, any case or accents).
-NAME_PARTS = """alfred kowalski kowalskis kowalska rebecca ionut popescu popescus chaudhry
+NAME_PARTS = (
+    """alfred kowalski kowalskis kowalska rebecca ionut popescu popescus chaudhry
     chaudhary hodan warsame bridget mcdonagh mcdonaghs karolina wojcik aisha ayesha begum
     chukwuemeka okonkwo-adeyemi okonkwo adeyemi emeka zhang xiuying dafydd llewelyn-jones
     llewellyn-jones llewelyn llewellyn siobhan shivaun courcy wyk natasha macaulay mcaulay
     fitzgerald-smythe fitzgerald smythe catherine kathryn katharine mulligan bex becky kaz
     tash biddy alfie""".split()
+    + ["mc donagh"]
+)
+# Initials of a registered name with a title or before the name.
+INITIALS = [r"\bMrs K\b", r"\bM\.A\."]
 NAME_WORDS_CAPITALISED = ["Alf", "Dai", "Jimmy", "Stephen", "Steven", "Hughes"]
 PLACE_PARTS = ["glan morfa", "brackley lane", "mereside", "canal st"]
 DIGITS = {
@@ -258,9 +263,14 @@ def build_case(ctx, folder: Path, text: str = PLANTED) -> int:
     apply_fields(ctx, "finding", good, {"narrative": text, "status": "agreed"})
     rec = add_item(ctx, "review_recommendation", review_id, {"text": "Ask Kaz: " + text})
     apply_fields(
-        ctx, "recommendation", rec, {"addressee": "Jimmy Fitzgerald-Smythe", "board_response": "accepted"}
+        ctx,
+        "recommendation",
+        rec,
+        {"addressee": "Jimmy Fitzgerald-Smythe", "board_response": "accepted"},
     )
-    add_item(ctx, "action", rec, {"action": "Brief staff on " + text, "lead_agency": "Ysgol Glan Morfa"})
+    add_item(
+        ctx, "action", rec, {"action": "Brief staff on " + text, "lead_agency": "Ysgol Glan Morfa"}
+    )
     for kind in ("overview", "summary", "brief"):
         write_sections(ctx, review_id, kind, text)
     return review_id
@@ -312,6 +322,9 @@ def leaks(text: str) -> dict[str, list[str]]:
     for word in NAME_WORDS_CAPITALISED:
         if re.search(rf"(?<![\w]){word}(?![\w])", text):
             out.setdefault("name", []).append(word)
+    for pattern in INITIALS:
+        if re.search(pattern, text):
+            out.setdefault("name", []).append(pattern)
     # "Kowal-\nski": the halves of a name broken across a line.
     if re.search(r"kowal-\s*ski", found):
         out.setdefault("name", []).append("kowal-ski")

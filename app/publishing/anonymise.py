@@ -316,7 +316,9 @@ def _acronym(text: str, m: re.Match) -> bool:
 
 
 _INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.(?!\w)")
-_INITIAL_BEFORE = re.compile(r"(?<![\w.'])([A-Z])[ \t]+$")
+_INITIAL_BEFORE = re.compile(r"(?<![\w.'])(?:(?:[A-Z][ \t]+){1,3}|(?:[A-Z]\.[ \t]*){1,3})$")
+# A title and the initial of a surname: "Mrs K.", "Mr K".
+_TITLE_INITIAL = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+([A-Z])(?:\.|(?![\w'’]))")
 
 
 _MAC = re.compile(r"^ma?c(?=\w{3})")
@@ -349,7 +351,9 @@ def _joined(names: list[str]) -> list[str]:
             else:
                 apostrophe.append(token)
         apostrophe = " ".join(apostrophe)
-        forms = {hyphens, " ".join(glued), " ".join(other), apostrophe}
+        # "Mc Donagh" and "Mac Donagh" of "McDonagh".
+        spaced = [" ".join(_MAC.sub(lambda m: m[0] + " ", t) for t in ts) for ts in (parts, other)]
+        forms = {hyphens, " ".join(glued), " ".join(other), apostrophe, *spaced}
         out += [n for n in forms if n and n.lower() != fold(name).lower()]
     return out
 
@@ -475,6 +479,20 @@ class Anonymiser:
         # A place or an address may be written with commas: "Flat 2, 9 Hope Street".
         self._places = _compiled(places, r"\.?[\s\-,]+")
         self._initials = self._initials_pattern() if initials else None
+        # The first letter of each person's surname -> who (one person) or "[name removed]".
+        surnames: dict[str, set[str]] = {}
+        for entry in self.entries:
+            core = [t for t in _tokens(entry.name) if t not in PARTICLES | TITLES]
+            if entry.kind == "person" and len(core) > 1:
+                surnames.setdefault(core[-1][0], set()).add(
+                    entry.descriptor.strip() or NAME_REMOVED
+                )
+        self._surname_letters = {
+            k: next(iter(v)) if len(v) == 1 else NAME_REMOVED for k, v in surnames.items()
+        }
+        self._descriptors = {
+            re.sub(r"[\s.]", "", e.descriptor).lower() for e in self.entries if e.descriptor
+        }
         self._letters: dict[str, set[str]] = {}  # descriptor -> first letters of its names
         for entry in self.entries:
             for name in [entry.name, *entry.variants]:
@@ -583,9 +601,13 @@ class Anonymiser:
                         ends = re.match(r"\s+[A-Z]|\s*$", folded[after.end() :])
                         end = after.end() - (1 if ends else 0)
                     start = m.start()
-                    # "G Kaur": an initial without its dot before the name, if it is the name's.
-                    before = _INITIAL_BEFORE.search(folded, max(0, start - 4), start)
-                    if before and before[1].lower() in self._letters.get(descriptor, ()):
+                    # "G Kaur", "M.A. Chaudhry": initials before the name, if they are the
+                    # name's.
+                    before = _INITIAL_BEFORE.search(folded, max(0, start - 12), start)
+                    letters = self._letters.get(descriptor, ())
+                    if before and all(
+                        c.lower() in letters for c in re.findall(r"[A-Z]", before[0])
+                    ):
                         start = before.start()
                     found.append(Found(start, end, text[start:end], "name", descriptor))
         if self._initials is not None:
@@ -593,6 +615,16 @@ class Anonymiser:
                 key = re.sub(r"[\s.]", "", m.group(0))
                 initials = text[m.start() : m.end()]
                 found.append(Found(m.start(), m.end(), initials, "initials", self._initial_of[key]))
+        if self._surname_letters:
+            for m in _TITLE_INITIAL.finditer(folded):
+                who = self._surname_letters.get(m[1].lower())
+                written = re.sub(r"[\s.]", "", m.group(0)).lower()
+                if who is None or written in self._descriptors:
+                    continue  # "Mr T" may be what the review calls someone
+                end = m.end()
+                if folded[end - 1] == "." and re.match(r"\s+[A-Z]|\s*$", folded[end:]):
+                    end -= 1  # the dot also ends the sentence
+                found.append(Found(m.start(), end, text[m.start() : end], "initials", who))
         if self._births and re.search(r"\d", text):
             for start, end, day, month, year in dates_in(text):
                 if (day, month, year) in self._births:

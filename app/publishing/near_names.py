@@ -192,8 +192,10 @@ class NearName:
 
     @property
     def how(self) -> str:
-        return f"a short form of {self.registered}" if self.short else (
-            f"spelled like {self.registered}"
+        return (
+            f"a short form of {self.registered}"
+            if self.short
+            else (f"spelled like {self.registered}")
         )
 
 
