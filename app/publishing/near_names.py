@@ -79,9 +79,9 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "aleksander": ("olek", "olo"),
 }
 # Endings people put on a short form: "Alf-ie", "Beck-y", "Bec-s", "Tash-a", "Dann-o".
-_ENDINGS = ("", "i", "ie", "ei", "o", "s", "a", "e")
-# Words of the calendar and others a piece of a name could spell: never a short form.
-_NOT_SHORT = frozenset(
+_ENDINGS = ("", "i", "ie", "ei", "o", "s", "a")
+# Words of the calendar and others that sound like a name or a piece of one: never a name.
+_NEVER_NAMES = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday christmas easter god lord""".split()
 )
@@ -95,7 +95,7 @@ _STARTERS = frozenset(
 )
 
 
-def _spelling(word: str) -> str:
+def _spelling(word: str, final_e: bool = False) -> str:
     """A name spelled as it sounds: the spellings of one sound made one ("ph", "v" and "bh"
     are "f"; "c" before a hard vowel, "ck", "ch" and "q" are "k"; "y" is "i"; an "h" after a
     letter is silent; "gh" before a consonant is silent; a final "e" after a consonant is
@@ -112,7 +112,8 @@ def _spelling(word: str) -> str:
     w = re.sub(r"c(?=[eiy])", "s", w)
     w = w.translate(str.maketrans({"c": "k", "q": "k", "z": "s", "v": "f", "y": "i"}))
     w = w[:1] + w[1:].replace("h", "")
-    w = re.sub(r"(?<=[^aeiou])e$", "", w) if len(w) > 3 else w
+    if len(w) > 3 and not final_e:
+        w = re.sub(r"(?<=[^aeiou])e$", "", w)
     return re.sub(r"(.)\1+", r"\1", w)
 
 
@@ -153,16 +154,29 @@ def sounds_alike(word: str, registered: str) -> bool:
     allowed_raw = 3 if len(registered) >= 7 else 2 if len(registered) >= 5 else 1
     if spellings_apart(word, registered) <= allowed_raw:
         return True
+    if min(len(a), len(b)) < 4:
+        return a == b  # "Care" is not "Kaur"
     return spellings_apart(a, b) <= (2 if min(len(a), len(b)) >= 6 else 1)
+
+
+def z_form(word: str, name: str) -> bool:
+    """True when ``word`` is the first sound of ``name`` and a Z, as British English makes a
+    short form ("Kaz" of Karolina and Karen, "Shaz" of Sharon, "Baz" of Barry)."""
+    w, n = fold(word).lower(), _spelling(name)
+    m = re.fullmatch(r"([^aeiou]+[aeiou])(?:z|zz[aeiy]e?)", w)
+    if not m or len(n) < 4:
+        return False
+    start = _spelling(m[1])
+    return n.startswith(start) and n[len(start) : len(start) + 1] not in "aeiou"
 
 
 def short_forms(name: str) -> set[str]:
     """The spellings (as ``_spelling`` gives them) of the short forms of a first name: a piece
-    of it from its start ("alf" of Alfred) or without its first syllable ("beka" of Rebecca)
-    with a pet ending or cut after a consonant ("tas" of Natasha), its first sound and a Z
-    ("kas" of Karolina), and the well-known ones that are no piece of it ("jimi" of James)."""
+    of it from its start ("alf" of Alfred) or without its first letters ("beka" of Rebecca,
+    or "bek" without its last vowel) with a pet ending, and the well-known ones that are no
+    piece of it ("jimi" of James)."""
     full = fold(name).lower()
-    spelled = _spelling(name)
+    spelled = _spelling(name, final_e=True)
     pieces: set[str] = set()
     if len(spelled) >= 4:
         for end in range(3, len(spelled)):
@@ -170,15 +184,10 @@ def short_forms(name: str) -> set[str]:
         for start in range(1, len(spelled) - 3):
             tail = spelled[start:]
             pieces.add(tail)  # "beka", "tasa", "emeka"
-            for end in range(3, len(tail)):
-                if tail[end - 1] not in "aeiou":
-                    pieces.add(tail[:end])  # "tas", "bek"
+            if tail[-1] in "aeiou" and tail[-2] not in "aeiou":
+                pieces.add(tail[:-1])  # "tas", "bek"
     out = {p + e for p in pieces for e in _ENDINGS}
-    first = re.match(r"[^aeiou]*[aeiou]", spelled)
-    if first and len(first.group(0)) >= 2:
-        out.add(first.group(0) + "s")  # "kas", "sas"
-        out.add(first.group(0) + "sa")
-    out |= {_spelling(short) for short in SHORT_FORMS.get(full, ())}
+    out |= {_spelling(short, final_e=True) for short in SHORT_FORMS.get(full, ())}
     out.discard(spelled)
     return {form for form in out if len(form) >= 2}
 
@@ -226,6 +235,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
     not already find (``known(word)`` says whether it does)."""
     registered: dict[str, list[tuple[str, str]]] = {}
     shorts: dict[str, tuple[str, str]] = {}
+    firsts: list[tuple[str, str]] = []
     spelled: set[str] = set()
     for entry in entries:
         if entry.kind != "person":
@@ -234,6 +244,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             spelled.add(fold(word).casefold())
             registered.setdefault(sound_key(word), []).append((word, entry.descriptor))
             if first and len(word) >= 4:
+                firsts.append((word, entry.descriptor))
                 for form in short_forms(word):
                     shorts.setdefault(form, (word, entry.descriptor))
     if not registered:
@@ -253,11 +264,13 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             near = None
             for part in parts:
                 folded = fold(part).casefold()
-                if folded in spelled:
+                if folded in spelled or folded in _NEVER_NAMES:
                     continue
                 near = _closest(part, registered.get(sound_key(part), ()))
-                if near is None and folded not in _NOT_SHORT:
-                    found = shorts.get(_spelling(part))
+                if near is None:
+                    found = shorts.get(_spelling(part, final_e=True))
+                    if found is None and "z" in folded:
+                        found = next((f for f in firsts if z_form(part, f[0])), None)
                     near = NearName(part, *found, short=True) if found else None
                 if near is not None:
                     break
