@@ -317,8 +317,11 @@ def _acronym(text: str, m: re.Match) -> bool:
 
 _INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.(?!\w)")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.'])(?:(?:[A-Z][ \t]+){1,3}|(?:[A-Z]\.[ \t]*){1,3})$")
-# A title and the initial of a surname: "Mrs K.", "Mr K".
-_TITLE_INITIAL = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+([A-Z])(?:\.|(?![\w'’]))")
+# A title and the initial of a surname, dotted, inside a sentence: "Mrs K. said". ("Mr D"
+# without a dot, or ending a sentence, is how reviews name someone: their pseudonym.)
+_TITLE_INITIAL = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+([A-Z])\.(?=[ \t]*[,;)]|[ \t]+[a-z(])"
+)
 
 
 _MAC = re.compile(r"^ma?c(?=\w{3})")
@@ -487,9 +490,11 @@ class Anonymiser:
                 surnames.setdefault(core[-1][0], set()).add(
                     entry.descriptor.strip() or NAME_REMOVED
                 )
-        self._surname_letters = {
-            k: next(iter(v)) if len(v) == 1 else NAME_REMOVED for k, v in surnames.items()
-        }
+        self._surname_letters = (
+            {k: next(iter(v)) if len(v) == 1 else NAME_REMOVED for k, v in surnames.items()}
+            if initials
+            else {}
+        )
         self._descriptors = {
             re.sub(r"[\s.]", "", e.descriptor).lower() for e in self.entries if e.descriptor
         }
@@ -622,8 +627,6 @@ class Anonymiser:
                 if who is None or written in self._descriptors:
                     continue  # "Mr T" may be what the review calls someone
                 end = m.end()
-                if folded[end - 1] == "." and re.match(r"\s+[A-Z]|\s*$", folded[end:]):
-                    end -= 1  # the dot also ends the sentence
                 found.append(Found(m.start(), end, text[m.start() : end], "initials", who))
         if self._births and re.search(r"\d", text):
             for start, end, day, month, year in dates_in(text):

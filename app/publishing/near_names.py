@@ -8,15 +8,17 @@ register holds the forms the author thought of. A form it does not hold would be
 written, so the release check asks about each: the same person (add it to their other names)
 or someone else (waive it).
 
-A word counts only when the text writes it as a name: with a capital inside a sentence (after
-a word in lower case, a comma or a bracket), or at the start of a sentence when the texts never
-write it in lower case ("Kathryn asked" is asked about; "Mission statements" is not, because
-"mission" is written elsewhere). It must sound like a registered name (the same consonants,
-as said) and be spelled close to it once spelling that does not change the sound is put aside
-(C and K, PH, V and F, silent H, Y for I, a final E, doubled letters, accents): "Mission" is not
-"Mason". A short form is a piece of a registered first name (its start or the name without
-its first syllable) with a pet ending ("Alf", "Alfie", "Becca", "Tash", "Bex"), the first
-sound and a Z ("Kaz", "Shaz"), or a well-known short form ("Jimmy", "Dai", "Biddy").
+A word counts only when the text writes it as a name: with a capital inside a sentence (after a
+word in lower case, a comma or a bracket), or at the start of a sentence when the texts never
+write it in lower case, it is not a heading or a label, and it is the registered name spelled
+as said to a letter ("Kathryn asked" is asked about; "Mission statements" is not, because
+"mission" is written elsewhere, nor "Themes:" for Thomas). It must sound like a registered name
+(the same consonants, as said) and be spelled close to it once spelling that does not change
+the sound is put aside (C and K, PH, V and F, silent H, Y for I, a final E, doubled letters,
+accents): "Mission" is not "Mason". A short form is a piece of a registered first name (its
+start or the name without its first syllable) with a pet ending ("Alf", "Alfie", "Becca",
+"Tash", "Bex"), the first sound and a Z ("Kaz", "Shaz"), or a well-known short form ("Jimmy",
+"Dai", "Biddy").
 """
 
 import re
@@ -213,8 +215,11 @@ _CAPITALISED = re.compile(r"(?<![\w'’-])(?![a-z])[^\W\d_][^\W\d_]+(?:-[^\W\d_]
 # Inside a sentence: after a word in lower case, a comma, a semicolon or an opening bracket or
 # quote ("told Muhammad", "Mum, Muhammad", "(Shivaun)").
 _BEFORE = re.compile(r"(?:(?<![\w'’-])[a-z][\w'’-]*\s+|[,;]\s+|[(\[\"“‘']\s*)$")
-# At the start of a sentence: the text's start, a new line, or after the end of a sentence.
-_STARTS = re.compile(r"(?:^|[.!?]\s+|\n\s*|[.!?][\"”’)]\s+)[\"“‘(]?$")
+# At the start of a sentence: the text's start, a new line, after the end of a sentence or a
+# label's colon ("Visit: Alfie seen").
+_STARTS = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[.!?][\"”’)]\s+)[\"“‘(]?$")
+# After a word: a label's colon, or the end of a heading's line.
+_LABEL = re.compile(r"[ \t]*(?::|\r?\n|$)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’]+")
 
 
@@ -258,7 +263,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             if word in seen:
                 continue
             parts = word.split("-")
-            if not all(p[0].isupper() and p[1:].islower() for p in parts):
+            if len(word) < 3 or not all(p[0].isupper() and p[1:].islower() for p in parts):
                 seen[word] = None
                 continue
             near = None
@@ -286,6 +291,8 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 if fold(word).casefold() in lower:
                     seen[word] = None  # a word that begins a sentence ("Mission ...")
                     continue
+                if _LABEL.match(text, m.end()) or not (near.short or _same_sound(near)):
+                    continue  # a heading or a label ("Themes:"), or only like the name
             if names_a_place(text, m.end()):
                 continue  # "Becky Street", "Jimmy's Cafe": perhaps the person elsewhere
             seen[word] = None
@@ -309,6 +316,13 @@ def names_a_place(text: str, end: int) -> bool:
         return False
     last = fold(run.group(1).split()[-1]).lower().removesuffix("'s").rstrip("'")
     return last in _PLACE_WORDS or last.rstrip("s") in _PLACE_WORDS
+
+
+def _same_sound(near: NearName) -> bool:
+    """True when the written name is the registered one spelled as said, to a letter: what a
+    word at the start of a sentence must be, where its capital says nothing ("Kathryn" for
+    Catherine; not "Themes" for Thomas, nor "Summary" for Summer)."""
+    return spellings_apart(_spelling(near.written), _spelling(near.registered)) <= 1
 
 
 def _closest(word: str, candidates) -> NearName | None:
