@@ -60,6 +60,7 @@ FORMS = {
     "name": [
         # the register's own spellings, in new places and shapes
         "ALFRED KOWALSKI",
+        "ALFIE'S STORY",
         "the Kowalskis",
         "Kowalski's",
         "Alfred\nKowalski",
@@ -138,7 +139,7 @@ FORMS = {
 }
 
 PLANTED = (
-    "ALFRED KOWALSKI (Alfie, Alf; A.K.) was born 7 Mar 2019 (07-03-19; 7th of March 2019; "
+    "ALFIE'S STORY. ALFRED KOWALSKI (Alfie, Alf; A.K.) was born 7 Mar 2019 (07-03-19; 7th of March 2019; "
     "March 7th, 2019; 07.03.2019; 2019/03/07; d.o.b. 7/3/2019) and lived with the Kowalskis "
     "at Mereside House, 12 Canal St (12, Canal Street, EH71QP, eh7 1qp). Kowalski's mother "
     "Bex (Becky, Mrs K., R.K., born 21 Aug 94) wrote from rebecca.kowalska@example.com and "

@@ -18,14 +18,16 @@ the sound is put aside (C and K, PH, V and F, silent H, Y for I, a final E, doub
 accents): "Mission" is not "Mason". A short form is a piece of a registered first name (its
 start or the name without its first syllable) with a pet ending ("Alf", "Alfie", "Becca",
 "Tash", "Bex"), the first sound and a Z ("Kaz", "Shaz"), or a well-known short form ("Jimmy",
-"Dai", "Biddy").
+"Dai", "Biddy"). A short form of four letters or more in capitals ("ALFIE'S STORY") counts as
+one at the start of a sentence does (a spelling that sounds like a name in capitals may be an
+acronym: "MASH", "MARAC").
 """
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.publishing.anonymise import _ORGANISATION_WORDS, PARTICLES, TITLES, fold
+from app.publishing.anonymise import _ORGANISATION_WORDS, ABBREVIATIONS, PARTICLES, TITLES, fold
 from app.publishing.register import RegisterEntry
 
 _SHORTEST = 4  # letters of a registered name part compared by its spelling: "Ann" is left
@@ -220,7 +222,8 @@ _BEFORE = re.compile(r"(?:(?<![\w'’-])[a-z][\w'’-]*\s+|[,;]\s+|[(\[\"“‘'
 _STARTS = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[.!?][\"”’)]\s+)[\"“‘(]?$")
 # After a word: a label's colon, or the end of a heading's line.
 _LABEL = re.compile(r"[ \t]*(?::|\r?\n|$)")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’]+")
+# A word in lower case in prose (not a piece of an email or web address: "alfie.k@...").
+_LOWER_WORD = re.compile(r"(?<![\w'’@./-])[a-z][a-z'’]+(?![\w@/-]|\.\w)")
 
 
 def _name_parts(entry: RegisterEntry) -> list[tuple[str, bool]]:
@@ -263,11 +266,15 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             if word in seen:
                 continue
             parts = word.split("-")
-            if len(word) < 3 or not all(p[0].isupper() and p[1:].islower() for p in parts):
+            capitals = word.isupper()  # "ALFIE'S STORY"
+            if len(word) < 3 or not (
+                capitals or all(p[0].isupper() and p[1:].islower() for p in parts)
+            ):
                 seen[word] = None
                 continue
             near = None
             for part in parts:
+                part = part.capitalize() if capitals else part
                 folded = fold(part).casefold()
                 if folded in spelled or folded in _NEVER_NAMES:
                     continue
@@ -283,7 +290,19 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 seen[word] = None
                 continue
             before = text[max(m.start() - 40, 0) : m.start()]
-            if not _BEFORE.search(before):
+            if capitals:
+                # Its case says nothing, as at the start of a sentence.
+                if lower is None:
+                    lower = {w.casefold() for t in texts for w in _LOWER_WORD.findall(t)}
+                if (
+                    word.casefold() in _STARTERS | lower
+                    or word in ABBREVIATIONS
+                    or not near.short  # "MASH", "MARAC": what sounds like a name may be an acronym
+                    or len(word) < 4
+                ):
+                    seen[word] = None
+                    continue
+            elif not _BEFORE.search(before):
                 if not _STARTS.search(before) or word.casefold() in _STARTERS:
                     continue  # a capital that says nothing; perhaps elsewhere
                 if lower is None:
