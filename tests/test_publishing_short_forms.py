@@ -181,6 +181,9 @@ def test_ordinary_words_are_not_asked_about(text):
         ("Born 2019/03/07 (21 Aug 94).", "Born [date of birth removed] ([date of birth removed])."),
         ("NHS No. 943 4765 919.", "NHS No. [NHS number removed]."),
         ("She lived at 12 Canal St.", "She lived at [address removed]."),
+        # A first name no register holds with the family's name: a relative, not the child.
+        ("Tomasz Kowalski, his cousin, came.", "[name removed], his cousin, came."),
+        ("Alfred Kowalski came. Later Kowalski left.", "Child A came. Later Child A left."),
     ],
 )
 def test_the_anonymiser_finds_the_new_shapes(text, published):

@@ -317,6 +317,27 @@ def _acronym(text: str, m: re.Match) -> bool:
 
 _INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.(?!\w)")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.'])(?:(?:[A-Z][ \t]+){1,3}|(?:[A-Z]\.[ \t]*){1,3})$")
+# A capitalised word just before a family's name: a first name the register does not hold
+# ("Ryan" of "Ryan Ward"), unless it is a word a sentence, a title, a role or a place begins.
+_KIN_BEFORE = re.compile(r"(?<![\w'.-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+$")
+_NOT_KIN = (
+    TITLES
+    | PARTICLES
+    | frozenset(
+        """the this that these those there then they their when what while where which who
+        after before during following since until once also and but for from into with she
+        he her his its our we you your it in on at by of to as if so not no yes all any each
+        every some both either one two here how why later soon baby mum mam dad nan nana
+        nanny grandad grandma granny auntie aunty aunt uncle little big young old
+        officer worker manager visitor doctor teacher constable sergeant inspector detective
+        councillor judge hospital ward school family house street road court team service
+        services police probation health social care children adult adults board panel
+        meanwhile however today yesterday sadly instead again eventually finally initially
+        previously subsequently although because whilst unfortunately only even perhaps
+        monday tuesday wednesday thursday friday saturday sunday january february march
+        april may june july august september october november december""".split()
+    )
+)
 # A title and the initial of a surname, dotted, inside a sentence: "Mrs K. said". ("Mr D"
 # without a dot, or ending a sentence, is how reviews name someone: their pseudonym.)
 _TITLE_INITIAL = re.compile(
@@ -484,9 +505,13 @@ class Anonymiser:
         self._initials = self._initials_pattern() if initials else None
         # The first letter of each person's surname -> who (one person) or "[name removed]".
         surnames: dict[str, set[str]] = {}
+        self._last_names: set[str] = set()  # "ward" of "Patrick Ward"
+        self._first_names: set[str] = set()
         for entry in self.entries:
             core = [t for t in _tokens(entry.name) if t not in PARTICLES | TITLES]
             if entry.kind == "person" and len(core) > 1:
+                self._last_names.add(core[-1])
+                self._first_names |= {t for n in (entry.name, *entry.variants) for t in _tokens(n)}
                 surnames.setdefault(core[-1][0], set()).add(
                     entry.descriptor.strip() or NAME_REMOVED
                 )
@@ -614,6 +639,17 @@ class Anonymiser:
                         c.lower() in letters for c in re.findall(r"[A-Z]", before[0])
                     ):
                         start = before.start()
+                    key = " ".join(_tokens(text[m.start() : m.start() + len(named)]))
+                    kin = _KIN_BEFORE.search(folded, max(0, start - 30), start)
+                    if (
+                        key in self._last_names
+                        and kin
+                        and text[kin.start()].isupper()
+                        and kin[1].lower() not in self._first_names | _NOT_KIN
+                    ):
+                        # "Ryan Ward" when Patrick Ward is registered: a relative no register
+                        # holds, with the family's name. Not the registered person.
+                        start, descriptor = kin.start(), NAME_REMOVED
                     found.append(Found(start, end, text[start:end], "name", descriptor))
         if self._initials is not None:
             for m in self._initials.finditer(folded):
