@@ -174,11 +174,14 @@ def z_form(word: str, name: str) -> bool:
     return n.startswith(start) and n[len(start) : len(start) + 1] not in "aeiou"
 
 
-def short_forms(name: str) -> set[str]:
+def short_forms(name: str, strong: bool = False) -> set[str]:
     """The spellings (as ``_spelling`` gives them) of the short forms of a first name: a piece
     of it from its start ("alf" of Alfred) or without its first letters ("beka" of Rebecca,
     or "bek" without its last vowel) with a pet ending, and the well-known ones that are no
-    piece of it ("jimi" of James)."""
+    piece of it ("jimi" of James). ``strong``: only those that are no English word as well
+    (where a capital says nothing, at the start of a sentence: "Stay" is "Sta-" of Stacey
+    with an ending): a piece of four letters or more, a piece with "ie" ("Alfie"), or one
+    from the table."""
     full = fold(name).lower()
     spelled = _spelling(name, final_e=True)
     pieces: set[str] = set()
@@ -190,7 +193,7 @@ def short_forms(name: str) -> set[str]:
             pieces.add(tail)  # "beka", "tasa", "emeka"
             if tail[-1] in "aeiou" and tail[-2] not in "aeiou":
                 pieces.add(tail[:-1])  # "tas", "bek"
-    out = {p + e for p in pieces for e in _ENDINGS}
+    out = {p + e for p in pieces for e in _ENDINGS if not strong or len(p) >= 4 or e == "ie"}
     out |= {_spelling(short, final_e=True) for short in SHORT_FORMS.get(full, ())}
     out.discard(spelled)
     return {form for form in out if len(form) >= 2}
@@ -243,6 +246,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
     not already find (``known(word)`` says whether it does)."""
     registered: dict[str, list[tuple[str, str]]] = {}
     shorts: dict[str, tuple[str, str]] = {}
+    strong: set[str] = set()  # the short forms that are no English word as well
     firsts: list[tuple[str, str]] = []
     spelled: set[str] = set()
     for entry in entries:
@@ -255,6 +259,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 firsts.append((word, entry.descriptor))
                 for form in short_forms(word):
                     shorts.setdefault(form, (word, entry.descriptor))
+                strong |= short_forms(word, strong=True)
     if not registered:
         return []
     texts = [t for t in texts if t]
@@ -272,7 +277,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             ):
                 seen[word] = None
                 continue
-            near = None
+            near, sure = None, False
             for part in parts:
                 part = part.capitalize() if capitals else part
                 folded = fold(part).casefold()
@@ -280,9 +285,12 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                     continue
                 near = _closest(part, registered.get(sound_key(part), ()))
                 if near is None:
-                    found = shorts.get(_spelling(part, final_e=True))
+                    said = _spelling(part, final_e=True)
+                    found = shorts.get(said)
+                    sure = said in strong
                     if found is None and "z" in folded:
                         found = next((f for f in firsts if z_form(part, f[0])), None)
+                        sure = True
                     near = NearName(part, *found, short=True) if found else None
                 if near is not None:
                     break
@@ -297,7 +305,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 if (
                     word.casefold() in _STARTERS | lower
                     or word in ABBREVIATIONS
-                    or not near.short  # "MASH", "MARAC": what sounds like a name may be an acronym
+                    or not (near.short and sure)  # "MASH", "MARAC" may be acronyms
                     or len(word) < 4
                 ):
                     seen[word] = None
@@ -310,7 +318,9 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 if fold(word).casefold() in lower:
                     seen[word] = None  # a word that begins a sentence ("Mission ...")
                     continue
-                if _LABEL.match(text, m.end()) or not (near.short or _same_sound(near)):
+                if _LABEL.match(text, m.end()) or not (
+                    (near.short and sure) or (not near.short and _same_sound(near))
+                ):
                     continue  # a heading or a label ("Themes:"), or only like the name
             if names_a_place(text, m.end()):
                 continue  # "Becky Street", "Jimmy's Cafe": perhaps the person elsewhere
