@@ -84,10 +84,13 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
 }
 # Endings people put on a short form: "Alf-ie", "Beck-y", "Bec-s", "Tash-a", "Dann-o".
 _ENDINGS = ("", "i", "ie", "ei", "o", "s", "a")
-# Words of the calendar and others that sound like a name or a piece of one: never a name.
+# Words of the calendar, offices and others that sound like a name or a piece of one ("Chair"
+# like "Kaur"): never a name.
 _NEVER_NAMES = frozenset(
     """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday christmas easter god lord""".split()
+    monday tuesday wednesday thursday friday saturday sunday christmas easter god lord
+    chair chairs author authors reviewer lead member members officer manager nurse doctor
+    worker head director deputy assistant consultant chief senior panel board""".split()
 )
 # Words that begin sentences and are never a name.
 _STARTERS = frozenset(
