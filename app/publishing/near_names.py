@@ -35,7 +35,7 @@ _SHORTEST = 4  # letters of a registered name part compared by its spelling: "An
 
 # Short forms that are not a piece of the name (by full name, folded, lower case).
 SHORT_FORMS: dict[str, tuple[str, ...]] = {
-    "alfred": ("fred", "freddie", "freddy"),
+    "alfred": ("alf", "alfie", "fred", "freddie", "freddy"),
     "alexander": ("sasha", "sandy", "sacha"),
     "alexandra": ("sasha", "sandy", "sandra"),
     "ann": ("annie", "nan", "nancy"),
@@ -69,6 +69,13 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "muhammad": ("mo", "moe"),
     "mohammad": ("mo", "moe"),
     "natalia": ("tala", "natka"),
+    "natasha": ("tash", "tasha", "nat"),
+    "jennifer": ("jen", "jenny", "jenna"),
+    "samantha": ("sam", "sammy", "sammie"),
+    "stephanie": ("steph", "steff"),
+    "christine": ("chris", "chrissy", "tina"),
+    "christina": ("chris", "chrissy", "tina"),
+    "victoria": ("vicky", "vicki", "tori"),
     "oluwaseun": ("seun",),
     "patricia": ("pat", "patty", "trish", "tricia"),
     "patrick": ("paddy", "pat"),
