@@ -234,7 +234,8 @@ def test_sound_keys_and_spellings():
     for a, b in [("Mohammed", "Muhammad"), ("Stephen", "Steven"), ("Catherine", "Kathryn"),
                  ("Jayden", "Jaden"), ("Isabelle", "Isobel"), ("Zoë", "Zoe")]:  # fmt: skip
         assert sound_key(a) == sound_key(b)
-    assert sound_key("Mason") == sound_key("Mission") and spellings_apart("Mason", "Mission") == 3
+    # "-ssion" is a sound of its own: "Mission" does not sound like "Mason".
+    assert sound_key("Mason") != sound_key("Mission") and spellings_apart("Mason", "Mission") == 3
     assert spellings_apart("Mohammed", "Muhammad") == 2
 
 

@@ -270,7 +270,32 @@ def place_forms(name: str) -> list[str]:
                     if building[0] == "the" and _stands_alone(building[1:]):
                         forms.add(" ".join(building[1:]))  # "Maltings" of "The Maltings"
             break
+    # A street's kind is as often written short: "12 Canal St", "Hope Rd", "Elm Gdns".
+    for form in list(forms):
+        *rest, last = form.split(" ")
+        for other in _STREET_KINDS.get(last, ()) if rest else ():
+            forms.add(" ".join([*rest, other]))
     return [f for f in forms if f]
+
+
+_STREET_SHORT = {
+    "street": ("st",),
+    "road": ("rd",),
+    "avenue": ("ave", "av"),
+    "lane": ("ln",),
+    "close": ("cl",),
+    "drive": ("dr",),
+    "crescent": ("cres",),
+    "court": ("ct",),
+    "place": ("pl",),
+    "gardens": ("gdns",),
+    "terrace": ("terr", "tce"),
+    "square": ("sq",),
+    "grove": ("gr",),
+}
+_STREET_KINDS = {long: short for long, short in _STREET_SHORT.items()} | {
+    s: (long,) for long, shorts in _STREET_SHORT.items() for s in shorts
+}
 
 
 # What ends the name of a service, a street or a place: the words before it are its name.
@@ -291,7 +316,33 @@ def _acronym(text: str, m: re.Match) -> bool:
 
 
 _INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.(?!\w)")
-_INITIAL_BEFORE = re.compile(r"(?<![\w.'])([A-Z])[ \t]+$")
+_INITIAL_BEFORE = re.compile(r"(?<![\w.'])(?:(?:[A-Z][ \t]+){1,3}|(?:[A-Z]\.[ \t]*){1,3})$")
+# A capitalised word just before a family's name: a first name the register does not hold
+# ("Ryan" of "Ryan Ward"), unless it is a word a sentence, a title, a role or a place begins.
+_KIN_BEFORE = re.compile(r"(?<![\w'.-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+$")
+_NOT_KIN = (
+    TITLES
+    | PARTICLES
+    | frozenset(
+        """the this that these those there then they their when what while where which who
+        after before during following since until once also and but for from into with she
+        he her his its our we you your it in on at by of to as if so not no yes all any each
+        every some both either one two here how why later soon baby mum mam dad nan nana
+        nanny grandad grandma granny auntie aunty aunt uncle little big young old
+        officer worker manager visitor doctor teacher constable sergeant inspector detective
+        councillor judge hospital ward school family house street road court team service
+        services police probation health social care children adult adults board panel
+        meanwhile however today yesterday sadly instead again eventually finally initially
+        previously subsequently although because whilst unfortunately only even perhaps
+        monday tuesday wednesday thursday friday saturday sunday january february march
+        april may june july august september october november december""".split()
+    )
+)
+# A title and the initial of a surname, dotted, inside a sentence: "Mrs K. said". ("Mr D"
+# without a dot, or ending a sentence, is how reviews name someone: their pseudonym.)
+_TITLE_INITIAL = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+([A-Z])\.(?=[ \t]*[,;)]|[ \t]+[a-z(])"
+)
 
 
 _MAC = re.compile(r"^ma?c(?=\w{3})")
@@ -324,7 +375,9 @@ def _joined(names: list[str]) -> list[str]:
             else:
                 apostrophe.append(token)
         apostrophe = " ".join(apostrophe)
-        forms = {hyphens, " ".join(glued), " ".join(other), apostrophe}
+        # "Mc Donagh" and "Mac Donagh" of "McDonagh".
+        spaced = [" ".join(_MAC.sub(lambda m: m[0] + " ", t) for t in ts) for ts in (parts, other)]
+        forms = {hyphens, " ".join(glued), " ".join(other), apostrophe, *spaced}
         out += [n for n in forms if n and n.lower() != fold(name).lower()]
     return out
 
@@ -450,6 +503,26 @@ class Anonymiser:
         # A place or an address may be written with commas: "Flat 2, 9 Hope Street".
         self._places = _compiled(places, r"\.?[\s\-,]+")
         self._initials = self._initials_pattern() if initials else None
+        # The first letter of each person's surname -> who (one person) or "[name removed]".
+        surnames: dict[str, set[str]] = {}
+        self._last_names: set[str] = set()  # "ward" of "Patrick Ward"
+        self._first_names: set[str] = set()
+        for entry in self.entries:
+            core = [t for t in _tokens(entry.name) if t not in PARTICLES | TITLES]
+            if entry.kind == "person" and len(core) > 1:
+                self._last_names.add(core[-1])
+                self._first_names |= {t for n in (entry.name, *entry.variants) for t in _tokens(n)}
+                surnames.setdefault(core[-1][0], set()).add(
+                    entry.descriptor.strip() or NAME_REMOVED
+                )
+        self._surname_letters = (
+            {k: next(iter(v)) if len(v) == 1 else NAME_REMOVED for k, v in surnames.items()}
+            if initials
+            else {}
+        )
+        self._descriptors = {
+            re.sub(r"[\s.]", "", e.descriptor).lower() for e in self.entries if e.descriptor
+        }
         self._letters: dict[str, set[str]] = {}  # descriptor -> first letters of its names
         for entry in self.entries:
             for name in [entry.name, *entry.variants]:
@@ -507,10 +580,17 @@ class Anonymiser:
         return self._replacement.get(key)
 
     def find(self, text: str) -> list[Found]:
-        """Every register name, register detail and identifier in ``text``."""
+        """Every register name, register detail and identifier in ``text``, and the names
+        broken over a line with a hyphen ("Kowal-\nski", as text copied from a PDF has them)."""
         if not text:
             return []
         text = plain(text)
+        found = self._find(text)
+        if "-" in text and "\n" in text and _LINE_HYPHEN.search(text):
+            found = merged(text, found + _rejoined(text, self._find))
+        return found
+
+    def _find(self, text: str) -> list[Found]:
         found: list[Found] = []
         folded = fold(text)
         matches = []
@@ -551,16 +631,39 @@ class Anonymiser:
                         ends = re.match(r"\s+[A-Z]|\s*$", folded[after.end() :])
                         end = after.end() - (1 if ends else 0)
                     start = m.start()
-                    # "G Kaur": an initial without its dot before the name, if it is the name's.
-                    before = _INITIAL_BEFORE.search(folded, max(0, start - 4), start)
-                    if before and before[1].lower() in self._letters.get(descriptor, ()):
+                    # "G Kaur", "M.A. Chaudhry": initials before the name, if they are the
+                    # name's.
+                    before = _INITIAL_BEFORE.search(folded, max(0, start - 12), start)
+                    letters = self._letters.get(descriptor, ())
+                    if before and all(
+                        c.lower() in letters for c in re.findall(r"[A-Z]", before[0])
+                    ):
                         start = before.start()
+                    key = " ".join(_tokens(text[m.start() : m.start() + len(named)]))
+                    kin = _KIN_BEFORE.search(folded, max(0, start - 30), start)
+                    if (
+                        key in self._last_names
+                        and kin
+                        and text[kin.start()].isupper()
+                        and kin[1].lower() not in self._first_names | _NOT_KIN
+                    ):
+                        # "Ryan Ward" when Patrick Ward is registered: a relative no register
+                        # holds, with the family's name. Not the registered person.
+                        start, descriptor = kin.start(), NAME_REMOVED
                     found.append(Found(start, end, text[start:end], "name", descriptor))
         if self._initials is not None:
             for m in self._initials.finditer(folded):
                 key = re.sub(r"[\s.]", "", m.group(0))
                 initials = text[m.start() : m.end()]
                 found.append(Found(m.start(), m.end(), initials, "initials", self._initial_of[key]))
+        if self._surname_letters:
+            for m in _TITLE_INITIAL.finditer(folded):
+                who = self._surname_letters.get(m[1].lower())
+                written = re.sub(r"[\s.]", "", m.group(0)).lower()
+                if who is None or written in self._descriptors:
+                    continue  # "Mr T" may be what the review calls someone
+                end = m.end()
+                found.append(Found(m.start(), end, text[m.start() : end], "initials", who))
         if self._births and re.search(r"\d", text):
             for start, end, day, month, year in dates_in(text):
                 if (day, month, year) in self._births:
@@ -592,6 +695,30 @@ class Anonymiser:
             last = hit.end + taken
         out.append(text[last:])
         return "".join(out)
+
+
+# A word broken over a line with a hyphen: "Kowal-" at the end of one line, "ski" next.
+_LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+
+
+def _rejoined(text: str, find) -> list[Found]:
+    """What ``find`` sees in ``text`` with its words broken over a line joined again, that
+    spans a join, at its places in ``text``."""
+    at: list[int] = []  # at[i]: the place in ``text`` of character i of the joined text
+    pieces, last = [], 0
+    for m in _LINE_HYPHEN.finditer(text):
+        pieces.append(text[last : m.start()])
+        at.extend(range(last, m.start()))
+        last = m.end()
+    pieces.append(text[last:])
+    at.extend(range(last, len(text) + 1))
+    joined = "".join(pieces)
+    out = []
+    for hit in find(joined):
+        start, end = at[hit.start], at[hit.end - 1] + 1
+        if end - start != hit.end - hit.start:  # it spans a join
+            out.append(replace(hit, start=start, end=end, text=text[start:end]))
+    return out
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)

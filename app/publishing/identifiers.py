@@ -29,7 +29,15 @@ IDENTIFIERS: list[tuple[str, re.Pattern, str]] = [
         re.compile(rf"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)\s*[:\-]?\s*(?:{_DATE})", re.I),
         DOB_REMOVED,
     ),
-    ("NHS number", re.compile(r"(?<![\d\w])\d{3}[ \-]?\d{3}[ \-]?\d{4}(?![\d\w])"), ""),
+    (
+        # Ten digits in groups of three and four, however they are grouped ("943 476 5919",
+        # "943 4765 919"); only a right check digit makes them an NHS number.
+        "NHS number",
+        re.compile(
+            r"(?<![\d\w])(?=(?:\d[ \-]?){9}\d(?![\d\w]))\d{3}[ \-]?\d{3,4}[ \-]?\d{3,4}(?![\d\w])"
+        ),
+        "",
+    ),
     (
         "National Insurance number",
         re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.I),

@@ -1,47 +1,144 @@
-"""Names spelled like a registered one: "Muhammad" in the text when the register holds
-"Mohammed", "Steven" for "Stephen", "Isobel" for "Isabelle".
+"""Names spelled like a registered one, and the short forms of a registered name: "Muhammad"
+in the text when the register holds "Mohammed", "Kathryn" for "Catherine", "Shivaun" for
+"Siobhan"; "Alfie" for "Alfred", "Bex" for "Rebecca", "Kaz" for "Karolina", "Jimmy" for
+"James".
 
-Agencies spell a family's names in their own ways, and the register holds the spellings the
-author thought of. A spelling it does not hold would be published as written, so the release
-check asks about each: the same person (add the spelling to their other names) or someone else
-(waive it). A word counts only when the text writes it as a name, with a capital inside a
-sentence (not a word that begins one), and only when it sounds like a registered name and is a
-spelling or two away from it: "Mission" is not "Mason".
+Agencies spell a family's names in their own ways and people write the names they use, and the
+register holds the forms the author thought of. A form it does not hold would be published as
+written, so the release check asks about each: the same person (add it to their other names)
+or someone else (waive it).
+
+A word counts only when the text writes it as a name: with a capital inside a sentence (after a
+word in lower case, a comma or a bracket), or at the start of a sentence when the texts never
+write it in lower case, it is not a heading or a label, and it is the registered name spelled
+as said to a letter ("Kathryn asked" is asked about; "Mission statements" is not, because
+"mission" is written elsewhere, nor "Themes:" for Thomas). It must sound like a registered name
+(the same consonants, as said) and be spelled close to it once spelling that does not change
+the sound is put aside (C and K, PH, V and F, silent H, Y for I, a final E, doubled letters,
+accents): "Mission" is not "Mason". A short form is a piece of a registered first name (its
+start or the name without its first syllable) with a pet ending ("Alf", "Alfie", "Becca",
+"Tash", "Bex"), the first sound and a Z ("Kaz", "Shaz"), or a well-known short form ("Jimmy",
+"Dai", "Biddy"). A short form of four letters or more in capitals ("ALFIE'S STORY") counts as
+one at the start of a sentence does (a spelling that sounds like a name in capitals may be an
+acronym: "MASH", "MARAC").
 """
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.publishing.anonymise import fold
+from app.publishing.anonymise import _ORGANISATION_WORDS, ABBREVIATIONS, PARTICLES, TITLES, fold
 from app.publishing.register import RegisterEntry
 
-_DIGRAPHS = (("ph", "f"), ("gh", ""), ("ck", "k"), ("ch", "k"), ("th", "t"), ("sh", "s"))
-_SOFT_C = re.compile(r"c(?=[eiy])")
-_LETTERS = str.maketrans({"c": "k", "q": "k", "z": "s", "v": "f", "x": "k"})
-_VOWELS = re.compile(r"[aeiouyhw]")
-_DOUBLE = re.compile(r"(.)\1+")
-# A name-like word (capitalised, four letters or more); it counts when it stands inside a
-# sentence, after a word in lower case or a comma ("told Muhammad", "Mum, Muhammad"): not one
-# that begins a sentence, follows a label ("Title: Call") or belongs to a run of capitalised
-# words ("Telephone Call", "Car Park").
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]{3,}(?:-[A-Z][a-z]{2,})?\b")
-_BEFORE = re.compile(r"(?:(?<![\w'’-])[a-z][\w'’-]*|[,;])\s+$")
-_SHORTEST = 4  # letters: "Ann" and "Anne" are left to the register
+_SHORTEST = 4  # letters of a registered name part compared by its spelling: "Ann" is left
+# to the register, but a three-letter word that sounds exactly the same counts ("Jon", "John")
+
+# Short forms that are not a piece of the name (by full name, folded, lower case).
+SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "alfred": ("alf", "alfie", "fred", "freddie", "freddy"),
+    "alexander": ("sasha", "sandy", "sacha"),
+    "alexandra": ("sasha", "sandy", "sandra"),
+    "ann": ("annie", "nan", "nancy"),
+    "anne": ("annie", "nan", "nancy"),
+    "anthony": ("tony",),
+    "antonia": ("toni",),
+    "barbara": ("babs",),
+    "bridget": ("biddy", "bridie", "bid"),
+    "catherine": ("kate", "katie", "kitty", "kay", "cathy", "kath", "kathy"),
+    "charles": ("charlie", "chas", "chaz", "chuck"),
+    "christopher": ("kit", "topher"),
+    "dafydd": ("dai", "dewi", "dave", "davy"),
+    "david": ("dai", "dave", "davy", "davey"),
+    "edward": ("ted", "teddy", "ned", "eddie", "eddy"),
+    "eleanor": ("nell", "nellie", "ellie"),
+    "elizabeth": ("liz", "lizzie", "lizzy", "beth", "betty", "bess", "bessie", "libby", "lisa"),
+    "frances": ("fran", "fanny", "frankie"),
+    "francis": ("frank", "frankie"),
+    "henry": ("harry", "hal", "hank"),
+    "james": ("jim", "jimmy", "jimbo", "jamie", "jay"),
+    "john": ("jack", "johnny", "jonny", "jock"),
+    "jonathan": ("jon", "jonny", "johnny"),
+    "katarzyna": ("kasia", "kaska"),
+    "katherine": ("kate", "katie", "kitty", "kay", "cathy", "kath", "kathy"),
+    "kathryn": ("kate", "katie", "kitty", "kay", "cathy", "kath", "kathy"),
+    "margaret": ("maggie", "meg", "peggy", "peg", "madge", "marge", "greta", "rita"),
+    "malgorzata": ("gosia", "gosha"),
+    "mary": ("polly", "molly", "mae", "mamie"),
+    "michael": ("mick", "micky", "mickey", "mike", "mikey"),
+    "mohammed": ("mo", "moe"),
+    "muhammad": ("mo", "moe"),
+    "mohammad": ("mo", "moe"),
+    "natalia": ("tala", "natka"),
+    "natasha": ("tash", "tasha", "nat"),
+    "jennifer": ("jen", "jenny", "jenna"),
+    "samantha": ("sam", "sammy", "sammie"),
+    "stephanie": ("steph", "steff"),
+    "christine": ("chris", "chrissy", "tina"),
+    "christina": ("chris", "chrissy", "tina"),
+    "victoria": ("vicky", "vicki", "tori"),
+    "oluwaseun": ("seun",),
+    "patricia": ("pat", "patty", "trish", "tricia"),
+    "patrick": ("paddy", "pat"),
+    "rebecca": ("bex", "becks", "becky", "becca"),
+    "richard": ("dick", "rick", "ricky", "richie", "rich"),
+    "robert": ("bob", "bobby", "rob", "robbie", "bert", "bertie"),
+    "sarah": ("sally", "sadie"),
+    "susan": ("sue", "susie", "suzy"),
+    "theodore": ("ted", "teddy", "theo"),
+    "william": ("bill", "billy", "will", "willie", "liam"),
+    "wojciech": ("wojtek",),
+    "aleksander": ("olek", "olo"),
+}
+# Endings people put on a short form: "Alf-ie", "Beck-y", "Bec-s", "Tash-a", "Dann-o".
+_ENDINGS = ("", "i", "ie", "ei", "o", "s", "a")
+# Words of the calendar, offices and others that sound like a name or a piece of one ("Chair"
+# like "Kaur"): never a name.
+_NEVER_NAMES = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday christmas easter god lord
+    chair chairs author authors reviewer lead member members officer manager nurse doctor
+    worker head director deputy assistant consultant chief senior panel board""".split()
+)
+# Words that begin sentences and are never a name.
+_STARTERS = frozenset(
+    """the this that these those there then they their them when what while where which who
+    after before during following since until once also and but for from into with within
+    she he her his its our we you your it in on at by of to as if so not no yes all any
+    each every some many most much more other another such both either neither one two
+    three here how why again later soon""".split()
+)
+
+
+def _spelling(word: str, final_e: bool = False) -> str:
+    """A name spelled as it sounds: the spellings of one sound made one ("ph", "v" and "bh"
+    are "f"; "c" before a hard vowel, "ck", "ch" and "q" are "k"; "y" is "i"; an "h" after a
+    letter is silent; "gh" before a consonant is silent; a final "e" after a consonant is
+    silent; "-tion" and "-sion" are "x"), doubled letters once."""
+    w = re.sub(r"[^a-z]", "", fold(word).lower())
+    if not w:
+        return ""
+    w = re.sub(r"s?sion|tion", "X", w.replace("x", "ks"))  # "X": the sound of "-tion"
+    w = re.sub(r"gh(?![aeiouy])", "", w)
+    for pair, sound in (("ph", "f"), ("bh", "f"), ("mh", "f"), ("ck", "k"), ("ch", "k")):
+        w = w.replace(pair, sound)
+    for pair, sound in (("th", "t"), ("sh", "s"), ("dh", "d"), ("kh", "k"), ("gh", "g")):
+        w = w.replace(pair, sound)
+    w = re.sub(r"c(?=[eiy])", "s", w)
+    w = w.translate(str.maketrans({"c": "k", "q": "k", "z": "s", "v": "f", "y": "i"}))
+    w = w[:1] + w[1:].replace("h", "")
+    if len(w) > 3 and not final_e:
+        w = re.sub(r"(?<=[^aeiou])e$", "", w)
+    return re.sub(r"(.)\1+", r"\1", w)
 
 
 def sound_key(word: str) -> str:
     """The consonants of a name as it sounds, its first letter kept: Mohammed, Muhammad and
-    Mohamed are "mmd"; Stephen and Steven "stfn"; Catherine and Kathryn "ktrn"."""
-    w = re.sub(r"[^a-z]", "", fold(word).lower())
+    Mohamed are "mmd"; Stephen and Steven "stfn"; Catherine and Kathryn "ktrn"; Siobhan and
+    Shivaun "sfn"."""
+    w = _spelling(word)
     if not w:
         return ""
-    for pair, sound in _DIGRAPHS:
-        w = w.replace(pair, sound)
-    w = _SOFT_C.sub("s", w).translate(_LETTERS)
-    if not w:
-        return ""
-    return w[0] + _DOUBLE.sub(r"\1", _VOWELS.sub("", w[1:]))
+    return w[0] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouw]", "", w[1:]))
 
 
 def spellings_apart(a: str, b: str) -> int:
@@ -56,59 +153,219 @@ def spellings_apart(a: str, b: str) -> int:
     return previous[-1]
 
 
+def sounds_alike(word: str, registered: str) -> bool:
+    """True when ``word`` is another spelling of the registered name ``registered``: the same
+    consonants as said, and a letter or two apart once spelled as said (Catherine, Kathryn and
+    Katharine; Siobhan and Shivaun; Aisha and Ayesha; Jon and John)."""
+    if fold(word).casefold() == fold(registered).casefold():
+        return False
+    if sound_key(word) != sound_key(registered):
+        return False
+    a, b = _spelling(word), _spelling(registered)
+    shortest = min(len(word), len(registered))
+    if shortest < _SHORTEST:
+        return a == b
+    allowed_raw = 3 if len(registered) >= 7 else 2 if len(registered) >= 5 else 1
+    if spellings_apart(word, registered) <= allowed_raw:
+        return True
+    if min(len(a), len(b)) < 4:
+        return a == b  # "Care" is not "Kaur"
+    return spellings_apart(a, b) <= (2 if min(len(a), len(b)) >= 6 else 1)
+
+
+def z_form(word: str, name: str) -> bool:
+    """True when ``word`` is the first sound of ``name`` and a Z, as British English makes a
+    short form ("Kaz" of Karolina and Karen, "Shaz" of Sharon, "Baz" of Barry)."""
+    w, n = fold(word).lower(), _spelling(name)
+    m = re.fullmatch(r"([^aeiou]+[aeiou])(?:z|zz[aeiy]e?)", w)
+    if not m or len(n) < 4:
+        return False
+    start = _spelling(m[1])
+    return n.startswith(start) and n[len(start) : len(start) + 1] not in "aeiou"
+
+
+def short_forms(name: str, strong: bool = False) -> set[str]:
+    """The spellings (as ``_spelling`` gives them) of the short forms of a first name: a piece
+    of it from its start ("alf" of Alfred) or without its first letters ("beka" of Rebecca,
+    or "bek" without its last vowel) with a pet ending, and the well-known ones that are no
+    piece of it ("jimi" of James). ``strong``: only those that are no English word as well
+    (where a capital says nothing, at the start of a sentence: "Stay" is "Sta-" of Stacey
+    with an ending): a piece of four letters or more, a piece with "ie" ("Alfie"), or one
+    from the table."""
+    full = fold(name).lower()
+    spelled = _spelling(name, final_e=True)
+    pieces: set[str] = set()
+    if len(spelled) >= 4:
+        for end in range(3, len(spelled)):
+            pieces.add(spelled[:end])  # "alf", "alfr", "alfre"
+        for start in range(1, len(spelled) - 3):
+            tail = spelled[start:]
+            pieces.add(tail)  # "beka", "tasa", "emeka"
+            if tail[-1] in "aeiou" and tail[-2] not in "aeiou":
+                pieces.add(tail[:-1])  # "tas", "bek"
+    out = {p + e for p in pieces for e in _ENDINGS if not strong or len(p) >= 4 or e == "ie"}
+    out |= {_spelling(short, final_e=True) for short in SHORT_FORMS.get(full, ())}
+    out.discard(spelled)
+    return {form for form in out if len(form) >= 2}
+
+
 @dataclass(frozen=True)
 class NearName:
     written: str  # as the text has it: "Muhammad"
     registered: str  # the register's spelling: "Mohammed"
     descriptor: str  # what publication prints for that person: "Father"
+    short: bool = False  # a short form of the registered name ("Alfie" of "Alfred")
+
+    @property
+    def how(self) -> str:
+        return (
+            f"a short form of {self.registered}"
+            if self.short
+            else (f"spelled like {self.registered}")
+        )
+
+
+# A name-like word: a capital and then letters in lower case, perhaps hyphened to another.
+_CAPITALISED = re.compile(r"(?<![\w'’-])(?![a-z])[^\W\d_][^\W\d_]+(?:-[^\W\d_]{3,})?(?![\w])")
+# Inside a sentence: after a word in lower case, a comma, a semicolon or an opening bracket or
+# quote ("told Muhammad", "Mum, Muhammad", "(Shivaun)").
+_BEFORE = re.compile(r"(?:(?<![\w'’-])[a-z][\w'’-]*\s+|[,;]\s+|[(\[\"“‘']\s*)$")
+# At the start of a sentence: the text's start, a new line, after the end of a sentence or a
+# label's colon ("Visit: Alfie seen").
+_STARTS = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[.!?][\"”’)]\s+)[\"“‘(]?$")
+# After a word: a label's colon, or the end of a heading's line.
+_LABEL = re.compile(r"[ \t]*(?::|\r?\n|$)")
+# A word in lower case in prose (not a piece of an email or web address: "alfie.k@...").
+_LOWER_WORD = re.compile(r"(?<![\w'’@./-])[a-z][a-z'’]+(?![\w@/-]|\.\w)")
+
+
+def _name_parts(entry: RegisterEntry) -> list[tuple[str, bool]]:
+    """Each word of the entry's names, with whether it is the first of its name."""
+    out = []
+    for name in (entry.name, *entry.variants):
+        words = [
+            w for w in re.findall(r"[^\W\d_]+", name) if fold(w).lower() not in PARTICLES | TITLES
+        ]
+        out += [(w, i == 0) for i, w in enumerate(words)]
+    return out
 
 
 def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) -> list[NearName]:
     """The names the texts write that sound like a registered person's name, a spelling or
-    two from it, and that the register does not already find (``known(word)`` says whether
-    it does)."""
+    two from it, or are a short form of a registered first name, and that the register does
+    not already find (``known(word)`` says whether it does)."""
     registered: dict[str, list[tuple[str, str]]] = {}
+    shorts: dict[str, tuple[str, str]] = {}
+    strong: set[str] = set()  # the short forms that are no English word as well
+    firsts: list[tuple[str, str]] = []
     spelled: set[str] = set()
     for entry in entries:
         if entry.kind != "person":
             continue
-        for name in (entry.name, *entry.variants):
-            for word in re.findall(r"[^\W\d_]+", name):
-                spelled.add(fold(word).casefold())
-                if len(word) >= _SHORTEST:
-                    registered.setdefault(sound_key(word), []).append((word, entry.descriptor))
+        for word, first in _name_parts(entry):
+            spelled.add(fold(word).casefold())
+            registered.setdefault(sound_key(word), []).append((word, entry.descriptor))
+            if first and len(word) >= 4:
+                firsts.append((word, entry.descriptor))
+                for form in short_forms(word):
+                    shorts.setdefault(form, (word, entry.descriptor))
+                strong |= short_forms(word, strong=True)
     if not registered:
         return []
+    texts = [t for t in texts if t]
+    lower: set[str] | None = None  # every word the texts write in lower case
     seen: dict[str, NearName | None] = {}  # word -> what it is near (None: nothing)
-    keys: dict[str, str] = {}
     for text in texts:
-        for m in _CAPITALISED.finditer(text or ""):
+        for m in _CAPITALISED.finditer(text):
             word = m.group(0)
             if word in seen:
                 continue
             parts = word.split("-")
-            for part in parts:
-                if part not in keys:
-                    keys[part] = sound_key(part)
-            if not any(keys[p] in registered for p in parts) or fold(word).casefold() in spelled:
+            capitals = word.isupper()  # "ALFIE'S STORY"
+            if len(word) < 3 or not (
+                capitals or all(p[0].isupper() and p[1:].islower() for p in parts)
+            ):
                 seen[word] = None
                 continue
-            if not _BEFORE.search(text, max(m.start() - 40, 0), m.start()):
-                continue  # not inside a sentence here; perhaps elsewhere
-            seen[word] = None
+            near, sure = None, False
             for part in parts:
-                if fold(part).casefold() in spelled:
+                part = part.capitalize() if capitals else part
+                folded = fold(part).casefold()
+                if folded in spelled or folded in _NEVER_NAMES:
                     continue
-                match = _closest(part, registered.get(keys[part], ()))
-                if match is not None and not known(word):
-                    seen[word] = NearName(word, *match)
+                near = _closest(part, registered.get(sound_key(part), ()))
+                if near is None:
+                    said = _spelling(part, final_e=True)
+                    found = shorts.get(said)
+                    sure = said in strong
+                    if found is None and "z" in folded:
+                        found = next((f for f in firsts if z_form(part, f[0])), None)
+                        sure = True
+                    near = NearName(part, *found, short=True) if found else None
+                if near is not None:
                     break
+            if near is None:
+                seen[word] = None
+                continue
+            before = text[max(m.start() - 40, 0) : m.start()]
+            if capitals:
+                # Its case says nothing, as at the start of a sentence.
+                if lower is None:
+                    lower = {w.casefold() for t in texts for w in _LOWER_WORD.findall(t)}
+                if (
+                    word.casefold() in _STARTERS | lower
+                    or word in ABBREVIATIONS
+                    or not (near.short and sure)  # "MASH", "MARAC" may be acronyms
+                    or len(word) < 4
+                ):
+                    seen[word] = None
+                    continue
+            elif not _BEFORE.search(before):
+                if not _STARTS.search(before) or word.casefold() in _STARTERS:
+                    continue  # a capital that says nothing; perhaps elsewhere
+                if lower is None:
+                    lower = {w.casefold() for t in texts for w in _LOWER_WORD.findall(t)}
+                if fold(word).casefold() in lower:
+                    seen[word] = None  # a word that begins a sentence ("Mission ...")
+                    continue
+                if _LABEL.match(text, m.end()) or not (
+                    (near.short and sure) or (not near.short and _same_sound(near))
+                ):
+                    continue  # a heading or a label ("Themes:"), or only like the name
+            if names_a_place(text, m.end()):
+                continue  # "Becky Street", "Jimmy's Cafe": perhaps the person elsewhere
+            seen[word] = None
+            if not known(near.written):
+                seen[word] = NearName(word, near.registered, near.descriptor, near.short)
     return [near for near in seen.values() if near is not None]
 
 
-def _closest(word: str, candidates) -> tuple[str, str] | None:
+# What ends the name of a street, a service, a shop or a place ("Becky Street", "Jimmy's
+# Cafe"): the name before it is not a person's there.
+_PLACE_WORDS = _ORGANISATION_WORDS | frozenset(
+    """cafe bakery shop shops store stores market salon restaurant takeaway pub inn bar hotel
+    garage bistro kitchen""".split()
+)
+_PLACE_AFTER = re.compile(r"(?:['’]s)?((?:[ \t]+[A-Z][\w'’]*){1,3})")
+
+
+def names_a_place(text: str, end: int) -> bool:
+    run = _PLACE_AFTER.match(text, end)
+    if not run:
+        return False
+    last = fold(run.group(1).split()[-1]).lower().removesuffix("'s").rstrip("'")
+    return last in _PLACE_WORDS or last.rstrip("s") in _PLACE_WORDS
+
+
+def _same_sound(near: NearName) -> bool:
+    """True when the written name is the registered one spelled as said, to a letter: what a
+    word at the start of a sentence must be, where its capital says nothing ("Kathryn" for
+    Catherine; not "Themes" for Thomas, nor "Summary" for Summer)."""
+    return spellings_apart(_spelling(near.written), _spelling(near.registered)) <= 1
+
+
+def _closest(word: str, candidates) -> NearName | None:
     for spelling, descriptor in candidates:
-        allowed = 3 if len(spelling) >= 7 else 2 if len(spelling) >= 5 else 1
-        if 0 < spellings_apart(word, spelling) <= allowed:
-            return spelling, descriptor
+        if sounds_alike(word, spelling):
+            return NearName(word, spelling, descriptor)
     return None

@@ -290,8 +290,8 @@ def _near_hits(text: str, where: str, section: str, near: list[NearName]) -> lis
     for name in near:
         if name.written in text and re.search(rf"\b{re.escape(name.written)}\b", text):
             detail = (
-                f"spelled like {name.registered} in the register ({name.descriptor}): if it is "
-                "the same person add this spelling to their other names, else waive it"
+                f"{name.how} in the register ({name.descriptor}): if it is the same person "
+                "add this spelling to their other names, else waive it"
             )
             key = f"near_name|{section}|{name.written.casefold()}"
             hits.append(Hit("near_name", where, name.written, detail, key, section=section))

@@ -62,7 +62,7 @@ def protect(
             if unregistered_out:
                 plain = remove_unregistered_names(plain, anonymiser)
                 if near is not None and near.search(plain):
-                    plain = near.sub(NAME_REMOVED, plain)
+                    plain = near.sub(_near_removed, plain)
             result = done[value] = anonymiser.apply(plain)
         return result
 
@@ -84,6 +84,14 @@ def _near_pattern(document: Any, register: Iterable[RegisterEntry], anonymiser):
         return None
     names = sorted((n.written for n in found), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+
+
+def _near_removed(m: re.Match) -> str:
+    """A name spelled like a registered one, removed; kept where it names a street, a shop or
+    a service ("Becky Street")."""
+    from app.publishing.near_names import names_a_place
+
+    return m.group(0) if names_a_place(m.string, m.end()) else NAME_REMOVED
 
 
 def texts(value: Any, path: tuple = ()):
