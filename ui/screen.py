@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, QSize, Signal
+from PySide6.QtCore import QMargins, QRect, QSize, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QWidget
 
@@ -26,14 +26,36 @@ def fitted_size(preferred: QSize, area: QRect, share: float = 0.92) -> QSize:
     )
 
 
+def frame_margins(window: QWidget) -> QMargins:
+    """What the window manager adds around a top-level window (its title bar and borders): the
+    real ones once the window has been shown framed, else an allowance of two lines of text
+    for the title bar and a few pixels for the borders, so that a window sized before it is
+    shown does not end up with its bottom (the status bar, the dialog's buttons) off screen."""
+    frame, inside = window.frameGeometry(), window.geometry()
+    if window.isVisible() and frame != inside:
+        return QMargins(
+            inside.left() - frame.left(),
+            inside.top() - frame.top(),
+            frame.right() - inside.right(),
+            frame.bottom() - inside.bottom(),
+        )
+    border = 4
+    return QMargins(border, window.fontMetrics().height() * 2, border, border)
+
+
 def fit_to_screen(window: QWidget, preferred: QSize, share: float = 0.92) -> None:
-    """Size a top-level window to ``preferred`` or what the screen allows, and centre it."""
+    """Size a top-level window to ``preferred`` or what the screen allows, and centre it, its
+    title bar and borders counted in."""
     area = available_area(window.parentWidget() or window)
-    size = fitted_size(preferred, area, share)
+    margins = frame_margins(window)
+    size = fitted_size(preferred, area.marginsRemoved(margins), share)
     size = size.expandedTo(window.minimumSize())
     window.resize(size)
-    frame = QRect(0, 0, size.width(), size.height())
+    frame = QRect(0, 0, size.width(), size.height()).marginsAdded(margins)
     frame.moveCenter(area.center())
+    # Never above or left of the screen, whatever the window's minimum size.
+    frame.moveTop(max(frame.top(), area.top()))
+    frame.moveLeft(max(frame.left(), area.left()))
     window.move(frame.topLeft())
 
 

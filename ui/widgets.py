@@ -430,3 +430,33 @@ def elide_to_width(view: QListView) -> None:
     view.setItemDelegate(_ViewWidthDelegate(view))
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+
+COMBO_MOST_CHARACTERS = 32  # a choice longer than this does not set its row's width
+
+
+def whole_choices(combo: QComboBox, most: int = COMBO_MOST_CHARACTERS) -> None:
+    """A combo as wide as its longest choice, so the chosen one reads whole (Qt clips a combo's
+    text, it does not elide it); where a choice is longer than ``most`` characters the combo
+    stays ``most`` wide, so one long name cannot widen the window past a projector's width,
+    and the open list shows every choice whole."""
+    longest = max((len(combo.itemText(i)) for i in range(combo.count())), default=0)
+    if longest <= most:
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    else:
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(most)
+    combo.view().setMinimumWidth(combo.sizeHint().width())
+
+
+def tab_order_by_rows(form: QFormLayout) -> None:
+    """Tab moves down the form's rows as they read, whatever order their fields were made in
+    (a row inserted above others would otherwise be reached last)."""
+    fields = []
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        widget = item.widget() if item is not None else None
+        if widget is not None and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            fields.append(widget)
+    for before, after in zip(fields, fields[1:], strict=False):
+        QWidget.setTabOrder(before, after)

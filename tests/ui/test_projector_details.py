@@ -1,0 +1,159 @@
+"""A projector's 1024x768, third round: what a walk through the real window found cut, hidden
+behind scroll arrows, off the screen or out of order."""
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QMainWindow, QStyle, QStyleOptionComboBox
+
+from app.demo import add_demo_reviews
+from app.meetings import list_meetings
+from app.reviews import list_reviews
+from ui.meeting_runner import MeetingRunner
+from ui.review_list import SharedRole, narrow_reference, shared_start
+from ui.screen import available_area, fit_to_screen
+from ui.tab_names import TAB_FINDINGS, TAB_REPORTS
+from ui.theme import scaled_font
+
+PROJECTOR = QSize(1024, 768 - 40)
+
+
+@pytest.fixture
+def demo(ctx, window):
+    add_demo_reviews(ctx)
+    window.refresh()
+    window.select_review(next(r.id for r in list_reviews(ctx) if r.reference == "DEMO-LCSPR-T"))
+    window.resize(PROJECTOR)
+    _settle()
+    return window
+
+
+def _settle():
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def test_a_findings_pages_all_show_beside_the_findings_on_a_projector(demo):
+    demo.workspace.tabs.setCurrentIndex(TAB_FINDINGS)
+    findings = demo.workspace.findings
+    findings.select_finding(findings.findings[0].id)
+    _settle()
+    pages = findings.panel.pages
+    bar = pages.tabBar()
+    assert bar.width() <= pages.width()
+    for index in range(pages.count()):
+        rect = bar.tabRect(index)
+        # In sight, none behind scroll arrows, and none squeezed to a letter or two.
+        assert bar.rect().contains(rect), bar.tabText(index)
+        metrics = bar.fontMetrics()
+        assert rect.width() >= metrics.horizontalAdvance(bar.tabText(index)), bar.tabText(index)
+    lines = bar.tabText(2)
+    assert lines.startswith("Lines answered (") and lines.endswith(" of 6)")  # the count kept
+    assert bar.tabToolTip(2).startswith("Key lines of enquiry answered (")
+    assert bar.accessibleTabName(2) == bar.tabToolTip(2)
+    demo.resize(QSize(1900, PROJECTOR.height()))  # room again: the whole name
+    _settle()
+    assert bar.tabText(2).startswith("Key lines of enquiry answered (")
+
+
+def _edit_field_width(combo) -> int:
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return field.width()
+
+
+def test_the_documents_audience_and_kind_read_whole_on_a_projector(demo):
+    demo.workspace.tabs.setCurrentIndex(TAB_REPORTS)
+    reports = demo.workspace.reports
+    if reports.report is None:
+        reports.start_document()
+    _settle()
+    for combo in (reports.audience, reports.kind):
+        for row in range(combo.count()):
+            combo.setCurrentIndex(row)
+            _settle()
+            text = combo.currentText()
+            assert combo.fontMetrics().horizontalAdvance(text) <= _edit_field_width(combo), text
+    assert demo.minimumSizeHint().width() <= PROJECTOR.width()  # and the tab still fits
+
+
+def test_references_in_a_narrow_list_keep_what_tells_them_apart(demo):
+    assert shared_start(["DEMO-LCSPR-T", "DEMO-SAR-F"]) == "DEMO-"
+    assert shared_start(["BSCP-2026-003", "BSCP-2026-014"]) == "BSCP-2026-"
+    assert shared_start(["SAR-2025-01", "LCSPR-2026-03"]) == ""
+    assert shared_start(["DEMO-", "DEMO-A"]) == ""  # never a whole reference
+    assert shared_start(["LCSPR-7"]) == ""
+    view = demo.list_panel.view
+    em = view.fontMetrics().horizontalAdvance("M")
+    demo.splitter.moveSplitter(demo.list_panel.minimumWidth(), 1)  # the list at its narrowest
+    _settle()
+    assert demo.splitter.sizes()[0] < em * 20  # narrow rows
+    bold = QFontMetrics(scaled_font(view.font(), 1.0, bold=True))
+    room = view.viewport().width() - 10  # the row less its narrow padding
+    shown = []
+    for row in range(view.model().rowCount()):
+        index = view.model().index(row, 0)
+        reference = index.data(Qt.ItemDataRole.DisplayRole).split(":")[0]
+        assert index.data(SharedRole) == "DEMO-"
+        text = narrow_reference(reference, "DEMO-", room, bold)
+        assert bold.horizontalAdvance(text) <= room
+        # The end of the reference, where references differ, reads whole ("…LCSPR-T").
+        assert text == reference or text == "…" + reference.removeprefix("DEMO-"), text
+        shown.append(text)
+    assert len(set(shown)) == len(shown)  # every review told apart by its reference
+
+
+def test_the_find_hint_is_never_cut_off_in_a_narrow_list(demo):
+    field = demo.list_panel.filter
+    demo.splitter.moveSplitter(demo.list_panel.minimumWidth(), 1)
+    _settle()
+    hint = field.placeholderText()
+    assert field.fontMetrics().horizontalAdvance(hint) < field.width() - field.height()
+    assert field.accessibleName() == "Find a review"
+    demo.splitter.moveSplitter(demo.fontMetrics().horizontalAdvance("M") * 30, 1)
+    demo.resize(QSize(1900, PROJECTOR.height()))
+    _settle()
+    assert field.placeholderText() == "Find a review (Ctrl+F)"
+
+
+def _title_bar_room(window) -> None:
+    """Placed before it is shown (where its frame will start), the window leaves room for the
+    window manager's title bar above it: its bottom (status bar, buttons) stays on the screen."""
+    area = available_area(window)
+    title_bar = window.fontMetrics().height() * 2
+    assert window.pos().y() >= area.top()
+    assert window.pos().y() + title_bar + window.height() <= area.bottom() + 1
+
+
+def test_windows_sized_to_the_screen_leave_room_for_their_title_bar(demo, ctx, qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    fit_to_screen(window, QSize(5000, 5000), share=0.97)  # the main window's first size
+    _title_bar_room(window)
+    meeting = list_meetings(ctx, demo.current_review_id())[0]
+    runner = MeetingRunner(demo.editor, meeting.id)
+    qtbot.addWidget(runner)
+    _title_bar_room(runner)
+
+
+def test_tab_goes_down_the_reviews_fields_as_they_read(demo):
+    details = demo.workspace.details
+    texts = details.texts
+    order = [
+        texts["reference"],
+        texts["title"],
+        details.type_combo,
+        texts["subject_pseudonym"],
+        texts["partnership"],
+        details.status_combo,
+        details.marking,
+    ]
+    for before, after in zip(order, order[1:], strict=False):
+        widget = before.nextInFocusChain()
+        # Past a field's own parts (an editable combo's line) and what Tab never stops at.
+        while before.isAncestorOf(widget) or not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget = widget.nextInFocusChain()
+        assert widget is after, (before.objectName(), widget.objectName())
