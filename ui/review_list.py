@@ -184,12 +184,11 @@ class ReviewItemDelegate(QStyledItemDelegate):
         bold = scaled_font(option.font, 1.0, bold=True)
         painter.setFont(bold)
         painter.setPen(base_colour)
-        head = f"{review.reference} · {review.type_label}"
         head_rect = QRect(rect.left(), rect.top(), rect.width() - when_width - 8, line)
         painter.drawText(
             head_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(bold).elidedText(head, Qt.TextElideMode.ElideRight, head_rect.width()),
+            self.head_text(review, index.data(SharedRole) or "", head_rect.width(), bold),
         )
         painter.setFont(option.font)
         title_rect = QRect(rect.left(), rect.top() + line, rect.width(), line)
@@ -217,6 +216,20 @@ class ReviewItemDelegate(QStyledItemDelegate):
                 overdue,
             )
         painter.restore()
+
+    @staticmethod
+    def head_text(review: ReviewSummary, shared: str, width: int, font) -> str:
+        """The first line beside the countdown: reference and type ("DEMO-LCSPR-T · LCSPR");
+        the type shortened, then left off, before the reference is ("DEMO-LCSPR-T", never
+        "DEMO-LCS…": references differ at their ends), and then as in a narrow list."""
+        metrics = QFontMetrics(font)
+        head = f"{review.reference} · {review.type_label}"
+        if metrics.horizontalAdvance(head) <= width:
+            return head
+        shortened = metrics.elidedText(head, Qt.TextElideMode.ElideRight, width)
+        if len(shortened) >= len(review.reference) + 6:  # the reference whole, "· Rap…" after
+            return shortened
+        return narrow_reference(review.reference, shared, width, metrics)
 
     def _paint_narrow(self, painter, option, review, rect, line, shown, colour, shared) -> None:
         when, days, late = shown

@@ -60,11 +60,23 @@ def fit_to_screen(window: QWidget, preferred: QSize, share: float = 0.92) -> Non
 
 
 def keep_on_screen(window: QWidget) -> None:
-    """After restoring a saved geometry (perhaps from a larger monitor), bring it back in."""
+    """After restoring a saved geometry (perhaps from a larger monitor), bring it back in: moved
+    onto the screen, and made smaller only where it is larger than the screen (a window a
+    title bar too tall is moved up, not shrunk on every side)."""
+    if window.isMaximized() or window.isFullScreen():
+        return  # the window manager fits it
     area = available_area(window)
-    if area.contains(window.frameGeometry()):
+    margins = frame_margins(window)
+    frame = window.geometry().marginsAdded(margins)
+    if area.contains(frame):
         return
-    fit_to_screen(window, window.size())
+    size = window.size().boundedTo(area.marginsRemoved(margins).size())
+    size = size.expandedTo(window.minimumSize())
+    window.resize(size)
+    frame.setSize(size.grownBy(margins))
+    frame.moveLeft(max(area.left(), min(frame.left(), area.right() + 1 - frame.width())))
+    frame.moveTop(max(area.top(), min(frame.top(), area.bottom() + 1 - frame.height())))
+    window.move(frame.topLeft())
 
 
 def small_screen(widget: QWidget | None = None) -> bool:

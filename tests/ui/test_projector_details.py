@@ -10,8 +10,8 @@ from app.demo import add_demo_reviews
 from app.meetings import list_meetings
 from app.reviews import list_reviews
 from ui.meeting_runner import MeetingRunner
-from ui.review_list import SharedRole, narrow_reference, shared_start
-from ui.screen import available_area, fit_to_screen
+from ui.review_list import SharedRole, SummaryRole, narrow_reference, shared_start
+from ui.screen import available_area, fit_to_screen, keep_on_screen
 from ui.tab_names import TAB_FINDINGS, TAB_REPORTS
 from ui.theme import scaled_font
 
@@ -157,3 +157,31 @@ def test_tab_goes_down_the_reviews_fields_as_they_read(demo):
         while before.isAncestorOf(widget) or not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             widget = widget.nextInFocusChain()
         assert widget is after, (before.objectName(), widget.objectName())
+
+
+def test_a_restored_window_a_title_bar_too_tall_moves_up_and_keeps_its_width(qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    area = available_area(window)
+    # As saved by a window placed without room for its title bar: its bottom off the screen.
+    window.setGeometry(area.left() + 15, area.top() + 40, area.width() - 30, area.height() - 24)
+    width = window.width()
+    keep_on_screen(window)
+    assert window.width() == width  # not shrunk on every side
+    _title_bar_room(window)
+
+
+def test_a_wide_lists_first_line_keeps_the_whole_reference(demo):
+    from ui.review_list import ReviewItemDelegate
+
+    view = demo.list_panel.view
+    bold = scaled_font(view.font(), 1.0, bold=True)
+    metrics = QFontMetrics(bold)
+    for row in range(view.model().rowCount()):
+        review = view.model().index(row, 0).data(SummaryRole)
+        head = f"{review.reference} · {review.type_label}"
+        # Room for the reference and a little: the type gives way, never the reference's end.
+        for room in (metrics.horizontalAdvance(head), metrics.horizontalAdvance(review.reference)):
+            text = ReviewItemDelegate.head_text(review, "DEMO-", room, bold)
+            assert text.startswith(review.reference), text
+            assert metrics.horizontalAdvance(text) <= room
