@@ -52,10 +52,16 @@ def fit_to_screen(window: QWidget, preferred: QSize, share: float = 0.92) -> Non
     size = size.expandedTo(window.minimumSize())
     window.resize(size)
     frame = QRect(0, 0, size.width(), size.height()).marginsAdded(margins)
-    frame.moveCenter(area.center())
-    # Never above or left of the screen, whatever the window's minimum size.
-    frame.moveTop(max(frame.top(), area.top()))
-    frame.moveLeft(max(frame.left(), area.left()))
+    # A dialog opens over the window it belongs to, wherever that is; a window on the screen.
+    parent = window.parentWidget()
+    owner = parent.window() if parent is not None else None
+    if owner is not None and owner.isVisible():
+        frame.moveCenter(owner.frameGeometry().center())
+    else:
+        frame.moveCenter(area.center())
+    # Inside the screen; never above or left of it, whatever the window's minimum size.
+    frame.moveLeft(max(area.left(), min(frame.left(), area.right() + 1 - frame.width())))
+    frame.moveTop(max(area.top(), min(frame.top(), area.bottom() + 1 - frame.height())))
     window.move(frame.topLeft())
 
 

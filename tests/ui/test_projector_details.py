@@ -185,3 +185,29 @@ def test_a_wide_lists_first_line_keeps_the_whole_reference(demo):
             text = ReviewItemDelegate.head_text(review, "DEMO-", room, bold)
             assert text.startswith(review.reference), text
             assert metrics.horizontalAdvance(text) <= room
+
+
+def test_a_dialog_sized_to_the_screen_opens_over_its_window(qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    from ui.screen import frame_margins
+
+    owner = QMainWindow()
+    qtbot.addWidget(owner)
+    area = available_area(owner)
+    owner.setGeometry(area.left() + 10, area.top() + 40, area.width() // 2, area.height() // 2)
+    owner.show()
+    qtbot.waitExposed(owner)
+    dialog = QDialog(owner)
+    fit_to_screen(dialog, QSize(area.width() // 3, area.height() // 3))
+    frame = dialog.geometry().marginsAdded(frame_margins(dialog))
+    frame.moveTopLeft(dialog.pos())
+    centre, wanted = frame.center(), owner.frameGeometry().center()
+    assert abs(centre.x() - wanted.x()) <= 2 and abs(centre.y() - wanted.y()) <= 2
+    assert area.contains(frame)
+    # Too near the screen's edge to centre on it: moved in, never partly off the screen.
+    owner.move(area.right() - owner.width() // 3, area.top())
+    fit_to_screen(dialog, QSize(area.width() // 2, area.height() // 2))
+    frame = dialog.geometry().marginsAdded(frame_margins(dialog))
+    frame.moveTopLeft(dialog.pos())
+    assert area.contains(frame)
