@@ -451,7 +451,8 @@ def whole_choices(combo: QComboBox, most: int = COMBO_MOST_CHARACTERS) -> None:
 
 def tab_order_by_rows(form: QFormLayout) -> None:
     """Tab moves down the form's rows as they read, whatever order their fields were made in
-    (a row inserted above others would otherwise be reached last)."""
+    (a row inserted above others would otherwise be reached last). The form must already be
+    on its widget: Qt orders only widgets in one window."""
     fields = []
     for row in range(form.rowCount()):
         item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)

@@ -139,24 +139,47 @@ def test_windows_sized_to_the_screen_leave_room_for_their_title_bar(demo, ctx, q
     _title_bar_room(runner)
 
 
-def test_tab_goes_down_the_reviews_fields_as_they_read(demo):
-    details = demo.workspace.details
-    texts = details.texts
-    order = [
-        texts["reference"],
-        texts["title"],
-        details.type_combo,
-        texts["subject_pseudonym"],
-        texts["partnership"],
-        details.status_combo,
-        details.marking,
-    ]
+def _assert_tab_order(order) -> None:
     for before, after in zip(order, order[1:], strict=False):
         widget = before.nextInFocusChain()
         # Past a field's own parts (an editable combo's line) and what Tab never stops at.
         while before.isAncestorOf(widget) or not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             widget = widget.nextInFocusChain()
         assert widget is after, (before.objectName(), widget.objectName())
+
+
+def test_tab_goes_down_the_reviews_fields_as_they_read(demo):
+    details = demo.workspace.details
+    texts = details.texts
+    _assert_tab_order(
+        [
+            texts["reference"],
+            texts["title"],
+            details.type_combo,
+            texts["subject_pseudonym"],
+            texts["partnership"],
+            details.status_combo,
+            details.marking,
+        ]
+    )
+
+
+def test_tab_goes_down_a_chronology_entrys_fields_as_they_read(demo):
+    entry = demo.workspace.chronology.entry_editor
+    lines, texts = entry.lines, entry.texts
+    _assert_tab_order(
+        [
+            lines["date"],
+            lines["time"],
+            lines["recorded"],
+            entry.type_combo,
+            lines["practitioner"],
+            lines["role"],
+            lines["subjects"],
+            lines["source"],
+            texts["event"],
+        ]
+    )
 
 
 def test_a_restored_window_a_title_bar_too_tall_moves_up_and_keeps_its_width(qtbot):
