@@ -120,6 +120,7 @@ def _cell(text: str, record_id: int, key=None) -> QTableWidgetItem:
 
 
 MEETINGS_PANE_EM = 25  # the most the meetings list takes, in widths of "M"
+MEETING_KIND_COLUMN = 2
 
 
 class MeetingsTab(QWidget):
@@ -134,6 +135,13 @@ class MeetingsTab(QWidget):
         # Left: the meetings.
         self.meetings = _table(["No.", "Date", "Kind", "Status"], "meetings_table")
         self.meetings.setAccessibleName("Meetings")
+        # Where the list is capped (a projector), the kind (nearly always "Panel meeting")
+        # gives way, elided with the whole in its tooltip: number, date and status stay in
+        # sight, with no sideways scrolling.
+        header = self.meetings.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(MEETING_KIND_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.meetings.setWordWrap(False)
         self.meetings.setSortingEnabled(True)
         self.meetings.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.meetings.itemSelectionChanged.connect(self._meeting_chosen)
@@ -284,7 +292,10 @@ class MeetingsTab(QWidget):
                     (MEETING_STATUSES.get(m.status, m.status), None),
                 ]
             ):
-                self.meetings.setItem(row, col, _cell(text, m.id, key))
+                cell = _cell(text, m.id, key)
+                if col == MEETING_KIND_COLUMN:
+                    cell.setToolTip(text)
+                self.meetings.setItem(row, col, cell)
         self.meetings.setSortingEnabled(sorting)
         self.meetings.blockSignals(False)
         # The list shows every column of every meeting: its pane is never narrower.

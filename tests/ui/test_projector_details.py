@@ -234,3 +234,25 @@ def test_a_dialog_sized_to_the_screen_opens_over_its_window(qtbot):
     frame = dialog.geometry().marginsAdded(frame_margins(dialog))
     frame.moveTopLeft(dialog.pos())
     assert area.contains(frame)
+
+
+def test_the_meetings_list_shows_every_meetings_status_on_a_projector(demo):
+    from ui.meetings_tab import MEETING_KIND_COLUMN
+    from ui.tab_names import TAB_NAMES
+
+    demo.workspace.tabs.setCurrentIndex(TAB_NAMES.index("Meetings"))
+    _settle()
+    table = demo.workspace.meetings.meetings
+    assert table.rowCount() >= 2
+    assert not table.horizontalScrollBar().isVisible()  # nothing off to the right
+    header = table.horizontalHeader()
+    last = table.columnCount() - 1
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) <= (
+        table.viewport().width()
+    )
+    metrics = table.fontMetrics()
+    for row in range(table.rowCount()):
+        status = table.item(row, last).text()
+        assert metrics.horizontalAdvance(status) <= header.sectionSize(last), status
+        kind = table.item(row, MEETING_KIND_COLUMN)
+        assert kind.toolTip() == kind.text()  # whole, however narrow the column
