@@ -256,3 +256,18 @@ def test_the_meetings_list_shows_every_meetings_status_on_a_projector(demo):
         assert metrics.horizontalAdvance(status) <= header.sectionSize(last), status
         kind = table.item(row, MEETING_KIND_COLUMN)
         assert kind.toolTip() == kind.text()  # whole, however narrow the column
+
+
+def test_the_imr_status_buttons_arrow_has_a_place_of_its_own(demo):
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.tab_names import TAB_AGENCIES
+
+    demo.workspace.tabs.setCurrentIndex(TAB_AGENCIES)
+    _settle()
+    board = demo.workspace.agencies
+    button = board.status_button
+    assert isinstance(button, QPushButton) and button.menu() is board.status_menu
+    arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+    text = button.fontMetrics().horizontalAdvance(button.text())
+    assert button.width() >= text + arrow  # the text is not drawn under the arrow
