@@ -271,3 +271,20 @@ def test_the_imr_status_buttons_arrow_has_a_place_of_its_own(demo):
     arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
     text = button.fontMetrics().horizontalAdvance(button.text())
     assert button.width() >= text + arrow  # the text is not drawn under the arrow
+
+
+def test_on_a_laptop_the_meetings_list_shows_every_column_whole(demo):
+    from ui.meetings_tab import MEETING_KIND_COLUMN
+    from ui.tab_names import TAB_NAMES
+
+    demo.resize(QSize(1366, 728))
+    demo.workspace.tabs.setCurrentIndex(TAB_NAMES.index("Meetings"))
+    _settle()
+    table = demo.workspace.meetings.meetings
+    assert not table.horizontalScrollBar().isVisible()
+    header, metrics = table.horizontalHeader(), table.fontMetrics()
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            text = table.item(row, column).text()
+            assert metrics.horizontalAdvance(text) < header.sectionSize(column), text
+    assert table.item(0, MEETING_KIND_COLUMN).text() == "Panel meeting"
