@@ -49,7 +49,8 @@ def fit_to_screen(window: QWidget, preferred: QSize, share: float = 0.92) -> Non
     area = available_area(window.parentWidget() or window)
     margins = frame_margins(window)
     size = fitted_size(preferred, area.marginsRemoved(margins), share)
-    size = size.expandedTo(window.minimumSize())
+    # What its layout needs, as the window will be once shown, so that it is centred as shown.
+    size = size.expandedTo(window.minimumSize()).expandedTo(window.minimumSizeHint())
     window.resize(size)
     frame = QRect(0, 0, size.width(), size.height()).marginsAdded(margins)
     # A dialog opens over the window it belongs to, wherever that is; a window on the screen.
