@@ -49,8 +49,11 @@ def fit_to_screen(window: QWidget, preferred: QSize, share: float = 0.92) -> Non
     area = available_area(window.parentWidget() or window)
     margins = frame_margins(window)
     size = fitted_size(preferred, area.marginsRemoved(margins), share)
-    # What its layout needs, as the window will be once shown, so that it is centred as shown.
-    size = size.expandedTo(window.minimumSize()).expandedTo(window.minimumSizeHint())
+    # What its layout needs, as the window will be once shown (so that it is centred as it
+    # will be), as far as the screen allows.
+    room = area.marginsRemoved(margins).size()
+    size = size.expandedTo(window.minimumSizeHint().boundedTo(room))
+    size = size.expandedTo(window.minimumSize())
     window.resize(size)
     frame = QRect(0, 0, size.width(), size.height()).marginsAdded(margins)
     # A dialog opens over the window it belongs to, wherever that is; a window on the screen.

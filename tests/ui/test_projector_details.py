@@ -288,3 +288,25 @@ def test_on_a_laptop_the_meetings_list_shows_every_column_whole(demo):
             text = table.item(row, column).text()
             assert metrics.horizontalAdvance(text) < header.sectionSize(column), text
     assert table.item(0, MEETING_KIND_COLUMN).text() == "Panel meeting"
+
+
+def test_a_dialog_wider_than_asked_is_centred_at_the_size_it_opens_at(qtbot):
+    from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+
+    from ui.screen import frame_margins
+
+    owner = QMainWindow()
+    qtbot.addWidget(owner)
+    area = available_area(owner)
+    owner.setGeometry(area.left() + 20, area.top() + 40, area.width() - 60, area.height() - 80)
+    owner.show()
+    qtbot.waitExposed(owner)
+    dialog = QDialog(owner)
+    wide = QWidget()
+    wide.setMinimumWidth(area.width() // 2)  # its filled lists need this much
+    QVBoxLayout(dialog).addWidget(wide)
+    fit_to_screen(dialog, QSize(area.width() // 4, area.height() // 4))
+    assert dialog.width() >= area.width() // 2  # the size it will have once shown
+    frame = dialog.geometry().marginsAdded(frame_margins(dialog))
+    frame.moveTopLeft(dialog.pos())
+    assert abs(frame.center().x() - owner.frameGeometry().center().x()) <= 2
