@@ -310,3 +310,27 @@ def test_a_dialog_wider_than_asked_is_centred_at_the_size_it_opens_at(qtbot):
     frame = dialog.geometry().marginsAdded(frame_margins(dialog))
     frame.moveTopLeft(dialog.pos())
     assert abs(frame.center().x() - owner.frameGeometry().center().x()) <= 2
+
+
+def test_every_chronology_command_stays_on_its_bar_on_a_projector(demo):
+    from PySide6.QtWidgets import QToolButton
+
+    from ui.tab_names import TAB_CHRONOLOGY
+
+    demo.workspace.tabs.setCurrentIndex(TAB_CHRONOLOGY)
+    _settle()
+    bar = demo.workspace.chronology.toolbar
+    more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert more is None or not more.isVisible()  # nothing folded behind "»"
+    for action in bar.actions():
+        if action.isSeparator():
+            continue
+        button = bar.widgetForAction(action)
+        assert button.isVisible() and bar.rect().contains(button.geometry()), action.text()
+        assert button.toolTip() or button.text()  # what it does, even as an icon alone
+    demo.resize(QSize(1900, PROJECTOR.height()))  # room: every button with its words
+    _settle()
+    for action in bar.actions():
+        if not action.isSeparator():
+            style = bar.widgetForAction(action).toolButtonStyle()
+            assert style == Qt.ToolButtonStyle.ToolButtonTextBesideIcon, action.text()
