@@ -197,11 +197,12 @@ class ActionPlanWindow(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        fit_to_screen(self, QSize(1180, 640))
         polish_tables(self)
         editor.changed.connect(self._store_changed)
         self.reload_options()
         self.reload()
+        # Sized once filled: the lead agencies' names set its minimum width.
+        fit_to_screen(self, QSize(1180, 640))
 
     # Loading -------------------------------------------------------------------------------
     def reload_options(self) -> None:

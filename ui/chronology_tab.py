@@ -35,6 +35,7 @@ from ui.episodes_page import EpisodesPage
 from ui.icons import icon
 from ui.table_tools import copy_rows, polish_table, reachable_by_tab, separator, view_action
 from ui.timeline_widget import TimelinePage
+from ui.widgets import WordsWhileTheyFit
 
 
 class ChronologyTab(EntryCommands, QWidget):
@@ -102,6 +103,20 @@ class ChronologyTab(EntryCommands, QWidget):
                 self.cite_action,
                 self.export_action,
             )
+        )
+        # On a projector the buttons give up their words, least needed first, before any
+        # command folds away behind "»" (each keeps its icon and its tooltip).
+        self.toolbar_words = WordsWhileTheyFit(
+            self.toolbar,
+            [
+                self.delete_action,
+                self.tag_action,
+                self.link_action,
+                self.export_action,
+                self.import_action,
+                self.cite_action,
+                self.add_action,
+            ],
         )
         actions = QHBoxLayout()
         actions.addWidget(self.toolbar, 1)

@@ -17,7 +17,7 @@ from app.vocab import PROTECTIVE_MARKINGS, REVIEW_STATUSES, REVIEW_TYPES
 from ui.checklist_panel import ChecklistPanel
 from ui.editing import Editor
 from ui.theme import muted_colour
-from ui.widgets import CommitLineEdit, DateField, set_editable
+from ui.widgets import CommitLineEdit, DateField, set_editable, tab_order_by_rows
 
 TEXT_FIELDS = [
     ("reference", "Reference"),
@@ -67,6 +67,7 @@ class DetailsTab(QWidget):
         self.marking.lineEdit().editingFinished.connect(self._save_marking)
         self.marking.activated.connect(lambda _i: self._save_marking())
         form.addRow("Protective marking", self.marking)
+        tab_order_by_rows(form)  # Type, inserted as the third row, is reached third
 
         dates = QGroupBox("Key dates")
         date_form = self.date_form = QFormLayout(dates)

@@ -20,7 +20,7 @@ from app.errors import UserError
 from app.findings import findings_citing_entry
 from ui.editing import Editor
 from ui.theme import danger_colour, muted_colour, scaled_font
-from ui.widgets import CommitLineEdit, CommitTextEdit, set_editable
+from ui.widgets import CommitLineEdit, CommitTextEdit, set_editable, tab_order_by_rows
 
 LINE_FIELDS = [
     ("date", "Date", "As the agency wrote it: 02/01/2008, June 2016, c. March 2017, summer 2007"),
@@ -113,6 +113,7 @@ class EntryEditor(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.flag_note)
         layout.addLayout(form)
+        tab_order_by_rows(form)  # Event type, inserted as the fourth row, is reached fourth
         layout.addWidget(QLabel("As imported"))
         layout.addWidget(self.origin)
         layout.addWidget(self.cited)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,11 +23,21 @@ from app.imrs import IMR_SECTIONS
 from app.records import ImrSummary, LineOfEnquiryRecord
 from app.vocab import FINDING_KINDS, FINDING_STATUSES
 from ui.editing import Editor
+from ui.fitting_tabs import FittingTabs
 from ui.theme import muted_colour, scaled_font
 from ui.widgets import CommitLineEdit, CommitTextEdit, DateField, FormDialog, set_editable
 
 KeyRole = Qt.ItemDataRole.UserRole + 30
+LINES_PAGE = "Key lines of enquiry answered"
+LINES_PAGE_SHORT = "Lines answered"
 CitedRole = Qt.ItemDataRole.UserRole + 31  # what a citation points at: (kind, target id)
+
+
+def _short_page_name(full: str) -> str:
+    """A finding's page name as it reads in less room: "Lines answered (1 of 6)"."""
+    if full.startswith(LINES_PAGE):
+        return LINES_PAGE_SHORT + full[len(LINES_PAGE) :]
+    return full
 
 
 class CheckList(QListWidget):
@@ -159,11 +168,13 @@ class FindingPanel(QWidget):
         self.narrative.setMinimumHeight(120)
         self.narrative.committed.connect(lambda t: self._save("narrative", t, "narrative"))
 
-        self.pages = QTabWidget()
+        # Beside the findings list on a projector the three pages' names do not fit whole: the
+        # third shortens (its count kept) rather than going behind scroll arrows.
+        self.pages = FittingTabs(_short_page_name)
         self.pages.setObjectName("finding_pages")
         self.pages.addTab(self._evidence_page(), "Evidence")
         self.pages.addTab(self._themes_page(), "Themes")
-        self.pages.addTab(self._lines_page(), "Key lines of enquiry answered")
+        self.pages.addTab(self._lines_page(), LINES_PAGE)
 
         self.empty = QLabel("Add the review's first finding with “Add finding”.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -301,9 +312,7 @@ class FindingPanel(QWidget):
         self._show_evidence(finding)
         self.pages.setTabText(0, f"Evidence ({len(finding.evidence)})")
         self.pages.setTabText(1, f"Themes ({len(finding.themes)})")
-        self.pages.setTabText(
-            2, f"Key lines of enquiry answered ({len(finding.line_ids)} of {len(lines)})"
-        )
+        self.pages.setTabText(2, f"{LINES_PAGE} ({len(finding.line_ids)} of {len(lines)})")
         writable = not self.editor.readonly
         for widget in (
             self.title,

@@ -1,5 +1,7 @@
 """Tabs whose labels shorten when the full ones would not fit, instead of the bar scrolling."""
 
+from collections.abc import Callable, Mapping
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget
 
@@ -10,11 +12,19 @@ class FittingTabs(QTabWidget):
     its accessible name, so a screen reader announces "Terms of reference", not "Terms".
     Where even the short ones do not fit (a projector's 1024 pixels beside the review list),
     the labels are elided to fit, never hidden behind scroll arrows, and every tab's tooltip
-    gives its full name."""
+    gives its full name.
 
-    def __init__(self, short_names: dict[str, str], parent=None):
+    ``short_names`` maps a full label to its short one, or is a function from the full label
+    to the short one (for labels that carry a count, such as "Key lines of enquiry answered
+    (1 of 6)"), returning the label itself where it has no shorter form."""
+
+    def __init__(self, short_names: Mapping[str, str] | Callable[[str], str], parent=None) -> None:
         super().__init__(parent)
-        self._short_names = short_names
+        if isinstance(short_names, Mapping):
+            names = dict(short_names)
+            self._short = lambda full: names.get(full, full)
+        else:
+            self._short = short_names
         self._full: list[str] = []
         self.shortened = False
         self.elided = False
@@ -50,7 +60,7 @@ class FittingTabs(QTabWidget):
     def _label(self, index: int) -> None:
         bar, full = self.tabBar(), self._full[index]
         bar.setAccessibleTabName(index, full)
-        shown_whole = not self.elided and full not in self._short_names
+        shown_whole = not self.elided and self._short(full) == full
         bar.setTabToolTip(index, "" if shown_whole else full)
 
     def width_needed(self, texts: list[str]) -> int:
@@ -66,13 +76,13 @@ class FittingTabs(QTabWidget):
 
     def width_wanted(self) -> int:
         """The width in which every label reads: the short ones where there are short ones."""
-        return self.width_needed([self._short_names.get(full, full) for full in self._full])
+        return self.width_needed([self._short(full) for full in self._full])
 
     def _fit(self) -> None:
         if len(self._full) != self.count():
             return  # part-way through inserting
         self.shortened = self.width_needed(self._full) > self.width()
-        short = [self._short_names.get(full, full) for full in self._full]
+        short = [self._short(full) for full in self._full]
         elided = self.shortened and self.width_needed(short) > self.width()
         bar = self.tabBar()
         for index, full in enumerate(self._full):

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -178,9 +177,10 @@ class AgenciesTab(QWidget):
 
         self.add_button = QPushButton(icon("add"), "Add agency…")
         self.add_button.clicked.connect(self.add_agency)
-        self.status_button = QToolButton()
-        self.status_button.setText("Change IMR status")
-        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button with a menu, like its neighbours: its arrow has a place of its own (a
+        # tool button's arrow is drawn over the end of its text).
+        self.status_button = QPushButton("Change IMR status")
+        self.status_button.setObjectName("change_imr_status")
         self.status_menu = QMenu(self.status_button)
         self.status_menu.aboutToShow.connect(self._fill_status_menu)
         self.status_button.setMenu(self.status_menu)

@@ -120,6 +120,7 @@ def _cell(text: str, record_id: int, key=None) -> QTableWidgetItem:
 
 
 MEETINGS_PANE_EM = 25  # the most the meetings list takes, in widths of "M"
+MEETING_KIND_COLUMN = 2
 
 
 class MeetingsTab(QWidget):
@@ -134,6 +135,13 @@ class MeetingsTab(QWidget):
         # Left: the meetings.
         self.meetings = _table(["No.", "Date", "Kind", "Status"], "meetings_table")
         self.meetings.setAccessibleName("Meetings")
+        # Where the list is capped (a projector), the kind (nearly always "Panel meeting")
+        # gives way, elided with the whole in its tooltip: number, date and status stay in
+        # sight, with no sideways scrolling.
+        header = self.meetings.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(MEETING_KIND_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.meetings.setWordWrap(False)
         self.meetings.setSortingEnabled(True)
         self.meetings.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.meetings.itemSelectionChanged.connect(self._meeting_chosen)
@@ -256,6 +264,12 @@ class MeetingsTab(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setCollapsible(0, False)
         splitter.setSizes([300, 900])  # room for the meeting's kind next to its date
+        # Where there is room (a laptop, a monitor) the list takes what shows every column
+        # whole; on a projector it keeps its narrower share. A width the user drags to stays.
+        self.splitter = splitter
+        self._list_wanted = 0
+        self._list_dragged = False
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_list_dragged", True))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         # Tab follows the details as laid out: when, where, what, then the big button.
@@ -265,6 +279,25 @@ class MeetingsTab(QWidget):
         self._update_buttons()
 
     # Loading -------------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self._fit_list()
+
+    def _fit_list(self) -> None:
+        """The meetings list as wide as its columns want, as far as the meeting beside it can
+        spare; never narrower than its minimum."""
+        if self._list_dragged or not self._list_wanted:
+            return
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if total <= 0:
+            return
+        spare = total - self.meeting_panel.minimumSizeHint().width()
+        width = max(self.meetings_pane.minimumWidth(), min(self._list_wanted, spare))
+        if width != sizes[0]:
+            self.splitter.setSizes([width, total - width])
+            self._list_dragged = False  # moved here, not by the user
+
     def show_review(self, review: ReviewDetail, findings: list) -> None:
         self.review = review
         self.findings = findings
@@ -284,7 +317,10 @@ class MeetingsTab(QWidget):
                     (MEETING_STATUSES.get(m.status, m.status), None),
                 ]
             ):
-                self.meetings.setItem(row, col, _cell(text, m.id, key))
+                cell = _cell(text, m.id, key)
+                if col == MEETING_KIND_COLUMN:
+                    cell.setToolTip(text)
+                self.meetings.setItem(row, col, cell)
         self.meetings.setSortingEnabled(sorting)
         self.meetings.blockSignals(False)
         # The list shows every column of every meeting: its pane is never narrower.
@@ -296,9 +332,9 @@ class MeetingsTab(QWidget):
         # ... up to a cap, so that the meeting beside it still fits a projector's 1024 pixels
         # (the list then scrolls sideways).
         cap = self.fontMetrics().horizontalAdvance("M") * MEETINGS_PANE_EM
-        self.meetings_pane.setMinimumWidth(
-            min(cap, needed + self.meetings.verticalScrollBar().sizeHint().width() + 28)
-        )
+        self._list_wanted = needed + self.meetings.verticalScrollBar().sizeHint().width() + 28
+        self.meetings_pane.setMinimumWidth(min(cap, self._list_wanted))
+        self._fit_list()
         ids = [m.id for m in meetings]
         if current in ids:
             self._select_meeting(current)

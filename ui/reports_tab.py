@@ -42,7 +42,13 @@ from ui.icons import icon
 from ui.release_check_dialog import ReleaseCheckDialog
 from ui.tasks import run_task
 from ui.theme import muted_colour, scaled_font
-from ui.widgets import CommitLineEdit, CommitTextEdit, elide_to_width, set_editable
+from ui.widgets import (
+    CommitLineEdit,
+    CommitTextEdit,
+    elide_to_width,
+    set_editable,
+    whole_choices,
+)
 
 # The formats a document can be exported in, by suffix, as the save dialog lists them.
 FORMATS = {
@@ -112,14 +118,10 @@ class ReportsTab(QWidget):
         self.check_button = QPushButton("Check for publication…")
         self.check_button.setObjectName("check_publication")
         self.check_button.clicked.connect(self.show_check)
-        # The longest document or audience name does not set the tab's width (a projector's
-        # 1024 pixels): the combo shows what fits and lists the whole names when opened.
+        # The chosen document and audience read whole ("For publication (anonymised)"); a very
+        # long name still could not set the tab's width (a projector's 1024 pixels).
         for combo in (self.kind, self.audience):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(14)
-            combo.view().setMinimumWidth(combo.sizeHint().width())
+            whole_choices(combo)
         second = QHBoxLayout()
         second.addWidget(QLabel("For"))
         second.addWidget(self.audience)

@@ -2,7 +2,15 @@
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,6 +33,41 @@ from ui.theme import danger_colour, muted_colour, scaled_font
 
 SummaryRole = Qt.ItemDataRole.UserRole + 1
 TodayRole = Qt.ItemDataRole.UserRole + 2
+SharedRole = Qt.ItemDataRole.UserRole + 3  # the start every listed reference shares
+SEPARATORS = "-/_. "
+
+
+def shared_start(references: list[str]) -> str:
+    """The start that every reference shares, up to a separator ("DEMO-" of DEMO-LCSPR-T and
+    DEMO-SAR-F, "BSCP-2026-" of BSCP-2026-003 and BSCP-2026-014): it tells one review from
+    another nothing, so a narrow list drops it first. Never a whole reference."""
+    if len(references) < 2:
+        return ""
+    first, last = min(references), max(references)
+    common = 0
+    while common < min(len(first), len(last)) and first[common] == last[common]:
+        common += 1
+    start = first[:common]
+    cut = max(start.rfind(sep) for sep in SEPARATORS) + 1
+    start = start[:cut]
+    return start if all(len(ref) > len(start) for ref in references) else ""
+
+
+def narrow_reference(reference: str, shared: str, width: int, metrics: QFontMetrics) -> str:
+    """The reference as it reads in ``width``: whole if it fits; else without the start every
+    reference shares ("…LCSPR-T"); else shortened in the middle as well (references differ at
+    their ends: LCSPR-2026-03, LCSPR-2026-04)."""
+    if metrics.horizontalAdvance(reference) <= width:
+        return reference
+    if shared and reference.startswith(shared):
+        rest = reference[len(shared) :]
+        shortened = "…" + rest
+        if metrics.horizontalAdvance(shortened) <= width:
+            return shortened
+        return "…" + metrics.elidedText(
+            rest, Qt.TextElideMode.ElideMiddle, width - metrics.horizontalAdvance("…")
+        ).lstrip("…")
+    return metrics.elidedText(reference, Qt.TextElideMode.ElideMiddle, width)
 
 
 class ReviewListModel(QAbstractListModel):
@@ -32,11 +75,13 @@ class ReviewListModel(QAbstractListModel):
         super().__init__(parent)
         self._reviews: list[ReviewSummary] = []
         self.today = date.today()
+        self.shared = ""
 
     def set_reviews(self, reviews: list[ReviewSummary], today: date) -> None:
         self.beginResetModel()
         self._reviews = list(reviews)
         self.today = today
+        self.shared = shared_start([review.reference for review in self._reviews])
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
@@ -61,6 +106,8 @@ class ReviewListModel(QAbstractListModel):
             return review
         if role == TodayRole:
             return self.today
+        if role == SharedRole:
+            return self.shared
         if role == Qt.ItemDataRole.ToolTipRole:  # all of it, for a narrow list
             when, _ = countdown(
                 review.target_date, self.today, review.status in FINISHED_REVIEW_STATUSES
@@ -122,7 +169,8 @@ class ReviewItemDelegate(QStyledItemDelegate):
         small = scaled_font(option.font, 0.92)
         if narrow:
             shown = (when, days, late)
-            self._paint_narrow(painter, option, review, rect, line, shown, base_colour)
+            shared = index.data(SharedRole) or ""
+            self._paint_narrow(painter, option, review, rect, line, shown, base_colour, shared)
             painter.restore()
             return
         painter.setFont(small)
@@ -136,12 +184,11 @@ class ReviewItemDelegate(QStyledItemDelegate):
         bold = scaled_font(option.font, 1.0, bold=True)
         painter.setFont(bold)
         painter.setPen(base_colour)
-        head = f"{review.reference} · {review.type_label}"
         head_rect = QRect(rect.left(), rect.top(), rect.width() - when_width - 8, line)
         painter.drawText(
             head_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(bold).elidedText(head, Qt.TextElideMode.ElideRight, head_rect.width()),
+            self.head_text(review, index.data(SharedRole) or "", head_rect.width(), bold),
         )
         painter.setFont(option.font)
         title_rect = QRect(rect.left(), rect.top() + line, rect.width(), line)
@@ -170,7 +217,21 @@ class ReviewItemDelegate(QStyledItemDelegate):
             )
         painter.restore()
 
-    def _paint_narrow(self, painter, option, review, rect, line, shown, colour) -> None:
+    @staticmethod
+    def head_text(review: ReviewSummary, shared: str, width: int, font) -> str:
+        """The first line beside the countdown: reference and type ("DEMO-LCSPR-T · LCSPR");
+        the type shortened, then left off, before the reference is ("DEMO-LCSPR-T", never
+        "DEMO-LCS…": references differ at their ends), and then as in a narrow list."""
+        metrics = QFontMetrics(font)
+        head = f"{review.reference} · {review.type_label}"
+        if metrics.horizontalAdvance(head) <= width:
+            return head
+        shortened = metrics.elidedText(head, Qt.TextElideMode.ElideRight, width)
+        if len(shortened) >= len(review.reference) + 6:  # the reference whole, "· Rap…" after
+            return shortened
+        return narrow_reference(review.reference, shared, width, metrics)
+
+    def _paint_narrow(self, painter, option, review, rect, line, shown, colour, shared) -> None:
         when, days, late = shown
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -180,18 +241,18 @@ class ReviewItemDelegate(QStyledItemDelegate):
             for shorter in (f"{-days} days overdue", f"{-days} days late"):
                 if QFontMetrics(small).horizontalAdvance(when) > rect.width():
                     when = shorter
-        # References differ at their ends (LCSPR-2026-03, LCSPR-2026-04): shortened in the middle.
-        middle, right = Qt.TextElideMode.ElideMiddle, Qt.TextElideMode.ElideRight
+        reference = narrow_reference(review.reference, shared, rect.width(), QFontMetrics(bold))
+        right = Qt.TextElideMode.ElideRight
         lines = (
-            (bold, colour, review.reference, middle),
-            (option.font, colour, review.title, right),
-            (small, danger_colour() if late and not selected else colour, when, right),
+            (bold, colour, reference),
+            (option.font, colour, review.title),
+            (small, danger_colour() if late and not selected else colour, when),
         )
-        for number, (font, pen, text, mode) in enumerate(lines):
+        for number, (font, pen, text) in enumerate(lines):
             painter.setFont(font)
             painter.setPen(pen)
             box = QRect(rect.left(), rect.top() + number * line, rect.width(), line)
-            shown = QFontMetrics(font).elidedText(text, mode, box.width())
+            shown = QFontMetrics(font).elidedText(text, right, box.width())
             painter.drawText(box, left, shown)
 
 
@@ -203,6 +264,9 @@ class ReviewListView(QListView):
         self.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.setAccessibleName("Reviews")
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
+FILTER_HINTS = ("Find a review (Ctrl+F)", "Find a review", "Find…")
 
 
 class ReviewListPanel(QWidget):
@@ -221,7 +285,8 @@ class ReviewListPanel(QWidget):
         self.filter = QLineEdit()
         self.filter.setObjectName("review_filter")
         self.filter.setAccessibleName("Find a review")
-        self.filter.setPlaceholderText("Find a review (Ctrl+F)")
+        self.filter.setPlaceholderText(FILTER_HINTS[0])
+        self.filter.installEventFilter(self)  # the hint shortens with the list
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = ReviewListView()
@@ -248,3 +313,20 @@ class ReviewListPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.new_button)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
+        if watched is self.filter and event.type() == QEvent.Type.Resize:
+            self._fit_hint()
+        return super().eventFilter(watched, event)
+
+    def _fit_hint(self) -> None:
+        """The filter's hint as long as the field shows whole: never "Find a revie…"."""
+        field = self.filter
+        # The text's room: the field less its frame, margins and the clear button's place.
+        room = field.width() - field.height() - 8
+        metrics = field.fontMetrics()
+        hint = next(
+            (h for h in FILTER_HINTS if metrics.horizontalAdvance(h) <= room), FILTER_HINTS[-1]
+        )
+        if field.placeholderText() != hint:
+            field.setPlaceholderText(hint)

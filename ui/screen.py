@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, QSize, Signal
+from PySide6.QtCore import QMargins, QRect, QSize, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QWidget
 
@@ -26,23 +26,67 @@ def fitted_size(preferred: QSize, area: QRect, share: float = 0.92) -> QSize:
     )
 
 
+def frame_margins(window: QWidget) -> QMargins:
+    """What the window manager adds around a top-level window (its title bar and borders): the
+    real ones once the window has been shown framed, else an allowance of two lines of text
+    for the title bar and a few pixels for the borders, so that a window sized before it is
+    shown does not end up with its bottom (the status bar, the dialog's buttons) off screen."""
+    frame, inside = window.frameGeometry(), window.geometry()
+    if window.isVisible() and frame != inside:
+        return QMargins(
+            inside.left() - frame.left(),
+            inside.top() - frame.top(),
+            frame.right() - inside.right(),
+            frame.bottom() - inside.bottom(),
+        )
+    border = 4
+    return QMargins(border, window.fontMetrics().height() * 2, border, border)
+
+
 def fit_to_screen(window: QWidget, preferred: QSize, share: float = 0.92) -> None:
-    """Size a top-level window to ``preferred`` or what the screen allows, and centre it."""
+    """Size a top-level window to ``preferred`` or what the screen allows, and centre it, its
+    title bar and borders counted in."""
     area = available_area(window.parentWidget() or window)
-    size = fitted_size(preferred, area, share)
+    margins = frame_margins(window)
+    size = fitted_size(preferred, area.marginsRemoved(margins), share)
+    # What its layout needs, as the window will be once shown (so that it is centred as it
+    # will be), as far as the screen allows.
+    room = area.marginsRemoved(margins).size()
+    size = size.expandedTo(window.minimumSizeHint().boundedTo(room))
     size = size.expandedTo(window.minimumSize())
     window.resize(size)
-    frame = QRect(0, 0, size.width(), size.height())
-    frame.moveCenter(area.center())
+    frame = QRect(0, 0, size.width(), size.height()).marginsAdded(margins)
+    # A dialog opens over the window it belongs to, wherever that is; a window on the screen.
+    parent = window.parentWidget()
+    owner = parent.window() if parent is not None else None
+    if owner is not None and owner.isVisible():
+        frame.moveCenter(owner.frameGeometry().center())
+    else:
+        frame.moveCenter(area.center())
+    # Inside the screen; never above or left of it, whatever the window's minimum size.
+    frame.moveLeft(max(area.left(), min(frame.left(), area.right() + 1 - frame.width())))
+    frame.moveTop(max(area.top(), min(frame.top(), area.bottom() + 1 - frame.height())))
     window.move(frame.topLeft())
 
 
 def keep_on_screen(window: QWidget) -> None:
-    """After restoring a saved geometry (perhaps from a larger monitor), bring it back in."""
+    """After restoring a saved geometry (perhaps from a larger monitor), bring it back in: moved
+    onto the screen, and made smaller only where it is larger than the screen (a window a
+    title bar too tall is moved up, not shrunk on every side)."""
+    if window.isMaximized() or window.isFullScreen():
+        return  # the window manager fits it
     area = available_area(window)
-    if area.contains(window.frameGeometry()):
+    margins = frame_margins(window)
+    frame = window.geometry().marginsAdded(margins)
+    if area.contains(frame):
         return
-    fit_to_screen(window, window.size())
+    size = window.size().boundedTo(area.marginsRemoved(margins).size())
+    size = size.expandedTo(window.minimumSize())
+    window.resize(size)
+    frame.setSize(size.grownBy(margins))
+    frame.moveLeft(max(area.left(), min(frame.left(), area.right() + 1 - frame.width())))
+    frame.moveTop(max(area.top(), min(frame.top(), area.bottom() + 1 - frame.height())))
+    window.move(frame.topLeft())
 
 
 def small_screen(widget: QWidget | None = None) -> bool:

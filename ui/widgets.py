@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QScrollArea,
+    QStyle,
     QStyledItemDelegate,
+    QToolBar,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -416,3 +418,99 @@ def elide_to_width(view: QListView) -> None:
     view.setItemDelegate(_ViewWidthDelegate(view))
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+
+COMBO_MOST_CHARACTERS = 32  # a choice longer than this does not set its row's width
+
+
+def whole_choices(combo: QComboBox, most: int = COMBO_MOST_CHARACTERS) -> None:
+    """A combo as wide as its longest choice, so the chosen one reads whole (Qt clips a combo's
+    text, it does not elide it); where a choice is longer than ``most`` characters the combo
+    stays ``most`` wide, so one long name cannot widen the window past a projector's width,
+    and the open list shows every choice whole."""
+    longest = max((len(combo.itemText(i)) for i in range(combo.count())), default=0)
+    if longest <= most:
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    else:
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(most)
+    combo.view().setMinimumWidth(combo.sizeHint().width())
+
+
+def tab_order_by_rows(form: QFormLayout) -> None:
+    """Tab moves down the form's rows as they read, whatever order their fields were made in
+    (a row inserted above others would otherwise be reached last). The form must already be
+    on its widget: Qt orders only widgets in one window."""
+    fields = []
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        widget = item.widget() if item is not None else None
+        if widget is not None and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            fields.append(widget)
+    for before, after in zip(fields, fields[1:], strict=False):
+        QWidget.setTabOrder(before, after)
+
+
+class WordsWhileTheyFit(QObject):
+    """A tool bar whose buttons lose their words (keeping icon and tooltip), one by one in the
+    order given, where the bar is too narrow for them all: every command stays in sight,
+    rather than the last ones folding behind the bar's "»" (a projector's 1024 pixels)."""
+
+    def __init__(self, toolbar: QToolBar, actions: list) -> None:
+        super().__init__(toolbar)
+        self.toolbar = toolbar
+        self.buttons = [toolbar.widgetForAction(a) for a in actions]
+        self._widths: dict[int, tuple[int, int]] = {}
+        toolbar.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
+        if watched is self.toolbar and event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def _button_widths(self, button: QToolButton) -> tuple[int, int]:
+        """The button's width with its words, and as an icon alone."""
+        key = id(button)
+        if key not in self._widths:
+            shown = button.toolButtonStyle()
+            widths = []
+            for style in (
+                Qt.ToolButtonStyle.ToolButtonTextBesideIcon,
+                Qt.ToolButtonStyle.ToolButtonIconOnly,
+            ):
+                button.setToolButtonStyle(style)
+                widths.append(button.sizeHint().width())
+            button.setToolButtonStyle(shown)
+            self._widths[key] = (widths[0], widths[1])
+        return self._widths[key]
+
+    def width_with_words(self) -> int:
+        """The bar's width with every button's words shown."""
+        bar = self.toolbar
+        layout = bar.layout()
+        spacing = layout.spacing() if layout is not None else 0
+        margins = bar.contentsMargins()
+        total = margins.left() + margins.right() + 2 * spacing
+        for action in bar.actions():
+            widget = bar.widgetForAction(action)
+            if widget is None or not action.isVisible():
+                continue
+            if widget in self.buttons:
+                total += self._button_widths(widget)[0]
+            else:
+                total += widget.sizeHint().width()
+            total += spacing
+        # The handle a movable bar draws, and a little room: no "»" at the very edge.
+        return total + bar.style().pixelMetric(QStyle.PixelMetric.PM_ToolBarHandleExtent) + 8
+
+    def fit(self) -> None:
+        needed, room = self.width_with_words(), self.toolbar.width()
+        for button in self.buttons:
+            words, alone = self._button_widths(button)
+            if needed > room:
+                style = Qt.ToolButtonStyle.ToolButtonIconOnly
+                needed -= words - alone
+            else:
+                style = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if button.toolButtonStyle() != style:
+                button.setToolButtonStyle(style)
