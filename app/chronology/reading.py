@@ -64,7 +64,7 @@ from app.chronology.sideways import entries_across
 from app.chronology.struck_text import struck_cells_ods, struck_cells_xls
 from app.chronology.types import SheetTable
 from app.chronology.web_tables import read_html_table, read_web_archive
-from app.chronology.word_tables import chronology_grid, split_leading_dates
+from app.chronology.word_tables import TRACKED, chronology_grid, split_leading_dates
 from app.chronology.xlsx_formats import partial_date_cells, struck_cells
 from app.chronology.xml_workbook import read_xml_workbook
 
@@ -388,7 +388,8 @@ def _struck_over_merged(struck: dict, merged, row0: int, col0: int) -> dict:
 def _struck_through(table: SheetTable, struck: dict[tuple[int, int], str], col0: int):
     """Rows with text struck through in the file (an entry made in error, a word corrected)
     imported as written and flagged, saying which cells: the panel decides what stands.
-    ``struck``: (row, column), both 0-based in the sheet, -> "whole" or "part"."""
+    ``struck``: (row, column), both 0-based in the sheet, -> "whole" or "part"; or "tracked"
+    for a Word cell holding changes tracked and not yet accepted (read as if accepted)."""
     if not struck:
         return table
     by_row: dict[int, dict[int, str]] = {}
@@ -396,36 +397,57 @@ def _struck_through(table: SheetTable, struck: dict[tuple[int, int], str], col0:
         by_row.setdefault(r + 1, {})[c - col0 + 1] = how
     flags = dict(table.row_flags)
     marked = 0
+    tracked: list[int] = []  # rows holding tracked changes: said once, not flagged each
     for number, cells in table.rows:
         found = by_row.get(number)
         if not found:
             continue
         filled = [i for i, value in enumerate(cells) if has_content(value)]
-        struck_here = [i for i in filled if i in found]
-        if not struck_here:
-            continue
-        if all(found.get(i) == "whole" for i in filled):
-            why = (
+        struck_here = [i for i in filled if found.get(i, TRACKED) != TRACKED]
+        changed_here = [i for i in filled if found.get(i) == TRACKED]
+        reasons = []
+        if struck_here and all(found.get(i) == "whole" for i in filled):
+            reasons.append(
                 "struck through in the file (often an entry made in error): imported as "
                 "written, check with the agency what stands"
             )
-        else:
-            named = [table.headers[i] for i in struck_here if i < len(table.headers)]
-            cells_named = ", ".join(f"'{h}'" for h in named if h) or "some cells"
+        elif struck_here:
             some = "the" if all(found[i] == "whole" for i in struck_here) else "some of the"
-            why = (
-                f"{some} text of {cells_named} is struck through in the file: imported as "
-                "written, check with the agency what stands"
+            reasons.append(
+                f"{some} text of {_cells_named(table, struck_here)} is struck through in the "
+                "file: imported as written, check with the agency what stands"
             )
+        if changed_here:
+            tracked.append(number)
+        if not reasons:
+            continue
+        why = "; ".join(reasons)
         flags[number] = f"{flags[number]}; {why}" if number in flags else why
         marked += 1
-    if not marked:
+    notes = list(table.notes)
+    if marked:
+        notes.append(
+            f"{marked} row{'s' if marked != 1 else ''} with text struck through in the file: imported as "
+            "written and flagged, so the panel can see what the agency crossed out."
+        )
+    if tracked:
+        # An IMR typed with tracking on holds changes in every row: one note, not a flag each.
+        shown = ", ".join(map(str, tracked[:8])) + (", …" if len(tracked) > 8 else "")
+        notes.append(
+            f"{len(tracked)} row{'s' if len(tracked) != 1 else ''} "
+            f"(row{'s' if len(tracked) != 1 else ''} {shown}) "
+            f"{'hold' if len(tracked) != 1 else 'holds'} changes tracked in Word and not yet "
+            "accepted: read as if accepted (deleted words left out, inserted words kept); ask "
+            "the agency for its final version if they may not all stand."
+        )
+    if not (marked or tracked):
         return table
-    note = (
-        f"{marked} row{'s' if marked != 1 else ''} with text struck through in the file: "
-        "imported as written and flagged, so the panel can see what the agency crossed out."
-    )
-    return replace(table, row_flags=flags, notes=[*table.notes, note])
+    return replace(table, row_flags=flags, notes=notes)
+
+
+def _cells_named(table: SheetTable, columns: list[int]) -> str:
+    named = [table.headers[i] for i in columns if i < len(table.headers)]
+    return ", ".join(f"'{h}'" for h in named if h) or "some cells"
 
 
 def _read_workbook(

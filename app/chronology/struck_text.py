@@ -377,6 +377,20 @@ def _has_styles(document) -> bool:
     return True
 
 
+# Changes tracked in Word and not yet accepted or rejected: a deletion, an insertion, a move.
+_TRACKED = (f"{_W}del", f"{_W}ins", f"{_W}moveFrom", f"{_W}moveTo")
+
+
+def word_tracked(document) -> bool:
+    """Whether the document's body holds changes tracked and not yet accepted."""
+    return next(document.element.body.iter(*_TRACKED), None) is not None
+
+
+def cell_tracked(tc) -> bool:
+    """Whether a table cell (a w:tc element) holds a tracked change."""
+    return next(tc.iter(*_TRACKED), None) is not None
+
+
 def word_strikes(document) -> WordStrikes | None:
     """The reader of struck text in the document's table cells, or None when nothing in its
     body or styles strikes text (most documents: then no cell is looked at)."""

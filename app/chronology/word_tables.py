@@ -9,6 +9,9 @@ from typing import Any
 
 from app.chronology.file_guard import SEND_AGAIN, ImportRefused
 
+# A cell holding changes tracked in Word, not yet accepted: beside "whole" and "part" (struck).
+TRACKED = "tracked"
+
 
 def _document(path: Path):
     from docx import Document
@@ -79,10 +82,12 @@ def table_grids(path: Path, document=None, strikes=None) -> list[list[list[str]]
 
     document = document or _document(path)
     reader = None
+    tracked = False
     if strikes is not None:
-        from app.chronology.struck_text import word_strikes
+        from app.chronology.struck_text import cell_tracked, word_strikes, word_tracked
 
         reader = word_strikes(document)
+        tracked = word_tracked(document)
     grids = []
     for table in body_tables(document):
         _check_width(table, path.name)
@@ -102,6 +107,9 @@ def table_grids(path: Path, document=None, strikes=None) -> list[list[list[str]]
                 cells.append(cell_text(cell._tc).strip())
                 if reader is not None and cells[-1] and (how := reader.cell(cell._tc)):
                     struck[len(grid), len(cells) - 1] = how
+                elif tracked and cells[-1] and cell_tracked(cell._tc):
+                    # Read as if accepted (deletions out, insertions in), and said so.
+                    struck[len(grid), len(cells) - 1] = TRACKED
             grid.append(cells)
         grids.append(grid)
     return grids
