@@ -159,7 +159,14 @@ def partial_date_cells_ods(path: Path, sheet: str) -> dict[tuple[int, int], str]
     return cells
 
 
-def _read_content(events, styles: _OdsStyles, sheet: str, cells: dict) -> None:
+def ods_sheet_cells(events, sheet: str, take_style, style_tags, stop=None):
+    """One sheet's cells in an .ods content.xml's parse events, with the style each shows.
+
+    Yields ("cell", row, column, repeat, element, style) at the end of each cell (``repeat``:
+    the columns it fills, at most _MAX_REPEAT; ``style``: its own, else its row's, else its
+    column's default) and ("row", row, 0, repeat, None, None) at the end of each row, all
+    0-based. Style elements (``style_tags``) go to ``take_style`` wherever they stand;
+    ``stop(element)``, asked at each element's start, ends the walk early when true."""
     in_sheet = False
     columns: list[str] = []  # default cell style of each column
     row = column = 0
@@ -167,18 +174,16 @@ def _read_content(events, styles: _OdsStyles, sheet: str, cells: dict) -> None:
     for event, element in events:
         tag = element.tag
         if event == "start":
-            if tag == _BODY and not styles.dates:
-                return  # no date style shows less than a day: no cell to look at
+            if stop is not None and stop(element):
+                return
             if tag == _TABLE:
                 in_sheet = element.get(_TABLE_NAME) == sheet
                 columns, row = [], 0
-            elif not in_sheet:
-                continue
-            elif tag == _ROW:
+            elif in_sheet and tag == _ROW:
                 column, row_style = 0, element.get(_DEFAULT_STYLE, "")
             continue
-        if tag in (_DATE_STYLE, _STYLE):
-            styles.take(element)
+        if tag in style_tags:
+            take_style(element)
             continue
         if not in_sheet:
             if tag == _TABLE or tag == _ROW:
@@ -189,21 +194,32 @@ def _read_content(events, styles: _OdsStyles, sheet: str, cells: dict) -> None:
             columns += [element.get(_DEFAULT_STYLE, "")] * repeat
         elif tag in _CELLS:
             repeat = _repeat(element, _COLUMNS_REPEATED)
-            if element.get(_VALUE_TYPE) == "date":
-                for c in range(column, column + min(repeat, _MAX_REPEAT)):
-                    style = element.get(_CELL_STYLE) or row_style
-                    if not style and c < len(columns):
-                        style = columns[c]
-                    precision = styles.precision(style) if style else ""
-                    if precision:
-                        cells[row, c] = precision
+            style = element.get(_CELL_STYLE) or row_style
+            if not style and column < len(columns):
+                style = columns[column]
+            yield "cell", row, column, min(repeat, _MAX_REPEAT), element, style
             column += repeat
             element.clear()
         elif tag == _ROW:
-            row += _repeat(element, _ROWS_REPEATED)
+            repeat = _repeat(element, _ROWS_REPEATED)
+            yield "row", row, 0, repeat, None, None
+            row += repeat
             element.clear()
         elif tag == _TABLE:
-            in_sheet = False
+            return  # the sheet is read
+
+
+def _read_content(events, styles: _OdsStyles, sheet: str, cells: dict) -> None:
+    def nothing_to_look_for(element) -> bool:
+        return element.tag == _BODY and not styles.dates  # no style shows less than a day
+
+    walk = ods_sheet_cells(events, sheet, styles.take, (_DATE_STYLE, _STYLE), nothing_to_look_for)
+    for kind, row, column, repeat, element, style in walk:
+        if kind == "cell" and element.get(_VALUE_TYPE) == "date":
+            precision = styles.precision(style) if style else ""
+            if precision:
+                for c in range(column, column + repeat):
+                    cells[row, c] = precision
 
 
 _ROWS_SPANNED = _q("table", "number-rows-spanned")

@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from app.chronology.sheet_formats import _MAX_REPEAT, _q, _Quiet, _repeat
+from app.chronology.sheet_formats import _MAX_REPEAT, _q, _Quiet, ods_sheet_cells
 
 
 def _how(segments: Iterable[tuple[bool, str]]) -> str:
@@ -36,15 +36,6 @@ _PARENT = _q("style", "parent-style-name")
 _TEXT_PROPERTIES = _q("style", "text-properties")
 _LINE_STYLE = _q("style", "text-line-through-style")
 _LINE_TYPE = _q("style", "text-line-through-type")
-_TABLE = _q("table", "table")
-_TABLE_NAME = _q("table", "name")
-_ROW = _q("table", "table-row")
-_CELLS = (_q("table", "table-cell"), _q("table", "covered-table-cell"))
-_COLUMN = _q("table", "table-column")
-_CELL_STYLE = _q("table", "style-name")
-_DEFAULT_STYLE = _q("table", "default-cell-style-name")
-_ROWS_REPEATED = _q("table", "number-rows-repeated")
-_COLUMNS_REPEATED = _q("table", "number-columns-repeated")
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _TEXT_STYLE = f"{{{_TEXT}}}style-name"
 _SPACE, _TAB, _BREAK = f"{{{_TEXT}}}s", f"{{{_TEXT}}}tab", f"{{{_TEXT}}}line-break"
@@ -156,52 +147,22 @@ def struck_cells_ods(path: Path, sheet: str) -> dict[tuple[int, int], str]:
 
 
 def _ods_content(events, styles: _Strikes, sheet: str, cells: dict) -> None:
-    in_sheet = False
-    columns: list[str] = []  # default cell style of each column
-    row = column = 0
-    row_style = ""
-    in_row: dict[int, str] = {}
-    for event, element in events:
-        tag = element.tag
-        if event == "start":
-            if tag == _TABLE:
-                in_sheet = element.get(_TABLE_NAME) == sheet
-                columns, row = [], 0
-            elif in_sheet and tag == _ROW:
-                column, row_style, in_row = 0, element.get(_DEFAULT_STYLE, ""), {}
-            continue
-        if tag == _STYLE:
-            styles.take(element)
-            continue
-        if not in_sheet:
-            if tag == _TABLE or tag == _ROW:
-                element.clear()
-            continue
-        if tag == _COLUMN:
-            repeat = min(_repeat(element, _COLUMNS_REPEATED), _MAX_REPEAT)
-            columns += [element.get(_DEFAULT_STYLE, "")] * repeat
-        elif tag in _CELLS:
-            repeat = _repeat(element, _COLUMNS_REPEATED)
+    in_row: dict[int, str] = {}  # the struck cells of the row being read
+    for kind, row, column, repeat, element, style in ods_sheet_cells(
+        events, sheet, styles.take, (_STYLE,)
+    ):
+        if kind == "cell":
             if len(element):  # the cell holds text
-                style = element.get(_CELL_STYLE) or row_style
-                if not style and column < len(columns):
-                    style = columns[column]
                 base = bool(style and styles.struck("table-cell", style))
                 how = _ods_cell(element, base, styles)
                 if how:
-                    for c in range(column, column + min(repeat, _MAX_REPEAT)):
+                    for c in range(column, column + repeat):
                         in_row[c] = how
-            column += repeat
-            element.clear()
-        elif tag == _ROW:
-            repeat = _repeat(element, _ROWS_REPEATED)
-            for r in range(row, row + min(repeat, _MAX_REPEAT) if in_row else row):
-                for c, how in in_row.items():
-                    cells[r, c] = how
-            row += repeat
-            element.clear()
-        elif tag == _TABLE:
-            return  # the sheet is read
+            continue
+        for r in range(row, row + min(repeat, _MAX_REPEAT)):
+            for c, how in in_row.items():
+                cells[r, c] = how
+        in_row = {}
 
 
 # --- legacy .xls -------------------------------------------------------------------------------
