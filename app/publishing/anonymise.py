@@ -729,62 +729,65 @@ _NUMBERED = re.compile(r"^(.*[^\W\d])\s+(?:\d+|[A-Z])$")
 _NEAR = 80  # characters before a descriptor's words that may stand between them and the name
 
 
-class _Shifted:
-    """A match found in a tail of the text, with its places in the whole text."""
-
-    def __init__(self, m: re.Match, by: int):
-        self._m, self._by = m, by
-
-    def start(self, group: int = 0) -> int:
-        return self._m.start(group) + self._by
-
-    def group(self, group: int = 0) -> str:
-        return self._m.group(group)
-
-
 def _appositive(before: str, text: str, hit: Found) -> tuple[str, int] | None:
     """When a name stands beside words that already describe the person, the text without it.
 
     Returns what to write for ``before`` and where to go on in ``text``; None when the name is
     not beside its own description.
     """
-    core = _ARTICLE.sub("", hit.replacement.strip())
-    if not core or core.startswith("["):
+    patterns = _appositive_patterns(hit.replacement)
+    if patterns is None:
         return None
+    core, numbered, described, named = patterns
     # A numbered descriptor after the words it numbers: "social worker NAME" and "social
     # worker (NAME)" -> "Social Worker 1" (set off by commas, it is left as it was).
-    stem = _NUMBERED.match(core)
-    if stem:
-        words = r"\s+".join(re.escape(w) for w in stem.group(1).split())
+    if numbered is not None:
         near = max(0, len(before) - len(core) - _NEAR)
-        m = re.search(r"(?<!\w)" + _OWNER + words + r"(\s*\(\s*|\s+)$", before[near:], re.I)
-        m = None if m is None else _Shifted(m, near)
-        closing = re.match(r"\s*\)", text[hit.end :])
+        m = numbered.search(before, near)
+        closing = _CLOSING.match(text, hit.end)
         if m and (not m.group(1).strip() or closing):
-            rest = hit.end + (closing.end() if m.group(1).strip() else 0)
+            rest = closing.end() if m.group(1).strip() else hit.end
             return before[: m.start()] + _cased(hit.replacement, text, m.start()), rest
-    words = r"\s+".join(re.escape(w) for w in core.split())
     # Described first: "his mother, NAME," / "her mother (NAME)" / "Mother NAME". (Looked
     # for at the end of what comes before only: a search ending at $ would try every place.)
     near = max(0, len(before) - len(core) - _NEAR)
-    m = re.search(r"(?<!\w)" + words + r"(\s*,\s*|\s*\(\s*|\s+)$", before[near:], re.I)
+    m = described.search(before, near)
     if m:
-        m = _Shifted(m, near)
         rest = hit.end
-        closing = re.match(r"\s*\)" if "(" in m.group(1) else r"\s*,", text[rest:])
+        closing = (_CLOSING if "(" in m.group(1) else _COMMA).match(text, rest)
         if closing and ("(" in m.group(1) or "," in m.group(1)):
-            rest += closing.end()
+            rest = closing.end()
         elif "(" in m.group(1):
             return None
         return before[: m.start(1)], rest
     # Named first: "NAME, his mother, said" / "I met NAME, her mother."
-    m = re.match(
-        r"\s*,\s*(" + _OWNER + words + r")(?:\s*,|(?=\s*[.;:!?)]|\s*$))", text[hit.end :], re.I
-    )
+    m = named.match(text, hit.end)
     if m:
         phrase = m.group(1)
-        return before + _cased(phrase, text, hit.start), hit.end + m.end()
+        return before + _cased(phrase, text, hit.start), m.end()
     return None
+
+
+_CLOSING = re.compile(r"\s*\)")
+_COMMA = re.compile(r"\s*,")
+
+
+@lru_cache(maxsize=1024)
+def _appositive_patterns(replacement: str):
+    """(the descriptor's words, and the patterns ``_appositive`` looks for them with), made once
+    for each descriptor; None for a replacement that describes no one ("[name removed]")."""
+    core = _ARTICLE.sub("", replacement.strip())
+    if not core or core.startswith("["):
+        return None
+    numbered = None
+    stem = _NUMBERED.match(core)
+    if stem:
+        words = r"\s+".join(re.escape(w) for w in stem.group(1).split())
+        numbered = re.compile(r"(?<!\w)" + _OWNER + words + r"(\s*\(\s*|\s+)$", re.I)
+    words = r"\s+".join(re.escape(w) for w in core.split())
+    described = re.compile(r"(?<!\w)" + words + r"(\s*,\s*|\s*\(\s*|\s+)$", re.I)
+    named = re.compile(r"\s*,\s*(" + _OWNER + words + r")(?:\s*,|(?=\s*[.;:!?)]|\s*$))", re.I)
+    return core, numbered, described, named
 
 
 _SENTENCE_START = re.compile(r"(?:[.!?:]\s+|\n\s*)$")
