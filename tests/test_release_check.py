@@ -255,3 +255,46 @@ def test_a_draft_for_publication_removes_a_name_spelled_like_a_registered_one(ct
     final = tmp_path / "final.html"
     export_document(ctx, clean.review_id, "summary", final, final=True)
     assert "saw Kerri's brother" in read_back(final)
+
+
+def test_names_beside_a_word_are_found_where_a_scan_of_every_place_finds_them():
+    # The release check looks for the words first, then tries its patterns only there; it must
+    # find exactly what trying the patterns at every place finds, in any case and spacing.
+    from app.publishing import release_check as rc
+
+    pieces = [
+        "Her mother, Kerry Marsh, said",
+        "the SOCIAL WORKER Dana Price visited",
+        "grandmother Ivy",
+        "stepmother Jo Bell and mum Ann",
+        "smother Zed",
+        "Mrs. Oyelaran-Beck",
+        "PC 4471 Jack Hale",
+        "Head Teacher Ms Rowe",
+        "headteacher Lyn Frost",
+        "the GP, Dr Amir Nasser",
+        "teachers",
+        "DSL Beth Carr",
+        "Key worker: Tom",
+        "İstanbul officer Mehmet Öz",
+        "probation officer Ray",
+        "aunt Sue; auntie Flo",
+        "nanna Rose",
+        "the chair, Marchshire Board",
+        "Sister Mary Ann",
+        "youth worker\nCase Note: seen",
+        "HER MOTHER KERRY MARSH",
+        "nurse, Priya",
+        "Mr D's",
+    ]
+    texts = [" ".join(pieces), " ".join(pieces).replace("İ", "I"), "".join(pieces)]
+    for text in texts:
+        for pattern, words, lowered in (
+            (rc._RELATION_NAME, rc._RELATION_WORDS, False),
+            (rc._TITLE_NAME, rc._TITLE_WORDS, False),
+            (rc._ROLE_NAME, rc._ROLE_WORDS, True),
+        ):
+            everywhere = [(m.span(), m["name"]) for m in pattern.finditer(text)]
+            found = [(m.span(), m["name"]) for m in rc._found(pattern, words, text, lowered)]
+            assert found == everywhere
+            assert everywhere or pattern is rc._TITLE_NAME

@@ -77,6 +77,31 @@ ROLES = (
 _TITLE_NAME = re.compile(rf"\b(?:{TITLES})\.?\s+(?:\d+\s+)?(?P<name>{_NAME})")
 _POSSESSIVE = re.compile(r"['’]s$")
 _ROLE_NAME = re.compile(rf"\b(?i:{ROLES}),?\s+(?P<name>{_NAME})")
+# The words each of the three begins with, looked for first (the patterns above, tried at every
+# place in a long text, take most of the release check's time; these find the few places to
+# try them at). The roles are looked for in the text in lower case, as they are matched.
+_RELATION_WORDS = re.compile(f"(?:{RELATIONS})")
+_TITLE_WORDS = re.compile(f"(?:{TITLES})")
+_ROLE_WORDS = re.compile(f"(?:{ROLES.lower()})")
+
+
+def _found(pattern: re.Pattern, words: re.Pattern, text: str, lowered: bool = False):
+    """What ``pattern.finditer(text)`` finds, tried only where ``words`` (the words every match
+    starts with) stand."""
+    looked_in = text.lower() if lowered else text
+    if len(looked_in) != len(text):  # a letter whose lower case is two ("İ"): look everywhere
+        yield from pattern.finditer(text)
+        return
+    at = 0
+    while (word := words.search(looked_in, at)) is not None:
+        m = pattern.match(text, word.start())
+        if m is None:
+            at = word.start() + 1
+            continue
+        yield m
+        at = m.end()
+
+
 # Capitalised words that follow a relationship word, title or role without being a name.
 _NOT_NAMES = frozenset(
     """A An And As At But By For From He Her His I If In It Its On Or Our She So That The Their
@@ -322,8 +347,11 @@ def _unregistered_matches(
 ):
     """The matches (group "name") of names no register holds, next to a relationship word,
     title or role."""
-    matches = [*_RELATION_NAME.finditer(text), *_TITLE_NAME.finditer(text)]
-    matches += _ROLE_NAME.finditer(text)
+    matches = [
+        *_found(_RELATION_NAME, _RELATION_WORDS, text),
+        *_found(_TITLE_NAME, _TITLE_WORDS, text),
+    ]
+    matches += _found(_ROLE_NAME, _ROLE_WORDS, text, lowered=True)
     seen: set[str] = set()
     for m in matches:
         name = m.group("name")
