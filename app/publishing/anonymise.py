@@ -135,6 +135,12 @@ def _tokens(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=8192)
+def _key(name: str) -> str:
+    """The words of a name as the register's keys are written: "kerry marsh"."""
+    return " ".join(_token_tuple(name))
+
+
+@lru_cache(maxsize=8192)
 def _token_tuple(name: str) -> tuple[str, ...]:
     name = _COMBINING.sub("", unicodedata.normalize("NFD", plain(name)))
     words = _NAME_SPLIT.split(fold(name).strip().lower())
@@ -564,7 +570,7 @@ class Anonymiser:
         """True when a name that is also a word, with its capital, starts the name of a service,
         a street or a place ("Young People's Services", "Hope Street", "Grace Academy"): that
         is not the person."""
-        key = " ".join(_tokens(m.group(0)))
+        key = _key(m.group(0))
         if key not in self._restricted or not text[m.start() : m.start() + 1].isupper():
             return False
         run = _CAPITALISED_RUN.match(text, m.end())
@@ -574,7 +580,7 @@ class Anonymiser:
         return last in _ORGANISATION_WORDS or last.rstrip("s") in _ORGANISATION_WORDS
 
     def _descriptor(self, matched: str) -> str | None:
-        key = " ".join(_tokens(matched.replace(",", " ")))
+        key = _key(matched.replace(",", " "))
         if key in self._restricted and not matched[:1].isupper():
             return None
         return self._replacement.get(key)
@@ -601,7 +607,7 @@ class Anonymiser:
                 continue
             matches.append(m)
         for m in [] if self._places is None else self._places.finditer(folded):
-            key = " ".join(_tokens(m.group(0).replace(",", " ")))
+            key = _key(m.group(0).replace(",", " "))
             # "Willowbank" alone is the home; "Brackenford Police" is not "Brackenford Primary".
             after = re.match(r"\s+([A-Z]\w*)", text[m.end() :])
             if (
@@ -639,7 +645,7 @@ class Anonymiser:
                         c.lower() in letters for c in re.findall(r"[A-Z]", before[0])
                     ):
                         start = before.start()
-                    key = " ".join(_tokens(text[m.start() : m.start() + len(named)]))
+                    key = _key(text[m.start() : m.start() + len(named)])
                     kin = _KIN_BEFORE.search(folded, max(0, start - 30), start)
                     if (
                         key in self._last_names
