@@ -1,0 +1,396 @@
+"""The tenth round's files: Word chronologies written as prose ("On 14 March 2016 the school
+nurse ..."), a table with further entries typed as paragraphs under it, the whole chronology
+typed into a one-cell box, tables without a heading row, typed entry numbers before the dates,
+whole rows deleted and inserted with changes tracked; workbooks an export library wrote with
+formulas never calculated (HYPERLINK to the case record, DATE), Excel's Data > Subtotal rows,
+formula errors in the date column; a CSV saved from Excel whose narrow date column came out as
+"########"; a plain-text e-mail wrapped at 72 characters; an old system's text ending with the
+DOS end-of-file mark. Each builder writes a file into a folder and returns (path, truth). All
+names are fictional."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from tests.chronology.eighth_round_text import _write
+from tests.chronology.robust_files import DAYS, TEXTS, TIMES, TYPES, WORKERS, Expected
+from tests.chronology.seventh_round_more import _fill, _word_table
+from tests.chronology.seventh_round_sheets import _t
+
+# What the importer is expected to say or keep beyond the entries (file name: texts that must
+# appear in the import's output).
+SAID: dict[str, list[str]] = {}
+
+
+def _long(i: int) -> str:
+    return f"{DAYS[i].day} {DAYS[i]:%B %Y}"
+
+
+def _docx(document, folder: Path, name: str) -> Path:
+    path = folder / name
+    document.save(path)
+    return path
+
+
+# --- 1. Word chronologies written as prose -------------------------------------------------------
+
+_OPENINGS = [
+    "On {d} ",
+    "On {d}, ",
+    "On the {o} ",
+    "On {w} {d} ",
+    "On {d} ",
+    "On {d} at {t} ",
+    "On {d}, ",
+    "On {d} ",
+]
+_WHO = [
+    "the health visitor recorded: ",
+    "the nursery reported: ",
+    "the clinic noted: ",
+    "the hospital recorded: ",
+]
+_ORD = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
+
+
+def _ordinal(i: int) -> str:
+    d = DAYS[i].day
+    return f"{d}{_ORD.get(d, 'th')} {DAYS[i]:%B %Y}"
+
+
+def _lower_first(text: str) -> str:
+    return text[0].lower() + text[1:]
+
+
+def _on_sentence(i: int) -> str:
+    opening = _OPENINGS[i].format(
+        d=_long(i), o=_ordinal(i), w=f"{DAYS[i]:%A}", t=f"{TIMES[i]:%H:%M}"
+    )
+    return opening + _WHO[i % 4] + TEXTS[i]
+
+
+def word_on_date_sentences(folder: Path):
+    """An IMR author's chronology written as prose: a heading, an introduction, then each entry a
+    paragraph beginning "On 14 March 2016", "On the 3rd April 2016", "On Tuesday 21 June 2016",
+    "On 12 September 2016 at 08:15"; a paragraph of analysis at the end that names no day."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Section 3: Chronology of involvement", level=1)
+    document.add_paragraph(
+        "This section sets out the agency's contact with the family between March and November "
+        "2016, taken from the electronic record."
+    )
+    for i in range(8):
+        document.add_paragraph(_on_sentence(i))
+    path = _docx(document, folder, "word_on_date_sentences.docx")
+    truth = [_t(i, time=f"{TIMES[i]:%H:%M}" if i == 5 else "") for i in range(8)]
+    return path, truth
+
+
+def word_table_then_paragraphs(folder: Path):
+    """The IMR template's chronology table with five entries, then a heading "Entries added
+    after the police records were received" and three more entries typed as paragraphs that
+    start with their date ("02/08/2016 – ...")."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Chronology", level=1)
+    table = _word_table(document, ["Date", "Practitioner", "Event"])
+    for i in range(5):
+        _fill(table.add_row(), [f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TEXTS[i]])
+    document.add_paragraph("")
+    document.add_heading("Entries added after the police records were received", level=2)
+    for i in range(5, 8):
+        document.add_paragraph(f"{DAYS[i]:%d/%m/%Y} \u2013 {TEXTS[i]}")
+    path = _docx(document, folder, "word_table_then_paragraphs.docx")
+    return path, [_t(i, practitioner=WORKERS[i % 4] if i < 5 else "") for i in range(8)]
+
+
+def word_paragraphs_then_table(folder: Path):
+    """An author's summary: the first entries typed as paragraphs with the date in bold and a
+    tab before the text, then "Contacts from the case system" as a table (Date, Time, Worker,
+    Details)."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Chronology of significant events", level=1)
+    for i in range(3):
+        p = document.add_paragraph()
+        p.add_run(f"{DAYS[i]:%d.%m.%Y}").bold = True
+        p.add_run("\t" + TEXTS[i])
+    document.add_heading("Contacts from the case system", level=2)
+    table = _word_table(document, ["Date", "Time", "Worker", "Details"])
+    for i in range(3, 8):
+        _fill(table.add_row(), [f"{DAYS[i]:%d/%m/%Y}", f"{TIMES[i]:%H:%M}", WORKERS[i % 4],
+                                TEXTS[i]])  # fmt: skip
+    path = _docx(document, folder, "word_paragraphs_then_table.docx")
+    truth = [_t(i) for i in range(3)]
+    truth += [_t(i, time=f"{TIMES[i]:%H:%M}", practitioner=WORKERS[i % 4]) for i in range(3, 8)]
+    return path, truth
+
+
+def word_one_cell_box(folder: Path):
+    """The whole chronology typed into a one-cell table used as a bordered box (the template's
+    "Chronology" box): a title paragraph above it, and inside the box an opening line and the
+    entries, each a paragraph starting with its date."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Agency: Community Health Services")
+    document.add_paragraph("Chronology (please type in the box below)")
+    box = document.add_table(rows=1, cols=1)
+    box.style = "Table Grid"
+    cell = box.rows[0].cells[0]
+    cell.paragraphs[0].text = "Key contacts with Child Z and family:"
+    for i in range(8):
+        cell.add_paragraph(f"{DAYS[i]:%d/%m/%Y} - {TEXTS[i]}")
+    path = _docx(document, folder, "word_one_cell_box.docx")
+    return path, [_t(i) for i in range(8)]
+
+
+def word_table_without_headings(folder: Path):
+    """A Word chronology table with no heading row: the date, the practitioner and the entry in
+    three columns from the first row on."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Chronology - Child Z", level=1)
+    table = document.add_table(rows=0, cols=3)
+    table.style = "Table Grid"
+    for i in range(8):
+        _fill(table.add_row(), [f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TEXTS[i]])
+    path = _docx(document, folder, "word_table_without_headings.docx")
+    return path, [_t(i, practitioner=WORKERS[i % 4]) for i in range(8)]
+
+
+def word_typed_entry_numbers(folder: Path):
+    """Paragraphs numbered by hand before the date, as authors number entries to refer to them
+    in the analysis: "1. 14/03/2016 – ...", "2) 03/04/2016: ...", "3.\t06/05/2016 ...". The
+    analysis refers back to them ("see entries 2 and 5")."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("3. Chronology", level=1)
+    marks = ["{n}. ", "{n}) ", "{n}.\t", "({n}) ", "{n}. ", "{n} ", "{n}.\t", "{n}. "]
+    seps = [" \u2013 ", ": ", " ", " - ", " \u2013 ", " \u2013 ", " ", " \u2013 "]
+    for i in range(8):
+        document.add_paragraph(
+            marks[i].format(n=i + 1) + f"{DAYS[i]:%d/%m/%Y}" + seps[i] + TEXTS[i]
+        )
+    document.add_heading("4. Analysis", level=1)
+    document.add_paragraph("See entries 2 and 5: the missed appointments were not followed up.")
+    path = _docx(document, folder, "word_typed_entry_numbers.docx")
+    return path, [_t(i) for i in range(8)]
+
+
+def _track_row(row, kind: str, rid: int) -> None:
+    """Marks a table row as inserted or deleted with changes tracked (its text too)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    stamp = f'w:id="{rid}" w:author="Panel" w:date="2016-12-01T00:00:00Z"'
+    properties = row._tr.get_or_add_trPr()
+    properties.append(parse_xml(f"<w:{kind} {nsdecls('w')} {stamp}/>"))
+    if kind != "del":
+        return
+    for run in row._tr.iter(qn("w:r")):
+        for t in run.findall(qn("w:t")):
+            t.tag = qn("w:delText")
+        wrapper = parse_xml(f"<w:del {nsdecls('w')} {stamp}/>")
+        run.addprevious(wrapper)
+        wrapper.append(run)
+
+
+def word_tracked_rows(folder: Path):
+    """An IMR chronology returned by the panel with its changes tracked: one whole row deleted
+    (an entry about another child, added in error) and one whole row inserted (an entry the
+    author had missed). The inserted row is an entry; the deleted row is not, and the import
+    says what it held."""
+    import docx
+
+    document = docx.Document()
+    table = _word_table(document, ["Date", "Practitioner", "Event"])
+    for i in range(8):
+        row = table.add_row()
+        _fill(row, [f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TEXTS[i]])
+        if i == 6:
+            _track_row(row, "ins", 10)
+        if i == 2:
+            wrong = table.add_row()
+            _fill(
+                wrong, ["07/05/2016", "Sam Ellery", "Visit to Child Y at the refuge (wrong case)."]
+            )
+            _track_row(wrong, "del", 11)
+    path = _docx(document, folder, "word_tracked_rows.docx")
+    SAID["word_tracked_rows"] = ["Visit to Child Y at the refuge (wrong case)."]
+    return path, [_t(i, practitioner=WORKERS[i % 4]) for i in range(8)]
+
+
+# --- 2. workbooks written by export libraries: formulas never calculated ------------------------
+
+
+def hyperlink_formulas(folder: Path):
+    """A case system's export written by a library that puts formulas in and never calculates
+    them (no value stored beside the formula): the record reference a HYPERLINK to the case
+    system, the date written as =DATE(2016,3,14), the worker as a string formula ="Sam Ellery"."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Case Notes"
+    ws.append(["Record", "Date", "Worker", "Type", "Note"])
+    for i in range(8):
+        d = DAYS[i]
+        ws.append([
+            f'=HYPERLINK("https://casesystem.example/notes/{7001 + i}","CN{7001 + i}")',
+            f"=DATE({d.year},{d.month},{d.day})",
+            f'="{WORKERS[i % 4]}"',
+            TYPES[i % 4],
+            TEXTS[i],
+        ])  # fmt: skip
+        ws.cell(i + 2, 2).number_format = "dd/mm/yyyy"
+    path = folder / "hyperlink_formulas.xlsx"
+    wb.save(path)
+    return path, [_t(i, practitioner=WORKERS[i % 4], event_type=TYPES[i % 4]) for i in range(8)]
+
+
+def hyperlinked_dates(folder: Path):
+    """An export whose date cells link to the record: =HYPERLINK("...", "14/03/2016") written by
+    a library without the calculated value; the notes are plain text."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Contact date", "Staff member", "Contact notes"])
+    for i in range(8):
+        ws.append([
+            f'=HYPERLINK("https://records.example/c/{i + 311}","{DAYS[i]:%d/%m/%Y}")',
+            WORKERS[i % 4],
+            TEXTS[i],
+        ])  # fmt: skip
+    path = folder / "hyperlinked_dates.xlsx"
+    wb.save(path)
+    return path, [_t(i, practitioner=WORKERS[i % 4]) for i in range(8)]
+
+
+def subtotal_rows(folder: Path):
+    """A long sheet run through Excel's Data > Subtotal "at each change in Agency, use Count, add
+    subtotal to Event": after each agency's rows a row "Police Count" whose event cell is
+    =SUBTOTAL(3,D2:D4), the outline grouping them, and "Grand Count" at the foot. 120 entries."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Agency", "Date", "Practitioner", "Event"])
+    agencies = ["Children's Social Care", "Health Visiting", "Police", "School"]
+    truth = []
+    row = 2
+    for a, agency in enumerate(agencies):
+        top = row
+        for k in range(30):
+            i = (a * 30 + k) % 8
+            text = f"{TEXTS[i]} (record {a * 30 + k + 1})"
+            ws.append([agency, DAYS[i], WORKERS[i % 4], text])
+            ws.cell(row, 2).number_format = "dd/mm/yyyy"
+            ws.row_dimensions[row].outline_level = 2
+            truth.append(Expected(DAYS[i], event=text, practitioner=WORKERS[i % 4]))
+            row += 1
+        ws.append([f"{agency} Count", None, None, f"=SUBTOTAL(3,D{top}:D{row - 1})"])
+        ws.row_dimensions[row].outline_level = 1
+        row += 1
+    ws.append(["Grand Count", None, None, f"=SUBTOTAL(3,D2:D{row - 1})"])
+    path = folder / "subtotal_rows.xlsx"
+    wb.save(path)
+    return path, truth
+
+
+def error_cells(folder: Path):
+    """A council's chronology built with lookups: the date and the worker looked up from another
+    sheet, two lookups failed and left "#N/A" in the date cell, one "#REF!" in the worker's. Those
+    rows are kept, flagged; nothing is dated by a guess."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Ref", "Date", "Worker", "Contact type", "Summary"])
+    truth = []
+    for i in range(8):
+        when = "#N/A" if i in (2, 6) else DAYS[i]
+        who = "#REF!" if i == 4 else WORKERS[i % 4]
+        ws.append([f"E{i + 1:03d}", when, who, TYPES[i % 4], TEXTS[i]])
+        ws.cell(i + 2, 2).number_format = "dd/mm/yyyy"
+        if i in (2, 6):
+            truth.append(_t(i, flagged=True))
+        else:
+            truth.append(_t(i, practitioner=WORKERS[i % 4] if i != 4 else "",
+                            event_type=TYPES[i % 4]))  # fmt: skip
+    path = folder / "error_cells.xlsx"
+    wb.save(path)
+    return path, truth
+
+
+# --- 3. text files --------------------------------------------------------------------------
+
+
+def hashes_for_dates_csv(folder: Path):
+    """A CSV saved from Excel whose date column, formatted as long dates, was too narrow: Excel
+    wrote "########" for the longest dates, as it showed them. Those rows are kept, flagged."""
+    rows = [["Date", "Worker", "Type", "Notes"]]
+    truth = []
+    for i in range(8):
+        shown = f"{DAYS[i]:%A, %d %B %Y}"
+        wide = len(shown) > 24
+        rows.append(["#" * 10 if wide else shown, WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])
+        truth.append(_t(i, flagged=True) if wide else
+                     _t(i, practitioner=WORKERS[i % 4], event_type=TYPES[i % 4]))  # fmt: skip
+    path = _write(folder / "hashes_for_dates_csv.csv", rows, encoding="cp1252")
+    return path, truth
+
+
+def wrapped_email_text(folder: Path):
+    """A chronology sent in the body of an e-mail and saved as .txt: a greeting, then each entry
+    a paragraph starting with its date, hard-wrapped at 72 characters, a blank line between
+    entries, and the sender's signature."""
+    lines = ["Dear panel,", "", "Please find our agency's contacts with the family below.", ""]
+    for i in range(8):
+        para = f"{DAYS[i]:%d/%m/%Y} - {TEXTS[i]}"
+        lines += textwrap.wrap(para, 72) + [""]
+    lines += ["Kind regards,", "", "Grace Adeyemi", "Safeguarding Lead"]
+    path = folder / "wrapped_email_text.txt"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    return path, [_t(i) for i in range(8)]
+
+
+def dos_end_of_file(folder: Path):
+    """An old DOS-era system's comma export: Windows-1252, CR LF, and the end-of-file mark
+    (Ctrl+Z, 0x1A) after the last line, as such programs wrote it."""
+    rows = [["DATE", "TIME", "OFFICER", "DETAILS"]]
+    rows += [[f"{DAYS[i]:%d/%m/%y}", f"{TIMES[i]:%H:%M}", WORKERS[i % 4], TEXTS[i]]
+             for i in range(8)]  # fmt: skip
+    path = _write(folder / "dos_end_of_file.csv", rows, encoding="cp1252")
+    with open(path, "ab") as handle:
+        handle.write(b"\x1a")
+    return path, [_t(i, time=f"{TIMES[i]:%H:%M}", practitioner=WORKERS[i % 4]) for i in range(8)]
+
+
+FILES = {
+    fn.__name__: fn
+    for fn in (
+        word_on_date_sentences,
+        word_table_then_paragraphs,
+        word_paragraphs_then_table,
+        word_one_cell_box,
+        word_table_without_headings,
+        word_typed_entry_numbers,
+        word_tracked_rows,
+        hyperlink_formulas,
+        hyperlinked_dates,
+        subtotal_rows,
+        error_cells,
+        hashes_for_dates_csv,
+        wrapped_email_text,
+        dos_end_of_file,
+    )
+}
