@@ -403,8 +403,8 @@ def _struck_through(table: SheetTable, struck: dict[tuple[int, int], str], col0:
         if not found:
             continue
         filled = [i for i, value in enumerate(cells) if has_content(value)]
-        struck_here = [i for i in filled if found.get(i, TRACKED) != TRACKED]
-        changed_here = [i for i in filled if found.get(i) == TRACKED]
+        struck_here = [i for i in filled if not found.get(i, TRACKED).startswith(TRACKED)]
+        changed_here = [i for i in filled if found.get(i, "").startswith(TRACKED)]
         reasons = []
         if struck_here and all(found.get(i) == "whole" for i in filled):
             reasons.append(
@@ -440,9 +440,41 @@ def _struck_through(table: SheetTable, struck: dict[tuple[int, int], str], col0:
             "accepted: read as if accepted (deleted words left out, inserted words kept); ask "
             "the agency for its final version if they may not all stand."
         )
-    if not (marked or tracked):
+    notes += _tracked_deletions(table, by_row)
+    if not (marked or tracked or len(notes) > len(table.notes)):
         return table
     return replace(table, row_flags=flags, notes=notes)
+
+
+def _tracked_deletions(table: SheetTable, by_row: dict[int, dict[int, str]]) -> list[str]:
+    """What was deleted with changes tracked in Word (not yet accepted), said in the notes so
+    nothing the agency wrote goes unseen: the rows deleted whole (left out), and the words
+    deleted in the rows imported."""
+    imported = {number for number, _cells in table.rows}
+    whole, words = [], []
+    for number in sorted(by_row):
+        gone = [how.split("|", 1)[1] for _c, how in sorted(by_row[number].items())
+                if how.startswith(f"{TRACKED}|")]  # fmt: skip
+        if not gone:
+            continue
+        shown = " | ".join(gone)
+        shown = shown if len(shown) <= 200 else shown[:199] + "…"
+        (words if number in imported else whole).append(f'row {number}: "{shown}"')
+    notes = []
+    if whole:
+        notes.append(
+            f"{len(whole)} row{'s' if len(whole) != 1 else ''} deleted in Word with changes "
+            f"tracked (not yet accepted) {'are' if len(whole) != 1 else 'is'} left out; what "
+            f"{'they' if len(whole) != 1 else 'it'} held: "
+            + "; ".join(whole[:20])
+            + ("; …" if len(whole) > 20 else ".")
+        )
+    if words:
+        notes.append(
+            "Words deleted in Word with changes tracked (not yet accepted), left out of the "
+            "entries: " + "; ".join(words[:20]) + ("; …" if len(words) > 20 else ".")
+        )
+    return notes
 
 
 def _cells_named(table: SheetTable, columns: list[int]) -> str:

@@ -68,3 +68,42 @@ def body_paragraphs(document) -> Iterator[str]:
     for block in _blocks(document.element.body):
         if block.tag == f"{_W}p":
             yield paragraph_text(block)
+
+
+def _style(p) -> str:
+    style = p.find(f"{_W}pPr/{_W}pStyle")
+    return style.get(f"{_W}val", "") if style is not None else ""
+
+
+def _is_box(tbl) -> bool:
+    """A table of one column (every row one cell): a bordered box that text was typed into."""
+    rows = [tr for tr in tbl if tr.tag == f"{_W}tr"]
+    return bool(rows) and all(sum(1 for c in tr if c.tag == f"{_W}tc") == 1 for tr in rows)
+
+
+def body_lines(document) -> Iterator[tuple[str, str]]:
+    """The document's paragraphs outside tables, in order, the text typed into one-column
+    tables (boxes) among them line by line: (kind, text), kind "p" for a paragraph, "h" for a
+    heading or title, "box" for a line in a box, "table" (text empty) where a table stands."""
+    for block in _blocks(document.element.body):
+        if block.tag == f"{_W}p":
+            style = _style(block).lower()
+            kind = "h" if style.startswith(("heading", "title")) else "p"
+            yield kind, paragraph_text(block)
+        elif _is_box(block):
+            for tc in block.iter(f"{_W}tc"):
+                for line in cell_text(tc).split("\n"):
+                    yield "box", line
+        else:
+            yield "table", ""
+
+
+def deleted_text(tc) -> str:
+    """The words of a table cell deleted with changes tracked (not yet accepted), each
+    deletion's words together, the deletions of its paragraphs apart."""
+    pieces = []
+    for p in tc.iter(f"{_W}p"):
+        words = "".join(t.text or "" for d in p.iter(f"{_W}del") for t in d.iter(f"{_W}delText"))
+        if words.strip():
+            pieces.append(" ".join(words.split()))
+    return " / ".join(pieces)
