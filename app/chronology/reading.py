@@ -65,7 +65,7 @@ from app.chronology.struck_text import struck_cells_ods, struck_cells_xls
 from app.chronology.types import SheetTable
 from app.chronology.web_tables import read_html_table, read_web_archive
 from app.chronology.word_tables import TRACKED, chronology_grid, split_leading_dates
-from app.chronology.xlsx_formats import partial_date_cells, struck_cells
+from app.chronology.xlsx_formats import partial_date_cells, struck_cells, uncalculated_formulas
 from app.chronology.xml_workbook import read_xml_workbook
 
 
@@ -331,6 +331,47 @@ _NOT_CHRONOLOGY_SHEET = re.compile(
 )
 
 
+def _empty_columns_under_headings(rows) -> bool:
+    """Whether, in the sheet's first rows, a column holds one cell (a heading) and nothing
+    under it while the rows beside it are filled: what formulas never calculated leave."""
+    sample = rows[:20]
+    if len(sample) < 4:
+        return False
+    for c in range(max(map(len, sample))):
+        filled = [r for r, row in enumerate(sample) if c < len(row) and row[c] not in ("", None)]
+        if len(filled) == 1 and filled[0] < len(sample) - 3:
+            return True
+    return False
+
+
+def _uncalculated(path: Path, name: str, rows, row0: int, col0: int) -> list[str]:
+    """Formula cells stored without their value (a library wrote the workbook and nothing
+    calculated it) filled with the value read from a simple formula; the others said."""
+    cells = uncalculated_formulas(path, name)
+    read = unread = 0
+    for (r, c), value in cells.items():
+        r, c = r - row0 + 1, c - col0 + 1
+        if 0 <= r < len(rows) and 0 <= c < len(rows[r]) and rows[r][c] in ("", None):
+            if value is None:
+                unread += 1
+            else:
+                rows[r][c] = value
+                read += 1
+    notes = []
+    if read:
+        notes.append(
+            f"{read} cell(s) hold formulas the program that wrote the file never calculated (no "
+            "value stored with them): read from the formula (the text a HYPERLINK shows, a "
+            "DATE, a quoted text)."
+        )
+    if unread:
+        notes.append(
+            f"{unread} cell(s) hold formulas never calculated that ReviewDesk cannot read: they "
+            "are empty here. Open the file in Excel and save it to store their values."
+        )
+    return notes
+
+
 def _partial_dates(path: Path, kind: str, name: str, rows, row0: int, col0: int) -> list[str]:
     """Date cells formatted to show only a month (or a year) become that month as text, with
     month precision, instead of the first day the parser gives for them."""
@@ -501,6 +542,8 @@ def _read_workbook(
             workbook, name, shown, kind, max_rows
         )
         notes = notes + _partial_dates(path, kind, name, rows, row0, col0)
+        if kind == "xlsx" and _empty_columns_under_headings(rows):
+            notes = notes + _uncalculated(path, name, rows, row0, col0)
         if kind == "ods" and not merged:
             merged = merged_cells_ods(path, name, row0 - 1, col0 - 1)
         table = _build_table(
