@@ -375,6 +375,139 @@ def dos_end_of_file(folder: Path):
     return path, [_t(i, time=f"{TIMES[i]:%H:%M}", practitioner=WORKERS[i % 4]) for i in range(8)]
 
 
+# --- 4. written after the first rules (measured on the original code as well) ------------------
+
+
+def word_prose_vague_dates(folder: Path):
+    """A prose chronology whose paragraphs start with dates known only so far: most to the day,
+    others "March 2016 – ...", "w/c 04/04/2016 – ...", "Early May 2016: ...", "Summer term 2016
+    – ...". Each is an entry of its own (never run into the entry above), at its precision."""
+    import docx
+
+    from tests.chronology.robust_files import Expected as E
+
+    document = docx.Document()
+    document.add_heading("Chronology", level=1)
+    document.add_paragraph("Summary of the school's involvement, from the pupil's file.")
+    vague = [
+        ("March 2016 \u2013 ", E(DAYS[0].replace(day=1), DAYS[0].replace(day=31), event=TEXTS[0])),
+        (
+            "w/c 04/04/2016 \u2013 ",
+            E(DAYS[1].replace(day=4), DAYS[1].replace(day=10), event=TEXTS[1]),
+        ),
+        ("Early May 2016: ", E(DAYS[2].replace(day=1), DAYS[2].replace(day=10), event=TEXTS[2])),
+    ]
+    truth = []
+    for prefix, want in vague:
+        document.add_paragraph(prefix + want.event)
+        truth.append(want)
+    for i in range(3, 8):
+        document.add_paragraph(f"{DAYS[i]:%d/%m/%Y} \u2013 {TEXTS[i]}")
+        truth.append(_t(i))
+    path = _docx(document, folder, "word_prose_vague_dates.docx")
+    return path, truth
+
+
+def _text_box(paragraphs: list[str]) -> str:
+    """A floating text box as Word writes it: the shape (wps) and, for older readers, the same
+    text again in a VML fallback."""
+    from xml.sax.saxutils import escape
+
+    body = "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{escape(t)}</w:t></w:r></w:p>"
+                   for t in paragraphs)  # fmt: skip
+    ns = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"'
+    )
+    return (
+        f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor '
+        'distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" '
+        'locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+        '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+        '<wp:extent cx="5400000" cy="6000000"/><wp:wrapTopAndBottom/><wp:docPr id="1" '
+        'name="Text Box 1"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/'
+        'word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx>'
+        f"<w:txbxContent>{body}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>"
+        "</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+        '<v:shape style="width:425pt;height:472pt"><v:textbox>'
+        f"<w:txbxContent>{body}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+
+
+def word_text_box(folder: Path):
+    """A template whose chronology is typed into a floating text box (Insert > Text Box) under
+    the agency's details: Word stores the box's paragraphs inside the paragraph it is anchored
+    to, twice (the shape, and a copy for older readers)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("Agency: Housing Services")
+    anchor = document.add_paragraph("Chronology:")
+    lines = ["Contacts with the household, from the housing management system:"]
+    lines += [f"{DAYS[i]:%d/%m/%Y} - {TEXTS[i]}" for i in range(8)]
+    anchor._p.append(parse_xml(_text_box(lines)))
+    path = _docx(document, folder, "word_text_box.docx")
+    return path, [_t(i) for i in range(8)]
+
+
+def sqlcmd_output(folder: Path):
+    """A data warehouse query run with sqlcmd and its output saved to a .txt: the column names,
+    a line of dashes under each, the values padded to the columns' widths, and "(8 rows
+    affected)" at the end."""
+    heads = ["EventDate", "EventTime", "StaffName", "ContactType", "Notes"]
+    rows = [[f"{DAYS[i]:%Y-%m-%d}", f"{TIMES[i]:%H:%M:%S}", WORKERS[i % 4], TYPES[i % 4],
+             TEXTS[i]] for i in range(8)]  # fmt: skip
+    widths = [max(len(r[c]) for r in [heads, *rows]) for c in range(len(heads))]
+    widths[-1] = 200
+
+    def line(cells):
+        return " ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))
+
+    lines = [line(heads), " ".join("-" * w for w in widths), *map(line, rows), "",
+             "(8 rows affected)"]  # fmt: skip
+    path = folder / "sqlcmd_output.txt"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    truth = [_t(i, time=f"{TIMES[i]:%H:%M}", practitioner=WORKERS[i % 4],
+                event_type=TYPES[i % 4]) for i in range(8)]  # fmt: skip
+    return path, truth
+
+
+def psql_output(folder: Path):
+    """A database query's output as psql prints it, saved to a .txt: the names centred over
+    the columns between " | ", a line of dashes and "+" under them, the values padded, and
+    "(8 rows)" at the end."""
+    heads = ["event_date", "worker", "contact_type", "note"]
+    rows = [[f"{DAYS[i]:%Y-%m-%d}", WORKERS[i % 4], TYPES[i % 4], TEXTS[i]] for i in range(8)]
+    widths = [max(len(r[c]) for r in [heads, *rows]) for c in range(len(heads))]
+    lines = [" " + " | ".join(h.center(w) for h, w in zip(heads, widths, strict=True))]
+    lines.append("+".join("-" * (w + 2) for w in widths))
+    lines += [" " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    lines += ["(8 rows)", ""]
+    path = folder / "psql_output.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    truth = [_t(i, practitioner=WORKERS[i % 4], event_type=TYPES[i % 4]) for i in range(8)]
+    return path, truth
+
+
+def utf16_without_bom(folder: Path):
+    """A script's export in UTF-16 little endian with no byte order mark, commas between the
+    values and a Welsh name among the workers."""
+    workers = [*WORKERS[:3], "Siân Llywelyn"]
+    rows = [["Date", "Worker", "Notes"]]
+    rows += [[f"{DAYS[i]:%d/%m/%Y}", workers[i % 4], TEXTS[i]] for i in range(8)]
+    text = "\r\n".join(",".join(f'"{c}"' for c in r) for r in rows) + "\r\n"
+    path = folder / "utf16_without_bom.csv"
+    path.write_bytes(text.encode("utf-16-le"))
+    return path, [_t(i, practitioner=workers[i % 4]) for i in range(8)]
+
+
 FILES = {
     fn.__name__: fn
     for fn in (
@@ -392,5 +525,10 @@ FILES = {
         hashes_for_dates_csv,
         wrapped_email_text,
         dos_end_of_file,
+        word_prose_vague_dates,
+        word_text_box,
+        sqlcmd_output,
+        psql_output,
+        utf16_without_bom,
     )
 }
