@@ -289,6 +289,9 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
             "they are flagged for checking."
         )
     notes += _rejoin_overflow(rows, delimiter, named, flags)
+    if delimiter == "|" and rows and sum(c[:1] == " " or c[-1:] == " " for c in rows[0]) > 1:
+        # A query tool's output (" event_date | worker "): the values padded to the columns.
+        rows[:] = [[c.strip() for c in row] for row in rows]
     if '="' in sample:
         notes += _unwrap_formulas(rows)
     if f"{delimiter}'" in sample or "\n'" in sample:

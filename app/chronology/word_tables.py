@@ -452,6 +452,12 @@ _LEADING_DATE = re.compile(
 )
 
 
+_LEADING_WORDS = re.compile(
+    r"\s*(?P<date>[^\t:\u2013\u2014\n]{3,40}?)\s*(?:\s[-\u2013\u2014]\s+|:\s+|\t+)(?P<text>\S.*)",
+    re.S,
+)
+
+
 def dated_lines(texts) -> tuple[list[list[Any]], int]:
     """Rows under a Date and an Entry heading from lines each entry starts with its date (or
     a date on a line of its own heads the lines under it); a line without a date continues the
@@ -465,7 +471,13 @@ def dated_lines(texts) -> tuple[list[list[Any]], int]:
         if not text:
             continue
         m = _LEADING_DATE.match(text)
-        if m and parse_date(m["date"]).ok:
+        if m is None or not parse_date(m["date"]).ok:
+            # a date known only so far before a dash, a colon or a tab: "March 2016 – ...",
+            # "w/c 04/04/2016 – ...", "Early May 2016: ..."
+            m = _LEADING_WORDS.match(text)
+            if m and not (any(c.isdigit() for c in m["date"]) and parse_date(m["date"]).ok):
+                m = None
+        if m:
             rows.append([m["date"], m["text"].strip()])
         elif len(text) <= 40 and parse_date(text).precision == "day":
             rows.append([text, ""])  # a date on a line of its own (a heading): text under it

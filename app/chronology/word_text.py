@@ -7,7 +7,11 @@ where it now stands."""
 from collections.abc import Iterator
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}tbl", f"{_W}pPr", f"{_W}rPr", f"{_W}instrText"}
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# A text box's paragraphs are read as lines of their own (box_paragraphs), and Word's copy of
+# a shape for older readers (mc:Fallback) is not read a second time.
+_SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}tbl", f"{_W}pPr", f"{_W}rPr", f"{_W}instrText",
+         f"{_W}txbxContent", f"{_MC}Fallback"}  # fmt: skip
 _BREAKS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 
 
@@ -31,6 +35,19 @@ def paragraph_text(p) -> str:
     return "".join(out)
 
 
+def box_paragraphs(element) -> list[str]:
+    """The text of the paragraphs typed into text boxes anchored in ``element`` (the shape's
+    own copy, not the fallback's), each box's paragraphs in order."""
+    found = []
+    for box in element.iter(f"{_W}txbxContent"):
+        if any(a.tag == f"{_MC}Fallback" for a in box.iterancestors()):
+            continue
+        for block in _blocks(box):
+            if block.tag == f"{_W}p":
+                found.append(paragraph_text(block))
+    return found
+
+
 def _blocks(element) -> Iterator:
     """The paragraphs and tables of a body or cell, those inside content controls too."""
     for child in element:
@@ -47,6 +64,8 @@ def cell_text(tc) -> str:
     for block in _blocks(tc):
         if block.tag == f"{_W}p":
             lines.append(paragraph_text(block))
+            if _has_box(block):
+                lines.extend(box_paragraphs(block))
         else:
             for tr in block.iter(f"{_W}tr"):
                 cells = [cell_text(c) for c in tr if c.tag == f"{_W}tc"]
@@ -63,11 +82,8 @@ def body_tables(document) -> list:
     return [Table(t, document._body) for t in _blocks(body) if t.tag == f"{_W}tbl"]
 
 
-def body_paragraphs(document) -> Iterator[str]:
-    """The text of the document's paragraphs outside tables, in order."""
-    for block in _blocks(document.element.body):
-        if block.tag == f"{_W}p":
-            yield paragraph_text(block)
+def _has_box(p) -> bool:
+    return next(p.iter(f"{_W}txbxContent"), None) is not None
 
 
 def _style(p) -> str:
@@ -90,6 +106,9 @@ def body_lines(document) -> Iterator[tuple[str, str]]:
             style = _style(block).lower()
             kind = "h" if style.startswith(("heading", "title")) else "p"
             yield kind, paragraph_text(block)
+            if _has_box(block):
+                for text in box_paragraphs(block):
+                    yield "box", text
         elif _is_box(block):
             for tc in block.iter(f"{_W}tc"):
                 for line in cell_text(tc).split("\n"):
