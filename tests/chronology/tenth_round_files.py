@@ -508,6 +508,72 @@ def utf16_without_bom(folder: Path):
     return path, [_t(i, practitioner=workers[i % 4]) for i in range(8)]
 
 
+def _xlsb_font(struck: bool) -> bytes:
+    """A BrtFont record: 11 point Calibri, struck out or not."""
+    from tests.chronology.xlsb_files import record, wide
+
+    grbit = 0x0008 if struck else 0
+    data = (220).to_bytes(2, "little") + grbit.to_bytes(2, "little") + (400).to_bytes(2, "little")
+    data += bytes(2) + bytes([0, 2, 0, 0]) + bytes([0x07, 0x01, 0, 0, 0, 0, 0, 0xFF]) + bytes([2])
+    return record(0x002B, data + wide("Calibri"))
+
+
+def _xlsb_xf(font: int, number_format: int = 0) -> bytes:
+    """A BrtXF record (16 bytes) using ``font``."""
+    from tests.chronology.xlsb_files import record
+
+    data = (0xFFFF).to_bytes(2, "little") + number_format.to_bytes(2, "little")
+    data += font.to_bytes(2, "little") + bytes(10)
+    return record(0x002F, data)
+
+
+def xlsb_struck_rows(folder: Path):
+    """A binary workbook (.xlsb) from a council's Excel: two entries struck through by the
+    author (meaning "made in error"), a cell style whose font strikes its text. The struck text
+    is the author's record: imported as written and flagged, as in an .xlsx."""
+    import zipfile
+
+    from tests.chronology import xlsb_files as xb
+
+    rows = [["Date", "Worker", "Event"]]
+    rows += [[f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TEXTS[i]] for i in range(8)]
+    struck = {3, 6}  # entries 2 and 5 (sheet rows 4 and 7)
+    sheet = xb.record(0x0081) + xb.record(0x0094, xb.u32(0) + xb.u32(8) + xb.u32(0) + xb.u32(2))
+    sheet += xb.record(0x0091)
+    for number, cells in enumerate(rows):
+        sheet += xb.record(0x0000, xb.u32(number) + bytes(13))
+        style = 1 if number in struck else 0
+        for column, text in enumerate(cells):
+            head = xb.u32(column) + style.to_bytes(3, "little") + bytes(1)
+            sheet += xb.record(0x0006, head + xb.wide(text))
+    sheet += xb.record(0x0092) + xb.record(0x0082)
+    styles = xb.record(0x0296)
+    styles += xb.record(0x0263, xb.u32(2)) + _xlsb_font(False) + _xlsb_font(True)
+    styles += xb.record(0x0264)
+    styles += xb.record(0x0272, xb.u32(1)) + _xlsb_xf(0) + xb.record(0x0273)
+    styles += xb.record(0x0269, xb.u32(2)) + _xlsb_xf(0) + _xlsb_xf(1) + xb.record(0x026A)
+    styles += xb.record(0x0297)
+    rels = xb._RELS.replace(
+        "</Relationships>",
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/styles" Target="styles.bin"/></Relationships>',
+    )
+    workbook = xb.record(0x0083) + xb.record(
+        0x009C, xb.u32(0) + xb.u32(1) + xb.wide("rId1") + xb.wide("Chronology")
+    )
+    workbook += xb.record(0x0090) + xb.record(0x009D, bytes(8)) + xb.record(0x0084)
+    path = folder / "xlsb_struck_rows.xlsb"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", xb._TYPES)
+        archive.writestr("_rels/.rels", xb._ROOT_RELS)
+        archive.writestr("xl/workbook.bin", workbook)
+        archive.writestr("xl/_rels/workbook.bin.rels", rels)
+        archive.writestr("xl/worksheets/sheet1.bin", sheet)
+        archive.writestr("xl/styles.bin", styles)
+    truth = [_t(i, practitioner=WORKERS[i % 4], flagged=i + 1 in struck) for i in range(8)]
+    return path, truth
+
+
 FILES = {
     fn.__name__: fn
     for fn in (
@@ -530,5 +596,6 @@ FILES = {
         sqlcmd_output,
         psql_output,
         utf16_without_bom,
+        xlsb_struck_rows,
     )
 }
