@@ -61,7 +61,7 @@ from app.chronology.sheet_formats import (
 )
 from app.chronology.side_by_side import tables_side_by_side
 from app.chronology.sideways import entries_across
-from app.chronology.struck_text import struck_cells_ods, struck_cells_xls
+from app.chronology.struck_text import struck_cells_ods, struck_cells_xls, struck_cells_xlsb
 from app.chronology.types import SheetTable
 from app.chronology.web_tables import read_html_table, read_web_archive
 from app.chronology.word_tables import TRACKED, chronology_grid, split_leading_dates
@@ -408,7 +408,12 @@ def _partial_dates(path: Path, kind: str, name: str, rows, row0: int, col0: int)
     return notes
 
 
-_STRUCK_READERS = {"xlsx": struck_cells, "ods": struck_cells_ods, "xls": struck_cells_xls}
+_STRUCK_READERS = {
+    "xlsx": struck_cells,
+    "ods": struck_cells_ods,
+    "xls": struck_cells_xls,
+    "xlsb": struck_cells_xlsb,
+}
 
 
 def _struck_over_merged(struck: dict, merged, row0: int, col0: int) -> dict:

@@ -196,3 +196,15 @@ def test_query_tool_outputs_rule_lines_and_row_counts(tmp_path):
         assert any("ruled under the headings" in r for r in reasons)
         assert any("footer" in r for r in reasons)
         assert all(c == c.strip() for _n, cells in table.rows for c in cells)
+
+
+def test_struck_cells_of_a_binary_workbook_are_found_through_its_styles(tmp_path):
+    from app.chronology.struck_text import struck_cells_xlsb
+    from tests.chronology.xlsb_files import write_xlsb
+
+    path, _truth = tenth_round_files.xlsb_struck_rows(tmp_path)
+    struck = struck_cells_xlsb(path, "Chronology")
+    assert sorted(struck) == [(r, c) for r in (3, 6) for c in range(3)]
+    assert struck_cells_xlsb(path, "Other") == {}
+    plain = write_xlsb(tmp_path / "plain.xlsb", [["Date", "Event"], [DATES[0], TEXTS[0]]])
+    assert struck_cells_xlsb(plain, "Chronology") == {}  # no styles part: nothing struck
