@@ -574,6 +574,52 @@ def xlsb_struck_rows(folder: Path):
     return path, truth
 
 
+def word_date_headings_time_bullets(folder: Path):
+    """A report-style chronology: each day a heading ("Monday 14 March 2016") and under it the
+    day's contacts as bullet points, each starting with its time ("10:32 – ..."): every bullet
+    is an entry of its own on the heading's day, at its time."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Chronology of contacts", level=1)
+    truth = []
+    for d in range(4):
+        i, j = 2 * d, 2 * d + 1
+        document.add_heading(f"{DAYS[i]:%A} {DAYS[i].day} {DAYS[i]:%B %Y}", level=2)
+        for k, when in ((i, TIMES[i]), (j, TIMES[j])):
+            document.add_paragraph(f"{when:%H:%M} \u2013 {TEXTS[k]}", style="List Bullet")
+            truth.append(Expected(DAYS[i], event=TEXTS[k], time=f"{when:%H:%M}"))
+    path = _docx(document, folder, "word_date_headings_time_bullets.docx")
+    return path, truth
+
+
+def comment_details(folder: Path):
+    """A worker's sheet where the summary cell says "See comment" and the details were typed
+    into the cell's comment (a note); on other rows the summary is whole and a manager's comment
+    is attached ("Checked against the case file"). Nothing in a comment is lost."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Date", "Worker", "Summary"])
+    said = []
+    for i in range(8):
+        see = i % 2 == 0
+        ws.append([DAYS[i], WORKERS[i % 4], "See comment" if see else TEXTS[i]])
+        ws.cell(i + 2, 1).number_format = "dd/mm/yyyy"
+        if see:
+            ws.cell(i + 2, 3).comment = Comment(TEXTS[i], WORKERS[i % 4])
+        else:
+            remark = f"Checked against the case file {i}"
+            ws.cell(i + 2, 3).comment = Comment(remark, "Team manager")
+            said.append(remark)
+    path = folder / "comment_details.xlsx"
+    wb.save(path)
+    SAID["comment_details"] = said
+    return path, [_t(i, practitioner=WORKERS[i % 4]) for i in range(8)]
+
+
 FILES = {
     fn.__name__: fn
     for fn in (
@@ -597,5 +643,7 @@ FILES = {
         psql_output,
         utf16_without_bom,
         xlsb_struck_rows,
+        word_date_headings_time_bullets,
+        comment_details,
     )
 }
