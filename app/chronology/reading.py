@@ -65,7 +65,12 @@ from app.chronology.struck_text import struck_cells_ods, struck_cells_xls, struc
 from app.chronology.types import SheetTable
 from app.chronology.web_tables import read_html_table, read_web_archive
 from app.chronology.word_tables import TRACKED, chronology_grid, split_leading_dates
-from app.chronology.xlsx_formats import partial_date_cells, struck_cells, uncalculated_formulas
+from app.chronology.xlsx_formats import (
+    cell_comments,
+    partial_date_cells,
+    struck_cells,
+    uncalculated_formulas,
+)
 from app.chronology.xml_workbook import read_xml_workbook
 
 
@@ -344,6 +349,50 @@ def _empty_columns_under_headings(rows) -> bool:
     return False
 
 
+_SEE_COMMENT = re.compile(
+    r"\s*(?:\(?\s*(?:please\s+)?(?:see|refer\s+to|details\s+in)\s+(?:the\s+)?(?:attached\s+|cell\s+)?"
+    r"(?:comments?|notes?)\s*\)?\.?)?\s*",
+    re.I,
+)
+
+
+def _comments(path: Path, name: str, rows, row0: int, col0: int) -> list[str]:
+    """Comments (notes) attached to cells are never lost: the text of a cell that is empty or
+    only points to its comment ("See comment") is the comment's; every other comment is quoted
+    in the notes with its cell and its author."""
+    found = cell_comments(path, name)
+    if not found:
+        return []
+    taken, quoted = 0, []
+    for (r, c), (author, text) in sorted(found.items()):
+        if not text:
+            continue
+        at_r, at_c = r - row0 + 1, c - col0 + 1
+        if 0 <= at_r < len(rows) and 0 <= at_c < len(rows[at_r]):
+            value = rows[at_r][at_c]
+            if value is None or isinstance(value, str) and _SEE_COMMENT.fullmatch(value):
+                rows[at_r][at_c] = text
+                taken += 1
+                continue
+        who = f" ({author})" if author else ""
+        quoted.append(
+            f"row {r + 1}, column {c + 1}{who}: \u201c{' '.join(text.split())[:200]}\u201d"
+        )
+    notes = []
+    if taken:
+        notes.append(
+            f"{taken} cell(s) empty or saying only \u201csee comment\u201d: the text of the "
+            "comment attached to each is read as the cell's."
+        )
+    if quoted:
+        notes.append(
+            f"{len(quoted)} comment(s) attached to cells, not part of the entries: "
+            + "; ".join(quoted[:20])
+            + ("; …" if len(quoted) > 20 else ".")
+        )
+    return notes
+
+
 def _uncalculated(path: Path, name: str, rows, row0: int, col0: int) -> list[str]:
     """Formula cells stored without their value (a library wrote the workbook and nothing
     calculated it) filled with the value read from a simple formula; the others said."""
@@ -549,6 +598,8 @@ def _read_workbook(
         notes = notes + _partial_dates(path, kind, name, rows, row0, col0)
         if kind == "xlsx" and _empty_columns_under_headings(rows):
             notes = notes + _uncalculated(path, name, rows, row0, col0)
+        if kind == "xlsx":
+            notes = notes + _comments(path, name, rows, row0, col0)
         if kind == "ods" and not merged:
             merged = merged_cells_ods(path, name, row0 - 1, col0 - 1)
         table = _build_table(

@@ -458,6 +458,12 @@ _LEADING_WORDS = re.compile(
 )
 
 
+_LEADING_TIME = re.compile(
+    r"(?P<time>\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|hrs?))?)\s*(?:[-\u2013\u2014:]\s*|\t+)(?P<text>\S.*)",
+    re.I | re.S,
+)
+
+
 def dated_lines(texts) -> tuple[list[list[Any]], int]:
     """Rows under a Date and an Entry heading from lines each entry starts with its date (or
     a date on a line of its own heads the lines under it); a line without a date continues the
@@ -466,9 +472,16 @@ def dated_lines(texts) -> tuple[list[list[Any]], int]:
 
     rows: list[list[Any]] = [["Date", "Entry"]]
     before = 0
+    heading = ""  # a date on a line of its own, over the day's entries
     for line in texts:
         text = line.strip()
         if not text:
+            continue
+        if heading and (t := _LEADING_TIME.match(text)):
+            # under a date heading, a line starting with its time is an entry of that day
+            if rows[-1][0] == heading and not rows[-1][1]:
+                rows.pop()
+            rows.append([f"{heading} {t['time']}", t["text"].strip()])
             continue
         m = _LEADING_DATE.match(text)
         if m is None or not parse_date(m["date"]).ok:
@@ -479,8 +492,10 @@ def dated_lines(texts) -> tuple[list[list[Any]], int]:
                 m = None
         if m:
             rows.append([m["date"], m["text"].strip()])
+            heading = ""
         elif len(text) <= 40 and parse_date(text).precision == "day":
             rows.append([text, ""])  # a date on a line of its own (a heading): text under it
+            heading = text
         elif len(rows) > 1:
             rows[-1][1] = f"{rows[-1][1]}\n{text}" if rows[-1][1] else text
         else:

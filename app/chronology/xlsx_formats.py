@@ -326,3 +326,53 @@ def uncalculated_formulas(path, sheet: str) -> dict[tuple[int, int], object]:
             return cells
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
         return {}
+
+
+# Comments (notes) attached to cells ----------------------------------------------------------
+
+
+def cell_comments(path, sheet: str) -> dict[tuple[int, int], tuple[str, str]]:
+    """(row, column), both 0-based, -> (author, text) of the comments attached to the sheet's
+    cells; {} when the workbook holds none (found from its parts' names alone)."""
+    import posixpath
+
+    from defusedxml import DefusedXmlException
+    from defusedxml import ElementTree as SafeTree
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = {m.filename.lower(): m.filename for m in archive.infolist()}
+            if not any("comments" in n for n in names):
+                return {}
+            member = _sheet_member(archive, names, sheet)
+            if member is None:
+                return {}
+            folder, base = posixpath.split(member)
+            rels = names.get(posixpath.join(folder, "_rels", base + ".rels").lower())
+            if rels is None:
+                return {}
+            found: dict[tuple[int, int], tuple[str, str]] = {}
+            for rel in SafeTree.fromstring(archive.read(rels)).iter():
+                if not rel.get("Type", "").endswith("/comments"):
+                    continue
+                target = rel.get("Target", "")
+                target = target[1:] if target.startswith("/") else posixpath.join(folder, target)
+                part = names.get(posixpath.normpath(target).lower())
+                if part is None:
+                    continue
+                root = SafeTree.fromstring(archive.read(part))
+                authors = [a.text or "" for a in root.iter() if a.tag.endswith("}author")]
+                for comment in root.iter():
+                    if not comment.tag.endswith("}comment"):
+                        continue
+                    ref = _REF.fullmatch(comment.get("ref", "").encode())
+                    if ref is None:
+                        continue
+                    text = "".join(t.text or "" for t in comment.iter() if t.tag.endswith("}t"))
+                    number = int(comment.get("authorId", "0") or 0)
+                    author = authors[number] if 0 <= number < len(authors) else ""
+                    key = (int(ref[2]) - 1, _column_number(ref[1]) - 1)
+                    found[key] = (author, text.strip())
+            return found
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, DefusedXmlException, SyntaxError):
+        return {}

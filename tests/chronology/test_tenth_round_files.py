@@ -208,3 +208,27 @@ def test_struck_cells_of_a_binary_workbook_are_found_through_its_styles(tmp_path
     assert struck_cells_xlsb(path, "Other") == {}
     plain = write_xlsb(tmp_path / "plain.xlsb", [["Date", "Event"], [DATES[0], TEXTS[0]]])
     assert struck_cells_xlsb(plain, "Chronology") == {}  # no styles part: nothing struck
+
+
+def test_lines_starting_with_a_time_under_a_date_heading_are_entries_of_that_day():
+    from app.chronology.word_tables import dated_lines
+
+    rows, _before = dated_lines([
+        "Monday 14 March 2016", "10:32 – Home visit, mother present.",
+        "14.30 - Call from the nursery.", "It went on: the rest of the call.",
+        "03/04/2016 – Letter sent.", "16:45 – a time after a dated line is text, not an entry",
+    ])  # fmt: skip
+    assert [r[0] for r in rows[1:]] == [
+        "Monday 14 March 2016 10:32", "Monday 14 March 2016 14.30", "03/04/2016"]  # fmt: skip
+    assert rows[2][1] == "Call from the nursery.\nIt went on: the rest of the call."
+
+
+def test_a_cells_comment_is_its_text_when_it_points_to_it_and_is_quoted_otherwise(tmp_path):
+    from app.chronology.reading import read_table
+
+    path, _truth = tenth_round_files.comment_details(tmp_path)
+    table = read_table(path)
+    assert [c[2] for _n, c in table.rows] == TEXTS
+    quoted = [n for n in table.notes if "comment(s) attached to cells" in n]
+    assert quoted and "Checked against the case file 1" in quoted[0]
+    assert "(Team manager)" in quoted[0]
