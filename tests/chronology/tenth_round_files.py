@@ -620,6 +620,18 @@ def comment_details(folder: Path):
     return path, [_t(i, practitioner=WORKERS[i % 4]) for i in range(8)]
 
 
+def central_european_csv(folder: Path):
+    """A CSV saved by Excel on a PC set up for Polish (a provider's interpreting service): the
+    text in Windows-1250, the Central European code page, with Polish names ("Łukasz
+    Wiśniewski", "Małgorzata Żółkowska") and words in the notes."""
+    workers = ["Łukasz Wiśniewski", "Zofia Kowalczyk", "Małgorzata Żółkowska", "Paweł Dąbrowski"]
+    rows = [["Date", "Interpreter", "Notes"]]
+    rows += [[f"{DAYS[i]:%d/%m/%Y}", workers[i % 4], f"{TEXTS[i]} Mother said: „dziękuję”."]
+             for i in range(8)]  # fmt: skip
+    path = _write(folder / "central_european_csv.csv", rows, encoding="cp1250")
+    return path, [_t(i, practitioner=workers[i % 4]) for i in range(8)]
+
+
 FILES = {
     fn.__name__: fn
     for fn in (
@@ -645,5 +657,6 @@ FILES = {
         xlsb_struck_rows,
         word_date_headings_time_bullets,
         comment_details,
+        central_european_csv,
     )
 }
