@@ -19,7 +19,8 @@ _SAMPLE = 65536
 _DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SINGLE_BYTE = ["cp1252", "iso8859_15", "cp850", "mac_roman"]
-_LABELS = {"utf_8": "UTF-8", "cp1252": "Windows-1252", "iso8859_15": "Latin-9", "cp850": "DOS"}
+_LABELS = {"utf_8": "UTF-8", "cp1252": "Windows-1252", "iso8859_15": "Latin-9", "cp850": "DOS",
+           "cp1250": "Windows-1250 (Central European)"}  # fmt: skip
 
 SAVE_AS_XLSX = (
     "Open it in Excel and save it as .xlsx (File › Save As › Excel Workbook), then import that."
@@ -71,7 +72,28 @@ def _single_byte_codec(samples: list[bytes]) -> str:
     from charset_normalizer import from_bytes
 
     best = from_bytes(b"\n".join(samples)[:200_000], cp_isolation=_SINGLE_BYTE).best()
-    return best.encoding if best is not None else "cp1252"
+    codec = best.encoding if best is not None else "cp1252"
+    if codec == "cp1252" and _central_european(samples):
+        return "cp1250"
+    return codec
+
+
+# Bytes Windows-1250 (Central European: Polish, Czech, Slovak, Hungarian...) reads as letters
+# and Windows-1252 as signs no word holds: "Ł" (£), "ł" (³), "ą" (¹), "Ą" (¥), "ś" (œ),
+# "Ś" (Œ), "ź" (Ÿ), "ż" (¿), "Ż" (¯).
+_CENTRAL_EUROPEAN = re.compile(
+    rb"[A-Za-z][\xb3\xb9\x9c\x9f\xbf\xea\xe6\xf1]|[\xa3\xa5\x8c\xaf][a-z]"
+)
+
+
+def _central_european(samples: list[bytes]) -> bool:
+    """Whether the lines are Windows-1250 text: letters of Central European words where
+    Windows-1252 would put signs inside words (three or more), and no pound sign before a
+    figure."""
+    text = b"\n".join(samples)[:200_000]
+    hits = len(_CENTRAL_EUROPEAN.findall(text))
+    strong = len(re.findall(rb"[A-Za-z][\xb3\xb9\x9c\x9f\xbf]|[\xa3\xa5\x8c\xaf][a-z]", text))
+    return strong >= 3 and hits >= 3 and re.search(rb"\xa3\s?\d", text) is None
 
 
 def _decide(path: Path, skip: int) -> tuple[str, set[int], str]:

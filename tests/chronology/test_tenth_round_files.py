@@ -232,3 +232,14 @@ def test_a_cells_comment_is_its_text_when_it_points_to_it_and_is_quoted_otherwis
     quoted = [n for n in table.notes if "comment(s) attached to cells" in n]
     assert quoted and "Checked against the case file 1" in quoted[0]
     assert "(Team manager)" in quoted[0]
+
+
+def test_windows_1250_text_is_told_from_windows_1252_and_accented_names_are_names():
+    from app.chronology.columns import _is_name
+    from app.chronology.csv_text import _central_european
+
+    polish = ["Łukasz Wiśniewski, Paweł Dąbrowski, Małgorzata Żółkowska".encode("cp1250")]
+    assert _central_european(polish)
+    english = ["Fare £5.50 paid; café visit; naïve; Zoë and Siân attended".encode("cp1252")]
+    assert not _central_european(english)
+    assert all(map(_is_name, ["Łukasz Wiśniewski", "Siân Llywelyn", "Seán Ó Briain"]))
