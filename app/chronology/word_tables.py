@@ -144,6 +144,8 @@ def chronology_grid(
         found = tabbed_paragraphs(texts) or dated_paragraphs(texts) or labelled_paragraphs(texts)
         if found is not None:
             if len(every) > len(grids):
+                found[1][:] = [n.replace("has no table:", "has no table of entries:")
+                               for n in found[1]]  # fmt: skip
                 found[1].append("The text typed into a one-column table (a box) is read as "
                                 "paragraphs.")  # fmt: skip
             return found

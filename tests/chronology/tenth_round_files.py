@@ -5,8 +5,12 @@ whole rows deleted and inserted with changes tracked; workbooks an export librar
 formulas never calculated (HYPERLINK to the case record, DATE), Excel's Data > Subtotal rows,
 formula errors in the date column; a CSV saved from Excel whose narrow date column came out as
 "########"; a plain-text e-mail wrapped at 72 characters; an old system's text ending with the
-DOS end-of-file mark. Each builder writes a file into a folder and returns (path, truth). All
-names are fictional."""
+DOS end-of-file mark. Written after the first rules: prose starting with dates known only to
+the month or week, a Word text box, sqlcmd's and psql's outputs, UTF-16 without a byte order
+mark, an .xlsb with rows struck through, a day's contacts as bullets starting with their time
+under a date heading, details typed into cell comments, a Windows-1250 CSV with Polish names.
+Each builder writes a file into a folder and returns (path, truth). All names are
+fictional."""
 
 from __future__ import annotations
 
