@@ -157,28 +157,32 @@ def chronology_grid(
     return _with_dated_paragraphs(rows, notes, lines)
 
 
-def _entry_start(text: str) -> tuple[str, str] | None:
-    """(date, text) of a paragraph that starts with a day's date and goes on with a sentence of
-    four words or more (not another date, as "14/03/2016 to 28/11/2016: the period ...")."""
+def _entry_start(text: str) -> tuple[str, str, bool] | None:
+    """(date, text, whether the date is a day's) of a paragraph that starts with a date and
+    goes on with a sentence of four words or more (not another date, as "14/03/2016 to
+    28/11/2016: the period ..."); a date known only so far ("March 2016 – ...") counts when
+    a dash, a colon or a tab follows it."""
     from app.chronology.dates import parse_date
 
     m = _LEADING_DATE.match(text)
-    if m is None:
-        return None
+    day = m is not None and parse_date(m["date"]).precision == "day"
+    if not day:
+        m = _LEADING_WORDS.match(text)
+        if m is None or not any(c.isdigit() for c in m["date"]) or not parse_date(m["date"]).ok:
+            return None
     rest = m["text"].strip()
     words = rest.split()
     if len(words) < 4 or words[0].lower() in ("to", "until", "and") or rest[0].isdigit():
         return None
-    if parse_date(m["date"]).precision != "day":
-        return None
-    return m["date"], rest
+    return m["date"], rest, day
 
 
 def _with_dated_paragraphs(rows, notes, lines):
     """The table's rows, and under them the entries typed as paragraphs outside the tables
     (each starting with its date; the paragraphs under one, up to the next heading or table,
-    continue it), placed under a Date and an Entry heading of their own."""
-    found: list[list[str]] = []
+    continue it), placed under a Date and an Entry heading of their own. Paragraphs starting
+    with a date known only so far are taken when some start with a day's date."""
+    found: list[list] = []
     open_entry = False
     for kind, text in lines:
         text = text.strip()
@@ -193,12 +197,12 @@ def _with_dated_paragraphs(rows, notes, lines):
             open_entry = True
         elif open_entry:
             found[-1][1] = f"{found[-1][1]}\n{text}"
-    if not found:
+    if not any(day for _d, _t, day in found):
         return rows, notes
     width = max(len(rows[0]), 2) if rows else 2
     pad = [""] * (width - 2)
     first = len(rows) + 2
-    added = [["Date", "Entry", *pad], *([d, t, *pad] for d, t in found)]
+    added = [["Date", "Entry", *pad], *([d, t, *pad] for d, t, _day in found)]
     note = (
         f"{len(found)} paragraph(s) outside the table start with a date: each is read as an "
         f"entry, with the paragraphs under it (rows {first}-{first + len(found) - 1}, under the "

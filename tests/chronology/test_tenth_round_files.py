@@ -243,3 +243,21 @@ def test_windows_1250_text_is_told_from_windows_1252_and_accented_names_are_name
     english = ["Fare £5.50 paid; café visit; naïve; Zoë and Siân attended".encode("cp1252")]
     assert not _central_european(english)
     assert all(map(_is_name, ["Łukasz Wiśniewski", "Siân Llywelyn", "Seán Ó Briain"]))
+
+
+def test_beside_a_table_a_paragraph_with_a_month_is_an_entry_when_others_have_days(tmp_path):
+    from app.chronology.reading import read_table
+    from tests.chronology.seventh_round_more import _fill, _word_table
+
+    def build(document, with_day=True):
+        table = _word_table(document, ["Date", "Worker", "Event"])
+        for i in range(3):
+            _fill(table.add_row(), [DATES[i], WORKERS[i], TEXTS[i]])
+        document.add_paragraph(f"June 2016 – {TEXTS[3]}")
+        if with_day:
+            document.add_paragraph(f"{DATES[4]} – {TEXTS[4]}")
+
+    rows = read_table(_document_with(tmp_path, build)).rows
+    assert [c[0] for _n, c in rows[3:]] == ["June 2016", DATES[4]]
+    rows = read_table(_document_with(tmp_path, lambda d: build(d, with_day=False))).rows
+    assert len(rows) == 3  # a lone month line beside a table: not taken for an entry
