@@ -19,7 +19,8 @@ _SAMPLE = 65536
 _DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SINGLE_BYTE = ["cp1252", "iso8859_15", "cp850", "mac_roman"]
-_LABELS = {"utf_8": "UTF-8", "cp1252": "Windows-1252", "iso8859_15": "Latin-9", "cp850": "DOS"}
+_LABELS = {"utf_8": "UTF-8", "cp1252": "Windows-1252", "iso8859_15": "Latin-9", "cp850": "DOS",
+           "cp1250": "Windows-1250 (Central European)"}  # fmt: skip
 
 SAVE_AS_XLSX = (
     "Open it in Excel and save it as .xlsx (File › Save As › Excel Workbook), then import that."
@@ -71,7 +72,28 @@ def _single_byte_codec(samples: list[bytes]) -> str:
     from charset_normalizer import from_bytes
 
     best = from_bytes(b"\n".join(samples)[:200_000], cp_isolation=_SINGLE_BYTE).best()
-    return best.encoding if best is not None else "cp1252"
+    codec = best.encoding if best is not None else "cp1252"
+    if codec == "cp1252" and _central_european(samples):
+        return "cp1250"
+    return codec
+
+
+# Bytes Windows-1250 (Central European: Polish, Czech, Slovak, Hungarian...) reads as letters
+# and Windows-1252 as signs no word holds: "Ł" (£), "ł" (³), "ą" (¹), "Ą" (¥), "ś" (œ),
+# "Ś" (Œ), "ź" (Ÿ), "ż" (¿), "Ż" (¯).
+_CENTRAL_EUROPEAN = re.compile(
+    rb"[A-Za-z][\xb3\xb9\x9c\x9f\xbf\xea\xe6\xf1]|[\xa3\xa5\x8c\xaf][a-z]"
+)
+
+
+def _central_european(samples: list[bytes]) -> bool:
+    """Whether the lines are Windows-1250 text: letters of Central European words where
+    Windows-1252 would put signs inside words (three or more), and no pound sign before a
+    figure."""
+    text = b"\n".join(samples)[:200_000]
+    hits = len(_CENTRAL_EUROPEAN.findall(text))
+    strong = len(re.findall(rb"[A-Za-z][\xb3\xb9\x9c\x9f\xbf]|[\xa3\xa5\x8c\xaf][a-z]", text))
+    return strong >= 3 and hits >= 3 and re.search(rb"\xa3\s?\d", text) is None
 
 
 def _decide(path: Path, skip: int) -> tuple[str, set[int], str]:
@@ -225,6 +247,8 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
     if len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
         raise not_a_spreadsheet(shown)
     lines = _text_lines(path, skip, codec, bad, fallback)
+    if "\n\n" in sample.replace("\r", "") and (prose := dated_prose(sample)) is not None:
+        return _prose_rows(lines, label, prose)
     first = sample.split("\n", 1)[0]
     sep = re.fullmatch(r'"?sep=(.)"?\s*', first)  # Excel's "sep=;" line
     fixed = None
@@ -287,6 +311,9 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
             "they are flagged for checking."
         )
     notes += _rejoin_overflow(rows, delimiter, named, flags)
+    if delimiter == "|" and rows and sum(c[:1] == " " or c[-1:] == " " for c in rows[0]) > 1:
+        # A query tool's output (" event_date | worker "): the values padded to the columns.
+        rows[:] = [[c.strip() for c in row] for row in rows]
     if '="' in sample:
         notes += _unwrap_formulas(rows)
     if f"{delimiter}'" in sample or "\n'" in sample:
@@ -402,3 +429,60 @@ def _first_chars(lines: Iterator[str], limit: int) -> Iterator[str]:
         total += len(line)
         if total >= limit:
             return
+
+
+# Text written as prose (an e-mail's body saved as .txt): paragraphs parted by blank lines, each
+# entry a paragraph starting with its date, its lines wrapped where the mail program cut them.
+_SIGN_OFF = re.compile(
+    r"\s*(?:(?:kind|best|warm|with)\s+regards|regards|yours\s+(?:sincerely|faithfully)"
+    r"|many\s+thanks|thanks)\b",
+    re.I,
+)
+
+
+def _paragraphs(text: str) -> list[list[str]]:
+    paragraphs: list[list[str]] = [[]]
+    for line in text.replace("\r", "").split("\n"):
+        if line.strip():
+            paragraphs[-1].append(line.strip())
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [p for p in paragraphs if p]
+
+
+def dated_prose(sample: str) -> int | None:
+    """How many paragraphs of the text's start begin with a date, when the text is prose so
+    written (three or more such paragraphs, most of them wrapped over several lines, no line
+    opening a quoted field); None when it is not."""
+    from app.chronology.word_tables import _LEADING_DATE
+
+    paragraphs = _paragraphs(sample.rsplit("\n", 1)[0])
+    dated = [p for p in paragraphs if _LEADING_DATE.match(p[0])]
+    if len(dated) < 3 or sum(len(p) > 1 for p in dated) < 0.6 * len(dated):
+        return None
+    if any(line.startswith('"') for p in paragraphs for line in p):
+        return None
+    return len(dated)
+
+
+def _prose_rows(lines, label: str, _found: int):
+    """The rows of a text written as dated paragraphs: a Date and an Entry heading, then an
+    entry a paragraph (its wrapped lines joined), the paragraphs without a date under one
+    continuing it, up to a closing such as "Kind regards"; (rows, notes, flags)."""
+    from app.chronology.word_tables import dated_lines
+
+    paragraphs = [" ".join(p) for p in _paragraphs("".join(lines))]
+    end = next((n for n, p in enumerate(paragraphs) if _SIGN_OFF.match(p)), len(paragraphs))
+    rows, before = dated_lines(paragraphs[:end])
+    note = (
+        f"Read as text ({label}) written as paragraphs: each of the {len(rows) - 1} paragraphs "
+        "starting with a date is an entry (its lines joined; rows are counted from 2, one an "
+        "entry), the paragraphs under it its text"
+    )
+    left = [f"{before} paragraph(s) above the first entry"] if before else []
+    if end < len(paragraphs):
+        left.append(
+            f"{len(paragraphs) - end} from \u201c{paragraphs[end][:30]}\u201d on (the sign-off)"
+        )
+    note += f"; left out: {' and '.join(left)}." if left else "."
+    return rows, [note], {}

@@ -224,7 +224,7 @@ _FOOTER = re.compile(
     r"|listed|shown|printed)|printed\b|print date|report (?:run|generated|produced|printed|created"
     r"|date)|generated (?:on|by|from|at)|run (?:on|by|date)|produced (?:on|by|from)|exported"
     r"|extracted (?:on|by|from)|end of (?:report|chronology|document|records?|extract)"
-    r"|\*+\s*end\b|[-\s]*page \d+(?:\s*of\s*\d+)?[-\s]*$|\d+\s+of\s+\d+$|-\s*\d+\s*-$"
+    r"|\*+\s*end\b|\(\d[\d,]* rows?(?: affected)?\)|[-\s]*page \d+(?:\s*of\s*\d+)?[-\s]*$|\d+\s+of\s+\d+$|-\s*\d+\s*-$"
     r"|(?:official(?:[\s\-]+sensitive)?|confidential|restricted|protect(?:ed)?|secret"
     r"|not protectively marked|protective marking|classification)\b"
     r"|this (?:document|report|chronology|information) (?:is|contains|must|should)"
@@ -348,6 +348,8 @@ def left_out_rows(
         texts = _short_cells(cells)
         if not seen_date and is_guidance(cells):
             reason = "guidance for whoever fills in the template"
+        elif texts and texts[0][:1] in _RULE and all(not t.strip(_RULE) for t in texts):
+            reason = "a line ruled under the headings (a query tool's output)"
         elif position == 0 and _headings_again(cells, layout, rows[1:50]):
             reason = "a second row of headings (the headings in another language)"
         elif len(texts) >= 2 and _repeats_header(cells, header_keys):
@@ -398,6 +400,9 @@ def left_out_rows(
             number, cells = kept[k]
             kept[k] = (number, [cells[i] if 0 <= i < len(cells) else None for i in order])
     return kept, out
+
+
+_RULE = "-=_+|: "  # what a query tool's output rules its headings off with
 
 
 def _other_headings(cells: list[Any], texts: list[str]) -> bool:

@@ -61,11 +61,16 @@ from app.chronology.sheet_formats import (
 )
 from app.chronology.side_by_side import tables_side_by_side
 from app.chronology.sideways import entries_across
-from app.chronology.struck_text import struck_cells_ods, struck_cells_xls
+from app.chronology.struck_text import struck_cells_ods, struck_cells_xls, struck_cells_xlsb
 from app.chronology.types import SheetTable
 from app.chronology.web_tables import read_html_table, read_web_archive
 from app.chronology.word_tables import TRACKED, chronology_grid, split_leading_dates
-from app.chronology.xlsx_formats import partial_date_cells, struck_cells
+from app.chronology.xlsx_formats import (
+    cell_comments,
+    partial_date_cells,
+    struck_cells,
+    uncalculated_formulas,
+)
 from app.chronology.xml_workbook import read_xml_workbook
 
 
@@ -331,6 +336,91 @@ _NOT_CHRONOLOGY_SHEET = re.compile(
 )
 
 
+def _empty_columns_under_headings(rows) -> bool:
+    """Whether, in the sheet's first rows, a column holds one cell (a heading) and nothing
+    under it while the rows beside it are filled: what formulas never calculated leave."""
+    sample = rows[:20]
+    if len(sample) < 4:
+        return False
+    for c in range(max(map(len, sample))):
+        filled = [r for r, row in enumerate(sample) if c < len(row) and row[c] not in ("", None)]
+        if len(filled) == 1 and filled[0] < len(sample) - 3:
+            return True
+    return False
+
+
+_SEE_COMMENT = re.compile(
+    r"\s*(?:\(?\s*(?:please\s+)?(?:see|refer\s+to|details\s+in)\s+(?:the\s+)?(?:attached\s+|cell\s+)?"
+    r"(?:comments?|notes?)\s*\)?\.?)?\s*",
+    re.I,
+)
+
+
+def _comments(path: Path, name: str, rows, row0: int, col0: int) -> list[str]:
+    """Comments (notes) attached to cells are never lost: the text of a cell that is empty or
+    only points to its comment ("See comment") is the comment's; every other comment is quoted
+    in the notes with its cell and its author."""
+    found = cell_comments(path, name)
+    if not found:
+        return []
+    taken, quoted = 0, []
+    for (r, c), (author, text) in sorted(found.items()):
+        if not text:
+            continue
+        at_r, at_c = r - row0 + 1, c - col0 + 1
+        if 0 <= at_r < len(rows) and 0 <= at_c < len(rows[at_r]):
+            value = rows[at_r][at_c]
+            if value is None or isinstance(value, str) and _SEE_COMMENT.fullmatch(value):
+                rows[at_r][at_c] = text
+                taken += 1
+                continue
+        who = f" ({author})" if author else ""
+        quoted.append(
+            f"row {r + 1}, column {c + 1}{who}: \u201c{' '.join(text.split())[:200]}\u201d"
+        )
+    notes = []
+    if taken:
+        notes.append(
+            f"{taken} cell(s) empty or saying only \u201csee comment\u201d: the text of the "
+            "comment attached to each is read as the cell's."
+        )
+    if quoted:
+        notes.append(
+            f"{len(quoted)} comment(s) attached to cells, not part of the entries: "
+            + "; ".join(quoted[:20])
+            + ("; …" if len(quoted) > 20 else ".")
+        )
+    return notes
+
+
+def _uncalculated(path: Path, name: str, rows, row0: int, col0: int) -> list[str]:
+    """Formula cells stored without their value (a library wrote the workbook and nothing
+    calculated it) filled with the value read from a simple formula; the others said."""
+    cells = uncalculated_formulas(path, name)
+    read = unread = 0
+    for (r, c), value in cells.items():
+        r, c = r - row0 + 1, c - col0 + 1
+        if 0 <= r < len(rows) and 0 <= c < len(rows[r]) and rows[r][c] in ("", None):
+            if value is None:
+                unread += 1
+            else:
+                rows[r][c] = value
+                read += 1
+    notes = []
+    if read:
+        notes.append(
+            f"{read} cell(s) hold formulas the program that wrote the file never calculated (no "
+            "value stored with them): read from the formula (the text a HYPERLINK shows, a "
+            "DATE, a quoted text)."
+        )
+    if unread:
+        notes.append(
+            f"{unread} cell(s) hold formulas never calculated that ReviewDesk cannot read: they "
+            "are empty here. Open the file in Excel and save it to store their values."
+        )
+    return notes
+
+
 def _partial_dates(path: Path, kind: str, name: str, rows, row0: int, col0: int) -> list[str]:
     """Date cells formatted to show only a month (or a year) become that month as text, with
     month precision, instead of the first day the parser gives for them."""
@@ -367,7 +457,12 @@ def _partial_dates(path: Path, kind: str, name: str, rows, row0: int, col0: int)
     return notes
 
 
-_STRUCK_READERS = {"xlsx": struck_cells, "ods": struck_cells_ods, "xls": struck_cells_xls}
+_STRUCK_READERS = {
+    "xlsx": struck_cells,
+    "ods": struck_cells_ods,
+    "xls": struck_cells_xls,
+    "xlsb": struck_cells_xlsb,
+}
 
 
 def _struck_over_merged(struck: dict, merged, row0: int, col0: int) -> dict:
@@ -403,8 +498,8 @@ def _struck_through(table: SheetTable, struck: dict[tuple[int, int], str], col0:
         if not found:
             continue
         filled = [i for i, value in enumerate(cells) if has_content(value)]
-        struck_here = [i for i in filled if found.get(i, TRACKED) != TRACKED]
-        changed_here = [i for i in filled if found.get(i) == TRACKED]
+        struck_here = [i for i in filled if not found.get(i, TRACKED).startswith(TRACKED)]
+        changed_here = [i for i in filled if found.get(i, "").startswith(TRACKED)]
         reasons = []
         if struck_here and all(found.get(i) == "whole" for i in filled):
             reasons.append(
@@ -440,9 +535,41 @@ def _struck_through(table: SheetTable, struck: dict[tuple[int, int], str], col0:
             "accepted: read as if accepted (deleted words left out, inserted words kept); ask "
             "the agency for its final version if they may not all stand."
         )
-    if not (marked or tracked):
+    notes += _tracked_deletions(table, by_row)
+    if not (marked or tracked or len(notes) > len(table.notes)):
         return table
     return replace(table, row_flags=flags, notes=notes)
+
+
+def _tracked_deletions(table: SheetTable, by_row: dict[int, dict[int, str]]) -> list[str]:
+    """What was deleted with changes tracked in Word (not yet accepted), said in the notes so
+    nothing the agency wrote goes unseen: the rows deleted whole (left out), and the words
+    deleted in the rows imported."""
+    imported = {number for number, _cells in table.rows}
+    whole, words = [], []
+    for number in sorted(by_row):
+        gone = [how.split("|", 1)[1] for _c, how in sorted(by_row[number].items())
+                if how.startswith(f"{TRACKED}|")]  # fmt: skip
+        if not gone:
+            continue
+        shown = " | ".join(gone)
+        shown = shown if len(shown) <= 200 else shown[:199] + "…"
+        (words if number in imported else whole).append(f'row {number}: "{shown}"')
+    notes = []
+    if whole:
+        notes.append(
+            f"{len(whole)} row{'s' if len(whole) != 1 else ''} deleted in Word with changes "
+            f"tracked (not yet accepted) {'are' if len(whole) != 1 else 'is'} left out; what "
+            f"{'they' if len(whole) != 1 else 'it'} held: "
+            + "; ".join(whole[:20])
+            + ("; …" if len(whole) > 20 else ".")
+        )
+    if words:
+        notes.append(
+            "Words deleted in Word with changes tracked (not yet accepted), left out of the "
+            "entries: " + "; ".join(words[:20]) + ("; …" if len(words) > 20 else ".")
+        )
+    return notes
 
 
 def _cells_named(table: SheetTable, columns: list[int]) -> str:
@@ -469,6 +596,10 @@ def _read_workbook(
             workbook, name, shown, kind, max_rows
         )
         notes = notes + _partial_dates(path, kind, name, rows, row0, col0)
+        if kind == "xlsx" and _empty_columns_under_headings(rows):
+            notes = notes + _uncalculated(path, name, rows, row0, col0)
+        if kind == "xlsx":
+            notes = notes + _comments(path, name, rows, row0, col0)
         if kind == "ods" and not merged:
             merged = merged_cells_ods(path, name, row0 - 1, col0 - 1)
         table = _build_table(

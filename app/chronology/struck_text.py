@@ -363,3 +363,120 @@ def word_strikes(document) -> WordStrikes | None:
         if next(styles.iter(*_STRIKES), None) is None:
             return None
     return WordStrikes(document)
+
+
+# Binary workbooks (.xlsb) -------------------------------------------------------------------
+# The styles part (xl/styles.bin) holds the fonts (BrtFont, a flag for struck-out text) and the
+# cell formats (BrtXF, each naming its font); each cell record of a sheet names its format.
+
+_XLSB_FONT, _XLSB_XF = 0x002B, 0x002F
+_BEGIN_CELL_XFS, _END_CELL_XFS = 0x0269, 0x026A
+_XLSB_ROW = 0x0000
+_XLSB_CELLS = range(0x0001, 0x000C)  # blank, number, error, boolean, real, strings, formulas
+
+
+def _xlsb_records(data: bytes):
+    """(kind, payload) of each record of a binary part."""
+    at, end = 0, len(data)
+    while at < end:
+        first = data[at]
+        kind, at = first & 0x7F, at + 1
+        if first & 0x80:
+            if at >= end:
+                return
+            kind, at = kind + ((data[at] & 0x7F) << 7), at + 1
+        size = shift = 0
+        for _ in range(4):
+            if at >= end:
+                return
+            byte, at = data[at], at + 1
+            size += (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                break
+        yield kind, data[at : at + size]
+        at += size
+
+
+def _xlsb_struck_formats(archive, names: dict[str, str]) -> set[int]:
+    """The cell formats (their numbers) whose font strikes text out; empty when none does."""
+    member = names.get("xl/styles.bin")
+    if member is None:
+        return set()
+    data = archive.read(member)
+    struck_fonts: set[int] = set()
+    fonts = 0
+    formats: set[int] = set()
+    in_cell_xfs = False
+    xf = 0
+    for kind, payload in _xlsb_records(data):
+        if kind == _XLSB_FONT:
+            if len(payload) >= 4 and int.from_bytes(payload[2:4], "little") & 0x0008:
+                struck_fonts.add(fonts)
+            fonts += 1
+        elif kind == _BEGIN_CELL_XFS:
+            in_cell_xfs = True
+        elif kind == _END_CELL_XFS:
+            in_cell_xfs = False
+        elif kind == _XLSB_XF and in_cell_xfs:
+            if len(payload) >= 6 and int.from_bytes(payload[4:6], "little") in struck_fonts:
+                formats.add(xf)
+            xf += 1
+    return formats
+
+
+def _xlsb_sheet_part(archive, names: dict[str, str], sheet: str) -> str | None:
+    """The part holding the sheet called ``sheet``: its relationship id in the binary workbook
+    (BrtBundleSh), the part in the workbook's relationships."""
+    import posixpath
+
+    from defusedxml import ElementTree
+
+    workbook = names.get("xl/workbook.bin")
+    rels = names.get("xl/_rels/workbook.bin.rels")
+    if workbook is None or rels is None:
+        return None
+    rel_id = None
+    for kind, payload in _xlsb_records(archive.read(workbook)):
+        if kind == 0x009C and len(payload) >= 12:
+            count = int.from_bytes(payload[8:12], "little")
+            rid = payload[12 : 12 + 2 * count].decode("utf-16-le", "replace")
+            at = 12 + 2 * count
+            length = int.from_bytes(payload[at : at + 4], "little")
+            name = payload[at + 4 : at + 4 + 2 * length].decode("utf-16-le", "replace")
+            if name == sheet:
+                rel_id = rid
+                break
+    if rel_id is None:
+        return None
+    for rel in ElementTree.fromstring(archive.read(rels)).iter():
+        if rel.get("Id") == rel_id and rel.get("Target"):
+            target = rel.get("Target", "")
+            target = target[1:] if target.startswith("/") else posixpath.join("xl", target)
+            return names.get(posixpath.normpath(target).lower())
+    return None
+
+
+def struck_cells_xlsb(path: Path, sheet: str) -> dict[tuple[int, int], str]:
+    """(row, column), both 0-based, -> "whole" for an .xlsb sheet's cells whose format's font
+    strikes their text out; {} when no format does (the sheet is then not read again)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = {m.filename.lower(): m.filename for m in archive.infolist()}
+            formats = _xlsb_struck_formats(archive, names)
+            if not formats:
+                return {}
+            member = _xlsb_sheet_part(archive, names, sheet)
+            if member is None:
+                return {}
+            cells: dict[tuple[int, int], str] = {}
+            row = 0
+            for kind, payload in _xlsb_records(archive.read(member)):
+                if kind == _XLSB_ROW and len(payload) >= 4:
+                    row = int.from_bytes(payload[:4], "little")
+                elif kind in _XLSB_CELLS and len(payload) >= 7:
+                    if int.from_bytes(payload[4:7], "little") in formats:
+                        cells[row, int.from_bytes(payload[:4], "little")] = "whole"
+            return cells
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError):
+        return {}

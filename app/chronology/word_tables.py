@@ -78,7 +78,7 @@ def table_grids(path: Path, document=None, strikes=None) -> list[list[list[str]]
     """Every top-level table of the document as rows of cell texts (merged cells once). With
     ``strikes`` (a list), each table's cells whose text is struck through are added to it, one
     {(row, column): "whole" or "part"} a table (empty unless something strikes text)."""
-    from app.chronology.word_text import body_tables, cell_text
+    from app.chronology.word_text import body_tables, cell_text, deleted_text
 
     document = document or _document(path)
     reader = None
@@ -107,9 +107,12 @@ def table_grids(path: Path, document=None, strikes=None) -> list[list[list[str]]
                 cells.append(cell_text(cell._tc).strip())
                 if reader is not None and cells[-1] and (how := reader.cell(cell._tc)):
                     struck[len(grid), len(cells) - 1] = how
-                elif tracked and cells[-1] and cell_tracked(cell._tc):
-                    # Read as if accepted (deletions out, insertions in), and said so.
-                    struck[len(grid), len(cells) - 1] = TRACKED
+                elif tracked and cell_tracked(cell._tc):
+                    # Read as if accepted (deletions out, insertions in), and said so, with
+                    # the words deleted ("tracked|words").
+                    gone = deleted_text(cell._tc)
+                    if cells[-1] or gone:
+                        struck[len(grid), len(cells) - 1] = f"{TRACKED}|{gone}" if gone else TRACKED
             grid.append(cells)
         grids.append(grid)
     return grids
@@ -128,21 +131,84 @@ def chronology_grid(
     found = _tables_under_date_headings(every, _captions(document), find_layout, strikes, struck)
     if found is not None:
         return found
-    grids = [g for g in every if g]
+    # A table of one column is a box text was typed into, not a table of entries.
+    keep = [bool(g) and max(map(len, g)) > 1 for g in every]
+    grids = [g for g, k in zip(every, keep, strict=True) if k]
     if strikes is not None:
-        strikes = [s for g, s in zip(every, strikes, strict=True) if g]
-    if not grids:
-        from app.chronology.word_text import body_paragraphs
+        strikes = [s for k, s in zip(keep, strikes, strict=True) if k]
+    from app.chronology.word_text import body_lines
 
-        texts = list(body_paragraphs(document))
-        found = tabbed_paragraphs(texts) or dated_paragraphs(document) or labelled_paragraphs(texts)
+    lines = list(body_lines(document))
+    if not grids:
+        texts = [text for kind, text in lines if kind != "table"]
+        found = tabbed_paragraphs(texts) or dated_paragraphs(texts) or labelled_paragraphs(texts)
         if found is not None:
+            if len(every) > len(grids):
+                found[1][:] = [n.replace("has no table:", "has no table of entries:")
+                               for n in found[1]]  # fmt: skip
+                found[1].append("The text typed into a one-column table (a box) is read as "
+                                "paragraphs.")  # fmt: skip
             return found
         raise ImportRefused(
             f"{path.name} is a Word document with no table in it. ReviewDesk reads a chronology "
             "laid out as a table (one row per entry)."
         )
-    return grids_chronology(grids, path.name, find_layout, strikes, struck)
+    rows, notes = grids_chronology(grids, path.name, find_layout, strikes, struck)
+    return _with_dated_paragraphs(rows, notes, lines)
+
+
+def _entry_start(text: str) -> tuple[str, str, bool] | None:
+    """(date, text, whether the date is a day's) of a paragraph that starts with a date and
+    goes on with a sentence of four words or more (not another date, as "14/03/2016 to
+    28/11/2016: the period ..."); a date known only so far ("March 2016 – ...") counts when
+    a dash, a colon or a tab follows it."""
+    from app.chronology.dates import parse_date
+
+    m = _LEADING_DATE.match(text)
+    day = m is not None and parse_date(m["date"]).precision == "day"
+    if not day:
+        m = _LEADING_WORDS.match(text)
+        if m is None or not any(c.isdigit() for c in m["date"]) or not parse_date(m["date"]).ok:
+            return None
+    rest = m["text"].strip()
+    words = rest.split()
+    if len(words) < 4 or words[0].lower() in ("to", "until", "and") or rest[0].isdigit():
+        return None
+    return m["date"], rest, day
+
+
+def _with_dated_paragraphs(rows, notes, lines):
+    """The table's rows, and under them the entries typed as paragraphs outside the tables
+    (each starting with its date; the paragraphs under one, up to the next heading or table,
+    continue it), placed under a Date and an Entry heading of their own. Paragraphs starting
+    with a date known only so far are taken when some start with a day's date."""
+    found: list[list] = []
+    open_entry = False
+    for kind, text in lines:
+        text = text.strip()
+        if kind in ("h", "table"):
+            open_entry = False
+            continue
+        if not text:
+            continue
+        start = _entry_start(text)
+        if start is not None:
+            found.append(list(start))
+            open_entry = True
+        elif open_entry:
+            found[-1][1] = f"{found[-1][1]}\n{text}"
+    if not any(day for _d, _t, day in found):
+        return rows, notes
+    width = max(len(rows[0]), 2) if rows else 2
+    pad = [""] * (width - 2)
+    first = len(rows) + 2
+    added = [["Date", "Entry", *pad], *([d, t, *pad] for d, t, _day in found)]
+    note = (
+        f"{len(found)} paragraph(s) outside the table start with a date: each is read as an "
+        f"entry, with the paragraphs under it (rows {first}-{first + len(found) - 1}, under the "
+        f"headings Date and Entry on row {first - 1})."
+    )
+    return [*rows, *added], [*notes, note]
 
 
 def _carry(struck, strikes, table: int, first: int, at: int, places=None, shift=0) -> None:
@@ -239,6 +305,9 @@ def grids_chronology(
         if found is not None:
             return found
     if layout is None:
+        headless = _headless_table(grids)
+        if headless is not None:
+            return headless
         raise ImportRefused(
             f"{shown} has no table that looks like a chronology (a row naming the columns, "
             "such as Date, Event, Outcome, above the entries)."
@@ -280,6 +349,29 @@ def grids_chronology(
             )
         )
     return rows, notes
+
+
+def _headless_table(grids) -> tuple[list[list[Any]], list[str]] | None:
+    """A table with no heading row, its first rows already entries (a date and a sentence), and
+    the tables of its width under it: their rows, to be read with the columns named by their
+    place. None when no table is so."""
+    from app.chronology.layout import is_an_entry
+
+    for index, grid in enumerate(grids):
+        if len(grid) >= 2 and is_an_entry(grid[0]) and is_an_entry(grid[1]):
+            width = max(map(len, grid))
+            rows = list(grid)
+            used = [index + 1]
+            for later in range(index + 1, len(grids)):
+                if max(map(len, grids[later])) == width and is_an_entry(grids[later][0]):
+                    rows.extend(grids[later])
+                    used.append(later + 1)
+            notes = []
+            if len(grids) > 1:
+                which = ", ".join(map(str, used))
+                notes.append(f"Read table {which} of the {len(grids)} tables in the document.")
+            return rows, notes
+    return None
 
 
 def _key(heading: str) -> str:
@@ -352,14 +444,29 @@ def _under_shared_headings(
 
 
 # A date at the start of a paragraph, then a dash, colon, comma, tab or space before the text:
-# "14/03/2016 – Home visit...", "14 March 2016: ...", "2016-03-14 10:32 ...".
+# "14/03/2016 – Home visit...", "14 March 2016: ...", "2016-03-14 10:32 ...", perhaps after the
+# entry's typed number ("1. 14/03/2016 ...") or as prose ("On 14 March 2016 the nurse ...").
 _LEADING_DATE = re.compile(
-    r"\s*(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?:\s*(?:at\s+)?\d{1,2}[:.]\d{2})?"
+    # an entry's number typed before it ("1. ", "2) ", "(3) "), or prose's "On (the)"
+    r"\s*(?:\(?\d{1,3}[.)]?\)?\s+|[Oo]n\s+(?:the\s+)?)?"
+    r"(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?:\s*(?:at\s+)?\d{1,2}[:.]\d{2})?"
     r"|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?"
     r"|(?:[A-Za-z]{3,9},?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
     r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2})?)"
     r"\s*(?:[-\u2013\u2014:,]\s*|\t+|\s+)(?P<text>\S.*)",
     re.S,
+)
+
+
+_LEADING_WORDS = re.compile(
+    r"\s*(?P<date>[^\t:\u2013\u2014\n]{3,40}?)\s*(?:\s[-\u2013\u2014]\s+|:\s+|\t+)(?P<text>\S.*)",
+    re.S,
+)
+
+
+_LEADING_TIME = re.compile(
+    r"(?P<time>\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|hrs?))?)\s*(?:[-\u2013\u2014:]\s*|\t+)(?P<text>\S.*)",
+    re.I | re.S,
 )
 
 
@@ -371,15 +478,30 @@ def dated_lines(texts) -> tuple[list[list[Any]], int]:
 
     rows: list[list[Any]] = [["Date", "Entry"]]
     before = 0
+    heading = ""  # a date on a line of its own, over the day's entries
     for line in texts:
         text = line.strip()
         if not text:
             continue
+        if heading and (t := _LEADING_TIME.match(text)):
+            # under a date heading, a line starting with its time is an entry of that day
+            if rows[-1][0] == heading and not rows[-1][1]:
+                rows.pop()
+            rows.append([f"{heading} {t['time']}", t["text"].strip()])
+            continue
         m = _LEADING_DATE.match(text)
-        if m and parse_date(m["date"]).ok:
+        if m is None or not parse_date(m["date"]).ok:
+            # a date known only so far before a dash, a colon or a tab: "March 2016 – ...",
+            # "w/c 04/04/2016 – ...", "Early May 2016: ..."
+            m = _LEADING_WORDS.match(text)
+            if m and not (any(c.isdigit() for c in m["date"]) and parse_date(m["date"]).ok):
+                m = None
+        if m:
             rows.append([m["date"], m["text"].strip()])
+            heading = ""
         elif len(text) <= 40 and parse_date(text).precision == "day":
             rows.append([text, ""])  # a date on a line of its own (a heading): text under it
+            heading = text
         elif len(rows) > 1:
             rows[-1][1] = f"{rows[-1][1]}\n{text}" if rows[-1][1] else text
         else:
@@ -387,14 +509,12 @@ def dated_lines(texts) -> tuple[list[list[Any]], int]:
     return rows, before
 
 
-def dated_paragraphs(document) -> tuple[list[list[Any]], list[str]] | None:
+def dated_paragraphs(texts: list[str]) -> tuple[list[list[Any]], list[str]] | None:
     """A chronology written as paragraphs, each entry starting with its date: (rows with a
     Date and an Entry heading, notes), or None when fewer than three paragraphs start so.
     A paragraph without a date continues the entry above; those above the first entry are
     the document's title and introduction."""
-    from app.chronology.word_text import body_paragraphs
-
-    rows, before = dated_lines(body_paragraphs(document))
+    rows, before = dated_lines(texts)
     if len(rows) < 4:
         return None
     note = (

@@ -7,7 +7,11 @@ where it now stands."""
 from collections.abc import Iterator
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}tbl", f"{_W}pPr", f"{_W}rPr", f"{_W}instrText"}
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# A text box's paragraphs are read as lines of their own (box_paragraphs), and Word's copy of
+# a shape for older readers (mc:Fallback) is not read a second time.
+_SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}tbl", f"{_W}pPr", f"{_W}rPr", f"{_W}instrText",
+         f"{_W}txbxContent", f"{_MC}Fallback"}  # fmt: skip
 _BREAKS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 
 
@@ -31,6 +35,19 @@ def paragraph_text(p) -> str:
     return "".join(out)
 
 
+def box_paragraphs(element) -> list[str]:
+    """The text of the paragraphs typed into text boxes anchored in ``element`` (the shape's
+    own copy, not the fallback's), each box's paragraphs in order."""
+    found = []
+    for box in element.iter(f"{_W}txbxContent"):
+        if any(a.tag == f"{_MC}Fallback" for a in box.iterancestors()):
+            continue
+        for block in _blocks(box):
+            if block.tag == f"{_W}p":
+                found.append(paragraph_text(block))
+    return found
+
+
 def _blocks(element) -> Iterator:
     """The paragraphs and tables of a body or cell, those inside content controls too."""
     for child in element:
@@ -47,6 +64,8 @@ def cell_text(tc) -> str:
     for block in _blocks(tc):
         if block.tag == f"{_W}p":
             lines.append(paragraph_text(block))
+            if _has_box(block):
+                lines.extend(box_paragraphs(block))
         else:
             for tr in block.iter(f"{_W}tr"):
                 cells = [cell_text(c) for c in tr if c.tag == f"{_W}tc"]
@@ -63,8 +82,47 @@ def body_tables(document) -> list:
     return [Table(t, document._body) for t in _blocks(body) if t.tag == f"{_W}tbl"]
 
 
-def body_paragraphs(document) -> Iterator[str]:
-    """The text of the document's paragraphs outside tables, in order."""
+def _has_box(p) -> bool:
+    return next(p.iter(f"{_W}txbxContent"), None) is not None
+
+
+def _style(p) -> str:
+    style = p.find(f"{_W}pPr/{_W}pStyle")
+    return style.get(f"{_W}val", "") if style is not None else ""
+
+
+def _is_box(tbl) -> bool:
+    """A table of one column (every row one cell): a bordered box that text was typed into."""
+    rows = [tr for tr in tbl if tr.tag == f"{_W}tr"]
+    return bool(rows) and all(sum(1 for c in tr if c.tag == f"{_W}tc") == 1 for tr in rows)
+
+
+def body_lines(document) -> Iterator[tuple[str, str]]:
+    """The document's paragraphs outside tables, in order, the text typed into one-column
+    tables (boxes) among them line by line: (kind, text), kind "p" for a paragraph, "h" for a
+    heading or title, "box" for a line in a box, "table" (text empty) where a table stands."""
     for block in _blocks(document.element.body):
         if block.tag == f"{_W}p":
-            yield paragraph_text(block)
+            style = _style(block).lower()
+            kind = "h" if style.startswith(("heading", "title")) else "p"
+            yield kind, paragraph_text(block)
+            if _has_box(block):
+                for text in box_paragraphs(block):
+                    yield "box", text
+        elif _is_box(block):
+            for tc in block.iter(f"{_W}tc"):
+                for line in cell_text(tc).split("\n"):
+                    yield "box", line
+        else:
+            yield "table", ""
+
+
+def deleted_text(tc) -> str:
+    """The words of a table cell deleted with changes tracked (not yet accepted), each
+    deletion's words together, the deletions of its paragraphs apart."""
+    pieces = []
+    for p in tc.iter(f"{_W}p"):
+        words = "".join(t.text or "" for d in p.iter(f"{_W}del") for t in d.iter(f"{_W}delText"))
+        if words.strip():
+            pieces.append(" ".join(words.split()))
+    return " / ".join(pieces)

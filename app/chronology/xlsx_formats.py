@@ -263,3 +263,116 @@ def struck_cells(path, sheet: str) -> dict[tuple[int, int], str]:
         DefusedXmlException,
     ):  # fmt: skip
         return {}
+
+
+# Formulas never calculated ----------------------------------------------------------------------
+# A library writing a workbook (an export from a web system) may put formulas in without the
+# values Excel would store beside them: the parser then sees empty cells. The simple ones an
+# export writes are read from the formula itself: a link to the record, =HYPERLINK("url",
+# "text") (the text shown); a date, =DATE(2016,3,14); a string or a number, ="Sam Ellery".
+
+_FORMULA = re.compile(rb"<(?:\w+:)?f(?:\s[^>]*)?>(.*?)</(?:\w+:)?f>", re.S)
+_HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v>\s*[^<\s]|is>)")  # an empty <v></v> is no value
+_STRING = r'"((?:[^"]|"")*)"'
+_HYPERLINK = re.compile(rf"\s*HYPERLINK\(\s*{_STRING}\s*(?:,\s*{_STRING}\s*)?\)\s*", re.I)
+_DATE_CALL = re.compile(r"\s*DATE\(\s*(\d{4})\s*,\s*(\d{1,2})\s*,\s*(\d{1,2})\s*\)\s*", re.I)
+_LITERAL = re.compile(rf"\s*(?:{_STRING}|(-?\d+(?:\.\d+)?))\s*")
+
+
+def formula_value(formula: str):
+    """The value of a simple formula (without its "="), or None for any other."""
+    from datetime import date as _date
+
+    if m := _HYPERLINK.fullmatch(formula):
+        shown = m[2] if m[2] is not None else m[1]
+        return shown.replace('""', '"')
+    if m := _DATE_CALL.fullmatch(formula):
+        try:
+            return _date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    if m := _LITERAL.fullmatch(formula):
+        if m[1] is not None:
+            return m[1].replace('""', '"')
+        return float(m[2]) if "." in m[2] else int(m[2])
+    return None
+
+
+def uncalculated_formulas(path, sheet: str) -> dict[tuple[int, int], object]:
+    """(row, column), both 0-based, -> the value read from the formula, for the sheet's
+    formula cells stored without a value; a formula that cannot be read so gives None."""
+    from html import unescape
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = {m.filename.lower(): m.filename for m in archive.infolist()}
+            member = _sheet_member(archive, names, sheet)
+            if member is None:
+                return {}
+            cells: dict[tuple[int, int], object] = {}
+            for piece in _whole_rows(archive, archive.getinfo(member)):
+                if b"<f" not in piece and b":f" not in piece:
+                    continue
+                for attributes, body in _CELL_ELEMENT.findall(piece):
+                    if not body or _HAS_VALUE.search(body):
+                        continue
+                    formula = _FORMULA.search(body)
+                    ref = _REF.fullmatch(dict(_ATTRIBUTE.findall(attributes)).get(b"r", b""))
+                    if formula is None or ref is None:
+                        continue
+                    text = unescape(formula[1].decode("utf-8", "replace"))
+                    key = (int(ref[2]) - 1, _column_number(ref[1]) - 1)
+                    cells[key] = formula_value(text)
+            return cells
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        return {}
+
+
+# Comments (notes) attached to cells ----------------------------------------------------------
+
+
+def cell_comments(path, sheet: str) -> dict[tuple[int, int], tuple[str, str]]:
+    """(row, column), both 0-based, -> (author, text) of the comments attached to the sheet's
+    cells; {} when the workbook holds none (found from its parts' names alone)."""
+    import posixpath
+
+    from defusedxml import DefusedXmlException
+    from defusedxml import ElementTree as SafeTree
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = {m.filename.lower(): m.filename for m in archive.infolist()}
+            if not any("comments" in n for n in names):
+                return {}
+            member = _sheet_member(archive, names, sheet)
+            if member is None:
+                return {}
+            folder, base = posixpath.split(member)
+            rels = names.get(posixpath.join(folder, "_rels", base + ".rels").lower())
+            if rels is None:
+                return {}
+            found: dict[tuple[int, int], tuple[str, str]] = {}
+            for rel in SafeTree.fromstring(archive.read(rels)).iter():
+                if not rel.get("Type", "").endswith("/comments"):
+                    continue
+                target = rel.get("Target", "")
+                target = target[1:] if target.startswith("/") else posixpath.join(folder, target)
+                part = names.get(posixpath.normpath(target).lower())
+                if part is None:
+                    continue
+                root = SafeTree.fromstring(archive.read(part))
+                authors = [a.text or "" for a in root.iter() if a.tag.endswith("}author")]
+                for comment in root.iter():
+                    if not comment.tag.endswith("}comment"):
+                        continue
+                    ref = _REF.fullmatch(comment.get("ref", "").encode())
+                    if ref is None:
+                        continue
+                    text = "".join(t.text or "" for t in comment.iter() if t.tag.endswith("}t"))
+                    number = int(comment.get("authorId", "0") or 0)
+                    author = authors[number] if 0 <= number < len(authors) else ""
+                    key = (int(ref[2]) - 1, _column_number(ref[1]) - 1)
+                    found[key] = (author, text.strip())
+            return found
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, DefusedXmlException, SyntaxError):
+        return {}
