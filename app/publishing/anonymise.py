@@ -31,6 +31,7 @@ from app.publishing.identifiers import (  # noqa: F401 (used from here by caller
     find_identifiers,
     nhs_checksum_ok,
 )
+from app.publishing.inflections import case_forms, declines, other_sex
 from app.publishing.register import RegisterEntry
 from app.publishing.spans import merged, possessive, with_titles
 
@@ -190,6 +191,11 @@ def _one_place(descriptors: set[str]) -> str:
     return ADDRESS_REMOVED if ADDRESS_REMOVED in descriptors else "[place removed]"
 
 
+# Between the humps of a word written in CamelCase, as user names and tags are ("BexKowalska",
+# "JusticeForAlfred"): a letter in lower case, then one in capitals.
+_HUMP = r"(?<=(?-i:[a-z]))(?=(?-i:[A-Z]))"
+
+
 def _compiled(forms: dict, separator: str, *, names: bool = False) -> re.Pattern | None:
     """One pattern for every form. A name is a name between anything but letters (a digit or an
     underscore too: "lukasz.wisniewski84", "Statement_Lukasz_Wisniewski"), and may be written
@@ -202,7 +208,8 @@ def _compiled(forms: dict, separator: str, *, names: bool = False) -> re.Pattern
         trie.add(form.split(" "))
     if names:
         return re.compile(
-            r"(?<![^\W\d_])(?<![^\W\d_]')(?:" + trie.pattern() + r")(?P<plural>e?s)?(?![^\W\d_])",
+            r"(?:(?<![^\W\d_])(?<![^\W\d_]')|" + _HUMP + ")(?:" + trie.pattern() + r")"
+            r"(?P<plural>e?s)?(?:(?![^\W\d_])|" + _HUMP + ")",
             re.I,
         )
     return re.compile(r"(?<![\w'])(?:" + trie.pattern() + r")(?!\w)", re.I)
@@ -382,6 +389,35 @@ def _joined(names: list[str]) -> list[str]:
     return out
 
 
+def _glued(name: str) -> list[str]:
+    """A name as user names and e-mail addresses run it together: "rebeccakowalska",
+    "kowalskarebecca", "rkowalska", "rebeccak" (as "@rebeccak19" or "RebeccaK")."""
+    core = [t for t in _tokens(name) if t not in PARTICLES | TITLES and t.isalpha()]
+    if len(core) < 2:
+        return []
+    first, last = core[0], "".join(core[1:])
+    out = [first + last, last + first, first[0] + last]
+    if len(first) >= 4:
+        out.append(first + last[0])
+    return out
+
+
+def _add_declined(forms: dict[str, set[str]], tokens: list[str], descriptor: str) -> None:
+    """The declined forms of a name ("alfreda kowalskiego", "kowalskiemu"), for ``descriptor``:
+    each word alone, and the first and last words together in any of their forms."""
+    tokens = [t for t in tokens if t not in TITLES]
+    options = []
+    for token in tokens:
+        declined = [] if token in PARTICLES | COMMON_WORDS else sorted(case_forms(token))
+        for form in declined:
+            forms.setdefault(form, set()).add(descriptor)
+        options.append([token, *declined])
+    if len(options) > 1:
+        for first in options[0]:
+            for last in options[-1]:
+                forms.setdefault(f"{first} {last}", set()).add(descriptor)
+
+
 def _family_plural(folded: str, m: re.Match) -> bool:
     """A name with "s" or "es" after it is a family only as "the Wiśniewskis" or with the
     plural's apostrophe ("Al-Sayeds' home"); otherwise it is another word ("Marshes")."""
@@ -399,6 +435,17 @@ _FILE = re.compile(r"\.(?:docx?|xlsx?|xlsb|csv|pdf|txt|rtf|odt|ods|msg|eml|jpe?g
 
 
 _JOINERS = frozenset("/_.-@:=?&#%+~")
+USER_REMOVED = "[user name removed]"
+TAG_REMOVED = "[tag removed]"
+
+
+def _handle(token: str, left: str, right: str) -> bool:
+    """A user name or a tag ("@AlfredK19", "rebecca_k", "kowalska2019", "#JusticeForAlfred"):
+    a token that starts with "@" or "#", or a name joined to more of the token by an
+    underscore, a digit or a capital (``left`` and ``right``: the characters either side)."""
+    if "/" in token or token.count("@") > 1 or "@" in token[1:]:
+        return False
+    return token.startswith(("@", "#")) or "_" in (left, right) or left.isalnum() or right.isalnum()
 
 
 def _whole_links(text: str, found: list[Found]) -> list[Found]:
@@ -409,7 +456,9 @@ def _whole_links(text: str, found: list[Found]) -> list[Found]:
     for hit in found:
         left = text[hit.start - 1 : hit.start]
         right = text[hit.end : hit.end + 1]
-        if hit.what in ("name", "initials") and (left in _JOINERS or right in _JOINERS):
+        if hit.what in ("name", "initials") and (
+            left in _JOINERS or right in _JOINERS or left.isalnum() or right.isalnum()
+        ):
             for m in _NO_SPACE.finditer(
                 text, max(0, hit.start - 200), min(len(text), hit.end + 200)
             ):
@@ -419,6 +468,9 @@ def _whole_links(text: str, found: list[Found]) -> list[Found]:
                         hit = Found(m.start(), m.start() + len(token), token, "name", LINK_REMOVED)
                     elif _FILE.search(token):
                         hit = Found(m.start(), m.start() + len(token), token, "name", FILE_REMOVED)
+                    elif _handle(token, left, right):
+                        what = TAG_REMOVED if token.startswith("#") else USER_REMOVED
+                        hit = Found(m.start(), m.start() + len(token), token, "name", what)
                     break
         out.append(hit)
     return out
@@ -450,7 +502,7 @@ class Anonymiser:
             # "O'Neill" is also typed "ONeill" and "O Neill".
             names += [fold(n).replace("'", c) for n in names if "'" in fold(n) for c in ("", " ")]
             if entry.kind == "person":
-                names += _joined(names)
+                names += _joined(names) + _glued(entry.name)
             for name in names:
                 tokens = _tokens(name)
                 if not tokens:
@@ -483,6 +535,9 @@ class Anonymiser:
                     forms.setdefault(token, set()).add(descriptor)
                     if token in COMMON_WORDS:
                         restricted.add(token)
+            if entry.kind == "person" and declines(entry.name):
+                for name in (entry.name, *entry.variants):
+                    _add_declined(forms, _tokens(name), descriptor)
             for texts, removed in (
                 (entry.addresses, ADDRESS_REMOVED),
                 (entry.identifiers, ID_REMOVED),
@@ -492,6 +547,17 @@ class Anonymiser:
                         tokens = _tokens(form.replace(",", " "))
                         if tokens:
                             places.setdefault(" ".join(tokens), set()).add(removed)
+        # The family's name as the other sex carries it ("Kowalska" of Kowalski): a relative,
+        # not the registered person.
+        relatives: dict[str, set[str]] = {}
+        for entry in self.entries:
+            core = [t for t in _tokens(entry.name) if t not in PARTICLES | TITLES]
+            if entry.kind == "person" and len(core) > 1 and declines(entry.name):
+                for other in other_sex(core[-1]):
+                    for form in (other, *case_forms(other)):
+                        if form not in forms:
+                            relatives.setdefault(form, {NAME_REMOVED})
+        forms |= relatives
         self._replacement = {
             form: (next(iter(d)) if len(d) == 1 else NAME_REMOVED) for form, d in forms.items()
         }
