@@ -231,7 +231,10 @@ _LEADING_KINDS = frozenset(
 _DESIGNATIONS = frozenset("catholic rc ce cofe cp ciw community methodist anglican".split())
 _HOUSE_NUMBER = re.compile(r"^\s*\d+[a-z]?(?:\s*[\-/]\s*\d+[a-z]?)?\s+\D", re.I)
 # A flat or a room before a building's name: "Flat 7" of "Flat 7, Tŷ Gwyn Court".
-_FLAT = re.compile(r"^(?:flat|apartment|apt|room|unit|floor|no)\s+\S+\s*", re.I)
+_FLAT = re.compile(
+    r"^(?:flat|apartment|apt|room|unit|floor|no|plot|pitch|caravan|bay|berth|mooring)\s+\S+\s*",
+    re.I,
+)
 
 
 def _stands_alone(tokens: list[str]) -> bool:
@@ -262,6 +265,13 @@ def place_forms(name: str) -> list[str]:
             if _stands_alone(core):
                 forms.add(" ".join(core))
                 forms.add(" ".join([base[0], *core]))
+    # "Plot 6, Greenacre Park": a plot, pitch or flat on a site or in a building with no
+    # street number; the site's line names the home.
+    if len(parts) > 2 and _FLAT.match(parts[0]) and not any(map(_HOUSE_NUMBER.match, parts)):
+        forms.add(" ".join(_tokens(" ".join(parts[:2]))))
+        site = _tokens(parts[1])
+        if len(site) > 1 and _stands_alone(site):
+            forms.add(" ".join(site))
     for i, part in enumerate(parts):
         if _HOUSE_NUMBER.match(part):
             forms.add(" ".join(_tokens(" ".join(parts[: i + 1]))))
@@ -345,14 +355,17 @@ _NOT_KIN = (
         april may june july august september october november december""".split()
     )
 )
-# A title and the initial of a surname, dotted, inside a sentence: "Mrs K. said". ("Mr D"
-# without a dot, or ending a sentence, is how reviews name someone: their pseudonym.)
+# A title and the initial of a surname, inside a sentence: "Mrs K. said", "Mrs K said". ("Mr
+# D" ending a sentence, or when the register calls someone that, is how reviews name
+# someone: their pseudonym.)
 _TITLE_INITIAL = re.compile(
-    r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+([A-Z])\.(?=[ \t]*[,;)]|[ \t]+[a-z(])"
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+([A-Z])\.?(?=[ \t]*[,;)]|[ \t]+[a-z(])"
 )
 
 
 _MAC = re.compile(r"^ma?c(?=\w{3})")
+_NASAB = re.compile(r"[ \t]+(?:bin|ibn|bint|binti|ben|ould)[ \t]+[A-Z][\w'-]+")
+_KUNYA = re.compile(r"(?<![\w'])(?:Abu|Abou|Umm|Um|Om)[ \t]+$")
 
 
 def _joined(names: list[str]) -> list[str]:
@@ -716,6 +729,14 @@ class Anonymiser:
                         # "Ryan Ward" when Patrick Ward is registered: a relative no register
                         # holds, with the family's name. Not the registered person.
                         start, descriptor = kin.start(), NAME_REMOVED
+                    # "Imran bin Yusuf": the father's name after a name goes with it (a
+                    # nasab); "Abu Tomasz", "Umm Tomasz": a parent named by a child (a kunya).
+                    lineage = _NASAB.match(folded, end)
+                    if lineage:
+                        end = lineage.end()
+                    kunya = _KUNYA.search(folded, max(0, start - 8), start)
+                    if kunya:
+                        start, descriptor = kunya.start(), NAME_REMOVED
                     found.append(Found(start, end, text[start:end], "name", descriptor))
         if self._initials is not None:
             for m in self._initials.finditer(folded):

@@ -76,6 +76,8 @@ def case_forms(word: str) -> set[str]:
         stem = w[:-1]
         hard = "i" if stem.endswith(("k", "g", "i", "l", "j")) else "y"
         out |= {stem + hard, _soft(stem), stem + "e", stem + "o", stem + "oj", stem + "u"}
+        if w.endswith(("owa", "ewa")):  # Nowakowa: Nowakowej (declined as an adjective)
+            out |= {stem + "ej", stem + "a"}
         if stem.endswith("i"):  # Zofia: Zofii, Zofię, Zofią
             out |= {stem + "i", stem + "e"}
     elif w[-1] not in "aeiouy":  # Wójcik, Alfred, Nowak, Ivanov, Novák
@@ -100,7 +102,8 @@ def other_sex(word: str) -> set[str]:
     if w.endswith(("iene", "aite", "yte", "ute")):
         cut = 4 if w.endswith(("iene", "aite")) else 3
         stem = w[:-cut]
-        return {stem + "as", stem + "is", stem + "ys", stem + "us", stem + "ius"}
+        sisters = {stem + "iene", stem + "aite", stem + "yte"} - {w}
+        return {stem + "as", stem + "is", stem + "ys", stem + "us", stem + "ius"} | sisters
     if w.endswith(("as", "is", "ys")):
         stem = w[:-2]
         return {stem + "iene", stem + "aite", stem + "yte"}
