@@ -191,11 +191,6 @@ def _one_place(descriptors: set[str]) -> str:
     return ADDRESS_REMOVED if ADDRESS_REMOVED in descriptors else "[place removed]"
 
 
-# Between the humps of a word written in CamelCase, as user names and tags are ("BexKowalska",
-# "JusticeForAlfred"): a letter in lower case, then one in capitals.
-_HUMP = r"(?<=(?-i:[a-z]))(?=(?-i:[A-Z]))"
-
-
 def _compiled(forms: dict, separator: str, *, names: bool = False) -> re.Pattern | None:
     """One pattern for every form. A name is a name between anything but letters (a digit or an
     underscore too: "lukasz.wisniewski84", "Statement_Lukasz_Wisniewski"), and may be written
@@ -208,8 +203,7 @@ def _compiled(forms: dict, separator: str, *, names: bool = False) -> re.Pattern
         trie.add(form.split(" "))
     if names:
         return re.compile(
-            r"(?:(?<![^\W\d_])(?<![^\W\d_]')|" + _HUMP + ")(?:" + trie.pattern() + r")"
-            r"(?P<plural>e?s)?(?:(?![^\W\d_])|" + _HUMP + ")",
+            r"(?<![^\W\d_])(?<![^\W\d_]')(?:" + trie.pattern() + r")(?P<plural>e?s)?(?![^\W\d_])",
             re.I,
         )
     return re.compile(r"(?<![\w'])(?:" + trie.pattern() + r")(?!\w)", re.I)

@@ -222,7 +222,6 @@ def short_forms(name: str, strong: bool = False) -> set[str]:
     (where a capital says nothing, at the start of a sentence: "Stay" is "Sta-" of Stacey
     with an ending): a piece of four letters or more, a piece with "ie" ("Alfie"), or one
     from the table."""
-    full = fold(name).lower()
     spelled = _spelling(name, final_e=True)
     pieces: set[str] = set()
     if len(spelled) >= 4:
@@ -345,7 +344,9 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             if len(word) < 3 or not (
                 capitals or all(p[0].isupper() and p[1:].islower() for p in parts)
             ):
-                seen[word] = None
+                # "AlfieK", "BexKowalski", "JusticeForAlfred": a user name or a tag.
+                humped = "-" not in word and _CAMEL.search(word)
+                seen[word] = _in_handle(word, registered, shorts, strong, known) if humped else None
                 continue
             near, sure, known_short = None, False, False
             for part in parts:
@@ -397,10 +398,10 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             seen[word] = None
             if not known(near.written):
                 seen[word] = NearName(word, near.registered, near.descriptor, near.short)
-        if "@" in text or "#" in text or _HANDLE_HINT.search(text):
+        if "@" in text or "#" in text or "_" in text:
             for m in _HANDLE.finditer(text):
                 handle = m.group(0).lstrip("@#")
-                if handle not in seen:
+                if seen.get(handle) is None:
                     seen[handle] = _in_handle(handle, registered, shorts, strong, known)
     # "ROS" where "Ros" is asked about: the same name in capitals.
     names = {near.written for near in seen.values() if near is not None}
@@ -422,7 +423,7 @@ def _in_capitals(near: NearName, word: str, sure: bool, known_short: bool) -> bo
 
 # A user name or a tag: "@bex_k", "#JusticeForAlfie", "AlfieK", "alfiek2019".
 _HANDLE = re.compile(r"(?<![\w@#.'’-])(?:[@#]\w+|[A-Za-z]+(?:[a-z][A-Z]|[_\d])\w*)(?![@\w])")
-_HANDLE_HINT = re.compile(r"[a-z][A-Z]|[A-Za-z][_\d]")
+_CAMEL = re.compile(r"[a-z][A-Z]")
 _HUMPS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
@@ -441,6 +442,11 @@ def _in_handle(handle: str, registered, shorts, strong, known) -> NearName | Non
                 said = _spelling(part, final_e=True)
                 found = shorts.get(said) if said in strong else None
                 near = NearName(part, *found, short=True) if found else None
+            if near is None and cut == 0 and part[0] == hump[0]:
+                # A registered name in a tag or user name ("BexKowalski", "JusticeForAlfred")
+                hits = [f for f in known(part) if f.what == "name"]
+                if hits and hits[0].end - hits[0].start == len(part):
+                    return NearName(handle, part, hits[0].replacement)
             if near is not None and not known(near.written):
                 return NearName(handle, near.registered, near.descriptor, near.short)
     return None
