@@ -131,3 +131,13 @@ def test_ordinary_words_acronyms_and_code_are_not_asked_about(text):
         RegisterEntry("Marek Nowak", "Uncle"),
     ]
     assert near_names(register, [text], Anonymiser(register).find) == []
+
+
+def test_the_subject_s_pseudonym_is_kept_whole():
+    an = Anonymiser([RegisterEntry("Rhys Roberts", "Son")], keep=["SAR-2026-1", "Mr R"])
+    assert an.apply("The visit to Mr R, at home, went well.") == (
+        "The visit to Mr R, at home, went well."
+    )
+    assert Anonymiser([RegisterEntry("Rhys Roberts", "Son")]).apply("Mr R said no.") == (
+        "Son said no."
+    )

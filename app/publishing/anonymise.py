@@ -593,8 +593,11 @@ class Anonymiser:
             if initials
             else {}
         )
+        # What the review calls someone ("Mr T"), as a descriptor or its subject's pseudonym.
         self._descriptors = {
-            re.sub(r"[\s.]", "", e.descriptor).lower() for e in self.entries if e.descriptor
+            re.sub(r"[\s.]", "", d).lower()
+            for d in (*(e.descriptor for e in self.entries), *self.keep)
+            if d
         }
         self._letters: dict[str, set[str]] = {}  # descriptor -> first letters of its names
         for entry in self.entries:

@@ -442,11 +442,12 @@ def _in_handle(handle: str, registered, shorts, strong, known) -> NearName | Non
                 said = _spelling(part, final_e=True)
                 found = shorts.get(said) if said in strong else None
                 near = NearName(part, *found, short=True) if found else None
-            if near is None and cut == 0 and part[0] == hump[0]:
+            if near is None and cut == 0:
                 # A registered name in a tag or user name ("BexKowalski", "JusticeForAlfred")
-                hits = [f for f in known(part) if f.what == "name"]
-                if hits and hits[0].end - hits[0].start == len(part):
-                    return NearName(handle, part, hits[0].replacement)
+                folded = fold(part).casefold()
+                for spelling, descriptor in registered.get(sound_key(part), ()):
+                    if fold(spelling).casefold() == folded:
+                        return NearName(handle, spelling, descriptor)
             if near is not None and not known(near.written):
                 return NearName(handle, near.registered, near.descriptor, near.short)
     return None

@@ -23,7 +23,7 @@ from app.publishing.anonymise import ABBREVIATIONS, NAME_REMOVED, Anonymiser, St
 from app.publishing.near_names import NearName, near_names
 from app.publishing.people import list_people, other_registers
 from app.wording import plural
-from db.models import AuditEvent, Review
+from db.models import AuditEvent
 from db.publishing_models import ReleaseWaiver
 from reports.review_document_data import Bullets, Callout, Note, Paragraphs, Subheading, Table
 
@@ -222,11 +222,11 @@ def check_publication(ctx: AppContext, review_id: int, kind: str) -> CheckResult
         report_id = ensure_report(ctx, review_id, kind)
     report = get_report(ctx, report_id)
     doc = build_document(ctx, report_id, final=True, audience="publication")
-    with ctx.session() as session:
-        reference = session.scalar(select(Review.reference).where(Review.id == review_id))
+    from app.publishing.pipeline import kept_words
+
     register = list_people(ctx, review_id)
     anonymiser = StoreAnonymiser(
-        register, other_registers(ctx, [review_id]), keep=[reference or ""]
+        register, other_registers(ctx, [review_id]), keep=kept_words(ctx, review_id)
     )
     hits: list[Hit] = []
     labels = _section_labels(doc.sections)
