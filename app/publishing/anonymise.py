@@ -359,6 +359,8 @@ _TITLE_INITIAL = re.compile(
 
 _MAC = re.compile(r"^ma?c(?=\w{3})")
 _NASAB = re.compile(r"[ \t]+(?:bin|ibn|bint|binti|ben|ould)[ \t]+[A-Z][\w'-]+")
+_NASAB_WORDS = tuple(f" {w} " for w in "bin ibn bint binti ben ould".split())
+_KUNYA_WORDS = tuple(f"{w} " for w in "Abu Abou Umm Um Om".split())
 _KUNYA = re.compile(r"(?<![\w'])(?:Abu|Abou|Umm|Um|Om)[ \t]+$")
 
 
@@ -728,10 +730,12 @@ class Anonymiser:
                         start, descriptor = kin.start(), NAME_REMOVED
                     # "Imran bin Yusuf": the father's name after a name goes with it (a
                     # nasab); "Abu Tomasz", "Umm Tomasz": a parent named by a child (a kunya).
-                    lineage = _NASAB.match(folded, end)
+                    lineage = folded.startswith(_NASAB_WORDS, end) and _NASAB.match(folded, end)
                     if lineage:
                         end = lineage.end()
-                    kunya = _KUNYA.search(folded, max(0, start - 8), start)
+                    kunya = folded.endswith(_KUNYA_WORDS, 0, start) and _KUNYA.search(
+                        folded, max(0, start - 8), start
+                    )
                     if kunya:
                         start, descriptor = kunya.start(), NAME_REMOVED
                     found.append(Found(start, end, text[start:end], "name", descriptor))
@@ -813,19 +817,6 @@ _NUMBERED = re.compile(r"^(.*[^\W\d])\s+(?:\d+|[A-Z])$")
 _NEAR = 80  # characters before a descriptor's words that may stand between them and the name
 
 
-class _Shifted:
-    """A match found in a tail of the text, with its places in the whole text."""
-
-    def __init__(self, m: re.Match, by: int):
-        self._m, self._by = m, by
-
-    def start(self, group: int = 0) -> int:
-        return self._m.start(group) + self._by
-
-    def group(self, group: int = 0) -> str:
-        return self._m.group(group)
-
-
 def _appositive(before: str, text: str, hit: Found) -> tuple[str, int] | None:
     """When a name stands beside words that already describe the person, the text without it.
 
@@ -835,40 +826,55 @@ def _appositive(before: str, text: str, hit: Found) -> tuple[str, int] | None:
     core = _ARTICLE.sub("", hit.replacement.strip())
     if not core or core.startswith("["):
         return None
+    numbered, described, named = _beside(core)
     # A numbered descriptor after the words it numbers: "social worker NAME" and "social
     # worker (NAME)" -> "Social Worker 1" (set off by commas, it is left as it was).
-    stem = _NUMBERED.match(core)
-    if stem:
-        words = r"\s+".join(re.escape(w) for w in stem.group(1).split())
+    if numbered is not None:
         near = max(0, len(before) - len(core) - _NEAR)
-        m = re.search(r"(?<!\w)" + _OWNER + words + r"(\s*\(\s*|\s+)$", before[near:], re.I)
-        m = None if m is None else _Shifted(m, near)
-        closing = re.match(r"\s*\)", text[hit.end :])
+        m = numbered.search(before, near)
+        closing = _CLOSING_BRACKET.match(text, hit.end)
         if m and (not m.group(1).strip() or closing):
-            rest = hit.end + (closing.end() if m.group(1).strip() else 0)
+            rest = hit.end + (closing.end() - hit.end if m.group(1).strip() else 0)
             return before[: m.start()] + _cased(hit.replacement, text, m.start()), rest
-    words = r"\s+".join(re.escape(w) for w in core.split())
     # Described first: "his mother, NAME," / "her mother (NAME)" / "Mother NAME". (Looked
     # for at the end of what comes before only: a search ending at $ would try every place.)
     near = max(0, len(before) - len(core) - _NEAR)
-    m = re.search(r"(?<!\w)" + words + r"(\s*,\s*|\s*\(\s*|\s+)$", before[near:], re.I)
+    m = described.search(before, near)
     if m:
-        m = _Shifted(m, near)
         rest = hit.end
-        closing = re.match(r"\s*\)" if "(" in m.group(1) else r"\s*,", text[rest:])
-        if closing and ("(" in m.group(1) or "," in m.group(1)):
-            rest += closing.end()
-        elif "(" in m.group(1):
+        bracket = "(" in m.group(1)
+        closing = (_CLOSING_BRACKET if bracket else _CLOSING_COMMA).match(text, rest)
+        if closing and (bracket or "," in m.group(1)):
+            rest = closing.end()
+        elif bracket:
             return None
         return before[: m.start(1)], rest
     # Named first: "NAME, his mother, said" / "I met NAME, her mother."
-    m = re.match(
-        r"\s*,\s*(" + _OWNER + words + r")(?:\s*,|(?=\s*[.;:!?)]|\s*$))", text[hit.end :], re.I
-    )
+    m = named.match(text, hit.end)
     if m:
         phrase = m.group(1)
-        return before + _cased(phrase, text, hit.start), hit.end + m.end()
+        return before + _cased(phrase, text, hit.start), m.end()
     return None
+
+
+_CLOSING_BRACKET = re.compile(r"\s*\)")
+_CLOSING_COMMA = re.compile(r"\s*,")
+
+
+@lru_cache(maxsize=1024)
+def _beside(core: str) -> tuple[re.Pattern | None, re.Pattern, re.Pattern]:
+    """The patterns of a descriptor's words beside a name (numbered, described first, named
+    first), made once for each descriptor. Each is matched from a place in the text, never on a
+    copy of the rest of it (a megabyte of text has thousands of names)."""
+    stem = _NUMBERED.match(core)
+    numbered = None
+    if stem:
+        words = r"\s+".join(re.escape(w) for w in stem.group(1).split())
+        numbered = re.compile(r"(?<!\w)" + _OWNER + words + r"(\s*\(\s*|\s+)$", re.I)
+    words = r"\s+".join(re.escape(w) for w in core.split())
+    described = re.compile(r"(?<!\w)" + words + r"(\s*,\s*|\s*\(\s*|\s+)$", re.I)
+    named = re.compile(r"\s*,\s*(" + _OWNER + words + r")(?:\s*,|(?=\s*[.;:!?)]|\s*$))", re.I)
+    return numbered, described, named
 
 
 _SENTENCE_START = re.compile(r"(?:[.!?:]\s+|\n\s*)$")

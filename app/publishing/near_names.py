@@ -26,6 +26,7 @@ acronym: "MASH", "MARAC").
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.publishing.anonymise import _ORGANISATION_WORDS, ABBREVIATIONS, PARTICLES, TITLES, fold
 from app.publishing.register import RegisterEntry
@@ -139,6 +140,7 @@ _STARTERS = frozenset(
 )
 
 
+@lru_cache(maxsize=16384)
 def _spelling(word: str, final_e: bool = False) -> str:
     """A name spelled as it sounds: the spellings of one sound made one ("ph", "v" and "bh"
     are "f"; "c" before a hard vowel, "ck", "ch" and "q" are "k"; "y" is "i"; an "h" after a
@@ -401,7 +403,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
         if "@" in text or "#" in text or "_" in text:
             for m in _HANDLE.finditer(text):
                 handle = m.group(0).lstrip("@#")
-                if seen.get(handle) is None:
+                if handle not in seen:
                     seen[handle] = _in_handle(handle, registered, shorts, strong, known)
     # "ROS" where "Ros" is asked about: the same name in capitals.
     names = {near.written for near in seen.values() if near is not None}
@@ -424,6 +426,7 @@ def _in_capitals(near: NearName, word: str, sure: bool, known_short: bool) -> bo
 # A user name or a tag: "@bex_k", "#JusticeForAlfie", "AlfieK", "alfiek2019".
 _HANDLE = re.compile(r"(?<![\w@#.'’-])(?:[@#]\w+|[A-Za-z]+(?:[a-z][A-Z]|[_\d])\w*)(?![@\w])")
 _CAMEL = re.compile(r"[a-z][A-Z]")
+_NOT_IN_HANDLES = _NEVER_NAMES | _STARTERS
 _HUMPS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
@@ -435,7 +438,7 @@ def _in_handle(handle: str, registered, shorts, strong, known) -> NearName | Non
         # Initials run on ("alfiek2019") only where digits show it is a user name.
         for cut in (0, 1, 2) if any(c.isdigit() for c in handle) else (0,):
             part = hump[: len(hump) - cut].capitalize()
-            if len(part) < (4 if cut else 3) or fold(part).casefold() in _NEVER_NAMES | _STARTERS:
+            if len(part) < (4 if cut else 3) or fold(part).casefold() in _NOT_IN_HANDLES:
                 break
             near = _closest(part, registered.get(sound_key(part), ()))
             if near is None:
