@@ -163,6 +163,7 @@ def _spelling(word: str, final_e: bool = False) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
+@lru_cache(maxsize=16384)
 def sound_key(word: str) -> str:
     """The consonants of a name as it sounds, its first letter kept: Mohammed, Muhammad and
     Mohamed are "mmd"; Stephen and Steven "stfn"; Catherine and Kathryn "ktrn"; Siobhan and
@@ -375,7 +376,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             if capitals:
                 # Its case says nothing, as at the start of a sentence.
                 if lower is None:
-                    lower = {w.casefold() for t in texts for w in _LOWER_WORD.findall(t)}
+                    lower = _lower_words(texts)
                 if word.casefold() in _STARTERS | lower or word in ABBREVIATIONS:
                     seen[word] = None
                     continue
@@ -387,7 +388,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 if not _STARTS.search(before) or word.casefold() in _STARTERS:
                     continue  # a capital that says nothing; perhaps elsewhere
                 if lower is None:
-                    lower = {w.casefold() for t in texts for w in _LOWER_WORD.findall(t)}
+                    lower = _lower_words(texts)
                 if fold(word).casefold() in lower:
                     seen[word] = None  # a word that begins a sentence ("Mission ...")
                     continue
@@ -400,7 +401,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             seen[word] = None
             if not known(near.written):
                 seen[word] = NearName(word, near.registered, near.descriptor, near.short)
-        if "@" in text or "#" in text or "_" in text:
+        if "@" in text or "_" in text or ("#" in text and _TAG.search(text)):
             for m in _HANDLE.finditer(text):
                 handle = m.group(0).lstrip("@#")
                 if handle not in seen:
@@ -411,6 +412,12 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
         if word.capitalize() in names and not known(near.written):
             seen[word] = NearName(word, near.registered, near.descriptor, near.short)
     return [near for near in seen.values() if near is not None]
+
+
+def _lower_words(texts: list[str]) -> set[str]:
+    """Every word the texts write in lower case (read in one pass; the words are in lower case
+    already)."""
+    return set(_LOWER_WORD.findall("\n".join(texts)))
 
 
 def _in_capitals(near: NearName, word: str, sure: bool, known_short: bool) -> bool:
@@ -424,8 +431,10 @@ def _in_capitals(near: NearName, word: str, sure: bool, known_short: bool) -> bo
 
 
 # A user name or a tag: "@bex_k", "#JusticeForAlfie", "AlfieK", "alfiek2019".
-_HANDLE = re.compile(r"(?<![\w@#.'’-])(?:[@#]\w+|[A-Za-z]+(?:[a-z][A-Z]|[_\d])\w*)(?![@\w])")
+# (One in CamelCase with no digit or underscore, "AlfieK", is read with the capitalised words.)
+_HANDLE = re.compile(r"(?<![\w@#.'’-])(?:[@#]\w+|[A-Za-z]\w*_\w*|[A-Za-z]+\d\w*)(?![@\w])")
 _CAMEL = re.compile(r"[a-z][A-Z]")
+_TAG = re.compile(r"#[^\W\d_]")
 _NOT_IN_HANDLES = _NEVER_NAMES | _STARTERS
 _HUMPS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
