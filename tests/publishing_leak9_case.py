@@ -199,6 +199,17 @@ def write_sections(ctx, review_id: int, kind: str, text: str) -> None:
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
+def _noise(text: str, start: int, end: int) -> bool:
+    """True when the letters at ``start:end`` sit in the bytes of a compressed font or picture,
+    not in words: control characters near them, or mostly neither letters, digits nor spaces
+    (a short name such as "Lan" is spelled by chance in such bytes)."""
+    window = text[max(start - 12, 0) : end + 12]
+    if _BINARY.search(window):
+        return True
+    plain = sum(c.isalnum() or c == " " for c in window)
+    return plain < 0.7 * len(window)
+
+
 def folded(text: str) -> str:
     plain = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in plain if not unicodedata.combining(c))
@@ -217,7 +228,7 @@ def leaks(text: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for part in NAME_PARTS:
         for m in re.finditer(rf"(?<![a-z]){re.escape(part)}(?![a-z])", found.replace("_", " ")):
-            if not _BINARY.search(found, max(m.start() - 12, 0), m.end() + 12):
+            if not _noise(found, m.start(), m.end()):
                 out.setdefault("name", []).append(part)
                 break
     for word in NAME_WORDS_CAPITALISED:

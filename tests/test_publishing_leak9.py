@@ -45,6 +45,9 @@ def test_the_release_check_asks_about_every_form_the_register_lacks(ctx, case):
     assert near >= {"Tomek", "TOMEK", "Kasia", "KASIA", "Mags", "Imi", "Kobby", "Ros", "ROS"}
     assert "tomek_n2018" in near
     assert not near & {"Magistrates", "Imperial", "Sandhurst", "MASH", "MARAC"}
+    # A word of respect after a registered name is no one's name ("Emine Hanım").
+    unregistered = {h.text for h in result.blocking if h.reason == "unregistered"}
+    assert not any("Hanım" in text for text in unregistered)
 
 
 REGISTER = [

@@ -63,6 +63,11 @@ _CAPS = rf"[{_UP}]{{2,}}(?:['’\-][{_UP}]{{2,}})*"
 _NAME = rf"(?:{_CAPS}\s+{_CAPS}(?![{_LO}])|{_ONE}(?:\s+{_ONE})?)"
 # Words that begin a name without being one ("Baby Wiśniewska": a newborn by the family name).
 _PARTICLE_WORDS = frozenset(NAME_PARTICLES.split("|")) | {"Baby"}
+# Words of respect written after a name, not a name ("Emine Hanım", "Mehmet Bey", "Harpreet
+# Ji", "Gurdeep Sahib"): with a registered name before them, nothing is left to ask about.
+_HONORIFICS = frozenset(
+    "Hanım Hanim Bey Abla Ağabey Abi Teyze Amca Ji Jee Sahib Saheb Sahiba Sahab Bhai Baji".split()
+)
 _RELATION_NAME = re.compile(rf"\b(?:{RELATIONS})(?:'s)?,?\s+(?P<name>{_NAME})")
 TITLES = (
     "Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|Sister|Matron|PC|PCSO|DC|DS|DI|DCI|Sgt|Sergeant|"
@@ -368,7 +373,7 @@ def _registered(name: str, anonymiser: Anonymiser | StoreAnonymiser) -> bool:
     when only "Łukasz" is in the register, and "Nowak" would be published."""
     covered = [f for f in anonymiser.find(name) if f.what in ("name", "initials")]
     for word in re.finditer(r"\S+", name):
-        if word.group(0) in _PARTICLE_WORDS:
+        if word.group(0) in _PARTICLE_WORDS or _POSSESSIVE.sub("", word.group(0)) in _HONORIFICS:
             continue
         end = word.start() + len(_POSSESSIVE.sub("", word.group(0)).rstrip("'’"))
         if not any(f.start <= word.start() and end <= f.end for f in covered):
