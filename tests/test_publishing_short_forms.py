@@ -171,10 +171,11 @@ def test_ordinary_words_are_not_asked_about(text):
     ("text", "published"),
     [
         ("The nurse wrote Kowal-\nski on the form.", "The nurse wrote Child A on the form."),
-        # Two surnames here begin with K: no descriptor can be chosen; one with C can. Without
-        # its dot, or ending a sentence, it may be what a review calls someone ("Mr D").
+        # Two surnames here begin with K: no descriptor can be chosen; one with C can. Ending a
+        # sentence, or when the register calls someone so ("Mr T"), it may be what a review
+        # calls someone.
         ("Mrs K. rang. Later we saw Mrs K.", "[name removed] rang. Later we saw Mrs K."),
-        ("Mr C. rang, and Mr C later.", "Father rang, and Mr C later."),
+        ("Mr C. rang, and Mr C later.", "Father rang, and Father later."),
         ("His father M.A. Chaudhry rang.", "His father rang."),
         ("The Mc Donagh family helped.", "The Maternal grandmother family helped."),
         ("Mr T agreed.", "Mr T agreed."),  # what the review calls someone is kept

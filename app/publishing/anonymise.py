@@ -31,6 +31,7 @@ from app.publishing.identifiers import (  # noqa: F401 (used from here by caller
     find_identifiers,
     nhs_checksum_ok,
 )
+from app.publishing.inflections import case_forms, declines, other_sex
 from app.publishing.register import RegisterEntry
 from app.publishing.spans import merged, possessive, with_titles
 
@@ -230,7 +231,10 @@ _LEADING_KINDS = frozenset(
 _DESIGNATIONS = frozenset("catholic rc ce cofe cp ciw community methodist anglican".split())
 _HOUSE_NUMBER = re.compile(r"^\s*\d+[a-z]?(?:\s*[\-/]\s*\d+[a-z]?)?\s+\D", re.I)
 # A flat or a room before a building's name: "Flat 7" of "Flat 7, Tŷ Gwyn Court".
-_FLAT = re.compile(r"^(?:flat|apartment|apt|room|unit|floor|no)\s+\S+\s*", re.I)
+_FLAT = re.compile(
+    r"^(?:flat|apartment|apt|room|unit|floor|no|plot|pitch|caravan|bay|berth|mooring)\s+\S+\s*",
+    re.I,
+)
 
 
 def _stands_alone(tokens: list[str]) -> bool:
@@ -261,6 +265,13 @@ def place_forms(name: str) -> list[str]:
             if _stands_alone(core):
                 forms.add(" ".join(core))
                 forms.add(" ".join([base[0], *core]))
+    # "Plot 6, Greenacre Park": a plot, pitch or flat on a site or in a building with no
+    # street number; the site's line names the home.
+    if len(parts) > 2 and _FLAT.match(parts[0]) and not any(map(_HOUSE_NUMBER.match, parts)):
+        forms.add(" ".join(_tokens(" ".join(parts[:2]))))
+        site = _tokens(parts[1])
+        if len(site) > 1 and _stands_alone(site):
+            forms.add(" ".join(site))
     for i, part in enumerate(parts):
         if _HOUSE_NUMBER.match(part):
             forms.add(" ".join(_tokens(" ".join(parts[: i + 1]))))
@@ -344,14 +355,19 @@ _NOT_KIN = (
         april may june july august september october november december""".split()
     )
 )
-# A title and the initial of a surname, dotted, inside a sentence: "Mrs K. said". ("Mr D"
-# without a dot, or ending a sentence, is how reviews name someone: their pseudonym.)
+# A title and the initial of a surname, inside a sentence: "Mrs K. said", "Mrs K said". ("Mr
+# D" ending a sentence, or when the register calls someone that, is how reviews name
+# someone: their pseudonym.)
 _TITLE_INITIAL = re.compile(
-    r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+([A-Z])\.(?=[ \t]*[,;)]|[ \t]+[a-z(])"
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+([A-Z])\.?(?=[ \t]*[,;)]|[ \t]+[a-z(])"
 )
 
 
 _MAC = re.compile(r"^ma?c(?=\w{3})")
+_NASAB = re.compile(r"[ \t]+(?:bin|ibn|bint|binti|ben|ould)[ \t]+[A-Z][\w'-]+")
+_NASAB_WORDS = tuple(f" {w} " for w in "bin ibn bint binti ben ould".split())
+_KUNYA_WORDS = tuple(f"{w} " for w in "Abu Abou Umm Um Om".split())
+_KUNYA = re.compile(r"(?<![\w'])(?:Abu|Abou|Umm|Um|Om)[ \t]+$")
 
 
 def _joined(names: list[str]) -> list[str]:
@@ -388,6 +404,35 @@ def _joined(names: list[str]) -> list[str]:
     return out
 
 
+def _glued(name: str) -> list[str]:
+    """A name as user names and e-mail addresses run it together: "rebeccakowalska",
+    "kowalskarebecca", "rkowalska", "rebeccak" (as "@rebeccak19" or "RebeccaK")."""
+    core = [t for t in _tokens(name) if t not in PARTICLES | TITLES and t.isalpha()]
+    if len(core) < 2:
+        return []
+    first, last = core[0], "".join(core[1:])
+    out = [first + last, last + first, first[0] + last]
+    if len(first) >= 4:
+        out.append(first + last[0])
+    return out
+
+
+def _add_declined(forms: dict[str, set[str]], tokens: list[str], descriptor: str) -> None:
+    """The declined forms of a name ("alfreda kowalskiego", "kowalskiemu"), for ``descriptor``:
+    each word alone, and the first and last words together in any of their forms."""
+    tokens = [t for t in tokens if t not in TITLES]
+    options = []
+    for token in tokens:
+        declined = [] if token in PARTICLES | COMMON_WORDS else sorted(case_forms(token))
+        for form in declined:
+            forms.setdefault(form, set()).add(descriptor)
+        options.append([token, *declined])
+    if len(options) > 1:
+        for first in options[0]:
+            for last in options[-1]:
+                forms.setdefault(f"{first} {last}", set()).add(descriptor)
+
+
 def _family_plural(folded: str, m: re.Match) -> bool:
     """A name with "s" or "es" after it is a family only as "the Wiśniewskis" or with the
     plural's apostrophe ("Al-Sayeds' home"); otherwise it is another word ("Marshes")."""
@@ -405,6 +450,17 @@ _FILE = re.compile(r"\.(?:docx?|xlsx?|xlsb|csv|pdf|txt|rtf|odt|ods|msg|eml|jpe?g
 
 
 _JOINERS = frozenset("/_.-@:=?&#%+~")
+USER_REMOVED = "[user name removed]"
+TAG_REMOVED = "[tag removed]"
+
+
+def _handle(token: str, left: str, right: str) -> bool:
+    """A user name or a tag ("@AlfredK19", "rebecca_k", "kowalska2019", "#JusticeForAlfred"):
+    a token that starts with "@" or "#", or a name joined to more of the token by an
+    underscore, a digit or a capital (``left`` and ``right``: the characters either side)."""
+    if "/" in token or token.count("@") > 1 or "@" in token[1:]:
+        return False
+    return token.startswith(("@", "#")) or "_" in (left, right) or left.isalnum() or right.isalnum()
 
 
 def _whole_links(text: str, found: list[Found]) -> list[Found]:
@@ -415,7 +471,9 @@ def _whole_links(text: str, found: list[Found]) -> list[Found]:
     for hit in found:
         left = text[hit.start - 1 : hit.start]
         right = text[hit.end : hit.end + 1]
-        if hit.what in ("name", "initials") and (left in _JOINERS or right in _JOINERS):
+        if hit.what in ("name", "initials") and (
+            left in _JOINERS or right in _JOINERS or left.isalnum() or right.isalnum()
+        ):
             for m in _NO_SPACE.finditer(
                 text, max(0, hit.start - 200), min(len(text), hit.end + 200)
             ):
@@ -425,6 +483,9 @@ def _whole_links(text: str, found: list[Found]) -> list[Found]:
                         hit = Found(m.start(), m.start() + len(token), token, "name", LINK_REMOVED)
                     elif _FILE.search(token):
                         hit = Found(m.start(), m.start() + len(token), token, "name", FILE_REMOVED)
+                    elif _handle(token, left, right):
+                        what = TAG_REMOVED if token.startswith("#") else USER_REMOVED
+                        hit = Found(m.start(), m.start() + len(token), token, "name", what)
                     break
         out.append(hit)
     return out
@@ -456,7 +517,7 @@ class Anonymiser:
             # "O'Neill" is also typed "ONeill" and "O Neill".
             names += [fold(n).replace("'", c) for n in names if "'" in fold(n) for c in ("", " ")]
             if entry.kind == "person":
-                names += _joined(names)
+                names += _joined(names) + _glued(entry.name)
             for name in names:
                 tokens = _tokens(name)
                 if not tokens:
@@ -489,6 +550,9 @@ class Anonymiser:
                     forms.setdefault(token, set()).add(descriptor)
                     if token in COMMON_WORDS:
                         restricted.add(token)
+            if entry.kind == "person" and declines(entry.name):
+                for name in (entry.name, *entry.variants):
+                    _add_declined(forms, _tokens(name), descriptor)
             for texts, removed in (
                 (entry.addresses, ADDRESS_REMOVED),
                 (entry.identifiers, ID_REMOVED),
@@ -498,6 +562,17 @@ class Anonymiser:
                         tokens = _tokens(form.replace(",", " "))
                         if tokens:
                             places.setdefault(" ".join(tokens), set()).add(removed)
+        # The family's name as the other sex carries it ("Kowalska" of Kowalski): a relative,
+        # not the registered person.
+        relatives: dict[str, set[str]] = {}
+        for entry in self.entries:
+            core = [t for t in _tokens(entry.name) if t not in PARTICLES | TITLES]
+            if entry.kind == "person" and len(core) > 1 and declines(entry.name):
+                for other in other_sex(core[-1]):
+                    for form in (other, *case_forms(other)):
+                        if form not in forms:
+                            relatives.setdefault(form, {NAME_REMOVED})
+        forms |= relatives
         self._replacement = {
             form: (next(iter(d)) if len(d) == 1 else NAME_REMOVED) for form, d in forms.items()
         }
@@ -526,8 +601,11 @@ class Anonymiser:
             if initials
             else {}
         )
+        # What the review calls someone ("Mr T"), as a descriptor or its subject's pseudonym.
         self._descriptors = {
-            re.sub(r"[\s.]", "", e.descriptor).lower() for e in self.entries if e.descriptor
+            re.sub(r"[\s.]", "", d).lower()
+            for d in (*(e.descriptor for e in self.entries), *self.keep)
+            if d
         }
         self._letters: dict[str, set[str]] = {}  # descriptor -> first letters of its names
         for entry in self.entries:
@@ -656,6 +734,16 @@ class Anonymiser:
                         # "Ryan Ward" when Patrick Ward is registered: a relative no register
                         # holds, with the family's name. Not the registered person.
                         start, descriptor = kin.start(), NAME_REMOVED
+                    # "Imran bin Yusuf": the father's name after a name goes with it (a
+                    # nasab); "Abu Tomasz", "Umm Tomasz": a parent named by a child (a kunya).
+                    lineage = folded.startswith(_NASAB_WORDS, end) and _NASAB.match(folded, end)
+                    if lineage:
+                        end = lineage.end()
+                    kunya = folded.endswith(_KUNYA_WORDS, 0, start) and _KUNYA.search(
+                        folded, max(0, start - 8), start
+                    )
+                    if kunya:
+                        start, descriptor = kunya.start(), NAME_REMOVED
                     found.append(Found(start, end, text[start:end], "name", descriptor))
         if self._initials is not None:
             for m in self._initials.finditer(folded):
@@ -741,18 +829,18 @@ def _appositive(before: str, text: str, hit: Found) -> tuple[str, int] | None:
     Returns what to write for ``before`` and where to go on in ``text``; None when the name is
     not beside its own description.
     """
-    patterns = _appositive_patterns(hit.replacement)
-    if patterns is None:
+    core = _ARTICLE.sub("", hit.replacement.strip())
+    if not core or core.startswith("["):
         return None
-    core, numbered, described, named = patterns
+    numbered, described, named = _beside(core)
     # A numbered descriptor after the words it numbers: "social worker NAME" and "social
     # worker (NAME)" -> "Social Worker 1" (set off by commas, it is left as it was).
     if numbered is not None:
         near = max(0, len(before) - len(core) - _NEAR)
         m = numbered.search(before, near)
-        closing = _CLOSING.match(text, hit.end)
+        closing = _CLOSING_BRACKET.match(text, hit.end)
         if m and (not m.group(1).strip() or closing):
-            rest = closing.end() if m.group(1).strip() else hit.end
+            rest = hit.end + (closing.end() - hit.end if m.group(1).strip() else 0)
             return before[: m.start()] + _cased(hit.replacement, text, m.start()), rest
     # Described first: "his mother, NAME," / "her mother (NAME)" / "Mother NAME". (Looked
     # for at the end of what comes before only: a search ending at $ would try every place.)
@@ -760,10 +848,11 @@ def _appositive(before: str, text: str, hit: Found) -> tuple[str, int] | None:
     m = described.search(before, near)
     if m:
         rest = hit.end
-        closing = (_CLOSING if "(" in m.group(1) else _COMMA).match(text, rest)
-        if closing and ("(" in m.group(1) or "," in m.group(1)):
+        bracket = "(" in m.group(1)
+        closing = (_CLOSING_BRACKET if bracket else _CLOSING_COMMA).match(text, rest)
+        if closing and (bracket or "," in m.group(1)):
             rest = closing.end()
-        elif "(" in m.group(1):
+        elif bracket:
             return None
         return before[: m.start(1)], rest
     # Named first: "NAME, his mother, said" / "I met NAME, her mother."
@@ -774,26 +863,24 @@ def _appositive(before: str, text: str, hit: Found) -> tuple[str, int] | None:
     return None
 
 
-_CLOSING = re.compile(r"\s*\)")
-_COMMA = re.compile(r"\s*,")
+_CLOSING_BRACKET = re.compile(r"\s*\)")
+_CLOSING_COMMA = re.compile(r"\s*,")
 
 
 @lru_cache(maxsize=1024)
-def _appositive_patterns(replacement: str):
-    """(the descriptor's words, and the patterns ``_appositive`` looks for them with), made once
-    for each descriptor; None for a replacement that describes no one ("[name removed]")."""
-    core = _ARTICLE.sub("", replacement.strip())
-    if not core or core.startswith("["):
-        return None
-    numbered = None
+def _beside(core: str) -> tuple[re.Pattern | None, re.Pattern, re.Pattern]:
+    """The patterns of a descriptor's words beside a name (numbered, described first, named
+    first), made once for each descriptor. Each is matched from a place in the text, never on a
+    copy of the rest of it (a megabyte of text has thousands of names)."""
     stem = _NUMBERED.match(core)
+    numbered = None
     if stem:
         words = r"\s+".join(re.escape(w) for w in stem.group(1).split())
         numbered = re.compile(r"(?<!\w)" + _OWNER + words + r"(\s*\(\s*|\s+)$", re.I)
     words = r"\s+".join(re.escape(w) for w in core.split())
     described = re.compile(r"(?<!\w)" + words + r"(\s*,\s*|\s*\(\s*|\s+)$", re.I)
     named = re.compile(r"\s*,\s*(" + _OWNER + words + r")(?:\s*,|(?=\s*[.;:!?)]|\s*$))", re.I)
-    return core, numbered, described, named
+    return numbered, described, named
 
 
 _SENTENCE_START = re.compile(r"(?:[.!?:]\s+|\n\s*)$")

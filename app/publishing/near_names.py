@@ -26,6 +26,7 @@ acronym: "MASH", "MARAC").
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.publishing.anonymise import _ORGANISATION_WORDS, ABBREVIATIONS, PARTICLES, TITLES, fold
 from app.publishing.register import RegisterEntry
@@ -58,7 +59,6 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "james": ("jim", "jimmy", "jimbo", "jamie", "jay"),
     "john": ("jack", "johnny", "jonny", "jock"),
     "jonathan": ("jon", "jonny", "johnny"),
-    "katarzyna": ("kasia", "kaska"),
     "katherine": ("kate", "katie", "kitty", "kay", "cathy", "kath", "kathy"),
     "kathryn": ("kate", "katie", "kitty", "kay", "cathy", "kath", "kathy"),
     "margaret": ("maggie", "meg", "peggy", "peg", "madge", "marge", "greta", "rita"),
@@ -88,6 +88,37 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "william": ("bill", "billy", "will", "willie", "liam"),
     "wojciech": ("wojtek",),
     "aleksander": ("olek", "olo"),
+    # Polish diminutives
+    "tomasz": ("tomek", "tomcio", "tomus"),
+    "piotr": ("piotrek", "piotrus"),
+    "pawel": ("pawelek",),
+    "krzysztof": ("krzys", "krzysiek"),
+    "agnieszka": ("aga", "agusia"),
+    "magdalena": ("magda",),
+    "aleksandra": ("ola", "olka"),
+    "joanna": ("asia", "joasia"),
+    "anna": ("ania", "anka"),
+    "zofia": ("zosia",),
+    "stanislaw": ("stas", "staszek"),
+    "michal": ("michas",),
+    "lukasz": ("lukas",),
+    "jan": ("janek",),
+    # Akan day names and their other spellings and short forms (Ghana)
+    "kwabena": ("kobby", "kobina", "ebo", "kobi"),
+    "kwadwo": ("kojo", "jojo", "kwadjo"),
+    "kwaku": ("kweku", "kuuku", "kwaku"),
+    "kwasi": ("kwesi", "akwasi", "siisi"),
+    "kwame": ("kwamena", "kwamina", "kwamz"),
+    "kofi": ("fiifi",),
+    "yaw": ("ekow",),
+    "akosua": ("esi", "sisi"),
+    "adwoa": ("adjoa", "ajoa", "adjo"),
+    "abena": ("araba", "abenaa"),
+    "akua": ("ekua", "kuukua"),
+    "afua": ("efua", "afia", "efia"),
+    "yaa": ("aba",),
+    "ama": ("ameyo", "amma"),
+    "katarzyna": ("kasia", "kaska", "kasienka"),
 }
 # Endings people put on a short form: "Alf-ie", "Beck-y", "Bec-s", "Tash-a", "Dann-o".
 _ENDINGS = ("", "i", "ie", "ei", "o", "s", "a")
@@ -109,6 +140,7 @@ _STARTERS = frozenset(
 )
 
 
+@lru_cache(maxsize=16384)
 def _spelling(word: str, final_e: bool = False) -> str:
     """A name spelled as it sounds: the spellings of one sound made one ("ph", "v" and "bh"
     are "f"; "c" before a hard vowel, "ck", "ch" and "q" are "k"; "y" is "i"; an "h" after a
@@ -131,6 +163,7 @@ def _spelling(word: str, final_e: bool = False) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
+@lru_cache(maxsize=16384)
 def sound_key(word: str) -> str:
     """The consonants of a name as it sounds, its first letter kept: Mohammed, Muhammad and
     Mohamed are "mmd"; Stephen and Steven "stfn"; Catherine and Kathryn "ktrn"; Siobhan and
@@ -192,7 +225,6 @@ def short_forms(name: str, strong: bool = False) -> set[str]:
     (where a capital says nothing, at the start of a sentence: "Stay" is "Sta-" of Stacey
     with an ending): a piece of four letters or more, a piece with "ie" ("Alfie"), or one
     from the table."""
-    full = fold(name).lower()
     spelled = _spelling(name, final_e=True)
     pieces: set[str] = set()
     if len(spelled) >= 4:
@@ -204,9 +236,32 @@ def short_forms(name: str, strong: bool = False) -> set[str]:
             if tail[-1] in "aeiou" and tail[-2] not in "aeiou":
                 pieces.add(tail[:-1])  # "tas", "bek"
     out = {p + e for p in pieces for e in _ENDINGS if not strong or len(p) >= 4 or e == "ie"}
-    out |= {_spelling(short, final_e=True) for short in SHORT_FORMS.get(full, ())}
+    out |= pet_forms(spelled)
+    out |= table_forms(name)
     out.discard(spelled)
     return {form for form in out if len(form) >= 2}
+
+
+def table_forms(name: str) -> set[str]:
+    """The spellings of the well-known short forms of a first name that are no piece of it
+    ("jimi" of James)."""
+    return {_spelling(short, final_e=True) for short in SHORT_FORMS.get(fold(name).lower(), ())}
+
+
+def pet_forms(spelled: str) -> set[str]:
+    """Pet names made of a name's first sounds that are no piece of it, from a spelling as
+    ``_spelling`` gives it: the first syllable with its R or L left out ("Mags", "Maggie" of
+    Margaret, "Babs" of Barbara), and the first vowel and consonant of a name that begins
+    with a vowel, with "i" or "ie" ("Imi" of Imran, "Edie" of Edith, "Olly" of Oliver).
+    Never an English word as well, so they count as strong short forms."""
+    out: set[str] = set()
+    m = re.match(r"([^aeiou]+[aeiou])[rl]([^aeiouhrlw])", spelled)
+    if m:
+        out |= {m[1] + m[2] + e for e in ("s", "i", "ie")}
+    m = re.match(r"[aeiou][^aeiouhw]", spelled)
+    if m and len(spelled) >= 4:
+        out |= {m[0] + "i", m[0] + "ie"}
+    return out
 
 
 @dataclass(frozen=True)
@@ -229,7 +284,11 @@ class NearName:
 _CAPITALISED = re.compile(r"(?<![\w'’-])(?![a-z])[^\W\d_][^\W\d_]+(?:-[^\W\d_]{3,})?(?![\w])")
 # Inside a sentence: after a word in lower case, a comma, a semicolon or an opening bracket or
 # quote ("told Muhammad", "Mum, Muhammad", "(Shivaun)").
-_BEFORE = re.compile(r"(?:(?<![\w'’-])[a-z][\w'’-]*\s+|[,;]\s+|[(\[\"“‘']\s*)$")
+_BEFORE = re.compile(
+    r"(?:(?<![\w'’-])[a-z][\w'’-]*\s+|[,;]\s+|[(\[\"“‘']\s*"
+    r"|(?<![\w'’-])(?:Nan|Nana|Nanny|Gran|Granny|Grandma|Grandad|Grandpa|Auntie|Aunty|Aunt"
+    r"|Uncle|Cousin|Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)$"
+)
 # At the start of a sentence: the text's start, a new line, after the end of a sentence or a
 # label's colon ("Visit: Alfie seen").
 _STARTS = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[.!?][\"”’)]\s+)[\"“‘(]?$")
@@ -257,6 +316,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
     registered: dict[str, list[tuple[str, str]]] = {}
     shorts: dict[str, tuple[str, str]] = {}
     strong: set[str] = set()  # the short forms that are no English word as well
+    tabled: set[str] = set()  # the well-known short forms ("bex", "alf"), spelled as said
     firsts: list[tuple[str, str]] = []
     spelled: set[str] = set()
     for entry in entries:
@@ -270,10 +330,12 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 for form in short_forms(word):
                     shorts.setdefault(form, (word, entry.descriptor))
                 strong |= short_forms(word, strong=True)
+                tabled |= table_forms(word)
     if not registered:
         return []
     texts = [t for t in texts if t]
     lower: set[str] | None = None  # every word the texts write in lower case
+    shouted: dict[str, NearName] = {}  # words in capitals that are only like a name
     seen: dict[str, NearName | None] = {}  # word -> what it is near (None: nothing)
     for text in texts:
         for m in _CAPITALISED.finditer(text):
@@ -285,19 +347,22 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             if len(word) < 3 or not (
                 capitals or all(p[0].isupper() and p[1:].islower() for p in parts)
             ):
-                seen[word] = None
+                # "AlfieK", "BexKowalski", "JusticeForAlfred": a user name or a tag.
+                humped = "-" not in word and _CAMEL.search(word)
+                seen[word] = _in_handle(word, registered, shorts, strong, known) if humped else None
                 continue
-            near, sure = None, False
+            near, sure, known_short = None, False, False
             for part in parts:
                 part = part.capitalize() if capitals else part
                 folded = fold(part).casefold()
-                if folded in spelled or folded in _NEVER_NAMES:
+                if folded in spelled or folded in _NEVER_NAMES or folded in _STARTERS:
                     continue
                 near = _closest(part, registered.get(sound_key(part), ()))
                 if near is None:
                     said = _spelling(part, final_e=True)
                     found = shorts.get(said)
                     sure = said in strong
+                    known_short = said in tabled
                     if found is None and "z" in folded:
                         found = next((f for f in firsts if z_form(part, f[0])), None)
                         sure = True
@@ -311,20 +376,19 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             if capitals:
                 # Its case says nothing, as at the start of a sentence.
                 if lower is None:
-                    lower = {w.casefold() for t in texts for w in _LOWER_WORD.findall(t)}
-                if (
-                    word.casefold() in _STARTERS | lower
-                    or word in ABBREVIATIONS
-                    or not (near.short and sure)  # "MASH", "MARAC" may be acronyms
-                    or len(word) < 4
-                ):
+                    lower = _lower_words(texts)
+                if word.casefold() in _STARTERS | lower or word in ABBREVIATIONS:
+                    seen[word] = None
+                    continue
+                if not _in_capitals(near, word, sure, known_short):
+                    shouted[word] = near  # counts if the texts write it as a name elsewhere
                     seen[word] = None
                     continue
             elif not _BEFORE.search(before):
                 if not _STARTS.search(before) or word.casefold() in _STARTERS:
                     continue  # a capital that says nothing; perhaps elsewhere
                 if lower is None:
-                    lower = {w.casefold() for t in texts for w in _LOWER_WORD.findall(t)}
+                    lower = _lower_words(texts)
                 if fold(word).casefold() in lower:
                     seen[word] = None  # a word that begins a sentence ("Mission ...")
                     continue
@@ -337,7 +401,68 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             seen[word] = None
             if not known(near.written):
                 seen[word] = NearName(word, near.registered, near.descriptor, near.short)
+        if "@" in text or "_" in text or ("#" in text and _TAG.search(text)):
+            for m in _HANDLE.finditer(text):
+                handle = m.group(0).lstrip("@#")
+                if handle not in seen:
+                    seen[handle] = _in_handle(handle, registered, shorts, strong, known)
+    # "ROS" where "Ros" is asked about: the same name in capitals.
+    names = {near.written for near in seen.values() if near is not None}
+    for word, near in shouted.items():
+        if word.capitalize() in names and not known(near.written):
+            seen[word] = NearName(word, near.registered, near.descriptor, near.short)
     return [near for near in seen.values() if near is not None]
+
+
+def _lower_words(texts: list[str]) -> set[str]:
+    """Every word the texts write in lower case (read in one pass; the words are in lower case
+    already)."""
+    return set(_LOWER_WORD.findall("\n".join(texts)))
+
+
+def _in_capitals(near: NearName, word: str, sure: bool, known_short: bool) -> bool:
+    """Whether a word in capitals that is near a registered name counts as a name: a strong
+    short form of four letters or more ("ALFIE"), a well-known one of three ("BEX", "ALF"),
+    or the registered name spelled as said to a letter, six letters or more ("KATHRYN"). An
+    acronym is short, and rarely spells a name ("MASH", "MARAC")."""
+    if near.short:
+        return (sure and len(word) >= 4) or (known_short and len(word) >= 3)
+    return len(word) >= 6 and _same_sound(near)
+
+
+# A user name or a tag: "@bex_k", "#JusticeForAlfie", "AlfieK", "alfiek2019".
+# (One in CamelCase with no digit or underscore, "AlfieK", is read with the capitalised words.)
+_HANDLE = re.compile(r"(?<![\w@#.'’-])(?:[@#]\w+|[A-Za-z]\w*_\w*|[A-Za-z]+\d\w*)(?![@\w])")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_TAG = re.compile(r"#[^\W\d_]")
+_NOT_IN_HANDLES = _NEVER_NAMES | _STARTERS
+_HUMPS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def _in_handle(handle: str, registered, shorts, strong, known) -> NearName | None:
+    """A user name or tag with a short form or another spelling of a registered name in it
+    ("AlfieK", "bexy_k", "#JusticeForAlfie"), perhaps with the initials after it run on
+    ("alfiek2019")."""
+    for hump in _HUMPS.findall(handle):
+        # Initials run on ("alfiek2019") only where digits show it is a user name.
+        for cut in (0, 1, 2) if any(c.isdigit() for c in handle) else (0,):
+            part = hump[: len(hump) - cut].capitalize()
+            if len(part) < (4 if cut else 3) or fold(part).casefold() in _NOT_IN_HANDLES:
+                break
+            near = _closest(part, registered.get(sound_key(part), ()))
+            if near is None:
+                said = _spelling(part, final_e=True)
+                found = shorts.get(said) if said in strong else None
+                near = NearName(part, *found, short=True) if found else None
+            if near is None and cut == 0:
+                # A registered name in a tag or user name ("BexKowalski", "JusticeForAlfred")
+                folded = fold(part).casefold()
+                for spelling, descriptor in registered.get(sound_key(part), ()):
+                    if fold(spelling).casefold() == folded:
+                        return NearName(handle, spelling, descriptor)
+            if near is not None and not known(near.written):
+                return NearName(handle, near.registered, near.descriptor, near.short)
+    return None
 
 
 # What ends the name of a street, a service, a shop or a place ("Becky Street", "Jimmy's

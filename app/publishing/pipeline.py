@@ -121,7 +121,7 @@ def publish(
     anonymiser = None
     if audience.published:
         others = other_registers(ctx, [review_id])
-        anonymiser = StoreAnonymiser(register, others, keep=[_reference(ctx, review_id)])
+        anonymiser = StoreAnonymiser(register, others, keep=kept_words(ctx, review_id))
     document = protect(
         document,
         marking=audience.marking if audience.published else None,
@@ -188,7 +188,7 @@ def publish_document(
         raise UserError(str(exc)) from None
     require_recordable_export(ctx)
     register = [entry for rid in review_ids for entry in list_people(ctx, rid)]
-    keep = [_reference(ctx, rid) for rid in review_ids]
+    keep = [word for rid in review_ids for word in kept_words(ctx, rid)]
     anonymiser = StoreAnonymiser(register, other_registers(ctx, review_ids), keep=keep)
     document = protect(
         document,
@@ -218,9 +218,14 @@ def _unrecorded(path: Path, exc: Exception):
     raise exc
 
 
-def _reference(ctx: AppContext, review_id: int | None) -> str:
+def kept_words(ctx: AppContext, review_id: int | None) -> list[str]:
+    """What the anonymiser keeps whole: the review's reference, and the pseudonym the review
+    gives its subject ("Mr R" is not a title and a surname's initial there)."""
     with ctx.session() as session:
-        return session.scalar(select(Review.reference).where(Review.id == review_id)) or ""
+        row = session.execute(
+            select(Review.reference, Review.subject_pseudonym).where(Review.id == review_id)
+        ).first()
+    return [w for w in (row or ()) if w]
 
 
 def _verify_anonymised(document, anonymiser: StoreAnonymiser) -> None:

@@ -23,7 +23,7 @@ from app.publishing.anonymise import ABBREVIATIONS, NAME_REMOVED, Anonymiser, St
 from app.publishing.near_names import NearName, near_names
 from app.publishing.people import list_people, other_registers
 from app.wording import plural
-from db.models import AuditEvent, Review
+from db.models import AuditEvent
 from db.publishing_models import ReleaseWaiver
 from reports.review_document_data import Bullets, Callout, Note, Paragraphs, Subheading, Table
 
@@ -63,6 +63,11 @@ _CAPS = rf"[{_UP}]{{2,}}(?:['’\-][{_UP}]{{2,}})*"
 _NAME = rf"(?:{_CAPS}\s+{_CAPS}(?![{_LO}])|{_ONE}(?:\s+{_ONE})?)"
 # Words that begin a name without being one ("Baby Wiśniewska": a newborn by the family name).
 _PARTICLE_WORDS = frozenset(NAME_PARTICLES.split("|")) | {"Baby"}
+# Words of respect written after a name, not a name ("Emine Hanım", "Mehmet Bey", "Harpreet
+# Ji", "Gurdeep Sahib"): with a registered name before them, nothing is left to ask about.
+_HONORIFICS = frozenset(
+    "Hanım Hanim Bey Abla Ağabey Abi Teyze Amca Ji Jee Sahib Saheb Sahiba Sahab Bhai Baji".split()
+)
 _RELATION_NAME = re.compile(rf"\b(?:{RELATIONS})(?:'s)?,?\s+(?P<name>{_NAME})")
 TITLES = (
     "Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|Sister|Matron|PC|PCSO|DC|DS|DI|DCI|Sgt|Sergeant|"
@@ -285,11 +290,11 @@ def check_publication(ctx: AppContext, review_id: int, kind: str) -> CheckResult
         report_id = ensure_report(ctx, review_id, kind)
     report = get_report(ctx, report_id)
     doc = build_document(ctx, report_id, final=True, audience="publication")
-    with ctx.session() as session:
-        reference = session.scalar(select(Review.reference).where(Review.id == review_id))
+    from app.publishing.pipeline import kept_words
+
     register = list_people(ctx, review_id)
     anonymiser = StoreAnonymiser(
-        register, other_registers(ctx, [review_id]), keep=[reference or ""]
+        register, other_registers(ctx, [review_id]), keep=kept_words(ctx, review_id)
     )
     hits: list[Hit] = []
     labels = _section_labels(doc.sections)
@@ -434,7 +439,7 @@ def _registered(name: str, anonymiser: Anonymiser | StoreAnonymiser) -> bool:
     when only "Łukasz" is in the register, and "Nowak" would be published."""
     covered = [f for f in anonymiser.find(name) if f.what in ("name", "initials")]
     for word in re.finditer(r"\S+", name):
-        if word.group(0) in _PARTICLE_WORDS:
+        if word.group(0) in _PARTICLE_WORDS or _POSSESSIVE.sub("", word.group(0)) in _HONORIFICS:
             continue
         end = word.start() + len(_POSSESSIVE.sub("", word.group(0)).rstrip("'’"))
         if not any(f.start <= word.start() and end <= f.end for f in covered):

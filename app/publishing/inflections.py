@@ -1,0 +1,119 @@
+"""The forms a name takes in a language that declines names, and the family's name as the other
+sex carries it.
+
+Polish, Czech, Slovak, Russian and Lithuanian put an ending on a name for its place in the
+sentence ("Kowalskiego" and "Kowalskiemu" of Kowalski, "Kowalskiej" of Kowalska, "Karoliny"
+and "Karolinie" of Karolina, "Wójcika" of Wójcik, "Kazlausko" of Kazlauskas), and a family's
+name changes with the sex of who bears it ("Kowalska" is Kowalski's wife or daughter,
+"Kazlauskienė" Kazlauskas's wife, "Kazlauskaitė" his daughter, "Nováková" Novák's). Agency
+records copy what interpreters, letters from abroad and the family's own messages write, so
+these forms reach the text.
+
+The forms are made only for a name that looks like one of these languages' (its letters or its
+family name's ending), so an English register gains nothing: "Paula" is never taken for Paul.
+Everything here works on folded, lower-case words (accents off: "ą" is "a", "ė" is "e").
+"""
+
+import re
+
+# A name from a language that declines names: letters only these languages use, or a family
+# name's ending.
+_LETTERS = re.compile("[ąćęłńśźżčřěůšžėįųūťďňľĺŕ]", re.I)
+_ENDINGS = re.compile(
+    r"(?:[sc]ki|dzki|[sc]ka|dzka|sk[yiáýa]|wicz|owicz|ewicz|czyk|czak|owski|ewski|ińsk[ia]"
+    r"|ov|ova|ová|ev|eva|ová|enko|auskas|iauskas|evičius|avičius|aitis|ėnas|ūnas|onis|ienė"
+    r"|aitė|ytė|utė|iūtė|[aeiyu]k)$",
+    re.I,
+)
+_SHORTEST = 4  # letters of a word that is declined: "Jan" and "Ewa" stay as they are
+
+
+def declines(name: str) -> bool:
+    """True when ``name`` (a person's whole name as registered) looks like one from a language
+    that declines names."""
+    words = re.findall(r"[^\W\d_]+", name)
+    return bool(_LETTERS.search(name)) or any(_ENDINGS.search(w) for w in words[1:])
+
+
+def _soft(stem: str) -> str:
+    """The stem before the "-e" of the Polish locative and dative: "Marta" -> "Marcie",
+    "Alfred" -> "Alfredzie", "Agnieszka" -> "Agnieszce", "Olga" -> "Oldze"."""
+    for hard, soft in (("st", "scie"), ("t", "cie"), ("d", "dzie"), ("r", "rze"), ("l", "le")):
+        if stem.endswith(hard):
+            return stem[: -len(hard)] + soft
+    for hard, soft in (("k", "ce"), ("g", "dze"), ("ch", "sze")):
+        if stem.endswith(hard):
+            return stem[: -len(hard)] + soft
+    return stem + "ie"
+
+
+def case_forms(word: str) -> set[str]:
+    """The declined forms of one word of a name (folded, lower case), itself left out."""
+    w = word
+    if len(w) < _SHORTEST or not w.isalpha():
+        return set()
+    out: set[str] = set()
+    if re.search(r"(?:[sc]|dz)k[iy]$", w):  # Kowalski, Nowicki, Czech Novotný-like -ský
+        stem = w[:-1]
+        out |= {stem + e for e in ("iego", "iemu", "im", "ich", "imi", "ie", "eho", "emu", "ym")}
+        plural = {"sk": "scy", "ck": "ccy"}.get(stem[-2:], "cy")
+        out.add(stem[:-2] + plural if plural != "cy" else stem[:-1] + plural)  # the Kowalscy
+    elif re.search(r"(?:[sc]|dz)ka$", w) and len(w) > 5:  # Kowalska
+        stem = w[:-1]
+        out |= {stem + "iej", stem + "ie", stem + "e", stem + "ou", stem + "aja", stem + "oj"}
+    elif w.endswith(("iene", "aite", "yte", "ute")):  # Lithuanian wife's and daughter's names
+        out |= {w + "s", w + "i", w[:-1] + "es", w[:-1] + "ei"}
+    elif w.endswith(("ius", "ys", "is")) and len(w) > 5:  # Lithuanian: Adomavičius, Vilkaitis
+        stem = w[:-3] if w.endswith("ius") else w[:-2]
+        out |= {stem + e for e in ("iaus", "iui", "iu", "iumi", "io", "iui", "i", "iu", "yje")}
+    elif w.endswith(("as", "us")) and len(w) > 5:  # Lithuanian: Kazlauskas, Jonas
+        stem = w[:-2]
+        out |= {stem + e for e in ("o", "ui", "a", "u", "e", "ai", "aus", "ams")}
+    elif w.endswith(("ova", "eva")):  # Russian and Czech wives' names: Ivanova, Nováková
+        stem = w[:-1]
+        out |= {stem + e for e in ("oj", "oy", "u", "ou", "e", "y")}
+    elif w.endswith("a"):  # Karolina, Agnieszka, Zofia
+        stem = w[:-1]
+        hard = "i" if stem.endswith(("k", "g", "i", "l", "j")) else "y"
+        out |= {stem + hard, _soft(stem), stem + "e", stem + "o", stem + "oj", stem + "u"}
+        if w.endswith(("owa", "ewa")):  # Nowakowa: Nowakowej (declined as an adjective)
+            out |= {stem + "ej", stem + "a"}
+        if stem.endswith("i"):  # Zofia: Zofii, Zofię, Zofią
+            out |= {stem + "i", stem + "e"}
+    elif w[-1] not in "aeiouy":  # Wójcik, Alfred, Nowak, Ivanov, Novák
+        soft = "iem" if w.endswith(("k", "g")) else "em"
+        out |= {w + "a", w + "owi", w + soft, w + "u", _soft(w), w + "owie", w + "ow"}
+        out |= {w + "ovi", w + "ym", w + "ich"}
+    out.discard(w)
+    return {f for f in out if len(f) > len(w) - 2}
+
+
+def other_sex(word: str) -> set[str]:
+    """The family name as someone of the other sex carries it (folded, lower case):
+    "kowalska" of "kowalski" and back, "kazlauskiene" and "kazlauskaite" of "kazlauskas",
+    "novakova" of "novak", "ivanova" of "ivanov"."""
+    w = word
+    if len(w) < 5 or not w.isalpha():
+        return set()
+    if re.search(r"(?:[sc]|dz)k[iy]$", w):
+        return {w[:-1] + "a"}
+    if re.search(r"(?:[sc]|dz)ka$", w):
+        return {w[:-1] + "i"}
+    if w.endswith(("iene", "aite", "yte", "ute")):
+        cut = 4 if w.endswith(("iene", "aite")) else 3
+        stem = w[:-cut]
+        sisters = {stem + "iene", stem + "aite", stem + "yte"} - {w}
+        return {stem + "as", stem + "is", stem + "ys", stem + "us", stem + "ius"} | sisters
+    if w.endswith(("as", "is", "ys")):
+        stem = w[:-2]
+        return {stem + "iene", stem + "aite", stem + "yte"}
+    if w.endswith("ius"):
+        stem = w[:-3]
+        return {stem + "iene", stem + "iute"}
+    if w.endswith(("ov", "ev", "in")):
+        return {w + "a"}
+    if w.endswith(("ova", "eva")):
+        return {w[:-1]} | ({w[:-3]} if w.endswith("ova") and len(w) > 6 else set())
+    if re.search(r"[^aeiouy]$", w) and re.search(r"(?:ak|ek|ik|uk|ec|ar|ny|ka)$", w):
+        return {w + "ova", w + "owa"}  # Novák: Nováková
+    return set()
