@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QScrollArea,
-    QStyle,
     QStyledItemDelegate,
     QToolBar,
     QToolButton,
@@ -485,23 +484,19 @@ class WordsWhileTheyFit(QObject):
         return self._widths[key]
 
     def width_with_words(self) -> int:
-        """The bar's width with every button's words shown."""
+        """The bar's width with every button's words shown: its layout's own measure (margins,
+        handle, separators and spacing as the bar lays them out), with the words of the buttons
+        now showing an icon alone added back. An estimate of our own came out a few pixels
+        wide, and a button lost its words where they would have fitted."""
         bar = self.toolbar
         layout = bar.layout()
-        spacing = layout.spacing() if layout is not None else 0
-        margins = bar.contentsMargins()
-        total = margins.left() + margins.right() + 2 * spacing
-        for action in bar.actions():
-            widget = bar.widgetForAction(action)
-            if widget is None or not action.isVisible():
-                continue
-            if widget in self.buttons:
-                total += self._button_widths(widget)[0]
-            else:
-                total += widget.sizeHint().width()
-            total += spacing
-        # The handle a movable bar draws, and a little room: no "»" at the very edge.
-        return total + bar.style().pixelMetric(QStyle.PixelMetric.PM_ToolBarHandleExtent) + 8
+        layout.invalidate()  # the buttons' sizes may have changed since it last measured
+        total = layout.sizeHint().width()
+        for button in self.buttons:
+            if button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly:
+                words, alone = self._button_widths(button)
+                total += words - alone
+        return total
 
     def fit(self) -> None:
         needed, room = self.width_with_words(), self.toolbar.width()
