@@ -60,3 +60,106 @@ def test_a_chronology_button_keeps_its_words_where_they_fit(demo):
     assert not more.isVisible()
     assert tab.delete_button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
     assert tab.link_button.toolButtonStyle() == WORDS
+
+
+HIGH_CONTRAST = {
+    "Window": "#000000",
+    "WindowText": "#ffffff",
+    "Base": "#000000",
+    "AlternateBase": "#000000",
+    "Text": "#ffffff",
+    "Button": "#000000",
+    "ButtonText": "#ffff00",
+    "Highlight": "#1aebff",
+    "HighlightedText": "#000000",
+}
+DARK = {
+    "Window": "#2b2b2b",
+    "WindowText": "#e8e8e8",
+    "Base": "#1e1e1e",
+    "AlternateBase": "#262626",
+    "Text": "#e8e8e8",
+    "Button": "#353535",
+    "ButtonText": "#e8e8e8",
+    "Highlight": "#3d6fb4",
+    "HighlightedText": "#ffffff",
+}
+
+
+def _palette(colours):
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    for role, colour in colours.items():
+        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    return palette
+
+
+def _edge_contrast(widget) -> float:
+    """The best contrast, against the window, of the pixels on the field's left edge."""
+    from PySide6.QtGui import QColor
+
+    from ui.theme import contrast_ratio
+
+    image = widget.grab().toImage()
+    window = widget.palette().color(widget.palette().ColorRole.Window)
+    middle = image.height() // 2
+    return max(contrast_ratio(QColor(image.pixel(x, middle)), window) for x in range(3))
+
+
+@pytest.mark.parametrize("colours", [HIGH_CONTRAST, DARK], ids=["high contrast", "dark"])
+def test_fields_show_their_edges_in_high_contrast_and_dark(qtbot, colours):
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QPushButton,
+        QSpinBox,
+        QStyleFactory,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    from ui.theme import VisibleFrames
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    page.setStyle(VisibleFrames(QStyleFactory.create("Fusion")))
+    page.setPalette(_palette(colours))
+    layout = QVBoxLayout(page)
+    line, text, combo, spin = (
+        QLineEdit("Child T"),
+        QPlainTextEdit("A note"),
+        QComboBox(),
+        QSpinBox(),
+    )
+    combo.addItems(["Analysis", "Drafting"])
+    fields = (line, text, combo, spin, QPushButton("Add finding"), QCheckBox("Flagged only"))
+    for field in fields:
+        field.setStyle(page.style())
+        layout.addWidget(field)
+    page.resize(300, 260)
+    page.show()
+    qtbot.waitExposed(page)
+    for field in fields:
+        assert _edge_contrast(field) >= 3.0, type(field).__name__
+
+
+def test_the_window_draws_fields_with_edges_that_can_be_seen(qapp):
+    from PySide6.QtWidgets import QStyleFactory
+
+    from ui.main import follow_colour_scheme
+    from ui.theme import VisibleFrames
+
+    palette = qapp.palette()
+    try:
+        qapp.setStyle(QStyleFactory.create("Fusion"))
+        follow_colour_scheme(qapp)
+        assert isinstance(qapp.style(), VisibleFrames)
+        follow_colour_scheme(qapp)  # again, as when the system's scheme changes: still once
+        assert isinstance(qapp.style(), VisibleFrames)
+        assert not isinstance(qapp.style().baseStyle(), VisibleFrames)
+    finally:
+        qapp.setStyle(QStyleFactory.create("Fusion"))
+        qapp.setPalette(palette)
