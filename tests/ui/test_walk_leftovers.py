@@ -163,3 +163,38 @@ def test_the_window_draws_fields_with_edges_that_can_be_seen(qapp):
     finally:
         qapp.setStyle(QStyleFactory.create("Fusion"))
         qapp.setPalette(palette)
+
+
+def test_the_release_checks_state_gives_its_room_to_where_on_a_projector(demo, ctx, qtbot):
+    from PySide6.QtCore import QRect
+
+    from app.publishing.release_check import check_publication
+    from ui.release_check_dialog import ReleaseCheckDialog
+    from ui.tab_names import TAB_REPORTS
+
+    demo.workspace.tabs.setCurrentIndex(TAB_REPORTS)
+    reports = demo.workspace.reports
+    if reports.report is None:
+        reports.start_document()
+    result = check_publication(ctx, demo.current_review_id(), reports.report.kind)
+    dialog = ReleaseCheckDialog(demo.editor, demo.current_review_id(), reports.report.kind, result)
+    qtbot.addWidget(dialog)
+    dialog.resize(PROJECTOR)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _settle()
+    table = dialog.table
+    metrics = table.fontMetrics()
+    em = metrics.horizontalAdvance("M")
+    states = [table.topLevelItem(i).text(4) for i in range(table.topLevelItemCount())]
+    assert "Blocks" in states
+    widest = max(metrics.horizontalAdvance(text) for text in [*states, "State"])
+    assert widest <= table.columnWidth(4) <= widest + 2 * em  # one word: its own width
+    where = table.columnWidth(0) - 10 - 2 * table.indentation()
+    for row in range(table.topLevelItemCount()):
+        text = table.topLevelItem(row).text(0)
+        lines = metrics.boundingRect(QRect(0, 0, where, 10_000), Qt.TextFlag.TextWordWrap, text)
+        assert lines.height() <= 3 * metrics.lineSpacing(), text  # no place in four lines
+    _settle()
+    right = sum(table.columnWidth(c) for c in range(5))
+    assert right <= table.viewport().width() + 1  # nothing off to the right
