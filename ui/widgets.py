@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
     QWidgetAction,
 )
@@ -332,14 +333,39 @@ def set_editable(widget: QWidget, editable: bool, present: bool = True) -> None:
         widget.setEnabled(present and editable)
 
 
-def scrolling(widget: QWidget) -> QScrollArea:
+class _AtLeastItsMinimum(QVBoxLayout):
+    """A layout that does not tell what holds it how tall its words would like to be at a
+    width (Qt then takes that height as the least it may have): it is squeezed down to its
+    minimum height like any other widget, and lays its words out in what it is given."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+
+def squeezable(widget: QWidget) -> QWidget:
+    """The widget in a holder that gives up height down to the widget's minimum alongside its
+    neighbours. A widget with wrapped words in it otherwise claims its *preferred* height as its
+    least (a height for its width), and a text box beside it is squeezed to its minimum."""
+    holder = QWidget()
+    layout = _AtLeastItsMinimum(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(widget)
+    return holder
+
+
+def scrolling(widget: QWidget, squeeze: bool = False) -> QScrollArea:
     """The widget in a frameless scroll area: on a short screen it scrolls instead of forcing
-    the window taller than the screen."""
+    the window taller than the screen.
+
+    ``squeeze``: the widget is fitted to the area's height down to its minimum before the area
+    scrolls. Without it a widget holding wrapped words (whose height depends on their width)
+    is held at its *preferred* height: its text boxes and lists at their full height, and the
+    whole scrolling, on a screen that has room for it all at the text boxes' minimum."""
     area = QScrollArea()
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop only for what it holds
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(widget)
+    area.setWidget(squeezable(widget) if squeeze else widget)
     return area
 
 

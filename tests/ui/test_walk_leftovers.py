@@ -198,3 +198,34 @@ def test_the_release_checks_state_gives_its_room_to_where_on_a_projector(demo, c
     _settle()
     right = sum(table.columnWidth(c) for c in range(5))
     assert right <= table.viewport().width() + 1  # nothing off to the right
+
+
+LAPTOP_125 = QSize(1093, 614 - 30)  # 1366x768 at 125%, less a title bar
+
+
+def test_a_findings_pages_are_in_sight_on_a_laptop_at_125_percent(demo):
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.tab_names import TAB_FINDINGS
+
+    demo.resize(LAPTOP_125)
+    demo.workspace.tabs.setCurrentIndex(TAB_FINDINGS)
+    findings = demo.workspace.findings
+    findings.select_finding(findings.findings[0].id)
+    _settle()
+    panel = findings.panel
+    area = panel.parentWidget()
+    while not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    assert not area.verticalScrollBar().isVisible()  # nothing to scroll to
+    viewport = area.viewport()
+    for widget in (panel.pages.tabBar(), panel.evidence, panel.remove_evidence_button):
+        corner = widget.mapTo(viewport, widget.rect().bottomRight())
+        assert viewport.rect().contains(corner), widget.objectName() or widget.text()
+    narrative = panel.narrative
+    lines = narrative.fontMetrics().lineSpacing()
+    assert narrative.height() >= 4 * lines  # still four lines to write in
+    demo.resize(PROJECTOR)  # more height: the narrative takes its share of it
+    _settle()
+    assert narrative.height() >= 8 * lines
+    assert not area.verticalScrollBar().isVisible()
