@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCalendarWidget,
     QComboBox,
     QDialog,
@@ -55,6 +56,16 @@ class CommitLineEdit(QLineEdit):
         self.setModified(False)
         if self.text() != self._saved:
             self.committed.emit(self.text())
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        # Tabbing through leaves a long value showing its start again, as it was shown, not
+        # its last words; a menu or another window for a moment leaves it as it was.
+        if event.reason() not in (
+            Qt.FocusReason.PopupFocusReason,
+            Qt.FocusReason.ActiveWindowFocusReason,
+        ):
+            self.setCursorPosition(0)
 
     def revert(self) -> None:
         self.setText(self._saved)
@@ -367,6 +378,26 @@ def scrolling(widget: QWidget, squeeze: bool = False) -> QScrollArea:
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(squeezable(widget) if squeeze else widget)
     return area
+
+
+def _show_focused(_old: QWidget | None, new: QWidget | None) -> None:
+    if new is None:
+        return
+    inner, parent = new, new.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and parent.widget() is not None:
+            parent.ensureWidgetVisible(inner, 8, 8)
+            inner = parent
+        parent = parent.parentWidget()
+
+
+def keep_focus_in_sight(app: QApplication) -> None:
+    """Whatever takes the keyboard focus is scrolled into sight in the scroll areas holding it.
+    A scroll area does so itself only for Tab pressed inside it: Tab from outside (the tab bar)
+    into a page scrolled down left its first field focused above the top, out of sight."""
+    if not app.property("reviewdesk_focus_in_sight"):
+        app.setProperty("reviewdesk_focus_in_sight", True)
+        app.focusChanged.connect(_show_focused)
 
 
 def section_label(text: str) -> QLabel:

@@ -229,3 +229,39 @@ def test_a_findings_pages_are_in_sight_on_a_laptop_at_125_percent(demo):
     _settle()
     assert narrative.height() >= 8 * lines
     assert not area.verticalScrollBar().isVisible()
+
+
+def test_tab_into_a_page_scrolled_down_brings_its_first_field_into_sight(demo):
+    from PySide6.QtWidgets import QScrollArea
+
+    demo.resize(LAPTOP_125)
+    demo.workspace.tabs.setCurrentIndex(0)
+    _settle()
+    details = demo.workspace.details
+    area = details.findChild(QScrollArea)
+    bar = area.verticalScrollBar()
+    assert bar.maximum() > 0  # the page scrolls at this size
+    bar.setValue(bar.maximum())
+    _settle()
+    field = details.texts["reference"]
+    field.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab from the tab bar gives it
+    _settle()
+    corner = field.mapTo(area.viewport(), field.rect().topLeft())
+    assert area.viewport().rect().contains(corner)
+    assert area.viewport().rect().contains(corner + field.rect().bottomRight())
+
+
+def test_a_long_value_shows_its_start_again_once_tabbed_past(demo):
+    details = demo.workspace.details
+    demo.workspace.tabs.setCurrentIndex(0)
+    _settle()
+    title = details.texts["title"]
+    assert title.fontMetrics().horizontalAdvance(title.text()) > title.width()  # a long value
+    title.setFocus(Qt.FocusReason.TabFocusReason)
+    title.selectAll()  # as Tab leaves it: all chosen, the cursor at the end
+    title.end(False)
+    _settle()
+    assert title.cursorPosition() == len(title.text())
+    details.texts["subject_pseudonym"].setFocus(Qt.FocusReason.TabFocusReason)
+    _settle()
+    assert title.cursorPosition() == 0
