@@ -259,8 +259,8 @@ class FindingPanel(QWidget):
         buttons.addLayout(cite)
         buttons.addLayout(act)
         note = QLabel(
-            "To cite chronology entries, select them on the Chronology tab and choose "
-            "“Cite in finding…”. Double-click an entry here to see it there."
+            "Chronology entries are cited from the Chronology tab (“Cite in finding…”); "
+            "double-click one here to see it there."
         )
         note.setWordWrap(True)
         _mute(note)
