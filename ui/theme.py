@@ -178,8 +178,9 @@ def frame_colour(palette: QPalette) -> QColor | None:
 
 class VisibleFrames(QProxyStyle):
     """Fusion, with the edges of line edits, text boxes, lists, combo and spin boxes, buttons,
-    tick boxes and radio buttons drawn where its own would not be seen (high contrast, a dark palette): a field is a box to
-    type in, not words floating on the window."""
+    tick boxes and radio buttons drawn where its own would not be seen (high contrast, a dark
+    palette): a field is a box to type in, not words floating on the window. On a dark
+    palette a dialog's buttons carry no icons (drawn for light windows)."""
 
     def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 - Qt's name
         super().drawPrimitive(element, option, painter, widget)
@@ -208,6 +209,15 @@ class VisibleFrames(QProxyStyle):
             and not option.state & QStyle.StateFlag.State_HasFocus
         ):
             self._edge(option, painter, 2.0)
+
+    def styleHint(self, hint, option=None, widget=None, returnData=None):  # noqa: N802, N803
+        # The icons Qt puts on a dialog's buttons are drawn for a light window: on a dark one
+        # Close's grey cross is not seen at all. There the buttons say it in words alone.
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            palette = widget.palette() if widget is not None else QApplication.palette()
+            if palette.color(_R.Window).lightness() < 128:
+                return 0
+        return super().styleHint(hint, option, widget, returnData)
 
     @staticmethod
     def _edge(option, painter, radius: float) -> None:

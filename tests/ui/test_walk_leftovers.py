@@ -265,3 +265,30 @@ def test_a_long_value_shows_its_start_again_once_tabbed_past(demo):
     details.texts["subject_pseudonym"].setFocus(Qt.FocusReason.TabFocusReason)
     _settle()
     assert title.cursorPosition() == 0
+
+
+@pytest.mark.parametrize("colours", [HIGH_CONTRAST, DARK], ids=["high contrast", "dark"])
+def test_a_dialogs_buttons_carry_no_icon_drawn_for_light_windows_on_a_dark_one(qtbot, colours):
+    from PySide6.QtWidgets import QDialogButtonBox, QProxyStyle, QStyle, QStyleFactory
+
+    from ui.theme import VisibleFrames
+
+    class WithIcons(QProxyStyle):  # a desktop that puts icons on dialog buttons (GNOME, KDE)
+        def styleHint(self, hint, option=None, widget=None, returnData=None):  # noqa: N802, N803
+            if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+                return 1
+            return super().styleHint(hint, option, widget, returnData)
+
+    style = VisibleFrames(WithIcons(QStyleFactory.create("Fusion")))
+    boxes = {}
+    for name, palette in (("light", None), ("dark", _palette(colours))):
+        box = boxes[name] = QDialogButtonBox()
+        qtbot.addWidget(box)
+        box.setStyle(style)
+        if palette is not None:
+            box.setPalette(palette)
+        box.addButton(QDialogButtonBox.StandardButton.Close)
+    close = QDialogButtonBox.StandardButton.Close
+    assert not boxes["light"].button(close).icon().isNull()  # on a light window, as it was
+    assert boxes["dark"].button(close).icon().isNull()  # in words: its grey cross was not seen
+    assert boxes["dark"].button(close).text()
