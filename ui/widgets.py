@@ -386,7 +386,7 @@ def _show_focused(_old: QWidget | None, new: QWidget | None) -> None:
     inner, parent = new, new.parentWidget()
     while parent is not None:
         if isinstance(parent, QScrollArea) and parent.widget() is not None:
-            parent.ensureWidgetVisible(inner, 8, 8)
+            parent.ensureWidgetVisible(inner)  # with room round it: its label, its heading
             inner = parent
         parent = parent.parentWidget()
 
