@@ -1,11 +1,11 @@
 """The finding editor: every field of the selected finding, with its evidence, themes and the
 key lines of enquiry it answers on sub-tabs, saved as each is finished."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -25,12 +25,20 @@ from app.vocab import FINDING_KINDS, FINDING_STATUSES
 from ui.editing import Editor
 from ui.fitting_tabs import FittingTabs
 from ui.theme import muted_colour, scaled_font
-from ui.widgets import CommitLineEdit, CommitTextEdit, DateField, FormDialog, set_editable
+from ui.widgets import (
+    CommitLineEdit,
+    CommitTextEdit,
+    DateField,
+    FormDialog,
+    set_editable,
+    squeezable,
+)
 
 KeyRole = Qt.ItemDataRole.UserRole + 30
 LINES_PAGE = "Key lines of enquiry answered"
 LINES_PAGE_SHORT = "Lines answered"
 CitedRole = Qt.ItemDataRole.UserRole + 31  # what a citation points at: (kind, target id)
+PAGE_MARGINS = QMargins(4, 4, 4, 4)  # inside the pages' own frame
 
 
 def _short_page_name(full: str) -> str:
@@ -155,17 +163,18 @@ class FindingPanel(QWidget):
         agreed_row.addSpacing(12)
         agreed_row.addWidget(QLabel("at"))
         agreed_row.addWidget(self.agreed_at, 1)
-        form = QFormLayout()
-        form.addRow("Title", self.title)
-        form.addRow("Kind", kind_row)
-        form.addRow("Agreed on", agreed_row)
-
         self.narrative = CommitTextEdit(
             placeholder="What the review found, why it matters, and what it rests on."
         )
         self.narrative.setObjectName("finding_narrative")
         self.narrative.setAccessibleName("Finding narrative")
-        self.narrative.setMinimumHeight(120)
+        # Four lines at the least: on a laptop at 125% the finding's pages stay in sight below
+        # it, and it grows with the window.
+        self.narrative.setMinimumHeight(
+            4 * self.narrative.fontMetrics().lineSpacing()
+            + 2 * self.narrative.frameWidth()
+            + int(2 * self.narrative.document().documentMargin())
+        )
         self.narrative.committed.connect(lambda t: self._save("narrative", t, "narrative"))
 
         # Beside the findings list on a projector the three pages' names do not fit whole: the
@@ -179,13 +188,32 @@ class FindingPanel(QWidget):
         self.empty = QLabel("Add the review's first finding with “Add finding”.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
+        # One grid: the narrative is a field like the others (its label beside it, not a line
+        # above, which the pages keep on a short screen), and when the room is short the
+        # narrative and the pages give up height alike.
         self.body = QWidget()
-        body = QVBoxLayout(self.body)
+        body = QGridLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
-        body.addLayout(form)
-        body.addWidget(QLabel("Narrative"))
-        body.addWidget(self.narrative, 2)
-        body.addWidget(self.pages, 3)
+        rows = (
+            ("Title", self.title),
+            ("Kind", kind_row),
+            ("Agreed on", agreed_row),
+            ("Narrative", self.narrative),
+        )
+        for row, (text, field) in enumerate(rows):
+            label = QLabel(text)
+            top = Qt.AlignmentFlag.AlignTop if field is self.narrative else Qt.AlignmentFlag(0)
+            body.addWidget(label, row, 0, Qt.AlignmentFlag.AlignLeft | top)
+            if isinstance(field, QWidget):
+                label.setBuddy(field)
+                body.addWidget(field, row, 1)
+            else:
+                label.setBuddy(field.itemAt(0).widget())
+                body.addLayout(field, row, 1)
+        body.addWidget(squeezable(self.pages), len(rows), 0, 1, 2)
+        body.setRowStretch(len(rows) - 1, 2)
+        body.setRowStretch(len(rows), 3)
+        body.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -231,13 +259,14 @@ class FindingPanel(QWidget):
         buttons.addLayout(cite)
         buttons.addLayout(act)
         note = QLabel(
-            "To cite chronology entries, select them on the Chronology tab and choose "
-            "“Cite in finding…”. Double-click an entry here to see it there."
+            "Chronology entries are cited from the Chronology tab (“Cite in finding…”); "
+            "double-click one here to see it there."
         )
         note.setWordWrap(True)
         _mute(note)
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(PAGE_MARGINS)
         layout.addWidget(self.evidence, 1)
         layout.addLayout(buttons)
         layout.addWidget(note)
@@ -259,6 +288,7 @@ class FindingPanel(QWidget):
         _mute(self.national_codes)
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(PAGE_MARGINS)
         layout.addWidget(self.themes, 1)
         layout.addWidget(self.national_codes)
         layout.addLayout(row)
@@ -277,6 +307,7 @@ class FindingPanel(QWidget):
         _mute(self.no_lines)
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(PAGE_MARGINS)
         layout.addWidget(self.lines, 1)
         layout.addWidget(self.no_lines)
         return page

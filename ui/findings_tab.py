@@ -234,7 +234,7 @@ class FindingsTab(QWidget):
         splitter = QSplitter()
         splitter.setObjectName("findings_splitter")
         splitter.addWidget(left)
-        splitter.addWidget(scrolling(self.panel))
+        splitter.addWidget(scrolling(self.panel, squeeze=True))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([440, 620])

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QW
 
 from resources import resource_path
 from ui.screen import fit_to_screen, keep_on_screen, list_beside, restore_list
-from ui.theme import readable_palette
+from ui.theme import readable_palette, visible_frames
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -39,10 +39,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def follow_colour_scheme(app: QApplication) -> None:
     """Windows' classic style draws light whatever the system says; Fusion follows dark mode.
-    Whatever the palette, its text colours are made readable (4.5:1) on their backgrounds."""
+    Whatever the palette, its text colours are made readable (4.5:1) on their backgrounds, and
+    Fusion's fields get edges that can be seen (3:1)."""
     hints = app.styleHints()
     if hints.colorScheme() == Qt.ColorScheme.Dark and app.style().name().lower() == "windowsvista":
         app.setStyle("Fusion")
+    visible_frames(app)
     app.setPalette(QPalette())  # the system's palette for the scheme now in use
     app.setPalette(readable_palette(app.palette()))
 

@@ -3,6 +3,7 @@
 from PySide6.QtCore import QSettings, QSize, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -32,6 +33,7 @@ from ui.store_actions import add_store_actions
 from ui.tab_names import CHRONOLOGY_KINDS, TAB_NAMES
 from ui.table_tools import polish_tables
 from ui.welcome import WelcomePage
+from ui.widgets import keep_focus_in_sight
 
 # What a login to the shared store may do, as the status bar says it.
 STANDINGS = {
@@ -61,6 +63,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self._workspace = None
         self.learning = None  # the learning window, made when first asked for
         self.setObjectName("main_window")
+        keep_focus_in_sight(QApplication.instance())
 
         left = self.list_panel = ReviewListPanel()
         self.list_model, self.proxy = left.model, left.proxy

@@ -7,7 +7,7 @@ in thousands of rows)."""
 
 import os
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -92,8 +92,11 @@ class ReleaseCheckDialog(QDialog):
         self.table.currentItemChanged.connect(self._selection_changed)
         header = self.table.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)  # the state is given what is left (its words)
+        self._fitting = self._refit = False
         self._fit_columns()
+        self.table.viewport().installEventFilter(self)
+        self.table.verticalScrollBar().installEventFilter(self)
         self.waive_button = QPushButton("Waive with a reason…")
         self.waive_button.setObjectName("waive_hit")
         self.waive_button.clicked.connect(self.waive_selected)
@@ -109,19 +112,53 @@ class ReleaseCheckDialog(QDialog):
         fit_to_screen(self, QSize(1180, 560))  # a projector's 1024 pixels included
         self.show_result(result)
 
-    # Shares of the table's width: where, what, found, why (the state takes the rest).
-    _SHARES = (0.28, 0.19, 0.15, 0.26)
+    # Shares of what the state leaves: where, what, found, why (the places run longest).
+    _SHARES = (0.34, 0.2, 0.16, 0.3)
+    STATE_MAX_EM = 16  # a waiver's reason wraps beyond this
+
+    def _state_width(self) -> int:
+        """As wide as the widest state ("Blocks", "Waived: …") and the heading, up to
+        ``STATE_MAX_EM``: one word needs no more than its own width."""
+        metrics = self.table.fontMetrics()
+        texts = [COLUMNS[-1], "Blocks"]
+        texts += [self.table.topLevelItem(i).text(4) for i in range(self.table.topLevelItemCount())]
+        em = metrics.horizontalAdvance("M")
+        widest = max(metrics.horizontalAdvance(text) for text in texts) + em  # its margins
+        return min(widest, em * self.STATE_MAX_EM)
 
     def _fit_columns(self) -> None:
         """Columns in proportion to the table's width, so that nothing runs off to the right
-        on a projector's 1024 pixels (the rows grow to their wrapped text instead)."""
-        width = max(self.table.viewport().width(), 600)
-        for column, share in enumerate(self._SHARES):
-            self.table.setColumnWidth(column, int(width * share))
+        on a projector's 1024 pixels (the rows grow to their wrapped text instead); the state
+        first takes what its words need, the rest share what it leaves."""
+        if self._fitting:  # the table's scroll bar came or went while the columns were set
+            self._refit = True
+            return
+        self._fitting = True
+        try:
+            for _ in range(3):
+                self._refit = False
+                width = max(self.table.viewport().width(), 600)
+                rest = width - self._state_width()
+                widths = [int(rest * share) for share in self._SHARES]
+                widths.append(width - sum(widths))  # the state: what is left
+                for column, column_width in enumerate(widths):
+                    self.table.setColumnWidth(column, column_width)
+                if not self._refit:
+                    break
+        finally:
+            self._fitting = False
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self._fit_columns()
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        # The table's own width, once it has it (the dialog's resize comes before); and again
+        # once its scroll bar has come or gone, which takes or gives back the bar's width.
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        elif watched is self.table.verticalScrollBar() and event.type() in (
+            QEvent.Type.Show,
+            QEvent.Type.Hide,
+        ):
+            QTimer.singleShot(0, self, self._fit_columns)
+        return super().eventFilter(watched, event)
 
     def show_result(self, result: CheckResult) -> None:
         self.result = result
@@ -149,6 +186,7 @@ class ReleaseCheckDialog(QDialog):
                 elif column == 4:
                     item.setForeground(column, danger_colour())
             self.table.addTopLevelItem(item)
+        self._fit_columns()  # the state's words may be longer (or shorter) than they were
         self._selection_changed(None, None)
 
     def _show_places(self, item: QTreeWidgetItem) -> None:

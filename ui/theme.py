@@ -1,8 +1,8 @@
 """Colours and fonts that follow the system's light or dark palette."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 # (light, dark) pairs chosen for contrast on the matching window background.
 _STATUS = {
@@ -147,3 +147,101 @@ def readable_palette(palette: QPalette, minimum: float = MIN_CONTRAST) -> QPalet
             else:
                 result.setColor(group, bg_role, _push(bg, fg, minimum))
     return result
+
+
+# Visible frames ------------------------------------------------------------------------------
+MIN_FRAME_CONTRAST = 3.0  # WCAG 2 AA for the edges of controls (1.4.11, non-text contrast)
+
+
+def frame_colour(palette: QPalette) -> QColor | None:
+    """The colour an input's edge needs to be seen on ``palette``, or None where Fusion's own
+    edge already reads (3:1 against the window and the field). Fusion draws it a shade darker
+    than the window: on a black window (high contrast) that is black, and on a dark one it is
+    as dark as the field inside it, so a line edit or text box shows no edge at all."""
+    window, base = palette.color(_R.Window), palette.color(_R.Base)
+    fusion = window.darker(140)
+    if min(contrast_ratio(fusion, window), contrast_ratio(fusion, base)) >= MIN_FRAME_CONTRAST:
+        return None
+    text = palette.color(_R.WindowText)
+    share = 0.45  # of the text's colour: an edge, quieter than the words
+    colour = QColor.fromRgbF(
+        window.redF() + (text.redF() - window.redF()) * share,
+        window.greenF() + (text.greenF() - window.greenF()) * share,
+        window.blueF() + (text.blueF() - window.blueF()) * share,
+    )
+    for _ in range(2):
+        for background in (window, base):
+            if contrast_ratio(colour, background) < MIN_FRAME_CONTRAST:
+                colour = _push(colour, background, MIN_FRAME_CONTRAST)
+    return colour
+
+
+class VisibleFrames(QProxyStyle):
+    """Fusion, with the edges of line edits, text boxes, lists, combo and spin boxes, buttons,
+    tick boxes and radio buttons drawn where its own would not be seen (high contrast, a dark
+    palette): a field is a box to type in, not words floating on the window. On a dark
+    palette a dialog's buttons carry no icons (drawn for light windows)."""
+
+    def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 - Qt's name
+        super().drawPrimitive(element, option, painter, widget)
+        if element == QStyle.PrimitiveElement.PE_FrameLineEdit:
+            if not option.state & QStyle.StateFlag.State_HasFocus:  # Fusion's focus edge shows
+                self._edge(option, painter, 2.0)
+        elif element in (
+            QStyle.PrimitiveElement.PE_Frame,
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        ):
+            self._edge(option, painter, 0.0)
+        elif element == QStyle.PrimitiveElement.PE_PanelButtonCommand:
+            if not option.state & QStyle.StateFlag.State_HasFocus:
+                self._edge(option, painter, 2.0)
+        elif element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            self._edge(option, painter, -1.0)
+
+    def drawComplexControl(self, control, option, painter, widget=None):  # noqa: N802
+        super().drawComplexControl(control, option, painter, widget)
+        if (
+            control
+            in (
+                QStyle.ComplexControl.CC_ComboBox,
+                QStyle.ComplexControl.CC_SpinBox,
+            )
+            and not option.state & QStyle.StateFlag.State_HasFocus
+        ):
+            self._edge(option, painter, 2.0)
+
+    def styleHint(self, hint, option=None, widget=None, returnData=None):  # noqa: N802, N803
+        # The icons Qt puts on a dialog's buttons are drawn for a light window: on a dark one
+        # Close's grey cross is not seen at all. There the buttons say it in words alone.
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            palette = widget.palette() if widget is not None else QApplication.palette()
+            if palette.color(_R.Window).lightness() < 128:
+                return 0
+        return super().styleHint(hint, option, widget, returnData)
+
+    @staticmethod
+    def _edge(option, painter, radius: float) -> None:
+        colour = frame_colour(option.palette)
+        if colour is None or option.rect.width() < 4 or option.rect.height() < 4:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, radius != 0)
+        painter.setPen(QPen(colour, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        rect = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+        if radius < 0:
+            painter.drawEllipse(rect)
+        elif radius:
+            painter.drawRoundedRect(rect, radius, radius)
+        else:
+            painter.drawRect(rect)
+        painter.restore()
+
+
+def visible_frames(app: QApplication) -> None:
+    """Fusion's fields get edges that can be seen whatever the palette (other styles, such as
+    Windows' own, draw theirs)."""
+    style = app.style()
+    if isinstance(style, VisibleFrames) or style.name().lower() != "fusion":
+        return
+    app.setStyle(VisibleFrames(QStyleFactory.create("Fusion")))

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCalendarWidget,
     QComboBox,
     QDialog,
@@ -16,10 +17,10 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QScrollArea,
-    QStyle,
     QStyledItemDelegate,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
     QWidgetAction,
 )
@@ -55,6 +56,16 @@ class CommitLineEdit(QLineEdit):
         self.setModified(False)
         if self.text() != self._saved:
             self.committed.emit(self.text())
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        # Tabbing through leaves a long value showing its start again, as it was shown, not
+        # its last words; a menu or another window for a moment leaves it as it was.
+        if event.reason() not in (
+            Qt.FocusReason.PopupFocusReason,
+            Qt.FocusReason.ActiveWindowFocusReason,
+        ):
+            self.setCursorPosition(0)
 
     def revert(self) -> None:
         self.setText(self._saved)
@@ -333,15 +344,60 @@ def set_editable(widget: QWidget, editable: bool, present: bool = True) -> None:
         widget.setEnabled(present and editable)
 
 
-def scrolling(widget: QWidget) -> QScrollArea:
+class _AtLeastItsMinimum(QVBoxLayout):
+    """A layout that does not tell what holds it how tall its words would like to be at a
+    width (Qt then takes that height as the least it may have): it is squeezed down to its
+    minimum height like any other widget, and lays its words out in what it is given."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+
+def squeezable(widget: QWidget) -> QWidget:
+    """The widget in a holder that gives up height down to the widget's minimum alongside its
+    neighbours. A widget with wrapped words in it otherwise claims its *preferred* height as its
+    least (a height for its width), and a text box beside it is squeezed to its minimum."""
+    holder = QWidget()
+    layout = _AtLeastItsMinimum(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(widget)
+    return holder
+
+
+def scrolling(widget: QWidget, squeeze: bool = False) -> QScrollArea:
     """The widget in a frameless scroll area: on a short screen it scrolls instead of forcing
-    the window taller than the screen."""
+    the window taller than the screen.
+
+    ``squeeze``: the widget is fitted to the area's height down to its minimum before the area
+    scrolls. Without it a widget holding wrapped words (whose height depends on their width)
+    is held at its *preferred* height: its text boxes and lists at their full height, and the
+    whole scrolling, on a screen that has room for it all at the text boxes' minimum."""
     area = QScrollArea()
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop only for what it holds
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(widget)
+    area.setWidget(squeezable(widget) if squeeze else widget)
     return area
+
+
+def _show_focused(_old: QWidget | None, new: QWidget | None) -> None:
+    if new is None:
+        return
+    inner, parent = new, new.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and parent.widget() is not None:
+            parent.ensureWidgetVisible(inner)  # with room round it: its label, its heading
+            inner = parent
+        parent = parent.parentWidget()
+
+
+def keep_focus_in_sight(app: QApplication) -> None:
+    """Whatever takes the keyboard focus is scrolled into sight in the scroll areas holding it.
+    A scroll area does so itself only for Tab pressed inside it: Tab from outside (the tab bar)
+    into a page scrolled down left its first field focused above the top, out of sight."""
+    if not app.property("reviewdesk_focus_in_sight"):
+        app.setProperty("reviewdesk_focus_in_sight", True)
+        app.focusChanged.connect(_show_focused)
 
 
 def section_label(text: str) -> QLabel:
@@ -485,23 +541,19 @@ class WordsWhileTheyFit(QObject):
         return self._widths[key]
 
     def width_with_words(self) -> int:
-        """The bar's width with every button's words shown."""
+        """The bar's width with every button's words shown: its layout's own measure (margins,
+        handle, separators and spacing as the bar lays them out), with the words of the buttons
+        now showing an icon alone added back. An estimate of our own came out a few pixels
+        wide, and a button lost its words where they would have fitted."""
         bar = self.toolbar
         layout = bar.layout()
-        spacing = layout.spacing() if layout is not None else 0
-        margins = bar.contentsMargins()
-        total = margins.left() + margins.right() + 2 * spacing
-        for action in bar.actions():
-            widget = bar.widgetForAction(action)
-            if widget is None or not action.isVisible():
-                continue
-            if widget in self.buttons:
-                total += self._button_widths(widget)[0]
-            else:
-                total += widget.sizeHint().width()
-            total += spacing
-        # The handle a movable bar draws, and a little room: no "»" at the very edge.
-        return total + bar.style().pixelMetric(QStyle.PixelMetric.PM_ToolBarHandleExtent) + 8
+        layout.invalidate()  # the buttons' sizes may have changed since it last measured
+        total = layout.sizeHint().width()
+        for button in self.buttons:
+            if button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly:
+                words, alone = self._button_widths(button)
+                total += words - alone
+        return total
 
     def fit(self) -> None:
         needed, room = self.width_with_words(), self.toolbar.width()

@@ -172,8 +172,9 @@ def test_on_a_projector_no_column_or_form_is_squeezed_or_cut_off(demo):
     assert header.sectionSize(AUTHOR_COLUMN) >= em * 8  # a name, not a letter
     tabs.setCurrentIndex(TAB_FINDINGS)
     _settle()
-    finding = demo.workspace.findings.panel.parentWidget().parentWidget()  # its scroll area
-    assert isinstance(finding, QScrollArea)
+    finding = demo.workspace.findings.panel.parentWidget()
+    while not isinstance(finding, QScrollArea):  # its scroll area
+        finding = finding.parentWidget()
     assert not finding.horizontalScrollBar().isVisible()  # the finding's form whole
     tabs.setCurrentIndex(TAB_CHRONOLOGY)
     _settle()

@@ -1,0 +1,294 @@
+"""A projector, a small laptop at 125%, dark and high contrast, fourth round: what the last walk
+through the real window left, and what this one found."""
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication, QToolButton
+
+from app.demo import add_demo_reviews
+from app.reviews import list_reviews
+from ui.tab_names import TAB_CHRONOLOGY
+
+PROJECTOR = QSize(1024, 768 - 40)
+WORDS = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+
+
+@pytest.fixture
+def demo(ctx, window):
+    add_demo_reviews(ctx)
+    window.refresh()
+    window.select_review(next(r.id for r in list_reviews(ctx) if r.reference == "DEMO-LCSPR-T"))
+    window.resize(PROJECTOR)
+    _settle()
+    return window
+
+
+def _settle():
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def test_a_chronology_button_keeps_its_words_where_they_fit(demo):
+    demo.workspace.tabs.setCurrentIndex(TAB_CHRONOLOGY)
+    _settle()
+    tab = demo.workspace.chronology
+    bar, words = tab.toolbar, tab.toolbar_words
+    more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+    buttons = [bar.widgetForAction(a) for a in bar.actions() if not a.isSeparator()]
+    # The narrowest the bar can be with every word shown and nothing behind "»", found by
+    # laying it out, with the buttons left as they are told.
+    bar.removeEventFilter(words)
+    for button in buttons:
+        button.setToolButtonStyle(WORDS)
+    fits = None
+    for width in range(1400, 300, -1):
+        bar.setFixedWidth(width)
+        QApplication.processEvents()
+        if more is not None and more.isVisible():
+            break
+        fits = width
+    assert fits is not None and fits < 1400
+    bar.installEventFilter(words)
+    bar.setFixedWidth(fits)
+    words.fit()
+    _settle()
+    assert not more.isVisible()
+    assert [b.toolButtonStyle() for b in buttons] == [WORDS] * len(buttons)  # every word kept
+    bar.setFixedWidth(fits - 1)  # a pixel less: the first to give way is an icon, none folds
+    words.fit()
+    _settle()
+    assert not more.isVisible()
+    assert tab.delete_button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+    assert tab.link_button.toolButtonStyle() == WORDS
+
+
+HIGH_CONTRAST = {
+    "Window": "#000000",
+    "WindowText": "#ffffff",
+    "Base": "#000000",
+    "AlternateBase": "#000000",
+    "Text": "#ffffff",
+    "Button": "#000000",
+    "ButtonText": "#ffff00",
+    "Highlight": "#1aebff",
+    "HighlightedText": "#000000",
+}
+DARK = {
+    "Window": "#2b2b2b",
+    "WindowText": "#e8e8e8",
+    "Base": "#1e1e1e",
+    "AlternateBase": "#262626",
+    "Text": "#e8e8e8",
+    "Button": "#353535",
+    "ButtonText": "#e8e8e8",
+    "Highlight": "#3d6fb4",
+    "HighlightedText": "#ffffff",
+}
+
+
+def _palette(colours):
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    for role, colour in colours.items():
+        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    return palette
+
+
+def _edge_contrast(widget) -> float:
+    """The best contrast, against the window, of the pixels on the field's left edge."""
+    from PySide6.QtGui import QColor
+
+    from ui.theme import contrast_ratio
+
+    image = widget.grab().toImage()
+    window = widget.palette().color(widget.palette().ColorRole.Window)
+    middle = image.height() // 2
+    return max(contrast_ratio(QColor(image.pixel(x, middle)), window) for x in range(3))
+
+
+@pytest.mark.parametrize("colours", [HIGH_CONTRAST, DARK], ids=["high contrast", "dark"])
+def test_fields_show_their_edges_in_high_contrast_and_dark(qtbot, colours):
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QPushButton,
+        QSpinBox,
+        QStyleFactory,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    from ui.theme import VisibleFrames
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    page.setStyle(VisibleFrames(QStyleFactory.create("Fusion")))
+    page.setPalette(_palette(colours))
+    layout = QVBoxLayout(page)
+    line, text, combo, spin = (
+        QLineEdit("Child T"),
+        QPlainTextEdit("A note"),
+        QComboBox(),
+        QSpinBox(),
+    )
+    combo.addItems(["Analysis", "Drafting"])
+    fields = (line, text, combo, spin, QPushButton("Add finding"), QCheckBox("Flagged only"))
+    for field in fields:
+        field.setStyle(page.style())
+        layout.addWidget(field)
+    page.resize(300, 260)
+    page.show()
+    qtbot.waitExposed(page)
+    for field in fields:
+        assert _edge_contrast(field) >= 3.0, type(field).__name__
+
+
+def test_the_window_draws_fields_with_edges_that_can_be_seen(qapp):
+    from PySide6.QtWidgets import QStyleFactory
+
+    from ui.main import follow_colour_scheme
+    from ui.theme import VisibleFrames
+
+    palette = qapp.palette()
+    try:
+        qapp.setStyle(QStyleFactory.create("Fusion"))
+        follow_colour_scheme(qapp)
+        assert isinstance(qapp.style(), VisibleFrames)
+        follow_colour_scheme(qapp)  # again, as when the system's scheme changes: still once
+        assert isinstance(qapp.style(), VisibleFrames)
+        assert not isinstance(qapp.style().baseStyle(), VisibleFrames)
+    finally:
+        qapp.setStyle(QStyleFactory.create("Fusion"))
+        qapp.setPalette(palette)
+
+
+def test_the_release_checks_state_gives_its_room_to_where_on_a_projector(demo, ctx, qtbot):
+    from PySide6.QtCore import QRect
+
+    from app.publishing.release_check import check_publication
+    from ui.release_check_dialog import ReleaseCheckDialog
+    from ui.tab_names import TAB_REPORTS
+
+    demo.workspace.tabs.setCurrentIndex(TAB_REPORTS)
+    reports = demo.workspace.reports
+    if reports.report is None:
+        reports.start_document()
+    result = check_publication(ctx, demo.current_review_id(), reports.report.kind)
+    dialog = ReleaseCheckDialog(demo.editor, demo.current_review_id(), reports.report.kind, result)
+    qtbot.addWidget(dialog)
+    dialog.resize(PROJECTOR)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _settle()
+    table = dialog.table
+    metrics = table.fontMetrics()
+    em = metrics.horizontalAdvance("M")
+    states = [table.topLevelItem(i).text(4) for i in range(table.topLevelItemCount())]
+    assert "Blocks" in states
+    widest = max(metrics.horizontalAdvance(text) for text in [*states, "State"])
+    assert widest <= table.columnWidth(4) <= widest + 2 * em  # one word: its own width
+    where = table.columnWidth(0) - 10 - 2 * table.indentation()
+    for row in range(table.topLevelItemCount()):
+        text = table.topLevelItem(row).text(0)
+        lines = metrics.boundingRect(QRect(0, 0, where, 10_000), Qt.TextFlag.TextWordWrap, text)
+        assert lines.height() <= 3 * metrics.lineSpacing(), text  # no place in four lines
+    _settle()
+    right = sum(table.columnWidth(c) for c in range(5))
+    assert right <= table.viewport().width() + 1  # nothing off to the right
+
+
+LAPTOP_125 = QSize(1093, 614 - 30)  # 1366x768 at 125%, less a title bar
+
+
+def test_a_findings_pages_are_in_sight_on_a_laptop_at_125_percent(demo):
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.tab_names import TAB_FINDINGS
+
+    demo.resize(LAPTOP_125)
+    demo.workspace.tabs.setCurrentIndex(TAB_FINDINGS)
+    findings = demo.workspace.findings
+    findings.select_finding(findings.findings[0].id)
+    _settle()
+    panel = findings.panel
+    area = panel.parentWidget()
+    while not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    assert not area.verticalScrollBar().isVisible()  # nothing to scroll to
+    viewport = area.viewport()
+    for widget in (panel.pages.tabBar(), panel.evidence, panel.remove_evidence_button):
+        corner = widget.mapTo(viewport, widget.rect().bottomRight())
+        assert viewport.rect().contains(corner), widget.objectName() or widget.text()
+    narrative = panel.narrative
+    lines = narrative.fontMetrics().lineSpacing()
+    assert narrative.height() >= 4 * lines  # still four lines to write in
+    demo.resize(PROJECTOR)  # more height: the narrative takes its share of it
+    _settle()
+    assert narrative.height() >= 8 * lines
+    assert not area.verticalScrollBar().isVisible()
+
+
+def test_tab_into_a_page_scrolled_down_brings_its_first_field_into_sight(demo):
+    from PySide6.QtWidgets import QScrollArea
+
+    demo.resize(LAPTOP_125)
+    demo.workspace.tabs.setCurrentIndex(0)
+    _settle()
+    details = demo.workspace.details
+    area = details.findChild(QScrollArea)
+    bar = area.verticalScrollBar()
+    assert bar.maximum() > 0  # the page scrolls at this size
+    bar.setValue(bar.maximum())
+    _settle()
+    field = details.texts["reference"]
+    field.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab from the tab bar gives it
+    _settle()
+    corner = field.mapTo(area.viewport(), field.rect().topLeft())
+    assert area.viewport().rect().contains(corner)
+    assert area.viewport().rect().contains(corner + field.rect().bottomRight())
+
+
+def test_a_long_value_shows_its_start_again_once_tabbed_past(demo):
+    details = demo.workspace.details
+    demo.workspace.tabs.setCurrentIndex(0)
+    _settle()
+    title = details.texts["title"]
+    assert title.fontMetrics().horizontalAdvance(title.text()) > title.width()  # a long value
+    title.setFocus(Qt.FocusReason.TabFocusReason)
+    title.selectAll()  # as Tab leaves it: all chosen, the cursor at the end
+    title.end(False)
+    _settle()
+    assert title.cursorPosition() == len(title.text())
+    details.texts["subject_pseudonym"].setFocus(Qt.FocusReason.TabFocusReason)
+    _settle()
+    assert title.cursorPosition() == 0
+
+
+@pytest.mark.parametrize("colours", [HIGH_CONTRAST, DARK], ids=["high contrast", "dark"])
+def test_a_dialogs_buttons_carry_no_icon_drawn_for_light_windows_on_a_dark_one(qtbot, colours):
+    from PySide6.QtWidgets import QDialogButtonBox, QProxyStyle, QStyle, QStyleFactory
+
+    from ui.theme import VisibleFrames
+
+    class WithIcons(QProxyStyle):  # a desktop that puts icons on dialog buttons (GNOME, KDE)
+        def styleHint(self, hint, option=None, widget=None, returnData=None):  # noqa: N802, N803
+            if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+                return 1
+            return super().styleHint(hint, option, widget, returnData)
+
+    style = VisibleFrames(WithIcons(QStyleFactory.create("Fusion")))
+    boxes = {}
+    for name, palette in (("light", None), ("dark", _palette(colours))):
+        box = boxes[name] = QDialogButtonBox()
+        qtbot.addWidget(box)
+        box.setStyle(style)
+        if palette is not None:
+            box.setPalette(palette)
+        box.addButton(QDialogButtonBox.StandardButton.Close)
+    close = QDialogButtonBox.StandardButton.Close
+    assert not boxes["light"].button(close).icon().isNull()  # on a light window, as it was
+    assert boxes["dark"].button(close).icon().isNull()  # in words: its grey cross was not seen
+    assert boxes["dark"].button(close).text()
