@@ -31,10 +31,10 @@ _OFFICER = re.compile(
     r"(?i:(?:A/|T/|Acting\s+)?(?:PC|PS|DC|DS|DI|DCI|DSI|TDC|SC|PCSO|Sgt|Insp|Ch\.?\s?Insp|Supt"
     r"|Ch\.?\s?Supt|Det\.?\s?(?:Con|Sgt|Insp))\.?)\s*\d{1,7}(?:\s+[A-Z][A-Za-z'\-]+){0,2}"
 )
-# A word of a name: capitalised, its letters those of English and of the Latin alphabets of
-# Europe ("Siân", "Seán", "Łukasz Wiśniewski", "Dąbrowski").
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
-_LETTER = "a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f"
+# A word of a name: capitalised, its letters those of English, of the Latin alphabets of Europe
+# ("Siân", "Seán", "Łukasz Wiśniewski", "Dąbrowski"), Greek or Cyrillic ("Олена Коваленко").
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0386-\u03ab\u0400-\u042f\u0490"
+_LETTER = "a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u0386-\u03ce\u0400-\u045f\u0490\u0491"
 _NAME_WORD = re.compile(
     rf"(?:[{_UPPER}][{_LETTER}'\-]*\.?|[A-Z]\.|\d{{2,6}}|\([^)]{{1,30}}\)|&|and|of|de|van)$"
 )

@@ -20,7 +20,8 @@ _DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical ba
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SINGLE_BYTE = ["cp1252", "iso8859_15", "cp850", "mac_roman"]
 _LABELS = {"utf_8": "UTF-8", "cp1252": "Windows-1252", "iso8859_15": "Latin-9", "cp850": "DOS",
-           "cp1250": "Windows-1250 (Central European)"}  # fmt: skip
+           "cp1250": "Windows-1250 (Central European)", "iso8859_2": "ISO-8859-2 (Latin-2)",
+           "cp1251": "Windows-1251 (Cyrillic)", "koi8_u": "KOI8 (Cyrillic)"}  # fmt: skip
 
 SAVE_AS_XLSX = (
     "Open it in Excel and save it as .xlsx (File › Save As › Excel Workbook), then import that."
@@ -71,29 +72,69 @@ def _single_byte_codec(samples: list[bytes]) -> str:
     """The single-byte encoding that reads the lines that are not UTF-8 most plausibly."""
     from charset_normalizer import from_bytes
 
+    cyrillic = _cyrillic(samples)
+    if cyrillic:
+        return cyrillic
     best = from_bytes(b"\n".join(samples)[:200_000], cp_isolation=_SINGLE_BYTE).best()
     codec = best.encoding if best is not None else "cp1252"
-    if codec == "cp1252" and _central_european(samples):
-        return "cp1250"
+    if codec == "cp1252":
+        return _central_european(samples) or codec
     return codec
 
 
-# Bytes Windows-1250 (Central European: Polish, Czech, Slovak, Hungarian...) reads as letters
-# and Windows-1252 as signs no word holds: "Ł" (£), "ł" (³), "ą" (¹), "Ą" (¥), "ś" (œ),
-# "Ś" (Œ), "ź" (Ÿ), "ż" (¿), "Ż" (¯).
-_CENTRAL_EUROPEAN = re.compile(
-    rb"[A-Za-z][\xb3\xb9\x9c\x9f\xbf\xea\xe6\xf1]|[\xa3\xa5\x8c\xaf][a-z]"
+# Cyrillic words: a capital then two or more small letters, all outside ASCII. Windows-1251 has
+# the capitals at C0-DF (and Ukrainian Ё Є І Ї at A8 AA B2 AF) and the small letters at E0-FF
+# (ё є і ї ґ at B8 BA B3 BF B4); KOI8 the other way round (capitals E0-FF, small C0-DF; Ukrainian
+# і ї є ґ at A6 A7 A4 AD). Western text (Windows-1252, Latin-9, DOS) has no such words: its
+# accented letters sit between plain ones, and a DOS ruled line repeats one byte.
+_CYRILLIC_1251 = re.compile(
+    rb"(?<![\x80-\xff])[\xc0-\xdf\xa8\xaa\xb2\xaf][\xe0-\xff\xb8\xba\xb3\xbf\xb4]{2,}"
+)
+_CYRILLIC_KOI8 = re.compile(
+    rb"(?<![\x80-\xff])[\xe0-\xff\xb6\xb4\xb7][\xc0-\xdf\xa6\xa4\xa7\xad]{2,}"
 )
 
 
-def _central_european(samples: list[bytes]) -> bool:
-    """Whether the lines are Windows-1250 text: letters of Central European words where
-    Windows-1252 would put signs inside words (three or more), and no pound sign before a
-    figure."""
+def _cyrillic(samples: list[bytes]) -> str:
+    """ "cp1251" or "koi8_u" when three or more words read as Cyrillic words in that code page
+    and more than in the other; "" otherwise."""
     text = b"\n".join(samples)[:200_000]
-    hits = len(_CENTRAL_EUROPEAN.findall(text))
-    strong = len(re.findall(rb"[A-Za-z][\xb3\xb9\x9c\x9f\xbf]|[\xa3\xa5\x8c\xaf][a-z]", text))
-    return strong >= 3 and hits >= 3 and re.search(rb"\xa3\s?\d", text) is None
+    windows = len(_CYRILLIC_1251.findall(text))
+    koi8 = len(_CYRILLIC_KOI8.findall(text))
+    if max(windows, koi8) < 3 or windows == koi8:
+        return ""
+    return "cp1251" if windows > koi8 else "koi8_u"
+
+
+# Bytes Windows-1250 and ISO-8859-2 (Central European: Polish, Czech, Slovak, Hungarian...)
+# read as letters and Windows-1252 as signs no word holds. Both: "Ł" (£), "ł" (³), "ż" (¿).
+# Windows-1250 only: "ą" (¹), "Ą" (¥), "ś" (œ), "Ś" (Œ), "ź" (Ÿ), "Ź", "š" (š), "Š", "ž", "Ž".
+# ISO-8859-2 only: "ą" (±), "Ą" (¡), "ś" (¶), "Ś" (¦), "ź" (¼), "Ź" (¬), "š" (¹), "Š" (©), "ž"
+# (¾), "Ž" (®). (B9 is "ą" in one and "š" in the other: a letter in both.)
+_SHARED_CE = (rb"\xb3\xbf\xb9", rb"\xa3\xaf")  # (small letters, capitals)
+_ONLY_1250 = (rb"\x9a\x9c\x9e\x9f", rb"\x8a\x8c\x8e\x8f\xa5")
+_ONLY_LATIN2 = (rb"\xb1\xb6\xbc\xbe", rb"\xa6\xa9\xac\xae")
+
+
+def _in_words(letters: tuple[bytes, bytes]) -> re.Pattern[bytes]:
+    """A small letter after a letter, or a capital before a small letter."""
+    small, capital = letters
+    return re.compile(rb"[A-Za-z][" + small + rb"]|[" + capital + rb"][a-z]")
+
+
+_CE_SHARED, _CE_1250, _CE_LATIN2 = (_in_words(s) for s in (_SHARED_CE, _ONLY_1250, _ONLY_LATIN2))
+
+
+def _central_european(samples: list[bytes]) -> str:
+    """ "cp1250" or "iso8859_2" when the lines are Central European text: three or more letters
+    of its words where Windows-1252 would put signs inside words, and no pound sign before a
+    figure; the one whose own letters appear more (Windows-1250 on a tie). "" otherwise."""
+    text = b"\n".join(samples)[:200_000]
+    shared = len(_CE_SHARED.findall(text))
+    windows, latin2 = len(_CE_1250.findall(text)), len(_CE_LATIN2.findall(text))
+    if shared + windows + latin2 < 3 or re.search(rb"\xa3\s?\d", text) is not None:
+        return ""
+    return "iso8859_2" if latin2 > windows else "cp1250"
 
 
 def _decide(path: Path, skip: int) -> tuple[str, set[int], str]:
