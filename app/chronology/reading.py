@@ -55,6 +55,7 @@ from app.chronology.planned_entries import has_content
 from app.chronology.row_pairs import join_rows_below, text_is_below
 from app.chronology.sheet_choice import leave_out_examples_and_copies
 from app.chronology.sheet_formats import (
+    cell_comments_ods,
     merged_cells_ods,
     partial_date_cells_ods,
     partial_date_cells_xls,
@@ -356,11 +357,11 @@ _SEE_COMMENT = re.compile(
 )
 
 
-def _comments(path: Path, name: str, rows, row0: int, col0: int) -> list[str]:
+def _comments(path: Path, kind: str, name: str, rows, row0: int, col0: int) -> list[str]:
     """Comments (notes) attached to cells are never lost: the text of a cell that is empty or
     only points to its comment ("See comment") is the comment's; every other comment is quoted
     in the notes with its cell and its author."""
-    found = cell_comments(path, name)
+    found = (cell_comments_ods if kind == "ods" else cell_comments)(path, name)
     if not found:
         return []
     taken, quoted = 0, []
@@ -598,8 +599,8 @@ def _read_workbook(
         notes = notes + _partial_dates(path, kind, name, rows, row0, col0)
         if kind == "xlsx" and _empty_columns_under_headings(rows):
             notes = notes + _uncalculated(path, name, rows, row0, col0)
-        if kind == "xlsx":
-            notes = notes + _comments(path, name, rows, row0, col0)
+        if kind in ("xlsx", "ods"):
+            notes = notes + _comments(path, kind, name, rows, row0, col0)
         if kind == "ods" and not merged:
             merged = merged_cells_ods(path, name, row0 - 1, col0 - 1)
         table = _build_table(

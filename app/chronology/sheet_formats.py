@@ -67,6 +67,7 @@ _NS = {
     "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
     "number": "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0",
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
 }
 
 
@@ -264,4 +265,46 @@ def merged_cells_ods(path: Path, sheet: str, row0: int, col0: int) -> list:
                         element.clear()
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError, DefusedXmlException):
         return []
+    return found
+
+
+_ANNOTATION = _q("office", "annotation")
+_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
+_TEXT_P = _q("text", "p")
+
+
+def cell_comments_ods(path: Path, sheet: str) -> dict[tuple[int, int], tuple[str, str]]:
+    """(row, column), both 0-based, -> (author, text) of the comments (annotations) attached to
+    an .ods sheet's cells; {} when content.xml holds none (its bytes scanned first, in
+    chunks)."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import iterparse
+
+    found: dict[tuple[int, int], tuple[str, str]] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = {m.filename.lower(): m.filename for m in archive.infolist()}
+            with archive.open(names["content.xml"]) as stream:
+                tail = b""
+                while chunk := stream.read(1 << 20):
+                    if b"office:annotation" in tail + chunk:
+                        break
+                    tail = chunk[-40:]
+                else:
+                    return {}
+            with archive.open(names["content.xml"]) as stream:
+                events = iterparse(stream, events=("start", "end"))
+                for kind, row, column, _n, cell, _style in ods_sheet_cells(
+                    events, sheet, lambda _e: None, ()
+                ):
+                    if kind != "cell":
+                        continue
+                    for note in cell.iter(_ANNOTATION):
+                        author = "".join(a.text or "" for a in note.iter(_CREATOR)).strip()
+                        lines = ["".join(p.itertext()) for p in note.iter(_TEXT_P)]
+                        text = "\n".join(lines).strip()
+                        if text:
+                            found[row, column] = (author, text)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError, DefusedXmlException):
+        return {}
     return found
