@@ -181,34 +181,60 @@ def _with_dated_paragraphs(rows, notes, lines):
     """The table's rows, and under them the entries typed as paragraphs outside the tables
     (each starting with its date; the paragraphs under one, up to the next heading or table,
     continue it), placed under a Date and an Entry heading of their own. Paragraphs starting
-    with a date known only so far are taken when some start with a day's date."""
+    with a date known only so far are taken when some start with a day's date, or when two or
+    more stand below a table and none starts with a day's. Every other paragraph outside the
+    tables (an introduction, an analysis) is quoted in a note as left out."""
     found: list[list] = []
-    open_entry = False
+    others: list[str] = []
+    open_entry = below = False
     for kind, text in lines:
         text = text.strip()
         if kind in ("h", "table"):
             open_entry = False
+            below = below or kind == "table"
             continue
         if not text:
             continue
         start = _entry_start(text)
         if start is not None:
-            found.append(list(start))
+            found.append([*start, below])
             open_entry = True
         elif open_entry:
             found[-1][1] = f"{found[-1][1]}\n{text}"
-    if not any(day for _d, _t, day in found):
-        return rows, notes
+        else:
+            others.append(text)
+    taken = any(day for _d, _t, day, _b in found) or (
+        len(found) >= 2 and all(b for _d, _t, _day, b in found)
+    )
+    if not taken:
+        others = [t for kind, t in lines if kind not in ("h", "table") and t.strip()]
+        return rows, [*notes, *_left_out(others)]
     width = max(len(rows[0]), 2) if rows else 2
     pad = [""] * (width - 2)
     first = len(rows) + 2
-    added = [["Date", "Entry", *pad], *([d, t, *pad] for d, t, _day in found)]
+    added = [["Date", "Entry", *pad], *([d, t, *pad] for d, t, _day, _b in found)]
     note = (
         f"{len(found)} paragraph(s) outside the table start with a date: each is read as an "
         f"entry, with the paragraphs under it (rows {first}-{first + len(found) - 1}, under the "
         f"headings Date and Entry on row {first - 1})."
     )
-    return [*rows, *added], [*notes, note]
+    return [*rows, *added], [*notes, note, *_left_out(others)]
+
+
+def _left_out(texts: list[str]) -> list[str]:
+    """A note quoting the paragraphs outside the tables that are not entries (the first 20,
+    100 characters each), so that nothing the author wrote goes unseen."""
+    if not texts:
+        return []
+    quoted = []
+    for text in texts[:20]:
+        text = " ".join(text.split())
+        quoted.append(f"\u201c{text[:100]}{'…' if len(text) > 100 else ''}\u201d")
+    more = "; …" if len(texts) > 20 else "."
+    return [
+        f"{len(texts)} paragraph(s) outside the table are not entries (no date starts them) and "
+        f"are left out: {'; '.join(quoted)}{more}"
+    ]
 
 
 def _carry(struck, strikes, table: int, first: int, at: int, places=None, shift=0) -> None:
