@@ -85,7 +85,7 @@ def list_sheets(path: str | Path) -> list[str]:
     """The names of the workbook's sheets, in workbook order ([] for a CSV or Word file)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx", "html", "mht"):
+    if kind in ("csv", "docx", "html", "mht", "rtf"):
         return []
     with _workbook(path, kind) as workbook:
         return list(workbook.sheet_names)
@@ -138,6 +138,13 @@ def read_tables(
             merged=merged,
         )  # fmt: skip
         return [table]
+    if kind == "rtf":
+        from app.chronology.rtf_text import read_rtf
+
+        rows, notes = read_rtf(path, find_layout)
+        return [_build_table(
+            path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
+        )]  # fmt: skip
     if kind == "docx":
         struck: dict[tuple[int, int], str] = {}
         rows, notes = chronology_grid(path, find_layout, struck)
@@ -210,10 +217,7 @@ def _recognise(path: Path) -> str:
             )
     body = head[3:] if head.startswith(codecs.BOM_UTF8) else head
     if head.startswith(b"{\\rtf"):
-        raise ImportRefused(
-            f"{shown} is a Word (RTF) document, not a spreadsheet. If the chronology is a table, "
-            "copy it into Excel, save it as .xlsx and import that."
-        )
+        return "rtf"  # Rich Text Format, often under a .doc name
     if _HTML_START.match(body) or _is_utf16_markup(head, rb"<(?:!doctype\s+html|html|table)\b"):
         return "html"  # a report's "Export to Excel" written as a web page
     if _MIME_START.match(body) and b"multipart/related" in head.lower():
@@ -696,7 +700,7 @@ def sheets_holding_chronology(path: str | Path) -> list[str]:
     """The sheets of a workbook that look like they hold a chronology ([] for CSV or Word)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx", "html", "mht"):
+    if kind in ("csv", "docx", "html", "mht", "rtf"):
         return []
     with _workbook(path, kind) as workbook:
         found = []

@@ -1,0 +1,201 @@
+"""A document in Rich Text Format (RTF): what case systems' "Print to Word" writes, often saved
+under a .doc name. Read into the same pieces as a Word document: its tables (rows of cells) and
+its paragraphs outside them, in order, so that the chronology is found the same way."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from app.chronology.file_guard import ImportRefused
+
+MAX_RTF_BYTES = 64_000_000  # far beyond any chronology's text; pictures make RTF large
+
+_TOKEN = re.compile(
+    rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\([^a-zA-Z])|([{}])|[\r\n]+"
+    rb"|([^\\{}\r\n]+)"
+)
+# Destinations whose text is not the document's (tables of fonts and colours, metadata, field
+# codes, pictures, headers and footers).
+_SKIP = frozenset(
+    b"fonttbl colortbl stylesheet info pict object header headerl headerr headerf footer "
+    b"footerl footerr footerf listtable listoverridetable rsidtbl generator xmlnstbl themedata "
+    b"colorschememapping datastore latentstyles pgdsctbl fldinst revtbl footnote annotation "
+    b"atnid atnauthor filetbl nonshppict private userprops docvar".split()
+)
+_SYMBOLS = {
+    b"emdash": "\u2014", b"endash": "\u2013", b"lquote": "\u2018", b"rquote": "\u2019",
+    b"ldblquote": "\u201c", b"rdblquote": "\u201d", b"bullet": "\u2022", b"tab": "\t",
+    b"line": "\n", b"emspace": " ", b"enspace": " ", b"qmspace": " ",
+}  # fmt: skip
+
+
+def rtf_blocks(data: bytes) -> list[tuple[str, Any]]:
+    """The document's blocks in order: ("p", text) for a paragraph outside tables and
+    ("table", rows) for a table, each row a list of cell texts."""
+    blocks: list[tuple[str, Any]] = []
+    codepage = "cp1252"
+    skip = False
+    uc = 1
+    stack: list[tuple[bool, int]] = []
+    pending = 0  # characters to skip after \uN (its stand-in for readers without Unicode)
+    text: list[str] = []  # the paragraph (or cell) being read
+    raw = bytearray()  # \'hh bytes not yet decoded
+    cell_lines: list[str] = []
+    row: list[str] = []
+    table: list[list[str]] | None = None
+    in_table = False
+    star = False
+
+    def flush_raw() -> None:
+        if raw:
+            text.append(raw.decode(codepage, "replace"))
+            raw.clear()
+
+    def end_paragraph() -> str:
+        flush_raw()
+        done = "".join(text)
+        text.clear()
+        return done
+
+    for m in _TOKEN.finditer(data):
+        word, param, hexa, symbol, brace, plain = m.groups()
+        if brace is not None:
+            flush_raw()
+            if brace == b"{":
+                stack.append((skip, uc))
+                star = False
+            elif stack:
+                skip, uc = stack.pop()
+            continue
+        if word is not None:
+            if word != b"bin" and pending and word == b"u":
+                pending = 0
+            if skip:
+                continue
+            if star or word in _SKIP:
+                skip, star = True, False
+                continue
+            if word == b"u" and param is not None:
+                flush_raw()
+                text.append(chr(int(param) % 65536))
+                pending = uc
+            elif word == b"uc" and param is not None:
+                uc = int(param)
+            elif word == b"ansicpg" and param is not None:
+                codepage = f"cp{int(param)}"
+                try:
+                    b"".decode(codepage)
+                except LookupError:
+                    codepage = "cp1252"
+            elif word == b"par" or word == b"sect" or word == b"page":
+                done = end_paragraph()
+                if in_table:
+                    cell_lines.append(done)
+                else:
+                    if table is not None:
+                        table = None
+                    blocks.append(("p", done))
+            elif word == b"pard":
+                in_table = False
+            elif word == b"intbl":
+                in_table = True
+            elif word == b"cell" or word == b"nestcell":
+                cell_lines.append(end_paragraph())
+                row.append("\n".join(line for line in cell_lines if line.strip()).strip())
+                cell_lines = []
+                in_table = True
+            elif word == b"row" or word == b"nestrow":
+                if table is None:
+                    table = []
+                    blocks.append(("table", table))
+                if row:
+                    table.append(row)
+                row = []
+                in_table = False
+            elif word in _SYMBOLS:
+                flush_raw()
+                text.append(_SYMBOLS[word])
+            continue
+        if skip:
+            continue
+        if hexa is not None:
+            if pending:
+                pending -= 1
+                continue
+            raw.append(int(hexa, 16))
+            continue
+        if symbol is not None:
+            if symbol == b"*":
+                star = True
+                continue
+            if pending:
+                pending -= 1
+                continue
+            flush_raw()
+            if symbol in (b"\\", b"{", b"}"):
+                text.append(symbol.decode())
+            elif symbol == b"~":
+                text.append("\u00a0")
+            elif symbol == b"_":
+                text.append("\u2011")
+            elif symbol in (b"\n", b"\r"):
+                done = end_paragraph()
+                if in_table:
+                    cell_lines.append(done)
+                else:
+                    blocks.append(("p", done))
+            continue
+        if plain is not None:
+            chunk = plain
+            if pending:
+                cut = min(pending, len(chunk))
+                chunk, pending = chunk[cut:], pending - cut
+            flush_raw()
+            raw.extend(chunk)
+    done = end_paragraph()
+    if done.strip():
+        blocks.append(("p", done))
+    return blocks
+
+
+def read_rtf(path, find_layout) -> tuple[list[list[Any]], list[str]]:
+    """(rows, notes) of an RTF document's chronology: its tables read as a Word document's,
+    the paragraphs outside them as a Word document's paragraphs."""
+    from app.chronology.word_tables import (
+        _with_dated_paragraphs,
+        dated_paragraphs,
+        grids_chronology,
+        labelled_paragraphs,
+        tabbed_paragraphs,
+    )
+
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_RTF_BYTES + 1)
+    if len(data) > MAX_RTF_BYTES:
+        raise ImportRefused(
+            f"{path.name} is an RTF document too large to read. Open it in Word, copy the "
+            "chronology table into Excel, save it as .xlsx and import that."
+        )
+    blocks = rtf_blocks(data)
+    grids = [b for kind, b in blocks if kind == "table" and b and max(map(len, b)) > 1]
+    lines = [(kind, b if kind == "p" else "") for kind, b in blocks]
+    note = f"Read as an RTF document (Rich Text Format{', named .doc' if path.suffix.lower() == '.doc' else ''})."
+    if not grids:
+        texts = [t for kind, b in blocks if kind != "table" for t in _texts(kind, b)]
+        found = tabbed_paragraphs(texts) or dated_paragraphs(texts) or labelled_paragraphs(texts)
+        if found is not None:
+            return found[0], [note, *found[1]]
+        raise ImportRefused(
+            f"{path.name} is an RTF document with no table in it. ReviewDesk reads a chronology "
+            "laid out as a table (one row per entry)."
+        )
+    rows, notes = grids_chronology(grids, path.name, find_layout)
+    rows, notes = _with_dated_paragraphs(rows, notes, lines)
+    return rows, [note, *notes]
+
+
+def _texts(kind: str, block) -> list[str]:
+    if kind == "p":
+        return [block]
+    return [line for row in block for cell in row for line in cell.split("\n")]
