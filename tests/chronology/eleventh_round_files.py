@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.chronology.eighth_round_text import _write
-from tests.chronology.robust_files import DAYS, TEXTS, WORKERS, Expected
+from tests.chronology.robust_files import DAYS, TEXTS, TIMES, WORKERS, Expected
 from tests.chronology.seventh_round_more import _fill, _word_table
 from tests.chronology.seventh_round_sheets import _t
 
@@ -220,6 +220,95 @@ def rtf_saved_as_doc(folder: Path):
     return path, truth
 
 
+# --- written after the first rules (measured on the original code as well) ----------------------
+
+
+def koi8_tab_text(folder: Path):
+    """A Linux reporting tool's tab-separated .txt in KOI8-R (the Russian code page of Unix
+    systems), a Russian-speaking advocacy service's workers named in Cyrillic."""
+    workers = ["Наталья Смирнова", "Сергей Волков", "Анна Козлова", "Михаил Орлов"]
+    rows = [["Date", "Advocate", "Notes"]]
+    rows += [[f"{DAYS[i]:%d/%m/%Y}", workers[i % 4], TEXTS[i]] for i in range(8)]
+    path = _write(folder / "koi8_tab_text.txt", rows, encoding="koi8_r", delimiter="\t")
+    return path, [_t(i, practitioner=workers[i % 4]) for i in range(8)]
+
+
+def greek_csv(folder: Path):
+    """A CSV saved by Excel on a PC set up for Greek (a Cypriot community project):
+    Windows-1253, the workers' names in Greek ("Ελένη Παπαδοπούλου"). Greek is not Cyrillic,
+    though both put their capitals and small letters in the same bytes' ranges."""
+    workers = ["Ελένη Παπαδοπούλου", "Ανδρέας Γεωργίου", "Μαρία Χριστοδούλου", "Νίκος Ιωάννου"]
+    rows = [["Date", "Worker", "Notes"]]
+    rows += [[f"{DAYS[i]:%d/%m/%Y}", workers[i % 4], TEXTS[i]] for i in range(8)]
+    path = _write(folder / "greek_csv.csv", rows, encoding="cp1253")
+    return path, [_t(i, practitioner=workers[i % 4]) for i in range(8)]
+
+
+def rtf_dated_paragraphs(folder: Path):
+    """A chronology typed in WordPad and saved as .rtf: a title, then each entry a paragraph
+    starting with its date and a dash ("14/03/2016 \\endash ..."), a Welsh name written with a
+    Unicode escape (\\u375? for "ŵ"), a closing line that is not an entry."""
+    parts = [
+        r"{\rtf1\ansi\ansicpg1252\deff0\nouicompat{\fonttbl{\f0\fnil\fcharset0 Calibri;}}",
+        r"{\*\generator Riched20 10.0.19041}\viewkind4\uc1",
+        r"\pard\sa200\sl276\slmult1\b\f0\fs28\lang2057 Chronology\b0\fs22\par",
+    ]
+    for i in range(8):
+        text = _rtf_text(f"{DAYS[i]:%d/%m/%Y}") + r" \endash  " + _rtf_text(TEXTS[i])
+        parts.append(text + r"\par")
+    parts.append(r"Prepared by Gwenllian Ll\u375?d, Family Support Worker.\par")
+    parts.append("}")
+    path = folder / "rtf_dated_paragraphs.rtf"
+    path.write_text("\r\n".join(parts), encoding="ascii")
+    SAID["rtf_dated_paragraphs"] = []
+    return path, [_t(i) for i in range(8)]
+
+
+def numbers_export(folder: Path):
+    """A chronology kept in Apple Numbers and exported to Excel with "Include a summary
+    worksheet": an "Export Summary" sheet first (the sheets and tables listed), then the table
+    on a sheet named "Sheet 1 - Table 1" with the table's name in a row above its headings."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    summary = wb.active
+    summary.title = "Export Summary"
+    summary.append([None, "Table Name", "Sheet Name", "Table Name"])
+    summary.append(["Sheet 1 - Table 1", "Sheet 1", "Table 1"])
+    summary.append(["This document was exported from Numbers. Each table was converted to an "
+                    "Excel worksheet. All other objects on each Numbers sheet were placed on "
+                    "separate worksheets. Please be aware that formula calculations may differ "
+                    "in Excel."])  # fmt: skip
+    ws = wb.create_sheet("Sheet 1 - Table 1")
+    ws.append(["Table 1"])
+    ws.append(["Date", "Time", "Worker", "Event"])
+    for i in range(8):
+        ws.append([DAYS[i], f"{TIMES[i]:%H:%M}", WORKERS[i % 4], TEXTS[i]])
+        ws.cell(i + 3, 1).number_format = "d/m/yyyy"
+    path = folder / "numbers_export.xlsx"
+    wb.save(path)
+    truth = [_t(i, time=f"{TIMES[i]:%H:%M}", practitioner=WORKERS[i % 4]) for i in range(8)]
+    return path, truth
+
+
+def word_swim_lanes(folder: Path):
+    """A multi-agency chronology in Word laid out in swim lanes: Date, then a column for each
+    agency (Police, Health, Children's Social Care, Education), each row's entry in its
+    agency's column."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Multi-agency chronology", level=1)
+    table = _word_table(document, ["Date", *LANES])
+    for i in range(8):
+        row = [f"{DAYS[i]:%d/%m/%Y}", "", "", "", ""]
+        row[1 + (i * 3) % 4] = TEXTS[i]
+        _fill(table.add_row(), row)
+    path = folder / "word_swim_lanes.docx"
+    document.save(path)
+    return path, [_t(i) for i in range(8)]
+
+
 FILES = {
     fn.__name__: fn
     for fn in [
@@ -230,5 +319,10 @@ FILES = {
         word_table_then_month_paragraphs,
         word_table_with_analysis,
         rtf_saved_as_doc,
+        koi8_tab_text,
+        greek_csv,
+        rtf_dated_paragraphs,
+        numbers_export,
+        word_swim_lanes,
     ]
 }
