@@ -21,7 +21,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SINGLE_BYTE = ["cp1252", "iso8859_15", "cp850", "mac_roman"]
 _LABELS = {"utf_8": "UTF-8", "cp1252": "Windows-1252", "iso8859_15": "Latin-9", "cp850": "DOS",
            "cp1250": "Windows-1250 (Central European)", "iso8859_2": "ISO-8859-2 (Latin-2)",
-           "cp1251": "Windows-1251 (Cyrillic)", "koi8_u": "KOI8 (Cyrillic)"}  # fmt: skip
+           "cp1251": "Windows-1251 (Cyrillic)", "koi8_u": "KOI8 (Cyrillic)",
+           "cp1253": "Windows-1253 (Greek)"}  # fmt: skip
 
 SAVE_AS_XLSX = (
     "Open it in Excel and save it as .xlsx (File › Save As › Excel Workbook), then import that."
@@ -95,15 +96,25 @@ _CYRILLIC_KOI8 = re.compile(
 )
 
 
+# Greek (Windows-1253) puts its letters in the same ranges as Windows-1251, but its stressed
+# vowels ά έ ή ί sit at DC-DF, among its capitals: a small letter after them, inside a word, is
+# Greek (Cyrillic would need a capital Ь Э Ю Я in the middle of a word).
+_GREEK_STRESS = re.compile(rb"[\xc1-\xfe][\xdc-\xdf][\xe0-\xfe]")
+
+
 def _cyrillic(samples: list[bytes]) -> str:
     """ "cp1251" or "koi8_u" when three or more words read as Cyrillic words in that code page
-    and more than in the other; "" otherwise."""
+    and more than in the other, "cp1253" when those words are Greek; "" otherwise."""
     text = b"\n".join(samples)[:200_000]
     windows = len(_CYRILLIC_1251.findall(text))
     koi8 = len(_CYRILLIC_KOI8.findall(text))
     if max(windows, koi8) < 3 or windows == koi8:
         return ""
-    return "cp1251" if windows > koi8 else "koi8_u"
+    if koi8 > windows:
+        return "koi8_u"
+    if len(_GREEK_STRESS.findall(text)) >= max(2, windows // 4):
+        return "cp1253"
+    return "cp1251"
 
 
 # Bytes Windows-1250 and ISO-8859-2 (Central European: Polish, Czech, Slovak, Hungarian...)
