@@ -247,7 +247,7 @@ def greek_csv(folder: Path):
 def rtf_dated_paragraphs(folder: Path):
     """A chronology typed in WordPad and saved as .rtf: a title, then each entry a paragraph
     starting with its date and a dash ("14/03/2016 \\endash ..."), a Welsh name written with a
-    Unicode escape (\\u375? for "ŵ"), a closing line that is not an entry."""
+    Unicode escape (\\u375? for "ŷ"), a closing line that is not an entry."""
     parts = [
         r"{\rtf1\ansi\ansicpg1252\deff0\nouicompat{\fonttbl{\f0\fnil\fcharset0 Calibri;}}",
         r"{\*\generator Riched20 10.0.19041}\viewkind4\uc1",
