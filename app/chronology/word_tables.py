@@ -212,13 +212,14 @@ def _with_dated_paragraphs(rows, notes, lines):
     width = max(len(rows[0]), 2) if rows else 2
     pad = [""] * (width - 2)
     first = len(rows) + 2
-    added = [["Date", "Entry", *pad], *([d, t, *pad] for d, t, _day, _b in found)]
     note = (
         f"{len(found)} paragraph(s) outside the table start with a date: each is read as an "
         f"entry, with the paragraphs under it (rows {first}-{first + len(found) - 1}, under the "
         f"headings Date and Entry on row {first - 1})."
     )
-    return [*rows, *added], [*notes, note, *_left_out(others)]
+    signed = _cut_sign_off(found[-1], 1)
+    added = [["Date", "Entry", *pad], *([d, t, *pad] for d, t, _day, _b in found)]
+    return [*rows, *added], [*notes, note, *signed, *_left_out(others)]
 
 
 def _left_out(texts: list[str]) -> list[str]:
@@ -549,7 +550,30 @@ def dated_paragraphs(texts: list[str]) -> tuple[list[list[Any]], list[str]] | No
         "under it as its text"
     )
     note += f"; {before} paragraph(s) above the first entry were left out." if before else "."
-    return rows, [note]
+    return rows, [note, *_cut_sign_off(rows[-1], 1)]
+
+
+# The author's sign-off in a paragraph under the last entry: "Prepared by Jo Castellan, ...",
+# "Completed by ...", "Signed off by ...".
+_SIGNED = re.compile(
+    r"(?:completed|compiled|prepared|written|signed(?:\s+off)?|approved|authori[sz]ed"
+    r"|countersigned|verified|submitted|quality\s+assured)\s+by\b",
+    re.I,
+)
+
+
+def _cut_sign_off(entry: list, place: int) -> list[str]:
+    """The last entry's text (``entry[place]``) cut before a paragraph under it that signs the
+    document off; a note quoting what was cut ([] when nothing is)."""
+    lines = str(entry[place]).split("\n")
+    at = next((n for n in range(1, len(lines)) if _SIGNED.match(lines[n].strip())), None)
+    if at is None:
+        return []
+    entry[place] = "\n".join(lines[:at])
+    cut = " / ".join(" ".join(line.split()) for line in lines[at:] if line.strip())
+    return [
+        f"The author's sign-off under the last entry is left out of it: \u201c{cut[:200]}\u201d."
+    ]
 
 
 def tabbed_paragraphs(texts: list[str]) -> tuple[list[list[Any]], list[str]] | None:

@@ -260,7 +260,7 @@ def rtf_dated_paragraphs(folder: Path):
     parts.append("}")
     path = folder / "rtf_dated_paragraphs.rtf"
     path.write_text("\r\n".join(parts), encoding="ascii")
-    SAID["rtf_dated_paragraphs"] = []
+    SAID["rtf_dated_paragraphs"] = ["Prepared by Gwenllian Llŷd, Family Support Worker."]
     return path, [_t(i) for i in range(8)]
 
 

@@ -100,3 +100,17 @@ def test_rtf_tables_paragraphs_escapes_and_skipped_destinations():
     assert blocks[1] == ("table", [["Date", "Event"],
                                    ["14/03/2016", "Café visit;\nsecond line link"]])  # fmt: skip
     assert blocks[2] == ("p", "Gwenllian Llŷd")
+
+
+def test_a_sign_off_under_the_last_dated_paragraph_is_not_part_of_the_entry():
+    from app.chronology.word_tables import dated_paragraphs
+
+    rows, notes = dated_paragraphs([
+        "Chronology", "14/03/2016 – Home visit, mother present.", "The baby was asleep.",
+        "03/04/2016 – Call from the nursery about a late collection.",
+        "06/05/2016 – Child Z not brought to clinic.", "Letter sent to the GP.",
+        "Prepared by Gwenllian Llŷd, Family Support Worker.", "Date: 12/01/2017",
+    ])  # fmt: skip
+    assert rows[1][1] == "Home visit, mother present.\nThe baby was asleep."
+    assert rows[-1][1] == "Child Z not brought to clinic.\nLetter sent to the GP."
+    assert "Prepared by Gwenllian Llŷd, Family Support Worker. / Date: 12/01/2017" in notes[-1]
