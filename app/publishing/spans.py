@@ -13,10 +13,19 @@
 import re
 from dataclasses import replace
 
+# Titles in the languages families speak, written before a surname as "Mr" is: Polish "Pan
+# Lewandowski", "Pani Zielińska"; German, Spanish, Portuguese, Italian, French, Dutch, Turkish
+# ("Bay", "Bayan"), Arabic ("Sayed", "Sheikh", "Haji"), West African ("Alhaji", "Chief") and
+# South Asian ("Shri", "Smt") ones.
+OTHER_TITLES = (
+    "Pan Pani Panna Herr Frau Señor Señora Señorita Senor Senora Sr Sra Srta Senhor Senhora "
+    "Signor Signora Monsieur Madame Mme Mlle Meneer Mevrouw Dhr Mevr Bay Bayan Sayed Sayyid "
+    "Sayyida Syed Sheikh Sheikha Shaikh Haji Hajji Hajja Alhaji Alhaja Chief Shri Smt Shrimati"
+).split()
 TITLE_WORDS = (
     "Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Rev|Revd|Reverend|Sir|Dame|PC|PCSO|DC|DS|DI|"
     "DCI|DSI|Sgt|Sergeant|Insp|Inspector|Constable|Det|Cllr|Councillor|Nurse|Sister|Matron|"
-    "Judge|HHJ"
+    "Judge|HHJ|" + "|".join(OTHER_TITLES)
 )
 # Before a name: a title (with a collar number), then initials ("Mr F. Young", "PC 4471 D'Arcy").
 _BEFORE = re.compile(
