@@ -72,7 +72,8 @@ ABBREVIATIONS = frozenset(
 )
 # Parts of names that are never a name alone ("Ní" of "Zoë Ní Bhriain", "van" of "van Dijk").
 PARTICLES = frozenset(
-    "de da di du del della der den la le van von ni nic mac mc bin ibn al el ap ab y st o".split()
+    "de da di du del della der den la le van von ni nic mac mc bin ibn al el ap ab y st o dela"
+    " delos delas ui mhic".split()
 )
 # Between the words of a name: spaces, hyphens, the underscores of a file name ("Statement_
 # Lukasz_Wisniewski.docx"), a dot after an abbreviated word ("St. Brigid's"), and the comma of
@@ -418,6 +419,54 @@ def _glued(name: str) -> list[str]:
     return out
 
 
+# Irish surnames change with who bears them: a son is "Ó Briain" or "Mac Gearailt", a daughter
+# "Ní Bhriain" or "Nic Ghearailt", a wife "Uí Bhriain" or "Mhic Ghearailt" (the name after
+# "Ní", "Nic", "Uí" and "Mhic" takes an "h" after its first consonant).
+_IRISH = {"o": "ni", "ni": "o", "ui": "o", "mac": "nic", "nic": "mac", "mhic": "mac"}
+_LENITES = "bcdfgmpst"
+
+
+def _irish_kin(tokens: list[str]) -> set[str]:
+    """The family's Irish surname as a relative of the other sex or a wife carries it:
+    "o briain" and "ui bhriain" of "Siobhán Ní Bhriain", "nic ghearailt" of "Mac Gearailt"."""
+    out: set[str] = set()
+    for i, token in enumerate(tokens[:-1]):
+        if token not in _IRISH or not tokens[i + 1][:1].isalpha():
+            continue
+        name = tokens[i + 1]
+        plain = name[0] + name[2:] if len(name) > 2 and name[1] == "h" else name
+        soft = plain[0] + "h" + plain[1:] if plain[0] in _LENITES else plain
+        if token in ("o", "ni", "ui"):
+            out |= {f"o {plain}", f"ni {soft}", f"ui {soft}", f"o'{plain}"}
+        else:
+            out |= {f"mac {plain}", f"nic {soft}", f"mhic {soft}"}
+        out.discard(" ".join(tokens[i : i + 2]))
+    return out
+
+
+# What begins a name written as one word, or with a hyphen, or as two: "Gebremariam",
+# "Gebre-Mariam", "Gebre Mariam"; "Abdulrahman"; "Chukwuemeka".
+_NAME_PREFIXES = (
+    "abdul",
+    "abdel",
+    "gebre",
+    "wolde",
+    "welde",
+    "habte",
+    "tekle",
+    "haile",
+    "chukwu",
+    "oluwa",
+)
+
+
+def _split_prefix(token: str) -> str | None:
+    for prefix in _NAME_PREFIXES:
+        if token.startswith(prefix) and len(token) >= len(prefix) + 3:
+            return prefix + " " + token[len(prefix) :]
+    return None
+
+
 def _add_declined(forms: dict[str, set[str]], tokens: list[str], descriptor: str) -> None:
     """The declined forms of a name ("alfreda kowalskiego", "kowalskiemu"), for ``descriptor``:
     each word alone, and the first and last words together in any of their forms."""
@@ -556,6 +605,8 @@ class Anonymiser:
                     if token in TITLES or token in PARTICLES or len(token) < 2 or token.isdigit():
                         continue
                     forms.setdefault(token, set()).add(descriptor)
+                    if (split := _split_prefix(token)) is not None:
+                        forms.setdefault(split, set()).add(descriptor)
                     if token in COMMON_WORDS:
                         restricted.add(token)
             if entry.kind == "person" and declines(entry.name):
@@ -580,6 +631,10 @@ class Anonymiser:
                     for form in (other, *case_forms(other)):
                         if form not in forms:
                             relatives.setdefault(form, {NAME_REMOVED})
+            if entry.kind == "person":
+                for form in _irish_kin(core and _tokens(entry.name)):
+                    if form not in forms:
+                        relatives.setdefault(form, {NAME_REMOVED})
         forms |= relatives
         self._replacement = {
             form: (next(iter(d)) if len(d) == 1 else NAME_REMOVED) for form, d in forms.items()

@@ -218,7 +218,7 @@ def z_form(word: str, name: str) -> bool:
     return n.startswith(start) and n[len(start) : len(start) + 1] not in "aeiou"
 
 
-def short_forms(name: str, strong: bool = False) -> set[str]:
+def short_forms(name: str, strong: bool = False, tails: bool = True) -> set[str]:
     """The spellings (as ``_spelling`` gives them) of the short forms of a first name: a piece
     of it from its start ("alf" of Alfred) or without its first letters ("beka" of Rebecca,
     or "bek" without its last vowel) with a pet ending, and the well-known ones that are no
@@ -231,7 +231,7 @@ def short_forms(name: str, strong: bool = False) -> set[str]:
     if len(spelled) >= 4:
         for end in range(3, len(spelled)):
             pieces.add(spelled[:end])  # "alf", "alfr", "alfre"
-        for start in range(1, len(spelled) - 3):
+        for start in range(1, len(spelled) - 3) if tails else ():
             tail = spelled[start:]
             pieces.add(tail)  # "beka", "tasa", "emeka"
             if tail[-1] in "aeiou" and tail[-2] not in "aeiou":
@@ -300,13 +300,15 @@ _LOWER_WORD = re.compile(r"(?<![\w'’@./-])[a-z][a-z'’]+(?![\w@/-]|\.\w)")
 
 
 def _name_parts(entry: RegisterEntry) -> list[tuple[str, bool]]:
-    """Each word of the entry's names, with whether it is the first of its name."""
+    """Each word of the entry's names, with whether it may be what the person is called: the
+    first, or a middle name ("Shahidul" of "Mohammed Shahidul Islam", "Cristina" of "Maria
+    Cristina Dela Cruz": the name used is often the second)."""
     out = []
     for name in (entry.name, *entry.variants):
         words = [
             w for w in re.findall(r"[^\W\d_]+", name) if fold(w).lower() not in PARTICLES | TITLES
         ]
-        out += [(w, i == 0) for i, w in enumerate(words)]
+        out += [(w, i == 0 or (i < len(words) - 1 and "middle")) for i, w in enumerate(words)]
     return out
 
 
@@ -333,9 +335,12 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 initials.setdefault(entry.descriptor, set()).add(fold(word[:1]).upper())
             if first and len(word) >= 4:
                 firsts.append((word, entry.descriptor))
-                for form in short_forms(word):
+                # A middle name is cut from its start only ("Shahid" of Shahidul; not "Wales"
+                # of Olawale).
+                tails = first is True
+                for form in short_forms(word, tails=tails):
                     shorts.setdefault(form, (word, entry.descriptor))
-                strong |= short_forms(word, strong=True)
+                strong |= short_forms(word, strong=True, tails=tails)
                 tabled |= table_forms(word)
                 syllables |= _first_syllable(word)
             if first and polish and len(word) >= 3:
