@@ -513,11 +513,9 @@ def _handle(token: str, left: str, right: str) -> bool:
     return token.startswith(("@", "#")) or "_" in (left, right) or left.isalnum() or right.isalnum()
 
 
-_CAMEL = re.compile(r"[a-z][A-Z]")
-_TAGGED = re.compile(r"(?<![\w@#])[#@][^\W_]\w*")
+# A tag or a user name: "#JusticeForAlfred", "@TeamKowalski" (not an e-mail address's "@").
+_TAGGED = re.compile(r"(?<![\w@#.])[#@][^\W_]\w*")
 _HUMP = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
-# What begins a name written in CamelCase: "McDonald", "DeShawn", "LeBron", "FitzGerald".
-_PREFIXES = frozenset("mc mac o fitz de la le di du da van von st".split())
 
 
 def _whole_links(text: str, found: list[Found]) -> list[Found]:
@@ -821,7 +819,7 @@ class Anonymiser:
                     continue  # "Mr T" may be what the review calls someone
                 end = m.end()
                 found.append(Found(m.start(), end, text[m.start() : end], "initials", who))
-        if self._names is not None and ("#" in text or "@" in text or _CAMEL.search(text)):
+        if self._names is not None and ("#" in text or "@" in text):
             found += self._in_handles(text)
         if self._births and re.search(r"\d", text):
             for start, end, day, month, year in dates_in(text):
@@ -832,37 +830,21 @@ class Anonymiser:
 
     def _in_handles(self, text: str) -> list[Found]:
         """A registered name run into a tag or a user name in CamelCase, with no digit or
-        underscore to part it from the rest ("#JusticeForAlfred", "@TeamKowalski",
-        "AlfredKowalski"): the whole tag or user name goes. (The name pattern needs a
-        non-letter either side, so it never sees a name inside a word.)"""
-        spans: dict[int, int] = {}
-        if "#" in text or "@" in text:
-            for m in _TAGGED.finditer(text):
-                spans[m.start()] = m.end()
-        for m in _CAMEL.finditer(text):
-            start, end = m.start(), m.end()
-            while start and (text[start - 1].isalnum() or text[start - 1] in "_#@"):
-                start -= 1
-            while end < len(text) and (text[end].isalnum() or text[end] == "_"):
-                end += 1
-            if not (start and text[start - 1] in "./-'’") and not spans.get(start, 0) >= end:
-                spans[start] = end
+        underscore to part it from the rest ("#JusticeForAlfred", "@TeamKowalski"): the whole
+        tag or user name goes. (The name pattern needs a non-letter either side, so it never
+        sees a name inside a word. Only a text with "#" or "@" is read for them: one in
+        CamelCase with neither is asked about by the release check.)"""
         out = []
-        for start, end in spans.items():
-            token = text[start:end]
-            tagged = token[:1] in "#@"
-            humps = _HUMP.findall(token)
-            if not tagged and len(humps) == 2 and humps[0].lower() in _PREFIXES:
-                continue  # "McDonald", "DeShawn", "LeBron": one name
-            words = [fold(h).lower() for h in humps]
+        for m in _TAGGED.finditer(text):
+            token = m.group(0)
+            words = [fold(h).lower() for h in _HUMP.findall(token)]
             for i, word in enumerate(words):
                 pair = " ".join(words[i : i + 2])
-                hit = pair in self._replacement and " " in pair
-                if not hit and len(word) >= 3 and word in self._replacement:
-                    hit = tagged or word not in COMMON_WORDS
-                if hit:
+                if (" " in pair and pair in self._replacement) or (
+                    len(word) >= 3 and word in self._replacement
+                ):
                     what = TAG_REMOVED if token.startswith("#") else USER_REMOVED
-                    out.append(Found(start, end, token, "name", what))
+                    out.append(Found(m.start(), m.end(), token, "name", what))
                     break
         return out
 

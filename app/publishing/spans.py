@@ -45,12 +45,23 @@ def with_titles(text: str, hits: list) -> list:
     """Name hits widened to the title and initials written just before them."""
     out = []
     for hit in hits:
-        if hit.what in NAMELIKE and hit.start:
+        if hit.what in NAMELIKE and hit.start and _capital_before(text, hit.start):
             m = _BEFORE.search(text, max(0, hit.start - 40), hit.start)
             if m and m.start() < hit.start:
                 hit = replace(hit, start=m.start(), text=text[m.start() : hit.end])
         out.append(hit)
     return out
+
+
+def _capital_before(text: str, start: int) -> bool:
+    """True when the word just before ``start`` may be a title, a collar number or an initial
+    (it starts with a capital or a digit): the title pattern is tried only there ("said Kerry"
+    has none)."""
+    before = text[max(0, start - 12) : start].rstrip(" \t")
+    if len(before) == len(text[max(0, start - 12) : start]):
+        return text[start - 1] == "."  # "A.Kowalski"; else a word joined to the name
+    word = before.rsplit(None, 1)[-1] if before.strip() else ""
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
 
 
 def merged(text: str, hits: list) -> list:
