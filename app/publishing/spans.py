@@ -61,7 +61,8 @@ def _capital_before(text: str, start: int) -> bool:
     if len(before) == len(text[max(0, start - 12) : start]):
         return text[start - 1] == "."  # "A.Kowalski"; else a word joined to the name
     word = before.rsplit(None, 1)[-1] if before.strip() else ""
-    return bool(word) and (word[0].isupper() or word[0].isdigit())
+    first = next((c for c in word if c.isalnum()), "")  # "(Mr": "M"
+    return first.isupper() or first.isdigit()
 
 
 def merged(text: str, hits: list) -> list:
