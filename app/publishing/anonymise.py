@@ -33,7 +33,7 @@ from app.publishing.identifiers import (  # noqa: F401 (used from here by caller
 )
 from app.publishing.inflections import case_forms, declines, other_sex
 from app.publishing.register import RegisterEntry
-from app.publishing.spans import merged, possessive, with_titles
+from app.publishing.spans import OTHER_TITLES, merged, possessive, with_titles
 
 NAME_REMOVED = "[name removed]"
 ADDRESS_REMOVED = "[address removed]"
@@ -72,7 +72,8 @@ ABBREVIATIONS = frozenset(
 )
 # Parts of names that are never a name alone ("Ní" of "Zoë Ní Bhriain", "van" of "van Dijk").
 PARTICLES = frozenset(
-    "de da di du del della der den la le van von ni nic mac mc bin ibn al el ap ab y st o".split()
+    "de da di du del della der den la le van von ni nic mac mc bin ibn al el ap ab y st o dela"
+    " delos delas ui mhic".split()
 )
 # Between the words of a name: spaces, hyphens, the underscores of a file name ("Statement_
 # Lukasz_Wisniewski.docx"), a dot after an abbreviated word ("St. Brigid's"), and the comma of
@@ -354,6 +355,7 @@ _NOT_KIN = (
         monday tuesday wednesday thursday friday saturday sunday january february march
         april may june july august september october november december""".split()
     )
+    | frozenset(fold(t).lower() for t in OTHER_TITLES)
 )
 # A title and the initial of a surname, inside a sentence: "Mrs K. said", "Mrs K said". ("Mr
 # D" ending a sentence, or when the register calls someone that, is how reviews name
@@ -417,6 +419,54 @@ def _glued(name: str) -> list[str]:
     return out
 
 
+# Irish surnames change with who bears them: a son is "Ó Briain" or "Mac Gearailt", a daughter
+# "Ní Bhriain" or "Nic Ghearailt", a wife "Uí Bhriain" or "Mhic Ghearailt" (the name after
+# "Ní", "Nic", "Uí" and "Mhic" takes an "h" after its first consonant).
+_IRISH = {"o": "ni", "ni": "o", "ui": "o", "mac": "nic", "nic": "mac", "mhic": "mac"}
+_LENITES = "bcdfgmpst"
+
+
+def _irish_kin(tokens: list[str]) -> set[str]:
+    """The family's Irish surname as a relative of the other sex or a wife carries it:
+    "o briain" and "ui bhriain" of "Siobhán Ní Bhriain", "nic ghearailt" of "Mac Gearailt"."""
+    out: set[str] = set()
+    for i, token in enumerate(tokens[:-1]):
+        if token not in _IRISH or not tokens[i + 1][:1].isalpha():
+            continue
+        name = tokens[i + 1]
+        plain = name[0] + name[2:] if len(name) > 2 and name[1] == "h" else name
+        soft = plain[0] + "h" + plain[1:] if plain[0] in _LENITES else plain
+        if token in ("o", "ni", "ui"):
+            out |= {f"o {plain}", f"ni {soft}", f"ui {soft}", f"o'{plain}"}
+        else:
+            out |= {f"mac {plain}", f"nic {soft}", f"mhic {soft}"}
+        out.discard(" ".join(tokens[i : i + 2]))
+    return out
+
+
+# What begins a name written as one word, or with a hyphen, or as two: "Gebremariam",
+# "Gebre-Mariam", "Gebre Mariam"; "Abdulrahman"; "Chukwuemeka".
+_NAME_PREFIXES = (
+    "abdul",
+    "abdel",
+    "gebre",
+    "wolde",
+    "welde",
+    "habte",
+    "tekle",
+    "haile",
+    "chukwu",
+    "oluwa",
+)
+
+
+def _split_prefix(token: str) -> str | None:
+    for prefix in _NAME_PREFIXES:
+        if token.startswith(prefix) and len(token) >= len(prefix) + 3:
+            return prefix + " " + token[len(prefix) :]
+    return None
+
+
 def _add_declined(forms: dict[str, set[str]], tokens: list[str], descriptor: str) -> None:
     """The declined forms of a name ("alfreda kowalskiego", "kowalskiemu"), for ``descriptor``:
     each word alone, and the first and last words together in any of their forms."""
@@ -461,6 +511,11 @@ def _handle(token: str, left: str, right: str) -> bool:
     if "/" in token or token.count("@") > 1 or "@" in token[1:]:
         return False
     return token.startswith(("@", "#")) or "_" in (left, right) or left.isalnum() or right.isalnum()
+
+
+# A tag or a user name: "#JusticeForAlfred", "@TeamKowalski" (not an e-mail address's "@").
+_TAGGED = re.compile(r"(?<![\w@#.])[#@][^\W_]\w*")
+_HUMP = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
 def _whole_links(text: str, found: list[Found]) -> list[Found]:
@@ -548,6 +603,8 @@ class Anonymiser:
                     if token in TITLES or token in PARTICLES or len(token) < 2 or token.isdigit():
                         continue
                     forms.setdefault(token, set()).add(descriptor)
+                    if (split := _split_prefix(token)) is not None:
+                        forms.setdefault(split, set()).add(descriptor)
                     if token in COMMON_WORDS:
                         restricted.add(token)
             if entry.kind == "person" and declines(entry.name):
@@ -572,6 +629,10 @@ class Anonymiser:
                     for form in (other, *case_forms(other)):
                         if form not in forms:
                             relatives.setdefault(form, {NAME_REMOVED})
+            if entry.kind == "person":
+                for form in _irish_kin(core and _tokens(entry.name)):
+                    if form not in forms:
+                        relatives.setdefault(form, {NAME_REMOVED})
         forms |= relatives
         self._replacement = {
             form: (next(iter(d)) if len(d) == 1 else NAME_REMOVED) for form, d in forms.items()
@@ -758,12 +819,34 @@ class Anonymiser:
                     continue  # "Mr T" may be what the review calls someone
                 end = m.end()
                 found.append(Found(m.start(), end, text[m.start() : end], "initials", who))
+        if self._names is not None and ("#" in text or "@" in text):
+            found += self._in_handles(text)
         if self._births and re.search(r"\d", text):
             for start, end, day, month, year in dates_in(text):
                 if (day, month, year) in self._births:
                     found.append(Found(start, end, text[start:end], "date of birth", DOB_REMOVED))
         found += find_identifiers(text, self.keep)
         return merged(text, with_titles(text, _whole_links(text, found)))
+
+    def _in_handles(self, text: str) -> list[Found]:
+        """A registered name run into a tag or a user name in CamelCase, with no digit or
+        underscore to part it from the rest ("#JusticeForAlfred", "@TeamKowalski"): the whole
+        tag or user name goes. (The name pattern needs a non-letter either side, so it never
+        sees a name inside a word. Only a text with "#" or "@" is read for them: one in
+        CamelCase with neither is asked about by the release check.)"""
+        out = []
+        for m in _TAGGED.finditer(text):
+            token = m.group(0)
+            words = [fold(h).lower() for h in _HUMP.findall(token)]
+            for i, word in enumerate(words):
+                pair = " ".join(words[i : i + 2])
+                if (" " in pair and pair in self._replacement) or (
+                    len(word) >= 3 and word in self._replacement
+                ):
+                    what = TAG_REMOVED if token.startswith("#") else USER_REMOVED
+                    out.append(Found(m.start(), m.end(), token, "name", what))
+                    break
+        return out
 
     def apply(self, text: str) -> str:
         """``text`` as it may be published."""

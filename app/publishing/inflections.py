@@ -80,12 +80,45 @@ def case_forms(word: str) -> set[str]:
             out |= {stem + "ej", stem + "a"}
         if stem.endswith("i"):  # Zofia: Zofii, Zofię, Zofią
             out |= {stem + "i", stem + "e"}
+        # Lithuanian: Jurgitos (of), Jurgitai (to), Jurgitoje (at)
+        out |= {stem + "os", stem + "ai", stem + "oje"}
+    elif w.endswith("e") and len(w) > 4 and w[-2] not in "aeiouy":
+        # Lithuanian first names in -ė: Gintarės (of), Gintarei (to), Gintarėje (at)
+        out |= {w + "s", w[:-1] + "ei", w + "je"}
     elif w[-1] not in "aeiouy":  # Wójcik, Alfred, Nowak, Ivanov, Novák
         soft = "iem" if w.endswith(("k", "g")) else "em"
         out |= {w + "a", w + "owi", w + soft, w + "u", _soft(w), w + "owie", w + "ow"}
         out |= {w + "ovi", w + "ym", w + "ich"}
     out.discard(w)
     return {f for f in out if len(f) > len(w) - 2}
+
+
+_VOWELS = "aeiouy"
+
+
+def diminutives(word: str) -> set[str]:
+    """The pet forms Polish and Lithuanian make of a first name (folded, lower case), by their
+    endings rather than from a list: the name's first syllable and the consonants after it with
+    -ek, -uś, -cio, -eczek, -ka, -ula, -ukas, -utė ("Bartek", "Bartuś" of Bartosz, "Tomek" of
+    Tomasz, "Piotrek" of Piotr, "Jurgutė" of Jurgita), its first consonants and vowel with
+    -sia, -sio, -siek ("Basia" of Barbara, "Jasio" of Jan), and "-ek" forms as they decline
+    ("Bartka", "Bartkiem", "Bartkowi")."""
+    w = word
+    if len(w) < 3 or not w.isalpha():
+        return set()
+    m = re.match(rf"([^{_VOWELS}]*[{_VOWELS}]+)([^{_VOWELS}]*)", w)
+    if not m or not m[1] or (not m[2] and len(w) > len(m[1])):
+        return set()
+    opening, stem = m[1], m[1] + m[2]
+    out: set[str] = set()
+    if m[2]:
+        for ending in ("ek", "us", "cio", "eczek", "ka", "ula", "usia", "ukas", "ute"):
+            out.add(stem + ending)
+        out |= {stem + e for e in ("ka", "kiem", "kowi", "ku")}  # Bartek declined
+    if len(opening) >= 2 and opening[0] not in _VOWELS:
+        out |= {opening + e for e in ("sia", "sio", "siek", "siu", "sienka")}
+    out.discard(w)
+    return {f for f in out if len(f) >= 4}
 
 
 def other_sex(word: str) -> set[str]:

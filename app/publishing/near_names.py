@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.publishing.anonymise import _ORGANISATION_WORDS, ABBREVIATIONS, PARTICLES, TITLES, fold
+from app.publishing.inflections import declines, diminutives
 from app.publishing.register import RegisterEntry
 
 _SHORTEST = 4  # letters of a registered name part compared by its spelling: "Ann" is left
@@ -217,7 +218,7 @@ def z_form(word: str, name: str) -> bool:
     return n.startswith(start) and n[len(start) : len(start) + 1] not in "aeiou"
 
 
-def short_forms(name: str, strong: bool = False) -> set[str]:
+def short_forms(name: str, strong: bool = False, tails: bool = True) -> set[str]:
     """The spellings (as ``_spelling`` gives them) of the short forms of a first name: a piece
     of it from its start ("alf" of Alfred) or without its first letters ("beka" of Rebecca,
     or "bek" without its last vowel) with a pet ending, and the well-known ones that are no
@@ -230,7 +231,7 @@ def short_forms(name: str, strong: bool = False) -> set[str]:
     if len(spelled) >= 4:
         for end in range(3, len(spelled)):
             pieces.add(spelled[:end])  # "alf", "alfr", "alfre"
-        for start in range(1, len(spelled) - 3):
+        for start in range(1, len(spelled) - 3) if tails else ():
             tail = spelled[start:]
             pieces.add(tail)  # "beka", "tasa", "emeka"
             if tail[-1] in "aeiou" and tail[-2] not in "aeiou":
@@ -287,7 +288,7 @@ _CAPITALISED = re.compile(r"(?<![\w'’-])(?![a-z])[^\W\d_][^\W\d_]+(?:-[^\W\d_]
 _BEFORE = re.compile(
     r"(?:(?<![\w'’-])[a-z][\w'’-]*\s+|[,;]\s+|[(\[\"“‘']\s*"
     r"|(?<![\w'’-])(?:Nan|Nana|Nanny|Gran|Granny|Grandma|Grandad|Grandpa|Auntie|Aunty|Aunt"
-    r"|Uncle|Cousin|Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)$"
+    r"|Uncle|Cousin|Mr|Mrs|Ms|Miss|Mx|Dr|Pan|Pani|Herr|Frau|Señor|Señora|Bay|Bayan)\.?[ \t]+)$"
 )
 # At the start of a sentence: the text's start, a new line, after the end of a sentence or a
 # label's colon ("Visit: Alfie seen").
@@ -299,13 +300,15 @@ _LOWER_WORD = re.compile(r"(?<![\w'’@./-])[a-z][a-z'’]+(?![\w@/-]|\.\w)")
 
 
 def _name_parts(entry: RegisterEntry) -> list[tuple[str, bool]]:
-    """Each word of the entry's names, with whether it is the first of its name."""
+    """Each word of the entry's names, with whether it may be what the person is called: the
+    first, or a middle name ("Shahidul" of "Mohammed Shahidul Islam", "Cristina" of "Maria
+    Cristina Dela Cruz": the name used is often the second)."""
     out = []
     for name in (entry.name, *entry.variants):
         words = [
             w for w in re.findall(r"[^\W\d_]+", name) if fold(w).lower() not in PARTICLES | TITLES
         ]
-        out += [(w, i == 0) for i, w in enumerate(words)]
+        out += [(w, i == 0 or (i < len(words) - 1 and "middle")) for i, w in enumerate(words)]
     return out
 
 
@@ -319,18 +322,33 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
     tabled: set[str] = set()  # the well-known short forms ("bex", "alf"), spelled as said
     firsts: list[tuple[str, str]] = []
     spelled: set[str] = set()
+    syllables: set[str] = set()  # a first name's first syllable, spelled as said: "dom", "jas"
+    initials: dict[str, set[str]] = {}  # descriptor -> the first letters of its other names
     for entry in entries:
         if entry.kind != "person":
             continue
+        polish = declines(entry.name)
         for word, first in _name_parts(entry):
             spelled.add(fold(word).casefold())
             registered.setdefault(sound_key(word), []).append((word, entry.descriptor))
+            if not first:
+                initials.setdefault(entry.descriptor, set()).add(fold(word[:1]).upper())
             if first and len(word) >= 4:
                 firsts.append((word, entry.descriptor))
-                for form in short_forms(word):
+                # A middle name is cut from its start only ("Shahid" of Shahidul; not "Wales"
+                # of Olawale).
+                tails = first is True
+                for form in short_forms(word, tails=tails):
                     shorts.setdefault(form, (word, entry.descriptor))
-                strong |= short_forms(word, strong=True)
+                strong |= short_forms(word, strong=True, tails=tails)
                 tabled |= table_forms(word)
+                syllables |= _first_syllable(word)
+            if first and polish and len(word) >= 3:
+                # "Bartek", "Bartuś" of Bartosz: the language's pet endings, not a list
+                for form in diminutives(fold(word).lower()):
+                    said = _spelling(form, final_e=True)
+                    shorts.setdefault(said, (word, entry.descriptor))
+                    strong.add(said)
     if not registered:
         return []
     texts = [t for t in texts if t]
@@ -349,9 +367,13 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             ):
                 # "AlfieK", "BexKowalski", "JusticeForAlfred": a user name or a tag.
                 humped = "-" not in word and _CAMEL.search(word)
-                seen[word] = _in_handle(word, registered, shorts, strong, known) if humped else None
+                seen[word] = (
+                    _in_handle(word, registered, shorts, strong, known, syllables, initials)
+                    if humped
+                    else None
+                )
                 continue
-            near, sure, known_short = None, False, False
+            near, sure, known_short, syllable = None, False, False, False
             for part in parts:
                 part = part.capitalize() if capitals else part
                 folded = fold(part).casefold()
@@ -363,6 +385,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                     found = shorts.get(said)
                     sure = said in strong
                     known_short = said in tabled
+                    syllable = said in syllables
                     if found is None and "z" in folded:
                         found = next((f for f in firsts if z_form(part, f[0])), None)
                         sure = True
@@ -380,7 +403,9 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 if word.casefold() in _STARTERS | lower or word in ABBREVIATIONS:
                     seen[word] = None
                     continue
-                if not _in_capitals(near, word, sure, known_short):
+                if not _in_capitals(near, word, sure, known_short) and not (
+                    syllable and _in_prose(text, m.start(), m.end())
+                ):
                     shouted[word] = near  # counts if the texts write it as a name elsewhere
                     seen[word] = None
                     continue
@@ -393,7 +418,9 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                     seen[word] = None  # a word that begins a sentence ("Mission ...")
                     continue
                 if _LABEL.match(text, m.end()) or not (
-                    (near.short and sure) or (not near.short and _same_sound(near))
+                    (near.short and sure)
+                    or (not near.short and _same_sound(near))
+                    or (syllable and _VERB_AFTER.match(text, m.end()))
                 ):
                     continue  # a heading or a label ("Themes:"), or only like the name
             if names_a_place(text, m.end()):
@@ -405,7 +432,9 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             for m in _HANDLE.finditer(text):
                 handle = m.group(0).lstrip("@#")
                 if handle not in seen:
-                    seen[handle] = _in_handle(handle, registered, shorts, strong, known)
+                    seen[handle] = _in_handle(
+                        handle, registered, shorts, strong, known, syllables, initials
+                    )
     # "ROS" where "Ros" is asked about: the same name in capitals.
     names = {near.written for near in seen.values() if near is not None}
     for word, near in shouted.items():
@@ -418,6 +447,30 @@ def _lower_words(texts: list[str]) -> set[str]:
     """Every word the texts write in lower case (read in one pass; the words are in lower case
     already)."""
     return set(_LOWER_WORD.findall("\n".join(texts)))
+
+
+def _first_syllable(name: str) -> set[str]:
+    """The first three letters of a first name of five or more, spelled as said, when they are
+    a consonant, a vowel and a consonant: the short form people say ("Dom" of Dominic, "Jas" of
+    Jaswinder, "Shan" of Shanice). Such a piece is an English word often enough ("Pat", "Sal")
+    that it counts at a sentence start only before a word in lower case."""
+    said = _spelling(name, final_e=True)
+    if len(said) >= 5 and re.match(r"[^aeiou][aeiou][^aeiouhw]", said):
+        return {said[:3]}
+    return set()
+
+
+# A verb or other word in lower case after a name: "Jas said", "Shan rang".
+_VERB_AFTER = re.compile(r"(?:['’]s)?[ \t]+[a-z]{2,}\b")
+
+
+def _in_prose(text: str, start: int, end: int) -> bool:
+    """True when a word in capitals stands between words in lower case ("LIZZIE and DOM
+    attended"), not in a heading or a line typed in capitals."""
+    return bool(
+        _VERB_AFTER.match(text, end)
+        or re.search(r"\b[a-z]{2,}[ \t]+$", text[max(0, start - 20) : start])
+    )
 
 
 def _in_capitals(near: NearName, word: str, sure: bool, known_short: bool) -> bool:
@@ -439,11 +492,21 @@ _NOT_IN_HANDLES = _NEVER_NAMES | _STARTERS
 _HUMPS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
-def _in_handle(handle: str, registered, shorts, strong, known) -> NearName | None:
+def _in_handle(
+    handle: str, registered, shorts, strong, known, syllables=frozenset(), initials=None
+) -> NearName | None:
     """A user name or tag with a short form or another spelling of a registered name in it
     ("AlfieK", "bexy_k", "#JusticeForAlfie"), perhaps with the initials after it run on
-    ("alfiek2019")."""
-    for hump in _HUMPS.findall(handle):
+    ("alfiek2019"), or a first syllable with the initial of the person's other name ("DomP" of
+    Dominic Price)."""
+    humps = _HUMPS.findall(handle)
+    for at, hump in enumerate(humps):
+        if len(hump) == 3 and at + 1 < len(humps) and len(humps[at + 1]) == 1:
+            said = _spelling(hump, final_e=True)
+            found = shorts.get(said) if said in syllables else None
+            if found and humps[at + 1] in (initials or {}).get(found[1], ()):
+                if not known(hump):
+                    return NearName(handle, *found, short=True)
         # Initials run on ("alfiek2019") only where digits show it is a user name.
         for cut in (0, 1, 2) if any(c.isdigit() for c in handle) else (0,):
             part = hump[: len(hump) - cut].capitalize()

@@ -71,7 +71,10 @@ _HONORIFICS = frozenset(
 _RELATION_NAME = re.compile(rf"\b(?:{RELATIONS})(?:'s)?,?\s+(?P<name>{_NAME})")
 TITLES = (
     "Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|Sister|Matron|PC|PCSO|DC|DS|DI|DCI|Sgt|Sergeant|"
-    "Inspector|Constable|Cllr|Councillor|Prof|Professor|Rev|Reverend|Judge|HHJ"
+    "Inspector|Constable|Cllr|Councillor|Prof|Professor|Rev|Reverend|Judge|HHJ|"
+    # Titles in other languages ("Pan Lewandowski", "Frau Weber", "Señora Ruiz")
+    "Pan|Pani|Herr|Frau|Señor|Señora|Senhor|Senhora|Signora|Monsieur|Madame|Bayan|Sayed|"
+    "Sheikh|Alhaji|Alhaja"
 )
 ROLES = (
     "social worker|health visitor|midwife|GP|doctor|teacher|head ?teacher|SENCO|DSL|"

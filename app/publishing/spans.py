@@ -13,10 +13,19 @@
 import re
 from dataclasses import replace
 
+# Titles in the languages families speak, written before a surname as "Mr" is: Polish "Pan
+# Lewandowski", "Pani Zielińska"; German, Spanish, Portuguese, Italian, French, Dutch, Turkish
+# ("Bay", "Bayan"), Arabic ("Sayed", "Sheikh", "Haji"), West African ("Alhaji", "Chief") and
+# South Asian ("Shri", "Smt") ones.
+OTHER_TITLES = (
+    "Pan Pani Panna Herr Frau Señor Señora Señorita Senor Senora Sr Sra Srta Senhor Senhora "
+    "Signor Signora Monsieur Madame Mme Mlle Meneer Mevrouw Dhr Mevr Bay Bayan Sayed Sayyid "
+    "Sayyida Syed Sheikh Sheikha Shaikh Haji Hajji Hajja Alhaji Alhaja Chief Shri Smt Shrimati"
+).split()
 TITLE_WORDS = (
     "Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Rev|Revd|Reverend|Sir|Dame|PC|PCSO|DC|DS|DI|"
     "DCI|DSI|Sgt|Sergeant|Insp|Inspector|Constable|Det|Cllr|Councillor|Nurse|Sister|Matron|"
-    "Judge|HHJ"
+    "Judge|HHJ|" + "|".join(OTHER_TITLES)
 )
 # Before a name: a title (with a collar number), then initials ("Mr F. Young", "PC 4471 D'Arcy").
 _BEFORE = re.compile(
@@ -36,12 +45,24 @@ def with_titles(text: str, hits: list) -> list:
     """Name hits widened to the title and initials written just before them."""
     out = []
     for hit in hits:
-        if hit.what in NAMELIKE and hit.start:
+        if hit.what in NAMELIKE and hit.start and _capital_before(text, hit.start):
             m = _BEFORE.search(text, max(0, hit.start - 40), hit.start)
             if m and m.start() < hit.start:
                 hit = replace(hit, start=m.start(), text=text[m.start() : hit.end])
         out.append(hit)
     return out
+
+
+def _capital_before(text: str, start: int) -> bool:
+    """True when the word just before ``start`` may be a title, a collar number or an initial
+    (it starts with a capital or a digit): the title pattern is tried only there ("said Kerry"
+    has none)."""
+    before = text[max(0, start - 12) : start].rstrip(" \t")
+    if len(before) == len(text[max(0, start - 12) : start]):
+        return text[start - 1] == "."  # "A.Kowalski"; else a word joined to the name
+    word = before.rsplit(None, 1)[-1] if before.strip() else ""
+    first = next((c for c in word if c.isalnum()), "")  # "(Mr": "M"
+    return first.isupper() or first.isdigit()
 
 
 def merged(text: str, hits: list) -> list:
