@@ -292,3 +292,92 @@ def test_a_dialogs_buttons_carry_no_icon_drawn_for_light_windows_on_a_dark_one(q
     assert not boxes["light"].button(close).icon().isNull()  # on a light window, as it was
     assert boxes["dark"].button(close).icon().isNull()  # in words: its grey cross was not seen
     assert boxes["dark"].button(close).text()
+
+
+LAPTOP = QSize(1366, 768 - 40)
+
+
+@pytest.mark.parametrize("size", [PROJECTOR, LAPTOP], ids=["1024", "1366"])
+def test_the_people_register_fits_across_and_shows_its_rows(demo, size):
+    from PySide6.QtWidgets import QHeaderView
+
+    from ui.tab_names import TAB_PEOPLE
+
+    demo.resize(size)
+    demo.workspace.tabs.setCurrentIndex(TAB_PEOPLE)
+    _settle()
+    register = demo.workspace.people.register
+    assert register.rowCount() >= 6
+    header = register.horizontalHeader()
+    assert not register.horizontalScrollBar().isVisible()
+    right = sum(header.sectionSize(c) for c in range(register.columnCount()))
+    assert right <= register.viewport().width() + 1  # nothing off to the right
+    shown = register.viewport().height() // register.rowHeight(0)
+    assert shown >= (8 if size == LAPTOP else 6), shown
+    # Each column keeps room for a few letters; the born date is whole.
+    assert min(header.sectionSize(c) for c in range(register.columnCount())) >= 40
+    assert header.sectionResizeMode(4) == QHeaderView.ResizeMode.ResizeToContents
+
+
+def test_an_imr_fits_its_pane_under_the_board_on_a_projector(demo):
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.tab_names import TAB_AGENCIES
+
+    demo.workspace.tabs.setCurrentIndex(TAB_AGENCIES)
+    _settle()
+    agencies = demo.workspace.agencies
+    panel = agencies.panel
+    assert panel.imr is not None  # the first agency's IMR is shown
+    holder = panel.parentWidget()
+    while not isinstance(holder, QScrollArea):
+        holder = holder.parentWidget()
+    assert not holder.verticalScrollBar().isVisible()
+    assert panel.minimumSizeHint().height() <= holder.viewport().height()
+    # Every date is in sight, and the reason an IMR is not needed.
+    for field in (*panel.dates.values(), panel.not_required):
+        top_left = field.mapTo(holder.viewport(), field.rect().topLeft())
+        assert 0 <= top_left.y() and top_left.y() + field.height() <= holder.viewport().height()
+
+
+def test_an_agenda_line_has_one_space_before_its_minutes(window, ctx, qtbot):
+    from app.meetings import add_agenda_item, create_meeting
+    from app.reviews import create_review
+    from ui.meeting_runner import MeetingRunner
+
+    review_id = create_review(ctx, review_type="lcspr", reference="LCSPR-2026-40", title="Child Q")
+    meeting_id = create_meeting(ctx, review_id, ctx.today(), place="Room 1")
+    add_agenda_item(ctx, meeting_id, "Declarations of interest", minutes=10)
+    runner = MeetingRunner(window.editor, meeting_id)
+    qtbot.addWidget(runner)
+    assert runner.agenda.item(0).text() == "1. Declarations of interest (10 min)"
+
+
+def test_the_meetings_details_have_names_of_their_own(window, ctx):
+    from app.meetings import create_meeting
+    from app.reviews import create_review
+    from ui.meetings_tab import NewMeetingDialog
+    from ui.tab_names import TAB_MEETINGS
+
+    review_id = create_review(ctx, review_type="lcspr", reference="LCSPR-2026-41", title="Child R")
+    create_meeting(ctx, review_id, ctx.today(), place="Room 1")
+    window.refresh()
+    window.select_review(review_id)
+    window.workspace.tabs.setCurrentIndex(TAB_MEETINGS)
+    _settle()
+    tab = window.workspace.meetings
+    names = {
+        tab.held_on.edit: "Date of the meeting",
+        tab.time: "Time of the meeting",
+        tab.place: "Place of the meeting",
+        tab.kind: "Kind of meeting",
+        tab.status: "Status of the meeting",
+    }
+    for widget, name in names.items():
+        assert widget.accessibleName() == name  # its own, not only its label's one word
+    dialog = NewMeetingDialog(ctx.today())
+    assert [w.accessibleName() for w in (dialog.kind, dialog.time, dialog.place)] == [
+        "Kind of meeting",
+        "Time of the meeting",
+        "Place of the meeting",
+    ]
