@@ -381,3 +381,90 @@ def test_the_meetings_details_have_names_of_their_own(window, ctx):
         "Time of the meeting",
         "Place of the meeting",
     ]
+
+
+LIGHT = {
+    "Window": "#efefef",
+    "WindowText": "#000000",
+    "Base": "#ffffff",
+    "AlternateBase": "#f7f7f7",
+    "Text": "#000000",
+    "Button": "#efefef",
+    "ButtonText": "#000000",
+    "Highlight": "#308cc6",
+    "HighlightedText": "#ffffff",
+}
+
+
+def _changed_pixels(before, after) -> int:
+    """Pixels that the focus changed by 3:1 or more (WCAG's focus appearance)."""
+    from PySide6.QtGui import QColor
+
+    from ui.theme import contrast_ratio
+
+    return sum(
+        contrast_ratio(QColor(before.pixel(x, y)), QColor(after.pixel(x, y))) >= 3.0
+        for x in range(after.width())
+        for y in range(after.height())
+    )
+
+
+@pytest.mark.parametrize(
+    "colours", [LIGHT, DARK, HIGH_CONTRAST], ids=["light", "dark", "high contrast"]
+)
+def test_keyboard_focus_is_a_ring_that_can_be_seen_on_every_control(qtbot, colours):
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QComboBox,
+        QLineEdit,
+        QPushButton,
+        QSpinBox,
+        QStyleFactory,
+        QToolButton,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    from ui.theme import VisibleFrames
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    page.setStyle(VisibleFrames(QStyleFactory.create("Fusion")))
+    page.setPalette(_palette(colours))
+    layout = QVBoxLayout(page)
+    combo = QComboBox()
+    combo.addItems(["Panel meeting", "Practitioner event"])
+    tool = QToolButton()
+    tool.setText("Filter")
+    tool.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    controls = (
+        QPushButton("Run this meeting"),
+        QLineEdit("Room 2"),
+        combo,
+        QSpinBox(),
+        tool,
+        QCheckBox("Key episodes only"),
+    )
+    for control in controls:
+        control.setStyle(page.style())
+        layout.addWidget(control)
+    elsewhere = QPushButton("Elsewhere")
+    layout.insertWidget(0, elsewhere)  # first in the Tab order
+    page.resize(320, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    elsewhere.setFocus()
+    _settle()
+    before = [control.grab().toImage() for control in controls]
+    for control, unfocused in zip(controls, before, strict=True):
+        qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)  # a real Tab, as from the keyboard
+        _settle()
+        assert control.hasFocus()
+        after = control.grab().toImage()
+        if isinstance(control, QCheckBox):
+            # The ring goes round the words: a 2 px edge round them, at the least.
+            words = control.fontMetrics().boundingRect(control.text())
+            least = 2 * 2 * (words.width() + words.height())
+        else:
+            least = 2 * 2 * (control.width() + control.height()) * 0.9
+        assert _changed_pixels(unfocused, after) >= least, type(control).__name__
