@@ -468,3 +468,63 @@ def test_keyboard_focus_is_a_ring_that_can_be_seen_on_every_control(qtbot, colou
         else:
             least = 2 * 2 * (control.width() + control.height()) * 0.9
         assert _changed_pixels(unfocused, after) >= least, type(control).__name__
+
+
+@pytest.mark.parametrize(
+    "colours", [LIGHT, DARK, HIGH_CONTRAST], ids=["light", "dark", "high contrast"]
+)
+def test_a_focused_text_box_list_or_tab_wears_the_ring_too(qapp, qtbot, colours):
+    from PySide6.QtWidgets import (
+        QListWidget,
+        QPlainTextEdit,
+        QPushButton,
+        QStyleFactory,
+        QTabWidget,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    from ui.theme import VisibleFrames, ring_focused_boxes
+
+    palette = qapp.palette()
+    try:
+        qapp.setStyle(VisibleFrames(QStyleFactory.create("Fusion")))
+        qapp.setPalette(_palette(colours))
+        ring_focused_boxes(qapp)
+        page = QWidget()
+        qtbot.addWidget(page)
+        layout = QVBoxLayout(page)
+        layout.setSpacing(8)
+        start = QPushButton("Before")
+        notes = QPlainTextEdit("Notes for the minutes")
+        notes.setTabChangesFocus(True)
+        agenda = QListWidget()
+        agenda.addItems(["1. Welcome", "2. Actions"])
+        tabs = QTabWidget()
+        tabs.addTab(QWidget(), "Evidence (7)")
+        tabs.addTab(QWidget(), "Themes")
+        for widget in (start, notes, agenda, tabs):
+            layout.addWidget(widget)
+        page.resize(300, 400)
+        page.show()
+        qtbot.waitExposed(page)
+        start.setFocus()
+        _settle()
+        for box in (notes, agenda):
+            before = page.grab().toImage()
+            qtbot.keyClick(qapp.focusWidget(), Qt.Key.Key_Tab)
+            _settle()
+            assert box.hasFocus()
+            ring = 2 * 2 * (box.width() + box.height())  # 2 px round it
+            assert _changed_pixels(before, page.grab().toImage()) >= ring, type(box).__name__
+        bar = tabs.tabBar()
+        before = bar.grab().toImage()
+        qtbot.keyClick(qapp.focusWidget(), Qt.Key.Key_Tab)
+        _settle()
+        assert bar.hasFocus()
+        tab = bar.tabRect(0)
+        ring = 2 * 2 * (tab.width() + tab.height() - 8) * 0.8
+        assert _changed_pixels(before, bar.grab().toImage()) >= ring
+    finally:
+        qapp.setStyle(QStyleFactory.create("Fusion"))
+        qapp.setPalette(palette)
