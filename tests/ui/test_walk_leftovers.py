@@ -528,3 +528,22 @@ def test_a_focused_text_box_list_or_tab_wears_the_ring_too(qapp, qtbot, colours)
     finally:
         qapp.setStyle(QStyleFactory.create("Fusion"))
         qapp.setPalette(palette)
+
+
+def test_an_entry_from_a_long_file_name_keeps_its_fields_in_sight_on_a_projector(demo):
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.entry_editor import EntryEditor
+
+    demo.workspace.tabs.setCurrentIndex(TAB_CHRONOLOGY)
+    _settle()
+    tab = demo.workspace.chronology
+    tab.view.selectRow(0)
+    _settle()
+    editor = tab.findChild(EntryEditor)
+    scroll = editor.findChild(QScrollArea)
+    assert editor.entry is not None
+    assert len(editor.entry.source_ref) > 30  # a long file name with no spaces in it
+    _settle()
+    assert scroll.widget().width() <= scroll.viewport().width()  # nothing cut off at the right
+    assert "xlsx" in editor.origin.text().replace("\u200b", "")
