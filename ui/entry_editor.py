@@ -1,5 +1,6 @@
 """The selected chronology entry: every field editable, and where it came from."""
 
+import re
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -36,6 +37,19 @@ TEXT_FIELDS = [
     ("outcome", "Action / outcome"),
     ("significance", "Significance"),
 ]
+
+
+_BREAK_AFTER = re.compile(r"([_./\\-])(?=\S)")
+
+
+def breakable(text: str, longest: int = 16) -> str:
+    """``text`` with a zero-width space after the underscores, dots, slashes and hyphens of
+    its long words (file names), so a word-wrapped label can break them anywhere there."""
+    return re.sub(
+        rf"\S{{{longest + 1},}}",
+        lambda word: _BREAK_AFTER.sub("\\1\u200b", word.group(0)),
+        text,
+    )
 
 
 class EntryEditor(QWidget):
@@ -93,6 +107,8 @@ class EntryEditor(QWidget):
         form.addRow("", self.flagged)
         self.origin = QLabel()
         self.origin.setWordWrap(True)
+        # A file's long name must not hold the panel wider than the pane (cut off at the right).
+        self.origin.setMinimumWidth(1)
         self.origin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         palette = self.origin.palette()
         palette.setColor(self.origin.foregroundRole(), muted_colour())
@@ -180,7 +196,7 @@ class EntryEditor(QWidget):
             tags.append("Themes: " + ", ".join(entry.themes))
         if entry.episodes:
             tags.append("Key episodes: " + ", ".join(entry.episodes))
-        self.origin.setText("\n".join([f"From {entry.source_ref}", *tags]))
+        self.origin.setText(breakable("\n".join([f"From {entry.source_ref}", *tags])))
         self.show_citations()
         lines = []
         for original in entry.original_cells():

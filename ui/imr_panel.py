@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -94,30 +95,42 @@ class ImrPanel(QWidget):
 
     # Pages ---------------------------------------------------------------------------------
     def _details_page(self) -> QWidget:
+        # The dates in pairs, read (and tabbed) across: the page fits the pane under the
+        # board on a projector without scrolling.
         page = QWidget()
-        form = QFormLayout(page)
+        form = QGridLayout(page)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
+
+        def row(label: str, widget: QWidget, at: int, column: int = 0, span: int = 1) -> None:
+            text = QLabel(label)
+            text.setBuddy(widget)
+            form.addWidget(text, at, column)
+            form.addWidget(widget, at, column + 1, 1, span)
+
         self.author = CommitLineEdit()
         self.author.setObjectName("author_name")
         self.author.committed.connect(lambda t: self._save("author_name", t, "IMR author"))
         self.author_role = CommitLineEdit()
         self.author_role.setObjectName("author_role")
         self.author_role.committed.connect(lambda t: self._save("author_role", t, "author's role"))
-        form.addRow("IMR author", self.author)
-        form.addRow("Author's role", self.author_role)
+        row("IMR author", self.author, 0, span=3)
+        row("Author's role", self.author_role, 1, span=3)
         self.dates: dict[str, DateField] = {}
-        for field, label in DATE_FIELDS:
+        for number, (field, label) in enumerate(DATE_FIELDS):
             widget = DateField()
             widget.setObjectName(field)
             widget.committed.connect(lambda v, f=field, lab=label: self._save(f, v, lab.lower()))
             self.dates[field] = widget
-            form.addRow(label, widget)
+            row(label, widget, 2 + number // 2, (number % 2) * 2)
         self.not_required = CommitLineEdit()
         self.not_required.setObjectName("not_required_reason")
         self.not_required.setPlaceholderText("Why no IMR is needed from this agency")
         self.not_required.committed.connect(
             lambda t: self._save("not_required_reason", t, "reason not required")
         )
-        form.addRow("Not required because", self.not_required)
+        row("Not required because", self.not_required, 3 + len(DATE_FIELDS) // 2, span=3)
+        form.setRowStretch(4 + len(DATE_FIELDS) // 2, 1)
         return page
 
     def _sections_page(self) -> QWidget:

@@ -32,6 +32,7 @@ from ui.screen import (
 from ui.store_actions import add_store_actions
 from ui.tab_names import CHRONOLOGY_KINDS, TAB_NAMES
 from ui.table_tools import polish_tables
+from ui.theme import ring_focused_boxes
 from ui.welcome import WelcomePage
 from ui.widgets import keep_focus_in_sight
 
@@ -64,6 +65,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self.learning = None  # the learning window, made when first asked for
         self.setObjectName("main_window")
         keep_focus_in_sight(QApplication.instance())
+        ring_focused_boxes(QApplication.instance())
 
         left = self.list_panel = ReviewListPanel()
         self.list_model, self.proxy = left.model, left.proxy

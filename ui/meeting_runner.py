@@ -290,7 +290,7 @@ class MeetingRunner(QWidget):
         self.agenda.blockSignals(True)
         self.agenda.clear()
         for number, item in enumerate(items, start=1):
-            self.agenda.addItem(QListWidgetItem(f"{number}. {item.title}  ({item.minutes} min)"))
+            self.agenda.addItem(QListWidgetItem(f"{number}. {item.title} ({item.minutes} min)"))
         self.agenda.blockSignals(False)
         self._show_item()
         return True

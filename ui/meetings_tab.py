@@ -47,6 +47,13 @@ from ui.widgets import CommitLineEdit, DateField, FormDialog, section_label
 IdRole = Qt.ItemDataRole.UserRole + 11
 
 
+def name_meeting_fields(kind: QComboBox, time: QLineEdit, place: QLineEdit) -> None:
+    """Names a screen reader says in full, not the form's one-word labels."""
+    kind.setAccessibleName("Kind of meeting")
+    time.setAccessibleName("Time of the meeting")
+    place.setAccessibleName("Place of the meeting")
+
+
 class NewMeetingDialog(FormDialog):
     def __init__(self, today: date, parent=None):
         super().__init__("New meeting", "Create meeting", parent)
@@ -59,6 +66,7 @@ class NewMeetingDialog(FormDialog):
         self.time.setPlaceholderText("e.g. 10:00")
         self.place = QLineEdit()
         self.place.setPlaceholderText("e.g. Town Hall, room 2, or Teams")
+        name_meeting_fields(self.kind, self.time, self.place)
         self.form.addRow("Date", self.held_on)
         self.form.addRow("Kind", self.kind)
         self.form.addRow("Time", self.time)
@@ -160,7 +168,7 @@ class MeetingsTab(QWidget):
         self.run_button.setFont(scaled_font(self.font(), 1.4, bold=True))
         self.run_button.setMinimumHeight(48)
         self.run_button.clicked.connect(self.run_meeting)
-        self.held_on = DateField()
+        self.held_on = DateField(name="Date of the meeting")
         self.time = CommitLineEdit()
         self.place = CommitLineEdit()
         self.kind = QComboBox()
@@ -169,6 +177,8 @@ class MeetingsTab(QWidget):
         self.status = QComboBox()
         for key, label in MEETING_STATUSES.items():
             self.status.addItem(label, key)
+        name_meeting_fields(self.kind, self.time, self.place)
+        self.status.setAccessibleName("Status of the meeting")
         self.held_on.committed.connect(lambda v: self._edit_meeting("held_on", v))
         self.time.committed.connect(lambda v: self._edit_meeting("time", v))
         self.place.committed.connect(lambda v: self._edit_meeting("place", v))

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -63,6 +63,25 @@ def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
     return table
 
 
+def _fit_across(table: QTableWidget, own_width: tuple[int, ...]) -> None:
+    """Columns that share the table's width: the short ones as wide as their text, the rest
+    stretched and their text cut short with "…" (the whole of it in a tooltip), so the table
+    never scrolls sideways."""
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setMinimumSectionSize(table.fontMetrics().horizontalAdvance("M") * 4)
+    for column in range(table.columnCount()):
+        mode = (
+            QHeaderView.ResizeMode.ResizeToContents
+            if column in own_width
+            else QHeaderView.ResizeMode.Stretch
+        )
+        header.setSectionResizeMode(column, mode)
+
+
 class PeoplePage(QWidget):
     def __init__(self, editor: Editor, parent=None):
         super().__init__(parent)
@@ -81,6 +100,7 @@ class PeoplePage(QWidget):
         )
         self.register = _table(REGISTER_COLUMNS, "people_register")
         self.register.setAccessibleName("People register")
+        _fit_across(self.register, own_width=(REGISTER_COLUMNS.index("Born"),))
         self.register.cellDoubleClicked.connect(lambda row, _c: self.edit_row(row))
         self.editing: int | None = None  # the register entry the form is changing
         self.editing_shown = None  # that entry as it was when the form was filled
@@ -119,33 +139,48 @@ class PeoplePage(QWidget):
         self.new_button.clicked.connect(self.clear_form)
         form_box = QGroupBox("Add someone or somewhere (double-click an entry to change it)")
         self.form_box = form_box
-        form = QFormLayout(form_box)
-        form.addRow("Real name", self.name)
-        form.addRow("Published as", self.descriptor)
-        form.addRow("Relationship or role", self.role)
-        form.addRow("Person or place", self.kind)
-        form.addRow("Other names", self.variants)
-        form.addRow("Date of birth", self.dob)
-        form.addRow("Identifiers", self.identifiers)
-        form.addRow("Addresses", self.addresses)
+        # The form in two columns of pairs, read (and tabbed) across: half the height of one
+        # long column, which leaves the register its rows.
+        form = QGridLayout(form_box)
+        pairs = (
+            ("Real name", self.name),
+            ("Published as", self.descriptor),
+            ("Relationship or role", self.role),
+            ("Person or place", self.kind),
+            ("Other names", self.variants),
+            ("Date of birth", self.dob),
+            ("Identifiers", self.identifiers),
+            ("Addresses", self.addresses),
+        )
+        for number, (text, field) in enumerate(pairs):
+            row, column = divmod(number, 2)
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addWidget(label, row, column * 2)
+            form.addWidget(field, row, column * 2 + 1)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
+        form.setColumnMinimumWidth(2, form.spacing() * 2 if form.spacing() > 0 else 12)
         form_buttons = QHBoxLayout()
         form_buttons.addWidget(self.add_button)
         form_buttons.addWidget(self.new_button)
         form_buttons.addStretch(1)
-        form.addRow("", form_buttons)
+        form.addLayout(form_buttons, len(pairs) // 2, 1, 1, 3)
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.register, 1)
+        # The register across the page; under it the form and the names found side by side.
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.register, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
-        left_layout.addLayout(buttons)
-        left_layout.addWidget(form_box)
+        top_layout.addLayout(buttons)
+        left = form_box
 
         self.candidates = _table(("Name found", "Where"), "people_candidates")
         self.candidates.setAccessibleName("Names found in the review")
+        self.candidates.setMinimumHeight(self.candidates.fontMetrics().lineSpacing() * 5)
         self.candidates.itemSelectionChanged.connect(self._candidate_chosen)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -163,13 +198,33 @@ class PeoplePage(QWidget):
         )
         right_layout.addWidget(self.candidates, 1)
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([700, 420])
+        below = QSplitter()
+        below.addWidget(left)
+        below.addWidget(right)
+        below.setStretchFactor(0, 3)
+        below.setStretchFactor(1, 2)
+        below.setSizes([700, 420])
+        splitter = self.splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(below)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(splitter, 1)
+        self._below = below
+        self._split_once = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        if not self._split_once:
+            # The form's own height below; every other line goes to the register.
+            self._split_once = True
+            total = sum(self.splitter.sizes())
+            below = max(self.form_box.sizeHint().height(), self._below.minimumSizeHint().height())
+            if total > below:
+                self.splitter.setSizes([total - below, below])
 
     def show_review(self, review_id: int) -> None:
         self.review_id = review_id
@@ -193,7 +248,9 @@ class PeoplePage(QWidget):
                 "; ".join((*p.identifiers, *p.addresses)),
             )
             for column, value in enumerate(values):
-                self.register.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.register.setItem(row, column, item)
         self.candidates.setRowCount(len(self.offered))
         for row, c in enumerate(self.offered):
             self.candidates.setItem(row, 0, QTableWidgetItem(c.name))

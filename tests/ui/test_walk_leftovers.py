@@ -292,3 +292,258 @@ def test_a_dialogs_buttons_carry_no_icon_drawn_for_light_windows_on_a_dark_one(q
     assert not boxes["light"].button(close).icon().isNull()  # on a light window, as it was
     assert boxes["dark"].button(close).icon().isNull()  # in words: its grey cross was not seen
     assert boxes["dark"].button(close).text()
+
+
+LAPTOP = QSize(1366, 768 - 40)
+
+
+@pytest.mark.parametrize("size", [PROJECTOR, LAPTOP], ids=["1024", "1366"])
+def test_the_people_register_fits_across_and_shows_its_rows(demo, size):
+    from PySide6.QtWidgets import QHeaderView
+
+    from ui.tab_names import TAB_PEOPLE
+
+    demo.resize(size)
+    demo.workspace.tabs.setCurrentIndex(TAB_PEOPLE)
+    _settle()
+    register = demo.workspace.people.register
+    assert register.rowCount() >= 6
+    header = register.horizontalHeader()
+    assert not register.horizontalScrollBar().isVisible()
+    right = sum(header.sectionSize(c) for c in range(register.columnCount()))
+    assert right <= register.viewport().width() + 1  # nothing off to the right
+    shown = register.viewport().height() // register.rowHeight(0)
+    assert shown >= (8 if size == LAPTOP else 6), shown
+    # Each column keeps room for a few letters; the born date is whole.
+    assert min(header.sectionSize(c) for c in range(register.columnCount())) >= 40
+    assert header.sectionResizeMode(4) == QHeaderView.ResizeMode.ResizeToContents
+
+
+def test_an_imr_fits_its_pane_under_the_board_on_a_projector(demo):
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.tab_names import TAB_AGENCIES
+
+    demo.workspace.tabs.setCurrentIndex(TAB_AGENCIES)
+    _settle()
+    agencies = demo.workspace.agencies
+    panel = agencies.panel
+    assert panel.imr is not None  # the first agency's IMR is shown
+    holder = panel.parentWidget()
+    while not isinstance(holder, QScrollArea):
+        holder = holder.parentWidget()
+    assert not holder.verticalScrollBar().isVisible()
+    assert panel.minimumSizeHint().height() <= holder.viewport().height()
+    # Every date is in sight, and the reason an IMR is not needed.
+    for field in (*panel.dates.values(), panel.not_required):
+        top_left = field.mapTo(holder.viewport(), field.rect().topLeft())
+        assert 0 <= top_left.y() and top_left.y() + field.height() <= holder.viewport().height()
+
+
+def test_an_agenda_line_has_one_space_before_its_minutes(window, ctx, qtbot):
+    from app.meetings import add_agenda_item, create_meeting
+    from app.reviews import create_review
+    from ui.meeting_runner import MeetingRunner
+
+    review_id = create_review(ctx, review_type="lcspr", reference="LCSPR-2026-40", title="Child Q")
+    meeting_id = create_meeting(ctx, review_id, ctx.today(), place="Room 1")
+    add_agenda_item(ctx, meeting_id, "Declarations of interest", minutes=10)
+    runner = MeetingRunner(window.editor, meeting_id)
+    qtbot.addWidget(runner)
+    assert runner.agenda.item(0).text() == "1. Declarations of interest (10 min)"
+
+
+def test_the_meetings_details_have_names_of_their_own(window, ctx):
+    from app.meetings import create_meeting
+    from app.reviews import create_review
+    from ui.meetings_tab import NewMeetingDialog
+    from ui.tab_names import TAB_MEETINGS
+
+    review_id = create_review(ctx, review_type="lcspr", reference="LCSPR-2026-41", title="Child R")
+    create_meeting(ctx, review_id, ctx.today(), place="Room 1")
+    window.refresh()
+    window.select_review(review_id)
+    window.workspace.tabs.setCurrentIndex(TAB_MEETINGS)
+    _settle()
+    tab = window.workspace.meetings
+    names = {
+        tab.held_on.edit: "Date of the meeting",
+        tab.time: "Time of the meeting",
+        tab.place: "Place of the meeting",
+        tab.kind: "Kind of meeting",
+        tab.status: "Status of the meeting",
+    }
+    for widget, name in names.items():
+        assert widget.accessibleName() == name  # its own, not only its label's one word
+    dialog = NewMeetingDialog(ctx.today())
+    assert [w.accessibleName() for w in (dialog.kind, dialog.time, dialog.place)] == [
+        "Kind of meeting",
+        "Time of the meeting",
+        "Place of the meeting",
+    ]
+
+
+LIGHT = {
+    "Window": "#efefef",
+    "WindowText": "#000000",
+    "Base": "#ffffff",
+    "AlternateBase": "#f7f7f7",
+    "Text": "#000000",
+    "Button": "#efefef",
+    "ButtonText": "#000000",
+    "Highlight": "#308cc6",
+    "HighlightedText": "#ffffff",
+}
+
+
+def _changed_pixels(before, after) -> int:
+    """Pixels that the focus changed by 3:1 or more (WCAG's focus appearance)."""
+    from PySide6.QtGui import QColor
+
+    from ui.theme import contrast_ratio
+
+    return sum(
+        contrast_ratio(QColor(before.pixel(x, y)), QColor(after.pixel(x, y))) >= 3.0
+        for x in range(after.width())
+        for y in range(after.height())
+    )
+
+
+@pytest.mark.parametrize(
+    "colours", [LIGHT, DARK, HIGH_CONTRAST], ids=["light", "dark", "high contrast"]
+)
+def test_keyboard_focus_is_a_ring_that_can_be_seen_on_every_control(qtbot, colours):
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QComboBox,
+        QLineEdit,
+        QPushButton,
+        QSpinBox,
+        QStyleFactory,
+        QToolButton,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    from ui.theme import VisibleFrames
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    page.setStyle(VisibleFrames(QStyleFactory.create("Fusion")))
+    page.setPalette(_palette(colours))
+    layout = QVBoxLayout(page)
+    combo = QComboBox()
+    combo.addItems(["Panel meeting", "Practitioner event"])
+    tool = QToolButton()
+    tool.setText("Filter")
+    tool.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    controls = (
+        QPushButton("Run this meeting"),
+        QLineEdit("Room 2"),
+        combo,
+        QSpinBox(),
+        tool,
+        QCheckBox("Key episodes only"),
+    )
+    for control in controls:
+        control.setStyle(page.style())
+        layout.addWidget(control)
+    elsewhere = QPushButton("Elsewhere")
+    layout.insertWidget(0, elsewhere)  # first in the Tab order
+    page.resize(320, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    elsewhere.setFocus()
+    _settle()
+    before = [control.grab().toImage() for control in controls]
+    for control, unfocused in zip(controls, before, strict=True):
+        qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)  # a real Tab, as from the keyboard
+        _settle()
+        assert control.hasFocus()
+        after = control.grab().toImage()
+        if isinstance(control, QCheckBox):
+            # The ring goes round the words: a 2 px edge round them, at the least.
+            words = control.fontMetrics().boundingRect(control.text())
+            least = 2 * 2 * (words.width() + words.height())
+        else:
+            least = 2 * 2 * (control.width() + control.height()) * 0.9
+        assert _changed_pixels(unfocused, after) >= least, type(control).__name__
+
+
+@pytest.mark.parametrize(
+    "colours", [LIGHT, DARK, HIGH_CONTRAST], ids=["light", "dark", "high contrast"]
+)
+def test_a_focused_text_box_list_or_tab_wears_the_ring_too(qapp, qtbot, colours):
+    from PySide6.QtWidgets import (
+        QListWidget,
+        QPlainTextEdit,
+        QPushButton,
+        QStyleFactory,
+        QTabWidget,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    from ui.theme import VisibleFrames, ring_focused_boxes
+
+    palette = qapp.palette()
+    try:
+        qapp.setStyle(VisibleFrames(QStyleFactory.create("Fusion")))
+        qapp.setPalette(_palette(colours))
+        ring_focused_boxes(qapp)
+        page = QWidget()
+        qtbot.addWidget(page)
+        layout = QVBoxLayout(page)
+        layout.setSpacing(8)
+        start = QPushButton("Before")
+        notes = QPlainTextEdit("Notes for the minutes")
+        notes.setTabChangesFocus(True)
+        agenda = QListWidget()
+        agenda.addItems(["1. Welcome", "2. Actions"])
+        tabs = QTabWidget()
+        tabs.addTab(QWidget(), "Evidence (7)")
+        tabs.addTab(QWidget(), "Themes")
+        for widget in (start, notes, agenda, tabs):
+            layout.addWidget(widget)
+        page.resize(300, 400)
+        page.show()
+        qtbot.waitExposed(page)
+        start.setFocus()
+        _settle()
+        for box in (notes, agenda):
+            before = page.grab().toImage()
+            qtbot.keyClick(qapp.focusWidget(), Qt.Key.Key_Tab)
+            _settle()
+            assert box.hasFocus()
+            ring = 2 * 2 * (box.width() + box.height())  # 2 px round it
+            assert _changed_pixels(before, page.grab().toImage()) >= ring, type(box).__name__
+        bar = tabs.tabBar()
+        before = bar.grab().toImage()
+        qtbot.keyClick(qapp.focusWidget(), Qt.Key.Key_Tab)
+        _settle()
+        assert bar.hasFocus()
+        tab = bar.tabRect(0)
+        ring = 2 * 2 * (tab.width() + tab.height() - 8) * 0.8
+        assert _changed_pixels(before, bar.grab().toImage()) >= ring
+    finally:
+        qapp.setStyle(QStyleFactory.create("Fusion"))
+        qapp.setPalette(palette)
+
+
+def test_an_entry_from_a_long_file_name_keeps_its_fields_in_sight_on_a_projector(demo):
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.entry_editor import EntryEditor
+
+    demo.workspace.tabs.setCurrentIndex(TAB_CHRONOLOGY)
+    _settle()
+    tab = demo.workspace.chronology
+    tab.view.selectRow(0)
+    _settle()
+    editor = tab.findChild(EntryEditor)
+    scroll = editor.findChild(QScrollArea)
+    assert editor.entry is not None
+    assert len(editor.entry.source_ref) > 30  # a long file name with no spaces in it
+    _settle()
+    assert scroll.widget().width() <= scroll.viewport().width()  # nothing cut off at the right
+    assert "xlsx" in editor.origin.text().replace("\u200b", "")
