@@ -48,6 +48,7 @@ ProgressCallback = Callable[[int, int], None]
 PAGE_SIZE = landscape(A4)
 CELL_FAMILY = SANS_CONDENSED
 CELL_SIZE = 8.5
+HEADER_SIZE = CELL_SIZE + 0.5  # the header row's words, bold
 CELL_LEADING = 10.5
 PADDING = Padding(left=4, right=4, top=3, bottom=4)
 FLAG_TINT = colors.HexColor("#FFF1CC")  # light amber behind a flagged entry
@@ -94,7 +95,7 @@ class _Styles:
         )
         self.flag = style("ChronFlag", CELL_SIZE, bold=True, color=FLAG_INK, spaceBefore=3, **cell)
         self.marker = style("ChronMarker", CELL_SIZE - 0.5, italic=True, color=MUTED, **cell)
-        self.header = style("ChronHeader", CELL_SIZE + 0.5, bold=True, color=HEADER_TEXT, **cell)
+        self.header = style("ChronHeader", HEADER_SIZE, bold=True, color=HEADER_TEXT, **cell)
         self.kicker = style("ChronKicker", 10, color=MUTED, spaceAfter=2)
         self.title = style("ChronTitle", 17, bold=True, color=ACCENT, leading=21, spaceAfter=8)
         self.label = style("ChronLabel", 9, bold=True, color=INK)
@@ -229,6 +230,7 @@ def _column_widths(entries: list[ChronologyRow], frame_width: float) -> list[flo
         padding=padding,
         condensed=True,
         hint=hint,
+        header_size=HEADER_SIZE,
     )
 
 

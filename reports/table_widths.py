@@ -48,10 +48,11 @@ def column_widths(
     padding: float = 8.0,
     condensed: bool = False,
     hint: Sequence[float] = (),
+    header_size: float | None = None,
 ) -> list[float]:
     """Widths in points, one per column, adding up to ``total``.
 
-    ``size`` is the cell text's font size, ``padding`` a cell's left and right padding
+    ``size`` is the cell text's font size (``header_size`` the header's, when larger), ``padding`` a cell's left and right padding
     together; ``hint`` (relative weights) breaks ties between long-text columns.
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -82,7 +83,7 @@ def column_widths(
     minimum, natural = [], []
     for i, title in enumerate(columns):
         header_words = _words(title) or [""]
-        word = max(stringWidth(w, family.bold, size) for w in header_words)
+        word = max(stringWidth(w, family.bold, header_size or size) for w in header_words)
         for candidate in longest[i]:
             word = max(word, stringWidth(candidate, family.regular, size))
         minimum.append(min(word + padding + 1, cap))

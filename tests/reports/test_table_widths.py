@@ -45,3 +45,20 @@ def test_a_date_with_no_break_spaces_is_one_word_its_column_must_hold():
     rows = [("19\xa0Sep\xa02026", "x " * 200)] * 3
     date_width, _ = column_widths(("Received", "Notes"), rows, 300, size=9, padding=8)
     assert date_width >= stringWidth("19\xa0Sep\xa02026", SANS.regular, 9) + 8
+
+
+def test_an_empty_column_is_as_wide_as_its_heading_set_larger_than_the_cells():
+    # A chronology with no practitioners: the heading "Practitioner", set bold and larger than
+    # the cells, must not be broken inside the word.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from reports.fonts import SANS_CONDENSED, register_fonts
+    from reports.table_widths import column_widths
+
+    register_fonts()
+    rows = [("2 Jan 2023", "The family was seen at home. " * 40, "")] * 5
+    widths = column_widths(
+        ["Date", "Event", "Practitioner"], rows, 500, size=8.5, padding=6, condensed=True,
+        header_size=9,
+    )  # fmt: skip
+    assert widths[2] >= stringWidth("Practitioner", SANS_CONDENSED.bold, 9) + 6
