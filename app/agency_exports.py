@@ -379,6 +379,60 @@ def web_page_report(path: Path, events: list[AgencyEvent], subject: str) -> Path
     return path
 
 
+def ambulance_pdf(path: Path, events: list[AgencyEvent], subject: str) -> Path:
+    """An ambulance service's patient contact report printed to PDF: a title, a ruled table
+    whose heading row repeats on every page, long notes wrapping inside their cells, and a
+    protective marking and page number on every page."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    regular, bold = "Helvetica", "Helvetica-Bold"  # as the case system prints
+    body = ParagraphStyle("cell", fontName=regular, fontSize=8.5, leading=10.5)
+    head = ParagraphStyle("head", parent=body, fontName=bold)
+    title = ParagraphStyle("title", parent=body, fontName=bold, fontSize=13, leading=16)
+
+    def text(value: str, style=body) -> Paragraph:
+        escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return Paragraph(escaped.replace("\n", "<br/>"), style)
+
+    rows = [
+        [text(h, head) for h in ("Incident date", "Time", "Crew", "Category", "Clinical notes")]
+    ]
+    for e in events:
+        notes = e.text if not e.outcome else f"{e.text}\nOutcome: {e.outcome}"
+        rows.append([text(f"{e.day:%d/%m/%Y}"), text(e.time), text(e.worker), text(e.kind),
+                     text(notes)])  # fmt: skip
+    table = Table(rows, colWidths=[26 * mm, 14 * mm, 40 * mm, 36 * mm, None], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde4ee")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+
+    def furniture(canvas, document) -> None:
+        canvas.saveState()
+        canvas.setFont(regular, 8)
+        width, height = document.pagesize
+        canvas.drawCentredString(width / 2, height - 10 * mm, "OFFICIAL-SENSITIVE")
+        canvas.drawString(15 * mm, 8 * mm, "Patient contact report, printed 04/03/2024")
+        canvas.drawRightString(width - 15 * mm, 8 * mm, f"Page {document.page}")
+        canvas.restoreState()
+
+    document = SimpleDocTemplate(str(path), pagesize=landscape(A4), title="Patient contact report",
+                                 leftMargin=15 * mm, rightMargin=15 * mm, topMargin=16 * mm,
+                                 bottomMargin=14 * mm)  # fmt: skip
+    story = [text(f"Patient contact report: {subject}", title), Spacer(1, 4 * mm), table]
+    document.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return path
+
+
 Writer = Callable[[Path, list[AgencyEvent], str], Path]
 LAYOUTS: dict[str, tuple[str, Writer]] = {
     "social_care_case_notes": (".xlsx", social_care_case_notes),
@@ -398,6 +452,7 @@ LAYOUTS: dict[str, tuple[str, Writer]] = {
     "domestic_abuse_csv": (".csv", domestic_abuse_csv),
     "yearly_sheets": (".xlsx", yearly_sheets),
     "web_page_report": (".xls", web_page_report),
+    "ambulance_pdf": (".pdf", ambulance_pdf),
 }
 
 
