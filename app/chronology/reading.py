@@ -679,7 +679,9 @@ def _read_workbook(
     others = [
         n
         for n in others
-        if not any(f"'{n}'" in note for note in notes) and not _ABOUT_SHEET.search(n)
+        if not any(f"'{n}'" in note for note in notes)
+        and not _ABOUT_SHEET.search(n)
+        and not lists_sheets(loaded[n][0], names, n)
     ]
     if len(chosen) > 1:
         listed = ", ".join(f"'{n}'" for n in chosen)
@@ -696,6 +698,30 @@ def _read_workbook(
     return [build(name, notes if name == chosen[0] else []) for name in chosen]
 
 
+_TEXT_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
+
+
+def lists_sheets(rows: list[list[Any]], names: list[str], own: str) -> bool:
+    """Whether a sheet is the workbook's contents or export summary (Apple Numbers writes an
+    "Export Summary" sheet listing each sheet and table): its cells name at least half of the
+    workbook's other sheets, and it holds no dates."""
+    others = {" ".join(n.split()).casefold() for n in names if n != own}
+    if not others:
+        return False
+    named: set[str] = set()
+    for cells in rows:
+        for value in cells:
+            if isinstance(value, date | datetime):
+                return False
+            if isinstance(value, str):
+                text = " ".join(value.split()).casefold()
+                if text in others:
+                    named.add(text)
+                elif _TEXT_DATE.search(text):
+                    return False
+    return bool(named) and 2 * len(named) >= len(others)
+
+
 def sheets_holding_chronology(path: str | Path) -> list[str]:
     """The sheets of a workbook that look like they hold a chronology ([] for CSV or Word)."""
     path = Path(path)
@@ -707,7 +733,11 @@ def sheets_holding_chronology(path: str | Path) -> list[str]:
         for name in workbook.sheet_names:
             rows, _r, _c, _m = _sheet_rows(workbook, name, path.name, kind, 10**9)
             layout = find_layout(rows[: HEADER_SCAN_ROWS + 20]) if rows else None
-            if layout is not None and layout.score >= 2:
+            if (
+                layout is not None
+                and layout.score >= 2
+                and not lists_sheets(rows, workbook.sheet_names, name)
+            ):
                 found.append(name)
         return found
 
