@@ -141,10 +141,12 @@ def read_tables(
     if kind == "rtf":
         from app.chronology.rtf_text import read_rtf
 
-        rows, notes = read_rtf(path, find_layout)
-        return [_build_table(
+        struck = {}
+        rows, notes = read_rtf(path, find_layout, struck)
+        table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
-        )]  # fmt: skip
+        )
+        return [_struck_through(table, struck, 1)]
     if kind == "docx":
         struck: dict[tuple[int, int], str] = {}
         rows, notes = chronology_grid(path, find_layout, struck)

@@ -95,7 +95,9 @@ def as_agency_rows(table: SheetTable, lanes: list[int], given: str) -> SheetTabl
         if len(written) > 1:
             doubled.append(number)
         for i in written or [None]:
-            lane = (" ".join(table.headers[i].split()), padded[i]) if i is not None else (None, None)
+            lane = (
+                (" ".join(table.headers[i].split()), padded[i]) if i is not None else (None, None)
+            )
             rows.append((number, [*head, *lane, *tail]))
     names = ", ".join(f"'{' '.join(table.headers[i].split())}'" for i in lanes)
     note = (

@@ -151,7 +151,7 @@ def rtf_tracked_changes(folder: Path):
     parts.append(r"\pard\par}")
     path = folder / "rtf_tracked_changes.rtf"
     path.write_text("\r\n".join(parts), encoding="ascii")
-    truth = [_t(i, practitioner=WORKERS[i % 4], flagged=(i == 4)) for i in range(8)]
+    truth = [_t(i, practitioner=WORKERS[i % 4], flagged=(i == 5)) for i in range(8)]
     truth[2] = Expected(
         DAYS[2], event=f"{TEXTS[2]} (checked with the case file)", practitioner=WORKERS[2]
     )
