@@ -62,7 +62,12 @@ from app.chronology.sheet_formats import (
 )
 from app.chronology.side_by_side import tables_side_by_side
 from app.chronology.sideways import entries_across
-from app.chronology.struck_text import struck_cells_ods, struck_cells_xls, struck_cells_xlsb
+from app.chronology.struck_text import (
+    cell_comments_xls,
+    struck_cells_ods,
+    struck_cells_xls,
+    struck_cells_xlsb,
+)
 from app.chronology.types import SheetTable
 from app.chronology.web_tables import read_html_table, read_web_archive
 from app.chronology.word_tables import TRACKED, chronology_grid, split_leading_dates
@@ -367,7 +372,8 @@ def _comments(path: Path, kind: str, name: str, rows, row0: int, col0: int) -> l
     """Comments (notes) attached to cells are never lost: the text of a cell that is empty or
     only points to its comment ("See comment") is the comment's; every other comment is quoted
     in the notes with its cell and its author."""
-    found = (cell_comments_ods if kind == "ods" else cell_comments)(path, name)
+    reader = {"ods": cell_comments_ods, "xls": cell_comments_xls}.get(kind, cell_comments)
+    found = reader(path, name)
     if not found:
         return []
     taken, quoted = 0, []
@@ -605,7 +611,7 @@ def _read_workbook(
         notes = notes + _partial_dates(path, kind, name, rows, row0, col0)
         if kind == "xlsx" and _empty_columns_under_headings(rows):
             notes = notes + _uncalculated(path, name, rows, row0, col0)
-        if kind in ("xlsx", "ods"):
+        if kind in ("xlsx", "ods", "xls"):
             notes = notes + _comments(path, kind, name, rows, row0, col0)
         if kind == "ods" and not merged:
             merged = merged_cells_ods(path, name, row0 - 1, col0 - 1)
