@@ -308,6 +308,31 @@ _DATED_LINE = re.compile(
 )
 
 
+# A table drawn with vertical bars at both ends of each line: a Markdown table pasted into an
+# e-mail ("| Date | Worker |", "|:---|:---|"), a MySQL client's output ("| contact_date |" between
+# "+------+" rules).
+_BOXED_LINE = re.compile(r"\s*\|[^\n]*\|[^\n]*\|\s*")
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+
+
+def _boxed(sample: str) -> bool:
+    """Three or more lines drawn as a table with bars at both ends, the same number of bars on
+    each, and no line of the sample parted by tabs."""
+    lines = [line for line in sample.splitlines() if _BOXED_LINE.fullmatch(line)]
+    if len(lines) < 3 or "\t" in sample:
+        return False
+    bars = Counter(line.count("|") for line in lines).most_common(1)[0]
+    return bars[1] >= 3 and bars[1] >= 0.8 * len(lines)
+
+
+def _unbox(rows: list[list[str]]) -> None:
+    """The bars at the ends of each boxed line dropped, the values unpadded, and a Markdown line
+    break ("<br>") read as one."""
+    for index, row in enumerate(rows):
+        if len(row) >= 3 and not row[0].strip() and not row[-1].strip():
+            rows[index] = [_BREAK_TAG.sub("\n", c).strip() for c in row[1:-1]]
+
+
 def _punctuation(rows: list[list[str]]) -> bool:
     """The separator is punctuation in prose: nearly every value after one (outside quotes)
     starts with a space and a word in lower case ("present; agreed", "flat, cold"), as no
@@ -350,6 +375,7 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
     first = sample.split("\n", 1)[0]
     sep = re.fullmatch(r'"?sep=(.)"?\s*', first)  # Excel's "sep=;" line
     fixed = None
+    boxed = False
     if sep:
         delimiter = sep.group(1)
         next(lines, None)
@@ -358,9 +384,12 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
         fixed = fixed_columns(sample.splitlines())
         if fixed is not None and any(d in sample.splitlines()[fixed[0]] for d in _DELIMITERS):
             fixed = None
+        boxed = fixed is None and _boxed(sample)
         delimiter = (
             LINES
             if fixed is not None
+            else "|"
+            if boxed
             else sniff_delimiter(sample.rsplit("\n", 1)[0] if len(sample) >= _SAMPLE else sample)
         )
     rows: list[list[str]] = [[]] if sep else []  # keep row numbers as the file shows them
@@ -368,7 +397,7 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
     characters = 0
     if fixed is not None:
         reader = _FixedWidth(lines, fixed[1])
-    elif delimiter == LINES:
+    elif delimiter == LINES or boxed:
         reader = csv.reader(lines, delimiter=delimiter, quoting=csv.QUOTE_NONE)
     else:
         reader = csv.reader(lines, delimiter=delimiter)
@@ -399,6 +428,10 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
     if fixed is not None:
         notes = [f"Read as text ({label}) in fixed-width columns: each line is cut where the "
                  f"headings on line {fixed[0] + 1} start."]  # fmt: skip
+    elif boxed:
+        _unbox(rows)
+        notes = [f"Read as text ({label}): a table drawn with vertical bars between the values "
+                 "(a Markdown table, or a database tool's output)."]  # fmt: skip
     elif delimiter == LINES:
         notes = [f"Read as text ({label}), one line a row: its commas and semicolons are the "
                  "punctuation of its sentences, not separators."]  # fmt: skip
