@@ -313,13 +313,23 @@ _DATED_LINE = re.compile(
 # "+------+" rules).
 _BOXED_LINE = re.compile(r"\s*\|[^\n]*\|[^\n]*\|\s*")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+# Markdown's line under a table's headings, with or without the bars at its ends: "--- | ---",
+# "|:---|:---:|".
+_MARKDOWN_RULE = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*")
 
 
 def _boxed(sample: str) -> bool:
     """Three or more lines drawn as a table with bars at both ends, the same number of bars on
-    each, and no line of the sample parted by tabs."""
-    lines = [line for line in sample.splitlines() if _BOXED_LINE.fullmatch(line)]
-    if len(lines) < 3 or "\t" in sample:
+    each; or Markdown's rule under a line of headings parted by as many bars. Never when a line
+    of the sample is parted by tabs."""
+    if "\t" in sample:
+        return False
+    every = sample.splitlines()
+    for above, line in zip(every, every[1:], strict=False):
+        if _MARKDOWN_RULE.fullmatch(line) and above.count("|") >= 1:
+            return line.strip().strip("|").count("|") == above.strip().strip("|").count("|")
+    lines = [line for line in every if _BOXED_LINE.fullmatch(line)]
+    if len(lines) < 3:
         return False
     bars = Counter(line.count("|") for line in lines).most_common(1)[0]
     return bars[1] >= 3 and bars[1] >= 0.8 * len(lines)
@@ -330,7 +340,9 @@ def _unbox(rows: list[list[str]]) -> None:
     break ("<br>") read as one."""
     for index, row in enumerate(rows):
         if len(row) >= 3 and not row[0].strip() and not row[-1].strip():
-            rows[index] = [_BREAK_TAG.sub("\n", c).strip() for c in row[1:-1]]
+            row = row[1:-1]
+        if len(row) >= 2:
+            rows[index] = [_BREAK_TAG.sub("\n", c).strip() for c in row]
 
 
 def _punctuation(rows: list[list[str]]) -> bool:

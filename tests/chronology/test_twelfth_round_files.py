@@ -169,6 +169,12 @@ def test_tables_drawn_with_bars_at_both_ends():
     assert rows == [["Hi,"], ["Date", "Event"], ["14/03/2016", "Visit;\nseen"]]
     psql = " event_date | worker\n------------+-------\n 2016-03-14 | Sam\n 2016-04-03 | Priya\n"
     assert not _boxed(psql)
+    bare = "Notes, as discussed.\n\nDate | Event\n--- | ---\n14/03/2016 | Visit\n"
+    assert _boxed(bare)
+    rows = [["Notes", " as discussed."], ["Date ", " Event"], ["14/03/2016 ", " Visit"]]
+    _unbox(rows)
+    assert rows[1:] == [["Date", "Event"], ["14/03/2016", "Visit"]]
+    assert not _boxed("Date | Event\n--- | --- | ---\n")  # a rule of other columns
     assert not _boxed("Date,Event\n14/03/2016,Said |yes| and |no|\n")
     assert not _boxed("|a|b|\n|c|d|\n")  # two lines are not a table
 

@@ -353,6 +353,79 @@ def microsoft_lists_csv(folder: Path):
     return path, [_t(i, practitioner=WORKERS[i % 4]) for i in range(8)]
 
 
+# --- written after the first rules (measured on the original code as well) ---------------------
+
+
+def markdown_without_outer_bars(folder: Path):
+    """A Markdown table typed without bars at the ends of its lines (as GitHub and Teams allow):
+    "Date | Worker | Event", a "--- | --- | ---" line under the headings, a note above it."""
+    lines = ["Chronology for Child Z (health visiting), as discussed.", ""]
+    lines += ["Date | Worker | Event", "--- | --- | ---"]
+    lines += [f"{DAYS[i]:%d/%m/%Y} | {WORKERS[i % 4]} | {TEXTS[i]}" for i in range(8)]
+    path = folder / "markdown_without_outer_bars.md.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path, [_t(i, practitioner=WORKERS[i % 4]) for i in range(8)]
+
+
+CSV_LANES = ["GP", "School", "Police", "Children's Services"]
+
+
+def swim_lanes_csv(folder: Path):
+    """A multi-agency chronology kept as a CSV with a lane for each agency (GP, School, Police,
+    Children's Services) and a "Source document" column at the end, filled on every row."""
+    rows = [["Date", *CSV_LANES, "Source document"]]
+    agencies = []
+    for i in range(8):
+        row = [f"{DAYS[i]:%d/%m/%Y}", "", "", "", "", f"Return {i % 3 + 1}"]
+        lane = (i * 5 + 1) % 4
+        row[1 + lane] = TEXTS[i]
+        agencies.append(CSV_LANES[lane])
+        rows.append(row)
+    path = _write(folder / "swim_lanes_csv.csv", rows)
+    AGENCIES["swim_lanes_csv"] = agencies
+    return path, [_t(i) for i in range(8)]
+
+
+def ods_swim_lanes(folder: Path):
+    """A LibreOffice swim-lane chronology: Date, Time, then Police, Health, Education lanes;
+    two entries on one row (Police and Health the same evening)."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Chronology")
+    lanes = ["Police", "Health", "Education"]
+
+    def add(values):
+        row = TableRow()
+        for value in values:
+            cell = TableCell(valuetype="string") if value else TableCell()
+            if value:
+                cell.addElement(P(text=value))
+            row.addElement(cell)
+        table.addElement(row)
+
+    add(["Date", "Time", *lanes])
+    truth, agencies = [], []
+    for i in range(8):
+        row = [f"{DAYS[i]:%d/%m/%Y}", f"{TIMES[i]:%H:%M}", "", "", ""]
+        lane = i % 3
+        row[2 + lane] = TEXTS[i]
+        truth.append(_t(i, time=f"{TIMES[i]:%H:%M}"))
+        agencies.append(lanes[lane])
+        if i == 6:
+            row[2 + (lane + 1) % 3] = EXTRA
+            truth.append(Expected(DAYS[i], time=f"{TIMES[i]:%H:%M}", event=EXTRA))
+            agencies.append(lanes[(lane + 1) % 3])
+        add(row)
+    doc.spreadsheet.addElement(table)
+    path = folder / "ods_swim_lanes.ods"
+    doc.save(str(path))
+    AGENCIES["ods_swim_lanes"] = agencies
+    return path, truth
+
+
 FIRST = [
     swim_lanes_two_on_a_day,
     word_swim_lanes_with_time,
@@ -368,4 +441,5 @@ FIRST = [
     month_sheets,
     microsoft_lists_csv,
 ]
-FILES = {fn.__name__: fn for fn in FIRST}
+LATER = [markdown_without_outer_bars, swim_lanes_csv, ods_swim_lanes]
+FILES = {fn.__name__: fn for fn in FIRST + LATER}
