@@ -300,9 +300,9 @@ def plan_imports(
         agency_id = find_agency(ctx, review_id, agency_name)
         year_kind = _year_kind(ctx, agency_id, agency_name)
         named = _sheet_agencies(ctx, review_id, tables) if by_agency else None
-        if by_agency and named is None and mapping is None:
+        if by_agency and named is None:
             known = _agency_names(ctx, review_id)
-            tables = [swim_lanes(t, known, agency_name) for t in tables]
+            tables = [swim_lanes(t, known, agency_name, _headings_given(mapping)) for t in tables]
         plans = []
         for position, table in enumerate(tables):
             own_name, own_id, own_kind = agency_name, agency_id, year_kind
@@ -374,6 +374,16 @@ def _sheet_agencies(
             select(Agency.id, Agency.name).where(Agency.review_id == review_id)
         ).all()
     return sheets_named_for_agencies([t.sheet for t in tables], [tuple(a) for a in agencies])
+
+
+def _headings_given(mapping: dict[str, Any] | None) -> set[str]:
+    """The headings a given mapping names, in lower case."""
+    named: set[str] = set()
+    for value in (mapping or {}).values():
+        for heading in value if isinstance(value, list) else [value]:
+            if isinstance(heading, str):
+                named.add(" ".join(heading.split()).casefold())
+    return named
 
 
 def _agency_names(ctx: AppContext, review_id: int) -> set[str]:

@@ -110,8 +110,13 @@ def as_agency_rows(table: SheetTable, lanes: list[int], given: str) -> SheetTabl
     return replace(table, headers=headers, rows=rows, notes=[*table.notes, note])
 
 
-def swim_lanes(table: SheetTable, agencies: set[str], given: str) -> SheetTable:
+def swim_lanes(
+    table: SheetTable, agencies: set[str], given: str, mapped: set[str] | None = None
+) -> SheetTable:
     """``table`` read as rows with an agency column when it is laid out in swim lanes; else
-    ``table`` itself. ``given``: the agency the file was imported for."""
+    ``table`` itself. ``given``: the agency the file was imported for; ``mapped``: headings a
+    mapping given names (lower case): a lane among them is to be read as it is."""
     lanes = lane_columns(table, agencies)
+    if mapped and any(" ".join(table.headers[i].split()).casefold() in mapped for i in lanes):
+        return table
     return as_agency_rows(table, lanes, given) if lanes else table

@@ -186,3 +186,25 @@ def test_who_created_a_list_item_gives_way_to_the_worker_named():
     mapping = guess_mapping(heads)
     assert mapping["practitioner"] == 2 and "event_type" not in mapping
     assert guess_mapping(["Date", "Note", "Created By"])["practitioner"] == 2
+
+
+def test_swim_lanes_with_a_mapping_given(store_path, tmp_path):  # noqa: F811
+    from datetime import date
+
+    from app.chronology.importer import plan_imports
+    from app.context import AppContext
+    from db.store import open_store
+
+    path, _truth = twelfth_round_files.swim_lanes_two_on_a_day(tmp_path)
+    store = open_store(store_path)
+    try:
+        ctx = AppContext(store, "tester", today_override=date(2025, 3, 14))
+        # the headings the plan shows (the lanes read as an agency and an entry): still split
+        plans = plan_imports(ctx, 1, "Agency", path, mapping={"event": "Entry"})
+        assert sorted(p.agency_name for p in plans) == sorted(twelfth_round_files.LANES)
+        assert sum(len(p.entries) for p in plans) == 9
+        # a lane named in the mapping: the table is read as it is, for the agency given
+        plans = plan_imports(ctx, 1, "Agency", path, mapping={"event": ["Police", "Health"]})
+        assert [p.agency_name for p in plans] == ["Agency"]
+    finally:
+        store.close()
