@@ -175,7 +175,7 @@ def xls_extents(path: Path) -> list[tuple[int, int, int]]:
     key = file_key(path)
     STRIKING_FONTS[key] = striking
     HOLDS_NOTES[key] = any(notes for *_extent, notes in sheets)
-    return [extent for *extent, _notes in sheets]
+    return [(rows, columns, room) for rows, columns, room, _notes in sheets]
 
 
 def _xls_sheet(stream: bytes, start: int) -> tuple[int, int, int, bool]:
