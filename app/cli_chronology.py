@@ -44,10 +44,10 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--one-agency",
         action="store_true",
-        help="import every row for --agency, even when a column names each row's agency or the "
-        "sheets are named after the review's agencies (by default, a chronology merged across "
-        "agencies sends each row, and a workbook of one sheet per agency each sheet, to its own "
-        "agency)",
+        help="import every row for --agency, even when a column names each row's agency, the "
+        "table has a swim lane (column) for each agency, or the sheets are named after the "
+        "review's agencies (by default, a chronology merged across agencies sends each row, each "
+        "lane's entries, and a workbook of one sheet per agency each sheet, to its own agency)",
     )
     p.add_argument("--dry-run", action="store_true", help="print the plan; write nothing")
     p.add_argument(

@@ -16,7 +16,7 @@ _HEADING = re.compile(
     r"(?:name of (?:the )?)?(?:(?:partner|source|contributing|reporting|lead|responsible|involved) )?"
     r"(?:agency|organisation|organization|asiantaeth|sefydliad)"
     r"(?: (?:or |and )?(?:organisation|organization|service))?"
-    r"(?: (?:name|involved))?"
+    r"(?: (?:name|involved|swim lane|lane))?"
 )
 MAX_AGENCIES = 40  # more distinct values than agencies ever take part in one review
 _LONGEST_NAME = 100

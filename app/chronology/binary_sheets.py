@@ -101,6 +101,9 @@ _XLS_FONT, _XLS_STRUCK_OUT = 0x0031, 0x0008  # a font record, its option bit for
 # walked here, so that the reader of struck text need not open the file again to know there
 # is nothing struck: (path, size, modified) -> bool.
 STRIKING_FONTS: dict[tuple[str, int, int], bool] = {}
+# Likewise whether a sheet of it holds a note (a cell's comment): (path, size, modified) -> bool.
+HOLDS_NOTES: dict[tuple[str, int, int], bool] = {}
+_XLS_NOTE = 0x001C
 
 
 def file_key(path: Path) -> tuple[str, int, int]:
@@ -165,14 +168,20 @@ def xls_extents(path: Path) -> list[tuple[int, int, int]]:
             striking = striking or bool(stream[at + 2] & _XLS_STRUCK_OUT)
         elif kind == _XLS_EOF:
             break
+    sheets = [_xls_sheet(stream, start) for start in starts if start < len(stream)]
     if len(STRIKING_FONTS) > 64:
         STRIKING_FONTS.clear()
-    STRIKING_FONTS[file_key(path)] = striking
-    return [_xls_sheet(stream, start) for start in starts if start < len(stream)]
+        HOLDS_NOTES.clear()
+    key = file_key(path)
+    STRIKING_FONTS[key] = striking
+    HOLDS_NOTES[key] = any(notes for *_extent, notes in sheets)
+    return [(rows, columns, room) for rows, columns, room, _notes in sheets]
 
 
-def _xls_sheet(stream: bytes, start: int) -> tuple[int, int, int]:
+def _xls_sheet(stream: bytes, start: int) -> tuple[int, int, int, bool]:
+    """(rows, columns, room set aside, whether it holds a note) of the sheet at ``start``."""
     max_row = max_col = room = 0
+    notes = False
     depth, seen_bof = 0, False
     unpack, end, at = _PAIR.unpack_from, len(stream), start
     cells = _XLS_CELLS
@@ -198,5 +207,7 @@ def _xls_sheet(stream: bytes, start: int) -> tuple[int, int, int]:
             room = max(room, _room_set_aside(stream[at : at + size]))
         elif kind == _XLS_EOF:
             break
+        elif kind == _XLS_NOTE:
+            notes = True
         at += size
-    return max_row, max_col, room
+    return max_row, max_col, room, notes

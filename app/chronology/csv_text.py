@@ -22,7 +22,9 @@ _SINGLE_BYTE = ["cp1252", "iso8859_15", "cp850", "mac_roman"]
 _LABELS = {"utf_8": "UTF-8", "cp1252": "Windows-1252", "iso8859_15": "Latin-9", "cp850": "DOS",
            "cp1250": "Windows-1250 (Central European)", "iso8859_2": "ISO-8859-2 (Latin-2)",
            "cp1251": "Windows-1251 (Cyrillic)", "koi8_u": "KOI8 (Cyrillic)",
-           "cp1253": "Windows-1253 (Greek)"}  # fmt: skip
+           "cp1253": "Windows-1253 (Greek)", "iso8859_5": "ISO-8859-5 (Cyrillic)",
+           "cp866": "DOS 866 (Cyrillic)", "iso8859_7": "ISO-8859-7 (Greek)",
+           "cp1257": "Windows-1257 (Baltic)", "iso8859_13": "ISO-8859-13 (Baltic)"}  # fmt: skip
 
 SAVE_AS_XLSX = (
     "Open it in Excel and save it as .xlsx (File › Save As › Excel Workbook), then import that."
@@ -79,7 +81,7 @@ def _single_byte_codec(samples: list[bytes]) -> str:
     best = from_bytes(b"\n".join(samples)[:200_000], cp_isolation=_SINGLE_BYTE).best()
     codec = best.encoding if best is not None else "cp1252"
     if codec == "cp1252":
-        return _central_european(samples) or codec
+        return _central_european(samples) or _baltic(samples) or codec
     return codec
 
 
@@ -94,27 +96,51 @@ _CYRILLIC_1251 = re.compile(
 _CYRILLIC_KOI8 = re.compile(
     rb"(?<![\x80-\xff])[\xe0-\xff\xb6\xb4\xb7][\xc0-\xdf\xa6\xa4\xa7\xad]{2,}"
 )
+# ISO-8859-5 (Unix): capitals at B0-CF (Ё Є І Ї at A1 A4 A6 A7), small letters at D0-EF (ё є і ї
+# at F1 F4 F6 F7). DOS code page 866: capitals at 80-9F (Ё Є Ї at F0 F2 F4), small letters at
+# A0-AF and E0-EF (ё є ї at F1 F3 F5); no letter of a Western DOS word starts such a run after
+# a plain letter.
+_CYRILLIC_ISO = re.compile(
+    rb"(?<![\x80-\xff])[\xb0-\xcf\xa1\xa4\xa6\xa7][\xd0-\xef\xf1\xf4\xf6\xf7]{2,}"
+)
+_CYRILLIC_DOS = re.compile(
+    rb"(?<![\x80-\xffA-Za-z])[\x80-\x9f\xf0\xf2\xf4][\xa0-\xaf\xe0-\xef\xf1\xf3\xf5]{2,}"
+)
+_CYRILLIC_LAYOUTS = (
+    ("cp1251", _CYRILLIC_1251),
+    ("koi8_u", _CYRILLIC_KOI8),
+    ("iso8859_5", _CYRILLIC_ISO),
+    ("cp866", _CYRILLIC_DOS),
+)
 
 
 # Greek (Windows-1253) puts its letters in the same ranges as Windows-1251, but its stressed
 # vowels ά έ ή ί sit at DC-DF, among its capitals: a small letter after them, inside a word, is
 # Greek (Cyrillic would need a capital Ь Э Ю Я in the middle of a word).
 _GREEK_STRESS = re.compile(rb"[\xc1-\xfe][\xdc-\xdf][\xe0-\xfe]")
+# "σ" and "υ" (F3 F5 in both Greek code pages, in most Greek words: "-ου", "-ος") inside words:
+# ISO-8859-5 puts letters only Macedonian uses there, so Greek is not read as Russian.
+_SIGMA_UPSILON = re.compile(rb"[\xc1-\xfe][\xf3\xf5]")
+# ISO-8859-7 has the same Greek letters as Windows-1253 but for "Ά", at B6 (A2 in Windows-1253).
+_ALPHA_TONOS_ISO = re.compile(rb"(?<![\x80-\xffA-Za-z])\xb6[\xe0-\xfe]")
 
 
 def _cyrillic(samples: list[bytes]) -> str:
-    """ "cp1251" or "koi8_u" when three or more words read as Cyrillic words in that code page
-    and more than in the other, "cp1253" when those words are Greek; "" otherwise."""
+    """ "cp1251", "koi8_u", "iso8859_5" or "cp866" when three or more words read as Cyrillic
+    words in that code page and more than in any other; "cp1253" or "iso8859_7" when the words
+    read as Windows-1251 are Greek; "" otherwise."""
     text = b"\n".join(samples)[:200_000]
-    windows = len(_CYRILLIC_1251.findall(text))
-    koi8 = len(_CYRILLIC_KOI8.findall(text))
-    if max(windows, koi8) < 3 or windows == koi8:
+    counts = sorted(
+        ((len(pattern.findall(text)), codec) for codec, pattern in _CYRILLIC_LAYOUTS), reverse=True
+    )
+    (best, codec), (second, _other) = counts[0], counts[1]
+    windows = dict((c, n) for n, c in counts)["cp1251"]
+    stressed = len(_GREEK_STRESS.findall(text))
+    if stressed >= max(2, windows // 4) and len(_SIGMA_UPSILON.findall(text)) >= 2:
+        return "iso8859_7" if _ALPHA_TONOS_ISO.search(text) else "cp1253"
+    if best < 3 or best == second:
         return ""
-    if koi8 > windows:
-        return "koi8_u"
-    if len(_GREEK_STRESS.findall(text)) >= max(2, windows // 4):
-        return "cp1253"
-    return "cp1251"
+    return codec
 
 
 # Bytes Windows-1250 and ISO-8859-2 (Central European: Polish, Czech, Slovak, Hungarian...)
@@ -146,6 +172,26 @@ def _central_european(samples: list[bytes]) -> str:
     if shared + windows + latin2 < 3 or re.search(rb"\xa3\s?\d", text) is not None:
         return ""
     return "iso8859_2" if latin2 > windows else "cp1250"
+
+
+# Baltic (Windows-1257 and ISO-8859-13 put the letters in the same places): "š" and "ž" at F0
+# and FE, "Š" and "Ž" at D0 and DE, which Windows-1252 reads as the Icelandic "ð þ Ð Þ";
+# Lithuanian and Latvian write them in most names. Icelandic text has "ú" and "ý" (FA FD) too,
+# which are "ś" and "ż" in the Baltic code pages, letters neither Lithuanian nor Latvian uses.
+_BALTIC = re.compile(rb"[A-Za-z\xc0-\xff][\xf0\xfe]|[\xd0\xde\xf0\xfe][a-z\xe0-\xff]")
+_ICELANDIC = re.compile(rb"[A-Za-z\xc0-\xff][\xfa\xfd]|[\xfa\xfd][a-z]")
+# ISO-8859-13's curly quotes (A1 ” , A5 „ , B4 “) are not letters or signs in Windows-1257.
+_QUOTES_8859_13 = re.compile(rb"[\xa1\xa5\xb4]")
+
+
+def _baltic(samples: list[bytes]) -> str:
+    """ "cp1257" (or "iso8859_13" when its quotes are used) when the lines are Lithuanian or
+    Latvian text: three or more "š ž Š Ž" inside words and few Icelandic letters; else ""."""
+    text = b"\n".join(samples)[:200_000]
+    found = len(_BALTIC.findall(text))
+    if found < 3 or len(_ICELANDIC.findall(text)) * 4 > found:
+        return ""
+    return "iso8859_13" if _QUOTES_8859_13.search(text) else "cp1257"
 
 
 def _decide(path: Path, skip: int) -> tuple[str, set[int], str]:
@@ -262,6 +308,43 @@ _DATED_LINE = re.compile(
 )
 
 
+# A table drawn with vertical bars at both ends of each line: a Markdown table pasted into an
+# e-mail ("| Date | Worker |", "|:---|:---|"), a MySQL client's output ("| contact_date |" between
+# "+------+" rules).
+_BOXED_LINE = re.compile(r"\s*\|[^\n]*\|[^\n]*\|\s*")
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+# Markdown's line under a table's headings, with or without the bars at its ends: "--- | ---",
+# "|:---|:---:|".
+_MARKDOWN_RULE = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*")
+
+
+def _boxed(sample: str) -> bool:
+    """Three or more lines drawn as a table with bars at both ends, the same number of bars on
+    each; or Markdown's rule under a line of headings parted by as many bars. Never when a line
+    of the sample is parted by tabs."""
+    if "\t" in sample:
+        return False
+    every = sample.splitlines()
+    for above, line in zip(every, every[1:], strict=False):
+        if _MARKDOWN_RULE.fullmatch(line) and above.count("|") >= 1:
+            return line.strip().strip("|").count("|") == above.strip().strip("|").count("|")
+    lines = [line for line in every if _BOXED_LINE.fullmatch(line)]
+    if len(lines) < 3:
+        return False
+    bars = Counter(line.count("|") for line in lines).most_common(1)[0]
+    return bars[1] >= 3 and bars[1] >= 0.8 * len(lines)
+
+
+def _unbox(rows: list[list[str]]) -> None:
+    """The bars at the ends of each boxed line dropped, the values unpadded, and a Markdown line
+    break ("<br>") read as one."""
+    for index, row in enumerate(rows):
+        if len(row) >= 3 and not row[0].strip() and not row[-1].strip():
+            row = row[1:-1]
+        if len(row) >= 2:
+            rows[index] = [_BREAK_TAG.sub("\n", c).strip() for c in row]
+
+
 def _punctuation(rows: list[list[str]]) -> bool:
     """The separator is punctuation in prose: nearly every value after one (outside quotes)
     starts with a space and a word in lower case ("present; agreed", "flat, cold"), as no
@@ -304,6 +387,7 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
     first = sample.split("\n", 1)[0]
     sep = re.fullmatch(r'"?sep=(.)"?\s*', first)  # Excel's "sep=;" line
     fixed = None
+    boxed = False
     if sep:
         delimiter = sep.group(1)
         next(lines, None)
@@ -312,9 +396,12 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
         fixed = fixed_columns(sample.splitlines())
         if fixed is not None and any(d in sample.splitlines()[fixed[0]] for d in _DELIMITERS):
             fixed = None
+        boxed = fixed is None and _boxed(sample)
         delimiter = (
             LINES
             if fixed is not None
+            else "|"
+            if boxed
             else sniff_delimiter(sample.rsplit("\n", 1)[0] if len(sample) >= _SAMPLE else sample)
         )
     rows: list[list[str]] = [[]] if sep else []  # keep row numbers as the file shows them
@@ -322,7 +409,7 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
     characters = 0
     if fixed is not None:
         reader = _FixedWidth(lines, fixed[1])
-    elif delimiter == LINES:
+    elif delimiter == LINES or boxed:
         reader = csv.reader(lines, delimiter=delimiter, quoting=csv.QUOTE_NONE)
     else:
         reader = csv.reader(lines, delimiter=delimiter)
@@ -353,6 +440,10 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
     if fixed is not None:
         notes = [f"Read as text ({label}) in fixed-width columns: each line is cut where the "
                  f"headings on line {fixed[0] + 1} start."]  # fmt: skip
+    elif boxed:
+        _unbox(rows)
+        notes = [f"Read as text ({label}): a table drawn with vertical bars between the values "
+                 "(a Markdown table, or a database tool's output)."]  # fmt: skip
     elif delimiter == LINES:
         notes = [f"Read as text ({label}), one line a row: its commas and semicolons are the "
                  "punctuation of its sentences, not separators."]  # fmt: skip

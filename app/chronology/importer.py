@@ -36,6 +36,7 @@ from app.chronology.import_store import (
 from app.chronology.mapping import mapping_problems, normalise_header
 from app.chronology.planned_entries import PlannedEntries, RowNote, build_entries, cell_text
 from app.chronology.reading import ImportRefused, file_fingerprint, read_tables
+from app.chronology.swim_lanes import lane_columns, swim_lanes
 from app.chronology.types import MAPPABLE_FIELDS, SheetTable
 from app.context import AppContext
 from app.errors import NotFoundError
@@ -242,6 +243,12 @@ def _choose_columns(
                     "as chosen", f"as used for {agency_name}'s last file"
                 )
             return plan, "remembered"
+    lanes = lane_columns(table, set())  # swim lanes not split by agency: every lane is narrative
+    if lanes:
+        plan = plan_columns(table.headers, table.rows, {"event": lanes})
+        for index in lanes:
+            plan.reasons[index] = "a swim lane: joined to the event with its heading"
+        return plan, "guessed"
     return plan_columns(table.headers, table.rows), "guessed"
 
 
@@ -293,6 +300,9 @@ def plan_imports(
         agency_id = find_agency(ctx, review_id, agency_name)
         year_kind = _year_kind(ctx, agency_id, agency_name)
         named = _sheet_agencies(ctx, review_id, tables) if by_agency else None
+        if by_agency and named is None:
+            known = _agency_names(ctx, review_id)
+            tables = [swim_lanes(t, known, agency_name, _headings_given(mapping)) for t in tables]
         plans = []
         for position, table in enumerate(tables):
             own_name, own_id, own_kind = agency_name, agency_id, year_kind
@@ -364,6 +374,23 @@ def _sheet_agencies(
             select(Agency.id, Agency.name).where(Agency.review_id == review_id)
         ).all()
     return sheets_named_for_agencies([t.sheet for t in tables], [tuple(a) for a in agencies])
+
+
+def _headings_given(mapping: dict[str, Any] | None) -> set[str]:
+    """The headings a given mapping names, in lower case."""
+    named: set[str] = set()
+    for value in (mapping or {}).values():
+        for heading in value if isinstance(value, list) else [value]:
+            if isinstance(heading, str):
+                named.add(" ".join(heading.split()).casefold())
+    return named
+
+
+def _agency_names(ctx: AppContext, review_id: int) -> set[str]:
+    """The review's agencies' names, in lower case."""
+    with ctx.session() as session:
+        names = session.scalars(select(Agency.name).where(Agency.review_id == review_id)).all()
+    return {" ".join(n.split()).casefold() for n in names}
 
 
 def _by_agency(ctx: AppContext, plan: ImportPlan, index: int) -> list[ImportPlan]:

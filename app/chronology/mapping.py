@@ -361,6 +361,8 @@ _PARTIAL_EXCLUDES: dict[str, frozenset[str]] = {
         "child childs subject person persons client family people service".split()
     ),
     "source": frozenset("agency organisation organization".split()),
+    # A list's own columns ("Item Type": Item or Folder, "Content Type").
+    "event_type": frozenset("item content mime".split()),
     # "Time spent", "Travel time": a length of time, not the time of day.
     "time": frozenset(
         "recorded recording entered input spent taken travel travelling duration length total "
@@ -375,7 +377,7 @@ _PARTIAL_EXCLUDES: dict[str, frozenset[str]] = {
     "event": frozenset("date time type category by length duration dyddiad amser math".split()),
 }
 
-_KEYED_IN = frozenset(("entered by", "input by"))
+_KEYED_IN = frozenset(("entered by", "input by", "created by"))
 
 REQUIRED_FIELDS = ("date", "event")
 

@@ -62,7 +62,12 @@ from app.chronology.sheet_formats import (
 )
 from app.chronology.side_by_side import tables_side_by_side
 from app.chronology.sideways import entries_across
-from app.chronology.struck_text import struck_cells_ods, struck_cells_xls, struck_cells_xlsb
+from app.chronology.struck_text import (
+    cell_comments_xls,
+    struck_cells_ods,
+    struck_cells_xls,
+    struck_cells_xlsb,
+)
 from app.chronology.types import SheetTable
 from app.chronology.web_tables import read_html_table, read_web_archive
 from app.chronology.word_tables import TRACKED, chronology_grid, split_leading_dates
@@ -141,10 +146,12 @@ def read_tables(
     if kind == "rtf":
         from app.chronology.rtf_text import read_rtf
 
-        rows, notes = read_rtf(path, find_layout)
-        return [_build_table(
+        struck = {}
+        rows, notes = read_rtf(path, find_layout, struck)
+        table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
-        )]  # fmt: skip
+        )
+        return [_struck_through(table, struck, 1)]
     if kind == "docx":
         struck: dict[tuple[int, int], str] = {}
         rows, notes = chronology_grid(path, find_layout, struck)
@@ -365,7 +372,8 @@ def _comments(path: Path, kind: str, name: str, rows, row0: int, col0: int) -> l
     """Comments (notes) attached to cells are never lost: the text of a cell that is empty or
     only points to its comment ("See comment") is the comment's; every other comment is quoted
     in the notes with its cell and its author."""
-    found = (cell_comments_ods if kind == "ods" else cell_comments)(path, name)
+    reader = {"ods": cell_comments_ods, "xls": cell_comments_xls}.get(kind, cell_comments)
+    found = reader(path, name)
     if not found:
         return []
     taken, quoted = 0, []
@@ -603,7 +611,7 @@ def _read_workbook(
         notes = notes + _partial_dates(path, kind, name, rows, row0, col0)
         if kind == "xlsx" and _empty_columns_under_headings(rows):
             notes = notes + _uncalculated(path, name, rows, row0, col0)
-        if kind in ("xlsx", "ods"):
+        if kind in ("xlsx", "ods", "xls"):
             notes = notes + _comments(path, kind, name, rows, row0, col0)
         if kind == "ods" and not merged:
             merged = merged_cells_ods(path, name, row0 - 1, col0 - 1)
@@ -679,7 +687,9 @@ def _read_workbook(
     others = [
         n
         for n in others
-        if not any(f"'{n}'" in note for note in notes) and not _ABOUT_SHEET.search(n)
+        if not any(f"'{n}'" in note for note in notes)
+        and not _ABOUT_SHEET.search(n)
+        and not lists_sheets(loaded[n][0], names, n)
     ]
     if len(chosen) > 1:
         listed = ", ".join(f"'{n}'" for n in chosen)
@@ -696,6 +706,30 @@ def _read_workbook(
     return [build(name, notes if name == chosen[0] else []) for name in chosen]
 
 
+_TEXT_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
+
+
+def lists_sheets(rows: list[list[Any]], names: list[str], own: str) -> bool:
+    """Whether a sheet is the workbook's contents or export summary (Apple Numbers writes an
+    "Export Summary" sheet listing each sheet and table): its cells name at least half of the
+    workbook's other sheets, and it holds no dates."""
+    others = {" ".join(n.split()).casefold() for n in names if n != own}
+    if not others:
+        return False
+    named: set[str] = set()
+    for cells in rows:
+        for value in cells:
+            if isinstance(value, date | datetime):
+                return False
+            if isinstance(value, str):
+                text = " ".join(value.split()).casefold()
+                if text in others:
+                    named.add(text)
+                elif _TEXT_DATE.search(text):
+                    return False
+    return bool(named) and 2 * len(named) >= len(others)
+
+
 def sheets_holding_chronology(path: str | Path) -> list[str]:
     """The sheets of a workbook that look like they hold a chronology ([] for CSV or Word)."""
     path = Path(path)
@@ -707,7 +741,11 @@ def sheets_holding_chronology(path: str | Path) -> list[str]:
         for name in workbook.sheet_names:
             rows, _r, _c, _m = _sheet_rows(workbook, name, path.name, kind, 10**9)
             layout = find_layout(rows[: HEADER_SCAN_ROWS + 20]) if rows else None
-            if layout is not None and layout.score >= 2:
+            if (
+                layout is not None
+                and layout.score >= 2
+                and not lists_sheets(rows, workbook.sheet_names, name)
+            ):
                 found.append(name)
         return found
 

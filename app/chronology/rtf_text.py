@@ -28,16 +28,28 @@ _SYMBOLS = {
     b"ldblquote": "\u201c", b"rdblquote": "\u201d", b"bullet": "\u2022", b"tab": "\t",
     b"line": "\n", b"emspace": " ", b"enspace": " ", b"qmspace": " ",
 }  # fmt: skip
+# Character formatting that says what stands: struck through (single or double), deleted or
+# inserted with changes tracked; \plain ends them all.
+_CHANGES = frozenset((b"strike", b"striked", b"deleted", b"revised", b"plain"))
 
 
-def rtf_blocks(data: bytes) -> list[tuple[str, Any]]:
+def rtf_blocks(
+    data: bytes, marks: list | None = None, gone_outside: list | None = None
+) -> list[tuple[str, Any]]:
     """The document's blocks in order: ("p", text) for a paragraph outside tables and
-    ("table", rows) for a table, each row a list of cell texts."""
+    ("table", rows) for a table, each row a list of cell texts.
+
+    Text deleted with changes tracked (\\deleted) is left out and text inserted (\\revised)
+    kept: read as if accepted, as Word's tracked changes are. With ``marks`` (a list), each
+    table's cells holding struck text or tracked changes are added to it, one dict a table:
+    (row, column) -> "whole" or "part" (struck through, \\strike or \\striked), "tracked" or
+    "tracked|<the words deleted>". With ``gone_outside``, the words deleted outside tables."""
     blocks: list[tuple[str, Any]] = []
     codepage = "cp1252"
     skip = False
     uc = 1
-    stack: list[tuple[bool, int]] = []
+    struck = deleted = revised = False
+    stack: list[tuple[bool, int, bool, bool, bool]] = []
     pending = 0  # characters to skip after \uN (its stand-in for readers without Unicode)
     text: list[str] = []  # the paragraph (or cell) being read
     raw = bytearray()  # \'hh bytes not yet decoded
@@ -46,10 +58,26 @@ def rtf_blocks(data: bytes) -> list[tuple[str, Any]]:
     table: list[list[str]] | None = None
     in_table = False
     star = False
+    # Of the cell being read: characters struck and not, words deleted, words inserted.
+    seen = {"struck": 0, "plain": 0, "revised": 0}
+    gone: list[str] = []
+    row_marks: dict[int, str] = {}
+    table_marks: dict[tuple[int, int], str] = {}
+    outside_gone: list[str] = []
+
+    def emit(piece: str) -> None:
+        if deleted:
+            (gone if in_table else outside_gone).append(piece)
+            return
+        text.append(piece)
+        letters = len(piece) - piece.count(" ")
+        seen["struck" if struck else "plain"] += letters
+        if revised:
+            seen["revised"] += letters
 
     def flush_raw() -> None:
         if raw:
-            text.append(raw.decode(codepage, "replace"))
+            emit(raw.decode(codepage, "replace"))
             raw.clear()
 
     def end_paragraph() -> str:
@@ -58,15 +86,24 @@ def rtf_blocks(data: bytes) -> list[tuple[str, Any]]:
         text.clear()
         return done
 
+    def end_cell() -> None:
+        words = " ".join("".join(gone).split())
+        if seen["struck"]:
+            row_marks[len(row)] = "whole" if not seen["plain"] else "part"
+        elif words or seen["revised"]:
+            row_marks[len(row)] = f"tracked|{words}" if words else "tracked"
+        gone.clear()
+        seen.update(struck=0, plain=0, revised=0)
+
     for m in _TOKEN.finditer(data):
         word, param, hexa, symbol, brace, plain = m.groups()
         if brace is not None:
             flush_raw()
             if brace == b"{":
-                stack.append((skip, uc))
+                stack.append((skip, uc, struck, deleted, revised))
                 star = False
             elif stack:
-                skip, uc = stack.pop()
+                skip, uc, struck, deleted, revised = stack.pop()
             continue
         if word is not None:
             if word != b"bin" and pending and word == b"u":
@@ -78,10 +115,21 @@ def rtf_blocks(data: bytes) -> list[tuple[str, Any]]:
                 continue
             if word == b"u" and param is not None:
                 flush_raw()
-                text.append(chr(int(param) % 65536))
+                emit(chr(int(param) % 65536))
                 pending = uc
             elif word == b"uc" and param is not None:
                 uc = int(param)
+            elif word in _CHANGES:
+                flush_raw()
+                on = param is None or param != b"0"
+                if word == b"deleted":
+                    deleted = on
+                elif word == b"revised":
+                    revised = on
+                elif word == b"plain":
+                    struck = deleted = revised = False
+                else:
+                    struck = on
             elif word == b"ansicpg" and param is not None:
                 codepage = f"cp{int(param)}"
                 try:
@@ -102,6 +150,7 @@ def rtf_blocks(data: bytes) -> list[tuple[str, Any]]:
                 in_table = True
             elif word == b"cell" or word == b"nestcell":
                 cell_lines.append(end_paragraph())
+                end_cell()
                 row.append("\n".join(line for line in cell_lines if line.strip()).strip())
                 cell_lines = []
                 in_table = True
@@ -109,13 +158,20 @@ def rtf_blocks(data: bytes) -> list[tuple[str, Any]]:
                 if table is None:
                     table = []
                     blocks.append(("table", table))
+                    table_marks = {}
+                    if marks is not None:
+                        marks.append(table_marks)
                 if row:
+                    for column, how in row_marks.items():
+                        if row[column] or how.startswith("tracked|"):
+                            table_marks[len(table), column] = how
                     table.append(row)
                 row = []
+                row_marks = {}
                 in_table = False
             elif word in _SYMBOLS:
                 flush_raw()
-                text.append(_SYMBOLS[word])
+                emit(_SYMBOLS[word])
             continue
         if skip:
             continue
@@ -134,11 +190,11 @@ def rtf_blocks(data: bytes) -> list[tuple[str, Any]]:
                 continue
             flush_raw()
             if symbol in (b"\\", b"{", b"}"):
-                text.append(symbol.decode())
+                emit(symbol.decode())
             elif symbol == b"~":
-                text.append("\u00a0")
+                emit("\u00a0")
             elif symbol == b"_":
-                text.append("\u2011")
+                emit("\u2011")
             elif symbol in (b"\n", b"\r"):
                 done = end_paragraph()
                 if in_table:
@@ -156,12 +212,17 @@ def rtf_blocks(data: bytes) -> list[tuple[str, Any]]:
     done = end_paragraph()
     if done.strip():
         blocks.append(("p", done))
+    words = " ".join("".join(outside_gone).split())
+    if gone_outside is not None and words:
+        gone_outside.append(words)
     return blocks
 
 
-def read_rtf(path, find_layout) -> tuple[list[list[Any]], list[str]]:
+def read_rtf(path, find_layout, struck: dict | None = None) -> tuple[list[list[Any]], list[str]]:
     """(rows, notes) of an RTF document's chronology: its tables read as a Word document's,
-    the paragraphs outside them as a Word document's paragraphs."""
+    the paragraphs outside them as a Word document's paragraphs. With ``struck`` (a dict), the
+    cells of the rows read whose text is struck through or holds tracked changes are put in it
+    as chronology_grid does for Word."""
     from app.chronology.word_tables import (
         _with_dated_paragraphs,
         dated_paragraphs,
@@ -177,10 +238,22 @@ def read_rtf(path, find_layout) -> tuple[list[list[Any]], list[str]]:
             f"{path.name} is an RTF document too large to read. Open it in Word, copy the "
             "chronology table into Excel, save it as .xlsx and import that."
         )
-    blocks = rtf_blocks(data)
-    grids = [b for kind, b in blocks if kind == "table" and b and max(map(len, b)) > 1]
+    marks: list[dict] = []
+    gone: list[str] = []
+    blocks = rtf_blocks(data, marks, gone)
+    tables = [b for kind, b in blocks if kind == "table"]
+    keep = [bool(b) and max(map(len, b)) > 1 for b in tables]
+    grids = [b for b, k in zip(tables, keep, strict=True) if k]
+    strikes = [m for m, k in zip(marks, keep, strict=True) if k]
     lines = [(kind, b if kind == "p" else "") for kind, b in blocks]
-    note = f"Read as an RTF document (Rich Text Format{', named .doc' if path.suffix.lower() == '.doc' else ''})."
+    named = ", named .doc" if path.suffix.lower() == ".doc" else ""
+    note = f"Read as an RTF document (Rich Text Format{named})."
+    if gone:
+        shown = gone[0] if len(gone[0]) <= 200 else gone[0][:199] + "…"
+        note += (
+            " Words deleted with changes tracked (not yet accepted) outside the table are left "
+            f"out: \u201c{shown}\u201d."
+        )
     if not grids:
         texts = [t for kind, b in blocks if kind != "table" for t in _texts(kind, b)]
         found = tabbed_paragraphs(texts) or dated_paragraphs(texts) or labelled_paragraphs(texts)
@@ -190,7 +263,9 @@ def read_rtf(path, find_layout) -> tuple[list[list[Any]], list[str]]:
             f"{path.name} is an RTF document with no table in it. ReviewDesk reads a chronology "
             "laid out as a table (one row per entry)."
         )
-    rows, notes = grids_chronology(grids, path.name, find_layout)
+    if struck is None:
+        strikes = None
+    rows, notes = grids_chronology(grids, path.name, find_layout, strikes, struck)
     rows, notes = _with_dated_paragraphs(rows, notes, lines)
     return rows, [note, *notes]
 

@@ -250,6 +250,37 @@ def struck_cells_xls(path: Path, sheet: str) -> dict[tuple[int, int], str]:
         book.release_resources()
 
 
+def cell_comments_xls(path: Path, sheet: str) -> dict[tuple[int, int], tuple[str, str]]:
+    """(row, column), both 0-based, -> (author, text) of the notes (comments) on a .xls sheet's
+    cells; {} when the workbook holds none (known without the parser when `file_guard` has
+    walked its records)."""
+    from app.chronology.binary_sheets import HOLDS_NOTES, file_key
+
+    try:
+        if HOLDS_NOTES.get(file_key(path)) is False:
+            return {}
+    except OSError:
+        return {}
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path), on_demand=True, logfile=_Quiet())
+    except (xlrd.XLRDError, xlrd.compdoc.CompDocError, OSError, ValueError, struct.error):
+        return {}
+    try:
+        if sheet not in book.sheet_names():
+            return {}
+        notes = book.sheet_by_name(sheet).cell_note_map
+        return {
+            (r, c): (" ".join((note.author or "").split()), (note.text or "").strip())
+            for (r, c), note in notes.items()
+        }
+    except (xlrd.XLRDError, KeyError, IndexError, ValueError, AssertionError, struct.error):
+        return {}
+    finally:
+        book.release_resources()
+
+
 # --- Word tables -------------------------------------------------------------------------------
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

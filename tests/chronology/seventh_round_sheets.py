@@ -194,16 +194,18 @@ AGENCIES = ["Children's Social Care", "Police", "Health", "Education"]
 
 def column_per_agency(folder: Path):
     """A business unit's combined chronology: one row a date, a column for each agency's
-    involvement that day (most rows fill one, some two)."""
+    involvement that day (most rows fill one, some two). Each column is an agency's swim lane:
+    a row filling two gives an entry to each agency."""
     rows = [["Date", *AGENCIES]]
     truth = []
     for i in range(8):
         cells = [""] * 4
         cells[i % 4] = TEXTS[i]
+        truth.append(_t(i))
         if i in (2, 5):
             cells[(i + 1) % 4] = f"Also that day: {ANALYSIS[i]}"
+            truth.append(Expected(DAYS[i], event=cells[(i + 1) % 4]))
         rows.append([DAYS[i], *cells])
-        truth.append(_t(i))
     wb, ws = _book(rows)
     _date_cells(ws)
     return _save(wb, folder, "column_per_agency.xlsx"), truth

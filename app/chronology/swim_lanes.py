@@ -1,0 +1,122 @@
+"""A combined chronology laid out in swim lanes: the date, then a column for each agency
+("Police | Health | Children's Social Care | Education"), each row's entry typed in its agency's
+column and the other lanes left empty. Such a table is read as if it had an agency column: each
+lane's text becomes the entry and the lane's heading its agency, so that the split by agency
+(agency_rows) sends each entry to its own agency's chronology. A row with entries in two lanes
+(two agencies on the same day) gives an entry for each."""
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from app.chronology.mapping import normalise_header
+from app.chronology.types import SheetTable
+
+# Headings as normalise_header gives them: the kinds of agency that take part in reviews, in
+# English and Welsh, optionally with a few words after ("Police (Gwent)", "Health visiting
+# records", "School contacts").
+_KIND = (
+    r"police|heddlu|constabulary|health|iechyd|health visit(?:ing|or|ors)?|school(?:s)?|"
+    r"education|addysg|nursery|early years|(?:childrens |adults? )?social (?:care|services|work)|"
+    r"gwasanaethau cymdeithasol|childrens services|early help|family support|housing|tai|"
+    r"probation|youth (?:justice|offending)(?: service| team)?|yot|gp|general practice|"
+    r"primary care|ambulance|hospital|acute trust|emergency department|a and e|midwifery|"
+    r"maternity|camhs|mental health|substance misuse|drug and alcohol(?: service)?|"
+    r"fire(?: and rescue)?|local authority|council|nspcc|barnardos|womens aid|idva|dwp|cafcass|"
+    r"voluntary sector|third sector|community health|childrens centre|safeguarding hub|mash"
+)
+_LANE = re.compile(
+    rf"(?:{_KIND})(?: (?:service|services|team|trust|records|contacts|involvement|entries|"
+    r"chronology))?"
+)
+_PLACE = re.compile(r"\s*\([^()]*\)\s*$")  # "Police (Gwent)": the force's area after its kind
+_MOST_ONE_LANE = 0.75  # of the rows with any lane written, those with one lane only
+AGENCY_HEADING = "Agency (swim lane)"
+ENTRY_HEADING = "Entry"
+
+
+def _written(value: Any) -> bool:
+    return value is not None and (value.__class__ is not str or bool(value.strip()))
+
+
+def lane_columns(table: SheetTable, agencies: set[str]) -> list[int]:
+    """The swim lanes' columns: two or more headings that name a kind of agency (or one of the
+    review's agencies, ``agencies`` in lower case), holding text, and at least three quarters of
+    the rows that have anything in them have it in one lane only. [] when the table has no
+    lanes."""
+    lanes = [
+        i
+        for i, heading in enumerate(table.headers)
+        if heading
+        and (
+            _LANE.fullmatch(normalise_header(_PLACE.sub("", heading)))
+            or " ".join(heading.split()).casefold() in agencies
+        )
+    ]
+    if len(lanes) < 2 or len(lanes) == len(table.headers):
+        return []
+    columns = table.columns
+    used = 0
+    for i in lanes:
+        written = [v for v in columns[i] if _written(v)]
+        if any(v.__class__ is not str for v in written):
+            return []
+        used += bool(written)
+    if used < 2:
+        return []
+    counts = [sum(_written(cells[i]) for i in lanes if i < len(cells)) for _n, cells in table.rows]
+    filled = [c for c in counts if c]
+    if not filled or sum(c == 1 for c in filled) < _MOST_ONE_LANE * len(filled):
+        return []
+    return lanes
+
+
+def as_agency_rows(table: SheetTable, lanes: list[int], given: str) -> SheetTable:
+    """The table with its lanes replaced by an agency column and an entry column (where the
+    first lane was); a row with two lanes written becomes two rows (the same row number), one
+    for each agency."""
+    first = lanes[0]
+    keep = [i for i in range(len(table.headers)) if i not in lanes]
+    before = [i for i in keep if i < first]
+    after = [i for i in keep if i > first]
+    headers = [
+        *[table.headers[i] for i in before],
+        AGENCY_HEADING,
+        ENTRY_HEADING,
+        *[table.headers[i] for i in after],
+    ]
+    rows: list[tuple[int, list[Any]]] = []
+    doubled = []
+    for number, cells in table.rows:
+        padded = [*cells, *[None] * (len(table.headers) - len(cells))]
+        head = [padded[i] for i in before]
+        tail = [padded[i] for i in after]
+        written = [i for i in lanes if _written(padded[i])]
+        if len(written) > 1:
+            doubled.append(number)
+        for i in written or [None]:
+            lane = (
+                (" ".join(table.headers[i].split()), padded[i]) if i is not None else (None, None)
+            )
+            rows.append((number, [*head, *lane, *tail]))
+    names = ", ".join(f"'{' '.join(table.headers[i].split())}'" for i in lanes)
+    note = (
+        f"The columns {names} are swim lanes, one for each agency: each entry is read from its "
+        f"lane, and the lane's heading is the agency it goes to (not {given}, as given)."
+    )
+    if doubled:
+        shown = ", ".join(map(str, doubled[:10]))
+        note += f" Row(s) {shown} have entries in more than one lane: one entry for each."
+    return replace(table, headers=headers, rows=rows, notes=[*table.notes, note])
+
+
+def swim_lanes(
+    table: SheetTable, agencies: set[str], given: str, mapped: set[str] | None = None
+) -> SheetTable:
+    """``table`` read as rows with an agency column when it is laid out in swim lanes; else
+    ``table`` itself. ``given``: the agency the file was imported for; ``mapped``: headings a
+    mapping given names (lower case): a lane among them is to be read as it is."""
+    lanes = lane_columns(table, agencies)
+    if mapped and any(" ".join(table.headers[i].split()).casefold() in mapped for i in lanes):
+        return table
+    return as_agency_rows(table, lanes, given) if lanes else table
