@@ -64,14 +64,21 @@ ORDINARY = (
     "Staff used the MASH and the MARAC. Chief Inspector Reid chaired the panel."
 )
 
-NAME_PARTS = """chukwuemeka emeka obi funmilayo funmi ogunleye adebayo bayo tharshini sivakumar
-    hodan abdi farah shahidul shahid cristina delacruz dela cruz mei ling mei-ling michelle
-    wong yohannes tesfay gebremariam gebre-mariam rhodri iorwerth siobhan bhriain briain""".split()
-INITIALS = [r"\bS\. Tharshini", r"\bM\. ?S\."]
-NAME_WORDS_CAPITALISED = ["Islam"]
-PLACE_PARTS = ["harrow court", "linden way", "flat 3"]
-DIGITS = {"date of birth": ["14/03/2019"], "address": ["fb27ql"]}
 KEPT = ["Linden Road", "about Islam and faith", "Cruz Azul", "MASH", "MARAC", "Chief Inspector"]
+
+# What must not be found in a published file (tests/leak_planting.find_leaks).
+LOOK_FOR = {
+    "kept": KEPT,
+    "name_parts": """chukwuemeka emeka obi funmilayo funmi ogunleye adebayo bayo tharshini sivakumar
+    hodan abdi farah shahidul shahid cristina delacruz dela cruz mei ling mei-ling michelle
+    wong yohannes tesfay gebremariam gebre-mariam rhodri iorwerth siobhan bhriain briain""".split(),
+    "names_in_noise": "mostly_plain",
+    "name_words_capitalised": ["Islam"],
+    "initials": [r"\bS\. Tharshini", r"\bM\. ?S\."],
+    "broken_names": {},
+    "place_parts": ["harrow court", "linden way", "flat 3"],
+    "digits": {"date of birth": ["14/03/2019"], "address": ["fb27ql"]},
+}
 
 
 CASE = {
@@ -125,19 +132,6 @@ CASE = {
 
 def build_case(ctx, folder: Path, text: str = PLANTED) -> int:
     return plant(ctx, folder, CASE, text)
-
-
-# What must not be found in a published file (tests/leak_planting.find_leaks).
-LOOK_FOR = {
-    "kept": KEPT,
-    "name_parts": NAME_PARTS,
-    "names_in_noise": "mostly_plain",
-    "name_words_capitalised": NAME_WORDS_CAPITALISED,
-    "initials": INITIALS,
-    "broken_names": {},
-    "place_parts": PLACE_PARTS,
-    "digits": DIGITS,
-}
 
 
 def leaks(text: str) -> dict[str, list[str]]:

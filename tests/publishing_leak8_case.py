@@ -160,28 +160,34 @@ ORDINARY = (
     "theme of the topic week."
 )
 
-# What must not be found: name parts (whole words, any case or accents).
-NAME_PARTS = (
-    """alfred kowalski kowalskis kowalska rebecca ionut popescu popescus chaudhry
+# Forms that the ORDINARY prose holds and must still hold.
+KEPT = ["Alfresco", "Becky Street", "Katharina's Bakery", "Stevenage", "Jimmy's Cafe"]
+
+# What must not be found in a published file (tests/leak_planting.find_leaks): name parts
+# are whole words, in any case or accents.
+LOOK_FOR = {
+    "kept": KEPT,
+    "name_parts": """alfred kowalski kowalskis kowalska rebecca ionut popescu popescus chaudhry
     chaudhary hodan warsame bridget mcdonagh mcdonaghs karolina wojcik aisha ayesha begum
     chukwuemeka okonkwo-adeyemi okonkwo adeyemi emeka zhang xiuying dafydd llewelyn-jones
     llewellyn-jones llewelyn llewellyn siobhan shivaun courcy wyk natasha macaulay mcaulay
     fitzgerald-smythe fitzgerald smythe catherine kathryn katharine mulligan bex becky kaz
     tash biddy alfie""".split()
-    + ["mc donagh"]
-)
-# Initials of a registered name with a title or before the name.
-INITIALS = [r"\bMrs K\b", r"\bM\.A\."]
-NAME_WORDS_CAPITALISED = ["Alf", "Dai", "Jimmy", "Stephen", "Steven", "Hughes"]
-PLACE_PARTS = ["glan morfa", "brackley lane", "mereside", "canal st"]
-DIGITS = {
-    "identifier": ["9434765919", "07700900123", "447700900123"],
-    "date of birth": ["7mar2019", "07-03-19", "7thofmarch2019", "march7th,2019", "07.03.2019"]
-    + ["2019/03/07", "7/3/2019", "21aug94"],
-    "address": ["eh71qp"],
+    + ["mc donagh"],
+    "names_in_noise": "binary",
+    "name_words_capitalised": ["Alf", "Dai", "Jimmy", "Stephen", "Steven", "Hughes"],
+    # Initials of a registered name with a title or before the name.
+    "initials": [r"\bMrs K\b", r"\bM\.A\."],
+    # "Kowal-\nski": the halves of a name broken across a line.
+    "broken_names": {"kowal-ski": r"kowal-\s*ski"},
+    "place_parts": ["glan morfa", "brackley lane", "mereside", "canal st"],
+    "digits": {
+        "identifier": ["9434765919", "07700900123", "447700900123"],
+        "date of birth": ["7mar2019", "07-03-19", "7thofmarch2019", "march7th,2019", "07.03.2019"]
+        + ["2019/03/07", "7/3/2019", "21aug94"],
+        "address": ["eh71qp"],
+    },
 }
-# Forms that the ORDINARY prose holds and must still hold.
-KEPT = ["Alfresco", "Becky Street", "Katharina's Bakery", "Stevenage", "Jimmy's Cafe"]
 
 
 CASE = {
@@ -235,20 +241,6 @@ CASE = {
 
 def build_case(ctx, folder: Path, text: str = PLANTED) -> int:
     return plant(ctx, folder, CASE, text)
-
-
-# What must not be found in a published file (tests/leak_planting.find_leaks).
-LOOK_FOR = {
-    "kept": KEPT,
-    "name_parts": NAME_PARTS,
-    "names_in_noise": "binary",
-    "name_words_capitalised": NAME_WORDS_CAPITALISED,
-    "initials": INITIALS,
-    # "Kowal-\nski": the halves of a name broken across a line.
-    "broken_names": {"kowal-ski": r"kowal-\s*ski"},
-    "place_parts": PLACE_PARTS,
-    "digits": DIGITS,
-}
 
 
 def leaks(text: str) -> dict[str, list[str]]:

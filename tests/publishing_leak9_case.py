@@ -70,15 +70,22 @@ ORDINARY = (
     "Staff used the MASH and the MARAC. Sandhurst Road surgery opened late."
 )
 
-NAME_PARTS = """tomasz tomek tomasza nowak nowaka nowakowa nowakowej nowakowie katarzyna katarzynie
+KEPT = ["Greenacre Road", "Magistrates", "Imperial War Museum", "Sandhurst Road", "MASH", "MARAC"]
+
+# What must not be found in a published file (tests/leak_planting.find_leaks).
+LOOK_FOR = {
+    "kept": KEPT,
+    "name_parts": """tomasz tomek tomasza nowak nowaka nowakowa nowakowej nowakowie katarzyna katarzynie
     kasia levi roseanne roz mags boswell imran imi al-hashimi hashimi yusuf nguyen lan joana
     pereira silva kwabena kobby asante harpreet gurdeep sandhu emine yilmaz kazlauskiene
-    kazlauskienes kazlauskaite rosalind ros pryce""".split()
-INITIALS = [r"\bMrs N\b", r"\bG\. ?S\."]
-NAME_WORDS_CAPITALISED = ["Lee", "Smith", "Kaur", "Singh"]
-PLACE_PARTS = ["greenacre park", "plot 6", "fenbridge primary"]
-DIGITS = {"date of birth": ["4.11.2018"], "address": ["fb39xt"]}
-KEPT = ["Greenacre Road", "Magistrates", "Imperial War Museum", "Sandhurst Road", "MASH", "MARAC"]
+    kazlauskienes kazlauskaite rosalind ros pryce""".split(),
+    "names_in_noise": "mostly_plain",
+    "name_words_capitalised": ["Lee", "Smith", "Kaur", "Singh"],
+    "initials": [r"\bMrs N\b", r"\bG\. ?S\."],
+    "broken_names": {},
+    "place_parts": ["greenacre park", "plot 6", "fenbridge primary"],
+    "digits": {"date of birth": ["4.11.2018"], "address": ["fb39xt"]},
+}
 
 
 CASE = {
@@ -132,19 +139,6 @@ CASE = {
 
 def build_case(ctx, folder: Path, text: str = PLANTED) -> int:
     return plant(ctx, folder, CASE, text)
-
-
-# What must not be found in a published file (tests/leak_planting.find_leaks).
-LOOK_FOR = {
-    "kept": KEPT,
-    "name_parts": NAME_PARTS,
-    "names_in_noise": "mostly_plain",
-    "name_words_capitalised": NAME_WORDS_CAPITALISED,
-    "initials": INITIALS,
-    "broken_names": {},
-    "place_parts": PLACE_PARTS,
-    "digits": DIGITS,
-}
 
 
 def leaks(text: str) -> dict[str, list[str]]:
