@@ -7,18 +7,10 @@ Kowalskis", "Kowalski's"), capitals, names broken over a line or hyphenated acro
 addresses and email addresses; dates of birth, addresses and NHS numbers in further forms.
 Every name here is made up. The reader is tests/publishing_world_case.read_everything."""
 
-import re
-import unicodedata
 from datetime import date
 from pathlib import Path
 
-from app.chronology.importer import import_chronology
-from app.edits import apply_fields
-from app.findings import add_finding
-from app.imrs import add_agency
-from app.items import add_item
-from app.publishing.people import add_person
-from app.reviews import create_review
+from tests.leak_planting import find_leaks, plant
 
 REFERENCE = "CSPR-2026-88"
 
@@ -168,173 +160,90 @@ ORDINARY = (
     "theme of the topic week."
 )
 
-# What must not be found: name parts (whole words, any case or accents).
-NAME_PARTS = (
-    """alfred kowalski kowalskis kowalska rebecca ionut popescu popescus chaudhry
+# Forms that the ORDINARY prose holds and must still hold.
+KEPT = ["Alfresco", "Becky Street", "Katharina's Bakery", "Stevenage", "Jimmy's Cafe"]
+
+# What must not be found in a published file (tests/leak_planting.find_leaks): name parts
+# are whole words, in any case or accents.
+LOOK_FOR = {
+    "kept": KEPT,
+    "name_parts": """alfred kowalski kowalskis kowalska rebecca ionut popescu popescus chaudhry
     chaudhary hodan warsame bridget mcdonagh mcdonaghs karolina wojcik aisha ayesha begum
     chukwuemeka okonkwo-adeyemi okonkwo adeyemi emeka zhang xiuying dafydd llewelyn-jones
     llewellyn-jones llewelyn llewellyn siobhan shivaun courcy wyk natasha macaulay mcaulay
     fitzgerald-smythe fitzgerald smythe catherine kathryn katharine mulligan bex becky kaz
     tash biddy alfie""".split()
-    + ["mc donagh"]
-)
-# Initials of a registered name with a title or before the name.
-INITIALS = [r"\bMrs K\b", r"\bM\.A\."]
-NAME_WORDS_CAPITALISED = ["Alf", "Dai", "Jimmy", "Stephen", "Steven", "Hughes"]
-PLACE_PARTS = ["glan morfa", "brackley lane", "mereside", "canal st"]
-DIGITS = {
-    "identifier": ["9434765919", "07700900123", "447700900123"],
-    "date of birth": ["7mar2019", "07-03-19", "7thofmarch2019", "march7th,2019", "07.03.2019"]
-    + ["2019/03/07", "7/3/2019", "21aug94"],
-    "address": ["eh71qp"],
+    + ["mc donagh"],
+    "names_in_noise": "binary",
+    "name_words_capitalised": ["Alf", "Dai", "Jimmy", "Stephen", "Steven", "Hughes"],
+    # Initials of a registered name with a title or before the name.
+    "initials": [r"\bMrs K\b", r"\bM\.A\."],
+    # "Kowal-\nski": the halves of a name broken across a line.
+    "broken_names": {"kowal-ski": r"kowal-\s*ski"},
+    "place_parts": ["glan morfa", "brackley lane", "mereside", "canal st"],
+    "digits": {
+        "identifier": ["9434765919", "07700900123", "447700900123"],
+        "date of birth": ["7mar2019", "07-03-19", "7thofmarch2019", "march7th,2019", "07.03.2019"]
+        + ["2019/03/07", "7/3/2019", "21aug94"],
+        "address": ["eh71qp"],
+    },
 }
-# Forms that the ORDINARY prose holds and must still hold.
-KEPT = ["Alfresco", "Becky Street", "Katharina's Bakery", "Stevenage", "Jimmy's Cafe"]
+
+
+CASE = {
+    "reference": REFERENCE,
+    "title": "Alfred Kowalski (Child A)",
+    "subject": "Child A",
+    "partnership": "Easthaven Safeguarding Children Partnership",
+    "enquiry": "How did agencies hear Alfie? ",
+    "people": PEOPLE,
+    "places": PLACES,
+    "agencies": ("Easthaven Police", "Easthaven Children's Services"),
+    "chronology": (
+        "leak8.csv",
+        [
+            (
+                "02/01/2023",
+                "Home visit to Alfie. {text}",
+                "Referral: {text}",
+                "OKONKWO-ADEYEMI, Chukwuemeka",
+                "Social worker",
+                "KOWALSKI Alfred",
+            ),
+            (
+                "05/01/2023",
+                "{text}",
+                "None",
+                "Zhang Xiuying",
+                "Health visitor",
+                "Kowalska, Rebecca (Bex)",
+            ),
+            (
+                "09/02/2023",
+                "Seen at Ysgol Glan Morfa by Ms de Courcy. {text}",
+                "None",
+                "Siobhan DE COURCY",
+                "Teacher",
+                "Alfie",
+            ),
+        ],
+    ),
+    "episode": "Alfie at Glan Morfa with Bex",
+    "findings": [
+        ("Nobody asked Alfie or the Kowalskis what they saw", "finding"),
+        ("Tash's persistence with Bex", "good_practice"),
+    ],
+    "recommendation": ("Ask Kaz: ", "Jimmy Fitzgerald-Smythe"),
+    "action_lead": "Ysgol Glan Morfa",
+    "heading": "What happened to Alfie and the KOWALSKIS",
+}
 
 
 def build_case(ctx, folder: Path, text: str = PLANTED) -> int:
-    review_id = create_review(
-        ctx,
-        review_type="lcspr",
-        reference=REFERENCE,
-        title="Alfred Kowalski (Child A)",
-        subject_pseudonym="Child A",
-        partnership="Easthaven Safeguarding Children Partnership",
-        lines_of_enquiry=["How did agencies hear Alfie? " + text],
-    )
-    for name, descriptor, role, variants, born, addresses, ids in PEOPLE:
-        add_person(
-            ctx,
-            review_id,
-            name=name,
-            descriptor=descriptor,
-            role=role,
-            variants=variants,
-            date_of_birth=born,
-            addresses=addresses,
-            identifiers=ids,
-        )
-    for name, descriptor, variants in PLACES:
-        add_person(
-            ctx, review_id, name=name, descriptor=descriptor, kind="place", variants=variants
-        )
-    add_item(
-        ctx,
-        "panel_member",
-        review_id,
-        {"name": "Independent reviewer", "role": "overview_author", "organisation": "Independent"},
-    )
-    agencies = ("Easthaven Police", "Easthaven Children's Services")
-    imrs = [add_agency(ctx, review_id, name, "other") for name in agencies]
-    for imr in imrs:
-        apply_fields(
-            ctx,
-            "imr",
-            imr,
-            {"status": "accepted", "summary": text, "analysis": text, "lessons": text},
-        )
-        add_item(ctx, "recommendation", imr, {"text": "Agency to share: " + text})
-    csv = folder / "leak8.csv"
-    cell = text.replace('"', '""')
-    csv.write_text(
-        "Date,Event,Action taken,Practitioner,Role,Subject\n"
-        f'02/01/2023,"Home visit to Alfie. {cell}","Referral: {cell}","OKONKWO-ADEYEMI, '
-        'Chukwuemeka",Social worker,KOWALSKI Alfred\n'
-        f'05/01/2023,"{cell}",None,Zhang Xiuying,Health visitor,"Kowalska, Rebecca (Bex)"\n'
-        f'09/02/2023,"Seen at Ysgol Glan Morfa by Ms de Courcy. {cell}",None,'
-        "Siobhan DE COURCY,Teacher,Alfie\n",
-        encoding="utf-8",
-    )
-    import_chronology(ctx, review_id, agencies[0], csv)
-    add_item(
-        ctx,
-        "key_episode",
-        review_id,
-        {
-            "title": "Alfie at Glan Morfa with Bex",
-            "start": date(2023, 1, 1),
-            "end": date(2023, 2, 10),
-            "summary": text,
-        },
-        1,
-    )
-    finding = add_finding(ctx, review_id, "Nobody asked Alfie or the Kowalskis what they saw")
-    apply_fields(ctx, "finding", finding, {"narrative": text, "status": "agreed"})
-    good = add_finding(ctx, review_id, "Tash's persistence with Bex", "good_practice")
-    apply_fields(ctx, "finding", good, {"narrative": text, "status": "agreed"})
-    rec = add_item(ctx, "review_recommendation", review_id, {"text": "Ask Kaz: " + text})
-    apply_fields(
-        ctx,
-        "recommendation",
-        rec,
-        {"addressee": "Jimmy Fitzgerald-Smythe", "board_response": "accepted"},
-    )
-    add_item(
-        ctx, "action", rec, {"action": "Brief staff on " + text, "lead_agency": "Ysgol Glan Morfa"}
-    )
-    for kind in ("overview", "summary", "brief"):
-        write_sections(ctx, review_id, kind, text)
-    return review_id
-
-
-def write_sections(ctx, review_id: int, kind: str, text: str) -> None:
-    """Every section included and written; one renamed with names in its heading."""
-    from app.documents import ensure_report, get_report
-
-    report = get_report(ctx, ensure_report(ctx, review_id, kind))
-    renamed = False
-    for s in report.sections:
-        values = {"included": True}
-        if not s.generated:
-            values["text"] = f"{s.title}: {text}"
-            if not renamed:
-                values["title"] = "What happened to Alfie and the KOWALSKIS"
-                renamed = True
-        elif s.source == "glossary":
-            values["text"] = f"MASH: {text}"
-        apply_fields(ctx, "report_section", s.id, values)
-
-
-# Bytes of a compressed font or picture that a name's letters may happen to spell.
-_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-
-
-def folded(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    plain = plain.translate(str.maketrans("łŁøØ’‘", "lLoO''"))
-    return " ".join(plain.casefold().split())
+    return plant(ctx, folder, CASE, text)
 
 
 def leaks(text: str) -> dict[str, list[str]]:
     """What is left, by kind. The prose in ORDINARY is taken out first: its words are kept
     on purpose."""
-    text = " ".join(text.split())
-    for kept in KEPT:
-        text = text.replace(kept, " ")
-    found = folded(text)
-    squeezed = re.sub(r"[\s()]", "", found)
-    out: dict[str, list[str]] = {}
-    for part in NAME_PARTS:
-        for m in re.finditer(rf"(?<![a-z]){re.escape(part)}(?![a-z])", found.replace("_", " ")):
-            if not _BINARY.search(found, max(m.start() - 12, 0), m.end() + 12):
-                out.setdefault("name", []).append(part)
-                break
-    for word in NAME_WORDS_CAPITALISED:
-        if re.search(rf"(?<![\w]){word}(?![\w])", text):
-            out.setdefault("name", []).append(word)
-    for pattern in INITIALS:
-        if re.search(pattern, text):
-            out.setdefault("name", []).append(pattern)
-    # "Kowal-\nski": the halves of a name broken across a line.
-    if re.search(r"kowal-\s*ski", found):
-        out.setdefault("name", []).append("kowal-ski")
-    for part in PLACE_PARTS:
-        if re.search(rf"(?<![a-z]){re.escape(part)}(?![a-z])", found.replace("-", " ")):
-            out.setdefault("place", []).append(part)
-    for kind, values in DIGITS.items():
-        for value in values:
-            squeezed_value = re.sub(r"[\s()]", "", value)
-            if squeezed_value in squeezed or squeezed_value in squeezed.replace("-", ""):
-                out.setdefault(kind, []).append(value)
-    return out
+    return find_leaks(text, LOOK_FOR)

@@ -12,13 +12,7 @@ import zlib
 from datetime import date
 from pathlib import Path
 
-from app.chronology.importer import import_chronology
-from app.edits import apply_fields
-from app.findings import add_finding
-from app.imrs import add_agency
-from app.items import add_item
-from app.publishing.people import add_person
-from app.reviews import create_review
+from tests.leak_planting import folded, plant
 
 REFERENCE = "CSPR-2026-77"
 
@@ -206,110 +200,58 @@ UNREGISTERED = [
 ]
 
 
+CASE = {
+    "reference": REFERENCE,
+    "title": "Rhys ap Gwilym (Child R)",
+    "subject": "Child R",
+    "partnership": "Caerwen Safeguarding Children Partnership",
+    "enquiry": "How did agencies share what they knew? ",
+    "people": PEOPLE,
+    "places": PLACES,
+    "agencies": ("Ysgol Gynradd Bryn Ŵyn", "Heddlu Dyfed-Powys Police", "Young People's Services"),
+    "chronology": (
+        "world.csv",
+        [
+            (
+                "02/01/2023",
+                "Home visit to Rhys. {text}",
+                "Referral: {text}",
+                "Kaur, Gurpreet",
+                "Social worker",
+                "AP GWILYM Rhys",
+            ),
+            (
+                "05/01/2023",
+                "{text}",
+                "None",
+                "Oluwaseun Adébáyọ̀",
+                "Health visitor",
+                "Ó SÚILLEABHÁIN, Siobhán",
+            ),
+            (
+                "09/02/2023",
+                "Seen at Ysgol Gynradd Bryn Ŵyn by Nguyễn Thị Lan. {text}",
+                "None",
+                "NGUYEN Thi Lan",
+                "Teacher",
+                "Rhysie",
+            ),
+        ],
+    ),
+    "episode": "Rhys at Ysgol Bryn Ŵyn with Łukasz",
+    "findings": [
+        ("Nobody asked Rhys or the Wiśniewskis what they saw", "finding"),
+        ("Seun's persistence with Siobhán", "good_practice"),
+        ("Learning from Łukasz's arrest", "learning_point"),
+    ],
+    "recommendation": ("Ask Ailsa MacLeòid: ", "Mark Young"),
+    "action_lead": "Ysgol Gynradd Bryn Ŵyn",
+    "heading": "What happened to Rhys and the Wiśniewskis",
+}
+
+
 def build_world_case(ctx, folder: Path, text: str = PLANTED) -> int:
-    review_id = create_review(
-        ctx,
-        review_type="lcspr",
-        reference=REFERENCE,
-        title="Rhys ap Gwilym (Child R)",
-        subject_pseudonym="Child R",
-        partnership="Caerwen Safeguarding Children Partnership",
-        lines_of_enquiry=["How did agencies share what they knew? " + text],
-    )
-    for name, descriptor, role, variants, born, addresses, ids in PEOPLE:
-        add_person(
-            ctx,
-            review_id,
-            name=name,
-            descriptor=descriptor,
-            role=role,
-            variants=variants,
-            date_of_birth=born,
-            addresses=addresses,
-            identifiers=ids,
-        )
-    for name, descriptor, variants in PLACES:
-        add_person(
-            ctx, review_id, name=name, descriptor=descriptor, kind="place", variants=variants
-        )
-    add_item(
-        ctx,
-        "panel_member",
-        review_id,
-        {"name": "Independent reviewer", "role": "overview_author", "organisation": "Independent"},
-    )
-    agencies = ("Ysgol Gynradd Bryn Ŵyn", "Heddlu Dyfed-Powys Police", "Young People's Services")
-    imrs = [add_agency(ctx, review_id, name, "other") for name in agencies]
-    for imr in imrs:
-        apply_fields(
-            ctx,
-            "imr",
-            imr,
-            {"status": "accepted", "summary": text, "analysis": text, "lessons": text},
-        )
-        add_item(ctx, "recommendation", imr, {"text": "Agency to share: " + text})
-    csv = folder / "world.csv"
-    cell = text.replace('"', '""')
-    csv.write_text(
-        "Date,Event,Action taken,Practitioner,Role,Subject\n"
-        f'02/01/2023,"Home visit to Rhys. {cell}","Referral: {cell}","Kaur, Gurpreet",'
-        "Social worker,AP GWILYM Rhys\n"
-        f'05/01/2023,"{cell}",None,Oluwaseun Adébáyọ̀,Health visitor,"Ó SÚILLEABHÁIN, '
-        'Siobhán"\n'
-        f'09/02/2023,"Seen at Ysgol Gynradd Bryn Ŵyn by Nguyễn Thị Lan. {cell}",None,'
-        "NGUYEN Thi Lan,Teacher,Rhysie\n",
-        encoding="utf-8",
-    )
-    import_chronology(ctx, review_id, agencies[0], csv)
-    add_item(
-        ctx,
-        "key_episode",
-        review_id,
-        {
-            "title": "Rhys at Ysgol Bryn Ŵyn with Łukasz",
-            "start": date(2023, 1, 1),
-            "end": date(2023, 2, 10),
-            "summary": text,
-        },
-        1,
-    )
-    finding = add_finding(ctx, review_id, "Nobody asked Rhys or the Wiśniewskis what they saw")
-    apply_fields(ctx, "finding", finding, {"narrative": text, "status": "agreed"})
-    good = add_finding(ctx, review_id, "Seun's persistence with Siobhán", "good_practice")
-    apply_fields(ctx, "finding", good, {"narrative": text, "status": "agreed"})
-    learning = add_finding(ctx, review_id, "Learning from Łukasz's arrest", "learning_point")
-    apply_fields(ctx, "finding", learning, {"narrative": text, "status": "agreed"})
-    rec = add_item(ctx, "review_recommendation", review_id, {"text": "Ask Ailsa MacLeòid: " + text})
-    apply_fields(
-        ctx, "recommendation", rec, {"addressee": "Mark Young", "board_response": "accepted"}
-    )
-    add_item(
-        ctx,
-        "action",
-        rec,
-        {"action": "Brief staff on " + text, "lead_agency": "Ysgol Gynradd Bryn Ŵyn"},
-    )
-    for kind in ("overview", "summary", "brief"):
-        write_sections(ctx, review_id, kind, text)
-    return review_id
-
-
-def write_sections(ctx, review_id: int, kind: str, text: str) -> None:
-    """Every section included; narrative sections written, and one renamed with names in it."""
-    from app.documents import ensure_report, get_report
-
-    report = get_report(ctx, ensure_report(ctx, review_id, kind))
-    renamed = False
-    for s in report.sections:
-        values = {"included": True}
-        if not s.generated:
-            values["text"] = f"{s.title}: {text}"
-            if not renamed:
-                values["title"] = "What happened to Rhys and the Wiśniewskis"
-                renamed = True
-        elif s.source == "glossary":
-            values["text"] = f"MASH: {text}"
-        apply_fields(ctx, "report_section", s.id, values)
+    return plant(ctx, folder, CASE, text)
 
 
 # ---- reading every byte of text back ----------------------------------------------------------
@@ -367,13 +309,6 @@ def read_everything(path: Path) -> str:
         return "\n".join(parts)
     raw = path.read_text(encoding="utf-8")
     return html.unescape(re.sub(r"<[^>]+>", " ", raw)) + "\n" + html.unescape(raw)
-
-
-def folded(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    plain = plain.translate(str.maketrans("łŁøØ’‘", "lLoO''"))
-    return " ".join(plain.casefold().split())
 
 
 # What must not be found, by kind: name parts (whole words, any case or accents) and identifier

@@ -8,6 +8,9 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
+from app.demo import add_demo_reviews  # noqa: E402
+from app.reviews import list_reviews  # noqa: E402
+from tests.ui.screens import PROJECTOR, settle  # noqa: E402
 from ui.editing import Editor  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
@@ -43,3 +46,16 @@ def window(qtbot, editor, settings, messages):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def demo(ctx, window):
+    """The demo review under way (meetings held, a document begun) in a window the size of a
+    projector's screen. (tests/ui/test_small_screens.py has a demo of its own, at the window's
+    first size.)"""
+    add_demo_reviews(ctx)
+    window.refresh()
+    window.select_review(next(r.id for r in list_reviews(ctx) if r.reference == "DEMO-LCSPR-T"))
+    window.resize(PROJECTOR)
+    settle()
+    return window

@@ -1,36 +1,18 @@
 """A projector's 1024x768, third round: what a walk through the real window found cut, hidden
 behind scroll arrows, off the screen or out of order."""
 
-import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QMainWindow, QStyle, QStyleOptionComboBox
+from PySide6.QtWidgets import QMainWindow, QStyle, QStyleOptionComboBox
 
-from app.demo import add_demo_reviews
 from app.meetings import list_meetings
-from app.reviews import list_reviews
+from tests.ui.screens import PROJECTOR
+from tests.ui.screens import settle as _settle
 from ui.meeting_runner import MeetingRunner
 from ui.review_list import SharedRole, SummaryRole, narrow_reference, shared_start
 from ui.screen import available_area, fit_to_screen, keep_on_screen
 from ui.tab_names import TAB_FINDINGS, TAB_REPORTS
 from ui.theme import scaled_font
-
-PROJECTOR = QSize(1024, 768 - 40)
-
-
-@pytest.fixture
-def demo(ctx, window):
-    add_demo_reviews(ctx)
-    window.refresh()
-    window.select_review(next(r.id for r in list_reviews(ctx) if r.reference == "DEMO-LCSPR-T"))
-    window.resize(PROJECTOR)
-    _settle()
-    return window
-
-
-def _settle():
-    for _ in range(3):
-        QApplication.processEvents()
 
 
 def test_a_findings_pages_all_show_beside_the_findings_on_a_projector(demo):

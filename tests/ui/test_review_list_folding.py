@@ -4,16 +4,11 @@ projector."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
 
 from app.reviews import create_review
+from tests.ui.screens import settle as _settle
 from ui.main_window import MainWindow
 from ui.screen import LIST_MIN_EM, LIST_WIDTH_EM, SMALL_SCREEN_WIDTH, available_area
-
-
-def _settle():
-    for _ in range(3):
-        QApplication.processEvents()
 
 
 def _reviews(ctx):

@@ -10,14 +10,14 @@ from app.demo import add_demo_reviews
 from app.meetings import list_meetings
 from app.publishing.release_check import check_publication
 from app.reviews import list_reviews
+from tests.ui.screens import PROJECTOR
+from tests.ui.screens import settle as _settle
 from ui.import_dialog import ImportDialog
 from ui.meeting_runner import RIGHT_COLUMN_EM, MeetingRunner
 from ui.release_check_dialog import ReleaseCheckDialog
 from ui.screen import available_area
 from ui.tab_names import TAB_NAMES, TAB_REPORTS
 
-# A panel chair's projector, less a title bar; a 1366x768 laptop at 125% is wider (1093).
-PROJECTOR = QSize(1024, 768 - 40)
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "chronologies" / "police_chronology.xlsx"
 
 
@@ -29,11 +29,6 @@ def demo(ctx, window):
     window.select_review(next(r.id for r in list_reviews(ctx) if r.reference == "DEMO-LCSPR-T"))
     QApplication.processEvents()
     return window
-
-
-def _settle():
-    for _ in range(3):
-        QApplication.processEvents()
 
 
 @pytest.mark.parametrize("review", [0, 1, 2])

@@ -5,27 +5,11 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 
-from app.demo import add_demo_reviews
-from app.reviews import list_reviews
+from tests.ui.screens import PROJECTOR
+from tests.ui.screens import settle as _settle
 from ui.tab_names import TAB_CHRONOLOGY
 
-PROJECTOR = QSize(1024, 768 - 40)
 WORDS = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-
-
-@pytest.fixture
-def demo(ctx, window):
-    add_demo_reviews(ctx)
-    window.refresh()
-    window.select_review(next(r.id for r in list_reviews(ctx) if r.reference == "DEMO-LCSPR-T"))
-    window.resize(PROJECTOR)
-    _settle()
-    return window
-
-
-def _settle():
-    for _ in range(3):
-        QApplication.processEvents()
 
 
 def test_a_chronology_button_keeps_its_words_where_they_fit(demo):

@@ -1,0 +1,248 @@
+"""Planting a leak case: one review with its people register, and a text (the forms to look
+for) written into every place a user types, so that a published file can be searched for what
+is left of the people. A case module describes its review as plain data and calls
+``plant(ctx, folder, CASE, text)``; this module does the writing.
+
+The data, a dict (every key is needed; ``{text}`` marks where the planted text goes):
+
+``reference``, ``title``, ``subject``, ``partnership``
+    The review: its reference, title, subject's pseudonym and partnership.
+``enquiry``
+    The start of the line of enquiry; the text follows it.
+``people``
+    The register's people: tuples ``(name, descriptor, role, other names, date of birth,
+    addresses, identifiers)``; the last three may be ``None`` / ``()``.
+``places``
+    The register's places: tuples ``(name, descriptor, other names)``.
+``agencies``
+    Agency names. Each gets an accepted IMR whose summary, analysis and lessons are the text,
+    and a recommendation "Agency to share: " + text. The chronology is imported for the first.
+``chronology``
+    ``(file name, rows)``: the CSV written into ``folder`` and imported. Each row is
+    ``(date, event, action taken, practitioner, role, subject)``; a field holding ``{text}``
+    (or a comma, quote or line break) is quoted, the rest are written as they are (an action
+    of ``"None"`` is the word None, as agencies write it).
+``episode``
+    The title of a key episode (1 January to 10 February 2023) whose summary is the text.
+``findings``
+    ``(title, kind)`` pairs (kind: "finding", "good_practice", "learning_point"), each agreed
+    with the text as its narrative.
+``recommendation``
+    ``(start, addressee)``: a review recommendation whose text is start + text, accepted by
+    the board, addressed to the addressee.
+``action_lead``
+    The lead agency of the recommendation's one action, "Brief staff on " + text.
+``heading``
+    The new title of the first written section of the overview, summary and brief, whose
+    sections are all included and written (``{section title}: text``; the glossary
+    ``MASH: text``).
+
+A new case writes only this data and its forms (``PLANTED``) and calls ``plant``; what must not
+be found in a published file is data too, for ``find_leaks`` (see there).
+"""
+
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from app.chronology.importer import import_chronology
+from app.edits import apply_fields
+from app.findings import add_finding
+from app.imrs import add_agency
+from app.items import add_item
+from app.publishing.people import add_person
+from app.reviews import create_review
+
+CHRONOLOGY_HEADER = "Date,Event,Action taken,Practitioner,Role,Subject\n"
+
+
+def plant(ctx, folder: Path, case: dict, text: str) -> int:
+    """Make the review ``case`` describes with ``text`` in every place; return its id."""
+    review_id = create_review(
+        ctx,
+        review_type="lcspr",
+        reference=case["reference"],
+        title=case["title"],
+        subject_pseudonym=case["subject"],
+        partnership=case["partnership"],
+        lines_of_enquiry=[case["enquiry"] + text],
+    )
+    for name, descriptor, role, variants, born, addresses, ids in case["people"]:
+        add_person(
+            ctx,
+            review_id,
+            name=name,
+            descriptor=descriptor,
+            role=role,
+            variants=variants,
+            date_of_birth=born,
+            addresses=addresses,
+            identifiers=ids,
+        )
+    for name, descriptor, variants in case["places"]:
+        add_person(
+            ctx, review_id, name=name, descriptor=descriptor, kind="place", variants=variants
+        )
+    add_item(
+        ctx,
+        "panel_member",
+        review_id,
+        {"name": "Independent reviewer", "role": "overview_author", "organisation": "Independent"},
+    )
+    agencies = case["agencies"]
+    imrs = [add_agency(ctx, review_id, name, "other") for name in agencies]
+    for imr in imrs:
+        apply_fields(
+            ctx,
+            "imr",
+            imr,
+            {"status": "accepted", "summary": text, "analysis": text, "lessons": text},
+        )
+        add_item(ctx, "recommendation", imr, {"text": "Agency to share: " + text})
+    file_name, rows = case["chronology"]
+    csv = folder / file_name
+    csv.write_text(chronology_csv(rows, text), encoding="utf-8")
+    import_chronology(ctx, review_id, agencies[0], csv)
+    add_item(
+        ctx,
+        "key_episode",
+        review_id,
+        {
+            "title": case["episode"],
+            "start": date(2023, 1, 1),
+            "end": date(2023, 2, 10),
+            "summary": text,
+        },
+        1,
+    )
+    for title, kind in case["findings"]:
+        finding = add_finding(ctx, review_id, title, kind)
+        apply_fields(ctx, "finding", finding, {"narrative": text, "status": "agreed"})
+    start, addressee = case["recommendation"]
+    rec = add_item(ctx, "review_recommendation", review_id, {"text": start + text})
+    apply_fields(ctx, "recommendation", rec, {"addressee": addressee, "board_response": "accepted"})
+    add_item(
+        ctx,
+        "action",
+        rec,
+        {"action": "Brief staff on " + text, "lead_agency": case["action_lead"]},
+    )
+    for kind in ("overview", "summary", "brief"):
+        write_sections(ctx, review_id, kind, text, case["heading"])
+    return review_id
+
+
+def chronology_csv(rows, text: str) -> str:
+    """The chronology file: the header, then one line a row with the text in place."""
+    return CHRONOLOGY_HEADER + "".join(
+        ",".join(_field(value, text) for value in row) + "\n" for row in rows
+    )
+
+
+def _field(value: str, text: str) -> str:
+    filled = value.replace("{text}", text)
+    if "{text}" in value or any(c in filled for c in ',"\n'):
+        return '"' + filled.replace('"', '""') + '"'
+    return filled
+
+
+def write_sections(ctx, review_id: int, kind: str, text: str, heading: str) -> None:
+    """Every section included; narrative sections written, and one renamed ``heading``."""
+    from app.documents import ensure_report, get_report
+
+    report = get_report(ctx, ensure_report(ctx, review_id, kind))
+    renamed = False
+    for s in report.sections:
+        values = {"included": True}
+        if not s.generated:
+            values["text"] = f"{s.title}: {text}"
+            if not renamed:
+                values["title"] = heading
+                renamed = True
+        elif s.source == "glossary":
+            values["text"] = f"MASH: {text}"
+        apply_fields(ctx, "report_section", s.id, values)
+
+
+# ---- looking for what is left -----------------------------------------------------------------
+
+# Bytes of a compressed font or picture that a name's letters may happen to spell.
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def folded(text: str) -> str:
+    """Lower case, accents off (and ł, ø, curly quotes made plain), white space as one space."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = plain.translate(str.maketrans("łŁøØ’‘", "lLoO''"))
+    return " ".join(plain.casefold().split())
+
+
+def _noise(text: str, start: int, end: int, mostly_plain: bool) -> bool:
+    """True when the letters at ``start:end`` sit in the bytes of a compressed font or picture,
+    not in words: control characters near them, or (``mostly_plain``) mostly neither letters,
+    digits nor spaces (a short name such as "Lan" is spelled by chance in such bytes)."""
+    window = text[max(start - 12, 0) : end + 12]
+    if _BINARY.search(window):
+        return True
+    if not mostly_plain:
+        return False
+    plain = sum(c.isalnum() or c == " " for c in window)
+    return plain < 0.7 * len(window)
+
+
+def find_leaks(text: str, look: dict) -> dict[str, list[str]]:
+    """What is left of the people in ``text``, by kind ("name", "place" and the kinds of
+    ``digits``). ``look`` is plain data:
+
+    ``kept``
+        Phrases of the ordinary prose, taken out first: their words are kept on purpose.
+    ``name_parts``
+        Lower-case, accent-free name parts, found as whole words in any case or accents (not
+        where they sit in the bytes of a font or picture).
+    ``names_in_noise``
+        "binary": a name part is passed over only near control characters; "mostly_plain":
+        also where the letters around it are mostly neither letters, digits nor spaces.
+    ``name_words_capitalised``
+        Words found only as written (a short form that is also an ordinary word in lower case).
+    ``initials``
+        Regular expressions searched in the text as written (e.g. ``r"\\bMrs K\\b"``).
+    ``broken_names``
+        ``{label: regular expression}`` searched in the folded text (a name broken over a line).
+    ``place_parts``
+        Lower-case place names, whole words, hyphens read as spaces.
+    ``digits``
+        ``{kind: [values]}``: dates of birth, addresses, identifiers, found with spaces and
+        brackets (and hyphens) taken out of the text.
+    """
+    text = " ".join(text.split())
+    for kept in look["kept"]:
+        text = text.replace(kept, " ")
+    found = folded(text)
+    squeezed = re.sub(r"[\s()]", "", found)
+    mostly_plain = look["names_in_noise"] == "mostly_plain"
+    out: dict[str, list[str]] = {}
+    for part in look["name_parts"]:
+        for m in re.finditer(rf"(?<![a-z]){re.escape(part)}(?![a-z])", found.replace("_", " ")):
+            if not _noise(found, m.start(), m.end(), mostly_plain):
+                out.setdefault("name", []).append(part)
+                break
+    for word in look["name_words_capitalised"]:
+        if re.search(rf"(?<![\w]){word}(?![\w])", text):
+            out.setdefault("name", []).append(word)
+    for pattern in look["initials"]:
+        if re.search(pattern, text):
+            out.setdefault("name", []).append(pattern)
+    for label, pattern in look["broken_names"].items():
+        if re.search(pattern, found):
+            out.setdefault("name", []).append(label)
+    for part in look["place_parts"]:
+        if re.search(rf"(?<![a-z]){re.escape(part)}(?![a-z])", found.replace("-", " ")):
+            out.setdefault("place", []).append(part)
+    for kind, values in look["digits"].items():
+        for value in values:
+            squeezed_value = re.sub(r"[\s()]", "", value)
+            if squeezed_value in squeezed or squeezed_value in squeezed.replace("-", ""):
+                out.setdefault(kind, []).append(value)
+    return out
