@@ -62,11 +62,21 @@ _ONE = rf"(?:(?:{NAME_PARTICLES})\s+){{0,2}}{_WORD}"
 _CAPS = rf"[{_UP}]{{2,}}(?:['’\-][{_UP}]{{2,}})*"
 _NAME = rf"(?:{_CAPS}\s+{_CAPS}(?![{_LO}])|{_ONE}(?:\s+{_ONE})?)"
 # Words that begin a name without being one ("Baby Wiśniewska": a newborn by the family name).
-_PARTICLE_WORDS = frozenset(NAME_PARTICLES.split("|")) | {"Baby"}
+# Words of respect written before a name ("Kak Hawre": Kurdish for an elder brother).
+_PARTICLE_WORDS = frozenset(NAME_PARTICLES.split("|")) | {
+    "Baby",
+    "Kak",
+    "Kaka",
+    "Mamosta",
+    "Agha",
+    "Aga",
+}
 # Words of respect written after a name, not a name ("Emine Hanım", "Mehmet Bey", "Harpreet
-# Ji", "Gurdeep Sahib"): with a registered name before them, nothing is left to ask about.
+# Ji", "Gurdeep Sahib", "Farzana Jan", "Sunita Didi"): with a registered name before them, nothing is left to ask about.
 _HONORIFICS = frozenset(
-    "Hanım Hanim Bey Abla Ağabey Abi Teyze Amca Ji Jee Sahib Saheb Sahiba Sahab Bhai Baji".split()
+    "Hanım Hanim Bey Abla Ağabey Abi Teyze Amca Ji Jee Sahib Saheb Sahiba Sahab Bhai Baji"
+    # Pashto and Dari "Jan" ("Farzana Jan"), Nepali "Didi" and "Dai" (elder sister, brother)
+    " Jan Jaan Jon Didi Dai Daju Bahini".split()
 )
 _RELATION_NAME = re.compile(rf"\b(?:{RELATIONS})(?:'s)?,?\s+(?P<name>{_NAME})")
 TITLES = (
