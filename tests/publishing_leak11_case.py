@@ -255,7 +255,7 @@ def leaks(text: str) -> dict[str, list[str]]:
         if re.search(rf"(?<![\w]){word}(?![\w])", text):
             out.setdefault("name", []).append(word)
     for pattern in INITIALS:
-        if re.search(pattern, text):
+        if any(not _noise(text, m.start(), m.end()) for m in re.finditer(pattern, text)):
             out.setdefault("name", []).append(pattern)
     for part in PLACE_PARTS:
         if re.search(rf"(?<![a-z]){re.escape(part)}(?![a-z])", found.replace("-", " ")):

@@ -368,6 +368,16 @@ _TITLE_INITIAL = re.compile(
 _MAC = re.compile(r"^ma?c(?=\w{3})")
 _NASAB = re.compile(r"[ \t]+(?:bin|ibn|bint|binti|ben|ould)[ \t]+[A-Z][\w'-]+")
 _NASAB_WORDS = tuple(f" {w} " for w in "bin ibn bint binti ben ould".split())
+# Words of respect written after a name, not a name ("Emine Hanım", "Mehmet Bey", "Harpreet
+# Ji", "Gurdeep Sahib", Pashto and Dari "Farzana Jan", Nepali "Sunita Didi" and "Bishnu Dai"
+# (elder sister, brother)).
+HONORIFICS = frozenset(
+    "Hanım Hanim Bey Abla Ağabey Abi Teyze Amca Ji Jee Sahib Saheb Sahiba Sahab Bhai Baji"
+    " Jan Jaan Jon Didi Dai Daju Bahini".split()
+)
+_HONORIFIC_WORDS = frozenset(fold(w).casefold() for w in HONORIFICS)
+# With its capital, not before a number ("Kerry Jan 2023" is a date) or another name.
+_RESPECT_AFTER = re.compile(r"(?:[ \t]+|-)([A-Za-z][a-z]+)\b(?![ \t]*\d)(?![ \t]+[A-Z])")
 # A parent named by a child: the Arabic kunya ("Abu Tomasz", "Umm Tomasz") and the same custom
 # in other languages: Yoruba and Swahili "Mama"/"Baba"/"Iya", Urdu and Punjabi "Ammi"/"Abbu",
 # Somali "Hooyo"/"Aabo", Igbo "Nne"/"Nna", Lingala and French "Mama"/"Papa"/"Maman" (which
@@ -473,10 +483,10 @@ _NAME_PREFIXES = (
 
 
 def _split_anywhere(token: str) -> list[str]:
-    """A name of six letters or more written as one word, cut in two wherever the second part
-    begins with a consonant and each part has three letters or more and a vowel: "abdi rahman"
-    of "abdirahman", "abu bakr" of "abubakr", "wing yan" of "wingyan". (Written with a
-    hyphen or a space, as transliterations and forms do.)"""
+    """A name of six letters or more written as one word, cut in two where one syllable ends
+    and the next begins, each part of three letters or more: "abdi rahman" of "abdirahman",
+    "abu bakr" of "abubakr", "wing yan" of "wingyan". (Written with a hyphen or a space, as
+    transliterations and forms do.)"""
     if len(token) < 6 or not token.isalpha():
         return []
     out = []
@@ -486,9 +496,13 @@ def _split_anywhere(token: str) -> list[str]:
             out.append(f"{particle} {token[2:]}")
     for cut in range(3, len(token) - 2):
         left, right = token[:cut], token[cut:]
+        # Where a syllable ends (after a vowel, an "n" or "ng": "Wing-Yan") and the next
+        # begins (a consonant before a vowel, an "h", "r", "l", "w" or "y").
+        ends = left[-1] in "aeiouy" or (left[-1] in "ng" and left[-2] in "aeioun")
         if (
-            right[0] not in "aeiouy"
-            and re.search("[aeiouy]", left)
+            ends
+            and right[0] not in "aeiou"
+            and right[1] in "aeiouyhrlwy"
             and re.search("[aeiouy]", right)
         ):
             out.append(f"{left} {right}")
@@ -627,6 +641,7 @@ class Anonymiser:
         for entry in self.entries:
             descriptor = entry.descriptor.strip() or NAME_REMOVED
             names = [entry.name, *entry.variants]
+            given = set(names)  # as registered, before the forms made of them below
             # "O'Neill" is also typed "ONeill" and "O Neill".
             names += [fold(n).replace("'", c) for n in names if "'" in fold(n) for c in ("", " ")]
             if entry.kind == "person":
@@ -665,14 +680,14 @@ class Anonymiser:
                         forms.setdefault(split, set()).add(descriptor)
                     if token in COMMON_WORDS:
                         restricted.add(token)
-                    if entry.kind == "person":
+                    if entry.kind == "person" and name in given:
                         # "Abdi-Rahman", "Abu Bakr", "Wing-Yan" of a name registered as one
                         # word: found written with its capital.
                         for split in _split_anywhere(token):
                             if split not in forms:
                                 forms.setdefault(split, set()).add(descriptor)
                                 restricted.add(split)
-                if entry.kind == "person":
+                if entry.kind == "person" and name in given:
                     # "Abdulkadir", "Kawai" of a name registered in two ("Abdul Kadir",
                     # "Chan Ka Wai"): two words next to each other run together.
                     for a, b in zip(tokens, tokens[1:], strict=False):
@@ -893,6 +908,11 @@ class Anonymiser:
                     lineage = folded.startswith(_NASAB_WORDS, end) and _NASAB.match(folded, end)
                     if lineage:
                         end = lineage.end()
+                    # "Sunita Didi", "Farzana Jan", "Emine Hanım", "Gurung-ji": a word of
+                    # respect after the name goes with it.
+                    respect = _RESPECT_AFTER.match(folded, end)
+                    if respect and respect[1].casefold() in _HONORIFIC_WORDS:
+                        end = respect.end()
                     kunya = folded.endswith(_KUNYA_WORDS, 0, start) and _KUNYA.search(
                         folded, max(0, start - 8), start
                     )

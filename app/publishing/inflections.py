@@ -87,10 +87,12 @@ def case_forms(word: str) -> set[str]:
         # Lithuanian first names in -ė: Gintarės (of), Gintarei (to), Gintarėje (at)
         out |= {w + "s", w[:-1] + "ei", w + "je"}
     elif w[-1] not in "aeiouy":  # Wójcik, Alfred, Nowak, Ivanov, Novák
-        for stem in (w, *_fleeting(w)):
+        soft = "iem" if w.endswith(("k", "g")) else "em"
+        out |= {w + "a", w + "owi", w + soft, w + "u", _soft(w), w + "owie", w + "ow"}
+        out |= {w + "ovi", w + "ym", w + "ich"}
+        for stem in _fleeting(w):
             soft = "iem" if stem.endswith(("k", "g")) else "em"
             out |= {stem + "a", stem + "owi", stem + soft, stem + "u", _soft(stem)}
-            out |= {stem + "owie", stem + "ow", stem + "ovi", stem + "ym", stem + "ich"}
     out.discard(w)
     return {f for f in out if len(f) > len(w) - 2}
 
@@ -102,8 +104,8 @@ def _fleeting(word: str) -> tuple[str, ...]:
     """The stem of a name whose last "e" drops when an ending is put on ("Kacper" -> "Kacpra",
     "Kacprem"; "Paweł" -> "Pawła"; "Marek" -> "Marka"; "Kaczmarek" -> "Kaczmarka"): the "e"
     between the last two consonants, taken out. (Both stems are made: "Walter" keeps its
-    "e", "Waltera".)"""
-    if len(word) >= 5 and re.search(r"[^aeiouy]e[^aeiouy]$", word):
+    "e", "Waltera".) Only before the consonants it drops before: -ek, -eł, -er, -ec, -eń."""
+    if len(word) >= 5 and re.search(r"[^aeiouy]e[klrcn]$", word):
         return (word[:-2] + word[-1],)
     return ()
 

@@ -19,7 +19,13 @@ from sqlalchemy import select
 
 from app.context import AppContext
 from app.errors import NotFoundError, ValidationError
-from app.publishing.anonymise import ABBREVIATIONS, NAME_REMOVED, Anonymiser, StoreAnonymiser
+from app.publishing.anonymise import (
+    ABBREVIATIONS,
+    HONORIFICS,
+    NAME_REMOVED,
+    Anonymiser,
+    StoreAnonymiser,
+)
 from app.publishing.near_names import NearName, near_names
 from app.publishing.people import list_people, other_registers
 from app.wording import plural
@@ -71,13 +77,9 @@ _PARTICLE_WORDS = frozenset(NAME_PARTICLES.split("|")) | {
     "Agha",
     "Aga",
 }
-# Words of respect written after a name, not a name ("Emine Hanım", "Mehmet Bey", "Harpreet
-# Ji", "Gurdeep Sahib", "Farzana Jan", "Sunita Didi"): with a registered name before them, nothing is left to ask about.
-_HONORIFICS = frozenset(
-    "Hanım Hanim Bey Abla Ağabey Abi Teyze Amca Ji Jee Sahib Saheb Sahiba Sahab Bhai Baji"
-    # Pashto and Dari "Jan" ("Farzana Jan"), Nepali "Didi" and "Dai" (elder sister, brother)
-    " Jan Jaan Jon Didi Dai Daju Bahini".split()
-)
+# Words of respect written after a name, not a name ("Emine Hanım", "Sunita Didi"): with a
+# registered name before them, nothing is left to ask about.
+_HONORIFICS = HONORIFICS
 _RELATION_NAME = re.compile(rf"\b(?:{RELATIONS})(?:'s)?,?\s+(?P<name>{_NAME})")
 TITLES = (
     "Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|Sister|Matron|PC|PCSO|DC|DS|DI|DCI|Sgt|Sergeant|"
