@@ -382,15 +382,15 @@ _RESPECT_AFTER = re.compile(r"(?:[ \t]+|-)([A-Za-z][a-z]+)\b(?![ \t]*\d)(?![ \t]
 # in other languages: Yoruba and Swahili "Mama"/"Baba"/"Iya", Urdu and Punjabi "Ammi"/"Abbu",
 # Somali "Hooyo"/"Aabo", Igbo "Nne"/"Nna", Lingala and French "Mama"/"Papa"/"Maman" (which
 # may also be the person's own name with respect: either way not to be printed).
-_PARENT_WORDS = (
+PARENT_WORDS = (
     "Abu Abou Umm Um Om Mama Maama Baba Iya Iye Yeye Papa Maman Ammi Ammu Ami Abbu Abba Abbo"
     " Hooyo Aabo Nne Nna Mma"
 ).split()
-_KUNYA_WORDS = tuple(f"{w} " for w in _PARENT_WORDS)
-_KUNYA = re.compile(r"(?<![\w'])(?:" + "|".join(_PARENT_WORDS) + r")[ \t]+$")
+_KUNYA_WORDS = tuple(f"{w} " for w in PARENT_WORDS)
+_KUNYA = re.compile(r"(?<![\w'])(?:" + "|".join(PARENT_WORDS) + r")[ \t]+$")
 # "Mama T", "Abu K": a parent named by the initial of a child's name.
 _PARENT_INITIAL = re.compile(
-    r"(?<![\w'])(?:" + "|".join(_PARENT_WORDS) + r")[ \t]+([A-Z])\.?(?![\w'’.-]\w)"
+    r"(?<![\w'])(?:" + "|".join(PARENT_WORDS) + r")[ \t]+([A-Z])\.?(?![\w'’.-]\w)"
 )
 
 

@@ -28,7 +28,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.publishing.anonymise import _ORGANISATION_WORDS, ABBREVIATIONS, PARTICLES, TITLES, fold
+from app.publishing.anonymise import (
+    _ORGANISATION_WORDS,
+    ABBREVIATIONS,
+    PARENT_WORDS,
+    PARTICLES,
+    TITLES,
+    fold,
+)
 from app.publishing.inflections import declines, diminutives, yoruba_rest
 from app.publishing.register import RegisterEntry
 
@@ -141,7 +148,7 @@ _NEVER_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday christmas easter god lord
     chair chairs author authors reviewer lead member members officer manager nurse doctor
     worker head director deputy assistant consultant chief senior panel board""".split()
-)
+) | frozenset(w.casefold() for w in PARENT_WORDS)  # "Ammi", "Abbu": a mother, a father
 # Words that begin sentences and are never a name.
 _STARTERS = frozenset(
     """the this that these those there then they their them when what while where which who
@@ -471,7 +478,8 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             if names_a_place(text, m.end()):
                 continue  # "Becky Street", "Jimmy's Cafe": perhaps the person elsewhere
             seen[word] = None
-            if not known(near.written):
+            if not known(near.written) and not ("-" in word and known(word)):
+                # ("Abu-Bakr" of Abubakr: the register finds the whole of it.)
                 seen[word] = NearName(word, near.registered, near.descriptor, near.short)
         if "@" in text or "_" in text or ("#" in text and _TAG.search(text)):
             for m in _HANDLE.finditer(text):
