@@ -478,7 +478,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             if names_a_place(text, m.end()):
                 continue  # "Becky Street", "Jimmy's Cafe": perhaps the person elsewhere
             seen[word] = None
-            if not known(near.written) and not ("-" in word and known(word)):
+            if not known(near.written) and not ("-" in word and _whole(known(word), word)):
                 # ("Abu-Bakr" of Abubakr: the register finds the whole of it.)
                 seen[word] = NearName(word, near.registered, near.descriptor, near.short)
         if "@" in text or "_" in text or ("#" in text and _TAG.search(text)):
@@ -494,6 +494,14 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
         if word.capitalize() in names and not known(near.written):
             seen[word] = NearName(word, near.registered, near.descriptor, near.short)
     return [near for near in seen.values() if near is not None]
+
+
+def _whole(found, word: str) -> bool:
+    """Whether what ``known`` says of ``word`` covers all of it (a list of hits: one from its
+    start to its end; anything else: as it is)."""
+    if isinstance(found, list):
+        return any(getattr(h, "start", 1) == 0 and getattr(h, "end", 0) >= len(word) for h in found)
+    return bool(found)
 
 
 def _lower_words(texts: list[str]) -> set[str]:
