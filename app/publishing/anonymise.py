@@ -31,7 +31,7 @@ from app.publishing.identifiers import (  # noqa: F401 (used from here by caller
     find_identifiers,
     nhs_checksum_ok,
 )
-from app.publishing.inflections import case_forms, declines, other_sex
+from app.publishing.inflections import case_forms, declines, other_sex, yoruba_rest
 from app.publishing.register import RegisterEntry
 from app.publishing.spans import OTHER_TITLES, merged, possessive, with_titles
 
@@ -368,8 +368,30 @@ _TITLE_INITIAL = re.compile(
 _MAC = re.compile(r"^ma?c(?=\w{3})")
 _NASAB = re.compile(r"[ \t]+(?:bin|ibn|bint|binti|ben|ould)[ \t]+[A-Z][\w'-]+")
 _NASAB_WORDS = tuple(f" {w} " for w in "bin ibn bint binti ben ould".split())
-_KUNYA_WORDS = tuple(f"{w} " for w in "Abu Abou Umm Um Om".split())
-_KUNYA = re.compile(r"(?<![\w'])(?:Abu|Abou|Umm|Um|Om)[ \t]+$")
+# Words of respect written after a name, not a name ("Emine Hanım", "Mehmet Bey", "Harpreet
+# Ji", "Gurdeep Sahib", Pashto and Dari "Farzana Jan", Nepali "Sunita Didi" and "Bishnu Dai"
+# (elder sister, brother)).
+HONORIFICS = frozenset(
+    "Hanım Hanim Bey Abla Ağabey Abi Teyze Amca Ji Jee Sahib Saheb Sahiba Sahab Bhai Baji"
+    " Jan Jaan Jon Didi Dai Daju Bahini".split()
+)
+_HONORIFIC_WORDS = frozenset(fold(w).casefold() for w in HONORIFICS)
+# With its capital, not before a number ("Kerry Jan 2023" is a date) or another name.
+_RESPECT_AFTER = re.compile(r"(?:[ \t]+|-)([A-Za-z][a-z]+)\b(?![ \t]*\d)(?![ \t]+[A-Z])")
+# A parent named by a child: the Arabic kunya ("Abu Tomasz", "Umm Tomasz") and the same custom
+# in other languages: Yoruba and Swahili "Mama"/"Baba"/"Iya", Urdu and Punjabi "Ammi"/"Abbu",
+# Somali "Hooyo"/"Aabo", Igbo "Nne"/"Nna", Lingala and French "Mama"/"Papa"/"Maman" (which
+# may also be the person's own name with respect: either way not to be printed).
+PARENT_WORDS = (
+    "Abu Abou Umm Um Om Mama Maama Baba Iya Iye Yeye Papa Maman Ammi Ammu Ami Abbu Abba Abbo"
+    " Hooyo Aabo Nne Nna Mma"
+).split()
+_KUNYA_WORDS = tuple(f"{w} " for w in PARENT_WORDS)
+_KUNYA = re.compile(r"(?<![\w'])(?:" + "|".join(PARENT_WORDS) + r")[ \t]+$")
+# "Mama T", "Abu K": a parent named by the initial of a child's name.
+_PARENT_INITIAL = re.compile(
+    r"(?<![\w'])(?:" + "|".join(PARENT_WORDS) + r")[ \t]+([A-Z])\.?(?![\w'’.-]\w)"
+)
 
 
 def _joined(names: list[str]) -> list[str]:
@@ -460,6 +482,33 @@ _NAME_PREFIXES = (
 )
 
 
+def _split_anywhere(token: str) -> list[str]:
+    """A name of six letters or more written as one word, cut in two where one syllable ends
+    and the next begins, each part of three letters or more: "abdi rahman" of "abdirahman",
+    "abu bakr" of "abubakr", "wing yan" of "wingyan". (Written with a hyphen or a space, as
+    transliterations and forms do.)"""
+    if len(token) < 6 or not token.isalpha():
+        return []
+    out = []
+    for particle in ("al", "el", "ul"):
+        # "El-Hassan" of "Elhassan", "Al Amin" of "Alamin"
+        if token.startswith(particle) and token[2] not in "aeiouy":
+            out.append(f"{particle} {token[2:]}")
+    for cut in range(3, len(token) - 2):
+        left, right = token[:cut], token[cut:]
+        # Where a syllable ends (after a vowel, an "n" or "ng": "Wing-Yan") and the next
+        # begins (a consonant before a vowel, an "h", "r", "l", "w" or "y").
+        ends = left[-1] in "aeiouy" or (left[-1] in "ng" and left[-2] in "aeioun")
+        if (
+            ends
+            and right[0] not in "aeiou"
+            and right[1] in "aeiouyhrlwy"
+            and re.search("[aeiouy]", right)
+        ):
+            out.append(f"{left} {right}")
+    return out
+
+
 def _split_prefix(token: str) -> str | None:
     for prefix in _NAME_PREFIXES:
         if token.startswith(prefix) and len(token) >= len(prefix) + 3:
@@ -481,6 +530,29 @@ def _add_declined(forms: dict[str, set[str]], tokens: list[str], descriptor: str
         for first in options[0]:
             for last in options[-1]:
                 forms.setdefault(f"{first} {last}", set()).add(descriptor)
+
+
+# Names that are also the name of a faith ("Islam", "Jain", "Christian"): the faith, not the
+# person, where the words around say so: "practising Islam", "converted to Islam", "the
+# teachings of Islam", "the Jain faith". Nothing else: "about Islam", "of Islam" or "Islam
+# faith" may be Dr Islam.
+_FAITHS = frozenset("islam jain christian hindu sikh buddhist".split())
+_FAITH_BEFORE = re.compile(
+    r"(?:\b(?:practi[sc](?:e|es|ed|ing)(?:[ \t]+of)?|convert(?:ed|s|ing)?[ \t]+to|conversion"
+    r"[ \t]+to|(?:faith|teachings|tenets|pillars|practices)[ \t]+of|the)[ \t]+)$",
+    re.I,
+)
+_FAITH_AFTER = re.compile(r"[ \t]+(?:faith|religion|teachings?|beliefs?|community|tradition)\b")
+
+
+def _a_faith(folded: str, m: re.Match) -> bool:
+    if m.group(0).lower() not in _FAITHS:
+        return False
+    before = _FAITH_BEFORE.search(folded, max(0, m.start() - 30), m.start())
+    if before and before[0].lower().strip() == "the":
+        # "the Jain faith": the word after it says so ("the Jain family" is the Jains).
+        return _FAITH_AFTER.match(folded, m.end()) is not None
+    return bool(before)
 
 
 def _family_plural(folded: str, m: re.Match) -> bool:
@@ -569,6 +641,7 @@ class Anonymiser:
         for entry in self.entries:
             descriptor = entry.descriptor.strip() or NAME_REMOVED
             names = [entry.name, *entry.variants]
+            given = set(names)  # as registered, before the forms made of them below
             # "O'Neill" is also typed "ONeill" and "O Neill".
             names += [fold(n).replace("'", c) for n in names if "'" in fold(n) for c in ("", " ")]
             if entry.kind == "person":
@@ -607,6 +680,19 @@ class Anonymiser:
                         forms.setdefault(split, set()).add(descriptor)
                     if token in COMMON_WORDS:
                         restricted.add(token)
+                    if entry.kind == "person" and name in given:
+                        # "Abdi-Rahman", "Abu Bakr", "Wing-Yan" of a name registered as one
+                        # word: found written with its capital.
+                        for split in _split_anywhere(token):
+                            if split not in forms:
+                                forms.setdefault(split, set()).add(descriptor)
+                                restricted.add(split)
+                if entry.kind == "person" and name in given:
+                    # "Abdulkadir", "Kawai" of a name registered in two ("Abdul Kadir",
+                    # "Chan Ka Wai"): two words next to each other run together.
+                    for a, b in zip(tokens, tokens[1:], strict=False):
+                        if a not in PARTICLES | TITLES and b not in PARTICLES | TITLES:
+                            forms.setdefault(a + b, set()).add(descriptor)
             if entry.kind == "person" and declines(entry.name):
                 for name in (entry.name, *entry.variants):
                     _add_declined(forms, _tokens(name), descriptor)
@@ -657,6 +743,16 @@ class Anonymiser:
                 surnames.setdefault(core[-1][0], set()).add(
                     entry.descriptor.strip() or NAME_REMOVED
                 )
+        # The first letters of people's names ("Mama T" of a child called Tunde, of
+        # Babatunde).
+        self._first_letters = set()
+        for entry in self.entries:
+            if entry.kind == "person":
+                for token in _tokens(entry.name):
+                    self._first_letters.add(token[0])
+                    if (rest := yoruba_rest(token)) is not None:
+                        self._first_letters.add(rest[0].lower())
+        self._first_letters = {c for c in self._first_letters if c.isalpha()}
         self._surname_letters = (
             {k: next(iter(v)) if len(v) == 1 else NAME_REMOVED for k, v in surnames.items()}
             if initials
@@ -687,6 +783,13 @@ class Anonymiser:
             if entry.kind != "person" or len(tokens) < 2:
                 continue
             core = [t for t in tokens if t not in PARTICLES]
+            first = re.split(r"\s+", fold(entry.name).strip())[0]
+            if first.count("-") == 1 and all(first.split("-")):
+                # "JP" of Jean-Pierre, "AJ" of Abdul-Jabbar: a first name in two parts, called
+                # by its initials.
+                key = "".join(p[0] for p in first.split("-")).upper()
+                if key.isalpha():
+                    by_initials.setdefault(key, set()).add(entry.descriptor)
             for words in {tuple(tokens), tuple(core)}:
                 if len(words) > 1:
                     key = "".join(t[0] for t in words).upper()
@@ -758,6 +861,8 @@ class Anonymiser:
             matches.append(m)
         if matches:
             for m in matches:
+                if _a_faith(folded, m):
+                    continue
                 named = m.group(0)
                 if m.re is self._names and m.group("plural"):
                     named = folded[m.start() : m.start("plural")]
@@ -791,6 +896,9 @@ class Anonymiser:
                         and kin
                         and text[kin.start()].isupper()
                         and kin[1].lower() not in self._first_names | _NOT_KIN
+                        # "Abdi-Rahman Warsame" of Abdirahman Warsame, "Jean-Pierre"
+                        and kin[1].lower().replace("-", "") not in self._first_names
+                        and not set(kin[1].lower().split("-")) <= self._first_names
                     ):
                         # "Ryan Ward" when Patrick Ward is registered: a relative no register
                         # holds, with the family's name. Not the registered person.
@@ -800,6 +908,11 @@ class Anonymiser:
                     lineage = folded.startswith(_NASAB_WORDS, end) and _NASAB.match(folded, end)
                     if lineage:
                         end = lineage.end()
+                    # "Sunita Didi", "Farzana Jan", "Emine Hanım", "Gurung-ji": a word of
+                    # respect after the name goes with it.
+                    respect = _RESPECT_AFTER.match(folded, end)
+                    if respect and respect[1].casefold() in _HONORIFIC_WORDS:
+                        end = respect.end()
                     kunya = folded.endswith(_KUNYA_WORDS, 0, start) and _KUNYA.search(
                         folded, max(0, start - 8), start
                     )
@@ -819,6 +932,10 @@ class Anonymiser:
                     continue  # "Mr T" may be what the review calls someone
                 end = m.end()
                 found.append(Found(m.start(), end, text[m.start() : end], "initials", who))
+        if self._first_letters:
+            for m in _PARENT_INITIAL.finditer(folded):
+                if m[1].lower() in self._first_letters:
+                    found.append(Found(m.start(), m.end(), m.group(0), "initials", NAME_REMOVED))
         if self._names is not None and ("#" in text or "@" in text):
             found += self._in_handles(text)
         if self._births and re.search(r"\d", text):

@@ -15,6 +15,7 @@ Everything here works on folded, lower-case words (accents off: "ą" is "a", "ė
 """
 
 import re
+import unicodedata
 
 # A name from a language that declines names: letters only these languages use, or a family
 # name's ending.
@@ -89,11 +90,24 @@ def case_forms(word: str) -> set[str]:
         soft = "iem" if w.endswith(("k", "g")) else "em"
         out |= {w + "a", w + "owi", w + soft, w + "u", _soft(w), w + "owie", w + "ow"}
         out |= {w + "ovi", w + "ym", w + "ich"}
+        for stem in _fleeting(w):
+            soft = "iem" if stem.endswith(("k", "g")) else "em"
+            out |= {stem + "a", stem + "owi", stem + soft, stem + "u", _soft(stem)}
     out.discard(w)
     return {f for f in out if len(f) > len(w) - 2}
 
 
 _VOWELS = "aeiouy"
+
+
+def _fleeting(word: str) -> tuple[str, ...]:
+    """The stem of a name whose last "e" drops when an ending is put on ("Kacper" -> "Kacpra",
+    "Kacprem"; "Paweł" -> "Pawła"; "Marek" -> "Marka"; "Kaczmarek" -> "Kaczmarka"): the "e"
+    between the last two consonants, taken out. (Both stems are made: "Walter" keeps its
+    "e", "Waltera".) Only before the consonants it drops before: -ek, -eł, -er, -ec, -eń."""
+    if len(word) >= 5 and re.search(r"[^aeiouy]e[klrcn]$", word):
+        return (word[:-2] + word[-1],)
+    return ()
 
 
 def diminutives(word: str) -> set[str]:
@@ -111,6 +125,12 @@ def diminutives(word: str) -> set[str]:
         return set()
     opening, stem = m[1], m[1] + m[2]
     out: set[str] = set()
+    if w[-1] not in _VOWELS and len(w) >= 4:
+        # The whole name with the ending, as it declines: "Kacperek", "Pawełek", "Adamek";
+        # "Kacperka", "Kacperkiem"; and "Mareczek" of Marek.
+        out |= {w + e for e in ("ek", "ka", "kiem", "kowi", "ku", "us", "usia")}
+        if w.endswith("ek"):
+            out |= {w[:-1] + e for e in ("czek", "czka", "czkiem", "czku")}
     if m[2]:
         for ending in ("ek", "us", "cio", "eczek", "ka", "ula", "usia", "ukas", "ute"):
             out.add(stem + ending)
@@ -150,3 +170,28 @@ def other_sex(word: str) -> set[str]:
     if re.search(r"[^aeiouy]$", w) and re.search(r"(?:ak|ek|ik|uk|ec|ar|ny|ka)$", w):
         return {w + "ova", w + "owa"}  # Novák: Nováková
     return set()
+
+
+def _folded(word: str) -> str:
+    plain = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in plain if not unicodedata.combining(c)).lower()
+
+
+# The opening words of Yoruba names ("Oluwa-seyi", "Baba-tunde", "Ade-bayo", "Ayo-dele").
+_YORUBA_OPENINGS = ("oluwa", "olu", "baba", "ade", "ayo", "oyin", "ola", "ife")
+_YORUBA = re.compile(r"(?:(?:gb|kp|[bdfhjklmnprstwy])?[aeiou]n?)+")
+
+
+def yoruba_rest(word: str) -> str | None:
+    """The part of a Yoruba name after its opening word, the name it is called by ("Seyi" of
+    Oluwaseyi, "Tunde" of Babatunde): three letters or more, beginning with a consonant, and
+    the whole name spelled in Yoruba's syllables (a consonant and a vowel, perhaps an "n").
+    None for any other name."""
+    folded = _folded(word)
+    if not _YORUBA.fullmatch(folded):
+        return None
+    for opening in _YORUBA_OPENINGS:
+        rest = folded[len(opening) :]
+        if folded.startswith(opening) and len(rest) >= 3 and rest[0] not in "aeiou":
+            return word[len(opening) :].capitalize()
+    return None

@@ -28,8 +28,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.publishing.anonymise import _ORGANISATION_WORDS, ABBREVIATIONS, PARTICLES, TITLES, fold
-from app.publishing.inflections import declines, diminutives
+from app.publishing.anonymise import (
+    _ORGANISATION_WORDS,
+    ABBREVIATIONS,
+    PARENT_WORDS,
+    PARTICLES,
+    TITLES,
+    fold,
+)
+from app.publishing.inflections import declines, diminutives, yoruba_rest
 from app.publishing.register import RegisterEntry
 
 _SHORTEST = 4  # letters of a registered name part compared by its spelling: "Ann" is left
@@ -120,6 +127,17 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "yaa": ("aba",),
     "ama": ("ameyo", "amma"),
     "katarzyna": ("kasia", "kaska", "kasienka"),
+    # Romanian and Hungarian pet names that are no piece of the name
+    "ion": ("nelu", "ionel", "ionica", "nutu"),
+    "ionut": ("nelu", "ionel", "nutu"),
+    "ionel": ("nelu",),
+    "gheorghe": ("ghita", "gigi", "gica"),
+    "constantin": ("costel", "costica", "titi", "dinu"),
+    "vasile": ("sile", "vasilica"),
+    "istvan": ("pisti", "pista"),
+    "laszlo": ("laci",),
+    "jozsef": ("jozsi", "joska"),
+    "erzsebet": ("erzsi", "zsoka", "bozsi"),
 }
 # Endings people put on a short form: "Alf-ie", "Beck-y", "Bec-s", "Tash-a", "Dann-o".
 _ENDINGS = ("", "i", "ie", "ei", "o", "s", "a")
@@ -130,7 +148,7 @@ _NEVER_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday christmas easter god lord
     chair chairs author authors reviewer lead member members officer manager nurse doctor
     worker head director deputy assistant consultant chief senior panel board""".split()
-)
+) | frozenset(w.casefold() for w in PARENT_WORDS)  # "Ammi", "Abbu": a mother, a father
 # Words that begin sentences and are never a name.
 _STARTERS = frozenset(
     """the this that these those there then they their them when what while where which who
@@ -262,6 +280,11 @@ def pet_forms(spelled: str) -> set[str]:
     m = re.match(r"[aeiou][^aeiouhw]", spelled)
     if m and len(spelled) >= 4:
         out |= {m[0] + "i", m[0] + "ie"}
+    # The first syllable, a consonant after its vowel, with "s", "si" or "ie": "Migs",
+    # "Migsy" of Miguel, "Kels" of Kelvin, "Dels" of Delroy.
+    m = re.match(r"[^aeiou]+[aeiou][^aeiouhwr]", spelled)
+    if m and len(spelled) >= 5:
+        out |= {m[0] + "s", m[0] + "si", m[0] + "ie"}
     return out
 
 
@@ -302,14 +325,34 @@ _LOWER_WORD = re.compile(r"(?<![\w'’@./-])[a-z][a-z'’]+(?![\w@/-]|\.\w)")
 def _name_parts(entry: RegisterEntry) -> list[tuple[str, bool]]:
     """Each word of the entry's names, with whether it may be what the person is called: the
     first, or a middle name ("Shahidul" of "Mohammed Shahidul Islam", "Cristina" of "Maria
-    Cristina Dela Cruz": the name used is often the second)."""
+    Cristina Dela Cruz": the name used is often the second), or the last of a Hungarian name,
+    written family name first ("Eszter" of "Kovács Eszter"). A Yoruba name's part after its
+    opening word ("Seyi" of Oluwaseyi, "Tunde" of Babatunde, "Bayo" of Adebayo) is a name
+    people use on its own (see ``yoruba_rest``)."""
     out = []
     for name in (entry.name, *entry.variants):
         words = [
             w for w in re.findall(r"[^\W\d_]+", name) if fold(w).lower() not in PARTICLES | TITLES
         ]
-        out += [(w, i == 0 or (i < len(words) - 1 and "middle")) for i, w in enumerate(words)]
+        last_called = len(words) > 1 and _family_first(words[0], name)
+        for i, w in enumerate(words):
+            called = i == 0 or (i < len(words) - 1 and "middle")
+            if last_called and i == len(words) - 1:
+                called = "middle"
+            out.append((w, called))
     return out
+
+
+# A Hungarian family name: its letters and spellings ("ő", "cs", "gy", "zs", "Horváth").
+_HUNGARIAN = re.compile(r"[őű]|cs|gy|zs|[áóé]th$", re.I)
+_ACCENTED = re.compile(r"[áéíóöőúüű]", re.I)
+
+
+def _family_first(first: str, name: str) -> bool:
+    """True when ``name`` looks Hungarian, written family name first as Hungarians write it
+    ("Kovács Eszter", "Nagy Zoltán"): its first word spelled as a Hungarian family name is,
+    and an accent of the language in the name."""
+    return bool(_HUNGARIAN.search(first) and _ACCENTED.search(name))
 
 
 def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) -> list[NearName]:
@@ -343,6 +386,15 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 strong |= short_forms(word, strong=True, tails=tails)
                 tabled |= table_forms(word)
                 syllables |= _first_syllable(word)
+            if first and (rest := yoruba_rest(word)):
+                # "Seyi" of Oluwaseyi, "SEYI", and the rest's own short forms ("Tobi" of
+                # Oluwatobiloba): well-known short forms.
+                said = _spelling(rest, final_e=True)
+                forms = {said} | short_forms(rest, strong=True, tails=False)
+                for form in forms | short_forms(rest, tails=False):
+                    shorts.setdefault(form, (word, entry.descriptor))
+                strong |= forms
+                tabled.add(said)
             if first and polish and len(word) >= 3:
                 # "Bartek", "Bartuś" of Bartosz: the language's pet endings, not a list
                 for form in diminutives(fold(word).lower()):
@@ -426,7 +478,8 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             if names_a_place(text, m.end()):
                 continue  # "Becky Street", "Jimmy's Cafe": perhaps the person elsewhere
             seen[word] = None
-            if not known(near.written):
+            if not known(near.written) and not ("-" in word and _whole(known(word), word)):
+                # ("Abu-Bakr" of Abubakr: the register finds the whole of it.)
                 seen[word] = NearName(word, near.registered, near.descriptor, near.short)
         if "@" in text or "_" in text or ("#" in text and _TAG.search(text)):
             for m in _HANDLE.finditer(text):
@@ -441,6 +494,14 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
         if word.capitalize() in names and not known(near.written):
             seen[word] = NearName(word, near.registered, near.descriptor, near.short)
     return [near for near in seen.values() if near is not None]
+
+
+def _whole(found, word: str) -> bool:
+    """Whether what ``known`` says of ``word`` covers all of it (a list of hits: one from its
+    start to its end; anything else: as it is)."""
+    if isinstance(found, list):
+        return any(getattr(h, "start", 1) == 0 and getattr(h, "end", 0) >= len(word) for h in found)
+    return bool(found)
 
 
 def _lower_words(texts: list[str]) -> set[str]:

@@ -19,7 +19,13 @@ from sqlalchemy import select
 
 from app.context import AppContext
 from app.errors import NotFoundError, ValidationError
-from app.publishing.anonymise import ABBREVIATIONS, NAME_REMOVED, Anonymiser, StoreAnonymiser
+from app.publishing.anonymise import (
+    ABBREVIATIONS,
+    HONORIFICS,
+    NAME_REMOVED,
+    Anonymiser,
+    StoreAnonymiser,
+)
 from app.publishing.near_names import NearName, near_names
 from app.publishing.people import list_people, other_registers
 from app.wording import plural
@@ -62,12 +68,18 @@ _ONE = rf"(?:(?:{NAME_PARTICLES})\s+){{0,2}}{_WORD}"
 _CAPS = rf"[{_UP}]{{2,}}(?:['’\-][{_UP}]{{2,}})*"
 _NAME = rf"(?:{_CAPS}\s+{_CAPS}(?![{_LO}])|{_ONE}(?:\s+{_ONE})?)"
 # Words that begin a name without being one ("Baby Wiśniewska": a newborn by the family name).
-_PARTICLE_WORDS = frozenset(NAME_PARTICLES.split("|")) | {"Baby"}
-# Words of respect written after a name, not a name ("Emine Hanım", "Mehmet Bey", "Harpreet
-# Ji", "Gurdeep Sahib"): with a registered name before them, nothing is left to ask about.
-_HONORIFICS = frozenset(
-    "Hanım Hanim Bey Abla Ağabey Abi Teyze Amca Ji Jee Sahib Saheb Sahiba Sahab Bhai Baji".split()
-)
+# Words of respect written before a name ("Kak Hawre": Kurdish for an elder brother).
+_PARTICLE_WORDS = frozenset(NAME_PARTICLES.split("|")) | {
+    "Baby",
+    "Kak",
+    "Kaka",
+    "Mamosta",
+    "Agha",
+    "Aga",
+}
+# Words of respect written after a name, not a name ("Emine Hanım", "Sunita Didi"): with a
+# registered name before them, nothing is left to ask about.
+_HONORIFICS = HONORIFICS
 _RELATION_NAME = re.compile(rf"\b(?:{RELATIONS})(?:'s)?,?\s+(?P<name>{_NAME})")
 TITLES = (
     "Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|Sister|Matron|PC|PCSO|DC|DS|DI|DCI|Sgt|Sergeant|"

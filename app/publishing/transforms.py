@@ -62,7 +62,7 @@ def protect(
             if unregistered_out:
                 plain = remove_unregistered_names(plain, anonymiser)
                 if near is not None and near.search(plain):
-                    plain = near.sub(_near_removed, plain)
+                    plain = near.sub(lambda m: _near_removed(m, anonymiser), plain)
             result = done[value] = anonymiser.apply(plain)
         return result
 
@@ -83,15 +83,27 @@ def _near_pattern(document: Any, register: Iterable[RegisterEntry], anonymiser):
     if not found:
         return None
     names = sorted((n.written for n in found), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+    # With the rest of a hyphened name it is part of ("Abdi-Rahman" where "Abdi" is asked).
+    return re.compile(
+        r"(?:(?<![\w-])[^\W\d_]+-)?\b(?:"
+        + "|".join(map(re.escape, names))
+        + r")\b(?:-[^\W\d_]+(?![\w-]))?"
+    )
 
 
-def _near_removed(m: re.Match) -> str:
+def _near_removed(m: re.Match, anonymiser=None) -> str:
     """A name spelled like a registered one, removed; kept where it names a street, a shop or
-    a service ("Becky Street")."""
+    a service ("Becky Street"). A hyphened name it is part of goes whole, unless the register
+    finds the whole of it ("Abdi-Rahman" of Abdirahman: the anonymiser prints who it is)."""
     from app.publishing.near_names import names_a_place
 
-    return m.group(0) if names_a_place(m.string, m.end()) else NAME_REMOVED
+    if names_a_place(m.string, m.end()):
+        return m.group(0)
+    if "-" in m.group(0) and anonymiser is not None:
+        hits = anonymiser.find(m.group(0))
+        if any(h.start == 0 and h.end >= len(m.group(0)) for h in hits):
+            return m.group(0)
+    return NAME_REMOVED
 
 
 def texts(value: Any, path: tuple = ()):
