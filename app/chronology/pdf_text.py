@@ -1,0 +1,534 @@
+"""A chronology sent as a PDF document: a case system's "print to PDF" of its chronology or
+case-note report, an IMR table saved from Word as PDF, a GP or police log printed to PDF.
+
+PDF holds no tables, only words placed on pages, so the chronology is found from where they
+stand (pdfplumber reads them, with their positions):
+
+- a table with lines drawn round its cells is read by its lines, cell by cell; the same table
+  going on at the top of the next page (its heading row repeated or not) is one table, and a
+  row split by the page break joins its entry;
+- a table printed without lines (columns aligned, as case-note reports are) is read from the
+  heading line: each word below it goes in the column whose heading it stands under, and a
+  line whose date column is empty continues the entry above (the note wrapping);
+- paragraphs, each entry starting with its date, are read as a Word document's are.
+
+The running headings and footings printed on every page (the protective marking, "Page 3 of 12",
+"Printed on ... by ...") are left out and named in a note. A scan (pictures, no text), a PDF
+locked with a password and a damaged one are refused with a message saying what to ask for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.chronology.file_guard import ImportRefused
+
+MAX_PDF_PAGES = 400  # a chronology runs to tens of pages; pdfminer takes a while on each
+MAX_PAGE_CHARS = 60_000  # a page of 8-point text holds about 8,000
+MAX_PAGE_DRAWING = 20_000  # lines and boxes on a page (a table's cells draw a few each)
+
+_ASK = (
+    "Ask the agency for the chronology as the original spreadsheet or Word file (or a PDF "
+    "saved from it, with its text)."
+)
+
+
+@dataclass
+class _Line:
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    bold: bool
+    words: list[dict] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w["text"] for w in self.words)
+
+
+@dataclass
+class _Page:
+    number: int
+    height: float
+    width: float
+    lines: list[_Line]
+    tables: list[tuple[float, float, list[list[str]]]]  # (top, bottom, rows)
+    pictures: int
+
+
+# --- opening the document ----------------------------------------------------------------------
+
+
+def _refuse_unreadable(shown: str, error: BaseException) -> ImportRefused:
+    cause = error.args[0] if error.args and isinstance(error.args[0], BaseException) else error
+    name = type(cause).__name__
+    if "Password" in name or "Encrypt" in name or "password" in str(cause).lower():
+        return ImportRefused(
+            f"{shown} is a PDF document locked with a password, which ReviewDesk cannot open. "
+            "Ask the agency to send it without the password (or the chronology as the original "
+            "spreadsheet or Word file)."
+        )
+    return ImportRefused(
+        f"{shown} is a PDF document that cannot be read: it is damaged or incomplete (it may "
+        "not have finished copying or downloading). Ask the agency to send it again."
+    )
+
+
+def _pages(path: Path) -> list[_Page]:
+    """Every page's lines of words (outside ruled tables) and ruled tables, within the caps."""
+    import pdfplumber
+
+    shown = path.name
+    try:
+        pdf = pdfplumber.open(path)
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except Exception as error:  # pdfminer's own errors, wrapped or not, and bad values
+        raise _refuse_unreadable(shown, error) from None
+    try:
+        try:
+            count = len(pdf.pages)
+        except (KeyboardInterrupt, SystemExit, MemoryError):
+            raise
+        except Exception as error:
+            raise _refuse_unreadable(shown, error) from None
+        if count > MAX_PDF_PAGES:
+            raise ImportRefused(
+                f"{shown} is a PDF document of {count:,} pages, more than ReviewDesk reads "
+                f"({MAX_PDF_PAGES}). Ask the agency for the chronology as a spreadsheet, or "
+                "split the PDF into smaller files and import each one."
+            )
+        pages = []
+        for page in pdf.pages:
+            try:
+                pages.append(_read_page(page, shown))
+            except ImportRefused:
+                raise
+            except (KeyboardInterrupt, SystemExit, MemoryError):
+                raise
+            except Exception as error:
+                raise _refuse_unreadable(shown, error) from None
+            finally:
+                page.close()
+        return pages
+    finally:
+        pdf.close()
+
+
+def _read_page(page, shown: str) -> _Page:
+    number = page.page_number
+    if len(page.chars) > MAX_PAGE_CHARS:
+        raise ImportRefused(
+            f"{shown}: page {number} holds {len(page.chars):,} characters, far more than a "
+            f"page of text ({MAX_PAGE_CHARS:,} at most is read). " + _ASK
+        )
+    drawing = len(page.lines) + len(page.rects) + len(page.curves)
+    tables: list[tuple[float, float, list[list[str]]]] = []
+    boxes = []
+    if drawing > MAX_PAGE_DRAWING:
+        raise ImportRefused(
+            f"{shown}: page {number} holds {drawing:,} lines and boxes, far more than a table "
+            "draws. " + _ASK
+        )
+    if drawing:
+        for table in page.find_tables():
+            rows = [[_tidy(c or "") for c in row] for row in table.extract()]
+            rows = [r for r in rows if any(r)]
+            if len(rows) < 2 or max(len(r) for r in rows) < 2:
+                continue  # a frame round the page, or a box round a title: its words are text
+            boxes.append(table.bbox)
+            tables.append((table.bbox[1], table.bbox[3], rows))
+    words = page.extract_words(extra_attrs=["size", "fontname"])
+    words = [w for w in words if not any(_inside(w, box) for box in boxes)]
+    return _Page(number, page.height, page.width, _lines(words, number), tables, len(page.images))
+
+
+def _tidy(cell: str) -> str:
+    """A cell's text on one line: a PDF's lines in a cell are where the text wrapped."""
+    return " ".join(cell.split())
+
+
+def _inside(word: dict, box) -> bool:
+    x0, top, x1, bottom = box
+    mid_x = (word["x0"] + word["x1"]) / 2
+    mid_y = (word["top"] + word["bottom"]) / 2
+    return x0 - 1 <= mid_x <= x1 + 1 and top - 1 <= mid_y <= bottom + 1
+
+
+def _lines(words: list[dict], page: int) -> list[_Line]:
+    """The words in lines (the same baseline, give or take), top to bottom, left to right."""
+    lines: list[_Line] = []
+    for word in sorted(words, key=lambda w: (round(w["bottom"], 1), w["x0"])):
+        size = float(word.get("size") or 10)
+        bold = "bold" in str(word.get("fontname", "")).lower()
+        if lines and abs(lines[-1].bottom - word["bottom"]) <= max(2.0, 0.25 * size):
+            line = lines[-1]
+            line.words.append(word)
+            line.top = min(line.top, word["top"])
+            line.x0, line.x1 = min(line.x0, word["x0"]), max(line.x1, word["x1"])
+            line.size = max(line.size, size)
+            line.bold = line.bold and bold
+        else:
+            lines.append(
+                _Line(page, word["top"], word["bottom"], word["x0"], word["x1"], size, bold, [word])
+            )
+    for line in lines:
+        line.words.sort(key=lambda w: w["x0"])
+    return lines
+
+
+# --- page furniture ----------------------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:-\s*)?(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*-)?$", re.I
+)
+_MARKING = re.compile(
+    r"^(?:official(?:[\s-]+sensitive)?|restricted|confidential|protect|not protectively marked"
+    r"|secret|in confidence)$",
+    re.I,
+)
+_BAND = 0.11  # the part of the page, top and bottom, where running headings and footings stand
+
+
+def _furniture(pages: list[_Page]) -> list[str]:
+    """Take the running headings and footings off every page's lines: the same text (numbers
+    aside) in the top or bottom band of two pages or more, a page number, a protective marking.
+    Returns the texts left out (each once)."""
+    from app.chronology.mapping import header_score
+
+    def key(text: str) -> str:
+        return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+    def in_band(page: _Page, line: _Line) -> bool:
+        return line.bottom < page.height * _BAND or line.top > page.height * (1 - _BAND)
+
+    seen: dict[str, set[int]] = {}
+    for page in pages:
+        for line in page.lines:
+            if in_band(page, line):
+                seen.setdefault(key(line.text), set()).add(page.number)
+    repeated = {k for k, on in seen.items() if len(on) >= 2}
+    left: list[str] = []
+    for page in pages:
+        keep = []
+        for line in page.lines:
+            text = line.text
+            if in_band(page, line) and (
+                key(text) in repeated or _PAGE_NUMBER.match(text) or _MARKING.match(text)
+            ):
+                segments = _segments(line)
+                # a table's heading line printed again at the top of each page is not furniture
+                if len(segments) < 2 or header_score([_words(s) for s in segments]) < 2:
+                    if key(text) not in {key(t) for t in left}:
+                        left.append(text)
+                    continue
+            keep.append(line)
+        page.lines = keep
+    return left
+
+
+# --- a table printed without lines -------------------------------------------------------------
+
+
+def _segments(line: _Line) -> list[list[dict]]:
+    """The line's words in runs standing apart (a wider gap than a space between them)."""
+    runs: list[list[dict]] = []
+    for word in line.words:
+        gap = max(5.0, 0.8 * float(word.get("size") or line.size))
+        if runs and word["x0"] - runs[-1][-1]["x1"] <= gap:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
+
+
+def _words(run: list[dict]) -> str:
+    return " ".join(w["text"] for w in run)
+
+
+def _heading_line(line: _Line) -> list[tuple[float, str]] | None:
+    """(where each column starts, its heading) when the line names a chronology's columns,
+    a date among them."""
+    from app.chronology.layout import is_date_like
+    from app.chronology.mapping import header_fields, header_score
+
+    runs = _segments(line)
+    if len(runs) < 2 or len(runs) > 20:
+        return None
+    texts = [_words(r) for r in runs]
+    if any(len(t) > 40 or is_date_like(t) for t in texts) or header_score(texts) < 2:
+        return None
+    if not any("date" in header_fields(t) for t in texts):
+        return None
+    return [(r[0]["x0"], t) for r, t in zip(runs, texts, strict=True)]
+
+
+def _date_column(headings: list[str]) -> int:
+    from app.chronology.mapping import guess_mapping
+
+    return guess_mapping(headings).get("date", 0)
+
+
+def _cells(line: _Line, starts: list[float]) -> list[str]:
+    cells: list[list[str]] = [[] for _ in starts]
+    for word in line.words:
+        column = 0
+        for n, start in enumerate(starts):
+            if word["x0"] >= start - 4:
+                column = n
+        cells[column].append(word["text"])
+    return [" ".join(c) for c in cells]
+
+
+def _aligned_tables(lines: list[_Line]):
+    """The tables printed without lines among the document's lines (outside ruled tables):
+    [(index of the heading line, index after the last line, rows)], the rows a heading row
+    then one row an entry, each cell's lines joined."""
+    from app.chronology.layout import is_date_like
+
+    found = []
+    n = 0
+    while n < len(lines):
+        heading = _heading_line(lines[n])
+        if heading is None:
+            n += 1
+            continue
+        starts = [s for s, _t in heading]
+        headings = [t for _s, t in heading]
+        key = " ".join(lines[n].text.lower().split())
+        date_at = _date_column(headings)
+        rows: list[list[str]] = []
+        start = n
+        last = lines[n]
+        pitch = last.size * 1.25
+        n += 1
+        # the headings wrapped onto the line under them ("Case note" / "text")
+        while n < len(lines) and lines[n].page == last.page and not rows:
+            below = lines[n]
+            cells = _cells(below, starts)
+            if below.top - last.bottom > pitch or is_date_like(cells[date_at]):
+                break
+            if any(len(c) > 40 for c in cells) or not any(cells):
+                break
+            headings = [f"{h} {c}".strip() for h, c in zip(headings, cells, strict=True)]
+            last = below
+            n += 1
+        while n < len(lines):
+            line = lines[n]
+            if " ".join(line.text.lower().split()) == key:  # the heading line again (a new page)
+                last = line
+                n += 1
+                continue
+            cells = _cells(line, starts)
+            if is_date_like(cells[date_at]):
+                rows.append(cells)
+            elif not rows:
+                break
+            else:
+                gap = line.top - last.bottom if line.page == last.page else 0
+                if gap > 1.5 * pitch and cells[date_at]:
+                    break  # text under the table ("End of report")
+                if gap > 4 * pitch:
+                    break
+                for i, cell in enumerate(cells):
+                    if cell:
+                        rows[-1][i] = f"{rows[-1][i]} {cell}" if rows[-1][i] else cell
+            pitch = max(min(line.size * 1.25, pitch * 1.5), line.bottom - line.top)
+            last = line
+            n += 1
+        if len(rows) >= 1:
+            found.append((start, n, [headings, *rows]))
+        else:
+            n = start + 1
+    return found
+
+
+# --- paragraphs --------------------------------------------------------------------------------
+
+
+def _paragraphs(lines: list[_Line]) -> list[tuple[str, str]]:
+    """The lines as paragraphs: a new one after a wider gap than between a paragraph's lines,
+    after a line ending short of the text's right edge, at a change of size; (kind, text),
+    kind "h" for a heading (larger or bold, short), "p" for a paragraph."""
+    if not lines:
+        return []
+    sizes = sorted(line.size for line in lines)
+    body = sizes[len(sizes) // 2]
+    right = max(line.x1 for line in lines)
+    left = min(line.x0 for line in lines)
+    width = max(right - left, 1.0)
+    gaps = sorted(
+        b.top - a.bottom
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.page == b.page and 0 <= b.top - a.bottom < 3 * body
+    )
+    usual = gaps[len(gaps) // 4] if gaps else body * 0.3
+    found: list[list[Any]] = []
+    previous: _Line | None = None
+    for line in lines:
+        heading = (line.size > body * 1.12 or line.bold) and len(line.text) <= 100
+        kind = "h" if heading else "p"
+        new = (
+            previous is None
+            or kind == "h"
+            or found[-1][0] == "h"
+            or (line.page == previous.page and line.top - previous.bottom > usual + 0.4 * body)
+            or previous.x1 < right - 0.2 * width
+            or abs(line.size - previous.size) > 0.5
+        )
+        if new:
+            found.append([kind, line.text])
+        else:
+            found[-1][1] = f"{found[-1][1]} {line.text}"
+        previous = line
+    return [(kind, text) for kind, text in found]
+
+
+# --- the document ------------------------------------------------------------------------------
+
+
+def read_pdf(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
+    """(rows, notes) of a PDF document's chronology: its tables (ruled, or aligned without
+    lines) read as a Word document's, its paragraphs as a Word document's paragraphs."""
+    from app.chronology.word_tables import (
+        _with_dated_paragraphs,
+        dated_paragraphs,
+        grids_chronology,
+        labelled_paragraphs,
+        tabbed_paragraphs,
+    )
+
+    shown = path.name
+    pages = _pages(path)
+    if not any(page.lines or page.tables for page in pages):
+        if any(page.pictures for page in pages):
+            raise ImportRefused(
+                f"{shown} is a PDF document that holds no text: its pages are pictures (it was "
+                "scanned, or printed as images), which ReviewDesk cannot read. " + _ASK
+            )
+        raise ImportRefused(f"{shown} is a PDF document that holds no text. " + _ASK)
+    furniture = _furniture(pages)
+    blocks, how = _blocks(pages)
+    grids = [b for kind, b in blocks if kind == "table"]
+    lines = [(kind, b if kind != "table" else "") for kind, b in blocks]
+    notes = [f"Read as a PDF document ({len(pages)} page{'s' if len(pages) != 1 else ''}){how}."]
+    if furniture:
+        quoted = "; ".join(f"\u201c{t[:80]}\u201d" for t in furniture[:12])
+        notes.append(
+            "Printed on every page and left out (running headings and footings, page numbers): "
+            f"{quoted}{'; …' if len(furniture) > 12 else '.'}"
+        )
+    scans = [page.number for page in pages if page.pictures and not page.lines and not page.tables]
+    if scans:
+        which = ", ".join(map(str, scans))
+        notes.append(
+            f"Page {which} of the PDF: a picture (scanned), with no text; nothing on it is read."
+        )
+    if not grids:
+        texts = [t for kind, t in lines if kind != "table"]
+        found = tabbed_paragraphs(texts) or dated_paragraphs(texts) or labelled_paragraphs(texts)
+        if found is not None:
+            return found[0], [*notes, *found[1]]
+        raise ImportRefused(
+            f"{shown} is a PDF document with no chronology found in it: no table (a row naming "
+            "the columns, such as Date, Event, above the entries) and no paragraphs starting "
+            "with a date. " + _ASK
+        )
+    rows, more = grids_chronology(grids, shown, find_layout)
+    rows, more = _with_dated_paragraphs(rows, more, lines)
+    return rows, [*notes, *(m.replace("in the document", "in the PDF") for m in more)]
+
+
+def _blocks(pages: list[_Page]) -> tuple[list[tuple[str, Any]], str]:
+    """The document in order: ("table", rows) for each table (a ruled table going on over the
+    page break joined into one), ("p", text) or ("h", text) for each paragraph; and how the
+    tables were read, for the note."""
+    from app.chronology.layout import is_date_like
+
+    items: list[tuple[int, float, str, Any]] = []  # (page, top, kind, content)
+    ruled = 0
+    for page in pages:
+        for top, _bottom, rows in page.tables:
+            items.append((page.number, top, "ruled", rows))
+            ruled += 1
+        for line in page.lines:
+            items.append((page.number, line.top, "line", line))
+    items.sort(key=lambda i: (i[0], i[1]))
+    blocks: list[tuple[str, Any]] = []
+    pending: list[_Line] = []
+    aligned = 0
+
+    def flush() -> None:
+        nonlocal aligned
+        if not pending:
+            return
+        at = 0
+        for start, end, rows in _aligned_tables(pending):
+            blocks.extend(_paragraphs(pending[at:start]))
+            blocks.append(("table", rows))
+            aligned += 1
+            at = end
+        blocks.extend(_paragraphs(pending[at:]))
+        pending.clear()
+
+    previous_table: list[list[str]] | None = None
+    previous_page = 0
+    for page_number, _top, kind, content in items:
+        if kind == "line":
+            pending.append(content)
+            previous_table = None
+            continue
+        rows = content
+        if (
+            previous_table is not None
+            and not pending
+            and page_number == previous_page + 1
+            and max(map(len, rows)) == max(map(len, previous_table))
+        ):
+            _join_over_page(previous_table, rows, is_date_like)
+            previous_page = page_number
+            continue
+        flush()
+        table = [list(r) for r in rows]
+        blocks.append(("table", table))
+        previous_table, previous_page = table, page_number
+    flush()
+    how = []
+    if ruled:
+        how.append("tables read by the lines drawn round their cells")
+    if aligned:
+        how.append("columns printed without lines found from the heading line's words")
+    return blocks, (": " + "; ".join(how)) if how else ""
+
+
+def _join_over_page(table: list[list[str]], rows: list[list[str]], is_date_like) -> None:
+    """A ruled table going on at the top of the next page: its heading row printed again is
+    left out, and a first row with no date (the rest of a row the page break split) joins the
+    row above."""
+    rows = [list(r) for r in rows]
+    if rows and [_key(c) for c in rows[0]] == [_key(c) for c in table[0]]:
+        rows = rows[1:]
+    if rows and len(table) > 1:
+        date_at = _date_column([str(c) for c in table[0]])
+        first, last = rows[0], table[-1]
+        if (
+            date_at < len(first)
+            and not first[date_at].strip()
+            and date_at < len(last)
+            and is_date_like(last[date_at])
+        ):
+            for i, cell in enumerate(first):
+                if cell and i < len(last):
+                    last[i] = f"{last[i]} {cell}" if last[i] else cell
+            rows = rows[1:]
+    table.extend(rows)
+
+
+def _key(cell: Any) -> str:
+    return " ".join(str(cell or "").lower().split())
