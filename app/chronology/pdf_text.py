@@ -286,13 +286,26 @@ def _cells(line: _Line, starts: list[float]) -> list[str]:
     return [" ".join(c) for c in cells]
 
 
+def _spans_columns(line: _Line, starts: list[float]) -> bool:
+    """A line of running text across the columns (a note printed full width under its entry's
+    line), not cells standing apart."""
+    runs = _segments(line)
+    if len(runs) != 1 or len(line.words) < 4:
+        return False
+    cells = _cells(line, starts)
+    return sum(1 for c in cells if c) >= 2
+
+
 def _aligned_tables(lines: list[_Line]):
     """The tables printed without lines among the document's lines (outside ruled tables):
     [(index of the heading line, index after the last line, rows)], the rows a heading row
-    then one row an entry, each cell's lines joined."""
+    then one row an entry, each cell's lines joined; rows None where the lines go on with
+    the table above (its heading printed again after text that is not the table's)."""
     from app.chronology.layout import is_date_like
+    from app.chronology.mapping import guess_mapping
 
-    found = []
+    found: list[tuple[int, int, list[list[str]] | None]] = []
+    keys: list[str] = []
     n = 0
     while n < len(lines):
         heading = _heading_line(lines[n])
@@ -309,16 +322,30 @@ def _aligned_tables(lines: list[_Line]):
         pitch = last.size * 1.25
         n += 1
         # the headings wrapped onto the line under them ("Case note" / "text")
-        while n < len(lines) and lines[n].page == last.page and not rows:
+        while n < len(lines) and lines[n].page == last.page:
             below = lines[n]
             cells = _cells(below, starts)
             if below.top - last.bottom > pitch or is_date_like(cells[date_at]):
                 break
             if any(len(c) > 40 for c in cells) or not any(cells):
                 break
+            if _spans_columns(below, starts):
+                break
             headings = [f"{h} {c}".strip() for h, c in zip(headings, cells, strict=True)]
             last = below
             n += 1
+        event_at = guess_mapping(headings).get("event")
+        going_on = None  # the rows of the table above with the same heading, to go on with
+        if keys and keys[-1] == key:
+            for earlier in reversed(found):
+                if earlier[2] is not None:
+                    going_on = earlier[2]
+                    break
+        if going_on is not None:
+            rows = going_on[1:]
+        count = len(rows)
+        running = False  # the entry's note is printed full width under its line
+        wide = going_on is not None and len(going_on[0]) > len(headings)
         while n < len(lines):
             line = lines[n]
             if " ".join(line.text.lower().split()) == key:  # the heading line again (a new page)
@@ -326,24 +353,47 @@ def _aligned_tables(lines: list[_Line]):
                 n += 1
                 continue
             cells = _cells(line, starts)
-            if is_date_like(cells[date_at]):
-                rows.append(cells)
+            if is_date_like(cells[date_at]) and not _spans_columns(line, starts):
+                rows.append(cells + ([""] if wide else []))
+                running = False
             elif not rows:
                 break
             else:
                 gap = line.top - last.bottom if line.page == last.page else 0
-                if gap > 1.5 * pitch and cells[date_at]:
+                # a note printed full width under its entry's line, its last line too
+                spans = _spans_columns(line, starts) or running and cells[date_at] != ""
+                if gap > 1.5 * pitch and cells[date_at] and not spans:
                     break  # text under the table ("End of report")
                 if gap > 4 * pitch:
                     break
+                if spans:
+                    running = True
+                    if event_at is None and not wide:
+                        wide = True
+                        for row in rows:
+                            row.append("")
+                    at = event_at if event_at is not None else len(rows[-1]) - 1
+                    cells = [""] * len(rows[-1])
+                    cells[at] = line.text
                 for i, cell in enumerate(cells):
                     if cell:
                         rows[-1][i] = f"{rows[-1][i]} {cell}" if rows[-1][i] else cell
             pitch = max(min(line.size * 1.25, pitch * 1.5), line.bottom - line.top)
             last = line
             n += 1
-        if len(rows) >= 1:
+        if going_on is not None:
+            if len(rows) > count or n > start + 1:
+                going_on[1:] = rows
+                if wide and len(going_on[0]) < len(rows[0]):
+                    going_on[0].append("Note")
+                found.append((start, n, None))
+                keys.append(key)
+                continue
+        if rows:
+            if wide:
+                headings = [*headings, "Note"]
             found.append((start, n, [headings, *rows]))
+            keys.append(key)
         else:
             n = start + 1
     return found
@@ -471,8 +521,9 @@ def _blocks(pages: list[_Page]) -> tuple[list[tuple[str, Any]], str]:
         at = 0
         for start, end, rows in _aligned_tables(pending):
             blocks.extend(_paragraphs(pending[at:start]))
-            blocks.append(("table", rows))
-            aligned += 1
+            if rows is not None:
+                blocks.append(("table", rows))
+                aligned += 1
             at = end
         blocks.extend(_paragraphs(pending[at:]))
         pending.clear()

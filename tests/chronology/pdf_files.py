@@ -414,12 +414,106 @@ def _lower(i: int) -> str:
     return text[0].lower() + text[1:]
 
 
+# --- 6. a case-note print: each note's line, its text full width under it ------------------
+
+
+def case_note_blocks(folder: Path):
+    """A case system's case-note print: a heading line (Date / Time, Contact Type, Worker) and
+    under each note's line its text printed full width across the page, wrapping; the heading
+    line printed again on each page, a note's text going on over the page break."""
+    printer = _Printer(
+        folder / "case_note_blocks.pdf",
+        "Contact history - Child Z (ID 2088231)",
+        "Printed 02/04/2017 09:14 by Report Server",
+    )
+    printer.text(MARGIN, "Contact history", bold=True, size=14)
+    printer.down(28)
+    xs = [MARGIN, MARGIN + 110, MARGIN + 240]
+    heads = ["Date / Time", "Contact Type", "Worker"]
+
+    def heading() -> None:
+        for x, h in zip(xs, heads, strict=True):
+            printer.text(x, h, bold=True)
+        printer.down(printer.leading * 1.6)
+
+    heading()
+    for i in range(12):
+        if printer.room() < 3 * printer.leading:
+            printer.new_page()
+            heading()
+        printer.text(xs[0], f"{ALL_DAYS[i]:%d/%m/%Y} {ALL_TIMES[i]:%H:%M}", bold=True)
+        printer.text(xs[1], TYPES[i % 4], bold=True)
+        printer.text(xs[2], WORKERS[i % 4], bold=True)
+        printer.down()
+        for line in _wrap(_two(i), PAGE_W - 2 * MARGIN, printer.size):
+            if printer.room() < printer.leading:
+                printer.new_page()
+                heading()
+            printer.text(MARGIN, line)
+            printer.down()
+        printer.down(printer.leading * 0.8)
+    path = printer.save()
+    truth = [
+        Expected(
+            start=ALL_DAYS[i], time=f"{ALL_TIMES[i]:%H:%M}", event=_two(i),
+            practitioner=WORKERS[i % 4], event_type=TYPES[i % 4],
+        )
+        for i in range(12)
+    ]  # fmt: skip
+    return path, truth
+
+
+# --- 7. a table with a line under each row only, its heading row not repeated ----------------
+
+
+def lines_under_rows(folder: Path):
+    """A health trust's chronology saved as PDF from its reporting tool: a line under each row
+    but none between the columns, the heading row on the first page only, rows never split."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"]
+    path = folder / "lines_under_rows.pdf"
+
+    def furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(MARGIN, 30, "Riverside NHS Trust - chronology extract")
+        canvas.drawRightString(PAGE_W - MARGIN, 30, f"{doc.page}")
+        canvas.restoreState()
+
+    data = [["Date", "Staff member", "Entry"]]
+    for i in range(12):
+        data.append([
+            f"{ALL_DAYS[i]:%d %b %Y}", Paragraph(WORKERS[i % 4], body),
+            Paragraph(escape(_two(i)), body),
+        ])  # fmt: skip
+    table = Table(data, colWidths=[80, 100, 315])
+    table.setStyle(TableStyle([
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.grey),
+        ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))  # fmt: skip
+    story = [Paragraph("Chronology", styles["Heading1"]), Spacer(1, 6), table]
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN)
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    truth = [
+        Expected(start=ALL_DAYS[i], event=_two(i), practitioner=WORKERS[i % 4]) for i in range(12)
+    ]
+    return path, truth
+
+
 FILES = {
     "ruled_table_over_pages": ruled_table_over_pages,
     "word_imr_tables": word_imr_tables,
     "unruled_case_notes": unruled_case_notes,
     "gp_log_unruled": gp_log_unruled,
     "prose_chronology": prose_chronology,
+    "case_note_blocks": case_note_blocks,
+    "lines_under_rows": lines_under_rows,
 }
 
 
