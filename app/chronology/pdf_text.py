@@ -137,7 +137,14 @@ def _read_page(page, shown: str) -> _Page:
             "draws. " + _ASK
         )
     if drawing:
-        for table in page.find_tables():
+        # A row split by the page break is open at the foot of the page (and the top of the
+        # next): the ends of the column rules close it.
+        ends = sorted(
+            {round(e[k], 1) for e in page.edges if e["orientation"] == "v"
+             and e["bottom"] - e["top"] > 4 for k in ("top", "bottom")}
+        )  # fmt: skip
+        settings = {"explicit_horizontal_lines": ends[:200]}
+        for table in page.find_tables(settings):
             rows = [[_tidy(c or "") for c in row] for row in table.extract()]
             rows = [r for r in rows if any(r)]
             if len(rows) < 2 or max(len(r) for r in rows) < 2:

@@ -506,6 +506,56 @@ def lines_under_rows(folder: Path):
     return path, truth
 
 
+# --- 8. a ruled table split inside its rows, its heading row on the first page only ---------
+
+
+def grid_rows_split(folder: Path):
+    """A chronology table saved as PDF with lines round every cell, its heading row on the
+    first page only, long rows split by the page break (the rest of the text at the top of the
+    next page, the other cells empty there); Date and Time in one column ("14/03/2016 10:32")."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"]
+    path = folder / "grid_rows_split.pdf"
+
+    def furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.drawCentredString(PAGE_W / 2, 30, f"- {doc.page} -")
+        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 30, "OFFICIAL")
+        canvas.restoreState()
+
+    def text(i: int) -> str:
+        return " ".join([ALL_TEXTS[i], ALL_TEXTS[(i + 1) % 12], ALL_TEXTS[(i + 2) % 12]])
+
+    data = [["Date and time", "Agency / worker", "What happened"]]
+    for i in range(12):
+        data.append([
+            f"{ALL_DAYS[i]:%d/%m/%Y} {ALL_TIMES[i]:%H:%M}", Paragraph(WORKERS[i % 4], body),
+            Paragraph(escape(text(i)), body),
+        ])  # fmt: skip
+    table = Table(data, colWidths=[95, 100, 300], splitInRow=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))  # fmt: skip
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN)
+    doc.build([table], onFirstPage=furniture, onLaterPages=furniture)
+    truth = [
+        Expected(
+            start=ALL_DAYS[i], time=f"{ALL_TIMES[i]:%H:%M}", event=text(i),
+            practitioner=WORKERS[i % 4],
+        )
+        for i in range(12)
+    ]  # fmt: skip
+    return path, truth
+
+
 FILES = {
     "ruled_table_over_pages": ruled_table_over_pages,
     "word_imr_tables": word_imr_tables,
@@ -514,6 +564,7 @@ FILES = {
     "prose_chronology": prose_chronology,
     "case_note_blocks": case_note_blocks,
     "lines_under_rows": lines_under_rows,
+    "grid_rows_split": grid_rows_split,
 }
 
 
