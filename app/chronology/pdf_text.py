@@ -437,6 +437,7 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[str, str]]:
             or found[-1][0] == "h"
             or (line.page == previous.page and line.top - previous.bottom > usual + 0.4 * body)
             or previous.x1 < right - 0.2 * width
+            or line.x0 < previous.x0 - body  # a hanging indent: the entry's date stands out
             or abs(line.size - previous.size) > 0.5
         )
         if new:

@@ -556,6 +556,65 @@ def grid_rows_split(folder: Path):
     return path, truth
 
 
+# --- 9. a log with no heading line: the date at the left, the text wrapping beside it -----
+
+
+def dated_log_no_heading(folder: Path):
+    """A police log printed to PDF with no heading line: each entry's date at the left
+    margin, its text beside it wrapping under itself (a hanging indent), no space between
+    entries; "Page n of N" and the marking on each page."""
+    printer = _Printer(
+        folder / "dated_log_no_heading.pdf", "Police log extract - Child Z",
+        "Produced 03/04/2017 by Public Protection Unit", font_size=9,
+    )  # fmt: skip
+    printer.text(MARGIN, "Incident log", bold=True, size=12)
+    printer.down(24)
+    x = MARGIN + 70
+    for i in range(12):
+        for n, line in enumerate(_wrap(_two(i), PAGE_W - MARGIN - x, printer.size)):
+            if printer.room() < printer.leading:
+                printer.new_page()
+            if n == 0:
+                printer.text(MARGIN, f"{ALL_DAYS[i]:%d/%m/%Y}")
+            printer.text(x, line)
+            printer.down()
+    path = printer.save()
+    return path, [Expected(start=ALL_DAYS[i], event=_two(i)) for i in range(12)]
+
+
+# --- 10. prose with no space between paragraphs, justified -----------------------------------
+
+
+def prose_packed(folder: Path):
+    """An author's chronology as prose saved as PDF with no space between paragraphs, the text
+    justified, each paragraph's first line indented; "14.03.2016: ..." openings."""
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+    packed = ParagraphStyle(
+        "packed", parent=styles["Normal"], alignment=TA_JUSTIFY, spaceBefore=0, spaceAfter=0,
+        firstLineIndent=18,
+    )  # fmt: skip
+    path = folder / "prose_packed.pdf"
+
+    def furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.drawRightString(PAGE_W - MARGIN, 30, f"Page {doc.page}")
+        canvas.restoreState()
+
+    story = [Paragraph("Chronology", styles["Heading1"])]
+    for i in range(12):
+        text = f"{ALL_DAYS[i]:%d.%m.%Y}: " + _two(i)
+        story.append(Paragraph(escape(text), packed))
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN)
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return path, [Expected(start=ALL_DAYS[i], event=_two(i)) for i in range(12)]
+
+
 FILES = {
     "ruled_table_over_pages": ruled_table_over_pages,
     "word_imr_tables": word_imr_tables,
@@ -565,6 +624,8 @@ FILES = {
     "case_note_blocks": case_note_blocks,
     "lines_under_rows": lines_under_rows,
     "grid_rows_split": grid_rows_split,
+    "dated_log_no_heading": dated_log_no_heading,
+    "prose_packed": prose_packed,
 }
 
 
