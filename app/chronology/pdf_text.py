@@ -303,6 +303,28 @@ def _spans_columns(line: _Line, starts: list[float]) -> bool:
     return sum(1 for c in cells if c) >= 2
 
 
+def _data_starts(lines: list[_Line], at: int, starts: list[float], date_at: int) -> list[float]:
+    """Where the columns start, from the entries' first lines under the heading line when they
+    stand in as many runs as there are headings: a heading centred over its column starts to
+    the right of the column's text."""
+    from app.chronology.layout import is_date_like
+
+    seen: list[list[float]] = []
+    for line in lines[at : at + 200]:
+        runs = _segments(line)
+        if len(runs) == len(starts) and is_date_like(_words(runs[date_at])):
+            seen.append([r[0]["x0"] for r in runs])
+    if len(seen) < 2:
+        return starts
+    found = []
+    for i, start in enumerate(starts):
+        xs = sorted(s[i] for s in seen)
+        found.append(min(start, xs[len(xs) // 2]))
+    if any(b <= a for a, b in zip(found, found[1:], strict=False)):
+        return starts
+    return found
+
+
 def _aligned_tables(lines: list[_Line]):
     """The tables printed without lines among the document's lines (outside ruled tables):
     [(index of the heading line, index after the last line, rows)], the rows a heading row
@@ -341,6 +363,7 @@ def _aligned_tables(lines: list[_Line]):
             headings = [f"{h} {c}".strip() for h, c in zip(headings, cells, strict=True)]
             last = below
             n += 1
+        starts = _data_starts(lines, n, starts, date_at)
         event_at = guess_mapping(headings).get("event")
         going_on = None  # the rows of the table above with the same heading, to go on with
         if keys and keys[-1] == key:

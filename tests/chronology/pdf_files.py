@@ -615,6 +615,52 @@ def prose_packed(folder: Path):
     return path, [Expected(start=ALL_DAYS[i], event=_two(i)) for i in range(12)]
 
 
+# --- 11. columns without lines, their headings centred over them ----------------------------
+
+
+def centred_headings(folder: Path):
+    """A school's safeguarding log printed to PDF: no lines, each heading centred over its
+    column (Date, Time, Staff, Details), the details wrapping under themselves."""
+    printer = _Printer(
+        folder / "centred_headings.pdf", "Safeguarding log - Child Z - Riverside Primary",
+        "Printed 03/04/2017", font_size=9,
+    )  # fmt: skip
+    printer.text(MARGIN, "Safeguarding concerns log", bold=True, size=12)
+    printer.down(26)
+    xs = [MARGIN, MARGIN + 65, MARGIN + 105, MARGIN + 200]
+    widths = [60, 35, 90, PAGE_W - MARGIN - xs[3]]
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def heading() -> None:
+        for x, w, h in zip(xs, widths, ["Date", "Time", "Staff", "Details"], strict=True):
+            printer.text(x + (w - stringWidth(h, "Helvetica-Bold", 9)) / 2, h, bold=True)
+        printer.down(printer.leading * 1.5)
+
+    heading()
+    for i in range(12):
+        lines = _wrap(_two(i), widths[3], printer.size)
+        for n, line in enumerate(lines):
+            if printer.room() < printer.leading:
+                printer.new_page()
+                heading()
+            if n == 0:
+                printer.text(xs[0], f"{ALL_DAYS[i]:%d/%m/%Y}")
+                printer.text(xs[1], f"{ALL_TIMES[i]:%H:%M}")
+                printer.text(xs[2], WORKERS[i % 4])
+            printer.text(xs[3], line)
+            printer.down()
+        printer.down(printer.leading * 0.5)
+    path = printer.save()
+    truth = [
+        Expected(
+            start=ALL_DAYS[i], time=f"{ALL_TIMES[i]:%H:%M}", event=_two(i),
+            practitioner=WORKERS[i % 4],
+        )
+        for i in range(12)
+    ]  # fmt: skip
+    return path, truth
+
+
 FILES = {
     "ruled_table_over_pages": ruled_table_over_pages,
     "word_imr_tables": word_imr_tables,
@@ -626,6 +672,7 @@ FILES = {
     "grid_rows_split": grid_rows_split,
     "dated_log_no_heading": dated_log_no_heading,
     "prose_packed": prose_packed,
+    "centred_headings": centred_headings,
 }
 
 
