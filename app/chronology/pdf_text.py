@@ -26,8 +26,10 @@ from typing import Any
 
 from app.chronology.file_guard import ImportRefused
 
-MAX_PDF_PAGES = 400  # a chronology runs to tens of pages; pdfminer takes a while on each
-MAX_PAGE_CHARS = 60_000  # a page of 8-point text holds about 8,000
+MAX_PDF_PAGES = 300  # a chronology runs to tens of pages; pdfminer takes a while on each
+MAX_PAGE_CHARS = 30_000  # a page of 8-point text holds about 8,000
+MAX_TEXT_CHARS = 600_000  # the whole document's: about 200 pages of dense text
+MAX_PAGE_STREAM_BYTES = 4_000_000  # a page's drawing instructions, as stored (compressed)
 MAX_PAGE_DRAWING = 20_000  # lines and boxes on a page (a table's cells draw a few each)
 
 _ASK = (
@@ -105,9 +107,20 @@ def _pages(path: Path) -> list[_Page]:
                 "split the PDF into smaller files and import each one."
             )
         pages = []
+        read = 0
         for page in pdf.pages:
             try:
+                _check_stream(page, shown)
                 pages.append(_read_page(page, shown))
+                read += sum(len(w["text"]) for line in pages[-1].lines for w in line.words)
+                read += sum(len(c) for _t, _b, rows in pages[-1].tables for r in rows for c in r)
+                if read > MAX_TEXT_CHARS:
+                    raise ImportRefused(
+                        f"{shown} holds more text than ReviewDesk reads from a PDF (over "
+                        f"{MAX_TEXT_CHARS:,} characters by page {page.page_number}). Ask the "
+                        "agency for the chronology as a spreadsheet, or split the PDF into "
+                        "smaller files and import each one."
+                    )
             except ImportRefused:
                 raise
             except (KeyboardInterrupt, SystemExit, MemoryError):
@@ -119,6 +132,25 @@ def _pages(path: Path) -> list[_Page]:
         return pages
     finally:
         pdf.close()
+
+
+def _check_stream(page, shown: str) -> None:
+    """Refuse a page whose drawing instructions are far larger than a page of text needs
+    (reading them would take minutes), before they are read."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    contents = resolve1(page.page_obj.attrs.get("Contents"))
+    streams = contents if isinstance(contents, list) else [contents]
+    size = 0
+    for stream in streams[:1000]:
+        stream = resolve1(stream)
+        if isinstance(stream, PDFStream):
+            size += len(stream.rawdata or b"")
+    if size > MAX_PAGE_STREAM_BYTES or len(streams) > 1000:
+        raise ImportRefused(
+            f"{shown}: page {page.page_number} holds far more drawing than a page of text "
+            f"({size / 1e6:,.0f} MB), too much to read. " + _ASK
+        )
 
 
 def _read_page(page, shown: str) -> _Page:
@@ -200,6 +232,12 @@ _MARKING = re.compile(
     r"|secret|in confidence)$",
     re.I,
 )
+# A line at the very top or foot of a page saying which page it is or when it was printed.
+_STAMP = re.compile(
+    r"\bpage\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}\b|^(?:printed|produced|generated|run|report run"
+    r"|date printed|print date)\b",
+    re.I,
+)
 _BAND = 0.11  # the part of the page, top and bottom, where running headings and footings stand
 
 
@@ -224,10 +262,14 @@ def _furniture(pages: list[_Page]) -> list[str]:
     left: list[str] = []
     for page in pages:
         keep = []
+        outer = {id(line) for line in page.lines[:1] + page.lines[-2:]}
         for line in page.lines:
             text = line.text
             if in_band(page, line) and (
-                key(text) in repeated or _PAGE_NUMBER.match(text) or _MARKING.match(text)
+                key(text) in repeated
+                or _PAGE_NUMBER.match(text)
+                or _MARKING.match(text)
+                or (id(line) in outer and _STAMP.search(text))
             ):
                 segments = _segments(line)
                 # a table's heading line printed again at the top of each page is not furniture

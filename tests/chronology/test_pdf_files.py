@@ -87,6 +87,25 @@ def test_too_many_pages_are_refused_before_the_pages_are_read(tmp_path, monkeypa
         read_table(path)
 
 
+@pytest.mark.parametrize(
+    ("limit", "value", "words"),
+    [
+        ("MAX_TEXT_CHARS", 2000, "more text than ReviewDesk reads from a PDF"),
+        ("MAX_PAGE_STREAM_BYTES", 500, "far more drawing than a page of text"),
+        ("MAX_PAGE_CHARS", 500, "far more than a page of text"),
+    ],
+)
+def test_the_work_of_reading_a_pdf_is_bounded(tmp_path, monkeypatch, limit, value, words):
+    from app.chronology import pdf_text
+    from app.chronology.file_guard import ImportRefused
+    from app.chronology.reading import read_table
+
+    path, _truth = pdf_files.unruled_case_notes(tmp_path)
+    monkeypatch.setattr(pdf_text, limit, value)
+    with pytest.raises(ImportRefused, match=words):
+        read_table(path)
+
+
 def test_a_pdf_with_text_but_no_chronology_is_refused(tmp_path):
     from reportlab.pdfgen import canvas
 
