@@ -184,13 +184,23 @@ def _read_page(page, shown: str) -> _Page:
             boxes.append(table.bbox)
             tables.append((table.bbox[1], table.bbox[3], rows))
     words = page.extract_words(extra_attrs=["size", "fontname"])
+    for word in words:
+        word["text"] = word["text"].translate(_PLAIN)
+    words = [w for w in words if w["text"].strip()]
     words = [w for w in words if not any(_inside(w, box) for box in boxes)]
     return _Page(number, page.height, page.width, _lines(words, number), tables, len(page.images))
 
 
+# Ligatures a word processor set as one glyph ("ﬁ"), a soft hyphen, a non-breaking space.
+_PLAIN = str.maketrans({
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st", "\u00ad": "", "\u00a0": " ",
+})  # fmt: skip
+
+
 def _tidy(cell: str) -> str:
     """A cell's text on one line: a PDF's lines in a cell are where the text wrapped."""
-    return " ".join(cell.split())
+    return " ".join(cell.translate(_PLAIN).split())
 
 
 def _inside(word: dict, box) -> bool:

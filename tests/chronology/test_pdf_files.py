@@ -145,3 +145,11 @@ def test_pdfplumber_is_not_imported_at_start_up():
     code = "import sys, app.cli, app.chronology.importer; print('pdfplumber' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_ligatures_soft_hyphens_and_hard_spaces_read_as_plain_text():
+    from app.chronology.pdf_text import _tidy
+
+    assert _tidy("Of\ufb01cer   visited\u00a0the\nfamily, sta\u00adff") == (
+        "Officer visited the family, staff"
+    )
