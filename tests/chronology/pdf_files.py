@@ -661,6 +661,25 @@ def centred_headings(folder: Path):
     return path, truth
 
 
+# --- 12. a PDF with its editing restricted (an owner password, none to open it) -------------
+
+
+def restricted_editing(folder: Path):
+    """A chronology PDF whose author restricted editing and copying (an owner password), that
+    anyone can open: read as any other."""
+    from pypdf import PdfReader, PdfWriter
+
+    plain, truth = unruled_case_notes(folder)
+    writer = PdfWriter()
+    for page in PdfReader(plain).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="", owner_password="Riverside2017", permissions_flag=-3904)
+    path = folder / "restricted_editing.pdf"
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    return path, truth
+
+
 FILES = {
     "ruled_table_over_pages": ruled_table_over_pages,
     "word_imr_tables": word_imr_tables,
@@ -673,6 +692,7 @@ FILES = {
     "dated_log_no_heading": dated_log_no_heading,
     "prose_packed": prose_packed,
     "centred_headings": centred_headings,
+    "restricted_editing": restricted_editing,
 }
 
 
