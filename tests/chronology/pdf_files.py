@@ -680,6 +680,48 @@ def restricted_editing(folder: Path):
     return path, truth
 
 
+# --- 13. case notes printed as blocks of labelled lines -------------------------------------
+
+
+def labelled_blocks(folder: Path):
+    """A case system's "print case notes" to PDF: each note a block of labelled lines (Date:,
+    Type:, Author:, Note:), the note wrapping under its label's value, a space between
+    blocks, no table."""
+    printer = _Printer(
+        folder / "labelled_blocks.pdf", "Case notes - Child Z (ID 2088231)",
+        "Printed 02/04/2017 09:14", font_size=9,
+    )  # fmt: skip
+    printer.text(MARGIN, "Case notes", bold=True, size=13)
+    printer.down(26)
+    x = MARGIN + 60
+    for i in range(12):
+        note = _wrap(_two(i), PAGE_W - MARGIN - x, printer.size)
+        if printer.room() < (len(note) + 4) * printer.leading:
+            printer.new_page()
+        for label, value in [
+            ("Date:", f"{ALL_DAYS[i]:%d/%m/%Y} {ALL_TIMES[i]:%H:%M}"),
+            ("Type:", TYPES[i % 4]),
+            ("Author:", WORKERS[i % 4]),
+        ]:
+            printer.text(MARGIN, label, bold=True)
+            printer.text(x, value)
+            printer.down()
+        printer.text(MARGIN, "Note:", bold=True)
+        for line in note:
+            printer.text(x, line)
+            printer.down()
+        printer.down(printer.leading)
+    path = printer.save()
+    truth = [
+        Expected(
+            start=ALL_DAYS[i], time=f"{ALL_TIMES[i]:%H:%M}", event=_two(i),
+            practitioner=WORKERS[i % 4], event_type=TYPES[i % 4],
+        )
+        for i in range(12)
+    ]  # fmt: skip
+    return path, truth
+
+
 FILES = {
     "ruled_table_over_pages": ruled_table_over_pages,
     "word_imr_tables": word_imr_tables,
@@ -693,6 +735,7 @@ FILES = {
     "prose_packed": prose_packed,
     "centred_headings": centred_headings,
     "restricted_editing": restricted_editing,
+    "labelled_blocks": labelled_blocks,
 }
 
 
