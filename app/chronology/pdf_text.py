@@ -30,6 +30,7 @@ MAX_PDF_PAGES = 300  # a chronology runs to tens of pages; pdfminer takes a whil
 MAX_PAGE_CHARS = 30_000  # a page of 8-point text holds about 8,000
 MAX_TEXT_CHARS = 600_000  # the whole document's: about 200 pages of dense text
 MAX_PAGE_STREAM_BYTES = 4_000_000  # a page's drawing instructions, as stored (compressed)
+MAX_PAGE_DECODED_BYTES = 40_000_000  # the same unpacked (a page of text: tens of kilobytes)
 MAX_PAGE_DRAWING = 20_000  # lines and boxes on a page (a table's cells draw a few each)
 
 _ASK = (
@@ -142,15 +143,46 @@ def _check_stream(page, shown: str) -> None:
     contents = resolve1(page.page_obj.attrs.get("Contents"))
     streams = contents if isinstance(contents, list) else [contents]
     size = 0
+    unpacked = 0
     for stream in streams[:1000]:
         stream = resolve1(stream)
         if isinstance(stream, PDFStream):
             size += len(stream.rawdata or b"")
+            unpacked += _unpacked_size(stream, MAX_PAGE_DECODED_BYTES - unpacked)
+    if unpacked > MAX_PAGE_DECODED_BYTES:
+        raise ImportRefused(
+            f"{shown} is refused: page {page.page_number} unpacks to far more than any page "
+            "of text (the file is damaged or made to harm the computer that opens it). " + _ASK
+        )
     if size > MAX_PAGE_STREAM_BYTES or len(streams) > 1000:
         raise ImportRefused(
             f"{shown}: page {page.page_number} holds far more drawing than a page of text "
             f"({size / 1e6:,.0f} MB), too much to read. " + _ASK
         )
+
+
+def _unpacked_size(stream, limit: int) -> int:
+    """How large a content stream unpacks to, counted no further than just past ``limit`` (a
+    few bytes can unpack to gigabytes); 0 when its packing is not one counted here."""
+    import zlib
+
+    from pdfminer.ascii85 import ascii85decode
+    from pdfminer.pdftypes import LITERALS_ASCII85_DECODE, LITERALS_FLATE_DECODE
+
+    data = stream.rawdata
+    if data is None:
+        return 0
+    try:
+        for name, _params in stream.get_filters():
+            if name in LITERALS_ASCII85_DECODE:
+                data = ascii85decode(data)
+            elif name in LITERALS_FLATE_DECODE:
+                return len(zlib.decompressobj().decompress(data, max(limit, 0) + 1))
+            else:
+                return 0
+    except (ValueError, TypeError, zlib.error):
+        return 0  # the parser says what is wrong with it
+    return len(data)
 
 
 def _read_page(page, shown: str) -> _Page:

@@ -106,6 +106,37 @@ def test_the_work_of_reading_a_pdf_is_bounded(tmp_path, monkeypatch, limit, valu
         read_table(path)
 
 
+def test_a_page_unpacking_to_gigabytes_is_refused_before_it_is_unpacked(tmp_path):
+    import zlib
+
+    from app.chronology.file_guard import ImportRefused
+    from app.chronology.reading import read_table
+
+    packed = zlib.compress(b"0 0 m " * 20_000_000, 9)  # 120 MB of drawing from a few hundred KB
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(bytes(out))
+    with pytest.raises(ImportRefused, match="unpacks to far more than any page"):
+        read_table(path)
+
+
 def test_a_pdf_with_text_but_no_chronology_is_refused(tmp_path):
     from reportlab.pdfgen import canvas
 
