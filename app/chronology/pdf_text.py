@@ -276,8 +276,8 @@ _MARKING = re.compile(
 )
 # A line at the very top or foot of a page saying which page it is or when it was printed.
 _STAMP = re.compile(
-    r"\bpage\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}\b|^(?:printed|produced|generated|run|report run"
-    r"|date printed|print date)\b",
+    r"\bpage\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}\b|^(?:printed|produced|generated|run on|run by"
+    r"|report run|date printed|print date)\b.*\d",
     re.I,
 )
 _BAND = 0.11  # the part of the page, top and bottom, where running headings and footings stand
@@ -595,19 +595,43 @@ def read_pdf(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
         notes.append(
             f"Page {which} of the PDF: a picture (scanned), with no text; nothing on it is read."
         )
-    if not grids:
-        texts = [t for kind, t in lines if kind != "table"]
-        found = tabbed_paragraphs(texts) or dated_paragraphs(texts) or labelled_paragraphs(texts)
+    texts = [t for kind, t in lines if kind != "table"]
+    if grids and not any(_holds_entries(g, find_layout) for g in grids):
+        # the tables are boxes of details (the child's particulars, a form): the chronology
+        # is in the paragraphs, when there
+        found = dated_paragraphs(texts)
         if found is not None:
-            return found[0], [*notes, *found[1]]
-        raise ImportRefused(
-            f"{shown} is a PDF document with no chronology found in it: no table (a row naming "
-            "the columns, such as Date, Event, above the entries) and no paragraphs starting "
-            "with a date. " + _ASK
-        )
-    rows, more = grids_chronology(grids, shown, find_layout)
-    rows, more = _with_dated_paragraphs(rows, more, lines)
-    return rows, [*notes, *(m.replace("in the document", "in the PDF") for m in more)]
+            boxes = "; ".join(" | ".join(c for c in g[0] if c)[:60] for g in grids[:5])
+            note = f"The PDF's tables hold no entries and are left out ({boxes})."
+            return found[0], [*notes, note, *found[1]]
+    if grids:
+        rows, more = grids_chronology(grids, shown, find_layout)
+        rows, more = _with_dated_paragraphs(rows, more, lines)
+        return rows, [*notes, *(m.replace("in the document", "in the PDF") for m in more)]
+    found = tabbed_paragraphs(texts) or dated_paragraphs(texts) or labelled_paragraphs(texts)
+    if found is not None:
+        return found[0], [*notes, *found[1]]
+    raise ImportRefused(
+        f"{shown} is a PDF document with no chronology found in it: no table (a row naming "
+        "the columns, such as Date, Event, above the entries) and no paragraphs starting "
+        "with a date. " + _ASK
+    )
+
+
+def _holds_entries(grid: list[list[str]], find_layout) -> bool:
+    """A table with a chronology's heading row, or rows that are entries (a date and a
+    sentence), not a box of details."""
+    from app.chronology.layout import is_an_entry, is_date_like
+    from app.chronology.mapping import guess_mapping
+
+    if sum(map(is_an_entry, grid)) >= 2:
+        return True
+    layout = find_layout(grid)
+    if layout is None or layout.score < 2:
+        return False
+    at = guess_mapping(layout.headings).get("date")
+    below = grid[layout.header_index + 1 :]
+    return at is not None and any(at < len(r) and is_date_like(r[at]) for r in below)
 
 
 def _blocks(pages: list[_Page]) -> tuple[list[tuple[str, Any]], str]:

@@ -722,6 +722,34 @@ def labelled_blocks(folder: Path):
     return path, truth
 
 
+# --- 14. prose under a box of the child's particulars ----------------------------------------
+
+
+def prose_under_particulars(folder: Path):
+    """A police author's prose chronology saved as PDF under a ruled box of the child's
+    particulars (Name, Date of birth, Address: two columns, no entries)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"]
+    path = folder / "prose_under_particulars.pdf"
+    box = Table(
+        [["Name", "Child Z"], ["Date of birth", "01/11/2015"], ["Address", "Flat 3, Riverside"]],
+        colWidths=[120, 300],
+    )
+    box.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    story = [Paragraph("Police chronology", styles["Heading1"]), box, Spacer(1, 10)]
+    for i in range(8):
+        opening = f"On {ALL_DAYS[i].day} {ALL_DAYS[i]:%B %Y} "
+        story.append(Paragraph(escape(opening + _lower(i)), body))
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN)
+    doc.build(story)
+    return path, [Expected(start=ALL_DAYS[i], event=_lower(i)) for i in range(8)]
+
+
 FILES = {
     "ruled_table_over_pages": ruled_table_over_pages,
     "word_imr_tables": word_imr_tables,
@@ -736,6 +764,7 @@ FILES = {
     "centred_headings": centred_headings,
     "restricted_editing": restricted_editing,
     "labelled_blocks": labelled_blocks,
+    "prose_under_particulars": prose_under_particulars,
 }
 
 
