@@ -745,8 +745,16 @@ def prose_under_particulars(folder: Path):
     for i in range(8):
         opening = f"On {ALL_DAYS[i].day} {ALL_DAYS[i]:%B %Y} "
         story.append(Paragraph(escape(opening + _lower(i)), body))
+
+    def furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 30, "OFFICIAL")
+        canvas.drawRightString(PAGE_W - MARGIN, 30, f"Page {doc.page} of 1")
+        canvas.restoreState()
+
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN)
-    doc.build(story)
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
     return path, [Expected(start=ALL_DAYS[i], event=_lower(i)) for i in range(8)]
 
 
