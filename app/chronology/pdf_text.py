@@ -49,10 +49,24 @@ class _Line:
     size: float
     bold: bool
     words: list[dict] = field(default_factory=list)
+    base: float = 0.0  # the baseline of its first word (its bottom)
 
     @property
     def text(self) -> str:
-        return " ".join(w["text"] for w in self.words)
+        return _joined(self.words)
+
+
+def _joined(words: list[dict]) -> str:
+    """The words' text, a space between two words unless they touch (a raised "th" after
+    "14", a word half in bold)."""
+    out: list[str] = []
+    previous = None
+    for word in words:
+        if previous is not None and word["x0"] - previous["x1"] > 0.6:
+            out.append(" ")
+        out.append(word["text"])
+        previous = word
+    return "".join(out)
 
 
 @dataclass
@@ -248,16 +262,33 @@ def _lines(words: list[dict], page: int) -> list[_Line]:
     for word in sorted(words, key=lambda w: (round(w["bottom"], 1), w["x0"])):
         size = float(word.get("size") or 10)
         bold = "bold" in str(word.get("fontname", "")).lower()
-        if lines and abs(lines[-1].bottom - word["bottom"]) <= max(2.0, 0.25 * size):
+        middle = (word["top"] + word["bottom"]) / 2
+        if lines and (
+            abs(lines[-1].base - word["bottom"]) <= max(2.0, 0.25 * size)
+            # a raised or lowered smaller word ("14th" in Word) stands within the line
+            or lines[-1].top - 0.5 <= middle <= lines[-1].bottom + 0.5
+            or word["top"] - 0.5 <= (lines[-1].top + lines[-1].bottom) / 2 <= word["bottom"] + 0.5
+        ):
             line = lines[-1]
             line.words.append(word)
             line.top = min(line.top, word["top"])
+            line.bottom = max(line.bottom, word["bottom"])
             line.x0, line.x1 = min(line.x0, word["x0"]), max(line.x1, word["x1"])
             line.size = max(line.size, size)
             line.bold = line.bold and bold
         else:
             lines.append(
-                _Line(page, word["top"], word["bottom"], word["x0"], word["x1"], size, bold, [word])
+                _Line(
+                    page,
+                    word["top"],
+                    word["bottom"],
+                    word["x0"],
+                    word["x1"],
+                    size,
+                    bold,
+                    [word],
+                    word["bottom"],
+                )  # fmt: skip
             )
     for line in lines:
         line.words.sort(key=lambda w: w["x0"])
@@ -340,7 +371,7 @@ def _segments(line: _Line) -> list[list[dict]]:
 
 
 def _words(run: list[dict]) -> str:
-    return " ".join(w["text"] for w in run)
+    return _joined(run)
 
 
 def _heading_line(line: _Line) -> list[tuple[float, str]] | None:
@@ -367,14 +398,14 @@ def _date_column(headings: list[str]) -> int:
 
 
 def _cells(line: _Line, starts: list[float]) -> list[str]:
-    cells: list[list[str]] = [[] for _ in starts]
+    cells: list[list[dict]] = [[] for _ in starts]
     for word in line.words:
         column = 0
         for n, start in enumerate(starts):
             if word["x0"] >= start - 4:
                 column = n
-        cells[column].append(word["text"])
-    return [" ".join(c) for c in cells]
+        cells[column].append(word)
+    return [_joined(c) for c in cells]
 
 
 def _spans_columns(line: _Line, starts: list[float]) -> bool:

@@ -370,8 +370,8 @@ def gp_log_unruled(folder: Path):
 
 def prose_chronology(folder: Path):
     """A police author's chronology written as prose and saved as PDF: a heading, an
-    introduction, each entry a paragraph "On 14 March 2016 ..." wrapping over lines (some
-    naming another date inside), a paragraph of analysis at the end."""
+    introduction, each entry a paragraph "On 14 March 2016 ..." or "On the 14th March 2016"
+    (the ordinal's letters raised) wrapping over lines, a paragraph of analysis at the end."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate
@@ -396,8 +396,13 @@ def prose_chronology(folder: Path):
         ),  # fmt: skip
     ]
     for i in range(12):
-        opening = f"On {ALL_DAYS[i].day} {ALL_DAYS[i]:%B %Y} "
-        story.append(Paragraph(escape(opening + _lower(i)), body))
+        day = ALL_DAYS[i].day
+        if i % 3 == 0:  # Word raises the ordinal's letters: "On the 14<sup>th</sup> March"
+            suffix = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
+            opening = f"On the {day}<super>{suffix.get(day, 'th')}</super> {ALL_DAYS[i]:%B %Y} "
+        else:
+            opening = f"On {day} {ALL_DAYS[i]:%B %Y} "
+        story.append(Paragraph(opening + escape(_lower(i)), body))
     story.append(Paragraph("Analysis", styles["Heading2"]))
     story.append(Paragraph(
         "Taken together the contacts show a pattern of neglect that grew over the year and was "
