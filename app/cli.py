@@ -693,8 +693,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(
         "import-chronology",
         cmd_import_chronology,
-        "import an agency's chronology (xlsx, xlsb, xls, ods, csv, docx, rtf, or an HTML or Excel "
-        "2003 XML export) into a review",
+        "import an agency's chronology (xlsx, xlsb, xls, ods, csv, docx, rtf, pdf, or an HTML or "
+        "Excel 2003 XML export) into a review",
     )
     configure_import_chronology(p)
 

@@ -90,7 +90,7 @@ def list_sheets(path: str | Path) -> list[str]:
     """The names of the workbook's sheets, in workbook order ([] for a CSV or Word file)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx", "html", "mht", "rtf"):
+    if kind in ("csv", "docx", "html", "mht", "pdf", "rtf"):
         return []
     with _workbook(path, kind) as workbook:
         return list(workbook.sheet_names)
@@ -152,6 +152,13 @@ def read_tables(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )
         return [_struck_through(table, struck, 1)]
+    if kind == "pdf":
+        from app.chronology.pdf_text import read_pdf
+
+        rows, notes = read_pdf(path, find_layout)
+        return [_build_table(
+            path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
+        )]  # fmt: skip
     if kind == "docx":
         struck: dict[tuple[int, int], str] = {}
         rows, notes = chronology_grid(path, find_layout, struck)
@@ -168,7 +175,6 @@ def read_tables(
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _BINARY_MAGICS: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "a PDF document"),
     (b"\x89PNG", "an image"),
     (b"\xff\xd8\xff", "an image"),
     (b"GIF8", "an image"),
@@ -222,6 +228,8 @@ def _recognise(path: Path) -> str:
                 f"{shown} is {what}, not a spreadsheet. Ask the agency for the chronology "
                 "as an Excel workbook (.xlsx) or a CSV file."
             )
+    if head.lstrip().startswith(b"%PDF"):
+        return "pdf"
     body = head[3:] if head.startswith(codecs.BOM_UTF8) else head
     if head.startswith(b"{\\rtf"):
         return "rtf"  # Rich Text Format, often under a .doc name
@@ -734,7 +742,7 @@ def sheets_holding_chronology(path: str | Path) -> list[str]:
     """The sheets of a workbook that look like they hold a chronology ([] for CSV or Word)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx", "html", "mht", "rtf"):
+    if kind in ("csv", "docx", "html", "mht", "pdf", "rtf"):
         return []
     with _workbook(path, kind) as workbook:
         found = []

@@ -465,3 +465,15 @@ def test_import_dialog_sends_each_sheet_named_after_an_agency_to_it(
     dialog.import_button.click()
     rows = fetch_entries(editor.ctx, query_entry_ids(editor.ctx, review_id))
     assert [r.agency for r in rows] == names
+
+
+def test_a_pdf_chronology_is_planned_in_the_dialog(qtbot, editor, review_id, tmp_path):
+    pytest.importorskip("pdfplumber")
+    from tests.chronology.pdf_files import unruled_case_notes
+
+    path, truth = unruled_case_notes(tmp_path)
+    dialog = ImportDialog(editor, review_id, ["Police"], path)
+    qtbot.addWidget(dialog)
+    assert path.name not in dialog.problems.text()
+    assert len(dialog.plans[0].table.rows) == len(truth)
+    assert any("Read as a PDF document" in n for n in dialog.plans[0].table.notes)

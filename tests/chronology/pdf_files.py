@@ -1,0 +1,830 @@
+"""Chronologies sent as PDF documents, each written here as the system (or the author's word
+processor) would print it: a case system's ruled table continued over pages with its heading row
+repeated and a row split across a page break, an IMR chronology table saved from Word as PDF
+(two tables), a case-note report printed with its columns aligned but no lines drawn, an
+author's prose ("On 14 March 2016 ..."), a GP log with the time and the date in one column;
+every page with a running heading, a page number and a printed-on stamp. And the PDFs that
+cannot be read: a scan (a picture of each page, no text), one locked with a password, one cut
+short.
+
+Each builder takes a folder and returns (path, truth); the refused ones return (path, words the
+refusal must say). All names are fictional."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from tests.chronology.robust_files import DAYS, TEXTS, TIMES, TYPES, WORKERS, Expected
+
+PAGE_W, PAGE_H = 595.27, 841.89  # A4 in points
+MARGIN = 50
+
+# Entries beyond the shared eight: a longer chronology, so that tables run over pages.
+MORE_DAYS = [date(2016, 12, 9), date(2017, 1, 17), date(2017, 2, 3), date(2017, 3, 22)]
+MORE_TEXTS = [
+    "Child protection conference: Child Z made subject of a child protection plan under the "
+    "category of neglect. Core group to meet within ten working days; mother agreed to attend "
+    "a parenting course and to keep every health appointment for the baby.",
+    "Core group meeting: mother attended with her sister. Home conditions improved, the "
+    "bedroom now heated; the baby's weight is back on the expected centile line. Actions "
+    "reviewed one by one and the plan updated.",
+    "Police attended a report of a disturbance at the address at night; mother's former "
+    "partner had been asked to leave and had gone before officers arrived. Child Z asleep "
+    "upstairs and seen by officers. Notification sent to children's social care.",
+    "Review conference: the plan continues. Mother has finished the parenting course and "
+    "engages well; concerns remain about the former partner's visits. Next review in six "
+    "months.",
+]
+ALL_DAYS = [*DAYS, *MORE_DAYS]
+ALL_TEXTS = [*TEXTS, *MORE_TEXTS]
+ALL_TIMES = [*TIMES, *TIMES[:4]]
+
+
+def _two(i: int) -> str:
+    """Entry i's text with the next one's after it: a long note."""
+    return ALL_TEXTS[i] + " " + ALL_TEXTS[(i + 1) % 12]
+
+
+def _truth(count: int, *, worker=True, types=False, times=False) -> list[Expected]:
+    return [
+        Expected(
+            start=ALL_DAYS[i],
+            time=f"{ALL_TIMES[i]:%H:%M}" if times else "",
+            event=ALL_TEXTS[i],
+            practitioner=WORKERS[i % 4] if worker else "",
+            event_type=TYPES[i % 4] if types else "",
+        )
+        for i in range(count)
+    ]
+
+
+class _Printer:
+    """A report printed page by page onto a canvas: the running heading, the printed-on stamp
+    and "Page n of N" on every page, text placed where the caller says, a new page when the
+    space left runs out."""
+
+    def __init__(self, path: Path, heading: str, stamp: str, font_size: float = 9.0):
+        from reportlab.pdfgen import canvas
+
+        self.path = path
+        self.heading = heading
+        self.stamp = stamp
+        self.size = font_size
+        self.leading = font_size * 1.25
+        self.pages: list[list[tuple]] = [[]]
+        self.y = PAGE_H - MARGIN - 30
+        self._canvas = canvas
+
+    def text(self, x: float, text: str, *, bold=False, size=None) -> None:
+        self.pages[-1].append(("text", x, self.y, text, bold, size or self.size))
+
+    def line(self, x1, y1, x2, y2) -> None:
+        self.pages[-1].append(("line", x1, y1, x2, y2))
+
+    def down(self, by: float | None = None) -> None:
+        self.y -= self.leading if by is None else by
+
+    def room(self) -> float:
+        return self.y - (MARGIN + 30)
+
+    def new_page(self) -> None:
+        self.pages.append([])
+        self.y = PAGE_H - MARGIN - 30
+
+    def save(self) -> Path:
+        c = self._canvas.Canvas(str(self.path), pagesize=(PAGE_W, PAGE_H))
+        total = len(self.pages)
+        for number, page in enumerate(self.pages, start=1):
+            c.setFont("Helvetica-Bold", 8)
+            c.drawCentredString(PAGE_W / 2, PAGE_H - 30, "OFFICIAL-SENSITIVE")
+            c.setFont("Helvetica", 8)
+            c.drawString(MARGIN, PAGE_H - 44, self.heading)
+            c.drawString(MARGIN, 34, self.stamp)
+            c.drawRightString(PAGE_W - MARGIN, 34, f"Page {number} of {total}")
+            c.drawCentredString(PAGE_W / 2, 22, "OFFICIAL-SENSITIVE")
+            for item in page:
+                if item[0] == "text":
+                    _k, x, y, text, bold, size = item
+                    c.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+                    c.drawString(x, y, text)
+                else:
+                    _k, x1, y1, x2, y2 = item
+                    c.setLineWidth(0.6)
+                    c.line(x1, y1, x2, y2)
+            c.showPage()
+        c.save()
+        return self.path
+
+
+def _wrap(text: str, width: float, size: float, bold=False) -> list[str]:
+    from reportlab.lib.utils import simpleSplit
+
+    return simpleSplit(text, "Helvetica-Bold" if bold else "Helvetica", size, width) or [""]
+
+
+def _ruled_table(printer: _Printer, widths, headings, rows, *, split_rows=True) -> None:
+    """A table with a line round every cell, its heading row drawn again on each page; a row
+    too tall for the page left is split, its lines going on at the top of the next page under
+    the heading row (the other cells empty there)."""
+    pad = 3
+    xs = [MARGIN]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    size = printer.size
+
+    def draw_row(cells_lines, bold=False) -> None:
+        top = printer.y + size
+        height = max(len(lines) for lines in cells_lines) * printer.leading + 2 * pad
+        for x, lines in zip(xs, cells_lines, strict=False):
+            y = top - pad - size
+            for line in lines:
+                printer.pages[-1].append(("text", x + pad, y, line, bold, size))
+                y -= printer.leading
+        bottom = top - height
+        printer.line(xs[0], top, xs[-1], top)
+        printer.line(xs[0], bottom, xs[-1], bottom)
+        for x in xs:
+            printer.line(x, top, x, bottom)
+        printer.y = bottom - size
+
+    head = [_wrap(h, w - 2 * pad, size, True) for h, w in zip(headings, widths, strict=True)]
+    draw_row(head, bold=True)
+    for row in rows:
+        cells = [_wrap(str(v), w - 2 * pad, size) for v, w in zip(row, widths, strict=True)]
+        while True:
+            fits = int((printer.room() - 2 * pad) // printer.leading)
+            tallest = max(len(c) for c in cells)
+            if tallest <= fits:
+                draw_row(cells)
+                break
+            if split_rows and fits >= 2:
+                draw_row([c[:fits] for c in cells])
+                cells = [c[fits:] for c in cells]
+            printer.new_page()
+            draw_row(head, bold=True)
+
+
+# --- 1. a case system's chronology printed to PDF: one ruled table over three pages ---------
+
+
+def ruled_table_over_pages(folder: Path):
+    """A children's case system's "Print chronology" to PDF: a title and the child's details
+    above a ruled table (Date, Worker, Event Type, Details) running over pages with its heading
+    row repeated on each; rows too tall for the page are split, the rest of the text going on
+    at the top of the next page with the date cell empty."""
+    printer = _Printer(
+        folder / "ruled_table_over_pages.pdf",
+        "Chronology of significant events - Child Z (ID 2088231)",
+        "Printed 02/04/2017 09:14 by Report Server",
+        font_size=10,
+    )
+    printer.text(MARGIN, "Chronology of significant events", bold=True, size=14)
+    printer.down(20)
+    printer.text(MARGIN, "Child: Child Z    Date of birth: 01/11/2015    Case ID: 2088231")
+    printer.down(24)
+    rows = [[f"{ALL_DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TYPES[i % 4], _two(i)] for i in range(12)]
+    _ruled_table(printer, [70, 90, 80, 255], ["Date", "Worker", "Event Type", "Details"], rows)
+    path = printer.save()
+    truth = [
+        Expected(
+            start=ALL_DAYS[i], event=_two(i),
+            practitioner=WORKERS[i % 4], event_type=TYPES[i % 4],
+        )
+        for i in range(12)
+    ]  # fmt: skip
+    return path, truth
+
+
+# --- 2. an IMR chronology table saved from Word as PDF: two tables, repeated heading row ----
+
+
+def word_imr_tables(folder: Path):
+    """An IMR author's chronology typed in Word and saved as PDF (reportlab's tables stand in
+    for Word's): a heading and an introduction, the first table (Date, Time, Source, Event,
+    Practitioner) over two pages with its heading row repeated, a heading, then a second table
+    with the same columns for the later period."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"]
+    path = folder / "word_imr_tables.pdf"
+
+    def furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(MARGIN, PAGE_H - 36, "Individual Management Review - Community Health")
+        canvas.drawRightString(PAGE_W - MARGIN, 30, f"Page {doc.page}")
+        canvas.drawString(MARGIN, 30, "OFFICIAL-SENSITIVE")
+        canvas.restoreState()
+
+    def table(indices):
+        data = [["Date", "Time", "Source", "Event", "Practitioner"]]
+        for i in indices:
+            data.append([
+                f"{ALL_DAYS[i]:%d/%m/%Y}", f"{ALL_TIMES[i]:%H:%M}", "Case record",
+                Paragraph(escape(ALL_TEXTS[i] + " " + ALL_TEXTS[(i + 3) % 12]), body),
+                Paragraph(WORKERS[i % 4], body),
+            ])  # fmt: skip
+        t = Table(data, colWidths=[62, 38, 62, 243, 90], repeatRows=1)
+        t.setStyle(TableStyle([
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey),
+            ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]))  # fmt: skip
+        return t
+
+    story = [
+        Paragraph("Section 3: Chronology of involvement", styles["Heading1"]),
+        Paragraph(
+            "This section sets out the agency's contact with the family, taken from the "
+            "electronic patient record.",
+            body,
+        ),  # fmt: skip
+        Spacer(1, 8),
+        table(range(8)),
+        Spacer(1, 12),
+        Paragraph("Contacts after the child protection plan was made", styles["Heading2"]),
+        table(range(8, 12)),
+    ]
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN)
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    truth = [
+        Expected(
+            start=ALL_DAYS[i], time=f"{ALL_TIMES[i]:%H:%M}",
+            event=ALL_TEXTS[i] + " " + ALL_TEXTS[(i + 3) % 12], practitioner=WORKERS[i % 4],
+        )
+        for i in range(12)
+    ]  # fmt: skip
+    return path, truth
+
+
+# --- 3. a case-note report printed with its columns aligned, no lines -----------------------
+
+
+def unruled_case_notes(folder: Path):
+    """A case system's case-note report printed to PDF: a summary block, then columns aligned
+    but no lines drawn (Date / Time, Case Note Type, Worker, Case Note), the note wrapping onto
+    the lines under it with the date column empty, the heading line printed again on each page,
+    a note split across a page break; "End of report" under the last entry."""
+    printer = _Printer(
+        folder / "unruled_case_notes.pdf",
+        "Case Notes Report - Child Z (ID 2088231)",
+        "Run on 02/04/2017 09:14 by Report Server",
+    )
+    printer.text(MARGIN, "Case Notes Report", bold=True, size=14)
+    printer.down(22)
+    for label, value in [("Person:", "Child Z (ID 2088231)"),
+                         ("Date range:", "01/03/2016 to 31/03/2017")]:  # fmt: skip
+        printer.text(MARGIN, label, bold=True)
+        printer.text(MARGIN + 70, value)
+        printer.down()
+    printer.down(10)
+    xs = [MARGIN, MARGIN + 85, MARGIN + 170, MARGIN + 260]
+    heads = ["Date / Time", "Case Note Type", "Worker", "Case Note"]
+    note_width = PAGE_W - MARGIN - xs[3]
+
+    def heading() -> None:
+        for x, h in zip(xs, heads, strict=True):
+            printer.text(x, h, bold=True)
+        printer.down(printer.leading * 1.6)
+
+    heading()
+    for i in range(12):
+        lines = _wrap(_two(i), note_width, printer.size)
+        first = True
+        for line in lines:
+            if printer.room() < printer.leading:
+                printer.new_page()
+                heading()
+            if first:
+                printer.text(xs[0], f"{ALL_DAYS[i]:%d/%m/%Y} {ALL_TIMES[i]:%H:%M}")
+                printer.text(xs[1], TYPES[i % 4])
+                printer.text(xs[2], WORKERS[i % 4])
+                first = False
+            printer.text(xs[3], line)
+            printer.down()
+        printer.down(printer.leading * 0.6)
+    printer.down(printer.leading)
+    printer.text(MARGIN, "End of report")
+    path = printer.save()
+    truth = [
+        Expected(
+            start=ALL_DAYS[i], time=f"{ALL_TIMES[i]:%H:%M}", event=_two(i),
+            practitioner=WORKERS[i % 4], event_type=TYPES[i % 4],
+        )
+        for i in range(12)
+    ]  # fmt: skip
+    return path, truth
+
+
+# --- 4. a GP practice's consultation log: unruled, the time under the date ------------------
+
+
+def gp_log_unruled(folder: Path):
+    """A GP practice's consultation log printed to PDF: columns aligned, no lines (Date,
+    Clinician, Consultation), the time printed on the line under the date, the consultation
+    text wrapping beside them; wrapped headings ("Consultation" / "notes" on two lines)."""
+    printer = _Printer(
+        folder / "gp_log_unruled.pdf", "Riverside Medical Practice - Patient record extract",
+        "Printed by: Dr A Rowe 03/04/2017", font_size=9,
+    )  # fmt: skip
+    printer.text(MARGIN, "Consultations: Child Z", bold=True, size=12)
+    printer.down(26)
+    xs = [MARGIN, MARGIN + 80, MARGIN + 180]
+    printer.text(xs[0], "Date", bold=True)
+    printer.text(xs[1], "Clinician", bold=True)
+    printer.text(xs[2], "Consultation", bold=True)
+    printer.down()
+    printer.text(xs[2], "notes", bold=True)
+    printer.down(printer.leading * 1.5)
+    width = PAGE_W - MARGIN - xs[2]
+    for i in range(8):
+        lines = _wrap(TEXTS[i], width, printer.size)
+        left = [f"{DAYS[i]:%d-%b-%Y}", f"{TIMES[i]:%H:%M}"]
+        for n in range(max(len(lines), 2)):
+            if n < 2:
+                printer.text(xs[0], left[n])
+            if n == 0:
+                printer.text(xs[1], WORKERS[i % 4])
+            if n < len(lines):
+                printer.text(xs[2], lines[n])
+            printer.down()
+        printer.down(printer.leading * 0.5)
+    path = printer.save()
+    truth = [
+        Expected(start=DAYS[i], time=f"{TIMES[i]:%H:%M}", event=TEXTS[i],
+                 practitioner=WORKERS[i % 4])
+        for i in range(8)
+    ]  # fmt: skip
+    return path, truth
+
+
+# --- 5. an author's chronology written as prose ---------------------------------------------
+
+
+def prose_chronology(folder: Path):
+    """A police author's chronology written as prose and saved as PDF: a heading, an
+    introduction, each entry a paragraph "On 14 March 2016 ..." or "On the 14th March 2016"
+    (the ordinal's letters raised) wrapping over lines, a paragraph of analysis at the end."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"]
+    path = folder / "prose_chronology.pdf"
+
+    def furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 30, "OFFICIAL-SENSITIVE")
+        canvas.drawRightString(PAGE_W - MARGIN, 30, f"Page {doc.page} of 2")
+        canvas.restoreState()
+
+    story = [
+        Paragraph("Police chronology of involvement", styles["Heading1"]),
+        Paragraph(
+            "This chronology sets out police contact with the family between March 2016 and "
+            "March 2017, taken from the force's incident and crime records.",
+            body,
+        ),  # fmt: skip
+    ]
+    for i in range(12):
+        day = ALL_DAYS[i].day
+        if i % 3 == 0:  # Word raises the ordinal's letters: "On the 14<sup>th</sup> March"
+            suffix = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
+            opening = f"On the {day}<super>{suffix.get(day, 'th')}</super> {ALL_DAYS[i]:%B %Y} "
+        else:
+            opening = f"On {day} {ALL_DAYS[i]:%B %Y} "
+        story.append(Paragraph(opening + escape(_lower(i)), body))
+    story.append(Paragraph("Analysis", styles["Heading2"]))
+    story.append(Paragraph(
+        "Taken together the contacts show a pattern of neglect that grew over the year and was "
+        "seen by each agency only in part.", body,
+    ))  # fmt: skip
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN)
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    truth = [Expected(start=ALL_DAYS[i], event=_lower(i)) for i in range(12)]
+    return path, truth
+
+
+def _lower(i: int) -> str:
+    text = ALL_TEXTS[i] + " " + ALL_TEXTS[(i + 5) % 12]
+    return text[0].lower() + text[1:]
+
+
+# --- 6. a case-note print: each note's line, its text full width under it ------------------
+
+
+def case_note_blocks(folder: Path):
+    """A case system's case-note print: a heading line (Date / Time, Contact Type, Worker) and
+    under each note's line its text printed full width across the page, wrapping; the heading
+    line printed again on each page, a note's text going on over the page break."""
+    printer = _Printer(
+        folder / "case_note_blocks.pdf",
+        "Contact history - Child Z (ID 2088231)",
+        "Printed 02/04/2017 09:14 by Report Server",
+    )
+    printer.text(MARGIN, "Contact history", bold=True, size=14)
+    printer.down(28)
+    xs = [MARGIN, MARGIN + 110, MARGIN + 240]
+    heads = ["Date / Time", "Contact Type", "Worker"]
+
+    def heading() -> None:
+        for x, h in zip(xs, heads, strict=True):
+            printer.text(x, h, bold=True)
+        printer.down(printer.leading * 1.6)
+
+    heading()
+    for i in range(12):
+        if printer.room() < 3 * printer.leading:
+            printer.new_page()
+            heading()
+        printer.text(xs[0], f"{ALL_DAYS[i]:%d/%m/%Y} {ALL_TIMES[i]:%H:%M}", bold=True)
+        printer.text(xs[1], TYPES[i % 4], bold=True)
+        printer.text(xs[2], WORKERS[i % 4], bold=True)
+        printer.down()
+        for line in _wrap(_two(i), PAGE_W - 2 * MARGIN, printer.size):
+            if printer.room() < printer.leading:
+                printer.new_page()
+                heading()
+            printer.text(MARGIN, line)
+            printer.down()
+        printer.down(printer.leading * 0.8)
+    path = printer.save()
+    truth = [
+        Expected(
+            start=ALL_DAYS[i], time=f"{ALL_TIMES[i]:%H:%M}", event=_two(i),
+            practitioner=WORKERS[i % 4], event_type=TYPES[i % 4],
+        )
+        for i in range(12)
+    ]  # fmt: skip
+    return path, truth
+
+
+# --- 7. a table with a line under each row only, its heading row not repeated ----------------
+
+
+def lines_under_rows(folder: Path):
+    """A health trust's chronology saved as PDF from its reporting tool: a line under each row
+    but none between the columns, the heading row on the first page only, rows never split."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"]
+    path = folder / "lines_under_rows.pdf"
+
+    def furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(MARGIN, 30, "Riverside NHS Trust - chronology extract")
+        canvas.drawRightString(PAGE_W - MARGIN, 30, f"{doc.page}")
+        canvas.restoreState()
+
+    data = [["Date", "Staff member", "Entry"]]
+    for i in range(12):
+        data.append([
+            f"{ALL_DAYS[i]:%d %b %Y}", Paragraph(WORKERS[i % 4], body),
+            Paragraph(escape(_two(i)), body),
+        ])  # fmt: skip
+    table = Table(data, colWidths=[80, 100, 315])
+    table.setStyle(TableStyle([
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.grey),
+        ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))  # fmt: skip
+    story = [Paragraph("Chronology", styles["Heading1"]), Spacer(1, 6), table]
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN)
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    truth = [
+        Expected(start=ALL_DAYS[i], event=_two(i), practitioner=WORKERS[i % 4]) for i in range(12)
+    ]
+    return path, truth
+
+
+# --- 8. a ruled table split inside its rows, its heading row on the first page only ---------
+
+
+def grid_rows_split(folder: Path):
+    """A chronology table saved as PDF with lines round every cell, its heading row on the
+    first page only, long rows split by the page break (the rest of the text at the top of the
+    next page, the other cells empty there); Date and Time in one column ("14/03/2016 10:32")."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"]
+    path = folder / "grid_rows_split.pdf"
+
+    def furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.drawCentredString(PAGE_W / 2, 30, f"- {doc.page} -")
+        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 30, "OFFICIAL")
+        canvas.restoreState()
+
+    def text(i: int) -> str:
+        return " ".join([ALL_TEXTS[i], ALL_TEXTS[(i + 1) % 12], ALL_TEXTS[(i + 2) % 12]])
+
+    data = [["Date and time", "Agency / worker", "What happened"]]
+    for i in range(12):
+        data.append([
+            f"{ALL_DAYS[i]:%d/%m/%Y} {ALL_TIMES[i]:%H:%M}", Paragraph(WORKERS[i % 4], body),
+            Paragraph(escape(text(i)), body),
+        ])  # fmt: skip
+    table = Table(data, colWidths=[95, 100, 300], splitInRow=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))  # fmt: skip
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN)
+    doc.build([table], onFirstPage=furniture, onLaterPages=furniture)
+    truth = [
+        Expected(
+            start=ALL_DAYS[i], time=f"{ALL_TIMES[i]:%H:%M}", event=text(i),
+            practitioner=WORKERS[i % 4],
+        )
+        for i in range(12)
+    ]  # fmt: skip
+    return path, truth
+
+
+# --- 9. a log with no heading line: the date at the left, the text wrapping beside it -----
+
+
+def dated_log_no_heading(folder: Path):
+    """A police log printed to PDF with no heading line: each entry's date at the left
+    margin, its text beside it wrapping under itself (a hanging indent), no space between
+    entries; "Page n of N" and the marking on each page."""
+    printer = _Printer(
+        folder / "dated_log_no_heading.pdf", "Police log extract - Child Z",
+        "Produced 03/04/2017 by Public Protection Unit", font_size=9,
+    )  # fmt: skip
+    printer.text(MARGIN, "Incident log", bold=True, size=12)
+    printer.down(24)
+    x = MARGIN + 70
+    for i in range(12):
+        for n, line in enumerate(_wrap(_two(i), PAGE_W - MARGIN - x, printer.size)):
+            if printer.room() < printer.leading:
+                printer.new_page()
+            if n == 0:
+                printer.text(MARGIN, f"{ALL_DAYS[i]:%d/%m/%Y}")
+            printer.text(x, line)
+            printer.down()
+    path = printer.save()
+    return path, [Expected(start=ALL_DAYS[i], event=_two(i)) for i in range(12)]
+
+
+# --- 10. prose with no space between paragraphs, justified -----------------------------------
+
+
+def prose_packed(folder: Path):
+    """An author's chronology as prose saved as PDF with no space between paragraphs, the text
+    justified, each paragraph's first line indented; "14.03.2016: ..." openings."""
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+    packed = ParagraphStyle(
+        "packed", parent=styles["Normal"], alignment=TA_JUSTIFY, spaceBefore=0, spaceAfter=0,
+        firstLineIndent=18,
+    )  # fmt: skip
+    path = folder / "prose_packed.pdf"
+
+    def furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.drawRightString(PAGE_W - MARGIN, 30, f"Page {doc.page}")
+        canvas.restoreState()
+
+    story = [Paragraph("Chronology", styles["Heading1"])]
+    for i in range(12):
+        text = f"{ALL_DAYS[i]:%d.%m.%Y}: " + _two(i)
+        story.append(Paragraph(escape(text), packed))
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN)
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return path, [Expected(start=ALL_DAYS[i], event=_two(i)) for i in range(12)]
+
+
+# --- 11. columns without lines, their headings centred over them ----------------------------
+
+
+def centred_headings(folder: Path):
+    """A school's safeguarding log printed to PDF: no lines, each heading centred over its
+    column (Date, Time, Staff, Details), the details wrapping under themselves."""
+    printer = _Printer(
+        folder / "centred_headings.pdf", "Safeguarding log - Child Z - Riverside Primary",
+        "Printed 03/04/2017", font_size=9,
+    )  # fmt: skip
+    printer.text(MARGIN, "Safeguarding concerns log", bold=True, size=12)
+    printer.down(26)
+    xs = [MARGIN, MARGIN + 65, MARGIN + 105, MARGIN + 200]
+    widths = [60, 35, 90, PAGE_W - MARGIN - xs[3]]
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def heading() -> None:
+        for x, w, h in zip(xs, widths, ["Date", "Time", "Staff", "Details"], strict=True):
+            printer.text(x + (w - stringWidth(h, "Helvetica-Bold", 9)) / 2, h, bold=True)
+        printer.down(printer.leading * 1.5)
+
+    heading()
+    for i in range(12):
+        lines = _wrap(_two(i), widths[3], printer.size)
+        for n, line in enumerate(lines):
+            if printer.room() < printer.leading:
+                printer.new_page()
+                heading()
+            if n == 0:
+                printer.text(xs[0], f"{ALL_DAYS[i]:%d/%m/%Y}")
+                printer.text(xs[1], f"{ALL_TIMES[i]:%H:%M}")
+                printer.text(xs[2], WORKERS[i % 4])
+            printer.text(xs[3], line)
+            printer.down()
+        printer.down(printer.leading * 0.5)
+    path = printer.save()
+    truth = [
+        Expected(
+            start=ALL_DAYS[i], time=f"{ALL_TIMES[i]:%H:%M}", event=_two(i),
+            practitioner=WORKERS[i % 4],
+        )
+        for i in range(12)
+    ]  # fmt: skip
+    return path, truth
+
+
+# --- 12. a PDF with its editing restricted (an owner password, none to open it) -------------
+
+
+def restricted_editing(folder: Path):
+    """A chronology PDF whose author restricted editing and copying (an owner password), that
+    anyone can open: read as any other."""
+    from pypdf import PdfReader, PdfWriter
+
+    plain, truth = unruled_case_notes(folder)
+    writer = PdfWriter()
+    for page in PdfReader(plain).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="", owner_password="Riverside2017", permissions_flag=-3904)
+    path = folder / "restricted_editing.pdf"
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    return path, truth
+
+
+# --- 13. case notes printed as blocks of labelled lines -------------------------------------
+
+
+def labelled_blocks(folder: Path):
+    """A case system's "print case notes" to PDF: each note a block of labelled lines (Date:,
+    Type:, Author:, Note:), the note wrapping under its label's value, a space between
+    blocks, no table."""
+    printer = _Printer(
+        folder / "labelled_blocks.pdf", "Case notes - Child Z (ID 2088231)",
+        "Printed 02/04/2017 09:14", font_size=9,
+    )  # fmt: skip
+    printer.text(MARGIN, "Case notes", bold=True, size=13)
+    printer.down(26)
+    x = MARGIN + 60
+    for i in range(12):
+        note = _wrap(_two(i), PAGE_W - MARGIN - x, printer.size)
+        if printer.room() < (len(note) + 4) * printer.leading:
+            printer.new_page()
+        for label, value in [
+            ("Date:", f"{ALL_DAYS[i]:%d/%m/%Y} {ALL_TIMES[i]:%H:%M}"),
+            ("Type:", TYPES[i % 4]),
+            ("Author:", WORKERS[i % 4]),
+        ]:
+            printer.text(MARGIN, label, bold=True)
+            printer.text(x, value)
+            printer.down()
+        printer.text(MARGIN, "Note:", bold=True)
+        for line in note:
+            printer.text(x, line)
+            printer.down()
+        printer.down(printer.leading)
+    path = printer.save()
+    truth = [
+        Expected(
+            start=ALL_DAYS[i], time=f"{ALL_TIMES[i]:%H:%M}", event=_two(i),
+            practitioner=WORKERS[i % 4], event_type=TYPES[i % 4],
+        )
+        for i in range(12)
+    ]  # fmt: skip
+    return path, truth
+
+
+# --- 14. prose under a box of the child's particulars ----------------------------------------
+
+
+def prose_under_particulars(folder: Path):
+    """A police author's prose chronology saved as PDF under a ruled box of the child's
+    particulars (Name, Date of birth, Address: two columns, no entries)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"]
+    path = folder / "prose_under_particulars.pdf"
+    box = Table(
+        [["Name", "Child Z"], ["Date of birth", "01/11/2015"], ["Address", "Flat 3, Riverside"]],
+        colWidths=[120, 300],
+    )
+    box.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    story = [Paragraph("Police chronology", styles["Heading1"]), box, Spacer(1, 10)]
+    for i in range(8):
+        opening = f"On {ALL_DAYS[i].day} {ALL_DAYS[i]:%B %Y} "
+        story.append(Paragraph(escape(opening + _lower(i)), body))
+
+    def furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 30, "OFFICIAL")
+        canvas.drawRightString(PAGE_W - MARGIN, 30, f"Page {doc.page} of 1")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN)
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return path, [Expected(start=ALL_DAYS[i], event=_lower(i)) for i in range(8)]
+
+
+FILES = {
+    "ruled_table_over_pages": ruled_table_over_pages,
+    "word_imr_tables": word_imr_tables,
+    "unruled_case_notes": unruled_case_notes,
+    "gp_log_unruled": gp_log_unruled,
+    "prose_chronology": prose_chronology,
+    "case_note_blocks": case_note_blocks,
+    "lines_under_rows": lines_under_rows,
+    "grid_rows_split": grid_rows_split,
+    "dated_log_no_heading": dated_log_no_heading,
+    "prose_packed": prose_packed,
+    "centred_headings": centred_headings,
+    "restricted_editing": restricted_editing,
+    "labelled_blocks": labelled_blocks,
+    "prose_under_particulars": prose_under_particulars,
+}
+
+
+# --- PDFs that cannot be read ---------------------------------------------------------------
+
+
+def scanned(folder: Path):
+    """A chronology printed, then scanned: each page a picture, no text in it."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    image = Image.new("L", (600, 840), 255)
+    draw = ImageDraw.Draw(image)
+    for n in range(30):
+        draw.line((40, 60 + 24 * n, 560, 60 + 24 * n), fill=0)
+        draw.text((44, 64 + 24 * n), f"{DAYS[n % 8]:%d/%m/%Y}  visit", fill=0)
+    path = folder / "scanned.pdf"
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    for _page in range(2):
+        c.drawImage(ImageReader(image), 0, 0, PAGE_W, PAGE_H)
+        c.showPage()
+    c.save()
+    return path, ["no text", "scanned"]
+
+
+def password_locked(folder: Path):
+    """A chronology PDF sent with a password to open it."""
+    from pypdf import PdfReader, PdfWriter
+
+    plain, _truth = ruled_table_over_pages(folder)
+    writer = PdfWriter()
+    for page in PdfReader(plain).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="Riverside2017", owner_password="owner", algorithm="AES-128")
+    path = folder / "password_locked.pdf"
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    return path, ["password"]
+
+
+def cut_short(folder: Path):
+    """A PDF that did not finish downloading: its first few hundred bytes only."""
+    plain, _truth = prose_chronology(folder)
+    path = folder / "cut_short.pdf"
+    path.write_bytes(plain.read_bytes()[:700])
+    return path, ["cannot be read"]
+
+
+REFUSED = {"scanned": scanned, "password_locked": password_locked, "cut_short": cut_short}

@@ -1,0 +1,186 @@
+"""Chronologies sent as PDF documents (pdf_files.py) imported through the command line with no
+options, every entry right; the page furniture left out and named; scans, locked and damaged
+PDFs refused in plain words; and each rule on its own."""
+
+import pytest
+
+from tests.chronology import pdf_files
+from tests.chronology.round_checks import check_file_imports_fully_right
+from tests.chronology.test_robust_files import (
+    _entries,
+    _import,
+    store_path,  # noqa: F401
+)
+
+pytest.importorskip("pdfplumber")
+
+
+@pytest.mark.parametrize("name", sorted(pdf_files.FILES))
+def test_each_pdf_imports_fully_right_with_no_options(store_path, tmp_path, capsys, name):  # noqa: F811
+    check_file_imports_fully_right(pdf_files.FILES, name, store_path, tmp_path, capsys)
+
+
+@pytest.mark.parametrize("name", sorted(pdf_files.FILES))
+def test_running_headings_and_page_numbers_are_left_out_and_named(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+    name,
+):
+    path, _truth = pdf_files.FILES[name](tmp_path)
+    code, output = _import(store_path, path, capsys)
+    assert code == 0, output
+    said = " ".join(output.split())
+    assert "Read as a PDF document" in said
+    assert "left out (running headings and footings, page numbers)" in said
+    for entry in _entries(store_path):
+        text = f"{entry.event} {entry.practitioner or ''} {entry.event_type or ''}"
+        assert "OFFICIAL" not in text and "Page " not in text, text
+        assert "Printed" not in text and "Run on" not in text, text
+
+
+@pytest.mark.parametrize("name", sorted(pdf_files.REFUSED))
+def test_unreadable_pdfs_are_refused_in_plain_words(store_path, tmp_path, capsys, name):  # noqa: F811
+    path, words = pdf_files.REFUSED[name](tmp_path)
+    code, output = _import(store_path, path, capsys)
+    assert code == 2, output
+    assert "Traceback" not in output
+    assert path.name in output
+    for word in words:
+        assert word in output, output
+    assert _entries(store_path) == []
+
+
+def test_a_pdf_under_another_name_is_read_as_a_pdf(store_path, tmp_path, capsys):  # noqa: F811
+    path, truth = pdf_files.unruled_case_notes(tmp_path)
+    renamed = path.with_name("case notes.xls")
+    path.rename(renamed)
+    code, output = _import(store_path, renamed, capsys)
+    assert code == 0, output
+    assert len(_entries(store_path)) == len(truth)
+
+
+def test_dry_run_and_json_show_the_plan_without_importing(store_path, tmp_path, capsys):  # noqa: F811
+    import json
+
+    from app.cli import main
+
+    path, truth = pdf_files.ruled_table_over_pages(tmp_path)
+    argv = ["import-chronology", "--db", str(store_path), "--review", "R-1", "--agency", "Agency"]
+    assert main([*argv, "--dry-run", "--json", str(path)]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert "Read as a PDF document" in json.dumps(shown)
+    assert _entries(store_path) == []
+
+
+# --- each rule on its own -------------------------------------------------------------------
+
+
+def test_too_many_pages_are_refused_before_the_pages_are_read(tmp_path, monkeypatch):
+    from app.chronology import pdf_text
+    from app.chronology.file_guard import ImportRefused
+    from app.chronology.reading import read_table
+
+    path, _truth = pdf_files.ruled_table_over_pages(tmp_path)
+    monkeypatch.setattr(pdf_text, "MAX_PDF_PAGES", 1)
+    with pytest.raises(ImportRefused, match="2 pages, more than ReviewDesk reads"):
+        read_table(path)
+
+
+@pytest.mark.parametrize(
+    ("limit", "value", "words"),
+    [
+        ("MAX_TEXT_CHARS", 2000, "more text than ReviewDesk reads from a PDF"),
+        ("MAX_PAGE_STREAM_BYTES", 500, "far more drawing than a page of text"),
+        ("MAX_PAGE_CHARS", 500, "far more than a page of text"),
+    ],
+)
+def test_the_work_of_reading_a_pdf_is_bounded(tmp_path, monkeypatch, limit, value, words):
+    from app.chronology import pdf_text
+    from app.chronology.file_guard import ImportRefused
+    from app.chronology.reading import read_table
+
+    path, _truth = pdf_files.unruled_case_notes(tmp_path)
+    monkeypatch.setattr(pdf_text, limit, value)
+    with pytest.raises(ImportRefused, match=words):
+        read_table(path)
+
+
+def test_a_page_unpacking_to_gigabytes_is_refused_before_it_is_unpacked(tmp_path):
+    import zlib
+
+    from app.chronology.file_guard import ImportRefused
+    from app.chronology.reading import read_table
+
+    packed = zlib.compress(b"0 0 m " * 20_000_000, 9)  # 120 MB of drawing from a few hundred KB
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(bytes(out))
+    with pytest.raises(ImportRefused, match="unpacks to far more than any page"):
+        read_table(path)
+
+
+def test_a_pdf_with_text_but_no_chronology_is_refused(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    from app.chronology.file_guard import ImportRefused
+    from app.chronology.reading import read_table
+
+    path = tmp_path / "letter.pdf"
+    c = canvas.Canvas(str(path))
+    c.drawString(72, 700, "Dear Panel Chair, please find the chronology to follow.")
+    c.save()
+    with pytest.raises(ImportRefused, match="no chronology found"):
+        read_table(path)
+
+
+def test_an_aligned_row_split_over_a_page_break_joins_its_entry(tmp_path):
+    from app.chronology.reading import read_table
+
+    path, truth = pdf_files.unruled_case_notes(tmp_path)
+    table = read_table(path)
+    texts = [" ".join(str(row[-1]).split()) for _n, row in table.rows]
+    assert texts == [t.event for t in truth]
+
+
+def test_a_ruled_row_split_over_a_page_break_joins_its_entry(tmp_path):
+    from app.chronology.reading import read_table
+
+    path, truth = pdf_files.ruled_table_over_pages(tmp_path)
+    table = read_table(path)
+    assert [" ".join(str(row[-1]).split()) for _n, row in table.rows] == [t.event for t in truth]
+    assert [row[0] for _n, row in table.rows] == [f"{t.start:%d/%m/%Y}" for t in truth]
+
+
+def test_pdfplumber_is_not_imported_at_start_up():
+    import subprocess
+    import sys
+
+    code = "import sys, app.cli, app.chronology.importer; print('pdfplumber' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_ligatures_soft_hyphens_and_hard_spaces_read_as_plain_text():
+    from app.chronology.pdf_text import _tidy
+
+    assert _tidy("Of\ufb01cer   visited\u00a0the\nfamily, sta\u00adff") == (
+        "Officer visited the family, staff"
+    )
