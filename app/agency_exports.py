@@ -1,11 +1,11 @@
 """Chronology files laid out as agencies' case systems and templates export them (all fictional):
 a social care case-note report, a GP consultation extract, a police occurrence log, a school
-safeguarding system, a probation contact log, CAMHS progress notes, an ambulance summary (.xls),
+safeguarding system, a probation contact log, CAMHS progress notes, an ambulance summary (.xls) and a patient contact report printed to PDF,
 housing tenancy notes (.ods), a US-dated provider CSV, the IMR Word template, early help notes
 with merged and multi-line cells, a partnership template with a guidance row, and others.
 
 The demonstration reviews import their chronologies from these files through the real importer.
-Writers import their libraries when called (openpyxl, xlwt, odfpy, python-docx).
+Writers import their libraries when called (openpyxl, xlwt, odfpy, python-docx, reportlab).
 """
 
 import csv

@@ -207,6 +207,8 @@ _SMALLER = {
          40, (("Consultation", 3), ("Did not attend", 1))),
         ("Brackenford Council Housing Options", "partnership_template", 30,
          (("Tenancy visit", 2), ("Phone call", 1))),
+        ("Marchshire Ambulance Service NHS Trust", "ambulance_pdf", 12,
+         (("Emergency call", 1),)),
     )),
     "DEMO-AUDIT-W": ("Child W", "siblings", (
         ("Oakfield Primary School", "school_chronology", 70,

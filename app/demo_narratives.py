@@ -361,16 +361,17 @@ _TODDLER = {
     ),
     "Emergency call": Kind(
         ("999 call", "Emergency call", "Ambulance attendance"),
-        ("999 call from the mother at {place}: {s} had fallen from the bed onto the floor.",
-         "999 call from a neighbour: a toddler with a cough and difficulty breathing.",
-         "999 call from the mother: {s} had pulled a cup of hot tea onto their arm."),
-        ("Crew on scene in 14 minutes. Child alert and crying; a small bruise above the left "
-         "eye. Mother's account consistent.",
-         "Crew on scene in 22 minutes. Mild wheeze; observations within normal range. The room "
-         "was cold and damp; an adult male present did not give his name.",
-         "Crew on scene in 11 minutes. Red mark on the forearm, cooled for 20 minutes. Mother "
-         "said she had turned away for a moment. Account given later differed on where the cup "
-         "was."),
+        ("999 call from the mother at {place}: {s} had fallen from the bed onto the floor; a "
+         "small bruise above the left eye, alert and crying.",
+         "999 call from a neighbour: a toddler with a cough and difficulty breathing; mild "
+         "wheeze, observations within normal range.",
+         "999 call from the mother: {s} had pulled a cup of hot tea onto their arm; a red mark "
+         "on the forearm, cooled for 20 minutes."),
+        ("Crew on scene in 14 minutes. Mother's account consistent with what was seen.",
+         "Crew on scene in 22 minutes. The room was cold and damp; an adult male present did "
+         "not give his name.",
+         "Crew on scene in 11 minutes. Mother said she had turned away for a moment; her "
+         "account changed when asked again."),
         ("", "Safeguarding referral made to the local authority (ePCR flag)."),
         ("Conveyed to the children's emergency department with the mother.",
          "Not conveyed: advice given and GP to be seen in the morning.",
