@@ -21,7 +21,8 @@ The data, a dict (every key is needed; ``{text}`` marks where the planted text g
     ``(file name, rows)``: the CSV written into ``folder`` and imported. Each row is
     ``(date, event, action taken, practitioner, role, subject)``; a field holding ``{text}``
     (or a comma, quote or line break) is quoted, the rest are written as they are (an action
-    of ``"None"`` is the word None, as agencies write it).
+    of ``"None"`` is the word None, as agencies write it). Optional ``chronology_quoted``: the
+    columns (header names, e.g. ``("Practitioner", "Subject")``) whose fields are always quoted.
 ``episode``
     The title of a key episode (1 January to 10 February 2023) whose summary is the text.
 ``findings``
@@ -102,7 +103,8 @@ def plant(ctx, folder: Path, case: dict, text: str) -> int:
         add_item(ctx, "recommendation", imr, {"text": "Agency to share: " + text})
     file_name, rows = case["chronology"]
     csv = folder / file_name
-    csv.write_text(chronology_csv(rows, text), encoding="utf-8")
+    quoted = case.get("chronology_quoted", ())
+    csv.write_text(chronology_csv(rows, text, quoted), encoding="utf-8")
     import_chronology(ctx, review_id, agencies[0], csv)
     add_item(
         ctx,
@@ -133,16 +135,19 @@ def plant(ctx, folder: Path, case: dict, text: str) -> int:
     return review_id
 
 
-def chronology_csv(rows, text: str) -> str:
-    """The chronology file: the header, then one line a row with the text in place."""
+def chronology_csv(rows, text: str, quoted=()) -> str:
+    """The chronology file: the header, then one line a row with the text in place; fields of
+    the ``quoted`` columns are always quoted."""
+    always = [name in quoted for name in CHRONOLOGY_HEADER.strip().split(",")]
     return CHRONOLOGY_HEADER + "".join(
-        ",".join(_field(value, text) for value in row) + "\n" for row in rows
+        ",".join(_field(value, text, q) for value, q in zip(row, always, strict=True)) + "\n"
+        for row in rows
     )
 
 
-def _field(value: str, text: str) -> str:
+def _field(value: str, text: str, quote: bool = False) -> str:
     filled = value.replace("{text}", text)
-    if "{text}" in value or any(c in filled for c in ',"\n'):
+    if quote or "{text}" in value or any(c in filled for c in ',"\n'):
         return '"' + filled.replace('"', '""') + '"'
     return filled
 
@@ -208,6 +213,8 @@ def find_leaks(text: str, look: dict) -> dict[str, list[str]]:
         Words found only as written (a short form that is also an ordinary word in lower case).
     ``initials``
         Regular expressions searched in the text as written (e.g. ``r"\\bMrs K\\b"``).
+        Optional ``initials_in_noise``: True to pass them over in the bytes of a font or
+        picture as name parts are (by the ``names_in_noise`` rule); by default they are not.
     ``broken_names``
         ``{label: regular expression}`` searched in the folded text (a name broken over a line).
     ``place_parts``
@@ -231,8 +238,12 @@ def find_leaks(text: str, look: dict) -> dict[str, list[str]]:
     for word in look["name_words_capitalised"]:
         if re.search(rf"(?<![\w]){word}(?![\w])", text):
             out.setdefault("name", []).append(word)
+    initials_noise = look.get("initials_in_noise", False)
     for pattern in look["initials"]:
-        if re.search(pattern, text):
+        matches = re.finditer(pattern, text)
+        if any(
+            not (initials_noise and _noise(text, m.start(), m.end(), mostly_plain)) for m in matches
+        ):
             out.setdefault("name", []).append(pattern)
     for label, pattern in look["broken_names"].items():
         if re.search(pattern, found):
