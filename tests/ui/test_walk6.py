@@ -1,0 +1,230 @@
+"""A chair by keyboard on a projector, an author on a laptop at 125%, in light, dark and high
+contrast, sixth round: what the last walk left, and what this one found."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication
+
+from app.demo import add_demo_reviews
+from app.imrs import add_agency, set_imr_status
+from app.meetings import add_agenda_item, create_meeting, meeting_detail
+from app.reviews import create_review, get_review, list_reviews
+
+PROJECTOR = QSize(1024, 768 - 40)
+
+
+def _settle():
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+@pytest.fixture
+def chair_meeting(ctx):
+    review_id = create_review(ctx, review_type="lcspr", reference="LCSPR-2026-44", title="Child R")
+    imr_id = add_agency(ctx, review_id, "Northmoor Police", "police")
+    set_imr_status(ctx, imr_id, "requested")
+    set_imr_status(ctx, imr_id, "received")
+    meeting_id = create_meeting(ctx, review_id, date(2026, 7, 2), place="Room 4")
+    add_agenda_item(ctx, meeting_id, "Welcome and declarations of interest", minutes=5)
+    add_agenda_item(ctx, meeting_id, "IMR of Northmoor Police", minutes=15, ref_kind="imr",
+                    ref_id=imr_id)
+    add_agenda_item(ctx, meeting_id, "Any other business", minutes=5)
+    return review_id, imr_id, meeting_id
+
+
+@pytest.fixture
+def demo6(ctx, window):
+    add_demo_reviews(ctx)
+    window.refresh()
+    window.select_review(next(r.id for r in list_reviews(ctx) if r.reference == "DEMO-LCSPR-T"))
+    window.resize(PROJECTOR)
+    _settle()
+    return window
+
+
+# The meeting runner by Tab -----------------------------------------------------------------
+def test_a_chair_reaches_every_control_of_the_runner_by_tab(qtbot, editor, ctx, chair_meeting):
+    from ui.meeting_runner import MeetingRunner
+
+    review_id, imr_id, meeting_id = chair_meeting
+    runner = MeetingRunner(editor, meeting_id)
+    qtbot.addWidget(runner)
+    runner.resize(1024, 728)
+    runner.show()
+    qtbot.waitExposed(runner)
+    runner.go_to(1)  # the IMR: Previous and Next are both enabled
+    runner.activateWindow()
+    runner.setFocus()
+    _settle()
+    seen = []
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget() or runner, Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    wanted = [
+        runner.agenda,
+        runner.prev_button,
+        runner.next_button,
+        runner.present_button,
+        runner.reference,
+        runner.notes,
+        runner.captured,
+        runner.private_notes,
+    ]
+    assert all(w in seen for w in wanted), [type(w).__name__ for w in seen]
+    # In the order they are read, and round again to the agenda.
+    first = seen.index(runner.agenda)
+    assert seen[first : first + len(wanted)] == wanted
+    assert seen[first + len(wanted)] is runner.agenda
+    for widget in wanted:
+        assert widget.accessibleName() or widget.text()
+
+    # The agenda by arrow key moves to the item, as a click does; the shortcuts still work
+    # wherever the focus is.
+    runner.agenda.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(runner.agenda, Qt.Key.Key_Down)
+    assert runner.title_label.text() == "Any other business"
+    assert runner.agenda.hasFocus()
+    qtbot.keyClick(runner.agenda, Qt.Key.Key_PageUp)
+    assert runner.title_label.text() == "IMR of Northmoor Police"
+    runner.captured.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(runner.captured, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    runner.next_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(runner.next_button, Qt.Key.Key_Space)
+    assert runner.title_label.text() == "Any other business"
+    qtbot.keyClick(runner.next_button, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert runner.notes.hasFocus()
+    runner.close()
+    imr = next(i for i in get_review(ctx, review_id).imrs if i.imr_id == imr_id)
+    assert imr.status == "accepted"
+    assert [d.kind for d in meeting_detail(ctx, meeting_id).items[1].decisions] == [
+        "imr_accepted"
+    ]
+
+
+# The focus ring whatever the style ----------------------------------------------------------
+HIGH_CONTRAST = {
+    "Window": "#000000",
+    "WindowText": "#ffffff",
+    "Base": "#000000",
+    "AlternateBase": "#000000",
+    "Text": "#ffffff",
+    "Button": "#000000",
+    "ButtonText": "#ffff00",
+    "Highlight": "#1aebff",
+    "HighlightedText": "#000000",
+}
+DARK = {
+    "Window": "#2b2b2b",
+    "WindowText": "#e8e8e8",
+    "Base": "#1e1e1e",
+    "AlternateBase": "#262626",
+    "Text": "#e8e8e8",
+    "Button": "#353535",
+    "ButtonText": "#e8e8e8",
+    "Highlight": "#3d6fb4",
+    "HighlightedText": "#ffffff",
+}
+
+
+def _palette(colours, style):
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette(style.standardPalette())
+    for role, colour in (colours or {}).items():
+        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    return palette
+
+
+def _changed_pixels(before, after) -> int:
+    """Pixels that the focus changed by 3:1 or more (WCAG's focus appearance)."""
+    from PySide6.QtGui import QColor
+
+    from ui.theme import contrast_ratio
+
+    return sum(
+        contrast_ratio(QColor(before.pixel(x, y)), QColor(after.pixel(x, y))) >= 3.0
+        for x in range(after.width())
+        for y in range(after.height())
+    )
+
+
+@pytest.mark.parametrize("style_name", ["Windows", "Fusion"])
+@pytest.mark.parametrize(
+    "colours", [None, DARK, HIGH_CONTRAST], ids=["light", "dark", "high contrast"]
+)
+def test_the_focus_ring_shows_whatever_the_style(qapp, qtbot, style_name, colours):
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QPushButton,
+        QStyleFactory,
+        QTabWidget,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    from ui.theme import ring_focused_boxes, style_name as name_of_style, visible_frames
+
+    palette = qapp.palette()
+    try:
+        qapp.setStyle(QStyleFactory.create(style_name))
+        visible_frames(qapp)  # as the application's start does, whatever the system's style
+        assert name_of_style(qapp) == style_name.lower()
+        qapp.setPalette(_palette(colours, qapp.style()))
+        ring_focused_boxes(qapp)
+        page = QWidget()
+        qtbot.addWidget(page)
+        layout = QVBoxLayout(page)
+        layout.setSpacing(8)
+        start = QPushButton("Start")
+        combo = QComboBox()
+        combo.addItems(["Panel meeting", "Practitioner event"])
+        notes = QPlainTextEdit("Notes for the minutes")
+        notes.setTabChangesFocus(True)
+        tabs = QTabWidget()
+        tabs.addTab(QWidget(), "Evidence (7)")
+        tabs.addTab(QWidget(), "Themes")
+        controls = (
+            QPushButton("Run this meeting"),
+            QLineEdit("Room 2"),
+            combo,
+            QCheckBox("Key episodes only"),
+            notes,
+        )
+        layout.addWidget(start)
+        for control in controls:
+            layout.addWidget(control)
+        layout.addWidget(tabs)
+        page.resize(300, 420)
+        page.show()
+        qtbot.waitExposed(page)
+        start.setFocus()
+        _settle()
+        for control in controls:
+            before = page.grab().toImage()
+            qtbot.keyClick(qapp.focusWidget(), Qt.Key.Key_Tab)  # a real Tab
+            _settle()
+            assert control.hasFocus()
+            after = page.grab().toImage()
+            if isinstance(control, QCheckBox):
+                words = control.fontMetrics().boundingRect(control.text())
+                least = 2 * 2 * (words.width() + words.height())
+            else:
+                least = 2 * 2 * (control.width() + control.height()) * 0.9
+            changed = _changed_pixels(before, after)
+            assert changed >= least, (type(control).__name__, changed, least)
+        bar = tabs.tabBar()
+        before = bar.grab().toImage()
+        qtbot.keyClick(qapp.focusWidget(), Qt.Key.Key_Tab)
+        _settle()
+        assert bar.hasFocus()
+        tab = bar.tabRect(0)
+        least = 2 * 2 * (tab.width() + tab.height() - 8) * 0.8
+        assert _changed_pixels(before, bar.grab().toImage()) >= least
+    finally:
+        qapp.setStyle(QStyleFactory.create("Fusion"))
+        qapp.setPalette(palette)
