@@ -28,8 +28,9 @@ def chair_meeting(ctx):
     set_imr_status(ctx, imr_id, "received")
     meeting_id = create_meeting(ctx, review_id, date(2026, 7, 2), place="Room 4")
     add_agenda_item(ctx, meeting_id, "Welcome and declarations of interest", minutes=5)
-    add_agenda_item(ctx, meeting_id, "IMR of Northmoor Police", minutes=15, ref_kind="imr",
-                    ref_id=imr_id)
+    add_agenda_item(
+        ctx, meeting_id, "IMR of Northmoor Police", minutes=15, ref_kind="imr", ref_id=imr_id
+    )
     add_agenda_item(ctx, meeting_id, "Any other business", minutes=5)
     return review_id, imr_id, meeting_id
 
@@ -98,9 +99,7 @@ def test_a_chair_reaches_every_control_of_the_runner_by_tab(qtbot, editor, ctx, 
     runner.close()
     imr = next(i for i in get_review(ctx, review_id).imrs if i.imr_id == imr_id)
     assert imr.status == "accepted"
-    assert [d.kind for d in meeting_detail(ctx, meeting_id).items[1].decisions] == [
-        "imr_accepted"
-    ]
+    assert [d.kind for d in meeting_detail(ctx, meeting_id).items[1].decisions] == ["imr_accepted"]
 
 
 # The focus ring whatever the style ----------------------------------------------------------
@@ -167,7 +166,8 @@ def test_the_focus_ring_shows_whatever_the_style(qapp, qtbot, style_name, colour
         QWidget,
     )
 
-    from ui.theme import ring_focused_boxes, style_name as name_of_style, visible_frames
+    from ui.theme import ring_focused_boxes, visible_frames
+    from ui.theme import style_name as name_of_style
 
     palette = qapp.palette()
     try:
@@ -228,3 +228,68 @@ def test_the_focus_ring_shows_whatever_the_style(qapp, qtbot, style_name, colour
     finally:
         qapp.setStyle(QStyleFactory.create("Fusion"))
         qapp.setPalette(palette)
+
+
+# A projector's 1024 pixels: People's headings, the IMR board --------------------------------
+def _heading_fits(header, column) -> bool:
+    """Every line of the heading fits inside its column."""
+    from PySide6.QtWidgets import QStyle
+
+    text = header.model().headerData(column, Qt.Orientation.Horizontal)
+    margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+    widest = max(header.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
+    return widest + margin <= header.sectionSize(column)
+
+
+def test_the_people_register_headings_are_read_whole_on_a_projector(demo6):
+    from PySide6.QtWidgets import QTableWidget
+
+    from ui.tab_names import TAB_NAMES
+
+    demo6.workspace.tabs.setCurrentIndex(TAB_NAMES.index("People"))
+    _settle()
+    table = demo6.workspace.findChild(QTableWidget, "people_register")
+    header = table.horizontalHeader()
+    assert table.viewport().width() < 820  # a projector: the columns are narrow
+    for column in range(table.columnCount()):
+        assert _heading_fits(header, column), header.model().headerData(
+            column, Qt.Orientation.Horizontal
+        )
+    last = table.horizontalHeaderItem(table.columnCount() - 1)
+    assert last.text().replace("\n", " ") == "Identifiers and addresses"
+    assert last.toolTip() == "Identifiers and addresses"
+    # Wide again (a laptop, maximised): one line.
+    demo6.resize(1800, 900)
+    _settle()
+    assert "\n" not in last.text()
+
+
+@pytest.mark.parametrize("size", [PROJECTOR, QSize(1093, 584)], ids=["1024", "1366 at 125%"])
+def test_the_imr_board_fits_across_without_scrolling_sideways(demo6, size):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from ui.imr_board import AGENCY_COLUMN, AUTHOR_COLUMN
+    from ui.tab_names import TAB_NAMES
+
+    demo6.resize(size)
+    demo6.workspace.tabs.setCurrentIndex(TAB_NAMES.index("Agencies and IMRs"))
+    _settle()
+    tab = demo6.workspace.agencies
+    view, header = tab.view, tab.view.horizontalHeader()
+    _settle()
+    assert not view.horizontalScrollBar().isVisible()
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert sum(header.sectionSize(c) for c in shown) <= view.viewport().width()
+    # Status, dates, questions and every author's name read whole; the agency has room to be
+    # known by (its whole name is its tooltip).
+    for column in shown:
+        if column == AGENCY_COLUMN:
+            continue
+        font = QFont(view.font())
+        font.setBold(column != AUTHOR_COLUMN)
+        metrics = QFontMetrics(font)
+        for row in range(view.model().rowCount()):
+            text = view.model().index(row, column).data() or ""
+            assert metrics.horizontalAdvance(text) <= header.sectionSize(column), (column, text)
+    em = view.fontMetrics().horizontalAdvance("M")
+    assert header.sectionSize(AGENCY_COLUMN) >= 16 * em
