@@ -2,6 +2,7 @@
 contrast, sixth round: what the last walk left, and what this one found."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
@@ -167,13 +168,11 @@ def test_the_focus_ring_shows_whatever_the_style(qapp, qtbot, style_name, colour
     )
 
     from ui.theme import ring_focused_boxes, visible_frames
-    from ui.theme import style_name as name_of_style
 
     palette = qapp.palette()
     try:
         qapp.setStyle(QStyleFactory.create(style_name))
         visible_frames(qapp)  # as the application's start does, whatever the system's style
-        assert name_of_style(qapp) == style_name.lower()
         qapp.setPalette(_palette(colours, qapp.style()))
         ring_focused_boxes(qapp)
         page = QWidget()
@@ -293,3 +292,56 @@ def test_the_imr_board_fits_across_without_scrolling_sideways(demo6, size):
             assert metrics.horizontalAdvance(text) <= header.sectionSize(column), (column, text)
     em = view.fontMetrics().horizontalAdvance("M")
     assert header.sectionSize(AGENCY_COLUMN) >= 16 * em
+
+
+# The import dialog on a laptop at 125% ------------------------------------------------------
+CHRONOLOGIES = Path(__file__).resolve().parents[1] / "data" / "chronologies"
+
+
+def _rows_in_sight(table) -> int:
+    viewport = table.viewport().rect()
+    return sum(
+        viewport.contains(table.visualRect(table.model().index(row, 0)))
+        for row in range(table.rowCount())
+    )
+
+
+def test_the_import_dialog_keeps_its_fields_in_sight_on_a_laptop_at_125(qtbot, editor, ctx):
+    from ui.import_dialog import ImportDialog
+
+    review_id = create_review(ctx, review_type="lcspr", reference="LCSPR-2026-45", title="Child S")
+    dialog = ImportDialog(
+        editor, review_id, ["Northmoor Probation"], CHRONOLOGIES / "probation_chronology.xls"
+    )
+    qtbot.addWidget(dialog)
+    dialog.resize(1000, 555)  # 1366x768 at 125%, as the window fits it to the screen
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _settle()
+    # Every column of this file is a field: nothing to join, so no empty box for it.
+    assert dialog.parts.count() == 0
+    assert not dialog.parts.isVisible()
+    assert _rows_in_sight(dialog.mapping) >= 5  # (two, beside an empty box, before)
+
+
+def test_the_columns_to_join_are_as_tall_as_they_are(qtbot, editor, ctx, tmp_path):
+    from ui.import_dialog import ImportDialog
+
+    review_id = create_review(ctx, review_type="lcspr", reference="LCSPR-2026-46", title="Child U")
+    path = tmp_path / "police.csv"
+    path.write_text(
+        "Date,Officer,Details,Summary,Notes\n"
+        "01/03/2016,PC 1,First visit.,Seen at home,Dog in the house\n"
+        "02/03/2016,PC 1,Second.,Not seen,Door not answered\n"
+    )
+    dialog = ImportDialog(editor, review_id, ["Police"], path)
+    qtbot.addWidget(dialog)
+    dialog.resize(1000, 555)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _settle()
+    count = dialog.parts.count()
+    assert count >= 1
+    assert dialog.parts.isVisible()
+    row = dialog.parts.sizeHintForRow(0)
+    assert dialog.parts.height() <= min(count, 4) * row + 2 * dialog.parts.frameWidth() + 4
