@@ -345,3 +345,35 @@ def test_the_columns_to_join_are_as_tall_as_they_are(qtbot, editor, ctx, tmp_pat
     assert dialog.parts.isVisible()
     row = dialog.parts.sizeHintForRow(0)
     assert dialog.parts.height() <= min(count, 4) * row + 2 * dialog.parts.frameWidth() + 4
+
+
+# The release check by keyboard --------------------------------------------------------------
+def test_the_release_check_tabs_from_the_findings_to_waive_then_close(demo6, qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.tab_names import TAB_NAMES
+
+    demo6.workspace.tabs.setCurrentIndex(TAB_NAMES.index("Documents"))
+    _settle()
+    reports = demo6.workspace.reports
+    if reports.report is None:
+        reports.start_document()
+    dialog = reports.show_check()
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    tree = dialog.table
+    tree.setFocus(Qt.FocusReason.TabFocusReason)
+    tree.setCurrentItem(tree.topLevelItem(0))
+    assert dialog.waive_button.isEnabled()
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    # Waive sits left of Close: Tab reaches it first.
+    assert dialog.waive_button.mapTo(dialog, dialog.waive_button.rect().topLeft()).x() < (
+        close.mapTo(dialog, close.rect().topLeft()).x()
+    )
+    qtbot.keyClick(tree, Qt.Key.Key_Tab)
+    assert dialog.waive_button.hasFocus()
+    qtbot.keyClick(dialog.waive_button, Qt.Key.Key_Tab)
+    assert close.hasFocus()
+    dialog.close()
