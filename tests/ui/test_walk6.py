@@ -377,3 +377,28 @@ def test_the_release_check_tabs_from_the_findings_to_waive_then_close(demo6, qtb
     qtbot.keyClick(dialog.waive_button, Qt.Key.Key_Tab)
     assert close.hasFocus()
     dialog.close()
+
+
+# The newsletter's reviews -------------------------------------------------------------------
+def test_the_newsletter_picker_shows_whole_titles_and_says_what_comes_next(qtbot, editor, ctx):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.learning_exports import ReviewPicker
+
+    add_demo_reviews(ctx)
+    picker = ReviewPicker(editor)
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitExposed(picker)
+    _settle()
+    listed = picker.list
+    assert not listed.horizontalScrollBar().isVisible()
+    metrics = listed.fontMetrics()
+    room = listed.viewport().width()
+    widest = max(metrics.horizontalAdvance(listed.item(i).text()) for i in range(listed.count()))
+    assert widest + 3 * metrics.horizontalAdvance("M") <= room  # every title whole on 1024
+    ok = picker.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "Save the newsletter…"
+    assert not ok.isEnabled()  # nothing ticked: nothing to save
+    listed.item(0).setCheckState(Qt.CheckState.Checked)
+    assert ok.isEnabled()
