@@ -402,3 +402,15 @@ def test_the_newsletter_picker_shows_whole_titles_and_says_what_comes_next(qtbot
     assert not ok.isEnabled()  # nothing ticked: nothing to save
     listed.item(0).setCheckState(Qt.CheckState.Checked)
     assert ok.isEnabled()
+
+
+# The first run ------------------------------------------------------------------------------
+def test_on_an_empty_store_the_keyboard_starts_on_the_first_step(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    _settle()
+    assert window.stack.currentWidget() is window.welcome
+    # Not the search box of an empty list: Space starts a review.
+    assert QApplication.focusWidget() is window.welcome.new_button
+    qtbot.keyClick(window.welcome.new_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.welcome.demo_button
