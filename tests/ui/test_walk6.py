@@ -414,3 +414,25 @@ def test_on_an_empty_store_the_keyboard_starts_on_the_first_step(qtbot, window):
     assert QApplication.focusWidget() is window.welcome.new_button
     qtbot.keyClick(window.welcome.new_button, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.welcome.demo_button
+
+
+# The action plan by keyboard ----------------------------------------------------------------
+def test_enter_opens_an_action_of_the_plan_in_its_review(demo6, qtbot):
+    plan = demo6.show_action_plan()
+    qtbot.waitExposed(plan)
+    plan.activateWindow()
+    qtbot.waitUntil(plan.isActiveWindow)
+    assert plan.review.accessibleName() == "Review"
+    assert plan.agency.accessibleName() == "Lead agency"
+    assert plan.proxy.rowCount() > 1
+    index = plan.proxy.index(1, 3)
+    action = plan.model.rows[plan.proxy.mapToSource(index).row()]
+    plan.view.setFocus(Qt.FocusReason.TabFocusReason)
+    plan.view.setCurrentIndex(index)
+    qtbot.keyClick(plan.view, Qt.Key.Key_Return)
+    assert plan.isVisible()  # Enter opened the action; it did not press Close
+    assert demo6.workspace.review.id == action.review_id
+    recs = demo6.workspace.recommendations
+    assert demo6.workspace.tabs.currentWidget() is recs
+    assert recs.panel.action_table.selected_id() == action.id
+    plan.close()
