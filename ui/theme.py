@@ -339,8 +339,10 @@ def visible_frames(app: QApplication) -> None:
     style = app.style()
     if isinstance(style, VisibleFrames):
         return
-    name = style_name(app)
-    app.setStyle(VisibleFrames(QStyleFactory.create(name) or QStyleFactory.create("Fusion")))
+    base = QStyleFactory.create(style_name(app))
+    if base is None:
+        return  # a style made otherwise than by name: left as it is
+    app.setStyle(VisibleFrames(base))
 
 
 def ring_focused_boxes(app: QApplication) -> None:
