@@ -46,6 +46,8 @@ def _scrolled(*charts: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setWidget(inner)
+    # Tabbed to (its arrow keys scroll the charts): it says which charts it holds.
+    area.setAccessibleName("; ".join(c.accessibleName() for c in charts if c.accessibleName()))
     return area
 
 

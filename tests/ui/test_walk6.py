@@ -436,3 +436,26 @@ def test_enter_opens_an_action_of_the_plan_in_its_review(demo6, qtbot):
     assert demo6.workspace.tabs.currentWidget() is recs
     assert recs.panel.action_table.selected_id() == action.id
     plan.close()
+
+
+# Names a screen reader says -----------------------------------------------------------------
+def test_the_document_choice_and_the_learning_charts_have_names(
+    qtbot, window, editor, chair_meeting
+):
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.learning_window import LearningWindow
+
+    window.refresh()
+    window.select_review(chair_meeting[0])
+    assert window.workspace.reports.kind.accessibleName() == "Document"
+    learning = LearningWindow(editor, window)
+    qtbot.addWidget(learning)
+    areas = [
+        area
+        for area in learning.findChildren(QScrollArea)
+        if area.focusPolicy() != Qt.FocusPolicy.NoFocus
+    ]
+    assert areas
+    for area in areas:
+        assert area.accessibleName()
