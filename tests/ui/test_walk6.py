@@ -422,8 +422,6 @@ def test_enter_opens_an_action_of_the_plan_in_its_review(demo6, qtbot):
     qtbot.waitExposed(plan)
     plan.activateWindow()
     qtbot.waitUntil(plan.isActiveWindow)
-    assert plan.review.accessibleName() == "Review"
-    assert plan.agency.accessibleName() == "Lead agency"
     assert plan.proxy.rowCount() > 1
     index = plan.proxy.index(1, 3)
     action = plan.model.rows[plan.proxy.mapToSource(index).row()]
@@ -435,6 +433,8 @@ def test_enter_opens_an_action_of_the_plan_in_its_review(demo6, qtbot):
     recs = demo6.workspace.recommendations
     assert demo6.workspace.tabs.currentWidget() is recs
     assert recs.panel.action_table.selected_id() == action.id
+    assert plan.review.accessibleName() == "Review"
+    assert plan.agency.accessibleName() == "Lead agency"
     plan.close()
 
 
