@@ -154,6 +154,7 @@ class LearningWindow(QDialog):
 
         self.query = QLineEdit()
         self.query.setObjectName("learning_search")
+        self.query.setAccessibleName("Search every review")
         self.query.setPlaceholderText("Search every review: findings, recommendations, IMR "
                                       "lessons, chronology…")  # fmt: skip
         self.query.setClearButtonEnabled(True)
@@ -162,6 +163,7 @@ class LearningWindow(QDialog):
         go.clicked.connect(self.search)
         self.results = _table(SEARCH_COLUMNS, "search_results")
         self.results.setAccessibleName("Search results")
+        _fill(self.results, [], stretch=(2, 3))  # across the page before the first search too
         self.result_count = QLabel()
         search_page = QWidget()
         search_layout = QVBoxLayout(search_page)

@@ -459,3 +459,21 @@ def test_the_document_choice_and_the_learning_charts_have_names(
     assert areas
     for area in areas:
         assert area.accessibleName()
+    assert learning.query.accessibleName() == "Search every review"
+
+
+def test_the_learning_search_table_runs_across_before_the_first_search(qtbot, editor):
+    from ui.learning_window import LearningWindow
+
+    learning = LearningWindow(editor)
+    qtbot.addWidget(learning)
+    learning.resize(936, 600)
+    learning.show()
+    qtbot.waitExposed(learning)
+    learning.tabs.setCurrentIndex(learning.tabs.count() - 1)
+    _settle()
+    table = learning.results
+    assert table.rowCount() == 0
+    header = table.horizontalHeader()
+    used = sum(header.sectionSize(c) for c in range(table.columnCount()))
+    assert used >= table.viewport().width() - 2  # no blank band at the right
