@@ -282,6 +282,8 @@ class MeetingRunner(QWidget):
         ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
+        # It opens ready for the minutes, not in the agenda (where a key would change item).
+        self.notes.setFocus(Qt.FocusReason.OtherFocusReason)
 
         self.ticker = QTimer(self)
         self.ticker.setInterval(500)

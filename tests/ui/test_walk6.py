@@ -56,8 +56,10 @@ def test_a_chair_reaches_every_control_of_the_runner_by_tab(qtbot, editor, ctx, 
     runner.resize(1024, 728)
     runner.show()
     qtbot.waitExposed(runner)
-    runner.go_to(1)  # the IMR: Previous and Next are both enabled
     runner.activateWindow()
+    qtbot.waitUntil(runner.isActiveWindow)
+    assert runner.notes.hasFocus()  # it opens ready for the minutes
+    runner.go_to(1)  # the IMR: Previous and Next are both enabled
     runner.setFocus()
     _settle()
     seen = []
