@@ -4,7 +4,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -148,12 +148,15 @@ class ActionPlanWindow(QDialog):
             combo.activated.connect(lambda _i: self.reload())
         for box in (self.open_only, self.overdue_only):
             box.toggled.connect(lambda _c: self.reload())
+        self.review.setAccessibleName("Review")
+        self.agency.setAccessibleName("Lead agency")
         filters = QHBoxLayout()
-        filters.addWidget(QLabel("Review"))
-        filters.addWidget(self.review)
-        filters.addSpacing(12)
-        filters.addWidget(QLabel("Lead agency"))
-        filters.addWidget(self.agency)
+        for text, combo in (("&Review", self.review), ("Lead &agency", self.agency)):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            filters.addWidget(label)
+            filters.addWidget(combo)
+            filters.addSpacing(12)
         filters.addSpacing(12)
         filters.addWidget(self.open_only)
         filters.addWidget(self.overdue_only)
@@ -175,6 +178,10 @@ class ActionPlanWindow(QDialog):
         set_up_record_view(self.view, ACTION_COL, {2: 20, 4: 15})
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.doubleClicked.connect(self._opened)
+        for key in ("Return", "Enter"):  # the keyboard's double-click
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda: self._opened(self.view.currentIndex()))
         self.view.setAccessibleName("Actions across all reviews")
 
         self.export_button = QPushButton("Export…")
@@ -182,7 +189,7 @@ class ActionPlanWindow(QDialog):
         self.export_button.clicked.connect(self.choose_export)
         close = QPushButton("Close")
         close.clicked.connect(self.close)
-        hint = QLabel("Double-click an action to open it in its review.")
+        hint = QLabel("Double-click an action, or press Enter on it, to open it in its review.")
         palette = hint.palette()
         palette.setColor(hint.foregroundRole(), muted_colour())
         hint.setPalette(palette)
@@ -251,6 +258,8 @@ class ActionPlanWindow(QDialog):
         super().showEvent(event)
 
     def _opened(self, index) -> None:
+        if not index.isValid():
+            return
         row = self.proxy.mapToSource(index).row()
         if 0 <= row < len(self.model.rows):
             action = self.model.rows[row]

@@ -181,13 +181,14 @@ class ImportDialog(QDialog):
         self.parts = QListWidget()
         self.parts.setObjectName("import_event_parts")
         self.parts.setAccessibleName("Columns joined into the event")
-        self.parts.setMaximumHeight(96)
         self.parts.itemChanged.connect(lambda _item: self._mapping_changed())
+        self.parts_label = QLabel("Also join into the event, each under its heading:")
+        self.parts_label.setWordWrap(True)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.mapping, 1)
-        column.addWidget(QLabel("Also join into the event, each under its heading:"))
+        column.addWidget(self.parts_label)
         column.addWidget(self.parts)
         mapping_box = QGroupBox("Columns")
         QVBoxLayout(mapping_box).addWidget(left)
@@ -341,6 +342,19 @@ class ImportDialog(QDialog):
         self.shown_row.setVisible(len(self.plans) > 1)
         return self.plans[max(self.shown_sheet.currentIndex(), 0)]
 
+    def _fit_parts(self) -> None:
+        """The columns to join are as tall as they are (four at most, then they scroll), and
+        not there at all when every column is used: the fields above keep the height, so a
+        laptop's short window still shows more than two of them."""
+        count = self.parts.count()
+        self.parts_label.setVisible(count > 0)
+        self.parts.setVisible(count > 0)
+        if count:
+            rows = min(count, 4)
+            self.parts.setFixedHeight(
+                rows * max(self.parts.sizeHintForRow(0), 1) + 2 * self.parts.frameWidth() + 2
+            )
+
     def _show_plans(self, agency: str) -> None:
         plan = self._shown_plan()
         self.sheets.set_ticked(list(dict.fromkeys(p.table.sheet for p in self.plans)))
@@ -383,6 +397,7 @@ class ImportDialog(QDialog):
             )
             item.setToolTip(plan.reasons.get(index, "kept with each entry as imported"))
             self.parts.addItem(item)
+        self._fit_parts()
         if not self.header_row.value():
             self.header_row.setSpecialValueText(
                 f"found by ReviewDesk (row {plan.table.header_row})"

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QTextDocumentFragment
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,7 +44,7 @@ COLUMNS = [
     "Accepted",
     "Questions",
 ]
-AGENCY_COLUMN, STATUS_COLUMN, AUTHOR_COLUMN, DUE_COLUMN = 0, 1, 2, 4
+AGENCY_COLUMN, STATUS_COLUMN, AUTHOR_COLUMN, REQUESTED_COLUMN, DUE_COLUMN = 0, 1, 2, 3, 4
 ImrIdRole = Qt.ItemDataRole.UserRole + 20
 SortRole = Qt.ItemDataRole.UserRole + 21
 _STATUS_ORDER = {key: n for n, key in enumerate(IMR_STATUSES)}
@@ -86,8 +86,10 @@ class ImrBoardModel(RecordTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if imr.overdue:
                 return f"The IMR was due on {imr.date_due:%d %B %Y} and has not been received."
-            if col == AUTHOR_COLUMN and imr.author_role:
-                return f"{imr.author_name}, {imr.author_role}"
+            if col == AUTHOR_COLUMN and imr.author_name:
+                if imr.author_role:
+                    return f"{imr.author_name}, {imr.author_role}"
+                return imr.author_name
             if col == AGENCY_COLUMN:
                 return f"{imr.agency} ({imr.sector_label})"
             if col == len(COLUMNS) - 1 and imr.open_challenges:
@@ -163,13 +165,16 @@ class AgenciesTab(QWidget):
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Agency names and authors are sized on loading (each with a cap, and the author never
-        # squeezed to a letter: the board scrolls sideways first); the last column takes the
-        # rest.
-        header.setSectionResizeMode(AGENCY_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(AUTHOR_COLUMN, QHeaderView.ResizeMode.Interactive)
+        # The board never scrolls sideways: the status, dates and questions are as wide as
+        # their words, and the agency and the author share what is left (see _fit_columns),
+        # ending in "…" when they must, with the whole name in the tooltip.
+        header.setSectionResizeMode(AGENCY_COLUMN, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(AUTHOR_COLUMN, QHeaderView.ResizeMode.Fixed)
+        header.setMinimumSectionSize(self.view.fontMetrics().horizontalAdvance("M") * 3)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.viewport().installEventFilter(self)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -257,14 +262,51 @@ class AgenciesTab(QWidget):
         self.splitter.setSizes([board, total - board])
 
     def _size_agency_column(self) -> None:
+        self._fit_columns()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """The agency and the author share the width the other columns leave: each as wide
+        as its longest name if there is room. Where there is not (a projector's 1024 pixels),
+        the date requested (the same for every agency, as a rule, and in the IMR's own page
+        below) gives up its place first; then the agency gives way, to 16 em, the author to 8 em."""
         metrics = self.view.fontMetrics()
-        widest = max((metrics.horizontalAdvance(r.agency) for r in self.model.rows), default=0)
         em = metrics.horizontalAdvance("M")
         header = self.view.horizontalHeader()
-        header.resizeSection(AGENCY_COLUMN, min(widest + 36, em * 26))
-        authors = [r.author_name or "" for r in self.model.rows] + ["Author"]
-        widest = max(metrics.horizontalAdvance(a) for a in authors)
-        header.resizeSection(AUTHOR_COLUMN, max(em * 8, min(widest + 24, em * 16)))
+        bold = QFont(self.view.font())
+        bold.setBold(True)
+        agencies = [r.agency for r in self.model.rows]
+        wanted_agency = max(
+            max((QFontMetrics(bold).horizontalAdvance(a) for a in agencies), default=0) + 2 * em,
+            header.sectionSizeHint(AGENCY_COLUMN),
+        )
+        authors = [r.author_name or "" for r in self.model.rows]
+        wanted_author = max(
+            max((metrics.horizontalAdvance(a) for a in authors), default=0) + 2 * em,
+            header.sectionSizeHint(AUTHOR_COLUMN),
+        )
+        widths = {
+            c: max(self.view.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in range(self.model.columnCount())
+            if c not in (AGENCY_COLUMN, AUTHOR_COLUMN)
+        }
+        room = max(0, self.view.viewport().width() - sum(widths.values()))
+        short = room < min(wanted_agency, 18 * em) + min(wanted_author, 14 * em)
+        header.setSectionHidden(REQUESTED_COLUMN, short)
+        if short:
+            room += widths[REQUESTED_COLUMN]
+        # An author's name is short and read whole; an agency's is long and known by its start.
+        author = min(wanted_author, max(8 * em, room - 16 * em))
+        agency = room - author  # any room to spare goes to the agency
+        if agency < 8 * em:
+            agency = max(4 * em, room // 2)
+            author = max(4 * em, room - agency)
+        header.resizeSection(AUTHOR_COLUMN, author)
+        header.resizeSection(AGENCY_COLUMN, agency)
 
     def selected_imr_id(self) -> int | None:
         index = self.view.currentIndex()

@@ -3,6 +3,7 @@ the coding of every review in a national scheme (each written off the window's t
 
 from pathlib import Path
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +19,7 @@ from app.reviews import list_reviews
 from reports.writers import suffixes
 from ui.editing import Editor
 from ui.finding_editor import CheckList
+from ui.screen import fit_to_screen
 from ui.tasks import run_task
 
 
@@ -37,16 +39,30 @@ class ReviewPicker(QDialog):
         self.list.set_items(
             [(r.id, f"{r.reference}: {r.title} ({r.status_label})") for r in reviews], set()
         )
+        # A long title ends in "…" (the whole of it in its tooltip): the list never scrolls
+        # sideways, and the dialog is as wide as the titles where the screen has room.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        # It says what comes next: the file is chosen after the reviews.
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Save the newsletter…")
+        self.ok_button.setEnabled(False)  # until a review is ticked: nothing to save before
+        self.list.checked_changed.connect(lambda keys: self.ok_button.setEnabled(bool(keys)))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Each review ticked becomes one case of the newsletter."))
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
-        self.resize(560, 460)
+        metrics = self.list.fontMetrics()
+        texts = [self.list.item(i).text() for i in range(self.list.count())]
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+        # The tick box, the list's edges and scroll bar, and the dialog's margins.
+        extra = 4 * metrics.horizontalAdvance("M") + 60
+        fit_to_screen(self, QSize(max(560, widest + extra), 460))
 
     def chosen(self) -> list[int]:
         return self.list.checked_keys()

@@ -46,6 +46,8 @@ def _scrolled(*charts: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setWidget(inner)
+    # Tabbed to (its arrow keys scroll the charts): it says which charts it holds.
+    area.setAccessibleName("; ".join(c.accessibleName() for c in charts if c.accessibleName()))
     return area
 
 
@@ -152,6 +154,7 @@ class LearningWindow(QDialog):
 
         self.query = QLineEdit()
         self.query.setObjectName("learning_search")
+        self.query.setAccessibleName("Search every review")
         self.query.setPlaceholderText("Search every review: findings, recommendations, IMR "
                                       "lessons, chronology…")  # fmt: skip
         self.query.setClearButtonEnabled(True)
@@ -160,6 +163,7 @@ class LearningWindow(QDialog):
         go.clicked.connect(self.search)
         self.results = _table(SEARCH_COLUMNS, "search_results")
         self.results.setAccessibleName("Search results")
+        _fill(self.results, [], stretch=(2, 3))  # across the page before the first search too
         self.result_count = QLabel()
         search_page = QWidget()
         search_layout = QVBoxLayout(search_page)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QW
 
 from resources import resource_path
 from ui.screen import fit_to_screen, keep_on_screen, list_beside, restore_list
-from ui.theme import readable_palette, visible_frames
+from ui.theme import readable_palette, style_name, visible_frames
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -42,7 +42,7 @@ def follow_colour_scheme(app: QApplication) -> None:
     Whatever the palette, its text colours are made readable (4.5:1) on their backgrounds, and
     Fusion's fields get edges that can be seen (3:1)."""
     hints = app.styleHints()
-    if hints.colorScheme() == Qt.ColorScheme.Dark and app.style().name().lower() == "windowsvista":
+    if hints.colorScheme() == Qt.ColorScheme.Dark and style_name(app) == "windowsvista":
         app.setStyle("Fusion")
     visible_frames(app)
     app.setPalette(QPalette())  # the system's palette for the scheme now in use

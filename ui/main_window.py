@@ -363,6 +363,9 @@ class MainWindow(WindowCommands, QMainWindow):
             self.select_review(current)
             self.list_view.blockSignals(False)
         self.welcome.show_state(bool(reviews), not self.can_start_reviews, True)
+        focus = QApplication.focusWidget()
+        if not reviews and (focus is None or focus in (self.filter, self.list_view)):
+            self.welcome.take_focus()
         if not show:
             return
         loaded = self._workspace is not None and self._workspace.review is not None

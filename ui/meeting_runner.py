@@ -65,6 +65,7 @@ class MeetingRunner(QWidget):
         self._base_seconds = 0  # the item's time saved before it was opened this time
         self._clock = QElapsedTimer()
         self._reloading = False
+        self._showing = False  # the agenda's current row is being set to the item shown
         font = self.font()
         font.setPointSize(BASE_PT)
         self.setFont(font)
@@ -96,8 +97,10 @@ class MeetingRunner(QWidget):
         self.agenda = QListWidget()
         self.agenda.setObjectName("runner_agenda")
         self.agenda.setWordWrap(True)
-        self.agenda.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.agenda.itemClicked.connect(lambda it: self.go_to(self.agenda.row(it)))
+        self.agenda.setAccessibleName("Agenda")
+        # Reached by Tab like everything else; the arrow keys in it move to another item, as a
+        # click does.
+        self.agenda.currentRowChanged.connect(self._agenda_moved)
         # The keys are in the tooltips and the key list: the agenda column stays narrow on a
         # projector's 1024 pixels, leaving room for the item and the private notes.
         self.prev_button = QPushButton("◀ Previous")
@@ -106,8 +109,6 @@ class MeetingRunner(QWidget):
         self.next_button.setToolTip("The next item (Page Down)")
         self.present_button = QPushButton("Present (F5)")
         self.present_button.setObjectName("runner_present")
-        for button in (self.prev_button, self.next_button, self.present_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.prev_button.clicked.connect(self.previous_item)
         self.next_button.clicked.connect(self.next_item)
         self.present_button.clicked.connect(self.toggle_presenting)
@@ -132,7 +133,7 @@ class MeetingRunner(QWidget):
         self.reference = QTextBrowser()
         self.reference.setObjectName("runner_reference")
         self.reference.setOpenLinks(False)
-        self.reference.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.reference.setAccessibleName("The item's reference")
         self.quick_label = QLabel()
         self.quick_label.setObjectName("runner_quick")
         self.quick_label.setWordWrap(True)
@@ -176,7 +177,7 @@ class MeetingRunner(QWidget):
         self.captured = QListWidget()
         self.captured.setObjectName("runner_captured")
         self.captured.setWordWrap(True)
-        self.captured.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.captured.setAccessibleName("Decided and actions on this item")
 
         centre = QVBoxLayout()
         centre.addWidget(self.title_label)
@@ -263,6 +264,27 @@ class MeetingRunner(QWidget):
             shortcut.activated.connect(slot)
             self._shortcuts[key] = shortcut
 
+        # Tab walks the window as it reads: the agenda and its buttons, the item, what is
+        # captured on it, then the private notes.
+        chain = [
+            self.agenda,
+            self.prev_button,
+            self.next_button,
+            self.present_button,
+            self.reference,
+            self.notes,
+            self.decision_edit,
+            self.action_text,
+            self.action_owner,
+            self.action_due.edit,
+            self.captured,
+            self.private_notes,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        # It opens ready for the minutes, not in the agenda (where a key would change item).
+        self.notes.setFocus(Qt.FocusReason.OtherFocusReason)
+
         self.ticker = QTimer(self)
         self.ticker.setInterval(500)
         self.ticker.timeout.connect(self.update_clock)
@@ -287,10 +309,17 @@ class MeetingRunner(QWidget):
             self.index = ids.index(current.id) if current.id in ids else min(self.index, len(ids))
         self.index = max(0, min(self.index, len(items) - 1))
         self.meeting_label.setText(self.detail.meeting.label)
+        lines = [f"{n}. {item.title} ({item.minutes} min)" for n, item in enumerate(items, 1)]
         self.agenda.blockSignals(True)
-        self.agenda.clear()
-        for number, item in enumerate(items, start=1):
-            self.agenda.addItem(QListWidgetItem(f"{number}. {item.title} ({item.minutes} min)"))
+        if self.agenda.count() == len(lines):
+            # The same items: their words change in place, so a key moving through the agenda
+            # is never answered by emptying the list under it.
+            for row, line in enumerate(lines):
+                self.agenda.item(row).setText(line)
+        else:
+            self.agenda.clear()
+            for line in lines:
+                self.agenda.addItem(QListWidgetItem(line))
         self.agenda.blockSignals(False)
         self._show_item()
         return True
@@ -319,6 +348,10 @@ class MeetingRunner(QWidget):
 
     def previous_item(self) -> None:
         self.go_to(self.index - 1)
+
+    def _agenda_moved(self, row: int) -> None:
+        if row >= 0 and not self._showing:
+            self.go_to(row)
 
     def go_to(self, index: int) -> None:
         if self.detail is None or not 0 <= index < len(self.detail.items) or index == self.index:
@@ -355,7 +388,11 @@ class MeetingRunner(QWidget):
     def _show_item(self) -> None:
         item = self.current_item()
         count = len(self.detail.items) if self.detail else 0
-        self.agenda.setCurrentRow(self.index if item else -1)
+        self._showing = True
+        try:
+            self.agenda.setCurrentRow(self.index if item else -1)
+        finally:
+            self._showing = False
         self.prev_button.setEnabled(item is not None and self.index > 0)
         self.next_button.setEnabled(item is not None and self.index < count - 1)
         if item is None:

@@ -31,7 +31,7 @@ from app.publishing.people import (
     update_person,
 )
 from ui.editing import Editor
-from ui.table_tools import read_only_table
+from ui.table_tools import read_only_table, wrap_headings
 from ui.theme import muted_colour
 from ui.widgets import DateField, set_editable
 
@@ -101,6 +101,7 @@ class PeoplePage(QWidget):
         self.register = _table(REGISTER_COLUMNS, "people_register")
         self.register.setAccessibleName("People register")
         _fit_across(self.register, own_width=(REGISTER_COLUMNS.index("Born"),))
+        wrap_headings(self.register)
         self.register.cellDoubleClicked.connect(lambda row, _c: self.edit_row(row))
         self.editing: int | None = None  # the register entry the form is changing
         self.editing_shown = None  # that entry as it was when the form was filled

@@ -90,6 +90,7 @@ class ReportsTab(QWidget):
         self.draft_button = QPushButton("Start a new draft")
         self.draft_button.clicked.connect(self.start_draft)
         top = QHBoxLayout()
+        self.kind.setAccessibleName("Document")
         top.addWidget(QLabel("Document"))
         top.addWidget(self.kind)
         top.addSpacing(12)

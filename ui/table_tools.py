@@ -149,3 +149,37 @@ def read_only_table(columns: tuple[str, ...], name: str) -> QTableWidget:
     table.setWordWrap(True)
     table.verticalHeader().setVisible(False)
     return table
+
+
+def wrap_headings(table: QTableWidget) -> None:
+    """A heading wider than its column goes onto two lines (or more) at its spaces, instead of
+    being cut at both ends; it is put back on one line when the column is wide enough again.
+    The whole heading stays its item's tooltip and accessible name."""
+    header = table.horizontalHeader()
+    words = {}
+    for column in range(table.columnCount()):
+        item = table.horizontalHeaderItem(column)
+        if item is not None:
+            words[column] = item.text()
+            item.setToolTip(item.text())
+
+    def rewrap(*_args) -> None:
+        metrics = header.fontMetrics()
+        # The header's own margins, on each side, and room for a sort arrow.
+        margin = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin)
+        margin += header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMarkSize)
+        for column, text in words.items():
+            item = table.horizontalHeaderItem(column)
+            room = header.sectionSize(column) - margin
+            lines: list[str] = []
+            for word in text.split(" "):
+                if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= room:
+                    lines[-1] = f"{lines[-1]} {word}"
+                else:
+                    lines.append(word)
+            wrapped = "\n".join(lines)
+            if item.text() != wrapped:
+                item.setText(wrapped)
+
+    header.sectionResized.connect(rewrap)
+    rewrap()

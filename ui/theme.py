@@ -209,7 +209,14 @@ class VisibleFrames(QProxyStyle):
     palette): a field is a box to type in, not words floating on the window. On a dark
     palette a dialog's buttons carry no icons (drawn for light windows). The control with
     the keyboard focus wears a 2 px ring in the highlight colour (3:1 against what is round
-    it), where Fusion draws a 1 px line, half transparent on tick boxes, tabs and cells."""
+    it), where Fusion draws a 1 px line, half transparent on tick boxes, tabs and cells.
+
+    Over another style (Windows' own, say) only the ring is added: the style's edges are its
+    own, and its dotted focus rectangle becomes the ring."""
+
+    def __init__(self, base=None):
+        super().__init__(base)
+        self._over_fusion = _base_name(self) == "fusion"
 
     def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 - Qt's name
         if element == QStyle.PrimitiveElement.PE_FrameFocusRect:
@@ -224,6 +231,9 @@ class VisibleFrames(QProxyStyle):
                 self._ring(option, painter)
             else:
                 self._edge(option, painter, 2.0)
+        elif not self._over_fusion:
+            if element == QStyle.PrimitiveElement.PE_PanelButtonCommand and focused:
+                self._ring(option, painter)
         elif element in (
             QStyle.PrimitiveElement.PE_Frame,
             QStyle.PrimitiveElement.PE_IndicatorCheckBox,
@@ -243,7 +253,7 @@ class VisibleFrames(QProxyStyle):
         if control in (QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox):
             if focused:
                 self._ring(option, painter)
-            else:
+            elif self._over_fusion:
                 self._edge(option, painter, 2.0)
         elif control == QStyle.ComplexControl.CC_ToolButton and focused:
             self._ring(option, painter)
@@ -291,8 +301,9 @@ class VisibleFrames(QProxyStyle):
         painter.drawRect(rect)
         painter.restore()
 
-    @staticmethod
-    def _edge(option, painter, radius: float) -> None:
+    def _edge(self, option, painter, radius: float) -> None:
+        if not self._over_fusion:
+            return  # another style's edges are drawn by it, for its own look
         colour = frame_colour(option.palette)
         if colour is None or option.rect.width() < 4 or option.rect.height() < 4:
             return
@@ -310,13 +321,28 @@ class VisibleFrames(QProxyStyle):
         painter.restore()
 
 
+def _base_name(style: QStyle) -> str:
+    """The name of the style under any proxies ("fusion", "windows", "windowsvista")."""
+    while isinstance(style, QProxyStyle) and style.baseStyle() is not None:
+        style = style.baseStyle()
+    return style.name().lower()
+
+
+def style_name(app: QApplication) -> str:
+    return _base_name(app.style())
+
+
 def visible_frames(app: QApplication) -> None:
-    """Fusion's fields get edges that can be seen whatever the palette (other styles, such as
+    """Whatever the style, the control with the keyboard focus wears the ring; Fusion's
+    fields also get edges that can be seen whatever the palette (other styles, such as
     Windows' own, draw theirs)."""
     style = app.style()
-    if isinstance(style, VisibleFrames) or style.name().lower() != "fusion":
+    if isinstance(style, VisibleFrames):
         return
-    app.setStyle(VisibleFrames(QStyleFactory.create("Fusion")))
+    base = QStyleFactory.create(style_name(app))
+    if base is None:
+        return  # a style made otherwise than by name: left as it is
+    app.setStyle(VisibleFrames(base))
 
 
 def ring_focused_boxes(app: QApplication) -> None:

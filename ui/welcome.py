@@ -63,3 +63,11 @@ class WelcomePage(QWidget):
         self.demo_button.setEnabled(not readonly)
         self.import_button.setVisible(can_import)
         self.import_button.setEnabled(not readonly)
+
+    def take_focus(self) -> None:
+        """The first step that can be taken has the keyboard (an empty store: the person starts
+        here, not in the search box of an empty list)."""
+        for button in (self.new_button, self.demo_button, self.import_button):
+            if button.isEnabled() and not button.isHidden():
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
