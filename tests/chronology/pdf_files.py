@@ -47,12 +47,13 @@ def _two(i: int) -> str:
     return ALL_TEXTS[i] + " " + ALL_TEXTS[(i + 1) % 12]
 
 
-def _truth(count: int, *, worker=True, types=False, times=False) -> list[Expected]:
+def _truth(count: int, *, worker=True, types=False, times=False, text=None) -> list[Expected]:
+    """The first ``count`` entries as written; ``text(i)``: entry i's text (ALL_TEXTS[i])."""
     return [
         Expected(
             start=ALL_DAYS[i],
             time=f"{ALL_TIMES[i]:%H:%M}" if times else "",
-            event=ALL_TEXTS[i],
+            event=text(i) if text else ALL_TEXTS[i],
             practitioner=WORKERS[i % 4] if worker else "",
             event_type=TYPES[i % 4] if types else "",
         )
@@ -187,13 +188,7 @@ def ruled_table_over_pages(folder: Path):
     rows = [[f"{ALL_DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TYPES[i % 4], _two(i)] for i in range(12)]
     _ruled_table(printer, [70, 90, 80, 255], ["Date", "Worker", "Event Type", "Details"], rows)
     path = printer.save()
-    truth = [
-        Expected(
-            start=ALL_DAYS[i], event=_two(i),
-            practitioner=WORKERS[i % 4], event_type=TYPES[i % 4],
-        )
-        for i in range(12)
-    ]  # fmt: skip
+    truth = _truth(12, types=True, text=_two)
     return path, truth
 
 
@@ -254,13 +249,7 @@ def word_imr_tables(folder: Path):
     ]
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN)
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
-    truth = [
-        Expected(
-            start=ALL_DAYS[i], time=f"{ALL_TIMES[i]:%H:%M}",
-            event=ALL_TEXTS[i] + " " + ALL_TEXTS[(i + 3) % 12], practitioner=WORKERS[i % 4],
-        )
-        for i in range(12)
-    ]  # fmt: skip
+    truth = _truth(12, times=True, text=lambda i: ALL_TEXTS[i] + " " + ALL_TEXTS[(i + 3) % 12])
     return path, truth
 
 
@@ -313,13 +302,7 @@ def unruled_case_notes(folder: Path):
     printer.down(printer.leading)
     printer.text(MARGIN, "End of report")
     path = printer.save()
-    truth = [
-        Expected(
-            start=ALL_DAYS[i], time=f"{ALL_TIMES[i]:%H:%M}", event=_two(i),
-            practitioner=WORKERS[i % 4], event_type=TYPES[i % 4],
-        )
-        for i in range(12)
-    ]  # fmt: skip
+    truth = _truth(12, types=True, times=True, text=_two)
     return path, truth
 
 
@@ -357,11 +340,7 @@ def gp_log_unruled(folder: Path):
             printer.down()
         printer.down(printer.leading * 0.5)
     path = printer.save()
-    truth = [
-        Expected(start=DAYS[i], time=f"{TIMES[i]:%H:%M}", event=TEXTS[i],
-                 practitioner=WORKERS[i % 4])
-        for i in range(8)
-    ]  # fmt: skip
+    truth = _truth(8, times=True)  # the first eight, as in the shared files
     return path, truth
 
 
@@ -410,7 +389,7 @@ def prose_chronology(folder: Path):
     ))  # fmt: skip
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN)
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
-    truth = [Expected(start=ALL_DAYS[i], event=_lower(i)) for i in range(12)]
+    truth = _truth(12, worker=False, text=_lower)
     return path, truth
 
 
@@ -458,13 +437,7 @@ def case_note_blocks(folder: Path):
             printer.down()
         printer.down(printer.leading * 0.8)
     path = printer.save()
-    truth = [
-        Expected(
-            start=ALL_DAYS[i], time=f"{ALL_TIMES[i]:%H:%M}", event=_two(i),
-            practitioner=WORKERS[i % 4], event_type=TYPES[i % 4],
-        )
-        for i in range(12)
-    ]  # fmt: skip
+    truth = _truth(12, types=True, times=True, text=_two)
     return path, truth
 
 
@@ -505,9 +478,7 @@ def lines_under_rows(folder: Path):
     story = [Paragraph("Chronology", styles["Heading1"]), Spacer(1, 6), table]
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN)
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
-    truth = [
-        Expected(start=ALL_DAYS[i], event=_two(i), practitioner=WORKERS[i % 4]) for i in range(12)
-    ]
+    truth = _truth(12, text=_two)
     return path, truth
 
 
@@ -551,13 +522,7 @@ def grid_rows_split(folder: Path):
     ]))  # fmt: skip
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN)
     doc.build([table], onFirstPage=furniture, onLaterPages=furniture)
-    truth = [
-        Expected(
-            start=ALL_DAYS[i], time=f"{ALL_TIMES[i]:%H:%M}", event=text(i),
-            practitioner=WORKERS[i % 4],
-        )
-        for i in range(12)
-    ]  # fmt: skip
+    truth = _truth(12, times=True, text=text)
     return path, truth
 
 
@@ -584,7 +549,7 @@ def dated_log_no_heading(folder: Path):
             printer.text(x, line)
             printer.down()
     path = printer.save()
-    return path, [Expected(start=ALL_DAYS[i], event=_two(i)) for i in range(12)]
+    return path, _truth(12, worker=False, text=_two)
 
 
 # --- 10. prose with no space between paragraphs, justified -----------------------------------
@@ -617,7 +582,7 @@ def prose_packed(folder: Path):
         story.append(Paragraph(escape(text), packed))
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN)
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
-    return path, [Expected(start=ALL_DAYS[i], event=_two(i)) for i in range(12)]
+    return path, _truth(12, worker=False, text=_two)
 
 
 # --- 11. columns without lines, their headings centred over them ----------------------------
@@ -656,13 +621,7 @@ def centred_headings(folder: Path):
             printer.down()
         printer.down(printer.leading * 0.5)
     path = printer.save()
-    truth = [
-        Expected(
-            start=ALL_DAYS[i], time=f"{ALL_TIMES[i]:%H:%M}", event=_two(i),
-            practitioner=WORKERS[i % 4],
-        )
-        for i in range(12)
-    ]  # fmt: skip
+    truth = _truth(12, times=True, text=_two)
     return path, truth
 
 
@@ -717,13 +676,7 @@ def labelled_blocks(folder: Path):
             printer.down()
         printer.down(printer.leading)
     path = printer.save()
-    truth = [
-        Expected(
-            start=ALL_DAYS[i], time=f"{ALL_TIMES[i]:%H:%M}", event=_two(i),
-            practitioner=WORKERS[i % 4], event_type=TYPES[i % 4],
-        )
-        for i in range(12)
-    ]  # fmt: skip
+    truth = _truth(12, types=True, times=True, text=_two)
     return path, truth
 
 
@@ -760,7 +713,7 @@ def prose_under_particulars(folder: Path):
 
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN)
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
-    return path, [Expected(start=ALL_DAYS[i], event=_lower(i)) for i in range(8)]
+    return path, _truth(8, worker=False, text=_lower)
 
 
 FILES = {
