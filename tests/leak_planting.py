@@ -257,3 +257,35 @@ def find_leaks(text: str, look: dict) -> dict[str, list[str]]:
             if squeezed_value in squeezed or squeezed_value in squeezed.replace("-", ""):
                 out.setdefault(kind, []).append(value)
     return out
+
+
+# --- publishing the case -----------------------------------------------------------------------
+
+EVERY_DOCUMENT = ("overview", "summary", "brief", "chronology")
+EVERY_FORMAT = (".pdf", ".docx", ".html")
+
+
+def every_published_file(test):
+    """Run ``test`` (taking ``kind`` and ``suffix``) for every document a review publishes, in
+    every format."""
+    import pytest
+
+    test = pytest.mark.parametrize("kind", EVERY_DOCUMENT)(test)
+    return pytest.mark.parametrize("suffix", EVERY_FORMAT)(test)
+
+
+def for_publication(ctx, review_id: int) -> int:
+    """The review, its chronology to be published too (as a board may)."""
+    from app.publishing.audience import set_audience
+
+    set_audience(ctx, review_id, "chronology", "publication")
+    return review_id
+
+
+def published_text(ctx, review_id: int, kind: str, path: Path) -> str:
+    """Everything a reader could get out of the ``kind`` document published to ``path``."""
+    from app.publishing.pipeline import publish
+    from tests.publishing_world_case import read_everything
+
+    publish(ctx, kind, path, review_id=review_id)
+    return read_everything(path)

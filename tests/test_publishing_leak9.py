@@ -9,29 +9,22 @@ register does not hold; ordinary words that look like them are kept."""
 import pytest
 
 from app.publishing.anonymise import Anonymiser
-from app.publishing.audience import set_audience
 from app.publishing.inflections import case_forms, declines, other_sex
 from app.publishing.near_names import near_names
-from app.publishing.pipeline import publish
 from app.publishing.register import RegisterEntry
 from app.publishing.release_check import check_publication
+from tests.leak_planting import every_published_file, for_publication, published_text
 from tests.publishing_leak9_case import KEPT, ORDINARY, PLANTED, build_case, leaks
-from tests.publishing_world_case import read_everything
 
 
 @pytest.fixture
 def case(ctx, tmp_path):
-    review_id = build_case(ctx, tmp_path, PLANTED + " " + ORDINARY)
-    set_audience(ctx, review_id, "chronology", "publication")
-    return review_id
+    return for_publication(ctx, build_case(ctx, tmp_path, PLANTED + " " + ORDINARY))
 
 
-@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html"])
-@pytest.mark.parametrize("kind", ["overview", "summary", "brief", "chronology"])
+@every_published_file
 def test_nothing_of_anyone_is_left_in_the_file(ctx, case, tmp_path, kind, suffix):
-    path = tmp_path / f"{kind}{suffix}"
-    publish(ctx, kind, path, review_id=case)
-    text = read_everything(path)
+    text = published_text(ctx, case, kind, tmp_path / f"{kind}{suffix}")
     assert leaks(text) == {}
     assert "Child T" in text
     flat = " ".join(text.split())

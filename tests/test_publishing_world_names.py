@@ -8,33 +8,26 @@ import difflib
 import pytest
 
 from app.publishing.anonymise import Anonymiser
-from app.publishing.audience import set_audience
 from app.publishing.people import list_people
-from app.publishing.pipeline import publish
 from app.publishing.release_check import _unregistered_hits, check_publication
+from tests.leak_planting import every_published_file, for_publication, published_text
 from tests.publishing_world_case import (
     ORDINARY,
     PLANTED,
     UNREGISTERED,
     build_world_case,
     leaks,
-    read_everything,
 )
 
 
 @pytest.fixture
 def world(ctx, tmp_path):
-    review_id = build_world_case(ctx, tmp_path, PLANTED + " " + ORDINARY)
-    set_audience(ctx, review_id, "chronology", "publication")
-    return review_id
+    return for_publication(ctx, build_world_case(ctx, tmp_path, PLANTED + " " + ORDINARY))
 
 
-@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html"])
-@pytest.mark.parametrize("kind", ["overview", "summary", "brief", "chronology"])
+@every_published_file
 def test_nothing_of_anyone_is_left_in_the_file(ctx, world, tmp_path, kind, suffix):
-    path = tmp_path / f"{kind}{suffix}"
-    publish(ctx, kind, path, review_id=world)
-    text = read_everything(path)
+    text = published_text(ctx, world, kind, tmp_path / f"{kind}{suffix}")
     assert leaks(text) == {}
     assert "Child R" in text
     # Ordinary words that are also names, and the agencies, are still there.
