@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -300,6 +301,8 @@ class ImportDialog(QDialog):
             self._show_refusal("Tick the sheets to import.")
             return
         self._planned_for = agency
+        # Reading a long PDF or a large workbook takes seconds: the pointer says it is at work.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.plans = plan_imports(
                 self.editor.ctx,
@@ -315,6 +318,8 @@ class ImportDialog(QDialog):
         except UserError as exc:
             self._show_refusal(str(exc))
             return
+        finally:
+            QApplication.restoreOverrideCursor()
         self._show_plans(agency)
 
     def _show_refusal(self, message: str) -> None:

@@ -19,6 +19,7 @@ locked with a password and a damaged one are refused with a message saying what 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -589,9 +590,26 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[str, str]]:
 # --- the document ------------------------------------------------------------------------------
 
 
+# The last PDF read, by its bytes' sha256: reading one takes about a sixth of a second a page,
+# and the import window plans the import again at each choice the user makes.
+_LAST_READ: dict[str, tuple[list[list[Any]], list[str]]] = {}
+
+
 def read_pdf(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
     """(rows, notes) of a PDF document's chronology: its tables (ruled, or aligned without
-    lines) read as a Word document's, its paragraphs as a Word document's paragraphs."""
+    lines) read as a Word document's, its paragraphs as a Word document's paragraphs. The same
+    file read again (the same bytes) is not parsed again."""
+    with open(path, "rb") as handle:
+        key = hashlib.file_digest(handle, "sha256").hexdigest()
+    if key not in _LAST_READ:
+        read = _read_pdf(path, find_layout)
+        _LAST_READ.clear()
+        _LAST_READ[key] = read
+    rows, notes = _LAST_READ[key]
+    return [list(row) for row in rows], list(notes)
+
+
+def _read_pdf(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
     from app.chronology.word_tables import (
         _with_dated_paragraphs,
         dated_paragraphs,

@@ -169,6 +169,29 @@ def test_a_ruled_row_split_over_a_page_break_joins_its_entry(tmp_path):
     assert [row[0] for _n, row in table.rows] == [f"{t.start:%d/%m/%Y}" for t in truth]
 
 
+def test_the_same_pdf_read_again_is_not_parsed_again(tmp_path, monkeypatch):
+    """The import window plans again at each choice: a long PDF is parsed once, not each time;
+    a file whose bytes changed is read anew, and what a caller does to the rows stays its own."""
+    from app.chronology import pdf_text
+    from app.chronology.reading import read_table
+
+    parsed = []
+    pages = pdf_text._pages
+    monkeypatch.setattr(pdf_text, "_pages", lambda path: parsed.append(path) or pages(path))
+    path, truth = pdf_files.ruled_table_over_pages(tmp_path)
+    first = read_table(path)
+    first.rows[0][1][0] = "changed by the caller"
+    again = read_table(path, header_row=first.header_row)
+    assert len(parsed) == 1
+    assert [row[0] for _n, row in again.rows] == [f"{t.start:%d/%m/%Y}" for t in truth]
+    pdf_files.unruled_case_notes(tmp_path)  # another file read in between
+    read_table(tmp_path / "unruled_case_notes.pdf")
+    assert len(parsed) == 2
+    path.write_bytes(path.read_bytes().replace(b"%%EOF", b"%%EOF\n"))  # the same name, new bytes
+    read_table(path)
+    assert len(parsed) == 3
+
+
 def test_pdfplumber_is_not_imported_at_start_up():
     import subprocess
     import sys

@@ -6,13 +6,14 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.chronology.entries import EntryFilter, fetch_entries, get_entry, query_entry_ids
 from app.chronology.importer import import_chronology
 from app.imrs import add_agency
 from app.items import add_item
 from app.reviews import create_review
+from ui import import_dialog
 from ui.chronology_model import DATE_COL, EVENT_COL, EntryIdRole
 from ui.import_dialog import ImportDialog, guess_agency, import_summary
 from ui.workspace import TAB_CHRONOLOGY
@@ -467,13 +468,23 @@ def test_import_dialog_sends_each_sheet_named_after_an_agency_to_it(
     assert [r.agency for r in rows] == names
 
 
-def test_a_pdf_chronology_is_planned_in_the_dialog(qtbot, editor, review_id, tmp_path):
+def test_a_pdf_chronology_is_planned_in_the_dialog(qtbot, editor, review_id, tmp_path, monkeypatch):
     pytest.importorskip("pdfplumber")
     from tests.chronology.pdf_files import unruled_case_notes
 
     path, truth = unruled_case_notes(tmp_path)
+    cursors = []
+    planning = import_dialog.plan_imports
+
+    def plan(*args, **kwargs):  # reading a long PDF takes seconds: the pointer says so
+        cursors.append(QApplication.overrideCursor().shape())
+        return planning(*args, **kwargs)
+
+    monkeypatch.setattr(import_dialog, "plan_imports", plan)
     dialog = ImportDialog(editor, review_id, ["Police"], path)
     qtbot.addWidget(dialog)
+    assert cursors and set(cursors) == {Qt.CursorShape.WaitCursor}
+    assert QApplication.overrideCursor() is None
     assert path.name not in dialog.problems.text()
     assert len(dialog.plans[0].table.rows) == len(truth)
     assert any("Read as a PDF document" in n for n in dialog.plans[0].table.notes)
