@@ -247,7 +247,21 @@ _PLAIN = str.maketrans({
 
 def _tidy(cell: str) -> str:
     """A cell's text on one line: a PDF's lines in a cell are where the text wrapped."""
-    return " ".join(cell.translate(_PLAIN).split())
+    return " ".join(_BROKEN_WORD.sub("-", cell.translate(_PLAIN)).split())
+
+
+# A word broken at a hyphen over two lines ("safe-" / "guarding", "follow-" / "up"): joined
+# with its hyphen kept (a hyphen of the word's own is never lost; one added by the wrap stays).
+_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
+
+
+def _wrapped(first: str, then: str) -> str:
+    """Two lines of one text, joined where the text wrapped."""
+    if not first:
+        return then
+    if first.endswith("-") and first[-2:-1].isalpha() and then[:1].isalpha():
+        return first + then
+    return f"{first} {then}"
 
 
 def _inside(word: dict, box) -> bool:
@@ -523,7 +537,7 @@ def _aligned_tables(lines: list[_Line]):
                     cells[at] = line.text
                 for i, cell in enumerate(cells):
                     if cell:
-                        rows[-1][i] = f"{rows[-1][i]} {cell}" if rows[-1][i] else cell
+                        rows[-1][i] = _wrapped(rows[-1][i], cell)
             pitch = max(min(line.size * 1.25, pitch * 1.5), line.bottom - line.top)
             last = line
             n += 1
@@ -582,7 +596,7 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[str, str]]:
         if new:
             found.append([kind, line.text])
         else:
-            found[-1][1] = f"{found[-1][1]} {line.text}"
+            found[-1][1] = _wrapped(found[-1][1], line.text)
         previous = line
     return [(kind, text) for kind, text in found]
 
@@ -764,7 +778,7 @@ def _join_over_page(table: list[list[str]], rows: list[list[str]], is_date_like)
         ):
             for i, cell in enumerate(first):
                 if cell and i < len(last):
-                    last[i] = f"{last[i]} {cell}" if last[i] else cell
+                    last[i] = _wrapped(last[i], cell)
             rows = rows[1:]
     table.extend(rows)
 

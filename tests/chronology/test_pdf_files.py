@@ -192,6 +192,64 @@ def test_the_same_pdf_read_again_is_not_parsed_again(tmp_path, monkeypatch):
     assert len(parsed) == 3
 
 
+def test_a_word_broken_at_a_hyphen_over_two_lines_is_joined(tmp_path):
+    """ "safe-" at a line's end and "guarding" under it read "safe-guarding", in a ruled cell
+    and in a paragraph (never "safe- guarding"); a date range over two lines keeps its space."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    from app.chronology.reading import read_table
+
+    body = getSampleStyleSheet()["BodyText"]
+    table = Table(
+        [
+            ["Date", "Practitioner", "Details"],
+            [
+                "14/03/2016",
+                "HV Rowe",
+                Paragraph("Home visit; a safe-<br/>guarding referral made.", body),
+            ],
+            [
+                "15/03/2016",
+                "HV Rowe",
+                Paragraph("Phone call; a follow-<br/>up visit booked.", body),
+            ],
+            ["16/03/2016", "HV Rowe", Paragraph("Plan for 2016-<br/>2017 agreed.", body)],
+        ],
+        colWidths=[70, 80, 300],
+    )
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    ruled = tmp_path / "ruled.pdf"
+    SimpleDocTemplate(str(ruled), pagesize=A4).build([table])
+    events = [row[-1] for _n, row in read_table(ruled).rows]
+    assert events == [
+        "Home visit; a safe-guarding referral made.",
+        "Phone call; a follow-up visit booked.",
+        "Plan for 2016- 2017 agreed.",
+    ]
+
+    printer = pdf_files._Printer(tmp_path / "prose.pdf", "Health visiting", "Printed 01/04/2016")
+    for line in (
+        "On 14 March 2016 the health visitor made a home visit and a safe-",
+        "guarding referral to the local authority for the baby and her brother.",
+        "",
+        "On 15 March 2016 the health visitor phoned the mother and booked a follow-",
+        "up visit for the following week at the family's home address, as agreed.",
+        "",
+        "On 22 March 2016 the health visitor saw the mother and the baby at home; the",
+        "baby's weight had gone up and the mother said she was sleeping better.",
+        "",
+        "On 5 April 2016 the mother did not bring the baby to the clinic; a letter was",
+        "sent offering another appointment in two weeks' time at the same clinic.",
+    ):
+        printer.text(pdf_files.MARGIN, line)
+        printer.down()
+    texts = [" ".join(str(row[-1]).split()) for _n, row in read_table(printer.save()).rows]
+    assert any("a safe-guarding referral to the local" in t for t in texts), texts
+    assert any("booked a follow-up visit for" in t for t in texts), texts
+
+
 def test_pdfplumber_is_not_imported_at_start_up():
     import subprocess
     import sys
