@@ -11,14 +11,9 @@ from PySide6.QtWidgets import QApplication
 from app.demo import add_demo_reviews
 from app.imrs import add_agency, set_imr_status
 from app.meetings import add_agenda_item, create_meeting, meeting_detail
-from app.reviews import create_review, get_review, list_reviews
-
-PROJECTOR = QSize(1024, 768 - 40)
-
-
-def _settle():
-    for _ in range(3):
-        QApplication.processEvents()
+from app.reviews import create_review, get_review
+from tests.ui.screens import DARK, HIGH_CONTRAST, PROJECTOR, palette_with
+from tests.ui.screens import settle as _settle
 
 
 @pytest.fixture
@@ -34,16 +29,6 @@ def chair_meeting(ctx):
     )
     add_agenda_item(ctx, meeting_id, "Any other business", minutes=5)
     return review_id, imr_id, meeting_id
-
-
-@pytest.fixture
-def demo6(ctx, window):
-    add_demo_reviews(ctx)
-    window.refresh()
-    window.select_review(next(r.id for r in list_reviews(ctx) if r.reference == "DEMO-LCSPR-T"))
-    window.resize(PROJECTOR)
-    _settle()
-    return window
 
 
 # The meeting runner by Tab -----------------------------------------------------------------
@@ -106,39 +91,6 @@ def test_a_chair_reaches_every_control_of_the_runner_by_tab(qtbot, editor, ctx, 
 
 
 # The focus ring whatever the style ----------------------------------------------------------
-HIGH_CONTRAST = {
-    "Window": "#000000",
-    "WindowText": "#ffffff",
-    "Base": "#000000",
-    "AlternateBase": "#000000",
-    "Text": "#ffffff",
-    "Button": "#000000",
-    "ButtonText": "#ffff00",
-    "Highlight": "#1aebff",
-    "HighlightedText": "#000000",
-}
-DARK = {
-    "Window": "#2b2b2b",
-    "WindowText": "#e8e8e8",
-    "Base": "#1e1e1e",
-    "AlternateBase": "#262626",
-    "Text": "#e8e8e8",
-    "Button": "#353535",
-    "ButtonText": "#e8e8e8",
-    "Highlight": "#3d6fb4",
-    "HighlightedText": "#ffffff",
-}
-
-
-def _palette(colours, style):
-    from PySide6.QtGui import QColor, QPalette
-
-    palette = QPalette(style.standardPalette())
-    for role, colour in (colours or {}).items():
-        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
-    return palette
-
-
 def _changed_pixels(before, after) -> int:
     """Pixels that the focus changed by 3:1 or more (WCAG's focus appearance)."""
     from PySide6.QtGui import QColor
@@ -175,7 +127,7 @@ def test_the_focus_ring_shows_whatever_the_style(qapp, qtbot, style_name, colour
     try:
         qapp.setStyle(QStyleFactory.create(style_name))
         visible_frames(qapp)  # as the application's start does, whatever the system's style
-        qapp.setPalette(_palette(colours, qapp.style()))
+        qapp.setPalette(palette_with(colours, qapp.style().standardPalette()))
         ring_focused_boxes(qapp)
         page = QWidget()
         qtbot.addWidget(page)
@@ -242,14 +194,14 @@ def _heading_fits(header, column) -> bool:
     return widest + margin <= header.sectionSize(column)
 
 
-def test_the_people_register_headings_are_read_whole_on_a_projector(demo6):
+def test_the_people_register_headings_are_read_whole_on_a_projector(demo):
     from PySide6.QtWidgets import QTableWidget
 
     from ui.tab_names import TAB_NAMES
 
-    demo6.workspace.tabs.setCurrentIndex(TAB_NAMES.index("People"))
+    demo.workspace.tabs.setCurrentIndex(TAB_NAMES.index("People"))
     _settle()
-    table = demo6.workspace.findChild(QTableWidget, "people_register")
+    table = demo.workspace.findChild(QTableWidget, "people_register")
     header = table.horizontalHeader()
     assert table.viewport().width() < 820  # a projector: the columns are narrow
     for column in range(table.columnCount()):
@@ -260,22 +212,22 @@ def test_the_people_register_headings_are_read_whole_on_a_projector(demo6):
     assert last.text().replace("\n", " ") == "Identifiers and addresses"
     assert last.toolTip() == "Identifiers and addresses"
     # Wide again (a laptop, maximised): one line.
-    demo6.resize(1800, 900)
+    demo.resize(1800, 900)
     _settle()
     assert "\n" not in last.text()
 
 
 @pytest.mark.parametrize("size", [PROJECTOR, QSize(1093, 584)], ids=["1024", "1366 at 125%"])
-def test_the_imr_board_fits_across_without_scrolling_sideways(demo6, size):
+def test_the_imr_board_fits_across_without_scrolling_sideways(demo, size):
     from PySide6.QtGui import QFont, QFontMetrics
 
     from ui.imr_board import AGENCY_COLUMN, AUTHOR_COLUMN
     from ui.tab_names import TAB_NAMES
 
-    demo6.resize(size)
-    demo6.workspace.tabs.setCurrentIndex(TAB_NAMES.index("Agencies and IMRs"))
+    demo.resize(size)
+    demo.workspace.tabs.setCurrentIndex(TAB_NAMES.index("Agencies and IMRs"))
     _settle()
-    tab = demo6.workspace.agencies
+    tab = demo.workspace.agencies
     view, header = tab.view, tab.view.horizontalHeader()
     _settle()
     assert not view.horizontalScrollBar().isVisible()
@@ -350,14 +302,14 @@ def test_the_columns_to_join_are_as_tall_as_they_are(qtbot, editor, ctx, tmp_pat
 
 
 # The release check by keyboard --------------------------------------------------------------
-def test_the_release_check_tabs_from_the_findings_to_waive_then_close(demo6, qtbot):
+def test_the_release_check_tabs_from_the_findings_to_waive_then_close(demo, qtbot):
     from PySide6.QtWidgets import QDialogButtonBox
 
     from ui.tab_names import TAB_NAMES
 
-    demo6.workspace.tabs.setCurrentIndex(TAB_NAMES.index("Documents"))
+    demo.workspace.tabs.setCurrentIndex(TAB_NAMES.index("Documents"))
     _settle()
-    reports = demo6.workspace.reports
+    reports = demo.workspace.reports
     if reports.report is None:
         reports.start_document()
     dialog = reports.show_check()
@@ -419,8 +371,8 @@ def test_on_an_empty_store_the_keyboard_starts_on_the_first_step(qtbot, window):
 
 
 # The action plan by keyboard ----------------------------------------------------------------
-def test_enter_opens_an_action_of_the_plan_in_its_review(demo6, qtbot):
-    plan = demo6.show_action_plan()
+def test_enter_opens_an_action_of_the_plan_in_its_review(demo, qtbot):
+    plan = demo.show_action_plan()
     qtbot.waitExposed(plan)
     plan.activateWindow()
     qtbot.waitUntil(plan.isActiveWindow)
@@ -431,9 +383,9 @@ def test_enter_opens_an_action_of_the_plan_in_its_review(demo6, qtbot):
     plan.view.setCurrentIndex(index)
     qtbot.keyClick(plan.view, Qt.Key.Key_Return)
     assert plan.isVisible()  # Enter opened the action; it did not press Close
-    assert demo6.workspace.review.id == action.review_id
-    recs = demo6.workspace.recommendations
-    assert demo6.workspace.tabs.currentWidget() is recs
+    assert demo.workspace.review.id == action.review_id
+    recs = demo.workspace.recommendations
+    assert demo.workspace.tabs.currentWidget() is recs
     assert recs.panel.action_table.selected_id() == action.id
     assert plan.review.accessibleName() == "Review"
     assert plan.agency.accessibleName() == "Lead agency"

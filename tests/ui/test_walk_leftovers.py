@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 
-from tests.ui.screens import PROJECTOR
+from tests.ui.screens import DARK, HIGH_CONTRAST, PROJECTOR, palette_with
 from tests.ui.screens import settle as _settle
 from ui.tab_names import TAB_CHRONOLOGY
 
@@ -46,39 +46,6 @@ def test_a_chronology_button_keeps_its_words_where_they_fit(demo):
     assert tab.link_button.toolButtonStyle() == WORDS
 
 
-HIGH_CONTRAST = {
-    "Window": "#000000",
-    "WindowText": "#ffffff",
-    "Base": "#000000",
-    "AlternateBase": "#000000",
-    "Text": "#ffffff",
-    "Button": "#000000",
-    "ButtonText": "#ffff00",
-    "Highlight": "#1aebff",
-    "HighlightedText": "#000000",
-}
-DARK = {
-    "Window": "#2b2b2b",
-    "WindowText": "#e8e8e8",
-    "Base": "#1e1e1e",
-    "AlternateBase": "#262626",
-    "Text": "#e8e8e8",
-    "Button": "#353535",
-    "ButtonText": "#e8e8e8",
-    "Highlight": "#3d6fb4",
-    "HighlightedText": "#ffffff",
-}
-
-
-def _palette(colours):
-    from PySide6.QtGui import QColor, QPalette
-
-    palette = QPalette()
-    for role, colour in colours.items():
-        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
-    return palette
-
-
 def _edge_contrast(widget) -> float:
     """The best contrast, against the window, of the pixels on the field's left edge."""
     from PySide6.QtGui import QColor
@@ -110,7 +77,7 @@ def test_fields_show_their_edges_in_high_contrast_and_dark(qtbot, colours):
     page = QWidget()
     qtbot.addWidget(page)
     page.setStyle(VisibleFrames(QStyleFactory.create("Fusion")))
-    page.setPalette(_palette(colours))
+    page.setPalette(palette_with(colours))
     layout = QVBoxLayout(page)
     line, text, combo, spin = (
         QLineEdit("Child T"),
@@ -265,7 +232,7 @@ def test_a_dialogs_buttons_carry_no_icon_drawn_for_light_windows_on_a_dark_one(q
 
     style = VisibleFrames(WithIcons(QStyleFactory.create("Fusion")))
     boxes = {}
-    for name, palette in (("light", None), ("dark", _palette(colours))):
+    for name, palette in (("light", None), ("dark", palette_with(colours))):
         box = boxes[name] = QDialogButtonBox()
         qtbot.addWidget(box)
         box.setStyle(style)
@@ -414,7 +381,7 @@ def test_keyboard_focus_is_a_ring_that_can_be_seen_on_every_control(qtbot, colou
     page = QWidget()
     qtbot.addWidget(page)
     page.setStyle(VisibleFrames(QStyleFactory.create("Fusion")))
-    page.setPalette(_palette(colours))
+    page.setPalette(palette_with(colours))
     layout = QVBoxLayout(page)
     combo = QComboBox()
     combo.addItems(["Panel meeting", "Practitioner event"])
@@ -473,7 +440,7 @@ def test_a_focused_text_box_list_or_tab_wears_the_ring_too(qapp, qtbot, colours)
     palette = qapp.palette()
     try:
         qapp.setStyle(VisibleFrames(QStyleFactory.create("Fusion")))
-        qapp.setPalette(_palette(colours))
+        qapp.setPalette(palette_with(colours))
         ring_focused_boxes(qapp)
         page = QWidget()
         qtbot.addWidget(page)
