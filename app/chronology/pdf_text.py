@@ -200,6 +200,20 @@ def _unpacked_size(stream, limit: int) -> int:
     return len(data)
 
 
+def _snap_drawing(page) -> None:
+    """The drawing's coordinates to a thousandth of a point. On a page turned by its /Rotate
+    (a landscape report printed to PDF), the turn leaves a level rule's two ends 1e-14 apart,
+    and the table finder, which compares them exactly, takes it for an upright one: the table's
+    rows are lost and its columns read as one row each."""
+    for kind in ("line", "rect", "curve"):
+        for drawn in page.objects.get(kind, []):
+            for key in ("x0", "x1", "top", "bottom", "y0", "y1"):
+                if key in drawn:
+                    drawn[key] = round(drawn[key], 3)
+            if "pts" in drawn:
+                drawn["pts"] = [(round(x, 3), round(y, 3)) for x, y in drawn["pts"]]
+
+
 def _read_page(page, shown: str) -> _Page:
     number = page.page_number
     if len(page.chars) > MAX_PAGE_CHARS:
@@ -216,6 +230,7 @@ def _read_page(page, shown: str) -> _Page:
             "draws. " + _ASK
         )
     if drawing:
+        _snap_drawing(page)
         # A row split by the page break is open at the foot of the page (and the top of the
         # next): the ends of the column rules close it.
         ends = sorted(

@@ -716,7 +716,22 @@ def prose_under_particulars(folder: Path):
     return path, _truth(8, worker=False, text=_lower)
 
 
+def landscape_report(folder: Path):
+    """An ambulance service's patient contact report printed landscape (the demo's writer): a
+    ruled table with a shaded heading row repeated on each page, notes with an outcome line."""
+    from app.agency_exports import AgencyEvent, ambulance_pdf
+
+    events = [
+        AgencyEvent(ALL_DAYS[i], f"{ALL_TIMES[i]:%H:%M}", WORKERS[i % 4], "Paramedic",
+                    TYPES[i % 4], "", _two(i))
+        for i in range(12)
+    ]  # fmt: skip
+    path = ambulance_pdf(folder / "landscape_report.pdf", events, "Child Z")
+    return path, _truth(12, types=True, times=True, text=_two)
+
+
 FILES = {
+    "landscape_report": landscape_report,
     "ruled_table_over_pages": ruled_table_over_pages,
     "word_imr_tables": word_imr_tables,
     "unruled_case_notes": unruled_case_notes,
@@ -731,6 +746,35 @@ FILES = {
     "restricted_editing": restricted_editing,
     "labelled_blocks": labelled_blocks,
     "prose_under_particulars": prose_under_particulars,
+}
+
+
+def _turned(builder, degrees: int):
+    """``builder``'s PDF as a printer turning a landscape page saves it: the page drawn turned
+    on its sheet and marked (/Rotate) to be shown turned back, so that it reads the same."""
+
+    def build(folder: Path):
+        from pypdf import PdfWriter
+
+        path, truth = builder(folder)
+        writer = PdfWriter(clone_from=str(path))
+        for page in writer.pages:
+            page.rotate(degrees)
+            page.transfer_rotation_to_content()
+            page.rotate(-degrees % 360)
+        turned = folder / f"{path.stem}_turned_{degrees}.pdf"
+        writer.write(turned)
+        return turned, truth
+
+    build.__doc__ = f"{builder.__name__}, its pages drawn turned {degrees}° and shown upright."
+    return build
+
+
+TURNED = {
+    "landscape_report_turned": _turned(landscape_report, 90),
+    "ruled_table_over_pages_turned": _turned(ruled_table_over_pages, 90),
+    "unruled_case_notes_turned": _turned(unruled_case_notes, 270),
+    "prose_chronology_turned": _turned(prose_chronology, 90),
 }
 
 

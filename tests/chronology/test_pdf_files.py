@@ -20,6 +20,13 @@ def test_each_pdf_imports_fully_right_with_no_options(store_path, tmp_path, caps
     check_file_imports_fully_right(pdf_files.FILES, name, store_path, tmp_path, capsys)
 
 
+@pytest.mark.parametrize("name", sorted(pdf_files.TURNED))
+def test_a_pdf_of_turned_pages_imports_fully_right(store_path, tmp_path, capsys, name):  # noqa: F811
+    """A landscape report printed to PDF is often drawn turned on the sheet and shown turned
+    back (/Rotate): its ruled table keeps its rows, its columns and paragraphs read the same."""
+    check_file_imports_fully_right(pdf_files.TURNED, name, store_path, tmp_path, capsys)
+
+
 @pytest.mark.parametrize("name", sorted(pdf_files.FILES))
 def test_running_headings_and_page_numbers_are_left_out_and_named(
     store_path,  # noqa: F811
