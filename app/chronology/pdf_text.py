@@ -475,7 +475,7 @@ def _aligned_tables(lines: list[_Line]):
     [(index of the heading line, index after the last line, rows)], the rows a heading row
     then one row an entry, each cell's lines joined; rows None where the lines go on with
     the table above (its heading printed again after text that is not the table's)."""
-    from app.chronology.layout import is_date_like
+    from app.chronology.layout import is_date_like, noise_line
     from app.chronology.mapping import guess_mapping
 
     found: list[tuple[int, int, list[list[str]] | None]] = []
@@ -533,6 +533,14 @@ def _aligned_tables(lines: list[_Line]):
                 running = False
             elif not rows:
                 break
+            elif (
+                cells[date_at]
+                and noise_line(" ".join(line.text.split()))
+                and not any(
+                    is_date_like(_cells(later, starts)[date_at]) for later in lines[n + 1 :]
+                )
+            ):
+                break  # the report's footer under the last entry ("Total number of notes: 40")
             else:
                 gap = line.top - last.bottom if line.page == last.page else 0
                 # a note printed full width under its entry's line, its last line too

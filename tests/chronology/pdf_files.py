@@ -256,13 +256,14 @@ def word_imr_tables(folder: Path):
 # --- 3. a case-note report printed with its columns aligned, no lines -----------------------
 
 
-def unruled_case_notes(folder: Path):
+def unruled_case_notes(folder: Path, total: bool = False):
     """A case system's case-note report printed to PDF: a summary block, then columns aligned
     but no lines drawn (Date / Time, Case Note Type, Worker, Case Note), the note wrapping onto
     the lines under it with the date column empty, the heading line printed again on each page,
-    a note split across a page break; "End of report" under the last entry."""
+    a note split across a page break; "End of report" under the last entry (``total``: first,
+    straight under it, as close as the entries are to each other, the count of notes)."""
     printer = _Printer(
-        folder / "unruled_case_notes.pdf",
+        folder / f"unruled_case_notes{'_total' if total else ''}.pdf",
         "Case Notes Report - Child Z (ID 2088231)",
         "Run on 02/04/2017 09:14 by Report Server",
     )
@@ -299,6 +300,9 @@ def unruled_case_notes(folder: Path):
             printer.text(xs[3], line)
             printer.down()
         printer.down(printer.leading * 0.6)
+    if total:
+        printer.text(MARGIN, "Total number of case notes: 12")
+        printer.down()
     printer.down(printer.leading)
     printer.text(MARGIN, "End of report")
     path = printer.save()
@@ -735,6 +739,7 @@ FILES = {
     "ruled_table_over_pages": ruled_table_over_pages,
     "word_imr_tables": word_imr_tables,
     "unruled_case_notes": unruled_case_notes,
+    "unruled_case_notes_total": lambda folder: unruled_case_notes(folder, total=True),
     "gp_log_unruled": gp_log_unruled,
     "prose_chronology": prose_chronology,
     "case_note_blocks": case_note_blocks,

@@ -257,6 +257,17 @@ def test_a_word_broken_at_a_hyphen_over_two_lines_is_joined(tmp_path):
     assert any("booked a follow-up visit for" in t for t in texts), texts
 
 
+def test_a_report_footer_straight_under_the_last_entry_is_left_out(tmp_path):
+    """ "Total number of case notes: 12" printed at the left margin as close under the last entry
+    as the entries are to each other is the report's footer, not the last note's last line."""
+    from app.chronology.reading import read_table
+
+    path, truth = pdf_files.unruled_case_notes(tmp_path, total=True)
+    table = read_table(path)
+    assert " ".join(str(table.rows[-1][1][-1]).split()) == truth[-1].event
+    assert any("Total number of case notes: 12" in note for note in table.notes)
+
+
 def test_pdfplumber_is_not_imported_at_start_up():
     import subprocess
     import sys
