@@ -245,12 +245,44 @@ def _read_page(page, shown: str) -> _Page:
                 continue  # a frame round the page, or a box round a title: its words are text
             boxes.append(table.bbox)
             tables.append((table.bbox[1], table.bbox[3], rows))
-    words = page.extract_words(extra_attrs=["size", "fontname"])
+    words = [
+        piece
+        for word in page.extract_words(extra_attrs=["size", "fontname"], return_chars=True)
+        for piece in _apart(word)
+    ]
     for word in words:
         word["text"] = word["text"].translate(_PLAIN)
     words = [w for w in words if w["text"].strip()]
     words = [w for w in words if not any(_inside(w, box) for box in boxes)]
     return _Page(number, page.height, page.width, _lines(words, number), tables, len(page.images))
+
+
+def _apart(word: dict) -> list[dict]:
+    """A "word" that is two cells' values standing closer than a space (a date right-aligned in
+    its cell, the time left-aligned in the next: "02/03/2022" 1.6 pt from "10:00"), cut where
+    the gap between two letters stands out from the word's own: letters of one word touch, or
+    are spaced evenly."""
+    chars = word.pop("chars")
+    gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:], strict=False)]
+    if not gaps:
+        return [word]
+    usual = sorted(gaps)[len(gaps) // 2]
+    size = float(word.get("size") or 10)
+    cuts = [n + 1 for n, gap in enumerate(gaps) if gap >= 0.12 * size and gap > 3 * usual + 0.5]
+    if not cuts:
+        return [word]
+    pieces = []
+    for first, end in zip([0, *cuts], [*cuts, len(chars)], strict=True):
+        part = chars[first:end]
+        pieces.append({
+            **word,
+            "text": "".join(c["text"] for c in part),
+            "x0": part[0]["x0"],
+            "x1": part[-1]["x1"],
+            "top": min(c["top"] for c in part),
+            "bottom": max(c["bottom"] for c in part),
+        })  # fmt: skip
+    return pieces
 
 
 # Ligatures a word processor set as one glyph ("ﬁ"), a soft hyphen, a non-breaking space.

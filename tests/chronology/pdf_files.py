@@ -734,7 +734,36 @@ def landscape_report(folder: Path):
     return path, _truth(12, types=True, times=True, text=_two)
 
 
+def spreadsheet_printed(folder: Path):
+    """A workbook printed to PDF without gridlines: the dates right-aligned in their cells, so
+    that each ends 1.6 pt from its time, left-aligned in the next cell (closer than a space:
+    text tools read "02/03/202210:00" as one word)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    printer = _Printer(folder / "spreadsheet_printed.pdf", "Chronology", "Printed 03/04/2017")
+    columns = (
+        MARGIN,
+        112.0,
+        150.0,
+        240.0,
+    )  # Date (its text ending at the next), Time, Worker, Note
+    for x, heading in zip(columns, ("Date", "Time", "Worker", "Case note"), strict=True):
+        printer.text(x, heading, bold=True)
+    printer.down(printer.leading * 1.4)
+    for i in range(8):
+        day = f"{ALL_DAYS[i]:%d/%m/%Y}"
+        printer.text(columns[1] - 1.6 - stringWidth(day, "Helvetica", printer.size), day)
+        printer.text(columns[1], f"{ALL_TIMES[i]:%H:%M}")
+        printer.text(columns[2], WORKERS[i % 4])
+        for line in _wrap(ALL_TEXTS[i], PAGE_W - MARGIN - columns[3], printer.size):
+            printer.text(columns[3], line)
+            printer.down()
+        printer.down(printer.leading * 0.4)
+    return printer.save(), _truth(8, times=True)
+
+
 FILES = {
+    "spreadsheet_printed": spreadsheet_printed,
     "landscape_report": landscape_report,
     "ruled_table_over_pages": ruled_table_over_pages,
     "word_imr_tables": word_imr_tables,

@@ -268,6 +268,17 @@ def test_a_report_footer_straight_under_the_last_entry_is_left_out(tmp_path):
     assert any("Total number of case notes: 12" in note for note in table.notes)
 
 
+def test_a_date_and_a_time_closer_than_a_space_stay_in_their_columns(tmp_path):
+    """A printed workbook's right-aligned date 1.6 pt from the next cell's time: two cells, not
+    one word "14/03/201610:32" in the date column."""
+    from app.chronology.reading import read_table
+
+    path, truth = pdf_files.spreadsheet_printed(tmp_path)
+    table = read_table(path)
+    assert table.headers[:2] == ["Date", "Time"]
+    assert [row[:2] for _n, row in table.rows] == [[f"{t.start:%d/%m/%Y}", t.time] for t in truth]
+
+
 def test_pdfplumber_is_not_imported_at_start_up():
     import subprocess
     import sys
