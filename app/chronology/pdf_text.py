@@ -424,7 +424,7 @@ def _segments(line: _Line) -> list[list[dict]]:
     """The line's words in runs standing apart (a wider gap than a space between them)."""
     runs: list[list[dict]] = []
     for word in line.words:
-        gap = max(5.0, 0.8 * float(word.get("size") or line.size))
+        gap = max(4.0, 0.6 * float(word.get("size") or line.size))
         if runs and word["x0"] - runs[-1][-1]["x1"] <= gap:
             runs[-1].append(word)
         else:
@@ -540,6 +540,7 @@ def _aligned_tables(lines: list[_Line]):
             headings = [f"{h} {c}".strip() for h, c in zip(headings, cells, strict=True)]
             last = below
             n += 1
+        heading_below = [" ".join(line.text.lower().split()) for line in lines[start + 1 : n]]
         starts = _data_starts(lines, n, starts, date_at)
         event_at = guess_mapping(headings).get("event")
         going_on = None  # the rows of the table above with the same heading, to go on with
@@ -558,6 +559,11 @@ def _aligned_tables(lines: list[_Line]):
             if " ".join(line.text.lower().split()) == key:  # the heading line again (a new page)
                 last = line
                 n += 1
+                # and the headings' words wrapped under it ("Note Type" under "Case")
+                for wrapped in heading_below:
+                    if n < len(lines) and " ".join(lines[n].text.lower().split()) == wrapped:
+                        last = lines[n]
+                        n += 1
                 continue
             cells = _cells(line, starts)
             if is_date_like(cells[date_at]) and not _spans_columns(line, starts):

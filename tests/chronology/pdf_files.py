@@ -762,6 +762,46 @@ def spreadsheet_printed(folder: Path):
     return printer.save(), _truth(8, times=True)
 
 
+def browser_printed(folder: Path, borders: bool):
+    """A web case system's case-note report printed to PDF by Chromium (as a worker saves the
+    page from the browser): a title, the person's line, a table whose heading row repeats on each
+    page (with or without cell borders), the browser's own date and address at the top and foot
+    of every page, and "Total number of case notes" under the table. None without Chromium."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        return None
+    cell = "border:1px solid #999;" if borders else ""
+    rows = "".join(
+        f"<tr><td>{ALL_DAYS[i]:%d/%m/%Y}</td><td>{ALL_TIMES[i]:%H:%M}</td><td>{TYPES[i % 4]}</td>"
+        f"<td>{WORKERS[i % 4]}</td><td>{escape(_two(i))}</td></tr>"
+        for i in range(12)
+    )
+    page = (
+        "<html><head><meta charset='utf-8'><title>Case Notes - Child Z</title><style>"
+        "body{font-family:sans-serif;font-size:11px} table{border-collapse:collapse;width:100%}"
+        f"th,td{{{cell}padding:4px;vertical-align:top;text-align:left}}"
+        "thead{display:table-header-group}</style></head><body><h2>Case Notes Report</h2>"
+        "<p>Person: Child Z (ID 2088231)</p><table><thead><tr><th>Date</th><th>Time</th>"
+        "<th>Case Note Type</th><th>Author</th><th>Case Note</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table><p>Total number of case notes: 12</p></body></html>"
+    )
+    name = f"browser_printed{'_borders' if borders else ''}"
+    html = folder / f"{name}.html"
+    html.write_text(page, encoding="utf-8")
+    path = folder / f"{name}.pdf"
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             f"--user-data-dir={profile}", f"--print-to-pdf={path}", html.as_uri()],
+            capture_output=True, timeout=120, check=True,
+        )  # fmt: skip
+    return path, _truth(12, types=True, times=True, text=_two)
+
+
 FILES = {
     "spreadsheet_printed": spreadsheet_printed,
     "landscape_report": landscape_report,
@@ -803,6 +843,11 @@ def _turned(builder, degrees: int):
     build.__doc__ = f"{builder.__name__}, its pages drawn turned {degrees}° and shown upright."
     return build
 
+
+PRINTED_BY_A_BROWSER = {
+    "browser_printed_borders": lambda folder: browser_printed(folder, True),
+    "browser_printed": lambda folder: browser_printed(folder, False),
+}
 
 TURNED = {
     "landscape_report_turned": _turned(landscape_report, 90),

@@ -2,6 +2,8 @@
 options, every entry right; the page furniture left out and named; scans, locked and damaged
 PDFs refused in plain words; and each rule on its own."""
 
+import shutil
+
 import pytest
 
 from tests.chronology import pdf_files
@@ -25,6 +27,28 @@ def test_a_pdf_of_turned_pages_imports_fully_right(store_path, tmp_path, capsys,
     """A landscape report printed to PDF is often drawn turned on the sheet and shown turned
     back (/Rotate): its ruled table keeps its rows, its columns and paragraphs read the same."""
     check_file_imports_fully_right(pdf_files.TURNED, name, store_path, tmp_path, capsys)
+
+
+@pytest.mark.skipif(
+    not (shutil.which("chromium") or shutil.which("chromium-browser")),
+    reason="Chromium is not installed (apt-get install chromium; .ci/run does)",
+)
+@pytest.mark.parametrize("name", sorted(pdf_files.PRINTED_BY_A_BROWSER))
+def test_a_report_printed_by_a_browser_imports_fully_right(store_path, tmp_path, capsys, name):  # noqa: F811
+    """A real producer: Chromium's own print to PDF of a web case system's report (its date and
+    the page's address on every page, the heading row repeated, the count under the table)."""
+    from app.chronology.reading import read_table
+
+    check_file_imports_fully_right(
+        pdf_files.PRINTED_BY_A_BROWSER, name, store_path, tmp_path, capsys
+    )
+    (tmp_path / "again").mkdir()
+    path, truth = pdf_files.PRINTED_BY_A_BROWSER[name](tmp_path / "again")
+    table = read_table(path)
+    assert [(row[0], row[1], " ".join(row[-1].split())) for _n, row in table.rows] == [
+        (f"{t.start:%d/%m/%Y}", t.time, t.event) for t in truth
+    ]
+    assert any("Total number of case notes: 12" in note for note in table.notes)
 
 
 @pytest.mark.parametrize("name", sorted(pdf_files.FILES))
