@@ -7,6 +7,7 @@ with a plain message, before it is parsed, reading it a chunk at a time.
 
 import posixpath
 import re
+import struct
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,11 @@ from xml.etree import ElementTree
 
 from app.chronology.binary_sheets import Damaged, xls_extents, xlsb_extent
 from app.errors import UserError
+
+try:  # ISA-L's inflate, zlib's interface
+    from isal import isal_zlib as _zlib
+except ImportError:  # pragma: no cover - python-isal has wheels wherever ReviewDesk runs
+    import zlib as _zlib
 
 MAX_FILE_BYTES = 150 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024
@@ -112,12 +118,12 @@ def check_archive(path: Path, size: int) -> str:
                 if member.filename in sheets:
                     _check_extent(archive, member, sheets[member.filename], shown, kind)
                 else:
-                    with archive.open(member) as stream:
-                        first = stream.read(_CHUNK)
-                        if member.filename.lower().endswith("sharedstrings.xml"):
-                            _check_text_count(first, shown)
-                        while stream.read(_CHUNK):
-                            pass
+                    chunks = inflated(archive, member)
+                    first = next(chunks, b"")
+                    if member.filename.lower().endswith("sharedstrings.xml"):
+                        _check_text_count(first, shown)
+                    for _chunk in chunks:
+                        pass
         except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError):
             raise _damaged(shown) from None
         except RuntimeError:  # a part encrypted with a zip password
@@ -274,21 +280,82 @@ def _check_text_count(start: bytes, shown: str) -> None:
         raise _harmful(shown, f"its list of texts says it holds {int(found[1]):,} different texts")
 
 
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # a member's local header, before its data
+_READ = 256 * 1024  # compressed bytes read at a time
+
+
+def inflated(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The member's bytes, inflated a chunk (at most ``_CHUNK``) at a time, never more than
+    it declares; its size and CRC are checked at the end (zipfile.BadZipFile when they differ).
+
+    What ``archive.open`` does, with ISA-L's inflate (python-isal) where it is installed: five
+    times quicker than zlib's on a large sheet, and every workbook is inflated here once before
+    its parser inflates it again. Members neither stored nor deflated go through zipfile.
+    """
+    if (
+        member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+        or member.flag_bits & 1
+    ):
+        with archive.open(member) as stream:
+            while chunk := stream.read(_CHUNK):
+                yield chunk
+        return
+    source = archive.fp
+    if source is None:
+        raise ValueError("the archive is closed")
+    source.seek(member.header_offset)
+    header = source.read(_LOCAL_HEADER.size)
+    if len(header) != _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile("bad local header")
+    fields = _LOCAL_HEADER.unpack(header)
+    source.seek(fields[-2] + fields[-1], 1)  # the name and extra field
+    position = source.tell()
+    left = member.compress_size
+    wanted = member.file_size
+    inflater = _zlib.decompressobj(-15) if member.compress_type == zipfile.ZIP_DEFLATED else None
+    crc = size = 0
+    try:
+        while left > 0 or inflater is not None and inflater.unconsumed_tail:
+            if inflater is not None and inflater.unconsumed_tail:
+                data = inflater.unconsumed_tail
+            else:
+                source.seek(position)  # (the archive's file is shared: another read may move it)
+                data = source.read(min(_READ, left))
+                if not data:
+                    raise EOFError("the archive ends inside a member")
+                left -= len(data)
+                position += len(data)
+            chunk = data if inflater is None else inflater.decompress(data, _CHUNK)
+            size += len(chunk)
+            if size > wanted:
+                raise zipfile.BadZipFile("a member holds more than it declares")
+            crc = _zlib.crc32(chunk, crc)
+            if chunk:
+                yield chunk
+        rest = inflater.flush() if inflater is not None else b""
+    except _zlib.error as error:
+        raise zipfile.BadZipFile(f"a member cannot be inflated: {error}") from None
+    size += len(rest)
+    if size > wanted:
+        raise zipfile.BadZipFile("a member holds more than it declares")
+    crc = _zlib.crc32(rest, crc)
+    if rest:
+        yield rest
+    if size != wanted or crc != member.CRC:
+        raise zipfile.BadZipFile("a member's size or CRC is not what it declares")
+
+
 def _pieces(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
     """The member's bytes in chunks that end at a tag boundary (">")."""
     carry = b""
-    with archive.open(member) as stream:
-        while True:
-            chunk = stream.read(_CHUNK)
-            if not chunk:
-                break
-            buffer = carry + chunk
-            cut = buffer.rfind(b">") + 1
-            if cut == 0 and len(buffer) > 64 * _CHUNK:
-                raise ValueError("no tag boundary")
-            carry = buffer[cut:]
-            if cut:
-                yield buffer[:cut]
+    for chunk in inflated(archive, member):
+        buffer = carry + chunk
+        cut = buffer.rfind(b">") + 1
+        if cut == 0 and len(buffer) > 64 * _CHUNK:
+            raise ValueError("no tag boundary")
+        carry = buffer[cut:]
+        if cut:
+            yield buffer[:cut]
     if carry.strip():
         yield carry
 

@@ -800,3 +800,56 @@ def test_a_csv_with_a_title_and_header_but_no_rows_is_refused(tmp_path):
     path = tmp_path / "title_only.csv"
     path.write_bytes(b"Chronology\nDate,Event\n")
     assert "holds no chronology rows" in refused(path)
+
+
+def _members(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {
+            info.filename: b"".join(file_guard.inflated(archive, info))
+            for info in archive.infolist()
+        }
+
+
+def test_the_guard_inflates_each_part_as_zipfile_does(tmp_path):
+    path = tmp_path / "parts.zip"
+    text = "".join(f"<row r='{n}'><c><v>{n * 7}</v></c></row>" for n in range(60_000)).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("deflated.xml", text, zipfile.ZIP_DEFLATED)
+        archive.writestr("stored.xml", text[:5000], zipfile.ZIP_STORED)
+        archive.writestr("empty.xml", b"", zipfile.ZIP_DEFLATED)
+    with zipfile.ZipFile(path) as archive:
+        expected = {name: archive.read(name) for name in archive.namelist()}
+    assert len(expected["deflated.xml"]) > 2 * 1024 * 1024  # more than one chunk
+    assert _members(path) == expected
+
+
+def test_a_part_whose_bytes_do_not_match_its_crc_is_refused_as_damaged(tmp_path, no_calamine):
+    path = _small_workbook(
+        tmp_path / "crc.xlsx", b"<worksheet>" + b"<row/>" * 20_000 + b"</worksheet>"
+    )
+    data = bytearray(path.read_bytes())
+    end = data.rfind(b"PK\x05\x06")
+    central = struct.unpack_from("<I", data, end + 16)[0]
+    while data[central : central + 4] == b"PK\x01\x02":
+        name_length, extra_length, comment_length = struct.unpack_from("<HHH", data, central + 28)
+        if data[central + 46 : central + 46 + name_length] == b"xl/worksheets/sheet1.xml":
+            crc = struct.unpack_from("<I", data, central + 16)[0] ^ 1
+            struct.pack_into("<I", data, central + 16, crc)
+            local = struct.unpack_from("<I", data, central + 42)[0]
+            struct.pack_into("<I", data, local + 14, crc)
+        central += 46 + name_length + extra_length + comment_length
+    path.write_bytes(bytes(data))
+    assert "damaged or incomplete" in refused(path)
+
+
+def test_a_part_whose_compressed_bytes_are_broken_is_refused_as_damaged(tmp_path, no_calamine):
+    path = _small_workbook(
+        tmp_path / "broken.xlsx", b"<worksheet>" + b"<row/>" * 20_000 + b"</worksheet>"
+    )
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start : start + 8] = b"\xff" * 8  # not a deflate block
+    path.write_bytes(bytes(data))
+    assert "damaged or incomplete" in refused(path)
