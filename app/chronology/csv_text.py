@@ -324,7 +324,7 @@ def _boxed(sample: str) -> bool:
     of the sample is parted by tabs."""
     if "\t" in sample:
         return False
-    every = sample.splitlines()
+    every = sample.replace(_ESCAPED_BAR, "").splitlines()
     for above, line in zip(every, every[1:], strict=False):
         if _MARKDOWN_RULE.fullmatch(line) and above.count("|") >= 1:
             return line.strip().strip("|").count("|") == above.strip().strip("|").count("|")
@@ -335,14 +335,18 @@ def _boxed(sample: str) -> bool:
     return bars[1] >= 3 and bars[1] >= 0.8 * len(lines)
 
 
+_ESCAPED_BAR = "\\|"  # a bar inside a Markdown cell: part of the value, not between two
+_HELD_BAR = "\ue000"  # where an escaped bar is held while the line is cut at the others
+
+
 def _unbox(rows: list[list[str]]) -> None:
-    """The bars at the ends of each boxed line dropped, the values unpadded, and a Markdown line
-    break ("<br>") read as one."""
+    """The bars at the ends of each boxed line dropped, the values unpadded, a Markdown line
+    break ("<br>") read as one and an escaped bar ("\\|") as a bar."""
     for index, row in enumerate(rows):
         if len(row) >= 3 and not row[0].strip() and not row[-1].strip():
             row = row[1:-1]
         if len(row) >= 2:
-            rows[index] = [_BREAK_TAG.sub("\n", c).strip() for c in row]
+            rows[index] = [_BREAK_TAG.sub("\n", c).replace(_HELD_BAR, "|").strip() for c in row]
 
 
 def _punctuation(rows: list[list[str]]) -> bool:
@@ -410,6 +414,8 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
     if fixed is not None:
         reader = _FixedWidth(lines, fixed[1])
     elif delimiter == LINES or boxed:
+        if boxed:
+            lines = (line.replace(_ESCAPED_BAR, _HELD_BAR) for line in lines)
         reader = csv.reader(lines, delimiter=delimiter, quoting=csv.QUOTE_NONE)
     else:
         reader = csv.reader(lines, delimiter=delimiter)

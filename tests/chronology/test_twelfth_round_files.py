@@ -208,3 +208,23 @@ def test_swim_lanes_with_a_mapping_given(store_path, tmp_path):  # noqa: F811
         assert [p.agency_name for p in plans] == ["Agency"]
     finally:
         store.close()
+
+
+def test_a_bar_escaped_inside_a_markdown_cell_stays_in_its_value(store_path, tmp_path, capsys):  # noqa: F811
+    path = tmp_path / "escaped_bars.md"
+    path.write_text(
+        "| Date | Worker | Contact |\n"
+        "|---|---|---|\n"
+        "| 14/03/2016 | Sam Okafor | Home visit \\| mother and baby seen |\n"
+        "| 02/04/2016 | Priya Nair | Phone call; school \\| nursery both informed |\n"
+        "| 19/04/2016 | Sam Okafor | Case note: C:\\records\\visit.docx attached |\n",
+        encoding="utf-8",
+    )
+    code, output = _import(store_path, path, capsys)
+    assert code == 0, output
+    rows = sorted(_entries(store_path), key=lambda r: r.date_text)
+    assert [(r.practitioner, r.event) for r in rows] == [
+        ("Priya Nair", "Phone call; school | nursery both informed"),
+        ("Sam Okafor", "Home visit | mother and baby seen"),
+        ("Sam Okafor", "Case note: C:\\records\\visit.docx attached"),
+    ]
