@@ -539,6 +539,9 @@ def _veto(name: str, p: ColumnProfile) -> str:
     # "Practitioner / role" over "Sam Ellery (HV)": people, their roles in brackets.
     if name == "role" and p.share(p.named_roles) >= 0.6:
         return "names of people with their role in brackets"
+    # "Title" of a list's items over Home visit, Phone call: kinds of contact, not job titles.
+    if name == "role" and p.type_names and 2 * p.type_names >= p.distinct and not p.names:
+        return "kinds of contact, not roles"
     if name == "role" and p.distinct >= 6 and p.distinct_ratio >= 0.9 and p.share(p.names) < 0.5:
         return "a different value on every row (a title of each entry), not a list of roles"
     if name in ("practitioner", "role", "subjects", "outcome") and p.share(p.yes_no) >= 0.6:

@@ -29,6 +29,26 @@ _LANE = re.compile(
     rf"(?:{_KIND})(?: (?:service|services|team|trust|records|contacts|involvement|entries|"
     r"chronology))?"
 )
+# An agency named as itself ("Marchshire Police", "Oakfield Primary School", "Riverside
+# Surgery", "Aneurin Bevan University Health Board"): a few words, then what it is.
+_ORGANISATION = (
+    rf"{_KIND}|constabulary|police service|primary|primary school|junior school|infant school|"
+    r"high school|academy|college|pre school|preschool|surgery|medical (?:practice|centre)|"
+    r"group practice|health centre|hospitals?|nhs (?:foundation )?trust|foundation trust|"
+    r"(?:university )?health board|uhb|icb|ccg|(?:county |borough |city |district )?council|housing association|homes|"
+    r"ambulance service|refuge|action for children|childrens society|family centre"
+)
+_NAMED_LANE = re.compile(
+    rf"(?:[a-z0-9]+ ){{1,5}}(?:{_ORGANISATION})(?: (?:service|services|team|records|contacts|"
+    r"involvement|entries|chronology))?"
+)
+# Words that make a heading a fact about the subject or the entry, never an agency's lane
+# ("Previous school", "Name of GP surgery", "Hospital number").
+_NOT_A_LANE = frozenset(
+    "date time name number no ref reference id type address postcode previous current "
+    "registered attended attending details of status".split()
+)
+_DISTINCT_ENTRIES = 0.8  # of a named lane's values: entries differ, an attribute repeats
 _PLACE = re.compile(r"\s*\([^()]*\)\s*$")  # "Police (Gwent)": the force's area after its kind
 _MOST_ONE_LANE = 0.75  # of the rows with any lane written, those with one lane only
 AGENCY_HEADING = "Agency (swim lane)"
@@ -44,6 +64,7 @@ def lane_columns(table: SheetTable, agencies: set[str]) -> list[int]:
     review's agencies, ``agencies`` in lower case), holding text, and at least three quarters of
     the rows that have anything in them have it in one lane only. [] when the table has no
     lanes."""
+    columns = table.columns
     lanes = [
         i
         for i, heading in enumerate(table.headers)
@@ -51,11 +72,11 @@ def lane_columns(table: SheetTable, agencies: set[str]) -> list[int]:
         and (
             _LANE.fullmatch(normalise_header(_PLACE.sub("", heading)))
             or " ".join(heading.split()).casefold() in agencies
+            or _named_lane(heading, columns[i])
         )
     ]
     if len(lanes) < 2 or len(lanes) == len(table.headers):
         return []
-    columns = table.columns
     used = 0
     for i in lanes:
         written = [v for v in columns[i] if _written(v)]
@@ -69,6 +90,16 @@ def lane_columns(table: SheetTable, agencies: set[str]) -> list[int]:
     if not filled or sum(c == 1 for c in filled) < _MOST_ONE_LANE * len(filled):
         return []
     return lanes
+
+
+def _named_lane(heading: str, values: list[Any]) -> bool:
+    """A heading naming an agency as itself ("Marchshire Police"), over values that differ
+    from row to row as entries do (a column naming each row's school repeats its values)."""
+    words = normalise_header(_PLACE.sub("", heading))
+    if not _NAMED_LANE.fullmatch(words) or _NOT_A_LANE.intersection(words.split()):
+        return False
+    written = [" ".join(str(v).split()).casefold() for v in values if _written(v)]
+    return len(set(written)) >= _DISTINCT_ENTRIES * len(written)
 
 
 def as_agency_rows(table: SheetTable, lanes: list[int], given: str) -> SheetTable:

@@ -61,10 +61,13 @@ def test_swim_lanes_are_found_by_their_headings_and_one_lane_a_row():
     assert [(n, c[1]) for n, c in read.rows][2:4] == [(4, "Health (GP)"), (4, "School")]
     assert "Row(s) 4 have entries in more than one lane" in read.notes[-1]
     # a review's own agency names a lane too
-    named = ["Date", "Dyfed-Powys Police", "Hywel Dda UHB"]
+    named = ["Date", "Dyfed-Powys Police", "Hywel Dda Partneriaeth"]
     two = [["14/03/2016", "Visit.", None], ["03/04/2016", None, "Clinic."]]
     assert lane_columns(_table(named, two), set()) == []
-    assert lane_columns(_table(named, two), {"dyfed-powys police", "hywel dda uhb"}) == [1, 2]
+    assert lane_columns(_table(named, two), {"dyfed-powys police", "hywel dda partneriaeth"}) == [
+        1,
+        2,
+    ]
     # every row writing in several of the columns: an assessment grid, not lanes
     grid = [[r[0], "Fine.", "Seen.", "Attending."] for r in rows]
     assert lane_columns(_table(heads, grid), set()) == []
@@ -228,3 +231,41 @@ def test_a_bar_escaped_inside_a_markdown_cell_stays_in_its_value(store_path, tmp
         ("Sam Okafor", "Home visit | mother and baby seen"),
         ("Sam Okafor", "Case note: C:\\records\\visit.docx attached"),
     ]
+
+
+def test_swim_lanes_headed_by_the_agencies_own_names(store_path, tmp_path, capsys):  # noqa: F811
+    from app.chronology.swim_lanes import lane_columns
+
+    heads = ["Date", "Marchshire Police", "Oakfield Primary School", "Riverside Surgery",
+             "Hywel Dda UHB", "Westbury Women's Aid"]  # fmt: skip
+    texts = ["Father arrested after a call from a neighbour.", "Child arrived hungry, no coat.",
+             "Mother seen with low mood; review booked.", "Seen in clinic for a burn.",
+             "Mother attended the group for the first time."]  # fmt: skip
+    rows = [[f"{10 + k}/03/2016", *[texts[k] if i == k else None for i in range(5)]]
+            for k in range(5)]  # fmt: skip
+    assert lane_columns(_table(heads, rows), set()) == [1, 2, 3, 4, 5]
+    path = tmp_path / "named_lanes.csv"
+    path.write_text(
+        "\n".join(",".join(f'"{c or ""}"' for c in row) for row in [heads, *rows]) + "\n",
+        encoding="utf-8",
+    )
+    code, output = _import(store_path, path, capsys)
+    assert code == 0, output
+    found = {(r.agency, r.event) for r in _entries(store_path)}
+    assert found == {(heads[k + 1], texts[k]) for k in range(5)}
+
+
+def test_columns_naming_a_place_for_each_row_are_not_swim_lanes():
+    from app.chronology.swim_lanes import lane_columns
+
+    rows = [[f"{10 + k}/03/2016", "Oakfield Primary" if k else None, "Oakfield Primary",
+             "Riverside Surgery", f"Note {k}: seen and spoken to alone."] for k in range(6)]  # fmt: skip
+    # named for what they hold about the child, not for an agency writing in them
+    heads = ["Date", "Previous school", "Current school", "GP surgery", "Note"]
+    assert lane_columns(_table(heads, rows), set()) == []
+    # named like agencies, but each repeats one place row after row: not entries
+    heads = ["Date", "Marchshire Police", "Oakfield Academy", "Riverside Surgery", "Note"]
+    sparse = [[r[0], "Marchshire Police" if k % 3 == 0 else None,
+               None if k % 3 == 0 else "Oakfield Academy", None, r[4]]
+              for k, r in enumerate(rows)]  # fmt: skip
+    assert lane_columns(_table(heads, sparse), set()) == []

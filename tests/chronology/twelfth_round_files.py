@@ -350,7 +350,7 @@ def microsoft_lists_csv(folder: Path):
                      "Grace Adeyemi", made, "Grace Adeyemi", "Item",
                      "sites/EarlyHelp/Lists/Contact log"])  # fmt: skip
     path = _write(folder / "microsoft_lists_csv.csv", rows, encoding="utf-8-sig")
-    return path, [_t(i, practitioner=WORKERS[i % 4]) for i in range(8)]
+    return path, [_t(i, practitioner=WORKERS[i % 4], event_type=TYPES[i % 4]) for i in range(8)]
 
 
 # --- written after the first rules (measured on the original code as well) ---------------------
