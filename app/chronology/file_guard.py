@@ -309,11 +309,23 @@ def inflated(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[byte
         raise zipfile.BadZipFile("bad local header")
     fields = _LOCAL_HEADER.unpack(header)
     source.seek(fields[-2] + fields[-1], 1)  # the name and extra field
-    position = source.tell()
-    left = member.compress_size
-    wanted = member.file_size
     inflater = _zlib.decompressobj(-15) if member.compress_type == zipfile.ZIP_DEFLATED else None
     crc = size = 0
+    for chunk in _member_output(source, member.compress_size, inflater):
+        size += len(chunk)
+        if size > member.file_size:
+            raise zipfile.BadZipFile("a member holds more than it declares")
+        crc = _zlib.crc32(chunk, crc)
+        if chunk:
+            yield chunk
+    if size != member.file_size or crc != member.CRC:
+        raise zipfile.BadZipFile("a member's size or CRC is not what it declares")
+
+
+def _member_output(source, left: int, inflater) -> Iterator[bytes]:
+    """What a member's ``left`` bytes from ``source``'s position give: the bytes themselves
+    (stored), or what ``inflater`` makes of them, at most ``_CHUNK`` at a time."""
+    position = source.tell()
     try:
         while left > 0 or inflater is not None and inflater.unconsumed_tail:
             if inflater is not None and inflater.unconsumed_tail:
@@ -325,24 +337,11 @@ def inflated(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[byte
                     raise EOFError("the archive ends inside a member")
                 left -= len(data)
                 position += len(data)
-            chunk = data if inflater is None else inflater.decompress(data, _CHUNK)
-            size += len(chunk)
-            if size > wanted:
-                raise zipfile.BadZipFile("a member holds more than it declares")
-            crc = _zlib.crc32(chunk, crc)
-            if chunk:
-                yield chunk
-        rest = inflater.flush() if inflater is not None else b""
+            yield data if inflater is None else inflater.decompress(data, _CHUNK)
+        if inflater is not None:
+            yield inflater.flush()
     except _zlib.error as error:
         raise zipfile.BadZipFile(f"a member cannot be inflated: {error}") from None
-    size += len(rest)
-    if size > wanted:
-        raise zipfile.BadZipFile("a member holds more than it declares")
-    crc = _zlib.crc32(rest, crc)
-    if rest:
-        yield rest
-    if size != wanted or crc != member.CRC:
-        raise zipfile.BadZipFile("a member's size or CRC is not what it declares")
 
 
 def _pieces(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
