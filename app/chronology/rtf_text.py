@@ -34,7 +34,10 @@ _CHANGES = frozenset((b"strike", b"striked", b"deleted", b"revised", b"plain"))
 
 
 def rtf_blocks(
-    data: bytes, marks: list | None = None, gone_outside: list | None = None
+    data: bytes,
+    marks: list | None = None,
+    gone_outside: list | None = None,
+    struck_paragraphs: list | None = None,
 ) -> list[tuple[str, Any]]:
     """The document's blocks in order: ("p", text) for a paragraph outside tables and
     ("table", rows) for a table, each row a list of cell texts.
@@ -43,7 +46,9 @@ def rtf_blocks(
     kept: read as if accepted, as Word's tracked changes are. With ``marks`` (a list), each
     table's cells holding struck text or tracked changes are added to it, one dict a table:
     (row, column) -> "whole" or "part" (struck through, \\strike or \\striked), "tracked" or
-    "tracked|<the words deleted>". With ``gone_outside``, the words deleted outside tables."""
+    "tracked|<the words deleted>". With ``gone_outside``, the words deleted outside tables;
+    with ``struck_paragraphs``, (text, "whole" or "part") of each paragraph outside tables
+    holding struck text."""
     blocks: list[tuple[str, Any]] = []
     codepage = "cp1252"
     skip = False
@@ -85,6 +90,13 @@ def rtf_blocks(
         done = "".join(text)
         text.clear()
         return done
+
+    def outside(done: str) -> None:
+        """A paragraph outside any table."""
+        if seen["struck"] and struck_paragraphs is not None and done.strip():
+            struck_paragraphs.append((done, "whole" if not seen["plain"] else "part"))
+        seen.update(struck=0, plain=0, revised=0)
+        blocks.append(("p", done))
 
     def end_cell() -> None:
         words = " ".join("".join(gone).split())
@@ -141,9 +153,8 @@ def rtf_blocks(
                 if in_table:
                     cell_lines.append(done)
                 else:
-                    if table is not None:
-                        table = None
-                    blocks.append(("p", done))
+                    table = None
+                    outside(done)
             elif word == b"pard":
                 in_table = False
             elif word == b"intbl":
@@ -200,7 +211,7 @@ def rtf_blocks(
                 if in_table:
                     cell_lines.append(done)
                 else:
-                    blocks.append(("p", done))
+                    outside(done)
             continue
         if plain is not None:
             chunk = plain
@@ -211,7 +222,7 @@ def rtf_blocks(
             raw.extend(chunk)
     done = end_paragraph()
     if done.strip():
-        blocks.append(("p", done))
+        outside(done)
     words = " ".join("".join(outside_gone).split())
     if gone_outside is not None and words:
         gone_outside.append(words)
@@ -228,6 +239,7 @@ def read_rtf(path, find_layout, struck: dict | None = None) -> tuple[list[list[A
         dated_paragraphs,
         grids_chronology,
         labelled_paragraphs,
+        mark_struck_paragraphs,
         tabbed_paragraphs,
     )
 
@@ -240,7 +252,8 @@ def read_rtf(path, find_layout, struck: dict | None = None) -> tuple[list[list[A
         )
     marks: list[dict] = []
     gone: list[str] = []
-    blocks = rtf_blocks(data, marks, gone)
+    struck_paragraphs: list[tuple[str, str]] = []
+    blocks = rtf_blocks(data, marks, gone, struck_paragraphs)
     tables = [b for kind, b in blocks if kind == "table"]
     keep = [bool(b) and max(map(len, b)) > 1 for b in tables]
     grids = [b for b, k in zip(tables, keep, strict=True) if k]
@@ -258,6 +271,8 @@ def read_rtf(path, find_layout, struck: dict | None = None) -> tuple[list[list[A
         texts = [t for kind, b in blocks if kind != "table" for t in _texts(kind, b)]
         found = tabbed_paragraphs(texts) or dated_paragraphs(texts) or labelled_paragraphs(texts)
         if found is not None:
+            if struck is not None:
+                mark_struck_paragraphs(found[0], struck_paragraphs, struck)
             return found[0], [note, *found[1]]
         raise ImportRefused(
             f"{path.name} is an RTF document with no table in it. ReviewDesk reads a chronology "

@@ -9,6 +9,7 @@ from typing import Any
 
 from app.chronology.file_guard import SEND_AGAIN, ImportRefused
 
+_WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # A cell holding changes tracked in Word, not yet accepted: beside "whole" and "part" (struck).
 TRACKED = "tracked"
 
@@ -143,6 +144,8 @@ def chronology_grid(
         texts = [text for kind, text in lines if kind != "table"]
         found = tabbed_paragraphs(texts) or dated_paragraphs(texts) or labelled_paragraphs(texts)
         if found is not None:
+            if struck is not None:
+                mark_struck_paragraphs(found[0], _struck_paragraphs(document), struck)
             if len(every) > len(grids):
                 found[1][:] = [n.replace("has no table:", "has no table of entries:")
                                for n in found[1]]  # fmt: skip
@@ -155,6 +158,55 @@ def chronology_grid(
         )
     rows, notes = grids_chronology(grids, path.name, find_layout, strikes, struck)
     return _with_dated_paragraphs(rows, notes, lines)
+
+
+def _struck_paragraphs(document) -> list[tuple[str, str]]:
+    """(text, "whole" or "part") of each paragraph of the body holding struck text."""
+    from app.chronology.struck_text import word_strikes
+    from app.chronology.word_text import paragraph_text
+
+    strikes = word_strikes(document)
+    if strikes is None:
+        return []
+    found = []
+    for paragraph in document.element.body.iter(f"{_WORD}p"):
+        how = strikes.cell([paragraph])
+        if how:
+            found.append((paragraph_text(paragraph), how))
+    return found
+
+
+def _flat(value: Any) -> str:
+    return "" if value is None else " ".join(str(value).split()).casefold()
+
+
+def mark_struck_paragraphs(
+    rows: list[list[Any]], paragraphs: list[tuple[str, str]], struck: dict
+) -> None:
+    """Into ``struck``, as for a table's cells, the cells of the entries read from paragraphs
+    (``rows``, headings first) that hold a struck paragraph (``paragraphs``: text, "whole" or
+    "part"): every cell of an entry that is all one wholly struck paragraph (an entry crossed
+    out), else the cell holding it, "part" unless the cell is all struck."""
+    for text, how in paragraphs:
+        words = _flat(text)
+        if len(words) < 3:
+            continue
+        for r in range(1, len(rows)):
+            cells = [_flat(v) for v in rows[r]]
+            filled = [c for c, v in enumerate(cells) if v]
+            if (
+                not filled
+                or words not in " ".join(cells[c] for c in filled)
+                and not any(cells[c] in words for c in filled if len(cells[c]) >= 12)
+            ):
+                continue
+            if how == "whole" and all(cells[c] in words for c in filled):
+                for c in filled:
+                    struck[r, c] = "whole"
+                break
+            longest = max(filled, key=lambda c: len(cells[c]))
+            struck[r, longest] = "whole" if how == "whole" and cells[longest] == words else "part"
+            break
 
 
 def _entry_start(text: str) -> tuple[str, str, bool] | None:

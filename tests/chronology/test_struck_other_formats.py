@@ -434,3 +434,72 @@ def test_word_paragraph_style_that_strikes(tmp_path):
     assert set(table.row_flags) == {2, 4}
     assert table.row_flags[2].startswith("struck through in the file")
     assert "some of the text of 'Details'" in table.row_flags[4]
+
+
+# --- chronologies written as paragraphs, no table -----------------------------------------------
+
+
+def _paragraph_entries() -> list[tuple[str, list[tuple[str, bool]]]]:
+    """Dated paragraphs as (date, runs of (text, struck)): the second entry crossed out whole
+    (its date too), a word of the fourth struck, the others plain."""
+    return [
+        (f"{DAYS[i]:%d/%m/%Y}", runs)
+        for i, runs in enumerate(
+            [
+                [(EVENTS[0], False)],
+                [(EVENTS[1], True)],
+                [(EVENTS[2], False)],
+                [("Child seen alone at ", False), ("home", True), (" school; no concerns.", False)],
+                [(EVENTS[4], False)],
+            ]
+        )
+    ]
+
+
+def _paragraph_flags(table) -> dict[str, str]:
+    """The flags of the rows read, by the first words of each row's entry."""
+    return {
+        str(cells[1])[:12]: table.row_flags[number]
+        for number, cells in table.rows
+        if number in table.row_flags
+    }
+
+
+def test_word_paragraphs_struck_through_are_flagged(tmp_path, capsys, store_path):  # noqa: F811
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Health visiting chronology: Child M")
+    for day, runs in _paragraph_entries():
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{day} ").font.strike = all(struck for _text, struck in runs)
+        for text, struck in runs:
+            paragraph.add_run(text).font.strike = struck
+    path = tmp_path / "health visiting notes.docx"
+    document.save(str(path))
+    [table] = read_tables(path)
+    flags = _paragraph_flags(table)
+    assert flags.keys() == {EVENTS[1][:12], "Child seen a"}, flags
+    assert flags[EVENTS[1][:12]].startswith("struck through in the file")
+    assert "some of the text of 'Entry' is struck through" in flags["Child seen a"]
+
+    code, output = _import(store_path, path, capsys)
+    assert code == 0, output
+    entries = sorted(_entries(store_path), key=lambda e: e.source_row)
+    assert [e.flagged for e in entries] == [False, True, False, True, False]
+    assert EVENTS[1] in entries[1].event  # imported as written
+
+
+def test_rtf_paragraphs_struck_through_are_flagged(tmp_path):
+    lines = [r"{\rtf1\ansi\ansicpg1252 {\b Police chronology}\par"]
+    for day, runs in _paragraph_entries():
+        pieces = "".join((r"{\strike " + text + "}") if struck else text for text, struck in runs)
+        crossed = all(struck for _text, struck in runs)
+        lines.append(r"{\strike " + f"{day} }}{pieces}\\par" if crossed else f"{day} {pieces}\\par")
+    path = tmp_path / "police log.rtf"
+    path.write_text("\n".join(lines) + "}", encoding="cp1252")
+    [table] = read_tables(path)
+    flags = _paragraph_flags(table)
+    assert flags.keys() == {EVENTS[1][:12], "Child seen a"}, flags
+    assert flags[EVENTS[1][:12]].startswith("struck through in the file")
+    assert "some of the text of 'Entry' is struck through" in flags["Child seen a"]
