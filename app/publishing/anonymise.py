@@ -551,9 +551,24 @@ _FAITH_BEFORE = re.compile(
 _FAITH_AFTER = re.compile(r"[ \t]+(?:faith|religion|teachings?|beliefs?|community|tradition)\b")
 
 
+# "about Islam and her faith": a word of religion later in the sentence says which it is.
+_FAITH_NEAR_BEFORE = re.compile(r"\b(?:about|in|into|towards)[ \t]+$")
+_FAITH_WORDS = re.compile(
+    r"[^.!?\n]*?\b(?:faith|religion|religious|mosque|church|temple|gurdwara|synagogue|prayers?"
+    r"|praying|ramadan|eid|qur'?an|koran|bible|scriptures?|worship|spiritual|beliefs?)\b",
+    re.I,
+)
+
+
 def _a_faith(folded: str, m: re.Match) -> bool:
     if m.group(0).lower() not in _FAITHS:
         return False
+    if (
+        _FAITH_NEAR_BEFORE.search(folded, max(0, m.start() - 12), m.start())
+        and folded[m.end() : m.end() + 1] not in ("'", "’")
+        and _FAITH_WORDS.match(folded, m.end())
+    ):
+        return True
     before = _FAITH_BEFORE.search(folded, max(0, m.start() - 30), m.start())
     if before and before[0].lower().strip() == "the":
         # "the Jain faith": the word after it says so ("the Jain family" is the Jains).
