@@ -69,6 +69,7 @@ REGISTER = [
         ("Ceri Pritchad said no.", "Mother said no."),
         ("The line manager agreed, on line 4.", "The line manager agreed, on line 4."),
         ("Line rang the office.", "The GP rang the office."),
+        ("She rang the pritchard family.", "She rang the Mother family."),
         ("The Campbell Road surgery.", "The Campbell Road surgery."),
         ("Mrs Campbell rang from Campbell Road.", "Maternal grandmother rang from Campbell Road."),
         # A faith's name with words of religion after it in the sentence

@@ -718,8 +718,8 @@ _DETERMINERS = frozenset(
 
 
 def _ordinary_word(text: str, m: re.Match) -> bool:
-    """A one-word name written in lower case after "the", "a", "this" and the like, or before
-    a number, is a word of the language ("the line manager", "on line 4" where Line is
+    """A one-word other name written in lower case after "the", "a", "this" and the like, or
+    before a number, is a word of the language ("the line manager", "on line 4" where Line is
     someone's short name); a name written in lower case is written so after a verb or a
     comma ("told kerry"), not after an article."""
     word = text[m.start() : m.end()]
@@ -851,6 +851,13 @@ class Anonymiser:
                     if form not in forms:
                         relatives.setdefault(form, {NAME_REMOVED})
         forms |= relatives
+        # Words only of other names, no one's registered name ("Line" of Adeline): written in
+        # lower case after an article they are words of the language ("the line manager"); a
+        # registered name so written is still the person ("the kowalski family").
+        own = {t for e in self.entries if e.kind == "person" for t in _tokens(e.name)}
+        self._other_names_only = {
+            t for e in self.entries if e.kind == "person" for v in e.variants for t in _tokens(v)
+        } - own
         self._mutations: dict[str, str] = {}
         for form, (kind, descriptors) in mutated.items():
             if form not in forms:
@@ -1023,7 +1030,11 @@ class Anonymiser:
             if self._mutations and (kind := self._mutations.get(_key(m.group(0)))):
                 if not _mutated_here(folded, text, m, kind):
                     continue
-            if _ordinary_word(text, m) or self._street_named(text, m):
+            if (
+                self._other_names_only and _key(m.group(0)) in self._other_names_only
+            ) and _ordinary_word(text, m):
+                continue
+            if self._street_named(text, m):
                 continue
             matches.append(m)
         for m in [] if self._places is None else self._places.finditer(folded):
