@@ -130,9 +130,10 @@ def test_pet_names_of_other_languages_and_syllables_are_asked_about(text, asked)
         "Data shows the trend. The data was late.",
         "Later Line said so. The line manager agreed.",
         "Delta was the airline. Nada said the delta was dry.",
+        "Stay and play was full.",
     ],
 )
 def test_ordinary_words_are_not_asked_about(text):
-    people = [*PEOPLE, RegisterEntry("Adeline Okafor", "Aunt")]
+    people = [*PEOPLE, RegisterEntry("Adeline Okafor", "Aunt"), RegisterEntry("Stacey Hall", "X")]
     an = Anonymiser(people)
     assert near_names(people, [text], an.find) == []

@@ -636,8 +636,9 @@ def _first_syllable(name: str) -> set[str]:
     return set()
 
 
-# A pet ending on a short form of four letters or more ("Zoli", "Detta", "Bernie").
-_PET_END = re.compile(r"^\w{3,}(?:i|ie|a|o|y)$")
+# A pet ending on a short form of four letters or more ("Zoli", "Detta", "Bernie"); not "-y",
+# which ends as many words ("Stay" of Stacey).
+_PET_END = re.compile(r"^\w{3,}(?:i|ie|a|o)$")
 # A verb or other word in lower case after a name: "Jas said", "Shan rang".
 _VERB_AFTER = re.compile(r"(?:['’]s)?[ \t]+[a-z]{2,}\b")
 
