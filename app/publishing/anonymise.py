@@ -1027,11 +1027,12 @@ class Anonymiser:
                 continue
             if self._org_word(text, m) or _acronym(text, m):
                 continue
-            if self._mutations and (kind := self._mutations.get(_key(m.group(0)))):
+            whole = m.group(0)[: m.start("plural") - m.start()] if m.group("plural") else m[0]
+            if self._mutations and (kind := self._mutations.get(_key(whole))):
                 if not _mutated_here(folded, text, m, kind):
                     continue
             if (
-                self._other_names_only and _key(m.group(0)) in self._other_names_only
+                self._other_names_only and _key(whole) in self._other_names_only
             ) and _ordinary_word(text, m):
                 continue
             if self._street_named(text, m):
