@@ -334,6 +334,10 @@ def _acronym(text: str, m: re.Match) -> bool:
 
 
 _INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.(?!\w)")
+_INITIALS_AFTER = re.compile(
+    r"[ \t]+((?:[A-Z]\.[ \t]?){1,2}[A-Z])(?:\.(?=[ \t]*[,;)a-z])|(?![\w.]))"
+)
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z'’]{4,})(?![\w-])")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.'])(?:(?:[A-Z][ \t]+){1,3}|(?:[A-Z]\.[ \t]*){1,3})$")
 # A capitalised word just before a family's name: a first name the register does not hold
 # ("Ryan" of "Ryan Ward"), unless it is a word a sentence, a title, a role or a place begins.
@@ -423,7 +427,9 @@ def _joined(names: list[str]) -> list[str]:
         apostrophe = " ".join(apostrophe)
         # "Mc Donagh" and "Mac Donagh" of "McDonagh".
         spaced = [" ".join(_MAC.sub(lambda m: m[0] + " ", t) for t in ts) for ts in (parts, other)]
-        forms = {hyphens, " ".join(glued), " ".join(other), apostrophe, *spaced}
+        # "M'Intyre": the old written short of Mac/Mc.
+        clipped = " ".join(_MAC.sub("m'", t) for t in parts)
+        forms = {hyphens, " ".join(glued), " ".join(other), apostrophe, clipped, *spaced}
         out += [n for n in forms if n and n.lower() != fold(name).lower()]
     return out
 
@@ -545,14 +551,40 @@ _FAITH_BEFORE = re.compile(
 _FAITH_AFTER = re.compile(r"[ \t]+(?:faith|religion|teachings?|beliefs?|community|tradition)\b")
 
 
+# "about Islam and her faith": a word of religion later in the sentence says which it is.
+_FAITH_NEAR_BEFORE = re.compile(r"\b(?:about|in|into|towards)[ \t]+$")
+_FAITH_WORDS = re.compile(
+    r"[^.!?\n]*?\b(?:faith|religion|religious|mosque|church|temple|gurdwara|synagogue|prayers?"
+    r"|praying|ramadan|eid|qur'?an|koran|bible|scriptures?|worship|spiritual|beliefs?)\b",
+    re.I,
+)
+
+
 def _a_faith(folded: str, m: re.Match) -> bool:
     if m.group(0).lower() not in _FAITHS:
         return False
+    if (
+        _FAITH_NEAR_BEFORE.search(folded, max(0, m.start() - 12), m.start())
+        and folded[m.end() : m.end() + 1] not in ("'", "’")
+        and _FAITH_WORDS.match(folded, m.end())
+    ):
+        return True
     before = _FAITH_BEFORE.search(folded, max(0, m.start() - 30), m.start())
     if before and before[0].lower().strip() == "the":
         # "the Jain faith": the word after it says so ("the Jain family" is the Jains).
         return _FAITH_AFTER.match(folded, m.end()) is not None
     return bool(before)
+
+
+def _apart(a: str, b: str) -> int:
+    """Letters changed, added or left out from one word to the other."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, start=1):
+        current = [i]
+        for j, y in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
 
 
 def _family_plural(folded: str, m: re.Match) -> bool:
@@ -618,6 +650,94 @@ def _whole_links(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+# Welsh, Irish and Scottish Gaelic change a name's first sound after certain words: Welsh soft
+# mutation ("i Geri" of Ceri, "gan Domos" of Tomos, "i Wenllian" of Gwenllian), nasal ("fy
+# Nhomos"), aspirate ("a Thomos", "â Cheri"), and Gaelic lenition ("a Phádraig", "a Mhàiri").
+# A name so changed is the person only after a word that changes it.
+_SOFT = (
+    ("rh", "r"),
+    ("ll", "l"),
+    ("p", "b"),
+    ("t", "d"),
+    ("c", "g"),
+    ("b", "f"),
+    ("d", "dd"),
+    ("g", ""),
+    ("m", "f"),
+)
+_NASAL = (("p", "mh"), ("t", "nh"), ("c", "ngh"), ("b", "m"), ("d", "n"), ("g", "ng"))
+# The words a mutated name follows: Welsh prepositions, conjunctions and possessives (soft,
+# nasal), "a"/"â"/"gyda"/"tua"/"ei" (aspirate; the Gaelic vocative "a" lenites).
+_SOFT_AFTER = frozenset(
+    "i o at am ar dan gan heb hyd wrth drwy trwy yn ei dy neu na pan mor".split()
+)
+_NASAL_AFTER = frozenset("fy yn".split())
+_AFTER_H = frozenset("a â ac ag gyda efo tua ei na".split())
+_WORD_BEFORE = re.compile(r"(?<![\w])([^\W\d_]+)[ \t]+$")
+
+
+def mutations(token: str) -> dict[str, str]:
+    """The forms of a name part (folded, lower case) that mutation makes, each with the kind
+    of word that makes it: "soft", "nasal" or "h" (an "h" after the first consonant: the
+    Welsh aspirate and the Gaelic lenition)."""
+    out: dict[str, str] = {}
+    if len(token) < 4 or not token.isalpha():
+        return out
+    if token[0] in "bcdfgmpst" and token[1] != "h":
+        out[token[0] + "h" + token[1:]] = "h"
+    for kind, table in (("soft", _SOFT), ("nasal", _NASAL)):
+        for start, becomes in table:
+            if token.startswith(start) and not (start == "c" and token.startswith("ch")):
+                form = becomes + token[len(start) :]
+                if len(form) >= 3 and form != token:
+                    out.setdefault(form, kind)
+                break
+    return out
+
+
+def _mutated_here(folded: str, text: str, m: re.Match, kind: str) -> bool:
+    """True when the word before a mutated name is one that makes that mutation, and the name
+    has its capital."""
+    if not text[m.start() : m.start() + 1].isupper():
+        return False
+    before = _WORD_BEFORE.search(folded, max(0, m.start() - 12), m.start())
+    if not before:
+        return False
+    word = before[1]
+    if kind == "h":
+        return word.lower() in _AFTER_H and word.islower()
+    words = _SOFT_AFTER if kind == "soft" else _NASAL_AFTER
+    return word in words
+
+
+# Words before a word in lower case that make it an ordinary word, not a name ("the line
+# manager", "a line"), and a number after it ("line 4").
+_DETERMINERS = frozenset(
+    "the a an this that these those each every per no any our your their its my his her".split()
+)
+
+
+def _ordinary_word(text: str, m: re.Match) -> bool:
+    """A one-word other name written in lower case after "the", "a", "this" and the like, or
+    before a number, is a word of the language ("the line manager", "on line 4" where Line is
+    someone's short name); a name written in lower case is written so after a verb or a
+    comma ("told kerry"), not after an article."""
+    word = text[m.start() : m.end()]
+    if not word.islower() or not word.isalpha():
+        return False
+    if re.match(r"[ \t]+\d", text[m.end() : m.end() + 3]):
+        return True
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 8), m.start())
+    return bool(before) and before[1].lower() in _DETERMINERS
+
+
+# Street words: a family's name before one names the street ("Campbell Road").
+_STREET_WORDS = frozenset(
+    "street road lane avenue close drive way crescent terrace place square gardens grove"
+    " row walk mews".split()
+)
+
+
 class Anonymiser:
     """Built once from the register; ``apply`` replaces, ``find`` reports."""
 
@@ -638,6 +758,9 @@ class Anonymiser:
         # "Willowbank" of "Willowbank Care Home" -> the words that follow it in the name
         self._short_places: dict[str, set[str]] = {}
         self._births = birth_keys(e.date_of_birth for e in self.entries if e.date_of_birth)
+        # "geri" of Ceri -> ("soft", descriptors): found only after a word that mutates it.
+        mutated: dict[str, tuple[str, set[str]]] = {}
+        self._tokens_of: dict[str, set[str]] = {}  # descriptor -> the words of their names
         for entry in self.entries:
             descriptor = entry.descriptor.strip() or NAME_REMOVED
             names = [entry.name, *entry.variants]
@@ -696,6 +819,14 @@ class Anonymiser:
             if entry.kind == "person" and declines(entry.name):
                 for name in (entry.name, *entry.variants):
                     _add_declined(forms, _tokens(name), descriptor)
+            if entry.kind == "person":
+                for name in given:
+                    for token in _tokens(name):
+                        if token in TITLES or token in PARTICLES:
+                            continue
+                        self._tokens_of.setdefault(descriptor, set()).add(token)
+                        for form, kind in mutations(token).items():
+                            mutated.setdefault(form, (kind, set()))[1].add(descriptor)
             for texts, removed in (
                 (entry.addresses, ADDRESS_REMOVED),
                 (entry.identifiers, ID_REMOVED),
@@ -720,6 +851,19 @@ class Anonymiser:
                     if form not in forms:
                         relatives.setdefault(form, {NAME_REMOVED})
         forms |= relatives
+        # Words only of other names, no one's registered name ("Line" of Adeline): written in
+        # lower case after an article they are words of the language ("the line manager"); a
+        # registered name so written is still the person ("the kowalski family").
+        own = {t for e in self.entries if e.kind == "person" for t in _tokens(e.name)}
+        self._other_names_only = {
+            t for e in self.entries if e.kind == "person" for v in e.variants for t in _tokens(v)
+        } - own
+        self._mutations: dict[str, str] = {}
+        for form, (kind, descriptors) in mutated.items():
+            if form not in forms:
+                forms[form] = descriptors
+                self._mutations[form] = kind
+                restricted.add(form)
         self._replacement = {
             form: (next(iter(d)) if len(d) == 1 else NAME_REMOVED) for form, d in forms.items()
         }
@@ -783,13 +927,20 @@ class Anonymiser:
             if entry.kind != "person" or len(tokens) < 2:
                 continue
             core = [t for t in tokens if t not in PARTICLES]
-            first = re.split(r"\s+", fold(entry.name).strip())[0]
-            if first.count("-") == 1 and all(first.split("-")):
+            words = re.split(r"\s+", fold(entry.name).strip())
+            for i, word in enumerate(words):
+                parts = word.split("-")
                 # "JP" of Jean-Pierre, "AJ" of Abdul-Jabbar: a first name in two parts, called
-                # by its initials.
-                key = "".join(p[0] for p in first.split("-")).upper()
-                if key.isalpha():
-                    by_initials.setdefault(key, set()).add(entry.descriptor)
+                # by its initials; and a given name of two short parts after the family name
+                # ("JW" of Kim Ji-woo).
+                if len(parts) == 2 and all(parts) and (i == 0 or max(map(len, parts)) <= 4):
+                    key = "".join(p[0] for p in parts).upper()
+                    if key.isalpha():
+                        by_initials.setdefault(key, set()).add(entry.descriptor)
+            if len(core) > 1 and len(tokens) > len(core):
+                # "T. ap D." of Tomos ap Dafydd: the particle written out between initials.
+                key = "".join(t[0].upper() if t not in PARTICLES else t for t in tokens)
+                by_initials.setdefault(key, set()).add(entry.descriptor)
             for words in {tuple(tokens), tuple(core)}:
                 if len(words) > 1:
                     key = "".join(t[0] for t in words).upper()
@@ -802,6 +953,14 @@ class Anonymiser:
             return None
         shapes = []
         for key in self._initial_of:
+            if not key.isupper():
+                # With a particle: "T. ap D." (dotted only).
+                pieces = re.findall(r"[A-Z]|[a-z]+", key)
+                shape = "".join(
+                    re.escape(p) + (r"\.\s?" if p.isupper() else r"\s+") for p in pieces
+                )
+                shapes.append(shape[: -len(r"\s?")] if shape.endswith(r"\s?") else shape)
+                continue
             dotted = r"\.\s?".join(re.escape(c) for c in key) + r"\.?"
             shapes.append(dotted)
             if key not in ABBREVIATIONS:
@@ -820,6 +979,27 @@ class Anonymiser:
             return False
         last = fold(run.group(0).split()[-1]).lower().rstrip("'s").rstrip("'")
         return last in _ORGANISATION_WORDS or last.rstrip("s") in _ORGANISATION_WORDS
+
+    def _street_named(self, text: str, m: re.Match) -> bool:
+        """A family's name alone before a street word names the street ("Campbell Road")."""
+        key = _key(m.group(0))
+        if key not in self._last_names or " " in key:
+            return False
+        after = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[m.end() : m.end() + 16])
+        return bool(after) and after[1].lower() in _STREET_WORDS
+
+    def _misspelt_after(self, text: str, end: int, descriptor: str) -> int:
+        """Where a name ends when the word after it is the person's other name misspelt
+        ("Ceri Pritchad" of Ceri Pritchard): a letter apart, two in a long name."""
+        after = _NEXT_WORD.match(text, end)
+        if not after:
+            return end
+        word = fold(after[1]).lower().replace("’", "'")
+        for token in self._tokens_of.get(descriptor, ()):
+            if len(token) >= 5 and word != token and word[:1] == token[:1]:
+                if _apart(word, token) <= (2 if len(token) >= 8 else 1):
+                    return after.end()
+        return end
 
     def _descriptor(self, matched: str) -> str | None:
         key = _key(matched.replace(",", " "))
@@ -846,6 +1026,16 @@ class Anonymiser:
             if m.group("plural") and not _family_plural(folded, m):
                 continue
             if self._org_word(text, m) or _acronym(text, m):
+                continue
+            whole = m.group(0)[: m.start("plural") - m.start()] if m.group("plural") else m[0]
+            if self._mutations and (kind := self._mutations.get(_key(whole))):
+                if not _mutated_here(folded, text, m, kind):
+                    continue
+            if (
+                self._other_names_only and _key(whole) in self._other_names_only
+            ) and _ordinary_word(text, m):
+                continue
+            if self._street_named(text, m):
                 continue
             matches.append(m)
         for m in [] if self._places is None else self._places.finditer(folded):
@@ -875,6 +1065,16 @@ class Anonymiser:
                 elif descriptor is not None:
                     end = m.end()
                     # "Gurpreet K.": the initial of the rest of the name goes with it.
+                    # "Ceri Pritchad" of Ceri Pritchard: the next word, the person's other
+                    # name misspelt by a letter or two, goes with it.
+                    end = self._misspelt_after(text, end, descriptor)
+                    # "Volkov D.A.": the initials of the rest of the name go with it.
+                    several = _INITIALS_AFTER.match(folded, end)
+                    if several and all(
+                        c.lower() in self._letters.get(descriptor, ())
+                        for c in re.findall(r"[A-Z]", several[1])
+                    ):
+                        end = several.end()
                     after = _INITIAL_AFTER.match(folded, end)
                     if after and after[1].lower() in self._letters.get(descriptor, ()):
                         # Its dot also ends the sentence when nothing or a new sentence follows.

@@ -103,7 +103,7 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "krzysztof": ("krzys", "krzysiek"),
     "agnieszka": ("aga", "agusia"),
     "magdalena": ("magda",),
-    "aleksandra": ("ola", "olka"),
+    "aleksandra": ("ola", "olka", "sasha", "shura", "sanya"),
     "joanna": ("asia", "joasia"),
     "anna": ("ania", "anka"),
     "zofia": ("zosia",),
@@ -138,7 +138,102 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "laszlo": ("laci",),
     "jozsef": ("jozsi", "joska"),
     "erzsebet": ("erzsi", "zsoka", "bozsi"),
+    # Welsh
+    "tomos": ("twm", "tomi"),
+    "gwilym": ("gwil", "wil"),
+    "llywelyn": ("llew", "llyw"),
+    "iorwerth": ("iolo", "yorath"),
+    "gwenllian": ("gwen", "gwenno"),
+    "angharad": ("angh", "hari"),
+    # Russian and Ukrainian: the pet name is the root of it (its forms with -ka, -enka,
+    # -ochka, -ko are made by rule, see ``table_forms``)
+    "aleksandr": ("sasha", "shura", "sanya"),
+    "oleksandr": ("sasha", "sashko", "olek"),
+    "oleksandra": ("sasha", "lesya"),
+    "dmitri": ("dima", "mitya"),
+    "dmitriy": ("dima", "mitya"),
+    "dmytro": ("dima", "dmytryk"),
+    "ekaterina": ("katya", "katia", "katyusha"),
+    "yekaterina": ("katya", "katia"),
+    "kateryna": ("katya", "katia", "katrusya"),
+    "mikhail": ("misha",),
+    "mykhailo": ("misha", "mykhas"),
+    "mariya": ("masha", "marusya"),
+    "natalya": ("natasha", "nata"),
+    "nataliya": ("natasha", "nata"),
+    "tatyana": ("tanya",),
+    "tetiana": ("tanya",),
+    "vladimir": ("volodya", "vova", "vlad"),
+    "volodymyr": ("volodya", "vova", "vlad"),
+    "aleksei": ("lyosha", "alyosha"),
+    "oleksiy": ("lyosha", "olek"),
+    "yevgeny": ("zhenya",),
+    "yevgeniya": ("zhenya",),
+    "nikolai": ("kolya",),
+    "mykola": ("kolya",),
+    "olga": ("olya",),
+    "elena": ("lena",),
+    "olena": ("lena", "olenka"),
+    "sergei": ("seryozha", "serezha"),
+    "serhiy": ("seryozha", "serhiyko"),
+    "ivan": ("vanya",),
+    "pavel": ("pasha",),
+    "anastasia": ("nastya", "asya"),
+    "anastasiya": ("nastya", "asya"),
+    "svetlana": ("sveta",),
+    "lyudmila": ("lyuda", "mila"),
+    "konstantin": ("kostya",),
+    "andrei": ("andryusha",),
+    "boris": ("borya",),
+    "yuri": ("yura",),
+    "irina": ("ira",),
+    "iryna": ("ira",),
+    # Greek
+    "konstantinos": ("kostas", "dinos", "kostis", "ntinos"),
+    "georgios": ("giorgos", "yiorgos"),
+    "eleni": ("lena", "lenio", "elenitsa"),
+    "ioannis": ("giannis", "yiannis"),
+    "dimitrios": ("mitsos", "dimitris", "takis"),
+    "panagiotis": ("panos", "takis"),
+    "vasileios": ("vasilis", "vasos"),
+    "athanasios": ("thanasis", "sakis"),
+    "evangelos": ("vangelis",),
+    "aikaterini": ("katerina", "katina"),
+    "christos": ("christakis",),
+    "charalambos": ("babis", "bambos"),
+    # Italian
+    "giuseppe": ("peppe", "beppe", "pino", "peppino"),
+    "francesco": ("checco", "cecco", "franco"),
+    "giovanni": ("gianni", "nanni", "vanni"),
+    "salvatore": ("toto", "turi", "salvo"),
+    "vincenzo": ("enzo",),
+    "domenico": ("mimmo",),
+    "luigi": ("gigi",),
+    "gaetano": ("tano",),
+    "antonio": ("toto", "nino", "tonino"),
+    # Irish
+    "padraig": ("paidi", "paddy", "paudie"),
+    "seamus": ("shay",),
+    "sean": ("seanie",),
+    "diarmuid": ("dermot",),
+    # Spanish and Portuguese
+    "fernando": ("nando", "ferdi", "ferdie"),
+    "francisco": ("paco", "pancho", "curro", "chico"),
+    "jose": ("pepe", "pepito"),
+    "ignacio": ("nacho",),
+    "manuel": ("manolo", "manu"),
+    "enrique": ("quique",),
+    "dolores": ("lola",),
+    "concepcion": ("concha", "conchita"),
+    "rosario": ("charo",),
+    "guadalupe": ("lupe",),
+    "jesus": ("chuy", "chucho"),
 }
+# The same name in other spellings ("Aleksandra" and "Alexandra"): the table by its spelling
+# as said.
+_BY_SOUND: dict[str, tuple[str, ...]] = {}
+# Russian and Ukrainian pet endings on a pet name ("Sashka", "Sashenka", "Sashko" of Sasha).
+_SLAVIC_PET = ("ka", "enka", "ochka", "ko", "ulya", "un")
 # Endings people put on a short form: "Alf-ie", "Beck-y", "Bec-s", "Tash-a", "Dann-o".
 _ENDINGS = ("", "i", "ie", "ei", "o", "s", "a")
 # Words of the calendar, offices and others that sound like a name or a piece of one ("Chair"
@@ -255,6 +350,11 @@ def short_forms(name: str, strong: bool = False, tails: bool = True) -> set[str]
             if tail[-1] in "aeiou" and tail[-2] not in "aeiou":
                 pieces.add(tail[:-1])  # "tas", "bek"
     out = {p + e for p in pieces for e in _ENDINGS if not strong or len(p) >= 4 or e == "ie"}
+    if tails and not strong:
+        # A syllable from further in with a pet ending: "Detta" of Bernadette, "Zimi" of
+        # Gëzim, "Lali" of Gulalai (a consonant after a vowel, a vowel, a consonant).
+        for m in re.finditer(r"(?<=[aeiou])(?=([^aeiouhwy][aeiou][^aeiouhwy]))", spelled[1:]):
+            out |= {m[1] + e for e in ("i", "ie", "a", "o")}
     out |= pet_forms(spelled)
     out |= table_forms(name)
     out.discard(spelled)
@@ -264,7 +364,19 @@ def short_forms(name: str, strong: bool = False, tails: bool = True) -> set[str]
 def table_forms(name: str) -> set[str]:
     """The spellings of the well-known short forms of a first name that are no piece of it
     ("jimi" of James)."""
-    return {_spelling(short, final_e=True) for short in SHORT_FORMS.get(fold(name).lower(), ())}
+    if not _BY_SOUND:
+        for full, shorts in SHORT_FORMS.items():
+            key = _spelling(full, final_e=True)
+            _BY_SOUND[key] = tuple(dict.fromkeys(_BY_SOUND.get(key, ()) + shorts))
+    shorts = SHORT_FORMS.get(fold(name).lower()) or _BY_SOUND.get(_spelling(name, final_e=True), ())
+    out = set()
+    for short in shorts:
+        out.add(_spelling(short, final_e=True))
+        if re.search(r"[^aeiou]y?a$", short) and len(short) >= 4:
+            # "Sasha" -> "Sashka", "Sashenka", "Sashko"; "Dima" -> "Dimka"
+            stem = re.sub(r"y?a$", "", short)
+            out |= {_spelling(stem + ending, final_e=True) for ending in _SLAVIC_PET}
+    return out
 
 
 def pet_forms(spelled: str) -> set[str]:
@@ -472,7 +584,10 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 if _LABEL.match(text, m.end()) or not (
                     (near.short and sure)
                     or (not near.short and _same_sound(near))
-                    or (syllable and _VERB_AFTER.match(text, m.end()))
+                    or (
+                        (syllable or (near.short and _PET_END.search(word)))
+                        and _VERB_AFTER.match(text, m.end())
+                    )
                 ):
                     continue  # a heading or a label ("Themes:"), or only like the name
             if names_a_place(text, m.end()):
@@ -521,6 +636,9 @@ def _first_syllable(name: str) -> set[str]:
     return set()
 
 
+# A pet ending on a short form of four letters or more ("Zoli", "Detta", "Bernie"); not "-y",
+# which ends as many words ("Stay" of Stacey).
+_PET_END = re.compile(r"^\w{3,}(?:i|ie|a|o)$")
 # A verb or other word in lower case after a name: "Jas said", "Shan rang".
 _VERB_AFTER = re.compile(r"(?:['’]s)?[ \t]+[a-z]{2,}\b")
 
