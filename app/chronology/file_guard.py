@@ -145,12 +145,13 @@ def _archive_kind(archive: zipfile.ZipFile, names: dict[str, str], shown: str) -
         mimetype = b""
         if "mimetype" in names and archive.getinfo(names["mimetype"]).file_size < 200:
             mimetype = archive.read(names["mimetype"]).strip()
-        if mimetype in (b"", b"application/vnd.oasis.opendocument.spreadsheet"):
+        text = mimetype.startswith(b"application/vnd.oasis.opendocument.text")
+        if text or mimetype in (b"", b"application/vnd.oasis.opendocument.spreadsheet"):
             manifest = names.get("meta-inf/manifest.xml")
             if manifest and archive.getinfo(manifest).file_size < _MAX_INDEX_XML:
                 if b"encryption-data" in archive.read(manifest):
                     raise password_protected(shown)
-            return "ods"
+            return "odt" if text else "ods"  # (a Writer document, or its template)
         raise ImportRefused(
             f"{shown} is an OpenDocument file but not a spreadsheet. If the chronology is a "
             "table, copy it into a spreadsheet, save it as .xlsx or .ods and import that."

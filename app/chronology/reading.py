@@ -90,7 +90,7 @@ def list_sheets(path: str | Path) -> list[str]:
     """The names of the workbook's sheets, in workbook order ([] for a CSV or Word file)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx", "html", "mht", "pdf", "rtf"):
+    if kind in ("csv", "docx", "html", "mht", "odt", "pdf", "rtf"):
         return []
     with _workbook(path, kind) as workbook:
         return list(workbook.sheet_names)
@@ -152,6 +152,13 @@ def read_tables(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )
         return [_struck_through(table, struck, 1)]
+    if kind == "odt":
+        from app.chronology.odt_text import read_odt
+
+        rows, notes = read_odt(path, find_layout)
+        return [_build_table(
+            path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
+        )]  # fmt: skip
     if kind == "pdf":
         from app.chronology.pdf_text import read_pdf
 
@@ -192,6 +199,11 @@ _HTML_START = re.compile(
     re.I | re.S,
 )
 _MIME_START = re.compile(rb"\s*(?:mime-version|from|subject|date|content-type)\s*:", re.I)
+# An e-mail saved as a file (.eml): its headers, then the body's parts.
+_E_MAIL = re.compile(
+    rb"^mime-version\s*:.*?^content-type\s*:\s*(?:multipart/(?:alternative|mixed)|text/html)",
+    re.I | re.M | re.S,
+)
 
 
 def _recognise(path: Path) -> str:
@@ -235,8 +247,8 @@ def _recognise(path: Path) -> str:
         return "rtf"  # Rich Text Format, often under a .doc name
     if _HTML_START.match(body) or _is_utf16_markup(head, rb"<(?:!doctype\s+html|html|table)\b"):
         return "html"  # a report's "Export to Excel" written as a web page
-    if _MIME_START.match(body) and b"multipart/related" in head.lower():
-        return "mht"  # a web archive: the page and its pictures in one MIME message
+    if _MIME_START.match(body) and (b"multipart/related" in head.lower() or _E_MAIL.search(head)):
+        return "mht"  # a web archive (the page and its pictures), or an e-mail saved as .eml
     if (
         body.lstrip().startswith(b"<?xml")
         and b"urn:schemas-microsoft-com:office:spreadsheet" in body
@@ -765,7 +777,7 @@ def sheets_holding_chronology(path: str | Path) -> list[str]:
     """The sheets of a workbook that look like they hold a chronology ([] for CSV or Word)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx", "html", "mht", "pdf", "rtf"):
+    if kind in ("csv", "docx", "html", "mht", "odt", "pdf", "rtf"):
         return []
     with _workbook(path, kind) as workbook:
         found = []
