@@ -238,3 +238,21 @@ def test_a_sheet_printed_over_two_page_sets_is_read_side_by_side(tmp_path):
     assert rows[0] == ["Date", "Time", "Worker", "Type", "Event"]
     assert rows[1][:2] == ["14/03/2016", "10:32"] and rows[1][4].startswith("Home visit")
     assert any("later columns of a sheet too wide" in n for n in notes)
+
+
+def test_a_time_heading_over_stamps_of_other_days_is_not_the_entries_time():
+    from datetime import datetime, time
+
+    from app.chronology.columns import plan_columns
+
+    heads = ["Start time", "When did this happen?", "What happened?"]
+    rows = [(n + 2, [datetime(2016, 3, 16 + n, 9, n), datetime(2016, 3, 14 + n, 10, 32),
+                     f"Entry {n}: the child was seen at home with her mother."])
+            for n in range(6)]  # fmt: skip
+    assert "time" not in plan_columns(heads, rows).mapping
+    # on the entries' own days, or on a database's day nought, they are its time
+    same = [(n, [c[1].replace(hour=11), c[1], c[2]]) for n, c in rows]
+    assert plan_columns(heads, same).mapping["time"] == 0
+    nought = [(n, [datetime.combine(datetime(1899, 12, 30), time(10, 32)), c[1], c[2]])
+              for n, c in rows]  # fmt: skip
+    assert plan_columns(heads, nought).mapping["time"] == 0

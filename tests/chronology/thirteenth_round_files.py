@@ -699,6 +699,142 @@ def word_bold_date_lines(folder: Path):
     return path, truth
 
 
+# --- written after the first rules: the same kinds from other producers ------------------------
+
+
+def odt_dated_paragraphs(folder: Path):
+    """A chronology typed in Google Docs and downloaded as OpenDocument (.odt): a title, an
+    introduction, then each entry a paragraph starting with its date and a dash, a long one
+    running on to a second paragraph; no table."""
+    paragraphs = ["<text:h text:outline-level='1'>Chronology – Child Z</text:h>",
+                  "<text:p>Compiled by the youth service from its session notes.</text:p>"]  # fmt: skip
+    for i in range(8):
+        paragraphs.append(f"<text:p>{DAYS[i]:%d/%m/%Y} – {html.escape(TEXTS[i])}</text:p>")
+        if i == 2:
+            paragraphs.append("<text:p>Mother rang back the next day to apologise.</text:p>")
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODT_NS}>'
+        f"<office:body><office:text>{''.join(paragraphs)}</office:text></office:body>"
+        "</office:document-content>"
+    )
+    path = folder / "odt_dated_paragraphs.odt"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    KEPT["odt_dated_paragraphs"] = [[], [], ["Mother rang back the next day"], *[[]] * 5]
+    return path, [_t(i) for i in range(8)]
+
+
+def pdf_over_then_down(folder: Path):
+    """A wide workbook printed "over, then down" (Excel's other page order), with print titles:
+    page 1 the first columns of rows 1-4, page 2 the Details and Outcome of rows 1-4, page 3
+    the first columns of rows 5-8, page 4 the rest of rows 5-8; "Page n of 4" at the foot."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    path = folder / "pdf_over_then_down.pdf"
+    size = landscape(A4)
+    pdf = canvas.Canvas(str(path), pagesize=size)
+    width, height = size
+    top = height - 50
+    outcomes = ["Advice given", "Strategy discussion", "Letter to GP", "Referral made"]
+    for half in (0, 1):
+        rows = range(4 * half, 4 * half + 4)
+        wraps = {i: _wrap(TEXTS[i], 95) for i in rows}
+        ys, y = {}, top - 22
+        for i in rows:
+            ys[i] = y
+            y -= 14 * len(wraps[i]) + 8
+        for part in (0, 1):
+            heads = (((40, "Date"), (130, "Time"), (190, "Recorded by"), (340, "Contact type"))
+                     if part == 0 else ((40, "Details"), (620, "Outcome")))  # fmt: skip
+            pdf.setFont("Helvetica-Bold", 10)
+            for x, head in heads:
+                pdf.drawString(x, top, head)
+            pdf.setFont("Helvetica", 10)
+            for i in rows:
+                if part == 0:
+                    for x, value in zip((40, 130, 190, 340), (f"{DAYS[i]:%d/%m/%Y}", _hm(i),
+                                        WORKERS[i % 4], TYPES[i % 4]), strict=True):  # fmt: skip
+                        pdf.drawString(x, ys[i], value)
+                else:
+                    for n, line in enumerate(wraps[i]):
+                        pdf.drawString(40, ys[i] - 14 * n, line)
+                    pdf.drawString(620, ys[i], outcomes[i % 4])
+            pdf.drawCentredString(width / 2, 25, f"Page {2 * half + part + 1} of 4")
+            pdf.showPage()
+    pdf.save()
+    truth = [_t(i, time=_hm(i), practitioner=WORKERS[i % 4], event_type=TYPES[i % 4])
+             for i in range(8)]  # fmt: skip
+    return path, truth
+
+
+def microsoft_forms_when_question(folder: Path):
+    """A health visiting team's concern form in Microsoft Forms: "Start time" and "Completion
+    time" (the form's own stamps, days after the event), then the question "When did this
+    happen?" answered with a date and time. The question's answer is the entry's date and
+    time; the form's stamps are not."""
+    rows = [["ID", "Start time", "Completion time", "Email", "Name", "When did this happen?",
+             "What did you see or hear?", "Type of contact"]]  # fmt: skip
+    for i in range(8):
+        started = datetime.combine(DAYS[i] + timedelta(days=2), time(9, 1 + i, 5))
+        rows.append([i + 1, started, started + timedelta(minutes=4), "anonymous",
+                     WORKERS[i % 4], datetime.combine(DAYS[i], TIMES[i]), TEXTS[i],
+                     TYPES[i % 4]])  # fmt: skip
+    wb, ws = _book(rows, title="Form1")
+    for row in ws.iter_rows(min_row=2):
+        for cell in (row[1], row[2], row[5]):
+            cell.number_format = "m/d/yy h:mm"
+    truth = [_t(i, time=_hm(i), practitioner=WORKERS[i % 4], event_type=TYPES[i % 4])
+             for i in range(8)]  # fmt: skip
+    return _save(wb, folder, "microsoft_forms_when_question.xlsx"), truth
+
+
+def outlook_eml_word_html(folder: Path):
+    """A chronology pasted from Word into an Outlook e-mail and saved as .eml: the HTML
+    Outlook writes (Windows-1252, quoted-printable, <p class=MsoNormal> inside each cell,
+    <o:p></o:p>, &nbsp;, a table styled MsoTableGrid), the signature under it."""
+    import quopri
+
+    def cell(text):
+        return (f"<td valign=top style='border:solid windowtext 1.0pt'><p class=MsoNormal>"
+                f"{html.escape(text)}<o:p></o:p></p></td>")  # fmt: skip
+
+    rows = ["<tr>" + "".join(cell(h) for h in ("Date", "Worker", "Event")) + "</tr>"]
+    for i in range(8):
+        rows.append("<tr>" + cell(f"{DAYS[i]:%d/%m/%Y}") + cell(WORKERS[i % 4])
+                    + cell(TEXTS[i]) + "</tr>")  # fmt: skip
+    page = (
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta http-equiv='
+        '"Content-Type" content="text/html; charset=windows-1252"><style><!-- p.MsoNormal '
+        "{margin:0cm;} --></style></head><body lang=EN-GB><div class=WordSection1>"
+        "<p class=MsoNormal>Hi all,<o:p></o:p></p><p class=MsoNormal>&nbsp;<o:p></o:p></p>"
+        "<p class=MsoNormal>Our chronology for Child Z is below.<o:p></o:p></p>"
+        "<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0>"
+        + "".join(rows)
+        + "</table><p class=MsoNormal>&nbsp;<o:p></o:p></p><p class=MsoNormal>Many thanks,"
+        "<o:p></o:p></p><p class=MsoNormal>Safeguarding Lead<o:p></o:p></p></div></body></html>"
+    )
+    qp = quopri.encodestring(page.encode("cp1252")).decode("ascii").replace("\n", "\r\n")
+    message = (
+        "From: Safeguarding Lead <dsl@school.example.org>\r\nTo: reviews@example.gov.uk\r\n"
+        "Subject: Chronology - Child Z\r\nDate: Tue, 6 Dec 2016 16:02:11 +0000\r\n"
+        "MIME-Version: 1.0\r\nContent-Type: multipart/alternative;\r\n\t"
+        'boundary="_000_outlook_"\r\n\r\n--_000_outlook_\r\nContent-Type: text/plain; '
+        'charset="windows-1252"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n'
+        "Hi all,\r\n\r\n--_000_outlook_\r\nContent-Type: text/html; "
+        'charset="windows-1252"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n'
+        + qp
+        + "\r\n--_000_outlook_--\r\n"
+    )
+    path = folder / "outlook_eml_word_html.eml"
+    path.write_text(message, encoding="ascii")
+    return path, [_t(i, practitioner=WORKERS[i % 4]) for i in range(8)]
+
+
+LATER = [odt_dated_paragraphs, pdf_over_then_down, microsoft_forms_when_question,
+         outlook_eml_word_html]  # fmt: skip
+
 FIRST = [
     foster_carer_daily_log,
     contact_sessions_spans,
@@ -717,4 +853,4 @@ FIRST = [
     family_history_loose_spans,
     word_bold_date_lines,
 ]
-FILES = {fn.__name__: fn for fn in FIRST}
+FILES = {fn.__name__: fn for fn in FIRST + LATER}
