@@ -147,6 +147,45 @@ _TIME_SPAN = re.compile(
     r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*hrs?)?",
     _I,
 )
+# Times from ... to ...: "2.30-3.30pm", "2-3pm", "10-11am", "11.30am - 12.30pm", "14:00hrs-15:00hrs".
+_CLOCK_SPAN = re.compile(
+    r"(?P<h1>\d{1,2})(?:[:.](?P<m1>\d{2}))?\s*(?P<ap1>[ap]\.?m\.?)?\s*(?:hrs?)?\s*"
+    r"(?:-|\u2013|to|until)\s*(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?\s*(?P<ap2>[ap]\.?m\.?)?"
+    r"\s*(?:hrs?)?",
+    _I,
+)
+# A day, then times from ... to ...: "14/03/2016 2.30-3.30pm", "14/03/2016, 2-3pm".
+_DAY_CLOCK_SPAN = re.compile(
+    r"(?P<a>.+?)[\s,]+(?:at\s+|from\s+|@\s*)?(?P<t>\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*"
+    r"(?:hrs?)?\s*(?:-|\u2013|to|until)\s*\d.*)",
+    _I,
+)
+
+
+def _span_start(text: str) -> str:
+    """The start of a span of times, "" when ``text`` is none. Written without am or pm, the
+    start is in the half of the day of the end when that keeps it before the end ("2.30-3.30pm"
+    starts at 14:30, "11.30-12.30pm" at 11:30); two figures alone ("3-5") are no times."""
+    m = _CLOCK_SPAN.fullmatch(text.strip())
+    if m is None or not (m["ap1"] or m["ap2"] or (m["m1"] and m["m2"])):
+        return ""
+    h1, m1, h2, m2 = int(m["h1"]), int(m["m1"] or 0), int(m["h2"]), int(m["m2"] or 0)
+    if m["ap1"] or not m["ap2"]:
+        if m["ap1"]:
+            if not 1 <= h1 <= 12:
+                return ""
+            h1 = h1 % 12 + (12 if m["ap1"][0].lower() == "p" else 0)
+        return _hhmm(h1, m1)
+    if not (1 <= h1 <= 12 and 1 <= h2 <= 12):
+        return ""
+    half = 12 if m["ap2"][0].lower() == "p" else 0
+    end = (h2 % 12 + half) * 60 + m2
+    start = (h1 % 12 + half) * 60 + m1
+    if start > end:
+        start -= 12 * 60 if half else -12 * 60
+    return _hhmm(start // 60, start % 60) if 0 <= start < 1440 else ""
+
+
 # A part of the day after the date: "14/03/2016 am", "14/03/2016 (evening)", "... noon", "...
 # at 12 noon" (noon gives the time, the others none; "midnight" after a date is left unread:
 # the midnight that starts the day or the one that ends it?).
@@ -564,6 +603,11 @@ def _parse_text(
         parsed = _parse_text(m["a"], pivot, order, year_kind) if clock else None
         if parsed and parsed.precision == "day" and not parsed.time:
             return _parsed(**{**parsed.__dict__, "text": raw, "time": clock})
+    m = _DAY_CLOCK_SPAN.fullmatch(s)
+    if m and (clock := _span_start(m["t"])):  # "14/03/2016 2.30-3.30pm" starts at 14:30
+        parsed = _parse_text(m["a"], pivot, order, year_kind)
+        if parsed.precision == "day" and not parsed.time:
+            return _parsed(**{**parsed.__dict__, "text": raw, "time": clock})
     m = _TIME_SPAN.fullmatch(s)
     if m:
         parsed = _parse_text(m["a"], pivot, order, year_kind)
@@ -844,6 +888,9 @@ def _parse_time_text(text: str) -> str:
             after_noon = m["ap"].startswith("p") or m["ap"].endswith(("h", "h."))
             hour = hour % 12 + (12 if after_noon else 0)
         return _hhmm(hour, minute)
+    spanned = _span_start(s)
+    if spanned:  # "2.30-3.30pm" starts at 14:30, "2-3pm" at 14:00
+        return spanned
     m = _TIME_LOOSE.fullmatch(s)
     if m:  # "10:32 - 11:15" starts at 10:32; "approx 10:30", "10:32 BST"
         named = _NAMED_TIMES.get(m["t"].removeprefix("12").strip(), "")

@@ -256,3 +256,18 @@ def test_a_time_heading_over_stamps_of_other_days_is_not_the_entries_time():
     nought = [(n, [datetime.combine(datetime(1899, 12, 30), time(10, 32)), c[1], c[2]])
               for n, c in rows]  # fmt: skip
     assert plan_columns(heads, nought).mapping["time"] == 0
+
+
+def test_a_span_of_times_with_am_or_pm_after_its_end_starts_in_that_half_of_the_day():
+    from datetime import date
+
+    from app.chronology.dates import parse_date, parse_time
+
+    said = {"2.30-3.30pm": "14:30", "2-3pm": "14:00", "10-11am": "10:00", "12-1pm": "12:00",
+            "11.30-12.30pm": "11:30", "1.15 - 2pm": "13:15", "11am-1pm": "11:00",
+            "14:00hrs-15:00hrs": "14:00", "10:32 - 11:15": "10:32"}  # fmt: skip
+    assert {t: parse_time(t) for t in said} == said
+    assert parse_time("3-5") == parse_time("11-12.30") == ""  # figures alone: no times
+    parsed = parse_date("14/03/2016 2.30-3.30pm")
+    assert (parsed.start, parsed.time) == (date(2016, 3, 14), "14:30")
+    assert parse_date("3-5/4/2016").end == date(2016, 4, 5)

@@ -832,8 +832,39 @@ def outlook_eml_word_html(folder: Path):
     return path, [_t(i, practitioner=WORKERS[i % 4]) for i in range(8)]
 
 
+YOT_TIMES = [("2.30-3.30pm", "14:30"), ("10-11am", "10:00"), ("4-5pm", "16:00"),
+             ("11.30-12.30pm", "11:30"), ("1.15 - 2pm", "13:15"), ("9.30-10.30am", "09:30"),
+             ("12-1pm", "12:00"), ("6-7.30pm", "18:00")]  # fmt: skip
+YOT_NOTES = [
+    "Reparation session at the community garden; Z engaged well and asked to come back.",
+    "Home visit with mother: Z asleep at 10am, missed school. Discussed the curfew.",
+    "Office appointment: Z arrived late; completed the victim awareness worksheet.",
+    "Joint visit with the police: Z named as present at the shop theft. Z denied it.",
+    "Z did not attend the appointment; warning letter hand delivered.",
+    "Referral order panel: contract agreed, three months, victim letter to be written.",
+    "Speech and language screening: needs identified; school to be told with consent.",
+    "Evening visit (curfew check): Z in, mother says she has been 'no trouble'.",
+]
+
+
+def yot_contact_times(folder: Path):
+    """A youth justice service's case management contacts exported to CSV: the contact date,
+    the time written as the worker typed it ("2.30-3.30pm", "10-11am", "11.30-12.30pm", "1.15 -
+    2pm", the am or pm after the end only), the contact type, who it was with, the officer,
+    the notes. A contact at 2.30-3.30pm starts at 14:30, never 02:30."""
+    rows = [["Contact Date", "Contact Time", "Contact Type", "Contact With", "YOT Officer",
+             "Contact Notes"]]  # fmt: skip
+    for i in range(8):
+        rows.append([f"{DAYS[i]:%d/%m/%Y}", YOT_TIMES[i][0], TYPES[i % 4], "Young person",
+                     WORKERS[i % 4], YOT_NOTES[i]])  # fmt: skip
+    path = _write(folder / "yot_contact_times.csv", rows)
+    truth = [Expected(DAYS[i], time=YOT_TIMES[i][1], event=YOT_NOTES[i],
+                      practitioner=WORKERS[i % 4], event_type=TYPES[i % 4]) for i in range(8)]  # fmt: skip
+    return path, truth
+
+
 LATER = [odt_dated_paragraphs, pdf_over_then_down, microsoft_forms_when_question,
-         outlook_eml_word_html]  # fmt: skip
+         outlook_eml_word_html, yot_contact_times]  # fmt: skip
 
 FIRST = [
     foster_carer_daily_log,
