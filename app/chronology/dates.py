@@ -301,8 +301,19 @@ def _expand_year(digits: str, pivot: int) -> int:
 def _span_end(m: re.Match) -> bool:
     """A time followed by "-11:30" is a span's start and end ("14/03/2016 10:00-11:30", as
     booking systems write a session), not a zone eleven and a half hours behind: systems write
-    an offset after a time with its seconds or after ISO's "T" ("2016-03-14T10:32:00-05:00")."""
-    return m.group("z").startswith("-") and not (m.group("se") or m.group("iso"))
+    an offset after a time with its seconds or after ISO's "T" ("2016-03-14T10:32:00-05:00"),
+    and only the offsets clocks keep."""
+    zone = m.group("z")
+    if zone[:1] in "+-" and not _REAL_OFFSET.fullmatch(zone):
+        return True  # "10:32:00-11:15": no zone is eleven hours and a quarter behind
+    return zone.startswith("-") and not (m.group("se") or m.group("iso"))
+
+
+# The offsets clocks keep: whole hours to -12 and +14, and the half and three-quarter hours in
+# use (-09:30, -03:30, -02:30; +03:30 ... +12:45).
+_REAL_OFFSET = re.compile(
+    r"-(?:0\d|1[0-2])(?::?00)?|-0[239]:?30|\+(?:0\d|1[0-4])(?::?(?:00|30|45))?"
+)
 
 
 def _clock(m: re.Match) -> tuple[int, int] | None:
@@ -630,8 +641,10 @@ def _parse_text(
         first = _parse_text(m["a"], pivot, order, year_kind)
         last = _parse_text(m["b"], pivot, order, year_kind)
         year = re.search(r"\b\d{4}$", m["b"])
-        if not first.ok and last.ok and year:
-            first = _with_year_of(m["a"], last, int(year.group()), pivot, order, year_kind)
+        bare = m["a"].strip(" .")
+        if (not first.ok and last.ok and year
+                and (any(c.isdigit() for c in bare) or bare.lower() in _MONTHS)):  # fmt: skip
+            first = _with_year_of(bare, last, int(year.group()), pivot, order, year_kind)
         if first.ok and last.ok:
             return _between(raw, first, last)
     m = _MONTHS_OR.fullmatch(s)

@@ -67,7 +67,10 @@ def test_a_session_written_with_its_end_time_starts_on_its_own_day():
                                  # a zone after seconds or ISO's "T" is still a zone
                                  ("2016-03-14T10:32-05:00", date(2016, 3, 14), "15:32"),
                                  ("2016-03-14 10:32:00-05:00", date(2016, 3, 14), "15:32"),
-                                 ("2016-06-21T16:45:00+01:00", date(2016, 6, 21), "16:45")]:  # fmt: skip
+                                 ("2016-06-21T16:45:00+01:00", date(2016, 6, 21), "16:45"),
+                                 # with seconds, but no zone is 11 hours and a quarter behind
+                                 ("2016-03-14 10:32:00-11:15", date(2016, 3, 14), "10:32"),
+                                 ("2016-03-14T10:32:00-03:30", date(2016, 3, 14), "14:02")]:  # fmt: skip
         parsed = parse_date(written)
         assert (parsed.start, parsed.end, parsed.time) == (start, start, hhmm), written
 
