@@ -394,11 +394,13 @@ _OLE_NAMES = {
     "EncryptionInfo".encode("utf-16-le"): "encrypted",
     "WordDocument".encode("utf-16-le"): "word",
     "PowerPoint Document".encode("utf-16-le"): "powerpoint",
+    "__properties_version1.0".encode("utf-16-le"): "outlook",  # an Outlook message's streams
 }
 
 
 def check_ole(path: Path) -> None:
-    """Refuse OLE files that hold an encrypted workbook, or a Word or PowerPoint document."""
+    """Refuse OLE files that hold an encrypted workbook, a Word or PowerPoint document, or an
+    Outlook message."""
     shown = path.name
     found = set()
     overlap = max(len(name) for name in _OLE_NAMES)
@@ -417,6 +419,13 @@ def check_ole(path: Path) -> None:
         )
     if "powerpoint" in found:
         raise ImportRefused(f"{shown} is a PowerPoint presentation, not a spreadsheet.")
+    if "outlook" in found:
+        raise ImportRefused(
+            f"{shown} is an Outlook message (.msg), which ReviewDesk cannot read. If the "
+            "chronology is attached to it, save the attachment and import that; if it is in the "
+            "message itself, open it in Outlook and save it as HTML (File › Save As › HTML), "
+            "then import that."
+        )
     try:
         sheets = xls_extents(path)
     except Damaged:

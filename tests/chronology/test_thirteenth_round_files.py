@@ -274,3 +274,15 @@ def test_a_span_of_times_with_am_or_pm_after_its_end_starts_in_that_half_of_the_
     parsed = parse_date("14/03/2016 2.30-3.30pm")
     assert (parsed.start, parsed.time) == (date(2016, 3, 14), "14:30")
     assert parse_date("3-5/4/2016").end == date(2016, 4, 5)
+
+
+def test_an_outlook_message_is_refused_with_the_way_to_save_it(tmp_path):
+    from app.chronology.file_guard import ImportRefused
+    from app.chronology.reading import read_table
+
+    path = tmp_path / "RE Chronology.msg"
+    streams = "".join(f"__substg1.0_{n}\0" for n in ("0037001F", "1000001F"))
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+                     + (streams + "__properties_version1.0").encode("utf-16-le") + b"\0" * 2048)  # fmt: skip
+    with pytest.raises(ImportRefused, match=r"Outlook message \(.msg\).*save it as HTML"):
+        read_table(path)
