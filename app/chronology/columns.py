@@ -100,6 +100,16 @@ def _stamps_of_other_days(rows: list[tuple[int, list[Any]]], column: int, dated:
     return ""
 
 
+def _form_stamps(headings: list[str], column: int) -> bool:
+    """Microsoft Forms' "Start time" beside its "Completion time": when the form was filled
+    in, never when the thing it reports happened."""
+    from app.chronology.mapping import normalise_header
+
+    if normalise_header(headings[column]) != "start time":
+        return False
+    return any(normalise_header(h) == "completion time" for h in headings)
+
+
 # Headings of narrative parts (joined into the event with their label).
 _NARRATIVE_PART = re.compile(
     r"\b(?:title|summary|subject|history|examination|exam|plan|presenting|presentation"
@@ -429,6 +439,8 @@ def plan_columns(
         veto = _veto(name, p)
         if not veto and name == "time" and "date" in mapping:
             veto = _stamps_of_other_days(rows, column, mapping["date"])
+        if not veto and name == "time" and _form_stamps(headings, column):
+            veto = "a form's own stamp (when it was filled in), beside its 'Completion time'"
         if veto:
             reasons.setdefault(column, f"not {MAPPABLE_FIELDS[name]}: {veto}")
             continue

@@ -370,7 +370,8 @@ _PARTIAL_EXCLUDES: dict[str, frozenset[str]] = {
     # "Time spent", "Travel time": a length of time, not the time of day.
     "time": frozenset(
         "recorded recording entered input spent taken travel travelling duration length total "
-        "elapsed active talk wait waiting response".split()
+        "elapsed active talk wait waiting response completion submitted submission modified "
+        "created".split()
     ),
     # "Age of child", "Child ID", "Child's address": about the person, not the person.
     "subjects": frozenset(

@@ -259,6 +259,11 @@ def test_a_time_heading_over_stamps_of_other_days_is_not_the_entries_time():
     nought = [(n, [datetime.combine(datetime(1899, 12, 30), time(10, 32)), c[1], c[2]])
               for n, c in rows]  # fmt: skip
     assert plan_columns(heads, nought).mapping["time"] == 0
+    # Microsoft Forms' own stamps, even on the entries' day, are when the form was filled in
+    forms = ["Start time", "Completion time", "Date of concern", "What happened?"]
+    filled = [(n, [c[1].replace(hour=15), c[1].replace(hour=15, minute=9), c[1].date(), c[2]])
+              for n, c in rows]  # fmt: skip
+    assert "time" not in plan_columns(forms, filled).mapping
 
 
 def test_a_span_of_times_with_am_or_pm_after_its_end_starts_in_that_half_of_the_day():
