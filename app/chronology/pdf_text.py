@@ -475,6 +475,37 @@ def _pages_over(pages: list[_Page]) -> int:
     return moved
 
 
+def _tables_over(blocks: list[tuple[str, Any]]) -> int:
+    """The ruled form of `_pages_over`: a table whose heading row names the date, and a later
+    table of as many rows whose heading row names other columns and no date (the rest of the
+    same rows, printed on pages of their own): its columns are set beside the first's."""
+    from app.chronology.mapping import header_fields, header_score
+
+    tables = [b for kind, b in blocks if kind == "table"]
+    joined: list[int] = []
+    for first in tables:
+        if id(first) in joined or not any("date" in header_fields(h) for h in first[0]):
+            continue
+        for later in tables:
+            heads = [h for h in later[0] if h]
+            if (
+                later is first
+                or id(later) in joined
+                or len(later) != len(first)
+                or not heads
+                or header_score(heads) < len(heads)
+                or any("date" in header_fields(h) for h in heads)
+            ):
+                continue
+            width = max(map(len, first))
+            for row, more in zip(first, later, strict=True):
+                row += [""] * (width - len(row)) + list(more)
+            joined.append(id(later))
+            break
+    blocks[:] = [(kind, b) for kind, b in blocks if id(b) not in joined]
+    return len(joined)
+
+
 def _set_beside(first: _Page, page: _Page) -> None:
     shift = first.width
     for line in page.lines:
@@ -781,18 +812,19 @@ def _read_pdf(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
                 "scanned, or printed as images), which ReviewDesk cannot read. " + _ASK
             )
         raise ImportRefused(f"{shown} is a PDF document that holds no text. " + _ASK)
+    printed = len(pages)
     furniture = _furniture(pages)
     over = _pages_over(pages)
     blocks, how = _blocks(pages)
+    over += _tables_over(blocks)
     grids = [b for kind, b in blocks if kind == "table"]
     lines = [(kind, b if kind != "table" else "") for kind, b in blocks]
-    count = len(pages) + over
-    notes = [f"Read as a PDF document ({count} page{'s' if count != 1 else ''}){how}."]
+    notes = [f"Read as a PDF document ({printed} page{'s' if printed != 1 else ''}){how}."]
     if over:
         notes.append(
-            f"{over} page(s) hold the later columns of a sheet too wide for the page (printed "
-            "after its first columns, the same rows at the same heights): each is read beside "
-            "its page of first columns."
+            f"{over} page(s) or table(s) hold the later columns of a sheet too wide for the page "
+            "(printed after its first columns, the same rows under headings of their own): each "
+            "is read beside its first columns."
         )
     if furniture:
         quoted = "; ".join(f"\u201c{t[:80]}\u201d" for t in furniture[:12])

@@ -863,8 +863,38 @@ def yot_contact_times(folder: Path):
     return path, truth
 
 
+def pdf_ruled_columns_over_pages(folder: Path):
+    """A workbook printed to PDF with its gridlines, too wide for the page: page 1 the Date,
+    Time, Worker and Type of every row, page 2 the Event and Outcome of the same rows, each
+    page a ruled table with the heading row (print titles), the rows the same heights."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    style = getSampleStyleSheet()["BodyText"]
+    outcomes = ["Advice given", "Strategy discussion", "Letter to GP", "Referral made"]
+    right = Table([["Event", "Outcome"]] + [[Paragraph(html.escape(TEXTS[i]), style),
+                                             outcomes[i % 4]] for i in range(8)],
+                  colWidths=[380, 100])  # fmt: skip
+    right.wrap(480, 800)
+    left = Table([["Date", "Time", "Worker", "Type"]]
+                 + [[f"{DAYS[i]:%d/%m/%Y}", _hm(i), WORKERS[i % 4], TYPES[i % 4]]
+                    for i in range(8)], colWidths=[80, 50, 120, 120],
+                 rowHeights=right._rowHeights)  # fmt: skip
+    grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                       ("VALIGN", (0, 0), (-1, -1), "TOP")])  # fmt: skip
+    left.setStyle(grid)
+    right.setStyle(grid)
+    path = folder / "pdf_ruled_columns_over_pages.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([left, PageBreak(), right])
+    truth = [_t(i, time=_hm(i), practitioner=WORKERS[i % 4], event_type=TYPES[i % 4])
+             for i in range(8)]  # fmt: skip
+    return path, truth
+
+
 LATER = [odt_dated_paragraphs, pdf_over_then_down, microsoft_forms_when_question,
-         outlook_eml_word_html, yot_contact_times]  # fmt: skip
+         outlook_eml_word_html, yot_contact_times, pdf_ruled_columns_over_pages]  # fmt: skip
 
 FIRST = [
     foster_carer_daily_log,
