@@ -437,7 +437,7 @@ def plan_columns(
             continue
         p = profiles[column]
         veto = _veto(name, p)
-        if not veto and name == "time" and "date" in mapping:
+        if not veto and name == "time" and "date" in mapping and p.dates:
             veto = _stamps_of_other_days(rows, column, mapping["date"])
         if not veto and name == "time" and _form_stamps(headings, column):
             veto = "a form's own stamp (when it was filled in), beside its 'Completion time'"
