@@ -89,7 +89,8 @@ def _stamps_of_other_days(rows: list[tuple[int, list[Any]]], column: int, dated:
         if max(column, dated) >= len(cells):
             continue
         stamp, day = _day_and_time(cells[column]), _day_and_time(cells[dated])
-        if stamp and day and stamp[0].year > 1900:
+        # (a stamp is a day with its time: "10.32.00", a mainframe's time, reads as a day only)
+        if stamp and stamp[1] and day and stamp[0].year > 1900:
             both += 1
             other += stamp[0] != day[0]
     if both and other >= 0.8 * both:

@@ -259,6 +259,9 @@ def test_a_time_heading_over_stamps_of_other_days_is_not_the_entries_time():
     nought = [(n, [datetime.combine(datetime(1899, 12, 30), time(10, 32)), c[1], c[2]])
               for n, c in rows]  # fmt: skip
     assert plan_columns(heads, nought).mapping["time"] == 0
+    # a mainframe's time "10.32.00" reads as a day (10/03/2000) but carries no time: a time
+    dotted = [(n, [f"{10 + n}.32.00", c[1], c[2]]) for n, c in rows]
+    assert plan_columns(heads, dotted).mapping["time"] == 0
     # Microsoft Forms' own stamps, even on the entries' day, are when the form was filled in
     forms = ["Start time", "Completion time", "Date of concern", "What happened?"]
     filled = [(n, [c[1].replace(hour=15), c[1].replace(hour=15, minute=9), c[1].date(), c[2]])
