@@ -69,7 +69,7 @@ class EntryCommands:
             "Import an agency chronology",
             "",
             "Chronologies (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.tsv *.txt *.xml *.htm *.html "
-            "*.mht *.mhtml *.docx *.docm *.dotx *.dotm *.rtf *.pdf);;All files (*)",
+            "*.mht *.mhtml *.eml *.docx *.docm *.dotx *.dotm *.rtf *.odt *.pdf);;All files (*)",
         )
         if path:
             self.import_file(Path(path))

@@ -70,6 +70,47 @@ def _dates_carry_times(rows: list[tuple[int, list[Any]]], column: int | None) ->
     return bool(values) and timed >= 0.8 * len(values)
 
 
+def _day_and_time(value: Any) -> tuple[date, str] | None:
+    if isinstance(value, datetime):
+        return value.date(), f"{value:%H:%M}"
+    if value.__class__ is str and any(c.isdigit() for c in value):
+        parsed = parse_date(value)
+        if parsed.precision == "day" and parsed.start:
+            return parsed.start, parsed.time
+    return None
+
+
+def _stamps_of_other_days(rows: list[tuple[int, list[Any]]], column: int, dated: int) -> str:
+    """Why a column headed as a time is not the entries' time (or ""): its cells are dates
+    with times on other days than the entries' (a form's "Start time", when it was filled in,
+    days later). A database's day nought (1899, 1900) under a time is a time alone."""
+    both = other = 0
+    for _n, cells in rows[:PROFILE_ROWS]:
+        if max(column, dated) >= len(cells):
+            continue
+        stamp, day = _day_and_time(cells[column]), _day_and_time(cells[dated])
+        # (a stamp is a day with its time: "10.32.00", a mainframe's time, reads as a day only)
+        if stamp and stamp[1] and day and stamp[0].year > 1900:
+            both += 1
+            other += stamp[0] != day[0]
+    if both and other >= 0.8 * both:
+        return (
+            "its cells are dates and times of other days than the entries' (the record's own "
+            "stamps, not when things happened)"
+        )
+    return ""
+
+
+def _form_stamps(headings: list[str], column: int) -> bool:
+    """Microsoft Forms' "Start time" beside its "Completion time": when the form was filled
+    in, never when the thing it reports happened."""
+    from app.chronology.mapping import normalise_header
+
+    if normalise_header(headings[column]) != "start time":
+        return False
+    return any(normalise_header(h) == "completion time" for h in headings)
+
+
 # Headings of narrative parts (joined into the event with their label).
 _NARRATIVE_PART = re.compile(
     r"\b(?:title|summary|subject|history|examination|exam|plan|presenting|presentation"
@@ -397,6 +438,10 @@ def plan_columns(
             continue
         p = profiles[column]
         veto = _veto(name, p)
+        if not veto and name == "time" and "date" in mapping and p.dates:
+            veto = _stamps_of_other_days(rows, column, mapping["date"])
+        if not veto and name == "time" and _form_stamps(headings, column):
+            veto = "a form's own stamp (when it was filled in), beside its 'Completion time'"
         if veto:
             reasons.setdefault(column, f"not {MAPPABLE_FIELDS[name]}: {veto}")
             continue

@@ -420,8 +420,12 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
     else:
         reader = csv.reader(lines, delimiter=delimiter)
     previous_line = 1 if sep else 0
+    joined: list[int] = []  # rows starting with a byte order mark
     try:
         for row in reader:
+            if row and row[0][:1] == "\ufeff":  # a file's mark, inside files joined together
+                row[0] = row[0][1:]
+                joined.append(len(rows) + 1)
             rows.append(row)
             characters += sum(map(len, row))
             if bad and any(n in bad for n in range(previous_line + 1, reader.line_num + 1)):
@@ -458,6 +462,12 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
         notes.append(
             f"{len(flags)} row(s) hold characters that are not valid UTF-8 (row {listed}); "
             "they are flagged for checking."
+        )
+    if joined:
+        notes.append(
+            f"Row(s) {', '.join(map(str, joined[:10]))} start with the mark that begins a text "
+            'file: files joined one after the other (as "copy a.csv + b.csv" does); the mark '
+            "is left out."
         )
     notes += _rejoin_overflow(rows, delimiter, named, flags)
     if delimiter == "|" and rows and sum(c[:1] == " " or c[-1:] == " " for c in rows[0]) > 1:

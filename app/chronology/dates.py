@@ -95,8 +95,8 @@ _YEAR = r"(?P<y>\d{4}|'?\d{2})"
 # An optional time after a date: "14:30", "14.30", "14:30:00", "2.30pm", "2pm", "at 14:30".
 # "14/03/2016 - 10:32" and a 24-hour time in four figures ("14/03/16 1432", "1432hrs").
 _TIME = (
-    r"(?:\s*(?:,|\bat\b|@|t|-|\u2013|:(?=\d)|\bam(?=\s+\d))?\s*"
-    r"(?:(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2}(?:[.:]\d{1,7})?)?"
+    r"(?:\s*(?:,|\bat\b|@|(?P<iso>t)|-|\u2013|:(?=\d)|\bam(?=\s+\d))?\s*"
+    r"(?:(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<se>\d{2})(?:[.:]\d{1,7})?)?"
     r"|(?P<h2>\d{1,2})(?=\s*[ap])|(?<=\s)(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?=\s*h|\s*$))"
     r"\s*(?P<ap>[ap]\.?m\.?)?(?:\s*hrs?)?"
     # A zone after the time, as systems that keep UTC write it: "Z", "UTC", "+01:00", "BST",
@@ -121,9 +121,9 @@ _RANGE = re.compile(
     r"|(?<=[\da-z])[-\u2013](?=[\da-z]))(?P<b>.+)",  # "14/03/2016-18/03/2016", "March-April"
     _I,
 )
-# "3-5 May 2016", "between 3rd and 5th May 2016": days of one month.
+# "3-5 May 2016", "between 3rd and 5th May 2016", "14/15 May 2016": days of one month.
 _DAY_RANGE = re.compile(
-    r"(?:between\s+|from\s+)?(?P<d1>\d{1,2})" + _ORDINAL + r"\s*(?:-|\u2013|to|and|&)\s*"
+    r"(?:between\s+|from\s+)?(?P<d1>\d{1,2})" + _ORDINAL + r"\s*(?:-|\u2013|to|and|&|/)\s*"
     r"(?P<d2>\d{1,2})" + _ORDINAL + r"\s+(?P<rest>[a-z]+\.?,?\s+\d{4})",
     _I,
 )
@@ -131,16 +131,74 @@ _DAY_RANGE = re.compile(
 _DAY_RANGE_FIGURES = re.compile(
     r"(?P<d1>\d{1,2})\s*(?:-|\u2013|&)\s*(?P<d2>\d{1,2})(?P<rest>([/.])\d{1,2}\4(?:\d{4}|\d{2}))"
 )
+# One month or another: "March/April 2016", "Mar/Apr 2016".
+_MONTHS_OR = re.compile(r"(?P<a>[a-z]{3,9}\.?)\s*/\s*(?P<b>[a-z]{3,9}\.?)\s+(?P<y>\d{4})", _I)
+# A week of a month: "first week of June 2016", "2nd week in May 2016", "last week of July".
+_WEEK_NUMBERS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2,
+                 "fourth": 3, "4th": 3, "last": -1, "final": -1}  # fmt: skip
+_WEEK_OF_MONTH = re.compile(
+    r"(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+week\s+(?:of|in)"
+    r"\s+(?P<rest>[a-z]+\.?\s+\d{4})",
+    _I,
+)
 # A day with a time span: "14/03/2016 10:00 - 11:30" starts at 10:00.
 _TIME_SPAN = re.compile(
     r"(?P<a>.+?\d[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s*(?:-|\u2013|to|until)\s*"
     r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*hrs?)?",
     _I,
 )
-# A part of the day after the date: "14/03/2016 am", "14/03/2016 (evening)", "... noon".
+# Times from ... to ...: "2.30-3.30pm", "2-3pm", "10-11am", "11.30am - 12.30pm", "14:00hrs-15:00hrs".
+_CLOCK_SPAN = re.compile(
+    r"(?P<h1>\d{1,2})(?:[:.](?P<m1>\d{2}))?\s*(?P<ap1>[ap]\.?m\.?)?\s*(?:hrs?)?\s*"
+    r"(?:-|\u2013|to|until)\s*(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?\s*(?P<ap2>[ap]\.?m\.?)?"
+    r"\s*(?:hrs?)?",
+    _I,
+)
+# A day, then times from ... to ...: "14/03/2016 2.30-3.30pm", "14/03/2016, 2-3pm".
+_DAY_CLOCK_SPAN = re.compile(
+    r"(?P<a>.+?)[\s,]+(?:at\s+|from\s+|@\s*)?(?P<t>\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*"
+    r"(?:hrs?)?\s*(?:-|\u2013|to|until)\s*\d.*)",
+    _I,
+)
+
+
+def _span_start(text: str) -> str:
+    """The start of a span of times, "" when ``text`` is none. Written without am or pm, the
+    start is in the half of the day of the end when that keeps it before the end ("2.30-3.30pm"
+    starts at 14:30, "11.30-12.30pm" at 11:30); two figures alone ("3-5") are no times."""
+    m = _CLOCK_SPAN.fullmatch(text.strip())
+    if m is None or not (m["ap1"] or m["ap2"] or (m["m1"] and m["m2"])):
+        return ""
+    h1, m1, h2, m2 = int(m["h1"]), int(m["m1"] or 0), int(m["h2"]), int(m["m2"] or 0)
+    if m["ap1"] or not m["ap2"]:
+        if m["ap1"]:
+            if not 1 <= h1 <= 12:
+                return ""
+            h1 = h1 % 12 + (12 if m["ap1"][0].lower() == "p" else 0)
+        return _hhmm(h1, m1)
+    if not (1 <= h1 <= 12 and 1 <= h2 <= 12):
+        return ""
+    half = 12 if m["ap2"][0].lower() == "p" else 0
+    end = (h2 % 12 + half) * 60 + m2
+    start = (h1 % 12 + half) * 60 + m1
+    if start > end:
+        start -= 12 * 60 if half else -12 * 60
+    return _hhmm(start // 60, start % 60) if 0 <= start < 1440 else ""
+
+
+# A part of the day after the date: "14/03/2016 am", "14/03/2016 (evening)", "... noon", "...
+# at 12 noon" (noon gives the time, the others none; "midnight" after a date is left unread:
+# the midnight that starts the day or the one that ends it?).
 _PART_OF_DAY = re.compile(
-    r"(?P<a>.+?)[\s,\-]+\(?\s*(?P<part>a\.?m\.?|p\.?m\.?|morning|afternoon|evening|night"
-    r"|overnight|noon|midday|lunch\s*time)\s*\)?",
+    r"(?P<a>.+?)[\s,\-]+\(?\s*(?:at\s+)?(?P<part>a\.?m\.?|p\.?m\.?|morning|afternoon|evening"
+    r"|night|overnight|(?:12\s*)?(?:noon|midday)|lunch\s*time)\s*\)?",
+    _I,
+)
+# A time said to be rough after a date: "approx. 3pm", "at about 7pm", "10:32 (approx)".
+_ROUGH_TIME_AFTER = re.compile(
+    r"(?P<a>.+?)[\s,]+(?:at\s+|@\s*)?(?P<t>\(?\s*(?:approx\.?|approximately|about|around"
+    r"|roughly|c\.|ca\.?|circa|~)\s*\d[^/]*|\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*"
+    r"\(?\s*(?:approx\.?|approximately|ish|est\.?)\s*\)?)",
     _I,
 )
 # A time before the date, as some logs write it: "10:32 14/03/2016", "1032hrs 14/03/2016".
@@ -159,7 +217,8 @@ _Y_M_OR_FY = re.compile(
 _Y = re.compile(r"(?P<y>\d{4})")
 _SERIAL_TEXT = re.compile(r"\d{5}(?:\.\d+)?")
 _PART = re.compile(
-    r"(?P<part>early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of)"
+    r"(?P<part>early|beginning(?:\s+of)?|start(?:\s+of)?|mid|middle(?:\s+of)?|late"
+    r"|end(?:\s+of)?)"
     r"[\s\-]*(?:(?P<mon>[a-z]+)\.?\s+)?(?P<y>\d{4})",
     _I,
 )
@@ -239,6 +298,24 @@ def _expand_year(digits: str, pivot: int) -> int:
     return year
 
 
+def _span_end(m: re.Match) -> bool:
+    """A time followed by "-11:30" is a span's start and end ("14/03/2016 10:00-11:30", as
+    booking systems write a session), not a zone eleven and a half hours behind: systems write
+    an offset after a time with its seconds or after ISO's "T" ("2016-03-14T10:32:00-05:00"),
+    and only the offsets clocks keep."""
+    zone = m.group("z")
+    if zone[:1] in "+-" and not _REAL_OFFSET.fullmatch(zone):
+        return True  # "10:32:00-11:15": no zone is eleven hours and a quarter behind
+    return zone.startswith("-") and not (m.group("se") or m.group("iso"))
+
+
+# The offsets clocks keep: whole hours to -12 and +14, and the half and three-quarter hours in
+# use (-09:30, -03:30, -02:30; +03:30 ... +12:45).
+_REAL_OFFSET = re.compile(
+    r"-(?:0\d|1[0-2])(?::?00)?|-0[239]:?30|\+(?:0\d|1[0-4])(?::?(?:00|30|45))?"
+)
+
+
 def _clock(m: re.Match) -> tuple[int, int] | None:
     """(hour, minute) from a _TIME match; None when there was no time; (-1, -1) when invalid."""
     h, h2, h3 = m.group("h"), m.group("h2"), m.group("h3")
@@ -300,7 +377,7 @@ def _day(
     hour_minute = _clock(m) if m is not None and m.lastgroup != "y" else None
     if hour_minute == (-1, -1):
         return _unknown(raw, f"'{raw.strip()}' has a time of day that does not exist")
-    if hour_minute and m.group("z"):
+    if hour_minute and m.group("z") and not _span_end(m):
         when, hour_minute = date_forms.uk_clock(when, *hour_minute, m.group("z"))
     hhmm = f"{hour_minute[0]:02d}:{hour_minute[1]:02d}" if hour_minute else ""
     return _parsed(text=raw, precision="day", start=when, end=when, time=hhmm)
@@ -514,6 +591,8 @@ def _parse_text(
         if parsed is not None:
             if not parsed.ok or parsed.precision == "approximate":
                 return parsed
+            if parsed.time:  # "14/03/2016 10:32 (approx)": the time is the rough part
+                return _parsed(**{**parsed.__dict__, "text": raw})
             return _approximate(raw, parsed.start, parsed.end, parsed.granularity)
     if _D_MON.fullmatch(s):
         return _unknown(raw, f"'{raw.strip()}' has no year: write it as, e.g., 2 January 2008")
@@ -527,8 +606,19 @@ def _parse_text(
     if m:  # the day is exact; only noon says the time
         parsed = _parse_text(m["a"], pivot, order, year_kind)
         if parsed.precision == "day" and not parsed.time:
-            noon = m["part"].lower() in ("noon", "midday")
-            return _parsed(**{**parsed.__dict__, "text": raw, "time": "12:00" if noon else ""})
+            named = _NAMED_TIMES.get(m["part"].lower().removeprefix("12").strip(), "")
+            return _parsed(**{**parsed.__dict__, "text": raw, "time": named})
+    m = _ROUGH_TIME_AFTER.fullmatch(s)
+    if m:  # "14/03/2016 approx. 3pm", "14 March 2016 at about 7pm", "14/03/2016 10:32 (approx)"
+        clock = parse_time(m["t"].strip("() "))
+        parsed = _parse_text(m["a"], pivot, order, year_kind) if clock else None
+        if parsed and parsed.precision == "day" and not parsed.time:
+            return _parsed(**{**parsed.__dict__, "text": raw, "time": clock})
+    m = _DAY_CLOCK_SPAN.fullmatch(s)
+    if m and (clock := _span_start(m["t"])):  # "14/03/2016 2.30-3.30pm" starts at 14:30
+        parsed = _parse_text(m["a"], pivot, order, year_kind)
+        if parsed.precision == "day" and not parsed.time:
+            return _parsed(**{**parsed.__dict__, "text": raw, "time": clock})
     m = _TIME_SPAN.fullmatch(s)
     if m:
         parsed = _parse_text(m["a"], pivot, order, year_kind)
@@ -551,12 +641,26 @@ def _parse_text(
         first = _parse_text(m["a"], pivot, order, year_kind)
         last = _parse_text(m["b"], pivot, order, year_kind)
         year = re.search(r"\b\d{4}$", m["b"])
-        if not first.ok and last.ok and year and m["a"].strip(" .").lower() in _MONTHS:
-            first = _parse_text(
-                f"{m['a']} {year.group()}", pivot, order, year_kind
-            )  # May - June 2016
+        bare = m["a"].strip(" .")
+        if (not first.ok and last.ok and year
+                and (any(c.isdigit() for c in bare) or bare.lower() in _MONTHS)):  # fmt: skip
+            first = _with_year_of(bare, last, int(year.group()), pivot, order, year_kind)
         if first.ok and last.ok:
             return _between(raw, first, last)
+    m = _MONTHS_OR.fullmatch(s)
+    if m:  # "March/April 2016": one month or the other
+        first = _parse_text(f"{m['a']} {m['y']}", pivot, order, year_kind)
+        last = _parse_text(f"{m['b']} {m['y']}", pivot, order, year_kind)
+        if first.ok and last.ok and first.precision == last.precision != "day":
+            return _between(raw, first, last)
+    m = _WEEK_OF_MONTH.fullmatch(s)
+    if m:  # "first week of June 2016": 1-7 June; "last week of July 2016": 25-31 July
+        month = _parse_text(m["rest"], pivot, order, year_kind)
+        if month.ok and month.granularity == "month":
+            n = _WEEK_NUMBERS[m["n"].lower()]
+            start = month.start + timedelta(days=7 * n) if n >= 0 else month.end - timedelta(6)
+            end = min(start + timedelta(days=6), month.end)
+            return _approximate(raw, start, end, "day")
     m = _REMARK.fullmatch(s)
     if m:  # "14/03/2016 (late entry)": the date, the remark kept as written
         parsed = _parse_text(m["a"], pivot, order, year_kind)
@@ -585,6 +689,21 @@ def _parse_text(
             if parsed.ok:
                 return _parsed(**{**parsed.__dict__, "text": raw})
     return _unknown(raw, f"'{raw.strip()}' is not a date ReviewDesk can read")
+
+
+def _with_year_of(
+    first: str, last: ParsedDate, year: int, pivot: int, order: str, year_kind: str
+) -> ParsedDate:
+    """The first date of a span written without its year ("14 Mar – 2 Apr 2016", "28/10 -
+    02/11/2016", "May - June 2016"), in the year of the last, or the year before when that
+    would put it after the last ("28/12 - 02/01/2017")."""
+    first = first.strip(" .")
+    figures = re.fullmatch(r"\d{1,2}([/.\-])\d{1,2}", first)
+    joined = f"{first}{figures.group(1)}{{}}" if figures else f"{first} {{}}"
+    parsed = _parse_text(joined.format(year), pivot, order, year_kind)
+    if parsed.ok and parsed.start > last.end:
+        parsed = _parse_text(joined.format(year - 1), pivot, order, year_kind)
+    return parsed
 
 
 def _with_weekday(raw: str, parsed: ParsedDate, weekday: str) -> ParsedDate:
@@ -782,9 +901,13 @@ def _parse_time_text(text: str) -> str:
             after_noon = m["ap"].startswith("p") or m["ap"].endswith(("h", "h."))
             hour = hour % 12 + (12 if after_noon else 0)
         return _hhmm(hour, minute)
+    spanned = _span_start(s)
+    if spanned:  # "2.30-3.30pm" starts at 14:30, "2-3pm" at 14:00
+        return spanned
     m = _TIME_LOOSE.fullmatch(s)
-    if m:  # "10:32 - 11:15" starts at 10:32; "approx 10:30", "10:32 BST" as written
-        return _parse_time_text(m["t"])
+    if m:  # "10:32 - 11:15" starts at 10:32; "approx 10:30", "10:32 BST"
+        named = _NAMED_TIMES.get(m["t"].removeprefix("12").strip(), "")
+        return named or ("" if m["t"] == s else _parse_time_text(m["t"]))
     m = _ZERO_DAY.match(s)
     if m:  # a time field written on a database's day nought: "30/12/1899 10:32:00"
         return _parse_time_text(s[m.end() :])
@@ -798,12 +921,18 @@ def _parse_time_text(text: str) -> str:
 # The day nought of desktop databases and of SQL servers, which write a time field as a date
 # and time on that day ("30/12/1899 10:32:00", "1900-01-01 10:32:00.000"): the time alone.
 _ZERO_DAY = re.compile(r"(?:30/12/1899|31/12/1899|0?1/0?1/1900|1899-12-3[01]|1900-01-01)[ t]")
-# A time with words around it: a span's start, an approximation, the UK's zone.
+# A time with words around it: a span's start ("10:32 - 11:15", "3pm-4pm"), an approximation
+# before or after it ("approx. 3pm", "about 7pm", "22:00 approx", "21:15 (approx)", "~15:00"),
+# the UK's zone; noon and midnight as people write them ("12 noon", "12noon", "12 midnight").
+_CLOCK_WORDS = (
+    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|(?:[01]\d|2[0-3])[0-5]\d\s*hrs?"
+    r"|\d{1,2}\s*[ap]\.?m\.?|(?:12\s*)?(?:noon|midday|midnight)"
+)
+_ROUGHLY = r"approx\.?|approximately|about|around|roughly|c\.|c|ca\.?|circa|~|at"
 _TIME_LOOSE = re.compile(
-    r"(?:approx\.?|approximately|about|around|c\.|c|ca\.?|circa)?\s*"
-    r"(?P<t>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|(?:[01]\d|2[0-3])[0-5]\d\s*hrs?)"
-    r"\s*(?:(?:-|\u2013|to|until)\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
-    r"|(?:[01]\d|2[0-3])[0-5]\d\s*hrs?)|gmt|bst|hrs?)?",
+    rf"(?:(?:{_ROUGHLY})\s*)*(?P<t>{_CLOCK_WORDS})"
+    rf"\s*(?:(?:-|\u2013|to|until)\s*(?:{_CLOCK_WORDS})|gmt|bst|hrs?)?"
+    r"\s*(?:\(?\s*(?:approx\.?|approximately|roughly|ish|est\.?|estimated)\s*\)?|\?)?",
     re.I,
 )
 # What a time cell holds when there is no time to give: a part of the day, or not known.

@@ -151,12 +151,13 @@ def _archive_kind(archive: zipfile.ZipFile, names: dict[str, str], shown: str) -
         mimetype = b""
         if "mimetype" in names and archive.getinfo(names["mimetype"]).file_size < 200:
             mimetype = archive.read(names["mimetype"]).strip()
-        if mimetype in (b"", b"application/vnd.oasis.opendocument.spreadsheet"):
+        text = mimetype.startswith(b"application/vnd.oasis.opendocument.text")
+        if text or mimetype in (b"", b"application/vnd.oasis.opendocument.spreadsheet"):
             manifest = names.get("meta-inf/manifest.xml")
             if manifest and archive.getinfo(manifest).file_size < _MAX_INDEX_XML:
                 if b"encryption-data" in archive.read(manifest):
                     raise password_protected(shown)
-            return "ods"
+            return "odt" if text else "ods"  # (a Writer document, or its template)
         raise ImportRefused(
             f"{shown} is an OpenDocument file but not a spreadsheet. If the chronology is a "
             "table, copy it into a spreadsheet, save it as .xlsx or .ods and import that."
@@ -459,11 +460,13 @@ _OLE_NAMES = {
     "EncryptionInfo".encode("utf-16-le"): "encrypted",
     "WordDocument".encode("utf-16-le"): "word",
     "PowerPoint Document".encode("utf-16-le"): "powerpoint",
+    "__properties_version1.0".encode("utf-16-le"): "outlook",  # an Outlook message's streams
 }
 
 
 def check_ole(path: Path) -> None:
-    """Refuse OLE files that hold an encrypted workbook, or a Word or PowerPoint document."""
+    """Refuse OLE files that hold an encrypted workbook, a Word or PowerPoint document, or an
+    Outlook message."""
     shown = path.name
     found = set()
     overlap = max(len(name) for name in _OLE_NAMES)
@@ -482,6 +485,13 @@ def check_ole(path: Path) -> None:
         )
     if "powerpoint" in found:
         raise ImportRefused(f"{shown} is a PowerPoint presentation, not a spreadsheet.")
+    if "outlook" in found:
+        raise ImportRefused(
+            f"{shown} is an Outlook message (.msg), which ReviewDesk cannot read. If the "
+            "chronology is attached to it, save the attachment and import that; if it is in the "
+            "message itself, open it in Outlook and save it as HTML (File › Save As › HTML), "
+            "then import that."
+        )
     try:
         sheets = xls_extents(path)
     except Damaged:

@@ -17,6 +17,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "date/time",
         "date and time",
         "date of incident",
+        "date of concern",
         "date of visit",
         "date of activity",
         "activity date",
@@ -52,6 +53,9 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "contact time",
         "start time",
         "time of incident",
+        "time of concern",
+        "time of visit",
+        "time of call",
         "call time",
         # Welsh
         "amser",
@@ -366,7 +370,8 @@ _PARTIAL_EXCLUDES: dict[str, frozenset[str]] = {
     # "Time spent", "Travel time": a length of time, not the time of day.
     "time": frozenset(
         "recorded recording entered input spent taken travel travelling duration length total "
-        "elapsed active talk wait waiting response".split()
+        "elapsed active talk wait waiting response completion submitted submission modified "
+        "created".split()
     ),
     # "Age of child", "Child ID", "Child's address": about the person, not the person.
     "subjects": frozenset(
@@ -390,12 +395,25 @@ _NOT_WORD = re.compile(r"[^0-9a-z]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
+# What a form adds to a question's heading: "Time of concern (if known)", "Date (optional)".
+_QUALIFIER = re.compile(
+    r"[(\[]\s*(?:if\s+(?:known|applicable|relevant|any|available)|where\s+known|optional"
+    r"|required|approx(?:imate|\.)?)\s*[)\]]",
+    re.I,
+)
+
+
 @lru_cache(maxsize=4096)
 def normalise_header(text: str) -> str:
     """Lower case, "&" as "and", apostrophes dropped, other punctuation as single spaces, and
-    words run together by a system split apart ("EventDate", "Event_Date" read "event date")."""
+    words run together by a system split apart ("EventDate", "Event_Date" read "event date");
+    a form's qualifier in brackets ("(if known)", "(optional)") is no part of the heading."""
     text = (
-        _CAMEL.sub(" ", text).lower().replace("&", " and ").replace("'", "").replace("\u2019", "")
+        _CAMEL.sub(" ", _QUALIFIER.sub(" ", text))
+        .lower()
+        .replace("&", " and ")
+        .replace("'", "")
+        .replace("\u2019", "")
     )
     return _NOT_WORD.sub(" ", text).strip()
 

@@ -417,6 +417,116 @@ def _furniture(pages: list[_Page]) -> list[str]:
     return left
 
 
+# --- a sheet too wide for the page, printed over two page sets ---------------------------------
+
+
+def _heading_at(page: _Page) -> int | None:
+    """The place in the page's lines of a chronology's heading line (with a date), or None."""
+    return next((n for n, line in enumerate(page.lines[:6]) if _heading_line(line)), None)
+
+
+def _more_headings(page: _Page, top: float) -> list[str] | None:
+    """The headings of a line at ``top`` on the page naming columns but no date (the columns
+    of a wide sheet printed on the pages after its first columns), or None."""
+    from app.chronology.mapping import header_fields, header_score
+
+    line = next((ln for ln in page.lines[:6] if abs(ln.top - top) <= 2.0), None)
+    if line is None:
+        return None
+    texts = [_words(r) for r in _segments(line)]
+    if header_score(texts) < len(texts) or any("date" in header_fields(t) for t in texts):
+        return None
+    return texts
+
+
+def _pages_over(pages: list[_Page]) -> int:
+    """A workbook too wide for the page printed as it comes (Excel's "down, then over" or
+    "over, then down"): the pages holding the first columns (their heading line names the
+    date) and, on other pages, the rest of the same rows under headings of their own, each row
+    at the same height as on its page of first columns. Each such page is set beside its page
+    of first columns (its words moved right by the page's width), so that each row reads
+    whole. Returns how many pages were set beside another."""
+    firsts = [p for p in pages if p.lines and not p.tables and _heading_at(p) is not None]
+    if not firsts or len(firsts) == len(pages):
+        return 0
+    heads = {
+        id(p): p.lines[_heading_at(p)] for p in firsts
+    }  # the heading line of each page of first columns
+    taken: set[int] = set()
+    moved = 0
+    for page in pages:
+        if id(page) in heads or page.tables or not page.lines:
+            continue
+        for first in firsts:
+            head = heads[id(first)]
+            if id(first) in taken or not _more_headings(page, head.top):
+                continue
+            tops = [ln.top for ln in page.lines]
+            rows = [ln for ln in first.lines if ln.top > head.top]
+            level = sum(any(abs(ln.top - t) <= 2.0 for t in tops) for ln in rows)
+            if not rows or level < 0.6 * len(rows):
+                continue
+            _set_beside(first, page)
+            taken.add(id(first))
+            moved += 1
+            break
+    if moved:
+        pages[:] = [p for p in pages if p.lines or p.tables or p.pictures]
+    return moved
+
+
+def _tables_over(blocks: list[tuple[str, Any]]) -> int:
+    """The ruled form of `_pages_over`: a table whose heading row names the date, and a later
+    table of as many rows whose heading row names other columns and no date (the rest of the
+    same rows, printed on pages of their own): its columns are set beside the first's."""
+    from app.chronology.mapping import header_fields, header_score
+
+    tables = [b for kind, b in blocks if kind == "table"]
+    joined: list[int] = []
+    for first in tables:
+        if id(first) in joined or not any("date" in header_fields(h) for h in first[0]):
+            continue
+        for later in tables:
+            heads = [h for h in later[0] if h]
+            if (
+                later is first
+                or id(later) in joined
+                or len(later) != len(first)
+                or not heads
+                or header_score(heads) < len(heads)
+                or any("date" in header_fields(h) for h in heads)
+            ):
+                continue
+            width = max(map(len, first))
+            for row, more in zip(first, later, strict=True):
+                row += [""] * (width - len(row)) + list(more)
+            joined.append(id(later))
+            break
+    blocks[:] = [(kind, b) for kind, b in blocks if id(b) not in joined]
+    return len(joined)
+
+
+def _set_beside(first: _Page, page: _Page) -> None:
+    shift = first.width
+    for line in page.lines:
+        for word in line.words:
+            word["x0"] += shift
+            word["x1"] += shift
+        line.x0 += shift
+        line.x1 += shift
+        line.page = first.number
+        same = next((ln for ln in first.lines if abs(ln.top - line.top) <= 2.0), None)
+        if same is None:
+            first.lines.append(line)
+            continue
+        same.words += line.words
+        same.x1 = max(same.x1, line.x1)
+        same.bottom = max(same.bottom, line.bottom)
+    first.lines.sort(key=lambda ln: ln.top)
+    first.width += page.width
+    page.lines = []
+
+
 # --- a table printed without lines -------------------------------------------------------------
 
 
@@ -702,11 +812,20 @@ def _read_pdf(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
                 "scanned, or printed as images), which ReviewDesk cannot read. " + _ASK
             )
         raise ImportRefused(f"{shown} is a PDF document that holds no text. " + _ASK)
+    printed = len(pages)
     furniture = _furniture(pages)
+    over = _pages_over(pages)
     blocks, how = _blocks(pages)
+    over += _tables_over(blocks)
     grids = [b for kind, b in blocks if kind == "table"]
     lines = [(kind, b if kind != "table" else "") for kind, b in blocks]
-    notes = [f"Read as a PDF document ({len(pages)} page{'s' if len(pages) != 1 else ''}){how}."]
+    notes = [f"Read as a PDF document ({printed} page{'s' if printed != 1 else ''}){how}."]
+    if over:
+        notes.append(
+            f"{over} page(s) or table(s) hold the later columns of a sheet too wide for the page "
+            "(printed after its first columns, the same rows under headings of their own): each "
+            "is read beside its first columns."
+        )
     if furniture:
         quoted = "; ".join(f"\u201c{t[:80]}\u201d" for t in furniture[:12])
         notes.append(

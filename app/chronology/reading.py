@@ -60,7 +60,7 @@ from app.chronology.sheet_formats import (
     partial_date_cells_ods,
     partial_date_cells_xls,
 )
-from app.chronology.side_by_side import tables_side_by_side
+from app.chronology.side_by_side import key_beside, tables_side_by_side
 from app.chronology.sideways import entries_across
 from app.chronology.struck_text import (
     cell_comments_xls,
@@ -90,7 +90,7 @@ def list_sheets(path: str | Path) -> list[str]:
     """The names of the workbook's sheets, in workbook order ([] for a CSV or Word file)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx", "html", "mht", "pdf", "rtf"):
+    if kind in ("csv", "docx", "html", "mht", "odt", "pdf", "rtf"):
         return []
     with _workbook(path, kind) as workbook:
         return list(workbook.sheet_names)
@@ -152,6 +152,13 @@ def read_tables(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )
         return [_struck_through(table, struck, 1)]
+    if kind == "odt":
+        from app.chronology.odt_text import read_odt
+
+        rows, notes = read_odt(path, find_layout)
+        return [_build_table(
+            path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
+        )]  # fmt: skip
     if kind == "pdf":
         from app.chronology.pdf_text import read_pdf
 
@@ -192,6 +199,11 @@ _HTML_START = re.compile(
     re.I | re.S,
 )
 _MIME_START = re.compile(rb"\s*(?:mime-version|from|subject|date|content-type)\s*:", re.I)
+# An e-mail saved as a file (.eml): its headers, then the body's parts.
+_E_MAIL = re.compile(
+    rb"^mime-version\s*:.*?^content-type\s*:\s*(?:multipart/(?:alternative|mixed)|text/html)",
+    re.I | re.M | re.S,
+)
 
 
 def _recognise(path: Path) -> str:
@@ -235,8 +247,8 @@ def _recognise(path: Path) -> str:
         return "rtf"  # Rich Text Format, often under a .doc name
     if _HTML_START.match(body) or _is_utf16_markup(head, rb"<(?:!doctype\s+html|html|table)\b"):
         return "html"  # a report's "Export to Excel" written as a web page
-    if _MIME_START.match(body) and b"multipart/related" in head.lower():
-        return "mht"  # a web archive: the page and its pictures in one MIME message
+    if _MIME_START.match(body) and (b"multipart/related" in head.lower() or _E_MAIL.search(head)):
+        return "mht"  # a web archive (the page and its pictures), or an e-mail saved as .eml
     if (
         body.lstrip().startswith(b"<?xml")
         and b"urn:schemas-microsoft-com:office:spreadsheet" in body
@@ -376,6 +388,23 @@ _SEE_COMMENT = re.compile(
 )
 
 
+# Excel 365 keeps a threaded comment as an old note too, under its notice to older versions:
+# "[Threaded comment]\n\nYour version of Excel allows you to read this threaded comment; ...
+# Learn more: https://go.microsoft.com/fwlink/?linkid=870924\n\nComment:\n    …\nReply:\n    …".
+_THREAD_PART = re.compile(r"^(Comment|Reply):\s*$", re.M)
+
+
+def _threaded(text: str) -> tuple[str, list[str]]:
+    """A comment's own words and its replies (Excel's notice to older versions left out)."""
+    if not text.startswith("[Threaded comment]"):
+        return text, []
+    parts = _THREAD_PART.split(text)[1:]
+    pairs = zip(parts[::2], parts[1::2], strict=True)
+    said = [(kind, " ".join(words.split())) for kind, words in pairs]
+    comments = [w for kind, w in said if kind == "Comment" and w]
+    return " ".join(comments), [w for kind, w in said if kind == "Reply" and w]
+
+
 def _comments(path: Path, kind: str, name: str, rows, row0: int, col0: int) -> list[str]:
     """Comments (notes) attached to cells are never lost: the text of a cell that is empty or
     only points to its comment ("See comment") is the comment's; every other comment is quoted
@@ -386,6 +415,9 @@ def _comments(path: Path, kind: str, name: str, rows, row0: int, col0: int) -> l
         return []
     taken, quoted = 0, []
     for (r, c), (author, text) in sorted(found.items()):
+        text, replies = _threaded(text)
+        if author.startswith("tc="):  # a threaded comment's id, not a person
+            author = ""
         if not text:
             continue
         at_r, at_c = r - row0 + 1, c - col0 + 1
@@ -394,7 +426,10 @@ def _comments(path: Path, kind: str, name: str, rows, row0: int, col0: int) -> l
             if value is None or isinstance(value, str) and _SEE_COMMENT.fullmatch(value):
                 rows[at_r][at_c] = text
                 taken += 1
-                continue
+                if not replies:
+                    continue
+                text = ""
+        text = " ".join([text, *(f"Reply: {reply}" for reply in replies)]).strip()
         who = f" ({author})" if author else ""
         quoted.append(
             f"row {r + 1}, column {c + 1}{who}: \u201c{' '.join(text.split())[:200]}\u201d"
@@ -742,7 +777,7 @@ def sheets_holding_chronology(path: str | Path) -> list[str]:
     """The sheets of a workbook that look like they hold a chronology ([] for CSV or Word)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx", "html", "mht", "pdf", "rtf"):
+    if kind in ("csv", "docx", "html", "mht", "odt", "pdf", "rtf"):
         return []
     with _workbook(path, kind) as workbook:
         found = []
@@ -937,6 +972,12 @@ def _build_table(
         table_rows, width, across_note = across
         headers, notes = headers[:width], [*notes, across_note]
         filled_counts = [width - cells.count("") for _n, cells in table_rows]
+    elif (key := key_beside(texts, table_rows) if "" in texts else None) is not None:
+        width, key_note = key
+        cut = [(n, cells[:width]) for n, cells in table_rows]
+        table_rows = [(n, cells) for n, cells in cut if cells.count("") < width]
+        headers, notes = headers[:width], [*notes, key_note]
+        filled_counts = [width - cells.count("") for _n, cells in table_rows]
     pairs = text_is_below(table_rows, filled_counts)
     table_rows, left_out = left_out_rows(
         table_rows, layout, filled_counts, group_headings=not pairs
@@ -993,6 +1034,7 @@ def _build_table(
             f"No row looked like a chronology header (Date, Event, Outcome...); row {header_row} "
             "was used as the header. Check the columns, or choose the header row."
         )
+    beyond = [name for name in beyond if name in headers]  # (a key beside the table is cut)
     if beyond:
         notes.append(
             f"Cells beyond the header hold text; their columns are named {', '.join(beyond)}."

@@ -3,6 +3,7 @@ to the right ("Date", "Event", blank, "Date", "Event"), the later entries in the
 so that it prints on one page. Each table's rows are read in turn, the first table's first;
 each row keeps its row number in the sheet."""
 
+import re
 from typing import Any
 
 
@@ -60,3 +61,34 @@ def tables_side_by_side(
         "table's rows are read in turn (the table on the left first), with their row numbers."
     )
     return out, width, note
+
+
+# A key the author typed beside the table: "Key", "Abbreviations", "Legend", "Initials".
+_KEY_HEADING = re.compile(
+    r"(?:key|legend|glossary|abbreviations?|initials|key\s+to\s+[a-z ]{3,30}"
+    r"|(?:staff|worker|practitioner)s?\s+key)\s*:?",
+    re.I,
+)
+
+
+def key_beside(headings: list[str], rows: list[tuple[int, list[Any]]]) -> tuple[int, str] | None:
+    """(the table's width, a note quoting the key) when a key stands beside the table: after a
+    blank column, a heading naming a key ("Key", "Abbreviations") over a few rows of values
+    ("SE" beside "Sam Ellery, Social Worker"), filled on half of the table's rows or fewer.
+    The key explains the entries; it is no part of them. None when the sheet is not so."""
+    at = next((i for i, h in enumerate(headings) if i > 1 and _KEY_HEADING.fullmatch(h or "")), 0)
+    if not at or any(headings[at + 1 :]) or not _blank(headings[at - 1]):
+        return None
+    if any(not _blank(cells[at - 1]) for _n, cells in rows if at - 1 < len(cells)):
+        return None
+    filled = [(n, cells[at:]) for n, cells in rows if any(not _blank(c) for c in cells[at:])]
+    if not filled or 2 * len(filled) > len(rows):
+        return None
+    said = "; ".join(
+        " \u2013 ".join(str(c).strip() for c in part if not _blank(c)) for _n, part in filled
+    )
+    note = (
+        f"Beside the table, under '{headings[at]}' (rows {filled[0][0]}-{filled[-1][0]}): a key "
+        f"to the entries, not part of them: \u201c{said[:300]}\u201d."
+    )
+    return at - 1, note

@@ -177,7 +177,7 @@ def read_html_text(text: str, shown: str, what: str) -> tuple[list[list[Any]], l
         part, spans = grids[index]
         merged += [((r1 + len(rows), c1), (r2 + len(rows), c2)) for (r1, c1), (r2, c2) in spans]
         rows += part
-    named = shown.lower().endswith((".htm", ".html", ".xhtml", ".mht", ".mhtml"))
+    named = shown.lower().endswith((".htm", ".html", ".xhtml", ".mht", ".mhtml", ".eml"))
     note = f"Read as {what}: " if named else f"Read as {what} saved with a spreadsheet name: "
     note += (
         f"its {len(chosen)} tables headed the same, one after another ({len(rows)} rows)."
@@ -205,20 +205,48 @@ def read_html_text(text: str, shown: str, what: str) -> tuple[list[list[Any]], l
     return rows, merged, notes
 
 
+def _attachments(message) -> list[str]:
+    return [
+        part.get_filename() or ""
+        for part in message.walk()
+        if part.get_content_disposition() == "attachment"
+    ]
+
+
 def read_web_archive(path: Path) -> tuple[list[list[Any]], list, list[str]]:
-    """As `read_html_table`, of a web archive (.mht, a report's "MHTML" export): the page is
-    the archive's HTML part."""
+    """As `read_html_table`, of a web archive (.mht, a report's "MHTML" export) or an e-mail
+    saved as a file (.eml): the page is the message's HTML part."""
     import email
     from email import policy
 
     message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+    mail = message.get_content_type() != "multipart/related" and bool(message["subject"])
+    what = "an e-mail's body (HTML)" if mail else "a web archive (MHTML)"
+    attached = []
     for part in message.walk():
-        if part.get_content_type() == "text/html":
+        if part.get_content_disposition() == "attachment":
+            attached.append(part.get_filename() or "")
+        elif part.get_content_type() == "text/html":
             try:
                 text = part.get_content()
             except (LookupError, ValueError):
                 text = (part.get_payload(decode=True) or b"").decode("utf-8", errors="replace")
-            return read_html_text(text, path.name, "a web archive (MHTML)")
+            try:
+                return read_html_text(text, path.name, what)
+            except ImportRefused:
+                if not (mail and attached or mail and _attachments(message)):
+                    raise
+    if mail:
+        names = [n for n in attached or _attachments(message) if n]
+        if names:
+            raise ImportRefused(
+                f"{path.name} is an e-mail whose chronology is attached to it "
+                f"({', '.join(names[:5])}): save the attachment from the e-mail and import it."
+            )
+        raise ImportRefused(
+            f"{path.name} is an e-mail with no table in it. If the chronology is written in the "
+            "e-mail's text, save the e-mail as text (.txt) and import that."
+        )
     raise ImportRefused(
         f"{path.name} is a web archive with no web page in it. Ask the agency for the "
         "chronology as an Excel workbook (.xlsx) or a CSV file."

@@ -549,6 +549,14 @@ _LEADING_TIME = re.compile(
 )
 
 
+# A sentence opening with its time: "At 10:32 the nurse ...", "At about 3pm, ...".
+_AT_TIME = re.compile(
+    r"at\s+(?:approx\.?\s+|approximately\s+|about\s+|around\s+)?"
+    r"(?P<time>\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|hrs?))?|\d{1,2}\s*(?:am|pm))[,:]?\s+\S",
+    re.I,
+)
+
+
 def dated_lines(texts) -> tuple[list[list[Any]], int]:
     """Rows under a Date and an Entry heading from lines each entry starts with its date (or
     a date on a line of its own heads the lines under it); a line without a date continues the
@@ -567,6 +575,12 @@ def dated_lines(texts) -> tuple[list[list[Any]], int]:
             if rows[-1][0] == heading and not rows[-1][1]:
                 rows.pop()
             rows.append([f"{heading} {t['time']}", t["text"].strip()])
+            continue
+        if heading and (t := _AT_TIME.match(text)):
+            # under a date heading, a sentence opening with its time ("At 10:32 the nurse ...")
+            if rows[-1][0] == heading and not rows[-1][1]:
+                rows.pop()
+            rows.append([f"{heading} {t['time']}", text])
             continue
         m = _LEADING_DATE.match(text)
         if m is None or not parse_date(m["date"]).ok:
