@@ -78,6 +78,9 @@ class _Page:
     lines: list[_Line]
     tables: list[tuple[float, float, list[list[str]]]]  # (top, bottom, rows)
     pictures: int
+    # words struck through: (their text, the text of the run of words they stand in, where
+    # they start in it, counting letters and digits only)
+    struck: list[tuple[str, str, int]] = field(default_factory=list)
 
 
 # --- opening the document ----------------------------------------------------------------------
@@ -229,6 +232,7 @@ def _read_page(page, shown: str) -> _Page:
             f"{shown}: page {number} holds {drawing:,} lines and boxes, far more than a table "
             "draws. " + _ASK
         )
+    strokes = _strike_lines(page) if drawing else {}
     if drawing:
         _snap_drawing(page)
         # A row split by the page break is open at the foot of the page (and the top of the
@@ -248,21 +252,160 @@ def _read_page(page, shown: str) -> _Page:
     words = [
         piece
         for word in page.extract_words(extra_attrs=["size", "fontname"], return_chars=True)
-        for piece in _apart(word)
+        for piece in _apart(word, strokes)
     ]
     for word in words:
         word["text"] = word["text"].translate(_PLAIN)
     words = [w for w in words if w["text"].strip()]
+    struck = _struck_runs(words, number) if strokes else []
     words = [w for w in words if not any(_inside(w, box) for box in boxes)]
-    return _Page(number, page.height, page.width, _lines(words, number), tables, len(page.images))
+    found = _Page(number, page.height, page.width, _lines(words, number), tables, len(page.images))
+    found.struck = struck
+    return found
 
 
-def _apart(word: dict) -> list[dict]:
+# --- text struck through -----------------------------------------------------------------------
+
+
+def _strike_lines(page) -> dict[int, bool]:
+    """The letters a line is drawn through (text struck through, as Word, LibreOffice and a
+    browser print it: a thin line or filled bar across the letters' middle, above their
+    baseline), by the id of each letter: an underline (at or under the baseline) and a table's
+    rules (between the rows, longer than the words) are not. The lines found are taken off the
+    page's drawing, so they are never taken for a table's rules."""
+    bars = []
+    for kind in ("line", "rect", "curve"):
+        for drawn in page.objects.get(kind, []):
+            thick = drawn["bottom"] - drawn["top"]
+            if thick <= 2.5 and drawn["x1"] - drawn["x0"] >= 2:
+                bars.append((kind, drawn))
+    if not bars:
+        return {}
+    chars = [c for c in page.chars if c["text"].strip()]
+    if not chars:
+        return {}
+    rows: dict[int, list[dict]] = {}
+    for char in chars:
+        rows.setdefault(int(char["bottom"] // 4), []).append(char)
+    struck: dict[int, bool] = {}
+    used = []
+    for kind, bar in bars:
+        middle = (bar["top"] + bar["bottom"]) / 2
+        near = [
+            c
+            for key in range(int((middle - 2) // 4), int((middle + 30) // 4) + 1)
+            for c in rows.get(key, [])
+            if c["top"] < middle < c["bottom"]
+            and bar["x0"] - 1 <= (c["x0"] + c["x1"]) / 2 <= bar["x1"] + 1
+        ]
+        hit = [c for c in near if 0.12 <= (_baseline(c) - middle) / max(c["size"], 1) <= 0.6]
+        if not hit:
+            continue
+        covered = sum(c["x1"] - c["x0"] for c in hit)
+        size = max(c["size"] for c in hit)
+        reach = max(c["x1"] for c in hit) - min(c["x0"] for c in hit)
+        # drawn across these letters, not a rule running on past them
+        if covered < 0.5 * (bar["x1"] - bar["x0"]) or bar["x1"] - bar["x0"] > reach + 2 * size:
+            continue
+        for char in hit:
+            struck[id(char)] = True
+        used.append((kind, bar))
+    for kind, bar in used:
+        objects = page.objects.get(kind, [])
+        objects[:] = [o for o in objects if o is not bar]
+    return struck
+
+
+def _baseline(char: dict) -> float:
+    """Where the letter stands (its baseline), down the page: from its drawing matrix when it
+    is set upright, else a fifth of its height above its foot."""
+    a, b, c, d, _e, f = char.get("matrix") or (0, 1, 1, 0, 0, 0)
+    if abs(b) < 1e-6 and abs(c) < 1e-6 and a > 0 and d > 0 and "y0" in char:
+        return char["bottom"] - (f - char["y0"])
+    return char["bottom"] - 0.2 * (char["bottom"] - char["top"])
+
+
+def _struck_runs(words: list[dict], page: int) -> list[tuple[str, str]]:
+    """The words struck through, as runs of words side by side, each with the run of words
+    it stands in (its cell's line, or the paragraph's line)."""
+    if not any(w.get("struck") for w in words):
+        return []
+    runs: list[tuple[str, str]] = []
+    for line in _lines(words, page):
+        for segment in _segments(line):
+            context = _joined(segment)
+            at = 0
+            while at < len(segment):
+                if not segment[at].get("struck"):
+                    at += 1
+                    continue
+                end = at
+                while end < len(segment) and segment[end].get("struck"):
+                    end += 1
+                before = _letters("".join(w["text"] for w in segment[:at]))
+                runs.append((_joined(segment[at:end]), context, len(before)))
+                at = end
+    return runs
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def _locate_struck(
+    rows: list[list[Any]], runs: list[tuple[str, str, int]]
+) -> tuple[dict[tuple[int, int], str], dict[tuple[int, int], list[str]]]:
+    """Which cells of the rows read hold the words struck through: (row, column) -> "whole"
+    or "part", and the struck words of each. The runs are found in the rows in the order
+    they were printed, by the line of words they stood in (a cell's line, a paragraph's line
+    split into date and text), letters and digits compared."""
+    keys = [[_letters(str(c or "")) for c in row] for row in rows]
+    joined = ["".join(k) for k in keys]
+    covered: dict[tuple[int, int], set[int]] = {}
+    words: dict[tuple[int, int], list[str]] = {}
+    cursor = 0
+    order = list(range(len(rows)))
+    for text, context, offset in runs:
+        run = _letters(text)
+        if not run:
+            continue
+        hit = None
+        for wanted, shift in ((_letters(context), offset), (run, 0)):
+            for r in order[cursor:] + order[:cursor]:
+                at = joined[r].find(wanted)
+                if at >= 0:
+                    hit = (r, at + shift)
+                    break
+            if hit:
+                break
+        if hit is None:
+            continue
+        r, start = hit
+        cursor = r
+        end = start + len(run)
+        at = 0
+        for c, key in enumerate(keys[r]):
+            first, last = at, at + len(key)
+            at = last
+            if key and first < end and start < last:
+                covered.setdefault((r, c), set()).update(range(max(first, start), min(last, end)))
+                if text not in words.setdefault((r, c), []):
+                    words[(r, c)].append(text)
+    struck = {
+        (r, c): "whole" if len(spots) >= len(keys[r][c]) else "part"
+        for (r, c), spots in covered.items()
+    }
+    return struck, words
+
+
+def _apart(word: dict, strokes: dict[int, bool] | None = None) -> list[dict]:
     """A "word" that is two cells' values standing closer than a space (a date right-aligned in
     its cell, the time left-aligned in the next: "02/03/2022" 1.6 pt from "10:00"), cut where
     the gap between two letters stands out from the word's own: letters of one word touch, or
     are spaced evenly."""
     chars = word.pop("chars")
+    if strokes:
+        _mark_struck(word, chars, strokes)
     gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:], strict=False)]
     if not gaps:
         return [word]
@@ -274,15 +417,25 @@ def _apart(word: dict) -> list[dict]:
     pieces = []
     for first, end in zip([0, *cuts], [*cuts, len(chars)], strict=True):
         part = chars[first:end]
-        pieces.append({
+        piece = {
             **word,
             "text": "".join(c["text"] for c in part),
             "x0": part[0]["x0"],
             "x1": part[-1]["x1"],
             "top": min(c["top"] for c in part),
             "bottom": max(c["bottom"] for c in part),
-        })  # fmt: skip
+        }  # fmt: skip
+        if strokes:
+            _mark_struck(piece, part, strokes)
+        pieces.append(piece)
     return pieces
+
+
+def _mark_struck(word: dict, chars: list[dict], strokes: dict[int, bool]) -> None:
+    """The word is struck through when most of its letters are."""
+    letters = [c for c in chars if c["text"].strip()]
+    hit = sum(1 for c in letters if id(c) in strokes)
+    word["struck"] = bool(letters) and hit * 2 > len(letters)
 
 
 # Ligatures a word processor set as one glyph ("ﬁ"), a soft hyphen, a non-breaking space.
@@ -667,24 +820,40 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[str, str]]:
 
 # The last PDF read, by its bytes' sha256: reading one takes about a sixth of a second a page,
 # and the import window plans the import again at each choice the user makes.
-_LAST_READ: dict[str, tuple[list[list[Any]], list[str]]] = {}
+_LAST_READ: dict[str, tuple[list[list[Any]], list[str], list]] = {}
 
 
-def read_pdf(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
+def read_pdf(
+    path: Path, find_layout, struck: dict | None = None, struck_words: dict | None = None
+) -> tuple[list[list[Any]], list[str]]:
     """(rows, notes) of a PDF document's chronology: its tables (ruled, or aligned without
     lines) read as a Word document's, its paragraphs as a Word document's paragraphs. The same
-    file read again (the same bytes) is not parsed again."""
+    file read again (the same bytes) is not parsed again. With ``struck`` (a dict), the cells
+    holding words struck through are put in it, (row, column) -> "whole" or "part", and their
+    struck words in ``struck_words``."""
     with open(path, "rb") as handle:
         key = hashlib.file_digest(handle, "sha256").hexdigest()
     if key not in _LAST_READ:
         read = _read_pdf(path, find_layout)
         _LAST_READ.clear()
         _LAST_READ[key] = read
-    rows, notes = _LAST_READ[key]
+    rows, notes, runs = _LAST_READ[key]
+    if runs and struck is not None:
+        found, words = _locate_struck(rows, runs)
+        struck.update(found)
+        if struck_words is not None:
+            struck_words.update(words)
     return [list(row) for row in rows], list(notes)
 
 
-def _read_pdf(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
+def _read_pdf(path: Path, find_layout) -> tuple[list[list[Any]], list[str], list]:
+    """(rows, notes, the runs of words struck through in print order)."""
+    pages = _pages(path)
+    rows, notes = _chronology(path.name, pages, find_layout)
+    return rows, notes, [run for page in pages for run in page.struck]
+
+
+def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[Any]], list[str]]:
     from app.chronology.word_tables import (
         _with_dated_paragraphs,
         dated_paragraphs,
@@ -693,8 +862,6 @@ def _read_pdf(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
         tabbed_paragraphs,
     )
 
-    shown = path.name
-    pages = _pages(path)
     if not any(page.lines or page.tables for page in pages):
         if any(page.pictures for page in pages):
             raise ImportRefused(

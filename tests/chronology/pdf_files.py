@@ -110,6 +110,9 @@ class _Printer:
                     _k, x, y, text, bold, size = item
                     c.setFont("Helvetica-Bold" if bold else "Helvetica", size)
                     c.drawString(x, y, text)
+                elif item[0] == "bar":  # a thin filled box, as Word prints a strike
+                    _k, x, y, width, height = item
+                    c.rect(x, y, width, height, stroke=0, fill=1)
                 else:
                     _k, x1, y1, x2, y2 = item
                     c.setLineWidth(0.6)
@@ -854,6 +857,106 @@ TURNED = {
     "ruled_table_over_pages_turned": _turned(ruled_table_over_pages, 90),
     "unruled_case_notes_turned": _turned(unruled_case_notes, 270),
     "prose_chronology_turned": _turned(prose_chronology, 90),
+}
+
+
+# --- text struck through, underlined --------------------------------------------------------
+
+
+def _mark(printer: _Printer, words: str, how: str, rows=None) -> None:
+    """Draw through (or under) ``words`` wherever a line of text on the printer's pages holds
+    them (within ``rows``: (page, highest y, lowest y)): "line" a line through their middle (as
+    LibreOffice prints a strike), "bar" a thin filled box there (as Word does), "under" a line
+    under them."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    for number, page in enumerate(printer.pages):
+        for item in list(page):
+            if item[0] != "text" or words not in item[3]:
+                continue
+            if rows and not (rows[0] == number and rows[2] < item[2] <= rows[1]):
+                continue
+            _k, x, y, text, bold, size = item
+            font = "Helvetica-Bold" if bold else "Helvetica"
+            x0 = x + stringWidth(text[: text.index(words)], font, size)
+            x1 = x0 + stringWidth(words, font, size)
+            if how == "line":
+                page.append(("line", x0, y + 0.3 * size, x1, y + 0.3 * size))
+            elif how == "bar":
+                page.append(("bar", x0, y + 0.28 * size, x1 - x0, 0.06 * size))
+            else:
+                page.append(("line", x0, y - 0.15 * size, x1, y - 0.15 * size))
+
+
+STRUCK_WHOLE = 2  # every cell of this entry struck through (an entry made in error)
+STRUCK_PART = 9  # a few words of this entry's text struck through (a correction)
+STRUCK_WORDS = "the baby's weight"
+
+
+def struck_table(folder: Path, how: str = "line"):
+    """A case system's ruled chronology printed to PDF with an entry struck through, cell by
+    cell, line by line (made in error), and a few words of another entry's text struck; other
+    entries' words and a date underlined (not struck)."""
+    printer = _Printer(
+        folder / f"struck_table_{how}.pdf", "Chronology - Child Z (ID 2088231)",
+        "Printed 02/04/2017 09:14 by Report Server", font_size=10,
+    )  # fmt: skip
+    printer.text(MARGIN, "Chronology of significant events", bold=True, size=14)
+    printer.down(24)
+    texts = ALL_TEXTS
+    rows = [[f"{ALL_DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], texts[i]] for i in range(12)]
+    _ruled_table(printer, [70, 110, 315], ["Date", "Worker", "Details"], rows)
+    widths = [70, 110, 315]
+    dates = [
+        (n, item[2])
+        for n, page in enumerate(printer.pages)
+        for item in page
+        if item[0] == "text" and item[3] in (rows[STRUCK_WHOLE][0], rows[STRUCK_WHOLE + 1][0])
+    ]
+    (page, top), (_page, below) = dates
+    for cell, width in zip(rows[STRUCK_WHOLE], widths, strict=True):
+        for line in _wrap(cell, width - 6, printer.size):
+            _mark(printer, line, how, (page, top, below))
+    _mark(printer, STRUCK_WORDS, "bar" if how == "line" else "line")
+    _mark(printer, "Home conditions improved", "under")
+    _mark(printer, f"{ALL_DAYS[7]:%d/%m/%Y}", "under")
+    path = printer.save()
+    truth = [
+        Expected(
+            start=ALL_DAYS[i],
+            event=texts[i],
+            practitioner=WORKERS[i % 4],
+            flagged=i in (STRUCK_WHOLE, STRUCK_PART),
+        )  # fmt: skip
+        for i in range(12)
+    ]
+    return path, truth
+
+
+def struck_paragraphs(folder: Path):
+    """An author's dated paragraphs saved as PDF, one entry's opening words struck through."""
+    printer = _Printer(
+        folder / "struck_paragraphs.pdf", "Police chronology - Child Z",
+        "Produced 03/04/2017 by Public Protection Unit", font_size=10,
+    )  # fmt: skip
+    printer.text(MARGIN, "Chronology", bold=True, size=14)
+    printer.down(24)
+    for i in range(8):
+        for line in _wrap(f"{ALL_DAYS[i]:%d/%m/%Y} " + ALL_TEXTS[i], 480, printer.size):
+            printer.text(MARGIN, line)
+            printer.down()
+        printer.down(6)
+    first = _wrap(f"{ALL_DAYS[4]:%d/%m/%Y} " + ALL_TEXTS[4], 480, printer.size)[0]
+    struck = " ".join(first.split()[1:4])
+    _mark(printer, struck, "bar")
+    path = printer.save()
+    truth = [Expected(start=ALL_DAYS[i], event=ALL_TEXTS[i]) for i in range(8)]
+    return path, truth, struck
+
+
+STRUCK = {
+    "struck_table_line": lambda folder: struck_table(folder, "line"),
+    "struck_table_bar": lambda folder: struck_table(folder, "bar"),
 }
 
 

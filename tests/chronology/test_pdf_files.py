@@ -318,3 +318,48 @@ def test_ligatures_soft_hyphens_and_hard_spaces_read_as_plain_text():
     assert _tidy("Of\ufb01cer   visited\u00a0the\nfamily, sta\u00adff") == (
         "Officer visited the family, staff"
     )
+
+
+# --- text struck through ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(pdf_files.STRUCK))
+def test_an_entry_struck_through_in_a_pdf_is_flagged_quoting_the_struck_words(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+    name,
+):
+    """A line drawn through words' middle (LibreOffice, a browser) or a thin filled box there
+    (Word) strikes them: the entry struck cell by cell is flagged as crossed out, the entry with
+    a few words struck names them; words underlined and the table's rules strike nothing."""
+    from app.chronology.reading import read_table
+
+    check_file_imports_fully_right(pdf_files.STRUCK, name, store_path, tmp_path, capsys)
+    (tmp_path / "again").mkdir()
+    path, _truth = pdf_files.STRUCK[name](tmp_path / "again")
+    table = read_table(path)
+    flags = {row[0]: table.row_flags.get(n, "") for n, row in table.rows}
+    whole = f"{pdf_files.ALL_DAYS[pdf_files.STRUCK_WHOLE]:%d/%m/%Y}"
+    part = f"{pdf_files.ALL_DAYS[pdf_files.STRUCK_PART]:%d/%m/%Y}"
+    assert flags[whole].startswith("struck through (\u201c"), flags[whole]
+    assert "in the file (often an entry made in error)" in flags[whole]
+    assert whole in flags[whole]
+    assert flags[part].startswith("some of the text of 'Details' is struck through"), flags[part]
+    assert f"\u201c{pdf_files.STRUCK_WORDS}\u201d" in flags[part]
+    assert [d for d, f in flags.items() if f] == [whole, part]
+    assert any("2 rows with text struck through" in note for note in table.notes)
+
+
+def test_words_struck_in_a_dated_paragraph_flag_its_entry(tmp_path):
+    from app.chronology.reading import read_table
+
+    path, truth, struck = pdf_files.struck_paragraphs(tmp_path)
+    table = read_table(path)
+    assert len(table.rows) == len(truth)
+    flagged = {n: f for n, f in table.row_flags.items() if "struck" in f}
+    assert len(flagged) == 1, table.row_flags
+    (flag,) = flagged.values()
+    assert f"\u201c{struck}\u201d" in flag and "is struck through" in flag
+    number = next(n for n, row in table.rows if row[0].startswith(f"{truth[4].start:%d/%m/%Y}"))
+    assert number in flagged
