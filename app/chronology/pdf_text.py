@@ -241,14 +241,10 @@ def _read_page(page, shown: str) -> _Page:
             {round(e[k], 1) for e in page.edges if e["orientation"] == "v"
              and e["bottom"] - e["top"] > 4 for k in ("top", "bottom")}
         )  # fmt: skip
-        settings = {"explicit_horizontal_lines": ends[:200]}
-        for table in page.find_tables(settings):
-            rows = [[_tidy(c or "") for c in row] for row in table.extract()]
-            rows = [r for r in rows if any(r)]
-            if len(rows) < 2 or max(len(r) for r in rows) < 2:
-                continue  # a frame round the page, or a box round a title: its words are text
-            boxes.append(table.bbox)
-            tables.append((table.bbox[1], table.bbox[3], rows))
+        found_tables = page.find_tables({"explicit_horizontal_lines": ends[:200]})
+    else:
+        found_tables = []
+    # the page's words, read once: the tables' cells are filled from them
     words = [
         piece
         for word in page.extract_words(extra_attrs=["size", "fontname"], return_chars=True)
@@ -258,6 +254,12 @@ def _read_page(page, shown: str) -> _Page:
         word["text"] = word["text"].translate(_PLAIN)
     words = [w for w in words if w["text"].strip()]
     struck = _struck_runs(words, number) if strokes else []
+    for table in found_tables:
+        rows = [r for r in _table_rows(table, words, number) if any(r)]
+        if len(rows) < 2 or max(len(r) for r in rows) < 2:
+            continue  # a frame round the page, or a box round a title: its words are text
+        boxes.append(table.bbox)
+        tables.append((table.bbox[1], table.bbox[3], rows))
     words = [w for w in words if not any(_inside(w, box) for box in boxes)]
     found = _Page(number, page.height, page.width, _lines(words, number), tables, len(page.images))
     found.struck = struck
@@ -398,12 +400,111 @@ def _locate_struck(
     return struck, words
 
 
+def _table_rows(table, words: list[dict], page: int) -> list[list[str]]:
+    """A ruled table's rows of cells, each cell's text from the page's words standing in it
+    (its middle inside the cell), its lines joined where the text wrapped and kept apart
+    where a paragraph ends (see ``_cell_text``)."""
+    x0, top, x1, bottom = table.bbox
+    inside = [
+        w for w in words
+        if x0 <= (w["x0"] + w["x1"]) / 2 < x1 and top <= (w["top"] + w["bottom"]) / 2 < bottom
+    ]  # fmt: skip
+    grid: list[list[tuple | None]] = [list(row.cells) for row in table.rows]
+    held: dict[tuple[int, int], list[dict]] = {}
+    for word in inside:
+        for piece in _cut_at_cells(word, grid):
+            middle_x = (piece["x0"] + piece["x1"]) / 2
+            middle_y = (piece["top"] + piece["bottom"]) / 2
+            for r, cells in enumerate(grid):
+                for c, cell in enumerate(cells):
+                    if cell and cell[0] <= middle_x < cell[2] and cell[1] <= middle_y < cell[3]:
+                        held.setdefault((r, c), []).append(piece)
+                        break
+                else:
+                    continue
+                break
+    lines_of = {at: _lines(found, page) for at, found in held.items()}
+    gaps = [
+        b.top - a.bottom
+        for lines in lines_of.values()
+        for a, b in zip(lines, lines[1:], strict=False)
+        if b.top - a.bottom >= 0
+    ]
+    usual = min(gaps) if gaps else None
+    rows = []
+    for r, cells in enumerate(grid):
+        texts = [
+            _cell_text(lines_of.get((r, c), []), cell, usual) if cell else ""
+            for c, cell in enumerate(cells)
+        ]
+        rows.append(texts)
+    if rows:
+        from app.chronology.mapping import header_score
+
+        if header_score([" ".join(t.split()) for t in rows[0]]) >= 2:
+            rows[0] = [" ".join(t.split()) for t in rows[0]]  # a heading wrapped in its cell
+    return rows
+
+
+def _cut_at_cells(word: dict, grid: list[list[tuple | None]]) -> list[dict]:
+    """The word, or its pieces either side of a cell's edge it runs over (two cells' values
+    printed with no gap between them)."""
+    chars = word.get("_chars")
+    if not chars or len(chars) < 2:
+        return [word]
+    edges = {
+        cell[2] for cells in grid for cell in cells
+        if cell and word["x0"] + 1 < cell[2] < word["x1"] - 1
+        and cell[1] <= (word["top"] + word["bottom"]) / 2 < cell[3]
+    }  # fmt: skip
+    if not edges:
+        return [word]
+    pieces: list[list[dict]] = [[]]
+    for char in chars:
+        if pieces[-1] and any(pieces[-1][-1]["x1"] <= edge + 1 and char["x0"] >= edge - 1
+                              and (char["x0"] + char["x1"]) / 2 > edge for edge in edges):  # fmt: skip
+            pieces.append([])
+        pieces[-1].append(char)
+    return [
+        {**word, "text": "".join(c["text"] for c in part).translate(_PLAIN),
+         "x0": part[0]["x0"], "x1": part[-1]["x1"]}
+        for part in pieces if part
+    ]  # fmt: skip
+
+
+def _cell_text(lines: list[_Line], cell: tuple, usual: float | None) -> str:
+    """A ruled cell's lines as its text: joined with a space where the text wrapped at the
+    cell's width, on a new line where a paragraph ended (the line stops well before the
+    cell's right edge, short of the room the next line's first word needed; the next line
+    is indented, or stands further below than the lines of a paragraph do); a line ending
+    with a hyphen goes on ("safe-" / "guarding")."""
+    if not lines:
+        return ""
+    left = min(line.x0 for line in lines)
+    right = cell[2] - max(left - cell[0], 1.0)  # the text's right edge: the cell's padding in
+    text = lines[0].text
+    for a, b in zip(lines, lines[1:], strict=False):
+        size = max(a.size, b.size)
+        first = b.words[0]
+        room = right - a.x1
+        fitted = room > 0.3 * size + (first["x1"] - first["x0"]) + max(1.0, 0.2 * size)
+        indented = b.x0 > left + 0.8 * size
+        gap = b.top - a.bottom
+        apart = usual is not None and gap > max(2 * usual, usual + 0.4 * size)
+        if (fitted or indented or apart) and not a.text.endswith(("-", "/")):
+            text = f"{text}\n{b.text}"
+        else:
+            text = _wrapped(text, b.text)
+    return "\n".join(" ".join(part.split()) for part in text.split("\n"))
+
+
 def _apart(word: dict, strokes: dict[int, bool] | None = None) -> list[dict]:
     """A "word" that is two cells' values standing closer than a space (a date right-aligned in
     its cell, the time left-aligned in the next: "02/03/2022" 1.6 pt from "10:00"), cut where
     the gap between two letters stands out from the word's own: letters of one word touch, or
     are spaced evenly."""
     chars = word.pop("chars")
+    word["_chars"] = chars
     if strokes:
         _mark_struck(word, chars, strokes)
     gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:], strict=False)]
@@ -424,6 +525,7 @@ def _apart(word: dict, strokes: dict[int, bool] | None = None) -> list[dict]:
             "x1": part[-1]["x1"],
             "top": min(c["top"] for c in part),
             "bottom": max(c["bottom"] for c in part),
+            "_chars": part,
         }  # fmt: skip
         if strokes:
             _mark_struck(piece, part, strokes)

@@ -960,6 +960,69 @@ STRUCK = {
 }
 
 
+# --- paragraphs inside a ruled table's cell --------------------------------------------------
+
+# Each entry's details as its paragraphs, and how the next paragraph is set apart: "" nothing
+# but the line before it ending short, "indent" its first line indented, "gap" a wider space.
+CELL_PARAGRAPHS = [
+    ([ALL_TEXTS[0] + " Seen alone.", "Outcome: no further action."], ""),
+    ([ALL_TEXTS[1] + " " + ALL_TEXTS[2]], ""),
+    ([ALL_TEXTS[3], "Plan: review in a week by the health visitor with the GP practice."], "indent"),
+    (["Referral received from the school about the child's attendance and hunger today", "Strategy discussion booked."], "gap"),
+    ([ALL_TEXTS[4], "Actions:", "1. Visit again.", "2. Write to mother."], ""),
+    ([ALL_TEXTS[5]], ""),
+]  # fmt: skip
+
+
+def cell_paragraphs(folder: Path):
+    """An IMR table saved from Word as PDF whose details cells hold several paragraphs (an
+    outcome under the note, a numbered list), set apart by a short last line, an indent or a
+    wider space; the long ones wrap at the cell's width."""
+    printer = _Printer(
+        folder / "cell_paragraphs.pdf", "Individual Management Review - Child Z",
+        "Printed 02/04/2017 by Report Server", font_size=10,
+    )  # fmt: skip
+    pad, size, leading = 4, printer.size, printer.leading
+    xs = [MARGIN, MARGIN + 75, MARGIN + 175, MARGIN + 495]
+    inner = xs[3] - xs[2] - 2 * pad
+
+    def row(cells: list[list[tuple[float, float, str]]], bold=False) -> None:
+        top = printer.y + size
+        y_end = top
+        for x, lines in zip(xs, cells, strict=False):
+            y = top - pad - size
+            for indent, extra, text in lines:
+                y -= extra
+                printer.pages[-1].append(("text", x + pad + indent, y, text, bold, size))
+                y -= leading
+            y_end = min(y_end, y)
+        bottom = y_end + leading - size - pad
+        for y in (top, bottom):
+            printer.line(xs[0], y, xs[-1], y)
+        for x in xs:
+            printer.line(x, top, x, bottom)
+        printer.y = bottom - size
+
+    row([[(0, 0, "Date")], [(0, 0, "Practitioner")], [(0, 0, "Details")]], bold=True)
+    for i, (paragraphs, how) in enumerate(CELL_PARAGRAPHS):
+        lines = []
+        for n, paragraph in enumerate(paragraphs):
+            indent = 14 if how == "indent" and n else 0
+            for k, line in enumerate(_wrap(paragraph, inner - indent, size)):
+                extra = 5 if how == "gap" and n and not k else 0
+                lines.append((indent if not k else 0, extra, line))
+        row([[(0, 0, f"{ALL_DAYS[i]:%d/%m/%Y}")], [(0, 0, WORKERS[i % 4])], lines])
+    path = printer.save()
+    truth = [
+        Expected(start=ALL_DAYS[i], event=" ".join(p), practitioner=WORKERS[i % 4])
+        for i, (p, _how) in enumerate(CELL_PARAGRAPHS)
+    ]
+    return path, truth
+
+
+FILES["cell_paragraphs"] = cell_paragraphs
+
+
 # --- PDFs that cannot be read ---------------------------------------------------------------
 
 

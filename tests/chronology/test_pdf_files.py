@@ -363,3 +363,18 @@ def test_words_struck_in_a_dated_paragraph_flag_its_entry(tmp_path):
     assert f"\u201c{struck}\u201d" in flag and "is struck through" in flag
     number = next(n for n, row in table.rows if row[0].startswith(f"{truth[4].start:%d/%m/%Y}"))
     assert number in flagged
+
+
+def test_paragraphs_in_a_ruled_cell_stay_apart_and_wrapped_lines_are_joined(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+):
+    """A cell's paragraph ended where its line stops short of the cell's right edge (the next
+    word would have fitted), where the next line is indented or stands further below: a new
+    line in the entry; a line wrapped at the cell's width: a space."""
+    path, _truth = pdf_files.cell_paragraphs(tmp_path)
+    code, output = _import(store_path, path, capsys)
+    assert code == 0, output
+    events = [entry.event for entry in _entries(store_path)]
+    assert events == ["\n".join(paragraphs) for paragraphs, _how in pdf_files.CELL_PARAGRAPHS]
