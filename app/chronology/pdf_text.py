@@ -701,11 +701,87 @@ def _heading_line(line: _Line) -> list[tuple[float, str]] | None:
     if len(runs) < 2 or len(runs) > 20:
         return None
     texts = [_words(r) for r in runs]
-    if any(len(t) > 40 or is_date_like(t) for t in texts) or header_score(texts) < 2:
+    if any(len(t) > 40 or is_date_like(t) for t in texts):
         return None
-    if not any("date" in header_fields(t) for t in texts):
+    score = header_score(texts)
+    named = any("date" in header_fields(t) for t in texts)
+    if score < 2 and not (score >= 1 and not named):
         return None
     return [(r[0]["x0"], t) for r, t in zip(runs, texts, strict=True)]
+
+
+def _names_a_date(headings: list[str]) -> bool:
+    from app.chronology.mapping import header_fields
+
+    return any("date" in header_fields(t) for t in headings)
+
+
+def _dated_column(lines: list[_Line], at: int, starts: list[float]) -> int | None:
+    """The column holding dates on most of the entries' first lines (the lines filling two
+    columns or more) under a heading line that names no date column ("When | Who | What
+    happened" read as such, "Logged | Officer | Incident"): the leftmost such, or None."""
+    from app.chronology.layout import is_date_like
+
+    firsts = []
+    for line in lines[at : at + 80]:
+        if _heading_line(line) is not None:
+            break
+        cells = _cells(line, starts)
+        if sum(1 for c in cells if c) >= 2:
+            firsts.append(cells)
+    if len(firsts) < 2:
+        return None
+    for column in range(len(starts)):
+        dated = sum(1 for cells in firsts if is_date_like(cells[column]))
+        if dated >= 2 and dated >= 0.6 * len(firsts):
+            return column
+    return None
+
+
+def _date_led_starts(lines: list[_Line], at: int) -> list[float] | None:
+    """Where the columns start in a table printed with no heading line at all, its entries'
+    first lines each led by a date standing apart from the cells beside it, at the same place
+    on the page; the other columns start where most of those lines start a cell. None when
+    the lines from ``at`` are not such a table."""
+    from app.chronology.layout import is_date_like
+
+    def led(line: _Line) -> list[list[dict]] | None:
+        runs = _segments(line)
+        if len(runs) >= 2 and is_date_like(_words(runs[0])):
+            return runs
+        return None
+
+    first = led(lines[at])
+    if first is None:
+        return None
+    left = first[0][0]["x0"]
+    size = lines[at].size
+    seen: list[list[float]] = []
+    for line in lines[at : at + 60]:
+        runs = led(line)
+        if runs is not None and abs(runs[0][0]["x0"] - left) <= 0.6 * size:
+            seen.append([r[0]["x0"] for r in runs])
+        if len(seen) >= 20:
+            break
+    if len(seen) < 3:
+        return None
+    # the cells' starts met on most of the dated lines, within a letter's width
+    found: list[list[float]] = []
+    for x in sorted(x for xs in seen for x in xs[1:]):
+        if found and x - found[-1][-1] <= 0.6 * size:
+            found[-1].append(x)
+        else:
+            found.append([x])
+    starts = [min(xs) for xs in found if len(xs) >= 0.5 * len(seen)]
+    if not starts or starts[0] <= left + size:
+        return None
+    # every dated line's cells start at one of these (else it is prose, justified)
+    fits = sum(
+        1 for xs in seen if all(any(abs(x - s) <= 0.6 * size for s in starts) for x in xs[1:])
+    )
+    if fits < 0.8 * len(seen):
+        return None
+    return [left, *starts]
 
 
 def _date_column(headings: list[str]) -> int:
@@ -770,20 +846,31 @@ def _aligned_tables(lines: list[_Line]):
     n = 0
     while n < len(lines):
         heading = _heading_line(lines[n])
+        headless = heading is None
         if heading is None:
-            n += 1
-            continue
-        starts = [s for s, _t in heading]
-        headings = [t for _s, t in heading]
-        key = " ".join(lines[n].text.lower().split())
-        date_at = _date_column(headings)
+            led = _date_led_starts(lines, n)
+            if led is None:
+                n += 1
+                continue
+            starts, headings, key, date_at = led, [""] * len(led), None, 0
+        else:
+            starts = [s for s, _t in heading]
+            headings = [t for _s, t in heading]
+            key = " ".join(lines[n].text.lower().split())
+            date_at = _date_column(headings) if _names_a_date(headings) else None
+            if date_at is None:
+                date_at = _dated_column(lines, n + 1, starts)
+                if date_at is None:
+                    n += 1
+                    continue
         rows: list[list[str]] = []
         start = n
         last = lines[n]
         pitch = last.size * 1.25
-        n += 1
+        if not headless:
+            n += 1
         # the headings wrapped onto the line under them ("Case note" / "text")
-        while n < len(lines) and lines[n].page == last.page:
+        while not headless and n < len(lines) and lines[n].page == last.page:
             below = lines[n]
             cells = _cells(below, starts)
             if below.top - last.bottom > pitch or is_date_like(cells[date_at]):
@@ -799,7 +886,7 @@ def _aligned_tables(lines: list[_Line]):
         starts = _data_starts(lines, n, starts, date_at)
         event_at = guess_mapping(headings).get("event")
         going_on = None  # the rows of the table above with the same heading, to go on with
-        if keys and keys[-1] == key:
+        if keys and key is not None and keys[-1] == key:
             for earlier in reversed(found):
                 if earlier[2] is not None:
                     going_on = earlier[2]
@@ -865,7 +952,10 @@ def _aligned_tables(lines: list[_Line]):
                 found.append((start, n, None))
                 keys.append(key)
                 continue
-        if rows:
+        if rows and headless:
+            found.append((start, n, rows))  # no heading row: the columns are known by content
+            keys.append("")
+        elif rows:
             if wide:
                 headings = [*headings, "Note"]
             found.append((start, n, [headings, *rows]))

@@ -960,6 +960,57 @@ STRUCK = {
 }
 
 
+# --- columns without lines, no heading naming the date (or no heading line at all) ------------
+
+
+def unruled_other_heading(folder: Path, heads: list[str] | None, name: str):
+    """A log printed to PDF with its columns aligned and no lines, whose heading line names no
+    date column ("Logged | Category | Officer | Incident") or which has no heading line at all:
+    the date and time at the left of each entry's first line, the note wrapping under itself,
+    the heading (if any) printed again on each page."""
+    printer = _Printer(
+        folder / f"{name}.pdf", "Incident log - Child Z", "Produced 03/04/2017 by the log",
+    )  # fmt: skip
+    printer.text(MARGIN, "Incident log", bold=True, size=14)
+    printer.down(28)
+    xs = [MARGIN, MARGIN + 85, MARGIN + 170, MARGIN + 260]
+    note_width = PAGE_W - MARGIN - xs[3]
+
+    def heading() -> None:
+        if heads:
+            for x, h in zip(xs, heads, strict=True):
+                printer.text(x, h, bold=True)
+            printer.down(printer.leading * 1.6)
+
+    heading()
+    for i in range(12):
+        for n, line in enumerate(_wrap(_two(i), note_width, printer.size)):
+            if printer.room() < printer.leading:
+                printer.new_page()
+                heading()
+            if n == 0:
+                printer.text(xs[0], f"{ALL_DAYS[i]:%d/%m/%Y} {ALL_TIMES[i]:%H:%M}")
+                printer.text(xs[1], TYPES[i % 4])
+                printer.text(xs[2], WORKERS[i % 4])
+            printer.text(xs[3], line)
+            printer.down()
+        printer.down(printer.leading * 0.6)
+    path = printer.save()
+    return path, _truth(12, types=True, times=True, text=_two)
+
+
+UNNAMED_DATES = {
+    "logged_category_officer": lambda folder: unruled_other_heading(
+        folder, ["Logged", "Category", "Officer", "Incident"], "logged_category_officer"
+    ),
+    "day_kind_by_summary": lambda folder: unruled_other_heading(
+        folder, ["Day", "Kind", "By", "Summary"], "day_kind_by_summary"
+    ),
+    "no_heading_line": lambda folder: unruled_other_heading(folder, None, "no_heading_line"),
+}
+FILES.update(UNNAMED_DATES)
+
+
 # --- paragraphs inside a ruled table's cell --------------------------------------------------
 
 # Each entry's details as its paragraphs, and how the next paragraph is set apart: "" nothing

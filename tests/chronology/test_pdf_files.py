@@ -378,3 +378,13 @@ def test_paragraphs_in_a_ruled_cell_stay_apart_and_wrapped_lines_are_joined(
     assert code == 0, output
     events = [entry.event for entry in _entries(store_path)]
     assert events == ["\n".join(paragraphs) for paragraphs, _how in pdf_files.CELL_PARAGRAPHS]
+
+
+@pytest.mark.parametrize("name", sorted(pdf_files.UNNAMED_DATES))
+def test_columns_without_lines_are_read_by_their_column_of_dates(
+    store_path, tmp_path, capsys, name
+):  # noqa: F811
+    """A table printed without lines whose heading names no date column, or with no heading
+    line: read as a table (each entry's worker and type in their own fields, not run into its
+    text) when the left column holds a date on most entries' first lines."""
+    check_file_imports_fully_right(pdf_files.UNNAMED_DATES, name, store_path, tmp_path, capsys)
