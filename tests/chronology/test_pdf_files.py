@@ -382,8 +382,11 @@ def test_paragraphs_in_a_ruled_cell_stay_apart_and_wrapped_lines_are_joined(
 
 @pytest.mark.parametrize("name", sorted(pdf_files.UNNAMED_DATES))
 def test_columns_without_lines_are_read_by_their_column_of_dates(
-    store_path, tmp_path, capsys, name
-):  # noqa: F811
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+    name,
+):
     """A table printed without lines whose heading names no date column, or with no heading
     line: read as a table (each entry's worker and type in their own fields, not run into its
     text) when the left column holds a date on most entries' first lines."""
