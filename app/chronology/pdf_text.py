@@ -81,6 +81,7 @@ class _Page:
     # words struck through: (their text, the text of the run of words they stand in, where
     # they start in it, counting letters and digits only)
     struck: list[tuple[str, str, int]] = field(default_factory=list)
+    row_tops: list[list[float]] = field(default_factory=list)  # each ruled table's rows' tops
 
 
 # --- opening the document ----------------------------------------------------------------------
@@ -254,15 +255,20 @@ def _read_page(page, shown: str) -> _Page:
         word["text"] = word["text"].translate(_PLAIN)
     words = [w for w in words if w["text"].strip()]
     struck = _struck_runs(words, number) if strokes else []
+    row_tops: list[list[float]] = []
     for table in found_tables:
-        rows = [r for r in _table_rows(table, words, number) if any(r)]
+        read = _table_rows(table, words, number)
+        tops = [row.bbox[1] for row, cells in zip(table.rows, read, strict=True) if any(cells)]
+        rows = [r for r in read if any(r)]
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue  # a frame round the page, or a box round a title: its words are text
         boxes.append(table.bbox)
         tables.append((table.bbox[1], table.bbox[3], rows))
+        row_tops.append(tops)
     words = [w for w in words if not any(_inside(w, box) for box in boxes)]
     found = _Page(number, page.height, page.width, _lines(words, number), tables, len(page.images))
     found.struck = struck
+    found.row_tops = row_tops
     return found
 
 
@@ -710,6 +716,14 @@ def _heading_line(line: _Line) -> list[tuple[float, str]] | None:
     return [(r[0]["x0"], t) for r, t in zip(runs, texts, strict=True)]
 
 
+def _printed_date(text: str) -> bool:
+    """A date as printed ("14/03/2016", "14 Mar 2016"), not a bare number (a case note's
+    ID, which could be taken for a spreadsheet's day count)."""
+    from app.chronology.layout import is_date_like
+
+    return not text.strip().isdigit() and is_date_like(text)
+
+
 def _names_a_date(headings: list[str]) -> bool:
     from app.chronology.mapping import header_fields
 
@@ -720,7 +734,6 @@ def _dated_column(lines: list[_Line], at: int, starts: list[float]) -> int | Non
     """The column holding dates on most of the entries' first lines (the lines filling two
     columns or more) under a heading line that names no date column ("When | Who | What
     happened" read as such, "Logged | Officer | Incident"): the leftmost such, or None."""
-    from app.chronology.layout import is_date_like
 
     firsts = []
     for line in lines[at : at + 80]:
@@ -732,7 +745,7 @@ def _dated_column(lines: list[_Line], at: int, starts: list[float]) -> int | Non
     if len(firsts) < 2:
         return None
     for column in range(len(starts)):
-        dated = sum(1 for cells in firsts if is_date_like(cells[column]))
+        dated = sum(1 for cells in firsts if _printed_date(cells[column]))
         if dated >= 2 and dated >= 0.6 * len(firsts):
             return column
     return None
@@ -743,11 +756,10 @@ def _date_led_starts(lines: list[_Line], at: int) -> list[float] | None:
     first lines each led by a date standing apart from the cells beside it, at the same place
     on the page; the other columns start where most of those lines start a cell. None when
     the lines from ``at`` are not such a table."""
-    from app.chronology.layout import is_date_like
 
     def led(line: _Line) -> list[list[dict]] | None:
         runs = _segments(line)
-        if len(runs) >= 2 and is_date_like(_words(runs[0])):
+        if len(runs) >= 2 and _printed_date(_words(runs[0])):
             return runs
         return None
 
@@ -1062,10 +1074,14 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
             )
         raise ImportRefused(f"{shown} is a PDF document that holds no text. " + _ASK)
     furniture = _furniture(pages)
+    printed = len(pages)
+    pages, spilled = _join_spilled(pages, shown)
     blocks, how = _blocks(pages)
     grids = [b for kind, b in blocks if kind == "table"]
     lines = [(kind, b if kind != "table" else "") for kind, b in blocks]
-    notes = [f"Read as a PDF document ({len(pages)} page{'s' if len(pages) != 1 else ''}){how}."]
+    notes = [f"Read as a PDF document ({printed} page{'s' if printed != 1 else ''}){how}."]
+    if spilled:
+        notes.append(spilled)
     if furniture:
         quoted = "; ".join(f"\u201c{t[:80]}\u201d" for t in furniture[:12])
         notes.append(
@@ -1099,6 +1115,162 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
         "the columns, such as Date, Event, above the entries) and no paragraphs starting "
         "with a date. " + _ASK
     )
+
+
+# --- a sheet printed wider than the page ----------------------------------------------------
+
+
+def _dated_rows(page: _Page) -> list[float]:
+    """Where the page's entries start: the tops of its lines led by a date (standing apart
+    from the words beside it), or of its ruled tables' rows whose first cell is a date."""
+
+    tops = []
+    for line in page.lines:
+        runs = _segments(line)
+        if len(runs) >= 2 and _printed_date(_words(runs[0])):
+            tops.append(line.top)
+    for (_top, _bottom, rows), row_tops in zip(page.tables, page.row_tops, strict=False):
+        tops.extend(t for t, row in zip(row_tops, rows, strict=False) if _printed_date(row[0]))
+    return tops
+
+
+def _same_rows(lead: _Page, other: _Page) -> bool:
+    """Whether ``other`` holds more columns of the rows on ``lead`` (a sheet's columns printed
+    over, the rows at the same heights): its ruled tables as many and as tall, or its lines
+    standing level with most of the lead's entries' first lines, none below its last."""
+    if not other.lines and not other.tables:
+        return False
+    if len(lead.tables) == 1 and not other.tables and not lead.lines:
+        # one column of ruled cells is read as lines: each line within a row of the table
+        spans = _row_spans(lead)
+        starts = [top for top in _dated_rows(lead)]
+        inside = [any(a - 1 <= line.top < b for a, b in spans) for line in other.lines]
+        level = sum(1 for top in starts if any(top - 1 <= line.top < top + 2 * line.size
+                                               for line in other.lines))  # fmt: skip
+        return all(inside) and level >= 0.6 * len(starts)
+    if len(lead.tables) != len(other.tables):
+        return False
+    for (top, bottom, rows), (top2, bottom2, rows2) in zip(lead.tables, other.tables, strict=True):
+        if len(rows) != len(rows2) or abs(top - top2) > 1.5 or abs(bottom - bottom2) > 1.5:
+            return False
+    starts = [line.top for line in lead.lines if line.top in set(_dated_rows(lead))]
+    if not starts:
+        return bool(lead.tables) and not other.lines
+    tops = [line.top for line in other.lines]
+    near = 0.4 * min(line.size for line in lead.lines)  # a cell set a little higher or lower
+    level = sum(1 for top in starts if any(abs(top - t) <= near for t in tops))
+    lowest = max(line.bottom for line in lead.lines)
+    pitch = max(line.bottom - line.top for line in lead.lines)
+    return level >= 0.6 * len(starts) and max(tops) <= lowest + 2 * pitch
+
+
+def _join_spilled(pages: list[_Page], shown: str) -> tuple[list[_Page], str]:
+    """A sheet printed wider than the page (no "fit all columns on one page"): its first
+    columns on some pages, the columns beyond them on later pages, either "down, then over"
+    (pages 1-2 the first columns of all rows, pages 3-4 the next columns) or "over, then down"
+    (page 1 the first columns of the first rows, page 2 the next columns of the same rows).
+    Each page of later columns is joined to the page of the same rows, side by side, when its
+    rows stand at the same heights; refused in plain words when they cannot be matched."""
+    kinds = [bool(_dated_rows(page)) if page.lines or page.tables else None for page in pages]
+    used = [n for n, kind in enumerate(kinds) if kind is not None]
+    leads = [n for n in used if kinds[n]]
+    rest = [n for n in used if not kinds[n]]
+    if not rest or not leads:
+        return pages, ""
+    count, per = len(used), len(leads)
+    groups = None
+    if count % per == 0 and count > per:
+        sets = count // per
+        if [used[n] for n in range(per)] == leads:  # down, then over
+            groups = [[used[j + s * per] for s in range(sets)] for j in range(per)]
+        elif [used[n] for n in range(0, count, sets)] == leads:  # over, then down
+            groups = [[used[j * sets + s] for s in range(sets)] for j in range(per)]
+    if groups is not None and all(
+        _same_rows(pages[group[0]], pages[n]) for group in groups for n in group[1:]
+    ):
+        joined = [
+            _side_by_side([pages[n] for n in group], at) for at, group in enumerate(groups, 1)
+        ]
+        kept = [page for n, page in enumerate(pages) if kinds[n] is None]
+        first = ", ".join(str(pages[n].number) for n in leads)
+        note = (
+            f"The sheet was printed wider than the page: the columns on page{'s' if len(rest) != 1 else ''} "
+            f"{', '.join(str(pages[n].number) for n in rest)} are joined to the rows they "
+            f"belong to (on page{'s' if per != 1 else ''} {first})."
+        )
+        return [*joined, *kept], note
+    # pages of columns standing level with the rows of a page of dates, not matched up
+    if any(_same_rows(pages[lead], pages[n]) for n in rest for lead in leads) and any(
+        _heading_line(pages[n].lines[0]) is not None or len(_segments(pages[n].lines[0])) == 1
+        for n in rest
+        if pages[n].lines
+    ):
+        raise ImportRefused(
+            f"{shown} is a spreadsheet printed wider than the page: some of its columns went "
+            "onto later pages, and ReviewDesk cannot match them to their rows safely. Ask the "
+            'agency to print it again with "fit all columns on one page" (Page Setup, '
+            "Scaling), or to send the spreadsheet itself."
+        )
+    return pages, ""
+
+
+def _row_spans(page: _Page) -> list[tuple[float, float]]:
+    """The heights each row of the page's one ruled table spans."""
+    top, bottom, _rows = page.tables[0]
+    tops = page.row_tops[0]
+    return list(zip(tops, [*tops[1:], bottom], strict=True))
+
+
+def _side_by_side(pages: list[_Page], number: int) -> _Page:
+    """Pages holding the same rows' columns as one wide page: each next page's words to the
+    right of the page before, a line level with a line joining it; ruled tables' rows joined."""
+    lead = pages[0]
+    lines = [
+        _Line(number, line.top, line.bottom, line.x0, line.x1, line.size, line.bold,
+              list(line.words), line.base)
+        for line in lead.lines
+    ]  # fmt: skip
+    tables = [(top, bottom, [list(r) for r in rows]) for top, bottom, rows in lead.tables]
+    right = max([line.x1 for line in lead.lines] + [0.0])
+    for other in pages[1:]:
+        left = min([line.x0 for line in other.lines] + [0.0])
+        shift = right + 24 - left
+        column = bool(tables) and not other.tables and not lead.lines
+        for line in [] if column else other.lines:
+            words = [{**w, "x0": w["x0"] + shift, "x1": w["x1"] + shift} for w in line.words]
+            level = next((m for m in lines if abs(m.top - line.top) <= 0.4 * line.size), None)
+            if level is None:
+                lines.append(
+                    _Line(number, line.top, line.bottom, line.x0 + shift, line.x1 + shift,
+                          line.size, line.bold, words, line.base)
+                )  # fmt: skip
+            else:
+                level.words.extend(words)
+                level.x1 = max(level.x1, line.x1 + shift)
+                level.bottom = max(level.bottom, line.bottom)
+                level.size = max(level.size, line.size)
+        if column:
+            # a column of ruled cells read as lines: each row's lines as one more cell
+            added = [""] * len(tables[0][2])
+            for line in other.lines:
+                for r, (a, b) in enumerate(_row_spans(lead)):
+                    if a - 1 <= line.top < b:
+                        added[r] = _wrapped(added[r], line.text)
+                        break
+            for row, cell in zip(tables[0][2], added, strict=True):
+                row.append(cell)
+            continue
+        for (_t, _b, rows), (_t2, _b2, more) in zip(tables, other.tables, strict=True):
+            for row, extra in zip(rows, more, strict=True):
+                row.extend(extra)
+        right = max([line.x1 for line in lines] + [right])
+    lines.sort(key=lambda line: line.top)
+    for line in lines:
+        line.words.sort(key=lambda w: w["x0"])
+    joined = _Page(number, lead.height, right + 50, lines, tables, lead.pictures)
+    joined.struck = [run for page in pages for run in page.struck]
+    joined.row_tops = lead.row_tops
+    return joined
 
 
 def _holds_entries(grid: list[list[str]], find_layout) -> bool:

@@ -2,7 +2,9 @@
 options, every entry right; the page furniture left out and named; scans, locked and damaged
 PDFs refused in plain words; and each rule on its own."""
 
+import importlib.util
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -391,3 +393,69 @@ def test_columns_without_lines_are_read_by_their_column_of_dates(
     line: read as a table (each entry's worker and type in their own fields, not run into its
     text) when the left column holds a date on most entries' first lines."""
     check_file_imports_fully_right(pdf_files.UNNAMED_DATES, name, store_path, tmp_path, capsys)
+
+
+# --- a sheet printed wider than the page ------------------------------------------------------
+
+SPILLED = Path(__file__).resolve().parents[1] / "data" / "pdf_spilled"
+
+
+def _spilled_rows() -> list[list[str]]:
+    spec = importlib.util.spec_from_file_location("make_spilled", SPILLED / "make_spilled.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.spilled_rows()
+
+
+@pytest.mark.parametrize("name", ["down_then_over.pdf", "over_then_down_ruled.pdf"])
+def test_a_sheet_printed_wider_than_the_page_is_joined_back_into_whole_rows(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+    name,
+):
+    """LibreOffice's print of a workbook wider than the page (no fit-to-page): the first
+    columns of every row on the first pages, the note, outcome and agency on later pages
+    ("down, then over"; or each page's rows first across, "over, then down"), the cells of a
+    wrapped column set a little higher than the others: joined back into whole rows."""
+    from app.chronology.reading import read_table
+
+    path = tmp_path / name
+    shutil.copy(SPILLED / name, path)
+    table = read_table(path)
+    assert table.headers == [
+        "Date", "Time", "Contact type", "Worker", "Case note", "Outcome", "Agency",
+    ]  # fmt: skip
+    assert [row for _n, row in table.rows] == _spilled_rows()
+    assert any("printed wider than the page" in note for note in table.notes)
+    code, output = _import(store_path, path, capsys)
+    assert code == 0, output
+    entries = _entries(store_path)
+    assert len(entries) == 50
+    assert all(
+        entry.event.startswith(tuple(r[4][:20] for r in _spilled_rows())) for entry in entries
+    )
+
+
+def test_a_sheet_printed_wider_than_the_page_with_a_page_missing_is_refused(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+):
+    """The same print with one page of later columns missing: its columns cannot be matched to
+    their rows safely, so the import is refused saying how to print it."""
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(SPILLED / "down_then_over.pdf")
+    writer = PdfWriter()
+    for number, page in enumerate(reader.pages, start=1):
+        if number != 4:
+            writer.add_page(page)
+    path = tmp_path / "page_missing.pdf"
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    code, output = _import(store_path, path, capsys)
+    assert code == 2, output
+    said = " ".join(output.split())
+    assert "printed wider than the page" in said
+    assert '"fit all columns on one page"' in said and "spreadsheet itself" in said
