@@ -659,6 +659,7 @@ def _furniture(pages: list[_Page]) -> list[str]:
     for page in pages:
         keep = []
         outer = {id(line) for line in page.lines[:1] + page.lines[-2:]}
+        heading: _Line | None = None  # the last table heading line kept, in the band
         for line in page.lines:
             text = line.text
             if in_band(page, line) and (
@@ -669,13 +670,33 @@ def _furniture(pages: list[_Page]) -> list[str]:
             ):
                 segments = _segments(line)
                 # a table's heading line printed again at the top of each page is not furniture
-                if len(segments) < 2 or header_score([_words(s) for s in segments]) < 2:
+                if len(segments) >= 2 and header_score([_words(s) for s in segments]) >= 2:
+                    heading = line
+                # nor are its headings' words wrapped onto the line under it ("Contact" /
+                # "Type"): standing close under it, each under one of its headings
+                elif not (heading is not None and _wraps_heading(heading, line)):
                     if key(text) not in {key(t) for t in left}:
                         left.append(text)
                     continue
+            elif in_band(page, line):
+                segments = _segments(line)
+                if len(segments) >= 2 and header_score([_words(s) for s in segments]) >= 2:
+                    heading = line
             keep.append(line)
         page.lines = keep
     return left
+
+
+def _wraps_heading(heading: _Line, line: _Line) -> bool:
+    """Whether ``line`` holds the heading line's headings wrapped (close under it, short, each
+    run of its words starting under one of the heading's runs)."""
+    if line.top - heading.bottom > 1.2 * max(line.size, heading.size) or len(line.text) > 60:
+        return False
+    runs = _segments(heading)
+    spans = [(r[0]["x0"], r[-1]["x1"]) for r in runs]
+    return all(
+        any(a - 0.6 * line.size <= part[0]["x0"] <= b for a, b in spans) for part in _segments(line)
+    )
 
 
 # --- a table printed without lines -------------------------------------------------------------

@@ -963,23 +963,37 @@ STRUCK = {
 # --- columns without lines, no heading naming the date (or no heading line at all) ------------
 
 
-def unruled_other_heading(folder: Path, heads: list[str] | None, name: str):
+def unruled_other_heading(
+    folder: Path,
+    heads: list[str] | None,
+    name: str,
+    under: list[str] | None = None,
+    font_size: float = 9.0,
+):
     """A log printed to PDF with its columns aligned and no lines, whose heading line names no
     date column ("Logged | Category | Officer | Incident") or which has no heading line at all:
     the date and time at the left of each entry's first line, the note wrapping under itself,
-    the heading (if any) printed again on each page."""
+    the heading (if any) printed again on each page, ``under`` its words wrapped onto a second
+    line ("Type" under "Contact")."""
     printer = _Printer(
         folder / f"{name}.pdf", "Incident log - Child Z", "Produced 03/04/2017 by the log",
+        font_size=font_size,
     )  # fmt: skip
     printer.text(MARGIN, "Incident log", bold=True, size=14)
     printer.down(28)
-    xs = [MARGIN, MARGIN + 85, MARGIN + 170, MARGIN + 260]
+    xs = [MARGIN + x * font_size / 9 for x in (0, 85, 170, 260)]
     note_width = PAGE_W - MARGIN - xs[3]
 
     def heading() -> None:
+        if under and len(printer.pages) > 1:
+            printer.y += 24  # at the top of the page, among the running headings
         if heads:
             for x, h in zip(xs, heads, strict=True):
                 printer.text(x, h, bold=True)
+            if under:
+                printer.down()
+                for x, h in zip(xs, under, strict=True):
+                    printer.text(x, h, bold=True)
             printer.down(printer.leading * 1.6)
 
     heading()
@@ -1009,6 +1023,18 @@ UNNAMED_DATES = {
     "no_heading_line": lambda folder: unruled_other_heading(folder, None, "no_heading_line"),
 }
 FILES.update(UNNAMED_DATES)
+
+
+def wrapped_heading(folder: Path):
+    """Case notes printed without lines, a heading word wrapped onto a second line ("Type"
+    under "Contact"), both lines printed again at the top of every page."""
+    return unruled_other_heading(
+        folder, ["Date / Time", "Contact", "Worker", "Case Note"], "wrapped_heading",
+        under=["", "Type", "", ""], font_size=11,
+    )  # fmt: skip
+
+
+FILES["wrapped_heading"] = wrapped_heading
 
 
 # --- paragraphs inside a ruled table's cell --------------------------------------------------
@@ -1072,6 +1098,11 @@ def cell_paragraphs(folder: Path):
 
 
 FILES["cell_paragraphs"] = cell_paragraphs
+TURNED.update({
+    "wrapped_heading_turned_90": _turned(wrapped_heading, 90),
+    "wrapped_heading_turned_270": _turned(wrapped_heading, 270),
+    "cell_paragraphs_turned_270": _turned(cell_paragraphs, 270),
+})  # fmt: skip
 
 
 # --- PDFs that cannot be read ---------------------------------------------------------------

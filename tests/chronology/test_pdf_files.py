@@ -459,3 +459,23 @@ def test_a_sheet_printed_wider_than_the_page_with_a_page_missing_is_refused(
     said = " ".join(output.split())
     assert "printed wider than the page" in said
     assert '"fit all columns on one page"' in said and "spreadsheet itself" in said
+
+
+@pytest.mark.parametrize("name", ["wrapped_heading", "wrapped_heading_turned_90",
+                                  "wrapped_heading_turned_270"])  # fmt: skip
+def test_a_heading_word_wrapped_onto_a_second_line_is_never_page_furniture(tmp_path, name):
+    """ "Type" under "Contact" at the top of every page is the heading's, not a running
+    heading: never named as left out, the column named "Contact Type"; the same on pages
+    turned either way (/Rotate 90 and 270)."""
+    from app.chronology.reading import read_table
+
+    build = {**pdf_files.FILES, **pdf_files.TURNED}[name]
+    path, truth = build(tmp_path)
+    table = read_table(path)
+    assert "Contact Type" in table.headers
+    left_out = [n for n in table.notes if "left out (running headings" in n]
+    assert left_out and "\u201cType\u201d" not in left_out[0]
+    assert len(table.rows) == len(truth)
+    assert [row[table.headers.index("Contact Type")] for _n, row in table.rows] == [
+        t.event_type for t in truth
+    ]
