@@ -122,6 +122,22 @@ class _Printer:
         return self.path
 
 
+def _page_furniture(*items: tuple[str, float, float, str]):
+    """A platypus page callback printing the running headings and footings on every page:
+    each item (alignment "left", "right" or "centre", x, y, text) in 8-point Helvetica,
+    "{page}" in its text the page's number."""
+    draw = {"left": "drawString", "right": "drawRightString", "centre": "drawCentredString"}
+
+    def furniture(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        for align, x, y, text in items:
+            getattr(canvas, draw[align])(x, y, text.format(page=doc.page))
+        canvas.restoreState()
+
+    return furniture
+
+
 def _wrap(text: str, width: float, size: float, bold=False) -> list[str]:
     from reportlab.lib.utils import simpleSplit
 
@@ -212,13 +228,11 @@ def word_imr_tables(folder: Path):
     body = styles["BodyText"]
     path = folder / "word_imr_tables.pdf"
 
-    def furniture(canvas, doc):
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.drawString(MARGIN, PAGE_H - 36, "Individual Management Review - Community Health")
-        canvas.drawRightString(PAGE_W - MARGIN, 30, f"Page {doc.page}")
-        canvas.drawString(MARGIN, 30, "OFFICIAL-SENSITIVE")
-        canvas.restoreState()
+    furniture = _page_furniture(
+        ("left", MARGIN, PAGE_H - 36, "Individual Management Review - Community Health"),
+        ("right", PAGE_W - MARGIN, 30, "Page {page}"),
+        ("left", MARGIN, 30, "OFFICIAL-SENSITIVE"),
+    )
 
     def table(indices):
         data = [["Date", "Time", "Source", "Event", "Practitioner"]]
@@ -366,12 +380,10 @@ def prose_chronology(folder: Path):
     body = styles["BodyText"]
     path = folder / "prose_chronology.pdf"
 
-    def furniture(canvas, doc):
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 30, "OFFICIAL-SENSITIVE")
-        canvas.drawRightString(PAGE_W - MARGIN, 30, f"Page {doc.page} of 2")
-        canvas.restoreState()
+    furniture = _page_furniture(
+        ("centre", PAGE_W / 2, PAGE_H - 30, "OFFICIAL-SENSITIVE"),
+        ("right", PAGE_W - MARGIN, 30, "Page {page} of 2"),
+    )
 
     story = [
         Paragraph("Police chronology of involvement", styles["Heading1"]),
@@ -463,12 +475,10 @@ def lines_under_rows(folder: Path):
     body = styles["BodyText"]
     path = folder / "lines_under_rows.pdf"
 
-    def furniture(canvas, doc):
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.drawString(MARGIN, 30, "Riverside NHS Trust - chronology extract")
-        canvas.drawRightString(PAGE_W - MARGIN, 30, f"{doc.page}")
-        canvas.restoreState()
+    furniture = _page_furniture(
+        ("left", MARGIN, 30, "Riverside NHS Trust - chronology extract"),
+        ("right", PAGE_W - MARGIN, 30, "{page}"),
+    )
 
     data = [["Date", "Staff member", "Entry"]]
     for i in range(12):
@@ -505,12 +515,10 @@ def grid_rows_split(folder: Path):
     body = styles["BodyText"]
     path = folder / "grid_rows_split.pdf"
 
-    def furniture(canvas, doc):
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.drawCentredString(PAGE_W / 2, 30, f"- {doc.page} -")
-        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 30, "OFFICIAL")
-        canvas.restoreState()
+    furniture = _page_furniture(
+        ("centre", PAGE_W / 2, 30, "- {page} -"),
+        ("centre", PAGE_W / 2, PAGE_H - 30, "OFFICIAL"),
+    )
 
     def text(i: int) -> str:
         return " ".join([ALL_TEXTS[i], ALL_TEXTS[(i + 1) % 12], ALL_TEXTS[(i + 2) % 12]])
@@ -577,11 +585,9 @@ def prose_packed(folder: Path):
     )  # fmt: skip
     path = folder / "prose_packed.pdf"
 
-    def furniture(canvas, doc):
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.drawRightString(PAGE_W - MARGIN, 30, f"Page {doc.page}")
-        canvas.restoreState()
+    furniture = _page_furniture(
+        ("right", PAGE_W - MARGIN, 30, "Page {page}"),
+    )
 
     story = [Paragraph("Chronology", styles["Heading1"])]
     for i in range(12):
@@ -711,12 +717,10 @@ def prose_under_particulars(folder: Path):
         opening = f"On {ALL_DAYS[i].day} {ALL_DAYS[i]:%B %Y} "
         story.append(Paragraph(escape(opening + _lower(i)), body))
 
-    def furniture(canvas, doc):
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 30, "OFFICIAL")
-        canvas.drawRightString(PAGE_W - MARGIN, 30, f"Page {doc.page} of 1")
-        canvas.restoreState()
+    furniture = _page_furniture(
+        ("centre", PAGE_W / 2, PAGE_H - 30, "OFFICIAL"),
+        ("right", PAGE_W - MARGIN, 30, "Page {page} of 1"),
+    )
 
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN)
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
