@@ -1164,11 +1164,21 @@ def _same_rows(lead: _Page, other: _Page) -> bool:
     if len(lead.tables) == 1 and not other.tables and not lead.lines:
         # one column of ruled cells is read as lines: each line within a row of the table
         spans = _row_spans(lead)
-        starts = [top for top in _dated_rows(lead)]
+        starts = set(_dated_rows(lead))
         inside = [any(a - 1 <= line.top < b for a, b in spans) for line in other.lines]
-        level = sum(1 for top in starts if any(top - 1 <= line.top < top + 2 * line.size
-                                               for line in other.lines))  # fmt: skip
-        return all(inside) and level >= 0.6 * len(starts)
+        # each dated row's text set from its top (or, aligned to the foot, from its foot)
+        held = [[m for m in other.lines if a - 1 <= m.top < b] for a, b in spans if a in starts]
+        above_foot = [
+            b - cell[-1].bottom
+            for cell, (a, b) in zip(held, [s for s in spans if s[0] in starts], strict=True)
+            if cell
+        ]
+        under_top = [
+            cell[0].top - a
+            for cell, (a, b) in zip(held, [s for s in spans if s[0] in starts], strict=True)
+            if cell
+        ]
+        return all(inside) and (_level(under_top, len(starts)) or _level(above_foot, len(starts)))
     if len(lead.tables) != len(other.tables):
         return False
     for (top, bottom, rows), (top2, bottom2, rows2) in zip(lead.tables, other.tables, strict=True):
@@ -1179,10 +1189,22 @@ def _same_rows(lead: _Page, other: _Page) -> bool:
         return bool(lead.tables) and not other.lines
     tops = [line.top for line in other.lines]
     near = 0.4 * min(line.size for line in lead.lines)  # a cell set a little higher or lower
-    level = sum(1 for top in starts if any(abs(top - t) <= near for t in tops))
+    off = [min((t - top for t in tops if abs(top - t) <= near), key=abs, default=None)
+           for top in starts]  # fmt: skip
     lowest = max(line.bottom for line in lead.lines)
     pitch = max(line.bottom - line.top for line in lead.lines)
-    return level >= 0.6 * len(starts) and max(tops) <= lowest + 2 * pitch
+    return _level(off, len(starts)) and max(tops) <= lowest + 2 * pitch
+
+
+def _level(offsets: list[float | None], count: int) -> bool:
+    """Whether most rows (six in ten) have a line standing at the same height from their
+    start as the others do (give or take a point): a sheet's columns printed over, not a page
+    of running text whose lines happen to stand near the rows'."""
+    found = sorted(o for o in offsets if o is not None)
+    if not found or not count:
+        return False
+    middle = found[len(found) // 2]
+    return sum(1 for o in found if abs(o - middle) <= 1.0) >= 0.6 * count
 
 
 def _join_spilled(pages: list[_Page], shown: str) -> tuple[list[_Page], str]:

@@ -479,3 +479,42 @@ def test_a_heading_word_wrapped_onto_a_second_line_is_never_page_furniture(tmp_p
     assert [row[table.headers.index("Contact Type")] for _n, row in table.rows] == [
         t.event_type for t in truth
     ]
+
+
+def test_a_page_of_running_text_after_a_table_is_not_taken_for_its_columns(tmp_path):
+    """A log's table of dated entries, then a page of analysis set at the same line pitch from
+    the same top margin: its lines standing near the entries' lines by chance are not a
+    sheet's columns printed over; the entries read as they are, nothing joined or refused."""
+    from reportlab.pdfgen import canvas
+
+    from app.chronology.reading import read_table
+
+    path = tmp_path / "table_then_analysis.pdf"
+    c = canvas.Canvas(str(path), pagesize=(pdf_files.PAGE_W, pdf_files.PAGE_H))
+    pitch, top = 11.25, pdf_files.PAGE_H - 80
+    c.setFont("Helvetica-Bold", 9)
+    for x, heading in zip((50, 135, 300), ("Date", "Worker", "Event"), strict=True):
+        c.drawString(x, top, heading)
+    c.setFont("Helvetica", 9)
+    y = top - 2 * pitch
+    for i in range(12):
+        lines = pdf_files._wrap(pdf_files.ALL_TEXTS[i], 240, 9)
+        c.drawString(50, y, f"{pdf_files.ALL_DAYS[i]:%d/%m/%Y}")
+        c.drawString(135, y, pdf_files.WORKERS[i % 4])
+        for line in lines:
+            c.drawString(300, y, line)
+            y -= pitch
+        y -= pitch * (i % 3) / 2
+    c.showPage()
+    c.setFont("Helvetica", 9)
+    text = " ".join(pdf_files.ALL_TEXTS) * 2
+    for n, line in enumerate(pdf_files._wrap(text, 490, 9)[:60]):
+        c.drawString(50, top - n * pitch, line)
+    c.showPage()
+    c.save()
+    table = read_table(path)
+    assert not any("wider than the page" in note for note in table.notes)
+    assert [row[0] for _n, row in table.rows] == [
+        f"{day:%d/%m/%Y}" for day in pdf_files.ALL_DAYS[:12]
+    ]
+    assert table.headers[:3] == ["Date", "Worker", "Event"]
