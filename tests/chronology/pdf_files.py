@@ -1106,6 +1106,8 @@ TURNED.update({
     "wrapped_heading_turned_90": _turned(wrapped_heading, 90),
     "wrapped_heading_turned_270": _turned(wrapped_heading, 270),
     "cell_paragraphs_turned_270": _turned(cell_paragraphs, 270),
+    "struck_table_turned_90": _turned(STRUCK["struck_table_bar"], 90),
+    "struck_table_turned_270": _turned(STRUCK["struck_table_line"], 270),
 })  # fmt: skip
 
 
