@@ -814,6 +814,17 @@ def _date_led_starts(lines: list[_Line], at: int) -> list[float] | None:
     )
     if fits < 0.8 * len(seen):
         return None
+    # a line of running text under an entry's first line starting where the dates stand: the
+    # entries are paragraphs opening with their date (read as such), not columns
+    for line in lines[at : at + 60]:
+        runs = _segments(line)
+        if (
+            led(line) is None
+            and abs(line.x0 - left) <= 0.6 * size
+            and len(runs) == 1
+            and line.x1 > starts[0]
+        ):
+            return None
     return [left, *starts]
 
 

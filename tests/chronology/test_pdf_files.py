@@ -518,3 +518,31 @@ def test_a_page_of_running_text_after_a_table_is_not_taken_for_its_columns(tmp_p
         f"{day:%d/%m/%Y}" for day in pdf_files.ALL_DAYS[:12]
     ]
     assert table.headers[:3] == ["Date", "Worker", "Event"]
+
+
+def test_paragraphs_opening_with_a_date_set_apart_are_not_taken_for_columns(tmp_path):
+    """Each entry a paragraph: its date, a gap, its text, the text running on under the date
+    at the margin. Not a table printed without a heading line: the text stays whole."""
+    from reportlab.pdfgen import canvas
+
+    from app.chronology.reading import read_table
+
+    path = tmp_path / "dated_paragraphs_gap.pdf"
+    c = canvas.Canvas(str(path), pagesize=(pdf_files.PAGE_W, pdf_files.PAGE_H))
+    c.setFont("Helvetica", 9)
+    y = pdf_files.PAGE_H - 80
+    for i in range(10):
+        text = pdf_files._two(i)
+        first = pdf_files._wrap(text, 420, 9)[0]
+        c.drawString(50, y, f"{pdf_files.ALL_DAYS[i]:%d/%m/%Y}")
+        c.drawString(110, y, first)
+        y -= 11.25
+        for line in pdf_files._wrap(text[len(first) :].strip(), 490, 9):
+            c.drawString(50, y, line)
+            y -= 11.25
+        y -= 6
+    c.save()
+    table = read_table(path)
+    assert [" ".join(row[-1].split()) for _n, row in table.rows] == [
+        pdf_files._two(i) for i in range(10)
+    ]
