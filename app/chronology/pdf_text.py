@@ -78,6 +78,10 @@ class _Page:
     lines: list[_Line]
     tables: list[tuple[float, float, list[list[str]]]]  # (top, bottom, rows)
     pictures: int
+    # words struck through: (their text, the text of the run of words they stand in, where
+    # they start in it, counting letters and digits only)
+    struck: list[tuple[str, str, int]] = field(default_factory=list)
+    row_tops: list[list[float]] = field(default_factory=list)  # each ruled table's rows' tops
 
 
 # --- opening the document ----------------------------------------------------------------------
@@ -229,6 +233,7 @@ def _read_page(page, shown: str) -> _Page:
             f"{shown}: page {number} holds {drawing:,} lines and boxes, far more than a table "
             "draws. " + _ASK
         )
+    strokes = _strike_lines(page) if drawing else {}
     if drawing:
         _snap_drawing(page)
         # A row split by the page break is open at the foot of the page (and the top of the
@@ -237,32 +242,277 @@ def _read_page(page, shown: str) -> _Page:
             {round(e[k], 1) for e in page.edges if e["orientation"] == "v"
              and e["bottom"] - e["top"] > 4 for k in ("top", "bottom")}
         )  # fmt: skip
-        settings = {"explicit_horizontal_lines": ends[:200]}
-        for table in page.find_tables(settings):
-            rows = [[_tidy(c or "") for c in row] for row in table.extract()]
-            rows = [r for r in rows if any(r)]
-            if len(rows) < 2 or max(len(r) for r in rows) < 2:
-                continue  # a frame round the page, or a box round a title: its words are text
-            boxes.append(table.bbox)
-            tables.append((table.bbox[1], table.bbox[3], rows))
+        found_tables = page.find_tables({"explicit_horizontal_lines": ends[:200]})
+    else:
+        found_tables = []
+    # the page's words, read once: the tables' cells are filled from them
     words = [
         piece
         for word in page.extract_words(extra_attrs=["size", "fontname"], return_chars=True)
-        for piece in _apart(word)
+        for piece in _apart(word, strokes)
     ]
     for word in words:
         word["text"] = word["text"].translate(_PLAIN)
     words = [w for w in words if w["text"].strip()]
+    struck = _struck_runs(words, number) if strokes else []
+    row_tops: list[list[float]] = []
+    for table in found_tables:
+        read = _table_rows(table, words, number)
+        tops = [row.bbox[1] for row, cells in zip(table.rows, read, strict=True) if any(cells)]
+        rows = [r for r in read if any(r)]
+        if len(rows) < 2 or max(len(r) for r in rows) < 2:
+            continue  # a frame round the page, or a box round a title: its words are text
+        boxes.append(table.bbox)
+        tables.append((table.bbox[1], table.bbox[3], rows))
+        row_tops.append(tops)
     words = [w for w in words if not any(_inside(w, box) for box in boxes)]
-    return _Page(number, page.height, page.width, _lines(words, number), tables, len(page.images))
+    found = _Page(number, page.height, page.width, _lines(words, number), tables, len(page.images))
+    found.struck = struck
+    found.row_tops = row_tops
+    return found
 
 
-def _apart(word: dict) -> list[dict]:
+# --- text struck through -----------------------------------------------------------------------
+
+
+def _strike_lines(page) -> dict[int, bool]:
+    """The letters a line is drawn through (text struck through, as Word, LibreOffice and a
+    browser print it: a thin line or filled bar across the letters' middle, above their
+    baseline), by the id of each letter: an underline (at or under the baseline) and a table's
+    rules (between the rows, longer than the words) are not. The lines found are taken off the
+    page's drawing, so they are never taken for a table's rules."""
+    bars = []
+    for kind in ("line", "rect", "curve"):
+        for drawn in page.objects.get(kind, []):
+            thick = drawn["bottom"] - drawn["top"]
+            if thick <= 2.5 and drawn["x1"] - drawn["x0"] >= 2:
+                bars.append((kind, drawn))
+    if not bars:
+        return {}
+    chars = [c for c in page.chars if c["text"].strip()]
+    if not chars:
+        return {}
+    rows: dict[int, list[dict]] = {}
+    for char in chars:
+        rows.setdefault(int(char["bottom"] // 4), []).append(char)
+    struck: dict[int, bool] = {}
+    used = []
+    for kind, bar in bars:
+        middle = (bar["top"] + bar["bottom"]) / 2
+        near = [
+            c
+            for key in range(int((middle - 2) // 4), int((middle + 30) // 4) + 1)
+            for c in rows.get(key, [])
+            if c["top"] < middle < c["bottom"]
+            and bar["x0"] - 1 <= (c["x0"] + c["x1"]) / 2 <= bar["x1"] + 1
+        ]
+        hit = [c for c in near if 0.12 <= (_baseline(c) - middle) / max(c["size"], 1) <= 0.6]
+        if not hit:
+            continue
+        covered = sum(c["x1"] - c["x0"] for c in hit)
+        size = max(c["size"] for c in hit)
+        reach = max(c["x1"] for c in hit) - min(c["x0"] for c in hit)
+        # drawn across these letters, not a rule running on past them
+        if covered < 0.5 * (bar["x1"] - bar["x0"]) or bar["x1"] - bar["x0"] > reach + 2 * size:
+            continue
+        for char in hit:
+            struck[id(char)] = True
+        used.append((kind, bar))
+    for kind, bar in used:
+        objects = page.objects.get(kind, [])
+        objects[:] = [o for o in objects if o is not bar]
+    return struck
+
+
+def _baseline(char: dict) -> float:
+    """Where the letter stands (its baseline), down the page: from its drawing matrix when it
+    is set upright, else a fifth of its height above its foot."""
+    a, b, c, d, _e, f = char.get("matrix") or (0, 1, 1, 0, 0, 0)
+    if abs(b) < 1e-6 and abs(c) < 1e-6 and a > 0 and d > 0 and "y0" in char:
+        return char["bottom"] - (f - char["y0"])
+    return char["bottom"] - 0.2 * (char["bottom"] - char["top"])
+
+
+def _struck_runs(words: list[dict], page: int) -> list[tuple[str, str]]:
+    """The words struck through, as runs of words side by side, each with the run of words
+    it stands in (its cell's line, or the paragraph's line)."""
+    if not any(w.get("struck") for w in words):
+        return []
+    runs: list[tuple[str, str]] = []
+    for line in _lines(words, page):
+        for segment in _segments(line):
+            context = _joined(segment)
+            at = 0
+            while at < len(segment):
+                if not segment[at].get("struck"):
+                    at += 1
+                    continue
+                end = at
+                while end < len(segment) and segment[end].get("struck"):
+                    end += 1
+                before = _letters("".join(w["text"] for w in segment[:at]))
+                runs.append((_joined(segment[at:end]), context, len(before)))
+                at = end
+    return runs
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def _locate_struck(
+    rows: list[list[Any]], runs: list[tuple[str, str, int]]
+) -> tuple[dict[tuple[int, int], str], dict[tuple[int, int], list[str]]]:
+    """Which cells of the rows read hold the words struck through: (row, column) -> "whole"
+    or "part", and the struck words of each. The runs are found in the rows in the order
+    they were printed, by the line of words they stood in (a cell's line, a paragraph's line
+    split into date and text), letters and digits compared."""
+    keys = [[_letters(str(c or "")) for c in row] for row in rows]
+    joined = ["".join(k) for k in keys]
+    covered: dict[tuple[int, int], set[int]] = {}
+    words: dict[tuple[int, int], list[str]] = {}
+    cursor = 0
+    order = list(range(len(rows)))
+    for text, context, offset in runs:
+        run = _letters(text)
+        if not run:
+            continue
+        hit = None
+        for wanted, shift in ((_letters(context), offset), (run, 0)):
+            for r in order[cursor:] + order[:cursor]:
+                at = joined[r].find(wanted)
+                if at >= 0:
+                    hit = (r, at + shift)
+                    break
+            if hit:
+                break
+        if hit is None:
+            continue
+        r, start = hit
+        cursor = r
+        end = start + len(run)
+        at = 0
+        for c, key in enumerate(keys[r]):
+            first, last = at, at + len(key)
+            at = last
+            if key and first < end and start < last:
+                covered.setdefault((r, c), set()).update(range(max(first, start), min(last, end)))
+                if text not in words.setdefault((r, c), []):
+                    words[(r, c)].append(text)
+    struck = {
+        (r, c): "whole" if len(spots) >= len(keys[r][c]) else "part"
+        for (r, c), spots in covered.items()
+    }
+    return struck, words
+
+
+def _table_rows(table, words: list[dict], page: int) -> list[list[str]]:
+    """A ruled table's rows of cells, each cell's text from the page's words standing in it
+    (its middle inside the cell), its lines joined where the text wrapped and kept apart
+    where a paragraph ends (see ``_cell_text``)."""
+    x0, top, x1, bottom = table.bbox
+    inside = [
+        w for w in words
+        if x0 <= (w["x0"] + w["x1"]) / 2 < x1 and top <= (w["top"] + w["bottom"]) / 2 < bottom
+    ]  # fmt: skip
+    grid: list[list[tuple | None]] = [list(row.cells) for row in table.rows]
+    held: dict[tuple[int, int], list[dict]] = {}
+    for word in inside:
+        for piece in _cut_at_cells(word, grid):
+            middle_x = (piece["x0"] + piece["x1"]) / 2
+            middle_y = (piece["top"] + piece["bottom"]) / 2
+            for r, cells in enumerate(grid):
+                for c, cell in enumerate(cells):
+                    if cell and cell[0] <= middle_x < cell[2] and cell[1] <= middle_y < cell[3]:
+                        held.setdefault((r, c), []).append(piece)
+                        break
+                else:
+                    continue
+                break
+    lines_of = {at: _lines(found, page) for at, found in held.items()}
+    gaps = [
+        b.top - a.bottom
+        for lines in lines_of.values()
+        for a, b in zip(lines, lines[1:], strict=False)
+        if b.top - a.bottom >= 0
+    ]
+    usual = min(gaps) if gaps else None
+    rows = []
+    for r, cells in enumerate(grid):
+        texts = [
+            _cell_text(lines_of.get((r, c), []), cell, usual) if cell else ""
+            for c, cell in enumerate(cells)
+        ]
+        rows.append(texts)
+    if rows:
+        from app.chronology.mapping import header_score
+
+        if header_score([" ".join(t.split()) for t in rows[0]]) >= 2:
+            rows[0] = [" ".join(t.split()) for t in rows[0]]  # a heading wrapped in its cell
+    return rows
+
+
+def _cut_at_cells(word: dict, grid: list[list[tuple | None]]) -> list[dict]:
+    """The word, or its pieces either side of a cell's edge it runs over (two cells' values
+    printed with no gap between them)."""
+    chars = word.get("_chars")
+    if not chars or len(chars) < 2:
+        return [word]
+    edges = {
+        cell[2] for cells in grid for cell in cells
+        if cell and word["x0"] + 1 < cell[2] < word["x1"] - 1
+        and cell[1] <= (word["top"] + word["bottom"]) / 2 < cell[3]
+    }  # fmt: skip
+    if not edges:
+        return [word]
+    pieces: list[list[dict]] = [[]]
+    for char in chars:
+        if pieces[-1] and any(pieces[-1][-1]["x1"] <= edge + 1 and char["x0"] >= edge - 1
+                              and (char["x0"] + char["x1"]) / 2 > edge for edge in edges):  # fmt: skip
+            pieces.append([])
+        pieces[-1].append(char)
+    return [
+        {**word, "text": "".join(c["text"] for c in part).translate(_PLAIN),
+         "x0": part[0]["x0"], "x1": part[-1]["x1"]}
+        for part in pieces if part
+    ]  # fmt: skip
+
+
+def _cell_text(lines: list[_Line], cell: tuple, usual: float | None) -> str:
+    """A ruled cell's lines as its text: joined with a space where the text wrapped at the
+    cell's width, on a new line where a paragraph ended (the line stops well before the
+    cell's right edge, short of the room the next line's first word needed; the next line
+    is indented, or stands further below than the lines of a paragraph do); a line ending
+    with a hyphen goes on ("safe-" / "guarding")."""
+    if not lines:
+        return ""
+    left = min(line.x0 for line in lines)
+    right = cell[2] - max(left - cell[0], 1.0)  # the text's right edge: the cell's padding in
+    text = lines[0].text
+    for a, b in zip(lines, lines[1:], strict=False):
+        size = max(a.size, b.size)
+        first = b.words[0]
+        room = right - a.x1
+        fitted = room > 0.3 * size + (first["x1"] - first["x0"]) + max(1.0, 0.2 * size)
+        indented = b.x0 > left + 0.8 * size
+        gap = b.top - a.bottom
+        apart = usual is not None and gap > max(2 * usual, usual + 0.4 * size)
+        if (fitted or indented or apart) and not a.text.endswith(("-", "/")):
+            text = f"{text}\n{b.text}"
+        else:
+            text = _wrapped(text, b.text)
+    return "\n".join(" ".join(part.split()) for part in text.split("\n"))
+
+
+def _apart(word: dict, strokes: dict[int, bool] | None = None) -> list[dict]:
     """A "word" that is two cells' values standing closer than a space (a date right-aligned in
     its cell, the time left-aligned in the next: "02/03/2022" 1.6 pt from "10:00"), cut where
     the gap between two letters stands out from the word's own: letters of one word touch, or
     are spaced evenly."""
     chars = word.pop("chars")
+    word["_chars"] = chars
+    if strokes:
+        _mark_struck(word, chars, strokes)
     gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:], strict=False)]
     if not gaps:
         return [word]
@@ -274,15 +524,26 @@ def _apart(word: dict) -> list[dict]:
     pieces = []
     for first, end in zip([0, *cuts], [*cuts, len(chars)], strict=True):
         part = chars[first:end]
-        pieces.append({
+        piece = {
             **word,
             "text": "".join(c["text"] for c in part),
             "x0": part[0]["x0"],
             "x1": part[-1]["x1"],
             "top": min(c["top"] for c in part),
             "bottom": max(c["bottom"] for c in part),
-        })  # fmt: skip
+            "_chars": part,
+        }  # fmt: skip
+        if strokes:
+            _mark_struck(piece, part, strokes)
+        pieces.append(piece)
     return pieces
+
+
+def _mark_struck(word: dict, chars: list[dict], strokes: dict[int, bool]) -> None:
+    """The word is struck through when most of its letters are."""
+    letters = [c for c in chars if c["text"].strip()]
+    hit = sum(1 for c in letters if id(c) in strokes)
+    word["struck"] = bool(letters) and hit * 2 > len(letters)
 
 
 # Ligatures a word processor set as one glyph ("ﬁ"), a soft hyphen, a non-breaking space.
@@ -398,6 +659,7 @@ def _furniture(pages: list[_Page]) -> list[str]:
     for page in pages:
         keep = []
         outer = {id(line) for line in page.lines[:1] + page.lines[-2:]}
+        heading: _Line | None = None  # the last table heading line kept, in the band
         for line in page.lines:
             text = line.text
             if in_band(page, line) and (
@@ -408,123 +670,33 @@ def _furniture(pages: list[_Page]) -> list[str]:
             ):
                 segments = _segments(line)
                 # a table's heading line printed again at the top of each page is not furniture
-                if len(segments) < 2 or header_score([_words(s) for s in segments]) < 2:
+                if len(segments) >= 2 and header_score([_words(s) for s in segments]) >= 2:
+                    heading = line
+                # nor are its headings' words wrapped onto the line under it ("Contact" /
+                # "Type"): standing close under it, each under one of its headings
+                elif not (heading is not None and _wraps_heading(heading, line)):
                     if key(text) not in {key(t) for t in left}:
                         left.append(text)
                     continue
+            elif in_band(page, line):
+                segments = _segments(line)
+                if len(segments) >= 2 and header_score([_words(s) for s in segments]) >= 2:
+                    heading = line
             keep.append(line)
         page.lines = keep
     return left
 
 
-# --- a sheet too wide for the page, printed over two page sets ---------------------------------
-
-
-def _heading_at(page: _Page) -> int | None:
-    """The place in the page's lines of a chronology's heading line (with a date), or None."""
-    return next((n for n, line in enumerate(page.lines[:6]) if _heading_line(line)), None)
-
-
-def _more_headings(page: _Page, top: float) -> list[str] | None:
-    """The headings of a line at ``top`` on the page naming columns but no date (the columns
-    of a wide sheet printed on the pages after its first columns), or None."""
-    from app.chronology.mapping import header_fields, header_score
-
-    line = next((ln for ln in page.lines[:6] if abs(ln.top - top) <= 2.0), None)
-    if line is None:
-        return None
-    texts = [_words(r) for r in _segments(line)]
-    if header_score(texts) < len(texts) or any("date" in header_fields(t) for t in texts):
-        return None
-    return texts
-
-
-def _pages_over(pages: list[_Page]) -> int:
-    """A workbook too wide for the page printed as it comes (Excel's "down, then over" or
-    "over, then down"): the pages holding the first columns (their heading line names the
-    date) and, on other pages, the rest of the same rows under headings of their own, each row
-    at the same height as on its page of first columns. Each such page is set beside its page
-    of first columns (its words moved right by the page's width), so that each row reads
-    whole. Returns how many pages were set beside another."""
-    firsts = [p for p in pages if p.lines and not p.tables and _heading_at(p) is not None]
-    if not firsts or len(firsts) == len(pages):
-        return 0
-    heads = {
-        id(p): p.lines[_heading_at(p)] for p in firsts
-    }  # the heading line of each page of first columns
-    taken: set[int] = set()
-    moved = 0
-    for page in pages:
-        if id(page) in heads or page.tables or not page.lines:
-            continue
-        for first in firsts:
-            head = heads[id(first)]
-            if id(first) in taken or not _more_headings(page, head.top):
-                continue
-            tops = [ln.top for ln in page.lines]
-            rows = [ln for ln in first.lines if ln.top > head.top]
-            level = sum(any(abs(ln.top - t) <= 2.0 for t in tops) for ln in rows)
-            if not rows or level < 0.6 * len(rows):
-                continue
-            _set_beside(first, page)
-            taken.add(id(first))
-            moved += 1
-            break
-    if moved:
-        pages[:] = [p for p in pages if p.lines or p.tables or p.pictures]
-    return moved
-
-
-def _tables_over(blocks: list[tuple[str, Any]]) -> int:
-    """The ruled form of `_pages_over`: a table whose heading row names the date, and a later
-    table of as many rows whose heading row names other columns and no date (the rest of the
-    same rows, printed on pages of their own): its columns are set beside the first's."""
-    from app.chronology.mapping import header_fields, header_score
-
-    tables = [b for kind, b in blocks if kind == "table"]
-    joined: list[int] = []
-    for first in tables:
-        if id(first) in joined or not any("date" in header_fields(h) for h in first[0]):
-            continue
-        for later in tables:
-            heads = [h for h in later[0] if h]
-            if (
-                later is first
-                or id(later) in joined
-                or len(later) != len(first)
-                or not heads
-                or header_score(heads) < len(heads)
-                or any("date" in header_fields(h) for h in heads)
-            ):
-                continue
-            width = max(map(len, first))
-            for row, more in zip(first, later, strict=True):
-                row += [""] * (width - len(row)) + list(more)
-            joined.append(id(later))
-            break
-    blocks[:] = [(kind, b) for kind, b in blocks if id(b) not in joined]
-    return len(joined)
-
-
-def _set_beside(first: _Page, page: _Page) -> None:
-    shift = first.width
-    for line in page.lines:
-        for word in line.words:
-            word["x0"] += shift
-            word["x1"] += shift
-        line.x0 += shift
-        line.x1 += shift
-        line.page = first.number
-        same = next((ln for ln in first.lines if abs(ln.top - line.top) <= 2.0), None)
-        if same is None:
-            first.lines.append(line)
-            continue
-        same.words += line.words
-        same.x1 = max(same.x1, line.x1)
-        same.bottom = max(same.bottom, line.bottom)
-    first.lines.sort(key=lambda ln: ln.top)
-    first.width += page.width
-    page.lines = []
+def _wraps_heading(heading: _Line, line: _Line) -> bool:
+    """Whether ``line`` holds the heading line's headings wrapped (close under it, short, each
+    run of its words starting under one of the heading's runs)."""
+    if line.top - heading.bottom > 1.2 * max(line.size, heading.size) or len(line.text) > 60:
+        return False
+    runs = _segments(heading)
+    spans = [(r[0]["x0"], r[-1]["x1"]) for r in runs]
+    return all(
+        any(a - 0.6 * line.size <= part[0]["x0"] <= b for a, b in spans) for part in _segments(line)
+    )
 
 
 # --- a table printed without lines -------------------------------------------------------------
@@ -556,11 +728,104 @@ def _heading_line(line: _Line) -> list[tuple[float, str]] | None:
     if len(runs) < 2 or len(runs) > 20:
         return None
     texts = [_words(r) for r in runs]
-    if any(len(t) > 40 or is_date_like(t) for t in texts) or header_score(texts) < 2:
+    if any(len(t) > 40 or is_date_like(t) for t in texts):
         return None
-    if not any("date" in header_fields(t) for t in texts):
+    score = header_score(texts)
+    named = any("date" in header_fields(t) for t in texts)
+    if score < 2 and not (score >= 1 and not named):
         return None
     return [(r[0]["x0"], t) for r, t in zip(runs, texts, strict=True)]
+
+
+def _printed_date(text: str) -> bool:
+    """A date as printed ("14/03/2016", "14 Mar 2016"), not a bare number (a case note's
+    ID, which could be taken for a spreadsheet's day count)."""
+    from app.chronology.layout import is_date_like
+
+    return not text.strip().isdigit() and is_date_like(text)
+
+
+def _names_a_date(headings: list[str]) -> bool:
+    from app.chronology.mapping import header_fields
+
+    return any("date" in header_fields(t) for t in headings)
+
+
+def _dated_column(lines: list[_Line], at: int, starts: list[float]) -> int | None:
+    """The column holding dates on most of the entries' first lines (the lines filling two
+    columns or more) under a heading line that names no date column ("When | Who | What
+    happened" read as such, "Logged | Officer | Incident"): the leftmost such, or None."""
+
+    firsts = []
+    for line in lines[at : at + 80]:
+        if _heading_line(line) is not None:
+            break
+        cells = _cells(line, starts)
+        if sum(1 for c in cells if c) >= 2:
+            firsts.append(cells)
+    if len(firsts) < 2:
+        return None
+    for column in range(len(starts)):
+        dated = sum(1 for cells in firsts if _printed_date(cells[column]))
+        if dated >= 2 and dated >= 0.6 * len(firsts):
+            return column
+    return None
+
+
+def _date_led_starts(lines: list[_Line], at: int) -> list[float] | None:
+    """Where the columns start in a table printed with no heading line at all, its entries'
+    first lines each led by a date standing apart from the cells beside it, at the same place
+    on the page; the other columns start where most of those lines start a cell. None when
+    the lines from ``at`` are not such a table."""
+
+    def led(line: _Line) -> list[list[dict]] | None:
+        runs = _segments(line)
+        if len(runs) >= 2 and _printed_date(_words(runs[0])):
+            return runs
+        return None
+
+    first = led(lines[at])
+    if first is None:
+        return None
+    left = first[0][0]["x0"]
+    size = lines[at].size
+    seen: list[list[float]] = []
+    for line in lines[at : at + 60]:
+        runs = led(line)
+        if runs is not None and abs(runs[0][0]["x0"] - left) <= 0.6 * size:
+            seen.append([r[0]["x0"] for r in runs])
+        if len(seen) >= 20:
+            break
+    if len(seen) < 3:
+        return None
+    # the cells' starts met on most of the dated lines, within a letter's width
+    found: list[list[float]] = []
+    for x in sorted(x for xs in seen for x in xs[1:]):
+        if found and x - found[-1][-1] <= 0.6 * size:
+            found[-1].append(x)
+        else:
+            found.append([x])
+    starts = [min(xs) for xs in found if len(xs) >= 0.5 * len(seen)]
+    if not starts or starts[0] <= left + size:
+        return None
+    # every dated line's cells start at one of these (else it is prose, justified)
+    fits = sum(
+        1 for xs in seen if all(any(abs(x - s) <= 0.6 * size for s in starts) for x in xs[1:])
+    )
+    if fits < 0.8 * len(seen):
+        return None
+    # a line of running text under an entry's first line starting where the dates stand: the
+    # entries are paragraphs opening with their date (read as such), not columns
+    for line in lines[at : at + 60]:
+        runs = _segments(line)
+        if (
+            led(line) is None
+            and abs(line.x0 - left) <= 0.6 * size
+            and len(runs) == 1
+            and line.x1 > starts[0]
+        ):
+            return None
+    return [left, *starts]
 
 
 def _date_column(headings: list[str]) -> int:
@@ -625,20 +890,31 @@ def _aligned_tables(lines: list[_Line]):
     n = 0
     while n < len(lines):
         heading = _heading_line(lines[n])
+        headless = heading is None
         if heading is None:
-            n += 1
-            continue
-        starts = [s for s, _t in heading]
-        headings = [t for _s, t in heading]
-        key = " ".join(lines[n].text.lower().split())
-        date_at = _date_column(headings)
+            led = _date_led_starts(lines, n)
+            if led is None:
+                n += 1
+                continue
+            starts, headings, key, date_at = led, [""] * len(led), None, 0
+        else:
+            starts = [s for s, _t in heading]
+            headings = [t for _s, t in heading]
+            key = " ".join(lines[n].text.lower().split())
+            date_at = _date_column(headings) if _names_a_date(headings) else None
+            if date_at is None:
+                date_at = _dated_column(lines, n + 1, starts)
+                if date_at is None:
+                    n += 1
+                    continue
         rows: list[list[str]] = []
         start = n
         last = lines[n]
         pitch = last.size * 1.25
-        n += 1
+        if not headless:
+            n += 1
         # the headings wrapped onto the line under them ("Case note" / "text")
-        while n < len(lines) and lines[n].page == last.page:
+        while not headless and n < len(lines) and lines[n].page == last.page:
             below = lines[n]
             cells = _cells(below, starts)
             if below.top - last.bottom > pitch or is_date_like(cells[date_at]):
@@ -654,7 +930,7 @@ def _aligned_tables(lines: list[_Line]):
         starts = _data_starts(lines, n, starts, date_at)
         event_at = guess_mapping(headings).get("event")
         going_on = None  # the rows of the table above with the same heading, to go on with
-        if keys and keys[-1] == key:
+        if keys and key is not None and keys[-1] == key:
             for earlier in reversed(found):
                 if earlier[2] is not None:
                     going_on = earlier[2]
@@ -720,7 +996,10 @@ def _aligned_tables(lines: list[_Line]):
                 found.append((start, n, None))
                 keys.append(key)
                 continue
-        if rows:
+        if rows and headless:
+            found.append((start, n, rows))  # no heading row: the columns are known by content
+            keys.append("")
+        elif rows:
             if wide:
                 headings = [*headings, "Note"]
             found.append((start, n, [headings, *rows]))
@@ -777,24 +1056,40 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[str, str]]:
 
 # The last PDF read, by its bytes' sha256: reading one takes about a sixth of a second a page,
 # and the import window plans the import again at each choice the user makes.
-_LAST_READ: dict[str, tuple[list[list[Any]], list[str]]] = {}
+_LAST_READ: dict[str, tuple[list[list[Any]], list[str], list]] = {}
 
 
-def read_pdf(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
+def read_pdf(
+    path: Path, find_layout, struck: dict | None = None, struck_words: dict | None = None
+) -> tuple[list[list[Any]], list[str]]:
     """(rows, notes) of a PDF document's chronology: its tables (ruled, or aligned without
     lines) read as a Word document's, its paragraphs as a Word document's paragraphs. The same
-    file read again (the same bytes) is not parsed again."""
+    file read again (the same bytes) is not parsed again. With ``struck`` (a dict), the cells
+    holding words struck through are put in it, (row, column) -> "whole" or "part", and their
+    struck words in ``struck_words``."""
     with open(path, "rb") as handle:
         key = hashlib.file_digest(handle, "sha256").hexdigest()
     if key not in _LAST_READ:
         read = _read_pdf(path, find_layout)
         _LAST_READ.clear()
         _LAST_READ[key] = read
-    rows, notes = _LAST_READ[key]
+    rows, notes, runs = _LAST_READ[key]
+    if runs and struck is not None:
+        found, words = _locate_struck(rows, runs)
+        struck.update(found)
+        if struck_words is not None:
+            struck_words.update(words)
     return [list(row) for row in rows], list(notes)
 
 
-def _read_pdf(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
+def _read_pdf(path: Path, find_layout) -> tuple[list[list[Any]], list[str], list]:
+    """(rows, notes, the runs of words struck through in print order)."""
+    pages = _pages(path)
+    rows, notes = _chronology(path.name, pages, find_layout)
+    return rows, notes, [run for page in pages for run in page.struck]
+
+
+def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[Any]], list[str]]:
     from app.chronology.word_tables import (
         _with_dated_paragraphs,
         dated_paragraphs,
@@ -803,8 +1098,6 @@ def _read_pdf(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
         tabbed_paragraphs,
     )
 
-    shown = path.name
-    pages = _pages(path)
     if not any(page.lines or page.tables for page in pages):
         if any(page.pictures for page in pages):
             raise ImportRefused(
@@ -814,18 +1107,13 @@ def _read_pdf(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
         raise ImportRefused(f"{shown} is a PDF document that holds no text. " + _ASK)
     printed = len(pages)
     furniture = _furniture(pages)
-    over = _pages_over(pages)
+    pages, spilled = _join_spilled(pages, shown)
     blocks, how = _blocks(pages)
-    over += _tables_over(blocks)
     grids = [b for kind, b in blocks if kind == "table"]
     lines = [(kind, b if kind != "table" else "") for kind, b in blocks]
     notes = [f"Read as a PDF document ({printed} page{'s' if printed != 1 else ''}){how}."]
-    if over:
-        notes.append(
-            f"{over} page(s) or table(s) hold the later columns of a sheet too wide for the page "
-            "(printed after its first columns, the same rows under headings of their own): each "
-            "is read beside its first columns."
-        )
+    if spilled:
+        notes.append(spilled)
     if furniture:
         quoted = "; ".join(f"\u201c{t[:80]}\u201d" for t in furniture[:12])
         notes.append(
@@ -859,6 +1147,184 @@ def _read_pdf(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
         "the columns, such as Date, Event, above the entries) and no paragraphs starting "
         "with a date. " + _ASK
     )
+
+
+# --- a sheet printed wider than the page ----------------------------------------------------
+
+
+def _dated_rows(page: _Page) -> list[float]:
+    """Where the page's entries start: the tops of its lines led by a date (standing apart
+    from the words beside it), or of its ruled tables' rows whose first cell is a date."""
+
+    tops = []
+    for line in page.lines:
+        runs = _segments(line)
+        if len(runs) >= 2 and _printed_date(_words(runs[0])):
+            tops.append(line.top)
+    for (_top, _bottom, rows), row_tops in zip(page.tables, page.row_tops, strict=False):
+        tops.extend(t for t, row in zip(row_tops, rows, strict=False) if _printed_date(row[0]))
+    return tops
+
+
+def _same_rows(lead: _Page, other: _Page) -> bool:
+    """Whether ``other`` holds more columns of the rows on ``lead`` (a sheet's columns printed
+    over, the rows at the same heights): its ruled tables as many and as tall, or its lines
+    standing level with most of the lead's entries' first lines, none below its last."""
+    if not other.lines and not other.tables:
+        return False
+    if len(lead.tables) == 1 and not other.tables and not lead.lines:
+        # one column of ruled cells is read as lines: each line within a row of the table
+        spans = _row_spans(lead)
+        starts = set(_dated_rows(lead))
+        inside = [any(a - 1 <= line.top < b for a, b in spans) for line in other.lines]
+        # each dated row's text set from its top (or, aligned to the foot, from its foot)
+        held = [[m for m in other.lines if a - 1 <= m.top < b] for a, b in spans if a in starts]
+        above_foot = [
+            b - cell[-1].bottom
+            for cell, (a, b) in zip(held, [s for s in spans if s[0] in starts], strict=True)
+            if cell
+        ]
+        under_top = [
+            cell[0].top - a
+            for cell, (a, b) in zip(held, [s for s in spans if s[0] in starts], strict=True)
+            if cell
+        ]
+        return all(inside) and (_level(under_top, len(starts)) or _level(above_foot, len(starts)))
+    if len(lead.tables) != len(other.tables):
+        return False
+    for (top, bottom, rows), (top2, bottom2, rows2) in zip(lead.tables, other.tables, strict=True):
+        if len(rows) != len(rows2) or abs(top - top2) > 1.5 or abs(bottom - bottom2) > 1.5:
+            return False
+    starts = [line.top for line in lead.lines if line.top in set(_dated_rows(lead))]
+    if not starts:
+        return bool(lead.tables) and not other.lines
+    tops = [line.top for line in other.lines]
+    near = 0.4 * min(line.size for line in lead.lines)  # a cell set a little higher or lower
+    off = [min((t - top for t in tops if abs(top - t) <= near), key=abs, default=None)
+           for top in starts]  # fmt: skip
+    lowest = max(line.bottom for line in lead.lines)
+    pitch = max(line.bottom - line.top for line in lead.lines)
+    return _level(off, len(starts)) and max(tops) <= lowest + 2 * pitch
+
+
+def _level(offsets: list[float | None], count: int) -> bool:
+    """Whether most rows (six in ten) have a line standing at the same height from their
+    start as the others do (give or take a point): a sheet's columns printed over, not a page
+    of running text whose lines happen to stand near the rows'."""
+    found = sorted(o for o in offsets if o is not None)
+    if not found or not count:
+        return False
+    middle = found[len(found) // 2]
+    return sum(1 for o in found if abs(o - middle) <= 1.0) >= 0.6 * count
+
+
+def _join_spilled(pages: list[_Page], shown: str) -> tuple[list[_Page], str]:
+    """A sheet printed wider than the page (no "fit all columns on one page"): its first
+    columns on some pages, the columns beyond them on later pages, either "down, then over"
+    (pages 1-2 the first columns of all rows, pages 3-4 the next columns) or "over, then down"
+    (page 1 the first columns of the first rows, page 2 the next columns of the same rows).
+    Each page of later columns is joined to the page of the same rows, side by side, when its
+    rows stand at the same heights; refused in plain words when they cannot be matched."""
+    kinds = [bool(_dated_rows(page)) if page.lines or page.tables else None for page in pages]
+    used = [n for n, kind in enumerate(kinds) if kind is not None]
+    leads = [n for n in used if kinds[n]]
+    rest = [n for n in used if not kinds[n]]
+    if not rest or not leads:
+        return pages, ""
+    count, per = len(used), len(leads)
+    groups = None
+    if count % per == 0 and count > per:
+        sets = count // per
+        if [used[n] for n in range(per)] == leads:  # down, then over
+            groups = [[used[j + s * per] for s in range(sets)] for j in range(per)]
+        elif [used[n] for n in range(0, count, sets)] == leads:  # over, then down
+            groups = [[used[j * sets + s] for s in range(sets)] for j in range(per)]
+    if groups is not None and all(
+        _same_rows(pages[group[0]], pages[n]) for group in groups for n in group[1:]
+    ):
+        joined = [
+            _side_by_side([pages[n] for n in group], at) for at, group in enumerate(groups, 1)
+        ]
+        kept = [page for n, page in enumerate(pages) if kinds[n] is None]
+        first = ", ".join(str(pages[n].number) for n in leads)
+        note = (
+            f"The sheet was printed wider than the page: the columns on page{'s' if len(rest) != 1 else ''} "
+            f"{', '.join(str(pages[n].number) for n in rest)} are joined to the rows they "
+            f"belong to (on page{'s' if per != 1 else ''} {first})."
+        )
+        return [*joined, *kept], note
+    # pages of columns standing level with the rows of a page of dates, not matched up
+    if any(_same_rows(pages[lead], pages[n]) for n in rest for lead in leads) and any(
+        _heading_line(pages[n].lines[0]) is not None or len(_segments(pages[n].lines[0])) == 1
+        for n in rest
+        if pages[n].lines
+    ):
+        raise ImportRefused(
+            f"{shown} is a spreadsheet printed wider than the page: some of its columns went "
+            "onto later pages, and ReviewDesk cannot match them to their rows safely. Ask the "
+            'agency to print it again with "fit all columns on one page" (Page Setup, '
+            "Scaling), or to send the spreadsheet itself."
+        )
+    return pages, ""
+
+
+def _row_spans(page: _Page) -> list[tuple[float, float]]:
+    """The heights each row of the page's one ruled table spans."""
+    top, bottom, _rows = page.tables[0]
+    tops = page.row_tops[0]
+    return list(zip(tops, [*tops[1:], bottom], strict=True))
+
+
+def _side_by_side(pages: list[_Page], number: int) -> _Page:
+    """Pages holding the same rows' columns as one wide page: each next page's words to the
+    right of the page before, a line level with a line joining it; ruled tables' rows joined."""
+    lead = pages[0]
+    lines = [
+        _Line(number, line.top, line.bottom, line.x0, line.x1, line.size, line.bold,
+              list(line.words), line.base)
+        for line in lead.lines
+    ]  # fmt: skip
+    tables = [(top, bottom, [list(r) for r in rows]) for top, bottom, rows in lead.tables]
+    right = max([line.x1 for line in lead.lines] + [0.0])
+    for other in pages[1:]:
+        left = min([line.x0 for line in other.lines] + [0.0])
+        shift = right + 24 - left
+        column = bool(tables) and not other.tables and not lead.lines
+        for line in [] if column else other.lines:
+            words = [{**w, "x0": w["x0"] + shift, "x1": w["x1"] + shift} for w in line.words]
+            level = next((m for m in lines if abs(m.top - line.top) <= 0.4 * line.size), None)
+            if level is None:
+                lines.append(
+                    _Line(number, line.top, line.bottom, line.x0 + shift, line.x1 + shift,
+                          line.size, line.bold, words, line.base)
+                )  # fmt: skip
+            else:
+                level.words.extend(words)
+                level.x1 = max(level.x1, line.x1 + shift)
+                level.bottom = max(level.bottom, line.bottom)
+                level.size = max(level.size, line.size)
+        if column:
+            # a column of ruled cells read as lines: each row's lines as one more cell
+            added = [""] * len(tables[0][2])
+            for line in other.lines:
+                for r, (a, b) in enumerate(_row_spans(lead)):
+                    if a - 1 <= line.top < b:
+                        added[r] = _wrapped(added[r], line.text)
+                        break
+            for row, cell in zip(tables[0][2], added, strict=True):
+                row.append(cell)
+            continue
+        for (_t, _b, rows), (_t2, _b2, more) in zip(tables, other.tables, strict=True):
+            for row, extra in zip(rows, more, strict=True):
+                row.extend(extra)
+        right = max([line.x1 for line in lines] + [right])
+    lines.sort(key=lambda line: line.top)
+    for line in lines:
+        line.words.sort(key=lambda w: w["x0"])
+    joined = _Page(number, lead.height, right + 50, lines, tables, lead.pictures)
+    joined.struck = [run for page in pages for run in page.struck]
+    joined.row_tops = lead.row_tops
+    return joined
 
 
 def _holds_entries(grid: list[list[str]], find_layout) -> bool:

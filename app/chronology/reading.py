@@ -162,10 +162,12 @@ def read_tables(
     if kind == "pdf":
         from app.chronology.pdf_text import read_pdf
 
-        rows, notes = read_pdf(path, find_layout)
-        return [_build_table(
+        struck, words = {}, {}
+        rows, notes = read_pdf(path, find_layout, struck, words)
+        table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
-        )]  # fmt: skip
+        )
+        return [_struck_through(table, struck, 1, words)]
     if kind == "docx":
         struck: dict[tuple[int, int], str] = {}
         rows, notes = chronology_grid(path, find_layout, struck)
@@ -536,16 +538,28 @@ def _struck_over_merged(struck: dict, merged, row0: int, col0: int) -> dict:
     return spread
 
 
-def _struck_through(table: SheetTable, struck: dict[tuple[int, int], str], col0: int):
+def _struck_through(
+    table: SheetTable,
+    struck: dict[tuple[int, int], str],
+    col0: int,
+    words: dict[tuple[int, int], list[str]] | None = None,
+):
     """Rows with text struck through in the file (an entry made in error, a word corrected)
     imported as written and flagged, saying which cells: the panel decides what stands.
     ``struck``: (row, column), both 0-based in the sheet, -> "whole" or "part"; or "tracked"
-    for a Word cell holding changes tracked and not yet accepted (read as if accepted)."""
+    for a Word cell holding changes tracked and not yet accepted (read as if accepted).
+    ``words``: the same cells' struck words, quoted in the flag (a PDF's, where the text read
+    has no formatting to show)."""
     if not struck:
         return table
     by_row: dict[int, dict[int, str]] = {}
     for (r, c), how in struck.items():
         by_row.setdefault(r + 1, {})[c - col0 + 1] = how
+    quoted: dict[int, list[str]] = {}
+    for (r, _c), said in sorted((words or {}).items()):
+        for text in said:
+            if text not in quoted.setdefault(r + 1, []):
+                quoted[r + 1].append(text)
     flags = dict(table.row_flags)
     marked = 0
     tracked: list[int] = []  # rows holding tracked changes: said once, not flagged each
@@ -572,6 +586,13 @@ def _struck_through(table: SheetTable, struck: dict[tuple[int, int], str], col0:
             tracked.append(number)
         if not reasons:
             continue
+        if quoted.get(number):
+            shown = ", ".join(f"\u201c{t[:80]}\u201d" for t in quoted[number][:6])
+            reasons[-1] = reasons[-1].replace(" is struck through", f" is struck through ({shown})")
+            if reasons[-1].startswith("struck through in the file"):
+                reasons[-1] = reasons[-1].replace(
+                    "struck through in", f"struck through ({shown}) in", 1
+                )
         why = "; ".join(reasons)
         flags[number] = f"{flags[number]}; {why}" if number in flags else why
         marked += 1

@@ -110,6 +110,9 @@ class _Printer:
                     _k, x, y, text, bold, size = item
                     c.setFont("Helvetica-Bold" if bold else "Helvetica", size)
                     c.drawString(x, y, text)
+                elif item[0] == "bar":  # a thin filled box, as Word prints a strike
+                    _k, x, y, width, height = item
+                    c.rect(x, y, width, height, stroke=0, fill=1)
                 else:
                     _k, x1, y1, x2, y2 = item
                     c.setLineWidth(0.6)
@@ -117,6 +120,22 @@ class _Printer:
             c.showPage()
         c.save()
         return self.path
+
+
+def _page_furniture(*items: tuple[str, float, float, str]):
+    """A platypus page callback printing the running headings and footings on every page:
+    each item (alignment "left", "right" or "centre", x, y, text) in 8-point Helvetica,
+    "{page}" in its text the page's number."""
+    draw = {"left": "drawString", "right": "drawRightString", "centre": "drawCentredString"}
+
+    def furniture(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        for align, x, y, text in items:
+            getattr(canvas, draw[align])(x, y, text.format(page=doc.page))
+        canvas.restoreState()
+
+    return furniture
 
 
 def _wrap(text: str, width: float, size: float, bold=False) -> list[str]:
@@ -209,13 +228,11 @@ def word_imr_tables(folder: Path):
     body = styles["BodyText"]
     path = folder / "word_imr_tables.pdf"
 
-    def furniture(canvas, doc):
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.drawString(MARGIN, PAGE_H - 36, "Individual Management Review - Community Health")
-        canvas.drawRightString(PAGE_W - MARGIN, 30, f"Page {doc.page}")
-        canvas.drawString(MARGIN, 30, "OFFICIAL-SENSITIVE")
-        canvas.restoreState()
+    furniture = _page_furniture(
+        ("left", MARGIN, PAGE_H - 36, "Individual Management Review - Community Health"),
+        ("right", PAGE_W - MARGIN, 30, "Page {page}"),
+        ("left", MARGIN, 30, "OFFICIAL-SENSITIVE"),
+    )
 
     def table(indices):
         data = [["Date", "Time", "Source", "Event", "Practitioner"]]
@@ -363,12 +380,10 @@ def prose_chronology(folder: Path):
     body = styles["BodyText"]
     path = folder / "prose_chronology.pdf"
 
-    def furniture(canvas, doc):
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 30, "OFFICIAL-SENSITIVE")
-        canvas.drawRightString(PAGE_W - MARGIN, 30, f"Page {doc.page} of 2")
-        canvas.restoreState()
+    furniture = _page_furniture(
+        ("centre", PAGE_W / 2, PAGE_H - 30, "OFFICIAL-SENSITIVE"),
+        ("right", PAGE_W - MARGIN, 30, "Page {page} of 2"),
+    )
 
     story = [
         Paragraph("Police chronology of involvement", styles["Heading1"]),
@@ -460,12 +475,10 @@ def lines_under_rows(folder: Path):
     body = styles["BodyText"]
     path = folder / "lines_under_rows.pdf"
 
-    def furniture(canvas, doc):
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.drawString(MARGIN, 30, "Riverside NHS Trust - chronology extract")
-        canvas.drawRightString(PAGE_W - MARGIN, 30, f"{doc.page}")
-        canvas.restoreState()
+    furniture = _page_furniture(
+        ("left", MARGIN, 30, "Riverside NHS Trust - chronology extract"),
+        ("right", PAGE_W - MARGIN, 30, "{page}"),
+    )
 
     data = [["Date", "Staff member", "Entry"]]
     for i in range(12):
@@ -502,12 +515,10 @@ def grid_rows_split(folder: Path):
     body = styles["BodyText"]
     path = folder / "grid_rows_split.pdf"
 
-    def furniture(canvas, doc):
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.drawCentredString(PAGE_W / 2, 30, f"- {doc.page} -")
-        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 30, "OFFICIAL")
-        canvas.restoreState()
+    furniture = _page_furniture(
+        ("centre", PAGE_W / 2, 30, "- {page} -"),
+        ("centre", PAGE_W / 2, PAGE_H - 30, "OFFICIAL"),
+    )
 
     def text(i: int) -> str:
         return " ".join([ALL_TEXTS[i], ALL_TEXTS[(i + 1) % 12], ALL_TEXTS[(i + 2) % 12]])
@@ -574,11 +585,9 @@ def prose_packed(folder: Path):
     )  # fmt: skip
     path = folder / "prose_packed.pdf"
 
-    def furniture(canvas, doc):
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.drawRightString(PAGE_W - MARGIN, 30, f"Page {doc.page}")
-        canvas.restoreState()
+    furniture = _page_furniture(
+        ("right", PAGE_W - MARGIN, 30, "Page {page}"),
+    )
 
     story = [Paragraph("Chronology", styles["Heading1"])]
     for i in range(12):
@@ -708,12 +717,10 @@ def prose_under_particulars(folder: Path):
         opening = f"On {ALL_DAYS[i].day} {ALL_DAYS[i]:%B %Y} "
         story.append(Paragraph(escape(opening + _lower(i)), body))
 
-    def furniture(canvas, doc):
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 30, "OFFICIAL")
-        canvas.drawRightString(PAGE_W - MARGIN, 30, f"Page {doc.page} of 1")
-        canvas.restoreState()
+    furniture = _page_furniture(
+        ("centre", PAGE_W / 2, PAGE_H - 30, "OFFICIAL"),
+        ("right", PAGE_W - MARGIN, 30, "Page {page} of 1"),
+    )
 
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN)
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
@@ -855,6 +862,253 @@ TURNED = {
     "unruled_case_notes_turned": _turned(unruled_case_notes, 270),
     "prose_chronology_turned": _turned(prose_chronology, 90),
 }
+
+
+# --- text struck through, underlined --------------------------------------------------------
+
+
+def _mark(printer: _Printer, words: str, how: str, rows=None) -> None:
+    """Draw through (or under) ``words`` wherever a line of text on the printer's pages holds
+    them (within ``rows``: (page, highest y, lowest y)): "line" a line through their middle (as
+    LibreOffice prints a strike), "bar" a thin filled box there (as Word does), "under" a line
+    under them."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    for number, page in enumerate(printer.pages):
+        for item in list(page):
+            if item[0] != "text" or words not in item[3]:
+                continue
+            if rows and not (rows[0] == number and rows[2] < item[2] <= rows[1]):
+                continue
+            _k, x, y, text, bold, size = item
+            font = "Helvetica-Bold" if bold else "Helvetica"
+            x0 = x + stringWidth(text[: text.index(words)], font, size)
+            x1 = x0 + stringWidth(words, font, size)
+            if how == "line":
+                page.append(("line", x0, y + 0.3 * size, x1, y + 0.3 * size))
+            elif how == "bar":
+                page.append(("bar", x0, y + 0.28 * size, x1 - x0, 0.06 * size))
+            else:
+                page.append(("line", x0, y - 0.15 * size, x1, y - 0.15 * size))
+
+
+STRUCK_WHOLE = 2  # every cell of this entry struck through (an entry made in error)
+STRUCK_PART = 9  # a few words of this entry's text struck through (a correction)
+STRUCK_WORDS = "the baby's weight"
+
+
+def struck_table(folder: Path, how: str = "line"):
+    """A case system's ruled chronology printed to PDF with an entry struck through, cell by
+    cell, line by line (made in error), and a few words of another entry's text struck; other
+    entries' words and a date underlined (not struck)."""
+    printer = _Printer(
+        folder / f"struck_table_{how}.pdf", "Chronology - Child Z (ID 2088231)",
+        "Printed 02/04/2017 09:14 by Report Server", font_size=10,
+    )  # fmt: skip
+    printer.text(MARGIN, "Chronology of significant events", bold=True, size=14)
+    printer.down(24)
+    texts = ALL_TEXTS
+    rows = [[f"{ALL_DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], texts[i]] for i in range(12)]
+    _ruled_table(printer, [70, 110, 315], ["Date", "Worker", "Details"], rows)
+    widths = [70, 110, 315]
+    dates = [
+        (n, item[2])
+        for n, page in enumerate(printer.pages)
+        for item in page
+        if item[0] == "text" and item[3] in (rows[STRUCK_WHOLE][0], rows[STRUCK_WHOLE + 1][0])
+    ]
+    (page, top), (_page, below) = dates
+    for cell, width in zip(rows[STRUCK_WHOLE], widths, strict=True):
+        for line in _wrap(cell, width - 6, printer.size):
+            _mark(printer, line, how, (page, top, below))
+    _mark(printer, STRUCK_WORDS, "bar" if how == "line" else "line")
+    _mark(printer, "Home conditions improved", "under")
+    _mark(printer, f"{ALL_DAYS[7]:%d/%m/%Y}", "under")
+    path = printer.save()
+    truth = [
+        Expected(
+            start=ALL_DAYS[i],
+            event=texts[i],
+            practitioner=WORKERS[i % 4],
+            flagged=i in (STRUCK_WHOLE, STRUCK_PART),
+        )  # fmt: skip
+        for i in range(12)
+    ]
+    return path, truth
+
+
+def struck_paragraphs(folder: Path):
+    """An author's dated paragraphs saved as PDF, one entry's opening words struck through."""
+    printer = _Printer(
+        folder / "struck_paragraphs.pdf", "Police chronology - Child Z",
+        "Produced 03/04/2017 by Public Protection Unit", font_size=10,
+    )  # fmt: skip
+    printer.text(MARGIN, "Chronology", bold=True, size=14)
+    printer.down(24)
+    for i in range(8):
+        for line in _wrap(f"{ALL_DAYS[i]:%d/%m/%Y} " + ALL_TEXTS[i], 480, printer.size):
+            printer.text(MARGIN, line)
+            printer.down()
+        printer.down(6)
+    first = _wrap(f"{ALL_DAYS[4]:%d/%m/%Y} " + ALL_TEXTS[4], 480, printer.size)[0]
+    struck = " ".join(first.split()[1:4])
+    _mark(printer, struck, "bar")
+    path = printer.save()
+    truth = [Expected(start=ALL_DAYS[i], event=ALL_TEXTS[i]) for i in range(8)]
+    return path, truth, struck
+
+
+STRUCK = {
+    "struck_table_line": lambda folder: struck_table(folder, "line"),
+    "struck_table_bar": lambda folder: struck_table(folder, "bar"),
+}
+
+
+# --- columns without lines, no heading naming the date (or no heading line at all) ------------
+
+
+def unruled_other_heading(
+    folder: Path,
+    heads: list[str] | None,
+    name: str,
+    under: list[str] | None = None,
+    font_size: float = 9.0,
+):
+    """A log printed to PDF with its columns aligned and no lines, whose heading line names no
+    date column ("Logged | Category | Officer | Incident") or which has no heading line at all:
+    the date and time at the left of each entry's first line, the note wrapping under itself,
+    the heading (if any) printed again on each page, ``under`` its words wrapped onto a second
+    line ("Type" under "Contact")."""
+    printer = _Printer(
+        folder / f"{name}.pdf", "Incident log - Child Z", "Produced 03/04/2017 by the log",
+        font_size=font_size,
+    )  # fmt: skip
+    printer.text(MARGIN, "Incident log", bold=True, size=14)
+    printer.down(28)
+    xs = [MARGIN + x * font_size / 9 for x in (0, 85, 170, 260)]
+    note_width = PAGE_W - MARGIN - xs[3]
+
+    def heading() -> None:
+        if under and len(printer.pages) > 1:
+            printer.y += 24  # at the top of the page, among the running headings
+        if heads:
+            for x, h in zip(xs, heads, strict=True):
+                printer.text(x, h, bold=True)
+            if under:
+                printer.down()
+                for x, h in zip(xs, under, strict=True):
+                    printer.text(x, h, bold=True)
+            printer.down(printer.leading * 1.6)
+
+    heading()
+    for i in range(12):
+        for n, line in enumerate(_wrap(_two(i), note_width, printer.size)):
+            if printer.room() < printer.leading:
+                printer.new_page()
+                heading()
+            if n == 0:
+                printer.text(xs[0], f"{ALL_DAYS[i]:%d/%m/%Y} {ALL_TIMES[i]:%H:%M}")
+                printer.text(xs[1], TYPES[i % 4])
+                printer.text(xs[2], WORKERS[i % 4])
+            printer.text(xs[3], line)
+            printer.down()
+        printer.down(printer.leading * 0.6)
+    path = printer.save()
+    return path, _truth(12, types=True, times=True, text=_two)
+
+
+UNNAMED_DATES = {
+    "logged_category_officer": lambda folder: unruled_other_heading(
+        folder, ["Logged", "Category", "Officer", "Incident"], "logged_category_officer"
+    ),
+    "day_kind_by_summary": lambda folder: unruled_other_heading(
+        folder, ["Day", "Kind", "By", "Summary"], "day_kind_by_summary"
+    ),
+    "no_heading_line": lambda folder: unruled_other_heading(folder, None, "no_heading_line"),
+}
+FILES.update(UNNAMED_DATES)
+
+
+def wrapped_heading(folder: Path):
+    """Case notes printed without lines, a heading word wrapped onto a second line ("Type"
+    under "Contact"), both lines printed again at the top of every page."""
+    return unruled_other_heading(
+        folder, ["Date / Time", "Contact", "Worker", "Case Note"], "wrapped_heading",
+        under=["", "Type", "", ""], font_size=11,
+    )  # fmt: skip
+
+
+FILES["wrapped_heading"] = wrapped_heading
+
+
+# --- paragraphs inside a ruled table's cell --------------------------------------------------
+
+# Each entry's details as its paragraphs, and how the next paragraph is set apart: "" nothing
+# but the line before it ending short, "indent" its first line indented, "gap" a wider space.
+CELL_PARAGRAPHS = [
+    ([ALL_TEXTS[0] + " Seen alone.", "Outcome: no further action."], ""),
+    ([ALL_TEXTS[1] + " " + ALL_TEXTS[2]], ""),
+    ([ALL_TEXTS[3], "Plan: review in a week by the health visitor with the GP practice."], "indent"),
+    (["Referral received from the school about the child's attendance and hunger today", "Strategy discussion booked."], "gap"),
+    ([ALL_TEXTS[4], "Actions:", "1. Visit again.", "2. Write to mother."], ""),
+    ([ALL_TEXTS[5]], ""),
+]  # fmt: skip
+
+
+def cell_paragraphs(folder: Path):
+    """An IMR table saved from Word as PDF whose details cells hold several paragraphs (an
+    outcome under the note, a numbered list), set apart by a short last line, an indent or a
+    wider space; the long ones wrap at the cell's width."""
+    printer = _Printer(
+        folder / "cell_paragraphs.pdf", "Individual Management Review - Child Z",
+        "Printed 02/04/2017 by Report Server", font_size=10,
+    )  # fmt: skip
+    pad, size, leading = 4, printer.size, printer.leading
+    xs = [MARGIN, MARGIN + 75, MARGIN + 175, MARGIN + 495]
+    inner = xs[3] - xs[2] - 2 * pad
+
+    def row(cells: list[list[tuple[float, float, str]]], bold=False) -> None:
+        top = printer.y + size
+        y_end = top
+        for x, lines in zip(xs, cells, strict=False):
+            y = top - pad - size
+            for indent, extra, text in lines:
+                y -= extra
+                printer.pages[-1].append(("text", x + pad + indent, y, text, bold, size))
+                y -= leading
+            y_end = min(y_end, y)
+        bottom = y_end + leading - size - pad
+        for y in (top, bottom):
+            printer.line(xs[0], y, xs[-1], y)
+        for x in xs:
+            printer.line(x, top, x, bottom)
+        printer.y = bottom - size
+
+    row([[(0, 0, "Date")], [(0, 0, "Practitioner")], [(0, 0, "Details")]], bold=True)
+    for i, (paragraphs, how) in enumerate(CELL_PARAGRAPHS):
+        lines = []
+        for n, paragraph in enumerate(paragraphs):
+            indent = 14 if how == "indent" and n else 0
+            for k, line in enumerate(_wrap(paragraph, inner - indent, size)):
+                extra = 5 if how == "gap" and n and not k else 0
+                lines.append((indent if not k else 0, extra, line))
+        row([[(0, 0, f"{ALL_DAYS[i]:%d/%m/%Y}")], [(0, 0, WORKERS[i % 4])], lines])
+    path = printer.save()
+    truth = [
+        Expected(start=ALL_DAYS[i], event=" ".join(p), practitioner=WORKERS[i % 4])
+        for i, (p, _how) in enumerate(CELL_PARAGRAPHS)
+    ]
+    return path, truth
+
+
+FILES["cell_paragraphs"] = cell_paragraphs
+TURNED.update({
+    "wrapped_heading_turned_90": _turned(wrapped_heading, 90),
+    "wrapped_heading_turned_270": _turned(wrapped_heading, 270),
+    "cell_paragraphs_turned_270": _turned(cell_paragraphs, 270),
+    "struck_table_turned_90": _turned(STRUCK["struck_table_bar"], 90),
+    "struck_table_turned_270": _turned(STRUCK["struck_table_line"], 270),
+})  # fmt: skip
 
 
 # --- PDFs that cannot be read ---------------------------------------------------------------

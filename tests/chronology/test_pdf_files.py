@@ -2,7 +2,9 @@
 options, every entry right; the page furniture left out and named; scans, locked and damaged
 PDFs refused in plain words; and each rule on its own."""
 
+import importlib.util
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -318,3 +320,229 @@ def test_ligatures_soft_hyphens_and_hard_spaces_read_as_plain_text():
     assert _tidy("Of\ufb01cer   visited\u00a0the\nfamily, sta\u00adff") == (
         "Officer visited the family, staff"
     )
+
+
+# --- text struck through ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(pdf_files.STRUCK))
+def test_an_entry_struck_through_in_a_pdf_is_flagged_quoting_the_struck_words(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+    name,
+):
+    """A line drawn through words' middle (LibreOffice, a browser) or a thin filled box there
+    (Word) strikes them: the entry struck cell by cell is flagged as crossed out, the entry with
+    a few words struck names them; words underlined and the table's rules strike nothing."""
+    from app.chronology.reading import read_table
+
+    check_file_imports_fully_right(pdf_files.STRUCK, name, store_path, tmp_path, capsys)
+    (tmp_path / "again").mkdir()
+    path, _truth = pdf_files.STRUCK[name](tmp_path / "again")
+    table = read_table(path)
+    flags = {row[0]: table.row_flags.get(n, "") for n, row in table.rows}
+    whole = f"{pdf_files.ALL_DAYS[pdf_files.STRUCK_WHOLE]:%d/%m/%Y}"
+    part = f"{pdf_files.ALL_DAYS[pdf_files.STRUCK_PART]:%d/%m/%Y}"
+    assert flags[whole].startswith("struck through (\u201c"), flags[whole]
+    assert "in the file (often an entry made in error)" in flags[whole]
+    assert whole in flags[whole]
+    assert flags[part].startswith("some of the text of 'Details' is struck through"), flags[part]
+    assert f"\u201c{pdf_files.STRUCK_WORDS}\u201d" in flags[part]
+    assert [d for d, f in flags.items() if f] == [whole, part]
+    assert any("2 rows with text struck through" in note for note in table.notes)
+
+
+def test_words_struck_in_a_dated_paragraph_flag_its_entry(tmp_path):
+    from app.chronology.reading import read_table
+
+    path, truth, struck = pdf_files.struck_paragraphs(tmp_path)
+    table = read_table(path)
+    assert len(table.rows) == len(truth)
+    flagged = {n: f for n, f in table.row_flags.items() if "struck" in f}
+    assert len(flagged) == 1, table.row_flags
+    (flag,) = flagged.values()
+    assert f"\u201c{struck}\u201d" in flag and "is struck through" in flag
+    number = next(n for n, row in table.rows if row[0].startswith(f"{truth[4].start:%d/%m/%Y}"))
+    assert number in flagged
+
+
+def test_paragraphs_in_a_ruled_cell_stay_apart_and_wrapped_lines_are_joined(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+):
+    """A cell's paragraph ended where its line stops short of the cell's right edge (the next
+    word would have fitted), where the next line is indented or stands further below: a new
+    line in the entry; a line wrapped at the cell's width: a space."""
+    path, _truth = pdf_files.cell_paragraphs(tmp_path)
+    code, output = _import(store_path, path, capsys)
+    assert code == 0, output
+    events = [entry.event for entry in _entries(store_path)]
+    assert events == ["\n".join(paragraphs) for paragraphs, _how in pdf_files.CELL_PARAGRAPHS]
+
+
+@pytest.mark.parametrize("name", sorted(pdf_files.UNNAMED_DATES))
+def test_columns_without_lines_are_read_by_their_column_of_dates(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+    name,
+):
+    """A table printed without lines whose heading names no date column, or with no heading
+    line: read as a table (each entry's worker and type in their own fields, not run into its
+    text) when the left column holds a date on most entries' first lines."""
+    check_file_imports_fully_right(pdf_files.UNNAMED_DATES, name, store_path, tmp_path, capsys)
+
+
+# --- a sheet printed wider than the page ------------------------------------------------------
+
+SPILLED = Path(__file__).resolve().parents[1] / "data" / "pdf_spilled"
+
+
+def _spilled_rows() -> list[list[str]]:
+    spec = importlib.util.spec_from_file_location("make_spilled", SPILLED / "make_spilled.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.spilled_rows()
+
+
+@pytest.mark.parametrize("name", ["down_then_over.pdf", "over_then_down_ruled.pdf"])
+def test_a_sheet_printed_wider_than_the_page_is_joined_back_into_whole_rows(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+    name,
+):
+    """LibreOffice's print of a workbook wider than the page (no fit-to-page): the first
+    columns of every row on the first pages, the note, outcome and agency on later pages
+    ("down, then over"; or each page's rows first across, "over, then down"), the cells of a
+    wrapped column set a little higher than the others: joined back into whole rows."""
+    from app.chronology.reading import read_table
+
+    path = tmp_path / name
+    shutil.copy(SPILLED / name, path)
+    table = read_table(path)
+    assert table.headers == [
+        "Date", "Time", "Contact type", "Worker", "Case note", "Outcome", "Agency",
+    ]  # fmt: skip
+    assert [row for _n, row in table.rows] == _spilled_rows()
+    assert any("printed wider than the page" in note for note in table.notes)
+    code, output = _import(store_path, path, capsys)
+    assert code == 0, output
+    entries = _entries(store_path)
+    assert len(entries) == 50
+    assert all(
+        entry.event.startswith(tuple(r[4][:20] for r in _spilled_rows())) for entry in entries
+    )
+
+
+def test_a_sheet_printed_wider_than_the_page_with_a_page_missing_is_refused(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+):
+    """The same print with one page of later columns missing: its columns cannot be matched to
+    their rows safely, so the import is refused saying how to print it."""
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(SPILLED / "down_then_over.pdf")
+    writer = PdfWriter()
+    for number, page in enumerate(reader.pages, start=1):
+        if number != 4:
+            writer.add_page(page)
+    path = tmp_path / "page_missing.pdf"
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    code, output = _import(store_path, path, capsys)
+    assert code == 2, output
+    said = " ".join(output.split())
+    assert "printed wider than the page" in said
+    assert '"fit all columns on one page"' in said and "spreadsheet itself" in said
+
+
+@pytest.mark.parametrize("name", ["wrapped_heading", "wrapped_heading_turned_90",
+                                  "wrapped_heading_turned_270"])  # fmt: skip
+def test_a_heading_word_wrapped_onto_a_second_line_is_never_page_furniture(tmp_path, name):
+    """ "Type" under "Contact" at the top of every page is the heading's, not a running
+    heading: never named as left out, the column named "Contact Type"; the same on pages
+    turned either way (/Rotate 90 and 270)."""
+    from app.chronology.reading import read_table
+
+    build = {**pdf_files.FILES, **pdf_files.TURNED}[name]
+    path, truth = build(tmp_path)
+    table = read_table(path)
+    assert "Contact Type" in table.headers
+    left_out = [n for n in table.notes if "left out (running headings" in n]
+    assert left_out and "\u201cType\u201d" not in left_out[0]
+    assert len(table.rows) == len(truth)
+    assert [row[table.headers.index("Contact Type")] for _n, row in table.rows] == [
+        t.event_type for t in truth
+    ]
+
+
+def test_a_page_of_running_text_after_a_table_is_not_taken_for_its_columns(tmp_path):
+    """A log's table of dated entries, then a page of analysis set at the same line pitch from
+    the same top margin: its lines standing near the entries' lines by chance are not a
+    sheet's columns printed over; the entries read as they are, nothing joined or refused."""
+    from reportlab.pdfgen import canvas
+
+    from app.chronology.reading import read_table
+
+    path = tmp_path / "table_then_analysis.pdf"
+    c = canvas.Canvas(str(path), pagesize=(pdf_files.PAGE_W, pdf_files.PAGE_H))
+    pitch, top = 11.25, pdf_files.PAGE_H - 80
+    c.setFont("Helvetica-Bold", 9)
+    for x, heading in zip((50, 135, 300), ("Date", "Worker", "Event"), strict=True):
+        c.drawString(x, top, heading)
+    c.setFont("Helvetica", 9)
+    y = top - 2 * pitch
+    for i in range(12):
+        lines = pdf_files._wrap(pdf_files.ALL_TEXTS[i], 240, 9)
+        c.drawString(50, y, f"{pdf_files.ALL_DAYS[i]:%d/%m/%Y}")
+        c.drawString(135, y, pdf_files.WORKERS[i % 4])
+        for line in lines:
+            c.drawString(300, y, line)
+            y -= pitch
+        y -= pitch * (i % 3) / 2
+    c.showPage()
+    c.setFont("Helvetica", 9)
+    text = " ".join(pdf_files.ALL_TEXTS) * 2
+    for n, line in enumerate(pdf_files._wrap(text, 490, 9)[:60]):
+        c.drawString(50, top - n * pitch, line)
+    c.showPage()
+    c.save()
+    table = read_table(path)
+    assert not any("wider than the page" in note for note in table.notes)
+    assert [row[0] for _n, row in table.rows] == [
+        f"{day:%d/%m/%Y}" for day in pdf_files.ALL_DAYS[:12]
+    ]
+    assert table.headers[:3] == ["Date", "Worker", "Event"]
+
+
+def test_paragraphs_opening_with_a_date_set_apart_are_not_taken_for_columns(tmp_path):
+    """Each entry a paragraph: its date, a gap, its text, the text running on under the date
+    at the margin. Not a table printed without a heading line: the text stays whole."""
+    from reportlab.pdfgen import canvas
+
+    from app.chronology.reading import read_table
+
+    path = tmp_path / "dated_paragraphs_gap.pdf"
+    c = canvas.Canvas(str(path), pagesize=(pdf_files.PAGE_W, pdf_files.PAGE_H))
+    c.setFont("Helvetica", 9)
+    y = pdf_files.PAGE_H - 80
+    for i in range(10):
+        text = pdf_files._two(i)
+        first = pdf_files._wrap(text, 420, 9)[0]
+        c.drawString(50, y, f"{pdf_files.ALL_DAYS[i]:%d/%m/%Y}")
+        c.drawString(110, y, first)
+        y -= 11.25
+        for line in pdf_files._wrap(text[len(first) :].strip(), 490, 9):
+            c.drawString(50, y, line)
+            y -= 11.25
+        y -= 6
+    c.save()
+    table = read_table(path)
+    assert [" ".join(row[-1].split()) for _n, row in table.rows] == [
+        pdf_files._two(i) for i in range(10)
+    ]

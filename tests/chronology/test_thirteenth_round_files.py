@@ -240,7 +240,7 @@ def test_a_sheet_printed_over_two_page_sets_is_read_side_by_side(tmp_path):
     rows, notes = read_pdf(path, find_layout)
     assert rows[0] == ["Date", "Time", "Worker", "Type", "Event"]
     assert rows[1][:2] == ["14/03/2016", "10:32"] and rows[1][4].startswith("Home visit")
-    assert any("later columns of a sheet too wide" in n for n in notes)
+    assert any("printed wider than the page" in n for n in notes)
 
 
 def test_a_time_heading_over_stamps_of_other_days_is_not_the_entries_time():
