@@ -294,19 +294,3 @@ def test_an_outlook_message_is_refused_with_the_way_to_save_it(tmp_path):
                      + (streams + "__properties_version1.0").encode("utf-16-le") + b"\0" * 2048)  # fmt: skip
     with pytest.raises(ImportRefused, match=r"Outlook message \(.msg\).*save it as HTML"):
         read_table(path)
-
-
-def test_ruled_tables_of_the_same_rows_printed_over_pages_are_set_side_by_side():
-    from app.chronology.pdf_text import _tables_over
-
-    first = [["Date", "Worker"], ["14/03/2016", "Sam Ellery"], ["03/04/2016", "Priya"]]
-    later = [["Event", "Outcome"], ["Visit.", "Advice"], ["Call.", "Letter"]]
-    blocks = [("table", first), ("p", "Page 1"), ("table", later)]
-    assert _tables_over(blocks) == 1
-    assert blocks == [("table", [["Date", "Worker", "Event", "Outcome"],
-                                 ["14/03/2016", "Sam Ellery", "Visit.", "Advice"],
-                                 ["03/04/2016", "Priya", "Call.", "Letter"]]), ("p", "Page 1")]  # fmt: skip
-    # another count of rows, or a table naming a date of its own: two tables
-    for other in (later[:2], [["Date", "Event"], ["21/06/2016", "Seen."], ["x", "y"]]):
-        blocks = [("table", [list(r) for r in first]), ("table", other)]
-        assert _tables_over(blocks) == 0 and len(blocks) == 2
