@@ -115,9 +115,11 @@ def read_tables(
     all_sheets: bool = False,
     header_row: int | None = None,
     max_rows: int = 200_000,
+    progress=None,
 ) -> list[SheetTable]:
     """The chronology tables in a file: the sheets named, or every sheet holding a chronology
-    (``all_sheets``), or by default the sheet holding it and any sheet with the same columns."""
+    (``all_sheets``), or by default the sheet holding it and any sheet with the same columns.
+    ``progress(page, pages)`` hears of each page of a PDF as it is read (see read_pdf)."""
     path = Path(path)
     kind = _recognise(path)
     if kind == "csv":
@@ -155,7 +157,7 @@ def read_tables(
     if kind == "pdf":
         from app.chronology.pdf_text import read_pdf
 
-        rows, notes = read_pdf(path, find_layout)
+        rows, notes = read_pdf(path, find_layout, progress)
         return [_build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )]  # fmt: skip
