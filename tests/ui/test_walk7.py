@@ -14,6 +14,7 @@ from app.chronology.entries import query_entry_ids
 from app.imrs import add_agency
 from app.reviews import create_review
 from tests.ui.screens import read_through
+from tests.ui.screens import settle as _settle
 
 pytest.importorskip("pdfplumber")
 
@@ -194,3 +195,49 @@ def test_a_file_that_breaks_the_reader_is_said_in_plain_words(
     assert "Traceback" not in said and "KeyError" not in said and "xref" not in said
     assert not dialog.import_button.isEnabled() and dialog.reading_row.isHidden()
     assert "KeyError" in capsys.readouterr().err  # the details are kept for a bug report
+
+
+# People on a laptop at 125% ------------------------------------------------------------------
+def _rows_in_sight(table) -> int:
+    viewport = table.viewport().rect()
+    return sum(
+        viewport.contains(table.visualRect(table.model().index(row, 0)))
+        for row in range(table.rowCount())
+    )
+
+
+def test_the_people_register_keeps_its_rows_on_a_laptop_at_125(demo, qtbot):
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget
+
+    from ui.tab_names import TAB_NAMES
+
+    demo.resize(QSize(1093, 584))  # 1366x768 at 125%, less the title bar
+    demo.workspace.tabs.setCurrentIndex(TAB_NAMES.index("People"))
+    _settle()
+    page = demo.workspace.tabs.currentWidget()
+    table = demo.workspace.findChild(QTableWidget, "people_register")
+    assert table.rowCount() >= 8
+    assert _rows_in_sight(table) >= 6  # (three, above the form, before)
+    toggle = page.findChild(QPushButton, "people_form_toggle")
+    assert toggle.isVisible() and not page.form_box.isVisible()
+    # The keyboard opens the form and goes straight into it.
+    toggle.setFocus()
+    qtbot.keyClick(toggle, Qt.Key.Key_Space)
+    _settle()
+    assert page.form_box.isVisible() and page.candidates.isVisible()
+    assert QApplication.focusWidget() is page.name
+    qtbot.keyClick(toggle, Qt.Key.Key_Space)
+    _settle()
+    assert not page.form_box.isVisible() and _rows_in_sight(table) >= 6
+    # Enter on an entry changes it, as a double-click does: the form opens, filled.
+    table.setFocus()
+    table.setCurrentCell(1, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    _settle()
+    assert page.form_box.isVisible() and page.editing == page.people[1].id
+    assert page.name.text() == page.people[1].name and QApplication.focusWidget() is page.name
+    # A tall window has room for both: the form is always there, no button.
+    demo.resize(QSize(1600, 1000))
+    _settle()
+    assert page.form_box.isVisible() and toggle.isHidden()
