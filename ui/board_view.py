@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -177,6 +178,10 @@ class ActionPlanWindow(QDialog):
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         set_up_record_view(self.view, ACTION_COL, {2: 20, 4: 15})
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # The action is what the board reads: on as many lines as it needs, never cut (the
+        # lead agency and officer wrap too); each row as tall as its cells, at every width.
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.doubleClicked.connect(self._opened)
         for key in ("Return", "Enter"):  # the keyboard's double-click
             shortcut = QShortcut(QKeySequence(key), self.view)

@@ -241,3 +241,30 @@ def test_the_people_register_keeps_its_rows_on_a_laptop_at_125(demo, qtbot):
     demo.resize(QSize(1600, 1000))
     _settle()
     assert page.form_box.isVisible() and toggle.isHidden()
+
+
+# The action plan on a projector -----------------------------------------------------------------
+def test_the_action_plan_shows_each_action_whole_on_a_projector(demo):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    from tests.ui.screens import PROJECTOR
+    from ui.board_view import ACTION_COL
+
+    plan = demo.show_action_plan()
+    plan.resize(PROJECTOR)
+    _settle()
+    view = plan.view
+    width = view.columnWidth(ACTION_COL)
+    metrics = QFontMetrics(view.font())
+    cut = 0
+    for row in range(view.model().rowCount()):
+        text = view.model().index(row, ACTION_COL).data()
+        if metrics.horizontalAdvance(text) > width - 8:
+            cut += 1  # wider than its column: on more lines, the row as tall as they are
+        lines = metrics.boundingRect(
+            QRect(0, 0, width - 8, 10_000), Qt.TextFlag.TextWordWrap, text
+        ).height()
+        assert lines <= view.rowHeight(row), text
+    assert cut >= 1  # (the demo's longer actions do not fit on one line at this width)
+    plan.close()
