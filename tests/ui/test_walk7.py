@@ -268,3 +268,22 @@ def test_the_action_plan_shows_each_action_whole_on_a_projector(demo):
         assert lines <= view.rowHeight(row), text
     assert cut >= 1  # (the demo's longer actions do not fit on one line at this width)
     plan.close()
+
+
+# The meeting runner's keys ----------------------------------------------------------------------
+def test_the_runner_s_key_list_says_tab_and_the_agenda_s_arrows(qtbot, editor, ctx):
+    from PySide6.QtWidgets import QLabel
+
+    from app.meetings import add_agenda_item, create_meeting
+    from ui.meeting_runner import MeetingRunner
+
+    review_id = create_review(ctx, review_type="lcspr", reference="LCSPR-2026-72", title="Child V")
+    meeting_id = create_meeting(ctx, review_id, date(2026, 7, 9), place="Room 2")
+    add_agenda_item(ctx, meeting_id, "Welcome and declarations of interest", minutes=5)
+    runner = MeetingRunner(editor, meeting_id)
+    qtbot.addWidget(runner)
+    keys = runner.findChild(QLabel, "runner_keys").text()
+    assert "Tab / Shift+Tab" in keys and "↑ / ↓ in the agenda" in keys
+    # Every key the runner answers to is in the list (the list and the keys agree).
+    for key in ("Page Down", "Ctrl+N", "Ctrl+D", "Ctrl+T", "Ctrl+G", "Ctrl+A", "F5", "Ctrl+W"):
+        assert key in keys
