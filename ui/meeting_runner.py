@@ -210,8 +210,8 @@ class MeetingRunner(QWidget):
         private_layout.addWidget(private_title)
         private_layout.addWidget(self.private_notes, 1)
         keys = QLabel(
-            "<b>Keys</b><br/>Tab / Shift+Tab: the agenda, its buttons, the notes and what "
-            "is captured, in turn<br/>↑ / ↓ in the agenda: another item<br/>"
+            "<b>Keys</b><br/>Tab / Shift+Tab: the next / last control<br/>"
+            "↑ / ↓ in the agenda: another item<br/>"
             "Page Down / Page Up: next / previous<br/>Ctrl+N: notes<br/>"
             "Ctrl+D: decision<br/>Ctrl+T: action (Tab between fields)<br/>"
             "Ctrl+G: agree the finding<br/>Ctrl+A / Ctrl+C: accept the IMR / challenge it<br/>"
