@@ -83,6 +83,7 @@ class ImportDialog(QDialog):
         self._updating = False
         self._reading: PlanReading | None = None  # the file being read and planned, if it is
         self._closed = False  # Cancelled or imported: nothing more is read
+        self._import_when_read = False  # Return pressed in a field that reads the file again
         self.setWindowTitle(f"Import chronology: {path.name}")
         self._build_choices(agencies)
         self._build_columns()
@@ -107,6 +108,9 @@ class ImportDialog(QDialog):
         self.agency.addItems(agencies)
         self.agency.setEditText(guess_agency(self.path, agencies))
         self.agency.lineEdit().setPlaceholderText("Which agency sent this file?")
+        # Return in the agency (or the header row) plans again and imports, as the dialog's
+        # default button: the import waits for the new plan, read off the window's thread.
+        self.agency.lineEdit().returnPressed.connect(self._import_once_read)
         self.agency.lineEdit().editingFinished.connect(self._agency_changed)
         self.agency.activated.connect(lambda _i: self._agency_changed())
         try:
@@ -124,6 +128,7 @@ class ImportDialog(QDialog):
         self.header_row.setRange(0, 200)
         self.header_row.setSpecialValueText("found by ReviewDesk")
         self.header_row.setToolTip("The row of the sheet naming the columns")
+        self.header_row.lineEdit().returnPressed.connect(self._import_once_read)
         self.header_row.editingFinished.connect(self._layout_changed)
         self.date_order = QComboBox()
         self.date_order.setObjectName("import_date_order")
@@ -379,11 +384,19 @@ class ImportDialog(QDialog):
         self._reading_over()
         self.plans = plans
         self._show_plans(self._planned_for)
+        if self._import_when_read:
+            self._import_when_read = False
+            if self.import_button.isEnabled():
+                self.do_import()
+
+    def _import_once_read(self) -> None:
+        self._import_when_read = True
 
     def _refused(self, reading: PlanReading, message: str) -> None:
         if reading is not self._reading:
             return
         self._reading_over()
+        self._import_when_read = False
         self._show_refusal(message)
 
     def _stop_reading(self) -> None:
@@ -603,7 +616,10 @@ class ImportDialog(QDialog):
 
     # Importing ---------------------------------------------------------------------------
     def do_import(self) -> None:
-        if self.results or self.is_reading():  # imported already, or not read to the end yet
+        if self.is_reading():  # not read to the end yet (Return waits for it: see above)
+            return
+        self._import_when_read = False
+        if self.results:  # imported already
             return
         if not self.plans or not all(p.can_commit for p in self.plans):
             return

@@ -287,3 +287,27 @@ def test_the_runner_s_key_list_says_tab_and_the_agenda_s_arrows(qtbot, editor, c
     # Every key the runner answers to is in the list (the list and the keys agree).
     for key in ("Page Down", "Ctrl+N", "Ctrl+D", "Ctrl+T", "Ctrl+G", "Ctrl+A", "F5", "Ctrl+W"):
         assert key in keys
+
+
+def test_return_in_the_agency_imports_once_the_file_is_read_again(
+    qtbot, editor, ctx, review_id, tmp_path
+):
+    from ui.import_dialog import ImportDialog
+
+    path = tmp_path / "school.csv"
+    path.write_text("Date,Staff,Details\n01/03/2016,Head,Late again.\n02/03/2016,Head,Absent.\n")
+    dialog = ImportDialog(editor, review_id, ["Eastmoor Children's Services"], path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    read_through(qtbot, dialog)
+    assert dialog.agency.currentText() == ""  # no agency's name in the file's
+    before = _store_counts(ctx, review_id)
+    line = dialog.agency.lineEdit()
+    line.setFocus()
+    qtbot.keyClicks(line, "Eastmoor Academy")
+    qtbot.keyClick(line, Qt.Key.Key_Return)  # as the dialog's default button, once read again
+    read_through(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.result is not None)
+    assert dialog.result.imported == 2 and not dialog.isVisible()
+    assert _store_counts(ctx, review_id) == (before[0] + 2, before[1] + 1)
