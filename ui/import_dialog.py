@@ -88,6 +88,10 @@ class ImportDialog(QDialog):
         self._build_choices(agencies)
         self._build_columns()
         self._build_report()
+        # Until the file is read: no empty box of columns to join, no choices of no columns.
+        self._fit_parts()
+        for combo in self.mapping_combos.values():
+            combo.setEnabled(False)
         fit_to_screen(self, QSize(1180, 780))  # the buttons stay on a 720-pixel screen
         self.replan()
 
@@ -268,6 +272,9 @@ class ImportDialog(QDialog):
         self.report.setObjectName("import_report")
         self.report.setAccessibleName("What the import will do")
         self.report.setReadOnly(True)
+        self.report.setPlaceholderText(
+            "What ReviewDesk decides is written here once it has read the file."
+        )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

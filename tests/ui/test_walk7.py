@@ -114,6 +114,9 @@ def test_a_long_pdf_is_read_page_by_page_and_cancel_stops_it(
     assert dialog.reading_row.isVisible() and dialog.is_reading()
     assert dialog.reading_bar.maximum() == pages and dialog.reading_bar.value() == 2
     assert not dialog.import_button.isEnabled()
+    # Nothing half-made meanwhile: no columns to choose from yet, no empty box to join them.
+    assert not any(combo.isEnabled() for combo in dialog.mapping_combos.values())
+    assert dialog.parts.isHidden() and dialog.parts_label.isHidden()
     qtbot.keyClicks(dialog.agency.lineEdit(), " (East)")  # typing goes on meanwhile
     assert dialog.agency.currentText().endswith("(East)")
 
