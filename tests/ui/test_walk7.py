@@ -268,7 +268,7 @@ def test_the_action_plan_shows_each_action_whole_on_a_projector(demo):
         lines = metrics.boundingRect(
             QRect(0, 0, width - 8, 10_000), Qt.TextFlag.TextWordWrap, text
         ).height()
-        assert lines <= view.rowHeight(row), text
+        assert lines + 4 <= view.rowHeight(row), text  # and off the grid above and below
     assert cut >= 1  # (the demo's longer actions do not fit on one line at this width)
     plan.close()
 
@@ -338,3 +338,22 @@ def test_a_new_review_s_header_reads_whole_at_1024(window, ctx):
     )
     lines = target.heightForWidth(target.width()) // target.fontMetrics().lineSpacing()
     assert lines <= 3 and target.height() >= target.heightForWidth(target.width())
+
+
+# The chronology's entry editor with nothing chosen ------------------------------------------------
+def test_the_entry_editor_shows_no_example_values_with_no_entry_chosen(window, ctx, review_id):
+    from app.chronology.importer import import_chronology
+
+    path = Path(__file__).parents[1] / "data" / "chronologies" / "police_chronology.xlsx"
+    import_chronology(ctx, review_id, "Eastmoor Children's Services", path)
+    window.refresh()
+    window.select_review(review_id)
+    editor_panel = window.workspace.chronology.entry_editor
+    editor_panel.show_entry(None)
+    assert editor_panel.type_combo.currentText() == ""  # not "Home visit", as if it were one
+    assert all(edit.placeholderText() == "" for edit in editor_panel.lines.values())
+    # An entry open: its own values, and the examples for what it leaves empty.
+    entry_id = query_entry_ids(ctx, review_id)[0]
+    editor_panel.show_entry(entry_id)
+    assert editor_panel.lines["time"].placeholderText() == "14:30"
+    assert editor_panel.lines["date"].text() != ""
