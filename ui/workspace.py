@@ -67,10 +67,6 @@ class ReviewWorkspace(QWidget):
         self.target = QLabel()
         self.target.setObjectName("review_target")
         self.target.setAlignment(Qt.AlignmentFlag.AlignRight)
-        # With no target date yet it says how one is set ("publish within 6 months of the
-        # decision to review: enter the date of the decision"): on two or three lines, so the
-        # review's reference, type and status beside it are not cut short.
-        self.target.setWordWrap(True)
         self.role = RoleBadge()
         left = QVBoxLayout()
         left.addWidget(self.title)
@@ -193,14 +189,6 @@ class ReviewWorkspace(QWidget):
         self.countdown.setPalette(palette)
         self.target.setText(
             f"Target {review.target_date:%d %B %Y}" if review.target_date else review.target_basis
-        )
-        metrics = self.target.fontMetrics()  # as wide as its words, up to 20 em
-        margins = self.target.contentsMargins().left() + self.target.contentsMargins().right()
-        self.target.setFixedWidth(
-            min(
-                metrics.horizontalAdvance(self.target.text()) + margins + 2,
-                metrics.horizontalAdvance("M") * 20,
-            )
         )
         self.checkout_banner.show_for(self.editor.ctx, review.id)
         self.details.show_review(review)

@@ -316,30 +316,6 @@ def test_return_in_the_agency_imports_once_the_file_is_read_again(
     assert _store_counts(ctx, review_id) == (before[0] + 2, before[1] + 1)
 
 
-# A new review's header at 1024 ---------------------------------------------------------------
-def test_a_new_review_s_header_reads_whole_at_1024(window, ctx):
-    from PySide6.QtWidgets import QLabel
-
-    from tests.ui.screens import PROJECTOR
-    from ui.widgets import ElidedLabel
-
-    review_id = create_review(
-        ctx, review_type="lcspr", reference="LCSPR-2026-80", title="Child Q: neglect of a baby"
-    )
-    window.refresh()
-    window.select_review(review_id)
-    window.resize(PROJECTOR)
-    _settle()
-    target = window.workspace.findChild(QLabel, "review_target")
-    assert "enter the date of the decision" in target.text()  # no decision date yet
-    subtitle = window.workspace.findChild(ElidedLabel, "review_subtitle")
-    assert (
-        subtitle.fontMetrics().horizontalAdvance(subtitle.text()) <= subtitle.contentsRect().width()
-    )
-    lines = target.heightForWidth(target.width()) // target.fontMetrics().lineSpacing()
-    assert lines <= 3 and target.height() >= target.heightForWidth(target.width())
-
-
 # The chronology's entry editor with nothing chosen ------------------------------------------------
 def test_the_entry_editor_shows_no_example_values_with_no_entry_chosen(window, ctx, review_id):
     from app.chronology.importer import import_chronology
