@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
 )
@@ -109,6 +111,17 @@ class ActionPlanModel(RecordTableModel):
         return ActionPlanModel._text(action, col).casefold()
 
 
+class _RoomyRows(QStyledItemDelegate):
+    """A row of wrapped lines keeps a few pixels above and below them, off the grid."""
+
+    def sizeHint(self, option, index):  # noqa: N802 - Qt naming
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), hint.height() + ROW_PADDING)
+
+
+ROW_PADDING = 8
+
+
 class _SortProxy(QSortFilterProxyModel):
     def lessThan(self, left, right) -> bool:  # noqa: N802 - Qt naming
         a, b = left.data(SortRole), right.data(SortRole)
@@ -177,6 +190,11 @@ class ActionPlanWindow(QDialog):
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         set_up_record_view(self.view, ACTION_COL, {2: 20, 4: 15})
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # The action is what the board reads: on as many lines as it needs, never cut (the
+        # lead agency and officer wrap too); each row as tall as its cells, at every width.
+        self.view.setWordWrap(True)
+        self.view.setItemDelegate(_RoomyRows(self.view))
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.doubleClicked.connect(self._opened)
         for key in ("Return", "Enter"):  # the keyboard's double-click
             shortcut = QShortcut(QKeySequence(key), self.view)

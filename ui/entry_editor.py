@@ -160,7 +160,12 @@ class EntryEditor(QWidget):
         has = entry is not None
         for widget in [*self.lines.values(), *self.texts.values(), self.type_combo, self.flagged]:
             set_editable(widget, has and not self.editor.readonly, has)
+        # The examples in the fields ("14:30") only while an entry is open: on an empty editor
+        # they read as an entry's values, and so would the first event type.
+        for field, _label, hint in LINE_FIELDS:
+            self.lines[field].setPlaceholderText(hint if has else "")
         if not has:
+            self.type_combo.setEditText("")
             self.heading.setText("Select an entry to see and edit it.")
             self.flag_note.hide()
             self.origin.clear()

@@ -4,10 +4,9 @@ went where and why, date order, rows left out), change any of it, then import.""
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QProgressBar,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -49,6 +49,7 @@ from ui.import_choices import (
     import_summary,
     total_result,
 )
+from ui.import_reading import PlanReading, ReadingBridge
 from ui.screen import fit_to_screen
 from ui.theme import danger_colour
 
@@ -80,16 +81,27 @@ class ImportDialog(QDialog):
         self._mapping_override: dict | None = None
         self._planned_for = ""  # the agency chosen when the plans were made
         self._updating = False
+        self._reading: PlanReading | None = None  # the file being read and planned, if it is
+        self._closed = False  # Cancelled or imported: nothing more is read
+        self._import_when_read = False  # Return pressed in a field that reads the file again
         self.setWindowTitle(f"Import chronology: {path.name}")
         self._build_choices(agencies)
         self._build_columns()
         self._build_report()
+        # Until the file is read: no empty box of columns to join, no choices of no columns.
+        self._fit_parts()
+        for combo in self.mapping_combos.values():
+            combo.setEnabled(False)
         fit_to_screen(self, QSize(1180, 780))  # the buttons stay on a 720-pixel screen
         self.replan()
 
     @property
     def plan(self) -> ImportPlan | None:
         return self.plans[0] if self.plans else None
+
+    def is_reading(self) -> bool:
+        """Whether the file is still being read and planned (Import waits for it)."""
+        return self._reading is not None
 
     # Building ----------------------------------------------------------------------------
     def _build_choices(self, agencies: list[str]) -> None:
@@ -100,6 +112,9 @@ class ImportDialog(QDialog):
         self.agency.addItems(agencies)
         self.agency.setEditText(guess_agency(self.path, agencies))
         self.agency.lineEdit().setPlaceholderText("Which agency sent this file?")
+        # Return in the agency (or the header row) plans again and imports, as the dialog's
+        # default button: the import waits for the new plan, read off the window's thread.
+        self.agency.lineEdit().returnPressed.connect(self._import_once_read)
         self.agency.lineEdit().editingFinished.connect(self._agency_changed)
         self.agency.activated.connect(lambda _i: self._agency_changed())
         try:
@@ -117,6 +132,7 @@ class ImportDialog(QDialog):
         self.header_row.setRange(0, 200)
         self.header_row.setSpecialValueText("found by ReviewDesk")
         self.header_row.setToolTip("The row of the sheet naming the columns")
+        self.header_row.lineEdit().returnPressed.connect(self._import_once_read)
         self.header_row.editingFinished.connect(self._layout_changed)
         self.date_order = QComboBox()
         self.date_order.setObjectName("import_date_order")
@@ -231,6 +247,20 @@ class ImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
+        # How far the reading of the file is ("Reading page 12 of 30…"); Cancel stops it.
+        self.reading_words = QLabel()
+        self.reading_words.setObjectName("import_reading")
+        self.reading_bar = QProgressBar()
+        self.reading_bar.setAccessibleName("Reading the file")
+        self.reading_bar.setTextVisible(False)
+        self.reading_bar.setMaximumWidth(320)
+        self.reading_row = QWidget()
+        row = QHBoxLayout(self.reading_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.reading_words)
+        row.addWidget(self.reading_bar)
+        row.addWidget(QLabel("Cancel stops the reading; nothing is imported."), 1)
+        self.reading_row.hide()
         self.problems = QLabel()
         self.problems.setObjectName("import_problems")
         self.problems.setWordWrap(True)
@@ -242,6 +272,9 @@ class ImportDialog(QDialog):
         self.report.setObjectName("import_report")
         self.report.setAccessibleName("What the import will do")
         self.report.setReadOnly(True)
+        self.report.setPlaceholderText(
+            "What ReviewDesk decides is written here once it has read the file."
+        )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -258,12 +291,17 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.choices)
         layout.addWidget(vertical, 1)
+        layout.addWidget(self.reading_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
 
     # Planning ----------------------------------------------------------------------------
     def _agency_changed(self) -> None:
+        if self.agency.currentText().strip() == self._planned_for and (
+            self.plans or self.is_reading()
+        ):
+            return  # the focus left the agency unchanged: nothing to read again
         self._mapping_override = None  # each agency has its own remembered mapping
         self.replan()
 
@@ -295,32 +333,90 @@ class ImportDialog(QDialog):
         self.replan()
 
     def replan(self) -> None:
+        """Read and plan the file again with the choices made, off the window's thread (a long
+        PDF takes seconds): the dialog says how far the reading is, and Import waits for it."""
+        self._stop_reading()
+        if self._closed:  # (the focus leaving the agency as the dialog closes)
+            return
         agency = self.agency.currentText().strip()
         self.plans = []
         if self._chosen_sheets == []:
             self._show_refusal("Tick the sheets to import.")
             return
         self._planned_for = agency
-        # Reading a long PDF or a large workbook takes seconds: the pointer says it is at work.
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.plans = plan_imports(
-                self.editor.ctx,
-                self.review_id,
-                agency or "(agency)",
-                self.path,
-                sheets=self._chosen_sheets,
-                mapping=self._mapping_override,
-                header_row=self.header_row.value() or None,
-                date_order=self.date_order.currentData(),
-                by_agency=self.by_agency.isChecked(),
-            )
-        except UserError as exc:
-            self._show_refusal(str(exc))
+        self.import_button.setEnabled(False)
+        ctx, review_id, path = self.editor.ctx, self.review_id, self.path
+        options = {
+            "sheets": self._chosen_sheets,
+            "mapping": self._mapping_override,
+            "header_row": self.header_row.value() or None,
+            "date_order": self.date_order.currentData(),
+            "by_agency": self.by_agency.isChecked(),
+        }
+
+        def work(progress):
+            name = agency or "(agency)"
+            return plan_imports(ctx, review_id, name, path, progress=progress, **options)
+
+        reading = self._reading = PlanReading(work, path.name)
+        ReadingBridge(self, reading, self._read_page, self._planned, self._refused)
+        self.reading_words.setText(f"Reading {path.name}…")
+        self.reading_bar.setRange(0, 0)  # busy until the pages are counted
+        # A file read in a blink shows no progress at all; a longer one does, from its first
+        # page or after a moment.
+        QTimer.singleShot(250, lambda: self._show_reading(reading))
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        reading.start()
+
+    def _show_reading(self, reading: PlanReading) -> None:
+        if reading is self._reading:
+            self.summary.hide()
+            self.reading_row.show()
+
+    def _read_page(self, page: int, pages: int) -> None:
+        self.reading_words.setText(f"Reading page {page} of {pages}…")
+        self.reading_bar.setRange(0, pages)
+        self.reading_bar.setValue(page - 1)
+        self._show_reading(self._reading)
+
+    def _reading_over(self) -> None:
+        self._reading = None
+        self.reading_row.hide()
+        self.summary.show()
+        self.unsetCursor()
+
+    def _planned(self, reading: PlanReading, plans: list[ImportPlan]) -> None:
+        if reading is not self._reading:
             return
-        finally:
-            QApplication.restoreOverrideCursor()
-        self._show_plans(agency)
+        self._reading_over()
+        self.plans = plans
+        self._show_plans(self._planned_for)
+        if self._import_when_read:
+            self._import_when_read = False
+            if self.import_button.isEnabled():
+                self.do_import()
+
+    def _import_once_read(self) -> None:
+        self._import_when_read = True
+
+    def _refused(self, reading: PlanReading, message: str) -> None:
+        if reading is not self._reading:
+            return
+        self._reading_over()
+        self._import_when_read = False
+        self._show_refusal(message)
+
+    def _stop_reading(self) -> None:
+        """Stop the reading under way, if any: it ends at its next page, and what it found is
+        dropped (reading writes nothing, so the store is as it was)."""
+        if self._reading is not None:
+            self._reading.stop()
+            self._reading_over()
+
+    def done(self, result: int) -> None:
+        self._closed = True
+        self._stop_reading()  # Cancel, Esc or the window's close stop the reading too
+        super().done(result)
 
     def _show_refusal(self, message: str) -> None:
         self.problems.setText(message)
@@ -527,6 +623,11 @@ class ImportDialog(QDialog):
 
     # Importing ---------------------------------------------------------------------------
     def do_import(self) -> None:
+        if self.is_reading():  # not read to the end yet (Return waits for it: see above)
+            return
+        self._import_when_read = False
+        if self.results:  # imported already
+            return
         if not self.plans or not all(p.can_commit for p in self.plans):
             return
         agency = self.agency.currentText().strip()

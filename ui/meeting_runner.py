@@ -1,6 +1,7 @@
 """Running a meeting: the agenda item by item, a timer, and capture by keyboard alone.
 
-Keys: Page Down / Page Up (or Ctrl+Right / Ctrl+Left) next and previous item; Ctrl+N notes;
+Keys: Tab / Shift+Tab walk the window as it reads (the arrow keys in the agenda go to another
+item); Page Down / Page Up (or Ctrl+Right / Ctrl+Left) next and previous item; Ctrl+N notes;
 Ctrl+D a decision; Ctrl+T an action (text, Tab, owner, Tab, due date); Ctrl+G agree the
 finding; Ctrl+A accept the IMR, Ctrl+C put it under challenge; F5 presents the item full
 screen. Everything is saved as it is captured.
@@ -209,7 +210,9 @@ class MeetingRunner(QWidget):
         private_layout.addWidget(private_title)
         private_layout.addWidget(self.private_notes, 1)
         keys = QLabel(
-            "<b>Keys</b><br/>Page Down / Page Up: next / previous<br/>Ctrl+N: notes<br/>"
+            "<b>Keys</b><br/>Tab / Shift+Tab: the next / last control<br/>"
+            "↑ / ↓ in the agenda: another item<br/>"
+            "Page Down / Page Up: next / previous<br/>Ctrl+N: notes<br/>"
             "Ctrl+D: decision<br/>Ctrl+T: action (Tab between fields)<br/>"
             "Ctrl+G: agree the finding<br/>Ctrl+A / Ctrl+C: accept the IMR / challenge it<br/>"
             "F5: present full screen<br/>Ctrl+W: close"

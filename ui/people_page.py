@@ -3,6 +3,7 @@ published document, with what publication says instead; names the review already
 offered as candidates for the author to confirm."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,6 +45,9 @@ REGISTER_COLUMNS = (
     "Identifiers and addresses",
 )
 _SPLIT = ";"
+# Rows of the register kept in sight before the form gives way (folds under a button).
+REGISTER_ROWS = 6
+FORM_TITLE = "Add someone or somewhere (double-click an entry, or Enter on it, to change it)"
 
 
 def _muted(label: QLabel) -> QLabel:
@@ -103,6 +107,11 @@ class PeoplePage(QWidget):
         _fit_across(self.register, own_width=(REGISTER_COLUMNS.index("Born"),))
         wrap_headings(self.register)
         self.register.cellDoubleClicked.connect(lambda row, _c: self.edit_row(row))
+        # Enter on an entry changes it, as a double-click does (the keyboard's way in).
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.register)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self._edit_current)
         self.editing: int | None = None  # the register entry the form is changing
         self.editing_shown = None  # that entry as it was when the form was filled
         self.remove_button = QPushButton("Remove from the register")
@@ -138,7 +147,7 @@ class PeoplePage(QWidget):
         self.add_button.clicked.connect(self._add)
         self.new_button = QPushButton("Clear the form")
         self.new_button.clicked.connect(self.clear_form)
-        form_box = QGroupBox("Add someone or somewhere (double-click an entry to change it)")
+        form_box = QGroupBox(FORM_TITLE)
         self.form_box = form_box
         # The form in two columns of pairs, read (and tabbed) across: half the height of one
         # long column, which leaves the register its rows.
@@ -176,6 +185,14 @@ class PeoplePage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        # On a short screen (a laptop at 125%) the form and the names found fold under this
+        # button, and the register keeps its rows; pressed, they open below it.
+        self.form_toggle = QPushButton()
+        self.form_toggle.setObjectName("people_form_toggle")
+        self.form_toggle.setCheckable(True)
+        self.form_toggle.toggled.connect(self._form_toggled)
+        self.form_toggle.hide()
+        buttons.addWidget(self.form_toggle)
         top_layout.addLayout(buttons)
         left = form_box
 
@@ -216,16 +233,73 @@ class PeoplePage(QWidget):
         layout.addWidget(splitter, 1)
         self._below = below
         self._split_once = False
+        self._set_toggle_text()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
-        if not self._split_once:
+        self._fit_form()
+        if not self._split_once and self._below.isVisibleTo(self):
             # The form's own height below; every other line goes to the register.
             self._split_once = True
             total = sum(self.splitter.sizes())
-            below = max(self.form_box.sizeHint().height(), self._below.minimumSizeHint().height())
+            below = self._form_height()
             if total > below:
                 self.splitter.setSizes([total - below, below])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self._fit_form()
+
+    def _form_height(self) -> int:
+        return max(self.form_box.sizeHint().height(), self._below.minimumSizeHint().height())
+
+    def _register_needs(self) -> int:
+        """The register's height with REGISTER_ROWS rows (or all of them, when fewer)."""
+        rows = max(min(self.register.rowCount(), REGISTER_ROWS), 1)
+        row = self.register.verticalHeader().defaultSectionSize()
+        header = self.register.horizontalHeader().sizeHint().height()
+        frame = 2 * self.register.frameWidth()
+        return header + rows * row + frame + self.remove_button.sizeHint().height() + 8
+
+    def _fit_form(self) -> None:
+        """Where the page cannot hold the register's rows and the form, the form folds under
+        a button (open again while it is in use); where it can, it is always there."""
+        # The splitter's height is the register's and the form's together.
+        needed = self._register_needs() + self._form_height() + self.splitter.handleWidth()
+        short = self.splitter.height() < needed
+        self.form_toggle.setVisible(short)
+        if not short:
+            self._below.show()
+            return
+        focus = self.focusWidget()
+        in_use = self.editing is not None or (focus is not None and self._below.isAncestorOf(focus))
+        if in_use and not self.form_toggle.isChecked():
+            self.form_toggle.setChecked(True)
+        self._below.setVisible(self.form_toggle.isChecked())
+
+    def _form_toggled(self, shown: bool) -> None:
+        self._set_toggle_text()
+        if self.form_toggle.isHidden():
+            return
+        self._below.setVisible(shown)
+        if shown:  # the form's own height; the register keeps the rest
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([max(total - self._form_height(), 0), self._form_height()])
+        if shown and self.form_toggle.hasFocus():
+            self.name.setFocus(Qt.FocusReason.TabFocusReason)  # straight on into the form
+
+    def _set_toggle_text(self) -> None:
+        self.form_toggle.setText(
+            "Hide the form ▴" if self.form_toggle.isChecked() else "&Add someone or a name found ▾"
+        )
+        self.form_toggle.setToolTip(
+            "The form to add to the register, and the names found in the review not in it"
+        )
+
+    def _edit_current(self) -> None:
+        self.edit_row(self.register.currentRow())
+        if self.editing is not None:
+            self.name.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_review(self, review_id: int) -> None:
         self.review_id = review_id
@@ -328,6 +402,8 @@ class PeoplePage(QWidget):
         self.addresses.setText("; ".join(person.addresses))
         self.add_button.setText("Save changes")
         self.form_box.setTitle(f"Change {person.descriptor}")
+        if not self.form_toggle.isHidden():
+            self.form_toggle.setChecked(True)  # a folded form opens to be changed
 
     def clear_form(self) -> None:
         self.editing = None
@@ -342,7 +418,7 @@ class PeoplePage(QWidget):
             field.clear()
         self.dob.set_saved(None)
         self.add_button.setText("Add to the register")
-        self.form_box.setTitle("Add someone or somewhere (double-click an entry to change it)")
+        self.form_box.setTitle(FORM_TITLE)
 
     def _remove(self) -> None:
         row = self.register.currentRow()

@@ -277,13 +277,15 @@ def plan_imports(
     header_row: int | None = None,
     date_order: str | None = None,
     by_agency: bool = True,
+    progress=None,
 ) -> list[ImportPlan]:
     """Read the file and work out what importing it would do, one plan per sheet read (and,
     when a sheet has a column naming several agencies and ``by_agency``, one per agency).
     Writes nothing. Raises ``ImportRefused`` for a file that cannot or must not be read.
 
     ``mapping`` (field -> heading, or a list of headings for the event's parts) fixes those
-    fields; the others are decided from the file.
+    fields; the others are decided from the file. ``progress(page, pages)`` hears of each page
+    of a PDF as it is read; what it raises stops the planning (nothing is written).
     """
     path = Path(path)
     agency_name = agency_name.strip()
@@ -295,7 +297,9 @@ def plan_imports(
         if session.get(Review, review_id) is None:
             raise NotFoundError("That review no longer exists.")
     with without_gc():  # (see without_gc: the plan makes tens of thousands of objects)
-        tables = read_tables(path, sheets, all_sheets=all_sheets, header_row=header_row)
+        tables = read_tables(
+            path, sheets, all_sheets=all_sheets, header_row=header_row, progress=progress
+        )
         sha256 = file_fingerprint(path)
         agency_id = find_agency(ctx, review_id, agency_name)
         year_kind = _year_kind(ctx, agency_id, agency_name)

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,6 +104,19 @@ def _refuse_unreadable(shown: str, error: BaseException) -> ImportRefused:
     )
 
 
+# Progress: who hears of each page as it is read (read_pdf's ``progress``; this thread's own).
+_PROGRESS: ContextVar[Callable[[int, int], None] | None] = ContextVar("pdf_progress", default=None)
+
+
+def _report_page(page: int, pages: int) -> None:
+    """Tell the reading's ``progress`` that page ``page`` of ``pages`` is read next. Called
+    outside the page's own try: what ``progress`` raises stops the reading as it is, never
+    taken for a page that cannot be read."""
+    progress = _PROGRESS.get()
+    if progress is not None:
+        progress(page, pages)
+
+
 def _pages(path: Path) -> list[_Page]:
     """Every page's lines of words (outside ruled tables) and ruled tables, within the caps."""
     import pdfplumber
@@ -129,6 +144,7 @@ def _pages(path: Path) -> list[_Page]:
         pages = []
         read = 0
         for page in pdf.pages:
+            _report_page(page.page_number, count)
             try:
                 _check_stream(page, shown)
                 pages.append(_read_page(page, shown))
@@ -1060,17 +1076,29 @@ _LAST_READ: dict[str, tuple[list[list[Any]], list[str], list]] = {}
 
 
 def read_pdf(
-    path: Path, find_layout, struck: dict | None = None, struck_words: dict | None = None
+    path: Path,
+    find_layout,
+    struck: dict | None = None,
+    struck_words: dict | None = None,
+    progress=None,
 ) -> tuple[list[list[Any]], list[str]]:
     """(rows, notes) of a PDF document's chronology: its tables (ruled, or aligned without
     lines) read as a Word document's, its paragraphs as a Word document's paragraphs. The same
     file read again (the same bytes) is not parsed again. With ``struck`` (a dict), the cells
     holding words struck through are put in it, (row, column) -> "whole" or "part", and their
-    struck words in ``struck_words``."""
+    struck words in ``struck_words``.
+
+    ``progress(page, pages)``, if given, is called once per page before the page is read (not
+    at all when the file was read just before); what it raises stops the reading and is raised
+    as it is, so a caller can stop a long read between two pages."""
     with open(path, "rb") as handle:
         key = hashlib.file_digest(handle, "sha256").hexdigest()
     if key not in _LAST_READ:
-        read = _read_pdf(path, find_layout)
+        hearing = _PROGRESS.set(progress)
+        try:
+            read = _read_pdf(path, find_layout)
+        finally:
+            _PROGRESS.reset(hearing)
         _LAST_READ.clear()
         _LAST_READ[key] = read
     rows, notes, runs = _LAST_READ[key]

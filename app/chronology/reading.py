@@ -115,9 +115,11 @@ def read_tables(
     all_sheets: bool = False,
     header_row: int | None = None,
     max_rows: int = 200_000,
+    progress=None,
 ) -> list[SheetTable]:
     """The chronology tables in a file: the sheets named, or every sheet holding a chronology
-    (``all_sheets``), or by default the sheet holding it and any sheet with the same columns."""
+    (``all_sheets``), or by default the sheet holding it and any sheet with the same columns.
+    ``progress(page, pages)`` hears of each page of a PDF as it is read (see read_pdf)."""
     path = Path(path)
     kind = _recognise(path)
     if kind == "csv":
@@ -163,7 +165,7 @@ def read_tables(
         from app.chronology.pdf_text import read_pdf
 
         struck, words = {}, {}
-        rows, notes = read_pdf(path, find_layout, struck, words)
+        rows, notes = read_pdf(path, find_layout, struck, words, progress)
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )

@@ -45,3 +45,9 @@ def palette_with(colours: dict[str, str] | None, base: QPalette | None = None) -
     for role, colour in (colours or {}).items():
         made.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
     return made
+
+
+def read_through(qtbot, dialog, timeout: int = 60_000) -> None:
+    """Wait until the import dialog has read and planned its file (it does so off the window's
+    thread, so the window stays responsive while a long file is read)."""
+    qtbot.waitUntil(lambda: not dialog.is_reading(), timeout=timeout)

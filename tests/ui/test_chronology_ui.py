@@ -1,5 +1,6 @@
 """The chronology in the window: the import dialog's mapping, filters, the lazy table, editing."""
 
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from app.chronology.importer import import_chronology
 from app.imrs import add_agency
 from app.items import add_item
 from app.reviews import create_review
+from tests.ui.screens import read_through
 from ui import import_dialog
 from ui.chronology_model import DATE_COL, EVENT_COL, EntryIdRole
 from ui.import_dialog import ImportDialog, guess_agency, import_summary
@@ -56,6 +58,7 @@ def test_import_dialog_guesses_then_follows_a_changed_mapping(qtbot, editor, rev
 
     dialog = ImportDialog(editor, review_id, ["Police"], path)
     qtbot.addWidget(dialog)
+    read_through(qtbot, dialog)
     assert dialog.agency.currentText() == "Police"
     # "Occurred" is not a heading ReviewDesk knows, but its cells are dates.
     assert dialog.mapping_combos["date"].currentText() == "Occurred"
@@ -66,6 +69,7 @@ def test_import_dialog_guesses_then_follows_a_changed_mapping(qtbot, editor, rev
     if event_combo.currentText() != "Summary":
         event_combo.setCurrentIndex(event_combo.findText("Summary"))
         event_combo.activated.emit(event_combo.currentIndex())
+        read_through(qtbot, dialog)
     assert dialog.import_button.isEnabled()
     assert "2" in dialog.summary.text() and "entries" in dialog.summary.text()
 
@@ -83,6 +87,7 @@ def test_refused_file_is_explained_in_the_dialog(qtbot, editor, review_id, tmp_p
     path.write_bytes(b"%PDF-1.7 this is a pdf")
     dialog = ImportDialog(editor, review_id, ["Police"], path)
     qtbot.addWidget(dialog)
+    read_through(qtbot, dialog)
     assert "minutes.xlsx" in dialog.problems.text()
     assert not dialog.import_button.isEnabled()
 
@@ -231,6 +236,7 @@ def test_import_dialog_shows_the_plan_of_a_hard_file_and_takes_changes(
     path = write_export(tmp_path, "police_log", "police_occurrences", made, "Child A")
     dialog = ImportDialog(editor, review_id, ["Police"], path)
     qtbot.addWidget(dialog)
+    read_through(qtbot, dialog)
     plan = dialog.plan
     assert dialog.mapping_combos["event"].currentText() == "Details"
     assert dialog.mapping_combos["date"].currentText() == "Date/Time Reported"
@@ -249,12 +255,15 @@ def test_import_dialog_shows_the_plan_of_a_hard_file_and_takes_changes(
     # Leave the summary out of the event; read the dates month first (the 13th onwards fail).
     item = dialog.parts.findItems("Summary", Qt.MatchFlag.MatchExactly)[0]
     item.setCheckState(Qt.CheckState.Unchecked)
+    read_through(qtbot, dialog)
     assert dialog.plan.entries[0]["event"] == "Neighbour reported shouting at the flat, call 1."
     dialog.date_order.setCurrentIndex(2)
     dialog.date_order.activated.emit(2)
+    read_through(qtbot, dialog)
     assert len(dialog.plan.flagged) == 13 and "as chosen" in dialog.date_reason.text()
     dialog.date_order.setCurrentIndex(0)
     dialog.date_order.activated.emit(0)
+    read_through(qtbot, dialog)
     dialog.import_button.click()
     assert dialog.result is not None and dialog.result.imported == 25
 
@@ -279,6 +288,7 @@ def test_import_window_asks_before_replacing_and_says_what_goes(
     path.write_text("Date,Officer,Details\n01/03/2016,PC 1,First visit.\n02/03/2016,PC 1,Second.\n")
     first = ImportDialog(editor, review_id, ["Police"], path)
     qtbot.addWidget(first)
+    read_through(qtbot, first)
     asked = _answer_replacement(monkeypatch, "Replace")
     first.import_button.click()
     assert first.result.imported == 2 and asked == []  # nothing to replace: nothing asked
@@ -286,6 +296,7 @@ def test_import_window_asks_before_replacing_and_says_what_goes(
     path.write_text("Date,Officer,Details\n01/03/2016,PC 1,First visit.\n05/03/2016,PC 2,Third.\n")
     again = ImportDialog(editor, review_id, ["Police"], path)
     qtbot.addWidget(again)
+    read_through(qtbot, again)
     assert again.import_button.text() == "Import and replace…"
     asked = _answer_replacement(monkeypatch, "Keep the earlier import")
     again.import_button.click()
@@ -319,13 +330,16 @@ def test_import_window_takes_any_set_of_ticked_sheets(qtbot, editor, review_id, 
 
     dialog = ImportDialog(editor, review_id, ["Police"], path)
     qtbot.addWidget(dialog)
+    read_through(qtbot, dialog)
     labels = [dialog.sheets.item(i).text() for i in range(dialog.sheets.count())]
     assert labels == ["Cover (no chronology found)", "Contacts", "Incidents"]
     first_choice = dialog.sheets.ticked()
     assert len(first_choice) == 1 and [p.table.sheet for p in dialog.plans] == first_choice
 
     dialog.sheets.tick("Contacts")
+    read_through(qtbot, dialog)
     dialog.sheets.tick("Incidents")
+    read_through(qtbot, dialog)
     assert dialog.sheets.ticked() == ["Contacts", "Incidents"]
     assert [p.table.sheet for p in dialog.plans] == ["Contacts", "Incidents"]
     assert "3</b> entries from 3 rows on 2 sheets" in dialog.summary.text()
@@ -345,16 +359,21 @@ def test_import_window_takes_any_set_of_ticked_sheets(qtbot, editor, review_id, 
     assert dialog.mapping_combos["date"].currentText() == "Incident date"
     dialog.date_order.setCurrentIndex(1)  # replanning keeps the sheet being looked at
     dialog.date_order.activated.emit(1)
+    read_through(qtbot, dialog)
     assert dialog.shown_sheet.currentText() == "Incidents"
     assert dialog.mapping_combos["event"].currentText() in ("Details", "Summary")
 
     dialog.sheets.tick("Incidents", False)
+    read_through(qtbot, dialog)
     dialog.sheets.tick("Contacts", False)
+    read_through(qtbot, dialog)
     assert not dialog.import_button.isEnabled() and "Tick the sheets" in dialog.problems.text()
     dialog.sheets.tick("Incidents")
+    read_through(qtbot, dialog)
     assert [p.table.sheet for p in dialog.plans] == ["Incidents"]
     dialog.agency.setEditText("Police")
     dialog.agency.lineEdit().editingFinished.emit()
+    read_through(qtbot, dialog)
     dialog.import_button.click()
     assert dialog.result is not None and dialog.result.imported == 2
 
@@ -395,8 +414,10 @@ def test_import_dialog_sends_each_row_of_a_merged_chronology_to_its_agency(
     wb.save(path)
     dialog = ImportDialog(editor, review_id, ["Police"], path)
     qtbot.addWidget(dialog)
+    read_through(qtbot, dialog)
     dialog.agency.setEditText("Rapid review")
     dialog._agency_changed()
+    read_through(qtbot, dialog)
     assert not dialog.by_agency.isHidden() and dialog.by_agency.isChecked()
     assert "'Agency' column" in dialog.by_agency.text()
     assert "3 agencies" in dialog.summary.text() and "2 of them new" in dialog.summary.text()
@@ -408,9 +429,11 @@ def test_import_dialog_sends_each_row_of_a_merged_chronology_to_its_agency(
     ]
 
     dialog.by_agency.setChecked(False)  # every row for the agency chosen above
+    read_through(qtbot, dialog)
     assert [p.agency_name for p in dialog.plans] == ["Rapid review"]
     assert not dialog.by_agency.isHidden()
     dialog.by_agency.setChecked(True)
+    read_through(qtbot, dialog)
     dialog.import_button.click()
     assert dialog.result is not None and dialog.result.imported == 4
     agencies = len({r.agency_id for r in dialog.results})
@@ -421,8 +444,10 @@ def test_import_dialog_sends_each_row_of_a_merged_chronology_to_its_agency(
     # The same file again: one sentence says what it replaces, counted over its agencies.
     again = ImportDialog(editor, review_id, ["Police"], path)
     qtbot.addWidget(again)
+    read_through(qtbot, again)
     again.agency.setEditText("Rapid review")
     again._agency_changed()
+    read_through(qtbot, again)
     summary = again.summary.text()
     assert summary.count("This replaces the earlier import") == 1
     assert "for 3 agencies: 4 entries unchanged, 0 new" in summary
@@ -453,16 +478,20 @@ def test_import_dialog_sends_each_sheet_named_after_an_agency_to_it(
     wb.save(path)
     dialog = ImportDialog(editor, review_id, names, path)
     qtbot.addWidget(dialog)
+    read_through(qtbot, dialog)
     dialog.agency.setEditText("Rapid review")
     dialog._agency_changed()
+    read_through(qtbot, dialog)
     assert not dialog.by_agency.isHidden()
     assert (
         dialog.by_agency.text() == "Import each sheet for the agency it is named after (3 agencies)"
     )
     assert "They go to <b>3 agencies</b>:" in dialog.summary.text()
     dialog.by_agency.setChecked(False)
+    read_through(qtbot, dialog)
     assert {p.agency_name for p in dialog.plans} == {"Rapid review"}
     dialog.by_agency.setChecked(True)
+    read_through(qtbot, dialog)
     dialog.import_button.click()
     rows = fetch_entries(editor.ctx, query_entry_ids(editor.ctx, review_id))
     assert [r.agency for r in rows] == names
@@ -473,18 +502,20 @@ def test_a_pdf_chronology_is_planned_in_the_dialog(qtbot, editor, review_id, tmp
     from tests.chronology.pdf_files import unruled_case_notes
 
     path, truth = unruled_case_notes(tmp_path)
-    cursors = []
+    threads = []
     planning = import_dialog.plan_imports
 
-    def plan(*args, **kwargs):  # reading a long PDF takes seconds: the pointer says so
-        cursors.append(QApplication.overrideCursor().shape())
+    def plan(*args, **kwargs):  # reading a long PDF takes seconds: not on the window's thread
+        threads.append(threading.current_thread() is threading.main_thread())
         return planning(*args, **kwargs)
 
     monkeypatch.setattr(import_dialog, "plan_imports", plan)
     dialog = ImportDialog(editor, review_id, ["Police"], path)
     qtbot.addWidget(dialog)
-    assert cursors and set(cursors) == {Qt.CursorShape.WaitCursor}
-    assert QApplication.overrideCursor() is None
+    assert dialog.is_reading() and dialog.cursor().shape() == Qt.CursorShape.BusyCursor
+    read_through(qtbot, dialog)
+    assert threads == [False] and QApplication.overrideCursor() is None
+    assert dialog.cursor().shape() == Qt.CursorShape.ArrowCursor
     assert path.name not in dialog.problems.text()
     assert len(dialog.plans[0].table.rows) == len(truth)
     assert any("Read as a PDF document" in n for n in dialog.plans[0].table.notes)

@@ -10,7 +10,7 @@ from app.demo import add_demo_reviews
 from app.meetings import list_meetings
 from app.publishing.release_check import check_publication
 from app.reviews import list_reviews
-from tests.ui.screens import PROJECTOR
+from tests.ui.screens import PROJECTOR, read_through
 from tests.ui.screens import settle as _settle
 from ui.import_dialog import ImportDialog
 from ui.meeting_runner import RIGHT_COLUMN_EM, MeetingRunner
@@ -55,6 +55,7 @@ def _fits(dialog) -> None:
 def test_the_import_dialog_fits_the_screen_it_opens_on(demo, qtbot):
     dialog = ImportDialog(demo.editor, demo.current_review_id(), ["Police"], SAMPLE, demo)
     qtbot.addWidget(dialog)
+    read_through(qtbot, dialog)
     _fits(dialog)
 
 

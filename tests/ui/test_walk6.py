@@ -12,7 +12,7 @@ from app.demo import add_demo_reviews
 from app.imrs import add_agency, set_imr_status
 from app.meetings import add_agenda_item, create_meeting, meeting_detail
 from app.reviews import create_review, get_review
-from tests.ui.screens import DARK, HIGH_CONTRAST, PROJECTOR, palette_with
+from tests.ui.screens import DARK, HIGH_CONTRAST, PROJECTOR, palette_with, read_through
 from tests.ui.screens import settle as _settle
 
 
@@ -268,6 +268,7 @@ def test_the_import_dialog_keeps_its_fields_in_sight_on_a_laptop_at_125(qtbot, e
         editor, review_id, ["Northmoor Probation"], CHRONOLOGIES / "probation_chronology.xls"
     )
     qtbot.addWidget(dialog)
+    read_through(qtbot, dialog)
     dialog.resize(1000, 555)  # 1366x768 at 125%, as the window fits it to the screen
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -290,6 +291,7 @@ def test_the_columns_to_join_are_as_tall_as_they_are(qtbot, editor, ctx, tmp_pat
     )
     dialog = ImportDialog(editor, review_id, ["Police"], path)
     qtbot.addWidget(dialog)
+    read_through(qtbot, dialog)
     dialog.resize(1000, 555)
     dialog.show()
     qtbot.waitExposed(dialog)
