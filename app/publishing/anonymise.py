@@ -576,7 +576,7 @@ def _a_faith(folded: str, m: re.Match) -> bool:
     return bool(before)
 
 
-def _apart(a: str, b: str) -> int:
+def edits_apart(a: str, b: str) -> int:
     """Letters changed, added or left out from one word to the other."""
     previous = list(range(len(b) + 1))
     for i, x in enumerate(a, start=1):
@@ -997,7 +997,7 @@ class Anonymiser:
         word = fold(after[1]).lower().replace("’", "'")
         for token in self._tokens_of.get(descriptor, ()):
             if len(token) >= 5 and word != token and word[:1] == token[:1]:
-                if _apart(word, token) <= (2 if len(token) >= 8 else 1):
+                if edits_apart(word, token) <= (2 if len(token) >= 8 else 1):
                     return after.end()
         return end
 

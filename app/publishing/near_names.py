@@ -34,6 +34,7 @@ from app.publishing.anonymise import (
     PARENT_WORDS,
     PARTICLES,
     TITLES,
+    edits_apart,
     fold,
 )
 from app.publishing.inflections import declines, diminutives, yoruba_rest
@@ -290,14 +291,7 @@ def sound_key(word: str) -> str:
 
 def spellings_apart(a: str, b: str) -> int:
     """Edits (a letter changed, added or left out) from one spelling to the other."""
-    a, b = fold(a).lower(), fold(b).lower()
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, start=1):
-        current = [i]
-        for j, y in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        previous = current
-    return previous[-1]
+    return edits_apart(fold(a).lower(), fold(b).lower())
 
 
 def sounds_alike(word: str, registered: str) -> bool:

@@ -8,11 +8,62 @@ from tests.chronology.robust_files import _csv
 from tests.chronology.test_robust_files import _entries, _import
 
 
-def check_file_imports_fully_right(files, name, store_path, tmp_path, capsys) -> None:
+def check_file_imports_fully_right(
+    files, name, store_path, tmp_path, capsys, *, round_module=None
+) -> None:
+    """``files[name]`` imported with no options comes in as its truth says; with
+    ``round_module``, also what the round's module says of the file where it says it: each
+    entry's agency (AGENCIES), texts its narrative must hold (KEPT), texts no field may hold
+    (KEY_TEXTS), and what the import must say (SAID) or must not (NOT_SAID)."""
     path, truth = files[name](tmp_path)
     code, output = _import(store_path, path, capsys)
     assert code == 0, output
-    assert same_text_differences(_entries(store_path), truth) == [], output
+    rows = _entries(store_path)
+    assert same_text_differences(rows, truth) == [], output
+    if round_module is None:
+        return
+
+    def said(table: str) -> list[str]:
+        return getattr(round_module, table, {}).get(name, [])
+
+    agencies = getattr(round_module, "AGENCIES", {}).get(name, ["Agency"] * len(truth))
+    assert agency_differences(rows, truth, agencies) == [], output
+    kept = getattr(round_module, "KEPT", {}).get(name, [[]] * len(truth))
+    assert _kept_differences(rows, truth, kept) == []
+    assert _noise(rows, said("KEY_TEXTS")) == []
+    flat = " ".join(output.split())
+    assert [t for t in said("SAID") if t not in flat] == [], output
+    assert [t for t in said("NOT_SAID") if t in flat] == [], output
+
+
+def _flat(text) -> str:
+    return " ".join((text or "").split())
+
+
+def agency_differences(rows, truth, agencies) -> list[str]:
+    wrong = []
+    for number, (want, agency) in enumerate(zip(truth, agencies, strict=True)):
+        found = [r for r in rows if want.event in _flat(r.event)]
+        if found and found[0].agency != agency:
+            wrong.append(f"entry {number}: agency {found[0].agency!r}, expected {agency!r}")
+    return wrong
+
+
+def _kept_differences(rows, truth, kept) -> list[str]:
+    """Texts each entry must hold in its narrative beyond the truth's own."""
+    wrong = []
+    for number, (want, texts) in enumerate(zip(truth, kept, strict=True)):
+        found = [r for r in rows if want.event in _flat(r.event)]
+        for text in texts:
+            if found and text not in _flat(found[0].event):
+                wrong.append(f"entry {number}: {text[:40]!r} not in its narrative")
+    return wrong
+
+
+def _noise(rows, texts) -> list[str]:
+    fields = ("event", "outcome", "practitioner", "role", "subjects", "event_type_text",
+              "source_values")  # fmt: skip
+    return [t for t in texts for r in rows if any(t in _flat(getattr(r, f)) for f in fields)]
 
 
 def rows_of(*columns):
