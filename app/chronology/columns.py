@@ -104,8 +104,6 @@ def _stamps_of_other_days(rows: list[tuple[int, list[Any]]], column: int, dated:
 def _form_stamps(headings: list[str], column: int) -> bool:
     """Microsoft Forms' "Start time" beside its "Completion time": when the form was filled
     in, never when the thing it reports happened."""
-    from app.chronology.mapping import normalise_header
-
     if normalise_header(headings[column]) != "start time":
         return False
     return any(normalise_header(h) == "completion time" for h in headings)

@@ -149,10 +149,8 @@ def read_odt(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
 
     from app.chronology.word_tables import (
         _with_dated_paragraphs,
-        dated_paragraphs,
         grids_chronology,
-        labelled_paragraphs,
-        tabbed_paragraphs,
+        paragraphs_chronology,
     )
 
     try:
@@ -181,7 +179,7 @@ def read_odt(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
     grids = [b for kind, b in blocks if kind == "table" and b and max(map(len, b)) > 1]
     if not grids:
         texts = [b for kind, b in blocks if kind != "table"]
-        found = tabbed_paragraphs(texts) or dated_paragraphs(texts) or labelled_paragraphs(texts)
+        found = paragraphs_chronology(texts)
         if found is not None:
             return found[0], [note, *found[1]]
         raise ImportRefused(

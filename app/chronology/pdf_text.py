@@ -1122,8 +1122,7 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
         _with_dated_paragraphs,
         dated_paragraphs,
         grids_chronology,
-        labelled_paragraphs,
-        tabbed_paragraphs,
+        paragraphs_chronology,
     )
 
     if not any(page.lines or page.tables for page in pages):
@@ -1167,7 +1166,7 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
         rows, more = grids_chronology(grids, shown, find_layout)
         rows, more = _with_dated_paragraphs(rows, more, lines)
         return rows, [*notes, *(m.replace("in the document", "in the PDF") for m in more)]
-    found = tabbed_paragraphs(texts) or dated_paragraphs(texts) or labelled_paragraphs(texts)
+    found = paragraphs_chronology(texts)
     if found is not None:
         return found[0], [*notes, *found[1]]
     raise ImportRefused(

@@ -236,11 +236,9 @@ def read_rtf(path, find_layout, struck: dict | None = None) -> tuple[list[list[A
     as chronology_grid does for Word."""
     from app.chronology.word_tables import (
         _with_dated_paragraphs,
-        dated_paragraphs,
         grids_chronology,
-        labelled_paragraphs,
         mark_struck_paragraphs,
-        tabbed_paragraphs,
+        paragraphs_chronology,
     )
 
     with open(path, "rb") as handle:
@@ -269,7 +267,7 @@ def read_rtf(path, find_layout, struck: dict | None = None) -> tuple[list[list[A
         )
     if not grids:
         texts = [t for kind, b in blocks if kind != "table" for t in _texts(kind, b)]
-        found = tabbed_paragraphs(texts) or dated_paragraphs(texts) or labelled_paragraphs(texts)
+        found = paragraphs_chronology(texts)
         if found is not None:
             if struck is not None:
                 mark_struck_paragraphs(found[0], struck_paragraphs, struck)

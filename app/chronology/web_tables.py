@@ -222,11 +222,11 @@ def read_web_archive(path: Path) -> tuple[list[list[Any]], list, list[str]]:
     message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
     mail = message.get_content_type() != "multipart/related" and bool(message["subject"])
     what = "an e-mail's body (HTML)" if mail else "a web archive (MHTML)"
-    attached = []
+    attached = [name for name in _attachments(message) if name] if mail else []
     for part in message.walk():
         if part.get_content_disposition() == "attachment":
-            attached.append(part.get_filename() or "")
-        elif part.get_content_type() == "text/html":
+            continue
+        if part.get_content_type() == "text/html":
             try:
                 text = part.get_content()
             except (LookupError, ValueError):
@@ -234,14 +234,13 @@ def read_web_archive(path: Path) -> tuple[list[list[Any]], list, list[str]]:
             try:
                 return read_html_text(text, path.name, what)
             except ImportRefused:
-                if not (mail and attached or mail and _attachments(message)):
+                if not attached:
                     raise
     if mail:
-        names = [n for n in attached or _attachments(message) if n]
-        if names:
+        if attached:
             raise ImportRefused(
                 f"{path.name} is an e-mail whose chronology is attached to it "
-                f"({', '.join(names[:5])}): save the attachment from the e-mail and import it."
+                f"({', '.join(attached[:5])}): save the attachment from the e-mail and import it."
             )
         raise ImportRefused(
             f"{path.name} is an e-mail with no table in it. If the chronology is written in the "

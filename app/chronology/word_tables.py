@@ -142,7 +142,7 @@ def chronology_grid(
     lines = list(body_lines(document))
     if not grids:
         texts = [text for kind, text in lines if kind != "table"]
-        found = tabbed_paragraphs(texts) or dated_paragraphs(texts) or labelled_paragraphs(texts)
+        found = paragraphs_chronology(texts)
         if found is not None:
             if struck is not None:
                 mark_struck_paragraphs(found[0], _struck_paragraphs(document), struck)
@@ -600,6 +600,12 @@ def dated_lines(texts) -> tuple[list[list[Any]], int]:
         else:
             before += 1
     return rows, before
+
+
+def paragraphs_chronology(texts: list[str]) -> tuple[list[list[Any]], list[str]] | None:
+    """(rows, notes) of a chronology written as paragraphs, in the first of the ways such
+    documents are written that fits (tab-parted, dated, labelled blocks), or None."""
+    return tabbed_paragraphs(texts) or dated_paragraphs(texts) or labelled_paragraphs(texts)
 
 
 def dated_paragraphs(texts: list[str]) -> tuple[list[list[Any]], list[str]] | None:
