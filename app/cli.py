@@ -409,12 +409,17 @@ def _export_document(args) -> int:
     with _context(args, write=True) as ctx:
         review_id = find_review_id(ctx, args.review)
         try:
-            pages = export_document(ctx, review_id, args.what, target, final=args.final)
+            published = export_document(ctx, review_id, args.what, target, final=args.final)
         except PublicationBlocked as exc:
             return blocked(exc)
-    state = "final" if args.final else "draft"
-    size = f", {plural(pages, 'page')}" if pages else ""
-    print(f"Wrote the {DOCUMENT_KINDS[args.what]} ({state}{size}) to {target}")
+    name = DOCUMENT_KINDS[args.what]
+    if published.reissued:
+        # A frozen final is written again byte for byte, whatever --final said.
+        print(f"Wrote the issued final {name}, as it was issued, to {target}")
+        return EXIT_OK
+    state = "final" if published.final else "draft"
+    size = f", {plural(published.pages, 'page')}" if published.pages else ""
+    print(f"Wrote the {name} ({state}{size}) to {target}")
     return EXIT_OK
 
 

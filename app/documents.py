@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -31,6 +31,9 @@ from reports.review_document_data import (
     Section,
 )
 from resources import resource_path
+
+if TYPE_CHECKING:
+    from app.publishing.pipeline import Published
 
 DOCUMENT_KINDS = {
     "overview": "Overview Report",
@@ -289,12 +292,12 @@ def export_document(
     *,
     final: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
-) -> int | None:
+) -> "Published":
     """Write the document (PDF, DOCX or HTML, by ``path``'s suffix) through the publishing
-    pipeline; ``final`` issues the final version after the release check. Returns the page
-    count (None for formats without fixed pages, and when an issued file is written again).
+    pipeline; ``final`` issues the final version after the release check. Returns what was
+    written: its page count (None for formats without fixed pages, and when an issued file is
+    written again), whether it is final, and whether it is a frozen final written again.
     """
     from app.publishing.pipeline import publish
 
-    published = publish(ctx, kind, path, review_id=review_id, final=final, on_progress=on_progress)
-    return published.pages
+    return publish(ctx, kind, path, review_id=review_id, final=final, on_progress=on_progress)

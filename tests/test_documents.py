@@ -228,7 +228,7 @@ def test_a_brief_gives_learning_points_their_text_and_sets_practice_apart(ctx, r
 @pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html"])
 def test_every_document_is_written_in_the_format_its_suffix_names(ctx, review_id, tmp_path, suffix):
     target = tmp_path / f"summary{suffix}"
-    pages = export_document(ctx, review_id, "summary", target)
+    pages = export_document(ctx, review_id, "summary", target).pages
     data = target.read_bytes()
     assert data.startswith({".pdf": b"%PDF", ".docx": b"PK", ".html": b"<!DOCTYPE html>"}[suffix])
     assert (pages > 1) if suffix == ".pdf" else pages is None

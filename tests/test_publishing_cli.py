@@ -227,12 +227,14 @@ def test_check_publication_exit_codes_and_waiving(capsys, db, tmp_path):
         capsys, "export", "summary", "--db", db, "--review", REFERENCE, "-o", target, "--final"
     )
     assert code == 0, err
-    assert target.exists()
+    assert target.exists() and "(final, " in out
     again = tmp_path / "again.pdf"
     code, out, err = run(
         capsys, "export", "summary", "--db", db, "--review", REFERENCE, "-o", again
     )
     assert code == 0 and again.read_bytes() == target.read_bytes()
+    # The frozen final written again is said to be that, never a draft.
+    assert "issued final" in out and "draft" not in out
 
 
 def test_check_publication_lists_a_repeated_name_once_with_its_places(capsys, db, tmp_path):

@@ -454,7 +454,7 @@ class ReportsTab(QWidget):
             lambda progress: export_document(
                 ctx, review_id, kind, target, final=final, on_progress=progress
             ),
-            lambda pages: self._exported(target, pages, final),
+            lambda published: self._exported(target, published.pages, final),
             self.editor.failed.emit,
         )
 
