@@ -189,8 +189,11 @@ def _chronology_blocks(ctx: AppContext, review_id: int, limit) -> tuple[Block, .
     rows = fetch_entries(ctx, ids[: int(limit)] if limit else ids)
     if not rows:
         return (Note("The chronology has no entries yet."),)
+    # An outcome column empty on every row would take a third of the page for nothing: the
+    # event then has its room.
+    outcomes = any(r.outcome and r.outcome.strip() for r in rows)
     table = Table(
-        ("No.", "Date", "Agency", "Event", "Outcome"),
+        ("No.", "Date", "Agency", "Event", "Outcome")[: 5 if outcomes else 4],
         tuple(
             (
                 str(number),
@@ -200,10 +203,10 @@ def _chronology_blocks(ctx: AppContext, review_id: int, limit) -> tuple[Block, .
                 r.agency,
                 r.event,
                 r.outcome,
-            )
+            )[: 5 if outcomes else 4]
             for number, r in enumerate(rows, start=1)
         ),
-        (1, 2, 3, 7, 5),
+        (1, 2, 3, 7, 5) if outcomes else (1, 2, 3, 12),
     )
     if len(rows) < total:
         return (

@@ -210,6 +210,20 @@ def test_chronology_appendix_numbers_entries_and_shows_exact_dates_in_one_format
     assert not any(re.fullmatch(r"\d+/\d+/\d+", row[1]) for row in table.rows)
 
 
+def test_the_chronology_appendix_leaves_out_an_outcome_column_no_entry_fills(ctx, review_id):
+    import_chronology(ctx, review_id, "Health", SAMPLES / "health_chronology.xlsx")
+    doc = build_document(ctx, ensure_report(ctx, review_id, "overview"))
+    [table] = [b for s in doc.sections if s.title == "Integrated chronology" for b in s.blocks]
+    assert table.columns == ("No.", "Date", "Agency", "Event") and len(table.widths) == 4
+    assert {len(row) for row in table.rows} == {4}
+    # One agency's outcomes are enough to keep the column for every row.
+    import_chronology(ctx, review_id, "Police", SAMPLES / "police_chronology.xlsx")
+    doc = build_document(ctx, ensure_report(ctx, review_id, "overview"))
+    [table] = [b for s in doc.sections if s.title == "Integrated chronology" for b in s.blocks]
+    assert table.columns[-1] == "Outcome" and {len(row) for row in table.rows} == {5}
+    assert any(row[-1] for row in table.rows) and not all(row[-1] for row in table.rows)
+
+
 def test_a_brief_gives_learning_points_their_text_and_sets_practice_apart(ctx, review_id):
     point = add_finding(ctx, review_id, "Ask who lives in the house", "learning_point")
     apply_fields(ctx, "finding", point, {"narrative": "Nobody asked.\n\nA second paragraph."})
