@@ -115,7 +115,9 @@ def prepare(doc: ReviewDocument, *, timeline: bool = True) -> dict[str, Any]:
         "subject": subject,
         "description": f"{doc.kind_label}: {about}" if about else doc.kind_label,
         "keywords": ", ".join(
-            one_line(k) for k in (doc.protective_marking, doc.review_reference, doc.kind_label)
+            k
+            for k in map(one_line, (doc.protective_marking, doc.review_reference, doc.kind_label))
+            if k
         ),
         "partnership": one_line(doc.partnership),
         # The publisher, never a person: the document's metadata travels with every copy.

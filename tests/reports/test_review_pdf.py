@@ -237,6 +237,16 @@ def test_metadata_title_author_subject_and_language(overview):
     assert reader.trailer["/Root"].get("/Lang") == "en-GB"
 
 
+def test_keywords_list_only_what_the_document_has(overview, tmp_path):
+    keywords = overview.reader.metadata["/Keywords"]
+    assert keywords == "OFFICIAL-SENSITIVE, LCSPR-2024-03, Overview Report"
+    # An unmarked document's keywords start with its reference, not an empty keyword.
+    unmarked = review_document([], protective_marking="")
+    write_review_document(unmarked, tmp_path / "unmarked.pdf")
+    keywords = PdfReader(tmp_path / "unmarked.pdf").metadata["/Keywords"]
+    assert keywords.split(", ")[0] == unmarked.review_reference
+
+
 def test_progress_runs_from_zero_to_total_in_order(overview):
     calls = overview.calls
     total = calls[-1][1]
