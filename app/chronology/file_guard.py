@@ -64,6 +64,23 @@ def check_file_size(shown: str, size: int) -> None:
 
 # Files already checked in this session: (path, size, mtime) -> kind.
 _CHECKED: dict[tuple[str, int, int], str] = {}
+# For the same files, the names of the sheets whose XML mentions something hidden (rows or
+# columns): seen while the check inflates every sheet anyway, so that only those sheets are
+# read again for their hidden rows (xlsx_formats.hidden_rows).
+_HIDING: dict[tuple[str, int, int], frozenset[str]] = {}
+
+
+def _key(path: Path, stat) -> tuple[str, int, int]:
+    return (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+def sheets_hiding(path: Path) -> frozenset[str] | None:
+    """The sheets of a workbook already checked whose XML mentions hidden rows or columns;
+    None when the file has not been checked as it now is."""
+    try:
+        return _HIDING.get(_key(Path(path), Path(path).stat()))
+    except OSError:
+        return None
 
 
 def _damaged(shown: str) -> ImportRefused:
@@ -88,6 +105,7 @@ def check_archive(path: Path, size: int) -> str:
     key = (str(path.resolve()), size, stat.st_mtime_ns)
     if key in _CHECKED:
         return _CHECKED[key]
+    hiding: set[str] = set()
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
@@ -116,7 +134,8 @@ def check_archive(path: Path, size: int) -> str:
         try:
             for member in members:
                 if member.filename in sheets:
-                    _check_extent(archive, member, sheets[member.filename], shown, kind)
+                    if _check_extent(archive, member, sheets[member.filename], shown, kind):
+                        hiding.add(sheets[member.filename])
                 else:
                     chunks = inflated(archive, member)
                     first = next(chunks, b"")
@@ -130,7 +149,9 @@ def check_archive(path: Path, size: int) -> str:
             raise password_protected(shown) from None
     if len(_CHECKED) > 64:
         _CHECKED.clear()
+        _HIDING.clear()
     _CHECKED[key] = kind
+    _HIDING[key] = frozenset(hiding)
     return kind
 
 
@@ -238,8 +259,17 @@ def _column_number(letters: bytes) -> int:
 
 def _check_extent(
     archive: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: str, shown: str, kind: str
-) -> None:
-    scan = {"ods": _ods_extent, "xlsb": _xlsb_extent}.get(kind, _xlsx_extent)
+) -> bool:
+    """Refuse a sheet spanning too many cells; True when an .xlsx sheet's XML mentions
+    something hidden (rows or columns)."""
+    hiding: list[bool] = []
+    if kind in ("ods", "xlsb"):
+        scan = {"ods": _ods_extent, "xlsb": _xlsb_extent}[kind]
+    else:
+
+        def scan(archive, member, exact):
+            return _xlsx_extent(archive, member, exact, hiding)
+
     rows, columns = scan(archive, member, exact=False)
     if rows * columns > MAX_SHEET_CELLS:
         rows, columns = scan(archive, member, exact=True)
@@ -252,6 +282,7 @@ def _check_extent(
             f"take {rows * columns:,} cells. Delete the empty rows and columns beyond the "
             "chronology (or copy the chronology into a new workbook), save it and import again."
         )
+    return bool(hiding)
 
 
 def check_grid(sheet: str, shown: str, height: int, width: int) -> None:
@@ -360,12 +391,17 @@ def _pieces(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes
         yield carry
 
 
-def _xlsx_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo, exact: bool) -> tuple[int, int]:
-    """(rows, columns) a worksheet spans; a safe upper bound unless exact."""
+def _xlsx_extent(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, exact: bool, hiding: list | None = None
+) -> tuple[int, int]:
+    """(rows, columns) a worksheet spans; a safe upper bound unless exact. ``hiding`` is
+    given True when the sheet's XML mentions something hidden."""
     max_row = max_col = 0
     prefix = None
     state = [0, 0]  # (current row, current column) for cells written without a reference
     for piece in _pieces(archive, member):
+        if hiding is not None and not hiding and b"hidden=" in piece:
+            hiding.append(True)
         if prefix is None:
             found = re.search(rb"<([A-Za-z_][\w.-]*:)?worksheet\b", piece)
             prefix = re.escape(found.group(1)) if found and found.group(1) else b""

@@ -135,7 +135,10 @@ class ImportPlan:
         lines.append(
             f"{plural(len(self.entries), 'entry')} from {plural(len(self.table.rows), 'row')}."
         )
-        lines += [f"Row {n.row} left out: {n.reason} ({n.text})" for n in self.table.left_out]
+        lines += [
+            f"Row {n.row} left out: {n.reason}" + (f" ({n.text})" if n.text else "")
+            for n in self.table.left_out
+        ]
         lines += [f"Row {n.row}: {n.reason}" for n in self.continuations]
         lines += [f"Row {n.row}: flagged: {n.reason}" for n in self.flagged]
         return lines

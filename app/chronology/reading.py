@@ -56,6 +56,7 @@ from app.chronology.row_pairs import join_rows_below, text_is_below
 from app.chronology.sheet_choice import leave_out_examples_and_copies
 from app.chronology.sheet_formats import (
     cell_comments_ods,
+    hidden_rows_ods,
     merged_cells_ods,
     partial_date_cells_ods,
     partial_date_cells_xls,
@@ -73,11 +74,13 @@ from app.chronology.web_tables import read_html_table, read_web_archive
 from app.chronology.word_tables import TRACKED, chronology_grid, split_leading_dates
 from app.chronology.xlsx_formats import (
     cell_comments,
+    hidden_rows,
     partial_date_cells,
     struck_cells,
     uncalculated_formulas,
 )
 from app.chronology.xml_workbook import read_xml_workbook
+from app.wording import plural
 
 
 def file_fingerprint(path: str | Path) -> str:
@@ -540,6 +543,42 @@ def _struck_over_merged(struck: dict, merged, row0: int, col0: int) -> dict:
     return spread
 
 
+def _with_hidden_rows(table: SheetTable, hidden: list[int], filtered: bool) -> SheetTable:
+    """Rows hidden in the workbook (by a filter left on, by hand, under a closed group) are
+    part of what the agency sent: imported like any other, and named in a note, so that the
+    author can check them (a filter may have been set to hide other people's records)."""
+    if not hidden:
+        return table
+    wanted = set(hidden)
+    here = [number for number, _cells in table.rows if number in wanted]
+    if not here:
+        return table
+    how = "by the sheet's filter" if filtered else "in the workbook"
+    were = "was" if len(here) == 1 else "were"
+    note = (
+        f"{plural(len(here), 'row')} hidden {how} ({_numbers_shown(here)}) {were} imported "
+        "like the rest: hidden rows are still part of what was sent."
+    )
+    if filtered:
+        note += " Check with the agency that they belong to this review."
+    return replace(table, notes=[*table.notes, note])
+
+
+def _numbers_shown(numbers: list[int]) -> str:
+    """'row 6', 'rows 6-9 and 14', the first few runs only."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    parts = [f"{a}" if a == b else f"{a}-{b}" for a, b in runs[:8]]
+    if len(runs) > 8:
+        parts.append(f"{len(runs) - 8} more")
+    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return ("row " if len(numbers) == 1 else "rows ") + text
+
+
 def _struck_through(
     table: SheetTable,
     struck: dict[tuple[int, int], str],
@@ -693,6 +732,9 @@ def _read_workbook(
             header_row=header_row,
             merged=merged,
         )
+        if kind in ("xlsx", "ods"):
+            reader = hidden_rows if kind == "xlsx" else hidden_rows_ods
+            table = _with_hidden_rows(table, *reader(path, name))
         reader = _STRUCK_READERS.get(kind)
         if reader is None:
             return table

@@ -268,6 +268,52 @@ def merged_cells_ods(path: Path, sheet: str, row0: int, col0: int) -> list:
     return found
 
 
+_VISIBILITY = _q("table", "visibility")
+_MAX_HIDDEN = 1_048_576  # rows a sheet can have: a hidden run to the sheet's end is cut there
+
+
+def hidden_rows_ods(path: Path, sheet: str) -> tuple[list[int], bool]:
+    """The .ods sheet's hidden rows (1-based) and whether a filter hides them (a row's
+    visibility "filter"; "collapse" is a row hidden by hand or under a closed group). Read only
+    when content.xml sets any row's visibility (its bytes scanned first, in chunks)."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import iterparse
+
+    hidden: list[int] = []
+    filtered = False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = {m.filename.lower(): m.filename for m in archive.infolist()}
+            with archive.open(names["content.xml"]) as stream:
+                tail = b""
+                while chunk := stream.read(1 << 20):
+                    if b"table:visibility" in tail + chunk:
+                        break
+                    tail = chunk[-20:]
+                else:
+                    return [], False
+            with archive.open(names["content.xml"]) as stream:
+                in_sheet, row = False, 0
+                for event, element in iterparse(stream, events=("start", "end")):
+                    if event == "start":
+                        if element.tag == _TABLE:
+                            in_sheet, row = element.get(_TABLE_NAME) == sheet, 0
+                        continue
+                    if element.tag == _ROW:
+                        count = _repeat(element, _ROWS_REPEATED)
+                        how = element.get(_VISIBILITY, "visible")
+                        if in_sheet and how in ("filter", "collapse"):
+                            filtered = filtered or how == "filter"
+                            hidden.extend(range(row + 1, min(row + count, _MAX_HIDDEN) + 1))
+                        row += count
+                        element.clear()
+                    elif element.tag in _CELLS:
+                        element.clear()
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError, DefusedXmlException):
+        return [], False
+    return hidden, filtered
+
+
 _ANNOTATION = _q("office", "annotation")
 _CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 _TEXT_P = _q("text", "p")

@@ -11,7 +11,7 @@ import re
 import zipfile
 from xml.etree import ElementTree
 
-from app.chronology.file_guard import _pieces, _sheet_parts
+from app.chronology.file_guard import _pieces, _sheet_parts, sheets_hiding
 
 _MAX_STYLES = 5 * 1024 * 1024
 # Built-in number formats: 16 is "d-mmm", 17 is "mmm-yy".
@@ -326,6 +326,56 @@ def uncalculated_formulas(path, sheet: str) -> dict[tuple[int, int], object]:
             return cells
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
         return {}
+
+
+# Hidden rows ------------------------------------------------------------------------------------
+# Rows an agency hid are still in the file. Hidden by a filter (the sheet's AutoFilter or a
+# table's), they are the rows the sender chose not to show: in a log kept for many people,
+# usually other people's records. Hidden by hand or under a collapsed group, they are part of
+# what was sent.
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_ROW_NUMBER = re.compile(rb'\br\s*=\s*["\']\s*([0-9]{1,7})')
+_ROW_HIDDEN = re.compile(rb'\bhidden\s*=\s*["\']\s*(?:1|true)\s*["\']')
+_FILTERING = re.compile(rb"<(?:\w+:)?filterColumn\b")
+_TABLE_PART = re.compile(rb"<(?:\w+:)?tablePart\b")
+
+
+def hidden_rows(path, sheet: str) -> tuple[list[int], bool]:
+    """The sheet's hidden rows (1-based, as numbered in the sheet), and whether a filter hides
+    them (a filter set on the sheet's AutoFilter or on a table in it). ([], False) when no row
+    is hidden; the sheet is read again only when `file_guard`'s check saw it mention hidden."""
+    hiding = sheets_hiding(path)
+    if hiding is not None and sheet not in hiding:
+        return [], False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = {m.filename.lower(): m.filename for m in archive.infolist()}
+            member = _sheet_member(archive, names, sheet)
+            if member is None:
+                return [], False
+            hidden: list[int] = []
+            filtered = tables = False
+            row = 0
+            for piece in _pieces(archive, archive.getinfo(member)):
+                for attributes in _ROW_TAG.findall(piece):
+                    number = _ROW_NUMBER.search(attributes)
+                    row = int(number[1]) if number else row + 1
+                    if _ROW_HIDDEN.search(attributes):
+                        hidden.append(row)
+                filtered = filtered or bool(_FILTERING.search(piece))
+                tables = tables or bool(_TABLE_PART.search(piece))
+            if hidden and not filtered and tables:
+                # A table's filter is kept in its own part (xl/tables/): any set in this
+                # workbook's tables counts (tables on other sheets rarely filter as well).
+                filtered = any(
+                    re.fullmatch(r"xl/tables/[^/]+\.xml", lower) is not None
+                    and _mentions(archive, real, b"filterColumn")
+                    for lower, real in names.items()
+                )
+            return hidden, filtered and bool(hidden)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        return [], False
 
 
 # Comments (notes) attached to cells ----------------------------------------------------------
