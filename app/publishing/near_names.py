@@ -373,6 +373,10 @@ def short_forms(name: str, strong: bool = False, tails: bool = True) -> set[str]
     return {form for form in out if len(form) >= 2}
 
 
+# How a pet name made of a family name ends as written: "Wicky", "Smithy", "Robbo".
+_FAMILY_PET_END = re.compile(r"(?:y|ie|o)$")
+
+
 def surname_pets(name: str) -> set[str]:
     """The spellings of the pet names made of a long family name's start ("Wicky" of
     Wickramasinghe, "Papo" of Papadopoulos): its first three or four sounds with -i, -ie or
@@ -501,6 +505,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
     spelled: set[str] = set()
     syllables: set[str] = set()  # a first name's first syllable, spelled as said: "dom", "jas"
     initials: dict[str, set[str]] = {}  # descriptor -> the first letters of its other names
+    family_pets: dict[str, tuple[str, str]] = {}  # "wiki" of Wickramasinghe (as "Wicky")
     for entry in entries:
         if entry.kind != "person":
             continue
@@ -511,7 +516,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             if not first:
                 initials.setdefault(entry.descriptor, set()).add(fold(word[:1]).upper())
                 for form in surname_pets(word):
-                    shorts.setdefault(form, (word, entry.descriptor))
+                    family_pets.setdefault(form, (word, entry.descriptor))
             if first and len(word) >= 4:
                 firsts.append((word, entry.descriptor))
                 # A middle name is cut from its start only ("Shahid" of Shahidul; not "Wales"
@@ -571,6 +576,8 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 if near is None:
                     said = _spelling(part, final_e=True)
                     found = shorts.get(said)
+                    if found is None and _FAMILY_PET_END.search(folded):
+                        found = family_pets.get(said)  # "Wicky", not "Wiki"
                     sure = said in strong
                     known_short = said in tabled
                     syllable = said in syllables
