@@ -562,7 +562,9 @@ def _add_declined(forms: dict[str, set[str]], tokens: list[str], descriptor: str
         declined = [] if token in PARTICLES | COMMON_WORDS else sorted(case_forms(token))
         for form in declined:
             forms.setdefault(form, set()).add(descriptor)
-        options.append([token, *declined])
+        # Side by side, the common forms only: each word alone finds the rest.
+        together = set(case_forms(token, rarer=False)) if declined else set()
+        options.append([token, *(f for f in declined if f in together)])
     if len(options) > 1:
         for first in options[0]:
             for last in options[-1]:
@@ -718,10 +720,10 @@ def mutations(token: str) -> dict[str, str]:
     if token[0] in "bcdfgmpst" and token[1] != "h":
         lenited = token[0] + "h" + token[1:]
         out[lenited] = "h"
-    # The Irish vocative also makes the name's last vowel slender: "a Sheáin" of Seán, "a
-    # Chiaráin" of Ciarán, "a Shéamuis" of Séamus (an "i" before the last consonants).
+    # The Irish vocative also makes the last vowel of a lenited name slender: "a Sheáin" of
+    # Seán, "a Chiaráin" of Ciarán, "a Shéamuis" of Séamus (an "i" before the last consonants).
     slender = re.match(r"(.*[aou])([^aeiouy]+)$", lenited)
-    if slender and not re.search(r"[ie][^aeiouy]+$", lenited):
+    if lenited != token and slender and not re.search(r"[ie][^aeiouy]+$", lenited):
         out.setdefault(slender[1] + "i" + slender[2], "h")
     for kind, table in (("soft", _SOFT), ("nasal", _NASAL)):
         for start, becomes in table:

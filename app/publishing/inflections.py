@@ -48,12 +48,15 @@ def _soft(stem: str) -> str:
     return stem + "ie"
 
 
-def case_forms(word: str) -> set[str]:
-    """The declined forms of one word of a name (folded, lower case), itself left out."""
+def case_forms(word: str, rarer: bool = True) -> set[str]:
+    """The declined forms of one word of a name (folded, lower case), itself left out.
+    ``rarer``: also the Czech, Slovak and Latvian forms that are written alone more than
+    beside the rest of the name (possessives, "Petrovi", "Horváthom")."""
     w = word
     if len(w) < _SHORTEST or not w.isalpha():
         return set()
     out: set[str] = set()
+    more: set[str] = set()
     if re.search(r"(?:[sc]|dz)k[iy]$", w):  # Kowalski, Nowicki, Czech Novotný-like -ský
         stem = w[:-1]
         out |= {stem + e for e in ("iego", "iemu", "im", "ich", "imi", "ie", "eho", "emu", "ym")}
@@ -64,20 +67,21 @@ def case_forms(word: str) -> set[str]:
         out |= {stem + "iej", stem + "ie", stem + "e", stem + "ou", stem + "aja", stem + "oj"}
         # A first name that ends so ("Eliška") declines as a noun: "Elišce" (to), "Elišky"
         # (of), "Eliškou" (with), and "Eliščin" (hers).
-        out |= {_soft(stem), stem + "y", stem + "u", stem[:-1] + "cin", stem[:-1] + "cina"}
+        more |= {_soft(stem), stem + "y", stem + "u", stem[:-1] + "cin", stem[:-1] + "cina"}
     elif w.endswith(("iene", "aite", "yte", "ute")):  # Lithuanian wife's and daughter's names
         out |= {w + "s", w + "i", w[:-1] + "es", w[:-1] + "ei"}
     elif w.endswith(("ius", "ys", "is")) and len(w) > 5:  # Lithuanian: Adomavičius, Vilkaitis
         stem = w[:-3] if w.endswith("ius") else w[:-2]
         out |= {stem + e for e in ("iaus", "iui", "iu", "iumi", "io", "iui", "i", "iu", "yje")}
         if w.endswith("is"):  # Latvian: Jānis, Jāņa (of), Jānim (to), Jāni
-            out |= {stem + e for e in ("im", "a", "i")}
+            more |= {stem + e for e in ("im", "a", "i")}
     elif w.endswith(("as", "us")) and len(w) > 5:  # Lithuanian: Kazlauskas, Jonas
         stem = w[:-2]
         out |= {stem + e for e in ("o", "ui", "a", "u", "e", "ai", "aus", "ams")}
     elif w.endswith(("ova", "eva")):  # Russian and Czech wives' names: Ivanova, Nováková
         stem = w[:-1]
-        out |= {stem + e for e in ("oj", "oy", "u", "ou", "e", "y", "ej")}  # Slovak "-ovej"
+        out |= {stem + e for e in ("oj", "oy", "u", "ou", "e", "y")}
+        more.add(stem + "ej")  # Slovak: "Novákovej"
     elif w.endswith("a"):  # Karolina, Agnieszka, Zofia
         stem = w[:-1]
         hard = "i" if stem.endswith(("k", "g", "i", "l", "j")) else "y"
@@ -87,10 +91,11 @@ def case_forms(word: str) -> set[str]:
         if stem.endswith("i"):  # Zofia: Zofii, Zofię, Zofią
             out |= {stem + "i", stem + "e"}
         # Lithuanian: Jurgitos (of), Jurgitai (to), Jurgitoje (at); Latvian: Līgas (of)
-        out |= {stem + "os", stem + "ai", stem + "oje", stem + "as"}
+        out |= {stem + "os", stem + "ai", stem + "oje"}
+        more.add(stem + "as")
         # Czech: "Janin" (Jana's), "Janina", "Janiny"
         possessive = stem[:-1] + "c" if stem.endswith("k") else stem
-        out |= {possessive + e for e in ("in", "ina", "ino", "iny", "inu")}
+        more |= {possessive + e for e in ("in", "ina", "iny")}
     elif w.endswith("e") and len(w) > 4 and w[-2] not in "aeiouy":
         # Lithuanian first names in -ė: Gintarės (of), Gintarei (to), Gintarėje (at)
         out |= {w + "s", w[:-1] + "ei", w + "je"}
@@ -98,10 +103,13 @@ def case_forms(word: str) -> set[str]:
         soft = "iem" if w.endswith(("k", "g")) else "em"
         out |= {w + "a", w + "owi", w + soft, w + "u", _soft(w), w + "owie", w + "ow"}
         # Czech and Slovak: "Petrovi" (to), "Horváthom" (with), "Petrův" (his)
-        out |= {w + "ovi", w + "ym", w + "ich", w + "om", w + "uv", w + "ove"}
+        out |= {w + "ovi", w + "ym", w + "ich"}
+        more |= {w + "om", w + "uv", w + "ove"}
         for stem in _fleeting(w):
             soft = "iem" if stem.endswith(("k", "g")) else "em"
             out |= {stem + "a", stem + "owi", stem + soft, stem + "u", _soft(stem)}
+    if rarer:
+        out |= more
     out.discard(w)
     return {f for f in out if len(f) > len(w) - 2}
 
