@@ -237,7 +237,6 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "yitzchak": ("itzik", "itche", "yitzy"),
     "menachem": ("mendy", "mendel"),
     "rivka": ("rivky", "rivkie", "rivkele"),
-    "shmuel": ("shmuly", "shmulik", "shmiel"),
     # Czech, Slovak, Serbian, Icelandic, Dutch
     "petr": ("peta", "petulka", "petricek"),
     "dorde": ("dole", "doka", "djole", "djoka"),
