@@ -289,3 +289,50 @@ def published_text(ctx, review_id: int, kind: str, path: Path) -> str:
 
     publish(ctx, kind, path, review_id=review_id)
     return read_everything(path)
+
+
+# --- the tests every leak case has ------------------------------------------------------------
+
+
+def read_back_tests(build_case, text: str, leaks, subject: str, kept=()):
+    """The fixture and the first test of a leak case's test module: ``case``, the review
+    ``build_case`` makes with ``text`` written everywhere, to be published with its chronology;
+    and ``test_nothing_of_anyone_is_left_in_the_file``: every document in every format read
+    back has nothing ``leaks`` finds, prints the ``subject``'s pseudonym and keeps each of the
+    ``kept`` phrases of ordinary prose. A module binds both to its own names:
+    ``case, test_nothing_of_anyone_is_left_in_the_file = read_back_tests(...)``."""
+    import pytest
+
+    @pytest.fixture
+    def case(ctx, tmp_path):
+        return for_publication(ctx, build_case(ctx, tmp_path, text))
+
+    @every_published_file
+    def test_nothing_of_anyone_is_left_in_the_file(ctx, case, tmp_path, kind, suffix):
+        published = published_text(ctx, case, kind, tmp_path / f"{kind}{suffix}")
+        assert leaks(published) == {}
+        assert subject in published
+        flat = " ".join(published.split())
+        for phrase in kept:
+            assert phrase in flat
+
+    return case, test_nothing_of_anyone_is_left_in_the_file
+
+
+def asked(ctx, review_id: int, kind: str = "summary") -> dict[str, set[str]]:
+    """What the release check of the ``kind`` document blocks on, by reason ("near_name",
+    "unregistered"): the texts it asks about."""
+    from app.publishing.release_check import check_publication
+
+    out: dict[str, set[str]] = {"near_name": set(), "unregistered": set()}
+    for hit in check_publication(ctx, review_id, kind).blocking:
+        out.setdefault(hit.reason, set()).add(hit.text)
+    return out
+
+
+def near_names_in(register, text: str) -> list:
+    """The near names ``text`` holds with ``register`` as the review's people."""
+    from app.publishing.anonymise import Anonymiser
+    from app.publishing.near_names import near_names
+
+    return near_names(register, [text], Anonymiser(register).find)

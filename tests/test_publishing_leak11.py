@@ -11,35 +11,21 @@ import pytest
 
 from app.publishing.anonymise import Anonymiser
 from app.publishing.inflections import case_forms, diminutives
-from app.publishing.near_names import near_names
 from app.publishing.register import RegisterEntry
-from app.publishing.release_check import check_publication
-from tests.leak_planting import every_published_file, for_publication, published_text
+from tests.leak_planting import asked, near_names_in, read_back_tests
 from tests.publishing_leak11_case import PLANTED, build_case, leaks
 
-
-@pytest.fixture
-def case(ctx, tmp_path):
-    return for_publication(
-        ctx, build_case(ctx, tmp_path, PLANTED + " Staff used the MASH and the MARAC.")
-    )
-
-
-@every_published_file
-def test_nothing_of_anyone_is_left_in_the_file(ctx, case, tmp_path, kind, suffix):
-    text = published_text(ctx, case, kind, tmp_path / f"{kind}{suffix}")
-    assert leaks(text) == {}
-    assert "Child H" in text
-    flat = " ".join(text.split())
-    assert "MASH" in flat and "MARAC" in flat
+case, test_nothing_of_anyone_is_left_in_the_file = read_back_tests(
+    build_case, PLANTED + " Staff used the MASH and the MARAC.", leaks, "Child H", ("MASH", "MARAC")
+)
 
 
 def test_the_release_check_asks_about_short_forms_and_not_words_of_respect(ctx, case):
-    result = check_publication(ctx, case, "summary")
-    near = {h.text for h in result.blocking if h.reason == "near_name"}
+    blocked = asked(ctx, case)
+    near = blocked["near_name"]
     assert near >= {"Segun", "SEGUN", "Eszti", "Nelu", "Kels", "Pawełek", "Bridgie", "Shaz"}
     assert not near & {"MASH", "MARAC"}
-    unregistered = {h.text for h in result.blocking if h.reason == "unregistered"}
+    unregistered = blocked["unregistered"]
     assert not any(w in u for u in unregistered for w in ("Kak Hawre", "Farzana Jan", "Didi"))
 
 
@@ -124,8 +110,7 @@ PEOPLE = [
     ],
 )
 def test_ends_pet_forms_and_family_name_first_are_asked_about(text, asked):
-    an = Anonymiser(PEOPLE)
-    assert asked in {n.written for n in near_names(PEOPLE, [text], an.find)}
+    assert asked in {n.written for n in near_names_in(PEOPLE, text)}
 
 
 @pytest.mark.parametrize(
@@ -137,5 +122,4 @@ def test_ends_pet_forms_and_family_name_first_are_asked_about(text, asked):
     ],
 )
 def test_ordinary_words_are_not_asked_about(text):
-    an = Anonymiser(PEOPLE)
-    assert near_names(PEOPLE, [text], an.find) == []
+    assert near_names_in(PEOPLE, text) == []

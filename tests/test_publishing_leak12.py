@@ -11,31 +11,21 @@ left alone."""
 import pytest
 
 from app.publishing.anonymise import Anonymiser, mutations
-from app.publishing.near_names import near_names
 from app.publishing.register import RegisterEntry
-from app.publishing.release_check import check_publication
-from tests.leak_planting import every_published_file, for_publication, published_text
+from tests.leak_planting import asked, near_names_in, read_back_tests
 from tests.publishing_leak12_case import ORDINARY, PLANTED, build_case, leaks
 
-
-@pytest.fixture
-def case(ctx, tmp_path):
-    return for_publication(ctx, build_case(ctx, tmp_path, PLANTED + " " + ORDINARY))
-
-
-@every_published_file
-def test_nothing_of_anyone_is_left_in_the_file(ctx, case, tmp_path, kind, suffix):
-    text = published_text(ctx, case, kind, tmp_path / f"{kind}{suffix}")
-    assert leaks(text) == {}
-    assert "Child G" in text
-    flat = " ".join(text.split())
-    assert "She had hope and faith in the plan." in flat
-    assert "the path rose up the hill to a white gate" in flat
+case, test_nothing_of_anyone_is_left_in_the_file = read_back_tests(
+    build_case,
+    PLANTED + " " + ORDINARY,
+    leaks,
+    "Child G",
+    ("She had hope and faith in the plan.", "the path rose up the hill to a white gate"),
+)
 
 
 def test_the_release_check_asks_about_pet_names_of_other_languages(ctx, case):
-    result = check_publication(ctx, case, "summary")
-    near = {h.text for h in result.blocking if h.reason == "near_name"}
+    near = asked(ctx, case)["near_name"]
     assert near >= {"Twm", "Dima", "Sasha", "Sashka", "Sashenka", "Peppe", "Beppe", "Páidí"}
     assert not near & {"MASH", "MARAC", "Hope", "Faith"}
 
@@ -120,8 +110,7 @@ PEOPLE = [
     ],
 )
 def test_pet_names_of_other_languages_and_syllables_are_asked_about(text, asked):
-    an = Anonymiser(PEOPLE)
-    assert asked in {n.written for n in near_names(PEOPLE, [text], an.find)}
+    assert asked in {n.written for n in near_names_in(PEOPLE, text)}
 
 
 @pytest.mark.parametrize(
@@ -135,5 +124,4 @@ def test_pet_names_of_other_languages_and_syllables_are_asked_about(text, asked)
 )
 def test_ordinary_words_are_not_asked_about(text):
     people = [*PEOPLE, RegisterEntry("Adeline Okafor", "Aunt"), RegisterEntry("Stacey Hall", "X")]
-    an = Anonymiser(people)
-    assert near_names(people, [text], an.find) == []
+    assert near_names_in(people, text) == []

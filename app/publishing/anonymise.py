@@ -31,7 +31,14 @@ from app.publishing.identifiers import (  # noqa: F401 (used from here by caller
     find_identifiers,
     nhs_checksum_ok,
 )
-from app.publishing.inflections import case_forms, declines, other_sex, yoruba_rest
+from app.publishing.inflections import (
+    case_forms,
+    declines,
+    finnish,
+    finnish_forms,
+    other_sex,
+    yoruba_rest,
+)
 from app.publishing.register import RegisterEntry
 from app.publishing.spans import OTHER_TITLES, merged, possessive, with_titles
 
@@ -52,7 +59,8 @@ COMMON_WORDS = frozenset(
     heath jay kit lark nick olive penny ray reed rusty sandy skip storm wade warren win wren
     sage star mercy patience prudence honour honor harmony liberty unity bliss carol pip
     hardy bond park rice lamb fox wolf crane swan finch bird gold silver steel good law ash
-    sonny blessing precious destiny misty crystal trinity echo""".split()
+    sonny blessing precious destiny misty crystal trinity echo memory gift fortune beauty
+    charity comfort justice""".split()
 )
 TITLES = frozenset(
     "mr mrs ms miss dr prof sir dame rev revd mx master pc pcso dc ds di dci sgt insp det cllr"
@@ -90,6 +98,7 @@ def _fold_table() -> dict[int, str]:
         if base != char and base.isascii() and base.isalpha():
             table[code] = base
     extra = {"ß": "s", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "a"}
+    extra |= {"ð": "d", "Ð": "D"}
     extra |= {"Æ": "A", "œ": "o", "Œ": "O", "ı": "i", "\u00a0": " ", "\u202f": " "}
     extra |= {
         "’": "'",
@@ -108,6 +117,13 @@ def _fold_table() -> dict[int, str]:
 
 
 FOLD = _fold_table()
+# Letters written out in two where a keyboard or a form has no such letter ("Đorđe" as
+# "Djordje", "Þórunn" as "Thorunn", "Müller" as "Mueller", "Ærø" as "Aeroe").
+_SPELLED_OUT = str.maketrans(
+    {"đ": "dj", "Đ": "Dj", "þ": "th", "Þ": "Th", "ð": "dh", "Ð": "Dh", "æ": "ae", "Æ": "Ae"}
+    | {"ø": "oe", "Ø": "Oe", "ß": "ss", "ä": "ae", "Ä": "Ae", "ö": "oe", "Ö": "Oe"}
+    | {"ü": "ue", "Ü": "Ue", "å": "aa", "Å": "Aa", "œ": "oe", "Œ": "Oe"}
+)
 
 
 def fold(text: str) -> str:
@@ -210,7 +226,11 @@ def _compiled(forms: dict, separator: str, *, names: bool = False) -> re.Pattern
         trie.add(form.split(" "))
     if names:
         return re.compile(
-            r"(?<![^\W\d_])(?<![^\W\d_]')(?:" + trie.pattern() + r")(?P<plural>e?s)?(?![^\W\d_])",
+            # Not after a word and an apostrophe ("don't"); after one capital and one it is a
+            # name's prefix ("P'Ploy", "N'Ploy" in Thai, "D'Souza").
+            r"(?<![^\W\d_])(?<![^\W\d_]{2}')(?<!(?-i:[^\W\d_A-Z])')(?:"
+            + trie.pattern()
+            + r")(?P<plural>e?s)?(?![^\W\d_])",
             re.I,
         )
     return re.compile(r"(?<![\w'])(?:" + trie.pattern() + r")(?!\w)", re.I)
@@ -330,15 +350,26 @@ def _acronym(text: str, m: re.Match) -> bool:
     lower case is part of that word ("Li-ion" is no "Li")."""
     word = text[m.start() : m.end()]
     after = text[m.end() : m.end() + 2]
-    return len(word) <= 3 and len(after) == 2 and after[0] == "-" and after[1].islower()
+    if len(word) > 3 or len(after) < 2 or after[0] != "-" or not after[1].islower():
+        return False
+    # "Yui-chan", "Ken-kun": a Japanese word of address after the name says it is one.
+    return not _RESPECT_AFTER.match(text, m.end()) or (
+        _RESPECT_AFTER.match(text, m.end())[1].casefold() not in _HONORIFIC_WORDS
+    )
 
 
 _INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.(?!\w)")
 _INITIALS_AFTER = re.compile(
-    r"[ \t]+((?:[A-Z]\.[ \t]?){1,2}[A-Z])(?:\.(?=[ \t]*[,;)a-z])|(?![\w.]))"
+    r"[ \t]+((?:[A-Z]\.[ \t]?){1,2}[A-Z])(?:\.(?=[ \t]*[,;)a-z])|(?=\.[ \t]*(?:\r?\n|$))|(?![\w.]))"
 )
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z'’]{4,})(?![\w-])")
-_INITIAL_BEFORE = re.compile(r"(?<![\w.'])(?:(?:[A-Z][ \t]+){1,3}|(?:[A-Z]\.[ \t]*){1,3})$")
+_INITIAL_BEFORE = re.compile(
+    r"(?<![\w.'])(?:(?:[A-Z][ \t]+){1,3}|(?:[A-Z]\.[ \t]*){1,3}|[A-Z]{2,3}[ \t]+)$"
+)
+# "P. v.d. Berg", "vd Berg": "van der" / "van den" written short before the family's name.
+_VAN_BEFORE = re.compile(r"(?<![\w.])(?:v\.[ \t]?d\.?|v/d|vd|v\.)[ \t]+$", re.I)
+# "P'Ploy", "N'Ploy" (Thai: elder, younger): a capital and an apostrophe just before a name.
+_LETTER_BEFORE = re.compile(r"(?<![\w'])[A-Z]'$")
 # A capitalised word just before a family's name: a first name the register does not hold
 # ("Ryan" of "Ryan Ward"), unless it is a word a sentence, a title, a role or a place begins.
 _KIN_BEFORE = re.compile(r"(?<![\w'.-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+$")
@@ -377,7 +408,7 @@ _NASAB_WORDS = tuple(f" {w} " for w in "bin ibn bint binti ben ould".split())
 # (elder sister, brother)).
 HONORIFICS = frozenset(
     "Hanım Hanim Bey Abla Ağabey Abi Teyze Amca Ji Jee Sahib Saheb Sahiba Sahab Bhai Baji"
-    " Jan Jaan Jon Didi Dai Daju Bahini".split()
+    " Jan Jaan Jon Didi Dai Daju Bahini chan kun san sama sensei senpai sempai dono".split()
 )
 _HONORIFIC_WORDS = frozenset(fold(w).casefold() for w in HONORIFICS)
 # With its capital, not before a number ("Kerry Jan 2023" is a date) or another name.
@@ -388,7 +419,7 @@ _RESPECT_AFTER = re.compile(r"(?:[ \t]+|-)([A-Za-z][a-z]+)\b(?![ \t]*\d)(?![ \t]
 # may also be the person's own name with respect: either way not to be printed).
 PARENT_WORDS = (
     "Abu Abou Umm Um Om Mama Maama Baba Iya Iye Yeye Papa Maman Ammi Ammu Ami Abbu Abba Abbo"
-    " Hooyo Aabo Nne Nna Mma"
+    " Hooyo Aabo Nne Nna Mma Amai"
 ).split()
 _KUNYA_WORDS = tuple(f"{w} " for w in PARENT_WORDS)
 _KUNYA = re.compile(r"(?<![\w'])(?:" + "|".join(PARENT_WORDS) + r")[ \t]+$")
@@ -531,7 +562,9 @@ def _add_declined(forms: dict[str, set[str]], tokens: list[str], descriptor: str
         declined = [] if token in PARTICLES | COMMON_WORDS else sorted(case_forms(token))
         for form in declined:
             forms.setdefault(form, set()).add(descriptor)
-        options.append([token, *declined])
+        # Side by side, the common forms only: each word alone finds the rest.
+        together = set(case_forms(token, rarer=False)) if declined else set()
+        options.append([token, *(f for f in declined if f in together)])
     if len(options) > 1:
         for first in options[0]:
             for last in options[-1]:
@@ -683,8 +716,15 @@ def mutations(token: str) -> dict[str, str]:
     out: dict[str, str] = {}
     if len(token) < 4 or not token.isalpha():
         return out
+    lenited = token
     if token[0] in "bcdfgmpst" and token[1] != "h":
-        out[token[0] + "h" + token[1:]] = "h"
+        lenited = token[0] + "h" + token[1:]
+        out[lenited] = "h"
+    # The Irish vocative also makes the last vowel of a lenited name slender: "a Sheáin" of
+    # Seán, "a Chiaráin" of Ciarán, "a Shéamuis" of Séamus (an "i" before the last consonants).
+    slender = re.match(r"(.*[aou])([^aeiouy]+)$", lenited)
+    if lenited != token and slender and not re.search(r"[ie][^aeiouy]+$", lenited):
+        out.setdefault(slender[1] + "i" + slender[2], "h")
     for kind, table in (("soft", _SOFT), ("nasal", _NASAL)):
         for start, becomes in table:
             if token.startswith(start) and not (start == "c" and token.startswith("ch")):
@@ -704,10 +744,27 @@ def _mutated_here(folded: str, text: str, m: re.Match, kind: str) -> bool:
     if not before:
         return False
     word = before[1]
+    # The word that mutates the name may begin a sentence, a quotation or a heading ("'A
+    # Sheáin, come in'", "I Wenllian" as a title): then it has its capital. (An English "A"
+    # so begins many sentences: only a name called by it, a comma or "!" after it.)
+    if not word.islower():
+        if not (
+            word[:1].isupper()
+            and (word[1:] or "a").islower()
+            and _OPENS.search(folded, 0, before.start())
+        ):
+            return False
+        word = word.lower()
+        if kind == "h" and not re.match(r"[ \t]*[,!]", text[m.end() : m.end() + 3]):
+            return False
     if kind == "h":
-        return word.lower() in _AFTER_H and word.islower()
+        return word in _AFTER_H
     words = _SOFT_AFTER if kind == "soft" else _NASAL_AFTER
     return word in words
+
+
+# Where a sentence, a quotation or a line begins.
+_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“‘'(]\s*)$")
 
 
 # Words before a word in lower case that make it an ordinary word, not a name ("the line
@@ -761,12 +818,20 @@ class Anonymiser:
         # "geri" of Ceri -> ("soft", descriptors): found only after a word that mutates it.
         mutated: dict[str, tuple[str, set[str]]] = {}
         self._tokens_of: dict[str, set[str]] = {}  # descriptor -> the words of their names
+        # Who has "van" or "von" in their name ("Pieter van den Berg"): "v.d. Berg" is them.
+        self._van = {
+            e.descriptor.strip() or NAME_REMOVED
+            for e in self.entries
+            if {"van", "von"} & set(_tokens(" ".join((e.name, *e.variants))))
+        }
         for entry in self.entries:
             descriptor = entry.descriptor.strip() or NAME_REMOVED
             names = [entry.name, *entry.variants]
             given = set(names)  # as registered, before the forms made of them below
             # "O'Neill" is also typed "ONeill" and "O Neill".
             names += [fold(n).replace("'", c) for n in names if "'" in fold(n) for c in ("", " ")]
+            # "Djordje" of "Đorđe", "Thorunn" of "Þórunn", "Mueller" of "Müller".
+            names += [t for n in names if (t := n.translate(_SPELLED_OUT)) != n]
             if entry.kind == "person":
                 names += _joined(names) + _glued(entry.name)
             for name in names:
@@ -819,6 +884,12 @@ class Anonymiser:
             if entry.kind == "person" and declines(entry.name):
                 for name in (entry.name, *entry.variants):
                     _add_declined(forms, _tokens(name), descriptor)
+            if entry.kind == "person" and finnish(entry.name):
+                for name in (entry.name, *entry.variants):
+                    for token in _tokens(name):
+                        if token not in PARTICLES | TITLES | COMMON_WORDS:
+                            for form in finnish_forms(token):
+                                forms.setdefault(form, set()).add(descriptor)
             if entry.kind == "person":
                 for name in given:
                     for token in _tokens(name):
@@ -922,6 +993,7 @@ class Anonymiser:
         text ("Ł.W." is "L.W."). Written without dots, two letters that are also a common
         abbreviation ("GP", "SW") are the abbreviation."""
         by_initials: dict[str, set[str]] = {}
+        turned: set[str] = set()  # written only dotted
         for entry in self.entries:
             tokens = [t for t in _tokens(entry.name) if t not in TITLES]
             if entry.kind != "person" or len(tokens) < 2:
@@ -945,6 +1017,13 @@ class Anonymiser:
                 if len(words) > 1:
                     key = "".join(t[0] for t in words).upper()
                     by_initials.setdefault(key, set()).add(entry.descriptor)
+            if len(core) > 2:
+                # "W.R.K." of Ruwan Kumara Wickramasinghe: the family name's initial first,
+                # as Sri Lankan and South Indian names are written (dotted only).
+                key = "".join(t[0] for t in [core[-1], *core[:-1]]).upper()
+                if key not in by_initials:
+                    by_initials.setdefault(key, set()).add(entry.descriptor)
+                    turned.add(key)
         # Initials two people share are still someone's: no descriptor can be chosen.
         self._initial_of = {
             k: next(iter(v)) if len(v) == 1 else NAME_REMOVED for k, v in by_initials.items()
@@ -960,6 +1039,9 @@ class Anonymiser:
                     re.escape(p) + (r"\.\s?" if p.isupper() else r"\s+") for p in pieces
                 )
                 shapes.append(shape[: -len(r"\s?")] if shape.endswith(r"\s?") else shape)
+                continue
+            if key in turned:
+                shapes.append(r"\.\s?".join(re.escape(c) for c in key) + r"\.")
                 continue
             dotted = r"\.\s?".join(re.escape(c) for c in key) + r"\.?"
             shapes.append(dotted)
@@ -1081,12 +1163,20 @@ class Anonymiser:
                         ends = re.match(r"\s+[A-Z]|\s*$", folded[after.end() :])
                         end = after.end() - (1 if ends else 0)
                     start = m.start()
-                    # "G Kaur", "M.A. Chaudhry": initials before the name, if they are the
-                    # name's.
+                    if descriptor in self._van:
+                        van = _VAN_BEFORE.search(folded, max(0, start - 8), start)
+                        start = van.start() if van else start
+                    elif start and folded[start - 1] == "'":
+                        prefix = _LETTER_BEFORE.search(folded, max(0, start - 3), start)
+                        start = prefix.start() if prefix else start
+                    # "G Kaur", "M.A. Chaudhry", "YM Katz": initials before the name, if they
+                    # are the name's.
                     before = _INITIAL_BEFORE.search(folded, max(0, start - 12), start)
                     letters = self._letters.get(descriptor, ())
-                    if before and all(
-                        c.lower() in letters for c in re.findall(r"[A-Z]", before[0])
+                    if (
+                        before
+                        and before[0].strip() not in ABBREVIATIONS
+                        and all(c.lower() in letters for c in re.findall(r"[A-Z]", before[0]))
                     ):
                         start = before.start()
                     key = _key(text[m.start() : m.start() + len(named)])

@@ -19,7 +19,7 @@ import unicodedata
 
 # A name from a language that declines names: letters only these languages use, or a family
 # name's ending.
-_LETTERS = re.compile("[ąćęłńśźżčřěůšžėįųūťďňľĺŕ]", re.I)
+_LETTERS = re.compile("[ąćęłńśźżčřěůšžėįųūťďňľĺŕāēīūģķļņ]", re.I)
 _ENDINGS = re.compile(
     r"(?:[sc]ki|dzki|[sc]ka|dzka|sk[yiáýa]|wicz|owicz|ewicz|czyk|czak|owski|ewski|ińsk[ia]"
     r"|ov|ova|ová|ev|eva|ová|enko|auskas|iauskas|evičius|avičius|aitis|ėnas|ūnas|onis|ienė"
@@ -33,7 +33,7 @@ def declines(name: str) -> bool:
     """True when ``name`` (a person's whole name as registered) looks like one from a language
     that declines names."""
     words = re.findall(r"[^\W\d_]+", name)
-    return bool(_LETTERS.search(name)) or any(_ENDINGS.search(w) for w in words[1:])
+    return bool(_LETTERS.search(name)) or any(_ENDINGS.search(_folded(w)) for w in words[1:])
 
 
 def _soft(stem: str) -> str:
@@ -48,12 +48,15 @@ def _soft(stem: str) -> str:
     return stem + "ie"
 
 
-def case_forms(word: str) -> set[str]:
-    """The declined forms of one word of a name (folded, lower case), itself left out."""
+def case_forms(word: str, rarer: bool = True) -> set[str]:
+    """The declined forms of one word of a name (folded, lower case), itself left out.
+    ``rarer``: also the Czech, Slovak and Latvian forms that are written alone more than
+    beside the rest of the name (possessives, "Petrovi", "Horváthom")."""
     w = word
     if len(w) < _SHORTEST or not w.isalpha():
         return set()
     out: set[str] = set()
+    more: set[str] = set()
     if re.search(r"(?:[sc]|dz)k[iy]$", w):  # Kowalski, Nowicki, Czech Novotný-like -ský
         stem = w[:-1]
         out |= {stem + e for e in ("iego", "iemu", "im", "ich", "imi", "ie", "eho", "emu", "ym")}
@@ -62,17 +65,23 @@ def case_forms(word: str) -> set[str]:
     elif re.search(r"(?:[sc]|dz)ka$", w) and len(w) > 5:  # Kowalska
         stem = w[:-1]
         out |= {stem + "iej", stem + "ie", stem + "e", stem + "ou", stem + "aja", stem + "oj"}
+        # A first name that ends so ("Eliška") declines as a noun: "Elišce" (to), "Elišky"
+        # (of), "Eliškou" (with), and "Eliščin" (hers).
+        more |= {_soft(stem), stem + "y", stem + "u", stem[:-1] + "cin", stem[:-1] + "cina"}
     elif w.endswith(("iene", "aite", "yte", "ute")):  # Lithuanian wife's and daughter's names
         out |= {w + "s", w + "i", w[:-1] + "es", w[:-1] + "ei"}
     elif w.endswith(("ius", "ys", "is")) and len(w) > 5:  # Lithuanian: Adomavičius, Vilkaitis
         stem = w[:-3] if w.endswith("ius") else w[:-2]
         out |= {stem + e for e in ("iaus", "iui", "iu", "iumi", "io", "iui", "i", "iu", "yje")}
+        if w.endswith("is"):  # Latvian: Jānis, Jāņa (of), Jānim (to), Jāni
+            more |= {stem + e for e in ("im", "a", "i")}
     elif w.endswith(("as", "us")) and len(w) > 5:  # Lithuanian: Kazlauskas, Jonas
         stem = w[:-2]
         out |= {stem + e for e in ("o", "ui", "a", "u", "e", "ai", "aus", "ams")}
     elif w.endswith(("ova", "eva")):  # Russian and Czech wives' names: Ivanova, Nováková
         stem = w[:-1]
         out |= {stem + e for e in ("oj", "oy", "u", "ou", "e", "y")}
+        more.add(stem + "ej")  # Slovak: "Novákovej"
     elif w.endswith("a"):  # Karolina, Agnieszka, Zofia
         stem = w[:-1]
         hard = "i" if stem.endswith(("k", "g", "i", "l", "j")) else "y"
@@ -81,18 +90,26 @@ def case_forms(word: str) -> set[str]:
             out |= {stem + "ej", stem + "a"}
         if stem.endswith("i"):  # Zofia: Zofii, Zofię, Zofią
             out |= {stem + "i", stem + "e"}
-        # Lithuanian: Jurgitos (of), Jurgitai (to), Jurgitoje (at)
+        # Lithuanian: Jurgitos (of), Jurgitai (to), Jurgitoje (at); Latvian: Līgas (of)
         out |= {stem + "os", stem + "ai", stem + "oje"}
+        more.add(stem + "as")
+        # Czech: "Janin" (Jana's), "Janina", "Janiny"
+        possessive = stem[:-1] + "c" if stem.endswith("k") else stem
+        more |= {possessive + e for e in ("in", "ina", "iny")}
     elif w.endswith("e") and len(w) > 4 and w[-2] not in "aeiouy":
         # Lithuanian first names in -ė: Gintarės (of), Gintarei (to), Gintarėje (at)
         out |= {w + "s", w[:-1] + "ei", w + "je"}
     elif w[-1] not in "aeiouy":  # Wójcik, Alfred, Nowak, Ivanov, Novák
         soft = "iem" if w.endswith(("k", "g")) else "em"
         out |= {w + "a", w + "owi", w + soft, w + "u", _soft(w), w + "owie", w + "ow"}
+        # Czech and Slovak: "Petrovi" (to), "Horváthom" (with), "Petrův" (his)
         out |= {w + "ovi", w + "ym", w + "ich"}
+        more |= {w + "om", w + "uv", w + "ove"}
         for stem in _fleeting(w):
             soft = "iem" if stem.endswith(("k", "g")) else "em"
             out |= {stem + "a", stem + "owi", stem + soft, stem + "u", _soft(stem)}
+    if rarer:
+        out |= more
     out.discard(w)
     return {f for f in out if len(f) > len(w) - 2}
 
@@ -111,7 +128,7 @@ def _fleeting(word: str) -> tuple[str, ...]:
 
 
 def diminutives(word: str) -> set[str]:
-    """The pet forms Polish and Lithuanian make of a first name (folded, lower case), by their
+    """The pet forms Polish, Czech, Slovak and Lithuanian make of a first name (folded, lower case), by their
     endings rather than from a list: the name's first syllable and the consonants after it with
     -ek, -uś, -cio, -eczek, -ka, -ula, -ukas, -utė ("Bartek", "Bartuś" of Bartosz, "Tomek" of
     Tomasz, "Piotrek" of Piotr, "Jurgutė" of Jurgita), its first consonants and vowel with
@@ -133,6 +150,10 @@ def diminutives(word: str) -> set[str]:
             out |= {w[:-1] + e for e in ("czek", "czka", "czkiem", "czku")}
     if m[2]:
         for ending in ("ek", "us", "cio", "eczek", "ka", "ula", "usia", "ukas", "ute"):
+            out.add(stem + ending)
+        # Czech and Slovak: "Janička", "Janinka", "Januška", "Petulka" and their vocatives
+        # ("Janičko", "Terezko").
+        for ending in ("icka", "inka", "uska", "ulka", "enka", "ko", "icko", "inko", "usko"):
             out.add(stem + ending)
         out |= {stem + e for e in ("ka", "kiem", "kowi", "ku")}  # Bartek declined
     if len(opening) >= 2 and opening[0] not in _VOWELS:
@@ -195,3 +216,39 @@ def yoruba_rest(word: str) -> str | None:
         if folded.startswith(opening) and len(rest) >= 3 and rest[0] not in "aeiou":
             return word[len(opening) :].capitalize()
     return None
+
+
+# A Finnish name: a family name in "-nen" (Virtanen, Korhonen, Nieminen), or the letters "ä" and
+# "ö" with the language's long vowels and consonants ("Mäkelä", "Hämäläinen").
+_FINNISH = re.compile(r"\w{3,}nen\b|[äö].*(?:aa|ee|ii|uu|yy|ää|kk|pp|tt|ll)", re.I)
+# Finnish case endings after a name's stem: of, to, on, from, in, out of, as, into.
+_FINNISH_CASES = ("n", "lle", "lla", "lta", "sta", "ssa", "ksi", "na", "a", "t")
+
+
+def finnish(name: str) -> bool:
+    """True when ``name`` (a person's whole name as registered) looks Finnish."""
+    return bool(_FINNISH.search(name))
+
+
+def finnish_forms(word: str) -> set[str]:
+    """The case forms Finnish gives one word of a name (folded, lower case), itself left out:
+    a name in "-nen" takes its endings on "-se-" ("Virtasen" of Virtanen, "Virtaselle"), a name
+    ending in a vowel takes them as it is ("Ainon", "Ainolle" of Aino) and, with a doubled
+    k, p or t before the vowel, on the single one too ("Mikon" of Mikko: consonant gradation).
+    A name ending in another consonant takes them after an "i" ("Pekkaa", "Jussi"; "Ahtin")."""
+    w = word
+    if len(w) < 4 or not w.isalpha():
+        return set()
+    if w.endswith("nen") and len(w) >= 6:
+        stem = w[:-3] + "se"
+        out = {stem + e for e in _FINNISH_CASES if e not in ("a", "t")}
+        out |= {w[:-3] + "sta", w[:-3] + "set", stem + "en", w[:-3] + "sia"}
+    elif w[-1] in "aeiouyäö":
+        stems = {w}
+        if re.search(r"(kk|pp|tt)[aeiouy]$", w):
+            stems.add(w[:-2] + w[-1])
+        out = {s + e for s in stems for e in _FINNISH_CASES}
+    else:
+        out = {w + "i" + e for e in _FINNISH_CASES}
+    out.discard(w)
+    return out

@@ -229,6 +229,19 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "rosario": ("charo",),
     "guadalupe": ("lupe",),
     "jesus": ("chuy", "chucho"),
+    "harriet": ("hattie", "hatty", "hetty", "harri"),
+    # Hebrew and Yiddish
+    "yosef": ("yossi", "yossel", "yoske", "yoshke"),
+    "moshe": ("moishe", "moishy", "moishele"),
+    "avraham": ("avi", "avrumi", "avrum", "avremel"),
+    "yitzchak": ("itzik", "itche", "yitzy"),
+    "menachem": ("mendy", "mendel"),
+    "rivka": ("rivky", "rivkie", "rivkele"),
+    # Czech, Slovak, Serbian, Icelandic, Dutch
+    "petr": ("peta", "petulka", "petricek"),
+    "dorde": ("dole", "doka", "djole", "djoka"),
+    "sigridur": ("sigga", "siggi"),
+    "pieter": ("piet", "pietje"),
 }
 # The same name in other spellings ("Aleksandra" and "Alexandra"): the table by its spelling
 # as said.
@@ -237,6 +250,8 @@ _BY_SOUND: dict[str, tuple[str, ...]] = {}
 _SLAVIC_PET = ("ka", "enka", "ochka", "ko", "ulya", "un")
 # Endings people put on a short form: "Alf-ie", "Beck-y", "Bec-s", "Tash-a", "Dann-o".
 _ENDINGS = ("", "i", "ie", "ei", "o", "s", "a")
+# Yiddish and German pet endings on a short form: "Yoss-ele" of Yosef, "Rivk-ale" of Rivka.
+_LONG_ENDINGS = ("ele", "ale")
 # Words of the calendar, offices and others that sound like a name or a piece of one ("Chair"
 # like "Kaur"): never a name.
 _NEVER_NAMES = frozenset(
@@ -344,6 +359,8 @@ def short_forms(name: str, strong: bool = False, tails: bool = True) -> set[str]
             if tail[-1] in "aeiou" and tail[-2] not in "aeiou":
                 pieces.add(tail[:-1])  # "tas", "bek"
     out = {p + e for p in pieces for e in _ENDINGS if not strong or len(p) >= 4 or e == "ie"}
+    if not strong:
+        out |= {p + e for p in pieces if len(p) >= 3 for e in _LONG_ENDINGS}
     if tails and not strong:
         # A syllable from further in with a pet ending: "Detta" of Bernadette, "Zimi" of
         # Gëzim, "Lali" of Gulalai (a consonant after a vowel, a vowel, a consonant).
@@ -353,6 +370,20 @@ def short_forms(name: str, strong: bool = False, tails: bool = True) -> set[str]
     out |= table_forms(name)
     out.discard(spelled)
     return {form for form in out if len(form) >= 2}
+
+
+# How a pet name made of a family name ends as written: "Wicky", "Smithy", "Robbo".
+_FAMILY_PET_END = re.compile(r"(?:y|ie|o)$")
+
+
+def surname_pets(name: str) -> set[str]:
+    """The spellings of the pet names made of a long family name's start ("Wicky" of
+    Wickramasinghe, "Papo" of Papadopoulos): its first three or four sounds with -i, -ie or
+    -o, for a name of eight sounds or more (a short one is said whole)."""
+    spelled = _spelling(name, final_e=True)
+    if len(spelled) < 8:
+        return set()
+    return {spelled[:n] + e for n in (3, 4) for e in ("i", "ie", "o")}
 
 
 def table_forms(name: str) -> set[str]:
@@ -416,7 +447,7 @@ _CAPITALISED = re.compile(r"(?<![\w'’-])(?![a-z])[^\W\d_][^\W\d_]+(?:-[^\W\d_]
 # quote ("told Muhammad", "Mum, Muhammad", "(Shivaun)").
 _BEFORE = re.compile(
     r"(?:(?<![\w'’-])[a-z][\w'’-]*\s+|[,;]\s+|[(\[\"“‘']\s*"
-    r"|(?<![\w'’-])(?:Nan|Nana|Nanny|Gran|Granny|Grandma|Grandad|Grandpa|Auntie|Aunty|Aunt"
+    r"|(?<![\w-])(?<!\w['’])(?:Nan|Nana|Nanny|Gran|Granny|Grandma|Grandad|Grandpa|Auntie|Aunty|Aunt"
     r"|Uncle|Cousin|Mr|Mrs|Ms|Miss|Mx|Dr|Pan|Pani|Herr|Frau|Señor|Señora|Bay|Bayan)\.?[ \t]+)$"
 )
 # At the start of a sentence: the text's start, a new line, after the end of a sentence or a
@@ -473,6 +504,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
     spelled: set[str] = set()
     syllables: set[str] = set()  # a first name's first syllable, spelled as said: "dom", "jas"
     initials: dict[str, set[str]] = {}  # descriptor -> the first letters of its other names
+    family_pets: dict[str, tuple[str, str]] = {}  # "wiki" of Wickramasinghe (as "Wicky")
     for entry in entries:
         if entry.kind != "person":
             continue
@@ -482,6 +514,8 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             registered.setdefault(sound_key(word), []).append((word, entry.descriptor))
             if not first:
                 initials.setdefault(entry.descriptor, set()).add(fold(word[:1]).upper())
+                for form in surname_pets(word):
+                    family_pets.setdefault(form, (word, entry.descriptor))
             if first and len(word) >= 4:
                 firsts.append((word, entry.descriptor))
                 # A middle name is cut from its start only ("Shahid" of Shahidul; not "Wales"
@@ -541,6 +575,8 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 if near is None:
                     said = _spelling(part, final_e=True)
                     found = shorts.get(said)
+                    if found is None and _FAMILY_PET_END.search(folded):
+                        found = family_pets.get(said)  # "Wicky", not "Wiki"
                     sure = said in strong
                     known_short = said in tabled
                     syllable = said in syllables

@@ -86,7 +86,7 @@ TITLES = (
     "Inspector|Constable|Cllr|Councillor|Prof|Professor|Rev|Reverend|Judge|HHJ|"
     # Titles in other languages ("Pan Lewandowski", "Frau Weber", "Señora Ruiz")
     "Pan|Pani|Herr|Frau|Señor|Señora|Senhor|Senhora|Signora|Monsieur|Madame|Bayan|Sayed|"
-    "Sheikh|Alhaji|Alhaja"
+    "Sheikh|Alhaji|Alhaja|Paní|Khun|Reb"
 )
 ROLES = (
     "social worker|health visitor|midwife|GP|doctor|teacher|head ?teacher|SENCO|DSL|"

@@ -16,11 +16,12 @@ from dataclasses import replace
 # Titles in the languages families speak, written before a surname as "Mr" is: Polish "Pan
 # Lewandowski", "Pani Zielińska"; German, Spanish, Portuguese, Italian, French, Dutch, Turkish
 # ("Bay", "Bayan"), Arabic ("Sayed", "Sheikh", "Haji"), West African ("Alhaji", "Chief") and
-# South Asian ("Shri", "Smt") ones.
+# South Asian ("Shri", "Smt"), Czech ("Paní"), Thai ("Khun") and Yiddish ("Reb") ones.
 OTHER_TITLES = (
     "Pan Pani Panna Herr Frau Señor Señora Señorita Senor Senora Sr Sra Srta Senhor Senhora "
     "Signor Signora Monsieur Madame Mme Mlle Meneer Mevrouw Dhr Mevr Bay Bayan Sayed Sayyid "
-    "Sayyida Syed Sheikh Sheikha Shaikh Haji Hajji Hajja Alhaji Alhaja Chief Shri Smt Shrimati"
+    "Sayyida Syed Sheikh Sheikha Shaikh Haji Hajji Hajja Alhaji Alhaja Chief Shri Smt Shrimati "
+    "Paní Khun Reb Rav Rebbetzin"
 ).split()
 TITLE_WORDS = (
     "Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Rev|Revd|Reverend|Sir|Dame|PC|PCSO|DC|DS|DI|"
