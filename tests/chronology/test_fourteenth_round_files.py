@@ -1,0 +1,16 @@
+"""The fourteenth round's files (fourteenth_round_files.py) imported through the command line
+with no options, every entry right, for the right agency, and nothing the file holds lost; and
+each rule they needed, on its own."""
+
+import pytest
+
+from tests.chronology import fourteenth_round_files as files
+from tests.chronology.round_checks import check_file_imports_fully_right
+from tests.chronology.test_robust_files import store_path  # noqa: F401
+
+FILES = files.FILES
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_each_file_imports_fully_right_with_no_options(store_path, tmp_path, capsys, name):  # noqa: F811
+    check_file_imports_fully_right(FILES, name, store_path, tmp_path, capsys, round_module=files)
