@@ -386,6 +386,14 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
     if len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
         raise not_a_spreadsheet(shown)
     lines = _text_lines(path, skip, codec, bad, fallback)
+    marked = (
+        path.suffix.lower() in (".md", ".markdown") or len(_MARKDOWN_HEADING.findall(sample)) > 2
+    )
+    if marked and _MARKDOWN_HEADING.search(sample) and not _boxed(sample):
+        found = _markdown_rows(lines, label)
+        if found is not None:
+            return found
+        lines = _text_lines(path, skip, codec, bad, fallback)
     if "\n\n" in sample.replace("\r", "") and (prose := dated_prose(sample)) is not None:
         return _prose_rows(lines, label, prose)
     first = sample.split("\n", 1)[0]
@@ -579,6 +587,50 @@ def _rejoin_overflow(
         f"(row {listed}): the extra values were joined into the last column and the rows "
         "flagged for checking."
     ]
+
+
+# Markdown (a wiki's or a notes tool's text): headings "## ...", lists, **bold**, [links](...).
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+_MARKDOWN_BLOCK = re.compile(r"#{1,6}[ \t]+|(?:[-*+]|\d{1,3}[.)])[ \t]+|>[ \t]?")
+_MARKDOWN_MARKS = re.compile(r"\*\*|__|`+|\[([^\]\n]*)\]\([^)\s]*\)")
+
+
+def _markdown_paragraphs(text: str) -> list[str]:
+    """The text's paragraphs, its markup taken off: blank lines part them, and a heading, a
+    list item or a quote starts a paragraph of its own."""
+    paragraphs: list[list[str]] = [[]]
+    for raw in text.replace("\r", "").split("\n"):
+        line = raw.strip()
+        if not line:
+            paragraphs.append([])
+            continue
+        if re.fullmatch(r"[-*_=]{3,}", line):  # a rule, or a heading's underline
+            paragraphs.append([])
+            continue
+        block = _MARKDOWN_BLOCK.match(line)
+        if block:
+            paragraphs.append([])
+            line = line[block.end() :].rstrip("# ")
+        line = _MARKDOWN_MARKS.sub(lambda m: m.group(1) or "", line)
+        paragraphs[-1].append(line)
+        if block and block.group().startswith("#"):
+            paragraphs.append([])
+    return [" ".join(p) for p in paragraphs if p]
+
+
+def _markdown_rows(lines, label: str):
+    """(rows, notes, flags) of a chronology written in Markdown as dated headings or
+    paragraphs, or None when its paragraphs are no chronology."""
+    from app.chronology.word_tables import paragraphs_chronology
+
+    found = paragraphs_chronology(_markdown_paragraphs("".join(lines)))
+    if found is None:
+        return None
+    rows, notes = found
+    notes = [f"Read as text ({label}) written in Markdown: its headings, paragraphs and "
+             "list items read as a document's paragraphs, their marks left out.", *notes[1:],
+             notes[0].replace("The document has no table: each", "Each")]  # fmt: skip
+    return rows, notes, {}
 
 
 def _first_chars(lines: Iterator[str], limit: int) -> Iterator[str]:

@@ -107,7 +107,8 @@ def eml_plain_text_body(folder: Path):
     )
     path = folder / "eml_plain_text_body.eml"
     path.write_bytes(message.encode("ascii"))
-    KEY_TEXTS["eml_plain_text_body"] = ["Kind regards", "Designated Safeguarding Lead"]
+    KEY_TEXTS["eml_plain_text_body"] = ["Kind regards", "Designated Safeguarding Lead", "=\r"]
+    SAID["eml_plain_text_body"] = ["is an e-mail: its text was read"]
     return path, [_t(i) for i in range(8)]
 
 
@@ -165,6 +166,7 @@ def odt_struck_and_footnote(folder: Path):
                 "application/vnd.oasis.opendocument.text", content)  # fmt: skip
     truth = [_t(i, practitioner=WORKERS[i % 4], flagged=i == 4) for i in range(8)]
     KEPT["odt_struck_and_footnote"] = [[], [FOOTNOTE], *[[]] * 6]
+    SAID["odt_struck_and_footnote"] = ["struck through in the file"]
     return path, truth
 
 
