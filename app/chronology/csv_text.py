@@ -394,6 +394,8 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
         if found is not None:
             return found
         lines = _text_lines(path, skip, codec, bad, fallback)
+    if len(stamped := _CHAT_STAMP.findall(sample)) >= 3 and _chat_lines(sample, len(stamped)):
+        return _chat_rows(lines, label)
     if "\n\n" in sample.replace("\r", "") and (prose := dated_prose(sample)) is not None:
         return _prose_rows(lines, label, prose)
     first = sample.split("\n", 1)[0]
@@ -633,6 +635,37 @@ def _markdown_rows(lines, label: str):
     return rows, notes, {}
 
 
+# A chat's export (WhatsApp on an iPhone, a Teams or Skype copy): each message a line starting
+# with its stamp in brackets, "[14/03/2016, 10:32:07] Sam Ellery: ...". No CSV row so starts.
+_CHAT_STAMP = re.compile(
+    r"^\[\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?::\d{2})?"
+    r"(?:\s?[AaPp]\.?[Mm]\.?)?\]",
+    re.M,
+)
+
+
+def _chat_lines(sample: str, stamped: int) -> bool:
+    """Whether most of the sample's lines start with a chat's stamp (the others continue the
+    message above)."""
+    lines = [line for line in sample.replace("\r", "").split("\n")[:-1] if line.strip()]
+    return stamped >= 0.5 * len(lines)
+
+
+def _chat_rows(lines, label: str):
+    """(rows, notes, flags) of a chat's messages: each line starting with its stamp an entry
+    of that day and time, the lines under it its text."""
+    from app.chronology.word_tables import dated_lines
+
+    rows, before = dated_lines(line.rstrip("\r\n") for line in lines)
+    note = (
+        f"Read as text ({label}): a chat's messages, each line starting with its date and time "
+        f"in brackets an entry ({len(rows) - 1}; rows are counted from 2, one an entry), the "
+        "lines under it its text"
+    )
+    note += f"; {before} line(s) above the first message were left out." if before else "."
+    return rows, [note], {}
+
+
 def _first_chars(lines: Iterator[str], limit: int) -> Iterator[str]:
     total = 0
     for line in lines:
@@ -646,9 +679,23 @@ def _first_chars(lines: Iterator[str], limit: int) -> Iterator[str]:
 # entry a paragraph starting with its date, its lines wrapped where the mail program cut them.
 _SIGN_OFF = re.compile(
     r"\s*(?:(?:kind|best|warm|with)\s+regards|regards|yours\s+(?:sincerely|faithfully)"
-    r"|many\s+thanks|thanks)\b",
+    r"|many\s+thanks|thanks|(?:best|kind|warm)(?:est)?\s+wishes|all\s+the\s+best)\b",
     re.I,
 )
+
+
+def sign_off_at(paragraphs: list[str]) -> int:
+    """Where a letter's closing ("Kind regards", "Best wishes") starts, below the first
+    paragraph starting with a date; the number of paragraphs when there is none."""
+    from app.chronology.word_tables import _LEADING_DATE
+
+    dated = next((n for n, p in enumerate(paragraphs) if _LEADING_DATE.match(p)), None)
+    if dated is None:
+        return len(paragraphs)
+    return next(
+        (n for n in range(dated + 1, len(paragraphs)) if _SIGN_OFF.match(paragraphs[n])),
+        len(paragraphs),
+    )
 
 
 def _paragraphs(text: str) -> list[list[str]]:

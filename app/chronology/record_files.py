@@ -159,12 +159,47 @@ def read_xml_records(path: Path) -> tuple[list[list[Any]], list[str]] | None:
     return rows, [note]
 
 
+_NAMING = ("Name", "name", "FieldName", "fieldName", "Key", "key", "Field", "field")
+_SHOWN = ("FormattedValue", "formattedValue", "DisplayValue", "Text", "Value", "value")
+
+
+def _named_fields(children) -> dict[str, str] | None:
+    """Sibling elements of one name told apart by an attribute naming each (a report's
+    <Field Name="NoteDate1"> ... </Field>): that name -> the value shown (a FormattedValue or
+    Value child, else the element's text); None when they are not so named."""
+    if len(children) < 2:
+        return None
+    attribute = next((a for a in _NAMING if all(c.get(a) for c in children)), None)
+    if attribute is None or len({c.get(attribute) for c in children}) < len(children):
+        return None
+    names = [c.get(attribute) for c in children]
+    # a report tool numbers its field objects ("Author1"): the number is no part of the name
+    bare = [re.sub(r"(?<=[A-Za-z])\d+$", "", n) for n in names]
+    if len(set(bare)) == len(bare):
+        names = bare
+    found = {}
+    for name, child in zip(names, children, strict=True):
+        parts = {_local(g.tag): g for g in child}
+        shown = next((parts[k] for k in _SHOWN if k in parts), None)
+        value = "".join(shown.itertext()) if shown is not None else "".join(child.itertext())
+        found[_heading(name)] = value.strip()
+    return found
+
+
 def _xml_fields(element, prefix: str, out: dict[str, str]) -> None:
     for key, value in element.attrib.items():
         if "}" in key:  # xsi:type, xml:lang and the like: the file's, not the record's
             continue
         out[f"{prefix} {_heading(key)}".strip()] = value
+    by_tag: dict[str, list] = {}
     for child in element:
+        by_tag.setdefault(child.tag, []).append(child)
+    for tag, children in by_tag.items():
+        named = _named_fields(children)
+        if named is not None:
+            out.update(named)
+            by_tag[tag] = []
+    for child in (c for children in by_tag.values() for c in children):
         name = f"{prefix} {_heading(_local(child.tag))}".strip()
         if len(child) or child.attrib:
             _xml_fields(child, name, out)

@@ -175,21 +175,30 @@ class _Blocks(HTMLParser):
         self._now = []
 
 
-def _page_paragraphs(text: str, shown: str) -> tuple[list[list[Any]], list[str]] | None:
+def _page_paragraphs(text: str, what: str) -> tuple[list[list[Any]], list[str]] | None:
     """(rows, notes) of a web page with no table whose paragraphs are a chronology (each
     entry a block starting with its date, or labelled lines), read as a Word document's
     paragraphs are; None when they are not."""
+    from app.chronology.csv_text import sign_off_at
     from app.chronology.word_tables import paragraphs_chronology
 
     parser = _Blocks()
     parser.feed(text)
     parser.close()
     parser._flush()
-    found = paragraphs_chronology(parser.paragraphs)
+    paragraphs = parser.paragraphs
+    end = sign_off_at(paragraphs)
+    found = paragraphs_chronology(paragraphs[:end])
     if found is None:
         return None
     rows, notes = found
-    return rows, [f"{shown} is a web page with no table: its paragraphs were read.", *notes]
+    notes = [f"Read as {what} with no table: its paragraphs were read.", *notes]
+    if end < len(paragraphs):
+        notes.append(
+            f"Left out: {len(paragraphs) - end} paragraph(s) from \u201c{paragraphs[end][:30]}"
+            "\u201d on (the sign-off)."
+        )
+    return rows, notes
 
 
 def read_html_table(path: Path) -> tuple[list[list[Any]], list, list[str]]:
@@ -207,7 +216,7 @@ def read_html_text(text: str, shown: str, what: str) -> tuple[list[list[Any]], l
     parser.feed(text)
     parser.close()
     tables = [t for t in parser.tables if any(t)]
-    if not tables and (written := _page_paragraphs(text, shown)) is not None:
+    if not tables and (written := _page_paragraphs(text, what)) is not None:
         return written[0], [], written[1]
     if not tables:
         raise ImportRefused(

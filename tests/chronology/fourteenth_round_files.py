@@ -506,3 +506,168 @@ FILES = {
         word_bilingual_dates,
     )
 }
+
+
+# --- written after the first rules: the same kinds from other producers ------------------------
+
+
+def sharepoint_list_json(folder: Path):
+    """A team's log kept in a SharePoint list and pulled with its REST interface to a .json
+    file: "@odata" details, then the items under "value", each with SharePoint's own fields
+    (Id, Created, Modified as UTC stamps days later) and the list's columns under their
+    internal names, spaces written "_x0020_" ("Contact_x0020_Date": "14/03/2016")."""
+    items = []
+    for i in range(8):
+        created = _at(i) + timedelta(days=2)
+        items.append({"odata.type": "SP.Data.ContactsListItem", "Id": i + 1,
+                      "Title": TYPES[i % 4], "Contact_x0020_Date": f"{DAYS[i]:%d/%m/%Y}",
+                      "Worker_x0020_Name": WORKERS[i % 4], "Details": TEXTS[i],
+                      "Created": f"{created:%Y-%m-%dT%H:%M:%SZ}",
+                      "Modified": f"{created:%Y-%m-%dT%H:%M:%SZ}"})  # fmt: skip
+    data = {"odata.metadata": "https://example.sharepoint.com/_api/$metadata#SP.ListData",
+            "value": items}  # fmt: skip
+    path = folder / "sharepoint_list_json.json"
+    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    return path, [_t(i, practitioner=WORKERS[i % 4]) for i in range(8)]
+
+
+def crystal_reports_xml(folder: Path):
+    """A case-note report exported from Crystal Reports as XML: a Details element a record,
+    its Section holding a Field element a column, each named by its Name attribute, with the
+    value as shown (FormattedValue) and as stored (Value)."""
+
+    def field(name: str, shown: str, value: str) -> str:
+        return (f'<Field Name="{name}" FieldName="{{Notes.{name}}}"><FormattedValue>'
+                f"{html.escape(shown)}</FormattedValue><Value>{html.escape(value)}</Value>"
+                "</Field>")  # fmt: skip
+
+    details = "".join(
+        '<Details Level="1"><Section SectionNumber="0">'
+        + field("NoteDate1", f"{_at(i):%d/%m/%Y %H:%M}", f"{_at(i):%Y-%m-%dT%H:%M:%S}")
+        + field("Author1", WORKERS[i % 4], WORKERS[i % 4])
+        + field("NoteType1", TYPES[i % 4], TYPES[i % 4])
+        + field("NoteText1", TEXTS[i], TEXTS[i])
+        + "</Section></Details>"
+        for i in range(8)
+    )
+    text = (
+        '<?xml version="1.0" encoding="UTF-8" ?><CrystalReport xmlns="urn:crystal-reports:'
+        'schemas:report-detail" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        '<ReportHeader><Section SectionNumber="0"><Text Name="Text1"><TextValue>Case notes'
+        "</TextValue></Text></Section></ReportHeader>" + details + "</CrystalReport>"
+    )
+    path = folder / "crystal_reports_xml.xml"
+    path.write_text(text, encoding="utf-8")
+    truth = [_timed(i, practitioner=WORKERS[i % 4], event_type=TYPES[i % 4]) for i in range(8)]
+    return path, truth
+
+
+def thunderbird_eml_flowed(folder: Path):
+    """A chronology typed into an e-mail in Thunderbird and saved as .eml: multipart/
+    alternative, the plain part "format=flowed" (lines wrapped at 72 characters with a space
+    before each break), the HTML part the same words in <p>s and <br>s, no table."""
+    import textwrap
+
+    paragraphs = ["Hello,", "Our involvement with the family, as asked:"]
+    paragraphs += [f"{DAYS[i]:%d %B %Y}: {TEXTS[i]}" for i in range(8)]
+    paragraphs += ["Best wishes,", "Owain Prys, Housing Officer"]
+    plain = "\r\n\r\n".join(
+        " \r\n".join(textwrap.wrap(p, 72)) for p in paragraphs
+    )  # fmt: skip
+    page = (
+        "<html><body>" + "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs) + "</body></html>"
+    )
+    message = (
+        "From: Owain Prys <o.prys@example-housing.org.uk>\r\nTo: reviews@example.gov.uk\r\n"
+        "Subject: Chronology - housing\r\nDate: Wed, 7 Dec 2016 11:20:00 +0000\r\n"
+        "MIME-Version: 1.0\r\nUser-Agent: Mozilla Thunderbird\r\n"
+        'Content-Type: multipart/alternative; boundary="------------tb1"\r\n\r\n'
+        "This is a multi-part message in MIME format.\r\n--------------tb1\r\n"
+        "Content-Type: text/plain; charset=UTF-8; format=flowed\r\n"
+        "Content-Transfer-Encoding: 8bit\r\n\r\n" + plain + "\r\n\r\n--------------tb1\r\n"
+        "Content-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+        + page
+        + "\r\n--------------tb1--\r\n"
+    )
+    path = folder / "thunderbird_eml_flowed.eml"
+    path.write_bytes(message.encode("utf-8"))
+    KEY_TEXTS["thunderbird_eml_flowed"] = ["Best wishes", "Housing Officer"]
+    return path, [_t(i) for i in range(8)]
+
+
+def web_labelled_notes_html(folder: Path):
+    """A web case system's case-note page saved from the browser ("Save page as", .htm): no
+    table; each note a block of labelled lines in <p>s, the label in <strong>: "Date:",
+    "Time:", "Recorded by:", "Note:", a rule (<hr>) between the notes."""
+    blocks = "".join(
+        f"<p><strong>Date:</strong> {DAYS[i]:%d/%m/%Y}</p><p><strong>Time:</strong> {_hm(i)}"
+        f"</p><p><strong>Recorded by:</strong> {WORKERS[i % 4]}</p><p><strong>Note:</strong> "
+        f"{html.escape(TEXTS[i])}</p><hr>"
+        for i in range(8)
+    )
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Case notes</title>"
+            "<script>var x = '14/03/2016';</script></head><body><h2>Case notes: Child Z</h2>"
+            f"{blocks}</body></html>")  # fmt: skip
+    path = folder / "web_labelled_notes_html.htm"
+    path.write_text(page, encoding="utf-8")
+    return path, [_timed(i, practitioner=WORKERS[i % 4]) for i in range(8)]
+
+
+def ios_whatsapp_chat(folder: Path):
+    """A mother's messages to her family support worker exported from WhatsApp on an iPhone
+    set to the UK: "[14/03/2016, 10:32:07] Sam Ellery: ...", seconds in the stamp, a message
+    of two lines."""
+    lines = []
+    for i in range(8):
+        text = CHAT[i] if i != 2 else CHAT[i].replace(", I have", ",\nI have")
+        lines.append(f"[{DAYS[i]:%d/%m/%Y}, {_hm(i)}:{10 + i:02d}] Sam Ellery: {text}")
+    path = folder / "ios_whatsapp_chat.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path, [Expected(DAYS[i], time=_hm(i), event=CHAT[i].split(", I have")[0])
+                  for i in range(8)]  # fmt: skip
+
+
+def odt_struck_paragraphs(folder: Path):
+    """A chronology typed in Google Docs as dated paragraphs and downloaded as .odt: one
+    entry struck through by the panel's reviewer (a span with a line-through style over the
+    whole paragraph), another with an endnote."""
+    styles = (
+        '<office:automatic-styles><style:style style:name="T7" style:family="text">'
+        '<style:text-properties style:text-line-through-style="solid" '
+        'style:text-line-through-type="single"/></style:style></office:automatic-styles>'
+    )
+    paragraphs = ["<text:p>Chronology – Child Z</text:p>"]
+    for i in range(8):
+        text = html.escape(f"{DAYS[i]:%d/%m/%Y} – {TEXTS[i]}")
+        if i == 6:
+            text = f'<text:span text:style-name="T7">{text}</text:span>'
+        if i == 3:
+            text += (
+                '<text:note text:id="e1" text:note-class="endnote"><text:note-citation>i'
+                f"</text:note-citation><text:note-body><text:p>{html.escape(FOOTNOTE)}</text:p>"
+                "</text:note-body></text:note>"
+            )
+        paragraphs.append(f"<text:p>{text}</text:p>")
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODF_NS}>{styles}'
+        f"<office:body><office:text>{''.join(paragraphs)}</office:text></office:body>"
+        "</office:document-content>"
+    )
+    path = _zip(folder / "odt_struck_paragraphs.odt",
+                "application/vnd.oasis.opendocument.text", content)  # fmt: skip
+    KEPT["odt_struck_paragraphs"] = [[], [], [], [FOOTNOTE], [], [], [], []]
+    SAID["odt_struck_paragraphs"] = ["struck through in the file"]
+    return path, [_t(i, flagged=i == 6) for i in range(8)]
+
+
+LATER = {
+    f.__name__: f
+    for f in (
+        sharepoint_list_json,
+        crystal_reports_xml,
+        thunderbird_eml_flowed,
+        web_labelled_notes_html,
+        ios_whatsapp_chat,
+        odt_struck_paragraphs,
+    )
+}

@@ -8,7 +8,7 @@ from tests.chronology import fourteenth_round_files as files
 from tests.chronology.round_checks import check_file_imports_fully_right
 from tests.chronology.test_robust_files import store_path  # noqa: F401
 
-FILES = files.FILES
+FILES = {**files.FILES, **files.LATER}
 
 
 @pytest.mark.parametrize("name", sorted(FILES))
@@ -213,3 +213,56 @@ def test_a_date_written_with_its_month_in_welsh_and_english_is_one_day():
     ]:
         parsed = parse_date(written)
         assert (parsed.start, parsed.end) == (start, end), written
+
+
+def test_a_letter_s_closing_under_dated_paragraphs_is_left_out(tmp_path):
+    from app.chronology.csv_text import sign_off_at
+    from app.chronology.reading import read_table
+
+    paragraphs = ["Thanks for asking.", "14/03/2016 - Seen at home.", "15/03/2016 - Phoned.",
+                  "Best wishes,", "Owain Prys"]  # fmt: skip
+    assert sign_off_at(paragraphs) == 3  # "Thanks" above the first entry is no closing
+    assert sign_off_at(["Kind regards"]) == 1
+    page = tmp_path / "p.html"
+    page.write_text("<html><p>Hello</p>" + "".join(f"<p>{d}/03/2016: visit {d} to the family home</p>"
+                    for d in (14, 15, 16)) + "<p>Warmest wishes,</p><p>Jo, Housing</p>",
+                    encoding="utf-8")  # fmt: skip
+    table = read_table(page)
+    assert [cells[1] for _n, cells in table.rows][-1] == "visit 16 to the family home"
+
+
+def test_a_chat_of_bracketed_stamps_is_read_a_message_a_line(tmp_path):
+    from app.chronology.reading import read_table
+
+    path = tmp_path / "chat.txt"
+    path.write_text("[14/03/2016, 10:32:07] Sam: Seen, all well\n[15/03/2016, 11:00:00] Jo: "
+                    "Called, no answer\nTried again later\n[16/03/2016, 9:05:30 pm] Sam: "
+                    "Letter sent, copy on file\n", encoding="utf-8")  # fmt: skip
+    table = read_table(path)
+    assert [cells for _n, cells in table.rows] == [
+        ["14/03/2016, 10:32:07", "Sam: Seen, all well"],
+        ["15/03/2016, 11:00:00", "Jo: Called, no answer\nTried again later"],
+        ["16/03/2016, 9:05:30 pm", "Sam: Letter sent, copy on file"],
+    ]
+    # a CSV whose rows start with a date is still a CSV
+    csv = tmp_path / "c.csv"
+    csv.write_text("Date,Event\n14/03/2016 10:32,Seen, all well\n15/03/2016 11:00,Called\n"
+                   "16/03/2016 09:05,Letter\n", encoding="utf-8")  # fmt: skip
+    assert read_table(csv).headers[:2] == ["Date", "Event"]
+
+
+def test_xml_fields_named_by_an_attribute_are_columns_of_that_name(tmp_path):
+    from app.chronology.reading import read_table
+
+    def record(day: int, who: str) -> str:
+        return (f'<Details><Section><Field Name="NoteDate1"><FormattedValue>{day}/03/2016'
+                f"</FormattedValue><Value>2016-03-{day}T00:00:00</Value></Field>"
+                f'<Field Name="Author1"><Value>{who}</Value></Field><Field Name="Text1">'
+                f"Seen on day {day}</Field></Section></Details>")  # fmt: skip
+
+    path = tmp_path / "c.xml"
+    path.write_text(f"<Report>{record(14, 'Sam')}{record(15, 'Jo')}{record(16, 'Sam')}</Report>",
+                    encoding="utf-8")  # fmt: skip
+    table = read_table(path)
+    assert table.headers == ["Note Date", "Author", "Text"]
+    assert [cells for _n, cells in table.rows][0] == ["14/03/2016", "Sam", "Seen on day 14"]
