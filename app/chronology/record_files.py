@@ -15,6 +15,18 @@ from app.chronology.file_guard import ImportRefused
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|_+|-+")
 _MAX_COLUMNS = 200
+# Read whole into memory (a parsed tree takes many times the file's size): bounded well under
+# the memory an import may take.
+MAX_RECORD_BYTES = 25 * 1024 * 1024
+
+
+def _too_large(path: Path, what: str) -> None:
+    if path.stat().st_size > MAX_RECORD_BYTES:
+        raise ImportRefused(
+            f"{path.name} is {what} file too large to read ({path.stat().st_size // 2**20} MB; "
+            f"up to {MAX_RECORD_BYTES // 2**20} MB is read). Ask the agency for the chronology "
+            "in smaller files, or as an Excel workbook (.xlsx) or a CSV file."
+        )
 
 
 def _heading(key: str) -> str:
@@ -85,6 +97,7 @@ def looks_like_json(head: bytes) -> bool:
 def read_json_records(path: Path) -> tuple[list[list[Any]], list[str]] | None:
     """(rows, notes) of a JSON file's records, or None when the file is not JSON (a CSV whose
     first value starts with a bracket)."""
+    _too_large(path, "a JSON")
     try:
         data = json.loads(path.read_bytes().decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -129,6 +142,7 @@ def read_xml_records(path: Path) -> tuple[list[list[Any]], list[str]] | None:
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import fromstring
 
+    _too_large(path, "an XML")
     try:
         root = fromstring(path.read_bytes())
     except (DefusedXmlException, SyntaxError, ValueError):

@@ -266,3 +266,17 @@ def test_xml_fields_named_by_an_attribute_are_columns_of_that_name(tmp_path):
     table = read_table(path)
     assert table.headers == ["Note Date", "Author", "Text"]
     assert [cells for _n, cells in table.rows][0] == ["14/03/2016", "Sam", "Seen on day 14"]
+
+
+def test_json_or_xml_too_large_to_hold_is_refused(tmp_path, monkeypatch):
+    from app.chronology import record_files
+    from app.chronology.file_guard import ImportRefused
+    from app.chronology.reading import read_table
+
+    monkeypatch.setattr(record_files, "MAX_RECORD_BYTES", 100)
+    for name, text in [("a.json", '[{"date": "14/03/2016", "note": "' + "x" * 200 + '"}]'),
+                       ("a.xml", "<r><n>14/03/2016</n><n>" + "x" * 200 + "</n></r>")]:  # fmt: skip
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(ImportRefused, match="too large to read"):
+            read_table(path)
