@@ -660,6 +660,30 @@ def odt_struck_paragraphs(folder: Path):
     return path, [_t(i, flagged=i == 6) for i in range(8)]
 
 
+def officers_side_by_side(folder: Path):
+    """A police public protection unit's log kept by two officers side by side: Date, Time,
+    then a column for each officer ("DS Khan", "PC 2206 Ellis") holding what that officer did,
+    the other left empty; on one day both wrote. Each entry is the officer's, for the police,
+    not for an agency named "DS Khan"."""
+    officers = ["DS Khan", "PC 2206 Ellis"]
+    rows = [["Date", "Time", *officers]]
+    for i in range(8):
+        lane = i % 2 if i != 5 else 0
+        cells = [None, None]
+        cells[lane] = TEXTS[i]
+        rows.append([DAYS[i], _hm(i), *cells])
+        if i == 5:
+            rows[-1][3] = OFFICER_NOTE
+    wb, ws = _book(rows, title="PPU log")
+    _date_cells(ws)
+    truth = [_timed(i, practitioner=officers[i % 2 if i != 5 else 0]) for i in range(8)]
+    truth.append(Expected(DAYS[5], time=_hm(5), event=OFFICER_NOTE, practitioner=officers[1]))
+    return _save(wb, folder, "officers_side_by_side.xlsx"), truth
+
+
+OFFICER_NOTE = "Joint visit with DS Khan: mother seen, agreed to a safety plan; PNC checks done."
+
+
 LATER = {
     f.__name__: f
     for f in (
@@ -669,5 +693,6 @@ LATER = {
         web_labelled_notes_html,
         ios_whatsapp_chat,
         odt_struck_paragraphs,
+        officers_side_by_side,
     )
 }

@@ -280,3 +280,33 @@ def test_json_or_xml_too_large_to_hold_is_refused(tmp_path, monkeypatch):
         path.write_text(text, encoding="utf-8")
         with pytest.raises(ImportRefused, match="too large to read"):
             read_table(path)
+
+
+def test_lanes_headed_by_people_are_read_as_who_recorded_each_entry(tmp_path):
+    from app.chronology.swim_lanes import PERSON_HEADING, as_person_rows, person_lane_columns
+    from tests.chronology.round_checks import rows_of, table_of
+
+    days = ["14/03/2016", "15/03/2016", "16/03/2016", "17/03/2016"]
+    khan = ["Visited mother at home, seen alone", "", "Strategy discussion attended", ""]
+    ellis = ["", "Called the school about Z's absence", "", "PNC checks completed on partner"]
+    table = table_of(tmp_path, [["Date", "DS Khan", "PC 2206 Ellis"], *(
+        c for _n, c in rows_of(days, khan, ellis))])  # fmt: skip
+    assert person_lane_columns(table) == [1, 2]
+    read = as_person_rows(table, [1, 2])
+    assert read.headers == ["Date", PERSON_HEADING, "Entry"]
+    assert [c for _n, c in read.rows][1] == ["15/03/2016", "PC 2206 Ellis", ellis[1]]
+    # never an ordinary table: people's columns of ticks, the same words, or no titles
+    for heads, a, b in [
+        (["Date", "Mr Jones", "Mrs Jones"], ["Y", "", "Y", ""], ["", "Y", "", "Y"]),
+        (["Date", "Dr Shah", "Nurse Pryce"], ["Seen in clinic"] * 2 + ["", ""],
+         ["", "", "Seen in clinic", "Seen in clinic"]),
+        (["Date", "Sam Ellery", "Jo Ward"], khan, ellis),
+        (["Date", "Mother", "Father"], khan, ellis),
+    ]:  # fmt: skip
+        other = table_of(tmp_path, [heads, *(c for _n, c in rows_of(days, a, b))])
+        assert person_lane_columns(other) == [], heads
+    # both written on most rows: a table of two people's views, not lanes
+    both = table_of(tmp_path, [["Date", "DS Khan", "PC Ellis"],
+                               *(c for _n, c in rows_of(days, [k or "Agreed" * 4 for k in khan],
+                                                        [e or "Noted it" * 3 for e in ellis]))])  # fmt: skip
+    assert person_lane_columns(both) == []
