@@ -562,8 +562,8 @@ def _parse_text(
         s = s.translate(_INVISIBLE).strip()
     if not s:
         return _unknown(raw, "no date given")
-    if "/" in s and (same := _BILINGUAL_MONTH.search(s)) and _one_month(same):
-        s = f"{s[: same.start()]}{same['second']}{s[same.end() :]}"  # "14 Mawrth / March 2016"
+    if "/" in s and _BILINGUAL_MONTH.search(s):  # "14 Mawrth / March 2016": one month
+        s = _BILINGUAL_MONTH.sub(lambda m: m["second"] if _one_month(m) else m[0], s)
     parsed = _exact(raw, s, pivot, order, year_kind)
     if parsed is not None and (parsed.ok or not _PART_OF_DAY.fullmatch(s)):
         return parsed  # ("14/03/2016 am" is no 16 o'clock of 14/03/20: a part of the day)

@@ -210,6 +210,7 @@ def test_a_date_written_with_its_month_in_welsh_and_english_is_one_day():
         ("21 June/Mehefin 2016", date(2016, 6, 21), date(2016, 6, 21)),
         ("Tach / Nov 2016", date(2016, 11, 1), date(2016, 11, 30)),
         ("March/April 2016", date(2016, 3, 1), date(2016, 4, 30)),  # two months: a span
+        ("14 Mawrth / March 2016 - 3 Ebrill / April 2016", date(2016, 3, 14), date(2016, 4, 3)),
     ]:
         parsed = parse_date(written)
         assert (parsed.start, parsed.end) == (start, end), written
