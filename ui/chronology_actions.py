@@ -68,7 +68,7 @@ class EntryCommands:
             self,
             "Import an agency chronology",
             "",
-            "Chronologies (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.tsv *.txt *.md *.xml *.json "
+            "Chronologies (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.tsv *.txt *.md *.xml *.json *.jsonl "
             "*.htm *.html *.mht *.mhtml *.eml *.docx *.docm *.dotx *.dotm *.rtf *.odt *.pdf);;"
             "All files (*)",
         )

@@ -94,14 +94,37 @@ def looks_like_json(head: bytes) -> bool:
     return start in (b"{", b"[")
 
 
+def _json_lines(text: str) -> list[dict] | None:
+    """JSON Lines (a log's or a data tool's export): every line that is not blank an object;
+    None when the text is not so written."""
+    records = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(record, dict):
+            return None
+        records.append(record)
+    return records if len(records) >= 2 else None
+
+
 def read_json_records(path: Path) -> tuple[list[list[Any]], list[str]] | None:
     """(rows, notes) of a JSON file's records, or None when the file is not JSON (a CSV whose
     first value starts with a bracket)."""
     _too_large(path, "a JSON")
     try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
         return None
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        data = _json_lines(text)
+        if data is None:
+            return None
     lists = _record_lists(data)
     if not lists:
         raise ImportRefused(

@@ -311,3 +311,21 @@ def test_lanes_headed_by_people_are_read_as_who_recorded_each_entry(tmp_path):
                                *(c for _n, c in rows_of(days, [k or "Agreed" * 4 for k in khan],
                                                         [e or "Noted it" * 3 for e in ellis]))])  # fmt: skip
     assert person_lane_columns(both) == []
+
+
+def test_json_lines_are_records_a_line(tmp_path):
+    import json
+
+    from app.chronology.reading import read_table
+
+    path = tmp_path / "n.jsonl"
+    path.write_text("\n".join(json.dumps({"date": f"{d}/03/2016", "note": f"Seen on {d}"})
+                              for d in (14, 15, 16)) + "\n", encoding="utf-8")  # fmt: skip
+    table = read_table(path)
+    assert table.headers == ["date", "note"]
+    assert [c for _n, c in table.rows][2] == ["16/03/2016", "Seen on 16"]
+    # a line that is not an object: read as text
+    from app.chronology.record_files import read_json_records
+
+    path.write_text('{"date": "14/03/2016"}\n[14/03/2016 10:32] Sam\n', encoding="utf-8")
+    assert read_json_records(path) is None
