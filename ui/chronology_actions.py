@@ -68,8 +68,9 @@ class EntryCommands:
             self,
             "Import an agency chronology",
             "",
-            "Chronologies (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.tsv *.txt *.xml *.htm *.html "
-            "*.mht *.mhtml *.eml *.docx *.docm *.dotx *.dotm *.rtf *.odt *.pdf);;All files (*)",
+            "Chronologies (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.tsv *.txt *.md *.xml *.json *.jsonl "
+            "*.htm *.html *.mht *.mhtml *.eml *.docx *.docm *.dotx *.dotm *.rtf *.odt *.pdf);;"
+            "All files (*)",
         )
         if path:
             self.import_file(Path(path))

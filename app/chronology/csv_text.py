@@ -386,6 +386,16 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
     if len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
         raise not_a_spreadsheet(shown)
     lines = _text_lines(path, skip, codec, bad, fallback)
+    marked = (
+        path.suffix.lower() in (".md", ".markdown") or len(_MARKDOWN_HEADING.findall(sample)) > 2
+    )
+    if marked and _MARKDOWN_HEADING.search(sample) and not _boxed(sample):
+        found = _markdown_rows(lines, label)
+        if found is not None:
+            return found
+        lines = _text_lines(path, skip, codec, bad, fallback)
+    if len(stamped := _CHAT_STAMP.findall(sample)) >= 3 and _chat_lines(sample, len(stamped)):
+        return _chat_rows(lines, label)
     if "\n\n" in sample.replace("\r", "") and (prose := dated_prose(sample)) is not None:
         return _prose_rows(lines, label, prose)
     first = sample.split("\n", 1)[0]
@@ -581,6 +591,81 @@ def _rejoin_overflow(
     ]
 
 
+# Markdown (a wiki's or a notes tool's text): headings "## ...", lists, **bold**, [links](...).
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+_MARKDOWN_BLOCK = re.compile(r"#{1,6}[ \t]+|(?:[-*+]|\d{1,3}[.)])[ \t]+|>[ \t]?")
+_MARKDOWN_MARKS = re.compile(r"\*\*|__|`+|\[([^\]\n]*)\]\([^)\s]*\)")
+
+
+def _markdown_paragraphs(text: str) -> list[str]:
+    """The text's paragraphs, its markup taken off: blank lines part them, and a heading, a
+    list item or a quote starts a paragraph of its own."""
+    paragraphs: list[list[str]] = [[]]
+    for raw in text.replace("\r", "").split("\n"):
+        line = raw.strip()
+        if not line:
+            paragraphs.append([])
+            continue
+        if re.fullmatch(r"[-*_=]{3,}", line):  # a rule, or a heading's underline
+            paragraphs.append([])
+            continue
+        block = _MARKDOWN_BLOCK.match(line)
+        if block:
+            paragraphs.append([])
+            line = line[block.end() :].rstrip("# ")
+        line = _MARKDOWN_MARKS.sub(lambda m: m.group(1) or "", line)
+        paragraphs[-1].append(line)
+        if block and block.group().startswith("#"):
+            paragraphs.append([])
+    return [" ".join(p) for p in paragraphs if p]
+
+
+def _markdown_rows(lines, label: str):
+    """(rows, notes, flags) of a chronology written in Markdown as dated headings or
+    paragraphs, or None when its paragraphs are no chronology."""
+    from app.chronology.word_tables import paragraphs_chronology
+
+    found = paragraphs_chronology(_markdown_paragraphs("".join(lines)))
+    if found is None:
+        return None
+    rows, notes = found
+    notes = [f"Read as text ({label}) written in Markdown: its headings, paragraphs and "
+             "list items read as a document's paragraphs, their marks left out.", *notes[1:],
+             notes[0].replace("The document has no table: each", "Each")]  # fmt: skip
+    return rows, notes, {}
+
+
+# A chat's export (WhatsApp on an iPhone, a Teams or Skype copy): each message a line starting
+# with its stamp in brackets, "[14/03/2016, 10:32:07] Sam Ellery: ...". No CSV row so starts.
+_CHAT_STAMP = re.compile(
+    r"^\[\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?::\d{2})?"
+    r"(?:\s?[AaPp]\.?[Mm]\.?)?\]",
+    re.M,
+)
+
+
+def _chat_lines(sample: str, stamped: int) -> bool:
+    """Whether most of the sample's lines start with a chat's stamp (the others continue the
+    message above)."""
+    lines = [line for line in sample.replace("\r", "").split("\n")[:-1] if line.strip()]
+    return stamped >= 0.5 * len(lines)
+
+
+def _chat_rows(lines, label: str):
+    """(rows, notes, flags) of a chat's messages: each line starting with its stamp an entry
+    of that day and time, the lines under it its text."""
+    from app.chronology.word_tables import dated_lines
+
+    rows, before = dated_lines(line.rstrip("\r\n") for line in lines)
+    note = (
+        f"Read as text ({label}): a chat's messages, each line starting with its date and time "
+        f"in brackets an entry ({len(rows) - 1}; rows are counted from 2, one an entry), the "
+        "lines under it its text"
+    )
+    note += f"; {before} line(s) above the first message were left out." if before else "."
+    return rows, [note], {}
+
+
 def _first_chars(lines: Iterator[str], limit: int) -> Iterator[str]:
     total = 0
     for line in lines:
@@ -594,9 +679,23 @@ def _first_chars(lines: Iterator[str], limit: int) -> Iterator[str]:
 # entry a paragraph starting with its date, its lines wrapped where the mail program cut them.
 _SIGN_OFF = re.compile(
     r"\s*(?:(?:kind|best|warm|with)\s+regards|regards|yours\s+(?:sincerely|faithfully)"
-    r"|many\s+thanks|thanks)\b",
+    r"|many\s+thanks|thanks|(?:best|kind|warm)(?:est)?\s+wishes|all\s+the\s+best)\b",
     re.I,
 )
+
+
+def sign_off_at(paragraphs: list[str]) -> int:
+    """Where a letter's closing ("Kind regards", "Best wishes") starts, below the first
+    paragraph starting with a date; the number of paragraphs when there is none."""
+    from app.chronology.word_tables import _LEADING_DATE
+
+    dated = next((n for n, p in enumerate(paragraphs) if _LEADING_DATE.match(p)), None)
+    if dated is None:
+        return len(paragraphs)
+    return next(
+        (n for n in range(dated + 1, len(paragraphs)) if _SIGN_OFF.match(paragraphs[n])),
+        len(paragraphs),
+    )
 
 
 def _paragraphs(text: str) -> list[list[str]]:

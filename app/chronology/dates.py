@@ -541,6 +541,18 @@ def _season(raw: str, m: re.Match) -> ParsedDate:
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f"))
 
 
+# A bilingual template's date, the month in Welsh and in English: "14 Mawrth / March 2016",
+# "Mar/Maw 2016" is one month (two months, "March/April 2016", are a span).
+_BILINGUAL_MONTH = re.compile(
+    r"(?<![A-Za-z])(?P<first>[A-Za-z]{3,10})\.?\s*/\s*(?P<second>[A-Za-z]{3,10})\b"
+)
+
+
+def _one_month(found: re.Match) -> bool:
+    first, second = found["first"].lower(), found["second"].lower()
+    return first != second and _MONTHS.get(first, 0) == _MONTHS.get(second, -1)
+
+
 @lru_cache(maxsize=32768)
 def _parse_text(
     raw: str, pivot: int, order: str = "dmy", year_kind: str = "financial"
@@ -550,6 +562,8 @@ def _parse_text(
         s = s.translate(_INVISIBLE).strip()
     if not s:
         return _unknown(raw, "no date given")
+    if "/" in s and _BILINGUAL_MONTH.search(s):  # "14 Mawrth / March 2016": one month
+        s = _BILINGUAL_MONTH.sub(lambda m: m["second"] if _one_month(m) else m[0], s)
     parsed = _exact(raw, s, pivot, order, year_kind)
     if parsed is not None and (parsed.ok or not _PART_OF_DAY.fullmatch(s)):
         return parsed  # ("14/03/2016 am" is no 16 o'clock of 14/03/20: a part of the day)

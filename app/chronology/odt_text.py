@@ -16,9 +16,12 @@ _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+
 # What is no part of the text where it stands: tracked deletions (kept apart, in
-# text:tracked-changes), a footnote's number and body, a comment (quoted in the notes).
-_SKIPPED = {f"{_TEXT}tracked-changes", f"{_TEXT}note", f"{_OFFICE}annotation"}
+# text:tracked-changes), a comment (quoted in the notes). A footnote's or an endnote's words
+# are the author's: kept after the word they hang on, "(footnote 1: ...)".
+_SKIPPED = {f"{_TEXT}tracked-changes", f"{_OFFICE}annotation"}
 _REPEAT_LIMIT = 64  # empty cells or rows repeated to the edge of a table
 MAX_CONTENT_BYTES = 60_000_000
 
@@ -34,6 +37,14 @@ def _inline(element, out: list[str], comments: list[str]) -> None:
         comments.append(f"{' '.join(words.split())}" + (f" ({author})" if author else ""))
     elif tag in _SKIPPED:
         pass
+    elif tag == f"{_TEXT}note":
+        kind = element.get(f"{_TEXT}note-class", "footnote")
+        mark = "".join(next(element.iter(f"{_TEXT}note-citation"), element).itertext()).strip()
+        body = next(element.iter(f"{_TEXT}note-body"), None)
+        words = " ".join(" ".join(p.itertext()) for p in body) if body is not None else ""
+        words = " ".join(words.split())
+        if words:
+            out.append(f" ({kind} {mark}: {words})" if mark else f" ({kind}: {words})")
     elif tag == f"{_TEXT}s":
         out.append(" " * min(int(element.get(f"{_TEXT}c", "1") or 1), 100))
     elif tag == f"{_TEXT}tab":
@@ -65,7 +76,64 @@ def _cell_text(cell, comments: list[str]) -> str:
     return "\n".join(line for line in lines).strip()
 
 
-def _grid(table, comments: list[str]) -> list[list[Any]]:
+_STRUCK_STYLES: set[str] = set()  # the styles of the document being read that strike through
+
+
+def _struck_styles(root) -> set[str]:
+    """The names of the automatic styles whose text is struck through (a line-through style
+    other than "none"), with the styles based on them."""
+    styles = {}
+    for style in root.iter(f"{_STYLE}style"):
+        name = style.get(f"{_STYLE}name")
+        line = None
+        for props in style.iter(f"{_STYLE}text-properties"):
+            line = props.get(f"{_STYLE}text-line-through-style") or line
+        styles[name] = (line, style.get(f"{_STYLE}parent-style-name"))
+    struck: set[str] = set()
+    for name in styles:
+        seen, at = set(), name
+        while at in styles and at not in seen:
+            seen.add(at)
+            line, parent = styles[at]
+            if line is not None:
+                if line != "none":
+                    struck.add(name)
+                break
+            at = parent
+    return struck
+
+
+def _struck_chars(element, striking: bool, counts: list[int]) -> None:
+    """Adds to counts [all characters, struck characters] of an element's text."""
+    if element.tag in _SKIPPED or element.tag == f"{_TEXT}note":
+        if element.tail:
+            counts[0] += len(element.tail.strip())
+            counts[1] += len(element.tail.strip()) if striking else 0
+        return
+    name = element.get(f"{_TEXT}style-name") or element.get(f"{_TABLE}style-name")
+    inner = striking or name in _STRUCK_STYLES
+    if element.text and element.text.strip():
+        counts[0] += len(element.text.strip())
+        counts[1] += len(element.text.strip()) if inner else 0
+    for child in element:
+        _struck_chars(child, inner, counts)
+    if element.tail and element.tail.strip() and element.tag not in (f"{_TEXT}p", f"{_TEXT}h"):
+        counts[0] += len(element.tail.strip())
+        counts[1] += len(element.tail.strip()) if striking else 0
+
+
+def _struck(element) -> str:
+    """ "whole", "part" or "" for the text of a cell or paragraph."""
+    if not _STRUCK_STYLES:
+        return ""
+    counts = [0, 0]
+    _struck_chars(element, False, counts)
+    if not counts[1]:
+        return ""
+    return "whole" if counts[1] >= counts[0] else "part"
+
+
+def _grid(table, comments: list[str], strikes: dict | None = None) -> list[list[Any]]:
     rows: list[list[Any]] = []
     for row in table.iter(f"{_TABLE}table-row"):
         if _owner_table(row, table) is False:
@@ -75,6 +143,8 @@ def _grid(table, comments: list[str]) -> list[list[Any]]:
             if cell.tag not in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
                 continue
             text = _cell_text(cell, comments) if cell.tag == f"{_TABLE}table-cell" else ""
+            if strikes is not None and text and (how := _struck(cell)):
+                strikes[len(rows), len(cells)] = how
             repeat = int(cell.get(f"{_TABLE}number-columns-repeated", "1") or 1)
             cells += [text] * (min(repeat, _REPEAT_LIMIT) if not text else min(repeat, 1000))
         while cells and cells[-1] == "":
@@ -97,6 +167,8 @@ def _owner_table(row, table) -> bool:
 
 
 _PARENTS: dict[int, Any] = {}
+_STRIKES: list[dict] = []  # a table's struck cells, one dict a table, in order
+_STRUCK_PARAGRAPHS: list[tuple[str, str]] = []  # (text, "whole" or "part") outside tables
 
 
 def _blocks_of(element, lines: list[str], blocks: list, comments: list[str], in_cell=False):
@@ -107,12 +179,16 @@ def _blocks_of(element, lines: list[str], blocks: list, comments: list[str], in_
             lines.append(text)
         else:
             blocks.append(("h" if tag == f"{_TEXT}h" else "p", text))
+            if how := _struck(element):
+                _STRUCK_PARAGRAPHS.append((text, how))
     elif tag == f"{_TABLE}table":
-        grid = _grid(element, comments)
+        strikes: dict = {}
+        grid = _grid(element, comments, None if in_cell else strikes)
         if in_cell:  # a table inside a cell: its rows as lines of the cell
             lines += [" | ".join(c for c in row if c) for row in grid]
         else:
             blocks.append(("table", grid))
+            _STRIKES.append(strikes)
     elif tag in _SKIPPED:
         return
     else:  # lists, sections, frames, text boxes: what they hold, in order
@@ -120,13 +196,21 @@ def _blocks_of(element, lines: list[str], blocks: list, comments: list[str], in_
             _blocks_of(child, lines, blocks, comments, in_cell)
 
 
-def odt_blocks(data: bytes) -> tuple[list[tuple[str, Any]], list[str]]:
+def odt_blocks(
+    data: bytes, strikes: list | None = None, struck_paragraphs: list | None = None
+) -> tuple[list[tuple[str, Any]], list[str]]:
     """The document body's paragraphs ("p", text) and tables ("table", rows of cell texts) in
-    order, and the comments attached to the text (quoted in the notes)."""
+    order, and the comments attached to the text (quoted in the notes). With ``strikes`` and
+    ``struck_paragraphs`` (lists), each table's struck cells ((row, column) -> "whole" or
+    "part") and the struck paragraphs outside tables ((text, how)) are put in them."""
     from defusedxml.ElementTree import fromstring
 
     root = fromstring(data)
     _PARENTS.clear()
+    _STRIKES.clear()
+    _STRUCK_PARAGRAPHS.clear()
+    _STRUCK_STYLES.clear()
+    _STRUCK_STYLES.update(_struck_styles(root))
     for parent in root.iter():
         for child in parent:
             _PARENTS[id(child)] = parent
@@ -137,22 +221,36 @@ def odt_blocks(data: bytes) -> tuple[list[tuple[str, Any]], list[str]]:
         if body is not None:
             for child in body:
                 _blocks_of(child, [], blocks, comments)
+        if strikes is not None:
+            strikes += _STRIKES
+        if struck_paragraphs is not None:
+            struck_paragraphs += _STRUCK_PARAGRAPHS
         return blocks, comments
     finally:
         _PARENTS.clear()
+        _STRIKES.clear()
+        _STRUCK_PARAGRAPHS.clear()
+        _STRUCK_STYLES.clear()
 
 
-def read_odt(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
+def read_odt(
+    path: Path, find_layout, struck: dict | None = None
+) -> tuple[list[list[Any]], list[str]]:
     """(rows, notes) of an OpenDocument text's chronology: its tables read as a Word
-    document's, the paragraphs outside them as a Word document's paragraphs."""
+    document's, the paragraphs outside them as a Word document's paragraphs. With ``struck``
+    (a dict), the cells of the rows read whose text is struck through are put in it as
+    chronology_grid does for Word."""
     from defusedxml import DefusedXmlException
 
     from app.chronology.word_tables import (
         _with_dated_paragraphs,
         grids_chronology,
+        mark_struck_paragraphs,
         paragraphs_chronology,
     )
 
+    strikes: list[dict] = []
+    struck_paragraphs: list[tuple[str, str]] = []
     try:
         with zipfile.ZipFile(path) as archive:
             names = {m.filename.lower(): m for m in archive.infolist()}
@@ -163,7 +261,7 @@ def read_odt(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
                     "LibreOffice, copy the chronology table into a spreadsheet, save it as "
                     ".xlsx or .ods and import that."
                 )
-            blocks, comments = odt_blocks(archive.read(member))
+            blocks, comments = odt_blocks(archive.read(member), strikes, struck_paragraphs)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError, DefusedXmlException):
         raise ImportRefused(
             f"{path.name} cannot be read as an OpenDocument text: it is damaged. Ask the agency "
@@ -176,11 +274,16 @@ def read_odt(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
             + "; ".join(f"\u201c{c[:200]}\u201d" for c in comments[:20])
             + "."
         )
-    grids = [b for kind, b in blocks if kind == "table" and b and max(map(len, b)) > 1]
+    tables = [b for kind, b in blocks if kind == "table"]
+    keep = [bool(b) and max(map(len, b)) > 1 for b in tables]
+    grids = [b for b, k in zip(tables, keep, strict=True) if k]
+    strikes = [m for m, k in zip(strikes, keep, strict=True) if k]
     if not grids:
         texts = [b for kind, b in blocks if kind != "table"]
         found = paragraphs_chronology(texts)
         if found is not None:
+            if struck is not None:
+                mark_struck_paragraphs(found[0], struck_paragraphs, struck)
             return found[0], [note, *found[1]]
         raise ImportRefused(
             f"{path.name} is an OpenDocument text with no table in it. ReviewDesk reads a "
@@ -188,6 +291,8 @@ def read_odt(path: Path, find_layout) -> tuple[list[list[Any]], list[str]]:
             "with its date."
         )
     lines = [(kind, b if kind != "table" else "") for kind, b in blocks]
-    rows, notes = grids_chronology(grids, path.name, find_layout)
+    rows, notes = grids_chronology(
+        grids, path.name, find_layout, strikes if struck is not None else None, struck
+    )
     rows, notes = _with_dated_paragraphs(rows, notes, lines)
     return rows, [note, *notes]

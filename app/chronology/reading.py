@@ -52,6 +52,12 @@ from app.chronology.mapping import normalise_header
 from app.chronology.markup import database_blanks, plain_text_columns
 from app.chronology.numbered_lines import join_numbered_lines
 from app.chronology.planned_entries import has_content
+from app.chronology.record_files import (
+    looks_like_json,
+    looks_like_xml,
+    read_json_records,
+    read_xml_records,
+)
 from app.chronology.row_pairs import join_rows_below, text_is_below
 from app.chronology.sheet_choice import leave_out_examples_and_copies
 from app.chronology.sheet_formats import (
@@ -93,7 +99,7 @@ def list_sheets(path: str | Path) -> list[str]:
     """The names of the workbook's sheets, in workbook order ([] for a CSV or Word file)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx", "html", "mht", "odt", "pdf", "rtf"):
+    if kind in ("csv", "docx", "html", "json", "mht", "odt", "pdf", "rtf", "xml"):
         return []
     with _workbook(path, kind) as workbook:
         return list(workbook.sheet_names)
@@ -125,6 +131,15 @@ def read_tables(
     ``progress(page, pages)`` hears of each page of a PDF as it is read (see read_pdf)."""
     path = Path(path)
     kind = _recognise(path)
+    if kind in ("json", "xml"):
+        read = read_json_records if kind == "json" else read_xml_records
+        found = read(path)
+        if found is not None:  # else a text file starting with a bracket: read as text
+            return [_build_table(
+                path.name, "", found[0], 1, 1, found[1], max_rows, sheets=[],
+                header_row=header_row,
+            )]  # fmt: skip
+        kind = "csv"
     if kind == "csv":
         rows, notes, flags = read_csv(path, max_rows)
         table = _build_table(
@@ -160,10 +175,12 @@ def read_tables(
     if kind == "odt":
         from app.chronology.odt_text import read_odt
 
-        rows, notes = read_odt(path, find_layout)
-        return [_build_table(
+        struck = {}
+        rows, notes = read_odt(path, find_layout, struck)
+        table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
-        )]  # fmt: skip
+        )
+        return [_struck_through(table, struck, 1)]
     if kind == "pdf":
         from app.chronology.pdf_text import read_pdf
 
@@ -208,7 +225,7 @@ _HTML_START = re.compile(
 _MIME_START = re.compile(rb"\s*(?:mime-version|from|subject|date|content-type)\s*:", re.I)
 # An e-mail saved as a file (.eml): its headers, then the body's parts.
 _E_MAIL = re.compile(
-    rb"^mime-version\s*:.*?^content-type\s*:\s*(?:multipart/(?:alternative|mixed)|text/html)",
+    rb"^mime-version\s*:.*?^content-type\s*:\s*(?:multipart/(?:alternative|mixed)|text/(?:html|plain))",
     re.I | re.M | re.S,
 )
 
@@ -261,6 +278,10 @@ def _recognise(path: Path) -> str:
         and b"urn:schemas-microsoft-com:office:spreadsheet" in body
     ):
         return "xml2003"
+    if looks_like_json(body):
+        return "json"
+    if looks_like_xml(body):
+        return "xml"
     return "csv"
 
 
@@ -842,7 +863,7 @@ def sheets_holding_chronology(path: str | Path) -> list[str]:
     """The sheets of a workbook that look like they hold a chronology ([] for CSV or Word)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx", "html", "mht", "odt", "pdf", "rtf"):
+    if kind in ("csv", "docx", "html", "json", "mht", "odt", "pdf", "rtf", "xml"):
         return []
     with _workbook(path, kind) as workbook:
         found = []

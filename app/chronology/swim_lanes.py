@@ -141,13 +141,72 @@ def as_agency_rows(table: SheetTable, lanes: list[int], given: str) -> SheetTabl
     return replace(table, headers=headers, rows=rows, notes=[*table.notes, note])
 
 
+# A lane headed by a person: a rank or title, perhaps a collar number, then a name with its
+# capitals ("DS Khan", "PC 2206 Ellis", "Dr Amina Shah", "Mrs Pryce"): a log kept by two or
+# three officers or workers side by side.
+_PERSON = re.compile(
+    r"(?i:(?:det(?:ective)?\.?\s+)?(?:ds|dc|di|dci|dsu|ps|pc|sgt|sergeant|insp|inspector|"
+    r"supt|dr|mr|mrs|ms|miss|mx|nurse|sister|cllr))\.?\s+(?:\d{2,6}\s+)?"
+    r"[A-Z][A-Za-z'\u2019\-]+(?:\s+[A-Z][A-Za-z'\u2019\-]+)?"
+)
+PERSON_HEADING = "Practitioner (swim lane)"
+_PERSON_TEXT = 15  # the average length of a person's lane: entries, not ticks or initials
+
+
+def person_lane_columns(table: SheetTable) -> list[int]:
+    """The lanes of a table with a column for each person (two or more headings that are a
+    person's title or rank and name), each holding text that differs from row to row, most
+    rows written in one lane only; [] when it has none."""
+    lanes = [i for i, h in enumerate(table.headers) if h and _PERSON.fullmatch(" ".join(h.split()))]
+    if len(lanes) < 2 or len(lanes) == len(table.headers):
+        return []
+    columns = table.columns
+    for i in lanes:
+        written = [v for v in columns[i] if _written(v)]
+        if not written or any(v.__class__ is not str for v in written):
+            return []
+        flat = [" ".join(v.split()).casefold() for v in written]
+        if len(set(flat)) < _DISTINCT_ENTRIES * len(flat):
+            return []
+        if sum(map(len, flat)) < _PERSON_TEXT * len(flat):
+            return []
+    counts = [sum(_written(cells[i]) for i in lanes if i < len(cells)) for _n, cells in table.rows]
+    filled = [c for c in counts if c]
+    if not filled or sum(c == 1 for c in filled) < _MOST_ONE_LANE * len(filled):
+        return []
+    return lanes
+
+
+def as_person_rows(table: SheetTable, lanes: list[int]) -> SheetTable:
+    """The table with its people's lanes replaced by a practitioner column and an entry column,
+    as `as_agency_rows` does for agencies' lanes."""
+    read = as_agency_rows(table, lanes, "")
+    at = read.headers.index(AGENCY_HEADING)
+    headers = [*read.headers[:at], PERSON_HEADING, *read.headers[at + 1 :]]
+    names = ", ".join(f"'{' '.join(table.headers[i].split())}'" for i in lanes)
+    note = (
+        f"The columns {names} are lanes, one for each person: each entry is read from its lane, "
+        "and the lane's heading is who it was recorded by."
+    )
+    doubled = read.notes[-1].split(" Row(s) ", 1)
+    if len(doubled) > 1:
+        note += " Row(s) " + doubled[1]
+    return replace(read, headers=headers, notes=[*table.notes, note])
+
+
 def swim_lanes(
     table: SheetTable, agencies: set[str], given: str, mapped: set[str] | None = None
 ) -> SheetTable:
-    """``table`` read as rows with an agency column when it is laid out in swim lanes; else
-    ``table`` itself. ``given``: the agency the file was imported for; ``mapped``: headings a
-    mapping given names (lower case): a lane among them is to be read as it is."""
+    """``table`` read as rows with an agency column when it is laid out in swim lanes (or with
+    a practitioner column when its lanes are people's); else ``table`` itself. ``given``: the
+    agency the file was imported for; ``mapped``: headings a mapping given names (lower case):
+    a lane among them is to be read as it is."""
     lanes = lane_columns(table, agencies)
-    if mapped and any(" ".join(table.headers[i].split()).casefold() in mapped for i in lanes):
+    people = [] if lanes else person_lane_columns(table)
+    if mapped and any(
+        " ".join(table.headers[i].split()).casefold() in mapped for i in lanes + people
+    ):
         return table
+    if people:
+        return as_person_rows(table, people)
     return as_agency_rows(table, lanes, given) if lanes else table

@@ -138,6 +138,69 @@ def _grid(rows: list[list[tuple[Any, int, int]]], shown: str) -> tuple[list[list
     return [line + [""] * (width - len(line)) for line in grid], merged
 
 
+class _Blocks(HTMLParser):
+    """A page's text as its paragraphs: each block (a heading, paragraph, list item, division,
+    a line broken with <br>) a paragraph of its own, inline elements joined into it."""
+
+    _BLOCKS = frozenset({"p", "div", "li", "br", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+                         "dt", "dd", "section", "article", "header", "footer", "blockquote",
+                         "pre", "hr"})  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self._now: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in ("style", "script", "title", "head"):
+            self._skip += 1
+        elif tag in self._BLOCKS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script", "title", "head"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self._now.append(data)
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._now).replace("\xa0", " ").split())
+        if text:
+            self.paragraphs.append(text)
+        self._now = []
+
+
+def _page_paragraphs(text: str, what: str) -> tuple[list[list[Any]], list[str]] | None:
+    """(rows, notes) of a web page with no table whose paragraphs are a chronology (each
+    entry a block starting with its date, or labelled lines), read as a Word document's
+    paragraphs are; None when they are not."""
+    from app.chronology.csv_text import sign_off_at
+    from app.chronology.word_tables import paragraphs_chronology
+
+    parser = _Blocks()
+    parser.feed(text)
+    parser.close()
+    parser._flush()
+    paragraphs = parser.paragraphs
+    end = sign_off_at(paragraphs)
+    found = paragraphs_chronology(paragraphs[:end])
+    if found is None:
+        return None
+    rows, notes = found
+    notes = [f"Read as {what} with no table: its paragraphs were read.", *notes]
+    if end < len(paragraphs):
+        notes.append(
+            f"Left out: {len(paragraphs) - end} paragraph(s) from \u201c{paragraphs[end][:30]}"
+            "\u201d on (the sign-off)."
+        )
+    return rows, notes
+
+
 def read_html_table(path: Path) -> tuple[list[list[Any]], list, list[str]]:
     """(rows, merged ranges, notes) of the chronology of a web page saved as a spreadsheet: its
     largest table, and the tables headed the same (a table a printed page) in their order."""
@@ -153,6 +216,8 @@ def read_html_text(text: str, shown: str, what: str) -> tuple[list[list[Any]], l
     parser.feed(text)
     parser.close()
     tables = [t for t in parser.tables if any(t)]
+    if not tables and (written := _page_paragraphs(text, what)) is not None:
+        return written[0], [], written[1]
     if not tables:
         raise ImportRefused(
             f"{shown} is a web page (HTML) with no table in it. Ask the agency for the "
@@ -213,6 +278,36 @@ def _attachments(message) -> list[str]:
     ]
 
 
+def _written_in_text(message, shown: str) -> tuple[list[list[Any]], list[str]] | None:
+    """(rows, notes) of a chronology typed as an e-mail's plain text: three or more paragraphs
+    each starting with a date (as a .txt of the same words is read), or None."""
+    from app.chronology.csv_text import _paragraphs, _prose_rows
+
+    for part in message.walk():
+        if (
+            part.get_content_type() != "text/plain"
+            or part.get_content_disposition() == "attachment"
+        ):
+            continue
+        try:
+            text = part.get_content()
+        except (LookupError, ValueError):
+            text = (part.get_payload(decode=True) or b"").decode("utf-8", errors="replace")
+        if not isinstance(text, str):
+            continue
+        from app.chronology.word_tables import dated_lines
+
+        rows, _before = dated_lines(" ".join(p) for p in _paragraphs(text))
+        if len(rows) < 4:
+            continue
+        rows, notes = _prose_rows(text.splitlines(keepends=True), "the e-mail's text", 0)[:2]
+        if len(rows) >= 4:
+            notes[0] = notes[0].replace("Read as text (the e-mail's text)",
+                                        f"{shown} is an e-mail: its text was read")  # fmt: skip
+            return rows, notes
+    return None
+
+
 def read_web_archive(path: Path) -> tuple[list[list[Any]], list, list[str]]:
     """As `read_html_table`, of a web archive (.mht, a report's "MHTML" export) or an e-mail
     saved as a file (.eml): the page is the message's HTML part."""
@@ -237,6 +332,9 @@ def read_web_archive(path: Path) -> tuple[list[list[Any]], list, list[str]]:
                 if not attached:
                     raise
     if mail:
+        written = _written_in_text(message, path.name)
+        if written is not None:
+            return written[0], [], written[1]
         if attached:
             raise ImportRefused(
                 f"{path.name} is an e-mail whose chronology is attached to it "

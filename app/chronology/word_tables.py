@@ -527,12 +527,14 @@ def _under_shared_headings(
 # entry's typed number ("1. 14/03/2016 ...") or as prose ("On 14 March 2016 the nurse ...").
 _LEADING_DATE = re.compile(
     # an entry's number typed before it ("1. ", "2) ", "(3) "), or prose's "On (the)"
-    r"\s*(?:\(?\d{1,3}[.)]?\)?\s+|[Oo]n\s+(?:the\s+)?)?"
-    r"(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?:\s*(?:at\s+)?\d{1,2}[:.]\d{2})?"
+    r"\s*(?:\(?\d{1,3}[.)]?\)?\s+|[Oo]n\s+(?:the\s+)?|\[(?=[^\]\n]{6,30}\]))?"
+    # a chat's stamp, "14/03/2016, 10:32 - ", "[14/03/2016 10:32:07]": the time is the entry's
+    r"(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?(?!\w))?)?"
     r"|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?"
     r"|(?:[A-Za-z]{3,9},?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
     r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2})?)"
-    r"\s*(?:[-\u2013\u2014:,]\s*|\t+|\s+)(?P<text>\S.*)",
+    r"\]?\s*(?:[-\u2013\u2014:,]\s*|\t+|\s+)(?P<text>\S.*)",
     re.S,
 )
 

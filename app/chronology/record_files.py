@@ -1,0 +1,248 @@
+"""Records written as data rather than as a sheet: a JSON download (a list of objects, perhaps
+inside an object holding the export's own details) and an XML export (an element repeated once
+a record, its values in attributes or child elements, as a report server's "XML file with
+report data" writes them). Each record is a row; its fields, nested ones named with their
+parent's name before them, are the columns."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from app.chronology.file_guard import ImportRefused
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|_+|-+")
+_MAX_COLUMNS = 200
+# Read whole into memory (a parsed tree takes many times the file's size): bounded well under
+# the memory an import may take.
+MAX_RECORD_BYTES = 25 * 1024 * 1024
+
+
+def _too_large(path: Path, what: str) -> None:
+    if path.stat().st_size > MAX_RECORD_BYTES:
+        raise ImportRefused(
+            f"{path.name} is {what} file too large to read ({path.stat().st_size // 2**20} MB; "
+            f"up to {MAX_RECORD_BYTES // 2**20} MB is read). Ask the agency for the chronology "
+            "in smaller files, or as an Excel workbook (.xlsx) or a CSV file."
+        )
+
+
+def _heading(key: str) -> str:
+    """ "noteDateTime" -> "note Date Time", "CONTACT_DATE" -> "CONTACT DATE"."""
+    return " ".join(_CAMEL.sub(" ", key).split())
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return str(value)
+
+
+def _flatten(record: dict, prefix: str, out: dict[str, str]) -> None:
+    for key, value in record.items():
+        name = f"{prefix} {_heading(str(key))}".strip()
+        if isinstance(value, dict):
+            _flatten(value, name, out)
+        elif isinstance(value, list):
+            parts = []
+            for item in value:
+                if isinstance(item, dict):
+                    parts.append(", ".join(_scalar(v) for v in item.values() if _scalar(v)))
+                else:
+                    parts.append(_scalar(item))
+            out[name] = "; ".join(p for p in parts if p)
+        else:
+            out[name] = _scalar(value)
+
+
+def _record_lists(data: Any, path: str = "") -> list[tuple[str, list[dict]]]:
+    """Every list of objects in the data, with where it sits."""
+    found: list[tuple[str, list[dict]]] = []
+    if isinstance(data, list):
+        if data and sum(isinstance(item, dict) for item in data) >= 0.8 * len(data):
+            found.append((path, [item for item in data if isinstance(item, dict)]))
+        for item in data[:50]:
+            if isinstance(item, dict | list):
+                found += _record_lists(item, path)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, dict | list):
+                found += _record_lists(value, f"{path}.{key}" if path else str(key))
+    return found
+
+
+def _table(records: list[dict[str, str]], shown: str) -> list[list[Any]]:
+    headings: dict[str, None] = {}
+    for record in records:
+        headings.update(dict.fromkeys(record))
+    if len(headings) > _MAX_COLUMNS:
+        raise ImportRefused(
+            f"{shown} holds records with more than {_MAX_COLUMNS} fields. Ask the agency for "
+            "the chronology as an Excel workbook (.xlsx) or a CSV file."
+        )
+    # a field empty in every record (an author null where others give an object) is no column
+    names = [n for n in headings if any(record.get(n) for record in records)]
+    return [names, *([record.get(n, "") for n in names] for record in records)]
+
+
+def looks_like_json(head: bytes) -> bool:
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    return start in (b"{", b"[")
+
+
+def _json_lines(text: str) -> list[dict] | None:
+    """JSON Lines (a log's or a data tool's export): every line that is not blank an object;
+    None when the text is not so written."""
+    records = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(record, dict):
+            return None
+        records.append(record)
+    return records if len(records) >= 2 else None
+
+
+def read_json_records(path: Path) -> tuple[list[list[Any]], list[str]] | None:
+    """(rows, notes) of a JSON file's records, or None when the file is not JSON (a CSV whose
+    first value starts with a bracket)."""
+    _too_large(path, "a JSON")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        data = _json_lines(text)
+        if data is None:
+            return None
+    lists = _record_lists(data)
+    if not lists:
+        raise ImportRefused(
+            f"{path.name} is a JSON file with no list of records in it. Ask the agency for the "
+            "chronology as an Excel workbook (.xlsx) or a CSV file."
+        )
+    where, chosen = max(lists, key=lambda found: len(found[1]))
+    records = []
+    for item in chosen:
+        flat: dict[str, str] = {}
+        _flatten(item, "", flat)
+        records.append(flat)
+    rows = _table(records, path.name)
+    named = f"the list \u201c{where}\u201d" if where else "its list"
+    note = (
+        f"Read as JSON: {named} of {len(records)} records, one a row (rows are counted from 2); "
+        "their fields are the columns, a field inside another named after both."
+    )
+    outside = [k for k in data if k != where.split(".")[0]] if isinstance(data, dict) else []
+    if outside:
+        note += f" Left out: the file's own details ({', '.join(map(str, outside[:6]))})."
+    return rows, [note]
+
+
+def _local(name: str) -> str:
+    return name.rsplit("}", 1)[-1]
+
+
+def looks_like_xml(head: bytes) -> bool:
+    body = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return body.startswith(b"<?xml") or re.match(rb"<[A-Za-z_][\w.:-]*[\s>/]", body) is not None
+
+
+def read_xml_records(path: Path) -> tuple[list[list[Any]], list[str]] | None:
+    """(rows, notes) of an XML file's records: the element whose children of one name repeat
+    the most; each such child a row of its attributes and its child elements' text. None when
+    the file is not XML."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    _too_large(path, "an XML")
+    try:
+        root = fromstring(path.read_bytes())
+    except (DefusedXmlException, SyntaxError, ValueError):
+        return None
+    best: list = []
+    for parent in root.iter():
+        counts: dict[str, list] = {}
+        for child in parent:
+            counts.setdefault(child.tag, []).append(child)
+        for children in counts.values():
+            if len(children) > len(best):
+                best = children
+    if len(best) < 2:
+        raise ImportRefused(
+            f"{path.name} is an XML file with no repeated records in it. Ask the agency for "
+            "the chronology as an Excel workbook (.xlsx) or a CSV file."
+        )
+    records = []
+    for element in best:
+        flat: dict[str, str] = {}
+        _xml_fields(element, "", flat)
+        records.append(flat)
+    rows = _table(records, path.name)
+    note = (
+        f"Read as XML: the {len(records)} \u201c{_local(best[0].tag)}\u201d records, one a row "
+        "(rows are counted from 2); their attributes and elements are the columns."
+    )
+    return rows, [note]
+
+
+_NAMING = ("Name", "name", "FieldName", "fieldName", "Key", "key", "Field", "field")
+_SHOWN = ("FormattedValue", "formattedValue", "DisplayValue", "Text", "Value", "value")
+
+
+def _named_fields(children) -> dict[str, str] | None:
+    """Sibling elements of one name told apart by an attribute naming each (a report's
+    <Field Name="NoteDate1"> ... </Field>): that name -> the value shown (a FormattedValue or
+    Value child, else the element's text); None when they are not so named."""
+    if len(children) < 2:
+        return None
+    attribute = next((a for a in _NAMING if all(c.get(a) for c in children)), None)
+    if attribute is None or len({c.get(attribute) for c in children}) < len(children):
+        return None
+    names = [c.get(attribute) for c in children]
+    # a report tool numbers its field objects ("Author1"): the number is no part of the name
+    bare = [re.sub(r"(?<=[A-Za-z])\d+$", "", n) for n in names]
+    if len(set(bare)) == len(bare):
+        names = bare
+    found = {}
+    for name, child in zip(names, children, strict=True):
+        parts = {_local(g.tag): g for g in child}
+        shown = next((parts[k] for k in _SHOWN if k in parts), None)
+        value = "".join(shown.itertext()) if shown is not None else "".join(child.itertext())
+        found[_heading(name)] = value.strip()
+    return found
+
+
+def _xml_fields(element, prefix: str, out: dict[str, str]) -> None:
+    for key, value in element.attrib.items():
+        if "}" in key:  # xsi:type, xml:lang and the like: the file's, not the record's
+            continue
+        out[f"{prefix} {_heading(key)}".strip()] = value
+    by_tag: dict[str, list] = {}
+    for child in element:
+        by_tag.setdefault(child.tag, []).append(child)
+    for tag, children in by_tag.items():
+        named = _named_fields(children)
+        if named is not None:
+            out.update(named)
+            by_tag[tag] = []
+    for child in (c for children in by_tag.values() for c in children):
+        name = f"{prefix} {_heading(_local(child.tag))}".strip()
+        if len(child) or child.attrib:
+            _xml_fields(child, name, out)
+            text = (child.text or "").strip()
+            if text:
+                out[name] = text
+        else:
+            value = (child.text or "").strip()
+            out[name] = f"{out[name]}; {value}" if out.get(name) and value else value
