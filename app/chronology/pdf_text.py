@@ -464,8 +464,25 @@ def _table_rows(table, words: list[dict], page: int) -> list[list[str]]:
         from app.chronology.mapping import header_score
 
         if header_score([" ".join(t.split()) for t in rows[0]]) >= 2:
-            rows[0] = [" ".join(t.split()) for t in rows[0]]  # a heading wrapped in its cell
+            # a heading wrapped in its cell, or broken at a narrow cell's edge ("Tim" / "e")
+            rows[0] = [_unbroken_heading(" ".join(t.split())) for t in rows[0]]
     return rows
+
+
+def _unbroken_heading(text: str) -> str:
+    """A heading with two of its pieces joined where only that makes it a heading ReviewDesk
+    knows ("Tim e" is "Time", "Practitio ner" is "Practitioner"): a word too wide for its
+    cell, broken at the cell's edge. Else as it is."""
+    from app.chronology.mapping import header_fields
+
+    pieces = text.split()
+    if len(pieces) < 2 or header_fields(text):
+        return text
+    for at in range(len(pieces) - 1):
+        joined = " ".join([*pieces[:at], pieces[at] + pieces[at + 1], *pieces[at + 2 :]])
+        if header_fields(joined):
+            return joined
+    return text
 
 
 def _cut_at_cells(word: dict, grid: list[list[tuple | None]]) -> list[dict]:
@@ -513,11 +530,32 @@ def _cell_text(lines: list[_Line], cell: tuple, usual: float | None) -> str:
         indented = b.x0 > left + 0.8 * size
         gap = b.top - a.bottom
         apart = usual is not None and gap > max(2 * usual, usual + 0.4 * size)
-        if (fitted or indented or apart) and not a.text.endswith(("-", "/")):
+        if _broken_number(a, b):
+            text = text + b.text  # "07/01/201" / "9": a date broken at a narrow cell's edge
+        elif (fitted or indented or apart) and not a.text.endswith(("-", "/")):
             text = f"{text}\n{b.text}"
         else:
             text = _wrapped(text, b.text)
     return "\n".join(" ".join(part.split()) for part in text.split("\n"))
+
+
+# A date or a time written whole ("07/01/2019", "7.1.2019", "09:00", "09:00:15").
+_WHOLE_DATE = re.compile(r"\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def _broken_number(a: _Line, b: _Line) -> bool:
+    """Whether a date or time too wide for its cell was broken by the cell's edge: the line
+    holds one word, of digits and a date's or time's marks, the next line starts with digits,
+    and the two make a whole date with its four-figure year or a whole time
+    ("07/01/201" / "9", "07/01/20" / "19", "09:0" / "0"), the first part alone not."""
+    if len(a.words) != 1 or not b.words:
+        return False
+    head, tail = a.words[0]["text"], b.words[0]["text"]
+    if not re.fullmatch(r"\d[\d/.:-]*", head) or not re.fullmatch(r"\d+", tail):
+        return False
+    if _WHOLE_DATE.fullmatch(head):
+        return False
+    return _WHOLE_DATE.fullmatch(head + tail) is not None
 
 
 def _apart(word: dict, strokes: dict[int, bool] | None = None) -> list[dict]:
@@ -1134,6 +1172,13 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
         raise ImportRefused(f"{shown} is a PDF document that holds no text. " + _ASK)
     printed = len(pages)
     furniture = _furniture(pages)
+    scans = [page.number for page in pages if page.pictures and not page.lines and not page.tables]
+    if scans and not any(page.lines or page.tables for page in pages):
+        # only a scanner's or copier's stamp printed on each picture ("Scanned ... Page 1")
+        raise ImportRefused(
+            f"{shown} is a PDF document whose pages are pictures (it was scanned, or printed as "
+            "images): no text of the chronology is in it, which ReviewDesk cannot read. " + _ASK
+        )
     pages, spilled = _join_spilled(pages, shown)
     blocks, how = _blocks(pages)
     grids = [b for kind, b in blocks if kind == "table"]
@@ -1147,7 +1192,6 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
             "Printed on every page and left out (running headings and footings, page numbers): "
             f"{quoted}{'; …' if len(furniture) > 12 else '.'}"
         )
-    scans = [page.number for page in pages if page.pictures and not page.lines and not page.tables]
     if scans:
         which = ", ".join(map(str, scans))
         notes.append(
@@ -1169,6 +1213,14 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
     found = paragraphs_chronology(texts)
     if found is not None:
         return found[0], [*notes, *found[1]]
+    if scans:
+        which = ", ".join(map(str, scans))
+        raise ImportRefused(
+            f"{shown} is a PDF document with no chronology in its text: page"
+            f"{'s' if len(scans) != 1 else ''} {which} of it {'are' if len(scans) != 1 else 'is a'} "
+            f"picture{'s' if len(scans) != 1 else ''} (scanned, or printed as images), with no "
+            "text, which ReviewDesk cannot read. " + _ASK
+        )
     raise ImportRefused(
         f"{shown} is a PDF document with no chronology found in it: no table (a row naming "
         "the columns, such as Date, Event, above the entries) and no paragraphs starting "

@@ -221,7 +221,7 @@ def police_log_typewriter(folder: Path):
     fixed-width columns one or two spaces apart ("DATE       TIME  OFFICER          DETAILS"),
     a line of dashes under the heading line, the details wrapping under themselves."""
     size, leading = 8.5, 10.5
-    date_w, time_w, officer_w = 11, 6, 18
+    date_w, time_w, officer_w = 11, 6, 20
     width = 56
     pages: list = [(None, [])]
     items = pages[-1][1]
