@@ -709,26 +709,44 @@ def _furniture(pages: list[_Page]) -> list[str]:
             if in_band(page, line):
                 seen.setdefault(key(line.text), set()).add(page.number)
     repeated = {k for k, on in seen.items() if len(on) >= 2}
+    # where a table's heading line stands at the top of its pages: a page of later columns of
+    # a sheet printed wider than the page prints its own headings at that height
+    heading_tops = [
+        line.top
+        for page in pages
+        for line in page.lines[:8]
+        if in_band(page, line) and _is_heading_line(line, header_score)
+    ]
     left: list[str] = []
     for page in pages:
         keep = []
         outer = {id(line) for line in page.lines[:1] + page.lines[-2:]}
         heading: _Line | None = None  # the last table heading line kept, in the band
+        rows = _dated_lines(page)
         for line in page.lines:
             text = line.text
-            if in_band(page, line) and (
-                key(text) in repeated
-                or _PAGE_NUMBER.match(text)
-                or _MARKING.match(text)
-                or (id(line) in outer and _STAMP.search(text))
+            if (
+                in_band(page, line)
+                and not _among_rows(line, rows)
+                and (
+                    key(text) in repeated
+                    or _PAGE_NUMBER.match(text)
+                    or _MARKING.match(text)
+                    or (id(line) in outer and _STAMP.search(text))
+                )
             ):
                 segments = _segments(line)
                 # a table's heading line printed again at the top of each page is not furniture
                 if len(segments) >= 2 and header_score([_words(s) for s in segments]) >= 2:
                     heading = line
                 # nor are its headings' words wrapped onto the line under it ("Contact" /
-                # "Type"): standing close under it, each under one of its headings
-                elif not (heading is not None and _wraps_heading(heading, line)):
+                # "Type"): standing close under it, each under one of its headings; nor a
+                # page of later columns' headings, level with the table's heading line
+                elif not (heading is not None and _wraps_heading(heading, line)) and not (
+                    not _dated_lines(page)
+                    and any(abs(line.top - top) <= 1.0 for top in heading_tops)
+                    and header_score([_words(s) for s in segments]) >= 1
+                ):
                     if key(text) not in {key(t) for t in left}:
                         left.append(text)
                     continue
@@ -739,6 +757,26 @@ def _furniture(pages: list[_Page]) -> list[str]:
             keep.append(line)
         page.lines = keep
     return left
+
+
+def _among_rows(line: _Line, rows: dict[float, list[list[dict]]]) -> bool:
+    """Whether ``line`` is one of a table's entries: led by a printed date standing where the
+    page's other entries' dates stand, within a few lines of one of them (the first rows of a
+    sheet printed over pages whose dated lines repeat the same words, not a footer)."""
+    runs = rows.get(line.top)
+    if runs is None:
+        return False
+    x = runs[0][0]["x0"]
+    pitch = 3 * max(line.bottom - line.top, line.size)
+    return any(
+        top != line.top and abs(other[0][0]["x0"] - x) <= 1.0 and abs(top - line.top) <= pitch
+        for top, other in rows.items()
+    )
+
+
+def _is_heading_line(line: _Line, header_score) -> bool:
+    segments = _segments(line)
+    return len(segments) >= 2 and header_score([_words(s) for s in segments]) >= 2
 
 
 def _wraps_heading(heading: _Line, line: _Line) -> bool:
@@ -1305,6 +1343,11 @@ def _join_spilled(pages: list[_Page], shown: str) -> tuple[list[_Page], str]:
     Each page of later columns is joined to the page of the same rows, side by side, when its
     rows stand at the same heights; refused in plain words when they cannot be matched."""
     kinds = [bool(_dated_rows(page)) if page.lines or page.tables else None for page in pages]
+    pages = list(pages)
+    repeats = _repeated_columns(pages)
+    for n, page in repeats.items():
+        pages[n] = page
+        kinds[n] = False
     used = [n for n, kind in enumerate(kinds) if kind is not None]
     leads = [n for n in used if kinds[n]]
     rest = [n for n in used if not kinds[n]]
@@ -1318,13 +1361,24 @@ def _join_spilled(pages: list[_Page], shown: str) -> tuple[list[_Page], str]:
             groups = [[used[j + s * per] for s in range(sets)] for j in range(per)]
         elif [used[n] for n in range(0, count, sets)] == leads:  # over, then down
             groups = [[used[j * sets + s] for s in range(sets)] for j in range(per)]
+    elif count > per and [used[n] for n in range(per)] == leads:
+        groups = _last_set_short(pages, used[per:], leads)
     if groups is not None and all(
-        _same_rows(pages[group[0]], pages[n]) for group in groups for n in group[1:]
+        n is None
+        or _same_rows(pages[group[0]], pages[n])
+        or _sparse_level(pages[group[0]], pages[n])
+        for group in groups
+        for n in group[1:]
     ):
+        for group in groups:  # a page left unprinted (its columns empty on those rows)
+            for at, n in enumerate(group):
+                if n is None:
+                    group[at] = len(pages)
+                    pages.append(_standin(pages, groups, at))
         joined = [
             _side_by_side([pages[n] for n in group], at) for at, group in enumerate(groups, 1)
         ]
-        kept = [page for n, page in enumerate(pages) if kinds[n] is None]
+        kept = [page for n, page in enumerate(pages[: len(kinds)]) if kinds[n] is None]
         first = ", ".join(str(pages[n].number) for n in leads)
         note = (
             f"The sheet was printed wider than the page: the columns on page{'s' if len(rest) != 1 else ''} "
@@ -1345,6 +1399,148 @@ def _join_spilled(pages: list[_Page], shown: str) -> tuple[list[_Page], str]:
             "Scaling), or to send the spreadsheet itself."
         )
     return pages, ""
+
+
+def _last_set_short(pages: list[_Page], rest: list[int], leads: list[int]):
+    """The groups of a sheet printed "down, then over" whose last set of pages is short: its
+    columns empty on some rows' pages, which the spreadsheet does not print. Every set but the
+    last is whole; each page of the last set is matched to the one page of dates its few lines
+    stand level with (in order); the pages not printed are None. None when it is not so."""
+    per = len(leads)
+    whole = len(rest) // per * per
+    short = rest[whole:]
+    if not short or not whole:
+        return None
+    groups: list[list[int | None]] = [
+        [lead, *(rest[j + s * per] for s in range(whole // per))] for j, lead in enumerate(leads)
+    ]
+    for group in groups:
+        group.append(None)
+    at = 0
+    for n in short:
+        fits = [j for j in range(at, per) if _sparse_level(pages[leads[j]], pages[n])]
+        if len(fits) != 1 and not (fits and fits[0] == at):
+            return None  # no page of dates, or more than one, could hold these lines
+        groups[fits[0]][-1] = n
+        at = fits[0] + 1
+    return groups
+
+
+def _sparse_level(lead: _Page, other: _Page) -> bool:
+    """Whether ``other`` holds a column of ``lead``'s rows that is empty on most of them: its
+    first line, a heading, level with the lead's first line; each other line level with one of
+    the lead's entries' first lines, at one steady offset, none below the lead's last line."""
+    if other.tables or lead.tables or len(other.lines) < 2 or not lead.lines:
+        return False
+    heading, below = other.lines[0], other.lines[1:]
+    if abs(heading.top - lead.lines[0].top) > 1.0 or _printed_date(heading.text):
+        return False
+    if any(len(_words(run)) > 40 for run in _segments(heading)):
+        return False
+    starts = sorted(_dated_rows(lead))
+    if not starts:
+        return False
+    lowest = max(line.bottom for line in lead.lines)
+    offsets = []
+    for line in below:
+        if line.top > lowest:
+            return False
+        near = [line.top - t for t in starts if -1.0 <= line.top - t <= 0.4 * line.size + 1]
+        if not near:
+            offsets.append(None)
+            continue
+        offsets.append(min(near, key=abs))
+    found = [o for o in offsets if o is not None]
+    if not found:
+        return False
+    middle = sorted(found)[len(found) // 2]
+    # a row's lines: its first level with the row, the rest (wrapped) under it
+    firsts = [o for o in found if abs(o - middle) <= 1.0]
+    return len(firsts) >= 1 and all(
+        o is not None
+        and abs(o - middle) <= 1.0
+        or any(0 < line.top - f.bottom <= 1.5 * line.size for f in below[:k])
+        for k, (o, line) in enumerate(zip(offsets, below, strict=True))
+    )
+
+
+def _standin(pages: list[_Page], groups, at: int) -> _Page:
+    """A page the spreadsheet did not print (its columns empty on those rows): the heading
+    line the other pages of its set print at their top, so that the rows' columns stay in
+    line; nothing else."""
+    for group in groups:
+        n = group[at]
+        if n is not None and n < len(pages) and pages[n].lines:
+            page = pages[n]
+            first = page.lines[0]
+            copy = _Line(first.page, first.top, first.bottom, first.x0, first.x1, first.size,
+                         first.bold, list(first.words), first.base)  # fmt: skip
+            return _Page(page.number, page.height, page.width, [copy], [], 0)
+    return _Page(0, pages[0].height, pages[0].width, [], [], 0)
+
+
+def _dated_lines(page: _Page) -> dict[float, list[list[dict]]]:
+    """The page's lines led by a printed date standing apart: their tops -> their runs."""
+    found = {}
+    for line in page.lines:
+        runs = _segments(line)
+        if len(runs) >= 2 and _printed_date(_words(runs[0])):
+            found[line.top] = runs
+    return found
+
+
+def _repeated_columns(pages: list[_Page]) -> dict[int, _Page]:
+    """The pages of a sheet printed wider than the page with its first columns printed again
+    on every page ("columns to repeat at left", most often the date): a page whose dated lines
+    are an earlier page's, word for word and at the same heights, holds more columns of that
+    page's rows. Each such page, by its index, with the repeated columns taken off (and the
+    heading over them), so that it reads as a page of later columns."""
+    dated = [_dated_lines(page) for page in pages]
+    found: dict[int, _Page] = {}
+    for n, page in enumerate(pages):
+        mine = dated[n]
+        if len(mine) < 2 or page.tables:
+            continue
+        for m in range(n):
+            theirs = dated[m]
+            if m in found or len(theirs) != len(mine):
+                continue
+            pairs = [
+                (runs, next((r for t, r in theirs.items() if abs(t - top) <= 1.0), None))
+                for top, runs in mine.items()
+            ]
+            if any(other is None or _words(other[0]) != _words(runs[0]) for runs, other in pairs):
+                continue
+            if all(
+                [_words(r) for r in runs] == [_words(r) for r in other] for runs, other in pairs
+            ):
+                continue  # the same page printed twice, not more columns
+            cuts = []
+            for runs, other in pairs:
+                same = 0
+                while (
+                    same < min(len(runs), len(other)) - 1
+                    and _words(runs[same]) == _words(other[same])
+                    and abs(runs[same][0]["x0"] - other[same][0]["x0"]) <= 1.0
+                ):
+                    same += 1
+                cuts.append(runs[same][0]["x0"])
+            cut = min(cuts) - 0.5
+            lines = []
+            for line in page.lines:
+                words = [w for w in line.words if w["x0"] >= cut]
+                if words:
+                    lines.append(
+                        _Line(line.page, min(w["top"] for w in words),
+                              max(w["bottom"] for w in words), words[0]["x0"],
+                              max(w["x1"] for w in words), line.size, line.bold, words,
+                              line.base)
+                    )  # fmt: skip
+            stripped = _Page(page.number, page.height, page.width, lines, [], page.pictures)
+            stripped.struck = page.struck
+            found[n] = stripped
+            break
+    return found
 
 
 def _row_spans(page: _Page) -> list[tuple[float, float]]:
