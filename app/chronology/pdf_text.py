@@ -282,7 +282,8 @@ def _read_page(page, shown: str) -> _Page:
         tables.append((table.bbox[1], table.bbox[3], rows))
         row_tops.append(tops)
     words = [w for w in words if not any(_inside(w, box) for box in boxes)]
-    found = _Page(number, page.height, page.width, _lines(words, number), tables, len(page.images))
+    lines = [line for line in _lines(words, number) if not _RULE_TEXT.fullmatch(line.text)]
+    found = _Page(number, page.height, page.width, lines, tables, len(page.images))
     found.struck = struck
     found.row_tops = row_tops
     return found
@@ -600,6 +601,11 @@ def _mark_struck(word: dict, chars: list[dict], strokes: dict[int, bool]) -> Non
     word["struck"] = bool(letters) and hit * 2 > len(letters)
 
 
+# A line drawn with characters ("--------", "=======", "________"), as typewriter-font logs
+# rule off their heading line or their entries: not text.
+_RULE_TEXT = re.compile(r"[-=_~*\u2500\u2550]{4,}")
+
+
 # Ligatures a word processor set as one glyph ("ﬁ"), a soft hyphen, a non-breaking space.
 _PLAIN = str.maketrans({
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
@@ -798,12 +804,29 @@ def _segments(line: _Line) -> list[list[dict]]:
     """The line's words in runs standing apart (a wider gap than a space between them)."""
     runs: list[list[dict]] = []
     for word in line.words:
-        gap = max(4.0, 0.6 * float(word.get("size") or line.size))
+        gap = max(4.0, 0.6 * float(word.get("size") or line.size), 1.5 * _fixed_pitch(word))
         if runs and word["x0"] - runs[-1][-1]["x1"] <= gap:
             runs[-1].append(word)
         else:
             runs.append([word])
     return runs
+
+
+def _fixed_pitch(word: dict) -> float:
+    """The width of each letter of a word set in a typewriter font (every letter as wide as
+    the others: Courier, as terminal systems print), where a space is as wide as a letter and
+    two spaces, not one, stand between columns; 0 for a word in any other font."""
+    chars = word.get("_chars") or []
+    if len(chars) < 3:
+        return 0.0
+    widths = [c["x1"] - c["x0"] for c in chars]
+    if max(widths) - min(widths) > 0.02 * max(widths):
+        return 0.0
+    font = str(word.get("fontname", "")).lower()
+    # letters as wide as an "i" or a colon would be in any other font
+    if "courier" in font or "mono" in font or any(c["text"] in "iIl.,:;!'" for c in chars):
+        return widths[0]
+    return 0.0
 
 
 def _words(run: list[dict]) -> str:

@@ -239,3 +239,35 @@ def test_a_last_column_filled_on_a_few_rows_only_is_joined_though_a_page_is_not_
     got = [row for _n, row in table.rows]
     assert [row[:3] for row in got] == [list(r) for r in one + two]
     assert got[2][3] == "Agreed at supervision" and got[6][3] == "Case closed"
+
+
+def test_a_log_in_a_typewriter_font_is_read_by_its_columns(tmp_path):
+    """A terminal system's log printed in Courier: a space as wide as a letter, one space
+    between the words of a column ("PC 2231 ELLERY"), two between columns; the heading line
+    ruled off with a line of dashes, which is not text."""
+    from reportlab.pdfgen import canvas
+
+    from app.chronology.reading import read_table
+    from tests.chronology.pdf_files import PAGE_H, PAGE_W
+
+    path = tmp_path / "log.pdf"
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.setFont("Courier", 8.5)
+    lines = [
+        "DATE        OFFICER          DETAILS",
+        "-" * 60,
+        "14/03/2016  PC 2231 ELLERY   HOME VISIT: MOTHER PRESENT, FLAT COLD.",
+        "                             SAFE SLEEP ADVICE REPEATED.",
+        "03/04/2016  DC 1180 NANDAKUMAR  CALL FROM THE NURSERY: COLLECTED LATE.",
+        "06/05/2016  PS 904 PRITCHARD  NOT BROUGHT TO THE CLINIC.",
+    ]
+    for n, text in enumerate(lines):
+        c.drawString(50, PAGE_H - 120 - 11 * n, text)
+    c.save()
+    table = read_table(path)
+    assert table.headers == ["DATE", "OFFICER", "DETAILS"]
+    assert [row for _n, row in table.rows] == [
+        ["14/03/2016", "PC 2231 ELLERY", "HOME VISIT: MOTHER PRESENT, FLAT COLD. SAFE SLEEP ADVICE REPEATED."],
+        ["03/04/2016", "DC 1180 NANDAKUMAR", "CALL FROM THE NURSERY: COLLECTED LATE."],
+        ["06/05/2016", "PS 904 PRITCHARD", "NOT BROUGHT TO THE CLINIC."],
+    ]  # fmt: skip
