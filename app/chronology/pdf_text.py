@@ -145,6 +145,7 @@ def _pages(path: Path) -> list[_Page]:
         read = 0
         for page in pdf.pages:
             _report_page(page.page_number, count)
+            _quick_chars(page)
             try:
                 _check_stream(page, shown)
                 pages.append(_read_page(page, shown))
@@ -168,6 +169,62 @@ def _pages(path: Path) -> list[_Page]:
         return pages
     finally:
         pdf.close()
+
+
+_PLAIN_VALUE = (int, float, str, bool, type(None))
+
+
+def _quick_chars(page) -> None:
+    """Let the page turn each letter pdfminer lays out into pdfplumber's dict without
+    resolving every one of its values as an object of the file: a letter's values are plain
+    numbers, a name and a matrix (resolving them is most of the reading's time after pdfminer's
+    own). The dict is pdfplumber's own, key for key; anything else (lines, boxes, pictures, or
+    a letter with a value that is not plain) goes through pdfplumber's way."""
+    from pdfminer.layout import LTChar
+    from pdfplumber.page import ALL_ATTRS
+    from pdfplumber.utils.pdfinternals import resolve_and_decode
+
+    slow = page.process_object
+    names: dict[int, Any] = {}
+    height, mb_x0, mb_top = page.height, page.mediabox[0], page.mediabox[1]
+    doctop, number = page.initial_doctop, page.page_number
+    if page.pdf.unicode_norm is not None:
+        return
+
+    def process_object(obj):
+        if type(obj) is not LTChar:
+            return slow(obj)
+        attr = {}
+        for key, value in obj.__dict__.items():
+            if key in ALL_ATTRS:
+                if not isinstance(value, _PLAIN_VALUE) and not (
+                    type(value) is tuple and all(isinstance(v, _PLAIN_VALUE) for v in value)
+                ):
+                    return slow(obj)
+                attr[key] = value
+        if isinstance(attr.get("fontname"), bytes):
+            return slow(obj)
+        attr["object_type"] = "char"
+        attr["page_number"] = number
+        ncs = obj.ncs
+        key = id(ncs)
+        if key not in names:
+            names[key] = (ncs, resolve_and_decode(ncs.name))
+        attr["ncs"] = names[key][1]
+        attr["text"] = obj.get_text()
+        gs = obj.graphicstate
+        attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
+        attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
+        if "y0" in attr:
+            attr["top"] = (height - attr["y1"]) + mb_top
+            attr["bottom"] = (height - attr["y0"]) + mb_top
+            attr["doctop"] = doctop + attr["top"]
+        if "x0" in attr and mb_x0 != 0:
+            attr["x0"] = attr["x0"] + mb_x0
+            attr["x1"] = attr["x1"] + mb_x0
+        return attr
+
+    page.process_object = process_object
 
 
 def _check_stream(page, shown: str) -> None:
@@ -1240,6 +1297,7 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
             f"{shown} is a PDF document whose pages are pictures (it was scanned, or printed as "
             "images): no text of the chronology is in it, which ReviewDesk cannot read. " + _ASK
         )
+    unfolded = [page.number for page in pages if _unfold_columns(page)]
     pages, spilled = _join_spilled(pages, shown)
     blocks, how = _blocks(pages)
     grids = [b for kind, b in blocks if kind == "table"]
@@ -1247,6 +1305,12 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
     notes = [f"Read as a PDF document ({printed} page{'s' if printed != 1 else ''}){how}."]
     if spilled:
         notes.append(spilled)
+    if unfolded:
+        which = ", ".join(map(str, unfolded))
+        notes.append(
+            f"Page{'s' if len(unfolded) != 1 else ''} {which} of the PDF {'are' if len(unfolded) != 1 else 'is'} "
+            "set in two columns of text: the left column is read first, then the right."
+        )
     if furniture:
         quoted = "; ".join(f"\u201c{t[:80]}\u201d" for t in furniture[:12])
         notes.append(
@@ -1287,6 +1351,86 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
         "the columns, such as Date, Event, above the entries) and no paragraphs starting "
         "with a date. " + _ASK
     )
+
+
+# --- a page set in two columns of text -------------------------------------------------------
+
+
+def _unfold_columns(page: _Page) -> bool:
+    """A page set in two columns of running text (a report laid out as a newsletter is): its
+    lines hold words either side of a clear gutter near the page's middle, each side one run
+    of text, both sides wide. The right column's lines are moved under the left column's, as
+    one column, so the text reads in order. A table printed without lines (several runs a
+    line, narrow columns, lines with text on one side only) is not. True when unfolded."""
+    lines = page.lines
+    if len(lines) < 8 or page.tables:
+        return False
+    width = page.width
+    size = sorted(line.size for line in lines)[len(lines) // 2]
+
+    def covers(line: _Line, x: float) -> bool:
+        return any(w["x0"] - 0.6 * size < x < w["x1"] + 0.6 * size for w in line.words)
+
+    best = None
+    for step in range(int(0.3 * width), int(0.7 * width), 2):
+        crossing = sum(1 for line in lines if covers(line, step))
+        if best is None or crossing < best[0]:
+            best = (crossing, float(step))
+    if best is None or best[0] > 0.1 * len(lines):
+        return False
+    gutter = best[1]
+    apart = [line for line in lines if not covers(line, gutter)]
+    sides = [
+        ([w for w in line.words if w["x1"] <= gutter], [w for w in line.words if w["x0"] >= gutter])
+        for line in apart
+    ]
+    parts = [[a for a, _b in sides if a], [b for _a, b in sides if b]]
+    if min(len(parts[0]), len(parts[1])) < 6:
+        return False
+    for side in parts:
+        one_run = sum(1 for p in side if len(_segments(_Line(0, 0, 0, 0, 0, size, False, p))) == 1)
+        wide = sorted(p[-1]["x1"] - p[0]["x0"] for p in side)[len(side) // 2]
+        if one_run < 0.8 * len(side) or wide < 0.25 * width:
+            return False
+    left_x = min(w["x0"] for a, _b in sides for w in a) if any(a for a, _b in sides) else 0.0
+    right_x = min(w["x0"] for _a, b in sides for w in b)
+    lefts, rights, kept = [], [], []
+    for line in lines:
+        if covers(line, gutter):
+            kept.append(line)
+            continue
+        a = [w for w in line.words if w["x1"] <= gutter]
+        b = [w for w in line.words if w["x0"] >= gutter]
+        for words, into in ((a, lefts), (b, rights)):
+            if words:
+                into.append(
+                    _Line(line.page, min(w["top"] for w in words),
+                          max(w["bottom"] for w in words), words[0]["x0"],
+                          max(w["x1"] for w in words), line.size, line.bold, words,
+                          line.base)
+                )  # fmt: skip
+    if kept and max(line.top for line in kept) > min(line.top for line in lefts + rights):
+        return False  # text across the gutter among the columns' lines: not two columns
+    gaps = sorted(b.top - a.bottom for a, b in zip(lefts, lefts[1:], strict=False))
+    usual = gaps[len(gaps) // 4] if gaps else 0.3 * size
+    top = min(line.top for line in lefts + rights)
+    below = (max(line.bottom for line in lefts) if lefts else top) + max(usual, 0.0)
+    shift_x = left_x - right_x
+    for line in rights:
+        down = below - top
+        for w in line.words:
+            w["x0"] += shift_x
+            w["x1"] += shift_x
+            w["top"] += down
+            w["bottom"] += down
+        line.x0 += shift_x
+        line.x1 += shift_x
+        line.top += down
+        line.bottom += down
+        line.base += down
+    page.lines = [*kept, *lefts, *rights]
+    page.height = max(page.height, max((line.bottom for line in rights), default=0.0) + 1)
+    return True
 
 
 # --- a sheet printed wider than the page ----------------------------------------------------

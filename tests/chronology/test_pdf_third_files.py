@@ -271,3 +271,17 @@ def test_a_log_in_a_typewriter_font_is_read_by_its_columns(tmp_path):
         ["03/04/2016", "DC 1180 NANDAKUMAR", "CALL FROM THE NURSERY: COLLECTED LATE."],
         ["06/05/2016", "PS 904 PRITCHARD", "NOT BROUGHT TO THE CLINIC."],
     ]  # fmt: skip
+
+
+def test_a_page_set_in_two_columns_of_text_reads_left_column_then_right(tmp_path):
+    """Dated paragraphs set in two columns on the page: the left column read first, then the
+    right (an entry going on from the foot of the left column to the top of the right kept
+    whole), said in a note; never the two columns' lines read across as one."""
+    from app.chronology.reading import read_table
+
+    path, truth = pdf_third_files.two_column_paragraphs(tmp_path)
+    table = read_table(path)
+    texts = [" ".join(row[-1].split()) for _n, row in table.rows]
+    assert len(texts) == len(truth)
+    assert all(want.event in text for want, text in zip(truth, texts, strict=True))
+    assert any("set in two columns of text" in note for note in table.notes)
