@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape
 
 from tests.chronology.pdf_files import (
     ALL_DAYS,
+    ALL_TEXTS,
     ALL_TIMES,
     MARGIN,
     PAGE_H,
@@ -486,3 +487,106 @@ def scanned_with_stamp(folder: Path):
 
 
 REFUSED = {"scanned_with_cover": scanned_with_cover, "scanned_with_stamp": scanned_with_stamp}
+
+
+# --- files made after the reader's rules were written, to try them -----------------------------
+
+
+def print_titles_ruled(folder: Path):
+    """The print-titles workbook printed (LibreOffice) with a border round every cell and
+    columns A and B (date, time) repeated at the left of every page: ruled tables."""
+    rows = _made().titled_rows(30)
+    truth = [
+        Expected(start=_day(r[0]), time=r[1], event_type=r[2], practitioner=r[3], event=r[4])
+        for r in rows
+    ]
+    return _copy(folder, "print_titles_ruled.pdf"), truth
+
+
+def two_columns_over_pages(folder: Path):
+    """Dated paragraphs set in two columns over two pages, under a title set across both
+    columns at the top of the first page ("14 March 2016: ..." openings)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        Frame,
+        NextPageTemplate,
+        PageTemplate,
+        Paragraph,
+    )
+
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"]
+    path = folder / "two_columns_over_pages.pdf"
+    gap = 20
+    column = (PAGE_W - 2 * MARGIN - gap) / 2
+
+    def frames(top):
+        return [
+            Frame(MARGIN, 60, column, top - 60, id="left"),
+            Frame(MARGIN + column + gap, 60, column, top - 60, id="right"),
+        ]
+
+    def title(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica-Bold", 14)
+        canvas.drawString(MARGIN, PAGE_H - 60, "Multi-agency chronology of contact with the family")
+        canvas.setFont("Helvetica", 8)
+        canvas.drawRightString(PAGE_W - MARGIN, 30, f"Page {doc.page}")
+        canvas.restoreState()
+
+    def later(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.drawRightString(PAGE_W - MARGIN, 30, f"Page {doc.page}")
+        canvas.restoreState()
+
+    doc = BaseDocTemplate(str(path), pagesize=A4)
+    doc.addPageTemplates([
+        PageTemplate(id="first", frames=frames(PAGE_H - 80), onPage=title),
+        PageTemplate(id="later", frames=frames(PAGE_H - 50), onPage=later),
+    ])  # fmt: skip
+    story = [NextPageTemplate("later")]
+    texts = [_two(i) + " " + _two((i + 4) % 12) for i in range(12)]
+    for i in range(12):
+        story.append(Paragraph(escape(f"{ALL_DAYS[i].day} {ALL_DAYS[i]:%B %Y}: {texts[i]}"), body))
+    doc.build(story)
+    return path, _truth(12, worker=False, text=lambda i: texts[i])
+
+
+def typewriter_one_space(folder: Path):
+    """A terminal system's log in Courier whose columns stand one space apart (each column as
+    wide as its longest value), no line of dashes, the heading in capitals."""
+    size, leading = 8.5, 10.5
+    items = []
+    y = PAGE_H - 90
+    officers = ["PC 2231 ELLERY", "DC 1180 NANDAKUMAR", "PS 904 PRITCHARD", "PC 3117 ADEYEMI"]
+    heading = "DATE".ljust(10) + " " + "TIME".ljust(5) + " " + "OFFICER".ljust(18) + " DETAILS"
+    items.append(("text", MARGIN, y, heading, "Courier-Bold", size))
+    y -= leading * 1.5
+    import textwrap
+
+    for i in range(8):
+        lines = textwrap.wrap(ALL_TEXTS[i].upper(), 50)
+        for n, text in enumerate(lines):
+            left = " " * 36
+            if n == 0:
+                left = f"{ALL_DAYS[i]:%d/%m/%Y} {ALL_TIMES[i]:%H:%M} {officers[i % 4].ljust(18)} "
+            items.append(("text", MARGIN, y, left + text, "Courier", size))
+            y -= leading
+    footer = _standard_footer("OFFICIAL", "Printed 03/04/2017")
+    path = _canvas_pages(folder / "typewriter_one_space.pdf", [(None, items)], footer=footer)
+    truth = [
+        Expected(start=ALL_DAYS[i], time=f"{ALL_TIMES[i]:%H:%M}", event=ALL_TEXTS[i].upper(),
+                 practitioner=officers[i % 4])
+        for i in range(8)
+    ]  # fmt: skip
+    return path, truth
+
+
+AFTER = {
+    "print_titles_ruled": print_titles_ruled,
+    "two_columns_over_pages": two_columns_over_pages,
+    "typewriter_one_space": typewriter_one_space,
+}

@@ -9,6 +9,8 @@ PDF). Run from the project folder with LibreOffice installed:
 - print_titles_columns.pdf: a chronology workbook wider than the page printed with column A
   (Date) repeated at the left of every page ("columns to repeat at left") and the heading row
   repeated at the top, no fit-to-page: two page sets, the date printed on both.
+- print_titles_ruled.pdf: the same with a border round every cell and columns A and B
+  (date, time) repeated (made after the reader's rules were written, to try them).
 - spilled_sparse.pdf: a workbook wider than the page, its last column (Manager's comment)
   filled on a few rows only, printed over two page sets with its heading row repeated.
 
@@ -156,6 +158,36 @@ def make_titled(folder: Path) -> Path:
     return path
 
 
+def make_titled_ruled(folder: Path) -> Path:
+    """The print-titles workbook with a border round every cell and columns A and B (date and
+    time) repeated at the left (made after the reader's rules, to try them)."""
+    import openpyxl
+    from openpyxl.styles import Border, Side
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Chronology"
+    ws.append(["Date", "Time", "Contact type", "Worker", "Case note", "Outcome"])
+    for row in titled_rows(30):
+        ws.append(row)
+        ws.row_dimensions[ws.max_row].height = 30
+    for col, width in zip("ABCDEF", [14, 8, 20, 22, 70, 60], strict=True):
+        ws.column_dimensions[col].width = width
+    _wrapped(ws)
+    side = Side(style="thin")
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.border = Border(left=side, right=side, top=side, bottom=side)
+    ws.print_title_cols = "A:B"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.pageOrder = "downThenOver"
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    path = folder / "print_titles_ruled.xlsx"
+    wb.save(path)
+    return path
+
+
 def make_sparse(folder: Path) -> Path:
     import openpyxl
 
@@ -180,7 +212,9 @@ def make_sparse(folder: Path) -> Path:
 
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as folder:
-        made = [make(Path(folder)) for make in (make_imr, make_titled, make_sparse)]
+        made = [
+            make(Path(folder)) for make in (make_imr, make_titled, make_sparse, make_titled_ruled)
+        ]
         subprocess.run(
             ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(HERE),
              *map(str, made)],
