@@ -1023,6 +1023,13 @@ def _spans_columns(line: _Line, starts: list[float]) -> bool:
     runs = _segments(line)
     if len(runs) != 1 or len(line.words) < 4:
         return False
+    pitch = _fixed_pitch(line.words[0])
+    if pitch and _printed_date(line.words[0]["text"]):
+        # a typewriter font's columns one space apart: its words start at the columns' own
+        # starts (the heading's), letter for letter
+        on = sum(1 for s in starts[1:] if any(abs(w["x0"] - s) <= 0.3 * pitch for w in line.words))
+        if on >= min(2, len(starts) - 1):
+            return False
     cells = _cells(line, starts)
     return sum(1 for c in cells if c) >= 2
 
@@ -1665,6 +1672,11 @@ def _repeated_columns(pages: list[_Page]) -> dict[int, _Page]:
     dated = [_dated_lines(page) for page in pages]
     found: dict[int, _Page] = {}
     for n, page in enumerate(pages):
+        if page.tables:
+            stripped = _repeated_cells(pages, n, found)
+            if stripped is not None:
+                found[n] = stripped
+            continue
         mine = dated[n]
         if len(mine) < 2 or page.tables:
             continue
@@ -1708,6 +1720,53 @@ def _repeated_columns(pages: list[_Page]) -> dict[int, _Page]:
             found[n] = stripped
             break
     return found
+
+
+def _repeated_cells(pages: list[_Page], n: int, found: dict[int, _Page]) -> _Page | None:
+    """``_repeated_columns`` for ruled tables: the page's tables as many, as tall and with as
+    many rows as an earlier page's, their first cells (the dates) the same row for row, the
+    cells beyond them not: that page's rows' later columns, the repeated ones taken off."""
+    page = pages[n]
+    for m in range(n):
+        lead = pages[m]
+        if (
+            m in found
+            or len(lead.tables) != len(page.tables)
+            or page.lines != []
+            and lead.lines == []
+        ):
+            continue
+        cuts = []
+        for (top, bottom, rows), (top2, bottom2, rows2) in zip(
+            lead.tables, page.tables, strict=True
+        ):
+            if len(rows) != len(rows2) or abs(top - top2) > 1.5 or abs(bottom - bottom2) > 1.5:
+                break
+            if not any(_printed_date(r[0]) for r in rows) or any(
+                a[0] != b[0] for a, b in zip(rows, rows2, strict=True)
+            ):
+                break
+            same = 1
+            while all(
+                same < min(len(a), len(b)) - 1 and a[same] == b[same]
+                for a, b in zip(rows, rows2, strict=True)
+            ):
+                same += 1
+            if all(a == b for a, b in zip(rows, rows2, strict=True)):
+                break  # the same page printed twice
+            cuts.append(same)
+        else:
+            tables = [
+                (top, bottom, [row[cut:] for row in rows])
+                for (top, bottom, rows), cut in zip(page.tables, cuts, strict=True)
+            ]
+            stripped = _Page(
+                page.number, page.height, page.width, page.lines, tables, page.pictures
+            )
+            stripped.struck = page.struck
+            stripped.row_tops = page.row_tops
+            return stripped
+    return None
 
 
 def _row_spans(page: _Page) -> list[tuple[float, float]]:

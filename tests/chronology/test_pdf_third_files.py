@@ -285,3 +285,60 @@ def test_a_page_set_in_two_columns_of_text_reads_left_column_then_right(tmp_path
     assert len(texts) == len(truth)
     assert all(want.event in text for want, text in zip(truth, texts, strict=True))
     assert any("set in two columns of text" in note for note in table.notes)
+
+
+@pytest.mark.parametrize("name", sorted(pdf_third_files.AFTER))
+def test_each_pdf_made_after_the_rules_imports_fully_right(store_path, tmp_path, capsys, name):  # noqa: F811
+    check_file_imports_fully_right(pdf_third_files.AFTER, name, store_path, tmp_path, capsys)
+
+
+def test_ruled_pages_with_the_date_and_time_repeated_are_more_columns_of_the_rows():
+    """A ruled sheet printed with columns A and B repeated on every page: a page whose tables
+    stand as the earlier page's, the same dates and times row for row, holds its rows' later
+    columns; the repeated cells are taken off. The same page twice is not."""
+    from app.chronology.pdf_text import _Page, _repeated_columns
+
+    rows = [["Date", "Time", "Worker"], ["01/02/2021", "08:15", "Sam Ellery"],
+            ["06/02/2021", "09:15", "Priya Nandakumar"]]  # fmt: skip
+    later = [["Date", "Time", "Case note"], ["01/02/2021", "08:15", "Home visit."],
+             ["06/02/2021", "09:15", "Call from the nursery."]]  # fmt: skip
+
+    def page(number, table):
+        found = _Page(number, 842, 595, [], [(70.0, 200.0, table)], 0)
+        found.row_tops = [[70.0, 90.0, 130.0]]
+        return found
+
+    stripped = _repeated_columns([page(1, rows), page(2, later)])
+    assert list(stripped) == [1]
+    assert stripped[1].tables[0][2] == [["Case note"], ["Home visit."], ["Call from the nursery."]]
+    assert _repeated_columns([page(1, rows), page(2, [list(r) for r in rows])]) == {}
+
+
+def test_a_typewriter_log_with_one_space_between_columns_keeps_every_entry(tmp_path):
+    """Courier columns one space apart, so that an entry's first line is one run of words: its
+    words starting where the heading's columns start, letter for letter, make it an entry's
+    line, not a note running across the columns."""
+    from reportlab.pdfgen import canvas
+
+    from app.chronology.reading import read_table
+    from tests.chronology.pdf_files import PAGE_H, PAGE_W
+
+    path = tmp_path / "log.pdf"
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.setFont("Courier", 6.5)  # small print: a space 3.9 pt wide
+    lines = [
+        "DATE       OFFICER            DETAILS",
+        "14/03/2016 PC 2231 ELLERY     HOME VISIT: MOTHER PRESENT.",
+        "12/09/2016 DC 1180 NANDAKUMAR UNANNOUNCED VISIT: NOBODY ANSWERED.",
+        "                              CARD LEFT.",
+        "05/10/2016 PS 904 PRITCHARD   SCHOOL REPORTS CHILD Z HUNGRY.",
+    ]
+    for n, text in enumerate(lines):
+        c.drawString(50, PAGE_H - 120 - 11 * n, text)
+    c.save()
+    table = read_table(path)
+    assert [row for _n, row in table.rows] == [
+        ["14/03/2016", "PC 2231 ELLERY", "HOME VISIT: MOTHER PRESENT."],
+        ["12/09/2016", "DC 1180 NANDAKUMAR", "UNANNOUNCED VISIT: NOBODY ANSWERED. CARD LEFT."],
+        ["05/10/2016", "PS 904 PRITCHARD", "SCHOOL REPORTS CHILD Z HUNGRY."],
+    ]
