@@ -42,6 +42,11 @@ def test_each_pdf_imports_fully_right_with_no_options(store_path, tmp_path, caps
     not (shutil.which("chromium") or shutil.which("chromium-browser")),
     reason="Chromium is not installed (apt-get install chromium; .ci/run does)",
 )
+@pytest.mark.xfail(
+    strict=True,
+    reason="a dated heading line 'date time - type - worker' over each note: the type and "
+    "the worker are not yet taken from it (the date, time and text are read right)",
+)
 @pytest.mark.parametrize("name", sorted(pdf_third_files.PRINTED_BY_A_BROWSER))
 def test_a_page_printed_by_a_browser_imports_fully_right(store_path, tmp_path, capsys, name):  # noqa: F811
     check_file_imports_fully_right(
