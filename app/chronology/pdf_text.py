@@ -145,6 +145,7 @@ def _pages(path: Path) -> list[_Page]:
         read = 0
         for page in pdf.pages:
             _report_page(page.page_number, count)
+            _quick_chars(page)
             try:
                 _check_stream(page, shown)
                 pages.append(_read_page(page, shown))
@@ -168,6 +169,62 @@ def _pages(path: Path) -> list[_Page]:
         return pages
     finally:
         pdf.close()
+
+
+_PLAIN_VALUE = (int, float, str, bool, type(None))
+
+
+def _quick_chars(page) -> None:
+    """Let the page turn each letter pdfminer lays out into pdfplumber's dict without
+    resolving every one of its values as an object of the file: a letter's values are plain
+    numbers, a name and a matrix (resolving them is most of the reading's time after pdfminer's
+    own). The dict is pdfplumber's own, key for key; anything else (lines, boxes, pictures, or
+    a letter with a value that is not plain) goes through pdfplumber's way."""
+    from pdfminer.layout import LTChar
+    from pdfplumber.page import ALL_ATTRS
+    from pdfplumber.utils.pdfinternals import resolve_and_decode
+
+    slow = page.process_object
+    names: dict[int, Any] = {}
+    height, mb_x0, mb_top = page.height, page.mediabox[0], page.mediabox[1]
+    doctop, number = page.initial_doctop, page.page_number
+    if page.pdf.unicode_norm is not None:
+        return
+
+    def process_object(obj):
+        if type(obj) is not LTChar:
+            return slow(obj)
+        attr = {}
+        for key, value in obj.__dict__.items():
+            if key in ALL_ATTRS:
+                if not isinstance(value, _PLAIN_VALUE) and not (
+                    type(value) is tuple and all(isinstance(v, _PLAIN_VALUE) for v in value)
+                ):
+                    return slow(obj)
+                attr[key] = value
+        if isinstance(attr.get("fontname"), bytes):
+            return slow(obj)
+        attr["object_type"] = "char"
+        attr["page_number"] = number
+        ncs = obj.ncs
+        key = id(ncs)
+        if key not in names:
+            names[key] = (ncs, resolve_and_decode(ncs.name))
+        attr["ncs"] = names[key][1]
+        attr["text"] = obj.get_text()
+        gs = obj.graphicstate
+        attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
+        attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
+        if "y0" in attr:
+            attr["top"] = (height - attr["y1"]) + mb_top
+            attr["bottom"] = (height - attr["y0"]) + mb_top
+            attr["doctop"] = doctop + attr["top"]
+        if "x0" in attr and mb_x0 != 0:
+            attr["x0"] = attr["x0"] + mb_x0
+            attr["x1"] = attr["x1"] + mb_x0
+        return attr
+
+    page.process_object = process_object
 
 
 def _check_stream(page, shown: str) -> None:
@@ -282,7 +339,8 @@ def _read_page(page, shown: str) -> _Page:
         tables.append((table.bbox[1], table.bbox[3], rows))
         row_tops.append(tops)
     words = [w for w in words if not any(_inside(w, box) for box in boxes)]
-    found = _Page(number, page.height, page.width, _lines(words, number), tables, len(page.images))
+    lines = [line for line in _lines(words, number) if not _RULE_TEXT.fullmatch(line.text)]
+    found = _Page(number, page.height, page.width, lines, tables, len(page.images))
     found.struck = struck
     found.row_tops = row_tops
     return found
@@ -464,8 +522,25 @@ def _table_rows(table, words: list[dict], page: int) -> list[list[str]]:
         from app.chronology.mapping import header_score
 
         if header_score([" ".join(t.split()) for t in rows[0]]) >= 2:
-            rows[0] = [" ".join(t.split()) for t in rows[0]]  # a heading wrapped in its cell
+            # a heading wrapped in its cell, or broken at a narrow cell's edge ("Tim" / "e")
+            rows[0] = [_unbroken_heading(" ".join(t.split())) for t in rows[0]]
     return rows
+
+
+def _unbroken_heading(text: str) -> str:
+    """A heading with two of its pieces joined where only that makes it a heading ReviewDesk
+    knows ("Tim e" is "Time", "Practitio ner" is "Practitioner"): a word too wide for its
+    cell, broken at the cell's edge. Else as it is."""
+    from app.chronology.mapping import header_fields
+
+    pieces = text.split()
+    if len(pieces) < 2 or header_fields(text):
+        return text
+    for at in range(len(pieces) - 1):
+        joined = " ".join([*pieces[:at], pieces[at] + pieces[at + 1], *pieces[at + 2 :]])
+        if header_fields(joined):
+            return joined
+    return text
 
 
 def _cut_at_cells(word: dict, grid: list[list[tuple | None]]) -> list[dict]:
@@ -513,11 +588,32 @@ def _cell_text(lines: list[_Line], cell: tuple, usual: float | None) -> str:
         indented = b.x0 > left + 0.8 * size
         gap = b.top - a.bottom
         apart = usual is not None and gap > max(2 * usual, usual + 0.4 * size)
-        if (fitted or indented or apart) and not a.text.endswith(("-", "/")):
+        if _broken_number(a, b):
+            text = text + b.text  # "07/01/201" / "9": a date broken at a narrow cell's edge
+        elif (fitted or indented or apart) and not a.text.endswith(("-", "/")):
             text = f"{text}\n{b.text}"
         else:
             text = _wrapped(text, b.text)
     return "\n".join(" ".join(part.split()) for part in text.split("\n"))
+
+
+# A date or a time written whole ("07/01/2019", "7.1.2019", "09:00", "09:00:15").
+_WHOLE_DATE = re.compile(r"\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def _broken_number(a: _Line, b: _Line) -> bool:
+    """Whether a date or time too wide for its cell was broken by the cell's edge: the line
+    holds one word, of digits and a date's or time's marks, the next line starts with digits,
+    and the two make a whole date with its four-figure year or a whole time
+    ("07/01/201" / "9", "07/01/20" / "19", "09:0" / "0"), the first part alone not."""
+    if len(a.words) != 1 or not b.words:
+        return False
+    head, tail = a.words[0]["text"], b.words[0]["text"]
+    if not re.fullmatch(r"\d[\d/.:-]*", head) or not re.fullmatch(r"\d+", tail):
+        return False
+    if _WHOLE_DATE.fullmatch(head):
+        return False
+    return _WHOLE_DATE.fullmatch(head + tail) is not None
 
 
 def _apart(word: dict, strokes: dict[int, bool] | None = None) -> list[dict]:
@@ -560,6 +656,11 @@ def _mark_struck(word: dict, chars: list[dict], strokes: dict[int, bool]) -> Non
     letters = [c for c in chars if c["text"].strip()]
     hit = sum(1 for c in letters if id(c) in strokes)
     word["struck"] = bool(letters) and hit * 2 > len(letters)
+
+
+# A line drawn with characters ("--------", "=======", "________"), as typewriter-font logs
+# rule off their heading line or their entries: not text.
+_RULE_TEXT = re.compile(r"[-=_~*\u2500\u2550]{4,}")
 
 
 # Ligatures a word processor set as one glyph ("ﬁ"), a soft hyphen, a non-breaking space.
@@ -671,26 +772,44 @@ def _furniture(pages: list[_Page]) -> list[str]:
             if in_band(page, line):
                 seen.setdefault(key(line.text), set()).add(page.number)
     repeated = {k for k, on in seen.items() if len(on) >= 2}
+    # where a table's heading line stands at the top of its pages: a page of later columns of
+    # a sheet printed wider than the page prints its own headings at that height
+    heading_tops = [
+        line.top
+        for page in pages
+        for line in page.lines[:8]
+        if in_band(page, line) and _is_heading_line(line, header_score)
+    ]
     left: list[str] = []
     for page in pages:
         keep = []
         outer = {id(line) for line in page.lines[:1] + page.lines[-2:]}
         heading: _Line | None = None  # the last table heading line kept, in the band
+        rows = _dated_lines(page)
         for line in page.lines:
             text = line.text
-            if in_band(page, line) and (
-                key(text) in repeated
-                or _PAGE_NUMBER.match(text)
-                or _MARKING.match(text)
-                or (id(line) in outer and _STAMP.search(text))
+            if (
+                in_band(page, line)
+                and not _among_rows(line, rows)
+                and (
+                    key(text) in repeated
+                    or _PAGE_NUMBER.match(text)
+                    or _MARKING.match(text)
+                    or (id(line) in outer and _STAMP.search(text))
+                )
             ):
                 segments = _segments(line)
                 # a table's heading line printed again at the top of each page is not furniture
                 if len(segments) >= 2 and header_score([_words(s) for s in segments]) >= 2:
                     heading = line
                 # nor are its headings' words wrapped onto the line under it ("Contact" /
-                # "Type"): standing close under it, each under one of its headings
-                elif not (heading is not None and _wraps_heading(heading, line)):
+                # "Type"): standing close under it, each under one of its headings; nor a
+                # page of later columns' headings, level with the table's heading line
+                elif not (heading is not None and _wraps_heading(heading, line)) and not (
+                    not _dated_lines(page)
+                    and any(abs(line.top - top) <= 1.0 for top in heading_tops)
+                    and header_score([_words(s) for s in segments]) >= 1
+                ):
                     if key(text) not in {key(t) for t in left}:
                         left.append(text)
                     continue
@@ -701,6 +820,26 @@ def _furniture(pages: list[_Page]) -> list[str]:
             keep.append(line)
         page.lines = keep
     return left
+
+
+def _among_rows(line: _Line, rows: dict[float, list[list[dict]]]) -> bool:
+    """Whether ``line`` is one of a table's entries: led by a printed date standing where the
+    page's other entries' dates stand, within a few lines of one of them (the first rows of a
+    sheet printed over pages whose dated lines repeat the same words, not a footer)."""
+    runs = rows.get(line.top)
+    if runs is None:
+        return False
+    x = runs[0][0]["x0"]
+    pitch = 3 * max(line.bottom - line.top, line.size)
+    return any(
+        top != line.top and abs(other[0][0]["x0"] - x) <= 1.0 and abs(top - line.top) <= pitch
+        for top, other in rows.items()
+    )
+
+
+def _is_heading_line(line: _Line, header_score) -> bool:
+    segments = _segments(line)
+    return len(segments) >= 2 and header_score([_words(s) for s in segments]) >= 2
 
 
 def _wraps_heading(heading: _Line, line: _Line) -> bool:
@@ -722,12 +861,29 @@ def _segments(line: _Line) -> list[list[dict]]:
     """The line's words in runs standing apart (a wider gap than a space between them)."""
     runs: list[list[dict]] = []
     for word in line.words:
-        gap = max(4.0, 0.6 * float(word.get("size") or line.size))
+        gap = max(4.0, 0.6 * float(word.get("size") or line.size), 1.5 * _fixed_pitch(word))
         if runs and word["x0"] - runs[-1][-1]["x1"] <= gap:
             runs[-1].append(word)
         else:
             runs.append([word])
     return runs
+
+
+def _fixed_pitch(word: dict) -> float:
+    """The width of each letter of a word set in a typewriter font (every letter as wide as
+    the others: Courier, as terminal systems print), where a space is as wide as a letter and
+    two spaces, not one, stand between columns; 0 for a word in any other font."""
+    chars = word.get("_chars") or []
+    if len(chars) < 3:
+        return 0.0
+    widths = [c["x1"] - c["x0"] for c in chars]
+    if max(widths) - min(widths) > 0.02 * max(widths):
+        return 0.0
+    font = str(word.get("fontname", "")).lower()
+    # letters as wide as an "i" or a colon would be in any other font
+    if "courier" in font or "mono" in font or any(c["text"] in "iIl.,:;!'" for c in chars):
+        return widths[0]
+    return 0.0
 
 
 def _words(run: list[dict]) -> str:
@@ -867,6 +1023,13 @@ def _spans_columns(line: _Line, starts: list[float]) -> bool:
     runs = _segments(line)
     if len(runs) != 1 or len(line.words) < 4:
         return False
+    pitch = _fixed_pitch(line.words[0])
+    if pitch and _printed_date(line.words[0]["text"]):
+        # a typewriter font's columns one space apart: its words start at the columns' own
+        # starts (the heading's), letter for letter
+        on = sum(1 for s in starts[1:] if any(abs(w["x0"] - s) <= 0.3 * pitch for w in line.words))
+        if on >= min(2, len(starts) - 1):
+            return False
     cells = _cells(line, starts)
     return sum(1 for c in cells if c) >= 2
 
@@ -1134,6 +1297,14 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
         raise ImportRefused(f"{shown} is a PDF document that holds no text. " + _ASK)
     printed = len(pages)
     furniture = _furniture(pages)
+    scans = [page.number for page in pages if page.pictures and not page.lines and not page.tables]
+    if scans and not any(page.lines or page.tables for page in pages):
+        # only a scanner's or copier's stamp printed on each picture ("Scanned ... Page 1")
+        raise ImportRefused(
+            f"{shown} is a PDF document whose pages are pictures (it was scanned, or printed as "
+            "images): no text of the chronology is in it, which ReviewDesk cannot read. " + _ASK
+        )
+    unfolded = [page.number for page in pages if _unfold_columns(page)]
     pages, spilled = _join_spilled(pages, shown)
     blocks, how = _blocks(pages)
     grids = [b for kind, b in blocks if kind == "table"]
@@ -1141,13 +1312,18 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
     notes = [f"Read as a PDF document ({printed} page{'s' if printed != 1 else ''}){how}."]
     if spilled:
         notes.append(spilled)
+    if unfolded:
+        which = ", ".join(map(str, unfolded))
+        notes.append(
+            f"Page{'s' if len(unfolded) != 1 else ''} {which} of the PDF {'are' if len(unfolded) != 1 else 'is'} "
+            "set in two columns of text: the left column is read first, then the right."
+        )
     if furniture:
         quoted = "; ".join(f"\u201c{t[:80]}\u201d" for t in furniture[:12])
         notes.append(
             "Printed on every page and left out (running headings and footings, page numbers): "
             f"{quoted}{'; …' if len(furniture) > 12 else '.'}"
         )
-    scans = [page.number for page in pages if page.pictures and not page.lines and not page.tables]
     if scans:
         which = ", ".join(map(str, scans))
         notes.append(
@@ -1169,11 +1345,99 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
     found = paragraphs_chronology(texts)
     if found is not None:
         return found[0], [*notes, *found[1]]
+    if scans:
+        which = ", ".join(map(str, scans))
+        raise ImportRefused(
+            f"{shown} is a PDF document with no chronology in its text: page"
+            f"{'s' if len(scans) != 1 else ''} {which} of it {'are' if len(scans) != 1 else 'is a'} "
+            f"picture{'s' if len(scans) != 1 else ''} (scanned, or printed as images), with no "
+            "text, which ReviewDesk cannot read. " + _ASK
+        )
     raise ImportRefused(
         f"{shown} is a PDF document with no chronology found in it: no table (a row naming "
         "the columns, such as Date, Event, above the entries) and no paragraphs starting "
         "with a date. " + _ASK
     )
+
+
+# --- a page set in two columns of text -------------------------------------------------------
+
+
+def _unfold_columns(page: _Page) -> bool:
+    """A page set in two columns of running text (a report laid out as a newsletter is): its
+    lines hold words either side of a clear gutter near the page's middle, each side one run
+    of text, both sides wide. The right column's lines are moved under the left column's, as
+    one column, so the text reads in order. A table printed without lines (several runs a
+    line, narrow columns, lines with text on one side only) is not. True when unfolded."""
+    lines = page.lines
+    if len(lines) < 8 or page.tables:
+        return False
+    width = page.width
+    size = sorted(line.size for line in lines)[len(lines) // 2]
+
+    def covers(line: _Line, x: float) -> bool:
+        return any(w["x0"] - 0.6 * size < x < w["x1"] + 0.6 * size for w in line.words)
+
+    best = None
+    for step in range(int(0.3 * width), int(0.7 * width), 2):
+        crossing = sum(1 for line in lines if covers(line, step))
+        if best is None or crossing < best[0]:
+            best = (crossing, float(step))
+    if best is None or best[0] > 0.1 * len(lines):
+        return False
+    gutter = best[1]
+    apart = [line for line in lines if not covers(line, gutter)]
+    sides = [
+        ([w for w in line.words if w["x1"] <= gutter], [w for w in line.words if w["x0"] >= gutter])
+        for line in apart
+    ]
+    parts = [[a for a, _b in sides if a], [b for _a, b in sides if b]]
+    if min(len(parts[0]), len(parts[1])) < 6:
+        return False
+    for side in parts:
+        one_run = sum(1 for p in side if len(_segments(_Line(0, 0, 0, 0, 0, size, False, p))) == 1)
+        wide = sorted(p[-1]["x1"] - p[0]["x0"] for p in side)[len(side) // 2]
+        if one_run < 0.8 * len(side) or wide < 0.25 * width:
+            return False
+    left_x = min(w["x0"] for a, _b in sides for w in a) if any(a for a, _b in sides) else 0.0
+    right_x = min(w["x0"] for _a, b in sides for w in b)
+    lefts, rights, kept = [], [], []
+    for line in lines:
+        if covers(line, gutter):
+            kept.append(line)
+            continue
+        a = [w for w in line.words if w["x1"] <= gutter]
+        b = [w for w in line.words if w["x0"] >= gutter]
+        for words, into in ((a, lefts), (b, rights)):
+            if words:
+                into.append(
+                    _Line(line.page, min(w["top"] for w in words),
+                          max(w["bottom"] for w in words), words[0]["x0"],
+                          max(w["x1"] for w in words), line.size, line.bold, words,
+                          line.base)
+                )  # fmt: skip
+    if kept and max(line.top for line in kept) > min(line.top for line in lefts + rights):
+        return False  # text across the gutter among the columns' lines: not two columns
+    gaps = sorted(b.top - a.bottom for a, b in zip(lefts, lefts[1:], strict=False))
+    usual = gaps[len(gaps) // 4] if gaps else 0.3 * size
+    top = min(line.top for line in lefts + rights)
+    below = (max(line.bottom for line in lefts) if lefts else top) + max(usual, 0.0)
+    shift_x = left_x - right_x
+    for line in rights:
+        down = below - top
+        for w in line.words:
+            w["x0"] += shift_x
+            w["x1"] += shift_x
+            w["top"] += down
+            w["bottom"] += down
+        line.x0 += shift_x
+        line.x1 += shift_x
+        line.top += down
+        line.bottom += down
+        line.base += down
+    page.lines = [*kept, *lefts, *rights]
+    page.height = max(page.height, max((line.bottom for line in rights), default=0.0) + 1)
+    return True
 
 
 # --- a sheet printed wider than the page ----------------------------------------------------
@@ -1253,6 +1517,11 @@ def _join_spilled(pages: list[_Page], shown: str) -> tuple[list[_Page], str]:
     Each page of later columns is joined to the page of the same rows, side by side, when its
     rows stand at the same heights; refused in plain words when they cannot be matched."""
     kinds = [bool(_dated_rows(page)) if page.lines or page.tables else None for page in pages]
+    pages = list(pages)
+    repeats = _repeated_columns(pages)
+    for n, page in repeats.items():
+        pages[n] = page
+        kinds[n] = False
     used = [n for n, kind in enumerate(kinds) if kind is not None]
     leads = [n for n in used if kinds[n]]
     rest = [n for n in used if not kinds[n]]
@@ -1266,13 +1535,24 @@ def _join_spilled(pages: list[_Page], shown: str) -> tuple[list[_Page], str]:
             groups = [[used[j + s * per] for s in range(sets)] for j in range(per)]
         elif [used[n] for n in range(0, count, sets)] == leads:  # over, then down
             groups = [[used[j * sets + s] for s in range(sets)] for j in range(per)]
+    elif count > per and [used[n] for n in range(per)] == leads:
+        groups = _last_set_short(pages, used[per:], leads)
     if groups is not None and all(
-        _same_rows(pages[group[0]], pages[n]) for group in groups for n in group[1:]
+        n is None
+        or _same_rows(pages[group[0]], pages[n])
+        or _sparse_level(pages[group[0]], pages[n])
+        for group in groups
+        for n in group[1:]
     ):
+        for group in groups:  # a page left unprinted (its columns empty on those rows)
+            for at, n in enumerate(group):
+                if n is None:
+                    group[at] = len(pages)
+                    pages.append(_standin(pages, groups, at))
         joined = [
             _side_by_side([pages[n] for n in group], at) for at, group in enumerate(groups, 1)
         ]
-        kept = [page for n, page in enumerate(pages) if kinds[n] is None]
+        kept = [page for n, page in enumerate(pages[: len(kinds)]) if kinds[n] is None]
         first = ", ".join(str(pages[n].number) for n in leads)
         note = (
             f"The sheet was printed wider than the page: the columns on page{'s' if len(rest) != 1 else ''} "
@@ -1293,6 +1573,200 @@ def _join_spilled(pages: list[_Page], shown: str) -> tuple[list[_Page], str]:
             "Scaling), or to send the spreadsheet itself."
         )
     return pages, ""
+
+
+def _last_set_short(pages: list[_Page], rest: list[int], leads: list[int]):
+    """The groups of a sheet printed "down, then over" whose last set of pages is short: its
+    columns empty on some rows' pages, which the spreadsheet does not print. Every set but the
+    last is whole; each page of the last set is matched to the one page of dates its few lines
+    stand level with (in order); the pages not printed are None. None when it is not so."""
+    per = len(leads)
+    whole = len(rest) // per * per
+    short = rest[whole:]
+    if not short or not whole:
+        return None
+    groups: list[list[int | None]] = [
+        [lead, *(rest[j + s * per] for s in range(whole // per))] for j, lead in enumerate(leads)
+    ]
+    for group in groups:
+        group.append(None)
+    at = 0
+    for n in short:
+        fits = [j for j in range(at, per) if _sparse_level(pages[leads[j]], pages[n])]
+        if len(fits) != 1 and not (fits and fits[0] == at):
+            return None  # no page of dates, or more than one, could hold these lines
+        groups[fits[0]][-1] = n
+        at = fits[0] + 1
+    return groups
+
+
+def _sparse_level(lead: _Page, other: _Page) -> bool:
+    """Whether ``other`` holds a column of ``lead``'s rows that is empty on most of them: its
+    first line, a heading, level with the lead's first line; each other line level with one of
+    the lead's entries' first lines, at one steady offset, none below the lead's last line."""
+    if other.tables or lead.tables or len(other.lines) < 2 or not lead.lines:
+        return False
+    heading, below = other.lines[0], other.lines[1:]
+    if abs(heading.top - lead.lines[0].top) > 1.0 or _printed_date(heading.text):
+        return False
+    if any(len(_words(run)) > 40 for run in _segments(heading)):
+        return False
+    starts = sorted(_dated_rows(lead))
+    if not starts:
+        return False
+    lowest = max(line.bottom for line in lead.lines)
+    offsets = []
+    for line in below:
+        if line.top > lowest:
+            return False
+        near = [line.top - t for t in starts if -1.0 <= line.top - t <= 0.4 * line.size + 1]
+        if not near:
+            offsets.append(None)
+            continue
+        offsets.append(min(near, key=abs))
+    found = [o for o in offsets if o is not None]
+    if not found:
+        return False
+    middle = sorted(found)[len(found) // 2]
+    # a row's lines: its first level with the row, the rest (wrapped) under it
+    firsts = [o for o in found if abs(o - middle) <= 1.0]
+    return len(firsts) >= 1 and all(
+        o is not None
+        and abs(o - middle) <= 1.0
+        or any(0 < line.top - f.bottom <= 1.5 * line.size for f in below[:k])
+        for k, (o, line) in enumerate(zip(offsets, below, strict=True))
+    )
+
+
+def _standin(pages: list[_Page], groups, at: int) -> _Page:
+    """A page the spreadsheet did not print (its columns empty on those rows): the heading
+    line the other pages of its set print at their top, so that the rows' columns stay in
+    line; nothing else."""
+    for group in groups:
+        n = group[at]
+        if n is not None and n < len(pages) and pages[n].lines:
+            page = pages[n]
+            first = page.lines[0]
+            copy = _Line(first.page, first.top, first.bottom, first.x0, first.x1, first.size,
+                         first.bold, list(first.words), first.base)  # fmt: skip
+            return _Page(page.number, page.height, page.width, [copy], [], 0)
+    return _Page(0, pages[0].height, pages[0].width, [], [], 0)
+
+
+def _dated_lines(page: _Page) -> dict[float, list[list[dict]]]:
+    """The page's lines led by a printed date standing apart: their tops -> their runs."""
+    found = {}
+    for line in page.lines:
+        runs = _segments(line)
+        if len(runs) >= 2 and _printed_date(_words(runs[0])):
+            found[line.top] = runs
+    return found
+
+
+def _repeated_columns(pages: list[_Page]) -> dict[int, _Page]:
+    """The pages of a sheet printed wider than the page with its first columns printed again
+    on every page ("columns to repeat at left", most often the date): a page whose dated lines
+    are an earlier page's, word for word and at the same heights, holds more columns of that
+    page's rows. Each such page, by its index, with the repeated columns taken off (and the
+    heading over them), so that it reads as a page of later columns."""
+    dated = [_dated_lines(page) for page in pages]
+    found: dict[int, _Page] = {}
+    for n, page in enumerate(pages):
+        if page.tables:
+            stripped = _repeated_cells(pages, n, found)
+            if stripped is not None:
+                found[n] = stripped
+            continue
+        mine = dated[n]
+        if len(mine) < 2 or page.tables:
+            continue
+        for m in range(n):
+            theirs = dated[m]
+            if m in found or len(theirs) != len(mine):
+                continue
+            pairs = [
+                (runs, next((r for t, r in theirs.items() if abs(t - top) <= 1.0), None))
+                for top, runs in mine.items()
+            ]
+            if any(other is None or _words(other[0]) != _words(runs[0]) for runs, other in pairs):
+                continue
+            if all(
+                [_words(r) for r in runs] == [_words(r) for r in other] for runs, other in pairs
+            ):
+                continue  # the same page printed twice, not more columns
+            cuts = []
+            for runs, other in pairs:
+                same = 0
+                while (
+                    same < min(len(runs), len(other)) - 1
+                    and _words(runs[same]) == _words(other[same])
+                    and abs(runs[same][0]["x0"] - other[same][0]["x0"]) <= 1.0
+                ):
+                    same += 1
+                cuts.append(runs[same][0]["x0"])
+            cut = min(cuts) - 0.5
+            lines = []
+            for line in page.lines:
+                words = [w for w in line.words if w["x0"] >= cut]
+                if words:
+                    lines.append(
+                        _Line(line.page, min(w["top"] for w in words),
+                              max(w["bottom"] for w in words), words[0]["x0"],
+                              max(w["x1"] for w in words), line.size, line.bold, words,
+                              line.base)
+                    )  # fmt: skip
+            stripped = _Page(page.number, page.height, page.width, lines, [], page.pictures)
+            stripped.struck = page.struck
+            found[n] = stripped
+            break
+    return found
+
+
+def _repeated_cells(pages: list[_Page], n: int, found: dict[int, _Page]) -> _Page | None:
+    """``_repeated_columns`` for ruled tables: the page's tables as many, as tall and with as
+    many rows as an earlier page's, their first cells (the dates) the same row for row, the
+    cells beyond them not: that page's rows' later columns, the repeated ones taken off."""
+    page = pages[n]
+    for m in range(n):
+        lead = pages[m]
+        if (
+            m in found
+            or len(lead.tables) != len(page.tables)
+            or page.lines != []
+            and lead.lines == []
+        ):
+            continue
+        cuts = []
+        for (top, bottom, rows), (top2, bottom2, rows2) in zip(
+            lead.tables, page.tables, strict=True
+        ):
+            if len(rows) != len(rows2) or abs(top - top2) > 1.5 or abs(bottom - bottom2) > 1.5:
+                break
+            if not any(_printed_date(r[0]) for r in rows) or any(
+                a[0] != b[0] for a, b in zip(rows, rows2, strict=True)
+            ):
+                break
+            same = 1
+            while all(
+                same < min(len(a), len(b)) - 1 and a[same] == b[same]
+                for a, b in zip(rows, rows2, strict=True)
+            ):
+                same += 1
+            if all(a == b for a, b in zip(rows, rows2, strict=True)):
+                break  # the same page printed twice
+            cuts.append(same)
+        else:
+            tables = [
+                (top, bottom, [row[cut:] for row in rows])
+                for (top, bottom, rows), cut in zip(page.tables, cuts, strict=True)
+            ]
+            stripped = _Page(
+                page.number, page.height, page.width, page.lines, tables, page.pictures
+            )
+            stripped.struck = page.struck
+            stripped.row_tops = page.row_tops
+            return stripped
+    return None
 
 
 def _row_spans(page: _Page) -> list[tuple[float, float]]:
