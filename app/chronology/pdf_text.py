@@ -180,16 +180,19 @@ def _quick_chars(page) -> None:
     numbers, a name and a matrix (resolving them is most of the reading's time after pdfminer's
     own). The dict is pdfplumber's own, key for key; anything else (lines, boxes, pictures, or
     a letter with a value that is not plain) goes through pdfplumber's way."""
-    from pdfminer.layout import LTChar
-    from pdfplumber.page import ALL_ATTRS
-    from pdfplumber.utils.pdfinternals import resolve_and_decode
+    try:  # (pdfplumber's own names: should a release move them, its own way is used)
+        from pdfminer.layout import LTChar
+        from pdfplumber.page import ALL_ATTRS
+        from pdfplumber.utils.pdfinternals import resolve_and_decode
 
-    slow = page.process_object
-    names: dict[int, Any] = {}
-    height, mb_x0, mb_top = page.height, page.mediabox[0], page.mediabox[1]
-    doctop, number = page.initial_doctop, page.page_number
-    if page.pdf.unicode_norm is not None:
+        slow = page.process_object
+        height, mb_x0, mb_top = page.height, page.mediabox[0], page.mediabox[1]
+        doctop, number = page.initial_doctop, page.page_number
+        if page.pdf.unicode_norm is not None:
+            return
+    except (ImportError, AttributeError, IndexError, TypeError):
         return
+    names: dict[int, Any] = {}
 
     def process_object(obj):
         if type(obj) is not LTChar:
