@@ -1,0 +1,151 @@
+"""A new overview author by keyboard on a laptop, eighth round: one stoppable background job for
+the window's slow work, a workbook's sheets listed off the window's thread, Cancel that returns
+at once, and what the last walk left. All names are fictional."""
+
+import subprocess
+import sys
+import threading
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from PySide6.QtCore import Qt
+
+from app.chronology import reading
+from app.chronology.entries import query_entry_ids
+from app.imrs import add_agency
+from app.reviews import create_review
+from tests.ui.screens import read_through
+
+
+@pytest.fixture
+def review_id(ctx):
+    review_id = create_review(ctx, review_type="lcspr", reference="LCSPR-2026-81", title="Child R")
+    add_agency(ctx, review_id, "Westholm Police", "police")
+    return review_id
+
+
+def _workbook(path: Path, rows: int = 40) -> Path:
+    wb = Workbook()
+    cover = wb.active
+    cover.title = "Cover"
+    cover.append(["Chronology for the review panel"])
+    sheet = wb.create_sheet("Contacts")
+    sheet.append(["Date", "Worker", "Contact"])
+    day = date(2016, 1, 4)
+    for i in range(rows):
+        sheet.append([f"{day:%d/%m/%Y}", f"PC {i % 5}", f"Call {i + 1}: shouting reported."])
+        day += timedelta(days=2)
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def held_workbook(monkeypatch):
+    """Reading a sheet waits until the test lets it go on, as python-calamine does on a huge
+    workbook: one call that cannot hear a stop. Records the threads that read."""
+    real = reading._sheet_rows
+    state = {"threads": [], "gate": threading.Event(), "inside": threading.Event()}
+
+    def sheet_rows(*args, **kwargs):
+        state["threads"].append(threading.current_thread() is threading.main_thread())
+        if not state["threads"][-1]:  # never hold the window's own thread
+            state["inside"].set()
+            state["gate"].wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(reading, "_sheet_rows", sheet_rows)
+    yield state
+    state["gate"].set()
+
+
+def _counts(ctx, review_id) -> tuple[int, int]:
+    from sqlalchemy import func, select
+
+    from db.chronology_models import ChronologyImport
+
+    with ctx.session() as session:
+        imports = session.scalar(select(func.count()).select_from(ChronologyImport))
+    return len(query_entry_ids(ctx, review_id)), imports
+
+
+def test_a_workbook_s_sheets_are_listed_off_the_window_s_thread(
+    qtbot, editor, review_id, tmp_path, held_workbook
+):
+    from ui.import_dialog import ImportDialog
+
+    path = _workbook(tmp_path / "westholm.xlsx")
+    held_workbook["gate"].set()
+    dialog = ImportDialog(editor, review_id, ["Westholm Police"], path)
+    qtbot.addWidget(dialog)
+    read_through(qtbot, dialog)
+    assert held_workbook["threads"] and not any(held_workbook["threads"])
+    labels = [dialog.sheets.item(i).text() for i in range(dialog.sheets.count())]
+    assert labels == ["Cover (no chronology found)", "Contacts"]
+    assert dialog.sheets.isVisibleTo(dialog) and dialog.sheets.isEnabled()
+    assert dialog.sheets.ticked() == ["Contacts"] and len(dialog.plan.entries) == 40
+
+
+def test_cancel_returns_at_once_while_a_large_workbook_is_read(
+    qtbot, editor, ctx, review_id, tmp_path, held_workbook
+):
+    from ui.import_dialog import ImportDialog
+    from ui.tasks import jobs_running
+
+    path = _workbook(tmp_path / "westholm.xlsx")
+    before = _counts(ctx, review_id)
+    dialog = ImportDialog(editor, review_id, ["Westholm Police"], path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert held_workbook["inside"].wait(20)  # the workbook is being read, off the thread
+    assert dialog.is_reading() and not dialog.import_button.isEnabled()
+    dialog.activateWindow()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    # Control is back at once: the dialog is closed while the workbook is still being read.
+    assert not dialog.isVisible() and not dialog.is_reading()
+    assert not held_workbook["gate"].is_set() and jobs_running() >= 1
+    held_workbook["gate"].set()
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=60_000)
+    # The late result is dropped: no sheets listed, no plans, nothing imported.
+    assert dialog.plans == [] and dialog.result is None and dialog.sheets.count() == 0
+    assert _counts(ctx, review_id) == before
+
+
+def test_the_window_s_slow_work_and_the_import_share_one_stoppable_job():
+    import ui.tasks
+
+    assert not Path(ui.tasks.__file__).with_name("import_reading.py").exists()
+    assert {"Job", "JobStopped", "start_job", "run_task", "stop_all_jobs"} <= set(
+        ui.tasks.__all__
+    )
+
+
+def test_quitting_while_a_job_is_still_on_its_thread_ends_cleanly(tmp_path):
+    script = tmp_path / "quit.py"
+    script.write_text(
+        "import threading\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication, QWidget\n"
+        "from ui.tasks import start_job, stop_all_jobs\n"
+        "app = QApplication([])\n"
+        "w = QWidget()\n"
+        "w.show()\n"
+        "gate = threading.Event()\n"
+        "def work(progress):\n"
+        "    gate.wait(3)  # a workbook being read: it cannot hear a stop\n"
+        "    return [object()] * 1000\n"
+        "start_job(w, work, print, print)\n"
+        "QTimer.singleShot(100, app.quit)\n"
+        "app.exec()\n"
+        "w.deleteLater()\n"
+        "print('ended' if stop_all_jobs() else 'still running')\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "ended"
