@@ -117,9 +117,7 @@ def test_the_window_s_slow_work_and_the_import_share_one_stoppable_job():
     import ui.tasks
 
     assert not Path(ui.tasks.__file__).with_name("import_reading.py").exists()
-    assert {"Job", "JobStopped", "start_job", "run_task", "stop_all_jobs"} <= set(
-        ui.tasks.__all__
-    )
+    assert {"Job", "JobStopped", "start_job", "run_task", "stop_all_jobs"} <= set(ui.tasks.__all__)
 
 
 def test_quitting_while_a_job_is_still_on_its_thread_ends_cleanly(tmp_path):
