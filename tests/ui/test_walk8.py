@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from app.chronology import reading
 from app.chronology.entries import query_entry_ids
@@ -147,3 +148,115 @@ def test_quitting_while_a_job_is_still_on_its_thread_ends_cleanly(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "ended"
+
+
+# What the last walk left in the window ---------------------------------------------------------
+def _new_author(ctx, window, with_agency: bool = True) -> int:
+    from tests.ui.screens import PROJECTOR, settle
+
+    review_id = create_review(
+        ctx, review_type="lcspr", reference="LCSPR-2026-80", title="Child Q: neglect of a baby"
+    )
+    if with_agency:
+        add_agency(ctx, review_id, "Eastmoor Children's Services", "childrens_social_care")
+    window.resize(PROJECTOR)
+    window.refresh()
+    window.select_review(review_id)
+    settle()
+    return review_id
+
+
+def test_an_empty_chronology_says_what_to_do_with_a_way_to_import(window, ctx, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.chronology.entries import add_entry
+    from tests.ui.screens import settle
+    from ui.workspace import TAB_CHRONOLOGY
+
+    review_id = _new_author(ctx, window)
+    window.workspace.tabs.setCurrentIndex(TAB_CHRONOLOGY)
+    settle()
+    tab = window.workspace.chronology
+    hint = tab.findChild(QWidget, "chronology_empty")
+    assert hint is not None and hint.isVisible()
+    words = hint.findChild(QLabel, "chronology_empty_words").text()
+    assert "Import" in words and "add an entry" in words
+    import_button = hint.findChild(QPushButton, "chronology_empty_import")
+    assert import_button.isVisible() and import_button.isEnabled()
+    assert hint.findChild(QPushButton, "chronology_empty_add").isVisible()
+    # The words and buttons lie inside the table's empty rows, whole.
+    assert tab.view.viewport().rect().contains(hint.geometry())
+    asked = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: (asked.append(a[1]), ("", ""))[1]
+    )
+    qtbot.mouseClick(import_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Import an agency chronology"]
+    # Once there is an entry, the table shows it and the hint goes.
+    agency_id = tab.agencies[0].agency_id
+    add_entry(ctx, review_id, agency_id, {"date": "04/01/2016", "event": "Home visit."})
+    tab.data_changed()
+    settle()
+    assert not hint.isVisible()
+    tab.filters.text.setText("nothing like this")
+    tab.apply_filter()
+    settle()
+    assert hint.isVisible() and "No entry matches the filters" in hint.words.text()
+    assert not hint.import_button.isVisible()
+
+
+def test_the_review_list_shows_a_reference_whole_at_1024(window, ctx):
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from tests.ui.screens import settle
+
+    _new_author(ctx, window)
+    # The list at its narrowest, as the window gives way to the tabs at 1024.
+    window.splitter.moveSplitter(window.list_panel.minimumWidth(), 1)
+    settle()
+    view = window.list_panel.view
+    index = view.model().index(0, 0)
+    drawn = []
+
+    class Recorder(QPainter):
+        def drawText(self, *args):  # noqa: N802 - Qt naming
+            drawn.append(args[-1])
+            return super().drawText(*args)
+
+    rect = view.visualRect(index)
+    image = QImage(rect.right() + 10, rect.bottom() + 10, QImage.Format.Format_ARGB32)
+    painter = Recorder(image)
+    option = QStyleOptionViewItem()
+    option.rect = rect
+    option.font = view.font()
+    option.palette = view.palette()
+    option.widget = view
+    view.itemDelegate().paint(painter, option, index)
+    painter.end()
+    assert "LCSPR-2026-80" in drawn, drawn
+    assert "LCSPR-2026-80" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_review_with_no_target_date_keeps_its_type_and_status_whole_at_1024(window, ctx, qtbot):
+    from tests.ui.screens import settle
+    from ui.workspace import TAB_DETAILS
+
+    _new_author(ctx, window)
+    workspace = window.workspace
+    subtitle = workspace.subtitle
+    assert "Local Child Safeguarding Practice Review" in subtitle.text()
+    room = subtitle.contentsRect().width()
+    assert subtitle.fontMetrics().horizontalAdvance(subtitle.text()) <= room, subtitle.text()
+    target = workspace.target
+    # One short line; the rule is in the tooltip, and the link goes to the date to enter.
+    assert target.text().count("<a ") == 1 and "decision" in target.text()
+    assert "6 months of the decision to review" in target.toolTip()
+    assert target.sizeHint().height() <= target.fontMetrics().lineSpacing() + 6
+    workspace.tabs.setCurrentIndex(TAB_DETAILS - 1 if TAB_DETAILS else 1)
+    target.linkActivated.emit("decision_date")
+    settle()
+    assert workspace.tabs.currentIndex() == TAB_DETAILS
+    focused = window.focusWidget()
+    field = workspace.details.dates["decision_date"]
+    assert focused is field or field.isAncestorOf(focused)
