@@ -395,11 +395,17 @@ class ChronologyTab(EntryCommands, QWidget):
         elif self.editor.readonly:
             self.empty_hint.say("No chronology entries yet.")
         else:
+            can_add = self.add_action.isEnabled()
+            by_hand = (
+                "or add an entry by hand."
+                if can_add
+                else "or add the agency under IMRs (Ctrl+4) to add entries by hand."
+            )
             self.empty_hint.say(
                 "No chronology entries yet. Import the chronology an agency sent (Ctrl+I: a "
-                "spreadsheet, Word, PDF or CSV file), or add an entry by hand.",
+                f"spreadsheet, Word, PDF or CSV file), {by_hand}",
                 can_import=self.import_action.isEnabled(),
-                can_add=self.add_action.isEnabled(),
+                can_add=can_add,
             )
 
     def _update_buttons(self) -> None:

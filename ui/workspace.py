@@ -82,10 +82,7 @@ class ReviewWorkspace(QWidget):
         self.target.setAlignment(Qt.AlignmentFlag.AlignRight)
         # With no target date yet: a short link to the date that sets it (the rule in its
         # tooltip), so the header keeps one line and the type and status stay whole at 1024.
-        self.target.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
+        self.target.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.target.linkActivated.connect(self.enter_date)
         self.role = RoleBadge()
         left = QVBoxLayout()
@@ -264,7 +261,9 @@ class ReviewWorkspace(QWidget):
         rule, _asked = review.target_basis.rsplit(": enter the ", 1)
         self.target.setTextFormat(Qt.TextFormat.RichText)
         self.target.setText(f'<a href="{field}">{words}</a>')
-        self.target.setToolTip(f"The target: {rule}. {words} in Details and the countdown starts.")
+        self.target.setToolTip(
+            f"The target: {rule}. {words} in Details (Ctrl+1) and the countdown starts."
+        )
         self.target.setAccessibleName(f"{words}: the target is to {rule}")
 
     def enter_date(self, field: str) -> None:

@@ -205,6 +205,18 @@ def test_an_empty_chronology_says_what_to_do_with_a_way_to_import(window, ctx, q
     assert not hint.import_button.isVisible()
 
 
+def test_an_empty_chronology_with_no_agency_says_where_to_add_one(window, ctx):
+    from tests.ui.screens import settle
+    from ui.workspace import TAB_CHRONOLOGY
+
+    _new_author(ctx, window, with_agency=False)
+    window.workspace.tabs.setCurrentIndex(TAB_CHRONOLOGY)
+    settle()
+    hint = window.workspace.chronology.empty_hint
+    assert hint.isVisible() and "under IMRs (Ctrl+4)" in hint.words.text()
+    assert hint.import_button.isVisible() and not hint.add_button.isVisible()
+
+
 def test_the_review_list_shows_a_reference_whole_at_1024(window, ctx):
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -260,3 +272,23 @@ def test_a_review_with_no_target_date_keeps_its_type_and_status_whole_at_1024(wi
     focused = window.focusWidget()
     field = workspace.details.dates["decision_date"]
     assert focused is field or field.isAncestorOf(focused)
+
+
+def test_with_no_entry_chosen_tab_does_not_stop_in_the_editor_s_empty_boxes(window, ctx):
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+    from tests.ui.screens import settle
+    from ui.workspace import TAB_CHRONOLOGY
+
+    _new_author(ctx, window)
+    window.workspace.tabs.setCurrentIndex(TAB_CHRONOLOGY)
+    settle()
+    editor = window.workspace.chronology.entry_editor
+    boxes = [
+        w
+        for w in editor.findChildren(QLineEdit) + editor.findChildren(QPlainTextEdit)
+        if w.isVisibleTo(editor)
+    ]
+    assert boxes
+    stops = [w.objectName() or w.accessibleName() for w in boxes if w.isEnabled()]
+    assert stops == [], stops
