@@ -356,6 +356,7 @@ class ImportDialog(QDialog):
 
         def work(progress):
             listed = _list_sheets(path) if list_them else None
+            progress(0, 0)  # Cancelled while the sheets were listed: the planning never starts
             name = agency or "(agency)"
             try:
                 plans = plan_imports(ctx, review_id, name, path, progress=progress, **options)

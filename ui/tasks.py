@@ -6,8 +6,9 @@ thread; what it says (progress, its result, an error in plain words) reaches the
 through a ``JobBridge`` living there (queued signals, never direct), which passes on only what a
 job still wanted says.
 
-A job can be stopped: ``stop()`` makes the next ``progress`` call raise ``JobStopped``, and what
-the job finds after a stop is dropped. Work that cannot hear a stop (one call reading a whole
+A job can be stopped: ``stop()`` makes the next ``progress`` call raise ``JobStopped`` (work with
+steps but no count calls ``progress(0, 0)`` between them), and what the job finds after a stop
+is dropped. Work that cannot hear a stop (one call reading a whole
 workbook) is left to end on its thread: the window goes on at once, the late result is thrown
 away, and the job is kept alive until its thread is done with it. When the application quits,
 ``stop_all_jobs`` stops every job and waits for their threads, so none is left running Python
@@ -106,9 +107,12 @@ class Job(QRunnable):
         return self._stop.is_set()
 
     def _progress(self, done: int, total: int) -> None:
+        """What the work calls as it goes: raises JobStopped once the job is stopped, else
+        reports ``done`` of ``total`` (``progress(0, 0)`` only looks for a stop)."""
         if self._stop.is_set():
             raise JobStopped
-        self._say(self.signals.progress, done, total)
+        if total > 0:
+            self._say(self.signals.progress, done, total)
 
     def _say(self, signal, *args) -> None:
         try:

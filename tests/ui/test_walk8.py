@@ -89,13 +89,21 @@ def test_a_workbook_s_sheets_are_listed_off_the_window_s_thread(
 
 
 def test_cancel_returns_at_once_while_a_large_workbook_is_read(
-    qtbot, editor, ctx, review_id, tmp_path, held_workbook
+    qtbot, editor, ctx, review_id, tmp_path, held_workbook, monkeypatch
 ):
+    import ui.import_dialog
     from ui.import_dialog import ImportDialog
     from ui.tasks import jobs_running
 
     path = _workbook(tmp_path / "westholm.xlsx")
     before = _counts(ctx, review_id)
+    planned = []
+    real_plan = ui.import_dialog.plan_imports
+    monkeypatch.setattr(
+        ui.import_dialog,
+        "plan_imports",
+        lambda *a, **k: (planned.append(a[3]), real_plan(*a, **k))[1],
+    )
     dialog = ImportDialog(editor, review_id, ["Westholm Police"], path)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -111,6 +119,7 @@ def test_cancel_returns_at_once_while_a_large_workbook_is_read(
     qtbot.waitUntil(lambda: jobs_running() == 0, timeout=60_000)
     # The late result is dropped: no sheets listed, no plans, nothing imported.
     assert dialog.plans == [] and dialog.result is None and dialog.sheets.count() == 0
+    assert planned == []  # stopped between listing the sheets and planning: no more reading
     assert _counts(ctx, review_id) == before
 
 
