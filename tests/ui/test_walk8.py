@@ -159,6 +159,24 @@ def test_quitting_while_a_job_is_still_on_its_thread_ends_cleanly(tmp_path):
     assert done.stdout.strip().splitlines()[-1] == "ended"
 
 
+def test_a_window_closing_its_store_first_waits_for_a_job_still_reading_it(window, monkeypatch):
+    from ui.tasks import jobs_running, start_job
+
+    order = []
+    gate = threading.Event()
+    monkeypatch.setattr(window.editor.ctx.store, "close", lambda: order.append("store closed"))
+    window.owns_store = True
+
+    def work(_progress):
+        gate.wait(20)  # a workbook still being read: it cannot hear a stop
+        order.append("reading ended")
+
+    start_job(window, work, lambda _r: None, lambda _m: None)
+    threading.Timer(0.3, gate.set).start()
+    window.close()
+    assert order == ["reading ended", "store closed"] and jobs_running() == 0
+
+
 # What the last walk left in the window ---------------------------------------------------------
 def _new_author(ctx, window, with_agency: bool = True) -> int:
     from tests.ui.screens import PROJECTOR, settle
