@@ -319,3 +319,20 @@ def test_with_no_entry_chosen_tab_does_not_stop_in_the_editor_s_empty_boxes(wind
     assert boxes
     stops = [w.objectName() or w.accessibleName() for w in boxes if w.isEnabled()]
     assert stops == [], stops
+
+
+def test_the_header_s_link_reads_in_the_dark_palette(qapp):
+    from PySide6.QtGui import QColor, QPalette
+
+    from tests.ui.screens import DARK, palette_with
+    from ui.theme import contrast_ratio, readable_palette
+
+    dark = palette_with(DARK)
+    dark.setColor(QPalette.ColorRole.Link, QColor("#3b78d8"))  # a dark theme's usual blue
+    palette = readable_palette(dark)
+    link, window_colour = (
+        palette.color(QPalette.ColorRole.Link),
+        palette.color(QPalette.ColorRole.Window),
+    )
+    assert contrast_ratio(link, window_colour) >= 4.5
+    assert contrast_ratio(link, palette.color(QPalette.ColorRole.Base)) >= 4.5
