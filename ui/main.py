@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QW
 
 from resources import resource_path
 from ui.screen import fit_to_screen, keep_on_screen, list_beside, restore_list
-from ui.tasks import stop_all_jobs
 from ui.theme import readable_palette, style_name, visible_frames
 
 if TYPE_CHECKING:
@@ -297,6 +296,9 @@ def run(path: Path, actor: str | None = None) -> int:
             return app.exec()
     finally:
         # A reading the user walked away from (a huge workbook, Cancel pressed) may still be
-        # on its thread: stop it and let it end before the store and the interpreter go.
+        # on its thread: stop it and let it end before the store and the interpreter go. (Here,
+        # not at the top: this module loads before the database layer, for the first paint.)
+        from ui.tasks import stop_all_jobs
+
         stop_all_jobs()
         window.editor.ctx.store.close()
