@@ -2,13 +2,14 @@
 
 from datetime import timedelta
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -36,6 +37,50 @@ from ui.icons import icon
 from ui.table_tools import copy_rows, polish_table, reachable_by_tab, separator, view_action
 from ui.timeline_widget import TimelinePage
 from ui.widgets import WordsWhileTheyFit
+
+
+class EmptyHint(QWidget):
+    """Over the table's empty rows: what to do, and buttons to do it (Import, Add entry)."""
+
+    def __init__(self, view: QTableView, on_import, on_add):
+        super().__init__(view.viewport())
+        self.setObjectName("chronology_empty")
+        self.words = QLabel()
+        self.words.setObjectName("chronology_empty_words")
+        self.words.setWordWrap(True)
+        self.words.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.import_button = QPushButton(icon("import"), "Import agency chronology…")
+        self.import_button.setObjectName("chronology_empty_import")
+        self.import_button.clicked.connect(lambda _checked=False: on_import())
+        self.add_button = QPushButton(icon("add"), "Add an entry…")
+        self.add_button.setObjectName("chronology_empty_add")
+        self.add_button.clicked.connect(lambda _checked=False: on_add())
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addStretch(1)
+        layout.addWidget(self.words)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        view.viewport().installEventFilter(self)
+        self.setGeometry(view.viewport().rect())
+        self.hide()
+
+    def say(self, words: str, can_import: bool = False, can_add: bool = False) -> None:
+        self.words.setText(words)
+        self.import_button.setVisible(can_import)
+        self.add_button.setVisible(can_add)
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.Resize:
+            self.setGeometry(watched.rect())
+        return False
 
 
 class ChronologyTab(EntryCommands, QWidget):
@@ -171,6 +216,8 @@ class ChronologyTab(EntryCommands, QWidget):
         find.setContext(Qt.ShortcutContext.WindowShortcut)
         find.activated.connect(self.focus_search)
         self.entry_editor = EntryEditor(editor)
+        # An empty chronology says what to do, with the two ways to begin one.
+        self.empty_hint = EmptyHint(self.view, self.choose_import, self.add_entry)
 
         splitter = QSplitter()
         splitter.setObjectName("chronology_splitter")
@@ -300,6 +347,7 @@ class ChronologyTab(EntryCommands, QWidget):
 
     def _update_count(self) -> None:
         shown = len(self.model.ids)
+        self._update_hint()
         if not self.model.filter.active:  # every entry is shown: no need to count them again
             self.count.setText(f"{shown:,} entries")
             return
@@ -336,6 +384,30 @@ class ChronologyTab(EntryCommands, QWidget):
             self.entry_editor.show_entry(current)
         self._update_buttons()
 
+    def _update_hint(self) -> None:
+        """Words over an empty table: how to begin a chronology, or that the filters hide
+        every entry."""
+        if self.review_id is None or self.model.ids:
+            self.empty_hint.hide()
+            return
+        if self.model.filter.active:
+            self.empty_hint.say("No entry matches the filters. Clear filters shows them all.")
+        elif self.editor.readonly:
+            self.empty_hint.say("No chronology entries yet.")
+        else:
+            can_add = self.add_action.isEnabled()
+            by_hand = (
+                "or add an entry by hand."
+                if can_add
+                else "or add the agency under IMRs (Ctrl+4) to add entries by hand."
+            )
+            self.empty_hint.say(
+                "No chronology entries yet. Import the chronology an agency sent (Ctrl+I: a "
+                f"spreadsheet, Word, PDF or CSV file), {by_hand}",
+                can_import=self.import_action.isEnabled(),
+                can_add=can_add,
+            )
+
     def _update_buttons(self) -> None:
         writable = not self.editor.readonly and self.review_id is not None
         selected = bool(self.view.selectionModel().selectedRows())
@@ -354,3 +426,4 @@ class ChronologyTab(EntryCommands, QWidget):
         refusal = self.editor.export_refusal
         self.export_action.setEnabled(self.review_id is not None and not refusal)
         self.export_action.setToolTip(refusal or "Export the chronology")
+        self._update_hint()

@@ -160,6 +160,7 @@ class EntryEditor(QWidget):
         has = entry is not None
         for widget in [*self.lines.values(), *self.texts.values(), self.type_combo, self.flagged]:
             set_editable(widget, has and not self.editor.readonly, has)
+        self.original.setEnabled(has)  # with no entry, Tab does not stop in an empty box
         # The examples in the fields ("14:30") only while an entry is open: on an empty editor
         # they read as an entry's values, and so would the first event type.
         for field, _label, hint in LINE_FIELDS:

@@ -22,6 +22,13 @@ class SheetChoice(QListWidget):
         self.setAccessibleName("Sheets to import")
         self.setToolTip("Tick every sheet to import into this agency's chronology")
         self._quiet = False
+        self.set_sheets(sheets, holding)
+        self.itemChanged.connect(self._changed)
+
+    def set_sheets(self, sheets: list[str], holding: list[str]) -> None:
+        """List the workbook's sheets (read off the window's thread), none ticked."""
+        self._quiet = True
+        self.clear()
         for name in sheets:
             found = name in holding
             item = QListWidgetItem(name if found else f"{name} (no chronology found)")
@@ -34,7 +41,7 @@ class SheetChoice(QListWidget):
             self.addItem(item)
         rows = max(1, min(len(sheets), 4))
         self.setMaximumHeight(rows * (self.sizeHintForRow(0) if sheets else 20) + 8)
-        self.itemChanged.connect(self._changed)
+        self._quiet = False
 
     def ticked(self) -> list[str]:
         return [

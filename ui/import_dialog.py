@@ -49,8 +49,8 @@ from ui.import_choices import (
     import_summary,
     total_result,
 )
-from ui.import_reading import PlanReading, ReadingBridge
 from ui.screen import fit_to_screen
+from ui.tasks import Job, JobBridge
 from ui.theme import danger_colour
 
 NOT_MAPPED = "(not in this file)"
@@ -81,7 +81,8 @@ class ImportDialog(QDialog):
         self._mapping_override: dict | None = None
         self._planned_for = ""  # the agency chosen when the plans were made
         self._updating = False
-        self._reading: PlanReading | None = None  # the file being read and planned, if it is
+        self._reading: Job | None = None  # the file being read and planned, if it is
+        self._sheets_listed = False  # a workbook's sheets are listed by the first reading
         self._closed = False  # Cancelled or imported: nothing more is read
         self._import_when_read = False  # Return pressed in a field that reads the file again
         self.setWindowTitle(f"Import chronology: {path.name}")
@@ -117,13 +118,9 @@ class ImportDialog(QDialog):
         self.agency.lineEdit().returnPressed.connect(self._import_once_read)
         self.agency.lineEdit().editingFinished.connect(self._agency_changed)
         self.agency.activated.connect(lambda _i: self._agency_changed())
-        try:
-            sheets = list_sheets(self.path)
-            holding = sheets_holding_chronology(self.path) if len(sheets) > 1 else sheets
-        except UserError:
-            sheets, holding = [], []
-        self.sheets = SheetChoice(sheets, holding)
-        self.sheets.setEnabled(len(sheets) > 1)
+        # A workbook's sheets are listed off the window's thread, by the first reading.
+        self.sheets = SheetChoice([], [])
+        self.sheets.setEnabled(False)
         self.sheets.ticked_changed.connect(self._sheets_ticked)
         self._chosen_sheets: list[str] | None = None  # None: the sheets ReviewDesk chose
         self.header_row = QSpinBox()
@@ -158,7 +155,8 @@ class ImportDialog(QDialog):
             caption.setBuddy(widget)
             grid.addWidget(caption, row, column, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(widget, row, column + 1, 3 if widget is self.sheets else 1, 1)
-            if widget is self.sheets and self.sheets.count() < 2:  # a CSV, Word or one sheet
+            if widget is self.sheets:  # shown once the workbook has more than one sheet
+                self.sheets_caption = caption
                 caption.hide()
                 widget.hide()
         grid.addWidget(self.date_reason, 3, 1, 1, 4)
@@ -354,12 +352,33 @@ class ImportDialog(QDialog):
             "by_agency": self.by_agency.isChecked(),
         }
 
-        def work(progress):
-            name = agency or "(agency)"
-            return plan_imports(ctx, review_id, name, path, progress=progress, **options)
+        list_them = not self._sheets_listed
 
-        reading = self._reading = PlanReading(work, path.name)
-        ReadingBridge(self, reading, self._read_page, self._planned, self._refused)
+        def work(progress):
+            listed = _list_sheets(path) if list_them else None
+            progress(0, 0)  # Cancelled while the sheets were listed: the planning never starts
+            name = agency or "(agency)"
+            try:
+                plans = plan_imports(ctx, review_id, name, path, progress=progress, **options)
+            except UserError as exc:  # said as it is; the sheets listed still offered
+                return listed, str(exc)
+            return listed, plans
+
+        def explain(_details: str) -> str:
+            return (
+                f"ReviewDesk could not read {path.name}: something in it is not as ReviewDesk "
+                "expects, and nothing was imported. Ask the agency for the chronology as a "
+                "spreadsheet, or save the file again and import that copy."
+            )
+
+        reading = self._reading = Job(work, explain)
+        JobBridge(
+            self,
+            reading,
+            lambda result: self._planned(reading, result),
+            lambda message: self._refused(reading, message),
+            self._read_page,
+        )
         self.reading_words.setText(f"Reading {path.name}…")
         self.reading_bar.setRange(0, 0)  # busy until the pages are counted
         # A file read in a blink shows no progress at all; a longer one does, from its first
@@ -368,7 +387,7 @@ class ImportDialog(QDialog):
         self.setCursor(Qt.CursorShape.BusyCursor)
         reading.start()
 
-    def _show_reading(self, reading: PlanReading) -> None:
+    def _show_reading(self, reading: Job) -> None:
         if reading is self._reading:
             self.summary.hide()
             self.reading_row.show()
@@ -385,8 +404,14 @@ class ImportDialog(QDialog):
         self.summary.show()
         self.unsetCursor()
 
-    def _planned(self, reading: PlanReading, plans: list[ImportPlan]) -> None:
+    def _planned(self, reading: Job, result) -> None:
         if reading is not self._reading:
+            return
+        listed, plans = result
+        if listed is not None:
+            self._show_sheets(*listed)
+        if isinstance(plans, str):  # the file refused: another sheet or header row may do
+            self._refused(reading, plans)
             return
         self._reading_over()
         self.plans = plans
@@ -399,7 +424,17 @@ class ImportDialog(QDialog):
     def _import_once_read(self) -> None:
         self._import_when_read = True
 
-    def _refused(self, reading: PlanReading, message: str) -> None:
+    def _show_sheets(self, sheets: list[str], holding: list[str]) -> None:
+        """The workbook's sheets, listed by the first reading: a choice when there are two or
+        more."""
+        self._sheets_listed = True
+        self.sheets.set_sheets(sheets, holding)
+        several = len(sheets) > 1
+        self.sheets.setEnabled(several)
+        self.sheets.setVisible(several)
+        self.sheets_caption.setVisible(several)
+
+    def _refused(self, reading: Job, message: str) -> None:
         if reading is not self._reading:
             return
         self._reading_over()
@@ -644,6 +679,17 @@ class ImportDialog(QDialog):
             self.result = total_result(results)
             self.editor.changed.emit("chronology_entry")
             self.accept()
+
+
+def _list_sheets(path: Path) -> tuple[list[str], list[str]]:
+    """A workbook's sheets and those holding a chronology ([] for other files, or a file that
+    cannot be read: the planning says why)."""
+    try:
+        sheets = list_sheets(path)
+        holding = sheets_holding_chronology(path) if len(sheets) > 1 else sheets
+    except UserError:
+        return [], []
+    return sheets, holding
 
 
 def _shown_label(plan: ImportPlan) -> str:

@@ -295,4 +295,10 @@ def run(path: Path, actor: str | None = None) -> int:
         with private_temp_folder(window.editor.ctx.store.path):
             return app.exec()
     finally:
+        # A reading the user walked away from (a huge workbook, Cancel pressed) may still be
+        # on its thread: stop it and let it end before the store and the interpreter go. (Here,
+        # not at the top: this module loads before the database layer, for the first paint.)
+        from ui.tasks import stop_all_jobs
+
+        stop_all_jobs()
         window.editor.ctx.store.close()

@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFontMetrics, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -135,6 +135,17 @@ def progress_text(review: ReviewSummary) -> str:
     return f"IMRs: {counts.get('accepted', 0)} of {expected} accepted"
 
 
+def whole_reference(reference: str, shared: str, width: int, bold: QFont) -> tuple[QFont, str]:
+    """The font and text of a reference heading a narrow list's row: the reference whole, in
+    bold, else in the list's own weight, else a little smaller (the title below gives way, not
+    the reference); only where none of these fits is it shortened (``narrow_reference``)."""
+    for size, weight in ((1.0, True), (1.0, False), (0.92, True), (0.92, False), (0.85, False)):
+        font = scaled_font(bold, size, weight)
+        if QFontMetrics(font).horizontalAdvance(reference) <= width:
+            return font, reference
+    return bold, narrow_reference(reference, shared, width, QFontMetrics(bold))
+
+
 class ReviewItemDelegate(QStyledItemDelegate):
     """Three lines: reference and time left; title; IMR progress and overdue IMRs. In a narrow
     list (a projector): reference; title; time left, with the rest in the tooltip."""
@@ -241,10 +252,10 @@ class ReviewItemDelegate(QStyledItemDelegate):
             for shorter in (f"{-days} days overdue", f"{-days} days late"):
                 if QFontMetrics(small).horizontalAdvance(when) > rect.width():
                     when = shorter
-        reference = narrow_reference(review.reference, shared, rect.width(), QFontMetrics(bold))
+        reference_font, reference = whole_reference(review.reference, shared, rect.width(), bold)
         right = Qt.TextElideMode.ElideRight
         lines = (
-            (bold, colour, reference),
+            (reference_font, colour, reference),
             (option.font, colour, review.title),
             (small, danger_colour() if late and not selected else colour, when),
         )

@@ -103,6 +103,8 @@ _PAIRS = [
     (_R.HighlightedText, _R.Highlight, "bg"),
     (_R.Link, _R.Base, "fg"),
     (_R.LinkVisited, _R.Base, "fg"),
+    (_R.Link, _R.Window, "fg"),  # a link in a label (the header's "Enter the decision date")
+    (_R.LinkVisited, _R.Window, "fg"),
     (_R.PlaceholderText, _R.Base, "fg"),
     (_R.ToolTipText, _R.ToolTipBase, "fg"),
 ]

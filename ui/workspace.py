@@ -47,6 +47,19 @@ from ui.theme import danger_colour, muted_colour, scaled_font
 from ui.widgets import ElidedLabel
 
 
+def missing_date(basis: str) -> str | None:
+    """The date field a target waits for ("decision_date"), read from its basis ("publish
+    within 6 months of the decision to review: enter the date of the decision"), if any."""
+    if ": enter the " not in basis:
+        return None
+    asked = basis.rsplit(": enter the ", 1)[1]
+    if "notification" in asked:
+        return "notification_date"
+    if "decision" in asked:
+        return "decision_date"
+    return None
+
+
 class ReviewWorkspace(QWidget):
     def __init__(self, editor: Editor, parent=None):
         super().__init__(parent)
@@ -67,6 +80,10 @@ class ReviewWorkspace(QWidget):
         self.target = QLabel()
         self.target.setObjectName("review_target")
         self.target.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # With no target date yet: a short link to the date that sets it (the rule in its
+        # tooltip), so the header keeps one line and the type and status stay whole at 1024.
+        self.target.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.target.linkActivated.connect(self.enter_date)
         self.role = RoleBadge()
         left = QVBoxLayout()
         left.addWidget(self.title)
@@ -187,9 +204,7 @@ class ReviewWorkspace(QWidget):
         )
         palette.setColor(self.countdown.foregroundRole(), colour)
         self.countdown.setPalette(palette)
-        self.target.setText(
-            f"Target {review.target_date:%d %B %Y}" if review.target_date else review.target_basis
-        )
+        self._show_target(review)
         self.checkout_banner.show_for(self.editor.ctx, review.id)
         self.details.show_review(review)
         self.tor.show_items(review.id, review.lines_of_enquiry)
@@ -225,6 +240,38 @@ class ReviewWorkspace(QWidget):
         # Findings describe the entries and key episodes they cite.
         self.findings.show_review(review, list_findings(self.editor.ctx, review.id))
         self._load_audit()
+
+    def _show_target(self, review: ReviewDetail) -> None:
+        if review.target_date:
+            self.target.setTextFormat(Qt.TextFormat.PlainText)
+            self.target.setText(f"Target {review.target_date:%d %B %Y}")
+            self.target.setToolTip(review.target_basis)
+            return
+        field = missing_date(review.target_basis)
+        if field is None:
+            self.target.setTextFormat(Qt.TextFormat.PlainText)
+            self.target.setText(review.target_basis)
+            self.target.setToolTip("")
+            return
+        words = (
+            "Enter the notification date"
+            if field == "notification_date"
+            else ("Enter the decision date")
+        )
+        rule, _asked = review.target_basis.rsplit(": enter the ", 1)
+        self.target.setTextFormat(Qt.TextFormat.RichText)
+        self.target.setText(f'<a href="{field}">{words}</a>')
+        self.target.setToolTip(
+            f"The target: {rule}. {words} in Details (Ctrl+1) and the countdown starts."
+        )
+        self.target.setAccessibleName(f"{words}: the target is to {rule}")
+
+    def enter_date(self, field: str) -> None:
+        """Details, with the focus in the date the target waits for."""
+        self.tabs.setCurrentWidget(self.details)
+        widget = self.details.dates.get(field)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_entry(self, entry_id: int) -> None:
         """Show a chronology entry (cited by a finding) on the Chronology tab."""

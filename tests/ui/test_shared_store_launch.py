@@ -5,7 +5,6 @@ login's role, and a read-only login's banner says why it may only read."""
 import itertools
 import os
 
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from app.context import AppContext
@@ -15,6 +14,7 @@ from app.users import add_person, give_role, set_up
 from db.store import open_store
 from tests.ui.test_offline_work_ui import SHOTS
 from ui.main import launch
+from ui.tasks import wait_for_jobs
 
 _numbers = itertools.count(1)
 
@@ -51,7 +51,7 @@ def _launched(qtbot, url, settings):
 def _close(window) -> None:
     """Let the window's background work finish, then close it (which closes its store), so
     that nothing it started reports into a later test."""
-    QThreadPool.globalInstance().waitForDone(20000)
+    wait_for_jobs(20000)
     QApplication.processEvents()
     window.close()
     QApplication.processEvents()

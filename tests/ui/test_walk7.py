@@ -98,7 +98,7 @@ def test_a_long_pdf_is_read_page_by_page_and_cancel_stops_it(
     qtbot, editor, ctx, review_id, tmp_path, held_at_page
 ):
     from ui.import_dialog import ImportDialog
-    from ui.import_reading import readings_running
+    from ui.tasks import jobs_running as readings_running
 
     path = _long_pdf(tmp_path / "eastmoor_chronology.pdf", 630)
     pages = _pages(path)
