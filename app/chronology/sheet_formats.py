@@ -227,6 +227,18 @@ _ROWS_SPANNED = _q("table", "number-rows-spanned")
 _COLUMNS_SPANNED = _q("table", "number-columns-spanned")
 
 
+def _content_mentions(archive: zipfile.ZipFile, names: dict[str, str], word: bytes) -> bool:
+    """Whether an .ods file's content.xml holds ``word`` anywhere (read in chunks, never
+    whole): what each reader below looks for before it parses the sheet."""
+    with archive.open(names["content.xml"]) as stream:
+        tail = b""
+        while chunk := stream.read(1 << 20):
+            if word in tail + chunk:
+                return True
+            tail = chunk[-len(word) :]
+    return False
+
+
 def merged_cells_ods(path: Path, sheet: str, row0: int, col0: int) -> list:
     """The cells of an .ods sheet merged over several rows, as ((first row, first column),
     (last row, last column)) counted from (row0, col0), both 0-based (the parser gives none for
@@ -238,10 +250,8 @@ def merged_cells_ods(path: Path, sheet: str, row0: int, col0: int) -> list:
     try:
         with zipfile.ZipFile(path) as archive:
             names = {m.filename.lower(): m.filename for m in archive.infolist()}
-            with archive.open(names["content.xml"]) as stream:
-                if not any(b"number-rows-spanned" in chunk for chunk in iter(
-                        lambda: stream.read(1 << 20), b"")):  # fmt: skip
-                    return []
+            if not _content_mentions(archive, names, b"number-rows-spanned"):
+                return []
             with archive.open(names["content.xml"]) as stream:
                 in_sheet, row, column = False, 0, 0
                 for event, element in iterparse(stream, events=("start", "end")):
@@ -284,14 +294,8 @@ def hidden_rows_ods(path: Path, sheet: str) -> tuple[list[int], bool]:
     try:
         with zipfile.ZipFile(path) as archive:
             names = {m.filename.lower(): m.filename for m in archive.infolist()}
-            with archive.open(names["content.xml"]) as stream:
-                tail = b""
-                while chunk := stream.read(1 << 20):
-                    if b"table:visibility" in tail + chunk:
-                        break
-                    tail = chunk[-20:]
-                else:
-                    return [], False
+            if not _content_mentions(archive, names, b"table:visibility"):
+                return [], False
             with archive.open(names["content.xml"]) as stream:
                 in_sheet, row = False, 0
                 for event, element in iterparse(stream, events=("start", "end")):
@@ -330,14 +334,8 @@ def cell_comments_ods(path: Path, sheet: str) -> dict[tuple[int, int], tuple[str
     try:
         with zipfile.ZipFile(path) as archive:
             names = {m.filename.lower(): m.filename for m in archive.infolist()}
-            with archive.open(names["content.xml"]) as stream:
-                tail = b""
-                while chunk := stream.read(1 << 20):
-                    if b"office:annotation" in tail + chunk:
-                        break
-                    tail = chunk[-40:]
-                else:
-                    return {}
+            if not _content_mentions(archive, names, b"office:annotation"):
+                return {}
             with archive.open(names["content.xml"]) as stream:
                 events = iterparse(stream, events=("start", "end"))
                 for kind, row, column, _n, cell, _style in ods_sheet_cells(
