@@ -1366,6 +1366,13 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
 # --- a page set in two columns of text -------------------------------------------------------
 
 
+def _part_of_line(line: _Line, words: list[dict]) -> _Line:
+    """The line made of some of ``line``'s words (its part in one column, say)."""
+    return _Line(line.page, min(w["top"] for w in words), max(w["bottom"] for w in words),
+                 words[0]["x0"], max(w["x1"] for w in words), line.size, line.bold, words,
+                 line.base)  # fmt: skip
+
+
 def _unfold_columns(page: _Page) -> bool:
     """A page set in two columns of running text (a report laid out as a newsletter is): its
     lines hold words either side of a clear gutter near the page's middle, each side one run
@@ -1413,12 +1420,7 @@ def _unfold_columns(page: _Page) -> bool:
         b = [w for w in line.words if w["x0"] >= gutter]
         for words, into in ((a, lefts), (b, rights)):
             if words:
-                into.append(
-                    _Line(line.page, min(w["top"] for w in words),
-                          max(w["bottom"] for w in words), words[0]["x0"],
-                          max(w["x1"] for w in words), line.size, line.bold, words,
-                          line.base)
-                )  # fmt: skip
+                into.append(_part_of_line(line, words))
     if kept and max(line.top for line in kept) > min(line.top for line in lefts + rights):
         return False  # text across the gutter among the columns' lines: not two columns
     gaps = sorted(b.top - a.bottom for a, b in zip(lefts, lefts[1:], strict=False))
@@ -1712,12 +1714,7 @@ def _repeated_columns(pages: list[_Page]) -> dict[int, _Page]:
             for line in page.lines:
                 words = [w for w in line.words if w["x0"] >= cut]
                 if words:
-                    lines.append(
-                        _Line(line.page, min(w["top"] for w in words),
-                              max(w["bottom"] for w in words), words[0]["x0"],
-                              max(w["x1"] for w in words), line.size, line.bold, words,
-                              line.base)
-                    )  # fmt: skip
+                    lines.append(_part_of_line(line, words))
             stripped = _Page(page.number, page.height, page.width, lines, [], page.pictures)
             stripped.struck = page.struck
             found[n] = stripped

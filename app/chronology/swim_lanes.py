@@ -85,11 +85,7 @@ def lane_columns(table: SheetTable, agencies: set[str]) -> list[int]:
         used += bool(written)
     if used < 2:
         return []
-    counts = [sum(_written(cells[i]) for i in lanes if i < len(cells)) for _n, cells in table.rows]
-    filled = [c for c in counts if c]
-    if not filled or sum(c == 1 for c in filled) < _MOST_ONE_LANE * len(filled):
-        return []
-    return lanes
+    return lanes if _mostly_one_lane(table, lanes) else []
 
 
 def _named_lane(heading: str, values: list[Any]) -> bool:
@@ -170,11 +166,7 @@ def person_lane_columns(table: SheetTable) -> list[int]:
             return []
         if sum(map(len, flat)) < _PERSON_TEXT * len(flat):
             return []
-    counts = [sum(_written(cells[i]) for i in lanes if i < len(cells)) for _n, cells in table.rows]
-    filled = [c for c in counts if c]
-    if not filled or sum(c == 1 for c in filled) < _MOST_ONE_LANE * len(filled):
-        return []
-    return lanes
+    return lanes if _mostly_one_lane(table, lanes) else []
 
 
 def as_person_rows(table: SheetTable, lanes: list[int]) -> SheetTable:
@@ -210,3 +202,11 @@ def swim_lanes(
     if people:
         return as_person_rows(table, people)
     return as_agency_rows(table, lanes, given) if lanes else table
+
+
+def _mostly_one_lane(table: SheetTable, lanes: list[int]) -> bool:
+    """Whether most rows holding anything in ``lanes`` hold it in one lane only, as a swim-lane
+    chronology's rows do (a table of columns filled side by side is no set of lanes)."""
+    counts = [sum(_written(cells[i]) for i in lanes if i < len(cells)) for _n, cells in table.rows]
+    filled = [c for c in counts if c]
+    return bool(filled) and sum(c == 1 for c in filled) >= _MOST_ONE_LANE * len(filled)
