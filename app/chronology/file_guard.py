@@ -64,21 +64,21 @@ def check_file_size(shown: str, size: int) -> None:
 
 # Files already checked in this session: (path, size, mtime) -> kind.
 _CHECKED: dict[tuple[str, int, int], str] = {}
-# For the same files, the names of the sheets whose XML mentions something hidden (rows or
-# columns): seen while the check inflates every sheet anyway, so that only those sheets are
-# read again for their hidden rows (xlsx_formats.hidden_rows).
-_HIDING: dict[tuple[str, int, int], frozenset[str]] = {}
+# For the same files, the names of the sheets that set a filter (an AutoFilter, or a table,
+# which carries one): seen at the end of each sheet's XML while the check inflates it anyway, so
+# that only those sheets are read again for rows a filter hides (xlsx_formats.hidden_rows).
+_FILTERING: dict[tuple[str, int, int], frozenset[str]] = {}
 
 
 def _key(path: Path, stat) -> tuple[str, int, int]:
     return (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
 
 
-def sheets_hiding(path: Path) -> frozenset[str] | None:
-    """The sheets of a workbook already checked whose XML mentions hidden rows or columns;
+def sheets_filtering(path: Path) -> frozenset[str] | None:
+    """The sheets of a workbook already checked that set a filter (an AutoFilter or a table);
     None when the file has not been checked as it now is."""
     try:
-        return _HIDING.get(_key(Path(path), Path(path).stat()))
+        return _FILTERING.get(_key(Path(path), Path(path).stat()))
     except OSError:
         return None
 
@@ -105,7 +105,7 @@ def check_archive(path: Path, size: int) -> str:
     key = (str(path.resolve()), size, stat.st_mtime_ns)
     if key in _CHECKED:
         return _CHECKED[key]
-    hiding: set[str] = set()
+    filtering: set[str] = set()
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
@@ -135,7 +135,7 @@ def check_archive(path: Path, size: int) -> str:
             for member in members:
                 if member.filename in sheets:
                     if _check_extent(archive, member, sheets[member.filename], shown, kind):
-                        hiding.add(sheets[member.filename])
+                        filtering.add(sheets[member.filename])
                 else:
                     chunks = inflated(archive, member)
                     first = next(chunks, b"")
@@ -149,9 +149,9 @@ def check_archive(path: Path, size: int) -> str:
             raise password_protected(shown) from None
     if len(_CHECKED) > 64:
         _CHECKED.clear()
-        _HIDING.clear()
+        _FILTERING.clear()
     _CHECKED[key] = kind
-    _HIDING[key] = frozenset(hiding)
+    _FILTERING[key] = frozenset(filtering)
     return kind
 
 
@@ -260,15 +260,14 @@ def _column_number(letters: bytes) -> int:
 def _check_extent(
     archive: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: str, shown: str, kind: str
 ) -> bool:
-    """Refuse a sheet spanning too many cells; True when an .xlsx sheet's XML mentions
-    something hidden (rows or columns)."""
-    hiding: list[bool] = []
+    """Refuse a sheet spanning too many cells; True when an .xlsx sheet sets a filter."""
+    filtering: list[bool] = []
     if kind in ("ods", "xlsb"):
         scan = {"ods": _ods_extent, "xlsb": _xlsb_extent}[kind]
     else:
 
         def scan(archive, member, exact):
-            return _xlsx_extent(archive, member, exact, hiding)
+            return _xlsx_extent(archive, member, exact, filtering)
 
     rows, columns = scan(archive, member, exact=False)
     if rows * columns > MAX_SHEET_CELLS:
@@ -282,7 +281,7 @@ def _check_extent(
             f"take {rows * columns:,} cells. Delete the empty rows and columns beyond the "
             "chronology (or copy the chronology into a new workbook), save it and import again."
         )
-    return bool(hiding)
+    return bool(filtering)
 
 
 def check_grid(sheet: str, shown: str, height: int, width: int) -> None:
@@ -392,16 +391,37 @@ def _pieces(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes
 
 
 def _xlsx_extent(
-    archive: zipfile.ZipFile, member: zipfile.ZipInfo, exact: bool, hiding: list | None = None
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, exact: bool, filtering: list | None = None
 ) -> tuple[int, int]:
-    """(rows, columns) a worksheet spans; a safe upper bound unless exact. ``hiding`` is
-    given True when the sheet's XML mentions something hidden."""
+    """(rows, columns) a worksheet spans; a safe upper bound unless exact. ``filtering`` is
+    given True when the sheet sets a filter (looked for only after its cells, where an
+    AutoFilter or a table is named: the cells are not read twice)."""
+    last: list[bytes] = []  # the last two pieces: what follows the cells is in them
+    extent = _xlsx_cells_extent(archive, member, exact, last)
+    if filtering is not None and last and _sets_filter(last):
+        filtering.append(True)
+    return extent
+
+
+def _sets_filter(last: list[bytes]) -> bool:
+    """Whether what follows a sheet's cells (in its last pieces) sets an AutoFilter or a table."""
+    after = last[-1]
+    end = after.rfind(b"sheetData>")
+    if end >= 0:
+        after = after[end:]
+    elif len(last) > 1 and (end := last[-2].rfind(b"sheetData>")) >= 0:
+        after = last[-2][end:] + after
+    return b"autoFilter" in after or b"tablePart" in after
+
+
+def _xlsx_cells_extent(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, exact: bool, last: list[bytes]
+) -> tuple[int, int]:
     max_row = max_col = 0
     prefix = None
     state = [0, 0]  # (current row, current column) for cells written without a reference
     for piece in _pieces(archive, member):
-        if hiding is not None and not hiding and b"hidden=" in piece:
-            hiding.append(True)
+        last[:] = [last[-1], piece] if last else [piece]
         if prefix is None:
             found = re.search(rb"<([A-Za-z_][\w.-]*:)?worksheet\b", piece)
             prefix = re.escape(found.group(1)) if found and found.group(1) else b""

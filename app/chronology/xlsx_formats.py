@@ -11,7 +11,7 @@ import re
 import zipfile
 from xml.etree import ElementTree
 
-from app.chronology.file_guard import _pieces, _sheet_parts, sheets_hiding
+from app.chronology.file_guard import _pieces, _sheet_parts, sheets_filtering
 
 _MAX_STYLES = 5 * 1024 * 1024
 # Built-in number formats: 16 is "d-mmm", 17 is "mmm-yy".
@@ -329,10 +329,9 @@ def uncalculated_formulas(path, sheet: str) -> dict[tuple[int, int], object]:
 
 
 # Hidden rows ------------------------------------------------------------------------------------
-# Rows an agency hid are still in the file. Hidden by a filter (the sheet's AutoFilter or a
-# table's), they are the rows the sender chose not to show: in a log kept for many people,
-# usually other people's records. Hidden by hand or under a collapsed group, they are part of
-# what was sent.
+# Rows hidden by a filter (the sheet's AutoFilter or a table's) are still in the file, and part
+# of what was sent; a filter may also have been set to hide other people's records, so they are
+# named for the author to check. Only a sheet that sets a filter is read again for them.
 
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _ROW_NUMBER = re.compile(rb'\br\s*=\s*["\']\s*([0-9]{1,7})')
@@ -342,11 +341,12 @@ _TABLE_PART = re.compile(rb"<(?:\w+:)?tablePart\b")
 
 
 def hidden_rows(path, sheet: str) -> tuple[list[int], bool]:
-    """The sheet's hidden rows (1-based, as numbered in the sheet), and whether a filter hides
-    them (a filter set on the sheet's AutoFilter or on a table in it). ([], False) when no row
-    is hidden; the sheet is read again only when `file_guard`'s check saw it mention hidden."""
-    hiding = sheets_hiding(path)
-    if hiding is not None and sheet not in hiding:
+    """The hidden rows (1-based, as numbered in the sheet) of a sheet that sets an AutoFilter
+    or holds a table, and whether a filter is set on it (else the rows were hidden by hand
+    beside the filter's buttons). ([], False) for a sheet without either, which is not read
+    again (`file_guard`'s check saw what follows its cells)."""
+    filtering = sheets_filtering(path)
+    if filtering is not None and sheet not in filtering:
         return [], False
     try:
         with zipfile.ZipFile(path) as archive:
