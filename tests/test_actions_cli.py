@@ -18,10 +18,9 @@ from db.store import open_store
 from reports.action_tracker_xlsx import COLUMNS
 
 HEADINGS = [c.heading for c in COLUMNS]
-# The command line works out "overdue" against the real today, so dates are relative to it.
-TODAY = date.today()
-PAST = TODAY - timedelta(days=30)
-FUTURE = TODAY + timedelta(days=365)
+# The command line works out "overdue" against the real today, so dates are relative to it,
+# taken when each test's store is made (not when the module is imported: a run going past
+# midnight would count one day more overdue than the test expects).
 
 
 @pytest.fixture(autouse=True)
@@ -55,12 +54,16 @@ def cli(capsys):
 class Store:
     path: object
     ids: dict[str, int]
+    past: date  # 30 days before the day the store was made
+    future: date
 
 
 @pytest.fixture
 def store(tmp_path):
     """A closed store with two reviews and their action plans."""
     path = tmp_path / "actions.db"
+    today = date.today()
+    past, future = today - timedelta(days=30), today + timedelta(days=365)
     with open_store(path) as opened:
         ctx = AppContext(opened, "Setup")
         first = create_review(ctx, review_type="lcspr", reference="LCSPR-A", title="Child A")
@@ -75,15 +78,15 @@ def store(tmp_path):
             return add_item(ctx, "action", rec, values)
 
         ids = {
-            "late": action(multi, "Train staff", "Police", PAST),
+            "late": action(multi, "Train staff", "Police", past),
             "late_done": action(
-                multi, "Old audit", "Health", PAST, status="complete", completion_date=PAST
+                multi, "Old audit", "Health", past, status="complete", completion_date=past
             ),
-            "future": action(single, "Supervision audit", "Police", FUTURE),
+            "future": action(single, "Supervision audit", "Police", future),
             "no_target": action(single, "Leaflet", "Police", None),
-            "other": action(other, "Adult training", "Adult social care", PAST),
+            "other": action(other, "Adult training", "Adult social care", past),
         }
-    return Store(path, ids)
+    return Store(path, ids, past, future)
 
 
 def _read(path, reader):
@@ -111,7 +114,7 @@ def test_actions_json_for_every_review(cli, store):
         "agency": "Police",
         "lead_officer": "",
         "action": "Train staff",
-        "target": PAST.isoformat(),
+        "target": store.past.isoformat(),
         "status": "not_started",
         "status_label": "Not started",
         "completion_date": None,
@@ -121,7 +124,7 @@ def test_actions_json_for_every_review(cli, store):
     }
     assert rows[ids["late_done"]]["overdue"] is False
     assert rows[ids["late_done"]]["status"] == "complete"
-    assert rows[ids["late_done"]]["completion_date"] == PAST.isoformat()
+    assert rows[ids["late_done"]]["completion_date"] == store.past.isoformat()
     assert rows[ids["future"]]["overdue"] is False
     assert rows[ids["future"]]["recommendation"] == "IMR 1"
     assert rows[ids["no_target"]]["target"] is None
