@@ -190,8 +190,18 @@ class ColumnProfile:
         return ""
 
 
+# Where the order of day and month can matter: three numbers close together (14/03/2016,
+# "14 /03/ 2016", "12,09,2016") or eight figures (14032016).
+_ORDER_MATTERS = re.compile(r"\d{1,2}\D{1,3}\d{1,2}\D{1,3}\d{2}|\d{8}")
+
+
 def _reads_as_date(text: str) -> bool:
-    return parse_date(text).ok or parse_date(text, order="mdy").ok
+    if parse_date(text).ok:
+        return True
+    # Read month first only where that could read what day first could not.
+    return (not text.isascii() or _ORDER_MATTERS.search(text) is not None) and parse_date(
+        text, order="mdy"
+    ).ok
 
 
 # A role after a name in brackets ("Sam Ellery (Care Coordinator)"): one word of the name.

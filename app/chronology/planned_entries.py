@@ -172,11 +172,26 @@ class _Grid:
         return map(self.__getitem__, range(len(self.rows)))
 
 
+_NUMBER_KINDS = {bool, int, float}
+
+
 def _distinct_map(read, values, read_day=None) -> list[Any]:
     """``read`` applied to each value, each distinct value (and type: 1, 1.0 and True are
     different cells) read once; date cells with ``read_day`` when given."""
-    if len(set(map(type, values))) == 1:  # one type: equal values are the same cell
+    kinds = set(map(type, values))
+    if len(kinds) == 1:  # one type: equal values are the same cell
         known = {value: read(value) for value in set(values)}
+        return list(map(known.__getitem__, values))
+    if len(kinds & _NUMBER_KINDS) <= 1:
+        # Only numbers of different types can be equal (a date is never equal to a text, nor
+        # to a date and time): the values themselves are the keys.
+        if read_day is None or date not in kinds:
+            known = {value: read(value) for value in set(values)}
+        else:
+            known = {
+                value: read_day(value) if value.__class__ is date else read(value)
+                for value in set(values)
+            }
         return list(map(known.__getitem__, values))
     keys = list(zip(map(type, values), values, strict=True))
     distinct = set(keys)
@@ -189,6 +204,7 @@ def _distinct_map(read, values, read_day=None) -> list[Any]:
 
 
 _DAYS_ONLY = {date}
+_DAY_OR_NONE = {date, type(None)}
 
 
 def _day_texts(days: list[date]) -> list[str]:
@@ -451,11 +467,15 @@ def _recorded_before(recorded: list, starts: list) -> list[int]:
     """The rows recorded before the day they happened, when such rows are few (a quarter or less
     of those with both dates): a slip, the two date columns typed the wrong way round. Where
     most rows are recorded first (appointments booked ahead) the column means something else."""
-    both = [
-        (k, r.date() if isinstance(r, datetime) else r, s)
-        for k, (r, s) in enumerate(zip(recorded, starts, strict=True))
-        if r and s
-    ]
+    pairs = zip(recorded, starts, strict=True)
+    if set(map(type, recorded)) <= _DAY_OR_NONE:  # date cells: compared as they are
+        both = [(k, r, s) for k, (r, s) in enumerate(pairs) if r and s]
+    else:
+        both = [
+            (k, r.date() if isinstance(r, datetime) else r, s)
+            for k, (r, s) in enumerate(pairs)
+            if r and s
+        ]
     early = [k for k, r, s in both if r < s]
     return early if early and 4 * len(early) <= len(both) else []
 
