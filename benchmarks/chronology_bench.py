@@ -160,9 +160,7 @@ def bench_import(folder: Path, runs: int = 5) -> None:
             wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
             best[name] = [min(best[name][0], wall), min(best[name][1], cpu)]
             this[name] = (wall, cpu)
-        pairs.append(
-            (this["import"][0] / this["floor"][0], this["import"][1] / this["floor"][1])
-        )
+        pairs.append((this["import"][0] / this["floor"][0], this["import"][1] / this["floor"][1]))
     (t_floor, c_floor), (t_imp, c_imp) = best["floor"], best["import"]
     m_cal, m_floor, m_imp = peak(calamine), peak(floor), peak(reviewdesk_import)
     store.close()
