@@ -321,10 +321,11 @@ def left_out_rows(
     # adds (a wider export): each later export's columns are placed under these.
     named = layout.headings[: max((i + 1 for i, h in enumerate(layout.headings) if h), default=0)]
     named = [_text(h) for h in named]
-    criteria_from = _criteria_block(rows)
-    for position, (number, cells) in enumerate(
-        rows if criteria_from == len(rows) else rows[:criteria_from]
-    ):
+    criteria_from, criteria_to = _criteria_block(rows)
+    for position, (number, cells) in enumerate(rows):
+        if criteria_from <= position < criteria_to:
+            out.append(LeftOut(number, _CRITERIA, " | ".join(_short_cells(cells))[:200]))
+            continue
         if filled_counts is None:
             count = len(cells) - cells.count("") - cells.count(None)
         else:
@@ -389,8 +390,6 @@ def left_out_rows(
         if not seen_date and any(is_date_like(v) for v in cells):
             seen_date = True
         kept.append((number, cells))
-    for number, cells in rows[criteria_from:]:
-        out.append(LeftOut(number, _CRITERIA, " | ".join(_short_cells(cells))[:200]))
     layout.pasted_headings = named if len(named) > len(layout.headings) or moves else []
     for n, (start, order) in enumerate(moves):
         end = moves[n + 1][0] if n + 1 < len(moves) else len(kept)
@@ -493,13 +492,17 @@ _SIGN_OFF = re.compile(
 )
 
 
-def _criteria_block(rows: list[tuple[int, list[Any]]]) -> int:
+def _criteria_block(rows: list[tuple[int, list[Any]]]) -> tuple[int, int]:
     """Where the lines of a label and its value ("Date from:", "01/03/2016"; "Run by:",
-    "Report Server") that end the table begin, when there are at least two of them: the
-    criteria a report was run with, or the author's sign-off ("Completed by", "Jo Castellan",
-    "IMR author"; "Date completed", "12/01/2017"), never entries. len(rows) when there are
-    none."""
-    start = len(rows)
+    "Report Server") that end the table begin and end, when there are at least two of them:
+    the criteria a report was run with, or the author's sign-off ("Completed by", "Jo
+    Castellan", "IMR author"; "Date completed", "12/01/2017"), never entries. Only a footer
+    (a count, a print line, a page number or marking) may follow them. (len(rows), len(rows))
+    when there are none."""
+    end = len(rows)
+    while end > 0 and _footer_line(_short_cells(rows[end - 1][1])):
+        end -= 1
+    start = end
     while start > 0:
         texts = _short_cells(rows[start - 1][1])
         if not 1 <= len(texts) <= 3 or not (
@@ -510,7 +513,20 @@ def _criteria_block(rows: list[tuple[int, list[Any]]]) -> int:
         ):
             break
         start -= 1
-    return start if len(rows) - start >= 2 else len(rows)
+    return (start, end) if end - start >= 2 else (len(rows), len(rows))
+
+
+def _footer_line(texts: list[str]) -> bool:
+    """A line alone under a table that only a report's footer or a page's margin holds."""
+    if len(texts) != 1 or len(texts[0]) > 150:
+        return False
+    text = texts[0]
+    return bool(
+        _MARKING_OR_PAGE.match(text)
+        or _FOOTER.match(text)
+        or _FOOTER_WORDS.search(text)
+        or _COUNT_LINE.fullmatch(text)
+    )
 
 
 def _numbers_the_columns(texts: list[str]) -> bool:

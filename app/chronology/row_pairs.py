@@ -21,7 +21,18 @@ def text_is_below(rows: list[tuple[int, list[Any]]], filled_counts: list[int]) -
     followed = sum(
         1 for i, kind in enumerate(shape[:-1]) if kind == "dated" and shape[i + 1] == "text"
     )
-    return dated > 1 and 2 * followed >= dated
+    if dated < 2:
+        return False
+    # A note under half of the dated rows is enough when the lines alone read as notes; short
+    # lines alone ("POLICE", a footer) under half of them are group headings between runs of
+    # entries, so two thirds of the dated rows must have one.
+    alone = [
+        len(next(str(v) for v in cells if filled(v)))
+        for (_n, cells), kind in zip(rows, shape, strict=True)
+        if kind == "text"
+    ]
+    share = 2 if sum(alone) >= 25 * len(alone) else 3 / 2
+    return share * followed >= dated
 
 
 def _shapes(rows: list[tuple[int, list[Any]]], short: dict[int, bool]) -> list[str]:

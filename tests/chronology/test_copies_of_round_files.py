@@ -1,0 +1,135 @@
+"""Earlier rounds' table files, changed as another agency's copy of the same export would be: a
+title over the table and an empty first column, a count and a marking under it, the workbook
+saved as CSV (or the CSV saved as a workbook). None of that may change an entry: the same
+entries come in, as each file's truth says. And the two rules such copies needed, on their own.
+"""
+
+import csv
+from datetime import date, datetime, time
+
+import pytest
+from openpyxl import Workbook
+from python_calamine import CalamineWorkbook
+
+from app.chronology.layout import find_layout, left_out_rows
+from app.chronology.row_pairs import text_is_below
+from tests.chronology import (
+    eighth_round_sheets,
+    fifth_round_files,
+    more_agency_files,
+    ninth_round_sheets,
+    robust_files,
+    sixth_round_sheets,
+)
+from tests.chronology.fourth_round_files import same_text_differences
+from tests.chronology.robust_files import DAYS, TEXTS, WORKERS
+from tests.chronology.test_robust_files import _entries, _import
+from tests.chronology.test_robust_files import store_path  # noqa: F401
+
+# Plain tables of several kinds, each with a header ReviewDesk must find on its own.
+SAMPLE = {
+    "agency_banner_rows": eighth_round_sheets.FILES,
+    "sign_off_block_below": eighth_round_sheets.FILES,
+    "notes_and_key_below": eighth_round_sheets.FILES,
+}
+for _module in (robust_files, more_agency_files, fifth_round_files, sixth_round_sheets,
+                ninth_round_sheets):  # fmt: skip
+    for _name in sorted(_module.FILES)[:3]:
+        if _name != "header_sorted_to_bottom":  # (its header is its last row)
+            SAMPLE.setdefault(_name, _module.FILES)
+
+
+def _grid(path) -> list[list]:
+    if path.suffix == ".csv":
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            return [list(row) for row in csv.reader(handle)]
+    book = CalamineWorkbook.from_path(str(path))
+    return book.get_sheet_by_name(book.sheet_names[0]).to_python()
+
+
+def _shown(value) -> str:
+    if isinstance(value, datetime):
+        return f"{value:%d/%m/%Y %H:%M}" if value.hour or value.minute else f"{value:%d/%m/%Y}"
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, time):
+        return f"{value:%H:%M}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+def _write(grid, path):
+    if path.suffix == ".csv":
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows([[_shown(v) for v in row] for row in grid])
+        return path
+    book = Workbook()
+    for row in grid:
+        book.active.append([None if v == "" else v for v in row])
+    book.save(path)
+    return path
+
+
+def _titled(grid):
+    return [["Chronology of agency involvement"], [""], *[["", *row] for row in grid]]
+
+
+def _footed(grid):
+    return [*grid, [""], [f"Total number of records: {len(grid)}"], ["OFFICIAL-SENSITIVE"]]
+
+
+@pytest.mark.parametrize("change", [_titled, _footed], ids=["title", "footer"])
+@pytest.mark.parametrize("name", sorted(SAMPLE))
+def test_a_copy_with_a_title_or_a_footer_imports_the_same_entries(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+    name,
+    change,
+):
+    path, truth = SAMPLE[name][name](tmp_path)
+    if path.suffix not in (".csv", ".xlsx"):
+        pytest.skip("not a table file")
+    other = ".csv" if path.suffix == ".xlsx" else ".xlsx"
+    copy = _write(change(_grid(path)), tmp_path / f"copy_of_{path.stem}{other}")
+    code, output = _import(store_path, copy, capsys)
+    assert code == 0, output
+    assert same_text_differences(_entries(store_path), truth) == [], output
+
+
+def _rows(*lines):
+    return [(n + 2, list(cells)) for n, cells in enumerate(lines)]
+
+
+def test_lines_alone_between_runs_of_entries_head_them_even_with_a_footer():
+    # Agencies' names over their entries, two each, and a count under the table: the names are
+    # not notes written under the dated rows above them.
+    lines = []
+    for agency in ("POLICE", "HEALTH", "EDUCATION", "HOUSING"):
+        lines += [[agency, "", ""]]
+        lines += [[f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TEXTS[i]] for i in range(2)]
+    lines += [["Total number of records: 12", "", ""]]
+    rows = _rows(*lines)
+    filled = [3 - cells.count("") for _n, cells in rows]
+    assert not text_is_below(rows, filled)
+    # Notes under each dated row (long lines alone) still are.
+    notes = []
+    for i in range(4):
+        notes += [[f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], "Home visit"], [TEXTS[i], "", ""]]
+    rows = _rows(*notes)
+    assert text_is_below(rows, [3 - cells.count("") for _n, cells in rows])
+
+
+def test_a_sign_off_block_is_found_above_a_count_and_a_marking():
+    lines = [[f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TEXTS[i]] for i in range(4)]
+    # (blank rows are passed over before: the table's rows are those holding something)
+    lines += [["Completed by:", "Jo Castellan, IMR author", ""],
+              ["Date completed:", "12/01/2017", ""],
+              ["Total number of records: 4", "", ""], ["OFFICIAL-SENSITIVE", "", ""]]  # fmt: skip
+    layout = find_layout([["Date", "Practitioner", "Event"], *lines])
+    kept, out = left_out_rows(_rows(*lines), layout)
+    assert [n for n, _cells in kept] == [2, 3, 4, 5]
+    reasons = {o.row: o.reason for o in out}
+    assert "criteria" in reasons[6] and "criteria" in reasons[7]
+    assert "footer" in reasons[8] and "footer" in reasons[9]
