@@ -23,8 +23,11 @@ from tests.chronology import (
 )
 from tests.chronology.fourth_round_files import same_text_differences
 from tests.chronology.robust_files import DAYS, TEXTS, WORKERS
-from tests.chronology.test_robust_files import _entries, _import
-from tests.chronology.test_robust_files import store_path  # noqa: F401
+from tests.chronology.test_robust_files import (
+    _entries,
+    _import,
+    store_path,  # noqa: F401
+)
 
 # Plain tables of several kinds, each with a header ReviewDesk must find on its own.
 SAMPLE = {
