@@ -260,7 +260,7 @@ def sniff_delimiter(sample: str) -> str:
     # Nearly every line starts with a date: perhaps a log of dated lines of prose, whose commas
     # and semicolons are its sentences' own.
     dated_log = bool(lines) and sum(map(bool, map(_DATED_LINE.match, lines))) >= 0.8 * len(lines)
-    best, best_key = ",", (False, -1, -1)
+    best, best_key, best_rows = ",", (False, -1, -1), []
     for delimiter in _DELIMITERS:
         if delimiter not in sample:
             continue
@@ -268,20 +268,35 @@ def sniff_delimiter(sample: str) -> str:
             rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter))
         except csv.Error:
             continue
-        if dated_log and _punctuation(rows):
-            continue
         widths = [len(r) for r in rows]
         first = widths[0] if widths else 0
+        if (dated_log or first == 1) and _punctuation(rows):
+            continue  # (a heading line it does not split: a one-column export of prose)
         widths = [w for w in widths[:-1] or widths if w > 1]  # the last line may be cut short
         if not widths:
             continue
         common = max(set(widths), key=widths.count)
         key = (first == common, widths.count(common), common)
         if key > best_key:
-            best, best_key = delimiter, key
+            best, best_key, best_rows = delimiter, key, rows
     if dated_log and 2 * best_key[1] < len(lines):
         return LINES  # few lines share a width: each line one cell
+    filled = [r for r in best_rows if any(v.strip() for v in r)]
+    if 2 * sum(1 for r in filled if len(r) > 1) < len(filled):
+        # The separator splits few of the rows: it is their sentences' own (a one-column
+        # export whose notes hold semicolons), each row one cell.
+        return _one_column(sample)
     return best
+
+
+def _one_column(sample: str) -> str:
+    """How to read a file of one column: as CSV when its commas are all inside quoted cells
+    (a spreadsheet's one column saved as CSV), else line by line."""
+    try:
+        rows = csv.reader(io.StringIO(sample, newline=""))
+        return "," if all(len(row) <= 1 for row in rows) else LINES
+    except csv.Error:
+        return LINES
 
 
 LINES = "\x1f"  # no separator: a text file of lines, each read as one cell

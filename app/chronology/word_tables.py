@@ -709,8 +709,8 @@ def split_leading_dates(rows: list[list[Any]]) -> list[list[Any]] | None:
     """A sheet of one column whose cells start with their date ("14/03/2016 – Home visit...",
     Word paragraphs pasted into a sheet): the rows as two columns, the date and the text, the
     line above the first dated one headed "Date" beside its own heading (no heading when the
-    first line is dated already). None when the sheet is
-    not so (more than one column, or fewer than three cells starting with a date)."""
+    first line is dated already). None when the sheet is not so (more than one column from the
+    first dated cell on, or fewer than three cells starting with a date)."""
     from app.chronology.dates import parse_date
 
     column = None
@@ -721,11 +721,16 @@ def split_leading_dates(rows: list[list[Any]]) -> list[list[Any]] | None:
         if not filled:
             split.append(["", ""])
             continue
-        if len(filled) > 1 or column not in (None, filled[0][0]):
+        if len(filled) > 1:
             return None
-        column, value = filled[0]
+        at, value = filled[0]
         m = _LEADING_DATE.match(str(value)) if isinstance(value, str) else None
-        if m and parse_date(m["date"]).ok:
+        dated = bool(m and parse_date(m["date"]).ok)
+        if dated or first is not None:  # (a title above may stand in another column)
+            if column not in (None, at):
+                return None
+            column = at
+        if dated:
             split.append([m["date"], m["text"].strip()])
             first = n if first is None else first
         else:

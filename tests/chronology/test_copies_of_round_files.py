@@ -13,8 +13,10 @@ from python_calamine import CalamineWorkbook
 
 from app.chronology.layout import find_layout, left_out_rows
 from app.chronology.row_pairs import text_is_below
+from app.chronology.word_tables import split_leading_dates
 from tests.chronology import (
     eighth_round_sheets,
+    fifth_round_cells,
     fifth_round_files,
     more_agency_files,
     ninth_round_sheets,
@@ -34,6 +36,7 @@ SAMPLE = {
     "agency_banner_rows": eighth_round_sheets.FILES,
     "sign_off_block_below": eighth_round_sheets.FILES,
     "notes_and_key_below": eighth_round_sheets.FILES,
+    "date_leads_the_text": fifth_round_cells.FILES,
 }
 for _module in (robust_files, more_agency_files, fifth_round_files, sixth_round_sheets,
                 ninth_round_sheets):  # fmt: skip
@@ -136,3 +139,33 @@ def test_a_sign_off_block_is_found_above_a_count_and_a_marking():
     reasons = {o.row: o.reason for o in out}
     assert "criteria" in reasons[6] and "criteria" in reasons[7]
     assert "footer" in reasons[8] and "footer" in reasons[9]
+
+
+def test_cells_starting_with_their_date_under_a_title_in_another_column():
+    rows = [["Chronology of agency involvement", ""], ["", ""], ["", "Chronology"]]
+    rows += [["", f"{DAYS[i]:%d/%m/%Y} \u2013 {TEXTS[i]}"] for i in range(4)]
+    split = split_leading_dates(rows)
+    assert split is not None
+    assert split[2] == ["Date", "Chronology"]
+    assert split[3] == [f"{DAYS[0]:%d/%m/%Y}", TEXTS[0]]
+    # Dated cells in two columns are no such sheet.
+    rows[4] = [rows[4][1], ""]
+    assert split_leading_dates(rows) is None
+
+
+def test_a_one_column_csv_of_prose_is_read_as_one_column():
+    from app.chronology.csv_text import LINES, sniff_delimiter
+
+    # A sheet of dated paragraphs saved as CSV: cells with commas quoted, semicolons left in
+    # the sentences (no heading is split by them).
+    lines = ["Chronology"]
+    for i in range(6):
+        text = f"{DAYS[i]:%d/%m/%Y} - {TEXTS[i]}"
+        lines.append(f'"{text}"' if "," in text else text)
+    assert sniff_delimiter("\n".join(lines) + "\n") == ","
+    # The same lines typed as plain text, commas unquoted: read line by line.
+    plain = "\n".join(["Chronology", *(f"{DAYS[i]:%d/%m/%Y} - {TEXTS[i]}" for i in range(6))])
+    assert sniff_delimiter(plain + "\n") == LINES
+    # A semicolon-separated export still is one.
+    rows = ["Date;Worker;Note", *(f"{DAYS[i]:%d/%m/%Y};{WORKERS[i % 4]};Seen" for i in range(6))]
+    assert sniff_delimiter("\n".join(rows) + "\n") == ";"
