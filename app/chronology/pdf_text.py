@@ -84,6 +84,7 @@ class _Page:
     # they start in it, counting letters and digits only)
     struck: list[tuple[str, str, int]] = field(default_factory=list)
     row_tops: list[list[float]] = field(default_factory=list)  # each ruled table's rows' tops
+    attached: list[str] = field(default_factory=list)  # files attached to the PDF (page 1 only)
 
 
 # --- opening the document ----------------------------------------------------------------------
@@ -166,12 +167,62 @@ def _pages(path: Path) -> list[_Page]:
                 raise _refuse_unreadable(shown, error) from None
             finally:
                 page.close()
+        if pages:
+            pages[0].attached = _attached(pdf.doc)
         return pages
     finally:
         pdf.close()
 
 
 _PLAIN_VALUE = (int, float, str, bool, type(None))
+
+
+def _attached(doc) -> list[str]:
+    """The names of the files attached to the PDF (its EmbeddedFiles name tree, as a PDF
+    portfolio holds its files), at most 50; [] when none or when the tree cannot be read."""
+    from pdfminer.pdftypes import resolve1
+
+    names: list[str] = []
+
+    def text(value) -> str:
+        value = resolve1(value)
+        if isinstance(value, bytes):
+            if value[:2] in (b"\xfe\xff", b"\xff\xfe"):
+                return value.decode("utf-16", "replace")
+            return value.decode("latin-1")
+        return str(value) if value is not None else ""
+
+    def walk(node, depth: int) -> None:
+        node = resolve1(node)
+        if not isinstance(node, dict) or depth > 8 or len(names) >= 50:
+            return
+        pairs = resolve1(node.get("Names")) or []
+        for at in range(0, len(pairs) - 1, 2):
+            spec = resolve1(pairs[at + 1])
+            name = text(spec.get("UF") or spec.get("F")) if isinstance(spec, dict) else ""
+            names.append(name or text(pairs[at]))
+        for kid in resolve1(node.get("Kids")) or []:
+            walk(kid, depth + 1)
+
+    try:
+        tree = resolve1(resolve1(doc.catalog.get("Names") or {}).get("EmbeddedFiles"))
+        walk(tree, 0)
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except Exception:  # a broken name tree: no attachments named
+        return []
+    return [n for n in names if n][:50]
+
+
+def _refuse_attached(shown: str, attached: list[str]) -> ImportRefused:
+    quoted = ", ".join(f"\u201c{n}\u201d" for n in attached[:5])
+    many = len(attached) != 1
+    return ImportRefused(
+        f"{shown} is a PDF document whose pages hold no chronology, with "
+        f"{'files' if many else 'a file'} attached to it ({quoted}{', …' if len(attached) > 5 else ''}): "
+        "the chronology is likely in the attached file. Save the attached file from the PDF "
+        "(the attachments pane of a PDF reader) and import that file."
+    )
 
 
 def _quick_chars(page) -> None:
@@ -327,6 +378,7 @@ def _read_page(page, shown: str) -> _Page:
         for word in page.extract_words(extra_attrs=["size", "fontname"], return_chars=True)
         for piece in _apart(word, strokes)
     ]
+    words += _field_words(page)
     for word in words:
         word["text"] = word["text"].translate(_PLAIN)
     words = [w for w in words if w["text"].strip()]
@@ -346,6 +398,87 @@ def _read_page(page, shown: str) -> _Page:
     found = _Page(number, page.height, page.width, lines, tables, len(page.images))
     found.struck = struck
     found.row_tops = row_tops
+    return found
+
+
+# --- a form's fields ---------------------------------------------------------------------------
+
+_FIELD_SIZE = re.compile(rb"/[^\s/]+\s+([\d.]+)\s+Tf")
+
+
+def _field_words(page) -> list[dict]:
+    """The values typed into a PDF form's text fields on the page, as words standing where
+    the fields stand (a value is no text of the page's own: a reader draws it from the field):
+    each value wrapped at its field's width in its field's font size, from the field's top (a
+    one-line field's text in its middle). A field whose value the page also prints (the form
+    flattened, or printed with its fields) is not read twice: only fields with no text of the
+    page inside them give words."""
+    from pdfminer.pdftypes import resolve1
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    found: list[dict] = []
+    try:
+        annots = page.annots
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except Exception:
+        return []
+    for annot in annots[:2000]:
+        data = annot.get("data") or {}
+        kind, value, look = data.get("FT"), data.get("V"), data.get("DA")
+        parent = resolve1(data.get("Parent"))
+        if isinstance(parent, dict):
+            kind = kind or parent.get("FT")
+            value = value if value is not None else parent.get("V")
+            look = look or parent.get("DA")
+        value = resolve1(value)
+        if getattr(resolve1(kind), "name", "") != "Tx" or not isinstance(value, bytes | str):
+            continue
+        if isinstance(value, bytes):
+            if value[:2] in (b"\xfe\xff", b"\xff\xfe"):
+                value = value.decode("utf-16", "replace")
+            else:
+                value = value.decode("latin-1")
+        value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+        if not value:
+            continue
+        x0, top, x1, bottom = annot["x0"], annot["top"], annot["x1"], annot["bottom"]
+        if any(
+            x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+            for c in page.chars
+        ):
+            continue
+        m = _FIELD_SIZE.search(look) if isinstance(look, bytes) else None
+        size = float(m[1]) if m and float(m[1]) > 0 else 10.0
+        size = min(size, max(4.0, bottom - top - 2))
+        width = max(x1 - x0 - 4, size)
+        lines: list[list[str]] = []
+        for paragraph in value.split("\n"):
+            line: list[str] = []
+            for word in paragraph.split():
+                if line and stringWidth(" ".join([*line, word]), "Helvetica", size) > width:
+                    lines.append(line)
+                    line = []
+                line.append(word)
+            lines.append(line)
+        leading = size * 1.16
+        y = top + 2 if bottom - top >= 2 * leading + 4 else (top + bottom - size) / 2
+        space = stringWidth(" ", "Helvetica", size)
+        for line in lines:
+            x = x0 + 2
+            for word in line:
+                w = stringWidth(word, "Helvetica", size)
+                chars, cx = [], x
+                for ch in word:
+                    cw = stringWidth(ch, "Helvetica", size)
+                    chars.append({"text": ch, "x0": cx, "x1": cx + cw, "top": y,
+                                  "bottom": y + size, "size": size, "fontname": "Helvetica"})  # fmt: skip
+                    cx += cw
+                found.append({"text": word, "x0": x, "x1": x + w, "top": y, "bottom": y + size,
+                              "size": size, "fontname": "Helvetica", "upright": True,
+                              "_chars": chars})  # fmt: skip
+                x += w + space
+            y += leading
     return found
 
 
@@ -754,6 +887,13 @@ _STAMP = re.compile(
     r"|report run|date printed|print date)\b.*\d",
     re.I,
 )
+# A browser's print: the page's address at its foot ("file:///…/notes.html 1/2",
+# "https://…  3/12"), and at its top the time it was printed, then the page's title
+# ("12/2/26, 2:16 AM Case notes - Child Z").
+_BROWSER_FOOT = re.compile(r"^\S*[a-z][a-z0-9+.-]*://\S+(?:\s+\d{1,4}\s*/\s*\d{1,4})?$", re.I)
+_BROWSER_HEAD = re.compile(
+    r"^\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\s", re.I
+)
 _BAND = 0.11  # the part of the page, top and bottom, where running headings and footings stand
 
 
@@ -783,6 +923,11 @@ def _furniture(pages: list[_Page]) -> list[str]:
         for line in page.lines[:8]
         if in_band(page, line) and _is_heading_line(line, header_score)
     ]
+    browser = any(
+        in_band(page, line) and _BROWSER_FOOT.match(line.text)
+        for page in pages
+        for line in page.lines[-2:]
+    )
     left: list[str] = []
     for page in pages:
         keep = []
@@ -799,6 +944,8 @@ def _furniture(pages: list[_Page]) -> list[str]:
                     or _PAGE_NUMBER.match(text)
                     or _MARKING.match(text)
                     or (id(line) in outer and _STAMP.search(text))
+                    or (id(line) in outer and _BROWSER_FOOT.match(text))
+                    or (browser and line is page.lines[0] and _BROWSER_HEAD.match(text))
                 )
             ):
                 segments = _segments(line)
@@ -1291,7 +1438,10 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
         paragraphs_chronology,
     )
 
+    attached = pages[0].attached if pages else []
     if not any(page.lines or page.tables for page in pages):
+        if attached:
+            raise _refuse_attached(shown, attached)
         if any(page.pictures for page in pages):
             raise ImportRefused(
                 f"{shown} is a PDF document that holds no text: its pages are pictures (it was "
@@ -1315,6 +1465,11 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
     notes = [f"Read as a PDF document ({printed} page{'s' if printed != 1 else ''}){how}."]
     if spilled:
         notes.append(spilled)
+    if attached:
+        quoted = ", ".join(f"\u201c{n}\u201d" for n in attached[:5])
+        notes.append(
+            f"Attached to the PDF and not read: {quoted}{', …' if len(attached) > 5 else ''}."
+        )
     if unfolded:
         which = ", ".join(map(str, unfolded))
         notes.append(
@@ -1356,6 +1511,8 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
             f"picture{'s' if len(scans) != 1 else ''} (scanned, or printed as images), with no "
             "text, which ReviewDesk cannot read. " + _ASK
         )
+    if attached:
+        raise _refuse_attached(shown, attached)
     raise ImportRefused(
         f"{shown} is a PDF document with no chronology found in it: no table (a row naming "
         "the columns, such as Date, Event, above the entries) and no paragraphs starting "

@@ -293,7 +293,7 @@ def attached_workbook(folder: Path):
         pdf.attachments[book.name] = pikepdf.AttachedFileSpec.from_filepath(pdf, book)
         pdf.save(path)
     book.unlink()
-    return path, ["attached", "Chronology Child Z.xlsx", "save"]
+    return path, ["attached", "Chronology Child Z.xlsx", "Save the attached file"]
 
 
 def aes256_user_password(folder: Path):

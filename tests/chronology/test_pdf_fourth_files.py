@@ -1,0 +1,152 @@
+"""More chronologies sent as PDF (pdf_fourth_files.py: LibreOffice's and Chromium's strikes,
+a borderless landscape table under a marking, a workbook printed over then down with pages
+missing, three columns, glyph by glyph, a form's fields, AES-256, an attached workbook)
+imported through the command line with no options, every entry right; what cannot be read
+refused in plain words with the way out."""
+
+import shutil
+
+import pytest
+
+from tests.chronology import pdf_fourth_files
+from tests.chronology.round_checks import check_file_imports_fully_right
+from tests.chronology.test_robust_files import (
+    _entries,
+    _import,
+    store_path,  # noqa: F401
+)
+
+pytest.importorskip("pdfplumber")
+
+
+@pytest.mark.parametrize("name", sorted(pdf_fourth_files.FILES))
+def test_each_pdf_imports_fully_right_with_no_options(store_path, tmp_path, capsys, name):  # noqa: F811
+    check_file_imports_fully_right(
+        pdf_fourth_files.FILES, name, store_path, tmp_path, capsys, round_module=pdf_fourth_files
+    )
+
+
+@pytest.mark.skipif(
+    not (shutil.which("chromium") or shutil.which("chromium-browser")),
+    reason="Chromium is not installed (apt-get install chromium; .ci/run does)",
+)
+@pytest.mark.parametrize("name", sorted(pdf_fourth_files.PRINTED_BY_A_BROWSER))
+def test_a_page_printed_by_a_browser_imports_fully_right(store_path, tmp_path, capsys, name):  # noqa: F811
+    check_file_imports_fully_right(
+        pdf_fourth_files.PRINTED_BY_A_BROWSER, name, store_path, tmp_path, capsys
+    )
+
+
+@pytest.mark.parametrize("name", sorted(pdf_fourth_files.REFUSED))
+def test_what_cannot_be_read_is_refused_saying_so_and_the_way_out(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+    name,
+):
+    path, words = pdf_fourth_files.REFUSED[name](tmp_path)
+    code, output = _import(store_path, path, capsys)
+    assert code == 2, output
+    assert "Traceback" not in output
+    said = " ".join(output.split())
+    for word in words:
+        assert word in said, said
+    assert _entries(store_path) == []
+
+
+# --- each rule on its own -------------------------------------------------------------------
+
+
+def _page(path, draw):
+    from reportlab.pdfgen import canvas
+
+    from tests.chronology.pdf_files import PAGE_H, PAGE_W
+
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    draw(c)
+    c.showPage()
+    c.save()
+    return path
+
+
+def _table_lines(c, top, rows, xs=(50, 130, 230)):
+    c.setFont("Helvetica", 9)
+    for n, row in enumerate(rows):
+        for x, cell in zip(xs, row, strict=False):
+            c.drawString(x, top - 14 * n, cell)
+
+
+_ROWS = [
+    ["Date", "Worker", "Details"],
+    ["14/03/2016", "Sam Ellery", "Home visit, mother present and the flat cold."],
+    ["03/04/2016", "Priya Nandakumar", "Call from the nursery about a late collection."],
+    ["19/05/2016", "Tomos Pritchard", "Child not brought to the clinic appointment."],
+]
+
+
+def test_a_browsers_print_stamp_and_address_on_a_single_page_are_not_entries(tmp_path):
+    """A browser prints the time and the page's title at the top of each page and its address
+    with "1/1" at the foot: on a one-page print (nothing repeats) they are still left out,
+    the stamp "12/2/26, 2:20 AM" never an entry; a top line so led without an address at the
+    foot stays."""
+    from app.chronology.reading import read_table
+    from tests.chronology.pdf_files import PAGE_H
+
+    def draw(c, foot=True):
+        c.setFont("Helvetica", 8)
+        c.drawString(30, PAGE_H - 20, "12/2/26, 2:20 AM")
+        c.drawString(280, PAGE_H - 20, "Chronology - Child Z")
+        if foot:
+            c.drawString(30, 20, "file:///C:/Users/worker/Downloads/chronology.html")
+            c.drawString(540, 20, "1/1")
+        _table_lines(c, PAGE_H - 80, _ROWS)
+
+    table = read_table(_page(tmp_path / "one.pdf", draw))
+    assert [row[0] for _n, row in table.rows] == ["14/03/2016", "03/04/2016", "19/05/2016"]
+    assert any("12/2/26, 2:20 AM" in note for note in table.notes)
+
+
+def test_a_forms_text_fields_are_read_where_they_stand(tmp_path):
+    """Values typed into a PDF form's fields (drawn by the reader, not the page's own text)
+    are read as words where each field stands, a long value wrapped at its field's width."""
+    from app.chronology.reading import read_table
+    from tests.chronology.pdf_files import PAGE_H
+
+    def draw(c):
+        _table_lines(c, PAGE_H - 80, _ROWS[:1])
+        for n, row in enumerate(_ROWS[1:]):
+            for col, (x, w, value) in enumerate(
+                zip((50, 130, 230), (76, 96, 120), row, strict=True)
+            ):
+                c.acroForm.textfield(
+                    name=f"r{n}c{col}", value=value, x=x, y=PAGE_H - 140 - 44 * n, width=w,
+                    height=40, fontSize=9, borderWidth=0, fieldFlags="multiline",
+                )  # fmt: skip
+
+    table = read_table(_page(tmp_path / "form.pdf", draw))
+    assert [row[:2] for _n, row in table.rows] == [r[:2] for r in _ROWS[1:]]
+    assert [" ".join(row[2].split()) for _n, row in table.rows] == [r[2] for r in _ROWS[1:]]
+
+
+def test_a_pdf_whose_chronology_is_an_attached_file_is_refused_naming_it(tmp_path):
+    import pikepdf
+
+    from app.chronology.file_guard import ImportRefused
+    from app.chronology.reading import read_table
+    from tests.chronology.pdf_files import PAGE_H
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(50, PAGE_H - 80, "The chronology is attached.")
+
+    cover = _page(tmp_path / "cover.pdf", draw)
+    book = tmp_path / "notes.csv"
+    book.write_text("Date,Event\n14/03/2016,Home visit\n", encoding="utf-8")
+    path = tmp_path / "with.pdf"
+    with pikepdf.open(cover) as pdf:
+        pdf.attachments["notes.csv"] = pikepdf.AttachedFileSpec.from_filepath(pdf, book)
+        pdf.save(path)
+    with pytest.raises(ImportRefused) as refused:
+        read_table(path)
+    assert "\u201cnotes.csv\u201d" in str(refused.value)
+    assert "Save the attached file" in str(refused.value)
