@@ -1457,7 +1457,7 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
             f"{shown} is a PDF document whose pages are pictures (it was scanned, or printed as "
             "images): no text of the chronology is in it, which ReviewDesk cannot read. " + _ASK
         )
-    unfolded = [page.number for page in pages if _unfold_columns(page)]
+    unfolded = [(page.number, n) for page in pages if (n := _unfold_columns(page))]
     pages, spilled = _join_spilled(pages, shown)
     blocks, how = _blocks(pages)
     grids = [b for kind, b in blocks if kind == "table"]
@@ -1471,10 +1471,13 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
             f"Attached to the PDF and not read: {quoted}{', …' if len(attached) > 5 else ''}."
         )
     if unfolded:
-        which = ", ".join(map(str, unfolded))
+        which = ", ".join(str(number) for number, _n in unfolded)
+        many = {n for _number, n in unfolded}
+        how = "two" if many == {2} else "three" if many == {3} else "two or three"
         notes.append(
-            f"Page{'s' if len(unfolded) != 1 else ''} {which} of the PDF {'are' if len(unfolded) != 1 else 'is'} "
-            "set in two columns of text: the left column is read first, then the right."
+            f"Page{'s' if len(unfolded) != 1 else ''} {which} of the PDF "
+            f"{'are' if len(unfolded) != 1 else 'is'} set in {how} columns of text: the left "
+            "column is read first, then the next."
         )
     if furniture:
         quoted = "; ".join(f"\u201c{t[:80]}\u201d" for t in furniture[:12])
@@ -1530,75 +1533,102 @@ def _part_of_line(line: _Line, words: list[dict]) -> _Line:
                  line.base)  # fmt: skip
 
 
-def _unfold_columns(page: _Page) -> bool:
-    """A page set in two columns of running text (a report laid out as a newsletter is): its
-    lines hold words either side of a clear gutter near the page's middle, each side one run
-    of text, both sides wide. The right column's lines are moved under the left column's, as
-    one column, so the text reads in order. A table printed without lines (several runs a
-    line, narrow columns, lines with text on one side only) is not. True when unfolded."""
+def _unfold_columns(page: _Page) -> int:
+    """A page set in two or three columns of running text (a report laid out as a newsletter
+    or a bulletin is): its lines hold words either side of clear gutters (near the page's
+    middle; near its thirds), each column one run of text, every column wide. The later
+    columns' lines are moved under the first column's, in turn, as one column, so the text
+    reads in order. A table printed without lines (several runs a line, narrow columns) is
+    not. The number of columns unfolded (0 when none)."""
     lines = page.lines
     if len(lines) < 8 or page.tables:
-        return False
+        return 0
+    for count in (2, 3):
+        if _unfold(page, count):
+            return count
+    return 0
+
+
+def _unfold(page: _Page, count: int) -> bool:
+    lines = page.lines
     width = page.width
     size = sorted(line.size for line in lines)[len(lines) // 2]
 
     def covers(line: _Line, x: float) -> bool:
         return any(w["x0"] - 0.6 * size < x < w["x1"] + 0.6 * size for w in line.words)
 
-    best = None
-    for step in range(int(0.3 * width), int(0.7 * width), 2):
-        crossing = sum(1 for line in lines if covers(line, step))
-        if best is None or crossing < best[0]:
-            best = (crossing, float(step))
-    if best is None or best[0] > 0.1 * len(lines):
+    spans = [(0.3, 0.7)] if count == 2 else [(0.2, 0.45), (0.55, 0.8)]
+    gutters: list[float] = []
+    for low, high in spans:
+        best = None
+        for step in range(int(low * width), int(high * width), 2):
+            crossing = sum(1 for line in lines if covers(line, step))
+            if best is None or crossing < best[0]:
+                best = (crossing, float(step))
+        if best is None or best[0] > 0.1 * len(lines):
+            return False
+        gutters.append(best[1])
+    edges = [-1.0, *gutters, float("inf")]
+
+    def split(line: _Line) -> list[list[dict]]:
+        return [
+            [w for w in line.words if low <= (w["x0"] + w["x1"]) / 2 < high]
+            for low, high in zip(edges, edges[1:], strict=False)
+        ]
+
+    crossed = [line for line in lines if any(covers(line, g) for g in gutters)]
+    apart = [split(line) for line in lines if not any(covers(line, g) for g in gutters)]
+    parts = [[side[j] for side in apart if side[j]] for j in range(count)]
+    # every column but the last holds six lines or more; of three, the last (where the text
+    # ends) may be short or empty
+    if any(len(p) < 6 for p in parts[:-1]) or 0 < len(parts[-1]) < 2:
         return False
-    gutter = best[1]
-    apart = [line for line in lines if not covers(line, gutter)]
-    sides = [
-        ([w for w in line.words if w["x1"] <= gutter], [w for w in line.words if w["x0"] >= gutter])
-        for line in apart
-    ]
-    parts = [[a for a, _b in sides if a], [b for _a, b in sides if b]]
-    if min(len(parts[0]), len(parts[1])) < 6:
+    if count == 2 and len(parts[-1]) < 6:
         return False
     for side in parts:
+        if not side:
+            continue
         one_run = sum(1 for p in side if len(_segments(_Line(0, 0, 0, 0, 0, size, False, p))) == 1)
         wide = sorted(p[-1]["x1"] - p[0]["x0"] for p in side)[len(side) // 2]
-        if one_run < 0.8 * len(side) or wide < 0.25 * width:
+        if one_run < 0.8 * len(side) or wide < 0.5 / count * width:
             return False
-    left_x = min(w["x0"] for a, _b in sides for w in a) if any(a for a, _b in sides) else 0.0
-    right_x = min(w["x0"] for _a, b in sides for w in b)
-    lefts, rights, kept = [], [], []
+    columns: list[list[_Line]] = [[] for _ in range(count)]
+    kept: list[_Line] = []
     for line in lines:
-        if covers(line, gutter):
+        if line in crossed:
             kept.append(line)
             continue
-        a = [w for w in line.words if w["x1"] <= gutter]
-        b = [w for w in line.words if w["x0"] >= gutter]
-        for words, into in ((a, lefts), (b, rights)):
+        for j, words in enumerate(split(line)):
             if words:
-                into.append(_part_of_line(line, words))
-    if kept and max(line.top for line in kept) > min(line.top for line in lefts + rights):
-        return False  # text across the gutter among the columns' lines: not two columns
-    gaps = sorted(b.top - a.bottom for a, b in zip(lefts, lefts[1:], strict=False))
+                columns[j].append(_part_of_line(line, words))
+    placed = [line for column in columns for line in column]
+    if kept and max(line.top for line in kept) > min(line.top for line in placed):
+        return False  # text across a gutter among the columns' lines: not columns
+    first = columns[0]
+    gaps = sorted(b.top - a.bottom for a, b in zip(first, first[1:], strict=False))
     usual = gaps[len(gaps) // 4] if gaps else 0.3 * size
-    top = min(line.top for line in lefts + rights)
-    below = (max(line.bottom for line in lefts) if lefts else top) + max(usual, 0.0)
-    shift_x = left_x - right_x
-    for line in rights:
+    top = min(line.top for line in placed)
+    left_x = min(line.x0 for line in first)
+    below = max(line.bottom for line in first) + max(usual, 0.0)
+    for column in columns[1:]:
+        if not column:
+            continue
+        shift_x = left_x - min(line.x0 for line in column)
         down = below - top
-        for w in line.words:
-            w["x0"] += shift_x
-            w["x1"] += shift_x
-            w["top"] += down
-            w["bottom"] += down
-        line.x0 += shift_x
-        line.x1 += shift_x
-        line.top += down
-        line.bottom += down
-        line.base += down
-    page.lines = [*kept, *lefts, *rights]
-    page.height = max(page.height, max((line.bottom for line in rights), default=0.0) + 1)
+        for line in column:
+            for w in line.words:
+                w["x0"] += shift_x
+                w["x1"] += shift_x
+                w["top"] += down
+                w["bottom"] += down
+            line.x0 += shift_x
+            line.x1 += shift_x
+            line.top += down
+            line.bottom += down
+            line.base += down
+        below = max(line.bottom for line in column) + max(usual, 0.0)
+    page.lines = [*kept, *placed]
+    page.height = max(page.height, max(line.bottom for line in placed) + 1)
     return True
 
 

@@ -5,6 +5,7 @@ imported through the command line with no options, every entry right; what canno
 refused in plain words with the way out."""
 
 import shutil
+from xml.sax.saxutils import escape
 
 import pytest
 
@@ -150,3 +151,27 @@ def test_a_pdf_whose_chronology_is_an_attached_file_is_refused_naming_it(tmp_pat
         read_table(path)
     assert "\u201cnotes.csv\u201d" in str(refused.value)
     assert "Save the attached file" in str(refused.value)
+
+
+def test_a_page_set_in_three_columns_is_read_column_by_column(tmp_path):
+    """Dated paragraphs set in three columns (the third, where the text ends, short or empty):
+    read down the left column, then the middle, then the right."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+
+    from app.chronology.reading import read_table
+    from tests.chronology.pdf_files import ALL_DAYS, ALL_TEXTS
+
+    path = tmp_path / "three.pdf"
+    column = (A4[0] - 100 - 2 * 12) / 3
+    frames = [Frame(50 + n * (column + 12), 60, column, A4[1] - 120) for n in range(3)]
+    doc = BaseDocTemplate(str(path), pagesize=A4)
+    doc.addPageTemplates([PageTemplate(frames=frames)])
+    body = getSampleStyleSheet()["BodyText"]
+    texts = [ALL_TEXTS[i] + " " + ALL_TEXTS[(i + 3) % 12] for i in range(9)]
+    doc.build([Paragraph(escape(f"{ALL_DAYS[i]:%d/%m/%Y}: {texts[i]}"), body) for i in range(9)])
+    table = read_table(path)
+    assert [row[0] for _n, row in table.rows] == [f"{ALL_DAYS[i]:%d/%m/%Y}" for i in range(9)]
+    assert [" ".join(row[1].split()) for _n, row in table.rows] == texts
+    assert any("set in three columns of text" in note for note in table.notes), table.notes

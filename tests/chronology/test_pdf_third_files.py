@@ -284,7 +284,7 @@ def test_a_page_set_in_two_columns_of_text_reads_left_column_then_right(tmp_path
     texts = [" ".join(row[-1].split()) for _n, row in table.rows]
     assert len(texts) == len(truth)
     assert all(want.event in text for want, text in zip(truth, texts, strict=True))
-    assert any("set in two columns of text" in note for note in table.notes)
+    assert any("set in two columns of text" in note for note in table.notes), table.notes
 
 
 @pytest.mark.parametrize("name", sorted(pdf_third_files.AFTER))
