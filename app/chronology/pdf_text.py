@@ -1729,6 +1729,8 @@ def _join_spilled(pages: list[_Page], shown: str) -> tuple[list[_Page], str]:
             groups = [[used[j * sets + s] for s in range(sets)] for j in range(per)]
     elif count > per and [used[n] for n in range(per)] == leads:
         groups = _last_set_short(pages, used[per:], leads)
+    elif count > per and used[0] == leads[0]:
+        groups = _row_sets_short(pages, used, leads)
     if groups is not None and all(
         n is None
         or _same_rows(pages[group[0]], pages[n])
@@ -1789,6 +1791,48 @@ def _last_set_short(pages: list[_Page], rest: list[int], leads: list[int]):
             return None  # no page of dates, or more than one, could hold these lines
         groups[fits[0]][-1] = n
         at = fits[0] + 1
+    return groups
+
+
+def _row_sets_short(pages: list[_Page], used: list[int], leads: list[int]):
+    """The groups of a sheet printed "over, then down" with pages missing: each page of dates
+    followed by the pages of its rows' later columns, some sets with fewer pages than others
+    (a page whose columns are empty on those rows is not printed). Each later page is placed
+    by its heading line, the same text as one page's in every whole set at that place; the
+    places no page fills are None. None when it is not so (no whole set, a heading unknown or
+    twice in a set, headings not in the whole sets' order)."""
+    sets: list[list[int]] = []
+    for n in used:
+        if n in leads:
+            sets.append([n])
+        else:
+            sets[-1].append(n)
+    size = max(len(group) for group in sets)
+
+    def heading(n: int) -> str:
+        lines = pages[n].lines
+        return re.sub(r"\d+", "#", " ".join(lines[0].text.lower().split())) if lines else ""
+
+    whole = [group for group in sets if len(group) == size]
+    if size < 2 or not whole or len(whole) == len(sets):
+        return None
+    places = [heading(n) for n in whole[0][1:]]
+    if "" in places or len(set(places)) != len(places):
+        return None
+    if any([heading(n) for n in group[1:]] != places for group in whole):
+        return None
+    groups: list[list[int | None]] = []
+    for group in sets:
+        found: list[int | None] = [group[0], *([None] * (size - 1))]
+        at = 0
+        for n in group[1:]:
+            text = heading(n)
+            if text not in places or places.index(text) < at:
+                return None
+            at = places.index(text)
+            found[at + 1] = n
+            at += 1
+        groups.append(found)
     return groups
 
 
