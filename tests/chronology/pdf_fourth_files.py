@@ -367,3 +367,119 @@ REFUSED = {
     "aes256_user_password": aes256_user_password,
     "attached_workbook": attached_workbook,
 }
+
+
+# --- made after the reading rules were written, to try them -----------------------------------
+
+
+def over_then_down_middle(folder: Path):
+    """A workbook of seven columns printed "over, then down" (LibreOffice): date, time, worker
+    and type, then the case note, the outcome and the manager's comment each on its own page
+    (four pages a row set); the comments on three rows of the first two row sets only, so the
+    last row set has no comment page: 11 pages."""
+    made = _made()
+    rows = made.middle_rows()
+    truth = [
+        Expected(start=_day(r[0]), time=r[1], practitioner=r[2], event_type=r[3], event=r[4])
+        for r in rows
+    ]
+    return _copy(folder, "over_then_down_middle.pdf"), truth
+
+
+def word_double_struck(folder: Path):
+    """A Word table (Date, Time, Worker, Details) saved as PDF by LibreOffice with one entry
+    struck through twice (double strikethrough: two lines through each line of words) and a
+    few words of another struck twice: both entries flagged."""
+    made = _made()
+    rows = made.struck_rows(10)
+    truth = [
+        Expected(start=_day(r[0]), time=r[1], practitioner=r[2], event=r[3],
+                 flagged=n in (made.DOUBLE_WHOLE, made.DOUBLE_PART))
+        for n, r in enumerate(rows)
+    ]  # fmt: skip
+    return _copy(folder, "word_double_struck.pdf"), truth
+
+
+def three_columns_landscape(folder: Path):
+    """A bulletin-style chronology on landscape pages in three columns, each entry a bold
+    date line ("Monday 14 March 2016") over its paragraph, the title across the top, the
+    marking and "Page n of 2" at the foot."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"]
+    land = (PAGE_H, PAGE_W)
+    path = folder / "three_columns_landscape.pdf"
+    gap = 20
+    column = (land[0] - 2 * MARGIN - 2 * gap) / 3
+
+    def furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica-Bold", 13)
+        canvas.drawString(MARGIN, land[1] - 45, "Education welfare chronology: Child Z")
+        canvas.setFont("Helvetica", 8)
+        canvas.drawCentredString(land[0] / 2, 22, "OFFICIAL-SENSITIVE")
+        canvas.drawRightString(land[0] - MARGIN, 22, f"Page {doc.page} of 2")
+        canvas.restoreState()
+
+    frames = [
+        Frame(MARGIN + n * (column + gap), 40, column, land[1] - 100, id=f"c{n}") for n in range(3)
+    ]
+    doc = BaseDocTemplate(str(path), pagesize=land)
+    doc.addPageTemplates([PageTemplate(frames=frames, onPage=furniture)])
+    texts = [_two(i) + " " + ALL_TEXTS[(i + 6) % 12] for i in range(12)]
+    story = []
+    for i in range(12):
+        story.append(Paragraph(f"<b>{ALL_DAYS[i]:%A %d %B %Y}</b>", body))
+        story.append(Paragraph(escape(texts[i]), body))
+    doc.build(story)
+    truth = [Expected(start=ALL_DAYS[i], event=texts[i]) for i in range(12)]
+    return path, truth
+
+
+def browser_notes_pipes(folder: Path):
+    """A web case system's notes page printed by Chromium over pages: each note a bold line
+    "14/03/2016 10:32 | Telephone call | Priya Nandakumar (Social Worker)" over one or two
+    paragraphs. None without Chromium."""
+    import subprocess
+    import tempfile
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        return None
+    roles = ["Social Worker", "Health Visitor", "Family Support Worker", "Team Manager"]
+    notes = "".join(
+        f"<p><b>{ALL_DAYS[i]:%d/%m/%Y} {ALL_TIMES[i]:%H:%M} | {TYPES[i % 4]} | "
+        f"{WORKERS[i % 4]} ({roles[i % 4]})</b></p><p>{escape(ALL_TEXTS[i])}</p>"
+        f"<p>{escape(ALL_TEXTS[(i + 1) % 12])}</p>"
+        for i in range(12)
+    )
+    page = (
+        "<html><head><meta charset='utf-8'><title>Notes - Child Z</title><style>"
+        "body{font-family:serif;font-size:13px} p{margin:0 0 5px 0}</style></head><body>"
+        f"<h2>Case notes for Child Z</h2>{notes}</body></html>"
+    )
+    html = folder / "browser_notes_pipes.html"
+    html.write_text(page, encoding="utf-8")
+    path = folder / "browser_notes_pipes.pdf"
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             f"--user-data-dir={profile}", f"--print-to-pdf={path}", html.as_uri()],
+            capture_output=True, timeout=120, check=True,
+        )  # fmt: skip
+    truth = [
+        Expected(start=ALL_DAYS[i], time=f"{ALL_TIMES[i]:%H:%M}", event_type=TYPES[i % 4],
+                 practitioner=WORKERS[i % 4], event=ALL_TEXTS[i] + " " + ALL_TEXTS[(i + 1) % 12])
+        for i in range(12)
+    ]  # fmt: skip
+    return path, truth
+
+
+AFTER = {
+    "over_then_down_middle": over_then_down_middle,
+    "word_double_struck": word_double_struck,
+    "three_columns_landscape": three_columns_landscape,
+    "browser_notes_pipes": browser_notes_pipes,
+}

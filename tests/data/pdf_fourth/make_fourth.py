@@ -14,6 +14,14 @@ PDF). Run from the project folder with LibreOffice installed:
   3-4 ...; its last column (Manager's comment) filled on the first rows only, so the last
   row set's page of that column is empty and not printed.
 
+Made after the reader's rules were written, to try them:
+
+- over_then_down_middle.pdf: a workbook of seven columns printed "over, then down" (four
+  pages of columns a row set), its manager's comments filled on a few rows of the first two
+  row sets only, so the last row set lacks its comment page.
+- word_double_struck.pdf: a Word table with one entry struck through twice (double
+  strikethrough) and a few words of another struck twice, saved as PDF.
+
 The rows are those of the functions below (tests/chronology/pdf_fourth_files.py reads them).
 """
 
@@ -221,9 +229,86 @@ def make_over(folder: Path) -> Path:
     return path
 
 
+MIDDLE = {20: "Agreed; escalate if repeated", 23: "Discussed at supervision", 27: "Seen by manager"}
+
+
+def middle_rows(count: int = 48) -> list[list[str]]:
+    """Date, time, worker, type, case note, outcome, manager's comment (on three rows)."""
+    return [
+        [f"{date(2021, 3, 1) + timedelta(days=2 * i):%d/%m/%Y}", f"{8 + i % 9:02d}:{(i * 7) % 60:02d}",
+         WORKERS[i % 4], TYPES[(i + 1) % 4], NOTES[i % 7], f"Plan {i + 1} agreed", MIDDLE.get(i, "")]
+        for i in range(count)
+    ]  # fmt: skip
+
+
+def make_middle(folder: Path) -> Path:
+    import openpyxl
+    from openpyxl.styles import Alignment
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Chronology"
+    ws.append(["Date", "Time", "Worker", "Type", "Case note", "Outcome", "Manager's comment"])
+    for row in middle_rows():
+        ws.append(row)
+        ws.row_dimensions[ws.max_row].height = 30
+    for col, width in zip("ABCDEFG", [12, 7, 20, 18, 75, 40, 45], strict=True):
+        ws.column_dimensions[col].width = width
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.pageOrder = "overThenDown"
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    path = folder / "over_then_down_middle.xlsx"
+    wb.save(path)
+    return path
+
+
+DOUBLE_WHOLE = 4
+DOUBLE_PART = 7
+DOUBLE_WORDS = "explained as a spill from a kettle"
+
+
+def make_double(folder: Path) -> Path:
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    def double(run) -> None:
+        mark = OxmlElement("w:dstrike")
+        mark.set(qn("w:val"), "true")
+        run._r.get_or_add_rPr().append(mark)
+
+    document = docx.Document()
+    document.styles["Normal"].font.size = Pt(10)
+    document.add_heading("Agency chronology", level=1)
+    rows = struck_rows(10)
+    table = _table(
+        document, ["Date", "Time", "Worker", "Details"], rows,
+        [Pt(66), Pt(40), Pt(92), Pt(300)], grid=True, repeat=True,
+    )  # fmt: skip
+    for cell in table.rows[DOUBLE_WHOLE + 1].cells:
+        for run in cell.paragraphs[0].runs:
+            double(run)
+    cell = table.rows[DOUBLE_PART + 1].cells[3]
+    before, after = cell.text.split(DOUBLE_WORDS)
+    cell.paragraphs[0].runs[0].text = before
+    double(cell.paragraphs[0].add_run(DOUBLE_WORDS))
+    cell.paragraphs[0].add_run(after)
+    path = folder / "word_double_struck.docx"
+    document.save(path)
+    return path
+
+
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as folder:
-        made = [make(Path(folder)) for make in (make_struck, make_landscape, make_over)]
+        makers = (make_struck, make_landscape, make_over, make_middle, make_double)
+        # python make_fourth.py make_middle make_double: only those
+        makers = [m for m in makers if not sys.argv[1:] or m.__name__ in sys.argv[1:]]
+        made = [make(Path(folder)) for make in makers]
         subprocess.run(
             ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(HERE),
              *map(str, made)],
