@@ -1527,9 +1527,12 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
 
 
 def _part_of_line(line: _Line, words: list[dict]) -> _Line:
-    """The line made of some of ``line``'s words (its part in one column, say)."""
+    """The line made of some of ``line``'s words (its part in one column, say): its size and
+    boldness its own words' (a bold heading in one column is level with text in another)."""
+    size = max(float(w.get("size") or line.size) for w in words)
+    bold = all("bold" in str(w.get("fontname", "")).lower() for w in words)
     return _Line(line.page, min(w["top"] for w in words), max(w["bottom"] for w in words),
-                 words[0]["x0"], max(w["x1"] for w in words), line.size, line.bold, words,
+                 words[0]["x0"], max(w["x1"] for w in words), size, bold, words,
                  line.base)  # fmt: skip
 
 

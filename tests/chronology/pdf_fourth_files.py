@@ -483,3 +483,7 @@ AFTER = {
     "three_columns_landscape": three_columns_landscape,
     "browser_notes_pipes": browser_notes_pipes,
 }
+
+KEPT["over_then_down_middle"] = [
+    [c] if (c := _made().MIDDLE.get(n)) else [] for n in range(len(_made().middle_rows()))
+]
