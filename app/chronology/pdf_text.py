@@ -20,6 +20,7 @@ locked with a password and a damaged one are refused with a message saying what 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -1546,16 +1547,26 @@ def _unfold_columns(page: _Page) -> int:
     lines = page.lines
     if len(lines) < 8 or page.tables:
         return 0
+    size = sorted(line.size for line in lines)[len(lines) // 2]
+    # how many lines have a word over each point across the page (x a whole number of pt)
+    crossing = [0] * (int(page.width) + 2)
+    for line in lines:
+        marked: set[int] = set()
+        for w in line.words:
+            low = max(0, math.floor(w["x0"] - 0.6 * size) + 1)
+            high = min(len(crossing) - 1, math.ceil(w["x1"] + 0.6 * size) - 1)
+            marked.update(range(low, high + 1))
+        for at in marked:
+            crossing[at] += 1
     for count in (2, 3):
-        if _unfold(page, count):
+        if _unfold(page, count, size, crossing):
             return count
     return 0
 
 
-def _unfold(page: _Page, count: int) -> bool:
+def _unfold(page: _Page, count: int, size: float, crossing: list[int]) -> bool:
     lines = page.lines
     width = page.width
-    size = sorted(line.size for line in lines)[len(lines) // 2]
 
     def covers(line: _Line, x: float) -> bool:
         return any(w["x0"] - 0.6 * size < x < w["x1"] + 0.6 * size for w in line.words)
@@ -1565,9 +1576,9 @@ def _unfold(page: _Page, count: int) -> bool:
     for low, high in spans:
         best = None
         for step in range(int(low * width), int(high * width), 2):
-            crossing = sum(1 for line in lines if covers(line, step))
-            if best is None or crossing < best[0]:
-                best = (crossing, float(step))
+            crossed = crossing[step]
+            if best is None or crossed < best[0]:
+                best = (crossed, float(step))
         if best is None or best[0] > 0.1 * len(lines):
             return False
         gutters.append(best[1])
