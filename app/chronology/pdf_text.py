@@ -408,8 +408,8 @@ _FIELD_SIZE = re.compile(rb"/[^\s/]+\s+([\d.]+)\s+Tf")
 
 
 def _field_words(page) -> list[dict]:
-    """The values typed into a PDF form's text fields on the page, as words standing where
-    the fields stand (a value is no text of the page's own: a reader draws it from the field):
+    """The values typed into a PDF form's text fields (or chosen in its lists) on the page, as
+    words standing where the fields stand (a value is no text of the page's own: a reader draws it from the field):
     each value wrapped at its field's width in its field's font size, from the field's top (a
     one-line field's text in its middle). A field whose value the page also prints (the form
     flattened, or printed with its fields) is not read twice: only fields with no text of the
@@ -433,7 +433,12 @@ def _field_words(page) -> list[dict]:
             value = value if value is not None else parent.get("V")
             look = look or parent.get("DA")
         value = resolve1(value)
-        if getattr(resolve1(kind), "name", "") != "Tx" or not isinstance(value, bytes | str):
+        # a text field, or a list or drop-down of choices (its value the one chosen)
+        if getattr(resolve1(kind), "name", "") not in ("Tx", "Ch"):
+            continue
+        if isinstance(value, list) and len(value) == 1:
+            value = resolve1(value[0])
+        if not isinstance(value, bytes | str):
             continue
         if isinstance(value, bytes):
             if value[:2] in (b"\xfe\xff", b"\xff\xfe"):

@@ -146,6 +146,21 @@ def test_a_forms_text_fields_are_read_where_they_stand(tmp_path):
     assert [row[:2] for _n, row in table.rows] == [r[:2] for r in _ROWS[1:]]
     assert [" ".join(row[2].split()) for _n, row in table.rows] == [r[2] for r in _ROWS[1:]]
 
+    def chosen(c):  # the worker chosen from a drop-down list
+        _table_lines(c, PAGE_H - 80, _ROWS[:1])
+        for n, row in enumerate(_ROWS[1:]):
+            top = PAGE_H - 100 - 20 * n
+            c.acroForm.textfield(name=f"d{n}", value=row[0], x=50, y=top, width=76, height=16,
+                                 fontSize=9, borderWidth=0)  # fmt: skip
+            c.acroForm.choice(name=f"w{n}", value=row[1], options=[r[1] for r in _ROWS[1:]],
+                              x=130, y=top, width=96, height=16, fontSize=9, borderWidth=0)  # fmt: skip
+            c.acroForm.textfield(name=f"t{n}", value=row[2], x=230, y=top, width=300, height=16,
+                                 fontSize=9, borderWidth=0)  # fmt: skip
+
+    table = read_table(_page(tmp_path / "chosen.pdf", chosen))
+    assert [row[:2] for _n, row in table.rows] == [r[:2] for r in _ROWS[1:]]
+    assert [" ".join(row[2].split()) for _n, row in table.rows] == [r[2] for r in _ROWS[1:]]
+
 
 def test_a_pdf_whose_chronology_is_an_attached_file_is_refused_naming_it(tmp_path):
     import pikepdf
