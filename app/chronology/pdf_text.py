@@ -20,6 +20,7 @@ locked with a password and a damaged one are refused with a message saying what 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -84,6 +85,7 @@ class _Page:
     # they start in it, counting letters and digits only)
     struck: list[tuple[str, str, int]] = field(default_factory=list)
     row_tops: list[list[float]] = field(default_factory=list)  # each ruled table's rows' tops
+    attached: list[str] = field(default_factory=list)  # files attached to the PDF (page 1 only)
 
 
 # --- opening the document ----------------------------------------------------------------------
@@ -166,12 +168,62 @@ def _pages(path: Path) -> list[_Page]:
                 raise _refuse_unreadable(shown, error) from None
             finally:
                 page.close()
+        if pages:
+            pages[0].attached = _attached(pdf.doc)
         return pages
     finally:
         pdf.close()
 
 
 _PLAIN_VALUE = (int, float, str, bool, type(None))
+
+
+def _attached(doc) -> list[str]:
+    """The names of the files attached to the PDF (its EmbeddedFiles name tree, as a PDF
+    portfolio holds its files), at most 50; [] when none or when the tree cannot be read."""
+    from pdfminer.pdftypes import resolve1
+
+    names: list[str] = []
+
+    def text(value) -> str:
+        value = resolve1(value)
+        if isinstance(value, bytes):
+            if value[:2] in (b"\xfe\xff", b"\xff\xfe"):
+                return value.decode("utf-16", "replace")
+            return value.decode("latin-1")
+        return str(value) if value is not None else ""
+
+    def walk(node, depth: int) -> None:
+        node = resolve1(node)
+        if not isinstance(node, dict) or depth > 8 or len(names) >= 50:
+            return
+        pairs = resolve1(node.get("Names")) or []
+        for at in range(0, len(pairs) - 1, 2):
+            spec = resolve1(pairs[at + 1])
+            name = text(spec.get("UF") or spec.get("F")) if isinstance(spec, dict) else ""
+            names.append(name or text(pairs[at]))
+        for kid in resolve1(node.get("Kids")) or []:
+            walk(kid, depth + 1)
+
+    try:
+        tree = resolve1(resolve1(doc.catalog.get("Names") or {}).get("EmbeddedFiles"))
+        walk(tree, 0)
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except Exception:  # a broken name tree: no attachments named
+        return []
+    return [n for n in names if n][:50]
+
+
+def _refuse_attached(shown: str, attached: list[str]) -> ImportRefused:
+    quoted = ", ".join(f"\u201c{n}\u201d" for n in attached[:5])
+    many = len(attached) != 1
+    return ImportRefused(
+        f"{shown} is a PDF document whose pages hold no chronology, with "
+        f"{'files' if many else 'a file'} attached to it ({quoted}{', …' if len(attached) > 5 else ''}): "
+        "the chronology is likely in the attached file. Save the attached file from the PDF "
+        "(the attachments pane of a PDF reader) and import that file."
+    )
 
 
 def _quick_chars(page) -> None:
@@ -327,6 +379,7 @@ def _read_page(page, shown: str) -> _Page:
         for word in page.extract_words(extra_attrs=["size", "fontname"], return_chars=True)
         for piece in _apart(word, strokes)
     ]
+    words += _field_words(page)
     for word in words:
         word["text"] = word["text"].translate(_PLAIN)
     words = [w for w in words if w["text"].strip()]
@@ -346,6 +399,92 @@ def _read_page(page, shown: str) -> _Page:
     found = _Page(number, page.height, page.width, lines, tables, len(page.images))
     found.struck = struck
     found.row_tops = row_tops
+    return found
+
+
+# --- a form's fields ---------------------------------------------------------------------------
+
+_FIELD_SIZE = re.compile(rb"/[^\s/]+\s+([\d.]+)\s+Tf")
+
+
+def _field_words(page) -> list[dict]:
+    """The values typed into a PDF form's text fields (or chosen in its lists) on the page, as
+    words standing where the fields stand (a value is no text of the page's own: a reader draws it from the field):
+    each value wrapped at its field's width in its field's font size, from the field's top (a
+    one-line field's text in its middle). A field whose value the page also prints (the form
+    flattened, or printed with its fields) is not read twice: only fields with no text of the
+    page inside them give words."""
+    from pdfminer.pdftypes import resolve1
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    found: list[dict] = []
+    try:
+        annots = page.annots
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except Exception:
+        return []
+    for annot in annots[:2000]:
+        data = annot.get("data") or {}
+        kind, value, look = data.get("FT"), data.get("V"), data.get("DA")
+        parent = resolve1(data.get("Parent"))
+        if isinstance(parent, dict):
+            kind = kind or parent.get("FT")
+            value = value if value is not None else parent.get("V")
+            look = look or parent.get("DA")
+        value = resolve1(value)
+        # a text field, or a list or drop-down of choices (its value the one chosen)
+        if getattr(resolve1(kind), "name", "") not in ("Tx", "Ch"):
+            continue
+        if isinstance(value, list) and len(value) == 1:
+            value = resolve1(value[0])
+        if not isinstance(value, bytes | str):
+            continue
+        if isinstance(value, bytes):
+            if value[:2] in (b"\xfe\xff", b"\xff\xfe"):
+                value = value.decode("utf-16", "replace")
+            else:
+                value = value.decode("latin-1")
+        value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+        if not value:
+            continue
+        x0, top, x1, bottom = annot["x0"], annot["top"], annot["x1"], annot["bottom"]
+        if any(
+            x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+            for c in page.chars
+        ):
+            continue
+        m = _FIELD_SIZE.search(look) if isinstance(look, bytes) else None
+        size = float(m[1]) if m and float(m[1]) > 0 else 10.0
+        size = min(size, max(4.0, bottom - top - 2))
+        width = max(x1 - x0 - 4, size)
+        lines: list[list[str]] = []
+        for paragraph in value.split("\n"):
+            line: list[str] = []
+            for word in paragraph.split():
+                if line and stringWidth(" ".join([*line, word]), "Helvetica", size) > width:
+                    lines.append(line)
+                    line = []
+                line.append(word)
+            lines.append(line)
+        leading = size * 1.16
+        y = top + 2 if bottom - top >= 2 * leading + 4 else (top + bottom - size) / 2
+        space = stringWidth(" ", "Helvetica", size)
+        for line in lines:
+            x = x0 + 2
+            for word in line:
+                w = stringWidth(word, "Helvetica", size)
+                chars, cx = [], x
+                for ch in word:
+                    cw = stringWidth(ch, "Helvetica", size)
+                    chars.append({"text": ch, "x0": cx, "x1": cx + cw, "top": y,
+                                  "bottom": y + size, "size": size, "fontname": "Helvetica"})  # fmt: skip
+                    cx += cw
+                found.append({"text": word, "x0": x, "x1": x + w, "top": y, "bottom": y + size,
+                              "size": size, "fontname": "Helvetica", "upright": True,
+                              "_chars": chars})  # fmt: skip
+                x += w + space
+            y += leading
     return found
 
 
@@ -754,6 +893,13 @@ _STAMP = re.compile(
     r"|report run|date printed|print date)\b.*\d",
     re.I,
 )
+# A browser's print: the page's address at its foot ("file:///…/notes.html 1/2",
+# "https://…  3/12"), and at its top the time it was printed, then the page's title
+# ("12/2/26, 2:16 AM Case notes - Child Z").
+_BROWSER_FOOT = re.compile(r"^\S*[a-z][a-z0-9+.-]*://\S+(?:\s+\d{1,4}\s*/\s*\d{1,4})?$", re.I)
+_BROWSER_HEAD = re.compile(
+    r"^\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\s", re.I
+)
 _BAND = 0.11  # the part of the page, top and bottom, where running headings and footings stand
 
 
@@ -783,6 +929,11 @@ def _furniture(pages: list[_Page]) -> list[str]:
         for line in page.lines[:8]
         if in_band(page, line) and _is_heading_line(line, header_score)
     ]
+    browser = any(
+        in_band(page, line) and _BROWSER_FOOT.match(line.text)
+        for page in pages
+        for line in page.lines[-2:]
+    )
     left: list[str] = []
     for page in pages:
         keep = []
@@ -799,6 +950,8 @@ def _furniture(pages: list[_Page]) -> list[str]:
                     or _PAGE_NUMBER.match(text)
                     or _MARKING.match(text)
                     or (id(line) in outer and _STAMP.search(text))
+                    or (id(line) in outer and _BROWSER_FOOT.match(text))
+                    or (browser and line is page.lines[0] and _BROWSER_HEAD.match(text))
                 )
             ):
                 segments = _segments(line)
@@ -1291,7 +1444,10 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
         paragraphs_chronology,
     )
 
+    attached = pages[0].attached if pages else []
     if not any(page.lines or page.tables for page in pages):
+        if attached:
+            raise _refuse_attached(shown, attached)
         if any(page.pictures for page in pages):
             raise ImportRefused(
                 f"{shown} is a PDF document that holds no text: its pages are pictures (it was "
@@ -1307,7 +1463,7 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
             f"{shown} is a PDF document whose pages are pictures (it was scanned, or printed as "
             "images): no text of the chronology is in it, which ReviewDesk cannot read. " + _ASK
         )
-    unfolded = [page.number for page in pages if _unfold_columns(page)]
+    unfolded = [(page.number, n) for page in pages if (n := _unfold_columns(page))]
     pages, spilled = _join_spilled(pages, shown)
     blocks, how = _blocks(pages)
     grids = [b for kind, b in blocks if kind == "table"]
@@ -1315,11 +1471,19 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
     notes = [f"Read as a PDF document ({printed} page{'s' if printed != 1 else ''}){how}."]
     if spilled:
         notes.append(spilled)
-    if unfolded:
-        which = ", ".join(map(str, unfolded))
+    if attached:
+        quoted = ", ".join(f"\u201c{n}\u201d" for n in attached[:5])
         notes.append(
-            f"Page{'s' if len(unfolded) != 1 else ''} {which} of the PDF {'are' if len(unfolded) != 1 else 'is'} "
-            "set in two columns of text: the left column is read first, then the right."
+            f"Attached to the PDF and not read: {quoted}{', …' if len(attached) > 5 else ''}."
+        )
+    if unfolded:
+        which = ", ".join(str(number) for number, _n in unfolded)
+        many = {n for _number, n in unfolded}
+        how = "two" if many == {2} else "three" if many == {3} else "two or three"
+        notes.append(
+            f"Page{'s' if len(unfolded) != 1 else ''} {which} of the PDF "
+            f"{'are' if len(unfolded) != 1 else 'is'} set in {how} columns of text: the left "
+            "column is read first, then the next."
         )
     if furniture:
         quoted = "; ".join(f"\u201c{t[:80]}\u201d" for t in furniture[:12])
@@ -1356,6 +1520,8 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
             f"picture{'s' if len(scans) != 1 else ''} (scanned, or printed as images), with no "
             "text, which ReviewDesk cannot read. " + _ASK
         )
+    if attached:
+        raise _refuse_attached(shown, attached)
     raise ImportRefused(
         f"{shown} is a PDF document with no chronology found in it: no table (a row naming "
         "the columns, such as Date, Event, above the entries) and no paragraphs starting "
@@ -1367,81 +1533,121 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
 
 
 def _part_of_line(line: _Line, words: list[dict]) -> _Line:
-    """The line made of some of ``line``'s words (its part in one column, say)."""
+    """The line made of some of ``line``'s words (its part in one column, say): its size and
+    boldness its own words' (a bold heading in one column is level with text in another)."""
+    size = max(float(w.get("size") or line.size) for w in words)
+    bold = all("bold" in str(w.get("fontname", "")).lower() for w in words)
     return _Line(line.page, min(w["top"] for w in words), max(w["bottom"] for w in words),
-                 words[0]["x0"], max(w["x1"] for w in words), line.size, line.bold, words,
+                 words[0]["x0"], max(w["x1"] for w in words), size, bold, words,
                  line.base)  # fmt: skip
 
 
-def _unfold_columns(page: _Page) -> bool:
-    """A page set in two columns of running text (a report laid out as a newsletter is): its
-    lines hold words either side of a clear gutter near the page's middle, each side one run
-    of text, both sides wide. The right column's lines are moved under the left column's, as
-    one column, so the text reads in order. A table printed without lines (several runs a
-    line, narrow columns, lines with text on one side only) is not. True when unfolded."""
+def _unfold_columns(page: _Page) -> int:
+    """A page set in two or three columns of running text (a report laid out as a newsletter
+    or a bulletin is): its lines hold words either side of clear gutters (near the page's
+    middle; near its thirds), each column one run of text, every column wide. The later
+    columns' lines are moved under the first column's, in turn, as one column, so the text
+    reads in order. A table printed without lines (several runs a line, narrow columns) is
+    not. The number of columns unfolded (0 when none)."""
     lines = page.lines
     if len(lines) < 8 or page.tables:
-        return False
-    width = page.width
+        return 0
     size = sorted(line.size for line in lines)[len(lines) // 2]
+    # how many lines have a word over each point across the page (x a whole number of pt)
+    crossing = [0] * (int(page.width) + 2)
+    for line in lines:
+        marked: set[int] = set()
+        for w in line.words:
+            low = max(0, math.floor(w["x0"] - 0.6 * size) + 1)
+            high = min(len(crossing) - 1, math.ceil(w["x1"] + 0.6 * size) - 1)
+            marked.update(range(low, high + 1))
+        for at in marked:
+            crossing[at] += 1
+    for count in (2, 3):
+        if _unfold(page, count, size, crossing):
+            return count
+    return 0
+
+
+def _unfold(page: _Page, count: int, size: float, crossing: list[int]) -> bool:
+    lines = page.lines
+    width = page.width
 
     def covers(line: _Line, x: float) -> bool:
         return any(w["x0"] - 0.6 * size < x < w["x1"] + 0.6 * size for w in line.words)
 
-    best = None
-    for step in range(int(0.3 * width), int(0.7 * width), 2):
-        crossing = sum(1 for line in lines if covers(line, step))
-        if best is None or crossing < best[0]:
-            best = (crossing, float(step))
-    if best is None or best[0] > 0.1 * len(lines):
+    spans = [(0.3, 0.7)] if count == 2 else [(0.2, 0.45), (0.55, 0.8)]
+    gutters: list[float] = []
+    for low, high in spans:
+        best = None
+        for step in range(int(low * width), int(high * width), 2):
+            crossed = crossing[step]
+            if best is None or crossed < best[0]:
+                best = (crossed, float(step))
+        if best is None or best[0] > 0.1 * len(lines):
+            return False
+        gutters.append(best[1])
+    edges = [-1.0, *gutters, float("inf")]
+
+    def split(line: _Line) -> list[list[dict]]:
+        return [
+            [w for w in line.words if low <= (w["x0"] + w["x1"]) / 2 < high]
+            for low, high in zip(edges, edges[1:], strict=False)
+        ]
+
+    crossed = [line for line in lines if any(covers(line, g) for g in gutters)]
+    apart = [split(line) for line in lines if not any(covers(line, g) for g in gutters)]
+    parts = [[side[j] for side in apart if side[j]] for j in range(count)]
+    # every column but the last holds six lines or more; of three, the last (where the text
+    # ends) may be short or empty
+    if any(len(p) < 6 for p in parts[:-1]) or 0 < len(parts[-1]) < 2:
         return False
-    gutter = best[1]
-    apart = [line for line in lines if not covers(line, gutter)]
-    sides = [
-        ([w for w in line.words if w["x1"] <= gutter], [w for w in line.words if w["x0"] >= gutter])
-        for line in apart
-    ]
-    parts = [[a for a, _b in sides if a], [b for _a, b in sides if b]]
-    if min(len(parts[0]), len(parts[1])) < 6:
+    if count == 2 and len(parts[-1]) < 6:
         return False
     for side in parts:
+        if not side:
+            continue
         one_run = sum(1 for p in side if len(_segments(_Line(0, 0, 0, 0, 0, size, False, p))) == 1)
         wide = sorted(p[-1]["x1"] - p[0]["x0"] for p in side)[len(side) // 2]
-        if one_run < 0.8 * len(side) or wide < 0.25 * width:
+        if one_run < 0.8 * len(side) or wide < 0.5 / count * width:
             return False
-    left_x = min(w["x0"] for a, _b in sides for w in a) if any(a for a, _b in sides) else 0.0
-    right_x = min(w["x0"] for _a, b in sides for w in b)
-    lefts, rights, kept = [], [], []
+    columns: list[list[_Line]] = [[] for _ in range(count)]
+    kept: list[_Line] = []
     for line in lines:
-        if covers(line, gutter):
+        if line in crossed:
             kept.append(line)
             continue
-        a = [w for w in line.words if w["x1"] <= gutter]
-        b = [w for w in line.words if w["x0"] >= gutter]
-        for words, into in ((a, lefts), (b, rights)):
+        for j, words in enumerate(split(line)):
             if words:
-                into.append(_part_of_line(line, words))
-    if kept and max(line.top for line in kept) > min(line.top for line in lefts + rights):
-        return False  # text across the gutter among the columns' lines: not two columns
-    gaps = sorted(b.top - a.bottom for a, b in zip(lefts, lefts[1:], strict=False))
+                columns[j].append(_part_of_line(line, words))
+    placed = [line for column in columns for line in column]
+    if kept and max(line.top for line in kept) > min(line.top for line in placed):
+        return False  # text across a gutter among the columns' lines: not columns
+    first = columns[0]
+    gaps = sorted(b.top - a.bottom for a, b in zip(first, first[1:], strict=False))
     usual = gaps[len(gaps) // 4] if gaps else 0.3 * size
-    top = min(line.top for line in lefts + rights)
-    below = (max(line.bottom for line in lefts) if lefts else top) + max(usual, 0.0)
-    shift_x = left_x - right_x
-    for line in rights:
+    top = min(line.top for line in placed)
+    left_x = min(line.x0 for line in first)
+    below = max(line.bottom for line in first) + max(usual, 0.0)
+    for column in columns[1:]:
+        if not column:
+            continue
+        shift_x = left_x - min(line.x0 for line in column)
         down = below - top
-        for w in line.words:
-            w["x0"] += shift_x
-            w["x1"] += shift_x
-            w["top"] += down
-            w["bottom"] += down
-        line.x0 += shift_x
-        line.x1 += shift_x
-        line.top += down
-        line.bottom += down
-        line.base += down
-    page.lines = [*kept, *lefts, *rights]
-    page.height = max(page.height, max((line.bottom for line in rights), default=0.0) + 1)
+        for line in column:
+            for w in line.words:
+                w["x0"] += shift_x
+                w["x1"] += shift_x
+                w["top"] += down
+                w["bottom"] += down
+            line.x0 += shift_x
+            line.x1 += shift_x
+            line.top += down
+            line.bottom += down
+            line.base += down
+        below = max(line.bottom for line in column) + max(usual, 0.0)
+    page.lines = [*kept, *placed]
+    page.height = max(page.height, max(line.bottom for line in placed) + 1)
     return True
 
 
@@ -1542,6 +1748,8 @@ def _join_spilled(pages: list[_Page], shown: str) -> tuple[list[_Page], str]:
             groups = [[used[j * sets + s] for s in range(sets)] for j in range(per)]
     elif count > per and [used[n] for n in range(per)] == leads:
         groups = _last_set_short(pages, used[per:], leads)
+    elif count > per and used[0] == leads[0]:
+        groups = _row_sets_short(pages, used, leads)
     if groups is not None and all(
         n is None
         or _same_rows(pages[group[0]], pages[n])
@@ -1602,6 +1810,48 @@ def _last_set_short(pages: list[_Page], rest: list[int], leads: list[int]):
             return None  # no page of dates, or more than one, could hold these lines
         groups[fits[0]][-1] = n
         at = fits[0] + 1
+    return groups
+
+
+def _row_sets_short(pages: list[_Page], used: list[int], leads: list[int]):
+    """The groups of a sheet printed "over, then down" with pages missing: each page of dates
+    followed by the pages of its rows' later columns, some sets with fewer pages than others
+    (a page whose columns are empty on those rows is not printed). Each later page is placed
+    by its heading line, the same text as one page's in every whole set at that place; the
+    places no page fills are None. None when it is not so (no whole set, a heading unknown or
+    twice in a set, headings not in the whole sets' order)."""
+    sets: list[list[int]] = []
+    for n in used:
+        if n in leads:
+            sets.append([n])
+        else:
+            sets[-1].append(n)
+    size = max(len(group) for group in sets)
+
+    def heading(n: int) -> str:
+        lines = pages[n].lines
+        return re.sub(r"\d+", "#", " ".join(lines[0].text.lower().split())) if lines else ""
+
+    whole = [group for group in sets if len(group) == size]
+    if size < 2 or not whole or len(whole) == len(sets):
+        return None
+    places = [heading(n) for n in whole[0][1:]]
+    if "" in places or len(set(places)) != len(places):
+        return None
+    if any([heading(n) for n in group[1:]] != places for group in whole):
+        return None
+    groups: list[list[int | None]] = []
+    for group in sets:
+        found: list[int | None] = [group[0], *([None] * (size - 1))]
+        at = 0
+        for n in group[1:]:
+            text = heading(n)
+            if text not in places or places.index(text) < at:
+                return None
+            at = places.index(text)
+            found[at + 1] = n
+            at += 1
+        groups.append(found)
     return groups
 
 

@@ -624,7 +624,11 @@ def dated_paragraphs(texts: list[str]) -> tuple[list[list[Any]], list[str]] | No
         "under it as its text"
     )
     note += f"; {before} paragraph(s) above the first entry were left out." if before else "."
-    return rows, [note, *_cut_sign_off(rows[-1], 1)]
+    from app.chronology.note_headings import split_note_headings
+
+    cut = _cut_sign_off(rows[-1], 1)
+    rows, headed = split_note_headings(rows)
+    return rows, [note, *([headed] if headed else []), *cut]
 
 
 # The author's sign-off in a paragraph under the last entry: "Prepared by Jo Castellan, ...",

@@ -42,11 +42,6 @@ def test_each_pdf_imports_fully_right_with_no_options(store_path, tmp_path, caps
     not (shutil.which("chromium") or shutil.which("chromium-browser")),
     reason="Chromium is not installed (apt-get install chromium; .ci/run does)",
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="a dated heading line 'date time - type - worker' over each note: the type and "
-    "the worker are not yet taken from it (the date, time and text are read right)",
-)
 @pytest.mark.parametrize("name", sorted(pdf_third_files.PRINTED_BY_A_BROWSER))
 def test_a_page_printed_by_a_browser_imports_fully_right(store_path, tmp_path, capsys, name):  # noqa: F811
     check_file_imports_fully_right(
@@ -289,7 +284,7 @@ def test_a_page_set_in_two_columns_of_text_reads_left_column_then_right(tmp_path
     texts = [" ".join(row[-1].split()) for _n, row in table.rows]
     assert len(texts) == len(truth)
     assert all(want.event in text for want, text in zip(truth, texts, strict=True))
-    assert any("set in two columns of text" in note for note in table.notes)
+    assert any("set in two columns of text" in note for note in table.notes), table.notes
 
 
 @pytest.mark.parametrize("name", sorted(pdf_third_files.AFTER))
@@ -347,3 +342,29 @@ def test_a_typewriter_log_with_one_space_between_columns_keeps_every_entry(tmp_p
         ["12/09/2016", "DC 1180 NANDAKUMAR", "UNANNOUNCED VISIT: NOBODY ANSWERED. CARD LEFT."],
         ["05/10/2016", "PS 904 PRITCHARD", "SCHOOL REPORTS CHILD Z HUNGRY."],
     ]
+
+
+def test_a_dated_notes_heading_line_gives_its_type_and_worker():
+    """Each note under a heading line "date time – type – worker" (dashes, pipes or bullets
+    between the parts): the type (repeating, or a known type) and the worker (a name) are
+    taken from it, the text under it is the entry; a first line whose parts read as neither
+    (a sentence cut by dashes) stays in the text."""
+    from app.chronology.word_tables import dated_paragraphs
+
+    texts = ["Case notes"]
+    for n, (kind, who) in enumerate(
+        [("Home visit", "Sam Ellery"), ("Telephone call", "Priya Nandakumar"),
+         ("Home visit", "Tomos Pritchard"), ("Strategy meeting", "Grace Adeyemi")]
+    ):  # fmt: skip
+        texts += [f"{n + 10}/03/2016 10:3{n} | {kind} \u2022 {who}", f"Seen at home, note {n}."]
+    rows, notes = dated_paragraphs(texts)
+    assert rows[0] == ["Date", "Type", "Worker", "Entry"]
+    assert rows[1] == ["10/03/2016 10:30", "Home visit", "Sam Ellery", "Seen at home, note 0."]
+    assert rows[4][1:3] == ["Strategy meeting", "Grace Adeyemi"]
+    assert any("taken apart" in n for n in notes)
+
+    prose = ["Case notes"]
+    for n in range(4):
+        prose += [f"{n + 10}/03/2016 mother out \u2013 came back later {n} \u2013 no food", "More."]
+    rows, _notes = dated_paragraphs(prose)
+    assert rows[0] == ["Date", "Entry"]
