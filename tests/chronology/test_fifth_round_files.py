@@ -8,7 +8,9 @@ import pytest
 
 from app.chronology.columns import plan_columns
 from app.chronology.dates import parse_date
+from app.chronology.file_guard import ImportRefused
 from app.chronology.reading import read_table
+from app.chronology.word_tables import split_leading_dates
 from tests.chronology import (
     fifth_round_cells,
     fifth_round_files,
@@ -217,9 +219,12 @@ def test_a_sheet_of_one_column_whose_cells_start_with_their_dates(tmp_path):
     assert table.headers == ["Date", "Chronology"]
     assert [parse_date(c[0]).start for _n, c in table.rows] == DAYS
     assert [c[1] for _n, c in table.rows] == TEXTS
-    # One column of text without dates at its start is read as it was.
+    # One column of text without dates at its start is not taken apart (a CSV of it, its
+    # semicolons the sentences' own, has no dates to import: it is refused).
     rows = [["Notes"]] + [[t] for t in TEXTS]
-    assert "Date" not in _table(tmp_path, rows).headers
+    assert split_leading_dates(rows) is None
+    with pytest.raises(ImportRefused):
+        _table(tmp_path, rows)
 
 
 def test_an_agency_worker_is_a_person_and_an_agency_name_is_not():
