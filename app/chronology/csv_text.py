@@ -261,6 +261,10 @@ def sniff_delimiter(sample: str) -> str:
     # and semicolons are its sentences' own.
     dated_log = bool(lines) and sum(map(bool, map(_DATED_LINE.match, lines))) >= 0.8 * len(lines)
     best, best_key, best_rows = ",", (False, -1, -1), []
+    # A title over the table (a line with no separator at all) is not its heading line.
+    every = sample.splitlines(keepends=True)
+    lead = next((n for n, line in enumerate(every) if any(d in line for d in _DELIMITERS)), 0)
+    sample = "".join(every[lead:])
     for delimiter in _DELIMITERS:
         if delimiter not in sample:
             continue
@@ -270,7 +274,8 @@ def sniff_delimiter(sample: str) -> str:
             continue
         widths = [len(r) for r in rows]
         first = widths[0] if widths else 0
-        if (dated_log or first == 1) and _punctuation(rows):
+        unsplit_heading = first == 1 or lead > 0
+        if (dated_log or unsplit_heading) and _punctuation(rows, 2 if unsplit_heading else 4):
             continue  # (a heading line it does not split: a one-column export of prose)
         widths = [w for w in widths[:-1] or widths if w > 1]  # the last line may be cut short
         if not widths:
@@ -364,12 +369,12 @@ def _unbox(rows: list[list[str]]) -> None:
             rows[index] = [_BREAK_TAG.sub("\n", c).replace(_HELD_BAR, "|").strip() for c in row]
 
 
-def _punctuation(rows: list[list[str]]) -> bool:
+def _punctuation(rows: list[list[str]], least: int = 4) -> bool:
     """The separator is punctuation in prose: nearly every value after one (outside quotes)
     starts with a space and a word in lower case ("present; agreed", "flat, cold"), as no
-    system writes its fields."""
+    system writes its fields; ``least`` such values at least."""
     after = [value for row in rows for value in row[1:]]
-    if len(after) < 4:
+    if len(after) < least:
         return False
     return sum(1 for value in after if _PROSE_AFTER.match(value)) >= 0.8 * len(after)
 

@@ -18,6 +18,7 @@ from tests.chronology import (
     eighth_round_sheets,
     fifth_round_cells,
     fifth_round_files,
+    fourth_round_word,
     more_agency_files,
     ninth_round_sheets,
     robust_files,
@@ -37,6 +38,7 @@ SAMPLE = {
     "sign_off_block_below": eighth_round_sheets.FILES,
     "notes_and_key_below": eighth_round_sheets.FILES,
     "date_leads_the_text": fifth_round_cells.FILES,
+    "long_narratives": fourth_round_word.FILES,
 }
 for _module in (robust_files, more_agency_files, fifth_round_files, sixth_round_sheets,
                 ninth_round_sheets):  # fmt: skip
@@ -169,3 +171,8 @@ def test_a_one_column_csv_of_prose_is_read_as_one_column():
     # A semicolon-separated export still is one.
     rows = ["Date;Worker;Note", *(f"{DAYS[i]:%d/%m/%Y};{WORKERS[i % 4]};Seen" for i in range(6))]
     assert sniff_delimiter("\n".join(rows) + "\n") == ";"
+    # A title line over a CSV whose long notes hold tabs: the commas still part the values.
+    notes = [f'"{DAYS[i]:%d/%m/%Y}","{WORKERS[i % 4]}","Seen:\n\t- {TEXTS[i]}\n\t- done"'
+             for i in range(4)]  # fmt: skip
+    sample = "Chronology of agency involvement\n\nDate,Worker,Notes\n" + "\n".join(notes)
+    assert sniff_delimiter(sample + "\n") == ","
