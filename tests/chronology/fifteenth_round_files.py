@@ -259,7 +259,7 @@ def fodt_flat_writer(folder: Path):
 def fods_flat_calc(folder: Path):
     """A housing officer's log kept in LibreOffice Calc and saved as "Flat XML ODF
     Spreadsheet" (.fods): the dates are date cells (office:date-value), one XML file."""
-    heads = ["Date", "Officer", "Action", "Notes"]
+    heads = ["Date", "Officer", "Contact type", "Notes"]
 
     def cell(value) -> str:
         if isinstance(value, date):
@@ -294,17 +294,25 @@ def word_flat_xml(folder: Path):
         [["Date", "Member of staff", "Concern / action"]]
         + [[f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TEXTS[i]] for i in range(8)]
     ))) as z:  # fmt: skip
+        import re
+
+        declared = z.read("[Content_Types].xml").decode("utf-8")
+        types = dict(re.findall(r'PartName="/([^"]+)" ContentType="([^"]+)"', declared))
         parts = []
         for name in z.namelist():
+            if name == "[Content_Types].xml":  # Word writes no such part: each part says its type
+                continue
             data = z.read(name)
+            kind = types.get(name, "application/vnd.openxmlformats-package.relationships+xml"
+                             if name.endswith(".rels") else "application/xml")  # fmt: skip
             if name.endswith((".xml", ".rels")):
                 text = data.decode("utf-8")
                 text = text.split("?>", 1)[1] if text.startswith("<?xml") else text
-                parts.append(f'<pkg:part pkg:name="/{name}" pkg:contentType="application/xml">'
+                parts.append(f'<pkg:part pkg:name="/{name}" pkg:contentType="{kind}">'
                              f"<pkg:xmlData>{text}</pkg:xmlData></pkg:part>")  # fmt: skip
             else:
-                parts.append(f'<pkg:part pkg:name="/{name}" pkg:contentType="application/'
-                             f'octet-stream" pkg:compression="store"><pkg:binaryData>'
+                parts.append(f'<pkg:part pkg:name="/{name}" pkg:contentType="{kind}" '
+                             f'pkg:compression="store"><pkg:binaryData>'
                              f"{base64.b64encode(data).decode()}</pkg:binaryData></pkg:part>")  # fmt: skip
     doc = (
         '<?xml version="1.0" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n'
