@@ -674,6 +674,9 @@ _CHAT_STAMP = re.compile(
     r"|\d{1,2}/\d{1,2}/\d{2,4},\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\s[-\u2013]\s)",
     re.M,
 )
+# WhatsApp on an iPhone opens its own lines (the encryption notice, "<attached: …>") with an
+# invisible left-to-right mark, after the name of the chat's owner.
+_APP_MARK = "\u200e"
 # "Sam Ellery: " opening a message: who sent it (a name or a number, not a sentence).
 _SENDER = re.compile(r"([^\s:][^:\n]{0,40}?):\s")
 
@@ -721,8 +724,8 @@ def _chat_senders(rows: list[list[str]]) -> tuple[list[list[str]], list[str]]:
     out = [["Date", "Written by", "Entry"]]
     system = []
     for (day, text), sender in zip(messages, senders, strict=True):
-        if sender is None:
-            system.append(" ".join(text.split()))
+        if sender is None or text[sender.end() :].startswith(_APP_MARK):
+            system.append(" ".join(text.replace(_APP_MARK, "").split()))
         else:
             out.append([day, sender.group(1), text[sender.end() :]])
     return out, system

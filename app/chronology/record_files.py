@@ -69,7 +69,7 @@ def _record_lists(data: Any, path: str = "") -> list[tuple[str, list[dict]]]:
             if isinstance(item, dict | list):
                 found += _record_lists(item, path)
     elif isinstance(data, dict):
-        keyed = _keyed_by_date(data)
+        keyed = _keyed_by_date(data) or _keyed_by_id(data)
         if keyed:
             found.append((path, keyed))
             return found
@@ -95,6 +95,20 @@ def _keyed_by_date(data: dict) -> list[dict]:
         name = "date" if not any("date" in item for item in items) else "date (key)"
         records += [{name: key, **item} for item in items]
     return records
+
+
+def _keyed_by_id(data: dict) -> list[dict]:
+    """Records under keys that are their ids ({"N-7700": {...}, "N-7701": {...}}): three or
+    more objects sharing at least two of their fields, each with its key as its "id" field;
+    [] when the object is not so written."""
+    values = list(data.values())
+    if len(values) < 3 or not all(isinstance(v, dict) for v in values):
+        return []
+    shared = set(values[0]).intersection(*values[1:])
+    if len(shared) < 2:
+        return []
+    name = "id" if not any("id" in v for v in values) else "key"
+    return [{name: key, **value} for key, value in data.items()]
 
 
 def _table(records: list[dict[str, str]], shown: str) -> list[list[Any]]:

@@ -36,6 +36,12 @@ _ATTRIBUTE = re.compile(r'pkg:(name|contentType)="([^"]*)"')
 _READABLE = {".csv", ".txt", ".tsv", ".tab", ".xlsx", ".xlsm", ".xlsb", ".xls", ".ods",
              ".fods", ".fodt", ".docx", ".docm", ".odt", ".rtf", ".pdf", ".htm", ".html",
              ".mht", ".mhtml", ".json", ".jsonl", ".xml", ".md", ".eml", ".doc"}  # fmt: skip
+_RANKS = (
+    {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".fods", ".csv", ".tsv", ".tab", ".json",
+     ".jsonl", ".xml"},
+    {".docx", ".docm", ".doc", ".odt", ".fodt", ".rtf", ".htm", ".html", ".mht", ".mhtml",
+     ".eml", ".md", ".pdf"},
+)  # fmt: skip
 _READ_ME = re.compile(r"(?i)^(?:read[ _-]?me|manifest|licen[cs]e|index|about)\b")
 
 
@@ -76,9 +82,13 @@ def _from_zip(path: Path, folder: Path) -> tuple[Path, str]:
             and not m.filename.startswith("__MACOSX/")
         ]  # fmt: skip
         chosen = [m for m in readable if not _READ_ME.match(PurePosixPath(m.filename).name)]
-        if len(chosen) > 1:  # a readme or notes beside one spreadsheet: the spreadsheet
-            sheets = [m for m in chosen if PurePosixPath(m.filename).suffix.lower() != ".txt"]
-            chosen = sheets if len(sheets) == 1 else chosen
+        # A printed copy (PDF), a covering letter or notes beside one spreadsheet: the
+        # spreadsheet; a document beside text notes: the document.
+        for rank in _RANKS:
+            first = [m for m in chosen if PurePosixPath(m.filename).suffix.lower() in rank]
+            if first:
+                chosen = first if len(first) == 1 else chosen
+                break
         if len(chosen) != 1:
             names = ", ".join(PurePosixPath(m.filename).name for m in (chosen or files)[:10])
             what = (f"holds {len(chosen)} files that could be the chronology ({names})"

@@ -614,4 +614,147 @@ FILES = {
     "chronology_sheets_behind_cover": chronology_sheets_behind_cover,
 }
 
-LATER: dict = {}
+
+# --- written after the first rules: other producers and shapes, to test them honestly ---------
+
+
+def ios_chat_with_attachments(folder: Path):
+    """A parent's WhatsApp chat with the school's family liaison officer, exported on an
+    iPhone: bracketed stamps with seconds, the app's own lines marked by an invisible
+    left-to-right mark (the encryption notice, a photo attached), one message over two
+    lines."""
+    lrm = "\u200e"
+    lines = [f"[01/03/2016, 08:59:02] Rhian Bevan: {lrm}Messages and calls are end-to-end "
+             "encrypted. No one outside of this chat, not even WhatsApp, can read or listen to "
+             "them."]  # fmt: skip
+    for i in range(8):
+        sender = ("Rhian Bevan", "Kelly Z")[i % 2]
+        text = TEXTS[i].replace(". ", ".\n", 1) if i == 3 else TEXTS[i]
+        lines.append(f"[{DAYS[i]:%d/%m/%Y}, {_hm(i)}:{i:02d}] {sender}: {text}")
+        if i == 5:
+            lines.append(f"[{DAYS[i]:%d/%m/%Y}, {_hm(i)}:59] Kelly Z: {lrm}<attached: "
+                         "00000042-PHOTO-2016-09-12-08-15-59.jpg>")  # fmt: skip
+    path = folder / "ios_chat_with_attachments.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    KEY_TEXTS["ios_chat_with_attachments"] = ["end-to-end encrypted"]
+    truth = [_timed(i, practitioner=("Rhian Bevan", "Kelly Z")[i % 2]) for i in range(8)]
+    truth[3] = Expected(DAYS[3], time=_hm(3), event=TEXTS[3].split(". ")[0],
+                        practitioner="Kelly Z")  # fmt: skip
+    return path, truth
+
+
+def xml_grouped_by_worker(folder: Path):
+    """A substance misuse service's XML export: the interventions grouped under each
+    keyworker's element (its name an attribute), each with its own date and time."""
+    parts = []
+    for w, worker in enumerate(WORKERS):
+        items = "".join(
+            f'<Intervention date="{DAYS[i]:%d/%m/%Y}" time="{_hm(i)}"><Type>{TYPES[i % 4]}'
+            f"</Type><Notes>{html.escape(TEXTS[i])}</Notes></Intervention>"
+            for i in range(8)
+            if i % 4 == w
+        )
+        parts.append(f'<Keyworker name="{worker}" team="Recovery">{items}</Keyworker>')
+    doc = ('<?xml version="1.0" encoding="utf-8"?><ServiceUserRecord id="SU-88"><Keyworkers>'
+           + "".join(parts) + "</Keyworkers></ServiceUserRecord>")  # fmt: skip
+    path = folder / "xml_grouped_by_worker.xml"
+    path.write_text(doc, encoding="utf-8")
+    truth = [_timed(i, practitioner=WORKERS[i % 4], event_type=TYPES[i % 4]) for i in range(8)]
+    return path, truth
+
+
+def json_keyed_by_id(folder: Path):
+    """A web case system's JSON: the notes as an object keyed by each note's own id, not a
+    list."""
+    notes = {
+        f"N-{7700 + i}": {"noteDate": f"{_at(i):%Y-%m-%dT%H:%M:%S}", "author": WORKERS[i % 4],
+                          "category": TYPES[i % 4], "body": TEXTS[i]}
+        for i in range(8)
+    }  # fmt: skip
+    path = folder / "json_keyed_by_id.json"
+    path.write_text(json.dumps({"person": {"id": 991}, "notes": notes}), encoding="utf-8")
+    truth = [_timed(i, practitioner=WORKERS[i % 4], event_type=TYPES[i % 4]) for i in range(8)]
+    return path, truth
+
+
+def revision_numbers_xlsx(folder: Path):
+    """A health record's audit extract as .xlsx: "Record ID", "Revision" as numbers, the
+    entry's date a date cell; two records revised (the revision's text replaces the
+    original's)."""
+    rows = [["Record ID", "Revision", "Entry Date", "Clinician", "Entry Type", "Entry"]]
+    for i in range(8):
+        if i in (2, 7):
+            rows.append([1000 + i, 1, DAYS[i], WORKERS[i % 4], TYPES[i % 4],
+                         f"Entry started, to be completed (record {1000 + i})."])  # fmt: skip
+        rows.append([1000 + i, 2 if i in (2, 7) else 1, DAYS[i], WORKERS[i % 4], TYPES[i % 4],
+                     TEXTS[i]])  # fmt: skip
+    wb, ws = _book(rows, title="Audit")
+    _date_cells(ws, "C")
+    path = _save(wb, folder, "revision_numbers_xlsx.xlsx")
+    KEY_TEXTS["revision_numbers_xlsx"] = ["Entry started, to be completed"]
+    truth = [_t(i, practitioner=WORKERS[i % 4], event_type=TYPES[i % 4]) for i in range(8)]
+    return path, truth
+
+
+def ods_sheets_other_columns(folder: Path):
+    """A LibreOffice workbook from a youth service: a "Sessions" sheet and a "Phone contacts"
+    sheet, with different columns, dates typed as text."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    sheets = {"Sessions": [["Session date", "Youth worker", "Session type", "Summary"]],
+              "Phone contacts": [["Date of call", "Time", "Spoke to", "Staff", "Notes"]]}  # fmt: skip
+    for i in range(8):
+        if i % 3 == 2:
+            sheets["Phone contacts"].append([f"{DAYS[i]:%d/%m/%Y}", _hm(i), "Mother",
+                                             WORKERS[i % 4], TEXTS[i]])  # fmt: skip
+        else:
+            sheets["Sessions"].append(
+                [f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TYPES[i % 4], TEXTS[i]]
+            )
+    for name, rows in sheets.items():
+        table = Table(name=name)
+        for values in rows:
+            row = TableRow()
+            for value in values:
+                cell = TableCell(valuetype="string")
+                cell.addElement(P(text=value))
+                row.addElement(cell)
+            table.addElement(row)
+        doc.spreadsheet.addElement(table)
+    path = folder / "ods_sheets_other_columns.ods"
+    doc.save(str(path))
+    truth = [_timed(i, practitioner=WORKERS[i % 4]) if i % 3 == 2
+             else _t(i, practitioner=WORKERS[i % 4], event_type=TYPES[i % 4])
+             for i in range(8)]  # fmt: skip
+    return path, truth
+
+
+def zip_xlsx_and_pdf_copy(folder: Path):
+    """A police force's disclosure unit sends a .zip: the chronology as .xlsx and the same
+    chronology printed to PDF for reading, with a covering letter as .docx."""
+    rows = [["Date", "Time", "Officer", "Occurrence type", "Summary"]]
+    rows += [[DAYS[i], _hm(i), WORKERS[i % 4], TYPES[i % 4], TEXTS[i]] for i in range(8)]
+    wb, ws = _book(rows)
+    _date_cells(ws)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    path = folder / "zip_xlsx_and_pdf_copy.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("Chronology_Z.xlsx", buffer.getvalue())
+        z.writestr("Chronology_Z.pdf", b"%PDF-1.4\n% a printed copy\n%%EOF\n")
+        z.writestr("Covering letter.docx", _docx_bytes([["To", "Review team"]]))
+    truth = [_timed(i, practitioner=WORKERS[i % 4], event_type=TYPES[i % 4]) for i in range(8)]
+    return path, truth
+
+
+LATER = {
+    "ios_chat_with_attachments": ios_chat_with_attachments,
+    "xml_grouped_by_worker": xml_grouped_by_worker,
+    "json_keyed_by_id": json_keyed_by_id,
+    "revision_numbers_xlsx": revision_numbers_xlsx,
+    "ods_sheets_other_columns": ods_sheets_other_columns,
+    "zip_xlsx_and_pdf_copy": zip_xlsx_and_pdf_copy,
+}

@@ -223,3 +223,45 @@ def test_sheets_of_dated_entries_under_other_columns_are_imported_too(tmp_path):
         row[3].value = "Yes"
     book.save(path)
     assert [t.sheet for t in read_tables(path)] == ["Contacts"]
+
+
+def test_a_zip_with_one_spreadsheet_beside_documents_reads_the_spreadsheet(tmp_path):
+    from app.chronology.reading import read_table
+
+    csv = "Date,Event\n14/03/2016,Home visit\n15/03/2016,Phone call\n"
+    path = _zip(tmp_path / "z.zip", {"c.csv": csv, "copy.pdf": "%PDF-1.4", "letter.txt": "Hi"})
+    table = read_table(path)
+    assert len(table.rows) == 2
+    assert "Not read: copy.pdf, letter.txt" in table.notes[0]
+
+
+def test_json_records_keyed_by_their_ids(tmp_path):
+    import json
+
+    from app.chronology.reading import read_table
+
+    path = tmp_path / "i.json"
+    notes = {f"N{n}": {"date": f"1{n}/03/2016", "text": f"Seen {n}"} for n in (4, 5, 6)}
+    path.write_text(json.dumps({"person": {"id": 1}, "notes": notes}))
+    table = read_table(path)
+    assert [cells for _n, cells in table.rows][0] == ["N4", "14/03/2016", "Seen 4"]
+    # objects with nothing in common are the file's details, not records
+    path.write_text(json.dumps({"a": {"x": 1}, "b": {"y": 2}, "c": {"z": 3}, "list": [
+        {"date": "14/03/2016", "text": "A"}, {"date": "15/03/2016", "text": "B"}]}))  # fmt: skip
+    assert len(read_table(path).rows) == 2
+
+
+def test_an_iphone_chats_own_lines_are_left_out(tmp_path):
+    from app.chronology.reading import read_table
+
+    path = tmp_path / "chat.txt"
+    path.write_text(
+        "[14/03/2016, 09:00:01] Kelly Z: \u200eMessages and calls are end-to-end encrypted.\n"
+        "[14/03/2016, 10:32:07] Sam: Seen, all well\n[15/03/2016, 11:00:00] Kelly Z: Called\n"
+        "[15/03/2016, 11:02:00] Kelly Z: \u200e<attached: 0001-PHOTO.jpg>\n"
+        "[16/03/2016, 12:00:00] Sam: Letter sent\n",
+        encoding="utf-8",
+    )
+    table = read_table(path)
+    assert [cells[2] for _n, cells in table.rows] == ["Seen, all well", "Called", "Letter sent"]
+    assert "<attached: 0001-PHOTO.jpg>" in " ".join(table.notes)
