@@ -729,7 +729,11 @@ def _parse_text(
 # Two days joined by "&" are read as the span between them when a week or less apart; further
 # apart they are two separate days, which one entry cannot date: flagged.
 _JOINED_DAYS_APART = 7
-_END_OF_DAY = re.compile(r"(?<![\d:.])\s*(?:at\s+)?24[:.]?00(?:[:.]00)?\s*(?:hrs?|hours)?$", re.I)
+# ("2400" alone stays unread: four figures with nothing saying they are a time)
+_END_OF_DAY = re.compile(
+    r"(?<![\d:.])\s*(?:at\s+)?24(?:[:.]00(?:[:.]00)?(?:\s*(?:hrs?|hours))?|00\s*(?:hrs?|hours))$",
+    re.I,
+)
 
 
 def _with_year_of(

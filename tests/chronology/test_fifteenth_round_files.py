@@ -197,6 +197,7 @@ def test_holidays_joined_days_and_midnight_are_read():
     assert parse_date("14/03/2016 & 14/05/2016").precision == "unknown"
     assert parse_date("half term").precision == "unknown"
     assert parse_date("14/03/2016 10:24:00").time == "10:24"
+    assert parse_date("14/03/2016 2400").precision == "unknown"  # four figures alone
 
 
 def test_a_printed_reports_page_titles_are_not_entries(tmp_path):
