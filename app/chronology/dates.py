@@ -697,13 +697,13 @@ def _parse_text(
     week = date_wrappers.iso_week(s)
     if week is not None:
         return _span(raw, week)
-    named = date_wrappers.named_day(s) if s[-1:].isdigit() else None
+    named = date_wrappers.named_day(s) if s[:1].isalpha() and s[-1:].isdigit() else None
     if named is not None:  # "Christmas Day 2016", "Easter 2016"
         first_day, last_day, exact = named
         if exact:
             return _parsed(text=raw, precision="day", start=first_day, end=last_day)
         return _approximate(raw, first_day, last_day, "day")
-    joined = date_wrappers.joined_days(s)
+    joined = date_wrappers.joined_days(s) if "&" in s or "+" in s or " and " in s else None
     if joined is not None:  # "14/03/2016 & 15/03/2016": the days, when they are close
         first = _parse_text(joined[0], pivot, order, year_kind)
         last = _parse_text(joined[1], pivot, order, year_kind)
