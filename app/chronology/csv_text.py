@@ -310,8 +310,13 @@ LINES = "\x1f"  # no separator: a text file of lines, each read as one cell
 class _FixedWidth:
     """Rows of a fixed-width text, as the csv reader gives them (with its line_num)."""
 
-    def __init__(self, lines: Iterator[str], starts: list[int]) -> None:
+    def __init__(
+        self, lines: Iterator[str], starts: list[int], heading: int = 0, titles=()
+    ) -> None:
         self._lines, self._starts, self.line_num = lines, starts, 0
+        self._heading = heading
+        self._titles = {_page_line(t) for t in titles if t.strip()}
+        self.furniture: list[int] = []  # lines repeating a page's title, or ruling it off
 
     def __iter__(self) -> "_FixedWidth":
         return self
@@ -319,7 +324,21 @@ class _FixedWidth:
     def __next__(self) -> list[str]:
         line = next(self._lines)
         self.line_num += 1
-        return cut(line, self._starts) if line.strip() else []
+        if "\f" in line:  # a printer's new page
+            line = line.replace("\f", "")
+        if not line.strip():
+            return []
+        if self.line_num > self._heading + 2 and (
+            _page_line(line) in self._titles or not line.strip(" -=_\t\r\n")
+        ):
+            self.furniture.append(self.line_num)
+            return []
+        return cut(line, self._starts)
+
+
+def _page_line(line: str) -> str:
+    """A line as it is on every page: its figures (the page number, the date printed) aside."""
+    return " ".join(re.sub(r"\d+", "#", line.replace("\f", "")).split())
 
 
 _PROSE_AFTER = re.compile(r" [a-z]")
@@ -416,7 +435,11 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
         lines = _text_lines(path, skip, codec, bad, fallback)
     if len(stamped := _CHAT_STAMP.findall(sample)) >= 3 and _chat_lines(sample, len(stamped)):
         return _chat_rows(lines, label)
-    if "\n\n" in sample.replace("\r", "") and (prose := dated_prose(sample)) is not None:
+    if (
+        "\n\n" in sample.replace("\r", "")
+        and (prose := dated_prose(sample)) is not None
+        and fixed_columns(sample.replace("\f", "\n").splitlines()) is None
+    ):  # (a report printed in columns, blank lines between its entries, is no prose)
         return _prose_rows(lines, label, prose)
     first = sample.split("\n", 1)[0]
     sep = re.fullmatch(r'"?sep=(.)"?\s*', first)  # Excel's "sep=;" line
@@ -442,7 +465,9 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
     flags: dict[int, str] = {}
     characters = 0
     if fixed is not None:
-        reader = _FixedWidth(lines, fixed[1])
+        reader = _FixedWidth(
+            lines, fixed[1], fixed[0], sample.replace("\f", "\n").splitlines()[: fixed[0]]
+        )
     elif delimiter == LINES or boxed:
         if boxed:
             lines = (line.replace(_ESCAPED_BAR, _HELD_BAR) for line in lines)
@@ -480,6 +505,10 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
     if fixed is not None:
         notes = [f"Read as text ({label}) in fixed-width columns: each line is cut where the "
                  f"headings on line {fixed[0] + 1} start."]  # fmt: skip
+        if reader.furniture:
+            listed = ", ".join(map(str, reader.furniture[:20]))
+            notes.append(f"Lines repeating the report's title at the top of a page, or ruling "
+                         f"it off, were left out (line {listed}).")  # fmt: skip
     elif boxed:
         _unbox(rows)
         notes = [f"Read as text ({label}): a table drawn with vertical bars between the values "
@@ -657,11 +686,19 @@ def _markdown_rows(lines, label: str):
 
 # A chat's export (WhatsApp on an iPhone, a Teams or Skype copy): each message a line starting
 # with its stamp in brackets, "[14/03/2016, 10:32:07] Sam Ellery: ...". No CSV row so starts.
+# WhatsApp on Android writes the stamp without brackets, a dash after it:
+# "14/03/2016, 10:32 - Sam Ellery: ..." (the comma there would otherwise split it as a CSV).
 _CHAT_STAMP = re.compile(
-    r"^\[\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?::\d{2})?"
-    r"(?:\s?[AaPp]\.?[Mm]\.?)?\]",
+    r"^(?:\[\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?::\d{2})?"
+    r"(?:\s?[AaPp]\.?[Mm]\.?)?\]"
+    r"|\d{1,2}/\d{1,2}/\d{2,4},\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\s[-\u2013]\s)",
     re.M,
 )
+# WhatsApp on an iPhone opens its own lines (the encryption notice, "<attached: …>") with an
+# invisible left-to-right mark, after the name of the chat's owner.
+_APP_MARK = "\u200e"
+# "Sam Ellery: " opening a message: who sent it (a name or a number, not a sentence).
+_SENDER = re.compile(r"([^\s:][^:\n]{0,40}?):\s")
 
 
 def _chat_lines(sample: str, stamped: int) -> bool:
@@ -679,11 +716,39 @@ def _chat_rows(lines, label: str):
     rows, before = dated_lines(line.rstrip("\r\n") for line in lines)
     note = (
         f"Read as text ({label}): a chat's messages, each line starting with its date and time "
-        f"in brackets an entry ({len(rows) - 1}; rows are counted from 2, one an entry), the "
-        "lines under it its text"
+        f"an entry ({len(rows) - 1}; rows are counted from 2, one an entry), the lines under it "
+        "its text"
     )
     note += f"; {before} line(s) above the first message were left out." if before else "."
+    rows, system = _chat_senders(rows)
+    if system:
+        note += (
+            f" {len(system)} line(s) written by the chat program itself, not by anyone in the "
+            "chat, were left out: " + "; ".join(f"\u201c{t[:120]}\u201d" for t in system[:10]) + "."
+        )
     return rows, [note], {}
+
+
+def _chat_senders(rows: list[list[str]]) -> tuple[list[list[str]], list[str]]:
+    """A chat's rows with each message's sender in a column of its own ("Written by"), when
+    most messages open with one ("Sam Ellery: ..."); the lines that name no sender (the app's
+    own: the encryption notice, a group renamed) left out. (rows, the lines left out)."""
+    messages = rows[1:]
+    senders = [_SENDER.match(text) for _date, text in messages]
+    named = [m.group(1) for m in senders if m is not None]
+    # a sender is a few words at most, and the same few people write most messages
+    if len(named) < max(3, 0.6 * len(messages)) or len(set(named)) > max(3, len(named) // 2):
+        return rows, []
+    if any(len(n.split()) > 4 for n in set(named)):
+        return rows, []
+    out = [["Date", "Written by", "Entry"]]
+    system = []
+    for (day, text), sender in zip(messages, senders, strict=True):
+        if sender is None or text[sender.end() :].startswith(_APP_MARK):
+            system.append(" ".join(text.replace(_APP_MARK, "").split()))
+        else:
+            out.append([day, sender.group(1), text[sender.end() :]])
+    return out, system
 
 
 def _first_chars(lines: Iterator[str], limit: int) -> Iterator[str]:

@@ -52,3 +52,59 @@ def iso_week(s: str) -> Span | None:
         day = monday + timedelta(days=int(found["d"]) - 1)
         return day, day, "day", "day"
     return monday, monday + timedelta(days=6), "approximate", "day"
+
+
+# Days known by their names in England and Wales ("Christmas Day 2016", "Boxing Day 2016",
+# "Easter 2016"): the day itself, or for a season's name the days it is kept.
+_NAMED_DAY = re.compile(
+    r"(?P<n>christmas\s+eve|christmas\s+day|christmas|boxing\s+day|new\s+year'?s\s+eve"
+    r"|new\s+year'?s\s+day|good\s+friday|easter\s+sunday|easter\s+monday|easter)"
+    r"(?:\s+(?:of|in))?\s*,?\s*(?P<y>\d{4})",
+    re.I,
+)
+_FIXED_DAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26),
+               "new years eve": (12, 31), "new years day": (1, 1)}  # fmt: skip
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday (the Gregorian calendar's computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    f = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * f) // 451
+    month, day = divmod(h + f - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def named_day(s: str) -> tuple[date, date, bool] | None:
+    """(first day, last day, whether it is one day exactly) of a day written by its name and
+    year; "Christmas 2016" is Christmas Eve to Boxing Day, "Easter 2016" Good Friday to Easter
+    Monday (some day then, not known exactly); None for anything else."""
+    m = _NAMED_DAY.fullmatch(s)
+    if m is None:
+        return None
+    name = " ".join(m["n"].lower().replace("'", "").split())
+    year = int(m["y"])
+    if name in _FIXED_DAYS:
+        day = date(year, *_FIXED_DAYS[name])
+        return day, day, True
+    if name == "christmas":
+        return date(year, 12, 24), date(year, 12, 26), False
+    sunday = _easter(year)
+    if name == "easter":
+        return sunday - timedelta(days=2), sunday + timedelta(days=1), False
+    day = sunday + timedelta(days={"good friday": -2, "easter sunday": 0, "easter monday": 1}[name])
+    return day, day, True
+
+
+# Two days joined ("14/03/2016 & 15/03/2016", "14/03/2016 and 16/03/2016").
+_JOINED = re.compile(r"(?P<a>[^&+]*\d[^&+]*?)\s*(?:&|\+|\band\b)\s*(?P<b>[^&+]*\d[^&+]*)", re.I)
+
+
+def joined_days(s: str) -> tuple[str, str] | None:
+    """The two dates of two days written joined by "&" or "and"."""
+    m = _JOINED.fullmatch(s)
+    return (m["a"], m["b"]) if m else None

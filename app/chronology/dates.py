@@ -564,6 +564,12 @@ def _parse_text(
         return _unknown(raw, "no date given")
     if "/" in s and _BILINGUAL_MONTH.search(s):  # "14 Mawrth / March 2016": one month
         s = _BILINGUAL_MONTH.sub(lambda m: m["second"] if _one_month(m) else m[0], s)
+    midnight = _END_OF_DAY.search(s) if "24" in s else None
+    if midnight is not None:  # "21/06/2016 24:00": the end of that day, 00:00 the next
+        parsed = _parse_text(s[: midnight.start()] + s[midnight.end() :], pivot, order, year_kind)
+        if parsed.precision == "day" and parsed.start == parsed.end and not parsed.time:
+            after = parsed.start + timedelta(days=1)
+            return _parsed(text=raw, precision="day", start=after, end=after, time="00:00")
     parsed = _exact(raw, s, pivot, order, year_kind)
     if parsed is not None and (parsed.ok or not _PART_OF_DAY.fullmatch(s)):
         return parsed  # ("14/03/2016 am" is no 16 o'clock of 14/03/20: a part of the day)
@@ -691,6 +697,21 @@ def _parse_text(
     week = date_wrappers.iso_week(s)
     if week is not None:
         return _span(raw, week)
+    named = date_wrappers.named_day(s) if s[:1].isalpha() and s[-1:].isdigit() else None
+    if named is not None:  # "Christmas Day 2016", "Easter 2016"
+        first_day, last_day, exact = named
+        if exact:
+            return _parsed(text=raw, precision="day", start=first_day, end=last_day)
+        return _approximate(raw, first_day, last_day, "day")
+    joined = date_wrappers.joined_days(s) if "&" in s or "+" in s or " and " in s else None
+    if joined is not None:  # "14/03/2016 & 15/03/2016": the days, when they are close
+        first = _parse_text(joined[0], pivot, order, year_kind)
+        last = _parse_text(joined[1], pivot, order, year_kind)
+        if (
+            first.precision == last.precision == "day"
+            and 0 < (last.start - first.start).days <= _JOINED_DAYS_APART
+        ):
+            return _between(raw, first, last)
     if len(s) >= 10 and s[-1:] in "/)0123456789":
         moment = date_forms.epoch_moment(s)  # "/Date(1457951520000)/", seconds since 1970
         if moment is not None:
@@ -703,6 +724,16 @@ def _parse_text(
             if parsed.ok:
                 return _parsed(**{**parsed.__dict__, "text": raw})
     return _unknown(raw, f"'{raw.strip()}' is not a date ReviewDesk can read")
+
+
+# Two days joined by "&" are read as the span between them when a week or less apart; further
+# apart they are two separate days, which one entry cannot date: flagged.
+_JOINED_DAYS_APART = 7
+# ("2400" alone stays unread: four figures with nothing saying they are a time)
+_END_OF_DAY = re.compile(
+    r"(?<![\d:.])\s*(?:at\s+)?24(?:[:.]00(?:[:.]00)?(?:\s*(?:hrs?|hours))?|00\s*(?:hrs?|hours))$",
+    re.I,
+)
 
 
 def _with_year_of(

@@ -163,6 +163,11 @@ def password_protected(shown: str) -> ImportRefused:
     )
 
 
+# A name an Office or LibreOffice file goes by: a zip under such a name that is none of them is
+# a damaged or wrongly named file, not an archive sent on purpose.
+_OFFICE_NAME = re.compile(r"(?i)\.(?:xl[st][xmb]?|xlam|docx?|docm|dotx|dotm|odt|ods|ott|ots)$")
+
+
 def _archive_kind(archive: zipfile.ZipFile, names: dict[str, str], shown: str) -> str:
     if "xl/workbook.xml" in names:
         return "xlsx"
@@ -186,7 +191,9 @@ def _archive_kind(archive: zipfile.ZipFile, names: dict[str, str], shown: str) -
     if "word/document.xml" in names:
         return "docx"
     if "ppt/presentation.xml" in names:
-        raise ImportRefused(f"{shown} is a PowerPoint presentation, not a spreadsheet.")
+        return "pptx"  # its tables are read (wrapped_files.pptx_grids)
+    if not _OFFICE_NAME.search(shown):  # a .zip holding an export: the file inside is read
+        return "zip"
     raise ImportRefused(
         f"{shown} is a zip archive, not a spreadsheet. If the chronology is inside it, extract "
         "it first and import the spreadsheet itself."

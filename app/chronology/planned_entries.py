@@ -217,6 +217,12 @@ def _blank(value: Any) -> bool:
     return value is None or value.__class__ is str and not value.strip()
 
 
+def _no_words(value: Any) -> bool:
+    """A date cell left empty or holding only a mark ("-"): words in it ("[REDACTED]", "not
+    known") are the file's own answer, never the day of the entry above."""
+    return _blank(value) or not any(ch.isalnum() for ch in cell_text(value))
+
+
 def build_entries(plan, today: date) -> None:
     """The plan's entries, flagged rows and continuations, from its table's rows."""
     table = plan.table
@@ -340,7 +346,7 @@ def build_entries(plan, today: date) -> None:
                 )
             )
             continue
-        if previous is not None and time_col is not None:
+        if previous is not None and time_col is not None and _no_words(raw_dates[k]):
             later = read_time(cells[time_col]) if has_content(cells[time_col]) else ""
             if later and parsed[previous].precision == "day" and later >= times[previous] > "":
                 parsed[k] = read_date(parsed[previous].start)

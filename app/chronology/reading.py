@@ -50,11 +50,14 @@ from app.chronology.layout import (
 )
 from app.chronology.mapping import normalise_header
 from app.chronology.markup import database_blanks, plain_text_columns
+from app.chronology.note_versions import latest_versions
 from app.chronology.numbered_lines import join_numbered_lines
 from app.chronology.planned_entries import has_content
 from app.chronology.record_files import (
+    looks_like_calendar,
     looks_like_json,
     looks_like_xml,
+    read_calendar,
     read_json_records,
     read_xml_records,
 )
@@ -78,6 +81,7 @@ from app.chronology.struck_text import (
 from app.chronology.types import SheetTable
 from app.chronology.web_tables import read_html_table, read_web_archive
 from app.chronology.word_tables import TRACKED, chronology_grid, split_leading_dates
+from app.chronology.wrapped_files import flat_kind, pptx_grids, unwrapped
 from app.chronology.xlsx_formats import (
     cell_comments,
     hidden_rows,
@@ -95,11 +99,17 @@ def file_fingerprint(path: str | Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
+_NOT_WORKBOOKS = ("csv", "docx", "html", "ics", "json", "mht", "odt", "pdf", "pptx", "rtf", "xml")
+
+
 def list_sheets(path: str | Path) -> list[str]:
     """The names of the workbook's sheets, in workbook order ([] for a CSV or Word file)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx", "html", "json", "mht", "odt", "pdf", "rtf", "xml"):
+    if kind in ("zip", "flat"):
+        with unwrapped(path, kind) as (inner, _note):
+            return list_sheets(inner)
+    if kind in _NOT_WORKBOOKS:
         return []
     with _workbook(path, kind) as workbook:
         return list(workbook.sheet_names)
@@ -131,6 +141,27 @@ def read_tables(
     ``progress(page, pages)`` hears of each page of a PDF as it is read (see read_pdf)."""
     path = Path(path)
     kind = _recognise(path)
+    if kind in ("zip", "flat"):
+        with unwrapped(path, kind) as (inner, note):
+            tables = read_tables(
+                inner, sheets, all_sheets=all_sheets, header_row=header_row,
+                max_rows=max_rows, progress=progress,
+            )  # fmt: skip
+        return [replace(t, file_name=path.name, notes=[note, *t.notes]) for t in tables]
+    if kind == "pptx":
+        from app.chronology.word_tables import grids_chronology
+
+        rows, notes = grids_chronology(pptx_grids(path), path.name, find_layout)
+        notes = ["Read as a PowerPoint presentation: the tables on its slides.", *notes]
+        table = _build_table(
+            path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
+        )
+        return [table]
+    if kind == "ics":
+        rows, notes = read_calendar(path)
+        return [_build_table(
+            path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
+        )]  # fmt: skip
     if kind in ("json", "xml"):
         read = read_json_records if kind == "json" else read_xml_records
         found = read(path)
@@ -278,6 +309,10 @@ def _recognise(path: Path) -> str:
         and b"urn:schemas-microsoft-com:office:spreadsheet" in body
     ):
         return "xml2003"
+    if looks_like_calendar(body):
+        return "ics"  # a calendar's appointments (iCalendar)
+    if flat_kind(body):
+        return "flat"  # LibreOffice's or Word's document written as one XML file
     if looks_like_json(body):
         return "json"
     if looks_like_xml(body):
@@ -823,6 +858,18 @@ def _read_workbook(
     if len(chosen) > 1:
         listed = ", ".join(f"'{n}'" for n in chosen)
         notes.append(f"Sheets {listed} have the same columns: all of them are imported.")
+    # Sheets of dated entries under headings of their own (a workbook's contacts sheet and its
+    # meetings sheet): more of the chronology, imported with it, each under its own headings.
+    also = [n for n in others if not _NOT_CHRONOLOGY_SHEET.search(n)
+            and _dated_entries(loaded[n][0])] if looked[best][0][0] else []  # fmt: skip
+    if also:
+        chosen = chosen + also
+        others = [n for n in others if n not in also]
+        listed = ", ".join(f"'{n}'" for n in also)
+        notes.append(
+            f"{listed} also hold dated entries, under other columns: imported too, each with "
+            "its own columns."
+        )
     if others:
         listed = ", ".join(f"'{n}'" for n in others)
         notes.append(
@@ -836,6 +883,33 @@ def _read_workbook(
 
 
 _TEXT_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
+
+
+def _dated_entries(rows: list[list[Any]]) -> bool:
+    """Whether a sheet's rows under its header are entries: one column of days (date cells or
+    dates written out) in nearly every row, another of text a sentence long."""
+    from app.chronology.dates import parse_date
+
+    layout = find_layout(rows)
+    if layout is None:
+        return False
+    data = [r for r in rows[layout.header_index + 1 :][:60] if not _is_blank(r)]
+    if len(data) < 2:
+        return False
+    width = max(map(len, data))
+    dated = texts = False
+    for at in range(width):
+        cells = [r[at] for r in data if at < len(r) and r[at] not in (None, "")]
+        if len(cells) < 0.8 * len(data):
+            continue
+        days = sum(
+            isinstance(v, date) or (isinstance(v, str) and parse_date(v).precision == "day")
+            for v in cells
+        )
+        dated = dated or days >= 0.8 * len(data)
+        words = [v for v in cells if isinstance(v, str) and len(v.split()) >= 6]
+        texts = texts or len(words) >= 0.6 * len(data)
+    return dated and texts
 
 
 def lists_sheets(rows: list[list[Any]], names: list[str], own: str) -> bool:
@@ -863,7 +937,10 @@ def sheets_holding_chronology(path: str | Path) -> list[str]:
     """The sheets of a workbook that look like they hold a chronology ([] for CSV or Word)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("csv", "docx", "html", "json", "mht", "odt", "pdf", "rtf", "xml"):
+    if kind in ("zip", "flat"):
+        with unwrapped(path, kind) as (inner, _note):
+            return sheets_holding_chronology(inner)
+    if kind in _NOT_WORKBOOKS:
         return []
     with _workbook(path, kind) as workbook:
         found = []
@@ -1081,7 +1158,10 @@ def _build_table(
     table_rows, headers, labelled_notes = labelled_cells(headers, table_rows)
     table_rows, headers, part_notes = joined_date_parts(headers, table_rows)
     table_rows, line_notes = join_numbered_lines(headers, table_rows)
-    part_notes = part_notes + line_notes
+    table_rows, earlier, version_notes = latest_versions(headers, table_rows)
+    if earlier:
+        left_out = sorted(left_out + earlier, key=lambda n: n.row)
+    part_notes = part_notes + line_notes + version_notes
     notes = notes + labelled_notes + part_notes
     if blocks is not None:  # each block numbered by its first line in the sheet
         header_row = first_header = row0 + block_rows[0]

@@ -69,10 +69,46 @@ def _record_lists(data: Any, path: str = "") -> list[tuple[str, list[dict]]]:
             if isinstance(item, dict | list):
                 found += _record_lists(item, path)
     elif isinstance(data, dict):
+        keyed = _keyed_by_date(data) or _keyed_by_id(data)
+        if keyed:
+            found.append((path, keyed))
+            return found
         for key, value in data.items():
             if isinstance(value, dict | list):
                 found += _record_lists(value, f"{path}.{key}" if path else str(key))
     return found
+
+
+_DATE_KEY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+
+
+def _keyed_by_date(data: dict) -> list[dict]:
+    """Records under keys that are their dates ({"2016-03-14": [{...}, ...], ...}): each
+    record with its key as its "date" field; [] when the object is not so written."""
+    if len(data) < 2 or not all(_DATE_KEY.fullmatch(str(k).strip()) for k in data):
+        return []
+    records = []
+    for key, value in data.items():
+        items = value if isinstance(value, list) else [value]
+        if not items or not all(isinstance(item, dict) for item in items):
+            return []
+        name = "date" if not any("date" in item for item in items) else "date (key)"
+        records += [{name: key, **item} for item in items]
+    return records
+
+
+def _keyed_by_id(data: dict) -> list[dict]:
+    """Records under keys that are their ids ({"N-7700": {...}, "N-7701": {...}}): three or
+    more objects sharing at least two of their fields, each with its key as its "id" field;
+    [] when the object is not so written."""
+    values = list(data.values())
+    if len(values) < 3 or not all(isinstance(v, dict) for v in values):
+        return []
+    shared = set(values[0]).intersection(*values[1:])
+    if len(shared) < 2:
+        return []
+    name = "id" if not any("id" in v for v in values) else "key"
+    return [{name: key, **value} for key, value in data.items()]
 
 
 def _table(records: list[dict[str, str]], shown: str) -> list[list[Any]]:
@@ -132,11 +168,7 @@ def read_json_records(path: Path) -> tuple[list[list[Any]], list[str]] | None:
             "chronology as an Excel workbook (.xlsx) or a CSV file."
         )
     where, chosen = max(lists, key=lambda found: len(found[1]))
-    records = []
-    for item in chosen:
-        flat: dict[str, str] = {}
-        _flatten(item, "", flat)
-        records.append(flat)
+    records = _flat_records(chosen, _flatten)
     rows = _table(records, path.name)
     named = f"the list \u201c{where}\u201d" if where else "its list"
     note = (
@@ -183,17 +215,63 @@ def read_xml_records(path: Path) -> tuple[list[list[Any]], list[str]] | None:
             f"{path.name} is an XML file with no repeated records in it. Ask the agency for "
             "the chronology as an Excel workbook (.xlsx) or a CSV file."
         )
-    records = []
-    for element in best:
-        flat: dict[str, str] = {}
-        _xml_fields(element, "", flat)
-        records.append(flat)
+    grouped = _grouped_records(best)
+    records = _flat_records(grouped[1] if grouped else best, _xml_fields)
+    if grouped:
+        records = [{**group, **record} for group, record in zip(grouped[0], records, strict=True)]
     rows = _table(records, path.name)
+    tag = _local((grouped[1] if grouped else best)[0].tag)
     note = (
-        f"Read as XML: the {len(records)} \u201c{_local(best[0].tag)}\u201d records, one a row "
+        f"Read as XML: the {len(records)} \u201c{tag}\u201d records, one a row "
         "(rows are counted from 2); their attributes and elements are the columns."
     )
+    if grouped:
+        note += (
+            f" They are grouped in \u201c{_local(best[0].tag)}\u201d elements: each record "
+            "takes its group's values (such as its date) as columns too."
+        )
     return rows, [note]
+
+
+def _flat_records(items, flatten) -> list[dict[str, str]]:
+    """Each record (a JSON object, an XML element) as one level of named values."""
+    records = []
+    for item in items:
+        flat: dict[str, str] = {}
+        flatten(item, "", flat)
+        records.append(flat)
+    return records
+
+
+def _grouped_records(groups) -> tuple[list[dict[str, str]], list] | None:
+    """Records grouped under repeated elements (a <Day date=".."> holding that day's
+    <Contact> elements): (each record's group values, the records), when every group holds
+    records of one name and there are more records than groups; else None."""
+    inner = []
+    for group in groups:
+        tags: dict[str, list] = {}
+        for child in group:
+            if len(child) or child.attrib:
+                tags.setdefault(child.tag, []).append(child)
+        if len(tags) != 1:
+            return None
+        inner.append(next(iter(tags.items())))
+    if len({tag for tag, _members in inner}) != 1:
+        return None
+    if sum(len(members) for _tag, members in inner) <= len(groups):
+        return None
+    values, records = [], []
+    for group, (tag, members) in zip(groups, inner, strict=True):
+        own: dict[str, str] = {}
+        for key, value in group.attrib.items():
+            if "}" not in key:
+                own[_heading(key)] = value
+        for child in group:
+            if child.tag != tag and not len(child) and (child.text or "").strip():
+                own[_heading(_local(child.tag))] = child.text.strip()
+        values += [own] * len(members)
+        records += members
+    return values, records
 
 
 _NAMING = ("Name", "name", "FieldName", "fieldName", "Key", "key", "Field", "field")
@@ -246,3 +324,113 @@ def _xml_fields(element, prefix: str, out: dict[str, str]) -> None:
         else:
             value = (child.text or "").strip()
             out[name] = f"{out[name]}; {value}" if out.get(name) and value else value
+
+
+# --- a calendar (iCalendar, .ics) ---------------------------------------------------------------
+
+
+def looks_like_calendar(head: bytes) -> bool:
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper() == b"BEGIN:VCALENDAR"
+
+
+_ICS_STAMP = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z)?)?$")
+# Windows' names for the UK's zone, as Outlook writes them in TZID.
+_UK_ZONES = {"gmt standard time", "europe/london", "greenwich mean time", "gmt summer time"}
+# The event's fields as Outlook's own CSV export heads them.
+_ICS_COLUMNS = (("SUMMARY", "Subject"), ("ORGANIZER", "Meeting Organizer"),
+                ("ATTENDEE", "Required Attendees"), ("LOCATION", "Location"),
+                ("CATEGORIES", "Categories"), ("DESCRIPTION", "Description"))  # fmt: skip
+
+
+def _ics_lines(text: str) -> list[tuple[str, dict[str, str], str]]:
+    """(name, parameters, value) of each content line, folded lines joined."""
+    unfolded = re.sub(r"\r?\n[ \t]", "", text)
+    lines = []
+    for line in unfolded.splitlines():
+        head, colon, value = line.partition(":")
+        while colon and head.count('"') % 2:  # a colon inside a quoted parameter
+            more, colon, value = value.partition(":")
+            head += ":" + more
+        if not colon:
+            continue
+        name, *params = head.split(";")
+        parameters = {}
+        for param in params:
+            key, _eq, val = param.partition("=")
+            parameters[key.upper()] = val.strip('"')
+        lines.append((name.upper(), parameters, value))
+    return lines
+
+
+def _ics_text(value: str) -> str:
+    return re.sub(r"\\([nN,;\\])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
+
+
+def _ics_moment(value: str, parameters: dict[str, str]) -> str:
+    """A DTSTART/DTEND as the clock in the UK showed it: UTC ("Z") and other named zones
+    turned to UK time, a day without a time as the day."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    found = _ICS_STAMP.match(value.strip())
+    if found is None:
+        return value
+    year, month, day, hour, minute, second, utc = found.groups()
+    if hour is None:
+        return f"{day}/{month}/{year}"
+    moment = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
+    zone = parameters.get("TZID", "")
+    uk = ZoneInfo("Europe/London")
+    if utc:
+        moment = moment.replace(tzinfo=UTC).astimezone(uk)
+    elif zone and zone.lower() not in _UK_ZONES:
+        try:
+            moment = moment.replace(tzinfo=ZoneInfo(zone)).astimezone(uk)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass  # a zone named in Windows' words: taken as written
+    return f"{moment:%d/%m/%Y %H:%M}"
+
+
+def read_calendar(path: Path) -> tuple[list[list[Any]], list[str]]:
+    """(rows, notes) of a calendar saved as iCalendar (.ics): each event (VEVENT) a row, its
+    start and end as UK clock times, its subject, organiser, attendees, place and
+    description as Outlook's CSV export heads them."""
+    _too_large(path, "a calendar")
+    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    records, event, depth = [], None, 0
+    for name, parameters, value in _ics_lines(text):
+        if name == "BEGIN":
+            depth += 1
+            if value.upper() == "VEVENT":
+                event = {}
+            continue
+        if name == "END":
+            depth -= 1
+            if value.upper() == "VEVENT" and event is not None:
+                records.append(event)
+                event = None
+            continue
+        if event is None:
+            continue
+        if name in ("DTSTART", "DTEND"):
+            event[name] = _ics_moment(value, parameters)
+        elif name in ("ORGANIZER", "ATTENDEE"):
+            who = parameters.get("CN") or re.sub(r"(?i)^mailto:", "", value)
+            event[name] = f"{event[name]}; {who}" if event.get(name) else who
+        elif name in dict(_ICS_COLUMNS):
+            event[name] = _ics_text(value).strip()
+    if not records:
+        raise ImportRefused(
+            f"{path.name} is a calendar with no appointments in it. Ask the agency for the "
+            "chronology as an Excel workbook (.xlsx) or a CSV file."
+        )
+    table = [
+        {"Start": r.get("DTSTART", ""), "End": r.get("DTEND", ""),
+         **{heading: r.get(name, "") for name, heading in _ICS_COLUMNS}}
+        for r in records
+    ]  # fmt: skip
+    note = (
+        f"Read as a calendar (iCalendar): its {len(records)} appointments, one a row (rows are "
+        "counted from 2); times in UTC are shown as the clock in the UK read."
+    )
+    return _table(table, path.name), [note]
