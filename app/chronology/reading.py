@@ -429,6 +429,19 @@ _NOT_CHRONOLOGY_SHEET = re.compile(
     r"|readme|read me|summary|dropdown|drop down|validation|settings|info|about)",
     re.I,
 )
+# The review's own work beside the chronology (its action plan, recommendations, findings):
+# never imported with it unasked.
+_REVIEW_WORK_SHEET = re.compile(
+    r"\b(?:action|plan|recommend|finding|learning|lesson|analys|episode|improvement"
+    r"|terms of ref|genogram)",
+    re.I,
+)
+# Headings of a plan's rows, not of what happened: "Target date", "Due by", "Recommendation".
+_PLAN_HEADINGS = re.compile(
+    r"\b(?:target|due|deadline|by when|timescale|recommendation|action(?:s)? (?:required|to be)"
+    r"|lead officer|rag|status)\b",
+    re.I,
+)
 
 
 def _empty_columns_under_headings(rows) -> bool:
@@ -861,6 +874,7 @@ def _read_workbook(
     # Sheets of dated entries under headings of their own (a workbook's contacts sheet and its
     # meetings sheet): more of the chronology, imported with it, each under its own headings.
     also = [n for n in others if not _NOT_CHRONOLOGY_SHEET.search(n)
+            and not _REVIEW_WORK_SHEET.search(n)
             and _dated_entries(loaded[n][0])] if looked[best][0][0] else []  # fmt: skip
     if also:
         chosen = chosen + also
@@ -893,6 +907,8 @@ def _dated_entries(rows: list[list[Any]]) -> bool:
     layout = find_layout(rows)
     if layout is None:
         return False
+    if any(isinstance(h, str) and _PLAN_HEADINGS.search(h) for h in layout.headings):
+        return False  # an action plan's rows, each with its target date
     data = [r for r in rows[layout.header_index + 1 :][:60] if not _is_blank(r)]
     if len(data) < 2:
         return False
