@@ -258,7 +258,10 @@ _NEVER_NAMES = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday christmas easter god lord
     chair chairs author authors reviewer lead member members officer manager nurse doctor
-    worker head director deputy assistant consultant chief senior panel board""".split()
+    worker head director deputy assistant consultant chief senior panel board
+    english welsh irish scottish british polish french german spanish italian portuguese
+    romanian hungarian czech slovak somali arabic urdu punjabi bengali tamil kurdish greek
+    turkish russian ukrainian chinese korean vietnamese""".split()
 ) | frozenset(w.casefold() for w in PARENT_WORDS)  # "Ammi", "Abbu": a mother, a father
 # Words that begin sentences and are never a name.
 _STARTERS = frozenset(
@@ -279,7 +282,8 @@ def _spelling(word: str, final_e: bool = False) -> str:
     w = re.sub(r"[^a-z]", "", fold(word).lower())
     if not w:
         return ""
-    w = re.sub(r"s?sion|tion", "X", w.replace("x", "ks"))  # "X": the sound of "-tion"
+    # "X": the sound of "-tion" (not at a name's start: "Tsion" is "Tsiyon")
+    w = re.sub(r"(?<=\w\w)(?:s?sion|tion)", "X", w.replace("x", "ks"))
     w = re.sub(r"gh(?![aeiouy])", "", w)
     for pair, sound in (("ph", "f"), ("bh", "f"), ("mh", "f"), ("ck", "k"), ("ch", "k")):
         w = w.replace(pair, sound)
@@ -359,6 +363,12 @@ def short_forms(name: str, strong: bool = False, tails: bool = True) -> set[str]
             if tail[-1] in "aeiou" and tail[-2] not in "aeiou":
                 pieces.add(tail[:-1])  # "tas", "bek"
     out = {p + e for p in pieces for e in _ENDINGS if not strong or len(p) >= 4 or e == "ie"}
+    # Portuguese "-zinho" and "-zinha" on the name or a piece of it ("Joãozinho",
+    # "Carolzinha"), and "-inho", "-inha", "-ito", "-ita" on the name but its last vowel
+    # ("Pedrinho", "Juanita"): never English words.
+    out |= {p + e for p in pieces | {spelled} if len(p) >= 3 for e in ("sino", "sina")}
+    if len(spelled) >= 4 and spelled[-1] in "aeiou":
+        out |= {spelled[:-1] + e for e in ("ino", "ina", "ito", "ita")}
     if not strong:
         out |= {p + e for p in pieces if len(p) >= 3 for e in _LONG_ENDINGS}
     if tails and not strong:
@@ -425,6 +435,43 @@ def pet_forms(spelled: str) -> set[str]:
     return out
 
 
+# One family name in the ways it is romanised ("Park", "Pak", "Bak" of the Korean 박): each is
+# the others' short form.
+ROMANISED: tuple[tuple[str, ...], ...] = (
+    ("park", "pak", "bak", "bahk"),
+    ("lee", "rhee", "yi", "rhie"),
+    ("choi", "choe", "chwe"),
+    ("jung", "jeong", "chung", "joung"),
+    ("kim", "gim"),
+    ("yoon", "yun"),
+    ("kwon", "gwon"),
+    ("baek", "paik", "paek", "baik"),
+    ("jeon", "chun", "chon"),
+    ("cho", "jo"),
+    ("lim", "rim", "yim"),
+    ("seo", "suh"),
+    ("hwang", "whang"),
+    ("zhang", "chang", "cheung", "cheong"),
+    ("chen", "chan", "chin"),
+    ("liu", "lau", "lao"),
+    ("huang", "wong", "hwang"),
+    ("zhou", "chow", "chau"),
+    ("xu", "hsu", "hui", "tsui"),
+    ("wu", "ng", "woo"),
+)
+_ROMANISED = {w: group for group in ROMANISED for w in group}
+
+
+def _romanised(word: str) -> str:
+    """A name in Somali spelling as English spells it: "c" for a sound English leaves
+    unwritten ("Cabdi" is Abdi, "Jaamac" Jama, "Mucaawiye" Muawiye), "x" for an "h"
+    ("Xasan" is Hassan; Kurdish too: "Xelîl"), doubled vowels once."""
+    w = fold(word).lower()
+    w = re.sub(r"^c(?=[aeiou])|(?<=[aeiou])c(?=[aeiou]|$)", "", w)
+    w = w.replace("x", "h")
+    return re.sub(r"([aeiou])\1", r"\1", w)
+
+
 @dataclass(frozen=True)
 class NearName:
     written: str  # as the text has it: "Muhammad"
@@ -441,8 +488,13 @@ class NearName:
         )
 
 
-# A name-like word: a capital and then letters in lower case, perhaps hyphened to another.
-_CAPITALISED = re.compile(r"(?<![\w'’-])(?![a-z])[^\W\d_][^\W\d_]+(?:-[^\W\d_]{3,})?(?![\w])")
+# A name-like word: a capital and then letters in lower case, perhaps hyphened to another;
+# after a quotation mark too ("'Terezko, come here'"), not after a word's apostrophe. An
+# apostrophe inside it as transliteration writes one ("Ts'ion"), not a possessive's.
+_CAPITALISED = re.compile(
+    r"(?<![\w-])(?<!\w['’])(?![a-z])[^\W\d_][^\W\d_]+"
+    r"(?:['’](?!(?:ll|ve|re|nt)\b)[a-z]{2,})?(?:-[^\W\d_]{3,})?(?![\w])"
+)
 # Inside a sentence: after a word in lower case, a comma, a semicolon or an opening bracket or
 # quote ("told Muhammad", "Mum, Muhammad", "(Shivaun)").
 _BEFORE = re.compile(
@@ -450,6 +502,19 @@ _BEFORE = re.compile(
     r"|(?<![\w-])(?<!\w['’])(?:Nan|Nana|Nanny|Gran|Granny|Grandma|Grandad|Grandpa|Auntie|Aunty|Aunt"
     r"|Uncle|Cousin|Mr|Mrs|Ms|Miss|Mx|Dr|Pan|Pani|Herr|Frau|Señor|Señora|Bay|Bayan)\.?[ \t]+)$"
 )
+# A name after one or two others inside a sentence ("(Cabdiweli Yuusuf Jaamac", "told Rojin
+# Shexo"): the words before it are names too.
+_RUN = re.compile(r"(?:(?<![\w'’-])[A-Z][^\W\d_]+[ \t]+){1,2}$")
+
+
+def _in_a_run(before: str) -> bool:
+    run = _RUN.search(before)
+    if run is None or _BEFORE.search(before, 0, run.start()) is None:
+        return False
+    words = run.group(0).split()
+    return not any(fold(w).casefold() in _STARTERS | _NEVER_NAMES for w in words)
+
+
 # At the start of a sentence: the text's start, a new line, after the end of a sentence or a
 # label's colon ("Visit: Alfie seen").
 _STARTS = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[.!?][\"”’)]\s+)[\"“‘(]?$")
@@ -512,6 +577,14 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
         for word, first in _name_parts(entry):
             spelled.add(fold(word).casefold())
             registered.setdefault(sound_key(word), []).append((word, entry.descriptor))
+            if (plain := _romanised(word)) != fold(word).casefold():
+                # "Cabdiweli" registered: "Abdiweli" is the same name.
+                registered.setdefault(sound_key(plain), []).append((plain, entry.descriptor))
+            for other in _ROMANISED.get(fold(word).casefold(), ()):
+                said = _spelling(other, final_e=True)
+                shorts.setdefault(said, (word, entry.descriptor))
+                strong.add(said)
+                tabled.add(said)
             if not first:
                 initials.setdefault(entry.descriptor, set()).add(fold(word[:1]).upper())
                 for form in surname_pets(word):
@@ -572,6 +645,8 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 if folded in spelled or folded in _NEVER_NAMES or folded in _STARTERS:
                     continue
                 near = _closest(part, registered.get(sound_key(part), ()))
+                if near is None and (plain := _romanised(part)) != folded:
+                    near = _closest_romanised(part, plain, registered)
                 if near is None:
                     said = _spelling(part, final_e=True)
                     found = shorts.get(said)
@@ -603,7 +678,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                     shouted[word] = near  # counts if the texts write it as a name elsewhere
                     seen[word] = None
                     continue
-            elif not _BEFORE.search(before):
+            elif not _BEFORE.search(before) and not _in_a_run(before):
                 if not _STARTS.search(before) or word.casefold() in _STARTERS:
                     continue  # a capital that says nothing; perhaps elsewhere
                 if lower is None:
@@ -759,6 +834,14 @@ def _same_sound(near: NearName) -> bool:
     word at the start of a sentence must be, where its capital says nothing ("Kathryn" for
     Catherine; not "Themes" for Thomas, nor "Summary" for Summer)."""
     return spellings_apart(_spelling(near.written), _spelling(near.registered)) <= 1
+
+
+def _closest_romanised(word: str, plain: str, registered) -> NearName | None:
+    """``word`` in Somali spelling (``plain``: as English spells it) near a registered name."""
+    for spelling, descriptor in registered.get(sound_key(plain), ()):
+        if fold(spelling).casefold() == plain or sounds_alike(plain, spelling):
+            return NearName(word, spelling, descriptor)
+    return None
 
 
 def _closest(word: str, candidates) -> NearName | None:
