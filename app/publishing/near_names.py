@@ -464,12 +464,17 @@ _ROMANISED = {w: group for group in ROMANISED for w in group}
 
 def _romanised(word: str) -> str:
     """A name in Somali spelling as English spells it: "c" for a sound English leaves
-    unwritten ("Cabdi" is Abdi, "Jaamac" Jama, "Mucaawiye" Muawiye), "x" for an "h"
-    ("Xasan" is Hassan; Kurdish too: "Xelîl"), doubled vowels once."""
+    unwritten at its start or end ("Cabdi" is Abdi, "Jaamac" Jama), "x" for an "h" ("Xasan"
+    is Hassan; Kurdish too: "Xelîl"), doubled vowels once."""
     w = fold(word).lower()
-    w = re.sub(r"^c(?=[aeiou])|(?<=[aeiou])c(?=[aeiou]|$)", "", w)
+    w = re.sub(r"^c(?=[aeiou])|(?<=[aeiou])c$", "", w)
     w = w.replace("x", "h")
     return re.sub(r"([aeiou])\1", r"\1", w)
+
+
+# A name spelled as Somali spells it: an "x", a doubled vowel or a final "c" in one of its
+# words ("Cabdiweli Yuusuf Jaamac"; not "Stacey" nor "Carol").
+_SOMALI = re.compile(r"x|([aiu])\1|[aeiou]c\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -507,12 +512,17 @@ _BEFORE = re.compile(
 _RUN = re.compile(r"(?:(?<![\w'’-])[A-Z][^\W\d_]+[ \t]+){1,2}$")
 
 
-def _in_a_run(before: str) -> bool:
+def _in_a_run(before: str, word: str, lower: set[str]) -> bool:
+    """True when ``word`` follows one or two capitalised words inside a sentence, none of them
+    a word the texts also write in lower case or what names a place ("the Special Care Baby
+    Unit", "the Drug Rehabilitation Unit" are no names)."""
     run = _RUN.search(before)
     if run is None or _BEFORE.search(before, 0, run.start()) is None:
         return False
-    words = run.group(0).split()
-    return not any(fold(w).casefold() in _STARTERS | _NEVER_NAMES for w in words)
+    words = [fold(w).casefold() for w in (*run.group(0).split(), word)]
+    if any(w in _STARTERS | _NEVER_NAMES | _PLACE_WORDS for w in words):
+        return False
+    return not any(w in lower for w in words)
 
 
 # At the start of a sentence: the text's start, a new line, after the end of a sentence or a
@@ -574,13 +584,16 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
         if entry.kind != "person":
             continue
         polish = declines(entry.name)
+        somali = _SOMALI.search(fold(entry.name)) is not None
         for word, first in _name_parts(entry):
             spelled.add(fold(word).casefold())
             registered.setdefault(sound_key(word), []).append((word, entry.descriptor))
-            if (plain := _romanised(word)) != fold(word).casefold():
+            if somali and (plain := _romanised(word)) != fold(word).casefold():
                 # "Cabdiweli" registered: "Abdiweli" is the same name.
                 registered.setdefault(sound_key(plain), []).append((plain, entry.descriptor))
             for other in _ROMANISED.get(fold(word).casefold(), ()):
+                if len(other) < 3:
+                    continue  # "Yi", "Jo": said as letters once spelled as said ("YYYY")
                 said = _spelling(other, final_e=True)
                 shorts.setdefault(said, (word, entry.descriptor))
                 strong.add(said)
@@ -678,7 +691,12 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                     shouted[word] = near  # counts if the texts write it as a name elsewhere
                     seen[word] = None
                     continue
-            elif not _BEFORE.search(before) and not _in_a_run(before):
+            elif not _BEFORE.search(before) and not (
+                _RUN.search(before)
+                and _in_a_run(
+                    before, word, lower := _lower_words(texts) if lower is None else lower
+                )
+            ):
                 if not _STARTS.search(before) or word.casefold() in _STARTERS:
                     continue  # a capital that says nothing; perhaps elsewhere
                 if lower is None:
@@ -837,9 +855,12 @@ def _same_sound(near: NearName) -> bool:
 
 
 def _closest_romanised(word: str, plain: str, registered) -> NearName | None:
-    """``word`` in Somali spelling (``plain``: as English spells it) near a registered name."""
+    """``word`` in Somali spelling (``plain``: as English spells it) near a registered name;
+    only its first "c" changed ("Cabdiweli"), the registered name itself ("Carol" is no
+    "Arlo")."""
+    somali = _SOMALI.search(fold(word)) is not None
     for spelling, descriptor in registered.get(sound_key(plain), ()):
-        if fold(spelling).casefold() == plain or sounds_alike(plain, spelling):
+        if fold(spelling).casefold() == plain or (somali and sounds_alike(plain, spelling)):
             return NearName(word, spelling, descriptor)
     return None
 
