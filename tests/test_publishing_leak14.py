@@ -21,7 +21,15 @@ from app.publishing.inflections import (
 from app.publishing.register import RegisterEntry
 from app.publishing.release_check import remove_unregistered_names
 from tests.leak_planting import asked, near_names_in, read_back_tests
-from tests.publishing_leak14_case import BUSAYO, OLAJIDE, ORDINARY, PLANTED, build_case, leaks
+from tests.publishing_leak14_case import (
+    BUSAYO,
+    IBUKUN,
+    OLAJIDE,
+    ORDINARY,
+    PLANTED,
+    build_case,
+    leaks,
+)
 
 case, test_nothing_of_anyone_is_left_in_the_file = read_back_tests(
     build_case,
@@ -164,3 +172,11 @@ def test_a_name_typed_with_its_marks_apart_is_registered_after_a_title():
     register = [RegisterEntry(f"{BUSAYO} {OLAJIDE}", "Father")]
     text = f"Mr {OLAJIDE} rang; Seu {OLAJIDE} too."
     assert remove_unregistered_names(text, Anonymiser(register)) == text
+
+
+def test_a_name_with_marks_of_its_own_is_one_word_to_the_look_for_near_names():
+    # Tone marks with no letter made with them ("ẹ̀") are part of the word, not its end.
+    register = [RegisterEntry("Adéṣẹwà Bánkólé", "Child A"), RegisterEntry("Ngozi Eze", "Mother")]
+    assert near_names_in(register, "ADÉṢẸ̀WÀ'S ROOM WAS COLD.") == []
+    assert near_names_in(register, f"She saw {IBUKUN} and Adéṣẹ̀wà.") == []
+    assert "Ngozzi" in {n.written for n in near_names_in(register, "She saw Ngozzi Ẹ̀ze.")}

@@ -36,6 +36,7 @@ from app.publishing.anonymise import (
     TITLES,
     edits_apart,
     fold,
+    plain,
 )
 from app.publishing.inflections import declines, diminutives, yoruba_rest
 from app.publishing.register import RegisterEntry
@@ -497,9 +498,11 @@ class NearName:
 # after a quotation mark too ("'Terezko, come here'"), not after a word's apostrophe. An
 # apostrophe inside it as transliteration writes one ("Ts'ion"), not a possessive's.
 _CAPITALISED = re.compile(
-    r"(?<![\w-])(?<!\w['’])(?![a-z])[^\W\d_][^\W\d_]+"
-    r"(?:['’](?!(?:ll|ve|re|nt)\b)[a-z]{2,})?(?:-[^\W\d_]{3,})?(?![\w])"
+    r"(?<![\w-])(?<!\w['’])(?![a-z])[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])+"
+    r"(?:['’](?!(?:ll|ve|re|nt)\b)[a-z]{2,})?(?:-[^\W\d_]{3,})?(?![\w\u0300-\u036f])"
 )
+# The marks a letter carries of its own ("ẹ̀" of "Ṣẹ̀un", or any typed apart: "I\u0300").
+_MARKS = re.compile("[\u0300-\u036f]")
 # Inside a sentence: after a word in lower case, a comma, a semicolon or an opening bracket or
 # quote ("told Muhammad", "Mum, Muhammad", "(Shivaun)").
 _BEFORE = re.compile(
@@ -534,6 +537,10 @@ _LABEL = re.compile(r"[ \t]*(?::|\r?\n|$)")
 _LOWER_WORD = re.compile(r"(?<![\w'’@./-])[a-z][a-z'’]+(?![\w@/-]|\.\w)")
 
 
+# A word of a name, with the marks its letters carry ("Ìbùkún" typed with marks apart).
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*")
+
+
 def _name_parts(entry: RegisterEntry) -> list[tuple[str, bool]]:
     """Each word of the entry's names, with whether it may be what the person is called: the
     first, or a middle name ("Shahidul" of "Mohammed Shahidul Islam", "Cristina" of "Maria
@@ -544,7 +551,9 @@ def _name_parts(entry: RegisterEntry) -> list[tuple[str, bool]]:
     out = []
     for name in (entry.name, *entry.variants):
         words = [
-            w for w in re.findall(r"[^\W\d_]+", name) if fold(w).lower() not in PARTICLES | TITLES
+            w
+            for w in _WORD.findall(plain(name))
+            if _MARKS.sub("", fold(w).lower()) not in PARTICLES | TITLES
         ]
         last_called = len(words) > 1 and _family_first(words[0], name)
         for i, w in enumerate(words):
@@ -586,7 +595,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
         polish = declines(entry.name)
         somali = _SOMALI.search(fold(entry.name)) is not None
         for word, first in _name_parts(entry):
-            spelled.add(fold(word).casefold())
+            spelled.add(_MARKS.sub("", fold(word).casefold()))
             registered.setdefault(sound_key(word), []).append((word, entry.descriptor))
             if somali and (plain := _romanised(word)) != fold(word).casefold():
                 # "Cabdiweli" registered: "Abdiweli" is the same name.
@@ -654,7 +663,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             near, sure, known_short, syllable = None, False, False, False
             for part in parts:
                 part = part.capitalize() if capitals else part
-                folded = fold(part).casefold()
+                folded = _MARKS.sub("", fold(part).casefold())
                 if folded in spelled or folded in _NEVER_NAMES or folded in _STARTERS:
                     continue
                 near = _closest(part, registered.get(sound_key(part), ()))
