@@ -463,6 +463,7 @@ ROMANISED: tuple[tuple[str, ...], ...] = (
 _ROMANISED = {w: group for group in ROMANISED for w in group}
 
 
+@lru_cache(maxsize=16384)
 def _romanised(word: str) -> str:
     """A name in Somali spelling as English spells it: "c" for a sound English leaves
     unwritten at its start or end ("Cabdi" is Abdi, "Jaamac" Jama), "x" for an "h" ("Xasan"
@@ -498,7 +499,7 @@ class NearName:
 # after a quotation mark too ("'Terezko, come here'"), not after a word's apostrophe. An
 # apostrophe inside it as transliteration writes one ("Ts'ion"), not a possessive's.
 _CAPITALISED = re.compile(
-    r"(?<![\w-])(?<!\w['’])(?![a-z])[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])+"
+    r"(?<![\w-])(?<!\w['’])(?![a-z])[^\W\d_][\u0300-\u036f]*[^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*"
     r"(?:['’](?!(?:ll|ve|re|nt)\b)[a-z]{2,})?(?:-[^\W\d_]{3,})?(?![\w\u0300-\u036f])"
 )
 # The marks a letter carries of its own ("ẹ̀" of "Ṣẹ̀un", or any typed apart: "I\u0300").
