@@ -36,7 +36,13 @@ from app.publishing.inflections import (
     declines,
     finnish,
     finnish_forms,
+    greek,
+    greek_forms,
+    hungarian,
+    hungarian_wife,
     other_sex,
+    romanian,
+    romanian_forms,
     yoruba_rest,
 )
 from app.publishing.register import RegisterEntry
@@ -81,8 +87,13 @@ ABBREVIATIONS = frozenset(
 # Parts of names that are never a name alone ("Ní" of "Zoë Ní Bhriain", "van" of "van Dijk").
 PARTICLES = frozenset(
     "de da di du del della der den la le van von ni nic mac mc bin ibn al el ap ab y st o dela"
-    " delos delas ui mhic".split()
+    " delos delas ui mhic"
+    # Welsh "ferch" (daughter of)
+    " ferch verch".split()
 )
+# What ends a name to mark a child named for a parent ("João Pedro Carvalho Júnior", "Filho",
+# "Neto"): after the family's name it is no name alone ("Junior" first is someone's name).
+SUFFIXES = frozenset("junior jnr jr filho filha neto neta sobrinho senior snr".split())
 # Between the words of a name: spaces, hyphens, the underscores of a file name ("Statement_
 # Lukasz_Wisniewski.docx"), a dot after an abbreviated word ("St. Brigid's"), and the comma of
 # a name written surname first ("AL-SAYED, Abdul-Rahman").
@@ -408,11 +419,14 @@ _NASAB_WORDS = tuple(f" {w} " for w in "bin ibn bint binti ben ould".split())
 # (elder sister, brother)).
 HONORIFICS = frozenset(
     "Hanım Hanim Bey Abla Ağabey Abi Teyze Amca Ji Jee Sahib Saheb Sahiba Sahab Bhai Baji"
-    " Jan Jaan Jon Didi Dai Daju Bahini chan kun san sama sensei senpai sempai dono".split()
+    " Jan Jaan Jon Didi Dai Daju Bahini chan kun san sama sensei senpai sempai dono"
+    # Korean "-ssi", "-nim"; Hungarian "bácsi" (uncle), "néni" (aunt) said of any elder.
+    " ssi nim bácsi bacsi néni neni".split()
 )
 _HONORIFIC_WORDS = frozenset(fold(w).casefold() for w in HONORIFICS)
 # With its capital, not before a number ("Kerry Jan 2023" is a date) or another name.
 _RESPECT_AFTER = re.compile(r"(?:[ \t]+|-)([A-Za-z][a-z]+)\b(?![ \t]*\d)(?![ \t]+[A-Z])")
+_WIFE_AFTER = re.compile(r"[ \t]+[A-ZÁÉÍÓÖŐÚÜŰ][^\W\d_]*né(?![^\W\d_])")
 # A parent named by a child: the Arabic kunya ("Abu Tomasz", "Umm Tomasz") and the same custom
 # in other languages: Yoruba and Swahili "Mama"/"Baba"/"Iya", Urdu and Punjabi "Ammi"/"Abbu",
 # Somali "Hooyo"/"Aabo", Igbo "Nne"/"Nna", Lingala and French "Mama"/"Papa"/"Maman" (which
@@ -427,6 +441,12 @@ _KUNYA = re.compile(r"(?<![\w'])(?:" + "|".join(PARENT_WORDS) + r")[ \t]+$")
 _PARENT_INITIAL = re.compile(
     r"(?<![\w'])(?:" + "|".join(PARENT_WORDS) + r")[ \t]+([A-Z])\.?(?![\w'’.-]\w)"
 )
+
+
+def _core(name: str) -> list[str]:
+    """The words of a name that name someone: no particle, title or "Júnior" at its end."""
+    core = [t for t in _tokens(name) if t not in PARTICLES | TITLES]
+    return core[:-1] if len(core) > 2 and core[-1] in SUFFIXES else core
 
 
 def _joined(names: list[str]) -> list[str]:
@@ -859,10 +879,12 @@ class Anonymiser:
                     turned = tokens[cut:] + tokens[:cut]
                     if turned[0] not in PARTICLES or len(turned) > 2:
                         forms.setdefault(" ".join(turned), set()).add(descriptor)
-                for token in tokens:
+                for at, token in enumerate(tokens):
                     # (A number is never a name alone: "20" of "Kayden Marsh 20" is any 20.)
                     if token in TITLES or token in PARTICLES or len(token) < 2 or token.isdigit():
                         continue
+                    if token in SUFFIXES and at > 1 and at == len(tokens) - 1:
+                        continue  # "Júnior" of João Pedro Carvalho Júnior
                     forms.setdefault(token, set()).add(descriptor)
                     if (split := _split_prefix(token)) is not None:
                         forms.setdefault(split, set()).add(descriptor)
@@ -884,12 +906,30 @@ class Anonymiser:
             if entry.kind == "person" and declines(entry.name):
                 for name in (entry.name, *entry.variants):
                     _add_declined(forms, _tokens(name), descriptor)
-            if entry.kind == "person" and finnish(entry.name):
-                for name in (entry.name, *entry.variants):
+            if entry.kind == "person":
+                # Finnish, Greek and Romanian case forms ("Virtasen", "Konstantine",
+                # "Papadopoulou", "Țurcanului"), each word alone.
+                made = [
+                    how
+                    for looks, how in (
+                        (finnish, finnish_forms),
+                        (greek, greek_forms),
+                        (romanian, romanian_forms),
+                    )
+                    if looks(entry.name)
+                ]
+                for name in (entry.name, *entry.variants) if made else ():
                     for token in _tokens(name):
                         if token not in PARTICLES | TITLES | COMMON_WORDS:
-                            for form in finnish_forms(token):
-                                forms.setdefault(form, set()).add(descriptor)
+                            for how in made:
+                                for form in how(token):
+                                    forms.setdefault(form, set()).add(descriptor)
+                # A Hungarian married name: "Szabóné" is Mrs Szabó, "Szabó" her name too; and
+                # a registered "Balogh" is also written "Baloghné" (his wife, a relative).
+                for word in re.findall(r"[^\W\d_]+", plain(" ".join(given))):
+                    if (husband := hungarian_wife(word.lower())) is not None:
+                        for token in _tokens(husband):
+                            forms.setdefault(token, set()).add(descriptor)
             if entry.kind == "person":
                 for name in given:
                     for token in _tokens(name):
@@ -911,12 +951,22 @@ class Anonymiser:
         # not the registered person.
         relatives: dict[str, set[str]] = {}
         for entry in self.entries:
-            core = [t for t in _tokens(entry.name) if t not in PARTICLES | TITLES]
+            core = _core(entry.name)
             if entry.kind == "person" and len(core) > 1 and declines(entry.name):
                 for other in other_sex(core[-1]):
                     for form in (other, *case_forms(other)):
                         if form not in forms:
                             relatives.setdefault(form, {NAME_REMOVED})
+            if entry.kind == "person" and len(core) > 1 and greek(entry.name):
+                # "Papadopoulou": of Papadopoulos, and as often his wife's or daughter's name.
+                for form in greek_forms(core[-1]):
+                    if form.endswith("ou"):
+                        relatives[form] = {NAME_REMOVED}
+            if entry.kind == "person" and hungarian(entry.name):
+                # "Lakatosné", "Dezsőné": his wife, as Hungarian names a married woman.
+                for token in core:
+                    if len(token) >= 4 and not token.endswith("ne") and token + "ne" not in forms:
+                        relatives.setdefault(token + "ne", {NAME_REMOVED})
             if entry.kind == "person":
                 for form in _irish_kin(core and _tokens(entry.name)):
                     if form not in forms:
@@ -951,7 +1001,7 @@ class Anonymiser:
         self._last_names: set[str] = set()  # "ward" of "Patrick Ward"
         self._first_names: set[str] = set()
         for entry in self.entries:
-            core = [t for t in _tokens(entry.name) if t not in PARTICLES | TITLES]
+            core = _core(entry.name)
             if entry.kind == "person" and len(core) > 1:
                 self._last_names.add(core[-1])
                 self._first_names |= {t for n in (entry.name, *entry.variants) for t in _tokens(n)}
@@ -1203,6 +1253,16 @@ class Anonymiser:
                     respect = _RESPECT_AFTER.match(folded, end)
                     if respect and respect[1].casefold() in _HONORIFIC_WORDS:
                         end = respect.end()
+                    elif respect and respect[1].casefold() in SUFFIXES:
+                        # "Carvalho Jr.": its dot too, unless it also ends the sentence.
+                        end = respect.end()
+                        if re.match(r"\.[ \t]*[a-z,;)]", text[end : end + 3]):
+                            end += 1
+                    # "Szabó Jánosné" (Mrs János Szabó): a Hungarian married woman's name
+                    # after the family's goes with it.
+                    wife = _WIFE_AFTER.match(text, end)
+                    if wife:
+                        end = wife.end()
                     kunya = folded.endswith(_KUNYA_WORDS, 0, start) and _KUNYA.search(
                         folded, max(0, start - 8), start
                     )

@@ -75,6 +75,8 @@ def case_forms(word: str, rarer: bool = True) -> set[str]:
         out |= {stem + e for e in ("iaus", "iui", "iu", "iumi", "io", "iui", "i", "iu", "yje")}
         if w.endswith("is"):  # Latvian: Jānis, Jāņa (of), Jānim (to), Jāni
             more |= {stem + e for e in ("im", "a", "i")}
+    elif w.endswith("is") and len(w) == 5:  # a short Latvian name: "Jānim" (to) of Jānis
+        more.add(w[:-2] + "im")
     elif w.endswith(("as", "us")) and len(w) > 5:  # Lithuanian: Kazlauskas, Jonas
         stem = w[:-2]
         out |= {stem + e for e in ("o", "ui", "a", "u", "e", "ai", "aus", "ams")}
@@ -156,6 +158,11 @@ def diminutives(word: str) -> set[str]:
         for ending in ("icka", "inka", "uska", "ulka", "enka", "ko", "icko", "inko", "usko"):
             out.add(stem + ending)
         out |= {stem + e for e in ("ka", "kiem", "kowi", "ku")}  # Bartek declined
+    if w[-1] in _VOWELS and len(w) >= 5 and w[-2] not in _VOWELS:
+        # The same endings on the whole name but its last vowel: "Terezka", "Terezko" of
+        # Tereza, "Zuzanka" (the first syllable alone gives "Terka", "Zuzka").
+        whole = w[:-1]
+        out |= {whole + e for e in ("ka", "ko", "icka", "icko", "inka", "inko", "ulka", "enka")}
     if len(opening) >= 2 and opening[0] not in _VOWELS:
         out |= {opening + e for e in ("sia", "sio", "siek", "siu", "sienka")}
     out.discard(w)
@@ -220,7 +227,11 @@ def yoruba_rest(word: str) -> str | None:
 
 # A Finnish name: a family name in "-nen" (Virtanen, Korhonen, Nieminen), or the letters "ä" and
 # "ö" with the language's long vowels and consonants ("Mäkelä", "Hämäläinen").
-_FINNISH = re.compile(r"\w{3,}nen\b|[äö].*(?:aa|ee|ii|uu|yy|ää|kk|pp|tt|ll)", re.I)
+# A word with "ä" or "ö" ending in a vowel is Finnish (or Estonian) too: "Mäkelä", "Heikkilä",
+# "Järvi".
+_FINNISH = re.compile(
+    r"\w{3,}nen\b|[äö].*(?:aa|ee|ii|uu|yy|ää|kk|pp|tt|ll)|[äö]\w*[aeiouy]\b|\w[äö]\b", re.I
+)
 # Finnish case endings after a name's stem: of, to, on, from, in, out of, as, into.
 _FINNISH_CASES = ("n", "lle", "lla", "lta", "sta", "ssa", "ksi", "na", "a", "t")
 
@@ -252,3 +263,78 @@ def finnish_forms(word: str) -> set[str]:
         out = {w + "i" + e for e in _FINNISH_CASES}
     out.discard(w)
     return out
+
+
+# A Greek name: a family name with one of the language's endings ("Papadopoulos",
+# "Georgiadis", "Nikolaidou", "Christodoulakis", "Konstantinou"), or a first name in "-os"
+# beside a family name in "-os", "-is", "-as" or "-ou".
+_GREEK_FAMILY = re.compile(
+    r"(?:poulos|poulou|opoulos|idis|idou|iadis|akis|akos|atos|elis|oglou|iou|aki|ellis)$"
+)
+
+
+def greek(name: str) -> bool:
+    """True when ``name`` (a person's whole name as registered) looks Greek."""
+    words = [_folded(w) for w in re.findall(r"[^\W\d_]+", name)]
+    if len(words) < 2:
+        return False
+    return bool(_GREEK_FAMILY.search(words[-1])) or (
+        words[0].endswith("os") and re.search(r"(?:os|is|as|ou)$", words[-1]) is not None
+    )
+
+
+def greek_forms(word: str) -> set[str]:
+    """The forms Greek gives one word of a name (folded, lower case), itself left out: a name
+    in "-os" is "-ou" (of; and a woman's family name: "Papadopoulou" is Papadopoulos's wife or
+    daughter), "-o" and "-e" (called: "Konstantine"); in "-is" "-i"; in "-as" "-a"; in "-es"
+    "-e"."""
+    w = word
+    if len(w) < 5 or not w.isalpha():
+        return set()
+    stem, end = w[:-2], w[-2:]
+    forms = {"os": ("ou", "o", "e"), "is": ("i", "ou"), "as": ("a",), "es": ("e",)}
+    return {stem + e for e in forms.get(end, ())}
+
+
+# A Romanian name: its letters ("ș", "ț", "ă", "â", "î", either "ș" or "ş"), or a family name
+# in "-escu", "-eanu", "-anu", "-aru".
+_ROMANIAN = re.compile("[șşțţăâ]|(?:escu|eanu|anu|aru|oiu)\\b", re.I)
+
+
+def romanian(name: str) -> bool:
+    """True when ``name`` (a person's whole name as registered) looks Romanian."""
+    return bool(_ROMANIAN.search(name))
+
+
+def romanian_forms(word: str) -> set[str]:
+    """The forms Romanian gives one word of a name (folded, lower case), itself left out: of
+    and to with "-ului" after a consonant or "-lui" after "-u" ("Țurcanului"), "-ei" for a
+    name in "-a" ("Mariei"), and called with "-e" ("Ștefane")."""
+    w = word
+    if len(w) < 4 or not w.isalpha():
+        return set()
+    if w.endswith("u"):
+        return {w + "lui"}
+    if w.endswith("a"):
+        return {w[:-1] + "ei"}
+    if w[-1] not in "aeiouy":
+        return {w + "ului", w + "e", w + "ule"}
+    return set()
+
+
+def hungarian_wife(word: str) -> str | None:
+    """The name inside a Hungarian married woman's name ("Szabó" of "Szabóné": Mrs Szabó), as
+    written; None when ``word`` is no such name."""
+    if len(word) >= 5 and word.endswith("né") and word[:-2].isalpha():
+        return word[:-2]
+    return None
+
+
+def hungarian(name: str) -> bool:
+    """True when ``name`` (a person's whole name as registered) looks Hungarian: the letters
+    and spellings of the language ("ő", "ű", "cs", "gy", "zs", "sz", "Horváth") and one of its
+    accents."""
+    return bool(
+        re.search(r"[őű]|cs|gy|zs|sz|[áóé]th\b", name, re.I)
+        and re.search("[áéíóöőúüű]", name, re.I)
+    )

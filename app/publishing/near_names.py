@@ -36,6 +36,7 @@ from app.publishing.anonymise import (
     TITLES,
     edits_apart,
     fold,
+    plain,
 )
 from app.publishing.inflections import declines, diminutives, yoruba_rest
 from app.publishing.register import RegisterEntry
@@ -258,7 +259,10 @@ _NEVER_NAMES = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday christmas easter god lord
     chair chairs author authors reviewer lead member members officer manager nurse doctor
-    worker head director deputy assistant consultant chief senior panel board""".split()
+    worker head director deputy assistant consultant chief senior panel board
+    english welsh irish scottish british polish french german spanish italian portuguese
+    romanian hungarian czech slovak somali arabic urdu punjabi bengali tamil kurdish greek
+    turkish russian ukrainian chinese korean vietnamese""".split()
 ) | frozenset(w.casefold() for w in PARENT_WORDS)  # "Ammi", "Abbu": a mother, a father
 # Words that begin sentences and are never a name.
 _STARTERS = frozenset(
@@ -279,7 +283,8 @@ def _spelling(word: str, final_e: bool = False) -> str:
     w = re.sub(r"[^a-z]", "", fold(word).lower())
     if not w:
         return ""
-    w = re.sub(r"s?sion|tion", "X", w.replace("x", "ks"))  # "X": the sound of "-tion"
+    # "X": the sound of "-tion" (not at a name's start: "Tsion" is "Tsiyon")
+    w = re.sub(r"(?<=\w\w)(?:s?sion|tion)", "X", w.replace("x", "ks"))
     w = re.sub(r"gh(?![aeiouy])", "", w)
     for pair, sound in (("ph", "f"), ("bh", "f"), ("mh", "f"), ("ck", "k"), ("ch", "k")):
         w = w.replace(pair, sound)
@@ -359,6 +364,12 @@ def short_forms(name: str, strong: bool = False, tails: bool = True) -> set[str]
             if tail[-1] in "aeiou" and tail[-2] not in "aeiou":
                 pieces.add(tail[:-1])  # "tas", "bek"
     out = {p + e for p in pieces for e in _ENDINGS if not strong or len(p) >= 4 or e == "ie"}
+    # Portuguese "-zinho" and "-zinha" on the name or a piece of it ("Joãozinho",
+    # "Carolzinha"), and "-inho", "-inha", "-ito", "-ita" on the name but its last vowel
+    # ("Pedrinho", "Juanita"): never English words.
+    out |= {p + e for p in pieces | {spelled} if len(p) >= 3 for e in ("sino", "sina")}
+    if len(spelled) >= 4 and spelled[-1] in "aeiou":
+        out |= {spelled[:-1] + e for e in ("ino", "ina", "ito", "ita")}
     if not strong:
         out |= {p + e for p in pieces if len(p) >= 3 for e in _LONG_ENDINGS}
     if tails and not strong:
@@ -425,6 +436,49 @@ def pet_forms(spelled: str) -> set[str]:
     return out
 
 
+# One family name in the ways it is romanised ("Park", "Pak", "Bak" of the Korean 박): each is
+# the others' short form.
+ROMANISED: tuple[tuple[str, ...], ...] = (
+    ("park", "pak", "bak", "bahk"),
+    ("lee", "rhee", "yi", "rhie"),
+    ("choi", "choe", "chwe"),
+    ("jung", "jeong", "chung", "joung"),
+    ("kim", "gim"),
+    ("yoon", "yun"),
+    ("kwon", "gwon"),
+    ("baek", "paik", "paek", "baik"),
+    ("jeon", "chun", "chon"),
+    ("cho", "jo"),
+    ("lim", "rim", "yim"),
+    ("seo", "suh"),
+    ("hwang", "whang"),
+    ("zhang", "chang", "cheung", "cheong"),
+    ("chen", "chan", "chin"),
+    ("liu", "lau", "lao"),
+    ("huang", "wong", "hwang"),
+    ("zhou", "chow", "chau"),
+    ("xu", "hsu", "hui", "tsui"),
+    ("wu", "ng", "woo"),
+)
+_ROMANISED = {w: group for group in ROMANISED for w in group}
+
+
+@lru_cache(maxsize=16384)
+def _romanised(word: str) -> str:
+    """A name in Somali spelling as English spells it: "c" for a sound English leaves
+    unwritten at its start or end ("Cabdi" is Abdi, "Jaamac" Jama), "x" for an "h" ("Xasan"
+    is Hassan; Kurdish too: "Xelîl"), doubled vowels once."""
+    w = fold(word).lower()
+    w = re.sub(r"^c(?=[aeiou])|(?<=[aeiou])c$", "", w)
+    w = w.replace("x", "h")
+    return re.sub(r"([aeiou])\1", r"\1", w)
+
+
+# A name spelled as Somali spells it: an "x", a doubled vowel or a final "c" in one of its
+# words ("Cabdiweli Yuusuf Jaamac"; not "Stacey" nor "Carol").
+_SOMALI = re.compile(r"x|([aiu])\1|[aeiou]c\b", re.I)
+
+
 @dataclass(frozen=True)
 class NearName:
     written: str  # as the text has it: "Muhammad"
@@ -441,8 +495,15 @@ class NearName:
         )
 
 
-# A name-like word: a capital and then letters in lower case, perhaps hyphened to another.
-_CAPITALISED = re.compile(r"(?<![\w'’-])(?![a-z])[^\W\d_][^\W\d_]+(?:-[^\W\d_]{3,})?(?![\w])")
+# A name-like word: a capital and then letters in lower case, perhaps hyphened to another;
+# after a quotation mark too ("'Terezko, come here'"), not after a word's apostrophe. An
+# apostrophe inside it as transliteration writes one ("Ts'ion"), not a possessive's.
+_CAPITALISED = re.compile(
+    r"(?<![\w-])(?<!\w['’])(?![a-z])[^\W\d_][\u0300-\u036f]*[^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*"
+    r"(?:['’](?!(?:ll|ve|re|nt)\b)[a-z]{2,})?(?:-[^\W\d_]{3,})?(?![\w\u0300-\u036f])"
+)
+# The marks a letter carries of its own ("ẹ̀" of "Ṣẹ̀un", or any typed apart: "I\u0300").
+_MARKS = re.compile("[\u0300-\u036f]")
 # Inside a sentence: after a word in lower case, a comma, a semicolon or an opening bracket or
 # quote ("told Muhammad", "Mum, Muhammad", "(Shivaun)").
 _BEFORE = re.compile(
@@ -450,6 +511,24 @@ _BEFORE = re.compile(
     r"|(?<![\w-])(?<!\w['’])(?:Nan|Nana|Nanny|Gran|Granny|Grandma|Grandad|Grandpa|Auntie|Aunty|Aunt"
     r"|Uncle|Cousin|Mr|Mrs|Ms|Miss|Mx|Dr|Pan|Pani|Herr|Frau|Señor|Señora|Bay|Bayan)\.?[ \t]+)$"
 )
+# A name after one or two others inside a sentence ("(Cabdiweli Yuusuf Jaamac", "told Rojin
+# Shexo"): the words before it are names too.
+_RUN = re.compile(r"(?:(?<![\w'’-])[A-Z][^\W\d_]+[ \t]+){1,2}$")
+
+
+def _in_a_run(before: str, word: str, lower: set[str]) -> bool:
+    """True when ``word`` follows one or two capitalised words inside a sentence, none of them
+    a word the texts also write in lower case or what names a place ("the Special Care Baby
+    Unit", "the Drug Rehabilitation Unit" are no names)."""
+    run = _RUN.search(before)
+    if run is None or _BEFORE.search(before, 0, run.start()) is None:
+        return False
+    words = [fold(w).casefold() for w in (*run.group(0).split(), word)]
+    if any(w in _STARTERS | _NEVER_NAMES | _PLACE_WORDS for w in words):
+        return False
+    return not any(w in lower for w in words)
+
+
 # At the start of a sentence: the text's start, a new line, after the end of a sentence or a
 # label's colon ("Visit: Alfie seen").
 _STARTS = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[.!?][\"”’)]\s+)[\"“‘(]?$")
@@ -457,6 +536,10 @@ _STARTS = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[.!?][\"”’)]\s+)[\"“‘(]?$")
 _LABEL = re.compile(r"[ \t]*(?::|\r?\n|$)")
 # A word in lower case in prose (not a piece of an email or web address: "alfie.k@...").
 _LOWER_WORD = re.compile(r"(?<![\w'’@./-])[a-z][a-z'’]+(?![\w@/-]|\.\w)")
+
+
+# A word of a name, with the marks its letters carry ("Ìbùkún" typed with marks apart).
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*")
 
 
 def _name_parts(entry: RegisterEntry) -> list[tuple[str, bool]]:
@@ -469,7 +552,9 @@ def _name_parts(entry: RegisterEntry) -> list[tuple[str, bool]]:
     out = []
     for name in (entry.name, *entry.variants):
         words = [
-            w for w in re.findall(r"[^\W\d_]+", name) if fold(w).lower() not in PARTICLES | TITLES
+            w
+            for w in _WORD.findall(plain(name))
+            if _MARKS.sub("", fold(w).lower()) not in PARTICLES | TITLES
         ]
         last_called = len(words) > 1 and _family_first(words[0], name)
         for i, w in enumerate(words):
@@ -509,9 +594,20 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
         if entry.kind != "person":
             continue
         polish = declines(entry.name)
+        somali = _SOMALI.search(fold(entry.name)) is not None
         for word, first in _name_parts(entry):
-            spelled.add(fold(word).casefold())
+            spelled.add(_MARKS.sub("", fold(word).casefold()))
             registered.setdefault(sound_key(word), []).append((word, entry.descriptor))
+            if somali and (plain := _romanised(word)) != fold(word).casefold():
+                # "Cabdiweli" registered: "Abdiweli" is the same name.
+                registered.setdefault(sound_key(plain), []).append((plain, entry.descriptor))
+            for other in _ROMANISED.get(fold(word).casefold(), ()):
+                if len(other) < 3:
+                    continue  # "Yi", "Jo": said as letters once spelled as said ("YYYY")
+                said = _spelling(other, final_e=True)
+                shorts.setdefault(said, (word, entry.descriptor))
+                strong.add(said)
+                tabled.add(said)
             if not first:
                 initials.setdefault(entry.descriptor, set()).add(fold(word[:1]).upper())
                 for form in surname_pets(word):
@@ -568,10 +664,12 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             near, sure, known_short, syllable = None, False, False, False
             for part in parts:
                 part = part.capitalize() if capitals else part
-                folded = fold(part).casefold()
+                folded = _MARKS.sub("", fold(part).casefold())
                 if folded in spelled or folded in _NEVER_NAMES or folded in _STARTERS:
                     continue
                 near = _closest(part, registered.get(sound_key(part), ()))
+                if near is None and (plain := _romanised(part)) != folded:
+                    near = _closest_romanised(part, plain, registered)
                 if near is None:
                     said = _spelling(part, final_e=True)
                     found = shorts.get(said)
@@ -603,7 +701,12 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                     shouted[word] = near  # counts if the texts write it as a name elsewhere
                     seen[word] = None
                     continue
-            elif not _BEFORE.search(before):
+            elif not _BEFORE.search(before) and not (
+                _RUN.search(before)
+                and _in_a_run(
+                    before, word, lower := _lower_words(texts) if lower is None else lower
+                )
+            ):
                 if not _STARTS.search(before) or word.casefold() in _STARTERS:
                     continue  # a capital that says nothing; perhaps elsewhere
                 if lower is None:
@@ -759,6 +862,17 @@ def _same_sound(near: NearName) -> bool:
     word at the start of a sentence must be, where its capital says nothing ("Kathryn" for
     Catherine; not "Themes" for Thomas, nor "Summary" for Summer)."""
     return spellings_apart(_spelling(near.written), _spelling(near.registered)) <= 1
+
+
+def _closest_romanised(word: str, plain: str, registered) -> NearName | None:
+    """``word`` in Somali spelling (``plain``: as English spells it) near a registered name;
+    only its first "c" changed ("Cabdiweli"), the registered name itself ("Carol" is no
+    "Arlo")."""
+    somali = _SOMALI.search(fold(word)) is not None
+    for spelling, descriptor in registered.get(sound_key(plain), ()):
+        if fold(spelling).casefold() == plain or (somali and sounds_alike(plain, spelling)):
+            return NearName(word, spelling, descriptor)
+    return None
 
 
 def _closest(word: str, candidates) -> NearName | None:

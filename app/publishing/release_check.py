@@ -25,9 +25,11 @@ from app.publishing.anonymise import (
     NAME_REMOVED,
     Anonymiser,
     StoreAnonymiser,
+    plain,
 )
 from app.publishing.near_names import NearName, near_names
 from app.publishing.people import list_people, other_registers
+from app.publishing.spans import OTHER_TITLES
 from app.wording import plural
 from db.models import AuditEvent
 from db.publishing_models import ReleaseWaiver
@@ -86,7 +88,7 @@ TITLES = (
     "Inspector|Constable|Cllr|Councillor|Prof|Professor|Rev|Reverend|Judge|HHJ|"
     # Titles in other languages ("Pan Lewandowski", "Frau Weber", "Señora Ruiz")
     "Pan|Pani|Herr|Frau|Señor|Señora|Senhor|Senhora|Signora|Monsieur|Madame|Bayan|Sayed|"
-    "Sheikh|Alhaji|Alhaja|Paní|Khun|Reb"
+    "Sheikh|Alhaji|Alhaja|Paní|Khun|Reb|Seu|Dona|Domnul|Doamna|Kuya|Chị|Ông"
 )
 ROLES = (
     "social worker|health visitor|midwife|GP|doctor|teacher|head ?teacher|SENCO|DSL|"
@@ -452,9 +454,14 @@ def remove_unregistered_names(text: str, anonymiser) -> str:
 def _registered(name: str, anonymiser: Anonymiser | StoreAnonymiser) -> bool:
     """True when every word of ``name`` is a registered name: "Łukasz Nowak" is someone else
     when only "Łukasz" is in the register, and "Nowak" would be published."""
+    # (Read as the anonymiser reads it: "Ọ" typed as "O" and a mark is one letter.)
+    name = plain(name)
     covered = [f for f in anonymiser.find(name) if f.what in ("name", "initials")]
-    for word in re.finditer(r"\S+", name):
-        if word.group(0) in _PARTICLE_WORDS or _POSSESSIVE.sub("", word.group(0)) in _HONORIFICS:
+    # Each side of a hyphen ("Mrs Eze-Olajide": two registered names); a title in the run
+    # ("Seu João", "Kuya Bong") is none.
+    for word in re.finditer(r"[^\s\-]+", name):
+        bare = _POSSESSIVE.sub("", word.group(0))
+        if word.group(0) in _PARTICLE_WORDS or bare in _HONORIFICS or bare in OTHER_TITLES:
             continue
         end = word.start() + len(_POSSESSIVE.sub("", word.group(0)).rstrip("'’"))
         if not any(f.start <= word.start() and end <= f.end for f in covered):

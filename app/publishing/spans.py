@@ -21,7 +21,7 @@ OTHER_TITLES = (
     "Pan Pani Panna Herr Frau Señor Señora Señorita Senor Senora Sr Sra Srta Senhor Senhora "
     "Signor Signora Monsieur Madame Mme Mlle Meneer Mevrouw Dhr Mevr Bay Bayan Sayed Sayyid "
     "Sayyida Syed Sheikh Sheikha Shaikh Haji Hajji Hajja Alhaji Alhaja Chief Shri Smt Shrimati "
-    "Paní Khun Reb Rav Rebbetzin"
+    "Paní Khun Reb Rav Rebbetzin Seu Dona Domnul Doamna Dl Dna Kuya Ate Tito Tita Chị Ông"
 ).split()
 TITLE_WORDS = (
     "Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Rev|Revd|Reverend|Sir|Dame|PC|PCSO|DC|DS|DI|"
@@ -33,8 +33,12 @@ _BEFORE = re.compile(
     rf"(?:(?<![\w'’])(?:{TITLE_WORDS})\.?[ \t]+(?:\d{{2,6}}[ \t]+)?)?"
     r"(?:(?<![\w.'’])[A-Z]\.[ \t]?)*$"
 )
-# Between two hits for the same person: a space, a hyphen, a line break; or an aside.
-_TOUCHING = re.compile(r"[\s\-]*")
+# Between two hits for the same person: a space, a hyphen, a line break, perhaps a word that
+# links the parts of a name ("Angharad verch Gruffudd", "Maria dos Santos"); or an aside.
+_TOUCHING = re.compile(
+    r"[\s\-]*(?:(?:ferch|verch|ap|ab|bin|bint|ibn|ben|bat|de|da|do|dos|das|del|della|di|du"
+    r"|van|von|der|den|y|e)[ \t]+)?"
+)
 _ASIDE = re.compile(
     r"\s*\(\s*(?:(?:also\s+)?known\s+as|aka|a\.k\.a\.|called|nicknamed|n[ée]e|formerly)?\s*"
 )
