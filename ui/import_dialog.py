@@ -91,6 +91,8 @@ class ImportDialog(QDialog):
         self.results: list[ImportResult] = []
         self._mapping_override: dict | None = None
         self._planned_for = ""  # the agency chosen when the plans were made
+        self._planned_header = 0  # and the header row (0: found by ReviewDesk)
+        self._shown_once = False  # a plan or a refusal has been shown
         self._updating = False
         self._reading: Job | None = None  # the file being read and planned, if it is
         self._sheets_listed = False  # a workbook's sheets are listed by the first reading
@@ -141,7 +143,7 @@ class ImportDialog(QDialog):
         self.header_row.setSpecialValueText("found by ReviewDesk")
         self.header_row.setToolTip("The row of the sheet naming the columns")
         self.header_row.lineEdit().returnPressed.connect(self._import_once_read)
-        self.header_row.editingFinished.connect(self._layout_changed)
+        self.header_row.editingFinished.connect(self._header_row_changed)
         self.date_order = QComboBox()
         self.date_order.setObjectName("import_date_order")
         self.date_order.setAccessibleName("Date order")
@@ -366,7 +368,7 @@ class ImportDialog(QDialog):
         self.report_tabs = QTabWidget()
         self.report_tabs.setObjectName("import_report_tabs")
         self.report_tabs.setDocumentMode(True)
-        self.report_tabs.addTab(self.report, "What ReviewDesk &decided")
+        self.report_tabs.addTab(self.report, "&What ReviewDesk decided")
         self.report_tabs.addTab(self.left_out_table, "Rows &left out")
         self.report_tabs.addTab(self.flagged_table, "&Flagged for checking")
         self.report_tabs.addTab(self.joined_table, "&Joined to the entry above")
@@ -395,6 +397,11 @@ class ImportDialog(QDialog):
             return  # the focus left the agency unchanged: nothing to read again
         self._mapping_override = None  # each agency has its own remembered mapping
         self.replan()
+
+    def _header_row_changed(self) -> None:
+        """The header row typed or stepped; the focus only passing through reads nothing."""
+        if self.header_row.value() != self._planned_header:
+            self._layout_changed()
 
     def _layout_changed(self) -> None:
         self._mapping_override = None  # other headings: decide the columns again
@@ -435,6 +442,7 @@ class ImportDialog(QDialog):
             self._show_refusal("Tick the sheets to import.")
             return
         self._planned_for = agency
+        self._planned_header = self.header_row.value()
         self.import_button.setEnabled(False)
         ctx, review_id, path = self.editor.ctx, self.review_id, self.path
         options = {
@@ -482,7 +490,7 @@ class ImportDialog(QDialog):
         self._stage = LOOKING if list_them else FILE
         self.reading_words.setText("Opening the file…")
         self.reading_bar.setRange(0, 0)  # busy until the sheets or pages are counted
-        if self.plans or self.preview_pages.currentIndex() != 0:
+        if self._shown_once:
             # Read again (another header row, sheet, column): the plan shown stays a moment,
             # so a file read in a blink shows no progress at all; a longer one does.
             QTimer.singleShot(250, lambda: self._show_reading(reading))
@@ -584,8 +592,10 @@ class ImportDialog(QDialog):
         self.refusal_title.setText(title)
         self.refusal_words.setText(for_window(message))
         self.preview_pages.setCurrentIndex(2)
+        self._shown_once = True
         self.summary.setText("")
         self.report.clear()
+        self.report.setPlaceholderText("Nothing is imported from this file: why is said above.")
         self._fill_row_tables()
         self.import_button.setEnabled(False)
         for combo in self.mapping_combos.values():
@@ -791,6 +801,7 @@ class ImportDialog(QDialog):
             self.report_tabs.setCurrentIndex(0)
 
     def _fill_preview(self, plan: ImportPlan) -> None:
+        self._shown_once = True
         self.preview_pages.setCurrentWidget(self.preview)
         headers = plan.table.headers
         mapped = {i: MAPPABLE_FIELDS[f] for f, i in plan.mapping.items()}
