@@ -102,14 +102,22 @@ class ChronologyTab(EntryCommands, QWidget):
         self.add_action = self._command("Add entry…", self.add_entry, "add")
         self.delete_action = self._command("Delete", self.delete_selected, "delete")
         self.toolbar.addSeparator()
-        self.tag_action = self._command("Tag theme…", self.tag_selected, "tag")
-        self.link_action = self._command("Link to key episode…", self.link_selected, "link")
+        self.tag_action = self._command(
+            "Tag theme…", self.tag_selected, "tag", "Tag the selected entries with a theme (Ctrl+T)"
+        )
+        self.link_action = self._command(
+            "Link to key episode…",
+            self.link_selected,
+            "link",
+            "Link the selected entries to a key practice episode (Ctrl+K)",
+        )
         self.cite_action = self._command(
             "Cite in finding…",
             self.cite_selected,
             "cite",
-            "Cite the selected entries as evidence for a finding",
+            "Cite the selected entries as evidence for a finding (Ctrl+E)",
         )
+        self.entries_page_keys: list[QAction] = []
         self.export_action = self._command("Export…", self.choose_export, "export")
         # Last on the bar (they fold away first on a narrow window); also Alt+Up / Alt+Down.
         self.toolbar.addSeparator()
@@ -195,8 +203,17 @@ class ChronologyTab(EntryCommands, QWidget):
         self.copy_action = view_action(
             self.view, "Copy", lambda: copy_rows(self.view), QKeySequence.StandardKey.Copy, "copy"
         )
-        for action in (self.tag_action, self.cite_action, self.link_action):
+        # The commands on the chosen entries have keys of their own, from the table or the
+        # filters (the page's other fields), as the toolbar's tooltips say.
+        for action, key in (
+            (self.tag_action, "Ctrl+T"),
+            (self.cite_action, "Ctrl+E"),
+            (self.link_action, "Ctrl+K"),
+        ):
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.view.addAction(action)
+            self.entries_page_keys.append(action)
         for action, key in ((self.earlier_action, "Alt+Up"), (self.later_action, "Alt+Down")):
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -227,6 +244,8 @@ class ChronologyTab(EntryCommands, QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([900, 360])
         self.entries_page = QWidget()
+        # Ctrl+T / Ctrl+K / Ctrl+E wherever the focus is on the page (the filters, the table).
+        self.entries_page.addActions(self.entries_page_keys)
         layout = QVBoxLayout(self.entries_page)
         layout.addLayout(actions)
         layout.addWidget(self.filters)

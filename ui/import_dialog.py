@@ -367,7 +367,6 @@ class ImportDialog(QDialog):
         self.joined_table.setAccessibleName("Undated rows joined to the entry above")
         self.report_tabs = QTabWidget()
         self.report_tabs.setObjectName("import_report_tabs")
-        self.report_tabs.setDocumentMode(True)
         self.report_tabs.addTab(self.report, "&What ReviewDesk decided")
         self.report_tabs.addTab(self.left_out_table, "Rows &left out")
         self.report_tabs.addTab(self.flagged_table, "&Flagged for checking")
