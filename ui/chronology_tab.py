@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -307,9 +307,12 @@ class ChronologyTab(EntryCommands, QWidget):
     def data_changed(self) -> None:
         """Entries were added, changed or removed: reload, keeping the selection."""
         current = self.current_entry_id()
+        chosen = self.selected_entry_ids()
         self.model.reload()
         if current is not None:
             self.select_entry(current)
+        # The entries chosen stay chosen (tagged, then linked, then cited, by the keyboard).
+        self._also_select([i for i in chosen if i != current])
         self.entry_editor.show_entry(self.current_entry_id())
         if self.review_id is not None:
             self.filters.set_options(
@@ -339,6 +342,24 @@ class ChronologyTab(EntryCommands, QWidget):
                     QItemSelectionModel.SelectionFlag.Select
                     | QItemSelectionModel.SelectionFlag.Rows,
                 )
+
+    def _also_select(self, entry_ids: list[int]) -> None:
+        """Add these entries' rows to the selection, in runs of rows (one call, however
+        many)."""
+        rows = sorted(r for r in map(self.model.row_of, entry_ids) if r >= 0)
+        if not rows:
+            return
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        start = previous = rows[0]
+        for row in [*rows[1:], None]:
+            if row is not None and row == previous + 1:
+                previous = row
+                continue
+            selection.select(self.model.index(start, 0), self.model.index(previous, last))
+            if row is not None:
+                start = previous = row
+        self.view.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
 
     def show_period(self, start, end) -> None:
         self.pages.setCurrentWidget(self.entries_page)

@@ -377,3 +377,123 @@ def test_the_import_window_is_reached_whole_by_tab_and_its_shortcuts(
         if "&" in tabs.tabText(i)
     ]
     assert len(letters) == len(set(letters)), sorted(letters)
+
+
+# 4. Dark and high contrast: a document not started is read, not greyed ---------------------------
+def test_a_document_not_started_lists_its_sections_in_the_text_s_colour(window, ctx):
+    from ui.workspace import TAB_REPORTS
+
+    review_id = create_review(ctx, review_type="lcspr", reference="LCSPR-2026-92", title="Child V")
+    window.refresh()
+    window.select_review(review_id)
+    window.workspace.tabs.setCurrentIndex(TAB_REPORTS)
+    settle()
+    reports = window.workspace.reports
+    assert reports.report is None and reports.sections.count() > 5
+    # Enabled, so drawn in the text's colour (a disabled list is greyed below 4.5:1 on a dark
+    # palette), but nothing in it can be chosen before the document is started.
+    assert reports.sections.isEnabled()
+    item = reports.sections.item(0)
+    assert item.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert not item.flags() & (Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+
+
+# 5. The walk by keyboard: the commands on chosen entries have keys ------------------------------
+def _back_to(window, qtbot) -> None:
+    """The window active again once a box has closed (the window manager's part)."""
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+_ANSWERED: list = []  # the boxes answered already (one may linger a moment once closed)
+
+
+def _answer(text: str | None = None) -> None:
+    """Answer the next question box by the keyboard: type (if asked to) and press Return."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if box is None or box in _ANSWERED or not box.isVisible():
+            QTimer.singleShot(20, answer)
+            return
+        _ANSWERED.append(box)
+        if text is not None:
+            box.setTextValue(text)
+        QTest.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
+
+
+def test_tag_link_and_cite_have_keys_from_the_chronology_table(window, ctx, review_id, qtbot):
+    from app.chronology.entries import add_entry, get_entry
+    from app.chronology.episodes import list_episodes
+    from app.findings import add_finding, list_findings
+    from app.items import add_item
+    from ui.workspace import TAB_CHRONOLOGY
+
+    window.refresh()
+    window.select_review(review_id)
+    window.workspace.tabs.setCurrentIndex(TAB_CHRONOLOGY)
+    settle()
+    tab = window.workspace.chronology
+    agency_id = tab.agencies[0].agency_id
+    ids = [
+        add_entry(ctx, review_id, agency_id, {"date": f"0{d}/03/2019", "event": f"Visit {d}."})
+        for d in (1, 2, 3)
+    ]
+    add_item(ctx, "key_episode", review_id, {"title": "Winter 2019"})
+    add_finding(ctx, review_id, "Escalation was not considered")
+    tab.data_changed()
+    window.refresh()
+    settle()
+    assert "(Ctrl+T)" in tab.tag_action.toolTip() and "(Ctrl+K)" in tab.link_action.toolTip()
+    assert "(Ctrl+E)" in tab.cite_action.toolTip()
+    window.activateWindow()
+    tab.view.setFocus()
+    tab.view.selectRow(0)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert len(tab.selected_entry_ids()) == 2
+    chosen = set(tab.selected_entry_ids())
+    _answer("Neglect")
+    qtbot.keyClick(tab.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert all("Neglect" in get_entry(ctx, i).themes for i in chosen)
+    assert set(tab.selected_entry_ids()) == chosen  # still chosen, for the next command
+    _back_to(window, qtbot)  # as the window manager does once the box has closed
+    tab.view.setFocus()
+    said = []
+    window.editor.failed.connect(said.append)
+    _answer()
+    qtbot.keyClick(tab.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert said == [], said
+    assert list_episodes(ctx, review_id)[0].entries == 2
+    # From the filters too: the focus on the "Flagged only" box.
+    _back_to(window, qtbot)
+    tab.filters.flagged.setFocus()
+    _answer()
+    qtbot.keyClick(tab.filters.flagged, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    cited = {e.target_id for e in list_findings(ctx, review_id)[0].evidence if e.kind == "entry"}
+    assert cited == chosen and set(ids) > chosen
+
+
+def test_with_no_finding_cite_says_where_to_add_one(window, ctx, review_id, messages):
+    from app.chronology.entries import add_entry
+    from ui.workspace import TAB_CHRONOLOGY
+
+    window.refresh()
+    window.select_review(review_id)
+    window.workspace.tabs.setCurrentIndex(TAB_CHRONOLOGY)
+    settle()
+    tab = window.workspace.chronology
+    add_entry(ctx, review_id, tab.agencies[0].agency_id, {"date": "01/03/2019", "event": "Visit."})
+    tab.data_changed()
+    settle()
+    tab.view.selectRow(0)
+    said = []
+    window.editor.failed.connect(said.append)
+    tab.cite_selected()
+    tab.link_selected()
+    assert any("Findings tab (Ctrl+6)" in s for s in said)
+    assert any("(Ctrl+Tab from the entries)" in s for s in said)
