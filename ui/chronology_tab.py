@@ -377,8 +377,10 @@ class ChronologyTab(EntryCommands, QWidget):
     def apply_filter(self) -> None:
         current = self.current_entry_id()
         self.model.set_filter(self.filters.current())
-        if current is not None:
-            self.select_entry(current)
+        if current is not None and not self.select_entry(current):
+            # The entry being edited is filtered out: the editor no longer shows an entry the
+            # table does not (it says to select one).
+            self.entry_editor.show_entry(self.current_entry_id())
 
     def _sorted(self, *_args) -> None:
         """After a sort (a model reset), keep the entry that was selected in view."""

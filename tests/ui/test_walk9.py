@@ -497,3 +497,27 @@ def test_with_no_finding_cite_says_where_to_add_one(window, ctx, review_id, mess
     tab.link_selected()
     assert any("Findings tab (Ctrl+6)" in s for s in said)
     assert any("(Ctrl+Tab from the entries)" in s for s in said)
+
+
+def test_an_entry_filtered_out_is_no_longer_shown_in_the_editor(window, ctx, review_id):
+    from app.chronology.entries import add_entry
+    from ui.workspace import TAB_CHRONOLOGY
+
+    window.refresh()
+    window.select_review(review_id)
+    window.workspace.tabs.setCurrentIndex(TAB_CHRONOLOGY)
+    settle()
+    tab = window.workspace.chronology
+    agency_id = tab.agencies[0].agency_id
+    home = add_entry(ctx, review_id, agency_id, {"date": "01/03/2019", "event": "Home visit."})
+    add_entry(ctx, review_id, agency_id, {"date": "02/03/2019", "event": "Strategy discussion."})
+    tab.data_changed()
+    tab.select_entry(home)
+    settle()
+    assert tab.entry_editor.entry.id == home
+    tab.filters.text.setText("Strategy")
+    tab.apply_filter()
+    settle()
+    assert tab.model.rowCount() == 1
+    shown = tab.entry_editor.entry
+    assert shown is None or shown.id == tab.current_entry_id() != home
