@@ -167,7 +167,8 @@ class EntryCommands:
             return
         if not episodes:
             self.editor.failed.emit(
-                "There are no key practice episodes yet. Add one on the 'Key practice episodes' page."
+                "There are no key practice episodes yet. Add one on the 'Key practice episodes' "
+                "page (Ctrl+Tab from the entries), then link the entries to it."
             )
             return
         titles = [e.title for e in episodes]
@@ -189,7 +190,10 @@ class EntryCommands:
             return
         findings = list_findings(self.editor.ctx, self.review_id)
         if not findings:
-            self.editor.failed.emit("There are no findings yet. Add one on the Findings tab.")
+            self.editor.failed.emit(
+                "There are no findings yet. Add one on the Findings tab (Ctrl+6), then cite the "
+                "entries in it."
+            )
             return
         titles = [f"{f.number}. {f.title}" for f in findings]
         title, ok = QInputDialog.getItem(

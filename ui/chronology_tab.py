@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -102,14 +102,22 @@ class ChronologyTab(EntryCommands, QWidget):
         self.add_action = self._command("Add entry…", self.add_entry, "add")
         self.delete_action = self._command("Delete", self.delete_selected, "delete")
         self.toolbar.addSeparator()
-        self.tag_action = self._command("Tag theme…", self.tag_selected, "tag")
-        self.link_action = self._command("Link to key episode…", self.link_selected, "link")
+        self.tag_action = self._command(
+            "Tag theme…", self.tag_selected, "tag", "Tag the selected entries with a theme (Ctrl+T)"
+        )
+        self.link_action = self._command(
+            "Link to key episode…",
+            self.link_selected,
+            "link",
+            "Link the selected entries to a key practice episode (Ctrl+K)",
+        )
         self.cite_action = self._command(
             "Cite in finding…",
             self.cite_selected,
             "cite",
-            "Cite the selected entries as evidence for a finding",
+            "Cite the selected entries as evidence for a finding (Ctrl+E)",
         )
+        self.entries_page_keys: list[QAction] = []
         self.export_action = self._command("Export…", self.choose_export, "export")
         # Last on the bar (they fold away first on a narrow window); also Alt+Up / Alt+Down.
         self.toolbar.addSeparator()
@@ -195,8 +203,17 @@ class ChronologyTab(EntryCommands, QWidget):
         self.copy_action = view_action(
             self.view, "Copy", lambda: copy_rows(self.view), QKeySequence.StandardKey.Copy, "copy"
         )
-        for action in (self.tag_action, self.cite_action, self.link_action):
+        # The commands on the chosen entries have keys of their own, from the table or the
+        # filters (the page's other fields), as the toolbar's tooltips say.
+        for action, key in (
+            (self.tag_action, "Ctrl+T"),
+            (self.cite_action, "Ctrl+E"),
+            (self.link_action, "Ctrl+K"),
+        ):
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.view.addAction(action)
+            self.entries_page_keys.append(action)
         for action, key in ((self.earlier_action, "Alt+Up"), (self.later_action, "Alt+Down")):
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -227,6 +244,8 @@ class ChronologyTab(EntryCommands, QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([900, 360])
         self.entries_page = QWidget()
+        # Ctrl+T / Ctrl+K / Ctrl+E wherever the focus is on the page (the filters, the table).
+        self.entries_page.addActions(self.entries_page_keys)
         layout = QVBoxLayout(self.entries_page)
         layout.addLayout(actions)
         layout.addWidget(self.filters)
@@ -288,9 +307,12 @@ class ChronologyTab(EntryCommands, QWidget):
     def data_changed(self) -> None:
         """Entries were added, changed or removed: reload, keeping the selection."""
         current = self.current_entry_id()
+        chosen = self.selected_entry_ids()
         self.model.reload()
         if current is not None:
             self.select_entry(current)
+        # The entries chosen stay chosen (tagged, then linked, then cited, by the keyboard).
+        self._also_select([i for i in chosen if i != current])
         self.entry_editor.show_entry(self.current_entry_id())
         if self.review_id is not None:
             self.filters.set_options(
@@ -321,6 +343,24 @@ class ChronologyTab(EntryCommands, QWidget):
                     | QItemSelectionModel.SelectionFlag.Rows,
                 )
 
+    def _also_select(self, entry_ids: list[int]) -> None:
+        """Add these entries' rows to the selection, in runs of rows (one call, however
+        many)."""
+        rows = sorted(r for r in map(self.model.row_of, entry_ids) if r >= 0)
+        if not rows:
+            return
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        start = previous = rows[0]
+        for row in [*rows[1:], None]:
+            if row is not None and row == previous + 1:
+                previous = row
+                continue
+            selection.select(self.model.index(start, 0), self.model.index(previous, last))
+            if row is not None:
+                start = previous = row
+        self.view.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
+
     def show_period(self, start, end) -> None:
         self.pages.setCurrentWidget(self.entries_page)
         self.filters.clear()
@@ -337,8 +377,10 @@ class ChronologyTab(EntryCommands, QWidget):
     def apply_filter(self) -> None:
         current = self.current_entry_id()
         self.model.set_filter(self.filters.current())
-        if current is not None:
-            self.select_entry(current)
+        if current is not None and not self.select_entry(current):
+            # The entry being edited is filtered out: the editor no longer shows an entry the
+            # table does not (it says to select one).
+            self.entry_editor.show_entry(self.current_entry_id())
 
     def _sorted(self, *_args) -> None:
         """After a sort (a model reset), keep the entry that was selected in view."""

@@ -39,7 +39,7 @@ class EpisodesPage(QWidget):
         self.show_button.clicked.connect(self._show_entries)
         note = QLabel(
             "Group the chronology into the periods the review analyses. Link entries from the "
-            "chronology table with 'Link to key episode…'."
+            "chronology table with 'Link to key episode…' (Ctrl+K)."
         )
         note.setWordWrap(True)
         right = QWidget()

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSpinBox,
     QSplitter,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -51,7 +53,7 @@ from ui.import_choices import (
 )
 from ui.screen import fit_to_screen
 from ui.tasks import Job, JobBridge
-from ui.theme import danger_colour
+from ui.theme import danger_colour, muted_colour, scaled_font
 
 NOT_MAPPED = "(not in this file)"
 # The fields that matter most first, so they show without scrolling.
@@ -60,6 +62,15 @@ FIELD_ORDER = ("date", "event", "outcome", "practitioner", "role", "event_type",
 PREVIEW_ROWS = 12
 SHOWN_SHEETS = "A column chosen here is used on every ticked sheet headed the same."
 SHOWN_AGENCIES = "Each agency's rows are shown on their own; a column chosen here is used for all."
+# The stages of a reading, as the reading job names them (see replan).
+LOOKING, SHEETS, FILE = "looking", "sheets", "file"
+READING_NOTE = (
+    "Nothing is imported until you press Import. Cancel (Esc) stops the reading and closes "
+    "this window."
+)
+SHOWN_IN_TABLE = (
+    2000  # rows listed in a table of rows left out, flagged or joined (all in the report)
+)
 DATE_ORDERS = (
     ("Decide from the file's dates", None),
     ("Day first: 03/04/2016 is 3 April (UK)", "dmy"),
@@ -80,6 +91,8 @@ class ImportDialog(QDialog):
         self.results: list[ImportResult] = []
         self._mapping_override: dict | None = None
         self._planned_for = ""  # the agency chosen when the plans were made
+        self._planned_header = 0  # and the header row (0: found by ReviewDesk)
+        self._shown_once = False  # a plan or a refusal has been shown
         self._updating = False
         self._reading: Job | None = None  # the file being read and planned, if it is
         self._sheets_listed = False  # a workbook's sheets are listed by the first reading
@@ -130,7 +143,7 @@ class ImportDialog(QDialog):
         self.header_row.setSpecialValueText("found by ReviewDesk")
         self.header_row.setToolTip("The row of the sheet naming the columns")
         self.header_row.lineEdit().returnPressed.connect(self._import_once_read)
-        self.header_row.editingFinished.connect(self._layout_changed)
+        self.header_row.editingFinished.connect(self._header_row_changed)
         self.date_order = QComboBox()
         self.date_order.setObjectName("import_date_order")
         self.date_order.setAccessibleName("Date order")
@@ -197,7 +210,8 @@ class ImportDialog(QDialog):
         self.parts.setObjectName("import_event_parts")
         self.parts.setAccessibleName("Columns joined into the event")
         self.parts.itemChanged.connect(lambda _item: self._mapping_changed())
-        self.parts_label = QLabel("Also join into the event, each under its heading:")
+        self.parts_label = QLabel("Also join into the &event, each under its heading:")
+        self.parts_label.setBuddy(self.parts)
         self.parts_label.setWordWrap(True)
         left = QWidget()
         column = QVBoxLayout(left)
@@ -205,7 +219,7 @@ class ImportDialog(QDialog):
         column.addWidget(self.mapping, 1)
         column.addWidget(self.parts_label)
         column.addWidget(self.parts)
-        mapping_box = QGroupBox("Columns")
+        mapping_box = QGroupBox("&Columns")
         QVBoxLayout(mapping_box).addWidget(left)
 
         self.preview = QTableWidget()
@@ -213,8 +227,13 @@ class ImportDialog(QDialog):
         self.preview.setAccessibleName("The first rows of the file")
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setWordWrap(False)
-        preview_box = QGroupBox("The file (first rows, as they will be read)")
-        QVBoxLayout(preview_box).addWidget(self.preview)
+        self.preview_pages = QStackedWidget()
+        self.preview_pages.setObjectName("import_preview_pages")
+        self.preview_pages.addWidget(self.preview)
+        self.preview_pages.addWidget(self._build_reading_panel())
+        self.preview_pages.addWidget(self._build_refusal_panel())
+        preview_box = QGroupBox("The file (first &rows, as they will be read)")
+        QVBoxLayout(preview_box).addWidget(self.preview_pages)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(mapping_box)
         self.splitter.addWidget(preview_box)
@@ -224,7 +243,7 @@ class ImportDialog(QDialog):
         self.shown_sheet.setObjectName("import_shown_sheet")
         self.shown_sheet.setAccessibleName("Sheet shown in the columns and first rows")
         self.shown_sheet.activated.connect(lambda _i: self._show_plans(self._agency_text()))
-        shown_caption = QLabel("Sheet &shown")
+        shown_caption = QLabel("Sheet sh&own")
         shown_caption.setBuddy(self.shown_sheet)
         self.shown_note = shown_note = QLabel(SHOWN_SHEETS)
         shown_note.setWordWrap(True)
@@ -241,24 +260,78 @@ class ImportDialog(QDialog):
         area.addWidget(self.shown_row)
         area.addWidget(self.splitter, 1)
 
-    def _build_report(self) -> None:
-        self.summary = QLabel()
-        self.summary.setObjectName("import_summary")
-        self.summary.setWordWrap(True)
-        # How far the reading of the file is ("Reading page 12 of 30…"); Cancel stops it.
+    def _build_reading_panel(self) -> QWidget:
+        """Where the first rows will be, while the file is read: which file, how far the
+        reading is (the sheet or page being read), and that Cancel stops it."""
+        self.reading_row = panel = QWidget()
+        panel.setObjectName("import_reading_panel")
+        column = QVBoxLayout(panel)
+        column.addStretch(1)
+        self.reading_title = QLabel(f"Reading {self.path.name}…")
+        self.reading_title.setObjectName("import_reading_title")
+        self.reading_title.setFont(scaled_font(self.font(), 1.3, bold=True))
+        # How far the reading is ("Reading page 12 of 30…", "Reading sheet 2 of 3…").
         self.reading_words = QLabel()
         self.reading_words.setObjectName("import_reading")
         self.reading_bar = QProgressBar()
         self.reading_bar.setAccessibleName("Reading the file")
         self.reading_bar.setTextVisible(False)
-        self.reading_bar.setMaximumWidth(320)
-        self.reading_row = QWidget()
-        row = QHBoxLayout(self.reading_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.reading_words)
-        row.addWidget(self.reading_bar)
-        row.addWidget(QLabel("Cancel stops the reading; nothing is imported."), 1)
-        self.reading_row.hide()
+        self.reading_bar.setMaximumWidth(420)
+        self.reading_bar.setRange(0, 0)
+        note = QLabel(READING_NOTE)
+        note.setObjectName("import_reading_note")
+        muted = note.palette()
+        muted.setColor(note.foregroundRole(), muted_colour())
+        note.setPalette(muted)
+        for label in (self.reading_title, self.reading_words, note):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            column.addWidget(label)
+        column.insertSpacing(column.indexOf(note), 6)
+        column.insertWidget(column.indexOf(note), self.reading_bar, 0, Qt.AlignmentFlag.AlignCenter)
+        column.addStretch(2)
+        return panel
+
+    def _build_refusal_panel(self) -> QWidget:
+        """Where the first rows would be, when the file cannot be imported as it is: why, in
+        words the size of a heading, and what to do."""
+        panel = QWidget()
+        panel.setObjectName("import_refusal_panel")
+        column = QVBoxLayout(panel)
+        column.addStretch(1)
+        self.refusal_title = QLabel()
+        self.refusal_title.setObjectName("import_refusal_title")
+        self.refusal_title.setFont(scaled_font(self.font(), 1.3, bold=True))
+        self.refusal_words = QLabel()
+        self.refusal_words.setObjectName("import_refusal")
+        self.refusal_words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for label in (self.refusal_title, self.refusal_words):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.addWidget(label)
+        column.addStretch(2)
+        return panel
+
+    def _row_table(self, name: str, headings: list[str], share: float = 0.5) -> QTableWidget:
+        """A table of rows left out, flagged or joined: sheet, row, why, what it held (the
+        reason given ``share`` of the width, the rest to what the row held)."""
+        table = _RowTable(0, len(headings), share)
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(headings)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setWordWrap(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        return table
+
+    def _build_report(self) -> None:
+        self.summary = QLabel()
+        self.summary.setObjectName("import_summary")
+        self.summary.setWordWrap(True)
         self.problems = QLabel()
         self.problems.setObjectName("import_problems")
         self.problems.setWordWrap(True)
@@ -280,16 +353,37 @@ class ImportDialog(QDialog):
         self.import_button.setText("Import")
         self.buttons.accepted.connect(self.do_import)
         self.buttons.rejected.connect(self.reject)
-        report_box = QGroupBox("What ReviewDesk decided, and rows left out, joined or flagged")
-        QVBoxLayout(report_box).addWidget(self.report)
+        # The rows not imported as entries of their own, each with why: a table each, so a
+        # long list reads row by row (and is copied with Ctrl+C), beside the whole report.
+        self.left_out_table = self._row_table(
+            "import_left_out", ["Sheet", "Row", "Why it is left out", "What the row held"], 0.4
+        )
+        self.left_out_table.setAccessibleName("Rows left out, and why")
+        self.flagged_table = self._row_table(
+            "import_flagged", ["Sheet", "Row", "Why it is flagged", "Event"], 0.6
+        )
+        self.flagged_table.setAccessibleName("Rows flagged for checking, and why")
+        self.joined_table = self._row_table("import_joined", ["Sheet", "Row", "What happens to it"])
+        self.joined_table.setAccessibleName("Undated rows joined to the entry above")
+        self.report_tabs = QTabWidget()
+        self.report_tabs.setObjectName("import_report_tabs")
+        self.report_tabs.addTab(self.report, "&What ReviewDesk decided")
+        self.report_tabs.addTab(self.left_out_table, "Rows &left out")
+        self.report_tabs.addTab(self.flagged_table, "&Flagged for checking")
+        self.report_tabs.addTab(self.joined_table, "&Joined to the entry above")
+        for index in (1, 2, 3):
+            self.report_tabs.setTabVisible(index, False)
         vertical = QSplitter(Qt.Orientation.Vertical)
+        vertical.setObjectName("import_splitter")
         vertical.addWidget(self.columns_area)
-        vertical.addWidget(report_box)
-        vertical.setSizes([470, 200])
+        vertical.addWidget(self.report_tabs)
+        vertical.setStretchFactor(0, 5)
+        vertical.setStretchFactor(1, 3)
+        vertical.setSizes([450, 230])
+        self.vertical = vertical
         layout = QVBoxLayout(self)
         layout.addLayout(self.choices)
         layout.addWidget(vertical, 1)
-        layout.addWidget(self.reading_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
@@ -302,6 +396,11 @@ class ImportDialog(QDialog):
             return  # the focus left the agency unchanged: nothing to read again
         self._mapping_override = None  # each agency has its own remembered mapping
         self.replan()
+
+    def _header_row_changed(self) -> None:
+        """The header row typed or stepped; the focus only passing through reads nothing."""
+        if self.header_row.value() != self._planned_header:
+            self._layout_changed()
 
     def _layout_changed(self) -> None:
         self._mapping_override = None  # other headings: decide the columns again
@@ -342,6 +441,7 @@ class ImportDialog(QDialog):
             self._show_refusal("Tick the sheets to import.")
             return
         self._planned_for = agency
+        self._planned_header = self.header_row.value()
         self.import_button.setEnabled(False)
         ctx, review_id, path = self.editor.ctx, self.review_id, self.path
         options = {
@@ -353,10 +453,15 @@ class ImportDialog(QDialog):
         }
 
         list_them = not self._sheets_listed
+        has_sheets = self.sheets.count() > 0
 
         def work(progress):
-            listed = _list_sheets(path) if list_them else None
-            progress(0, 0)  # Cancelled while the sheets were listed: the planning never starts
+            listed = None
+            if list_them:
+                progress(0, 0, LOOKING)
+                listed = _list_sheets(path, progress)
+            # Cancelled while the sheets were listed: the planning never starts.
+            progress(0, 0, SHEETS if (listed[0] if listed else has_sheets) else FILE)
             name = agency or "(agency)"
             try:
                 plans = plan_imports(ctx, review_id, name, path, progress=progress, **options)
@@ -371,36 +476,61 @@ class ImportDialog(QDialog):
                 "spreadsheet, or save the file again and import that copy."
             )
 
-        reading = self._reading = Job(work, explain)
+        # Only reads: a window closing never waits for it (see ui.tasks.close_after_jobs).
+        reading = self._reading = Job(work, explain, reads_only=True)
         JobBridge(
             self,
             reading,
             lambda result: self._planned(reading, result),
             lambda message: self._refused(reading, message),
-            self._read_page,
+            self._read_part,
+            self._read_stage,
         )
-        self.reading_words.setText(f"Reading {path.name}…")
-        self.reading_bar.setRange(0, 0)  # busy until the pages are counted
-        # A file read in a blink shows no progress at all; a longer one does, from its first
-        # page or after a moment.
-        QTimer.singleShot(250, lambda: self._show_reading(reading))
+        self._stage = LOOKING if list_them else FILE
+        self.reading_words.setText("Opening the file…")
+        self.reading_bar.setRange(0, 0)  # busy until the sheets or pages are counted
+        if self._shown_once:
+            # Read again (another header row, sheet, column): the plan shown stays a moment,
+            # so a file read in a blink shows no progress at all; a longer one does.
+            QTimer.singleShot(250, lambda: self._show_reading(reading))
+        else:  # nothing shown yet: say at once what is happening, not an empty table
+            self._show_reading(reading)
         self.setCursor(Qt.CursorShape.BusyCursor)
         reading.start()
 
-    def _show_reading(self, reading: Job) -> None:
-        if reading is self._reading:
+    def _show_reading(self, reading: Job | None) -> None:
+        if reading is not None and reading is self._reading:
             self.summary.hide()
-            self.reading_row.show()
+            self.preview_pages.setCurrentWidget(self.reading_row)
 
-    def _read_page(self, page: int, pages: int) -> None:
-        self.reading_words.setText(f"Reading page {page} of {pages}…")
-        self.reading_bar.setRange(0, pages)
-        self.reading_bar.setValue(page - 1)
+    def _read_stage(self, stage: str) -> None:
+        """The reading has reached ``stage``: say it until it is counted."""
+        self._stage = stage
+        self.reading_bar.setRange(0, 0)
+        self.reading_words.setText(
+            {
+                LOOKING: "Looking through its sheets for the chronology…",
+                SHEETS: "Reading the chronology…",
+            }.get(stage, "Reading the rows…")
+        )
+
+    def _read_part(self, done: int, total: int) -> None:
+        """How far the reading is: the sheet (of a workbook) or the page (of a PDF)."""
+        if self._stage == LOOKING:
+            words = f"Looking through its sheets for the chronology: sheet {done} of {total}…"
+        elif self._stage == SHEETS:
+            words = f"Reading sheet {done} of {total}…"
+        else:
+            words = f"Reading page {done} of {total}…"
+        self.reading_words.setText(words)
+        self.reading_bar.setRange(0, total)
+        self.reading_bar.setValue(done - 1)
         self._show_reading(self._reading)
 
     def _reading_over(self) -> None:
         self._reading = None
-        self.reading_row.hide()
+        if self.preview_pages.currentWidget() is self.reading_row:
+            self.preview_pages.setCurrentWidget(self.preview)
         self.summary.show()
         self.unsetCursor()
 
@@ -439,7 +569,7 @@ class ImportDialog(QDialog):
             return
         self._reading_over()
         self._import_when_read = False
-        self._show_refusal(message)
+        self._show_refusal(message, f"{self.path.name} cannot be imported as it is")
 
     def _stop_reading(self) -> None:
         """Stop the reading under way, if any: it ends at its next page, and what it found is
@@ -453,11 +583,19 @@ class ImportDialog(QDialog):
         self._stop_reading()  # Cancel, Esc or the window's close stop the reading too
         super().done(result)
 
-    def _show_refusal(self, message: str) -> None:
+    def _show_refusal(self, message: str, title: str = "Nothing to import yet") -> None:
+        """Why nothing can be imported, where the first rows would be (the sheets, header
+        row and dates above can still be changed)."""
         self.problems.setText(message)
-        self.problems.setVisible(True)
+        self.problems.setVisible(False)  # said in the middle of the window, not at its foot
+        self.refusal_title.setText(title)
+        self.refusal_words.setText(for_window(message))
+        self.preview_pages.setCurrentIndex(2)
+        self._shown_once = True
         self.summary.setText("")
         self.report.clear()
+        self.report.setPlaceholderText("Nothing is imported from this file: why is said above.")
+        self._fill_row_tables()
         self.import_button.setEnabled(False)
         for combo in self.mapping_combos.values():
             combo.clear()
@@ -558,6 +696,7 @@ class ImportDialog(QDialog):
                     for e in p.replaces.removed_examples
                 ]
         self.report.setPlainText("\n".join(lines))
+        self._fill_row_tables()
         can = all(p.can_commit for p in self.plans)
         self.import_button.setEnabled(can and bool(agency) and not self.editor.readonly)
         replacing = any(p.replaces is not None for p in self.plans)
@@ -594,9 +733,10 @@ class ImportDialog(QDialog):
             parts.append(f"<b>{flagged}</b> will be flagged for checking.")
         if left_out:
             parts.append(
-                "1 row is not an entry and is left out (listed below)."
+                "1 row is not an entry and is left out (see Rows left out, below)."
                 if left_out == 1
-                else f"{left_out:,} rows are not entries and are left out (listed below)."
+                else f"{left_out:,} rows are not entries and are left out (see Rows left out, "
+                "below)."
             )
         if joined:
             parts.append(
@@ -626,7 +766,42 @@ class ImportDialog(QDialog):
             parts.append("It adds to what the agency has sent before; nothing is replaced.")
         return " ".join(parts)
 
+    def _fill_row_tables(self) -> None:
+        """The rows left out, flagged and joined, of every sheet planned, each with why; a tab
+        each, named with its count, and only when there are any."""
+        several = len({p.table.sheet for p in self.plans}) > 1
+        left_out, flagged, joined = [], [], []
+        for plan in self.plans:
+            sheet = _shown_label(plan)
+            for note in plan.table.left_out:
+                left_out.append((sheet, note.row, for_window(note.reason), note.text))
+            if plan.flagged:
+                event = plan.mapping.get("event")
+                wanted = {n.row for n in plan.flagged}
+                cells = {n: c for n, c in plan.table.rows if n in wanted}
+                for note in plan.flagged:
+                    held = cells.get(note.row, [])
+                    text = cell_text(held[event]) if event is not None and event < len(held) else ""
+                    flagged.append((sheet, note.row, for_window(note.reason), text))
+            for note in plan.continuations:
+                joined.append((sheet, note.row, note.reason))
+        for index, (table, rows, label) in enumerate(
+            (
+                (self.left_out_table, left_out, "Rows &left out"),
+                (self.flagged_table, flagged, "&Flagged for checking"),
+                (self.joined_table, joined, "&Joined to the entry above"),
+            ),
+            start=1,
+        ):
+            _fill_rows(table, rows, several)
+            self.report_tabs.setTabText(index, f"{label} ({len(rows):,})")
+            self.report_tabs.setTabVisible(index, bool(rows))
+        if not self.report_tabs.isTabVisible(self.report_tabs.currentIndex()):
+            self.report_tabs.setCurrentIndex(0)
+
     def _fill_preview(self, plan: ImportPlan) -> None:
+        self._shown_once = True
+        self.preview_pages.setCurrentWidget(self.preview)
         headers = plan.table.headers
         mapped = {i: MAPPABLE_FIELDS[f] for f, i in plan.mapping.items()}
         labels = []
@@ -647,6 +822,17 @@ class ImportDialog(QDialog):
         rows = plan.table.rows[:PREVIEW_ROWS]
         self.preview.setRowCount(len(rows))
         self.preview.setVerticalHeaderLabels([str(n) for n, _ in rows])
+        # A row flagged or joined to the one above says so beside its number.
+        flagged = {n.row: n.reason for n in plan.flagged}
+        joined = {n.row: n.reason for n in plan.continuations}
+        for r, (number, _cells) in enumerate(rows):
+            item = self.preview.verticalHeaderItem(r)
+            if number in flagged:
+                item.setText(f"{number} ⚑")
+                item.setToolTip(f"Flagged for checking: {for_window(flagged[number])}")
+            elif number in joined:
+                item.setText(f"{number} ↑")
+                item.setToolTip(joined[number])
         for r, (_n, cells) in enumerate(rows):
             for c, value in enumerate(cells[: len(headers)]):
                 self.preview.setItem(
@@ -681,15 +867,62 @@ class ImportDialog(QDialog):
             self.accept()
 
 
-def _list_sheets(path: Path) -> tuple[list[str], list[str]]:
+def _list_sheets(path: Path, progress) -> tuple[list[str], list[str]]:
     """A workbook's sheets and those holding a chronology ([] for other files, or a file that
-    cannot be read: the planning says why)."""
+    cannot be read: the planning says why). ``progress(sheet, sheets)`` as each is looked at."""
     try:
         sheets = list_sheets(path)
-        holding = sheets_holding_chronology(path) if len(sheets) > 1 else sheets
+        holding = sheets_holding_chronology(path, progress) if len(sheets) > 1 else sheets
     except UserError:
         return [], []
     return sheets, holding
+
+
+def _fill_rows(table: QTableWidget, rows: list[tuple], several_sheets: bool) -> None:
+    """``rows`` (sheet, row, why[, what]) in ``table``: the first SHOWN_IN_TABLE of them (the
+    report lists them all), the sheet only when there are several."""
+    shown = rows[:SHOWN_IN_TABLE]
+    table.setRowCount(len(shown) + (len(rows) > len(shown)))
+    for r, row in enumerate(shown):
+        for c, value in enumerate(row):
+            text = str(value)
+            item = QTableWidgetItem(text)
+            if c == 1:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if c >= 2:
+                item.setToolTip(text)
+            table.setItem(r, c, item)
+    if len(rows) > len(shown):
+        more = QTableWidgetItem(
+            f"… and {len(rows) - len(shown):,} more, all listed under What ReviewDesk decided"
+        )
+        table.setItem(len(shown), 2, more)
+    table.setColumnHidden(0, not several_sheets)
+    table.resizeColumnToContents(0)
+    table.resizeColumnToContents(1)
+    table.fit_reason()
+
+
+class _RowTable(QTableWidget):
+    """The reason column takes its share of the width whatever the window's size, and each
+    row is as tall as its reason wrapped (up to a few hundred rows: more would be slow)."""
+
+    def __init__(self, rows: int, columns: int, share: float):
+        super().__init__(rows, columns)
+        self.share = share
+
+    def fit_reason(self) -> None:
+        if self.columnCount() > 3:
+            used = sum(self.columnWidth(c) for c in (0, 1) if not self.isColumnHidden(c))
+            room = self.viewport().width() - used
+            self.setColumnWidth(2, max(self.fontMetrics().averageCharWidth() * 24,
+                                       int(room * self.share)))  # fmt: skip
+        if self.rowCount() <= 300:
+            self.resizeRowsToContents()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_reason()
 
 
 def _shown_label(plan: ImportPlan) -> str:

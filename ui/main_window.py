@@ -32,7 +32,7 @@ from ui.screen import (
 from ui.store_actions import add_store_actions
 from ui.tab_names import CHRONOLOGY_KINDS, TAB_NAMES
 from ui.table_tools import polish_tables
-from ui.tasks import stop_all_jobs
+from ui.tasks import close_after_jobs
 from ui.theme import ring_focused_boxes
 from ui.welcome import WelcomePage
 from ui.widgets import keep_focus_in_sight
@@ -428,5 +428,6 @@ class MainWindow(WindowCommands, QMainWindow):
         self.live_updates.close()
         super().closeEvent(event)
         if self.owns_store:
-            stop_all_jobs()  # no thread left reading the store as it closes
-            self.editor.ctx.store.close()
+            # Closed once no job is left using it: a write is waited for, while a reading
+            # walked away from (a huge sheet, Cancel pressed) does not keep the window up.
+            close_after_jobs(self.editor.ctx.store.close)

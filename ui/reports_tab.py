@@ -250,7 +250,9 @@ class ReportsTab(QWidget):
             for section in template(kind)["sections"]:
                 item = QListWidgetItem(section["title"])
                 item.setToolTip(section["title"])
-                item.setFlags(Qt.ItemFlag.NoItemFlags)  # shown, not chosen: nothing to edit yet
+                # Shown to be read (in the text's own colour, not greyed), not chosen:
+                # nothing to edit yet.
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.sections.addItem(item)
         self.sections.setCurrentRow(row if self.report and self.sections.count() else -1)
         issued = self.report is not None and self.report.final
@@ -273,7 +275,7 @@ class ReportsTab(QWidget):
         self.draft_button.setEnabled(writable and issued)
         for widget in (self.up_button, self.down_button):
             widget.setEnabled(writable and not issued)
-        self.sections.setEnabled(self.report is not None)
+        self.sections.setEnabled(True)  # a document not started lists its sections to be read
         self.sections_hint.setText(
             UNTICK_HINT
             if writable and not issued

@@ -9,10 +9,15 @@ job still wanted says.
 A job can be stopped: ``stop()`` makes the next ``progress`` call raise ``JobStopped`` (work with
 steps but no count calls ``progress(0, 0)`` between them), and what the job finds after a stop
 is dropped. Work that cannot hear a stop (one call reading a whole
-workbook) is left to end on its thread: the window goes on at once, the late result is thrown
+sheet) is left to end on its thread: the window goes on at once, the late result is thrown
 away, and the job is kept alive until its thread is done with it. When the application quits,
 ``stop_all_jobs`` stops every job and waits for their threads, so none is left running Python
 while the interpreter shuts down.
+
+A job that only reads (``reads_only``: an import's reading and planning) never holds up a
+window closing: ``close_after_jobs`` stops the jobs, waits only for those that may write to
+the store (the window is never closed under a write), and closes the store once the readers
+have left their work, the window already gone.
 
 ``run_task`` is the usual form: the work under a progress dialog of the window.
 """
@@ -46,6 +51,7 @@ def _went_wrong(details: str) -> str:
 
 class _Signals(QObject):
     progress = Signal(int, int)  # done, total (pages of a PDF, rows written…)
+    stage = Signal(str)  # the stage the work has reached, named by the work itself
     finished = Signal(object)
     failed = Signal(str)  # what to say, in plain words
     stopped = Signal()
@@ -53,6 +59,17 @@ class _Signals(QObject):
 
 
 _RUNNING: set["Job"] = set()  # kept alive until their thread is done
+_AFTER: list[Callable[[], None]] = []  # to do once no job is left on its thread
+
+
+def _busy() -> list["Job"]:
+    """The jobs whose thread is still in their work."""
+    return [job for job in _RUNNING if not job.done.is_set()]
+
+
+def _after_jobs() -> None:
+    while _AFTER and not _busy():
+        _AFTER.pop(0)()
 
 
 class _Keeper(QObject):
@@ -62,6 +79,7 @@ class _Keeper(QObject):
     @Slot(object)
     def forget(self, job: "Job") -> None:
         _RUNNING.discard(job)
+        _after_jobs()
 
 
 _KEEPER: list[_Keeper] = []
@@ -81,13 +99,17 @@ def _pool() -> QThreadPool:
 class Job(QRunnable):
     """``work(progress)`` on a pool thread. ``explain(details)`` turns an unexpected error's
     traceback into what the user is told (the traceback itself goes to stderr, for a bug
-    report); UserError and StoreError are said as they are."""
+    report); UserError and StoreError are said as they are. ``reads_only``: the work never
+    writes to the store, so a window may close without waiting for it (see close_after_jobs)."""
 
-    def __init__(self, work: Work, explain: Callable[[str], str] = _went_wrong):
+    def __init__(
+        self, work: Work, explain: Callable[[str], str] = _went_wrong, reads_only: bool = False
+    ):
         super().__init__()
         self.setAutoDelete(False)
         self.work = work
         self.explain = explain
+        self.reads_only = reads_only
         self.signals = _Signals()
         self._stop = threading.Event()
         self.done = threading.Event()  # set once the thread has left the work
@@ -106,11 +128,14 @@ class Job(QRunnable):
     def stopped(self) -> bool:
         return self._stop.is_set()
 
-    def _progress(self, done: int, total: int) -> None:
+    def _progress(self, done: int, total: int, stage: str | None = None) -> None:
         """What the work calls as it goes: raises JobStopped once the job is stopped, else
-        reports ``done`` of ``total`` (``progress(0, 0)`` only looks for a stop)."""
+        reports ``done`` of ``total`` (``progress(0, 0)`` only looks for a stop) and, if
+        given, the ``stage`` it has reached (said before the count)."""
         if self._stop.is_set():
             raise JobStopped
+        if stage is not None:
+            self._say(self.signals.stage, stage)
         if total > 0:
             self._say(self.signals.progress, done, total)
 
@@ -143,7 +168,7 @@ class Job(QRunnable):
 class JobBridge(QObject):
     """Lives on the window's thread (a child of ``owner``), so the job's signals reach it
     queued; it passes on only what a job not stopped says. ``on_done(result)``,
-    ``on_error(message)``, ``on_progress(done, total)``."""
+    ``on_error(message)``, ``on_progress(done, total)``, ``on_stage(stage)``."""
 
     def __init__(
         self,
@@ -152,11 +177,14 @@ class JobBridge(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[str], None],
         on_progress: Progress | None = None,
+        on_stage: Callable[[str], None] | None = None,
     ):
         super().__init__(owner)
         self.job = job
         self.on_done, self.on_error, self.on_progress = on_done, on_error, on_progress
+        self.on_stage = on_stage
         job.signals.progress.connect(self.progress)
+        job.signals.stage.connect(self.stage)
         job.signals.finished.connect(self.finished)
         job.signals.failed.connect(self.failed)
         job.signals.stopped.connect(self.deleteLater)
@@ -165,6 +193,11 @@ class JobBridge(QObject):
     def progress(self, done: int, total: int) -> None:
         if not self.job.stopped and self.on_progress is not None:
             self.on_progress(done, total)
+
+    @Slot(str)
+    def stage(self, stage: str) -> None:
+        if not self.job.stopped and self.on_stage is not None:
+            self.on_stage(stage)
 
     @Slot(object)
     def finished(self, result: Any) -> None:
@@ -197,7 +230,7 @@ def start_job(
 
 def jobs_running() -> int:
     """How many jobs are still on their threads (a stopped one ends at its next progress)."""
-    return len(_RUNNING)
+    return len(_busy())
 
 
 def wait_for_jobs(wait_ms: int = 60_000) -> bool:
@@ -208,12 +241,33 @@ def wait_for_jobs(wait_ms: int = 60_000) -> bool:
 
 def stop_all_jobs(wait_ms: int = 60_000) -> bool:
     """Stop every job and wait for their threads (the application is quitting): a thread must
-    not be running Python while the interpreter shuts down. True if all have ended."""
+    not be running Python while the interpreter shuts down. True if all have ended. What
+    waited for the jobs to end (a store to close) is done then."""
     for job in list(_RUNNING):
         job.stop()
     ended = wait_for_jobs(wait_ms)
     _RUNNING.clear()
+    _after_jobs()
     return ended
+
+
+def close_after_jobs(close: Callable[[], None], wait_ms: int = 60_000) -> None:
+    """A window is closing with its store: stop every job; wait for those that may write to
+    the store (never close it under a write); then ``close()`` at once, or, while a job that
+    only reads is still inside one call that cannot hear the stop (a huge sheet read whole),
+    as soon as it has left it. The window does not wait for a reading: its result is
+    dropped, and the reading never reaches the store after the stop (it looks for the stop
+    before it does)."""
+    jobs = list(_RUNNING)
+    for job in jobs:
+        job.stop()
+    for job in jobs:
+        if not job.reads_only:
+            job.done.wait(wait_ms / 1000)
+    if _busy():
+        _AFTER.append(close)
+    else:
+        close()
 
 
 def run_task(parent: QWidget, title: str, work: Work, on_done, on_error) -> Job:
@@ -245,6 +299,7 @@ __all__ = [
     "Job",
     "JobBridge",
     "JobStopped",
+    "close_after_jobs",
     "jobs_running",
     "run_task",
     "start_job",

@@ -288,7 +288,9 @@ def plan_imports(
 
     ``mapping`` (field -> heading, or a list of headings for the event's parts) fixes those
     fields; the others are decided from the file. ``progress(page, pages)`` hears of each page
-    of a PDF as it is read; what it raises stops the planning (nothing is written).
+    of a PDF as it is read, ``progress(sheet, sheets)`` of each sheet of a workbook, and
+    ``progress(0, 0)`` of each stage after the reading; what it raises stops the planning there
+    (nothing is written).
     """
     path = Path(path)
     agency_name = agency_name.strip()
@@ -303,6 +305,8 @@ def plan_imports(
         tables = read_tables(
             path, sheets, all_sheets=all_sheets, header_row=header_row, progress=progress
         )
+        stage = progress or (lambda _done, _total: None)
+        stage(0, 0)  # stopped while the file was read: the store is not looked at
         sha256 = file_fingerprint(path)
         agency_id = find_agency(ctx, review_id, agency_name)
         year_kind = _year_kind(ctx, agency_id, agency_name)
@@ -312,6 +316,7 @@ def plan_imports(
             tables = [swim_lanes(t, known, agency_name, _headings_given(mapping)) for t in tables]
         plans = []
         for position, table in enumerate(tables):
+            stage(0, 0)
             own_name, own_id, own_kind = agency_name, agency_id, year_kind
             if named is not None:  # one sheet per agency
                 own_id, own_name = named[position]

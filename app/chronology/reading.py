@@ -138,7 +138,10 @@ def read_tables(
 ) -> list[SheetTable]:
     """The chronology tables in a file: the sheets named, or every sheet holding a chronology
     (``all_sheets``), or by default the sheet holding it and any sheet with the same columns.
-    ``progress(page, pages)`` hears of each page of a PDF as it is read (see read_pdf)."""
+    ``progress(page, pages)`` hears of each page of a PDF as it is read (see read_pdf), and
+    ``progress(sheet, sheets)`` of each sheet of a workbook before it is read; between the
+    stages of a sheet's reading it is called as ``progress(0, 0)``. What it raises stops the
+    reading there (a window's Cancel): one sheet's read is the longest that cannot hear it."""
     path = Path(path)
     kind = _recognise(path)
     if kind in ("zip", "flat"):
@@ -229,7 +232,13 @@ def read_tables(
         )
         return [_struck_through(table, struck, 1)]
     with _workbook(path, kind) as workbook:
-        return _read_workbook(path, workbook, kind, sheets, all_sheets, header_row, max_rows)
+        return _read_workbook(
+            path, workbook, kind, sheets, all_sheets, header_row, max_rows, progress or _no_one
+        )
+
+
+def _no_one(_done: int, _total: int) -> None:
+    """No one to tell how far the reading is."""
 
 
 # --- recognising the file ----------------------------------------------------------------------
@@ -772,6 +781,7 @@ def _read_workbook(
     all_sheets: bool,
     header_row: int | None,
     max_rows: int,
+    progress=_no_one,
 ) -> list[SheetTable]:
     shown = path.name
     names = list(workbook.sheet_names)
@@ -782,9 +792,11 @@ def _read_workbook(
         rows, row0, col0, merged = loaded.pop(name, None) or _sheet_rows(
             workbook, name, shown, kind, max_rows
         )
+        progress(0, 0)
         notes = notes + _partial_dates(path, kind, name, rows, row0, col0)
         if kind == "xlsx" and _empty_columns_under_headings(rows):
             notes = notes + _uncalculated(path, name, rows, row0, col0)
+        progress(0, 0)
         if kind in ("xlsx", "ods", "xls"):
             notes = notes + _comments(path, kind, name, rows, row0, col0)
         if kind == "ods" and not merged:
@@ -801,12 +813,14 @@ def _read_workbook(
             header_row=header_row,
             merged=merged,
         )
+        progress(0, 0)
         if kind in ("xlsx", "ods"):
             reader = hidden_rows if kind == "xlsx" else hidden_rows_ods
             table = _with_hidden_rows(table, *reader(path, name))
         reader = _STRUCK_READERS.get(kind)
         if reader is None:
             return table
+        progress(0, 0)
         struck = _struck_over_merged(reader(path, name), merged, row0, col0)
         return _struck_through(table, struck, col0)
 
@@ -817,7 +831,12 @@ def _read_workbook(
                 raise ImportRefused(
                     f"{shown} has no sheet called '{sheet}'. Its sheets are: {listed}."
                 )
-        return [build(sheet, []) for sheet in dict.fromkeys(sheets)]
+        wanted = list(dict.fromkeys(sheets))
+        tables = []
+        for number, sheet in enumerate(wanted, 1):
+            progress(number, len(wanted))
+            tables.append(build(sheet, []))
+        return tables
 
     metadata = workbook.sheets_metadata
     hidden = {m.name for m in metadata if m.visible != SheetVisibleEnum.Visible}
@@ -825,7 +844,9 @@ def _read_workbook(
     visible = [n for n in names if n not in hidden and n in grids]
     looked: dict[str, tuple[tuple, tuple]] = {}  # name -> (rank, headings key)
     non_empty: list[str] = []
-    for name in visible or [n for n in names if n in grids]:
+    looking = visible or [n for n in names if n in grids]
+    for number, name in enumerate(looking, 1):
+        progress(number, len(looking))
         sheet_rows = _sheet_rows(workbook, name, shown, kind, max_rows)
         rows = sheet_rows[0]
         if not rows or all(map(_is_blank, rows)):
@@ -949,8 +970,9 @@ def lists_sheets(rows: list[list[Any]], names: list[str], own: str) -> bool:
     return bool(named) and 2 * len(named) >= len(others)
 
 
-def sheets_holding_chronology(path: str | Path) -> list[str]:
-    """The sheets of a workbook that look like they hold a chronology ([] for CSV or Word)."""
+def sheets_holding_chronology(path: str | Path, progress=None) -> list[str]:
+    """The sheets of a workbook that look like they hold a chronology ([] for CSV or Word).
+    ``progress(sheet, sheets)`` hears of each sheet before it is read (see read_tables)."""
     path = Path(path)
     kind = _recognise(path)
     if kind in ("zip", "flat"):
@@ -960,14 +982,13 @@ def sheets_holding_chronology(path: str | Path) -> list[str]:
         return []
     with _workbook(path, kind) as workbook:
         found = []
-        for name in workbook.sheet_names:
+        names = list(workbook.sheet_names)
+        for number, name in enumerate(names, 1):
+            if progress is not None:
+                progress(number, len(names))
             rows, _r, _c, _m = _sheet_rows(workbook, name, path.name, kind, 10**9)
             layout = find_layout(rows[: HEADER_SCAN_ROWS + 20]) if rows else None
-            if (
-                layout is not None
-                and layout.score >= 2
-                and not lists_sheets(rows, workbook.sheet_names, name)
-            ):
+            if layout is not None and layout.score >= 2 and not lists_sheets(rows, names, name):
                 found.append(name)
         return found
 
