@@ -13,9 +13,7 @@ say)); None when the producer is not installed. All names are fictional."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -31,26 +29,18 @@ from tests.chronology.pdf_files import (
     _two,
     _wrap,
 )
+from tests.chronology.pdf_third_files import _day, copy_from, load_maker
 from tests.chronology.robust_files import TYPES, WORKERS, Expected
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "pdf_fourth"
 
 
 def _made():
-    spec = importlib.util.spec_from_file_location("make_fourth", DATA / "make_fourth.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_maker(DATA, "make_fourth")
 
 
 def _copy(folder: Path, name: str) -> Path:
-    path = folder / name
-    shutil.copyfile(DATA / name, path)
-    return path
-
-
-def _day(text: str):
-    return datetime.strptime(text, "%d/%m/%Y").date()
+    return copy_from(DATA, folder, name)
 
 
 # --- LibreOffice's prints (tests/data/pdf_fourth) --------------------------------------------

@@ -36,17 +36,27 @@ from tests.chronology.robust_files import TYPES, WORKERS, Expected
 DATA = Path(__file__).resolve().parents[1] / "data" / "pdf_third"
 
 
-def _made():
-    spec = importlib.util.spec_from_file_location("make_third", DATA / "make_third.py")
+def load_maker(data: Path, stem: str):
+    """The script in ``data`` that made its committed PDFs (``stem``.py), loaded as a module."""
+    spec = importlib.util.spec_from_file_location(stem, data / f"{stem}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def _copy(folder: Path, name: str) -> Path:
+def copy_from(data: Path, folder: Path, name: str) -> Path:
+    """A committed PDF copied from ``data`` into ``folder``."""
     path = folder / name
-    shutil.copyfile(DATA / name, path)
+    shutil.copyfile(data / name, path)
     return path
+
+
+def _made():
+    return load_maker(DATA, "make_third")
+
+
+def _copy(folder: Path, name: str) -> Path:
+    return copy_from(DATA, folder, name)
 
 
 def _day(text: str):
