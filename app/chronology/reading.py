@@ -1127,10 +1127,16 @@ def _build_table(
                     "such as Date, Event, Outcome). Add one above the first entry and import "
                     "again, or choose the header row (--header-row N)."
                 )
-            if index == 0 and is_an_entry(rows[0]) and len(rows) > 1 and is_an_entry(rows[1]):
-                # No header at all: the first line is already an entry, as are those under it.
-                rows, row0, headerless = [[None] * len(rows[0]), *rows], row0 - 1, True
-                layout = find_layout(rows, 0)
+            if (
+                index >= 0
+                and is_an_entry(rows[index])
+                and len(rows) > index + 1
+                and is_an_entry(rows[index + 1])
+            ):
+                # No header at all: the first line of values is already an entry, as are those
+                # under it (a title may stand above them).
+                rows, row0 = [[None] * len(rows[index]), *rows[index:]], row0 + index - 1
+                headerless, layout = True, find_layout(rows, 0)
             elif index >= 0:
                 layout = find_layout(rows, index)
                 fallback = True

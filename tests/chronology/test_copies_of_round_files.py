@@ -39,6 +39,7 @@ SAMPLE = {
     "notes_and_key_below": eighth_round_sheets.FILES,
     "date_leads_the_text": fifth_round_cells.FILES,
     "long_narratives": fourth_round_word.FILES,
+    "no_header_row": more_agency_files.FILES,
 }
 for _module in (robust_files, more_agency_files, fifth_round_files, sixth_round_sheets,
                 ninth_round_sheets):  # fmt: skip
@@ -176,3 +177,17 @@ def test_a_one_column_csv_of_prose_is_read_as_one_column():
              for i in range(4)]  # fmt: skip
     sample = "Chronology of agency involvement\n\nDate,Worker,Notes\n" + "\n".join(notes)
     assert sniff_delimiter(sample + "\n") == ","
+
+
+def test_a_title_over_rows_with_no_header_loses_no_entry(tmp_path):
+    from app.chronology.reading import read_table
+
+    rows = [["Chronology of agency involvement", "", ""], ["", "", ""]]
+    rows += [[f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TEXTS[i]] for i in range(4)]
+    path = tmp_path / "t.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    table = read_table(path)
+    # Every line under the title is an entry, numbered as the file numbers it.
+    assert [n for n, _cells in table.rows] == [3, 4, 5, 6]
+    assert [cells[2] for _n, cells in table.rows] == TEXTS[:4]
