@@ -68,7 +68,9 @@ _QUARTER = re.compile(
 )
 _YEAR_QUARTER = re.compile(r"(?P<y>\d{4})\s*[\-/ ]?\s*q(?P<q>[1-4])", _I)
 _ACADEMIC = re.compile(
-    r"(?:academic\s+year|school\s+year|ay)\s*:?\s*(?P<y>\d{4})\s*[/\-]\s*(?P<n>\d{4}|\d{2})", _I
+    r"(?:academic\s+year|school\s+year|ay)\s*:?\s*(?P<y>\d{4})\s*[/\-]\s*(?P<n>\d{4}|\d{2})"
+    r"|(?P<y2>\d{4})\s*[/\-]\s*(?P<n2>\d{4}|\d{2})\s+(?:academic|school)\s+year",
+    _I,
 )
 _FINANCIAL = re.compile(
     r"(?:financial\s+year|fin\.?\s+year|fy)\s*:?\s*(?P<y>\d{4})\s*[/\-]\s*(?P<n>\d{4}|\d{2})"
@@ -173,7 +175,7 @@ def academic_or_financial_year(s: str, year_kind: str) -> Span | None:
     (April to March); "academic year 2016/17" and "FY 2016/17" say which themselves."""
     m = _ACADEMIC.fullmatch(s)
     if m:
-        kind, year, n = "academic", int(m["y"]), m["n"]
+        kind, year, n = "academic", int(m["y"] or m["y2"]), m["n"] or m["n2"]
     else:
         m = _FINANCIAL.fullmatch(s)
         if m:

@@ -56,6 +56,9 @@ SPANS = [
     ("May bank holiday 2016", D(2016, 5, 2), D(2016, 5, 30)),
     ("New Year 2016", D(2015, 12, 31), D(2016, 1, 1)),
     ("Xmas 2015", D(2015, 12, 24), D(2015, 12, 26)),
+    # A school year written with its name after it (September to July).
+    ("2015-16 school year", D(2015, 9, 1), D(2016, 7, 31)),
+    ("2015/16 academic year", D(2015, 9, 1), D(2016, 7, 31)),
 ]
 
 
