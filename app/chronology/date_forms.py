@@ -182,10 +182,14 @@ def academic_or_financial_year(s: str, year_kind: str) -> Span | None:
             kind = "financial"
             year, n = int(m["y"] or m["y2"]), m["n"] or m["n2"]
         else:
-            m = re.fullmatch(r"(?P<y>\d{4})\s*[/\-]\s*(?P<n>\d{4}|\d{2})", s)
+            m = re.fullmatch(r"(?P<y>\d{4})\s*(?P<sep>[/\-])\s*(?P<n>\d{4}|\d{2})", s)
             if not m:
                 return None
             kind, year, n = year_kind, int(m["y"]), m["n"]
+            if m["sep"] == "-" and len(n) == 4 and _following(year, n):
+                # "2015-2016" is as often the two years as one year of the agency's: the two
+                # years hold either (the slash, "2015/2016", is the agency's year).
+                return date(year, 1, 1), date(year + 1, 12, 31), "approximate", "year"
     if not _following(year, n):
         return None
     if kind == "academic":

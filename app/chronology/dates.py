@@ -230,7 +230,9 @@ _SEASON = re.compile(
 _APPROX_PREFIX = re.compile(
     r"(?:\?+|~|c\.|c(?=\s|\d)|ca\.?(?=\s|\d)|circa\b|approx(?:imately|\.)?|(?:on\s+or\s+)?about\b"
     r"|(?:on\s+or\s+)?around\b"
-    r"|abt\.?|est(?:imated|\.)?(?=\s)|roughly\b|some\s*time\s+in\b|possibly\b|probably\b)\s*",
+    r"|abt\.?|est(?:imated|\.)?(?=\s)|roughly\b|some\s*time\s+in\b|possibly\b|probably\b"
+    # "Date unknown - 2016", "Unknown date in March 2016", "Not known (2016)"
+    r"|(?:exact\s+)?(?:date\s+)?(?:unknown|not\s+known)(?:\s+date)?\s*(?:in\b|[\-\u2013,:(]))\s*",
     _I,
 )
 _APPROX_SUFFIX = re.compile(
@@ -239,6 +241,21 @@ _APPROX_SUFFIX = re.compile(
     r"|[(\-\u2013,]\s*(?:exact\s+)?(?:date|day|month)\s+(?:unknown|not\s+known|uncertain)\s*\)?)$",
     _I,
 )
+
+# Words before a date that say no more than the date itself ("Date: 12/01/2017", "Dated ...",
+# "as at ..." are left alone: a sign-off's or a report's own date, never an entry's).
+_SAME_PREFIX = re.compile(r"(?:in|during|throughout|on|the)\s+", _I)
+_WEEKEND = re.compile(r"(?:the\s+)?weekend\s+(?:of|beginning|starting|commencing)\s+(?P<a>.+)", _I)
+_WEEKEND_DAYS = {4: (0, 2), 5: (0, 1), 6: (-1, 0), 0: (-2, 0)}  # weekday: days before, after
+
+
+def _weekend(day: date) -> tuple[date, date] | None:
+    """The weekend a day names (a Tuesday to a Thursday names none)."""
+    if day.weekday() not in _WEEKEND_DAYS:
+        return None
+    before, after = _WEEKEND_DAYS[day.weekday()]
+    return day + timedelta(days=before), day + timedelta(days=after)
+
 
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 _YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
@@ -606,6 +623,8 @@ def _parse_text(
     if m and m.end() > 0:
         inner, approx = inner[m.end() :], True
     inner = inner.strip().rstrip(".,; ")
+    if inner.endswith(")") and "(" not in inner:  # "Not known (2016)"
+        inner = inner[:-1].rstrip()
     if approx and inner:
         parsed = _exact(raw, inner, pivot, order, year_kind)
         if parsed is not None:
@@ -689,6 +708,17 @@ def _parse_text(
             if date_forms.WEEKDAY_PREFIX.match(f"{remark} 1"):  # "14/03/2016 (Mon)"
                 return _with_weekday(raw, parsed, remark)
             return _parsed(**{**parsed.__dict__, "text": raw})
+    m = _SAME_PREFIX.match(s)
+    if m and m.end() < len(s):  # "In March 2016", "On 14/03/2016", "the 14th of March 2016"
+        parsed = _parse_text(s[m.end() :], pivot, order, year_kind)
+        if parsed.ok:
+            return _parsed(**{**parsed.__dict__, "text": raw})
+    m = _WEEKEND.fullmatch(s)
+    if m:  # "weekend of 12/03/2016": the Saturday and Sunday (a Friday or Monday with them)
+        parsed = _parse_text(m["a"], pivot, order, year_kind)
+        weekend = _weekend(parsed.start) if parsed.precision == "day" else None
+        if weekend is not None:
+            return _approximate(raw, *weekend, "day")
     inner = date_wrappers.inner_date(s)
     if inner is not None and inner != s:  # "(14/03/2016)", "Since 14/03/2016", "14 /03/ 2016"
         parsed = _parse_text(inner, pivot, order, year_kind)

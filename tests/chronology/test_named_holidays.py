@@ -62,6 +62,34 @@ SPANS = [
 ]
 
 
+# Words around a date that say no more than the date, or that its day is not known.
+SAME = [
+    ("In March 2016", "month", D(2016, 3, 1), D(2016, 3, 31)),
+    ("During 2016", "year", D(2016, 1, 1), D(2016, 12, 31)),
+    ("On 14/03/2016", "day", D(2016, 3, 14), D(2016, 3, 14)),
+    ("the 14th of March 2016", "day", D(2016, 3, 14), D(2016, 3, 14)),
+    ("Date unknown - 2016", "approximate", D(2016, 1, 1), D(2016, 12, 31)),
+    ("Unknown date in March 2016", "approximate", D(2016, 3, 1), D(2016, 3, 31)),
+    ("Not known (2016)", "approximate", D(2016, 1, 1), D(2016, 12, 31)),
+    ("weekend of 12/03/2016", "approximate", D(2016, 3, 12), D(2016, 3, 13)),  # a Saturday
+    ("Weekend of 11/03/2016", "approximate", D(2016, 3, 11), D(2016, 3, 13)),  # a Friday
+    # Two years written with a hyphen hold either reading (the years, or one of the agency's).
+    ("2015-2016", "approximate", D(2015, 1, 1), D(2016, 12, 31)),
+    ("2015/2016", "approximate", D(2015, 4, 1), D(2016, 3, 31)),
+]
+
+
+@pytest.mark.parametrize(("written", "precision", "start", "end"), SAME)
+def test_words_around_a_date(written, precision, start, end):
+    parsed = parse_date(written)
+    assert (parsed.precision, parsed.start, parsed.end, parsed.problem) == (
+        precision,
+        start,
+        end,
+        "",
+    )
+
+
 @pytest.mark.parametrize(("written", "day"), EXACT)
 def test_named_days(written, day):
     parsed = parse_date(written)
@@ -87,6 +115,13 @@ def test_named_holidays_are_some_day_in_their_span(written, start, end):
         "Christmas 0000",
         "Eid 2016",  # a moon's calendar: the day is not worked out, it is asked for
         "half term 2016",  # which one?
+        "Before 14/03/2016",  # some time before: no day to date it by
+        "On or before 14/03/2016",
+        "weekend of 15/03/2016",  # a Tuesday
+        "Not known",
+        "Date: 12/01/2017",  # a sign-off's own date, under the entries
+        "Dated 12/01/2017",
+        "as at 31/03/2017",  # a report's date, under its title
     ],
 )
 def test_names_that_do_not_settle_a_day_are_asked_about(written):
