@@ -36,11 +36,17 @@ from app.publishing.inflections import (
     declines,
     finnish,
     finnish_forms,
+    gaelic_spaced,
+    georgian,
+    georgian_pets,
     greek,
     greek_forms,
     hungarian,
     hungarian_wife,
+    long_vowel_spellings,
     other_sex,
+    pinyin,
+    pinyin_forms,
     romanian,
     romanian_forms,
     yoruba_rest,
@@ -847,12 +853,18 @@ class Anonymiser:
         for entry in self.entries:
             descriptor = entry.descriptor.strip() or NAME_REMOVED
             names = [entry.name, *entry.variants]
+            mandarin = entry.kind == "person" and pinyin(entry.name)
+            georgian_name = entry.kind == "person" and georgian(entry.name)
             given = set(names)  # as registered, before the forms made of them below
             # "O'Neill" is also typed "ONeill" and "O Neill".
             names += [fold(n).replace("'", c) for n in names if "'" in fold(n) for c in ("", " ")]
             # "Djordje" of "Đorđe", "Thorunn" of "Þórunn", "Mueller" of "Müller".
             names += [t for n in names if (t := n.translate(_SPELLED_OUT)) != n]
             if entry.kind == "person":
+                # "Kouno", "Kohno", "Yuuto" of "Kōno", "Yūto"; "Nic Dhòmhnaill" of
+                # "NicDhòmhnaill" (and so "Dhòmhnaill" alone).
+                names += [v for n in given for v in long_vowel_spellings(n)]
+                names += [v for n in given if (v := gaelic_spaced(n)) is not None]
                 names += _joined(names) + _glued(entry.name)
             for name in names:
                 tokens = _tokens(name)
@@ -897,6 +909,20 @@ class Anonymiser:
                             if split not in forms:
                                 forms.setdefault(split, set()).add(descriptor)
                                 restricted.add(split)
+                if entry.kind == "person" and name in given and mandarin:
+                    # "Zi-Han", "Hanhan", "Xiao Han" of Zihan: found with their capital.
+                    for token in tokens:
+                        for form in pinyin_forms(token):
+                            if form not in forms:
+                                forms.setdefault(form, set()).add(descriptor)
+                                restricted.add(form)
+                if entry.kind == "person" and name in given and georgian_name:
+                    # "Ninuka" of Nino: the given names' pet forms, found with their capital.
+                    for token in tokens[:-1]:
+                        for form in georgian_pets(token):
+                            if form not in forms:
+                                forms.setdefault(form, set()).add(descriptor)
+                                restricted.add(form)
                 if entry.kind == "person" and name in given:
                     # "Abdulkadir", "Kawai" of a name registered in two ("Abdul Kadir",
                     # "Chan Ka Wai"): two words next to each other run together.
