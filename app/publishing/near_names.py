@@ -796,7 +796,8 @@ def _first_syllable(name: str) -> set[str]:
 # which ends as many words ("Stay" of Stacey).
 _PET_END = re.compile(r"^\w{3,}(?:i|ie|a|o)$")
 # A verb or other word in lower case after a name: "Jas said", "Shan rang".
-_VERB_AFTER = re.compile(r"(?:['’]s)?[ \t]+[a-z]{2,}\b")
+# ("Zsuzsi néni": a word in lower case with letters of its own language.)
+_VERB_AFTER = re.compile(r"(?:['’]s)?[ \t]+[a-z][^\W\d_A-Z]+(?![\w])")
 
 
 def _in_prose(text: str, start: int, end: int) -> bool:
