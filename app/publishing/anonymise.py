@@ -36,17 +36,23 @@ from app.publishing.inflections import (
     declines,
     finnish,
     finnish_forms,
+    gaelic_spaced,
+    georgian,
+    georgian_pets,
     greek,
     greek_forms,
     hungarian,
     hungarian_wife,
+    long_vowel_spellings,
     other_sex,
+    pinyin,
+    pinyin_forms,
     romanian,
     romanian_forms,
     yoruba_rest,
 )
 from app.publishing.register import RegisterEntry
-from app.publishing.spans import OTHER_TITLES, merged, possessive, with_titles
+from app.publishing.spans import OTHER_TITLES, TITLE_WORDS, merged, possessive, with_titles
 
 NAME_REMOVED = "[name removed]"
 ADDRESS_REMOVED = "[address removed]"
@@ -354,6 +360,14 @@ _ORGANISATION_WORDS = _PLACE_KINDS | frozenset(
     foundation society network alliance association programme federation estate""".split()
 )
 _CAPITALISED_RUN = re.compile(r"(?:[ \t]+[A-Z][\w'’]*){1,4}")
+# What a thing with a name is ("the Raja Yoga class", "the Cruz Azul team", "the King's Fund").
+_THING_WORDS = _ORGANISATION_WORDS | frozenset(
+    """class classes cafe café restaurant shop fund team choir band club festival gym studio
+    library market league cup company session sessions""".split()
+)
+# After a name's word: perhaps "'s", up to three capitalised words, then the word they name.
+_THING_AFTER = re.compile(r"(['’]s)?((?:[ \t]+[A-Z][\w'’]*){0,3})[ \t]+([^\W\d_]+)")
+_TITLE_BEFORE = re.compile(rf"(?<![\w'’])(?:{TITLE_WORDS})\.?[ \t]+$")
 
 
 def _acronym(text: str, m: re.Match) -> bool:
@@ -370,12 +384,13 @@ def _acronym(text: str, m: re.Match) -> bool:
 
 
 _INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.(?!\w)")
+# ("M-R", "J.-P.": the initials of a hyphened first name, "Mohammad-Reza", "Jean-Pierre".)
 _INITIALS_AFTER = re.compile(
-    r"[ \t]+((?:[A-Z]\.[ \t]?){1,2}[A-Z])(?:\.(?=[ \t]*[,;)a-z])|(?=\.[ \t]*(?:\r?\n|$))|(?![\w.]))"
+    r"[ \t]+((?:[A-Z]\.[ \t]?){1,2}[A-Z]|[A-Z]\.?-[A-Z])(?:\.(?=[ \t]*[,;)a-z])|(?=\.[ \t]*(?:\r?\n|$))|(?![\w.]))"
 )
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z'’]{4,})(?![\w-])")
 _INITIAL_BEFORE = re.compile(
-    r"(?<![\w.'])(?:(?:[A-Z][ \t]+){1,3}|(?:[A-Z]\.[ \t]*){1,3}|[A-Z]{2,3}[ \t]+)$"
+    r"(?<![\w.'])(?:[A-Z]\.?-[A-Z]\.?[ \t]+|(?:[A-Z][ \t]+){1,3}|(?:[A-Z]\.[ \t]*){1,3}|[A-Z]{2,3}[ \t]+)$"
 )
 # "P. v.d. Berg", "vd Berg": "van der" / "van den" written short before the family's name.
 _VAN_BEFORE = re.compile(r"(?<![\w.])(?:v\.[ \t]?d\.?|v/d|vd|v\.)[ \t]+$", re.I)
@@ -847,12 +862,18 @@ class Anonymiser:
         for entry in self.entries:
             descriptor = entry.descriptor.strip() or NAME_REMOVED
             names = [entry.name, *entry.variants]
+            mandarin = entry.kind == "person" and pinyin(entry.name)
+            georgian_name = entry.kind == "person" and georgian(entry.name)
             given = set(names)  # as registered, before the forms made of them below
             # "O'Neill" is also typed "ONeill" and "O Neill".
             names += [fold(n).replace("'", c) for n in names if "'" in fold(n) for c in ("", " ")]
             # "Djordje" of "Đorđe", "Thorunn" of "Þórunn", "Mueller" of "Müller".
             names += [t for n in names if (t := n.translate(_SPELLED_OUT)) != n]
             if entry.kind == "person":
+                # "Kouno", "Kohno", "Yuuto" of "Kōno", "Yūto"; "Nic Dhòmhnaill" of
+                # "NicDhòmhnaill" (and so "Dhòmhnaill" alone).
+                names += [v for n in given for v in long_vowel_spellings(n)]
+                names += [v for n in given if (v := gaelic_spaced(n)) is not None]
                 names += _joined(names) + _glued(entry.name)
             for name in names:
                 tokens = _tokens(name)
@@ -897,6 +918,20 @@ class Anonymiser:
                             if split not in forms:
                                 forms.setdefault(split, set()).add(descriptor)
                                 restricted.add(split)
+                if entry.kind == "person" and name in given and mandarin:
+                    # "Zi-Han", "Hanhan", "Xiao Han" of Zihan: found with their capital.
+                    for token in tokens:
+                        for form in pinyin_forms(token):
+                            if form not in forms:
+                                forms.setdefault(form, set()).add(descriptor)
+                                restricted.add(form)
+                if entry.kind == "person" and name in given and georgian_name:
+                    # "Ninuka" of Nino: the given names' pet forms, found with their capital.
+                    for token in tokens[:-1]:
+                        for form in georgian_pets(token):
+                            if form not in forms:
+                                forms.setdefault(form, set()).add(descriptor)
+                                restricted.add(form)
                 if entry.kind == "person" and name in given:
                     # "Abdulkadir", "Kawai" of a name registered in two ("Abdul Kadir",
                     # "Chan Ka Wai"): two words next to each other run together.
@@ -1112,6 +1147,34 @@ class Anonymiser:
         last = fold(run.group(0).split()[-1]).lower().rstrip("'s").rstrip("'")
         return last in _ORGANISATION_WORDS or last.rstrip("s") in _ORGANISATION_WORDS
 
+    def _named_thing(self, text: str, m: re.Match) -> bool:
+        """True when a word of someone's name, with its capital, begins the name of a class, a
+        team, a shop or a fund: "the Raja Yoga class", "the Cruz Azul team", "the Rosa Lind
+        cafe" (Rosalind written in two), "the King's Fund". The words between it and what the
+        thing is are no one's names; with none between, "the" or "a" stands before it (as it
+        never stands before a person: "Raja's class" is Raja's). A title before it makes it
+        the person ("Mr Raja's team")."""
+        if m.group("plural") or not text[m.start() : m.start() + 1].isupper():
+            return False
+        key = _key(m.group(0))
+        if " " in key and key not in self._restricted:
+            return False  # a name written whole ("Shazia Raja") is the person
+        after = _THING_AFTER.match(text, m.end())
+        if after is None:
+            return False
+        thing = fold(after[3]).lower()
+        if thing not in _THING_WORDS and thing.removesuffix("s") not in _THING_WORDS:
+            return False
+        between = [fold(w).lower().removesuffix("'s") for w in after[2].split()]
+        if any(w in self._replacement for w in between):
+            return False  # "Raja Shazia team": another name
+        if _TITLE_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            return False
+        if between:
+            return not after[1]  # "Raja's Yoga class" is Raja's
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        return bool(before) and before[1].lower() in _DETERMINERS
+
     def _street_named(self, text: str, m: re.Match) -> bool:
         """A family's name alone before a street word names the street ("Campbell Road")."""
         key = _key(m.group(0))
@@ -1157,7 +1220,7 @@ class Anonymiser:
         for m in [] if self._names is None else self._names.finditer(folded):
             if m.group("plural") and not _family_plural(folded, m):
                 continue
-            if self._org_word(text, m) or _acronym(text, m):
+            if self._org_word(text, m) or _acronym(text, m) or self._named_thing(text, m):
                 continue
             whole = m.group(0)[: m.start("plural") - m.start()] if m.group("plural") else m[0]
             if self._mutations and (kind := self._mutations.get(_key(whole))):

@@ -338,3 +338,113 @@ def hungarian(name: str) -> bool:
         re.search(r"[őű]|cs|gy|zs|sz|[áóé]th\b", name, re.I)
         and re.search("[áéíóöőúüű]", name, re.I)
     )
+
+
+# ---- Mandarin given names in pinyin -----------------------------------------------------------
+# A syllable of pinyin: an initial (or none), then a final. Written without tone marks as
+# registers and agencies type them.
+_PINYIN_INITIAL = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])"
+_PINYIN_FINAL = (
+    "(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|er|ia|ie"
+    "|iu|in|ua|uo|ui|un|ue|ve|a|o|e|i|u|v)"
+)
+_SYLLABLE = re.compile(f"{_PINYIN_INITIAL}?{_PINYIN_FINAL}")
+_SYLLABLE_WITH_INITIAL = re.compile(f"{_PINYIN_INITIAL}{_PINYIN_FINAL}")
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1")
+
+
+def _syllables(word: str) -> list[str] | None:
+    """``word`` (folded, lower case) as one or two pinyin syllables of two letters or more,
+    the second with its initial ("zihan": "zi", "han"; pinyin writes "Xi'an" where a syllable
+    starts with a vowel); None when it is not."""
+    if not word.isalpha() or _DOUBLED.search(word):
+        return None
+    if len(word) >= 2 and _SYLLABLE.fullmatch(word):
+        return [word]
+    for cut in range(2, len(word) - 1):
+        left, right = word[:cut], word[cut:]
+        if _SYLLABLE.fullmatch(left) and _SYLLABLE_WITH_INITIAL.fullmatch(right):
+            return [left, right]
+    return None
+
+
+def pinyin(name: str) -> bool:
+    """True when every word of ``name`` reads as one or two syllables of pinyin and one of
+    them is one syllable, the family name ("Wang Zihan", "Li Jiaxin"): a Mandarin name."""
+    words = [_folded(w) for w in re.findall(r"[^\W\d_]+", name)]
+    if len(words) < 2:
+        return False
+    split = [_syllables(w) for w in words]
+    return all(split) and any(len(s) == 1 for s in split) and any(len(s) == 2 for s in split)
+
+
+def pinyin_forms(word: str) -> set[str]:
+    """How a two-syllable Mandarin given name (folded, lower case) is also written and called:
+    its syllables apart ("zi han", with a space or a hyphen), either syllable doubled as a pet
+    name ("hanhan", "zizi"; of three letters or more, so no "nana"), and either syllable
+    after "Xiao" (little) or the "Ah" of southern Chinese ("xiao han", "ah han")."""
+    syllables = _syllables(word)
+    if not syllables or len(syllables) != 2:
+        return set()
+    out = {" ".join(syllables)}
+    for s in syllables:
+        if len(s) >= 3:
+            out.add(s + s)
+        out |= {f"xiao {s}", f"ah {s}"}
+    return out
+
+
+# ---- Japanese long vowels ---------------------------------------------------------------------
+_LONG_VOWELS = {
+    "ā": ("aa",),
+    "ī": ("ii",),
+    "ū": ("uu", "uh"),
+    "ē": ("ee", "ei"),
+    "ō": ("ou", "oo", "oh"),
+}
+
+
+def long_vowel_spellings(name: str) -> set[str]:
+    """A name written with long vowels marked (the macron of Japanese romanisation: "Kōno",
+    "Yūto") as other romanisations and keyboards write them: "Kouno", "Koono", "Kohno",
+    "Yuuto". (The vowel written plain, "Kono", is what folding gives already.)"""
+    if not any(v in name.lower() for v in _LONG_VOWELS):
+        return set()
+    out = set()
+    for i in range(3):
+        table = {v: ways[min(i, len(ways) - 1)] for v, ways in _LONG_VOWELS.items()}
+        table |= {v.upper(): w.capitalize() for v, w in table.items()}
+        out.add("".join(table.get(c, c) for c in name))
+    return out
+
+
+# ---- Gaelic "Nic" and "Mac" run into the family name ------------------------------------------
+_GLUED_GAELIC = re.compile(r"\b(Nic|Mhic|Ní|Ó|Uí)(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def gaelic_spaced(name: str) -> str | None:
+    """A Gaelic name written with its "Nic", "Mhic", "Ní" or "Ó" run into the family name and
+    the family name's capital kept ("Catrìona NicDhòmhnaill") as it is also written apart
+    ("Nic Dhòmhnaill"), so the family name is found alone too; None when there is none.
+    ("Mac" and "Mc" are written apart by the anonymiser's own rule for them.)"""
+    spaced = _GLUED_GAELIC.sub(r"\1 ", name)
+    return spaced if spaced != name else None
+
+
+# ---- Georgian pet names ----------------------------------------------------------------------
+def georgian(name: str) -> bool:
+    """True when ``name``'s family name ends as Georgian family names do ("Beridze",
+    "Gelashvili", "Kapanadze"): its last word, of six letters or more."""
+    words = re.findall(r"[^\W\d_]+", _folded(name))
+    return (
+        len(words) > 1
+        and len(words[-1]) >= 6
+        and re.search(r"(?:shvili|dze)$", words[-1]) is not None
+    )
+
+
+def georgian_pets(word: str) -> set[str]:
+    """The pet names Georgian makes of a given name (folded, lower case) with "-iko", "-uka"
+    and "-ika", on the name or the name without its last vowel: "Ninuka", "Niniko" of Nino."""
+    stem = word[:-1] if len(word) >= 4 and word[-1] in "aeiou" else word
+    return {stem + e for e in ("iko", "uka", "ika")} if len(stem) >= 3 else set()

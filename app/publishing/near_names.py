@@ -40,6 +40,7 @@ from app.publishing.anonymise import (
 )
 from app.publishing.inflections import declines, diminutives, yoruba_rest
 from app.publishing.register import RegisterEntry
+from app.publishing.spans import OTHER_TITLES
 
 _SHORTEST = 4  # letters of a registered name part compared by its spelling: "Ann" is left
 # to the register, but a three-letter word that sounds exactly the same counts ("Jon", "John")
@@ -509,7 +510,10 @@ _MARKS = re.compile("[\u0300-\u036f]")
 _BEFORE = re.compile(
     r"(?:(?<![\w'’-])[a-z][\w'’-]*\s+|[,;]\s+|[(\[\"“‘']\s*"
     r"|(?<![\w-])(?<!\w['’])(?:Nan|Nana|Nanny|Gran|Granny|Grandma|Grandad|Grandpa|Auntie|Aunty|Aunt"
-    r"|Uncle|Cousin|Mr|Mrs|Ms|Miss|Mx|Dr|Pan|Pani|Herr|Frau|Señor|Señora|Bay|Bayan)\.?[ \t]+)$"
+    r"|Uncle|Cousin|Mr|Mrs|Ms|Miss|Mx|Dr|"
+    # A title of another language, or a parent named by a child ("Khun Malee", "Mama Seun").
+    + "|".join(sorted({*OTHER_TITLES, *PARENT_WORDS}, key=len, reverse=True))
+    + r")\.?[ \t]+)$"
 )
 # A name after one or two others inside a sentence ("(Cabdiweli Yuusuf Jaamac", "told Rojin
 # Shexo"): the words before it are names too.
@@ -566,7 +570,8 @@ def _name_parts(entry: RegisterEntry) -> list[tuple[str, bool]]:
 
 
 # A Hungarian family name: its letters and spellings ("ő", "cs", "gy", "zs", "Horváth").
-_HUNGARIAN = re.compile(r"[őű]|cs|gy|zs|[áóé]th$", re.I)
+# (Or a married woman's, "Horváthné Kiss Ildikó": her husband's family name with "-né".)
+_HUNGARIAN = re.compile(r"[őű]|cs|gy|zs|[áóé]th$|^\w{3,}né$", re.I)
 _ACCENTED = re.compile(r"[áéíóöőúüű]", re.I)
 
 
@@ -715,7 +720,8 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                     seen[word] = None  # a word that begins a sentence ("Mission ...")
                     continue
                 if _LABEL.match(text, m.end()) or not (
-                    (near.short and sure)
+                    _before_a_name(text, m.end(), known)
+                    or (near.short and sure)
                     or (not near.short and _same_sound(near))
                     or (
                         (syllable or (near.short and _PET_END.search(word)))
@@ -742,6 +748,23 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
         if word.capitalize() in names and not known(near.written):
             seen[word] = NearName(word, near.registered, near.descriptor, near.short)
     return [near for near in seen.values() if near is not None]
+
+
+# One or two capitalised words after a word.
+_WORDS_AFTER = re.compile(r"[ \t]+[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+)?")
+
+
+def _before_a_name(text: str, end: int, known) -> bool:
+    """True when the word ending at ``end`` stands before a name the register finds, as the
+    first of a person's names does ("Cabdiraxmaan Xasan Nuur was at home": at the start of a
+    sentence, where its capital says nothing, the name after it does)."""
+    after = _WORDS_AFTER.match(text, end)
+    if after is None:
+        return False
+    found = known(after.group(0).strip())
+    if isinstance(found, list):
+        return any(getattr(f, "what", "name") == "name" for f in found)
+    return bool(found)
 
 
 def _whole(found, word: str) -> bool:
@@ -773,7 +796,8 @@ def _first_syllable(name: str) -> set[str]:
 # which ends as many words ("Stay" of Stacey).
 _PET_END = re.compile(r"^\w{3,}(?:i|ie|a|o)$")
 # A verb or other word in lower case after a name: "Jas said", "Shan rang".
-_VERB_AFTER = re.compile(r"(?:['’]s)?[ \t]+[a-z]{2,}\b")
+# ("Zsuzsi néni": a word in lower case with letters of its own language.)
+_VERB_AFTER = re.compile(r"(?:['’]s)?[ \t]+[a-z][^\W\d_A-Z]+(?![\w])")
 
 
 def _in_prose(text: str, start: int, end: int) -> bool:

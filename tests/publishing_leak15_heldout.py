@@ -1,0 +1,70 @@
+"""Held-out sentences for the fifteenth naming-customs leak hunt: written before any rule was
+changed for them, and not used to tune rules. Each pairs a sentence with the part of it that
+must not be left once the sentence is published (anonymised and near names stripped) with
+REGISTER as the review's people. Every name here is made up; the sentences are data, not a
+test."""
+
+from app.publishing.register import RegisterEntry
+
+REGISTER = [
+    RegisterEntry("Li Jiaxin", "Child L"),
+    RegisterEntry("Wong Ka Wai", "Mother"),
+    RegisterEntry("Yūto Takahashi", "the GP"),
+    RegisterEntry("Malee Srisawatdiphong", "the health visitor"),
+    RegisterEntry("Seonag NicLeòid", "Class Teacher"),
+    RegisterEntry("Tamsin Trewhella", "Youth Worker"),
+    RegisterEntry("Gökçe Yılmaz", "the interpreter"),
+    RegisterEntry("Tamar Gelashvili", "Neighbour"),
+    RegisterEntry("Armen Hakobyan", "Mother's partner"),
+    RegisterEntry("Farzaneh Rahimzadeh", "Social Worker 1"),
+    RegisterEntry("Núria Ferrer i Vidal", "Probation Officer"),
+    RegisterEntry("Sigrid Håland", "Police Officer 1"),
+    RegisterEntry("Thandiwe Mkhize", "Foster carer"),
+    RegisterEntry("Gurdeep Kaur Bains", "Maternal grandmother"),
+    RegisterEntry("Will Brown", "Team Manager"),
+    RegisterEntry("Joy King", "Sibling 1"),
+    RegisterEntry("Kathleen Ward", "Paternal grandmother"),
+]
+
+SENTENCES = [
+    ("Jiajia cried at nursery.", "Jiajia"),
+    ("LI Jia-Xin was weighed.", "Jia-Xin"),
+    ("Jiaxin Li's nursery rang.", "Jiaxin"),
+    ("Ah Wai collected her.", "Wai"),
+    ("Mrs Wong Ka-wai signed.", "Ka-wai"),
+    ("Takahashi Yuuto attended.", "Yuuto"),
+    ("Dr Takahasi called.", "Takahasi"),
+    ("Yuto's letter arrived.", "Yuto"),
+    ("Khun Malee visited.", "Malee"),
+    ("Ms Srisawat visited.", "Srisawat"),
+    ("MALEE S. wrote the note.", "MALEE"),
+    ("Miss MacLeod rang.", "MacLeod"),
+    ("'A Sheonag, thig a-steach,' she said.", "Sheonag"),
+    ("Tamsin Trewhella's session ended.", "Trewhella"),
+    ("Mrs Trewella arrived.", "Trewella"),
+    ("GÖKÇE YILMAZ translated.", "YILMAZ"),
+    ("Gokce Yilmaz'ın notları kısaydı.", "Yilmaz"),
+    ("Yılmaz'dan bir mektup geldi.", "Yılmaz"),
+    ("Gökçe Hanım'a sordum.", "Gökçe"),
+    ("Tamriko helped with the shopping.", "Tamriko"),
+    ("Mrs Gelashvili's flat was warm.", "Gelashvili"),
+    ("Mr Akopyan left early.", "Akopyan"),
+    ("Armen Hakobian came to the review.", "Hakobian"),
+    ("Farzaneh Rahimzade wrote the plan.", "Rahimzade"),
+    ("Ms Rahim-Zadeh phoned.", "Rahim"),
+    ("Sra. Ferrer i Vidal attended.", "Vidal"),
+    ("La Núria va trucar.", "Núria"),
+    ("Núria Ferrer-Vidal reported.", "Ferrer"),
+    ("Sigrid Haaland took a statement.", "Haaland"),
+    ("PC Håland's report was late.", "Håland"),
+    ("MaMkhize looked after him.", "MaMkhize"),
+    ("Thandi said he was fine.", "Thandi"),
+    ("Bibi Gurdeep prayed with her.", "Gurdeep"),
+    ("Mrs Bains-Kaur came.", "Bains"),
+    ("Will Brown chaired the meeting.", "Brown"),
+    ("Mr Brown will chair the meeting.", "Brown"),
+    ("Joy told her teacher.", "Joy"),
+    ("KING, Joy was seen at school.", "KING"),
+    ("Granny Ward came to the site.", "Ward"),
+    ("Kath rang the school.", "Kath"),
+]
