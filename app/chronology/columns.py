@@ -536,6 +536,25 @@ def plan_columns(
                 break
     if "event_type" not in mapping and "event_type" not in given:
         type_by_values(profiles, scores, rows, total, taken, take)
+    column = mapping.get("outcome")
+    if (
+        "event_type" not in mapping
+        and "event_type" not in given
+        and "outcome" not in given
+        and column is not None
+        and profiles[column].holds_short_labels()
+        and profiles[column].distinct >= 2
+        and known_types(rows, column) >= 0.75
+    ):
+        # A housing system's "Action" (Home visit, Telephone call): what was done, named as
+        # kinds of contact, is the entry's type, not its outcome.
+        del mapping["outcome"]
+        reasons.pop(column, None)
+        take(
+            "event_type",
+            column,
+            f"kinds of contact ReviewDesk knows under '{profiles[column].heading}'",
+        )
     parts = list(parts_given)
     if "event" in mapping and not parts_given:
         parts = _narrative_parts(profiles, scores, mapping["event"], taken, reasons)

@@ -165,6 +165,13 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "member of staff",
         "therapist",
         "performed by",
+        # A case system built on a CRM names the worker a record belongs to its owner.
+        "owner",
+        "case owner",
+        "record owner",
+        "contact owner",
+        "activity owner",
+        "assigned to",
         # Welsh
         "ymarferydd",
         "enw'r ymarferydd",
