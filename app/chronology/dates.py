@@ -571,7 +571,7 @@ def _parse_text(
     raw: str, pivot: int, order: str = "dmy", year_kind: str = "financial"
 ) -> ParsedDate:
     parsed = _read_text(raw, pivot, order, year_kind)
-    if parsed.start in ZERO_DAYS and parsed.end == parsed.start:
+    if parsed.start in ZERO_DAYS and parsed.end == parsed.start and parsed.time in ("", "00:00"):
         return _no_date_written(parsed)
     return parsed
 
