@@ -330,6 +330,9 @@ def _narrative_weight(p: ColumnProfile, rows: int, heading_score: int) -> float:
     return weight
 
 
+_SYSTEMS_OWN = re.compile(r"\s*\(do not modify\)", re.I)
+
+
 def plan_columns(
     headings: list[str],
     rows: list[tuple[int, list[Any]]],
@@ -355,6 +358,13 @@ def plan_columns(
         mapping[name] = column
         taken.add(column)
         reasons[column] = f"{MAPPABLE_FIELDS[name]}: {why}"
+
+    for p in profiles:
+        if _SYSTEMS_OWN.match(p.heading) and not any(p.index in c for c in given.values()):
+            # A CRM's "Export to Excel" keeps its own columns for re-import, hidden: the
+            # record's id, a checksum, when the row last changed. None is the entry's.
+            taken.add(p.index)
+            reasons[p.index] = "kept with each entry as imported (the system's own column)"
 
     parts_given = given.get("event", [])
     for name, columns in given.items():

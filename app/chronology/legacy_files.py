@@ -194,10 +194,11 @@ def looks_like_dbase(head: bytes, size: int) -> bool:
     return count * length <= body <= count * length + 1
 
 
-def read_dbase(path: Path) -> tuple[list[list[Any]], list[str]]:
-    """(rows, notes) of a dBase table: its field names the headings, each record a row; date
-    fields (D) as dates, numbers (N, F) as numbers, text trimmed; records marked deleted left
-    out, as the system that wrote the table had removed them."""
+def read_dbase(path: Path) -> tuple[list[list[Any]], list[str], dict[int, str]]:
+    """(rows, notes, flags) of a dBase table: its field names the headings, each record a row;
+    date fields (D) as dates, numbers (N, F) as numbers, text trimmed; records marked deleted
+    left out, as the system that wrote the table had removed them. A record is whole: an empty
+    date field is a date no one entered, flagged (row number -> why), never the day above."""
     data = path.read_bytes()
     _v, _y, _m, _d, count, header, length = struct.unpack("<BBBBIHH", data[:12])
     codec = _DBF_CODE_PAGES.get(data[29], "cp1252")
@@ -210,6 +211,7 @@ def read_dbase(path: Path) -> tuple[list[list[Any]], list[str]]:
         offset += 32
     rows: list[list[Any]] = [[name for name, _k, _s in fields]]
     deleted = memo = 0
+    flags: dict[int, str] = {}
     for n in range(count):
         record = data[header + n * length : header + (n + 1) * length]
         if len(record) < length:
@@ -224,6 +226,8 @@ def read_dbase(path: Path) -> tuple[list[list[Any]], list[str]]:
             cells.append(_dbase_value(raw, kind, codec))
             memo += kind == "M" and bool(raw.strip(b" \0"))
         rows.append(cells)
+        if any(v == "" for v, (_n, kind, _s) in zip(cells, fields, strict=True) if kind == "D"):
+            flags[len(rows)] = "its date field is empty in the table: no date was entered"
     notes = ["Read as a dBase table (.dbf)."]
     if deleted:
         notes.append(
@@ -235,7 +239,7 @@ def read_dbase(path: Path) -> tuple[list[list[Any]], list[str]]:
             "Some fields are memos kept in a file beside the table (.dbt or .fpt), which was "
             "not read: ask the agency for the table as .xlsx or .csv if the memos are needed."
         )
-    return rows, notes
+    return rows, notes, flags
 
 
 def _dbase_value(raw: bytes, kind: str, codec: str) -> Any:

@@ -171,10 +171,14 @@ def read_tables(
         )
         return [table]
     if kind in ("sylk", "dif", "dbase"):
-        reader = {"sylk": read_sylk, "dif": read_dif, "dbase": read_dbase}[kind]
-        rows, notes = reader(path)
+        flags: dict[int, str] = {}
+        if kind == "dbase":
+            rows, notes, flags = read_dbase(path)
+        else:
+            rows, notes = read_sylk(path) if kind == "sylk" else read_dif(path)
         return [_build_table(
-            path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
+            path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row,
+            row_flags=flags,
         )]  # fmt: skip
     if kind == "ics":
         rows, notes = read_calendar(path)

@@ -549,3 +549,158 @@ REFUSALS = {
     "google_sheets_shortcut": google_sheets_shortcut,
     "numbers_document": numbers_document,
 }
+
+
+# --- later files of the same kinds, other agencies and details ---------------------------------
+
+
+def school_nurse_sylk(folder: Path):
+    """A school nursing service's old database exports SYLK as Excel itself writes it: font and
+    window records, a picture format per used format, each cell's format an F record before
+    its C record; the visit's date and time in one cell formatted "dd/mm/yyyy hh:mm", the
+    school in a column of its own."""
+    lines = ["ID;PWXL;N;E", "P;PGeneral", "P;Pdd/mm/yyyy\\ hh:mm", "P;FCalibri;M220",
+             "P;FCalibri;M220;SB", "F;P0;DG0G10;M300", "B;Y9;X4;D0 0 8 3",
+             "O;L;D;V0;K47;G100 0.001", "F;W1 1 18", "F;W2 2 22", "F;W4 4 80"]  # fmt: skip
+    for x, head in enumerate(["Visit date/time", "School nurse", "School", "Notes of visit"], 1):
+        lines += [f"F;SM1;Y1;X{x}", f"C;Y1;X{x};K{_sylk_text(head)}"]
+    for i in range(8):
+        y = i + 2
+        moment = (_at(i) - datetime(1899, 12, 30)).total_seconds() / 86400
+        lines += [f"F;P1;FG0G;Y{y};X1", f"C;Y{y};X1;K{moment!r}",
+                  f"C;X2;K{_sylk_text(WORKERS[i % 4])}", 'C;X3;K"Brookfield Primary"',
+                  f"C;X4;K{_sylk_text(TEXTS[i])}"]  # fmt: skip
+    lines.append("E")
+    path = folder / "school_nurse_sylk.slk"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    return path, [_timed(i, practitioner=WORKERS[i % 4]) for i in range(8)]
+
+
+def housing_dif_text_dates(folder: Path):
+    """A housing association's tenancy system saves DIF: the headings in capitals, the date as
+    text in ISO form, the time as a fraction of a day (a number), a "Tenant seen" column of
+    TRUE/FALSE values, and a blank value where no officer was recorded."""
+    rows = [["ACTION_DATE", "ACTION_TIME", "HOUSING_OFFICER", "TENANT_SEEN", "ACTION_NOTES"]]
+    truth = []
+    for i in range(8):
+        officer = "" if i == 4 else WORKERS[i % 4]
+        rows.append([f"{DAYS[i]:%Y-%m-%d}", _fraction(i), officer, "TRUE" if i % 2 else "FALSE",
+                     TEXTS[i]])  # fmt: skip
+        truth.append(_timed(i, practitioner=officer))
+    data = ["TABLE", "0,1", '"tenancy"', "VECTORS", "0,5", '""', "TUPLES", f"0,{len(rows)}",
+            '""', "DATA", "0,0", '""']  # fmt: skip
+    for row in rows:
+        data += ["-1,0", "BOT"]
+        for n, value in enumerate(row):
+            if isinstance(value, float):
+                data += [f"0,{value!r}", "V"]
+            elif n == 3 and row is not rows[0]:
+                data += ["0,1" if value == "TRUE" else "0,0", value]
+            else:
+                data += ["1,0", '"' + value + '"']
+    data += ["-1,0", "EOD"]
+    path = folder / "housing_dif_text_dates.dif"
+    path.write_text("\n".join(data) + "\n", encoding="ascii")
+    return path, truth
+
+
+def probation_dbase_blank_date(folder: Path):
+    """A community rehabilitation company's old case tool left a dBase table: a numeric case
+    number field, the contact date a D field (one left blank, eight spaces, when the officer
+    did not enter it: flagged, never guessed), the time, officer and contact type, the notes
+    in a 200-character field; the language driver says Windows ANSI."""
+    fields = [("CASE_NO", "N", 8), ("CONT_DATE", "D", 8), ("CONT_TIME", "C", 5),
+              ("OFFICER", "C", 25), ("CONT_TYPE", "C", 20), ("NOTES", "C", 200)]  # fmt: skip
+    records, truth = [], []
+    for i in range(8):
+        text = TEXTS[i][:200]
+        records.append([40117, None if i == 6 else DAYS[i], _hm(i), WORKERS[i % 4],
+                        TYPES[i % 4], text])  # fmt: skip
+        truth.append(Expected(DAYS[i], time=_hm(i), event=text, practitioner=WORKERS[i % 4],
+                              event_type=TYPES[i % 4], flagged=i == 6))  # fmt: skip
+    data = bytearray(_dbf(fields, records))
+    data[29] = 0x57
+    path = folder / "probation_dbase_blank_date.dbf"
+    path.write_bytes(bytes(data))
+    return path, truth
+
+
+def pivot_two_row_fields(folder: Path):
+    """A children's centre's pivot of its sessions pasted as values: two row fields (Session
+    Date, then Key Worker) and the note as a third, values "Sum of Minutes"; labels shown once
+    for their group (a day's second session under the same worker has both blank), "(blank)"
+    for a session with no worker, and "Grand Total" with the minutes summed."""
+    days = list(DAYS)
+    days[3] = DAYS[2]
+    rows = [["Centre", "Oakfield"], [], ["Session Date", "Key Worker", "Session Notes",
+                                         "Sum of Minutes"]]  # fmt: skip
+    truth = []
+    for i in range(8):
+        worker = WORKERS[0] if i in (2, 3) else WORKERS[i % 4]
+        if i == 7:
+            worker = "(blank)"
+        same_day = i and days[i] == days[i - 1]
+        rows.append([None if same_day else days[i], None if same_day else worker, TEXTS[i],
+                     45])  # fmt: skip
+        truth.append(Expected(days[i], event=TEXTS[i],
+                              practitioner="" if i == 7 else worker))  # fmt: skip
+    rows.append(["Grand Total", None, None, 360])
+    wb, ws = _book(rows, title="Sheet2")
+    _date_cells(ws, fmt="d-mmm-yy")
+    path = _save(wb, folder, "pivot_two_row_fields.xlsx")
+    NO_PRACTITIONER["pivot_two_row_fields"] = [TEXTS[7]]
+    return path, truth
+
+
+def crm_activities_export(folder: Path):
+    """An early help hub's CRM "Export to Excel" of its activities: hidden "(Do Not Modify)"
+    columns (the activity's id, the row checksum, "Modified On"), then "Activity Type", the
+    "Regarding" family, "Actual Start" as a date and time cell, "Assigned To" and the
+    "Description"; another hidden sheet of the choices."""
+    import uuid
+
+    rows = [["(Do Not Modify) Activity", "(Do Not Modify) Row Checksum",
+             "(Do Not Modify) Modified On", "Activity Type", "Regarding", "Actual Start",
+             "Assigned To", "Description"]]  # fmt: skip
+    for i in range(8):
+        rows.append([str(uuid.UUID(int=0xACE00000 + i)), f"Zx{i}Pq==", _at(i) + timedelta(days=31),
+                     TYPES[i % 4], "Family Z (EH-0412)", _at(i), WORKERS[i % 4], TEXTS[i]])  # fmt: skip
+    wb, ws = _book(rows, title="My Activities")
+    for row in ws.iter_rows(min_row=2):
+        row[2].number_format = row[5].number_format = "dd/mm/yyyy hh:mm"
+    for letter in "ABC":
+        ws.column_dimensions[letter].hidden = True
+    hidden = wb.create_sheet("hiddenDataSheet")
+    hidden.append(["Activity Type", *TYPES])
+    hidden.sheet_state = "veryHidden"
+    path = _save(wb, folder, "crm_activities_export.xlsx")
+    return path, [_all(i) for i in range(8)]
+
+
+def gp_journal_text(folder: Path):
+    """A GP practice's journal printed to a text file for the review: a header naming the
+    patient, each consultation a line with the date, time and the clinician with the role in
+    brackets (a title before some names, no place after), the consultation's lines under it,
+    indented; lines of dashes between consultations."""
+    clinicians = ["Dr Hana Okafor (GP)", "Lisa Marsh (Practice Nurse)", "Dr Hana Okafor (GP)",
+                  "Owen Price (Paramedic Practitioner)"]  # fmt: skip
+    lines = ["PATIENT JOURNAL", "Z, Child   DOB 02/02/2015   Practice: Riverside Surgery", ""]
+    for i in range(8):
+        lines.append(f"{_at(i):%d/%m/%Y %H:%M}  {clinicians[i % 4]}")
+        lines.append(f"    {TEXTS[i]}")
+        lines.append("-" * 60)
+        lines.append("")
+    path = folder / "gp_journal_text.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    names = ["Hana Okafor", "Lisa Marsh", "Hana Okafor", "Owen Price"]
+    return path, [_timed(i, practitioner=names[i % 4]) for i in range(8)]
+
+
+LATER = {
+    "school_nurse_sylk": school_nurse_sylk,
+    "housing_dif_text_dates": housing_dif_text_dates,
+    "probation_dbase_blank_date": probation_dbase_blank_date,
+    "pivot_two_row_fields": pivot_two_row_fields,
+    "crm_activities_export": crm_activities_export,
+    "gp_journal_text": gp_journal_text,
+}

@@ -199,3 +199,43 @@ def test_other_apps_own_files_and_shortcuts_are_refused_with_the_export_to_use(t
     package.mkdir()
     with pytest.raises(ImportRefused, match="Apple Numbers file"):
         read_table(package)
+
+
+def test_a_crms_own_columns_and_when_a_row_was_modified_are_never_the_events_date(tmp_path):
+    from app.chronology.columns import plan_columns
+    from tests.chronology.round_checks import table_of
+
+    rows = [["(Do Not Modify) Modified On", "Actual Start", "Description"],
+            ["14/04/2016 10:00", "14/03/2016 10:32", "Seen at home with mother."],
+            ["04/05/2016 10:00", "03/04/2016 14:30", "Called the school."],
+            ["06/06/2016 10:00", "06/05/2016 09:05", "Letter sent to the family."]]  # fmt: skip
+    table = table_of(tmp_path, rows)
+    plan = plan_columns(table.headers, table.rows)
+    assert plan.mapping["date"] == 1
+    assert "system's own column" in plan.reasons[0]
+    rows = [["Modified", "When", "Description"]] + [[r[0], r[1], r[2]] for r in rows[1:]]
+    table = table_of(tmp_path, rows)
+    assert plan_columns(table.headers, table.rows).mapping["date"] == 1
+
+
+def test_a_nurse_column_of_names_is_the_practitioner(tmp_path):
+    from app.chronology.columns import plan_columns
+    from tests.chronology.round_checks import table_of
+
+    rows = [["Date", "School nurse", "School", "Notes"],
+            ["14/03/2016", "Sam Ellery", "Brookfield Primary", "Seen in the medical room."],
+            ["15/03/2016", "Jo Ward", "Brookfield Primary", "Follow-up with the class teacher."],
+            ["16/03/2016", "Sam Ellery", "Brookfield Primary", "Letter to the parents."]]  # fmt: skip
+    table = table_of(tmp_path, rows)
+    assert plan_columns(table.headers, table.rows).mapping["practitioner"] == 1
+
+
+def test_a_dbase_records_empty_date_is_flagged_not_taken_from_above(tmp_path):
+    from app.chronology.reading import read_table
+
+    fields = [("WHEN", "D", 8), ("AT", "C", 5), ("NOTE", "C", 20)]
+    records = [[files.DAYS[0], "09:00", "Seen"], [None, "11:00", "Called"]]
+    path = tmp_path / "t.dbf"
+    path.write_bytes(files._dbf(fields, records))
+    table = read_table(path)
+    assert table.row_flags == {3: "its date field is empty in the table: no date was entered"}
