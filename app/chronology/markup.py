@@ -60,6 +60,7 @@ def database_blanks(headers: list[str], rows: list[tuple[int, list[Any]]]) -> li
     width = len(rows[0][1])
     sample = rows[:_SAMPLE]
     columns = [i for i in range(width) if any(c[i] in _NULLS for _n, c in sample)]
+    columns = [i for i in columns if not _initials_column(sample, i)]
     count = 0
     for _number, cells in rows if columns else ():
         for i in columns:
@@ -71,6 +72,18 @@ def database_blanks(headers: list[str], rows: list[tuple[int, list[Any]]]) -> li
     listed = ", ".join(headers[i] if i < len(headers) else f"Column {i + 1}" for i in columns)
     return [f"{count} cell(s) held NULL, NA, (blank) or #N/A, words for no value "
             f"({listed}): read as empty."]  # fmt: skip
+
+
+_INITIALS = re.compile(r"[A-Z]{2,3}")
+
+
+def _initials_column(sample: list[tuple[int, list[Any]]], index: int) -> bool:
+    """Whether a column holding "NA" is one of initials (SE, PN, NA), where NA is someone."""
+    values = [c[index] for _n, c in sample if c[index].__class__ is str and c[index].strip()]
+    if not any(v == "NA" for v in values):
+        return False
+    others = [v for v in values if v not in _NULLS]
+    return bool(others) and sum(1 for v in others if _INITIALS.fullmatch(v)) >= 0.5 * len(others)
 
 
 # A pivot table's value field is headed by its summary and its field ("Count of Contact ID",

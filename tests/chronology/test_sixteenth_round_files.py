@@ -130,6 +130,10 @@ def test_r_and_pivot_words_for_no_value_are_empty():
     rows = [(2, ["14/03/2016", "NA", "Seen"]), (3, ["15/03/2016", "Sam Ellery", "NA"])]
     assert database_blanks(["Date", "Worker", "Note"], rows)
     assert rows[0][1][1] == "" and rows[1][1][2] == ""
+    # in a column of initials, NA is someone's
+    rows = [(2, ["14/03/2016", "SE", "Seen"]), (3, ["15/03/2016", "NA", "Called"])]
+    database_blanks(["Date", "Worker", "Note"], rows)
+    assert rows[1][1][1] == "NA"
 
 
 def test_the_owner_of_a_record_is_its_practitioner(tmp_path):
