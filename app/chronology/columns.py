@@ -330,6 +330,9 @@ def _narrative_weight(p: ColumnProfile, rows: int, heading_score: int) -> float:
     return weight
 
 
+_SYSTEMS_OWN = re.compile(r"\s*\(do not modify\)", re.I)
+
+
 def plan_columns(
     headings: list[str],
     rows: list[tuple[int, list[Any]]],
@@ -355,6 +358,13 @@ def plan_columns(
         mapping[name] = column
         taken.add(column)
         reasons[column] = f"{MAPPABLE_FIELDS[name]}: {why}"
+
+    for p in profiles:
+        if _SYSTEMS_OWN.match(p.heading) and not any(p.index in c for c in given.values()):
+            # A CRM's "Export to Excel" keeps its own columns for re-import, hidden: the
+            # record's id, a checksum, when the row last changed. None is the entry's.
+            taken.add(p.index)
+            reasons[p.index] = "kept with each entry as imported (the system's own column)"
 
     parts_given = given.get("event", [])
     for name, columns in given.items():
@@ -536,6 +546,25 @@ def plan_columns(
                 break
     if "event_type" not in mapping and "event_type" not in given:
         type_by_values(profiles, scores, rows, total, taken, take)
+    column = mapping.get("outcome")
+    if (
+        "event_type" not in mapping
+        and "event_type" not in given
+        and "outcome" not in given
+        and column is not None
+        and profiles[column].holds_short_labels()
+        and profiles[column].distinct >= 2
+        and known_types(rows, column) >= 0.75
+    ):
+        # A housing system's "Action" (Home visit, Telephone call): what was done, named as
+        # kinds of contact, is the entry's type, not its outcome.
+        del mapping["outcome"]
+        reasons.pop(column, None)
+        take(
+            "event_type",
+            column,
+            f"kinds of contact ReviewDesk knows under '{profiles[column].heading}'",
+        )
     parts = list(parts_given)
     if "event" in mapping and not parts_given:
         parts = _narrative_parts(profiles, scores, mapping["event"], taken, reasons)

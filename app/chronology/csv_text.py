@@ -793,6 +793,30 @@ def _paragraphs(text: str) -> list[list[str]]:
     return [p for p in paragraphs if p]
 
 
+# A printed journal's entry line: the date and time, then who wrote it with the role in
+# brackets ("Sam Ellery (Health Visitor)", "Dr Jo Ward (GP)"), set apart from the rest of the
+# line (the place) by two or more spaces, or ending it.
+_AUTHOR_FIRST = re.compile(
+    r"((?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Nurse|PC|DC|Sgt|DS)\.? )?[A-Z][\w'\u2019.-]+"
+    r"(?:,? [A-Z][\w'\u2019.-]+){1,3} \([^()]{2,50}\))(?:\s{2,}|$)"
+)
+
+
+def _authors_after_dates(rows: list[list[str]]) -> tuple[list[list[str]], bool]:
+    """Rows of (date, entry) whose entries nearly all open with a name and role in brackets
+    set apart by spaces: that name and role as a column of its own, "Written by"."""
+    found = [_AUTHOR_FIRST.match(r[1]) if len(r) == 2 else None for r in rows[1:]]
+    if len(found) < 3 or sum(f is not None for f in found) < 0.8 * len(found):
+        return rows, False
+    out = [[rows[0][0], "Written by", rows[0][1]]]
+    for row, match in zip(rows[1:], found, strict=True):
+        if match is None:
+            out.append([row[0], "", row[1]])
+        else:
+            out.append([row[0], match[1], row[1][match.end() :].strip()])
+    return out, True
+
+
 def dated_prose(sample: str) -> int | None:
     """How many paragraphs of the text's start begin with a date, when the text is prose so
     written (three or more such paragraphs, most of them wrapped over several lines, no line
@@ -814,7 +838,12 @@ def _prose_rows(lines, label: str, _found: int):
     continuing it, up to a closing such as "Kind regards"; (rows, notes, flags)."""
     from app.chronology.word_tables import dated_lines
 
-    paragraphs = [" ".join(p) for p in _paragraphs("".join(lines))]
+    # A first line ending with a bracket (a journal's "Sam Ellery (Health Visitor)") stays set
+    # apart from the lines under it, as a name and role ending a line are.
+    paragraphs = [
+        (p[0] + "  " + " ".join(p[1:]) if len(p) > 1 and p[0].endswith(")") else " ".join(p))
+        for p in _paragraphs("".join(lines))
+    ]
     end = next((n for n, p in enumerate(paragraphs) if _SIGN_OFF.match(p)), len(paragraphs))
     rows, before = dated_lines(paragraphs[:end])
     note = (
@@ -822,6 +851,9 @@ def _prose_rows(lines, label: str, _found: int):
         "starting with a date is an entry (its lines joined; rows are counted from 2, one an "
         "entry), the paragraphs under it its text"
     )
+    rows, authors = _authors_after_dates(rows)
+    if authors:
+        note += "; the name and role after each date (set apart by spaces) is who wrote it"
     left = [f"{before} paragraph(s) above the first entry"] if before else []
     if end < len(paragraphs):
         left.append(

@@ -570,10 +570,30 @@ def _one_month(found: re.Match) -> bool:
     return first != second and _MONTHS.get(first, 0) == _MONTHS.get(second, -1)
 
 
+# The days databases and spreadsheets write for "no date": day nought of desktop databases
+# (30/12/1899), of Excel (shown 00/01/1900) and of SQL servers and Excel's day 1 (01/01/1900).
+# No chronology's entry happened on one of them.
+ZERO_DAYS = frozenset({date(1899, 12, 30), date(1899, 12, 31), date(1900, 1, 1)})
+
+
+def _no_date_written(parsed: ParsedDate) -> ParsedDate:
+    return _unknown(
+        parsed.text,
+        f"{parsed.text} is the day a database or spreadsheet writes when it has no date",
+    )
+
+
 @lru_cache(maxsize=32768)
 def _parse_text(
     raw: str, pivot: int, order: str = "dmy", year_kind: str = "financial"
 ) -> ParsedDate:
+    parsed = _read_text(raw, pivot, order, year_kind)
+    if parsed.start in ZERO_DAYS and parsed.end == parsed.start and parsed.time in ("", "00:00"):
+        return _no_date_written(parsed)
+    return parsed
+
+
+def _read_text(raw: str, pivot: int, order: str, year_kind: str) -> ParsedDate:
     s = " ".join(raw.split()).rstrip(".,; ")
     if not s.isascii():  # text pasted from a web page: zero-width spaces between the figures
         s = s.translate(_INVISIBLE).strip()
@@ -824,6 +844,8 @@ def from_day(value: date) -> ParsedDate:
     year, flagged)."""
     if YEAR_AS_DAY[0] <= value <= YEAR_AS_DAY[1]:
         return _year_typed_as_day(value)
+    if value in ZERO_DAYS:
+        return _no_date_written(_parsed(text=day_text(value), precision="day"))
     return _parsed(text=day_text(value), precision="day", start=value, end=value)
 
 
@@ -846,6 +868,8 @@ def _from_datetime(value: datetime) -> ParsedDate:
     if YEAR_AS_DAY[0] <= day <= YEAR_AS_DAY[1] and not (value.hour or value.minute):
         return _year_typed_as_day(day)
     text = f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+    if day in ZERO_DAYS and not (value.hour or value.minute):
+        return _no_date_written(_parsed(text=text, precision="day"))
     hhmm = ""
     if value.hour or value.minute:
         hhmm = f"{value.hour:02d}:{value.minute:02d}"

@@ -192,12 +192,66 @@ def _archive_kind(archive: zipfile.ZipFile, names: dict[str, str], shown: str) -
         return "docx"
     if "ppt/presentation.xml" in names:
         return "pptx"  # its tables are read (wrapped_files.pptx_grids)
+    if "index/document.iwa" in names:  # Apple's iWork: Numbers, Pages or Keynote
+        raise iwork_refused(shown, any(n.startswith("index/tables/") for n in names))
     if not _OFFICE_NAME.search(shown):  # a .zip holding an export: the file inside is read
         return "zip"
     raise ImportRefused(
         f"{shown} is a zip archive, not a spreadsheet. If the chronology is inside it, extract "
         "it first and import the spreadsheet itself."
     )
+
+
+_IWORK = {
+    ".numbers": ("Numbers", "File › Export To › Excel", "Excel workbook (.xlsx)"),
+    ".pages": ("Pages", "File › Export To › Word", "Word document (.docx)"),
+    ".key": ("Keynote", "File › Export To › PDF", "PDF"),
+}
+
+
+def iwork_refused(shown: str, tables: bool = True) -> ImportRefused:
+    """The refusal for a file of Apple's Numbers, Pages or Keynote (their own compressed
+    format, which only those apps read), naming the export that gives a readable copy."""
+    suffix = Path(shown).suffix.lower()
+    app, menu, kind = _IWORK.get(suffix, _IWORK[".numbers" if tables else ".pages"])
+    return ImportRefused(
+        f"{shown} is an Apple {app} file, which only {app} can read. Ask the agency to open it "
+        f"in {app} and use {menu}, and to send the {kind}; then import that."
+    )
+
+
+# An Excel web query (.iqy), as SharePoint's "Export to Excel" of a list gives: "WEB", its
+# version, then the address Excel fetches the rows from.
+_WEB_QUERY = re.compile(rb"\s*WEB\s*\r?\n\s*\d+\s*\r?\n\s*https?://", re.I)
+# A Google Drive for desktop shortcut (.gsheet, .gdoc): a line of JSON naming the document.
+_GOOGLE_SHORTCUT = re.compile(
+    rb'"doc_id"\s*:.{0,400}?docs\.google\.com/(spreadsheets|document|presentation)/', re.S
+)
+_GOOGLE = {
+    b"spreadsheets": ("Google Sheets", "Microsoft Excel (.xlsx)"),
+    b"document": ("Google Docs", "Microsoft Word (.docx)"),
+    b"presentation": ("Google Slides", "PDF document (.pdf)"),
+}
+
+
+def check_links(shown: str, head: bytes) -> None:
+    """Refuse a file that only points at the chronology somewhere else (an Excel web query, a
+    Google Drive shortcut), saying how to get the chronology itself."""
+    if _WEB_QUERY.match(head):
+        raise ImportRefused(
+            f'{shown} is an Excel web query (.iqy), as SharePoint\'s "Export to Excel" gives: '
+            "it holds only the list's address, not its rows. Open it in Excel while signed in "
+            "to SharePoint, save what Excel shows as an Excel Workbook (.xlsx) and import "
+            'that, or use the list\'s "Export to CSV".'
+        )
+    found = _GOOGLE_SHORTCUT.search(head) if b'"doc_id"' in head else None
+    if found:
+        app, kind = _GOOGLE[found[1]]
+        raise ImportRefused(
+            f"{shown} is a Google Drive shortcut to a {app} file, not the file itself (the "
+            f"file stays online). Open it in {app}, use File › Download › {kind} and import "
+            "the downloaded file."
+        )
 
 
 def _local(tag: str) -> str:

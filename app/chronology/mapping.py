@@ -103,6 +103,13 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "created",
         "date of note",
         "note date",
+        # when a list's or a CRM's row was last changed
+        "modified",
+        "modified on",
+        "date modified",
+        "modified date",
+        "last modified",
+        "last updated",
     ),
     "source": (
         "source",
@@ -165,6 +172,18 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "member of staff",
         "therapist",
         "performed by",
+        "nurse",
+        "school nurse",
+        "named nurse",
+        "health visitor",
+        "midwife",
+        # A case system built on a CRM names the worker a record belongs to its owner.
+        "owner",
+        "case owner",
+        "record owner",
+        "contact owner",
+        "activity owner",
+        "assigned to",
         # Welsh
         "ymarferydd",
         "enw'r ymarferydd",

@@ -47,17 +47,20 @@ def plain_text_columns(headers: list[str], rows: list[tuple[int, list[Any]]]) ->
     return [f"{listed} held the markup of a web page editor (<p>, <br>...): read as plain text."]
 
 
-_NULLS = frozenset({"NULL", "null", "(null)", "<null>", "#NULL!", "#N/A", "Null"})
+# A database's, Excel's or a statistics tool's word for "no value": R writes NA, a pivot table
+# shows (blank) where its rows had nothing.
+_NULLS = frozenset({"NULL", "null", "(null)", "<null>", "#NULL!", "#N/A", "Null", "NA", "(blank)"})
 
 
 def database_blanks(headers: list[str], rows: list[tuple[int, list[Any]]]) -> list[str]:
-    """Empty each cell holding a database's word for "no value" (NULL, (null), #N/A), in the
+    """Empty each cell holding a database's word for "no value" (NULL, (null), #N/A, NA), in the
     columns where one shows among the first rows. Returns a note naming the columns."""
     if not rows:
         return []
     width = len(rows[0][1])
     sample = rows[:_SAMPLE]
     columns = [i for i in range(width) if any(c[i] in _NULLS for _n, c in sample)]
+    columns = [i for i in columns if not _initials_column(sample, i)]
     count = 0
     for _number, cells in rows if columns else ():
         for i in columns:
@@ -67,5 +70,55 @@ def database_blanks(headers: list[str], rows: list[tuple[int, list[Any]]]) -> li
     if not count:
         return []
     listed = ", ".join(headers[i] if i < len(headers) else f"Column {i + 1}" for i in columns)
-    return [f"{count} cell(s) held NULL or #N/A, a database's or Excel's word for no value "
+    return [f"{count} cell(s) held NULL, NA, (blank) or #N/A, words for no value "
             f"({listed}): read as empty."]  # fmt: skip
+
+
+_INITIALS = re.compile(r"[A-Z]{2,3}")
+
+
+def _initials_column(sample: list[tuple[int, list[Any]]], index: int) -> bool:
+    """Whether a column holding "NA" is one of initials (SE, PN, NA), where NA is someone."""
+    values = [c[index] for _n, c in sample if c[index].__class__ is str and c[index].strip()]
+    if not any(v == "NA" for v in values):
+        return False
+    others = [v for v in values if v not in _NULLS]
+    return bool(others) and sum(1 for v in others if _INITIALS.fullmatch(v)) >= 0.5 * len(others)
+
+
+# A pivot table's value field is headed by its summary and its field ("Count of Contact ID",
+# "Sum of Minutes"); its row fields stand to the left of the first value field.
+_PIVOT_VALUE = re.compile(
+    r"(?i)(?:count|sum|average|max|min|product|stddev|var|distinct count) of \S"
+)
+
+
+def pivot_row_labels(headers: list[str], rows: list[tuple[int, list[Any]]]) -> list[str]:
+    """In a pivot table pasted as values (a value field headed "Count of ..."), fill each empty
+    cell of its row fields with the label above: a pivot in tabular form shows a label once
+    for its group and writes "(blank)" where there was nothing. Returns a note."""
+    first = next((i for i, h in enumerate(headers) if _PIVOT_VALUE.match(h or "")), None)
+    if not first or not rows:
+        return []
+
+    def has_content(value: Any) -> bool:
+        return value is not None and (value.__class__ is not str or value.strip() != "")
+
+    filled = 0
+    above: list[Any] = [""] * first
+    for _number, cells in rows:
+        if not any(has_content(cells[i]) for i in range(first, len(cells))):
+            above = [""] * first  # a row of labels only (a subtotal's heading): start again
+        for i in range(first):
+            if has_content(cells[i]):
+                if cells[i] != above[i]:  # a new group: the labels inside it start again
+                    above[i + 1 :] = [""] * (first - i - 1)
+                above[i] = cells[i]
+            elif has_content(above[i]) and any(has_content(c) for c in cells[i + 1 : first]):
+                cells[i] = above[i]
+                filled += 1
+    if not filled:
+        return []
+    return [f"A pivot table's rows (its values headed {headers[first]!r}): {filled} empty "
+            "label cell(s) took the label above, as the pivot shows a label once for its "
+            "group."]  # fmt: skip

@@ -32,7 +32,9 @@ from app.chronology.file_guard import (
     check_archive,
     check_file_size,
     check_grid,
+    check_links,
     check_ole,
+    iwork_refused,
     password_protected,
 )
 from app.chronology.headed_dates import dates_from_headings
@@ -48,8 +50,16 @@ from app.chronology.layout import (
     left_out_rows,
     name_columns_beyond,
 )
+from app.chronology.legacy_files import (
+    DIF_START,
+    SYLK_START,
+    looks_like_dbase,
+    read_dbase,
+    read_dif,
+    read_sylk,
+)
 from app.chronology.mapping import normalise_header
-from app.chronology.markup import database_blanks, plain_text_columns
+from app.chronology.markup import database_blanks, pivot_row_labels, plain_text_columns
 from app.chronology.note_versions import latest_versions
 from app.chronology.numbered_lines import join_numbered_lines
 from app.chronology.planned_entries import has_content
@@ -160,6 +170,16 @@ def read_tables(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )
         return [table]
+    if kind in ("sylk", "dif", "dbase"):
+        flags: dict[int, str] = {}
+        if kind == "dbase":
+            rows, notes, flags = read_dbase(path)
+        else:
+            rows, notes = read_sylk(path) if kind == "sylk" else read_dif(path)
+        return [_build_table(
+            path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row,
+            row_flags=flags,
+        )]  # fmt: skip
     if kind == "ics":
         rows, notes = read_calendar(path)
         return [_build_table(
@@ -278,6 +298,8 @@ def _recognise(path: Path) -> str:
     try:
         size = path.stat().st_size
         if path.is_dir():
+            if path.suffix.lower() in (".numbers", ".pages", ".key"):  # a Mac's package
+                raise iwork_refused(shown)
             raise ImportRefused(f"{shown} is a folder, not a file. Choose the chronology file.")
         if not path.is_file():  # a pipe or a device: reading it could wait for ever
             raise ImportRefused(f"{shown} is not an ordinary file. Choose the chronology file.")
@@ -307,6 +329,7 @@ def _recognise(path: Path) -> str:
     if head.lstrip().startswith(b"%PDF"):
         return "pdf"
     body = head[3:] if head.startswith(codecs.BOM_UTF8) else head
+    check_links(shown, body)
     if head.startswith(b"{\\rtf"):
         return "rtf"  # Rich Text Format, often under a .doc name
     if _HTML_START.match(body) or _is_utf16_markup(head, rb"<(?:!doctype\s+html|html|table)\b"):
@@ -318,6 +341,12 @@ def _recognise(path: Path) -> str:
         and b"urn:schemas-microsoft-com:office:spreadsheet" in body
     ):
         return "xml2003"
+    if SYLK_START.match(body):
+        return "sylk"  # Excel's symbolic link format, as old systems export
+    if DIF_START.match(body):
+        return "dif"  # the Data Interchange Format
+    if looks_like_dbase(head, size):
+        return "dbase"
     if looks_like_calendar(body):
         return "ics"  # a calendar's appointments (iCalendar)
     if flat_kind(body):
@@ -1197,7 +1226,8 @@ def _build_table(
     if pairs:
         table_rows, headers, joined_notes = join_rows_below(table_rows, headers)
         notes = notes + joined_notes
-    notes = notes + plain_text_columns(headers, table_rows) + database_blanks(headers, table_rows)
+    notes = notes + pivot_row_labels(headers, table_rows) + plain_text_columns(headers, table_rows)
+    notes = notes + database_blanks(headers, table_rows)
     table_rows, headers, labelled_notes = labelled_cells(headers, table_rows)
     table_rows, headers, part_notes = joined_date_parts(headers, table_rows)
     table_rows, line_notes = join_numbered_lines(headers, table_rows)

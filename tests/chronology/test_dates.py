@@ -185,7 +185,6 @@ def test_times_written_with_text_dates():
         (42512.75, "22/05/2016 18:00", date(2016, 5, 22), "18:00"),
         (61, "01/03/1900", date(1900, 3, 1), ""),
         (59, "28/02/1900", date(1900, 2, 28), ""),
-        (1, "01/01/1900", date(1900, 1, 1), ""),
     ],
 )
 def test_excel_serial_numbers(serial, text, start, hhmm):
@@ -197,6 +196,25 @@ def test_excel_serial_numbers(serial, text, start, hhmm):
         start,
         hhmm,
     )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        1,
+        0,
+        "01/01/1900",
+        "1900-01-01 00:00:00.000",
+        "30/12/1899",
+        "00/01/1900",
+        datetime(1900, 1, 1),
+        date(1899, 12, 30),
+    ],  # fmt: skip
+)
+def test_the_days_databases_write_for_no_date_are_no_date(value):
+    parsed = parse_date(value)
+    assert parsed.precision == "unknown" and parsed.start is None, value
+    assert parse_date("02/01/1900").start == date(1900, 1, 2)  # the next day is a day
 
 
 def test_a_whole_number_that_is_a_plausible_year_is_a_year():
