@@ -355,7 +355,7 @@ def left_out_rows(
             reason = "a second row of headings (the headings in another language)"
         elif len(texts) >= 2 and _repeats_header(cells, header_keys):
             reason = REPEATED_HEADER
-            if seen_date and (moves or len(texts) > len(named)):
+            if seen_date and (moves or len(texts) > len(named) - named.count("")):
                 # the headings again with more columns (a wider export of the same system)
                 order, added = _placing(named, cells)
                 named += added

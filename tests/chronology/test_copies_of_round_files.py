@@ -21,6 +21,7 @@ from tests.chronology import (
     fourth_round_word,
     more_agency_files,
     ninth_round_sheets,
+    ninth_round_text,
     robust_files,
     sixth_round_sheets,
 )
@@ -40,6 +41,7 @@ SAMPLE = {
     "date_leads_the_text": fifth_round_cells.FILES,
     "long_narratives": fourth_round_word.FILES,
     "no_header_row": more_agency_files.FILES,
+    "three_exports_stacked": ninth_round_text.FILES,
 }
 for _module in (robust_files, more_agency_files, fifth_round_files, sixth_round_sheets,
                 ninth_round_sheets):  # fmt: skip
@@ -128,6 +130,21 @@ def test_lines_alone_between_runs_of_entries_head_them_even_with_a_footer():
         notes += [[f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], "Home visit"], [TEXTS[i], "", ""]]
     rows = _rows(*notes)
     assert text_is_below(rows, [3 - cells.count("") for _n, cells in rows])
+
+
+def test_exports_stacked_behind_an_empty_first_column_keep_their_columns():
+    # Each export pasted under the one above is wider than it; the copy has an empty column
+    # before them all. The second export's Worker is its own column, not the narrative's.
+    lines = [["", f"{DAYS[i]:%d/%m/%Y}", TEXTS[i], ""] for i in range(2)]
+    lines += [["", "Date", "Worker", "Entry"]]
+    lines += [["", f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TEXTS[i]] for i in range(2, 4)]
+    layout = find_layout([["", "Date", "Entry"], *lines])
+    kept, out = left_out_rows(_rows(*lines), layout)
+    assert [o.row for o in out] == [4]
+    assert layout.pasted_headings[1:] == ["Date", "Entry", "Worker"]
+    assert [cells[1:4] for _n, cells in kept[2:]] == [
+        [f"{DAYS[i]:%d/%m/%Y}", TEXTS[i], WORKERS[i % 4]] for i in range(2, 4)
+    ]
 
 
 def test_a_sign_off_block_is_found_above_a_count_and_a_marking():
