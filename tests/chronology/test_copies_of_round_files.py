@@ -109,6 +109,52 @@ def test_a_copy_with_a_title_or_a_footer_imports_the_same_entries(
     assert same_text_differences(_entries(store_path), truth) == [], output
 
 
+# Sheets with no header row ReviewDesk can name (dated paragraphs, rows with no headings,
+# case-note blocks), saved behind a cover sheet.
+BEHIND_A_COVER = {
+    "date_leads_the_text": fifth_round_cells.FILES,
+    "no_header_row": more_agency_files.FILES,
+    "case_note_blocks": robust_files.FILES,
+}
+
+
+def _behind_a_cover(grid, path):
+    book = Workbook()
+    book.active.title = "Cover"
+    for line in ("Chronology of agency involvement", "Prepared for the review panel"):
+        book.active.append([line])
+    sheet = book.create_sheet("Entries")
+    for row in grid:
+        sheet.append([None if v == "" else v for v in row])
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("name", sorted(BEHIND_A_COVER))
+def test_a_copy_behind_a_cover_sheet_imports_the_same_entries(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+    name,
+):
+    path, truth = BEHIND_A_COVER[name][name](tmp_path)
+    copy = _behind_a_cover(_grid(path), tmp_path / f"copy_of_{path.stem}.xlsx")
+    code, output = _import(store_path, copy, capsys)
+    assert code == 0, output
+    assert same_text_differences(_entries(store_path), truth) == [], output
+
+
+def test_a_cover_sheet_is_passed_over_for_the_sheet_of_dated_rows(tmp_path):
+    from app.chronology.reading import read_tables
+
+    rows = [[f"{DAYS[i]:%d/%m/%Y} - {TEXTS[i]}"] for i in range(4)]
+    table = read_tables(_behind_a_cover(rows, tmp_path / "c.xlsx"), None)[0]
+    assert table.sheet == "Entries"
+    # A workbook with no dates anywhere still says why its first sheet holds no table.
+    with pytest.raises(Exception, match="Cover"):
+        read_tables(_behind_a_cover([["Notes"], ["None yet"]], tmp_path / "d.xlsx"), None)
+
+
 def _rows(*lines):
     return [(n + 2, list(cells)) for n, cells in enumerate(lines)]
 
