@@ -42,6 +42,7 @@ SAMPLE = {
     "long_narratives": fourth_round_word.FILES,
     "no_header_row": more_agency_files.FILES,
     "three_exports_stacked": ninth_round_text.FILES,
+    "stacked_exports_other_order": eighth_round_sheets.FILES,
 }
 for _module in (robust_files, more_agency_files, fifth_round_files, sixth_round_sheets,
                 ninth_round_sheets):  # fmt: skip
@@ -191,6 +192,21 @@ def test_exports_stacked_behind_an_empty_first_column_keep_their_columns():
     assert [cells[1:4] for _n, cells in kept[2:]] == [
         [f"{DAYS[i]:%d/%m/%Y}", TEXTS[i], WORKERS[i % 4]] for i in range(2, 4)
     ]
+
+
+def test_the_first_of_two_stacked_exports_heads_the_table_above_a_footer():
+    # Four dated rows, the second export's headings and rows (its dates in another column),
+    # then a count and a marking: the first header is the table's, whatever lies below.
+    rows = [["Date", "Worker", "Note"]]
+    rows += [[DAYS[i], WORKERS[i % 4], TEXTS[i]] for i in range(4)]
+    rows += [["", "", ""], ["Details", "Event Date/Time", "Officer"]]
+    rows += [[TEXTS[i], f"{DAYS[i]:%d/%m/%Y} 10:00", WORKERS[i % 4]] for i in range(4, 8)]
+    rows += [[""], ["Total number of records: 8"], ["OFFICIAL-SENSITIVE"]]
+    assert find_layout(rows).header_index == 0
+    # A title and a line about the report over a table: still the table's header.
+    rows = [["Chronology"], ["Agency", "Northshire"], ["Date", "Worker", "Note"]]
+    rows += [[DAYS[i], WORKERS[i % 4], TEXTS[i]] for i in range(8)]
+    assert find_layout(rows).header_index == 2
 
 
 def test_a_sign_off_block_is_found_above_a_count_and_a_marking():
