@@ -43,6 +43,7 @@ SAMPLE = {
     "no_header_row": more_agency_files.FILES,
     "three_exports_stacked": ninth_round_text.FILES,
     "stacked_exports_other_order": eighth_round_sheets.FILES,
+    "entries_across_columns": sixth_round_sheets.FILES,
 }
 for _module in (robust_files, more_agency_files, fifth_round_files, sixth_round_sheets,
                 ninth_round_sheets):  # fmt: skip
@@ -207,6 +208,22 @@ def test_the_first_of_two_stacked_exports_heads_the_table_above_a_footer():
     rows = [["Chronology"], ["Agency", "Northshire"], ["Date", "Worker", "Note"]]
     rows += [[DAYS[i], WORKERS[i % 4], TEXTS[i]] for i in range(8)]
     assert find_layout(rows).header_index == 2
+
+
+def test_a_sideways_sheet_under_a_title_and_over_a_count_is_turned():
+    from app.chronology.sideways import entries_across
+
+    labels = [["Date", *DAYS[:4]], ["Worker", *WORKERS], ["Event", *TEXTS[:4]]]
+    rows = [["Chronology of agency involvement"], [""], *[["", *r] for r in labels]]
+    rows += [[""], ["Total number of records: 4"], ["OFFICIAL-SENSITIVE"]]
+    turned = entries_across(rows, 0)
+    assert turned is not None
+    # Column A (empty) turns into a blank row: each entry keeps its column's number.
+    assert turned[0] == ["", "", ""] and turned[1] == ["Date", "Worker", "Event"]
+    assert turned[2] == [DAYS[0], WORKERS[0], TEXTS[0]]
+    # A second table beside or under it (more than a line of one cell) is no such sheet.
+    rows[-1] = ["OFFICIAL-SENSITIVE", "Page 1"]
+    assert entries_across(rows, 0) is None
 
 
 def test_a_sign_off_block_is_found_above_a_count_and_a_marking():
