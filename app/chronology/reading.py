@@ -1188,7 +1188,8 @@ def _build_table(
 
     table_rows, filled_counts, blank = _rows_under_header(data, header_row, width)
     texts = [_header_text(c) if c is not None else "" for c in header_cells[:width]]
-    across = tables_side_by_side(texts, table_rows) if texts and texts.count(texts[0]) > 1 else None
+    first = next((t for t in texts if t), "")
+    across = tables_side_by_side(texts, table_rows) if first and texts.count(first) > 1 else None
     if across is not None:
         table_rows, width, across_note = across
         headers, notes = headers[:width], [*notes, across_note]

@@ -23,6 +23,8 @@ from tests.chronology import (
     ninth_round_sheets,
     ninth_round_text,
     robust_files,
+    seventh_round_more,
+    seventh_round_sheets,
     sixth_round_sheets,
 )
 from tests.chronology.fourth_round_files import same_text_differences
@@ -41,9 +43,6 @@ SAMPLE = {
     "date_leads_the_text": fifth_round_cells.FILES,
     "long_narratives": fourth_round_word.FILES,
     "no_header_row": more_agency_files.FILES,
-    "three_exports_stacked": ninth_round_text.FILES,
-    "stacked_exports_other_order": eighth_round_sheets.FILES,
-    "entries_across_columns": sixth_round_sheets.FILES,
 }
 for _module in (robust_files, more_agency_files, fifth_round_files, sixth_round_sheets,
                 ninth_round_sheets):  # fmt: skip
@@ -157,6 +156,40 @@ def test_a_cover_sheet_is_passed_over_for_the_sheet_of_dated_rows(tmp_path):
         read_tables(_behind_a_cover([["Notes"], ["None yet"]], tmp_path / "d.xlsx"), None)
 
 
+# Copies of tables laid out in other ways (exports stacked one under another, a sheet laid out
+# sideways, tables side by side), with the change each is met with.
+LAID_OUT = [
+    ("three_exports_stacked", ninth_round_text.FILES, _titled),
+    ("stacked_exports_other_order", eighth_round_sheets.FILES, _footed),
+    ("entries_across_columns", sixth_round_sheets.FILES, _titled),
+    ("entries_across_columns", sixth_round_sheets.FILES, _footed),
+    ("tables_side_by_side", seventh_round_sheets.FILES, _titled),
+    ("tables_side_by_side", seventh_round_sheets.FILES, _footed),
+    ("three_tables_across", seventh_round_more.FILES, _titled),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "files", "change"),
+    LAID_OUT,
+    ids=[f"{name}-{change.__name__.strip('_')}" for name, _files, change in LAID_OUT],
+)
+def test_a_copy_of_a_table_laid_out_otherwise_imports_the_same_entries(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+    name,
+    files,
+    change,
+):
+    path, truth = files[name](tmp_path)
+    other = ".csv" if path.suffix == ".xlsx" else ".xlsx"
+    copy = _write(change(_grid(path)), tmp_path / f"copy_of_{path.stem}{other}")
+    code, output = _import(store_path, copy, capsys)
+    assert code == 0, output
+    assert same_text_differences(_entries(store_path), truth) == [], output
+
+
 def _rows(*lines):
     return [(n + 2, list(cells)) for n, cells in enumerate(lines)]
 
@@ -224,6 +257,25 @@ def test_a_sideways_sheet_under_a_title_and_over_a_count_is_turned():
     # A second table beside or under it (more than a line of one cell) is no such sheet.
     rows[-1] = ["OFFICIAL-SENSITIVE", "Page 1"]
     assert entries_across(rows, 0) is None
+
+
+def test_tables_side_by_side_behind_an_empty_column_and_over_a_count():
+    from app.chronology.side_by_side import tables_side_by_side
+
+    headings = ["", "Date", "Event", "", "Date", "Event"]
+    rows = [(n + 4, ["", DAYS[n], TEXTS[n], "", DAYS[n + 4], TEXTS[n + 4]]) for n in range(4)]
+    rows += [(8, ["", "", "", "", "", ""]), (9, ["", "Total number of records: 8"])]
+    found = tables_side_by_side(headings, rows)
+    assert found is not None
+    out, width, _note = found
+    # The empty column stays first; the left table's rows, the right's, then the count.
+    assert width == 3
+    assert [n for n, _cells in out] == [4, 5, 6, 7, 4, 5, 6, 7, 9]
+    assert [cells[1] for _n, cells in out[:8]] == DAYS[:8]
+    assert out[-1][1] == ["", "Total number of records: 8", ""]
+    # Something in the empty column: not tables side by side.
+    rows[0][1][0] = "x"
+    assert tables_side_by_side(headings, rows) is None
 
 
 def test_a_sign_off_block_is_found_above_a_count_and_a_marking():
