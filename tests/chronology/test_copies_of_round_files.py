@@ -156,6 +156,12 @@ def test_a_cover_sheet_is_passed_over_for_the_sheet_of_dated_rows(tmp_path):
         read_tables(_behind_a_cover([["Notes"], ["None yet"]], tmp_path / "d.xlsx"), None)
 
 
+def _gapped(grid):
+    """An empty column inserted in the middle of the table."""
+    at = max(map(len, grid)) // 2
+    return [[*row[:at], "", *row[at:]] for row in grid]
+
+
 # Copies of tables laid out in other ways (exports stacked one under another, a sheet laid out
 # sideways, tables side by side), with the change each is met with.
 LAID_OUT = [
@@ -188,6 +194,21 @@ def test_a_copy_of_a_table_laid_out_otherwise_imports_the_same_entries(
     code, output = _import(store_path, copy, capsys)
     assert code == 0, output
     assert same_text_differences(_entries(store_path), truth) == [], output
+
+
+def test_an_empty_column_between_columns_adds_nothing_to_the_narratives(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+):
+    # An Excel table's default headings (Column1..Column4), an empty column put in among them.
+    path, truth = eighth_round_sheets.table_default_headings(tmp_path)
+    copy = _write(_gapped(_grid(path)), tmp_path / f"copy_of_{path.stem}.xlsx")
+    code, output = _import(store_path, copy, capsys)
+    assert code == 0, output
+    rows = _entries(store_path)
+    assert same_text_differences(rows, truth) == [], output
+    assert sorted(r.event for r in rows) == sorted(t.event for t in truth)
 
 
 def _rows(*lines):
@@ -276,6 +297,16 @@ def test_tables_side_by_side_behind_an_empty_column_and_over_a_count():
     # Something in the empty column: not tables side by side.
     rows[0][1][0] = "x"
     assert tables_side_by_side(headings, rows) is None
+
+
+def test_a_spreadsheet_s_default_column_names_are_not_pieces_of_one_note():
+    from app.chronology.note_pieces import numbered_pieces
+
+    # An Excel table's "Column1".."Column4", and a blank heading ReviewDesk named "Column 3".
+    assert numbered_pieces(["Column1", "Column2", "Column 3", "Column4"], 3, {0, 1}) == []
+    assert numbered_pieces(["Column1", "Column2", "Column3", "Column4"], 3, {0, 1}) == []
+    # A note cut into numbered columns still is one.
+    assert numbered_pieces(["Date", "Note 1", "Note 2", "Note 3"], 1, {0}) == [2, 3]
 
 
 def test_a_sign_off_block_is_found_above_a_count_and_a_marking():
