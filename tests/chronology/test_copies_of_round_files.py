@@ -211,6 +211,31 @@ def test_an_empty_column_between_columns_adds_nothing_to_the_narratives(
     assert sorted(r.event for r in rows) == sorted(t.event for t in truth)
 
 
+def _unicode_text_with_a_note(grid, path):
+    """The sheet saved as "Unicode text" (UTF-16, tabs between the values), with the lines of
+    a covering note typed over the table."""
+    note = ["Dear panel,", "", "As requested, our contacts with the family are below.", ""]
+    with open(path, "w", newline="", encoding="utf-16") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\r\n")
+        writer.writerows([[line] if line else [] for line in note])
+        writer.writerows([[_shown(v) for v in row] for row in grid])
+    return path
+
+
+@pytest.mark.parametrize("name", ["agency_banner_rows", "long_narratives"])
+def test_a_copy_saved_as_unicode_text_under_a_note_imports_the_same_entries(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+    name,
+):
+    path, truth = SAMPLE[name][name](tmp_path)
+    copy = _unicode_text_with_a_note(_grid(path), tmp_path / f"copy_of_{path.stem}.txt")
+    code, output = _import(store_path, copy, capsys)
+    assert code == 0, output
+    assert same_text_differences(_entries(store_path), truth) == [], output
+
+
 def _rows(*lines):
     return [(n + 2, list(cells)) for n, cells in enumerate(lines)]
 
@@ -356,6 +381,10 @@ def test_a_one_column_csv_of_prose_is_read_as_one_column():
              for i in range(4)]  # fmt: skip
     sample = "Chronology of agency involvement\n\nDate,Worker,Notes\n" + "\n".join(notes)
     assert sniff_delimiter(sample + "\n") == ","
+    # A note over a table parted by tabs, its sentences with commas: the tabs part the values.
+    rows = [f"{DAYS[i]:%d/%m/%Y}\t{WORKERS[i % 4]}\t{TEXTS[i]}" for i in range(6)]
+    sample = "Dear panel,\n\nAs requested, our contacts are below.\n\nDate\tWorker\tNote\n"
+    assert sniff_delimiter(sample + "\n".join(rows) + "\n") == "\t"
 
 
 def test_a_title_over_rows_with_no_header_loses_no_entry(tmp_path):
