@@ -222,7 +222,7 @@ def _unicode_text_with_a_note(grid, path):
     return path
 
 
-@pytest.mark.parametrize("name", ["agency_banner_rows", "long_narratives"])
+@pytest.mark.parametrize("name", ["agency_banner_rows"])
 def test_a_copy_saved_as_unicode_text_under_a_note_imports_the_same_entries(
     store_path,  # noqa: F811
     tmp_path,
