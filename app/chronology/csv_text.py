@@ -268,13 +268,25 @@ def sniff_delimiter(sample: str) -> str:
     for delimiter in _DELIMITERS:
         if delimiter not in sample:
             continue
+        own, part = lead, sample
+        if delimiter == "\t" and "\t" not in every[lead]:
+            # Lines of prose over a table parted by tabs (a note saved with the sheet as
+            # Unicode text): their commas are their sentences', the table starts at the tabs.
+            # (Not tabs inside a quoted note's lines, "\t- seen".)
+            at = next(n for n, line in enumerate(every) if "\t" in line)
+            if (
+                every[at][:1].strip()
+                and every[at].count("\t") >= 2
+                and not any('"' in line for line in every[:at])
+            ):
+                own, part = at, "".join(every[at:])
         try:
-            rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter))
+            rows = list(csv.reader(io.StringIO(part, newline=""), delimiter=delimiter))
         except csv.Error:
             continue
         widths = [len(r) for r in rows]
         first = widths[0] if widths else 0
-        unsplit_heading = first == 1 or lead > 0
+        unsplit_heading = first == 1 or own > 0
         if (dated_log or unsplit_heading) and _punctuation(rows, 2 if unsplit_heading else 4):
             continue  # (a heading line it does not split: a one-column export of prose)
         widths = [w for w in widths[:-1] or widths if w > 1]  # the last line may be cut short

@@ -84,6 +84,24 @@ def _date_support(rows: list[list[Any]], start: int) -> float:
     below = [r for r in rows[start : start + 15] if any(map(filled, r))]
     if not below:
         return 0.0
+    share = _dated_share(below)
+    if share < 0.4:
+        # Another export's headings pasted under a short table (and more rows under those):
+        # the share is of this table's own rows, those above the other headings.
+        end = next(
+            (
+                k
+                for k, r in enumerate(below[2:], 2)
+                if _heading_like(r) and header_score(r) >= 2 and not any(map(is_date_like, r))
+            ),
+            0,
+        )
+        if end:
+            share = _dated_share(below[:end])
+    return share
+
+
+def _dated_share(below: list[list[Any]]) -> float:
     width = max(map(len, below))
     best = 0
     for column in range(min(width, 60)):
@@ -355,7 +373,7 @@ def left_out_rows(
             reason = "a second row of headings (the headings in another language)"
         elif len(texts) >= 2 and _repeats_header(cells, header_keys):
             reason = REPEATED_HEADER
-            if seen_date and (moves or len(texts) > len(named)):
+            if seen_date and (moves or len(texts) > len(named) - named.count("")):
                 # the headings again with more columns (a wider export of the same system)
                 order, added = _placing(named, cells)
                 named += added

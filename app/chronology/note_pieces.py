@@ -33,10 +33,10 @@ def numbered_pieces(headings: list[str], event: int, taken: set[int]) -> list[in
     """The columns numbered on from the event column's heading ("Note 2", "Note 3" after
     "Note 1"), however little they hold: the rest of its note."""
     heading = headings[event]
-    numbered = None if heading.startswith("Column ") else _PIECE_NUMBER.search(heading)
-    if not numbered:
-        return []
+    numbered = _PIECE_NUMBER.search(heading)
     stem = _stem(heading)
+    if not numbered or stem in ("", "column"):
+        return []  # "Column 3", "Column4": a file's (or a spreadsheet's) names for its columns
     pieces = {
         int(m[1]): index
         for index, other in enumerate(headings)

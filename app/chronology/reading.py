@@ -47,6 +47,7 @@ from app.chronology.layout import (
     find_layout,
     header_sorted_down,
     is_an_entry,
+    is_date_like,
     left_out_rows,
     name_columns_beyond,
 )
@@ -873,6 +874,7 @@ def _read_workbook(
     visible = [n for n in names if n not in hidden and n in grids]
     looked: dict[str, tuple[tuple, tuple]] = {}  # name -> (rank, headings key)
     non_empty: list[str] = []
+    headless: dict[str, int] = {}  # sheet -> its rows holding a date, when it has no header
     looking = visible or [n for n in names if n in grids]
     for number, name in enumerate(looking, 1):
         progress(number, len(looking))
@@ -883,6 +885,9 @@ def _read_workbook(
         non_empty.append(name)
         layout = find_layout(rows)
         if layout is None:
+            # no header row: kept in case no sheet has one (a cover sheet in front of rows of
+            # dated paragraphs or of case-note blocks), ranked by its dated rows
+            headless[name] = sum(any(map(_leads_with_date, r[:12])) for r in rows[:500])
             continue
         chronology = layout.score >= 2 and len(rows) > layout.header_index + 1
         rank = (
@@ -899,7 +904,10 @@ def _read_workbook(
     if not looked:
         if not non_empty:
             raise NothingToRead(f"{shown} holds no chronology rows: every sheet is empty.")
-        return [build(non_empty[0], [])]  # says why no table was found there
+        # (the sheet most like a chronology; the first when none holds dates: it says why
+        # no table was found there)
+        best = max(non_empty, key=lambda n: headless.get(n, 0))
+        return [build(best, [])]
     best = max(looked, key=lambda n: looked[n][0])
     chosen = [best]
     if all_sheets:
@@ -947,6 +955,13 @@ def _read_workbook(
 
 
 _TEXT_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
+
+
+def _leads_with_date(value: Any) -> bool:
+    """Whether a cell is a date or text starting with one ("14/03/2016 - Home visit")."""
+    if value.__class__ is str:
+        return _TEXT_DATE.match(value.lstrip()) is not None or is_date_like(value)
+    return isinstance(value, date)
 
 
 def _dated_entries(rows: list[list[Any]]) -> bool:
@@ -1202,7 +1217,8 @@ def _build_table(
 
     table_rows, filled_counts, blank = _rows_under_header(data, header_row, width)
     texts = [_header_text(c) if c is not None else "" for c in header_cells[:width]]
-    across = tables_side_by_side(texts, table_rows) if texts and texts.count(texts[0]) > 1 else None
+    first = next((t for t in texts if t), "")
+    across = tables_side_by_side(texts, table_rows) if first and texts.count(first) > 1 else None
     if across is not None:
         table_rows, width, across_note = across
         headers, notes = headers[:width], [*notes, across_note]

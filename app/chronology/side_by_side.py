@@ -36,31 +36,49 @@ def table_width(headings: list[str]) -> tuple[int, int] | None:
     return width, step
 
 
+def _part(cells: list[Any], start: int, width: int) -> list[Any] | None:
+    """One table's cells of a row, None when they are all blank."""
+    part = list(cells[start : start + width])
+    if all(map(_blank, part)):
+        return None
+    return part + [""] * (width - len(part))
+
+
 def tables_side_by_side(
     headings: list[str], rows: list[tuple[int, list[Any]]]
 ) -> tuple[list[tuple[int, list[Any]]], int, str] | None:
     """The rows of each table in turn, the width of one table and a note; None when the sheet
-    is not laid out so or its blank columns between the tables hold something."""
-    found = table_width(headings)
+    is not laid out so or its blank columns between the tables hold something. Empty columns
+    before the tables are kept before each row's cells; lines of one cell under the tables (a
+    count, a marking) come after all the tables' rows."""
+    lead = next((i for i, h in enumerate(headings) if h), 0)
+    found = table_width(headings[lead:])
     if found is None:
         return None
     width, step = found
-    starts = range(0, len(headings), step)
-    gaps = [i for s in starts for i in range(s + width, s + step)]
+    starts = range(lead, len(headings), step)
+    gaps = [i for s in starts for i in range(s + width, s + step)] + list(range(lead))
     if any(not _blank(cells[i]) for _n, cells in rows for i in gaps if i < len(cells)):
         return None
+    end = len(rows)  # (lines written in the first column alone, at the foot: not entries)
+    while end and all(map(_blank, rows[end - 1][1][lead + 1 :])):
+        end -= 1
+    pad = [""] * lead
     out: list[tuple[int, list[Any]]] = []
     for start in starts:
-        for number, cells in rows:
-            part = list(cells[start : start + width])
-            part += [""] * (width - len(part))
-            if not all(map(_blank, part)):
-                out.append((number, part))
+        for number, cells in rows[:end]:
+            part = _part(cells, start, width)
+            if part is not None:
+                out.append((number, pad + part))
+    for number, cells in rows[end:]:
+        part = _part(cells, lead, width)
+        if part is not None:
+            out.append((number, pad + part))
     note = (
         f"The sheet holds {len(starts)} tables side by side under the same headings: each "
         "table's rows are read in turn (the table on the left first), with their row numbers."
     )
-    return out, width, note
+    return out, lead + width, note
 
 
 # A key the author typed beside the table: "Key", "Abbreviations", "Legend", "Initials".
