@@ -355,7 +355,10 @@ def word_footnotes(folder: Path):
     path = folder / "word_footnotes.docx"
     document.save(path)
     _add_footnotes(path, FOOTNOTES)
-    KEPT["word_footnotes"] = [[FOOTNOTES[i]] if i in FOOTNOTES else [] for i in range(8)]
+    numbers = {i: k for k, i in enumerate(sorted(FOOTNOTES), start=1)}
+    KEPT["word_footnotes"] = [
+        [f"(footnote {numbers[i]}: {FOOTNOTES[i]})"] if i in FOOTNOTES else [] for i in range(8)
+    ]
     return path, [_t(i) for i in range(8)]
 
 
@@ -406,6 +409,7 @@ def word_hidden_guidance(folder: Path):
     path = folder / "word_hidden_guidance.docx"
     document.save(path)
     KEY_TEXTS["word_hidden_guidance"] = ["Example entry", "delete this text"]
+    SAID["word_hidden_guidance"] = ["hidden in Word (it neither shows nor prints) is left out"]
     return path, [_t(i) for i in range(8)]
 
 
@@ -690,4 +694,165 @@ FILES = {
     )
 }
 
-LATER: dict = {}
+
+# --- made after the rules were written, to try them ------------------------------------------
+
+
+def word_frame_label_and_box(folder: Path):
+    """A safeguarding partnership's template laid out as a two-column table of labels and
+    boxes ("Agency", "Author", "Chronology"), the chronology table (Date/time, Staff, What
+    happened) typed into the box beside "Chronology", a note under it in the same box."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Rapid review - agency information return")
+    frame = document.add_table(rows=4, cols=2)
+    frame.style = "Table Grid"
+    for n, (label, value) in enumerate([("Agency", "Harbourside Ambulance Service"),
+                                        ("Author", "Tegan Morrow, Safeguarding Lead"),
+                                        ("Period", "June 2018 to March 2019")]):  # fmt: skip
+        frame.cell(n, 0).text = label
+        frame.cell(n, 1).text = value
+    frame.cell(3, 0).text = "Chronology"
+    box = frame.cell(3, 1)
+    box.text = "Contacts with the family in date order:"
+    inner = box.add_table(rows=1, cols=3)
+    inner.style = "Table Grid"
+    _fill(inner.rows[0], ["Date/time", "Staff", "What happened"])
+    days = [date(2018, 6, 4) + timedelta(days=17 * i) for i in range(7)]
+    for i, day in enumerate(days):
+        _fill(inner.add_row(), [f"{day:%d/%m/%Y} {_time(i + 3)}", WORKERS[(i + 1) % 4],
+                                _notes()[(i + 2) % 9]])  # fmt: skip
+    box.add_paragraph("No further contact after March 2019.")
+    path = folder / "word_frame_label_and_box.docx"
+    document.save(path)
+    truth = [Expected(start=day, time=_time(i + 3), practitioner=WORKERS[(i + 1) % 4],
+                      event=_notes()[(i + 2) % 9]) for i, day in enumerate(days)]  # fmt: skip
+    return path, truth
+
+
+def word_cell_controls_in_rows(folder: Path):
+    """A template whose rows are items of a repeating section and whose every cell is a plain
+    text content control of its own (a cell-level w:sdt), the date typed as "3 Feb 2018"."""
+    import docx
+    from docx.oxml import parse_xml
+
+    days = [date(2018, 2, 3) + timedelta(days=9 * i) for i in range(6)]
+    document = docx.Document()
+    heads = ["Date", "Worker", "Type", "Summary"]
+    table = _table(document, heads, [[f"{d:%-d %b %Y}", WORKERS[i % 4], CONTACTS[(i + 1) % 4],
+                                      _notes()[(i + 6) % 9]] for i, d in enumerate(days)])  # fmt: skip
+    ns = f'{_W} xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"'
+    section = parse_xml(
+        f"<w:sdt {ns}><w:sdtPr><w15:repeatingSection/></w:sdtPr><w:sdtContent/></w:sdt>"
+    )
+    rows = [row._tr for row in table.rows[1:]]
+    rows[0].addprevious(section)
+    for tr in rows:
+        item = parse_xml(
+            f"<w:sdt {ns}><w:sdtPr><w15:repeatingSectionItem/></w:sdtPr><w:sdtContent/></w:sdt>"
+        )
+        section[1].append(item)
+        item[1].append(tr)
+        for tc in [c for c in tr if c.tag.endswith("}tc")]:
+            wrap = parse_xml(f"<w:sdt {ns}><w:sdtPr><w:text/></w:sdtPr><w:sdtContent/></w:sdt>")
+            tc.addprevious(wrap)
+            wrap[1].append(tc)
+    path = folder / "word_cell_controls_in_rows.docx"
+    document.save(path)
+    truth = [Expected(start=d, practitioner=WORKERS[i % 4], event_type=CONTACTS[(i + 1) % 4],
+                      event=_notes()[(i + 6) % 9]) for i, d in enumerate(days)]  # fmt: skip
+    return path, truth
+
+
+def rtf_notes_time_apart(folder: Path):
+    """A health record's case notes saved as RTF: each note's first line its date, time, type
+    and author in tab-separated fields ("04 Sep 2018<tab>13:05<tab>Clinic<tab>Dele Okonjo"), the
+    note's lines under it (\\line breaks within), "-- End of case notes --" at the end."""
+    days = [date(2018, 9, 4) + timedelta(days=6 * i) for i in range(7)]
+    parts = [r"{\rtf1\ansi\deff0{\fonttbl{\f0 Times New Roman;}}\f0\fs22",
+             r"\pard Patient: Child Q (NHS 000 000 0000)\par", r"\pard\par"]  # fmt: skip
+    for i, d in enumerate(days):
+        note = _notes()[(i + 4) % 9]
+        first, _, rest = note.partition(". ")
+        parts.append(f"\\pard {d:%d %b %Y}\\tab {_time(i)}\\tab {CONTACTS[i % 4]}\\tab "
+                     f"{WORKERS[(i + 2) % 4]}\\par")  # fmt: skip
+        parts.append(f"\\pard\\li360 {first}." + (f"\\line {rest}" if rest else "") + r"\par")
+    parts.append(r"\pard -- End of case notes --\par}")
+    path = folder / "rtf_notes_time_apart.rtf"
+    path.write_text("\r\n".join(parts), encoding="ascii")
+    truth = [Expected(start=d, time=_time(i), event_type=CONTACTS[i % 4],
+                      practitioner=WORKERS[(i + 2) % 4], event=_notes()[(i + 4) % 9].partition(". ")[0])
+             for i, d in enumerate(days)]  # fmt: skip
+    KEY_TEXTS["rtf_notes_time_apart"] = ["End of case notes", "NHS 000"]
+    return path, truth
+
+
+def word_endnotes_paragraphs(folder: Path):
+    """A chronology written as dated paragraphs ("12/03/2018 - ...") two of which carry an
+    endnote (References > Insert Endnote), the endnotes' words at the end of the document."""
+    import docx
+    from docx.oxml import parse_xml
+
+    notes = {2: "The hospital's discharge letter gives a different ward.",
+             4: "Confirmed with the school on 30/04/2018."}  # fmt: skip
+    days = [date(2018, 3, 12) + timedelta(days=8 * i) for i in range(7)]
+    document = docx.Document()
+    document.add_heading("Chronology", level=1)
+    for i, d in enumerate(days):
+        p = document.add_paragraph(f"{d:%d/%m/%Y} - {_notes()[(i + 7) % 9]}")
+        if i in notes:
+            p._p.append(parse_xml(f'<w:r {_W}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                                  f'<w:endnoteReference w:id="{i}"/></w:r>'))  # fmt: skip
+    path = folder / "word_endnotes_paragraphs.docx"
+    document.save(path)
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:endnotes {_W}>'
+        '<w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>'
+        '<w:endnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+        "</w:r></w:p></w:endnote>"
+        + "".join(f'<w:endnote w:id="{n}"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t xml:space='
+                  f'"preserve"> {escape(t)}</w:t></w:r></w:p></w:endnote>' for n, t in notes.items())
+        + "</w:endnotes>"
+    )  # fmt: skip
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    parts["word/endnotes.xml"] = xml.encode()
+    rels = parts["word/_rels/document.xml.rels"].decode()
+    parts["word/_rels/document.xml.rels"] = rels.replace(
+        "</Relationships>", '<Relationship Id="rIdEnd" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/></Relationships>'
+    ).encode()  # fmt: skip
+    types = parts["[Content_Types].xml"].decode()
+    parts["[Content_Types].xml"] = types.replace(
+        "</Types>", '<Override PartName="/word/endnotes.xml" ContentType="application/vnd.'
+        'openxmlformats-officedocument.wordprocessingml.endnotes+xml"/></Types>'
+    ).encode()  # fmt: skip
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    KEPT["word_endnotes_paragraphs"] = [[notes[i]] if i in notes else [] for i in range(7)]
+    return path, [Expected(start=d, event=_notes()[(i + 7) % 9]) for i, d in enumerate(days)]
+
+
+def word_heads_later(folder: Path):
+    """A Word table (Date, Worker, Type, Record) in landscape saved as PDF by LibreOffice: a
+    darker shaded heading row repeated on each page, "Page 1 of 2" at the top right."""
+    rows = _made().later_rows()
+    truth = [
+        Expected(start=_dmy(r[0]), practitioner=r[1], event_type=r[2], event=r[3]) for r in rows
+    ]
+    KEY_TEXTS["word_heads_later"] = ["Page 1 of 2", "Page 2 of 2"]
+    return copy_from(DATA, folder, "word_heads_later.pdf"), truth
+
+
+LATER = {
+    fn.__name__: fn
+    for fn in (
+        word_frame_label_and_box,
+        word_cell_controls_in_rows,
+        rtf_notes_time_apart,
+        word_endnotes_paragraphs,
+        word_heads_later,
+    )
+}
