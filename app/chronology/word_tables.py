@@ -170,12 +170,36 @@ def _chronology_grid(path: Path, document, find_layout, struck: dict | None):
                 found[1].append("The text typed into a one-column table (a box) is read as "
                                 "paragraphs.")  # fmt: skip
             return found
+        if has_pictures(document.element.body):
+            raise pictures_refused(path.name, "a Word document")
         raise ImportRefused(
             f"{path.name} is a Word document with no table in it. ReviewDesk reads a chronology "
             "laid out as a table (one row per entry)."
         )
     rows, notes = grids_chronology(grids, path.name, find_layout, strikes, struck)
     return _with_dated_paragraphs(rows, notes, lines)
+
+
+_PICTURES = (
+    "{http://schemas.openxmlformats.org/drawingml/2006/main}blip",
+    "{urn:schemas-microsoft-com:vml}imagedata",
+)
+
+
+def has_pictures(body) -> bool:
+    """Whether the Word document's body holds a picture (pasted, or a scanned page)."""
+    return next(body.iter(*_PICTURES), None) is not None
+
+
+def pictures_refused(shown: str, kind: str) -> ImportRefused:
+    """The refusal of a document whose chronology is only pictures (scanned pages pasted in):
+    there is no text to read, and what to ask for."""
+    return ImportRefused(
+        f"{shown} is {kind} that holds no text of a chronology, only pictures (scanned pages "
+        "pasted in, say): ReviewDesk reads text, not pictures of it. Ask the agency for the "
+        "chronology as the original spreadsheet or Word file, or have the pictures read by text "
+        "recognition (OCR) and import what that makes."
+    )
 
 
 def _struck_paragraphs(document) -> list[tuple[str, str]]:

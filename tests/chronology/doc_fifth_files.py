@@ -856,3 +856,61 @@ LATER = {
         word_heads_later,
     )
 }
+
+
+# --- refused: what cannot be read, said so with the way out -----------------------------------
+
+
+def word_pasted_scans(folder: Path):
+    """Scanned pages of a chronology pasted into a Word document as pictures, a title above
+    them: no text of the chronology in it."""
+    import io
+
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.add_paragraph("Chronology (scanned copy attached)")
+    for _page in range(2):
+        image = _page_image(
+            lambda pen: [
+                pen.text((80, 120 + 40 * n), f"{_day(n):%d/%m/%Y}  visit", fill=0)
+                for n in range(20)
+            ]  # fmt: skip
+        )
+        data = io.BytesIO()
+        image.save(data, format="PNG")
+        data.seek(0)
+        document.add_picture(data, width=Pt(450))
+    path = folder / "word_pasted_scans.docx"
+    document.save(path)
+    return path, ["pictures", "no text", "OCR"]
+
+
+def odt_pasted_scans(folder: Path):
+    """Scanned pages of a chronology placed in a LibreOffice Writer document (.odt) as
+    pictures under a title: no text of the chronology in it."""
+    import io
+
+    from tests.chronology.fourteenth_round_files import _ODF_NS, _zip
+
+    image = _page_image(lambda pen: pen.text((80, 120), f"{_day(0):%d/%m/%Y}  visit", fill=0))
+    data = io.BytesIO()
+    image.save(data, format="PNG")
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODF_NS} '
+        'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+        'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink"><office:body><office:text>'
+        "<text:p>Chronology - scanned</text:p><text:p>"
+        '<draw:frame draw:name="Image1" svg:width="17cm" svg:height="24cm" text:anchor-type="'
+        'paragraph"><draw:image xlink:href="Pictures/page1.png" xlink:type="simple"/>'
+        "</draw:frame></text:p></office:text></office:body></office:document-content>"
+    )
+    path = _zip(folder / "odt_pasted_scans.odt", "application/vnd.oasis.opendocument.text", content)
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("Pictures/page1.png", data.getvalue())
+    return path, ["pictures", "no text", "OCR"]
+
+
+REFUSED = {"word_pasted_scans": word_pasted_scans, "odt_pasted_scans": odt_pasted_scans}
