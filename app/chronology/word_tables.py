@@ -26,12 +26,45 @@ def _document(path: Path):
         except ValueError:
             document = Document(_as_plain_document(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile):
-        raise ImportRefused(
-            f"{path.name} cannot be read as a Word document: it is damaged. " + SEND_AGAIN
-        ) from None
+        document = _strict_document(path)
+        if document is None:
+            raise ImportRefused(
+                f"{path.name} cannot be read as a Word document: it is damaged. " + SEND_AGAIN
+            ) from None
     unwrap_table_controls(document.element.body)
     notes_in_place(document)
     return document
+
+
+# Word's "Strict Open XML Document" names its parts' vocabularies under purl.oclc.org where a
+# usual .docx has schemas.openxmlformats.org (".../wordprocessingml/main" for
+# ".../wordprocessingml/2006/main"); the words are the same.
+_STRICT = re.compile(
+    rb"http://purl\.oclc\.org/ooxml/(wordprocessingml|drawingml|officeDocument|spreadsheetml"
+    rb"|presentationml)/"
+)
+
+
+def _strict_document(path: Path):
+    """A Strict Open XML document read with its vocabularies renamed to the usual ones; None
+    when the file is not one (or cannot be read so)."""
+    from docx import Document
+
+    try:
+        with zipfile.ZipFile(path) as source:
+            if not _STRICT.search(source.read("_rels/.rels")):
+                return None
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w") as target:
+                for info in source.infolist():
+                    data = source.read(info)
+                    if info.filename.endswith((".xml", ".rels")):
+                        data = _STRICT.sub(rb"http://schemas.openxmlformats.org/\1/2006/", data)
+                    target.writestr(info, data)
+        out.seek(0)
+        return Document(out)
+    except Exception:  # noqa: BLE001 - any failure: the file is refused as damaged
+        return None
 
 
 # The main part of a Word template or macro-enabled document (.dotx, .docm, .dotm), which
@@ -178,6 +211,33 @@ def _chronology_grid(path: Path, document, find_layout, struck: dict | None):
         )
     rows, notes = grids_chronology(grids, path.name, find_layout, strikes, struck)
     return _with_dated_paragraphs(rows, notes, lines)
+
+
+def alt_chunk_page(path: Path) -> str | None:
+    """The web page a Word document was made from when its body is only that page brought in
+    whole (w:altChunk, as some case systems write their prints; Word shows the page as the
+    document): the pages' text, joined, or None when the document is not so (it has a table
+    of its own, or no such page)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            body = archive.read("word/document.xml")
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return None
+    if b"altChunk" not in body or b"<w:tbl>" in body or b"<w:tbl " in body:
+        return None
+    from app.chronology.web_tables import _decode
+
+    document = _document(path)
+    pages = []
+    for chunk in document.element.body.iter(f"{_WORD}altChunk"):
+        rid = chunk.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+        rel = document.part.rels.get(rid)
+        if rel is None or rel.is_external:
+            continue
+        part = rel.target_part
+        if "html" in part.content_type or part.partname.lower().endswith((".htm", ".html")):
+            pages.append(_decode(part.blob)[0])
+    return "\n".join(pages) if pages else None
 
 
 _PICTURES = (

@@ -14,6 +14,7 @@ tests/data/pdf_fifth with the script that made them. All names are fictional."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -669,9 +670,76 @@ def pdf_scan_with_text_layer(folder: Path):
     return path, truth
 
 
+def word_strict_open_xml(folder: Path):
+    """A chronology table saved by Word as a "Strict Open XML Document": the same parts under
+    the ISO vocabularies (purl.oclc.org/ooxml/...), the document marked strict, alignments
+    written "start" and widths as percentages."""
+    import docx
+
+    document = docx.Document()
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document.add_paragraph("Chronology of involvement").alignment = WD_ALIGN_PARAGRAPH.LEFT
+    _table(document, HEADS5, [_five(i) for i in range(8)])
+    plain = folder / "plain.docx"
+    document.save(plain)
+    path = folder / "word_strict_open_xml.docx"
+    usual = b"http://schemas.openxmlformats.org/"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in source.namelist():
+            data = source.read(name)
+            if name.endswith((".xml", ".rels")) and name != "[Content_Types].xml":
+                for kind in (b"wordprocessingml", b"drawingml", b"officeDocument"):
+                    data = data.replace(
+                        usual + kind + b"/2006/", b"http://purl.oclc.org/ooxml/" + kind + b"/"
+                    )
+            if name == "word/document.xml":
+                data = data.replace(b"<w:document ", b'<w:document w:conformance="strict" ', 1)
+                data = re.sub(rb"<w:tblW [^>]*/>", b'<w:tblW w:type="pct" w:w="100%"/>', data)
+                data = data.replace(b'<w:jc w:val="left"/>', b'<w:jc w:val="start"/>')
+            out.writestr(name, data)
+    plain.unlink()
+    return path, [_t(i) for i in range(8)]
+
+
+def word_alt_chunk_page(folder: Path):
+    """A case system's print made as a Word document whose body is only a web page brought in
+    whole (w:altChunk, the page a part of the package): Word shows the page's chronology table
+    as the document, and nothing else is in the body."""
+    import docx
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    rows = "".join(
+        f"<tr><td>{_day(i):%d/%m/%Y} {_time(i)}</td><td>{CONTACTS[i % 4]}</td>"
+        f"<td>{WORKERS[i % 4]}</td><td>{escape(_notes()[i])}</td></tr>"
+        for i in range(8)
+    )
+    page = (
+        '<html><head><meta charset="utf-8"><title>Case notes</title></head><body>'
+        '<h2>Case notes - Child Q</h2><table border="1"><tr><th>Date and time</th>'
+        f"<th>Type</th><th>Author</th><th>Note</th></tr>{rows}</table></body></html>"
+    )
+    document = docx.Document()
+    part = Part(PackURI("/word/afchunk.htm"), "text/html", page.encode(), document.part.package)
+    rid = document.part.relate_to(
+        part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
+    )
+    document.element.body.insert(0, parse_xml(
+        f'<w:altChunk {_W} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'relationships" r:id="{rid}"/>'
+    ))  # fmt: skip
+    path = folder / "word_alt_chunk_page.docx"
+    document.save(path)
+    return path, [_t(i) for i in range(8)]
+
+
 FILES = {
     fn.__name__: fn
     for fn in (
+        word_strict_open_xml,
+        word_alt_chunk_page,
         word_table_in_layout_table,
         word_rows_in_repeating_section,
         word_date_merged_three_rows,
