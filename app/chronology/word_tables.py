@@ -220,6 +220,9 @@ def alt_chunk_page(path: Path) -> str | None:
     of its own, or no such page)."""
     try:
         with zipfile.ZipFile(path) as archive:
+            # the small list of the body's parts first: most documents bring none in
+            if b"/aFChunk" not in archive.read("word/_rels/document.xml.rels"):
+                return None
             body = archive.read("word/document.xml")
     except (KeyError, OSError, zipfile.BadZipFile):
         return None
