@@ -510,6 +510,18 @@ def word_heads_page_of(folder: Path):
     return copy_from(DATA, folder, "word_heads_page_of.pdf"), truth
 
 
+def word_narrow_dates(folder: Path):
+    """That Word table with its Date and Time columns too narrow for their text, saved as PDF
+    by LibreOffice: each date's year wraps onto a second line ("26/02/202" over "0"), the
+    heading "Time" too ("Tim" over "e"). No date may come in cut short."""
+    rows = _made().rows()
+    truth = [
+        Expected(start=_dmy(r[0]), time=r[1], practitioner=r[2], event_type=r[3], event=r[4])
+        for r in rows
+    ]
+    return copy_from(DATA, folder, "word_narrow_dates.pdf"), truth
+
+
 def odt_over_pages_pdf(folder: Path):
     """That .odt saved as PDF by LibreOffice: the heading row on every page, the service's name
     and "Page 2 of 3" in the footer."""
@@ -755,6 +767,7 @@ FILES = {
         odt_over_pages,
         rtf_case_notes,
         word_heads_page_of,
+        word_narrow_dates,
         odt_over_pages_pdf,
         pdf_grey_bands,
         pdf_out_of_order,

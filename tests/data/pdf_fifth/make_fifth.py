@@ -10,6 +10,9 @@ as .odt and as .docx). Run from the project folder with LibreOffice installed:
   LibreOffice writes where each page broke inside the table (text:soft-page-break) and the
   heading row as repeated (table:table-header-rows).
 - odt_over_pages.pdf: that document saved as PDF.
+- word_narrow_dates.pdf: the same table with its Date and Time columns too narrow for their
+  text, so that Word wraps each date's year ("26/02/202" over "0") and the heading "Time"
+  ("Tim" over "e"), saved as PDF.
 - libreoffice_saved.docx: an OpenDocument table (dates typed as date cells shown "14 Mar
   2016") saved as .docx by LibreOffice, with its own shapes of Word's XML.
 
@@ -150,6 +153,23 @@ def word_heads_docx(folder: Path) -> Path:
     return path
 
 
+def word_narrow_docx(folder: Path) -> Path:
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.styles["Normal"].font.size = Pt(10)
+    _fourth()._table(
+        document, ["Date", "Time", "Worker", "Contact", "Details"], rows(),
+        [Pt(64), Pt(38), Pt(96), Pt(66), Pt(246)], grid=True, repeat=True,
+    )  # fmt: skip
+    section = document.sections[0]
+    section.page_width, section.page_height = Pt(595.3), Pt(841.9)
+    path = folder / "word_narrow_dates.docx"
+    document.save(path)
+    return path
+
+
 def word_later_docx(folder: Path) -> Path:
     import docx
     from docx.enum.section import WD_ORIENT
@@ -254,6 +274,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         _convert(word_heads_docx(work), "pdf", HERE)
+        _convert(word_narrow_docx(work), "pdf", HERE)
         _convert(word_later_docx(work), "pdf", HERE)
         odt = _convert(odt_source_docx(work), "odt", HERE)
         _convert(odt, "pdf", HERE)
