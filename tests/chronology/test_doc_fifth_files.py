@@ -153,3 +153,21 @@ def test_a_first_line_of_short_fields_between_tabs_heads_the_text_under_it():
         long_fields += [f"{r[0]}\t{r[1]}\t{long}", "under"]
     _rows, notes = paragraphs_chronology(long_fields)
     assert "fields between tabs, their text" not in " ".join(notes)
+
+
+def test_a_date_cut_by_a_narrow_column_and_the_page_break_is_joined_whole():
+    """A row the page break split, whose date and time were themselves broken at the narrow
+    column's edge ("26/04/202" at the foot of the page, "0" at the top of the next): one row
+    with its whole date and time. A first row with a whole date of its own stays a row."""
+    from app.chronology.layout import is_date_like
+    from app.chronology.pdf_text import _join_over_page
+
+    head = ["Date", "Time", "Details"]
+    table = [head, ["26/04/202", "15:1", "Neighbour reported shouting"]]
+    _join_over_page(table, [head, ["0", "4", "late at night."], ["02/05/2020", "16:31", "Seen."]],
+                    is_date_like)  # fmt: skip
+    assert table == [head, ["26/04/2020", "15:14", "Neighbour reported shouting late at night."],
+                     ["02/05/2020", "16:31", "Seen."]]  # fmt: skip
+    table = [head, ["26/04/2020", "15:14", "Neighbour reported shouting"]]
+    _join_over_page(table, [["1", "", "Seen."]], is_date_like)
+    assert len(table) == 3
