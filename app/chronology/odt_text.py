@@ -261,7 +261,8 @@ def read_odt(
                     "LibreOffice, copy the chronology table into a spreadsheet, save it as "
                     ".xlsx or .ods and import that."
                 )
-            blocks, comments = odt_blocks(archive.read(member), strikes, struck_paragraphs)
+            content = archive.read(member)
+            blocks, comments = odt_blocks(content, strikes, struck_paragraphs)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError, DefusedXmlException):
         raise ImportRefused(
             f"{path.name} cannot be read as an OpenDocument text: it is damaged. Ask the agency "
@@ -285,6 +286,10 @@ def read_odt(
             if struck is not None:
                 mark_struck_paragraphs(found[0], struck_paragraphs, struck)
             return found[0], [note, *found[1]]
+        if b"<draw:image" in content:
+            from app.chronology.word_tables import pictures_refused
+
+            raise pictures_refused(path.name, "an OpenDocument text")
         raise ImportRefused(
             f"{path.name} is an OpenDocument text with no table in it. ReviewDesk reads a "
             "chronology laid out as a table (one row per entry), or as paragraphs each starting "

@@ -750,7 +750,12 @@ def _broken_number(a: _Line, b: _Line) -> bool:
     ("07/01/201" / "9", "07/01/20" / "19", "09:0" / "0"), the first part alone not."""
     if len(a.words) != 1 or not b.words:
         return False
-    head, tail = a.words[0]["text"], b.words[0]["text"]
+    return _completes(a.words[0]["text"], b.words[0]["text"])
+
+
+def _completes(head: str, tail: str) -> bool:
+    """Whether ``tail`` (digits) is the rest of the date or time ``head`` began, broken by a
+    narrow cell's edge ("07/01/201" + "9", "09:0" + "0"), ``head`` alone not whole."""
     if not re.fullmatch(r"\d[\d/.:-]*", head) or not re.fullmatch(r"\d+", tail):
         return False
     if _WHOLE_DATE.fullmatch(head):
@@ -2167,15 +2172,25 @@ def _join_over_page(table: list[list[str]], rows: list[list[str]], is_date_like)
     if rows and len(table) > 1:
         date_at = _date_column([str(c) for c in table[0]])
         first, last = rows[0], table[-1]
+
+        def tail_of(i: int) -> bool:  # the rest of a date or time the page break cut off
+            head = str(last[i]).rsplit("\n", 1)[-1].strip()
+            return bool(first[i]) and _completes(head, str(first[i]).split("\n", 1)[0].strip())
+
         if (
             date_at < len(first)
-            and not first[date_at].strip()
             and date_at < len(last)
-            and is_date_like(last[date_at])
+            and (
+                not first[date_at].strip()
+                and is_date_like(last[date_at])
+                # "26/04/202" at the foot of the page, "0" at the top of the next
+                or first[date_at].strip()
+                and tail_of(date_at)
+            )
         ):
             for i, cell in enumerate(first):
                 if cell and i < len(last):
-                    last[i] = _wrapped(last[i], cell)
+                    last[i] = last[i] + cell if tail_of(i) else _wrapped(last[i], cell)
             rows = rows[1:]
     table.extend(rows)
 

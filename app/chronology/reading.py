@@ -90,7 +90,7 @@ from app.chronology.struck_text import (
     struck_cells_xlsb,
 )
 from app.chronology.types import SheetTable
-from app.chronology.web_tables import read_html_table, read_web_archive
+from app.chronology.web_tables import read_html_table, read_html_text, read_web_archive
 from app.chronology.word_tables import TRACKED, chronology_grid, split_leading_dates
 from app.chronology.wrapped_files import flat_kind, pptx_grids, unwrapped
 from app.chronology.xlsx_formats import (
@@ -246,6 +246,17 @@ def read_tables(
         )
         return [_struck_through(table, struck, 1, words)]
     if kind == "docx":
+        from app.chronology.word_tables import alt_chunk_page
+
+        if (page := alt_chunk_page(path)) is not None:
+            rows, merged, notes = read_html_text(
+                page, path.name, "a web page (HTML) brought whole into a Word document"
+            )
+            table = _build_table(
+                path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row,
+                merged=merged,
+            )  # fmt: skip
+            return [table]
         struck: dict[tuple[int, int], str] = {}
         rows, notes = chronology_grid(path, find_layout, struck)
         table = _build_table(

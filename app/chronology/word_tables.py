@@ -18,15 +18,53 @@ def _document(path: Path):
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
 
+    from app.chronology.word_text import notes_in_place, unwrap_table_controls
+
     try:
         try:
-            return Document(str(path))
+            document = Document(str(path))
         except ValueError:
-            return Document(_as_plain_document(path))
+            document = Document(_as_plain_document(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile):
-        raise ImportRefused(
-            f"{path.name} cannot be read as a Word document: it is damaged. " + SEND_AGAIN
-        ) from None
+        document = _strict_document(path)
+        if document is None:
+            raise ImportRefused(
+                f"{path.name} cannot be read as a Word document: it is damaged. " + SEND_AGAIN
+            ) from None
+    unwrap_table_controls(document.element.body)
+    notes_in_place(document)
+    return document
+
+
+# Word's "Strict Open XML Document" names its parts' vocabularies under purl.oclc.org where a
+# usual .docx has schemas.openxmlformats.org (".../wordprocessingml/main" for
+# ".../wordprocessingml/2006/main"); the words are the same.
+_STRICT = re.compile(
+    rb"http://purl\.oclc\.org/ooxml/(wordprocessingml|drawingml|officeDocument|spreadsheetml"
+    rb"|presentationml)/"
+)
+
+
+def _strict_document(path: Path):
+    """A Strict Open XML document read with its vocabularies renamed to the usual ones; None
+    when the file is not one (or cannot be read so)."""
+    from docx import Document
+
+    try:
+        with zipfile.ZipFile(path) as source:
+            if not _STRICT.search(source.read("_rels/.rels")):
+                return None
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w") as target:
+                for info in source.infolist():
+                    data = source.read(info)
+                    if info.filename.endswith((".xml", ".rels")):
+                        data = _STRICT.sub(rb"http://schemas.openxmlformats.org/\1/2006/", data)
+                    target.writestr(info, data)
+        out.seek(0)
+        return Document(out)
+    except Exception:  # noqa: BLE001 - any failure: the file is refused as damaged
+        return None
 
 
 # The main part of a Word template or macro-enabled document (.dotx, .docm, .dotm), which
@@ -126,7 +164,20 @@ def chronology_grid(
     followed by the tables continuing it (same columns). Returns (rows, notes). With
     ``struck`` (a dict), the cells of those rows whose text is struck through are put in it,
     (row, column) -> "whole" or "part", both counted from 0 in the rows returned."""
+    from app.chronology.word_text import hidden_words
+
     document = _document(path)
+    rows, notes = _chronology_grid(path, document, find_layout, struck)
+    hidden = hidden_words(document)
+    if hidden:
+        notes.append(
+            "Text formatted as hidden in Word (it neither shows nor prints) is left out: "
+            f"\u201c{hidden[:200]}\u201d."
+        )
+    return rows, notes
+
+
+def _chronology_grid(path: Path, document, find_layout, struck: dict | None):
     strikes: list[dict] | None = [] if struck is not None else None
     every = table_grids(path, document, strikes)
     found = _tables_under_date_headings(every, _captions(document), find_layout, strikes, struck)
@@ -152,12 +203,66 @@ def chronology_grid(
                 found[1].append("The text typed into a one-column table (a box) is read as "
                                 "paragraphs.")  # fmt: skip
             return found
+        if has_pictures(document.element.body):
+            raise pictures_refused(path.name, "a Word document")
         raise ImportRefused(
             f"{path.name} is a Word document with no table in it. ReviewDesk reads a chronology "
             "laid out as a table (one row per entry)."
         )
     rows, notes = grids_chronology(grids, path.name, find_layout, strikes, struck)
     return _with_dated_paragraphs(rows, notes, lines)
+
+
+def alt_chunk_page(path: Path) -> str | None:
+    """The web page a Word document was made from when its body is only that page brought in
+    whole (w:altChunk, as some case systems write their prints; Word shows the page as the
+    document): the pages' text, joined, or None when the document is not so (it has a table
+    of its own, or no such page)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            # the small list of the body's parts first: most documents bring none in
+            if b"/aFChunk" not in archive.read("word/_rels/document.xml.rels"):
+                return None
+            body = archive.read("word/document.xml")
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return None
+    if b"altChunk" not in body or b"<w:tbl>" in body or b"<w:tbl " in body:
+        return None
+    from app.chronology.web_tables import _decode
+
+    document = _document(path)
+    pages = []
+    for chunk in document.element.body.iter(f"{_WORD}altChunk"):
+        rid = chunk.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+        rel = document.part.rels.get(rid)
+        if rel is None or rel.is_external:
+            continue
+        part = rel.target_part
+        if "html" in part.content_type or part.partname.lower().endswith((".htm", ".html")):
+            pages.append(_decode(part.blob)[0])
+    return "\n".join(pages) if pages else None
+
+
+_PICTURES = (
+    "{http://schemas.openxmlformats.org/drawingml/2006/main}blip",
+    "{urn:schemas-microsoft-com:vml}imagedata",
+)
+
+
+def has_pictures(body) -> bool:
+    """Whether the Word document's body holds a picture (pasted, or a scanned page)."""
+    return next(body.iter(*_PICTURES), None) is not None
+
+
+def pictures_refused(shown: str, kind: str) -> ImportRefused:
+    """The refusal of a document whose chronology is only pictures (scanned pages pasted in):
+    there is no text to read, and what to ask for."""
+    return ImportRefused(
+        f"{shown} is {kind} that holds no text of a chronology, only pictures (scanned pages "
+        "pasted in, say): ReviewDesk reads text, not pictures of it. Ask the agency for the "
+        "chronology as the original spreadsheet or Word file, or have the pictures read by text "
+        "recognition (OCR) and import what that makes."
+    )
 
 
 def _struck_paragraphs(document) -> list[tuple[str, str]]:
@@ -309,11 +414,11 @@ def _carry(struck, strikes, table: int, first: int, at: int, places=None, shift=
 
 def _captions(document) -> list[str]:
     """For each top-level table, the last paragraph with text above it ("" when none)."""
-    from app.chronology.word_text import _W, _blocks, paragraph_text
+    from app.chronology.word_text import _W, _body_blocks, paragraph_text
 
     captions = []
     last = ""
-    for block in _blocks(document.element.body):
+    for block in _body_blocks(document.element.body):
         if block.tag == f"{_W}p":
             text = paragraph_text(block).strip()
             if text:
@@ -675,7 +780,7 @@ def tabbed_paragraphs(texts: list[str]) -> tuple[list[list[Any]], list[str]] | N
         return None
     header = next((i for i in range(first - 1, -1, -1) if counts[i] == tabs), None)
     if header is None:
-        return None
+        return _headless_tabbed(lines[first:], counts[first:], tabs, first)
     rows: list[list[Any]] = [[c.strip() for c in lines[header].split("\t")]]
     for line, n in zip(lines[first:], counts[first:], strict=True):
         if n == tabs:
@@ -687,6 +792,47 @@ def tabbed_paragraphs(texts: list[str]) -> tuple[list[list[Any]], list[str]] | N
         "fields between tabs, under the heading line (rows are counted from 2, one an entry)"
     )
     note += f"; {header} paragraph(s) above the heading line were left out." if header else "."
+    return rows, [note]
+
+
+# The print's last line saying it ends: "End of report", "-- End of case notes --".
+_END_LINE = re.compile(
+    r"[\W_]*end\s+of\s+(?:the\s+)?(?:report|document|case\s+notes|chronology|"
+    r"records?|print(?:out)?)[\W_]*",
+    re.I,
+)
+
+
+def _headless_tabbed(lines: list[str], counts: list[int], tabs: int, before: int):
+    """A case system's notes printed as paragraphs with no heading line: each note's first line
+    its date and short fields between tabs ("14/03/2016 10:32<tab>Home visit<tab>Sam Ellery"),
+    its text in the paragraphs under it. (rows with no heading row, to be read with the columns named by their
+    place, the text under the lines in a column of its own after them; notes), or None when the lines are not so
+    (fewer than three fields, or fields too long to be a note's heading line)."""
+    if tabs < 2:
+        return None
+    entries: list[tuple[list[str], list[str]]] = []
+    for line, n in zip(lines, counts, strict=True):
+        if n == tabs:
+            entries.append(([c.strip() for c in line.split("\t")], []))
+        else:
+            entries[-1][1].append(line)
+    if entries[-1][1] and _END_LINE.fullmatch(entries[-1][1][-1]):
+        entries[-1][1].pop()
+    fields = [f for head, _more in entries for f in head[1:]]
+    if (
+        not fields
+        or max(map(len, fields)) > 60
+        or sum(1 for _h, m in entries if m) < 0.5 * len(entries)
+    ):
+        return None
+    rows: list[list[Any]] = [[*head, "\n".join(more)] for head, more in entries]
+    note = (
+        f"The document has no table: its {len(entries)} entries each start with a line of their "
+        "date and fields between tabs, their text in the paragraphs under it (rows are counted "
+        "from 1, one an entry)"
+    )
+    note += f"; {before} paragraph(s) above the first entry were left out." if before else "."
     return rows, [note]
 
 

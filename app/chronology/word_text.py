@@ -15,10 +15,34 @@ _SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}tbl", f"{_W}pPr", f"{_W}rPr", f"{_W}
 _BREAKS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 
 
+def _hidden(run) -> bool:
+    """A run formatted as hidden text (Font > Hidden): it neither shows nor prints."""
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(f"{_W}val", "true") not in ("false", "0", "off")
+
+
+def hidden_words(document) -> str:
+    """The words of the body formatted as hidden, each run of them apart (" / "); "" when
+    none is (the common case: one look for the mark)."""
+    body = document.element.body
+    if next(body.iter(f"{_W}vanish"), None) is None:
+        return ""
+    pieces = []
+    for p in body.iter(f"{_W}p"):
+        words = "".join(
+            t.text or "" for r in p.iter(f"{_W}r") if _hidden(r) for t in r.iter(f"{_W}t")
+        )
+        if words.strip():
+            pieces.append(" ".join(words.split()))
+    return " / ".join(pieces)
+
+
 def _runs_text(element, out: list[str]) -> None:
     for child in element:
         tag = child.tag
         if tag in _SKIP:
+            continue
+        if tag == f"{_W}r" and _hidden(child):
             continue
         if tag == f"{_W}t":
             out.append(child.text or "")
@@ -48,13 +72,113 @@ def box_paragraphs(element) -> list[str]:
     return found
 
 
+_WRAPPERS = (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins")
+
+
 def _blocks(element) -> Iterator:
     """The paragraphs and tables of a body or cell, those inside content controls too."""
     for child in element:
         if child.tag in (f"{_W}p", f"{_W}tbl"):
             yield child
-        elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"):
+        elif child.tag in _WRAPPERS:
             yield from _blocks(child)
+
+
+def _rows(tbl) -> list:
+    return [tr for tr in tbl if tr.tag == f"{_W}tr"]
+
+
+def _nested(tbl) -> list:
+    """The tables typed inside ``tbl``'s cells (one level down)."""
+    return [inner for tc in tbl.iter(f"{_W}tc") for inner in _blocks(tc) if inner.tag == f"{_W}tbl"]
+
+
+def _is_frame(tbl) -> bool:
+    """A table used to lay a form out (a template's boxes, one a section) rather than a table
+    of entries: a cell of it holds a table of two columns or more with more rows than the
+    frame has. Its own text is read as paragraphs and the tables in it as tables."""
+    rows = len(_rows(tbl))
+    for inner in _nested(tbl):
+        inner_rows = _rows(inner)
+        width = max((sum(1 for c in tr if c.tag == f"{_W}tc") for tr in inner_rows), default=0)
+        if width >= 2 and len(inner_rows) > rows:
+            return True
+    return False
+
+
+def _body_blocks(element) -> Iterator:
+    """The body's paragraphs and tables as `_blocks` gives them, a layout frame's cells opened
+    in their place (their paragraphs and tables in order)."""
+    for block in _blocks(element):
+        if block.tag == f"{_W}tbl" and _is_frame(block):
+            for tr in _rows(block):
+                for tc in tr:
+                    if tc.tag == f"{_W}tc":
+                        yield from _body_blocks(tc)
+        else:
+            yield block
+
+
+def unwrap_table_controls(body) -> None:
+    """Rows and cells wrapped in content controls (a template's repeating section, Word's "add
+    another row") or custom XML moved out of the wrapper into the table in their place, so
+    that they are read as the table's rows and cells."""
+    for wrapper in [
+        w for w in body.iter(f"{_W}sdt", f"{_W}customXml")
+        if w.getparent() is not None and w.getparent().tag in (f"{_W}tbl", f"{_W}tr")
+    ]:  # fmt: skip
+        parent = wrapper.getparent()
+        if parent is None:
+            continue
+        content = wrapper.find(f"{_W}sdtContent") if wrapper.tag == f"{_W}sdt" else wrapper
+        inside = list(content) if content is not None else []
+        # a wrapper inside this one (an item of a repeating section) is opened too
+        moved = []
+        while inside:
+            child = inside.pop(0)
+            if child.tag in (f"{_W}sdt", f"{_W}customXml"):
+                inner = child.find(f"{_W}sdtContent") if child.tag == f"{_W}sdt" else child
+                inside[:0] = list(inner) if inner is not None else []
+            elif child.tag in (f"{_W}tr", f"{_W}tc"):
+                moved.append(child)
+        for child in moved:
+            wrapper.addprevious(child)
+        parent.remove(wrapper)
+
+
+def notes_in_place(document) -> None:
+    """Each footnote's and endnote's words put in the text where its number stands,
+    "(footnote 1: ...)", as the author's words of that entry (numbered in the order they
+    stand, as Word numbers them)."""
+    body = document.element.body
+    marks = {
+        "footnote": list(body.iter(f"{_W}footnoteReference")),
+        "endnote": list(body.iter(f"{_W}endnoteReference")),
+    }
+    if not marks["footnote"] and not marks["endnote"]:
+        return
+    from lxml import etree
+
+    for kind, found in marks.items():
+        if not found:
+            continue
+        texts = {}
+        for rel in document.part.rels.values():
+            if rel.is_external or not rel.reltype.endswith(f"/{kind}s"):
+                continue
+            part = rel.target_part
+            root = getattr(part, "element", None)
+            if root is None:
+                root = etree.fromstring(part.blob)
+            for note in root.iter(f"{_W}{kind}"):
+                words = " ".join(paragraph_text(p) for p in note.iter(f"{_W}p"))
+                texts[note.get(f"{_W}id")] = " ".join(words.split())
+        for number, mark in enumerate(found, start=1):
+            words = texts.get(mark.get(f"{_W}id"), "")
+            text = etree.SubElement(mark.getparent(), f"{_W}t")
+            text.text = f" ({kind} {number}: {words})" if words else ""
+            mark.addprevious(text)
+            mark.getparent().remove(mark)
 
 
 def cell_text(tc) -> str:
@@ -79,7 +203,7 @@ def body_tables(document) -> list:
     from docx.table import Table
 
     body = document.element.body
-    return [Table(t, document._body) for t in _blocks(body) if t.tag == f"{_W}tbl"]
+    return [Table(t, document._body) for t in _body_blocks(body) if t.tag == f"{_W}tbl"]
 
 
 def _has_box(p) -> bool:
@@ -101,7 +225,7 @@ def body_lines(document) -> Iterator[tuple[str, str]]:
     """The document's paragraphs outside tables, in order, the text typed into one-column
     tables (boxes) among them line by line: (kind, text), kind "p" for a paragraph, "h" for a
     heading or title, "box" for a line in a box, "table" (text empty) where a table stands."""
-    for block in _blocks(document.element.body):
+    for block in _body_blocks(document.element.body):
         if block.tag == f"{_W}p":
             style = _style(block).lower()
             kind = "h" if style.startswith(("heading", "title")) else "p"
