@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QSpinBox,
-    QSplitter,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -37,7 +36,12 @@ from app.chronology.importer import (
     commit_imports,
     plan_imports,
 )
-from app.chronology.reading import ImportRefused, list_sheets, sheets_holding_chronology
+from app.chronology.reading import (
+    ImportRefused,
+    list_sheets,
+    read_tables,
+    sheets_holding_chronology,
+)
 from app.chronology.types import MAPPABLE_FIELDS
 from app.errors import UserError
 from app.wording import plural
@@ -52,6 +56,7 @@ from ui.import_choices import (
     total_result,
 )
 from ui.screen import fit_to_screen
+from ui.splitters import KeyboardSplitter
 from ui.tasks import Job, JobBridge
 from ui.theme import danger_colour, muted_colour, scaled_font
 
@@ -98,6 +103,14 @@ class ImportDialog(QDialog):
         self._sheets_listed = False  # a workbook's sheets are listed by the first reading
         self._closed = False  # Cancelled or imported: nothing more is read
         self._import_when_read = False  # Return pressed in a field that reads the file again
+        # What the file's reading gave, for planning again with other columns, dates or agency
+        # without reading it again: ((sheets, header row, file's size and time), tables).
+        self._read: tuple[tuple, list] | None = None
+        # A column stepped to by the arrow keys is planned once the stepping pauses.
+        self._column_pause = QTimer(self)
+        self._column_pause.setSingleShot(True)
+        self._column_pause.setInterval(450)
+        self._column_pause.timeout.connect(self._mapping_changed)
         self.setWindowTitle(f"Import chronology: {path.name}")
         self._build_choices(agencies)
         self._build_columns()
@@ -203,7 +216,7 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.setObjectName(f"map_{field}")
             combo.setAccessibleName(f"Column for {label}")
-            combo.activated.connect(lambda _i: self._mapping_changed())
+            combo.activated.connect(lambda _i, c=combo: self._column_chosen(c))
             self.mapping.setCellWidget(row, 1, combo)
             self.mapping_combos[field] = combo
         self.parts = QListWidget()
@@ -234,7 +247,10 @@ class ImportDialog(QDialog):
         self.preview_pages.addWidget(self._build_refusal_panel())
         preview_box = QGroupBox("The file (first &rows, as they will be read)")
         QVBoxLayout(preview_box).addWidget(self.preview_pages)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = KeyboardSplitter(
+            Qt.Orientation.Horizontal, "Divider between the columns and the first rows"
+        )
+        self.splitter.setObjectName("import_columns_splitter")
         self.splitter.addWidget(mapping_box)
         self.splitter.addWidget(preview_box)
         self.splitter.setSizes([420, 720])
@@ -373,13 +389,18 @@ class ImportDialog(QDialog):
         self.report_tabs.addTab(self.joined_table, "&Joined to the entry above")
         for index in (1, 2, 3):
             self.report_tabs.setTabVisible(index, False)
-        vertical = QSplitter(Qt.Orientation.Vertical)
+        vertical = KeyboardSplitter(
+            Qt.Orientation.Vertical, "Divider between the columns and what ReviewDesk decided"
+        )
         vertical.setObjectName("import_splitter")
         vertical.addWidget(self.columns_area)
         vertical.addWidget(self.report_tabs)
         vertical.setStretchFactor(0, 5)
         vertical.setStretchFactor(1, 3)
         vertical.setSizes([450, 230])
+        # Once the divider is moved (by the mouse or the keys) the share is the user's.
+        self._divider_moved = False
+        vertical.splitterMoved.connect(self._divider_was_moved)
         self.vertical = vertical
         layout = QVBoxLayout(self)
         layout.addLayout(self.choices)
@@ -387,6 +408,41 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
+
+    def _divider_was_moved(self, _position: int, _index: int) -> None:
+        self._divider_moved = True
+
+    def _share_the_height(self) -> None:
+        """Give the rows left out, flagged and joined room for five rows or so under their
+        tabs (at a large font on a laptop the columns would otherwise take nearly all of it),
+        never more than half the height; once the divider is moved, it stays where it is put."""
+        if self._divider_moved:
+            return
+        sizes = self.vertical.sizes()
+        total = sum(sizes)
+        if total <= 0:
+            return
+        table = self.left_out_table
+        # A row is a line of text tall (the tables fit their rows to what they hold).
+        row = table.fontMetrics().lineSpacing() + 8
+        wanted = (
+            self.report_tabs.tabBar().sizeHint().height()
+            + table.horizontalHeader().sizeHint().height()
+            + 5 * row
+            + 4 * table.frameWidth()
+            + 12
+        )
+        report = min(max(wanted, total * 3 // 10), total // 2)
+        if abs(sizes[1] - report) > 2:
+            self.vertical.setSizes([total - report, report])
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._share_the_height()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._share_the_height()
 
     # Planning ----------------------------------------------------------------------------
     def _agency_changed(self) -> None:
@@ -410,7 +466,21 @@ class ImportDialog(QDialog):
         self._chosen_sheets = self.sheets.ticked()
         self._layout_changed()
 
+    def _column_chosen(self, combo: QComboBox) -> None:
+        """A column chosen from the list is planned at once; one stepped to by the arrow keys
+        (the list closed) once the stepping pauses, so stepping through the headings reads and
+        plans nothing on the way."""
+        if self._updating:
+            return
+        if combo.view().isVisible():
+            self._column_pause.stop()
+            self._mapping_changed()
+            return
+        self._stop_reading()  # a plan of a heading stepped past would undo the step shown
+        self._column_pause.start()
+
     def _mapping_changed(self) -> None:
+        self._column_pause.stop()
         if self._updating:
             return
         override: dict = {
@@ -454,6 +524,8 @@ class ImportDialog(QDialog):
 
         list_them = not self._sheets_listed
         has_sheets = self.sheets.count() > 0
+        key = (tuple(self._chosen_sheets or ()), options["header_row"], _file_stamp(path))
+        known = self._read[1] if self._read is not None and self._read[0] == key else None
 
         def work(progress):
             listed = None
@@ -463,11 +535,19 @@ class ImportDialog(QDialog):
             # Cancelled while the sheets were listed: the planning never starts.
             progress(0, 0, SHEETS if (listed[0] if listed else has_sheets) else FILE)
             name = agency or "(agency)"
+            tables = known
             try:
-                plans = plan_imports(ctx, review_id, name, path, progress=progress, **options)
+                if tables is None:
+                    tables = read_tables(
+                        path, options["sheets"], header_row=options["header_row"],
+                        progress=progress,
+                    )  # fmt: skip
+                plans = plan_imports(
+                    ctx, review_id, name, path, progress=progress, tables=tables, **options
+                )
             except UserError as exc:  # said as it is; the sheets listed still offered
-                return listed, str(exc)
-            return listed, plans
+                return listed, str(exc), None
+            return listed, plans, (key, tables)
 
         def explain(_details: str) -> str:
             return (
@@ -537,7 +617,9 @@ class ImportDialog(QDialog):
     def _planned(self, reading: Job, result) -> None:
         if reading is not self._reading:
             return
-        listed, plans = result
+        listed, plans, read = result
+        if read is not None:
+            self._read = read
         if listed is not None:
             self._show_sheets(*listed)
         if isinstance(plans, str):  # the file refused: another sheet or header row may do
@@ -844,6 +926,10 @@ class ImportDialog(QDialog):
 
     # Importing ---------------------------------------------------------------------------
     def do_import(self) -> None:
+        if self._column_pause.isActive():  # a column stepped to, not planned yet: plan it first
+            self._import_when_read = True
+            self._mapping_changed()
+            return
         if self.is_reading():  # not read to the end yet (Return waits for it: see above)
             return
         self._import_when_read = False
@@ -876,6 +962,15 @@ def _list_sheets(path: Path, progress) -> tuple[list[str], list[str]]:
     except UserError:
         return [], []
     return sheets, holding
+
+
+def _file_stamp(path: Path) -> tuple[int, int]:
+    """The file's size and time of change: a file saved again since is read again."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (stat.st_size, stat.st_mtime_ns)
 
 
 def _fill_rows(table: QTableWidget, rows: list[tuple], several_sheets: bool) -> None:

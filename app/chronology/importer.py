@@ -281,6 +281,7 @@ def plan_imports(
     date_order: str | None = None,
     by_agency: bool = True,
     progress=None,
+    tables: list[SheetTable] | None = None,
 ) -> list[ImportPlan]:
     """Read the file and work out what importing it would do, one plan per sheet read (and,
     when a sheet has a column naming several agencies and ``by_agency``, one per agency).
@@ -291,6 +292,9 @@ def plan_imports(
     of a PDF as it is read, ``progress(sheet, sheets)`` of each sheet of a workbook, and
     ``progress(0, 0)`` of each stage after the reading; what it raises stops the planning there
     (nothing is written).
+
+    ``tables``: what ``read_tables`` gave for the same file, sheets and header row (a window
+    planning again with other columns or another agency): the file is not read again.
     """
     path = Path(path)
     agency_name = agency_name.strip()
@@ -302,9 +306,10 @@ def plan_imports(
         if session.get(Review, review_id) is None:
             raise NotFoundError("That review no longer exists.")
     with without_gc():  # (see without_gc: the plan makes tens of thousands of objects)
-        tables = read_tables(
-            path, sheets, all_sheets=all_sheets, header_row=header_row, progress=progress
-        )
+        if tables is None:
+            tables = read_tables(
+                path, sheets, all_sheets=all_sheets, header_row=header_row, progress=progress
+            )
         stage = progress or (lambda _done, _total: None)
         stage(0, 0)  # stopped while the file was read: the store is not looked at
         sha256 = file_fingerprint(path)
