@@ -197,6 +197,17 @@ class ImportDialog(QDialog):
         self.by_agency.toggled.connect(lambda _on: self.replan())
         self.by_agency.hide()
         grid.addWidget(self.by_agency, 4, 1, 1, 4)
+        # Rows hidden in the workbook (by a filter, by hand): imported unless unticked.
+        self.hidden_choice = QCheckBox()
+        self.hidden_choice.setObjectName("import_hidden_rows")
+        self.hidden_choice.setChecked(True)
+        self.hidden_choice.setToolTip(
+            "Hidden rows are still part of what the agency sent. Untick to leave them out: "
+            "they are then listed under Rows left out."
+        )
+        self.hidden_choice.toggled.connect(lambda _on: self.replan())
+        self.hidden_choice.hide()
+        grid.addWidget(self.hidden_choice, 5, 1, 1, 4)
         grid.setColumnStretch(4, 1)
         self.choices = grid
 
@@ -402,6 +413,14 @@ class ImportDialog(QDialog):
         self._divider_moved = False
         vertical.splitterMoved.connect(self._divider_was_moved)
         self.vertical = vertical
+        # The dividers in the tab order where they are: between the columns and the first
+        # rows, and under the first rows.
+        side, under = self.splitter.handle(1), vertical.handle(1)
+        side.setObjectName("import_columns_divider")
+        under.setObjectName("import_divider")
+        QWidget.setTabOrder(self.parts, side)
+        QWidget.setTabOrder(side, self.preview)
+        QWidget.setTabOrder(self.preview, under)
         layout = QVBoxLayout(self)
         layout.addLayout(self.choices)
         layout.addWidget(vertical, 1)
@@ -483,10 +502,11 @@ class ImportDialog(QDialog):
         self._column_pause.stop()
         if self._updating:
             return
+        # A field set to "(not in this file)" is given as none, so it is not guessed again.
         override: dict = {
-            field: combo.currentText()
+            field: "" if combo.currentText() == NOT_MAPPED else combo.currentText()
             for field, combo in self.mapping_combos.items()
-            if combo.currentText() and combo.currentText() != NOT_MAPPED
+            if combo.currentText()
         }
         joined = [
             self.parts.item(i).text()
@@ -520,6 +540,7 @@ class ImportDialog(QDialog):
             "header_row": self.header_row.value() or None,
             "date_order": self.date_order.currentData(),
             "by_agency": self.by_agency.isChecked(),
+            "leave_out_hidden": not self.hidden_choice.isChecked(),
         }
 
         list_them = not self._sheets_listed
@@ -731,6 +752,7 @@ class ImportDialog(QDialog):
             "" if split is None else "The agency of the rows above the first one naming an agency"
         )
         self.shown_note.setText(SHOWN_SHEETS if split is None else SHOWN_AGENCIES)
+        self._offer_hidden_rows()
         self._updating = True
         headers = plan.table.headers
         for field, combo in self.mapping_combos.items():
@@ -783,6 +805,25 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(can and bool(agency) and not self.editor.readonly)
         replacing = any(p.replaces is not None for p in self.plans)
         self.import_button.setText("Import and replace…" if replacing else "Import")
+
+    def _offer_hidden_rows(self) -> None:
+        """The choice to import the rows hidden in the workbook, said with how many and how
+        they were hidden; only when some are."""
+        hidden = {(p.table.sheet, n) for p in self.plans for n in p.table.hidden_rows}
+        by_filter = any(p.table.hidden_by_filter for p in self.plans if p.table.hidden_rows)
+        self.hidden_choice.setVisible(bool(hidden))
+        if not hidden:
+            return
+        rows = sorted(n for _sheet, n in hidden)
+        shown = ", ".join(map(str, rows[:6])) + (
+            f" and {len(rows) - 6:,} more" if len(rows) > 6 else ""
+        )
+        how = "hidden by the sheet's filter" if by_filter else "hidden in the workbook"
+        self.hidden_choice.setText(
+            f"Import the {plural(len(rows), 'row')} {how} (row{'s' if len(rows) > 1 else ''} "
+            f"{shown}) with the rest"
+        )
+        self.hidden_choice.setAccessibleDescription(self.hidden_choice.toolTip())
 
     def _summary_text(self, agency: str) -> str:
         plan = self.plans[0]

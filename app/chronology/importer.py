@@ -35,7 +35,12 @@ from app.chronology.import_store import (
 )
 from app.chronology.mapping import mapping_problems, normalise_header
 from app.chronology.planned_entries import PlannedEntries, RowNote, build_entries, cell_text
-from app.chronology.reading import ImportRefused, file_fingerprint, read_tables
+from app.chronology.reading import (
+    ImportRefused,
+    file_fingerprint,
+    read_tables,
+    without_hidden_rows,
+)
 from app.chronology.swim_lanes import lane_columns, swim_lanes
 from app.chronology.types import MAPPABLE_FIELDS, SheetTable
 from app.context import AppContext
@@ -212,6 +217,9 @@ def _columns_for(
             name = "event"
         if name not in MAPPABLE_FIELDS:
             continue
+        if not wanted:  # given as not in the file: not guessed either
+            result.setdefault(name, [])
+            continue
         for heading in [wanted] if isinstance(wanted, str) else list(wanted):
             if not heading:
                 continue
@@ -282,6 +290,7 @@ def plan_imports(
     by_agency: bool = True,
     progress=None,
     tables: list[SheetTable] | None = None,
+    leave_out_hidden: bool = False,
 ) -> list[ImportPlan]:
     """Read the file and work out what importing it would do, one plan per sheet read (and,
     when a sheet has a column naming several agencies and ``by_agency``, one per agency).
@@ -295,6 +304,8 @@ def plan_imports(
 
     ``tables``: what ``read_tables`` gave for the same file, sheets and header row (a window
     planning again with other columns or another agency): the file is not read again.
+    ``leave_out_hidden``: the rows hidden in the workbook are left out (listed with why)
+    rather than imported with the rest.
     """
     path = Path(path)
     agency_name = agency_name.strip()
@@ -310,6 +321,8 @@ def plan_imports(
             tables = read_tables(
                 path, sheets, all_sheets=all_sheets, header_row=header_row, progress=progress
             )
+        if leave_out_hidden:
+            tables = [without_hidden_rows(t) for t in tables]
         stage = progress or (lambda _done, _total: None)
         stage(0, 0)  # stopped while the file was read: the store is not looked at
         sha256 = file_fingerprint(path)
