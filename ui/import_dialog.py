@@ -44,7 +44,7 @@ from app.chronology.reading import (
 )
 from app.chronology.types import MAPPABLE_FIELDS
 from app.errors import UserError
-from app.wording import plural
+from app.wording import plural, possessive
 from ui.editing import Editor
 from ui.import_choices import (
     SheetChoice,
@@ -166,6 +166,7 @@ class ImportDialog(QDialog):
         self.date_reason = QLabel()
         self.date_reason.setObjectName("import_date_reason")
         self.date_reason.setWordWrap(True)
+        self.date_reason.hide()  # until a plan says how its dates are read (no empty line)
         self.agency.setMinimumWidth(320)
         self.sheets.setMinimumWidth(320)
         self.header_row.setMinimumWidth(260)
@@ -451,7 +452,7 @@ class ImportDialog(QDialog):
             + 4 * table.frameWidth()
             + 12
         )
-        report = min(max(wanted, total * 3 // 10), total // 2)
+        report = min(max(wanted, total * 7 // 20), total // 2)
         if abs(sizes[1] - report) > 2:
             self.vertical.setSizes([total - report, report])
 
@@ -699,6 +700,7 @@ class ImportDialog(QDialog):
         self.report.clear()
         self.report.setPlaceholderText("Nothing is imported from this file: why is said above.")
         self._fill_row_tables()
+        self.date_reason.hide()
         self.import_button.setEnabled(False)
         for combo in self.mapping_combos.values():
             combo.clear()
@@ -793,7 +795,7 @@ class ImportDialog(QDialog):
         lines = []
         for p in self.plans:
             lines.append(f"== {p.source_label} ==")
-            lines += p.report_lines()
+            lines += map(for_window, p.report_lines())
             if p.replaces is not None:
                 lines += [
                     f"Would no longer be in the chronology: {e}"
@@ -828,7 +830,7 @@ class ImportDialog(QDialog):
     def _summary_text(self, agency: str) -> str:
         plan = self.plans[0]
         source = {
-            "remembered": f"the columns used for {agency}'s last file",
+            "remembered": f"the columns used for {possessive(agency)} last file",
             "guessed": "columns recognised from what their cells hold",
             "given": "the columns you chose",
         }[plan.mapping_source]
@@ -851,9 +853,17 @@ class ImportDialog(QDialog):
             )
         flagged = sum(len(p.flagged) for p in self.plans)
         left_out = sum(len(p.table.left_out) for p in self.plans)
+        # The rows hidden in the workbook left out as chosen are entries, not rows that are not.
+        chosen = sum(n.reason.endswith("as chosen") for p in self.plans for n in p.table.left_out)
+        left_out -= chosen
         joined = sum(len(p.continuations) for p in self.plans)
         if flagged:
             parts.append(f"<b>{flagged}</b> will be flagged for checking.")
+        if chosen:
+            parts.append(
+                f"{plural(chosen, 'row')} hidden in the workbook {'is' if chosen == 1 else 'are'} "
+                "left out, as you chose (see Rows left out, below)."
+            )
         if left_out:
             parts.append(
                 "1 row is not an entry and is left out (see Rows left out, below)."

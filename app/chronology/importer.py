@@ -46,7 +46,7 @@ from app.chronology.types import MAPPABLE_FIELDS, SheetTable
 from app.context import AppContext
 from app.errors import NotFoundError
 from app.imrs import find_agency
-from app.wording import plural
+from app.wording import plural, possessive
 from db.chronology_models import ColumnMapping
 from db.models import Agency, Review
 
@@ -251,7 +251,7 @@ def _choose_columns(
             plan = plan_columns(table.headers, table.rows, columns)
             for index, why in list(plan.reasons.items()):
                 plan.reasons[index] = why.replace(
-                    "as chosen", f"as used for {agency_name}'s last file"
+                    "as chosen", f"as used for {possessive(agency_name)} last file"
                 )
             return plan, "remembered"
     lanes = lane_columns(table, set())  # swim lanes not split by agency: every lane is narrative
