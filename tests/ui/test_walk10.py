@@ -169,7 +169,9 @@ def test_stepping_through_a_column_choice_by_the_arrow_keys_reads_the_file_no_mo
 
     def planned() -> str:
         plan = dialog.plan
-        return plan.table.headers[plan.mapping["outcome"]] if plan and not dialog.is_reading() else ""
+        return (
+            plan.table.headers[plan.mapping["outcome"]] if plan and not dialog.is_reading() else ""
+        )
 
     qtbot.waitUntil(lambda: planned() == "Worker", timeout=5000)
     assert combo.currentText() == "Worker"
@@ -247,3 +249,108 @@ def test_a_workbook_hiding_no_row_offers_no_choice(qtbot, editor, review_id, tmp
     read_through(qtbot, dialog)
     assert not dialog.hidden_choice.isVisible()
     assert "hidden" not in dialog.report.toPlainText()
+
+
+# 4. A column set to "not in this file" --------------------------------------------------------
+def test_a_column_set_to_not_in_this_file_stays_so(qtbot, editor, ctx, review_id, tmp_path):
+    from ui.import_dialog import NOT_MAPPED
+
+    dialog = _dialog(qtbot, editor, review_id, _contacts(tmp_path / "eastmoor.xlsx"))
+    dialog.agency.setEditText(AGENCY)
+    read_through(qtbot, dialog)
+    combo = dialog.mapping_combos["outcome"]
+    assert combo.currentText() == "Outcome"
+    combo.setCurrentIndex(0)
+    combo.activated.emit(0)
+    qtbot.waitUntil(
+        lambda: dialog.plan is not None and "outcome" not in dialog.plan.mapping, timeout=5000
+    )
+    assert combo.currentText() == NOT_MAPPED  # not guessed back again
+    dialog.do_import()
+    entries = fetch_entries(ctx, query_entry_ids(ctx, review_id))
+    assert len(entries) == 12 and {e.outcome for e in entries} == {""}
+
+
+# 5. A store held by another program while the import is saved ----------------------------------
+def test_a_store_held_by_another_program_is_said_plainly_and_the_import_can_be_tried_again(
+    qtbot, editor, ctx, review_id, tmp_path
+):
+    import subprocess
+    import sys
+
+    dialog = _dialog(qtbot, editor, review_id, _contacts(tmp_path / "eastmoor.xlsx"))
+    dialog.agency.setEditText(AGENCY)
+    read_through(qtbot, dialog)
+    failed: list[str] = []
+    editor.failed.connect(failed.append)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sqlite3, sys, time\n"
+         f"c = sqlite3.connect({str(ctx.store.path)!r}, isolation_level=None)\n"
+         "c.execute('BEGIN EXCLUSIVE'); print('held', flush=True); sys.stdin.readline()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        dialog.do_import()
+    finally:
+        holder.communicate("\n", timeout=30)
+    assert len(failed) == 1
+    assert "in use by another program" in failed[0] and "nothing was saved" in failed[0]
+    assert "Traceback" not in failed[0] and "sqlite" not in failed[0].casefold()
+    assert dialog.isVisible() and dialog.results == [] and dialog.import_button.isEnabled()
+    assert query_entry_ids(ctx, review_id) == []
+    dialog.do_import()  # the other program gone: the same plan imports
+    assert dialog.results and len(query_entry_ids(ctx, review_id)) == 12
+
+
+# 6. The words of a refused file and of a second file --------------------------------------------
+def test_a_file_without_a_header_row_says_the_fix_in_the_window_s_own_words(
+    qtbot, editor, review_id, tmp_path
+):
+    path = tmp_path / "eastmoor.csv"
+    path.write_text("hello there\nnothing to see\n")
+    dialog = _dialog(qtbot, editor, review_id, path)
+    read_through(qtbot, dialog)
+    words = dialog.refusal_words.text()
+    assert "has no header row" in words and "in Header row, above" in words
+    assert "--" not in words
+    # No empty line where the date order would be said.
+    assert not dialog.date_reason.isVisible()
+
+
+def test_a_second_file_for_an_agency_ending_in_s_reads_rightly(
+    qtbot, editor, ctx, review_id, tmp_path
+):
+    from app.chronology.importer import import_chronology
+
+    first = tmp_path / "first"
+    first.mkdir()
+    import_chronology(ctx, review_id, AGENCY, _contacts(first / "eastmoor_2021.xlsx"))
+    dialog = _dialog(qtbot, editor, review_id, _contacts(tmp_path / "eastmoor_2022.xlsx", rows=5))
+    dialog.agency.setEditText(AGENCY)
+    read_through(qtbot, dialog)
+    summary = dialog.summary.text()
+    assert "the columns used for Eastmoor Early Help's last file" in summary
+    assert "It adds to what the agency has sent before; nothing is replaced." in summary
+    dialog.do_import()
+    assert len(query_entry_ids(ctx, review_id)) == 17
+
+
+def test_an_agency_name_ending_in_s_takes_the_apostrophe_alone(qtbot, editor, ctx, tmp_path):
+    from app.chronology.importer import import_chronology
+
+    review_id = create_review(ctx, review_type="lcspr", reference="LCSPR-2026-102", title="X")
+    services = "Westbrook Children's Services"
+    add_agency(ctx, review_id, services, "childrens_social_care")
+    first = tmp_path / "first"
+    first.mkdir()
+    import_chronology(ctx, review_id, services, _contacts(first / "westbrook_2021.xlsx"))
+    from ui.import_dialog import ImportDialog
+
+    dialog = ImportDialog(editor, review_id, [services], _contacts(tmp_path / "westbrook.xlsx"))
+    qtbot.addWidget(dialog)
+    dialog.agency.setEditText(services)
+    dialog.show()
+    read_through(qtbot, dialog)
+    assert "the columns used for Westbrook Children's Services' last file" in dialog.summary.text()
+    assert "Services's" not in dialog.report.toPlainText()
