@@ -61,6 +61,10 @@ from ui.tasks import Job, JobBridge
 from ui.theme import danger_colour, muted_colour, scaled_font
 
 NOT_MAPPED = "(not in this file)"
+# Words a keyboard can reach and select as well as a mouse (read by a screen reader).
+_READABLE = (
+    Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+)
 # The fields that matter most first, so they show without scrolling.
 FIELD_ORDER = ("date", "event", "outcome", "practitioner", "role", "event_type", "time",
                "significance", "source", "subjects", "recorded", "end_date")  # fmt: skip
@@ -333,7 +337,9 @@ class ImportDialog(QDialog):
         self.refusal_title.setFont(scaled_font(self.font(), 1.3, bold=True))
         self.refusal_words = QLabel()
         self.refusal_words.setObjectName("import_refusal")
-        self.refusal_words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.refusal_words.setTextInteractionFlags(_READABLE)
+        self.refusal_words.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.refusal_words.setAccessibleName("Why the file cannot be imported")
         for label in (self.refusal_title, self.refusal_words):
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -357,13 +363,20 @@ class ImportDialog(QDialog):
         return table
 
     def _build_report(self) -> None:
+        # The summary and what stops the import are reached by Tab and read by a screen reader,
+        # like the report (their words can be selected and copied too).
         self.summary = QLabel()
         self.summary.setObjectName("import_summary")
+        self.summary.setAccessibleName("What the import will do, in short")
         self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(_READABLE)
         self.problems = QLabel()
         self.problems.setObjectName("import_problems")
+        self.problems.setAccessibleName("What stops the import")
         self.problems.setWordWrap(True)
-        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems.setTextInteractionFlags(_READABLE)
+        for label in (self.summary, self.problems):
+            label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         palette = self.problems.palette()
         palette.setColor(self.problems.foregroundRole(), danger_colour())
         self.problems.setPalette(palette)
@@ -422,6 +435,10 @@ class ImportDialog(QDialog):
         QWidget.setTabOrder(self.parts, side)
         QWidget.setTabOrder(side, self.preview)
         QWidget.setTabOrder(self.preview, under)
+        # Under the report: the summary, what stops the import, then the buttons.
+        QWidget.setTabOrder(self.report, self.summary)
+        QWidget.setTabOrder(self.summary, self.problems)
+        QWidget.setTabOrder(self.problems, self.import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(self.choices)
         layout.addWidget(vertical, 1)
@@ -671,9 +688,14 @@ class ImportDialog(QDialog):
     def _refused(self, reading: Job, message: str) -> None:
         if reading is not self._reading:
             return
+        first = not self._shown_once
         self._reading_over()
         self._import_when_read = False
         self._show_refusal(message, f"{self.path.name} cannot be imported as it is")
+        if first and self.isVisible():
+            # The file itself refused as the window opens: the focus goes to why, so that a
+            # screen reader says it (a refusal after a change leaves the focus where it was).
+            self.refusal_words.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _stop_reading(self) -> None:
         """Stop the reading under way, if any: it ends at its next page, and what it found is
@@ -765,6 +787,7 @@ class ImportDialog(QDialog):
             index = plan.mapping.get(field)
             combo.setCurrentIndex(0 if index is None else index + 1)
             combo.setToolTip(plan.reasons.get(index, "") if index is not None else "")
+            combo.setAccessibleDescription(combo.toolTip())  # why, read with the choice
         self.parts.clear()
         event = plan.mapping.get("event")
         for index, heading in enumerate(headers):

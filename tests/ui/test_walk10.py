@@ -316,6 +316,31 @@ def test_a_file_without_a_header_row_says_the_fix_in_the_window_s_own_words(
     assert "--" not in words
     # No empty line where the date order would be said.
     assert not dialog.date_reason.isVisible()
+    # The focus goes to why (a screen reader says it), and the words are there to select.
+    assert QApplication.focusWidget() is dialog.refusal_words
+    assert dialog.refusal_words.accessibleName() == "Why the file cannot be imported"
+
+
+def test_the_summary_is_reached_by_tab_after_the_report_and_each_column_says_why(
+    qtbot, editor, review_id, tmp_path
+):
+    dialog = _dialog(qtbot, editor, review_id, _contacts(tmp_path / "contacts.xlsx"))
+    read_through(qtbot, dialog)
+    dialog.activateWindow()
+    dialog.report.setFocus()
+    qtbot.keyClick(dialog.report, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.summary
+    assert dialog.summary.accessibleName() == "What the import will do, in short"
+    qtbot.keyClick(dialog.summary, Qt.Key.Key_Tab)
+    # "Choose the agency…" stops the import: said next, before the buttons.
+    assert QApplication.focusWidget() is dialog.problems
+    assert "Choose the agency" in dialog.problems.text()
+    qtbot.keyClick(dialog.problems, Qt.Key.Key_Tab)
+    assert (
+        QApplication.focusWidget() is dialog.import_button or not dialog.import_button.isEnabled()
+    )
+    # A screen reader hears why each column was chosen, not only what was chosen.
+    assert "Date of event" in dialog.mapping_combos["date"].accessibleDescription()
 
 
 def test_a_second_file_for_an_agency_ending_in_s_reads_rightly(
