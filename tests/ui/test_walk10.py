@@ -343,7 +343,7 @@ def test_the_summary_is_reached_by_tab_after_the_report_and_each_column_says_why
     assert "Date of event" in dialog.mapping_combos["date"].accessibleDescription()
 
 
-def test_a_second_file_for_an_agency_ending_in_s_reads_rightly(
+def test_a_second_file_for_the_same_agency_adds_to_the_first(
     qtbot, editor, ctx, review_id, tmp_path
 ):
     from app.chronology.importer import import_chronology
