@@ -88,8 +88,5 @@ class KeyboardSplitter(QSplitter):
         handle.setToolTip(f"Drag, or press Tab to reach it and the {keys} arrow keys, to move it")
         return handle
 
-    def handle_at(self, index: int = 1) -> QSplitterHandle:
-        return self.handle(index)
-
 
 __all__ = ["KeyboardSplitter"]
