@@ -21,3 +21,10 @@ def plural(count: int, one: str, many: str | None = None) -> str:
         head, _, last = one.rpartition(" ")
         many = f"{head} {plural_noun(last)}" if head else plural_noun(last)
     return f"{count:,} {many}"
+
+
+def possessive(name: str) -> str:
+    """ "Northgate Police's", "Children's Services'": a name ending in s takes the apostrophe
+    alone."""
+    name = name.strip()
+    return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"

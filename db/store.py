@@ -39,7 +39,7 @@ from db.checkout_guard import install_sqlite_guards, is_checkout_refusal, refusa
 from db.checks import run_checks
 from db.copies import write_copy
 from db.engine import SQLITE_HEADER, create_store_engine
-from db.errors import StoreError
+from db.errors import BUSY_MESSAGE, StoreBusyError, StoreError, is_busy_error
 from db.location import mistyped_server_url
 from db.lock import LockOwner, StoreLock
 from db.migrate import current_revision, head_revision, is_known_revision, upgrade
@@ -143,6 +143,8 @@ class Store:
         except DBAPIError as exc:
             if is_checkout_refusal(exc):
                 raise CheckedOutError(refusal_message(exc, self.engine)) from exc
+            if not self.shared and is_busy_error(exc):
+                raise StoreBusyError(BUSY_MESSAGE) from exc
             if self.shared and is_permission_error(exc):
                 raise NotPermittedError(
                     "Your role in the shared store does not allow this change, so nothing was "

@@ -91,7 +91,10 @@ def confirm_replacement(parent: QWidget, plans) -> bool:
             f"that import: {entry_count(r.unchanged)} unchanged, {r.added} new, "
             f"<b>{r.removed}</b> no longer in the file."
         )
-        removed += [f"{plan.source_label}: {e}" for e in r.removed_examples]
+        # The file and sheet before each only when there are several.
+        removed += [
+            e if len(plans) == 1 else f"{plan.source_label}: {e}" for e in r.removed_examples
+        ]
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Replace the earlier import?")
@@ -116,8 +119,13 @@ def confirm_replacement(parent: QWidget, plans) -> bool:
 
 
 _CLI_ADVICE = (
-    (re.compile(r"Choose the (\w+) column with --map \w+=\S+?\.?$"),
+    # (a heading given as the example may hold spaces: "--map event=Case notes.")
+    (re.compile(r"Choose the (\w+) column with --map \w+=.*?(?:\.(?=\s|$)|$)"),
      r"Choose the \1 column in the Columns list."),
+    (re.compile(r"choose the header row \(--header-row N\)"),
+     "choose the row naming the columns in Header row, above"),
+    (re.compile(r"\s*\(--header-row N\)"), " in Header row, above"),
+    (re.compile(r"import it with --sheet \"[^\"]*\""), "tick it in the Sheets list above"),
     (re.compile(r"\s*\(--date-order mdy\)"), " (Dates, above)"),
     (re.compile(r" with --all-sheets \(or --sheet NAME\), or tick them in the import window"),
      " by ticking them in the Sheets list above"),

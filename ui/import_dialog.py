@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QSpinBox,
-    QSplitter,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -37,10 +36,15 @@ from app.chronology.importer import (
     commit_imports,
     plan_imports,
 )
-from app.chronology.reading import ImportRefused, list_sheets, sheets_holding_chronology
+from app.chronology.reading import (
+    ImportRefused,
+    list_sheets,
+    read_tables,
+    sheets_holding_chronology,
+)
 from app.chronology.types import MAPPABLE_FIELDS
 from app.errors import UserError
-from app.wording import plural
+from app.wording import plural, possessive
 from ui.editing import Editor
 from ui.import_choices import (
     SheetChoice,
@@ -52,10 +56,15 @@ from ui.import_choices import (
     total_result,
 )
 from ui.screen import fit_to_screen
+from ui.splitters import KeyboardSplitter
 from ui.tasks import Job, JobBridge
 from ui.theme import danger_colour, muted_colour, scaled_font
 
 NOT_MAPPED = "(not in this file)"
+# Words a keyboard can reach and select as well as a mouse (read by a screen reader).
+_READABLE = (
+    Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+)
 # The fields that matter most first, so they show without scrolling.
 FIELD_ORDER = ("date", "event", "outcome", "practitioner", "role", "event_type", "time",
                "significance", "source", "subjects", "recorded", "end_date")  # fmt: skip
@@ -98,6 +107,14 @@ class ImportDialog(QDialog):
         self._sheets_listed = False  # a workbook's sheets are listed by the first reading
         self._closed = False  # Cancelled or imported: nothing more is read
         self._import_when_read = False  # Return pressed in a field that reads the file again
+        # What the file's reading gave, for planning again with other columns, dates or agency
+        # without reading it again: ((sheets, header row, file's size and time), tables).
+        self._read: tuple[tuple, list] | None = None
+        # A column stepped to by the arrow keys is planned once the stepping pauses.
+        self._column_pause = QTimer(self)
+        self._column_pause.setSingleShot(True)
+        self._column_pause.setInterval(450)
+        self._column_pause.timeout.connect(self._mapping_changed)
         self.setWindowTitle(f"Import chronology: {path.name}")
         self._build_choices(agencies)
         self._build_columns()
@@ -153,6 +170,7 @@ class ImportDialog(QDialog):
         self.date_reason = QLabel()
         self.date_reason.setObjectName("import_date_reason")
         self.date_reason.setWordWrap(True)
+        self.date_reason.hide()  # until a plan says how its dates are read (no empty line)
         self.agency.setMinimumWidth(320)
         self.sheets.setMinimumWidth(320)
         self.header_row.setMinimumWidth(260)
@@ -184,6 +202,17 @@ class ImportDialog(QDialog):
         self.by_agency.toggled.connect(lambda _on: self.replan())
         self.by_agency.hide()
         grid.addWidget(self.by_agency, 4, 1, 1, 4)
+        # Rows hidden in the workbook (by a filter, by hand): imported unless unticked.
+        self.hidden_choice = QCheckBox()
+        self.hidden_choice.setObjectName("import_hidden_rows")
+        self.hidden_choice.setChecked(True)
+        self.hidden_choice.setToolTip(
+            "Hidden rows are still part of what the agency sent. Untick to leave them out: "
+            "they are then listed under Rows left out."
+        )
+        self.hidden_choice.toggled.connect(lambda _on: self.replan())
+        self.hidden_choice.hide()
+        grid.addWidget(self.hidden_choice, 5, 1, 1, 4)
         grid.setColumnStretch(4, 1)
         self.choices = grid
 
@@ -203,7 +232,7 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.setObjectName(f"map_{field}")
             combo.setAccessibleName(f"Column for {label}")
-            combo.activated.connect(lambda _i: self._mapping_changed())
+            combo.activated.connect(lambda _i, c=combo: self._column_chosen(c))
             self.mapping.setCellWidget(row, 1, combo)
             self.mapping_combos[field] = combo
         self.parts = QListWidget()
@@ -234,7 +263,10 @@ class ImportDialog(QDialog):
         self.preview_pages.addWidget(self._build_refusal_panel())
         preview_box = QGroupBox("The file (first &rows, as they will be read)")
         QVBoxLayout(preview_box).addWidget(self.preview_pages)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = KeyboardSplitter(
+            Qt.Orientation.Horizontal, "Divider between the columns and the first rows"
+        )
+        self.splitter.setObjectName("import_columns_splitter")
         self.splitter.addWidget(mapping_box)
         self.splitter.addWidget(preview_box)
         self.splitter.setSizes([420, 720])
@@ -305,7 +337,9 @@ class ImportDialog(QDialog):
         self.refusal_title.setFont(scaled_font(self.font(), 1.3, bold=True))
         self.refusal_words = QLabel()
         self.refusal_words.setObjectName("import_refusal")
-        self.refusal_words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.refusal_words.setTextInteractionFlags(_READABLE)
+        self.refusal_words.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.refusal_words.setAccessibleName("Why the file cannot be imported")
         for label in (self.refusal_title, self.refusal_words):
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -329,13 +363,20 @@ class ImportDialog(QDialog):
         return table
 
     def _build_report(self) -> None:
+        # The summary and what stops the import are reached by Tab and read by a screen reader,
+        # like the report (their words can be selected and copied too).
         self.summary = QLabel()
         self.summary.setObjectName("import_summary")
+        self.summary.setAccessibleName("What the import will do, in short")
         self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(_READABLE)
         self.problems = QLabel()
         self.problems.setObjectName("import_problems")
+        self.problems.setAccessibleName("What stops the import")
         self.problems.setWordWrap(True)
-        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems.setTextInteractionFlags(_READABLE)
+        for label in (self.summary, self.problems):
+            label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         palette = self.problems.palette()
         palette.setColor(self.problems.foregroundRole(), danger_colour())
         self.problems.setPalette(palette)
@@ -373,20 +414,72 @@ class ImportDialog(QDialog):
         self.report_tabs.addTab(self.joined_table, "&Joined to the entry above")
         for index in (1, 2, 3):
             self.report_tabs.setTabVisible(index, False)
-        vertical = QSplitter(Qt.Orientation.Vertical)
+        vertical = KeyboardSplitter(
+            Qt.Orientation.Vertical, "Divider between the columns and what ReviewDesk decided"
+        )
         vertical.setObjectName("import_splitter")
         vertical.addWidget(self.columns_area)
         vertical.addWidget(self.report_tabs)
         vertical.setStretchFactor(0, 5)
         vertical.setStretchFactor(1, 3)
         vertical.setSizes([450, 230])
+        # Once the divider is moved (by the mouse or the keys) the share is the user's.
+        self._divider_moved = False
+        vertical.splitterMoved.connect(self._divider_was_moved)
         self.vertical = vertical
+        # The dividers in the tab order where they are: between the columns and the first
+        # rows, and under the first rows.
+        side, under = self.splitter.handle(1), vertical.handle(1)
+        side.setObjectName("import_columns_divider")
+        under.setObjectName("import_divider")
+        QWidget.setTabOrder(self.parts, side)
+        QWidget.setTabOrder(side, self.preview)
+        QWidget.setTabOrder(self.preview, under)
+        # Under the report: the summary, what stops the import, then the buttons.
+        QWidget.setTabOrder(self.report, self.summary)
+        QWidget.setTabOrder(self.summary, self.problems)
+        QWidget.setTabOrder(self.problems, self.import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(self.choices)
         layout.addWidget(vertical, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
+
+    def _divider_was_moved(self, _position: int, _index: int) -> None:
+        self._divider_moved = True
+
+    def _share_the_height(self) -> None:
+        """Give the rows left out, flagged and joined room for five rows or so under their
+        tabs (at a large font on a laptop the columns would otherwise take nearly all of it),
+        never more than half the height; once the divider is moved, it stays where it is put."""
+        if self._divider_moved:
+            return
+        sizes = self.vertical.sizes()
+        total = sum(sizes)
+        if total <= 0:
+            return
+        table = self.left_out_table
+        # A row is a line of text tall (the tables fit their rows to what they hold).
+        row = table.fontMetrics().lineSpacing() + 8
+        wanted = (
+            self.report_tabs.tabBar().sizeHint().height()
+            + table.horizontalHeader().sizeHint().height()
+            + 5 * row
+            + 4 * table.frameWidth()
+            + 12
+        )
+        report = min(max(wanted, total * 7 // 20), total // 2)
+        if abs(sizes[1] - report) > 2:
+            self.vertical.setSizes([total - report, report])
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._share_the_height()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._share_the_height()
 
     # Planning ----------------------------------------------------------------------------
     def _agency_changed(self) -> None:
@@ -410,13 +503,28 @@ class ImportDialog(QDialog):
         self._chosen_sheets = self.sheets.ticked()
         self._layout_changed()
 
-    def _mapping_changed(self) -> None:
+    def _column_chosen(self, combo: QComboBox) -> None:
+        """A column chosen from the list is planned at once; one stepped to by the arrow keys
+        (the list closed) once the stepping pauses, so stepping through the headings reads and
+        plans nothing on the way."""
         if self._updating:
             return
+        if combo.view().isVisible():
+            self._column_pause.stop()
+            self._mapping_changed()
+            return
+        self._stop_reading()  # a plan of a heading stepped past would undo the step shown
+        self._column_pause.start()
+
+    def _mapping_changed(self) -> None:
+        self._column_pause.stop()
+        if self._updating:
+            return
+        # A field set to "(not in this file)" is given as none, so it is not guessed again.
         override: dict = {
-            field: combo.currentText()
+            field: "" if combo.currentText() == NOT_MAPPED else combo.currentText()
             for field, combo in self.mapping_combos.items()
-            if combo.currentText() and combo.currentText() != NOT_MAPPED
+            if combo.currentText()
         }
         joined = [
             self.parts.item(i).text()
@@ -450,10 +558,13 @@ class ImportDialog(QDialog):
             "header_row": self.header_row.value() or None,
             "date_order": self.date_order.currentData(),
             "by_agency": self.by_agency.isChecked(),
+            "leave_out_hidden": not self.hidden_choice.isChecked(),
         }
 
         list_them = not self._sheets_listed
         has_sheets = self.sheets.count() > 0
+        key = (tuple(self._chosen_sheets or ()), options["header_row"], _file_stamp(path))
+        known = self._read[1] if self._read is not None and self._read[0] == key else None
 
         def work(progress):
             listed = None
@@ -463,11 +574,19 @@ class ImportDialog(QDialog):
             # Cancelled while the sheets were listed: the planning never starts.
             progress(0, 0, SHEETS if (listed[0] if listed else has_sheets) else FILE)
             name = agency or "(agency)"
+            tables = known
             try:
-                plans = plan_imports(ctx, review_id, name, path, progress=progress, **options)
+                if tables is None:
+                    tables = read_tables(
+                        path, options["sheets"], header_row=options["header_row"],
+                        progress=progress,
+                    )  # fmt: skip
+                plans = plan_imports(
+                    ctx, review_id, name, path, progress=progress, tables=tables, **options
+                )
             except UserError as exc:  # said as it is; the sheets listed still offered
-                return listed, str(exc)
-            return listed, plans
+                return listed, str(exc), None
+            return listed, plans, (key, tables)
 
         def explain(_details: str) -> str:
             return (
@@ -537,7 +656,9 @@ class ImportDialog(QDialog):
     def _planned(self, reading: Job, result) -> None:
         if reading is not self._reading:
             return
-        listed, plans = result
+        listed, plans, read = result
+        if read is not None:
+            self._read = read
         if listed is not None:
             self._show_sheets(*listed)
         if isinstance(plans, str):  # the file refused: another sheet or header row may do
@@ -567,9 +688,14 @@ class ImportDialog(QDialog):
     def _refused(self, reading: Job, message: str) -> None:
         if reading is not self._reading:
             return
+        first = not self._shown_once
         self._reading_over()
         self._import_when_read = False
         self._show_refusal(message, f"{self.path.name} cannot be imported as it is")
+        if first and self.isVisible():
+            # The file itself refused as the window opens: the focus goes to why, so that a
+            # screen reader says it (a refusal after a change leaves the focus where it was).
+            self.refusal_words.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _stop_reading(self) -> None:
         """Stop the reading under way, if any: it ends at its next page, and what it found is
@@ -596,6 +722,7 @@ class ImportDialog(QDialog):
         self.report.clear()
         self.report.setPlaceholderText("Nothing is imported from this file: why is said above.")
         self._fill_row_tables()
+        self.date_reason.hide()
         self.import_button.setEnabled(False)
         for combo in self.mapping_combos.values():
             combo.clear()
@@ -649,6 +776,7 @@ class ImportDialog(QDialog):
             "" if split is None else "The agency of the rows above the first one naming an agency"
         )
         self.shown_note.setText(SHOWN_SHEETS if split is None else SHOWN_AGENCIES)
+        self._offer_hidden_rows()
         self._updating = True
         headers = plan.table.headers
         for field, combo in self.mapping_combos.items():
@@ -659,6 +787,7 @@ class ImportDialog(QDialog):
             index = plan.mapping.get(field)
             combo.setCurrentIndex(0 if index is None else index + 1)
             combo.setToolTip(plan.reasons.get(index, "") if index is not None else "")
+            combo.setAccessibleDescription(combo.toolTip())  # why, read with the choice
         self.parts.clear()
         event = plan.mapping.get("event")
         for index, heading in enumerate(headers):
@@ -689,7 +818,7 @@ class ImportDialog(QDialog):
         lines = []
         for p in self.plans:
             lines.append(f"== {p.source_label} ==")
-            lines += p.report_lines()
+            lines += map(for_window, p.report_lines())
             if p.replaces is not None:
                 lines += [
                     f"Would no longer be in the chronology: {e}"
@@ -702,10 +831,29 @@ class ImportDialog(QDialog):
         replacing = any(p.replaces is not None for p in self.plans)
         self.import_button.setText("Import and replace…" if replacing else "Import")
 
+    def _offer_hidden_rows(self) -> None:
+        """The choice to import the rows hidden in the workbook, said with how many and how
+        they were hidden; only when some are."""
+        hidden = {(p.table.sheet, n) for p in self.plans for n in p.table.hidden_rows}
+        by_filter = any(p.table.hidden_by_filter for p in self.plans if p.table.hidden_rows)
+        self.hidden_choice.setVisible(bool(hidden))
+        if not hidden:
+            return
+        rows = sorted(n for _sheet, n in hidden)
+        shown = ", ".join(map(str, rows[:6])) + (
+            f" and {len(rows) - 6:,} more" if len(rows) > 6 else ""
+        )
+        how = "hidden by the sheet's filter" if by_filter else "hidden in the workbook"
+        self.hidden_choice.setText(
+            f"Import the {plural(len(rows), 'row')} {how} (row{'s' if len(rows) > 1 else ''} "
+            f"{shown}) with the rest"
+        )
+        self.hidden_choice.setAccessibleDescription(self.hidden_choice.toolTip())
+
     def _summary_text(self, agency: str) -> str:
         plan = self.plans[0]
         source = {
-            "remembered": f"the columns used for {agency}'s last file",
+            "remembered": f"the columns used for {possessive(agency)} last file",
             "guessed": "columns recognised from what their cells hold",
             "given": "the columns you chose",
         }[plan.mapping_source]
@@ -728,9 +876,17 @@ class ImportDialog(QDialog):
             )
         flagged = sum(len(p.flagged) for p in self.plans)
         left_out = sum(len(p.table.left_out) for p in self.plans)
+        # The rows hidden in the workbook left out as chosen are entries, not rows that are not.
+        chosen = sum(n.reason.endswith("as chosen") for p in self.plans for n in p.table.left_out)
+        left_out -= chosen
         joined = sum(len(p.continuations) for p in self.plans)
         if flagged:
             parts.append(f"<b>{flagged}</b> will be flagged for checking.")
+        if chosen:
+            parts.append(
+                f"{plural(chosen, 'row')} hidden in the workbook {'is' if chosen == 1 else 'are'} "
+                "left out, as you chose (see Rows left out, below)."
+            )
         if left_out:
             parts.append(
                 "1 row is not an entry and is left out (see Rows left out, below)."
@@ -844,6 +1000,10 @@ class ImportDialog(QDialog):
 
     # Importing ---------------------------------------------------------------------------
     def do_import(self) -> None:
+        if self._column_pause.isActive():  # a column stepped to, not planned yet: plan it first
+            self._import_when_read = True
+            self._mapping_changed()
+            return
         if self.is_reading():  # not read to the end yet (Return waits for it: see above)
             return
         self._import_when_read = False
@@ -876,6 +1036,15 @@ def _list_sheets(path: Path, progress) -> tuple[list[str], list[str]]:
     except UserError:
         return [], []
     return sheets, holding
+
+
+def _file_stamp(path: Path) -> tuple[int, int]:
+    """The file's size and time of change: a file saved again since is read again."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (stat.st_size, stat.st_mtime_ns)
 
 
 def _fill_rows(table: QTableWidget, rows: list[tuple], several_sheets: bool) -> None:

@@ -347,6 +347,8 @@ def plan_columns(
     )
 
     given = given or {}
+    # A field given no column (the author chose "not in this file") is not guessed either.
+    refused = {name for name, columns in given.items() if not columns}
     profiles = profile_columns(headings, rows)
     scores = _heading_scores(headings)
     total = min(len(rows), PROFILE_ROWS)
@@ -355,6 +357,8 @@ def plan_columns(
     taken: set[int] = set()
 
     def take(name: str, column: int, why: str) -> None:
+        if name in refused:
+            return
         mapping[name] = column
         taken.add(column)
         reasons[column] = f"{MAPPABLE_FIELDS[name]}: {why}"

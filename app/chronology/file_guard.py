@@ -65,8 +65,9 @@ def check_file_size(shown: str, size: int) -> None:
 # Files already checked in this session: (path, size, mtime) -> kind.
 _CHECKED: dict[tuple[str, int, int], str] = {}
 # For the same files, the names of the sheets that set a filter (an AutoFilter, or a table,
-# which carries one): seen at the end of each sheet's XML while the check inflates it anyway, so
-# that only those sheets are read again for rows a filter hides (xlsx_formats.hidden_rows).
+# which carries one) or hide a row by hand: seen while the check inflates each sheet's XML
+# anyway, so that only those sheets are read again for their hidden rows
+# (xlsx_formats.hidden_rows).
 _FILTERING: dict[tuple[str, int, int], frozenset[str]] = {}
 
 
@@ -75,8 +76,8 @@ def _key(path: Path, stat) -> tuple[str, int, int]:
 
 
 def sheets_filtering(path: Path) -> frozenset[str] | None:
-    """The sheets of a workbook already checked that set a filter (an AutoFilter or a table);
-    None when the file has not been checked as it now is."""
+    """The sheets of a workbook already checked that set a filter (an AutoFilter or a table)
+    or hide a row; None when the file has not been checked as it now is."""
     try:
         return _FILTERING.get(_key(Path(path), Path(path).stat()))
     except OSError:
@@ -321,7 +322,8 @@ def _column_number(letters: bytes) -> int:
 def _check_extent(
     archive: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: str, shown: str, kind: str
 ) -> bool:
-    """Refuse a sheet spanning too many cells; True when an .xlsx sheet sets a filter."""
+    """Refuse a sheet spanning too many cells; True when an .xlsx sheet sets a filter or hides
+    a row."""
     filtering: list[bool] = []
     if kind in ("ods", "xlsb"):
         scan = {"ods": _ods_extent, "xlsb": _xlsb_extent}[kind]
@@ -456,9 +458,9 @@ def _xlsx_extent(
 ) -> tuple[int, int]:
     """(rows, columns) a worksheet spans; a safe upper bound unless exact. ``filtering`` is
     given True when the sheet sets a filter (looked for only after its cells, where an
-    AutoFilter or a table is named: the cells are not read twice)."""
+    AutoFilter or a table is named: the cells are not read twice) or hides a row."""
     last: list[bytes] = []  # the last two pieces: what follows the cells is in them
-    extent = _xlsx_cells_extent(archive, member, exact, last)
+    extent = _xlsx_cells_extent(archive, member, exact, last, filtering)
     if filtering is not None and last and _sets_filter(last):
         filtering.append(True)
     return extent
@@ -475,14 +477,25 @@ def _sets_filter(last: list[bytes]) -> bool:
     return b"autoFilter" in after or b"tablePart" in after
 
 
+# A row hidden by hand (or under a closed group): <row r="5" hidden="1">.
+_HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*\bhidden\s*=\s*[\"']\s*(?:1|true)\b")
+
+
 def _xlsx_cells_extent(
-    archive: zipfile.ZipFile, member: zipfile.ZipInfo, exact: bool, last: list[bytes]
+    archive: zipfile.ZipFile,
+    member: zipfile.ZipInfo,
+    exact: bool,
+    last: list[bytes],
+    hiding: list | None = None,
 ) -> tuple[int, int]:
     max_row = max_col = 0
     prefix = None
     state = [0, 0]  # (current row, current column) for cells written without a reference
     for piece in _pieces(archive, member):
         last[:] = [last[-1], piece] if last else [piece]
+        # A hidden row: one look for the word in each piece, the pattern only where it is.
+        if hiding is not None and not hiding and b"hidden" in piece and _HIDDEN_ROW.search(piece):
+            hiding.append(True)
         if prefix is None:
             found = re.search(rb"<([A-Za-z_][\w.-]*:)?worksheet\b", piece)
             prefix = re.escape(found.group(1)) if found and found.group(1) else b""

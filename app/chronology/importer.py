@@ -35,13 +35,18 @@ from app.chronology.import_store import (
 )
 from app.chronology.mapping import mapping_problems, normalise_header
 from app.chronology.planned_entries import PlannedEntries, RowNote, build_entries, cell_text
-from app.chronology.reading import ImportRefused, file_fingerprint, read_tables
+from app.chronology.reading import (
+    ImportRefused,
+    file_fingerprint,
+    read_tables,
+    without_hidden_rows,
+)
 from app.chronology.swim_lanes import lane_columns, swim_lanes
 from app.chronology.types import MAPPABLE_FIELDS, SheetTable
 from app.context import AppContext
 from app.errors import NotFoundError
 from app.imrs import find_agency
-from app.wording import plural
+from app.wording import plural, possessive
 from db.chronology_models import ColumnMapping
 from db.models import Agency, Review
 
@@ -212,6 +217,9 @@ def _columns_for(
             name = "event"
         if name not in MAPPABLE_FIELDS:
             continue
+        if not wanted:  # given as not in the file: not guessed either
+            result.setdefault(name, [])
+            continue
         for heading in [wanted] if isinstance(wanted, str) else list(wanted):
             if not heading:
                 continue
@@ -243,7 +251,7 @@ def _choose_columns(
             plan = plan_columns(table.headers, table.rows, columns)
             for index, why in list(plan.reasons.items()):
                 plan.reasons[index] = why.replace(
-                    "as chosen", f"as used for {agency_name}'s last file"
+                    "as chosen", f"as used for {possessive(agency_name)} last file"
                 )
             return plan, "remembered"
     lanes = lane_columns(table, set())  # swim lanes not split by agency: every lane is narrative
@@ -281,6 +289,8 @@ def plan_imports(
     date_order: str | None = None,
     by_agency: bool = True,
     progress=None,
+    tables: list[SheetTable] | None = None,
+    leave_out_hidden: bool = False,
 ) -> list[ImportPlan]:
     """Read the file and work out what importing it would do, one plan per sheet read (and,
     when a sheet has a column naming several agencies and ``by_agency``, one per agency).
@@ -291,6 +301,11 @@ def plan_imports(
     of a PDF as it is read, ``progress(sheet, sheets)`` of each sheet of a workbook, and
     ``progress(0, 0)`` of each stage after the reading; what it raises stops the planning there
     (nothing is written).
+
+    ``tables``: what ``read_tables`` gave for the same file, sheets and header row (a window
+    planning again with other columns or another agency): the file is not read again.
+    ``leave_out_hidden``: the rows hidden in the workbook are left out (listed with why)
+    rather than imported with the rest.
     """
     path = Path(path)
     agency_name = agency_name.strip()
@@ -302,9 +317,12 @@ def plan_imports(
         if session.get(Review, review_id) is None:
             raise NotFoundError("That review no longer exists.")
     with without_gc():  # (see without_gc: the plan makes tens of thousands of objects)
-        tables = read_tables(
-            path, sheets, all_sheets=all_sheets, header_row=header_row, progress=progress
-        )
+        if tables is None:
+            tables = read_tables(
+                path, sheets, all_sheets=all_sheets, header_row=header_row, progress=progress
+            )
+        if leave_out_hidden:
+            tables = [without_hidden_rows(t) for t in tables]
         stage = progress or (lambda _done, _total: None)
         stage(0, 0)  # stopped while the file was read: the store is not looked at
         sha256 = file_fingerprint(path)

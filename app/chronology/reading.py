@@ -63,7 +63,7 @@ from app.chronology.mapping import normalise_header
 from app.chronology.markup import database_blanks, pivot_row_labels, plain_text_columns
 from app.chronology.note_versions import latest_versions
 from app.chronology.numbered_lines import join_numbered_lines
-from app.chronology.planned_entries import has_content
+from app.chronology.planned_entries import cell_text, has_content
 from app.chronology.record_files import (
     looks_like_calendar,
     looks_like_json,
@@ -672,15 +672,59 @@ def _with_hidden_rows(table: SheetTable, hidden: list[int], filtered: bool) -> S
     here = [number for number, _cells in table.rows if number in wanted]
     if not here:
         return table
+    return replace(
+        table,
+        notes=[*table.notes, hidden_note(here, filtered)],
+        hidden_rows=here,
+        hidden_by_filter=filtered,
+    )
+
+
+def hidden_note(rows: list[int], filtered: bool, left_out: bool = False) -> str:
+    """What the report says of the rows hidden in the workbook, imported or left out."""
     how = "by the sheet's filter" if filtered else "in the workbook"
-    were = "was" if len(here) == 1 else "were"
+    were = "was" if len(rows) == 1 else "were"
+    if left_out:
+        return (
+            f"{plural(len(rows), 'row')} hidden {how} ({_numbers_shown(rows)}) {were} left out, "
+            "as chosen: they are listed with the rows left out."
+        )
     note = (
-        f"{plural(len(here), 'row')} hidden {how} ({_numbers_shown(here)}) {were} imported "
+        f"{plural(len(rows), 'row')} hidden {how} ({_numbers_shown(rows)}) {were} imported "
         "like the rest: hidden rows are still part of what was sent."
     )
     if filtered:
         note += " Check with the agency that they belong to this review."
-    return replace(table, notes=[*table.notes, note])
+    return note
+
+
+def without_hidden_rows(table: SheetTable) -> SheetTable:
+    """The table with its rows hidden in the workbook left out (listed with why), as the
+    author chose; a table hiding none as it is."""
+    if not table.hidden_rows:
+        return table
+    hidden = set(table.hidden_rows)
+    how = "hidden by the sheet's filter" if table.hidden_by_filter else "hidden in the workbook"
+    left = [
+        LeftOut(number, f"{how}: left out, as chosen", " | ".join(
+            " ".join(cell_text(c).split()) for c in cells if c not in (None, "")
+        )[:200])
+        for number, cells in table.rows
+        if number in hidden
+    ]  # fmt: skip
+    imported = hidden_note(table.hidden_rows, table.hidden_by_filter)
+    notes = [
+        hidden_note(table.hidden_rows, table.hidden_by_filter, left_out=True)
+        if note == imported
+        else note
+        for note in table.notes
+    ]
+    return replace(
+        table,
+        rows=[(n, cells) for n, cells in table.rows if n not in hidden],
+        notes=notes,
+        left_out=sorted([*table.left_out, *left], key=lambda note: note.row),
+    )
 
 
 def _numbers_shown(numbers: list[int]) -> str:

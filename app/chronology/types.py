@@ -68,6 +68,10 @@ class SheetTable:
     notes: list[str] = field(default_factory=list)  # what the reader decided, in words
     left_out: list = field(default_factory=list)  # layout.LeftOut: rows that are not entries
     row_flags: dict[int, str] = field(default_factory=dict)  # row -> a problem found reading it
+    # Rows of the table hidden in the workbook (by a filter left on, by hand, under a closed
+    # group), and whether a filter hid them: imported unless the author chooses otherwise.
+    hidden_rows: list[int] = field(default_factory=list)
+    hidden_by_filter: bool = False
 
     @cached_property
     def columns(self) -> list[tuple[Any, ...]]:

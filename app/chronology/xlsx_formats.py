@@ -331,7 +331,8 @@ def uncalculated_formulas(path, sheet: str) -> dict[tuple[int, int], object]:
 # Hidden rows ------------------------------------------------------------------------------------
 # Rows hidden by a filter (the sheet's AutoFilter or a table's) are still in the file, and part
 # of what was sent; a filter may also have been set to hide other people's records, so they are
-# named for the author to check. Only a sheet that sets a filter is read again for them.
+# named for the author to check, as are rows hidden by hand. Only a sheet that sets a filter or
+# hides a row is read again for them.
 
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _ROW_NUMBER = re.compile(rb'\br\s*=\s*["\']\s*([0-9]{1,7})')
@@ -341,10 +342,10 @@ _TABLE_PART = re.compile(rb"<(?:\w+:)?tablePart\b")
 
 
 def hidden_rows(path, sheet: str) -> tuple[list[int], bool]:
-    """The hidden rows (1-based, as numbered in the sheet) of a sheet that sets an AutoFilter
-    or holds a table, and whether a filter is set on it (else the rows were hidden by hand
-    beside the filter's buttons). ([], False) for a sheet without either, which is not read
-    again (`file_guard`'s check saw what follows its cells)."""
+    """The hidden rows (1-based, as numbered in the sheet) of a sheet that sets an AutoFilter,
+    holds a table or hides rows, and whether a filter is set on it (else the rows were hidden
+    by hand). ([], False) for a sheet hiding nothing, which is not read again (`file_guard`'s
+    check saw its cells and what follows them)."""
     filtering = sheets_filtering(path)
     if filtering is not None and sheet not in filtering:
         return [], False
