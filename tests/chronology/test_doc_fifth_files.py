@@ -6,7 +6,11 @@ they needed, on its own."""
 import pytest
 
 from tests.chronology import doc_fifth_files as files
-from tests.chronology.round_checks import check_file_imports_fully_right
+from tests.chronology.round_checks import (
+    check_file_imports_fully_right,
+    check_refused_saying,
+    round_cases,
+)
 from tests.chronology.test_robust_files import _entries, _import, store_path  # noqa: F401
 
 pytest.importorskip("pdfplumber")
@@ -16,13 +20,7 @@ FILES = {**files.FILES, **files.LATER}
 NOT_YET: set[str] = set()
 
 
-def _cases():
-    for name in sorted(FILES):
-        marks = [pytest.mark.xfail(strict=True)] if name in NOT_YET else []
-        yield pytest.param(name, marks=marks, id=name)
-
-
-@pytest.mark.parametrize("name", list(_cases()))
+@pytest.mark.parametrize("name", round_cases(FILES, NOT_YET))
 def test_each_document_imports_fully_right_with_no_options(store_path, tmp_path, capsys, name):  # noqa: F811
     check_file_imports_fully_right(FILES, name, store_path, tmp_path, capsys, round_module=files)
 
@@ -34,12 +32,7 @@ def test_a_document_of_pictures_only_is_refused_saying_so_and_the_way_out(
     capsys,
     name,
 ):
-    path, words = files.REFUSED[name](tmp_path)
-    code, output = _import(store_path, path, capsys)
-    assert code == 2, output
-    assert "Traceback" not in output
-    said = " ".join(output.split())
-    assert [w for w in words if w not in said] == [], said
+    check_refused_saying(files.REFUSED[name], [], store_path, tmp_path, capsys)
     assert _entries(store_path) == []
 
 

@@ -5,7 +5,7 @@ each rule they needed, on its own."""
 import pytest
 
 from tests.chronology import fifteenth_round_files as files
-from tests.chronology.round_checks import check_file_imports_fully_right
+from tests.chronology.round_checks import check_file_imports_fully_right, round_cases
 from tests.chronology.test_robust_files import store_path  # noqa: F401
 
 FILES = {**files.FILES, **files.LATER}
@@ -13,13 +13,7 @@ FILES = {**files.FILES, **files.LATER}
 NOT_YET: set[str] = set()
 
 
-def _cases():
-    for name in sorted(FILES):
-        marks = [pytest.mark.xfail(strict=True)] if name in NOT_YET else []
-        yield pytest.param(name, marks=marks, id=name)
-
-
-@pytest.mark.parametrize("name", list(_cases()))
+@pytest.mark.parametrize("name", round_cases(FILES, NOT_YET))
 def test_each_file_imports_fully_right_with_no_options(store_path, tmp_path, capsys, name):  # noqa: F811
     check_file_imports_fully_right(FILES, name, store_path, tmp_path, capsys, round_module=files)
 

@@ -10,10 +10,9 @@ import pytest
 
 from app.chronology.entries import TEXT_FIELDS
 from tests.chronology import pdf_third_files
-from tests.chronology.round_checks import check_file_imports_fully_right
+from tests.chronology.round_checks import check_file_imports_fully_right, check_refused_saying
 from tests.chronology.test_robust_files import (
     _entries,
-    _import,
     store_path,  # noqa: F401
 )
 
@@ -51,14 +50,7 @@ def test_a_page_printed_by_a_browser_imports_fully_right(store_path, tmp_path, c
 
 @pytest.mark.parametrize("name", sorted(pdf_third_files.REFUSED))
 def test_scans_are_refused_saying_so_and_the_way_out(store_path, tmp_path, capsys, name):  # noqa: F811
-    path, words = pdf_third_files.REFUSED[name](tmp_path)
-    code, output = _import(store_path, path, capsys)
-    assert code == 2, output
-    assert "Traceback" not in output
-    said = " ".join(output.split())
-    for word in words:
-        assert word in said, said
-    assert _entries(store_path) == []
+    check_refused_saying(pdf_third_files.REFUSED[name], [], store_path, tmp_path, capsys)
 
 
 # --- each rule on its own -------------------------------------------------------------------

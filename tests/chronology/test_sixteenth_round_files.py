@@ -6,7 +6,11 @@ needed, on its own."""
 import pytest
 
 from tests.chronology import sixteenth_round_files as files
-from tests.chronology.round_checks import check_file_imports_fully_right
+from tests.chronology.round_checks import (
+    check_file_imports_fully_right,
+    check_refused_saying,
+    round_cases,
+)
 from tests.chronology.test_robust_files import _entries, _import, store_path  # noqa: F401
 
 FILES = {**files.FILES, **getattr(files, "LATER", {})}
@@ -15,13 +19,7 @@ NOT_YET: set[str] = set()
 NOT_YET_REFUSED: set[str] = set()
 
 
-def _cases(names, not_yet):
-    for name in sorted(names):
-        marks = [pytest.mark.xfail(strict=True)] if name in not_yet else []
-        yield pytest.param(name, marks=marks, id=name)
-
-
-@pytest.mark.parametrize("name", list(_cases(FILES, NOT_YET)))
+@pytest.mark.parametrize("name", round_cases(FILES, NOT_YET))
 def test_each_file_imports_fully_right_with_no_options(store_path, tmp_path, capsys, name):  # noqa: F811
     check_file_imports_fully_right(FILES, name, store_path, tmp_path, capsys, round_module=files)
     named = [
@@ -33,19 +31,14 @@ def test_each_file_imports_fully_right_with_no_options(store_path, tmp_path, cap
     assert named == []
 
 
-@pytest.mark.parametrize("name", list(_cases(files.REFUSALS, NOT_YET_REFUSED)))
+@pytest.mark.parametrize("name", round_cases(files.REFUSALS, NOT_YET_REFUSED))
 def test_each_unreadable_file_is_refused_naming_the_way_to_a_readable_one(
     store_path,  # noqa: F811
     tmp_path,
     capsys,
     name,
 ):
-    path, words = files.REFUSALS[name](tmp_path)
-    code, output = _import(store_path, path, capsys)
-    assert code != 0, output
-    flat = " ".join(output.split())
-    assert [w for w in words if w not in flat] == [], output
-    assert _entries(store_path) == []
+    check_refused_saying(files.REFUSALS[name], [], store_path, tmp_path, capsys)
 
 
 # --- each rule on its own -------------------------------------------------------------------
