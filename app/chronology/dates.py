@@ -935,7 +935,10 @@ def parse_date(
     if value is None:
         return _unknown("", "no date given")
     if isinstance(value, str):
-        return _parse_text(value, (today or _today()).year % 100 + 1, order, year_kind)
+        try:
+            return _parse_text(value, (today or _today()).year % 100 + 1, order, year_kind)
+        except RecursionError:  # words wrapping a date hundreds of times over ("in in in ...")
+            return _unknown(value, "this is not a date ReviewDesk can read")
     if isinstance(value, datetime):
         return _from_datetime(value)
     if isinstance(value, date):

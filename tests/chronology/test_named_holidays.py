@@ -90,6 +90,12 @@ def test_words_around_a_date(written, precision, start, end):
     )
 
 
+@pytest.mark.parametrize("prefix", ["in ", "Monday ", "weekend of ", "w/c "])
+def test_a_date_wrapped_in_words_hundreds_of_times_is_flagged_not_a_crash(prefix):
+    parsed = parse_date(prefix * 2000 + "12/03/2016")
+    assert parsed.start is None and parsed.problem
+
+
 @pytest.mark.parametrize(("written", "day"), EXACT)
 def test_named_days(written, day):
     parsed = parse_date(written)
