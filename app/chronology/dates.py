@@ -3,6 +3,7 @@
 import calendar
 import math
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from time import monotonic
@@ -573,6 +574,9 @@ def _one_month(found: re.Match) -> bool:
 # The days databases and spreadsheets write for "no date": day nought of desktop databases
 # (30/12/1899), of Excel (shown 00/01/1900) and of SQL servers and Excel's day 1 (01/01/1900).
 # No chronology's entry happened on one of them.
+# A day written in figures and nothing else, day first or month first as the file is read
+# (what ``_DMY`` reads without a time).
+_PLAIN_DAY = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})")
 ZERO_DAYS = frozenset({date(1899, 12, 30), date(1899, 12, 31), date(1900, 1, 1)})
 
 
@@ -587,6 +591,13 @@ def _no_date_written(parsed: ParsedDate) -> ParsedDate:
 def _parse_text(
     raw: str, pivot: int, order: str = "dmy", year_kind: str = "financial"
 ) -> ParsedDate:
+    plain = _PLAIN_DAY.fullmatch(raw)
+    if plain is not None:  # "14/03/2016", by far the commonest text: nothing else to look at
+        first, second, year = int(plain[1]), int(plain[3]), int(plain[4])
+        day, month = (second, first) if order == "mdy" else (first, second)
+        if 1 <= month <= 12 and MIN_YEAR < year <= MAX_YEAR and 1 <= day <= _days_in(year, month):
+            when = date(year, month, day)
+            return _parsed(text=raw, precision="day", start=when, end=when)
     parsed = _read_text(raw, pivot, order, year_kind)
     if parsed.start in ZERO_DAYS and parsed.end == parsed.start and parsed.time in ("", "00:00"):
         return _no_date_written(parsed)
@@ -847,6 +858,38 @@ def from_day(value: date) -> ParsedDate:
     if value in ZERO_DAYS:
         return _no_date_written(_parsed(text=day_text(value), precision="day"))
     return _parsed(text=day_text(value), precision="day", start=value, end=value)
+
+
+_A_DAY = {"precision": "day", "granularity": "day", "time": "", "problem": ""}
+
+
+def from_days(days: Iterable[date]) -> dict[date, ParsedDate]:
+    """``from_day`` of each of ``days`` (distinct date cells), made in one pass: an import
+    reads thousands, and most are plain days with nothing to check."""
+    low, high = YEAR_AS_DAY
+    new, cls, fields = _new, ParsedDate, _A_DAY
+    known: dict[date, ParsedDate] = {}
+    for day in days:
+        if low <= day <= high or day in ZERO_DAYS:
+            known[day] = from_day(day)
+            continue
+        iso = day.isoformat()  # (C: a third of the cost of formatting the day's numbers)
+        parsed = known[day] = new(cls)
+        values = parsed.__dict__
+        values.update(fields)
+        values["text"] = f"{iso[8:]}/{iso[5:7]}/{iso[:4]}"
+        values["start"] = values["end"] = day
+    return known
+
+
+def days_text(days: Iterable[date]) -> dict[date, str]:
+    """``day_text`` of each of ``days`` (distinct dates)."""
+    return {day: f"{iso[8:]}/{iso[5:7]}/{iso[:4]}" for day, iso in _isoformats(days)}
+
+
+def _isoformats(days: Iterable[date]):
+    days = list(days)
+    return zip(days, map(date.isoformat, days), strict=True)
 
 
 def _year_typed_as_day(value: date) -> ParsedDate:

@@ -12,14 +12,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from itertools import compress
-from operator import attrgetter, itemgetter
+from operator import add, attrgetter, itemgetter, lt
 from typing import Any
 
 from app.chronology.date_forms import says_as_above
 from app.chronology.dates import (
     YEAR_AS_DAY,
-    day_text,
-    from_day,
+    days_text,
+    from_days,
     parse_date,
     parse_time,
     says_no_time,
@@ -175,9 +175,10 @@ class _Grid:
 _NUMBER_KINDS = {bool, int, float}
 
 
-def _distinct_map(read, values, read_day=None) -> list[Any]:
+def _distinct_map(read, values, read_days=None) -> list[Any]:
     """``read`` applied to each value, each distinct value (and type: 1, 1.0 and True are
-    different cells) read once; date cells with ``read_day`` when given."""
+    different cells) read once; the date cells among others all at once with ``read_days``
+    (distinct days -> what each reads as) when given."""
     kinds = set(map(type, values))
     if len(kinds) == 1:  # one type: equal values are the same cell
         known = {value: read(value) for value in set(values)}
@@ -185,20 +186,20 @@ def _distinct_map(read, values, read_day=None) -> list[Any]:
     if len(kinds & _NUMBER_KINDS) <= 1:
         # Only numbers of different types can be equal (a date is never equal to a text, nor
         # to a date and time): the values themselves are the keys.
-        if read_day is None or date not in kinds:
-            known = {value: read(value) for value in set(values)}
+        distinct = set(values)
+        if read_days is None or date not in kinds:
+            known = {value: read(value) for value in distinct}
         else:
-            known = {
-                value: read_day(value) if value.__class__ is date else read(value)
-                for value in set(values)
-            }
+            known = read_days([value for value in distinct if value.__class__ is date])
+            known.update({value: read(value) for value in distinct if value.__class__ is not date})
         return list(map(known.__getitem__, values))
     keys = list(zip(map(type, values), values, strict=True))
     distinct = set(keys)
-    if read_day is None:
+    if read_days is None:
         known = {key: read(key[1]) for key in distinct}
     else:
-        known = {key: read_day(key[1]) for key in distinct if key[0] is date}
+        days = read_days([key[1] for key in distinct if key[0] is date])
+        known = {(date, day): read for day, read in days.items()}
         known.update({key: read(key[1]) for key in distinct if key[0] is not date})
     return list(map(known.__getitem__, keys))
 
@@ -209,8 +210,7 @@ _DAY_OR_NONE = {date, type(None)}
 
 def _day_texts(days: list[date]) -> list[str]:
     """The text of each date cell (a day, nothing to read): 14/03/2016."""
-    texts = {day: day_text(day) for day in set(days)}
-    return list(map(texts.__getitem__, days))
+    return list(map(days_text(set(days)).__getitem__, days))
 
 
 def _blank(value: Any) -> bool:
@@ -231,7 +231,7 @@ def build_entries(plan, today: date) -> None:
     mapping = plan.mapping
     parts = plan.parts
     order, year_kind = plan.date_order.order, plan.year_kind
-    numbers = [number for number, _cells in table.rows]
+    numbers = list(map(_FIRST, table.rows))
     count = len(numbers)
     cols = table.columns
     grid = _Grid(table.rows, width)
@@ -267,11 +267,10 @@ def build_entries(plan, today: date) -> None:
             doubted.append(read)
         return read
 
-    def day_doubting(value):
-        read = from_day(value)
-        if read.problem:  # a year typed into a date cell
-            doubted.append(read)
-        return read
+    def days_doubting(days):
+        known = from_days(days)
+        doubted.extend(read for read in known.values() if read.problem)  # a year typed in
+        return known
 
     kinds = set(map(type, raw_dates))
     if kinds == _DAYS_ONLY and min(raw_dates) > YEAR_AS_DAY[1]:
@@ -280,7 +279,7 @@ def build_entries(plan, today: date) -> None:
         parsed = None
         own = [""] * count
     else:
-        parsed = _distinct_map(read_doubting, raw_dates, day_doubting)
+        parsed = _distinct_map(read_doubting, raw_dates, days_doubting)
         for k, (written, why) in swapped_by_excel(raw_dates, kinds).items():
             parsed[k] = replace(read_date(written), problem=why)
             doubted.append(parsed[k])
@@ -319,7 +318,9 @@ def build_entries(plan, today: date) -> None:
     own_cols = [mapping[f] for f in _OWN_ENTRY_FIELDS if f in mapping]
     owner: dict[int, int] = {}  # continuation row -> the entry it joined
     continuations = plan.continuations
-    for k in [k for k, p in enumerate(parsed) if not p.start] if parsed is not None else []:
+    starts = None if parsed is None else list(map(_START, parsed))
+    undated = [] if parsed is None or all(starts) else [k for k, s in enumerate(starts) if not s]
+    for k in undated:
         previous = owner.get(k - 1, k - 1) if k else None
         cells = grid[k]
         if (
@@ -364,7 +365,8 @@ def build_entries(plan, today: date) -> None:
         out[SLOT["precision"]], out[SLOT["granularity"]] = ["day"] * count, ["day"] * count
         ends = out[SLOT["date_end"]] = list(starts)
     else:
-        starts = list(map(_START, parsed))
+        if undated:  # (a row may have taken the date of the entry above)
+            starts = list(map(_START, parsed))
         every_date_read = all(starts)
         if every_date_read:
             out[SLOT["date_text"]] = list(map(_TEXT, parsed))
@@ -389,9 +391,7 @@ def build_entries(plan, today: date) -> None:
     out[SLOT["time"]] = times
     # Untimed entries keep the order they came in; timed ones follow by time (0.0 + n is n).
     base = {t: sequence_for(t, 0) if t else 0.0 for t in set(times)}
-    out[SLOT["sequence"]] = [
-        b + n for b, n in zip(map(base.__getitem__, times), numbers, strict=True)
-    ]
+    out[SLOT["sequence"]] = list(map(add, map(base.__getitem__, times), numbers))
     problems: dict[int, list[str]] = {}
     if not every_date_read:
         problems = {
@@ -475,6 +475,8 @@ def _recorded_before(recorded: list, starts: list) -> list[int]:
     most rows are recorded first (appointments booked ahead) the column means something else."""
     pairs = zip(recorded, starts, strict=True)
     if set(map(type, recorded)) <= _DAY_OR_NONE:  # date cells: compared as they are
+        if None not in recorded and None not in starts and not any(map(lt, recorded, starts)):
+            return []  # (the commonest case, seen without pairing the rows one by one)
         both = [(k, r, s) for k, (r, s) in enumerate(pairs) if r and s]
     else:
         both = [
