@@ -14,9 +14,10 @@ login (a panel member's own login: PostgreSQL refuses COPY there).
 
 import re
 from collections.abc import Iterable
-from itertools import chain
+from itertools import islice
 
 from sqlalchemy import Connection, Engine, event
+from sqlalchemy.exc import DBAPIError
 
 SMALLEST_BATCH = 500  # rows; below this an executemany in a pipeline is as quick
 _NAME = r'(?:"[^"]+"|[A-Za-z_][A-Za-z0-9_]*)'
@@ -85,16 +86,17 @@ def copy_into(cursor, table: str, columns: str, rows, *, binary: bool = False) -
 
 
 def insert_rows(
-    connection: Connection, statement: str, names: list[str], slices: Iterable[list], count: int
+    connection: Connection, statement: str, names: list[str], rows: Iterable, count: int
 ) -> None:
     """Run ``statement`` (an INSERT of bound values only, compiled for the connection's engine,
-    its values named ``names`` in order) for every row of ``slices`` (lists of rows, each a
-    sequence of values ready for the driver and of their columns' types, in the same order;
-    ``count`` rows in all), each slice made only when it is written.
+    its values named ``names`` in order) for every row of ``rows`` (sequences of values ready
+    for the driver and of their columns' types, in the same order; ``count`` rows in all), each
+    row made only when it is written: the rows as written never exist all at once.
 
     On PostgreSQL, when it may, one binary COPY straight from the rows, as
-    ``copy_large_inserts`` does (in text) for mappings: the server writes each slice while the
-    next one is made. Otherwise one executemany per slice."""
+    ``copy_large_inserts`` does (in text) for mappings. On SQLite, one executemany that takes
+    the rows one by one as it writes them. Otherwise one executemany per slice of rows."""
+    rows = iter(rows)
     if connection.dialect.name == "postgresql" and count >= SMALLEST_BATCH:
         parsed = plain_insert(statement)
         # The column of each value (the statement may list them in another order).
@@ -104,17 +106,31 @@ def insert_rows(
         if parsed is not None and sorted(column_of) == sorted(names):
             columns = ", ".join(column_of[name].strip() for name in names)
             cursor = connection.connection.cursor()
-            # (Not started until COPY is allowed: refused, the slices are all still to come.)
-            slices = iter(slices)
+            # (Not started until COPY is allowed: refused, the rows are all still to come.)
             try:
-                if copy_into(cursor, parsed[0], columns, chain.from_iterable(slices), binary=True):
+                if copy_into(cursor, parsed[0], columns, rows, binary=True):
                     return
             finally:
                 cursor.close()
-    for rows in slices:
+    if connection.dialect.name == "sqlite" and connection.dialect.positional:
+        # The driver binds and writes each row as it is made (a row is freed as soon as it is
+        # written); the statement runs in the connection's transaction, as SQLAlchemy's would.
+        dbapi = connection.dialect.loaded_dbapi
+        cursor = connection.connection.cursor()
+        try:
+            cursor.executemany(statement, rows)
+        except dbapi.Error as error:  # as SQLAlchemy raises it (a locked file, a constraint)
+            raise DBAPIError.instance(statement, None, error, dbapi.Error) from error
+        finally:
+            cursor.close()
+        return
+    while batch := list(islice(rows, _SLICE)):
         if not connection.dialect.positional:
-            rows = [dict(zip(names, row, strict=True)) for row in rows]
-        connection.exec_driver_sql(statement, rows)
+            batch = [dict(zip(names, row, strict=True)) for row in batch]
+        connection.exec_driver_sql(statement, batch)
+
+
+_SLICE = 2500  # rows sent at a time where the driver needs them as a list
 
 
 def copy_large_inserts(engine: Engine) -> None:

@@ -30,6 +30,7 @@ MAX_SHEET_CELLS = 10_000_000  # rows x columns a sheet may span (a parser fills 
 _EXCEL_ROWS, _EXCEL_COLUMNS = 1_048_576, 16_384  # the grid of a sheet (XFD1048576)
 
 _CHUNK = 1024 * 1024
+_ONE_PIECE = 8 * _CHUNK  # (the sheet of 10,000 rows is about 5 MB)
 _MAX_INDEX_XML = 10 * 1024 * 1024  # workbook.xml and its relationships
 
 SEND_AGAIN = (
@@ -439,7 +440,13 @@ def _member_output(source, left: int, inflater) -> Iterator[bytes]:
 
 
 def _pieces(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
-    """The member's bytes in chunks that end at a tag boundary (">")."""
+    """The member's bytes in chunks that end at a tag boundary (">"); a member of a few
+    megabytes in one piece (cutting it costs more than looking through it)."""
+    if member.file_size <= _ONE_PIECE:
+        whole = b"".join(inflated(archive, member))
+        if whole.strip():
+            yield whole
+        return
     carry = b""
     for chunk in inflated(archive, member):
         buffer = carry + chunk

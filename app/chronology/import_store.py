@@ -247,12 +247,9 @@ def _commit_one(session, plan, agency_id: int, replace: bool) -> ImportResult:
     )
 
 
-_SLICE = 2500
-
-
 def _insert_entries(session, plan, agency_id: int, import_id: int) -> None:
-    """The entries written slice by slice (on PostgreSQL in one COPY); their search text made
-    by the database.
+    """The entries written row by row as they are made, in one pass over the planned columns
+    (on PostgreSQL in one COPY); their search text made by the database.
 
     The statement is compiled by SQLAlchemy for the engine in use, and values pass through the
     dialect's own bind processors, once per distinct value; only the per-row bookkeeping of a
@@ -268,32 +265,28 @@ def _insert_entries(session, plan, agency_id: int, import_id: int) -> None:
     names = list(compiled.positiontup) if compiled.positional else list(columns)
     memos: dict = {}  # one per processor: the date columns share their values
     planned = plan.entries.columns
-    dumps = json.dumps
     before = session.scalar(select(func.max(ChronologyEntry.id))) or 0
-
-    def slices() -> Iterator[list[tuple]]:
-        # Made one at a time as they are written, so that the rows as written never exist all
-        # at once beside the entries (and the server writes one while the next is made).
-        for first in range(0, len(plan.entries), _SLICE):
-            values = []
-            for name in names:
-                if name in given:
-                    values.append(repeat(_bind(table, name, given[name], dialect)))
-                    continue
-                column = planned[SLOT[name]][first : first + _SLICE]
-                processor = table.c[name].type._cached_bind_processor(dialect)
-                if name == "source_values":
-                    column = [dumps(v, ensure_ascii=False) if v else "" for v in column]
-                elif processor is not None and not isinstance(table.c[name].type, Float):
-                    memo = memos.get(processor) or memos.setdefault(
-                        processor, _DistinctValues(processor)
-                    )
-                    column = list(map(memo.__getitem__, column))
-                values.append(column)
-            yield list(zip(*values))  # noqa: B905 - the constants repeat without end
-
-    insert_rows(connection, compiled.string, names, slices(), len(plan.entries))
+    values = []  # each column as the engine takes it, made value by value as rows are written
+    for name in names:
+        if name in given:
+            values.append(repeat(_bind(table, name, given[name], dialect)))
+            continue
+        column = planned[SLOT[name]]
+        processor = table.c[name].type._cached_bind_processor(dialect)
+        if name == "source_values":
+            column = map(_json_cells, column)
+        elif processor is not None and not isinstance(table.c[name].type, Float):
+            memo = memos.get(processor) or memos.setdefault(processor, _DistinctValues(processor))
+            column = map(memo.__getitem__, column)
+        values.append(column)
+    rows = zip(*values)  # noqa: B905 - the constants repeat without end
+    insert_rows(connection, compiled.string, names, rows, len(plan.entries))
     fill_search_text(session, import_id, before)
+
+
+def _json_cells(kept) -> str:
+    """The cells kept as imported, as the store holds them (JSON; "" for none)."""
+    return json.dumps(kept, ensure_ascii=False) if kept else ""
 
 
 def _bind(table, name: str, value, dialect):

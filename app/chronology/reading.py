@@ -1132,7 +1132,7 @@ def _rows_under_header(
     empties = [row.count("") for row in data]
     if set(map(len, data)) == {width}:  # as the readers give a sheet: every row as wide
         half = width / 2
-        if not any(
+        if max(empties, default=0) < half or not any(
             e == width or (e >= half and _only_spaces(row))
             for row, e in zip(data, empties, strict=True)
         ):
