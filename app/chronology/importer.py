@@ -316,6 +316,14 @@ def plan_imports(
     with ctx.session() as session:
         if session.get(Review, review_id) is None:
             raise NotFoundError("That review no longer exists.")
+        # The review's agencies (id, name), looked up once for the agency named, the swim
+        # lanes and the sheets named after agencies.
+        agencies = [
+            tuple(row)
+            for row in session.execute(
+                select(Agency.id, Agency.name).where(Agency.review_id == review_id)
+            )
+        ]
     with without_gc():  # (see without_gc: the plan makes tens of thousands of objects)
         if tables is None:
             tables = read_tables(
@@ -326,11 +334,12 @@ def plan_imports(
         stage = progress or (lambda _done, _total: None)
         stage(0, 0)  # stopped while the file was read: the store is not looked at
         sha256 = file_fingerprint(path)
-        agency_id = find_agency(ctx, review_id, agency_name)
+        wanted = agency_name.casefold()
+        agency_id = next((aid for aid, name in agencies if name.casefold() == wanted), None)
         year_kind = _year_kind(ctx, agency_id, agency_name)
-        named = _sheet_agencies(ctx, review_id, tables) if by_agency else None
+        named = _sheet_agencies(tables, agencies) if by_agency else None
         if by_agency and named is None:
-            known = _agency_names(ctx, review_id)
+            known = {" ".join(name.split()).casefold() for _aid, name in agencies}
             tables = [swim_lanes(t, known, agency_name, _headings_given(mapping)) for t in tables]
         plans = []
         for position, table in enumerate(tables):
@@ -394,16 +403,12 @@ def plan_imports(
 
 
 def _sheet_agencies(
-    ctx: AppContext, review_id: int, tables: list[SheetTable]
+    tables: list[SheetTable], agencies: list[tuple[int, str]]
 ) -> list[tuple[int, str]] | None:
     """The agency each sheet is named after, when the sheets are one per agency."""
     if len({t.sheet for t in tables}) < 2:
         return None
-    with ctx.session() as session:
-        agencies = session.execute(
-            select(Agency.id, Agency.name).where(Agency.review_id == review_id)
-        ).all()
-    return sheets_named_for_agencies([t.sheet for t in tables], [tuple(a) for a in agencies])
+    return sheets_named_for_agencies([t.sheet for t in tables], agencies)
 
 
 def _headings_given(mapping: dict[str, Any] | None) -> set[str]:
@@ -414,13 +419,6 @@ def _headings_given(mapping: dict[str, Any] | None) -> set[str]:
             if isinstance(heading, str):
                 named.add(" ".join(heading.split()).casefold())
     return named
-
-
-def _agency_names(ctx: AppContext, review_id: int) -> set[str]:
-    """The review's agencies' names, in lower case."""
-    with ctx.session() as session:
-        names = session.scalars(select(Agency.name).where(Agency.review_id == review_id)).all()
-    return {" ".join(n.split()).casefold() for n in names}
 
 
 def _by_agency(ctx: AppContext, plan: ImportPlan, index: int) -> list[ImportPlan]:
