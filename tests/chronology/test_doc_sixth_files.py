@@ -18,8 +18,8 @@ pytest.importorskip("pdfplumber")
 
 FILES = dict(files.FILES)
 # Files not yet imported fully right (marked so before the rules they need are written).
-NOT_YET: set[str] = {"pdf_split_row_repeated", "word_grid_before_rows", "word_numbered_paragraphs"}
-REFUSED_NOT_YET = {"xps_print", "oxps_print", "word_password_protected"}
+NOT_YET: set[str] = set()
+REFUSED_NOT_YET: set[str] = set()
 
 
 @pytest.mark.parametrize("name", round_cases(FILES, NOT_YET))
