@@ -2210,6 +2210,9 @@ def _longest(cells: list[str]) -> int | None:
     return max(range(len(sizes)), key=sizes.__getitem__) if any(sizes) else None
 
 
+_TIME_ALONE = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|hrs?))?\s*", re.I)
+
+
 def _join_over_page(table: list[list[str]], rows: list[list[str]], is_date_like) -> None:
     """A ruled table going on at the top of the next page: its heading row printed again is
     left out, and a first row with no date (the rest of a row the page break split), or with
@@ -2238,6 +2241,10 @@ def _join_over_page(table: list[list[str]], rows: list[list[str]], is_date_like)
                 # "26/04/202" at the foot of the page, "0" at the top of the next
                 or first[date_at].strip()
                 and tail_of(date_at)
+                # a date over its time in one cell, the time on the next page
+                or _TIME_ALONE.fullmatch(first[date_at])
+                and is_date_like(last[date_at])
+                and ":" not in last[date_at]
             )
         ):
             for i, cell in enumerate(first):

@@ -19,7 +19,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from tests.chronology.pdf_third_files import copy_from, load_maker
 from tests.chronology.robust_files import Expected
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "pdf_sixth"
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -549,6 +552,173 @@ def pdf_split_row_repeated(folder: Path):
     return path, truth
 
 
+def word_continued_rows(folder: Path):
+    """A Word table where the author split long notes over two rows, the second row's date
+    cell "14/03/2016 (cont.)" (or "(continued)"), its worker and type left blank, the rest of
+    the note in its details cell."""
+    import docx
+
+    document = docx.Document()
+    table = _table(document, ["Date", "Worker", "Contact", "Details"], [])
+    marks = ["(cont.)", "(continued)", "cont'd"]
+    truth = []
+    for i in range(8):
+        note = NOTES[i]
+        if i % 3 == 1:
+            cut = note.index(" ", len(note) // 2)
+            _fill(table.add_row(), [f"{_day(i):%d/%m/%Y}", WORKERS[i % 4], CONTACTS[i % 4],
+                                    note[:cut]])  # fmt: skip
+            _fill(table.add_row(), [f"{_day(i):%d/%m/%Y} {marks[i % 3]}", "", "",
+                                    note[cut + 1 :]])  # fmt: skip
+        else:
+            _fill(table.add_row(), [f"{_day(i):%d/%m/%Y}", WORKERS[i % 4], CONTACTS[i % 4], note])
+        truth.append(_t(i, time=False))
+    path = folder / "word_continued_rows.docx"
+    document.save(path)
+    return path, truth
+
+
+def word_two_row_heading(folder: Path):
+    """An IMR table with a two-row heading: "Date/Time" merged across two columns over "Date"
+    and "Time", "Agency contact" merged over "Practitioner" and "Role", the details heading
+    merged down both rows."""
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=5)
+    table.style = "Table Grid"
+    top, under = table.rows[0].cells, table.rows[1].cells
+    top[0].merge(top[1]).text = "Date/Time"
+    top[2].merge(top[3]).text = "Agency contact"
+    top[4].merge(under[4]).text = "Details of contact"
+    for cell, text in zip(under[:4], ["Date", "Time", "Practitioner", "Role"], strict=True):
+        cell.text = text
+    roles = ["Social worker", "Health visitor", "School nurse", "Family support worker"]
+    for i in range(8):
+        _fill(table.add_row(), [f"{_day(i):%d/%m/%Y}", _time(i), WORKERS[i % 4], roles[i % 4],
+                                NOTES[i]])  # fmt: skip
+    path = folder / "word_two_row_heading.docx"
+    document.save(path)
+    return path, [_t(i, kind=False) for i in range(8)]
+
+
+def odt_bold_date_paragraphs(folder: Path):
+    """The bold-date-line chronology written in LibreOffice Writer (.odt): each date a
+    paragraph in an automatic bold style (P1), the day's notes as paragraphs under it, a
+    soft page break among them."""
+    from tests.chronology.fourteenth_round_files import _ODF_NS, _zip
+
+    body = ["<text:h text:outline-level=\"1\">Chronology of involvement</text:h>",
+            "<text:p>Records of the early help team.</text:p>"]  # fmt: skip
+    truth = []
+    for i in range(8):
+        body.append(f'<text:p text:style-name="P1">{_day(i):%-d %B %Y}</text:p>')
+        if i == 4:
+            body.append("<text:soft-page-break/>")
+        body.append(f"<text:p>{escape(NOTES[i])}</text:p>")
+        truth.append(_t(i, time=False, worker=False, kind=False))
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODF_NS}>'
+        '<office:automatic-styles><style:style style:name="P1" style:family="paragraph" '
+        'style:parent-style-name="Standard"><style:text-properties fo:font-weight="bold"/>'
+        "</style:style></office:automatic-styles><office:body><office:text>"
+        + "".join(body)
+        + "</office:text></office:body></office:document-content>"
+    )
+    path = _zip(folder / "odt_bold_date_paragraphs.odt", "application/vnd.oasis.opendocument.text",
+                content)  # fmt: skip
+    return path, truth
+
+
+def pdf_word_landscape_imr(folder: Path):
+    """An IMR report printed to PDF by LibreOffice from Word: portrait introduction, the
+    chronology table in landscape pages ("Date/" over "Time" in the first heading cell, each
+    date and its time on two lines of one cell, the heading row repeated, rows breaking over
+    pages), portrait conclusions with a dated sentence."""
+    made = load_maker(DATA, "make_sixth")
+    truth = [
+        Expected(start=date(*map(int, reversed(d.split("/")))), time=t, practitioner=w,
+                 event_type=c, event=n)
+        for d, t, w, c, n in made.imr_rows()
+    ]  # fmt: skip
+    KEY_TEXTS["pdf_word_landscape_imr"] = ["accepted in full", "governance group"]
+    return copy_from(DATA, folder, "word_landscape_imr.pdf"), truth
+
+
+def pdf_word_bold_dates(folder: Path):
+    """The bold-date-line chronology (each day's date written out in bold over its notes)
+    printed to PDF by LibreOffice."""
+    made = load_maker(DATA, "make_sixth")
+    truth = []
+    kept = []
+    for d, paragraphs in made.bold_days():
+        truth.append(Expected(start=d, event=paragraphs[0]))
+        kept.append(paragraphs[1:])
+    KEPT["pdf_word_bold_dates"] = kept
+    return copy_from(DATA, folder, "word_bold_dates.pdf"), truth
+
+
+def pdf_ruled_row_repeated(folder: Path):
+    """A case system's ruled print where a note too long for the page is cut at its foot and
+    the row is printed again at the top of the next page with its date and worker, the type
+    cell empty, the rest of the note in the note cell (no "continued" mark)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from tests.chronology.pdf_files import _wrap
+
+    long = [n + " " + NOTES[(k + 2) % 9] + " " + NOTES[(k + 4) % 9] for k, n in enumerate(NOTES)]
+    rows = [
+        [f"{_day(i):%d/%m/%Y}", WORKERS[i % 4], CONTACTS[i % 4], long[i % 9]] for i in range(12)
+    ]
+    width, height = A4
+    xs = [40, 110, 210, 300, width - 40]
+    path = folder / "pdf_ruled_row_repeated.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+
+    def heading():
+        c.setFont("Helvetica-Bold", 9)
+        top = height - 60
+        for x, h in zip(xs, ["Date", "Worker", "Type", "Case note"], strict=False):
+            c.drawString(x + 3, top - 12, h)
+        c.rect(xs[0], top - 18, xs[-1] - xs[0], 18)
+        for x in xs[1:-1]:
+            c.line(x, top, x, top - 18)
+        c.setFont("Helvetica", 9)
+        return top - 18
+
+    def box(top, bottom):
+        c.rect(xs[0], bottom, xs[-1] - xs[0], top - bottom)
+        for x in xs[1:-1]:
+            c.line(x, top, x, bottom)
+
+    y = heading()
+    for r in rows:
+        lines = _wrap(r[3], xs[4] - xs[3] - 6, 9)
+        first = True
+        while lines:
+            room = int((y - 50) // 11)
+            if room < 2:
+                c.showPage()
+                y = heading()
+                continue
+            part, lines = lines[:room], lines[room:]
+            c.drawString(xs[0] + 3, y - 11, r[0])
+            c.drawString(xs[1] + 3, y - 11, r[1])
+            if first:
+                c.drawString(xs[2] + 3, y - 11, r[2])
+            for n, line in enumerate(part):
+                c.drawString(xs[3] + 3, y - 11 - 11 * n, line)
+            bottom = y - 11 * len(part) - 6
+            box(y, bottom)
+            y = bottom
+            first = False
+    c.save()
+    truth = [Expected(start=_day(i), practitioner=WORKERS[i % 4], event_type=CONTACTS[i % 4],
+                      event=long[i % 9]) for i in range(12)]  # fmt: skip
+    return path, truth
+
+
 FILES = {
     fn.__name__: fn
     for fn in (
@@ -563,6 +733,12 @@ FILES = {
         rtf_table_merged_dates,
         pdf_header_inside_frame,
         pdf_split_row_repeated,
+        word_continued_rows,
+        word_two_row_heading,
+        odt_bold_date_paragraphs,
+        pdf_word_landscape_imr,
+        pdf_word_bold_dates,
+        pdf_ruled_row_repeated,
     )
 }
 
