@@ -160,7 +160,7 @@ class ColumnProfile:
         what a column of types holds."""
         flags = self.share(self.yes_no) + self.share(self.numbers) + self.share(self.identifiers)
         names = self.names
-        if self.distinct_ratio < 0.5:
+        if self.distinct_ratio <= 0.5:
             # a few capitalised words repeated down the column ("Telephone", "Clinic") are
             # labels sooner than people, who are named with two words or more
             names -= self.one_word_names

@@ -363,10 +363,13 @@ def build_entries(plan, today: date) -> None:
     for k in _marked_continued(raw_dates) if parsed is not None else ():
         previous = owner.get(k - 1, k - 1)
         cells = grid[k]
+        start = parsed[k].start
+        if not start:  # "14/03/2016 cont'd": the date without the mark
+            start = read_date(_CONTINUED.sub(" ", raw_dates[k]).strip(" ()[]-\u2013:")).start
         if (
             k in owner
-            or not parsed[k].start
-            or parsed[k].start != parsed[previous].start
+            or not start
+            or start != parsed[previous].start
             or any(has_content(cells[i]) for i in own_cols)
         ):
             continue

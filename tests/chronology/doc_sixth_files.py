@@ -568,7 +568,7 @@ def word_continued_rows(folder: Path):
             cut = note.index(" ", len(note) // 2)
             _fill(table.add_row(), [f"{_day(i):%d/%m/%Y}", WORKERS[i % 4], CONTACTS[i % 4],
                                     note[:cut]])  # fmt: skip
-            _fill(table.add_row(), [f"{_day(i):%d/%m/%Y} {marks[i % 3]}", "", "",
+            _fill(table.add_row(), [f"{_day(i):%d/%m/%Y} {marks[(i // 3) % 3]}", "", "",
                                     note[cut + 1 :]])  # fmt: skip
         else:
             _fill(table.add_row(), [f"{_day(i):%d/%m/%Y}", WORKERS[i % 4], CONTACTS[i % 4], note])
@@ -741,6 +741,36 @@ FILES = {
         pdf_ruled_row_repeated,
     )
 }
+
+
+# --- made after the rules were written, to try them --------------------------------------------
+
+
+def pdf_numbered_report(folder: Path):
+    """An agency report in numbered paragraphs printed to PDF by LibreOffice: entries "4.3.
+    On 19/10/2017 at 11:15 the ..." in section 4 (one with a paragraph under it), background
+    before and findings after."""
+    made = load_maker(DATA, "make_sixth")
+    truth = [Expected(start=made.later_day(i), time=f"{9 + i:02d}:15", event=note)
+             for i, note in enumerate(made.LATER_NOTES)]  # fmt: skip
+    KEPT["pdf_numbered_report"] = [[]] * 2 + [["graded medium risk"]] + [[]] * 4
+    KEY_TEXTS["pdf_numbered_report"] = ["not acted on", "known to the council"]
+    return copy_from(DATA, folder, "numbered_report.pdf"), truth
+
+
+def pdf_continued_rows(folder: Path):
+    """A Word table whose long notes go on in a second row dated "14/02/2019 (cont.)" or
+    "cont'd" (worker and type empty), printed to PDF by LibreOffice."""
+    made = load_maker(DATA, "make_sixth")
+    truth = [
+        Expected(start=made.day(i), practitioner=made.WORKERS[i % 4],
+                 event_type=made.CONTACTS[i % 4], event=note)
+        for i, note in enumerate(made.NOTES)
+    ]  # fmt: skip
+    return copy_from(DATA, folder, "continued_rows.pdf"), truth
+
+
+LATER = {fn.__name__: fn for fn in (pdf_numbered_report, pdf_continued_rows)}
 
 
 # --- refused: what cannot be read, said so with the way out -----------------------------------

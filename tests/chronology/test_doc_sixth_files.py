@@ -16,7 +16,7 @@ from tests.chronology.test_robust_files import _entries, _import, store_path  # 
 
 pytest.importorskip("pdfplumber")
 
-FILES = dict(files.FILES)
+FILES = {**files.FILES, **files.LATER}
 # Files not yet imported fully right (marked so before the rules they need are written).
 NOT_YET: set[str] = set()
 REFUSED_NOT_YET: set[str] = set()
@@ -147,3 +147,17 @@ def test_a_row_marked_as_continued_joins_the_entry_above_only_on_its_date(
                          "nursery.")  # fmt: skip
     assert len(events) == 5
     assert "the rest of the entry above (row 2)" in " ".join(output.split())
+
+
+def test_a_few_one_word_values_repeated_are_labels_but_people_stay_people():
+    """ "Telephone", "Clinic" repeated down a column are a column of types, though each looks
+    like a surname; two-word names, or one-word names mostly different, are people."""
+    from app.chronology.columns import profile_columns
+    from tests.chronology.round_checks import rows_of
+
+    def labels(values) -> bool:
+        return profile_columns(["Contact"], rows_of(values))[0].holds_short_labels()
+
+    assert labels(["Telephone", "Clinic", "Home visit", "Multi-agency meeting"] * 4)
+    assert not labels(["Ffion Rhys", "Dele Okonjo", "Harriet Vance", "Callum Baird"] * 4)
+    assert not labels(["Okonjo", "Vance", "Baird", "Rhys", "Pryce", "Lomax", "Adeyemi", "Vance"])

@@ -11,6 +11,14 @@ folder with LibreOffice installed:
 - word_bold_dates.pdf: a chronology written as paragraphs, each day a bold line with its date
   written out ("Monday 14 March 2016") and the day's notes as paragraphs under it.
 
+Made after the reader's rules were written, to try them:
+
+- numbered_report.pdf: an agency report in numbered paragraphs, its entries "4.3. On
+  19/10/2017 at 11:15 the ..." in section 4 (one with a paragraph of its own under it), a
+  section of background before and of findings after.
+- continued_rows.pdf: a Word table where long notes go on in a second row whose date cell
+  reads "02/11/2017 (cont.)" (or "cont'd"), worker and type empty.
+
 The rows are those of the functions below (tests/chronology/doc_sixth_files.py reads them).
 """
 
@@ -139,6 +147,71 @@ def word_bold_dates_docx(folder: Path) -> Path:
     return path
 
 
+LATER_NOTES = [
+    "the allocated social worker visited and found the children alone for an hour",
+    "the school nurse saw the younger child who had head lice for the third time",
+    "police shared a notification of a domestic incident at the address overnight",
+    "the GP practice recorded that the mother missed her depot injection again",
+    "a strategy meeting agreed that the threshold for section 47 enquiries was met",
+    "the health visitor made an unannounced visit and the home was cleaner",
+    "the father was arrested for breaching his bail conditions near the school",
+]
+
+
+def later_day(i: int) -> date:
+    return date(2017, 10, 2) + timedelta(days=17 * i)
+
+
+def numbered_report_docx(folder: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("3. Background")
+    document.add_paragraph("3.1 The family had been known to the council since 2014.")
+    document.add_paragraph("4. Agency involvement")
+    for i, note in enumerate(LATER_NOTES):
+        document.add_paragraph(f"4.{i + 1}. On {later_day(i):%d/%m/%Y} at {9 + i}:15 {note}.")
+        if i == 2:
+            document.add_paragraph("The notification was graded medium risk.")
+    document.add_paragraph("5. Findings")
+    document.add_paragraph("5.1 Information was shared promptly but not acted on.")
+    path = folder / "numbered_report.docx"
+    document.save(path)
+    return path
+
+
+def continued_rows() -> list[list[str]]:
+    """(date cell, worker, type, details) of each row, a note's second row marked."""
+    rows = []
+    for i, note in enumerate(NOTES):
+        d = f"{day(i):%d/%m/%Y}"
+        if i % 3 == 1:
+            cut = note.index(" ", len(note) // 2)
+            rows.append([d, WORKERS[i % 4], CONTACTS[i % 4], note[:cut]])
+            rows.append([f"{d} {['(cont.)', 'cont' + chr(39) + 'd'][i % 2]}", "", "",
+                         note[cut + 1 :]])  # fmt: skip
+        else:
+            rows.append([d, WORKERS[i % 4], CONTACTS[i % 4], note])
+    return rows
+
+
+def continued_rows_docx(folder: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ["Date", "Worker", "Contact", "Details"],
+                          strict=True):  # fmt: skip
+        cell.text = text
+    for values in continued_rows():
+        for cell, text in zip(table.add_row().cells, values, strict=True):
+            cell.text = text
+    path = folder / "continued_rows.docx"
+    document.save(path)
+    return path
+
+
 def _convert(source: Path, to: str, out: Path) -> Path:
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
@@ -154,6 +227,8 @@ def main() -> None:
         work = Path(work)
         _convert(word_landscape_imr_docx(work), "pdf", HERE)
         _convert(word_bold_dates_docx(work), "pdf", HERE)
+        _convert(numbered_report_docx(work), "pdf", HERE)
+        _convert(continued_rows_docx(work), "pdf", HERE)
 
 
 if __name__ == "__main__":
