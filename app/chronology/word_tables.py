@@ -695,17 +695,20 @@ _AT_TIME = re.compile(
 )
 
 
-def dated_lines(texts) -> tuple[list[list[Any]], int]:
+def dated_lines(texts, after: list[str] | None = None) -> tuple[list[list[Any]], int]:
     """Rows under a Date and an Entry heading from lines each entry starts with its date (or
     a date on a line of its own heads the lines under it); a line without a date continues the
-    entry above. Returns the rows and how many lines came before the first entry."""
+    entry above. Returns the rows and how many lines came before the first entry. With
+    ``after`` (a list), entries numbered within a report's section ("2.3 On 14 March 2016
+    ...") end where the next numbered section starts, its lines and all after them added to
+    ``after``."""
     from app.chronology.dates import parse_date
 
     rows: list[list[Any]] = [["Date", "Entry"]]
     before = 0
     heading = ""  # a date on a line of its own, over the day's entries
     section = None  # the section number of numbered entries ("2" of "2.3 On 14 March ...")
-    after: list[str] = []
+    texts = list(texts) if after is not None else texts
     for n, line in enumerate(texts):
         text = line.strip()
         if not text:
@@ -718,7 +721,7 @@ def dated_lines(texts) -> tuple[list[list[Any]], int]:
         ):
             # a report's next numbered section after its numbered entries ("3. Analysis",
             # "3.1 ..."): the entries end there
-            after = [t.strip() for t in texts[n:] if t.strip()]
+            after.extend(t.strip() for t in texts[n:] if t.strip())
             break
         if heading and (t := _LEADING_TIME.match(text)):
             # under a date heading, a line starting with its time is an entry of that day
@@ -742,9 +745,10 @@ def dated_lines(texts) -> tuple[list[list[Any]], int]:
         if m:
             rows.append([m["date"], m["text"].strip()])
             heading = ""
-            number = _SECTION.match(text)
-            numbered = number and number[2] and number.end() - 1 <= m.start("date")
-            section = number[1] if numbered else None
+            if after is not None:
+                number = _SECTION.match(text)
+                numbered = number and number[2] and number.end() - 1 <= m.start("date")
+                section = number[1] if numbered else None
         elif len(text) <= 40 and parse_date(text).precision == "day":
             rows.append([text, ""])  # a date on a line of its own (a heading): text under it
             heading = text
@@ -752,7 +756,7 @@ def dated_lines(texts) -> tuple[list[list[Any]], int]:
             rows[-1][1] = f"{rows[-1][1]}\n{text}" if rows[-1][1] else text
         else:
             before += 1
-    return rows, before, after
+    return rows, before
 
 
 # A paragraph's number in a report numbered by section: its section, then the paragraph's own
@@ -771,7 +775,8 @@ def dated_paragraphs(texts: list[str]) -> tuple[list[list[Any]], list[str]] | No
     Date and an Entry heading, notes), or None when fewer than three paragraphs start so.
     A paragraph without a date continues the entry above; those above the first entry are
     the document's title and introduction."""
-    rows, before, after = dated_lines(texts)
+    after: list[str] = []
+    rows, before = dated_lines(texts, after)
     if len(rows) < 4:
         return None
     note = (
