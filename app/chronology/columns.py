@@ -130,6 +130,7 @@ class ColumnProfile:
     identifiers: int = 0
     yes_no: int = 0
     names: int = 0
+    one_word_names: int = 0  # of the names, those of one word ("Telephone", "Clinic")
     multiline: int = 0
     length: int = 0
     words: int = 0
@@ -158,10 +159,15 @@ class ColumnProfile:
         """Short values (a few words), mostly not flags, numbers, references, dates or names:
         what a column of types holds."""
         flags = self.share(self.yes_no) + self.share(self.numbers) + self.share(self.identifiers)
+        names = self.names
+        if self.distinct_ratio <= 0.5:
+            # a few capitalised words repeated down the column ("Telephone", "Clinic") are
+            # labels sooner than people, who are named with two words or more
+            names -= self.one_word_names
         return (
             self.mean_words <= 4
             and flags < 0.5
-            and self.share(self.dates) + self.share(self.names) < 0.5
+            and self.share(self.dates) + self.share(names) < 0.5
         )
 
     def not_narrative_because(self, named: bool = False) -> str:
@@ -302,8 +308,11 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
                 kind = kinds[text] = _kind_of(text)
             if kind:
                 setattr(p, kind, getattr(p, kind) + 1)
-                if kind == "names" and text[-1] == ")":
-                    p.named_roles += 1
+                if kind == "names":
+                    if text[-1] == ")":
+                        p.named_roles += 1
+                    elif " " not in text:
+                        p.one_word_names += 1
     for p, values in zip(profiles, seen, strict=True):
         p.distinct = len(values)
         if p.distinct <= _FEW_VALUES:

@@ -157,11 +157,39 @@ def check_archive(path: Path, size: int) -> str:
     return kind
 
 
+# Where a document's password to open is removed, by the name the file goes by (the locked
+# container is the same whichever Office application wrote it); a workbook otherwise.
+_UNLOCK = (
+    (re.compile(r"(?i)\.(?:docx?|docm|dotx|dotm|rtf)$"), "Word", "File › Info › Protect Document"),
+    (re.compile(r"(?i)\.(?:odt|ott|fodt)$"), "LibreOffice Writer",
+     "File › Save As, with “Save with password” unticked"),
+    (re.compile(r"(?i)\.(?:ods|ots|fods)$"), "LibreOffice Calc",
+     "File › Save As, with “Save with password” unticked"),
+    (re.compile(r"(?i)\.(?:pptx?|pptm)$"), "PowerPoint", "File › Info › Protect Presentation"),
+)  # fmt: skip
+
+
 def password_protected(shown: str) -> ImportRefused:
-    """The refusal for a workbook locked with a password."""
+    """The refusal for a workbook or document locked with a password."""
+    for name, app, menu in _UNLOCK:
+        if name.search(shown):
+            return ImportRefused(
+                f"{shown} is password-protected. Remove the password in {app} ({menu}), save "
+                "it, and import it again; or ask the agency to send it without the password."
+            )
     return ImportRefused(
         f"{shown} is password-protected. Remove the password in Excel (File › Info › Protect "
         "Workbook), save it, and import it again."
+    )
+
+
+def _xps_refused(shown: str) -> ImportRefused:
+    """The refusal for an XPS or OpenXPS print: a fixed page layout that is not a chronology's
+    text in any order ReviewDesk can read."""
+    return ImportRefused(
+        f"{shown} is an XPS document (a print made with Microsoft XPS Document Writer), which "
+        "ReviewDesk cannot read. Ask the agency for the original Word or Excel file, or to "
+        "print the chronology again choosing “Microsoft Print to PDF”, and import that PDF."
     )
 
 
@@ -194,6 +222,8 @@ def _archive_kind(archive: zipfile.ZipFile, names: dict[str, str], shown: str) -
         return "docx"
     if "ppt/presentation.xml" in names:
         return "pptx"  # its tables are read (wrapped_files.pptx_grids)
+    if _is_xps(archive, names):
+        raise _xps_refused(shown)
     if "index/document.iwa" in names:  # Apple's iWork: Numbers, Pages or Keynote
         raise iwork_refused(shown, any(n.startswith("index/tables/") for n in names))
     if not _OFFICE_NAME.search(shown):  # a .zip holding an export: the file inside is read
@@ -202,6 +232,18 @@ def _archive_kind(archive: zipfile.ZipFile, names: dict[str, str], shown: str) -
         f"{shown} is a zip archive, not a spreadsheet. If the chronology is inside it, extract "
         "it first and import the spreadsheet itself."
     )
+
+
+def _is_xps(archive: zipfile.ZipFile, names: dict[str, str]) -> bool:
+    """An XPS or OpenXPS package: its parts are fixed pages (.fpage) in fixed documents, or its
+    package relationships name XPS's fixed representation."""
+    if any(n.endswith((".fpage", ".fdseq", ".fdoc")) for n in names):
+        return True
+    rels = names.get("_rels/.rels")
+    if rels and archive.getinfo(rels).file_size < _MAX_INDEX_XML:
+        text = archive.read(rels)
+        return b"/fixedrepresentation" in text or b"openxps.org" in text
+    return False
 
 
 _IWORK = {

@@ -1280,6 +1280,7 @@ def _aligned_tables(lines: list[_Line]):
         count = len(rows)
         running = False  # the entry's note is printed full width under its line
         wide = going_on is not None and len(going_on[0]) > len(headings)
+        row_page = lines[n - 1].page if n else 0  # the page the last row started on
         while n < len(lines):
             line = lines[n]
             if " ".join(line.text.lower().split()) == key:  # the heading line again (a new page)
@@ -1293,7 +1294,15 @@ def _aligned_tables(lines: list[_Line]):
                 continue
             cells = _cells(line, starts)
             if is_date_like(cells[date_at]) and not _spans_columns(line, starts):
+                if rows and line.page != row_page and _goes_on(rows[-1], cells, date_at, event_at):
+                    # the row the page break split, its date printed again over the rest
+                    _go_on(rows[-1], cells, event_at)
+                    row_page = line.page
+                    last = line
+                    n += 1
+                    continue
                 rows.append(cells + ([""] if wide else []))
+                row_page = line.page
                 running = False
             elif not rows:
                 break
@@ -2162,16 +2171,62 @@ def _blocks(pages: list[_Page]) -> tuple[list[tuple[str, Any]], str]:
     return blocks, (": " + "; ".join(how)) if how else ""
 
 
+# What a case system prints before the rest of a note the page break split, its date (and
+# worker) printed again: "(continued)", "Cont'd:", "continued from previous page".
+_GOES_ON = re.compile(
+    r"\s*[(\[]?\s*(?:continued|cont(?:'|\u2019)?d|cont\.)\s*"
+    r"(?:from\s+(?:the\s+)?(?:previous|last|page)(?:\s+page|\s+\d+)?)?\s*[)\]]?\s*[:.\-\u2013]?\s*",
+    re.I,
+)
+
+
+def _goes_on(last: list[str], first: list[str], date_at: int, event_at: int | None) -> bool:
+    """Whether ``first``, the first row of a new page, is the rest of ``last`` (the row the
+    page break split) printed again with its date: the same date, every other cell it fills
+    the same as the row above's, and either a "(continued)" before its note, or a cell the
+    row above fills left empty while that row's note stops mid-sentence."""
+    if date_at >= len(first) or date_at >= len(last) or _key(first[date_at]) != _key(last[date_at]):
+        return False
+    event = event_at if event_at is not None else _longest(last)
+    if event is None or event >= len(first) or not first[event]:
+        return False
+    for i, cell in enumerate(first):
+        if i not in (event, date_at) and cell and (i >= len(last) or _key(cell) != _key(last[i])):
+            return False
+    marked = _GOES_ON.match(first[event]) is not None
+    blanked = any(last[i] and not first[i] for i in range(min(len(first), len(last))) if i != event)
+    return marked or blanked and not str(last[event]).rstrip().endswith((".", "!", "?", '"'))
+
+
+def _go_on(last: list[str], first: list[str], event_at: int | None) -> None:
+    event = event_at if event_at is not None else _longest(last)
+    rest = str(first[event])
+    marked = _GOES_ON.match(rest)
+    last[event] = _wrapped(last[event], rest[marked.end() :] if marked else rest)
+
+
+def _longest(cells: list[str]) -> int | None:
+    sizes = [len(str(c or "")) for c in cells]
+    return max(range(len(sizes)), key=sizes.__getitem__) if any(sizes) else None
+
+
+_TIME_ALONE = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|hrs?))?\s*", re.I)
+
+
 def _join_over_page(table: list[list[str]], rows: list[list[str]], is_date_like) -> None:
     """A ruled table going on at the top of the next page: its heading row printed again is
-    left out, and a first row with no date (the rest of a row the page break split) joins the
-    row above."""
+    left out, and a first row with no date (the rest of a row the page break split), or with
+    its date printed again over the rest of its note, joins the row above."""
     rows = [list(r) for r in rows]
     if rows and [_key(c) for c in rows[0]] == [_key(c) for c in table[0]]:
         rows = rows[1:]
     if rows and len(table) > 1:
         date_at = _date_column([str(c) for c in table[0]])
         first, last = rows[0], table[-1]
+        if _goes_on(last, first, date_at, None):
+            _go_on(last, first, None)
+            table.extend(rows[1:])
+            return
 
         def tail_of(i: int) -> bool:  # the rest of a date or time the page break cut off
             head = str(last[i]).rsplit("\n", 1)[-1].strip()
@@ -2186,6 +2241,10 @@ def _join_over_page(table: list[list[str]], rows: list[list[str]], is_date_like)
                 # "26/04/202" at the foot of the page, "0" at the top of the next
                 or first[date_at].strip()
                 and tail_of(date_at)
+                # a date over its time in one cell, the time on the next page
+                or _TIME_ALONE.fullmatch(first[date_at])
+                and is_date_like(last[date_at])
+                and ":" not in last[date_at]
             )
         ):
             for i, cell in enumerate(first):

@@ -358,6 +358,31 @@ def build_entries(plan, today: date) -> None:
                         f"was used, as its time {later} follows on from it",
                     )
                 )
+    # A row whose date cell marks it as the rest of the entry above ("14/03/2016 (cont.)",
+    # the date of that entry, nothing of its own in the worker or type cells): its text
+    # joins that entry, as when the author split a long note over two rows.
+    for k in _marked_continued(raw_dates) if parsed is not None else ():
+        previous = owner.get(k - 1, k - 1)
+        cells = grid[k]
+        start = parsed[k].start
+        if not start:  # "14/03/2016 cont'd": the date without the mark
+            start = read_date(_CONTINUED.sub(" ", raw_dates[k]).strip(" ()[]-\u2013:")).start
+        if (
+            k in owner
+            or not start
+            or start != parsed[previous].start
+            or any(has_content(cells[i]) for i in own_cols)
+        ):
+            continue
+        owner[k] = previous
+        _attach(out, kept, previous, k, cells, unmapped, headers, numbers[k])
+        continuations.append(
+            RowNote(
+                numbers[k],
+                f"'{cell_text(raw_dates[k]).strip()}' in the date column: the rest of the entry "
+                f"above (row {numbers[previous]}), its text was added to it",
+            )
+        )
     if parsed is None:
         starts = list(raw_dates)
         every_date_read = True
@@ -568,6 +593,19 @@ def _readers(today: date, order: str, year_kind: str, recorded_order: str):
         return normalise_event_type(text) if text.strip() else ""
 
     return read_date, parse_time, read_recorded, read_type
+
+
+# "(cont.)", "(continued)", "cont'd", "contd" beside a date: the row goes on with the one above.
+_CONTINUED = re.compile(r"(?i)\bcont(?:inued|['\u2019]?d|\.)(?![a-z])")
+
+
+def _marked_continued(raw_dates) -> list[int]:
+    """The rows (from the second) whose date cell is a short text saying it continues."""
+    return [
+        k
+        for k, r in enumerate(raw_dates)
+        if k and r.__class__ is str and "ont" in r and len(r) <= 40 and _CONTINUED.search(r)
+    ]
 
 
 def _attach(out, kept, previous: int, k: int, cells, unmapped, headers, row_no) -> None:

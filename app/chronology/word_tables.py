@@ -134,14 +134,22 @@ def table_grids(path: Path, document=None, strikes=None) -> list[list[list[str]]
         struck: dict[tuple[int, int], str] = {}
         if strikes is not None:
             strikes.append(struck)
+        spans: list[tuple[int, int]] = []  # (first column, columns) of each merged heading
         for row in table.rows:
-            cells: list[str] = []
+            # A row may start further along the table's grid (w:gridBefore, as other word
+            # processors indent rows): its cells stand where the grid puts them.
+            cells: list[str] = [""] * _cols_before(row)
             previous = None
             for cell in row.cells:
                 # A cell merged across columns is given once per column it covers.
                 if cell._tc is previous:
                     cells.append("")
+                    if not grid:
+                        first, count = spans[-1]
+                        spans[-1] = (first, count + 1)
                     continue
+                if not grid:
+                    spans.append((len(cells), 1))
                 previous = cell._tc
                 cells.append(cell_text(cell._tc).strip())
                 if reader is not None and cells[-1] and (how := reader.cell(cell._tc)):
@@ -153,8 +161,29 @@ def table_grids(path: Path, document=None, strikes=None) -> list[list[list[str]]
                     if cells[-1] or gone:
                         struck[len(grid), len(cells) - 1] = f"{TRACKED}|{gone}" if gone else TRACKED
             grid.append(cells)
+        _heading_over_its_data(grid, spans)
         grids.append(grid)
     return grids
+
+
+def _cols_before(row) -> int:
+    try:
+        return max(0, min(int(row.grid_cols_before), _MOST_COLUMNS))
+    except (ValueError, TypeError):
+        return 0
+
+
+def _heading_over_its_data(grid: list[list[str]], spans: list[tuple[int, int]]) -> None:
+    """A heading cell merged across columns of which only one holds anything in the rows under
+    it (the others the grid's room for indented rows): the heading is that column's."""
+    for first, count in spans:
+        if count < 2 or not grid or not grid[0][first]:
+            continue
+        filled = {
+            c for row in grid[1:] for c in range(first, first + count) if c < len(row) and row[c]
+        }
+        if len(filled) == 1 and (column := filled.pop()) != first:
+            grid[0][column], grid[0][first] = grid[0][first], ""
 
 
 def chronology_grid(
@@ -631,8 +660,10 @@ def _under_shared_headings(
 # "14/03/2016 – Home visit...", "14 March 2016: ...", "2016-03-14 10:32 ...", perhaps after the
 # entry's typed number ("1. 14/03/2016 ...") or as prose ("On 14 March 2016 the nurse ...").
 _LEADING_DATE = re.compile(
-    # an entry's number typed before it ("1. ", "2) ", "(3) "), or prose's "On (the)"
-    r"\s*(?:\(?\d{1,3}[.)]?\)?\s+|[Oo]n\s+(?:the\s+)?|\[(?=[^\]\n]{6,30}\]))?"
+    # an entry's number typed before it ("1. ", "2) ", "(3) ", a report's "2.14 "), or prose's
+    # "On (the)", or both ("2.3 On 14 March 2016 the ...")
+    r"\s*(?:(?:\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?\)?\s+)?(?:[Oo]n\s+(?:the\s+)?)?"
+    r"|\[(?=[^\]\n]{6,30}\]))"
     # a chat's stamp, "14/03/2016, 10:32 - ", "[14/03/2016 10:32:07]": the time is the entry's
     r"(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
     r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?(?!\w))?)?"
@@ -664,19 +695,34 @@ _AT_TIME = re.compile(
 )
 
 
-def dated_lines(texts) -> tuple[list[list[Any]], int]:
+def dated_lines(texts, after: list[str] | None = None) -> tuple[list[list[Any]], int]:
     """Rows under a Date and an Entry heading from lines each entry starts with its date (or
     a date on a line of its own heads the lines under it); a line without a date continues the
-    entry above. Returns the rows and how many lines came before the first entry."""
+    entry above. Returns the rows and how many lines came before the first entry. With
+    ``after`` (a list), entries numbered within a report's section ("2.3 On 14 March 2016
+    ...") end where the next numbered section starts, its lines and all after them added to
+    ``after``."""
     from app.chronology.dates import parse_date
 
     rows: list[list[Any]] = [["Date", "Entry"]]
     before = 0
     heading = ""  # a date on a line of its own, over the day's entries
-    for line in texts:
+    section = None  # the section number of numbered entries ("2" of "2.3 On 14 March ...")
+    texts = list(texts) if after is not None else texts
+    for n, line in enumerate(texts):
         text = line.strip()
         if not text:
             continue
+        if (
+            section is not None
+            and (number := _SECTION.match(text))
+            and number[1] != section
+            and not _LEADING_DATE.match(text)
+        ):
+            # a report's next numbered section after its numbered entries ("3. Analysis",
+            # "3.1 ..."): the entries end there
+            after.extend(t.strip() for t in texts[n:] if t.strip())
+            break
         if heading and (t := _LEADING_TIME.match(text)):
             # under a date heading, a line starting with its time is an entry of that day
             if rows[-1][0] == heading and not rows[-1][1]:
@@ -699,6 +745,10 @@ def dated_lines(texts) -> tuple[list[list[Any]], int]:
         if m:
             rows.append([m["date"], m["text"].strip()])
             heading = ""
+            if after is not None:
+                number = _SECTION.match(text)
+                numbered = number and number[2] and number.end() - 1 <= m.start("date")
+                section = number[1] if numbered else None
         elif len(text) <= 40 and parse_date(text).precision == "day":
             rows.append([text, ""])  # a date on a line of its own (a heading): text under it
             heading = text
@@ -707,6 +757,11 @@ def dated_lines(texts) -> tuple[list[list[Any]], int]:
         else:
             before += 1
     return rows, before
+
+
+# A paragraph's number in a report numbered by section: its section, then the paragraph's own
+# number when it has one ("3.", "3.1", "3.1.2").
+_SECTION = re.compile(r"\s*(\d{1,3})(?:\.(\d{1,3}))?(?:\.\d{1,3}){0,2}[.)]?\s+\S")
 
 
 def paragraphs_chronology(texts: list[str]) -> tuple[list[list[Any]], list[str]] | None:
@@ -720,7 +775,8 @@ def dated_paragraphs(texts: list[str]) -> tuple[list[list[Any]], list[str]] | No
     Date and an Entry heading, notes), or None when fewer than three paragraphs start so.
     A paragraph without a date continues the entry above; those above the first entry are
     the document's title and introduction."""
-    rows, before = dated_lines(texts)
+    after: list[str] = []
+    rows, before = dated_lines(texts, after)
     if len(rows) < 4:
         return None
     note = (
@@ -733,6 +789,13 @@ def dated_paragraphs(texts: list[str]) -> tuple[list[list[Any]], list[str]] | No
 
     cut = _cut_sign_off(rows[-1], 1)
     rows, headed = split_note_headings(rows)
+    if after:
+        cut.append(
+            f"The entries are numbered within a section of the report; the {len(after)} "
+            "paragraph(s) from the next numbered section on are not entries and are left out: "
+            + "; ".join(f"\u201c{' '.join(t.split())[:100]}\u201d" for t in after[:10])
+            + ("; …" if len(after) > 10 else ".")
+        )
     return rows, [note, *([headed] if headed else []), *cut]
 
 
