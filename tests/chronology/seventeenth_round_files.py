@@ -1,0 +1,387 @@
+"""The seventeenth round's files: shapes not met before (rough dates written in words, a
+workbook re-saved as text in a European locale with day numbers and fractions of a day with
+a decimal comma, a reporting server's CSV export headed by its text boxes' names, a reporting
+server's paginated Excel export with page headers, a dashboard's matrix exported with its date
+hierarchy in four columns, a web page saved with a Word name, a Word file made by a web
+application from HTML, an e-mail saved as RTF with its HTML inside, entries written over two
+rows, a school safeguarding system's incident export, a probation case system's contact log,
+an ambulance service's patient-record extract and a police occurrence extract). Each builder
+writes a file into a folder and returns (path, truth). All names are fictional."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+from tests.chronology.eighth_round_text import _write
+from tests.chronology.fourteenth_round_files import _hm, _timed
+from tests.chronology.robust_files import DAYS, TEXTS, TIMES, TYPES, WORKERS, Expected
+from tests.chronology.seventh_round_sheets import _book, _save, _t
+
+SAID: dict[str, list[str]] = {}
+NOT_SAID: dict[str, list[str]] = {}
+KEY_TEXTS: dict[str, list[str]] = {}
+
+_EPOCH = date(1899, 12, 30)
+
+
+def _serial(day: date) -> int:
+    return (day - _EPOCH).days
+
+
+def _fraction(i: int) -> float:
+    return (TIMES[i].hour * 60 + TIMES[i].minute) / 1440
+
+
+def _at(i: int) -> datetime:
+    return datetime.combine(DAYS[i], TIMES[i])
+
+
+def _all(i: int) -> Expected:
+    return _timed(i, practitioner=WORKERS[i % 4], event_type=TYPES[i % 4])
+
+
+# --- 1. rough dates written in words ------------------------------------------------------------
+
+ROUGH = [
+    ("Late 1990s", date(1997, 1, 1), date(1999, 12, 31)),
+    ("the early 2000s", date(2000, 1, 1), date(2003, 12, 31)),
+    ("first half of 2015", date(2015, 1, 1), date(2015, 6, 30)),
+    ("late 2015/early 2016", date(2015, 9, 1), date(2016, 4, 30)),
+    ("Christmas/New Year 2015/16", date(2015, 12, 24), date(2016, 1, 1)),
+    ("late March/early April 2016", date(2016, 3, 21), date(2016, 4, 10)),
+    ("around Easter 2016", date(2016, 3, 25), date(2016, 3, 28)),
+    ("end of Q3 2016/17", date(2016, 12, 2), date(2016, 12, 31)),
+]
+
+
+def rough_dates_in_words(folder: Path):
+    """A family-history chronology put together by a social worker from what relatives said:
+    most dates are rough and written as people say them ("Late 1990s", "late March/early
+    April 2016", "Christmas/New Year 2015/16", "end of Q3 2016/17"); the last rows, from
+    records, have their days."""
+    rows = [["When", "Source", "What happened"]]
+    truth = []
+    for i, (said, start, end) in enumerate(ROUGH):
+        rows.append([said, "Maternal grandmother", TEXTS[i]])
+        truth.append(Expected(start=start, end=end, event=TEXTS[i]))
+    path = folder / "rough_dates_in_words.csv"
+    _write(path, rows)
+    return path, truth
+
+
+# --- 2. a workbook re-saved as text in a European locale: day numbers, decimal-comma times ----
+
+
+def resaved_day_numbers_and_comma_times(folder: Path):
+    """A case-note workbook whose date and time cells lost their formats when someone re-saved
+    it as CSV on a machine set to a European locale: semicolons, the date as the day number
+    ("42443"), the time as a fraction of a day with a decimal comma ("0,438888888888889")."""
+    rows = [["Datum/Date", "Time", "Worker", "Contact type", "Note"]]
+    for i in range(8):
+        fraction = f"{_fraction(i):.15f}".rstrip("0").replace(".", ",")
+        rows.append([str(_serial(DAYS[i])), fraction, WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])
+    path = folder / "resaved_day_numbers_and_comma_times.csv"
+    _write(path, rows, delimiter=";", encoding="cp1252")
+    return path, [_all(i) for i in range(8)]
+
+
+# --- 3. a reporting server's CSV export: headings are its text boxes' names ------------------
+
+
+def report_server_csv(folder: Path):
+    """A case system's chronology report rendered by its reporting server to CSV: each column
+    is headed by the report item's name ("Textbox3", "Textbox12"...), the report's title and
+    the child's reference (text boxes above the table) repeated on every row, then the table's
+    cells named by the designer ("ContactDate", "txtWorker", "Details")."""
+    rows = [["Textbox3", "Textbox5", "ContactDate", "txtTime", "txtWorker", "Textbox12",
+             "Details"]]  # fmt: skip
+    for i in range(8):
+        rows.append(["Case Chronology Report", "Child ref 100223", f"{DAYS[i]:%d/%m/%Y}",
+                     _hm(i), WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])  # fmt: skip
+    path = folder / "report_server_csv.csv"
+    _write(path, rows, encoding="utf-8-sig")
+    return path, [_all(i) for i in range(8)]
+
+
+# --- 4. a reporting server's paginated Excel export ---------------------------------------------
+
+
+def paginated_report_excel(folder: Path):
+    """The same report rendered to Excel: the page header (title, "Page 1 of 2", the run date)
+    and the table's column headings repeated at the top of each page, a grouping row for each
+    month ("March 2016"), an empty spacer column A and a footer with the row count."""
+    wb, ws = _book([], title="Case Chronology")
+    heads = [None, "Date", "Time", "Worker", "Contact Type", "Details"]
+    month = None
+    for page, block in enumerate((range(0, 4), range(4, 8)), 1):
+        ws.append([None, "Case Chronology Report", None, None, f"Page {page} of 2"])
+        ws.append([None, "Run on 02/12/2026 09:14 by Report Server"])
+        ws.append([])
+        ws.append(heads)
+        for i in block:
+            if DAYS[i].month != month:
+                month = DAYS[i].month
+                ws.append([None, f"{DAYS[i]:%B %Y}"])
+            ws.append([None, DAYS[i], _hm(i), WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])
+            ws.cell(ws.max_row, 2).number_format = "dd/mm/yyyy"
+        ws.append([])
+    ws.append([None, "8 rows"])
+    return _save(wb, folder, "paginated_report_excel.xlsx"), [_all(i) for i in range(8)]
+
+
+# --- 5. a dashboard's matrix exported with its date hierarchy --------------------------------
+
+_QUARTERS = {1: "Qtr 1", 2: "Qtr 1", 3: "Qtr 1", 4: "Qtr 2", 5: "Qtr 2", 6: "Qtr 2",
+             7: "Qtr 3", 8: "Qtr 3", 9: "Qtr 3", 10: "Qtr 4", 11: "Qtr 4", 12: "Qtr 4"}  # fmt: skip
+
+
+def dashboard_date_hierarchy(folder: Path):
+    """A partnership dashboard's matrix of contacts exported to Excel: the contact date as the
+    dashboard's date hierarchy, four columns "Year", "Quarter", "Month", "Day" (2016, "Qtr 1",
+    "March", 14), then the worker, the type and the note, and "Count of Contact ID"."""
+    rows = [["Year", "Quarter", "Month", "Day", "Worker", "Contact Type", "Note",
+             "Count of Contact ID"]]  # fmt: skip
+    for i in range(8):
+        d = DAYS[i]
+        rows.append([d.year, _QUARTERS[d.month], f"{d:%B}", d.day, WORKERS[i % 4],
+                     TYPES[i % 4], TEXTS[i], 1])  # fmt: skip
+    wb, _ws = _book(rows, title="Export")
+    truth = [_t(i, practitioner=WORKERS[i % 4], event_type=TYPES[i % 4]) for i in range(8)]
+    return _save(wb, folder, "dashboard_date_hierarchy.xlsx"), truth
+
+
+# --- 6. a web page saved with a Word name -------------------------------------------------------
+
+
+def _html_table(heads, rows) -> str:
+    cells = "".join(f"<th>{h}</th>" for h in heads)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>\n" for row in rows
+    )
+    return f"<table border=1>\n<tr>{cells}</tr>\n{body}</table>"
+
+
+def web_page_named_doc(folder: Path):
+    """A case system's "Export to Word" that writes the page as HTML and names it .doc (Word
+    opens it without a word): Word's HTML markers, a heading, the table of contacts."""
+    rows = [[f"{DAYS[i]:%d/%m/%Y} {_hm(i)}", WORKERS[i % 4], TYPES[i % 4], TEXTS[i]]
+            for i in range(8)]  # fmt: skip
+    page = (
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office" '
+        'xmlns:w="urn:schemas-microsoft-com:office:word" '
+        'xmlns="http://www.w3.org/TR/REC-html40">\n<head><meta charset="utf-8">'
+        "<title>Chronology</title>\n<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print"
+        "</w:View></w:WordDocument></xml><![endif]--></head>\n<body>\n<h1>Chronology for "
+        "Child Z</h1>\n"
+        + _html_table(["Date", "Recorded by", "Type", "Case note"], rows)
+        + "\n</body></html>\n"
+    )
+    path = folder / "web_page_named_doc.doc"
+    path.write_text(page, encoding="utf-8")
+    return path, [_all(i) for i in range(8)]
+
+
+# --- 7. a Word file made by a web application from HTML ---------------------------------------
+
+
+def html_inside_docx(folder: Path):
+    """A web-based case system's "Download as Word": a .docx whose body is one alternative
+    format chunk pointing at the page as HTML (afchunk.htm), as browser libraries write them;
+    Word shows the page's table when it opens the file."""
+    rows = [[f"{DAYS[i]:%d/%m/%Y}", _hm(i), WORKERS[i % 4], TYPES[i % 4], TEXTS[i]]
+            for i in range(8)]  # fmt: skip
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><h2>Case notes</h2>'
+        + _html_table(["Date", "Time", "Author", "Type", "Note"], rows)
+        + "</body></html>"
+    )
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{w}" '
+        f'xmlns:r="{r}"><w:body><w:altChunk r:id="htmlChunk"/><w:sectPr><w:pgSz w:w="12240" '
+        'w:h="15840"/></w:sectPr></w:body></w:document>'
+    )
+    types = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType='
+        '"application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+        'ContentType="application/xml"/><Default Extension="htm" ContentType="text/html"/>'
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.wordprocessingml.document.main+xml"/></Types>'
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://'
+        'schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type='
+        '"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+        'Target="word/document.xml"/></Relationships>'
+    )
+    doc_rels = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://'
+        'schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="htmlChunk" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" '
+        'Target="/word/afchunk.htm"/></Relationships>'
+    )
+    path = folder / "html_inside_docx.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr("_rels/.rels", rels)
+        archive.writestr("word/document.xml", document)
+        archive.writestr("word/_rels/document.xml.rels", doc_rels)
+        archive.writestr("word/afchunk.htm", page)
+    return path, [_all(i) for i in range(8)]
+
+
+# --- 8. an e-mail saved as RTF with its HTML inside ---------------------------------------------
+
+
+def _rtf_escape(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("'", "\\'27")
+    )
+
+
+def html_email_as_rtf(folder: Path):
+    """A health visitor's e-mailed chronology saved from the mail program as RTF: the program
+    keeps the message's HTML inside the RTF (``\\fromhtml1``, each tag in an ``\\*\\htmltag``
+    group), the text between the tags in ``\\htmlrtf`` switches. The table of contacts is in
+    the HTML."""
+    parts = [
+        r"{\rtf1\ansi\ansicpg1252\fromhtml1 \fbidis \deff0{\fonttbl{\f0\fswiss Arial;}}",
+        r"{\*\htmltag19 <html>}{\*\htmltag34 <head>}{\*\htmltag41 </head>}{\*\htmltag50 <body>}",
+        r"{\*\htmltag64 <p>}\htmlrtf {\htmlrtf0 Chronology as requested.\htmlrtf\par}\htmlrtf0",
+        r"{\*\htmltag72 </p>}{\*\htmltag80 <table>}{\*\htmltag88 <tr>}",
+    ]
+    for head in ["Date", "Health visitor", "Contact", "Summary"]:
+        parts.append(r"{\*\htmltag96 <td>}\htmlrtf {\htmlrtf0 " + head + r"}\htmlrtf0 ")
+        parts.append(r"{\*\htmltag104 </td>}")
+    parts.append(r"{\*\htmltag112 </tr>}")
+    for i in range(8):
+        parts.append(r"{\*\htmltag88 <tr>}")
+        for cell in [f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TYPES[i % 4], TEXTS[i]]:
+            parts.append(r"{\*\htmltag96 <td>}\htmlrtf {\htmlrtf0 " + _rtf_escape(cell))
+            parts.append(r"}\htmlrtf0 {\*\htmltag104 </td>}")
+        parts.append(r"{\*\htmltag112 </tr>}\htmlrtf\par\htmlrtf0")
+    parts.append(r"{\*\htmltag120 </table>}{\*\htmltag58 </body>}{\*\htmltag27 </html>}}")
+    path = folder / "html_email_as_rtf.rtf"
+    path.write_text("\r\n".join(parts), encoding="ascii")
+    truth = [_t(i, practitioner=WORKERS[i % 4], event_type=TYPES[i % 4]) for i in range(8)]
+    return path, truth
+
+
+# --- 9. entries written over two rows ------------------------------------------------------------
+
+
+def entries_over_two_rows(folder: Path):
+    """A youth offending service's contact report laid out for printing: each entry's date, time,
+    worker and contact type on one row, its narrative on the row under it (in the first
+    column, the rest empty), entries set apart by an empty row."""
+    rows = [["Date", "Time", "Worker", "Contact type"]]
+    for i in range(8):
+        rows.append([f"{DAYS[i]:%d/%m/%Y}", _hm(i), WORKERS[i % 4], TYPES[i % 4]])
+        rows.append([TEXTS[i], "", "", ""])
+        rows.append(["", "", "", ""])
+    wb, _ws = _book(rows, title="Contacts")
+    return _save(wb, folder, "entries_over_two_rows.xlsx"), [_all(i) for i in range(8)]
+
+
+# --- 10. a school safeguarding system's incident export ---------------------------------------
+
+
+def school_incident_export(folder: Path):
+    """A school's safeguarding system's incident export: the pupil, the incident's date and
+    time in one cell, its categories, the incident text, who reported it, who it is assigned
+    to, what was done ("Actions") and its status."""
+    rows = [["Student", "Year Group", "Date/Time", "Categories", "Incident", "Reported By",
+             "Assigned To", "Actions", "Status"]]  # fmt: skip
+    cats = ["Neglect", "Attendance", "Health", "Physical injury"]
+    for i in range(8):
+        rows.append(["Child Z", "Year 5", f"{_at(i):%d/%m/%Y %H:%M}", cats[i % 4], TEXTS[i],
+                     WORKERS[i % 4], "DSL", "Logged; DSL informed", "Closed"])  # fmt: skip
+    path = folder / "school_incident_export.csv"
+    _write(path, rows)
+    truth = [_timed(i, practitioner=WORKERS[i % 4]) for i in range(8)]
+    return path, truth
+
+
+# --- 11. a probation case system's contact log --------------------------------------------------
+
+PROBATION_TYPES = ["Office Visit (NS)", "Home Visit", "Telephone Contact", "3 Way Meeting"]
+
+
+def probation_contact_log(folder: Path):
+    """A probation case system's contact list exported to a spreadsheet: the contact date, its
+    start and end times, the contact type in the system's words, the outcome ("Attended -
+    Complied"), the officer, "Enforcement" and the notes."""
+    rows = [["Contact Date", "Start Time", "End Time", "Contact Type", "Outcome", "Officer",
+             "Enforcement", "Notes"]]  # fmt: skip
+    for i in range(8):
+        end = f"{(TIMES[i].hour + 1) % 24:02d}:{TIMES[i].minute:02d}"
+        rows.append([DAYS[i], _hm(i), end, PROBATION_TYPES[i % 4], "Attended - Complied",
+                     WORKERS[i % 4], "", TEXTS[i]])  # fmt: skip
+    wb, ws = _book(rows, title="Contacts")
+    for cell in ws["A"][1:]:
+        cell.number_format = "dd/mm/yyyy"
+    truth = [_timed(i, practitioner=WORKERS[i % 4], event_type=PROBATION_TYPES[i % 4])
+             for i in range(8)]  # fmt: skip
+    return _save(wb, folder, "probation_contact_log.xlsx"), truth
+
+
+# --- 12. an ambulance service's patient-record extract -----------------------------------------
+
+
+def ambulance_record_extract(folder: Path):
+    """An ambulance service's electronic patient records extracted for a review: the incident
+    number, the date, the call's time and the times the crew was on scene and left, the
+    presenting complaint, the clinician's narrative and the crew's call signs."""
+    rows = [["Incident No", "Incident Date", "Time of Call", "Time On Scene", "Time Left Scene",
+             "Presenting Complaint", "Clinical Narrative", "Crew"]]  # fmt: skip
+    for i in range(8):
+        on = TIMES[i].hour * 60 + TIMES[i].minute + 14
+        off = on + 40
+        rows.append([f"INC-{160314 + i * 11}", f"{DAYS[i]:%d/%m/%Y}", f"{_hm(i)}:00",
+                     f"{on // 60 % 24:02d}:{on % 60:02d}:00",
+                     f"{off // 60 % 24:02d}:{off % 60:02d}:00", "Fall", TEXTS[i],
+                     "Alpha 21"])  # fmt: skip
+    path = folder / "ambulance_record_extract.csv"
+    _write(path, rows)
+    return path, [_timed(i) for i in range(8)]
+
+
+# --- 13. a police occurrence extract -----------------------------------------------------------
+
+
+def police_occurrence_extract(folder: Path):
+    """A police force's occurrence extract: the occurrence number, the reported date and time
+    in one cell, the occurrence type, when it was committed (from and to), the summary and the
+    officer in charge."""
+    rows = [["Occurrence No", "Reported Date/Time", "Occurrence Type", "Committed From",
+             "Committed To", "Summary", "OIC"]]  # fmt: skip
+    kinds = ["Concern for safety", "Domestic incident", "Missing person", "Assault"]
+    for i in range(8):
+        rows.append([f"OCC/{20160 + i}/16", f"{_at(i):%d/%m/%Y %H:%M}", kinds[i % 4],
+                     f"{_at(i):%d/%m/%Y %H:%M}", f"{_at(i):%d/%m/%Y %H:%M}", TEXTS[i],
+                     f"PC {WORKERS[i % 4]}"])  # fmt: skip
+    path = folder / "police_occurrence_extract.csv"
+    _write(path, rows)
+    truth = [_timed(i, event_type=kinds[i % 4]) for i in range(8)]
+    return path, truth
+
+
+FILES = {
+    "rough_dates_in_words": rough_dates_in_words,
+    "resaved_day_numbers_and_comma_times": resaved_day_numbers_and_comma_times,
+    "report_server_csv": report_server_csv,
+    "paginated_report_excel": paginated_report_excel,
+    "dashboard_date_hierarchy": dashboard_date_hierarchy,
+    "web_page_named_doc": web_page_named_doc,
+    "html_inside_docx": html_inside_docx,
+    "html_email_as_rtf": html_email_as_rtf,
+    "entries_over_two_rows": entries_over_two_rows,
+    "school_incident_export": school_incident_export,
+    "probation_contact_log": probation_contact_log,
+    "ambulance_record_extract": ambulance_record_extract,
+    "police_occurrence_extract": police_occurrence_extract,
+}
