@@ -263,6 +263,14 @@ _MARKING_OR_PAGE = re.compile(
 )
 
 
+def _title_and_page(texts: list[str], titles: set[str]) -> bool:
+    """Two cells: the report's title and a page number or marking, in either order."""
+    keys = [normalise_header(t) in titles for t in texts]
+    return any(keys) and all(
+        k or _MARKING_OR_PAGE.match(t) for k, t in zip(keys, texts, strict=True)
+    )
+
+
 # A mask showing how to write a value, in any language's letters: dd/mm/yyyy, jj/mm/aaaa,
 # dd/mm/bbbb (Welsh), DD.MM.JJJJ, hh:mm.
 _MASK = re.compile(
@@ -391,6 +399,9 @@ def left_out_rows(
             joined = " ".join(texts)
             key = normalise_header(joined)
             if key and key in titles:
+                reason = "the report's title repeated (a page header)"
+            elif len(texts) == 2 and titles and _title_and_page(texts, titles):
+                # the title with the page's number beside it ("Page 2 of 2") in its own cell
                 reason = "the report's title repeated (a page header)"
             elif _MARKING_OR_PAGE.match(joined):
                 reason = "a page header or footer (page number, marking or print line)"
