@@ -157,9 +157,7 @@ def dashboard_date_hierarchy(folder: Path):
 
 def _html_table(heads, rows) -> str:
     cells = "".join(f"<th>{h}</th>" for h in heads)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>\n" for row in rows
-    )
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>\n" for row in rows)
     return f"<table border=1>\n<tr>{cells}</tr>\n{body}</table>"
 
 
@@ -238,9 +236,7 @@ def html_inside_docx(folder: Path):
 
 
 def _rtf_escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("'", "\\'27")
-    )
+    return text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("'", "\\'27")
 
 
 def html_email_as_rtf(folder: Path):
