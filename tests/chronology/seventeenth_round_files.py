@@ -11,7 +11,7 @@ writes a file into a folder and returns (path, truth). All names are fictional."
 from __future__ import annotations
 
 import zipfile
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from tests.chronology.eighth_round_text import _write
@@ -380,4 +380,163 @@ FILES = {
     "probation_contact_log": probation_contact_log,
     "ambulance_record_extract": ambulance_record_extract,
     "police_occurrence_extract": police_occurrence_extract,
+}
+
+
+# --- Later files, written after the rules above ---------------------------------------------
+
+
+def report_server_csv_month_group(folder: Path):
+    """A reporting server's CSV export of a chronology grouped by month: the group's text box
+    ("Textbox7", "March 2016") is a column of its own before the contact's date."""
+    rows = [["Textbox1", "Textbox7", "ContactDate", "StartTime", "Practitioner", "ContactType",
+             "CaseNote"]]  # fmt: skip
+    for i in range(8):
+        rows.append(["Chronology - Child Z", f"{DAYS[i]:%B %Y}", f"{DAYS[i]:%d/%m/%Y}", _hm(i),
+                     WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])  # fmt: skip
+    path = folder / "report_server_csv_month_group.csv"
+    _write(path, rows)
+    return path, [_all(i) for i in range(8)]
+
+
+def web_archive_named_doc(folder: Path):
+    """A web page saved by the browser as a single file (MHTML) and given a .doc name so that
+    Word opens it: the MIME header, the page quoted-printable."""
+    import quopri
+
+    rows = [[f"{DAYS[i]:%d/%m/%Y}", WORKERS[i % 4], TYPES[i % 4], TEXTS[i]] for i in range(8)]
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head>'
+        "<body><p>Chronology</p>"
+        + _html_table(["Date", "Worker", "Type", "Entry"], rows)
+        + "</body></html>"
+    )
+    body = quopri.encodestring(page.encode("utf-8")).decode("ascii")
+    text = (
+        "MIME-Version: 1.0\r\nContent-Type: multipart/related; "
+        'boundary="----=_NextPart_01D2"\r\n\r\n------=_NextPart_01D2\r\n'
+        "Content-Location: file:///C:/chronology.htm\r\nContent-Transfer-Encoding: "
+        'quoted-printable\r\nContent-Type: text/html; charset="utf-8"\r\n\r\n'
+        + body.replace("\n", "\r\n")
+        + "\r\n------=_NextPart_01D2--\r\n"
+    )
+    path = folder / "web_archive_named_doc.doc"
+    path.write_text(text, encoding="ascii", newline="")
+    truth = [_t(i, practitioner=WORKERS[i % 4], event_type=TYPES[i % 4]) for i in range(8)]
+    return path, truth
+
+
+def mht_inside_docx(folder: Path):
+    """A browser library's Word file: the body one alternative format chunk pointing at the page
+    as MHTML ("afchunk.mht", content type message/rfc822)."""
+    path, truth = html_inside_docx(folder)
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    page = parts.pop("word/afchunk.htm").decode("utf-8")
+    mht = (
+        'MIME-Version: 1.0\nContent-Type: multipart/related;\n    type="text/html";\n'
+        '    boundary="----=mhtDocumentPart"\n\n\n------=mhtDocumentPart\nContent-Type: '
+        'text/html;\n    charset="utf-8"\nContent-Transfer-Encoding: quoted-printable\n'
+        "Content-Location: file:///C:/fake/document.html\n\n"
+        + page.replace("=", "=3D")
+        + "\n\n------=mhtDocumentPart--\n"
+    )
+    parts["word/afchunk.mht"] = mht.encode("utf-8")
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"afchunk.htm", b"afchunk.mht"
+    )
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b'Extension="htm" ContentType="text/html"', b'Extension="mht" ContentType="message/rfc822"'
+    )
+    new = folder / "mht_inside_docx.docx"
+    with zipfile.ZipFile(new, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return new, truth
+
+
+ROUGH_LATER = [
+    ("mid-1990s", date(1993, 1, 1), date(1997, 12, 31)),
+    ("H2 2014", date(2014, 7, 1), date(2014, 12, 31)),
+    ("early-mid 2015", date(2015, 1, 1), date(2015, 8, 31)),
+    ("Xmas/New Year 2015/16", date(2015, 12, 24), date(2016, 1, 1)),
+    ("late summer 2016", date(2016, 8, 2), date(2016, 8, 31)),
+    ("second half of 2016", date(2016, 7, 1), date(2016, 12, 31)),
+    ("Dec/Jan 2017", date(2016, 12, 1), date(2017, 1, 31)),
+    ("approx. end of Q4 2016/17", date(2017, 3, 2), date(2017, 3, 31)),
+]
+
+
+def rough_dates_police_history(folder: Path):
+    """A police force's summary of a family's history for a review: the dates of the older
+    events as the officer could give them, rough and in words."""
+    rows = [["Period", "Occurrence", "Summary"]]
+    truth = []
+    for i, (said, start, end) in enumerate(ROUGH_LATER):
+        rows.append([said, "Domestic incident", TEXTS[i]])
+        truth.append(Expected(start=start, end=end, event=TEXTS[i], event_type="Domestic incident"))
+    wb, _ws = _book(rows, title="History")
+    return _save(wb, folder, "rough_dates_police_history.xlsx"), truth
+
+
+def comma_day_number_and_time(folder: Path):
+    """A record of contacts re-saved as text in a European locale with the date and time in one
+    cell as the day number and its fraction, written with a decimal comma ("42443,4388889")."""
+    rows = [["Zeitpunkt/When", "Worker", "Note"]]
+    for i in range(8):
+        serial = f"{_serial(DAYS[i]) + _fraction(i):.7f}".replace(".", ",")
+        rows.append([serial, WORKERS[i % 4], TEXTS[i]])
+    path = folder / "comma_day_number_and_time.csv"
+    _write(path, rows, delimiter=";")
+    return path, [_timed(i, practitioner=WORKERS[i % 4]) for i in range(8)]
+
+
+def dashboard_year_month_day(folder: Path):
+    """A dashboard's table exported with its date hierarchy without the quarter: "Year",
+    "Month" (as "Mar") and "Day", the note after them."""
+    rows = [["Year", "Month", "Day", "Team", "Note"]]
+    for i in range(8):
+        rows.append([DAYS[i].year, f"{DAYS[i]:%b}", DAYS[i].day, "Early Help", TEXTS[i]])
+    wb, _ws = _book(rows, title="Data")
+    return _save(wb, folder, "dashboard_year_month_day.xlsx"), [_t(i) for i in range(8)]
+
+
+def paginated_report_print_line(folder: Path):
+    """A paginated report rendered to Excel whose page header has three cells: when it was
+    printed, the title and the page number."""
+    wb, ws = _book([], title="Report")
+    heads = ["Date", "Time", "Worker", "Contact Type", "Details"]
+    for page, block in enumerate((range(0, 4), range(4, 8)), 1):
+        ws.append(["Printed 02/12/2026 09:14", "Case Chronology Report", None, None,
+                   f"Page {page} of 2"])  # fmt: skip
+        ws.append(heads)
+        for i in block:
+            ws.append([DAYS[i], _hm(i), WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])
+            ws.cell(ws.max_row, 1).number_format = "dd/mm/yyyy"
+    return _save(wb, folder, "paginated_report_print_line.xlsx"), [_all(i) for i in range(8)]
+
+
+def housing_incident_log(folder: Path):
+    """A housing provider's anti-social behaviour case log: the date it was reported (the day
+    after), the incident's own date, the category, the officer, the details and when the case
+    was closed."""
+    rows = [["Date Reported", "Incident Date", "Category", "Housing Officer", "Details",
+             "Date Closed"]]  # fmt: skip
+    for i in range(8):
+        rows.append([f"{DAYS[i] + timedelta(days=1):%d/%m/%Y}", f"{DAYS[i]:%d/%m/%Y}", "Noise",
+                     WORKERS[i % 4], TEXTS[i], "30/12/2016"])  # fmt: skip
+    path = folder / "housing_incident_log.csv"
+    _write(path, rows)
+    return path, [_t(i, practitioner=WORKERS[i % 4], event_type="Noise") for i in range(8)]
+
+
+LATER = {
+    "report_server_csv_month_group": report_server_csv_month_group,
+    "web_archive_named_doc": web_archive_named_doc,
+    "mht_inside_docx": mht_inside_docx,
+    "rough_dates_police_history": rough_dates_police_history,
+    "comma_day_number_and_time": comma_day_number_and_time,
+    "dashboard_year_month_day": dashboard_year_month_day,
+    "paginated_report_print_line": paginated_report_print_line,
+    "housing_incident_log": housing_incident_log,
 }

@@ -141,3 +141,32 @@ def test_a_page_header_of_the_title_and_its_page_number_is_left_out(tmp_path):
         ["14/03/2016", "Seen"], ["15/03/2016", "Called"], ["Contacts Report", "Not a page"]]  # fmt: skip
     assert [(o.row, o.reason) for o in table.left_out] == [
         (4, "the report's title repeated (a page header)")]  # fmt: skip
+
+
+def test_a_page_header_of_print_line_title_and_page_number_is_left_out(tmp_path):
+    from openpyxl import Workbook
+
+    from app.chronology.reading import read_table
+
+    wb = Workbook()
+    ws = wb.active
+    for row in [["Printed 01/12/2026", "Contacts Report", "Page 1 of 2"], ["Date", "Who", "Note"],
+                ["14/03/2016", "Jo", "Seen"],
+                ["Printed 01/12/2026", "Contacts Report", "Page 2 of 2"],
+                ["15/03/2016", "Jo", "Called"],
+                ["Printed 01/12/2026", "Jo", "Letter to the GP"]]:  # fmt: skip
+        ws.append(row)
+    wb.save(tmp_path / "r.xlsx")
+    table = read_table(tmp_path / "r.xlsx")
+    assert [o.row for o in table.left_out] == [4]
+    # a row with the print line but not the title is no page header: kept, to be flagged
+    assert [n for n, _cells in table.rows] == [3, 5, 6]
+
+
+def test_a_web_archive_brought_into_a_word_document_is_read(tmp_path):
+    from app.chronology.reading import read_table
+
+    path, _truth = files.mht_inside_docx(tmp_path)
+    table = read_table(path)
+    assert table.headers[:3] == ["Date", "Time", "Author"]
+    assert len(table.rows) == 8
