@@ -292,7 +292,7 @@ def _parsed(
 
 def _part_key(part: str) -> str:
     part = part.lower()
-    if part.startswith(("early", "beginning", "start")):
+    if part.startswith(("early", "beginning", "start", "first")):
         return "early"
     if part.startswith("mid"):
         return "mid"
@@ -793,12 +793,19 @@ def _read_text(raw: str, pivot: int, order: str, year_kind: str) -> ParsedDate:
 # "Christmas/New Year 2015/16", "early-mid 2016").
 _PART_WORDS = r"early|beginning(?:\s+of)?|start(?:\s+of)?|mid|middle(?:\s+of)?|late|end(?:\s+of)?"
 _DECADE_PART = re.compile(
-    rf"(?:the\s+)?(?P<part>{_PART_WORDS})[\s\-]*(?:the\s+)?(?P<y>\d{{3}}0)'?s", _I
+    rf"(?:the\s+)?(?P<part>{_PART_WORDS})[\s\-]*(?:the\s+)?(?:(?P<y>\d{{3}}0)|'?(?P<yy>\d0))'?s",
+    _I,
 )
 _DECADE_YEARS = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
 _HALF = re.compile(
     r"(?:the\s+)?(?:(?P<n>first|1st|second|2nd|last)\s+half\s+(?:of\s+)?|h(?P<h>[12])\s+)"
     r"(?P<y>\d{4})",
+    _I,
+)
+# "the first quarter of 2016", "last quarter of 2016": the calendar year's quarters.
+_QUARTER_OF = re.compile(
+    r"(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+quarter\s+of"
+    r"\s+(?P<y>\d{4})",
     _I,
 )
 _PART_OF_SPAN = re.compile(rf"(?:the\s+)?(?P<part>{_PART_WORDS})[\s\-]+(?P<rest>[a-z].*)", _I)
@@ -809,10 +816,18 @@ _ROUGH_JOIN = re.compile(r"\s*(?:/|\s(?:-|\u2013|to|or|into)\s)\s*(?=[a-z])", _I
 _YEAR_AT_END = re.compile(r"(?P<y>\d{4})(?:\s*/\s*(?P<n>\d{2}|\d{4}))?$")
 
 
+_PART_OF = re.compile(r"(?:the\s+)?(?P<w>early|earlier|first|later|latter|last)\s+part\s+of\s+", _I)
+
+
 def _rough_span(raw: str, s: str, pivot: int, order: str, year_kind: str) -> ParsedDate | None:
+    m = _PART_OF.match(s)
+    if m:  # "the early part of 2016" is early 2016, "the latter part of 2015" late 2015
+        key = "early" if _part_key(m["w"]) == "early" else "late"
+        parsed = _parse_text(f"{key} {s[m.end() :]}", pivot, order, year_kind)
+        return _parsed(**{**parsed.__dict__, "text": raw}) if parsed.ok else None
     m = _DECADE_PART.fullmatch(s)
-    if m:
-        decade = int(m["y"])
+    if m:  # "late 1990s", "the mid '90s"
+        decade = int(m["y"]) if m["y"] else _expand_year(m["yy"], pivot)
         if not MIN_YEAR <= decade <= MAX_YEAR - 10:
             return _out_of_range(raw, decade)
         first, last = _DECADE_YEARS[_part_key(m["part"])]
@@ -825,6 +840,16 @@ def _rough_span(raw: str, s: str, pivot: int, order: str, year_kind: str) -> Par
         second = m["h"] == "2" or (m["n"] or "").lower() in ("second", "2nd", "last")
         months = (7, 12) if second else (1, 6)
         return _approximate(raw, date(year, months[0], 1), _month_end(year, months[1]), "season")
+    m = _QUARTER_OF.fullmatch(s)
+    if m:
+        year = int(m["y"])
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            return _out_of_range(raw, year)
+        n = _WEEK_NUMBERS[m["n"].lower()]
+        first_month = 10 if n < 0 else 3 * n + 1
+        return _approximate(
+            raw, date(year, first_month, 1), _month_end(year, first_month + 2), "season"
+        )
     m = _PARTS_JOINED.fullmatch(s)
     if m:  # "early-mid 2016", "mid to late March 2016"
         first = _parse_text(f"{m['a']} {m['rest']}", pivot, order, year_kind)

@@ -58,6 +58,12 @@ def test_rough_dates_are_approximate_spans_never_an_exact_day(store_path, tmp_pa
         ("late summer 2016", date(2016, 8, 2), date(2016, 8, 31)),
         ("around Easter 2016", date(2016, 3, 25), date(2016, 3, 28)),
         ("Dec/Jan 2017", date(2016, 12, 1), date(2017, 1, 31)),
+        ("the early part of 2016", date(2016, 1, 1), date(2016, 4, 30)),
+        ("latter part of 2015", date(2015, 9, 1), date(2015, 12, 31)),
+        ("the last quarter of 2016", date(2016, 10, 1), date(2016, 12, 31)),
+        ("second quarter of 2016", date(2016, 4, 1), date(2016, 6, 30)),
+        ("late '90s", date(1997, 1, 1), date(1999, 12, 31)),
+        ("the mid 90s", date(1993, 1, 1), date(1997, 12, 31)),
     ],
 )
 def test_rough_dates_in_words_are_read_as_the_span_they_cover(written, start, end):
@@ -69,7 +75,17 @@ def test_rough_dates_in_words_are_read_as_the_span_they_cover(written, start, en
 
 
 @pytest.mark.parametrize(
-    "written", ["Home visit/Call 2016", "N/A", "late 1890s", "early-late", "end of 14/03/2016"]
+    "written",
+    [
+        "Home visit/Call 2016",
+        "N/A",
+        "late 1890s",
+        "early-late",
+        "end of 14/03/2016",
+        "early part of the week",
+        "fifth quarter of 2016",
+        "before 2010",
+    ],  # fmt: skip
 )
 def test_words_that_are_no_rough_date_stay_unread(written):
     from app.chronology.dates import parse_date
