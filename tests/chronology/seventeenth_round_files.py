@@ -530,6 +530,48 @@ def housing_incident_log(folder: Path):
     return path, [_t(i, practitioner=WORKERS[i % 4], event_type="Noise") for i in range(8)]
 
 
+def mental_health_progress_notes(folder: Path):
+    """A mental health trust's progress notes exported from its patient record: the note's date
+    and time as date cells, who wrote it, whether it is marked significant, the note's type, the
+    text, and who validated it and when (days later)."""
+    rows = [["Date/Time of Note", "Originator", "Significant", "Note Type", "Note Text",
+             "Validated By", "Validated Date"]]  # fmt: skip
+    for i in range(8):
+        rows.append([_at(i), WORKERS[i % 4], "Y" if i % 3 == 0 else "N", TYPES[i % 4], TEXTS[i],
+                     WORKERS[(i + 1) % 4], _at(i) + timedelta(days=3)])  # fmt: skip
+    wb, ws = _book(rows, title="Progress Notes")
+    for column in ("A", "G"):
+        for cell in ws[column][1:]:
+            cell.number_format = "dd/mm/yyyy hh:mm"
+    return _save(wb, folder, "mental_health_progress_notes.xlsx"), [_all(i) for i in range(8)]
+
+
+def school_concern_export(folder: Path):
+    """A school's safeguarding concerns exported from its system: the date the concern was
+    logged first (a day later), then the date and time of the concern itself, the category,
+    the summary, who raised it, the status and the date it was closed."""
+    rows = [["Date Logged", "Concern Date", "Concern Time", "Category", "Summary",
+             "Raised By", "Status", "Date Closed"]]  # fmt: skip
+    for i in range(8):
+        rows.append([f"{DAYS[i] + timedelta(days=1):%d/%m/%Y}", f"{DAYS[i]:%d/%m/%Y}", _hm(i),
+                     "Neglect", TEXTS[i], WORKERS[i % 4], "Closed", "31/03/2017"])  # fmt: skip
+    path = folder / "school_concern_export.csv"
+    _write(path, rows)
+    return path, [_timed(i, practitioner=WORKERS[i % 4]) for i in range(8)]
+
+
+def adult_case_notes_created_first(folder: Path):
+    """An adults' case system's case notes: "Created On" (when the note was typed, days later)
+    comes before "Event Date" (when it happened), with the subject, the worker and the note."""
+    rows = [["Created On", "Event Date", "Subject", "Worker", "Case Note"]]
+    for i in range(8):
+        rows.append([f"{_at(i) + timedelta(days=2):%d/%m/%Y %H:%M}", f"{_at(i):%d/%m/%Y %H:%M}",
+                     TYPES[i % 4], WORKERS[i % 4], TEXTS[i]])  # fmt: skip
+    path = folder / "adult_case_notes_created_first.csv"
+    _write(path, rows)
+    return path, [_timed(i, practitioner=WORKERS[i % 4]) for i in range(8)]
+
+
 LATER = {
     "report_server_csv_month_group": report_server_csv_month_group,
     "web_archive_named_doc": web_archive_named_doc,
@@ -539,4 +581,7 @@ LATER = {
     "dashboard_year_month_day": dashboard_year_month_day,
     "paginated_report_print_line": paginated_report_print_line,
     "housing_incident_log": housing_incident_log,
+    "mental_health_progress_notes": mental_health_progress_notes,
+    "school_concern_export": school_concern_export,
+    "adult_case_notes_created_first": adult_case_notes_created_first,
 }

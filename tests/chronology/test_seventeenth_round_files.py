@@ -186,3 +186,19 @@ def test_a_web_archive_brought_into_a_word_document_is_read(tmp_path):
     table = read_table(path)
     assert table.headers[:3] == ["Date", "Time", "Author"]
     assert len(table.rows) == 8
+
+
+def test_when_a_concern_was_logged_is_never_the_date_of_the_concern(tmp_path):
+    from app.chronology.columns import plan_columns
+    from tests.chronology.round_checks import table_of
+
+    rows = [["Date Logged", "Concern Date", "Summary"],
+            ["15/03/2016", "14/03/2016", "Bruise seen on the arm at PE."],
+            ["04/04/2016", "03/04/2016", "Collected late again by an adult."],
+            ["07/05/2016", "06/05/2016", "Hungry on arrival; no breakfast."]]  # fmt: skip
+    table = table_of(tmp_path, rows)
+    plan = plan_columns(table.headers, table.rows)
+    assert (plan.mapping["date"], plan.mapping["recorded"]) == (1, 0)
+    # a file whose only date is when each line was logged is dated by it
+    table = table_of(tmp_path, [[r[0], r[2]] for r in rows])
+    assert plan_columns(table.headers, table.rows).mapping["date"] == 0
