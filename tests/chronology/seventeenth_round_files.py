@@ -572,6 +572,19 @@ def adult_case_notes_created_first(folder: Path):
     return path, [_timed(i, practitioner=WORKERS[i % 4]) for i in range(8)]
 
 
+def report_server_csv_two_regions(folder: Path):
+    """A reporting server's CSV export of a report with two data regions: the child's details
+    (a small table of its own: "ChildName", "PersonID", "DOB") first, an empty line, then the
+    chronology table with its own headings."""
+    rows = [["ChildName", "PersonID", "DOB"], ["Child Z", "100223", "02/02/2012"], [],
+            ["ContactDate", "ContactTime", "WorkerName", "ContactType", "Narrative"]]  # fmt: skip
+    for i in range(8):
+        rows.append([f"{DAYS[i]:%d/%m/%Y}", _hm(i), WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])
+    path = folder / "report_server_csv_two_regions.csv"
+    _write(path, rows)
+    return path, [_all(i) for i in range(8)]
+
+
 LATER = {
     "report_server_csv_month_group": report_server_csv_month_group,
     "web_archive_named_doc": web_archive_named_doc,
@@ -584,4 +597,5 @@ LATER = {
     "mental_health_progress_notes": mental_health_progress_notes,
     "school_concern_export": school_concern_export,
     "adult_case_notes_created_first": adult_case_notes_created_first,
+    "report_server_csv_two_regions": report_server_csv_two_regions,
 }
