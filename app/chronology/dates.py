@@ -654,10 +654,10 @@ def _read_text(raw: str, pivot: int, order: str, year_kind: str) -> ParsedDate:
             if parsed.time:  # "14/03/2016 10:32 (approx)": the time is the rough part
                 return _parsed(**{**parsed.__dict__, "text": raw})
             return _approximate(raw, parsed.start, parsed.end, parsed.granularity)
-        if parsed is None and inner[:1].isalpha():  # "around Easter 2016", "c. late 2015"
-            parsed = _parse_text(inner, pivot, order, year_kind)
-            if parsed.ok:
-                return _approximate(raw, parsed.start, parsed.end, parsed.granularity)
+        if parsed is None and inner[:1].isalpha():  # "approx. end of Q4 2016/17"
+            rough = _rough_span(raw, inner, pivot, order, year_kind)
+            if rough is not None:
+                return rough
     if _D_MON.fullmatch(s):
         return _unknown(raw, f"'{raw.strip()}' has no year: write it as, e.g., 2 January 2008")
     m = _TIME_FIRST.fullmatch(s)
@@ -899,6 +899,8 @@ def _joined_rough(
         )
     if not (first.ok and last.ok) or "day" == first.precision == last.precision:
         return None
+    if date_forms.WEEKDAY_PREFIX.match(a) or date_forms.WEEKDAY_PREFIX.match(b):
+        return None  # "Monday - Friday 2016": days of some week, not a span of the year
     if first.start is None or last.end is None:
         return None
     return _approximate(

@@ -51,7 +51,7 @@ ROUGH = [
     ("late 2015/early 2016", date(2015, 9, 1), date(2016, 4, 30)),
     ("Christmas/New Year 2015/16", date(2015, 12, 24), date(2016, 1, 1)),
     ("late March/early April 2016", date(2016, 3, 21), date(2016, 4, 10)),
-    ("around Easter 2016", date(2016, 3, 25), date(2016, 3, 28)),
+    ("the early part of 2016", date(2016, 1, 1), date(2016, 4, 30)),
     ("end of Q3 2016/17", date(2016, 12, 2), date(2016, 12, 31)),
 ]
 
