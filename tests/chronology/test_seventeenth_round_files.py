@@ -86,6 +86,8 @@ def test_rough_dates_in_words_are_read_as_the_span_they_cover(written, start, en
         "early part of the week",
         "fifth quarter of 2016",
         "before 2010",
+        "Monday - Friday 2016",
+        "around Christmas 2015",
     ],  # fmt: skip
 )
 def test_words_no_span_is_drawn_from_stay_flagged(written):
