@@ -1,5 +1,6 @@
 """A date written over columns of their own: Day, Month, Year (or DD, MM, YYYY; or Month and
-Year alone), as hand-built chronologies and some database extracts keep it. The columns are read
+Year alone), as hand-built chronologies and some database extracts keep it; or largest first,
+as a dashboard's date hierarchy is exported: Year, Quarter, Month, Day. The columns are read
 as one date column, so that the year is never taken for the event's date on its own."""
 
 import re
@@ -13,6 +14,7 @@ _NAMES = ["January", "February", "March", "April", "May", "June", "July", "Augus
 _DAY = {"day", "dd", "d"}
 _MONTH = {"month", "mm", "mon", "mth", "m"}
 _YEAR = {"year", "yyyy", "yy", "yr"}
+_QUARTER = {"quarter", "qtr", "q"}
 _LAST_WORD = re.compile(r"([a-z]+)\W*$")
 _ORDINAL = re.compile(r"(\d{1,4})(?:st|nd|rd|th)?", re.I)
 
@@ -20,6 +22,8 @@ _ORDINAL = re.compile(r"(\d{1,4})(?:st|nd|rd|th)?", re.I)
 def _kind(heading: str) -> str:
     m = _LAST_WORD.search(heading.lower())
     word = m[1] if m else ""
+    if word in _QUARTER:
+        return "q"
     return "d" if word in _DAY else "m" if word in _MONTH else "y" if word in _YEAR else ""
 
 
@@ -65,13 +69,23 @@ def _date_text(cells: list[Any], columns: tuple[int, ...]) -> tuple[str, bool]:
     return " ".join(str(p) for p in parts if p is not None), True
 
 
-def _groups(headers: list[str]) -> list[tuple[int, ...]]:
+# The shapes, longest first: the columns as written, and where in them the day, month and
+# year are (a quarter between the year and the month says nothing the month does not).
+_SHAPES = (("yqmd", (3, 2, 0)), ("dmy", (0, 1, 2)), ("ymd", (2, 1, 0)), ("yqm", (2, 0)),
+           ("my", (0, 1)), ("ym", (1, 0)))  # fmt: skip
+
+
+def _groups(headers: list[str]) -> list[tuple[tuple[int, ...], int, int]]:
+    """Each group of date-part columns: its columns in the order day, month, year (month,
+    year), and the first and last column it covers."""
     kinds = "".join(_kind(h) or "." for h in headers)
+    if kinds.count(".") == len(kinds):
+        return []
     found, i = [], 0
     while i < len(kinds):
-        for shape in ("dmy", "my"):
+        for shape, order in _SHAPES:
             if kinds.startswith(shape, i):
-                found.append(tuple(range(i, i + len(shape))))
+                found.append((tuple(i + k for k in order), i, i + len(shape) - 1))
                 i += len(shape) - 1
                 break
         i += 1
@@ -86,13 +100,16 @@ def joined_date_parts(
     # Month and Year beside a column of dates are the dates' own month and year (a report's
     # columns for sorting), never a date of their own.
     dated = any("date" in h.lower() for h in headers)
-    groups = [g for g in _groups(headers) if not (dated and len(g) == 2) and _readable(rows, g)]
+    groups = [
+        (g, first, last)
+        for g, first, last in _groups(headers)
+        if not (dated and len(g) == 2) and _readable(rows, g)
+    ]
     if not groups:
         return rows, headers, []
     notes = []
-    for group in reversed(groups):
-        first, last = group[0], group[-1]
-        names = [headers[i] for i in group]
+    for group, first, last in reversed(groups):
+        names = [headers[i] for i in range(first, last + 1)]
         heading = f"Date ({', '.join(names)})"
         rows = [
             (number, [*cells[:first], _date_text(cells, group)[0], *cells[last + 1 :]])
@@ -109,7 +126,7 @@ def joined_date_parts(
 def _readable(rows: list[tuple[int, list[Any]]], group: tuple[int, ...]) -> bool:
     filled = good = 0
     for _number, cells in rows:
-        if len(cells) <= group[-1]:
+        if len(cells) <= max(group):
             continue
         text, ok = _date_text(cells, group)
         if text:

@@ -216,7 +216,8 @@ _Y_M_OR_FY = re.compile(
     _I,
 )
 _Y = re.compile(r"(?P<y>\d{4})")
-_SERIAL_TEXT = re.compile(r"\d{5}(?:\.\d+)?")
+# A day number as text; a European re-save writes its fraction with a comma ("42445,4375").
+_SERIAL_TEXT = re.compile(r"\d{5}(?:[.,]\d+)?")
 _PART = re.compile(
     r"(?P<part>early|beginning(?:\s+of)?|start(?:\s+of)?|mid|middle(?:\s+of)?|late"
     r"|end(?:\s+of)?)"
@@ -292,7 +293,7 @@ def _parsed(
 
 def _part_key(part: str) -> str:
     part = part.lower()
-    if part.startswith(("early", "beginning", "start")):
+    if part.startswith(("early", "beginning", "start", "first")):
         return "early"
     if part.startswith("mid"):
         return "mid"
@@ -500,7 +501,7 @@ def _exact(raw: str, s: str, pivot: int, order: str, year_kind: str) -> ParsedDa
         return _year(raw, int(m["y"]))
     m = _SERIAL_TEXT.fullmatch(s)
     if m:
-        parsed = _from_number(float(s))
+        parsed = _from_number(float(s.replace(",", ".")))
         return _parsed(
             text=raw,
             precision=parsed.precision,
@@ -664,6 +665,10 @@ def _read_text(raw: str, pivot: int, order: str, year_kind: str) -> ParsedDate:
             if parsed.time:  # "14/03/2016 10:32 (approx)": the time is the rough part
                 return _parsed(**{**parsed.__dict__, "text": raw})
             return _approximate(raw, parsed.start, parsed.end, parsed.granularity)
+        if parsed is None and inner[:1].isalpha():  # "approx. end of Q4 2016/17"
+            rough = _rough_span(raw, inner, pivot, order, year_kind)
+            if rough is not None:
+                return rough
     if _D_MON.fullmatch(s):
         return _unknown(raw, f"'{raw.strip()}' has no year: write it as, e.g., 2 January 2008")
     m = _TIME_FIRST.fullmatch(s)
@@ -721,6 +726,8 @@ def _read_text(raw: str, pivot: int, order: str, year_kind: str) -> ParsedDate:
     if m:  # "March/April 2016": one month or the other
         first = _parse_text(f"{m['a']} {m['y']}", pivot, order, year_kind)
         last = _parse_text(f"{m['b']} {m['y']}", pivot, order, year_kind)
+        if first.ok and last.ok and first.start > last.end:  # "Dec/Jan 2017": the December before
+            first = _with_year_of(m["a"], last, int(m["y"]), pivot, order, year_kind)
         if first.ok and last.ok and first.precision == last.precision != "day":
             return _between(raw, first, last)
     m = _WEEK_OF_MONTH.fullmatch(s)
@@ -784,7 +791,132 @@ def _read_text(raw: str, pivot: int, order: str, year_kind: str) -> ParsedDate:
             parsed = _parse_text(fixed, pivot, order, year_kind)
             if parsed.ok:
                 return _parsed(**{**parsed.__dict__, "text": raw})
+    rough = _rough_span(raw, s, pivot, order, year_kind) if s[:1].isalpha() else None
+    if rough is not None:
+        return rough
     return _unknown(raw, f"'{raw.strip()}' is not a date ReviewDesk can read")
+
+
+# Rough dates people write when no record gives the day, each read as the span it covers,
+# approximate: a part of a decade ("late 1990s", "the early 2000s"), a half of a year ("first
+# half of 2016", "H2 2016"), a part of a longer span ("end of Q3 2016/17", "late summer 2016")
+# and two rough dates joined ("late March/early April 2016", "late 2015/early 2016",
+# "Christmas/New Year 2015/16", "early-mid 2016").
+_PART_WORDS = r"early|beginning(?:\s+of)?|start(?:\s+of)?|mid|middle(?:\s+of)?|late|end(?:\s+of)?"
+_DECADE_PART = re.compile(
+    rf"(?:the\s+)?(?P<part>{_PART_WORDS})[\s\-]*(?:the\s+)?(?:(?P<y>\d{{3}}0)|'?(?P<yy>\d0))'?s",
+    _I,
+)
+_DECADE_YEARS = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
+_HALF = re.compile(
+    r"(?:the\s+)?(?:(?P<n>first|1st|second|2nd|last)\s+half\s+(?:of\s+)?|h(?P<h>[12])\s+)"
+    r"(?P<y>\d{4})",
+    _I,
+)
+# "the first quarter of 2016", "last quarter of 2016": the calendar year's quarters.
+_QUARTER_OF = re.compile(
+    r"(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+quarter\s+of"
+    r"\s+(?P<y>\d{4})",
+    _I,
+)
+_PART_OF_SPAN = re.compile(rf"(?:the\s+)?(?P<part>{_PART_WORDS})[\s\-]+(?P<rest>[a-z].*)", _I)
+_PARTS_JOINED = re.compile(
+    r"(?P<a>early|mid|late)\s*(?:-|\u2013|/|to)\s*(?P<b>early|mid|late|end)\b\s*(?P<rest>.+)", _I
+)
+_ROUGH_JOIN = re.compile(r"\s*(?:/|\s(?:-|\u2013|to|or|into)\s)\s*(?=[a-z])", _I)
+_YEAR_AT_END = re.compile(r"(?P<y>\d{4})(?:\s*/\s*(?P<n>\d{2}|\d{4}))?$")
+
+
+_PART_OF = re.compile(r"(?:the\s+)?(?P<w>early|earlier|first|later|latter|last)\s+part\s+of\s+", _I)
+
+
+def _rough_span(raw: str, s: str, pivot: int, order: str, year_kind: str) -> ParsedDate | None:
+    m = _PART_OF.match(s)
+    if m:  # "the early part of 2016" is early 2016, "the latter part of 2015" late 2015
+        key = "early" if _part_key(m["w"]) == "early" else "late"
+        parsed = _parse_text(f"{key} {s[m.end() :]}", pivot, order, year_kind)
+        return _parsed(**{**parsed.__dict__, "text": raw}) if parsed.ok else None
+    m = _DECADE_PART.fullmatch(s)
+    if m:  # "late 1990s", "the mid '90s"
+        decade = int(m["y"]) if m["y"] else _expand_year(m["yy"], pivot)
+        if not MIN_YEAR <= decade <= MAX_YEAR - 10:
+            return _out_of_range(raw, decade)
+        first, last = _DECADE_YEARS[_part_key(m["part"])]
+        return _approximate(raw, date(decade + first, 1, 1), date(decade + last, 12, 31), "year")
+    m = _HALF.fullmatch(s)
+    if m:
+        year = int(m["y"])
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            return _out_of_range(raw, year)
+        second = m["h"] == "2" or (m["n"] or "").lower() in ("second", "2nd", "last")
+        months = (7, 12) if second else (1, 6)
+        return _approximate(raw, date(year, months[0], 1), _month_end(year, months[1]), "season")
+    m = _QUARTER_OF.fullmatch(s)
+    if m:
+        year = int(m["y"])
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            return _out_of_range(raw, year)
+        n = _WEEK_NUMBERS[m["n"].lower()]
+        first_month = 10 if n < 0 else 3 * n + 1
+        return _approximate(
+            raw, date(year, first_month, 1), _month_end(year, first_month + 2), "season"
+        )
+    m = _PARTS_JOINED.fullmatch(s)
+    if m:  # "early-mid 2016", "mid to late March 2016"
+        first = _parse_text(f"{m['a']} {m['rest']}", pivot, order, year_kind)
+        last = _parse_text(f"{m['b']} {m['rest']}", pivot, order, year_kind)
+        if first.ok and last.ok and first.precision != "day" != last.precision:
+            return _between(raw, first, last)
+        return None
+    joined = _ROUGH_JOIN.search(s)
+    if joined is not None and any(c.isalpha() for c in s[: joined.start()]):
+        return _joined_rough(raw, s[: joined.start()], s[joined.end() :], pivot, order, year_kind)
+    m = _PART_OF_SPAN.fullmatch(s)
+    if m:  # "end of Q3 2016/17", "late summer 2016": that third of the span
+        whole = _parse_text(m["rest"], pivot, order, year_kind)
+        if not whole.ok or whole.precision == "day" or whole.start is None:
+            return None
+        days = (whole.end - whole.start).days + 1
+        if days < 28:
+            return None
+        third = timedelta(days=days // 3)
+        part = _part_key(m["part"])
+        if part == "early":
+            start, end = whole.start, whole.start + third - timedelta(days=1)
+        elif part == "mid":
+            start, end = whole.start + third, whole.end - third
+        else:
+            start, end = whole.end - third + timedelta(days=1), whole.end
+        return _approximate(raw, start, end, "month" if days <= 130 else whole.granularity)
+    return None
+
+
+def _joined_rough(
+    raw: str, a: str, b: str, pivot: int, order: str, year_kind: str
+) -> ParsedDate | None:
+    """Two rough dates joined, the year written once at the end: the span from the start of
+    the first to the end of the last, approximate. Exact days are left to the ranges' rules."""
+    last = _parse_text(b, pivot, order, year_kind)
+    first = _parse_text(a, pivot, order, year_kind)
+    years = _YEAR_AT_END.search(b)
+    if not last.ok and years and years["n"]:  # "Christmas/New Year 2015/16": one year each
+        following = str(int(years["y"]) + 1)
+        last = _parse_text(f"{b[: years.start()]}{following}", pivot, order, year_kind)
+        if not first.ok:
+            first = _parse_text(f"{a} {years['y']}", pivot, order, year_kind)
+    elif not first.ok and years and not years["n"]:  # "late March/early April 2016"
+        first = (
+            _with_year_of(a, last, int(years["y"]), pivot, order, year_kind) if last.ok else first
+        )
+    if not (first.ok and last.ok) or "day" == first.precision == last.precision:
+        return None
+    if date_forms.WEEKDAY_PREFIX.match(a) or date_forms.WEEKDAY_PREFIX.match(b):
+        return None  # "Monday - Friday 2016": days of some week, not a span of the year
+    if first.start is None or last.end is None:
+        return None
+    return _approximate(
+        raw, min(first.start, last.start), max(first.end, last.end), first.granularity
+    )
 
 
 # Two days joined by "&" are read as the span between them when a week or less apart; further
@@ -1056,6 +1188,8 @@ def _parse_time_text(text: str) -> str:
     m = _ZERO_DAY.match(s)
     if m:  # a time field written on a database's day nought: "30/12/1899 10:32:00"
         return _parse_time_text(s[m.end() :])
+    if s[:2] == "0," and s[2:].isdigit():  # a fraction of a day with a decimal comma: "0,4375"
+        s = "0." + s[2:]
     try:
         number = float(s)
     except ValueError:

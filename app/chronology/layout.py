@@ -263,6 +263,15 @@ _MARKING_OR_PAGE = re.compile(
 )
 
 
+def _title_and_page(texts: list[str], titles: set[str]) -> bool:
+    """Cells holding the report's title and a page number, print line or marking, in any
+    order."""
+    keys = [normalise_header(t) in titles for t in texts]
+    return any(keys) and all(
+        k or _MARKING_OR_PAGE.match(t) for k, t in zip(keys, texts, strict=True)
+    )
+
+
 # A mask showing how to write a value, in any language's letters: dd/mm/yyyy, jj/mm/aaaa,
 # dd/mm/bbbb (Welsh), DD.MM.JJJJ, hh:mm.
 _MASK = re.compile(
@@ -356,10 +365,21 @@ def left_out_rows(
                 continue
             repeated = heading_like.get(first)
             if repeated is None:
-                repeated = heading_like[first] = " ".join(first.split()).casefold() in probe or (
-                    # another table's headings pasted under this one ("Contact Date" over the
-                    # rows of a second export): its first heading is a heading ReviewDesk knows
-                    first[:1].isalpha() and not first[-1:].isdigit() and header_score([first]) == 1
+                repeated = heading_like[first] = (
+                    " ".join(first.split()).casefold() in probe
+                    or (
+                        # another table's headings pasted under this one ("Contact Date" over the
+                        # rows of a second export): its first heading is a heading ReviewDesk knows
+                        first[:1].isalpha()
+                        and not first[-1:].isdigit()
+                        and header_score([first]) == 1
+                    )
+                    or (
+                        # a page header: the print line or page number, the title beside it
+                        bool(titles)
+                        and first[:1].isalpha()
+                        and _MARKING_OR_PAGE.match(first) is not None
+                    )
                 )
             if not repeated:
                 kept.append((number, cells))
@@ -387,10 +407,15 @@ def left_out_rows(
             moves.append((len(kept), order))
             if order[: len(named) - len(added)] != list(range(len(named) - len(added))):
                 reason += " (its columns put in this table's order)"
+        elif 2 < len(texts) <= 4 and titles and _title_and_page(texts, titles):
+            reason = "the report's title repeated (a page header)"
         elif len(texts) <= 2 and all(len(t) <= 150 for t in texts):
             joined = " ".join(texts)
             key = normalise_header(joined)
             if key and key in titles:
+                reason = "the report's title repeated (a page header)"
+            elif len(texts) == 2 and titles and _title_and_page(texts, titles):
+                # the title with the page's number beside it ("Page 2 of 2") in its own cell
                 reason = "the report's title repeated (a page header)"
             elif _MARKING_OR_PAGE.match(joined):
                 reason = "a page header or footer (page number, marking or print line)"

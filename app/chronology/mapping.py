@@ -98,6 +98,11 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "created on",
         "created date",
         "date added",
+        "date logged",
+        "logged on",
+        "logged date",
+        "date/time logged",
+        "logged",
         "recorded date",
         "date written",
         "created",
@@ -376,7 +381,7 @@ _NAMED_NOT_PERSON = frozenset("agency organisation organization".split())
 _PARTIAL_EXCLUDES: dict[str, frozenset[str]] = {
     "date": frozenset(
         "birth dob death recorded recording entered input written entry end ended finish "
-        "closed until to".split()
+        "closed until to logged".split()
     ),
     "end_date": frozenset("birth dob start".split()),
     "recorded": frozenset("birth dob by".split()),

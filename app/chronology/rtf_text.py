@@ -248,6 +248,10 @@ def read_rtf(path, find_layout, struck: dict | None = None) -> tuple[list[list[A
             f"{path.name} is an RTF document too large to read. Open it in Word, copy the "
             "chronology table into Excel, save it as .xlsx and import that."
         )
+    from app.chronology.rtf_html import is_html_in_rtf
+
+    if is_html_in_rtf(data):  # an HTML e-mail saved as RTF: its page, tables and all
+        return _page_in_rtf(path, data)
     marks: list[dict] = []
     gone: list[str] = []
     struck_paragraphs: list[tuple[str, str]] = []
@@ -281,6 +285,27 @@ def read_rtf(path, find_layout, struck: dict | None = None) -> tuple[list[list[A
     rows, notes = grids_chronology(grids, path.name, find_layout, strikes, struck)
     rows, notes = _with_dated_paragraphs(rows, notes, lines)
     return rows, [note, *notes]
+
+
+def _page_in_rtf(path, data: bytes) -> tuple[list[list[Any]], list[str]]:
+    import codecs
+    import re
+
+    from app.chronology.rtf_html import html_of_rtf
+    from app.chronology.web_tables import read_html_text
+
+    page = re.search(rb"\\ansicpg(\d+)", data[:1024])
+    codepage = f"cp{int(page[1])}" if page else "cp1252"
+    try:
+        codecs.lookup(codepage)
+    except LookupError:
+        codepage = "cp1252"
+    rows, _merged, notes = read_html_text(
+        html_of_rtf(data, codepage),
+        path.name,
+        "an RTF document written from an HTML e-mail (the e-mail's web page, kept inside it)",
+    )
+    return rows, notes
 
 
 def _texts(kind: str, block) -> list[str]:

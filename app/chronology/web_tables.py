@@ -242,7 +242,9 @@ def read_html_text(text: str, shown: str, what: str) -> tuple[list[list[Any]], l
         part, spans = grids[index]
         merged += [((r1 + len(rows), c1), (r2 + len(rows), c2)) for (r1, c1), (r2, c2) in spans]
         rows += part
-    named = shown.lower().endswith((".htm", ".html", ".xhtml", ".mht", ".mhtml", ".eml", ".docx"))
+    named = shown.lower().endswith(
+        (".htm", ".html", ".xhtml", ".mht", ".mhtml", ".eml", ".docx", ".rtf")
+    )
     note = f"Read as {what}: " if named else f"Read as {what} saved with a spreadsheet name: "
     note += (
         f"its {len(chosen)} tables headed the same, one after another ({len(rows)} rows)."

@@ -267,9 +267,29 @@ def alt_chunk_page(path: Path) -> str | None:
         if rel is None or rel.is_external:
             continue
         part = rel.target_part
-        if "html" in part.content_type or part.partname.lower().endswith((".htm", ".html")):
+        name = part.partname.lower()
+        if "html" in part.content_type or name.endswith((".htm", ".html")):
             pages.append(_decode(part.blob)[0])
+        elif part.content_type == "message/rfc822" or name.endswith((".mht", ".mhtml")):
+            page = _page_of_web_archive(part.blob)  # the page as a web archive (MHTML)
+            if page is not None:
+                pages.append(page)
     return "\n".join(pages) if pages else None
+
+
+def _page_of_web_archive(blob: bytes) -> str | None:
+    """The web page (HTML part) of a web archive brought into a Word document."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(blob, policy=policy.default)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            try:
+                return part.get_content()
+            except (LookupError, ValueError):
+                return (part.get_payload(decode=True) or b"").decode("utf-8", errors="replace")
+    return None
 
 
 _PICTURES = (
