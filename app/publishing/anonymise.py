@@ -36,12 +36,14 @@ from app.publishing.inflections import (
     declines,
     finnish,
     finnish_forms,
+    gaelic,
     gaelic_spaced,
     georgian,
     georgian_pets,
     greek,
     greek_forms,
     hungarian,
+    hungarian_pets,
     hungarian_wife,
     long_vowel_spellings,
     other_sex,
@@ -823,11 +825,56 @@ def _ordinary_word(text: str, m: re.Match) -> bool:
     return bool(before) and before[1].lower() in _DETERMINERS
 
 
+# What follows a name that begins a sentence: a verb, a word that joins or qualifies one, or a
+# preposition ("Young said", "Young then rang", "Young and his wife", "Young at the door").
+# Irregular past forms are listed; "-ed", "-ly" and "-s" endings are read as such.
+_AFTER_A_NAME = frozenset(
+    """is was were are am be been being has had have having do does did doing will would shall
+    should can could may might must and or but nor also then later now never always often still
+    too again once soon first alone herself himself themselves itself who whose which that as
+    at in on to with from by for about after before when while because if into onto over under
+    upon via against towards toward without within
+    said told went came saw took gave made left got felt thought knew met ran sat stood spoke
+    wrote brought kept found heard lost paid sent spent hit let put set became began drove
+    forgot held lay led meant read rang rode rose sang sold shook slept stole swore taught
+    threw understood woke wore won broke bought caught chose drank drew ate fell fed fled flew
+    fought forgave froze grew hid hung hurt knelt laid lent lit quit sought shot shut sank slid
+    spat spread stuck struck swam swept swung tore wept withdrew""".split()
+)
+_WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z'’]*)(?![\w-])")
+
+
+def _ordinary_opening(text: str, m: re.Match) -> bool:
+    """True when a word of the language that is also someone's name begins a sentence, with
+    the capital only the sentence gives it, and what follows is a word that goes with the word,
+    not with a person ("Young people met", "Mark the date", "Grace period"): not a verb, not a
+    word that joins or qualifies one, not a preposition ("Young said", "Young then rang",
+    "Young and his wife" are the person)."""
+    word = text[m.start() : m.end()]
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+        return False
+    if not _OPENS.search(text, max(0, m.start() - 6), m.start()):
+        return False
+    after = _WORD_AFTER.match(text, m.end())
+    if after is None:
+        return False
+    follows = after[1]
+    if follows in _AFTER_A_NAME or "'" in follows or "’" in follows:
+        return False
+    if follows.endswith(("ed", "ly")):
+        return False
+    return not (follows.endswith("s") and not follows.endswith(("ers", "ss")))
+
+
 # Street words: a family's name before one names the street ("Campbell Road").
 _STREET_WORDS = frozenset(
     "street road lane avenue close drive way crescent terrace place square gardens grove"
     " row walk mews".split()
 )
+
+
+# Muhammad in the ways it is romanised ("Mohammed", "Muhammad", "Mohamad", "Muhammed").
+_MUHAMMAD = re.compile(r"m[ou]h[ae]mm?[ae]d")
 
 
 class Anonymiser:
@@ -864,6 +911,8 @@ class Anonymiser:
             names = [entry.name, *entry.variants]
             mandarin = entry.kind == "person" and pinyin(entry.name)
             georgian_name = entry.kind == "person" and georgian(entry.name)
+            hungarian_name = entry.kind == "person" and hungarian(entry.name)
+            gaelic_name = entry.kind == "person" and gaelic(entry.name)
             given = set(names)  # as registered, before the forms made of them below
             # "O'Neill" is also typed "ONeill" and "O Neill".
             names += [fold(n).replace("'", c) for n in names if "'" in fold(n) for c in ("", " ")]
@@ -922,6 +971,27 @@ class Anonymiser:
                     # "Zi-Han", "Hanhan", "Xiao Han" of Zihan: found with their capital.
                     for token in tokens:
                         for form in pinyin_forms(token):
+                            if form not in forms:
+                                forms.setdefault(form, set()).add(descriptor)
+                                restricted.add(form)
+                if entry.kind == "person" and name in given:
+                    # "Mohd", "Muhd": Muhammad as it is written short, in any spelling of it.
+                    for token in tokens:
+                        if _MUHAMMAD.fullmatch(token):
+                            for form in ("mohd", "muhd"):
+                                forms.setdefault(form, set()).add(descriptor)
+                                restricted.add(form)
+                if entry.kind == "person" and name in given and gaelic_name:
+                    # "Mhairi" of Màiri, "Chaoimhe" of Caoimhe: the lenited given name is
+                    # also a name people go by, with no word before it that lenites it.
+                    for form, kind in mutations(tokens[0]).items():
+                        if kind == "h" and form not in forms:
+                            forms.setdefault(form, set()).add(descriptor)
+                            restricted.add(form)
+                if entry.kind == "person" and name in given and hungarian_name:
+                    # "Timi", "Timike" of Tímea: the given names' pet forms, with their capital.
+                    for token in tokens:
+                        for form in hungarian_pets(token):
                             if form not in forms:
                                 forms.setdefault(form, set()).add(descriptor)
                                 restricted.add(form)
@@ -1221,6 +1291,13 @@ class Anonymiser:
             if m.group("plural") and not _family_plural(folded, m):
                 continue
             if self._org_word(text, m) or _acronym(text, m) or self._named_thing(text, m):
+                continue
+            if (
+                not m.group("plural")
+                and (word := _key(m[0])) in COMMON_WORDS
+                and word in self._restricted
+                and _ordinary_opening(text, m)
+            ):
                 continue
             whole = m.group(0)[: m.start("plural") - m.start()] if m.group("plural") else m[0]
             if self._mutations and (kind := self._mutations.get(_key(whole))):

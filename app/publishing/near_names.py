@@ -310,6 +310,12 @@ def sound_key(word: str) -> str:
     return w[0] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouw]", "", w[1:]))
 
 
+def _v_for_w(word: str) -> str:
+    """``word`` with a "w" before a vowel written "v", as German and Polish write the sound
+    other languages write "v" ("Kowalenko" of Kovalenko, "Wladimir" of Vladimir)."""
+    return re.sub(r"w(?=[aeiouy])", "v", word.lower())
+
+
 def spellings_apart(a: str, b: str) -> int:
     """Edits (a letter changed, added or left out) from one spelling to the other."""
     return edits_apart(fold(a).lower(), fold(b).lower())
@@ -321,7 +327,9 @@ def sounds_alike(word: str, registered: str) -> bool:
     Katharine; Siobhan and Shivaun; Aisha and Ayesha; Jon and John)."""
     if fold(word).casefold() == fold(registered).casefold():
         return False
-    if sound_key(word) != sound_key(registered):
+    if sound_key(word) != sound_key(registered) and sound_key(_v_for_w(word)) != sound_key(
+        _v_for_w(registered)
+    ):
         return False
     a, b = _spelling(word), _spelling(registered)
     shortest = min(len(word), len(registered))
@@ -520,6 +528,17 @@ _BEFORE = re.compile(
 _RUN = re.compile(r"(?:(?<![\w'’-])[A-Z][^\W\d_]+[ \t]+){1,2}$")
 
 
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+)[ \t]+$")
+
+
+def _after_a_near_name(before: str, seen: dict) -> bool:
+    """True when the word just before is itself a name like a registered one ("Muhammed
+    Hussein" of Mohammed Hussain): the word after it is that person's other name, as likely
+    as the first to be spelled otherwise."""
+    prev = _NAME_BEFORE.search(before)
+    return prev is not None and seen.get(prev[1]) is not None
+
+
 def _in_a_run(before: str, word: str, lower: set[str]) -> bool:
     """True when ``word`` follows one or two capitalised words inside a sentence, none of them
     a word the texts also write in lower case or what names a place ("the Special Care Baby
@@ -673,6 +692,8 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 if folded in spelled or folded in _NEVER_NAMES or folded in _STARTERS:
                     continue
                 near = _closest(part, registered.get(sound_key(part), ()))
+                if near is None and "w" in folded and (vee := _v_for_w(folded)) != folded:
+                    near = _closest(part, registered.get(sound_key(vee), ()))
                 if near is None and (plain := _romanised(part)) != folded:
                     near = _closest_romanised(part, plain, registered)
                 if near is None:
@@ -706,7 +727,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                     shouted[word] = near  # counts if the texts write it as a name elsewhere
                     seen[word] = None
                     continue
-            elif not _BEFORE.search(before) and not (
+            elif not _BEFORE.search(before) and not _after_a_near_name(before, seen) and not (
                 _RUN.search(before)
                 and _in_a_run(
                     before, word, lower := _lower_words(texts) if lower is None else lower
