@@ -265,6 +265,9 @@ _NEVER_NAMES = frozenset(
     romanian hungarian czech slovak somali arabic urdu punjabi bengali tamil kurdish greek
     turkish russian ukrainian chinese korean vietnamese""".split()
 ) | frozenset(w.casefold() for w in PARENT_WORDS)  # "Ammi", "Abbu": a mother, a father
+# Titles of other languages ("Khun", "Daw"): before a name, what someone is called, not who.
+_TITLES_OF_OTHERS = frozenset(fold(w).casefold() for w in OTHER_TITLES)
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 # Words that begin sentences and are never a name.
 _STARTERS = frozenset(
     """the this that these those there then they their them when what while where which who
@@ -685,6 +688,8 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                     else None
                 )
                 continue
+            if word.casefold() in _TITLES_OF_OTHERS and _CAPITAL_AFTER.match(text, m.end()):
+                continue  # "Daw Khin": a title before a name; perhaps a name elsewhere
             near, sure, known_short, syllable = None, False, False, False
             for part in parts:
                 part = part.capitalize() if capitals else part
@@ -727,10 +732,14 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                     shouted[word] = near  # counts if the texts write it as a name elsewhere
                     seen[word] = None
                     continue
-            elif not _BEFORE.search(before) and not _after_a_near_name(before, seen) and not (
-                _RUN.search(before)
-                and _in_a_run(
-                    before, word, lower := _lower_words(texts) if lower is None else lower
+            elif (
+                not _BEFORE.search(before)
+                and not _after_a_near_name(before, seen)
+                and not (
+                    _RUN.search(before)
+                    and _in_a_run(
+                        before, word, lower := _lower_words(texts) if lower is None else lower
+                    )
                 )
             ):
                 if not _STARTS.search(before) or word.casefold() in _STARTERS:
