@@ -98,6 +98,8 @@ def test_an_ordinary_word_that_begins_a_sentence_is_kept(text):
         ("Young and his wife came.", "Maternal grandfather and his wife came."),
         ("Young says he is fine.", "Maternal grandfather says he is fine."),
         ("Young’s flat was cold.", "Maternal grandfather’s flat was cold."),
+        ("Young mum rang.", "Maternal grandfather mum rang."),
+        ("Young bit the officer.", "Maternal grandfather bit the officer."),
         ("Later, Young people", "Later, Maternal grandfather people"),
         ("Mr Young people", "Maternal grandfather people"),
     ],

@@ -826,20 +826,26 @@ def _ordinary_word(text: str, m: re.Match) -> bool:
 
 
 # What follows a name that begins a sentence: a verb, a word that joins or qualifies one, or a
-# preposition ("Young said", "Young then rang", "Young and his wife", "Young at the door").
+# preposition, or a relative ("Young said", "Young then rang", "Young and his wife", "Young at
+# the door", "Grace mum rang" as a note writes "Grace's mum").
 # Irregular past forms are listed; "-ed", "-ly" and "-s" endings are read as such.
 _AFTER_A_NAME = frozenset(
     """is was were are am be been being has had have having do does did doing will would shall
     should can could may might must and or but nor also then later now never always often still
     too again once soon first alone herself himself themselves itself who whose which that as
     at in on to with from by for about after before when while because if into onto over under
-    upon via against towards toward without within
+    upon via against towards toward without within not just only age
+    mum mam mom dad nan nanny gran granny grandma grandad grandmother grandfather brother sister
+    aunt auntie uncle cousin partner boyfriend girlfriend husband wife son daughter stepdad
+    stepmum
     said told went came saw took gave made left got felt thought knew met ran sat stood spoke
     wrote brought kept found heard lost paid sent spent hit let put set became began drove
     forgot held lay led meant read rang rode rose sang sold shook slept stole swore taught
     threw understood woke wore won broke bought caught chose drank drew ate fell fed fled flew
     fought forgave froze grew hid hung hurt knelt laid lent lit quit sought shot shut sank slid
-    spat spread stuck struck swam swept swung tore wept withdrew""".split()
+    spat spread stuck struck swam swept swung tore wept withdrew bit dug shone stank sprang
+    stung spun sped bled bent bound bred burnt dealt dreamt dwelt forbade foresaw leant leapt
+    learnt overheard overslept overtook shrank spelt spilt strode strung""".split()
 )
 _WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z'’]*)(?![\w-])")
 
