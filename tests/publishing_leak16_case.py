@@ -57,18 +57,18 @@ FORMS = [
     "Oleksandra_Kovalenko_plan.docx; www.lowmoor.example/kovalenko-family. Kova-\nlenko cried.",
     "Photo 3: Sasha at the door.",
     "Her mother Iryna (Mrs Ashworth, Ms Kovalenko, Ashworth-Kovalenko’s, the Ashworths,",
-    "Iryna’s, Ashworth-\nKovalenko) rang.",
+    "Iryna’s, Ashworth-\nKovalenko, I.A-K., Ms A-K, Mrs Ashworth-K.) rang.",
     "Her father Mohammed (Muhammad Tariq Hussain, Mohamed Hussain, Mohd Tariq, Muhammed",
     "Hussein, Mr Husain, M.T. Hussain, MTH, Tariq’s) came.",
     "His partner Bethan (Bethan’s car, Mrs Prosser, dywedodd ei Fair, BETHAN) drove.",
-    "Her teacher Màiri (Mhàiri, Mhairi, 'A Mhàiri, come in,' Mairi, Ms McAulay, MacAulay’s,",
+    "Her teacher Màiri (Mhàiri, Mhairi, Mhari, 'A Mhàiri, come in,' Mairi, Ms McAulay, MacAulay’s,",
     "Miss Macaulay) rang.",
     "Youth worker Caoimhe ('A Chaoimhe, sit,' Chaoimhe, Ms Ní Bhraonáin, Ms Ni Bhraonain,",
     "Caoimhe’s) helped.",
     "Her aunt Tímea (Timi néni, Timike, Szalai Tímea, Tímea Szalai, T.S.) came.",
     "The health visitor Daw Khin Myat Noe (Daw Khin, Ma Noe, Khin’s) came.",
     "The interpreter Tamar (Tamriko, Ms Gelashvili, Gelashvili’s) attended.",
-    "Team manager Mark Bolton (Mr Bolton, Mark’s, BOLTON M.) signed it off.",
+    "Team manager Mark Bolton (Mr Bolton, Mark’s, BOLTON M., Bolton, M.) signed it off.",
     "The neighbour Dawn (Ms Chester, Dawn’s, D.C.) called the police.",
     "Her grandfather Jack Young (Grandad Young, Mr Young, Jack’s, JY) said no. Young said he",
     "saw it.",
@@ -147,7 +147,7 @@ LOOK_FOR = {
     "name_parts": """oleksandra aleksandra olexandra kovalenko kowalenko kovalenkos sasha sashko
     lesya iryna ashworth ashworths mohammed muhammad mohamed muhammed mohd tariq hussain hussein
     husain hussain_mt bethan prosser mair mairi mhairi macaulay mcaulay caoimhe chaoimhe
-    bhraonain braonain timi timike timea szalai khin myat noe tamar tamriko gelashvili bolton
+    bhraonain braonain mhari timi timike timea szalai khin myat noe tamar tamriko gelashvili bolton
     chester oleksandra.kovalenko d.chester""".split()
     + ["ma noe", "kova- lenko"],
     "names_in_noise": "mostly_plain",
@@ -170,6 +170,10 @@ LOOK_FOR = {
         r"\bMTH\b",
         r"\bT\.S\.",
         r"\bBOLTON M\.",
+        r", M\.\)",
+        r"\bI\.A-K\.",
+        r"\bA-K\b",
+        r"-K\.",
         r"\bD\.C\.",
         r"\bJY\b",
     ],

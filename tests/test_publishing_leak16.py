@@ -181,3 +181,31 @@ def test_a_name_broken_with_a_hyphen_across_two_rows_is_found():
     rows = (("MASH", "The hub. Kova-"), ("lenko cried. Photo 3", "At the door."))
     out = protect(rows, marking=None, anonymiser=Anonymiser(register))
     assert out == (("MASH", "The hub. Child O"), ("cried. Photo 3", "At the door."))
+
+
+DOUBLE = [
+    RegisterEntry("Iryna Ashworth-Kovalenko", "Mother"),
+    RegisterEntry("Mark Bolton", "Team Manager"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A double-barrelled family name's initials keep their hyphen
+        ("I.A-K. signed.", "Mother signed."),
+        ("Ms A-K rang.", "Mother rang."),
+        ("Mrs Ashworth-K. rang.", "Mother rang."),
+        # The family name first, a comma, the initial
+        ("Seen by Bolton, M. on Monday.", "Seen by Team Manager on Monday."),
+        # Ranges of letters are no one
+        ("Files A-K are in the cabinet.", "Files A-K are in the cabinet."),
+    ],
+)
+def test_initials_of_a_double_barrelled_name_and_after_a_comma(text, expected):
+    assert Anonymiser(DOUBLE).apply(text) == expected
+
+
+def test_a_lenited_gaelic_name_spelled_otherwise_is_asked_about():
+    register = [RegisterEntry("Màiri MacAulay", "Class Teacher")]
+    assert "Mhari" in {n.written for n in near_names_in(register, "Mhari rang the school.")}

@@ -385,7 +385,9 @@ def _acronym(text: str, m: re.Match) -> bool:
     )
 
 
-_INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.(?!\w)")
+# ("Bolton, M.": the family name first and a comma; "Ashworth-K.": the other half of a
+# double-barrelled family name.)
+_INITIAL_AFTER = re.compile(r"(?:,?[ \t]+|-)([A-Z])\.(?!\w)")
 # ("M-R", "J.-P.": the initials of a hyphened first name, "Mohammad-Reza", "Jean-Pierre".)
 _INITIALS_AFTER = re.compile(
     r"[ \t]+((?:[A-Z]\.[ \t]?){1,2}[A-Z]|[A-Z]\.?-[A-Z])(?:\.(?=[ \t]*[,;)a-z])|(?=\.[ \t]*(?:\r?\n|$))|(?![\w.]))"
@@ -424,7 +426,7 @@ _NOT_KIN = (
 # D" ending a sentence, or when the register calls someone that, is how reviews name
 # someone: their pseudonym.)
 _TITLE_INITIAL = re.compile(
-    r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+([A-Z])\.?(?=[ \t]*[,;)]|[ \t]+[a-z(])"
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+(?:[A-Z]\.?-)?([A-Z])\.?(?=[ \t]*[,;)]|[ \t]+[a-z(])"
 )
 
 
@@ -1170,6 +1172,13 @@ class Anonymiser:
                     key = "".join(p[0] for p in parts).upper()
                     if key.isalpha():
                         by_initials.setdefault(key, set()).add(entry.descriptor)
+                elif len(parts) == 2 and all(parts) and i > 0:
+                    # "I.A-K." of Iryna Ashworth-Kovalenko: a double-barrelled family name's
+                    # initials with their hyphen, after the given names'.
+                    head = "".join(w[0] for w in words[:i] if w not in PARTICLES | TITLES)
+                    key = (head + parts[0][0] + "-" + parts[1][0]).upper()
+                    if head and key.replace("-", "").isalpha():
+                        by_initials.setdefault(key, set()).add(entry.descriptor)
             if len(core) > 1 and len(tokens) > len(core):
                 # "T. ap D." of Tomos ap Dafydd: the particle written out between initials.
                 key = "".join(t[0].upper() if t not in PARTICLES else t for t in tokens)
@@ -1193,6 +1202,12 @@ class Anonymiser:
             return None
         shapes = []
         for key in self._initial_of:
+            if "-" in key:
+                first, last = key.split("-")
+                shapes.append(
+                    r"\.?\s?".join(map(re.escape, first)) + r"\.?-" + re.escape(last) + r"\.?"
+                )
+                continue
             if not key.isupper():
                 # With a particle: "T. ap D." (dotted only).
                 pieces = re.findall(r"[A-Z]|[a-z]+", key)

@@ -36,9 +36,10 @@ from app.publishing.anonymise import (
     TITLES,
     edits_apart,
     fold,
+    mutations,
     plain,
 )
-from app.publishing.inflections import declines, diminutives, yoruba_rest
+from app.publishing.inflections import declines, diminutives, gaelic, yoruba_rest
 from app.publishing.register import RegisterEntry
 from app.publishing.spans import OTHER_TITLES
 
@@ -622,9 +623,17 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             continue
         polish = declines(entry.name)
         somali = _SOMALI.search(fold(entry.name)) is not None
+        lenites = gaelic(entry.name)
         for word, first in _name_parts(entry):
             spelled.add(_MARKS.sub("", fold(word).casefold()))
             registered.setdefault(sound_key(word), []).append((word, entry.descriptor))
+            if lenites and first is True:
+                # "Mhairi" of Màiri is a name too, and so spelled otherwise ("Mhari").
+                for form, kind in mutations(fold(word).lower()).items():
+                    if kind == "h":
+                        spelled.add(form)
+                        lenited = (form.capitalize(), entry.descriptor)
+                        registered.setdefault(sound_key(form), []).append(lenited)
             if somali and (plain := _romanised(word)) != fold(word).casefold():
                 # "Cabdiweli" registered: "Abdiweli" is the same name.
                 registered.setdefault(sound_key(plain), []).append((plain, entry.descriptor))
