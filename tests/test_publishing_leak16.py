@@ -209,3 +209,35 @@ def test_initials_of_a_double_barrelled_name_and_after_a_comma(text, expected):
 def test_a_lenited_gaelic_name_spelled_otherwise_is_asked_about():
     register = [RegisterEntry("Màiri MacAulay", "Class Teacher")]
     assert "Mhari" in {n.written for n in near_names_in(register, "Mhari rang the school.")}
+
+
+PLACES_AND_WORDS = [
+    RegisterEntry("Dawn Chester", "Neighbour"),
+    RegisterEntry("Mark Bolton", "Team Manager"),
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A family's name that is also a place, naming a place's zoo, museum or station
+        "The Chester Zoo trip was fun.",
+        "They went to the Bolton Museum on Friday.",
+    ],
+)
+def test_a_place_that_shares_a_family_name_is_kept_before_what_it_names(text):
+    assert Anonymiser(PLACES_AND_WORDS).apply(text) == text
+
+
+def test_a_person_before_a_place_word_is_still_found():
+    assert (
+        Anonymiser(PLACES_AND_WORDS).apply("Ms Chester’s council flat")
+        == "Neighbour’s council flat"
+    )
+
+
+@pytest.mark.parametrize("written", ["Dawnie", "Markie"])
+@pytest.mark.parametrize("sentence", ["{} rang the school.", "She told {} about it."])
+def test_the_whole_first_name_with_a_pet_ending_is_asked_about(written, sentence):
+    register = [*PLACES_AND_WORDS, RegisterEntry("Jack Young", "Maternal grandfather")]
+    assert written in {n.written for n in near_names_in(register, sentence.format(written))}

@@ -365,7 +365,8 @@ _CAPITALISED_RUN = re.compile(r"(?:[ \t]+[A-Z][\w'’]*){1,4}")
 # What a thing with a name is ("the Raja Yoga class", "the Cruz Azul team", "the King's Fund").
 _THING_WORDS = _ORGANISATION_WORDS | frozenset(
     """class classes cafe café restaurant shop fund team choir band club festival gym studio
-    library market league cup company session sessions""".split()
+    library market league cup company session sessions zoo museum gallery station airport
+    university cathedral castle stadium theatre cinema council""".split()
 )
 # After a name's word: perhaps "'s", up to three capitalised words, then the word they name.
 _THING_AFTER = re.compile(r"(['’]s)?((?:[ \t]+[A-Z][\w'’]*){0,3})[ \t]+([^\W\d_]+)")
@@ -1254,9 +1255,14 @@ class Anonymiser:
         if after is None:
             return False
         thing = fold(after[3]).lower()
+        run = after[2].split()
         if thing not in _THING_WORDS and thing.removesuffix("s") not in _THING_WORDS:
-            return False
-        between = [fold(w).lower().removesuffix("'s") for w in after[2].split()]
+            # "the Chester Zoo trip": the thing's name, with its capital, before a word
+            last = fold(run[-1]).lower() if run else ""
+            if last not in _THING_WORDS and last.removesuffix("s") not in _THING_WORDS:
+                return False
+            run = run[:-1]
+        between = [fold(w).lower().removesuffix("'s") for w in run]
         if any(w in self._replacement for w in between):
             return False  # "Raja Shazia team": another name
         if _TITLE_BEFORE.search(text, max(0, m.start() - 14), m.start()):

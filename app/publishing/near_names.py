@@ -377,6 +377,9 @@ def short_forms(name: str, strong: bool = False, tails: bool = True) -> set[str]
             if tail[-1] in "aeiou" and tail[-2] not in "aeiou":
                 pieces.add(tail[:-1])  # "tas", "bek"
     out = {p + e for p in pieces for e in _ENDINGS if not strong or len(p) >= 4 or e == "ie"}
+    # The whole name with a pet ending: "Dawnie", "Marky", "Jacko".
+    if len(spelled) >= 3 and spelled[-1] not in "aeiou":
+        out |= {spelled + e for e in ("ie", "i", "o") if not strong or e == "ie"}
     # Portuguese "-zinho" and "-zinha" on the name or a piece of it ("Joãozinho",
     # "Carolzinha"), and "-inho", "-inha", "-ito", "-ita" on the name but its last vowel
     # ("Pedrinho", "Juanita"): never English words.
