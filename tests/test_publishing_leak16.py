@@ -102,6 +102,10 @@ def test_an_ordinary_word_that_begins_a_sentence_is_kept(text):
         ("Young bit the officer.", "Maternal grandfather bit the officer."),
         ("Later, Young people", "Later, Maternal grandfather people"),
         ("Mr Young people", "Maternal grandfather people"),
+        # A title's or an initial's dot ends no sentence
+        ("Mr. Young people", "Maternal grandfather people"),
+        ("Seen by Sgt. Young today.", "Seen by Maternal grandfather today."),
+        ("J. Young children were seen.", "Maternal grandfather children were seen."),
     ],
 )
 def test_the_family_name_at_a_sentence_start_is_still_found(text, expected):

@@ -851,6 +851,7 @@ _AFTER_A_NAME = frozenset(
     learnt overheard overslept overtook shrank spelt spilt strode strung""".split()
 )
 _WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z'’]*)(?![\w-])")
+_DOTTED_BEFORE = re.compile(rf"(?<![\w'’])(?:{TITLE_WORDS}|[A-Z])\.[ \t]+$")
 
 
 def _ordinary_opening(text: str, m: re.Match) -> bool:
@@ -864,6 +865,8 @@ def _ordinary_opening(text: str, m: re.Match) -> bool:
         return False
     if not _OPENS.search(text, max(0, m.start() - 6), m.start()):
         return False
+    if _DOTTED_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+        return False  # "Dr. Young", "J. Young": a title's or an initial's dot ends no sentence
     after = _WORD_AFTER.match(text, m.end())
     if after is None:
         return False
