@@ -322,7 +322,7 @@ NAME_WORDS_CAPITALISED = [
     "Wei",
     "Li",
     "Mark",
-    "Young(?! People)",
+    "Young(?! [Pp]eople)",
     "Rose",
     "Luke",
     "Aoife",

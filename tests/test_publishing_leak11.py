@@ -23,7 +23,9 @@ case, test_nothing_of_anyone_is_left_in_the_file = read_back_tests(
 def test_the_release_check_asks_about_short_forms_and_not_words_of_respect(ctx, case):
     blocked = asked(ctx, case)
     near = blocked["near_name"]
-    assert near >= {"Segun", "SEGUN", "Eszti", "Nelu", "Kels", "Pawełek", "Bridgie", "Shaz"}
+    assert near >= {"Segun", "SEGUN", "Nelu", "Kels", "Pawełek", "Bridgie", "Shaz"}
+    # A Hungarian pet name ("Eszti" of Eszter) is the register's own form: replaced, not asked.
+    assert "Eszti" not in near
     assert not near & {"MASH", "MARAC"}
     unregistered = blocked["unregistered"]
     assert not any(w in u for u in unregistered for w in ("Kak Hawre", "Farzana Jan", "Didi"))
@@ -105,12 +107,16 @@ PEOPLE = [
         ("Bayo rang the school.", "Bayo"),
         ("Migs visited on Tuesday.", "Migs"),
         ("Kacperek cried all night.", "Kacperek"),
-        ("The GP, Eszti, rang.", "Eszti"),
         ("Nelu called the police.", "Nelu"),
     ],
 )
 def test_ends_pet_forms_and_family_name_first_are_asked_about(text, asked):
     assert asked in {n.written for n in near_names_in(PEOPLE, text)}
+
+
+def test_a_hungarian_pet_name_is_found_by_the_register():
+    # "Eszti" of Eszter: the language's pet form, replaced without asking.
+    assert "Eszti" not in Anonymiser(PEOPLE).apply("The GP, Eszti, rang.")
 
 
 @pytest.mark.parametrize(

@@ -36,12 +36,14 @@ from app.publishing.inflections import (
     declines,
     finnish,
     finnish_forms,
+    gaelic,
     gaelic_spaced,
     georgian,
     georgian_pets,
     greek,
     greek_forms,
     hungarian,
+    hungarian_pets,
     hungarian_wife,
     long_vowel_spellings,
     other_sex,
@@ -363,7 +365,8 @@ _CAPITALISED_RUN = re.compile(r"(?:[ \t]+[A-Z][\w'’]*){1,4}")
 # What a thing with a name is ("the Raja Yoga class", "the Cruz Azul team", "the King's Fund").
 _THING_WORDS = _ORGANISATION_WORDS | frozenset(
     """class classes cafe café restaurant shop fund team choir band club festival gym studio
-    library market league cup company session sessions""".split()
+    library market league cup company session sessions zoo museum gallery station airport
+    university cathedral castle stadium theatre cinema council""".split()
 )
 # After a name's word: perhaps "'s", up to three capitalised words, then the word they name.
 _THING_AFTER = re.compile(r"(['’]s)?((?:[ \t]+[A-Z][\w'’]*){0,3})[ \t]+([^\W\d_]+)")
@@ -383,7 +386,9 @@ def _acronym(text: str, m: re.Match) -> bool:
     )
 
 
-_INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.(?!\w)")
+# ("Bolton, M.": the family name first and a comma; "Ashworth-K.": the other half of a
+# double-barrelled family name.)
+_INITIAL_AFTER = re.compile(r"(?:,?[ \t]+|-)([A-Z])\.(?!\w)")
 # ("M-R", "J.-P.": the initials of a hyphened first name, "Mohammad-Reza", "Jean-Pierre".)
 _INITIALS_AFTER = re.compile(
     r"[ \t]+((?:[A-Z]\.[ \t]?){1,2}[A-Z]|[A-Z]\.?-[A-Z])(?:\.(?=[ \t]*[,;)a-z])|(?=\.[ \t]*(?:\r?\n|$))|(?![\w.]))"
@@ -422,7 +427,7 @@ _NOT_KIN = (
 # D" ending a sentence, or when the register calls someone that, is how reviews name
 # someone: their pseudonym.)
 _TITLE_INITIAL = re.compile(
-    r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+([A-Z])\.?(?=[ \t]*[,;)]|[ \t]+[a-z(])"
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+(?:[A-Z]\.?-)?([A-Z])\.?(?=[ \t]*[,;)]|[ \t]+[a-z(])"
 )
 
 
@@ -823,11 +828,65 @@ def _ordinary_word(text: str, m: re.Match) -> bool:
     return bool(before) and before[1].lower() in _DETERMINERS
 
 
+# What follows a name that begins a sentence: a verb, a word that joins or qualifies one, or a
+# preposition, or a relative ("Young said", "Young then rang", "Young and his wife", "Young at
+# the door", "Grace mum rang" as a note writes "Grace's mum").
+# Irregular past forms are listed; "-ed", "-ly" and "-s" endings are read as such.
+_AFTER_A_NAME = frozenset(
+    """is was were are am be been being has had have having do does did doing will would shall
+    should can could may might must and or but nor also then later now never always often still
+    too again once soon first alone herself himself themselves itself who whose which that as
+    at in on to with from by for about after before when while because if into onto over under
+    upon via against towards toward without within not just only age
+    mum mam mom dad nan nanny gran granny grandma grandad grandmother grandfather brother sister
+    aunt auntie uncle cousin partner boyfriend girlfriend husband wife son daughter stepdad
+    stepmum
+    said told went came saw took gave made left got felt thought knew met ran sat stood spoke
+    wrote brought kept found heard lost paid sent spent hit let put set became began drove
+    forgot held lay led meant read rang rode rose sang sold shook slept stole swore taught
+    threw understood woke wore won broke bought caught chose drank drew ate fell fed fled flew
+    fought forgave froze grew hid hung hurt knelt laid lent lit quit sought shot shut sank slid
+    spat spread stuck struck swam swept swung tore wept withdrew bit dug shone stank sprang
+    stung spun sped bled bent bound bred burnt dealt dreamt dwelt forbade foresaw leant leapt
+    learnt overheard overslept overtook shrank spelt spilt strode strung""".split()
+)
+_WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z'’]*)(?![\w-])")
+_DOTTED_BEFORE = re.compile(rf"(?<![\w'’])(?:{TITLE_WORDS}|[A-Z])\.[ \t]+$")
+
+
+def _ordinary_opening(text: str, m: re.Match) -> bool:
+    """True when a word of the language that is also someone's name begins a sentence, with
+    the capital only the sentence gives it, and what follows is a word that goes with the word,
+    not with a person ("Young people met", "Mark the date", "Grace period"): not a verb, not a
+    word that joins or qualifies one, not a preposition ("Young said", "Young then rang",
+    "Young and his wife" are the person)."""
+    word = text[m.start() : m.end()]
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+        return False
+    if not _OPENS.search(text, max(0, m.start() - 6), m.start()):
+        return False
+    if _DOTTED_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+        return False  # "Dr. Young", "J. Young": a title's or an initial's dot ends no sentence
+    after = _WORD_AFTER.match(text, m.end())
+    if after is None:
+        return False
+    follows = after[1]
+    if follows in _AFTER_A_NAME or "'" in follows or "’" in follows:
+        return False
+    if follows.endswith(("ed", "ly")):
+        return False
+    return not (follows.endswith("s") and not follows.endswith(("ers", "ss")))
+
+
 # Street words: a family's name before one names the street ("Campbell Road").
 _STREET_WORDS = frozenset(
     "street road lane avenue close drive way crescent terrace place square gardens grove"
     " row walk mews".split()
 )
+
+
+# Muhammad in the ways it is romanised ("Mohammed", "Muhammad", "Mohamad", "Muhammed").
+_MUHAMMAD = re.compile(r"m[ou]h[ae]mm?[ae]d")
 
 
 class Anonymiser:
@@ -864,6 +923,8 @@ class Anonymiser:
             names = [entry.name, *entry.variants]
             mandarin = entry.kind == "person" and pinyin(entry.name)
             georgian_name = entry.kind == "person" and georgian(entry.name)
+            hungarian_name = entry.kind == "person" and hungarian(entry.name)
+            gaelic_name = entry.kind == "person" and gaelic(entry.name)
             given = set(names)  # as registered, before the forms made of them below
             # "O'Neill" is also typed "ONeill" and "O Neill".
             names += [fold(n).replace("'", c) for n in names if "'" in fold(n) for c in ("", " ")]
@@ -922,6 +983,27 @@ class Anonymiser:
                     # "Zi-Han", "Hanhan", "Xiao Han" of Zihan: found with their capital.
                     for token in tokens:
                         for form in pinyin_forms(token):
+                            if form not in forms:
+                                forms.setdefault(form, set()).add(descriptor)
+                                restricted.add(form)
+                if entry.kind == "person" and name in given:
+                    # "Mohd", "Muhd": Muhammad as it is written short, in any spelling of it.
+                    for token in tokens:
+                        if _MUHAMMAD.fullmatch(token):
+                            for form in ("mohd", "muhd"):
+                                forms.setdefault(form, set()).add(descriptor)
+                                restricted.add(form)
+                if entry.kind == "person" and name in given and gaelic_name:
+                    # "Mhairi" of Màiri, "Chaoimhe" of Caoimhe: the lenited given name is
+                    # also a name people go by, with no word before it that lenites it.
+                    for form, kind in mutations(tokens[0]).items():
+                        if kind == "h" and form not in forms:
+                            forms.setdefault(form, set()).add(descriptor)
+                            restricted.add(form)
+                if entry.kind == "person" and name in given and hungarian_name:
+                    # "Timi", "Timike" of Tímea: the given names' pet forms, with their capital.
+                    for token in tokens:
+                        for form in hungarian_pets(token):
                             if form not in forms:
                                 forms.setdefault(form, set()).add(descriptor)
                                 restricted.add(form)
@@ -1094,6 +1176,13 @@ class Anonymiser:
                     key = "".join(p[0] for p in parts).upper()
                     if key.isalpha():
                         by_initials.setdefault(key, set()).add(entry.descriptor)
+                elif len(parts) == 2 and all(parts) and i > 0:
+                    # "I.A-K." of Iryna Ashworth-Kovalenko: a double-barrelled family name's
+                    # initials with their hyphen, after the given names'.
+                    head = "".join(w[0] for w in words[:i] if w not in PARTICLES | TITLES)
+                    key = (head + parts[0][0] + "-" + parts[1][0]).upper()
+                    if head and key.replace("-", "").isalpha():
+                        by_initials.setdefault(key, set()).add(entry.descriptor)
             if len(core) > 1 and len(tokens) > len(core):
                 # "T. ap D." of Tomos ap Dafydd: the particle written out between initials.
                 key = "".join(t[0].upper() if t not in PARTICLES else t for t in tokens)
@@ -1117,6 +1206,12 @@ class Anonymiser:
             return None
         shapes = []
         for key in self._initial_of:
+            if "-" in key:
+                first, last = key.split("-")
+                shapes.append(
+                    r"\.?\s?".join(map(re.escape, first)) + r"\.?-" + re.escape(last) + r"\.?"
+                )
+                continue
             if not key.isupper():
                 # With a particle: "T. ap D." (dotted only).
                 pieces = re.findall(r"[A-Z]|[a-z]+", key)
@@ -1163,9 +1258,14 @@ class Anonymiser:
         if after is None:
             return False
         thing = fold(after[3]).lower()
+        run = after[2].split()
         if thing not in _THING_WORDS and thing.removesuffix("s") not in _THING_WORDS:
-            return False
-        between = [fold(w).lower().removesuffix("'s") for w in after[2].split()]
+            # "the Chester Zoo trip": the thing's name, with its capital, before a word
+            last = fold(run[-1]).lower() if run else ""
+            if last not in _THING_WORDS and last.removesuffix("s") not in _THING_WORDS:
+                return False
+            run = run[:-1]
+        between = [fold(w).lower().removesuffix("'s") for w in run]
         if any(w in self._replacement for w in between):
             return False  # "Raja Shazia team": another name
         if _TITLE_BEFORE.search(text, max(0, m.start() - 14), m.start()):
@@ -1221,6 +1321,13 @@ class Anonymiser:
             if m.group("plural") and not _family_plural(folded, m):
                 continue
             if self._org_word(text, m) or _acronym(text, m) or self._named_thing(text, m):
+                continue
+            if (
+                not m.group("plural")
+                and (word := _key(m[0])) in COMMON_WORDS
+                and word in self._restricted
+                and _ordinary_opening(text, m)
+            ):
                 continue
             whole = m.group(0)[: m.start("plural") - m.start()] if m.group("plural") else m[0]
             if self._mutations and (kind := self._mutations.get(_key(whole))):

@@ -340,6 +340,19 @@ def hungarian(name: str) -> bool:
     )
 
 
+def hungarian_pets(word: str) -> set[str]:
+    """The pet names Hungarian makes of a given name (folded, lower case): its first syllable
+    and the consonants after its vowel, with "-i" and then "-ka" or "-ke" ("Timi", "Timike" of
+    Tímea; "Zsuzsi", "Zsuzsika" of Zsuzsanna; "Kati", "Katika" of Katalin); of four letters or
+    more."""
+    m = re.match(r"[^aeiou]*([aeiou])[^aeiou]+", word)
+    if not m or not word.isalpha() or m.end() >= len(word):
+        return set()
+    stem = m.group(0)
+    little = "ike" if m[1] in "ei" else "ika"
+    return {form for form in (stem + "i", stem + little) if len(form) >= 4 and form != word}
+
+
 # ---- Mandarin given names in pinyin -----------------------------------------------------------
 # A syllable of pinyin: an initial (or none), then a final. Written without tone marks as
 # registers and agencies type them.
@@ -431,6 +444,18 @@ def gaelic_spaced(name: str) -> str | None:
     return spaced if spaced != name else None
 
 
+_GAELIC_MARKS = re.compile(
+    r"[àèìòù]|(?<![^\W\d_])(?:Nic|Ní|Ó|Uí|Mhic|Ua)(?![^\W\d_])|(?<![^\W\d_])(?:Nic|Mac)[A-Z]"
+)
+
+
+def gaelic(name: str) -> bool:
+    """True when ``name`` (a person's whole name as registered) is written as Scottish or
+    Irish Gaelic writes names: a grave accent ("Màiri"), or "Nic", "Ní", "Ó", "Uí", "Mhic"
+    as a word or "Mac"/"Nic" run into the family name ("NicLeòid")."""
+    return _GAELIC_MARKS.search(name) is not None
+
+
 # ---- Georgian pet names ----------------------------------------------------------------------
 def georgian(name: str) -> bool:
     """True when ``name``'s family name ends as Georgian family names do ("Beridze",
@@ -445,6 +470,9 @@ def georgian(name: str) -> bool:
 
 def georgian_pets(word: str) -> set[str]:
     """The pet names Georgian makes of a given name (folded, lower case) with "-iko", "-uka"
-    and "-ika", on the name or the name without its last vowel: "Ninuka", "Niniko" of Nino."""
-    stem = word[:-1] if len(word) >= 4 and word[-1] in "aeiou" else word
-    return {stem + e for e in ("iko", "uka", "ika")} if len(stem) >= 3 else set()
+    and "-ika", on the name or the name without its last vowel: "Ninuka", "Niniko" of Nino;
+    "Tamriko" of Tamar, the vowel before a last consonant dropped as the ending is added."""
+    stems = {word[:-1] if len(word) >= 4 and word[-1] in "aeiou" else word}
+    if len(word) >= 5 and re.fullmatch(r".*[^aeiou][aeiou][lmnr]", word):
+        stems.add(word[:-2] + word[-1])
+    return {stem + e for stem in stems if len(stem) >= 3 for e in ("iko", "uka", "ika")}

@@ -36,9 +36,10 @@ from app.publishing.anonymise import (
     TITLES,
     edits_apart,
     fold,
+    mutations,
     plain,
 )
-from app.publishing.inflections import declines, diminutives, yoruba_rest
+from app.publishing.inflections import declines, diminutives, gaelic, yoruba_rest
 from app.publishing.register import RegisterEntry
 from app.publishing.spans import OTHER_TITLES
 
@@ -265,6 +266,9 @@ _NEVER_NAMES = frozenset(
     romanian hungarian czech slovak somali arabic urdu punjabi bengali tamil kurdish greek
     turkish russian ukrainian chinese korean vietnamese""".split()
 ) | frozenset(w.casefold() for w in PARENT_WORDS)  # "Ammi", "Abbu": a mother, a father
+# Titles of other languages ("Khun", "Daw"): before a name, what someone is called, not who.
+_TITLES_OF_OTHERS = frozenset(fold(w).casefold() for w in OTHER_TITLES)
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 # Words that begin sentences and are never a name.
 _STARTERS = frozenset(
     """the this that these those there then they their them when what while where which who
@@ -310,6 +314,12 @@ def sound_key(word: str) -> str:
     return w[0] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouw]", "", w[1:]))
 
 
+def _v_for_w(word: str) -> str:
+    """``word`` with a "w" before a vowel written "v", as German and Polish write the sound
+    other languages write "v" ("Kowalenko" of Kovalenko, "Wladimir" of Vladimir)."""
+    return re.sub(r"w(?=[aeiouy])", "v", word.lower())
+
+
 def spellings_apart(a: str, b: str) -> int:
     """Edits (a letter changed, added or left out) from one spelling to the other."""
     return edits_apart(fold(a).lower(), fold(b).lower())
@@ -321,7 +331,9 @@ def sounds_alike(word: str, registered: str) -> bool:
     Katharine; Siobhan and Shivaun; Aisha and Ayesha; Jon and John)."""
     if fold(word).casefold() == fold(registered).casefold():
         return False
-    if sound_key(word) != sound_key(registered):
+    if sound_key(word) != sound_key(registered) and sound_key(_v_for_w(word)) != sound_key(
+        _v_for_w(registered)
+    ):
         return False
     a, b = _spelling(word), _spelling(registered)
     shortest = min(len(word), len(registered))
@@ -365,6 +377,9 @@ def short_forms(name: str, strong: bool = False, tails: bool = True) -> set[str]
             if tail[-1] in "aeiou" and tail[-2] not in "aeiou":
                 pieces.add(tail[:-1])  # "tas", "bek"
     out = {p + e for p in pieces for e in _ENDINGS if not strong or len(p) >= 4 or e == "ie"}
+    # The whole name with a pet ending: "Dawnie", "Marky", "Jacko".
+    if len(spelled) >= 3 and spelled[-1] not in "aeiou":
+        out |= {spelled + e for e in ("ie", "i", "o") if not strong or e == "ie"}
     # Portuguese "-zinho" and "-zinha" on the name or a piece of it ("Joãozinho",
     # "Carolzinha"), and "-inho", "-inha", "-ito", "-ita" on the name but its last vowel
     # ("Pedrinho", "Juanita"): never English words.
@@ -520,6 +535,17 @@ _BEFORE = re.compile(
 _RUN = re.compile(r"(?:(?<![\w'’-])[A-Z][^\W\d_]+[ \t]+){1,2}$")
 
 
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+)[ \t]+$")
+
+
+def _after_a_near_name(before: str, seen: dict) -> bool:
+    """True when the word just before is itself a name like a registered one ("Muhammed
+    Hussein" of Mohammed Hussain): the word after it is that person's other name, as likely
+    as the first to be spelled otherwise."""
+    prev = _NAME_BEFORE.search(before)
+    return prev is not None and seen.get(prev[1]) is not None
+
+
 def _in_a_run(before: str, word: str, lower: set[str]) -> bool:
     """True when ``word`` follows one or two capitalised words inside a sentence, none of them
     a word the texts also write in lower case or what names a place ("the Special Care Baby
@@ -600,9 +626,17 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
             continue
         polish = declines(entry.name)
         somali = _SOMALI.search(fold(entry.name)) is not None
+        lenites = gaelic(entry.name)
         for word, first in _name_parts(entry):
             spelled.add(_MARKS.sub("", fold(word).casefold()))
             registered.setdefault(sound_key(word), []).append((word, entry.descriptor))
+            if lenites and first is True:
+                # "Mhairi" of Màiri is a name too, and so spelled otherwise ("Mhari").
+                for form, kind in mutations(fold(word).lower()).items():
+                    if kind == "h":
+                        spelled.add(form)
+                        lenited = (form.capitalize(), entry.descriptor)
+                        registered.setdefault(sound_key(form), []).append(lenited)
             if somali and (plain := _romanised(word)) != fold(word).casefold():
                 # "Cabdiweli" registered: "Abdiweli" is the same name.
                 registered.setdefault(sound_key(plain), []).append((plain, entry.descriptor))
@@ -666,6 +700,8 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                     else None
                 )
                 continue
+            if word.casefold() in _TITLES_OF_OTHERS and _CAPITAL_AFTER.match(text, m.end()):
+                continue  # "Daw Khin": a title before a name; perhaps a name elsewhere
             near, sure, known_short, syllable = None, False, False, False
             for part in parts:
                 part = part.capitalize() if capitals else part
@@ -673,6 +709,8 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 if folded in spelled or folded in _NEVER_NAMES or folded in _STARTERS:
                     continue
                 near = _closest(part, registered.get(sound_key(part), ()))
+                if near is None and "w" in folded and (vee := _v_for_w(folded)) != folded:
+                    near = _closest(part, registered.get(sound_key(vee), ()))
                 if near is None and (plain := _romanised(part)) != folded:
                     near = _closest_romanised(part, plain, registered)
                 if near is None:
@@ -706,10 +744,14 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                     shouted[word] = near  # counts if the texts write it as a name elsewhere
                     seen[word] = None
                     continue
-            elif not _BEFORE.search(before) and not (
-                _RUN.search(before)
-                and _in_a_run(
-                    before, word, lower := _lower_words(texts) if lower is None else lower
+            elif (
+                not _BEFORE.search(before)
+                and not _after_a_near_name(before, seen)
+                and not (
+                    _RUN.search(before)
+                    and _in_a_run(
+                        before, word, lower := _lower_words(texts) if lower is None else lower
+                    )
                 )
             ):
                 if not _STARTS.search(before) or word.casefold() in _STARTERS:

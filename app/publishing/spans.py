@@ -21,7 +21,7 @@ OTHER_TITLES = (
     "Pan Pani Panna Herr Frau Señor Señora Señorita Senor Senora Sr Sra Srta Senhor Senhora "
     "Signor Signora Monsieur Madame Mme Mlle Meneer Mevrouw Dhr Mevr Bay Bayan Sayed Sayyid "
     "Sayyida Syed Sheikh Sheikha Shaikh Haji Hajji Hajja Alhaji Alhaja Chief Shri Smt Shrimati "
-    "Paní Khun Reb Rav Rebbetzin Seu Dona Domnul Doamna Dl Dna Kuya Ate Tito Tita Chị Ông"
+    "Paní Khun Reb Rav Rebbetzin Seu Dona Domnul Doamna Dl Dna Kuya Ate Tito Tita Chị Ông Daw"
 ).split()
 TITLE_WORDS = (
     "Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Rev|Revd|Reverend|Sir|Dame|PC|PCSO|DC|DS|DI|"

@@ -54,11 +54,12 @@ def protect(
         return _walk(document, None)
     done: dict[str, str] = {}  # agency names, dates, types repeat thousands of times
     near = _near_pattern(document, register, anonymiser) if unregistered_out else None
+    rejoined = _broken_across(document, anonymiser)
 
     def text(value: str) -> str:
         result = done.get(value)
         if result is None:
-            plain = value
+            plain = rejoined.get(value, value)
             if unregistered_out:
                 plain = remove_unregistered_names(plain, anonymiser)
                 if near is not None and near.search(plain):
@@ -67,6 +68,33 @@ def protect(
         return result
 
     return _walk(document, text)
+
+
+# The first part of a word broken with a hyphen at the end of a piece of text ("... Kova-"),
+# and the rest of it at the start of the next ("lenko cried"): a line of a glossary or a list
+# made a row or an item of its own.
+_BROKEN_END = re.compile(r"(?<![\w-])([^\W\d_]{2,})-[ \t]*$")
+_BROKEN_REST = re.compile(r"[ \t]*([^\W\d_]{2,})(?![\w-])")
+
+
+def _broken_across(document: Any, anonymiser) -> dict[str, str]:
+    """A name broken with a hyphen across two pieces of text that follow each other ("Kova-"
+    ending a glossary row, "lenko cried" beginning the next): each piece as it is to be
+    anonymised, the first with the whole name, the second without its rest. Empty when no
+    piece ends with a hyphen after a word."""
+    order: list[str] = []
+    _walk(document, lambda value: order.append(value) or value)
+    out: dict[str, str] = {}
+    for first, then in zip(order, order[1:], strict=False):
+        if not first.rstrip(" \t").endswith("-") or not (end := _BROKEN_END.search(first)):
+            continue
+        if not (rest := _BROKEN_REST.match(then)):
+            continue
+        whole = end[1] + rest[1]
+        if any(h.start == 0 and h.end >= len(whole) for h in anonymiser.find(whole)):
+            out[first] = first[: end.start()] + whole
+            out[then] = then[rest.end() :].lstrip(" \t")
+    return out
 
 
 def _near_pattern(document: Any, register: Iterable[RegisterEntry], anonymiser):
