@@ -601,11 +601,14 @@ _CONTINUED = re.compile(r"(?i)\bcont(?:inued|['\u2019]?d|\.)(?![a-z])")
 
 def _marked_continued(raw_dates) -> list[int]:
     """The rows (from the second) whose date cell is a short text saying it continues."""
-    return [
-        k
-        for k, r in enumerate(raw_dates)
-        if k and r.__class__ is str and "ont" in r and len(r) <= 40 and _CONTINUED.search(r)
-    ]
+    marked = {
+        r
+        for r in set(raw_dates)
+        if r.__class__ is str and "ont" in r and len(r) <= 40 and _CONTINUED.search(r)
+    }  # (each distinct cell looked at once: most columns have none)
+    if not marked:
+        return []
+    return [k for k, r in enumerate(raw_dates) if k and r in marked]
 
 
 def _attach(out, kept, previous: int, k: int, cells, unmapped, headers, row_no) -> None:
