@@ -261,10 +261,14 @@ def build_entries(plan, today: date) -> None:
     raw_dates = cols[mapping["date"]]
     doubted: list = []  # dates read, but in doubt (a weekday written that does not fit)
 
+    marks: list[str] = []  # date texts that may say the row continues the one above
+
     def read_doubting(value):
         read = read_date(value)
         if read.problem and read.start:
             doubted.append(read)
+        if value.__class__ is str and "ont" in value:  # (each distinct text comes here once)
+            marks.append(value)
         return read
 
     def days_doubting(days):
@@ -361,7 +365,7 @@ def build_entries(plan, today: date) -> None:
     # A row whose date cell marks it as the rest of the entry above ("14/03/2016 (cont.)",
     # the date of that entry, nothing of its own in the worker or type cells): its text
     # joins that entry, as when the author split a long note over two rows.
-    for k in _marked_continued(raw_dates) if parsed is not None else ():
+    for k in _marked_continued(raw_dates, marks) if marks else ():
         previous = owner.get(k - 1, k - 1)
         cells = grid[k]
         start = parsed[k].start
@@ -599,16 +603,13 @@ def _readers(today: date, order: str, year_kind: str, recorded_order: str):
 _CONTINUED = re.compile(r"(?i)\bcont(?:inued|['\u2019]?d|\.)(?![a-z])")
 
 
-def _marked_continued(raw_dates) -> list[int]:
-    """The rows (from the second) whose date cell is a short text saying it continues."""
-    marked = {
-        r
-        for r in set(raw_dates)
-        if r.__class__ is str and "ont" in r and len(r) <= 40 and _CONTINUED.search(r)
-    }  # (each distinct cell looked at once: most columns have none)
+def _marked_continued(raw_dates, texts: list[str]) -> list[int]:
+    """The rows (from the second) whose date cell is a short text saying it continues, of
+    ``texts`` (the column's distinct texts that may)."""
+    marked = {t for t in texts if len(t) <= 40 and _CONTINUED.search(t)}
     if not marked:
         return []
-    return [k for k, r in enumerate(raw_dates) if k and r in marked]
+    return [k for k, r in enumerate(raw_dates) if k and r.__class__ is str and r in marked]
 
 
 def _attach(out, kept, previous: int, k: int, cells, unmapped, headers, row_no) -> None:
