@@ -593,6 +593,15 @@ def _split_prefix(token: str) -> str | None:
     return None
 
 
+def _capital_forms(found, forms: dict, restricted: set, descriptor) -> None:
+    """Each of ``found`` not yet a form of a name: a form of this one, found only written with
+    its capital (a pet form, a spelling run together or split)."""
+    for form in found:
+        if form not in forms:
+            forms.setdefault(form, set()).add(descriptor)
+            restricted.add(form)
+
+
 def _add_declined(forms: dict[str, set[str]], tokens: list[str], descriptor: str) -> None:
     """The declined forms of a name ("alfreda kowalskiego", "kowalskiemu"), for ``descriptor``:
     each word alone, and the first and last words together in any of their forms."""
@@ -975,17 +984,11 @@ class Anonymiser:
                     if entry.kind == "person" and name in given:
                         # "Abdi-Rahman", "Abu Bakr", "Wing-Yan" of a name registered as one
                         # word: found written with its capital.
-                        for split in _split_anywhere(token):
-                            if split not in forms:
-                                forms.setdefault(split, set()).add(descriptor)
-                                restricted.add(split)
+                        _capital_forms(_split_anywhere(token), forms, restricted, descriptor)
                 if entry.kind == "person" and name in given and mandarin:
                     # "Zi-Han", "Hanhan", "Xiao Han" of Zihan: found with their capital.
-                    for token in tokens:
-                        for form in pinyin_forms(token):
-                            if form not in forms:
-                                forms.setdefault(form, set()).add(descriptor)
-                                restricted.add(form)
+                    spelt = (form for token in tokens for form in pinyin_forms(token))
+                    _capital_forms(spelt, forms, restricted, descriptor)
                 if entry.kind == "person" and name in given:
                     # "Mohd", "Muhd": Muhammad as it is written short, in any spelling of it.
                     for token in tokens:
@@ -996,24 +999,16 @@ class Anonymiser:
                 if entry.kind == "person" and name in given and gaelic_name:
                     # "Mhairi" of Màiri, "Chaoimhe" of Caoimhe: the lenited given name is
                     # also a name people go by, with no word before it that lenites it.
-                    for form, kind in mutations(tokens[0]).items():
-                        if kind == "h" and form not in forms:
-                            forms.setdefault(form, set()).add(descriptor)
-                            restricted.add(form)
+                    lenited = (f for f, kind in mutations(tokens[0]).items() if kind == "h")
+                    _capital_forms(lenited, forms, restricted, descriptor)
                 if entry.kind == "person" and name in given and hungarian_name:
                     # "Timi", "Timike" of Tímea: the given names' pet forms, with their capital.
-                    for token in tokens:
-                        for form in hungarian_pets(token):
-                            if form not in forms:
-                                forms.setdefault(form, set()).add(descriptor)
-                                restricted.add(form)
+                    pets = (form for token in tokens for form in hungarian_pets(token))
+                    _capital_forms(pets, forms, restricted, descriptor)
                 if entry.kind == "person" and name in given and georgian_name:
                     # "Ninuka" of Nino: the given names' pet forms, found with their capital.
-                    for token in tokens[:-1]:
-                        for form in georgian_pets(token):
-                            if form not in forms:
-                                forms.setdefault(form, set()).add(descriptor)
-                                restricted.add(form)
+                    pets = (form for token in tokens[:-1] for form in georgian_pets(token))
+                    _capital_forms(pets, forms, restricted, descriptor)
                 if entry.kind == "person" and name in given:
                     # "Abdulkadir", "Kawai" of a name registered in two ("Abdul Kadir",
                     # "Chan Ka Wai"): two words next to each other run together.

@@ -23,7 +23,6 @@ The rows are those of the functions below (tests/chronology/doc_sixth_files.py r
 """
 
 import importlib.util
-import subprocess
 import sys
 import tempfile
 from datetime import date, timedelta
@@ -212,19 +211,10 @@ def continued_rows_docx(folder: Path) -> Path:
     return path
 
 
-def _convert(source: Path, to: str, out: Path) -> Path:
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-             "--convert-to", to, "--outdir", str(out), str(source)],
-            check=True, capture_output=True, timeout=300,
-        )  # fmt: skip
-    return out / (source.stem + "." + to.split(":")[0])
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
+        _convert = _fifth()._convert  # (LibreOffice's conversion, as the fifth round runs it)
         _convert(word_landscape_imr_docx(work), "pdf", HERE)
         _convert(word_bold_dates_docx(work), "pdf", HERE)
         _convert(numbered_report_docx(work), "pdf", HERE)
