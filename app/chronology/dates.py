@@ -995,9 +995,11 @@ def from_day(value: date) -> ParsedDate:
 _A_DAY = {"precision": "day", "granularity": "day", "time": "", "problem": ""}
 
 
-def from_days(days: Iterable[date]) -> dict[date, ParsedDate]:
+def from_days(days: Iterable[date], iso: dict | None = None) -> dict[date, ParsedDate]:
     """``from_day`` of each of ``days`` (distinct date cells), made in one pass: an import
-    reads thousands, and most are plain days with nothing to check."""
+    reads thousands, and most are plain days with nothing to check. ``iso`` is given each plain
+    day's ISO text as well (what the store writes)."""
+    iso = {} if iso is None else iso
     low, high = YEAR_AS_DAY
     new, cls, fields = _new, ParsedDate, _A_DAY
     known: dict[date, ParsedDate] = {}
@@ -1005,23 +1007,22 @@ def from_days(days: Iterable[date]) -> dict[date, ParsedDate]:
         if low <= day <= high or day in ZERO_DAYS:
             known[day] = from_day(day)
             continue
-        iso = day.isoformat()  # (C: a third of the cost of formatting the day's numbers)
+        text = iso[day] = day.isoformat()  # (C: a third of the cost of formatting the day)
         parsed = known[day] = new(cls)
         values = parsed.__dict__
         values.update(fields)
-        values["text"] = f"{iso[8:]}/{iso[5:7]}/{iso[:4]}"
+        values["text"] = f"{text[8:]}/{text[5:7]}/{text[:4]}"
         values["start"] = values["end"] = day
     return known
 
 
-def days_text(days: Iterable[date]) -> dict[date, str]:
-    """``day_text`` of each of ``days`` (distinct dates)."""
-    return {day: f"{iso[8:]}/{iso[5:7]}/{iso[:4]}" for day, iso in _isoformats(days)}
-
-
-def _isoformats(days: Iterable[date]):
+def days_text(days: Iterable[date], iso: dict | None = None) -> dict[date, str]:
+    """``day_text`` of each of ``days`` (distinct dates); ``iso`` is given their ISO texts."""
     days = list(days)
-    return zip(days, map(date.isoformat, days), strict=True)
+    texts = dict(zip(days, map(date.isoformat, days), strict=True))
+    if iso is not None:
+        iso.update(texts)
+    return {day: f"{text[8:]}/{text[5:7]}/{text[:4]}" for day, text in texts.items()}
 
 
 def _year_typed_as_day(value: date) -> ParsedDate:

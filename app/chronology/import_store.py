@@ -276,7 +276,9 @@ def _insert_entries(session, plan, agency_id: int, import_id: int) -> None:
         if name == "source_values":
             column = map(_json_cells, column)
         elif processor is not None and not isinstance(table.c[name].type, Float):
-            memo = memos.get(processor) or memos.setdefault(processor, _DistinctValues(processor))
+            memo = memos.get(processor) or memos.setdefault(
+                processor, _DistinctValues(processor, plan.entries.iso)
+            )
             column = map(memo.__getitem__, column)
         values.append(column)
     rows = zip(*values)  # noqa: B905 - the constants repeat without end
@@ -297,15 +299,17 @@ def _bind(table, name: str, value, dialect):
 class _DistinctValues(dict):
     """A column's values as the engine takes them, each converted once."""
 
-    def __init__(self, processor):
+    def __init__(self, processor, iso: dict | None = None):
         super().__init__({None: None})
         self.processor = processor
         # Where the engine takes a date as ISO text (SQLite), date.isoformat does the same
-        # work in C.
+        # work in C, and the dates' ISO texts made while planning (``iso``) are those.
         try:
             self.iso = processor(_PROBE) == _PROBE.isoformat()
         except (TypeError, ValueError, AttributeError):
             self.iso = False
+        if self.iso and iso:
+            self.update(iso)
 
     def __missing__(self, value):
         if self.iso and value.__class__ is date:

@@ -74,8 +74,11 @@ class PlannedEntry(Mapping):
 class PlannedEntries(Sequence):
     """The planned entries of one sheet; ``columns`` holds them column by column."""
 
-    def __init__(self, columns: list[list[Any]] | None = None):
+    def __init__(self, columns: list[list[Any]] | None = None, iso: dict | None = None):
         self.columns = columns if columns is not None else [[] for _ in PLANNED_FIELDS]
+        # The ISO texts of dates met while planning (date -> "2016-03-14"): what the store
+        # writes for them, made once.
+        self.iso = iso or {}
 
     def __getitem__(self, index):
         if isinstance(index, slice):
@@ -208,9 +211,9 @@ _DAYS_ONLY = {date}
 _DAY_OR_NONE = {date, type(None)}
 
 
-def _day_texts(days: list[date]) -> list[str]:
+def _day_texts(days: list[date], iso: dict | None = None) -> list[str]:
     """The text of each date cell (a day, nothing to read): 14/03/2016."""
-    return list(map(days_text(set(days)).__getitem__, days))
+    return list(map(days_text(set(days), iso).__getitem__, days))
 
 
 def _blank(value: Any) -> bool:
@@ -262,6 +265,7 @@ def build_entries(plan, today: date) -> None:
     doubted: list = []  # dates read, but in doubt (a weekday written that does not fit)
 
     marks: list[str] = []  # date texts that may say the row continues the one above
+    iso: dict[date, str] = {}  # dates met -> their ISO text
 
     def read_doubting(value):
         read = read_date(value)
@@ -272,7 +276,7 @@ def build_entries(plan, today: date) -> None:
         return read
 
     def days_doubting(days):
-        known = from_days(days)
+        known = from_days(days, iso)
         doubted.extend(read for read in known.values() if read.problem)  # a year typed in
         return known
 
@@ -390,7 +394,7 @@ def build_entries(plan, today: date) -> None:
     if parsed is None:
         starts = list(raw_dates)
         every_date_read = True
-        out[SLOT["date_text"]] = _day_texts(starts)
+        out[SLOT["date_text"]] = _day_texts(starts, iso)
         out[SLOT["precision"]], out[SLOT["granularity"]] = ["day"] * count, ["day"] * count
         ends = out[SLOT["date_end"]] = list(starts)
     else:
@@ -461,7 +465,7 @@ def build_entries(plan, today: date) -> None:
         out[SLOT["recorded_text"]] = [""] * count
     elif set(map(type, cols[recorded_col])) == _DAYS_ONLY:
         out[SLOT["recorded"]] = list(cols[recorded_col])
-        out[SLOT["recorded_text"]] = _day_texts(out[SLOT["recorded"]])
+        out[SLOT["recorded_text"]] = _day_texts(out[SLOT["recorded"]], iso)
     else:
         read = _distinct_map(read_recorded, cols[recorded_col])
         out[SLOT["recorded"]] = list(map(_FIRST, read))
@@ -495,7 +499,7 @@ def build_entries(plan, today: date) -> None:
     if owner:  # continuation rows are not entries of their own
         entries = [k not in owner for k in range(count)]
         out = [list(compress(column, entries)) for column in out]
-    plan.entries = PlannedEntries(out)
+    plan.entries = PlannedEntries(out, iso)
 
 
 def _recorded_before(recorded: list, starts: list) -> list[int]:
