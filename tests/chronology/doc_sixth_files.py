@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from tests.chronology.doc_fifth_files import _fill, _table
 from tests.chronology.pdf_third_files import copy_from, load_maker
 from tests.chronology.robust_files import Expected
 
@@ -66,21 +67,6 @@ def _t(i: int, *, time=True, worker=True, kind=True, note=None) -> Expected:
         start=_day(i), time=_time(i) if time else "", event=note or NOTES[i % 9],
         practitioner=WORKERS[i % 4] if worker else "", event_type=CONTACTS[i % 4] if kind else "",
     )  # fmt: skip
-
-
-def _fill(row, values) -> None:
-    for cell, text in zip(row.cells, values, strict=True):
-        cell.text = text
-
-
-def _table(document, heads, rows, style="Table Grid"):
-    table = document.add_table(rows=1, cols=len(heads))
-    if style:
-        table.style = style
-    _fill(table.rows[0], heads)
-    for values in rows:
-        _fill(table.add_row(), values)
-    return table
 
 
 def _rewrite(path: Path, changes: dict[str, str | bytes]) -> None:

@@ -11,31 +11,18 @@ writes a file into a folder and returns (path, truth). All names are fictional."
 from __future__ import annotations
 
 import zipfile
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from tests.chronology.eighth_round_text import _write
 from tests.chronology.fourteenth_round_files import _hm, _timed
 from tests.chronology.robust_files import DAYS, TEXTS, TIMES, TYPES, WORKERS, Expected
 from tests.chronology.seventh_round_sheets import _book, _save, _t
+from tests.chronology.sixteenth_round_files import _at, _fraction, _serial
 
 SAID: dict[str, list[str]] = {}
 NOT_SAID: dict[str, list[str]] = {}
 KEY_TEXTS: dict[str, list[str]] = {}
-
-_EPOCH = date(1899, 12, 30)
-
-
-def _serial(day: date) -> int:
-    return (day - _EPOCH).days
-
-
-def _fraction(i: int) -> float:
-    return (TIMES[i].hour * 60 + TIMES[i].minute) / 1440
-
-
-def _at(i: int) -> datetime:
-    return datetime.combine(DAYS[i], TIMES[i])
 
 
 def _all(i: int) -> Expected:
