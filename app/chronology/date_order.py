@@ -28,6 +28,9 @@ class DateOrder:
     contradicted: bool = False  # some dates can only be read the other way round
 
 
+_EVIDENCE = frozenset({str, float, int})  # the kinds of cell a date order is read from
+
+
 def _numeric(value: object) -> tuple[int, int, int] | None:
     if value.__class__ is not str:  # a number: a date typed without separators (3142016)?
         figures = _figures(value)
@@ -176,7 +179,13 @@ def column_orders(
     staff typing the date of contact, a system made in the US stamping "Created" month first),
     each column that settles its own order is read in it (looked at only when the dates
     contradict each other)."""
-    whole = decide_order(chain.from_iterable(zip(*columns, strict=True)), given, headings)
+    # Only texts and numbers are evidence: a column of date cells adds none.
+    written = [c for c in columns if not _EVIDENCE.isdisjoint(map(type, c))]
+    if len(written) == 1:
+        values: Iterable[object] = written[0]
+    else:
+        values = chain.from_iterable(zip(*written, strict=True))
+    whole = decide_order(values, given, headings)
     if given or len(columns) < 2 or not whole.contradicted:
         return whole, [whole.order] * len(columns)
     own = [decide_order(c, None, [h]) for c, h in zip(columns, headings, strict=True)]

@@ -995,11 +995,14 @@ def from_day(value: date) -> ParsedDate:
 _A_DAY = {"precision": "day", "granularity": "day", "time": "", "problem": ""}
 
 
-def from_days(days: Iterable[date], iso: dict | None = None) -> dict[date, ParsedDate]:
+def from_days(
+    days: Iterable[date], iso: dict | None = None, texts: dict | None = None
+) -> dict[date, ParsedDate]:
     """``from_day`` of each of ``days`` (distinct date cells), made in one pass: an import
     reads thousands, and most are plain days with nothing to check. ``iso`` is given each plain
-    day's ISO text as well (what the store writes)."""
+    day's ISO text as well (what the store writes), and ``texts`` its text (14/03/2016)."""
     iso = {} if iso is None else iso
+    texts = {} if texts is None else texts
     low, high = YEAR_AS_DAY
     new, cls, fields = _new, ParsedDate, _A_DAY
     known: dict[date, ParsedDate] = {}
@@ -1011,18 +1014,25 @@ def from_days(days: Iterable[date], iso: dict | None = None) -> dict[date, Parse
         parsed = known[day] = new(cls)
         values = parsed.__dict__
         values.update(fields)
-        values["text"] = f"{text[8:]}/{text[5:7]}/{text[:4]}"
+        values["text"] = texts[day] = f"{text[8:]}/{text[5:7]}/{text[:4]}"
         values["start"] = values["end"] = day
     return known
 
 
-def days_text(days: Iterable[date], iso: dict | None = None) -> dict[date, str]:
-    """``day_text`` of each of ``days`` (distinct dates); ``iso`` is given their ISO texts."""
-    days = list(days)
-    texts = dict(zip(days, map(date.isoformat, days), strict=True))
+def days_text(
+    days: Iterable[date], iso: dict | None = None, texts: dict | None = None
+) -> dict[date, str]:
+    """``day_text`` of each of ``days`` (distinct dates); ``iso`` is given their ISO texts.
+    ``texts``: the texts of days already made (``from_days``), added to and returned."""
+    days = list(days) if not texts else [day for day in days if day not in texts]
+    made = dict(zip(days, map(date.isoformat, days), strict=True))
     if iso is not None:
-        iso.update(texts)
-    return {day: f"{text[8:]}/{text[5:7]}/{text[:4]}" for day, text in texts.items()}
+        iso.update(made)
+    made = {day: f"{text[8:]}/{text[5:7]}/{text[:4]}" for day, text in made.items()}
+    if texts is None:
+        return made
+    texts.update(made)
+    return texts
 
 
 def _year_typed_as_day(value: date) -> ParsedDate:

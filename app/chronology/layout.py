@@ -349,7 +349,8 @@ def left_out_rows(
     named = layout.headings[: max((i + 1 for i, h in enumerate(layout.headings) if h), default=0)]
     named = [_text(h) for h in named]
     criteria_from, criteria_to = _criteria_block(rows)
-    for position, (number, cells) in enumerate(rows):
+    for position, row in enumerate(rows):
+        number, cells = row
         if criteria_from <= position < criteria_to:
             out.append(LeftOut(number, _CRITERIA, " | ".join(_short_cells(cells))[:200]))
             continue
@@ -361,7 +362,7 @@ def left_out_rows(
         if count > 2 and seen_date:
             first = cells[probe_at] if probe_at < len(cells) else None
             if first.__class__ is not str:
-                kept.append((number, cells))
+                kept.append(row)
                 continue
             repeated = heading_like.get(first)
             if repeated is None:
@@ -382,7 +383,7 @@ def left_out_rows(
                     )
                 )
             if not repeated:
-                kept.append((number, cells))
+                kept.append(row)
                 continue
         texts = _short_cells(cells)
         if not seen_date and is_guidance(cells):
@@ -432,7 +433,7 @@ def left_out_rows(
             continue
         if not seen_date and any(is_date_like(v) for v in cells):
             seen_date = True
-        kept.append((number, cells))
+        kept.append(row)
     layout.pasted_headings = named if len(named) > len(layout.headings) or moves else []
     for n, (start, order) in enumerate(moves):
         end = moves[n + 1][0] if n + 1 < len(moves) else len(kept)

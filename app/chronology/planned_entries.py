@@ -211,9 +211,10 @@ _DAYS_ONLY = {date}
 _DAY_OR_NONE = {date, type(None)}
 
 
-def _day_texts(days: list[date], iso: dict | None = None) -> list[str]:
-    """The text of each date cell (a day, nothing to read): 14/03/2016."""
-    return list(map(days_text(set(days), iso).__getitem__, days))
+def _day_texts(days: list[date], iso: dict | None = None, texts: dict | None = None) -> list[str]:
+    """The text of each date cell (a day, nothing to read): 14/03/2016 (``texts``: those of
+    days already made, added to)."""
+    return list(map(days_text(set(days), iso, texts).__getitem__, days))
 
 
 def _blank(value: Any) -> bool:
@@ -266,6 +267,7 @@ def build_entries(plan, today: date) -> None:
 
     marks: list[str] = []  # date texts that may say the row continues the one above
     iso: dict[date, str] = {}  # dates met -> their ISO text
+    day_texts: dict[date, str] = {}  # days met -> their text (14/03/2016)
 
     def read_doubting(value):
         read = read_date(value)
@@ -276,7 +278,7 @@ def build_entries(plan, today: date) -> None:
         return read
 
     def days_doubting(days):
-        known = from_days(days, iso)
+        known = from_days(days, iso, day_texts)
         doubted.extend(read for read in known.values() if read.problem)  # a year typed in
         return known
 
@@ -394,7 +396,7 @@ def build_entries(plan, today: date) -> None:
     if parsed is None:
         starts = list(raw_dates)
         every_date_read = True
-        out[SLOT["date_text"]] = _day_texts(starts, iso)
+        out[SLOT["date_text"]] = _day_texts(starts, iso, day_texts)
         out[SLOT["precision"]], out[SLOT["granularity"]] = ["day"] * count, ["day"] * count
         ends = out[SLOT["date_end"]] = list(starts)
     else:
@@ -465,7 +467,7 @@ def build_entries(plan, today: date) -> None:
         out[SLOT["recorded_text"]] = [""] * count
     elif set(map(type, cols[recorded_col])) == _DAYS_ONLY:
         out[SLOT["recorded"]] = list(cols[recorded_col])
-        out[SLOT["recorded_text"]] = _day_texts(out[SLOT["recorded"]], iso)
+        out[SLOT["recorded_text"]] = _day_texts(out[SLOT["recorded"]], iso, day_texts)
     else:
         read = _distinct_map(read_recorded, cols[recorded_col])
         out[SLOT["recorded"]] = list(map(_FIRST, read))

@@ -3,7 +3,10 @@
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from operator import itemgetter
 from typing import Any
+
+_CELLS = itemgetter(1)  # a row's cells, from (its number, its cells)
 
 # How exactly an entry's date is known.
 PRECISIONS = ("day", "month", "year", "approximate", "unknown")
@@ -78,7 +81,7 @@ class SheetTable:
         """The cells column by column (a short row padded with None), made once: deciding the
         date order and planning the entries both read the table a column at a time."""
         width = len(self.headers)
-        grid = [cells for _number, cells in self.rows]
+        grid = list(map(_CELLS, self.rows))
         if grid and min(map(len, grid)) < width:
             grid = [
                 cells if len(cells) >= width else [*cells, *[None] * (width - len(cells))]

@@ -823,6 +823,26 @@ def test_the_guard_inflates_each_part_as_zipfile_does(tmp_path):
     assert _members(path) == expected
 
 
+def test_a_sheet_of_a_few_megabytes_is_inflated_whole_as_zipfile_does(tmp_path):
+    path = tmp_path / "whole.zip"
+    text = "".join(f"<row r='{n}'><c><v>{n * 7}</v></c></row>" for n in range(60_000)).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("deflated.xml", text, zipfile.ZIP_DEFLATED)
+        archive.writestr("stored.xml", text[:5000], zipfile.ZIP_STORED)
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            assert info.file_size <= file_guard._ONE_PIECE
+            assert list(file_guard._pieces(archive, info)) == [archive.read(info.filename)]
+
+
+def test_a_small_part_that_holds_more_than_it_declares_is_refused(tmp_path, no_calamine):
+    rows = "".join(f'<row r="{n}"><c r="A{n}"><v>{n * 7}</v></c></row>' for n in range(1, 60_000))
+    path = _small_workbook(tmp_path / "small_liar.xlsx", f"<worksheet>{rows}</worksheet>".encode())
+    real = zipfile.ZipFile(path).getinfo("xl/worksheets/sheet1.xml").file_size
+    _patch_declared_size(path, "xl/worksheets/sheet1.xml", real // 2)
+    assert "damaged or incomplete" in refused(path)
+
+
 def test_a_part_whose_bytes_do_not_match_its_crc_is_refused_as_damaged(tmp_path, no_calamine):
     path = _small_workbook(
         tmp_path / "crc.xlsx", b"<worksheet>" + b"<row/>" * 20_000 + b"</worksheet>"
