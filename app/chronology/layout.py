@@ -8,6 +8,7 @@ Rows left out are listed with their number and why; nothing is left out silently
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from app.chronology.dates import parse_date
@@ -343,21 +344,56 @@ def left_out_rows(
         -1,
     )
     heading_like: dict[str, bool] = {}  # first cells seen, and whether they repeat a heading
+
+    def repeats_heading(first: str) -> bool:
+        return (
+            " ".join(first.split()).casefold() in probe
+            or (
+                # another table's headings pasted under this one ("Contact Date" over the
+                # rows of a second export): its first heading is a heading ReviewDesk knows
+                first[:1].isalpha() and not first[-1:].isdigit() and header_score([first]) == 1
+            )
+            or (
+                # a page header: the print line or page number, the title beside it
+                bool(titles) and first[:1].isalpha() and _MARKING_OR_PAGE.match(first) is not None
+            )
+        )
+
     moves: list[tuple[int, list[int]]] = []  # (first row kept under another header, its order)
     # The table's headings, and after them those of columns another export pasted under it
     # adds (a wider export): each later export's columns are placed under these.
     named = layout.headings[: max((i + 1 for i, h in enumerate(layout.headings) if h), default=0)]
     named = [_text(h) for h in named]
     criteria_from, criteria_to = _criteria_block(rows)
-    for position, row in enumerate(rows):
+    breaks: list[int] | None = None  # once a date is seen: the rows that are not plain entries
+    upcoming = 0  # the first of ``breaks`` not passed yet
+    position, total = 0, len(rows)
+    while position < total:
+        if seen_date:
+            if breaks is None:
+                breaks = _not_plain(
+                    rows, position, filled_counts, probe_at, heading_like, repeats_heading
+                )
+                breaks = sorted({*breaks, *range(criteria_from, criteria_to)})
+            # The plain entries up to the next row that is not one, kept as they are.
+            while upcoming < len(breaks) and breaks[upcoming] < position:
+                upcoming += 1
+            stop = breaks[upcoming] if upcoming < len(breaks) else total
+            if stop > position:
+                kept.extend(rows[position:stop])
+                position = stop
+                if position == total:
+                    break
+        here, row = position, rows[position]
+        position += 1
         number, cells = row
-        if criteria_from <= position < criteria_to:
+        if criteria_from <= here < criteria_to:
             out.append(LeftOut(number, _CRITERIA, " | ".join(_short_cells(cells))[:200]))
             continue
         if filled_counts is None:
             count = len(cells) - cells.count("") - cells.count(None)
         else:
-            count = filled_counts[position]
+            count = filled_counts[here]
         reason = ""
         if count > 2 and seen_date:
             first = cells[probe_at] if probe_at < len(cells) else None
@@ -366,22 +402,7 @@ def left_out_rows(
                 continue
             repeated = heading_like.get(first)
             if repeated is None:
-                repeated = heading_like[first] = (
-                    " ".join(first.split()).casefold() in probe
-                    or (
-                        # another table's headings pasted under this one ("Contact Date" over the
-                        # rows of a second export): its first heading is a heading ReviewDesk knows
-                        first[:1].isalpha()
-                        and not first[-1:].isdigit()
-                        and header_score([first]) == 1
-                    )
-                    or (
-                        # a page header: the print line or page number, the title beside it
-                        bool(titles)
-                        and first[:1].isalpha()
-                        and _MARKING_OR_PAGE.match(first) is not None
-                    )
-                )
+                repeated = heading_like[first] = repeats_heading(first)
             if not repeated:
                 kept.append(row)
                 continue
@@ -390,7 +411,7 @@ def left_out_rows(
             reason = "guidance for whoever fills in the template"
         elif texts and texts[0][:1] in _RULE and all(not t.strip(_RULE) for t in texts):
             reason = "a line ruled under the headings (a query tool's output)"
-        elif position == 0 and _headings_again(cells, layout, rows[1:50]):
+        elif here == 0 and _headings_again(cells, layout, rows[1:50]):
             reason = "a second row of headings (the headings in another language)"
         elif len(texts) >= 2 and _repeats_header(cells, header_keys):
             reason = REPEATED_HEADER
@@ -399,7 +420,7 @@ def left_out_rows(
                 order, added = _placing(named, cells)
                 named += added
                 moves.append((len(kept), order))
-        elif position == 0 and _numbers_the_columns(texts):
+        elif here == 0 and _numbers_the_columns(texts):
             reason = "the columns numbered under the headings (part of the header)"
         elif seen_date and _other_headings(cells, texts):
             reason = OTHER_HEADINGS
@@ -420,7 +441,7 @@ def left_out_rows(
                 reason = "the report's title repeated (a page header)"
             elif _MARKING_OR_PAGE.match(joined):
                 reason = "a page header or footer (page number, marking or print line)"
-            elif position > last_dated and (
+            elif here > last_dated and (
                 _FOOTER.match(joined)
                 or len(texts) == 1
                 and (_FOOTER_WORDS.search(joined) or _COUNT_LINE.fullmatch(joined))
@@ -534,6 +555,33 @@ _SIGN_OFF = re.compile(
     r"|signing|submission))?)\s*:?",
     re.I,
 )
+
+
+def _not_plain(
+    rows: list[tuple[int, list[Any]]],
+    start: int,
+    filled_counts: list[int] | None,
+    probe_at: int,
+    heading_like: dict[str, bool],
+    repeats_heading,
+) -> list[int]:
+    """The rows from ``start`` that are not plain entries once a date has been seen: those with
+    two cells or fewer filled, and those whose first cell may repeat a heading (the rest are
+    kept as they are). ``heading_like`` is given each first cell looked at."""
+    cells_from = list(map(itemgetter(1), rows[start:]))
+    if filled_counts is None:
+        counts = [len(c) - c.count("") - c.count(None) for c in cells_from]
+    else:
+        counts = filled_counts[start:]
+    firsts = [c[probe_at] if probe_at < len(c) else None for c in cells_from]
+    for first in set(firsts):
+        if first.__class__ is str and first not in heading_like:
+            heading_like[first] = repeats_heading(first)
+    return [
+        start + k
+        for k, (count, first) in enumerate(zip(counts, firsts, strict=True))
+        if count <= 2 or first.__class__ is str and heading_like[first]
+    ]
 
 
 def _criteria_block(rows: list[tuple[int, list[Any]]]) -> tuple[int, int]:
