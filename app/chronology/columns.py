@@ -138,6 +138,7 @@ class ColumnProfile:
     no_time: int = 0  # "AM", "N/K", "-": a time cell saying there is no time to give
     clock_numbers: int = 0  # whole numbers that read as a 24-hour clock (1032, 905 for 09:05)
     type_names: int = 0  # distinct values that are event types' names (when few are distinct)
+    sessions: bool = False  # every value a register's session, "AM" or "PM"
     named_roles: int = 0  # names with a role after them in brackets ("Sam Ellery (HV)")
 
     def share(self, count: int) -> float:
@@ -316,8 +317,15 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
     for p, values in zip(profiles, seen, strict=True):
         p.distinct = len(values)
         if p.distinct <= _FEW_VALUES:
+            if values and {v.casefold().replace(".", "") for v in values} <= _SESSIONS:
+                p.sessions = True  # a register's half-days ("AM", "PM"): not a type, no time
+                continue
             p.type_names = sum(1 for v in values if names_a_type(v))
     return profiles
+
+
+# The sessions a school register is kept by: a half-day, not a kind of contact.
+_SESSIONS = frozenset({"am", "pm", "morning", "afternoon"})
 
 
 @dataclass

@@ -218,7 +218,35 @@ def _decide(path: Path, skip: int) -> tuple[str, set[int], str]:
     return _single_byte_codec(bad_samples), set(), ""
 
 
+# Two or three Windows-1252 letters standing for one UTF-8 letter: "Ã¢" for "â", "â€™" for "’".
+_MISREAD_UTF8 = re.compile("[\u00c2-\u00c5][\u0080-\u00bf\u0152-\u2122]|\u00e2\u20ac.")
+
+
+def _redecoded(text: str) -> str | None:
+    """``text`` written back as Windows-1252 bytes and read as the UTF-8 they were; None when
+    that is not what happened to it."""
+    try:
+        raw = text.encode("cp1252")
+    except UnicodeEncodeError:
+        try:  # the five bytes Windows-1252 leaves unnamed are read as the same code points
+            raw = b"".join(c.encode("cp1252") if ord(c) > 255 else bytes([ord(c)]) for c in text)
+        except UnicodeEncodeError:
+            return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _put_back(lines: Iterator[str]) -> Iterator[str]:
+    for line in lines:
+        yield line if line.isascii() else (_redecoded(line) or line)
+
+
 def _text_lines(path: Path, skip: int, codec: str, bad: set[int], fallback: str) -> Iterator[str]:
+    if codec == "utf_8_misread":
+        yield from _put_back(_text_lines(path, skip, "utf_8", bad, fallback))
+        return
     if not bad:
         # Byte order marks are read by the codec itself.
         codec = {"utf_8": "utf-8-sig", "utf-16-le": "utf-16-le"}.get(codec, codec)
@@ -434,6 +462,12 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
         sample = "".join(_first_chars(_text_lines(path, skip, codec, bad, fallback), _SAMPLE))
     except UnicodeDecodeError:
         raise not_a_spreadsheet(shown) from None
+    if codec == "utf_8" and len(_MISREAD_UTF8.findall(sample)) >= 2 and _redecoded(sample):
+        # UTF-8 read as Windows-1252 and saved again ("SiÃ¢n", "mumâ€™s"): each line put back.
+        label = "UTF-8 once misread as Windows-1252 and saved again, its letters put back:"
+        sample = "".join(_first_chars(_put_back(_text_lines(path, skip, codec, bad, fallback)),
+                                      _SAMPLE))  # fmt: skip
+        bad, fallback, codec = set(), "", "utf_8_misread"
     if len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
         raise not_a_spreadsheet(shown)
     lines = _text_lines(path, skip, codec, bad, fallback)

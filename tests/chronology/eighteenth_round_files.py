@@ -155,7 +155,9 @@ def work_board_groups(folder: Path):
         ws.append(heads)
         for i in block:
             end = DAYS[i] + timedelta(days=2) if i % 3 == 0 else DAYS[i]
-            span = f"{DAYS[i]:%Y-%m-%d}" if end == DAYS[i] else f"{DAYS[i]:%Y-%m-%d} - {end:%Y-%m-%d}"
+            span = (
+                f"{DAYS[i]:%Y-%m-%d}" if end == DAYS[i] else f"{DAYS[i]:%Y-%m-%d} - {end:%Y-%m-%d}"
+            )
             ws.append([f"{TYPES[i % 4]} ({i + 1})", WORKERS[i % 4], "Done", span, TYPES[i % 4],
                        TEXTS[i]])  # fmt: skip
             truth.append(_t(i, end=None if end == DAYS[i] else end, practitioner=WORKERS[i % 4],
@@ -228,7 +230,8 @@ def utf8_read_as_ansi(folder: Path):
         rows.append([f"{DAYS[i]:%d/%m/%Y}", WELSH_WORKERS[i % 4], TYPES[i % 4], ACCENTED[i]])
     path = folder / "utf8_read_as_ansi.csv"
     text = "\r\n".join(",".join(f'"{c}"' for c in row) for row in rows) + "\r\n"
-    garbled = text.encode("utf-8").decode("cp1252", errors="replace")
+    # each byte read as Windows-1252; the five it leaves unnamed kept as the same code point
+    garbled = "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in text.encode())
     path.write_text(garbled, encoding="utf-8", newline="")
     truth = [Expected(start=DAYS[i], event=ACCENTED[i], practitioner=WELSH_WORKERS[i % 4],
                       event_type=TYPES[i % 4]) for i in range(8)]  # fmt: skip
