@@ -12,7 +12,7 @@ client's date of birth on every row). Each builder writes a file into a folder a
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from tests.chronology.eighth_round_text import _write
@@ -307,4 +307,183 @@ FILES = {
     "select_into_outfile": select_into_outfile,
     "substance_misuse_appointments": substance_misuse_appointments,
     "idva_contact_log": idva_contact_log,
+}
+
+
+# --- Written after the first rules ----------------------------------------------------------
+
+
+def google_calendar_csv(folder: Path):
+    """A worker's calendar in another web calendar exported to CSV the Outlook way: "Start
+    Date" and "Start Time" with a 12-hour clock ("2:30 PM"), "End Date", "End Time", the
+    description, and "Reminder Date" a week before."""
+    rows = [["Subject", "Start Date", "Start Time", "End Date", "End Time", "All Day Event",
+             "Reminder On/Off", "Reminder Date", "Reminder Time", "Description", "Location",
+             "Organizer", "Category"]]  # fmt: skip
+    for i in range(8):
+        start = _at(i)
+        reminder = start - timedelta(days=7)
+        rows.append([f"Child Z - {TYPES[i % 4]}", f"{start:%d/%m/%Y}", _twelve(start),
+                     f"{start:%d/%m/%Y}", _twelve(start + timedelta(hours=1)), "False", "True",
+                     f"{reminder:%d/%m/%Y}", _twelve(reminder), TEXTS[i], "", WORKERS[i % 4],
+                     TYPES[i % 4]])  # fmt: skip
+    path = folder / "google_calendar_csv.csv"
+    _write(path, rows)
+    return path, [_all(i) for i in range(8)]
+
+
+def notion_date_only_ranges(folder: Path):
+    """A Notion database of a family's moves exported to CSV: dates without times ("March 14,
+    2016"), two of them ranges over an arrow ("June 21, 2016 \u2192 June 24, 2016"), "Last
+    edited time" at the end."""
+    rows = [["Name", "When", "Who", "Category", "Details", "Last edited time"]]
+    truth = []
+    for i in range(8):
+        end = DAYS[i] + timedelta(days=3) if i in (3, 6) else None
+        when = f"{DAYS[i]:%B} {DAYS[i].day}, {DAYS[i].year}"
+        if end:
+            when += f" \u2192 {end:%B} {end.day}, {end.year}"
+        edited = datetime(2016, 12, 1, 9, 14)
+        rows.append([f"Entry {i + 1}", when, WORKERS[i % 4], TYPES[i % 4], TEXTS[i],
+                     f"{edited:%B} {edited.day}, {edited.year} {_twelve(edited)}"])  # fmt: skip
+        truth.append(_t(i, end=end, practitioner=WORKERS[i % 4], event_type=TYPES[i % 4]))
+    path = folder / "notion_date_only_ranges.csv"
+    _write(path, rows, encoding="utf-8-sig")
+    return path, truth
+
+
+def json_http_dates(folder: Path):
+    """A web service's JSON download whose dates are HTTP dates in GMT ("Tue, 21 Jun 2016
+    15:45:00 GMT" for 16:45 in the UK)."""
+    import json
+
+    records = [{"when": f"{_utc(i):%a, %d %b %Y %H:%M:%S} GMT", "staff": WORKERS[i % 4],
+                "kind": TYPES[i % 4], "text": TEXTS[i]} for i in range(8)]  # fmt: skip
+    path = folder / "json_http_dates.json"
+    path.write_text(json.dumps({"contacts": records}, indent=2), encoding="utf-8")
+    return path, [_all(i) for i in range(8)]
+
+
+def oracle_dates_only(folder: Path):
+    """An Oracle client's CSV export of a DATE column in the database's default form, two-
+    figure years and the month in capitals ("14-MAR-16"), the time in a column of its own
+    ("10:32")."""
+    rows = [["EVENT_DATE", "EVENT_TIME", "RECORDED_BY", "EVENT_TYPE", "EVENT_TEXT"]]
+    for i in range(8):
+        rows.append([f"{DAYS[i]:%d-%b-%y}".upper(), _hm(i), WORKERS[i % 4], TYPES[i % 4],
+                     TEXTS[i]])  # fmt: skip
+    path = folder / "oracle_dates_only.csv"
+    _write(path, rows)
+    return path, [_all(i) for i in range(8)]
+
+
+def work_board_csv(folder: Path):
+    """The work board exported as CSV instead: the group's name in a "Group" column, the
+    "Owner", a "Date" column with ISO days and a "Timeline" column spanning days."""
+    rows = [["Item", "Group", "Owner", "Timeline", "Status", "Type", "Update"]]
+    truth = []
+    for i in range(8):
+        end = DAYS[i] + timedelta(days=1) if i % 2 else DAYS[i]
+        span = f"{DAYS[i]:%Y-%m-%d} - {end:%Y-%m-%d}"
+        rows.append([f"Task {i + 1}", "Done", WORKERS[i % 4], span, "Done", TYPES[i % 4],
+                     TEXTS[i]])  # fmt: skip
+        truth.append(_t(i, end=None if end == DAYS[i] else end, practitioner=WORKERS[i % 4],
+                        event_type=TYPES[i % 4]))  # fmt: skip
+    path = folder / "work_board_csv.csv"
+    _write(path, rows)
+    return path, truth
+
+
+def register_sessions_xlsx(folder: Path):
+    """A school's attendance officer's log as a workbook: the date cell, "Session" written
+    "Morning" or "Afternoon", the officer, "Contact Type" and the note."""
+    rows = [["Date", "Session", "Officer", "Contact Type", "Note"]]
+    for i in range(8):
+        rows.append([DAYS[i], "Morning" if i % 2 else "Afternoon", WORKERS[i % 4],
+                     TYPES[i % 4], TEXTS[i]])  # fmt: skip
+    wb, ws = _book(rows, title="EWO log")
+    for r in range(2, 10):
+        ws.cell(r, 1).number_format = "dd/mm/yyyy"
+    truth = [_t(i, practitioner=WORKERS[i % 4], event_type=TYPES[i % 4]) for i in range(8)]
+    return _save(wb, folder, "register_sessions_xlsx.xlsx"), truth
+
+
+def misread_utf8_semicolons(folder: Path):
+    """A Welsh service's CSV written with semicolons in UTF-8, opened as Windows-1252 and
+    saved again in UTF-8 with a byte order mark: "Dafydd LlÅ·r", "Ã´"."""
+    rows = [["Dyddiad / Date", "Gweithiwr / Worker", "Math / Type", "Nodyn / Note"]]
+    for i in range(8):
+        rows.append([f"{DAYS[i]:%d/%m/%Y}", WELSH_WORKERS[i % 4], TYPES[i % 4], ACCENTED[i]])
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows(rows)
+    text = out.getvalue()
+    garbled = "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in text.encode())
+    path = folder / "misread_utf8_semicolons.csv"
+    path.write_text(garbled, encoding="utf-8-sig", newline="")
+    truth = [Expected(start=DAYS[i], event=ACCENTED[i], practitioner=WELSH_WORKERS[i % 4],
+                      event_type=TYPES[i % 4]) for i in range(8)]  # fmt: skip
+    return path, truth
+
+
+def crm_footer_semicolons(folder: Path):
+    """A CRM's report saved in a European locale: semicolons, every field quoted, the
+    date-time "14.03.2016 10:32", and its footer lines under a blank line."""
+    rows = [["Subject", "Date", "Owner", "Type", "Comments"]]
+    for i in range(8):
+        rows.append([TYPES[i % 4], f"{_at(i):%d.%m.%Y %H:%M}", WORKERS[i % 4], TYPES[i % 4],
+                     TEXTS[i]])  # fmt: skip
+    rows += [[""], ["Contacts report"], ["Copyright (c) 2000-2016 crm.example, inc."],
+             ["Confidential Information - Do Not Distribute"]]  # fmt: skip
+    path = folder / "crm_footer_semicolons.csv"
+    _write(path, rows, delimiter=";", quoting=1)
+    KEY_TEXTS["crm_footer_semicolons"] = ["Copyright (c)", "Confidential Information"]
+    return path, [_all(i) for i in range(8)]
+
+
+def ed_attendance_list(folder: Path):
+    """A hospital emergency department's attendance list for the child: "Arrival Date/Time",
+    "Triage Time", "Seen Time" and "Departure Date/Time" (an hour or more later), the
+    presenting complaint, the clinician and the notes."""
+    rows = [["Attendance No", "Arrival Date/Time", "Triage Time", "Seen Time",
+             "Departure Date/Time", "Presenting Complaint", "Clinician", "Clinical Notes"]]  # fmt: skip
+    for i in range(8):
+        at = _at(i)
+        rows.append([f"ED{40210 + i}", f"{at:%d/%m/%Y %H:%M}",
+                     f"{at + timedelta(minutes=12):%H:%M}", f"{at + timedelta(minutes=50):%H:%M}",
+                     f"{at + timedelta(hours=3):%d/%m/%Y %H:%M}", TYPES[i % 4], WORKERS[i % 4],
+                     TEXTS[i]])  # fmt: skip
+    path = folder / "ed_attendance_list.csv"
+    _write(path, rows)
+    truth = [_timed(i, practitioner=WORKERS[i % 4]) for i in range(8)]
+    return path, truth
+
+
+def youth_justice_booked_first(folder: Path):
+    """A youth justice service's contact list: "Date Entered" (typed up the next day) before
+    "Contact Date", the start and end times, attended or not, the officer and the notes."""
+    rows = [["Date Entered", "Contact Date", "Start Time", "End Time", "Attended",
+             "Contact Type", "YOT Officer", "Notes"]]  # fmt: skip
+    for i in range(8):
+        entered = DAYS[i] + timedelta(days=1)
+        rows.append([f"{entered:%d/%m/%Y}", f"{DAYS[i]:%d/%m/%Y}", _hm(i),
+                     f"{_at(i) + timedelta(hours=1):%H:%M}", "Yes" if i % 3 else "No",
+                     TYPES[i % 4], WORKERS[i % 4], TEXTS[i]])  # fmt: skip
+    wb, _ws = _book(rows, title="Contacts")
+    return _save(wb, folder, "youth_justice_booked_first.xlsx"), [_all(i) for i in range(8)]
+
+
+LATER = {
+    "google_calendar_csv": google_calendar_csv,
+    "notion_date_only_ranges": notion_date_only_ranges,
+    "json_http_dates": json_http_dates,
+    "oracle_dates_only": oracle_dates_only,
+    "work_board_csv": work_board_csv,
+    "register_sessions_xlsx": register_sessions_xlsx,
+    "misread_utf8_semicolons": misread_utf8_semicolons,
+    "crm_footer_semicolons": crm_footer_semicolons,
+    "ed_attendance_list": ed_attendance_list,
+    "youth_justice_booked_first": youth_justice_booked_first,
 }
