@@ -61,14 +61,13 @@ def test_words_either_side_of_a_spaced_dash_that_are_not_dates_stay_flagged():
 
 def test_a_register_session_column_is_not_the_type(tmp_path):
     from app.chronology.columns import plan_columns
-    from tests.chronology.round_checks import rows_of
+    from app.chronology.reading import read_table
 
-    rows = rows_of(["14/03/2016", "03/04/2016", "06/05/2016", "21/06/2016", "02/08/2016"],
-                   ["AM", "PM", "AM", "PM", "am"], ["Sam Ellery"] * 5,
-                   ["Note one is long enough", "Note two is long enough", "Note three here",
-                    "Note four here and more", "Note five here and more"])  # fmt: skip
-    plan = plan_columns(["Date", "Session", "Officer", "Notes"], rows)
-    assert 1 not in plan.mapping.values()
+    path, _truth = files.welfare_log_sessions(tmp_path)
+    table = read_table(path)
+    plan = plan_columns(table.headers, table.rows)
+    assert plan.mapping.get("event_type") == table.headers.index("Action")
+    assert table.headers.index("Session") not in plan.mapping.values()
 
 
 def test_utf8_read_as_windows_1252_and_saved_again_is_put_back(tmp_path):
