@@ -507,6 +507,7 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
             if boxed
             else sniff_delimiter(sample.rsplit("\n", 1)[0] if len(sample) >= _SAMPLE else sample)
         )
+    escaped = False
     rows: list[list[str]] = [[]] if sep else []  # keep row numbers as the file shows them
     flags: dict[int, str] = {}
     characters = 0
@@ -518,6 +519,9 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
         if boxed:
             lines = (line.replace(_ESCAPED_BAR, _HELD_BAR) for line in lines)
         reader = csv.reader(lines, delimiter=delimiter, quoting=csv.QUOTE_NONE)
+    elif escaped := delimiter == "\t" and _BACKSLASH_ESCAPES.search(sample) is not None:
+        # A database's SELECT ... INTO OUTFILE: no quotes, a backslash before what it escapes.
+        reader = csv.reader(_escaped_lines(lines), delimiter="\t", quoting=csv.QUOTE_NONE)
     else:
         reader = csv.reader(lines, delimiter=delimiter)
     previous_line = 1 if sep else 0
@@ -574,6 +578,11 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
             'file: files joined one after the other (as "copy a.csv + b.csv" does); the mark '
             "is left out."
         )
+    if escaped:
+        rows[:] = [[_unescaped(c) for c in row] for row in rows]
+        notes.append("Its backslash escapes, as a database's SELECT ... INTO OUTFILE writes them, "
+                     "were read back: \\N for an empty value, \\t for a tab, a backslash before "
+                     "a line break inside a value.")  # fmt: skip
     notes += _rejoin_overflow(rows, delimiter, named, flags)
     if delimiter == "|" and rows and sum(c[:1] == " " or c[-1:] == " " for c in rows[0]) > 1:
         # A query tool's output (" event_date | worker "): the values padded to the columns.
@@ -583,6 +592,36 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
     if f"{delimiter}'" in sample or "\n'" in sample:
         notes += _text_markers(rows)
     return rows, notes, flags
+
+
+# "\N" standing alone between tabs, or a backslash ending a line (a line break inside a value).
+_BACKSLASH_ESCAPES = re.compile(r"(?:^|\t)\\N(?:\t|\r?$)|(?<!\\)\\\r?$", re.M)
+_ESCAPE = re.compile(r"\\(.)", re.S)
+_ESCAPED = {"n": "\n", "t": "\t", "r": "\r", "0": "", "b": "", "Z": "", "\n": "\n"}
+
+
+def _escaped_lines(lines: Iterator[str]) -> Iterator[str]:
+    """Lines ending in an escaping backslash joined to the next: the value runs on, its line
+    break kept as the escape "\\n" until the values are read back."""
+    held = ""
+    for line in lines:
+        body = line.rstrip("\r\n")
+        trailing = len(body) - len(body.rstrip("\\"))
+        if trailing % 2:
+            held += body[:-1] + "\\n"
+            continue
+        yield held + line
+        held = ""
+    if held:
+        yield held
+
+
+def _unescaped(cell: str) -> str:
+    if "\\" not in cell:
+        return cell
+    if cell == "\\N":
+        return ""
+    return _ESCAPE.sub(lambda m: _ESCAPED.get(m[1], m[1]), cell)
 
 
 def _figures(text: str) -> bool:
