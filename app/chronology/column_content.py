@@ -69,6 +69,7 @@ def type_by_values(profiles, scores, rows, total: int, taken: set[int], take) ->
         if (
             p.index in taken
             or scores[p.index]
+            or p.sessions
             or p.heading.startswith("Column ")
             and not headerless
             or _PLACE_OR_AGENCY.search(p.heading)

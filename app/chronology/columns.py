@@ -138,6 +138,7 @@ class ColumnProfile:
     no_time: int = 0  # "AM", "N/K", "-": a time cell saying there is no time to give
     clock_numbers: int = 0  # whole numbers that read as a 24-hour clock (1032, 905 for 09:05)
     type_names: int = 0  # distinct values that are event types' names (when few are distinct)
+    sessions: bool = False  # every value a register's session, "AM" or "PM"
     named_roles: int = 0  # names with a role after them in brackets ("Sam Ellery (HV)")
 
     def share(self, count: int) -> float:
@@ -316,8 +317,17 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
     for p, values in zip(profiles, seen, strict=True):
         p.distinct = len(values)
         if p.distinct <= _FEW_VALUES:
+            if values and all(
+                isinstance(v, str) and v.casefold().replace(".", "") in _SESSIONS for v in values
+            ):
+                p.sessions = True  # a register's half-days ("AM", "PM"): not a type, no time
+                continue
             p.type_names = sum(1 for v in values if names_a_type(v))
     return profiles
+
+
+# The sessions a school register is kept by: a half-day, not a kind of contact.
+_SESSIONS = frozenset({"am", "pm", "morning", "afternoon"})
 
 
 @dataclass
@@ -471,6 +481,15 @@ def plan_columns(
         veto = _veto(name, p)
         if not veto and name == "time" and "date" in mapping and p.dates:
             veto = _stamps_of_other_days(rows, column, mapping["date"])
+        if (
+            not veto
+            and name == "time"
+            and _score > -1000  # a time named by a word beside "time" ("Triage Time")
+            and "date" in mapping
+            and "time" in headings[mapping["date"]].casefold()
+            and _dates_carry_times(rows, mapping["date"])
+        ):
+            veto = "the time of another step: the date column carries the event's own time"
         if not veto and name == "time" and _form_stamps(headings, column):
             veto = "a form's own stamp (when it was filled in), beside its 'Completion time'"
         if veto:
@@ -639,6 +658,15 @@ def _veto(name: str, p: ColumnProfile) -> str:
         return "kinds of contact, not roles"
     if name == "role" and p.distinct >= 6 and p.distinct_ratio >= 0.9 and p.share(p.names) < 0.5:
         return "a different value on every row (a title of each entry), not a list of roles"
+    # "Name" of a board's or a database's items ("Entry 1", "Home visit (2)"): each row's title.
+    if (
+        name == "practitioner"
+        and p.heading.strip().casefold() == "name"
+        and p.distinct >= 3
+        and p.distinct_ratio >= 0.7
+        and p.share(p.names) < 0.3
+    ):
+        return "a title for each row, not names of people"
     if name in ("practitioner", "role", "subjects", "outcome") and p.share(p.yes_no) >= 0.6:
         return "yes/no answers"
     if name in ("practitioner", "subjects", "outcome", "significance") and (

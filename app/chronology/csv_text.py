@@ -218,7 +218,35 @@ def _decide(path: Path, skip: int) -> tuple[str, set[int], str]:
     return _single_byte_codec(bad_samples), set(), ""
 
 
+# Two or three Windows-1252 letters standing for one UTF-8 letter: "Ã¢" for "â", "â€™" for "’".
+_MISREAD_UTF8 = re.compile("[\u00c2-\u00c5][\u0080-\u00bf\u0152-\u2122]|\u00e2\u20ac.")
+
+
+def _redecoded(text: str) -> str | None:
+    """``text`` written back as Windows-1252 bytes and read as the UTF-8 they were; None when
+    that is not what happened to it."""
+    try:
+        raw = text.encode("cp1252")
+    except UnicodeEncodeError:
+        try:  # the five bytes Windows-1252 leaves unnamed are read as the same code points
+            raw = b"".join(c.encode("cp1252") if ord(c) > 255 else bytes([ord(c)]) for c in text)
+        except UnicodeEncodeError:
+            return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _put_back(lines: Iterator[str]) -> Iterator[str]:
+    for line in lines:
+        yield line if line.isascii() else (_redecoded(line) or line)
+
+
 def _text_lines(path: Path, skip: int, codec: str, bad: set[int], fallback: str) -> Iterator[str]:
+    if codec == "utf_8_misread":
+        yield from _put_back(_text_lines(path, skip, "utf_8", bad, fallback))
+        return
     if not bad:
         # Byte order marks are read by the codec itself.
         codec = {"utf_8": "utf-8-sig", "utf-16-le": "utf-16-le"}.get(codec, codec)
@@ -434,6 +462,12 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
         sample = "".join(_first_chars(_text_lines(path, skip, codec, bad, fallback), _SAMPLE))
     except UnicodeDecodeError:
         raise not_a_spreadsheet(shown) from None
+    if codec == "utf_8" and len(_MISREAD_UTF8.findall(sample)) >= 2 and _redecoded(sample):
+        # UTF-8 read as Windows-1252 and saved again ("SiÃ¢n", "mumâ€™s"): each line put back.
+        label = "UTF-8 once misread as Windows-1252 and saved again, its letters put back:"
+        sample = "".join(_first_chars(_put_back(_text_lines(path, skip, codec, bad, fallback)),
+                                      _SAMPLE))  # fmt: skip
+        bad, fallback, codec = set(), "", "utf_8_misread"
     if len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
         raise not_a_spreadsheet(shown)
     lines = _text_lines(path, skip, codec, bad, fallback)
@@ -473,6 +507,7 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
             if boxed
             else sniff_delimiter(sample.rsplit("\n", 1)[0] if len(sample) >= _SAMPLE else sample)
         )
+    escaped = False
     rows: list[list[str]] = [[]] if sep else []  # keep row numbers as the file shows them
     flags: dict[int, str] = {}
     characters = 0
@@ -484,6 +519,9 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
         if boxed:
             lines = (line.replace(_ESCAPED_BAR, _HELD_BAR) for line in lines)
         reader = csv.reader(lines, delimiter=delimiter, quoting=csv.QUOTE_NONE)
+    elif escaped := delimiter == "\t" and _BACKSLASH_ESCAPES.search(sample) is not None:
+        # A database's SELECT ... INTO OUTFILE: no quotes, a backslash before what it escapes.
+        reader = csv.reader(_escaped_lines(lines), delimiter="\t", quoting=csv.QUOTE_NONE)
     else:
         reader = csv.reader(lines, delimiter=delimiter)
     previous_line = 1 if sep else 0
@@ -540,6 +578,11 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
             'file: files joined one after the other (as "copy a.csv + b.csv" does); the mark '
             "is left out."
         )
+    if escaped:
+        rows[:] = [[_unescaped(c) for c in row] for row in rows]
+        notes.append("Its backslash escapes, as a database's SELECT ... INTO OUTFILE writes them, "
+                     "were read back: \\N for an empty value, \\t for a tab, a backslash before "
+                     "a line break inside a value.")  # fmt: skip
     notes += _rejoin_overflow(rows, delimiter, named, flags)
     if delimiter == "|" and rows and sum(c[:1] == " " or c[-1:] == " " for c in rows[0]) > 1:
         # A query tool's output (" event_date | worker "): the values padded to the columns.
@@ -549,6 +592,36 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
     if f"{delimiter}'" in sample or "\n'" in sample:
         notes += _text_markers(rows)
     return rows, notes, flags
+
+
+# "\N" standing alone between tabs, or a backslash ending a line (a line break inside a value).
+_BACKSLASH_ESCAPES = re.compile(r"(?:^|\t)\\N(?:\t|\r?$)|(?<!\\)\\\r?$", re.M)
+_ESCAPE = re.compile(r"\\(.)", re.S)
+_ESCAPED = {"n": "\n", "t": "\t", "r": "\r", "0": "", "b": "", "Z": "", "\n": "\n"}
+
+
+def _escaped_lines(lines: Iterator[str]) -> Iterator[str]:
+    """Lines ending in an escaping backslash joined to the next: the value runs on, its line
+    break kept as the escape "\\n" until the values are read back."""
+    held = ""
+    for line in lines:
+        body = line.rstrip("\r\n")
+        trailing = len(body) - len(body.rstrip("\\"))
+        if trailing % 2:
+            held += body[:-1] + "\\n"
+            continue
+        yield held + line
+        held = ""
+    if held:
+        yield held
+
+
+def _unescaped(cell: str) -> str:
+    if "\\" not in cell:
+        return cell
+    if cell == "\\N":
+        return ""
+    return _ESCAPE.sub(lambda m: _ESCAPED.get(m[1], m[1]), cell)
 
 
 def _figures(text: str) -> bool:

@@ -97,7 +97,7 @@ _YEAR = r"(?P<y>\d{4}|'?\d{2})"
 # "14/03/2016 - 10:32" and a 24-hour time in four figures ("14/03/16 1432", "1432hrs").
 _TIME = (
     r"(?:\s*(?:,|\bat\b|@|(?P<iso>t)|-|\u2013|:(?=\d)|\bam(?=\s+\d))?\s*"
-    r"(?:(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<se>\d{2})(?:[.:]\d{1,7})?)?"
+    r"(?:(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<se>\d{2})(?:[.:]\d{1,9})?)?"
     r"|(?P<h2>\d{1,2})(?=\s*[ap])|(?<=\s)(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?=\s*h|\s*$))"
     r"\s*(?P<ap>[ap]\.?m\.?)?(?:\s*hrs?)?"
     # A zone after the time, as systems that keep UTC write it: "Z", "UTC", "+01:00", "BST",
@@ -122,6 +122,9 @@ _RANGE = re.compile(
     r"|(?<=[\da-z])[-\u2013](?=[\da-z]))(?P<b>.+)",  # "14/03/2016-18/03/2016", "March-April"
     _I,
 )
+# Two whole dates either side of an arrow (as work-management tools write a date range) or of a
+# spaced dash, split there first: "2016-03-14 - 2016-03-16" has dashes inside its dates too.
+_SPACED_RANGE = re.compile(r"(?P<a>\S.*?)\s*(?:\u2192|->|\s[-\u2013]\s)\s*(?P<b>\S.+)")
 # "3-5 May 2016", "between 3rd and 5th May 2016", "14/15 May 2016": days of one month.
 _DAY_RANGE = re.compile(
     r"(?:between\s+|from\s+)?(?P<d1>\d{1,2})" + _ORDINAL + r"\s*(?:-|\u2013|to|and|&|/)\s*"
@@ -397,7 +400,10 @@ def _day(
     if hour_minute == (-1, -1):
         return _unknown(raw, f"'{raw.strip()}' has a time of day that does not exist")
     if hour_minute and m.group("z") and not _span_end(m):
-        when, hour_minute = date_forms.uk_clock(when, *hour_minute, m.group("z"))
+        zone = m.group("z")
+        if m.group("se") and zone.casefold() == "gmt":
+            zone = "utc"  # to the second: a system's clock ("Tue, 21 Jun 2016 15:45:00 GMT")
+        when, hour_minute = date_forms.uk_clock(when, *hour_minute, zone)
     hhmm = f"{hour_minute[0]:02d}:{hour_minute[1]:02d}" if hour_minute else ""
     return _parsed(text=raw, precision="day", start=when, end=when, time=hhmm)
 
@@ -710,6 +716,12 @@ def _read_text(raw: str, pivot: int, order: str, year_kind: str) -> ParsedDate:
         first = _parse_text(m["d1"] + m["rest"], pivot, order, year_kind)
         last = _parse_text(m["d2"] + m["rest"], pivot, order, year_kind)
         if first.precision == "day" and last.precision == "day":
+            return _between(raw, first, last)
+    m = _SPACED_RANGE.fullmatch(s) if ("\u2192" in s or " - " in s or "->" in s) else None
+    if m:  # "2016-03-14 - 2016-03-16", "April 3, 2016 2:30 PM \u2192 April 5, 2016"
+        first = _parse_text(m["a"], pivot, order, year_kind)
+        last = _parse_text(m["b"], pivot, order, year_kind)
+        if first.precision == last.precision == "day":
             return _between(raw, first, last)
     m = _RANGE.fullmatch(s)
     if m:
