@@ -43,6 +43,7 @@ from app.publishing.inflections import (
     greek,
     greek_forms,
     hungarian,
+    hungarian_forms,
     hungarian_pets,
     hungarian_wife,
     long_vowel_spellings,
@@ -884,13 +885,50 @@ def _ordinary_opening(text: str, m: re.Match) -> bool:
         return False
     if follows.endswith(("ed", "ly")):
         return False
-    return not (follows.endswith("s") and not follows.endswith(("ers", "ss")))
+    if follows.endswith("s") and not follows.endswith(("ers", "ss")):
+        # A verb ("Young says", "Hunter rings the school"), unless a verb of the plural
+        # follows it: then it is a plural noun the word goes with ("Hunter wellies were by
+        # the door", "Young offenders are seen"). A verb of saying is the person still
+        # ("Young says were hungry", as notes write "says they were").
+        then = _WORD_AFTER.match(text, after.end())
+        return then is not None and then[1] in _PLURAL_VERBS and follows not in _SAYING
+    return True
+
+
+# Verbs that agree only with a plural: after "Hunter wellies" they say "wellies" is a noun.
+_PLURAL_VERBS = frozenset("are were have".split())
+# Verbs of saying, thinking and wanting that notes write before a clause with no subject.
+_SAYING = frozenset(
+    """says states reports tells asks thinks feels wants needs claims denies admits explains
+    confirms knows believes hopes agrees adds recalls remembers describes discloses alleges
+    means seems appears""".split()
+)
 
 
 # Street words: a family's name before one names the street ("Campbell Road").
 _STREET_WORDS = frozenset(
     "street road lane avenue close drive way crescent terrace place square gardens grove"
     " row walk mews".split()
+)
+
+
+# What a town's name goes before ("Bolton Council", "Chester Station"): never a person.
+_TOWN_THINGS = frozenset(
+    "council borough station hospital airport museum zoo cathedral castle college"
+    " magistrates crown county town city".split()
+)
+# What a place is written after: "near", "outside"; a verb of moving and "to", "from" or
+# "into" ("moved to", "returned from", "moved back to"); living, being born or a home "in"
+# ("lived in", "a flat in"). Not "spoke to", "a call from", "confidence in".
+_PLACE_BEFORE = re.compile(
+    r"(?<![\w'’])(?:near|outside"
+    r"|(?:move[ds]?|moving|relocat(?:ed|ing|es?)|return(?:ed|ing|s)?|travel(?:l?ed|l?ing|s)?"
+    r"|fled|flee(?:s|ing)?|transferred|emigrated|drove|driven)[ \t]+(?:back[ \t]+)?"
+    r"(?:to|from|into|towards|in)"
+    r"|(?:lived|lives?|living|born|based|stay(?:ed|ing|s)?|settled|housed|grew[ \t]+up|placed"
+    r"|school|schools|flat|house|home|hostel|accommodation|relatives|family|area|somewhere"
+    r"|elsewhere)[ \t]+(?:in|near|outside))[ \t]+$",
+    re.I,
 )
 
 
@@ -1003,7 +1041,9 @@ class Anonymiser:
                     _capital_forms(lenited, forms, restricted, descriptor)
                 if entry.kind == "person" and name in given and hungarian_name:
                     # "Timi", "Timike" of Tímea: the given names' pet forms, with their capital.
-                    pets = (form for token in tokens for form in hungarian_pets(token))
+                    pets = {form for token in tokens for form in hungarian_pets(token)}
+                    # and declined as the name is ("Timinek", "Timit").
+                    pets |= {form for pet in pets for form in hungarian_forms(pet)}
                     _capital_forms(pets, forms, restricted, descriptor)
                 if entry.kind == "person" and name in given and georgian_name:
                     # "Ninuka" of Nino: the given names' pet forms, found with their capital.
@@ -1027,6 +1067,7 @@ class Anonymiser:
                         (finnish, finnish_forms),
                         (greek, greek_forms),
                         (romanian, romanian_forms),
+                        (hungarian, hungarian_forms),
                     )
                     if looks(entry.name)
                 ]
@@ -1111,11 +1152,13 @@ class Anonymiser:
         # The first letter of each person's surname -> who (one person) or "[name removed]".
         surnames: dict[str, set[str]] = {}
         self._last_names: set[str] = set()  # "ward" of "Patrick Ward"
+        self._given_names: set[str] = set()  # "patrick" of "Patrick Ward"
         self._first_names: set[str] = set()
         for entry in self.entries:
             core = _core(entry.name)
             if entry.kind == "person" and len(core) > 1:
                 self._last_names.add(core[-1])
+                self._given_names.add(core[0])
                 self._first_names |= {t for n in (entry.name, *entry.variants) for t in _tokens(n)}
                 surnames.setdefault(core[-1][0], set()).add(
                     entry.descriptor.strip() or NAME_REMOVED
@@ -1278,6 +1321,24 @@ class Anonymiser:
         after = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[m.end() : m.end() + 16])
         return bool(after) and after[1].lower() in _STREET_WORDS
 
+    def _place_named(self, text: str, m: re.Match) -> bool:
+        """A family's name alone that is also a town's, written as a place: after living or a
+        home "in" ("lived in Bolton", "a flat in Chester"), "near", "outside", after a verb of
+        moving and "to", "from" or "into" ("moved to Bolton"), or before a town's council,
+        station, hospital and the like ("Bolton Council said"). Never someone's given name,
+        nor with an "'s" after it ("in Bolton's care" is the person's), nor after a title."""
+        key = _key(m.group(0))
+        if key not in self._last_names or key in self._given_names or m.group("plural"):
+            return False
+        if not text[m.start() : m.start() + 1].isupper():
+            return False
+        if text[m.end() : m.end() + 1] in ("'", "’"):
+            return False
+        after = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[m.end() : m.end() + 16])
+        if after and after[1].lower() in _TOWN_THINGS:
+            return not _TITLE_BEFORE.search(text, max(0, m.start() - 14), m.start())
+        return _PLACE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
+
     def _misspelt_after(self, text: str, end: int, descriptor: str) -> int:
         """Where a name ends when the word after it is the person's other name misspelt
         ("Ceri Pritchad" of Ceri Pritchard): a letter apart, two in a long name."""
@@ -1332,7 +1393,7 @@ class Anonymiser:
                 self._other_names_only and _key(whole) in self._other_names_only
             ) and _ordinary_word(text, m):
                 continue
-            if self._street_named(text, m):
+            if self._street_named(text, m) or (self._last_names and self._place_named(text, m)):
                 continue
             matches.append(m)
         for m in [] if self._places is None else self._places.finditer(folded):

@@ -386,6 +386,13 @@ def short_forms(name: str, strong: bool = False, tails: bool = True) -> set[str]
     out |= {p + e for p in pieces | {spelled} if len(p) >= 3 for e in ("sino", "sina")}
     if len(spelled) >= 4 and spelled[-1] in "aeiou":
         out |= {spelled[:-1] + e for e in ("ino", "ina", "ito", "ita")}
+    if len(spelled) >= 4 and spelled[-1] in "nr":
+        # Spanish "-cito", "-cita" on a name ending in "n" or "r" ("Carmencita",
+        # "Juancito", "Pilarcita"): spelled as said, "sito", "sita".
+        out |= {spelled + e for e in ("sito", "sita")}
+    # Russian and Ukrainian "-sya", "-usya" on the name's first syllables ("Olesya" of
+    # Oleksandra, "Marusya" of Mariya, "Nastusya" of Anastasiya): never English words.
+    out |= {p + ("sia" if p[-1] in "aeiou" else "usia") for p in pieces if len(p) >= 3}
     if not strong:
         out |= {p + e for p in pieces if len(p) >= 3 for e in _LONG_ENDINGS}
     if tails and not strong:
@@ -420,7 +427,20 @@ def table_forms(name: str) -> set[str]:
         for full, shorts in SHORT_FORMS.items():
             key = _spelling(full, final_e=True)
             _BY_SOUND[key] = tuple(dict.fromkeys(_BY_SOUND.get(key, ()) + shorts))
-    shorts = SHORT_FORMS.get(fold(name).lower()) or _BY_SOUND.get(_spelling(name, final_e=True), ())
+    return set(_table_forms(fold(name).lower()))
+
+
+@lru_cache(maxsize=4096)
+def _table_forms(name: str) -> frozenset[str]:
+    said = _spelling(name, final_e=True)
+    shorts = SHORT_FORMS.get(name) or _BY_SOUND.get(said, ())
+    if not shorts and len(name) >= 5:
+        # The same name in another romanisation or language ("Svitlana" of the table's
+        # Svetlana, "Jekaterina" of Yekaterina): a table name it sounds like, a letter apart.
+        shorts = next(
+            (v for k, v in SHORT_FORMS.items() if k[:1] == name[:1] and sounds_alike(name, k)),
+            (),
+        )
     out = set()
     for short in shorts:
         out.add(_spelling(short, final_e=True))
@@ -428,7 +448,11 @@ def table_forms(name: str) -> set[str]:
             # "Sasha" -> "Sashka", "Sashenka", "Sashko"; "Dima" -> "Dimka"
             stem = re.sub(r"y?a$", "", short)
             out |= {_spelling(stem + ending, final_e=True) for ending in _SLAVIC_PET}
-    return out
+        if re.search(r"[^aeiou][aeo]$", short) and len(short) >= 4:
+            # Spanish and Italian "-ita", "-ito", "-ina", "-ino" on a short form ("Lupita"
+            # of Lupe, of Guadalupe; "Pepito" of Pepe).
+            out |= {_spelling(short[:-1] + e, final_e=True) for e in ("ita", "ito", "ina", "ino")}
+    return frozenset(out)
 
 
 def pet_forms(spelled: str) -> set[str]:
