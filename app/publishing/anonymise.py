@@ -50,6 +50,7 @@ from app.publishing.inflections import (
     other_sex,
     pinyin,
     pinyin_forms,
+    pinyin_syllables,
     romanian,
     romanian_forms,
     yoruba_rest,
@@ -75,7 +76,8 @@ COMMON_WORDS = frozenset(
     sage star mercy patience prudence honour honor harmony liberty unity bliss carol pip
     hardy bond park rice lamb fox wolf crane swan finch bird gold silver steel good law ash
     sonny blessing precious destiny misty crystal trinity echo memory gift fortune beauty
-    charity comfort justice""".split()
+    charity comfort justice banks fields hills woods mills brooks burns waters rivers stones
+    sands knight""".split()
 )
 TITLES = frozenset(
     "mr mrs ms miss dr prof sir dame rev revd mx master pc pcso dc ds di dci sgt insp det cllr"
@@ -557,6 +559,11 @@ _NAME_PREFIXES = (
     "haile",
     "chukwu",
     "oluwa",
+    # Maghrebi family names: "Ben Ali", "Ben-Ali" of "Benali"; "Bou Zid"; "Aït Ahmed"
+    "ben",
+    "bel",
+    "bou",
+    "ait",
 )
 
 
@@ -592,6 +599,13 @@ def _split_prefix(token: str) -> str | None:
         if token.startswith(prefix) and len(token) >= len(prefix) + 3:
             return prefix + " " + token[len(prefix) :]
     return None
+
+
+# Words of respect and kinship Gujarati, Hindi, Urdu, Bengali and Marathi join to a given name
+# ("Hiteshbhai", "Hansaben", "Rekhadidi", "Ramji"), or write after it with a hyphen.
+_JOINED_AFTER = (
+    "bhai bhaiya ben behn bahen kumar kumari ji jee didi bhabhi bhau tai bai apa"
+).split()
 
 
 def _capital_forms(found, forms: dict, restricted: set, descriptor) -> None:
@@ -881,6 +895,8 @@ def _ordinary_opening(text: str, m: re.Match) -> bool:
     if after is None:
         return False
     follows = after[1]
+    if follows in _PLURAL_VERBS and word.endswith("s") and not word.endswith("ss"):
+        return True  # "Banks were shut", "Fields are wet": a plural, never one person
     if follows in _AFTER_A_NAME or "'" in follows or "’" in follows:
         return False
     if follows.endswith(("ed", "ly")):
@@ -1023,6 +1039,17 @@ class Anonymiser:
                         # "Abdi-Rahman", "Abu Bakr", "Wing-Yan" of a name registered as one
                         # word: found written with its capital.
                         _capital_forms(_split_anywhere(token), forms, restricted, descriptor)
+                if entry.kind == "person" and name in given:
+                    # "Hiteshbhai", "Hansaben", "Hansa-ben", "Raviji": a word of respect or
+                    # kinship joined to a given name, found with its capital.
+                    joined = (
+                        token + glue + word
+                        for token in tokens[:1]
+                        if len(token) >= 3 and token not in PARTICLES | TITLES
+                        for word in _JOINED_AFTER
+                        for glue in ("", " ")
+                    )
+                    _capital_forms(joined, forms, restricted, descriptor)
                 if entry.kind == "person" and name in given and mandarin:
                     # "Zi-Han", "Hanhan", "Xiao Han" of Zihan: found with their capital.
                     spelt = (form for token in tokens for form in pinyin_forms(token))
@@ -1188,6 +1215,9 @@ class Anonymiser:
         for entry in self.entries:
             for name in [entry.name, *entry.variants]:
                 letters = {t[0] for t in _tokens(name) if t not in PARTICLES}
+                if entry.kind == "person" and pinyin(entry.name):
+                    # "Liu Z.X." of Liu Zixuan: a given name's syllables, each its initial.
+                    letters |= {s[0] for t in _tokens(name) for s in pinyin_syllables(t)}
                 self._letters.setdefault(entry.descriptor.strip() or NAME_REMOVED, set()).update(
                     letters
                 )
@@ -1339,6 +1369,26 @@ class Anonymiser:
             return not _TITLE_BEFORE.search(text, max(0, m.start() - 14), m.start())
         return _PLACE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
 
+    def _by_initials(self, folded: str, m: re.Match, named: str):
+        """Who a family name several people share is, by the initials written before or after
+        it ("H.K. Patel", "Liu Z.X."): (descriptor, their letters) when the letters are all of
+        one sharer's names and of no other's; (NAME_REMOVED, every sharer's letters) when they
+        are of several; None when there are no initials."""
+        key = _key(named)
+        before = _INITIAL_BEFORE.search(folded, max(0, m.start() - 12), m.start())
+        after = _INITIALS_AFTER.match(folded, m.end()) or _INITIAL_AFTER.match(folded, m.end())
+        written = (before[0] if before else "") + (after[1] if after else "")
+        capitals = {c.lower() for c in re.findall(r"[A-Z]", written)}
+        if not capitals:
+            return None
+        sharers = [d for d, tokens in self._tokens_of.items() if key in tokens]
+        fits = [d for d in sharers if capitals <= self._letters.get(d, set())]
+        if len(fits) == 1:
+            return fits[0], self._letters.get(fits[0], set())
+        if fits:
+            return NAME_REMOVED, set().union(*(self._letters.get(d, set()) for d in fits))
+        return None
+
     def _misspelt_after(self, text: str, end: int, descriptor: str) -> int:
         """Where a name ends when the word after it is the person's other name misspelt
         ("Ceri Pritchad" of Ceri Pritchard): a letter apart, two in a long name."""
@@ -1422,6 +1472,13 @@ class Anonymiser:
                     )
                 elif descriptor is not None:
                     end = m.end()
+                    letters = self._letters.get(descriptor, ())
+                    if descriptor == NAME_REMOVED:
+                        # A family name several registered people share ("Patel" of a child,
+                        # a mother and a father): the initials beside it say which.
+                        resolved = self._by_initials(folded, m, named)
+                        if resolved is not None:
+                            descriptor, letters = resolved
                     # "Gurpreet K.": the initial of the rest of the name goes with it.
                     # "Ceri Pritchad" of Ceri Pritchard: the next word, the person's other
                     # name misspelt by a letter or two, goes with it.
@@ -1429,12 +1486,11 @@ class Anonymiser:
                     # "Volkov D.A.": the initials of the rest of the name go with it.
                     several = _INITIALS_AFTER.match(folded, end)
                     if several and all(
-                        c.lower() in self._letters.get(descriptor, ())
-                        for c in re.findall(r"[A-Z]", several[1])
+                        c.lower() in letters for c in re.findall(r"[A-Z]", several[1])
                     ):
                         end = several.end()
                     after = _INITIAL_AFTER.match(folded, end)
-                    if after and after[1].lower() in self._letters.get(descriptor, ()):
+                    if after and after[1].lower() in letters:
                         # Its dot also ends the sentence when nothing or a new sentence follows.
                         ends = re.match(r"\s+[A-Z]|\s*$", folded[after.end() :])
                         end = after.end() - (1 if ends else 0)
@@ -1448,7 +1504,6 @@ class Anonymiser:
                     # "G Kaur", "M.A. Chaudhry", "YM Katz": initials before the name, if they
                     # are the name's.
                     before = _INITIAL_BEFORE.search(folded, max(0, start - 12), start)
-                    letters = self._letters.get(descriptor, ())
                     if (
                         before
                         and before[0].strip() not in ABBREVIATIONS

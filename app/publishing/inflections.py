@@ -381,6 +381,12 @@ def _syllables(word: str) -> list[str] | None:
     return None
 
 
+def pinyin_syllables(word: str) -> list[str]:
+    """``word``'s pinyin syllables ("zixuan": "zi", "xuan"); empty when it is no pinyin of one
+    or two syllables."""
+    return _syllables(word) or []
+
+
 def pinyin(name: str) -> bool:
     """True when every word of ``name`` reads as one or two syllables of pinyin and one of
     them is one syllable, the family name ("Wang Zihan", "Li Jiaxin"): a Mandarin name."""

@@ -233,6 +233,19 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "guadalupe": ("lupe",),
     "jesus": ("chuy", "chucho"),
     "harriet": ("hattie", "hatty", "hetty", "harri"),
+    # Hausa pet names of Arabic names
+    "hadiza": ("dije", "dijatu", "diza"),
+    "khadija": ("dije", "dija", "khadi"),
+    "aishatu": ("shatu", "aisha"),
+    "aisha": ("shatu",),
+    "fatima": ("fati", "fatu", "tima"),
+    "hauwa": ("hauwau",),
+    "maryam": ("mairo", "maimuna"),
+    "zainab": ("zainu", "zee"),
+    "abdullahi": ("abdul", "dullah"),
+    "ibrahim": ("ibro", "ibbo"),
+    "abubakar": ("bako",),
+    "muhammadu": ("mamman", "mamuda"),
     # Hebrew and Yiddish
     "yosef": ("yossi", "yossel", "yoske", "yoshke"),
     "moshe": ("moishe", "moishy", "moishele"),
@@ -318,6 +331,14 @@ def _v_for_w(word: str) -> str:
     """``word`` with a "w" before a vowel written "v", as German and Polish write the sound
     other languages write "v" ("Kowalenko" of Kovalenko, "Wladimir" of Vladimir)."""
     return re.sub(r"w(?=[aeiouy])", "v", word.lower())
+
+
+def _french_spelt(word: str) -> str:
+    """``word`` as English spells what French transliteration of Arabic and of West and North
+    African names writes: "ou" before a vowel is "w" ("Ouahiba" of Wahiba, "Ouafae"), "dj" is
+    "j" ("Khadidja", "Djamel"), "ch" is "sh" ("Chérif" of Sharif)."""
+    w = re.sub(r"ou(?=[aeiy])", "w", word.lower())
+    return w.replace("dj", "j").replace("ch", "sh")
 
 
 def spellings_apart(a: str, b: str) -> int:
@@ -499,6 +520,22 @@ ROMANISED: tuple[tuple[str, ...], ...] = (
     ("zhou", "chow", "chau"),
     ("xu", "hsu", "hui", "tsui"),
     ("wu", "ng", "woo"),
+    # Akan day names, in their Twi, Fante and Ewe forms and the short forms they go by: a
+    # boy or a girl born on Monday, Tuesday and so on through Sunday.
+    ("kojo", "kwadwo", "jojo", "cudjoe", "kodjo", "kwadjo"),
+    ("kwabena", "kobina", "kobby", "ebo", "kabenla"),
+    ("kwaku", "kweku", "kuuku"),
+    ("yaw", "ekow", "yao"),
+    ("kofi", "fiifi", "fifi"),
+    ("kwame", "kwamena", "kwamina", "kwami", "ato"),
+    ("kwesi", "kwasi", "akwasi", "siisi", "kwasie"),
+    ("adwoa", "adjoa", "ajoa", "adjowa", "jojo"),
+    ("abena", "abenaa", "araba", "abla"),
+    ("akua", "ekua", "aku", "kuukua"),
+    ("yaa", "aba", "yawa", "baaba"),
+    ("afua", "efua", "afia", "afi", "effie"),
+    ("ama", "amma", "amba"),
+    ("akosua", "esi", "akos", "kosua", "sisi"),
 )
 _ROMANISED = {w: group for group in ROMANISED for w in group}
 
@@ -685,6 +722,13 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 strong |= short_forms(word, strong=True, tails=tails)
                 tabled |= table_forms(word)
                 syllables |= _first_syllable(word)
+            if first and len(word) == 3 and word[-1].lower() in "aeiou":
+                # A short given name with a Portuguese or Spanish pet ending on it but its
+                # last vowel ("Aninha", "Anita" of Ana; "Evinha" of Eva): never English words.
+                for ending in ("inha", "inho", "ita", "ito", "ucha"):
+                    said = _spelling(fold(word[:-1]).lower() + ending, final_e=True)
+                    shorts.setdefault(said, (word, entry.descriptor))
+                    strong.add(said)
             if first and (rest := yoruba_rest(word)):
                 # "Seyi" of Oluwaseyi, "SEYI", and the rest's own short forms ("Tobi" of
                 # Oluwatobiloba): well-known short forms.
@@ -735,6 +779,15 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 near = _closest(part, registered.get(sound_key(part), ()))
                 if near is None and "w" in folded and (vee := _v_for_w(folded)) != folded:
                     near = _closest(part, registered.get(sound_key(vee), ()))
+                if near is None and (french := _french_spelt(folded)) != folded:
+                    near = next(
+                        (
+                            NearName(part, spelling, descriptor)
+                            for spelling, descriptor in registered.get(sound_key(french), ())
+                            if fold(spelling).casefold() == french or sounds_alike(french, spelling)
+                        ),
+                        None,
+                    )
                 if near is None and (plain := _romanised(part)) != folded:
                     near = _closest_romanised(part, plain, registered)
                 if near is None:
