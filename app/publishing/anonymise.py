@@ -1415,7 +1415,7 @@ class Anonymiser:
             return []
         text = plain(text)
         found = self._find(text)
-        if "-" in text and "\n" in text and _LINE_HYPHEN.search(text):
+        if "-" in text and _LINE_HYPHEN.search(text):
             found = merged(text, found + _rejoined(text, self._find))
         return found
 
@@ -1623,7 +1623,11 @@ class Anonymiser:
 
 
 # A word broken over a line with a hyphen: "Kowal-" at the end of one line, "ski" next.
-_LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+# A word broken over a line with a hyphen ("Kowal-\nski"), or so broken and its line break
+# made a space as a summary's paragraph is ("Aa- rav": the rest in lower case).
+_LINE_HYPHEN = re.compile(
+    r"(?<=[^\W\d_])-(?:[ \t]*\r?\n[ \t]*(?=[^\W\d_])|[ \t](?=[^\W\d_A-Z]+(?![\w-])))"
+)
 
 
 def _rejoined(text: str, find) -> list[Found]:
