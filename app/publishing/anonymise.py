@@ -974,6 +974,7 @@ class Anonymiser:
         self._births = birth_keys(e.date_of_birth for e in self.entries if e.date_of_birth)
         # "geri" of Ceri -> ("soft", descriptors): found only after a word that mutates it.
         mutated: dict[str, tuple[str, set[str]]] = {}
+        joined_to: dict[str, set[str]] = {}  # "hitesh" -> who, for "Hiteshbhai"
         self._tokens_of: dict[str, set[str]] = {}  # descriptor -> the words of their names
         # Who has "van" or "von" in their name ("Pieter van den Berg"): "v.d. Berg" is them.
         self._van = {
@@ -1039,17 +1040,11 @@ class Anonymiser:
                         # "Abdi-Rahman", "Abu Bakr", "Wing-Yan" of a name registered as one
                         # word: found written with its capital.
                         _capital_forms(_split_anywhere(token), forms, restricted, descriptor)
-                if entry.kind == "person" and name in given:
-                    # "Hiteshbhai", "Hansaben", "Hansa-ben", "Raviji": a word of respect or
-                    # kinship joined to a given name, found with its capital.
-                    joined = (
-                        token + glue + word
-                        for token in tokens[:1]
-                        if len(token) >= 3 and token not in PARTICLES | TITLES
-                        for word in _JOINED_AFTER
-                        for glue in ("", " ")
-                    )
-                    _capital_forms(joined, forms, restricted, descriptor)
+                if entry.kind == "person" and name in given and len(tokens[0]) >= 3:
+                    # "Hiteshbhai", "Hansaben": a word of respect or kinship joined to the
+                    # given name (see ``_joined_after``).
+                    if tokens[0] not in PARTICLES | TITLES:
+                        joined_to.setdefault(tokens[0], set()).add(descriptor)
                 if entry.kind == "person" and name in given and mandarin:
                     # "Zi-Han", "Hanhan", "Xiao Han" of Zihan: found with their capital.
                     spelt = (form for token in tokens for form in pinyin_forms(token))
@@ -1176,6 +1171,21 @@ class Anonymiser:
         # A place or an address may be written with commas: "Flat 2, 9 Hope Street".
         self._places = _compiled(places, r"\.?[\s\-,]+")
         self._initials = self._initials_pattern() if initials else None
+        self._joined_to = {
+            given: next(iter(d)) if len(d) == 1 else NAME_REMOVED for given, d in joined_to.items()
+        }
+        self._joined = (
+            re.compile(
+                r"(?<![\w'’-])("
+                + "|".join(map(re.escape, sorted(joined_to, key=len, reverse=True)))
+                + r")-?(?:"
+                + "|".join(_JOINED_AFTER)
+                + r")(?![\w-])",
+                re.I,
+            )
+            if joined_to
+            else None
+        )
         # The first letter of each person's surname -> who (one person) or "[name removed]".
         surnames: dict[str, set[str]] = {}
         self._last_names: set[str] = set()  # "ward" of "Patrick Ward"
@@ -1569,12 +1579,23 @@ class Anonymiser:
                     found.append(Found(m.start(), m.end(), m.group(0), "initials", NAME_REMOVED))
         if self._names is not None and ("#" in text or "@" in text):
             found += self._in_handles(text)
+        if self._joined is not None:
+            found += self._joined_after(text, folded)
         if self._births and re.search(r"\d", text):
             for start, end, day, month, year in dates_in(text):
                 if (day, month, year) in self._births:
                     found.append(Found(start, end, text[start:end], "date of birth", DOB_REMOVED))
         found += find_identifiers(text, self.keep)
         return merged(text, with_titles(text, _whole_links(text, found)))
+
+    def _joined_after(self, text: str, folded: str) -> list[Found]:
+        """A given name with a word of respect or kinship joined to it or after a hyphen
+        ("Hiteshbhai", "Hansaben", "Hansa-ben", "Raviji"), written with its capital."""
+        return [
+            Found(m.start(), m.end(), text[m.start() : m.end()], "name", self._joined_to[key])
+            for m in self._joined.finditer(folded)
+            if text[m.start()].isupper() and (key := m[1].lower()) in self._joined_to
+        ]
 
     def _in_handles(self, text: str) -> list[Found]:
         """A registered name run into a tag or a user name in CamelCase, with no digit or
