@@ -210,7 +210,16 @@ def test_the_person_is_still_found_beside_those_words(text, expected):
     assert Anonymiser(TOWNS_AND_WORDS).apply(text) == expected
 
 
-@pytest.mark.parametrize("text", ["Sveta rang.", "She told Sveta about it."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sveta rang.",
+        "She told Sveta about it.",
+        # After a sentence's opening adverb or conjunction the capital is the name's own
+        "Later Sveta rang.",
+        "When Sveta came home she cried.",
+    ],
+)
 def test_a_pet_name_of_a_name_spelled_otherwise_is_asked_about(text):
     register = [RegisterEntry("Svitlana Melnyk", "Mother")]
     assert "Sveta" in {n.written for n in near_names_in(register, text)}

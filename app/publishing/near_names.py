@@ -623,6 +623,13 @@ def _in_a_run(before: str, word: str, lower: set[str]) -> bool:
 # At the start of a sentence: the text's start, a new line, after the end of a sentence or a
 # label's colon ("Visit: Alfie seen").
 _STARTS = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[.!?][\"”’)]\s+)[\"“‘(]?$")
+# A sentence's opening adverb or conjunction before a word ("Later Sveta rang", "When Sasha
+# came"): the word's capital is its own, as after a word in lower case.
+_OPENER = re.compile(
+    r"(?:^|[.!?:]\s+|\n\s*)(?:Later|Then|When|After|Before|Since|Until|Once|While|Afterwards"
+    r"|Yesterday|Today|Also|And|But|So|If|Because|Although|Meanwhile|Eventually|Finally)"
+    r"[ \t]+$"
+)
 # After a word: a label's colon, or the end of a heading's line.
 _LABEL = re.compile(r"[ \t]*(?::|\r?\n|$)")
 # A word in lower case in prose (not a piece of an email or web address: "alfie.k@...").
@@ -823,6 +830,7 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                     continue
             elif (
                 not _BEFORE.search(before)
+                and not _OPENER.search(before)
                 and not _after_a_near_name(before, seen)
                 and not (
                     _RUN.search(before)
