@@ -624,7 +624,8 @@ def _in_a_run(before: str, word: str, lower: set[str]) -> bool:
 # label's colon ("Visit: Alfie seen").
 _STARTS = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[.!?][\"”’)]\s+)[\"“‘(]?$")
 # A sentence's opening adverb or conjunction before a word ("Later Sveta rang", "When Sasha
-# came"): the word's capital is its own, as after a word in lower case.
+# came"): the word counts as one beginning a sentence does (a name unless the texts write it
+# in lower case: "Later Line said so" where "the line manager" is written).
 _OPENER = re.compile(
     r"(?:^|[.!?:]\s+|\n\s*)(?:Later|Then|When|After|Before|Since|Until|Once|While|Afterwards"
     r"|Yesterday|Today|Also|And|But|So|If|Because|Although|Meanwhile|Eventually|Finally)"
@@ -830,7 +831,6 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                     continue
             elif (
                 not _BEFORE.search(before)
-                and not _OPENER.search(before)
                 and not _after_a_near_name(before, seen)
                 and not (
                     _RUN.search(before)
@@ -839,7 +839,10 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                     )
                 )
             ):
-                if not _STARTS.search(before) or word.casefold() in _STARTERS:
+                if (
+                    not (_STARTS.search(before) or _OPENER.search(before))
+                    or word.casefold() in _STARTERS
+                ):
                     continue  # a capital that says nothing; perhaps elsewhere
                 if lower is None:
                     lower = _lower_words(texts)
