@@ -39,7 +39,7 @@ REFERENCE = next(
     ),
     Path("."),
 )
-CASES = range(8, 17)
+CASES = range(8, 18)
 
 
 def register_of(module) -> list[RegisterEntry]:
@@ -191,8 +191,8 @@ def timing(runs: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--case", type=int, nargs="*", default=[16])
-    parser.add_argument("--heldout", type=int, nargs="*", default=[14, 15, 16])
+    parser.add_argument("--case", type=int, nargs="*", default=[17])
+    parser.add_argument("--heldout", type=int, nargs="*", default=[15, 16, 17])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()

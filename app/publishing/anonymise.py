@@ -43,12 +43,14 @@ from app.publishing.inflections import (
     greek,
     greek_forms,
     hungarian,
+    hungarian_forms,
     hungarian_pets,
     hungarian_wife,
     long_vowel_spellings,
     other_sex,
     pinyin,
     pinyin_forms,
+    pinyin_syllables,
     romanian,
     romanian_forms,
     yoruba_rest,
@@ -74,7 +76,8 @@ COMMON_WORDS = frozenset(
     sage star mercy patience prudence honour honor harmony liberty unity bliss carol pip
     hardy bond park rice lamb fox wolf crane swan finch bird gold silver steel good law ash
     sonny blessing precious destiny misty crystal trinity echo memory gift fortune beauty
-    charity comfort justice""".split()
+    charity comfort justice banks fields hills woods mills brooks burns waters rivers stones
+    sands knight""".split()
 )
 TITLES = frozenset(
     "mr mrs ms miss dr prof sir dame rev revd mx master pc pcso dc ds di dci sgt insp det cllr"
@@ -556,6 +559,11 @@ _NAME_PREFIXES = (
     "haile",
     "chukwu",
     "oluwa",
+    # Maghrebi family names: "Ben Ali", "Ben-Ali" of "Benali"; "Bou Zid"; "Aït Ahmed"
+    "ben",
+    "bel",
+    "bou",
+    "ait",
 )
 
 
@@ -591,6 +599,13 @@ def _split_prefix(token: str) -> str | None:
         if token.startswith(prefix) and len(token) >= len(prefix) + 3:
             return prefix + " " + token[len(prefix) :]
     return None
+
+
+# Words of respect and kinship Gujarati, Hindi, Urdu, Bengali and Marathi join to a given name
+# ("Hiteshbhai", "Hansaben", "Rekhadidi", "Ramji"), or write after it with a hyphen.
+_JOINED_AFTER = (
+    "bhai bhaiya ben behn bahen kumar kumari ji jee didi bhabhi bhau tai bai apa"
+).split()
 
 
 def _capital_forms(found, forms: dict, restricted: set, descriptor) -> None:
@@ -880,17 +895,56 @@ def _ordinary_opening(text: str, m: re.Match) -> bool:
     if after is None:
         return False
     follows = after[1]
+    if follows in _PLURAL_VERBS and word.endswith("s") and not word.endswith("ss"):
+        return True  # "Banks were shut", "Fields are wet": a plural, never one person
     if follows in _AFTER_A_NAME or "'" in follows or "’" in follows:
         return False
     if follows.endswith(("ed", "ly")):
         return False
-    return not (follows.endswith("s") and not follows.endswith(("ers", "ss")))
+    if follows.endswith("s") and not follows.endswith(("ers", "ss")):
+        # A verb ("Young says", "Hunter rings the school"), unless a verb of the plural
+        # follows it: then it is a plural noun the word goes with ("Hunter wellies were by
+        # the door", "Young offenders are seen"). A verb of saying is the person still
+        # ("Young says were hungry", as notes write "says they were").
+        then = _WORD_AFTER.match(text, after.end())
+        return then is not None and then[1] in _PLURAL_VERBS and follows not in _SAYING
+    return True
+
+
+# Verbs that agree only with a plural: after "Hunter wellies" they say "wellies" is a noun.
+_PLURAL_VERBS = frozenset("are were have".split())
+# Verbs of saying, thinking and wanting that notes write before a clause with no subject.
+_SAYING = frozenset(
+    """says states reports tells asks thinks feels wants needs claims denies admits explains
+    confirms knows believes hopes agrees adds recalls remembers describes discloses alleges
+    means seems appears""".split()
+)
 
 
 # Street words: a family's name before one names the street ("Campbell Road").
 _STREET_WORDS = frozenset(
     "street road lane avenue close drive way crescent terrace place square gardens grove"
     " row walk mews".split()
+)
+
+
+# What a town's name goes before ("Bolton Council", "Chester Station"): never a person.
+_TOWN_THINGS = frozenset(
+    "council borough station hospital airport museum zoo cathedral castle college"
+    " magistrates crown county town city".split()
+)
+# What a place is written after: "near", "outside"; a verb of moving and "to", "from" or
+# "into" ("moved to", "returned from", "moved back to"); living, being born or a home "in"
+# ("lived in", "a flat in"). Not "spoke to", "a call from", "confidence in".
+_PLACE_BEFORE = re.compile(
+    r"(?<![\w'’])(?:near|outside"
+    r"|(?:move[ds]?|moving|relocat(?:ed|ing|es?)|return(?:ed|ing|s)?|travel(?:l?ed|l?ing|s)?"
+    r"|fled|flee(?:s|ing)?|transferred|emigrated|drove|driven)[ \t]+(?:back[ \t]+)?"
+    r"(?:to|from|into|towards|in)"
+    r"|(?:lived|lives?|living|born|based|stay(?:ed|ing|s)?|settled|housed|grew[ \t]+up|placed"
+    r"|school|schools|flat|house|home|hostel|accommodation|relatives|family|area|somewhere"
+    r"|elsewhere)[ \t]+(?:in|near|outside))[ \t]+$",
+    re.I,
 )
 
 
@@ -920,6 +974,7 @@ class Anonymiser:
         self._births = birth_keys(e.date_of_birth for e in self.entries if e.date_of_birth)
         # "geri" of Ceri -> ("soft", descriptors): found only after a word that mutates it.
         mutated: dict[str, tuple[str, set[str]]] = {}
+        joined_to: dict[str, set[str]] = {}  # "hitesh" -> who, for "Hiteshbhai"
         self._tokens_of: dict[str, set[str]] = {}  # descriptor -> the words of their names
         # Who has "van" or "von" in their name ("Pieter van den Berg"): "v.d. Berg" is them.
         self._van = {
@@ -985,6 +1040,11 @@ class Anonymiser:
                         # "Abdi-Rahman", "Abu Bakr", "Wing-Yan" of a name registered as one
                         # word: found written with its capital.
                         _capital_forms(_split_anywhere(token), forms, restricted, descriptor)
+                if entry.kind == "person" and name in given and len(tokens[0]) >= 3:
+                    # "Hiteshbhai", "Hansaben": a word of respect or kinship joined to the
+                    # given name (see ``_joined_after``).
+                    if tokens[0] not in PARTICLES | TITLES:
+                        joined_to.setdefault(tokens[0], set()).add(descriptor)
                 if entry.kind == "person" and name in given and mandarin:
                     # "Zi-Han", "Hanhan", "Xiao Han" of Zihan: found with their capital.
                     spelt = (form for token in tokens for form in pinyin_forms(token))
@@ -1003,7 +1063,9 @@ class Anonymiser:
                     _capital_forms(lenited, forms, restricted, descriptor)
                 if entry.kind == "person" and name in given and hungarian_name:
                     # "Timi", "Timike" of Tímea: the given names' pet forms, with their capital.
-                    pets = (form for token in tokens for form in hungarian_pets(token))
+                    pets = {form for token in tokens for form in hungarian_pets(token)}
+                    # and declined as the name is ("Timinek", "Timit").
+                    pets |= {form for pet in pets for form in hungarian_forms(pet)}
                     _capital_forms(pets, forms, restricted, descriptor)
                 if entry.kind == "person" and name in given and georgian_name:
                     # "Ninuka" of Nino: the given names' pet forms, found with their capital.
@@ -1027,6 +1089,7 @@ class Anonymiser:
                         (finnish, finnish_forms),
                         (greek, greek_forms),
                         (romanian, romanian_forms),
+                        (hungarian, hungarian_forms),
                     )
                     if looks(entry.name)
                 ]
@@ -1108,14 +1171,31 @@ class Anonymiser:
         # A place or an address may be written with commas: "Flat 2, 9 Hope Street".
         self._places = _compiled(places, r"\.?[\s\-,]+")
         self._initials = self._initials_pattern() if initials else None
+        self._joined_to = {
+            given: next(iter(d)) if len(d) == 1 else NAME_REMOVED for given, d in joined_to.items()
+        }
+        self._joined = (
+            re.compile(
+                r"(?<![\w'’-])("
+                + "|".join(map(re.escape, sorted(joined_to, key=len, reverse=True)))
+                + r")-?(?:"
+                + "|".join(_JOINED_AFTER)
+                + r")(?![\w-])",
+                re.I,
+            )
+            if joined_to
+            else None
+        )
         # The first letter of each person's surname -> who (one person) or "[name removed]".
         surnames: dict[str, set[str]] = {}
         self._last_names: set[str] = set()  # "ward" of "Patrick Ward"
+        self._given_names: set[str] = set()  # "patrick" of "Patrick Ward"
         self._first_names: set[str] = set()
         for entry in self.entries:
             core = _core(entry.name)
             if entry.kind == "person" and len(core) > 1:
                 self._last_names.add(core[-1])
+                self._given_names.add(core[0])
                 self._first_names |= {t for n in (entry.name, *entry.variants) for t in _tokens(n)}
                 surnames.setdefault(core[-1][0], set()).add(
                     entry.descriptor.strip() or NAME_REMOVED
@@ -1145,6 +1225,9 @@ class Anonymiser:
         for entry in self.entries:
             for name in [entry.name, *entry.variants]:
                 letters = {t[0] for t in _tokens(name) if t not in PARTICLES}
+                if entry.kind == "person" and pinyin(entry.name):
+                    # "Liu Z.X." of Liu Zixuan: a given name's syllables, each its initial.
+                    letters |= {s[0] for t in _tokens(name) for s in pinyin_syllables(t)}
                 self._letters.setdefault(entry.descriptor.strip() or NAME_REMOVED, set()).update(
                     letters
                 )
@@ -1278,6 +1361,44 @@ class Anonymiser:
         after = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[m.end() : m.end() + 16])
         return bool(after) and after[1].lower() in _STREET_WORDS
 
+    def _place_named(self, text: str, m: re.Match) -> bool:
+        """A family's name alone that is also a town's, written as a place: after living or a
+        home "in" ("lived in Bolton", "a flat in Chester"), "near", "outside", after a verb of
+        moving and "to", "from" or "into" ("moved to Bolton"), or before a town's council,
+        station, hospital and the like ("Bolton Council said"). Never someone's given name,
+        nor with an "'s" after it ("in Bolton's care" is the person's), nor after a title."""
+        key = _key(m.group(0))
+        if key not in self._last_names or key in self._given_names or m.group("plural"):
+            return False
+        if not text[m.start() : m.start() + 1].isupper():
+            return False
+        if text[m.end() : m.end() + 1] in ("'", "’"):
+            return False
+        after = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[m.end() : m.end() + 16])
+        if after and after[1].lower() in _TOWN_THINGS:
+            return not _TITLE_BEFORE.search(text, max(0, m.start() - 14), m.start())
+        return _PLACE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
+
+    def _by_initials(self, folded: str, m: re.Match, named: str):
+        """Who a family name several people share is, by the initials written before or after
+        it ("H.K. Patel", "Liu Z.X."): (descriptor, their letters) when the letters are all of
+        one sharer's names and of no other's; (NAME_REMOVED, every sharer's letters) when they
+        are of several; None when there are no initials."""
+        key = _key(named)
+        before = _INITIAL_BEFORE.search(folded, max(0, m.start() - 12), m.start())
+        after = _INITIALS_AFTER.match(folded, m.end()) or _INITIAL_AFTER.match(folded, m.end())
+        written = (before[0] if before else "") + (after[1] if after else "")
+        capitals = {c.lower() for c in re.findall(r"[A-Z]", written)}
+        if not capitals:
+            return None
+        sharers = [d for d, tokens in self._tokens_of.items() if key in tokens]
+        fits = [d for d in sharers if capitals <= self._letters.get(d, set())]
+        if len(fits) == 1:
+            return fits[0], self._letters.get(fits[0], set())
+        if fits:
+            return NAME_REMOVED, set().union(*(self._letters.get(d, set()) for d in fits))
+        return None
+
     def _misspelt_after(self, text: str, end: int, descriptor: str) -> int:
         """Where a name ends when the word after it is the person's other name misspelt
         ("Ceri Pritchad" of Ceri Pritchard): a letter apart, two in a long name."""
@@ -1304,7 +1425,7 @@ class Anonymiser:
             return []
         text = plain(text)
         found = self._find(text)
-        if "-" in text and "\n" in text and _LINE_HYPHEN.search(text):
+        if "-" in text and _LINE_HYPHEN.search(text):
             found = merged(text, found + _rejoined(text, self._find))
         return found
 
@@ -1332,7 +1453,7 @@ class Anonymiser:
                 self._other_names_only and _key(whole) in self._other_names_only
             ) and _ordinary_word(text, m):
                 continue
-            if self._street_named(text, m):
+            if self._street_named(text, m) or (self._last_names and self._place_named(text, m)):
                 continue
             matches.append(m)
         for m in [] if self._places is None else self._places.finditer(folded):
@@ -1361,6 +1482,13 @@ class Anonymiser:
                     )
                 elif descriptor is not None:
                     end = m.end()
+                    letters = self._letters.get(descriptor, ())
+                    if descriptor == NAME_REMOVED:
+                        # A family name several registered people share ("Patel" of a child,
+                        # a mother and a father): the initials beside it say which.
+                        resolved = self._by_initials(folded, m, named)
+                        if resolved is not None:
+                            descriptor, letters = resolved
                     # "Gurpreet K.": the initial of the rest of the name goes with it.
                     # "Ceri Pritchad" of Ceri Pritchard: the next word, the person's other
                     # name misspelt by a letter or two, goes with it.
@@ -1368,12 +1496,11 @@ class Anonymiser:
                     # "Volkov D.A.": the initials of the rest of the name go with it.
                     several = _INITIALS_AFTER.match(folded, end)
                     if several and all(
-                        c.lower() in self._letters.get(descriptor, ())
-                        for c in re.findall(r"[A-Z]", several[1])
+                        c.lower() in letters for c in re.findall(r"[A-Z]", several[1])
                     ):
                         end = several.end()
                     after = _INITIAL_AFTER.match(folded, end)
-                    if after and after[1].lower() in self._letters.get(descriptor, ()):
+                    if after and after[1].lower() in letters:
                         # Its dot also ends the sentence when nothing or a new sentence follows.
                         ends = re.match(r"\s+[A-Z]|\s*$", folded[after.end() :])
                         end = after.end() - (1 if ends else 0)
@@ -1387,7 +1514,6 @@ class Anonymiser:
                     # "G Kaur", "M.A. Chaudhry", "YM Katz": initials before the name, if they
                     # are the name's.
                     before = _INITIAL_BEFORE.search(folded, max(0, start - 12), start)
-                    letters = self._letters.get(descriptor, ())
                     if (
                         before
                         and before[0].strip() not in ABBREVIATIONS
@@ -1453,12 +1579,23 @@ class Anonymiser:
                     found.append(Found(m.start(), m.end(), m.group(0), "initials", NAME_REMOVED))
         if self._names is not None and ("#" in text or "@" in text):
             found += self._in_handles(text)
+        if self._joined is not None:
+            found += self._joined_after(text, folded)
         if self._births and re.search(r"\d", text):
             for start, end, day, month, year in dates_in(text):
                 if (day, month, year) in self._births:
                     found.append(Found(start, end, text[start:end], "date of birth", DOB_REMOVED))
         found += find_identifiers(text, self.keep)
         return merged(text, with_titles(text, _whole_links(text, found)))
+
+    def _joined_after(self, text: str, folded: str) -> list[Found]:
+        """A given name with a word of respect or kinship joined to it or after a hyphen
+        ("Hiteshbhai", "Hansaben", "Hansa-ben", "Raviji"), written with its capital."""
+        return [
+            Found(m.start(), m.end(), text[m.start() : m.end()], "name", self._joined_to[key])
+            for m in self._joined.finditer(folded)
+            if text[m.start()].isupper() and (key := m[1].lower()) in self._joined_to
+        ]
 
     def _in_handles(self, text: str) -> list[Found]:
         """A registered name run into a tag or a user name in CamelCase, with no digit or
@@ -1507,7 +1644,11 @@ class Anonymiser:
 
 
 # A word broken over a line with a hyphen: "Kowal-" at the end of one line, "ski" next.
-_LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+# A word broken over a line with a hyphen ("Kowal-\nski"), or so broken and its line break
+# made a space as a summary's paragraph is ("Aa- rav": the rest in lower case).
+_LINE_HYPHEN = re.compile(
+    r"(?<=[^\W\d_])-(?:[ \t]*\r?\n[ \t]*(?=[^\W\d_])|[ \t](?=[^\W\d_A-Z]+(?![\w-])))"
+)
 
 
 def _rejoined(text: str, find) -> list[Found]:

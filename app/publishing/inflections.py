@@ -381,6 +381,12 @@ def _syllables(word: str) -> list[str] | None:
     return None
 
 
+def pinyin_syllables(word: str) -> list[str]:
+    """``word``'s pinyin syllables ("zixuan": "zi", "xuan"); empty when it is no pinyin of one
+    or two syllables."""
+    return _syllables(word) or []
+
+
 def pinyin(name: str) -> bool:
     """True when every word of ``name`` reads as one or two syllables of pinyin and one of
     them is one syllable, the family name ("Wang Zihan", "Li Jiaxin"): a Mandarin name."""
@@ -475,4 +481,41 @@ def georgian_pets(word: str) -> set[str]:
     stems = {word[:-1] if len(word) >= 4 and word[-1] in "aeiou" else word}
     if len(word) >= 5 and re.fullmatch(r".*[^aeiou][aeiou][lmnr]", word):
         stems.add(word[:-2] + word[-1])
-    return {stem + e for stem in stems if len(stem) >= 3 for e in ("iko", "uka", "ika")}
+    out = {stem + e for stem in stems if len(stem) >= 3 for e in ("iko", "uka", "ika")}
+    # The first syllable and the consonant after it, with "-i", "-o", "-ino", "-una", "-uka",
+    # "-iko" ("Keti", "Keto", "Ketino", "Ketuna" of Ketevan; "Tamuna" of Tamar), and the
+    # first syllable open with "-ko" ("Tako" of Tamar, "Mako" of Mariam).
+    m = re.match(r"[^aeiou]*[aeiou]([^aeiou])?", word)
+    if m and len(word) >= 5:
+        if m[1]:
+            first = m.group(0)
+            out |= {first + e for e in ("i", "o", "ino", "una", "uka", "iko")}
+            out.add(first[:-1] + "ko")
+    out.discard(word)
+    return {form for form in out if len(form) >= 4}
+
+
+# Hungarian case endings, put on a name as written ("Tímeát", "Tímeának", "Tímeával",
+# "Szalaiék"; folded, the lengthened last vowel is the plain one): after a vowel, and after a
+# consonant (with a linking vowel, or "-val"/"-vel" taking the consonant's sound: "Kardossal").
+_HUNGARIAN_CASES = (
+    "nak nek val vel ban ben ba be bol hoz hez tol rol ra re nal nel ert ig ek eknek eket"
+    " ekkel eke e"
+).split()
+
+
+def hungarian_forms(word: str) -> set[str]:
+    """The case forms Hungarian gives one word of a name (folded, lower case), itself left
+    out: the accusative ("Tímeát", "Kardost"), the dative, the instrumental, the places and
+    the family's "-ék" ("Szalaiék", "the Szalais"); of five letters or more."""
+    w = word
+    if len(w) < 4 or not w.isalpha():
+        return set()
+    out = {w + e for e in _HUNGARIAN_CASES}
+    if w[-1] in "aeiouy":
+        out |= {w + "t", w + "n"}
+    else:
+        out |= {w + e for e in ("ot", "et", "on", "en")}
+        out |= {w + w[-1] + e for e in ("al", "el")}  # "Kardossal", "Péterrel"
+    out.discard(w)
+    return {form for form in out if len(form) >= 5}

@@ -233,6 +233,19 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "guadalupe": ("lupe",),
     "jesus": ("chuy", "chucho"),
     "harriet": ("hattie", "hatty", "hetty", "harri"),
+    # Hausa pet names of Arabic names
+    "hadiza": ("dije", "dijatu", "diza"),
+    "khadija": ("dije", "dija", "khadi"),
+    "aishatu": ("shatu", "aisha"),
+    "aisha": ("shatu",),
+    "fatima": ("fati", "fatu", "tima"),
+    "hauwa": ("hauwau",),
+    "maryam": ("mairo", "maimuna"),
+    "zainab": ("zainu", "zee"),
+    "abdullahi": ("abdul", "dullah"),
+    "ibrahim": ("ibro", "ibbo"),
+    "abubakar": ("bako",),
+    "muhammadu": ("mamman", "mamuda"),
     # Hebrew and Yiddish
     "yosef": ("yossi", "yossel", "yoske", "yoshke"),
     "moshe": ("moishe", "moishy", "moishele"),
@@ -320,6 +333,14 @@ def _v_for_w(word: str) -> str:
     return re.sub(r"w(?=[aeiouy])", "v", word.lower())
 
 
+def _french_spelt(word: str) -> str:
+    """``word`` as English spells what French transliteration of Arabic and of West and North
+    African names writes: "ou" before a vowel is "w" ("Ouahiba" of Wahiba, "Ouafae"), "dj" is
+    "j" ("Khadidja", "Djamel"), "ch" is "sh" ("Chérif" of Sharif)."""
+    w = re.sub(r"ou(?=[aeiy])", "w", word.lower())
+    return w.replace("dj", "j").replace("ch", "sh")
+
+
 def spellings_apart(a: str, b: str) -> int:
     """Edits (a letter changed, added or left out) from one spelling to the other."""
     return edits_apart(fold(a).lower(), fold(b).lower())
@@ -386,6 +407,13 @@ def short_forms(name: str, strong: bool = False, tails: bool = True) -> set[str]
     out |= {p + e for p in pieces | {spelled} if len(p) >= 3 for e in ("sino", "sina")}
     if len(spelled) >= 4 and spelled[-1] in "aeiou":
         out |= {spelled[:-1] + e for e in ("ino", "ina", "ito", "ita")}
+    if len(spelled) >= 4 and spelled[-1] in "nr":
+        # Spanish "-cito", "-cita" on a name ending in "n" or "r" ("Carmencita",
+        # "Juancito", "Pilarcita"): spelled as said, "sito", "sita".
+        out |= {spelled + e for e in ("sito", "sita")}
+    # Russian and Ukrainian "-sya", "-usya" on the name's first syllables ("Olesya" of
+    # Oleksandra, "Marusya" of Mariya, "Nastusya" of Anastasiya): never English words.
+    out |= {p + ("sia" if p[-1] in "aeiou" else "usia") for p in pieces if len(p) >= 3}
     if not strong:
         out |= {p + e for p in pieces if len(p) >= 3 for e in _LONG_ENDINGS}
     if tails and not strong:
@@ -420,7 +448,20 @@ def table_forms(name: str) -> set[str]:
         for full, shorts in SHORT_FORMS.items():
             key = _spelling(full, final_e=True)
             _BY_SOUND[key] = tuple(dict.fromkeys(_BY_SOUND.get(key, ()) + shorts))
-    shorts = SHORT_FORMS.get(fold(name).lower()) or _BY_SOUND.get(_spelling(name, final_e=True), ())
+    return set(_table_forms(fold(name).lower()))
+
+
+@lru_cache(maxsize=4096)
+def _table_forms(name: str) -> frozenset[str]:
+    said = _spelling(name, final_e=True)
+    shorts = SHORT_FORMS.get(name) or _BY_SOUND.get(said, ())
+    if not shorts and len(name) >= 5:
+        # The same name in another romanisation or language ("Svitlana" of the table's
+        # Svetlana, "Jekaterina" of Yekaterina): a table name it sounds like, a letter apart.
+        shorts = next(
+            (v for k, v in SHORT_FORMS.items() if k[:1] == name[:1] and sounds_alike(name, k)),
+            (),
+        )
     out = set()
     for short in shorts:
         out.add(_spelling(short, final_e=True))
@@ -428,7 +469,11 @@ def table_forms(name: str) -> set[str]:
             # "Sasha" -> "Sashka", "Sashenka", "Sashko"; "Dima" -> "Dimka"
             stem = re.sub(r"y?a$", "", short)
             out |= {_spelling(stem + ending, final_e=True) for ending in _SLAVIC_PET}
-    return out
+        if re.search(r"[^aeiou][aeo]$", short) and len(short) >= 4:
+            # Spanish and Italian "-ita", "-ito", "-ina", "-ino" on a short form ("Lupita"
+            # of Lupe, of Guadalupe; "Pepito" of Pepe).
+            out |= {_spelling(short[:-1] + e, final_e=True) for e in ("ita", "ito", "ina", "ino")}
+    return frozenset(out)
 
 
 def pet_forms(spelled: str) -> set[str]:
@@ -475,6 +520,22 @@ ROMANISED: tuple[tuple[str, ...], ...] = (
     ("zhou", "chow", "chau"),
     ("xu", "hsu", "hui", "tsui"),
     ("wu", "ng", "woo"),
+    # Akan day names, in their Twi, Fante and Ewe forms and the short forms they go by: a
+    # boy or a girl born on Monday, Tuesday and so on through Sunday.
+    ("kojo", "kwadwo", "jojo", "cudjoe", "kodjo", "kwadjo"),
+    ("kwabena", "kobina", "kobby", "ebo", "kabenla"),
+    ("kwaku", "kweku", "kuuku"),
+    ("yaw", "ekow", "yao"),
+    ("kofi", "fiifi", "fifi"),
+    ("kwame", "kwamena", "kwamina", "kwami", "ato"),
+    ("kwesi", "kwasi", "akwasi", "siisi", "kwasie"),
+    ("adwoa", "adjoa", "ajoa", "adjowa", "jojo"),
+    ("abena", "abenaa", "araba", "abla"),
+    ("akua", "ekua", "aku", "kuukua"),
+    ("yaa", "aba", "yawa", "baaba"),
+    ("afua", "efua", "afia", "afi", "effie"),
+    ("ama", "amma", "amba"),
+    ("akosua", "esi", "akos", "kosua", "sisi"),
 )
 _ROMANISED = {w: group for group in ROMANISED for w in group}
 
@@ -562,6 +623,14 @@ def _in_a_run(before: str, word: str, lower: set[str]) -> bool:
 # At the start of a sentence: the text's start, a new line, after the end of a sentence or a
 # label's colon ("Visit: Alfie seen").
 _STARTS = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[.!?][\"”’)]\s+)[\"“‘(]?$")
+# A sentence's opening adverb or conjunction before a word ("Later Sveta rang", "When Sasha
+# came"): the word counts as one beginning a sentence does (a name unless the texts write it
+# in lower case: "Later Line said so" where "the line manager" is written).
+_OPENER = re.compile(
+    r"(?:^|[.!?:]\s+|\n\s*)(?:Later|Then|When|After|Before|Since|Until|Once|While|Afterwards"
+    r"|Yesterday|Today|Also|And|But|So|If|Because|Although|Meanwhile|Eventually|Finally)"
+    r"[ \t]+$"
+)
 # After a word: a label's colon, or the end of a heading's line.
 _LABEL = re.compile(r"[ \t]*(?::|\r?\n|$)")
 # A word in lower case in prose (not a piece of an email or web address: "alfie.k@...").
@@ -661,6 +730,13 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 strong |= short_forms(word, strong=True, tails=tails)
                 tabled |= table_forms(word)
                 syllables |= _first_syllable(word)
+            if first and len(word) == 3 and word[-1].lower() in "aeiou":
+                # A short given name with a Portuguese or Spanish pet ending on it but its
+                # last vowel ("Aninha", "Anita" of Ana; "Evinha" of Eva): never English words.
+                for ending in ("inha", "inho", "ita", "ito", "ucha"):
+                    said = _spelling(fold(word[:-1]).lower() + ending, final_e=True)
+                    shorts.setdefault(said, (word, entry.descriptor))
+                    strong.add(said)
             if first and (rest := yoruba_rest(word)):
                 # "Seyi" of Oluwaseyi, "SEYI", and the rest's own short forms ("Tobi" of
                 # Oluwatobiloba): well-known short forms.
@@ -711,6 +787,15 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 near = _closest(part, registered.get(sound_key(part), ()))
                 if near is None and "w" in folded and (vee := _v_for_w(folded)) != folded:
                     near = _closest(part, registered.get(sound_key(vee), ()))
+                if near is None and (french := _french_spelt(folded)) != folded:
+                    near = next(
+                        (
+                            NearName(part, spelling, descriptor)
+                            for spelling, descriptor in registered.get(sound_key(french), ())
+                            if fold(spelling).casefold() == french or sounds_alike(french, spelling)
+                        ),
+                        None,
+                    )
                 if near is None and (plain := _romanised(part)) != folded:
                     near = _closest_romanised(part, plain, registered)
                 if near is None:
@@ -754,7 +839,10 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                     )
                 )
             ):
-                if not _STARTS.search(before) or word.casefold() in _STARTERS:
+                if (
+                    not (_STARTS.search(before) or _OPENER.search(before))
+                    or word.casefold() in _STARTERS
+                ):
                     continue  # a capital that says nothing; perhaps elsewhere
                 if lower is None:
                     lower = _lower_words(texts)
