@@ -605,6 +605,15 @@ def _parse_text(
     return parsed
 
 
+# Two rough dates running over the turn of a year with the year written once ("Christmas/New
+# Year 2016", "late December/early January 2016"): that year may be the one the span ends in or
+# the one it starts in, so it is flagged, as "New Year 2016/17" with a year too many is.
+_OVER_YEAR_END = (
+    "'{}' runs over the turn of a year but gives one year: check whether {}/{:02d} or {}/{:02d} "
+    "was meant and write it so"
+)
+
+
 def _read_text(raw: str, pivot: int, order: str, year_kind: str) -> ParsedDate:
     s = " ".join(raw.split()).rstrip(".,; ")
     if not s.isascii():  # text pasted from a web page: zero-width spaces between the figures
@@ -905,9 +914,12 @@ def _joined_rough(
         if not first.ok:
             first = _parse_text(f"{a} {years['y']}", pivot, order, year_kind)
     elif not first.ok and years and not years["n"]:  # "late March/early April 2016"
-        first = (
-            _with_year_of(a, last, int(years["y"]), pivot, order, year_kind) if last.ok else first
-        )
+        year = int(years["y"])
+        first = _with_year_of(a, last, year, pivot, order, year_kind) if last.ok else first
+        if first.ok and first.start is not None and first.start.year < year:
+            return _unknown(
+                raw, _OVER_YEAR_END.format(raw.strip(), year - 1, year % 100, year, (year + 1) % 100)
+            )
     if not (first.ok and last.ok) or "day" == first.precision == last.precision:
         return None
     if date_forms.WEEKDAY_PREFIX.match(a) or date_forms.WEEKDAY_PREFIX.match(b):

@@ -1,0 +1,44 @@
+"""Agency files, each in a form an earlier round of the chronology import left alone: a rough date
+whose year is in doubt, continued rows marked in the narrative or worker cell, a type column of
+many one-word values, a report's title repeated on every row of an export, and others."""
+
+from pathlib import Path
+
+from openpyxl import Workbook
+
+NARRATIVES = [
+    "Home visit to the family; mother present, children seen and spoken to alone in their rooms.",
+    "Mother reported that the children stayed with their grandparents over the holiday period.",
+    "School said the older child was absent on two days that week without any explanation given.",
+    "Strategy discussion held with police and health; section 47 enquiry agreed by the manager.",
+    "Telephone call from the health visitor about missed appointments for the youngest child.",
+    "Letter sent to mother inviting her to the initial child protection conference next month.",
+]
+
+
+def save_sheet(folder: Path, name: str, rows: list[list]) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Chronology"
+    for row in rows:
+        ws.append(row)
+    path = folder / name
+    wb.save(path)
+    return path
+
+
+def rough_year_dates(folder: Path) -> Path:
+    """A children's services chronology whose older entries have dates as the worker could give
+    them: a holiday span over the turn of a year with one year, and two weekdays with a year."""
+    return save_sheet(
+        folder,
+        "rough_year_dates.xlsx",
+        [
+            ["Date", "Worker", "Details"],
+            ["14/03/2016", "Sam Ellery", NARRATIVES[0]],
+            ["Christmas/New Year 2016", "Pat Norris", NARRATIVES[1]],
+            ["Mon/Tue 2016", "Pat Norris", NARRATIVES[2]],
+            ["late December/early January 2017", "Pat Norris", NARRATIVES[4]],
+            ["21/04/2016", "Sam Ellery", NARRATIVES[3]],
+        ],
+    )

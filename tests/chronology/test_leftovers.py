@@ -1,0 +1,52 @@
+"""Forms of agency files an earlier round left alone (tests/chronology/leftover_files.py builds
+them), imported through the command line with no options as a user would."""
+
+from datetime import date
+
+import pytest
+
+from app.chronology.dates import parse_date
+from tests.chronology import leftover_files as files
+from tests.chronology.test_robust_files import _entries, _import, store_path  # noqa: F401
+
+
+def test_dates_whose_day_or_year_is_in_doubt_are_kept_as_written_and_flagged(
+    store_path, tmp_path, capsys
+):
+    code, output = _import(store_path, files.rough_year_dates(tmp_path), capsys)
+    assert code == 0, output
+    rows = {r.event: r for r in _entries(store_path)}
+    assert len(rows) == 5
+    for n in (1, 4):  # the holiday spans and the weekdays: kept, flagged, nothing made up
+        row = rows[files.NARRATIVES[n]]
+        assert row.flagged and row.date_start is None and row.precision == "unknown", row
+    holiday = rows[files.NARRATIVES[1]]
+    assert holiday.date_text == "Christmas/New Year 2016"
+    assert "2015/16 or 2016/17" in holiday.flag_reason
+    assert "2016/17 or 2017/18" in rows[files.NARRATIVES[4]].flag_reason
+    assert not rows[files.NARRATIVES[0]].flagged and rows[files.NARRATIVES[0]].date_start == date(
+        2016, 3, 14
+    )
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Christmas/New Year 2016", "Xmas to New Year 2016", "late December/early January 2016"],
+)
+def test_a_rough_span_over_the_turn_of_a_year_with_one_year_is_flagged(written):
+    parsed = parse_date(written)
+    assert not parsed.ok and "2015/16 or 2016/17" in parsed.problem
+
+
+@pytest.mark.parametrize(
+    ("written", "start", "end"),
+    [
+        ("Monday 14/03/2016", date(2016, 3, 14), date(2016, 3, 14)),
+        ("Christmas/New Year 2015/16", date(2015, 12, 24), date(2016, 1, 1)),
+        ("late March/early April 2016", date(2016, 3, 21), date(2016, 4, 10)),
+        ("Sunday Christmas 2016", date(2016, 12, 24), date(2016, 12, 26)),
+    ],
+)
+def test_weekdays_with_a_day_and_spans_within_one_year_are_still_read(written, start, end):
+    parsed = parse_date(written)
+    assert parsed.ok and (parsed.start, parsed.end) == (start, end)
