@@ -605,6 +605,9 @@ def _parse_text(
     return parsed
 
 
+# A day of the week written with only a month, a season or a year names some day in it that
+# nothing says: kept as written and flagged, never read as the whole month or year.
+_WEEKDAY_NO_DAY = "'{}' gives a day of the week but no date: write the day, e.g. 14/03/2016"
 # Two rough dates running over the turn of a year with the year written once ("Christmas/New
 # Year 2016", "late December/early January 2016"): that year may be the one the span ends in or
 # the one it starts in, so it is flagged, as "New Year 2016/17" with a year too many is.
@@ -643,6 +646,8 @@ def _read_text(raw: str, pivot: int, order: str, year_kind: str) -> ParsedDate:
     m = date_forms.WEEKDAY_PREFIX.match(s)
     if m:  # "Monday 14/03/2016", "Tues. 3 May 2016"
         parsed = _parse_text(s[m.end() :], pivot, order, year_kind)
+        if parsed.ok and parsed.granularity != "day":  # "Fri 2016", "Mon/Tue 2016": no day
+            return _unknown(raw, _WEEKDAY_NO_DAY.format(raw.strip()))
         if parsed.ok:
             return _with_weekday(raw, parsed, s[: m.end()])
     m = date_forms.WEEK_PREFIX.match(s)
@@ -906,6 +911,8 @@ def _joined_rough(
     """Two rough dates joined, the year written once at the end: the span from the start of
     the first to the end of the last, approximate. Exact days are left to the ranges' rules."""
     last = _parse_text(b, pivot, order, year_kind)
+    if not last.ok and last.problem == _WEEKDAY_NO_DAY.format(b.strip()):  # "Mon/Tue 2016"
+        return _unknown(raw, _WEEKDAY_NO_DAY.format(raw.strip()))
     first = _parse_text(a, pivot, order, year_kind)
     years = _YEAR_AT_END.search(b)
     if not last.ok and years and years["n"]:  # "Christmas/New Year 2015/16": one year each

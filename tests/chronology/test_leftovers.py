@@ -17,13 +17,14 @@ def test_dates_whose_day_or_year_is_in_doubt_are_kept_as_written_and_flagged(
     assert code == 0, output
     rows = {r.event: r for r in _entries(store_path)}
     assert len(rows) == 5
-    for n in (1, 4):  # the holiday spans and the weekdays: kept, flagged, nothing made up
+    for n in (1, 2, 4):  # the holiday spans and the weekdays: kept, flagged, nothing made up
         row = rows[files.NARRATIVES[n]]
         assert row.flagged and row.date_start is None and row.precision == "unknown", row
     holiday = rows[files.NARRATIVES[1]]
     assert holiday.date_text == "Christmas/New Year 2016"
     assert "2015/16 or 2016/17" in holiday.flag_reason
     assert "2016/17 or 2017/18" in rows[files.NARRATIVES[4]].flag_reason
+    assert "day of the week" in rows[files.NARRATIVES[2]].flag_reason
     assert not rows[files.NARRATIVES[0]].flagged and rows[files.NARRATIVES[0]].date_start == date(
         2016, 3, 14
     )
@@ -36,6 +37,14 @@ def test_dates_whose_day_or_year_is_in_doubt_are_kept_as_written_and_flagged(
 def test_a_rough_span_over_the_turn_of_a_year_with_one_year_is_flagged(written):
     parsed = parse_date(written)
     assert not parsed.ok and "2015/16 or 2016/17" in parsed.problem
+
+
+@pytest.mark.parametrize(
+    "written", ["Mon/Tue 2016", "Sat/Sun 2016", "Fri 2016", "Monday March 2016", "Wed 03/2016"]
+)
+def test_days_of_the_week_with_only_a_month_or_year_are_flagged(written):
+    parsed = parse_date(written)
+    assert not parsed.ok and "day of the week" in parsed.problem
 
 
 @pytest.mark.parametrize(

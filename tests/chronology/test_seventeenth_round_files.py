@@ -88,6 +88,7 @@ def test_rough_dates_in_words_are_read_as_the_span_they_cover(written, start, en
         "Monday - Friday 2016",
         "around Christmas 2015",
         "Christmas/New Year 2016",
+        "Mon/Tue 2016",
     ],  # fmt: skip
 )
 def test_words_no_span_is_drawn_from_stay_flagged(written):
