@@ -925,7 +925,8 @@ def _joined_rough(
         first = _with_year_of(a, last, year, pivot, order, year_kind) if last.ok else first
         if first.ok and first.start is not None and first.start.year < year:
             return _unknown(
-                raw, _OVER_YEAR_END.format(raw.strip(), year - 1, year % 100, year, (year + 1) % 100)
+                raw,
+                _OVER_YEAR_END.format(raw.strip(), year - 1, year % 100, year, (year + 1) % 100),
             )
     if not (first.ok and last.ok) or "day" == first.precision == last.precision:
         return None

@@ -7,7 +7,10 @@ import pytest
 
 from app.chronology.dates import parse_date
 from tests.chronology import leftover_files as files
-from tests.chronology.test_robust_files import _entries, _import, store_path  # noqa: F401
+from tests.chronology.test_robust_files import _entries, _import
+from tests.chronology.test_robust_files import store_path as _store_path
+
+store_path = _store_path  # the store with one review that the round's tests import into
 
 
 def test_dates_whose_day_or_year_is_in_doubt_are_kept_as_written_and_flagged(
