@@ -42,3 +42,23 @@ def rough_year_dates(folder: Path) -> Path:
             ["21/04/2016", "Sam Ellery", NARRATIVES[3]],
         ],
     )
+
+
+def scanned_pages(folder: Path) -> Path:
+    """A chronology printed and scanned to PDF: two pages, each only a picture, no text at all."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    path = folder / "scanned_chronology.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for page in range(2):
+        image = Image.new("L", (600, 840), 255)
+        draw = ImageDraw.Draw(image)
+        for n in range(12):
+            draw.text((40, 60 + 30 * n), f"{n + 1:02d}/0{page + 3}/2016  home visit", fill=0)
+        c.drawImage(ImageReader(image), 0, 0, *A4)
+        c.showPage()
+    c.save()
+    return path

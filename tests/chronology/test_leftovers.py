@@ -62,3 +62,20 @@ def test_days_of_the_week_with_only_a_month_or_year_are_flagged(written):
 def test_weekdays_with_a_day_and_spans_within_one_year_are_still_read(written, start, end):
     parsed = parse_date(written)
     assert parsed.ok and (parsed.start, parsed.end) == (start, end)
+
+
+@pytest.mark.parametrize("builder", ["plain", "scanned_with_cover", "scanned_with_stamp"])
+def test_a_scanned_pdf_is_refused_saying_to_ask_for_the_original_or_run_text_recognition(
+    store_path, tmp_path, capsys, builder
+):
+    from tests.chronology import pdf_third_files
+
+    if builder == "plain":
+        path = files.scanned_pages(tmp_path)
+    else:
+        path, _words = pdf_third_files.REFUSED[builder](tmp_path)
+    code, output = _import(store_path, path, capsys)
+    assert code != 0 and _entries(store_path) == []
+    said = " ".join(output.split())
+    assert "pictures" in said and "original file" in said, said
+    assert "text recognition (OCR)" in said, said
