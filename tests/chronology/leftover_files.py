@@ -62,3 +62,37 @@ def scanned_pages(folder: Path) -> Path:
         c.showPage()
     c.save()
     return path
+
+
+def continued_rows(folder: Path) -> tuple[Path, list[str]]:
+    """A case-note report whose long notes the system split over two rows, the second marked
+    as the rest of the first at the start of its note or in its worker cell, its date printed
+    again or left empty; and a row the next day starting "(continued)", a note of its own.
+    Returns the file and the notes it holds when read as the author meant."""
+    first = "Home visit to the family; mother said the rent arrears had been paid and"
+    rest = "that the landlord had withdrawn the notice. Children seen alone in their rooms."
+    strategy = "Strategy discussion with police and health; section 47 enquiry agreed and"
+    told = "the school to be told by the designated lead before the end of the day."
+    call = "Telephone call from the health visitor about missed appointments for the baby."
+    later = "Health visitor rang again: the appointment was rebooked for 10/05/2016."
+    review = "Supervision: case reviewed with the team manager, plan to continue."
+    agreed = "Actions agreed: core group to meet within ten working days."
+    rows = [
+        ["Date", "Worker", "Type", "Details"],
+        ["14/03/2016", "Sam Ellery", "Home visit", first],
+        ["14/03/2016", "Sam Ellery", "Home visit", f"Continued: {rest}"],
+        ["21/04/2016", "Pat Norris", "Strategy discussion", strategy],
+        ["21/04/2016", "(continued)", "", told],
+        ["02/05/2016", "Sam Ellery", "Telephone call", call],
+        ["03/05/2016", "Sam Ellery", "Telephone call", f"(continued) {later}"],
+        ["09/05/2016", "Jo Barker", "Supervision", review],
+        ["", "Jo Barker (cont'd)", "Supervision", agreed],
+    ]
+    path = save_sheet(folder, "continued_rows.xlsx", rows)
+    return path, [
+        f"{first}\n{rest}",
+        f"{strategy}\n{told}",
+        call,
+        f"(continued) {later}",
+        f"{review}\n{agreed}",
+    ]

@@ -79,3 +79,21 @@ def test_a_scanned_pdf_is_refused_saying_to_ask_for_the_original_or_run_text_rec
     said = " ".join(output.split())
     assert "pictures" in said and "original file" in said, said
     assert "text recognition (OCR)" in said, said
+
+
+def test_rows_marked_as_continued_in_the_note_or_the_worker_cell_join_the_entry_above(
+    store_path, tmp_path, capsys
+):
+    path, notes = files.continued_rows(tmp_path)
+    code, output = _import(store_path, path, capsys)
+    assert code == 0, output
+    rows = _entries(store_path)
+    assert [r.event for r in rows] == notes, output
+    assert [r.practitioner for r in rows] == [
+        "Sam Ellery", "Pat Norris", "Sam Ellery", "Sam Ellery", "Jo Barker"]  # fmt: skip
+    assert not any(r.flagged for r in rows)
+    said = " ".join(output.split())
+    assert "Row 3: 'Continued' at the start of its text: the rest of the entry above (row 2)" in (
+        said
+    )
+    assert "'(continued)' in the Worker column" in said
