@@ -96,3 +96,53 @@ def continued_rows(folder: Path) -> tuple[Path, list[str]]:
         f"(continued) {later}",
         f"{review}\n{agreed}",
     ]
+
+
+# What an early help service records under its own heading for how contact was made: one word
+# each, many of them, as its case system's drop-down list offers.
+CONTACT_KINDS = [
+    ("Telephone", "Rang mother to arrange the next visit; she asked for a later time."),
+    ("Visit", "Home visit: the children were seen and the house was warm and tidy."),
+    ("Letter", "Appointment letter sent to mother for the family support review."),
+    ("Email", "Email from the school nurse asking whether the referral was received."),
+    ("Clinic", "Child seen at the clinic by the health visitor, weight on the centile."),
+    ("Strategy", "Strategy discussion with police: no further action for now."),
+    ("Meeting", "Team around the family meeting held at school; plan agreed."),
+    ("Referral", "Referral made to the parenting programme, place offered for May."),
+    ("Assessment", "Early help assessment started with mother at the family hub."),
+    ("Review", "Review of the plan: two actions done, one carried over."),
+    ("Conference", "Mother attended the conference with her support worker."),
+    ("Supervision", "Case discussed in supervision; visits to continue fortnightly."),
+    ("Text", "Text message to mother reminding her of the meeting on Friday."),
+    ("Transfer", "Case transfer to the locality team discussed with the manager."),
+    ("Allocation", "Worker allocated; introductory phone call planned."),
+    ("Appointment", "Mother did not attend the appointment at the family hub."),
+]
+
+
+def one_word_types(folder: Path, rows: int = 24) -> tuple[Path, list[tuple[str, str]]]:
+    """An early help service's contact log: date, how the contact was made (one word, sixteen
+    kinds) under the heading "Mode", and the note; no worker column. Returns the file and
+    (mode, note) of each row."""
+    table = [["Date", "Mode", "Case note"]]
+    truth = []
+    for i in range(rows):
+        mode, note = CONTACT_KINDS[i % len(CONTACT_KINDS)]
+        table.append([f"{1 + i % 28:02d}/{1 + i // 28:02d}/2017", mode, note])
+        truth.append((mode, note))
+    return save_sheet(folder, "one_word_types.xlsx", table), truth
+
+
+def one_word_workers(folder: Path) -> tuple[Path, list[str]]:
+    """A probation contact log naming each officer by surname only, many of them, beside the
+    notes: the surnames are the practitioners."""
+    surnames = ["Ellery", "Norris", "Barker", "Okafor", "Whitlock", "Danvers", "Pryce", "Lomax"]
+    table = [["Date", "Officer", "Notes"]]
+    workers = []
+    for i in range(24):
+        name = surnames[i % len(surnames)]
+        note = f"Reporting appointment kept; {CONTACT_KINDS[i % 16][1].lower()}"
+        table.append([f"{1 + i:02d}/03/2017", name, note])
+        workers.append(name)
+    table[0][1] = "OM"  # (offender manager: a heading ReviewDesk does not know)
+    return save_sheet(folder, "one_word_workers.xlsx", table), workers

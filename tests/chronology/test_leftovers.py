@@ -97,3 +97,23 @@ def test_rows_marked_as_continued_in_the_note_or_the_worker_cell_join_the_entry_
         said
     )
     assert "'(continued)' in the Worker column" in said
+
+
+@pytest.mark.parametrize("rows", [20, 24, 60])
+def test_a_column_of_many_one_word_kinds_of_contact_is_the_type_not_the_worker(
+    store_path, tmp_path, capsys, rows
+):
+    path, truth = files.one_word_types(tmp_path, rows)
+    code, output = _import(store_path, path, capsys)
+    assert code == 0, output
+    entries = _entries(store_path)
+    assert [(r.event_type_text, r.event) for r in entries] == truth, output
+    assert not any(r.practitioner for r in entries), output
+    assert "Column Mode → Event type" in output
+
+
+def test_a_column_of_many_surnames_alone_is_still_the_practitioner(store_path, tmp_path, capsys):
+    path, workers = files.one_word_workers(tmp_path)
+    code, output = _import(store_path, path, capsys)
+    assert code == 0, output
+    assert [r.practitioner for r in _entries(store_path)] == workers, output
