@@ -311,7 +311,7 @@ def build_entries(plan, today: date) -> None:
             times = [w or t for w, t in zip(written, own, strict=True)]
         else:
             times = written
-    used = set(mapping.values()) | set(parts)
+    used = set(mapping.values()) | set(parts) | set(getattr(plan, "left_out_columns", ()))
     end_col = mapping.get("end_date")
     # The end date is read into the entry's span and its cell kept as written as well.
     used.discard(end_col)

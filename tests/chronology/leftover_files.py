@@ -146,3 +146,30 @@ def one_word_workers(folder: Path) -> tuple[Path, list[str]]:
         workers.append(name)
     table[0][1] = "OM"  # (offender manager: a heading ReviewDesk does not know)
     return save_sheet(folder, "one_word_workers.xlsx", table), workers
+
+
+def report_server_csv(folder: Path) -> tuple[Path, str, str]:
+    """A case system's report saved as CSV by its report server: the title and the parameters
+    it was run with each in a column of their own ("Textbox1", "Textbox4"), the same text on
+    every row, beside a column naming the agency on every row and one worker throughout.
+    Returns the file, the title and the agency."""
+    import csv
+
+    title = "Case Chronology Report - Child Record 104233"
+    agency = "Northshire Children's Services"
+    rows = [
+        ("14/03/2016", "Home visit", NARRATIVES[0]),
+        ("18/03/2016", "Telephone call", NARRATIVES[4]),
+        ("02/04/2016", "Strategy discussion", NARRATIVES[3]),
+        ("09/04/2016", "Letter", NARRATIVES[5]),
+    ]
+    path = folder / "report_server.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as handle:
+        out = csv.writer(handle)
+        out.writerow(
+            ["Textbox1", "Textbox4", "ContactDate", "Worker", "ContactType", "Agency", "CaseNote"]
+        )
+        for day, kind, note in rows:
+            parameters = "Report parameters: 01/01/2016 to 31/12/2016"
+            out.writerow([title, parameters, day, "Sam Ellery", kind, agency, note])
+    return path, title, agency

@@ -117,3 +117,22 @@ def test_a_column_of_many_surnames_alone_is_still_the_practitioner(store_path, t
     code, output = _import(store_path, path, capsys)
     assert code == 0, output
     assert [r.practitioner for r in _entries(store_path)] == workers, output
+
+
+def test_a_report_title_on_every_row_is_left_out_and_named_once(store_path, tmp_path, capsys):
+    """The title and parameters a report server repeats on every row are left out, named in the
+    report with their text; the agency on every row and the one worker are kept."""
+    import json
+
+    path, title, agency = files.report_server_csv(tmp_path)
+    code, output = _import(store_path, path, capsys)
+    assert code == 0, output
+    said = " ".join(output.split())
+    assert f"Column Textbox1 → left out: the same text on every row: '{title}'" in said
+    assert "Column Textbox4 → left out: the same text on every row: 'Report parameters" in said
+    rows = _entries(store_path)
+    assert len(rows) == 4 and {r.practitioner for r in rows} == {"Sam Ellery"}
+    for row in rows:
+        kept = json.dumps(json.loads(row.source_values), ensure_ascii=False)
+        assert title not in kept and "Report parameters" not in kept, kept
+        assert agency in kept, kept
