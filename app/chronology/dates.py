@@ -607,7 +607,7 @@ def _parse_text(
 
 # A day of the week written with only a month, a season or a year names some day in it that
 # nothing says: kept as written and flagged, never read as the whole month or year.
-_WEEKDAY_NO_DAY = "'{}' gives a day of the week but no date: write the day, e.g. 14/03/2016"
+_WEEKDAY_NO_DAY = "'{}' gives a day of the week, not a date: write the day, e.g. 14/03/2016"
 # Two rough dates running over the turn of a year with the year written once ("Christmas/New
 # Year 2016", "late December/early January 2016"): that year may be the one the span ends in or
 # the one it starts in, so it is flagged, as "New Year 2016/17" with a year too many is.
