@@ -49,6 +49,13 @@ def configure(p: argparse.ArgumentParser) -> None:
         "review's agencies (by default, a chronology merged across agencies sends each row, each "
         "lane's entries, and a workbook of one sheet per agency each sheet, to its own agency)",
     )
+    p.add_argument(
+        "--leave-out-hidden-rows",
+        action="store_true",
+        help="leave out the rows hidden in a workbook (by a filter, by hand, under a closed "
+        "group), listed in the report with why (by default they are imported like the rest, "
+        "as the import window does unless its choice is unticked)",
+    )
     p.add_argument("--dry-run", action="store_true", help="print the plan; write nothing")
     p.add_argument(
         "--replace",
@@ -101,6 +108,7 @@ def cmd_import_chronology(args, context, print_json) -> int:
                 header_row=args.header_row,
                 date_order=args.date_order,
                 by_agency=not args.one_agency,
+                leave_out_hidden=args.leave_out_hidden_rows,
             )
         except ImportRefused as exc:
             print(f"reviewdesk: {exc}", file=sys.stderr)

@@ -248,7 +248,7 @@ class ImportDialog(QDialog):
         column.addWidget(self.mapping, 1)
         column.addWidget(self.parts_label)
         column.addWidget(self.parts)
-        mapping_box = QGroupBox("&Columns")
+        self.mapping_box = mapping_box = QGroupBox("&Columns")
         QVBoxLayout(mapping_box).addWidget(left)
 
         self.preview = QTableWidget()
@@ -727,6 +727,9 @@ class ImportDialog(QDialog):
         for combo in self.mapping_combos.values():
             combo.clear()
             combo.setEnabled(False)
+        # A file with no columns to choose from: no choices of nothing beside why, which has
+        # the width of the window (the sheets, header row and dates above can still change).
+        self.mapping_box.hide()
 
     def _agency_text(self) -> str:
         return self.agency.currentText().strip()
@@ -779,6 +782,7 @@ class ImportDialog(QDialog):
         self._offer_hidden_rows()
         self._updating = True
         headers = plan.table.headers
+        self.mapping_box.show()
         for field, combo in self.mapping_combos.items():
             combo.clear()
             combo.setEnabled(True)

@@ -82,7 +82,7 @@ def type_by_values(profiles, scores, rows, total: int, taken: set[int], take) ->
         ):
             continue
         known = known_types(rows, p.index)
-        if known < 0.6 and p.distinct_ratio > 0.5:
+        if known < 0.6 and p.distinct_ratio > 0.5 and not p.ordinary_words:
             continue
         if known < 0.75 and _NOT_NARRATIVE.search(p.heading):
             continue  # "Service", "Category": the type only when its values say so plainly
@@ -91,7 +91,13 @@ def type_by_values(profiles, scores, rows, total: int, taken: set[int], take) ->
             best = (key, p, known)
     if best is not None:
         _key, p, known = best
-        why = "kinds of contact ReviewDesk knows" if known >= 0.6 else "a few short values"
+        why = (
+            "kinds of contact ReviewDesk knows"
+            if known >= 0.6
+            else "single ordinary words (not names of people)"
+            if p.ordinary_words
+            else "a few short values"
+        )
         take("event_type", p.index, f"{why} repeated down the column ({p.distinct} different)")
 
 

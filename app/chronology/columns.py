@@ -140,6 +140,7 @@ class ColumnProfile:
     type_names: int = 0  # distinct values that are event types' names (when few are distinct)
     sessions: bool = False  # every value a register's session, "AM" or "PM"
     named_roles: int = 0  # names with a role after them in brackets ("Sam Ellery (HV)")
+    ordinary_words: bool = False  # single words that are ordinary words, not names (labels)
 
     def share(self, count: int) -> float:
         return count / self.filled if self.filled else 0.0
@@ -323,11 +324,43 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
                 p.sessions = True  # a register's half-days ("AM", "PM"): not a type, no time
                 continue
             p.type_names = sum(1 for v in values if names_a_type(v))
+    for p, values in zip(profiles, seen, strict=True):
+        if (
+            p.distinct >= 3
+            and p.names >= 0.6 * p.filled
+            and p.one_word_names >= 0.8 * p.names
+            and _ordinary_words(values, p.index, rows)
+        ):
+            # "Telephone", "Visit", "Clinic": labels, which one-word names of people are not
+            p.names -= p.one_word_names
+            p.ordinary_words = True
     return profiles
 
 
 # The sessions a school register is kept by: a half-day, not a kind of contact.
 _SESSIONS = frozenset({"am", "pm", "morning", "afternoon"})
+_LOWER_WORD = re.compile(r"(?<![\w'\-])[a-z]{3,}(?![\w'\-])")
+
+
+def _ordinary_words(values: set, index: int, rows: list[tuple[int, list[Any]]]) -> bool:
+    """Whether a column's single capitalised words are ordinary words, not people's names: at
+    least half of them (two or more) are names of event types, or are written in lower case in
+    the other cells of the rows (a name is capitalised wherever it is written: "visit" and
+    "letter" in the notes, never "ellery"). Looked at only for a column of single words."""
+    words = [v for v in values if v.__class__ is str and v.isalpha()]
+    if len(words) < 3:
+        return False
+    ordinary = {w for w in words if names_a_type(w)}
+    needed = max(2, len(words) / 2)
+    if len(ordinary) >= needed:
+        return True
+    written: set[str] = set()
+    for _number, cells in rows[:PROFILE_ROWS]:
+        for i, cell in enumerate(cells):
+            if i != index and cell.__class__ is str and " " in cell:
+                written.update(_LOWER_WORD.findall(cell))
+    ordinary.update(w for w in words if w.lower() in written)
+    return len(ordinary) >= needed
 
 
 @dataclass

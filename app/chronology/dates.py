@@ -611,6 +611,18 @@ def _parse_text(
     return parsed
 
 
+# A day of the week written with only a month, a season or a year names some day in it that
+# nothing says: kept as written and flagged, never read as the whole month or year.
+_WEEKDAY_NO_DAY = "'{}' gives a day of the week, not a date: write the day, e.g. 14/03/2016"
+# Two rough dates running over the turn of a year with the year written once ("Christmas/New
+# Year 2016", "late December/early January 2016"): that year may be the one the span ends in or
+# the one it starts in, so it is flagged, as "New Year 2016/17" with a year too many is.
+_OVER_YEAR_END = (
+    "'{}' runs over the turn of a year but gives one year: check whether {}/{:02d} or {}/{:02d} "
+    "was meant and write it so"
+)
+
+
 def _read_text(raw: str, pivot: int, order: str, year_kind: str) -> ParsedDate:
     s = " ".join(raw.split()).rstrip(".,; ")
     if not s.isascii():  # text pasted from a web page: zero-width spaces between the figures
@@ -640,6 +652,8 @@ def _read_text(raw: str, pivot: int, order: str, year_kind: str) -> ParsedDate:
     m = date_forms.WEEKDAY_PREFIX.match(s)
     if m:  # "Monday 14/03/2016", "Tues. 3 May 2016"
         parsed = _parse_text(s[m.end() :], pivot, order, year_kind)
+        if parsed.ok and parsed.granularity != "day":  # "Fri 2016", "Mon/Tue 2016": no day
+            return _unknown(raw, _WEEKDAY_NO_DAY.format(raw.strip()))
         if parsed.ok:
             return _with_weekday(raw, parsed, s[: m.end()])
     m = date_forms.WEEK_PREFIX.match(s)
@@ -909,6 +923,8 @@ def _joined_rough(
     """Two rough dates joined, the year written once at the end: the span from the start of
     the first to the end of the last, approximate. Exact days are left to the ranges' rules."""
     last = _parse_text(b, pivot, order, year_kind)
+    if not last.ok and last.problem == _WEEKDAY_NO_DAY.format(b.strip()):  # "Mon/Tue 2016"
+        return _unknown(raw, _WEEKDAY_NO_DAY.format(raw.strip()))
     first = _parse_text(a, pivot, order, year_kind)
     years = _YEAR_AT_END.search(b)
     if not last.ok and years and years["n"]:  # "Christmas/New Year 2015/16": one year each
@@ -917,9 +933,13 @@ def _joined_rough(
         if not first.ok:
             first = _parse_text(f"{a} {years['y']}", pivot, order, year_kind)
     elif not first.ok and years and not years["n"]:  # "late March/early April 2016"
-        first = (
-            _with_year_of(a, last, int(years["y"]), pivot, order, year_kind) if last.ok else first
-        )
+        year = int(years["y"])
+        first = _with_year_of(a, last, year, pivot, order, year_kind) if last.ok else first
+        if first.ok and first.start is not None and first.start.year < year:
+            return _unknown(
+                raw,
+                _OVER_YEAR_END.format(raw.strip(), year - 1, year % 100, year, (year + 1) % 100),
+            )
     if not (first.ok and last.ok) or "day" == first.precision == last.precision:
         return None
     if date_forms.WEEKDAY_PREFIX.match(a) or date_forms.WEEKDAY_PREFIX.match(b):

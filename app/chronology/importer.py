@@ -42,6 +42,7 @@ from app.chronology.reading import (
     without_hidden_rows,
 )
 from app.chronology.swim_lanes import lane_columns, swim_lanes
+from app.chronology.title_columns import left_out_reason, title_columns
 from app.chronology.types import MAPPABLE_FIELDS, SheetTable
 from app.context import AppContext
 from app.errors import NotFoundError
@@ -92,6 +93,8 @@ class ImportPlan:
     replaces: Replacement | None = None
     agency_column: int | None = None  # the column naming each row's agency, when it splits
     agency_from_sheet: bool = False  # one sheet per agency: this sheet's name is its agency
+    # column -> its text: a report's title or parameters on every row, left out (title_columns)
+    left_out_columns: dict[int, str] = field(default_factory=dict)
 
     @property
     def can_commit(self) -> bool:
@@ -125,6 +128,8 @@ class ImportPlan:
             why = self.reasons.get(index)
             if index == self.agency_column:
                 why = "the agency each row goes to (kept with each entry as imported too)"
+            elif index in self.left_out_columns:
+                pass  # (the reason says it is left out, and its text)
             elif why is None:
                 why = "kept with each entry as imported (not mapped)"
             elif not any(index == i for i in self.mapping.values()) and index not in self.parts:
@@ -391,6 +396,10 @@ def plan_imports(
                         plan.date_order, reason=f"{plan.date_order.reason} {note}"
                     )
             used = {*columns.mapping.values(), *columns.parts}
+            plan.left_out_columns = title_columns(table.headers, table.columns, used)
+            for index, text in plan.left_out_columns.items():
+                plan.reasons[index] = left_out_reason(text)
+            used |= set(plan.left_out_columns)
             split = agency_column(table, used) if by_agency else None
             for part in [plan] if split is None else _by_agency(ctx, plan, split):
                 build_entries(part, ctx.today())

@@ -41,6 +41,13 @@ _ASK = (
     "Ask the agency for the chronology as the original spreadsheet or Word file (or a PDF "
     "saved from it, with its text)."
 )
+# A PDF of pictures of pages (scanned) has no text to read: the agency holds the file it was
+# printed from, or text recognition (OCR) can make the text from the pictures.
+_ASK_SCANNED = (
+    "Ask the agency to send the original file the chronology was printed from (the spreadsheet "
+    "or Word file), or run text recognition (OCR) on this PDF (many scanners and PDF "
+    "programs can) and import the copy with text that it makes."
+)
 
 
 @dataclass
@@ -1465,7 +1472,7 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
         if any(page.pictures for page in pages):
             raise ImportRefused(
                 f"{shown} is a PDF document that holds no text: its pages are pictures (it was "
-                "scanned, or printed as images), which ReviewDesk cannot read. " + _ASK
+                "scanned, or printed as images), which ReviewDesk cannot read. " + _ASK_SCANNED
             )
         raise ImportRefused(f"{shown} is a PDF document that holds no text. " + _ASK)
     printed = len(pages)
@@ -1475,7 +1482,8 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
         # only a scanner's or copier's stamp printed on each picture ("Scanned ... Page 1")
         raise ImportRefused(
             f"{shown} is a PDF document whose pages are pictures (it was scanned, or printed as "
-            "images): no text of the chronology is in it, which ReviewDesk cannot read. " + _ASK
+            "images): no text of the chronology is in it, which ReviewDesk cannot read. "
+            + _ASK_SCANNED
         )
     unfolded = [(page.number, n) for page in pages if (n := _unfold_columns(page))]
     pages, spilled = _join_spilled(pages, shown)
@@ -1532,7 +1540,7 @@ def _chronology(shown: str, pages: list[_Page], find_layout) -> tuple[list[list[
             f"{shown} is a PDF document with no chronology in its text: page"
             f"{'s' if len(scans) != 1 else ''} {which} of it {'are' if len(scans) != 1 else 'is a'} "
             f"picture{'s' if len(scans) != 1 else ''} (scanned, or printed as images), with no "
-            "text, which ReviewDesk cannot read. " + _ASK
+            "text, which ReviewDesk cannot read. " + _ASK_SCANNED
         )
     if attached:
         raise _refuse_attached(shown, attached)

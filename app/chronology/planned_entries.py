@@ -42,6 +42,7 @@ DATE_TEXT, EVENT, SOURCE_VALUES = SLOT["date_text"], SLOT["event"], SLOT["source
 # Fields whose content makes an undated row an entry of its own rather than a continuation.
 _OWN_ENTRY_FIELDS = ("practitioner", "role", "event_type", "source", "recorded", "time")
 _NOT_TEXT = ("date", "time", "recorded", "end_date")
+_OWN_TEXT_FIELDS = ("practitioner", "role", "event_type", "source")  # (texts, not dates)
 _JOINED_ON = ("event", "outcome", "significance", "subjects")  # a continuation's text goes here
 
 
@@ -312,7 +313,7 @@ def build_entries(plan, today: date) -> None:
             times = [w or t for w, t in zip(written, own, strict=True)]
         else:
             times = written
-    used = set(mapping.values()) | set(parts)
+    used = set(mapping.values()) | set(parts) | set(getattr(plan, "left_out_columns", ()))
     end_col = mapping.get("end_date")
     # The end date is read into the entry's span and its cell kept as written as well.
     used.discard(end_col)
@@ -391,6 +392,46 @@ def build_entries(plan, today: date) -> None:
                 numbers[k],
                 f"'{cell_text(raw_dates[k]).strip()}' in the date column: the rest of the entry "
                 f"above (row {numbers[previous]}), its text was added to it",
+            )
+        )
+    # A row marked as the rest of the entry above at the start of its text ("Continued: ...",
+    # "(cont'd) ...") or in a cell of its own ("(continued)" as its worker), its date that
+    # entry's or none: its text joins that entry. Looked for only when one text holds a mark.
+    own_texts = [
+        (headers[mapping[f]], out[SLOT["event_type_text" if f == "event_type" else f]])
+        for f in _OWN_TEXT_FIELDS
+        if f in mapping
+    ]
+    if "practitioner" in mapping and "role" not in mapping:  # "Sam Ellery (cont'd)": its role
+        own_texts.append((headers[mapping["practitioner"]], out[SLOT["role"]]))
+    marked = _continued_elsewhere(out[EVENT], own_texts)
+    for k, mark, where in marked:
+        previous = owner.get(k - 1, k - 1)
+        if k in owner or not k:
+            continue
+        day = raw_dates[k] if parsed is None else parsed[k].start
+        before = raw_dates[previous] if parsed is None else parsed[previous].start
+        if (day or not _blank(raw_dates[k])) and day != before:
+            continue
+        cells, above = grid[k], grid[previous]
+        if any(
+            has_content(cells[i])
+            and (said := _MARK_LAST.sub("", cell_text(cells[i])).strip())
+            and said != cell_text(above[i]).strip()
+            for i in own_cols
+        ):
+            continue  # a worker or type of its own: an entry of its own
+        shown = mark.strip()
+        rest = _MARK_FIRST.match(out[EVENT][k])
+        if rest is not None:
+            out[EVENT][k] = out[EVENT][k][rest.end() :]
+        owner[k] = previous
+        _attach(out, kept, previous, k, cells, unmapped, headers, numbers[k])
+        continuations.append(
+            RowNote(
+                numbers[k],
+                f"'{shown}' {where}: the rest of the entry above (row {numbers[previous]}), its "
+                "text was added to it",
             )
         )
     if parsed is None:
@@ -616,6 +657,43 @@ def _marked_continued(raw_dates, texts: list[str]) -> list[int]:
     if not marked:
         return []
     return [k for k, r in enumerate(raw_dates) if k and r.__class__ is str and r in marked]
+
+
+# "Continued:", "(cont'd)", "Cont. -" at the start of a note, or alone in a cell: the row goes on
+# with the one above ("continued from the previous page" too). At the start of a note the word
+# is a mark only in brackets, before a colon or dash, or saying from where: "Continued concerns
+# about..." is a note of its own.
+_WORD = r"(?:continued|cont(?:['\u2019]?d|\.))"
+_FROM = r"\s+from\s+(?:the\s+)?(?:previous|last|above)(?:\s+(?:page|row|entry|note))?"
+_MARK = rf"[(\[]?\s*{_WORD}(?:{_FROM})?\s*[)\]]?"
+_MARK_FIRST = re.compile(
+    rf"\s*(?:[(\[]\s*{_WORD}(?:{_FROM})?\s*[)\]]\s*[:.\-\u2013]*"
+    rf"|{_WORD}{_FROM}\s*[:.\-\u2013]*|{_WORD}\s*[:\-\u2013]+)\s*",
+    re.I,
+)
+_MARK_ALONE = re.compile(rf"\s*{_MARK}\s*[:.\-\u2013]?\s*", re.I)
+_MARK_LAST = re.compile(rf"\s*{_MARK}\s*[:.\-\u2013]?\s*$", re.I)
+# The gate: a mark at the start of some text of the event column joined with NULs ("\0Cont").
+_MARK_AFTER_NUL = re.compile(r"\x00[(\[ ]*[Cc][Oo][Nn][Tt]")
+
+
+def _continued_elsewhere(events: list[str], own: list[tuple[str, list]]) -> list[tuple]:
+    """The rows whose event text starts with a mark that it continues the row above, or whose
+    worker, type or other text of its own is only such a mark: (row index, the mark, where it
+    is). One search of the events joined, and a look at each other column's distinct texts,
+    decide whether any row is looked at."""
+    found: dict[int, tuple[str, str]] = {}
+    if _MARK_AFTER_NUL.search("\x00".join(events)):  # (the first row continues nothing)
+        for k, text in enumerate(events):
+            m = _MARK_FIRST.match(text) if "ont" in text[:8].lower() else None
+            if m is not None and m.end() < len(text):  # (a mark with no text is no note)
+                found[k] = (text[: m.end()].strip(" :.-\u2013"), "at the start of its text")
+    for heading, texts in own:
+        marks = {t for t in set(texts) if "ont" in t.lower() and _MARK_ALONE.fullmatch(t)}
+        for k, text in enumerate(texts) if marks else ():
+            if k not in found and text in marks:
+                found[k] = (text.strip(), f"in the {heading} column")
+    return [(k, *found[k]) for k in sorted(found)]
 
 
 def _attach(out, kept, previous: int, k: int, cells, unmapped, headers, row_no) -> None:

@@ -152,3 +152,25 @@ def test_a_workbook_hiding_nothing_says_nothing_of_hidden_rows(ctx, tmp_path):
     assert plan.flagged == [] and plan.table.left_out == []
     assert not any("hidden" in line for line in plan.report_lines())
     assert import_chronology(ctx, review_id, "Housing", tmp_path / "plain.xlsx").imported == 5
+
+
+@pytest.mark.parametrize("how", ["autofilter", "by hand"])
+def test_the_command_line_leaves_hidden_rows_out_when_asked(tmp_path, capsys, how):
+    """The window's choice to leave the hidden rows out, on the command line: without the option
+    they are imported like the rest; with it they are listed in the report as left out."""
+    from app.cli import main
+
+    book = _workbook(tmp_path / "contacts.xlsx", how)
+    counts = {}
+    for option in ([], ["--leave-out-hidden-rows"]):
+        db = tmp_path / f"store{len(option)}.db"
+        create = ["create-review", "--db", str(db), "--type", "lcspr", "--reference", "R"]
+        assert main([*create, "--title", "T"]) == 0
+        argv = ["import-chronology", "--db", str(db), "--review", "R", "--agency", "Housing"]
+        code = main([*argv, *option, str(book)])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        counts[bool(option)] = out
+    assert "Imported 5 entries" in counts[False]
+    assert "Imported 3 entries" in counts[True]
+    assert "rows 3 and 5" in counts[True] and "left out" in counts[True], counts[True]
