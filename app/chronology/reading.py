@@ -91,7 +91,12 @@ from app.chronology.struck_text import (
 )
 from app.chronology.types import SheetTable
 from app.chronology.web_tables import read_html_table, read_html_text, read_web_archive
-from app.chronology.word_tables import TRACKED, chronology_grid, split_leading_dates
+from app.chronology.word_tables import (
+    TRACKED,
+    UPDATING,
+    chronology_grid,
+    split_leading_dates,
+)
 from app.chronology.wrapped_files import flat_kind, pptx_grids, unwrapped
 from app.chronology.xlsx_formats import (
     cell_comments,
@@ -765,16 +770,26 @@ def _struck_through(
             if text not in quoted.setdefault(r + 1, []):
                 quoted[r + 1].append(text)
     flags = dict(table.row_flags)
-    marked = 0
+    marked = fielded = 0
     tracked: list[int] = []  # rows holding tracked changes: said once, not flagged each
     for number, cells in table.rows:
         found = by_row.get(number)
         if not found:
             continue
         filled = [i for i, value in enumerate(cells) if has_content(value)]
-        struck_here = [i for i in filled if not found.get(i, TRACKED).startswith(TRACKED)]
+        updating = [i for i in filled if found.get(i) == UPDATING]
+        struck_here = [
+            i for i in filled if not found.get(i, TRACKED).startswith((TRACKED, UPDATING))
+        ]
         changed_here = [i for i in filled if found.get(i, "").startswith(TRACKED)]
         reasons = []
+        if updating:
+            shown = ", ".join(f"\u201c{str(cells[i])[:40]}\u201d" for i in updating)
+            reasons.append(
+                f"{_cells_named(table, updating)} ({shown}) is a date field Word updates to the "
+                "day the document is opened or saved, not a date typed in: the day of this "
+                "entry is not known, check it with the agency"
+            )
         if struck_here and all(found.get(i) == "whole" for i in filled):
             reasons.append(
                 "struck through in the file (often an entry made in error): imported as "
@@ -799,8 +814,17 @@ def _struck_through(
                 )
         why = "; ".join(reasons)
         flags[number] = f"{flags[number]}; {why}" if number in flags else why
-        marked += 1
+        if struck_here:
+            marked += 1
+        else:
+            fielded += 1
     notes = list(table.notes)
+    if fielded:
+        notes.append(
+            f"{fielded} row{'s' if fielded != 1 else ''} show{'s' if fielded == 1 else ''} a "
+            "date field (Insert > Date and Time, updated automatically) where the date should "
+            "be: Word shows the day the document is opened there, so those rows are flagged."
+        )
     if marked:
         notes.append(
             f"{marked} row{'s' if marked != 1 else ''} with text struck through in the file: imported as "
@@ -817,7 +841,7 @@ def _struck_through(
             "the agency for its final version if they may not all stand."
         )
     notes += _tracked_deletions(table, by_row)
-    if not (marked or tracked or len(notes) > len(table.notes)):
+    if not (marked or fielded or tracked or len(notes) > len(table.notes)):
         return table
     return replace(table, row_flags=flags, notes=notes)
 

@@ -12,6 +12,7 @@ from app.chronology.file_guard import SEND_AGAIN, ImportRefused
 _WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # A cell holding changes tracked in Word, not yet accepted: beside "whole" and "part" (struck).
 TRACKED = "tracked"
+UPDATING = "updating"  # a cell showing a date field's last result, not a date typed in
 
 
 def _document(path: Path):
@@ -117,11 +118,18 @@ def table_grids(path: Path, document=None, strikes=None) -> list[list[list[str]]
     """Every top-level table of the document as rows of cell texts (merged cells once). With
     ``strikes`` (a list), each table's cells whose text is struck through are added to it, one
     {(row, column): "whole" or "part"} a table (empty unless something strikes text)."""
-    from app.chronology.word_text import body_tables, cell_text, deleted_text
+    from app.chronology.word_text import (
+        body_tables,
+        cell_text,
+        deleted_text,
+        has_updating_dates,
+        updating_date_in,
+    )
 
     document = document or _document(path)
     reader = None
     tracked = False
+    fields = strikes is not None and has_updating_dates(document.element.body)
     if strikes is not None:
         from app.chronology.struck_text import cell_tracked, word_strikes, word_tracked
 
@@ -152,7 +160,9 @@ def table_grids(path: Path, document=None, strikes=None) -> list[list[list[str]]
                     spans.append((len(cells), 1))
                 previous = cell._tc
                 cells.append(cell_text(cell._tc).strip())
-                if reader is not None and cells[-1] and (how := reader.cell(cell._tc)):
+                if fields and cells[-1] and updating_date_in(cell._tc):
+                    struck[len(grid), len(cells) - 1] = UPDATING
+                elif reader is not None and cells[-1] and (how := reader.cell(cell._tc)):
                     struck[len(grid), len(cells) - 1] = how
                 elif tracked and cell_tracked(cell._tc):
                     # Read as if accepted (deletions out, insertions in), and said so, with
