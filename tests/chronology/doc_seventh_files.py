@@ -372,5 +372,128 @@ FILES = {
         pdf_striped_rows_browser,
     )
 }
-LATER: dict = {}
+
+# --- made after the rules, to try them (LATER) --------------------------------------------------
+
+
+def odt_date_fields(folder: Path):
+    """A log kept in LibreOffice Writer (.odt table): most dates typed, three put in as date
+    fields that update (Insert > Field > More Fields > Date, not fixed: no text:fixed="true"),
+    each showing the day the file was last saved; one put in as a fixed date field, whose day
+    is the entry's own."""
+    from tests.chronology.fourteenth_round_files import _ODF_NS, _zip
+
+    def cell(inner: str) -> str:
+        return f'<table:table-cell office:value-type="string"><text:p>{inner}</text:p></table:table-cell>'
+
+    rows = [cell("Date") + cell("Time") + cell("Worker") + cell("Details")]
+    truth = []
+    for i in range(9):
+        if i in (2, 5, 6):
+            when = ('<text:date style:data-style-name="N37" '
+                    'text:date-value="2016-10-04T09:12:41.33">04/10/2016</text:date>')  # fmt: skip
+            truth.append(Expected(start=_day(i), event=NOTES[i], flagged=True))
+        elif i == 8:
+            when = (f'<text:date style:data-style-name="N37" text:fixed="true" '
+                    f'text:date-value="{_day(i):%Y-%m-%d}">{_day(i):%d/%m/%Y}</text:date>')  # fmt: skip
+            truth.append(_t(i, kind=False))
+        else:
+            when = f"{_day(i):%d/%m/%Y}"
+            truth.append(_t(i, kind=False))
+        rows.append(cell(when) + cell(_time(i)) + cell(WORKERS[i % 4]) + cell(escape(NOTES[i])))
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODF_NS} '
+        'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0">'
+        '<office:body><office:text><text:h text:outline-level="1">Contact log</text:h>'
+        '<table:table table:name="Log"><table:table-column table:number-columns-repeated="4"/>'
+        + "".join(f"<table:table-row>{r}</table:table-row>" for r in rows)
+        + "</table:table><text:p/></office:text></office:body></office:document-content>"
+    )
+    path = _zip(folder / "odt_date_fields.odt", "application/vnd.oasis.opendocument.text", content)
+    return path, truth
+
+
+def rtf_date_fields(folder: Path):
+    r"""The same kind of log saved by Word as RTF: two dates are DATE fields ({\field{\*\fldinst
+    DATE \@ "dd/MM/yyyy"}{\fldrslt 04/10/2016}}), one a SAVEDATE field; the rest typed."""
+    edges = [1500, 2400, 4400, 10200]
+
+    def row(cells):
+        defs = "".join(f"\\clbrdrt\\brdrs\\clbrdrl\\brdrs\\clbrdrb\\brdrs\\clbrdrr\\brdrs\\cellx{e}"
+                       for e in edges)  # fmt: skip
+        body = "".join(f"\\pard\\intbl {c}\\cell " for c in cells)
+        return f"\\trowd\\trgaph108\\trleft-108{defs}{body}\\row\n"
+
+    def text(t: str) -> str:
+        return t.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
+
+    out = ["{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Arial;}}\\f0\\fs20\n",
+           "\\pard\\b Early help contact log\\b0\\par\n", row(["Date", "Time", "Worker", "Notes"])]  # fmt: skip
+    truth = []
+    for i in range(8):
+        if i in (1, 4, 6):
+            code = "SAVEDATE" if i == 6 else "DATE"
+            when = (f'{{\\field{{\\*\\fldinst {{ {code} \\\\@ "dd/MM/yyyy" }}}}'
+                    "{\\fldrslt {04/10/2016}}}")  # fmt: skip
+            truth.append(Expected(start=_day(i), event=NOTES[i], flagged=True))
+        else:
+            when = f"{_day(i):%d/%m/%Y}"
+            truth.append(_t(i, kind=False))
+        out.append(row([when, _time(i), text(WORKERS[i % 4]), text(NOTES[i])]))
+    out.append("\\pard\\par}")
+    path = folder / "rtf_date_fields.rtf"
+    path.write_text("".join(out), encoding="ascii")
+    return path, truth
+
+
+def word_placeholder_paragraphs(folder: Path):
+    """A chronology written as paragraphs from a template: each entry a date picker on a
+    line of its own and a rich-text content control under it for the notes; the template's
+    last two entries never filled, their prompts still showing, and an instruction paragraph
+    of the template (a content control showing "Click or tap here to enter text.") left in."""
+    import docx
+    from docx.oxml import parse_xml
+
+    def block(inner: str, *, prompt: bool, date_picker: bool = False) -> None:
+        props = "<w:showingPlcHdr/>" if prompt else ""
+        props += ('<w:date><w:dateFormat w:val="d MMMM yyyy"/><w:lid w:val="en-GB"/></w:date>'
+                  if date_picker else "<w:richText/>")  # fmt: skip
+        style = '<w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr>' if prompt else ""
+        bold = "<w:rPr><w:b/></w:rPr>" if date_picker and not prompt else style
+        document.element.body.insert(
+            len(document.element.body) - 1,
+            parse_xml(f"<w:sdt {_NS}><w:sdtPr>{props}</w:sdtPr><w:sdtContent><w:p><w:r>{bold}"
+                      f"<w:t>{escape(inner)}</w:t></w:r></w:p></w:sdtContent></w:sdt>"),
+        )  # fmt: skip
+
+    document = docx.Document()
+    document.add_heading("Chronology of the school's involvement", level=1)
+    block(TEXT_PROMPT, prompt=True)
+    truth = []
+    for i in range(6):
+        block(f"{_day(i):%-d %B %Y}", prompt=False, date_picker=True)
+        block(NOTES[i], prompt=False)
+        truth.append(_t(i, time=False, worker=False, kind=False))
+    for _ in range(2):
+        block(DATE_PROMPT, prompt=True, date_picker=True)
+        block(TEXT_PROMPT, prompt=True)
+    document.add_paragraph("Completed by the designated safeguarding lead.")
+    path = folder / "word_placeholder_paragraphs.docx"
+    document.save(path)
+    KEY_TEXTS["word_placeholder_paragraphs"] = ["Click or tap"]
+    return path, truth
+
+
+def pdf_placeholder_rows(folder: Path):
+    """The template of word_placeholder_rows (eight rows filled, four left with Word's grey
+    prompts, one filled row's worker a prompt) printed to PDF by LibreOffice, so the prompts
+    are printed words like any other (tests/data/pdf_seventh/make_seventh.py)."""
+    KEY_TEXTS["pdf_placeholder_rows"] = ["Click or tap", "Choose an item"]
+    return copy_from(DATA, folder, "placeholder_rows.pdf"), [_t(i, worker=i != 5) for i in range(8)]
+
+
+LATER = {
+    fn.__name__: fn
+    for fn in (odt_date_fields, rtf_date_fields, word_placeholder_paragraphs, pdf_placeholder_rows)
+}
 REFUSED: dict = {}

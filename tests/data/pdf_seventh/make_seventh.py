@@ -1,11 +1,17 @@
 """Makes the PDFs here as Chromium prints web pages ("Save as PDF"). Run from the project
 folder with Chromium installed:
 
-    python tests/data/pdf_seventh/make_seventh.py
+    python tests/data/pdf_seventh/make_seventh.py [--later]
 
 - striped_rows_browser.pdf: a web case system's case notes page: the rows laid out as boxes
   (CSS grid, no table and no lines), every other row shaded grey, a bold heading row; the
   browser's own header (date, page title) and footer (address, "1/2") on each page.
+
+Made after the reader's rules were written, to try them:
+
+- placeholder_rows.pdf: the IMR template of word_placeholder_rows (doc_seventh_files.py), eight
+  rows filled and four still showing Word's prompts ("Click or tap to enter a date."), printed
+  to PDF by LibreOffice.
 
 The rows are those of tests/chronology/doc_sixth_files.py (_day, _time, WORKERS, CONTACTS,
 NOTES), which tests/chronology/doc_seventh_files.py reads as the truth.
@@ -59,5 +65,20 @@ def striped_rows_browser() -> None:
     _print(html, "striped_rows_browser.pdf")
 
 
+def placeholder_rows() -> None:
+    from tests.chronology.doc_seventh_files import word_placeholder_rows
+
+    with tempfile.TemporaryDirectory() as work:
+        source, _truth = word_placeholder_rows(Path(work))
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless",
+             "--convert-to", "pdf", "--outdir", work, str(source)],
+            check=True, capture_output=True, timeout=300,
+        )  # fmt: skip
+        shutil.copyfile(source.with_suffix(".pdf"), HERE / "placeholder_rows.pdf")
+
+
 if __name__ == "__main__":
-    striped_rows_browser()
+    if "--later" not in sys.argv:
+        striped_rows_browser()
+    placeholder_rows()
