@@ -95,6 +95,7 @@ from app.chronology.word_tables import (
     TRACKED,
     UPDATING,
     chronology_grid,
+    clear_prompts,
     split_leading_dates,
 )
 from app.chronology.wrapped_files import flat_kind, pptx_grids, unwrapped
@@ -218,6 +219,8 @@ def read_tables(
     if kind in ("html", "mht"):
         reader = read_html_table if kind == "html" else read_web_archive
         rows, merged, notes = reader(path)
+        if said := clear_prompts(rows):
+            notes = [*notes, said]
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row,
             merged=merged,
@@ -228,6 +231,8 @@ def read_tables(
 
         struck = {}
         rows, notes = read_rtf(path, find_layout, struck)
+        if said := clear_prompts(rows):
+            notes = [*notes, said]
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )
@@ -237,6 +242,8 @@ def read_tables(
 
         struck = {}
         rows, notes = read_odt(path, find_layout, struck)
+        if said := clear_prompts(rows):
+            notes = [*notes, said]
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )
@@ -246,6 +253,8 @@ def read_tables(
 
         struck, words = {}, {}
         rows, notes = read_pdf(path, find_layout, struck, words, progress)
+        if said := clear_prompts(rows):
+            notes = [*notes, said]
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )

@@ -176,6 +176,37 @@ def table_grids(path: Path, document=None, strikes=None) -> list[list[list[str]]
     return grids
 
 
+# The prompts Word's content controls show until something is entered (its templates' grey
+# "Click or tap to enter a date."), printed or saved as plain words by other programs.
+_PROMPT = re.compile(
+    r"(?:click (?:or tap )?(?:here )?to enter (?:text|a date)|choose an item|"
+    r"choose a building block)\.?",
+    re.IGNORECASE,
+)
+
+
+def clear_prompts(rows: list[list[Any]]) -> str | None:
+    """Cells holding nothing but a Word template's prompt emptied in place (nothing was
+    entered in them); what to say of it, or None when no cell held one."""
+    cleared = 0
+    shown = ""
+    for row in rows:
+        for i, value in enumerate(row):
+            if not isinstance(value, str) or ("lick" not in value and "hoose" not in value):
+                continue
+            flat = " ".join(value.split())
+            if _PROMPT.fullmatch(flat):
+                row[i] = ""
+                cleared += 1
+                shown = shown or flat
+    if not cleared:
+        return None
+    return (
+        f"{cleared} cell{'s' if cleared != 1 else ''} still showing a Word template's prompt "
+        f"(such as \u201c{shown}\u201d): nothing was entered there, read as empty."
+    )
+
+
 def _cols_before(row) -> int:
     try:
         return max(0, min(int(row.grid_cols_before), _MOST_COLUMNS))
