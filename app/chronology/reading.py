@@ -780,13 +780,23 @@ def _struck_through(
                 quoted[r + 1].append(text)
     flags = dict(table.row_flags)
     marked = fielded = 0
+    # Word (and LibreOffice) update every date field at once, so fields showing the day the
+    # file was last opened or saved all show one day; fields showing different days have not
+    # been updated since they were put in (each the day it was put in): read as shown.
+    shown_days = {
+        " ".join(str(cells[i]).split())
+        for number, cells in table.rows
+        for i, how in by_row.get(number, {}).items()
+        if how == UPDATING and i < len(cells) and has_content(cells[i])
+    }
+    stale = len(shown_days) == 1
     tracked: list[int] = []  # rows holding tracked changes: said once, not flagged each
     for number, cells in table.rows:
         found = by_row.get(number)
         if not found:
             continue
         filled = [i for i, value in enumerate(cells) if has_content(value)]
-        updating = [i for i in filled if found.get(i) == UPDATING]
+        updating = [i for i in filled if found.get(i) == UPDATING] if stale else []
         struck_here = [
             i for i in filled if not found.get(i, TRACKED).startswith((TRACKED, UPDATING))
         ]
@@ -796,8 +806,8 @@ def _struck_through(
             shown = ", ".join(f"\u201c{str(cells[i])[:40]}\u201d" for i in updating)
             reasons.append(
                 f"{_cells_named(table, updating)} ({shown}) is a date field Word updates to the "
-                "day the document is opened or saved, not a date typed in: the day of this "
-                "entry is not known, check it with the agency"
+                "day the document is opened or saved (all such fields show that one day), not a "
+                "date typed in: the day of this entry is not known, check it with the agency"
             )
         if struck_here and all(found.get(i) == "whole" for i in filled):
             reasons.append(
@@ -832,7 +842,14 @@ def _struck_through(
         notes.append(
             f"{fielded} row{'s' if fielded != 1 else ''} show{'s' if fielded == 1 else ''} a "
             "date field (Insert > Date and Time, updated automatically) where the date should "
-            "be: Word shows the day the document is opened there, so those rows are flagged."
+            "be, every one showing the same day: Word shows the day the document is opened "
+            "there, so those rows are flagged."
+        )
+    elif len(shown_days) > 1:
+        notes.append(
+            f"{len(shown_days)} dates are date fields (Insert > Date and Time, updated "
+            "automatically) showing different days, so not updated since they were put in: "
+            "read as shown."
         )
     if marked:
         notes.append(
