@@ -5,10 +5,15 @@ pickers set to the American format (4/3/2016) in a template made on a computer s
 table and a sign-off table after it; the column headings typed in the page header (so that
 they print on every page) over a body table of entries only; the chronology table drawn inside
 a text box; a web case system's striped rows (no lines, every other row shaded) saved as a PDF
-by the browser.
+by the browser; a worker's log whose dates were put in as date fields that update (Insert >
+Date and Time, "Update automatically"), all showing the day the file was last saved.
 
-Each builder takes a folder and returns (path, truth). The PDF made by Chromium is committed in
-tests/data/pdf_seventh with the script that made it. All names are fictional."""
+Made after the rules (LATER): the same date fields in an .odt (one of them fixed) and in an RTF
+log; a paragraph chronology made from a template whose unused entries still show its prompts;
+the prompt-filled IMR template printed to PDF by LibreOffice.
+
+Each builder takes a folder and returns (path, truth). The PDFs (Chromium, LibreOffice) are
+committed in tests/data/pdf_seventh with the script that made them. All names are fictional."""
 
 from __future__ import annotations
 
