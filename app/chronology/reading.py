@@ -273,6 +273,10 @@ def read_tables(
             return [table]
         struck: dict[tuple[int, int], str] = {}
         rows, notes = chronology_grid(path, find_layout, struck)
+        # Word does not always mark a control still showing its prompt (w:showingPlcHdr):
+        # the prompt's own words say it too.
+        if said := clear_prompts(rows):
+            notes = [*notes, said]
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )

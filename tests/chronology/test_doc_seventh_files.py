@@ -112,6 +112,27 @@ def test_a_date_field_that_updates_is_told_from_a_date_typed_or_fixed():
     assert marks == [{(0, 0): "updating"}]
 
 
+def test_a_prompt_word_did_not_mark_as_showing_is_still_read_as_empty(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+):
+    """Word does not always keep w:showingPlcHdr on a control still showing its prompt: the
+    template's unused rows, unmarked, come in as nothing all the same."""
+    path, truth = files.word_placeholder_rows(tmp_path)
+    import zipfile
+
+    from tests.chronology.doc_sixth_files import _rewrite
+
+    with zipfile.ZipFile(path) as z:
+        body = z.read("word/document.xml").decode()
+    _rewrite(path, {"word/document.xml": body.replace("<w:showingPlcHdr/>", "")})
+    code, output = _import(store_path, path, capsys)
+    assert code == 0, output
+    assert len(_entries(store_path)) == len(truth)
+    assert "Click or tap" not in " ".join(e.event or "" for e in _entries(store_path))
+
+
 def test_a_table_drawn_in_a_text_box_is_one_of_the_documents_tables(tmp_path):
     """A table inside a text box is read as a table of the body where the box is anchored,
     once (not again from the copy kept for older readers)."""
