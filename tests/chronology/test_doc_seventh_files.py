@@ -8,7 +8,6 @@ import pytest
 from tests.chronology import doc_seventh_files as files
 from tests.chronology.round_checks import (
     check_file_imports_fully_right,
-    check_refused_saying,
     round_cases,
 )
 from tests.chronology.test_robust_files import _entries, _import, store_path  # noqa: F401
@@ -18,23 +17,11 @@ pytest.importorskip("pdfplumber")
 FILES = {**files.FILES, **files.LATER}
 # Files not yet imported fully right (marked so before the rules they need are written).
 NOT_YET: set[str] = set()
-REFUSED_NOT_YET: set[str] = set()
 
 
 @pytest.mark.parametrize("name", round_cases(FILES, NOT_YET))
 def test_each_document_imports_fully_right_with_no_options(store_path, tmp_path, capsys, name):  # noqa: F811
     check_file_imports_fully_right(FILES, name, store_path, tmp_path, capsys, round_module=files)
-
-
-@pytest.mark.parametrize("name", round_cases(files.REFUSED, REFUSED_NOT_YET))
-def test_a_document_that_cannot_be_read_is_refused_saying_what_to_do(
-    store_path,  # noqa: F811
-    tmp_path,
-    capsys,
-    name,
-):
-    check_refused_saying(files.REFUSED[name], [], store_path, tmp_path, capsys)
-    assert _entries(store_path) == []
 
 
 # --- each rule on its own -------------------------------------------------------------------
