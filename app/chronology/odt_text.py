@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.chronology.file_guard import ImportRefused
+from app.chronology.word_tables import UPDATING
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -143,7 +144,9 @@ def _grid(table, comments: list[str], strikes: dict | None = None) -> list[list[
             if cell.tag not in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
                 continue
             text = _cell_text(cell, comments) if cell.tag == f"{_TABLE}table-cell" else ""
-            if strikes is not None and text and (how := _struck(cell)):
+            if strikes is not None and text and _FIELDS and _updating(cell):
+                strikes[len(rows), len(cells)] = UPDATING
+            elif strikes is not None and text and (how := _struck(cell)):
                 strikes[len(rows), len(cells)] = how
             repeat = int(cell.get(f"{_TABLE}number-columns-repeated", "1") or 1)
             cells += [text] * (min(repeat, _REPEAT_LIMIT) if not text else min(repeat, 1000))
@@ -155,6 +158,23 @@ def _grid(table, comments: list[str], strikes: dict | None = None) -> list[list[
         rows.pop()
     width = max(map(len, rows), default=0)
     return [r + [""] * (width - len(r)) for r in rows]
+
+
+# Fields showing the day the document is opened, printed or last saved unless fixed
+# (text:fixed="true"): LibreOffice's Insert > Field > More Fields > Date, not "(fixed)".
+_DATE_FIELDS = tuple(
+    f"{_TEXT}{name}"
+    for name in ("date", "time", "print-date", "print-time", "modification-date",
+                 "modification-time")
+)  # fmt: skip
+_FIELDS: list[bool] = []  # whether the document being read holds any such field at all
+
+
+def _updating(cell) -> bool:
+    """Whether a cell's text shows a date field that updates, not a date typed in."""
+    return any(
+        f.tag in _DATE_FIELDS and f.get(f"{_TEXT}fixed", "false") != "true" for f in cell.iter()
+    )
 
 
 def _owner_table(row, table) -> bool:
@@ -211,9 +231,12 @@ def odt_blocks(
     _STRUCK_PARAGRAPHS.clear()
     _STRUCK_STYLES.clear()
     _STRUCK_STYLES.update(_struck_styles(root))
+    _FIELDS.clear()
     for parent in root.iter():
         for child in parent:
             _PARENTS[id(child)] = parent
+        if parent.tag in _DATE_FIELDS and not _FIELDS:
+            _FIELDS.append(True)
     try:
         body = root.find(f"{_OFFICE}body/{_OFFICE}text")
         blocks: list[tuple[str, Any]] = []
@@ -231,6 +254,7 @@ def odt_blocks(
         _STRIKES.clear()
         _STRUCK_PARAGRAPHS.clear()
         _STRUCK_STYLES.clear()
+        _FIELDS.clear()
 
 
 def read_odt(

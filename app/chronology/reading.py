@@ -91,7 +91,13 @@ from app.chronology.struck_text import (
 )
 from app.chronology.types import SheetTable
 from app.chronology.web_tables import read_html_table, read_html_text, read_web_archive
-from app.chronology.word_tables import TRACKED, chronology_grid, split_leading_dates
+from app.chronology.word_tables import (
+    TRACKED,
+    UPDATING,
+    chronology_grid,
+    clear_prompts,
+    split_leading_dates,
+)
 from app.chronology.wrapped_files import flat_kind, pptx_grids, unwrapped
 from app.chronology.xlsx_formats import (
     cell_comments,
@@ -213,6 +219,8 @@ def read_tables(
     if kind in ("html", "mht"):
         reader = read_html_table if kind == "html" else read_web_archive
         rows, merged, notes = reader(path)
+        if said := clear_prompts(rows):
+            notes = [*notes, said]
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row,
             merged=merged,
@@ -223,6 +231,8 @@ def read_tables(
 
         struck = {}
         rows, notes = read_rtf(path, find_layout, struck)
+        if said := clear_prompts(rows):
+            notes = [*notes, said]
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )
@@ -232,6 +242,8 @@ def read_tables(
 
         struck = {}
         rows, notes = read_odt(path, find_layout, struck)
+        if said := clear_prompts(rows):
+            notes = [*notes, said]
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )
@@ -241,6 +253,8 @@ def read_tables(
 
         struck, words = {}, {}
         rows, notes = read_pdf(path, find_layout, struck, words, progress)
+        if said := clear_prompts(rows):
+            notes = [*notes, said]
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )
@@ -259,6 +273,10 @@ def read_tables(
             return [table]
         struck: dict[tuple[int, int], str] = {}
         rows, notes = chronology_grid(path, find_layout, struck)
+        # Word does not always mark a control still showing its prompt (w:showingPlcHdr):
+        # the prompt's own words say it too.
+        if said := clear_prompts(rows):
+            notes = [*notes, said]
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )
@@ -765,16 +783,36 @@ def _struck_through(
             if text not in quoted.setdefault(r + 1, []):
                 quoted[r + 1].append(text)
     flags = dict(table.row_flags)
-    marked = 0
+    marked = fielded = 0
+    # Word (and LibreOffice) update every date field at once, so fields showing the day the
+    # file was last opened or saved all show one day; fields showing different days have not
+    # been updated since they were put in (each the day it was put in): read as shown.
+    shown_days = {
+        " ".join(str(cells[i]).split())
+        for number, cells in table.rows
+        for i, how in by_row.get(number, {}).items()
+        if how == UPDATING and i < len(cells) and has_content(cells[i])
+    }
+    stale = len(shown_days) == 1
     tracked: list[int] = []  # rows holding tracked changes: said once, not flagged each
     for number, cells in table.rows:
         found = by_row.get(number)
         if not found:
             continue
         filled = [i for i, value in enumerate(cells) if has_content(value)]
-        struck_here = [i for i in filled if not found.get(i, TRACKED).startswith(TRACKED)]
+        updating = [i for i in filled if found.get(i) == UPDATING] if stale else []
+        struck_here = [
+            i for i in filled if not found.get(i, TRACKED).startswith((TRACKED, UPDATING))
+        ]
         changed_here = [i for i in filled if found.get(i, "").startswith(TRACKED)]
         reasons = []
+        if updating:
+            shown = ", ".join(f"\u201c{str(cells[i])[:40]}\u201d" for i in updating)
+            reasons.append(
+                f"{_cells_named(table, updating)} ({shown}) is a date field Word updates to the "
+                "day the document is opened or saved (all such fields show that one day), not a "
+                "date typed in: the day of this entry is not known, check it with the agency"
+            )
         if struck_here and all(found.get(i) == "whole" for i in filled):
             reasons.append(
                 "struck through in the file (often an entry made in error): imported as "
@@ -799,8 +837,24 @@ def _struck_through(
                 )
         why = "; ".join(reasons)
         flags[number] = f"{flags[number]}; {why}" if number in flags else why
-        marked += 1
+        if struck_here:
+            marked += 1
+        else:
+            fielded += 1
     notes = list(table.notes)
+    if fielded:
+        notes.append(
+            f"{fielded} row{'s' if fielded != 1 else ''} show{'s' if fielded == 1 else ''} a "
+            "date field (Insert > Date and Time, updated automatically) where the date should "
+            "be, every one showing the same day: Word shows the day the document is opened "
+            "there, so those rows are flagged."
+        )
+    elif len(shown_days) > 1:
+        notes.append(
+            f"{len(shown_days)} dates are date fields (Insert > Date and Time, updated "
+            "automatically) showing different days, so not updated since they were put in: "
+            "read as shown."
+        )
     if marked:
         notes.append(
             f"{marked} row{'s' if marked != 1 else ''} with text struck through in the file: imported as "
@@ -817,7 +871,7 @@ def _struck_through(
             "the agency for its final version if they may not all stand."
         )
     notes += _tracked_deletions(table, by_row)
-    if not (marked or tracked or len(notes) > len(table.notes)):
+    if not (marked or fielded or tracked or len(notes) > len(table.notes)):
         return table
     return replace(table, row_flags=flags, notes=notes)
 

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from app.chronology.file_guard import ImportRefused
+from app.chronology.word_tables import UPDATING
 
 MAX_RTF_BYTES = 64_000_000  # far beyond any chronology's text; pictures make RTF large
 
@@ -31,6 +32,9 @@ _SYMBOLS = {
 # Character formatting that says what stands: struck through (single or double), deleted or
 # inserted with changes tracked; \plain ends them all.
 _CHANGES = frozenset((b"strike", b"striked", b"deleted", b"revised", b"plain"))
+# A field whose result Word replaces with the day the document is opened, saved or printed
+# (Insert > Date and Time, "Update automatically"): its code just after \fldinst.
+_UPDATING = re.compile(rb"[\s{}]*(?:DATE|TIME|SAVEDATE|PRINTDATE)\b", re.IGNORECASE)
 
 
 def rtf_blocks(
@@ -46,7 +50,8 @@ def rtf_blocks(
     kept: read as if accepted, as Word's tracked changes are. With ``marks`` (a list), each
     table's cells holding struck text or tracked changes are added to it, one dict a table:
     (row, column) -> "whole" or "part" (struck through, \\strike or \\striked), "tracked" or
-    "tracked|<the words deleted>". With ``gone_outside``, the words deleted outside tables;
+    "tracked|<the words deleted>", or "updating" (a date field that updates). With
+    ``gone_outside``, the words deleted outside tables;
     with ``struck_paragraphs``, (text, "whole" or "part") of each paragraph outside tables
     holding struck text."""
     blocks: list[tuple[str, Any]] = []
@@ -64,7 +69,7 @@ def rtf_blocks(
     in_table = False
     star = False
     # Of the cell being read: characters struck and not, words deleted, words inserted.
-    seen = {"struck": 0, "plain": 0, "revised": 0}
+    seen = {"struck": 0, "plain": 0, "revised": 0, "updating": 0}
     gone: list[str] = []
     row_marks: dict[int, str] = {}
     table_marks: dict[tuple[int, int], str] = {}
@@ -95,17 +100,19 @@ def rtf_blocks(
         """A paragraph outside any table."""
         if seen["struck"] and struck_paragraphs is not None and done.strip():
             struck_paragraphs.append((done, "whole" if not seen["plain"] else "part"))
-        seen.update(struck=0, plain=0, revised=0)
+        seen.update(struck=0, plain=0, revised=0, updating=0)
         blocks.append(("p", done))
 
     def end_cell() -> None:
         words = " ".join("".join(gone).split())
-        if seen["struck"]:
+        if seen["updating"]:
+            row_marks[len(row)] = UPDATING
+        elif seen["struck"]:
             row_marks[len(row)] = "whole" if not seen["plain"] else "part"
         elif words or seen["revised"]:
             row_marks[len(row)] = f"tracked|{words}" if words else "tracked"
         gone.clear()
-        seen.update(struck=0, plain=0, revised=0)
+        seen.update(struck=0, plain=0, revised=0, updating=0)
 
     for m in _TOKEN.finditer(data):
         word, param, hexa, symbol, brace, plain = m.groups()
@@ -124,6 +131,8 @@ def rtf_blocks(
                 continue
             if star or word in _SKIP:
                 skip, star = True, False
+                if word == b"fldinst" and _UPDATING.match(data, m.end(), m.end() + 40):
+                    seen["updating"] = 1
                 continue
             if word == b"u" and param is not None:
                 flush_raw()

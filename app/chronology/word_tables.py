@@ -12,6 +12,7 @@ from app.chronology.file_guard import SEND_AGAIN, ImportRefused
 _WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # A cell holding changes tracked in Word, not yet accepted: beside "whole" and "part" (struck).
 TRACKED = "tracked"
+UPDATING = "updating"  # a cell showing a date field's last result, not a date typed in
 
 
 def _document(path: Path):
@@ -117,11 +118,18 @@ def table_grids(path: Path, document=None, strikes=None) -> list[list[list[str]]
     """Every top-level table of the document as rows of cell texts (merged cells once). With
     ``strikes`` (a list), each table's cells whose text is struck through are added to it, one
     {(row, column): "whole" or "part"} a table (empty unless something strikes text)."""
-    from app.chronology.word_text import body_tables, cell_text, deleted_text
+    from app.chronology.word_text import (
+        body_tables,
+        cell_text,
+        deleted_text,
+        has_updating_dates,
+        updating_date_in,
+    )
 
     document = document or _document(path)
     reader = None
     tracked = False
+    fields = strikes is not None and has_updating_dates(document.element.body)
     if strikes is not None:
         from app.chronology.struck_text import cell_tracked, word_strikes, word_tracked
 
@@ -152,7 +160,9 @@ def table_grids(path: Path, document=None, strikes=None) -> list[list[list[str]]
                     spans.append((len(cells), 1))
                 previous = cell._tc
                 cells.append(cell_text(cell._tc).strip())
-                if reader is not None and cells[-1] and (how := reader.cell(cell._tc)):
+                if fields and cells[-1] and updating_date_in(cell._tc):
+                    struck[len(grid), len(cells) - 1] = UPDATING
+                elif reader is not None and cells[-1] and (how := reader.cell(cell._tc)):
                     struck[len(grid), len(cells) - 1] = how
                 elif tracked and cell_tracked(cell._tc):
                     # Read as if accepted (deletions out, insertions in), and said so, with
@@ -164,6 +174,37 @@ def table_grids(path: Path, document=None, strikes=None) -> list[list[list[str]]
         _heading_over_its_data(grid, spans)
         grids.append(grid)
     return grids
+
+
+# The prompts Word's content controls show until something is entered (its templates' grey
+# "Click or tap to enter a date."), printed or saved as plain words by other programs.
+_PROMPT = re.compile(
+    r"(?:click (?:or tap )?(?:here )?to enter (?:text|a date)|choose an item|"
+    r"choose a building block)\.?",
+    re.IGNORECASE,
+)
+
+
+def clear_prompts(rows: list[list[Any]]) -> str | None:
+    """Cells holding nothing but a Word template's prompt emptied in place (nothing was
+    entered in them); what to say of it, or None when no cell held one."""
+    cleared = 0
+    shown = ""
+    for row in rows:
+        for i, value in enumerate(row):
+            if not isinstance(value, str) or ("lick" not in value and "hoose" not in value):
+                continue
+            flat = " ".join(value.split())
+            if _PROMPT.fullmatch(flat):
+                row[i] = ""
+                cleared += 1
+                shown = shown or flat
+    if not cleared:
+        return None
+    return (
+        f"{cleared} cell{'s' if cleared != 1 else ''} still showing a Word template's prompt "
+        f"(such as \u201c{shown}\u201d): nothing was entered there, read as empty."
+    )
 
 
 def _cols_before(row) -> int:

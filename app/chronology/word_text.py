@@ -4,6 +4,7 @@ a whole table inside a content control, insertions not yet accepted (tracked cha
 result of a field. Deleted text (tracked) is left out, and text moved elsewhere is read once,
 where it now stands."""
 
+import re
 from collections.abc import Iterator
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -37,12 +38,20 @@ def hidden_words(document) -> str:
     return " / ".join(pieces)
 
 
+def _prompt(sdt) -> bool:
+    """A content control still showing its template's prompt ("Click or tap to enter a
+    date."): nothing was entered in it."""
+    return sdt.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None
+
+
 def _runs_text(element, out: list[str]) -> None:
     for child in element:
         tag = child.tag
         if tag in _SKIP:
             continue
         if tag == f"{_W}r" and _hidden(child):
+            continue
+        if tag == f"{_W}sdt" and _prompt(child):
             continue
         if tag == f"{_W}t":
             out.append(child.text or "")
@@ -80,6 +89,8 @@ def _blocks(element) -> Iterator:
     for child in element:
         if child.tag in (f"{_W}p", f"{_W}tbl"):
             yield child
+        elif child.tag == f"{_W}sdt" and _prompt(child):
+            continue  # a template's prompt, nothing entered
         elif child.tag in _WRAPPERS:
             yield from _blocks(child)
 
@@ -108,7 +119,8 @@ def _is_frame(tbl) -> bool:
 
 def _body_blocks(element) -> Iterator:
     """The body's paragraphs and tables as `_blocks` gives them, a layout frame's cells opened
-    in their place (their paragraphs and tables in order)."""
+    in their place (their paragraphs and tables in order), and a table drawn inside a text box
+    just after the paragraph the box is anchored in."""
     for block in _blocks(element):
         if block.tag == f"{_W}tbl" and _is_frame(block):
             for tr in _rows(block):
@@ -117,6 +129,19 @@ def _body_blocks(element) -> Iterator:
                         yield from _body_blocks(tc)
         else:
             yield block
+            if block.tag == f"{_W}p" and _has_box(block):
+                yield from _box_tables(block)
+
+
+def _box_tables(p) -> Iterator:
+    """The tables inside the text boxes anchored in paragraph ``p`` (the shape's own copy,
+    not the fallback's)."""
+    for box in p.iter(f"{_W}txbxContent"):
+        if any(a.tag == f"{_MC}Fallback" for a in box.iterancestors()):
+            continue
+        for inner in _body_blocks(box):
+            if inner.tag == f"{_W}tbl":
+                yield inner
 
 
 def unwrap_table_controls(body) -> None:
@@ -239,6 +264,28 @@ def body_lines(document) -> Iterator[tuple[str, str]]:
                     yield "box", line
         else:
             yield "table", ""
+
+
+# Fields whose result Word replaces when the document is opened, saved or printed: a date put
+# in with Insert > Date and Time, "Update automatically" ticked, is one of them.
+_UPDATING = re.compile(r"^\s*(?:DATE|TIME|SAVEDATE|PRINTDATE)\b", re.IGNORECASE)
+
+
+def has_updating_dates(body) -> bool:
+    """Whether the body holds a field that shows the day the document is opened, saved or
+    printed (one look for a field, the common case none)."""
+    return any(_UPDATING.match(code) for code in _field_codes(body))
+
+
+def _field_codes(element) -> Iterator[str]:
+    for field in element.iter(f"{_W}fldSimple", f"{_W}instrText"):
+        yield (field.get(f"{_W}instr") or "") if field.tag == f"{_W}fldSimple" else field.text or ""
+
+
+def updating_date_in(tc) -> bool:
+    """Whether a table cell's text shows a date field's result (the day the document was last
+    opened or saved), not a date typed in."""
+    return any(_UPDATING.match(code) for code in _field_codes(tc))
 
 
 def deleted_text(tc) -> str:
