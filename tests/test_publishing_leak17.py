@@ -7,7 +7,6 @@ a name spelled otherwise, Spanish "-cita", Slavic "-sya", Georgian pet names, Hu
 endings; a family name used as a town, a word before a plural noun."""
 
 import pytest
-from pypdf import PdfReader
 
 from app.cli import main
 from app.context import AppContext
@@ -18,6 +17,7 @@ from db.store import open_store
 from tests.conftest import TODAY
 from tests.leak_planting import for_publication, near_names_in, read_back_tests
 from tests.publishing_leak17_case import CASE, ORDINARY, PLANTED, build_case, leaks
+from tests.test_publishing_leak16 import _pdf_text
 
 KEPT = (
     "Sterling work was done by the school.",
@@ -39,19 +39,6 @@ def store_file(tmp_path):
         ctx = AppContext(store, "Tester", today_override=TODAY)
         for_publication(ctx, build_case(ctx, tmp_path, PLANTED + " " + ORDINARY))
     return path
-
-
-def _pdf_text(path) -> str:
-    """The PDF's text as pypdf and pdfplumber read it (pdfplumber without the draft
-    watermark's large letters)."""
-    import pdfplumber
-
-    parts = [page.extract_text() or "" for page in PdfReader(path).pages]
-    with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            words = page.filter(lambda o: o.get("object_type") != "char" or o.get("size", 0) < 30)
-            parts.append(words.extract_text(use_text_flow=True) or "")
-    return "\n".join(parts)
 
 
 @pytest.mark.parametrize(
