@@ -911,6 +911,14 @@ def _ordinary_opening(text: str, m: re.Match) -> bool:
     return True
 
 
+# Relatives a name goes before as notes write them ("Grace mum rang", "Yusufs mum said").
+_KIN_NOUNS = frozenset(
+    """mum mam mom dad nan nanny gran granny grandma grandad grandmother grandfather brother
+    sister aunt auntie uncle cousin partner boyfriend girlfriend husband wife son daughter
+    stepdad stepmum""".split()
+)
+# Words of time and place that follow a noun, never a noun of its own ("wore Jeans today").
+_NOT_NOUNS = frozenset("today yesterday tonight tomorrow now here there home anyway".split())
 # Verbs that agree only with a plural: after "Hunter wellies" they say "wellies" is a noun.
 _PLURAL_VERBS = frozenset("are were have".split())
 # Verbs of saying, thinking and wanting that notes write before a clause with no subject.
@@ -1379,6 +1387,36 @@ class Anonymiser:
             return not _TITLE_BEFORE.search(text, max(0, m.start() - 14), m.start())
         return _PLACE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
 
+    def _unmarked_possessive(self, text: str, m: re.Match) -> bool:
+        """A registered name with an "s" and no apostrophe before a noun, as notes write a
+        possessive ("Yusufs bag was left", "took Yusufs coat"): with the name's capital, the
+        name not a word of the language ("Wards", "Days" are words), not ending in "s", and a
+        word in lower case after it that is no verb, adverb or preposition ("Jeans were
+        muddy", "Days later" are plurals). At a sentence start, where the capital says
+        nothing, a verb must follow that word ("Yusufs bag was left")."""
+        if m.group("plural") != "s" or not text[m.start() : m.start() + 1].isupper():
+            return False
+        key = _key(text[m.start() : m.start("plural")])
+        if " " in key or key in COMMON_WORDS or key.endswith("s") or len(key) < 4:
+            return False
+        if key not in self._replacement or key in self._restricted:
+            return False
+        noun = _WORD_AFTER.match(text, m.end())
+        if noun is None or noun[1] in _NOT_NOUNS or noun[1] in _DETERMINERS:
+            return False
+        if noun[1] in _AFTER_A_NAME and noun[1] not in _KIN_NOUNS:
+            return False
+        if noun[1].endswith(("ed", "ly", "ing")) or "'" in noun[1] or "’" in noun[1]:
+            return False
+        if not _OPENS.search(text, max(0, m.start() - 6), m.start()):
+            return True
+        if noun[1].endswith("s"):
+            return False
+        verb = _WORD_AFTER.match(text, noun.end())
+        return verb is not None and (
+            verb[1] in _AFTER_A_NAME or verb[1].endswith(("ed", "s")) or verb[1] in _SAYING
+        )
+
     def _by_initials(self, folded: str, m: re.Match, named: str):
         """Who a family name several people share is, by the initials written before or after
         it ("H.K. Patel", "Liu Z.X."): (descriptor, their letters) when the letters are all of
@@ -1433,9 +1471,12 @@ class Anonymiser:
         found: list[Found] = []
         folded = fold(text)
         matches = []
+        unmarked: set[int] = set()  # where a name with an "s" and no apostrophe is a possessive
         for m in [] if self._names is None else self._names.finditer(folded):
             if m.group("plural") and not _family_plural(folded, m):
-                continue
+                if not self._unmarked_possessive(text, m):
+                    continue
+                unmarked.add(m.start())
             if self._org_word(text, m) or _acronym(text, m) or self._named_thing(text, m):
                 continue
             if (
@@ -1559,6 +1600,10 @@ class Anonymiser:
                     )
                     if kunya:
                         start, descriptor = kunya.start(), NAME_REMOVED
+                    if m.start() in unmarked and m.re is self._names:
+                        # "Yusufs bag": the possessive, its apostrophe left out, after the
+                        # descriptor ("Child Y's bag").
+                        descriptor += "'s"
                     found.append(Found(start, end, text[start:end], "name", descriptor))
         if self._initials is not None:
             for m in self._initials.finditer(folded):

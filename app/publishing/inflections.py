@@ -333,11 +333,16 @@ def hungarian_wife(word: str) -> str | None:
 def hungarian(name: str) -> bool:
     """True when ``name`` (a person's whole name as registered) looks Hungarian: the letters
     and spellings of the language ("ő", "ű", "cs", "gy", "zs", "sz", "Horváth") and one of its
-    accents."""
+    accents, or a word ending in a long "ó" or "ú" after a consonant ("Ildikó Fekete")."""
     return bool(
         re.search(r"[őű]|cs|gy|zs|sz|[áóé]th\b", name, re.I)
         and re.search("[áéíóöőúüű]", name, re.I)
-    )
+    ) or bool(_HUNGARIAN_LONG_END.search(name))
+
+
+# A word ending in a consonant and a long "ó" or "ú", as Hungarian names do and English,
+# Spanish and Portuguese ones rarely do ("Ildikó", "Anikó", "Szabó", "Bíró", "Hajdú").
+_HUNGARIAN_LONG_END = re.compile(r"[^\W\d_aeiouyáéíóöőúüű][óú](?![^\W\d_])", re.I)
 
 
 def hungarian_pets(word: str) -> set[str]:

@@ -422,9 +422,34 @@ def short_forms(name: str, strong: bool = False, tails: bool = True) -> set[str]
         for m in re.finditer(r"(?<=[aeiou])(?=([^aeiouhwy][aeiou][^aeiouhwy]))", spelled[1:]):
             out |= {m[1] + e for e in ("i", "ie", "a", "o")}
     out |= pet_forms(spelled)
+    out |= doubled_syllables(spelled)
     out |= table_forms(name)
     out.discard(spelled)
     return {form for form in out if len(form) >= 2}
+
+
+# Doubled syllables that are what a family calls a grandmother or a father, not a pet name.
+_KIN_DOUBLED = frozenset("nana dada mama papa baba".split())
+
+
+def doubled_syllables(spelled: str) -> set[str]:
+    """Pet names made of one syllable of a name said twice, as Portuguese, Spanish, French and
+    many other languages make them ("Dudu", "Duda" of Eduardo and Eduarda, "Juju" of Juliana,
+    "Lulu" of Luiza, "Vivi" of Vitória), from a spelling as ``_spelling`` gives it: a single
+    consonant and a vowel that open the name (or its second syllable after an opening vowel),
+    doubled, or doubled with the name's last vowel ("Duda"). For names of five sounds or more; never an English word as well, so they count
+    as strong short forms."""
+    if len(spelled) < 5:
+        return set()
+    out: set[str] = set()
+    last = spelled[-1] if spelled[-1] in "aeiou" else ""
+    # The first such syllable: the name's first, or its second after an opening vowel.
+    for m in re.finditer(r"^[aeiou]?([^aeiouhwy])([aeiou])", spelled):
+        m = re.match(r"([^aeiouhwy])([aeiou])", m[0][-2:])
+        out.add(m[0] * 2)
+        if last and last != m[2]:
+            out.add(m[0] + m[1] + last)
+    return out - _KIN_DOUBLED
 
 
 # How a pet name made of a family name ends as written: "Wicky", "Smithy", "Robbo".
@@ -454,7 +479,9 @@ def table_forms(name: str) -> set[str]:
 @lru_cache(maxsize=4096)
 def _table_forms(name: str) -> frozenset[str]:
     said = _spelling(name, final_e=True)
-    shorts = SHORT_FORMS.get(name) or _BY_SOUND.get(said, ())
+    # The table's entry for the name as spelled, with those of its other spellings that sound
+    # the same ("Natalia": Natka, Tala; and Natalya's Natasha, Nata).
+    shorts = tuple(dict.fromkeys(SHORT_FORMS.get(name, ()) + _BY_SOUND.get(said, ())))
     if not shorts and len(name) >= 5:
         # The same name in another romanisation or language ("Svitlana" of the table's
         # Svetlana, "Jekaterina" of Yekaterina): a table name it sounds like, a letter apart.
