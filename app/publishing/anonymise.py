@@ -852,6 +852,30 @@ def _ordinary_word(text: str, m: re.Match) -> bool:
     return bool(before) and before[1].lower() in _DETERMINERS
 
 
+# What a family's name written in lower case goes before and is still theirs ("the kowalski
+# family", "the patel case").
+_THEIR_THINGS = frozenset(
+    """family families household home house flat case children kids boys girls twins siblings
+    brothers sisters parents household's family's file files referral referrals incident
+    matter report visit visits address side clan lot""".split()
+)
+
+
+def _word_before_a_noun(text: str, m: re.Match) -> bool:
+    """A one-word name written in lower case between "the", "a", "this" and the like and a
+    word in lower case that is not the family's (a household, a case, a visit) is a word of the
+    language before its noun ("the rowan tree", "a hazel stick"), not a person ("the kowalski
+    family" is the family)."""
+    word = text[m.start() : m.end()]
+    if not word.islower() or not word.isalpha():
+        return False
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 8), m.start())
+    if not before or before[1].lower() not in _DETERMINERS:
+        return False
+    after = _WORD_AFTER.match(text, m.end())
+    return after is not None and after[1] not in _THEIR_THINGS and "'" not in after[1]
+
+
 # What follows a name that begins a sentence: a verb, a word that joins or qualifies one, or a
 # preposition, or a relative ("Young said", "Young then rang", "Young and his wife", "Young at
 # the door", "Grace mum rang" as a note writes "Grace's mum").
@@ -887,6 +911,14 @@ def _ordinary_opening(text: str, m: re.Match) -> bool:
     word = text[m.start() : m.end()]
     if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
         return False
+    if _NUMBERED_AFTER.match(text, m.end()):
+        # "Page 4 of the plan", "on Ward 7": a word before its number, not someone of that
+        # age ("Grace 14 yrs"), at a sentence start or after a preposition.
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        return bool(
+            _OPENS.search(text, max(0, m.start() - 6), m.start())
+            or (before and before[1].lower() in _NUMBER_PREPOSITIONS)
+        )
     if not _OPENS.search(text, max(0, m.start() - 6), m.start()):
         return False
     if _DOTTED_BEFORE.search(text, max(0, m.start() - 14), m.start()):
@@ -919,6 +951,12 @@ _KIN_NOUNS = frozenset(
 )
 # Words of time and place that follow a noun, never a noun of its own ("wore Jeans today").
 _NOT_NOUNS = frozenset("today yesterday tonight tomorrow now here there home anyway".split())
+# A number after a word, not an age ("Page 4", "Ward 7"; not "Grace 14 yrs", "Hope 3 months").
+_NUMBERED_AFTER = re.compile(
+    r"[ \t]+\d+(?!\d)[a-z]?(?![/.:-]\d)(?![ \t]*(?:\(|years?|yrs?|y/?o|months?|mths?|weeks?|wks?"
+    r"|days?|-year)\b)"
+)
+_NUMBER_PREPOSITIONS = frozenset("on in at see of to from onto into under".split())
 # Verbs that agree only with a plural: after "Hunter wellies" they say "wellies" is a noun.
 _PLURAL_VERBS = frozenset("are were have".split())
 # Verbs of saying, thinking and wanting that notes write before a clause with no subject.
@@ -956,6 +994,36 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+def _as_a_place(text: str, start: int, end: int) -> bool:
+    """The word at ``start:end`` written as a place: before a town's council, station and the
+    like (not after a title: "Mr Bolton's college"), or after living "in", "near", moving
+    "to" (see ``_PLACE_BEFORE``)."""
+    after = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[end : end + 16])
+    if after and after[1].lower() in _TOWN_THINGS:
+        return not _TITLE_BEFORE.search(text, max(0, start - 14), start)
+    return _PLACE_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+# Going or coming somewhere, or someone: "went to", "came back from", "a trip to", "visited".
+_WEAK_PLACE_BEFORE = re.compile(
+    r"(?<![\w'’])(?:went|go|goes|going|gone|came|come|comes|coming|got[ \t]+back|visit(?:ed"
+    r"|ing|s)?|trips?|journey|day[ \t]+out|holiday|bus|train)[ \t]+(?:back[ \t]+)?"
+    r"(?:(?:to|from|in|into)[ \t]+)?$",
+    re.I,
+)
+# What says a place was gone to: when, or how ("on Saturday", "for the weekend", "by train").
+_WHEN_AFTER = re.compile(
+    r"[ \t]+(?:(?:in|during)[ \t]+(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|\d{4}|the[ \t]+(?:summer|holidays?|morning"
+    r"|afternoon|evening))|on[ \t]+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|the[ \t]+(?:bus|train)|holiday|foot)|at[ \t]+the[ \t]+weekend|for[ \t]+(?:the|a)[ \t]+"
+    r"(?:day|weekend|week|night|holidays?|break|month|summer)|by[ \t]+(?:bus|train|car|coach"
+    r"|taxi|tram)|last|next|yesterday|overnight|with[ \t]+(?:her|his|their|the)[ \t]+"
+    r"(?:mum|mother|dad|father|family|class|school|friends?|carers?))\b",
+    re.I,
+)
+
+
 # Muhammad in the ways it is romanised ("Mohammed", "Muhammad", "Mohamad", "Muhammed").
 _MUHAMMAD = re.compile(r"m[ou]h[ae]mm?[ae]d")
 
@@ -984,6 +1052,7 @@ class Anonymiser:
         mutated: dict[str, tuple[str, set[str]]] = {}
         joined_to: dict[str, set[str]] = {}  # "hitesh" -> who, for "Hiteshbhai"
         self._tokens_of: dict[str, set[str]] = {}  # descriptor -> the words of their names
+        self._roles: dict[str, tuple[str, re.Pattern] | None] = {}  # see ``_shared_role``
         # Who has "van" or "von" in their name ("Pieter van den Berg"): "v.d. Berg" is them.
         self._van = {
             e.descriptor.strip() or NAME_REMOVED
@@ -1382,10 +1451,39 @@ class Anonymiser:
             return False
         if text[m.end() : m.end() + 1] in ("'", "’"):
             return False
-        after = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[m.end() : m.end() + 16])
-        if after and after[1].lower() in _TOWN_THINGS:
-            return not _TITLE_BEFORE.search(text, max(0, m.start() - 14), m.start())
-        return _PLACE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
+        if _as_a_place(text, m.start(), m.end()):
+            return True
+        if not _WEAK_PLACE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            return False
+        # "went to Bolton": a person is gone to too ("went to Young for help"). A place when
+        # a time or a way of travelling follows ("went to Bolton on Saturday", "by train"),
+        # or the same text writes the name as a place elsewhere ("moved to Bolton").
+        if _WHEN_AFTER.match(text, m.end()):
+            return True
+        word = re.escape(text[m.start() : m.end()])
+        return any(
+            _as_a_place(text, o.start(), o.end())
+            for o in re.finditer(rf"(?<![\w'’]){word}(?![\w'’])", text)
+            if o.start() != m.start()
+        )
+
+    def _shared_role(self, key: str) -> tuple[str, re.Pattern] | None:
+        """What everyone who has the name ``key`` is, when it is one numbered role ("Police
+        Officer 1" and "Police Officer 2" are both "a police officer"), with the pattern of
+        the role's words written just before a name ("Officer ", "Police Officer "); None
+        when they are not all one role."""
+        if key in self._roles:
+            return self._roles[key]
+        sharers = [d for d, tokens in self._tokens_of.items() if key in tokens]
+        stems = {_NUMBERED.match(d) and _NUMBERED.match(d)[1].lower() for d in sharers}
+        role = None
+        if len(sharers) > 1 and len(stems) == 1 and (stem := stems.pop()):
+            words = stem.split()
+            tails = [r"[ \t]+".join(map(re.escape, words[i:])) for i in range(len(words))]
+            before = re.compile(r"(?<![\w'’])(?:" + "|".join(tails) + r")[ \t]+$", re.I)
+            role = ("a " + stem, before)
+        self._roles[key] = role
+        return role
 
     def _unmarked_possessive(self, text: str, m: re.Match) -> bool:
         """A registered name with an "s" and no apostrophe before a noun, as notes write a
@@ -1494,6 +1592,8 @@ class Anonymiser:
                 self._other_names_only and _key(whole) in self._other_names_only
             ) and _ordinary_word(text, m):
                 continue
+            if not m.group("plural") and _word_before_a_noun(text, m):
+                continue
             if self._street_named(text, m) or (self._last_names and self._place_named(text, m)):
                 continue
             matches.append(m)
@@ -1530,6 +1630,13 @@ class Anonymiser:
                         resolved = self._by_initials(folded, m, named)
                         if resolved is not None:
                             descriptor, letters = resolved
+                    shared = None
+                    if descriptor == NAME_REMOVED:
+                        # "Officer Liu" of two police officers called Liu: what they both
+                        # are ("a police officer"), the role's words before it taken with it.
+                        shared = self._shared_role(_key(named))
+                        if shared is not None:
+                            descriptor = shared[0]
                     # "Gurpreet K.": the initial of the rest of the name goes with it.
                     # "Ceri Pritchad" of Ceri Pritchard: the next word, the person's other
                     # name misspelt by a letter or two, goes with it.
@@ -1561,6 +1668,8 @@ class Anonymiser:
                         and all(c.lower() in letters for c in re.findall(r"[A-Z]", before[0]))
                     ):
                         start = before.start()
+                    if shared is not None and (role := shared[1].search(text, 0, start)):
+                        start = role.start()
                     key = _key(text[m.start() : m.start() + len(named)])
                     kin = _KIN_BEFORE.search(folded, max(0, start - 30), start)
                     if (
