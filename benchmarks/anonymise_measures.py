@@ -10,7 +10,7 @@
   ORDINARY prose) anonymised with every case's register: words replaced, near names asked;
 - time: building the name patterns and anonymising the prose, best of ``--runs``.
 
-    python benchmarks/anonymise_measures.py [--case 16] [--heldout 14 15 16] [--runs 5] [-v]
+    python benchmarks/anonymise_measures.py [--case 18] [--heldout 16 17 18] [--runs 5] [-v]
 """
 
 import argparse
@@ -39,7 +39,7 @@ REFERENCE = next(
     ),
     Path("."),
 )
-CASES = range(8, 18)
+CASES = range(8, 19)
 
 
 def register_of(module) -> list[RegisterEntry]:
@@ -191,8 +191,8 @@ def timing(runs: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--case", type=int, nargs="*", default=[17])
-    parser.add_argument("--heldout", type=int, nargs="*", default=[15, 16, 17])
+    parser.add_argument("--case", type=int, nargs="*", default=[18])
+    parser.add_argument("--heldout", type=int, nargs="*", default=[16, 17, 18])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()

@@ -122,6 +122,12 @@ def _fold_table() -> dict[int, str]:
     extra = {"ß": "s", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "a"}
     extra |= {"ð": "d", "Ð": "D"}
     extra |= {"Æ": "A", "œ": "o", "Œ": "O", "ı": "i", "\u00a0": " ", "\u202f": " "}
+    # Letters with no accent to take off, as English spells them: Azerbaijani "ə" ("Məmmədov"
+    # is Mammadov), Maltese "ħ" ("Ħili" is Hili), and the open vowels and other letters of
+    # Akan, Ewe and Yoruba spelling ("Kwabɛna", "Ɔpoku", "Ɖoe").
+    extra |= {"ə": "a", "Ə": "A", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ŋ": "n", "Ŋ": "N"}
+    extra |= {"ɛ": "e", "Ɛ": "E", "ɔ": "o", "Ɔ": "O", "ɖ": "d", "Ɖ": "D", "ƒ": "f", "Ƒ": "F"}
+    extra |= {"ɣ": "g", "Ɣ": "G", "ʋ": "v", "Ʋ": "V"}
     extra |= {
         "’": "'",
         "‘": "'",
@@ -145,6 +151,8 @@ _SPELLED_OUT = str.maketrans(
     {"đ": "dj", "Đ": "Dj", "þ": "th", "Þ": "Th", "ð": "dh", "Ð": "Dh", "æ": "ae", "Æ": "Ae"}
     | {"ø": "oe", "Ø": "Oe", "ß": "ss", "ä": "ae", "Ä": "Ae", "ö": "oe", "Ö": "Oe"}
     | {"ü": "ue", "Ü": "Ue", "å": "aa", "Å": "Aa", "œ": "oe", "Œ": "Oe"}
+    # Turkish and Azerbaijani "ş" and "ç" ("Elşən" as "Elshan"), "ŋ" as "ng".
+    | {"ş": "sh", "Ş": "Sh", "ș": "sh", "Ș": "Sh", "ç": "ch", "Ç": "Ch", "ŋ": "ng", "Ŋ": "Ng"}
 )
 
 
@@ -444,7 +452,10 @@ HONORIFICS = frozenset(
     "Hanım Hanim Bey Abla Ağabey Abi Teyze Amca Ji Jee Sahib Saheb Sahiba Sahab Bhai Baji"
     " Jan Jaan Jon Didi Dai Daju Bahini chan kun san sama sensei senpai sempai dono"
     # Korean "-ssi", "-nim"; Hungarian "bácsi" (uncle), "néni" (aunt) said of any elder.
-    " ssi nim bácsi bacsi néni neni".split()
+    " ssi nim bácsi bacsi néni neni"
+    # Malayalam "Chechi", "Chettan" (elder sister, brother), "Achayan"; Cantonese "jai", "zai"
+    # (boy), "mui" (girl), "gor" (elder brother), written after a name with a hyphen.
+    " Chechi Chettan Chetta Achayan Ammachi jai zai mui gor".split()
 )
 _HONORIFIC_WORDS = frozenset(fold(w).casefold() for w in HONORIFICS)
 # With its capital, not before a number ("Kerry Jan 2023" is a date) or another name.
@@ -605,6 +616,9 @@ def _split_prefix(token: str) -> str | None:
 # ("Hiteshbhai", "Hansaben", "Rekhadidi", "Ramji"), or write after it with a hyphen.
 _JOINED_AFTER = (
     "bhai bhaiya ben behn bahen kumar kumari ji jee didi bhabhi bhau tai bai apa"
+    # Malayalam: "-mol" (girl) and "-mon" (boy) joined to a given name ("Ancymol",
+    # "Jomon"), "-chechi", "-chettan", "-kutty" (little one).
+    " mol mon chechi chettan kutty"
 ).split()
 
 
@@ -1004,6 +1018,13 @@ def _as_a_place(text: str, start: int, end: int) -> bool:
     return _PLACE_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
+# Where a given name that is also a place is the place: living or born in it, moving to it.
+_GIVEN_PLACE_BEFORE = re.compile(
+    r"(?<![\w'’])(?:(?:lived|lives|living|born|based|grew[ \t]+up|settled|holidayed)[ \t]+in"
+    r"|(?:move[ds]?|moving|relocat(?:ed|ing|es?)|emigrated)[ \t]+(?:back[ \t]+)?(?:to|from))"
+    r"[ \t]+$",
+    re.I,
+)
 # Going or coming somewhere, or someone: "went to", "came back from", "a trip to", "visited".
 _WEAK_PLACE_BEFORE = re.compile(
     r"(?<![\w'’])(?:went|go|goes|going|gone|came|come|comes|coming|got[ \t]+back|visit(?:ed"
@@ -1431,9 +1452,10 @@ class Anonymiser:
         return bool(before) and before[1].lower() in _DETERMINERS
 
     def _street_named(self, text: str, m: re.Match) -> bool:
-        """A family's name alone before a street word names the street ("Campbell Road")."""
+        """A family's or a given name alone before a street word names the street ("Campbell
+        Road", "Lincoln Road")."""
         key = _key(m.group(0))
-        if key not in self._last_names or " " in key:
+        if (key not in self._last_names and key not in self._given_names) or " " in key:
             return False
         after = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[m.end() : m.end() + 16])
         return bool(after) and after[1].lower() in _STREET_WORDS
@@ -1442,15 +1464,32 @@ class Anonymiser:
         """A family's name alone that is also a town's, written as a place: after living or a
         home "in" ("lived in Bolton", "a flat in Chester"), "near", "outside", after a verb of
         moving and "to", "from" or "into" ("moved to Bolton"), or before a town's council,
-        station, hospital and the like ("Bolton Council said"). Never someone's given name,
-        nor with an "'s" after it ("in Bolton's care" is the person's), nor after a title."""
+        station, hospital and the like ("Bolton Council said"); a given name only in fewer of
+        these (see below). Never with an "'s" after it ("in Bolton's care" is the person's), nor after a title."""
         key = _key(m.group(0))
-        if key not in self._last_names or key in self._given_names or m.group("plural"):
+        if m.group("plural") or " " in key:
+            return False
+        given = key in self._given_names
+        if not given and key not in self._last_names:
             return False
         if not text[m.start() : m.start() + 1].isupper():
             return False
         if text[m.end() : m.end() + 1] in ("'", "’"):
             return False
+        if given:
+            # A given name that is also a place ("Devon", "Lincoln", "Sydney"): only where
+            # no one is meant: living or being born in it, moving to or from it, its council,
+            # or gone to with a time or a way of travelling ("went to Paris for the weekend").
+            # ("Returned to Devon", "sat near Devon" may be the person.)
+            if _GIVEN_PLACE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                return True
+            after = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[m.end() : m.end() + 16])
+            if after and after[1].lower() in _TOWN_THINGS - {"college", "hospital"}:
+                return not _TITLE_BEFORE.search(text, max(0, m.start() - 14), m.start())
+            return bool(
+                _WEAK_PLACE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                and _WHEN_AFTER.match(text, m.end())
+            )
         if _as_a_place(text, m.start(), m.end()):
             return True
         if not _WEAK_PLACE_BEFORE.search(text, max(0, m.start() - 30), m.start()):

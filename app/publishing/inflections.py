@@ -169,6 +169,31 @@ def diminutives(word: str) -> set[str]:
     return {f for f in out if len(f) >= 4}
 
 
+def south_slavic_pets(word: str) -> set[str]:
+    """The pet forms Bulgarian, Macedonian and Serbian make of a first name (folded, lower
+    case), by their endings rather than from a list: the first syllable open with "-sho"
+    ("Pesho" of Petar, "Tosho" of Todor); the first syllable and the consonants after it with
+    "-i", "-ka", "-ko", "-cho" ("Tsveti", "Tsvetka" of Tsvetelina, "Radka" of Radostina,
+    "Stefcho" of Stefan); a syllable from further in with "-ko", "-cho", "-ka", "-aka"
+    ("Mitko", "Mitaka" of Dimitar, "Vancho" of Ivan, "Dancho" of Yordan); and the whole name
+    ending in a consonant with "-cho", "-ko" ("Stoyancho", "Ivanko")."""
+    w = word
+    if len(w) < 4 or not w.isalpha():
+        return set()
+    out: set[str] = set()
+    m = re.match(rf"([^{_VOWELS}]*[{_VOWELS}])([^{_VOWELS}]*)", w)
+    if m and m[1][0] not in _VOWELS:
+        out |= {m[1] + e for e in ("sho", "sha")}
+    if m and m[2] and len(m[0]) >= 3:
+        out |= {m[0] + e for e in ("i", "ka", "ko", "cho", "che")}
+    for inner in re.finditer(rf"(?=([^{_VOWELS}][{_VOWELS}][^{_VOWELS}]))", w[1:]):
+        out |= {inner[1] + e for e in ("ko", "cho", "ka", "aka")}
+    if w[-1] not in _VOWELS:
+        out |= {w + e for e in ("cho", "ko", "che")}
+    out.discard(w)
+    return {f for f in out if len(f) >= 4}
+
+
 def other_sex(word: str) -> set[str]:
     """The family name as someone of the other sex carries it (folded, lower case):
     "kowalska" of "kowalski" and back, "kazlauskiene" and "kazlauskaite" of "kazlauskas",

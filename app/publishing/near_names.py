@@ -39,7 +39,13 @@ from app.publishing.anonymise import (
     mutations,
     plain,
 )
-from app.publishing.inflections import declines, diminutives, gaelic, yoruba_rest
+from app.publishing.inflections import (
+    declines,
+    diminutives,
+    gaelic,
+    south_slavic_pets,
+    yoruba_rest,
+)
 from app.publishing.register import RegisterEntry
 from app.publishing.spans import OTHER_TITLES
 
@@ -233,6 +239,9 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "guadalupe": ("lupe",),
     "jesus": ("chuy", "chucho"),
     "harriet": ("hattie", "hatty", "hetty", "harri"),
+    # Kikuyu: the "Wanj-" of a clan name said "Sh-"
+    "wanjiru": ("shiro", "shiru", "njiru"),
+    "wanjiku": ("shiku", "jiku"),
     # Hausa pet names of Arabic names
     "hadiza": ("dije", "dijatu", "diza"),
     "khadija": ("dije", "dija", "khadi"),
@@ -775,7 +784,8 @@ def near_names(entries: Iterable[RegisterEntry], texts: Iterable[str], known) ->
                 tabled.add(said)
             if first and polish and len(word) >= 3:
                 # "Bartek", "Bartuś" of Bartosz: the language's pet endings, not a list
-                for form in diminutives(fold(word).lower()):
+                folded = fold(word).lower()
+                for form in diminutives(folded) | south_slavic_pets(folded):
                     said = _spelling(form, final_e=True)
                     shorts.setdefault(said, (word, entry.descriptor))
                     strong.add(said)
