@@ -145,7 +145,7 @@ LOOK_FOR = {
     mitko mitaka georgiev ivanov ivanova ivanovi tsvetelina tsveti tsvetka ancy ancymol kurian
     jomon jomonchettan varghese kelvin ka-wai wai-jai gorg xuereb xureb marija hili wanjiru
     kamau shiro kamal kamaluddin uddin pryce hartley devs ravan.mammadov ancy.kurian
-    kelvin.chan lincoln_pryce""".split()
+    kelvin.chan lincoln_pryce ħili məmmədov elsən""".split()
     + ["ka wai", "ah wai", "siu wai", "chan ka", "chan kw", "mam- madov"],
     "names_in_noise": "mostly_plain",
     # Words that are ordinary English, or places, in lower case or in the kept prose: counted

@@ -1045,6 +1045,9 @@ _WHEN_AFTER = re.compile(
 )
 
 
+# Muhammad written short, and what may follow its dot: a name, with its capital.
+_WRITTEN_SHORT = frozenset("md mohd muhd".split())
+_WORD_AFTER_DOT = re.compile(r"[ \t]+([A-Z][^\W\d_]*)")
 # Muhammad in the ways it is romanised ("Mohammed", "Muhammad", "Mohamad", "Muhammed").
 _MUHAMMAD = re.compile(r"m[ou]h[ae]mm?[ae]d")
 
@@ -1148,10 +1151,11 @@ class Anonymiser:
                     spelt = (form for token in tokens for form in pinyin_forms(token))
                     _capital_forms(spelt, forms, restricted, descriptor)
                 if entry.kind == "person" and name in given:
-                    # "Mohd", "Muhd": Muhammad as it is written short, in any spelling of it.
+                    # "Mohd", "Muhd", "Md": Muhammad as it is written short, in any spelling
+                    # of it ("Md" only so, not "MD").
                     for token in tokens:
                         if _MUHAMMAD.fullmatch(token):
-                            for form in ("mohd", "muhd"):
+                            for form in ("mohd", "muhd", "md"):
                                 forms.setdefault(form, set()).add(descriptor)
                                 restricted.add(form)
                 if entry.kind == "person" and name in given and gaelic_name:
@@ -1624,6 +1628,8 @@ class Anonymiser:
             ):
                 continue
             whole = m.group(0)[: m.start("plural") - m.start()] if m.group("plural") else m[0]
+            if whole == "MD":
+                continue  # a doctor of medicine, a managing director
             if self._mutations and (kind := self._mutations.get(_key(whole))):
                 if not _mutated_here(folded, text, m, kind):
                     continue
@@ -1748,6 +1754,13 @@ class Anonymiser:
                     )
                     if kunya:
                         start, descriptor = kunya.start(), NAME_REMOVED
+                    if (
+                        text[end : end + 1] == "."
+                        and _key(named) in _WRITTEN_SHORT
+                        and (nxt := _WORD_AFTER_DOT.match(text, end + 1))
+                        and _key(nxt[1]) in self._replacement
+                    ):
+                        end += 1  # "Md. Kamal Uddin": the dot of a name written short
                     if m.start() in unmarked and m.re is self._names:
                         # "Yusufs bag": the possessive, its apostrophe left out, after the
                         # descriptor ("Child Y's bag").

@@ -54,8 +54,10 @@ RELATIONS = (
 
 
 def _letters(upper: bool) -> str:
-    """The Latin letters of one case, with accents (Latin-1 to Latin Extended Additional)."""
-    codes = [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+    """The Latin letters of one case, with accents (Latin-1 to Latin Extended Additional), and
+    the letters of the IPA block some alphabets write names with (Azerbaijani "ə" of
+    "Elşən", Akan and Ewe "ɛ", "ɔ", "ɖ")."""
+    codes = [*range(0xC0, 0x2B0), *range(0x1E00, 0x1F00)]
     return "".join(chr(c) for c in codes if (chr(c).isupper() if upper else chr(c).islower()))
 
 

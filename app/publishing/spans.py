@@ -34,10 +34,11 @@ _BEFORE = re.compile(
     r"(?:(?<![\w.'’])[A-Z]\.[ \t]?)*$"
 )
 # Between two hits for the same person: a space, a hyphen, a line break, perhaps a word that
-# links the parts of a name ("Angharad verch Gruffudd", "Maria dos Santos"); or an aside.
+# links the parts of a name ("Angharad verch Gruffudd", "Maria dos Santos", Kikuyu "Wanjiru wa
+# Kamau"); or an aside.
 _TOUCHING = re.compile(
     r"[\s\-]*(?:(?:ferch|verch|ap|ab|bin|bint|ibn|ben|bat|de|da|do|dos|das|del|della|di|du"
-    r"|van|von|der|den|y|e)[ \t]+)?"
+    r"|van|von|der|den|y|e|wa)[ \t]+)?"
 )
 _ASIDE = re.compile(
     r"\s*\(\s*(?:(?:also\s+)?known\s+as|aka|a\.k\.a\.|called|nicknamed|n[ée]e|formerly)?\s*"
