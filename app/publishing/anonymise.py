@@ -968,9 +968,9 @@ _NOT_NOUNS = frozenset("today yesterday tonight tomorrow now here there home any
 # A number after a word, not an age ("Page 4", "Ward 7"; not "Grace 14 yrs", "Hope 3 months").
 _NUMBERED_AFTER = re.compile(
     r"[ \t]+\d+(?!\d)[a-z]?(?![/.:-]\d)(?![ \t]*(?:\(|years?|yrs?|y/?o|months?|mths?|weeks?|wks?"
-    r"|days?|-year)\b)"
+    r"|days?|times|-year)\b)"
 )
-_NUMBER_PREPOSITIONS = frozenset("on in at see of to from onto into under".split())
+_NUMBER_PREPOSITIONS = frozenset("on in at see of".split())
 # Verbs that agree only with a plural: after "Hunter wellies" they say "wellies" is a noun.
 _PLURAL_VERBS = frozenset("are were have".split())
 # Verbs of saying, thinking and wanting that notes write before a clause with no subject.
@@ -1039,7 +1039,9 @@ _WHEN_AFTER = re.compile(
     r"|afternoon|evening))|on[ \t]+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|the[ \t]+(?:bus|train)|holiday|foot)|at[ \t]+the[ \t]+weekend|for[ \t]+(?:the|a)[ \t]+"
     r"(?:day|weekend|week|night|holidays?|break|month|summer)|by[ \t]+(?:bus|train|car|coach"
-    r"|taxi|tram)|last|next|yesterday|overnight|with[ \t]+(?:her|his|their|the)[ \t]+"
+    r"|taxi|tram)|(?:last|next|this)[ \t]+(?:week|month|year|weekend|summer|winter|spring"
+    r"|autumn|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|with[ \t]+(?:her|his|their|the)[ \t]+"
     r"(?:mum|mother|dad|father|family|class|school|friends?|carers?))\b",
     re.I,
 )
@@ -1496,8 +1498,10 @@ class Anonymiser:
             )
         if _as_a_place(text, m.start(), m.end()):
             return True
-        if not _WEAK_PLACE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
-            return False
+        if key in COMMON_WORDS or not _WEAK_PLACE_BEFORE.search(
+            text, max(0, m.start() - 30), m.start()
+        ):
+            return False  # ("went to Young with her mum" may be the grandfather)
         # "went to Bolton": a person is gone to too ("went to Young for help"). A place when
         # a time or a way of travelling follows ("went to Bolton on Saturday", "by train"),
         # or the same text writes the name as a place elsewhere ("moved to Bolton").
@@ -1549,6 +1553,8 @@ class Anonymiser:
             return False
         if noun[1].endswith(("ed", "ly", "ing")) or "'" in noun[1] or "’" in noun[1]:
             return False
+        if _TITLE_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            return False  # "Mrs Evans report": a family name of its own, Evan registered
         if not _OPENS.search(text, max(0, m.start() - 6), m.start()):
             return True
         if noun[1].endswith("s"):
