@@ -237,10 +237,10 @@ def test_the_eighteenth_case_forms_are_found(register, text, expected):
         # Bulgarian pet names of a first name
         ([RegisterEntry("Dimitar Georgiev Ivanov", "Neighbour")], "Mitko called.", "Mitko"),
         ([RegisterEntry("Dimitar Georgiev Ivanov", "Neighbour")], "She told Mitaka.", "Mitaka"),
-        ([RegisterEntry("Tsvetelina Ivanova", "Neighbour 2")], "Tsveti called.", "Tsveti"),
+        ([RegisterEntry("Ivan Petrov", "Uncle")], "Vancho called.", "Vancho"),
         ([RegisterEntry("Petar Ivanov", "Father")], "She told Pesho.", "Pesho"),
         # A Kikuyu pet name
-        ([RegisterEntry("Wanjiru Kamau", "the GP")], "Dr Shiro wrote.", "Shiro"),
+        ([RegisterEntry("Wanjiru Kamau", "the GP")], "Shiro wrote.", "Shiro"),
     ],
 )
 def test_the_eighteenth_case_pet_names_are_not_published(register, text, left):
