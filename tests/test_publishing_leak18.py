@@ -220,6 +220,8 @@ def test_officers_sharing_a_family_name_are_printed_as_their_role(text, expected
         ([RegisterEntry("Elşən Məmmədov", "Father")], "Elshan came.", "Father came."),
         ([RegisterEntry("Marija Ħili", "Head Teacher")], "Mrs Hili wrote.", "Head Teacher wrote."),
         ([RegisterEntry("Kwabɛna Ɔpoku", "Uncle")], "Mr Opoku came.", "Uncle came."),
+        # Kurmanji and Turkish "ş" written "sh" (asked about before as a near name)
+        ([RegisterEntry("Rojîn Şêxo", "HV")], "She told Rojin Shexo.", "She told HV."),
         # Malayalam and Cantonese words joined to a name or after it with a hyphen
         ([RegisterEntry("Ancy Mathew Kurian", "HV")], "Ancymol visited.", "HV visited."),
         ([RegisterEntry("Jomon Varghese", "SW")], "Jomonchettan wrote.", "SW wrote."),
