@@ -134,8 +134,8 @@ ORDINARY = (
 LOOK_FOR = {
     "kept": [
         "MASH",
-        "Devon County Council wrote",
-        "moved to Devon in 2021",
+        "Devon County Council",
+        "moved to Devon",
         "lived in Lincoln",
         "Lincoln Road was closed",
         "ward sister",
