@@ -142,6 +142,9 @@ def word_hyphen_dates_pasted(folder: Path):
 # --- 6. a team chat channel exported as JSON -------------------------------------------------
 
 
+CHAT_IDS = ["U024BE7LH", "U03KM2P81", "U05QZ7N4D", "U02H6T1XC"]
+
+
 def chat_channel_json(folder: Path):
     """A voluntary service's team chat workspace, one channel's day files joined and sent as
     JSON: each message with "type", "user", "text", its stamp "ts" (seconds since 1970 and
@@ -151,11 +154,11 @@ def chat_channel_json(folder: Path):
     for i in range(8):
         stamp = int(_epoch(i))
         if i == 2:
-            records.append({"type": "message", "subtype": "channel_join", "user": "U04",
-                            "text": "<@U04> has joined the channel",
+            records.append({"type": "message", "subtype": "channel_join", "user": "U07R1K2M9",
+                            "text": "<@U07R1K2M9> has joined the channel",
                             "ts": f"{stamp - 600}.000100"})  # fmt: skip
         records.append({
-            "client_msg_id": f"5c1b{i:04d}-aa", "type": "message", "user": f"U0{i % 4}",
+            "client_msg_id": f"5c1b{i:04d}-aa", "type": "message", "user": CHAT_IDS[i % 4],
             "text": TEXTS[i], "ts": f"{stamp}.{200 + i:06d}", "team": "T01",
             "user_profile": {"real_name": WORKERS[i % 4], "display_name": WORKERS[i % 4].split()[0]},
         })  # fmt: skip
