@@ -207,6 +207,7 @@ def _is_second_header_row(
 def _combine_headings(header_rows: list[list[Any]]) -> list[str]:
     width = max(map(len, header_rows))
     parts: list[list[str]] = [[] for _ in range(width)]
+    markers = _answer_markers(header_rows) if len(header_rows) == 2 else ()
     for position, row in enumerate(header_rows):
         group = ""
         for i in range(width):
@@ -220,9 +221,30 @@ def _combine_headings(header_rows: list[list[Any]]) -> list[str]:
                     text = group
                 else:
                     group = ""
-            if text and text not in parts[i]:
+            if text and text not in parts[i] and (i, text) not in markers:
                 parts[i].append(text)
     return [" ".join(p) for p in parts]
+
+
+def _answer_markers(header_rows: list[list[Any]]) -> set[tuple[int, str]]:
+    """The sub-headings that say nothing of their column, as a survey tool writes "Response"
+    or "Open-Ended Response" under each question: the same words under two or more different
+    headings that each head one column only. (column, words) of each."""
+    top, lower = header_rows
+    width = min(len(top), len(lower))
+    single: dict[str, list[int]] = {}
+    for i in range(width):
+        if not (filled(top[i]) and filled(lower[i])):
+            continue
+        alone = i + 1 >= width or filled(top[i + 1]) or not filled(lower[i + 1])
+        if alone:
+            single.setdefault(_text(lower[i]), []).append(i)
+    return {
+        (i, text)
+        for text, columns in single.items()
+        if len(columns) >= 2 and len({_text(top[i]) for i in columns}) >= 2
+        for i in columns
+    }
 
 
 # --- rows inside the table that are not entries -------------------------------------------------
