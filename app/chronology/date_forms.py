@@ -388,8 +388,16 @@ _COMPACT_STAMP = re.compile(
 # Hyphens and slashes that are not the keyboard's: Word's non-breaking and plain hyphens, the
 # figure dash, the minus sign, the division and fraction slashes, the full-width ones.
 _OTHER_SEPARATORS = str.maketrans(
-    {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\uff0d": "-",
-     "\u2215": "/", "\u2044": "/", "\uff0f": "/"}  # fmt: skip
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2212": "-",
+        "\uff0d": "-",
+        "\u2215": "/",
+        "\u2044": "/",
+        "\uff0f": "/",
+    }  # fmt: skip
 )
 
 
@@ -409,9 +417,7 @@ def system_stamp(s: str) -> str | None:
         return f"{m['a']} {_ZONE_WORDS[m['z'].lower()]}"
     m = _COMPACT_STAMP.fullmatch(s) if s[:1].isdigit() else None
     if m:
-        return (
-            f"{m['y']}-{m['m']}-{m['d']}T{m['h']}:{m['mi']}:{m['se'] or '00'}{m['z'] or ''}"
-        )
+        return f"{m['y']}-{m['m']}-{m['d']}T{m['h']}:{m['mi']}:{m['se'] or '00'}{m['z'] or ''}"
     return None
 
 

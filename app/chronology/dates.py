@@ -807,7 +807,9 @@ def _read_text(raw: str, pivot: int, order: str, year_kind: str) -> ParsedDate:
         ):
             return _between(raw, first, last)
     stamp = date_forms.system_stamp(s) if s[-1:].isalnum() else None
-    if stamp is not None:  # "Tue Jun 21 16:45:00 BST 2016", "20160621T154500Z", "14\u201103\u20112016"
+    if (
+        stamp is not None
+    ):  # "Tue Jun 21 16:45:00 BST 2016", "20160621T154500Z", "14\u201103\u20112016"
         parsed = _parse_text(stamp, pivot, order, year_kind)
         if parsed.ok:
             return _parsed(**{**parsed.__dict__, "text": raw})

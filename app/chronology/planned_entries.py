@@ -639,7 +639,9 @@ def _utc_to_uk_clock(plan, raw_dates: list, parsed: list) -> None:
         if done is None:
             hour, minute = map(int, read.time.split(":"))
             day, (hour, minute) = uk_clock(read.start, hour, minute, "utc")
-            done = moved[id(read)] = replace(read, start=day, end=day, time=f"{hour:02d}:{minute:02d}")
+            done = moved[id(read)] = replace(
+                read, start=day, end=day, time=f"{hour:02d}:{minute:02d}"
+            )
         changed += done.time != read.time
         parsed[k] = done
     if changed:

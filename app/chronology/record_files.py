@@ -204,9 +204,7 @@ def _without_system_messages(records: list) -> tuple[list, list]:
         r
         for r in records
         if isinstance(r, dict)
-        and any(
-            isinstance(r.get(k), str) and _SYSTEM_KIND.search(r[k]) for k in _SYSTEM_KINDS
-        )
+        and any(isinstance(r.get(k), str) and _SYSTEM_KIND.search(r[k]) for k in _SYSTEM_KINDS)
     ]
     if not system or 2 * len(system) >= len(records):
         return records, []
