@@ -181,7 +181,7 @@ def read_json_records(path: Path) -> tuple[list[list[Any]], list[str]] | None:
         note += f" Left out: the file's own details ({', '.join(map(str, outside[:6]))})."
     notes = [note]
     if system:
-        shown = "; ".join(f"'{_scalar(r.get('text', ''))[:60]}'" for r in system[:5])
+        shown = "; ".join(f"'{_longest_text(r)[:60]}'" for r in system[:5])
         notes.append(
             f"Left out: {len(system)} message(s) the chat service wrote itself (someone joining "
             f"or leaving, a topic set), not entries: {shown}."
@@ -194,6 +194,10 @@ def read_json_records(path: Path) -> tuple[list[list[Any]], list[str]] | None:
 # "systemEventMessage".
 _SYSTEM_KINDS = ("subtype", "messageType", "message_type")
 _SYSTEM_KIND = re.compile(r"join|leave|left|topic|purpose|renamed?|archive|system", re.I)
+
+
+def _longest_text(record: dict) -> str:
+    return max((v for v in record.values() if isinstance(v, str)), key=len, default="")
 
 
 def _without_system_messages(records: list) -> tuple[list, list]:
