@@ -197,7 +197,11 @@ _SYSTEM_KIND = re.compile(r"join|leave|left|topic|purpose|renamed?|archive|syste
 
 
 def _longest_text(record: dict) -> str:
-    return max((v for v in record.values() if isinstance(v, str)), key=len, default="")
+    return max(
+        (v for v in record.values() if isinstance(v, str)),
+        key=lambda v: (len(v.split()), len(v)),
+        default="",
+    )
 
 
 def _without_system_messages(records: list) -> tuple[list, list]:
