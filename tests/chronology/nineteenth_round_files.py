@@ -266,3 +266,185 @@ FILES = {
     "compact_utc_stamps": compact_utc_stamps,
     "progress_notes_at_sign": progress_notes_at_sign,
 }
+
+
+# --- Written after the first rules ----------------------------------------------------------
+
+
+def java_utc_json_lines(folder: Path):
+    """A case system's audit of contacts written as JSON Lines by a server set to UTC, each
+    stamp in Java's default date text: "Tue Jun 21 15:45:00 UTC 2016" for 16:45 in the UK."""
+    lines = []
+    for i in range(8):
+        at = _utc(i)
+        lines.append(json.dumps({"timestamp": f"{at:%a %b %d %H:%M:%S} UTC {at.year}",
+                                 "officer": WORKERS[i % 4], "category": TYPES[i % 4],
+                                 "note": TEXTS[i]}))  # fmt: skip
+    path = folder / "java_utc_json_lines.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path, [_all(i) for i in range(8)]
+
+
+def unix_clock_tab_log(folder: Path):
+    """A log kept by an out-of-hours team's script on a Linux server set up for English (UK):
+    tab-separated, each line stamped by the system clock ("Tue 21 Jun 16:45:00 BST 2016")."""
+    lines = ["stamp\tworker\tkind\tentry"]
+    for i in range(8):
+        at = _at(i)
+        zone = "BST" if _summer(i) else "GMT"
+        lines.append(f"{at:%a} {at.day:2d} {at:%b %H:%M:%S} {zone} {at.year}\t{WORKERS[i % 4]}"
+                     f"\t{TYPES[i % 4]}\t{TEXTS[i]}")  # fmt: skip
+    path = folder / "unix_clock_tab_log.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path, [_all(i) for i in range(8)]
+
+
+def teams_messages_json(folder: Path):
+    """A team chat's messages exported through the office suite's programming interface:
+    {"value": [...]}, each message with "messageType", "createdDateTime" in UTC with
+    milliseconds and a "Z", "from" → "user" → "displayName" and "body" → "content" (HTML);
+    two system event messages (a member added, the chat renamed) with no sender."""
+    records = []
+    for i in range(8):
+        if i in (1, 5):
+            records.append({"id": f"17{i}0", "messageType": "systemEventMessage",
+                            "createdDateTime": f"{_utc(i) - timedelta(hours=1):%Y-%m-%dT%H:%M:%S}.000Z",
+                            "from": None, "body": {"contentType": "html",
+                                                   "content": "<systemEventMessage/>"}})  # fmt: skip
+        records.append({
+            "id": f"16{i}9", "messageType": "message",
+            "createdDateTime": f"{_utc(i):%Y-%m-%dT%H:%M:%S}.{120 + i}Z",
+            "from": {"user": {"id": f"8b0{i % 4}-aa", "displayName": WORKERS[i % 4]}},
+            "body": {"contentType": "html", "content": f"<p>{TEXTS[i]}</p>"},
+        })  # fmt: skip
+    path = folder / "teams_messages_json.json"
+    path.write_text(json.dumps({"@odata.context": "https://graph.example/$metadata#chats",
+                                "value": records}, indent=2), encoding="utf-8")  # fmt: skip
+    KEY_TEXTS["teams_messages_json"] = ["systemEventMessage", "<p>"]
+    return path, [_timed(i, practitioner=WORKERS[i % 4]) for i in range(8)]
+
+
+def survey_three_heading_rows(folder: Path):
+    """Another survey tool's CSV export: three heading rows (the question ids "Q1", "Q2_1",
+    the question text, and a row of import ids written as {"ImportId":"QID1"}), the tool's own
+    "StartDate", "EndDate" and "RecordedDate" (2016-03-15 10:39:00), the date of contact as
+    the worker typed it, and a tick-all-that-apply question written as one cell."""
+    ids = ["StartDate", "EndDate", "Status", "Progress", "Finished", "RecordedDate",
+           "ResponseId", "Q1", "Q2", "Q3", "Q4"]  # fmt: skip
+    texts = ["Start Date", "End Date", "Response Type", "Progress", "Finished",
+             "Recorded Date", "Response ID", "Date of contact", "Worker",
+             "Type of contact - Selected Choice", "Notes of the contact"]  # fmt: skip
+    imports = [json.dumps({"ImportId": k}) for k in
+               ("startDate", "endDate", "status", "progress", "finished", "recordedDate",
+                "_recordId", "QID1", "QID2", "QID3", "QID4")]  # fmt: skip
+    rows = [ids, texts, imports]
+    for i in range(8):
+        filled = _at(i) + timedelta(days=1, minutes=7)
+        ended = filled + timedelta(minutes=5)
+        rows.append([f"{filled:%Y-%m-%d %H:%M:%S}", f"{ended:%Y-%m-%d %H:%M:%S}", "IP Address",
+                     "100", "True", f"{ended:%Y-%m-%d %H:%M:%S}", f"R_3k{i}Xq9PzL", f"{DAYS[i]:%d/%m/%Y}",
+                     WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])  # fmt: skip
+    path = folder / "survey_three_heading_rows.csv"
+    _write(path, rows, encoding="utf-8-sig")
+    KEY_TEXTS["survey_three_heading_rows"] = ["ImportId"]
+    truth = [_t(i, practitioner=WORKERS[i % 4], event_type=TYPES[i % 4]) for i in range(8)]
+    return path, truth
+
+
+def chat_export_zip(folder: Path):
+    """A team chat workspace's standard export as it downloads: a .zip holding users.json,
+    channels.json and one folder per channel with a JSON file for each day it was used
+    ("case-z/2016-03-14.json"), each a list of messages with "ts" and "user_profile"."""
+    import zipfile
+
+    path = folder / "chat_export_zip.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("users.json", json.dumps([{"id": CHAT_IDS[k], "real_name": WORKERS[k]}
+                                                   for k in range(4)]))  # fmt: skip
+        archive.writestr("channels.json", json.dumps([{"id": "C01", "name": "case-z",
+                                                      "created": 1457000000}]))  # fmt: skip
+        for i in range(8):
+            message = {"type": "message", "user": CHAT_IDS[i % 4], "text": TEXTS[i],
+                       "ts": f"{int(_epoch(i))}.{300 + i:06d}",
+                       "user_profile": {"real_name": WORKERS[i % 4]}}  # fmt: skip
+            archive.writestr(f"case-z/{DAYS[i]:%Y-%m-%d}.json", json.dumps([message], indent=4))
+    return path, [_timed(i, practitioner=WORKERS[i % 4]) for i in range(8)]
+
+
+def api_utc_field_names(folder: Path):
+    """A referral platform's download through its programming interface: a JSON list whose
+    fields name the zone ("created_at_utc": "2016-06-21 15:45:00"), with "handler",
+    "referral_kind" and "summary"."""
+    records = [{"id": 7700 + i, "created_at_utc": f"{_utc(i):%Y-%m-%d %H:%M:%S}",
+                "handler": WORKERS[i % 4], "referral_kind": TYPES[i % 4], "summary": TEXTS[i]}
+               for i in range(8)]  # fmt: skip
+    path = folder / "api_utc_field_names.json"
+    path.write_text(json.dumps(records, indent=2), encoding="utf-8")
+    return path, [_all(i) for i in range(8)]
+
+
+def compact_offset_stamps(folder: Path):
+    """A health system's interface file of contacts: the compact standard stamp with the UK
+    clock's offset ("20160621T164500+0100", "20160314T103200+0000"), pipe-separated."""
+    lines = ["EVENT_DTTM|CLINICIAN|EVENT_TYPE|EVENT_TEXT"]
+    for i in range(8):
+        offset = "+0100" if _summer(i) else "+0000"
+        lines.append(f"{_at(i):%Y%m%dT%H%M%S}{offset}|{WORKERS[i % 4]}|{TYPES[i % 4]}|{TEXTS[i]}")
+    path = folder / "compact_offset_stamps.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path, [_all(i) for i in range(8)]
+
+
+def time_column_narrow_space(folder: Path):
+    """A web case system's "Export to Excel" made in the browser: date cells, and the time
+    beside them as text for the United States with the narrow no-break space before the
+    "AM" or "PM" ("4:45\u202fPM")."""
+    rows = [["Date", "Time", "Worker", "Type", "Note"]]
+    for i in range(8):
+        rows.append([DAYS[i], _twelve(_at(i), seconds=False, space=NNBSP), WORKERS[i % 4],
+                     TYPES[i % 4], TEXTS[i]])  # fmt: skip
+    wb, ws = _book(rows, title="Export")
+    for r in range(2, 10):
+        ws.cell(r, 1).number_format = "m/d/yyyy"
+    return _save(wb, folder, "time_column_narrow_space.xlsx"), [_all(i) for i in range(8)]
+
+
+def crm_start_and_durations(folder: Path):
+    """A voluntary service's CRM contact export: "Contact Date", "Start Time", "Duration"
+    ("1:30", hours and minutes), "Travel Time" ("0:20"), the worker, the type and notes."""
+    rows = [["Contact Date", "Start Time", "Duration", "Travel Time", "Worker", "Type", "Notes"]]
+    for i in range(8):
+        rows.append([f"{DAYS[i]:%d/%m/%Y}", _hm(i), f"{1 + i % 2}:{(i * 10) % 60:02d}",
+                     f"0:{10 + i:02d}", WORKERS[i % 4], TYPES[i % 4], TEXTS[i]])  # fmt: skip
+    path = folder / "crm_start_and_durations.csv"
+    _write(path, rows)
+    return path, [_all(i) for i in range(8)]
+
+
+def mac_twelve_hour_zone(folder: Path):
+    """A counselling service's notes exported from a Mac app for English (UK): "21 Jun 2016 at
+    4:45:00\u202fpm BST", a lowercase "pm" after a narrow no-break space and the zone last."""
+    rows = [["Session", "Counsellor", "Session type", "Session notes"]]
+    for i in range(8):
+        at = _at(i)
+        zone = "BST" if _summer(i) else "GMT"
+        clock = _twelve(at, space=NNBSP).lower()
+        rows.append([f"{at.day} {at:%b %Y} at {clock} {zone}", WORKERS[i % 4], TYPES[i % 4],
+                     TEXTS[i]])  # fmt: skip
+    path = folder / "mac_twelve_hour_zone.csv"
+    _write(path, rows)
+    return path, [_all(i) for i in range(8)]
+
+
+LATER = {
+    "java_utc_json_lines": java_utc_json_lines,
+    "unix_clock_tab_log": unix_clock_tab_log,
+    "teams_messages_json": teams_messages_json,
+    "survey_three_heading_rows": survey_three_heading_rows,
+    "chat_export_zip": chat_export_zip,
+    "api_utc_field_names": api_utc_field_names,
+    "compact_offset_stamps": compact_offset_stamps,
+    "time_column_narrow_space": time_column_narrow_space,
+    "crm_start_and_durations": crm_start_and_durations,
+    "mac_twelve_hour_zone": mac_twelve_hour_zone,
+}
