@@ -126,6 +126,16 @@ def _moment(value: Any) -> tuple[date, str] | None:
     return _day_and_time(value)
 
 
+def _one_bare_figure(rows: list[tuple[int, list[Any]]], column: int) -> bool:
+    """The same bare figure on every row ("100", a survey's progress): a count or a score,
+    not the time of each entry."""
+    values = {c[column] for _n, c in rows[:PROFILE_ROWS] if column < len(c) and c[column] != ""}
+    if len(values) != 1 or len(rows) < 3:
+        return False
+    value = next(iter(values))
+    return isinstance(value, int | float) or (value.__class__ is str and value.strip().isdigit())
+
+
 _PEOPLE_AND_KINDS = frozenset({"practitioner", "role", "subjects", "event_type"})
 
 
@@ -588,7 +598,12 @@ def plan_columns(
         for p in profiles:
             if _DURATION.search(p.heading) or _IDENTIFYING.search(p.heading):
                 continue  # "Duration" 00:45 is how long, not when; "ID" 001200 is no time
-            if p.index not in taken and p.filled and p.share(p.times) >= 0.8:
+            if (
+                p.index not in taken
+                and p.filled
+                and p.share(p.times) >= 0.8
+                and not _one_bare_figure(rows, p.index)
+            ):
                 take("time", p.index, f"{p.share(p.times):.0%} of its cells are times of day")
                 break
 

@@ -444,6 +444,8 @@ def left_out_rows(
                 moves.append((len(kept), order))
         elif here == 0 and _numbers_the_columns(texts):
             reason = "the columns numbered under the headings (part of the header)"
+        elif not seen_date and len(texts) >= 2 and all(map(_object_text, texts)):
+            reason = "the export's own ids for the columns (part of the header)"
         elif seen_date and _other_headings(cells, texts):
             reason = OTHER_HEADINGS
             order, added = _placing(named, cells)
@@ -489,6 +491,12 @@ def left_out_rows(
 
 
 _RULE = "-=_+|: "  # what a query tool's output rules its headings off with
+
+
+def _object_text(text: str) -> bool:
+    """A cell written as an object of the export's own ({"ImportId":"QID1"}), as a survey
+    tool writes a row of ids for its columns under their headings."""
+    return text[:2] == '{"' and text[-1:] == "}" and '":' in text
 
 
 def _other_headings(cells: list[Any], texts: list[str]) -> bool:
