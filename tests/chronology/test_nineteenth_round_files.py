@@ -212,3 +212,67 @@ def test_a_date_cell_under_a_utc_heading_is_moved_too(store_path, tmp_path, caps
     assert code == 0, output
     got = sorted((r.date_start, r.time) for r in _entries(store_path))
     assert got == [(date(2016, 3, 14), "10:32"), (date(2016, 6, 21), "16:45")]
+
+
+def test_a_row_of_the_exports_own_column_ids_under_the_headings_is_left_out(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+):
+    rows = [["Date of visit", "Worker", "Notes"],
+            ['{"ImportId":"QID1"}', '{"ImportId":"QID2"}', '{"ImportId":"QID3"}'],
+            ["14/03/2016", "Sam Ellery", "Home visit made; mother and baby present"],
+            ["03/04/2016", "Sam Ellery", "Call to the school nurse about the bruise"]]  # fmt: skip
+    entries, said = _import_rows(store_path, tmp_path, capsys, rows)
+    assert len(entries) == 2 and not any(r.flagged for r in entries)
+    assert "the export's own ids for the columns" in said
+
+
+def test_the_same_bare_figure_on_every_row_is_not_the_time():
+    from app.chronology.columns import plan_columns
+
+    rows = rows_of(["14/03/2016", "03/04/2016", "06/05/2016", "21/06/2016"], ["100"] * 4,
+                   ["Visit made, all well", "Call to school about it", "Meeting held today",
+                    "Letter sent to the GP"])  # fmt: skip
+    assert "time" not in plan_columns(["Date", "Progress", "Notes"], rows).mapping
+    timed = rows_of(["14/03/2016", "03/04/2016", "06/05/2016", "21/06/2016"],
+                    ["1032", "1430", "0905", "1645"], ["Visit made, all well",
+                    "Call to school about it", "Meeting held today", "Letter sent to the GP"])  # fmt: skip
+    assert plan_columns(["Date", "Logged", "Notes"], timed).mapping.get("time") == 1
+
+
+def test_a_zip_keeping_a_json_file_for_each_day_is_read_day_after_day(
+    store_path,  # noqa: F811
+    tmp_path,
+    capsys,
+):
+    import zipfile
+
+    path = tmp_path / "export.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("users.json", json.dumps([{"id": "U1", "real_name": "Sam Ellery"}]))
+        for day, text in (("2016-03-14", "First visit to the family"),
+                          ("2016-04-03", "Second visit to the family")):  # fmt: skip
+            archive.writestr(f"general/{day}.json", json.dumps(
+                [{"when": f"{day} 10:32", "who": "Sam Ellery", "text": text}]))  # fmt: skip
+    code, output = _import(store_path, path, capsys)
+    assert code == 0, output
+    assert sorted(r.date_start for r in _entries(store_path)) == [date(2016, 3, 14),
+                                                                   date(2016, 4, 3)]  # fmt: skip
+    assert "a file for each day" in " ".join(output.split())
+
+
+def test_a_zip_of_day_files_in_two_folders_is_still_refused(store_path, tmp_path, capsys):  # noqa: F811
+    import zipfile
+
+    from tests.chronology.round_checks import check_refused_saying
+
+    def build(folder):
+        path = folder / "two.zip"
+        with zipfile.ZipFile(path, "w") as archive:
+            for where in ("a", "b"):
+                for day in ("2016-03-14", "2016-04-03"):
+                    archive.writestr(f"{where}/{day}.json", json.dumps([{"when": day}]))
+        return path, []
+
+    check_refused_saying(build, ["Extract the chronology"], store_path, tmp_path, capsys)
