@@ -197,7 +197,7 @@ def test_an_empty_column_is_no_ones_practitioner():
     rows = rows_of(["14/03/2016", "03/04/2016", "06/05/2016"], ["", "", ""],
                    ["Sam Ellery", "Priya Nandakumar", "Sam Ellery"],
                    ["Visit made, all well", "Call to school about it", "Meeting held today"])  # fmt: skip
-    plan = plan_columns(["Date", "First Name", "Completed by", "Notes"], rows)
+    plan = plan_columns(["Date", "First Name", "Your name", "Notes"], rows)
     assert plan.mapping.get("practitioner") == 2
 
 
