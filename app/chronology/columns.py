@@ -574,7 +574,13 @@ def plan_columns(
         veto = _veto(name, p)
         if not veto and column in form_stamps:
             veto = "the form's own stamp (when it was filled in), not the event's"
-        if not veto and not p.filled and total >= 3 and name in _PEOPLE_AND_KINDS:
+        if (
+            not veto
+            and not p.filled
+            and total >= 3
+            and name in _PEOPLE_AND_KINDS
+            and not any(column < len(c) and c[column] not in ("", None) for _n, c in rows)
+        ):
             veto = "its cells are all empty"
         if not veto and name == "time" and "date" in mapping and p.dates:
             veto = _stamps_of_other_days(rows, column, mapping["date"])

@@ -617,7 +617,7 @@ def name_and_role(text: str) -> tuple[str, str] | None:
 
 # A date column whose heading says its times are UTC ("Received (UTC)", "created_utc",
 # "Submit Date (UTC)"): a web service's clock, an hour behind the UK's in summer.
-_UTC_HEADING = re.compile(r"(?:\b|_)utc(?:\b|_)", re.I)
+_UTC_HEADING = re.compile(r"(?:\b|_)utc(?:\b(?!\s*[+-]\s*\d)|_)", re.I)
 # A zone written in the cell itself, already read with it.
 _ZONE_WRITTEN = re.compile(r"(?:\dz|utc|gmt|bst|[+-]\d\d:?\d\d|time\)?)$", re.I)
 
