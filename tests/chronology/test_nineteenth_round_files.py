@@ -276,3 +276,14 @@ def test_a_zip_of_day_files_in_two_folders_is_still_refused(store_path, tmp_path
         return path, []
 
     check_refused_saying(build, ["Extract the chronology"], store_path, tmp_path, capsys)
+
+
+@pytest.mark.parametrize(
+    ("heading", "utc"),
+    [("Received (UTC)", True), ("created at utc", True), ("Submit Date (UTC)", True),
+     ("Date (UTC+1)", False), ("Date", False), ("Outcome", False)],
+)  # fmt: skip
+def test_which_headings_say_their_times_are_utc(heading, utc):
+    from app.chronology.planned_entries import _UTC_HEADING
+
+    assert bool(_UTC_HEADING.search(heading)) is utc
