@@ -576,6 +576,14 @@ def plan_columns(
             veto = "the form's own stamp (when it was filled in), not the event's"
         if (
             not veto
+            and name in ("outcome", "significance")
+            and _score > -1000  # named by a word of the heading only ("Response Type")
+            and p.distinct == 1
+            and p.filled >= 5
+        ):
+            veto = "the same value on every row, nothing of each entry"
+        if (
+            not veto
             and not p.filled
             and total >= 3
             and name in _PEOPLE_AND_KINDS

@@ -287,3 +287,17 @@ def test_which_headings_say_their_times_are_utc(heading, utc):
     from app.chronology.planned_entries import _UTC_HEADING
 
     assert bool(_UTC_HEADING.search(heading)) is utc
+
+
+def test_the_same_value_on_every_row_under_a_heading_only_like_the_outcome_is_not_it():
+    from app.chronology.columns import plan_columns
+
+    days = ["14/03/2016", "03/04/2016", "06/05/2016", "21/06/2016", "02/08/2016"]
+    notes = ["Visit made, all well", "Call to school about it", "Meeting held today",
+             "Letter sent to the GP", "Home visit, nobody in"]  # fmt: skip
+    plan = plan_columns(
+        ["Date", "Response Type", "Notes"], rows_of(days, ["IP Address"] * 5, notes)
+    )
+    assert "outcome" not in plan.mapping
+    named = plan_columns(["Date", "Outcome", "Notes"], rows_of(days, ["NFA"] * 5, notes))
+    assert named.mapping.get("outcome") == 1  # a heading plainly naming it is still read
