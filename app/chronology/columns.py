@@ -109,6 +109,60 @@ def _form_stamps(headings: list[str], column: int) -> bool:
     return any(normalise_header(h) == "completion time" for h in headings)
 
 
+# A form's or a survey's own stamps: when the person filling it in started and finished
+# ("Start Date" and "End Date" to the second, minutes apart).
+_STARTED = re.compile(r"start(?:ed)?\b", re.I)
+_FINISHED = re.compile(r"(?:end(?:ed)?|finish(?:ed)?|complet(?:ed|ion)|submit(?:ted)?)\b", re.I)
+
+
+def _moment(value: Any) -> tuple[date, str] | None:
+    """(day, time) of a stamp, day first or, where only that reads, month first."""
+    if value.__class__ is str and any(c.isdigit() for c in value):
+        for order in ("dmy", "mdy"):
+            parsed = parse_date(value, order=order)
+            if parsed.precision == "day" and parsed.start:
+                return parsed.start, parsed.time
+        return None
+    return _day_and_time(value)
+
+
+def _one_bare_figure(rows: list[tuple[int, list[Any]]], column: int) -> bool:
+    """The same bare figure on every row ("100", a survey's progress): a count or a score,
+    not the time of each entry."""
+    values = {c[column] for _n, c in rows[:PROFILE_ROWS] if column < len(c) and c[column] != ""}
+    if len(values) != 1 or len(rows) < 3:
+        return False
+    value = next(iter(values))
+    return isinstance(value, int | float) or (value.__class__ is str and value.strip().isdigit())
+
+
+_PEOPLE_AND_KINDS = frozenset({"practitioner", "role", "subjects", "event_type"})
+
+
+def _form_started(
+    headings: list[str], rows: list[tuple[int, list[Any]]], column: int, scores
+) -> int | None:
+    """A "Start Date" whose every cell is a moment with its time, beside a "... End Date" or
+    "Submitted" of moments the same day, where another column's heading plainly names the
+    event's date: the form's own stamps, not when the thing it reports happened. The column
+    of the end stamp (None when the start is not such a stamp)."""
+    if not any(
+        scores[i].get("date", 0) >= 1000 and not _STARTED.match(h)
+        for i, h in enumerate(headings)
+        if i != column
+    ):
+        return None
+    for other, heading in enumerate(headings):
+        if other == column or not _FINISHED.match(heading):
+            continue
+        pairs = [(_moment(c[column]), _moment(c[other]))
+                 for _n, c in rows[:PROFILE_ROWS] if max(column, other) < len(c)]  # fmt: skip
+        both = [(a, b) for a, b in pairs if a and b and a[1] and b[1]]  # each with its time
+        if both and len(both) >= 0.8 * len(pairs) and all(a[0] == b[0] for a, b in both):
+            return other
+    return None
+
+
 # Headings of narrative parts (joined into the event with their label).
 _NARRATIVE_PART = re.compile(
     r"\b(?:title|summary|subject|history|examination|exam|plan|presenting|presentation"
@@ -432,6 +486,7 @@ def plan_columns(
             taken.add(column)
             reasons[column] = "joined to the event with its heading, as chosen"
 
+    form_stamps: set[int] = set()  # a form's own "Start Date" and "End Date"
     # Dates: the column whose cells read as dates; the heading says which date it is.
     if "date" not in mapping:
         candidates = []
@@ -460,6 +515,11 @@ def plan_columns(
             # from entry to entry.
             constant = p.distinct == 1 and p.filled >= 5 and s.get("date", 0) < 1000
             own = own and not constant and not _BIRTH.search(p.heading)
+            if own and named and _STARTED.match(p.heading):
+                partner = _form_started(headings, rows, p.index, scores)
+                if partner is not None:
+                    own = False
+                    form_stamps.update((p.index, partner))
             # Dates repeated down the column (the case's referral date beside each of its
             # notes; the day a workflow step started beside the notes of the step) give way
             # to dates that change with the entries: more so the more they repeat.
@@ -512,6 +572,24 @@ def plan_columns(
             continue
         p = profiles[column]
         veto = _veto(name, p)
+        if not veto and column in form_stamps:
+            veto = "the form's own stamp (when it was filled in), not the event's"
+        if (
+            not veto
+            and name in ("outcome", "significance")
+            and _score > -1000  # named by a word of the heading only ("Response Type")
+            and p.distinct == 1
+            and p.filled >= 5
+        ):
+            veto = "the same value on every row, nothing of each entry"
+        if (
+            not veto
+            and not p.filled
+            and total >= 3
+            and name in _PEOPLE_AND_KINDS
+            and not any(column < len(c) and c[column] not in ("", None) for _n, c in rows)
+        ):
+            veto = "its cells are all empty"
         if not veto and name == "time" and "date" in mapping and p.dates:
             veto = _stamps_of_other_days(rows, column, mapping["date"])
         if (
@@ -534,7 +612,12 @@ def plan_columns(
         for p in profiles:
             if _DURATION.search(p.heading) or _IDENTIFYING.search(p.heading):
                 continue  # "Duration" 00:45 is how long, not when; "ID" 001200 is no time
-            if p.index not in taken and p.filled and p.share(p.times) >= 0.8:
+            if (
+                p.index not in taken
+                and p.filled
+                and p.share(p.times) >= 0.8
+                and not _one_bare_figure(rows, p.index)
+            ):
                 take("time", p.index, f"{p.share(p.times):.0%} of its cells are times of day")
                 break
 

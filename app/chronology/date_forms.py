@@ -343,6 +343,12 @@ def epoch_moment(s: str) -> tuple[date, str] | None:
         seconds = int(s) / (1000 if len(s) == 13 else 1)
         if not EPOCH_SECONDS[0] <= seconds < EPOCH_SECONDS[1]:
             return None
+    elif len(s) > 11 and s[10] == "." and _EPOCH_FRACTION.fullmatch(s):
+        # Seconds with their fraction, as a team chat's export stamps each message
+        # ("1466523900.000200"): the whole seconds are the moment.
+        seconds = int(s[:10])
+        if not EPOCH_SECONDS[0] <= seconds < EPOCH_SECONDS[1]:
+            return None
     else:
         return None
     try:
@@ -350,6 +356,69 @@ def epoch_moment(s: str) -> tuple[date, str] | None:
     except (OverflowError, OSError, ValueError):
         return None
     return moment.date(), f"{moment:%H:%M}"
+
+
+_EPOCH_FRACTION = re.compile(r"\d{10}\.\d{1,6}")
+
+
+# Stamps systems write that the date patterns do not take as they stand, each put into a form
+# they do:
+# - a Java system's default date text and the Unix clock's, the zone between the time and
+#   the year: "Tue Jun 21 16:45:00 BST 2016", "Tue 21 Jun 16:45:00 BST 2016";
+# - the full style phones and Macs write, the zone named in words: "Tuesday, 21 June 2016 at
+#   16:45:00 British Summer Time";
+# - the standard's compact form, as calendars and warehouses write it: "20160621T154500Z".
+_ZONE_BEFORE_YEAR = re.compile(
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:(?P<mon>[a-z]{3,9})\.?\s+(?P<d>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<mon2>[a-z]{3,9})\.?)"
+    r",?\s+(?P<t>\d{1,2}:\d{2}(?::\d{2})?)\s+(?P<z>gmt|bst|utc)\s+(?P<y>\d{4})",
+    re.I,
+)
+_ZONE_IN_WORDS = re.compile(
+    r"(?P<a>.+?\d)\s+(?P<z>british summer time|greenwich mean time|coordinated universal time)",
+    re.I,
+)
+_ZONE_WORDS = {"british summer time": "BST", "greenwich mean time": "GMT",
+               "coordinated universal time": "UTC"}  # fmt: skip
+_COMPACT_STAMP = re.compile(
+    r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})t(?P<h>\d{2})(?P<mi>\d{2})(?P<se>\d{2})?(?:[.,]\d+)?"
+    r"(?P<z>z|[+-]\d{2}:?\d{2})?",
+    re.I,
+)
+# Hyphens and slashes that are not the keyboard's: Word's non-breaking and plain hyphens, the
+# figure dash, the minus sign, the division and fraction slashes, the full-width ones.
+_OTHER_SEPARATORS = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2212": "-",
+        "\uff0d": "-",
+        "\u2215": "/",
+        "\u2044": "/",
+        "\uff0f": "/",
+    }  # fmt: skip
+)
+
+
+def system_stamp(s: str) -> str | None:
+    """A stamp in a form the date patterns take ("21 Jun 2016 16:45:00 BST",
+    "2016-06-21T15:45:00Z", "14-03-2016"), or None when ``s`` is none of the forms above."""
+    if not s.isascii():
+        fixed = s.translate(_OTHER_SEPARATORS)
+        return fixed if fixed != s else None
+    if len(s) > 64:
+        return None
+    m = _ZONE_BEFORE_YEAR.fullmatch(s)
+    if m:
+        return f"{m['d'] or m['d2']} {m['mon'] or m['mon2']} {m['y']} {m['t']} {m['z']}"
+    m = _ZONE_IN_WORDS.fullmatch(s)
+    if m:
+        return f"{m['a']} {_ZONE_WORDS[m['z'].lower()]}"
+    m = _COMPACT_STAMP.fullmatch(s) if s[:1].isdigit() else None
+    if m:
+        return f"{m['y']}-{m['m']}-{m['d']}T{m['h']}:{m['mi']}:{m['se'] or '00'}{m['z'] or ''}"
+    return None
 
 
 # Figures of a date whose separators slipped while typing: "14.03/2016", "03/04//2016",

@@ -806,6 +806,13 @@ def _read_text(raw: str, pivot: int, order: str, year_kind: str) -> ParsedDate:
             and 0 < (last.start - first.start).days <= _JOINED_DAYS_APART
         ):
             return _between(raw, first, last)
+    stamp = date_forms.system_stamp(s) if s[-1:].isalnum() else None
+    if (
+        stamp is not None
+    ):  # "Tue Jun 21 16:45:00 BST 2016", "20160621T154500Z", "14\u201103\u20112016"
+        parsed = _parse_text(stamp, pivot, order, year_kind)
+        if parsed.ok:
+            return _parsed(**{**parsed.__dict__, "text": raw})
     if len(s) >= 10 and s[-1:] in "/)0123456789":
         moment = date_forms.epoch_moment(s)  # "/Date(1457951520000)/", seconds since 1970
         if moment is not None:
@@ -1280,6 +1287,8 @@ def _time_from_number(number: float) -> str:
     if number == int(number):
         if number <= 2359 and number % 100 < 60:  # 1430 typed into a number cell
             return _hhmm(int(number) // 100, int(number) % 100)
+        return ""
+    if number > _MAX_SERIAL:  # no day's serial: seconds since 1970 with a fraction, say
         return ""
     return _fraction_time(number - int(number))  # a date-and-time serial: keep its time
 

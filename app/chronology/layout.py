@@ -207,6 +207,7 @@ def _is_second_header_row(
 def _combine_headings(header_rows: list[list[Any]]) -> list[str]:
     width = max(map(len, header_rows))
     parts: list[list[str]] = [[] for _ in range(width)]
+    markers = _answer_markers(header_rows) if len(header_rows) == 2 else ()
     for position, row in enumerate(header_rows):
         group = ""
         for i in range(width):
@@ -220,9 +221,30 @@ def _combine_headings(header_rows: list[list[Any]]) -> list[str]:
                     text = group
                 else:
                     group = ""
-            if text and text not in parts[i]:
+            if text and text not in parts[i] and (i, text) not in markers:
                 parts[i].append(text)
     return [" ".join(p) for p in parts]
+
+
+def _answer_markers(header_rows: list[list[Any]]) -> set[tuple[int, str]]:
+    """The sub-headings that say nothing of their column, as a survey tool writes "Response"
+    or "Open-Ended Response" under each question: the same words under two or more different
+    headings that each head one column only. (column, words) of each."""
+    top, lower = header_rows
+    width = min(len(top), len(lower))
+    single: dict[str, list[int]] = {}
+    for i in range(width):
+        if not (filled(top[i]) and filled(lower[i])):
+            continue
+        alone = i + 1 >= width or filled(top[i + 1]) or not filled(lower[i + 1])
+        if alone:
+            single.setdefault(_text(lower[i]), []).append(i)
+    return {
+        (i, text)
+        for text, columns in single.items()
+        if len(columns) >= 2 and len({_text(top[i]) for i in columns}) >= 2
+        for i in columns
+    }
 
 
 # --- rows inside the table that are not entries -------------------------------------------------
@@ -422,6 +444,8 @@ def left_out_rows(
                 moves.append((len(kept), order))
         elif here == 0 and _numbers_the_columns(texts):
             reason = "the columns numbered under the headings (part of the header)"
+        elif not seen_date and len(texts) >= 2 and all(map(_object_text, texts)):
+            reason = "the export's own ids for the columns (part of the header)"
         elif seen_date and _other_headings(cells, texts):
             reason = OTHER_HEADINGS
             order, added = _placing(named, cells)
@@ -467,6 +491,12 @@ def left_out_rows(
 
 
 _RULE = "-=_+|: "  # what a query tool's output rules its headings off with
+
+
+def _object_text(text: str) -> bool:
+    """A cell written as an object of the export's own ({"ImportId":"QID1"}), as a survey
+    tool writes a row of ids for its columns under their headings."""
+    return text[:2] == '{"' and text[-1:] == "}" and '":' in text
 
 
 def _other_headings(cells: list[Any], texts: list[str]) -> bool:

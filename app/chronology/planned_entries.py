@@ -301,6 +301,8 @@ def build_entries(plan, today: date) -> None:
                     parsed[k] = parse_date(
                         raw_dates[k], today=today, order=row_orders[number], year_kind=year_kind
                     )
+        if _UTC_HEADING.search(headers[mapping["date"]]):
+            _utc_to_uk_clock(plan, raw_dates, parsed)
         own = _real_times(list(map(_TIME, parsed)))
     time_col = mapping.get("time")
     if time_col is None:
@@ -611,6 +613,45 @@ def name_and_role(text: str) -> tuple[str, str] | None:
     if len(words) == 1 and len(name) > 2 and name.isupper():  # "CAMHS (Tier 3)": a service
         return None
     return name, role
+
+
+# A date column whose heading says its times are UTC ("Received (UTC)", "created_utc",
+# "Submit Date (UTC)"): a web service's clock, an hour behind the UK's in summer.
+_UTC_HEADING = re.compile(r"(?:\b|_)utc(?:\b(?!\s*[+-]\s*\d)|_)", re.I)
+# A zone written in the cell itself, already read with it.
+_ZONE_WRITTEN = re.compile(r"(?:\dz|utc|gmt|bst|[+-]\d\d:?\d\d|time\)?)$", re.I)
+
+
+def _utc_to_uk_clock(plan, raw_dates: list, parsed: list) -> None:
+    """Each date with a time in a column headed as UTC, its time put on the UK clock (and its
+    day with it, as 23:30 UTC on a summer night is 00:30 the next day); a note says so."""
+    from app.chronology.date_forms import uk_clock
+
+    moved: dict[int, Any] = {}  # id of a date read -> the same moment on the UK clock
+    changed = 0
+    for k, read in enumerate(parsed):
+        if not read.time or read.precision != "day" or read.start != read.end:
+            continue
+        raw = raw_dates[k]
+        if raw.__class__ is str and _ZONE_WRITTEN.search(raw.strip()):
+            continue  # "2016-06-21T15:45:00Z": its own zone was read with it
+        done = moved.get(id(read))
+        if done is None:
+            hour, minute = map(int, read.time.split(":"))
+            day, (hour, minute) = uk_clock(read.start, hour, minute, "utc")
+            done = moved[id(read)] = replace(
+                read, start=day, end=day, time=f"{hour:02d}:{minute:02d}"
+            )
+        changed += done.time != read.time
+        parsed[k] = done
+    if changed:
+        heading = plan.table.headers[plan.mapping["date"]]
+        note = (
+            f"The times in '{heading}' are UTC, as its heading says: each is shown on the UK "
+            f"clock (British Summer Time is an hour ahead); {changed} time(s) moved."
+        )
+        if note not in plan.table.notes:
+            plan.table.notes.append(note)
 
 
 def _split_roles(practitioners: list[str], roles: list[str]) -> None:

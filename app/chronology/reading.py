@@ -18,6 +18,7 @@ from typing import Any
 
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
+from app.chronology.choice_columns import choice_columns
 from app.chronology.csv_text import SAVE_AS_XLSX as _SAVE_AS_XLSX
 from app.chronology.csv_text import read_csv
 from app.chronology.date_parts import joined_date_parts
@@ -1355,6 +1356,9 @@ def _build_table(
     notes = notes + database_blanks(headers, table_rows)
     table_rows, headers, labelled_notes = labelled_cells(headers, table_rows)
     table_rows, headers, part_notes = joined_date_parts(headers, table_rows)
+    if len(layout.header_cells) == 2:
+        table_rows, headers, choice_notes = choice_columns(layout.header_cells, headers, table_rows)
+        part_notes = part_notes + choice_notes
     table_rows, line_notes = join_numbered_lines(headers, table_rows)
     table_rows, earlier, version_notes = latest_versions(headers, table_rows)
     if earlier:

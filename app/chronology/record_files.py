@@ -168,6 +168,7 @@ def read_json_records(path: Path) -> tuple[list[list[Any]], list[str]] | None:
             "chronology as an Excel workbook (.xlsx) or a CSV file."
         )
     where, chosen = max(lists, key=lambda found: len(found[1]))
+    chosen, system = _without_system_messages(chosen)
     records = _flat_records(chosen, _flatten)
     rows = _table(records, path.name)
     named = f"the list \u201c{where}\u201d" if where else "its list"
@@ -178,7 +179,44 @@ def read_json_records(path: Path) -> tuple[list[list[Any]], list[str]] | None:
     outside = [k for k in data if k != where.split(".")[0]] if isinstance(data, dict) else []
     if outside:
         note += f" Left out: the file's own details ({', '.join(map(str, outside[:6]))})."
-    return rows, [note]
+    notes = [note]
+    if system:
+        shown = "; ".join(f"'{_longest_text(r)[:60]}'" for r in system[:5])
+        notes.append(
+            f"Left out: {len(system)} message(s) the chat service wrote itself (someone joining "
+            f"or leaving, a topic set), not entries: {shown}."
+        )
+    return rows, notes
+
+
+# A chat service's own messages in its export, told by a kind field that ordinary messages
+# leave out or set otherwise: "subtype": "channel_join" (someone joining), "messageType":
+# "systemEventMessage".
+_SYSTEM_KINDS = ("subtype", "messageType", "message_type")
+_SYSTEM_KIND = re.compile(r"join|leave|left|topic|purpose|renamed?|archive|system", re.I)
+
+
+def _longest_text(record: dict) -> str:
+    return max(
+        (v for v in record.values() if isinstance(v, str)),
+        key=lambda v: (len(v.split()), len(v)),
+        default="",
+    )
+
+
+def _without_system_messages(records: list) -> tuple[list, list]:
+    """(the records, the chat service's own messages among them)."""
+    if len(records) < 3 or not isinstance(records[0], dict):
+        return records, []
+    system = [
+        r
+        for r in records
+        if isinstance(r, dict)
+        and any(isinstance(r.get(k), str) and _SYSTEM_KIND.search(r[k]) for k in _SYSTEM_KINDS)
+    ]
+    if not system or 2 * len(system) >= len(records):
+        return records, []
+    return [r for r in records if not any(r is x for x in system)], system
 
 
 def _local(name: str) -> str:

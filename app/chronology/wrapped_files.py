@@ -89,6 +89,9 @@ def _from_zip(path: Path, folder: Path) -> tuple[Path, str]:
             if first:
                 chosen = first if len(first) == 1 else chosen
                 break
+        days = _day_files(chosen) if len(chosen) > 2 else None
+        if days is not None:
+            return _joined_days(archive, days, files, folder, shown)
         if len(chosen) != 1:
             names = ", ".join(PurePosixPath(m.filename).name for m in (chosen or files)[:10])
             what = (f"holds {len(chosen)} files that could be the chronology ({names})"
@@ -104,6 +107,60 @@ def _from_zip(path: Path, folder: Path) -> tuple[Path, str]:
             shutil.copyfileobj(source, out)
     others = [PurePosixPath(m.filename).name for m in files if m is not member]
     note = f"{shown} is a zip archive: {name} inside it was read."
+    if others:
+        note += " Not read: " + ", ".join(others[:10]) + "."
+    return target, note
+
+
+# A file named by its day ("2016-03-14.json"), as a chat service's export keeps each day of a
+# channel, or a log its days.
+_DAY_NAME = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day_files(members: list[zipfile.ZipInfo]) -> list[zipfile.ZipInfo] | None:
+    """The JSON files of one folder each named by a day, when they are two or more and no
+    other folder holds such files; None otherwise."""
+    days = [
+        m
+        for m in members
+        if PurePosixPath(m.filename).suffix.lower() == ".json"
+        and _DAY_NAME.fullmatch(PurePosixPath(m.filename).stem)
+    ]
+    if len(days) < 2 or len({PurePosixPath(m.filename).parent for m in days}) != 1:
+        return None
+    return sorted(days, key=lambda m: m.filename)
+
+
+def _joined_days(
+    archive: zipfile.ZipFile,
+    days: list[zipfile.ZipInfo],
+    files: list[zipfile.ZipInfo],
+    folder: Path,
+    shown: str,
+) -> tuple[Path, str]:
+    """The day files' records as one JSON list, written to a file of its own; and a note."""
+    import json
+
+    records: list[Any] = []
+    for member in days:
+        try:
+            data = json.loads(archive.read(member).decode("utf-8-sig"))
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            raise ImportRefused(
+                f"{shown} holds {member.filename}, which is not a JSON file that can be read. "
+                "Ask the agency to send the export again."
+            ) from None
+        records.extend(data if isinstance(data, list) else [data])
+    where = PurePosixPath(days[0].filename).parent
+    label = where.name or PurePosixPath(shown).stem
+    target = folder / f"{label}.json"
+    target.write_text(json.dumps(records), encoding="utf-8")
+    others = [PurePosixPath(m.filename).name for m in files if m not in days]
+    note = (
+        f"{shown} is a zip archive keeping a file for each day ({len(days)} files in "
+        f"{where}/, {PurePosixPath(days[0].filename).name} to "
+        f"{PurePosixPath(days[-1].filename).name}): read together, day after day."
+    )
     if others:
         note += " Not read: " + ", ".join(others[:10]) + "."
     return target, note
