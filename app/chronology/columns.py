@@ -538,6 +538,25 @@ def plan_columns(
                 take("time", p.index, f"{p.share(p.times):.0%} of its cells are times of day")
                 break
 
+    column = mapping.get("subjects")
+    if (
+        column is not None
+        and "practitioner" not in mapping
+        and "practitioner" not in refused
+        and "subjects" not in given
+        and _BARE_PERSON.fullmatch(headings[column])
+    ):
+        states = _task_states(profiles, rows, column)
+        if states:  # a task list's "Person": who each item is assigned to
+            del mapping["subjects"]
+            taken.discard(column)
+            take(
+                "practitioner",
+                column,
+                f"'{headings[column]}' of a task list (its status column says {states}): "
+                "whom each item is assigned to",
+            )
+
     if "practitioner" not in mapping:
         dated = profiles[mapping["date"]].filled if "date" in mapping else None
         practitioner_by_names(profiles, scores, total, take, dated)
@@ -645,6 +664,49 @@ def plan_columns(
         reasons=reasons,
         problems=problems,
     )
+
+
+# A bare "Person" or "People" heading names whom an entry is about, except in a task list
+# (a work board exported from a work-management tool), whose "Person" is the item's owner.
+_BARE_PERSON = re.compile(r"\s*(?:person|people|persons|person\(s\))\s*", re.I)
+# The states a task list's status column holds; one of the first kind says it is a task list.
+_TASK_LIST_STATES = frozenset(
+    "done|working on it|stuck|not started|in progress|to do|todo|on hold|blocked".split("|")
+)
+_TASK_STATES = _TASK_LIST_STATES | frozenset(
+    "complete|completed|closed|open|pending|waiting|cancelled|canceled|overdue|in review"
+    "|review|new|resolved|deferred|future steps|ready".split("|")
+)
+# Words naming a member of the family or the child, whom a "Person" column of entries is about.
+_FAMILY_WORDS = re.compile(
+    r"\b(?:mother|mum|mom|father|dad|child|children|baby|sibling|brother|sister|grand\w*|aunt"
+    r"|uncle|partner|step\w*|carer|parents?|son|daughter|family|young\s+person|yp|victim"
+    r"|perpetrator|cyp|infant|unborn)\b",
+    re.I,
+)
+
+
+def _task_states(profiles: list[ColumnProfile], rows: list[tuple[int, list[Any]]], column: int):
+    """The states of a task list's status column beside ``column`` (a "Person" column of
+    names of people, none a member of the family), as text; "" when there is none."""
+    person = profiles[column]
+    if not person.filled or person.share(person.names) < 0.6:
+        return ""
+    sample = rows[:PROFILE_ROWS]
+    names = {str(cells[column]) for _n, cells in sample if column < len(cells) and cells[column]}
+    if any(_FAMILY_WORDS.search(n) for n in names):
+        return ""
+    for p in profiles:
+        if p.index == column or not p.filled or p.distinct > 12 or p.distinct_ratio > 0.5:
+            continue
+        values = {
+            " ".join(str(cells[p.index]).split()).casefold()
+            for _n, cells in sample
+            if p.index < len(cells) and cells[p.index] not in (None, "")
+        }
+        if values <= _TASK_STATES and values & _TASK_LIST_STATES:
+            return ", ".join(sorted(values))
+    return ""
 
 
 def _veto(name: str, p: ColumnProfile) -> str:
