@@ -696,10 +696,11 @@ def check_ole(path: Path) -> None:
         raise ImportRefused(f"{shown} is a PowerPoint presentation, not a spreadsheet.")
     if "outlook" in found:
         raise ImportRefused(
-            f"{shown} is an Outlook message (.msg), which ReviewDesk cannot read. If the "
-            "chronology is attached to it, save the attachment and import that; if it is in the "
-            "message itself, open it in Outlook and save it as HTML (File › Save As › HTML), "
-            "then import that."
+            f"{shown} is an Outlook message (.msg), not a spreadsheet, which ReviewDesk cannot "
+            "read. If the chronology is attached to it, save the attachment and import that. If "
+            "it is in the message itself, save the message as .eml (the new Outlook or Outlook "
+            "on the web: Download) or as text or HTML (Outlook: File › Save As, then Text Only "
+            "(.txt) or HTML), then import that."
         )
     try:
         sheets = xls_extents(path)
