@@ -123,7 +123,7 @@ def list_sheets(path: str | Path) -> list[str]:
     """The names of the workbook's sheets, in workbook order ([] for a CSV or Word file)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("zip", "flat"):
+    if kind in ("zip", "flat", "msg"):
         with unwrapped(path, kind) as (inner, _note):
             return list_sheets(inner)
     if kind in _NOT_WORKBOOKS:
@@ -161,7 +161,7 @@ def read_tables(
     reading there (a window's Cancel): one sheet's read is the longest that cannot hear it."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("zip", "flat"):
+    if kind in ("zip", "flat", "msg"):
         with unwrapped(path, kind) as (inner, note):
             tables = read_tables(
                 inner, sheets, all_sheets=all_sheets, header_row=header_row,
@@ -349,8 +349,7 @@ def _recognise(path: Path) -> str:
     if head.startswith(_ZIP_MAGICS):
         return check_archive(path, size)
     if head.startswith(_OLE_MAGIC):
-        check_ole(path)
-        return "xls"
+        return check_ole(path)
     for magic, what in _BINARY_MAGICS:
         if head.startswith(magic):
             raise ImportRefused(
@@ -1129,7 +1128,7 @@ def sheets_holding_chronology(path: str | Path, progress=None) -> list[str]:
     ``progress(sheet, sheets)`` hears of each sheet before it is read (see read_tables)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("zip", "flat"):
+    if kind in ("zip", "flat", "msg"):
         with unwrapped(path, kind) as (inner, _note):
             return sheets_holding_chronology(inner)
     if kind in _NOT_WORKBOOKS:
