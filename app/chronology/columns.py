@@ -697,7 +697,7 @@ def _task_states(profiles: list[ColumnProfile], rows: list[tuple[int, list[Any]]
     if any(_FAMILY_WORDS.search(n) for n in names):
         return ""
     for p in profiles:
-        if p.index == column or not p.filled or p.distinct > 12 or p.distinct_ratio > 0.5:
+        if p.index == column or not p.filled or p.distinct > 12:
             continue
         values = {
             " ".join(str(cells[p.index]).split()).casefold()

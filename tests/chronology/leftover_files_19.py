@@ -153,16 +153,17 @@ def child_named_once(folder: Path) -> Path:
 STAFF = ["Sam Ellery", "Pat Norris", "Jo Barker"]
 
 
-def task_list_people(folder: Path) -> tuple[Path, list[str]]:
+def task_list_people(folder: Path, heading: str = "Person") -> tuple[Path, list[str]]:
     """A family support team's task list exported from its work-management tool as CSV: each
-    task's name, "People" (who it is assigned to), "Status" (Not started, Working on it, Done),
-    "Due date" and the notes. Returns the file and the worker of each row."""
+    task's name, "Person" (who it is assigned to; or another ``heading``), "Status" (Not
+    started, Working on it, Done), "Due date" and the notes. Returns the file and the worker
+    of each row."""
     states = ["Done", "Working on it", "Done", "Not started", "Done", "Stuck"]
     path = folder / "task_list.csv"
     workers = []
     with path.open("w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle)
-        out.writerow(["Task", "People", "Status", "Due date", "Notes"])
+        out.writerow(["Task", heading, "Status", "Due date", "Notes"])
         for i, note in enumerate(NARRATIVES):
             worker = STAFF[i % 3]
             out.writerow([f"Task {i + 1}", worker, states[i], f"{14 + i}/03/2016", note])
