@@ -137,10 +137,10 @@ _DAY_RANGE_FIGURES = re.compile(
 )
 # One month or another: "March/April 2016", "Mar/Apr 2016".
 _MONTHS_OR = re.compile(r"(?P<a>[a-z]{3,9}\.?)\s*/\s*(?P<b>[a-z]{3,9}\.?)\s+(?P<y>\d{4})", _I)
-# Two months over the turn of a year with both years: "Nov-Feb 2016/17", "Dec/Jan 2016-17".
+# Two months over the turn of a year with both years: "Nov-Feb 2016/17", "Dec/Jan 16/17".
 _MONTHS_ACROSS = re.compile(
     r"(?P<a>[a-z]{3,9})\.?\s*(?:/|-|\u2013|\s(?:to|and|or)\s)\s*(?P<b>[a-z]{3,9})\.?\s+"
-    r"(?P<y>\d{4})\s*[/\-\u2013]\s*(?P<n>\d{4}|\d{2})",
+    r"(?P<y>\d{4}|\d{2})\s*[/\-\u2013]\s*(?P<n>\d{4}|\d{2})",
     _I,
 )
 # A week of a month: "first week of June 2016", "2nd week in May 2016", "last week of July".
@@ -784,8 +784,10 @@ def _read_text(raw: str, pivot: int, order: str, year_kind: str) -> ParsedDate:
             return _between(raw, first, last)
     m = _MONTHS_ACROSS.fullmatch(s) if s[-1:].isdigit() else None
     if m and _MONTHS.get(m["a"].lower(), 0) > _MONTHS.get(m["b"].lower(), 13):
-        year, then = int(m["y"]), m["n"]  # "Nov-Feb 2016/17": November 2016 to February 2017
-        if int(then) == (year + 1 if len(then) == 4 else (year + 1) % 100):
+        year, then = _expand_year(m["y"], pivot), m["n"]  # "Nov-Feb 2016/17", "Dec/Jan 16/17"
+        if int(then) == (year + 1 if len(then) == 4 else (year + 1) % 100) and (
+            len(m["y"]) == 4 or len(then) == 2
+        ):
             first = _parse_text(f"{m['a']} {year}", pivot, order, year_kind)
             last = _parse_text(f"{m['b']} {year + 1}", pivot, order, year_kind)
             if first.ok and last.ok and first.granularity == last.granularity == "month":

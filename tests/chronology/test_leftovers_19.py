@@ -53,6 +53,7 @@ def test_a_month_pair_over_the_turn_of_a_year_with_one_year_is_flagged(written):
         ("Dec/Jan 2016/17", date(2016, 12, 1), date(2017, 1, 31)),
         ("Nov-Feb 2016/17", date(2016, 11, 1), date(2017, 2, 28)),
         ("Dec-Jan 2016-17", date(2016, 12, 1), date(2017, 1, 31)),
+        ("Dec/Jan 16/17", date(2016, 12, 1), date(2017, 1, 31)),
         ("December to January 2016/17", date(2016, 12, 1), date(2017, 1, 31)),
         ("Dec 2016 - Jan 2017", date(2016, 12, 1), date(2017, 1, 31)),
         ("28 Dec - 2 Jan 2017", date(2016, 12, 28), date(2017, 1, 2)),
