@@ -159,9 +159,7 @@ def test_a_person_column_of_a_chronology_stays_whom_the_entry_is_about(
     assert {r.practitioner for r in rows} == set(files.STAFF[:2]), output
 
 
-def test_a_task_lists_person_naming_the_family_stays_whom_it_is_about(
-    store_path, tmp_path, capsys
-):
+def test_a_task_lists_person_naming_the_family_stays_whom_it_is_about(store_path, tmp_path, capsys):
     path, who = files.board_person_is_the_subject(tmp_path)
     code, output = _import(store_path, path, capsys)
     assert code == 0, output
