@@ -139,6 +139,7 @@ class ColumnProfile:
     clock_numbers: int = 0  # whole numbers that read as a 24-hour clock (1032, 905 for 09:05)
     type_names: int = 0  # distinct values that are event types' names (when few are distinct)
     sessions: bool = False  # every value a register's session, "AM" or "PM"
+    pages: bool = False  # every value a printed report's page number ("Page 1 of 3")
     named_roles: int = 0  # names with a role after them in brackets ("Sam Ellery (HV)")
     ordinary_words: bool = False  # single words that are ordinary words, not names (labels)
 
@@ -323,6 +324,9 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
             ):
                 p.sessions = True  # a register's half-days ("AM", "PM"): not a type, no time
                 continue
+            if values and all(isinstance(v, str) and PAGE_NUMBER.fullmatch(v) for v in values):
+                p.pages = True  # "Page 1 of 3": where the row was printed, nothing of it
+                continue
             p.type_names = sum(1 for v in values if names_a_type(v))
     for p, values in zip(profiles, seen, strict=True):
         if (
@@ -337,6 +341,9 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
     return profiles
 
 
+# A printed report's page number, which a report saved from its printed layout repeats on
+# each row printed on the page ("Page 1 of 3", "Page 2", "p. 4").
+PAGE_NUMBER = re.compile(r"\s*(?:page|pg\.?|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*", re.I)
 # The sessions a school register is kept by: a half-day, not a kind of contact.
 _SESSIONS = frozenset({"am", "pm", "morning", "afternoon"})
 _LOWER_WORD = re.compile(r"(?<![\w'\-])[a-z]{3,}(?![\w'\-])")
@@ -416,6 +423,10 @@ def plan_columns(
         reasons[column] = f"{MAPPABLE_FIELDS[name]}: {why}"
 
     for p in profiles:
+        if p.pages and not any(p.index in c for c in given.values()):
+            taken.add(p.index)  # (left out by title_columns, named once)
+            reasons[p.index] = "a printed report's page numbers"
+            continue
         if _SYSTEMS_OWN.match(p.heading) and not any(p.index in c for c in given.values()):
             # A CRM's "Export to Excel" keeps its own columns for re-import, hidden: the
             # record's id, a checksum, when the row last changed. None is the entry's.

@@ -16,6 +16,7 @@ and named once too, when the rows are 3 or more."""
 
 import re
 
+from app.chronology.columns import PAGE_NUMBER
 from app.chronology.mapping import header_fields
 from app.chronology.planned_entries import cell_text
 
@@ -23,7 +24,7 @@ from app.chronology.planned_entries import cell_text
 _TITLE_WORDS = re.compile(
     r"\b(?:report|chronology|parameters?|printed|generated|exported|extract(?:ed)?"
     r"|run\s+(?:on|by|at|date)|date\s+range|reporting\s+period"
-    r"|official[\s\-]*sensitive|confidential|(?:not\s+)?protectively\s+marked)\b"
+    r"|official(?:[\s\-]*sensitive)?|confidential|(?:not\s+)?protectively\s+marked)\b"
     r"|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\s*(?:to|-|\u2013|until)\s*\d",
     re.I,
 )
@@ -67,9 +68,24 @@ def title_columns(headers: list[str], columns: list[list], used: set[int]) -> di
             continue
         if column.count(first) == len(column):
             found[index] = " ".join(first.split())
+    for index, column in enumerate(columns):
+        first = column[0] if column else None
+        if index in used or index in found or first.__class__ is not str:
+            continue
+        if _PAGE.fullmatch(first) and all(
+            v.__class__ is str and _PAGE.fullmatch(v) for v in column
+        ):  # "Page 1 of 3" down the column: where each row was printed
+            last = next(v for v in reversed(column) if v)
+            found[index] = f"{_PAGES_SAID}{' '.join(first.split())} to {' '.join(last.split())}"
     return found
 
 
+_PAGE = PAGE_NUMBER  # a printed report's page numbers repeated on each of its rows
+_PAGES_SAID = "\x00pages "
+
+
 def left_out_reason(text: str) -> str:
+    if text.startswith(_PAGES_SAID):
+        return f"left out: the printed report's page numbers ({text[len(_PAGES_SAID) :]})"
     shown = text if len(text) <= 80 else f"{text[:79]}\u2026"
     return f"left out: the same text on every row: '{shown}'"

@@ -347,3 +347,15 @@ def outfile_dump_lines(folder: Path) -> tuple[Path, int]:
     path = folder / "contacts_dump.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="")
     return path, 8
+
+
+def printed_pages_csv(folder: Path, heading: str = "Textbox20") -> Path:
+    """A report saved as CSV from its printed layout: the page footer's text box ("Page 1 of
+    2") a column of its own, its value changing with the page the row was printed on."""
+    path = folder / "printed_pages.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["ContactDate", "Worker", "CaseNote", heading])
+        for i, note in enumerate(NARRATIVES):
+            out.writerow([f"{14 + i}/03/2016", "Sam Ellery", note, f"Page {1 + i // 4} of 2"])
+    return path

@@ -219,3 +219,19 @@ def test_a_database_dumps_rows_are_reported_by_the_lines_they_start_on(
         "Call from the health visitor.\nMissed appointments for the baby.\nLetter to follow."
     )
     assert sorted(r.source_row for r in rows) == [2, 4, 7, 8, 9]
+
+
+@pytest.mark.parametrize("heading", ["Textbox20", "Page"])
+def test_a_printed_reports_page_numbers_are_left_out_and_named_once(
+    store_path, tmp_path, capsys, heading
+):
+    code, output = _import(store_path, files.printed_pages_csv(tmp_path, heading), capsys)
+    assert code == 0, output
+    said = " ".join(output.split())
+    assert (
+        f"Column {heading} → left out: the printed report's page numbers (Page 1 of 2 to Page 2"
+        " of 2)" in said
+    ), said
+    rows = _entries(store_path)
+    assert len(rows) == 6 and all("Page" not in r.source_values for r in rows)
+    assert [r.event for r in rows] == files.NARRATIVES
