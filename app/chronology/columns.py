@@ -324,7 +324,7 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
             ):
                 p.sessions = True  # a register's half-days ("AM", "PM"): not a type, no time
                 continue
-            if values and all(isinstance(v, str) and PAGE_NUMBER.fullmatch(v) for v in values):
+            if values and page_numbers(values):
                 p.pages = True  # "Page 1 of 3": where the row was printed, nothing of it
                 continue
             p.type_names = sum(1 for v in values if names_a_type(v))
@@ -342,8 +342,22 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
 
 
 # A printed report's page number, which a report saved from its printed layout repeats on
-# each row printed on the page ("Page 1 of 3", "Page 2", "p. 4").
-PAGE_NUMBER = re.compile(r"\s*(?:page|pg\.?|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*", re.I)
+# each row printed on the page ("Page 1 of 3", "Pg 2/3").
+PAGE_NUMBER = re.compile(r"\s*(?:page|pg\.?)\s*\d{1,4}\s*(?:of|/)\s*(?P<of>\d{1,4})\s*", re.I)
+
+
+def page_numbers(values) -> bool:
+    """Whether ``values`` are all a printed report's "Page 1 of 3", of one number of pages (a
+    page cited alone, "p. 12", is a reference to a record, kept)."""
+    totals = set()
+    for value in values:
+        m = PAGE_NUMBER.fullmatch(value) if value.__class__ is str else None
+        if m is None:
+            return False
+        totals.add(m["of"])
+    return len(totals) == 1
+
+
 # The sessions a school register is kept by: a half-day, not a kind of contact.
 _SESSIONS = frozenset({"am", "pm", "morning", "afternoon"})
 _LOWER_WORD = re.compile(r"(?<![\w'\-])[a-z]{3,}(?![\w'\-])")

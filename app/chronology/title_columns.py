@@ -16,7 +16,7 @@ and named once too, when the rows are 3 or more."""
 
 import re
 
-from app.chronology.columns import PAGE_NUMBER
+from app.chronology.columns import PAGE_NUMBER, page_numbers
 from app.chronology.mapping import header_fields
 from app.chronology.planned_entries import cell_text
 
@@ -72,15 +72,13 @@ def title_columns(headers: list[str], columns: list[list], used: set[int]) -> di
         first = column[0] if column else None
         if index in used or index in found or first.__class__ is not str:
             continue
-        if _PAGE.fullmatch(first) and all(
-            v.__class__ is str and _PAGE.fullmatch(v) for v in column
-        ):  # "Page 1 of 3" down the column: where each row was printed
+        if PAGE_NUMBER.fullmatch(first) and page_numbers(column):
+            # "Page 1 of 3" down the column: where each row was printed
             last = next(v for v in reversed(column) if v)
             found[index] = f"{_PAGES_SAID}{' '.join(first.split())} to {' '.join(last.split())}"
     return found
 
 
-_PAGE = PAGE_NUMBER  # a printed report's page numbers repeated on each of its rows
 _PAGES_SAID = "\x00pages "
 
 

@@ -359,3 +359,15 @@ def printed_pages_csv(folder: Path, heading: str = "Textbox20") -> Path:
         for i, note in enumerate(NARRATIVES):
             out.writerow([f"{14 + i}/03/2016", "Sam Ellery", note, f"Page {1 + i // 4} of 2"])
     return path
+
+
+def cited_pages_csv(folder: Path) -> Path:
+    """A control: a chronology citing the page of the agency's record each entry was taken
+    from ("p. 12", "Page 14"): references to keep, not a printed report's page numbers."""
+    path = folder / "cited_pages.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["Date", "Worker", "Summary", "Record page"])
+        for i, note in enumerate(NARRATIVES):
+            out.writerow([f"{14 + i}/03/2016", "Sam Ellery", note, f"p. {12 + 3 * i}"])
+    return path

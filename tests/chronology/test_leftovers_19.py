@@ -235,3 +235,11 @@ def test_a_printed_reports_page_numbers_are_left_out_and_named_once(
     rows = _entries(store_path)
     assert len(rows) == 6 and all("Page" not in r.source_values for r in rows)
     assert [r.event for r in rows] == files.NARRATIVES
+
+
+def test_pages_of_a_record_cited_for_each_entry_are_kept(store_path, tmp_path, capsys):
+    code, output = _import(store_path, files.cited_pages_csv(tmp_path), capsys)
+    assert code == 0, output
+    assert "left out" not in output, output
+    rows = _entries(store_path)
+    assert [r.source for r in rows] == [f"p. {12 + 3 * i}" for i in range(6)], output
