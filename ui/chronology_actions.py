@@ -69,7 +69,7 @@ class EntryCommands:
             "Import an agency chronology",
             "",
             "Chronologies (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.tsv *.txt *.md *.xml *.json *.jsonl "
-            "*.htm *.html *.mht *.mhtml *.eml *.docx *.docm *.dotx *.dotm *.rtf *.odt *.pdf "
+            "*.htm *.html *.mht *.mhtml *.eml *.msg *.docx *.docm *.dotx *.dotm *.rtf *.odt *.pdf "
             "*.fodt *.fods *.ics *.pptx *.zip);;"
             "All files (*)",
         )

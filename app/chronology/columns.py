@@ -193,6 +193,7 @@ class ColumnProfile:
     clock_numbers: int = 0  # whole numbers that read as a 24-hour clock (1032, 905 for 09:05)
     type_names: int = 0  # distinct values that are event types' names (when few are distinct)
     sessions: bool = False  # every value a register's session, "AM" or "PM"
+    pages: bool = False  # every value a printed report's page number ("Page 1 of 3")
     named_roles: int = 0  # names with a role after them in brackets ("Sam Ellery (HV)")
     ordinary_words: bool = False  # single words that are ordinary words, not names (labels)
 
@@ -377,6 +378,9 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
             ):
                 p.sessions = True  # a register's half-days ("AM", "PM"): not a type, no time
                 continue
+            if values and page_numbers(values):
+                p.pages = True  # "Page 1 of 3": where the row was printed, nothing of it
+                continue
             p.type_names = sum(1 for v in values if names_a_type(v))
     for p, values in zip(profiles, seen, strict=True):
         if (
@@ -389,6 +393,23 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
             p.names -= p.one_word_names
             p.ordinary_words = True
     return profiles
+
+
+# A printed report's page number, which a report saved from its printed layout repeats on
+# each row printed on the page ("Page 1 of 3", "Pg 2/3").
+PAGE_NUMBER = re.compile(r"\s*(?:page|pg\.?)\s*\d{1,4}\s*(?:of|/)\s*(?P<of>\d{1,4})\s*", re.I)
+
+
+def page_numbers(values) -> bool:
+    """Whether ``values`` are all a printed report's "Page 1 of 3", of one number of pages (a
+    page cited alone, "p. 12", is a reference to a record, kept)."""
+    totals = set()
+    for value in values:
+        m = PAGE_NUMBER.fullmatch(value) if value.__class__ is str else None
+        if m is None:
+            return False
+        totals.add(m["of"])
+    return len(totals) == 1
 
 
 # The sessions a school register is kept by: a half-day, not a kind of contact.
@@ -470,6 +491,10 @@ def plan_columns(
         reasons[column] = f"{MAPPABLE_FIELDS[name]}: {why}"
 
     for p in profiles:
+        if p.pages and not any(p.index in c for c in given.values()):
+            taken.add(p.index)  # (left out by title_columns, named once)
+            reasons[p.index] = "a printed report's page numbers"
+            continue
         if _SYSTEMS_OWN.match(p.heading) and not any(p.index in c for c in given.values()):
             # A CRM's "Export to Excel" keeps its own columns for re-import, hidden: the
             # record's id, a checksum, when the row last changed. None is the entry's.
@@ -621,6 +646,25 @@ def plan_columns(
                 take("time", p.index, f"{p.share(p.times):.0%} of its cells are times of day")
                 break
 
+    column = mapping.get("subjects")
+    if (
+        column is not None
+        and "practitioner" not in mapping
+        and "practitioner" not in refused
+        and "subjects" not in given
+        and _BARE_PERSON.fullmatch(headings[column])
+    ):
+        states = _task_states(profiles, rows, column)
+        if states:  # a task list's "Person": who each item is assigned to
+            del mapping["subjects"]
+            taken.discard(column)
+            take(
+                "practitioner",
+                column,
+                f"'{headings[column]}' of a task list (its status column says {states}): "
+                "whom each item is assigned to",
+            )
+
     if "practitioner" not in mapping:
         dated = profiles[mapping["date"]].filled if "date" in mapping else None
         practitioner_by_names(profiles, scores, total, take, dated)
@@ -728,6 +772,49 @@ def plan_columns(
         reasons=reasons,
         problems=problems,
     )
+
+
+# A bare "Person" or "People" heading names whom an entry is about, except in a task list
+# (a work board exported from a work-management tool), whose "Person" is the item's owner.
+_BARE_PERSON = re.compile(r"\s*(?:person|people|persons|person\(s\))\s*", re.I)
+# The states a task list's status column holds; one of the first kind says it is a task list.
+_TASK_LIST_STATES = frozenset(
+    "done|working on it|stuck|not started|in progress|to do|todo|on hold|blocked".split("|")
+)
+_TASK_STATES = _TASK_LIST_STATES | frozenset(
+    "complete|completed|closed|open|pending|waiting|cancelled|canceled|overdue|in review"
+    "|review|new|resolved|deferred|future steps|ready".split("|")
+)
+# Words naming a member of the family or the child, whom a "Person" column of entries is about.
+_FAMILY_WORDS = re.compile(
+    r"\b(?:mother|mum|mom|father|dad|child|children|baby|sibling|brother|sister|grand\w*|aunt"
+    r"|uncle|partner|step\w*|carer|parents?|son|daughter|family|young\s+person|yp|victim"
+    r"|perpetrator|cyp|infant|unborn)\b",
+    re.I,
+)
+
+
+def _task_states(profiles: list[ColumnProfile], rows: list[tuple[int, list[Any]]], column: int):
+    """The states of a task list's status column beside ``column`` (a "Person" column of
+    names of people, none a member of the family), as text; "" when there is none."""
+    person = profiles[column]
+    if not person.filled or person.share(person.names) < 0.6:
+        return ""
+    sample = rows[:PROFILE_ROWS]
+    names = {str(cells[column]) for _n, cells in sample if column < len(cells) and cells[column]}
+    if any(_FAMILY_WORDS.search(n) for n in names):
+        return ""
+    for p in profiles:
+        if p.index == column or not p.filled or p.distinct > 12:
+            continue
+        values = {
+            " ".join(str(cells[p.index]).split()).casefold()
+            for _n, cells in sample
+            if p.index < len(cells) and cells[p.index] not in (None, "")
+        }
+        if values <= _TASK_STATES and values & _TASK_LIST_STATES:
+            return ", ".join(sorted(values))
+    return ""
 
 
 def _veto(name: str, p: ColumnProfile) -> str:

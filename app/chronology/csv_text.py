@@ -438,8 +438,13 @@ def _punctuation(rows: list[list[str]], least: int = 4) -> bool:
     return sum(1 for value in after if _PROSE_AFTER.match(value)) >= 0.8 * len(after)
 
 
-def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dict[int, str]]:
-    """(rows, notes, row number -> problem) of a CSV file."""
+def read_csv(
+    path: Path, max_rows: int, lines_of_rows: list[int] | None = None
+) -> tuple[list[list[str]], list[str], dict[int, str]]:
+    """(rows, notes, row number -> problem) of a CSV file. ``lines_of_rows``, when given, is
+    filled with the line each row starts on when rows and lines part (a database dump whose
+    escaped line breaks join lines into one row), so that rows are reported by the lines the
+    file shows; it is left empty when each row is its own line."""
     shown = path.name
     try:
         with open(path, "rb") as handle:
@@ -521,7 +526,10 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
         reader = csv.reader(lines, delimiter=delimiter, quoting=csv.QUOTE_NONE)
     elif escaped := delimiter == "\t" and _BACKSLASH_ESCAPES.search(sample) is not None:
         # A database's SELECT ... INTO OUTFILE: no quotes, a backslash before what it escapes.
-        reader = csv.reader(_escaped_lines(lines), delimiter="\t", quoting=csv.QUOTE_NONE)
+        starts: list[int] = []
+        reader = csv.reader(
+            _escaped_lines(lines, starts, 2 if sep else 1), delimiter="\t", quoting=csv.QUOTE_NONE
+        )
     else:
         reader = csv.reader(lines, delimiter=delimiter)
     previous_line = 1 if sep else 0
@@ -580,6 +588,8 @@ def read_csv(path: Path, max_rows: int) -> tuple[list[list[str]], list[str], dic
         )
     if escaped:
         rows[:] = [[_unescaped(c) for c in row] for row in rows]
+        if lines_of_rows is not None and starts and starts[-1] != len(starts) + (1 if sep else 0):
+            lines_of_rows[:] = ([1] if sep else []) + starts  # (line breaks joined lines)
         notes.append("Its backslash escapes, as a database's SELECT ... INTO OUTFILE writes them, "
                      "were read back: \\N for an empty value, \\t for a tab, a backslash before "
                      "a line break inside a value.")  # fmt: skip
@@ -600,11 +610,16 @@ _ESCAPE = re.compile(r"\\(.)", re.S)
 _ESCAPED = {"n": "\n", "t": "\t", "r": "\r", "0": "", "b": "", "Z": "", "\n": "\n"}
 
 
-def _escaped_lines(lines: Iterator[str]) -> Iterator[str]:
+def _escaped_lines(lines: Iterator[str], starts: list[int], first: int) -> Iterator[str]:
     """Lines ending in an escaping backslash joined to the next: the value runs on, its line
-    break kept as the escape "\\n" until the values are read back."""
+    break kept as the escape "\\n" until the values are read back. ``starts`` is given the
+    line (counted from ``first``) each joined line starts on."""
     held = ""
+    number = first - 1
     for line in lines:
+        number += 1
+        if not held:
+            starts.append(number)
         body = line.rstrip("\r\n")
         trailing = len(body) - len(body.rstrip("\\"))
         if trailing % 2:

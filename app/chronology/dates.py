@@ -137,6 +137,12 @@ _DAY_RANGE_FIGURES = re.compile(
 )
 # One month or another: "March/April 2016", "Mar/Apr 2016".
 _MONTHS_OR = re.compile(r"(?P<a>[a-z]{3,9}\.?)\s*/\s*(?P<b>[a-z]{3,9}\.?)\s+(?P<y>\d{4})", _I)
+# Two months over the turn of a year with both years: "Nov-Feb 2016/17", "Dec/Jan 16/17".
+_MONTHS_ACROSS = re.compile(
+    r"(?P<a>[a-z]{3,9})\.?\s*(?:/|-|\u2013|\s(?:to|and|or)\s)\s*(?P<b>[a-z]{3,9})\.?\s+"
+    r"(?P<y>\d{4}|\d{2})\s*[/\-\u2013]\s*(?P<n>\d{4}|\d{2})",
+    _I,
+)
 # A week of a month: "first week of June 2016", "2nd week in May 2016", "last week of July".
 _WEEK_NUMBERS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2,
                  "fourth": 3, "4th": 3, "last": -1, "final": -1}  # fmt: skip
@@ -623,6 +629,22 @@ _OVER_YEAR_END = (
 )
 
 
+# Two rough dates given a year each ("March to April 2016/17") that would then be more than a
+# year apart: both lie in one of the years, which the text does not say.
+_TWO_YEARS_TOO_FAR = (
+    "'{}' gives two years, but its two parts lie more than a year apart read so: check which "
+    "year was meant and write it so"
+)
+
+
+def _over_year_end(raw: str, year: int) -> ParsedDate:
+    """Two months or rough dates over the turn of a year with only ``year`` written: kept as
+    written, flagged (the year may be the one the span starts in or the one it ends in)."""
+    return _unknown(
+        raw, _OVER_YEAR_END.format(raw.strip(), year - 1, year % 100, year, (year + 1) % 100)
+    )
+
+
 def _read_text(raw: str, pivot: int, order: str, year_kind: str) -> ParsedDate:
     s = " ".join(raw.split()).rstrip(".,; ")
     if not s.isascii():  # text pasted from a web page: zero-width spaces between the figures
@@ -746,16 +768,30 @@ def _read_text(raw: str, pivot: int, order: str, year_kind: str) -> ParsedDate:
         if (not first.ok and last.ok and year
                 and (any(c.isdigit() for c in bare) or bare.lower() in _MONTHS)):  # fmt: skip
             first = _with_year_of(bare, last, int(year.group()), pivot, order, year_kind)
+            if first.ok and last.precision != "day" and first.start.year < int(year.group()):
+                return _over_year_end(raw, int(year.group()))  # "Dec-Jan 2017"
         if first.ok and last.ok:
             return _between(raw, first, last)
     m = _MONTHS_OR.fullmatch(s)
     if m:  # "March/April 2016": one month or the other
         first = _parse_text(f"{m['a']} {m['y']}", pivot, order, year_kind)
         last = _parse_text(f"{m['b']} {m['y']}", pivot, order, year_kind)
-        if first.ok and last.ok and first.start > last.end:  # "Dec/Jan 2017": the December before
+        if first.ok and last.ok and first.start > last.end:
+            if first.granularity == "month":  # "Dec/Jan 2017": which December and January?
+                return _over_year_end(raw, int(m["y"]))
             first = _with_year_of(m["a"], last, int(m["y"]), pivot, order, year_kind)
         if first.ok and last.ok and first.precision == last.precision != "day":
             return _between(raw, first, last)
+    m = _MONTHS_ACROSS.fullmatch(s) if s[-1:].isdigit() else None
+    if m and _MONTHS.get(m["a"].lower(), 0) > _MONTHS.get(m["b"].lower(), 13):
+        year, then = _expand_year(m["y"], pivot), m["n"]  # "Nov-Feb 2016/17", "Dec/Jan 16/17"
+        if int(then) == (year + 1 if len(then) == 4 else (year + 1) % 100) and (
+            len(m["y"]) == 4 or len(then) == 2
+        ):
+            first = _parse_text(f"{m['a']} {year}", pivot, order, year_kind)
+            last = _parse_text(f"{m['b']} {year + 1}", pivot, order, year_kind)
+            if first.ok and last.ok and first.granularity == last.granularity == "month":
+                return _between(raw, first, last)
     m = _WEEK_OF_MONTH.fullmatch(s)
     if m:  # "first week of June 2016": 1-7 June; "last week of July 2016": 25-31 July
         month = _parse_text(m["rest"], pivot, order, year_kind)
@@ -939,14 +975,13 @@ def _joined_rough(
         last = _parse_text(f"{b[: years.start()]}{following}", pivot, order, year_kind)
         if not first.ok:
             first = _parse_text(f"{a} {years['y']}", pivot, order, year_kind)
+        if first.ok and last.ok and (last.end - first.start).days > 366:
+            return _unknown(raw, _TWO_YEARS_TOO_FAR.format(raw.strip()))  # "March to April 2016/17"
     elif not first.ok and years and not years["n"]:  # "late March/early April 2016"
         year = int(years["y"])
         first = _with_year_of(a, last, year, pivot, order, year_kind) if last.ok else first
         if first.ok and first.start is not None and first.start.year < year:
-            return _unknown(
-                raw,
-                _OVER_YEAR_END.format(raw.strip(), year - 1, year % 100, year, (year + 1) % 100),
-            )
+            return _over_year_end(raw, year)
     if not (first.ok and last.ok) or "day" == first.precision == last.precision:
         return None
     if date_forms.WEEKDAY_PREFIX.match(a) or date_forms.WEEKDAY_PREFIX.match(b):

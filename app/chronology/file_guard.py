@@ -673,9 +673,20 @@ _OLE_NAMES = {
 }
 
 
-def check_ole(path: Path) -> None:
-    """Refuse OLE files that hold an encrypted workbook, a Word or PowerPoint document, or an
-    Outlook message."""
+def outlook_refused(shown: str, why: str) -> ImportRefused:
+    """An Outlook message (.msg) holding no one chronology ReviewDesk can read: what to save
+    from it instead."""
+    return ImportRefused(
+        f"{shown} is an Outlook message (.msg) {why}. If the chronology is attached to it, "
+        "save the attachment and import that. If it is in the message itself, save the "
+        "message as .eml (the new Outlook or Outlook on the web: Download) or as text or HTML "
+        "(Outlook: File › Save As, then Text Only (.txt) or HTML), then import that."
+    )
+
+
+def check_ole(path: Path) -> str:
+    """Refuse OLE files that hold an encrypted workbook or a Word or PowerPoint document;
+    "msg" for an Outlook message (read as the file attached to it or its text), else "xls"."""
     shown = path.name
     found = set()
     overlap = max(len(name) for name in _OLE_NAMES)
@@ -685,6 +696,8 @@ def check_ole(path: Path) -> None:
             window = tail + chunk
             found.update(kind for name, kind in _OLE_NAMES.items() if name in window)
             tail = window[-overlap:]
+    if "outlook" in found:  # (first: a file attached to it holds streams of its own)
+        return "msg"
     if "encrypted" in found:
         raise password_protected(shown)
     if "word" in found:
@@ -694,13 +707,6 @@ def check_ole(path: Path) -> None:
         )
     if "powerpoint" in found:
         raise ImportRefused(f"{shown} is a PowerPoint presentation, not a spreadsheet.")
-    if "outlook" in found:
-        raise ImportRefused(
-            f"{shown} is an Outlook message (.msg), which ReviewDesk cannot read. If the "
-            "chronology is attached to it, save the attachment and import that; if it is in the "
-            "message itself, open it in Outlook and save it as HTML (File › Save As › HTML), "
-            "then import that."
-        )
     try:
         sheets = xls_extents(path)
     except Damaged:
@@ -714,3 +720,4 @@ def check_ole(path: Path) -> None:
         check_grid("", shown, rows, columns)
         if room > MAX_SHEET_CELLS:  # far more than its cells fill
             raise _harmful(shown, f"it asks for room for {room:,} cells before reading any")
+    return "xls"

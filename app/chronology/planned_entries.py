@@ -424,7 +424,9 @@ def build_entries(plan, today: date) -> None:
         ):
             continue  # a worker or type of its own: an entry of its own
         shown = mark.strip()
-        rest = _MARK_FIRST.match(out[EVENT][k])
+        rest = _MARK_FIRST.match(out[EVENT][k]) or (
+            _WEAK_MARK.match(out[EVENT][k]) if where.endswith("its text") else None
+        )
         if rest is not None:
             out[EVENT][k] = out[EVENT][k][rest.end() :]
         owner[k] = previous
@@ -687,8 +689,11 @@ def _readers(today: date, order: str, year_kind: str, recorded_order: str):
     return read_date, parse_time, read_recorded, read_type
 
 
-# "(cont.)", "(continued)", "cont'd", "contd" beside a date: the row goes on with the one above.
-_CONTINUED = re.compile(r"(?i)\bcont(?:inued|['\u2019]?d|\.)(?![a-z])")
+# "(cont.)", "(continued)", "cont'd", "contd", "(cont)", "cont/d", "con't" beside a date: the row
+# goes on with the one above.
+_CONTINUED = re.compile(
+    r"(?i)(?<![a-z])(?:continued|continuation|con['\u2019]?t(?:['\u2019/]?d)?\.?)(?![a-z])"
+)
 
 
 def _marked_continued(raw_dates, texts: list[str]) -> list[int]:
@@ -700,22 +705,29 @@ def _marked_continued(raw_dates, texts: list[str]) -> list[int]:
     return [k for k, r in enumerate(raw_dates) if k and r.__class__ is str and r in marked]
 
 
-# "Continued:", "(cont'd)", "Cont. -" at the start of a note, or alone in a cell: the row goes on
-# with the one above ("continued from the previous page" too). At the start of a note the word
-# is a mark only in brackets, before a colon or dash, or saying from where: "Continued concerns
-# about..." is a note of its own.
-_WORD = r"(?:continued|cont(?:['\u2019]?d|\.))"
+# "Continued:", "(cont'd)", "(cont)", "Cont. -", "Contd..." at the start of a note, or alone in
+# a cell: the row goes on with the one above ("continued from the previous page" too). At the
+# start of a note the word is a mark in brackets, before a colon, dash or dots, or saying from
+# where: "Continued concerns about..." is a note of its own. Written bare before the rest of a
+# sentence ("contd the landlord had...", "cont. missed appointments") it is a mark only when
+# the note above stops mid-sentence (see ``_WEAK_MARK``).
+_WORD = r"(?:continued|continuation|con['\u2019]?t(?:['\u2019/]?d)?\.?)(?![a-z])"
 _FROM = r"\s+from\s+(?:the\s+)?(?:previous|last|above)(?:\s+(?:page|row|entry|note))?"
 _MARK = rf"[(\[]?\s*{_WORD}(?:{_FROM})?\s*[)\]]?"
 _MARK_FIRST = re.compile(
     rf"\s*(?:[(\[]\s*{_WORD}(?:{_FROM})?\s*[)\]]\s*[:.\-\u2013]*"
-    rf"|{_WORD}{_FROM}\s*[:.\-\u2013]*|{_WORD}\s*[:\-\u2013]+)\s*",
+    rf"|{_WORD}{_FROM}\s*[:.\-\u2013]*|{_WORD}\s*(?:[:\-\u2013]+|\.{{2,}}|\u2026))\s*",
     re.I,
 )
+# The word shortened, alone before the rest of a sentence in small letters: "contd the landlord
+# had...", "cont. missed appointments" ("Continued concerns..." is a sentence of its own).
+_WEAK_MARK = re.compile(r"\s*(?i:con['\u2019]?t(?:['\u2019/]?d)?\.?)\s+(?=[a-z])")
 _MARK_ALONE = re.compile(rf"\s*{_MARK}\s*[:.\-\u2013]?\s*", re.I)
-_MARK_LAST = re.compile(rf"\s*{_MARK}\s*[:.\-\u2013]?\s*$", re.I)
+_MARK_LAST = re.compile(rf"(?:^|(?<=\s)|(?<=[(\[]))\s*{_MARK}\s*[:.\-\u2013]?\s*$", re.I)
 # The gate: a mark at the start of some text of the event column joined with NULs ("\0Cont").
-_MARK_AFTER_NUL = re.compile(r"\x00[(\[ ]*[Cc][Oo][Nn][Tt]")
+_MARK_AFTER_NUL = re.compile(r"\x00[(\[ ]*[Cc][Oo][Nn][Tt'\u2019]")
+# A note that ends a sentence: the next row starting with a bare "cont." is not its rest.
+_ENDS_SENTENCE = re.compile(r"[.!?:;)\]\"'\u2019\u201d]\s*$")
 
 
 def _continued_elsewhere(events: list[str], own: list[tuple[str, list]]) -> list[tuple]:
@@ -726,11 +738,18 @@ def _continued_elsewhere(events: list[str], own: list[tuple[str, list]]) -> list
     found: dict[int, tuple[str, str]] = {}
     if _MARK_AFTER_NUL.search("\x00".join(events)):  # (the first row continues nothing)
         for k, text in enumerate(events):
-            m = _MARK_FIRST.match(text) if "ont" in text[:8].lower() else None
+            m = _MARK_FIRST.match(text) if "on" in text[:8].lower() else None
+            if m is None and k and "on" in text[:8].lower():
+                m = _WEAK_MARK.match(text)  # "contd the landlord...", the note above unfinished
+                m = None if m is None or _ENDS_SENTENCE.search(events[k - 1]) else m
             if m is not None and m.end() < len(text):  # (a mark with no text is no note)
                 found[k] = (text[: m.end()].strip(" :.-\u2013"), "at the start of its text")
     for heading, texts in own:
-        marks = {t for t in set(texts) if "ont" in t.lower() and _MARK_ALONE.fullmatch(t)}
+        marks = {
+            t
+            for t in set(texts)
+            if "on" in t.lower() and (_MARK_ALONE.fullmatch(t) or _MARK_LAST.search(t))
+        }
         for k, text in enumerate(texts) if marks else ():
             if k not in found and text in marks:
                 found[k] = (text.strip(), f"in the {heading} column")

@@ -124,7 +124,7 @@ def list_sheets(path: str | Path) -> list[str]:
     """The names of the workbook's sheets, in workbook order ([] for a CSV or Word file)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("zip", "flat"):
+    if kind in ("zip", "flat", "msg"):
         with unwrapped(path, kind) as (inner, _note):
             return list_sheets(inner)
     if kind in _NOT_WORKBOOKS:
@@ -162,7 +162,7 @@ def read_tables(
     reading there (a window's Cancel): one sheet's read is the longest that cannot hear it."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("zip", "flat"):
+    if kind in ("zip", "flat", "msg"):
         with unwrapped(path, kind) as (inner, note):
             tables = read_tables(
                 inner, sheets, all_sheets=all_sheets, header_row=header_row,
@@ -203,7 +203,8 @@ def read_tables(
             )]  # fmt: skip
         kind = "csv"
     if kind == "csv":
-        rows, notes, flags = read_csv(path, max_rows)
+        lines_of_rows: list[int] = []
+        rows, notes, flags = read_csv(path, max_rows, lines_of_rows)
         table = _build_table(
             path.name,
             "",
@@ -216,7 +217,7 @@ def read_tables(
             header_row=header_row,
             row_flags=flags,
         )
-        return [table]
+        return [_numbered_by_lines(table, lines_of_rows) if lines_of_rows else table]
     if kind in ("html", "mht"):
         reader = read_html_table if kind == "html" else read_web_archive
         rows, merged, notes = reader(path)
@@ -349,8 +350,7 @@ def _recognise(path: Path) -> str:
     if head.startswith(_ZIP_MAGICS):
         return check_archive(path, size)
     if head.startswith(_OLE_MAGIC):
-        check_ole(path)
-        return "xls"
+        return check_ole(path)
     for magic, what in _BINARY_MAGICS:
         if head.startswith(magic):
             raise ImportRefused(
@@ -1129,7 +1129,7 @@ def sheets_holding_chronology(path: str | Path, progress=None) -> list[str]:
     ``progress(sheet, sheets)`` hears of each sheet before it is read (see read_tables)."""
     path = Path(path)
     kind = _recognise(path)
-    if kind in ("zip", "flat"):
+    if kind in ("zip", "flat", "msg"):
         with unwrapped(path, kind) as (inner, _note):
             return sheets_holding_chronology(inner)
     if kind in _NOT_WORKBOOKS:
@@ -1213,6 +1213,23 @@ def _rows_under_header(
         filled_counts.append(length - empty)
         append((number, row))
     return table_rows, filled_counts, blank
+
+
+def _numbered_by_lines(table: SheetTable, lines: list[int]) -> SheetTable:
+    """``table`` with each row numbered by the line of the file it starts on (``lines``, by
+    row number from 1): a row holding a line break written as an escape runs over two lines,
+    and the rows after it are reported by the lines a text editor shows them on."""
+
+    def line(n: int) -> int:
+        return lines[n - 1] if 0 < n <= len(lines) else n
+
+    return replace(
+        table,
+        header_row=line(table.header_row),
+        rows=[(line(n), cells) for n, cells in table.rows],
+        left_out=[replace(n, row=line(n.row)) for n in table.left_out],
+        row_flags={line(n): why for n, why in table.row_flags.items()},
+    )
 
 
 def _build_table(

@@ -12,6 +12,7 @@ import base64
 import binascii
 import re
 import shutil
+import struct
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -62,6 +63,8 @@ def unwrapped(path: Path, kind: str) -> Iterator[tuple[Path, str]]:
     try:
         if kind == "zip":
             inner, note = _from_zip(path, folder)
+        elif kind == "msg":
+            inner, note = _from_message(path, folder)
         else:
             inner, note = _from_flat(path, folder)
         yield inner, note
@@ -164,6 +167,84 @@ def _joined_days(
     if others:
         note += " Not read: " + ", ".join(others[:10]) + "."
     return target, note
+
+
+# An Outlook message's streams (MAPI properties): the body as text (Unicode, or 8-bit in the
+# message's code page), as HTML, and each attachment's file name and bytes.
+_BODY_TEXT = ("__substg1.0_1000001F", "__substg1.0_1000001E")
+_BODY_HTML = ("__substg1.0_10130102", "__substg1.0_1013001F", "__substg1.0_1013001E")
+_ATTACHED_NAME = ("__substg1.0_3707001F", "__substg1.0_3704001F", "__substg1.0_3707001E",
+                  "__substg1.0_3704001E")  # fmt: skip
+_ATTACHED_DATA = "__substg1.0_37010102"
+
+
+def _from_message(path: Path, folder: Path) -> tuple[Path, str]:
+    """The chronology in an Outlook message (.msg): the one file attached to it ReviewDesk can
+    read (as in a zip archive), else the message's own text, HTML when it has it (a table in
+    the message stays a table) or plain text."""
+    import olefile
+
+    from app.chronology.file_guard import outlook_refused
+
+    shown = path.name
+    try:
+        with olefile.OleFileIO(str(path)) as message:
+            streams = {"/".join(parts) for parts in message.listdir(streams=True)}
+
+            def read(name: str) -> bytes:
+                return message.openstream(name).read() if name in streams else b""
+
+            attached = []
+            for storage in sorted({n.split("/", 1)[0] for n in streams if "/" in n}):
+                if not storage.startswith("__attach_version1.0_"):
+                    continue
+                data_name = f"{storage}/{_ATTACHED_DATA}"
+                named = next((n for n in _ATTACHED_NAME if f"{storage}/{n}" in streams), "")
+                if data_name in streams and named:  # (a message attached has no bytes)
+                    codec = "utf-16-le" if named.endswith("1F") else "cp1252"
+                    name = read(f"{storage}/{named}").decode(codec, "replace").strip("\0 ")
+                    attached.append((PurePosixPath(name.replace("\\", "/")).name, data_name))
+            readable = [
+                (name, stream) for name, stream in attached
+                if PurePosixPath(name).suffix.lower() in _READABLE and not name.startswith(".")
+            ]  # fmt: skip
+            for rank in _RANKS:
+                first = [a for a in readable if PurePosixPath(a[0]).suffix.lower() in rank]
+                if first:
+                    readable = first if len(first) == 1 else readable
+                    break
+            if len(readable) > 1:
+                names = ", ".join(name for name, _s in readable[:10])
+                raise outlook_refused(
+                    shown,
+                    f"with {len(readable)} files attached that could be the chronology "
+                    f"({names}); ReviewDesk reads one",
+                )
+            if readable:
+                name, stream = readable[0]
+                target = folder / (name or "attachment")
+                target.write_bytes(read(stream))
+                others = [n for n, _s in attached if n != name]
+                note = f"{shown} is an Outlook message: {name} attached to it was read."
+                if others:
+                    note += " Not read: " + ", ".join(others[:10]) + "."
+                return target, note
+            html = next((read(n) for n in _BODY_HTML if n in streams), b"")
+            if html.strip() and b"<table" in html.lower():
+                target = folder / f"{path.stem}.html"
+                target.write_bytes(html)
+                return target, f"{shown} is an Outlook message: the text of the message was read."
+            text = read(_BODY_TEXT[0]).decode("utf-16-le", "replace") or read(_BODY_TEXT[1]).decode(
+                "cp1252", "replace"
+            )
+    except (OSError, ValueError, IndexError, struct.error) as error:  # a damaged container
+        raise outlook_refused(shown, f"that could not be read ({error})") from None
+    text = text.replace("\0", "").strip()
+    if not text:
+        raise outlook_refused(shown, "with no text and no file attached that ReviewDesk reads")
+    target = folder / f"{path.stem}.txt"
+    target.write_text(text + "\n", encoding="utf-8")
+    return target, f"{shown} is an Outlook message: the text of the message was read."
 
 
 def _from_flat(path: Path, folder: Path) -> tuple[Path, str]:

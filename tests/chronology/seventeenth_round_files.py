@@ -449,7 +449,7 @@ ROUGH_LATER = [
     ("Xmas/New Year 2015/16", date(2015, 12, 24), date(2016, 1, 1)),
     ("late summer 2016", date(2016, 8, 2), date(2016, 8, 31)),
     ("second half of 2016", date(2016, 7, 1), date(2016, 12, 31)),
-    ("Dec/Jan 2017", date(2016, 12, 1), date(2017, 1, 31)),
+    ("Dec/Jan 2016/17", date(2016, 12, 1), date(2017, 1, 31)),
     ("approx. end of Q4 2016/17", date(2017, 3, 2), date(2017, 3, 31)),
 ]
 

@@ -55,7 +55,7 @@ def test_rough_dates_are_approximate_spans_never_an_exact_day(store_path, tmp_pa
         ("mid to late March 2016", date(2016, 3, 11), date(2016, 3, 31)),
         ("end of Q3 2016/17", date(2016, 12, 2), date(2016, 12, 31)),
         ("late summer 2016", date(2016, 8, 2), date(2016, 8, 31)),
-        ("Dec/Jan 2017", date(2016, 12, 1), date(2017, 1, 31)),
+        ("Dec/Jan 2016/17", date(2016, 12, 1), date(2017, 1, 31)),
         ("approx. end of Q4 2016/17", date(2017, 3, 2), date(2017, 3, 31)),
         ("c. late 1990s", date(1997, 1, 1), date(1999, 12, 31)),
         ("the early part of 2016", date(2016, 1, 1), date(2016, 4, 30)),
@@ -88,6 +88,7 @@ def test_rough_dates_in_words_are_read_as_the_span_they_cover(written, start, en
         "Monday - Friday 2016",
         "around Christmas 2015",
         "Christmas/New Year 2016",
+        "Dec/Jan 2017",
         "Mon/Tue 2016",
     ],  # fmt: skip
 )

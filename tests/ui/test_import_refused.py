@@ -80,3 +80,35 @@ def test_the_column_choices_come_back_for_a_file_that_can_be_imported(
     pickers = _shown_pickers(dialog)
     assert len(pickers) >= 10 and all(p.count() > 1 for p in pickers)
     assert dialog.mapping_combos["event"].currentText() == "Details"
+
+
+def test_an_outlook_message_it_cannot_choose_from_is_refused_saying_what_to_save(
+    qtbot, editor, review_id, tmp_path
+):
+    from tests.chronology.leftover_files_19 import outlook_message_with_attachment
+
+    path = outlook_message_with_attachment(tmp_path, second=True)
+    dialog = _dialog(qtbot, editor, review_id, path)
+    read_through(qtbot, dialog)
+    _keep(dialog, "message_refused.png")
+    assert dialog.refusal_words.isVisible()
+    words = " ".join(dialog.refusal_words.text().split())
+    assert "Outlook message (.msg)" in words and "save the attachment" in words, words
+    assert "as .eml" in words and "Excel" not in words, words
+    assert _shown_pickers(dialog) == []
+    assert not dialog.import_button.isEnabled()
+
+
+def test_an_outlook_message_with_the_chronology_attached_is_shown_ready_to_import(
+    qtbot, editor, review_id, tmp_path
+):
+    from tests.chronology.leftover_files_19 import outlook_message_with_attachment
+
+    dialog = _dialog(qtbot, editor, review_id, outlook_message_with_attachment(tmp_path))
+    read_through(qtbot, dialog)
+    assert not dialog.refusal_words.isVisible()
+    assert "Chronology - Child Z.csv attached to it was read" in " ".join(
+        dialog.report.toPlainText().split()
+    )
+    assert dialog.mapping_combos["event"].currentText() == "Details"
+    assert dialog.mapping_combos["practitioner"].currentText() == "Worker"
