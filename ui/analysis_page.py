@@ -4,12 +4,13 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSpinBox, QTextBrowser, QVBoxLayout, QWidget
 
 from app.chronology.export import analyse_review
 from app.wording import plural
 from ui.editing import Editor
 from ui.theme import danger_colour, muted_colour
+from ui.widgets import label_for, named
 
 
 def _d(iso: str | None) -> str:
@@ -168,11 +169,17 @@ class AnalysisPage(QWidget):
         self.browser.setObjectName("analysis_text")
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._clicked)
+        named(
+            self.browser,
+            "What the chronology shows",
+            "Silences, continuity of practitioners, late recording, missing episodes and "
+            "gaps in oversight; each date links to its entries",
+        )
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Silence and oversight gap longer than"))
+        controls.addWidget(label_for("&Silence and oversight gap longer than", self.gap_days))
         controls.addWidget(self.gap_days)
         controls.addSpacing(16)
-        controls.addWidget(QLabel("Recorded late after"))
+        controls.addWidget(label_for("Recorded &late after", self.late_days))
         controls.addWidget(self.late_days)
         controls.addStretch(1)
         layout = QVBoxLayout(self)
