@@ -162,6 +162,18 @@ class ListSplitter(QSplitter):
         its narrowest."""
         return total - self.handleWidth() - self.widget(0).minimumWidth() >= self.room_wanted()
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        """Folded away, the list asks for no room: the window can then be as narrow as the
+        review alone (a projector's 1024 pixels at a large font)."""
+        hint = super().minimumSizeHint()
+        if self._shown:
+            return hint
+        left = self.widget(0)
+        return QSize(
+            max(0, hint.width() - max(left.minimumWidth(), left.minimumSizeHint().width())),
+            hint.height(),
+        )
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
         self.fit()

@@ -1,0 +1,138 @@
+"""A newcomer's walk through the whole window, eleventh round: a panel chair on a projector
+at a large font gets a window no wider than the screen, button rows carry on onto a second
+line rather than widen the window, and a screen reader names the controls on every nested
+page. All names are fictional."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+from app.demo import add_demo_reviews
+from app.reviews import list_reviews
+from tests.ui.accessibility import accessible_name, describe, nameless_controls
+from tests.ui.screens import PROJECTOR, settle
+from tests.ui.test_accessibility import every_page
+from ui.button_rows import ButtonRow
+from ui.tab_names import TAB_CHRONOLOGY, TAB_NAMES
+
+
+@pytest.fixture
+def large_font():
+    """The application's font at 14 pt, as a panel chair who has set a larger font sees it."""
+    app = QApplication.instance()
+    before = app.font()
+    font = app.font()
+    font.setPointSizeF(14)
+    app.setFont(font)
+    yield
+    app.setFont(before)
+
+
+@pytest.fixture
+def under_way(ctx, window):
+    """The demo review with the most in it: meetings held, recommendations, an action plan."""
+    add_demo_reviews(ctx)
+    window.refresh()
+    window.select_review(next(r.id for r in list_reviews(ctx) if r.reference == "DEMO-LCSPR-T"))
+    settle()
+    return window
+
+
+def test_every_tab_fits_a_projector_at_a_large_font_with_the_list_folded(large_font, under_way):
+    window = under_way
+    window.show_list(False)
+    too_wide = {}
+    for index, name in enumerate(TAB_NAMES):
+        window.workspace.tabs.setCurrentIndex(index)
+        settle()
+        needed = window.minimumSizeHint().width()
+        if needed > PROJECTOR.width():
+            too_wide[name] = needed
+    assert too_wide == {}
+    window.resize(PROJECTOR)
+    settle()
+    assert window.width() == PROJECTOR.width()
+
+
+def test_a_folded_review_list_asks_for_no_room(under_way):
+    window = under_way
+    window.show_list(True)
+    settle()
+    beside = window.splitter.minimumSizeHint().width()
+    window.show_list(False)
+    settle()
+    alone = window.splitter.minimumSizeHint().width()
+    assert alone <= beside - window.list_panel.minimumWidth()
+
+
+def test_a_button_row_carries_on_below_instead_of_widening_its_window(qtbot, large_font):
+    page = QWidget()
+    qtbot.addWidget(page)
+    labels = ["Add multi-agency recommendation", "Move up", "Move down", "Remove…"]
+    buttons = [QPushButton(text) for text in labels]
+    row = ButtonRow(page, *buttons)
+    widest = max(b.minimumSizeHint().width() for b in buttons)
+    assert row.minimumSize().width() == widest
+    assert page.minimumSizeHint().width() <= widest + 2 * 12
+    page.resize(widest + 40, 200)
+    page.show()
+    qtbot.waitExposed(page)
+    settle()
+    for button in buttons:
+        assert button.isVisible()
+        assert button.geometry().right() <= page.width()
+        assert button.width() >= button.sizeHint().width()  # each label whole
+    assert len({b.y() for b in buttons}) > 1  # onto more than one line
+    assert row.heightForWidth(page.width()) > buttons[0].height()
+    # Tab takes the buttons in the order they read, line by line.
+    assert [b.text() for b in sorted(buttons, key=lambda b: (b.y(), b.x()))] == labels
+    # With room, they share one line.
+    page.resize(sum(b.sizeHint().width() for b in buttons) + 200, 200)
+    settle()
+    assert len({b.y() for b in buttons}) == 1
+
+
+def test_the_recommendation_and_agenda_buttons_stay_in_the_window_at_a_large_font(
+    large_font, under_way
+):
+    window = under_way
+    window.show_list(False)
+    window.resize(PROJECTOR)
+    settle()
+    outside = []
+    for index, name in enumerate(TAB_NAMES):
+        window.workspace.tabs.setCurrentIndex(index)
+        settle()
+        for button in window.workspace.tabs.widget(index).findChildren(QPushButton):
+            if not button.isVisible() or not button.text():
+                continue
+            right = button.mapTo(window, button.rect().topRight()).x()
+            if right > window.width():
+                outside.append(f"{name}: {button.text()} ends at {right}")
+    assert outside == []
+
+
+def test_every_control_on_every_nested_page_has_a_name(under_way):
+    missing = {}
+    for page in every_page(under_way):
+        for widget in nameless_controls(under_way):
+            missing.setdefault(describe(widget), page)
+    assert missing == {}
+
+
+def test_the_analysis_settings_are_named_by_their_labels_and_reached_by_alt(under_way, qtbot):
+    window = under_way
+    window.workspace.tabs.setCurrentIndex(TAB_CHRONOLOGY)
+    chronology = window.workspace.chronology
+    pages = chronology.findChild(QWidget, "chronology_pages")
+    analysis = next(pages.widget(i) for i in range(pages.count()) if pages.tabText(i) == "Analysis")
+    pages.setCurrentWidget(analysis)
+    settle()
+    gap, late = analysis.gap_days, analysis.late_days
+    assert accessible_name(gap) == "Silence and oversight gap longer than"
+    assert accessible_name(late) == "Recorded late after"
+    assert accessible_name(analysis.browser) == "What the chronology shows"
+    gap.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    settle()
+    assert late.hasFocus()
