@@ -136,3 +136,31 @@ def test_the_analysis_settings_are_named_by_their_labels_and_reached_by_alt(unde
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
     settle()
     assert late.hasFocus()
+
+
+def test_a_large_chronology_is_analysed_off_the_window_thread(under_way, qtbot, monkeypatch):
+    """Fifteen years of multi-agency involvement (50,000 entries) took seconds to analyse, the
+    window frozen meanwhile. Here the demo's chronology stands in for a large one."""
+    import ui.analysis_page as analysis_page
+
+    monkeypatch.setattr(analysis_page, "AT_ONCE", 0, raising=False)
+    window = under_way
+    window.workspace.tabs.setCurrentIndex(TAB_CHRONOLOGY)
+    pages = window.workspace.chronology.findChild(QWidget, "chronology_pages")
+    analysis = next(pages.widget(i) for i in range(pages.count()) if pages.tabText(i) == "Analysis")
+    pages.setCurrentWidget(analysis)
+    # Straight back to the window, which says what it is doing.
+    assert "Working out the analysis of" in analysis.browser.toPlainText()
+    qtbot.waitUntil(lambda: "Silences" in analysis.browser.toPlainText(), timeout=60_000)
+    assert "more than 90 days" in analysis.browser.toPlainText()
+    # A change of the days while the last one is worked out: only the new one is shown.
+    analysis.gap_days.setValue(120)
+    analysis.refresh()
+    analysis.gap_days.setValue(60)
+    analysis.refresh()
+    qtbot.waitUntil(lambda: "Silences" in analysis.browser.toPlainText(), timeout=60_000)
+    settle()
+    assert "more than 60 days" in analysis.browser.toPlainText()
+    qtbot.wait(300)
+    settle()
+    assert "more than 60 days" in analysis.browser.toPlainText()
