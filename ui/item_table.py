@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.button_rows import ButtonRow
 from ui.editing import Editor
+from ui.flow_rows import FlowRow
 from ui.icons import icon
 from ui.widgets import format_date, parse_date_text  # noqa: F401 (used by other tabs)
 
@@ -118,7 +118,7 @@ class ItemTable(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(+1))
-        buttons = ButtonRow(
+        buttons = FlowRow(
             None, self.add_button, self.remove_button, self.up_button, self.down_button
         )
 

@@ -27,8 +27,8 @@ from ui.action_plan_page import (
     one_line,
     overdue_text,
 )
-from ui.button_rows import ButtonRow
 from ui.editing import Editor
+from ui.flow_rows import FlowRow
 from ui.icons import icon
 from ui.recommendation_editor import NEEDS_REASON, RecommendationPanel
 from ui.table_model import RecordTableModel, set_up_record_view
@@ -170,7 +170,7 @@ class RecommendationsTab(QWidget):
         palette.setColor(note.foregroundRole(), muted_colour())
         note.setPalette(palette)
         note.setWordWrap(True)
-        buttons = ButtonRow(
+        buttons = FlowRow(
             None, self.add_button, self.up_button, self.down_button, self.remove_button
         )
         top = QWidget()

@@ -136,6 +136,7 @@ class ListSplitter(QSplitter):
         if shown == self._shown:
             return
         self._shown = shown
+        self.updateGeometry()  # the window's least width changes with it
         self.fit()
         self.list_shown_changed.emit(shown)
 
@@ -185,6 +186,7 @@ class ListSplitter(QSplitter):
             self.preferred = width  # the user's width, kept as the window grows
         if shown != self._shown:
             self._shown = shown
+            self.updateGeometry()
             self.list_shown_changed.emit(shown)
 
 

@@ -409,6 +409,14 @@ def section_label(text: str) -> QLabel:
     return label
 
 
+def wrap_long_rows(root: QWidget) -> None:
+    """Every form under ``root`` puts a field under its label, instead of beside it, where the
+    two will not fit side by side (a projector at a large font): the page then never scrolls
+    sideways to reach the end of a field or the buttons under it. With room, nothing moves."""
+    for form in root.findChildren(QFormLayout):
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+
+
 def label_for(text: str, control: QWidget) -> QLabel:
     """The label shown beside ``control``, tied to it: a screen reader announces the control by
     this text, and an "&" in it gives the Alt key that moves the focus there."""

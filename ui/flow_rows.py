@@ -1,21 +1,32 @@
-"""A row of buttons that carries on onto a second line where the window is too narrow for it
-(a projector's 1024 pixels at a large font), instead of making the window wider than the
-screen."""
+"""A row of buttons or filters that carries on onto a second line where the window is too
+narrow for it (a projector's 1024 pixels at a large font), instead of making the window wider
+than the screen."""
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QLayoutItem, QSizePolicy, QWidget
 
 
-class ButtonRow(QLayout):
-    """Buttons left to right, in the order added (the order Tab takes them in), wrapping onto
-    further lines as needed. It is never narrower than its widest button."""
+class FlowRow(QLayout):
+    """Controls left to right, in the order added (the order Tab takes them in), wrapping onto
+    further lines as needed. It is never narrower than its widest control. A label and its
+    field go in as one ``pair`` so that they stay on the same line."""
 
-    def __init__(self, parent: QWidget | None = None, *buttons: QWidget) -> None:
+    def __init__(self, parent: QWidget | None = None, *controls: QWidget) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self.setContentsMargins(0, 0, 0, 0)
-        for button in buttons:
-            self.addWidget(button)
+        for control in controls:
+            self.addWidget(control)
+
+    @staticmethod
+    def pair(label: QWidget, field: QWidget) -> QWidget:
+        """``label`` and ``field`` side by side, kept together on one line."""
+        together = QWidget()
+        layout = QHBoxLayout(together)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label)
+        layout.addWidget(field)
+        return together
 
     # QLayout's own interface ----------------------------------------------------------------
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt naming
@@ -96,4 +107,4 @@ class ButtonRow(QLayout):
         return y + line_height - rect.y() + margins.bottom()
 
 
-__all__ = ["ButtonRow"]
+__all__ = ["FlowRow"]
