@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QListWidget,
     QMessageBox,
     QPushButton,
@@ -26,7 +25,7 @@ from ui.editing import Editor
 from ui.item_table import Column, ItemTable
 from ui.reason_prompt import ask_reason
 from ui.theme import danger_colour, status_colour
-from ui.widgets import CommitLineEdit, CommitTextEdit, set_editable
+from ui.widgets import CommitLineEdit, CommitTextEdit, label_for, set_editable
 
 # Action statuses in the colours of the IMR board.
 ACTION_LOOK = {
@@ -111,7 +110,7 @@ class ActionPlanPage(QWidget):
         self.add_update_button.clicked.connect(self.add_progress_update)
         updates = QVBoxLayout()
         updates.setContentsMargins(0, 0, 0, 0)
-        updates.addWidget(QLabel("Progress updates, newest first"))
+        updates.addWidget(label_for("Progress updates, newest first", self.updates))
         updates.addWidget(self.updates, 1)
         row = QHBoxLayout()
         row.addStretch(1)

@@ -4,12 +4,15 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSpinBox, QTextBrowser, QVBoxLayout, QWidget
 
+from app.chronology.entries import count_entries
 from app.chronology.export import analyse_review
 from app.wording import plural
 from ui.editing import Editor
+from ui.tasks import Job, start_job
 from ui.theme import danger_colour, muted_colour
+from ui.widgets import label_for, named
 
 
 def _d(iso: str | None) -> str:
@@ -143,6 +146,11 @@ def analysis_html(data: dict, gap_days: int, late_days: int) -> str:
     return "\n".join(out)
 
 
+# Up to this many entries the analysis is worked out at once; above it (a review with years of
+# multi-agency involvement takes seconds), off the window's thread, which says it is working.
+AT_ONCE = 5_000
+
+
 class AnalysisPage(QWidget):
     show_period = Signal(object, object)  # date, date
     show_entry = Signal(int)
@@ -152,6 +160,7 @@ class AnalysisPage(QWidget):
         self.editor = editor
         self.review_id: int | None = None
         self.data: dict | None = None
+        self.job: Job | None = None  # the analysis being worked out, for a large chronology
         self.gap_days = QSpinBox()
         self.gap_days.setObjectName("gap_days")
         self.gap_days.setRange(7, 3650)
@@ -168,11 +177,17 @@ class AnalysisPage(QWidget):
         self.browser.setObjectName("analysis_text")
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._clicked)
+        named(
+            self.browser,
+            "What the chronology shows",
+            "Silences, continuity of practitioners, late recording, missing episodes and "
+            "gaps in oversight; each date links to its entries",
+        )
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Silence and oversight gap longer than"))
+        controls.addWidget(label_for("&Silence and oversight gap longer than", self.gap_days))
         controls.addWidget(self.gap_days)
         controls.addSpacing(16)
-        controls.addWidget(QLabel("Recorded late after"))
+        controls.addWidget(label_for("Recorded &late after", self.late_days))
         controls.addWidget(self.late_days)
         controls.addStretch(1)
         layout = QVBoxLayout(self)
@@ -180,6 +195,7 @@ class AnalysisPage(QWidget):
         layout.addWidget(self.browser, 1)
 
     def show_review(self, review_id: int) -> None:
+        self._stop()
         self.review_id = review_id
         self.data = None
         if self.isVisible():
@@ -187,22 +203,59 @@ class AnalysisPage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self.data is None:
+        if self.data is None and self.job is None:
             self.refresh()
 
+    def is_working(self) -> bool:
+        """Whether the analysis of a large chronology is being worked out."""
+        return self.job is not None
+
     def refresh(self) -> None:
+        """The analysis with the days now set: at once for a chronology of a few thousand
+        entries; for a larger one, off the window's thread, the page saying so meanwhile (a
+        change of the days, or another review, drops what was under way)."""
+        self._stop()
         if self.review_id is None:
             return
-        analysis = analyse_review(
-            self.editor.ctx,
-            self.review_id,
-            gap_days=self.gap_days.value(),
-            late_days=self.late_days.value(),
-        )
-        self.data = analysis.to_json()
+        ctx, review_id = self.editor.ctx, self.review_id
+        gap, late = self.gap_days.value(), self.late_days.value()
+
+        def work(_progress=None) -> dict:
+            return analyse_review(ctx, review_id, gap_days=gap, late_days=late).to_json()
+
+        entries = count_entries(ctx, review_id)
+        if entries <= AT_ONCE:
+            self._show(work(), gap, late)
+            return
+        self.data = None
         self.browser.setHtml(
-            analysis_html(self.data, self.gap_days.value(), self.late_days.value())
+            f"<p>Working out the analysis of {entries:,} entries… The other tabs can be "
+            "used meanwhile.</p>"
         )
+        self.browser.setAccessibleDescription("Working out the analysis")
+
+        def done(data: dict) -> None:
+            self.job = None
+            self._show(data, gap, late)
+
+        def failed(message: str) -> None:
+            self.job = None
+            self.browser.setPlainText(f"The analysis could not be worked out.\n\n{message}")
+
+        self.job = start_job(self, work, done, failed)
+
+    def _show(self, data: dict, gap: int, late: int) -> None:
+        self.data = data
+        self.browser.setHtml(analysis_html(data, gap, late))
+        self.browser.setAccessibleDescription(
+            "Silences, continuity of practitioners, late recording, missing episodes and "
+            "gaps in oversight; each date links to its entries"
+        )
+
+    def _stop(self) -> None:
+        if self.job is not None:
+            self.job.stop()  # its late result is dropped
+            self.job = None
 
     def _clicked(self, url: QUrl) -> None:
         kind, _, rest = url.toString().partition(":")

@@ -29,6 +29,7 @@ from app.wording import plural
 from db.store import StoreError
 from ui.editing import Editor
 from ui.files import suggested_path
+from ui.flow_rows import FlowRow
 from ui.item_table import format_date
 from ui.recommendations_tab import ACTION_LOOK
 from ui.screen import fit_to_screen
@@ -36,6 +37,7 @@ from ui.table_model import RecordTableModel, set_up_record_view
 from ui.table_tools import polish_tables
 from ui.tasks import run_task
 from ui.theme import danger_colour, muted_colour, status_colour
+from ui.widgets import label_for
 
 SortRole = Qt.ItemDataRole.UserRole + 50
 ActionIdRole = Qt.ItemDataRole.UserRole + 51
@@ -163,17 +165,13 @@ class ActionPlanWindow(QDialog):
             box.toggled.connect(lambda _c: self.reload())
         self.review.setAccessibleName("Review")
         self.agency.setAccessibleName("Lead agency")
-        filters = QHBoxLayout()
+        # On one line where there is room; on a projector at a large font, on two.
+        filters = FlowRow()
+        filters.setSpacing(16)
         for text, combo in (("&Review", self.review), ("Lead &agency", self.agency)):
-            label = QLabel(text)
-            label.setBuddy(combo)
-            filters.addWidget(label)
-            filters.addWidget(combo)
-            filters.addSpacing(12)
-        filters.addSpacing(12)
+            filters.addWidget(FlowRow.pair(label_for(text, combo), combo))
         filters.addWidget(self.open_only)
         filters.addWidget(self.overdue_only)
-        filters.addStretch(1)
 
         self.summary = QLabel()
         self.summary.setObjectName("plan_summary")

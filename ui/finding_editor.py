@@ -30,6 +30,7 @@ from ui.widgets import (
     CommitTextEdit,
     DateField,
     FormDialog,
+    named,
     set_editable,
     squeezable,
 )
@@ -275,6 +276,7 @@ class FindingPanel(QWidget):
     def _themes_page(self) -> QWidget:
         self.themes = CheckList()
         self.themes.setObjectName("finding_themes")
+        named(self.themes, "Themes", "Tick each theme this finding is about")
         self.themes.checked_changed.connect(self._save_themes)
         self.add_theme_button = QPushButton("Another theme…")
         self.add_theme_button.clicked.connect(self.add_theme)
@@ -297,6 +299,7 @@ class FindingPanel(QWidget):
     def _lines_page(self) -> QWidget:
         self.lines = CheckList()
         self.lines.setObjectName("finding_lines")
+        named(self.lines, "Key lines of enquiry", "Tick each line of enquiry this finding answers")
         self.lines.setWordWrap(True)
         self.lines.setUniformItemSizes(False)
         self.lines.checked_changed.connect(self._save_lines)

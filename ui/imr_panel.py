@@ -26,7 +26,7 @@ from app.records import ImrDetail
 from ui.editing import Editor
 from ui.item_table import Column, ItemTable
 from ui.theme import danger_colour, scaled_font, status_colour
-from ui.widgets import CommitLineEdit, CommitTextEdit, DateField, set_editable
+from ui.widgets import CommitLineEdit, CommitTextEdit, DateField, named, set_editable
 
 DATE_FIELDS = [
     ("date_requested", "Requested"),
@@ -155,6 +155,7 @@ class ImrPanel(QWidget):
         page = QWidget()
         self.documents = QListWidget()
         self.documents.setObjectName("documents")
+        named(self.documents, "Documents attached to this IMR")
         self.attach_button = QPushButton("Attach document…")
         self.attach_button.clicked.connect(self.attach)
         self.save_button = QPushButton("Save a copy…")

@@ -4,7 +4,6 @@ its action plan below."""
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -29,6 +28,7 @@ from ui.action_plan_page import (
     overdue_text,
 )
 from ui.editing import Editor
+from ui.flow_rows import FlowRow
 from ui.icons import icon
 from ui.recommendation_editor import NEEDS_REASON, RecommendationPanel
 from ui.table_model import RecordTableModel, set_up_record_view
@@ -146,6 +146,7 @@ class RecommendationsTab(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("recommendations_summary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)  # never wider than the window, at any font
 
         self.view = QTableView()
         self.view.setObjectName("recommendations_table")
@@ -169,18 +170,16 @@ class RecommendationsTab(QWidget):
         palette.setColor(note.foregroundRole(), muted_colour())
         note.setPalette(palette)
         note.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.up_button, self.down_button):
-            buttons.addWidget(button)
-        buttons.addSpacing(12)
-        buttons.addWidget(note, 1)
-        buttons.addWidget(self.remove_button)
+        buttons = FlowRow(
+            None, self.add_button, self.up_button, self.down_button, self.remove_button
+        )
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.summary)
         top_layout.addWidget(self.view, 1)
         top_layout.addLayout(buttons)
+        top_layout.addWidget(note)
 
         self.panel = RecommendationPanel(editor)
         self.splitter = QSplitter(Qt.Orientation.Vertical)

@@ -136,6 +136,7 @@ class ListSplitter(QSplitter):
         if shown == self._shown:
             return
         self._shown = shown
+        self.updateGeometry()  # the window's least width changes with it
         self.fit()
         self.list_shown_changed.emit(shown)
 
@@ -162,6 +163,18 @@ class ListSplitter(QSplitter):
         its narrowest."""
         return total - self.handleWidth() - self.widget(0).minimumWidth() >= self.room_wanted()
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        """Folded away, the list asks for no room: the window can then be as narrow as the
+        review alone (a projector's 1024 pixels at a large font)."""
+        hint = super().minimumSizeHint()
+        if self._shown:
+            return hint
+        left = self.widget(0)
+        return QSize(
+            max(0, hint.width() - max(left.minimumWidth(), left.minimumSizeHint().width())),
+            hint.height(),
+        )
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
         self.fit()
@@ -173,6 +186,7 @@ class ListSplitter(QSplitter):
             self.preferred = width  # the user's width, kept as the window grows
         if shown != self._shown:
             self._shown = shown
+            self.updateGeometry()
             self.list_shown_changed.emit(shown)
 
 

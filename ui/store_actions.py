@@ -55,7 +55,7 @@ class DeletedTrailDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.choice = QComboBox()
-        self.choice.setAccessibleName("deleted review")
+        self.choice.setAccessibleName("Deleted review")
         for review_id, reference, when in self.reviews:
             self.choice.addItem(f"{reference} (deleted {when})", review_id)
         layout.addWidget(self.choice)
@@ -65,6 +65,7 @@ class DeletedTrailDialog(QDialog):
         self.model.setHorizontalHeaderLabels(headings)
         self.table = QTableView()
         self.table.setObjectName("deleted_trail_table")
+        self.table.setAccessibleName("Audit trail of the deleted review")
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -409,6 +409,31 @@ def section_label(text: str) -> QLabel:
     return label
 
 
+def wrap_long_rows(root: QWidget) -> None:
+    """Every form under ``root`` puts a field under its label, instead of beside it, where the
+    two will not fit side by side (a projector at a large font): the page then never scrolls
+    sideways to reach the end of a field or the buttons under it. With room, nothing moves."""
+    for form in root.findChildren(QFormLayout):
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+
+
+def label_for(text: str, control: QWidget) -> QLabel:
+    """The label shown beside ``control``, tied to it: a screen reader announces the control by
+    this text, and an "&" in it gives the Alt key that moves the focus there."""
+    label = QLabel(text)
+    label.setBuddy(control)
+    return label
+
+
+def named(control: QWidget, name: str, description: str = "") -> QWidget:
+    """``control`` as a screen reader announces it, when no label beside it says what it is (a
+    list that fills its page, say); ``description`` is read after the name."""
+    control.setAccessibleName(name)
+    if description:
+        control.setAccessibleDescription(description)
+    return control
+
+
 def problem_label(name: str) -> QLabel:
     """Where a dialog says, in its own words, what stops it from going on (empty until then)."""
     label = QLabel("")

@@ -44,7 +44,7 @@ from ui.tab_names import (  # noqa: F401 (the names are also used from here)
     TAB_TOR,
 )
 from ui.theme import danger_colour, muted_colour, scaled_font
-from ui.widgets import ElidedLabel
+from ui.widgets import ElidedLabel, wrap_long_rows
 
 
 def missing_date(basis: str) -> str | None:
@@ -151,6 +151,7 @@ class ReviewWorkspace(QWidget):
         self.tabs.addTab(self.reports, "Documents")
         self.tabs.addTab(self.meetings, "Meetings")
         self.tabs.addTab(self.audit, "Audit trail")
+        wrap_long_rows(self.tabs)
         self.tabs.currentChanged.connect(lambda _i: self._load_audit())
 
         layout = QVBoxLayout(self)

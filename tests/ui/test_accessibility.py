@@ -31,11 +31,12 @@ def demo_window(window, ctx):
 
 
 def every_page(root):
-    """Show every tab of every tab widget under ``root`` in turn (nested ones too)."""
+    """Show every tab of every tab widget under ``root`` in turn, nested ones too: each tab's
+    own tab widgets are walked while that tab is in front (a nested page is only on screen,
+    and only read out, while every tab above it is current)."""
     seen = set()
-    pending = [root]
-    while pending:
-        widget = pending.pop()
+
+    def walk(widget):
         for tabs in widget.findChildren(QTabWidget):
             if id(tabs) in seen or not tabs.isVisibleTo(root):
                 continue
@@ -44,7 +45,9 @@ def every_page(root):
                 tabs.setCurrentIndex(index)
                 QApplication.processEvents()
                 yield f"{tabs.objectName() or type(tabs).__name__}: {tabs.tabText(index)}"
-                pending.append(tabs.widget(index))
+                yield from walk(tabs.widget(index))
+
+    yield from walk(root)
 
 
 def test_every_focusable_control_of_every_tab_has_a_name(demo_window):
