@@ -1,0 +1,373 @@
+"""Chronologies sent as documents, of kinds the earlier rounds do not have: an IMR template
+filled in on a Welsh-language install of Word, whose unused rows still show Word's prompts in
+Welsh and where Word did not keep the mark saying so (only the prompt's style and its building
+block show it); a worker's log written as paragraphs whose dates on three days are date fields
+that update, all showing the day the file was last saved; a narrow-columned table printed to
+PDF by LibreOffice, long words broken over two lines with no hyphen; a multi-agency chronology
+whose one table is split into agencies by heading rows across it; a Google Docs chronology
+downloaded as a web page (HTML); a web case system's case notes printed as headed blocks; a
+chronology written as minutes (an "Item" line of date and contact over each note).
+
+Made after the rules (LATER): see LATER at the foot.
+
+Each builder takes a folder and returns (path, truth). The PDFs (LibreOffice) are committed in
+tests/data/pdf_eighth with the script that made them. All names are fictional."""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from tests.chronology.doc_sixth_files import CONTACTS, NOTES, WORKERS, _day, _t, _time
+from tests.chronology.pdf_third_files import copy_from
+from tests.chronology.robust_files import Expected
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "pdf_eighth"
+
+_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
+)
+KEY_TEXTS: dict[str, list[str]] = {}
+KEPT: dict[str, list[list[str]]] = {}
+SAID: dict[str, list[str]] = {}
+AGENCIES: dict[str, list[str]] = {}
+
+# Word's prompts as a Welsh-language install shows them (the wording plays no part in reading
+# them: the control's building block and the prompt's style say what they are).
+WELSH_TEXT = "Cliciwch neu tapiwch yma i roi testun."
+WELSH_DATE = "Cliciwch neu tapiwch i roi dyddiad."
+WELSH_CHOICE = "Dewiswch eitem."
+# Word's own building blocks for the prompts of a new control, named the same in every language.
+_PART = {
+    WELSH_TEXT: "DefaultPlaceholder_-1854013440",
+    WELSH_DATE: "DefaultPlaceholder_-1854013437",
+    WELSH_CHOICE: "DefaultPlaceholder_-1854013438",
+}
+# A Welsh install's own name for the style of the prompts (Word names a built-in style's
+# identifier in the install's language; its w:name stays "Placeholder Text").
+_STYLE_ID = "Testundalfan"
+
+
+def _control(cell, text: str, *, prompt: bool = False, marked: bool = True) -> None:
+    """A content control in ``cell`` holding ``text``; ``prompt``: it still shows Word's
+    prompt (its building block named in w:placeholder, the prompt's style on the run), with
+    Word's mark that it does (w:showingPlcHdr) only when ``marked``."""
+    from docx.oxml import parse_xml
+
+    part = _PART.get(text, "DefaultPlaceholder_-1854013440")
+    props = f'<w:placeholder><w:docPart w:val="{part}"/></w:placeholder>'
+    if prompt and marked:
+        props += "<w:showingPlcHdr/>"
+    style = f'<w:rPr><w:rStyle w:val="{_STYLE_ID}"/></w:rPr>' if prompt else ""
+    cell.paragraphs[0]._p.append(
+        parse_xml(
+            f"<w:sdt {_NS}><w:sdtPr>{props}<w:text/></w:sdtPr><w:sdtContent>"
+            f"<w:r>{style}<w:t>{escape(text)}</w:t></w:r></w:sdtContent></w:sdt>"
+        )
+    )
+
+
+def _with_glossary(path: Path) -> None:
+    """The document's glossary of building blocks (Word's prompts, in Welsh) and the prompts'
+    style, as a Welsh install of Word saves them."""
+    from tests.chronology.doc_sixth_files import _rewrite
+
+    with zipfile.ZipFile(path) as z:
+        rels = z.read("word/_rels/document.xml.rels").decode()
+        types = z.read("[Content_Types].xml").decode()
+        styles = z.read("word/styles.xml").decode()
+    parts = "".join(
+        f'<w:docPart><w:docPartPr><w:name w:val="{name}"/><w:category><w:name w:val="General"/>'
+        '<w:gallery w:val="placeholder"/></w:category><w:types><w:type w:val="bbPlcHdr"/>'
+        f"</w:types></w:docPartPr><w:docPartBody><w:p><w:r><w:rPr><w:rStyle "
+        f'w:val="{_STYLE_ID}"/></w:rPr><w:t>{escape(text)}</w:t></w:r></w:p></w:docPartBody>'
+        "</w:docPart>"
+        for text, name in _PART.items()
+    )
+    glossary = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:glossaryDocument {_NS}>'
+        f"<w:docParts>{parts}</w:docParts></w:glossaryDocument>"
+    )
+    rels = rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdGloss" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/glossaryDocument" Target="glossary/document.xml"/></Relationships>',
+    )
+    types = types.replace(
+        "</Types>",
+        '<Override PartName="/word/glossary/document.xml" ContentType="application/vnd.'
+        'openxmlformats-officedocument.wordprocessingml.document.glossary+xml"/></Types>',
+    )
+    styles = styles.replace(
+        "</w:styles>",
+        f'<w:style w:type="character" w:styleId="{_STYLE_ID}"><w:name w:val="Placeholder Text"/>'
+        '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:semiHidden/>'
+        '<w:rPr><w:color w:val="808080"/></w:rPr></w:style></w:styles>',
+    )
+    _rewrite(
+        path,
+        {
+            "word/_rels/document.xml.rels": rels,
+            "[Content_Types].xml": types,
+            "word/styles.xml": styles,
+            "word/glossary/document.xml": glossary,
+        },
+    )
+
+
+# --- Word ---------------------------------------------------------------------------------------
+
+
+def word_welsh_template_prompts(folder: Path):
+    """A bilingual IMR template ("Dyddiad / Date") filled in on a Welsh-language install of
+    Word: eight rows filled, the worker of one left with its prompt, three unused rows still
+    showing Word's prompts in Welsh. Word kept its mark that a control shows its prompt on
+    some of them only; the rest show it by the prompt's style and building block alone."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Cronoleg yr asiantaeth / Agency chronology", level=1)
+    table = document.add_table(rows=1, cols=5)
+    table.style = "Table Grid"
+    for cell, text in zip(
+        table.rows[0].cells,
+        ["Dyddiad / Date", "Amser / Time", "Ymarferydd / Practitioner",
+         "Math o gyswllt / Contact type", "Manylion / Details"],
+        strict=True,
+    ):  # fmt: skip
+        cell.text = text
+    truth = []
+    for i in range(8):
+        cells = table.add_row().cells
+        _control(cells[0], f"{_day(i):%d/%m/%Y}")
+        cells[1].text = _time(i)
+        if i == 3:
+            _control(cells[2], WELSH_TEXT, prompt=True, marked=False)
+        else:
+            _control(cells[2], WORKERS[i % 4])
+        _control(cells[3], CONTACTS[i % 4])
+        _control(cells[4], NOTES[i])
+        truth.append(_t(i, worker=i != 3))
+    for n in range(3):
+        cells = table.add_row().cells
+        _control(cells[0], WELSH_DATE, prompt=True, marked=n == 0)
+        _control(cells[2], WELSH_TEXT, prompt=True, marked=False)
+        _control(cells[3], WELSH_CHOICE, prompt=True, marked=n == 0)
+        _control(cells[4], WELSH_TEXT, prompt=True, marked=False)
+    path = folder / "word_welsh_template_prompts.docx"
+    document.save(path)
+    _with_glossary(path)
+    KEY_TEXTS["word_welsh_template_prompts"] = ["Cliciwch", "Dewiswch"]
+    return path, truth
+
+
+def _date_field(paragraph, shown: str, *, simple: bool = False) -> None:
+    """A DATE field (Insert > Date and Time, "Update automatically") showing ``shown``."""
+    from docx.oxml import parse_xml
+
+    code = ' DATE \\@ "dd/MM/yyyy" '
+    if simple:
+        paragraph._p.append(parse_xml(
+            f'<w:fldSimple {_NS} w:instr="{escape(code, {chr(34): "&quot;"})}"><w:r>'
+            f"<w:t>{shown}</w:t></w:r></w:fldSimple>"
+        ))  # fmt: skip
+        return
+    for piece in (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+        f'<w:r><w:instrText xml:space="preserve">{escape(code)}</w:instrText></w:r>',
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+        f"<w:r><w:t>{shown}</w:t></w:r>",
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+    ):
+        paragraph._p.append(parse_xml(piece.replace("<w:r>", f"<w:r {_NS}>", 1)))
+
+
+def word_date_field_paragraphs(folder: Path):
+    """A worker's log written as paragraphs, each starting with its date ("14/03/2016 – Visited
+    ..."); on three days the date was put in with Insert > Date and Time, "Update
+    automatically" ticked, so each shows the day the file was last saved (04/10/2016)."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Family support worker: running record", level=1)
+    document.add_paragraph("Record kept by the family support worker for the review panel.")
+    truth = []
+    for i in range(9):
+        paragraph = document.add_paragraph()
+        if i in (2, 5, 6):
+            _date_field(paragraph, "04/10/2016", simple=i == 5)
+            truth.append(Expected(start=_day(i), event=NOTES[i], flagged=True))
+        else:
+            paragraph.add_run(f"{_day(i):%d/%m/%Y}")
+            truth.append(_t(i, time=False, worker=False, kind=False))
+        paragraph.add_run(f" \u2013 {NOTES[i]}")
+    path = folder / "word_date_field_paragraphs.docx"
+    document.save(path)
+    SAID["word_date_field_paragraphs"] = ["date field"]
+    return path, truth
+
+
+_AGENCY_ROWS = {0: "Health visiting service", 3: "Police", 6: "Children's social care"}
+
+
+def word_agency_heading_rows(folder: Path):
+    """A combined chronology from a multi-agency review: one table, split into agencies by a
+    row across the table (merged cells, shaded) naming the agency above its entries."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Combined multi-agency chronology", level=1)
+    table = document.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(
+        table.rows[0].cells, ["Date", "Practitioner", "Contact", "Summary"], strict=True
+    ):
+        cell.text = text
+    truth, agencies = [], []
+    agency = ""
+    for i in range(9):
+        if i in _AGENCY_ROWS:
+            agency = _AGENCY_ROWS[i]
+            cells = table.add_row().cells
+            merged = cells[0].merge(cells[-1])
+            merged.text = agency
+            merged.paragraphs[0].runs[0].bold = True
+        values = [f"{_day(i):%d/%m/%Y}", WORKERS[i % 4], CONTACTS[i % 4], NOTES[i]]
+        for cell, text in zip(table.add_row().cells, values, strict=True):
+            cell.text = text
+        truth.append(_t(i, time=False))
+        agencies.append(agency)
+    path = folder / "word_agency_heading_rows.docx"
+    document.save(path)
+    AGENCIES["word_agency_heading_rows"] = agencies
+    return path, truth
+
+
+def word_minutes_items(folder: Path):
+    """A chronology written as minutes: each entry a bold "Item" line giving its date, time
+    and kind of contact ("Item 4 – 14/03/2016, 10:05 – Home visit"), a "Present:" line naming
+    the worker, and the note as a paragraph under them."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Chronology of contact (minutes style)", level=1)
+    for i in range(8):
+        run = document.add_paragraph().add_run(
+            f"Item {i + 1} \u2013 {_day(i):%d/%m/%Y}, {_time(i)} \u2013 {CONTACTS[i % 4]}"
+        )
+        run.bold = True
+        document.add_paragraph(f"Present: {WORKERS[i % 4]}")
+        document.add_paragraph(NOTES[i])
+    path = folder / "word_minutes_items.docx"
+    document.save(path)
+    return path, [_t(i) for i in range(8)]
+
+
+# --- web pages ----------------------------------------------------------------------------------
+
+
+def html_google_docs_export(folder: Path):
+    """A chronology kept in Google Docs and downloaded as a web page (File > Download > Web
+    page): every cell's text inside a paragraph and a span with generated class names, the
+    styles in the head, empty spans between paragraphs, a comment's anchor in one cell and the
+    comment itself at the foot of the page."""
+    cls = ["c3", "c7", "c1", "c9", "c5"]
+
+    def cell(text: str, n: int) -> str:
+        return (f'<td class="c{n + 10}" colspan="1" rowspan="1"><p class="c2"><span class="'
+                f'{cls[n]}">{escape(text)}</span></p></td>')  # fmt: skip
+
+    heads = ["Date", "Time", "Worker", "Type", "Notes"]
+    rows = ['<tr class="c4">' + "".join(cell(h, n) for n, h in enumerate(heads)) + "</tr>"]
+    for i in range(9):
+        values = [f"{_day(i):%d/%m/%Y}", _time(i), WORKERS[i % 4], CONTACTS[i % 4], NOTES[i]]
+        row = "".join(cell(v, n) for n, v in enumerate(values))
+        if i == 4:  # the comment's anchor, after the note's words
+            mark = '<sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup>'
+            row = row.replace(f"{escape(NOTES[i])}</span>", f"{escape(NOTES[i])}</span>{mark}")
+        rows.append(f'<tr class="c8">{row}</tr>')
+    page = (
+        '<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type">'
+        '<style type="text/css">.c2{padding-top:0pt;padding-bottom:0pt;line-height:1.0}'
+        '.c3{color:#000000;font-weight:400}.lst-kix_x-0>li:before{content:"\\0025cf  "}'
+        '</style></head><body class="c6 doc-content">'
+        '<p class="c0 title" id="h.gjdgxs"><span class="c5">Chronology: school nursing</span></p>'
+        '<p class="c2 c12"><span class="c3"></span></p>'
+        '<table class="c13">' + "".join(rows) + "</table>"
+        '<p class="c2 c12"><span class="c3"></span></p>'
+        '<div class="c10"><p class="c2"><a href="#cmnt_ref1" id="cmnt1">[a]</a><span class="c3">'
+        "Check this date with the clinic records before it goes to the panel</span></p></div>"
+        "</body></html>"
+    )
+    path = folder / "html_google_docs_export.html"
+    path.write_text(page, encoding="utf-8")
+    KEY_TEXTS["html_google_docs_export"] = ["[a]"]
+    return path, [_t(i) for i in range(9)]
+
+
+def html_case_note_blocks(folder: Path):
+    """A web case system's case notes printout saved as a web page: no table; each note a
+    block with a heading line ("Case note: Home visit"), a line of labelled details
+    ("Date: 14/03/2016  Time: 10:05  Recorded by: ..."), and the note's text."""
+    blocks = []
+    for i in range(9):
+        blocks.append(
+            '<div class="note"><h3>Case note: ' + escape(CONTACTS[i % 4]) + "</h3>"
+            f'<div class="meta"><span><b>Date:</b> {_day(i):%d/%m/%Y}</span> '
+            f"<span><b>Time:</b> {_time(i)}</span> "
+            f"<span><b>Recorded by:</b> {escape(WORKERS[i % 4])}</span></div>"
+            f'<div class="text"><p>{escape(NOTES[i])}</p></div></div>'
+        )
+    page = (
+        "<!DOCTYPE html><html><head><title>Case notes print</title></head><body>"
+        "<h1>Case notes: Child Z</h1><p>Printed 04/10/2016 by the case system.</p>"
+        + "".join(blocks)
+        + "</body></html>"
+    )
+    path = folder / "html_case_note_blocks.html"
+    path.write_text(page, encoding="utf-8")
+    return path, [_t(i) for i in range(9)]
+
+
+# --- PDF ----------------------------------------------------------------------------------------
+
+# The notes of pdf_words_broken_in_cells: long words in a narrow column (tests/data/pdf_eighth).
+BROKEN_NOTES = [
+    "Safeguarding supervision: practitioner concerned about neglect; referral to MASH agreed.",
+    "Unannounced visit; grandmother answered and said mother was at the hospital appointment.",
+    "Multi-agency strategy discussion; the older child to be interviewed at school tomorrow.",
+    "Photographed the bruising with consent; paediatrician asked to examine the same afternoon.",
+    "Telephone call to the housing association about the overcrowding and the damp bedroom.",
+    "Accommodation offered under section twenty declined; mother understood and agreed support.",
+    "Immunisations outstanding; appointment rebooked and the practice nurse told of the missed one.",
+    "Disclosure to the teacher about arguments at home; designated lead spoke with the father.",
+]
+
+
+def pdf_words_broken_in_cells(folder: Path):
+    """A log whose notes column is narrow, printed to PDF by LibreOffice: words too long for
+    the column broken with no hyphen where the column ends ("Safeguardi" / "ng"), the rest of
+    each note wrapped between words as usual (tests/data/pdf_eighth/make_eighth.py)."""
+    return copy_from(DATA, folder, "words_broken_in_cells.pdf"), [
+        replace(_t(i, kind=False), event=BROKEN_NOTES[i]) for i in range(8)
+    ]
+
+
+FILES = {
+    fn.__name__: fn
+    for fn in (
+        word_welsh_template_prompts,
+        word_date_field_paragraphs,
+        word_agency_heading_rows,
+        word_minutes_items,
+        html_google_docs_export,
+        html_case_note_blocks,
+        pdf_words_broken_in_cells,
+    )
+}
+
+LATER: dict = {}
+REFUSED: dict = {}  # none this round: every kind here can be read
