@@ -189,6 +189,7 @@ def _owner_table(row, table) -> bool:
 _PARENTS: dict[int, Any] = {}
 _STRIKES: list[dict] = []  # a table's struck cells, one dict a table, in order
 _STRUCK_PARAGRAPHS: list[tuple[str, str]] = []  # (text, "whole" or "part") outside tables
+_FIELD_PARAGRAPHS: list[tuple[str, str]] = []  # (text, what its date field shows) outside tables
 
 
 def _blocks_of(element, lines: list[str], blocks: list, comments: list[str], in_cell=False):
@@ -201,6 +202,12 @@ def _blocks_of(element, lines: list[str], blocks: list, comments: list[str], in_
             blocks.append(("h" if tag == f"{_TEXT}h" else "p", text))
             if how := _struck(element):
                 _STRUCK_PARAGRAPHS.append((text, how))
+            if _FIELDS:
+                _FIELD_PARAGRAPHS.extend(
+                    (text, "".join(f.itertext()).strip())
+                    for f in element.iter(*_DATE_FIELDS)
+                    if f.get(f"{_TEXT}fixed", "false") != "true"
+                )
     elif tag == f"{_TABLE}table":
         strikes: dict = {}
         grid = _grid(element, comments, None if in_cell else strikes)
@@ -217,18 +224,24 @@ def _blocks_of(element, lines: list[str], blocks: list, comments: list[str], in_
 
 
 def odt_blocks(
-    data: bytes, strikes: list | None = None, struck_paragraphs: list | None = None
+    data: bytes,
+    strikes: list | None = None,
+    struck_paragraphs: list | None = None,
+    field_paragraphs: list | None = None,
 ) -> tuple[list[tuple[str, Any]], list[str]]:
     """The document body's paragraphs ("p", text) and tables ("table", rows of cell texts) in
     order, and the comments attached to the text (quoted in the notes). With ``strikes`` and
     ``struck_paragraphs`` (lists), each table's struck cells ((row, column) -> "whole" or
-    "part") and the struck paragraphs outside tables ((text, how)) are put in them."""
+    "part") and the struck paragraphs outside tables ((text, how)) are put in them; with
+    ``field_paragraphs``, the paragraphs outside tables holding a date field that updates
+    ((text, what the field shows))."""
     from defusedxml.ElementTree import fromstring
 
     root = fromstring(data)
     _PARENTS.clear()
     _STRIKES.clear()
     _STRUCK_PARAGRAPHS.clear()
+    _FIELD_PARAGRAPHS.clear()
     _STRUCK_STYLES.clear()
     _STRUCK_STYLES.update(_struck_styles(root))
     _FIELDS.clear()
@@ -248,11 +261,14 @@ def odt_blocks(
             strikes += _STRIKES
         if struck_paragraphs is not None:
             struck_paragraphs += _STRUCK_PARAGRAPHS
+        if field_paragraphs is not None:
+            field_paragraphs += _FIELD_PARAGRAPHS
         return blocks, comments
     finally:
         _PARENTS.clear()
         _STRIKES.clear()
         _STRUCK_PARAGRAPHS.clear()
+        _FIELD_PARAGRAPHS.clear()
         _STRUCK_STYLES.clear()
         _FIELDS.clear()
 
@@ -269,12 +285,14 @@ def read_odt(
     from app.chronology.word_tables import (
         _with_dated_paragraphs,
         grids_chronology,
+        mark_field_paragraphs,
         mark_struck_paragraphs,
         paragraphs_chronology,
     )
 
     strikes: list[dict] = []
     struck_paragraphs: list[tuple[str, str]] = []
+    fields: list[tuple[str, str]] = []
     try:
         with zipfile.ZipFile(path) as archive:
             names = {m.filename.lower(): m for m in archive.infolist()}
@@ -286,7 +304,7 @@ def read_odt(
                     ".xlsx or .ods and import that."
                 )
             content = archive.read(member)
-            blocks, comments = odt_blocks(content, strikes, struck_paragraphs)
+            blocks, comments = odt_blocks(content, strikes, struck_paragraphs, fields)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError, DefusedXmlException):
         raise ImportRefused(
             f"{path.name} cannot be read as an OpenDocument text: it is damaged. Ask the agency "
@@ -309,6 +327,7 @@ def read_odt(
         if found is not None:
             if struck is not None:
                 mark_struck_paragraphs(found[0], struck_paragraphs, struck)
+                mark_field_paragraphs(found[0], fields, struck)
             return found[0], [note, *found[1]]
         if b"<draw:image" in content:
             from app.chronology.word_tables import pictures_refused

@@ -221,6 +221,8 @@ def read_tables(
         rows, merged, notes = reader(path)
         if said := clear_prompts(rows):
             notes = [*notes, said]
+        if not merged:
+            rows, notes = _by_agency_headings(rows, notes, {})
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row,
             merged=merged,
@@ -233,6 +235,7 @@ def read_tables(
         rows, notes = read_rtf(path, find_layout, struck)
         if said := clear_prompts(rows):
             notes = [*notes, said]
+        rows, notes = _by_agency_headings(rows, notes, struck)
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )
@@ -244,6 +247,7 @@ def read_tables(
         rows, notes = read_odt(path, find_layout, struck)
         if said := clear_prompts(rows):
             notes = [*notes, said]
+        rows, notes = _by_agency_headings(rows, notes, struck)
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )
@@ -255,6 +259,7 @@ def read_tables(
         rows, notes = read_pdf(path, find_layout, struck, words, progress)
         if said := clear_prompts(rows):
             notes = [*notes, said]
+        rows, notes = _by_agency_headings(rows, notes, struck, words)
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )
@@ -277,6 +282,7 @@ def read_tables(
         # the prompt's own words say it too.
         if said := clear_prompts(rows):
             notes = [*notes, said]
+        rows, notes = _by_agency_headings(rows, notes, struck)
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )
@@ -285,6 +291,24 @@ def read_tables(
         return _read_workbook(
             path, workbook, kind, sheets, all_sheets, header_row, max_rows, progress or _no_one
         )
+
+
+def _by_agency_headings(rows, notes, struck, words=None):
+    """A document's rows split into agencies by rows across the table naming each, with an
+    Agency column in their place (agency_headings); the marks of the cells (struck) moved with
+    their rows."""
+    from app.chronology.agency_headings import agency_heading_rows
+
+    found = agency_heading_rows(rows)
+    if found is None:
+        return rows, notes
+    new_rows, said, placed = found
+    for table in (struck, words):
+        if table:
+            moved = {(placed[r], c): v for (r, c), v in table.items() if r in placed}
+            table.clear()
+            table.update(moved)
+    return new_rows, [*notes, said]
 
 
 def _no_one(_done: int, _total: int) -> None:

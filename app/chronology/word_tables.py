@@ -19,7 +19,7 @@ def _document(path: Path):
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
 
-    from app.chronology.word_text import notes_in_place, unwrap_table_controls
+    from app.chronology.word_text import mark_prompts, notes_in_place, unwrap_table_controls
 
     try:
         try:
@@ -34,6 +34,7 @@ def _document(path: Path):
             ) from None
     unwrap_table_controls(document.element.body)
     notes_in_place(document)
+    mark_prompts(document)
     return document
 
 
@@ -267,6 +268,9 @@ def _chronology_grid(path: Path, document, find_layout, struck: dict | None):
         if found is not None:
             if struck is not None:
                 mark_struck_paragraphs(found[0], _struck_paragraphs(document), struck)
+                from app.chronology.word_text import updating_paragraphs
+
+                mark_field_paragraphs(found[0], updating_paragraphs(document), struck)
             if len(every) > len(grids):
                 found[1][:] = [n.replace("has no table:", "has no table of entries:")
                                for n in found[1]]  # fmt: skip
@@ -401,6 +405,32 @@ def mark_struck_paragraphs(
                 break
             longest = max(filled, key=lambda c: len(cells[c]))
             struck[r, longest] = "whole" if how == "whole" and cells[longest] == words else "part"
+            break
+
+
+def mark_field_paragraphs(
+    rows: list[list[Any]], fields: list[tuple[str, str]], struck: dict
+) -> None:
+    """Into ``struck``, as for a table's cells, the date cell of each entry read from a
+    paragraph (``rows``, headings first) whose date is a date field that updates (``fields``:
+    the paragraph's text and what the field shows, in order), marked UPDATING: the first
+    entry after the last one marked whose cell is what the field shows and whose text is the
+    paragraph's (or, for a date on a line of its own, the next such entry)."""
+    at = 1
+    for text, shown in fields:
+        want = _flat(shown)
+        rest = _flat(text).replace(want, " ", 1).strip(" \u2013\u2014-:;,.")
+        rest = " ".join(rest.split())
+        for r in range(at, len(rows)):
+            cells = [_flat(v) for v in rows[r]]
+            hit = [c for c, v in enumerate(cells) if v == want or v.startswith(want + " ")]
+            if not hit:
+                continue
+            joined = " ".join(cells)
+            if len(rest) >= 12 and rest[:60] not in joined:
+                continue
+            struck[r, hit[0]] = UPDATING
+            at = r + 1
             break
 
 
