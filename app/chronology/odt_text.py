@@ -205,8 +205,8 @@ def _blocks_of(element, lines: list[str], blocks: list, comments: list[str], in_
             if _FIELDS:
                 _FIELD_PARAGRAPHS.extend(
                     (text, "".join(f.itertext()).strip())
-                    for f in element.iter(*_DATE_FIELDS)
-                    if f.get(f"{_TEXT}fixed", "false") != "true"
+                    for f in element.iter()
+                    if f.tag in _DATE_FIELDS and f.get(f"{_TEXT}fixed", "false") != "true"
                 )
     elif tag == f"{_TABLE}table":
         strikes: dict = {}

@@ -369,5 +369,146 @@ FILES = {
     )
 }
 
-LATER: dict = {}
+# --- made after the rules, to try them (LATER) --------------------------------------------------
+
+
+def odt_date_field_paragraphs(folder: Path):
+    """A log written as paragraphs in LibreOffice Writer, each starting with its date; on
+    three days the date is a date field that updates (not fixed), each showing the day the
+    file was last saved; one a fixed date field, its day the entry's own."""
+    from tests.chronology.fourteenth_round_files import _ODF_NS, _zip
+
+    paragraphs, truth = [], []
+    for i in range(8):
+        if i in (1, 4, 5):
+            when = ('<text:date style:data-style-name="N37" '
+                    'text:date-value="2016-10-04T09:12:41.33">04/10/2016</text:date>')  # fmt: skip
+            truth.append(Expected(start=_day(i), event=NOTES[i], flagged=True))
+        elif i == 7:
+            when = (f'<text:date style:data-style-name="N37" text:fixed="true" '
+                    f'text:date-value="{_day(i):%Y-%m-%d}">{_day(i):%d/%m/%Y}</text:date>')  # fmt: skip
+            truth.append(_t(i, time=False, worker=False, kind=False))
+        else:
+            when = f"{_day(i):%d/%m/%Y}"
+            truth.append(_t(i, time=False, worker=False, kind=False))
+        paragraphs.append(f"<text:p>{when}: {escape(NOTES[i])}</text:p>")
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODF_NS}>'
+        '<office:body><office:text><text:h text:outline-level="1">School nurse record</text:h>'
+        + "".join(paragraphs)
+        + "</office:text></office:body></office:document-content>"
+    )
+    path = _zip(
+        folder / "odt_date_field_paragraphs.odt", "application/vnd.oasis.opendocument.text", content
+    )
+    return path, truth
+
+
+def rtf_date_field_headings(folder: Path):
+    r"""An RTF log saved by Word: each day's date a bold line of its own over that day's note;
+    two of the dates are DATE fields and one a SAVEDATE field ({\field{\*\fldinst DATE ...}
+    {\fldrslt 04/10/2016}}), all showing the day the file was last saved."""
+    out = ["{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Arial;}}\\f0\\fs20\n",
+           "\\pard\\b Youth offending service: contact record\\b0\\par\n"]  # fmt: skip
+    truth = []
+    for i in range(8):
+        if i in (2, 3, 6):
+            code = "SAVEDATE" if i == 6 else "DATE"
+            when = (f'{{\\field{{\\*\\fldinst {{ {code} \\\\@ "dd/MM/yyyy" }}}}'
+                    "{\\fldrslt {04/10/2016}}}")  # fmt: skip
+            truth.append(Expected(start=_day(i), event=NOTES[i], flagged=True))
+        else:
+            when = f"{_day(i):%d/%m/%Y}"
+            truth.append(_t(i, time=False, worker=False, kind=False))
+        note = NOTES[i].replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
+        out.append(f"\\pard\\b {when}\\b0\\par\n\\pard {note}\\par\n")
+    out.append("}")
+    path = folder / "rtf_date_field_headings.rtf"
+    path.write_text("".join(out), encoding="ascii")
+    return path, truth
+
+
+def word_other_language_prompts(folder: Path):
+    """An IMR template filled in on a German-language install of Word (an agency's shared
+    computer): no building blocks kept and Word's mark kept on none of its prompts; the prompts
+    show only by their style (named in the install's language, "Platzhaltertext")."""
+    import docx
+    from docx.oxml import parse_xml
+
+    prompt = "Klicken oder tippen Sie hier, um Text einzugeben."
+
+    def control(cell, text: str, style: bool) -> None:
+        rpr = '<w:rPr><w:rStyle w:val="Platzhaltertext"/></w:rPr>' if style else ""
+        cell.paragraphs[0]._p.append(parse_xml(
+            f"<w:sdt {_NS}><w:sdtPr><w:text/></w:sdtPr><w:sdtContent><w:r>{rpr}"
+            f"<w:t>{escape(text)}</w:t></w:r></w:sdtContent></w:sdt>"
+        ))  # fmt: skip
+
+    document = docx.Document()
+    document.add_heading("Chronology of involvement", level=1)
+    table = document.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ["Date", "Worker", "Contact", "Notes"], strict=True):
+        cell.text = text
+    truth = []
+    for i in range(7):
+        cells = table.add_row().cells
+        control(cells[0], f"{_day(i):%d/%m/%Y}", False)
+        control(cells[1], WORKERS[i % 4] if i != 2 else prompt, i == 2)
+        control(cells[2], CONTACTS[i % 4], False)
+        control(cells[3], NOTES[i], False)
+        truth.append(_t(i, time=False, worker=i != 2))
+    for _ in range(2):
+        cells = table.add_row().cells
+        for cell in cells:
+            control(cell, prompt, True)
+    path = folder / "word_other_language_prompts.docx"
+    document.save(path)
+    with zipfile.ZipFile(path) as z:
+        styles = z.read("word/styles.xml").decode()
+    from tests.chronology.doc_sixth_files import _rewrite
+
+    _rewrite(path, {"word/styles.xml": styles.replace(
+        "</w:styles>",
+        '<w:style w:type="character" w:styleId="Platzhaltertext"><w:name w:val="Placeholder '
+        'Text"/><w:rPr><w:color w:val="808080"/></w:rPr></w:style></w:styles>',
+    )})  # fmt: skip
+    KEY_TEXTS["word_other_language_prompts"] = ["Klicken oder tippen"]
+    return path, truth
+
+
+def html_agency_heading_rows(folder: Path):
+    """A combined chronology from a rapid review's shared workspace, saved as a web page: one
+    table, each agency's entries under a row across the table (one cell spanning all the
+    columns) naming it ("Education – Ysgol Gynradd", "Ambulance service")."""
+    heads = ["Date", "Time", "Name and role", "What happened"]
+    names = {0: "Education \u2013 Ysgol Gynradd", 4: "Ambulance service"}
+    rows = ["<tr>" + "".join(f"<th>{h}</th>" for h in heads) + "</tr>"]
+    truth, agencies = [], []
+    agency = ""
+    for i in range(8):
+        if i in names:
+            agency = names[i]
+            rows.append(f'<tr><td colspan="4"><strong>{escape(agency)}</strong></td></tr>')
+        values = [f"{_day(i):%d/%m/%Y}", _time(i), WORKERS[i % 4], NOTES[i]]
+        rows.append("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in values) + "</tr>")
+        truth.append(_t(i, kind=False))
+        agencies.append(agency)
+    page = ("<html><head><title>Combined chronology</title></head><body><h1>Combined "
+            "chronology</h1><table border='1'>" + "".join(rows) + "</table></body></html>")  # fmt: skip
+    path = folder / "html_agency_heading_rows.html"
+    path.write_text(page, encoding="utf-8")
+    AGENCIES["html_agency_heading_rows"] = agencies
+    return path, truth
+
+
+LATER = {
+    fn.__name__: fn
+    for fn in (
+        odt_date_field_paragraphs,
+        rtf_date_field_headings,
+        word_other_language_prompts,
+        html_agency_heading_rows,
+    )
+}
 REFUSED: dict = {}  # none this round: every kind here can be read
