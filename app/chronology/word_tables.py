@@ -753,7 +753,9 @@ def _under_shared_headings(
 _LEADING_DATE = re.compile(
     # an entry's number typed before it ("1. ", "2) ", "(3) ", a report's "2.14 "), or prose's
     # "On (the)", or both ("2.3 On 14 March 2016 the ...")
-    r"\s*(?:(?:\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?\)?\s+)?(?:[Oo]n\s+(?:the\s+)?)?"
+    # or an item's number as minutes give it ("Item 4 – ", "Entry 12: ")
+    r"\s*(?:(?:\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?\)?\s+"
+    r"|(?:[Ii]tem|ITEM|[Ee]ntry|ENTRY)\s+\d{1,4}\s*[-\u2013\u2014:.]?\s+)?(?:[Oo]n\s+(?:the\s+)?)?"
     r"|\[(?=[^\]\n]{6,30}\]))"
     # a chat's stamp, "14/03/2016, 10:32 - ", "[14/03/2016 10:32:07]": the time is the entry's
     r"(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
@@ -993,6 +995,16 @@ def _headless_tabbed(lines: list[str], counts: list[int], tabs: int, before: int
 _LABELLED_LINE = re.compile(r"\s*(?P<label>[^:\d\t\n]{1,39}):\s*(?P<value>.*)", re.S)
 
 
+# A label after a labelled value on the same line: "... Time: 10:05".
+_NEXT_LABEL = re.compile(r"\s(?P<label>[A-Z][A-Za-z'/ ]{1,24}?):\s+(?=\S)")
+
+
+def _known_label(label: str) -> bool:
+    from app.chronology.mapping import header_score
+
+    return header_score([label.strip()]) > 0
+
+
 def labelled_paragraphs(texts: list[str]) -> tuple[list[list[Any]], list[str]] | None:
     """Case notes printed as paragraphs of labelled lines ("Date: 14/03/2016", "Worker: ...",
     "Note: ..."): each line as a label and its value, to be read as blocks of labelled lines.
@@ -1002,7 +1014,17 @@ def labelled_paragraphs(texts: list[str]) -> tuple[list[list[Any]], list[str]] |
     rows: list[list[Any]] = []
     for text in texts:
         m = _LABELLED_LINE.match(text)
-        rows.append([f"{m['label'].strip()}:", m["value"].strip()] if m else [text.strip(), ""])
+        if m is None:
+            rows.append([text.strip(), ""])
+            continue
+        pairs = [(m["label"].strip(), m["value"].strip())]
+        # several labelled values on one line ("Date: 14/03/2016  Time: 10:05  Recorded by:
+        # ..."), each label one a chronology's columns are named by
+        while (more := _NEXT_LABEL.search(pairs[-1][1])) and _known_label(more["label"]):
+            label, value = pairs[-1]
+            pairs[-1] = (label, value[: more.start()].strip())
+            pairs.append((more["label"].strip(), value[more.end() :].strip()))
+        rows += [[f"{label}:", value] for label, value in pairs]
     if label_blocks(rows) is None:
         return None
     note = "The document has no table: its paragraphs are labelled lines, read as blocks."

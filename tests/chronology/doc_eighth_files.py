@@ -248,8 +248,8 @@ def word_agency_heading_rows(folder: Path):
 
 def word_minutes_items(folder: Path):
     """A chronology written as minutes: each entry a bold "Item" line giving its date, time
-    and kind of contact ("Item 4 – 14/03/2016, 10:05 – Home visit"), a "Present:" line naming
-    the worker, and the note as a paragraph under them."""
+    and kind of contact ("Item 4 – 14/03/2016, 10:05 – Home visit"), a "Recorded by:" line
+    naming the worker, and the note as a paragraph under them."""
     import docx
 
     document = docx.Document()
@@ -259,7 +259,7 @@ def word_minutes_items(folder: Path):
             f"Item {i + 1} \u2013 {_day(i):%d/%m/%Y}, {_time(i)} \u2013 {CONTACTS[i % 4]}"
         )
         run.bold = True
-        document.add_paragraph(f"Present: {WORKERS[i % 4]}")
+        document.add_paragraph(f"Recorded by: {WORKERS[i % 4]}")
         document.add_paragraph(NOTES[i])
     path = folder / "word_minutes_items.docx"
     document.save(path)
