@@ -235,10 +235,16 @@ def chronology_grid(
     followed by the tables continuing it (same columns). Returns (rows, notes). With
     ``struck`` (a dict), the cells of those rows whose text is struck through are put in it,
     (row, column) -> "whole" or "part", both counted from 0 in the rows returned."""
-    from app.chronology.word_text import hidden_words
+    from app.chronology.word_text import hidden_words, prompts_shown
 
     document = _document(path)
     rows, notes = _chronology_grid(path, document, find_layout, struck)
+    if shown := prompts_shown(document):
+        notes.append(
+            f"{shown} content control{'s' if shown != 1 else ''} of a Word template still "
+            f"show{'s' if shown == 1 else ''} the template's prompt (its grey "
+            "text): nothing was entered there, read as empty."
+        )
     hidden = hidden_words(document)
     if hidden:
         notes.append(

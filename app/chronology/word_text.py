@@ -83,6 +83,17 @@ def mark_prompts(document) -> int:
     return marked
 
 
+def prompts_shown(document) -> int:
+    """How many content controls of the body still show their template's prompt (marked so by
+    Word or found by `mark_prompts`)."""
+    return sum(
+        1
+        for mark in document.element.body.iter(f"{_W}showingPlcHdr")
+        if (sdt := mark.getparent().getparent()) is not None
+        and any(t.text for t in sdt.iter(f"{_W}t"))
+    )
+
+
 def _run_style(run) -> str:
     style = run.find(f"{_W}rPr/{_W}rStyle")
     return style.get(f"{_W}val", "") if style is not None else ""

@@ -161,6 +161,7 @@ def word_welsh_template_prompts(folder: Path):
     document.save(path)
     _with_glossary(path)
     KEY_TEXTS["word_welsh_template_prompts"] = ["Cliciwch", "Dewiswch"]
+    SAID["word_welsh_template_prompts"] = ["13 content controls of a Word template still show"]
     return path, truth
 
 
