@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.chronology.file_guard import ImportRefused
-from app.chronology.word_tables import UPDATING
+from app.chronology.word_tables import TRACKED, UPDATING
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -148,6 +148,8 @@ def _grid(table, comments: list[str], strikes: dict | None = None) -> list[list[
                 strikes[len(rows), len(cells)] = UPDATING
             elif strikes is not None and text and (how := _struck(cell)):
                 strikes[len(rows), len(cells)] = how
+            elif strikes is not None and _CHANGES and (how := _tracked(cell)):
+                strikes[len(rows), len(cells)] = how
             repeat = int(cell.get(f"{_TABLE}number-columns-repeated", "1") or 1)
             cells += [text] * (min(repeat, _REPEAT_LIMIT) if not text else min(repeat, 1000))
         while cells and cells[-1] == "":
@@ -175,6 +177,42 @@ def _updating(cell) -> bool:
     return any(
         f.tag in _DATE_FIELDS and f.get(f"{_TEXT}fixed", "false") != "true" for f in cell.iter()
     )
+
+
+# Changes tracked and not yet accepted (Edit > Track Changes > Record): each change's id to
+# the words it deleted ("" for an insertion), from the body's text:tracked-changes.
+_CHANGES: dict[str, str] = {}
+
+
+def _tracked_changes(body) -> None:
+    found = body.find(f"{_TEXT}tracked-changes") if body is not None else None
+    if found is None:
+        return
+    for region in found.iter(f"{_TEXT}changed-region"):
+        key = region.get(f"{_TEXT}id") or region.get("{http://www.w3.org/XML/1998/namespace}id")
+        deletion = region.find(f"{_TEXT}deletion")
+        words = ""
+        if deletion is not None:
+            words = " ".join(
+                " ".join("".join(p.itertext()).split())
+                for p in deletion
+                if p.tag in (f"{_TEXT}p", f"{_TEXT}h")
+            ).strip()
+        _CHANGES[key or ""] = words
+
+
+def _tracked(cell) -> str:
+    """ "tracked" or "tracked|<the words deleted>" for a cell holding changes tracked and not
+    yet accepted (read as if accepted, as Word's are); "" for one holding none."""
+    marks = [
+        m.get(f"{_TEXT}change-id", "")
+        for m in cell.iter()
+        if m.tag in (f"{_TEXT}change", f"{_TEXT}change-start")
+    ]
+    if not marks:
+        return ""
+    gone = " / ".join(_CHANGES[m] for m in marks if _CHANGES.get(m))
+    return f"{TRACKED}|{gone}" if gone else TRACKED
 
 
 def _owner_table(row, table) -> bool:
@@ -252,6 +290,7 @@ def odt_blocks(
             _FIELDS.append(True)
     try:
         body = root.find(f"{_OFFICE}body/{_OFFICE}text")
+        _tracked_changes(body)
         blocks: list[tuple[str, Any]] = []
         comments: list[str] = []
         if body is not None:
@@ -271,6 +310,7 @@ def odt_blocks(
         _FIELD_PARAGRAPHS.clear()
         _STRUCK_STYLES.clear()
         _FIELDS.clear()
+        _CHANGES.clear()
 
 
 def read_odt(

@@ -251,7 +251,7 @@ def read_tables(
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )
-        return [_struck_through(table, struck, 1)]
+        return [_struck_through(table, struck, 1, program="LibreOffice")]
     if kind == "pdf":
         from app.chronology.pdf_text import read_pdf
 
@@ -789,6 +789,7 @@ def _struck_through(
     struck: dict[tuple[int, int], str],
     col0: int,
     words: dict[tuple[int, int], list[str]] | None = None,
+    program: str = "Word",
 ):
     """Rows with text struck through in the file (an entry made in error, a word corrected)
     imported as written and flagged, saying which cells: the panel decides what stands.
@@ -890,17 +891,19 @@ def _struck_through(
         notes.append(
             f"{len(tracked)} row{'s' if len(tracked) != 1 else ''} "
             f"(row{'s' if len(tracked) != 1 else ''} {shown}) "
-            f"{'hold' if len(tracked) != 1 else 'holds'} changes tracked in Word and not yet "
+            f"{'hold' if len(tracked) != 1 else 'holds'} changes tracked in {program} and not yet "
             "accepted: read as if accepted (deleted words left out, inserted words kept); ask "
             "the agency for its final version if they may not all stand."
         )
-    notes += _tracked_deletions(table, by_row)
+    notes += _tracked_deletions(table, by_row, program)
     if not (marked or fielded or tracked or len(notes) > len(table.notes)):
         return table
     return replace(table, row_flags=flags, notes=notes)
 
 
-def _tracked_deletions(table: SheetTable, by_row: dict[int, dict[int, str]]) -> list[str]:
+def _tracked_deletions(
+    table: SheetTable, by_row: dict[int, dict[int, str]], program: str = "Word"
+) -> list[str]:
     """What was deleted with changes tracked in Word (not yet accepted), said in the notes so
     nothing the agency wrote goes unseen: the rows deleted whole (left out), and the words
     deleted in the rows imported."""
@@ -917,7 +920,7 @@ def _tracked_deletions(table: SheetTable, by_row: dict[int, dict[int, str]]) -> 
     notes = []
     if whole:
         notes.append(
-            f"{len(whole)} row{'s' if len(whole) != 1 else ''} deleted in Word with changes "
+            f"{len(whole)} row{'s' if len(whole) != 1 else ''} deleted in {program} with changes "
             f"tracked (not yet accepted) {'are' if len(whole) != 1 else 'is'} left out; what "
             f"{'they' if len(whole) != 1 else 'it'} held: "
             + "; ".join(whole[:20])
@@ -925,7 +928,7 @@ def _tracked_deletions(table: SheetTable, by_row: dict[int, dict[int, str]]) -> 
         )
     if words:
         notes.append(
-            "Words deleted in Word with changes tracked (not yet accepted), left out of the "
+            f"Words deleted in {program} with changes tracked (not yet accepted), left out of the "
             "entries: " + "; ".join(words[:20]) + ("; …" if len(words) > 20 else ".")
         )
     return notes

@@ -267,6 +267,62 @@ def word_minutes_items(folder: Path):
     return path, [_t(i) for i in range(8)]
 
 
+def odt_tracked_changes(folder: Path):
+    """A log kept in LibreOffice Writer with Edit > Track Changes > Record on, sent before the
+    changes were accepted: one entry's date corrected (the old date deleted, the new one
+    inserted), a sentence deleted from another's note, words inserted in a third. Read as if
+    accepted, as Word's are, and what was deleted said."""
+    from tests.chronology.fourteenth_round_files import _ODF_NS, _zip
+
+    info = ('<office:change-info><dc:creator>Imogen Trask</dc:creator>'
+            "<dc:date>2016-10-03T11:20:00</dc:date></office:change-info>")  # fmt: skip
+    regions = (
+        f'<text:changed-region text:id="ct1"><text:deletion>{info}<text:p>12/04/2016</text:p>'
+        "</text:deletion></text:changed-region>"
+        f'<text:changed-region text:id="ct2"><text:insertion>{info}</text:insertion>'
+        "</text:changed-region>"
+        f'<text:changed-region text:id="ct3"><text:deletion>{info}<text:p> The family were '
+        "not at home when the worker called back.</text:p></text:deletion></text:changed-region>"
+        f'<text:changed-region text:id="ct4"><text:insertion>{info}</text:insertion>'
+        "</text:changed-region>"
+    )
+
+    def cell(inner: str) -> str:
+        return f'<table:table-cell office:value-type="string"><text:p>{inner}</text:p></table:table-cell>'
+
+    rows = [cell("Date") + cell("Worker") + cell("Type") + cell("Details")]
+    truth = []
+    for i in range(8):
+        when = f"{_day(i):%d/%m/%Y}"
+        note = escape(NOTES[i])
+        if i == 3:
+            when = ('<text:change text:change-id="ct1"/><text:change-start text:change-id="ct2"/>'
+                    f'{when}<text:change-end text:change-id="ct2"/>')  # fmt: skip
+        if i == 5:
+            note += '<text:change text:change-id="ct3"/>'
+        if i == 6:
+            head, tail = note.split(" though ", 1)
+            note = (f'{head}<text:change-start text:change-id="ct4"/> though<text:change-end '
+                    f'text:change-id="ct4"/> {tail}')  # fmt: skip
+        rows.append(cell(when) + cell(WORKERS[i % 4]) + cell(CONTACTS[i % 4]) + cell(note))
+        truth.append(_t(i, time=False))
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODF_NS} '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f"<office:body><office:text><text:tracked-changes>{regions}</text:tracked-changes>"
+        '<text:h text:outline-level="1">Contact log</text:h>'
+        '<table:table table:name="Log"><table:table-column table:number-columns-repeated="4"/>'
+        + "".join(f"<table:table-row>{r}</table:table-row>" for r in rows)
+        + "</table:table><text:p/></office:text></office:body></office:document-content>"
+    )
+    path = _zip(
+        folder / "odt_tracked_changes.odt", "application/vnd.oasis.opendocument.text", content
+    )
+    KEY_TEXTS["odt_tracked_changes"] = ["12/04/2016", "not at home when the worker called back"]
+    SAID["odt_tracked_changes"] = ["changes tracked", "not at home when the worker called back"]
+    return path, truth
+
+
 # --- web pages ----------------------------------------------------------------------------------
 
 
@@ -364,6 +420,7 @@ FILES = {
         word_date_field_paragraphs,
         word_agency_heading_rows,
         word_minutes_items,
+        odt_tracked_changes,
         html_google_docs_export,
         html_case_note_blocks,
         pdf_words_broken_in_cells,
