@@ -4,11 +4,15 @@ Welsh and where Word did not keep the mark saying so (only the prompt's style an
 block show it); a worker's log written as paragraphs whose dates on three days are date fields
 that update, all showing the day the file was last saved; a narrow-columned table printed to
 PDF by LibreOffice, long words broken over two lines with no hyphen; a multi-agency chronology
-whose one table is split into agencies by heading rows across it; a Google Docs chronology
-downloaded as a web page (HTML); a web case system's case notes printed as headed blocks; a
-chronology written as minutes (an "Item" line of date and contact over each note).
+whose one table is split into agencies by heading rows across it; a chronology written as
+minutes (an "Item" line of date and contact over each note, a "Recorded by:" line); a
+LibreOffice log sent with its changes tracked and not accepted; a Google Docs chronology
+downloaded as a web page (HTML); a web case system's case notes printed as headed blocks of
+labelled details.
 
-Made after the rules (LATER): see LATER at the foot.
+Made after the first rules (LATER): date fields in an OpenDocument log written as paragraphs
+(one fixed) and over the notes of an RTF log as date lines; prompts of a German-language
+Word known only by their style; a web page's combined chronology split into agencies.
 
 Each builder takes a folder and returns (path, truth). The PDFs (LibreOffice) are committed in
 tests/data/pdf_eighth with the script that made them. All names are fictional."""
