@@ -9,14 +9,16 @@ from typing import Any
 from app.chronology.agency_rows import _HEADING as _AGENCY_HEADING
 from app.chronology.mapping import normalise_header
 
-# Words that name a service or an agency, in English and Welsh: a heading across the table
-# that holds one names an agency, not a period or a kind of contact.
+# Words that name an agency, in English and Welsh: a heading across the table that holds one
+# names an agency, not a period, a person or a kind of contact. Words any team is named by
+# ("team", "service") are not among them: a single agency's table split by its own teams
+# stays that agency's.
 _AGENCY_WORDS = re.compile(
     r"\b(?:police|constabulary|health|nhs|trust|hospital|clinic|school|academy|college|"
     r"nursery|council|social (?:care|services|work)|children'?s services|early help|"
     r"probation|housing|ambulance|gp|general practice|surgery|cafcass|youth (?:justice|"
-    r"offending)|service|services|team|department|board|agency|authority|"
-    r"heddlu|ysgol|cyngor|iechyd|gwasanaeth(?:au)?|bwrdd|tîm|tim)\b",
+    r"offending)|agency|local authority|"
+    r"heddlu|ysgol|cyngor|iechyd|bwrdd iechyd|gofal cymdeithasol)\b",
     re.IGNORECASE,
 )
 _MOST_WORDS = 10

@@ -112,9 +112,9 @@ def test_a_date_field_in_a_paragraph_flags_its_own_entry_not_a_date_typed_the_sa
 
 
 def test_rows_across_a_table_split_it_into_agencies_only_when_they_name_services():
-    """Rows of one cell across a table naming services split it into agencies (an Agency
-    column); rows of one cell naming periods or people do not, nor do agency rows in a table
-    that has an agency column already."""
+    """Rows of one cell across a table naming agencies split it into agencies (an Agency
+    column); rows of one cell naming periods, people or one agency's own teams do not, nor do
+    agency rows in a table that has an agency column already."""
     from app.chronology.agency_headings import agency_heading_rows
 
     def table(first: str, second: str, heads=("Date", "Worker", "Notes")):
@@ -127,6 +127,7 @@ def test_rows_across_a_table_split_it_into_agencies_only_when_they_name_services
     assert placed == {0: 0, 2: 1, 3: 2, 5: 3} and "2 rows across it" in said
     assert agency_heading_rows(table("Week 1", "Week 2")) is None
     assert agency_heading_rows(table("Mother", "Father")) is None
+    assert agency_heading_rows(table("Duty team", "Family support service")) is None
     assert agency_heading_rows(table("Police", "Health", ("Date", "Agency", "Notes"))) is None
 
 
