@@ -14,7 +14,7 @@ from app.chronology.mapping import normalise_header
 # ("team", "service") are not among them: a single agency's table split by its own teams
 # stays that agency's.
 _AGENCY_WORDS = re.compile(
-    r"\b(?:police|constabulary|health|nhs|trust|hospital|clinic|school|academy|college|"
+    r"\b(?:police|constabulary|health|nhs|trust|hospital|clinic|school|academy|college|education|"
     r"nursery|council|social (?:care|services|work)|children'?s services|early help|"
     r"probation|housing|ambulance|gp|general practice|surgery|cafcass|youth (?:justice|"
     r"offending)|agency|local authority|"
@@ -59,19 +59,21 @@ def agency_heading_rows(
         _AGENCY_HEADING.fullmatch(normalise_header(_text(v))) for v in rows[header] if _text(v)
     ):
         return None
-    headings = {}
+    headings, named = {}, set()
     for r in single:
         text = _text(rows[r][0])
         if (
             r > header
             and len(text.split()) <= _MOST_WORDS
             and not is_date_like(rows[r][0])
-            and _AGENCY_WORDS.search(text)
             and r + 1 < len(rows)
             and any(is_date_like(v) for v in rows[r + 1])
         ):
             headings[r] = text.rstrip(":")
-    if len({h.casefold() for h in headings.values()}) < 2:
+            if _AGENCY_WORDS.search(text):
+                named.add(text.casefold())
+    # two of them naming agencies say what the others are too ("Education" beside "Police")
+    if len(named) < 2:
         return None
     out: list[list[Any]] = []
     placed: dict[int, int] = {}
