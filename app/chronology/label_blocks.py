@@ -29,6 +29,23 @@ def _label(cells: list[Any]) -> tuple[str, str] | None:
     return label[:-1].strip(), value
 
 
+_NOTE = "Note (not labelled)"
+# Fields whose value is short and never runs on into sentences: a line of prose under one is
+# the block's note, not more of that value.
+_SHORT_FIELDS = frozenset({"date", "time", "practitioner", "role", "event_type", "subjects"})
+
+
+def _note_under(label: str, above: str, line: str) -> bool:
+    """Whether ``line`` (no label) is the block's note rather than more of the labelled value
+    above it: a sentence of eight words or more under a short value (40 characters at most)
+    of a field that never runs on (a date, a time, a name, a kind of contact)."""
+    if not above or len(above) > 40 or len(line.split()) < 8 or "\n" in above:
+        return False
+    from app.chronology.mapping import guess_mapping
+
+    return bool(set(guess_mapping([label])) & _SHORT_FIELDS)
+
+
 def label_blocks(
     rows: list[list[Any]],
 ) -> tuple[list[list[Any]], list[int], list[LeftOut], str] | None:
@@ -79,7 +96,15 @@ def label_blocks(
             left_out.append(LeftOut(index, reason, " | ".join(texts)[:200]))
             continue
         above = blocks[-1].get(last, "")
-        blocks[-1][last] = f"{above}\n{' '.join(texts)}" if above != "" else " ".join(texts)
+        line = " ".join(texts)
+        if _note_under(last, above, line):
+            # the block's note, unlabelled, under a short labelled value (a name, a time)
+            if _NOTE not in headings:
+                headings.append(_NOTE)
+            kept = blocks[-1].get(_NOTE, "")
+            blocks[-1][_NOTE] = f"{kept}\n{line}" if kept else line
+            continue
+        blocks[-1][last] = f"{above}\n{line}" if above != "" else line
     table = [list(headings)] + [[block.get(h, "") for h in headings] for block in blocks]
     shown = ", ".join(f"{h}:" for h in headings[:6])
     note = (

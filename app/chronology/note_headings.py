@@ -58,6 +58,10 @@ def split_note_headings(rows: list[list[Any]]) -> tuple[list[list[Any]], str]:
     for _date, text in entries:
         first, _, rest = str(text).partition("\n")
         parts = _parts(first) if rest.strip() else None
+        if parts is None and rest.strip() and _LABELLED.match(rest):
+            # one part alone ("Home visit") over a labelled line ("Recorded by: ..."): minutes'
+            # heading of an item, read as a type if, note after note, it reads as one
+            parts = [first.strip()] if _parts(f"{first} - x") else None
         split.append((parts, rest) if parts else None)
     headed = [s for s in split if s]
     if len(entries) < 3 or len(headed) < 0.8 * len(entries):
@@ -71,6 +75,8 @@ def split_note_headings(rows: list[list[Any]]) -> tuple[list[list[Any]], str]:
     if "" in kinds or kinds.count("time") > 1 or kinds.count("type") > 1:
         return rows, ""
     if "type" not in kinds and "worker" not in kinds:
+        return rows, ""
+    if size == 1 and kinds != ["type"]:
         return rows, ""
     headings, workers = [], 0
     for kind in kinds:
@@ -92,4 +98,42 @@ def split_note_headings(rows: list[list[Any]]) -> tuple[list[list[Any]], str]:
         f"Each entry's first line (its date, then {taken} between dashes, pipes or bullets) "
         "is taken apart into those columns; the text under it is the entry."
     )
-    return out, note
+    labelled = _labelled_heads(out)
+    if len(labelled[0]) > len(out[0]):
+        note += (
+            f" The labelled line under it ({labelled[0][-2].lower()}) is taken into a column "
+            "of its own."
+        )
+    return labelled, note
+
+
+# A labelled line at the head of a note: "Recorded by: Sam Ellery", "Worker: ...".
+_LABELLED = re.compile(r"\s*(?P<label>[A-Z][A-Za-z' /]{1,24}):[ \t]+(?P<value>[^\n]{1,60})(?:\n|$)")
+_SHORT_FIELDS = {"practitioner": "Worker", "role": "Role", "event_type": "Type"}
+
+
+def _labelled_heads(rows: list[list[Any]]) -> list[list[Any]]:
+    """``rows`` (headings, then an entry a row, its text last) with a labelled line heading
+    each note ("Recorded by: Sam Ellery") taken into a column of its own, when nearly every
+    note (four in five) starts with the same label and the label names a worker, a role or a
+    type; the rows as they were otherwise."""
+    from app.chronology.mapping import guess_mapping
+
+    entries = rows[1:]
+    found = [_LABELLED.match(str(row[-1])) for row in entries]
+    labels = [m["label"].casefold() for m in found if m]
+    if len(entries) < 3 or not labels:
+        return rows
+    label = max(set(labels), key=labels.count)
+    if labels.count(label) < 0.8 * len(entries):
+        return rows
+    field = next(iter(guess_mapping([label])), "")
+    if field not in _SHORT_FIELDS or _SHORT_FIELDS[field] in rows[0]:
+        return rows
+    out = [[*rows[0][:-1], _SHORT_FIELDS[field], rows[0][-1]]]
+    for row, m in zip(entries, found, strict=True):
+        if m and m["label"].casefold() == label:
+            out.append([*row[:-1], m["value"].strip(), str(row[-1])[m.end() :].strip("\n")])
+        else:
+            out.append([*row[:-1], "", row[-1]])
+    return out

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.chronology.file_guard import ImportRefused
-from app.chronology.word_tables import UPDATING
+from app.chronology.word_tables import TRACKED, UPDATING
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -148,6 +148,8 @@ def _grid(table, comments: list[str], strikes: dict | None = None) -> list[list[
                 strikes[len(rows), len(cells)] = UPDATING
             elif strikes is not None and text and (how := _struck(cell)):
                 strikes[len(rows), len(cells)] = how
+            elif strikes is not None and _CHANGES and (how := _tracked(cell)):
+                strikes[len(rows), len(cells)] = how
             repeat = int(cell.get(f"{_TABLE}number-columns-repeated", "1") or 1)
             cells += [text] * (min(repeat, _REPEAT_LIMIT) if not text else min(repeat, 1000))
         while cells and cells[-1] == "":
@@ -177,6 +179,42 @@ def _updating(cell) -> bool:
     )
 
 
+# Changes tracked and not yet accepted (Edit > Track Changes > Record): each change's id to
+# the words it deleted ("" for an insertion), from the body's text:tracked-changes.
+_CHANGES: dict[str, str] = {}
+
+
+def _tracked_changes(body) -> None:
+    found = body.find(f"{_TEXT}tracked-changes") if body is not None else None
+    if found is None:
+        return
+    for region in found.iter(f"{_TEXT}changed-region"):
+        key = region.get(f"{_TEXT}id") or region.get("{http://www.w3.org/XML/1998/namespace}id")
+        deletion = region.find(f"{_TEXT}deletion")
+        words = ""
+        if deletion is not None:
+            words = " ".join(
+                " ".join("".join(p.itertext()).split())
+                for p in deletion
+                if p.tag in (f"{_TEXT}p", f"{_TEXT}h")
+            ).strip()
+        _CHANGES[key or ""] = words
+
+
+def _tracked(cell) -> str:
+    """ "tracked" or "tracked|<the words deleted>" for a cell holding changes tracked and not
+    yet accepted (read as if accepted, as Word's are); "" for one holding none."""
+    marks = [
+        m.get(f"{_TEXT}change-id", "")
+        for m in cell.iter()
+        if m.tag in (f"{_TEXT}change", f"{_TEXT}change-start")
+    ]
+    if not marks:
+        return ""
+    gone = " / ".join(_CHANGES[m] for m in marks if _CHANGES.get(m))
+    return f"{TRACKED}|{gone}" if gone else TRACKED
+
+
 def _owner_table(row, table) -> bool:
     """Whether ``row`` belongs to ``table`` itself, not to a table nested in one of its cells
     (whose rows `iter` also finds): found by the parent links built in `read_odt`."""
@@ -189,6 +227,7 @@ def _owner_table(row, table) -> bool:
 _PARENTS: dict[int, Any] = {}
 _STRIKES: list[dict] = []  # a table's struck cells, one dict a table, in order
 _STRUCK_PARAGRAPHS: list[tuple[str, str]] = []  # (text, "whole" or "part") outside tables
+_FIELD_PARAGRAPHS: list[tuple[str, str]] = []  # (text, what its date field shows) outside tables
 
 
 def _blocks_of(element, lines: list[str], blocks: list, comments: list[str], in_cell=False):
@@ -201,6 +240,12 @@ def _blocks_of(element, lines: list[str], blocks: list, comments: list[str], in_
             blocks.append(("h" if tag == f"{_TEXT}h" else "p", text))
             if how := _struck(element):
                 _STRUCK_PARAGRAPHS.append((text, how))
+            if _FIELDS:
+                _FIELD_PARAGRAPHS.extend(
+                    (text, "".join(f.itertext()).strip())
+                    for f in element.iter()
+                    if f.tag in _DATE_FIELDS and f.get(f"{_TEXT}fixed", "false") != "true"
+                )
     elif tag == f"{_TABLE}table":
         strikes: dict = {}
         grid = _grid(element, comments, None if in_cell else strikes)
@@ -217,18 +262,24 @@ def _blocks_of(element, lines: list[str], blocks: list, comments: list[str], in_
 
 
 def odt_blocks(
-    data: bytes, strikes: list | None = None, struck_paragraphs: list | None = None
+    data: bytes,
+    strikes: list | None = None,
+    struck_paragraphs: list | None = None,
+    field_paragraphs: list | None = None,
 ) -> tuple[list[tuple[str, Any]], list[str]]:
     """The document body's paragraphs ("p", text) and tables ("table", rows of cell texts) in
     order, and the comments attached to the text (quoted in the notes). With ``strikes`` and
     ``struck_paragraphs`` (lists), each table's struck cells ((row, column) -> "whole" or
-    "part") and the struck paragraphs outside tables ((text, how)) are put in them."""
+    "part") and the struck paragraphs outside tables ((text, how)) are put in them; with
+    ``field_paragraphs``, the paragraphs outside tables holding a date field that updates
+    ((text, what the field shows))."""
     from defusedxml.ElementTree import fromstring
 
     root = fromstring(data)
     _PARENTS.clear()
     _STRIKES.clear()
     _STRUCK_PARAGRAPHS.clear()
+    _FIELD_PARAGRAPHS.clear()
     _STRUCK_STYLES.clear()
     _STRUCK_STYLES.update(_struck_styles(root))
     _FIELDS.clear()
@@ -239,6 +290,7 @@ def odt_blocks(
             _FIELDS.append(True)
     try:
         body = root.find(f"{_OFFICE}body/{_OFFICE}text")
+        _tracked_changes(body)
         blocks: list[tuple[str, Any]] = []
         comments: list[str] = []
         if body is not None:
@@ -248,13 +300,17 @@ def odt_blocks(
             strikes += _STRIKES
         if struck_paragraphs is not None:
             struck_paragraphs += _STRUCK_PARAGRAPHS
+        if field_paragraphs is not None:
+            field_paragraphs += _FIELD_PARAGRAPHS
         return blocks, comments
     finally:
         _PARENTS.clear()
         _STRIKES.clear()
         _STRUCK_PARAGRAPHS.clear()
+        _FIELD_PARAGRAPHS.clear()
         _STRUCK_STYLES.clear()
         _FIELDS.clear()
+        _CHANGES.clear()
 
 
 def read_odt(
@@ -269,12 +325,14 @@ def read_odt(
     from app.chronology.word_tables import (
         _with_dated_paragraphs,
         grids_chronology,
+        mark_field_paragraphs,
         mark_struck_paragraphs,
         paragraphs_chronology,
     )
 
     strikes: list[dict] = []
     struck_paragraphs: list[tuple[str, str]] = []
+    fields: list[tuple[str, str]] = []
     try:
         with zipfile.ZipFile(path) as archive:
             names = {m.filename.lower(): m for m in archive.infolist()}
@@ -286,7 +344,7 @@ def read_odt(
                     ".xlsx or .ods and import that."
                 )
             content = archive.read(member)
-            blocks, comments = odt_blocks(content, strikes, struck_paragraphs)
+            blocks, comments = odt_blocks(content, strikes, struck_paragraphs, fields)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError, DefusedXmlException):
         raise ImportRefused(
             f"{path.name} cannot be read as an OpenDocument text: it is damaged. Ask the agency "
@@ -309,6 +367,7 @@ def read_odt(
         if found is not None:
             if struck is not None:
                 mark_struck_paragraphs(found[0], struck_paragraphs, struck)
+                mark_field_paragraphs(found[0], fields, struck)
             return found[0], [note, *found[1]]
         if b"<draw:image" in content:
             from app.chronology.word_tables import pictures_refused

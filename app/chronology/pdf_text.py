@@ -737,13 +737,49 @@ def _cell_text(lines: list[_Line], cell: tuple, usual: float | None) -> str:
         indented = b.x0 > left + 0.8 * size
         gap = b.top - a.bottom
         apart = usual is not None and gap > max(2 * usual, usual + 0.4 * size)
-        if _broken_number(a, b):
-            text = text + b.text  # "07/01/201" / "9": a date broken at a narrow cell's edge
+        if _broken_number(a, b) or _broken_word(a, b, right):
+            # "07/01/201" / "9": a date broken at a narrow cell's edge; "Photograph" / "ed":
+            # a word too long for the cell broken where the cell ends, with no hyphen
+            text = text + b.text
         elif (fitted or indented or apart) and not a.text.endswith(("-", "/")):
             text = f"{text}\n{b.text}"
         else:
             text = _wrapped(text, b.text)
     return "\n".join(" ".join(part.split()) for part in text.split("\n"))
+
+
+# The pieces a word too long for its cell leaves on the next line when broken where the cell
+# ends (no hyphen) that are never words of their own: an ending ("ed", "tion"), letters with
+# no vowel ("d", "ng"), or the word's closing punctuation. Short forms without a vowel that are
+# words ("mg", "pm") are not such pieces.
+_ENDINGS = frozenset(
+    "ed es ing ings ion ions ons tion tions sion sions ation ations ment ments ness ly ity ies "
+    "ied ised ized ising izing ician icians ance ances ence ences ous ive ives ful".split()
+)
+_SHORT_FORMS = frozenset("mg ml kg km cm mm pm hr hrs st nd rd th wk wks ft lb lbs".split())
+_PIECE = re.compile(r"([a-z]+)[.,;:!?)]*")
+
+
+def _broken_word(a: _Line, b: _Line, right: float) -> bool:
+    """Whether a word too long for its cell was broken where the cell ends, with no hyphen:
+    the line holds that one word, filled to the cell's edge (the next letter would not have
+    fitted), and the next line starts with a piece that is never a word of its own (an
+    ending such as "ed" or "tion", letters with no vowel, or punctuation alone). A line wrapped
+    between two words ("appointment" / "as") is never joined: both are words."""
+    if len(a.words) != 1 or not b.words or not a.words[0]["text"][-1:].isalpha():
+        return False
+    first = b.words[0]
+    piece = first["text"]
+    if piece.strip(".,;:!?)") == "":
+        return len(piece) <= 2 and right - a.x1 < 0.6 * a.size
+    letters = _PIECE.fullmatch(piece)
+    if letters is None:
+        return False
+    head = letters.group(1)
+    if head not in _ENDINGS and (head in _SHORT_FORMS or any(v in head for v in "aeiouy")):
+        return False
+    width = (first["x1"] - first["x0"]) / max(len(piece), 1)
+    return right - a.x1 < max(1.6 * width, 0.5 * a.size)
 
 
 # A date or a time written whole ("07/01/2019", "7.1.2019", "09:00", "09:00:15").

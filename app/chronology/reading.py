@@ -223,6 +223,8 @@ def read_tables(
         rows, merged, notes = reader(path)
         if said := clear_prompts(rows):
             notes = [*notes, said]
+        if not merged:
+            rows, notes = _by_agency_headings(rows, notes, {})
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row,
             merged=merged,
@@ -235,6 +237,7 @@ def read_tables(
         rows, notes = read_rtf(path, find_layout, struck)
         if said := clear_prompts(rows):
             notes = [*notes, said]
+        rows, notes = _by_agency_headings(rows, notes, struck)
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )
@@ -246,10 +249,11 @@ def read_tables(
         rows, notes = read_odt(path, find_layout, struck)
         if said := clear_prompts(rows):
             notes = [*notes, said]
+        rows, notes = _by_agency_headings(rows, notes, struck)
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )
-        return [_struck_through(table, struck, 1)]
+        return [_struck_through(table, struck, 1, program="LibreOffice")]
     if kind == "pdf":
         from app.chronology.pdf_text import read_pdf
 
@@ -257,6 +261,7 @@ def read_tables(
         rows, notes = read_pdf(path, find_layout, struck, words, progress)
         if said := clear_prompts(rows):
             notes = [*notes, said]
+        rows, notes = _by_agency_headings(rows, notes, struck, words)
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )
@@ -279,6 +284,7 @@ def read_tables(
         # the prompt's own words say it too.
         if said := clear_prompts(rows):
             notes = [*notes, said]
+        rows, notes = _by_agency_headings(rows, notes, struck)
         table = _build_table(
             path.name, "", rows, 1, 1, notes, max_rows, sheets=[], header_row=header_row
         )
@@ -287,6 +293,24 @@ def read_tables(
         return _read_workbook(
             path, workbook, kind, sheets, all_sheets, header_row, max_rows, progress or _no_one
         )
+
+
+def _by_agency_headings(rows, notes, struck, words=None):
+    """A document's rows split into agencies by rows across the table naming each, with an
+    Agency column in their place (agency_headings); the marks of the cells (struck) moved with
+    their rows."""
+    from app.chronology.agency_headings import agency_heading_rows
+
+    found = agency_heading_rows(rows)
+    if found is None:
+        return rows, notes
+    new_rows, said, placed = found
+    for table in (struck, words):
+        if table:
+            moved = {(placed[r], c): v for (r, c), v in table.items() if r in placed}
+            table.clear()
+            table.update(moved)
+    return new_rows, [*notes, said]
 
 
 def _no_one(_done: int, _total: int) -> None:
@@ -766,6 +790,7 @@ def _struck_through(
     struck: dict[tuple[int, int], str],
     col0: int,
     words: dict[tuple[int, int], list[str]] | None = None,
+    program: str = "Word",
 ):
     """Rows with text struck through in the file (an entry made in error, a word corrected)
     imported as written and flagged, saying which cells: the panel decides what stands.
@@ -867,17 +892,19 @@ def _struck_through(
         notes.append(
             f"{len(tracked)} row{'s' if len(tracked) != 1 else ''} "
             f"(row{'s' if len(tracked) != 1 else ''} {shown}) "
-            f"{'hold' if len(tracked) != 1 else 'holds'} changes tracked in Word and not yet "
+            f"{'hold' if len(tracked) != 1 else 'holds'} changes tracked in {program} and not yet "
             "accepted: read as if accepted (deleted words left out, inserted words kept); ask "
             "the agency for its final version if they may not all stand."
         )
-    notes += _tracked_deletions(table, by_row)
+    notes += _tracked_deletions(table, by_row, program)
     if not (marked or fielded or tracked or len(notes) > len(table.notes)):
         return table
     return replace(table, row_flags=flags, notes=notes)
 
 
-def _tracked_deletions(table: SheetTable, by_row: dict[int, dict[int, str]]) -> list[str]:
+def _tracked_deletions(
+    table: SheetTable, by_row: dict[int, dict[int, str]], program: str = "Word"
+) -> list[str]:
     """What was deleted with changes tracked in Word (not yet accepted), said in the notes so
     nothing the agency wrote goes unseen: the rows deleted whole (left out), and the words
     deleted in the rows imported."""
@@ -894,7 +921,7 @@ def _tracked_deletions(table: SheetTable, by_row: dict[int, dict[int, str]]) -> 
     notes = []
     if whole:
         notes.append(
-            f"{len(whole)} row{'s' if len(whole) != 1 else ''} deleted in Word with changes "
+            f"{len(whole)} row{'s' if len(whole) != 1 else ''} deleted in {program} with changes "
             f"tracked (not yet accepted) {'are' if len(whole) != 1 else 'is'} left out; what "
             f"{'they' if len(whole) != 1 else 'it'} held: "
             + "; ".join(whole[:20])
@@ -902,7 +929,7 @@ def _tracked_deletions(table: SheetTable, by_row: dict[int, dict[int, str]]) -> 
         )
     if words:
         notes.append(
-            "Words deleted in Word with changes tracked (not yet accepted), left out of the "
+            f"Words deleted in {program} with changes tracked (not yet accepted), left out of the "
             "entries: " + "; ".join(words[:20]) + ("; …" if len(words) > 20 else ".")
         )
     return notes

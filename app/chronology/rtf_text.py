@@ -42,6 +42,7 @@ def rtf_blocks(
     marks: list | None = None,
     gone_outside: list | None = None,
     struck_paragraphs: list | None = None,
+    field_paragraphs: list | None = None,
 ) -> list[tuple[str, Any]]:
     """The document's blocks in order: ("p", text) for a paragraph outside tables and
     ("table", rows) for a table, each row a list of cell texts.
@@ -53,7 +54,8 @@ def rtf_blocks(
     "tracked|<the words deleted>", or "updating" (a date field that updates). With
     ``gone_outside``, the words deleted outside tables;
     with ``struck_paragraphs``, (text, "whole" or "part") of each paragraph outside tables
-    holding struck text."""
+    holding struck text; with ``field_paragraphs``, (text, what the field shows) of each
+    paragraph outside tables holding a date field that updates."""
     blocks: list[tuple[str, Any]] = []
     codepage = "cp1252"
     skip = False
@@ -74,6 +76,11 @@ def rtf_blocks(
     row_marks: dict[int, str] = {}
     table_marks: dict[tuple[int, int], str] = {}
     outside_gone: list[str] = []
+    # A date field that updates: its code seen, then where its result starts (the text's
+    # length, the group's depth), then what it shows, for the paragraph it stands in.
+    field_code = False
+    field_at: tuple[int, int] | None = None
+    shown_fields: list[str] = []
 
     def emit(piece: str) -> None:
         if deleted:
@@ -101,6 +108,9 @@ def rtf_blocks(
         if seen["struck"] and struck_paragraphs is not None and done.strip():
             struck_paragraphs.append((done, "whole" if not seen["plain"] else "part"))
         seen.update(struck=0, plain=0, revised=0, updating=0)
+        if shown_fields and field_paragraphs is not None and done.strip():
+            field_paragraphs.extend((done, shown) for shown in shown_fields)
+        shown_fields.clear()
         blocks.append(("p", done))
 
     def end_cell() -> None:
@@ -112,6 +122,7 @@ def rtf_blocks(
         elif words or seen["revised"]:
             row_marks[len(row)] = f"tracked|{words}" if words else "tracked"
         gone.clear()
+        shown_fields.clear()
         seen.update(struck=0, plain=0, revised=0, updating=0)
 
     for m in _TOKEN.finditer(data):
@@ -123,6 +134,9 @@ def rtf_blocks(
                 star = False
             elif stack:
                 skip, uc, struck, deleted, revised = stack.pop()
+                if field_at is not None and len(stack) < field_at[1]:
+                    shown_fields.append("".join(text)[field_at[0] :].strip())
+                    field_at = None
             continue
         if word is not None:
             if word != b"bin" and pending and word == b"u":
@@ -133,7 +147,12 @@ def rtf_blocks(
                 skip, star = True, False
                 if word == b"fldinst" and _UPDATING.match(data, m.end(), m.end() + 40):
                     seen["updating"] = 1
+                    field_code = True
                 continue
+            if word == b"fldrslt" and field_code:
+                flush_raw()
+                field_code = False
+                field_at = (sum(map(len, text)), len(stack))
             if word == b"u" and param is not None:
                 flush_raw()
                 emit(chr(int(param) % 65536))
@@ -246,6 +265,7 @@ def read_rtf(path, find_layout, struck: dict | None = None) -> tuple[list[list[A
     from app.chronology.word_tables import (
         _with_dated_paragraphs,
         grids_chronology,
+        mark_field_paragraphs,
         mark_struck_paragraphs,
         paragraphs_chronology,
     )
@@ -264,7 +284,8 @@ def read_rtf(path, find_layout, struck: dict | None = None) -> tuple[list[list[A
     marks: list[dict] = []
     gone: list[str] = []
     struck_paragraphs: list[tuple[str, str]] = []
-    blocks = rtf_blocks(data, marks, gone, struck_paragraphs)
+    fields: list[tuple[str, str]] = []
+    blocks = rtf_blocks(data, marks, gone, struck_paragraphs, fields)
     tables = [b for kind, b in blocks if kind == "table"]
     keep = [bool(b) and max(map(len, b)) > 1 for b in tables]
     grids = [b for b, k in zip(tables, keep, strict=True) if k]
@@ -284,6 +305,7 @@ def read_rtf(path, find_layout, struck: dict | None = None) -> tuple[list[list[A
         if found is not None:
             if struck is not None:
                 mark_struck_paragraphs(found[0], struck_paragraphs, struck)
+                mark_field_paragraphs(found[0], fields, struck)
             return found[0], [note, *found[1]]
         raise ImportRefused(
             f"{path.name} is an RTF document with no table in it. ReviewDesk reads a chronology "

@@ -15,6 +15,8 @@ from app.chronology.file_guard import ImportRefused, check_grid
 
 _SOURCE_SPACES = re.compile(r"[ \t\r\n\f]+")  # (a no-break space is kept, then cleaned)
 _MAX_SPAN = 1000  # a colspan or rowspan past this is a broken page, not a layout
+# The link of a comment's mark to the comment (Google Docs: "#cmnt1"; Word's web page: "#_msocom_1").
+_COMMENT_MARK = re.compile(r"#(?:cmnt\d|_msocom_\d)")
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -56,9 +58,17 @@ class _Tables(HTMLParser):
         self.tables: list[list[list[tuple[str, int, int]]]] = []
         self._open: list[tuple[list, list[str] | None, tuple[int, int]]] = []
         self._skip = 0  # inside <style>, <script> or <head>'s <title>
+        self._mark = False  # inside a comment's mark in the text ("[a]" of a Google Docs page)
+        self.comments = 0  # comments' marks left out
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("style", "script", "title"):
+        if tag == "a" and _COMMENT_MARK.match(dict(attrs).get("href") or ""):
+            # A comment's mark in the text (Google Docs' web page puts "[a]" where a comment
+            # is anchored, the comment at the page's foot): not the author's words.
+            self._mark = True
+            self.comments += 1
+            self._skip += 1
+        elif tag in ("style", "script", "title"):
             self._skip += 1
         elif tag == "table":
             self._open.append(([], None, (1, 1)))
@@ -79,7 +89,10 @@ class _Tables(HTMLParser):
             self._text("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("style", "script", "title"):
+        if tag == "a" and self._mark:
+            self._mark = False
+            self._skip = max(0, self._skip - 1)
+        elif tag in ("style", "script", "title"):
             self._skip = max(0, self._skip - 1)
         elif tag == "table" and self._open:
             self._close_cell()
@@ -252,6 +265,12 @@ def read_html_text(text: str, shown: str, what: str) -> tuple[list[list[Any]], l
         else f"its table of {len(rows)} rows."
     )
     notes = [note]
+    if parser.comments:
+        notes.append(
+            f"{parser.comments} comment mark{'s' if parser.comments != 1 else ''} in the text "
+            "(\u201c[a]\u201d, a comment made on the document) left out of the entries; the "
+            "comments themselves stand at the foot of the page."
+        )
     # Tables with a chronology header of their own, other columns: said, not silently passed.
     others = [
         index + 1

@@ -19,7 +19,7 @@ def _document(path: Path):
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
 
-    from app.chronology.word_text import notes_in_place, unwrap_table_controls
+    from app.chronology.word_text import mark_prompts, notes_in_place, unwrap_table_controls
 
     try:
         try:
@@ -34,6 +34,7 @@ def _document(path: Path):
             ) from None
     unwrap_table_controls(document.element.body)
     notes_in_place(document)
+    mark_prompts(document)
     return document
 
 
@@ -234,10 +235,16 @@ def chronology_grid(
     followed by the tables continuing it (same columns). Returns (rows, notes). With
     ``struck`` (a dict), the cells of those rows whose text is struck through are put in it,
     (row, column) -> "whole" or "part", both counted from 0 in the rows returned."""
-    from app.chronology.word_text import hidden_words
+    from app.chronology.word_text import hidden_words, prompts_shown
 
     document = _document(path)
     rows, notes = _chronology_grid(path, document, find_layout, struck)
+    if shown := prompts_shown(document):
+        notes.append(
+            f"{shown} content control{'s' if shown != 1 else ''} of a Word template still "
+            f"show{'s' if shown == 1 else ''} the template's prompt (its grey "
+            "text): nothing was entered there, read as empty."
+        )
     hidden = hidden_words(document)
     if hidden:
         notes.append(
@@ -267,6 +274,9 @@ def _chronology_grid(path: Path, document, find_layout, struck: dict | None):
         if found is not None:
             if struck is not None:
                 mark_struck_paragraphs(found[0], _struck_paragraphs(document), struck)
+                from app.chronology.word_text import updating_paragraphs
+
+                mark_field_paragraphs(found[0], updating_paragraphs(document), struck)
             if len(every) > len(grids):
                 found[1][:] = [n.replace("has no table:", "has no table of entries:")
                                for n in found[1]]  # fmt: skip
@@ -401,6 +411,32 @@ def mark_struck_paragraphs(
                 break
             longest = max(filled, key=lambda c: len(cells[c]))
             struck[r, longest] = "whole" if how == "whole" and cells[longest] == words else "part"
+            break
+
+
+def mark_field_paragraphs(
+    rows: list[list[Any]], fields: list[tuple[str, str]], struck: dict
+) -> None:
+    """Into ``struck``, as for a table's cells, the date cell of each entry read from a
+    paragraph (``rows``, headings first) whose date is a date field that updates (``fields``:
+    the paragraph's text and what the field shows, in order), marked UPDATING: the first
+    entry after the last one marked whose cell is what the field shows and whose text is the
+    paragraph's (or, for a date on a line of its own, the next such entry)."""
+    at = 1
+    for text, shown in fields:
+        want = _flat(shown)
+        rest = _flat(text).replace(want, " ", 1).strip(" \u2013\u2014-:;,.")
+        rest = " ".join(rest.split())
+        for r in range(at, len(rows)):
+            cells = [_flat(v) for v in rows[r]]
+            hit = [c for c, v in enumerate(cells) if v == want or v.startswith(want + " ")]
+            if not hit:
+                continue
+            joined = " ".join(cells)
+            if len(rest) >= 12 and rest[:60] not in joined:
+                continue
+            struck[r, hit[0]] = UPDATING
+            at = r + 1
             break
 
 
@@ -723,7 +759,9 @@ def _under_shared_headings(
 _LEADING_DATE = re.compile(
     # an entry's number typed before it ("1. ", "2) ", "(3) ", a report's "2.14 "), or prose's
     # "On (the)", or both ("2.3 On 14 March 2016 the ...")
-    r"\s*(?:(?:\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?\)?\s+)?(?:[Oo]n\s+(?:the\s+)?)?"
+    # or an item's number as minutes give it ("Item 4 – ", "Entry 12: ")
+    r"\s*(?:(?:\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?\)?\s+"
+    r"|(?:[Ii]tem|ITEM|[Ee]ntry|ENTRY)\s+\d{1,4}\s*[-\u2013\u2014:.]?\s+)?(?:[Oo]n\s+(?:the\s+)?)?"
     r"|\[(?=[^\]\n]{6,30}\]))"
     # a chat's stamp, "14/03/2016, 10:32 - ", "[14/03/2016 10:32:07]": the time is the entry's
     r"(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
@@ -963,6 +1001,16 @@ def _headless_tabbed(lines: list[str], counts: list[int], tabs: int, before: int
 _LABELLED_LINE = re.compile(r"\s*(?P<label>[^:\d\t\n]{1,39}):\s*(?P<value>.*)", re.S)
 
 
+# A label after a labelled value on the same line: "... Time: 10:05".
+_NEXT_LABEL = re.compile(r"\s(?P<label>[A-Z][A-Za-z'/ ]{1,24}?):\s+(?=\S)")
+
+
+def _known_label(label: str) -> bool:
+    from app.chronology.mapping import header_score
+
+    return header_score([label.strip()]) > 0
+
+
 def labelled_paragraphs(texts: list[str]) -> tuple[list[list[Any]], list[str]] | None:
     """Case notes printed as paragraphs of labelled lines ("Date: 14/03/2016", "Worker: ...",
     "Note: ..."): each line as a label and its value, to be read as blocks of labelled lines.
@@ -972,7 +1020,17 @@ def labelled_paragraphs(texts: list[str]) -> tuple[list[list[Any]], list[str]] |
     rows: list[list[Any]] = []
     for text in texts:
         m = _LABELLED_LINE.match(text)
-        rows.append([f"{m['label'].strip()}:", m["value"].strip()] if m else [text.strip(), ""])
+        if m is None:
+            rows.append([text.strip(), ""])
+            continue
+        pairs = [(m["label"].strip(), m["value"].strip())]
+        # several labelled values on one line ("Date: 14/03/2016  Time: 10:05  Recorded by:
+        # ..."), each label one a chronology's columns are named by
+        while (more := _NEXT_LABEL.search(pairs[-1][1])) and _known_label(more["label"]):
+            label, value = pairs[-1]
+            pairs[-1] = (label, value[: more.start()].strip())
+            pairs.append((more["label"].strip(), value[more.end() :].strip()))
+        rows += [[f"{label}:", value] for label, value in pairs]
     if label_blocks(rows) is None:
         return None
     note = "The document has no table: its paragraphs are labelled lines, read as blocks."

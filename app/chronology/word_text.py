@@ -44,6 +44,101 @@ def _prompt(sdt) -> bool:
     return sdt.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None
 
 
+def mark_prompts(document) -> int:
+    """Content controls still showing their template's prompt that Word did not mark so
+    (w:showingPlcHdr is not always kept) marked, in any language of Word: the control's text is
+    its prompt's building block's text (w:placeholder names it in the glossary), or every word
+    of it stands in the prompt's style (the style Word names "Placeholder Text", whatever the
+    install calls its identifier). How many were marked; nothing looked at when the body holds
+    no control (the common case: one look)."""
+    body = document.element.body
+    controls = [
+        sdt for sdt in body.iter(f"{_W}sdt") if sdt.find(f"{_W}sdtPr/{_W}showingPlcHdr") is None
+    ]
+    if not controls:
+        return 0
+    styles = _prompt_styles(document)
+    prompts: dict[str, str] | None = None
+    marked = 0
+    for sdt in controls:
+        content = sdt.find(f"{_W}sdtContent")
+        props = sdt.find(f"{_W}sdtPr")
+        if content is None or props is None:
+            continue
+        runs = [r for r in content.iter(f"{_W}r") if any(t.text for t in r.iter(f"{_W}t"))]
+        if not runs:
+            continue
+        text = " ".join("".join(t.text or "" for t in content.iter(f"{_W}t")).split())
+        part = props.find(f"{_W}placeholder/{_W}docPart")
+        same = False
+        if part is not None:
+            if prompts is None:
+                prompts = _glossary_prompts(document)
+            same = prompts.get(part.get(f"{_W}val", "")) == text
+        if same or all(_run_style(r) in styles for r in runs):
+            from lxml import etree
+
+            props.append(etree.Element(f"{_W}showingPlcHdr"))
+            marked += 1
+    return marked
+
+
+def prompts_shown(document) -> int:
+    """How many content controls of the body still show their template's prompt (marked so by
+    Word or found by `mark_prompts`)."""
+    return sum(
+        1
+        for mark in document.element.body.iter(f"{_W}showingPlcHdr")
+        if (sdt := mark.getparent().getparent()) is not None
+        and any(t.text for t in sdt.iter(f"{_W}t"))
+    )
+
+
+def _run_style(run) -> str:
+    style = run.find(f"{_W}rPr/{_W}rStyle")
+    return style.get(f"{_W}val", "") if style is not None else ""
+
+
+def _prompt_styles(document) -> set[str]:
+    """The identifiers of the style of a template's prompts: Word's "Placeholder Text" by its
+    name (an install in another language names the identifier in its own words)."""
+    found = {"PlaceholderText"}
+    try:
+        root = document.styles.element
+    except (AttributeError, KeyError, ValueError):
+        return found
+    for style in root.iter(f"{_W}style"):
+        name = style.find(f"{_W}name")
+        if name is not None and name.get(f"{_W}val", "").casefold() == "placeholder text":
+            found.add(style.get(f"{_W}styleId", ""))
+    return found
+
+
+def _glossary_prompts(document) -> dict[str, str]:
+    """The text of each building block in the document's glossary, by its name: the prompts a
+    template's controls show until something is entered."""
+    from lxml import etree
+
+    found: dict[str, str] = {}
+    for rel in document.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith("/glossaryDocument"):
+            continue
+        try:
+            part = rel.target_part
+            root = getattr(part, "element", None)
+            if root is None:
+                root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False))
+        except (etree.XMLSyntaxError, KeyError, ValueError):
+            continue
+        for block in root.iter(f"{_W}docPart"):
+            name = block.find(f"{_W}docPartPr/{_W}name")
+            body = block.find(f"{_W}docPartBody")
+            if name is not None and body is not None:
+                text = "".join(t.text or "" for t in body.iter(f"{_W}t"))
+                found[name.get(f"{_W}val", "")] = " ".join(text.split())
+    return found
+
+
 def _runs_text(element, out: list[str]) -> None:
     for child in element:
         tag = child.tag
@@ -280,6 +375,47 @@ def has_updating_dates(body) -> bool:
 def _field_codes(element) -> Iterator[str]:
     for field in element.iter(f"{_W}fldSimple", f"{_W}instrText"):
         yield (field.get(f"{_W}instr") or "") if field.tag == f"{_W}fldSimple" else field.text or ""
+
+
+def updating_paragraphs(document) -> list[tuple[str, str]]:
+    """(the paragraph's text, what its field shows) of each paragraph outside tables holding a
+    date field that updates, in order; [] when the body holds none (one look)."""
+    body = document.element.body
+    if not has_updating_dates(body):
+        return []
+    found = []
+    for block in _body_blocks(body):
+        if block.tag != f"{_W}p":
+            continue
+        for shown in _updating_results(block):
+            found.append((paragraph_text(block), shown))
+    return found
+
+
+def _updating_results(p) -> list[str]:
+    """What each date field that updates in paragraph ``p`` shows (its last result)."""
+    results = [
+        paragraph_text(simple)
+        for simple in p.iter(f"{_W}fldSimple")
+        if _UPDATING.match(simple.get(f"{_W}instr") or "")
+    ]
+    state, code, shown = "", "", []
+    for element in p.iter(f"{_W}fldChar", f"{_W}instrText", f"{_W}t"):
+        if element.tag == f"{_W}fldChar":
+            kind = element.get(f"{_W}fldCharType")
+            if kind == "begin":
+                state, code, shown = "code", "", []
+            elif kind == "separate" and state == "code":
+                state = "result"
+            elif kind == "end" and state:
+                if _UPDATING.match(code) and "".join(shown).strip():
+                    results.append("".join(shown).strip())
+                state = ""
+        elif element.tag == f"{_W}instrText" and state == "code":
+            code += element.text or ""
+        elif element.tag == f"{_W}t" and state == "result":
+            shown.append(element.text or "")
+    return results
 
 
 def updating_date_in(tc) -> bool:
