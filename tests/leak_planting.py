@@ -52,7 +52,9 @@ from app.edits import apply_fields
 from app.findings import add_finding
 from app.imrs import add_agency
 from app.items import add_item
+from app.publishing.anonymise import Anonymiser
 from app.publishing.people import add_person
+from app.publishing.transforms import protect
 from app.reviews import create_review
 
 CHRONOLOGY_HEADER = "Date,Event,Action taken,Practitioner,Role,Subject\n"
@@ -289,6 +291,17 @@ def published_text(ctx, review_id: int, kind: str, path: Path) -> str:
 
     publish(ctx, kind, path, review_id=review_id)
     return read_everything(path)
+
+
+def published(register, text: str) -> str:
+    """``text`` as a draft for publication prints it (names spelled like a registered one removed)."""
+    return protect(
+        text,
+        marking=None,
+        anonymiser=Anonymiser(register),
+        unregistered_out=True,
+        register=register,
+    )
 
 
 # --- the tests every leak case has ------------------------------------------------------------

@@ -12,10 +12,14 @@ from app.cli import main
 from app.context import AppContext
 from app.publishing.anonymise import Anonymiser
 from app.publishing.register import RegisterEntry
-from app.publishing.transforms import protect
 from db.store import open_store
 from tests.conftest import TODAY
-from tests.leak_planting import for_publication, near_names_in, read_back_tests
+from tests.leak_planting import (
+    for_publication,
+    near_names_in,
+    published,
+    read_back_tests,
+)
 from tests.publishing_leak17_case import CASE, ORDINARY, PLANTED, build_case, leaks
 from tests.test_publishing_leak16 import _pdf_text
 
@@ -60,17 +64,6 @@ def test_the_exported_pdf_read_back_names_no_one_and_keeps_the_words(store_file,
     flat = " ".join(text.split())
     assert "Banks were shut on Monday." in flat
     assert "moved to Preston in May" in flat
-
-
-def published(register, text: str) -> str:
-    """As a draft for publication prints it (names spelled like a registered one removed)."""
-    return protect(
-        text,
-        marking=None,
-        anonymiser=Anonymiser(register),
-        unregistered_out=True,
-        register=register,
-    )
 
 
 @pytest.mark.parametrize(

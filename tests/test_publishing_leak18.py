@@ -19,10 +19,14 @@ from app.context import AppContext
 from app.edits import apply_fields
 from app.publishing.anonymise import Anonymiser
 from app.publishing.register import RegisterEntry
-from app.publishing.transforms import protect
 from db.store import open_store
 from tests.conftest import TODAY
-from tests.leak_planting import for_publication, near_names_in, read_back_tests
+from tests.leak_planting import (
+    for_publication,
+    near_names_in,
+    published,
+    read_back_tests,
+)
 from tests.publishing_leak18_case import CASE, ORDINARY, PLANTED, build_case, leaks
 from tests.test_publishing_leak16 import _pdf_text
 
@@ -79,17 +83,6 @@ def test_the_exported_pdf_read_back_names_no_one(store_file, tmp_path, args):
     if args[0] in ("summary", "brief", "overview"):
         assert "moved to Devon" in flat
         assert "Lincoln Road was closed." in flat
-
-
-def published(register, text: str) -> str:
-    """As a draft for publication prints it (names spelled like a registered one removed)."""
-    return protect(
-        text,
-        marking=None,
-        anonymiser=Anonymiser(register),
-        unregistered_out=True,
-        register=register,
-    )
 
 
 # ---- the last hunt's leftovers ---------------------------------------------------------------
