@@ -553,6 +553,8 @@ def _sets_filter(last: list[bytes]) -> bool:
 # A row hidden by hand (or under a closed group): <row r="5" hidden="1">.
 _HIDDEN = re.compile(rb"hidden")  # (the pattern's search for the word: quicker than ``in``)
 _HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*\bhidden\s*=\s*[\"']\s*(?:1|true)\b")
+_SHEET_DATA = re.compile(rb"<([A-Za-z_][\w.-]*:)?sheetData\b")
+_WORKSHEET = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet\b")
 
 
 def _xlsx_cells_extent(
@@ -567,6 +569,17 @@ def _xlsx_cells_extent(
     state = [0, 0]  # (current row, current column) for cells written without a reference
     for piece in _pieces(archive, member):
         last[:] = [last[-1], piece] if last else [piece]
+        if prefix is None:
+            # The cells' prefix is that of the table holding them (a sheet may declare the
+            # namespace as its default and still write <x:sheetData><x:row><x:c ...>).
+            found = _SHEET_DATA.search(piece) or _WORKSHEET.search(piece)
+            prefix = re.escape(found.group(1)) if found and found.group(1) else b""
+            cell_tag = re.compile(rb"<" + prefix + rb"c[\s/>]")
+            unusual = re.compile(rb"<" + prefix + _XLSX_UNUSUAL_CELL)
+            with_ref = re.compile(rb"<" + prefix + rb'c r="([A-Z]{1,3})([0-9]{1,7})"')
+            tokens = re.compile(rb"<" + prefix + rb"(row|c)(?=[\s/>])([^>]*)>")
+            # <c r="XFD1048576" s="1"></c>: a styled cell holding nothing, as a self-closed one.
+            empty_cell = re.compile(rb"<" + prefix + rb"c(\s[^>]*)?(?<!/)>\s*</" + prefix + rb"c>")
         # A hidden row: one look for the word in each piece, the pattern only where it is.
         if (
             hiding is not None
@@ -575,15 +588,6 @@ def _xlsx_cells_extent(
             and _HIDDEN_ROW.search(piece)
         ):
             hiding.append(True)
-        if prefix is None:
-            found = re.search(rb"<([A-Za-z_][\w.-]*:)?worksheet\b", piece)
-            prefix = re.escape(found.group(1)) if found and found.group(1) else b""
-            cell_tag = re.compile(rb"<" + prefix + rb"c[\s/>]")
-            unusual = re.compile(rb"<" + prefix + _XLSX_UNUSUAL_CELL)
-            with_ref = re.compile(rb"<" + prefix + rb'c r="([A-Z]{1,3})([0-9]{1,7})"')
-            tokens = re.compile(rb"<" + prefix + rb"(row|c)(?=[\s/>])([^>]*)>")
-            # <c r="XFD1048576" s="1"></c>: a styled cell holding nothing, as a self-closed one.
-            empty_cell = re.compile(rb"<" + prefix + rb"c(\s[^>]*)?(?<!/)>\s*</" + prefix + rb"c>")
         if not exact and not unusual.search(piece):
             # Every cell is within A1:Z99999: bounded, no need to look closer.
             max_row, max_col = max(max_row, 99_999), max(max_col, 26)

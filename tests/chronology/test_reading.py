@@ -645,6 +645,23 @@ def test_a_tiny_sheet_reaching_cell_xfd1048576_is_refused(tmp_path, no_calamine)
     assert "Delete the empty rows and columns" in message
 
 
+def test_far_cells_written_with_a_prefix_under_a_default_namespace_are_refused(
+    tmp_path, no_calamine
+):
+    # The sheet declares its namespace as the default and binds a prefix to it as well; the
+    # cells are written with the prefix (<x:c>), which the parser reads like any other cell.
+    sheet = (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        b'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>'
+        b'<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Date</x:t></x:is></x:c></x:row>'
+        b'<x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>01/01/2015</x:t></x:is></x:c>'
+        b'<x:c r="XFD1048576" t="inlineStr"><x:is><x:t>far</x:t></x:is></x:c></x:row>'
+        b"</x:sheetData></worksheet>"
+    )
+    message = refused(_small_workbook(tmp_path / "prefixed_far_cell.xlsx", sheet))
+    assert "row 1,048,576 and column 16,384" in message
+
+
 def test_far_cells_without_values_do_not_count(tmp_path):
     path = tmp_path / "styled.xlsx"
     workbook = openpyxl.Workbook()
