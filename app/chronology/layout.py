@@ -367,7 +367,13 @@ def left_out_rows(
     )
     heading_like: dict[str, bool] = {}  # first cells seen, and whether they repeat a heading
 
+    # A first cell starting with a figure (a date, a time, a number) repeats a heading only
+    # where a heading starts with one: most first cells are dates, looked at no further.
+    figure_led = any(p.lstrip()[:1].isdigit() for p in probe)
+
     def repeats_heading(first: str) -> bool:
+        if first[:1].isdigit() and not figure_led:
+            return False
         return (
             " ".join(first.split()).casefold() in probe
             or (

@@ -22,6 +22,7 @@ from app.chronology.dates import (
     from_days,
     parse_date,
     parse_time,
+    plain_days,
     says_no_time,
 )
 from app.chronology.entries import sequence_for
@@ -179,23 +180,26 @@ class _Grid:
 _NUMBER_KINDS = {bool, int, float}
 
 
-def _distinct_map(read, values, read_days=None) -> list[Any]:
+def _distinct_map(read, values, read_days=None, read_texts=None) -> list[Any]:
     """``read`` applied to each value, each distinct value (and type: 1, 1.0 and True are
     different cells) read once; the date cells among others all at once with ``read_days``
-    (distinct days -> what each reads as) when given."""
+    (distinct days -> what each reads as) when given, and the texts it can read all at once with
+    ``read_texts`` (distinct texts -> what those of them it reads read as) when given."""
     kinds = set(map(type, values))
-    if len(kinds) == 1:  # one type: equal values are the same cell
-        known = {value: read(value) for value in set(values)}
-        return list(map(known.__getitem__, values))
     if len(kinds & _NUMBER_KINDS) <= 1:
-        # Only numbers of different types can be equal (a date is never equal to a text, nor
-        # to a date and time): the values themselves are the keys.
+        # One type, or only numbers of different types can be equal (a date is never equal to a
+        # text, nor to a date and time): the values themselves are the keys.
         distinct = set(values)
-        if read_days is None or date not in kinds:
-            known = {value: read(value) for value in distinct}
-        else:
+        if read_days is not None and date in kinds:
             known = read_days([value for value in distinct if value.__class__ is date])
-            known.update({value: read(value) for value in distinct if value.__class__ is not date})
+        else:
+            known = {}
+        if read_texts is not None and str in kinds:
+            known.update(read_texts([value for value in distinct if value.__class__ is str]))
+        if known:
+            known.update({value: read(value) for value in distinct if value not in known})
+        else:
+            known = {value: read(value) for value in distinct}
         return list(map(known.__getitem__, values))
     keys = list(zip(map(type, values), values, strict=True))
     distinct = set(keys)
@@ -283,6 +287,9 @@ def build_entries(plan, today: date) -> None:
         doubted.extend(read for read in known.values() if read.problem)  # a year typed in
         return known
 
+    def texts_plain(texts):
+        return plain_days(texts, order)
+
     kinds = set(map(type, raw_dates))
     if kinds == _DAYS_ONLY and min(raw_dates) > YEAR_AS_DAY[1]:
         # Date cells only (no time, no text): each is its own day, with nothing to read,
@@ -290,7 +297,7 @@ def build_entries(plan, today: date) -> None:
         parsed = None
         own = [""] * count
     else:
-        parsed = _distinct_map(read_doubting, raw_dates, days_doubting)
+        parsed = _distinct_map(read_doubting, raw_dates, days_doubting, texts_plain)
         for k, (written, why) in swapped_by_excel(raw_dates, kinds).items():
             parsed[k] = replace(read_date(written), problem=why)
             doubted.append(parsed[k])

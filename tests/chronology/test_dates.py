@@ -336,3 +336,39 @@ def test_dates_inside_brackets_markers_and_open_spans(written, start, end, preci
 )
 def test_words_around_no_date_are_still_not_a_date(written):
     assert parse_date(written).start is None
+
+
+def test_plain_days_read_as_parse_date_reads_them_and_leave_the_rest():
+    texts = [
+        "14/03/2016", "4/3/2016", "14.03.2016", "14-03-2016", "31/12/1999", "29/02/2016",
+        "29/02/2015", "31/04/2016", "03/14/2016", "14/03/1899", "14/03/2101", "14/03/16",
+        " 14/03/2016", "14/03/2016 ", "14/03-2016", "Mon 14/03/2016", "c. 14/03/2016",
+        "14/03/2016 10:30", "March 2016", "",
+    ]  # fmt: skip
+    for order in ("dmy", "mdy"):
+        known = dates.plain_days(texts, order)
+        assert set(known) <= set(texts)
+        assert {"14/03/2016", "14.03.2016", "14-03-2016"} & set(known) == (
+            {"14/03/2016", "14.03.2016", "14-03-2016"} if order == "dmy" else set()
+        )
+        for text, read in known.items():
+            assert read == parse_date(text, order=order), text
+        # A text left out is no plain day: another form, or no day that exists.
+        for text in set(texts) - set(known):
+            read = parse_date(text, order=order)
+            assert not (
+                dates._PLAIN_DAY.fullmatch(text) and read.precision == "day" and read.text == text
+            ), text
+        assert "29/02/2015" not in known and "14/03/16" not in known
+
+
+def test_from_days_reads_each_day_as_from_day_does():
+    days = [date(2016, 3, 14), date(1905, 7, 7), date(1899, 12, 30), date(2099, 1, 1)]
+    iso, texts = {}, {}
+    known = dates.from_days(iter(days), iso, texts)
+    assert set(known) == set(days)
+    for day in days:
+        assert known[day] == dates.from_day(day)
+    assert iso[date(2016, 3, 14)] == "2016-03-14" and texts[date(2016, 3, 14)] == "14/03/2016"
+    plain = dates.from_days([date(2016, 3, 14), date(2016, 3, 15)])
+    assert plain[date(2016, 3, 15)] == dates.from_day(date(2016, 3, 15))
