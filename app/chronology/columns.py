@@ -316,23 +316,27 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
     kinds: dict[str, str] = {}  # a text repeated down a column is looked at once
     for _number, cells in rows[:PROFILE_ROWS]:
         for p, value, values in zip(profiles, cells, seen, strict=False):
-            if value is None or value == "":
+            if value.__class__ is str:  # (most cells: straight to the text)
+                text = value.strip()
+                if not text:
+                    continue
+            elif value is None:
                 continue
-            if isinstance(value, datetime | date):
+            elif isinstance(value, datetime | date):
                 p.filled += 1
                 p.dates += 1
                 values.add(value)
                 continue
-            if isinstance(value, time):
+            elif isinstance(value, time):
                 p.filled += 1
                 p.times += 1
                 continue
-            if isinstance(value, bool):
+            elif isinstance(value, bool):
                 p.filled += 1
                 p.yes_no += 1
                 values.add(value)
                 continue
-            if isinstance(value, int | float):
+            elif isinstance(value, int | float):
                 p.filled += 1
                 p.numbers += 1
                 values.add(value)
@@ -351,9 +355,10 @@ def profile_columns(headings: list[str], rows: list[tuple[int, list[Any]]]) -> l
                 ):
                     p.dates += 1  # an Excel serial or 20160314 written as a number
                 continue
-            text = value.strip() if value.__class__ is str else str(value)
-            if not text:
-                continue
+            else:
+                text = value.strip() if isinstance(value, str) else str(value)
+                if not text:
+                    continue
             p.filled += 1
             values.add(text)
             p.length += len(text)
