@@ -840,16 +840,34 @@ def test_the_guard_inflates_each_part_as_zipfile_does(tmp_path):
     assert _members(path) == expected
 
 
-def test_a_sheet_of_a_few_megabytes_is_inflated_whole_as_zipfile_does(tmp_path):
-    path = tmp_path / "whole.zip"
+def test_a_sheet_of_a_few_megabytes_is_looked_through_in_pieces_ending_at_a_tag(tmp_path):
+    path = tmp_path / "pieces.zip"
     text = "".join(f"<row r='{n}'><c><v>{n * 7}</v></c></row>" for n in range(60_000)).encode()
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("deflated.xml", text, zipfile.ZIP_DEFLATED)
         archive.writestr("stored.xml", text[:5000], zipfile.ZIP_STORED)
     with zipfile.ZipFile(path) as archive:
-        for info in archive.infolist():
-            assert info.file_size <= file_guard._ONE_PIECE
-            assert list(file_guard._pieces(archive, info)) == [archive.read(info.filename)]
+        whole = archive.read("deflated.xml")
+        pieces = list(file_guard._pieces(archive, archive.getinfo("deflated.xml")))
+        assert len(pieces) > 1 and b"".join(pieces) == whole  # (nothing lost or repeated)
+        assert all(piece.endswith(b">") for piece in pieces)
+        assert max(map(len, pieces)) <= 2 * file_guard._CHUNK
+        small = archive.getinfo("stored.xml")
+        assert list(file_guard._pieces(archive, small)) == [archive.read("stored.xml")]
+
+
+@pytest.mark.parametrize("where", [1_000, 4_369, 30_000, 59_998])
+def test_a_far_cell_anywhere_in_a_large_sheet_is_found(tmp_path, no_calamine, where):
+    # Rows of about sixty bytes: the sheet spans many pieces, and the far cell falls at the
+    # start, across, or at the end of one wherever it is.
+    rows = [f'<row r="{n}"><c r="A{n}"><v>{n * 7}</v></c></row>' for n in range(1, 60_000)]
+    rows[where] = (
+        f'<row r="{where + 1}"><c r="A{where + 1}"><v>1</v></c>'
+        '<c r="XFD1048576" t="inlineStr"><is><t>far</t></is></c></row>'
+    )
+    sheet = ("<worksheet><sheetData>" + "".join(rows) + "</sheetData></worksheet>").encode()
+    message = refused(_small_workbook(tmp_path / f"far_{where}.xlsx", sheet))
+    assert "row 1,048,576 and column 16,384" in message
 
 
 def test_a_small_part_that_holds_more_than_it_declares_is_refused(tmp_path, no_calamine):
