@@ -180,12 +180,14 @@ class _Grid:
 _NUMBER_KINDS = {bool, int, float}
 
 
-def _distinct_map(read, values, read_days=None, read_texts=None) -> list[Any]:
+def _distinct_map(read, values, read_days=None, read_texts=None, kinds=None) -> list[Any]:
     """``read`` applied to each value, each distinct value (and type: 1, 1.0 and True are
     different cells) read once; the date cells among others all at once with ``read_days``
     (distinct days -> what each reads as) when given, and the texts it can read all at once with
-    ``read_texts`` (distinct texts -> what those of them it reads read as) when given."""
-    kinds = set(map(type, values))
+    ``read_texts`` (distinct texts -> what those of them it reads read as) when given.
+    ``kinds``: the values' types, when the caller has them already."""
+    if kinds is None:
+        kinds = set(map(type, values))
     if len(kinds & _NUMBER_KINDS) <= 1:
         # One type, or only numbers of different types can be equal (a date is never equal to a
         # text, nor to a date and time): the values themselves are the keys.
@@ -297,7 +299,7 @@ def build_entries(plan, today: date) -> None:
         parsed = None
         own = [""] * count
     else:
-        parsed = _distinct_map(read_doubting, raw_dates, days_doubting, texts_plain)
+        parsed = _distinct_map(read_doubting, raw_dates, days_doubting, texts_plain, kinds)
         for k, (written, why) in swapped_by_excel(raw_dates, kinds).items():
             parsed[k] = replace(read_date(written), problem=why)
             doubted.append(parsed[k])
