@@ -274,7 +274,8 @@ def _insert_entries(session, plan, agency_id: int, import_id: int) -> None:
         column = planned[SLOT[name]]
         processor = table.c[name].type._cached_bind_processor(dialect)
         if name == "source_values":
-            column = map(_json_cells, column)
+            # (no row keeps a cell beside its fields: every file whose columns were all used)
+            column = map(_json_cells, column) if any(column) else repeat("")
         elif processor is not None and not isinstance(table.c[name].type, Float):
             memo = memos.get(processor) or memos.setdefault(
                 processor, _DistinctValues(processor, plan.entries.iso)

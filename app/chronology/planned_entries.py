@@ -156,9 +156,17 @@ def _trimmed(values: list[str]) -> list[str]:
     return list(map(known.__getitem__, values))
 
 
-_START, _END, _TIME = attrgetter("start"), attrgetter("end"), attrgetter("time")
-_PRECISION, _GRANULARITY = attrgetter("precision"), attrgetter("granularity")
-_TEXT = attrgetter("text")
+_DATE_FIELDS = attrgetter("time", "start", "end", "text", "precision", "granularity")
+
+
+def _date_fields(parsed: list) -> list[list[Any]]:
+    """The times, starts, ends, texts, precisions and granularities of the dates read, a list
+    each, in one pass over them."""
+    if not parsed:
+        return [[] for _ in range(6)]
+    return list(map(list, zip(*map(_DATE_FIELDS, parsed), strict=True)))
+
+
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
@@ -312,7 +320,8 @@ def build_entries(plan, today: date) -> None:
                     )
         if _UTC_HEADING.search(headers[mapping["date"]]):
             _utc_to_uk_clock(plan, raw_dates, parsed)
-        own = _real_times(list(map(_TIME, parsed)))
+        fields = _date_fields(parsed)
+        own = _real_times(fields[0])
     time_col = mapping.get("time")
     if time_col is None:
         times = own
@@ -340,7 +349,7 @@ def build_entries(plan, today: date) -> None:
     own_cols = [mapping[f] for f in _OWN_ENTRY_FIELDS if f in mapping]
     owner: dict[int, int] = {}  # continuation row -> the entry it joined
     continuations = plan.continuations
-    starts = None if parsed is None else list(map(_START, parsed))
+    starts = None if parsed is None else fields[1]
     undated = [] if parsed is None or all(starts) else [k for k, s in enumerate(starts) if not s]
     for k in undated:
         previous = owner.get(k - 1, k - 1) if k else None
@@ -455,18 +464,18 @@ def build_entries(plan, today: date) -> None:
         ends = out[SLOT["date_end"]] = list(starts)
     else:
         if undated:  # (a row may have taken the date of the entry above)
-            starts = list(map(_START, parsed))
+            fields = _date_fields(parsed)
+        _times, starts, ends, texts, precisions, granularities = fields
         every_date_read = all(starts)
         if every_date_read:
-            out[SLOT["date_text"]] = list(map(_TEXT, parsed))
+            out[SLOT["date_text"]] = texts
         else:
             out[SLOT["date_text"]] = [
                 p.text if p.start else cell_text(raw)
                 for p, raw in zip(parsed, raw_dates, strict=True)
             ]
-        out[SLOT["precision"]] = list(map(_PRECISION, parsed))
-        out[SLOT["granularity"]] = list(map(_GRANULARITY, parsed))
-        ends = out[SLOT["date_end"]] = list(map(_END, parsed))
+        out[SLOT["precision"]], out[SLOT["granularity"]] = precisions, granularities
+        out[SLOT["date_end"]] = ends
     out[SLOT["date_start"]] = starts
     out[SLOT["sort_date"]] = starts
     if end_col is not None:
