@@ -144,6 +144,10 @@ def _fold_table() -> dict[int, str]:
         "—": "-",
     }
     table.update({ord(k): v for k, v in extra.items()})
+    # Full-width Latin letters, as a Chinese or Japanese keyboard types them ("Ａｙｓｅｌ").
+    for code in range(0xFF21, 0xFF3B):
+        table[code] = chr(code - 0xFF21 + ord("A"))
+        table[code + 0x20] = chr(code - 0xFF21 + ord("a"))
     return table
 
 
@@ -402,7 +406,13 @@ def _acronym(text: str, m: re.Match) -> bool:
 
 # ("Bolton, M.": the family name first and a comma; "Ashworth-K.": the other half of a
 # double-barrelled family name.)
-_INITIAL_AFTER = re.compile(r"(?:,?[ \t]+|-)([A-Z])\.(?!\w)")
+_INITIAL_AFTER = re.compile(r"(?:,?[ \t]+|,|-)([A-Z])\.(?!\w)")
+# An initial after a family name with no dot, as registers and sign-offs write it ("Guliyeva A
+# wrote", "Okafor N said", "signed: Chaudhary P"): before a word in lower case, a comma or the
+# end; not "I" before a word ("Nadia I think").
+_BARE_INITIAL_AFTER = re.compile(
+    r"(?:,?[ \t]+)((?!I[ \t]+[a-z])[A-Z])(?=[ \t]+[a-z]|[ \t]*[,;:)(<\[]|[ \t]*$)", re.M
+)
 # ("M-R", "J.-P.": the initials of a hyphened first name, "Mohammad-Reza", "Jean-Pierre".)
 _INITIALS_AFTER = re.compile(
     r"[ \t]+((?:[A-Z]\.[ \t]?){1,2}[A-Z]|[A-Z]\.?-[A-Z])(?:\.(?=[ \t]*[,;)a-z])|(?=\.[ \t]*(?:\r?\n|$))|(?![\w.]))"
@@ -458,7 +468,11 @@ HONORIFICS = frozenset(
     " ssi nim bácsi bacsi néni neni"
     # Malayalam "Chechi", "Chettan" (elder sister, brother), "Achayan"; Cantonese "jai", "zai"
     # (boy), "mui" (girl), "gor" (elder brother), written after a name with a hyphen.
-    " Chechi Chettan Chetta Achayan Ammachi jai zai mui gor".split()
+    " Chechi Chettan Chetta Achayan Ammachi jai zai mui gor"
+    # Azerbaijani and Persian "xanım"/"khanum" (lady), "bəy" (sir), "müəllim" (teacher, said of
+    # any educated man), "ağa" and "dayı", as English letters write them too.
+    " xanım xanim xanum khanum khanim khanom bəy müəllim müəllimə muallim muellim mualim"
+    " ağa agha dayı dayi xala".split()
 )
 _HONORIFIC_WORDS = frozenset(fold(w).casefold() for w in HONORIFICS)
 # With its capital, not before a number ("Kerry Jan 2023" is a date) or another name.
@@ -732,7 +746,7 @@ def _handle(token: str, left: str, right: str) -> bool:
 
 
 # A tag or a user name: "#JusticeForAlfred", "@TeamKowalski" (not an e-mail address's "@").
-_TAGGED = re.compile(r"(?<![\w@#.])[#@][^\W_]\w*")
+_TAGGED = re.compile(r"(?<![\w@#.])[#@][^\W_](?:[\w.]*\w)?")
 _HUMP = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
@@ -1079,6 +1093,13 @@ _WHEN_AFTER = re.compile(
 
 # A given name in brackets or between commas just after a family name ("Liu (Zihao)").
 _GIVEN_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][^\W\d_]+)[ \t]*\)")
+
+# Words after a name that do not say a family does something ("Petrovs and", "Petrovs in").
+_NOT_AFTER_FAMILY = frozenset(
+    """and or but nor as at in on to with from by for about after before into onto over under
+    upon via against towards toward without within not just only age who whose which that
+    herself himself itself is was has does""".split()
+)
 
 # Family names that are a given name with an "s" (a father's name, as Welsh and English names
 # were made): "Evans" is Evan's no more than anyone's.
@@ -1594,6 +1615,28 @@ class Anonymiser:
         self._roles[key] = role
         return role
 
+    def _family_doing(self, text: str, m: re.Match) -> bool:
+        """A registered family name with "s" and no "the" before a verb ("Petrovs came",
+        "Kowalskis were told", as notes write a family; "Petrovs" is also the Latvian form of
+        Petrov): the family. With the name's capital, a family name of five letters or more
+        that is no word of the language and no given name."""
+        if m.group("plural") != "s" or not text[m.start() : m.start() + 1].isupper():
+            return False
+        key = _key(text[m.start() : m.start("plural")])
+        if " " in key or key in COMMON_WORDS or len(key) < 5 or key.endswith("s"):
+            return False
+        if key not in self._last_names or key in self._given_names or key in self._restricted:
+            return False
+        verb = _WORD_AFTER.match(text, m.end())
+        if verb is None:
+            return False
+        word = verb[1]
+        return (
+            word in _PLURAL_VERBS
+            or (word in _AFTER_A_NAME and word not in _KIN_NOUNS and word not in _NOT_AFTER_FAMILY)
+            or (word.endswith("ed") and len(word) > 4)
+        )
+
     def _unmarked_possessive(self, text: str, m: re.Match) -> bool:
         """A registered name with an "s" and no apostrophe before a noun, as notes write a
         possessive ("Yusufs bag was left", "took Yusufs coat"): with the name's capital, the
@@ -1619,9 +1662,10 @@ class Anonymiser:
             return False  # "Mrs Evans report": a family name of its own, Evan registered
         if not _OPENS.search(text, max(0, m.start() - 6), m.start()):
             return True
-        if noun[1].endswith("s"):
-            return False
         verb = _WORD_AFTER.match(text, noun.end())
+        if noun[1].endswith("s"):
+            # "Nadias notes were brief": a plural noun, then a verb of the plural.
+            return verb is not None and verb[1] in _PLURAL_VERBS and not noun[1].endswith("ss")
         return verb is not None and (
             verb[1] in _AFTER_A_NAME or verb[1].endswith(("ed", "s")) or verb[1] in _SAYING
         )
@@ -1633,7 +1677,11 @@ class Anonymiser:
         are of several; None when there are no initials."""
         key = _key(named)
         before = _INITIAL_BEFORE.search(folded, max(0, m.start() - 12), m.start())
-        after = _INITIALS_AFTER.match(folded, m.end()) or _INITIAL_AFTER.match(folded, m.end())
+        after = (
+            _INITIALS_AFTER.match(folded, m.end())
+            or _INITIAL_AFTER.match(folded, m.end())
+            or _BARE_INITIAL_AFTER.match(folded, m.end())
+        )
         written = (before[0] if before else "") + (after[1] if after else "")
         capitals = {c.lower() for c in re.findall(r"[A-Z]", written)}
         if not capitals:
@@ -1683,9 +1731,12 @@ class Anonymiser:
         unmarked: set[int] = set()  # where a name with an "s" and no apostrophe is a possessive
         for m in [] if self._names is None else self._names.finditer(folded):
             if m.group("plural") and not _family_plural(folded, m):
-                if not self._unmarked_possessive(text, m):
+                if self._family_doing(text, m):
+                    pass  # "Petrovs came": the family, with no "the"
+                elif not self._unmarked_possessive(text, m):
                     continue
-                unmarked.add(m.start())
+                else:
+                    unmarked.add(m.start())
             if self._org_word(text, m) or _acronym(text, m) or self._named_thing(text, m):
                 continue
             if (
@@ -1789,6 +1840,10 @@ class Anonymiser:
                         # Its dot also ends the sentence when nothing or a new sentence follows.
                         ends = re.match(r"\s+[A-Z]|\s*$", folded[after.end() :])
                         end = after.end() - (1 if ends else 0)
+                    elif (bare := _BARE_INITIAL_AFTER.match(folded, end)) and bare[1].lower() in (
+                        letters
+                    ):
+                        end = bare.end()
                     start = m.start()
                     if descriptor in self._van:
                         van = _VAN_BEFORE.search(folded, max(0, start - 8), start)
