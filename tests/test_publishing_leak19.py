@@ -41,7 +41,8 @@ AZERI = [
         # Case, possessive and pet endings written on the name with no apostrophe
         ("Ayselin bag was found.", "Mother bag was found."),
         ("Ayselcan came.", "Mother came."),
-        ("She told Ayselə.", "She told Mother."),
+        ("Ayseldən xəbər gəldi.", "Mother xəbər gəldi."),
+        ("Ayselle konuştum.", "Mother konuştum."),
         ("Elşənin maşını.", "Father maşını."),
         ("Elshanin car was outside.", "Father car was outside."),
         ("Məmmədovların evi.", "Father evi."),
@@ -61,7 +62,7 @@ def test_turkic_case_endings_and_pet_endings_are_found(text, expected):
     ("register", "text", "left"),
     [
         ([RegisterEntry("Jon Einarsson", "Father")], "Anna Einarsdóttir came.", "Einarsd"),
-        ([RegisterEntry("Jon Einarsson", "Father")], "Ms Einarsdottir came.", "Einarsdottir"),
+        ([RegisterEntry("Jon Einarsson", "Father")], "Einarsdottir came.", "Einarsdottir"),
         ([RegisterEntry("Ari Magnusson", "Uncle")], "Magnusdottur wrote.", "Magnusdottur"),
         ([RegisterEntry("Ivan Petrov", "Uncle")], "Petrovs came.", "Petrovs"),
         ([RegisterEntry("Jan Kowalski", "Father")], "Kowalskis were told.", "Kowalskis"),
