@@ -1979,8 +1979,10 @@ class Anonymiser:
 
     def _whose_handle(self, token: str) -> str | None:
         """The person a user name is made of their own name only ("@lincoln_pryce",
-        "@LincolnPryce", "@lincoln.pryce84", "@LPryce"): their label, as any mention of them
+        "@LincolnPryce", "@lincoln.pryce", "@LPryce"): their label, as any mention of them
         prints; None when the user name holds any other word, or its words are of several."""
+        if any(c.isdigit() for c in token):
+            return None  # "@AlfredK19": a user name with more in it than the name
         words = [fold(h).lower() for h in _HUMP.findall(token[1:])]
         if not words or not any(len(w) >= 3 for w in words):
             return None

@@ -553,10 +553,9 @@ def hungarian_forms(word: str) -> set[str]:
 
 # Turkish and Azerbaijani names: a letter only those alphabets write ("ə", "ğ", "ı", "ş"), or a
 # family name of their customs ("Guliyev", "Məmmədzadə", "Hüseynoğlu", "Əliyeva").
-_TURKIC_LETTERS = re.compile("[əğış]", re.I)
-_TURKIC_FAMILY = re.compile(
-    r"(?:[iy]yev|[iy]yeva|zad[eəa]|o[gğ]lu|o[gğ]ly|q[iı]z[iı]|k[iı]z[iı])$", re.I
-)
+# (No re.I: it would let "ı" match the "i" of any name.)
+_TURKIC_LETTERS = re.compile("[əğışƏĞŞİ]")
+_TURKIC_FAMILY = re.compile(r"(?:[iy]yev|[iy]yeva|zad[eəa]|o[gğ]lu|o[gğ]ly|q[iı]z[iı]|k[iı]z[iı])$")
 # Case and possessive endings written on a name with no apostrophe, as the languages write
 # them ("Ayselin" her, "Ayseli", "Aysələ", "Ayseldən", "Ayselle"), and the pet endings ("-cik",
 # "-can", "-cım"), folded and in each vowel of the harmony, after a consonant and a vowel.
@@ -575,7 +574,7 @@ def turkic(name: str) -> bool:
     if _TURKIC_LETTERS.search(name):
         return True
     words = re.findall(r"[^\W\d_]+", name)
-    return len(words) > 1 and any(_TURKIC_FAMILY.search(w) for w in words[1:])
+    return len(words) > 1 and any(_TURKIC_FAMILY.search(w.lower()) for w in words[1:])
 
 
 def turkic_forms(word: str) -> set[str]:
