@@ -138,6 +138,7 @@ LOOK_FOR = {
         "moved to Devon",
         "lived in Lincoln",
         "Lincoln Road was closed",
+        "Lincoln Road",  # the street, should a page's footer fall after it
         "ward sister",
         "in kelvin",
     ],

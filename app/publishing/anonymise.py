@@ -46,6 +46,7 @@ from app.publishing.inflections import (
     hungarian_forms,
     hungarian_pets,
     hungarian_wife,
+    icelandic_other,
     long_vowel_spellings,
     other_sex,
     pinyin,
@@ -53,6 +54,8 @@ from app.publishing.inflections import (
     pinyin_syllables,
     romanian,
     romanian_forms,
+    turkic,
+    turkic_forms,
     yoruba_rest,
 )
 from app.publishing.register import RegisterEntry
@@ -141,6 +144,10 @@ def _fold_table() -> dict[int, str]:
         "—": "-",
     }
     table.update({ord(k): v for k, v in extra.items()})
+    # Full-width Latin letters, as a Chinese or Japanese keyboard types them ("Ａｙｓｅｌ").
+    for code in range(0xFF21, 0xFF3B):
+        table[code] = chr(code - 0xFF21 + ord("A"))
+        table[code + 0x20] = chr(code - 0xFF21 + ord("a"))
     return table
 
 
@@ -399,7 +406,13 @@ def _acronym(text: str, m: re.Match) -> bool:
 
 # ("Bolton, M.": the family name first and a comma; "Ashworth-K.": the other half of a
 # double-barrelled family name.)
-_INITIAL_AFTER = re.compile(r"(?:,?[ \t]+|-)([A-Z])\.(?!\w)")
+_INITIAL_AFTER = re.compile(r"(?:,?[ \t]+|,|-)([A-Z])\.(?!\w)")
+# An initial after a family name with no dot, as registers and sign-offs write it ("Guliyeva A
+# wrote", "Okafor N said", "signed: Chaudhary P"): before a word in lower case, a comma or the
+# end; not "I" before a word ("Nadia I think").
+_BARE_INITIAL_AFTER = re.compile(
+    r"(?:,?[ \t]+)((?!I[ \t]+[a-z])[A-Z])(?=[ \t]+[a-z]|[ \t]*[,;:)(<\[]|[ \t]*$)", re.M
+)
 # ("M-R", "J.-P.": the initials of a hyphened first name, "Mohammad-Reza", "Jean-Pierre".)
 _INITIALS_AFTER = re.compile(
     r"[ \t]+((?:[A-Z]\.[ \t]?){1,2}[A-Z]|[A-Z]\.?-[A-Z])(?:\.(?=[ \t]*[,;)a-z])|(?=\.[ \t]*(?:\r?\n|$))|(?![\w.]))"
@@ -455,7 +468,11 @@ HONORIFICS = frozenset(
     " ssi nim bácsi bacsi néni neni"
     # Malayalam "Chechi", "Chettan" (elder sister, brother), "Achayan"; Cantonese "jai", "zai"
     # (boy), "mui" (girl), "gor" (elder brother), written after a name with a hyphen.
-    " Chechi Chettan Chetta Achayan Ammachi jai zai mui gor".split()
+    " Chechi Chettan Chetta Achayan Ammachi jai zai mui gor"
+    # Azerbaijani and Persian "xanım"/"khanum" (lady), "bəy" (sir), "müəllim" (teacher, said of
+    # any educated man), "ağa" and "dayı", as English letters write them too.
+    " xanım xanim xanum khanum khanim khanom bəy müəllim müəllimə muallim muellim mualim"
+    " ağa agha dayı dayi xala".split()
 )
 _HONORIFIC_WORDS = frozenset(fold(w).casefold() for w in HONORIFICS)
 # With its capital, not before a number ("Kerry Jan 2023" is a date) or another name.
@@ -729,7 +746,7 @@ def _handle(token: str, left: str, right: str) -> bool:
 
 
 # A tag or a user name: "#JusticeForAlfred", "@TeamKowalski" (not an e-mail address's "@").
-_TAGGED = re.compile(r"(?<![\w@#.])[#@][^\W_]\w*")
+_TAGGED = re.compile(r"(?<![\w@#.])[#@][^\W_](?:[\w.]*\w)?")
 _HUMP = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
@@ -890,6 +907,32 @@ def _word_before_a_noun(text: str, m: re.Match) -> bool:
     return after is not None and after[1] not in _THEIR_THINGS and "'" not in after[1]
 
 
+# What a word of the language comes after where a name written in lower case never does: a
+# verb of being or seeming, a word of degree ("was shiny", "looked very rosy"), or "in" and
+# "of" before a unit or a material ("given in kelvin", "made of amber").
+_PREDICATE_BEFORE = re.compile(
+    r"(?<![\w'’])(?:(?<!it[ \t])(?<!that[ \t])(?<!this[ \t])(?<!who[ \t])"
+    r"(?:was|is|were|are|be|been|being|looked|looks|seemed|seems|felt|feels|became|becomes"
+    r"|appeared|appears|remained|stayed|got|very|so|too|quite|rather|really|fairly|extremely)"
+    r"|(?:given|measured|recorded|shown|written|expressed|made|read|set)[ \t]+(?:in|of))[ \t]+$"
+)
+# What ends such a word: the end of a clause or "and", "or", "but" before more of it.
+_PREDICATE_END = re.compile(r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:and|or|but)\b)")
+
+
+def _lower_case_predicate(text: str, m: re.Match) -> bool:
+    """A one-word name written in lower case after a verb of being or seeming or a word of
+    degree, or after "given in", "made of", at the end of its clause ("the floor was shiny.",
+    "given in kelvin."), is a word of the language; "it was kerry" and "told kerry" are not
+    read so."""
+    word = text[m.start() : m.end()]
+    if not word.islower() or not word.isalpha():
+        return False
+    if not _PREDICATE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+        return False
+    return _PREDICATE_END.match(text, m.end()) is not None
+
+
 # What follows a name that begins a sentence: a verb, a word that joins or qualifies one, or a
 # preposition, or a relative ("Young said", "Young then rang", "Young and his wife", "Young at
 # the door", "Grace mum rang" as a note writes "Grace's mum").
@@ -991,7 +1034,8 @@ _STREET_WORDS = frozenset(
 # What a town's name goes before ("Bolton Council", "Chester Station"): never a person.
 _TOWN_THINGS = frozenset(
     "council borough station hospital airport museum zoo cathedral castle college"
-    " magistrates crown county town city".split()
+    " magistrates crown county town city harbour harbor bay beach pier port docks quay"
+    " marina university".split()
 )
 # What a place is written after: "near", "outside"; a verb of moving and "to", "from" or
 # "into" ("moved to", "returned from", "moved back to"); living, being born or a home "in"
@@ -1033,6 +1077,7 @@ _WEAK_PLACE_BEFORE = re.compile(
     re.I,
 )
 # What says a place was gone to: when, or how ("on Saturday", "for the weekend", "by train").
+# Not who with: "went to Bolton with her mum" may be to Mr Bolton, as "went to him with her mum".
 _WHEN_AFTER = re.compile(
     r"[ \t]+(?:(?:in|during)[ \t]+(?:january|february|march|april|may|june|july|august"
     r"|september|october|november|december|\d{4}|the[ \t]+(?:summer|holidays?|morning"
@@ -1041,11 +1086,32 @@ _WHEN_AFTER = re.compile(
     r"(?:day|weekend|week|night|holidays?|break|month|summer)|by[ \t]+(?:bus|train|car|coach"
     r"|taxi|tram)|(?:last|next|this)[ \t]+(?:week|month|year|weekend|summer|winter|spring"
     r"|autumn|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"|with[ \t]+(?:her|his|their|the)[ \t]+"
-    r"(?:mum|mother|dad|father|family|class|school|friends?|carers?))\b",
+    r"|with[ \t]+(?:the|her|his|their)[ \t]+(?:school|class|nursery|college|youth[ \t]+club))\b",
     re.I,
 )
 
+
+# A given name in brackets or between commas just after a family name ("Liu (Zihao)").
+_GIVEN_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][^\W\d_]+)[ \t]*\)")
+
+# Words after a name that do not say a family does something ("Petrovs and", "Petrovs in").
+_NOT_AFTER_FAMILY = frozenset(
+    """and or but nor as at in on to with from by for about after before into onto over under
+    upon via against towards toward without within not just only age who whose which that
+    herself himself itself is was has does""".split()
+)
+
+# Family names that are a given name with an "s" (a father's name, as Welsh and English names
+# were made): "Evans" is Evan's no more than anyone's.
+_S_SURNAMES = frozenset(
+    """evans williams roberts edwards phillips philips matthews mathews andrews stephens
+    stevens richards peters jenkins watkins hopkins daniels collins adams nicholls owens
+    rogers michaels samuels jacobs reynolds simmons simons harris dennis davids thomas
+    jones hughes parsons gibbs lewis ellis""".split()
+)
+
+# Turkish and Azerbaijani letters as English spells them ("Elşən" as "Elshan").
+_TURKIC_AS_ENGLISH = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "ə": "a"})
 
 # Muhammad written short, and what may follow its dot: a name, with its capital.
 _WRITTEN_SHORT = frozenset("md mohd muhd".split())
@@ -1184,6 +1250,18 @@ class Anonymiser:
             if entry.kind == "person" and declines(entry.name):
                 for name in (entry.name, *entry.variants):
                     _add_declined(forms, _tokens(name), descriptor)
+            if entry.kind == "person" and turkic(entry.name):
+                # Turkish and Azerbaijani case, possessive and pet endings with no apostrophe
+                # ("Ayselin", "Ayseldən", "Ayselcan"): found with their capital.
+                suffixed = (
+                    form
+                    for name in (entry.name, *entry.variants)
+                    for spelt in {name, name.translate(_TURKIC_AS_ENGLISH)}
+                    for token in _tokens(spelt)
+                    if token not in PARTICLES | TITLES | COMMON_WORDS
+                    for form in turkic_forms(token)
+                )
+                _capital_forms(suffixed, forms, restricted, descriptor)
             if entry.kind == "person":
                 # Finnish, Greek and Romanian case forms ("Virtasen", "Konstantine",
                 # "Papadopoulou", "Țurcanului"), each word alone.
@@ -1236,6 +1314,11 @@ class Anonymiser:
                     for form in (other, *case_forms(other)):
                         if form not in forms:
                             relatives.setdefault(form, {NAME_REMOVED})
+            if entry.kind == "person" and len(core) > 1:
+                # "Einarsdóttir" of Einarsson: his daughter or sister, not him.
+                for other in icelandic_other(core[-1]):
+                    if other not in forms:
+                        relatives.setdefault(other, {NAME_REMOVED})
             if entry.kind == "person" and len(core) > 1 and greek(entry.name):
                 # "Papadopoulou": of Papadopoulos, and as often his wife's or daughter's name.
                 for form in greek_forms(core[-1]):
@@ -1532,6 +1615,28 @@ class Anonymiser:
         self._roles[key] = role
         return role
 
+    def _family_doing(self, text: str, m: re.Match) -> bool:
+        """A registered family name with "s" and no "the" before a verb ("Petrovs came",
+        "Kowalskis were told", as notes write a family; "Petrovs" is also the Latvian form of
+        Petrov): the family. With the name's capital, a family name of five letters or more
+        that is no word of the language and no given name."""
+        if m.group("plural") != "s" or not text[m.start() : m.start() + 1].isupper():
+            return False
+        key = _key(text[m.start() : m.start("plural")])
+        if " " in key or key in COMMON_WORDS or len(key) < 5 or key.endswith("s"):
+            return False
+        if key not in self._last_names or key in self._given_names or key in self._restricted:
+            return False
+        verb = _WORD_AFTER.match(text, m.end())
+        if verb is None:
+            return False
+        word = verb[1]
+        return (
+            word in _PLURAL_VERBS
+            or (word in _AFTER_A_NAME and word not in _KIN_NOUNS and word not in _NOT_AFTER_FAMILY)
+            or (word.endswith("ed") and len(word) > 4)
+        )
+
     def _unmarked_possessive(self, text: str, m: re.Match) -> bool:
         """A registered name with an "s" and no apostrophe before a noun, as notes write a
         possessive ("Yusufs bag was left", "took Yusufs coat"): with the name's capital, the
@@ -1557,9 +1662,10 @@ class Anonymiser:
             return False  # "Mrs Evans report": a family name of its own, Evan registered
         if not _OPENS.search(text, max(0, m.start() - 6), m.start()):
             return True
-        if noun[1].endswith("s"):
-            return False
         verb = _WORD_AFTER.match(text, noun.end())
+        if noun[1].endswith("s"):
+            # "Nadias notes were brief": a plural noun, then a verb of the plural.
+            return verb is not None and verb[1] in _PLURAL_VERBS and not noun[1].endswith("ss")
         return verb is not None and (
             verb[1] in _AFTER_A_NAME or verb[1].endswith(("ed", "s")) or verb[1] in _SAYING
         )
@@ -1571,7 +1677,11 @@ class Anonymiser:
         are of several; None when there are no initials."""
         key = _key(named)
         before = _INITIAL_BEFORE.search(folded, max(0, m.start() - 12), m.start())
-        after = _INITIALS_AFTER.match(folded, m.end()) or _INITIAL_AFTER.match(folded, m.end())
+        after = (
+            _INITIALS_AFTER.match(folded, m.end())
+            or _INITIAL_AFTER.match(folded, m.end())
+            or _BARE_INITIAL_AFTER.match(folded, m.end())
+        )
         written = (before[0] if before else "") + (after[1] if after else "")
         capitals = {c.lower() for c in re.findall(r"[A-Z]", written)}
         if not capitals:
@@ -1621,9 +1731,12 @@ class Anonymiser:
         unmarked: set[int] = set()  # where a name with an "s" and no apostrophe is a possessive
         for m in [] if self._names is None else self._names.finditer(folded):
             if m.group("plural") and not _family_plural(folded, m):
-                if not self._unmarked_possessive(text, m):
+                if self._family_doing(text, m):
+                    pass  # "Petrovs came": the family, with no "the"
+                elif not self._unmarked_possessive(text, m):
                     continue
-                unmarked.add(m.start())
+                else:
+                    unmarked.add(m.start())
             if self._org_word(text, m) or _acronym(text, m) or self._named_thing(text, m):
                 continue
             if (
@@ -1643,7 +1756,9 @@ class Anonymiser:
                 self._other_names_only and _key(whole) in self._other_names_only
             ) and _ordinary_word(text, m):
                 continue
-            if not m.group("plural") and _word_before_a_noun(text, m):
+            if not m.group("plural") and (
+                _word_before_a_noun(text, m) or _lower_case_predicate(text, m)
+            ):
                 continue
             if self._street_named(text, m) or (self._last_names and self._place_named(text, m)):
                 continue
@@ -1674,6 +1789,17 @@ class Anonymiser:
                     )
                 elif descriptor is not None:
                     end = m.end()
+                    if (
+                        m.re is self._names
+                        and m.group("plural") == "s"
+                        and (key := _key(named)) + "s" in _S_SURNAMES
+                        and key not in self._last_names
+                    ):
+                        # "the Evans report", "Evans said" where Evan is someone's given name:
+                        # a family name of its own (someone else's) or Evan's, unmarked: no one
+                        # is named, and no one is printed.
+                        unmarked.discard(m.start())
+                        descriptor = NAME_REMOVED
                     letters = self._letters.get(descriptor, ())
                     if descriptor == NAME_REMOVED:
                         # A family name several registered people share ("Patel" of a child,
@@ -1688,6 +1814,17 @@ class Anonymiser:
                         shared = self._shared_role(_key(named))
                         if shared is not None:
                             descriptor = shared[0]
+                            # "Officer Liu (Zihao)", "PC Liu (Zixuan)": the given name
+                            # after it says which of them.
+                            given = _GIVEN_AFTER.match(text, end)
+                            which = given and [
+                                d
+                                for d, tokens in self._tokens_of.items()
+                                if _key(named) in tokens and _key(given[1]) in tokens
+                            ]
+                            if which and len(which) == 1:
+                                descriptor, letters = which[0], self._letters.get(which[0], ())
+                                end = given.end()
                     # "Gurpreet K.": the initial of the rest of the name goes with it.
                     # "Ceri Pritchad" of Ceri Pritchard: the next word, the person's other
                     # name misspelt by a letter or two, goes with it.
@@ -1703,6 +1840,10 @@ class Anonymiser:
                         # Its dot also ends the sentence when nothing or a new sentence follows.
                         ends = re.match(r"\s+[A-Z]|\s*$", folded[after.end() :])
                         end = after.end() - (1 if ends else 0)
+                    elif (bare := _BARE_INITIAL_AFTER.match(folded, end)) and bare[1].lower() in (
+                        letters
+                    ):
+                        end = bare.end()
                     start = m.start()
                     if descriptor in self._van:
                         van = _VAN_BEFORE.search(folded, max(0, start - 8), start)
@@ -1798,7 +1939,12 @@ class Anonymiser:
                 if (day, month, year) in self._births:
                     found.append(Found(start, end, text[start:end], "date of birth", DOB_REMOVED))
         found += find_identifiers(text, self.keep)
-        return merged(text, with_titles(text, _whole_links(text, found)))
+        found = _whole_links(text, found)
+        # A user name of the person's own name prints them, before the name inside it.
+        mentions = [
+            h for h in found if h.what == "name" and h.text[:1] == "@" and "[" not in h.replacement
+        ]
+        return merged(text, with_titles(text, mentions + found))
 
     def _joined_after(self, text: str, folded: str) -> list[Found]:
         """A given name with a word of respect or kinship joined to it or after a hyphen
@@ -1825,9 +1971,27 @@ class Anonymiser:
                     len(word) >= 3 and word in self._replacement
                 ):
                     what = TAG_REMOVED if token.startswith("#") else USER_REMOVED
+                    if token.startswith("@"):
+                        what = self._whose_handle(token) or what
                     out.append(Found(m.start(), m.end(), token, "name", what))
                     break
         return out
+
+    def _whose_handle(self, token: str) -> str | None:
+        """The person a user name is made of their own name only ("@lincoln_pryce",
+        "@LincolnPryce", "@lincoln.pryce", "@LPryce"): their label, as any mention of them
+        prints; None when the user name holds any other word, or its words are of several."""
+        if any(c.isdigit() for c in token):
+            return None  # "@AlfredK19": a user name with more in it than the name
+        words = [fold(h).lower() for h in _HUMP.findall(token[1:])]
+        if not words or not any(len(w) >= 3 for w in words):
+            return None
+        whose = {
+            d
+            for d, tokens in self._tokens_of.items()
+            if all(w in tokens or (len(w) == 1 and any(t[0] == w for t in tokens)) for w in words)
+        }
+        return whose.pop() if len(whose) == 1 else None
 
     def apply(self, text: str) -> str:
         """``text`` as it may be published."""

@@ -549,3 +549,51 @@ def hungarian_forms(word: str) -> set[str]:
         out |= {w + w[-1] + e for e in ("al", "el")}  # "Kardossal", "Péterrel"
     out.discard(w)
     return {form for form in out if len(form) >= 5}
+
+
+# Turkish and Azerbaijani names: a letter only those alphabets write ("ə", "ğ", "ı", "ş"), or a
+# family name of their customs ("Guliyev", "Məmmədzadə", "Hüseynoğlu", "Əliyeva").
+# (No re.I: it would let "ı" match the "i" of any name.)
+_TURKIC_LETTERS = re.compile("[əğışƏĞŞİ]")
+_TURKIC_FAMILY = re.compile(r"(?:[iy]yev|[iy]yeva|zad[eəa]|o[gğ]lu|o[gğ]ly|q[iı]z[iı]|k[iı]z[iı])$")
+# Case and possessive endings written on a name with no apostrophe, as the languages write
+# them ("Ayselin" her, "Ayseli", "Aysələ", "Ayseldən", "Ayselle"), and the pet endings ("-cik",
+# "-can", "-cım"), folded and in each vowel of the harmony, after a consonant and a vowel.
+_TURKIC_AFTER_CONSONANT = (
+    "in un i u a e da de ta te dan den tan ten la le im um ler lar cik can cim"
+    " larin lerin lari leri lara lere"
+).split()
+_TURKIC_AFTER_VOWEL = (
+    "nin nun yi yu ya ye da de dan den yla yle m ler lar cik can cim larin lerin lari leri"
+).split()
+
+
+def turkic(name: str) -> bool:
+    """True when ``name`` (as registered, with its letters) is Turkish or Azerbaijani by a
+    letter or its family name's ending."""
+    if _TURKIC_LETTERS.search(name):
+        return True
+    words = re.findall(r"[^\W\d_]+", name)
+    return len(words) > 1 and any(_TURKIC_FAMILY.search(w.lower()) for w in words[1:])
+
+
+def turkic_forms(word: str) -> set[str]:
+    """``word`` (folded, lower case) with the case, possessive and pet endings written on it
+    ("aysel": "ayselin", "ayseli", "ayselde", "ayselcan"); words of four letters or more."""
+    if len(word) < 4 or not word.isalpha():
+        return set()
+    endings = _TURKIC_AFTER_VOWEL if word[-1] in "aeiouy" else _TURKIC_AFTER_CONSONANT
+    return {word + e for e in endings}
+
+
+def icelandic_other(word: str) -> set[str]:
+    """An Icelandic father's name as a son or a daughter carries it (folded, lower case):
+    "einarsdottir" of "einarsson" and back; and "einarsdottur", "einarssonar" as the
+    language declines them."""
+    if len(word) > 6 and word.endswith("sson"):
+        stem = word[:-3]
+    elif len(word) > 8 and word.endswith(("sdottir", "sdottur")):
+        stem = word[:-6]
+    else:
+        return set()
+    return {stem + "son", stem + "sonar", stem + "dottir", stem + "dottur"} - {word}

@@ -1002,6 +1002,8 @@ def _in_handle(
     ("AlfieK", "bexy_k", "#JusticeForAlfie"), perhaps with the initials after it run on
     ("alfiek2019"), or a first syllable with the initial of the person's other name ("DomP" of
     Dominic Price)."""
+    if _whole(known(handle), handle):
+        return None  # found already, whole: a user name of a registered name ("lincoln_pryce")
     humps = _HUMPS.findall(handle)
     for at, hump in enumerate(humps):
         if len(hump) == 3 and at + 1 < len(humps) and len(humps[at + 1]) == 1:

@@ -12,7 +12,13 @@ from collections.abc import Iterable
 from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
-from app.publishing.anonymise import NAME_REMOVED, Anonymiser, StoreAnonymiser
+from app.publishing.anonymise import (
+    NAME_REMOVED,
+    TAG_REMOVED,
+    USER_REMOVED,
+    Anonymiser,
+    StoreAnonymiser,
+)
 from app.publishing.register import RegisterEntry
 
 PRIVATE_FIELDS = frozenset({"private_notes"})
@@ -113,7 +119,7 @@ def _near_pattern(document: Any, register: Iterable[RegisterEntry], anonymiser):
     names = sorted((n.written for n in found), key=len, reverse=True)
     # With the rest of a hyphened name it is part of ("Abdi-Rahman" where "Abdi" is asked).
     return re.compile(
-        r"(?:(?<![\w-])[^\W\d_]+-)?\b(?:"
+        r"(?:(?<![\w-])[^\W\d_]+-|(?<![\w@#.])[@#](?=\w))?\b(?:"
         + "|".join(map(re.escape, names))
         + r")\b(?:-[^\W\d_]+(?![\w-]))?"
     )
@@ -125,6 +131,9 @@ def _near_removed(m: re.Match, anonymiser=None) -> str:
     finds the whole of it ("Abdi-Rahman" of Abdirahman: the anonymiser prints who it is)."""
     from app.publishing.near_names import names_a_place
 
+    if m.group(0)[:1] in "@#":
+        # A user name or a tag with a name spelled like a registered one: it goes whole.
+        return USER_REMOVED if m.group(0)[0] == "@" else TAG_REMOVED
     if names_a_place(m.string, m.end()):
         return m.group(0)
     if "-" in m.group(0) and anonymiser is not None:
