@@ -14,7 +14,6 @@ pytest.importorskip("pdfplumber")
 NOT_YET = {
     "html_definition_lists",
     "pdf_day_in_page_header",
-    "pdf_labels_on_own_lines",
     "word_dotted_date_numbered",
     "word_nested_detail_tables",
 }
