@@ -948,6 +948,7 @@ _BROWSER_FOOT = re.compile(r"^\S*[a-z][a-z0-9+.-]*://\S+(?:\s+\d{1,4}\s*/\s*\d{1
 _BROWSER_HEAD = re.compile(
     r"^\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\s", re.I
 )
+_DATE_LABEL = re.compile(r"\s*date(?:\s*(?:/|and)\s*time)?(?: of [a-z]+)?\s*:\s*\d", re.I)
 _BAND = 0.11  # the part of the page, top and bottom, where running headings and footings stand
 
 
@@ -969,6 +970,14 @@ def _furniture(pages: list[_Page]) -> list[str]:
             if in_band(page, line):
                 seen.setdefault(key(line.text), set()).add(page.number)
     repeated = {k for k, on in seen.items() if len(on) >= 2}
+    # a labelled date line ("Date: 14/03/2016 09:05") opening a note at the top of each page is
+    # the note's own, not a running heading, when its date differs from page to page
+    texts: dict[str, set[str]] = {}
+    for page in pages:
+        for line in page.lines:
+            if in_band(page, line) and _DATE_LABEL.match(line.text):
+                texts.setdefault(key(line.text), set()).add(" ".join(line.text.split()))
+    repeated -= {k for k, found in texts.items() if len(found) >= 2}
     # where a table's heading line stands at the top of its pages: a page of later columns of
     # a sheet printed wider than the page prints its own headings at that height
     heading_tops = [
