@@ -14,6 +14,7 @@ from app.reviews import list_reviews
 from benchmarks.large_review import WORKERS, build
 from db.store import open_store
 from tests.ui.screens import settle
+from ui.tab_names import TAB_CHRONOLOGY
 
 
 @pytest.fixture
@@ -93,3 +94,40 @@ def test_the_demo_reviews_practitioner_roles_read_as_plain_english(ctx):
                 phrase = role_phrase(role.role, 2)
                 assert not phrase.endswith(("childrens", "adultses", "ss")), phrase
                 assert phrase != role_phrase(role.role, 1), phrase
+
+
+@pytest.mark.parametrize("reference", ["DEMO-LCSPR-T", "DEMO-LCSPR-L"])
+def test_a_large_chronology_s_timeline_is_laid_out_off_the_window_thread(
+    ctx, window, qtbot, monkeypatch, reference
+):
+    """The timeline of 50,000 entries froze the window for seconds. Here a demo chronology
+    stands in for a large one: the page says it is drawing, then shows the lanes."""
+    import ui.timeline_widget as timeline_widget
+
+    add_demo_reviews(ctx)
+    window.refresh()
+    reviews = {r.reference: r.id for r in list_reviews(ctx)}
+    monkeypatch.setattr(timeline_widget, "AT_ONCE", 0)
+    window.select_review(reviews[reference])
+    settle()
+    window.workspace.tabs.setCurrentIndex(TAB_CHRONOLOGY)
+    page = window.workspace.chronology.timeline_page
+    window.workspace.chronology.pages.setCurrentWidget(page)
+    # Straight back to the window, which says what it is doing.
+    assert page.is_working()
+    assert "Drawing the timeline of" in page.range_label.text()
+    assert page.canvas.full is None
+    qtbot.waitUntil(lambda: not page.is_working(), timeout=60_000)
+    settle()
+    assert "Drawing" not in page.range_label.text()
+    assert page.canvas.full is not None and page.canvas.full.lanes
+    assert " to " in page.range_label.text()
+    # Another review while one is laid out: only the last one's timeline is shown.
+    others = [i for r, i in reviews.items() if r != reference]
+    window.select_review(others[0])
+    settle()
+    window.select_review(reviews[reference])
+    settle()
+    qtbot.waitUntil(lambda: not page.is_working(), timeout=60_000)
+    settle()
+    assert page.review_id == reviews[reference]
