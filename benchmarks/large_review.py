@@ -56,6 +56,8 @@ TYPES = [
     "Letter",
 ]
 WORKERS = ["Social worker", "Team manager", "Health visitor", "PC", "DC", "Nurse", "Teacher"]
+FIRST_NAMES = ["Aled", "Bethan", "Carys", "Deepa", "Eilidh", "Femi", "Gwen", "Harun", "Imogen"]
+SURNAMES = ["Pryce", "Okafor", "Lindqvist", "Haworth", "Meredith", "Sandhu", "Tregarthen"]
 PHRASES = [
     "Mother seen at home with the children; home conditions poor, little food in the kitchen.",
     "Young person not at placement overnight; reported missing to police at 23:10.",
@@ -86,7 +88,11 @@ def agency_rows(rng: random.Random, count: int, agency_index: int) -> list[list]
         ],
     ]
     days = sorted(rng.randrange(DAYS) for _ in range(count))
-    staff = [f"{rng.choice(WORKERS)} {agency_index}-{n}" for n in range(25)]
+    # Invented people, each with a role as an agency writes it in its own column.
+    staff = [
+        (f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}", rng.choice(WORKERS))
+        for _ in range(25)
+    ]
     for day in days:
         when = START + timedelta(days=day)
         roll = rng.random()
@@ -109,8 +115,8 @@ def agency_rows(rng: random.Random, count: int, agency_index: int) -> list[list]
                 rng.choice(TYPES),
                 rng.choice(PHRASES),
                 rng.choice(["No further action.", "Referral made.", "Plan reviewed.", ""]),
-                worker,
-                worker.split(" ")[0],
+                worker[0],
+                worker[1],
                 recorded,
             ]
         )

@@ -3,6 +3,7 @@ the rule's source; the review's own themes; and a rapid review's link to its loc
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,6 +67,19 @@ class ChecklistPanel(QGroupBox):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.currentCellChanged.connect(lambda *_: self._show_rule())
+        # The tooltip's help for keyboard users: the current step's rule and source, shown
+        # under the table and given to screen readers as the table's description.
+        self.rule = QLabel()
+        self.rule.setObjectName("checklist_rule")
+        self.rule.setWordWrap(True)
+        self.rule.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.rule.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.rule.setAccessibleName("Rule and source of the current step")
+        self.rule.setVisible(False)
         self.empty = QLabel("This kind of review owes no national notification or approval.")
         palette = self.empty.palette()
         palette.setColor(self.empty.foregroundRole(), muted_colour())
@@ -76,7 +90,7 @@ class ChecklistPanel(QGroupBox):
         self.undone_button = QPushButton("Not done")
         self.undone_button.clicked.connect(self.mark_selected_undone)
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("Hover over a step for its rule and source."))
+        buttons.addWidget(QLabel("Hover over or move to a step for its rule and source."))
         buttons.addStretch(1)
         buttons.addWidget(self.done_button)
         buttons.addWidget(self.undone_button)
@@ -97,6 +111,7 @@ class ChecklistPanel(QGroupBox):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addWidget(self.rule)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
         layout.addLayout(form)
@@ -142,6 +157,7 @@ class ChecklistPanel(QGroupBox):
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(tip)
+                cell.setData(Qt.ItemDataRole.AccessibleDescriptionRole, tip)
                 if col == 4 and item.overdue:
                     cell.setForeground(danger_colour())
                     cell.setFont(bold)
@@ -152,6 +168,16 @@ class ChecklistPanel(QGroupBox):
         self.table.setFixedHeight(rows + frame)
         self.table.setVisible(bool(self.items))
         self.empty.setVisible(not self.items)
+        self._show_rule()
+
+    def _show_rule(self) -> None:
+        row = self.table.currentRow()
+        tip = describe(self.items[row]) if 0 <= row < len(self.items) else ""
+        self.rule.setText(tip)
+        self.rule.setVisible(bool(tip))
+        self.table.setAccessibleDescription(
+            tip or "Move to a step to hear when it is due and where the rule comes from."
+        )
 
     def selected(self) -> ChecklistItem | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

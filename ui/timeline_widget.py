@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolTip, QVBoxLayout, QWidget
 
+from app.chronology.entries import count_entries
 from app.chronology.export import review_timeline
 from app.chronology.timeline import (
     CATEGORIES,
@@ -20,6 +21,7 @@ from app.chronology.timeline import (
     bin_markers,
 )
 from ui.editing import Editor
+from ui.tasks import Job, start_job
 from ui.theme import is_dark, muted_colour
 
 MIN_LANE_HEIGHT, MAX_LANE_HEIGHT = 26, 64
@@ -249,6 +251,11 @@ class TimelineCanvas(QWidget):
             self.entries_clicked.emit(list(hit.ids))
 
 
+# Up to this many entries the timeline is laid out at once; above it, off the window's thread
+# (as the analysis page does), so the window never freezes on a review of years of involvement.
+AT_ONCE = 5_000
+
+
 class TimelinePage(QWidget):
     entries_clicked = Signal(list)
 
@@ -280,25 +287,68 @@ class TimelinePage(QWidget):
         layout.addWidget(self.canvas, 1)
         layout.addWidget(legend)
         self._stale = True
+        self.job: Job | None = None  # the timeline being laid out, for a large chronology
 
     def show_review(self, review_id: int) -> None:
+        self._stop()
         self.review_id = review_id
         self._stale = True
         if self.isVisible():
             self.refresh()
 
+    def is_working(self) -> bool:
+        """Whether the timeline of a large chronology is being laid out."""
+        return self.job is not None
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self._stale and self.job is None:
             self.refresh()
 
     def refresh(self) -> None:
+        """The timeline: laid out at once for a chronology of a few thousand entries; for a
+        larger one, off the window's thread, the page saying so meanwhile."""
+        self._stop()
         if self.review_id is None:
             return
         self._stale = False
-        self.canvas.set_layout(review_timeline(self.editor.ctx, self.review_id))
+        ctx, review_id = self.editor.ctx, self.review_id
+
+        def work(_progress=None) -> TimelineLayout:
+            return review_timeline(ctx, review_id)
+
+        entries = count_entries(ctx, review_id)
+        if entries <= AT_ONCE:
+            self._show(work())
+            return
+        self.canvas.set_layout(None)
+        self.range_label.setText(
+            f"Drawing the timeline of {entries:,} entries… The other tabs can be used meanwhile."
+        )
+        self.canvas.setAccessibleDescription("Drawing the timeline")
+
+        def done(layout: TimelineLayout) -> None:
+            self.job = None
+            self._show(layout)
+
+        def failed(message: str) -> None:
+            self.job = None
+            self.range_label.setText(f"The timeline could not be drawn. {message}")
+
+        self.job = start_job(self, work, done, failed)
+
+    def _show(self, layout: TimelineLayout) -> None:
+        self.canvas.set_layout(layout)
+        self.canvas.setAccessibleDescription("")
         if self.canvas.full:
             self._range_changed(self.canvas.full.start, self.canvas.full.end)
+        else:
+            self.range_label.setText("")
+
+    def _stop(self) -> None:
+        if self.job is not None:
+            self.job.stop()  # its late result is dropped
+            self.job = None
 
     def _range_changed(self, start: date, end: date) -> None:
         self.range_label.setText(f"{start:%d %b %Y} to {end:%d %b %Y}")

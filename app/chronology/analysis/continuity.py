@@ -90,6 +90,9 @@ def _plural_word(word: str) -> str:
     return word + "s"
 
 
+_QUALIFIERS = frozenset({"of", "for", "in", "with", "to", "at", "on"})
+
+
 def role_phrase(role: str, count: int) -> str:
     """ "6 social workers", "1 GP", "2 heads of service", "3 practitioners with role not
     recorded": lower case except acronyms, the head noun pluralised."""
@@ -97,11 +100,20 @@ def role_phrase(role: str, count: int) -> str:
         return f"{count} practitioner{'' if count == 1 else 's'} with role not recorded"
     words = [w if len(w) > 1 and w.isupper() else w.lower() for w in role.split()]
     if count != 1 and words:
-        if "of" in words[1:]:
-            head = words.index("of", 1) - 1
-        else:
+        # The head noun ends the first phrase: before "of"/"for"/... ("heads of service",
+        # "named GPs for safeguarding children") or a comma ("named nurses, safeguarding
+        # children"), else the last word outside brackets.
+        head = next(
+            (i - 1 for i, w in enumerate(words) if i and w in _QUALIFIERS),
+            None,
+        )
+        comma = next((i for i, w in enumerate(words) if w.endswith(",")), None)
+        if comma is not None and (head is None or comma < head):
+            head = comma
+        if head is None:
             head = max((i for i, w in enumerate(words) if not w.startswith("(")), default=0)
-        words[head] = _plural_word(words[head])
+        word = words[head]
+        words[head] = _plural_word(word[:-1]) + "," if word.endswith(",") else _plural_word(word)
     return f"{count} {' '.join(words)}"
 
 
