@@ -8,6 +8,7 @@ written alike is taken so; short notes ("Text sent", "DNA") may truly happen twi
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Any
 
 from app.chronology.layout import LeftOut
@@ -25,7 +26,7 @@ def repeated_rows(
     see at once that no note follows one the same (the plain sheet's case)."""
     if not any(
         a == b and a.__class__ is str and len(a) >= LONG_NOTE
-        for a, b in zip(event_column, event_column[1:])
+        for a, b in zip(event_column, islice(event_column, 1, None))
     ):
         return rows, []
     out: list[tuple[int, list[Any]]] = []

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from tests.chronology.eighth_round_text import _write
-from tests.chronology.fourteenth_round_files import _hm, _timed
+from tests.chronology.fourteenth_round_files import _timed
 from tests.chronology.robust_files import DAYS, TEXTS, TIMES, TYPES, WORKERS, Expected
 from tests.chronology.seventh_round_sheets import _book, _save, _t
 
@@ -25,6 +25,7 @@ SAID: dict[str, list[str]] = {}
 NOT_SAID: dict[str, list[str]] = {}
 KEY_TEXTS: dict[str, list[str]] = {}
 KEPT: dict[str, list[list[str]]] = {}
+SAID["paged_overlap_rows"] = ["the same in every cell as row"]
 
 
 def _all(i: int) -> Expected:
