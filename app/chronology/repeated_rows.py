@@ -26,7 +26,7 @@ def repeated_rows(
     see at once that no note follows one the same (the plain sheet's case)."""
     if not any(
         a == b and a.__class__ is str and len(a) >= LONG_NOTE
-        for a, b in zip(event_column, islice(event_column, 1, None))
+        for a, b in zip(event_column, islice(event_column, 1, None), strict=False)
     ):
         return rows, []
     out: list[tuple[int, list[Any]]] = []
