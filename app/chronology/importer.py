@@ -41,7 +41,6 @@ from app.chronology.reading import (
     read_tables,
     without_hidden_rows,
 )
-from app.chronology.repeated_rows import repeated_rows
 from app.chronology.swim_lanes import lane_columns, swim_lanes
 from app.chronology.title_columns import left_out_reason, title_columns
 from app.chronology.types import MAPPABLE_FIELDS, SheetTable
@@ -382,11 +381,6 @@ def plan_imports(
                 rows, note = join_cut_notes(table.rows, event, table.columns[event])
                 if note:
                     table = plan.table = changed(table, rows=rows, notes=[*table.notes, note])
-                rows, again = repeated_rows(table.rows, table.columns[event])
-                if again:
-                    table = plan.table = changed(
-                        table, rows=rows, left_out=[*table.left_out, *again]
-                    )
             # Every column of dates is evidence of the file's order: a recorded date of
             # 25/03/2017 settles that the event dates beside it are day first too.
             fields = [f for f in ("date", "recorded", "end_date") if f in columns.mapping]
