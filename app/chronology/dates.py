@@ -225,6 +225,9 @@ _Y_M_OR_FY = re.compile(
     _I,
 )
 _Y = re.compile(r"(?P<y>\d{4})")
+# The year and the day of the year (ISO 8601's ordinal date, as older mainframe systems keep
+# dates): "2016-074" is 14 March 2016.
+_Y_DAY_OF_YEAR = re.compile(r"(?P<y>\d{4})-(?P<n>[0-3]\d\d)" + _TIME, _I)
 # A day number as text; a European re-save writes its fraction with a comma ("42445,4375").
 _SERIAL_TEXT = re.compile(r"\d{5}(?:[.,]\d+)?")
 _PART = re.compile(
@@ -491,6 +494,13 @@ def _exact(raw: str, s: str, pivot: int, order: str, year_kind: str) -> ParsedDa
     span = date_forms.academic_or_financial_year(s, year_kind)
     if span is not None:
         return _span(raw, span)
+    m = _Y_DAY_OF_YEAR.fullmatch(s) if len(s) >= 8 and s[4:5] == "-" else None
+    if m:
+        year, n = int(m["y"]), int(m["n"])
+        if not 1 <= n <= (366 if _days_in(year, 2) == 29 else 365):
+            return _unknown(raw, f"{raw} has no day {n} in its year")
+        when = date(year, 1, 1) + timedelta(days=n - 1)
+        return _day(raw, when.day, when.month, year, m)
     m = _Y_M_OR_FY.fullmatch(s)
     if m:
         year, n = int(m["y"]), m["n"]

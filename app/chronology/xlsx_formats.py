@@ -269,19 +269,23 @@ def struck_cells(path, sheet: str) -> dict[tuple[int, int], str]:
 # A library writing a workbook (an export from a web system) may put formulas in without the
 # values Excel would store beside them: the parser then sees empty cells. The simple ones an
 # export writes are read from the formula itself: a link to the record, =HYPERLINK("url",
-# "text") (the text shown); a date, =DATE(2016,3,14); a string or a number, ="Sam Ellery".
+# "text") (the text shown); a date, =DATE(2016,3,14); a time, =TIME(10,32,0); both,
+# =DATE(2016,3,14)+TIME(10,32,0); a string or a number, ="Sam Ellery".
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f(?:\s[^>]*)?>(.*?)</(?:\w+:)?f>", re.S)
 _HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v>\s*[^<\s]|is>)")  # an empty <v></v> is no value
 _STRING = r'"((?:[^"]|"")*)"'
 _HYPERLINK = re.compile(rf"\s*HYPERLINK\(\s*{_STRING}\s*(?:,\s*{_STRING}\s*)?\)\s*", re.I)
 _DATE_CALL = re.compile(r"\s*DATE\(\s*(\d{4})\s*,\s*(\d{1,2})\s*,\s*(\d{1,2})\s*\)\s*", re.I)
+_TIME_CALL = re.compile(r"\s*TIME\(\s*(\d{1,2})\s*,\s*(\d{1,2})\s*,\s*(\d{1,2})\s*\)\s*", re.I)
 _LITERAL = re.compile(rf"\s*(?:{_STRING}|(-?\d+(?:\.\d+)?))\s*")
 
 
 def formula_value(formula: str):
     """The value of a simple formula (without its "="), or None for any other."""
     from datetime import date as _date
+    from datetime import datetime
+    from datetime import time as _time
 
     if m := _HYPERLINK.fullmatch(formula):
         shown = m[2] if m[2] is not None else m[1]
@@ -289,6 +293,17 @@ def formula_value(formula: str):
     if m := _DATE_CALL.fullmatch(formula):
         try:
             return _date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    if m := _TIME_CALL.fullmatch(formula):
+        try:
+            return _time(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    day, plus, clock = formula.partition("+")
+    if plus and (m := _DATE_CALL.fullmatch(day)) and (t := _TIME_CALL.fullmatch(clock)):
+        try:
+            return datetime(int(m[1]), int(m[2]), int(m[3]), int(t[1]), int(t[2]), int(t[3]))
         except ValueError:
             return None
     if m := _LITERAL.fullmatch(formula):
