@@ -447,6 +447,10 @@ def build_entries(plan, today: date) -> None:
                 "text was added to it",
             )
         )
+    if time_col is not None and _UTC_HEADING.search(headers[time_col]):
+        parsed = _utc_times_to_uk_clock(plan, parsed, raw_dates, written, times)
+        if parsed is not None:  # (a day may have moved)
+            starts = list(map(_START, parsed))
     if parsed is None:
         starts = list(raw_dates)
         every_date_read = True
@@ -663,6 +667,48 @@ def _utc_to_uk_clock(plan, raw_dates: list, parsed: list) -> None:
         )
         if note not in plan.table.notes:
             plan.table.notes.append(note)
+
+
+def _utc_times_to_uk_clock(plan, parsed, raw_dates: list, written: list, times: list):
+    """The times of a column of their own headed as UTC ("Time (UTC)", "time_utc") put on the
+    UK clock, with the day of each entry when it changes (23:30 UTC on a summer night is 00:30
+    the next day); a note says so. Only the times written in that column move."""
+    from app.chronology.date_forms import uk_clock
+
+    if not any(written):
+        return parsed
+    if parsed is None:  # date cells only: each read as its own day
+        parsed = [parse_date(day) for day in raw_dates]
+    moved: dict[tuple, tuple] = {}  # (day, time) -> the same moment on the UK clock
+    changed = 0
+    for k, read in enumerate(parsed):
+        time = written[k]
+        if not time or time != times[k] or read.start is None or read.precision != "day":
+            continue
+        if read.start != read.end or len(time) != 5 or time[2] != ":":
+            continue
+        key = (read.start, time)
+        done = moved.get(key)
+        if done is None:
+            hour, minute = int(time[:2]), int(time[3:])
+            day, (hour, minute) = uk_clock(read.start, hour, minute, "utc")
+            done = moved[key] = (day, f"{hour:02d}:{minute:02d}")
+        if done[1] == time:
+            continue
+        changed += 1
+        times[k] = done[1]
+        if done[0] != read.start:
+            parsed[k] = replace(read, start=done[0], end=done[0])
+    if changed:
+        heading = plan.table.headers[plan.mapping["time"]]
+        note = (
+            f"The times in '{heading}' are UTC, as its heading says: each is shown on the UK "
+            f"clock (British Summer Time is an hour ahead), the day with it where it changes; "
+            f"{changed} time(s) moved."
+        )
+        if note not in plan.table.notes:
+            plan.table.notes.append(note)
+    return parsed
 
 
 def _split_roles(practitioners: list[str], roles: list[str]) -> None:
