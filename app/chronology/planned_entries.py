@@ -342,9 +342,32 @@ def build_entries(plan, today: date) -> None:
     continuations = plan.continuations
     starts = None if parsed is None else list(map(_START, parsed))
     undated = [] if parsed is None or all(starts) else [k for k, s in enumerate(starts) if not s]
+    ended = _ends_continued(out[EVENT]) if undated else ()
     for k in undated:
         previous = owner.get(k - 1, k - 1) if k else None
         cells = grid[k]
+        if (
+            previous in ended
+            and _blank(raw_dates[k])
+            and (m := _END_MARK.search(out[EVENT][previous])) is not None
+            and all(
+                not has_content(cells[i])
+                or cell_text(cells[i]).strip() == cell_text(grid[previous][i]).strip()
+                for i in own_cols
+            )
+        ):  # "... (continued on next row)", the rest on a row without a date
+            mark = m.group(0).strip(" ,;:-\u2013")
+            out[EVENT][previous] = out[EVENT][previous][: m.start()].rstrip()
+            owner[k] = previous
+            _attach(out, kept, previous, k, grid[k], unmapped, headers, numbers[k])
+            continuations.append(
+                RowNote(
+                    numbers[k],
+                    f"no date: the entry above (row {numbers[previous]}) ends '{mark}', so this "
+                    "row's text was added to it",
+                )
+            )
+            continue
         if (
             previous is not None
             and _blank(raw_dates[k])
@@ -783,6 +806,25 @@ _MARK_LAST = re.compile(rf"(?:^|(?<=\s)|(?<=[(\[]))\s*{_MARK}\s*[:.\-\u2013]?\s*
 _MARK_AFTER_NUL = re.compile(r"\x00[(\[ ]*[Cc][Oo][Nn][Tt'\u2019]")
 # A note that ends a sentence: the next row starting with a bare "cont." is not its rest.
 _ENDS_SENTENCE = re.compile(r"[.!?:;)\]\"'\u2019\u201d]\s*$")
+
+
+# A note ending with a mark that its rest is on the row below: "continued below", "(continued
+# on next row)", "cont. overleaf", "contd on next line".
+_END_MARK = re.compile(
+    r"[\s,;:\-\u2013]*[(\[]?\s*(?:continued|cont['\u2019]?d|cont\.?)\s*"
+    r"(?:below|overleaf|over(?:\s+the)?\s+page|on\s+(?:the\s+)?next\s+(?:row|line|page))"
+    r"\s*\.{0,3}\s*[)\]]?\s*\.{0,3}\s*$",
+    re.I,
+)
+_END_MARK_GATE = re.compile(_END_MARK.pattern, re.I | re.M)
+
+
+def _ends_continued(events: list[str]) -> set[int]:
+    """The rows whose event text ends with a mark that its rest is on the row below; one
+    search of the texts joined decides whether any row is looked at."""
+    if not _END_MARK_GATE.search("\n".join(events)):
+        return set()
+    return {k for k, text in enumerate(events) if _END_MARK.search(text)}
 
 
 def _continued_elsewhere(events: list[str], own: list[tuple[str, list]]) -> list[tuple]:

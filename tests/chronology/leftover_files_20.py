@@ -43,3 +43,45 @@ def utc_time_column_csv(folder: Path, heading: str) -> tuple[Path, list]:
                 [f"{d:02d}/{m:02d}/{y}", f"{hour:02d}:{minute:02d}:00", "Rhian Powell", note]
             )
     return path, [(note, date(*uk_day), uk_time) for *_, note, uk_day, uk_time in UTC_ROWS]
+
+
+# --- a note ending "continued below", its rest on the next row without a date -----------------
+
+# (how the note's first part ends, the worker written again on the row of its rest)
+END_MARKS = [
+    ("continued below", False),
+    ("(continued on next row)", True),
+    ("cont. overleaf", False),
+    ("- contd on next line", True),
+    ("(Continued below...)", True),
+    ("CONTINUED OVERLEAF", False),
+]
+
+
+def notes_continued_below(folder: Path, kind: str) -> tuple[Path, list[str], list[str]]:
+    """A family support team's log in which a long note was split by its author, the first part
+    ending with a mark that the rest is below, the rest on a row without a date (the worker
+    sometimes written again). Returns the file, the whole notes as they should be imported,
+    and the marks."""
+    rows = [["Date", "Worker", "Notes"]]
+    whole = []
+    for n, (mark, again) in enumerate(END_MARKS):
+        first = f"Visit {n + 1} to the family in Prestatyn; mother said the landlord had"
+        rest = f"served notice and the family must leave by the end of month {n + 1}."
+        rows.append([f"{n + 13:02d}/05/2017", "Dafydd Rees", f"{first} {mark}"])
+        rows.append(["", "Dafydd Rees" if again else "", rest])
+        whole.append(f"{first}\n{rest}")
+        rows.append([f"{n + 13:02d}/06/2017", "Dafydd Rees", f"Call {n + 1} with the school."])
+        whole.append(f"Call {n + 1} with the school.")
+    if kind == "csv":
+        path = folder / "continued.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows(rows)
+    else:
+        wb = Workbook()
+        wb.active.title = "Log"
+        for row in rows:
+            wb.active.append([cell or None for cell in row])
+        path = folder / "continued.xlsx"
+        wb.save(path)
+    return path, whole, [mark for mark, _again in END_MARKS]
