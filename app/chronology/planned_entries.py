@@ -351,9 +351,32 @@ def build_entries(plan, today: date) -> None:
     continuations = plan.continuations
     starts = None if parsed is None else fields[1]
     undated = [] if parsed is None or all(starts) else [k for k, s in enumerate(starts) if not s]
+    ended = _ends_continued(out[EVENT]) if undated else ()
     for k in undated:
         previous = owner.get(k - 1, k - 1) if k else None
         cells = grid[k]
+        if (
+            previous in ended
+            and _blank(raw_dates[k])
+            and (m := _END_MARK.search(out[EVENT][previous])) is not None
+            and all(
+                not has_content(cells[i])
+                or cell_text(cells[i]).strip() == cell_text(grid[previous][i]).strip()
+                for i in own_cols
+            )
+        ):  # "... (continued on next row)", the rest on a row without a date
+            mark = m.group(0).strip(" ,;:-\u2013")
+            out[EVENT][previous] = out[EVENT][previous][: m.start()].rstrip()
+            owner[k] = previous
+            _attach(out, kept, previous, k, grid[k], unmapped, headers, numbers[k])
+            continuations.append(
+                RowNote(
+                    numbers[k],
+                    f"no date: the entry above (row {numbers[previous]}) ends '{mark}', so this "
+                    "row's text was added to it",
+                )
+            )
+            continue
         if (
             previous is not None
             and _blank(raw_dates[k])
@@ -456,6 +479,10 @@ def build_entries(plan, today: date) -> None:
                 "text was added to it",
             )
         )
+    if time_col is not None and _UTC_HEADING.search(headers[time_col]):
+        parsed = _utc_times_to_uk_clock(plan, parsed, raw_dates, written, times)
+        if parsed is not None:  # (a day may have moved)
+            starts = list(map(_START, parsed))
     if parsed is None:
         starts = list(raw_dates)
         every_date_read = True
@@ -674,6 +701,48 @@ def _utc_to_uk_clock(plan, raw_dates: list, parsed: list) -> None:
             plan.table.notes.append(note)
 
 
+def _utc_times_to_uk_clock(plan, parsed, raw_dates: list, written: list, times: list):
+    """The times of a column of their own headed as UTC ("Time (UTC)", "time_utc") put on the
+    UK clock, with the day of each entry when it changes (23:30 UTC on a summer night is 00:30
+    the next day); a note says so. Only the times written in that column move."""
+    from app.chronology.date_forms import uk_clock
+
+    if not any(written):
+        return parsed
+    if parsed is None:  # date cells only: each read as its own day
+        parsed = [parse_date(day) for day in raw_dates]
+    moved: dict[tuple, tuple] = {}  # (day, time) -> the same moment on the UK clock
+    changed = 0
+    for k, read in enumerate(parsed):
+        time = written[k]
+        if not time or time != times[k] or read.start is None or read.precision != "day":
+            continue
+        if read.start != read.end or len(time) != 5 or time[2] != ":":
+            continue
+        key = (read.start, time)
+        done = moved.get(key)
+        if done is None:
+            hour, minute = int(time[:2]), int(time[3:])
+            day, (hour, minute) = uk_clock(read.start, hour, minute, "utc")
+            done = moved[key] = (day, f"{hour:02d}:{minute:02d}")
+        if done[1] == time:
+            continue
+        changed += 1
+        times[k] = done[1]
+        if done[0] != read.start:
+            parsed[k] = replace(read, start=done[0], end=done[0])
+    if changed:
+        heading = plan.table.headers[plan.mapping["time"]]
+        note = (
+            f"The times in '{heading}' are UTC, as its heading says: each is shown on the UK "
+            f"clock (British Summer Time is an hour ahead), the day with it where it changes; "
+            f"{changed} time(s) moved."
+        )
+        if note not in plan.table.notes:
+            plan.table.notes.append(note)
+    return parsed
+
+
 def _split_roles(practitioners: list[str], roles: list[str]) -> None:
     """A practitioner written with their role ("Sam Ellery (Social Worker)") is the name, and
     the role goes to the entry's role where the file gives none."""
@@ -746,6 +815,25 @@ _MARK_LAST = re.compile(rf"(?:^|(?<=\s)|(?<=[(\[]))\s*{_MARK}\s*[:.\-\u2013]?\s*
 _MARK_AFTER_NUL = re.compile(r"\x00[(\[ ]*[Cc][Oo][Nn][Tt'\u2019]")
 # A note that ends a sentence: the next row starting with a bare "cont." is not its rest.
 _ENDS_SENTENCE = re.compile(r"[.!?:;)\]\"'\u2019\u201d]\s*$")
+
+
+# A note ending with a mark that its rest is on the row below: "continued below", "(continued
+# on next row)", "cont. overleaf", "contd on next line".
+_END_MARK = re.compile(
+    r"[\s,;:\-\u2013]*[(\[]?\s*(?:continued|cont['\u2019]?d|cont\.?)\s*"
+    r"(?:below|overleaf|over(?:\s+the)?\s+page|on\s+(?:the\s+)?next\s+(?:row|line|page))"
+    r"\s*\.{0,3}\s*[)\]]?\s*\.{0,3}\s*$",
+    re.I,
+)
+_END_MARK_GATE = re.compile(_END_MARK.pattern, re.I | re.M)
+
+
+def _ends_continued(events: list[str]) -> set[int]:
+    """The rows whose event text ends with a mark that its rest is on the row below; one
+    search of the texts joined decides whether any row is looked at."""
+    if not _END_MARK_GATE.search("\n".join(events)):
+        return set()
+    return {k for k, text in enumerate(events) if _END_MARK.search(text)}
 
 
 def _continued_elsewhere(events: list[str], own: list[tuple[str, list]]) -> list[tuple]:
