@@ -479,10 +479,10 @@ def build_entries(plan, today: date) -> None:
                 "text was added to it",
             )
         )
+    refresh = bool(undated)  # (a row may have taken the date of the entry above)
     if time_col is not None and _UTC_HEADING.search(headers[time_col]):
         parsed = _utc_times_to_uk_clock(plan, parsed, raw_dates, written, times)
-        if parsed is not None:  # (a day may have moved)
-            starts = list(map(_START, parsed))
+        refresh = parsed is not None  # (a day may have moved)
     if parsed is None:
         starts = list(raw_dates)
         every_date_read = True
@@ -490,7 +490,7 @@ def build_entries(plan, today: date) -> None:
         out[SLOT["precision"]], out[SLOT["granularity"]] = ["day"] * count, ["day"] * count
         ends = out[SLOT["date_end"]] = list(starts)
     else:
-        if undated:  # (a row may have taken the date of the entry above)
+        if refresh:
             fields = _date_fields(parsed)
         _times, starts, ends, texts, precisions, granularities = fields
         every_date_read = all(starts)
