@@ -44,6 +44,7 @@ from app.chronology.reading import (
 from app.chronology.swim_lanes import lane_columns, swim_lanes
 from app.chronology.title_columns import left_out_reason, title_columns
 from app.chronology.types import MAPPABLE_FIELDS, SheetTable
+from app.chronology.week_days import week_days
 from app.context import AppContext
 from app.errors import NotFoundError
 from app.imrs import find_agency
@@ -336,6 +337,13 @@ def plan_imports(
             )
         if leave_out_hidden:
             tables = [without_hidden_rows(t) for t in tables]
+        given = _headings_given(mapping)
+        tables = [
+            t
+            if given & {" ".join(h.split()).casefold() for h in t.headers}
+            else week_days(t, date_order)
+            for t in tables
+        ]
         stage = progress or (lambda _done, _total: None)
         stage(0, 0)  # stopped while the file was read: the store is not looked at
         sha256 = file_fingerprint(path)
