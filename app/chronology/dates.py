@@ -631,8 +631,8 @@ def plain_days(texts: Iterable[str], order: str = "dmy") -> dict[str, ParsedDate
     """Those of ``texts`` (distinct) that are a plain day ("14/03/2016", "14.03.2016"), each read
     as ``parse_date`` reads it, made in one pass: a column of thousands of dates typed as text is
     mostly these. Any other text is left out, for ``parse_date``."""
-    known: dict[str, ParsedDate] = {}
-    match, days_in, new, cls, fields = _PLAIN_DAY.fullmatch, _days_in, _new, ParsedDate, _A_DAY
+    read, days = [], []
+    match, days_in = _PLAIN_DAY.fullmatch, _days_in
     month_first = order == "mdy"
     for raw in texts:
         plain = match(raw)
@@ -641,12 +641,21 @@ def plain_days(texts: Iterable[str], order: str = "dmy") -> dict[str, ParsedDate
         first, second, year = int(plain[1]), int(plain[3]), int(plain[4])
         day, month = (second, first) if month_first else (first, second)
         if 1 <= month <= 12 and MIN_YEAR < year <= MAX_YEAR and 1 <= day <= days_in(year, month):
-            when = date(year, month, day)
-            parsed = known[raw] = new(cls)
-            values = parsed.__dict__
-            values.update(fields)
-            values["text"] = raw
-            values["start"] = values["end"] = when
+            read.append(raw)
+            days.append(date(year, month, day))
+    return _plain_days_read({}, read, read, days)
+
+
+def _plain_days_read(known: dict, keys: list, texts: list[str], days: list[date]) -> dict:
+    """``known`` given, for each key, the ParsedDate of a plain day (its text, its day), made
+    without the frozen dataclass's __init__ (see ``_parsed``)."""
+    new, cls, fields = _new, ParsedDate, _A_DAY
+    for key, text, day in zip(keys, texts, days, strict=True):
+        parsed = known[key] = new(cls)
+        values = parsed.__dict__
+        values.update(fields)
+        values["text"] = text
+        values["start"] = values["end"] = day
     return known
 
 
@@ -1126,14 +1135,7 @@ def from_days(
     iso.update(zip(plain, made, strict=True))
     made = [f"{text[8:]}/{text[5:7]}/{text[:4]}" for text in made]
     texts.update(zip(plain, made, strict=True))
-    new, cls, fields = _new, ParsedDate, _A_DAY
-    for day, text in zip(plain, made, strict=True):
-        parsed = known[day] = new(cls)
-        values = parsed.__dict__
-        values.update(fields)
-        values["text"] = text
-        values["start"] = values["end"] = day
-    return known
+    return _plain_days_read(known, plain, made, plain)
 
 
 def days_text(

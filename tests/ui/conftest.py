@@ -59,3 +59,13 @@ def demo(ctx, window):
     window.resize(PROJECTOR)
     settle()
     return window
+
+
+@pytest.fixture
+def under_way(ctx, window):
+    """The demo review with the most in it: meetings held, recommendations, an action plan."""
+    add_demo_reviews(ctx)
+    window.refresh()
+    window.select_review(next(r.id for r in list_reviews(ctx) if r.reference == "DEMO-LCSPR-T"))
+    settle()
+    return window

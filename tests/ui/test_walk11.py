@@ -7,8 +7,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from app.demo import add_demo_reviews
-from app.reviews import list_reviews
 from tests.ui.accessibility import accessible_name, describe, nameless_controls
 from tests.ui.screens import PROJECTOR, settle
 from tests.ui.test_accessibility import every_page
@@ -26,16 +24,6 @@ def large_font():
     app.setFont(font)
     yield
     app.setFont(before)
-
-
-@pytest.fixture
-def under_way(ctx, window):
-    """The demo review with the most in it: meetings held, recommendations, an action plan."""
-    add_demo_reviews(ctx)
-    window.refresh()
-    window.select_review(next(r.id for r in list_reviews(ctx) if r.reference == "DEMO-LCSPR-T"))
-    settle()
-    return window
 
 
 def test_every_tab_fits_a_projector_at_a_large_font_with_the_list_folded(large_font, under_way):

@@ -17,15 +17,6 @@ from tests.ui.screens import settle
 from ui.tab_names import TAB_CHRONOLOGY
 
 
-@pytest.fixture
-def under_way(ctx, window):
-    add_demo_reviews(ctx)
-    window.refresh()
-    window.select_review(next(r.id for r in list_reviews(ctx) if r.reference == "DEMO-LCSPR-T"))
-    settle()
-    return window
-
-
 def checklist(window) -> QTableWidget:
     table = window.findChild(QTableWidget, "checklist_table")
     assert table is not None and table.rowCount() >= 2
