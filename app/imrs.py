@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from app.agency_names import agency_key
 from app.context import AppContext
 from app.edits import FieldChange, apply_fields, clean_value
 from app.errors import NotFoundError, UserError, ValidationError
@@ -60,6 +61,16 @@ def add_agency(ctx: AppContext, review_id: int, name: str, sector: str = "other"
     sector = clean_value("agency", "sector", sector)
     try:
         with ctx.session() as session:
+            wanted = agency_key(name)
+            names = session.scalars(select(Agency.name).where(Agency.review_id == review_id))
+            same = next((found for found in names if agency_key(found) == wanted), None)
+            if same is not None:
+                raise ValidationError(
+                    f"This review already has an agency called '{same}' (the same name "
+                    "written differently)."
+                    if same != name
+                    else f"This review already has an agency called '{name}'."
+                )
             return new_agency(session, review_id, name, sector).imr.id
     except IntegrityError as exc:
         raise ValidationError(f"This review already has an agency called '{name}'.") from exc
@@ -105,11 +116,11 @@ def remove_agency(ctx: AppContext, agency_id: int) -> None:
 
 
 def find_agency(ctx: AppContext, review_id: int, name: str) -> int | None:
-    """The agency id for a name in a review (case-insensitive), or None."""
-    wanted = name.strip().casefold()
+    """The agency id for a name in a review (case, spacing and accents aside), or None."""
+    wanted = agency_key(name)
     with ctx.session() as session:
         rows = session.execute(select(Agency.id, Agency.name).where(Agency.review_id == review_id))
-        return next((aid for aid, found in rows if found.casefold() == wanted), None)
+        return next((aid for aid, found in rows if agency_key(found) == wanted), None)
 
 
 def allowed_statuses(current: str) -> tuple[str, ...]:

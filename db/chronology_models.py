@@ -222,7 +222,9 @@ class ColumnMapping(Base):
     __tablename__ = "column_mapping"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    agency_key: Mapped[str] = mapped_column(String(200), unique=True)  # casefolded name
+    agency_key: Mapped[str] = mapped_column(
+        String(200), unique=True
+    )  # app.agency_names.agency_key of the name
     mapping: Mapped[str] = mapped_column(Text, default="{}")  # JSON: field -> header name
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.agency_names import agency_key
 from app.chronology.importer import (
     ImportPlan,
     ImportResult,
@@ -764,7 +765,7 @@ class ImportDialog(QDialog):
         self.sheets.set_ticked(list(dict.fromkeys(p.table.sheet for p in self.plans)))
         split = next((p for p in self.plans if p.agency_column is not None), None)
         by_sheet = any(p.agency_from_sheet for p in self.plans)
-        agencies = len({p.agency_name.casefold() for p in self.plans})
+        agencies = len({agency_key(p.agency_name) for p in self.plans})
         if split is not None:
             heading = split.table.headers[split.agency_column]
             self.by_agency.setText(

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from app.agency_names import agency_key
 from app.chronology.mapping import normalise_header
 from app.chronology.types import SheetTable
 from app.wording import plural
@@ -37,7 +38,7 @@ def agency_column(table: SheetTable, used: set[int]) -> int | None:
         written = [v for v in column if v is not None and v != ""]
         if not written or any(v.__class__ is not str for v in written):
             continue
-        names = {_name(v).casefold() for v in written} - {""}
+        names = {agency_key(_name(v)) for v in written} - {""}
         if 2 <= len(names) <= MAX_AGENCIES and all(
             len(n) <= _LONGEST_NAME and any(c.isalpha() for c in n) for n in names
         ):
@@ -56,7 +57,7 @@ def rows_by_agency(table: SheetTable, index: int, given: str) -> list[tuple[str,
     for number, cells in table.rows:
         written = _name(cells[index]) if index < len(cells) else ""
         current = written or current
-        key = current.casefold()
+        key = agency_key(current)
         names.setdefault(key, current)
         rows.setdefault(key, []).append((number, cells))
     heading = table.headers[index]
@@ -126,10 +127,10 @@ def sheets_named_for_agencies(
     Only the review's own agencies count: a sheet called "Health Visiting" or "2016" may as well
     be a part of one agency's return. A name Excel cut at 31 characters matches the agency it
     begins."""
-    by_name = {" ".join(name.split()).casefold(): (agency_id, name) for agency_id, name in agencies}
+    by_name = {agency_key(name): (agency_id, name) for agency_id, name in agencies}
     found = []
     for sheet in sheets:
-        key = " ".join(sheet.split()).casefold()
+        key = agency_key(sheet)
         match = by_name.get(key)
         if match is None and len(sheet) >= _SHEET_NAME_LONGEST:
             starting = [v for k, v in by_name.items() if k.startswith(key)]

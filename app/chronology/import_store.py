@@ -16,6 +16,7 @@ from itertools import repeat
 
 from sqlalchemy import Float, func, insert, select
 
+from app.agency_names import agency_key
 from app.chronology.file_guard import ImportRefused
 from app.chronology.planned_entries import ENTRY_COLUMNS, SLOT, RowNote
 from app.context import AppContext
@@ -197,7 +198,7 @@ def _commit_imports(ctx: AppContext, plans: list, replace: bool) -> list[ImportR
     with ctx.session() as session:
         agencies: dict[str, int] = {}  # the plans' agencies (several for a merged chronology)
         for plan in plans:
-            key = plan.agency_name.casefold()
+            key = agency_key(plan.agency_name)
             agency_id = agencies.get(key, plan.agency_id)
             if agency_id is None:  # a new agency comes in the same transaction as its entries
                 name = clean_value("agency", "name", plan.agency_name)
@@ -376,10 +377,22 @@ def _carry_over(session, entries, ids, keep_tags) -> int:
 
 
 def _remember_mapping(session, plan) -> None:
-    key = plan.agency_name.casefold()[:200]
-    saved = session.scalar(select(ColumnMapping).where(ColumnMapping.agency_key == key))
+    key = agency_key(plan.agency_name)[:200]
+    older = plan.agency_name.strip().casefold()[:200]  # the key a store made before
+    saved = session.scalar(
+        select(ColumnMapping)
+        .where(ColumnMapping.agency_key.in_({key, older}))
+        .order_by((ColumnMapping.agency_key == key).desc())
+        .limit(1)
+    )
     text = json.dumps(plan.saved_mapping(), ensure_ascii=False)
     if saved is None:
         session.add(ColumnMapping(agency_key=key, mapping=text))
     else:
         saved.mapping = text
+        if (
+            saved.agency_key != key
+            and session.scalar(select(ColumnMapping.id).where(ColumnMapping.agency_key == key))
+            is None
+        ):
+            saved.agency_key = key

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.agency_names import agency_key
 from app.chronology.agency_rows import (
     agency_column,
     plans_by_agency,
@@ -203,11 +204,19 @@ class ImportPlan:
 def remembered_mapping(ctx: AppContext, agency_name: str) -> dict[str, Any] | None:
     with ctx.session() as session:
         saved = session.scalar(
-            select(ColumnMapping.mapping).where(
-                ColumnMapping.agency_key == agency_name.strip().casefold()
-            )
+            select(ColumnMapping.mapping)
+            .where(ColumnMapping.agency_key.in_(_mapping_keys(agency_name)))
+            # (the name as it is matched now first; a store's older key, the name in lower case)
+            .order_by((ColumnMapping.agency_key == agency_key(agency_name)[:200]).desc())
+            .limit(1)
         )
     return json.loads(saved) if saved else None
+
+
+def _mapping_keys(agency_name: str) -> set[str]:
+    """The keys an agency's remembered columns may be under: its name as agencies are matched,
+    and the name in lower case (as stores made before kept them)."""
+    return {agency_key(agency_name)[:200], agency_name.strip().casefold()[:200]}
 
 
 def _columns_for(
@@ -347,12 +356,12 @@ def plan_imports(
         stage = progress or (lambda _done, _total: None)
         stage(0, 0)  # stopped while the file was read: the store is not looked at
         sha256 = file_fingerprint(path)
-        wanted = agency_name.casefold()
-        agency_id = next((aid for aid, name in agencies if name.casefold() == wanted), None)
+        wanted = agency_key(agency_name)
+        agency_id = next((aid for aid, name in agencies if agency_key(name) == wanted), None)
         year_kind = _year_kind(ctx, agency_id, agency_name)
         named = _sheet_agencies(tables, agencies) if by_agency else None
         if by_agency and named is None:
-            known = {" ".join(name.split()).casefold() for _aid, name in agencies}
+            known = {agency_key(name) for _aid, name in agencies}
             tables = [swim_lanes(t, known, agency_name, _headings_given(mapping)) for t in tables]
         plans = []
         for position, table in enumerate(tables):

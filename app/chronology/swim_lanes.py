@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from app.agency_names import agency_key
 from app.chronology.mapping import normalise_header
 from app.chronology.types import SheetTable
 
@@ -71,7 +72,7 @@ def lane_columns(table: SheetTable, agencies: set[str]) -> list[int]:
         if heading
         and (
             _LANE.fullmatch(normalise_header(_PLACE.sub("", heading)))
-            or " ".join(heading.split()).casefold() in agencies
+            or agency_key(heading) in agencies
             or _named_lane(heading, columns[i])
         )
     ]
